@@ -1,0 +1,364 @@
+//! Field-by-field reading of caller input (`serde_json::Value`), collecting issues.
+
+use crate::error::{issue, Issues};
+use crate::money::MAX_SAFE_INTEGER;
+use serde_json::{Map, Value};
+
+/// Joins a parent path and a key: `("transactionOptions", "cardOptions")` → `transactionOptions.cardOptions`.
+pub fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// Path of an array element: `("records", 3)` → `records[3]`.
+pub fn index(path: &str, i: usize) -> String {
+    format!("{path}[{i}]")
+}
+
+/// Name of a JSON value's type, for messages.
+pub fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// One input object being read. Each accessor marks its key as known; [`Obj::finish`] reports
+/// every key that no accessor asked for as `UNKNOWN_FIELD`.
+#[derive(Debug)]
+pub struct Obj<'a> {
+    path: String,
+    map: Option<&'a Map<String, Value>>,
+    known: Vec<&'static str>,
+}
+
+impl<'a> Obj<'a> {
+    /// Reads `value` as an object at `path` (`""` for the root). A non-object is a `TYPE` issue,
+    /// and every later accessor then returns `None`.
+    pub fn new(value: &'a Value, path: &str, issues: &mut Issues) -> Obj<'a> {
+        let map = match value {
+            Value::Object(m) => Some(m),
+            other => {
+                let at = if path.is_empty() { "(input)" } else { path };
+                issues.push(
+                    at,
+                    issue::TYPE,
+                    format!("must be an object, got {}", type_name(other)),
+                );
+                None
+            }
+        };
+        Obj {
+            path: path.to_string(),
+            map,
+            known: Vec::new(),
+        }
+    }
+
+    /// An object with no fields (for optional containers that were absent).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The path of one of this object's fields.
+    pub fn at(&self, key: &str) -> String {
+        join(&self.path, key)
+    }
+
+    /// The raw value of `key`, `None` when absent or null. Marks the key as known.
+    pub fn raw(&mut self, key: &'static str) -> Option<&'a Value> {
+        self.known.push(key);
+        match self.map.and_then(|m| m.get(key)) {
+            None | Some(Value::Null) => None,
+            Some(v) => Some(v),
+        }
+    }
+
+    /// Whether `key` is present with a non-null value (does not mark it as known).
+    pub fn has(&self, key: &str) -> bool {
+        matches!(self.map.and_then(|m| m.get(key)), Some(v) if !v.is_null())
+    }
+
+    /// Whether `key` is present, even as null (does not mark it as known).
+    pub fn present(&self, key: &str) -> bool {
+        self.map.is_some_and(|m| m.contains_key(key))
+    }
+
+    fn missing(&self, key: &str, issues: &mut Issues) {
+        issues.push(self.at(key), issue::REQUIRED, "is required");
+    }
+
+    /// A string field; a non-string is a `TYPE` issue.
+    pub fn str(&mut self, key: &'static str, issues: &mut Issues) -> Option<&'a str> {
+        match self.raw(key)? {
+            Value::String(s) => Some(s.as_str()),
+            other => {
+                issues.push(
+                    self.at(key),
+                    issue::TYPE,
+                    format!("must be a string, got {}", type_name(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// A required string field (absent, null or empty is `REQUIRED`).
+    pub fn req_str(&mut self, key: &'static str, issues: &mut Issues) -> Option<&'a str> {
+        let present = self.has(key);
+        match self.str(key, issues) {
+            Some("") => {
+                self.missing(key, issues);
+                None
+            }
+            Some(s) => Some(s),
+            None => {
+                if !present {
+                    self.missing(key, issues);
+                }
+                None
+            }
+        }
+    }
+
+    /// A non-negative safe integer (`0..=2^53-1`); floats, negatives and strings are issues.
+    pub fn uint(&mut self, key: &'static str, issues: &mut Issues) -> Option<u64> {
+        let v = self.raw(key)?;
+        let at = self.at(key);
+        read_uint(v, &at, issues)
+    }
+
+    /// A required non-negative safe integer.
+    pub fn req_uint(&mut self, key: &'static str, issues: &mut Issues) -> Option<u64> {
+        if !self.has(key) {
+            self.known.push(key);
+            self.missing(key, issues);
+            return None;
+        }
+        self.uint(key, issues)
+    }
+
+    /// A boolean field.
+    pub fn bool(&mut self, key: &'static str, issues: &mut Issues) -> Option<bool> {
+        match self.raw(key)? {
+            Value::Bool(b) => Some(*b),
+            other => {
+                issues.push(
+                    self.at(key),
+                    issue::TYPE,
+                    format!("must be true or false, got {}", type_name(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// A string that must be one of `allowed`.
+    pub fn enumeration(
+        &mut self,
+        key: &'static str,
+        allowed: &[&'static str],
+        issues: &mut Issues,
+    ) -> Option<&'static str> {
+        let s = self.str(key, issues)?;
+        match allowed.iter().find(|a| **a == s) {
+            Some(a) => Some(a),
+            None => {
+                issues.push(
+                    self.at(key),
+                    issue::ENUM,
+                    format!(
+                        "'{}' is not accepted: use one of {}",
+                        crate::money::printable(s),
+                        allowed.join(", ")
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// A nested object; a non-object is a `TYPE` issue.
+    pub fn obj(&mut self, key: &'static str, issues: &mut Issues) -> Option<Obj<'a>> {
+        let v = self.raw(key)?;
+        let at = self.at(key);
+        match v {
+            Value::Object(_) => Some(Obj::new(v, &at, issues)),
+            other => {
+                issues.push(
+                    at,
+                    issue::TYPE,
+                    format!("must be an object, got {}", type_name(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// An array field; a non-array is a `TYPE` issue.
+    pub fn array(&mut self, key: &'static str, issues: &mut Issues) -> Option<&'a Vec<Value>> {
+        match self.raw(key)? {
+            Value::Array(a) => Some(a),
+            other => {
+                issues.push(
+                    self.at(key),
+                    issue::TYPE,
+                    format!("must be an array, got {}", type_name(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// Reports every field no accessor asked for as `UNKNOWN_FIELD`.
+    pub fn finish(self, issues: &mut Issues) {
+        let Some(map) = self.map else { return };
+        for key in map.keys() {
+            if !self.known.iter().any(|k| k == key) {
+                let hint = self
+                    .known
+                    .iter()
+                    .find(|k| k.eq_ignore_ascii_case(key))
+                    .map(|k| format!(" (did you mean '{k}'?)"))
+                    .unwrap_or_default();
+                issues.push(
+                    join(&self.path, key),
+                    issue::UNKNOWN_FIELD,
+                    format!(
+                        "unknown field '{}'{hint}: remove it or check its spelling",
+                        crate::money::printable(key)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Reads a non-negative safe integer from a JSON value.
+pub fn read_uint(v: &Value, at: &str, issues: &mut Issues) -> Option<u64> {
+    let bad = |issues: &mut Issues, what: String| {
+        issues.push(
+            at,
+            issue::TYPE,
+            format!("must be a non-negative whole number (a safe integer), got {what}"),
+        );
+        None
+    };
+    match v {
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                if u <= MAX_SAFE_INTEGER {
+                    return Some(u);
+                }
+                issues.push(
+                    at,
+                    issue::RANGE,
+                    format!("{u} is above Number.MAX_SAFE_INTEGER and cannot be exact"),
+                );
+                None
+            } else if n.as_i64().is_some() {
+                issues.push(at, issue::RANGE, format!("must not be negative, got {n}"));
+                None
+            } else {
+                bad(issues, format!("{n}"))
+            }
+        }
+        other => bad(issues, type_name(other).to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn reads_fields_and_reports_unknown_ones() {
+        let v = json!({"uuid": "abc", "amount": 12, "amuont": 3, "opts": {"x": true, "y": 1}});
+        let mut issues = Issues::new();
+        let mut o = Obj::new(&v, "", &mut issues);
+        assert_eq!(o.req_str("uuid", &mut issues), Some("abc"));
+        assert_eq!(o.uint("amount", &mut issues), Some(12));
+        let mut inner = o.obj("opts", &mut issues).unwrap();
+        assert_eq!(inner.bool("x", &mut issues), Some(true));
+        inner.finish(&mut issues);
+        o.finish(&mut issues);
+        let list = issues.into_vec();
+        assert_eq!(list.len(), 2);
+        assert_eq!(
+            (list[0].field.as_str(), list[0].code),
+            ("opts.y", issue::UNKNOWN_FIELD)
+        );
+        assert_eq!(
+            (list[1].field.as_str(), list[1].code),
+            ("amuont", issue::UNKNOWN_FIELD)
+        );
+    }
+
+    #[test]
+    fn integers_must_be_safe_and_whole() {
+        let v = json!({"a": -1, "b": 1.5, "c": "3", "d": 9007199254740992u64, "e": 9007199254740991u64});
+        let mut issues = Issues::new();
+        let mut o = Obj::new(&v, "x", &mut issues);
+        assert_eq!(o.uint("a", &mut issues), None);
+        assert_eq!(o.uint("b", &mut issues), None);
+        assert_eq!(o.uint("c", &mut issues), None);
+        assert_eq!(o.uint("d", &mut issues), None);
+        assert_eq!(o.uint("e", &mut issues), Some(9_007_199_254_740_991));
+        assert_eq!(o.req_uint("f", &mut issues), None);
+        let codes: Vec<_> = issues
+            .as_slice()
+            .iter()
+            .map(|i| (i.field.as_str(), i.code))
+            .collect();
+        assert_eq!(
+            codes,
+            vec![
+                ("x.a", issue::RANGE),
+                ("x.b", issue::TYPE),
+                ("x.c", issue::TYPE),
+                ("x.d", issue::RANGE),
+                ("x.f", issue::REQUIRED)
+            ]
+        );
+    }
+
+    #[test]
+    fn required_strings() {
+        let v = json!({"a": "", "b": null, "c": 5});
+        let mut issues = Issues::new();
+        let mut o = Obj::new(&v, "", &mut issues);
+        assert_eq!(o.req_str("a", &mut issues), None);
+        assert_eq!(o.req_str("b", &mut issues), None);
+        assert_eq!(o.req_str("c", &mut issues), None);
+        assert_eq!(o.req_str("d", &mut issues), None);
+        let codes: Vec<_> = issues.as_slice().iter().map(|i| i.code).collect();
+        assert_eq!(
+            codes,
+            vec![
+                issue::REQUIRED,
+                issue::REQUIRED,
+                issue::TYPE,
+                issue::REQUIRED
+            ]
+        );
+    }
+
+    #[test]
+    fn non_object_root() {
+        let v = json!([1]);
+        let mut issues = Issues::new();
+        let mut o = Obj::new(&v, "", &mut issues);
+        assert_eq!(o.str("a", &mut issues), None);
+        o.finish(&mut issues);
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues.as_slice()[0].code, issue::TYPE);
+    }
+}

@@ -1,0 +1,9 @@
+//! Shared readers and writers used by every gateway.
+//!
+//! - [`json`]: reads a caller's input object field by field, recording every issue with its path
+//!   and flagging unknown fields (a typo in a refund call must not pass silently).
+//! - [`xml`]: checks that text can be written into XML 1.0 (quick-xml escapes; control
+//!   characters it cannot escape are refused here).
+
+pub mod json;
+pub mod xml;

@@ -1,0 +1,365 @@
+//! The one error type of remise.
+//!
+//! Every failure, whether bad input, a gateway refusal or a transport problem, is an [`Error`]
+//! with a stable [`ErrorCode`]. The wasm layer turns it into a JS `RemiseError` with the same
+//! properties (DESIGN.md §2). Messages say what happened and how to fix it, and never contain
+//! a secret: build them from field names and public values only.
+
+use serde::Serialize;
+use std::fmt;
+
+/// Stable error codes. Adding one is fine; renaming one is a breaking change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ErrorCode {
+    Validation,
+    UnknownCurrency,
+    AmountFormat,
+    AmountPrecision,
+    AmountRange,
+    OperationNotAllowed,
+    GatewayError,
+    HttpError,
+    NetworkError,
+    Timeout,
+    MalformedResponse,
+    SignatureInvalid,
+    Unsupported,
+}
+
+impl ErrorCode {
+    /// The code as JS sees it, e.g. `"AMOUNT_PRECISION"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Validation => "VALIDATION",
+            ErrorCode::UnknownCurrency => "UNKNOWN_CURRENCY",
+            ErrorCode::AmountFormat => "AMOUNT_FORMAT",
+            ErrorCode::AmountPrecision => "AMOUNT_PRECISION",
+            ErrorCode::AmountRange => "AMOUNT_RANGE",
+            ErrorCode::OperationNotAllowed => "OPERATION_NOT_ALLOWED",
+            ErrorCode::GatewayError => "GATEWAY_ERROR",
+            ErrorCode::HttpError => "HTTP_ERROR",
+            ErrorCode::NetworkError => "NETWORK_ERROR",
+            ErrorCode::Timeout => "TIMEOUT",
+            ErrorCode::MalformedResponse => "MALFORMED_RESPONSE",
+            ErrorCode::SignatureInvalid => "SIGNATURE_INVALID",
+            ErrorCode::Unsupported => "UNSUPPORTED",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The gateway an error concerns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gateway {
+    Systempay,
+    Payline,
+    Sogenactif,
+}
+
+impl Gateway {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gateway::Systempay => "systempay",
+            Gateway::Payline => "payline",
+            Gateway::Sogenactif => "sogenactif",
+        }
+    }
+}
+
+/// What is known of a request that may have reached the gateway.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// The request may or may not have been processed: query its status, do not resend it.
+    Unknown,
+}
+
+/// Stable codes for the entries of [`Error::issues`]. An issue code says what is wrong with one
+/// field; the error code of the whole error is [`ErrorCode::Validation`].
+pub mod issue {
+    /// A required field is missing (or null).
+    pub const REQUIRED: &str = "REQUIRED";
+    /// A field that the operation does not know (often a typo).
+    pub const UNKNOWN_FIELD: &str = "UNKNOWN_FIELD";
+    /// The value has the wrong JSON type (a number where a string is expected, …).
+    pub const TYPE: &str = "TYPE";
+    /// The value does not have the expected format (characters, pattern, date layout).
+    pub const FORMAT: &str = "FORMAT";
+    /// The value is longer than the gateway accepts.
+    pub const TOO_LONG: &str = "TOO_LONG";
+    /// A number outside the accepted range.
+    pub const RANGE: &str = "RANGE";
+    /// The value is not one of the accepted values.
+    pub const ENUM: &str = "ENUM";
+    /// Two fields that must go together, or must not, disagree.
+    pub const CONFLICT: &str = "CONFLICT";
+    /// The value is refused by a gateway rule (e.g. a field that must be null).
+    pub const NOT_ALLOWED: &str = "NOT_ALLOWED";
+    /// A character that cannot be written in this syntax (e.g. `;` in a CSV batch value).
+    pub const FORBIDDEN_CHARACTER: &str = "FORBIDDEN_CHARACTER";
+    /// Same strings as the error codes, for amount and currency problems inside a request.
+    pub const UNKNOWN_CURRENCY: &str = "UNKNOWN_CURRENCY";
+    pub const AMOUNT_FORMAT: &str = "AMOUNT_FORMAT";
+    pub const AMOUNT_PRECISION: &str = "AMOUNT_PRECISION";
+    pub const AMOUNT_RANGE: &str = "AMOUNT_RANGE";
+}
+
+/// One problem with one field of the input.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    /// Path of the field: `transactionOptions.cardOptions.captureDelay`, `records[3].amount`.
+    pub field: String,
+    /// One of the constants of [`issue`].
+    pub code: &'static str,
+    /// What is wrong and what is accepted.
+    pub message: String,
+}
+
+/// The remise error. See DESIGN.md §2 for the meaning of each property.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Error {
+    pub code: ErrorCode,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gateway: Option<Gateway>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub issues: Vec<Issue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gateway_code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gateway_message: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_status: Option<u16>,
+    pub retryable: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    /// The decoded gateway answer, when there was one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response: Option<serde_json::Value>,
+}
+
+impl Error {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Error {
+            code,
+            message: message.into(),
+            gateway: None,
+            field: None,
+            issues: Vec::new(),
+            gateway_code: None,
+            gateway_message: None,
+            http_status: None,
+            retryable: false,
+            outcome: None,
+            response: None,
+        }
+    }
+
+    /// A `VALIDATION` error carrying every issue; its message lists them all.
+    /// `field` is set to the first issue's path.
+    pub fn validation(gateway: Option<Gateway>, issues: Vec<Issue>) -> Self {
+        let message = match issues.as_slice() {
+            [] => "invalid input".to_string(),
+            [one] => format!("{}: {}", one.field, one.message),
+            many => {
+                let list: Vec<String> = many
+                    .iter()
+                    .map(|i| format!("{}: {}", i.field, i.message))
+                    .collect();
+                format!("{} problems: {}", many.len(), list.join("; "))
+            }
+        };
+        let field = issues.first().map(|i| i.field.clone());
+        Error {
+            gateway,
+            field,
+            issues,
+            ..Error::new(ErrorCode::Validation, message)
+        }
+    }
+
+    pub fn with_gateway(mut self, gateway: Gateway) -> Self {
+        self.gateway = Some(gateway);
+        self
+    }
+
+    pub fn with_field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+
+    pub fn with_gateway_code(mut self, code: impl Into<String>) -> Self {
+        self.gateway_code = Some(code.into());
+        self
+    }
+
+    pub fn with_gateway_message(mut self, message: impl Into<String>) -> Self {
+        self.gateway_message = Some(message.into());
+        self
+    }
+
+    pub fn with_http_status(mut self, status: u16) -> Self {
+        self.http_status = Some(status);
+        self
+    }
+
+    pub fn with_retryable(mut self, retryable: bool) -> Self {
+        self.retryable = retryable;
+        self
+    }
+
+    pub fn with_outcome_unknown(mut self) -> Self {
+        self.outcome = Some(Outcome::Unknown);
+        self.retryable = false;
+        self
+    }
+
+    pub fn with_response(mut self, response: serde_json::Value) -> Self {
+        self.response = Some(response);
+        self
+    }
+
+    /// Prefixes the field path (and every issue path) with `prefix`, e.g. `records[3]`.
+    pub fn nest(mut self, prefix: &str) -> Self {
+        let join = |p: &str| {
+            if p.is_empty() {
+                prefix.to_string()
+            } else if p.starts_with('[') {
+                format!("{prefix}{p}")
+            } else {
+                format!("{prefix}.{p}")
+            }
+        };
+        self.field = self.field.as_deref().map(join);
+        for i in &mut self.issues {
+            i.field = join(&i.field);
+        }
+        self
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Result alias used throughout the crate.
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// Collects every issue of one input, so validation reports all of them at once.
+#[derive(Debug, Default)]
+pub struct Issues {
+    list: Vec<Issue>,
+}
+
+impl Issues {
+    pub fn new() -> Self {
+        Issues::default()
+    }
+
+    pub fn push(
+        &mut self,
+        field: impl Into<String>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) {
+        self.list.push(Issue {
+            field: field.into(),
+            code,
+            message: message.into(),
+        });
+    }
+
+    /// Records an [`Error`] raised while checking `field` (e.g. by the money parser) as an issue.
+    /// A `VALIDATION` error contributes each of its own issues.
+    pub fn push_error(&mut self, field: &str, err: Error) {
+        if err.code == ErrorCode::Validation && !err.issues.is_empty() {
+            self.list.extend(err.nest(field).issues);
+            return;
+        }
+        let code = match err.code {
+            ErrorCode::UnknownCurrency => issue::UNKNOWN_CURRENCY,
+            ErrorCode::AmountFormat => issue::AMOUNT_FORMAT,
+            ErrorCode::AmountPrecision => issue::AMOUNT_PRECISION,
+            ErrorCode::AmountRange => issue::AMOUNT_RANGE,
+            ErrorCode::OperationNotAllowed => issue::NOT_ALLOWED,
+            _ => issue::FORMAT,
+        };
+        self.push(field, code, err.message);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn as_slice(&self) -> &[Issue] {
+        &self.list
+    }
+
+    pub fn into_vec(self) -> Vec<Issue> {
+        self.list
+    }
+
+    /// `Ok(())` when nothing was pushed, else one `VALIDATION` error with every issue.
+    pub fn finish(self, gateway: Option<Gateway>) -> Result<()> {
+        if self.list.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::validation(gateway, self.list))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation_message_lists_every_issue() {
+        let mut issues = Issues::new();
+        issues.push("uuid", issue::REQUIRED, "is required");
+        issues.push("amount", issue::RANGE, "must be >= 0");
+        let err = issues.finish(Some(Gateway::Systempay)).unwrap_err();
+        assert_eq!(err.code, ErrorCode::Validation);
+        assert_eq!(err.field.as_deref(), Some("uuid"));
+        assert_eq!(err.issues.len(), 2);
+        assert_eq!(
+            err.message,
+            "2 problems: uuid: is required; amount: must be >= 0"
+        );
+    }
+
+    #[test]
+    fn nest_prefixes_paths() {
+        let mut issues = Issues::new();
+        issues.push("amount", issue::RANGE, "x");
+        issues.push("[0].key", issue::REQUIRED, "y");
+        let err = issues.finish(None).unwrap_err().nest("records[3]");
+        assert_eq!(err.issues[0].field, "records[3].amount");
+        assert_eq!(err.issues[1].field, "records[3][0].key");
+    }
+
+    #[test]
+    fn codes_serialize_as_documented() {
+        let v = serde_json::to_value(ErrorCode::OperationNotAllowed).unwrap();
+        assert_eq!(v, "OPERATION_NOT_ALLOWED");
+        assert_eq!(ErrorCode::AmountPrecision.as_str(), "AMOUNT_PRECISION");
+    }
+}

@@ -1,0 +1,3 @@
+//! Sogenactif (Worldline Sips 2.0): Office Batch files (`batch/`) and Sips Office JSON (`office/`).
+
+pub mod codes;

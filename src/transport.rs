@@ -1,0 +1,358 @@
+//! HTTP values, credentials and the retry policy. No I/O here: the wasm layer sends
+//! [`HttpRequest`]s with `fetch` and hands back [`HttpResponse`]s.
+
+use crate::error::{Error, ErrorCode, Gateway};
+use base64::Engine as _;
+use serde::Serialize;
+use std::fmt;
+
+/// A request ready to send: `{ method: 'POST', url, headers, body }`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct HttpRequest {
+    pub method: String,
+    pub url: String,
+    /// Header names and values, in the order they are sent.
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+impl HttpRequest {
+    pub fn post(url: impl Into<String>, headers: Vec<(String, String)>, body: String) -> Self {
+        HttpRequest {
+            method: "POST".to_string(),
+            url: url.into(),
+            headers,
+            body,
+        }
+    }
+
+    /// The value of a header, by case-insensitive name.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The headers with credentials masked, for debug events.
+    pub fn masked_headers(&self) -> Vec<(String, String)> {
+        mask_headers(&self.headers)
+    }
+}
+
+/// What came back from the gateway.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub body: String,
+}
+
+/// A secret (password, access key, HMAC key, card number). `Debug` and `Display` print `***`.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
+    /// The secret itself: use only where it is encoded into a request or a MAC.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+/// `Basic base64(user:password)` over UTF-8.
+pub fn basic_auth(user: &str, password: &Secret) -> String {
+    let raw = format!("{user}:{}", password.expose());
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(raw.as_bytes())
+    )
+}
+
+/// Masks the value of `Authorization` (keeping the scheme) for debug output.
+pub fn mask_headers(headers: &[(String, String)]) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|(k, v)| {
+            if k.eq_ignore_ascii_case("authorization") {
+                let scheme = v.split(' ').next().unwrap_or("");
+                (k.clone(), format!("{scheme} ***"))
+            } else {
+                (k.clone(), v.clone())
+            }
+        })
+        .collect()
+}
+
+/// Masks every run of 13 to 19 ASCII digits (a card number) in `text`, keeping its last four.
+pub fn mask_card_numbers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if (13..=19).contains(&run.len()) {
+            let keep = run.get(run.len() - 4..).unwrap_or("");
+            out.push_str(&"*".repeat(run.len() - 4));
+            out.push_str(keep);
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// Whether a call only reads (safe to resend) or moves money (never resent automatically).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CallKind {
+    Read,
+    MoneyMoving,
+}
+
+/// Why an attempt failed before a usable answer came back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// `fetch` rejected (connection refused, reset, DNS…).
+    Network,
+    /// No answer within `timeoutMs`.
+    Timeout,
+    /// An HTTP status the gateway decoder does not handle as an answer.
+    Status(u16),
+}
+
+/// Retries for reads: up to `max_retries` more attempts on network errors, 408 and 5xx, with
+/// jittered exponential backoff. Money-moving calls are never retried.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RetryPolicy {
+    pub max_retries: u32,
+    pub base_delay_ms: u32,
+    pub max_delay_ms: u32,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_retries: 2,
+            base_delay_ms: 250,
+            max_delay_ms: 2_000,
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// The delay before the next attempt, or `None` when the failure is final. `retries_done`
+    /// counts the retries already made; `jitter_permille` (0..=1000) scales the delay between 50%
+    /// and 100% of its exponential value.
+    pub fn next_delay_ms(
+        &self,
+        kind: CallKind,
+        retries_done: u32,
+        failure: Failure,
+        jitter_permille: u32,
+    ) -> Option<u32> {
+        if kind == CallKind::MoneyMoving || retries_done >= self.max_retries {
+            return None;
+        }
+        let retryable = match failure {
+            Failure::Network | Failure::Timeout => true,
+            Failure::Status(s) => s == 408 || (500..=599).contains(&s),
+        };
+        if !retryable {
+            return None;
+        }
+        let exp = self
+            .base_delay_ms
+            .saturating_mul(1u32 << retries_done.min(16))
+            .min(self.max_delay_ms);
+        let jitter = jitter_permille.min(1000);
+        Some(exp / 2 + (exp / 2).saturating_mul(jitter) / 1000)
+    }
+}
+
+impl Gateway {
+    /// The client method that tells the status of an operation, named in `outcome: 'unknown'` errors.
+    pub fn status_method(self) -> &'static str {
+        match self {
+            Gateway::Systempay => "getTransaction",
+            Gateway::Payline => "getTransactionDetails",
+            Gateway::Sogenactif => "getTransactionData",
+        }
+    }
+}
+
+/// The error for a failed attempt that will not be retried.
+pub fn failure_error(
+    gateway: Gateway,
+    kind: CallKind,
+    operation: &str,
+    failure: Failure,
+    timeout_ms: u32,
+    detail: &str,
+) -> Error {
+    let status_hint = format!(
+        "the {operation} request may have reached {}: check its status with {} before sending it again",
+        gateway.as_str(),
+        gateway.status_method()
+    );
+    let err = match failure {
+        Failure::Timeout => Error::new(
+            ErrorCode::Timeout,
+            match kind {
+                CallKind::MoneyMoving => format!("no answer within {timeout_ms} ms; {status_hint}"),
+                CallKind::Read => format!(
+                    "no answer within {timeout_ms} ms for {operation}: try again later or raise timeoutMs"
+                ),
+            },
+        ),
+        Failure::Network => Error::new(
+            ErrorCode::NetworkError,
+            match kind {
+                CallKind::MoneyMoving => format!("network error ({detail}); {status_hint}"),
+                CallKind::Read => {
+                    format!("network error ({detail}) for {operation}: check connectivity and try again")
+                }
+            },
+        ),
+        Failure::Status(s) => Error::new(
+            ErrorCode::HttpError,
+            format!(
+                "{} answered HTTP {s} to {operation}{}",
+                gateway.as_str(),
+                if (500..=599).contains(&s) && kind == CallKind::MoneyMoving {
+                    format!("; {status_hint}")
+                } else {
+                    String::new()
+                }
+            ),
+        )
+        .with_http_status(s),
+    };
+    let err = err.with_gateway(gateway);
+    match (kind, failure) {
+        (CallKind::MoneyMoving, Failure::Timeout | Failure::Network) => err.with_outcome_unknown(),
+        (CallKind::MoneyMoving, Failure::Status(s)) if (500..=599).contains(&s) => {
+            err.with_outcome_unknown()
+        }
+        (CallKind::Read, f) => err.with_retryable(
+            RetryPolicy::default()
+                .next_delay_ms(CallKind::Read, 0, f, 0)
+                .is_some(),
+        ),
+        _ => err,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn basic_auth_matches_rfc7617_example() {
+        // RFC 7617 §2: user "Aladdin", password "open sesame".
+        assert_eq!(
+            basic_auth("Aladdin", &Secret::new("open sesame")),
+            "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ=="
+        );
+    }
+
+    #[test]
+    fn secrets_never_print() {
+        let s = Secret::new("testpassword_123");
+        assert_eq!(format!("{s:?} {s}"), "*** ***");
+        let masked = mask_headers(&[("Authorization".into(), "Basic abc".into())]);
+        assert_eq!(masked[0].1, "Basic ***");
+    }
+
+    #[test]
+    fn card_numbers_are_masked() {
+        assert_eq!(
+            mask_card_numbers("<number>4970100000000055</number> 12345"),
+            "<number>************0055</number> 12345"
+        );
+    }
+
+    #[test]
+    fn money_moving_calls_are_never_retried() {
+        let p = RetryPolicy::default();
+        for f in [Failure::Network, Failure::Timeout, Failure::Status(503)] {
+            assert_eq!(p.next_delay_ms(CallKind::MoneyMoving, 0, f, 500), None);
+        }
+    }
+
+    #[test]
+    fn reads_retry_twice_on_transient_failures() {
+        let p = RetryPolicy::default();
+        assert_eq!(
+            p.next_delay_ms(CallKind::Read, 0, Failure::Status(503), 1000),
+            Some(250)
+        );
+        assert_eq!(
+            p.next_delay_ms(CallKind::Read, 1, Failure::Network, 0),
+            Some(250)
+        );
+        assert_eq!(
+            p.next_delay_ms(CallKind::Read, 2, Failure::Network, 0),
+            None
+        );
+        assert_eq!(
+            p.next_delay_ms(CallKind::Read, 0, Failure::Status(400), 0),
+            None
+        );
+        assert_eq!(
+            p.next_delay_ms(CallKind::Read, 0, Failure::Status(408), 0),
+            Some(125)
+        );
+    }
+
+    #[test]
+    fn unknown_outcome_for_money_moving_failures() {
+        let e = failure_error(
+            Gateway::Systempay,
+            CallKind::MoneyMoving,
+            "Transaction/Refund",
+            Failure::Timeout,
+            45_000,
+            "",
+        );
+        assert_eq!(e.code, ErrorCode::Timeout);
+        assert_eq!(e.outcome, Some(crate::error::Outcome::Unknown));
+        assert!(!e.retryable);
+        assert!(e.message.contains("getTransaction"), "{}", e.message);
+        let e = failure_error(
+            Gateway::Payline,
+            CallKind::Read,
+            "getTransactionDetails",
+            Failure::Network,
+            1,
+            "reset",
+        );
+        assert!(e.retryable);
+        assert_eq!(e.outcome, None);
+    }
+}
