@@ -23,7 +23,8 @@ await cp(join(bindgen, 'node', 'remise.js'), join(out, 'node', 'remise.cjs'));
 await cp(join(bindgen, 'node', 'remise.d.ts'), join(out, 'node', 'remise.d.cts'));
 await cp(join(bindgen, 'node', 'remise_bg.wasm'), join(out, 'node', 'remise_bg.wasm'));
 
-for (const f of ['index.mjs', 'index.cjs', 'workerd.mjs', 'README.md']) await cp(join(tpl, f), join(out, f));
+for (const f of ['index.mjs', 'index.cjs', 'workerd.mjs']) await cp(join(tpl, f), join(out, f));
+await cp(join(root, 'README.md'), join(out, 'README.md'));
 
 const pkg = JSON.parse(await readFile(join(tpl, 'package.json'), 'utf8'));
 pkg.version = version;
