@@ -1,0 +1,65 @@
+use super::*;
+use std::collections::HashSet;
+
+#[test]
+fn iso_codes_are_unique_and_well_formed() {
+    let mut alpha = HashSet::new();
+    let mut numeric = HashSet::new();
+    for c in ISO_4217 {
+        assert!(alpha.insert(c.code), "duplicate alpha {}", c.code);
+        assert!(numeric.insert(c.numeric), "duplicate numeric {}", c.numeric);
+        assert!(c.code.len() == 3 && c.code.bytes().all(|b| b.is_ascii_uppercase()));
+        assert!(c.numeric > 0 && c.numeric < 1000);
+        assert!(c.digits <= 4);
+    }
+    // ISO 4217 list one (2026-01-01): 178 alpha codes, 13 of them without a minor unit.
+    assert_eq!(ISO_4217.len(), 165);
+}
+
+#[test]
+fn iso_known_rows() {
+    let check = |code: &str, numeric: u16, digits: u8| {
+        let c = currency(code, Table::Iso).unwrap();
+        assert_eq!((c.code, c.numeric, c.digits), (code, numeric, digits));
+    };
+    check("EUR", 978, 2);
+    check("JPY", 392, 0);
+    check("KWD", 414, 3);
+    check("CLF", 990, 4);
+    check("XOF", 952, 0);
+    check("USD", 840, 2);
+    assert_eq!(currency("EUR", Table::Iso).unwrap().name, "Euro");
+    // Funds codes and metals have no minor unit and are not in the table.
+    assert!(currency("XAU", Table::Iso).is_err());
+    assert!(currency("XDR", Table::Iso).is_err());
+}
+
+#[test]
+fn lookup_by_numeric_code() {
+    assert_eq!(currency("978", Table::Iso).unwrap().code, "EUR");
+    assert_eq!(currency("036", Table::Payline).unwrap().code, "AUD");
+    assert_eq!(currency("36", Table::Sogenactif).unwrap().code, "AUD");
+    assert_eq!(
+        currency_by_numeric(392, Table::Systempay).unwrap().code,
+        "JPY"
+    );
+    assert_eq!(currency("EUR", Table::Iso).unwrap().numeric_str(), "978");
+    assert_eq!(currency("AUD", Table::Iso).unwrap().numeric_str(), "036");
+}
+
+#[test]
+fn lookup_is_exact() {
+    for bad in ["eur", " EUR", "EURO", "", "9999", "000", "€"] {
+        let e = currency(bad, Table::Iso).unwrap_err();
+        assert_eq!(e.code, ErrorCode::UnknownCurrency, "{bad}");
+        assert_eq!(e.field.as_deref(), Some("currency"));
+    }
+}
+
+#[test]
+fn table_names() {
+    for n in Table::NAMES {
+        assert_eq!(Table::parse(n).unwrap().name(), n);
+    }
+    assert_eq!(Table::parse("ISO").unwrap_err().code, ErrorCode::Validation);
+}
