@@ -679,20 +679,26 @@ fn check_passthrough(v: &Value, at: &str, issues: &mut Issues) -> bool {
 
 /// Reads an identification pair: exactly one of `<reference>` (AN35) or `<s10>` object.
 fn read_ident(o: &mut Obj<'_>, ident: &Ident, out: &mut Map<String, Value>, issues: &mut Issues) {
-    let has_ref = o.has(ident.reference);
-    let has_s10 = o.has(ident.s10);
+    let given = |v: Option<&Value>| match v {
+        None => false,
+        Some(Value::String(s)) => !s.is_empty(),
+        Some(_) => true,
+    };
+    let ref_at = o.at(ident.reference);
+    let s10_at = o.at(ident.s10);
+    let ref_v = o.raw(ident.reference);
+    let s10_v = o.raw(ident.s10);
+    let (has_ref, has_s10) = (given(ref_v), given(s10_v));
     if has_ref && has_s10 {
         issues.push(
-            o.at(ident.s10),
+            s10_at.clone(),
             issue::CONFLICT,
             format!("give either {} or {}, not both", ident.reference, ident.s10),
         );
     }
     if !has_ref && !has_s10 {
-        let _ = o.raw(ident.reference);
-        let _ = o.raw(ident.s10);
         issues.push(
-            o.at(ident.reference),
+            ref_at,
             issue::REQUIRED,
             format!(
                 "is required: identify the transaction with {} (up to 35 letters and digits) or {} {{ {}, {} }}",
@@ -701,36 +707,48 @@ fn read_ident(o: &mut Obj<'_>, ident: &Ident, out: &mut Map<String, Value>, issu
         );
         return;
     }
-    let reference = Field {
-        name: ident.reference,
-        kind: REF,
-        required: false,
+    if let (true, Some(v)) = (has_ref, ref_v) {
+        if let Some(v) = check_value(v, REF, &ref_at, issues) {
+            out.insert(ident.reference.to_string(), v);
+        }
+    }
+    let Some(v) = s10_v.filter(|_| has_s10) else {
+        return;
     };
-    if let Some(v) = read_field(o, &reference, issues) {
-        out.insert(ident.reference.to_string(), v);
+    if !v.is_object() {
+        issues.push(
+            s10_at,
+            issue::TYPE,
+            format!(
+                "must be an object {{ {}, {} }}, got {}",
+                ident.s10_id,
+                ident.s10_date,
+                type_name(v)
+            ),
+        );
+        return;
     }
-    if let Some(mut s) = o.obj(ident.s10, issues) {
-        let mut m = Map::new();
-        let id = Field {
-            name: ident.s10_id,
-            kind: Kind::Digits(6),
-            required: true,
-        };
-        if let Some(v) = read_field(&mut s, &id, issues) {
-            m.insert(ident.s10_id.to_string(), v);
-        }
-        // The date is optional: the server applies its own date when it is left out (reference §1.6).
-        let at = s.at(ident.s10_date);
-        if let Some(d) = s.str(ident.s10_date, issues) {
-            if is_yyyymmdd(d) {
-                m.insert(ident.s10_date.to_string(), Value::String(d.to_string()));
-            } else {
-                issues.push(at, issue::FORMAT, "must be a date YYYYMMDD, e.g. 20261122");
-            }
-        }
-        s.finish(issues);
-        out.insert(ident.s10.to_string(), Value::Object(m));
+    let mut s = Obj::new(v, &s10_at, issues);
+    let mut m = Map::new();
+    let id = Field {
+        name: ident.s10_id,
+        kind: Kind::Digits(6),
+        required: true,
+    };
+    if let Some(v) = read_field(&mut s, &id, issues) {
+        m.insert(ident.s10_id.to_string(), v);
     }
+    // The date is optional: the server applies its own date when it is left out (reference §1.6).
+    let at = s.at(ident.s10_date);
+    if let Some(d) = s.str(ident.s10_date, issues) {
+        if is_yyyymmdd(d) {
+            m.insert(ident.s10_date.to_string(), Value::String(d.to_string()));
+        } else if !d.is_empty() {
+            issues.push(at, issue::FORMAT, "must be a date YYYYMMDD, e.g. 20261122");
+        }
+    }
+    s.finish(issues);
+    out.insert(ident.s10.to_string(), Value::Object(m));
 }
 
 /// `YYYYMMDD` with a real calendar date.
