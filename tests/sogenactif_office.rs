@@ -1,4 +1,6 @@
 //! Sips Office JSON: seal strings, seals and golden request bodies.
+// Native only: reads fixtures from disk and uses proptest (host-only dev-dependency).
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -328,4 +330,18 @@ fn options_from_a_js_object() {
         ]
     );
     assert!(!e.message.contains(KEY));
+}
+
+#[test]
+fn per_call_options() {
+    assert_eq!(office::call_options(&Value::Null).unwrap(), None);
+    assert_eq!(office::call_options(&json!({})).unwrap(), None);
+    let tx = office::call_options(&json!({"transaction": {"transactionStatus": "TO_CHALLENGE"}}))
+        .unwrap()
+        .unwrap();
+    assert_eq!(tx.status.as_deref(), Some("TO_CHALLENGE"));
+    let e = office::call_options(&json!({"transction": {}})).unwrap_err();
+    assert_eq!(e.issues[0].field, "callOptions.transction");
+    let e = office::call_options(&json!({"transaction": {"amount": -5}})).unwrap_err();
+    assert_eq!(e.issues[0].field, "callOptions.transaction.amount");
 }

@@ -1,4 +1,6 @@
 //! Sips Office JSON: every validation rule and every preflight rule of `office.request`.
+// Native only: reads fixtures from disk and uses proptest (host-only dev-dependency).
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -17,5 +17,5 @@ pub mod validate;
 
 pub use decode::parse_response;
 pub use encode::request;
-pub use model::{Environment, Family, Options, Service, TransactionState};
+pub use model::{call_options, Environment, Family, Options, Service, TransactionState};
 pub use seal::{seal, seal_string};

@@ -318,6 +318,22 @@ impl Options {
     }
 }
 
+/// Reads per-call options `{ transaction? }` (the client's second argument): the preflight data of
+/// [`TransactionState`]. `null`/absent → `None`.
+pub fn call_options(v: &Value) -> Result<Option<TransactionState>> {
+    if v.is_null() {
+        return Ok(None);
+    }
+    let mut issues = Issues::new();
+    let mut o = Obj::new(v, "callOptions", &mut issues);
+    let tx = o
+        .obj("transaction", &mut issues)
+        .map(|t| read_transaction(t, &mut issues));
+    o.finish(&mut issues);
+    issues.finish(Some(Gateway::Sogenactif))?;
+    Ok(tx)
+}
+
 /// `transaction` is read leniently: a getTransactionData answer can be passed as is, so fields
 /// other than `transactionStatus` and `amount` are ignored rather than reported.
 fn read_transaction(mut t: Obj<'_>, issues: &mut Issues) -> TransactionState {
