@@ -123,6 +123,7 @@ for (const [entry, { sogenactif, RemiseError, isRemiseError }] of entries) {
     assert.equal(office.sealString({ b: { d: '2', c: '1' }, a: ['x', { z: 'y' }] }), 'xy12');
     assert.equal(thrown(() => office.sealString({ amount: 1.5 })).code, 'VALIDATION');
     assert.equal(thrown(() => office.seal({}, 42)).field, 'secretKey');
+    assert.equal(thrown(() => office.seal({}, '')).field, 'secretKey');
   });
 
   test(`${entry}: parseResponse`, () => {

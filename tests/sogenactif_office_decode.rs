@@ -210,3 +210,12 @@ mod no_panic {
         }
     }
 }
+
+#[test]
+fn an_empty_key_is_the_callers_mistake() {
+    let e = parse_response(200, SEALED_OK, Some(&Secret::new(""))).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Validation);
+    assert_eq!(e.field.as_deref(), Some("secretKey"));
+    let e = remise::sogenactif::office::seal(&json!({"a": "1"}), &Secret::new("")).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("secretKey"));
+}

@@ -58,6 +58,8 @@ pub fn parse_response(http_status: u16, text: &str, secret_key: Option<&Secret>)
         let Value::String(given) = given else {
             return Err(malformed("the answer's seal is not a string"));
         };
+        // An empty key is the caller's mistake, not the gateway's: say so rather than "malformed".
+        seal::check_key(key)?;
         let fields = Value::Object(answer.clone());
         let ok = seal::verify(&fields, given, key).map_err(|_| {
             malformed("the answer holds a value the seal cannot cover (a non-integer number)")

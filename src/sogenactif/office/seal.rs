@@ -111,16 +111,27 @@ fn write_value(v: &Value, path: &str, out: &mut String, issues: &mut Issues) {
 
 type HmacSha256 = Hmac<Sha256>;
 
+fn refuse_key(why: &str) -> Error {
+    let mut issues = Issues::new();
+    issues.push("secretKey", issue::REQUIRED, why);
+    Error::validation(Some(Gateway::Sogenactif), issues.into_vec())
+}
+
+/// An empty secret key is refused (`VALIDATION` on `secretKey`): it is always a configuration mistake.
+pub fn check_key(key: &Secret) -> Result<()> {
+    if key.is_empty() {
+        return Err(refuse_key(
+            "is empty: give the secret key from the Sogenactif portal",
+        ));
+    }
+    Ok(())
+}
+
 fn mac(key: &Secret) -> Result<HmacSha256> {
+    check_key(key)?;
     // HMAC accepts keys of any length; the error arm is unreachable in practice but is not a panic.
-    HmacSha256::new_from_slice(key.expose().as_bytes()).map_err(|_| {
-        Error::new(
-            crate::error::ErrorCode::Validation,
-            "the secret key cannot be used as an HMAC key",
-        )
-        .with_gateway(Gateway::Sogenactif)
-        .with_field("secretKey")
-    })
+    HmacSha256::new_from_slice(key.expose().as_bytes())
+        .map_err(|_| refuse_key("cannot be used as an HMAC key"))
 }
 
 /// Lowercase hex HMAC-SHA-256 of `data` with `key`.
