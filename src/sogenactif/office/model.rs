@@ -25,9 +25,11 @@ pub enum Family {
 ///
 /// ONE table, correct it here. CR_WS_2.58 and DR_WS_2.58 are the versions the Sogenactif data
 /// dictionary recommends for cancel / walletCreditHolder and getTransactionData [confirmed].
-/// IR_WS_2.55 is [uncertain]: no checkout page was read; the Sogenactif "Office Server JSON" guide
-/// (https://documentation.sogenactif.com/en/office-serveur-json.html, release 24.3) says "the last
-/// interfaceVersion is 2.55", so 2.55 is the newest checkout version we can vouch for.
+/// IR_WS_2.55 is the version the Sogenactif page of another checkout service recommends
+/// (https://documentation.sogenactif.com/en/data-dictionary/office/cardcheckenrollment.html,
+/// releases 24.5/24.6) and the Office Server JSON guide's "last interfaceVersion is 2.55"
+/// (https://documentation.sogenactif.com/en/office-serveur-json.html) [confirmed for the family;
+/// the cardOrder and walletOrder pages themselves were not read].
 pub const INTERFACE_VERSIONS: &[(Family, &str, &str)] = &[
     (Family::CashManagement, "CR_WS_2.", "CR_WS_2.58"),
     (Family::Checkout, "IR_WS_2.", "IR_WS_2.55"),
