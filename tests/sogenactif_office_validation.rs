@@ -615,3 +615,31 @@ fn validation_comes_before_the_rules() {
     .unwrap_err();
     assert_eq!(e.code, ErrorCode::Validation);
 }
+
+#[test]
+fn challenge_fields() {
+    let b = body(
+        "acceptChallenge",
+        json!({"transactionReference": "SIM20140121510382", "comment": "good id", "operationOrigin": "SIPS-SIM", "validationIndicator": "Y"}),
+    );
+    assert_eq!(b["comment"], "good id");
+    assert_eq!(b["validationIndicator"], "Y");
+    let b = body(
+        "refuseChallenge",
+        json!({"transactionReference": "R1", "comment": "stolen card"}),
+    );
+    assert_eq!(b["comment"], "stolen card");
+    let e = err(
+        "refuseChallenge",
+        json!({"transactionReference": "R1", "validationIndicator": "Y"}),
+    );
+    assert_eq!(
+        issues(&e),
+        vec![("validationIndicator".to_string(), "UNKNOWN_FIELD")]
+    );
+    let e = err(
+        "acceptChallenge",
+        json!({"transactionReference": "R1", "comment": "x".repeat(256)}),
+    );
+    assert_eq!(issues(&e), vec![("comment".to_string(), "TOO_LONG")]);
+}

@@ -86,8 +86,14 @@ export interface SogenactifValidateFields extends SogenactifOfficeCommonFields, 
   operationOrigin?: string;
 }
 
-export interface SogenactifChallengeFields extends SogenactifOfficeCommonFields {
+export interface SogenactifRefuseChallengeFields extends SogenactifOfficeCommonFields {
   operationOrigin?: string;
+  comment?: string;
+}
+
+export interface SogenactifAcceptChallengeFields extends SogenactifRefuseChallengeFields {
+  /** e.g. `'Y'`. */
+  validationIndicator?: string;
 }
 
 export type SogenactifGetTransactionDataFields = SogenactifOfficeCommonFields;
@@ -240,8 +246,13 @@ export interface SogenactifOfficeApi {
   request(service: 'validate' | 'cashManagement/validate', fields: SogenactifValidateFields, options: SogenactifOfficeOptions): HttpRequest;
   request(service: 'duplicate' | 'cashManagement/duplicate', fields: SogenactifDuplicateFields, options: SogenactifOfficeOptions): HttpRequest;
   request(
-    service: 'acceptChallenge' | 'refuseChallenge' | 'cashManagement/acceptChallenge' | 'cashManagement/refuseChallenge',
-    fields: SogenactifChallengeFields,
+    service: 'acceptChallenge' | 'cashManagement/acceptChallenge',
+    fields: SogenactifAcceptChallengeFields,
+    options: SogenactifOfficeOptions,
+  ): HttpRequest;
+  request(
+    service: 'refuseChallenge' | 'cashManagement/refuseChallenge',
+    fields: SogenactifRefuseChallengeFields,
     options: SogenactifOfficeOptions,
   ): HttpRequest;
   request(
@@ -276,8 +287,8 @@ export interface SogenactifOfficeClient {
   refund(fields: SogenactifRefundFields, options?: SogenactifOfficeCallOptions): Promise<SogenactifOfficeAnswer>;
   validate(fields: SogenactifValidateFields, options?: SogenactifOfficeCallOptions): Promise<SogenactifOfficeAnswer>;
   duplicate(fields: SogenactifDuplicateFields, options?: SogenactifOfficeCallOptions): Promise<SogenactifOfficeAnswer>;
-  acceptChallenge(fields: SogenactifChallengeFields, options?: SogenactifOfficeCallOptions): Promise<SogenactifOfficeAnswer>;
-  refuseChallenge(fields: SogenactifChallengeFields, options?: SogenactifOfficeCallOptions): Promise<SogenactifOfficeAnswer>;
+  acceptChallenge(fields: SogenactifAcceptChallengeFields, options?: SogenactifOfficeCallOptions): Promise<SogenactifOfficeAnswer>;
+  refuseChallenge(fields: SogenactifRefuseChallengeFields, options?: SogenactifOfficeCallOptions): Promise<SogenactifOfficeAnswer>;
   cardOrder(fields: SogenactifCardOrderFields, options?: SogenactifOfficeCallOptions): Promise<SogenactifOfficeAnswer>;
   walletOrder(fields: SogenactifWalletOrderFields, options?: SogenactifOfficeCallOptions): Promise<SogenactifOfficeAnswer>;
   walletCreditHolder(fields: SogenactifWalletCreditHolderFields, options?: SogenactifOfficeCallOptions): Promise<SogenactifOfficeAnswer>;

@@ -132,6 +132,7 @@ const CODE20: Kind = Kind::Code(20); // orderChannel, paymentMeanBrand, … open
 const CAPTURE_DAY: Kind = Kind::Int(99); // captureDay N2 [confirmed range 0–99, reference §1.6]
 const LANGUAGE: Kind = Kind::Text(2); // customerLanguage ISO 639-1
 const SUB_MERCHANT: Kind = Kind::Text(40); // subMerchant* [uncertain]
+const COMMENT: Kind = Kind::Text(255); // comment of the challenge services [uncertain]
 
 /// Fields every service accepts besides its own: `interfaceVersion` (checked against the
 /// family), `sealAlgorithm` and `intermediateServiceProviderId`.
@@ -167,7 +168,18 @@ const VALIDATE: &[Field] = &[
     opt("subMerchantAddress", Kind::Object),
 ];
 
-const CHALLENGE: &[Field] = &[opt("operationOrigin", ORIGIN)];
+// acceptChallenge: the Worldline Office request sample carries comment, operationOrigin and
+// validationIndicator ("Y") (https://docs-etu.sips.worldline-solutions.com/en/data-dictionary/office/acceptchallenge.html);
+// refuseChallenge: comment and operationOrigin, as its batch page lists
+// (https://documentation.sogenactif.com/en/data-dictionary/sob/refusechallenge.html).
+// Lengths [uncertain].
+const ACCEPT_CHALLENGE: &[Field] = &[
+    opt("operationOrigin", ORIGIN),
+    opt("comment", COMMENT),
+    opt("validationIndicator", Kind::Text(10)),
+];
+
+const REFUSE_CHALLENGE: &[Field] = &[opt("operationOrigin", ORIGIN), opt("comment", COMMENT)];
 
 const GET_TRANSACTION_DATA: &[Field] = &[];
 
@@ -308,9 +320,8 @@ pub fn spec(service: Service) -> Spec {
             Service::Refund => (REFUND, false, &[TRANSACTION]),
             Service::Validate => (VALIDATE, false, &[TRANSACTION]),
             Service::Duplicate => (DUPLICATE, true, &[TRANSACTION, FROM_TRANSACTION]),
-            Service::AcceptChallenge | Service::RefuseChallenge => {
-                (CHALLENGE, false, &[TRANSACTION])
-            }
+            Service::AcceptChallenge => (ACCEPT_CHALLENGE, false, &[TRANSACTION]),
+            Service::RefuseChallenge => (REFUSE_CHALLENGE, false, &[TRANSACTION]),
             Service::WalletCreditHolder => (WALLET_CREDIT_HOLDER, false, &[TRANSACTION]),
             Service::CardOrder => (CARD_ORDER, true, &[TRANSACTION]),
             Service::WalletOrder => (WALLET_ORDER, true, &[TRANSACTION]),
