@@ -152,9 +152,11 @@ fn http_errors() {
     assert_eq!(e.http_status, Some(503));
     assert!(e.retryable);
     assert!(e.response.is_none());
+    assert!(e.message.contains("getTransactionData"), "{}", e.message);
     let e = parse_response(404, r#"{"error":"not found"}"#, None).unwrap_err();
     assert_eq!(e.http_status, Some(404));
     assert!(!e.retryable);
+    assert!(e.message.contains("service name"), "{}", e.message);
     assert_eq!(e.response, Some(json!({"error": "not found"})));
 }
 

@@ -26,9 +26,15 @@ use serde_json::Value;
 pub fn parse_response(http_status: u16, text: &str, secret_key: Option<&Secret>) -> Result<Value> {
     let parsed: std::result::Result<Value, _> = serde_json::from_str(text);
     if http_status != 200 {
+        let hint = match http_status {
+            401 | 403 => "check merchantId, keyVersion and secretKey",
+            404 | 405 => "check the URL (environment, baseUrl) and the service name",
+            408 | 500..=599 => "the platform did not process the request normally: try again later, and for a money-moving operation check getTransactionData first",
+            _ => "check the request",
+        };
         let mut e = Error::new(
             ErrorCode::HttpError,
-            format!("sogenactif answered HTTP {http_status}: check the URL (environment, baseUrl) and the service name"),
+            format!("sogenactif answered HTTP {http_status}: {hint}"),
         )
         .with_gateway(Gateway::Sogenactif)
         .with_http_status(http_status)
