@@ -215,8 +215,8 @@ pub struct Options {
 }
 
 impl Options {
-    /// Options for the public simulation credentials are *not* provided on purpose: Sogenactif
-    /// gives each merchant its own test identifiers.
+    /// Options for the test environment, without `baseUrl` or preflight data. Sogenactif gives
+    /// each merchant its own identifiers, for the test platform too.
     pub fn new(merchant_id: impl Into<String>, secret_key: Secret, key_version: u64) -> Self {
         Options {
             merchant_id: merchant_id.into(),
