@@ -345,3 +345,42 @@ fn per_call_options() {
     let e = office::call_options(&json!({"transaction": {"amount": -5}})).unwrap_err();
     assert_eq!(e.issues[0].field, "callOptions.transaction.amount");
 }
+
+#[test]
+fn option_formats() {
+    let base = || json!({"merchantId": MERCHANT, "secretKey": KEY, "keyVersion": 1});
+    let with = |k: &str, v: Value| {
+        let mut o = base();
+        o[k] = v;
+        Options::from_value(&o)
+    };
+    assert_eq!(with("keyVersion", json!("12")).unwrap().key_version, 12);
+    let cases = [
+        ("keyVersion", json!("1a"), "FORMAT"),
+        ("keyVersion", json!("12345678901"), "FORMAT"),
+        ("keyVersion", json!(1.5), "TYPE"),
+        ("keyVersion", json!(10_000_000_000u64), "RANGE"),
+        ("merchantId", json!("0020010000000011"), "FORMAT"),
+        ("merchantId", json!(2001000000001u64), "TYPE"),
+        ("secretKey", json!(""), "REQUIRED"),
+        ("transaction", json!("CANCELLED"), "TYPE"),
+        ("baseUrl", json!("https://h/#x"), "FORMAT"),
+    ];
+    for (k, v, code) in cases {
+        let e = with(k, v.clone()).unwrap_err();
+        let got: Vec<(&str, &str)> = e
+            .issues
+            .iter()
+            .map(|i| (i.field.as_str(), i.code))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(format!("options.{k}").as_str(), code)],
+            "{k} {v}"
+        );
+    }
+    // A local http:// test server is fine; any other http:// host is not.
+    assert!(with("baseUrl", json!("http://localhost:9000")).is_ok());
+    assert!(with("baseUrl", json!("http://[::1]:9000")).is_ok());
+    assert!(with("baseUrl", json!("http://10.0.0.1")).is_err());
+}
