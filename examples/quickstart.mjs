@@ -26,3 +26,56 @@ try {
   console.log(`  caught RemiseError code=${e.code} field=${e.field}`);
   console.log(`  message: ${e.message}`);
 }
+
+// ---- Sogenactif Sips Office JSON: sealed requests, sealed answers, a client call (self-contained)
+async function sogenactifOfficeDemo() {
+  const { sogenactif, RemiseError } = await import('remise');
+  const { createHmac } = await import('node:crypto');
+  const http = await import('node:http');
+  console.log('\n== sogenactif.office: Sips Office JSON with an HMAC-SHA-256 seal');
+  // The public Sips simulation credentials; Sogenactif gives each merchant its own.
+  const opts = { merchantId: '002001000000001', secretKey: '002001000000001_KEY1', keyVersion: 1 };
+  const cancel = { transactionReference: 'ORDER42', operationAmount: 1000, currencyCode: 'EUR' };
+
+  const req = sogenactif.office.request('cancel', cancel, opts);
+  console.log(`  ${req.method} ${req.url}`);
+  console.log(`  body: ${req.body}`);
+  console.log(`  seal input: '${sogenactif.office.sealString(JSON.parse(req.body))}'`);
+
+  try {
+    sogenactif.office.request('cancel', { ...cancel, operationAmount: 10.5, currencyCode: 'EURO' }, opts);
+  } catch (e) {
+    if (!(e instanceof RemiseError)) throw e;
+    console.log(`  caught ${e.code}: ${e.issues.map((i) => `${i.field} ${i.code}`).join(', ')}`);
+  }
+
+  // A stand-in for the Office server on 127.0.0.1: it checks the request seal and answers sealed.
+  const sealOf = (fields) => sogenactif.office.seal(fields, opts.secretKey);
+  const server = http.createServer((rq, rs) => {
+    let body = '';
+    rq.on('data', (c) => (body += c));
+    rq.on('end', () => {
+      const fields = JSON.parse(body);
+      const own = createHmac('sha256', opts.secretKey).update(sogenactif.office.sealString(fields)).digest('hex');
+      const answer = own === fields.seal
+        ? { responseCode: '00', newAmount: fields.operationAmount, newStatus: 'TO_CAPTURE' }
+        : { responseCode: '34' };
+      rs.writeHead(200, { 'content-type': 'application/json' });
+      rs.end(JSON.stringify({ ...answer, seal: sealOf(answer) }));
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  try {
+    const client = new sogenactif.OfficeClient({ ...opts, baseUrl: `http://127.0.0.1:${server.address().port}` });
+    const answer = await client.cancel(cancel);
+    console.log(`  client.cancel → responseCode ${answer.responseCode} (${answer.responseMessage}), sealVerified ${answer.sealVerified}`);
+    try {
+      await client.cancel(cancel, { transaction: { transactionStatus: 'CANCELLED' } });
+    } catch (e) {
+      console.log(`  preflight: ${e.code} gatewayCode=${e.gatewayCode}: ${e.message}`);
+    }
+  } finally {
+    server.close();
+  }
+}
+await sogenactifOfficeDemo();

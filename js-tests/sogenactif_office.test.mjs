@@ -1,0 +1,228 @@
+// sogenactif.office.* and sogenactif.OfficeClient against the packed tarball. Seals are checked
+// with node:crypto over seal strings written by hand, and the loopback server recomputes every
+// request's seal with its own implementation of the Sips rule before answering a sealed response.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { entries, thrown, rejected } from './entries.mjs';
+import { startServer, reply } from './server.mjs';
+
+// Public Sips simulation credentials (reference sogenactif.md §5).
+const MERCHANT = '002001000000001';
+const KEY = '002001000000001_KEY1';
+const opts = { merchantId: MERCHANT, secretKey: KEY, keyVersion: 1 };
+const hmac = (text, key = KEY) => createHmac('sha256', key).update(text, 'utf8').digest('hex');
+
+// The seal rule, written independently for the server: values of fields sorted by name, nested
+// objects in place, arrays in order, keyVersion/sealAlgorithm/seal left out at the top level.
+function sealInput(value, top = true) {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map((v) => sealInput(v, false)).join('');
+  if (typeof value === 'object') {
+    return Object.keys(value)
+      .filter((k) => !(top && ['keyVersion', 'sealAlgorithm', 'seal'].includes(k)))
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((k) => sealInput(value[k], false))
+      .join('');
+  }
+  return String(value);
+}
+function sealed(answer) {
+  return JSON.stringify({ ...answer, seal: hmac(sealInput(answer)) });
+}
+
+const CANCEL = { transactionReference: 'SIM20260101A1', operationAmount: 1000, currencyCode: 'EUR', operationOrigin: 'BACKOFFICE' };
+// Seal string by hand: currencyCode, interfaceVersion, merchantId, operationAmount, operationOrigin, transactionReference.
+const CANCEL_SEAL_STRING = '978' + 'CR_WS_2.58' + MERCHANT + '1000' + 'BACKOFFICE' + 'SIM20260101A1';
+
+let srv;
+before(async () => {
+  const check = (body) => {
+    const fields = JSON.parse(body);
+    return fields.seal === hmac(sealInput(fields)) ? fields : null;
+  };
+  srv = await startServer({
+    '/rs-services/v2/cashManagement/cancel': (req, body, res) => {
+      const fields = check(body);
+      if (!fields) return reply(res, 200, sealed({ responseCode: '34' }));
+      reply(res, 200, sealed({ responseCode: '00', newAmount: fields.operationAmount, newStatus: 'TO_CAPTURE', operationDateTime: '2026-01-01T10:00:00+01:00' }));
+    },
+    '/rs-services/v2/cashManagement/refund': (req, body, res) => reply(res, 200, sealed({ responseCode: '24' })),
+    '/rs-services/v2/cashManagement/validate': (req, body, res) => reply(res, 200, JSON.stringify({ responseCode: '00', seal: 'forged' })),
+    '/rs-services/v2/cashManagement/duplicate': () => {},
+    '/rs-services/v2/cashManagement/acceptChallenge': (req, body, res) => reply(res, 503, 'busy', 'text/plain'),
+    '/rs-services/v2/checkout/cardOrder': (req, body, res) =>
+      reply(res, 200, check(body) ? sealed({ responseCode: '00', authorisationId: '123456' }) : sealed({ responseCode: '34' })),
+    '/rs-services/v2/diagnostic/getTransactionData': (req, body, res, n) =>
+      n < 3 ? reply(res, 503, 'busy', 'text/plain') : reply(res, 200, sealed({ responseCode: '00', transactionStatus: 'TO_CAPTURE', amount: 1000 })),
+  });
+});
+after(() => srv.close());
+
+for (const [entry, { sogenactif, RemiseError, isRemiseError }] of entries) {
+  const { office } = sogenactif;
+
+  test(`${entry}: office.request builds the sealed cancel`, () => {
+    const req = office.request('cancel', CANCEL, opts);
+    assert.equal(req.method, 'POST');
+    assert.equal(req.url, 'https://office-server-sogenactif.test.sips-services.com/rs-services/v2/cashManagement/cancel');
+    assert.deepEqual(req.headers, { 'Content-Type': 'application/json', Accept: 'application/json' });
+    const seal = hmac(CANCEL_SEAL_STRING);
+    assert.equal(
+      req.body,
+      `{"currencyCode":"978","interfaceVersion":"CR_WS_2.58","keyVersion":1,"merchantId":"${MERCHANT}","operationAmount":1000,"operationOrigin":"BACKOFFICE","seal":"${seal}","transactionReference":"SIM20260101A1"}`,
+    );
+    assert.deepEqual(office.request('cashManagement/cancel', CANCEL, opts), req);
+    const prod = office.request('getTransactionData', { transactionReference: 'X1' }, { ...opts, environment: 'production' });
+    assert.equal(prod.url, 'https://office-server.sogenactif.com/rs-services/v2/diagnostic/getTransactionData');
+    assert.equal(JSON.parse(prod.body).interfaceVersion, 'DR_WS_2.58');
+    assert.equal(JSON.parse(office.request('walletOrder', { transactionReference: 'X1', amount: 1, currencyCode: 978, merchantWalletId: 'w', paymentMeanId: '1', orderChannel: 'INTERNET' }, opts).body).interfaceVersion, 'IR_WS_2.55');
+  });
+
+  test(`${entry}: office.request reports every issue at once`, () => {
+    const e = thrown(() => office.request('cancel', { operationAmount: 10.5, currencyCode: 'EURO', amount: 5 }, { ...opts, secretKey: KEY }));
+    assert.ok(e instanceof RemiseError);
+    assert.ok(isRemiseError(e));
+    assert.equal(e.code, 'VALIDATION');
+    assert.equal(e.gateway, 'sogenactif');
+    assert.deepEqual(
+      e.issues.map((i) => [i.field, i.code]),
+      [
+        ['operationAmount', 'TYPE'],
+        ['currencyCode', 'UNKNOWN_CURRENCY'],
+        ['transactionReference', 'REQUIRED'],
+        ['amount', 'UNKNOWN_FIELD'],
+      ],
+    );
+    assert.ok(!e.message.includes(KEY));
+    const bad = thrown(() => office.request('refundz', CANCEL, opts));
+    assert.equal(bad.field, 'service');
+    const noKey = thrown(() => office.request('cancel', CANCEL, { merchantId: MERCHANT, keyVersion: 1 }));
+    assert.deepEqual(noKey.issues.map((i) => i.field), ['options.secretKey']);
+  });
+
+  test(`${entry}: office.request applies the seed's rules when told the transaction`, () => {
+    const e = thrown(() => office.request('cancel', CANCEL, { ...opts, transaction: { transactionStatus: 'CANCELLED' } }));
+    assert.equal(e.code, 'OPERATION_NOT_ALLOWED');
+    assert.equal(e.gatewayCode, '24');
+    const tooMuch = thrown(() => office.request('cancel', CANCEL, { ...opts, transaction: { amount: 999 } }));
+    assert.equal(tooMuch.code, 'OPERATION_NOT_ALLOWED');
+    assert.equal(tooMuch.field, 'operationAmount');
+  });
+
+  test(`${entry}: sealString and seal`, () => {
+    // worldline/sips-sdk-php JsonSealCalculatorTest getSealDataWithList.
+    const fields = {
+      amount: 2, currencyCode: '978', orderChannel: 'INTERNET', normalReturnUrl: 'http://localhost/return.php',
+      templateName: 'custom', automaticResponseUrl: 'http://test.com', transactionReference: 'test',
+      interfaceVersion: 'IR_WS_2.19', keyVersion: 1, paymentMeanBrandList: ['VISA', 'MASTERCARD'],
+    };
+    const text = '2http://test.com978IR_WS_2.19http://localhost/return.phpINTERNETVISAMASTERCARDcustomtest';
+    assert.equal(office.sealString(fields), text);
+    assert.equal(office.seal(fields, KEY), hmac(text));
+    assert.equal(office.sealString({ b: { d: '2', c: '1' }, a: ['x', { z: 'y' }] }), 'xy12');
+    assert.equal(thrown(() => office.sealString({ amount: 1.5 })).code, 'VALIDATION');
+    assert.equal(thrown(() => office.seal({}, 42)).field, 'secretKey');
+    assert.equal(thrown(() => office.seal({}, '')).field, 'secretKey');
+  });
+
+  test(`${entry}: parseResponse`, () => {
+    const ok = office.parseResponse(sealed({ responseCode: '00', newStatus: 'CANCELLED' }), { secretKey: KEY });
+    assert.deepEqual(ok, {
+      responseCode: '00', newStatus: 'CANCELLED', seal: ok.seal, responseMessage: 'success: the operation was accepted', accepted: true, sealVerified: true,
+    });
+    assert.equal(office.parseResponse(sealed({ responseCode: '00' })).sealVerified, false);
+    const forged = thrown(() => office.parseResponse(JSON.stringify({ responseCode: '00', seal: hmac('00', 'other') }), { secretKey: KEY }));
+    assert.equal(forged.code, 'SIGNATURE_INVALID');
+    const refused = thrown(() => office.parseResponse(sealed({ responseCode: '24' }), { secretKey: KEY }));
+    assert.ok(refused instanceof RemiseError);
+    assert.equal(refused.code, 'GATEWAY_ERROR');
+    assert.equal(refused.gatewayCode, '24');
+    assert.match(refused.gatewayMessage, /operation impossible/);
+    assert.equal(refused.response.responseCode, '24');
+    assert.equal(refused.retryable, false);
+    assert.equal(thrown(() => office.parseResponse('<html>')).code, 'MALFORMED_RESPONSE');
+    assert.equal(thrown(() => office.parseResponse('{}', { secretKy: KEY })).issues[0].field, 'options.secretKy');
+  });
+
+  test(`${entry}: OfficeClient.cancel against a loopback server that checks the seal`, async () => {
+    const events = [];
+    const client = new sogenactif.OfficeClient({ ...opts, baseUrl: srv.url, debug: (e) => events.push(e) });
+    const answer = await client.cancel(CANCEL);
+    assert.equal(answer.responseCode, '00');
+    assert.equal(answer.accepted, true);
+    assert.equal(answer.sealVerified, true);
+    assert.equal(answer.newAmount, 1000);
+    const seen = srv.requests.at(-1);
+    assert.equal(seen.path, '/rs-services/v2/cashManagement/cancel');
+    assert.equal(seen.headers['content-type'], 'application/json');
+    assert.equal(seen.headers.accept, 'application/json');
+    assert.equal(JSON.parse(seen.body).seal, hmac(CANCEL_SEAL_STRING));
+    assert.deepEqual(events.map((e) => [e.type, e.gateway]), [['request', 'sogenactif'], ['response', 'sogenactif']]);
+    for (const e of events) assert.ok(!JSON.stringify(e).includes(KEY));
+  });
+
+  test(`${entry}: OfficeClient.cardOrder masks the card number in debug events`, async () => {
+    const events = [];
+    const client = new sogenactif.OfficeClient({ ...opts, baseUrl: srv.url, debug: (e) => events.push(e) });
+    const answer = await client.cardOrder({ transactionReference: 'CO1', amount: 1500, currencyCode: 'EUR', cardNumber: '4970100000000055', cardExpiryDate: '202812', orderChannel: 'MOTO' });
+    assert.equal(answer.authorisationId, '123456');
+    assert.ok(!events[0].body.includes('4970100000000055'));
+    assert.match(events[0].body, /0055/);
+  });
+
+  test(`${entry}: OfficeClient refusals, forged seals and preflight`, async () => {
+    const client = new sogenactif.OfficeClient({ ...opts, baseUrl: srv.url });
+    const refused = await rejected(client.refund({ transactionReference: 'R1', operationAmount: 5, currencyCode: 'EUR' }));
+    assert.equal(refused.code, 'GATEWAY_ERROR');
+    assert.equal(refused.gatewayCode, '24');
+    const forged = await rejected(client.validate({ transactionReference: 'V1', operationAmount: 5, currencyCode: 'EUR' }));
+    assert.equal(forged.code, 'SIGNATURE_INVALID');
+    const before = srv.requests.length;
+    const pre = await rejected(client.acceptChallenge({ transactionReference: 'A1' }, { transaction: { transactionStatus: 'TO_CAPTURE' } }));
+    assert.equal(pre.code, 'OPERATION_NOT_ALLOWED');
+    const invalid = await rejected(client.cancel({ transactionReference: 'bad ref', operationAmount: 1, currencyCode: 'EUR' }));
+    assert.equal(invalid.code, 'VALIDATION');
+    assert.equal(srv.requests.length, before, 'nothing sent');
+  });
+
+  test(`${entry}: money-moving calls are never resent`, async () => {
+    const client = new sogenactif.OfficeClient({ ...opts, baseUrl: srv.url, timeoutMs: 300 });
+    const path = '/rs-services/v2/cashManagement/duplicate';
+    const n = srv.count(path);
+    const e = await rejected(client.duplicate({
+      transactionReference: 'D2', fromTransactionReference: 'D1', amount: 1, currencyCode: 'EUR', captureDay: 0,
+      captureMode: 'IMMEDIATE', fromMerchantId: MERCHANT, merchantTransactionDateTime: '2026-01-02T10:15:00+01:00',
+      orderChannel: 'INTERNET', returnContext: 'x',
+    }));
+    assert.equal(e.code, 'TIMEOUT');
+    assert.equal(e.outcome, 'unknown');
+    assert.equal(e.retryable, false);
+    assert.match(e.message, /getTransactionData/);
+    assert.equal(srv.count(path), n + 1);
+    const busy = '/rs-services/v2/cashManagement/acceptChallenge';
+    const m = srv.count(busy);
+    const e503 = await rejected(client.acceptChallenge({ transactionReference: 'A1' }));
+    assert.equal(e503.code, 'HTTP_ERROR');
+    assert.equal(e503.httpStatus, 503);
+    assert.equal(e503.outcome, 'unknown');
+    assert.equal(srv.count(busy), m + 1);
+  });
+
+  test(`${entry}: OfficeClient constructor checks its options`, () => {
+    const e = thrown(() => new sogenactif.OfficeClient({ merchantId: MERCHANT, keyVersion: 1, timeoutMs: -1 }));
+    assert.equal(e.code, 'VALIDATION');
+    const e2 = thrown(() => new sogenactif.OfficeClient({ merchantId: MERCHANT, keyVersion: 1 }));
+    assert.deepEqual(e2.issues.map((i) => i.field), ['options.secretKey']);
+  });
+}
+
+test('OfficeClient.getTransactionData is a read: retried after 503s', async () => {
+  const [, { sogenactif }] = entries[0];
+  const client = new sogenactif.OfficeClient({ ...opts, baseUrl: srv.url });
+  const path = '/rs-services/v2/diagnostic/getTransactionData';
+  const answer = await client.getTransactionData({ transactionReference: 'SIM20260101A1' });
+  assert.equal(answer.transactionStatus, 'TO_CAPTURE');
+  assert.equal(answer.sealVerified, true);
+  assert.equal(srv.count(path), 3);
+});

@@ -1,0 +1,38 @@
+// Type-checks sogenactif.office and sogenactif.OfficeClient as a user writes them (tsc --strict).
+import { sogenactif, isRemiseError } from 'remise';
+import type {
+  HttpRequest,
+  SogenactifCancelFields,
+  SogenactifOfficeAnswer,
+  SogenactifOfficeClient,
+  SogenactifOfficeOptions,
+} from 'remise';
+
+const options: SogenactifOfficeOptions = { merchantId: '002001000000001', secretKey: 'k', keyVersion: 1, environment: 'production' };
+const cancel: SogenactifCancelFields = { transactionReference: 'ORDER42', operationAmount: 1000, currencyCode: 'EUR' };
+const req: HttpRequest = sogenactif.office.request('cancel', cancel, options);
+const req2: HttpRequest = sogenactif.office.request('diagnostic/getTransactionData', { s10TransactionReference: { s10TransactionId: '000123' } }, options);
+const text: string = sogenactif.office.sealString({ a: 1 }) + sogenactif.office.seal({ a: 1 }, 'k');
+const answer: SogenactifOfficeAnswer = sogenactif.office.parseResponse('{"responseCode":"00"}', { secretKey: 'k' });
+const ok: boolean = answer.accepted && answer.sealVerified;
+
+// @ts-expect-error amounts are integers in minor units, not strings
+sogenactif.office.request('cancel', { transactionReference: 'A', operationAmount: '10.00', currencyCode: 'EUR' }, options);
+// @ts-expect-error unknown services are rejected
+sogenactif.office.request('capture', cancel, options);
+// @ts-expect-error cardOrder needs a card number
+sogenactif.office.request('cardOrder', { transactionReference: 'A', amount: 1, currencyCode: 978, orderChannel: 'INTERNET' }, options);
+
+const client: SogenactifOfficeClient = new sogenactif.OfficeClient({ ...options, timeoutMs: 5000, debug: (e) => console.log(e.type) });
+async function run(): Promise<void> {
+  try {
+    const a: SogenactifOfficeAnswer = await client.cancel(cancel, { transaction: { transactionStatus: 'TO_CAPTURE', amount: 1000 } });
+    const status = (await client.getTransactionData({ transactionReference: 'ORDER42' })).transactionStatus;
+    console.log(a.responseCode, status);
+  } catch (e) {
+    if (isRemiseError(e) && e.code === 'GATEWAY_ERROR') console.log(e.gatewayCode, e.response);
+  }
+  // @ts-expect-error the client has no capture method
+  client.capture(cancel);
+}
+console.log(req.url, req2.body, text, ok, run);

@@ -1,0 +1,119 @@
+//! Decodes an Office JSON answer.
+
+use super::seal;
+use crate::error::{Error, ErrorCode, Gateway, Result};
+use crate::sogenactif::codes;
+use crate::transport::Secret;
+use serde_json::Value;
+
+/// Decodes the answer to an Office request.
+///
+/// - HTTP status other than 200 → `HTTP_ERROR` (with `httpStatus`, and `response` when the body is JSON).
+/// - A body that is not a JSON object, or has no `responseCode` → `MALFORMED_RESPONSE`.
+/// - When the answer carries a `seal` and `secret_key` is given, the seal is recomputed over the
+///   answer's fields (same rule as requests, `seal`/`keyVersion`/`sealAlgorithm` left out) and
+///   compared in constant time; a mismatch → `SIGNATURE_INVALID` (the answer is not returned: it
+///   cannot be trusted).
+/// - A `seal` but no key: the answer is returned unchecked with `sealVerified: false` (decision:
+///   `parseResponse` without a key is for inspecting answers; `OfficeClient` always has the key).
+///   Answers without a seal (the test platform does not seal them, reference §4.2) also get
+///   `sealVerified: false`.
+/// - The answer gains `responseMessage` (the meaning of `responseCode` from codes.rs),
+///   `accepted` (`responseCode` is `00`) and `sealVerified`.
+/// - A `responseCode` other than `00` → `GATEWAY_ERROR` with `gatewayCode` = responseCode,
+///   `gatewayMessage` = its meaning, `retryable` from the code table, and `response` = the decoded
+///   answer.
+pub fn parse_response(http_status: u16, text: &str, secret_key: Option<&Secret>) -> Result<Value> {
+    let parsed: std::result::Result<Value, _> = serde_json::from_str(text);
+    if http_status != 200 {
+        let hint = match http_status {
+            401 | 403 => "check merchantId, keyVersion and secretKey",
+            404 | 405 => "check the URL (environment, baseUrl) and the service name",
+            408 | 500..=599 => "the platform did not process the request normally: try again later, and for a money-moving operation check getTransactionData first",
+            _ => "check the request",
+        };
+        let mut e = Error::new(
+            ErrorCode::HttpError,
+            format!("sogenactif answered HTTP {http_status}: {hint}"),
+        )
+        .with_gateway(Gateway::Sogenactif)
+        .with_http_status(http_status)
+        .with_retryable(http_status == 408 || (500..=599).contains(&http_status));
+        if let Ok(v @ Value::Object(_)) = parsed {
+            e = e.with_response(v);
+        }
+        return Err(e);
+    }
+    let mut answer = match parsed {
+        Ok(Value::Object(m)) => m,
+        Ok(_) => return Err(malformed("the answer is JSON but not an object")),
+        Err(_) => return Err(malformed("the answer is not JSON")),
+    };
+
+    let code = match answer.get("responseCode") {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) if n.as_u64().is_some_and(|u| u < 100) => {
+            format!("{:02}", n.as_u64().unwrap_or(0))
+        }
+        Some(_) => return Err(malformed("responseCode is not a two-digit code")),
+        None => return Err(malformed("the answer has no responseCode")),
+    };
+
+    let mut verified = false;
+    if let (Some(given), Some(key)) = (answer.get("seal"), secret_key) {
+        let Value::String(given) = given else {
+            return Err(malformed("the answer's seal is not a string"));
+        };
+        // An empty key is the caller's mistake, not the gateway's: say so rather than "malformed".
+        seal::check_key(key)?;
+        let fields = Value::Object(answer.clone());
+        let ok = seal::verify(&fields, given, key).map_err(|_| {
+            malformed("the answer holds a value the seal cannot cover (a non-integer number)")
+        })?;
+        if !ok {
+            return Err(Error::new(
+                ErrorCode::SignatureInvalid,
+                "the answer's seal does not match: it was not sealed with this secret key (check secretKey and keyVersion) or it was altered in transit",
+            )
+            .with_gateway(Gateway::Sogenactif)
+            .with_field("seal"));
+        }
+        verified = true;
+    }
+
+    let row = codes::describe(&code);
+    let message = row
+        .map(|r| r.message.to_string())
+        .unwrap_or_else(|| format!("unknown response code {}", crate::money::printable(&code)));
+    let accepted = row.is_some_and(|r| r.accepted);
+    answer.insert(
+        "responseMessage".to_string(),
+        Value::String(message.clone()),
+    );
+    answer.insert("accepted".to_string(), Value::Bool(accepted));
+    answer.insert("sealVerified".to_string(), Value::Bool(verified));
+    let answer = Value::Object(answer);
+    if accepted {
+        return Ok(answer);
+    }
+    Err(Error::new(
+        ErrorCode::GatewayError,
+        format!(
+            "sogenactif refused the operation: responseCode {} ({message})",
+            crate::money::printable(&code)
+        ),
+    )
+    .with_gateway(Gateway::Sogenactif)
+    .with_gateway_code(code)
+    .with_gateway_message(message)
+    .with_retryable(row.is_some_and(|r| r.retryable))
+    .with_response(answer))
+}
+
+fn malformed(what: &str) -> Error {
+    Error::new(
+        ErrorCode::MalformedResponse,
+        format!("{what}: this does not look like a Sips Office answer (check the URL and that the platform is up)"),
+    )
+    .with_gateway(Gateway::Sogenactif)
+}

@@ -1,0 +1,73 @@
+//! Builds the sealed Office JSON request.
+
+use super::model::{Options, Service};
+use super::{rules, seal, validate};
+use crate::error::{Gateway, Issues, Result};
+use crate::transport::HttpRequest;
+use serde_json::{Map, Number, Value};
+
+/// A validated, sealed `POST <base>/rs-services/v2/<family>/<service>` request.
+///
+/// `service` is `cancel` or `cashManagement/cancel` (both accepted). `fields` are the service's
+/// Sips fields without `merchantId`, `keyVersion` and `seal`, which come from `opts`;
+/// `interfaceVersion` is optional and defaults per family (model::INTERFACE_VERSIONS).
+///
+/// Errors: `VALIDATION` with every issue of `service`, `fields` and `opts` at once; then
+/// `OPERATION_NOT_ALLOWED` when `opts.transaction` shows that a rule of the seed refuses it.
+pub fn request(service: &str, fields: &Value, opts: &Options) -> Result<HttpRequest> {
+    let service = Service::parse(service)?;
+    let mut issues = Issues::new();
+    opts.check(&mut issues);
+    let checked = validate::check(service, fields, &mut issues);
+    issues.finish(Some(Gateway::Sogenactif))?;
+
+    if let Some(tx) = &opts.transaction {
+        rules::check(service, &checked.fields, tx)?;
+    }
+
+    let interface_version = checked
+        .interface_version
+        .unwrap_or_else(|| service.family().default_interface_version().to_string());
+    let mut body: Map<String, Value> = checked.fields;
+    body.insert(
+        "interfaceVersion".to_string(),
+        Value::String(interface_version),
+    );
+    body.insert(
+        "merchantId".to_string(),
+        Value::String(opts.merchant_id.clone()),
+    );
+    body.insert(
+        "keyVersion".to_string(),
+        Value::Number(Number::from(opts.key_version)),
+    );
+    let body = Value::Object(body);
+    let seal = seal::seal(&body, &opts.secret_key)?;
+    let mut body = match body {
+        Value::Object(m) => m,
+        _ => Map::new(),
+    };
+    body.insert("seal".to_string(), Value::String(seal));
+
+    // Keys are written in the seal's order, whatever map serde_json was built with (its
+    // `preserve_order` feature may be switched on by another crate), so bodies are reproducible.
+    let mut entries: Vec<(String, Value)> = body.into_iter().collect();
+    entries.sort_by(|(a, _), (b, _)| seal::field_order(a, b));
+    let body: Map<String, Value> = entries.into_iter().collect();
+    let text = serde_json::to_string(&Value::Object(body)).map_err(|e| {
+        crate::error::Error::new(
+            crate::error::ErrorCode::Validation,
+            format!("the request could not be written as JSON: {e}"),
+        )
+        .with_gateway(Gateway::Sogenactif)
+    })?;
+    let url = format!("{}/rs-services/v2/{}", opts.base_url(), service.path());
+    Ok(HttpRequest::post(
+        url,
+        vec![
+            ("Content-Type".to_string(), "application/json".to_string()),
+            ("Accept".to_string(), "application/json".to_string()),
+        ],
+        text,
+    ))
+}

@@ -1,0 +1,21 @@
+//! Sips Office JSON (Sogenactif Office Server, REST/JSON): sealed requests for cashManagement,
+//! checkout and diagnostic services, and decoding of the answers.
+//!
+//! - [`seal_string`] / [`seal`]: the seal input and its HMAC-SHA-256 (seal.rs, reference §4.2).
+//! - [`request`]: validate → rules → seal → `HttpRequest` (validate.rs, rules.rs, encode.rs).
+//! - [`parse_response`]: `responseCode`, response seal, errors (decode.rs).
+//!
+//! Service names are accepted bare (`cancel`) or with their family (`cashManagement/cancel`);
+//! the family is implied by the name, so the bare form is the documented one.
+
+mod decode;
+mod encode;
+pub mod model;
+pub mod rules;
+pub mod seal;
+pub mod validate;
+
+pub use decode::parse_response;
+pub use encode::request;
+pub use model::{call_options, Environment, Family, Options, Service, TransactionState};
+pub use seal::{seal, seal_string};

@@ -1,0 +1,460 @@
+//! Sips Office JSON wire model: services, families, interfaceVersion defaults, endpoints and the
+//! caller's options.
+//!
+//! Sources (reference sogenactif.md §4.4 and §5):
+//! - https://documentation.sogenactif.com/en/data-dictionary/office/cancel.html (endpoints,
+//!   recommended interfaceVersion CR_WS_2.58)
+//! - https://documentation.sogenactif.com/en/data-dictionary/office/gettransactiondata.html (DR_WS_2.58)
+//! - https://documentation.sogenactif.com/en/data-dictionary/office/walletcreditholder.html (CR_WS_2.58)
+
+use crate::codec::json::Obj;
+use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
+use crate::money::printable;
+use crate::transport::{CallKind, Secret};
+use serde_json::Value;
+
+/// Office service families: the first path segment after `/rs-services/v2/`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    CashManagement,
+    Checkout,
+    Diagnostic,
+}
+
+/// The default `interfaceVersion` of each family, and the prefix a caller-given one must have.
+///
+/// ONE table, correct it here. CR_WS_2.58 and DR_WS_2.58 are the versions the Sogenactif data
+/// dictionary recommends for cancel / walletCreditHolder and getTransactionData [confirmed].
+/// IR_WS_2.55 is the version the Sogenactif page of another checkout service recommends
+/// (https://documentation.sogenactif.com/en/data-dictionary/office/cardcheckenrollment.html,
+/// releases 24.5/24.6) and the Office Server JSON guide's "last interfaceVersion is 2.55"
+/// (https://documentation.sogenactif.com/en/office-serveur-json.html) [confirmed for the family;
+/// the cardOrder and walletOrder pages themselves were not read].
+pub const INTERFACE_VERSIONS: &[(Family, &str, &str)] = &[
+    (Family::CashManagement, "CR_WS_2.", "CR_WS_2.58"),
+    (Family::Checkout, "IR_WS_2.", "IR_WS_2.55"),
+    (Family::Diagnostic, "DR_WS_2.", "DR_WS_2.58"),
+];
+
+impl Family {
+    /// The path segment: `cashManagement`, `checkout`, `diagnostic`.
+    pub fn path(self) -> &'static str {
+        match self {
+            Family::CashManagement => "cashManagement",
+            Family::Checkout => "checkout",
+            Family::Diagnostic => "diagnostic",
+        }
+    }
+
+    fn row(self) -> (&'static str, &'static str) {
+        INTERFACE_VERSIONS
+            .iter()
+            .find(|(f, _, _)| *f == self)
+            .map(|(_, prefix, default)| (*prefix, *default))
+            .unwrap_or(("", ""))
+    }
+
+    /// The prefix every `interfaceVersion` of this family starts with, e.g. `CR_WS_2.`.
+    pub fn interface_prefix(self) -> &'static str {
+        self.row().0
+    }
+
+    /// The `interfaceVersion` sent when the caller gives none.
+    pub fn default_interface_version(self) -> &'static str {
+        self.row().1
+    }
+}
+
+/// The Office services remise models.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Service {
+    Cancel,
+    Refund,
+    Validate,
+    Duplicate,
+    AcceptChallenge,
+    RefuseChallenge,
+    WalletCreditHolder,
+    CardOrder,
+    WalletOrder,
+    GetTransactionData,
+}
+
+impl Service {
+    pub const ALL: [Service; 10] = [
+        Service::Cancel,
+        Service::Refund,
+        Service::Validate,
+        Service::Duplicate,
+        Service::AcceptChallenge,
+        Service::RefuseChallenge,
+        Service::WalletCreditHolder,
+        Service::CardOrder,
+        Service::WalletOrder,
+        Service::GetTransactionData,
+    ];
+
+    /// The service name as in the URL: `cancel`, `walletCreditHolder`, `getTransactionData`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Service::Cancel => "cancel",
+            Service::Refund => "refund",
+            Service::Validate => "validate",
+            Service::Duplicate => "duplicate",
+            Service::AcceptChallenge => "acceptChallenge",
+            Service::RefuseChallenge => "refuseChallenge",
+            Service::WalletCreditHolder => "walletCreditHolder",
+            Service::CardOrder => "cardOrder",
+            Service::WalletOrder => "walletOrder",
+            Service::GetTransactionData => "getTransactionData",
+        }
+    }
+
+    pub fn family(self) -> Family {
+        match self {
+            Service::CardOrder | Service::WalletOrder => Family::Checkout,
+            Service::GetTransactionData => Family::Diagnostic,
+            _ => Family::CashManagement,
+        }
+    }
+
+    /// `family/name`, e.g. `cashManagement/cancel`: the path after `/rs-services/v2/`.
+    pub fn path(self) -> String {
+        format!("{}/{}", self.family().path(), self.name())
+    }
+
+    /// Reads are resent on transient failures; everything else moves money and is never resent.
+    pub fn call_kind(self) -> CallKind {
+        match self {
+            Service::GetTransactionData => CallKind::Read,
+            _ => CallKind::MoneyMoving,
+        }
+    }
+
+    /// Parses a service name. Both the bare name (`cancel`) and the family-qualified path
+    /// (`cashManagement/cancel`) are accepted; a family that does not match the service is refused.
+    pub fn parse(name: &str) -> Result<Service> {
+        let (family, bare) = match name.split_once('/') {
+            Some((f, b)) => (Some(f), b),
+            None => (None, name),
+        };
+        let found = Service::ALL
+            .iter()
+            .copied()
+            .find(|s| s.name() == bare && family.is_none_or(|f| f == s.family().path()));
+        found.ok_or_else(|| {
+            let accepted: Vec<String> = Service::ALL.iter().map(|s| s.path()).collect();
+            let mut issues = Issues::new();
+            issues.push(
+                "service",
+                issue::ENUM,
+                format!(
+                    "unknown Office service '{}': use one of {} (the family prefix is optional)",
+                    printable(name),
+                    accepted.join(", ")
+                ),
+            );
+            Error::validation(Some(Gateway::Sogenactif), issues.into_vec())
+        })
+    }
+}
+
+/// Which Sogenactif platform to call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Environment {
+    #[default]
+    Test,
+    Production,
+}
+
+/// Hosts per environment (reference §5, from the Sogenactif cancel page [confirmed]).
+pub const TEST_BASE_URL: &str = "https://office-server-sogenactif.test.sips-services.com";
+pub const PRODUCTION_BASE_URL: &str = "https://office-server.sogenactif.com";
+
+impl Environment {
+    pub fn base_url(self) -> &'static str {
+        match self {
+            Environment::Test => TEST_BASE_URL,
+            Environment::Production => PRODUCTION_BASE_URL,
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Environment> {
+        match name {
+            "test" => Some(Environment::Test),
+            "production" => Some(Environment::Production),
+            _ => None,
+        }
+    }
+}
+
+/// What the caller tells remise about the transaction an operation applies to, so the seed's
+/// rules can be checked before sending (see `rules.rs`). Every part is optional.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TransactionState {
+    /// Sips `transactionStatus`, e.g. `TO_CAPTURE`, `CANCELLED`, `TO_CHALLENGE`.
+    pub status: Option<String>,
+    /// The transaction's current amount in minor units (what can still be cancelled).
+    pub amount: Option<u64>,
+}
+
+/// Options of `office.request`: `{ merchantId, secretKey, keyVersion, environment?, baseUrl?, transaction? }`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// N15 shop identifier given by Sogenactif.
+    pub merchant_id: String,
+    /// The secret key of `key_version` (from the Sogenactif portal).
+    pub secret_key: Secret,
+    /// Version of the secret key.
+    pub key_version: u64,
+    pub environment: Environment,
+    /// Overrides the environment's host (a proxy, a test server). No trailing slash needed.
+    pub base_url: Option<String>,
+    /// Optional preflight data, see [`TransactionState`].
+    pub transaction: Option<TransactionState>,
+}
+
+impl Options {
+    /// Options for the test environment, without `baseUrl` or preflight data. Sogenactif gives
+    /// each merchant its own identifiers, for the test platform too.
+    pub fn new(merchant_id: impl Into<String>, secret_key: Secret, key_version: u64) -> Self {
+        Options {
+            merchant_id: merchant_id.into(),
+            secret_key,
+            key_version,
+            environment: Environment::Test,
+            base_url: None,
+            transaction: None,
+        }
+    }
+
+    /// The host requests go to.
+    pub fn base_url(&self) -> &str {
+        self.base_url
+            .as_deref()
+            .unwrap_or(self.environment.base_url())
+            .trim_end_matches('/')
+    }
+
+    /// Checks the options; every problem at once, paths `options.<field>`.
+    pub fn check(&self, issues: &mut Issues) {
+        if self.merchant_id.is_empty() {
+            issues.push("options.merchantId", issue::REQUIRED, "is required");
+        } else if !is_digits(&self.merchant_id) || self.merchant_id.len() > 15 {
+            issues.push(
+                "options.merchantId",
+                issue::FORMAT,
+                "must be the shop identifier Sogenactif gave you: up to 15 digits (N15)",
+            );
+        }
+        if self.secret_key.is_empty() {
+            issues.push(
+                "options.secretKey",
+                issue::REQUIRED,
+                "is required: the secret key from the Sogenactif portal",
+            );
+        }
+        if self.key_version == 0 || self.key_version > 9_999_999_999 {
+            issues.push(
+                "options.keyVersion",
+                issue::RANGE,
+                "must be the version of the secret key, a whole number from 1 to 9999999999",
+            );
+        }
+        if let Some(url) = &self.base_url {
+            check_base_url(url, "options.baseUrl", issues);
+        }
+    }
+
+    /// Reads the options from a JS-style object `{ merchantId, secretKey, keyVersion, environment?,
+    /// baseUrl?, transaction? }`. `keyVersion` may be a number or a digit string.
+    pub fn from_value(v: &Value) -> Result<Options> {
+        let mut issues = Issues::new();
+        let mut o = Obj::new(v, "options", &mut issues);
+        let merchant_id = o.req_str("merchantId", &mut issues).unwrap_or_default();
+        let secret_key = o.req_str("secretKey", &mut issues).unwrap_or_default();
+        let key_version = match o.raw("keyVersion") {
+            None => {
+                issues.push("options.keyVersion", issue::REQUIRED, "is required");
+                None
+            }
+            Some(Value::String(s)) if is_digits(s) && s.len() <= 10 => s.parse::<u64>().ok(),
+            Some(Value::String(_)) => {
+                issues.push(
+                    "options.keyVersion",
+                    issue::FORMAT,
+                    "must be a whole number (or a string of up to 10 digits)",
+                );
+                None
+            }
+            Some(other) => crate::codec::json::read_uint(other, "options.keyVersion", &mut issues),
+        };
+        let environment = match o.enumeration("environment", &["test", "production"], &mut issues) {
+            Some(name) => Environment::parse(name).unwrap_or_default(),
+            None => Environment::Test,
+        };
+        let base_url = o.str("baseUrl", &mut issues).map(str::to_string);
+        let transaction = o
+            .obj("transaction", &mut issues)
+            .map(|t| read_transaction(t, &mut issues));
+        o.finish(&mut issues);
+        let opts = Options {
+            merchant_id: merchant_id.to_string(),
+            secret_key: Secret::new(secret_key),
+            key_version: key_version.unwrap_or(1),
+            environment,
+            base_url,
+            transaction,
+        };
+        // Only check what was read without a problem, so one mistake is reported once.
+        let already: Vec<String> = issues.as_slice().iter().map(|i| i.field.clone()).collect();
+        let mut more = Issues::new();
+        opts.check(&mut more);
+        for i in more.into_vec() {
+            if !already.contains(&i.field) {
+                issues.push(i.field, i.code, i.message);
+            }
+        }
+        issues.finish(Some(Gateway::Sogenactif))?;
+        Ok(opts)
+    }
+}
+
+/// Reads per-call options `{ transaction? }` (the client's second argument): the preflight data of
+/// [`TransactionState`]. `null`/absent → `None`.
+pub fn call_options(v: &Value) -> Result<Option<TransactionState>> {
+    if v.is_null() {
+        return Ok(None);
+    }
+    let mut issues = Issues::new();
+    let mut o = Obj::new(v, "callOptions", &mut issues);
+    let tx = o
+        .obj("transaction", &mut issues)
+        .map(|t| read_transaction(t, &mut issues));
+    o.finish(&mut issues);
+    issues.finish(Some(Gateway::Sogenactif))?;
+    Ok(tx)
+}
+
+/// `transaction` is read leniently: a getTransactionData answer can be passed as is, so fields
+/// other than `transactionStatus` and `amount` are ignored rather than reported.
+fn read_transaction(mut t: Obj<'_>, issues: &mut Issues) -> TransactionState {
+    let status = t.str("transactionStatus", issues).map(str::to_string);
+    let amount = t.uint("amount", issues);
+    TransactionState { status, amount }
+}
+
+pub(crate) fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// `baseUrl` must be an absolute http(s) URL without query or fragment. `http://` is allowed for
+/// local test servers only (127.0.0.1, localhost, [::1]).
+pub(crate) fn check_base_url(url: &str, at: &str, issues: &mut Issues) {
+    let rest = if let Some(r) = url.strip_prefix("https://") {
+        Some(r)
+    } else if let Some(r) = url.strip_prefix("http://") {
+        let host = r.split(['/', ':']).next().unwrap_or("");
+        let local = matches!(host, "127.0.0.1" | "localhost") || r.starts_with("[::1]");
+        if !local {
+            issues.push(
+                at,
+                issue::FORMAT,
+                "must use https:// (http:// is accepted only for 127.0.0.1, localhost and [::1])",
+            );
+            return;
+        }
+        Some(r)
+    } else {
+        None
+    };
+    match rest {
+        None => issues.push(
+            at,
+            issue::FORMAT,
+            format!(
+                "'{}' is not an absolute URL: give e.g. https://office-server.sogenactif.com",
+                printable(url)
+            ),
+        ),
+        Some(r) if r.is_empty() || r.starts_with('/') => {
+            issues.push(at, issue::FORMAT, "has no host")
+        }
+        Some(r) if r.contains(['?', '#']) || r.chars().any(|c| c.is_whitespace()) => issues.push(
+            at,
+            issue::FORMAT,
+            "must not contain a query, a fragment or spaces",
+        ),
+        Some(_) => {}
+    }
+}
+
+/// An error for a request that a preflight rule refused.
+pub(crate) fn not_allowed(message: String, field: &str, gateway_code: Option<&str>) -> Error {
+    let e = Error::new(ErrorCode::OperationNotAllowed, message)
+        .with_gateway(Gateway::Sogenactif)
+        .with_field(field);
+    match gateway_code {
+        Some(c) => e.with_gateway_code(c),
+        None => e,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn service_names_bare_and_qualified() {
+        assert_eq!(Service::parse("cancel").unwrap(), Service::Cancel);
+        assert_eq!(
+            Service::parse("cashManagement/cancel").unwrap(),
+            Service::Cancel
+        );
+        assert_eq!(
+            Service::parse("checkout/walletOrder").unwrap(),
+            Service::WalletOrder
+        );
+        assert_eq!(
+            Service::parse("diagnostic/getTransactionData").unwrap(),
+            Service::GetTransactionData
+        );
+        for bad in [
+            "checkout/cancel",
+            "Cancel",
+            "cashManagement/",
+            "",
+            "panToToken",
+        ] {
+            let e = Service::parse(bad).unwrap_err();
+            assert_eq!(e.code, ErrorCode::Validation, "{bad}");
+            assert_eq!(e.field.as_deref(), Some("service"));
+        }
+    }
+
+    #[test]
+    fn families_and_versions() {
+        assert_eq!(Service::Cancel.path(), "cashManagement/cancel");
+        assert_eq!(Service::CardOrder.path(), "checkout/cardOrder");
+        assert_eq!(
+            Service::GetTransactionData
+                .family()
+                .default_interface_version(),
+            "DR_WS_2.58"
+        );
+        assert_eq!(
+            Service::WalletCreditHolder
+                .family()
+                .default_interface_version(),
+            "CR_WS_2.58"
+        );
+        assert_eq!(Family::Checkout.interface_prefix(), "IR_WS_2.");
+        for f in [Family::CashManagement, Family::Checkout, Family::Diagnostic] {
+            assert!(f
+                .default_interface_version()
+                .starts_with(f.interface_prefix()));
+        }
+        assert_eq!(Service::GetTransactionData.call_kind(), CallKind::Read);
+        assert_eq!(Service::Refund.call_kind(), CallKind::MoneyMoving);
+    }
+}

@@ -1,0 +1,818 @@
+//! Field tables and validation of the caller's Office request fields.
+//!
+//! Each service has ONE row list in [`spec`]: field name, kind (format) and whether it is required.
+//! The transaction identification (`transactionReference` AN35 or `s10TransactionReference`
+//! `{ s10TransactionId N6, s10TransactionIdDate YYYYMMDD }`) is a separate, exclusive pair.
+//!
+//! Sources (reference sogenactif.md §1.6): the Sogenactif Office pages for cancel,
+//! getTransactionData and walletCreditHolder; worldline/sips-sdk-php `CancelRequest.php`,
+//! `ValidateRequest.php`, `CardOrderRequest.php`, `WalletOrderRequest.php`;
+//! warehousenantes/sips-office-sdk-php `Refund.php`, `Duplicate.php`, `CardOrder.php`,
+//! `WalletOrder.php`, `GetTransactionData.php`. Field lengths are from the Sips data dictionary
+//! as far as it was read; those marked [uncertain] are generous upper bounds.
+//!
+//! Containers that Sips defines with many sub-fields (addresses, contacts, fraudData,
+//! shoppingCartDetail, …) are passed through as given: they must be objects (or arrays for the
+//! `…List` fields) whose leaves are strings, whole numbers or booleans; their sub-fields are not
+//! checked one by one. They are sealed like every other field.
+
+use super::model::{is_digits, Family, Service};
+use crate::codec::json::{type_name, Obj};
+use crate::error::{issue, Issues};
+use crate::money::{self, printable, Table, MAX_SAFE_INTEGER};
+use serde_json::{Map, Number, Value};
+
+/// The format of one field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// N12 amount in minor units: a non-negative whole number ≤ 999 999 999 999, sent as a number.
+    Amount,
+    /// ISO 4217 currency, accepted as alpha-3 (`EUR`) or numeric (`978`, `"978"`), sent as the
+    /// three-digit numeric string of the sogenactif money table.
+    Currency,
+    /// Free text (no control character) of at most this many characters.
+    Text(usize),
+    /// Letters and digits only (AN), at most this many characters.
+    Alnum(usize),
+    /// Digits only, at most this many (a string; N15 merchant ids keep their leading zeros).
+    Digits(usize),
+    /// A whole number from 0 to this maximum, sent as a number.
+    Int(u64),
+    /// One of these values.
+    Enum(&'static [&'static str]),
+    /// An upper-case code (A–Z, 0–9, `_`) of at most this many characters, for open value lists
+    /// such as `orderChannel` whose full list we have not read.
+    Code(usize),
+    /// `YYYYMM` (card expiry / effective date).
+    YearMonth,
+    /// ISO 8601 date-time with offset (`merchantTransactionDateTime`), e.g. `2026-11-22T10:00:00+01:00`.
+    DateTime,
+    /// Card number: 10 to 19 digits, or a token (1 to 128 letters/digits) when `panType` is `TOKEN_PAN`.
+    /// Never echoed in messages.
+    CardNumber,
+    /// Card security code: 3 or 4 digits. Never echoed in messages.
+    Csc,
+    /// A container object passed through (see module docs).
+    Object,
+    /// A list passed through (see module docs).
+    List,
+}
+
+/// One row of a service's field table.
+#[derive(Clone, Copy, Debug)]
+pub struct Field {
+    pub name: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+}
+
+const fn req(name: &'static str, kind: Kind) -> Field {
+    Field {
+        name,
+        kind,
+        required: true,
+    }
+}
+
+const fn opt(name: &'static str, kind: Kind) -> Field {
+    Field {
+        name,
+        kind,
+        required: false,
+    }
+}
+
+/// An identification pair: a reference (AN35) or an s10 object `{ <id> N6, <date> YYYYMMDD }`.
+#[derive(Clone, Copy, Debug)]
+pub struct Ident {
+    pub reference: &'static str,
+    pub s10: &'static str,
+    pub s10_id: &'static str,
+    pub s10_date: &'static str,
+}
+
+pub const TRANSACTION: Ident = Ident {
+    reference: "transactionReference",
+    s10: "s10TransactionReference",
+    s10_id: "s10TransactionId",
+    s10_date: "s10TransactionIdDate",
+};
+
+/// duplicate: the transaction duplicated from.
+pub const FROM_TRANSACTION: Ident = Ident {
+    reference: "fromTransactionReference",
+    s10: "s10FromTransactionReference",
+    s10_id: "s10FromTransactionId",
+    s10_date: "s10FromTransactionIdDate",
+};
+
+/// `captureMode` values (reference §1.6, eopayment `sips2.py`) [confirmed].
+pub const CAPTURE_MODES: &[&str] = &["AUTHOR_CAPTURE", "IMMEDIATE", "VALIDATION"];
+/// `paymentPattern` values (worldline/sips-sdk-java `PaymentPattern.java`).
+pub const PAYMENT_PATTERNS: &[&str] = &["ONE_SHOT", "RECURRING_1", "RECURRING_N", "INSTALMENT"];
+/// `panType` values (Sips data dictionary) [uncertain].
+pub const PAN_TYPES: &[&str] = &["PAN", "TOKEN_PAN"];
+/// `sealAlgorithm`: remise always seals with HMAC-SHA-256.
+pub const SEAL_ALGORITHMS: &[&str] = &["HMAC-SHA-256"];
+
+// Field lengths: one place. [uncertain] values are generous upper bounds.
+const REF: Kind = Kind::Alnum(35); // transactionReference AN35 [confirmed, WLSIPS.808]
+const MERCHANT_ID: Kind = Kind::Digits(15); // N15 [confirmed]
+const ORIGIN: Kind = Kind::Text(20); // operationOrigin / transactionOrigin ANS20 [uncertain]
+const ISP_ID: Kind = Kind::Text(20); // intermediateServiceProviderId [uncertain]
+const ORDER_ID: Kind = Kind::Text(32); // orderId ANS32 [uncertain]
+const CUSTOMER_ID: Kind = Kind::Text(19); // customerId ANS19 [uncertain]
+const EMAIL: Kind = Kind::Text(128); // customerEmail ANS128 [uncertain]
+const IP: Kind = Kind::Text(45); // customerIpAddress, IPv4 or IPv6 text
+const RETURN_CONTEXT: Kind = Kind::Text(255); // returnContext ANS255 [uncertain]
+const REFERENCE_TEXT: Kind = Kind::Text(255); // statement/invoice/settlement references [uncertain]
+const WALLET_ID: Kind = Kind::Text(21); // merchantWalletId ANS21 [uncertain]
+const PAYMENT_MEAN_ID: Kind = Kind::Text(40); // paymentMeanId [uncertain]
+const CODE20: Kind = Kind::Code(20); // orderChannel, paymentMeanBrand, … open lists
+const CAPTURE_DAY: Kind = Kind::Int(99); // captureDay N2 [confirmed range 0–99, reference §1.6]
+const LANGUAGE: Kind = Kind::Text(2); // customerLanguage ISO 639-1
+const SUB_MERCHANT: Kind = Kind::Text(40); // subMerchant* [uncertain]
+const COMMENT: Kind = Kind::Text(255); // comment of the challenge services [uncertain]
+
+/// Fields every service accepts besides its own: `interfaceVersion` (checked against the
+/// family), `sealAlgorithm` and `intermediateServiceProviderId`.
+const COMMON: &[Field] = &[
+    opt("intermediateServiceProviderId", ISP_ID),
+    opt("sealAlgorithm", Kind::Enum(SEAL_ALGORITHMS)),
+];
+
+const CANCEL: &[Field] = &[
+    req("operationAmount", Kind::Amount),
+    req("currencyCode", Kind::Currency),
+    opt("operationOrigin", ORIGIN),
+    opt("customerContact", Kind::Object),
+];
+
+const REFUND: &[Field] = &[
+    req("operationAmount", Kind::Amount),
+    req("currencyCode", Kind::Currency),
+    opt("operationOrigin", ORIGIN),
+    opt("customerContact", Kind::Object),
+    opt("paymentMeanData", Kind::Object),
+    opt("shoppingCartDetail", Kind::Object),
+];
+
+const VALIDATE: &[Field] = &[
+    req("operationAmount", Kind::Amount),
+    req("currencyCode", Kind::Currency),
+    opt("operationOrigin", ORIGIN),
+    opt("subMerchantId", SUB_MERCHANT),
+    opt("subMerchantShortName", SUB_MERCHANT),
+    opt("subMerchantCategoryCode", SUB_MERCHANT),
+    opt("subMerchantLegalId", SUB_MERCHANT),
+    opt("subMerchantAddress", Kind::Object),
+];
+
+// acceptChallenge: the Worldline Office request sample carries comment, operationOrigin and
+// validationIndicator ("Y") (https://docs-etu.sips.worldline-solutions.com/en/data-dictionary/office/acceptchallenge.html);
+// refuseChallenge: comment and operationOrigin, as its batch page lists
+// (https://documentation.sogenactif.com/en/data-dictionary/sob/refusechallenge.html).
+// Lengths [uncertain].
+const ACCEPT_CHALLENGE: &[Field] = &[
+    opt("operationOrigin", ORIGIN),
+    opt("comment", COMMENT),
+    opt("validationIndicator", Kind::Text(10)),
+];
+
+const REFUSE_CHALLENGE: &[Field] = &[opt("operationOrigin", ORIGIN), opt("comment", COMMENT)];
+
+const GET_TRANSACTION_DATA: &[Field] = &[];
+
+/// Containers shared by the order-creating services.
+const ORDER_CONTAINERS: &[Field] = &[
+    opt("billingAddress", Kind::Object),
+    opt("billingContact", Kind::Object),
+    opt("customerAddress", Kind::Object),
+    opt("customerContact", Kind::Object),
+    opt("customerData", Kind::Object),
+    opt("deliveryAddress", Kind::Object),
+    opt("deliveryContact", Kind::Object),
+    opt("deliveryData", Kind::Object),
+    opt("fraudData", Kind::Object),
+    opt("holderAddress", Kind::Object),
+    opt("holderContact", Kind::Object),
+    opt("authenticationData", Kind::Object),
+    opt("orderContext", Kind::Object),
+    opt("travelContext", Kind::Object),
+];
+
+// duplicate: the required list follows the PHP Office SDK field-requirement map quoted in
+// reference §1.6 [uncertain: repository not identified].
+const DUPLICATE: &[Field] = &[
+    req("amount", Kind::Amount),
+    req("currencyCode", Kind::Currency),
+    req("captureDay", CAPTURE_DAY),
+    req("captureMode", Kind::Enum(CAPTURE_MODES)),
+    req("fromMerchantId", MERCHANT_ID),
+    req("merchantTransactionDateTime", Kind::DateTime),
+    req("orderChannel", CODE20),
+    req("returnContext", RETURN_CONTEXT),
+    opt("customerEmail", EMAIL),
+    opt("customerId", CUSTOMER_ID),
+    opt("customerIpAddress", IP),
+    opt("orderId", ORDER_ID),
+    opt("statementReference", REFERENCE_TEXT),
+    opt("transactionOrigin", ORIGIN),
+    opt("paymentMeanData", Kind::Object),
+    opt("shoppingCartDetail", Kind::Object),
+    opt("subMerchantId", SUB_MERCHANT),
+    opt("subMerchantShortName", SUB_MERCHANT),
+    opt("subMerchantCategoryCode", SUB_MERCHANT),
+    opt("subMerchantLegalId", SUB_MERCHANT),
+    opt("subMerchantAddress", Kind::Object),
+];
+
+const CARD_ORDER: &[Field] = &[
+    req("amount", Kind::Amount),
+    req("currencyCode", Kind::Currency),
+    req("cardNumber", Kind::CardNumber),
+    req("orderChannel", CODE20),
+    // Required in the batch dictionary but empty for cards without expiry: optional here.
+    opt("cardExpiryDate", Kind::YearMonth),
+    opt("cardCSCValue", Kind::Csc),
+    opt("cardEffectiveDate", Kind::YearMonth),
+    opt("cardSeqNumber", Kind::Digits(2)),
+    opt("captureDay", CAPTURE_DAY),
+    opt("captureMode", Kind::Enum(CAPTURE_MODES)),
+    opt("customerEmail", EMAIL),
+    opt("customerId", CUSTOMER_ID),
+    opt("customerIpAddress", IP),
+    opt("customerLanguage", LANGUAGE),
+    opt("invoiceReference", REFERENCE_TEXT),
+    opt("merchantTransactionDateTime", Kind::DateTime),
+    opt("orderId", ORDER_ID),
+    opt("panType", Kind::Enum(PAN_TYPES)),
+    opt("paymentMeanBrand", CODE20),
+    opt("paymentPattern", Kind::Enum(PAYMENT_PATTERNS)),
+    opt("returnContext", RETURN_CONTEXT),
+    opt("statementReference", REFERENCE_TEXT),
+    opt("transactionOrigin", ORIGIN),
+    opt("holderData", Kind::Object),
+    opt("paymentMeanData", Kind::Object),
+    opt("shoppingCartDetail", Kind::Object),
+    opt("riskManagementCustomDataList", Kind::List),
+    opt("subMerchantId", SUB_MERCHANT),
+    opt("subMerchantShortName", SUB_MERCHANT),
+    opt("subMerchantCategoryCode", SUB_MERCHANT),
+    opt("subMerchantLegalId", SUB_MERCHANT),
+    opt("subMerchantAddress", Kind::Object),
+];
+
+const WALLET_ORDER: &[Field] = &[
+    req("amount", Kind::Amount),
+    req("currencyCode", Kind::Currency),
+    req("merchantWalletId", WALLET_ID),
+    req("paymentMeanId", PAYMENT_MEAN_ID),
+    req("orderChannel", CODE20),
+    opt("captureDay", CAPTURE_DAY),
+    opt("captureMode", Kind::Enum(CAPTURE_MODES)),
+    opt("cardCSCValue", Kind::Csc),
+    opt("customerEmail", EMAIL),
+    opt("customerId", CUSTOMER_ID),
+    opt("customerIpAddress", IP),
+    opt("customerLanguage", LANGUAGE),
+    opt("invoiceReference", REFERENCE_TEXT),
+    opt("merchantTransactionDateTime", Kind::DateTime),
+    opt("orderId", ORDER_ID),
+    opt("paymentPattern", Kind::Enum(PAYMENT_PATTERNS)),
+    opt("returnContext", RETURN_CONTEXT),
+    opt("statementReference", REFERENCE_TEXT),
+    opt("transactionOrigin", ORIGIN),
+];
+
+// walletCreditHolder: amount, currencyCode, merchantWalletId, paymentMeanId required (Sogenactif
+// walletcreditholder page); optional fields as in the walletCredit batch sample (reference §1.3).
+const WALLET_CREDIT_HOLDER: &[Field] = &[
+    req("amount", Kind::Amount),
+    req("currencyCode", Kind::Currency),
+    req("merchantWalletId", WALLET_ID),
+    req("paymentMeanId", PAYMENT_MEAN_ID),
+    opt("customerEmail", EMAIL),
+    opt("customerId", CUSTOMER_ID),
+    opt("customerIpAddress", IP),
+    opt("orderChannel", CODE20),
+    opt("orderId", ORDER_ID),
+    opt("returnContext", RETURN_CONTEXT),
+    opt("transactionOrigin", ORIGIN),
+    opt("statementReference", REFERENCE_TEXT),
+    opt("settlementArchivingReference", REFERENCE_TEXT),
+    opt("settlementMerchantSpecificData", REFERENCE_TEXT),
+    opt("customerContact", Kind::Object),
+];
+
+/// A service's table: its own fields, whether its containers include [`ORDER_CONTAINERS`], and
+/// its identification pairs (each required, exactly one side).
+pub struct Spec {
+    pub fields: &'static [Field],
+    pub order_containers: bool,
+    pub idents: &'static [Ident],
+}
+
+pub fn spec(service: Service) -> Spec {
+    let (fields, order_containers, idents): (&'static [Field], bool, &'static [Ident]) =
+        match service {
+            Service::Cancel => (CANCEL, false, &[TRANSACTION]),
+            Service::Refund => (REFUND, false, &[TRANSACTION]),
+            Service::Validate => (VALIDATE, false, &[TRANSACTION]),
+            Service::Duplicate => (DUPLICATE, true, &[TRANSACTION, FROM_TRANSACTION]),
+            Service::AcceptChallenge => (ACCEPT_CHALLENGE, false, &[TRANSACTION]),
+            Service::RefuseChallenge => (REFUSE_CHALLENGE, false, &[TRANSACTION]),
+            Service::WalletCreditHolder => (WALLET_CREDIT_HOLDER, false, &[TRANSACTION]),
+            Service::CardOrder => (CARD_ORDER, true, &[TRANSACTION]),
+            Service::WalletOrder => (WALLET_ORDER, true, &[TRANSACTION]),
+            Service::GetTransactionData => (GET_TRANSACTION_DATA, false, &[TRANSACTION]),
+        };
+    Spec {
+        fields,
+        order_containers,
+        idents,
+    }
+}
+
+/// Fields remise sets itself from the options; a caller who puts them in `fields` is told where
+/// they belong.
+const FROM_OPTIONS: &[(&str, &str)] = &[
+    ("merchantId", "set options.merchantId instead"),
+    ("keyVersion", "set options.keyVersion instead"),
+    ("seal", "remise computes the seal from options.secretKey"),
+];
+
+/// The checked request fields, ready to be sealed: wire names, normalised values
+/// (currency numeric, amounts numbers), absent optional fields left out.
+#[derive(Debug, Default)]
+pub struct Checked {
+    pub fields: Map<String, Value>,
+    /// The caller's `interfaceVersion`, when given (checked against the family).
+    pub interface_version: Option<String>,
+}
+
+/// Validates `fields` for `service`, pushing every issue (paths relative to the fields object).
+pub fn check(service: Service, fields: &Value, issues: &mut Issues) -> Checked {
+    let mut out = Checked::default();
+    let mut o = Obj::new(fields, "", issues);
+    let spec = spec(service);
+
+    for (name, hint) in FROM_OPTIONS {
+        if o.present(name) {
+            issues.push(
+                *name,
+                issue::NOT_ALLOWED,
+                format!("is added by remise: {hint}"),
+            );
+        }
+        // Mark as known so it is not reported a second time as unknown.
+        let _ = o.raw(name);
+    }
+
+    out.interface_version = o
+        .str("interfaceVersion", issues)
+        .and_then(|v| check_interface_version(v, service.family(), issues));
+
+    let containers: &[Field] = if spec.order_containers {
+        ORDER_CONTAINERS
+    } else {
+        &[]
+    };
+    for f in spec.fields.iter().chain(COMMON).chain(containers) {
+        if let Some(v) = read_field(&mut o, f, issues) {
+            out.fields.insert(f.name.to_string(), v);
+        }
+    }
+    for ident in spec.idents {
+        read_ident(&mut o, ident, &mut out.fields, issues);
+    }
+    o.finish(issues);
+    out
+}
+
+fn check_interface_version(v: &str, family: Family, issues: &mut Issues) -> Option<String> {
+    let prefix = family.interface_prefix();
+    let ok = v
+        .strip_prefix(prefix)
+        .is_some_and(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()));
+    if ok {
+        Some(v.to_string())
+    } else {
+        issues.push(
+            "interfaceVersion",
+            issue::FORMAT,
+            format!(
+                "'{}' does not fit this {} service: use {}<n> (e.g. {}) or leave it out for the default",
+                printable(v),
+                family.path(),
+                prefix,
+                family.default_interface_version()
+            ),
+        );
+        None
+    }
+}
+
+fn read_field(o: &mut Obj<'_>, f: &Field, issues: &mut Issues) -> Option<Value> {
+    let at = o.at(f.name);
+    let v = o.raw(f.name);
+    let v = match v {
+        None => {
+            if f.required {
+                issues.push(at, issue::REQUIRED, "is required");
+            }
+            return None;
+        }
+        Some(Value::String(s)) if s.is_empty() && f.kind != Kind::Object => {
+            if f.required {
+                issues.push(at, issue::REQUIRED, "is required (it is empty)");
+            }
+            // An empty optional string is simply not sent.
+            return None;
+        }
+        Some(v) => v,
+    };
+    check_value(v, f.kind, &at, issues)
+}
+
+/// Checks one value against its kind; returns the normalised wire value.
+pub fn check_value(v: &Value, kind: Kind, at: &str, issues: &mut Issues) -> Option<Value> {
+    let text = |issues: &mut Issues| -> Option<&str> {
+        match v {
+            Value::String(s) => Some(s.as_str()),
+            other => {
+                issues.push(
+                    at,
+                    issue::TYPE,
+                    format!("must be a string, got {}", type_name(other)),
+                );
+                None
+            }
+        }
+    };
+    match kind {
+        Kind::Amount => {
+            let n = crate::codec::json::read_uint(v, at, issues)?;
+            if n > 999_999_999_999 {
+                issues.push(
+                    at,
+                    issue::AMOUNT_RANGE,
+                    "is above 999999999999, the largest N12 amount (minor units)",
+                );
+                return None;
+            }
+            Some(Value::Number(Number::from(n)))
+        }
+        Kind::Currency => {
+            let code = match v {
+                Value::String(s) => s.clone(),
+                Value::Number(n) if n.as_u64().is_some_and(|u| u < 1000) => n.to_string(),
+                other => {
+                    issues.push(
+                        at,
+                        issue::TYPE,
+                        format!(
+                            "must be an ISO 4217 code like 'EUR' or 978, got {}",
+                            type_name(other)
+                        ),
+                    );
+                    return None;
+                }
+            };
+            match money::currency(&code, Table::Sogenactif) {
+                Ok(c) => Some(Value::String(c.numeric_str())),
+                Err(e) => {
+                    issues.push(at, issue::UNKNOWN_CURRENCY, e.message);
+                    None
+                }
+            }
+        }
+        Kind::Text(max) => {
+            let s = text(issues)?;
+            if s.chars().any(char::is_control) {
+                issues.push(
+                    at,
+                    issue::FORBIDDEN_CHARACTER,
+                    "must not contain control characters (line breaks, tabs, …)",
+                );
+                return None;
+            }
+            if s.chars().count() > max {
+                issues.push(
+                    at,
+                    issue::TOO_LONG,
+                    format!("must be at most {max} characters"),
+                );
+                return None;
+            }
+            Some(Value::String(s.to_string()))
+        }
+        Kind::Alnum(max) => {
+            let s = text(issues)?;
+            if !s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                issues.push(
+                    at,
+                    issue::FORMAT,
+                    format!("must contain only letters A-Z, a-z and digits (AN{max})"),
+                );
+                return None;
+            }
+            if s.len() > max {
+                issues.push(
+                    at,
+                    issue::TOO_LONG,
+                    format!("must be at most {max} characters"),
+                );
+                return None;
+            }
+            Some(Value::String(s.to_string()))
+        }
+        Kind::Digits(max) => {
+            let s = text(issues)?;
+            if !is_digits(s) {
+                issues.push(at, issue::FORMAT, format!("must be digits only (N{max})"));
+                return None;
+            }
+            if s.len() > max {
+                issues.push(at, issue::TOO_LONG, format!("must be at most {max} digits"));
+                return None;
+            }
+            Some(Value::String(s.to_string()))
+        }
+        Kind::Int(max) => {
+            let n = crate::codec::json::read_uint(v, at, issues)?;
+            if n > max {
+                issues.push(at, issue::RANGE, format!("must be from 0 to {max}"));
+                return None;
+            }
+            Some(Value::Number(Number::from(n)))
+        }
+        Kind::Enum(allowed) => {
+            let s = text(issues)?;
+            if allowed.contains(&s) {
+                Some(Value::String(s.to_string()))
+            } else {
+                issues.push(
+                    at,
+                    issue::ENUM,
+                    format!(
+                        "'{}' is not accepted: use one of {}",
+                        printable(s),
+                        allowed.join(", ")
+                    ),
+                );
+                None
+            }
+        }
+        Kind::Code(max) => {
+            let s = text(issues)?;
+            let ok = s
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+            if !ok || s.len() > max {
+                issues.push(
+                    at,
+                    issue::FORMAT,
+                    format!(
+                        "'{}' is not a Sips code: upper-case letters, digits and _ only, at most {max} (e.g. INTERNET)",
+                        printable(s)
+                    ),
+                );
+                return None;
+            }
+            Some(Value::String(s.to_string()))
+        }
+        Kind::YearMonth => {
+            let s = text(issues)?;
+            let month = s.get(4..).and_then(|m| m.parse::<u8>().ok());
+            if s.len() != 6 || !is_digits(s) || !month.is_some_and(|m| (1..=12).contains(&m)) {
+                issues.push(at, issue::FORMAT, "must be YYYYMM, e.g. 202812");
+                return None;
+            }
+            Some(Value::String(s.to_string()))
+        }
+        Kind::DateTime => {
+            let s = text(issues)?;
+            let ok = time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
+                .is_ok();
+            if !ok {
+                issues.push(
+                    at,
+                    issue::FORMAT,
+                    "must be an ISO 8601 date-time with its offset, e.g. 2026-11-22T10:15:00+01:00",
+                );
+                return None;
+            }
+            Some(Value::String(s.to_string()))
+        }
+        Kind::CardNumber => {
+            let s = text(issues)?;
+            let pan = is_digits(s) && (10..=19).contains(&s.len());
+            let token =
+                !s.is_empty() && s.len() <= 128 && s.bytes().all(|b| b.is_ascii_alphanumeric());
+            if !(pan || token) {
+                issues.push(
+                    at,
+                    issue::FORMAT,
+                    "must be a card number of 10 to 19 digits, or a token of up to 128 letters and digits",
+                );
+                return None;
+            }
+            Some(Value::String(s.to_string()))
+        }
+        Kind::Csc => {
+            let s = text(issues)?;
+            if !(is_digits(s) && (3..=4).contains(&s.len())) {
+                issues.push(at, issue::FORMAT, "must be 3 or 4 digits");
+                return None;
+            }
+            Some(Value::String(s.to_string()))
+        }
+        Kind::Object => match v {
+            Value::Object(_) => check_passthrough(v, at, issues).then(|| v.clone()),
+            other => {
+                issues.push(
+                    at,
+                    issue::TYPE,
+                    format!("must be an object, got {}", type_name(other)),
+                );
+                None
+            }
+        },
+        Kind::List => match v {
+            Value::Array(_) => check_passthrough(v, at, issues).then(|| v.clone()),
+            other => {
+                issues.push(
+                    at,
+                    issue::TYPE,
+                    format!("must be an array, got {}", type_name(other)),
+                );
+                None
+            }
+        },
+    }
+}
+
+/// A passed-through container: leaves must be strings, safe whole numbers or booleans (nulls are
+/// allowed and skipped by the seal). Returns whether it is fine.
+fn check_passthrough(v: &Value, at: &str, issues: &mut Issues) -> bool {
+    match v {
+        Value::Null | Value::Bool(_) | Value::String(_) => true,
+        Value::Number(n) => {
+            let ok = n.as_u64().is_some_and(|u| u <= MAX_SAFE_INTEGER)
+                || n.as_i64()
+                    .is_some_and(|i| i.unsigned_abs() <= MAX_SAFE_INTEGER);
+            if !ok {
+                issues.push(
+                    at,
+                    issue::TYPE,
+                    format!("{n} is not a safe whole number: Sips fields are integers or strings"),
+                );
+            }
+            ok
+        }
+        Value::Array(items) => {
+            let mut ok = true;
+            for (i, item) in items.iter().enumerate() {
+                ok &= check_passthrough(item, &format!("{at}[{i}]"), issues);
+            }
+            ok
+        }
+        Value::Object(map) => {
+            let mut ok = true;
+            for (k, item) in map {
+                ok &= check_passthrough(item, &crate::codec::json::join(at, k), issues);
+            }
+            ok
+        }
+    }
+}
+
+/// Reads an identification pair: exactly one of `<reference>` (AN35) or `<s10>` object.
+fn read_ident(o: &mut Obj<'_>, ident: &Ident, out: &mut Map<String, Value>, issues: &mut Issues) {
+    let given = |v: Option<&Value>| match v {
+        None => false,
+        Some(Value::String(s)) => !s.is_empty(),
+        Some(_) => true,
+    };
+    let ref_at = o.at(ident.reference);
+    let s10_at = o.at(ident.s10);
+    let ref_v = o.raw(ident.reference);
+    let s10_v = o.raw(ident.s10);
+    let (has_ref, has_s10) = (given(ref_v), given(s10_v));
+    if has_ref && has_s10 {
+        issues.push(
+            s10_at.clone(),
+            issue::CONFLICT,
+            format!("give either {} or {}, not both", ident.reference, ident.s10),
+        );
+    }
+    if !has_ref && !has_s10 {
+        issues.push(
+            ref_at,
+            issue::REQUIRED,
+            format!(
+                "is required: identify the transaction with {} (up to 35 letters and digits) or {} {{ {}, {} }}",
+                ident.reference, ident.s10, ident.s10_id, ident.s10_date
+            ),
+        );
+        return;
+    }
+    if let (true, Some(v)) = (has_ref, ref_v) {
+        if let Some(v) = check_value(v, REF, &ref_at, issues) {
+            out.insert(ident.reference.to_string(), v);
+        }
+    }
+    let Some(v) = s10_v.filter(|_| has_s10) else {
+        return;
+    };
+    if !v.is_object() {
+        issues.push(
+            s10_at,
+            issue::TYPE,
+            format!(
+                "must be an object {{ {}, {} }}, got {}",
+                ident.s10_id,
+                ident.s10_date,
+                type_name(v)
+            ),
+        );
+        return;
+    }
+    let mut s = Obj::new(v, &s10_at, issues);
+    let mut m = Map::new();
+    let id = Field {
+        name: ident.s10_id,
+        kind: Kind::Digits(6),
+        required: true,
+    };
+    if let Some(v) = read_field(&mut s, &id, issues) {
+        m.insert(ident.s10_id.to_string(), v);
+    }
+    // The date is optional: the server applies its own date when it is left out (reference §1.6).
+    let at = s.at(ident.s10_date);
+    if let Some(d) = s.str(ident.s10_date, issues) {
+        if is_yyyymmdd(d) {
+            m.insert(ident.s10_date.to_string(), Value::String(d.to_string()));
+        } else if !d.is_empty() {
+            issues.push(at, issue::FORMAT, "must be a date YYYYMMDD, e.g. 20261122");
+        }
+    }
+    s.finish(issues);
+    out.insert(ident.s10.to_string(), Value::Object(m));
+}
+
+/// `YYYYMMDD` with a real calendar date.
+pub fn is_yyyymmdd(s: &str) -> bool {
+    if s.len() != 8 || !is_digits(s) {
+        return false;
+    }
+    let part = |r: std::ops::Range<usize>| s.get(r).and_then(|p| p.parse::<u32>().ok());
+    let (Some(y), Some(m), Some(d)) = (part(0..4), part(4..6), part(6..8)) else {
+        return false;
+    };
+    let Ok(month) = time::Month::try_from(u8::try_from(m).unwrap_or(0)) else {
+        return false;
+    };
+    let Ok(year) = i32::try_from(y) else {
+        return false;
+    };
+    let Ok(day) = u8::try_from(d) else {
+        return false;
+    };
+    time::Date::from_calendar_date(year, month, day).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert!(is_yyyymmdd("20210329"));
+        assert!(is_yyyymmdd("20240229"));
+        assert!(!is_yyyymmdd("20230229"));
+        assert!(!is_yyyymmdd("20211301"));
+        assert!(!is_yyyymmdd("2021032"));
+        assert!(!is_yyyymmdd("2021-03-2"));
+    }
+
+    #[test]
+    fn every_service_has_a_table_without_duplicates() {
+        for s in Service::ALL {
+            let sp = spec(s);
+            let mut names: Vec<&str> = sp.fields.iter().map(|f| f.name).collect();
+            names.extend(COMMON.iter().map(|f| f.name));
+            if sp.order_containers {
+                names.extend(ORDER_CONTAINERS.iter().map(|f| f.name));
+            }
+            for i in sp.idents {
+                names.extend([i.reference, i.s10]);
+            }
+            let mut sorted = names.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            assert_eq!(sorted.len(), names.len(), "{}", s.name());
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! `sogenactif.office.*` and `sogenactif.OfficeClient`: conversion and dispatch to
+//! `crate::sogenactif::office`, no business rule here.
+
+use super::fetch::{promise, Transport};
+use super::{input, js, out, string_arg, JsResult};
+use crate::error::{Error, Gateway};
+use crate::sogenactif::office::{self, Options, Service};
+use crate::transport::{failure_error, CallKind, Failure, HttpRequest, Secret};
+use js_sys::Promise;
+use serde_json::{Map, Value};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+/// Default `timeoutMs` of the Office client (DESIGN.md: 60 000 for Sips).
+const TIMEOUT_MS: u32 = 60_000;
+
+/// `HttpRequest` as JS sees it: headers as a plain object, in sending order.
+fn request_dto(req: &HttpRequest) -> Value {
+    let headers: Map<String, Value> = req
+        .headers
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+        .collect();
+    let mut m = Map::new();
+    m.insert("method".into(), Value::String(req.method.clone()));
+    m.insert("url".into(), Value::String(req.url.clone()));
+    m.insert("headers".into(), Value::Object(headers));
+    m.insert("body".into(), Value::String(req.body.clone()));
+    Value::Object(m)
+}
+
+/// The Sips seal input of `fields`: the values of every field sorted by name, nested objects in
+/// place, lists in order, `keyVersion`, `sealAlgorithm` and `seal` left out.
+#[wasm_bindgen(js_name = sogenactifOfficeSealString)]
+pub fn sogenactif_office_seal_string(
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] fields: JsValue,
+) -> JsResult<String> {
+    let v = js(input(&fields, "fields"))?;
+    js(office::seal_string(&v))
+}
+
+/// Lowercase hex HMAC-SHA-256 of the seal input of `fields` with `secretKey`.
+#[wasm_bindgen(js_name = sogenactifOfficeSeal)]
+pub fn sogenactif_office_seal(
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] fields: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] secret_key: JsValue,
+) -> JsResult<String> {
+    let v = js(input(&fields, "fields"))?;
+    let key = js(string_arg(&secret_key, "secretKey"))?;
+    js(office::seal(&v, &Secret::new(key)))
+}
+
+/// A validated, sealed Office request: `{ method, url, headers, body }`.
+#[wasm_bindgen(js_name = sogenactifOfficeRequest, unchecked_return_type = "Record<string, unknown>")]
+pub fn sogenactif_office_request(
+    #[wasm_bindgen(unchecked_param_type = "string")] service: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] fields: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] options: JsValue,
+) -> JsResult<JsValue> {
+    let service = js(string_arg(&service, "service"))?;
+    let fields = js(input(&fields, ""))?;
+    let opts = js(input(&options, "options").and_then(|v| Options::from_value(&v)))?;
+    let req = js(office::request(&service, &fields, &opts))?;
+    out(&request_dto(&req))
+}
+
+/// Reads `{ secretKey? }` (absent / null / undefined → no key).
+fn parse_options(options: &JsValue) -> Result<Option<Secret>, Error> {
+    let v = input(options, "options")?;
+    if v.is_null() {
+        return Ok(None);
+    }
+    let mut issues = crate::Issues::new();
+    let mut o = crate::codec::json::Obj::new(&v, "options", &mut issues);
+    let key = o.str("secretKey", &mut issues).map(Secret::new);
+    o.finish(&mut issues);
+    issues.finish(Some(Gateway::Sogenactif))?;
+    Ok(key)
+}
+
+/// Decodes an Office answer (HTTP 200 body); checks its seal when it has one and `secretKey` is given.
+#[wasm_bindgen(js_name = sogenactifOfficeParseResponse, unchecked_return_type = "Record<string, unknown>")]
+pub fn sogenactif_office_parse_response(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "{ secretKey?: string }")] options: JsValue,
+) -> JsResult<JsValue> {
+    let text = js(string_arg(&text, "text"))?;
+    let key = js(parse_options(&options))?;
+    let v = js(office::parse_response(200, &text, key.as_ref()))?;
+    out(&v)
+}
+
+struct Inner {
+    transport: Transport,
+    opts: Options,
+}
+
+/// The Office client: one method per service, each resolving with the decoded answer.
+#[wasm_bindgen(js_name = SogenactifOfficeClient, skip_typescript)]
+pub struct SogenactifOfficeClient {
+    inner: Rc<Inner>,
+}
+
+impl SogenactifOfficeClient {
+    fn call(&self, service: Service, fields: JsValue, call_options: JsValue) -> Promise {
+        let inner = self.inner.clone();
+        let prepared = (|| -> Result<HttpRequest, Error> {
+            let fields = input(&fields, "")?;
+            let tx = office::call_options(&input(&call_options, "callOptions")?)?;
+            let mut opts = inner.opts.clone();
+            if tx.is_some() {
+                opts.transaction = tx;
+            }
+            office::request(service.name(), &fields, &opts)
+        })();
+        promise(async move {
+            let req = prepared?;
+            let kind = service.call_kind();
+            let resp = inner.transport.send(&req, kind, service.name()).await?;
+            // A money-moving call that met a server error may have been processed: never a plain
+            // HTTP error, always "check the status before resending".
+            if kind == CallKind::MoneyMoving && (500..=599).contains(&resp.status) {
+                return Err(failure_error(
+                    Gateway::Sogenactif,
+                    kind,
+                    service.name(),
+                    Failure::Status(resp.status),
+                    0,
+                    "",
+                ));
+            }
+            let answer =
+                office::parse_response(resp.status, &resp.body, Some(&inner.opts.secret_key))?;
+            super::output(&answer)
+        })
+    }
+}
+
+#[wasm_bindgen(js_class = SogenactifOfficeClient)]
+impl SogenactifOfficeClient {
+    /// `new SogenactifOfficeClient({ merchantId, secretKey, keyVersion, environment?, baseUrl?, fetch?, timeoutMs?, debug? })`
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> JsResult<SogenactifOfficeClient> {
+        let transport = js(Transport::from_options(
+            &options,
+            Gateway::Sogenactif,
+            TIMEOUT_MS,
+        ))?;
+        let v = js(Transport::gateway_options(&options))?;
+        let opts = js(Options::from_value(&v))?;
+        Ok(SogenactifOfficeClient {
+            inner: Rc::new(Inner { transport, opts }),
+        })
+    }
+
+    pub fn cancel(&self, fields: JsValue, call_options: JsValue) -> Promise {
+        self.call(Service::Cancel, fields, call_options)
+    }
+
+    pub fn refund(&self, fields: JsValue, call_options: JsValue) -> Promise {
+        self.call(Service::Refund, fields, call_options)
+    }
+
+    pub fn validate(&self, fields: JsValue, call_options: JsValue) -> Promise {
+        self.call(Service::Validate, fields, call_options)
+    }
+
+    pub fn duplicate(&self, fields: JsValue, call_options: JsValue) -> Promise {
+        self.call(Service::Duplicate, fields, call_options)
+    }
+
+    #[wasm_bindgen(js_name = acceptChallenge)]
+    pub fn accept_challenge(&self, fields: JsValue, call_options: JsValue) -> Promise {
+        self.call(Service::AcceptChallenge, fields, call_options)
+    }
+
+    #[wasm_bindgen(js_name = refuseChallenge)]
+    pub fn refuse_challenge(&self, fields: JsValue, call_options: JsValue) -> Promise {
+        self.call(Service::RefuseChallenge, fields, call_options)
+    }
+
+    #[wasm_bindgen(js_name = cardOrder)]
+    pub fn card_order(&self, fields: JsValue, call_options: JsValue) -> Promise {
+        self.call(Service::CardOrder, fields, call_options)
+    }
+
+    #[wasm_bindgen(js_name = walletOrder)]
+    pub fn wallet_order(&self, fields: JsValue, call_options: JsValue) -> Promise {
+        self.call(Service::WalletOrder, fields, call_options)
+    }
+
+    #[wasm_bindgen(js_name = walletCreditHolder)]
+    pub fn wallet_credit_holder(&self, fields: JsValue, call_options: JsValue) -> Promise {
+        self.call(Service::WalletCreditHolder, fields, call_options)
+    }
+
+    #[wasm_bindgen(js_name = getTransactionData)]
+    pub fn get_transaction_data(&self, fields: JsValue, call_options: JsValue) -> Promise {
+        self.call(Service::GetTransactionData, fields, call_options)
+    }
+}

@@ -1,0 +1,223 @@
+//! Sips Office JSON answers: responseCode, response seal, errors.
+// Native only: reads fixtures from disk and uses proptest (host-only dev-dependency).
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use remise::sogenactif::office::parse_response;
+use remise::transport::Secret;
+use remise::ErrorCode;
+use serde_json::json;
+
+const KEY: &str = "002001000000001_KEY1";
+
+// A cancel answer. Seal string by hand (fields sorted: acquirerResponseCode, newAmount, newStatus,
+// operationDateTime, responseCode): "00" "500" "TO_CAPTURE" "2026-01-01T10:00:00+01:00" "00".
+// printf %s "00500TO_CAPTURE2026-01-01T10:00:00+01:0000" | openssl dgst -sha256 -hmac "002001000000001_KEY1"
+const SEALED_OK: &str = r#"{"responseCode":"00","acquirerResponseCode":"00","newAmount":500,"newStatus":"TO_CAPTURE","operationDateTime":"2026-01-01T10:00:00+01:00","seal":"ca3a876203c2b1e8da49ca5acdcd9cd7f5ef496cb6f95f680f6f14b4f77fbbbf"}"#;
+
+#[test]
+fn accepted_answer_without_seal() {
+    let v = parse_response(
+        200,
+        r#"{"responseCode":"00","newStatus":"CANCELLED"}"#,
+        None,
+    )
+    .unwrap();
+    assert_eq!(v["accepted"], true);
+    assert_eq!(v["responseMessage"], "success: the operation was accepted");
+    assert_eq!(v["sealVerified"], false);
+    assert_eq!(v["newStatus"], "CANCELLED");
+    // With a key but no seal in the answer (the test platform does not seal): still accepted.
+    let v = parse_response(200, r#"{"responseCode":"00"}"#, Some(&Secret::new(KEY))).unwrap();
+    assert_eq!(v["sealVerified"], false);
+}
+
+#[test]
+fn sealed_answer_is_verified() {
+    let v = parse_response(200, SEALED_OK, Some(&Secret::new(KEY))).unwrap();
+    assert_eq!(v["sealVerified"], true);
+    assert_eq!(v["newAmount"], 500);
+    // Upper-case hex is the same seal.
+    let upper = SEALED_OK.replace(
+        "ca3a876203c2b1e8da49ca5acdcd9cd7f5ef496cb6f95f680f6f14b4f77fbbbf",
+        "CA3A876203C2B1E8DA49CA5ACDCD9CD7F5EF496CB6F95F680F6F14B4F77FBBBF",
+    );
+    assert_eq!(
+        parse_response(200, &upper, Some(&Secret::new(KEY))).unwrap()["sealVerified"],
+        true
+    );
+}
+
+#[test]
+fn seal_mismatch_is_signature_invalid() {
+    // One altered field.
+    let altered = SEALED_OK.replace("\"newAmount\":500", "\"newAmount\":5000");
+    let e = parse_response(200, &altered, Some(&Secret::new(KEY))).unwrap_err();
+    assert_eq!(e.code, ErrorCode::SignatureInvalid);
+    assert!(e.response.is_none());
+    assert!(!e.message.contains(KEY));
+    // Another key.
+    let e = parse_response(200, SEALED_OK, Some(&Secret::new("002001000000002_KEY1"))).unwrap_err();
+    assert_eq!(e.code, ErrorCode::SignatureInvalid);
+    // Not hex at all.
+    let e = parse_response(
+        200,
+        r#"{"responseCode":"00","seal":"nope"}"#,
+        Some(&Secret::new(KEY)),
+    )
+    .unwrap_err();
+    assert_eq!(e.code, ErrorCode::SignatureInvalid);
+    // A forged refusal is not trusted either: the seal is checked before the code.
+    let e = parse_response(
+        200,
+        r#"{"responseCode":"24","seal":"00"}"#,
+        Some(&Secret::new(KEY)),
+    )
+    .unwrap_err();
+    assert_eq!(e.code, ErrorCode::SignatureInvalid);
+}
+
+#[test]
+fn seal_without_key_is_returned_unverified() {
+    let v = parse_response(200, SEALED_OK, None).unwrap();
+    assert_eq!(v["sealVerified"], false);
+    assert_eq!(v["accepted"], true);
+}
+
+#[test]
+fn refusal_is_gateway_error_with_the_answer() {
+    // printf %s "24" | openssl dgst -sha256 -hmac "002001000000001_KEY1"
+    let text = r#"{"responseCode":"24","seal":"8c7820461fb6e9ea340897645f552e3754613156f1edb239b9b8bb766a7fb439"}"#;
+    let e = parse_response(200, text, Some(&Secret::new(KEY))).unwrap_err();
+    assert_eq!(e.code, ErrorCode::GatewayError);
+    assert_eq!(e.gateway_code.as_deref(), Some("24"));
+    assert!(e
+        .gateway_message
+        .as_deref()
+        .unwrap()
+        .starts_with("operation impossible"));
+    assert!(!e.retryable);
+    let r = e.response.unwrap();
+    assert_eq!(r["responseCode"], "24");
+    assert_eq!(r["accepted"], false);
+    assert_eq!(r["sealVerified"], true);
+    assert!(e.message.contains("24"));
+}
+
+#[test]
+fn temporary_codes_are_retryable_and_unknown_codes_described() {
+    let e = parse_response(200, r#"{"responseCode":"99"}"#, None).unwrap_err();
+    assert_eq!(e.code, ErrorCode::GatewayError);
+    assert!(e.retryable);
+    let e = parse_response(200, r#"{"responseCode":"42"}"#, None).unwrap_err();
+    assert_eq!(e.gateway_code.as_deref(), Some("42"));
+    assert_eq!(
+        e.gateway_message.as_deref(),
+        Some("unknown response code 42")
+    );
+    assert!(!e.retryable);
+    // A numeric code is read as its two-digit form.
+    let v = parse_response(200, r#"{"responseCode":0}"#, None).unwrap();
+    assert_eq!(v["accepted"], true);
+    let e = parse_response(200, r#"{"responseCode":5}"#, None).unwrap_err();
+    assert_eq!(e.gateway_code.as_deref(), Some("05"));
+}
+
+#[test]
+fn malformed_answers() {
+    for text in [
+        "<html>Bad gateway</html>",
+        "",
+        "[1,2]",
+        r#""00""#,
+        r#"{"acquirerResponseCode":"00"}"#,
+        r#"{"responseCode":["00"]}"#,
+        r#"{"responseCode":"00","seal":5}"#,
+    ] {
+        let e = parse_response(200, text, Some(&Secret::new(KEY))).unwrap_err();
+        assert_eq!(e.code, ErrorCode::MalformedResponse, "{text}");
+        assert!(!e.retryable);
+    }
+}
+
+#[test]
+fn http_errors() {
+    let e = parse_response(503, "Service Unavailable", None).unwrap_err();
+    assert_eq!(e.code, ErrorCode::HttpError);
+    assert_eq!(e.http_status, Some(503));
+    assert!(e.retryable);
+    assert!(e.response.is_none());
+    assert!(e.message.contains("getTransactionData"), "{}", e.message);
+    let e = parse_response(404, r#"{"error":"not found"}"#, None).unwrap_err();
+    assert_eq!(e.http_status, Some(404));
+    assert!(!e.retryable);
+    assert!(e.message.contains("service name"), "{}", e.message);
+    assert_eq!(e.response, Some(json!({"error": "not found"})));
+}
+
+mod no_panic {
+    use proptest::prelude::*;
+    use remise::sogenactif::office::{self, Options};
+    use remise::transport::Secret;
+    use serde_json::Value;
+
+    fn json_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<f64>()
+                .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+            "[ -~é\n]{0,40}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(3, 24, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::btree_map(
+                    prop_oneof![
+                        Just("transactionReference".to_string()),
+                        Just("s10TransactionReference".to_string()),
+                        Just("s10TransactionId".to_string()),
+                        Just("operationAmount".to_string()),
+                        Just("amount".to_string()),
+                        Just("currencyCode".to_string()),
+                        Just("customerContact".to_string()),
+                        Just("responseCode".to_string()),
+                        Just("seal".to_string()),
+                        "[a-zA-Z]{1,8}",
+                    ],
+                    inner,
+                    0..6
+                )
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn request_and_decode_never_panic(v in json_value(), svc in 0usize..10) {
+            let opts = Options::new("002001000000001", Secret::new("k"), 1);
+            let service = office::Service::ALL[svc].name();
+            let _ = office::request(service, &v, &opts);
+            let _ = office::seal_string(&v);
+            let text = v.to_string();
+            let _ = office::parse_response(200, &text, Some(&Secret::new("k")));
+            let _ = office::parse_response(200, &text, None);
+        }
+    }
+}
+
+#[test]
+fn an_empty_key_is_the_callers_mistake() {
+    let e = parse_response(200, SEALED_OK, Some(&Secret::new(""))).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Validation);
+    assert_eq!(e.field.as_deref(), Some("secretKey"));
+    let e = remise::sogenactif::office::seal(&json!({"a": "1"}), &Secret::new("")).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("secretKey"));
+}
