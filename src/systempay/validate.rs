@@ -13,6 +13,14 @@ use serde_json::Value;
 pub fn validate(service: Service, body: &Value) -> Result<Validated> {
     let mut issues = Issues::new();
     let mut warnings = Vec::new();
+    if !body.is_object() {
+        // One TYPE issue is enough: no field can be read.
+        Obj::new(body, "", &mut issues);
+        return Err(Error::validation(
+            Some(Gateway::Systempay),
+            issues.into_vec(),
+        ));
+    }
     let mut root = Obj::new(body, "", &mut issues);
     let out = match service {
         Service::CancelOrRefund | Service::Refund => {
