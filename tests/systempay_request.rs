@@ -537,3 +537,67 @@ fn unknown_service_and_unchecked_calls() {
     let e = systempay::request_unchecked("Token/Get", &json!([1]), &opts()).unwrap_err();
     assert_eq!(e.issues[0].code, "TYPE");
 }
+
+#[test]
+fn options_from_caller_input() {
+    let body = json!({ "uuid": UUID });
+    let p = systempay::request_json(
+        "Transaction/Get",
+        &body,
+        &json!({"shopId": 69876357, "password": "testpassword_DEMOPRIVATEKEY23G4475zXZQ2UA5x7M", "baseUrl": "http://127.0.0.1:8080"}),
+    )
+    .unwrap();
+    assert_eq!(
+        p.request.url,
+        "http://127.0.0.1:8080/api-payment/V4/Transaction/Get"
+    );
+    assert_eq!(
+        p.request.header("authorization"),
+        Some("Basic Njk4NzYzNTc6dGVzdHBhc3N3b3JkX0RFTU9QUklWQVRFS0VZMjNHNDQ3NXpYWlEyVUE1eDdN")
+    );
+    // Options and body problems together.
+    let e = systempay::request_json(
+        "Transaction/Get",
+        &json!({"uuid": 1}),
+        &json!({"shopid": "1", "password": 5, "baseUrl": false}),
+    )
+    .unwrap_err();
+    let got: Vec<_> = e
+        .issues
+        .iter()
+        .map(|i| (i.field.as_str(), i.code))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("options.password", "TYPE"),
+            ("options.baseUrl", "TYPE"),
+            ("options.shopid", "UNKNOWN_FIELD"),
+            ("options.shopId", "REQUIRED"),
+            ("uuid", "TYPE"),
+        ]
+    );
+    assert!(e.message.contains("did you mean 'shopId'"), "{}", e.message);
+    let e = systempay::request_json("Transaction/Get", &body, &json!(null)).unwrap_err();
+    assert_eq!(e.issues[0].field, "options");
+}
+
+#[test]
+fn hash_keys_from_caller_input() {
+    use remise::systempay::Keys;
+    let k = Keys::read(&json!({"hmacKey": "k", "password": "p"})).unwrap();
+    assert_eq!(k.hmac_key.unwrap().expose(), "k");
+    let e = Keys::read(&json!({"hmac_key": "k", "password": 1})).unwrap_err();
+    let got: Vec<_> = e
+        .issues
+        .iter()
+        .map(|i| (i.field.as_str(), i.code))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("keys.password", "TYPE"),
+            ("keys.hmac_key", "UNKNOWN_FIELD")
+        ]
+    );
+}

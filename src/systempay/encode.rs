@@ -5,7 +5,7 @@
 //! (https://paiement.systempay.fr/doc/en-EN/rest/V4.0/api/kb/authentication.html).
 
 use super::model::*;
-use super::validate::{validate, validate_options};
+use super::validate::{read_options, validate, validate_options};
 use crate::codec::json::type_name;
 use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
 use crate::money::printable;
@@ -49,6 +49,28 @@ pub fn request(service: &str, body: &Value, opts: &Options) -> Result<Prepared> 
         request: http_request(svc.as_str(), body, opts),
         warnings: v.warnings,
     })
+}
+
+/// [`request`] with the options given as caller input (`{ shopId, password, baseUrl? }`):
+/// problems of the options and of the body are reported together.
+pub fn request_json(service: &str, body: &Value, options: &Value) -> Result<Prepared> {
+    let mut issues = Issues::new();
+    let opts = read_options(options, &[], &mut issues);
+    match request(service, body, &opts) {
+        Ok(p) if issues.is_empty() => Ok(p),
+        Ok(_) => Err(Error::validation(
+            Some(Gateway::Systempay),
+            issues.into_vec(),
+        )),
+        Err(e) if e.code == ErrorCode::Validation => {
+            // read_options leaves placeholders that validate_options accepts, so no option is
+            // reported twice.
+            let mut all = issues.into_vec();
+            all.extend(e.issues);
+            Err(Error::validation(Some(Gateway::Systempay), all))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// For services remise does not model yet (`client.call`): the body must be a JSON object and is

@@ -27,6 +27,19 @@ pub struct Keys {
     pub password: Option<Secret>,
 }
 
+impl Keys {
+    /// Reads `{ hmacKey?, password? }` from caller input (paths `keys.*`).
+    pub fn read(v: &Value) -> Result<Keys> {
+        let mut issues = Issues::new();
+        let mut o = crate::codec::json::Obj::new(v, "keys", &mut issues);
+        let hmac_key = o.str("hmacKey", &mut issues).map(Secret::new);
+        let password = o.str("password", &mut issues).map(Secret::new);
+        o.finish(&mut issues);
+        issues.finish(Some(Gateway::Systempay))?;
+        Ok(Keys { hmac_key, password })
+    }
+}
+
 /// The posted fields of a signed answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SignedAnswer<'a> {

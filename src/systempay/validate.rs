@@ -70,6 +70,52 @@ pub fn validate(service: Service, body: &Value) -> Result<Validated> {
     }
 }
 
+/// Reads `{ shopId, password, baseUrl? }` from caller input (paths `options.*`). `shopId` may be
+/// given as a string or a whole number; any other key is `UNKNOWN_FIELD` except those in
+/// `extra_keys` (e.g. the client's transport options). Missing values are left empty for
+/// [`validate_options`] to report.
+pub fn read_options(v: &Value, extra_keys: &[&'static str], issues: &mut Issues) -> Options {
+    let mut o = Obj::new(v, "options", issues);
+    for k in extra_keys {
+        o.raw(k);
+    }
+    let shop_id = match o.raw("shopId") {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) if n.as_u64().is_some() => n.to_string(),
+        Some(other) => {
+            issues.push(
+                "options.shopId",
+                issue::TYPE,
+                format!(
+                    "must be a string of digits like '73239078', got {}",
+                    type_name(other)
+                ),
+            );
+            "0".to_string()
+        }
+        None => String::new(),
+    };
+    let password = match o.raw("password") {
+        Some(Value::String(s)) => Secret::new(s.clone()),
+        Some(other) => {
+            issues.push(
+                "options.password",
+                issue::TYPE,
+                format!("must be a string, got {}", type_name(other)),
+            );
+            Secret::new("*")
+        }
+        None => Secret::default(),
+    };
+    let base_url = o.str("baseUrl", issues).map(str::to_string);
+    o.finish(issues);
+    Options {
+        shop_id,
+        password,
+        base_url,
+    }
+}
+
 /// Checks the credentials and host; issues are reported under `options.*`.
 pub fn validate_options(opts: &Options, issues: &mut Issues) {
     if opts.shop_id.is_empty() {
