@@ -51,7 +51,8 @@ fn with_warnings(target: JsValue, warnings: &[Warning]) -> JsResult<JsValue> {
     Reflect::set(&desc, &"enumerable".into(), &JsValue::FALSE)?;
     Reflect::set(&desc, &"writable".into(), &JsValue::FALSE)?;
     Reflect::set(&desc, &"configurable".into(), &JsValue::TRUE)?;
-    Object::define_property(target.unchecked_ref(), &"warnings".into(), &desc);
+    let obj: &Object = target.unchecked_ref();
+    Object::define_property(obj, &"warnings".into(), &desc);
     Ok(target)
 }
 
@@ -66,7 +67,7 @@ fn json_arg(v: &JsValue, field: &str) -> Result<Value, Error> {
 
 /// A validated `HttpRequest` for `service`; `warnings` (non-enumerable) lists values the
 /// platform would have changed (e.g. `captureDelay` above 365, sent as 365).
-#[wasm_bindgen(js_name = systempayRequest, unchecked_return_type = "HttpRequest")]
+#[wasm_bindgen(js_name = systempayRequest, unchecked_return_type = "SystempayHttpRequest")]
 pub fn systempay_request(
     #[wasm_bindgen(unchecked_param_type = "string")] service: JsValue,
     #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
@@ -151,7 +152,7 @@ pub fn systempay_parse_answer(
 /// the `gatewayCode` the platform would answer.
 #[wasm_bindgen(js_name = systempayPlanCancelOrRefund, unchecked_return_type = "SystempayPlan")]
 pub fn systempay_plan_cancel_or_refund(
-    #[wasm_bindgen(unchecked_param_type = "SystempayTransaction")] transaction: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SystempayPlanTransaction")] transaction: JsValue,
     #[wasm_bindgen(unchecked_param_type = "SystempayCancelOrRefundRequest")] request: JsValue,
 ) -> JsResult<JsValue> {
     let t = js(json_arg(&transaction, "transaction"))?;
