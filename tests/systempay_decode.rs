@@ -1,5 +1,7 @@
 //! Systempay response envelopes (reference systempay.md §3): recorded success, error (INT_010,
 //! verbatim from Lyra's Java SDK test capture), unknown `_type`, broken bodies, HTTP statuses.
+// Native only: reads fixtures from disk (and proptest does not build for wasm32).
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

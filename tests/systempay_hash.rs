@@ -1,5 +1,7 @@
 //! kr-hash (reference systempay.md §1.3). Every expected hash was computed independently with
 //! openssl; the command is next to each value.
+// Native only: reads fixtures from disk (and proptest does not build for wasm32).
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -1,6 +1,8 @@
 //! Systempay requests: golden bodies per service, headers, URL, and every validation rule with
 //! its path. Expected bodies under tests/fixtures/systempay/requests/ were written by hand from the
 //! platform's documented field order (reference systempay.md §2), not produced by the code.
+// Native only: reads fixtures from disk (and proptest does not build for wasm32).
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

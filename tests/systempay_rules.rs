@@ -1,4 +1,6 @@
 //! planCancelOrRefund: the whole table of issue 3 (reference systempay.md §2.1, §4, §5).
+// Native only: reads fixtures from disk (and proptest does not build for wasm32).
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

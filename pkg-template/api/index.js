@@ -2,6 +2,7 @@
 // (ESM) and api.cjs (CommonJS); each package entry calls build() with its own wasm instance.
 import { RemiseError, isRemiseError, installErrors } from './core.js';
 import money from './money.js';
+import systempay from './systempay.js';
 
 const NOT_YET = (gateway) =>
   new Proxy(
@@ -22,7 +23,7 @@ export function build(raw) {
   installErrors(raw);
   return {
     money: money(raw),
-    systempay: NOT_YET('systempay'),
+    systempay: systempay(raw),
     payline: NOT_YET('payline'),
     sogenactif: NOT_YET('sogenactif'),
     RemiseError,

@@ -48,10 +48,8 @@ export type SystempayService = keyof raw.SystempayRequests;
 /** What a client method resolves with: the envelope's `answer`, plus non-enumerable `warnings`. */
 export type SystempayResult<T> = T & { readonly warnings: readonly raw.SystempayWarning[] };
 
-/** A Systempay REST V4 client for one shop. Reads are retried; money-moving calls are never resent. */
-export declare class SystempayClient {
-  /** Throws `VALIDATION` when `shopId`, `password`, `baseUrl`, `fetch`, `timeoutMs` or `debug` is wrong. */
-  constructor(options: raw.SystempayClientOptions);
+/** A Systempay REST V4 client for one shop (`new systempay.Client(options)`). Reads are retried; money-moving calls are never resent. */
+export interface SystempayClient {
   /** Transaction/CancelOrRefund: cancels before capture, refunds after. Never resent. */
   cancelOrRefund(body: raw.SystempayCancelOrRefundRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
   /** Transaction/Cancel (full cancellation before capture). Never resent. */
@@ -73,6 +71,7 @@ export declare class SystempayClient {
   /** Any service: modelled ones are validated, others (`'Token/Get'`, …) sent as given and never resent. */
   call<S extends SystempayService>(service: S, body: raw.SystempayRequests[S]): Promise<SystempayResult<raw.SystempayAnswer>>;
   call(service: string, body: Record<string, unknown>): Promise<SystempayResult<raw.SystempayAnswer>>;
+  /** Releases the client's wasm memory now instead of at garbage collection. */
   free(): void;
 }
 
@@ -102,6 +101,9 @@ export declare const systempay: {
   ): raw.SystempayPlan;
   /** REST API hosts of the Lyra white labels, for `baseUrl`. */
   readonly hosts: Readonly<raw.SystempayHosts>;
-  /** `new systempay.Client({ shopId, password, baseUrl?, fetch?, timeoutMs?, debug? })`. */
-  Client: typeof SystempayClient;
+  /**
+   * `new systempay.Client({ shopId, password, baseUrl?, fetch?, timeoutMs?, debug? })`; throws
+   * `VALIDATION` when an option is wrong.
+   */
+  Client: new (options: raw.SystempayClientOptions) => SystempayClient;
 };

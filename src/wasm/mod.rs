@@ -9,6 +9,8 @@
 
 pub(crate) mod fetch;
 pub mod money;
+pub mod systempay;
+mod systempay_types;
 
 use crate::error::{Error, ErrorCode};
 use crate::money::MAX_SAFE_INTEGER;

@@ -93,16 +93,14 @@ pub fn systempay_parse_response(
         match http_status.as_f64() {
             Some(n) if n.fract() == 0.0 && (100.0..=599.0).contains(&n) => n as u16,
             _ => {
-                return Err(throw(
-                    Error::validation(
-                        Some(Gateway::Systempay),
-                        vec![crate::Issue {
-                            field: "httpStatus".into(),
-                            code: crate::error::issue::RANGE,
-                            message: "must be an HTTP status code between 100 and 599".into(),
-                        }],
-                    ),
-                ))
+                return Err(throw(Error::validation(
+                    Some(Gateway::Systempay),
+                    vec![crate::Issue {
+                        field: "httpStatus".into(),
+                        code: crate::error::issue::RANGE,
+                        message: "must be an HTTP status code between 100 and 599".into(),
+                    }],
+                )))
             }
         }
     };

@@ -583,7 +583,9 @@ pub struct SystempayPayment {
     #[tsify(type = "'PAID' | 'UNPAID' | 'RUNNING' | 'PARTIALLY_PAID' | (string & {})")]
     pub order_status: String,
     pub server_date: String,
-    #[tsify(type = "{ orderTotalAmount: number; orderCurrency: string; mode: 'TEST' | 'PRODUCTION'; orderId: string | null; [field: string]: unknown }")]
+    #[tsify(
+        type = "{ orderTotalAmount: number; orderCurrency: string; mode: 'TEST' | 'PRODUCTION'; orderId: string | null; [field: string]: unknown }"
+    )]
     pub order_details: Value,
     #[tsify(optional, type = "Record<string, unknown>")]
     pub customer: Option<String>,
