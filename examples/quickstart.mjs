@@ -1,5 +1,5 @@
 // remise quickstart: run by `make demo` from a scratch folder where the packed tarball is installed.
-import { money, RemiseError } from 'remise';
+import { money, systempay, RemiseError } from 'remise';
 
 console.log('== money: exact amounts, never a float');
 const cases = [
@@ -78,4 +78,77 @@ async function sogenactifOfficeDemo() {
     server.close();
   }
 }
+
+// ---- Systempay: a local stand-in for https://api.systempay.fr answering recorded V4 envelopes.
+async function systempayDemo() {
+  const http = await import('node:http');
+  const uuid = 'a0b61d1e159748eaab876cfe342e8c08';
+  const tx = {
+    shopId: '69876357', uuid, amount: 3000, currency: 'EUR', status: 'PAID', detailedStatus: 'CAPTURED',
+    operationType: 'DEBIT', transactionDetails: { cardDetails: { captureResponse: { refundAmount: 1000 } } },
+    _type: 'V4/Transaction',
+  };
+  const answers = {
+    'Transaction/Get': { status: 'SUCCESS', answer: tx },
+    'Transaction/CancelOrRefund': {
+      status: 'SUCCESS',
+      answer: { ...tx, uuid: 'c97b7e6f3dbc4c239baf283654f34710', amount: 1500, operationType: 'CREDIT' },
+    },
+    'Transaction/Cancel': {
+      status: 'ERROR',
+      answer: { errorCode: 'PSP_011', errorMessage: 'Incorrect transaction status', detailedErrorCode: null, detailedErrorMessage: null },
+    },
+  };
+  const server = http.createServer((req, res) => {
+    req.resume().on('end', () => {
+      const service = req.url.replace('/api-payment/V4/', '');
+      const env = { webService: service, version: 'V4', mode: 'TEST', serverDate: new Date().toISOString(), _type: 'V4/WebService/Response', ...answers[service] };
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(env));
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const baseUrl = `http://127.0.0.1:${server.address().port}`;
+  try {
+    console.log('\n== systempay: plan, then cancel or refund (against a local stand-in server)');
+    const client = new systempay.Client({
+      shopId: '69876357',
+      password: 'testpassword_DEMOPRIVATEKEY23G4475zXZQ2UA5x7M', // Lyra's public demo password
+      baseUrl,
+    });
+    const t = await client.getTransaction({ uuid });
+    console.log(`  Transaction/Get: ${t.detailedStatus}, ${money.fromMinor(t.amount, t.currency, 'systempay')} ${t.currency}`);
+    const plan = systempay.planCancelOrRefund(t, { uuid, amount: 1500, currency: 'EUR' });
+    console.log(`  plan: ${plan.operation} ${plan.amount} (full: ${plan.full}), ${plan.refundableAfter} refundable afterwards`);
+    const refund = await client.cancelOrRefund({ uuid, amount: 1500, currency: 'EUR' });
+    console.log(`  Transaction/CancelOrRefund → a ${refund.operationType} transaction ${refund.uuid}`);
+    try {
+      systempay.planCancelOrRefund(t, { uuid, resolutionMode: 'CANCELLATION_ONLY' });
+    } catch (e) {
+      console.log(`  refused before sending: ${e.code} ${e.gatewayCode}: ${e.message}`);
+    }
+    try {
+      await client.cancel({ uuid });
+    } catch (e) {
+      console.log(`  the platform said no (HTTP 200!): ${e.code} ${e.gatewayCode}`);
+    }
+    const r = systempay.request('Transaction/Refund', { uuid, transactionOptions: { cardOptions: { captureDelay: 400 } } }, { shopId: '69876357', password: 'x' });
+    console.log(`  warning: ${r.warnings[0].message}`);
+    try {
+      systempay.request('Transaction/Refund', { uuid: 'ABC', amout: 100 }, { shopId: '69876357', password: 'x' });
+    } catch (e) {
+      console.log(`  every problem at once: ${e.issues.map((i) => `${i.field} ${i.code}`).join(', ')}`);
+    }
+    const answer = '{"orderStatus":"PAID","_type":"V4\\/Payment"}';
+    const hash = systempay.computeHash(answer, 'my-hmac-key');
+    const paid = systempay.parseAnswer(
+      { 'kr-answer': answer, 'kr-hash': hash, 'kr-hash-key': 'sha256_hmac', 'kr-hash-algorithm': 'sha256_hmac' },
+      { hmacKey: 'my-hmac-key' },
+    );
+    console.log(`  signed browser return verified: orderStatus ${paid.orderStatus}`);
+  } finally {
+    server.close();
+  }
+}
+
+await systempayDemo();
 await sogenactifOfficeDemo();

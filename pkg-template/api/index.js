@@ -3,6 +3,7 @@
 import { RemiseError, isRemiseError, installErrors } from './core.js';
 import money from './money.js';
 import sogenactifOffice from './sogenactif_office.js';
+import systempay from './systempay.js';
 
 const NOT_YET = (gateway) =>
   new Proxy(
@@ -23,7 +24,7 @@ export function build(raw) {
   installErrors(raw);
   return {
     money: money(raw),
-    systempay: NOT_YET('systempay'),
+    systempay: systempay(raw),
     payline: NOT_YET('payline'),
     // The batch half (batch, BatchWriter) is spread in beside the Office half when it lands.
     sogenactif: { ...sogenactifOffice(raw) },

@@ -10,6 +10,8 @@
 pub(crate) mod fetch;
 pub mod money;
 pub mod sogenactif_office;
+pub mod systempay;
+mod systempay_types;
 
 use crate::error::{Error, ErrorCode};
 use crate::money::MAX_SAFE_INTEGER;

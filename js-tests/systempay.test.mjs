@@ -1,0 +1,322 @@
+// systempay.*: request/parseResponse/hash/plan through the package, and the Client against a
+// 127.0.0.1 server that records each request and answers recorded V4 envelopes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { entries, thrown, rejected } from './entries.mjs';
+import { startServer, reply } from './server.mjs';
+
+const UUID = 'a0b61d1e159748eaab876cfe342e8c08';
+// PayZen demo credentials published by Lyra; the Basic value is printed in the platform's
+// authentication page (reference systempay.md §1.1).
+const SHOP = '69876357';
+const PASSWORD = 'testpassword_DEMOPRIVATEKEY23G4475zXZQ2UA5x7M';
+const BASIC = 'Basic Njk4NzYzNTc6dGVzdHBhc3N3b3JkX0RFTU9QUklWQVRFS0VZMjNHNDQ3NXpYWlEyVUE1eDdN';
+
+const envelope = (webService, answer, status = 'SUCCESS') => ({
+  webService,
+  version: 'V4',
+  applicationVersion: '5.30.0',
+  status,
+  answer,
+  ticket: null,
+  serverDate: '2026-11-22T10:00:00+00:00',
+  applicationProvider: 'SYSTEMPAY',
+  metadata: null,
+  mode: 'TEST',
+  serverUrl: 'https://api.systempay.fr',
+  _type: 'V4/WebService/Response',
+});
+const transaction = (over = {}) => ({
+  shopId: SHOP,
+  uuid: UUID,
+  amount: 3000,
+  currency: 'EUR',
+  paymentMethodType: 'CARD',
+  status: 'PAID',
+  detailedStatus: 'CAPTURED',
+  operationType: 'DEBIT',
+  creationDate: '2026-11-20T09:12:44+00:00',
+  metadata: null,
+  transactionDetails: { cardDetails: { captureResponse: { refundAmount: 1000, refundCurrency: 'EUR' } } },
+  _type: 'V4/Transaction',
+  ...over,
+});
+const CREDIT = transaction({ uuid: 'c97b7e6f3dbc4c239baf283654f34710', operationType: 'CREDIT', amount: 500 });
+const CANCELLED = transaction({ status: 'UNPAID', detailedStatus: 'CANCELLED' });
+const PSP_075 = envelope(
+  'Transaction/CancelOrRefund',
+  {
+    errorCode: 'PSP_075',
+    errorMessage: 'Cancellation impossible, try a refund',
+    detailedErrorCode: null,
+    detailedErrorMessage: null,
+    _type: 'V4/WebService/WebServiceError',
+  },
+  'ERROR',
+);
+
+// One client call per method: [method, args, service, expected body, answer].
+const CALLS = [
+  ['cancelOrRefund', [{ uuid: UUID, currency: 'EUR', amount: 500 }], 'Transaction/CancelOrRefund',
+    `{"uuid":"${UUID}","amount":500,"currency":"EUR","resolutionMode":"AUTO"}`, CREDIT],
+  ['cancel', [{ uuid: UUID, comment: 'out of stock' }], 'Transaction/Cancel',
+    `{"uuid":"${UUID}","comment":"out of stock"}`, CANCELLED],
+  ['refund', [{ uuid: UUID, amount: 500, currency: 978 }], 'Transaction/Refund',
+    `{"uuid":"${UUID}","amount":500,"currency":"EUR"}`, CREDIT],
+  ['update', [{ uuid: UUID, cardUpdate: { amount: 800, currency: 'EUR' } }], 'Transaction/Update',
+    `{"uuid":"${UUID}","cardUpdate":{"amount":800,"currency":"EUR"}}`, transaction({ amount: 800, detailedStatus: 'AUTHORISED' })],
+  ['validate', [{ uuid: UUID }], 'Transaction/Validate', `{"uuid":"${UUID}"}`, transaction({ detailedStatus: 'AUTHORISED' })],
+  ['duplicate', [{ uuid: UUID, amount: 990, currency: 'EUR', orderId: 'order-2' }], 'Transaction/Duplicate',
+    `{"uuid":"${UUID}","amount":990,"currency":"EUR","orderId":"order-2"}`, transaction({ uuid: 'b'.repeat(32), amount: 990 })],
+  ['getTransaction', [{ uuid: UUID }], 'Transaction/Get', `{"uuid":"${UUID}"}`, transaction()],
+  ['getOrder', [{ orderId: 'order-1', operationType: 'DEBIT' }], 'Order/Get',
+    '{"orderId":"order-1","operationType":"DEBIT"}', { transactions: [transaction()], _type: 'V4/OrderTransactions' }],
+  ['createPayment', [{ amount: 990, currency: 'EUR', orderId: 'myOrderId-475882', customer: { email: 'sample@example.com' } }],
+    'Charge/CreatePayment', '{"amount":990,"currency":"EUR","orderId":"myOrderId-475882","customer":{"email":"sample@example.com"}}',
+    { formToken: 'DEMO-TOKEN-01', _type: 'V4/Charge/PaymentForm' }],
+  ['call', ['Token/Get', { paymentMethodToken: 'f'.repeat(32) }], 'Token/Get',
+    `{"paymentMethodToken":"${'f'.repeat(32)}"}`, { paymentMethodToken: 'f'.repeat(32), _type: 'V4/Token' }],
+  ['call', ['Charge/SDKTest', { value: 'ping' }], 'Charge/SDKTest', '{"value":"ping"}', { value: 'ping', _type: 'V4/Charge/SDKTest' }],
+];
+
+let srv;
+before(async () => {
+  const handlers = {};
+  for (const [, , service, , answer] of CALLS) {
+    handlers[`/api-payment/V4/${service}`] = (req, body, res) => reply(res, 200, envelope(service, answer));
+  }
+  handlers['/hang/api-payment/V4/Transaction/Refund'] = () => {};
+  handlers['/hang/api-payment/V4/Transaction/Get'] = () => {};
+  handlers['/drop/api-payment/V4/Transaction/Refund'] = (req, body, res) => res.socket.destroy();
+  handlers['/flaky/api-payment/V4/Transaction/Get'] = (req, body, res, n) =>
+    n % 2 === 1 ? reply(res, 503, 'Service Unavailable', 'text/plain') : reply(res, 200, envelope('Transaction/Get', transaction()));
+  handlers['/busy/api-payment/V4/Transaction/Refund'] = (req, body, res) => reply(res, 503, 'busy', 'text/plain');
+  handlers['/error/api-payment/V4/Transaction/CancelOrRefund'] = (req, body, res) => reply(res, 200, PSP_075);
+  handlers['/html/api-payment/V4/Transaction/Get'] = (req, body, res) => reply(res, 200, '<html>maintenance</html>', 'text/html');
+  srv = await startServer(handlers);
+});
+after(() => srv.close());
+
+const last = () => srv.requests.at(-1);
+
+for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
+  const client = (over = {}) => new systempay.Client({ shopId: SHOP, password: PASSWORD, baseUrl: srv.url, ...over });
+
+  test(`${entry}: request builds the documented HttpRequest, warnings non-enumerable`, () => {
+    const r = systempay.request('Transaction/CancelOrRefund', { uuid: UUID }, { shopId: SHOP, password: PASSWORD });
+    assert.deepEqual(r, {
+      method: 'POST',
+      url: 'https://api.systempay.fr/api-payment/V4/Transaction/CancelOrRefund',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: BASIC },
+      body: `{"uuid":"${UUID}","resolutionMode":"AUTO"}`,
+    });
+    assert.deepEqual(r.warnings, []);
+    assert.equal(Object.keys(r).includes('warnings'), false);
+    const c = systempay.request(
+      'Transaction/Refund',
+      { uuid: UUID, transactionOptions: { cardOptions: { captureDelay: 400 } } },
+      { shopId: SHOP, password: PASSWORD, baseUrl: systempay.hosts.payzen },
+    );
+    assert.equal(c.url, 'https://api.payzen.eu/api-payment/V4/Transaction/Refund');
+    assert.equal(c.body, `{"uuid":"${UUID}","transactionOptions":{"cardOptions":{"captureDelay":365}}}`);
+    assert.equal(c.warnings.length, 1);
+    assert.equal(c.warnings[0].field, 'transactionOptions.cardOptions.captureDelay');
+    assert.equal(c.warnings[0].code, 'CLAMPED');
+  });
+
+  test(`${entry}: every validation issue at once, with paths`, () => {
+    const e = thrown(() =>
+      systempay.request(
+        'Transaction/CancelOrRefund',
+        { uuid: 'A0B6', amout: 1, currency: 'EUR', transactionOptions: { cardOptions: { mid: '123', captureDelay: 1.5 } } },
+        { shopId: SHOP, password: PASSWORD },
+      ),
+    );
+    assert.ok(e instanceof RemiseError);
+    assert.ok(isRemiseError(e));
+    assert.equal(e.code, 'VALIDATION');
+    assert.equal(e.gateway, 'systempay');
+    assert.deepEqual(
+      e.issues.map((i) => [i.field, i.code]),
+      [
+        ['uuid', 'FORMAT'],
+        ['amount', 'REQUIRED'],
+        ['transactionOptions.cardOptions.captureDelay', 'TYPE'],
+        ['transactionOptions.cardOptions.mid', 'NOT_ALLOWED'],
+        ['amout', 'UNKNOWN_FIELD'],
+      ],
+    );
+    assert.equal(e.field, 'uuid');
+    assert.ok(!e.message.includes(PASSWORD));
+    const u = thrown(() => systempay.request('Transaction/Nope', {}, { shopId: SHOP, password: PASSWORD }));
+    assert.equal(u.code, 'UNSUPPORTED');
+    const o = thrown(() => systempay.request('Transaction/Get', { uuid: UUID }, { password: PASSWORD }));
+    assert.deepEqual(o.issues.map((i) => i.field), ['options.shopId']);
+  });
+
+  test(`${entry}: parseResponse`, () => {
+    const env = envelope('Transaction/Get', transaction({ futureField: { x: 1 } }));
+    assert.deepEqual(systempay.parseResponse(JSON.stringify(env)), env);
+    const e = thrown(() =>
+      systempay.parseResponse(
+        '{"webService":"Charge/CreatePayment","version":"V4","status":"ERROR","answer":{"errorCode":"INT_010","errorMessage":"invalid currency","detailedErrorCode":null,"detailedErrorMessage":"Invalid input value [name=currency, value=TTT]","ticket":"null","_type":"V4/WebService/WebServiceError"},"_type":"V4/WebService/Response"}',
+      ),
+    );
+    assert.ok(e instanceof RemiseError);
+    assert.equal(e.code, 'GATEWAY_ERROR');
+    assert.equal(e.gatewayCode, 'INT_010');
+    assert.equal(e.gatewayMessage, 'invalid currency');
+    assert.match(e.message, /name=currency, value=TTT/);
+    assert.equal(e.response.answer.errorCode, 'INT_010');
+    assert.equal(e.retryable, false);
+    assert.equal(thrown(() => systempay.parseResponse('{"status":"SUC')).code, 'MALFORMED_RESPONSE');
+    const h = thrown(() => systempay.parseResponse('oops', 502));
+    assert.equal(h.code, 'HTTP_ERROR');
+    assert.equal(h.httpStatus, 502);
+    assert.equal(thrown(() => systempay.parseResponse(JSON.stringify(PSP_075), 401)).httpStatus, 401);
+  });
+
+  test(`${entry}: computeHash, verifyHash, parseAnswer`, () => {
+    // printf %s "$ANSWER" | openssl dgst -sha256 -hmac 38453613e7f44dc58732bad3dca2bca3
+    const answer =
+      '{"shopId":"69876357","orderCycle":"CLOSED","orderStatus":"PAID","serverDate":"2026-11-22T10:00:00+00:00","orderDetails":{"orderTotalAmount":990,"orderCurrency":"EUR","mode":"TEST","orderId":"order-1"},"_type":"V4/Payment"}';
+    const hash = '7549b42df9267d39082c71493ad7aa17470bf53cf28e2a7c09adac9a3b780a06';
+    // same answer, password key: 4122bfd8…
+    const ipnHash = '4122bfd8a00c80a50be0ddcf4df56ff3ba88f5145914a4a2ad636363e37702d1';
+    const keys = { hmacKey: '38453613e7f44dc58732bad3dca2bca3', password: PASSWORD };
+    assert.equal(systempay.computeHash(answer, keys.hmacKey), hash);
+    const browser = { 'kr-answer': answer.replaceAll('/', '\\/'), 'kr-hash': hash, 'kr-hash-key': 'sha256_hmac', 'kr-hash-algorithm': 'sha256_hmac', 'kr-answer-type': 'V4/Payment' };
+    assert.equal(systempay.verifyHash(browser, keys), true);
+    assert.equal(systempay.parseAnswer(browser, keys).orderDetails.orderTotalAmount, 990);
+    const ipn = { ...browser, 'kr-answer': answer, 'kr-hash': ipnHash, 'kr-hash-key': 'password' };
+    assert.equal(systempay.verifyHash(ipn, { password: PASSWORD }), true);
+    assert.equal(systempay.verifyHash({ ...ipn, 'kr-hash-key': 'sha256_hmac' }, keys), false);
+    const bad = thrown(() => systempay.parseAnswer({ ...browser, 'kr-hash': ipnHash }, keys));
+    assert.equal(bad.code, 'SIGNATURE_INVALID');
+    const alg = thrown(() => systempay.verifyHash({ ...browser, 'kr-hash-algorithm': 'sha1' }, keys));
+    assert.equal(alg.code, 'VALIDATION');
+    assert.equal(alg.field, 'kr-hash-algorithm');
+    const missing = thrown(() => systempay.verifyHash(browser, { password: PASSWORD }));
+    assert.equal(missing.field, 'keys.hmacKey');
+  });
+
+  test(`${entry}: planCancelOrRefund and hosts`, () => {
+    assert.deepEqual(systempay.planCancelOrRefund(transaction(), { uuid: UUID, amount: 1500, currency: 'EUR' }), {
+      operation: 'REFUND',
+      amount: 1500,
+      currency: 'EUR',
+      full: false,
+      refundableAfter: 500,
+    });
+    assert.equal(systempay.planCancelOrRefund(transaction({ detailedStatus: 'AUTHORISED' }), { uuid: UUID }).operation, 'CANCEL');
+    const e = thrown(() => systempay.planCancelOrRefund(transaction(), { uuid: UUID, resolutionMode: 'CANCELLATION_ONLY' }));
+    assert.equal(e.code, 'OPERATION_NOT_ALLOWED');
+    assert.equal(e.gatewayCode, 'PSP_075');
+    assert.equal(thrown(() => systempay.planCancelOrRefund(CANCELLED, { uuid: UUID })).gatewayCode, 'PSP_105');
+    assert.equal(systempay.hosts.systempay, 'https://api.systempay.fr');
+    assert.ok(Object.isFrozen(systempay.hosts));
+  });
+
+  test(`${entry}: each client method sends the right request and resolves the answer`, async () => {
+    const c = client();
+    for (const [method, args, service, body, answer] of CALLS) {
+      const before = srv.count(`/api-payment/V4/${service}`);
+      const got = await c[method](...args);
+      assert.deepEqual(got, answer, method);
+      assert.deepEqual(got.warnings, []);
+      assert.equal(srv.count(`/api-payment/V4/${service}`), before + 1, method);
+      const seen = last();
+      assert.equal(seen.method, 'POST', method);
+      assert.equal(seen.path, `/api-payment/V4/${service}`, method);
+      assert.equal(seen.headers.authorization, BASIC, method);
+      assert.match(seen.headers['content-type'], /^application\/json/, method);
+      assert.equal(seen.headers.accept, 'application/json', method);
+      assert.equal(seen.body, body, method);
+    }
+  });
+
+  test(`${entry}: client validation rejects before sending`, async () => {
+    const n = srv.requests.length;
+    const e = await rejected(client().refund({ uuid: UUID, amount: 10 }));
+    assert.equal(e.code, 'VALIDATION');
+    assert.equal(e.field, 'currency');
+    assert.equal(srv.requests.length, n);
+    assert.throws(() => new systempay.Client({ shopId: SHOP }), (err) => err.code === 'VALIDATION' && err.field === 'options.password');
+    assert.throws(() => new systempay.Client({ shopId: SHOP, password: PASSWORD, timeoutMs: -1 }), (err) => err.code === 'VALIDATION');
+  });
+
+  test(`${entry}: gateway errors reject GATEWAY_ERROR with the answer`, async () => {
+    const e = await rejected(client({ baseUrl: srv.url + '/error' }).cancelOrRefund({ uuid: UUID, resolutionMode: 'CANCELLATION_ONLY' }));
+    assert.ok(e instanceof RemiseError);
+    assert.equal(e.code, 'GATEWAY_ERROR');
+    assert.equal(e.gatewayCode, 'PSP_075');
+    assert.match(e.message, /refund/);
+    assert.deepEqual(e.response, PSP_075);
+    const m = await rejected(client({ baseUrl: srv.url + '/html' }).getTransaction({ uuid: UUID }));
+    assert.equal(m.code, 'MALFORMED_RESPONSE');
+  });
+
+  test(`${entry}: an injected fetch is used`, async () => {
+    const seen = [];
+    const fetch = (req) => {
+      seen.push(req.url);
+      return globalThis.fetch(req);
+    };
+    const got = await client({ fetch }).getTransaction({ uuid: UUID });
+    assert.equal(got.uuid, UUID);
+    assert.deepEqual(seen, [`${srv.url}/api-payment/V4/Transaction/Get`]);
+  });
+
+  test(`${entry}: debug events mask the Authorization header`, async () => {
+    const events = [];
+    await client({ debug: (e) => events.push(e) }).getTransaction({ uuid: UUID });
+    assert.deepEqual(events.map((e) => e.type), ['request', 'response']);
+    assert.equal(events[0].gateway, 'systempay');
+    const auth = Object.entries(events[0].headers).find(([k]) => k.toLowerCase() === 'authorization')[1];
+    assert.equal(auth, 'Basic ***');
+    assert.ok(!JSON.stringify(events).includes(BASIC.slice(6)));
+  });
+
+  test(`${entry}: a server that never answers gives TIMEOUT close to timeoutMs`, async () => {
+    const t0 = Date.now();
+    const e = await rejected(client({ baseUrl: srv.url + '/hang', timeoutMs: 300 }).refund({ uuid: UUID, amount: 500, currency: 'EUR' }));
+    const elapsed = Date.now() - t0;
+    assert.equal(e.code, 'TIMEOUT');
+    assert.equal(e.outcome, 'unknown');
+    assert.equal(e.retryable, false);
+    assert.match(e.message, /getTransaction/);
+    assert.ok(elapsed >= 290 && elapsed < 2000, `elapsed ${elapsed}`);
+  });
+
+  test(`${entry}: a dropped connection after a refund is received exactly once and rejects outcome unknown`, async () => {
+    const path = '/drop/api-payment/V4/Transaction/Refund';
+    const before = srv.count(path);
+    const e = await rejected(client({ baseUrl: srv.url + '/drop' }).refund({ uuid: UUID, amount: 500, currency: 'EUR' }));
+    assert.equal(e.code, 'NETWORK_ERROR');
+    assert.equal(e.outcome, 'unknown');
+    assert.equal(e.retryable, false);
+    assert.match(e.message, /getTransaction/);
+    // Give a stray resend time to arrive before counting.
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(srv.count(path), before + 1);
+    assert.equal(srv.requests.filter((r) => r.path === path).at(-1).body, `{"uuid":"${UUID}","amount":500,"currency":"EUR"}`);
+  });
+
+  test(`${entry}: a 503 on a refund is not resent and its outcome is unknown`, async () => {
+    const path = '/busy/api-payment/V4/Transaction/Refund';
+    const before = srv.count(path);
+    const e = await rejected(client({ baseUrl: srv.url + '/busy' }).refund({ uuid: UUID }));
+    assert.equal(e.code, 'HTTP_ERROR');
+    assert.equal(e.httpStatus, 503);
+    assert.equal(e.outcome, 'unknown');
+    assert.equal(srv.count(path), before + 1);
+  });
+
+  test(`${entry}: getTransaction succeeds after a 503`, async () => {
+    const path = '/flaky/api-payment/V4/Transaction/Get';
+    const before = srv.count(path);
+    const got = await client({ baseUrl: srv.url + '/flaky' }).getTransaction({ uuid: UUID });
+    assert.equal(got.detailedStatus, 'CAPTURED');
+    assert.equal(srv.count(path), before + 2);
+  });
+}

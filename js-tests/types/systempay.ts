@@ -1,0 +1,79 @@
+// Type-checks the systempay API as a user writes it (tsc --strict); `@ts-expect-error` lines prove
+// wrong shapes are rejected.
+import { systempay, isRemiseError } from 'remise';
+import type {
+  SystempayTransaction,
+  SystempayPlan,
+  SystempayEnvelope,
+  SystempayHttpRequest,
+  SystempayOrderTransactions,
+  SystempayPaymentForm,
+  SystempayPayment,
+  SystempayWarning,
+  SystempayCancelOrRefundRequest,
+} from 'remise';
+
+const options = { shopId: '73239078', password: 'testpassword_x', baseUrl: systempay.hosts.payzen };
+const req: SystempayHttpRequest = systempay.request('Transaction/CancelOrRefund', {
+  uuid: 'a0b61d1e159748eaab876cfe342e8c08',
+  amount: 1000,
+  currency: 'EUR',
+  resolutionMode: 'REFUND_ONLY',
+  transactionOptions: { cardOptions: { manualValidation: null, captureDelay: 3, mid: null } },
+}, options);
+const warnings: readonly SystempayWarning[] = req.warnings;
+const url: string = req.url;
+const auth: string | undefined = req.headers['Authorization'];
+
+// @ts-expect-error resolutionMode is a closed union
+systempay.request('Transaction/CancelOrRefund', { uuid: 'x', resolutionMode: 'CANCEL' }, options);
+// @ts-expect-error uuid is required
+systempay.request('Transaction/Get', {}, options);
+// @ts-expect-error Duplicate needs amount and currency
+systempay.request('Transaction/Duplicate', { uuid: 'x' }, options);
+// @ts-expect-error mid can only be null
+systempay.request('Transaction/Refund', { uuid: 'x', transactionOptions: { cardOptions: { mid: '123' } } }, options);
+
+const env: SystempayEnvelope = systempay.parseResponse('{}', 200);
+const status: 'SUCCESS' = env.status;
+
+const body: SystempayCancelOrRefundRequest = { uuid: 'a0b61d1e159748eaab876cfe342e8c08' };
+const client = new systempay.Client({ ...options, timeoutMs: 45_000, debug: (e) => console.log(e.type, e.url) });
+
+async function run(): Promise<void> {
+  const tx: SystempayTransaction = await client.getTransaction({ uuid: body.uuid });
+  const refunded: number | null | undefined = tx.transactionDetails?.cardDetails?.captureResponse?.refundAmount;
+  const plan: SystempayPlan = systempay.planCancelOrRefund(tx, body);
+  const op: 'CANCEL' | 'REFUND' = plan.operation;
+  const done = await client.cancelOrRefund(body);
+  const w: readonly SystempayWarning[] = done.warnings;
+  const order: SystempayOrderTransactions = await client.getOrder({ orderId: 'o-1', operationType: 'CREDIT' });
+  const form: SystempayPaymentForm = await client.createPayment({ amount: 990, currency: 978, customer: { email: 'a@b.fr' } });
+  const token: string = form.formToken;
+  await client.refund({ uuid: tx.uuid, amount: 100, currency: 'EUR' });
+  await client.update({ uuid: tx.uuid, cardUpdate: { amount: 800, currency: 'EUR', expectedCaptureDate: '2026-12-01T00:00:00+00:00' } });
+  await client.cancel({ uuid: tx.uuid });
+  await client.validate({ uuid: tx.uuid });
+  await client.duplicate({ uuid: tx.uuid, amount: 990, currency: 'EUR', metadata: { orderInfo1: 'x' } });
+  await client.call('Token/Get', { paymentMethodToken: 'abc' });
+  // @ts-expect-error getOrder needs orderId
+  await client.getOrder({ operationType: 'DEBIT' });
+  // @ts-expect-error amounts are integers in minor units, not strings
+  await client.refund({ uuid: tx.uuid, amount: '1.00', currency: 'EUR' });
+  console.log(refunded, op, w, order.transactions.length, token);
+}
+
+const answer: SystempayPayment = systempay.parseAnswer(
+  { 'kr-answer': '{}', 'kr-hash': '00', 'kr-hash-key': 'sha256_hmac', 'kr-hash-algorithm': 'sha256_hmac' },
+  { hmacKey: 'k' },
+);
+const ok: boolean = systempay.verifyHash(
+  { 'kr-answer': '{}', 'kr-hash': '00', 'kr-hash-key': 'password', 'kr-hash-algorithm': 'sha256_hmac' },
+  { password: 'p' },
+);
+const hex: string = systempay.computeHash('{}', 'k');
+
+run().catch((e: unknown) => {
+  if (isRemiseError(e) && e.outcome === 'unknown') console.log('check with getTransaction');
+});
+console.log(warnings, url, auth, status, answer.orderStatus, ok, hex);

@@ -1,0 +1,160 @@
+//! The V4 response envelope (reference systempay.md §3).
+//!
+//! Business errors come back with HTTP 200 and `"status":"ERROR"`, so HTTP 200 alone never means
+//! success. Like Lyra's own SDKs (lyra/rest-php-sdk Client.php, `$allowedCode = array(200, 401)`),
+//! a 401 with a JSON body is decoded as an envelope; any other status is `HTTP_ERROR`.
+//! Unknown `_type` values and unknown fields pass through untouched.
+
+use super::codes;
+use crate::error::{Error, ErrorCode, Gateway, Result};
+use crate::money::printable;
+use serde_json::Value;
+
+/// Decodes one HTTP answer. SUCCESS → the whole envelope (`{ webService, status, answer, … }`).
+pub fn parse_response(http_status: u16, text: &str) -> Result<Value> {
+    if http_status != 200 && http_status != 401 {
+        return Err(http_error(http_status, text));
+    }
+    let envelope: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        // A 401 without a JSON body is a plain HTTP error (proxy, wrong host…).
+        Err(_) if http_status == 401 => return Err(http_error(http_status, text)),
+        Err(e) => {
+            return Err(malformed(
+                format!("the answer is not JSON ({e}): {}", snippet(text)),
+                http_status,
+            ))
+        }
+    };
+    let Some(obj) = envelope.as_object() else {
+        return Err(malformed(
+            "the answer is JSON but not an object: expected the V4 envelope {status, answer, …}"
+                .to_string(),
+            http_status,
+        ));
+    };
+    let status = obj.get("status").and_then(Value::as_str);
+    let answer = obj.get("answer");
+    match (status, answer) {
+        (Some("SUCCESS"), Some(Value::Object(_))) if http_status == 200 => Ok(envelope),
+        (Some("ERROR"), Some(Value::Object(a))) => {
+            let code = a.get("errorCode").and_then(Value::as_str).unwrap_or("");
+            let message = a.get("errorMessage").and_then(Value::as_str).unwrap_or("");
+            let detailed_code = a.get("detailedErrorCode").and_then(Value::as_str);
+            let detailed_message = a.get("detailedErrorMessage").and_then(Value::as_str);
+            let web_service = obj.get("webService").and_then(Value::as_str).unwrap_or("the web service");
+            Err(gateway_error(
+                web_service,
+                code,
+                message,
+                detailed_code,
+                detailed_message,
+                http_status,
+                envelope.clone(),
+            ))
+        }
+        (Some("SUCCESS"), Some(Value::Object(_))) => Err(malformed(
+            format!("HTTP {http_status} with status SUCCESS: the answer cannot be trusted"),
+            http_status,
+        )
+        .with_response(envelope.clone())),
+        (Some(s), _) if s != "SUCCESS" && s != "ERROR" => Err(malformed(
+            format!(
+                "unknown envelope status '{}': expected SUCCESS or ERROR",
+                printable(s)
+            ),
+            http_status,
+        )
+        .with_response(envelope.clone())),
+        _ => Err(malformed(
+            "the envelope has no status or no answer object: expected {status: 'SUCCESS'|'ERROR', answer: {…}}".to_string(),
+            http_status,
+        )
+        .with_response(envelope.clone())),
+    }
+}
+
+/// The `GATEWAY_ERROR` for an `ERROR` envelope: `gatewayCode` = `errorCode`, `gatewayMessage` =
+/// `errorMessage`, the detailed code and message in `message`, the envelope in `response`, and
+/// the hint and `retryable` of the error-code table.
+pub fn gateway_error(
+    web_service: &str,
+    code: &str,
+    message: &str,
+    detailed_code: Option<&str>,
+    detailed_message: Option<&str>,
+    http_status: u16,
+    envelope: Value,
+) -> Error {
+    let info = codes::describe(code);
+    let mut text = format!(
+        "{} answered {} {}",
+        printable(web_service),
+        if code.is_empty() {
+            "an error without code"
+        } else {
+            code
+        },
+        if message.is_empty() {
+            String::new()
+        } else {
+            format!("'{message}'")
+        }
+    );
+    match (detailed_code, detailed_message) {
+        (None, None) => {}
+        (c, m) => {
+            let parts: Vec<&str> = [c, m].into_iter().flatten().collect();
+            text.push_str(&format!(" (detail: {})", parts.join(" ")));
+        }
+    }
+    if let Some(info) = info {
+        text.push_str(": ");
+        text.push_str(info.hint);
+    }
+    let mut err = Error::new(ErrorCode::GatewayError, text.trim_end().to_string())
+        .with_gateway(Gateway::Systempay)
+        .with_retryable(info.is_some_and(|i| i.retryable))
+        .with_response(envelope);
+    if !code.is_empty() {
+        err = err.with_gateway_code(code);
+    }
+    if !message.is_empty() {
+        err = err.with_gateway_message(message);
+    }
+    if http_status != 200 {
+        err = err.with_http_status(http_status);
+    }
+    err
+}
+
+fn http_error(status: u16, text: &str) -> Error {
+    Error::new(
+        ErrorCode::HttpError,
+        format!(
+            "systempay answered HTTP {status}{}",
+            if text.trim().is_empty() {
+                String::new()
+            } else {
+                format!(": {}", snippet(text))
+            }
+        ),
+    )
+    .with_gateway(Gateway::Systempay)
+    .with_http_status(status)
+}
+
+fn malformed(message: String, status: u16) -> Error {
+    let err = Error::new(ErrorCode::MalformedResponse, message).with_gateway(Gateway::Systempay);
+    if status != 200 {
+        err.with_http_status(status)
+    } else {
+        err
+    }
+}
+
+/// The first characters of an unexpected body, printable, for messages.
+fn snippet(text: &str) -> String {
+    let s: String = text.chars().take(80).collect();
+    printable(&s)
+}

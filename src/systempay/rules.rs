@@ -1,0 +1,255 @@
+//! What Transaction/CancelOrRefund will do to a transaction, decided before sending.
+//!
+//! Sources: the seed document (Transaction/CancelOrRefund playground page) and reference
+//! systempay.md §2.1 and §4 (https://lyra.com/en/doc/rest/V4.0/api/kb/cancel_refund.html,
+//! https://docs.lyra.com/en/rest/V4.0/api/kb/status_reference.html):
+//! - AUTHORISED, AUTHORISED_TO_VALIDATE, WAITING_AUTHORISATION, WAITING_AUTHORISATION_TO_VALIDATE
+//!   → a full cancellation (never partial: a lower amount goes through Transaction/Update);
+//! - CAPTURED → a refund, full or partial, repeatable until fully refunded; what was already
+//!   refunded is `transactionDetails.cardDetails.captureResponse.refundAmount` (Lyra's plugin).
+//! - anything else is refused with the code the platform would answer ([`REFUSALS`]).
+
+use super::model::{Plan, Service};
+use super::validate::validate;
+use crate::codec::json::Obj;
+use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
+use crate::money::printable;
+use serde_json::Value;
+
+/// Statuses in which CancelOrRefund cancels (reference §4, "Allowed operations").
+pub const CANCELLABLE: [&str; 4] = [
+    "AUTHORISED",
+    "AUTHORISED_TO_VALIDATE",
+    "WAITING_AUTHORISATION",
+    "WAITING_AUTHORISATION_TO_VALIDATE",
+];
+/// Statuses in which CancelOrRefund refunds.
+pub const REFUNDABLE: [&str; 1] = ["CAPTURED"];
+
+/// Why the planner refuses, and the code the platform would answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    AlreadyCancelled,
+    CancellationOnlyOnCaptured,
+    RefundOnlyBeforeCapture,
+    FullyRefunded,
+    AboveRefundable,
+    CurrencyMismatch,
+    PartialCancel,
+    WrongStatus,
+}
+
+/// The code the platform answers for each refusal. Correct a row here.
+/// - PSP_105, PSP_104: named on the CancelOrRefund page (seed; PSP_104's meaning UNCERTAIN).
+/// - PSP_075, PSP_076, PSP_011: errors_psp.html (reference §4).
+/// - PSP_020 for an amount the transaction cannot take, and for a partial cancel: UNCERTAIN
+///   (errors_psp.html "invalid amount"; no page names the code for these cases).
+/// - INT_010 for a currency other than the transaction's: UNCERTAIN (the platform's "invalid
+///   currency" code, reference §5; no page names the code for this case).
+pub const REFUSALS: [(Refusal, &str); 8] = [
+    (Refusal::AlreadyCancelled, "PSP_105"),
+    (Refusal::CancellationOnlyOnCaptured, "PSP_075"),
+    (Refusal::RefundOnlyBeforeCapture, "PSP_076"),
+    (Refusal::FullyRefunded, "PSP_104"),
+    (Refusal::AboveRefundable, "PSP_020"),
+    (Refusal::CurrencyMismatch, "INT_010"),
+    (Refusal::PartialCancel, "PSP_020"),
+    (Refusal::WrongStatus, "PSP_011"),
+];
+
+/// The platform's code for a refusal.
+pub fn refusal_code(r: Refusal) -> &'static str {
+    REFUSALS
+        .iter()
+        .find(|(k, _)| *k == r)
+        .map_or("PSP_011", |(_, c)| c)
+}
+
+struct Tx<'a> {
+    uuid: Option<&'a str>,
+    status: &'a str,
+    amount: u64,
+    currency: &'a str,
+    refunded: u64,
+}
+
+/// Reads the fields of a `V4/Transaction` the planner needs. Other fields are ignored (it is an
+/// answer, not an input: unknown fields are normal).
+fn read_transaction<'a>(tx: &'a Value, issues: &mut Issues) -> Option<Tx<'a>> {
+    let mut o = Obj::new(tx, "transaction", issues);
+    let uuid = o.str("uuid", issues);
+    let status = o.req_str("detailedStatus", issues);
+    let amount = o.req_uint("amount", issues);
+    let currency = o.req_str("currency", issues);
+    let refunded = tx
+        .pointer("/transactionDetails/cardDetails/captureResponse/refundAmount")
+        .filter(|v| !v.is_null());
+    let refunded = match refunded {
+        None => Some(0),
+        Some(v) => crate::codec::json::read_uint(
+            v,
+            "transaction.transactionDetails.cardDetails.captureResponse.refundAmount",
+            issues,
+        ),
+    };
+    Some(Tx {
+        uuid,
+        status: status?,
+        amount: amount?,
+        currency: currency?,
+        refunded: refunded?,
+    })
+}
+
+fn refuse(r: Refusal, field: &str, message: String) -> Error {
+    let code = refusal_code(r);
+    let hint = super::codes::describe(code).map(|i| i.hint).unwrap_or("");
+    Error::new(
+        ErrorCode::OperationNotAllowed,
+        format!("{message} (the platform would answer {code})"),
+    )
+    .with_gateway(Gateway::Systempay)
+    .with_field(field)
+    .with_gateway_code(code)
+    .with_gateway_message(hint)
+}
+
+/// What Transaction/CancelOrRefund `request` will do to `transaction` (a `V4/Transaction`, e.g.
+/// the answer of Transaction/Get). Bad input → `VALIDATION` (paths under `transaction.` and
+/// `request.`); a refusal → `OPERATION_NOT_ALLOWED` with the `gatewayCode` the platform would answer.
+pub fn plan_cancel_or_refund(transaction: &Value, request: &Value) -> Result<Plan> {
+    let mut issues = Issues::new();
+    let tx = read_transaction(transaction, &mut issues);
+    let req = match validate(Service::CancelOrRefund, request) {
+        Ok(v) => match v.body {
+            super::model::Body::CancelOrRefund(b) => Some(b),
+            _ => None,
+        },
+        Err(e) if e.code == ErrorCode::Validation => {
+            for i in e.nest("request").issues {
+                issues.push(i.field, i.code, i.message);
+            }
+            None
+        }
+        Err(e) => return Err(e),
+    };
+    if let (Some(tx), Some(req)) = (&tx, &req) {
+        if tx.uuid.is_some_and(|u| u != req.uuid) {
+            issues.push(
+                "request.uuid",
+                issue::CONFLICT,
+                format!(
+                    "'{}' is not the uuid of the given transaction: plan with the transaction you will cancel or refund",
+                    printable(&req.uuid)
+                ),
+            );
+        }
+    }
+    issues.finish(Some(Gateway::Systempay))?;
+    let (Some(tx), Some(req)) = (tx, req) else {
+        return Err(Error::validation(Some(Gateway::Systempay), Vec::new()));
+    };
+    let mode = req.resolution_mode.unwrap_or("AUTO");
+
+    if tx.status == "CANCELLED" {
+        return Err(refuse(
+            Refusal::AlreadyCancelled,
+            "transaction.detailedStatus",
+            "the transaction is already cancelled".to_string(),
+        ));
+    }
+    let cancellable = CANCELLABLE.contains(&tx.status);
+    let refundable = REFUNDABLE.contains(&tx.status);
+    if !cancellable && !refundable {
+        return Err(refuse(
+            Refusal::WrongStatus,
+            "transaction.detailedStatus",
+            format!(
+                "a transaction in status {} can be neither cancelled nor refunded: cancellation needs {}, a refund needs CAPTURED",
+                printable(tx.status),
+                CANCELLABLE.join(", ")
+            ),
+        ));
+    }
+    if cancellable && mode == "REFUND_ONLY" {
+        return Err(refuse(
+            Refusal::RefundOnlyBeforeCapture,
+            "request.resolutionMode",
+            format!(
+                "REFUND_ONLY on a transaction that is not captured yet ({}): cancel it instead (CANCELLATION_ONLY or AUTO)",
+                tx.status
+            ),
+        ));
+    }
+    if refundable && mode == "CANCELLATION_ONLY" {
+        return Err(refuse(
+            Refusal::CancellationOnlyOnCaptured,
+            "request.resolutionMode",
+            "CANCELLATION_ONLY on a captured transaction: refund it instead (REFUND_ONLY or AUTO)"
+                .to_string(),
+        ));
+    }
+    if let Some(cur) = req.currency {
+        if cur != tx.currency {
+            return Err(refuse(
+                Refusal::CurrencyMismatch,
+                "request.currency",
+                format!(
+                    "currency {cur} differs from the transaction's currency {}",
+                    printable(tx.currency)
+                ),
+            ));
+        }
+    }
+    if cancellable {
+        if let Some(a) = req.amount {
+            if a != tx.amount {
+                return Err(refuse(
+                    Refusal::PartialCancel,
+                    "request.amount",
+                    format!(
+                        "a cancellation is always for the whole amount ({}), not {a}: to lower the amount before capture use Transaction/Update (cardUpdate.amount)",
+                        tx.amount
+                    ),
+                ));
+            }
+        }
+        return Ok(Plan {
+            operation: "CANCEL",
+            amount: tx.amount,
+            currency: tx.currency.to_string(),
+            full: true,
+            refundable_after: 0,
+        });
+    }
+    // CAPTURED: refund.
+    let left = tx.amount.saturating_sub(tx.refunded);
+    if left == 0 {
+        return Err(refuse(
+            Refusal::FullyRefunded,
+            "transaction.transactionDetails.cardDetails.captureResponse.refundAmount",
+            format!(
+                "the transaction is already fully refunded ({} of {})",
+                tx.refunded, tx.amount
+            ),
+        ));
+    }
+    let amount = req.amount.unwrap_or(left);
+    if amount == 0 || amount > left {
+        return Err(refuse(
+            Refusal::AboveRefundable,
+            "request.amount",
+            format!(
+                "{amount} cannot be refunded: {left} is left to refund (amount {} minus {} already refunded)",
+                tx.amount, tx.refunded
+            ),
+        ));
+    }
+    Ok(Plan {
+        operation: "REFUND",
+        amount,
+        currency: tx.currency.to_string(),
+        full: amount == left,
+        refundable_after: left - amount,
+    })
+}

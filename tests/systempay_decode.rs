@@ -1,0 +1,144 @@
+//! Systempay response envelopes (reference systempay.md §3): recorded success, error (INT_010,
+//! verbatim from Lyra's Java SDK test capture), unknown `_type`, broken bodies, HTTP statuses.
+// Native only: reads fixtures from disk (and proptest does not build for wasm32).
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use remise::systempay::parse_response;
+use remise::ErrorCode;
+use serde_json::Value;
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/systempay/responses")
+            .join(name),
+    )
+    .unwrap()
+}
+
+#[test]
+fn success_returns_the_envelope() {
+    let text = fixture("transaction_get_captured.json");
+    let env = parse_response(200, &text).unwrap();
+    assert_eq!(env["status"], "SUCCESS");
+    assert_eq!(env["webService"], "Transaction/Get");
+    assert_eq!(env["mode"], "TEST");
+    assert_eq!(env["answer"]["_type"], "V4/Transaction");
+    assert_eq!(env["answer"]["detailedStatus"], "CAPTURED");
+    assert_eq!(
+        env["answer"]["transactionDetails"]["cardDetails"]["captureResponse"]["refundAmount"],
+        1000
+    );
+    // Nothing is dropped or changed.
+    let raw: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(env, raw);
+    let env = parse_response(200, &fixture("order_get.json")).unwrap();
+    assert_eq!(env["answer"]["_type"], "V4/OrderTransactions");
+    assert_eq!(env["answer"]["transactions"][0]["amount"], 990);
+}
+
+#[test]
+fn unknown_type_and_fields_pass_through() {
+    let text = fixture("unknown_type.json");
+    let env = parse_response(200, &text).unwrap();
+    assert_eq!(env, serde_json::from_str::<Value>(&text).unwrap());
+    assert_eq!(env["answer"]["_type"], "V4/Something/NotYetKnown");
+    assert_eq!(env["answer"]["futureField"]["nested"][2], 3);
+    assert_eq!(env["newTopLevel"], true);
+}
+
+#[test]
+fn error_int_010_is_a_gateway_error() {
+    let text = fixture("error_int_010.json");
+    let e = parse_response(200, &text).unwrap_err();
+    assert_eq!(e.code, ErrorCode::GatewayError);
+    assert_eq!(e.gateway, Some(remise::Gateway::Systempay));
+    assert_eq!(e.gateway_code.as_deref(), Some("INT_010"));
+    assert_eq!(e.gateway_message.as_deref(), Some("invalid currency"));
+    assert!(
+        e.message
+            .contains("Invalid input value [name=currency, value=TTT]"),
+        "{}",
+        e.message
+    );
+    assert!(e.message.contains("Charge/CreatePayment"), "{}", e.message);
+    assert!(e.message.contains("alpha-3"), "hint: {}", e.message);
+    assert!(!e.retryable);
+    assert_eq!(e.http_status, None);
+    assert_eq!(
+        e.response.unwrap(),
+        serde_json::from_str::<Value>(&text).unwrap()
+    );
+}
+
+#[test]
+fn hints_and_retryable_from_the_table() {
+    let e = parse_response(200, &fixture("cancel_or_refund_psp_075.json")).unwrap_err();
+    assert_eq!(e.gateway_code.as_deref(), Some("PSP_075"));
+    assert!(e.message.contains("refund it instead"), "{}", e.message);
+    assert!(!e.retryable);
+    let e = parse_response(200, &fixture("psp_099.json")).unwrap_err();
+    assert_eq!(e.gateway_code.as_deref(), Some("PSP_099"));
+    assert!(e.retryable);
+    assert!(e.message.contains("retry later"));
+    // A code that is not in the table still decodes.
+    let text = r#"{"status":"ERROR","webService":"Transaction/Get","answer":{"errorCode":"PSP_777","errorMessage":"something new","detailedErrorCode":"X1","detailedErrorMessage":null}}"#;
+    let e = parse_response(200, text).unwrap_err();
+    assert_eq!(e.code, ErrorCode::GatewayError);
+    assert_eq!(e.gateway_code.as_deref(), Some("PSP_777"));
+    assert_eq!(e.gateway_message.as_deref(), Some("something new"));
+    assert!(e.message.contains("X1"));
+    assert!(!e.retryable);
+}
+
+#[test]
+fn http_401_with_json_is_decoded() {
+    let e = parse_response(401, &fixture("int_905_401.json")).unwrap_err();
+    assert_eq!(e.code, ErrorCode::GatewayError);
+    assert_eq!(e.gateway_code.as_deref(), Some("INT_905"));
+    assert_eq!(e.http_status, Some(401));
+    assert!(e.message.contains("shopId"), "{}", e.message);
+    // 401 without JSON is an HTTP error.
+    let e = parse_response(401, "<html>Unauthorized</html>").unwrap_err();
+    assert_eq!(e.code, ErrorCode::HttpError);
+    assert_eq!(e.http_status, Some(401));
+}
+
+#[test]
+fn other_statuses_are_http_errors() {
+    for status in [400, 403, 404, 500, 502, 503] {
+        // Even with a valid SUCCESS envelope in the body.
+        let e = parse_response(status, &fixture("order_get.json")).unwrap_err();
+        assert_eq!(e.code, ErrorCode::HttpError, "{status}");
+        assert_eq!(e.http_status, Some(status));
+        assert!(e.message.contains(&status.to_string()));
+    }
+}
+
+#[test]
+fn broken_bodies_are_malformed() {
+    for text in [
+        fixture("broken_truncated.txt"),
+        String::new(),
+        "<html>502 Bad Gateway</html>".into(),
+        "[1,2]".into(),
+        "\"SUCCESS\"".into(),
+        r#"{"status":"SUCCESS"}"#.into(),
+        r#"{"status":"SUCCESS","answer":null}"#.into(),
+        r#"{"status":"PENDING","answer":{}}"#.into(),
+        r#"{"answer":{"uuid":"x"}}"#.into(),
+        r#"{"status":"ERROR","answer":"boom"}"#.into(),
+    ] {
+        let e = parse_response(200, &text).unwrap_err();
+        assert_eq!(e.code, ErrorCode::MalformedResponse, "{text}: {e}");
+        assert_eq!(e.gateway, Some(remise::Gateway::Systempay));
+    }
+    // A 200 never means success by itself.
+    assert!(parse_response(200, r#"{"status":"ERROR","answer":{}}"#).is_err());
+}

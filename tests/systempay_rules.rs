@@ -1,0 +1,248 @@
+//! planCancelOrRefund: the whole table of issue 3 (reference systempay.md §2.1, §4, §5).
+// Native only: reads fixtures from disk (and proptest does not build for wasm32).
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use remise::systempay::{plan_cancel_or_refund, Plan};
+use remise::ErrorCode;
+use serde_json::{json, Value};
+
+const UUID: &str = "a0b61d1e159748eaab876cfe342e8c08";
+
+fn tx(status: &str, amount: u64, refunded: Option<u64>) -> Value {
+    let mut t = json!({
+        "uuid": UUID,
+        "amount": amount,
+        "currency": "EUR",
+        "detailedStatus": status,
+        "status": "PAID",
+        "operationType": "DEBIT",
+        "_type": "V4/Transaction",
+        "transactionDetails": {"cardDetails": {"captureResponse": {"refundAmount": null}}}
+    });
+    if let Some(r) = refunded {
+        t["transactionDetails"]["cardDetails"]["captureResponse"]["refundAmount"] = json!(r);
+    }
+    t
+}
+
+fn plan(t: &Value, r: Value) -> Plan {
+    plan_cancel_or_refund(t, &r).unwrap_or_else(|e| panic!("{r}: {e}"))
+}
+
+fn refused(t: &Value, r: Value, code: &str, field: &str) {
+    let e = plan_cancel_or_refund(t, &r).unwrap_err();
+    assert_eq!(e.code, ErrorCode::OperationNotAllowed, "{r}: {e}");
+    assert_eq!(e.gateway_code.as_deref(), Some(code), "{r}: {e}");
+    assert_eq!(e.field.as_deref(), Some(field), "{r}: {e}");
+    assert!(e.message.contains(code), "{}", e.message);
+}
+
+#[test]
+fn cancellable_statuses_cancel_in_full() {
+    for status in [
+        "AUTHORISED",
+        "AUTHORISED_TO_VALIDATE",
+        "WAITING_AUTHORISATION",
+        "WAITING_AUTHORISATION_TO_VALIDATE",
+    ] {
+        let t = tx(status, 3000, None);
+        for r in [
+            json!({ "uuid": UUID }),
+            json!({ "uuid": UUID, "resolutionMode": "AUTO" }),
+            json!({ "uuid": UUID, "resolutionMode": "CANCELLATION_ONLY" }),
+            json!({ "uuid": UUID, "amount": 3000, "currency": "EUR" }),
+        ] {
+            let p = plan(&t, r);
+            assert_eq!(p.operation, "CANCEL", "{status}");
+            assert_eq!(p.amount, 3000);
+            assert_eq!(p.currency, "EUR");
+            assert!(p.full);
+            assert_eq!(p.refundable_after, 0);
+        }
+        // REFUND_ONLY before capture → PSP_076.
+        refused(
+            &t,
+            json!({"uuid": UUID, "resolutionMode": "REFUND_ONLY"}),
+            "PSP_076",
+            "request.resolutionMode",
+        );
+        // A partial amount on a cancel: Transaction/Update is the way.
+        let e = plan_cancel_or_refund(
+            &t,
+            &json!({"uuid": UUID, "amount": 1000, "currency": "EUR"}),
+        )
+        .unwrap_err();
+        assert_eq!(e.gateway_code.as_deref(), Some("PSP_020"));
+        assert_eq!(e.field.as_deref(), Some("request.amount"));
+        assert!(e.message.contains("Transaction/Update"), "{}", e.message);
+    }
+}
+
+#[test]
+fn captured_refunds_full_partial_and_repeated() {
+    let t = tx("CAPTURED", 3000, None);
+    let p = plan(&t, json!({ "uuid": UUID }));
+    assert_eq!(
+        (p.operation, p.amount, p.full, p.refundable_after),
+        ("REFUND", 3000, true, 0)
+    );
+    let p = plan(
+        &t,
+        json!({"uuid": UUID, "amount": 1000, "currency": "EUR", "resolutionMode": "REFUND_ONLY"}),
+    );
+    assert_eq!(
+        (p.operation, p.amount, p.full, p.refundable_after),
+        ("REFUND", 1000, false, 2000)
+    );
+    let p = plan(&t, json!({"uuid": UUID, "amount": 3000, "currency": "EUR"}));
+    assert_eq!((p.amount, p.full, p.refundable_after), (3000, true, 0));
+    // After 1000 already refunded: 2000 left; a second partial refund, then the rest.
+    let t = tx("CAPTURED", 3000, Some(1000));
+    let p = plan(&t, json!({"uuid": UUID, "amount": 500, "currency": "EUR"}));
+    assert_eq!((p.amount, p.full, p.refundable_after), (500, false, 1500));
+    let p = plan(&t, json!({"uuid": UUID}));
+    assert_eq!((p.amount, p.full, p.refundable_after), (2000, true, 0));
+    let p = plan(&t, json!({"uuid": UUID, "amount": 2000, "currency": "EUR"}));
+    assert_eq!((p.amount, p.full), (2000, true));
+    // Above what is left.
+    refused(
+        &t,
+        json!({"uuid": UUID, "amount": 2001, "currency": "EUR"}),
+        "PSP_020",
+        "request.amount",
+    );
+    refused(
+        &t,
+        json!({"uuid": UUID, "amount": 0, "currency": "EUR"}),
+        "PSP_020",
+        "request.amount",
+    );
+    // Fully refunded.
+    let t = tx("CAPTURED", 3000, Some(3000));
+    refused(
+        &t,
+        json!({ "uuid": UUID }),
+        "PSP_104",
+        "transaction.transactionDetails.cardDetails.captureResponse.refundAmount",
+    );
+    // No transactionDetails at all: nothing refunded yet.
+    let mut t = tx("CAPTURED", 3000, None);
+    t.as_object_mut().unwrap().remove("transactionDetails");
+    assert_eq!(plan(&t, json!({ "uuid": UUID })).amount, 3000);
+}
+
+#[test]
+fn refusals() {
+    // CANCELLATION_ONLY on a captured transaction → PSP_075.
+    refused(
+        &tx("CAPTURED", 3000, None),
+        json!({"uuid": UUID, "resolutionMode": "CANCELLATION_ONLY"}),
+        "PSP_075",
+        "request.resolutionMode",
+    );
+    // Already cancelled → PSP_105, whatever the mode.
+    for mode in ["AUTO", "CANCELLATION_ONLY", "REFUND_ONLY"] {
+        refused(
+            &tx("CANCELLED", 3000, None),
+            json!({"uuid": UUID, "resolutionMode": mode}),
+            "PSP_105",
+            "transaction.detailedStatus",
+        );
+    }
+    // Another currency than the transaction's.
+    for status in ["CAPTURED", "AUTHORISED"] {
+        refused(
+            &tx(status, 3000, None),
+            json!({"uuid": UUID, "amount": 1000, "currency": "USD"}),
+            "INT_010",
+            "request.currency",
+        );
+    }
+    // Any other status → PSP_011.
+    for status in [
+        "REFUSED",
+        "EXPIRED",
+        "ACCEPTED",
+        "PRE_AUTHORISED",
+        "CAPTURE_FAILED",
+        "UNDER_VERIFICATION",
+        "SOMETHING_NEW",
+    ] {
+        refused(
+            &tx(status, 3000, None),
+            json!({ "uuid": UUID }),
+            "PSP_011",
+            "transaction.detailedStatus",
+        );
+    }
+}
+
+#[test]
+fn bad_inputs_are_validation_errors_with_paths() {
+    let e = plan_cancel_or_refund(&json!({"uuid": UUID}), &json!({"uuid": "nope", "amont": 1}))
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::Validation);
+    let got: Vec<_> = e
+        .issues
+        .iter()
+        .map(|i| (i.field.as_str(), i.code))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("transaction.detailedStatus", "REQUIRED"),
+            ("transaction.amount", "REQUIRED"),
+            ("transaction.currency", "REQUIRED"),
+            ("request.uuid", "FORMAT"),
+            ("request.amont", "UNKNOWN_FIELD"),
+        ]
+    );
+    // The request is for another transaction.
+    let e = plan_cancel_or_refund(
+        &tx("CAPTURED", 3000, None),
+        &json!({"uuid": "c97b7e6f3dbc4c239baf283654f34710"}),
+    )
+    .unwrap_err();
+    assert_eq!(e.code, ErrorCode::Validation);
+    assert_eq!(e.field.as_deref(), Some("request.uuid"));
+    // A bad refundAmount in the transaction.
+    let mut t = tx("CAPTURED", 3000, None);
+    t["transactionDetails"]["cardDetails"]["captureResponse"]["refundAmount"] = json!("10");
+    let e = plan_cancel_or_refund(&t, &json!({ "uuid": UUID })).unwrap_err();
+    assert_eq!(
+        e.field.as_deref(),
+        Some("transaction.transactionDetails.cardDetails.captureResponse.refundAmount")
+    );
+    assert!(plan_cancel_or_refund(&json!(null), &json!({ "uuid": UUID })).is_err());
+}
+
+#[test]
+fn plans_from_a_recorded_transaction_get_answer() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/systempay/responses/transaction_get_captured.json"),
+    )
+    .unwrap();
+    let env = remise::systempay::parse_response(200, &text).unwrap();
+    // 3000 captured, 1000 already refunded.
+    let p = plan(
+        &env["answer"],
+        json!({"uuid": UUID, "amount": 1500, "currency": "EUR"}),
+    );
+    assert_eq!(
+        (p.operation, p.amount, p.refundable_after),
+        ("REFUND", 1500, 500)
+    );
+    refused(
+        &env["answer"],
+        json!({"uuid": UUID, "amount": 2500, "currency": "EUR"}),
+        "PSP_020",
+        "request.amount",
+    );
+}
