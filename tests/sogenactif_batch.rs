@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 #![recursion_limit = "256"]
 //! Office Batch request files: the published samples (byte for byte in CSV, element for element
 //! in XML), a hand-written golden line per method, the streaming writer and the archive.
@@ -10,7 +15,11 @@ use remise::ErrorCode;
 use serde_json::{json, Value};
 
 fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/fixtures/sogenactif/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/sogenactif/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 /// The walletCredit sample's record, as a caller would give it.
@@ -44,12 +53,17 @@ fn sample_header() -> Value {
 
 #[test]
 fn wallet_credit_csv_sample_byte_for_byte() {
-    let out = batch::build(&json!({ "header": sample_header(), "records": [wallet_credit_sample(12)] })).unwrap();
+    let out =
+        batch::build(&json!({ "header": sample_header(), "records": [wallet_credit_sample(12)] }))
+            .unwrap();
     assert_eq!(out, fixture("walletcredit_request.csv"));
 }
 
-/// Elements in document order: (depth, name, attributes, text), whitespace-only text ignored.
-fn elements(xml: &str) -> Vec<(usize, String, Vec<(String, String)>, String)> {
+/// One element: (depth, name, attributes, text).
+type Element = (usize, String, Vec<(String, String)>, String);
+
+/// Elements in document order, whitespace-only text ignored.
+fn elements(xml: &str) -> Vec<Element> {
     let mut reader = Reader::from_str(xml);
     let mut out = Vec::new();
     let mut depth = 0;
@@ -60,10 +74,18 @@ fn elements(xml: &str) -> Vec<(usize, String, Vec<(String, String)>, String)> {
                     .attributes()
                     .map(|a| {
                         let a = a.unwrap();
-                        (String::from_utf8(a.key.as_ref().to_vec()).unwrap(), a.unescape_value().unwrap().into_owned())
+                        (
+                            String::from_utf8(a.key.as_ref().to_vec()).unwrap(),
+                            a.unescape_value().unwrap().into_owned(),
+                        )
                     })
                     .collect();
-                out.push((depth, String::from_utf8(e.name().as_ref().to_vec()).unwrap(), attrs, String::new()));
+                out.push((
+                    depth,
+                    String::from_utf8(e.name().as_ref().to_vec()).unwrap(),
+                    attrs,
+                    String::new(),
+                ));
                 depth += 1;
             }
             Event::End(_) => depth -= 1,
@@ -160,7 +182,8 @@ fn card_order_sample() -> Value {
 
 #[test]
 fn card_order_csv_sample_byte_for_byte() {
-    let out = batch::build(&json!({ "header": sample_header(), "records": [card_order_sample()] })).unwrap();
+    let out = batch::build(&json!({ "header": sample_header(), "records": [card_order_sample()] }))
+        .unwrap();
     assert_eq!(out, fixture("cardorder_request.csv"));
 }
 
@@ -169,8 +192,16 @@ fn wallet_order_csv_sample_byte_for_byte() {
     let mut r = card_order_sample();
     let o = r.as_object_mut().unwrap();
     for k in [
-        "cardEffectiveDate", "cardExpiryDate", "cardNumber", "cardSeqNumber", "panType", "accordSettlementMode",
-        "settlementMode", "initialCavv", "merchantAuthentDate", "invoiceReference",
+        "cardEffectiveDate",
+        "cardExpiryDate",
+        "cardNumber",
+        "cardSeqNumber",
+        "panType",
+        "accordSettlementMode",
+        "settlementMode",
+        "initialCavv",
+        "merchantAuthentDate",
+        "invoiceReference",
     ] {
         o.remove(k).unwrap();
     }
@@ -219,7 +250,10 @@ fn all_methods_header() -> Value {
 #[test]
 fn every_method_has_a_golden_line() {
     let records = all_methods_records();
-    let used: Vec<&str> = records.iter().map(|r| r["method"].as_str().unwrap()).collect();
+    let used: Vec<&str> = records
+        .iter()
+        .map(|r| r["method"].as_str().unwrap())
+        .collect();
     for m in dictionary::METHODS {
         assert!(used.contains(&m.name), "{} has no golden line", m.name);
     }
@@ -242,8 +276,13 @@ fn batch_writer_streams_the_same_file_as_build() {
 
 #[test]
 fn batch_writer_xml_and_misuse() {
-    let mut w = BatchWriter::new(&json!({ "syntax": "xml", "version": 5, "header": sample_header() })).unwrap();
-    assert_eq!(w.add(&wallet_credit_sample(1)).unwrap_err().code, ErrorCode::OperationNotAllowed);
+    let mut w =
+        BatchWriter::new(&json!({ "syntax": "xml", "version": 5, "header": sample_header() }))
+            .unwrap();
+    assert_eq!(
+        w.add(&wallet_credit_sample(1)).unwrap_err().code,
+        ErrorCode::OperationNotAllowed
+    );
     let head = w.header().unwrap();
     assert!(head.ends_with("\t<body>\n"));
     assert_eq!(w.header().unwrap_err().code, ErrorCode::OperationNotAllowed);
@@ -255,10 +294,15 @@ fn batch_writer_xml_and_misuse() {
     assert_eq!(e.field.as_deref(), Some("records[0].amount"));
     assert_eq!(w.count(), 0);
     let rec = w.add(&wallet_credit_sample(1)).unwrap();
-    assert!(rec.starts_with("\t\t<walletCredit recordSequence=\"1\">\n\t\t\t<merchantId>023101122334456</merchantId>\n"));
+    assert!(rec.starts_with(
+        "\t\t<walletCredit recordSequence=\"1\">\n\t\t\t<merchantId>023101122334456</merchantId>\n"
+    ));
     assert_eq!(w.finish().unwrap(), "\t</body>\n</file>\n");
     assert_eq!(w.finish().unwrap_err().code, ErrorCode::OperationNotAllowed);
-    assert_eq!(w.add(&wallet_credit_sample(2)).unwrap_err().code, ErrorCode::OperationNotAllowed);
+    assert_eq!(
+        w.add(&wallet_credit_sample(2)).unwrap_err().code,
+        ErrorCode::OperationNotAllowed
+    );
 }
 
 #[test]
@@ -277,10 +321,19 @@ fn record_sequence_defaults_to_the_position() {
 fn xml_values_are_escaped_and_csv_refuses_the_separator() {
     let mut r = wallet_credit_sample(1);
     r["returnContext"] = json!("a<b & c>d;'e\"");
-    let xml = batch::build(&json!({ "syntax": "xml", "header": sample_header(), "records": [r.clone()] })).unwrap();
-    assert!(xml.contains("<returnContext>a&lt;b &amp; c&gt;d;&apos;e&quot;</returnContext>"), "{xml}");
+    let xml = batch::build(
+        &json!({ "syntax": "xml", "header": sample_header(), "records": [r.clone()] }),
+    )
+    .unwrap();
+    assert!(
+        xml.contains("<returnContext>a&lt;b &amp; c&gt;d;&apos;e&quot;</returnContext>"),
+        "{xml}"
+    );
     let back = elements(&xml);
-    assert_eq!(back.iter().find(|e| e.1 == "returnContext").unwrap().3, "a<b & c>d;'e\"");
+    assert_eq!(
+        back.iter().find(|e| e.1 == "returnContext").unwrap().3,
+        "a<b & c>d;'e\""
+    );
     let e = batch::build(&json!({ "header": sample_header(), "records": [r] })).unwrap_err();
     assert_eq!(e.issues.len(), 1);
     assert_eq!(e.issues[0].field, "records[0].returnContext");
@@ -300,16 +353,28 @@ fn archive_is_a_zip_named_ofbreq() {
     std::io::Read::read_to_string(&mut entry, &mut back).unwrap();
     assert_eq!(back, text);
     // Deterministic: fixed entry timestamp.
-    assert_eq!(batch::archive(&text, Some("OFBREQ_023101122334455_1.csv")).unwrap(), bytes);
+    assert_eq!(
+        batch::archive(&text, Some("OFBREQ_023101122334455_1.csv")).unwrap(),
+        bytes
+    );
     // Default names follow the syntax.
     let xml = fixture("walletcredit_request.xml");
-    let z = zip::ZipArchive::new(std::io::Cursor::new(batch::archive(&xml, None).unwrap())).unwrap();
+    let z =
+        zip::ZipArchive::new(std::io::Cursor::new(batch::archive(&xml, None).unwrap())).unwrap();
     assert_eq!(z.file_names().collect::<Vec<_>>(), vec!["OFBREQ.xml"]);
-    let z = zip::ZipArchive::new(std::io::Cursor::new(batch::archive(&text, None).unwrap())).unwrap();
+    let z =
+        zip::ZipArchive::new(std::io::Cursor::new(batch::archive(&text, None).unwrap())).unwrap();
     assert_eq!(z.file_names().collect::<Vec<_>>(), vec!["OFBREQ.csv"]);
     for bad in ["batch.csv", "OFBREQ/../x.csv", "OFBREQ x.csv"] {
         let e = batch::archive(&text, Some(bad)).unwrap_err();
-        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Validation, Some("name")), "{bad}");
+        assert_eq!(
+            (e.code, e.field.as_deref()),
+            (ErrorCode::Validation, Some("name")),
+            "{bad}"
+        );
     }
-    assert_eq!(batch::archive("", None).unwrap_err().field.as_deref(), Some("fileText"));
+    assert_eq!(
+        batch::archive("", None).unwrap_err().field.as_deref(),
+        Some("fileText")
+    );
 }

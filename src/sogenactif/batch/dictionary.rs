@@ -584,7 +584,6 @@ pub static RESULT_FIELDS: &[(&str, Format, Presence)] = &[
     ("responseCode", Digits(2, 2), Presence::Required),
     ("acquirerResponseCode", Text(2), Presence::Optional),
     ("authorisationId", Text(10), Presence::Optional),
-    ("transactionStatus", Text(30), Presence::Optional),
 ];
 
 #[cfg(test)]

@@ -97,11 +97,15 @@ pub fn parse_response(text: &str) -> Result<ParsedResponse> {
         )
         .with_gateway(Gateway::Sogenactif));
     }
-    let mut lines = text
+    let mut all: Vec<&str> = text
         .split('\n')
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
-        .enumerate()
-        .map(|(i, l)| (i + 1, l));
+        .collect();
+    // Trailing empty lines (the final line break) are not part of the structure.
+    while all.last().is_some_and(|l| l.is_empty()) {
+        all.pop();
+    }
+    let mut lines = all.into_iter().enumerate().map(|(i, l)| (i + 1, l));
 
     let (n, file) = lines
         .next()
@@ -163,7 +167,7 @@ pub fn parse_response(text: &str) -> Result<ParsedResponse> {
     }
     let trailer =
         trailer.ok_or_else(|| malformed(last, "the END line is missing: the file is truncated"))?;
-    if let Some((n, _)) = lines.find(|(_, l)| !l.is_empty()) {
+    if let Some((n, _)) = lines.next() {
         return Err(malformed(n, "text after the END line"));
     }
     Ok(ParsedResponse {
