@@ -2,6 +2,7 @@
 // (ESM) and api.cjs (CommonJS); each package entry calls build() with its own wasm instance.
 import { RemiseError, isRemiseError, installErrors } from './core.js';
 import money from './money.js';
+import sogenactifBatch from './sogenactif_batch.js';
 
 const NOT_YET = (gateway) =>
   new Proxy(
@@ -24,7 +25,8 @@ export function build(raw) {
     money: money(raw),
     systempay: NOT_YET('systempay'),
     payline: NOT_YET('payline'),
-    sogenactif: NOT_YET('sogenactif'),
+    // The Office JSON part (office, OfficeClient) joins this object.
+    sogenactif: { ...sogenactifBatch(raw) },
     RemiseError,
     isRemiseError,
   };
