@@ -195,7 +195,7 @@ for (const [entry, { sogenactif, RemiseError }] of entries) {
     const zip = sogenactif.batch.archive(SAMPLE_CSV, 'OFBREQ_023101122334455_1.csv');
     assert.ok(zip instanceof Uint8Array);
     const files = readZip(zip);
-    assert.deepEqual(files.map((f) => [f.name, f.method]), [['OFBREQ_023101122334455_1.csv', 8]]);
+    assert.deepEqual(files.map((f) => [f.name, f.method]), [['OFBREQ_023101122334455_1.csv', 0]]);
     assert.equal(files[0].content, SAMPLE_CSV);
     assert.equal(readZip(sogenactif.batch.archive(SAMPLE_CSV))[0].name, 'OFBREQ.csv');
     // And a real unzip agrees.

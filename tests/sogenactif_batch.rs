@@ -348,7 +348,7 @@ fn archive_is_a_zip_named_ofbreq() {
     assert_eq!(zip.len(), 1);
     let mut entry = zip.by_index(0).unwrap();
     assert_eq!(entry.name(), "OFBREQ_023101122334455_1.csv");
-    assert_eq!(entry.compression(), zip::CompressionMethod::Deflated);
+    assert_eq!(entry.compression(), zip::CompressionMethod::Stored);
     let mut back = String::new();
     std::io::Read::read_to_string(&mut entry, &mut back).unwrap();
     assert_eq!(back, text);

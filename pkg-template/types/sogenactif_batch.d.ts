@@ -29,7 +29,7 @@ export declare namespace sogenactif {
      * `responseMessage` and `accepted`. Throws `MALFORMED_RESPONSE` on a broken structure.
      */
     parseResponse(text: string): raw.BatchResponse;
-    /** A ZIP archive (deflate) of the file, entry named `name` (must start with `OFBREQ`; default `OFBREQ.csv`/`OFBREQ.xml`). */
+    /** A ZIP archive (one stored entry) of the file, entry named `name` (must start with `OFBREQ`; default `OFBREQ.csv`/`OFBREQ.xml`). */
     archive(fileText: string, name?: string): Uint8Array;
   };
 

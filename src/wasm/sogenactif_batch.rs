@@ -186,7 +186,7 @@ pub fn sogenactif_batch_parse_response(
     out(&parsed)
 }
 
-/// A ZIP archive (deflate) holding the file under `name` (must start with `OFBREQ`; default
+/// A ZIP archive (stored, no compression) holding the file under `name` (must start with `OFBREQ`; default
 /// `OFBREQ.csv` / `OFBREQ.xml`).
 #[wasm_bindgen(js_name = sogenactifBatchArchive, unchecked_return_type = "Uint8Array")]
 pub fn sogenactif_batch_archive(
@@ -204,7 +204,10 @@ pub fn sogenactif_batch_archive(
 }
 
 /// Streaming writer of one request file; memory does not grow with the number of records.
-#[wasm_bindgen]
+/// Wrapped by `sogenactif.BatchWriter` (pkg-template/api/sogenactif_batch.js), whose type is
+/// declared by hand; the raw class stays out of the generated `.d.ts` (its `Symbol.dispose`
+/// member needs TS `lib: esnext`).
+#[wasm_bindgen(skip_typescript)]
 pub struct SogenactifBatchWriter {
     inner: BatchWriter,
 }
@@ -212,7 +215,7 @@ pub struct SogenactifBatchWriter {
 #[wasm_bindgen]
 impl SogenactifBatchWriter {
     /// `{ syntax?, version?, header }`; throws `VALIDATION` when they are wrong.
-    #[wasm_bindgen(constructor)]
+    #[wasm_bindgen(constructor, skip_typescript)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "BatchWriterOptions")] options: JsValue,
     ) -> JsResult<SogenactifBatchWriter> {
@@ -223,11 +226,13 @@ impl SogenactifBatchWriter {
     }
 
     /// The file's first lines; call once, first.
+    #[wasm_bindgen(skip_typescript)]
     pub fn header(&mut self) -> JsResult<String> {
         js(self.inner.header())
     }
 
     /// Validates one record and returns its text (issue paths `records[<n>].…`).
+    #[wasm_bindgen(skip_typescript)]
     pub fn add(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "BatchRecord")] record: JsValue,
@@ -237,12 +242,13 @@ impl SogenactifBatchWriter {
     }
 
     /// The file's last line(s) (`END;<count>` or the XML closing tags).
+    #[wasm_bindgen(skip_typescript)]
     pub fn finish(&mut self) -> JsResult<String> {
         js(self.inner.finish())
     }
 
     /// Records written so far.
-    #[wasm_bindgen(getter)]
+    #[wasm_bindgen(getter, skip_typescript)]
     pub fn count(&self) -> f64 {
         // Exact: a count of records written in one process stays far below 2^53.
         self.inner.count() as f64
