@@ -495,3 +495,27 @@ fn file_options() {
         pairs(&[("records", "UNKNOWN_FIELD")])
     );
 }
+
+#[test]
+fn debug_output_masks_card_data() {
+    let mut issues = remise::Issues::new();
+    let rec = batch::validate::read_record(
+        &json!({ "method": "cardOrder", "merchantId": "023101122334456", "transactionReference": "O1", "amount": 100,
+                 "currencyCode": "EUR", "cardNumber": "4111111111111111", "cardExpiryDate": "202901", "cardCSCValue": "123" }),
+        "records[0]",
+        batch::Syntax::Csv,
+        1,
+        &mut issues,
+    )
+    .unwrap();
+    let text = format!("{rec:?}");
+    assert!(
+        !text.contains("4111111111111111") && !text.contains("123\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"cardNumber\": \"***\"")
+            && text.contains("\"merchantId\": \"023101122334456\""),
+        "{text}"
+    );
+}

@@ -152,6 +152,9 @@ const fn n(
     }
 }
 
+/// Fields holding card data: never printed by `Debug` (validation messages never quote values).
+pub const SECRET_FIELDS: &[&str] = &["cardNumber", "cardCSCValue"];
+
 /// `captureMode` values (reference §1.6, eopayment `sips2.py`).
 pub const CAPTURE_MODES: &[&str] = &["AUTHOR_CAPTURE", "IMMEDIATE", "VALIDATION"];
 /// `panType` values: a card number or a token in `cardNumber` [Guessed: Sips 2.0 JSON values].

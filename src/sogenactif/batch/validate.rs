@@ -73,11 +73,30 @@ pub struct Options {
 
 /// One validated record: the method, its sequence and one value per dictionary field
 /// (`values[i]` belongs to `method.fields[i]`; `None` = empty column / no element).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// `Debug` masks card data ([`dictionary::SECRET_FIELDS`]).
+#[derive(Clone, PartialEq, Eq)]
 pub struct Record {
     pub method: &'static Method,
     pub sequence: u64,
     pub values: Vec<Option<String>>,
+}
+
+impl std::fmt::Debug for Record {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut map = f.debug_map();
+        map.entry(&"method", &self.method.name);
+        map.entry(&"recordSequence", &self.sequence);
+        for (field, value) in self.method.fields.iter().zip(&self.values) {
+            if let Some(v) = value {
+                if dictionary::SECRET_FIELDS.contains(&field.name) {
+                    map.entry(&field.name, &"***");
+                } else {
+                    map.entry(&field.name, v);
+                }
+            }
+        }
+        map.finish()
+    }
 }
 
 impl Record {
