@@ -378,3 +378,84 @@ fn archive_is_a_zip_named_ofbreq() {
         Some("fileText")
     );
 }
+
+/// The published XML samples of cardOrder and walletOrder could only be read up to a point; the
+/// elements that were read (names, values, order) must be what we write for the same record.
+#[test]
+fn card_and_wallet_order_xml_match_the_published_prefixes() {
+    let card_prefix: &[(&str, &str)] = &[
+        ("merchantId", "023101122334456"),
+        ("transactionReference", "SIM20220329092501"),
+        ("amount", "66"),
+        ("captureDay", "8"),
+        ("captureMode", "AUTHOR_CAPTURE"),
+        ("cardCSCValue", "987"),
+        ("cardEffectiveDate", "20210328"),
+        ("cardExpiryDate", "20210329"),
+        ("cardNumber", "1234567890123456"),
+        ("currencyCode", "978"),
+        ("customerEmail", "customer@email.com"),
+        ("customerId", "customerId"),
+    ];
+    let wallet_prefix: &[(&str, &str)] = &[
+        ("merchantId", "023101122334456"),
+        ("transactionReference", "SIM20220329092501"),
+        ("amount", "66"),
+        ("captureDay", "8"),
+        ("captureMode", "AUTHOR_CAPTURE"),
+        ("currencyCode", "978"),
+        ("customerEmail", "customer@email.com"),
+        ("customerId", "customerId"),
+        ("customerIpAddress", "128.0.0.1"),
+        ("merchantTransactionDateTime", "2022-03-29T09:30:16+02:00"),
+        ("orderChannel", "INTERNET"),
+        ("orderId", "orderId"),
+        ("paymentMeanId", "paymentMeanId"),
+    ];
+    // The XML sample has no cardSeqNumber element: leave it out of the input.
+    let mut card = card_order_sample();
+    card.as_object_mut().unwrap().remove("cardSeqNumber");
+    card["recordSequence"] = json!(1);
+    let mut wallet = card_order_sample();
+    {
+        let o = wallet.as_object_mut().unwrap();
+        for k in [
+            "cardEffectiveDate",
+            "cardExpiryDate",
+            "cardNumber",
+            "cardSeqNumber",
+            "panType",
+            "accordSettlementMode",
+            "settlementMode",
+            "initialCavv",
+            "merchantAuthentDate",
+            "invoiceReference",
+        ] {
+            o.remove(k);
+        }
+        o.insert("method".into(), json!("walletOrder"));
+        o.insert("recordSequence".into(), json!(1));
+        o.insert("paymentMeanId".into(), json!("paymentMeanId"));
+        o.insert("merchantWalletId".into(), json!("w01"));
+    }
+    for (record, prefix, name) in [
+        (card, card_prefix, "cardOrder"),
+        (wallet, wallet_prefix, "walletOrder"),
+    ] {
+        let xml = batch::build(
+            &json!({ "syntax": "xml", "header": sample_header(), "records": [record] }),
+        )
+        .unwrap();
+        let els = elements(&xml);
+        let start = els.iter().position(|e| e.1 == name).unwrap();
+        assert_eq!(
+            els[start].2,
+            vec![("recordSequence".to_string(), "1".to_string())]
+        );
+        let got: Vec<(&str, &str)> = els[start + 1..start + 1 + prefix.len()]
+            .iter()
+            .map(|e| (e.1.as_str(), e.3.as_str()))
+            .collect();
+        assert_eq!(got, prefix, "{name}");
+    }
+}
