@@ -4,6 +4,7 @@ import { RemiseError, isRemiseError, installErrors } from './core.js';
 import money from './money.js';
 import sogenactifOffice from './sogenactif_office.js';
 import systempay from './systempay.js';
+import sogenactifBatch from './sogenactif_batch.js';
 
 const NOT_YET = (gateway) =>
   new Proxy(
@@ -26,8 +27,7 @@ export function build(raw) {
     money: money(raw),
     systempay: systempay(raw),
     payline: NOT_YET('payline'),
-    // The batch half (batch, BatchWriter) is spread in beside the Office half when it lands.
-    sogenactif: { ...sogenactifOffice(raw) },
+    sogenactif: { ...sogenactifBatch(raw), ...sogenactifOffice(raw) },
     RemiseError,
     isRemiseError,
   };

@@ -12,6 +12,7 @@ pub mod money;
 pub mod sogenactif_office;
 pub mod systempay;
 mod systempay_types;
+pub mod sogenactif_batch;
 
 use crate::error::{Error, ErrorCode};
 use crate::money::MAX_SAFE_INTEGER;

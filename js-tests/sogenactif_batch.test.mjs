@@ -1,0 +1,216 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { entries, thrown } from './entries.mjs';
+
+// Published sample of https://documentation.sogenactif.com/en/data-dictionary/sob/walletcredit.html
+const SAMPLE_CSV =
+  'FILE;request;office;v19\n' +
+  'HEADER;023101122334455;2021-12-16+0100;14:26:45+0100;1\n' +
+  'WALLETCREDIT;12;023101122334456;SIM20220329092501;66;w01;paymentMeanId;978;customer@email.com;customerId;128.0.0.1;INTERNET;orderId;returnContext;origin;101;20210329;statementReference;settlementArchivingReference;settlementMerchantSpecificData\n' +
+  'END;1\n';
+
+const header = { remitterId: '023101122334455', date: '2021-12-16+0100', time: '14:26:45+0100', sequence: 1 };
+const walletCredit = (recordSequence) => ({
+  method: 'walletCredit',
+  recordSequence,
+  merchantId: '023101122334456',
+  transactionReference: 'SIM20220329092501',
+  amount: 66,
+  merchantWalletId: 'w01',
+  paymentMeanId: 'paymentMeanId',
+  currencyCode: 'EUR',
+  customerEmail: 'customer@email.com',
+  customerId: 'customerId',
+  customerIpAddress: '128.0.0.1',
+  orderChannel: 'INTERNET',
+  orderId: 'orderId',
+  returnContext: 'returnContext',
+  transactionOrigin: 'origin',
+  s10TransactionReference: { s10TransactionId: '101', s10TransactionIdDate: '20210329' },
+  statementReference: 'statementReference',
+  settlementArchivingReference: 'settlementArchivingReference',
+  settlementMerchantSpecificData: 'settlementMerchantSpecificData',
+});
+
+/** The response the assumed layout describes: echo each record line, append the result columns. */
+function toResponse(request, codeFor) {
+  let i = 0;
+  return request
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('FILE;request;')) return line.replace('FILE;request;', 'FILE;response;');
+      if (line === '' || line.startsWith('HEADER;') || line.startsWith('END;')) return line;
+      const code = codeFor(i++);
+      return `${line};${code};${code === '00' ? '00' : '05'};${code === '00' ? 'AUTH' + i : ''}`;
+    })
+    .join('\n');
+}
+
+/** Minimal ZIP reader: entries of the central directory, each inflated with node:zlib. */
+function readZip(bytes) {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(eocd >= 0, 'end of central directory');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const files = [];
+  for (let n = 0; n < count; n++) {
+    assert.equal(buf.readUInt32LE(p), 0x02014b50);
+    const method = buf.readUInt16LE(p + 10);
+    const compressed = buf.readUInt32LE(p + 20);
+    const size = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(dataStart, dataStart + compressed);
+    files.push({ name, method, content: (method === 8 ? inflateRawSync(data) : data).toString('utf8'), size });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return files;
+}
+
+for (const [entry, { sogenactif, RemiseError }] of entries) {
+  test(`${entry}: batch.build reproduces the published walletCredit sample`, () => {
+    assert.equal(sogenactif.batch.build({ header, records: [walletCredit(12)] }), SAMPLE_CSV);
+    const xml = sogenactif.batch.build({
+      syntax: 'xml',
+      header: { ...header, date: '2018-07-25+02:00', time: '09:00:00+01:00' },
+      records: [walletCredit(1)],
+    });
+    assert.ok(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<file format="office" type="request" version="5">'));
+    assert.match(xml, /<walletCredit recordSequence="1">/);
+    assert.match(xml, /<s10TransactionReference>\s*<s10TransactionId>101<\/s10TransactionId>\s*<s10TransactionIdDate>20210329<\/s10TransactionIdDate>\s*<\/s10TransactionReference>/);
+    assert.match(xml, /<date>2018-07-25\+02:00<\/date>/);
+  });
+
+  test(`${entry}: batch.build fills the header date and time from the clock`, () => {
+    const before = new Date();
+    const out = sogenactif.batch.build({ header: { remitterId: '023101122334455', sequence: 4 }, records: [walletCredit(1)] });
+    const line = out.split('\n')[1];
+    const m = /^HEADER;023101122334455;(\d{4})-(\d{2})-(\d{2})([+-]\d{4});(\d{2}):(\d{2}):(\d{2})([+-]\d{4});4$/.exec(line);
+    assert.ok(m, line);
+    const offset = -before.getTimezoneOffset();
+    const sign = offset < 0 ? '-' : '+';
+    const expected = `${sign}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}${String(Math.abs(offset) % 60).padStart(2, '0')}`;
+    assert.equal(m[4], expected);
+    assert.equal(Number(m[1]), before.getFullYear());
+  });
+
+  test(`${entry}: batch.build reports every issue at once`, () => {
+    const e = thrown(() =>
+      sogenactif.batch.build({
+        header,
+        records: [
+          walletCredit(1),
+          { method: 'cancel', merchantId: '023101122334456', amount: 1.5, currencyCode: 'EURO', original: { amount: 1 } },
+          { method: 'walletCredit', merchantId: '023101122334456', transactionReference: 'A;B', amount: 1, currencyCode: 'EUR' },
+        ],
+      }),
+    );
+    assert.ok(e instanceof RemiseError);
+    assert.equal(e.code, 'VALIDATION');
+    assert.equal(e.gateway, 'sogenactif');
+    assert.deepEqual(
+      e.issues.map((i) => [i.field, i.code]),
+      [
+        ['records[1].amount', 'TYPE'],
+        ['records[1].currencyCode', 'UNKNOWN_CURRENCY'],
+        ['records[1].transactionReference', 'REQUIRED'],
+        ['records[2].transactionReference', 'FORBIDDEN_CHARACTER'],
+        ['records[2].merchantWalletId', 'REQUIRED'],
+        ['records[2].paymentMeanId', 'REQUIRED'],
+      ],
+    );
+    assert.equal(e.field, 'records[1].amount');
+  });
+
+  test(`${entry}: BatchWriter streams the same file`, () => {
+    const w = new sogenactif.BatchWriter({ header });
+    let text = w.header();
+    text += w.add(walletCredit(12));
+    assert.equal(w.count, 1);
+    const bad = thrown(() => w.add({ ...walletCredit(13), amount: -1 }));
+    assert.ok(bad instanceof RemiseError);
+    assert.equal(bad.field, 'records[1].amount');
+    assert.equal(w.count, 1);
+    text += w.finish();
+    assert.equal(text, SAMPLE_CSV);
+    const after = thrown(() => w.add(walletCredit(2)));
+    assert.equal(after.code, 'OPERATION_NOT_ALLOWED');
+    assert.ok(after instanceof RemiseError);
+    const opts = thrown(() => new sogenactif.BatchWriter({ header: { remitterId: 'x', sequence: 1 }, syntax: 'json' }));
+    assert.equal(opts.code, 'VALIDATION');
+    assert.deepEqual(opts.issues.map((i) => i.field), ['syntax', 'header.remitterId']);
+  });
+
+  test(`${entry}: BatchWriter keeps up with many records`, () => {
+    const w = new sogenactif.BatchWriter({ syntax: 'xml', header });
+    let bytes = w.header().length;
+    for (let i = 0; i < 5000; i++) bytes += w.add({ ...walletCredit(i + 1), transactionReference: `REF${i}` }).length;
+    const end = w.finish();
+    assert.equal(end, '\t</body>\n</file>\n');
+    assert.equal(w.count, 5000);
+    assert.ok(bytes > 5000 * 500);
+  });
+
+  test(`${entry}: batch.parseResponse reads a response generated from a request`, () => {
+    const records = Array.from({ length: 50 }, (_, i) =>
+      i % 2
+        ? { method: 'cancel', merchantId: '023101122334456', transactionReference: `C${i}`, amount: i, currencyCode: 'EUR' }
+        : walletCredit(i + 1),
+    );
+    const request = sogenactif.batch.build({ header, records: records.map(({ recordSequence, ...r }) => r) });
+    const res = sogenactif.batch.parseResponse(toResponse(request, (i) => (i % 5 === 4 ? '24' : '00')));
+    assert.equal(res.header.type, 'response');
+    assert.equal(res.header.remitterId, '023101122334455');
+    assert.equal(res.trailer.count, 50);
+    assert.equal(res.records.length, 50);
+    res.records.forEach((r, i) => {
+      assert.equal(r.method, records[i].method);
+      assert.equal(r.recordSequence, i + 1);
+      assert.equal(r.transactionReference, records[i].transactionReference);
+      assert.equal(r.amount, records[i].amount);
+      assert.equal(r.currencyCode, '978');
+      assert.equal(r.responseCode, i % 5 === 4 ? '24' : '00');
+      assert.equal(r.accepted, i % 5 !== 4);
+      assert.match(r.responseMessage, i % 5 === 4 ? /^operation impossible/ : /^success/);
+    });
+    assert.deepEqual(res.records[0].s10TransactionReference, { s10TransactionId: '101', s10TransactionIdDate: '20210329' });
+    const e = thrown(() => sogenactif.batch.parseResponse(toResponse(request, () => '00').replace('END;50', 'END;49')));
+    assert.ok(e instanceof RemiseError);
+    assert.equal(e.code, 'MALFORMED_RESPONSE');
+    assert.match(e.message, /END announces 49 records but the file holds 50/);
+    assert.equal(thrown(() => sogenactif.batch.parseResponse(42)).code, 'VALIDATION');
+  });
+
+  test(`${entry}: batch.archive returns a zip named OFBREQ…`, () => {
+    const zip = sogenactif.batch.archive(SAMPLE_CSV, 'OFBREQ_023101122334455_1.csv');
+    assert.ok(zip instanceof Uint8Array);
+    const files = readZip(zip);
+    assert.deepEqual(files.map((f) => [f.name, f.method]), [['OFBREQ_023101122334455_1.csv', 0]]);
+    assert.equal(files[0].content, SAMPLE_CSV);
+    assert.equal(readZip(sogenactif.batch.archive(SAMPLE_CSV))[0].name, 'OFBREQ.csv');
+    // And a real unzip agrees.
+    const dir = mkdtempSync(join(tmpdir(), 'remise-zip-'));
+    try {
+      const path = join(dir, 'OFBREQ_023101122334455_1.zip');
+      writeFileSync(path, zip);
+      const listing = execFileSync('unzip', ['-l', path], { encoding: 'utf8' });
+      assert.match(listing, /\s+OFBREQ_023101122334455_1\.csv\n/);
+      assert.equal(execFileSync('unzip', ['-p', path], { encoding: 'utf8' }), SAMPLE_CSV);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const e = thrown(() => sogenactif.batch.archive(SAMPLE_CSV, 'batch.csv'));
+    assert.equal(e.code, 'VALIDATION');
+    assert.equal(e.field, 'name');
+  });
+}

@@ -1,0 +1,37 @@
+// Type-checks the Office Batch API as a user writes it (tsc --strict).
+import { sogenactif } from 'remise';
+import type { BatchInput, BatchRecord, BatchResponse, BatchMethod } from 'remise';
+
+const method: BatchMethod = 'walletCredit';
+const record: BatchRecord = {
+  method,
+  merchantId: '023101122334456',
+  transactionReference: 'SIM20220329092501',
+  amount: 66,
+  currencyCode: 'EUR',
+  s10TransactionReference: { s10TransactionId: '101', s10TransactionIdDate: '20210329' },
+};
+const input: BatchInput = { header: { remitterId: '023101122334455', sequence: 1 }, records: [record] };
+const text: string = sogenactif.batch.build(input);
+const xml: string = sogenactif.batch.build({ ...input, syntax: 'xml', version: 5 });
+const zip: Uint8Array = sogenactif.batch.archive(text, 'OFBREQ_1.csv');
+const res: BatchResponse = sogenactif.batch.parseResponse(text);
+const first = res.records[0];
+const ok: boolean = first.accepted && first.responseCode === '00';
+const seq: number = first.recordSequence + res.trailer.count + res.header.sequence;
+
+const w = new sogenactif.BatchWriter({ syntax: 'csv', header: { remitterId: '023101122334455', date: '2021-12-16+0100', time: '14:26:45+0100', sequence: 2 } });
+let file: string = w.header();
+file += w.add({ method: 'cancel', merchantId: '023101122334456', transactionReference: 'ORDER1', amount: 500, currencyCode: 978, original: { amount: 1000, status: 'TO_CAPTURE' } });
+file += w.finish();
+const n: number = w.count;
+console.log(xml, zip.length, ok, seq, file, n);
+
+// @ts-expect-error the method must be one of the 11 batch methods
+sogenactif.batch.build({ header: { remitterId: '1', sequence: 1 }, records: [{ method: 'capture' }] });
+// @ts-expect-error the syntax is 'csv' or 'xml'
+sogenactif.batch.build({ syntax: 'json', header: { remitterId: '1', sequence: 1 }, records: [] });
+// @ts-expect-error the header needs a sequence
+new sogenactif.BatchWriter({ header: { remitterId: '023101122334455' } });
+// @ts-expect-error archive takes the file text, not bytes
+sogenactif.batch.archive(zip);

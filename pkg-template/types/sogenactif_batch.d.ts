@@ -1,0 +1,52 @@
+export type {
+  BatchMethod,
+  BatchSyntax,
+  BatchHeader,
+  BatchOriginal,
+  BatchRecord,
+  BatchInput,
+  BatchWriterOptions,
+  BatchResponse,
+  BatchResponseHeader,
+  BatchResponseRecord,
+} from '@raw';
+
+/** Office Batch request files (CSV or XML), their ZIP archive, and response files. */
+export interface SogenactifBatchApi {
+  /**
+   * The whole request file as a string. Every record is validated; any problem throws one
+   * `VALIDATION` RemiseError listing them all (`records[3].amount`, …). `header.date`/`time`
+   * default to now (host clock, with its UTC offset).
+   */
+  build(input: raw.BatchInput): string;
+  /**
+   * Parses a CSV response file: `{ header, records, trailer }`, each record with `responseCode`,
+   * `responseMessage` and `accepted`. Throws `MALFORMED_RESPONSE` on a broken structure.
+   */
+  parseResponse(text: string): raw.BatchResponse;
+  /** A ZIP archive (one stored entry) of the file, entry named `name` (must start with `OFBREQ`; default `OFBREQ.csv`/`OFBREQ.xml`). */
+  archive(fileText: string, name?: string): Uint8Array;
+}
+
+/** Streaming writer of one request file: memory does not grow with the number of records. */
+export interface SogenactifBatchWriter {
+  /** The file's first lines; call once, first. */
+  header(): string;
+  /** Validates one record and returns its text; throws `VALIDATION` (paths `records[<n>].…`). */
+  add(record: raw.BatchRecord): string;
+  /** The file's last line(s) (`END;<count>` or the XML closing tags). */
+  finish(): string;
+  /** Records written so far. */
+  readonly count: number;
+}
+
+/** `new sogenactif.BatchWriter(options)`; throws `VALIDATION` when the options are wrong. */
+export interface SogenactifBatchWriterConstructor {
+  new (options: raw.BatchWriterOptions): SogenactifBatchWriter;
+}
+
+/** The Office Batch part of the `sogenactif` namespace (the Office JSON part is declared beside it). */
+export interface Sogenactif {
+  batch: SogenactifBatchApi;
+  BatchWriter: SogenactifBatchWriterConstructor;
+}

@@ -1,0 +1,274 @@
+//! Parsing response files (CSV).
+//!
+//! Assumption [Guessed, reference §2: the response layout is not published in what we could read]:
+//! a response file has the request file's structure with `FILE;response;office;<version>`; each
+//! record line echoes its request line (same method token, recordSequence and columns, as laid out
+//! by the dictionary) and then carries the result columns of [`RESULT_FIELDS`]
+//! (`responseCode` first). The parser is strict about structure (FILE, HEADER, known methods,
+//! enough columns, `END` count) and lenient about extra trailing columns, which are returned in
+//! `extra`. Correct the layout in `dictionary.rs`, not here.
+
+use super::dictionary::{self, Format, Presence, RESULT_FIELDS};
+use crate::error::{Error, ErrorCode, Gateway, Result};
+use crate::sogenactif::codes;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+/// The FILE and HEADER lines of a response.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResponseHeader {
+    /// `response`
+    #[serde(rename = "type")]
+    pub file_type: String,
+    /// `office`
+    pub format: String,
+    pub version: String,
+    pub remitter_id: String,
+    pub date: String,
+    pub time: String,
+    pub sequence: u64,
+}
+
+/// One response record.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResponseRecord {
+    /// Method name as in the dictionary (`walletCredit`).
+    pub method: &'static str,
+    pub record_sequence: u64,
+    /// Echoed request fields (non-empty ones, containers as nested objects, amounts as integers)
+    /// and the optional result fields (`acquirerResponseCode`, …).
+    #[serde(flatten)]
+    pub fields: Map<String, Value>,
+    pub response_code: String,
+    /// Meaning of `responseCode` from the Sips 2.0 table (codes.rs).
+    pub response_message: String,
+    /// `responseCode` is `00`.
+    pub accepted: bool,
+    /// Columns after the known ones, kept as they are.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<String>,
+}
+
+/// The `END` line.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Trailer {
+    pub count: u64,
+}
+
+/// A parsed response file.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ParsedResponse {
+    pub header: ResponseHeader,
+    pub records: Vec<ResponseRecord>,
+    pub trailer: Trailer,
+}
+
+fn malformed(line: usize, message: impl std::fmt::Display) -> Error {
+    Error::new(
+        ErrorCode::MalformedResponse,
+        format!("line {line} of the Office Batch response: {message}"),
+    )
+    .with_gateway(Gateway::Sogenactif)
+}
+
+fn number(line: usize, what: &str, s: &str) -> Result<u64> {
+    if s.is_empty() || s.len() > 15 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(malformed(
+            line,
+            format!(
+                "{what} must be a number, got '{}'",
+                crate::money::printable(s)
+            ),
+        ));
+    }
+    s.parse()
+        .map_err(|_| malformed(line, format!("{what} is out of range")))
+}
+
+/// Parses a CSV response file (see the module documentation for the assumed layout).
+pub fn parse_response(text: &str) -> Result<ParsedResponse> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim_start().starts_with('<') {
+        return Err(Error::new(
+            ErrorCode::Unsupported,
+            "XML response files are not supported yet: ask Sogenactif for CSV response files",
+        )
+        .with_gateway(Gateway::Sogenactif));
+    }
+    let mut all: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    // Trailing empty lines (the final line break) are not part of the structure.
+    while all.last().is_some_and(|l| l.is_empty()) {
+        all.pop();
+    }
+    let mut lines = all.into_iter().enumerate().map(|(i, l)| (i + 1, l));
+
+    let (n, file) = lines
+        .next()
+        .ok_or_else(|| malformed(1, "the file is empty"))?;
+    let cols: Vec<&str> = file.split(';').collect();
+    let header = match cols.as_slice() {
+        ["FILE", "response", format, version] => (format.to_string(), version.to_string()),
+        ["FILE", "request", ..] => {
+            return Err(malformed(
+                n,
+                "this is a request file (FILE;request;…), not a response file",
+            ))
+        }
+        _ => return Err(malformed(n, "expected 'FILE;response;office;<version>'")),
+    };
+    let (n, head) = lines
+        .next()
+        .ok_or_else(|| malformed(n + 1, "the HEADER line is missing"))?;
+    let cols: Vec<&str> = head.split(';').collect();
+    let header = match cols.as_slice() {
+        ["HEADER", remitter, date, time, sequence] => ResponseHeader {
+            file_type: "response".to_string(),
+            format: header.0,
+            version: header.1,
+            remitter_id: remitter.to_string(),
+            date: date.to_string(),
+            time: time.to_string(),
+            sequence: number(n, "the header sequence", sequence)?,
+        },
+        _ => {
+            return Err(malformed(
+                n,
+                "expected 'HEADER;<remitterId>;<date>;<time>;<sequence>'",
+            ))
+        }
+    };
+
+    let mut records = Vec::new();
+    let mut trailer = None;
+    let mut last = n;
+    for (n, line) in lines.by_ref() {
+        last = n;
+        if let Some(count) = line.strip_prefix("END;") {
+            let count = number(n, "the END count", count)?;
+            let held = u64::try_from(records.len()).unwrap_or(u64::MAX);
+            if count != held {
+                return Err(malformed(
+                    n,
+                    format!("END announces {count} records but the file holds {held}: the file is truncated or corrupt"),
+                ));
+            }
+            trailer = Some(Trailer { count });
+            break;
+        }
+        if line.is_empty() {
+            return Err(malformed(n, "empty line before END"));
+        }
+        records.push(parse_record(n, line)?);
+    }
+    let trailer =
+        trailer.ok_or_else(|| malformed(last, "the END line is missing: the file is truncated"))?;
+    if let Some((n, _)) = lines.next() {
+        return Err(malformed(n, "text after the END line"));
+    }
+    Ok(ParsedResponse {
+        header,
+        records,
+        trailer,
+    })
+}
+
+fn parse_record(n: usize, line: &str) -> Result<ResponseRecord> {
+    let cols: Vec<&str> = line.split(';').collect();
+    let token = cols.first().copied().unwrap_or_default();
+    let method = dictionary::method_by_token(token).ok_or_else(|| {
+        malformed(
+            n,
+            format!(
+                "unknown method '{}': expected one of the 11 Office Batch methods in upper case",
+                crate::money::printable(token)
+            ),
+        )
+    })?;
+    let echo = method.columns();
+    let needed = echo
+        + RESULT_FIELDS
+            .iter()
+            .filter(|f| f.2 == Presence::Required)
+            .count();
+    if cols.len() < needed {
+        return Err(malformed(
+            n,
+            format!("{token} has {} columns, expected at least {needed} (the request's {echo} and the responseCode)", cols.len()),
+        ));
+    }
+    let record_sequence = number(
+        n,
+        "recordSequence",
+        cols.get(1).copied().unwrap_or_default(),
+    )?;
+    let mut fields = Map::new();
+    for field in method.fields {
+        let Some(value) = cols.get(usize::from(field.order)).filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        let value = match field.format {
+            Format::Amount => Value::from(number(n, field.name, value)?),
+            _ => Value::String(value.to_string()),
+        };
+        match field.container {
+            None => {
+                fields.insert(field.name.to_string(), value);
+            }
+            Some(c) => {
+                let inner = fields
+                    .entry(c.to_string())
+                    .or_insert_with(|| Value::Object(Map::new()));
+                if let Value::Object(m) = inner {
+                    m.insert(field.name.to_string(), value);
+                }
+            }
+        }
+    }
+    let mut response_code = String::new();
+    for (i, (name, _, _)) in RESULT_FIELDS.iter().enumerate() {
+        let Some(value) = cols.get(echo + i) else {
+            break;
+        };
+        if *name == "responseCode" {
+            if !(value.len() == 2 && value.bytes().all(|b| b.is_ascii_digit())) {
+                return Err(malformed(
+                    n,
+                    format!(
+                        "responseCode must be 2 digits, got '{}'",
+                        crate::money::printable(value)
+                    ),
+                ));
+            }
+            response_code = value.to_string();
+        } else if !value.is_empty() {
+            fields.insert(name.to_string(), Value::String(value.to_string()));
+        }
+    }
+    let extra = cols
+        .get(echo + RESULT_FIELDS.len()..)
+        .unwrap_or_default()
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let (response_message, accepted) = match codes::describe(&response_code) {
+        Some(row) => (row.message.to_string(), row.accepted),
+        None => (
+            format!("unknown response code {response_code} (not in the Sips 2.0 table)"),
+            false,
+        ),
+    };
+    Ok(ResponseRecord {
+        method: method.name,
+        record_sequence,
+        fields,
+        response_code,
+        response_message,
+        accepted,
+        extra,
+    })
+}

@@ -1,0 +1,173 @@
+//! Preflight rules of the Office Batch methods (reference §3, the Sogenactif sob index page):
+//! what can be refused before the file is sent, from the record itself and from what the caller
+//! says of the original transaction (`original: { amount, status }`, never written to the file).
+
+use super::dictionary::PAN_TYPES;
+use super::validate::{Original, Record};
+use crate::codec::json::join;
+use crate::error::{issue, Issues};
+
+/// Status of a cancelled transaction (Sips 2.0 `transactionStatus`) [uncertain, reference §3].
+pub const STATUS_CANCELLED: &str = "CANCELLED";
+/// Status of a transaction waiting for the merchant's challenge decision (orange fraud score)
+/// [uncertain, reference §3].
+pub const STATUS_TO_CHALLENGE: &str = "TO_CHALLENGE";
+
+/// Applies every rule to a record whose fields passed their format checks.
+pub fn check(
+    record: &Record,
+    original: &Original,
+    invalid: &[&str],
+    path: &str,
+    issues: &mut Issues,
+) {
+    let present = |name: &str| record.get(name).is_some() || invalid.contains(&name);
+    identification(record, &present, path, issues);
+    let method = record.method.name;
+    if matches!(method, "credit" | "cardOrder") {
+        card_data(record, &present, path, issues);
+    }
+    match method {
+        "cancel" => {
+            if let (Some(orig), Some(amount)) = (original.amount, amount_of(record, "amount")) {
+                if amount > orig {
+                    issues.push(
+                        join(path, "amount"),
+                        issue::NOT_ALLOWED,
+                        format!("cannot cancel {amount}, more than the original amount {orig} (in minor units)"),
+                    );
+                }
+            }
+            if original.status.as_deref() == Some(STATUS_CANCELLED) {
+                issues.push(
+                    join(path, "original.status"),
+                    issue::NOT_ALLOWED,
+                    "the transaction is already cancelled: a cancelled operation cannot be cancelled again",
+                );
+            }
+        }
+        "acceptChallenge" | "refuseChallenge" => {
+            if let Some(status) = original.status.as_deref() {
+                if status != STATUS_TO_CHALLENGE {
+                    issues.push(
+                        join(path, "original.status"),
+                        issue::NOT_ALLOWED,
+                        format!(
+                            "{method} applies only to a challenged transaction (status {STATUS_TO_CHALLENGE}, orange fraud score), not to one in status {}",
+                            crate::money::printable(status)
+                        ),
+                    );
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn amount_of(record: &Record, name: &str) -> Option<u64> {
+    record.get(name).and_then(|s| s.parse().ok())
+}
+
+/// Every method names its transaction by `transactionReference` (AN35, the Sips 2.0 default) or,
+/// for merchants kept in the Sips 1.0 mode, by `s10TransactionReference.s10TransactionId` (N6)
+/// with its `s10TransactionIdDate` (WLSIPS.808, reference §1.6). duplicate also names its source
+/// transaction the same way (`fromTransactionReference` / `s10FromTransactionReference`).
+fn identification(
+    record: &Record,
+    present: &dyn Fn(&str) -> bool,
+    path: &str,
+    issues: &mut Issues,
+) {
+    pair(
+        record,
+        present,
+        path,
+        (
+            "transactionReference",
+            "s10TransactionReference",
+            "s10TransactionId",
+            "s10TransactionIdDate",
+        ),
+        issues,
+    );
+    if record.method.name == "duplicate" {
+        pair(
+            record,
+            present,
+            path,
+            (
+                "fromTransactionReference",
+                "s10FromTransactionReference",
+                "s10FromTransactionId",
+                "s10FromTransactionIdDate",
+            ),
+            issues,
+        );
+    }
+}
+
+fn pair(
+    record: &Record,
+    present: &dyn Fn(&str) -> bool,
+    path: &str,
+    (reference, container, id, date): (&str, &str, &str, &str),
+    issues: &mut Issues,
+) {
+    let has_ref = present(reference);
+    let has_id = present(id);
+    let has_date = present(date);
+    if !has_ref && !has_id {
+        issues.push(
+            join(path, reference),
+            issue::REQUIRED,
+            format!(
+                "{} needs {reference} (up to 35 letters and digits) or {container}.{id} (up to 6 digits) with its {date}",
+                record.method.name
+            ),
+        );
+    }
+    if has_id && !has_date {
+        issues.push(
+            format!("{}.{date}", join(path, container)),
+            issue::REQUIRED,
+            format!("is required with {id}: the date of the transaction, 'YYYYMMDD'"),
+        );
+    }
+    if has_date && !has_id {
+        issues.push(
+            format!("{}.{date}", join(path, container)),
+            issue::CONFLICT,
+            format!("is only meaningful with {id}: give both or neither"),
+        );
+    }
+}
+
+/// credit and cardOrder need the card data (a 10–19 digit card number and its expiry date) or a
+/// token (`cardNumber` holding the token, `panType: 'TOKEN_PAN'`).
+fn card_data(record: &Record, present: &dyn Fn(&str) -> bool, path: &str, issues: &mut Issues) {
+    let token = record.get("panType") == PAN_TYPES.get(1).copied();
+    let Some(number) = record.get("cardNumber") else {
+        return; // already reported as REQUIRED
+    };
+    if token {
+        return;
+    }
+    let digits = number.len();
+    if !(number.bytes().all(|b| b.is_ascii_digit()) && (10..=19).contains(&digits)) {
+        issues.push(
+            join(path, "cardNumber"),
+            issue::FORMAT,
+            "must be a card number of 10 to 19 digits; for a token set panType to 'TOKEN_PAN'",
+        );
+    }
+    if !present("cardExpiryDate") {
+        issues.push(
+            join(path, "cardExpiryDate"),
+            issue::REQUIRED,
+            format!(
+                "is required for {} with a card number (or give a token with panType 'TOKEN_PAN')",
+                record.method.name
+            ),
+        );
+    }
+}

@@ -1,0 +1,731 @@
+//! Reading and checking the caller's batch input: file options, header and records.
+//!
+//! Every problem is collected with its path (`header.date`, `records[3].amount`) so one call
+//! reports all of them. Values are checked against the format of the data dictionary
+//! (`dictionary.rs`) and against the syntax: a CSV value may not hold `;` (values are never
+//! escaped), and no value may hold a line break or another control character, in either syntax
+//! (a batch value is one line; XML would also fold a CR into a LF).
+
+use super::dictionary::{self, Field, Format, Method, Presence};
+use super::rules;
+use crate::codec::json::{index, type_name, Obj};
+use crate::error::{issue, Issues};
+use crate::money::{self, printable, Table};
+use serde_json::Value;
+
+/// The two file syntaxes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Syntax {
+    Csv,
+    Xml,
+}
+
+impl Syntax {
+    /// Default file version of each syntax, from the published samples (CSV `v19`, XML `5`).
+    pub fn default_version(self) -> &'static str {
+        match self {
+            Syntax::Csv => "v19",
+            Syntax::Xml => "5",
+        }
+    }
+}
+
+/// A UTC offset as written in the header (`+0100` in CSV, `+01:00` in XML).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Offset {
+    pub negative: bool,
+    pub hours: u8,
+    pub minutes: u8,
+}
+
+impl Offset {
+    /// `+0100` (CSV) or `+01:00` (XML).
+    pub fn render(self, syntax: Syntax) -> String {
+        let sign = if self.negative { '-' } else { '+' };
+        match syntax {
+            Syntax::Csv => format!("{sign}{:02}{:02}", self.hours, self.minutes),
+            Syntax::Xml => format!("{sign}{:02}:{:02}", self.hours, self.minutes),
+        }
+    }
+}
+
+/// The validated file header.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Header {
+    pub remitter_id: String,
+    /// `YYYY-MM-DD`
+    pub date: String,
+    pub date_offset: Offset,
+    /// `HH:MM:SS`
+    pub time: String,
+    pub time_offset: Offset,
+    pub sequence: u64,
+}
+
+/// Validated file options.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    pub syntax: Syntax,
+    /// As written on the FILE line (`v19`) or the XML `version` attribute (`5`).
+    pub version: String,
+    pub header: Header,
+}
+
+/// One validated record: the method, its sequence and one value per dictionary field
+/// (`values[i]` belongs to `method.fields[i]`; `None` = empty column / no element).
+/// `Debug` masks card data ([`dictionary::SECRET_FIELDS`]).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Record {
+    pub method: &'static Method,
+    pub sequence: u64,
+    pub values: Vec<Option<String>>,
+}
+
+impl std::fmt::Debug for Record {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut map = f.debug_map();
+        map.entry(&"method", &self.method.name);
+        map.entry(&"recordSequence", &self.sequence);
+        for (field, value) in self.method.fields.iter().zip(&self.values) {
+            if let Some(v) = value {
+                if dictionary::SECRET_FIELDS.contains(&field.name) {
+                    map.entry(&field.name, &"***");
+                } else {
+                    map.entry(&field.name, v);
+                }
+            }
+        }
+        map.finish()
+    }
+}
+
+impl Record {
+    /// The value of the field `name` (in any container).
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.method
+            .fields
+            .iter()
+            .zip(&self.values)
+            .find(|(f, _)| f.name == name)
+            .and_then(|(_, v)| v.as_deref())
+    }
+}
+
+/// Largest header sequence and recordSequence accepted [Guessed: the format is not published;
+/// the samples use 1, 6, 12, 13].
+pub const MAX_SEQUENCE: u64 = 999_999_999;
+/// N12: the largest amount in minor units.
+pub const MAX_AMOUNT: u64 = 999_999_999_999;
+
+/// Reads `syntax` from the root object (`'csv'` default, or `'xml'`).
+pub fn read_syntax(root: &mut Obj<'_>, issues: &mut Issues) -> Syntax {
+    match root.enumeration("syntax", &["csv", "xml"], issues) {
+        Some("xml") => Syntax::Xml,
+        _ => Syntax::Csv,
+    }
+}
+
+/// Reads `version` and `header` from the root object (whose `syntax` was read already).
+pub fn read_options(root: &mut Obj<'_>, syntax: Syntax, issues: &mut Issues) -> Option<Options> {
+    let version = read_version(root, syntax, issues);
+    let header = match root.obj("header", issues) {
+        Some(mut h) => {
+            let header = read_header(&mut h, issues);
+            h.finish(issues);
+            header
+        }
+        None => {
+            if !root.has("header") {
+                issues.push(
+                    root.at("header"),
+                    issue::REQUIRED,
+                    "is required: give { remitterId, date, time, sequence }",
+                );
+            }
+            None
+        }
+    };
+    Some(Options {
+        syntax,
+        version: version?,
+        header: header?,
+    })
+}
+
+fn read_version(root: &mut Obj<'_>, syntax: Syntax, issues: &mut Issues) -> Option<String> {
+    let at = root.at("version");
+    let digits = match root.raw("version") {
+        None => return Some(syntax.default_version().to_string()),
+        Some(Value::Number(n)) => n.as_u64().map(|n| n.to_string()),
+        Some(Value::String(s)) => {
+            let d = s.strip_prefix('v').unwrap_or(s);
+            (syntax == Syntax::Csv || d.len() == s.len()).then(|| d.to_string())
+        }
+        Some(other) => {
+            issues.push(
+                at,
+                issue::TYPE,
+                format!("must be a string or a number, got {}", type_name(other)),
+            );
+            return None;
+        }
+    };
+    match digits {
+        Some(d) if !d.is_empty() && d.len() <= 3 && d.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(match syntax {
+                Syntax::Csv => format!("v{d}"),
+                Syntax::Xml => d,
+            })
+        }
+        _ => {
+            let example = match syntax {
+                Syntax::Csv => "'v19' (or 19)",
+                Syntax::Xml => "'5' (or 5)",
+            };
+            issues.push(
+                at,
+                issue::FORMAT,
+                format!("must be a file version like {example}; leave it out for the default"),
+            );
+            None
+        }
+    }
+}
+
+fn read_header(h: &mut Obj<'_>, issues: &mut Issues) -> Option<Header> {
+    let remitter_id = match h.raw("remitterId") {
+        None => {
+            issues.push(
+                h.at("remitterId"),
+                issue::REQUIRED,
+                "is required: the 15-digit remitter id Sogenactif gave you",
+            );
+            None
+        }
+        Some(v) => read_digits(v, &h.at("remitterId"), 15, 15, issues),
+    };
+    let date = match h.str("date", issues) {
+        None => {
+            if !h.has("date") {
+                issues.push(
+                    h.at("date"),
+                    issue::REQUIRED,
+                    "is required: give the file date with its UTC offset, e.g. '2021-12-16+0100' (the JS package fills it from the clock when left out)",
+                );
+            }
+            None
+        }
+        Some(s) => {
+            let parsed = parse_date_offset(s);
+            if parsed.is_none() {
+                issues.push(
+                    h.at("date"),
+                    issue::FORMAT,
+                    "must be a date with its UTC offset, 'YYYY-MM-DD+HHMM' or 'YYYY-MM-DD+HH:MM', e.g. '2021-12-16+0100'",
+                );
+            }
+            parsed
+        }
+    };
+    let time = match h.str("time", issues) {
+        None => {
+            if !h.has("time") {
+                issues.push(
+                    h.at("time"),
+                    issue::REQUIRED,
+                    "is required: give the file time with its UTC offset, e.g. '14:26:45+0100' (the JS package fills it from the clock when left out)",
+                );
+            }
+            None
+        }
+        Some(s) => {
+            let parsed = parse_time_offset(s);
+            if parsed.is_none() {
+                issues.push(
+                    h.at("time"),
+                    issue::FORMAT,
+                    "must be a time with its UTC offset, 'HH:MM:SS+HHMM' or 'HH:MM:SS+HH:MM', e.g. '14:26:45+0100'",
+                );
+            }
+            parsed
+        }
+    };
+    let sequence = read_sequence(h, "sequence", true, issues);
+    let (date, date_offset) = date?;
+    let (time, time_offset) = time?;
+    Some(Header {
+        remitter_id: remitter_id?,
+        date,
+        date_offset,
+        time,
+        time_offset,
+        sequence: sequence?,
+    })
+}
+
+fn read_sequence(
+    o: &mut Obj<'_>,
+    key: &'static str,
+    required: bool,
+    issues: &mut Issues,
+) -> Option<u64> {
+    let v = if required {
+        o.req_uint(key, issues)?
+    } else {
+        o.uint(key, issues)?
+    };
+    if v == 0 || v > MAX_SEQUENCE {
+        issues.push(
+            o.at(key),
+            issue::RANGE,
+            format!("must be between 1 and {MAX_SEQUENCE}, got {v}"),
+        );
+        return None;
+    }
+    Some(v)
+}
+
+/// `YYYY-MM-DD` followed by an offset.
+fn parse_date_offset(s: &str) -> Option<(String, Offset)> {
+    let (date, rest) = (s.get(..10)?, s.get(10..)?);
+    valid_ymd(date.get(..4)?, date.get(5..7)?, date.get(8..10)?)?;
+    if date.as_bytes().get(4) != Some(&b'-') || date.as_bytes().get(7) != Some(&b'-') {
+        return None;
+    }
+    Some((date.to_string(), parse_offset(rest)?))
+}
+
+/// `HH:MM:SS` followed by an offset.
+fn parse_time_offset(s: &str) -> Option<(String, Offset)> {
+    let (time, rest) = (s.get(..8)?, s.get(8..)?);
+    let b = time.as_bytes();
+    if b.get(2) != Some(&b':') || b.get(5) != Some(&b':') {
+        return None;
+    }
+    let h = two_digits(time.get(..2)?)?;
+    let m = two_digits(time.get(3..5)?)?;
+    let sec = two_digits(time.get(6..8)?)?;
+    if h > 23 || m > 59 || sec > 59 {
+        return None;
+    }
+    Some((time.to_string(), parse_offset(rest)?))
+}
+
+/// `+HHMM`, `+HH:MM`, `-…` or `Z`.
+fn parse_offset(s: &str) -> Option<Offset> {
+    if s == "Z" {
+        return Some(Offset {
+            negative: false,
+            hours: 0,
+            minutes: 0,
+        });
+    }
+    let negative = match s.as_bytes().first()? {
+        b'+' => false,
+        b'-' => true,
+        _ => return None,
+    };
+    let rest = s.get(1..)?;
+    let (h, m) = match rest.len() {
+        4 => (rest.get(..2)?, rest.get(2..)?),
+        5 if rest.as_bytes().get(2) == Some(&b':') => (rest.get(..2)?, rest.get(3..)?),
+        _ => return None,
+    };
+    let (hours, minutes) = (two_digits(h)?, two_digits(m)?);
+    if hours > 14 || minutes > 59 {
+        return None;
+    }
+    Some(Offset {
+        negative,
+        hours,
+        minutes,
+    })
+}
+
+fn two_digits(s: &str) -> Option<u8> {
+    if s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        None
+    }
+}
+
+fn valid_ymd(y: &str, m: &str, d: &str) -> Option<()> {
+    if !(y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let year: i32 = y.parse().ok()?;
+    let month = time::Month::try_from(two_digits(m)?).ok()?;
+    time::Date::from_calendar_date(year, month, two_digits(d)?).ok()?;
+    Some(())
+}
+
+/// Checks the characters of a text value; `false` (with an issue) when one cannot be written.
+fn check_chars(at: &str, s: &str, syntax: Syntax, issues: &mut Issues) -> bool {
+    if let Some(c) = s
+        .chars()
+        .find(|c| c.is_control() || !crate::codec::xml::is_xml_char(*c))
+    {
+        let what = match c {
+            '\n' | '\r' => "a line break",
+            _ => "a control character",
+        };
+        issues.push(
+            at,
+            issue::FORBIDDEN_CHARACTER,
+            format!(
+                "contains {what} (U+{:04X}): a batch value must be one line without control characters",
+                u32::from(c)
+            ),
+        );
+        return false;
+    }
+    if syntax == Syntax::Csv && s.contains(';') {
+        issues.push(
+            at,
+            issue::FORBIDDEN_CHARACTER,
+            "contains ';', the CSV separator, which the batch format cannot escape: remove it (or use the XML syntax)",
+        );
+        return false;
+    }
+    true
+}
+
+fn read_digits(v: &Value, at: &str, min: u8, max: u8, issues: &mut Issues) -> Option<String> {
+    let s = match v {
+        Value::String(s) => s.clone(),
+        Value::Number(_) => crate::codec::json::read_uint(v, at, issues)?.to_string(),
+        other => {
+            issues.push(
+                at,
+                issue::TYPE,
+                format!("must be a string of digits, got {}", type_name(other)),
+            );
+            return None;
+        }
+    };
+    let len = s.chars().count();
+    let size = if min == max {
+        format!("exactly {max} digits")
+    } else {
+        format!("{min} to {max} digits")
+    };
+    if !s.bytes().all(|b| b.is_ascii_digit()) {
+        issues.push(at, issue::FORMAT, format!("must be digits only ({size})"));
+        return None;
+    }
+    if len > usize::from(max) {
+        issues.push(at, issue::TOO_LONG, format!("must be {size}, got {len}"));
+        return None;
+    }
+    if len < usize::from(min) {
+        issues.push(at, issue::FORMAT, format!("must be {size}, got {len}"));
+        return None;
+    }
+    Some(s)
+}
+
+/// Reads and checks one field's value. Never puts the value itself in a message (card numbers).
+fn read_value(
+    v: &Value,
+    field: &Field,
+    at: &str,
+    syntax: Syntax,
+    issues: &mut Issues,
+) -> Option<String> {
+    if let Value::String(s) = v {
+        if !check_chars(at, s, syntax, issues) {
+            return None;
+        }
+    }
+    let want_string = |issues: &mut Issues| {
+        issues.push(
+            at,
+            issue::TYPE,
+            format!("must be a string, got {}", type_name(v)),
+        );
+        None
+    };
+    match field.format {
+        Format::Digits(min, max) => read_digits(v, at, min, max, issues),
+        Format::Alnum(max) => {
+            let Value::String(s) = v else {
+                return want_string(issues);
+            };
+            if !s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                issues.push(
+                    at,
+                    issue::FORMAT,
+                    format!("must hold ASCII letters and digits only (AN{max})"),
+                );
+                return None;
+            }
+            if s.len() > usize::from(max) {
+                issues.push(
+                    at,
+                    issue::TOO_LONG,
+                    format!("must be at most {max} characters, got {}", s.len()),
+                );
+                return None;
+            }
+            Some(s.clone())
+        }
+        Format::Text(max) => {
+            let Value::String(s) = v else {
+                return want_string(issues);
+            };
+            let len = s.chars().count();
+            if len > usize::from(max) {
+                issues.push(
+                    at,
+                    issue::TOO_LONG,
+                    format!("must be at most {max} characters, got {len}"),
+                );
+                return None;
+            }
+            Some(s.clone())
+        }
+        Format::Amount => {
+            let Value::Number(_) = v else {
+                issues.push(
+                    at,
+                    issue::AMOUNT_FORMAT,
+                    format!(
+                        "must be an integer amount in minor units (e.g. 1050 for 10.50 EUR), got {}",
+                        type_name(v)
+                    ),
+                );
+                return None;
+            };
+            let n = crate::codec::json::read_uint(v, at, issues)?;
+            if n > MAX_AMOUNT {
+                issues.push(
+                    at,
+                    issue::AMOUNT_RANGE,
+                    format!("must have at most 12 digits (N12), got {n}"),
+                );
+                return None;
+            }
+            Some(n.to_string())
+        }
+        Format::Currency => {
+            let code = match v {
+                Value::String(s) => s.clone(),
+                Value::Number(n) => n.to_string(),
+                other => {
+                    issues.push(
+                        at,
+                        issue::TYPE,
+                        format!(
+                            "must be an ISO 4217 code like 'EUR' or 978, got {}",
+                            type_name(other)
+                        ),
+                    );
+                    return None;
+                }
+            };
+            match money::currency(&code, Table::Sogenactif) {
+                Ok(c) => Some(c.numeric_str()),
+                Err(e) => {
+                    issues.push_error(at, e);
+                    None
+                }
+            }
+        }
+        Format::Date => {
+            let Value::String(s) = v else {
+                return want_string(issues);
+            };
+            let ok = s.len() == 8
+                && s.bytes().all(|b| b.is_ascii_digit())
+                && valid_ymd(
+                    s.get(..4).unwrap_or(""),
+                    s.get(4..6).unwrap_or(""),
+                    s.get(6..8).unwrap_or(""),
+                )
+                .is_some();
+            if !ok {
+                issues.push(
+                    at,
+                    issue::FORMAT,
+                    "must be a date 'YYYYMMDD', e.g. '20210329'",
+                );
+                return None;
+            }
+            Some(s.clone())
+        }
+        Format::DateTime => {
+            let Value::String(s) = v else {
+                return want_string(issues);
+            };
+            let rfc = &time::format_description::well_known::Rfc3339;
+            if s.len() > 35 || time::OffsetDateTime::parse(s, rfc).is_err() {
+                issues.push(
+                    at,
+                    issue::FORMAT,
+                    "must be an ISO 8601 date and time with its offset, e.g. '2022-03-29T09:30:16+02:00'",
+                );
+                return None;
+            }
+            Some(s.clone())
+        }
+        Format::Enum(allowed) => {
+            let Value::String(s) = v else {
+                return want_string(issues);
+            };
+            if allowed.contains(&s.as_str()) {
+                Some(s.clone())
+            } else {
+                issues.push(
+                    at,
+                    issue::ENUM,
+                    format!(
+                        "'{}' is not accepted: use one of {}",
+                        printable(s),
+                        allowed.join(", ")
+                    ),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// What the caller knows of the original transaction, for the preflight rules (never written).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Original {
+    pub amount: Option<u64>,
+    pub status: Option<String>,
+}
+
+/// Reads and checks one record at `path` (`records[3]`). `default_sequence` is used when
+/// `recordSequence` is left out (its 1-based position in the file).
+pub fn read_record(
+    value: &Value,
+    path: &str,
+    syntax: Syntax,
+    default_sequence: u64,
+    issues: &mut Issues,
+) -> Option<Record> {
+    let before = issues.len();
+    let mut o = Obj::new(value, path, issues);
+    let method = match o.str("method", issues) {
+        None => {
+            if !o.has("method") {
+                issues.push(
+                    o.at("method"),
+                    issue::REQUIRED,
+                    format!("is required: one of {}", method_names()),
+                );
+            }
+            None
+        }
+        Some(name) => match dictionary::method(name) {
+            Some(m) => Some(m),
+            None => {
+                let hint = dictionary::METHODS
+                    .iter()
+                    .find(|m| m.name.eq_ignore_ascii_case(name))
+                    .map(|m| format!(" (did you mean '{}'?)", m.name))
+                    .unwrap_or_default();
+                issues.push(
+                    o.at("method"),
+                    issue::ENUM,
+                    format!(
+                        "unknown batch method '{}'{hint}: use one of {}",
+                        printable(name),
+                        method_names()
+                    ),
+                );
+                None
+            }
+        },
+    };
+    let sequence =
+        read_sequence(&mut o, "recordSequence", false, issues).unwrap_or(default_sequence);
+    let original = read_original(&mut o, issues);
+    let Some(method) = method else {
+        // Without a method the fields cannot be checked; only the method issue is reported.
+        return None;
+    };
+    let mut values: Vec<Option<String>> = Vec::with_capacity(method.fields.len());
+    // Fields given but refused: the rules treat them as present, so one mistake is one issue.
+    let mut invalid: Vec<&'static str> = Vec::new();
+    let mut current: Option<(&'static str, Option<Obj<'_>>)> = None;
+    for field in method.fields {
+        // Open / close containers as the (adjacent) container fields go by.
+        if current.as_ref().map(|(c, _)| Some(*c)) != Some(field.container) {
+            if let Some((_, Some(inner))) = current.take() {
+                inner.finish(issues);
+            }
+            current = field.container.map(|c| (c, o.obj(c, issues)));
+        }
+        let (owner_path, raw) = match current.as_mut() {
+            Some((_, Some(inner))) => (inner.at(field.name), inner.raw(field.name)),
+            Some((c, None)) => (format!("{}.{}", o.at(c), field.name), None),
+            None => (o.at(field.name), o.raw(field.name)),
+        };
+        let val = match raw {
+            None => None,
+            Some(Value::String(s)) if s.is_empty() => None,
+            Some(v) => {
+                let read = read_value(v, field, &owner_path, syntax, issues);
+                if read.is_none() {
+                    invalid.push(field.name);
+                }
+                read
+            }
+        };
+        let absent = !matches!(raw, Some(v) if !matches!(v, Value::String(s) if s.is_empty()));
+        if absent && field.presence == Presence::Required {
+            issues.push(owner_path, issue::REQUIRED, required_message(method, field));
+        }
+        values.push(val);
+    }
+    if let Some((_, Some(inner))) = current.take() {
+        inner.finish(issues);
+    }
+    o.finish(issues);
+    let record = Record {
+        method,
+        sequence,
+        values,
+    };
+    rules::check(&record, &original, &invalid, path, issues);
+    (issues.len() == before).then_some(record)
+}
+
+fn read_original(o: &mut Obj<'_>, issues: &mut Issues) -> Original {
+    let Some(mut inner) = o.obj("original", issues) else {
+        return Original::default();
+    };
+    let amount = inner.uint("amount", issues);
+    let status = inner.str("status", issues).map(str::to_string);
+    inner.finish(issues);
+    Original { amount, status }
+}
+
+fn required_message(method: &Method, field: &Field) -> String {
+    let extra = match field.name {
+        "merchantWalletId" | "paymentMeanId" => " (wallet methods need the customer's merchantWalletId and the paymentMeanId of the card in the wallet)",
+        "cardNumber" => " (give the card number, or the token with panType 'TOKEN_PAN')",
+        "mandateId" => " (a direct debit needs the SEPA mandate registered for the customer)",
+        "currencyCode" => " (an ISO 4217 code like 'EUR' or 978)",
+        "amount" | "operationAmount" => " (an integer in minor units, e.g. 1050 for 10.50 EUR)",
+        _ => "",
+    };
+    format!("is required for {}{extra}", method.name)
+}
+
+fn method_names() -> String {
+    dictionary::METHODS
+        .iter()
+        .map(|m| m.name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Path of record `i` of a build input.
+pub fn record_path(i: usize) -> String {
+    index("records", i)
+}
