@@ -78,7 +78,10 @@ mod tests {
         assert_eq!(RESPONSE_CODES.len(), 27);
         assert!(describe("00").unwrap().accepted);
         assert!(!describe("24").unwrap().accepted);
-        assert!(describe("24").unwrap().message.starts_with("operation impossible"));
+        assert!(describe("24")
+            .unwrap()
+            .message
+            .starts_with("operation impossible"));
         assert!(describe("40").unwrap().message.contains("not supported"));
         assert!(describe("99").unwrap().retryable);
         assert!(describe("42").is_none());
