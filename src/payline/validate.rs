@@ -371,6 +371,14 @@ fn read_value(v: &Value, at: &str, f: &'static Field, issues: &mut Issues) -> Op
             let mut items = Vec::with_capacity(entries.len().min(max));
             for (i, entry) in entries.iter().enumerate() {
                 let path = index(at, i);
+                if !entry.is_object() {
+                    issues.push(
+                        path,
+                        issue::TYPE,
+                        format!("must be an object, got {}", type_name(entry)),
+                    );
+                    continue;
+                }
                 let mut obj = Obj::new(entry, &path, issues);
                 let children = read_fields(&mut obj, fields, issues);
                 obj.finish(issues);
