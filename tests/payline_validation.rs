@@ -55,7 +55,11 @@ fn set(v: &mut Value, path: &str, x: Value) {
     let mut cur = v;
     let parts: Vec<&str> = path.split('.').collect();
     for p in &parts[..parts.len() - 1] {
-        cur = if let Ok(i) = p.parse::<usize>() { &mut cur[i] } else { &mut cur[*p] };
+        cur = if let Ok(i) = p.parse::<usize>() {
+            &mut cur[i]
+        } else {
+            &mut cur[*p]
+        };
     }
     let last = parts[parts.len() - 1];
     if x.is_null() {
@@ -96,8 +100,16 @@ fn required_elements() {
         ("doAuthorization", "payment.contractNumber"),
     ];
     for (op, path) in cases {
-        let base = if op == "doAuthorization" { auth() } else { reauth() };
-        assert_eq!(one(op, &with(base, path, Value::Null)), (path.to_string(), "REQUIRED"), "{op} {path}");
+        let base = if op == "doAuthorization" {
+            auth()
+        } else {
+            reauth()
+        };
+        assert_eq!(
+            one(op, &with(base, path, Value::Null)),
+            (path.to_string(), "REQUIRED"),
+            "{op} {path}"
+        );
     }
     // An empty string is not a value.
     assert_eq!(
@@ -106,23 +118,54 @@ fn required_elements() {
     );
     // doDebit needs an authorization (02305 "authorizationNumber is missing or empty").
     let debit = with(auth(), "payment.action", json!(204));
-    assert_eq!(one("doDebit", &debit), ("authorization".to_string(), "REQUIRED"));
-    let debit = with(debit, "authorization", json!({ "date": "2025-01-10T09:25" }));
-    assert_eq!(one("doDebit", &debit), ("authorization.number".to_string(), "REQUIRED"));
+    assert_eq!(
+        one("doDebit", &debit),
+        ("authorization".to_string(), "REQUIRED")
+    );
+    let debit = with(
+        debit,
+        "authorization",
+        json!({ "date": "2025-01-10T09:25" }),
+    );
+    assert_eq!(
+        one("doDebit", &debit),
+        ("authorization.number".to_string(), "REQUIRED")
+    );
     // doCredit: order optional, card required.
     let credit = with(with(auth(), "order", Value::Null), "card", Value::Null);
     assert_eq!(one("doCredit", &credit), ("card".to_string(), "REQUIRED"));
     // getTransactionDetails: transactionId or orderRef.
-    assert_eq!(one("getTransactionDetails", &json!({})), ("transactionId".to_string(), "REQUIRED"));
-    assert!(payline::request("getTransactionDetails", &json!({ "orderRef": "R1" }), &opts()).is_ok());
+    assert_eq!(
+        one("getTransactionDetails", &json!({})),
+        ("transactionId".to_string(), "REQUIRED")
+    );
+    assert!(payline::request(
+        "getTransactionDetails",
+        &json!({ "orderRef": "R1" }),
+        &opts()
+    )
+    .is_ok());
 }
 
 #[test]
 fn card_needs_a_number_a_token_or_encrypted_data() {
     let p = with(auth(), "card.number", Value::Null);
-    assert_eq!(one("doAuthorization", &p), ("card.number".to_string(), "REQUIRED"));
-    assert!(payline::request("doAuthorization", &with(p.clone(), "card.token", json!("tok_1")), &opts()).is_ok());
-    assert!(payline::request("doAuthorization", &with(p, "card.encryptedData", json!("abc")), &opts()).is_ok());
+    assert_eq!(
+        one("doAuthorization", &p),
+        ("card.number".to_string(), "REQUIRED")
+    );
+    assert!(payline::request(
+        "doAuthorization",
+        &with(p.clone(), "card.token", json!("tok_1")),
+        &opts()
+    )
+    .is_ok());
+    assert!(payline::request(
+        "doAuthorization",
+        &with(p, "card.encryptedData", json!("abc")),
+        &opts()
+    )
+    .is_ok());
 }
 
 #[test]
@@ -135,7 +178,10 @@ fn amounts_are_whole_minor_units_of_at_most_12_digits() {
         (json!(1_000_000_000_000u64), "AMOUNT_RANGE"),
     ] {
         assert_eq!(
-            one("doReAuthorization", &with(reauth(), "payment.amount", value.clone())),
+            one(
+                "doReAuthorization",
+                &with(reauth(), "payment.amount", value.clone())
+            ),
             ("payment.amount".to_string(), code),
             "{value}"
         );
@@ -146,7 +192,12 @@ fn amounts_are_whole_minor_units_of_at_most_12_digits() {
         .body
         .contains("<obj:amount>999999999999</obj:amount>"));
     // Zero is a valid amount (account verification).
-    assert!(payline::request("doReAuthorization", &with(reauth(), "payment.amount", json!(0)), &opts()).is_ok());
+    assert!(payline::request(
+        "doReAuthorization",
+        &with(reauth(), "payment.amount", json!(0)),
+        &opts()
+    )
+    .is_ok());
 }
 
 #[test]
@@ -159,14 +210,24 @@ fn numeric_codes_are_never_empty_or_too_long() {
         (json!(true), "FORMAT"),
     ] {
         assert_eq!(
-            one("doReAuthorization", &with(reauth(), "payment.action", value.clone())),
+            one(
+                "doReAuthorization",
+                &with(reauth(), "payment.action", value.clone())
+            ),
             ("payment.action".to_string(), code),
             "{value}"
         );
     }
-    for (value, code) in [(json!(0), "RANGE"), (json!(100), "FORMAT"), (json!("x"), "FORMAT")] {
+    for (value, code) in [
+        (json!(0), "RANGE"),
+        (json!(100), "FORMAT"),
+        (json!("x"), "FORMAT"),
+    ] {
         assert_eq!(
-            one("doReAuthorization", &with(reauth(), "version", value.clone())),
+            one(
+                "doReAuthorization",
+                &with(reauth(), "version", value.clone())
+            ),
             ("version".to_string(), code),
             "{value}"
         );
@@ -175,31 +236,62 @@ fn numeric_codes_are_never_empty_or_too_long() {
 
 #[test]
 fn currencies_must_be_known() {
-    for value in [json!("EURO"), json!("eur"), json!(999), json!(""), json!(true)] {
-        let (field, code) = one("doReAuthorization", &with(reauth(), "order.currency", value.clone()));
+    for value in [
+        json!("EURO"),
+        json!("eur"),
+        json!(999),
+        json!(""),
+        json!(true),
+    ] {
+        let (field, code) = one(
+            "doReAuthorization",
+            &with(reauth(), "order.currency", value.clone()),
+        );
         assert_eq!(field, "order.currency");
-        assert!(code == "UNKNOWN_CURRENCY" || code == "TYPE", "{value}: {code}");
+        assert!(
+            code == "UNKNOWN_CURRENCY" || code == "TYPE",
+            "{value}: {code}"
+        );
     }
 }
 
 #[test]
 fn enumerations() {
     assert_eq!(
-        one("doReAuthorization", &with(reauth(), "payment.mode", json!("cpt"))),
+        one(
+            "doReAuthorization",
+            &with(reauth(), "payment.mode", json!("cpt"))
+        ),
         ("payment.mode".to_string(), "ENUM")
     );
-    let e = err("doReAuthorization", &with(reauth(), "media", json!("Desktop")));
+    let e = err(
+        "doReAuthorization",
+        &with(reauth(), "media", json!("Desktop")),
+    );
     assert_eq!(issues(&e), [("media".to_string(), "ENUM")]);
-    assert!(e.message.contains("Computer, Mobile, Tablet, TV, Console, Undefined"));
+    assert!(e
+        .message
+        .contains("Computer, Mobile, Tablet, TV, Console, Undefined"));
     for m in ["Computer", "Mobile", "Tablet", "TV", "Console", "Undefined"] {
-        assert!(payline::request("doReAuthorization", &with(reauth(), "media", json!(m)), &opts()).is_ok());
+        assert!(payline::request(
+            "doReAuthorization",
+            &with(reauth(), "media", json!(m)),
+            &opts()
+        )
+        .is_ok());
     }
     assert_eq!(
-        one("getTransactionDetails", &json!({ "transactionId": "1", "transactionHistory": "yes" })),
+        one(
+            "getTransactionDetails",
+            &json!({ "transactionId": "1", "transactionHistory": "yes" })
+        ),
         ("transactionHistory".to_string(), "ENUM")
     );
     assert_eq!(
-        one("getTransactionDetails", &json!({ "transactionId": "1", "archiveSearch": "true" })),
+        one(
+            "getTransactionDetails",
+            &json!({ "transactionId": "1", "archiveSearch": "true" })
+        ),
         ("archiveSearch".to_string(), "TYPE")
     );
 }
@@ -207,7 +299,10 @@ fn enumerations() {
 #[test]
 fn differed_action_date_exactly_when_mode_is_dif() {
     let dif = with(auth(), "payment.mode", json!("DIF"));
-    assert_eq!(one("doAuthorization", &dif), ("payment.differedActionDate".to_string(), "REQUIRED"));
+    assert_eq!(
+        one("doAuthorization", &dif),
+        ("payment.differedActionDate".to_string(), "REQUIRED")
+    );
     let ok = with(dif, "payment.differedActionDate", json!("2024-12-20"));
     assert!(payline::request("doAuthorization", &ok, &opts())
         .unwrap()
@@ -219,9 +314,19 @@ fn differed_action_date_exactly_when_mode_is_dif() {
         .body
         .contains("<obj:differedActionDate>20/12/24</obj:differedActionDate>"));
     let cpt = with(auth(), "payment.differedActionDate", json!("2024-12-20"));
-    assert_eq!(one("doAuthorization", &cpt), ("payment.differedActionDate".to_string(), "CONFLICT"));
-    let bad = with(with(auth(), "payment.mode", json!("DIF")), "payment.differedActionDate", json!("2024-02-30"));
-    assert_eq!(one("doAuthorization", &bad), ("payment.differedActionDate".to_string(), "FORMAT"));
+    assert_eq!(
+        one("doAuthorization", &cpt),
+        ("payment.differedActionDate".to_string(), "CONFLICT")
+    );
+    let bad = with(
+        with(auth(), "payment.mode", json!("DIF")),
+        "payment.differedActionDate",
+        json!("2024-02-30"),
+    );
+    assert_eq!(
+        one("doAuthorization", &bad),
+        ("payment.differedActionDate".to_string(), "FORMAT")
+    );
 }
 
 #[test]
@@ -239,11 +344,22 @@ fn lengths() {
     ];
     for (path, max) in cases {
         let ok = with(reauth(), path, json!("é".repeat(max)));
-        assert!(payline::request("doReAuthorization", &ok, &opts()).is_ok(), "{path} at {max}");
+        assert!(
+            payline::request("doReAuthorization", &ok, &opts()).is_ok(),
+            "{path} at {max}"
+        );
         let long = with(reauth(), path, json!("x".repeat(max + 1)));
-        assert_eq!(one("doReAuthorization", &long), (path.to_string(), "TOO_LONG"), "{path}");
+        assert_eq!(
+            one("doReAuthorization", &long),
+            (path.to_string(), "TOO_LONG"),
+            "{path}"
+        );
     }
-    let long = with(reauth(), "privateDataList", json!([{ "key": "k".repeat(51), "value": "v".repeat(101) }]));
+    let long = with(
+        reauth(),
+        "privateDataList",
+        json!([{ "key": "k".repeat(51), "value": "v".repeat(101) }]),
+    );
     let e = err("doReAuthorization", &long);
     assert_eq!(
         issues(&e),
@@ -257,58 +373,106 @@ fn lengths() {
 #[test]
 fn lists_are_arrays_of_at_most_100() {
     let entries = |n: usize| -> Value {
-        Value::Array((0..n).map(|i| json!({ "key": format!("k{i}"), "value": "v" })).collect())
+        Value::Array(
+            (0..n)
+                .map(|i| json!({ "key": format!("k{i}"), "value": "v" }))
+                .collect(),
+        )
     };
     let ok = with(reauth(), "privateDataList", entries(100));
-    let body = payline::request("doReAuthorization", &ok, &opts()).unwrap().body;
+    let body = payline::request("doReAuthorization", &ok, &opts())
+        .unwrap()
+        .body;
     assert_eq!(body.matches("<obj:privateData>").count(), 100);
     assert_eq!(
-        one("doReAuthorization", &with(reauth(), "privateDataList", entries(101))),
+        one(
+            "doReAuthorization",
+            &with(reauth(), "privateDataList", entries(101))
+        ),
         ("privateDataList".to_string(), "TOO_LONG")
     );
     assert_eq!(
-        one("doReAuthorization", &with(reauth(), "privateDataList", json!({ "k": "v" }))),
+        one(
+            "doReAuthorization",
+            &with(reauth(), "privateDataList", json!({ "k": "v" }))
+        ),
         ("privateDataList".to_string(), "TYPE")
     );
     assert_eq!(
-        one("doReAuthorization", &with(reauth(), "privateDataList", json!([{ "key": "k" }]))),
+        one(
+            "doReAuthorization",
+            &with(reauth(), "privateDataList", json!([{ "key": "k" }]))
+        ),
         ("privateDataList[0].value".to_string(), "REQUIRED")
     );
     assert_eq!(
-        one("doReAuthorization", &with(reauth(), "privateDataList", json!(["k=v"]))),
+        one(
+            "doReAuthorization",
+            &with(reauth(), "privateDataList", json!(["k=v"]))
+        ),
         ("privateDataList[0]".to_string(), "TYPE")
     );
-    let details = |n: usize| -> Value { Value::Array((0..n).map(|i| json!({ "ref": format!("r{i}") })).collect()) };
-    assert!(payline::request("doReAuthorization", &with(reauth(), "order.details", details(100)), &opts()).is_ok());
+    let details = |n: usize| -> Value {
+        Value::Array((0..n).map(|i| json!({ "ref": format!("r{i}") })).collect())
+    };
+    assert!(payline::request(
+        "doReAuthorization",
+        &with(reauth(), "order.details", details(100)),
+        &opts()
+    )
+    .is_ok());
     assert_eq!(
-        one("doReAuthorization", &with(reauth(), "order.details", details(101))),
+        one(
+            "doReAuthorization",
+            &with(reauth(), "order.details", details(101))
+        ),
         ("order.details".to_string(), "TOO_LONG")
     );
     assert_eq!(
-        one("doReAuthorization", &with(reauth(), "order.details", json!([{ "price": "1.00" }]))),
+        one(
+            "doReAuthorization",
+            &with(reauth(), "order.details", json!([{ "price": "1.00" }]))
+        ),
         ("order.details[0].price".to_string(), "TYPE")
     );
     // An empty list writes nothing.
-    let body = payline::request("doReAuthorization", &with(reauth(), "privateDataList", json!([])), &opts())
-        .unwrap()
-        .body;
+    let body = payline::request(
+        "doReAuthorization",
+        &with(reauth(), "privateDataList", json!([])),
+        &opts(),
+    )
+    .unwrap()
+    .body;
     assert!(!body.contains("privateDataList"));
 }
 
 #[test]
 fn card_fields_and_secrets_never_echoed() {
     let secret = "4970 1000 0032 5734";
-    let e = err("doAuthorization", &with(auth(), "card.number", json!(secret)));
+    let e = err(
+        "doAuthorization",
+        &with(auth(), "card.number", json!(secret)),
+    );
     assert_eq!(issues(&e), [("card.number".to_string(), "FORMAT")]);
-    assert!(!e.message.contains("4970") && !e.message.contains("5734"), "{}", e.message);
+    assert!(
+        !e.message.contains("4970") && !e.message.contains("5734"),
+        "{}",
+        e.message
+    );
     let e = err("doAuthorization", &with(auth(), "card.cvx", json!("12")));
     assert_eq!(issues(&e), [("card.cvx".to_string(), "FORMAT")]);
     assert!(!e.message.contains("12 "), "{}", e.message);
-    let e = err("doAuthorization", &with(auth(), "card.number", json!(4970100000325734u64)));
+    let e = err(
+        "doAuthorization",
+        &with(auth(), "card.number", json!(4970100000325734u64)),
+    );
     assert_eq!(issues(&e), [("card.number".to_string(), "TYPE")]);
     for bad in ["1327", "0027", "127", "12/27", "ab27"] {
         assert_eq!(
-            one("doAuthorization", &with(auth(), "card.expirationDate", json!(bad))),
+            one(
+                "doAuthorization",
+                &with(auth(), "card.expirationDate", json!(bad))
+            ),
             ("card.expirationDate".to_string(), "FORMAT"),
             "{bad}"
         );
@@ -317,9 +481,18 @@ fn card_fields_and_secrets_never_echoed() {
 
 #[test]
 fn dates_must_be_dates() {
-    for bad in ["2024-12-15", "15/12/2024", "2024-12-15 12:20", "tomorrow", "2024-02-30T10:00"] {
+    for bad in [
+        "2024-12-15",
+        "15/12/2024",
+        "2024-12-15 12:20",
+        "tomorrow",
+        "2024-02-30T10:00",
+    ] {
         assert_eq!(
-            one("doReAuthorization", &with(reauth(), "order.date", json!(bad))),
+            one(
+                "doReAuthorization",
+                &with(reauth(), "order.date", json!(bad))
+            ),
             ("order.date".to_string(), "FORMAT"),
             "{bad}"
         );
@@ -333,16 +506,25 @@ fn unknown_fields_are_reported_with_a_hint() {
     let e = err("doReAuthorization", &p);
     assert_eq!(
         issues(&e),
-        [("transactionID".to_string(), "REQUIRED"), ("transactionId".to_string(), "UNKNOWN_FIELD")]
+        [
+            ("transactionID".to_string(), "REQUIRED"),
+            ("transactionId".to_string(), "UNKNOWN_FIELD")
+        ]
     );
     assert!(e.issues[1].message.contains("did you mean 'transactionID'"));
     // Elements remise does not model are refused, not dropped.
     assert_eq!(
-        one("doAuthorization", &with(auth(), "buyer", json!({ "email": "a@b.c" }))),
+        one(
+            "doAuthorization",
+            &with(auth(), "buyer", json!({ "email": "a@b.c" }))
+        ),
         ("buyer".to_string(), "UNKNOWN_FIELD")
     );
     assert_eq!(
-        one("doReAuthorization", &with(reauth(), "payment.amout", json!(1))),
+        one(
+            "doReAuthorization",
+            &with(reauth(), "payment.amout", json!(1))
+        ),
         ("payment.amout".to_string(), "UNKNOWN_FIELD")
     );
 }
@@ -351,8 +533,14 @@ fn unknown_fields_are_reported_with_a_hint() {
 fn reset_amount_and_currency_go_together() {
     let base = json!({ "transactionID": "1" });
     assert!(payline::request("doReset", &base, &opts()).is_ok());
-    assert_eq!(one("doReset", &with(base.clone(), "amount", json!(5))), ("currency".to_string(), "REQUIRED"));
-    assert_eq!(one("doReset", &with(base, "currency", json!("EUR"))), ("amount".to_string(), "REQUIRED"));
+    assert_eq!(
+        one("doReset", &with(base.clone(), "amount", json!(5))),
+        ("currency".to_string(), "REQUIRED")
+    );
+    assert_eq!(
+        one("doReset", &with(base, "currency", json!("EUR"))),
+        ("amount".to_string(), "REQUIRED")
+    );
 }
 
 #[test]
@@ -479,20 +667,45 @@ fn xml_injection_in_every_string_field() {
         (
             "doCapture",
             json!({ "transactionID": "1", "payment": { "amount": 1, "currency": "EUR", "action": 201, "mode": "CPT" } }),
-            &["transactionID", "sequenceNumber", "miscData", "payment.method", "payment.softDescriptor", "payment.cardBrand"],
+            &[
+                "transactionID",
+                "sequenceNumber",
+                "miscData",
+                "payment.method",
+                "payment.softDescriptor",
+                "payment.cardBrand",
+            ],
         ),
         (
             "doRefund",
             json!({ "transactionID": "1", "payment": { "amount": 1, "currency": "EUR", "action": 421, "mode": "CPT" } }),
-            &["comment", "sequenceNumber", "miscData", "details.0.ref", "details.0.comment"],
+            &[
+                "comment",
+                "sequenceNumber",
+                "miscData",
+                "details.0.ref",
+                "details.0.comment",
+            ],
         ),
-        ("doReset", json!({ "transactionID": "1" }), &["transactionID", "comment", "sequenceNumber"]),
+        (
+            "doReset",
+            json!({ "transactionID": "1" }),
+            &["transactionID", "comment", "sequenceNumber"],
+        ),
         (
             "doDebit",
-            with(auth(), "authorization", json!({ "number": "A", "date": "2025-01-10T09:25" })),
+            with(
+                auth(),
+                "authorization",
+                json!({ "number": "A", "date": "2025-01-10T09:25" }),
+            ),
             &["authorization.number"],
         ),
-        ("getTransactionDetails", json!({}), &["transactionId", "orderRef"]),
+        (
+            "getTransactionDetails",
+            json!({}),
+            &["transactionId", "orderRef"],
+        ),
     ];
     let mut cases: Vec<(&str, Value, &str)> = Vec::new();
     for (op, base, fields) in string_fields {
@@ -532,12 +745,19 @@ fn xml_injection_in_every_string_field() {
             "{op} {field}: {found:?}"
         );
         assert!(!req.body.contains("a<b"), "{op} {field}: unescaped");
-        assert!(!req.body.contains("]]>"), "{op} {field}: ]]> must be escaped");
+        assert!(
+            !req.body.contains("]]>"),
+            "{op} {field}: ]]> must be escaped"
+        );
 
         for bad in ["nul\u{0}", "bell\u{7}", "esc\u{1b}", "ffff\u{ffff}"] {
             let e = payline::request(op, &prepare(bad), &opts()).unwrap_err();
             let path = field.replace(".0.", "[0].");
-            assert_eq!(issues(&e), [(path.clone(), "FORBIDDEN_CHARACTER")], "{op} {field} {bad:?}");
+            assert_eq!(
+                issues(&e),
+                [(path.clone(), "FORBIDDEN_CHARACTER")],
+                "{op} {field} {bad:?}"
+            );
         }
     }
 }
@@ -546,6 +766,8 @@ fn xml_injection_in_every_string_field() {
 fn full_payload_in_long_fields_reads_back() {
     let p = with(reauth(), "order.ref", json!(PAYLOAD));
     let req = payline::request("doReAuthorization", &p, &opts()).unwrap();
-    assert!(req.body.contains("<obj:ref>a&lt;b&gt;&amp;c]]&gt;&quot;d&apos;e&lt;/obj:x&gt;&lt;!--</obj:ref>"));
+    assert!(req
+        .body
+        .contains("<obj:ref>a&lt;b&gt;&amp;c]]&gt;&quot;d&apos;e&lt;/obj:x&gt;&lt;!--</obj:ref>"));
     assert!(texts(&req.body).contains(&("ref".to_string(), PAYLOAD.to_string())));
 }
