@@ -617,7 +617,8 @@ const PAYLOAD: &str = "a<b>&c]]>\"d'e</obj:x><!--";
 /// control characters are refused with the field's path.
 #[test]
 fn xml_injection_in_every_string_field() {
-    let string_fields: &[(&str, fn() -> Value, &[&str])] = &[
+    type Case = (&'static str, fn() -> Value, &'static [&'static str]);
+    let string_fields: &[Case] = &[
         (
             "doReAuthorization",
             reauth,
