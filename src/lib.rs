@@ -11,6 +11,7 @@ pub mod systempay;
 pub mod transport;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 pub use error::{Error, ErrorCode, Gateway, Issue, Issues, Result};

@@ -1,0 +1,91 @@
+# remise: `make demo` builds everything and runs the quickstart; `make test` runs every check.
+# Both install what they need (rustup target, wasm-bindgen-cli, npm dev packages).
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := test
+
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
+
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
+WBG_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\(.*\)"/\1/p' Cargo.toml | head -n1)
+WASM_RAW := target/wasm32-unknown-unknown/release/remise.wasm
+BINDGEN := target/bindgen
+TARBALL := target/pack/remise-$(VERSION).tgz
+# Gate on the main .wasm (gzip -9); the product target is 100 KiB.
+MAX_WASM_GZ := 153600
+
+.PHONY: setup pkg pack test demo fmt-check clippy test-rust test-wasm test-js test-types sizes clean
+
+setup: node_modules/.installed
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WBG_VERSION)"; then \
+	  echo "installing wasm-bindgen-cli $(WBG_VERSION) (a few minutes, once)"; \
+	  cargo install wasm-bindgen-cli --version "$(WBG_VERSION)"; \
+	fi
+
+# npm dev packages from the committed lockfile.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(WASM_RAW): Cargo.toml Cargo.lock $(shell find src -name '*.rs')
+	cargo build --release --target wasm32-unknown-unknown
+
+pkg: setup $(WASM_RAW)
+	@rm -rf $(BINDGEN)
+	wasm-bindgen --target web --out-dir $(BINDGEN)/web $(WASM_RAW)
+	wasm-bindgen --target nodejs --out-dir $(BINDGEN)/node $(WASM_RAW)
+	wasm-opt -Oz $(BINDGEN)/web/remise_bg.wasm -o $(BINDGEN)/web/remise_bg.wasm
+	wasm-opt -Oz $(BINDGEN)/node/remise_bg.wasm -o $(BINDGEN)/node/remise_bg.wasm
+	node scripts/build-pkg.mjs $(VERSION)
+	@$(MAKE) --no-print-directory sizes
+
+sizes:
+	@echo "shipped files (raw / gzip -9 bytes):"
+	@cd pkg && for f in $$(find . -type f | sort); do \
+	  printf '  %-24s %8d / %7d\n' "$${f#./}" "$$(stat -c %s "$$f")" "$$(gzip -9 -c "$$f" | wc -c)"; done
+	@gz=$$(gzip -9 -c pkg/web/remise_bg.wasm | wc -c); \
+	  echo "main .wasm gzip: $$gz bytes (gate $(MAX_WASM_GZ), target 102400)"; \
+	  test "$$gz" -le $(MAX_WASM_GZ) || { echo "FAIL: remise_bg.wasm is $$gz bytes gzipped, above the $(MAX_WASM_GZ) gate"; exit 1; }
+
+pack: pkg
+	@mkdir -p target/pack && rm -f target/pack/*.tgz
+	npm pack ./pkg --pack-destination target/pack --loglevel=error >/dev/null
+	@echo "packed $(TARBALL)"
+
+fmt-check:
+	cargo fmt --check
+
+clippy: setup
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-rust:
+	cargo test
+
+test-wasm: setup
+	cargo test --target wasm32-unknown-unknown --tests
+
+# js-tests run against the packed tarball installed in a scratch folder, through import and require.
+test-js: pack
+	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
+	  cp -r js-tests "$$scratch/js-tests" && cd "$$scratch" && \
+	  echo '{"name":"remise-js-tests","private":true,"type":"module"}' > package.json && \
+	  npm install --no-audit --no-fund --loglevel=error "$(CURDIR)/$(TARBALL)" && \
+	  ln -s "$(CURDIR)/node_modules/typescript" node_modules/typescript && \
+	  REMISE_TARBALL="$(CURDIR)/$(TARBALL)" node --test --test-reporter=spec js-tests/ && \
+	  echo "tsc --strict (js-tests/types):" && \
+	  node node_modules/typescript/bin/tsc -p js-tests/types/tsconfig.json && echo "  types ok"
+
+test: fmt-check clippy test-rust test-wasm test-js
+
+demo: pack
+	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
+	  cp examples/*.mjs "$$scratch/" && cd "$$scratch" && \
+	  echo '{"name":"remise-demo","private":true,"type":"module"}' > package.json && \
+	  npm install --no-audit --no-fund --loglevel=error "$(CURDIR)/$(TARBALL)" && \
+	  node quickstart.mjs
+
+clean:
+	rm -rf target pkg node_modules

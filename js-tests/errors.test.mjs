@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import vm from 'node:vm';
+import { entries, thrown } from './entries.mjs';
+
+const [[, esm], [, cjs]] = entries;
+
+test('each entry throws its own RemiseError class', () => {
+  const a = thrown(() => esm.money.toMinor('x', 'EUR'));
+  const b = thrown(() => cjs.money.toMinor('x', 'EUR'));
+  assert.ok(a instanceof esm.RemiseError && !(a instanceof cjs.RemiseError));
+  assert.ok(b instanceof cjs.RemiseError && !(b instanceof esm.RemiseError));
+  assert.ok(esm.isRemiseError(b) && cjs.isRemiseError(a));
+});
+
+test('isRemiseError works across realms and rejects look-alikes', () => {
+  const foreign = vm.runInNewContext('Object.assign(new Error("m"), { name: "RemiseError", code: "TIMEOUT" })');
+  assert.ok(!(foreign instanceof Error));
+  assert.ok(esm.isRemiseError(foreign));
+  assert.ok(!esm.isRemiseError(new Error('x')));
+  assert.ok(!esm.isRemiseError({ name: 'RemiseError' }));
+  assert.ok(!esm.isRemiseError(null));
+  assert.ok(!esm.isRemiseError('RemiseError'));
+});
+
+test('the error carries every documented property and a stack', () => {
+  const e = thrown(() => esm.money.toMinor('0.001', 'EUR'));
+  assert.equal(e.name, 'RemiseError');
+  assert.equal(e.code, 'AMOUNT_PRECISION');
+  assert.equal(e.field, 'amount');
+  assert.equal(e.retryable, false);
+  assert.equal(e.outcome, undefined);
+  assert.equal(typeof e.stack, 'string');
+  assert.ok(String(e).startsWith('RemiseError: '));
+});
+
+for (const [entry, m] of entries) {
+  test(`${entry}: the instance keeps working after 1 000 thrown errors`, () => {
+    for (let i = 0; i < 1000; i++) {
+      const e = thrown(() => m.money.toMinor(i % 2 ? `-${i}` : { amount: i }, i % 3 ? 'EUR' : 'NOPE'));
+      assert.ok(e instanceof m.RemiseError);
+    }
+    assert.equal(m.money.toMinor('300.50', 'EUR'), 30050);
+    assert.equal(m.money.fromMinor(30050, 'EUR'), '300.50');
+  });
+}

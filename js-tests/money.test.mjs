@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { entries, thrown } from './entries.mjs';
+
+for (const [entry, { money, RemiseError, isRemiseError }] of entries) {
+  test(`${entry}: toMinor on real cases`, () => {
+    assert.equal(money.toMinor('300.50', 'EUR'), 30050);
+    assert.equal(money.toMinor('1000', 'JPY'), 1000);
+    assert.equal(money.toMinor('1.234', 'KWD'), 1234);
+    assert.equal(money.toMinor('1.500', 'EUR'), 150);
+    // CNY: the Systempay platform documents 1 fraction digit, ISO says 2.
+    assert.equal(money.toMinor('12.3', 'CNY', 'systempay'), 123);
+    assert.equal(money.toMinor('12.3', 'CNY'), 1230);
+    assert.equal(money.toMinor('12.3', 'CNY', 'payline'), 1230);
+    assert.equal(money.toMinor('100', 'KHR', 'systempay'), 100);
+    assert.equal(money.toMinor('100', 'KHR', 'sogenactif'), 10000);
+    assert.equal(money.toMinor('5', 978), 500);
+    assert.equal(money.toMinor('90071992547409.91', 'EUR'), Number.MAX_SAFE_INTEGER);
+  });
+
+  test(`${entry}: fromMinor on real cases`, () => {
+    assert.equal(money.fromMinor(30050, 'EUR'), '300.50');
+    assert.equal(money.fromMinor(1000, 'JPY'), '1000');
+    assert.equal(money.fromMinor(1, 'KWD'), '0.001');
+    assert.equal(money.fromMinor(123, 'CNY', 'systempay'), '12.3');
+    assert.equal(money.fromMinor(Number.MAX_SAFE_INTEGER, 'EUR'), '90071992547409.91');
+  });
+
+  test(`${entry}: currency and currencies`, () => {
+    assert.deepEqual(money.currency('EUR'), { code: 'EUR', numeric: 978, digits: 2, name: 'Euro' });
+    assert.deepEqual(money.currency(978), money.currency('978'));
+    assert.equal(money.currency('036', 'payline').code, 'AUD');
+    assert.equal(money.currency('CNY', 'systempay').digits, 1);
+    assert.equal(money.currency('CNY', 'iso').digits, 2);
+    assert.equal(money.currencies('systempay').length, 34);
+    assert.equal(money.currencies().length, 165);
+    assert.equal(money.currencies('sogenactif').length, 165);
+    const codes = money.currencies().map((c) => c.code);
+    assert.deepEqual(codes, [...codes].sort());
+  });
+
+  const bad = [
+    ['-1', 'EUR', 'AMOUNT_FORMAT'],
+    ['1e3', 'EUR', 'AMOUNT_FORMAT'],
+    ['1,50', 'EUR', 'AMOUNT_FORMAT'],
+    [' 1', 'EUR', 'AMOUNT_FORMAT'],
+    ['', 'EUR', 'AMOUNT_FORMAT'],
+    ['１２', 'EUR', 'AMOUNT_FORMAT'],
+    ['0.001', 'EUR', 'AMOUNT_PRECISION'],
+    ['99999999999999999', 'EUR', 'AMOUNT_RANGE'],
+    ['1.00', 'ABC', 'UNKNOWN_CURRENCY'],
+    ['1.00', 'KWD', 'UNKNOWN_CURRENCY', 'systempay'],
+    [12, 'EUR', 'AMOUNT_FORMAT'],
+    [null, 'EUR', 'AMOUNT_FORMAT'],
+    ['1', null, 'UNKNOWN_CURRENCY'],
+  ];
+  for (const [amount, currency, code, table] of bad) {
+    test(`${entry}: toMinor(${JSON.stringify(amount)}, ${JSON.stringify(currency)}) → ${code}`, () => {
+      const e = thrown(() => money.toMinor(amount, currency, table));
+      assert.ok(e instanceof RemiseError, 'instanceof RemiseError');
+      assert.ok(e instanceof Error, 'instanceof Error');
+      assert.ok(isRemiseError(e));
+      assert.equal(e.name, 'RemiseError');
+      assert.equal(e.code, code);
+      assert.equal(e.field, code === 'UNKNOWN_CURRENCY' ? 'currency' : 'amount');
+      assert.equal(e.retryable, false);
+      assert.match(e.message, /use|round|give|pass|largest/, e.message);
+    });
+  }
+
+  test(`${entry}: fromMinor refuses what is not a safe integer`, () => {
+    assert.equal(thrown(() => money.fromMinor(-1, 'EUR')).code, 'AMOUNT_RANGE');
+    assert.equal(thrown(() => money.fromMinor(2 ** 53, 'EUR')).code, 'AMOUNT_RANGE');
+    assert.equal(thrown(() => money.fromMinor(1.5, 'EUR')).code, 'AMOUNT_FORMAT');
+    assert.equal(thrown(() => money.fromMinor('100', 'EUR')).code, 'AMOUNT_FORMAT');
+    assert.equal(thrown(() => money.currencies('ISO')).code, 'VALIDATION');
+    assert.equal(thrown(() => money.currencies('ISO')).field, 'table');
+  });
+}

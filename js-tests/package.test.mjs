@@ -1,0 +1,38 @@
+// The packed tarball holds only what users need.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+
+test('the tarball holds the entries, glue, wasm and types, and nothing else', () => {
+  const tarball = process.env.REMISE_TARBALL;
+  assert.ok(tarball, 'REMISE_TARBALL is set by make test-js');
+  const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
+  assert.deepEqual(files, [
+    'package/README.md',
+    'package/api.cjs',
+    'package/api.mjs',
+    'package/index.cjs',
+    'package/index.d.cts',
+    'package/index.d.ts',
+    'package/index.mjs',
+    'package/node/remise.cjs',
+    'package/node/remise.d.cts',
+    'package/node/remise_bg.wasm',
+    'package/package.json',
+    'package/web/remise.d.ts',
+    'package/web/remise.js',
+    'package/web/remise_bg.wasm',
+    'package/workerd.mjs',
+  ]);
+  for (const f of files) assert.doesNotMatch(f, /\.rs$|node_modules|test/);
+});
+
+test('the input boundary turns Dates into ISO strings and drops functions', async () => {
+  const { raw } = await import('./entries.mjs');
+  const v = raw.__inputEcho({ a: new Date(Date.UTC(2026, 0, 2, 3, 4, 5)), f() {}, u: undefined, n: [1, -2, 1.5, null] }, 'x');
+  assert.deepEqual(v, { a: '2026-01-02T03:04:05.000Z', n: [1, -2, 1.5, null] });
+  const self = {};
+  self.self = self;
+  assert.throws(() => raw.__inputEcho(self, 'x'), (e) => e.code === 'VALIDATION' && /nested too deeply/.test(e.message));
+  assert.throws(() => raw.__inputEcho({ big: 10n }, 'x'), (e) => e.issues[0].field === 'x.big');
+});

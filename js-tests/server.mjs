@@ -1,0 +1,49 @@
+// A loopback HTTP server for client tests: records every request and answers with the handler
+// registered for its path. Handlers get (req, body, res, count) and may never answer or drop the
+// socket to simulate timeouts and resets.
+import http from 'node:http';
+
+export async function startServer(handlers) {
+  const requests = [];
+  const counts = new Map();
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const path = req.url;
+      const n = (counts.get(path) ?? 0) + 1;
+      counts.set(path, n);
+      requests.push({ method: req.method, path, headers: req.headers, body });
+      const handler = handlers[path] ?? handlers['*'];
+      if (!handler) {
+        res.writeHead(404).end('no handler');
+        return;
+      }
+      handler(req, body, res, n);
+    });
+  });
+  const sockets = new Set();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    count: (path) => counts.get(path) ?? 0,
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(resolve);
+      }),
+  };
+}
+
+/** Answers `status` with a JSON or text body. */
+export function reply(res, status, body, type = 'application/json') {
+  res.writeHead(status, { 'content-type': type });
+  res.end(typeof body === 'string' ? body : JSON.stringify(body));
+}

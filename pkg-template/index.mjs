@@ -1,0 +1,16 @@
+// ESM entry (Node, Deno, Bun, browsers): loads and instantiates the wasm itself, so no init call
+// is needed. Node reads the file (it cannot fetch file: URLs); elsewhere the module is fetched.
+import * as raw from './web/remise.js';
+import { build } from './api.mjs';
+
+const url = new URL('./web/remise_bg.wasm', import.meta.url);
+let bytes;
+if (url.protocol === 'file:' && typeof process !== 'undefined' && process.versions && process.versions.node) {
+  const { readFile } = await import('node:fs/promises');
+  bytes = await readFile(url);
+} else {
+  bytes = await (await fetch(url)).arrayBuffer();
+}
+raw.initSync({ module: bytes });
+
+export const { money, systempay, payline, sogenactif, RemiseError, isRemiseError } = build(raw);

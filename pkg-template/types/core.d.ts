@@ -1,0 +1,90 @@
+/** Stable error codes. Adding a code is fine; renaming one is a breaking change. */
+export type RemiseErrorCode =
+  | 'VALIDATION'
+  | 'UNKNOWN_CURRENCY'
+  | 'AMOUNT_FORMAT'
+  | 'AMOUNT_PRECISION'
+  | 'AMOUNT_RANGE'
+  | 'OPERATION_NOT_ALLOWED'
+  | 'GATEWAY_ERROR'
+  | 'HTTP_ERROR'
+  | 'NETWORK_ERROR'
+  | 'TIMEOUT'
+  | 'MALFORMED_RESPONSE'
+  | 'SIGNATURE_INVALID'
+  | 'UNSUPPORTED';
+
+/** A gateway remise speaks to. */
+export type GatewayName = 'systempay' | 'payline' | 'sogenactif';
+
+/** One problem with one field of the input (every problem is reported at once). */
+export interface ValidationIssue {
+  /** Path of the field, e.g. `'records[3].amount'`. */
+  field: string;
+  /** Stable issue code: `REQUIRED`, `UNKNOWN_FIELD`, `TYPE`, `FORMAT`, `TOO_LONG`, `RANGE`, `ENUM`, `CONFLICT`, `NOT_ALLOWED`, `FORBIDDEN_CHARACTER`, or an amount/currency code. */
+  code: string;
+  /** What is wrong and what is accepted. */
+  message: string;
+}
+
+/** An `HttpRequest` remise built and validated: send it as is. */
+export interface HttpRequest {
+  method: 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Options every client accepts besides its credentials. */
+export interface TransportOptions {
+  /** The `fetch` to send with (default `globalThis.fetch`). */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Abort and reject with `TIMEOUT` after this many milliseconds. */
+  timeoutMs?: number;
+  /** Receives every request and response, with credentials and card numbers masked. */
+  debug?: (event: DebugEvent) => void;
+}
+
+/** What `debug` receives. */
+export interface DebugEvent {
+  type: 'request' | 'response';
+  gateway: GatewayName;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  /** HTTP status, on responses. */
+  status?: number;
+}
+
+/**
+ * Everything remise throws or rejects with. `instanceof RemiseError` holds for errors thrown
+ * through the same entry (ESM or CJS); {@link isRemiseError} works everywhere.
+ */
+export declare class RemiseError extends Error {
+  /** Always `'RemiseError'`. */
+  readonly name: 'RemiseError';
+  /** Stable code saying what kind of problem this is. */
+  readonly code: RemiseErrorCode;
+  /** The gateway concerned, when there is one. */
+  readonly gateway?: GatewayName;
+  /** Path of the offending input, e.g. `'transactionOptions.cardOptions.captureDelay'`. */
+  readonly field?: string;
+  /** For `VALIDATION`: every problem at once. */
+  readonly issues?: ValidationIssue[];
+  /** The gateway's own code: `'PSP_105'`, `'02620'`, `'24'`. */
+  readonly gatewayCode?: string;
+  /** The gateway's own text. */
+  readonly gatewayMessage?: string;
+  /** The HTTP status, when one was involved. */
+  readonly httpStatus?: number;
+  /** True only when sending the same request again is safe and may succeed. */
+  readonly retryable: boolean;
+  /** `'unknown'` when a money-moving request may have reached the gateway: query its status, don't resend. */
+  readonly outcome?: 'unknown';
+  /** The decoded gateway answer, when there was one. */
+  readonly response?: unknown;
+  private constructor();
+}
+
+/** True for any remise error, even from another entry or realm (checks `name` and `code`). */
+export declare function isRemiseError(value: unknown): value is RemiseError;

@@ -1,0 +1,57 @@
+// Assembles pkg/ from the wasm-bindgen outputs (target/bindgen/{web,node}) and pkg-template/:
+// package.json with the crate's version, the entries, the bundled namespace API (esbuild, ESM
+// and CJS), and index.d.ts / index.d.cts concatenated from pkg-template/types/*.d.ts.
+// Usage: node scripts/build-pkg.mjs <version>
+import { build } from 'esbuild';
+import { cp, mkdir, readFile, readdir, rm, writeFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const [version] = process.argv.slice(2);
+if (!version) throw new Error('usage: build-pkg.mjs <version>');
+const root = new URL('..', import.meta.url).pathname;
+const tpl = join(root, 'pkg-template');
+const out = join(root, 'pkg');
+const bindgen = join(root, 'target', 'bindgen');
+
+await rm(out, { recursive: true, force: true });
+await mkdir(join(out, 'web'), { recursive: true });
+await mkdir(join(out, 'node'), { recursive: true });
+
+// wasm-bindgen glue: web (ESM, initSync) and nodejs (CJS, renamed .cjs since the package is ESM).
+for (const f of ['remise.js', 'remise.d.ts', 'remise_bg.wasm']) await cp(join(bindgen, 'web', f), join(out, 'web', f));
+await cp(join(bindgen, 'node', 'remise.js'), join(out, 'node', 'remise.cjs'));
+await cp(join(bindgen, 'node', 'remise.d.ts'), join(out, 'node', 'remise.d.cts'));
+await cp(join(bindgen, 'node', 'remise_bg.wasm'), join(out, 'node', 'remise_bg.wasm'));
+
+for (const f of ['index.mjs', 'index.cjs', 'workerd.mjs']) await cp(join(tpl, f), join(out, f));
+await cp(join(root, 'README.md'), join(out, 'README.md'));
+
+const pkg = JSON.parse(await readFile(join(tpl, 'package.json'), 'utf8'));
+pkg.version = version;
+await writeFile(join(out, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
+
+for (const [format, file] of [['esm', 'api.mjs'], ['cjs', 'api.cjs']]) {
+  await build({
+    entryPoints: [join(tpl, 'api', 'index.js')],
+    bundle: true,
+    format,
+    platform: 'neutral',
+    target: 'es2022',
+    outfile: join(out, file),
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+}
+
+// Types: core first, then every fragment in name order. '@raw' stands for the glue's .d.ts.
+const fragments = (await readdir(join(tpl, 'types'))).filter((f) => f.endsWith('.d.ts')).sort((a, b) =>
+  a === 'core.d.ts' ? -1 : b === 'core.d.ts' ? 1 : a.localeCompare(b),
+);
+let body = '';
+for (const f of fragments) body += `// ---- ${f}\n` + (await readFile(join(tpl, 'types', f), 'utf8')) + '\n';
+const header = (glue) =>
+  `// remise ${version}: public API. Interfaces of gateway data are generated from the Rust types.\n` +
+  `import type * as raw from '${glue}';\n\n`;
+await writeFile(join(out, 'index.d.ts'), header('./web/remise.js') + body.replaceAll("'@raw'", "'./web/remise.js'"));
+await writeFile(join(out, 'index.d.cts'), header('./node/remise.cjs') + body.replaceAll("'@raw'", "'./node/remise.cjs'"));
+console.log(`pkg/ assembled (remise ${version})`);
