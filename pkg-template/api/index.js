@@ -2,6 +2,7 @@
 // (ESM) and api.cjs (CommonJS); each package entry calls build() with its own wasm instance.
 import { RemiseError, isRemiseError, installErrors } from './core.js';
 import money from './money.js';
+import payline from './payline.js';
 
 const NOT_YET = (gateway) =>
   new Proxy(
@@ -23,7 +24,7 @@ export function build(raw) {
   return {
     money: money(raw),
     systempay: NOT_YET('systempay'),
-    payline: NOT_YET('payline'),
+    payline: payline(raw),
     sogenactif: NOT_YET('sogenactif'),
     RemiseError,
     isRemiseError,

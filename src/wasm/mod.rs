@@ -9,6 +9,7 @@
 
 pub(crate) mod fetch;
 pub mod money;
+pub mod payline;
 
 use crate::error::{Error, ErrorCode};
 use crate::money::MAX_SAFE_INTEGER;
