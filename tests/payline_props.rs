@@ -1,5 +1,6 @@
 //! Property tests: no input makes the Payline core panic, and whatever text is accepted reads back
 //! unchanged from the envelope.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

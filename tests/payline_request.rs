@@ -1,6 +1,7 @@
 //! Payline requests: golden envelopes per operation (hand-written fixtures under
 //! tests/fixtures/payline/, element order from reference payline.md §3–4 and the Java SDK
 //! `*RequestFull.xml` fixtures), parsed back element by element; URL, headers and credentials.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -1,5 +1,6 @@
 //! doReAuthorization preflight rules (seed page + reference payline.md §6) and the return-code
 //! table (reference §5).
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

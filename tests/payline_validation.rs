@@ -1,5 +1,6 @@
 //! Payline request validation: every rule, every issue at once with its path, and XML injection
 //! in every string field (escaped, or refused for characters XML cannot carry).
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
