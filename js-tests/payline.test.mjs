@@ -92,6 +92,7 @@ before(async () => {
         if (n === 1) return reply(res, 503, '<html>busy</html>', 'text/html');
         return reply(res, 200, OK(op, '1434297987545643131272'), 'text/xml; charset=utf-8');
       }
+      if (path.startsWith('/garbled/')) return reply(res, 200, '<html>proxy error page</html>', 'text/html');
       if (path.startsWith('/currency/'))
         return reply(res, 200, answer(op, '02620', 'ERROR', 'Currency must be the same as the original authorization'), 'text/xml');
       if (path.startsWith('/refused/'))
@@ -274,6 +275,17 @@ test('Client: money-moving calls are never resent (reset, 503); reads are retrie
   const v = await flaky.getTransactionDetails(PARAMS.getTransactionDetails);
   assert.equal(v.result.code, '00000');
   assert.equal(srv.count('/flaky/V4/services/ExtendedAPI'), 2);
+});
+
+test('Client: an unreadable 200 answer to a money-moving call has an unknown outcome', async () => {
+  const client = new payline.Client({ ...CREDS, baseUrl: base('garbled') });
+  const e = await rejected(client.doCapture(PARAMS.doCapture));
+  assert.equal(e.code, 'MALFORMED_RESPONSE');
+  assert.equal(e.outcome, 'unknown');
+  assert.match(e.message, /getTransactionDetails/);
+  const read = await rejected(client.getTransactionDetails(PARAMS.getTransactionDetails));
+  assert.equal(read.code, 'MALFORMED_RESPONSE');
+  assert.equal(read.outcome, undefined);
 });
 
 test('Client: invalid params reject VALIDATION before anything is sent', async () => {

@@ -736,6 +736,17 @@ impl PaylineClient {
                         "",
                     ))
                 }
+                // An unreadable 2xx answer to a money-moving call: it may have been processed.
+                Err(e)
+                    if e.code == ErrorCode::MalformedResponse
+                        && op.kind() == CallKind::MoneyMoving =>
+                {
+                    let mut e = e.with_outcome_unknown();
+                    e.message.push_str(
+                        "; the operation may have been processed: check it with getTransactionDetails before sending it again",
+                    );
+                    return Err(e);
+                }
                 Err(e) => return Err(e),
             };
             if let Some(err) = decode::refusal_error(op, &value) {
