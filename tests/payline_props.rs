@@ -105,6 +105,18 @@ proptest! {
         }
     }
 
+    /// The hand-written ISO reader agrees with `time`'s own RFC 3339 writer.
+    #[test]
+    fn iso_reader_agrees_with_time(secs in 0i64..253_402_300_799, nanos in 0u32..1_000_000_000, off_min in -900i32..=900) {
+        let off = time::UtcOffset::from_whole_seconds(off_min * 60).unwrap();
+        let t = time::OffsetDateTime::from_unix_timestamp(secs).unwrap().replace_nanosecond(nanos).unwrap().to_offset(off);
+        if (1..=9999).contains(&t.year()) {
+            let text = t.format(&time::format_description::well_known::Rfc3339).unwrap();
+            let (local, parsed_off) = payline::dates::parse_iso(&text).unwrap();
+            prop_assert_eq!(local.assume_offset(parsed_off.unwrap()), t, "{}", text);
+        }
+    }
+
     #[test]
     fn paris_round_trip(secs in 0i64..4_102_444_800) {
         let t = time::OffsetDateTime::from_unix_timestamp(secs).unwrap();
