@@ -87,7 +87,7 @@ fn re_authorization_02620_error_only() {
 }
 
 #[test]
-fn internal_error_verbatim_java_sdk_shape() {
+fn internal_error_result_only_ns2_style() {
     let got = payline::parse_response(
         "doReAuthorization",
         200,
@@ -97,7 +97,7 @@ fn internal_error_verbatim_java_sdk_shape() {
     assert_eq!(
         got,
         json!({ "result": { "code": "XXXXX", "shortMessage": "EXCEPTION",
-                            "longMessage": "Erreur lors de l'appel au service DirectPaymentAPI", "accepted": false } })
+                            "longMessage": "Internal error while processing the request", "accepted": false } })
     );
 }
 
