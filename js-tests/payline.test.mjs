@@ -191,6 +191,19 @@ for (const [entry, { payline, RemiseError, isRemiseError }] of entries) {
     assert.deepEqual(ok.warnings.map((w) => w.code), ['ORDER_REF_FROM_ORIGINAL', 'DUPLICATE_WITHIN_24H']);
     assert.equal(ok.orderRef, 'ORDER-1');
     assert.equal(ok.orderRefFromOriginal, true);
+    // The decoded getTransactionDetails answer of the original works as `original`.
+    const details = payline.parseResponse(
+      'getTransactionDetails',
+      answer('getTransactionDetails', '00000', 'ACCEPTED', 'Transaction approved',
+        TX('14340105742592', '15/01/2024 10:00:00') +
+        '<impl:payment><obj:amount>1000</obj:amount><obj:currency>978</obj:currency><obj:action>101</obj:action><obj:mode>CPT</obj:mode><obj:contractNumber>1234567</obj:contractNumber></impl:payment>' +
+        '<impl:order><obj:ref>ORDER-1</obj:ref></impl:order>'),
+    );
+    const e2 = thrown(() =>
+      payline.checkReAuthorization(details, { ...PARAMS.doReAuthorization, payment: { ...PARAMS.doReAuthorization.payment, currency: 840 } }, '2024-02-01T00:00:00Z'),
+    );
+    assert.equal(e2.gatewayCode, '02620');
+    assert.equal(payline.checkReAuthorization(details, PARAMS.doReAuthorization, '2024-02-01T00:00:00Z').warnings.length, 0);
     // `now` defaults to the current time: an original from 2020 is out of the 11-month window.
     const old = thrown(() => payline.checkReAuthorization({ ...original, date: '2020-01-01T00:00:00Z' }, PARAMS.doReAuthorization));
     assert.equal(old.code, 'OPERATION_NOT_ALLOWED');

@@ -288,3 +288,38 @@ fn describe_result_rows() {
         assert_eq!(e.field.as_deref(), Some("code"));
     }
 }
+
+#[test]
+fn a_get_transaction_details_answer_can_be_the_original() {
+    // As parseResponse returns it (see tests/fixtures/payline/getTransactionDetails.response.00000.tmpl.xml).
+    let details = json!({
+        "result": { "code": "00000", "accepted": true },
+        "transaction": { "id": "1434297987545643131272", "date": "07/12/2023 16:20:17", "dateIso": "2023-12-07T16:20:17" },
+        "payment": { "amount": "1000", "currency": "978", "action": "101", "mode": "CPT", "contractNumber": "1234567" },
+        "order": { "ref": "ORDER-0001", "amount": "1000", "currency": "978", "date": "07/12/2023 16:20" },
+        "contractNumber": "1234567"
+    });
+    let mut p = params(json!("USD"), Some("1234567"), Some("NEW"));
+    p["transactionID"] = json!("1434297987545643131272");
+    let e = check_re_authorization(&details, &p, datetime!(2024-01-01 0:00 UTC)).unwrap_err();
+    assert_eq!(e.gateway_code.as_deref(), Some("02620"));
+    p["payment"]["currency"] = json!("EUR");
+    p["order"].as_object_mut().unwrap().remove("ref");
+    // 16:20:17 Paris (CET) = 15:20:17 UTC; 24 h later is 2023-12-08 15:20:17 UTC.
+    let w = check_re_authorization(&details, &p, datetime!(2023-12-08 15:20:16 UTC)).unwrap();
+    assert_eq!(
+        codes(&w),
+        ["ORDER_REF_FROM_ORIGINAL", "DUPLICATE_WITHIN_24H"]
+    );
+    assert_eq!(w.order_ref.as_deref(), Some("ORDER-0001"));
+    let w = check_re_authorization(&details, &p, datetime!(2023-12-08 15:20:17 UTC)).unwrap();
+    assert_eq!(codes(&w), ["ORDER_REF_FROM_ORIGINAL"]);
+    // Other transaction id than the one described.
+    p["transactionID"] = json!("999");
+    let e = check_re_authorization(&details, &p, datetime!(2024-01-01 0:00 UTC)).unwrap_err();
+    assert_eq!(e.issues[0].field, "transactionID");
+    // 11 months after 2023-12-07 15:20:17 UTC.
+    p["transactionID"] = json!("1434297987545643131272");
+    assert!(check_re_authorization(&details, &p, datetime!(2024-11-07 15:20:17 UTC)).is_ok());
+    assert!(check_re_authorization(&details, &p, datetime!(2024-11-07 15:20:18 UTC)).is_err());
+}

@@ -29,6 +29,7 @@ const check: PaylineReAuthorizationCheck = payline.checkReAuthorization(
   '2024-12-15T12:20:00Z',
 );
 const warningCodes: string[] = check.warnings.map((w) => w.code);
+const fromDetails: boolean = payline.checkReAuthorization(parsed, params).orderRefFromOriginal;
 
 const client: PaylineClient = new payline.Client({ ...options, environment: 'production', timeoutMs: 30_000 });
 async function run(): Promise<void> {
@@ -58,4 +59,4 @@ client.doReAuthorization({ ...params, media: 'Desktop' });
 // @ts-expect-error the client needs an accessKey
 new payline.Client({ merchantId: '1' });
 
-console.log(auth, accepted, id, described.status, warningCodes, run);
+console.log(auth, accepted, id, described.status, warningCodes, fromDetails, run);

@@ -80,9 +80,10 @@ export declare const payline: {
   /**
    * Payline's re-authorization rules, before sending: throws `OPERATION_NOT_ALLOWED` (`gatewayCode` `'02620'`
    * for another currency; also another contract number or more than 11 months); returns the warnings.
+   * `original` is what you know of the original authorization, or its decoded `getTransactionDetails` answer.
    */
   checkReAuthorization(
-    original: raw.PaylineOriginalTransaction,
+    original: raw.PaylineOriginalTransaction | raw.PaylineResponse,
     params: raw.PaylineDoReAuthorizationParams | Omit<raw.PaylineDoReAuthorizationParams, 'order'> & { order?: Partial<raw.PaylineOrder> },
     now?: Date | string,
   ): raw.PaylineReAuthorizationCheck;

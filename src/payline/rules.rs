@@ -112,6 +112,33 @@ fn str_at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a str> {
         .filter(|s| !s.is_empty())
 }
 
+/// A decoded getTransactionDetails answer (`{ result, transaction, payment, order, … }`) read as
+/// the original: `transaction.date`, `payment.currency` (else `order.currency`),
+/// `payment.contractNumber` (else `contractNumber`), `order.ref`, `transaction.id`.
+fn details_as_original(v: &Value) -> Option<Value> {
+    if v.get("transaction").is_none() && v.get("result").is_none() {
+        return None;
+    }
+    let mut out = serde_json::Map::new();
+    let mut put = |key: &str, paths: &[&[&str]]| {
+        if let Some(x) = paths.iter().find_map(|p| str_at(v, p)) {
+            out.insert(key.to_string(), Value::String(x.to_string()));
+        }
+    };
+    put("date", &[&["transaction", "date"]]);
+    put(
+        "currency",
+        &[&["payment", "currency"], &["order", "currency"]],
+    );
+    put(
+        "contractNumber",
+        &[&["payment", "contractNumber"], &["contractNumber"]],
+    );
+    put("orderRef", &[&["order", "ref"]]);
+    put("transactionId", &[&["transaction", "id"]]);
+    Some(Value::Object(out))
+}
+
 fn refused(message: String, field: &str) -> Error {
     Error::new(ErrorCode::OperationNotAllowed, message)
         .with_gateway(Gateway::Payline)
@@ -122,7 +149,8 @@ fn refused(message: String, field: &str) -> Error {
 ///
 /// `original`: `{ date, currency, contractNumber?, orderRef?, transactionId? }` — the original
 /// authorization's creation date (ISO 8601, or Payline's `dd/mm/yy HH:mm:ss`, read as Paris time
-/// when it has no offset), its currency, contract number and order reference.
+/// when it has no offset), its currency, contract number and order reference — or the decoded
+/// getTransactionDetails answer for it.
 /// `params`: the doReAuthorization params (only `transactionID`, `payment.currency`,
 /// `payment.contractNumber` and `order.ref` are read; `request` validates the rest).
 pub fn check_re_authorization<'a>(
@@ -130,6 +158,8 @@ pub fn check_re_authorization<'a>(
     params: &Value,
     now: impl Into<Now<'a>>,
 ) -> Result<Checked> {
+    let from_details = details_as_original(original);
+    let original = from_details.as_ref().unwrap_or(original);
     let mut issues = Issues::new();
     let mut o = Obj::new(original, "original", &mut issues);
     let created = o.req_str("date", &mut issues).and_then(|s| {

@@ -647,7 +647,8 @@ pub fn payline_describe_result(
     unchecked_return_type = "PaylineReAuthorizationCheck"
 )]
 pub fn payline_check_re_authorization(
-    #[wasm_bindgen(unchecked_param_type = "PaylineOriginalTransaction")] original: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "PaylineOriginalTransaction | PaylineResponse")]
+    original: JsValue,
     #[wasm_bindgen(unchecked_param_type = "object")] params: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Date | string | undefined")] now: JsValue,
 ) -> JsResult<JsValue> {
