@@ -5,28 +5,14 @@ import money from './money.js';
 import sogenactifOffice from './sogenactif_office.js';
 import systempay from './systempay.js';
 import sogenactifBatch from './sogenactif_batch.js';
-
-const NOT_YET = (gateway) =>
-  new Proxy(
-    {},
-    {
-      get(_, key) {
-        if (typeof key !== 'string' || key === 'then') return undefined;
-        throw new RemiseError({
-          code: 'UNSUPPORTED',
-          gateway,
-          message: `${gateway}.${key} is not available in this build of remise`,
-        });
-      },
-    },
-  );
+import payline from './payline.js';
 
 export function build(raw) {
   installErrors(raw);
   return {
     money: money(raw),
     systempay: systempay(raw),
-    payline: NOT_YET('payline'),
+    payline: payline(raw),
     sogenactif: { ...sogenactifBatch(raw), ...sogenactifOffice(raw) },
     RemiseError,
     isRemiseError,

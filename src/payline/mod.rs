@@ -1,1 +1,42 @@
-//! Payline (Monext) SOAP (issue 4). model, validate, encode, decode, rules, codes.
+//! Payline (Monext) SOAP web services (issue 4): doReAuthorization and the DirectPaymentAPI
+//! family (doAuthorization, doCapture, doRefund, doReset, doCredit, doDebit), plus
+//! getTransactionDetails (ExtendedAPI).
+//!
+//! - [`model`]: operations, services, endpoints, and the WSDL element order as schema tables;
+//! - [`validate`]: caller input → element tree in WSDL order, every issue at once;
+//! - [`encode`]: tree → SOAP 1.1 envelope (quick-xml writer) and `HttpRequest`;
+//! - [`decode`]: SOAP answer → JSON value named as in the WSDL, `result.accepted`;
+//! - [`rules`]: doReAuthorization preflight rules;
+//! - [`codes`]: return-code table;
+//! - [`dates`]: ISO 8601 input, Payline layouts, Europe/Paris wall-clock time.
+
+pub mod codes;
+pub mod dates;
+pub mod decode;
+pub mod encode;
+pub mod model;
+pub mod rules;
+pub mod validate;
+
+pub use codes::{describe as describe_result, ResultCode};
+pub use decode::refusal_error;
+pub use model::{Environment, Operation, Options, Service};
+pub use rules::{check_re_authorization, Checked, Now, Warning};
+
+use crate::error::Result;
+use crate::transport::HttpRequest;
+use serde_json::Value;
+
+/// A validated SOAP 1.1 request for `operation` (WSDL name, e.g. `"doReAuthorization"`).
+pub fn request(operation: &str, params: &Value, opts: &Options) -> Result<HttpRequest> {
+    let op = Operation::parse(operation)?;
+    let validated = validate::validate(op, params)?;
+    encode::http_request(&validated, opts)
+}
+
+/// Decodes Payline's answer to `operation`. Returns the answer even when its code is not
+/// accepted (see `result.accepted`); errors are for faults, HTTP failures and unreadable bodies.
+pub fn parse_response(operation: &str, http_status: u16, xml: &str) -> Result<Value> {
+    let op = Operation::parse(operation)?;
+    decode::parse_response(op, http_status, xml)
+}

@@ -13,6 +13,7 @@ pub mod sogenactif_office;
 pub mod systempay;
 mod systempay_types;
 pub mod sogenactif_batch;
+pub mod payline;
 
 use crate::error::{Error, ErrorCode};
 use crate::money::MAX_SAFE_INTEGER;

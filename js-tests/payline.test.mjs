@@ -1,0 +1,351 @@
+// payline.*: request building, parsing, return codes, re-authorization rules, and the Client against a
+// 127.0.0.1 server that checks path, SOAPAction, credentials and envelope, and answers recorded
+// Payline responses (shapes of the Java SDK fixtures, reference payline.md §7).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { entries, thrown, rejected } from './entries.mjs';
+import { startServer, reply } from './server.mjs';
+
+const IMPL = 'http://impl.ws.payline.experian.com';
+const OBJ = 'http://obj.ws.payline.experian.com';
+// Payline's documented example credentials; `printf %s '111111111:AFju9XHplQzvamffO72L' | base64`.
+const CREDS = { merchantId: '111111111', accessKey: 'AFju9XHplQzvamffO72L' };
+const AUTH = 'Basic MTExMTExMTExOkFGanU5WEhwbFF6dmFtZmZPNzJM';
+
+/** A recorded answer to `op` (impl: prefix style) with `result` and optional extra elements. */
+function answer(op, code, short, long, extra = '') {
+  return (
+    `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Header/><soapenv:Body>` +
+    `<impl:${op}Response xmlns:impl="${IMPL}" xmlns:obj="${OBJ}">` +
+    `<impl:result><obj:code>${code}</obj:code><obj:shortMessage>${short}</obj:shortMessage><obj:longMessage>${long}</obj:longMessage></impl:result>` +
+    extra +
+    `</impl:${op}Response></soapenv:Body></soapenv:Envelope>`
+  );
+}
+const TX = (id, date = '07/12/23 13:21:01') =>
+  `<impl:transaction><obj:id>${id}</obj:id><obj:date>${date}</obj:date><obj:isDuplicated>0</obj:isDuplicated><obj:isPossibleFraud>0</obj:isPossibleFraud></impl:transaction>`;
+const OK = (op, id) => answer(op, '00000', 'ACCEPTED', 'Transaction approved', TX(id));
+
+const ORDER = { ref: 'ORDER-0001-R1', amount: 1000, currency: 'EUR', date: '2024-12-15T12:20' };
+const CARD = { number: '4970100000325734', type: 'CB', expirationDate: '1227', cvx: '123' };
+const PARAMS = {
+  doReAuthorization: {
+    transactionID: '14340105742592',
+    payment: { amount: 1000, currency: 'EUR', action: 101, mode: 'CPT', contractNumber: '1234567' },
+    order: ORDER,
+    media: 'Computer',
+  },
+  doAuthorization: {
+    payment: { amount: 5000, currency: 'EUR', action: 100, mode: 'CPT', contractNumber: '1234567' },
+    card: CARD,
+    order: { ...ORDER, ref: 'ORD-42', amount: 5000 },
+  },
+  doCapture: {
+    transactionID: 'PV4071223935712704',
+    payment: { amount: 1000, currency: 978, action: 201, mode: 'CPT' },
+    sequenceNumber: 'capture-0001',
+  },
+  doRefund: {
+    transactionID: '14340105742592',
+    payment: { amount: 500, currency: 'EUR', action: 421, mode: 'CPT' },
+    comment: 'Customer returned item',
+    sequenceNumber: 'refund-0001',
+  },
+  doReset: { transactionID: '14340105742592', comment: 'Order cancelled', sequenceNumber: 'reset-0001' },
+  doCredit: {
+    payment: { amount: 1500, currency: 'EUR', action: 422, mode: 'CPT', contractNumber: '1234567' },
+    card: { number: '4970100000325734', type: 'CB', expirationDate: '1227' },
+  },
+  doDebit: {
+    payment: { amount: 2000, currency: 'EUR', action: 204, mode: 'CPT', contractNumber: '1234567' },
+    card: { number: '4970100000325734', type: 'CB', expirationDate: '1227' },
+    order: { ...ORDER, ref: 'PHONE-1', amount: 2000 },
+    authorization: { number: 'A55A', date: new Date('2025-01-10T08:25:00Z') },
+  },
+  getTransactionDetails: { transactionId: '1434297987545643131272', transactionHistory: 'Y' },
+};
+// One literal fragment per operation that must be in the envelope (written from reference §3–4).
+const MUST_CONTAIN = {
+  doReAuthorization: '<impl:version>34</impl:version><impl:transactionID>14340105742592</impl:transactionID><impl:payment><obj:amount>1000</obj:amount><obj:currency>978</obj:currency><obj:action>101</obj:action><obj:mode>CPT</obj:mode><obj:contractNumber>1234567</obj:contractNumber></impl:payment>',
+  doAuthorization: '<impl:card><obj:number>4970100000325734</obj:number><obj:type>CB</obj:type><obj:expirationDate>1227</obj:expirationDate><obj:cvx>123</obj:cvx></impl:card>',
+  doCapture: '<impl:sequenceNumber>capture-0001</impl:sequenceNumber>',
+  doRefund: '<impl:comment>Customer returned item</impl:comment><impl:sequenceNumber>refund-0001</impl:sequenceNumber>',
+  doReset: '<impl:transactionID>14340105742592</impl:transactionID><impl:comment>Order cancelled</impl:comment><impl:sequenceNumber>reset-0001</impl:sequenceNumber>',
+  doCredit: '<obj:action>422</obj:action>',
+  // 08:25Z in January is 09:25 in Paris (CET).
+  doDebit: '<impl:authorization><obj:number>A55A</obj:number><obj:date>10/01/2025 09:25</obj:date></impl:authorization>',
+  getTransactionDetails: '<impl:getTransactionDetailsRequest><impl:version>34</impl:version><impl:transactionId>1434297987545643131272</impl:transactionId><impl:transactionHistory>Y</impl:transactionHistory>',
+};
+const OPS = Object.keys(PARAMS);
+
+let srv;
+before(async () => {
+  srv = await startServer({
+    '*': (req, body, res, n) => {
+      const op = (req.headers.soapaction ?? '').replaceAll('"', '');
+      const path = req.url;
+      if (path.startsWith('/hang/')) return;
+      if (path.startsWith('/drop/')) return res.socket.destroy();
+      if (path.startsWith('/unauthorized/')) return reply(res, 401, '<html>Unauthorized</html>', 'text/html');
+      if (path.startsWith('/busy/')) return reply(res, 503, '<html>busy</html>', 'text/html');
+      if (path.startsWith('/flaky/')) {
+        if (n === 1) return reply(res, 503, '<html>busy</html>', 'text/html');
+        return reply(res, 200, OK(op, '1434297987545643131272'), 'text/xml; charset=utf-8');
+      }
+      if (path.startsWith('/garbled/')) return reply(res, 200, '<html>proxy error page</html>', 'text/html');
+      if (path.startsWith('/currency/'))
+        return reply(res, 200, answer(op, '02620', 'ERROR', 'Currency must be the same as the original authorization'), 'text/xml');
+      if (path.startsWith('/refused/'))
+        return reply(res, 200, answer(op, '01101', 'REFUSED', 'Card expired', TX('14340105742600')), 'text/xml');
+      if (path.startsWith('/fault/'))
+        return reply(
+          res,
+          500,
+          '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>Unmarshalling Error</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>',
+          'text/xml',
+        );
+      // Recorded successes; ids are strings larger than 2^53.
+      return reply(res, 200, OK(op, '1434297987545643131272'), 'text/xml; charset=utf-8');
+    },
+  });
+});
+after(() => srv.close());
+
+const base = (prefix) => `${srv.url}/${prefix}/V4/services`;
+
+for (const [entry, { payline, RemiseError, isRemiseError }] of entries) {
+  test(`${entry}: request builds the SOAP request`, () => {
+    const req = payline.request('doReAuthorization', PARAMS.doReAuthorization, CREDS);
+    assert.equal(req.method, 'POST');
+    assert.equal(req.url, 'https://homologation.payline.com/V4/services/DirectPaymentAPI');
+    assert.deepEqual(req.headers, {
+      Authorization: AUTH,
+      'Content-Type': 'text/xml; charset=utf-8',
+      SOAPAction: '"doReAuthorization"',
+    });
+    assert.ok(req.body.includes(MUST_CONTAIN.doReAuthorization), req.body);
+    assert.ok(req.body.includes('<obj:date>15/12/2024 12:20</obj:date>'));
+    const prod = payline.request('getTransactionDetails', PARAMS.getTransactionDetails, { ...CREDS, environment: 'production' });
+    assert.equal(prod.url, 'https://services.payline.com/V4/services/ExtendedAPI');
+  });
+
+  test(`${entry}: a JS Date is written in Paris wall-clock time`, () => {
+    const params = { ...PARAMS.doReAuthorization, order: { ...ORDER, date: new Date('2024-07-01T10:00:00Z') } };
+    const req = payline.request('doReAuthorization', params, CREDS);
+    assert.ok(req.body.includes('<obj:date>01/07/2024 12:00</obj:date>'), req.body);
+  });
+
+  test(`${entry}: request reports every issue at once`, () => {
+    const e = thrown(() =>
+      payline.request('doReAuthorization', { payment: { amount: 10.5, currency: 'EURO', action: 101, mode: 'CPT' }, order: ORDER, media: 'PC' }, CREDS),
+    );
+    assert.ok(e instanceof RemiseError);
+    assert.ok(isRemiseError(e));
+    assert.equal(e.code, 'VALIDATION');
+    assert.equal(e.gateway, 'payline');
+    assert.deepEqual(
+      e.issues.map((i) => [i.field, i.code]),
+      [
+        ['transactionID', 'REQUIRED'],
+        ['payment.amount', 'TYPE'],
+        ['payment.currency', 'UNKNOWN_CURRENCY'],
+        ['media', 'ENUM'],
+      ],
+    );
+    const e2 = thrown(() => payline.request('doReAuthorization', PARAMS.doReAuthorization, { merchantId: '1' }));
+    assert.equal(e2.code, 'VALIDATION');
+    assert.equal(e2.field, 'accessKey');
+  });
+
+  test(`${entry}: parseResponse decodes, keeps ids as strings, adds accepted and dateIso`, () => {
+    const v = payline.parseResponse('doCapture', OK('doCapture', '1434297987545643131272'));
+    assert.deepEqual(v.result, { code: '00000', shortMessage: 'ACCEPTED', longMessage: 'Transaction approved', accepted: true });
+    assert.equal(v.transaction.id, '1434297987545643131272');
+    assert.equal(v.transaction.dateIso, '2023-12-07T13:21:01');
+    const refused = payline.parseResponse('doReAuthorization', answer('doReAuthorization', '02620', 'ERROR', 'Currency must be the same as the original authorization'));
+    assert.equal(refused.result.accepted, false);
+    assert.equal(refused.transaction, undefined);
+    assert.equal(thrown(() => payline.parseResponse('doCapture', 'not xml')).code, 'MALFORMED_RESPONSE');
+    const e401 = thrown(() => payline.parseResponse('doCapture', '', 401));
+    assert.equal(e401.httpStatus, 401);
+    assert.match(e401.message, /credentials/);
+  });
+
+  test(`${entry}: describeResult`, () => {
+    assert.deepEqual(payline.describeResult('00000'), { code: '00000', status: 'ACCEPTED', message: 'Transaction approved', accepted: true });
+    const r = payline.describeResult('02619');
+    assert.equal(r.accepted, false);
+    assert.match(r.message, /Activate re-authorization/);
+    assert.equal(thrown(() => payline.describeResult('2619')).code, 'VALIDATION');
+  });
+
+  test(`${entry}: checkReAuthorization`, () => {
+    const original = { date: new Date('2024-01-15T09:00:00Z'), currency: 'EUR', contractNumber: '1234567', orderRef: 'ORDER-1' };
+    const e = thrown(() =>
+      payline.checkReAuthorization(original, { ...PARAMS.doReAuthorization, payment: { ...PARAMS.doReAuthorization.payment, currency: 'USD' } }, new Date('2024-02-01T00:00:00Z')),
+    );
+    assert.ok(e instanceof RemiseError);
+    assert.equal(e.code, 'OPERATION_NOT_ALLOWED');
+    assert.equal(e.gatewayCode, '02620');
+    const ok = payline.checkReAuthorization(original, { ...PARAMS.doReAuthorization, order: { amount: 1000 } }, '2024-01-15T12:00:00Z');
+    assert.deepEqual(ok.warnings.map((w) => w.code), ['ORDER_REF_FROM_ORIGINAL', 'DUPLICATE_WITHIN_24H']);
+    assert.equal(ok.orderRef, 'ORDER-1');
+    assert.equal(ok.orderRefFromOriginal, true);
+    // The decoded getTransactionDetails answer of the original works as `original`.
+    const details = payline.parseResponse(
+      'getTransactionDetails',
+      answer('getTransactionDetails', '00000', 'ACCEPTED', 'Transaction approved',
+        TX('14340105742592', '15/01/2024 10:00:00') +
+        '<impl:payment><obj:amount>1000</obj:amount><obj:currency>978</obj:currency><obj:action>101</obj:action><obj:mode>CPT</obj:mode><obj:contractNumber>1234567</obj:contractNumber></impl:payment>' +
+        '<impl:order><obj:ref>ORDER-1</obj:ref></impl:order>'),
+    );
+    const e2 = thrown(() =>
+      payline.checkReAuthorization(details, { ...PARAMS.doReAuthorization, payment: { ...PARAMS.doReAuthorization.payment, currency: 840 } }, '2024-02-01T00:00:00Z'),
+    );
+    assert.equal(e2.gatewayCode, '02620');
+    assert.equal(payline.checkReAuthorization(details, PARAMS.doReAuthorization, '2024-02-01T00:00:00Z').warnings.length, 0);
+    // `now` defaults to the current time: an original from 2020 is out of the 11-month window.
+    const old = thrown(() => payline.checkReAuthorization({ ...original, date: '2020-01-01T00:00:00Z' }, PARAMS.doReAuthorization));
+    assert.equal(old.code, 'OPERATION_NOT_ALLOWED');
+  });
+}
+
+const [[, { payline, RemiseError }]] = entries;
+
+test('Client: each method posts to the right service with SOAPAction, credentials and envelope, and resolves', async () => {
+  const client = new payline.Client({ ...CREDS, baseUrl: base('ok') });
+  for (const op of OPS) {
+    const before = srv.requests.length;
+    const v = await client[op](PARAMS[op]);
+    assert.equal(srv.requests.length, before + 1, op);
+    const seen = srv.requests.at(-1);
+    const service = op === 'getTransactionDetails' ? 'ExtendedAPI' : 'DirectPaymentAPI';
+    assert.equal(seen.method, 'POST');
+    assert.equal(seen.path, `/ok/V4/services/${service}`, op);
+    assert.equal(seen.headers.soapaction, `"${op}"`);
+    assert.equal(seen.headers.authorization, AUTH);
+    assert.equal(seen.headers['content-type'], 'text/xml; charset=utf-8');
+    assert.ok(seen.body.startsWith('<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope'), op);
+    assert.ok(seen.body.includes(`<impl:${op}Request>`), op);
+    assert.ok(seen.body.includes(MUST_CONTAIN[op]), `${op}: ${seen.body}`);
+    assert.equal(seen.body, payline.request(op, PARAMS[op], { ...CREDS, baseUrl: base('ok') }).body, op);
+    assert.equal(v.result.code, '00000');
+    assert.equal(v.result.accepted, true);
+    assert.equal(v.transaction.id, '1434297987545643131272');
+  }
+});
+
+test('Client: 02620 rejects GATEWAY_ERROR with gatewayCode and the response', async () => {
+  const client = new payline.Client({ ...CREDS, baseUrl: base('currency') });
+  const e = await rejected(client.doReAuthorization(PARAMS.doReAuthorization));
+  assert.ok(e instanceof RemiseError);
+  assert.equal(e.code, 'GATEWAY_ERROR');
+  assert.equal(e.gateway, 'payline');
+  assert.equal(e.gatewayCode, '02620');
+  assert.equal(e.gatewayMessage, 'Currency must be the same as the original authorization');
+  assert.equal(e.response.result.code, '02620');
+  assert.equal(e.retryable, false);
+});
+
+test('Client: a 01xxx refusal rejects with its gatewayCode', async () => {
+  const client = new payline.Client({ ...CREDS, baseUrl: base('refused') });
+  const e = await rejected(client.doAuthorization(PARAMS.doAuthorization));
+  assert.equal(e.code, 'GATEWAY_ERROR');
+  assert.equal(e.gatewayCode, '01101');
+  assert.equal(e.gatewayMessage, 'Card expired');
+  assert.equal(e.response.transaction.id, '14340105742600');
+});
+
+test('Client: a timeout rejects TIMEOUT with outcome unknown and is never resent', async () => {
+  const client = new payline.Client({ ...CREDS, baseUrl: base('hang'), timeoutMs: 300 });
+  const path = '/hang/V4/services/DirectPaymentAPI';
+  const t0 = Date.now();
+  const e = await rejected(client.doCapture(PARAMS.doCapture));
+  const elapsed = Date.now() - t0;
+  assert.equal(e.code, 'TIMEOUT');
+  assert.equal(e.outcome, 'unknown');
+  assert.equal(e.retryable, false);
+  assert.match(e.message, /getTransactionDetails/);
+  assert.ok(elapsed >= 290 && elapsed < 3000, `elapsed ${elapsed}`);
+  assert.equal(srv.count(path), 1);
+});
+
+test('Client: money-moving calls are never resent (reset, 503); reads are retried', async () => {
+  const drop = new payline.Client({ ...CREDS, baseUrl: base('drop') });
+  const e = await rejected(drop.doRefund(PARAMS.doRefund));
+  assert.equal(e.code, 'NETWORK_ERROR');
+  assert.equal(e.outcome, 'unknown');
+  assert.equal(srv.count('/drop/V4/services/DirectPaymentAPI'), 1);
+
+  const busy = new payline.Client({ ...CREDS, baseUrl: base('busy') });
+  const e503 = await rejected(busy.doReset(PARAMS.doReset));
+  assert.equal(e503.code, 'HTTP_ERROR');
+  assert.equal(e503.httpStatus, 503);
+  assert.equal(e503.outcome, 'unknown');
+  assert.equal(srv.count('/busy/V4/services/DirectPaymentAPI'), 1);
+
+  const flaky = new payline.Client({ ...CREDS, baseUrl: base('flaky') });
+  const v = await flaky.getTransactionDetails(PARAMS.getTransactionDetails);
+  assert.equal(v.result.code, '00000');
+  assert.equal(srv.count('/flaky/V4/services/ExtendedAPI'), 2);
+});
+
+test('Client: an unreadable 200 answer to a money-moving call has an unknown outcome', async () => {
+  const client = new payline.Client({ ...CREDS, baseUrl: base('garbled') });
+  const e = await rejected(client.doCapture(PARAMS.doCapture));
+  assert.equal(e.code, 'MALFORMED_RESPONSE');
+  assert.equal(e.outcome, 'unknown');
+  assert.match(e.message, /getTransactionDetails/);
+  const read = await rejected(client.getTransactionDetails(PARAMS.getTransactionDetails));
+  assert.equal(read.code, 'MALFORMED_RESPONSE');
+  assert.equal(read.outcome, undefined);
+});
+
+test('Client: invalid params reject VALIDATION before anything is sent', async () => {
+  const client = new payline.Client({ ...CREDS, baseUrl: base('never') });
+  const e = await rejected(client.doCapture({ transactionID: 'x', payment: { amount: '10.00', currency: 'EUR', action: 201, mode: 'CPT' } }));
+  assert.equal(e.code, 'VALIDATION');
+  assert.equal(e.field, 'payment.amount');
+  assert.equal(srv.count('/never/V4/services/DirectPaymentAPI'), 0);
+});
+
+test('Client: HTTP 401 says the credentials were refused; a SOAP Fault is GATEWAY_ERROR', async () => {
+  const e = await rejected(new payline.Client({ ...CREDS, baseUrl: base('unauthorized') }).doCapture(PARAMS.doCapture));
+  assert.equal(e.code, 'HTTP_ERROR');
+  assert.equal(e.httpStatus, 401);
+  assert.match(e.message, /credentials/);
+  assert.ok(!e.message.includes(CREDS.accessKey));
+  const f = await rejected(new payline.Client({ ...CREDS, baseUrl: base('fault') }).doCapture(PARAMS.doCapture));
+  assert.equal(f.code, 'GATEWAY_ERROR');
+  assert.equal(f.gatewayMessage, 'Unmarshalling Error');
+});
+
+test('Client: debug events mask the credentials and the card number; fetch can be injected', async () => {
+  const events = [];
+  let fetched = 0;
+  const client = new payline.Client({
+    ...CREDS,
+    baseUrl: base('ok'),
+    debug: (e) => events.push(e),
+    fetch: (r) => {
+      fetched += 1;
+      return fetch(r);
+    },
+  });
+  await client.doAuthorization(PARAMS.doAuthorization);
+  assert.equal(fetched, 1);
+  const req = events.find((e) => e.type === 'request');
+  assert.equal(req.gateway, 'payline');
+  assert.equal(req.headers.Authorization, 'Basic ***');
+  assert.ok(!req.body.includes('4970100000325734'));
+  assert.ok(req.body.includes('5734'));
+  assert.ok(events.some((e) => e.type === 'response' && e.status === 200));
+});
+
+test('Client: options are validated', () => {
+  const e = thrown(() => new payline.Client({ merchantId: '1', accessKey: 'k', environment: 'prod', timeoutMs: -1 }));
+  assert.equal(e.code, 'VALIDATION');
+  assert.equal(e.field, 'timeoutMs');
+  const e2 = thrown(() => new payline.Client({ merchantId: '1', environment: 'prod' }));
+  assert.deepEqual(e2.issues.map((i) => i.field), ['accessKey', 'environment']);
+});

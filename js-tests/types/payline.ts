@@ -1,0 +1,62 @@
+// Type-checks the Payline API as a user writes it (tsc --strict).
+import { payline, RemiseError } from 'remise';
+import type {
+  HttpRequest,
+  PaylineClient,
+  PaylineDoReAuthorizationParams,
+  PaylineResponse,
+  PaylineResultCode,
+  PaylineReAuthorizationCheck,
+} from 'remise';
+
+const options = { merchantId: '111111111', accessKey: 'AFju9XHplQzvamffO72L' };
+const params: PaylineDoReAuthorizationParams = {
+  transactionID: '14340105742592',
+  payment: { amount: 1000, currency: 'EUR', action: 101, mode: 'CPT', contractNumber: '1234567' },
+  order: { ref: 'ORDER-0001-R1', amount: 1000, currency: 978, date: new Date() },
+  privateDataList: [{ key: 'k', value: 'v' }],
+  media: 'Computer',
+};
+const req: HttpRequest = payline.request('doReAuthorization', params, options);
+const auth: string = req.headers['Authorization'];
+const parsed: PaylineResponse = payline.parseResponse('doReAuthorization', req.body, 200);
+const accepted: boolean = parsed.result.accepted;
+const id: string | undefined = parsed.transaction?.id;
+const described: PaylineResultCode = payline.describeResult('02619');
+const check: PaylineReAuthorizationCheck = payline.checkReAuthorization(
+  { date: new Date(), currency: 'EUR', orderRef: 'ORDER-0001' },
+  params,
+  '2024-12-15T12:20:00Z',
+);
+const warningCodes: string[] = check.warnings.map((w) => w.code);
+const fromDetails: boolean = payline.checkReAuthorization(parsed, params).orderRefFromOriginal;
+
+const client: PaylineClient = new payline.Client({ ...options, environment: 'production', timeoutMs: 30_000 });
+async function run(): Promise<void> {
+  const v: PaylineResponse = await client.doCapture({
+    transactionID: '14340105742592',
+    payment: { amount: 1000, currency: 'EUR', action: 201, mode: 'CPT' },
+    sequenceNumber: 'capture-1',
+  });
+  await client.getTransactionDetails({ transactionId: v.transaction?.id ?? '' });
+  try {
+    await client.doReAuthorization(params);
+  } catch (e) {
+    if (e instanceof RemiseError && e.code === 'GATEWAY_ERROR') console.log(e.gatewayCode);
+  }
+}
+
+// @ts-expect-error unknown operations are rejected
+payline.request('doPayment', params, options);
+// @ts-expect-error amounts are integers in minor units, not strings
+payline.request('doCapture', { transactionID: '1', payment: { amount: '10.00', currency: 'EUR', action: 201, mode: 'CPT' } }, options);
+// @ts-expect-error doReAuthorization spells transactionID with a capital D
+payline.request('doReAuthorization', { ...params, transactionID: undefined, transactionId: '1' }, options);
+// @ts-expect-error modes are a closed set
+client.doCapture({ transactionID: '1', payment: { amount: 1, currency: 'EUR', action: 201, mode: 'XYZ' } });
+// @ts-expect-error media values are a closed set
+client.doReAuthorization({ ...params, media: 'Desktop' });
+// @ts-expect-error the client needs an accessKey
+new payline.Client({ merchantId: '1' });
+
+console.log(auth, accepted, id, described.status, warningCodes, fromDetails, run);

@@ -1,0 +1,319 @@
+//! Preflight rules of doReAuthorization, checked before sending from what the caller knows of the
+//! original transaction.
+//!
+//! Source: the seed page "Webservice - doReAuthorizationRequest" and
+//! https://docs.payline.com/display/DT/Reauthorization (reference §6):
+//! - the currency must be the original's, else Payline answers 02620 without storing anything;
+//! - a re-authorization is possible up to 11 months after the original's creation;
+//! - it must use the original's contract number;
+//! - without an order reference, Payline takes the original's;
+//! - within 24 h of the original it is a duplicate unless the order reference differs.
+//!
+//! 02619 (option not active on the contract) is only known by the server: see codes.rs.
+
+use super::dates;
+use crate::codec::json::Obj;
+use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
+use crate::money::{self, Table};
+use serde::Serialize;
+use serde_json::Value;
+use time::{Duration, OffsetDateTime};
+
+/// Months after the original's creation during which a re-authorization is allowed.
+pub const REAUTH_WINDOW_MONTHS: u32 = 11;
+/// Within this delay of the original, the same order reference makes a duplicate.
+pub const DUPLICATE_WINDOW: Duration = Duration::hours(24);
+
+/// Warning codes of [`Checked::warnings`].
+pub mod warning {
+    /// `order.ref` was not given: the original's reference is used.
+    pub const ORDER_REF_FROM_ORIGINAL: &str = "ORDER_REF_FROM_ORIGINAL";
+    /// Same order reference within 24 h of the original: Payline treats it as a duplicate.
+    pub const DUPLICATE_WITHIN_24H: &str = "DUPLICATE_WITHIN_24H";
+    /// `payment.contractNumber` was not given while the original's is known.
+    pub const CONTRACT_NUMBER_MISSING: &str = "CONTRACT_NUMBER_MISSING";
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub code: &'static str,
+    pub message: String,
+}
+
+/// The outcome of a passed check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Checked {
+    pub warnings: Vec<Warning>,
+    /// The order reference the re-authorization will carry, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order_ref: Option<String>,
+    /// True when `order_ref` was taken from the original transaction.
+    pub order_ref_from_original: bool,
+}
+
+/// "Now", as an instant or as an ISO 8601 string.
+#[derive(Clone, Copy, Debug)]
+pub enum Now<'a> {
+    At(OffsetDateTime),
+    Text(&'a str),
+}
+
+impl From<OffsetDateTime> for Now<'_> {
+    fn from(t: OffsetDateTime) -> Self {
+        Now::At(t)
+    }
+}
+
+impl<'a> From<&'a str> for Now<'a> {
+    fn from(s: &'a str) -> Self {
+        Now::Text(s)
+    }
+}
+
+fn date_issue(issues: &mut Issues, at: &str) {
+    issues.push(
+        at,
+        issue::FORMAT,
+        "must be a date-time: ISO 8601 ('2024-12-15T12:20:00Z'; without an offset it is Paris time) or Payline's 'dd/mm/yy HH:mm:ss'",
+    );
+}
+
+fn read_currency(
+    v: Option<&Value>,
+    at: &str,
+    issues: &mut Issues,
+) -> Option<&'static money::Currency> {
+    let code = match v? {
+        Value::String(s) => s.clone(),
+        Value::Number(n) if n.as_u64().is_some() => n.to_string(),
+        _ => {
+            issues.push(
+                at,
+                issue::TYPE,
+                "must be an ISO 4217 code like 'EUR' or 978",
+            );
+            return None;
+        }
+    };
+    match money::currency(&code, Table::Payline) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            issues.push(at, issue::UNKNOWN_CURRENCY, e.message);
+            None
+        }
+    }
+}
+
+fn str_at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a str> {
+    path.iter()
+        .try_fold(v, |cur, k| cur.get(k))
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+}
+
+/// A decoded getTransactionDetails answer (`{ result, transaction, payment, order, … }`) read as
+/// the original: `transaction.date`, `payment.currency` (else `order.currency`),
+/// `payment.contractNumber` (else `contractNumber`), `order.ref`, `transaction.id`.
+fn details_as_original(v: &Value) -> Option<Value> {
+    if v.get("transaction").is_none() && v.get("result").is_none() {
+        return None;
+    }
+    let mut out = serde_json::Map::new();
+    let mut put = |key: &str, paths: &[&[&str]]| {
+        if let Some(x) = paths.iter().find_map(|p| str_at(v, p)) {
+            out.insert(key.to_string(), Value::String(x.to_string()));
+        }
+    };
+    put("date", &[&["transaction", "date"]]);
+    put(
+        "currency",
+        &[&["payment", "currency"], &["order", "currency"]],
+    );
+    put(
+        "contractNumber",
+        &[&["payment", "contractNumber"], &["contractNumber"]],
+    );
+    put("orderRef", &[&["order", "ref"]]);
+    put("transactionId", &[&["transaction", "id"]]);
+    Some(Value::Object(out))
+}
+
+fn refused(message: String, field: &str) -> Error {
+    Error::new(ErrorCode::OperationNotAllowed, message)
+        .with_gateway(Gateway::Payline)
+        .with_field(field)
+}
+
+/// Checks a doReAuthorization before sending.
+///
+/// `original`: `{ date, currency, contractNumber?, orderRef?, transactionId? }` — the original
+/// authorization's creation date (ISO 8601, or Payline's `dd/mm/yy HH:mm:ss`, read as Paris time
+/// when it has no offset), its currency, contract number and order reference — or the decoded
+/// getTransactionDetails answer for it.
+/// `params`: the doReAuthorization params (only `transactionID`, `payment.currency`,
+/// `payment.contractNumber` and `order.ref` are read; `request` validates the rest).
+pub fn check_re_authorization<'a>(
+    original: &Value,
+    params: &Value,
+    now: impl Into<Now<'a>>,
+) -> Result<Checked> {
+    let from_details = details_as_original(original);
+    let original = from_details.as_ref().unwrap_or(original);
+    let mut issues = Issues::new();
+    let mut o = Obj::new(original, "original", &mut issues);
+    let created = o.req_str("date", &mut issues).and_then(|s| {
+        let t = dates::input_instant(s);
+        if t.is_none() {
+            date_issue(&mut issues, "original.date");
+        }
+        t
+    });
+    if !o.has("currency") {
+        issues.push(
+            "original.currency",
+            issue::REQUIRED,
+            "is required: the original authorization's currency",
+        );
+    }
+    let original_currency = read_currency(o.raw("currency"), "original.currency", &mut issues);
+    let original_contract = o
+        .str("contractNumber", &mut issues)
+        .filter(|s| !s.is_empty());
+    let original_ref = o.str("orderRef", &mut issues).filter(|s| !s.is_empty());
+    let original_id = o
+        .str("transactionId", &mut issues)
+        .filter(|s| !s.is_empty());
+    o.finish(&mut issues);
+
+    if !params.is_object() {
+        issues.push(
+            "params",
+            issue::TYPE,
+            "must be the doReAuthorization params object",
+        );
+    }
+    let currency_value = params
+        .get("payment")
+        .and_then(|p| p.get("currency"))
+        .filter(|v| !v.is_null());
+    if currency_value.is_none() {
+        issues.push(
+            "payment.currency",
+            issue::REQUIRED,
+            "is required: the re-authorization's currency",
+        );
+    }
+    let currency = read_currency(currency_value, "payment.currency", &mut issues);
+    let contract = str_at(params, &["payment", "contractNumber"]);
+    let order_ref = str_at(params, &["order", "ref"]);
+    if let (Some(a), Some(b)) = (original_id, str_at(params, &["transactionID"])) {
+        if a != b {
+            issues.push(
+                "transactionID",
+                issue::CONFLICT,
+                "differs from original.transactionId: re-authorize the transaction you described",
+            );
+        }
+    }
+    let now = match now.into() {
+        Now::At(t) => Some(t),
+        Now::Text(s) => {
+            let t = dates::input_instant(s);
+            if t.is_none() {
+                date_issue(&mut issues, "now");
+            }
+            t
+        }
+    };
+    issues.finish(Some(Gateway::Payline))?;
+    let (Some(created), Some(orig_cur), Some(cur), Some(now)) =
+        (created, original_currency, currency, now)
+    else {
+        return Err(
+            Error::new(ErrorCode::Validation, "incomplete input").with_gateway(Gateway::Payline)
+        );
+    };
+
+    if orig_cur.numeric != cur.numeric {
+        return Err(refused(
+            format!(
+                "a re-authorization must use the original authorization's currency ({}), not {}: Payline would answer 02620 without storing anything",
+                orig_cur.code, cur.code
+            ),
+            "payment.currency",
+        )
+        .with_gateway_code("02620")
+        .with_gateway_message("Currency must be the same as the original authorization"));
+    }
+    if let (Some(a), Some(b)) = (original_contract, contract) {
+        if a != b {
+            return Err(refused(
+                format!(
+                    "a re-authorization must use the original authorization's contract number ('{}'), not '{}'",
+                    crate::money::printable(a),
+                    crate::money::printable(b)
+                ),
+                "payment.contractNumber",
+            ));
+        }
+    }
+    let limit = dates::add_months(created, REAUTH_WINDOW_MONTHS).ok_or_else(|| {
+        Error::new(ErrorCode::Validation, "original.date is out of range")
+            .with_field("original.date")
+    })?;
+    if now > limit {
+        let created_paris = dates::iso_local(dates::to_paris(created)).unwrap_or_default();
+        return Err(refused(
+            format!(
+                "the original authorization was created on {created_paris} (Paris time), more than {REAUTH_WINDOW_MONTHS} months ago: Payline re-authorizes only within {REAUTH_WINDOW_MONTHS} months of creation; take a new authorization instead"
+            ),
+            "original.date",
+        ));
+    }
+
+    let mut warnings = Vec::new();
+    if contract.is_none() {
+        if let Some(a) = original_contract {
+            warnings.push(Warning {
+                code: warning::CONTRACT_NUMBER_MISSING,
+                message: format!(
+                    "payment.contractNumber is not given: send the original's ('{}'), a re-authorization must use the same contract",
+                    crate::money::printable(a)
+                ),
+            });
+        }
+    }
+    let (effective_ref, from_original) = match (order_ref, original_ref) {
+        (Some(r), _) => (Some(r.to_string()), false),
+        (None, Some(r)) => {
+            warnings.push(Warning {
+                code: warning::ORDER_REF_FROM_ORIGINAL,
+                message: format!(
+                    "order.ref is not given: the original transaction's order reference '{}' is used",
+                    crate::money::printable(r)
+                ),
+            });
+            (Some(r.to_string()), true)
+        }
+        (None, None) => {
+            warnings.push(Warning {
+                code: warning::ORDER_REF_FROM_ORIGINAL,
+                message: "order.ref is not given: Payline uses the original transaction's order reference".to_string(),
+            });
+            (None, true)
+        }
+    };
+    let same_ref = from_original || (order_ref.is_some() && order_ref == original_ref);
+    if same_ref && now < created + DUPLICATE_WINDOW {
+        warnings.push(Warning {
+            code: warning::DUPLICATE_WITHIN_24H,
+            message: "the order reference is the original's and the original is less than 24 hours old: Payline will treat this re-authorization as a duplicate; use a new order reference or wait".to_string(),
+        });
+    }
+    Ok(Checked {
+        warnings,
+        order_ref: effective_ref,
+        order_ref_from_original: from_original,
+    })
+}

@@ -1,0 +1,775 @@
+//! Payline request validation: every rule, every issue at once with its path, and XML injection
+//! in every string field (escaped, or refused for characters XML cannot carry).
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use quick_xml::events::Event;
+use quick_xml::NsReader;
+use remise::payline::{self, Options};
+use remise::{Error, ErrorCode};
+use serde_json::{json, Value};
+
+fn opts() -> Options {
+    Options::new("111111111", "AFju9XHplQzvamffO72L")
+}
+
+fn reauth() -> Value {
+    json!({
+        "transactionID": "14340105742592",
+        "payment": { "amount": 1000, "currency": "EUR", "action": 101, "mode": "CPT", "contractNumber": "1234567" },
+        "order": { "ref": "ORDER-0001-R1", "amount": 1000, "currency": "EUR", "date": "2024-12-15T12:20" }
+    })
+}
+
+fn auth() -> Value {
+    json!({
+        "payment": { "amount": 5000, "currency": "EUR", "action": 100, "mode": "CPT", "contractNumber": "1234567" },
+        "card": { "number": "4970100000325734", "type": "CB", "expirationDate": "1227", "cvx": "123" },
+        "order": { "ref": "ORD-42", "amount": 5000, "currency": "EUR", "date": "2024-07-01T10:00:00Z" }
+    })
+}
+
+fn err(op: &str, p: &Value) -> Error {
+    payline::request(op, p, &opts()).expect_err("must be refused")
+}
+
+/// (field, issue code) of every issue.
+fn issues(e: &Error) -> Vec<(String, &'static str)> {
+    assert_eq!(e.code, ErrorCode::Validation, "{e}");
+    assert_eq!(e.gateway, Some(remise::Gateway::Payline));
+    e.issues.iter().map(|i| (i.field.clone(), i.code)).collect()
+}
+
+fn one(op: &str, p: &Value) -> (String, &'static str) {
+    let e = err(op, p);
+    let list = issues(&e);
+    assert_eq!(list.len(), 1, "{list:?}");
+    list[0].clone()
+}
+
+fn set(v: &mut Value, path: &str, x: Value) {
+    let mut cur = v;
+    let parts: Vec<&str> = path.split('.').collect();
+    for p in &parts[..parts.len() - 1] {
+        cur = if let Ok(i) = p.parse::<usize>() {
+            &mut cur[i]
+        } else {
+            &mut cur[*p]
+        };
+    }
+    let last = parts[parts.len() - 1];
+    if x.is_null() {
+        cur.as_object_mut().unwrap().remove(last);
+    } else {
+        cur[last] = x;
+    }
+}
+
+fn with(mut p: Value, path: &str, x: Value) -> Value {
+    set(&mut p, path, x);
+    p
+}
+
+#[test]
+fn unknown_operation() {
+    let e = payline::request("doRefunds", &reauth(), &opts()).unwrap_err();
+    assert_eq!(issues(&e), [("operation".to_string(), "ENUM")]);
+    assert!(e.message.contains("doRefund"), "{}", e.message);
+}
+
+#[test]
+fn required_elements() {
+    let cases = [
+        ("doReAuthorization", "transactionID"),
+        ("doReAuthorization", "payment"),
+        ("doReAuthorization", "order"),
+        ("doReAuthorization", "payment.amount"),
+        ("doReAuthorization", "payment.currency"),
+        ("doReAuthorization", "payment.action"),
+        ("doReAuthorization", "payment.mode"),
+        ("doReAuthorization", "order.ref"),
+        ("doReAuthorization", "order.amount"),
+        ("doReAuthorization", "order.currency"),
+        ("doReAuthorization", "order.date"),
+        ("doAuthorization", "card"),
+        ("doAuthorization", "card.type"),
+        ("doAuthorization", "payment.contractNumber"),
+    ];
+    for (op, path) in cases {
+        let base = if op == "doAuthorization" {
+            auth()
+        } else {
+            reauth()
+        };
+        assert_eq!(
+            one(op, &with(base, path, Value::Null)),
+            (path.to_string(), "REQUIRED"),
+            "{op} {path}"
+        );
+    }
+    // An empty string is not a value.
+    assert_eq!(
+        one("doReAuthorization", &with(reauth(), "order.ref", json!(""))),
+        ("order.ref".to_string(), "REQUIRED")
+    );
+    // doDebit needs an authorization (02305 "authorizationNumber is missing or empty").
+    let debit = with(auth(), "payment.action", json!(204));
+    assert_eq!(
+        one("doDebit", &debit),
+        ("authorization".to_string(), "REQUIRED")
+    );
+    let debit = with(
+        debit,
+        "authorization",
+        json!({ "date": "2025-01-10T09:25" }),
+    );
+    assert_eq!(
+        one("doDebit", &debit),
+        ("authorization.number".to_string(), "REQUIRED")
+    );
+    // doCredit: order optional, card required.
+    let credit = with(with(auth(), "order", Value::Null), "card", Value::Null);
+    assert_eq!(one("doCredit", &credit), ("card".to_string(), "REQUIRED"));
+    // getTransactionDetails: transactionId or orderRef.
+    assert_eq!(
+        one("getTransactionDetails", &json!({})),
+        ("transactionId".to_string(), "REQUIRED")
+    );
+    assert!(payline::request(
+        "getTransactionDetails",
+        &json!({ "orderRef": "R1" }),
+        &opts()
+    )
+    .is_ok());
+}
+
+#[test]
+fn card_needs_a_number_a_token_or_encrypted_data() {
+    let p = with(auth(), "card.number", Value::Null);
+    assert_eq!(
+        one("doAuthorization", &p),
+        ("card.number".to_string(), "REQUIRED")
+    );
+    assert!(payline::request(
+        "doAuthorization",
+        &with(p.clone(), "card.token", json!("tok_1")),
+        &opts()
+    )
+    .is_ok());
+    assert!(payline::request(
+        "doAuthorization",
+        &with(p, "card.encryptedData", json!("abc")),
+        &opts()
+    )
+    .is_ok());
+}
+
+#[test]
+fn amounts_are_whole_minor_units_of_at_most_12_digits() {
+    for (value, code) in [
+        (json!("10.00"), "TYPE"),
+        (json!(""), "TYPE"),
+        (json!(10.5), "TYPE"),
+        (json!(-1), "RANGE"),
+        (json!(1_000_000_000_000u64), "AMOUNT_RANGE"),
+    ] {
+        assert_eq!(
+            one(
+                "doReAuthorization",
+                &with(reauth(), "payment.amount", value.clone())
+            ),
+            ("payment.amount".to_string(), code),
+            "{value}"
+        );
+    }
+    let ok = with(reauth(), "payment.amount", json!(999_999_999_999u64));
+    assert!(payline::request("doReAuthorization", &ok, &opts())
+        .unwrap()
+        .body
+        .contains("<obj:amount>999999999999</obj:amount>"));
+    // Zero is a valid amount (account verification).
+    assert!(payline::request(
+        "doReAuthorization",
+        &with(reauth(), "payment.amount", json!(0)),
+        &opts()
+    )
+    .is_ok());
+}
+
+#[test]
+fn numeric_codes_are_never_empty_or_too_long() {
+    for (value, code) in [
+        (json!(""), "FORMAT"),
+        (json!("1011"), "FORMAT"),
+        (json!(1011), "FORMAT"),
+        (json!("10a"), "FORMAT"),
+        (json!(true), "FORMAT"),
+    ] {
+        assert_eq!(
+            one(
+                "doReAuthorization",
+                &with(reauth(), "payment.action", value.clone())
+            ),
+            ("payment.action".to_string(), code),
+            "{value}"
+        );
+    }
+    for (value, code) in [
+        (json!(0), "RANGE"),
+        (json!(100), "FORMAT"),
+        (json!("x"), "FORMAT"),
+    ] {
+        assert_eq!(
+            one(
+                "doReAuthorization",
+                &with(reauth(), "version", value.clone())
+            ),
+            ("version".to_string(), code),
+            "{value}"
+        );
+    }
+}
+
+#[test]
+fn currencies_must_be_known() {
+    for value in [
+        json!("EURO"),
+        json!("eur"),
+        json!(999),
+        json!(""),
+        json!(true),
+    ] {
+        let (field, code) = one(
+            "doReAuthorization",
+            &with(reauth(), "order.currency", value.clone()),
+        );
+        assert_eq!(field, "order.currency");
+        assert!(
+            code == "UNKNOWN_CURRENCY" || code == "TYPE",
+            "{value}: {code}"
+        );
+    }
+}
+
+#[test]
+fn enumerations() {
+    assert_eq!(
+        one(
+            "doReAuthorization",
+            &with(reauth(), "payment.mode", json!("cpt"))
+        ),
+        ("payment.mode".to_string(), "ENUM")
+    );
+    let e = err(
+        "doReAuthorization",
+        &with(reauth(), "media", json!("Desktop")),
+    );
+    assert_eq!(issues(&e), [("media".to_string(), "ENUM")]);
+    assert!(e
+        .message
+        .contains("Computer, Mobile, Tablet, TV, Console, Undefined"));
+    for m in ["Computer", "Mobile", "Tablet", "TV", "Console", "Undefined"] {
+        assert!(payline::request(
+            "doReAuthorization",
+            &with(reauth(), "media", json!(m)),
+            &opts()
+        )
+        .is_ok());
+    }
+    assert_eq!(
+        one(
+            "getTransactionDetails",
+            &json!({ "transactionId": "1", "transactionHistory": "yes" })
+        ),
+        ("transactionHistory".to_string(), "ENUM")
+    );
+    assert_eq!(
+        one(
+            "getTransactionDetails",
+            &json!({ "transactionId": "1", "archiveSearch": "true" })
+        ),
+        ("archiveSearch".to_string(), "TYPE")
+    );
+}
+
+#[test]
+fn differed_action_date_exactly_when_mode_is_dif() {
+    let dif = with(auth(), "payment.mode", json!("DIF"));
+    assert_eq!(
+        one("doAuthorization", &dif),
+        ("payment.differedActionDate".to_string(), "REQUIRED")
+    );
+    let ok = with(dif, "payment.differedActionDate", json!("2024-12-20"));
+    assert!(payline::request("doAuthorization", &ok, &opts())
+        .unwrap()
+        .body
+        .contains("<obj:differedActionDate>20/12/24</obj:differedActionDate>"));
+    let ok = with(ok, "payment.differedActionDate", json!("20/12/24"));
+    assert!(payline::request("doAuthorization", &ok, &opts())
+        .unwrap()
+        .body
+        .contains("<obj:differedActionDate>20/12/24</obj:differedActionDate>"));
+    let cpt = with(auth(), "payment.differedActionDate", json!("2024-12-20"));
+    assert_eq!(
+        one("doAuthorization", &cpt),
+        ("payment.differedActionDate".to_string(), "CONFLICT")
+    );
+    let bad = with(
+        with(auth(), "payment.mode", json!("DIF")),
+        "payment.differedActionDate",
+        json!("2024-02-30"),
+    );
+    assert_eq!(
+        one("doAuthorization", &bad),
+        ("payment.differedActionDate".to_string(), "FORMAT")
+    );
+}
+
+#[test]
+fn lengths() {
+    let cases = [
+        ("transactionID", 50),
+        ("payment.contractNumber", 20),
+        ("payment.method", 20),
+        ("payment.softDescriptor", 64),
+        ("payment.cardBrand", 15),
+        ("order.ref", 50),
+        ("order.country", 2),
+        ("order.bookingReference", 100),
+        ("order.orderDetail", 4),
+    ];
+    for (path, max) in cases {
+        let ok = with(reauth(), path, json!("é".repeat(max)));
+        assert!(
+            payline::request("doReAuthorization", &ok, &opts()).is_ok(),
+            "{path} at {max}"
+        );
+        let long = with(reauth(), path, json!("x".repeat(max + 1)));
+        assert_eq!(
+            one("doReAuthorization", &long),
+            (path.to_string(), "TOO_LONG"),
+            "{path}"
+        );
+    }
+    let long = with(
+        reauth(),
+        "privateDataList",
+        json!([{ "key": "k".repeat(51), "value": "v".repeat(101) }]),
+    );
+    let e = err("doReAuthorization", &long);
+    assert_eq!(
+        issues(&e),
+        [
+            ("privateDataList[0].key".to_string(), "TOO_LONG"),
+            ("privateDataList[0].value".to_string(), "TOO_LONG")
+        ]
+    );
+}
+
+#[test]
+fn lists_are_arrays_of_at_most_100() {
+    let entries = |n: usize| -> Value {
+        Value::Array(
+            (0..n)
+                .map(|i| json!({ "key": format!("k{i}"), "value": "v" }))
+                .collect(),
+        )
+    };
+    let ok = with(reauth(), "privateDataList", entries(100));
+    let body = payline::request("doReAuthorization", &ok, &opts())
+        .unwrap()
+        .body;
+    assert_eq!(body.matches("<obj:privateData>").count(), 100);
+    assert_eq!(
+        one(
+            "doReAuthorization",
+            &with(reauth(), "privateDataList", entries(101))
+        ),
+        ("privateDataList".to_string(), "TOO_LONG")
+    );
+    assert_eq!(
+        one(
+            "doReAuthorization",
+            &with(reauth(), "privateDataList", json!({ "k": "v" }))
+        ),
+        ("privateDataList".to_string(), "TYPE")
+    );
+    assert_eq!(
+        one(
+            "doReAuthorization",
+            &with(reauth(), "privateDataList", json!([{ "key": "k" }]))
+        ),
+        ("privateDataList[0].value".to_string(), "REQUIRED")
+    );
+    assert_eq!(
+        one(
+            "doReAuthorization",
+            &with(reauth(), "privateDataList", json!(["k=v"]))
+        ),
+        ("privateDataList[0]".to_string(), "TYPE")
+    );
+    let details = |n: usize| -> Value {
+        Value::Array((0..n).map(|i| json!({ "ref": format!("r{i}") })).collect())
+    };
+    assert!(payline::request(
+        "doReAuthorization",
+        &with(reauth(), "order.details", details(100)),
+        &opts()
+    )
+    .is_ok());
+    assert_eq!(
+        one(
+            "doReAuthorization",
+            &with(reauth(), "order.details", details(101))
+        ),
+        ("order.details".to_string(), "TOO_LONG")
+    );
+    assert_eq!(
+        one(
+            "doReAuthorization",
+            &with(reauth(), "order.details", json!([{ "price": "1.00" }]))
+        ),
+        ("order.details[0].price".to_string(), "TYPE")
+    );
+    // An empty list writes nothing.
+    let body = payline::request(
+        "doReAuthorization",
+        &with(reauth(), "privateDataList", json!([])),
+        &opts(),
+    )
+    .unwrap()
+    .body;
+    assert!(!body.contains("privateDataList"));
+}
+
+#[test]
+fn card_fields_and_secrets_never_echoed() {
+    let secret = "4970 1000 0032 5734";
+    let e = err(
+        "doAuthorization",
+        &with(auth(), "card.number", json!(secret)),
+    );
+    assert_eq!(issues(&e), [("card.number".to_string(), "FORMAT")]);
+    assert!(
+        !e.message.contains("4970") && !e.message.contains("5734"),
+        "{}",
+        e.message
+    );
+    let e = err("doAuthorization", &with(auth(), "card.cvx", json!("12")));
+    assert_eq!(issues(&e), [("card.cvx".to_string(), "FORMAT")]);
+    assert!(!e.message.contains("12 "), "{}", e.message);
+    let e = err(
+        "doAuthorization",
+        &with(auth(), "card.number", json!(4970100000325734u64)),
+    );
+    assert_eq!(issues(&e), [("card.number".to_string(), "TYPE")]);
+    for bad in ["1327", "0027", "127", "12/27", "ab27"] {
+        assert_eq!(
+            one(
+                "doAuthorization",
+                &with(auth(), "card.expirationDate", json!(bad))
+            ),
+            ("card.expirationDate".to_string(), "FORMAT"),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn dates_must_be_dates() {
+    for bad in [
+        "2024-12-15",
+        "15/12/2024",
+        "2024-12-15 12:20",
+        "tomorrow",
+        "2024-02-30T10:00",
+    ] {
+        assert_eq!(
+            one(
+                "doReAuthorization",
+                &with(reauth(), "order.date", json!(bad))
+            ),
+            ("order.date".to_string(), "FORMAT"),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn unknown_fields_are_reported_with_a_hint() {
+    let p = with(reauth(), "transactionId", json!("1"));
+    let p = with(p, "transactionID", Value::Null);
+    let e = err("doReAuthorization", &p);
+    assert_eq!(
+        issues(&e),
+        [
+            ("transactionID".to_string(), "REQUIRED"),
+            ("transactionId".to_string(), "UNKNOWN_FIELD")
+        ]
+    );
+    assert!(e.issues[1].message.contains("did you mean 'transactionID'"));
+    // Elements remise does not model are refused, not dropped.
+    assert_eq!(
+        one(
+            "doAuthorization",
+            &with(auth(), "buyer", json!({ "email": "a@b.c" }))
+        ),
+        ("buyer".to_string(), "UNKNOWN_FIELD")
+    );
+    assert_eq!(
+        one(
+            "doReAuthorization",
+            &with(reauth(), "payment.amout", json!(1))
+        ),
+        ("payment.amout".to_string(), "UNKNOWN_FIELD")
+    );
+}
+
+#[test]
+fn reset_amount_and_currency_go_together() {
+    let base = json!({ "transactionID": "1" });
+    assert!(payline::request("doReset", &base, &opts()).is_ok());
+    assert_eq!(
+        one("doReset", &with(base.clone(), "amount", json!(5))),
+        ("currency".to_string(), "REQUIRED")
+    );
+    assert_eq!(
+        one("doReset", &with(base, "currency", json!("EUR"))),
+        ("amount".to_string(), "REQUIRED")
+    );
+}
+
+#[test]
+fn every_issue_at_once() {
+    let p = json!({
+        "transactionId": "x",
+        "payment": { "amount": "10", "currency": "EURO", "action": "", "mode": "DIF" },
+        "order": { "ref": "r".repeat(51), "amount": 1, "currency": "EUR", "date": "now" },
+        "privateDataList": [{ "key": "a\u{1}", "value": "v" }],
+        "media": "PC"
+    });
+    let e = err("doReAuthorization", &p);
+    let got = issues(&e);
+    let want: Vec<(String, &str)> = [
+        ("transactionID", "REQUIRED"),
+        ("payment.amount", "TYPE"),
+        ("payment.currency", "UNKNOWN_CURRENCY"),
+        ("payment.action", "FORMAT"),
+        ("order.ref", "TOO_LONG"),
+        ("order.date", "FORMAT"),
+        ("privateDataList[0].key", "FORBIDDEN_CHARACTER"),
+        ("media", "ENUM"),
+        ("transactionId", "UNKNOWN_FIELD"),
+        ("payment.differedActionDate", "REQUIRED"),
+    ]
+    .iter()
+    .map(|(f, c)| (f.to_string(), *c))
+    .collect();
+    assert_eq!(got, want);
+    assert!(e.message.starts_with("10 problems: "), "{}", e.message);
+    assert_eq!(e.field.as_deref(), Some("transactionID"));
+}
+
+/// Text of every element, read back with an XML parser.
+fn texts(xml: &str) -> Vec<(String, String)> {
+    let mut r = NsReader::from_str(xml);
+    let mut stack: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    loop {
+        match r.read_event().unwrap() {
+            Event::Start(e) => {
+                stack.push(String::from_utf8(e.local_name().as_ref().to_vec()).unwrap());
+                buf.clear();
+            }
+            Event::Text(t) => buf.push_str(&t.decode().unwrap()),
+            Event::GeneralRef(g) => {
+                let name = g.decode().unwrap().to_string();
+                buf.push(match name.as_str() {
+                    "lt" => '<',
+                    "gt" => '>',
+                    "amp" => '&',
+                    "quot" => '"',
+                    "apos" => '\'',
+                    other => panic!("entity {other}"),
+                });
+            }
+            Event::End(_) => {
+                let name = stack.pop().unwrap();
+                if !buf.is_empty() {
+                    out.push((name, std::mem::take(&mut buf)));
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+const PAYLOAD: &str = "a<b>&c]]>\"d'e</obj:x><!--";
+
+/// Every free string field of every operation: markup is escaped (and reads back unchanged),
+/// control characters are refused with the field's path.
+#[test]
+fn xml_injection_in_every_string_field() {
+    type Case = (&'static str, fn() -> Value, &'static [&'static str]);
+    let string_fields: &[Case] = &[
+        (
+            "doReAuthorization",
+            reauth,
+            &[
+                "transactionID",
+                "payment.contractNumber",
+                "payment.registrationToken",
+                "order.ref",
+                "order.origin",
+                "order.details.0.ref",
+                "order.details.0.comment",
+                "order.details.0.category",
+                "order.details.0.brand",
+                "order.details.0.subcategory1",
+                "order.details.0.subcategory2",
+                "order.details.0.additionalData",
+                "order.details.0.seller",
+                "order.details.0.sellerType",
+                "order.bookingReference",
+                "privateDataList.0.key",
+                "privateDataList.0.value",
+            ],
+        ),
+        (
+            "doAuthorization",
+            auth,
+            &[
+                "card.encryptionKeyId",
+                "card.encryptedData",
+                "card.type",
+                "card.ownerBirthdayDate",
+                "card.password",
+                "card.cardPresent",
+                "card.cardholder",
+                "card.token",
+                "card.par",
+                "card.tokenRequestorCryptogram",
+                "card.tokenRequestorId",
+                "card.last4",
+                "card.panType",
+                "linkedTransactionId",
+                "travelFileNumber",
+            ],
+        ),
+    ];
+    let extra: &[(&str, Value, &[&str])] = &[
+        (
+            "doCapture",
+            json!({ "transactionID": "1", "payment": { "amount": 1, "currency": "EUR", "action": 201, "mode": "CPT" } }),
+            &[
+                "transactionID",
+                "sequenceNumber",
+                "miscData",
+                "payment.method",
+                "payment.softDescriptor",
+                "payment.cardBrand",
+            ],
+        ),
+        (
+            "doRefund",
+            json!({ "transactionID": "1", "payment": { "amount": 1, "currency": "EUR", "action": 421, "mode": "CPT" } }),
+            &[
+                "comment",
+                "sequenceNumber",
+                "miscData",
+                "details.0.ref",
+                "details.0.comment",
+            ],
+        ),
+        (
+            "doReset",
+            json!({ "transactionID": "1" }),
+            &["transactionID", "comment", "sequenceNumber"],
+        ),
+        (
+            "doDebit",
+            with(
+                auth(),
+                "authorization",
+                json!({ "number": "A", "date": "2025-01-10T09:25" }),
+            ),
+            &["authorization.number"],
+        ),
+        (
+            "getTransactionDetails",
+            json!({}),
+            &["transactionId", "orderRef"],
+        ),
+    ];
+    let mut cases: Vec<(&str, Value, &str)> = Vec::new();
+    for (op, base, fields) in string_fields {
+        for f in *fields {
+            cases.push((op, base(), f));
+        }
+    }
+    for (op, base, fields) in extra {
+        for f in *fields {
+            cases.push((op, base.clone(), f));
+        }
+    }
+    assert_eq!(cases.len(), 49);
+    for (op, base, field) in cases {
+        let prepare = |text: &str| -> Value {
+            let mut p = base.clone();
+            if field.contains(".0.") {
+                let list = field.split(".0.").next().unwrap();
+                if p.pointer(&format!("/{}", list.replace('.', "/"))).is_none() {
+                    set(&mut p, list, json!([{ "key": "k", "value": "v" }]));
+                    if !list.ends_with("privateDataList") {
+                        set(&mut p, list, json!([{}]));
+                    }
+                }
+            }
+            set(&mut p, field, json!(text));
+            p
+        };
+        // Short enough for the tightest limits (card fields have none; AN15/AN20 fields get a prefix).
+        let payload = &PAYLOAD[..PAYLOAD.len().min(15)];
+        let req = payline::request(op, &prepare(payload), &opts())
+            .unwrap_or_else(|e| panic!("{op} {field}: {e}"));
+        let leaf = field.rsplit('.').next().unwrap();
+        let found = texts(&req.body);
+        assert!(
+            found.iter().any(|(n, t)| n == leaf && t == payload),
+            "{op} {field}: {found:?}"
+        );
+        assert!(!req.body.contains("a<b"), "{op} {field}: unescaped");
+        assert!(
+            !req.body.contains("]]>"),
+            "{op} {field}: ]]> must be escaped"
+        );
+
+        for bad in ["nul\u{0}", "bell\u{7}", "esc\u{1b}", "ffff\u{ffff}"] {
+            let e = payline::request(op, &prepare(bad), &opts()).unwrap_err();
+            let path = field.replace(".0.", "[0].");
+            assert_eq!(
+                issues(&e),
+                [(path.clone(), "FORBIDDEN_CHARACTER")],
+                "{op} {field} {bad:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn full_payload_in_long_fields_reads_back() {
+    let p = with(reauth(), "order.ref", json!(PAYLOAD));
+    let req = payline::request("doReAuthorization", &p, &opts()).unwrap();
+    assert!(req
+        .body
+        .contains("<obj:ref>a&lt;b&gt;&amp;c]]&gt;&quot;d&apos;e&lt;/obj:x&gt;&lt;!--</obj:ref>"));
+    assert!(texts(&req.body).contains(&("ref".to_string(), PAYLOAD.to_string())));
+}
