@@ -123,7 +123,7 @@ docs: pkg
 	typedoc --options typedoc.json
 	@echo "API reference: docs/api/index.html"
 
-test: fmt-check clippy test-rust test-wasm test-js test-runtimes
+test: fmt-check clippy test-rust test-wasm test-js test-runtimes test-www
 
 demo: pack
 	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
