@@ -16,7 +16,7 @@ TARBALL := target/pack/remise-$(VERSION).tgz
 MAX_WASM_GZ := 153600
 
 .PHONY: setup pkg pack test demo fmt-check clippy test-rust test-wasm test-js test-types sizes clean \
-  test-runtimes test-package test-www chromium www docs
+  test-runtimes test-package test-www chromium www docs readme-sizes
 
 setup: node_modules/.installed
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -98,7 +98,7 @@ test-package: pack
 	@echo "publint:"
 	@publint run "$(TARBALL)" --strict
 	@echo "arethetypeswrong:"
-	@attw "$(TARBALL)" --format table-flipped --profile node16 --no-emoji
+	@attw "$(TARBALL)" --profile strict --format table-flipped --no-emoji --no-color
 	@echo "tsc --strict (consumers: node16 ESM, node16 CJS, bundler):"
 	$(call in-scratch,ln -s "$(CURDIR)/node_modules/typescript" node_modules/typescript && \
 	  for p in js-tests/types/consumers/*/tsconfig.json; do \
@@ -118,12 +118,17 @@ test-www: pkg chromium
 	node scripts/build-www.mjs
 	node js-tests/browser/playground.mjs target/www
 
+# Writes the raw/gzip size table of every shipped file into README.md (and pkg/README.md) between the
+# sizes markers. A manual step after a release build: make readme-sizes, then commit README.md.
+readme-sizes: pkg
+	node scripts/sizes.mjs --write README.md pkg/README.md
+
 # API reference from the package's .d.ts (typedoc) into docs/api/.
 docs: pkg
 	typedoc --options typedoc.json
 	@echo "API reference: docs/api/index.html"
 
-test: fmt-check clippy test-rust test-wasm test-js test-runtimes test-www
+test: fmt-check clippy test-rust test-wasm test-js test-runtimes test-package test-www
 
 demo: pack
 	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
