@@ -36,7 +36,7 @@ export async function serve(folder, port = 0) {
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [folder = 'target/www', port = process.env.PORT ?? '8080'] = process.argv.slice(2);
   const { url } = await serve(folder, Number(port));
   console.log(`remise playground: ${url}  (Ctrl+C to stop)`);

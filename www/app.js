@@ -316,6 +316,14 @@ function logExchange(items) {
   $('exchange').replaceChildren(...items.map(([who, what]) => el('li', {}, el('b', {}, who), ' ', what)));
 }
 
+/** The stand-in's answer; Sips Office answers are sealed with the merchant's key, as production does. */
+function standInBody(choice, input, creds) {
+  const body = choice.body(input);
+  if (state.gateway !== 'sogenactif-office' || !creds.secretKey) return body;
+  const fields = JSON.parse(body);
+  return JSON.stringify({ ...fields, seal: remise.sogenactif.office.seal(fields, creds.secretKey) });
+}
+
 async function send() {
   update();
   if (!state.preview) return;
@@ -341,7 +349,7 @@ async function send() {
     const fetch = standInFetch(
       () => ({
         status: 200,
-        body: choice.body(state.input),
+        body: standInBody(choice, state.input, state.creds),
         type: state.gateway === 'payline' ? 'text/xml; charset=utf-8' : 'application/json',
       }),
       ({ received, status }) => {

@@ -96,5 +96,12 @@ export const fixtures = {
       `HEADER;${MID};2024-01-05+0100;09:15:00+0100;7\n` +
       `CANCEL;1;${MID};ORDER1;500;978;BATCH;;;00;00;A00001\n` +
       'END;1\n',
+    office: {
+      // The Sips test merchant of the Office JSON reference examples (a public test account).
+      options: { merchantId: '002001000000001', secretKey: '002001000000001_KEY1', keyVersion: 1 },
+      path: '/rs-services/v2/diagnostic/getTransactionData',
+      fields: { s10TransactionReference: { s10TransactionId: '000123', s10TransactionIdDate: '20260115' } },
+      answer: JSON.stringify({ responseCode: '00', transactionStatus: 'CAPTURED', amount: 1000, currencyCode: '978' }),
+    },
   },
 };

@@ -234,6 +234,13 @@ const server = await startServer({
     if (!authorized(req, res, systempay.shopId, systempay.password)) return;
     reply(res, 200, systempay.errorEnvelope);
   },
+  [fixtures.sogenactif.office.path]: (req, body, res) => {
+    const sent = JSON.parse(body);
+    if (sent.merchantId !== fixtures.sogenactif.office.options.merchantId || !/^[0-9a-f]{64}$/.test(sent.seal)) {
+      return reply(res, 400, 'unexpected Office request', 'text/plain');
+    }
+    reply(res, 200, fixtures.sogenactif.office.answer);
+  },
   '/ExtendedAPI': (req, body, res) => {
     if (!authorized(req, res, payline.merchantId, payline.accessKey)) return;
     if (req.headers.soapaction !== '"getTransactionDetails"' || !body.includes(payline.transactionId)) {
@@ -260,7 +267,7 @@ try {
         line = `runtime ${rt.name} (${v}): FAIL ${bad.map((r) => `[${r.step}] ${r.note}`).join('; ')}`;
       } else {
         const skipNote = skipped.length
-          ? `; skipped ${skipped.length} (${[...new Set(skipped.map((r) => r.gateway))].join(', ')}: UNSUPPORTED in this build)`
+          ? `; skipped ${skipped.length} (${[...new Set(skipped.map((r) => r.note))].join(', ')})`
           : '';
         line = `runtime ${rt.name} (${v}): ok ${ok.length} steps (${ok.join(', ')})${skipNote} [${secs}s]`;
       }
