@@ -266,8 +266,14 @@ try {
         failed = true;
         line = `runtime ${rt.name} (${v}): FAIL ${bad.map((r) => `[${r.step}] ${r.note}`).join('; ')}`;
       } else {
+        // Grouped by reason: "UNSUPPORTED in this build: systempay, payline".
+        const reasons = new Map();
+        for (const r of skipped) {
+          const reason = r.note.slice(r.gateway.length + 1);
+          reasons.set(reason, new Set([...(reasons.get(reason) ?? []), r.gateway]));
+        }
         const skipNote = skipped.length
-          ? `; skipped ${skipped.length} (${[...new Set(skipped.map((r) => r.note))].join(', ')})`
+          ? `; skipped ${skipped.length} (${[...reasons].map(([why, gs]) => `${why}: ${[...gs].join(', ')}`).join('; ')})`
           : '';
         line = `runtime ${rt.name} (${v}): ok ${ok.length} steps (${ok.join(', ')})${skipNote} [${secs}s]`;
       }
