@@ -151,6 +151,7 @@ function renderForm() {
   $('answer').replaceChildren(...op.answers.map((a, i) => el('option', { value: String(i) }, a.label)));
   $('download').hidden = state.gateway !== 'sogenactif-batch';
   $('copy-curl').hidden = state.gateway === 'sogenactif-batch';
+  $('pretty').parentElement.hidden = state.gateway === 'sogenactif-batch';
   $('request').textContent = '';
   const off = !inBuild[state.gateway];
   $('unsupported').hidden = !off;
@@ -261,7 +262,7 @@ function update() {
     state.input = input;
     state.creds = creds;
     setBadge($('validity'), 'valid', 'ok');
-    $('request').textContent = formatPreview(state.preview);
+    $('request').textContent = formatPreview(state.preview, $('pretty').checked);
     $('request').classList.remove('stale');
     $('stale-note').hidden = true;
   } catch (e) {
@@ -276,11 +277,30 @@ function update() {
   $('send').disabled = !state.preview;
 }
 
-function formatPreview(preview) {
+/** Indents a JSON or XML body for reading (display only: what is sent and copied is the exact body). */
+function indent(body) {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {}
+  if (!body.startsWith('<')) return body;
+  let depth = 0;
+  return body
+    .replace(/>\s*</g, '>\n<')
+    .split('\n')
+    .map((line) => {
+      if (/^<\//.test(line)) depth = Math.max(depth - 1, 0);
+      const out = '  '.repeat(depth) + line;
+      if (/^<[^!?/][^>]*[^/]>$/.test(line) || /^<[^!?/]>$/.test(line)) depth += 1;
+      return out;
+    })
+    .join('\n');
+}
+
+function formatPreview(preview, pretty = false) {
   if (preview.kind === 'file') return preview.text;
   const r = preview.request;
   const headers = Object.entries(r.headers).map(([k, v]) => `${k}: ${v}`).join('\n');
-  return `${r.method} ${r.url}\n${headers}\n\n${r.body}`;
+  return `${r.method} ${r.url}\n${headers}\n\n${pretty ? indent(r.body) : r.body}`;
 }
 
 function curl(preview) {
@@ -455,6 +475,7 @@ function init() {
       send();
     }
   });
+  $('pretty').addEventListener('change', update);
   $('copy').addEventListener('click', (e) => state.preview && copy(formatPreview(state.preview), e.currentTarget));
   $('copy-curl').addEventListener('click', (e) => state.preview && copy(curl(state.preview), e.currentTarget));
   $('download').addEventListener('click', () => {
