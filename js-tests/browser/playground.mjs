@@ -67,6 +67,17 @@ try {
   await shot('converter');
   done.push('converter');
 
+  // ---- keyboard: arrow keys move within the gateway list, Tab reaches the operations
+  await pick('gateway', 'systempay');
+  await page.locator('input[name="gateway"][value="systempay"]').focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.locator('input[name="gateway"]:checked').getAttribute('value'), 'payline');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.locator('input[name="gateway"]:checked').getAttribute('value'), 'systempay');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'operation');
+  done.push('keyboard');
+
   // ---- Systempay Transaction/CancelOrRefund
   await pick('gateway', 'systempay');
   if (!(await available('systempay'))) {
