@@ -106,7 +106,7 @@ test-package: pack
 
 # Debian's chromium for the browser test (never Debian's binaryen: see ARCHITECTURE.md).
 chromium:
-	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	@test -x /usr/bin/chromium || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
 # The playground: www/ plus the web build, served on 127.0.0.1 (PORT=8080 by default).
 www: pkg
