@@ -30,8 +30,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# Panic locations name source files: remap the machine's paths so none ships in the .wasm.
+CARGO_HOME_DIR := $(or $(CARGO_HOME),$(HOME)/.cargo)
+
 $(WASM_RAW): Cargo.toml Cargo.lock $(shell find src -name '*.rs')
-	cargo build --release --target wasm32-unknown-unknown
+	cargo fetch --target wasm32-unknown-unknown --quiet
+	remap="--remap-path-prefix=$(CURDIR)=/remise"; \
+	for d in "$(CARGO_HOME_DIR)"/registry/src/*/; do remap="$$remap --remap-path-prefix=$${d%/}=/crates"; done; \
+	RUSTFLAGS="$$remap" cargo build --release --target wasm32-unknown-unknown
 
 pkg: setup $(WASM_RAW)
 	@rm -rf $(BINDGEN)
