@@ -89,14 +89,17 @@ pub struct Method {
     pub token: &'static str,
     /// Fields in Order (column 2 first).
     pub fields: &'static [Field],
-    /// The method's data-dictionary page.
-    pub url: &'static str,
     /// The method identifies an existing transaction to act on (`fromTransactionReference` for
     /// duplicate, `transactionReference` for the cash-management methods).
     pub acts_on_existing: bool,
 }
 
 impl Method {
+    /// The method's data-dictionary page (built on demand: no API ships the URLs).
+    pub fn url(&self) -> String {
+        format!("{DICTIONARY_URL}{}.html", self.name.to_ascii_lowercase())
+    }
+
     /// The field at CSV column `order`.
     pub fn field_at(&self, order: u16) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.order == order)
@@ -489,77 +492,66 @@ pub static METHODS: &[Method] = &[
         name: "credit",
         token: "CREDIT",
         fields: CREDIT,
-        url: "https://documentation.sogenactif.com/en/data-dictionary/sob/credit.html",
         acts_on_existing: false,
     },
     Method {
         name: "acceptChallenge",
         token: "ACCEPTCHALLENGE",
         fields: CHALLENGE,
-        url: "https://documentation.sogenactif.com/en/data-dictionary/sob/acceptchallenge.html",
         acts_on_existing: true,
     },
     Method {
         name: "cancel",
         token: "CANCEL",
         fields: CANCEL,
-        url: "https://documentation.sogenactif.com/en/data-dictionary/sob/cancel.html",
         acts_on_existing: true,
     },
     Method {
         name: "cardOrder",
         token: "CARDORDER",
         fields: CARD_ORDER,
-        url: "https://documentation.sogenactif.com/en/data-dictionary/sob/cardorder.html",
         acts_on_existing: false,
     },
     Method {
         name: "directDebitOrder",
         token: "DIRECTDEBITORDER",
         fields: DIRECT_DEBIT_ORDER,
-        url: "https://documentation.sogenactif.com/en/data-dictionary/sob/directdebitorder.html",
         acts_on_existing: false,
     },
     Method {
         name: "duplicate",
         token: "DUPLICATE",
         fields: DUPLICATE,
-        url: "https://documentation.sogenactif.com/en/data-dictionary/sob/duplicate.html",
         acts_on_existing: false,
     },
     Method {
         name: "refund",
         token: "REFUND",
         fields: REFUND,
-        url: "https://documentation.sogenactif.com/en/data-dictionary/sob/refund.html",
         acts_on_existing: true,
     },
     Method {
         name: "refuseChallenge",
         token: "REFUSECHALLENGE",
         fields: CHALLENGE,
-        url: "https://documentation.sogenactif.com/en/data-dictionary/sob/refusechallenge.html",
         acts_on_existing: true,
     },
     Method {
         name: "validate",
         token: "VALIDATE",
         fields: VALIDATE,
-        url: "https://documentation.sogenactif.com/en/data-dictionary/sob/validate.html",
         acts_on_existing: true,
     },
     Method {
         name: "walletCredit",
         token: "WALLETCREDIT",
         fields: WALLET_CREDIT,
-        url: "https://documentation.sogenactif.com/en/data-dictionary/sob/walletcredit.html",
         acts_on_existing: false,
     },
     Method {
         name: "walletOrder",
         token: "WALLETORDER",
         fields: WALLET_ORDER,
-        url: "https://documentation.sogenactif.com/en/data-dictionary/sob/walletorder.html",
         acts_on_existing: false,
     },
 ];
@@ -630,7 +622,7 @@ mod tests {
                     current = fld.container;
                 }
             }
-            assert!(m.url.starts_with(DICTIONARY_URL));
+            assert!(m.url().starts_with(DICTIONARY_URL));
             assert!(
                 m.fields.iter().any(|f| f.name == "currencyCode")
                     || !m.fields.iter().any(|f| f.format == Amount),
