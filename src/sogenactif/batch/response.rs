@@ -285,7 +285,7 @@ fn parse_record(n: usize, line: &str) -> Result<ResponseRecord> {
             Format::Amount => Value::from(number(n, field.name, value)?),
             _ => Value::String(value.to_string()),
         };
-        match field.container {
+        match field.container() {
             None => {
                 fields.insert(field.name.to_string(), value);
             }
