@@ -15,7 +15,8 @@ TARBALL := target/pack/remise-$(VERSION).tgz
 # Gate on the main .wasm (gzip -9); the product target is 100 KiB.
 MAX_WASM_GZ := 153600
 
-.PHONY: setup pkg pack test demo fmt-check clippy test-rust test-wasm test-js test-types sizes clean
+.PHONY: setup pkg pack test demo fmt-check clippy test-rust test-wasm test-js test-types sizes clean \
+  test-runtimes test-package test-www chromium www docs readme-sizes
 
 setup: node_modules/.installed
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -78,7 +79,56 @@ test-js: pack
 	  echo "tsc --strict (js-tests/types):" && \
 	  node node_modules/typescript/bin/tsc -p js-tests/types/tsconfig.json && echo "  types ok"
 
-test: fmt-check clippy test-rust test-wasm test-js
+# The packed tarball installed in a scratch folder with js-tests/ beside it; $(1) runs there.
+define in-scratch
+	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
+	  cp -r js-tests "$$scratch/js-tests" && cd "$$scratch" && \
+	  echo '{"name":"remise-scratch","private":true,"type":"module"}' > package.json && \
+	  npm install --no-audit --no-fund --loglevel=error "$(CURDIR)/$(TARBALL)" && \
+	  $(1)
+endef
+
+# One smoke suite in Node ESM, Node CJS, Deno, Bun, workerd and edge-runtime; one line per runtime.
+test-runtimes: pack
+	@echo "runtime matrix (js-tests/runtimes):"
+	$(call in-scratch,REMISE_DEV_MODULES="$(CURDIR)/node_modules" node js-tests/runtimes/run.mjs)
+
+# publint and arethetypeswrong on the tarball; tsc --strict as ESM and CJS consumers (node16, bundler).
+test-package: pack
+	@echo "publint:"
+	@publint run "$(TARBALL)" --strict
+	@echo "arethetypeswrong:"
+	@attw "$(TARBALL)" --profile strict --format table-flipped --no-emoji --no-color
+	@echo "tsc --strict (consumers: node16 ESM, node16 CJS, bundler):"
+	$(call in-scratch,ln -s "$(CURDIR)/node_modules/typescript" node_modules/typescript && \
+	  for p in js-tests/types/consumers/*/tsconfig.json; do \
+	    node node_modules/typescript/bin/tsc -p "$$p" && echo "  $$(basename $$(dirname $$p)): types ok"; done)
+
+# Debian's chromium for the browser test (never Debian's binaryen: see ARCHITECTURE.md).
+chromium:
+	@test -x /usr/bin/chromium || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+# The playground: www/ plus the web build, served on 127.0.0.1 (PORT=8080 by default).
+www: pkg
+	node scripts/build-www.mjs
+	node scripts/serve-www.mjs target/www
+
+# Browser test of the playground with headless Debian chromium; screenshots in out/.
+test-www: pkg chromium
+	node scripts/build-www.mjs
+	node js-tests/browser/playground.mjs target/www
+
+# Writes the raw/gzip size table of every shipped file into README.md (and pkg/README.md) between the
+# sizes markers. A manual step after a release build: make readme-sizes, then commit README.md.
+readme-sizes: pkg
+	node scripts/sizes.mjs --write README.md pkg/README.md
+
+# API reference from the package's .d.ts (typedoc) into docs/api/.
+docs: pkg
+	typedoc --options typedoc.json
+	@echo "API reference: docs/api/index.html"
+
+test: fmt-check clippy test-rust test-wasm test-js test-runtimes test-package test-www
 
 demo: pack
 	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \

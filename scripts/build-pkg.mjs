@@ -23,6 +23,14 @@ await cp(join(bindgen, 'node', 'remise.js'), join(out, 'node', 'remise.cjs'));
 await cp(join(bindgen, 'node', 'remise.d.ts'), join(out, 'node', 'remise.d.cts'));
 await cp(join(bindgen, 'node', 'remise_bg.wasm'), join(out, 'node', 'remise_bg.wasm'));
 
+// wasm-bindgen declares `[Symbol.dispose]()` on exported classes; TypeScript knows that symbol only
+// with the `esnext.disposable` lib (TS 5.2+), so a consumer on `lib: ["ES2022"]` without skipLibCheck
+// would fail on our types. Referencing the lib from the glue's .d.ts makes them self-contained.
+for (const f of [join(out, 'web', 'remise.d.ts'), join(out, 'node', 'remise.d.cts')]) {
+  const text = await readFile(f, 'utf8');
+  if (text.includes('Symbol.dispose')) await writeFile(f, '/// <reference lib="esnext.disposable" />\n' + text);
+}
+
 for (const f of ['index.mjs', 'index.cjs', 'workerd.mjs']) await cp(join(tpl, f), join(out, f));
 await cp(join(root, 'README.md'), join(out, 'README.md'));
 

@@ -130,14 +130,15 @@ fn fields_must_be_an_object() {
 fn unknown_fields_are_issues_with_a_hint() {
     let e = err("cancel", cancel(json!({"operationamount": 5, "foo": 1})));
     let got = issues(&e);
+    // Issues come in the caller's field order.
     assert_eq!(
         got,
         vec![
-            ("foo".to_string(), "UNKNOWN_FIELD"),
-            ("operationamount".to_string(), "UNKNOWN_FIELD")
+            ("operationamount".to_string(), "UNKNOWN_FIELD"),
+            ("foo".to_string(), "UNKNOWN_FIELD")
         ]
     );
-    assert!(e.issues[1]
+    assert!(e.issues[0]
         .message
         .contains("did you mean 'operationAmount'"));
     // A field of another service is unknown here.

@@ -29,9 +29,13 @@ export interface ValidationIssue {
 
 /** An `HttpRequest` remise built and validated: send it as is. */
 export interface HttpRequest {
+  /** Always `'POST'`: every gateway operation remise builds is a POST. */
   method: 'POST';
+  /** The full URL of the gateway endpoint. */
   url: string;
+  /** Every header to send, including `Authorization` and `Content-Type`. */
   headers: Record<string, string>;
+  /** The exact body to send (JSON or SOAP XML). */
   body: string;
 }
 
@@ -47,10 +51,15 @@ export interface TransportOptions {
 
 /** What `debug` receives. */
 export interface DebugEvent {
+  /** Whether this is the request about to be sent or the response received. */
   type: 'request' | 'response';
+  /** The gateway the client talks to. */
   gateway: GatewayName;
+  /** The request URL. */
   url: string;
+  /** Request headers with `Authorization` masked (`Basic ***`); empty on responses. */
   headers: Record<string, string>;
+  /** The body, with card numbers masked. */
   body: string;
   /** HTTP status, on responses. */
   status?: number;

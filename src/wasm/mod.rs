@@ -9,11 +9,11 @@
 
 pub(crate) mod fetch;
 pub mod money;
+pub mod payline;
+pub mod sogenactif_batch;
 pub mod sogenactif_office;
 pub mod systempay;
 mod systempay_types;
-pub mod sogenactif_batch;
-pub mod payline;
 
 use crate::error::{Error, ErrorCode};
 use crate::money::MAX_SAFE_INTEGER;
@@ -66,16 +66,44 @@ pub(crate) fn js<T>(r: crate::Result<T>) -> JsResult<T> {
     r.map_err(throw)
 }
 
-/// Serialises to plain JS values (objects, not Maps; u64 as numbers).
+/// Serialises to plain JS values (objects, not Maps; integers as numbers).
+///
+/// Goes through `serde_json::Value` and one hand-written conversion rather than
+/// serde-wasm-bindgen's serializer: every `Serialize` type is then instantiated for a single
+/// serializer (serde_json's), which keeps the shipped `.wasm` markedly smaller.
 pub(crate) fn output<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| {
-            Error::new(
-                ErrorCode::Unsupported,
-                format!("internal: could not convert the result to JS ({e})"),
-            )
-        })
+    let v = serde_json::to_value(value).map_err(|e| {
+        Error::new(
+            ErrorCode::Unsupported,
+            format!("internal: could not convert the result to JS ({e})"),
+        )
+    })?;
+    Ok(json_to_js(&v))
+}
+
+/// `serde_json::Value` → plain JS value.
+pub(crate) fn json_to_js(v: &Value) -> JsValue {
+    match v {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        // Integers up to 2^53 − 1 are exact as JS numbers; remise never outputs larger ones.
+        Value::Number(n) => JsValue::from_f64(n.as_f64().unwrap_or(f64::NAN)),
+        Value::String(s) => JsValue::from_str(s),
+        Value::Array(items) => {
+            let arr = Array::new_with_length(items.len() as u32);
+            for (i, item) in items.iter().enumerate() {
+                arr.set(i as u32, json_to_js(item));
+            }
+            arr.into()
+        }
+        Value::Object(map) => {
+            let obj = Object::new();
+            for (k, item) in map {
+                let _ = Reflect::set(&obj, &JsValue::from_str(k), &json_to_js(item));
+            }
+            obj.into()
+        }
+    }
 }
 
 /// `output` for exports.

@@ -49,12 +49,10 @@ pub fn request(service: &str, fields: &Value, opts: &Options) -> Result<HttpRequ
     };
     body.insert("seal".to_string(), Value::String(seal));
 
-    // Keys are written in the seal's order, whatever map serde_json was built with (its
-    // `preserve_order` feature may be switched on by another crate), so bodies are reproducible.
-    let mut entries: Vec<(String, Value)> = body.into_iter().collect();
-    entries.sort_by(|(a, _), (b, _)| seal::field_order(a, b));
-    let body: Map<String, Value> = entries.into_iter().collect();
-    let text = serde_json::to_string(&Value::Object(body)).map_err(|e| {
+    // Keys are written in the seal's order at every level, whatever order the caller gave
+    // (serde_json keeps insertion order: its `preserve_order` feature is on), so bodies are
+    // reproducible.
+    let text = serde_json::to_string(&in_seal_order(Value::Object(body))).map_err(|e| {
         crate::error::Error::new(
             crate::error::ErrorCode::Validation,
             format!("the request could not be written as JSON: {e}"),
@@ -70,4 +68,22 @@ pub fn request(service: &str, fields: &Value, opts: &Options) -> Result<HttpRequ
         ],
         text,
     ))
+}
+
+/// `v` with the keys of every object, at every depth, in the seal's order.
+fn in_seal_order(v: Value) -> Value {
+    match v {
+        Value::Object(m) => {
+            let mut entries: Vec<(String, Value)> = m.into_iter().collect();
+            entries.sort_by(|(a, _), (b, _)| seal::field_order(a, b));
+            Value::Object(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (k, in_seal_order(v)))
+                    .collect(),
+            )
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(in_seal_order).collect()),
+        other => other,
+    }
 }

@@ -1,0 +1,10 @@
+// Vercel edge-runtime: bundled by run.mjs with the `edge-light` condition, the .wasm import
+// answered with a WebAssembly.Module compiled inside the edge realm (as Vercel's bundler gives a
+// precompiled module). GET /?base=<URL> runs the suite.
+import * as remise from 'remise';
+import { smoke } from './smoke.mjs';
+
+addEventListener('fetch', (event) => {
+  const baseUrl = new URL(event.request.url).searchParams.get('base');
+  event.respondWith(smoke(remise, { baseUrl }).then((results) => Response.json(results)));
+});

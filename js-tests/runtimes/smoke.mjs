@@ -1,0 +1,187 @@
+// The runtime smoke suite: the same checks in every runtime (Node ESM and CJS, Deno, Bun, workerd,
+// edge-runtime). It uses only what every runtime has (no node: modules), takes the loaded package
+// and the base URL of the 127.0.0.1 server started by run.mjs, and returns one result per step:
+// { step, status: 'ok' | 'skip' | 'fail', note }.
+//
+// A gateway step is skipped (with the note printed by run.mjs) only while that gateway's namespace
+// throws UNSUPPORTED on access, i.e. while this build of remise does not include it; once it does,
+// the step runs for real and any error fails it.
+import { fixtures } from './fixtures.mjs';
+
+function check(cond, what) {
+  if (!cond) throw new Error(`expected ${what}`);
+}
+
+function eq(actual, expected, what) {
+  if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+/** The error `fn` throws or rejects with; fails when it does not. */
+async function caught(fn) {
+  try {
+    await fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a RemiseError, nothing was thrown');
+}
+
+/**
+ * Null when `get()` (a namespace member) is a function; else why the steps that need it are skipped:
+ * reading it throws UNSUPPORTED (the gateway is not in this build), or the part it belongs to is
+ * absent (`sogenactif.office` while only the batch part is built).
+ */
+function available(get) {
+  try {
+    return typeof get() === 'function' ? null : 'absent from this build';
+  } catch (e) {
+    if (e && e.code === 'UNSUPPORTED') return 'UNSUPPORTED in this build';
+    if (e instanceof TypeError) return 'absent from this build';
+    throw e;
+  }
+}
+
+const basic = (user, password) => 'Basic ' + btoa(`${user}:${password}`);
+const header = (headers, name) => {
+  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name.toLowerCase()) return v;
+  return undefined;
+};
+
+export async function smoke(remise, { baseUrl }) {
+  const { money, systempay, payline, sogenactif, RemiseError, isRemiseError } = remise;
+  const sp = { shopId: fixtures.systempay.shopId, password: fixtures.systempay.password, baseUrl };
+  const pl = { merchantId: fixtures.payline.merchantId, accessKey: fixtures.payline.accessKey, baseUrl };
+  const so = { ...fixtures.sogenactif.office.options, baseUrl };
+  const has = {
+    systempay: available(() => systempay.request),
+    payline: available(() => payline.request),
+    sogenactif: available(() => sogenactif.batch.build),
+    'sogenactif.office': available(() => sogenactif.office.request),
+  };
+
+  const steps = [
+    ['money', null, () => {
+      eq(money.toMinor('300.50', 'EUR'), 30050, "toMinor('300.50', 'EUR')");
+      eq(money.toMinor('12.3', 'CNY', 'systempay'), 123, "toMinor('12.3', 'CNY', 'systempay')");
+      eq(money.fromMinor(1000, 'JPY'), '1000', "fromMinor(1000, 'JPY')");
+      eq(money.fromMinor(30050, 978), '300.50', 'fromMinor(30050, 978)');
+      eq(money.currency('KWD').digits, 3, 'KWD digits');
+      check(money.currencies('systempay').length === 34, 'the systempay table to hold 34 currencies');
+    }],
+
+    ['error', null, async () => {
+      const e = await caught(() => money.toMinor('0.001', 'EUR'));
+      check(e instanceof RemiseError, 'instanceof RemiseError');
+      check(e instanceof Error, 'instanceof Error');
+      check(isRemiseError(e), 'isRemiseError(e)');
+      eq(e.name, 'RemiseError', 'name');
+      eq(e.code, 'AMOUNT_PRECISION', 'code');
+      eq(e.field, 'amount', 'field');
+    }],
+
+    ['systempay.request', 'systempay', () => {
+      const r = systempay.request('Transaction/Get', { uuid: fixtures.systempay.uuid }, sp);
+      eq(r.method, 'POST', 'method');
+      eq(r.url, `${baseUrl}/api-payment/V4/Transaction/Get`, 'url');
+      eq(header(r.headers, 'authorization'), basic(sp.shopId, sp.password), 'Authorization');
+      eq(JSON.parse(r.body).uuid, fixtures.systempay.uuid, 'body.uuid');
+    }],
+
+    ['systempay.parseResponse', 'systempay', async () => {
+      const env = systempay.parseResponse(fixtures.systempay.getEnvelope);
+      eq(env.status, 'SUCCESS', 'status');
+      eq(env.answer.uuid, fixtures.systempay.uuid, 'answer.uuid');
+      eq(env.answer.amount, 3000, 'answer.amount');
+      const e = await caught(() => systempay.parseResponse(fixtures.systempay.errorEnvelope));
+      check(e instanceof RemiseError, 'the ERROR envelope to throw a RemiseError');
+      eq(e.code, 'GATEWAY_ERROR', 'code');
+      eq(e.gatewayCode, 'PSP_075', 'gatewayCode');
+    }],
+
+    ['payline.request', 'payline', () => {
+      const r = payline.request('getTransactionDetails', { transactionId: fixtures.payline.transactionId }, pl);
+      eq(r.method, 'POST', 'method');
+      eq(r.url, `${baseUrl}/ExtendedAPI`, 'url');
+      eq(header(r.headers, 'soapaction'), '"getTransactionDetails"', 'SOAPAction');
+      eq(header(r.headers, 'authorization'), basic(pl.merchantId, pl.accessKey), 'Authorization');
+      check(r.body.includes(`>${fixtures.payline.transactionId}</`), 'the transactionId in the SOAP body');
+    }],
+
+    ['payline.parseResponse', 'payline', async () => {
+      const res = payline.parseResponse('getTransactionDetails', fixtures.payline.detailsResponse);
+      eq(res.result.code, '00000', 'result.code');
+      eq(res.result.accepted, true, 'result.accepted');
+      eq(res.transaction.id, fixtures.payline.transactionId, 'transaction.id');
+      const e = await caught(() => payline.parseResponse('getTransactionDetails', '<soapenv:Envelope'));
+      check(e instanceof RemiseError, 'broken XML to throw a RemiseError');
+      eq(e.code, 'MALFORMED_RESPONSE', 'code');
+    }],
+
+    ['sogenactif.batch.build', 'sogenactif', () => {
+      const text = sogenactif.batch.build(fixtures.sogenactif.batchInput);
+      eq(text, fixtures.sogenactif.batchFile, 'the batch file');
+    }],
+
+    ['sogenactif.batch.parseResponse', 'sogenactif', async () => {
+      const res = sogenactif.batch.parseResponse(fixtures.sogenactif.batchResponse);
+      eq(res.records.length, 1, 'records.length');
+      eq(res.records[0].method, 'cancel', 'records[0].method');
+      eq(res.records[0].responseCode, '00', 'records[0].responseCode');
+      const e = await caught(() =>
+        sogenactif.batch.build({ header: fixtures.sogenactif.batchInput.header, records: [{ method: 'cancel' }] }),
+      );
+      check(e instanceof RemiseError, 'a record without its fields to throw a RemiseError');
+      eq(e.code, 'VALIDATION', 'code');
+      check(e.issues.length >= 2, 'every missing field reported at once');
+    }],
+
+    ['sogenactif.office.request', 'sogenactif.office', () => {
+      const { fields, path } = fixtures.sogenactif.office;
+      const r = sogenactif.office.request('getTransactionData', fields, so);
+      eq(r.method, 'POST', 'method');
+      eq(r.url, `${baseUrl}${path}`, 'url');
+      const body = JSON.parse(r.body);
+      eq(body.merchantId, so.merchantId, 'body.merchantId');
+      eq(body.keyVersion, so.keyVersion, 'body.keyVersion');
+      check(/^[0-9a-f]{64}$/.test(body.seal), 'a lowercase hex HMAC-SHA-256 seal');
+      eq(body.s10TransactionReference.s10TransactionId, fields.s10TransactionReference.s10TransactionId, 's10TransactionId');
+    }],
+
+    ['systempay.Client', 'systempay', async () => {
+      const client = new systempay.Client(sp);
+      const answer = await client.getTransaction({ uuid: fixtures.systempay.uuid });
+      eq(answer.uuid, fixtures.systempay.uuid, 'answer.uuid over 127.0.0.1');
+      const e = await caught(() => client.cancelOrRefund({ uuid: fixtures.systempay.refusedUuid }));
+      check(e instanceof RemiseError, 'the refused CancelOrRefund to reject with a RemiseError');
+      eq(e.gatewayCode, 'PSP_075', 'gatewayCode');
+    }],
+
+    ['payline.Client', 'payline', async () => {
+      const client = new payline.Client(pl);
+      const res = await client.getTransactionDetails({ transactionId: fixtures.payline.transactionId });
+      eq(res.transaction.id, fixtures.payline.transactionId, 'transaction.id over 127.0.0.1');
+    }],
+
+    ['sogenactif.OfficeClient', 'sogenactif.office', async () => {
+      const client = new sogenactif.OfficeClient(so);
+      const res = await client.getTransactionData(fixtures.sogenactif.office.fields);
+      eq(res.responseCode, '00', 'responseCode over 127.0.0.1');
+      eq(res.transactionStatus, 'CAPTURED', 'transactionStatus');
+    }],
+  ];
+
+  const results = [];
+  for (const [step, gateway, run] of steps) {
+    if (gateway && has[gateway]) {
+      results.push({ step, gateway, status: 'skip', note: `${gateway} ${has[gateway]}` });
+      continue;
+    }
+    try {
+      await run();
+      results.push({ step, status: 'ok' });
+    } catch (e) {
+      results.push({ step, status: 'fail', note: `${e && e.code ? e.code + ': ' : ''}${e && e.message ? e.message : String(e)}` });
+    }
+  }
+  return results;
+}
