@@ -88,9 +88,11 @@ impl ResponseHeader {
 impl ResponseRecord {
     /// `{ method, recordSequence, …fields, responseCode, responseMessage, accepted, extra? }`.
     pub fn to_json(&self) -> Value {
-        let mut m = self.fields.clone();
+        // In this order (serde_json keeps insertion order): method, recordSequence, the fields.
+        let mut m = Map::new();
         m.insert("method".into(), Value::from(self.method));
         m.insert("recordSequence".into(), Value::from(self.record_sequence));
+        m.extend(self.fields.clone());
         m.insert(
             "responseCode".into(),
             Value::String(self.response_code.clone()),
