@@ -137,7 +137,8 @@ impl Serialize for ParsedResponse {
     }
 }
 
-fn malformed(line: usize, message: impl std::fmt::Display) -> Error {
+/// Non-generic (`&str`): one copy of the function in the wasm.
+fn malformed(line: usize, message: &str) -> Error {
     Error::new(
         ErrorCode::MalformedResponse,
         format!("line {line} of the Office Batch response: {message}"),
@@ -149,14 +150,14 @@ fn number(line: usize, what: &str, s: &str) -> Result<u64> {
     if s.is_empty() || s.len() > 15 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return Err(malformed(
             line,
-            format!(
+            &format!(
                 "{what} must be a number, got '{}'",
                 crate::money::printable(s)
             ),
         ));
     }
     s.parse()
-        .map_err(|_| malformed(line, format!("{what} is out of range")))
+        .map_err(|_| malformed(line, &format!("{what} is out of range")))
 }
 
 /// Parses a CSV response file (see the module documentation for the assumed layout).
@@ -226,7 +227,7 @@ pub fn parse_response(text: &str) -> Result<ParsedResponse> {
             if count != held {
                 return Err(malformed(
                     n,
-                    format!("END announces {count} records but the file holds {held}: the file is truncated or corrupt"),
+                    &format!("END announces {count} records but the file holds {held}: the file is truncated or corrupt"),
                 ));
             }
             trailer = Some(Trailer { count });
@@ -255,7 +256,7 @@ fn parse_record(n: usize, line: &str) -> Result<ResponseRecord> {
     let method = dictionary::method_by_token(token).ok_or_else(|| {
         malformed(
             n,
-            format!(
+            &format!(
                 "unknown method '{}': expected one of the 11 Office Batch methods in upper case",
                 crate::money::printable(token)
             ),
@@ -270,7 +271,7 @@ fn parse_record(n: usize, line: &str) -> Result<ResponseRecord> {
     if cols.len() < needed {
         return Err(malformed(
             n,
-            format!("{token} has {} columns, expected at least {needed} (the request's {echo} and the responseCode)", cols.len()),
+            &format!("{token} has {} columns, expected at least {needed} (the request's {echo} and the responseCode)", cols.len()),
         ));
     }
     let record_sequence = number(
@@ -310,7 +311,7 @@ fn parse_record(n: usize, line: &str) -> Result<ResponseRecord> {
             if !(value.len() == 2 && value.bytes().all(|b| b.is_ascii_digit())) {
                 return Err(malformed(
                     n,
-                    format!(
+                    &format!(
                         "responseCode must be 2 digits, got '{}'",
                         crate::money::printable(value)
                     ),
