@@ -206,6 +206,8 @@ for (const [entry, { sogenactif, RemiseError }] of entries) {
       const listing = execFileSync('unzip', ['-l', path], { encoding: 'utf8' });
       assert.match(listing, /\s+OFBREQ_023101122334455_1\.csv\n/);
       assert.equal(execFileSync('unzip', ['-p', path], { encoding: 'utf8' }), SAMPLE_CSV);
+      // `unzip -t` recomputes the CRC-32 of the entry (the archive is written by hand, archive.rs).
+      assert.match(execFileSync('unzip', ['-tq', path], { encoding: 'utf8' }), /No errors detected/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

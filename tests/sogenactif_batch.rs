@@ -349,7 +349,12 @@ fn archive_is_a_zip_named_ofbreq() {
     let mut entry = zip.by_index(0).unwrap();
     assert_eq!(entry.name(), "OFBREQ_023101122334455_1.csv");
     assert_eq!(entry.compression(), zip::CompressionMethod::Stored);
+    assert_eq!(entry.size(), text.len() as u64);
+    // The archive is written by hand (archive.rs); its CRC-32 against Python's zlib:
+    // python3 -c 'import zlib; print(hex(zlib.crc32(open("tests/fixtures/sogenactif/walletcredit_request.csv","rb").read())))'
+    assert_eq!(entry.crc32(), 0x4b45_be5d);
     let mut back = String::new();
+    // The zip crate checks the CRC when the entry is read to its end.
     std::io::Read::read_to_string(&mut entry, &mut back).unwrap();
     assert_eq!(back, text);
     // Deterministic: fixed entry timestamp.

@@ -136,6 +136,13 @@ fn a_thousand_records_round_trip_through_a_response_file() {
     assert_eq!(v["amount"], 1002);
     assert_eq!(v["responseCode"], "00");
     assert_eq!(v["responseMessage"], "success: the operation was accepted");
+    // Key order as declared: method, recordSequence, the echoed fields, then the result.
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys[..3], ["method", "recordSequence", "merchantId"]);
+    assert_eq!(
+        keys[keys.len() - 3..],
+        ["responseCode", "responseMessage", "accepted"]
+    );
     assert_eq!(
         serde_json::to_value(&parsed).unwrap()["trailer"]["count"],
         1000

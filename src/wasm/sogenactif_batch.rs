@@ -183,7 +183,7 @@ pub fn sogenactif_batch_parse_response(
 ) -> JsResult<JsValue> {
     let text = js(string_arg(&text, "text"))?;
     let parsed = js(batch::parse_response(&text))?;
-    out(&parsed)
+    out(&parsed.to_json())
 }
 
 /// A ZIP archive (stored, no compression) holding the file under `name` (must start with `OFBREQ`; default

@@ -1,10 +1,15 @@
 //! The ZIP archive of a request file (WLSIPS.808: the request file is sent inside a ZIP archive
 //! named `OFBREQ…`; the rest of the name pattern is not published, reference §1.2).
+//!
+//! Written by hand, not with the `zip` crate, for size: the archive is ONE stored entry (about 100
+//! bytes of headers around the file), and the zip crate's writer cost about 20 KB of wasm code plus
+//! crc32fast's 16 KB slice-by-16 tables and the crate's reader strings and panic locations. The
+//! format below is the PKWARE APPNOTE (sections 4.3.7 local file header, 4.3.12 central directory
+//! header, 4.3.16 end of central directory record), without ZIP64, encryption or extra fields.
+//! `tests/sogenactif_batch.rs` reads the archive back with the `zip` crate (a dev-dependency) and
+//! checks the name, the bytes and the CRC; the js-tests list it with `unzip -l`.
 
-use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
-use std::io::Write;
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipWriter};
+use crate::error::{issue, Gateway, Issues, Result};
 
 /// Prefix every request file and archive name must start with [confirmed, reference §1.2].
 pub const REQUEST_PREFIX: &str = "OFBREQ";
@@ -25,9 +30,9 @@ pub fn default_name(file_text: &str) -> &'static str {
 /// start with `OFBREQ` and hold only letters, digits, `.`, `_` and `-` (at most 100 characters).
 /// Entry timestamps are fixed (1980-01-01), so the same file gives the same bytes.
 ///
-/// The entry is stored, not deflated: the reference allows either, and the zip crate's deflate
-/// feature (flate2 + zopfli) added about 45 KB gzip to the wasm, pushing the package over its size
-/// gate. Batch files are plain text uploaded over SFTP; size on the wire is not the constraint.
+/// The entry is stored, not deflated: the reference allows either, and a deflater (the zip crate's
+/// flate2 + zopfli) added about 45 KB gzip to the wasm. Batch files are plain text uploaded over
+/// SFTP; size on the wire is not the constraint.
 pub fn archive(file_text: &str, name: Option<&str>) -> Result<Vec<u8>> {
     let name = name.unwrap_or_else(|| default_name(file_text));
     let mut issues = Issues::new();
@@ -48,28 +53,152 @@ pub fn archive(file_text: &str, name: Option<&str>) -> Result<Vec<u8>> {
             "must hold only letters, digits, '.', '_' and '-' (at most 100 characters)",
         );
     }
+    // Without ZIP64 every size and offset is a u32: the local header (30 bytes), the name and the
+    // data must fit below 4 GiB.
+    let data = file_text.as_bytes();
+    let offsets = u32::try_from(data.len())
+        .ok()
+        .and_then(|len| len.checked_add(30 + 100));
     if file_text.is_empty() {
         issues.push(
             "fileText",
             issue::REQUIRED,
             "is empty: give the text returned by batch.build or BatchWriter",
         );
+    } else if offsets.is_none() {
+        issues.push(
+            "fileText",
+            issue::TOO_LONG,
+            "is 4 GiB or more, beyond a ZIP archive without ZIP64: split the records over several files",
+        );
     }
     issues.finish(Some(Gateway::Sogenactif))?;
-    let failed = |e: &dyn std::fmt::Display| {
-        Error::new(
-            ErrorCode::Unsupported,
-            format!("could not write the ZIP archive: {e}"),
-        )
-        .with_gateway(Gateway::Sogenactif)
-    };
-    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Stored)
-        .last_modified_time(zip::DateTime::default());
-    zip.start_file(name, options).map_err(|e| failed(&e))?;
-    zip.write_all(file_text.as_bytes())
-        .map_err(|e| failed(&e))?;
-    let cursor = zip.finish().map_err(|e| failed(&e))?;
-    Ok(cursor.into_inner())
+    Ok(stored_zip(name, data))
+}
+
+/// CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), as ZIP requires.
+pub fn crc32(data: &[u8]) -> u32 {
+    // Built on the stack at each call (2 048 cheap steps) rather than shipped as 1 KB of data.
+    let table = crc_table();
+    !data.iter().fold(!0u32, |crc, &b| {
+        let i = usize::from((crc as u8) ^ b);
+        (crc >> 8) ^ table.get(i).copied().unwrap_or(0)
+    })
+}
+
+/// The 256-entry CRC-32 table: entry `n` is the CRC of the byte `n`.
+const fn crc_table() -> [u32; 256] {
+    let mut table = [0u32; 256];
+    // Walks the slots with a slice pattern: no indexing, and usable in a const fn.
+    let mut rest: &mut [u32] = &mut table;
+    let mut n = 0u32;
+    while let [slot, tail @ ..] = rest {
+        let mut c = n;
+        let mut k = 0;
+        while k < 8 {
+            c = if c & 1 == 1 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
+            k += 1;
+        }
+        *slot = c;
+        rest = tail;
+        n += 1;
+    }
+    table
+}
+
+/// One stored entry: local file header, data, central directory header, end record. The caller
+/// checked that `name` is at most 100 ASCII bytes and that the sizes fit in a u32.
+fn stored_zip(name: &str, data: &[u8]) -> Vec<u8> {
+    // MS-DOS date of 1980-01-01 ((year - 1980) << 9 | month << 5 | day), time 00:00:00.
+    const DOS_DATE: u16 = 1 << 5 | 1;
+    let name = name.as_bytes();
+    let name_len = name.len() as u16; // ≤ 100, checked by `archive`
+    let size = data.len() as u32; // < 4 GiB, checked by `archive`
+    let crc = crc32(data);
+    // The fields the local and central headers share, from "version needed" to "extra length".
+    let mut common = Vec::with_capacity(26);
+    for half in [10, 0, 0, 0, DOS_DATE] {
+        // version needed 1.0 (stored), flags, method 0 = stored, time, date
+        common.extend_from_slice(&u16::to_le_bytes(half));
+    }
+    for word in [crc, size, size] {
+        common.extend_from_slice(&word.to_le_bytes());
+    }
+    common.extend_from_slice(&name_len.to_le_bytes());
+    common.extend_from_slice(&[0, 0]); // extra field length
+
+    let local_len = 30 + u32::from(name_len);
+    let central_len = 46 + u32::from(name_len);
+    let mut out = Vec::with_capacity(data.len() + 2 * name.len() + 30 + 46 + 22);
+    out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+    out.extend_from_slice(&common);
+    out.extend_from_slice(name);
+    out.extend_from_slice(data);
+
+    let central_offset = local_len + size;
+    out.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
+    // Made by: Unix (3), spec 2.0, so the external attributes below are Unix permissions.
+    out.extend_from_slice(&0x0314u16.to_le_bytes());
+    out.extend_from_slice(&common);
+    // Comment length, disk number, internal attributes.
+    out.extend_from_slice(&[0; 6]);
+    // External attributes: a regular file, rw-r--r-- (0o100644 in the high half).
+    out.extend_from_slice(&(0o100_644u32 << 16).to_le_bytes());
+    out.extend_from_slice(&0u32.to_le_bytes()); // offset of the local header
+    out.extend_from_slice(name);
+
+    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+    // This disk, disk of the central directory, entries here, entries in all.
+    for half in [0u16, 0, 1, 1] {
+        out.extend_from_slice(&half.to_le_bytes());
+    }
+    out.extend_from_slice(&central_len.to_le_bytes());
+    out.extend_from_slice(&central_offset.to_le_bytes());
+    out.extend_from_slice(&[0, 0]); // comment length
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crc_table_known_entries() {
+        // Entries 1, 128 and 255 of the published CRC-32 (0xEDB88320) table.
+        const T: [u32; 256] = crc_table();
+        assert_eq!(
+            (T[0], T[1], T[128], T[255]),
+            (0, 0x7707_3096, 0xEDB8_8320, 0x2D02_EF8D)
+        );
+    }
+
+    #[test]
+    fn crc32_check_values() {
+        // The standard check value of CRC-32/ISO-HDLC (the ZIP CRC) for "123456789".
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+        assert_eq!(crc32(b""), 0);
+        // python3 -c 'import zlib; print(hex(zlib.crc32(b"The quick brown fox jumps over the lazy dog")))'
+        assert_eq!(
+            crc32(b"The quick brown fox jumps over the lazy dog"),
+            0x414F_A339
+        );
+    }
+
+    #[test]
+    fn layout_of_a_tiny_archive() {
+        let z = archive("A\n", Some("OFBREQ.csv")).unwrap();
+        // 30 + 10 name + 2 data, then 46 + 10, then 22.
+        assert_eq!(z.len(), 42 + 56 + 22);
+        assert_eq!(&z[..4], b"PK\x03\x04");
+        assert_eq!(&z[30..40], b"OFBREQ.csv");
+        assert_eq!(&z[40..42], b"A\n");
+        assert_eq!(&z[42..46], b"PK\x01\x02");
+        assert_eq!(&z[98..102], b"PK\x05\x06");
+        // Central directory size 56 at offset 42.
+        assert_eq!(&z[110..118], &[56, 0, 0, 0, 42, 0, 0, 0]);
+    }
 }

@@ -46,8 +46,27 @@ pub enum Format {
     Date,
     /// ISO 8601 date and time with an offset, `2022-03-29T09:30:16+02:00`.
     DateTime,
-    /// One of these values.
-    Enum(&'static [&'static str]),
+    /// One of a fixed list of values.
+    Enum(Choice),
+}
+
+/// The value lists of [`Format::Enum`] (a one-byte tag keeps every [`Field`] small).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    CaptureMode,
+    PanType,
+    YesNo,
+}
+
+impl Choice {
+    /// The accepted values.
+    pub fn values(self) -> &'static [&'static str] {
+        match self {
+            Choice::CaptureMode => CAPTURE_MODES,
+            Choice::PanType => PAN_TYPES,
+            Choice::YesNo => &["Y", "N"],
+        }
+    }
 }
 
 /// Whether the data dictionary lists the field as required.
@@ -57,8 +76,9 @@ pub enum Presence {
     Optional,
 }
 
-/// How sure we are of a row (see the module documentation).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How sure we are of a row (see the module documentation). Written in every row of the tables
+/// below for the reader and the next correction; not stored in the shipped table (no API reads it).
+#[derive(Clone, Copy)]
 pub enum Source {
     Confirmed,
     Sample,
@@ -66,19 +86,41 @@ pub enum Source {
     Guessed,
 }
 
-/// One field of one method.
+/// One field of one method. Kept to 16 bytes (217 rows): the container is a one-byte index into
+/// [`CONTAINERS`] and enum value lists a one-byte [`Choice`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Field {
-    /// CSV column ("Order" in the data dictionary).
-    pub order: u16,
-    /// Containing element, for nested fields (`s10TransactionReference`).
-    pub container: Option<&'static str>,
     /// Field name: the input key and the XML element.
     pub name: &'static str,
     pub format: Format,
+    /// CSV column ("Order" in the data dictionary).
+    pub order: u16,
+    container: u8,
     pub presence: Presence,
-    pub source: Source,
 }
+
+impl Field {
+    /// Containing element, for nested fields (`s10TransactionReference`).
+    pub fn container(&self) -> Option<&'static str> {
+        CONTAINERS
+            .get(usize::from(self.container))
+            .copied()
+            .flatten()
+    }
+}
+
+/// Containers of nested fields; index 0 = top level.
+const CONTAINERS: [Option<&str>; 5] = [
+    None,
+    Some("s10TransactionReference"),
+    Some("s10FromTransactionReference"),
+    Some("fraudData"),
+    Some("subMerchantAddress"),
+];
+const S10: u8 = 1;
+const S10_FROM: u8 = 2;
+const FRAUD: u8 = 3;
+const ADDRESS: u8 = 4;
 
 /// One batch method.
 #[derive(Debug, PartialEq, Eq)]
@@ -89,14 +131,17 @@ pub struct Method {
     pub token: &'static str,
     /// Fields in Order (column 2 first).
     pub fields: &'static [Field],
-    /// The method's data-dictionary page.
-    pub url: &'static str,
     /// The method identifies an existing transaction to act on (`fromTransactionReference` for
     /// duplicate, `transactionReference` for the cash-management methods).
     pub acts_on_existing: bool,
 }
 
 impl Method {
+    /// The method's data-dictionary page (built on demand: no API ships the URLs).
+    pub fn url(&self) -> String {
+        format!("{DICTIONARY_URL}{}.html", self.name.to_ascii_lowercase())
+    }
+
     /// The field at CSV column `order`.
     pub fn field_at(&self, order: u16) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.order == order)
@@ -117,38 +162,32 @@ use Format::*;
 use Presence::{Optional as O, Required as R};
 use Source::{Confirmed as C, Guessed as G, Inferred as I, Sample as S};
 
+/// A top-level field. `_source` is the row's confidence mark, for the reader only.
 const fn f(
     order: u16,
     name: &'static str,
     format: Format,
     presence: Presence,
-    source: Source,
+    _source: Source,
 ) -> Field {
-    Field {
-        order,
-        container: None,
-        name,
-        format,
-        presence,
-        source,
-    }
+    n(order, 0, name, format, presence, _source)
 }
 
+/// A field nested in container `container` (an index into [`CONTAINERS`]).
 const fn n(
     order: u16,
-    container: &'static str,
+    container: u8,
     name: &'static str,
     format: Format,
     presence: Presence,
-    source: Source,
+    _source: Source,
 ) -> Field {
     Field {
-        order,
-        container: Some(container),
         name,
         format,
+        order,
+        container,
         presence,
-        source,
     }
 }
 
@@ -163,10 +202,6 @@ pub const PAN_TYPES: &[&str] = &["PAN", "TOKEN_PAN"];
 const MERCHANT_ID: Format = Digits(15, 15);
 const TRANSACTION_REFERENCE: Format = Alnum(35);
 const S10_ID: Format = Digits(1, 6);
-const S10: &str = "s10TransactionReference";
-const S10_FROM: &str = "s10FromTransactionReference";
-const FRAUD: &str = "fraudData";
-const ADDRESS: &str = "subMerchantAddress";
 
 /// walletCredit: every column fixed by the published CSV sample, names by the XML sample.
 static WALLET_CREDIT: &[Field] = &[
@@ -247,7 +282,7 @@ static CARD_ORDER: &[Field] = &[
     f(3, "transactionReference", TRANSACTION_REFERENCE, O, S),
     f(4, "amount", Amount, R, C),
     f(5, "captureDay", Digits(1, 2), O, S),
-    f(6, "captureMode", Enum(CAPTURE_MODES), O, S),
+    f(6, "captureMode", Enum(Choice::CaptureMode), O, S),
     f(7, "cardCSCValue", Digits(3, 4), O, S),
     f(8, "cardEffectiveDate", Digits(6, 8), O, S),
     // Required for a card number ("empty if the card has no expiry date"): see rules.rs.
@@ -277,7 +312,7 @@ static CARD_ORDER: &[Field] = &[
     CARD_ORDER_FRAUD[8],
     CARD_ORDER_FRAUD[9],
     CARD_ORDER_FRAUD[10],
-    f(34, "panType", Enum(PAN_TYPES), O, G),
+    f(34, "panType", Enum(Choice::PanType), O, G),
     f(35, "accordSettlementMode", Text(50), O, G),
     f(36, "settlementMode", Text(50), O, S),
     f(37, "initialCavv", Text(64), O, S),
@@ -315,7 +350,7 @@ static WALLET_ORDER: &[Field] = &[
     f(3, "transactionReference", TRANSACTION_REFERENCE, O, S),
     f(4, "amount", Amount, R, S),
     f(5, "captureDay", Digits(1, 2), O, S),
-    f(6, "captureMode", Enum(CAPTURE_MODES), O, S),
+    f(6, "captureMode", Enum(Choice::CaptureMode), O, S),
     f(7, "currencyCode", Currency, R, S),
     f(8, "customerEmail", Text(128), O, S),
     f(9, "customerId", Text(19), O, S),
@@ -387,7 +422,7 @@ static VALIDATE: &[Field] = &[
     f(6, "operationOrigin", Text(20), O, G),
     n(7, S10, "s10TransactionId", S10_ID, O, G),
     n(8, S10, "s10TransactionIdDate", Date, O, G),
-    f(9, "lastRecoveryIndicator", Enum(&["Y", "N"]), O, G),
+    f(9, "lastRecoveryIndicator", Enum(Choice::YesNo), O, G),
 ];
 
 /// refund: the Office JSON refund names operationAmount; the batch page was not readable.
@@ -411,7 +446,7 @@ static DUPLICATE: &[Field] = &[
     f(6, "fromMerchantId", MERCHANT_ID, O, G),
     f(7, "fromTransactionReference", TRANSACTION_REFERENCE, O, G),
     f(8, "captureDay", Digits(1, 2), O, G),
-    f(9, "captureMode", Enum(CAPTURE_MODES), O, G),
+    f(9, "captureMode", Enum(Choice::CaptureMode), O, G),
     f(10, "customerEmail", Text(128), O, G),
     f(11, "customerId", Text(19), O, G),
     f(12, "customerIpAddress", Text(45), O, G),
@@ -453,7 +488,7 @@ static CREDIT: &[Field] = &[
     f(15, "returnContext", Text(255), O, G),
     f(16, "statementReference", Text(255), O, G),
     f(17, "transactionOrigin", Text(20), O, G),
-    f(18, "panType", Enum(PAN_TYPES), O, G),
+    f(18, "panType", Enum(Choice::PanType), O, G),
     n(19, S10, "s10TransactionId", S10_ID, O, G),
     n(20, S10, "s10TransactionIdDate", Date, O, G),
     f(21, "paymentMeanBrand", Text(32), O, G),
@@ -465,7 +500,7 @@ static DIRECT_DEBIT_ORDER: &[Field] = &[
     f(3, "transactionReference", TRANSACTION_REFERENCE, O, I),
     f(4, "amount", Amount, R, I),
     f(5, "captureDay", Digits(1, 2), O, G),
-    f(6, "captureMode", Enum(CAPTURE_MODES), O, G),
+    f(6, "captureMode", Enum(Choice::CaptureMode), O, G),
     f(7, "currencyCode", Currency, R, G),
     f(8, "customerEmail", Text(128), O, G),
     f(9, "customerId", Text(19), O, G),
@@ -489,77 +524,66 @@ pub static METHODS: &[Method] = &[
         name: "credit",
         token: "CREDIT",
         fields: CREDIT,
-        url: "https://documentation.sogenactif.com/en/data-dictionary/sob/credit.html",
         acts_on_existing: false,
     },
     Method {
         name: "acceptChallenge",
         token: "ACCEPTCHALLENGE",
         fields: CHALLENGE,
-        url: "https://documentation.sogenactif.com/en/data-dictionary/sob/acceptchallenge.html",
         acts_on_existing: true,
     },
     Method {
         name: "cancel",
         token: "CANCEL",
         fields: CANCEL,
-        url: "https://documentation.sogenactif.com/en/data-dictionary/sob/cancel.html",
         acts_on_existing: true,
     },
     Method {
         name: "cardOrder",
         token: "CARDORDER",
         fields: CARD_ORDER,
-        url: "https://documentation.sogenactif.com/en/data-dictionary/sob/cardorder.html",
         acts_on_existing: false,
     },
     Method {
         name: "directDebitOrder",
         token: "DIRECTDEBITORDER",
         fields: DIRECT_DEBIT_ORDER,
-        url: "https://documentation.sogenactif.com/en/data-dictionary/sob/directdebitorder.html",
         acts_on_existing: false,
     },
     Method {
         name: "duplicate",
         token: "DUPLICATE",
         fields: DUPLICATE,
-        url: "https://documentation.sogenactif.com/en/data-dictionary/sob/duplicate.html",
         acts_on_existing: false,
     },
     Method {
         name: "refund",
         token: "REFUND",
         fields: REFUND,
-        url: "https://documentation.sogenactif.com/en/data-dictionary/sob/refund.html",
         acts_on_existing: true,
     },
     Method {
         name: "refuseChallenge",
         token: "REFUSECHALLENGE",
         fields: CHALLENGE,
-        url: "https://documentation.sogenactif.com/en/data-dictionary/sob/refusechallenge.html",
         acts_on_existing: true,
     },
     Method {
         name: "validate",
         token: "VALIDATE",
         fields: VALIDATE,
-        url: "https://documentation.sogenactif.com/en/data-dictionary/sob/validate.html",
         acts_on_existing: true,
     },
     Method {
         name: "walletCredit",
         token: "WALLETCREDIT",
         fields: WALLET_CREDIT,
-        url: "https://documentation.sogenactif.com/en/data-dictionary/sob/walletcredit.html",
         acts_on_existing: false,
     },
     Method {
         name: "walletOrder",
         token: "WALLETORDER",
         fields: WALLET_ORDER,
-        url: "https://documentation.sogenactif.com/en/data-dictionary/sob/walletorder.html",
         acts_on_existing: false,
     },
 ];
@@ -610,7 +634,7 @@ mod tests {
                     fld.name
                 );
                 assert!(
-                    seen.insert((fld.container, fld.name)),
+                    seen.insert((fld.container(), fld.name)),
                     "{} duplicate {}",
                     m.name,
                     fld.name
@@ -620,17 +644,17 @@ mod tests {
             let mut closed = HashSet::new();
             let mut current = None;
             for fld in m.fields {
-                if fld.container != current {
+                if fld.container() != current {
                     if let Some(c) = current {
                         closed.insert(c);
                     }
-                    if let Some(c) = fld.container {
+                    if let Some(c) = fld.container() {
                         assert!(!closed.contains(c), "{}: {} split", m.name, c);
                     }
-                    current = fld.container;
+                    current = fld.container();
                 }
             }
-            assert!(m.url.starts_with(DICTIONARY_URL));
+            assert!(m.url().starts_with(DICTIONARY_URL));
             assert!(
                 m.fields.iter().any(|f| f.name == "currencyCode")
                     || !m.fields.iter().any(|f| f.format == Amount),

@@ -4,7 +4,7 @@
 //! - `dictionary.rs`: the ONE table of every method's fields (column, format, presence, source);
 //! - `validate.rs` / `rules.rs`: input reading, formats and the preflight rules;
 //! - `writer.rs`: [`BatchWriter`] (streaming, constant memory) and [`build`];
-//! - `archive.rs`: [`archive`] (zip crate, `OFBREQ…`);
+//! - `archive.rs`: [`archive`] (one stored ZIP entry written by hand, for size; `OFBREQ…`);
 //! - `response.rs`: [`parse_response`].
 
 mod archive;

@@ -11,15 +11,13 @@
 use super::dictionary::{self, Format, Presence, RESULT_FIELDS};
 use crate::error::{Error, ErrorCode, Gateway, Result};
 use crate::sogenactif::codes;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
 /// The FILE and HEADER lines of a response.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ResponseHeader {
     /// `response`
-    #[serde(rename = "type")]
     pub file_type: String,
     /// `office`
     pub format: String,
@@ -31,41 +29,116 @@ pub struct ResponseHeader {
 }
 
 /// One response record.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ResponseRecord {
     /// Method name as in the dictionary (`walletCredit`).
     pub method: &'static str,
     pub record_sequence: u64,
     /// Echoed request fields (non-empty ones, containers as nested objects, amounts as integers)
     /// and the optional result fields (`acquirerResponseCode`, …).
-    #[serde(flatten)]
     pub fields: Map<String, Value>,
     pub response_code: String,
     /// Meaning of `responseCode` from the Sips 2.0 table (codes.rs).
     pub response_message: String,
     /// `responseCode` is `00`.
     pub accepted: bool,
-    /// Columns after the known ones, kept as they are.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// Columns after the known ones, kept as they are (left out of the JSON when empty).
     pub extra: Vec<String>,
 }
 
 /// The `END` line.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Trailer {
     pub count: u64,
 }
 
 /// A parsed response file.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ParsedResponse {
     pub header: ResponseHeader,
     pub records: Vec<ResponseRecord>,
     pub trailer: Trailer,
 }
 
-fn malformed(line: usize, message: impl std::fmt::Display) -> Error {
+// The JSON shape is built by hand as a `serde_json::Value` (camelCase keys, record fields
+// flattened next to `method`, `extra` only when not empty) instead of derived: a derived
+// `Serialize` (with `flatten`) is instantiated once per serializer and cost several KB of wasm,
+// while the wasm layer already converts `Value`s. `Serialize` delegates to the same `Value`, so
+// host tests see exactly what JS sees.
+
+impl ResponseHeader {
+    /// `{ type, format, version, remitterId, date, time, sequence }`.
+    pub fn to_json(&self) -> Value {
+        let mut m = Map::new();
+        for (k, v) in [
+            ("type", &self.file_type),
+            ("format", &self.format),
+            ("version", &self.version),
+            ("remitterId", &self.remitter_id),
+            ("date", &self.date),
+            ("time", &self.time),
+        ] {
+            m.insert(k.into(), Value::String(v.clone()));
+        }
+        m.insert("sequence".into(), Value::from(self.sequence));
+        Value::Object(m)
+    }
+}
+
+impl ResponseRecord {
+    /// `{ method, recordSequence, …fields, responseCode, responseMessage, accepted, extra? }`.
+    pub fn to_json(&self) -> Value {
+        // In this order (serde_json keeps insertion order): method, recordSequence, the fields.
+        let mut m = Map::new();
+        m.insert("method".into(), Value::from(self.method));
+        m.insert("recordSequence".into(), Value::from(self.record_sequence));
+        m.extend(self.fields.clone());
+        m.insert(
+            "responseCode".into(),
+            Value::String(self.response_code.clone()),
+        );
+        m.insert(
+            "responseMessage".into(),
+            Value::String(self.response_message.clone()),
+        );
+        m.insert("accepted".into(), Value::Bool(self.accepted));
+        if !self.extra.is_empty() {
+            m.insert("extra".into(), Value::from(self.extra.clone()));
+        }
+        Value::Object(m)
+    }
+}
+
+impl ParsedResponse {
+    /// `{ header, records, trailer: { count } }`.
+    pub fn to_json(&self) -> Value {
+        let mut trailer = Map::new();
+        trailer.insert("count".into(), Value::from(self.trailer.count));
+        let mut m = Map::new();
+        m.insert("header".into(), self.header.to_json());
+        m.insert(
+            "records".into(),
+            Value::Array(self.records.iter().map(ResponseRecord::to_json).collect()),
+        );
+        m.insert("trailer".into(), Value::Object(trailer));
+        Value::Object(m)
+    }
+}
+
+impl Serialize for ResponseRecord {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.to_json().serialize(s)
+    }
+}
+
+impl Serialize for ParsedResponse {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.to_json().serialize(s)
+    }
+}
+
+/// Non-generic (`&str`): one copy of the function in the wasm.
+fn malformed(line: usize, message: &str) -> Error {
     Error::new(
         ErrorCode::MalformedResponse,
         format!("line {line} of the Office Batch response: {message}"),
@@ -77,14 +150,14 @@ fn number(line: usize, what: &str, s: &str) -> Result<u64> {
     if s.is_empty() || s.len() > 15 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return Err(malformed(
             line,
-            format!(
+            &format!(
                 "{what} must be a number, got '{}'",
                 crate::money::printable(s)
             ),
         ));
     }
     s.parse()
-        .map_err(|_| malformed(line, format!("{what} is out of range")))
+        .map_err(|_| malformed(line, &format!("{what} is out of range")))
 }
 
 /// Parses a CSV response file (see the module documentation for the assumed layout).
@@ -154,7 +227,7 @@ pub fn parse_response(text: &str) -> Result<ParsedResponse> {
             if count != held {
                 return Err(malformed(
                     n,
-                    format!("END announces {count} records but the file holds {held}: the file is truncated or corrupt"),
+                    &format!("END announces {count} records but the file holds {held}: the file is truncated or corrupt"),
                 ));
             }
             trailer = Some(Trailer { count });
@@ -183,7 +256,7 @@ fn parse_record(n: usize, line: &str) -> Result<ResponseRecord> {
     let method = dictionary::method_by_token(token).ok_or_else(|| {
         malformed(
             n,
-            format!(
+            &format!(
                 "unknown method '{}': expected one of the 11 Office Batch methods in upper case",
                 crate::money::printable(token)
             ),
@@ -198,7 +271,7 @@ fn parse_record(n: usize, line: &str) -> Result<ResponseRecord> {
     if cols.len() < needed {
         return Err(malformed(
             n,
-            format!("{token} has {} columns, expected at least {needed} (the request's {echo} and the responseCode)", cols.len()),
+            &format!("{token} has {} columns, expected at least {needed} (the request's {echo} and the responseCode)", cols.len()),
         ));
     }
     let record_sequence = number(
@@ -215,7 +288,7 @@ fn parse_record(n: usize, line: &str) -> Result<ResponseRecord> {
             Format::Amount => Value::from(number(n, field.name, value)?),
             _ => Value::String(value.to_string()),
         };
-        match field.container {
+        match field.container() {
             None => {
                 fields.insert(field.name.to_string(), value);
             }
@@ -238,7 +311,7 @@ fn parse_record(n: usize, line: &str) -> Result<ResponseRecord> {
             if !(value.len() == 2 && value.bytes().all(|b| b.is_ascii_digit())) {
                 return Err(malformed(
                     n,
-                    format!(
+                    &format!(
                         "responseCode must be 2 digits, got '{}'",
                         crate::money::printable(value)
                     ),

@@ -569,7 +569,8 @@ fn read_value(
             }
             Some(s.clone())
         }
-        Format::Enum(allowed) => {
+        Format::Enum(choice) => {
+            let allowed = choice.values();
             let Value::String(s) = v else {
                 return want_string(issues);
             };
@@ -654,11 +655,11 @@ pub fn read_record(
     let mut current: Option<(&'static str, Option<Obj<'_>>)> = None;
     for field in method.fields {
         // Open / close containers as the (adjacent) container fields go by.
-        if current.as_ref().map(|(c, _)| Some(*c)) != Some(field.container) {
+        if current.as_ref().map(|(c, _)| Some(*c)) != Some(field.container()) {
             if let Some((_, Some(inner))) = current.take() {
                 inner.finish(issues);
             }
-            current = field.container.map(|c| (c, o.obj(c, issues)));
+            current = field.container().map(|c| (c, o.obj(c, issues)));
         }
         let (owner_path, raw) = match current.as_mut() {
             Some((_, Some(inner))) => (inner.at(field.name), inner.raw(field.name)),

@@ -202,18 +202,18 @@ fn xml_record(record: &Record) -> Result<String> {
         let mut open: Option<&str> = None;
         for (field, value) in record.method.fields.iter().zip(&record.values) {
             let Some(value) = value else { continue };
-            if open != field.container {
+            if open != field.container() {
                 if let Some(c) = open.take() {
                     close(&mut w, 3, c)?;
                 }
-                if let Some(c) = field.container {
+                if let Some(c) = field.container() {
                     indent(&mut w, 3);
                     w.write_event(Event::Start(BytesStart::new(c)))?;
                     w.get_mut().push(b'\n');
                     open = Some(c);
                 }
             }
-            let depth = if field.container.is_some() { 4 } else { 3 };
+            let depth = if field.container().is_some() { 4 } else { 3 };
             element(&mut w, depth, field.name, value)?;
         }
         if let Some(c) = open {
