@@ -36,17 +36,10 @@ pub fn request(service: &str, body: &Value, opts: &Options) -> Result<Prepared> 
         return Err(Error::new(ErrorCode::Validation, "invalid request body")
             .with_gateway(Gateway::Systempay));
     };
-    let body = serde_json::to_string(&v.body).map_err(|e| {
-        Error::new(
-            ErrorCode::Validation,
-            format!("the request body could not be written as JSON: {e}"),
-        )
-        .with_gateway(Gateway::Systempay)
-    })?;
     Ok(Prepared {
         service: svc.as_str().to_string(),
         kind: svc.kind(),
-        request: http_request(svc.as_str(), body, opts),
+        request: http_request(svc.as_str(), v.body, opts),
         warnings: v.warnings,
     })
 }

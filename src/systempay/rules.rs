@@ -65,6 +65,26 @@ pub fn refusal_code(r: Refusal) -> &'static str {
         .map_or("PSP_011", |(_, c)| c)
 }
 
+/// The fields of a validated CancelOrRefund body the planner needs.
+struct Req {
+    uuid: String,
+    amount: Option<u64>,
+    currency: Option<String>,
+    resolution_mode: String,
+}
+
+impl Req {
+    fn read(v: Value) -> Req {
+        let s = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+        Req {
+            uuid: s("uuid").unwrap_or_default(),
+            amount: v.get("amount").and_then(Value::as_u64),
+            currency: s("currency"),
+            resolution_mode: s("resolutionMode").unwrap_or_else(|| "AUTO".to_string()),
+        }
+    }
+}
+
 struct Tx<'a> {
     uuid: Option<&'a str>,
     status: &'a str,
@@ -120,11 +140,10 @@ fn refuse(r: Refusal, field: &str, message: String) -> Error {
 pub fn plan_cancel_or_refund(transaction: &Value, request: &Value) -> Result<Plan> {
     let mut issues = Issues::new();
     let tx = read_transaction(transaction, &mut issues);
+    // The planner reads the body that would be sent (currency as alpha-3, resolutionMode
+    // defaulted), parsed back from its JSON text.
     let req = match validate(Service::CancelOrRefund, request) {
-        Ok(v) => match v.body {
-            super::model::Body::CancelOrRefund(b) => Some(b),
-            _ => None,
-        },
+        Ok(v) => serde_json::from_str::<Value>(&v.body).ok().map(Req::read),
         Err(e) if e.code == ErrorCode::Validation => {
             for i in e.nest("request").issues {
                 issues.push(i.field, i.code, i.message);
@@ -149,7 +168,7 @@ pub fn plan_cancel_or_refund(transaction: &Value, request: &Value) -> Result<Pla
     let (Some(tx), Some(req)) = (tx, req) else {
         return Err(Error::validation(Some(Gateway::Systempay), Vec::new()));
     };
-    let mode = req.resolution_mode.unwrap_or("AUTO");
+    let mode = req.resolution_mode;
 
     if tx.status == "CANCELLED" {
         return Err(refuse(

@@ -3,11 +3,10 @@
 use super::fetch::{promise, Transport};
 use super::{input, js, out, string_arg, throw, JsResult};
 use crate::error::{Error, Gateway, Issues};
-use crate::systempay::{self as core, Keys, Options, Prepared, Service, Warning};
+use crate::systempay::{self as core, Keys, Options, Plan, Prepared, Service, Warning};
 use crate::transport::{failure_error, Failure, HttpRequest, Secret};
 use js_sys::{Object, Reflect};
-use serde::ser::{Serialize, SerializeMap, Serializer};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -15,28 +14,34 @@ use wasm_bindgen::JsCast;
 /// Default `timeoutMs` of the Systempay client (Lyra's SDKs use 45 s; DESIGN.md §2).
 const DEFAULT_TIMEOUT_MS: u32 = 45_000;
 
-/// `HttpRequest` as JS sees it: headers as a plain object, in sending order.
-struct RequestDto<'a>(&'a HttpRequest);
-
-impl Serialize for RequestDto<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        struct Headers<'a>(&'a [(String, String)]);
-        impl Serialize for Headers<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut m = s.serialize_map(Some(self.0.len()))?;
-                for (k, v) in self.0 {
-                    m.serialize_entry(k, v)?;
-                }
-                m.end()
-            }
-        }
-        let mut m = s.serialize_map(Some(4))?;
-        m.serialize_entry("method", &self.0.method)?;
-        m.serialize_entry("url", &self.0.url)?;
-        m.serialize_entry("headers", &Headers(&self.0.headers))?;
-        m.serialize_entry("body", &self.0.body)?;
-        m.end()
+/// A plain JS object with these properties, in this order. Results are built directly (rather
+/// than through one `Serialize` impl per result type) for wasm size.
+fn js_object<'a>(props: impl IntoIterator<Item = (&'a str, JsValue)>) -> JsResult<JsValue> {
+    let o = Object::new();
+    for (k, v) in props {
+        Reflect::set(&o, &JsValue::from_str(k), &v)?;
     }
+    Ok(o.into())
+}
+
+/// A whole number of minor units (a safe integer: every amount is read as one).
+fn js_uint(n: u64) -> JsValue {
+    JsValue::from_f64(n as f64)
+}
+
+/// `HttpRequest` as JS sees it: headers as a plain object, in sending order.
+fn request_js(r: &HttpRequest) -> JsResult<JsValue> {
+    let headers = js_object(
+        r.headers
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str().into())),
+    )?;
+    js_object([
+        ("method", r.method.as_str().into()),
+        ("url", r.url.as_str().into()),
+        ("headers", headers),
+        ("body", r.body.as_str().into()),
+    ])
 }
 
 /// Adds a non-enumerable `warnings` array to `target` (an object), so `deepEqual` against the
@@ -45,7 +50,14 @@ fn with_warnings(target: JsValue, warnings: &[Warning]) -> JsResult<JsValue> {
     if !target.is_object() {
         return Ok(target);
     }
-    let list = out(warnings)?;
+    let list = js_sys::Array::new();
+    for w in warnings {
+        list.push(&js_object([
+            ("field", w.field.as_str().into()),
+            ("code", w.code.into()),
+            ("message", w.message.as_str().into()),
+        ])?);
+    }
     let desc = Object::new();
     Reflect::set(&desc, &"value".into(), &list)?;
     Reflect::set(&desc, &"enumerable".into(), &JsValue::FALSE)?;
@@ -57,7 +69,7 @@ fn with_warnings(target: JsValue, warnings: &[Warning]) -> JsResult<JsValue> {
 }
 
 fn prepared_to_js(p: &Prepared) -> JsResult<JsValue> {
-    let req = out(&RequestDto(&p.request))?;
+    let req = request_js(&p.request)?;
     with_warnings(req, &p.warnings)
 }
 
@@ -156,22 +168,29 @@ pub fn systempay_plan_cancel_or_refund(
     let t = js(json_arg(&transaction, "transaction"))?;
     let r = js(json_arg(&request, "request"))?;
     let plan = js(core::plan_cancel_or_refund(&t, &r))?;
-    out(&plan)
+    js_object([
+        ("operation", plan.operation.into()),
+        ("amount", js_uint(plan.amount)),
+        ("currency", plan.currency.as_str().into()),
+        ("full", plan.full.into()),
+        ("refundableAfter", js_uint(plan.refundable_after)),
+    ])
 }
 
 /// The REST API hosts of the Lyra white labels, by brand.
 #[wasm_bindgen(js_name = systempayHosts, unchecked_return_type = "SystempayHosts")]
 pub fn systempay_hosts() -> JsResult<JsValue> {
-    let map: serde_json::Map<String, Value> = core::HOSTS
+    let map: Map<String, Value> = core::HOSTS
         .iter()
-        .map(|(k, v)| ((*k).to_string(), Value::String((*v).to_string())))
+        .map(|(k, v)| ((*k).to_string(), Value::from(*v)))
         .collect();
-    out(&map)
+    out(&Value::Object(map))
 }
 
 enum Target {
     Known(Service),
-    Any(String),
+    /// `call(service, body)`: the service name as given (a bad name rejects the promise).
+    Any(Result<String, Error>),
 }
 
 /// A Systempay REST V4 client for one shop. Every method resolves with the envelope's `answer`.
@@ -220,10 +239,9 @@ impl SystempayClient {
         let transport = self.transport.clone();
         let body = json_arg(&body, "");
         promise(async move {
-            let body = body?;
-            let prepared = match &target {
-                Target::Known(svc) => core::request(svc.as_str(), &body, &options)?,
-                Target::Any(name) => core::request_unchecked(name, &body, &options)?,
+            let prepared = match target {
+                Target::Known(svc) => core::request(svc.as_str(), &body?, &options)?,
+                Target::Any(name) => core::request_unchecked(&name?, &body?, &options)?,
             };
             let resp = transport
                 .send(&prepared.request, prepared.kind, &prepared.service)
@@ -290,10 +308,8 @@ impl SystempayClient {
 
     /// Any service: modelled ones are validated, others are sent as given and never resent.
     pub fn call(&self, service: JsValue, body: JsValue) -> js_sys::Promise {
-        match string_arg(&service, "service") {
-            Ok(name) => self.send(Target::Any(name), body),
-            Err(e) => promise(async move { Err(e.with_gateway(Gateway::Systempay)) }),
-        }
+        let name = string_arg(&service, "service").map_err(|e| e.with_gateway(Gateway::Systempay));
+        self.send(Target::Any(name), body)
     }
 }
 
