@@ -117,13 +117,18 @@ fn is_service_name(s: &str) -> bool {
 }
 
 fn unsupported(service: &str) -> Error {
-    let known: Vec<&str> = Service::ALL.iter().map(|s| s.as_str()).collect();
+    let mut known = String::new();
+    for s in Service::ALL {
+        if !known.is_empty() {
+            known.push_str(", ");
+        }
+        known.push_str(s.as_str());
+    }
     Error::new(
         ErrorCode::Unsupported,
         format!(
-            "remise does not validate the service '{}': use one of {}, or client.call(service, body) to send it unchecked",
+            "remise does not validate the service '{}': use one of {known}, or client.call(service, body) to send it unchecked",
             printable(service),
-            known.join(", ")
         ),
     )
     .with_gateway(Gateway::Systempay)

@@ -15,24 +15,25 @@ pub const DEFAULT_BASE_URL: &str = "https://api.systempay.fr";
 /// Path prefix of every web service: `{baseUrl}/api-payment/V4/{service}`.
 pub const API_PATH: &str = "/api-payment/V4/";
 
-/// REST API hosts of the Lyra white labels (reference systempay.md "Known hosts").
+/// REST API hosts of the Lyra white labels (reference systempay.md "Known hosts"), sorted by brand
+/// (`systempay.hosts` lists them in this order).
 /// Sogecommerce: UNCERTAIN (from the brief, not re-verified by the reference). Correct a row here.
 pub static HOSTS: &[(&str, &str)] = &[
-    // https://paiement.systempay.fr/doc/en-EN/rest/V4.0/api/playground/Transaction/CancelOrRefund
-    ("systempay", "https://api.systempay.fr"),
-    // lyra/rest-php-examples www/keys.php
-    ("payzen", "https://api.payzen.eu"),
-    // older lyra/rest-php-examples www/keys.php
-    ("payzenLatam", "https://api.payzen.lat"),
     // https://docs.lyra.com/en/rest/V4.0/api/playground/?ws=Transaction%2FValidate
     ("lyra", "https://api.lyra.com"),
     // Izipay / MiCuentaWeb (Peru), public integration sample
     ("micuentaweb", "https://api.micuentaweb.pe"),
+    // lyra/rest-php-examples www/keys.php
+    ("payzen", "https://api.payzen.eu"),
+    // older lyra/rest-php-examples www/keys.php
+    ("payzenLatam", "https://api.payzen.lat"),
     // UNCERTAIN: from the project brief only.
     (
         "sogecommerce",
         "https://api-sogecommerce.societegenerale.eu",
     ),
+    // https://paiement.systempay.fr/doc/en-EN/rest/V4.0/api/playground/Transaction/CancelOrRefund
+    ("systempay", "https://api.systempay.fr"),
 ];
 
 /// The web services `request` validates.
@@ -245,4 +246,39 @@ pub struct Plan {
     pub full: bool,
     /// What will still be refundable afterwards (0 after a cancel or a full refund).
     pub refundable_after: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_are_sorted_by_brand() {
+        let brands: Vec<&str> = HOSTS.iter().map(|(k, _)| *k).collect();
+        let mut sorted = brands.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(brands, sorted);
+    }
+
+    #[test]
+    fn body_writes_fields_in_order_and_escapes_values() {
+        let mut inner = Body::default();
+        inner.nullable("manualValidation", Some(None));
+        inner.uint("captureDelay", Some(3));
+        let mut b = Body::default();
+        b.str("uuid", Some("a\"b"));
+        b.str("comment", None);
+        b.uint("amount", Some(0));
+        b.nullable("mode", Some(Some("YES")));
+        b.nullable("absent", None);
+        b.obj("opts", Some(inner));
+        b.obj("empty", Some(Body::default()));
+        // Expected text written by hand.
+        assert_eq!(
+            b.finish(),
+            r#"{"uuid":"a\"b","amount":0,"mode":"YES","opts":{"manualValidation":null,"captureDelay":3},"empty":{}}"#
+        );
+        assert_eq!(Body::default().finish(), "{}");
+    }
 }

@@ -3,10 +3,10 @@
 use super::fetch::{promise, Transport};
 use super::{input, js, out, string_arg, throw, JsResult};
 use crate::error::{Error, Gateway, Issues};
-use crate::systempay::{self as core, Keys, Options, Plan, Prepared, Service, Warning};
+use crate::systempay::{self as core, Keys, Options, Plan, Prepared, Warning};
 use crate::transport::{failure_error, Failure, HttpRequest, Secret};
 use js_sys::{Object, Reflect};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -58,13 +58,14 @@ fn with_warnings(target: JsValue, warnings: &[Warning]) -> JsResult<JsValue> {
             ("message", w.message.as_str().into()),
         ])?);
     }
-    let desc = Object::new();
-    Reflect::set(&desc, &"value".into(), &list)?;
-    Reflect::set(&desc, &"enumerable".into(), &JsValue::FALSE)?;
-    Reflect::set(&desc, &"writable".into(), &JsValue::FALSE)?;
-    Reflect::set(&desc, &"configurable".into(), &JsValue::TRUE)?;
+    let desc = js_object([
+        ("value", list.into()),
+        ("enumerable", JsValue::FALSE),
+        ("writable", JsValue::FALSE),
+        ("configurable", JsValue::TRUE),
+    ])?;
     let obj: &Object = target.unchecked_ref();
-    Object::define_property(obj, &"warnings".into(), &desc);
+    Object::define_property(obj, &"warnings".into(), desc.unchecked_ref());
     Ok(target)
 }
 
@@ -180,17 +181,9 @@ pub fn systempay_plan_cancel_or_refund(
 /// The REST API hosts of the Lyra white labels, by brand.
 #[wasm_bindgen(js_name = systempayHosts, unchecked_return_type = "SystempayHosts")]
 pub fn systempay_hosts() -> JsResult<JsValue> {
-    let map: Map<String, Value> = core::HOSTS
-        .iter()
-        .map(|(k, v)| ((*k).to_string(), Value::from(*v)))
-        .collect();
-    out(&Value::Object(map))
-}
-
-enum Target {
-    Known(Service),
-    /// `call(service, body)`: the service name as given (a bad name rejects the promise).
-    Any(Result<String, Error>),
+    // HOSTS is sorted by brand (a unit test checks it), so the keys keep the sorted order the
+    // object always had.
+    js_object(core::HOSTS.iter().map(|(k, v)| (*k, JsValue::from_str(v))))
 }
 
 /// A Systempay REST V4 client for one shop. Every method resolves with the envelope's `answer`.
@@ -233,16 +226,13 @@ impl SystempayClient {
         })
     }
 
-    /// Validates (or, for `call` of an unmodelled service, only checks) and sends.
-    fn send(&self, target: Target, body: JsValue) -> js_sys::Promise {
+    /// Validates (or, for an unmodelled service, only checks) and sends.
+    fn send(&self, service: Result<String, Error>, body: JsValue) -> js_sys::Promise {
         let options = self.options.clone();
         let transport = self.transport.clone();
         let body = json_arg(&body, "");
         promise(async move {
-            let prepared = match target {
-                Target::Known(svc) => core::request(svc.as_str(), &body?, &options)?,
-                Target::Any(name) => core::request_unchecked(&name?, &body?, &options)?,
-            };
+            let prepared = core::request_unchecked(&service?, &body?, &options)?;
             let resp = transport
                 .send(&prepared.request, prepared.kind, &prepared.service)
                 .await?;
@@ -257,59 +247,13 @@ impl SystempayClient {
         })
     }
 
-    /// Transaction/CancelOrRefund: cancels before capture, refunds after (money-moving).
-    #[wasm_bindgen(js_name = cancelOrRefund)]
-    pub fn cancel_or_refund(&self, body: JsValue) -> js_sys::Promise {
-        self.send(Target::Known(Service::CancelOrRefund), body)
-    }
-
-    /// Transaction/Cancel (money-moving).
-    pub fn cancel(&self, body: JsValue) -> js_sys::Promise {
-        self.send(Target::Known(Service::Cancel), body)
-    }
-
-    /// Transaction/Refund (money-moving).
-    pub fn refund(&self, body: JsValue) -> js_sys::Promise {
-        self.send(Target::Known(Service::Refund), body)
-    }
-
-    /// Transaction/Update (money-moving).
-    pub fn update(&self, body: JsValue) -> js_sys::Promise {
-        self.send(Target::Known(Service::Update), body)
-    }
-
-    /// Transaction/Validate (money-moving).
-    pub fn validate(&self, body: JsValue) -> js_sys::Promise {
-        self.send(Target::Known(Service::Validate), body)
-    }
-
-    /// Transaction/Duplicate (money-moving).
-    pub fn duplicate(&self, body: JsValue) -> js_sys::Promise {
-        self.send(Target::Known(Service::Duplicate), body)
-    }
-
-    /// Transaction/Get (a read: retried on network errors, 408 and 5xx).
-    #[wasm_bindgen(js_name = getTransaction)]
-    pub fn get_transaction(&self, body: JsValue) -> js_sys::Promise {
-        self.send(Target::Known(Service::Get), body)
-    }
-
-    /// Order/Get (a read).
-    #[wasm_bindgen(js_name = getOrder)]
-    pub fn get_order(&self, body: JsValue) -> js_sys::Promise {
-        self.send(Target::Known(Service::OrderGet), body)
-    }
-
-    /// Charge/CreatePayment (never resent).
-    #[wasm_bindgen(js_name = createPayment)]
-    pub fn create_payment(&self, body: JsValue) -> js_sys::Promise {
-        self.send(Target::Known(Service::CreatePayment), body)
-    }
-
-    /// Any service: modelled ones are validated, others are sent as given and never resent.
+    /// Any service: modelled ones are validated (reads retried, money-moving calls never resent),
+    /// others are sent as given and never resent. The named methods (`cancelOrRefund`,
+    /// `getTransaction`, …) are defined in `pkg-template/api/systempay.js` as `call` with their
+    /// service, so the module exports one method instead of ten.
     pub fn call(&self, service: JsValue, body: JsValue) -> js_sys::Promise {
         let name = string_arg(&service, "service").map_err(|e| e.with_gateway(Gateway::Systempay));
-        self.send(Target::Any(name), body)
+        self.send(name, body)
     }
 }
 
