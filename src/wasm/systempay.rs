@@ -3,7 +3,7 @@
 use super::fetch::{promise, Transport};
 use super::{input, js, out, string_arg, throw, JsResult};
 use crate::error::{Error, Gateway, Issues};
-use crate::systempay::{self as core, Keys, Options, Plan, Prepared, Warning};
+use crate::systempay::{self as core, Keys, Options, Prepared, Warning};
 use crate::transport::{failure_error, Failure, HttpRequest, Secret};
 use js_sys::{Object, Reflect};
 use serde_json::Value;
@@ -16,10 +16,19 @@ const DEFAULT_TIMEOUT_MS: u32 = 45_000;
 
 /// A plain JS object with these properties, in this order. Results are built directly (rather
 /// than through one `Serialize` impl per result type) for wasm size.
-fn js_object<'a>(props: impl IntoIterator<Item = (&'a str, JsValue)>) -> JsResult<JsValue> {
+fn js_object(props: &[(&str, JsValue)]) -> JsResult<JsValue> {
     let o = Object::new();
     for (k, v) in props {
-        Reflect::set(&o, &JsValue::from_str(k), &v)?;
+        Reflect::set(&o, &JsValue::from_str(k), v)?;
+    }
+    Ok(o.into())
+}
+
+/// A plain JS object of string properties, in this order.
+fn js_strings<'a>(props: impl Iterator<Item = (&'a str, &'a str)>) -> JsResult<JsValue> {
+    let o = Object::new();
+    for (k, v) in props {
+        Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v))?;
     }
     Ok(o.into())
 }
@@ -31,12 +40,8 @@ fn js_uint(n: u64) -> JsValue {
 
 /// `HttpRequest` as JS sees it: headers as a plain object, in sending order.
 fn request_js(r: &HttpRequest) -> JsResult<JsValue> {
-    let headers = js_object(
-        r.headers
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str().into())),
-    )?;
-    js_object([
+    let headers = js_strings(r.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
+    js_object(&[
         ("method", r.method.as_str().into()),
         ("url", r.url.as_str().into()),
         ("headers", headers),
@@ -52,13 +57,13 @@ fn with_warnings(target: JsValue, warnings: &[Warning]) -> JsResult<JsValue> {
     }
     let list = js_sys::Array::new();
     for w in warnings {
-        list.push(&js_object([
+        list.push(&js_object(&[
             ("field", w.field.as_str().into()),
             ("code", w.code.into()),
             ("message", w.message.as_str().into()),
         ])?);
     }
-    let desc = js_object([
+    let desc = js_object(&[
         ("value", list.into()),
         ("enumerable", JsValue::FALSE),
         ("writable", JsValue::FALSE),
@@ -169,7 +174,7 @@ pub fn systempay_plan_cancel_or_refund(
     let t = js(json_arg(&transaction, "transaction"))?;
     let r = js(json_arg(&request, "request"))?;
     let plan = js(core::plan_cancel_or_refund(&t, &r))?;
-    js_object([
+    js_object(&[
         ("operation", plan.operation.into()),
         ("amount", js_uint(plan.amount)),
         ("currency", plan.currency.as_str().into()),
@@ -183,7 +188,7 @@ pub fn systempay_plan_cancel_or_refund(
 pub fn systempay_hosts() -> JsResult<JsValue> {
     // HOSTS is sorted by brand (a unit test checks it), so the keys keep the sorted order the
     // object always had.
-    js_object(core::HOSTS.iter().map(|(k, v)| (*k, JsValue::from_str(v))))
+    js_strings(core::HOSTS.iter().copied())
 }
 
 /// A Systempay REST V4 client for one shop. Every method resolves with the envelope's `answer`.
