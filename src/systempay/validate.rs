@@ -4,7 +4,7 @@
 
 use super::model::*;
 use crate::codec::json::{type_name, Obj};
-use crate::error::{issue, Error, Gateway, Issues, Result};
+use crate::error::{issue, Gateway, Issues, Result};
 use crate::money::{self, printable, Table};
 use crate::transport::Secret;
 use serde_json::Value;
@@ -13,17 +13,32 @@ use serde_json::Value;
 pub fn validate(service: Service, body: &Value) -> Result<Validated> {
     let mut issues = Issues::new();
     let mut warnings = Vec::new();
+    let body = read_body(service, body, &mut issues, &mut warnings);
+    issues.finish(Some(Gateway::Systempay))?;
+    Ok(Validated {
+        service,
+        body,
+        warnings,
+    })
+}
+
+/// Reads `body` for `service` into `issues` (after any the caller already collected, e.g. the
+/// options') and returns the JSON text to send, which is complete only when no issue was pushed:
+/// every missing or invalid field pushes one.
+pub fn read_body(
+    service: Service,
+    body: &Value,
+    issues: &mut Issues,
+    warnings: &mut Vec<Warning>,
+) -> String {
     if !body.is_object() {
         // One TYPE issue is enough: no field can be read.
-        Obj::new(body, "", &mut issues);
-        return Err(Error::validation(
-            Some(Gateway::Systempay),
-            issues.into_vec(),
-        ));
+        Obj::new(body, "", issues);
+        return String::new();
     }
-    let mut root = Obj::new(body, "", &mut issues);
+    let mut root = Obj::new(body, "", issues);
     let mut b = Body::default();
-    let (o, i, w) = (&mut root, &mut issues, &mut warnings);
+    let (o, i, w) = (&mut root, &mut *issues, warnings);
     match service {
         Service::CancelOrRefund | Service::Refund => cancel_or_refund(service, o, &mut b, i, w),
         Service::Get => b.str("uuid", uuid(o, i)),
@@ -43,14 +58,8 @@ pub fn validate(service: Service, body: &Value) -> Result<Validated> {
         Service::CreatePayment => create_payment(o, &mut b, i),
         Service::SdkTest => b.str("value", o.str("value", i)),
     }
-    root.finish(&mut issues);
-    // Every missing or invalid field pushed an issue, so past this point the body is complete.
-    issues.finish(Some(Gateway::Systempay))?;
-    Ok(Validated {
-        service,
-        body: b.finish(),
-        warnings,
-    })
+    root.finish(issues);
+    b.finish()
 }
 
 /// Reads `{ shopId, password, baseUrl? }` from caller input (paths `options.*`). `shopId` may be
