@@ -87,26 +87,22 @@ pub fn gateway_error(
     envelope: Value,
 ) -> Error {
     let info = codes::describe(code);
-    let mut text = format!(
-        "{} answered {} {}",
-        printable(web_service),
-        if code.is_empty() {
-            "an error without code"
-        } else {
-            code
-        },
-        if message.is_empty() {
-            String::new()
-        } else {
-            format!("'{message}'")
+    let mut text = format!("{} answered ", printable(web_service));
+    text.push_str(if code.is_empty() {
+        "an error without code"
+    } else {
+        code
+    });
+    if !message.is_empty() {
+        text.push_str(&format!(" '{message}'"));
+    }
+    if detailed_code.is_some() || detailed_message.is_some() {
+        text.push_str(" (detail:");
+        for part in [detailed_code, detailed_message].into_iter().flatten() {
+            text.push(' ');
+            text.push_str(part);
         }
-    );
-    match (detailed_code, detailed_message) {
-        (None, None) => {}
-        (c, m) => {
-            let parts: Vec<&str> = [c, m].into_iter().flatten().collect();
-            text.push_str(&format!(" (detail: {})", parts.join(" ")));
-        }
+        text.push(')');
     }
     if let Some(info) = info {
         text.push_str(": ");

@@ -5,7 +5,7 @@
 //! (https://paiement.systempay.fr/doc/en-EN/rest/V4.0/api/kb/authentication.html).
 
 use super::model::*;
-use super::validate::{read_options, validate, validate_options};
+use super::validate::{read_body, read_options, validate_options};
 use crate::codec::json::type_name;
 use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
 use crate::money::printable;
@@ -16,61 +16,34 @@ use serde_json::Value;
 /// options is reported at once. A service remise does not model is `UNSUPPORTED` (use
 /// [`request_unchecked`], i.e. `client.call`).
 pub fn request(service: &str, body: &Value, opts: &Options) -> Result<Prepared> {
-    let Some(svc) = Service::parse(service) else {
-        return Err(unsupported(service));
-    };
-    let mut issues = Issues::new();
-    validate_options(opts, &mut issues);
-    let validated = match validate(svc, body) {
-        Ok(v) => Some(v),
-        Err(e) if e.code == ErrorCode::Validation => {
-            for i in e.issues {
-                issues.push(i.field, i.code, i.message);
-            }
-            None
-        }
-        Err(e) => return Err(e),
-    };
-    issues.finish(Some(Gateway::Systempay))?;
-    let Some(v) = validated else {
-        return Err(Error::new(ErrorCode::Validation, "invalid request body")
-            .with_gateway(Gateway::Systempay));
-    };
-    let body = serde_json::to_string(&v.body).map_err(|e| {
-        Error::new(
-            ErrorCode::Validation,
-            format!("the request body could not be written as JSON: {e}"),
-        )
-        .with_gateway(Gateway::Systempay)
-    })?;
-    Ok(Prepared {
-        service: svc.as_str().to_string(),
-        kind: svc.kind(),
-        request: http_request(svc.as_str(), body, opts),
-        warnings: v.warnings,
-    })
+    prepare(service, body, opts, Issues::new())
 }
 
 /// [`request`] with the options given as caller input (`{ shopId, password, baseUrl? }`):
 /// problems of the options and of the body are reported together.
 pub fn request_json(service: &str, body: &Value, options: &Value) -> Result<Prepared> {
     let mut issues = Issues::new();
+    // read_options leaves placeholders that validate_options accepts, so no option is reported
+    // twice.
     let opts = read_options(options, &[], &mut issues);
-    match request(service, body, &opts) {
-        Ok(p) if issues.is_empty() => Ok(p),
-        Ok(_) => Err(Error::validation(
-            Some(Gateway::Systempay),
-            issues.into_vec(),
-        )),
-        Err(e) if e.code == ErrorCode::Validation => {
-            // read_options leaves placeholders that validate_options accepts, so no option is
-            // reported twice.
-            let mut all = issues.into_vec();
-            all.extend(e.issues);
-            Err(Error::validation(Some(Gateway::Systempay), all))
-        }
-        Err(e) => Err(e),
-    }
+    prepare(service, body, &opts, issues)
+}
+
+/// [`request`] after the issues already collected in `issues`.
+fn prepare(service: &str, body: &Value, opts: &Options, mut issues: Issues) -> Result<Prepared> {
+    let Some(svc) = Service::parse(service) else {
+        return Err(unsupported(service));
+    };
+    validate_options(opts, &mut issues);
+    let mut warnings = Vec::new();
+    let body = read_body(svc, body, &mut issues, &mut warnings);
+    issues.finish(Some(Gateway::Systempay))?;
+    Ok(Prepared {
+        service: svc.as_str().to_string(),
+        kind: svc.kind(),
+        request: http_request(svc.as_str(), body, opts),
+        warnings,
+    })
 }
 
 /// For services remise does not model yet (`client.call`): the body must be a JSON object and is
@@ -124,13 +97,18 @@ fn is_service_name(s: &str) -> bool {
 }
 
 fn unsupported(service: &str) -> Error {
-    let known: Vec<&str> = Service::ALL.iter().map(|s| s.as_str()).collect();
+    let mut known = String::new();
+    for s in Service::ALL {
+        if !known.is_empty() {
+            known.push_str(", ");
+        }
+        known.push_str(s.as_str());
+    }
     Error::new(
         ErrorCode::Unsupported,
         format!(
-            "remise does not validate the service '{}': use one of {}, or client.call(service, body) to send it unchecked",
+            "remise does not validate the service '{}': use one of {known}, or client.call(service, body) to send it unchecked",
             printable(service),
-            known.join(", ")
         ),
     )
     .with_gateway(Gateway::Systempay)

@@ -67,7 +67,13 @@ fn mac(key: &Secret, answer: &str) -> HmacSha256 {
 /// Lowercase hex HMAC-SHA-256 of `answer` (after `\/` → `/`) with `key`.
 pub fn compute_hash(answer: &str, key: &Secret) -> String {
     let tag = mac(key, answer).finalize().into_bytes();
-    tag.iter().map(|b| format!("{b:02x}")).collect()
+    let mut hex = String::with_capacity(64);
+    for b in tag {
+        for nibble in [b >> 4, b & 0x0f] {
+            hex.extend(char::from_digit(u32::from(nibble), 16));
+        }
+    }
+    hex
 }
 
 /// Reads the four `kr-*` fields from a posted form (an object of strings). Every missing or
@@ -189,18 +195,15 @@ fn verify(signed: &SignedAnswer<'_>, key: &Secret) -> bool {
 }
 
 /// 64 hexadecimal characters → 32 bytes (either case); anything else → `None`.
-fn decode_hex(s: &str) -> Option<Vec<u8>> {
-    if s.len() != 64 {
-        return None;
+fn decode_hex(s: &str) -> Option<[u8; 32]> {
+    let mut out = [0u8; 32];
+    let mut digits = s.chars().map(|c| c.to_digit(16));
+    for byte in &mut out {
+        let hi = digits.next()??;
+        let lo = digits.next()??;
+        *byte = u8::try_from(hi * 16 + lo).ok()?;
     }
-    s.as_bytes()
-        .chunks(2)
-        .map(|pair| {
-            let hi = (*pair.first()? as char).to_digit(16)?;
-            let lo = (*pair.get(1)? as char).to_digit(16)?;
-            u8::try_from(hi * 16 + lo).ok()
-        })
-        .collect()
+    digits.next().is_none().then_some(out)
 }
 
 /// Verifies, then parses `kr-answer`. A mismatch is `SIGNATURE_INVALID`; an answer that is not

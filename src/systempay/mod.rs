@@ -16,7 +16,7 @@ pub mod model;
 pub mod rules;
 pub mod validate;
 
-pub use codes::{describe, ErrorInfo, ERROR_CODES};
+pub use codes::{describe, error_codes, ErrorInfo, ERROR_CODES};
 pub use decode::parse_response;
 pub use encode::{request, request_json, request_unchecked, url};
 pub use hash::{compute_hash, parse_answer, verify_hash, Keys};

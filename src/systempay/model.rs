@@ -1,15 +1,12 @@
 //! Systempay REST V4 wire types, in the platform's own casing.
 //!
-//! Each validated request is a struct whose field order is the order in which the body is written
-//! (the platform's documented order), so `serde_json::to_string` gives a stable, byte-exact body
-//! whatever the caller's key order. Fields the caller left out are omitted; a field the caller set
-//! to `null` on purpose (`manualValidation`, `mid`) is written as `null`.
+//! Each validated request body is written by [`Body`] in the platform's documented field order,
+//! so the body is stable and byte-exact whatever the caller's key order.
 //!
 //! Sources: https://paiement.systempay.fr/doc/en-EN/rest/V4.0/api/reference.html and the playground
 //! pages cited in reference systempay.md §2.
 
 use crate::transport::{CallKind, HttpRequest, Secret};
-use serde::Serialize;
 use serde_json::Value;
 
 /// The default API host (Systempay).
@@ -18,24 +15,25 @@ pub const DEFAULT_BASE_URL: &str = "https://api.systempay.fr";
 /// Path prefix of every web service: `{baseUrl}/api-payment/V4/{service}`.
 pub const API_PATH: &str = "/api-payment/V4/";
 
-/// REST API hosts of the Lyra white labels (reference systempay.md "Known hosts").
+/// REST API hosts of the Lyra white labels (reference systempay.md "Known hosts"), sorted by brand
+/// (`systempay.hosts` lists them in this order).
 /// Sogecommerce: UNCERTAIN (from the brief, not re-verified by the reference). Correct a row here.
 pub static HOSTS: &[(&str, &str)] = &[
-    // https://paiement.systempay.fr/doc/en-EN/rest/V4.0/api/playground/Transaction/CancelOrRefund
-    ("systempay", "https://api.systempay.fr"),
-    // lyra/rest-php-examples www/keys.php
-    ("payzen", "https://api.payzen.eu"),
-    // older lyra/rest-php-examples www/keys.php
-    ("payzenLatam", "https://api.payzen.lat"),
     // https://docs.lyra.com/en/rest/V4.0/api/playground/?ws=Transaction%2FValidate
     ("lyra", "https://api.lyra.com"),
     // Izipay / MiCuentaWeb (Peru), public integration sample
     ("micuentaweb", "https://api.micuentaweb.pe"),
+    // lyra/rest-php-examples www/keys.php
+    ("payzen", "https://api.payzen.eu"),
+    // older lyra/rest-php-examples www/keys.php
+    ("payzenLatam", "https://api.payzen.lat"),
     // UNCERTAIN: from the project brief only.
     (
         "sogecommerce",
         "https://api-sogecommerce.societegenerale.eu",
     ),
+    // https://paiement.systempay.fr/doc/en-EN/rest/V4.0/api/playground/Transaction/CancelOrRefund
+    ("systempay", "https://api.systempay.fr"),
 ];
 
 /// The web services `request` validates.
@@ -116,7 +114,7 @@ pub struct Options {
 
 /// Something the caller should know about a request that was still built (e.g. a value the
 /// platform would change).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
     pub field: String,
     pub code: &'static str,
@@ -160,173 +158,84 @@ pub const ORDER_ID_MAX: usize = 64;
 /// A field that may be sent as an explicit `null` (absent = `None`).
 pub type Nullable<T> = Option<Option<T>>;
 
-/// `transactionOptions.cardOptions` of CancelOrRefund and Refund.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CardOptions {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub manual_validation: Nullable<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub capture_delay: Option<u64>,
-    /// Always null when present: the platform refuses any other value.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub mid: Option<()>,
-}
+/// A request body written field by field, in the platform's documented order, whatever the
+/// caller's key order. Fields the caller left out are omitted; a field the caller set to `null`
+/// on purpose (`manualValidation`, `mid`) is written as `null`.
+///
+/// Written by hand instead of one `#[derive(Serialize)]` struct per body for wasm size: one small
+/// writer instead of a serializer instantiation per struct. Keys are fixed camelCase ASCII names
+/// (no escaping needed); every value goes through serde_json's `Value` writer, which escapes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Body(String);
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TransactionOptions {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub card_options: Option<CardOptions>,
-}
+impl Body {
+    fn key(&mut self, key: &str) {
+        self.0.push(if self.0.is_empty() { '{' } else { ',' });
+        self.0.push('"');
+        self.0.push_str(key);
+        self.0.push_str("\":");
+    }
 
-/// Transaction/CancelOrRefund and Transaction/Refund (Refund has no `resolutionMode`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CancelOrRefund {
-    pub uuid: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub amount: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub currency: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub resolution_mode: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub comment: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub transaction_options: Option<TransactionOptions>,
-}
+    /// Writes `"key":value` (any JSON value, escaped by serde_json).
+    pub fn value(&mut self, key: &str, value: &Value) {
+        self.key(key);
+        self.0.push_str(&value.to_string());
+    }
 
-/// Transaction/Get, Transaction/Cancel, Transaction/Validate.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ByUuid {
-    pub uuid: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub comment: Option<String>,
-}
+    /// Writes `"key":"value"` when `value` is given.
+    pub fn str(&mut self, key: &str, value: Option<&str>) {
+        if let Some(v) = value {
+            self.value(key, &Value::from(v));
+        }
+    }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CardUpdate {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub amount: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub currency: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub expected_capture_date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub manual_validation: Nullable<&'static str>,
-}
+    /// Writes `"key":n` when `value` is given.
+    pub fn uint(&mut self, key: &str, value: Option<u64>) {
+        if let Some(n) = value {
+            self.key(key);
+            self.0.push_str(&n.to_string());
+        }
+    }
 
-/// Transaction/Update.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Update {
-    pub uuid: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub order_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub comment: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub card_update: Option<CardUpdate>,
-}
+    /// Writes `"key":"value"`, `"key":null` or nothing.
+    pub fn nullable(&mut self, key: &str, value: Nullable<&str>) {
+        match value {
+            Some(Some(v)) => self.str(key, Some(v)),
+            Some(None) => self.value(key, &Value::Null),
+            None => {}
+        }
+    }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CardDuplicate {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub manual_validation: Nullable<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub capture_delay: Option<u64>,
-}
+    /// Writes `"key":{…}` when `value` is given.
+    pub fn obj(&mut self, key: &str, value: Option<Body>) {
+        if let Some(b) = value {
+            self.key(key);
+            self.0.push_str(&b.finish());
+        }
+    }
 
-/// Transaction/Duplicate.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Duplicate {
-    pub uuid: String,
-    pub amount: u64,
-    pub currency: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub order_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub comment: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub metadata: Option<Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub card_duplicate: Option<CardDuplicate>,
-}
-
-/// Order/Get.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct OrderGet {
-    pub order_id: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub operation_type: Option<&'static str>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Customer {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reference: Option<String>,
-}
-
-/// Charge/CreatePayment.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CreatePayment {
-    pub amount: u64,
-    pub currency: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub order_id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub customer: Option<Customer>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub form_action: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub payment_methods: Option<Vec<String>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub metadata: Option<Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub ipn_target_url: Option<String>,
-}
-
-/// Charge/SDKTest: the platform echoes `value` back as `answer.value`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct SdkTest {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<String>,
-}
-
-/// One validated request body.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
-pub enum Body {
-    CancelOrRefund(CancelOrRefund),
-    ByUuid(ByUuid),
-    Update(Update),
-    Duplicate(Duplicate),
-    OrderGet(OrderGet),
-    CreatePayment(CreatePayment),
-    SdkTest(SdkTest),
+    /// The JSON text of the object.
+    pub fn finish(mut self) -> String {
+        if self.0.is_empty() {
+            self.0.push('{');
+        }
+        self.0.push('}');
+        self.0
+    }
 }
 
 /// A validated body with the warnings raised while reading it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Validated {
     pub service: Service,
-    pub body: Body,
+    /// The JSON text to send.
+    pub body: String,
     pub warnings: Vec<Warning>,
 }
 
 /// The answer of the planner: what Transaction/CancelOrRefund will do.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// (Converted to JS by the wasm layer as `{ operation, amount, currency, full, refundableAfter }`.)
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
     /// `CANCEL` or `REFUND`.
     pub operation: &'static str,
@@ -337,4 +246,39 @@ pub struct Plan {
     pub full: bool,
     /// What will still be refundable afterwards (0 after a cancel or a full refund).
     pub refundable_after: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_are_sorted_by_brand() {
+        let brands: Vec<&str> = HOSTS.iter().map(|(k, _)| *k).collect();
+        let mut sorted = brands.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(brands, sorted);
+    }
+
+    #[test]
+    fn body_writes_fields_in_order_and_escapes_values() {
+        let mut inner = Body::default();
+        inner.nullable("manualValidation", Some(None));
+        inner.uint("captureDelay", Some(3));
+        let mut b = Body::default();
+        b.str("uuid", Some("a\"b"));
+        b.str("comment", None);
+        b.uint("amount", Some(0));
+        b.nullable("mode", Some(Some("YES")));
+        b.nullable("absent", None);
+        b.obj("opts", Some(inner));
+        b.obj("empty", Some(Body::default()));
+        // Expected text written by hand.
+        assert_eq!(
+            b.finish(),
+            r#"{"uuid":"a\"b","amount":0,"mode":"YES","opts":{"manualValidation":null,"captureDelay":3},"empty":{}}"#
+        );
+        assert_eq!(Body::default().finish(), "{}");
+    }
 }

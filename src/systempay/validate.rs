@@ -4,7 +4,7 @@
 
 use super::model::*;
 use crate::codec::json::{type_name, Obj};
-use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
+use crate::error::{issue, Gateway, Issues, Result};
 use crate::money::{self, printable, Table};
 use crate::transport::Secret;
 use serde_json::Value;
@@ -13,61 +13,53 @@ use serde_json::Value;
 pub fn validate(service: Service, body: &Value) -> Result<Validated> {
     let mut issues = Issues::new();
     let mut warnings = Vec::new();
+    let body = read_body(service, body, &mut issues, &mut warnings);
+    issues.finish(Some(Gateway::Systempay))?;
+    Ok(Validated {
+        service,
+        body,
+        warnings,
+    })
+}
+
+/// Reads `body` for `service` into `issues` (after any the caller already collected, e.g. the
+/// options') and returns the JSON text to send, which is complete only when no issue was pushed:
+/// every missing or invalid field pushes one.
+pub fn read_body(
+    service: Service,
+    body: &Value,
+    issues: &mut Issues,
+    warnings: &mut Vec<Warning>,
+) -> String {
     if !body.is_object() {
         // One TYPE issue is enough: no field can be read.
-        Obj::new(body, "", &mut issues);
-        return Err(Error::validation(
-            Some(Gateway::Systempay),
-            issues.into_vec(),
-        ));
+        Obj::new(body, "", issues);
+        return String::new();
     }
-    let mut root = Obj::new(body, "", &mut issues);
-    let out = match service {
-        Service::CancelOrRefund | Service::Refund => {
-            cancel_or_refund(service, &mut root, &mut issues, &mut warnings)
-                .map(Body::CancelOrRefund)
-        }
-        Service::Get => uuid(&mut root, &mut issues).map(|uuid| {
-            Body::ByUuid(ByUuid {
-                uuid,
-                comment: None,
-            })
-        }),
+    let mut root = Obj::new(body, "", issues);
+    let mut b = Body::default();
+    let (o, i, w) = (&mut root, &mut *issues, warnings);
+    match service {
+        Service::CancelOrRefund | Service::Refund => cancel_or_refund(service, o, &mut b, i, w),
+        Service::Get => b.str("uuid", uuid(o, i)),
         Service::Cancel | Service::Validate => {
-            let uuid = uuid(&mut root, &mut issues);
-            let comment = comment(&mut root, &mut issues);
-            uuid.map(|uuid| Body::ByUuid(ByUuid { uuid, comment }))
+            b.str("uuid", uuid(o, i));
+            b.str("comment", o.str("comment", i));
         }
-        Service::Update => update(&mut root, &mut issues).map(Body::Update),
-        Service::Duplicate => duplicate(&mut root, &mut issues, &mut warnings).map(Body::Duplicate),
+        Service::Update => update(o, &mut b, i),
+        Service::Duplicate => duplicate(o, &mut b, i, w),
         Service::OrderGet => {
-            let order_id = order_id(&mut root, true, &mut issues);
-            let operation_type = root.enumeration("operationType", &OPERATION_TYPES, &mut issues);
-            order_id.map(|order_id| {
-                Body::OrderGet(OrderGet {
-                    order_id,
-                    operation_type,
-                })
-            })
+            b.str("orderId", order_id(o, true, i));
+            b.str(
+                "operationType",
+                o.enumeration("operationType", &OPERATION_TYPES, i),
+            );
         }
-        Service::CreatePayment => create_payment(&mut root, &mut issues).map(Body::CreatePayment),
-        Service::SdkTest => {
-            let value = root.str("value", &mut issues).map(str::to_string);
-            Some(Body::SdkTest(SdkTest { value }))
-        }
-    };
-    root.finish(&mut issues);
-    issues.finish(Some(Gateway::Systempay))?;
-    match out {
-        Some(body) => Ok(Validated {
-            service,
-            body,
-            warnings,
-        }),
-        // Unreachable in practice: every `None` above pushed an issue.
-        None => Err(Error::new(ErrorCode::Validation, "invalid request body")
-            .with_gateway(Gateway::Systempay)),
+        Service::CreatePayment => create_payment(o, &mut b, i),
+        Service::SdkTest => b.str("value", o.str("value", i)),
     }
+    root.finish(issues);
+    b.finish()
 }
 
 /// Reads `{ shopId, password, baseUrl? }` from caller input (paths `options.*`). `shopId` may be
@@ -132,9 +124,7 @@ pub fn validate_options(opts: &Options, issues: &mut Issues) {
     }
     check_password(&opts.password, issues);
     if let Some(base) = &opts.base_url {
-        if !(base.starts_with("https://") || base.starts_with("http://"))
-            || base.chars().any(|c| c.is_whitespace() || c.is_control())
-        {
+        if !is_http_url(base) {
             issues.push(
                 "options.baseUrl",
                 issue::FORMAT,
@@ -167,10 +157,10 @@ fn check_password(password: &Secret, issues: &mut Issues) {
 /// `uuid`: required, 32 lowercase hexadecimal characters as the platform emits them.
 /// UNCERTAIN as a hard rule (reference §2: every example has this shape; the format block was not
 /// readable). Correct [`is_uuid`] to relax it.
-fn uuid(o: &mut Obj<'_>, issues: &mut Issues) -> Option<String> {
+fn uuid<'a>(o: &mut Obj<'a>, issues: &mut Issues) -> Option<&'a str> {
     let s = o.req_str("uuid", issues)?;
     if is_uuid(s) {
-        Some(s.to_string())
+        Some(s)
     } else {
         issues.push(
             o.at("uuid"),
@@ -189,12 +179,8 @@ pub fn is_uuid(s: &str) -> bool {
     s.len() == 32 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
-fn comment(o: &mut Obj<'_>, issues: &mut Issues) -> Option<String> {
-    o.str("comment", issues).map(str::to_string)
-}
-
 /// `orderId`: ASCII only ("Does not support UTF-8 characters"), at most [`ORDER_ID_MAX`].
-fn order_id(o: &mut Obj<'_>, required: bool, issues: &mut Issues) -> Option<String> {
+fn order_id<'a>(o: &mut Obj<'a>, required: bool, issues: &mut Issues) -> Option<&'a str> {
     let s = if required {
         o.req_str("orderId", issues)?
     } else {
@@ -221,7 +207,7 @@ fn order_id(o: &mut Obj<'_>, required: bool, issues: &mut Issues) -> Option<Stri
         );
         ok = false;
     }
-    ok.then(|| s.to_string())
+    ok.then_some(s)
 }
 
 /// A currency of the Systempay table, given as alpha-3 (`'EUR'`) or numeric (`978`, `'978'`);
@@ -255,11 +241,8 @@ fn currency(o: &mut Obj<'_>, key: &'static str, issues: &mut Issues) -> Option<&
 
 /// `amount` and `currency` read together: each requires the other. With `required`, both must
 /// be present.
-fn amount_currency(
-    o: &mut Obj<'_>,
-    required: bool,
-    issues: &mut Issues,
-) -> (Option<u64>, Option<&'static str>) {
+/// Writes both to `b`.
+fn amount_currency(o: &mut Obj<'_>, required: bool, b: &mut Body, issues: &mut Issues) {
     let has_amount = o.has("amount");
     let has_currency = o.has("currency");
     let amount = if required {
@@ -293,7 +276,8 @@ fn amount_currency(
             );
         }
     }
-    (amount, cur)
+    b.uint("amount", amount);
+    b.str("currency", cur);
 }
 
 /// `manualValidation`: `YES`, `NO` or `null` (the shop's default). Absent → not sent.
@@ -327,100 +311,84 @@ fn transaction_options(
     o: &mut Obj<'_>,
     issues: &mut Issues,
     warnings: &mut Vec<Warning>,
-) -> Option<TransactionOptions> {
+) -> Option<Body> {
     let mut to = o.obj("transactionOptions", issues)?;
     let card_options = to.obj("cardOptions", issues).map(|mut co| {
-        let manual_validation = manual_validation(&mut co, issues);
-        let capture_delay = capture_delay(&mut co, issues, warnings);
+        let mut b = Body::default();
+        b.nullable("manualValidation", manual_validation(&mut co, issues));
+        b.uint("captureDelay", capture_delay(&mut co, issues, warnings));
         let mid_present = co.present("mid");
-        let mid = co.raw("mid");
-        if let Some(v) = mid {
-            issues.push(
+        match co.raw("mid") {
+            Some(v) => issues.push(
                 co.at("mid"),
                 issue::NOT_ALLOWED,
                 format!(
                     "must be null or absent (got {}): the platform does not let the merchant choose the contract",
                     type_name(v)
                 ),
-            );
+            ),
+            // Always null when present: the platform refuses any other value.
+            None if mid_present => b.value("mid", &Value::Null),
+            None => {}
         }
         co.finish(issues);
-        CardOptions {
-            manual_validation,
-            capture_delay,
-            mid: (mid_present && mid.is_none()).then_some(()),
-        }
+        b
     });
     to.finish(issues);
-    Some(TransactionOptions { card_options })
+    let mut b = Body::default();
+    b.obj("cardOptions", card_options);
+    Some(b)
 }
 
+/// Transaction/CancelOrRefund and Transaction/Refund (Refund has no `resolutionMode`).
 fn cancel_or_refund(
     service: Service,
     o: &mut Obj<'_>,
+    b: &mut Body,
     issues: &mut Issues,
     warnings: &mut Vec<Warning>,
-) -> Option<CancelOrRefund> {
-    let uuid = uuid(o, issues);
-    let (amount, currency) = amount_currency(o, false, issues);
-    let resolution_mode = if service == Service::CancelOrRefund {
+) {
+    b.str("uuid", uuid(o, issues));
+    amount_currency(o, false, b, issues);
+    if service == Service::CancelOrRefund {
         // "If the field is sent empty, the default value will be AUTO" (seed document).
-        Some(
-            o.enumeration("resolutionMode", &RESOLUTION_MODES, issues)
-                .unwrap_or("AUTO"),
-        )
-    } else {
-        None
-    };
-    let comment = comment(o, issues);
-    let transaction_options = transaction_options(o, issues, warnings);
-    Some(CancelOrRefund {
-        uuid: uuid?,
-        amount,
-        currency,
-        resolution_mode,
-        comment,
-        transaction_options,
-    })
+        let mode = o.enumeration("resolutionMode", &RESOLUTION_MODES, issues);
+        b.str("resolutionMode", Some(mode.unwrap_or("AUTO")));
+    }
+    b.str("comment", o.str("comment", issues));
+    b.obj(
+        "transactionOptions",
+        transaction_options(o, issues, warnings),
+    );
 }
 
-fn update(o: &mut Obj<'_>, issues: &mut Issues) -> Option<Update> {
-    let uuid = uuid(o, issues);
-    let order_id = order_id(o, false, issues);
-    let comment = comment(o, issues);
+fn update(o: &mut Obj<'_>, b: &mut Body, issues: &mut Issues) {
+    b.str("uuid", uuid(o, issues));
+    b.str("orderId", order_id(o, false, issues));
+    b.str("comment", o.str("comment", issues));
     let card_update = o.obj("cardUpdate", issues).map(|mut cu| {
-        let (amount, currency) = amount_currency(&mut cu, false, issues);
-        let expected_capture_date = cu
-            .str("expectedCaptureDate", issues)
-            .and_then(|s| match iso_date_time(s) {
-                true => Some(s.to_string()),
-                false => {
-                    issues.push(
-                        cu.at("expectedCaptureDate"),
-                        issue::FORMAT,
-                        format!(
-                            "'{}' is not an ISO 8601 date-time: use e.g. '2026-12-01T00:00:00+00:00'",
-                            printable(s)
-                        ),
-                    );
-                    None
-                }
-            });
-        let manual_validation = manual_validation(&mut cu, issues);
+        let mut b = Body::default();
+        amount_currency(&mut cu, false, &mut b, issues);
+        let date = cu.str("expectedCaptureDate", issues).filter(|s| {
+            let ok = iso_date_time(s);
+            if !ok {
+                issues.push(
+                    cu.at("expectedCaptureDate"),
+                    issue::FORMAT,
+                    format!(
+                        "'{}' is not an ISO 8601 date-time: use e.g. '2026-12-01T00:00:00+00:00'",
+                        printable(s)
+                    ),
+                );
+            }
+            ok
+        });
+        b.str("expectedCaptureDate", date);
+        b.nullable("manualValidation", manual_validation(&mut cu, issues));
         cu.finish(issues);
-        CardUpdate {
-            amount,
-            currency,
-            expected_capture_date,
-            manual_validation,
-        }
+        b
     });
-    Some(Update {
-        uuid: uuid?,
-        order_id,
-        comment,
-        card_update,
-    })
+    b.obj("cardUpdate", card_update);
 }
 
 /// RFC 3339 date-time (the ISO 8601 profile the platform writes: `2026-12-01T00:00:00+00:00`).
@@ -428,61 +396,46 @@ fn iso_date_time(s: &str) -> bool {
     time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).is_ok()
 }
 
-fn metadata(o: &mut Obj<'_>, issues: &mut Issues) -> Option<Value> {
-    match o.raw("metadata")? {
-        v @ Value::Object(_) => Some(v.clone()),
-        other => {
-            issues.push(
-                o.at("metadata"),
-                issue::TYPE,
-                format!(
-                    "must be an object of your own keys and values, got {}",
-                    type_name(other)
-                ),
-            );
-            None
-        }
+fn metadata(o: &mut Obj<'_>, b: &mut Body, issues: &mut Issues) {
+    match o.raw("metadata") {
+        None => {}
+        Some(v @ Value::Object(_)) => b.value("metadata", v),
+        Some(other) => issues.push(
+            o.at("metadata"),
+            issue::TYPE,
+            format!(
+                "must be an object of your own keys and values, got {}",
+                type_name(other)
+            ),
+        ),
     }
 }
 
-fn duplicate(
-    o: &mut Obj<'_>,
-    issues: &mut Issues,
-    warnings: &mut Vec<Warning>,
-) -> Option<Duplicate> {
-    let uuid = uuid(o, issues);
-    let (amount, currency) = amount_currency(o, true, issues);
-    let order_id = order_id(o, false, issues);
-    let comment = comment(o, issues);
-    let metadata = metadata(o, issues);
+fn duplicate(o: &mut Obj<'_>, b: &mut Body, issues: &mut Issues, warnings: &mut Vec<Warning>) {
+    b.str("uuid", uuid(o, issues));
+    amount_currency(o, true, b, issues);
+    b.str("orderId", order_id(o, false, issues));
+    b.str("comment", o.str("comment", issues));
+    metadata(o, b, issues);
     let card_duplicate = o.obj("cardDuplicate", issues).map(|mut cd| {
-        let manual_validation = manual_validation(&mut cd, issues);
-        let capture_delay = capture_delay(&mut cd, issues, warnings);
+        let mut b = Body::default();
+        b.nullable("manualValidation", manual_validation(&mut cd, issues));
+        b.uint("captureDelay", capture_delay(&mut cd, issues, warnings));
         cd.finish(issues);
-        CardDuplicate {
-            manual_validation,
-            capture_delay,
-        }
+        b
     });
-    Some(Duplicate {
-        uuid: uuid?,
-        amount: amount?,
-        currency: currency?,
-        order_id,
-        comment,
-        metadata,
-        card_duplicate,
-    })
+    b.obj("cardDuplicate", card_duplicate);
 }
 
-fn create_payment(o: &mut Obj<'_>, issues: &mut Issues) -> Option<CreatePayment> {
-    let (amount, currency) = amount_currency(o, true, issues);
-    let order_id = order_id(o, false, issues);
+fn create_payment(o: &mut Obj<'_>, b: &mut Body, issues: &mut Issues) {
+    amount_currency(o, true, b, issues);
+    b.str("orderId", order_id(o, false, issues));
+    let mut reference = None;
     let customer = o.obj("customer", issues).map(|mut c| {
-        let email = c.str("email", issues).and_then(|s| {
-            if is_email(s) {
-                Some(s.to_string())
-            } else {
+        let mut b = Body::default();
+        let email = c.str("email", issues).filter(|s| {
+            let ok = is_email(s);
+            if !ok {
                 issues.push(
                     c.at("email"),
                     issue::FORMAT,
@@ -491,50 +444,45 @@ fn create_payment(o: &mut Obj<'_>, issues: &mut Issues) -> Option<CreatePayment>
                         printable(s)
                     ),
                 );
-                None
             }
+            ok
         });
-        let reference = c.str("reference", issues).map(str::to_string);
+        b.str("email", email);
+        reference = c.str("reference", issues);
+        b.str("reference", reference);
         c.finish(issues);
-        Customer { email, reference }
+        b
     });
+    b.obj("customer", customer);
     let form_action = o.enumeration("formAction", &FORM_ACTIONS, issues);
-    if form_action == Some("CUSTOMER_WALLET")
-        && customer
-            .as_ref()
-            .and_then(|c| c.reference.as_ref())
-            .is_none()
-    {
+    if form_action == Some("CUSTOMER_WALLET") && reference.is_none() {
         issues.push(
             "customer.reference",
             issue::REQUIRED,
             "is required when formAction is CUSTOMER_WALLET: the wallet belongs to this customer reference",
         );
     }
-    let payment_methods = o.array("paymentMethods", issues).map(|list| {
-        let mut out = Vec::new();
+    b.str("formAction", form_action);
+    if let Some(list) = o.array("paymentMethods", issues) {
         for (i, v) in list.iter().enumerate() {
-            match v {
-                Value::String(s) if !s.is_empty() => out.push(s.clone()),
-                other => issues.push(
+            if !matches!(v, Value::String(s) if !s.is_empty()) {
+                issues.push(
                     format!("paymentMethods[{i}]"),
                     issue::TYPE,
                     format!(
                         "must be a payment method name like 'CARDS', got {}",
-                        type_name(other)
+                        type_name(v)
                     ),
-                ),
+                );
             }
         }
-        out
-    });
-    let metadata = metadata(o, issues);
-    let ipn_target_url = o.str("ipnTargetUrl", issues).and_then(|s| {
-        if (s.starts_with("https://") || s.starts_with("http://"))
-            && !s.chars().any(|c| c.is_whitespace() || c.is_control())
-        {
-            Some(s.to_string())
-        } else {
+        // Written as given: with any bad entry above, nothing is sent.
+        b.value("paymentMethods", &Value::Array(list.clone()));
+    }
+    metadata(o, b, issues);
+    let ipn = o.str("ipnTargetUrl", issues).filter(|s| {
+        let ok = is_http_url(s);
+        if !ok {
             issues.push(
                 o.at("ipnTargetUrl"),
                 issue::FORMAT,
@@ -543,19 +491,16 @@ fn create_payment(o: &mut Obj<'_>, issues: &mut Issues) -> Option<CreatePayment>
                     printable(s)
                 ),
             );
-            None
         }
+        ok
     });
-    Some(CreatePayment {
-        amount: amount?,
-        currency: currency?,
-        order_id,
-        customer,
-        form_action,
-        payment_methods,
-        metadata,
-        ipn_target_url,
-    })
+    b.str("ipnTargetUrl", ipn);
+}
+
+/// An absolute http(s) URL without whitespace or control characters.
+fn is_http_url(s: &str) -> bool {
+    (s.starts_with("https://") || s.starts_with("http://"))
+        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 /// A light e-mail shape check (`local@domain.tld`, no spaces); the platform has the final word.

@@ -3,10 +3,9 @@
 use super::fetch::{promise, Transport};
 use super::{input, js, out, string_arg, throw, JsResult};
 use crate::error::{Error, Gateway, Issues};
-use crate::systempay::{self as core, Keys, Options, Prepared, Service, Warning};
+use crate::systempay::{self as core, Keys, Options, Prepared, Warning};
 use crate::transport::{failure_error, Failure, HttpRequest, Secret};
 use js_sys::{Object, Reflect};
-use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -15,28 +14,39 @@ use wasm_bindgen::JsCast;
 /// Default `timeoutMs` of the Systempay client (Lyra's SDKs use 45 s; DESIGN.md §2).
 const DEFAULT_TIMEOUT_MS: u32 = 45_000;
 
-/// `HttpRequest` as JS sees it: headers as a plain object, in sending order.
-struct RequestDto<'a>(&'a HttpRequest);
-
-impl Serialize for RequestDto<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        struct Headers<'a>(&'a [(String, String)]);
-        impl Serialize for Headers<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut m = s.serialize_map(Some(self.0.len()))?;
-                for (k, v) in self.0 {
-                    m.serialize_entry(k, v)?;
-                }
-                m.end()
-            }
-        }
-        let mut m = s.serialize_map(Some(4))?;
-        m.serialize_entry("method", &self.0.method)?;
-        m.serialize_entry("url", &self.0.url)?;
-        m.serialize_entry("headers", &Headers(&self.0.headers))?;
-        m.serialize_entry("body", &self.0.body)?;
-        m.end()
+/// A plain JS object with these properties, in this order. Results are built directly (rather
+/// than through one `Serialize` impl per result type) for wasm size.
+fn js_object(props: &[(&str, JsValue)]) -> JsResult<JsValue> {
+    let o = Object::new();
+    for (k, v) in props {
+        Reflect::set(&o, &JsValue::from_str(k), v)?;
     }
+    Ok(o.into())
+}
+
+/// A plain JS object of string properties, in this order.
+fn js_strings<'a>(props: impl Iterator<Item = (&'a str, &'a str)>) -> JsResult<JsValue> {
+    let o = Object::new();
+    for (k, v) in props {
+        Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v))?;
+    }
+    Ok(o.into())
+}
+
+/// A whole number of minor units (a safe integer: every amount is read as one).
+fn js_uint(n: u64) -> JsValue {
+    JsValue::from_f64(n as f64)
+}
+
+/// `HttpRequest` as JS sees it: headers as a plain object, in sending order.
+fn request_js(r: &HttpRequest) -> JsResult<JsValue> {
+    let headers = js_strings(r.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
+    js_object(&[
+        ("method", r.method.as_str().into()),
+        ("url", r.url.as_str().into()),
+        ("headers", headers),
+        ("body", r.body.as_str().into()),
+    ])
 }
 
 /// Adds a non-enumerable `warnings` array to `target` (an object), so `deepEqual` against the
@@ -45,19 +55,27 @@ fn with_warnings(target: JsValue, warnings: &[Warning]) -> JsResult<JsValue> {
     if !target.is_object() {
         return Ok(target);
     }
-    let list = out(warnings)?;
-    let desc = Object::new();
-    Reflect::set(&desc, &"value".into(), &list)?;
-    Reflect::set(&desc, &"enumerable".into(), &JsValue::FALSE)?;
-    Reflect::set(&desc, &"writable".into(), &JsValue::FALSE)?;
-    Reflect::set(&desc, &"configurable".into(), &JsValue::TRUE)?;
+    let list = js_sys::Array::new();
+    for w in warnings {
+        list.push(&js_object(&[
+            ("field", w.field.as_str().into()),
+            ("code", w.code.into()),
+            ("message", w.message.as_str().into()),
+        ])?);
+    }
+    let desc = js_object(&[
+        ("value", list.into()),
+        ("enumerable", JsValue::FALSE),
+        ("writable", JsValue::FALSE),
+        ("configurable", JsValue::TRUE),
+    ])?;
     let obj: &Object = target.unchecked_ref();
-    Object::define_property(obj, &"warnings".into(), &desc);
+    Object::define_property(obj, &"warnings".into(), desc.unchecked_ref());
     Ok(target)
 }
 
 fn prepared_to_js(p: &Prepared) -> JsResult<JsValue> {
-    let req = out(&RequestDto(&p.request))?;
+    let req = request_js(&p.request)?;
     with_warnings(req, &p.warnings)
 }
 
@@ -156,22 +174,21 @@ pub fn systempay_plan_cancel_or_refund(
     let t = js(json_arg(&transaction, "transaction"))?;
     let r = js(json_arg(&request, "request"))?;
     let plan = js(core::plan_cancel_or_refund(&t, &r))?;
-    out(&plan)
+    js_object(&[
+        ("operation", plan.operation.into()),
+        ("amount", js_uint(plan.amount)),
+        ("currency", plan.currency.as_str().into()),
+        ("full", plan.full.into()),
+        ("refundableAfter", js_uint(plan.refundable_after)),
+    ])
 }
 
 /// The REST API hosts of the Lyra white labels, by brand.
 #[wasm_bindgen(js_name = systempayHosts, unchecked_return_type = "SystempayHosts")]
 pub fn systempay_hosts() -> JsResult<JsValue> {
-    let map: serde_json::Map<String, Value> = core::HOSTS
-        .iter()
-        .map(|(k, v)| ((*k).to_string(), Value::String((*v).to_string())))
-        .collect();
-    out(&map)
-}
-
-enum Target {
-    Known(Service),
-    Any(String),
+    // HOSTS is sorted by brand (a unit test checks it), so the keys keep the sorted order the
+    // object always had.
+    js_strings(core::HOSTS.iter().copied())
 }
 
 /// A Systempay REST V4 client for one shop. Every method resolves with the envelope's `answer`.
@@ -214,17 +231,13 @@ impl SystempayClient {
         })
     }
 
-    /// Validates (or, for `call` of an unmodelled service, only checks) and sends.
-    fn send(&self, target: Target, body: JsValue) -> js_sys::Promise {
+    /// Validates (or, for an unmodelled service, only checks) and sends.
+    fn send(&self, service: Result<String, Error>, body: JsValue) -> js_sys::Promise {
         let options = self.options.clone();
         let transport = self.transport.clone();
         let body = json_arg(&body, "");
         promise(async move {
-            let body = body?;
-            let prepared = match &target {
-                Target::Known(svc) => core::request(svc.as_str(), &body, &options)?,
-                Target::Any(name) => core::request_unchecked(name, &body, &options)?,
-            };
+            let prepared = core::request_unchecked(&service?, &body?, &options)?;
             let resp = transport
                 .send(&prepared.request, prepared.kind, &prepared.service)
                 .await?;
@@ -239,61 +252,13 @@ impl SystempayClient {
         })
     }
 
-    /// Transaction/CancelOrRefund: cancels before capture, refunds after (money-moving).
-    #[wasm_bindgen(js_name = cancelOrRefund)]
-    pub fn cancel_or_refund(&self, body: JsValue) -> js_sys::Promise {
-        self.send(Target::Known(Service::CancelOrRefund), body)
-    }
-
-    /// Transaction/Cancel (money-moving).
-    pub fn cancel(&self, body: JsValue) -> js_sys::Promise {
-        self.send(Target::Known(Service::Cancel), body)
-    }
-
-    /// Transaction/Refund (money-moving).
-    pub fn refund(&self, body: JsValue) -> js_sys::Promise {
-        self.send(Target::Known(Service::Refund), body)
-    }
-
-    /// Transaction/Update (money-moving).
-    pub fn update(&self, body: JsValue) -> js_sys::Promise {
-        self.send(Target::Known(Service::Update), body)
-    }
-
-    /// Transaction/Validate (money-moving).
-    pub fn validate(&self, body: JsValue) -> js_sys::Promise {
-        self.send(Target::Known(Service::Validate), body)
-    }
-
-    /// Transaction/Duplicate (money-moving).
-    pub fn duplicate(&self, body: JsValue) -> js_sys::Promise {
-        self.send(Target::Known(Service::Duplicate), body)
-    }
-
-    /// Transaction/Get (a read: retried on network errors, 408 and 5xx).
-    #[wasm_bindgen(js_name = getTransaction)]
-    pub fn get_transaction(&self, body: JsValue) -> js_sys::Promise {
-        self.send(Target::Known(Service::Get), body)
-    }
-
-    /// Order/Get (a read).
-    #[wasm_bindgen(js_name = getOrder)]
-    pub fn get_order(&self, body: JsValue) -> js_sys::Promise {
-        self.send(Target::Known(Service::OrderGet), body)
-    }
-
-    /// Charge/CreatePayment (never resent).
-    #[wasm_bindgen(js_name = createPayment)]
-    pub fn create_payment(&self, body: JsValue) -> js_sys::Promise {
-        self.send(Target::Known(Service::CreatePayment), body)
-    }
-
-    /// Any service: modelled ones are validated, others are sent as given and never resent.
+    /// Any service: modelled ones are validated (reads retried, money-moving calls never resent),
+    /// others are sent as given and never resent. The named methods (`cancelOrRefund`,
+    /// `getTransaction`, …) are defined in `pkg-template/api/systempay.js` as `call` with their
+    /// service, so the module exports one method instead of ten.
     pub fn call(&self, service: JsValue, body: JsValue) -> js_sys::Promise {
-        match string_arg(&service, "service") {
-            Ok(name) => self.send(Target::Any(name), body),
-            Err(e) => promise(async move { Err(e.with_gateway(Gateway::Systempay)) }),
-        }
+        let name = string_arg(&service, "service").map_err(|e| e.with_gateway(Gateway::Systempay));
+        self.send(name, body)
     }
 }
 
