@@ -50,11 +50,15 @@ pub fn request(service: &str, fields: &Value, opts: &Options) -> Result<HttpRequ
     body.insert("seal".to_string(), Value::String(seal));
 
     // Keys are written in the seal's order, whatever map serde_json was built with (its
-    // `preserve_order` feature may be switched on by another crate), so bodies are reproducible.
-    let mut entries: Vec<(String, Value)> = body.into_iter().collect();
-    entries.sort_by(|(a, _), (b, _)| seal::field_order(a, b));
-    let body: Map<String, Value> = entries.into_iter().collect();
-    let text = serde_json::to_string(&Value::Object(body)).map_err(|e| {
+    // `preserve_order` feature may be switched on by another crate), so bodies are reproducible:
+    // inserting in that order is what a sorted map and an insertion-ordered map both keep.
+    let mut ordered = Map::new();
+    for key in seal::sorted_keys(&body) {
+        if let Some(v) = body.get(key) {
+            ordered.insert(key.clone(), v.clone());
+        }
+    }
+    let text = serde_json::to_string(&Value::Object(ordered)).map_err(|e| {
         crate::error::Error::new(
             crate::error::ErrorCode::Validation,
             format!("the request could not be written as JSON: {e}"),
