@@ -16,6 +16,7 @@
 //! `…List` fields) whose leaves are strings, whole numbers or booleans; their sub-fields are not
 //! checked one by one. They are sealed like every other field.
 
+use super::datetime;
 use super::model::{is_digits, Family, Service};
 use crate::codec::json::{type_name, Obj};
 use crate::error::{issue, Issues};
@@ -593,9 +594,7 @@ pub fn check_value(v: &Value, kind: Kind, at: &str, issues: &mut Issues) -> Opti
         }
         Kind::DateTime => {
             let s = text(issues)?;
-            let ok = time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
-                .is_ok();
-            if !ok {
+            if !datetime::is_rfc3339(s) {
                 issues.push(
                     at,
                     issue::FORMAT,
@@ -764,23 +763,7 @@ fn read_ident(o: &mut Obj<'_>, ident: &Ident, out: &mut Map<String, Value>, issu
 
 /// `YYYYMMDD` with a real calendar date.
 pub fn is_yyyymmdd(s: &str) -> bool {
-    if s.len() != 8 || !is_digits(s) {
-        return false;
-    }
-    let part = |r: std::ops::Range<usize>| s.get(r).and_then(|p| p.parse::<u32>().ok());
-    let (Some(y), Some(m), Some(d)) = (part(0..4), part(4..6), part(6..8)) else {
-        return false;
-    };
-    let Ok(month) = time::Month::try_from(u8::try_from(m).unwrap_or(0)) else {
-        return false;
-    };
-    let Ok(year) = i32::try_from(y) else {
-        return false;
-    };
-    let Ok(day) = u8::try_from(d) else {
-        return false;
-    };
-    time::Date::from_calendar_date(year, month, day).is_ok()
+    datetime::is_yyyymmdd(s)
 }
 
 #[cfg(test)]
