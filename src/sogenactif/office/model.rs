@@ -313,11 +313,10 @@ impl Options {
             transaction,
         };
         // Only check what was read without a problem, so one mistake is reported once.
-        let already: Vec<String> = issues.as_slice().iter().map(|i| i.field.clone()).collect();
         let mut more = Issues::new();
         opts.check(&mut more);
         for i in more.into_vec() {
-            if !already.contains(&i.field) {
+            if !issues.as_slice().iter().any(|seen| seen.field == i.field) {
                 issues.push(i.field, i.code, i.message);
             }
         }

@@ -198,13 +198,15 @@ fn unhex(s: &str) -> Option<Vec<u8>> {
             _ => None,
         }
     };
-    s.as_bytes()
-        .chunks(2)
-        .map(|pair| match pair {
-            [h, l] => Some(val(*h)? << 4 | val(*l)?),
-            _ => None,
-        })
-        .collect()
+    // A plain loop rather than `collect::<Option<Vec<_>>>()` (smaller wasm).
+    let mut out = Vec::with_capacity(s.len() / 2);
+    for pair in s.as_bytes().chunks(2) {
+        match pair {
+            [h, l] => out.push(val(*h)? << 4 | val(*l)?),
+            _ => return None,
+        }
+    }
+    Some(out)
 }
 
 #[cfg(test)]
