@@ -171,6 +171,39 @@ for (const [entry, { sogenactif, RemiseError, isRemiseError }] of entries) {
     assert.match(events[0].body, /0055/);
   });
 
+  test(`${entry}: every OfficeClient method calls its own service`, async () => {
+    const paths = [];
+    const fetch = async (req) => {
+      paths.push(new URL(req.url).pathname);
+      return new Response(sealed({ responseCode: '00' }), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const client = new sogenactif.OfficeClient({ ...opts, baseUrl: 'https://office.invalid', fetch });
+    const op = { transactionReference: 'T1', operationAmount: 1, currencyCode: 'EUR' };
+    const wallet = { transactionReference: 'T1', amount: 1, currencyCode: 'EUR', merchantWalletId: 'W1', paymentMeanId: '1' };
+    const calls = [
+      ['cancel', op, 'cashManagement/cancel'],
+      ['refund', op, 'cashManagement/refund'],
+      ['validate', op, 'cashManagement/validate'],
+      ['duplicate', {
+        transactionReference: 'D2', fromTransactionReference: 'D1', amount: 1, currencyCode: 'EUR', captureDay: 0,
+        captureMode: 'IMMEDIATE', fromMerchantId: MERCHANT, merchantTransactionDateTime: '2026-01-02T10:15:00+01:00',
+        orderChannel: 'INTERNET', returnContext: 'x',
+      }, 'cashManagement/duplicate'],
+      ['acceptChallenge', { transactionReference: 'T1' }, 'cashManagement/acceptChallenge'],
+      ['refuseChallenge', { transactionReference: 'T1' }, 'cashManagement/refuseChallenge'],
+      ['walletCreditHolder', wallet, 'cashManagement/walletCreditHolder'],
+      ['cardOrder', { transactionReference: 'T1', amount: 1, currencyCode: 'EUR', cardNumber: '4970100000000055', orderChannel: 'MOTO' }, 'checkout/cardOrder'],
+      ['walletOrder', { ...wallet, orderChannel: 'INTERNET' }, 'checkout/walletOrder'],
+      ['getTransactionData', { transactionReference: 'T1' }, 'diagnostic/getTransactionData'],
+    ];
+    for (const [method, fields, path] of calls) {
+      const answer = await client[method](fields);
+      assert.equal(answer.accepted, true, method);
+      assert.equal(paths.at(-1), `/rs-services/v2/${path}`, method);
+    }
+    assert.equal(paths.length, calls.length);
+  });
+
   test(`${entry}: OfficeClient refusals, forged seals and preflight`, async () => {
     const client = new sogenactif.OfficeClient({ ...opts, baseUrl: srv.url });
     const refused = await rejected(client.refund({ transactionReference: 'R1', operationAmount: 5, currencyCode: 'EUR' }));

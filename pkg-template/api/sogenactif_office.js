@@ -14,35 +14,37 @@ export default function sogenactifOffice(raw) {
     constructor(options) {
       this.#inner = new raw.SogenactifOfficeClient(options);
     }
+    // One wasm export serves every method: the number is the service's index in the Rust
+    // `Service::ALL` (src/sogenactif/office/model.rs); keep both lists in the same order.
     cancel(fields, callOptions) {
-      return this.#inner.cancel(fields, callOptions);
+      return this.#inner.call(0, fields, callOptions);
     }
     refund(fields, callOptions) {
-      return this.#inner.refund(fields, callOptions);
+      return this.#inner.call(1, fields, callOptions);
     }
     validate(fields, callOptions) {
-      return this.#inner.validate(fields, callOptions);
+      return this.#inner.call(2, fields, callOptions);
     }
     duplicate(fields, callOptions) {
-      return this.#inner.duplicate(fields, callOptions);
+      return this.#inner.call(3, fields, callOptions);
     }
     acceptChallenge(fields, callOptions) {
-      return this.#inner.acceptChallenge(fields, callOptions);
+      return this.#inner.call(4, fields, callOptions);
     }
     refuseChallenge(fields, callOptions) {
-      return this.#inner.refuseChallenge(fields, callOptions);
-    }
-    cardOrder(fields, callOptions) {
-      return this.#inner.cardOrder(fields, callOptions);
-    }
-    walletOrder(fields, callOptions) {
-      return this.#inner.walletOrder(fields, callOptions);
+      return this.#inner.call(5, fields, callOptions);
     }
     walletCreditHolder(fields, callOptions) {
-      return this.#inner.walletCreditHolder(fields, callOptions);
+      return this.#inner.call(6, fields, callOptions);
+    }
+    cardOrder(fields, callOptions) {
+      return this.#inner.call(7, fields, callOptions);
+    }
+    walletOrder(fields, callOptions) {
+      return this.#inner.call(8, fields, callOptions);
     }
     getTransactionData(fields, callOptions) {
-      return this.#inner.getTransactionData(fields, callOptions);
+      return this.#inner.call(9, fields, callOptions);
     }
   }
   return { office, OfficeClient };

@@ -3,7 +3,7 @@
 
 use super::fetch::{promise, Transport};
 use super::{input, js, out, string_arg, JsResult};
-use crate::error::{Error, Gateway};
+use crate::error::{Error, ErrorCode, Gateway};
 use crate::sogenactif::office::{self, Options, Service};
 use crate::transport::{failure_error, CallKind, Failure, HttpRequest, Secret};
 use js_sys::Promise;
@@ -16,11 +16,11 @@ const TIMEOUT_MS: u32 = 60_000;
 
 /// `HttpRequest` as JS sees it: headers as a plain object, in sending order.
 fn request_dto(req: &HttpRequest) -> Value {
-    let headers: Map<String, Value> = req
-        .headers
-        .iter()
-        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
-        .collect();
+    // A plain loop: `collect()` into a map instantiates a sort of its own (wasm size).
+    let mut headers = Map::new();
+    for (k, v) in &req.headers {
+        headers.insert(k.clone(), Value::String(v.clone()));
+    }
     let mut m = Map::new();
     m.insert("method".into(), Value::String(req.method.clone()));
     m.insert("url".into(), Value::String(req.url.clone()));
@@ -102,19 +102,28 @@ pub struct SogenactifOfficeClient {
 }
 
 impl SogenactifOfficeClient {
-    fn call(&self, service: Service, fields: JsValue, call_options: JsValue) -> Promise {
+    fn call(&self, index: u32, fields: JsValue, call_options: JsValue) -> Promise {
         let inner = self.inner.clone();
-        let prepared = (|| -> Result<HttpRequest, Error> {
+        let prepared = (|| -> Result<(Service, HttpRequest), Error> {
+            let service = usize::try_from(index)
+                .ok()
+                .and_then(|i| Service::ALL.get(i).copied())
+                .ok_or_else(|| {
+                    Error::new(
+                        ErrorCode::Unsupported,
+                        format!("internal: no Office service number {index}"),
+                    )
+                })?;
             let fields = input(&fields, "")?;
             let tx = office::call_options(&input(&call_options, "callOptions")?)?;
             let mut opts = inner.opts.clone();
             if tx.is_some() {
                 opts.transaction = tx;
             }
-            office::request(service.name(), &fields, &opts)
+            Ok((service, office::request(service.name(), &fields, &opts)?))
         })();
         promise(async move {
-            let req = prepared?;
+            let (service, req) = prepared?;
             let kind = service.call_kind();
             let resp = inner.transport.send(&req, kind, service.name()).await?;
             // A money-moving call that met a server error may have been processed: never a plain
@@ -153,49 +162,11 @@ impl SogenactifOfficeClient {
         })
     }
 
-    pub fn cancel(&self, fields: JsValue, call_options: JsValue) -> Promise {
-        self.call(Service::Cancel, fields, call_options)
-    }
-
-    pub fn refund(&self, fields: JsValue, call_options: JsValue) -> Promise {
-        self.call(Service::Refund, fields, call_options)
-    }
-
-    pub fn validate(&self, fields: JsValue, call_options: JsValue) -> Promise {
-        self.call(Service::Validate, fields, call_options)
-    }
-
-    pub fn duplicate(&self, fields: JsValue, call_options: JsValue) -> Promise {
-        self.call(Service::Duplicate, fields, call_options)
-    }
-
-    #[wasm_bindgen(js_name = acceptChallenge)]
-    pub fn accept_challenge(&self, fields: JsValue, call_options: JsValue) -> Promise {
-        self.call(Service::AcceptChallenge, fields, call_options)
-    }
-
-    #[wasm_bindgen(js_name = refuseChallenge)]
-    pub fn refuse_challenge(&self, fields: JsValue, call_options: JsValue) -> Promise {
-        self.call(Service::RefuseChallenge, fields, call_options)
-    }
-
-    #[wasm_bindgen(js_name = cardOrder)]
-    pub fn card_order(&self, fields: JsValue, call_options: JsValue) -> Promise {
-        self.call(Service::CardOrder, fields, call_options)
-    }
-
-    #[wasm_bindgen(js_name = walletOrder)]
-    pub fn wallet_order(&self, fields: JsValue, call_options: JsValue) -> Promise {
-        self.call(Service::WalletOrder, fields, call_options)
-    }
-
-    #[wasm_bindgen(js_name = walletCreditHolder)]
-    pub fn wallet_credit_holder(&self, fields: JsValue, call_options: JsValue) -> Promise {
-        self.call(Service::WalletCreditHolder, fields, call_options)
-    }
-
-    #[wasm_bindgen(js_name = getTransactionData)]
-    pub fn get_transaction_data(&self, fields: JsValue, call_options: JsValue) -> Promise {
-        self.call(Service::GetTransactionData, fields, call_options)
+    /// Every service method of the JS `OfficeClient` goes through this one export (one binding
+    /// instead of ten): `service` is the index of the service in `Service::ALL` (cancel 0 …
+    /// getTransactionData 9, see pkg-template/api/sogenactif_office.js).
+    #[wasm_bindgen(js_name = call)]
+    pub fn call_js(&self, service: u32, fields: JsValue, call_options: JsValue) -> Promise {
+        self.call(service, fields, call_options)
     }
 }

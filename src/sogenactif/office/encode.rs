@@ -49,10 +49,10 @@ pub fn request(service: &str, fields: &Value, opts: &Options) -> Result<HttpRequ
     };
     body.insert("seal".to_string(), Value::String(seal));
 
-    // Keys are written in the seal's order at every level, whatever order the caller gave
+    // Keys are written in the seal's order at every depth, whatever order the caller gave
     // (serde_json keeps insertion order: its `preserve_order` feature is on), so bodies are
     // reproducible.
-    let text = serde_json::to_string(&in_seal_order(Value::Object(body))).map_err(|e| {
+    let text = serde_json::to_string(&in_seal_order(&Value::Object(body))).map_err(|e| {
         crate::error::Error::new(
             crate::error::ErrorCode::Validation,
             format!("the request could not be written as JSON: {e}"),
@@ -71,19 +71,18 @@ pub fn request(service: &str, fields: &Value, opts: &Options) -> Result<HttpRequ
 }
 
 /// `v` with the keys of every object, at every depth, in the seal's order.
-fn in_seal_order(v: Value) -> Value {
+fn in_seal_order(v: &Value) -> Value {
     match v {
         Value::Object(m) => {
-            let mut entries: Vec<(String, Value)> = m.into_iter().collect();
-            entries.sort_by(|(a, _), (b, _)| seal::field_order(a, b));
-            Value::Object(
-                entries
-                    .into_iter()
-                    .map(|(k, v)| (k, in_seal_order(v)))
-                    .collect(),
-            )
+            let mut out = Map::new();
+            for key in seal::sorted_keys(m) {
+                if let Some(x) = m.get(key) {
+                    out.insert(key.clone(), in_seal_order(x));
+                }
+            }
+            Value::Object(out)
         }
-        Value::Array(items) => Value::Array(items.into_iter().map(in_seal_order).collect()),
-        other => other,
+        Value::Array(items) => Value::Array(items.iter().map(in_seal_order).collect()),
+        other => other.clone(),
     }
 }

@@ -80,6 +80,13 @@ pub enum Service {
     GetTransactionData,
 }
 
+/// Every [`Service::path`], as the unknown-service message lists them. Written out rather than
+/// joined at run time (smaller wasm); a unit test checks it against [`Service::ALL`].
+const ACCEPTED_PATHS: &str = "cashManagement/cancel, cashManagement/refund, \
+cashManagement/validate, cashManagement/duplicate, cashManagement/acceptChallenge, \
+cashManagement/refuseChallenge, cashManagement/walletCreditHolder, checkout/cardOrder, \
+checkout/walletOrder, diagnostic/getTransactionData";
+
 impl Service {
     pub const ALL: [Service; 10] = [
         Service::Cancel,
@@ -143,7 +150,6 @@ impl Service {
             .copied()
             .find(|s| s.name() == bare && family.is_none_or(|f| f == s.family().path()));
         found.ok_or_else(|| {
-            let accepted: Vec<String> = Service::ALL.iter().map(|s| s.path()).collect();
             let mut issues = Issues::new();
             issues.push(
                 "service",
@@ -151,7 +157,7 @@ impl Service {
                 format!(
                     "unknown Office service '{}': use one of {} (the family prefix is optional)",
                     printable(name),
-                    accepted.join(", ")
+                    ACCEPTED_PATHS
                 ),
             );
             Error::validation(Some(Gateway::Sogenactif), issues.into_vec())
@@ -307,11 +313,10 @@ impl Options {
             transaction,
         };
         // Only check what was read without a problem, so one mistake is reported once.
-        let already: Vec<String> = issues.as_slice().iter().map(|i| i.field.clone()).collect();
         let mut more = Issues::new();
         opts.check(&mut more);
         for i in more.into_vec() {
-            if !already.contains(&i.field) {
+            if !issues.as_slice().iter().any(|seen| seen.field == i.field) {
                 issues.push(i.field, i.code, i.message);
             }
         }
@@ -430,6 +435,39 @@ mod tests {
             assert_eq!(e.code, ErrorCode::Validation, "{bad}");
             assert_eq!(e.field.as_deref(), Some("service"));
         }
+    }
+
+    #[test]
+    fn service_numbers_match_the_js_client() {
+        // pkg-template/api/sogenactif_office.js calls the wasm client with these indexes.
+        let names: Vec<&str> = Service::ALL.iter().map(|s| s.name()).collect();
+        assert_eq!(
+            names,
+            [
+                "cancel",
+                "refund",
+                "validate",
+                "duplicate",
+                "acceptChallenge",
+                "refuseChallenge",
+                "walletCreditHolder",
+                "cardOrder",
+                "walletOrder",
+                "getTransactionData"
+            ]
+        );
+    }
+
+    #[test]
+    fn accepted_paths_list_every_service() {
+        let joined: Vec<String> = Service::ALL.iter().map(|s| s.path()).collect();
+        assert_eq!(ACCEPTED_PATHS, joined.join(", "));
+        let e = Service::parse("nope").unwrap_err();
+        assert!(
+            e.issues[0].message.contains(&joined.join(", ")),
+            "{}",
+            e.issues[0].message
+        );
     }
 
     #[test]

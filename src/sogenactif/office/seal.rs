@@ -54,6 +54,20 @@ pub fn seal_string(fields: &Value) -> Result<String> {
     Ok(out)
 }
 
+/// The keys of `map` in [`field_order`], whatever map type serde_json was built with (its
+/// `preserve_order` feature may be switched on by another crate).
+///
+/// Written by hand (binary-search insertion) rather than with `slice::sort_by`: each `sort_by`
+/// instantiation costs about 4 KB of wasm, and Sips objects have tens of keys, not thousands.
+pub fn sorted_keys(map: &Map<String, Value>) -> Vec<&String> {
+    let mut keys: Vec<&String> = Vec::with_capacity(map.len());
+    for key in map.keys() {
+        let at = keys.partition_point(|k| field_order(k, key) != Ordering::Greater);
+        keys.insert(at, key);
+    }
+    keys
+}
+
 fn write_object(
     map: &Map<String, Value>,
     path: &str,
@@ -61,9 +75,7 @@ fn write_object(
     out: &mut String,
     issues: &mut Issues,
 ) {
-    let mut keys: Vec<&String> = map.keys().collect();
-    keys.sort_by(|a, b| field_order(a, b));
-    for key in keys {
+    for key in sorted_keys(map) {
         if top && EXCLUDED.contains(&key.as_str()) {
             continue;
         }
@@ -92,6 +104,11 @@ fn write_value(v: &Value, path: &str, out: &mut String, issues: &mut Issues) {
             }
         }
         Value::Object(map) => write_object(map, path, false, out, issues),
+        Value::Array(items) if LIST_ORDER_KEPT => {
+            for (i, item) in items.iter().enumerate() {
+                write_value(item, &format!("{path}[{i}]"), out, issues);
+            }
+        }
         Value::Array(items) => {
             let mut rendered: Vec<String> = Vec::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
@@ -99,9 +116,7 @@ fn write_value(v: &Value, path: &str, out: &mut String, issues: &mut Issues) {
                 write_value(item, &format!("{path}[{i}]"), &mut one, issues);
                 rendered.push(one);
             }
-            if !LIST_ORDER_KEPT {
-                rendered.sort();
-            }
+            rendered.sort();
             for r in rendered {
                 out.push_str(&r);
             }
@@ -183,13 +198,15 @@ fn unhex(s: &str) -> Option<Vec<u8>> {
             _ => None,
         }
     };
-    s.as_bytes()
-        .chunks(2)
-        .map(|pair| match pair {
-            [h, l] => Some(val(*h)? << 4 | val(*l)?),
-            _ => None,
-        })
-        .collect()
+    // A plain loop rather than `collect::<Option<Vec<_>>>()` (smaller wasm).
+    let mut out = Vec::with_capacity(s.len() / 2);
+    for pair in s.as_bytes().chunks(2) {
+        match pair {
+            [h, l] => out.push(val(*h)? << 4 | val(*l)?),
+            _ => return None,
+        }
+    }
+    Some(out)
 }
 
 #[cfg(test)]

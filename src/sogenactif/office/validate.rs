@@ -16,6 +16,7 @@
 //! `…List` fields) whose leaves are strings, whole numbers or booleans; their sub-fields are not
 //! checked one by one. They are sealed like every other field.
 
+use super::datetime;
 use super::model::{is_digits, Family, Service};
 use crate::codec::json::{type_name, Obj};
 use crate::error::{issue, Issues};
@@ -64,22 +65,6 @@ pub struct Field {
     pub name: &'static str,
     pub kind: Kind,
     pub required: bool,
-}
-
-const fn req(name: &'static str, kind: Kind) -> Field {
-    Field {
-        name,
-        kind,
-        required: true,
-    }
-}
-
-const fn opt(name: &'static str, kind: Kind) -> Field {
-    Field {
-        name,
-        kind,
-        required: false,
-    }
 }
 
 /// An identification pair: a reference (AN35) or an s10 object `{ <id> N6, <date> YYYYMMDD }`.
@@ -134,38 +119,133 @@ const LANGUAGE: Kind = Kind::Text(2); // customerLanguage ISO 639-1
 const SUB_MERCHANT: Kind = Kind::Text(40); // subMerchant* [uncertain]
 const COMMENT: Kind = Kind::Text(255); // comment of the challenge services [uncertain]
 
+/// Every field name a service table may list, with its kind: ONE row per name (a name has the
+/// same format in every service). Service tables list [`F`] values, one byte each, rather than
+/// repeating (name, kind) pairs (smaller wasm data).
+macro_rules! field_table {
+    ($($var:ident $name:literal $kind:expr;)*) => {
+        /// A field of [`FIELDS`], by position.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[repr(u8)]
+        pub enum F { $($var,)* }
+        /// Name and kind of each [`F`].
+        pub const FIELDS: &[(&str, Kind)] = &[$(($name, $kind),)*];
+    };
+}
+
+field_table! {
+    IntermediateServiceProviderId "intermediateServiceProviderId" ISP_ID;
+    SealAlgorithm "sealAlgorithm" Kind::Enum(SEAL_ALGORITHMS);
+    OperationAmount "operationAmount" Kind::Amount;
+    CurrencyCode "currencyCode" Kind::Currency;
+    OperationOrigin "operationOrigin" ORIGIN;
+    CustomerContact "customerContact" Kind::Object;
+    PaymentMeanData "paymentMeanData" Kind::Object;
+    ShoppingCartDetail "shoppingCartDetail" Kind::Object;
+    SubMerchantId "subMerchantId" SUB_MERCHANT;
+    SubMerchantShortName "subMerchantShortName" SUB_MERCHANT;
+    SubMerchantCategoryCode "subMerchantCategoryCode" SUB_MERCHANT;
+    SubMerchantLegalId "subMerchantLegalId" SUB_MERCHANT;
+    SubMerchantAddress "subMerchantAddress" Kind::Object;
+    Comment "comment" COMMENT;
+    ValidationIndicator "validationIndicator" Kind::Text(10);
+    BillingAddress "billingAddress" Kind::Object;
+    BillingContact "billingContact" Kind::Object;
+    CustomerAddress "customerAddress" Kind::Object;
+    CustomerData "customerData" Kind::Object;
+    DeliveryAddress "deliveryAddress" Kind::Object;
+    DeliveryContact "deliveryContact" Kind::Object;
+    DeliveryData "deliveryData" Kind::Object;
+    FraudData "fraudData" Kind::Object;
+    HolderAddress "holderAddress" Kind::Object;
+    HolderContact "holderContact" Kind::Object;
+    AuthenticationData "authenticationData" Kind::Object;
+    OrderContext "orderContext" Kind::Object;
+    TravelContext "travelContext" Kind::Object;
+    Amount "amount" Kind::Amount;
+    CaptureDay "captureDay" CAPTURE_DAY;
+    CaptureMode "captureMode" Kind::Enum(CAPTURE_MODES);
+    FromMerchantId "fromMerchantId" MERCHANT_ID;
+    MerchantTransactionDateTime "merchantTransactionDateTime" Kind::DateTime;
+    OrderChannel "orderChannel" CODE20;
+    ReturnContext "returnContext" RETURN_CONTEXT;
+    CustomerEmail "customerEmail" EMAIL;
+    CustomerId "customerId" CUSTOMER_ID;
+    CustomerIpAddress "customerIpAddress" IP;
+    OrderId "orderId" ORDER_ID;
+    StatementReference "statementReference" REFERENCE_TEXT;
+    TransactionOrigin "transactionOrigin" ORIGIN;
+    CardNumber "cardNumber" Kind::CardNumber;
+    CardExpiryDate "cardExpiryDate" Kind::YearMonth;
+    CardCSCValue "cardCSCValue" Kind::Csc;
+    CardEffectiveDate "cardEffectiveDate" Kind::YearMonth;
+    CardSeqNumber "cardSeqNumber" Kind::Digits(2);
+    CustomerLanguage "customerLanguage" LANGUAGE;
+    InvoiceReference "invoiceReference" REFERENCE_TEXT;
+    PanType "panType" Kind::Enum(PAN_TYPES);
+    PaymentMeanBrand "paymentMeanBrand" CODE20;
+    PaymentPattern "paymentPattern" Kind::Enum(PAYMENT_PATTERNS);
+    HolderData "holderData" Kind::Object;
+    RiskManagementCustomDataList "riskManagementCustomDataList" Kind::List;
+    MerchantWalletId "merchantWalletId" WALLET_ID;
+    PaymentMeanId "paymentMeanId" PAYMENT_MEAN_ID;
+    SettlementArchivingReference "settlementArchivingReference" REFERENCE_TEXT;
+    SettlementMerchantSpecificData "settlementMerchantSpecificData" REFERENCE_TEXT;
+}
+
+/// One row of a service table: an [`F`] with [`REQUIRED`] set when the field is required.
+pub type Row = u8;
+/// The required bit of a [`Row`].
+const REQUIRED: Row = 0x80;
+
+const fn r(f: F) -> Row {
+    f as Row | REQUIRED
+}
+
+const fn o(f: F) -> Row {
+    f as Row
+}
+
+/// The field a row stands for.
+pub fn field(row: Row) -> Option<Field> {
+    FIELDS
+        .get(usize::from(row & !REQUIRED))
+        .map(|&(name, kind)| Field {
+            name,
+            kind,
+            required: row & REQUIRED != 0,
+        })
+}
+
 /// Fields every service accepts besides its own: `interfaceVersion` (checked against the
 /// family), `sealAlgorithm` and `intermediateServiceProviderId`.
-const COMMON: &[Field] = &[
-    opt("intermediateServiceProviderId", ISP_ID),
-    opt("sealAlgorithm", Kind::Enum(SEAL_ALGORITHMS)),
+const COMMON: &[Row] = &[o(F::IntermediateServiceProviderId), o(F::SealAlgorithm)];
+
+const CANCEL: &[Row] = &[
+    r(F::OperationAmount),
+    r(F::CurrencyCode),
+    o(F::OperationOrigin),
+    o(F::CustomerContact),
 ];
 
-const CANCEL: &[Field] = &[
-    req("operationAmount", Kind::Amount),
-    req("currencyCode", Kind::Currency),
-    opt("operationOrigin", ORIGIN),
-    opt("customerContact", Kind::Object),
+const REFUND: &[Row] = &[
+    r(F::OperationAmount),
+    r(F::CurrencyCode),
+    o(F::OperationOrigin),
+    o(F::CustomerContact),
+    o(F::PaymentMeanData),
+    o(F::ShoppingCartDetail),
 ];
 
-const REFUND: &[Field] = &[
-    req("operationAmount", Kind::Amount),
-    req("currencyCode", Kind::Currency),
-    opt("operationOrigin", ORIGIN),
-    opt("customerContact", Kind::Object),
-    opt("paymentMeanData", Kind::Object),
-    opt("shoppingCartDetail", Kind::Object),
-];
-
-const VALIDATE: &[Field] = &[
-    req("operationAmount", Kind::Amount),
-    req("currencyCode", Kind::Currency),
-    opt("operationOrigin", ORIGIN),
-    opt("subMerchantId", SUB_MERCHANT),
-    opt("subMerchantShortName", SUB_MERCHANT),
-    opt("subMerchantCategoryCode", SUB_MERCHANT),
-    opt("subMerchantLegalId", SUB_MERCHANT),
-    opt("subMerchantAddress", Kind::Object),
+const VALIDATE: &[Row] = &[
+    r(F::OperationAmount),
+    r(F::CurrencyCode),
+    o(F::OperationOrigin),
+    o(F::SubMerchantId),
+    o(F::SubMerchantShortName),
+    o(F::SubMerchantCategoryCode),
+    o(F::SubMerchantLegalId),
+    o(F::SubMerchantAddress),
 ];
 
 // acceptChallenge: the Worldline Office request sample carries comment, operationOrigin and
@@ -173,160 +253,160 @@ const VALIDATE: &[Field] = &[
 // refuseChallenge: comment and operationOrigin, as its batch page lists
 // (https://documentation.sogenactif.com/en/data-dictionary/sob/refusechallenge.html).
 // Lengths [uncertain].
-const ACCEPT_CHALLENGE: &[Field] = &[
-    opt("operationOrigin", ORIGIN),
-    opt("comment", COMMENT),
-    opt("validationIndicator", Kind::Text(10)),
+const ACCEPT_CHALLENGE: &[Row] = &[
+    o(F::OperationOrigin),
+    o(F::Comment),
+    o(F::ValidationIndicator),
 ];
 
-const REFUSE_CHALLENGE: &[Field] = &[opt("operationOrigin", ORIGIN), opt("comment", COMMENT)];
+const REFUSE_CHALLENGE: &[Row] = &[o(F::OperationOrigin), o(F::Comment)];
 
-const GET_TRANSACTION_DATA: &[Field] = &[];
+const GET_TRANSACTION_DATA: &[Row] = &[];
 
 /// Containers shared by the order-creating services.
-const ORDER_CONTAINERS: &[Field] = &[
-    opt("billingAddress", Kind::Object),
-    opt("billingContact", Kind::Object),
-    opt("customerAddress", Kind::Object),
-    opt("customerContact", Kind::Object),
-    opt("customerData", Kind::Object),
-    opt("deliveryAddress", Kind::Object),
-    opt("deliveryContact", Kind::Object),
-    opt("deliveryData", Kind::Object),
-    opt("fraudData", Kind::Object),
-    opt("holderAddress", Kind::Object),
-    opt("holderContact", Kind::Object),
-    opt("authenticationData", Kind::Object),
-    opt("orderContext", Kind::Object),
-    opt("travelContext", Kind::Object),
+const ORDER_CONTAINERS: &[Row] = &[
+    o(F::BillingAddress),
+    o(F::BillingContact),
+    o(F::CustomerAddress),
+    o(F::CustomerContact),
+    o(F::CustomerData),
+    o(F::DeliveryAddress),
+    o(F::DeliveryContact),
+    o(F::DeliveryData),
+    o(F::FraudData),
+    o(F::HolderAddress),
+    o(F::HolderContact),
+    o(F::AuthenticationData),
+    o(F::OrderContext),
+    o(F::TravelContext),
 ];
 
 // duplicate: the required list follows the PHP Office SDK field-requirement map quoted in
 // reference §1.6 [uncertain: repository not identified].
-const DUPLICATE: &[Field] = &[
-    req("amount", Kind::Amount),
-    req("currencyCode", Kind::Currency),
-    req("captureDay", CAPTURE_DAY),
-    req("captureMode", Kind::Enum(CAPTURE_MODES)),
-    req("fromMerchantId", MERCHANT_ID),
-    req("merchantTransactionDateTime", Kind::DateTime),
-    req("orderChannel", CODE20),
-    req("returnContext", RETURN_CONTEXT),
-    opt("customerEmail", EMAIL),
-    opt("customerId", CUSTOMER_ID),
-    opt("customerIpAddress", IP),
-    opt("orderId", ORDER_ID),
-    opt("statementReference", REFERENCE_TEXT),
-    opt("transactionOrigin", ORIGIN),
-    opt("paymentMeanData", Kind::Object),
-    opt("shoppingCartDetail", Kind::Object),
-    opt("subMerchantId", SUB_MERCHANT),
-    opt("subMerchantShortName", SUB_MERCHANT),
-    opt("subMerchantCategoryCode", SUB_MERCHANT),
-    opt("subMerchantLegalId", SUB_MERCHANT),
-    opt("subMerchantAddress", Kind::Object),
+const DUPLICATE: &[Row] = &[
+    r(F::Amount),
+    r(F::CurrencyCode),
+    r(F::CaptureDay),
+    r(F::CaptureMode),
+    r(F::FromMerchantId),
+    r(F::MerchantTransactionDateTime),
+    r(F::OrderChannel),
+    r(F::ReturnContext),
+    o(F::CustomerEmail),
+    o(F::CustomerId),
+    o(F::CustomerIpAddress),
+    o(F::OrderId),
+    o(F::StatementReference),
+    o(F::TransactionOrigin),
+    o(F::PaymentMeanData),
+    o(F::ShoppingCartDetail),
+    o(F::SubMerchantId),
+    o(F::SubMerchantShortName),
+    o(F::SubMerchantCategoryCode),
+    o(F::SubMerchantLegalId),
+    o(F::SubMerchantAddress),
 ];
 
-const CARD_ORDER: &[Field] = &[
-    req("amount", Kind::Amount),
-    req("currencyCode", Kind::Currency),
-    req("cardNumber", Kind::CardNumber),
-    req("orderChannel", CODE20),
+const CARD_ORDER: &[Row] = &[
+    r(F::Amount),
+    r(F::CurrencyCode),
+    r(F::CardNumber),
+    r(F::OrderChannel),
     // Required in the batch dictionary but empty for cards without expiry: optional here.
-    opt("cardExpiryDate", Kind::YearMonth),
-    opt("cardCSCValue", Kind::Csc),
-    opt("cardEffectiveDate", Kind::YearMonth),
-    opt("cardSeqNumber", Kind::Digits(2)),
-    opt("captureDay", CAPTURE_DAY),
-    opt("captureMode", Kind::Enum(CAPTURE_MODES)),
-    opt("customerEmail", EMAIL),
-    opt("customerId", CUSTOMER_ID),
-    opt("customerIpAddress", IP),
-    opt("customerLanguage", LANGUAGE),
-    opt("invoiceReference", REFERENCE_TEXT),
-    opt("merchantTransactionDateTime", Kind::DateTime),
-    opt("orderId", ORDER_ID),
-    opt("panType", Kind::Enum(PAN_TYPES)),
-    opt("paymentMeanBrand", CODE20),
-    opt("paymentPattern", Kind::Enum(PAYMENT_PATTERNS)),
-    opt("returnContext", RETURN_CONTEXT),
-    opt("statementReference", REFERENCE_TEXT),
-    opt("transactionOrigin", ORIGIN),
-    opt("holderData", Kind::Object),
-    opt("paymentMeanData", Kind::Object),
-    opt("shoppingCartDetail", Kind::Object),
-    opt("riskManagementCustomDataList", Kind::List),
-    opt("subMerchantId", SUB_MERCHANT),
-    opt("subMerchantShortName", SUB_MERCHANT),
-    opt("subMerchantCategoryCode", SUB_MERCHANT),
-    opt("subMerchantLegalId", SUB_MERCHANT),
-    opt("subMerchantAddress", Kind::Object),
+    o(F::CardExpiryDate),
+    o(F::CardCSCValue),
+    o(F::CardEffectiveDate),
+    o(F::CardSeqNumber),
+    o(F::CaptureDay),
+    o(F::CaptureMode),
+    o(F::CustomerEmail),
+    o(F::CustomerId),
+    o(F::CustomerIpAddress),
+    o(F::CustomerLanguage),
+    o(F::InvoiceReference),
+    o(F::MerchantTransactionDateTime),
+    o(F::OrderId),
+    o(F::PanType),
+    o(F::PaymentMeanBrand),
+    o(F::PaymentPattern),
+    o(F::ReturnContext),
+    o(F::StatementReference),
+    o(F::TransactionOrigin),
+    o(F::HolderData),
+    o(F::PaymentMeanData),
+    o(F::ShoppingCartDetail),
+    o(F::RiskManagementCustomDataList),
+    o(F::SubMerchantId),
+    o(F::SubMerchantShortName),
+    o(F::SubMerchantCategoryCode),
+    o(F::SubMerchantLegalId),
+    o(F::SubMerchantAddress),
 ];
 
-const WALLET_ORDER: &[Field] = &[
-    req("amount", Kind::Amount),
-    req("currencyCode", Kind::Currency),
-    req("merchantWalletId", WALLET_ID),
-    req("paymentMeanId", PAYMENT_MEAN_ID),
-    req("orderChannel", CODE20),
-    opt("captureDay", CAPTURE_DAY),
-    opt("captureMode", Kind::Enum(CAPTURE_MODES)),
-    opt("cardCSCValue", Kind::Csc),
-    opt("customerEmail", EMAIL),
-    opt("customerId", CUSTOMER_ID),
-    opt("customerIpAddress", IP),
-    opt("customerLanguage", LANGUAGE),
-    opt("invoiceReference", REFERENCE_TEXT),
-    opt("merchantTransactionDateTime", Kind::DateTime),
-    opt("orderId", ORDER_ID),
-    opt("paymentPattern", Kind::Enum(PAYMENT_PATTERNS)),
-    opt("returnContext", RETURN_CONTEXT),
-    opt("statementReference", REFERENCE_TEXT),
-    opt("transactionOrigin", ORIGIN),
+const WALLET_ORDER: &[Row] = &[
+    r(F::Amount),
+    r(F::CurrencyCode),
+    r(F::MerchantWalletId),
+    r(F::PaymentMeanId),
+    r(F::OrderChannel),
+    o(F::CaptureDay),
+    o(F::CaptureMode),
+    o(F::CardCSCValue),
+    o(F::CustomerEmail),
+    o(F::CustomerId),
+    o(F::CustomerIpAddress),
+    o(F::CustomerLanguage),
+    o(F::InvoiceReference),
+    o(F::MerchantTransactionDateTime),
+    o(F::OrderId),
+    o(F::PaymentPattern),
+    o(F::ReturnContext),
+    o(F::StatementReference),
+    o(F::TransactionOrigin),
 ];
 
 // walletCreditHolder: amount, currencyCode, merchantWalletId, paymentMeanId required (Sogenactif
 // walletcreditholder page); optional fields as in the walletCredit batch sample (reference §1.3).
-const WALLET_CREDIT_HOLDER: &[Field] = &[
-    req("amount", Kind::Amount),
-    req("currencyCode", Kind::Currency),
-    req("merchantWalletId", WALLET_ID),
-    req("paymentMeanId", PAYMENT_MEAN_ID),
-    opt("customerEmail", EMAIL),
-    opt("customerId", CUSTOMER_ID),
-    opt("customerIpAddress", IP),
-    opt("orderChannel", CODE20),
-    opt("orderId", ORDER_ID),
-    opt("returnContext", RETURN_CONTEXT),
-    opt("transactionOrigin", ORIGIN),
-    opt("statementReference", REFERENCE_TEXT),
-    opt("settlementArchivingReference", REFERENCE_TEXT),
-    opt("settlementMerchantSpecificData", REFERENCE_TEXT),
-    opt("customerContact", Kind::Object),
+const WALLET_CREDIT_HOLDER: &[Row] = &[
+    r(F::Amount),
+    r(F::CurrencyCode),
+    r(F::MerchantWalletId),
+    r(F::PaymentMeanId),
+    o(F::CustomerEmail),
+    o(F::CustomerId),
+    o(F::CustomerIpAddress),
+    o(F::OrderChannel),
+    o(F::OrderId),
+    o(F::ReturnContext),
+    o(F::TransactionOrigin),
+    o(F::StatementReference),
+    o(F::SettlementArchivingReference),
+    o(F::SettlementMerchantSpecificData),
+    o(F::CustomerContact),
 ];
 
 /// A service's table: its own fields, whether its containers include [`ORDER_CONTAINERS`], and
 /// its identification pairs (each required, exactly one side).
 pub struct Spec {
-    pub fields: &'static [Field],
+    pub fields: &'static [Row],
     pub order_containers: bool,
     pub idents: &'static [Ident],
 }
 
 pub fn spec(service: Service) -> Spec {
-    let (fields, order_containers, idents): (&'static [Field], bool, &'static [Ident]) =
-        match service {
-            Service::Cancel => (CANCEL, false, &[TRANSACTION]),
-            Service::Refund => (REFUND, false, &[TRANSACTION]),
-            Service::Validate => (VALIDATE, false, &[TRANSACTION]),
-            Service::Duplicate => (DUPLICATE, true, &[TRANSACTION, FROM_TRANSACTION]),
-            Service::AcceptChallenge => (ACCEPT_CHALLENGE, false, &[TRANSACTION]),
-            Service::RefuseChallenge => (REFUSE_CHALLENGE, false, &[TRANSACTION]),
-            Service::WalletCreditHolder => (WALLET_CREDIT_HOLDER, false, &[TRANSACTION]),
-            Service::CardOrder => (CARD_ORDER, true, &[TRANSACTION]),
-            Service::WalletOrder => (WALLET_ORDER, true, &[TRANSACTION]),
-            Service::GetTransactionData => (GET_TRANSACTION_DATA, false, &[TRANSACTION]),
-        };
+    let (fields, order_containers, idents): (&'static [Row], bool, &'static [Ident]) = match service
+    {
+        Service::Cancel => (CANCEL, false, &[TRANSACTION]),
+        Service::Refund => (REFUND, false, &[TRANSACTION]),
+        Service::Validate => (VALIDATE, false, &[TRANSACTION]),
+        Service::Duplicate => (DUPLICATE, true, &[TRANSACTION, FROM_TRANSACTION]),
+        Service::AcceptChallenge => (ACCEPT_CHALLENGE, false, &[TRANSACTION]),
+        Service::RefuseChallenge => (REFUSE_CHALLENGE, false, &[TRANSACTION]),
+        Service::WalletCreditHolder => (WALLET_CREDIT_HOLDER, false, &[TRANSACTION]),
+        Service::CardOrder => (CARD_ORDER, true, &[TRANSACTION]),
+        Service::WalletOrder => (WALLET_ORDER, true, &[TRANSACTION]),
+        Service::GetTransactionData => (GET_TRANSACTION_DATA, false, &[TRANSACTION]),
+    };
     Spec {
         fields,
         order_containers,
@@ -373,13 +453,14 @@ pub fn check(service: Service, fields: &Value, issues: &mut Issues) -> Checked {
         .str("interfaceVersion", issues)
         .and_then(|v| check_interface_version(v, service.family(), issues));
 
-    let containers: &[Field] = if spec.order_containers {
+    let containers: &[Row] = if spec.order_containers {
         ORDER_CONTAINERS
     } else {
         &[]
     };
     for f in spec.fields.iter().chain(COMMON).chain(containers) {
-        if let Some(v) = read_field(&mut o, f, issues) {
+        let Some(f) = field(*f) else { continue };
+        if let Some(v) = read_field(&mut o, &f, issues) {
             out.fields.insert(f.name.to_string(), v);
         }
     }
@@ -593,9 +674,7 @@ pub fn check_value(v: &Value, kind: Kind, at: &str, issues: &mut Issues) -> Opti
         }
         Kind::DateTime => {
             let s = text(issues)?;
-            let ok = time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
-                .is_ok();
-            if !ok {
+            if !datetime::is_rfc3339(s) {
                 issues.push(
                     at,
                     issue::FORMAT,
@@ -764,23 +843,7 @@ fn read_ident(o: &mut Obj<'_>, ident: &Ident, out: &mut Map<String, Value>, issu
 
 /// `YYYYMMDD` with a real calendar date.
 pub fn is_yyyymmdd(s: &str) -> bool {
-    if s.len() != 8 || !is_digits(s) {
-        return false;
-    }
-    let part = |r: std::ops::Range<usize>| s.get(r).and_then(|p| p.parse::<u32>().ok());
-    let (Some(y), Some(m), Some(d)) = (part(0..4), part(4..6), part(6..8)) else {
-        return false;
-    };
-    let Ok(month) = time::Month::try_from(u8::try_from(m).unwrap_or(0)) else {
-        return false;
-    };
-    let Ok(year) = i32::try_from(y) else {
-        return false;
-    };
-    let Ok(day) = u8::try_from(d) else {
-        return false;
-    };
-    time::Date::from_calendar_date(year, month, day).is_ok()
+    datetime::is_yyyymmdd(s)
 }
 
 #[cfg(test)]
@@ -798,13 +861,34 @@ mod tests {
     }
 
     #[test]
+    fn field_rows_decode_to_their_own_name() {
+        assert!(FIELDS.len() < usize::from(REQUIRED));
+        let amount = field(r(F::Amount)).unwrap();
+        assert_eq!(
+            (amount.name, amount.kind, amount.required),
+            ("amount", Kind::Amount, true)
+        );
+        let csc = field(o(F::CardCSCValue)).unwrap();
+        assert_eq!(
+            (csc.name, csc.kind, csc.required),
+            ("cardCSCValue", Kind::Csc, false)
+        );
+        let mut names: Vec<&str> = FIELDS.iter().map(|(n, _)| *n).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), FIELDS.len());
+        assert!(field(0x7f).is_none());
+    }
+
+    #[test]
     fn every_service_has_a_table_without_duplicates() {
         for s in Service::ALL {
             let sp = spec(s);
-            let mut names: Vec<&str> = sp.fields.iter().map(|f| f.name).collect();
-            names.extend(COMMON.iter().map(|f| f.name));
+            let name = |r: &Row| field(*r).unwrap().name;
+            let mut names: Vec<&str> = sp.fields.iter().map(name).collect();
+            names.extend(COMMON.iter().map(name));
             if sp.order_containers {
-                names.extend(ORDER_CONTAINERS.iter().map(|f| f.name));
+                names.extend(ORDER_CONTAINERS.iter().map(name));
             }
             for i in sp.idents {
                 names.extend([i.reference, i.s10]);
