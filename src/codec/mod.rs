@@ -2,8 +2,11 @@
 //!
 //! - [`json`]: reads a caller's input object field by field, recording every issue with its path
 //!   and flagging unknown fields (a typo in a refund call must not pass silently).
+//! - [`datetime`]: yes/no checks of RFC 3339 date-times and calendar dates (hand-written for
+//!   size; tested against the `time` crate).
 //! - [`xml`]: checks that text can be written into XML 1.0 (quick-xml escapes; control
 //!   characters it cannot escape are refused here).
 
+pub mod datetime;
 pub mod json;
 pub mod xml;

@@ -393,7 +393,7 @@ fn update(o: &mut Obj<'_>, b: &mut Body, issues: &mut Issues) {
 
 /// RFC 3339 date-time (the ISO 8601 profile the platform writes: `2026-12-01T00:00:00+00:00`).
 fn iso_date_time(s: &str) -> bool {
-    time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).is_ok()
+    crate::codec::datetime::is_rfc3339(s)
 }
 
 fn metadata(o: &mut Obj<'_>, b: &mut Body, issues: &mut Issues) {

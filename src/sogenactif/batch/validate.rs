@@ -354,10 +354,10 @@ fn valid_ymd(y: &str, m: &str, d: &str) -> Option<()> {
     if !(y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
-    let year: i32 = y.parse().ok()?;
-    let month = time::Month::try_from(two_digits(m)?).ok()?;
-    time::Date::from_calendar_date(year, month, two_digits(d)?).ok()?;
-    Some(())
+    let year: u32 = y.parse().ok()?;
+    let month = u32::from(two_digits(m)?);
+    let day = u32::from(two_digits(d)?);
+    crate::codec::datetime::is_date(year, month, day).then_some(())
 }
 
 /// Checks the characters of a text value; `false` (with an issue) when one cannot be written.
@@ -558,8 +558,7 @@ fn read_value(
             let Value::String(s) = v else {
                 return want_string(issues);
             };
-            let rfc = &time::format_description::well_known::Rfc3339;
-            if s.len() > 35 || time::OffsetDateTime::parse(s, rfc).is_err() {
+            if s.len() > 35 || !crate::codec::datetime::is_rfc3339(s) {
                 issues.push(
                     at,
                     issue::FORMAT,

@@ -8,7 +8,6 @@
 //! Service names are accepted bare (`cancel`) or with their family (`cashManagement/cancel`);
 //! the family is implied by the name, so the bare form is the documented one.
 
-mod datetime;
 mod decode;
 mod encode;
 pub mod model;

@@ -16,8 +16,8 @@
 //! `…List` fields) whose leaves are strings, whole numbers or booleans; their sub-fields are not
 //! checked one by one. They are sealed like every other field.
 
-use super::datetime;
 use super::model::{is_digits, Family, Service};
+use crate::codec::datetime;
 use crate::codec::json::{type_name, Obj};
 use crate::error::{issue, Issues};
 use crate::money::{self, printable, Table, MAX_SAFE_INTEGER};

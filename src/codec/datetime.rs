@@ -1,8 +1,8 @@
 //! Date and date-time format checks, written by hand for size: `time`'s RFC 3339 parser costs
 //! about 5 KB of wasm, and Office only needs a yes/no answer. Both functions accept exactly what
 //! `time` 0.3 accepts (`OffsetDateTime::parse(s, &Rfc3339)` and `Date::from_calendar_date`);
-//! the tests below compare them with `time` on many inputs. Private to Office for now (other
-//! modules have their own copy of the same need; the lead may share one).
+//! the tests below compare them with `time` on many inputs. Shared by every gateway that checks
+//! a date.
 
 /// The `n` ASCII digits of `b` at `at`, as a number.
 fn digits(b: &[u8], at: usize, n: usize) -> Option<u32> {
