@@ -43,8 +43,8 @@ pkg: setup $(WASM_RAW)
 	@rm -rf $(BINDGEN)
 	wasm-bindgen --target web --out-dir $(BINDGEN)/web $(WASM_RAW)
 	wasm-bindgen --target nodejs --out-dir $(BINDGEN)/node $(WASM_RAW)
-	wasm-opt -Oz $(BINDGEN)/web/remise_bg.wasm -o $(BINDGEN)/web/remise_bg.wasm
-	wasm-opt -Oz $(BINDGEN)/node/remise_bg.wasm -o $(BINDGEN)/node/remise_bg.wasm
+	wasm-opt -Oz --converge $(BINDGEN)/web/remise_bg.wasm -o $(BINDGEN)/web/remise_bg.wasm
+	wasm-opt -Oz --converge $(BINDGEN)/node/remise_bg.wasm -o $(BINDGEN)/node/remise_bg.wasm
 	node scripts/build-pkg.mjs $(VERSION)
 	@$(MAKE) --no-print-directory sizes
 
