@@ -9,11 +9,11 @@
 
 pub(crate) mod fetch;
 pub mod money;
+pub mod payline;
+pub mod sogenactif_batch;
 pub mod sogenactif_office;
 pub mod systempay;
 mod systempay_types;
-pub mod sogenactif_batch;
-pub mod payline;
 
 use crate::error::{Error, ErrorCode};
 use crate::money::MAX_SAFE_INTEGER;
