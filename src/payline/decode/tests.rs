@@ -31,7 +31,9 @@ fn reference_tree(xml: &str) -> Result<El> {
     let mut stack: Vec<El> = Vec::new();
     let mut root: Option<El> = None;
     loop {
-        let (resolved, event) = reader.read_resolved_event().map_err(malformed)?;
+        let (resolved, event) = reader
+            .read_resolved_event()
+            .map_err(|e| malformed(&e.to_string()))?;
         let ns = ns_of(&resolved);
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
@@ -40,17 +42,19 @@ fn reference_tree(xml: &str) -> Result<El> {
                 }
                 let mut nil = false;
                 for attr in e.attributes() {
-                    let attr = attr.map_err(malformed)?;
+                    let attr = attr.map_err(|e| malformed(&e.to_string()))?;
                     let (ans, local) = reader.resolve_attribute(attr.key);
                     let is_xsi =
                         matches!(ans, ResolveResult::Bound(n) if n.as_ref() == XSI_NS.as_bytes());
                     if is_xsi && local.as_ref() == b"nil" {
-                        let v = attr.unescape_value().map_err(malformed)?;
+                        let v = attr
+                            .unescape_value()
+                            .map_err(|e| malformed(&e.to_string()))?;
                         nil = matches!(v.trim(), "true" | "1");
                     }
                 }
                 let local = std::str::from_utf8(e.local_name().as_ref())
-                    .map_err(malformed)?
+                    .map_err(|e| malformed(&e.to_string()))?
                     .to_string();
                 let el = El {
                     ns,
@@ -71,21 +75,29 @@ fn reference_tree(xml: &str) -> Result<El> {
             }
             Event::Text(t) => {
                 if let Some(top) = stack.last_mut() {
-                    top.text.push_str(&t.decode().map_err(malformed)?);
-                } else if !t.decode().map_err(malformed)?.trim().is_empty() {
+                    top.text
+                        .push_str(&t.decode().map_err(|e| malformed(&e.to_string()))?);
+                } else if !t
+                    .decode()
+                    .map_err(|e| malformed(&e.to_string()))?
+                    .trim()
+                    .is_empty()
+                {
                     return Err(malformed("text outside the root element"));
                 }
             }
             Event::CData(t) => {
                 if let Some(top) = stack.last_mut() {
-                    top.text.push_str(&t.decode().map_err(malformed)?);
+                    top.text
+                        .push_str(&t.decode().map_err(|e| malformed(&e.to_string()))?);
                 }
             }
             Event::GeneralRef(r) => {
                 let c = if r.is_char_ref() {
-                    r.resolve_char_ref().map_err(malformed)?
+                    r.resolve_char_ref()
+                        .map_err(|e| malformed(&e.to_string()))?
                 } else {
-                    predefined(&r.decode().map_err(malformed)?)
+                    predefined(&r.decode().map_err(|e| malformed(&e.to_string()))?)
                 };
                 let c = c.ok_or_else(|| malformed("unknown entity reference"))?;
                 if let Some(top) = stack.last_mut() {
