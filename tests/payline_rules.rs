@@ -132,7 +132,7 @@ fn no_order_ref_uses_the_originals_and_says_so() {
     assert_eq!(ok.order_ref.as_deref(), Some("ORDER-1"));
     assert!(ok.order_ref_from_original);
     assert!(ok.warnings[0].message.contains("ORDER-1"));
-    let v = serde_json::to_value(&ok).unwrap();
+    let v = ok.to_json();
     assert_eq!(v["orderRef"], "ORDER-1");
     assert_eq!(v["orderRefFromOriginal"], true);
     assert_eq!(v["warnings"][0]["code"], "ORDER_REF_FROM_ORIGINAL");

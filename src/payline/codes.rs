@@ -12,7 +12,7 @@
 //! word (01xxx REFUSED, 02xxx/09xxx ERROR, 03xxx REFUSED) — each is one line to correct here.
 
 use crate::error::{issue, Error, Gateway, Issue, Result};
-use serde::Serialize;
+use serde_json::{Map, Value};
 
 /// Codes the documentation lists as "accepted" (the operation succeeded). Everything else is not.
 pub const ACCEPTED: &[&str] = &[
@@ -20,7 +20,7 @@ pub const ACCEPTED: &[&str] = &[
 ];
 
 /// What `describeResult` returns.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ResultCode {
     pub code: String,
     /// Status word as Payline writes it in `shortMessage` (ACCEPTED, REFUSED, ERROR, …), or
@@ -30,311 +30,248 @@ pub struct ResultCode {
     pub accepted: bool,
 }
 
+impl ResultCode {
+    /// `{ code, status, message, accepted }` (built by hand rather than derived: one serializer
+    /// instantiation less in the wasm, issue 6).
+    pub fn to_json(&self) -> Value {
+        let mut m = Map::new();
+        m.insert("code".into(), Value::String(self.code.clone()));
+        m.insert("status".into(), Value::String(self.status.clone()));
+        m.insert("message".into(), Value::String(self.message.clone()));
+        m.insert("accepted".into(), Value::Bool(self.accepted));
+        Value::Object(m)
+    }
+}
+
 /// Explanation appended to 02619.
 pub const REAUTHORIZATION_OPTION_HELP: &str = "the re-authorization option is not active on this contract: activate it in the Payline administration centre (Configuration → Your payment methods → your contract → 'Activate re-authorization'), or ask Monext support to enable it; the merchant contract must also allow recurring payments";
 
-/// (code, status word, message).
-pub static CODES: &[(&str, &str, &str)] = &[
-    ("00000", "ACCEPTED", "Transaction approved"),
+/// The table, one row per line: five-digit code, status letter (see [`status_word`]), a space,
+/// the message. One string rather than a slice of `(&str, &str, &str)`: the 194 rows would
+/// otherwise ship 194 × 24 bytes of pointers in the wasm data section (size, issue 6).
+pub const TABLE: &str = concat!(
+    "00000A Transaction approved\n",
     // 01xxx: bank / acquirer ("Payline Back").
-    ("01100", "REFUSED", "Transaction refused (do not honor)"),
-    ("01101", "REFUSED", "Card expired"),
-    ("01102", "REFUSED", "Invalid birthdate"),
-    (
-        "01103",
-        "REFUSED",
-        "Referral: contact your bank for authorization",
-    ),
-    ("01108", "REFUSED", "Contact your bank: special condition"),
-    ("01109", "ERROR", "Invalid merchant"),
-    ("01110", "ERROR", "Invalid amount"),
-    ("01111", "REFUSED", "Invalid card number"),
-    ("01113", "REFUSED", "Transaction refused"),
-    ("01114", "REFUSED", "Account does not exist"),
-    ("01115", "REFUSED", "Function does not exist"),
-    ("01116", "REFUSED", "Amount limit"),
-    ("01117", "REFUSED", "Invalid PIN"),
-    ("01118", "REFUSED", "Card not registered"),
-    ("01119", "REFUSED", "Transaction not authorized"),
-    ("01120", "REFUSED", "Transaction refused by terminal"),
-    ("01121", "REFUSED", "Debit limit exceeded"),
-    ("01122", "REFUSED", "Security violation"),
-    ("01123", "REFUSED", "Debit frequency exceeded"),
-    ("01125", "REFUSED", "Inactive card"),
-    ("01126", "REFUSED", "Invalid PIN format"),
-    ("01128", "REFUSED", "Invalid PIN control key"),
-    ("01129", "REFUSED", "Counterfeit suspected"),
-    ("01130", "REFUSED", "Invalid CVV2"),
-    ("01180", "ERROR", "Invalid bank"),
-    ("01181", "ERROR", "Invalid currency"),
-    ("01182", "ERROR", "Conversion rate not found"),
-    ("01183", "REFUSED", "Maximum amount exceeded"),
-    ("01184", "REFUSED", "Maximum number of uses exceeded"),
-    ("01185", "ERROR", "Order reference already used"),
-    ("01197", "ERROR", "Acquirer communication error"),
-    ("01198", "ERROR", "Acquirer configuration error"),
-    ("01199", "ERROR", "System internal error (backend)"),
-    ("01200", "REFUSED", "Transaction refused"),
-    ("01201", "REFUSED", "Card expired"),
-    ("01202", "REFUSED", "Fraud suspected by the payment partner"),
-    ("01206", "REFUSED", "Maximum number of attempts reached"),
-    ("01207", "REFUSED", "Special condition"),
-    ("01208", "REFUSED", "Card lost"),
-    ("01209", "REFUSED", "Card stolen"),
-    ("01280", "REFUSED", "Card BIN not authorized"),
-    ("01902", "ERROR", "Acquirer: invalid transaction"),
-    ("01904", "ERROR", "Acquirer: bad request format"),
-    ("01907", "ERROR", "Issuer server error"),
-    ("01909", "ERROR", "Bank server internal error"),
-    ("01912", "ERROR", "Issuer server error"),
-    ("01913", "ERROR", "Duplicated transaction"),
-    ("01914", "ERROR", "Transaction cannot be found"),
-    ("01915", "REFUSED", "Operation refused"),
-    ("01917", "ERROR", "Transaction cannot be reset"),
-    ("01940", "ERROR", "Bank server unavailable"),
-    ("01941", "ERROR", "Bank server communication error"),
-    ("01942", "ERROR", "Bank server communication error"),
-    ("01943", "ERROR", "Bank server internal error"),
+    "01100R Transaction refused (do not honor)\n",
+    "01101R Card expired\n",
+    "01102R Invalid birthdate\n",
+    "01103R Referral: contact your bank for authorization\n",
+    "01108R Contact your bank: special condition\n",
+    "01109E Invalid merchant\n",
+    "01110E Invalid amount\n",
+    "01111R Invalid card number\n",
+    "01113R Transaction refused\n",
+    "01114R Account does not exist\n",
+    "01115R Function does not exist\n",
+    "01116R Amount limit\n",
+    "01117R Invalid PIN\n",
+    "01118R Card not registered\n",
+    "01119R Transaction not authorized\n",
+    "01120R Transaction refused by terminal\n",
+    "01121R Debit limit exceeded\n",
+    "01122R Security violation\n",
+    "01123R Debit frequency exceeded\n",
+    "01125R Inactive card\n",
+    "01126R Invalid PIN format\n",
+    "01128R Invalid PIN control key\n",
+    "01129R Counterfeit suspected\n",
+    "01130R Invalid CVV2\n",
+    "01180E Invalid bank\n",
+    "01181E Invalid currency\n",
+    "01182E Conversion rate not found\n",
+    "01183R Maximum amount exceeded\n",
+    "01184R Maximum number of uses exceeded\n",
+    "01185E Order reference already used\n",
+    "01197E Acquirer communication error\n",
+    "01198E Acquirer configuration error\n",
+    "01199E System internal error (backend)\n",
+    "01200R Transaction refused\n",
+    "01201R Card expired\n",
+    "01202R Fraud suspected by the payment partner\n",
+    "01206R Maximum number of attempts reached\n",
+    "01207R Special condition\n",
+    "01208R Card lost\n",
+    "01209R Card stolen\n",
+    "01280R Card BIN not authorized\n",
+    "01902E Acquirer: invalid transaction\n",
+    "01904E Acquirer: bad request format\n",
+    "01907E Issuer server error\n",
+    "01909E Bank server internal error\n",
+    "01912E Issuer server error\n",
+    "01913E Duplicated transaction\n",
+    "01914E Transaction cannot be found\n",
+    "01915R Operation refused\n",
+    "01917E Transaction cannot be reset\n",
+    "01940E Bank server unavailable\n",
+    "01941E Bank server communication error\n",
+    "01942E Bank server communication error\n",
+    "01943E Bank server internal error\n",
     // 02xxx: Payline platform ("Payline Front").
-    (
-        "02000",
-        "ONHOLD_PARTNER",
-        "In progress: wait for the payment status",
-    ),
-    ("02001", "ERROR", "Duplicate transaction"),
-    ("02002", "ERROR", "Duplicate pending transaction"),
-    (
-        "02003",
-        "REFUSED",
-        "Issuer communication error: the transaction must be cancelled",
-    ),
-    (
-        "02004",
-        "CANCELLED",
-        "Issuer communication error: the transaction was cancelled",
-    ),
-    ("02005", "ONHOLD_PARTNER", "In progress"),
-    ("02006", "ONHOLD_PARTNER", "Retry in progress"),
-    ("02008", "CANCELLED", "Cancelled by the user"),
-    ("02009", "CANCELLED", "To be reversed (fallback)"),
-    ("02010", "ERROR", "Requested function not available"),
-    ("02011", "ERROR", "To be reversed in fallback mode"),
-    ("02012", "ERROR", "Unmatched partner return code"),
-    ("02013", "ERROR", "Issuer communication error: cancelled"),
-    ("02014", "CANCELLED", "Handled by the merchant"),
-    ("02015", "REFUSED", "In progress"),
-    ("02016", "ONHOLD_PARTNER", "On hold at the partner"),
-    ("02020", "REFUSED", "Refused by the partner"),
-    ("02101", "ERROR", "System internal error (frontend)"),
-    ("02102", "ERROR", "Acquirer server communication error"),
-    (
-        "02103",
-        "ERROR",
-        "Connection timeout (over 25 seconds): try later",
-    ),
-    ("02104", "ERROR", "Tokenizer internal error"),
-    (
-        "02105",
-        "ERROR",
-        "Capture sent for settlement before the cancellation",
-    ),
-    ("02106", "ERROR", "Payment partner error"),
-    ("02110", "ERROR", "The amount is invalid"),
-    ("02201", "ERROR", "Encryption key does not exist"),
-    ("02202", "ERROR", "Encryption key out of date"),
-    ("02203", "ERROR", "Too many active key pairs"),
-    ("02204", "ERROR", "Invalid merchantKeyName"),
-    ("02301", "ERROR", "Transaction ID is invalid"),
-    ("02302", "ERROR", "Transaction is invalid"),
-    ("02303", "ERROR", "Invalid contract number"),
-    ("02304", "ERROR", "No transaction found for this token"),
-    (
-        "02305",
-        "ERROR",
-        "Invalid field format (longMessage names the field)",
-    ),
-    (
-        "02306",
-        "INPROGRESS",
-        "The buyer must still fill in the payment data",
-    ),
-    ("02307", "ERROR", "Invalid custom payment page code"),
-    ("02308", "ERROR", "Invalid value for a field"),
-    ("02309", "ERROR", "Custom payment page code inactive"),
-    (
-        "02310",
-        "ERROR",
-        "No transaction matches the search criteria",
-    ),
-    (
-        "02311",
-        "ERROR",
-        "Too many transactions match the search criteria",
-    ),
-    ("02312", "ERROR", "Invalid search criteria"),
-    ("02313", "ERROR", "Capturable flag disabled"),
-    ("02314", "ERROR", "Refundable flag disabled"),
-    ("02317", "ERROR", "Token does not exist"),
-    (
-        "02318",
-        "ERROR",
-        "Token does not exist: check the primary and secondary endpoints",
-    ),
-    ("02319", "CANCELLED", "Payment cancelled by the buyer"),
-    ("02320", "ERROR", "Searched time interval too long"),
-    ("02321", "ERROR", "Invalid value for the payment action"),
-    ("02322", "ERROR", "Invalid cardholder name"),
-    (
-        "02323",
-        "ERROR",
-        "Birthdate must not be provided when using 3-D Secure",
-    ),
-    ("02400", "ACCEPTED", "Mass treatment accepted"),
-    ("02401", "ERROR", "Some transactions failed"),
-    ("02402", "INPROGRESS", "Waiting for treatment"),
-    ("02403", "ERROR", "No mass treatment found"),
-    ("02500", "ACCEPTED", "Operation successful"),
-    ("02501", "ACCEPTED", "Operation successful with warning"),
-    ("02502", "ERROR", "A wallet with the same id already exists"),
-    ("02503", "ERROR", "Wallet does not exist"),
-    ("02504", "ERROR", "Cannot update the last or first name"),
-    ("02505", "ERROR", "Wallet disabled"),
-    (
-        "02506",
-        "ERROR",
-        "Wallet cannot operate on the scheduled date",
-    ),
-    ("02507", "ERROR", "Cannot find the payment record"),
-    ("02508", "ERROR", "Payment record disabled"),
-    ("02509", "ERROR", "Invalid recurring option"),
-    ("02510", "ERROR", "Cannot find the payment record"),
-    ("02511", "ERROR", "Wallet not supported for this card"),
-    ("02512", "ERROR", "Last and first name required"),
-    ("02513", "ERROR", "Wallet id required"),
-    ("02514", "ERROR", "Private data number is limited to 99"),
-    ("02515", "ERROR", "Choose the data to update"),
-    ("02516", "ERROR", "Cannot disable the wallet(s)"),
-    ("02517", "ACCEPTED", "Cannot disable some wallet(s)"),
-    ("02518", "ERROR", "Invalid card index"),
-    ("02519", "ERROR", "Cannot enable the wallet(s)"),
-    ("02520", "ACCEPTED", "Cannot enable some wallet(s)"),
-    ("02521", "ERROR", "Card already in the wallet"),
-    ("02527", "ERROR", "Invalid control option"),
-    (
-        "02528",
-        "ERROR",
-        "selectedContractList must have one contract",
-    ),
-    (
-        "02529",
-        "ERROR",
-        "Information must reference the same contract",
-    ),
-    ("02532", "ERROR", "Wallet management not allowed"),
-    (
-        "02533",
-        "ERROR",
-        "Buyer not redirected to the payment pages",
-    ),
-    ("02534", "ERROR", "Buyer not redirected and session expired"),
-    (
-        "02535",
-        "ERROR",
-        "Session expired before the wallet operation",
-    ),
-    ("02536", "CANCELLED", "Cancelled by the buyer"),
-    ("02538", "ERROR", "Fill either card.number or card.token"),
-    (
-        "02539",
-        "ERROR",
-        "Expiration date mandatory for this token format",
-    ),
-    ("02540", "ERROR", "No card for this token"),
-    ("02541", "ERROR", "Card not eligible"),
-    (
-        "02600",
-        "ERROR",
-        "Reset not supported for this transaction type",
-    ),
-    ("02601", "ERROR", "Reset already done"),
-    ("02602", "ERROR", "Authorization already expired"),
-    ("02603", "ERROR", "Authorization cannot be reset"),
-    ("02604", "ERROR", "Transaction does not exist"),
-    ("02610", "ERROR", "Maximum amount exceeded"),
-    ("02611", "ERROR", "Minimum amount not reached"),
-    (
-        "02612",
-        "ERROR",
-        "Amount differs from the original transaction",
-    ),
-    ("02613", "ERROR", "Maximal sum of captures/refunds exceeded"),
-    ("02614", "ERROR", "Invalid Luhn key"),
-    ("02615", "ERROR", "Virtual card denied"),
-    ("02616", "ACCEPTED", "Error while creating the wallet"),
-    ("02617", "ERROR", "Transaction already captured"),
-    ("02618", "ERROR", "Transaction not yet captured"),
-    (
-        "02619",
-        "ERROR",
-        "You don't have the reauthorization option",
-    ),
-    (
-        "02620",
-        "ERROR",
-        "Currency must be the same as the original authorization",
-    ),
-    ("02621", "ERROR", "Operation not allowed on this site"),
-    (
-        "02622",
-        "ERROR",
-        "Reauthorization not allowed on a virtual card",
-    ),
-    ("02623", "ERROR", "Maximum number of attempts reached"),
-    ("02624", "ERROR", "Card expired"),
-    ("02625", "ERROR", "Invalid card number format"),
+    "02000H In progress: wait for the payment status\n",
+    "02001E Duplicate transaction\n",
+    "02002E Duplicate pending transaction\n",
+    "02003R Issuer communication error: the transaction must be cancelled\n",
+    "02004C Issuer communication error: the transaction was cancelled\n",
+    "02005H In progress\n",
+    "02006H Retry in progress\n",
+    "02008C Cancelled by the user\n",
+    "02009C To be reversed (fallback)\n",
+    "02010E Requested function not available\n",
+    "02011E To be reversed in fallback mode\n",
+    "02012E Unmatched partner return code\n",
+    "02013E Issuer communication error: cancelled\n",
+    "02014C Handled by the merchant\n",
+    "02015R In progress\n",
+    "02016H On hold at the partner\n",
+    "02020R Refused by the partner\n",
+    "02101E System internal error (frontend)\n",
+    "02102E Acquirer server communication error\n",
+    "02103E Connection timeout (over 25 seconds): try later\n",
+    "02104E Tokenizer internal error\n",
+    "02105E Capture sent for settlement before the cancellation\n",
+    "02106E Payment partner error\n",
+    "02110E The amount is invalid\n",
+    "02201E Encryption key does not exist\n",
+    "02202E Encryption key out of date\n",
+    "02203E Too many active key pairs\n",
+    "02204E Invalid merchantKeyName\n",
+    "02301E Transaction ID is invalid\n",
+    "02302E Transaction is invalid\n",
+    "02303E Invalid contract number\n",
+    "02304E No transaction found for this token\n",
+    "02305E Invalid field format (longMessage names the field)\n",
+    "02306I The buyer must still fill in the payment data\n",
+    "02307E Invalid custom payment page code\n",
+    "02308E Invalid value for a field\n",
+    "02309E Custom payment page code inactive\n",
+    "02310E No transaction matches the search criteria\n",
+    "02311E Too many transactions match the search criteria\n",
+    "02312E Invalid search criteria\n",
+    "02313E Capturable flag disabled\n",
+    "02314E Refundable flag disabled\n",
+    "02317E Token does not exist\n",
+    "02318E Token does not exist: check the primary and secondary endpoints\n",
+    "02319C Payment cancelled by the buyer\n",
+    "02320E Searched time interval too long\n",
+    "02321E Invalid value for the payment action\n",
+    "02322E Invalid cardholder name\n",
+    "02323E Birthdate must not be provided when using 3-D Secure\n",
+    "02400A Mass treatment accepted\n",
+    "02401E Some transactions failed\n",
+    "02402I Waiting for treatment\n",
+    "02403E No mass treatment found\n",
+    "02500A Operation successful\n",
+    "02501A Operation successful with warning\n",
+    "02502E A wallet with the same id already exists\n",
+    "02503E Wallet does not exist\n",
+    "02504E Cannot update the last or first name\n",
+    "02505E Wallet disabled\n",
+    "02506E Wallet cannot operate on the scheduled date\n",
+    "02507E Cannot find the payment record\n",
+    "02508E Payment record disabled\n",
+    "02509E Invalid recurring option\n",
+    "02510E Cannot find the payment record\n",
+    "02511E Wallet not supported for this card\n",
+    "02512E Last and first name required\n",
+    "02513E Wallet id required\n",
+    "02514E Private data number is limited to 99\n",
+    "02515E Choose the data to update\n",
+    "02516E Cannot disable the wallet(s)\n",
+    "02517A Cannot disable some wallet(s)\n",
+    "02518E Invalid card index\n",
+    "02519E Cannot enable the wallet(s)\n",
+    "02520A Cannot enable some wallet(s)\n",
+    "02521E Card already in the wallet\n",
+    "02527E Invalid control option\n",
+    "02528E selectedContractList must have one contract\n",
+    "02529E Information must reference the same contract\n",
+    "02532E Wallet management not allowed\n",
+    "02533E Buyer not redirected to the payment pages\n",
+    "02534E Buyer not redirected and session expired\n",
+    "02535E Session expired before the wallet operation\n",
+    "02536C Cancelled by the buyer\n",
+    "02538E Fill either card.number or card.token\n",
+    "02539E Expiration date mandatory for this token format\n",
+    "02540E No card for this token\n",
+    "02541E Card not eligible\n",
+    "02600E Reset not supported for this transaction type\n",
+    "02601E Reset already done\n",
+    "02602E Authorization already expired\n",
+    "02603E Authorization cannot be reset\n",
+    "02604E Transaction does not exist\n",
+    "02610E Maximum amount exceeded\n",
+    "02611E Minimum amount not reached\n",
+    "02612E Amount differs from the original transaction\n",
+    "02613E Maximal sum of captures/refunds exceeded\n",
+    "02614E Invalid Luhn key\n",
+    "02615E Virtual card denied\n",
+    "02616A Error while creating the wallet\n",
+    "02617E Transaction already captured\n",
+    "02618E Transaction not yet captured\n",
+    "02619E You don't have the reauthorization option\n",
+    "02620E Currency must be the same as the original authorization\n",
+    "02621E Operation not allowed on this site\n",
+    "02622E Reauthorization not allowed on a virtual card\n",
+    "02623E Maximum number of attempts reached\n",
+    "02624E Card expired\n",
+    "02625E Invalid card number format\n",
     // 03xxx: 3-D Secure.
-    ("03000", "ACCEPTED", "3-D Secure accepted"),
-    ("03001", "REFUSED", "Card not enrolled in 3-D Secure"),
-    ("03002", "REFUSED", "Issuer not participating in 3-D Secure"),
-    ("03003", "REFUSED", "3-D Secure authentication failed"),
-    ("03004", "ERROR", "Cannot find the verifyEnrollment call"),
-    ("03005", "ERROR", "Transaction already exists"),
-    ("03006", "ERROR", "Invalid PARes"),
-    ("03021", "REFUSED", "Enrollment verification failed"),
-    ("03022", "CANCELLED", "Authentication verification failed"),
-    ("03030", "REFUSED", "Unfinished 3-D Secure challenge"),
+    "03000A 3-D Secure accepted\n",
+    "03001R Card not enrolled in 3-D Secure\n",
+    "03002R Issuer not participating in 3-D Secure\n",
+    "03003R 3-D Secure authentication failed\n",
+    "03004E Cannot find the verifyEnrollment call\n",
+    "03005E Transaction already exists\n",
+    "03006E Invalid PARes\n",
+    "03021R Enrollment verification failed\n",
+    "03022C Authentication verification failed\n",
+    "03030R Unfinished 3-D Secure challenge\n",
     // 04xxx: LCLF anti-fraud.
-    ("04000", "ACCEPTED", "Accepted by the anti-fraud check"),
-    ("04001", "PENDING_RISK", "Accepted, pending risk review"),
-    ("04002", "REFUSED", "Fraud detected"),
-    ("04003", "PENDING_RISK", "Fraud suspected"),
-    ("04101", "ERROR", "Anti-fraud: missing field"),
-    ("04102", "ERROR", "Anti-fraud: incorrect rule name"),
-    ("04103", "ERROR", "Anti-fraud: duplicate data"),
-    ("04104", "ERROR", "Anti-fraud: field must be null"),
-    ("04301", "REFUSED", "Anti-fraud: data not found"),
-    ("04302", "REFUSED", "Anti-fraud: empty list"),
-    ("04303", "ERROR", "Anti-fraud: configuration not found"),
-    (
-        "04401",
-        "ERROR",
-        "Challenge requested (3DS requestor preference)",
-    ),
-    ("04402", "ERROR", "Challenge requested (mandate)"),
-    ("04403", "ERROR", "No challenge preference"),
-    ("04404", "ERROR", "Frictionless requested"),
-    ("04901", "ERROR", "Anti-fraud system error"),
-    ("04902", "ERROR", "Unauthorized service access"),
+    "04000A Accepted by the anti-fraud check\n",
+    "04001P Accepted, pending risk review\n",
+    "04002R Fraud detected\n",
+    "04003P Fraud suspected\n",
+    "04101E Anti-fraud: missing field\n",
+    "04102E Anti-fraud: incorrect rule name\n",
+    "04103E Anti-fraud: duplicate data\n",
+    "04104E Anti-fraud: field must be null\n",
+    "04301R Anti-fraud: data not found\n",
+    "04302R Anti-fraud: empty list\n",
+    "04303E Anti-fraud: configuration not found\n",
+    "04401E Challenge requested (3DS requestor preference)\n",
+    "04402E Challenge requested (mandate)\n",
+    "04403E No challenge preference\n",
+    "04404E Frictionless requested\n",
+    "04901E Anti-fraud system error\n",
+    "04902E Unauthorized service access\n",
     // 09xxx: access.
-    (
-        "09101",
-        "ERROR",
-        "Username/password is incorrect: check merchantId and accessKey",
-    ),
-    ("09102", "ERROR", "Account is locked or inactive"),
-    ("09104", "ERROR", "Client certificate is disabled"),
-    ("09201", "ERROR", "No permission for this API call"),
-];
+    "09101E Username/password is incorrect: check merchantId and accessKey\n",
+    "09102E Account is locked or inactive\n",
+    "09104E Client certificate is disabled\n",
+    "09201E No permission for this API call\n",
+);
+
+/// The status word of a row's letter.
+fn status_word(letter: u8) -> &'static str {
+    match letter {
+        b'A' => "ACCEPTED",
+        b'R' => "REFUSED",
+        b'C' => "CANCELLED",
+        b'H' => "ONHOLD_PARTNER",
+        b'I' => "INPROGRESS",
+        b'P' => "PENDING_RISK",
+        _ => "ERROR",
+    }
+}
+
+/// Every row as (code, status word, message), in table order.
+pub fn rows() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    TABLE.lines().filter_map(|line| {
+        let code = line.get(..5)?;
+        let letter = *line.as_bytes().get(5)?;
+        Some((code, status_word(letter), line.get(7..)?))
+    })
+}
 
 /// Whether a result code means the operation was accepted.
 pub fn is_accepted(code: &str) -> bool {
@@ -368,16 +305,16 @@ pub fn describe(code: &str) -> Result<ResultCode> {
             }],
         ));
     }
-    Ok(match CODES.iter().find(|(c, _, _)| *c == code) {
+    Ok(match rows().find(|(c, _, _)| *c == code) {
         Some((c, status, message)) => {
-            let mut message = (*message).to_string();
-            if *c == "02619" {
+            let mut message = message.to_string();
+            if c == "02619" {
                 message.push_str(": ");
                 message.push_str(REAUTHORIZATION_OPTION_HELP);
             }
             ResultCode {
-                code: (*c).to_string(),
-                status: (*status).to_string(),
+                code: c.to_string(),
+                status: status.to_string(),
                 message,
                 accepted: is_accepted(c),
             }
@@ -401,19 +338,27 @@ mod tests {
 
     #[test]
     fn table_is_sorted_unique_and_accepted_rows_agree() {
-        for pair in CODES.windows(2) {
+        let all: Vec<_> = rows().collect();
+        assert_eq!(all.len(), TABLE.lines().count());
+        assert_eq!(all.len(), 194);
+        for pair in all.windows(2) {
             assert!(pair[0].0 < pair[1].0, "{} before {}", pair[0].0, pair[1].0);
         }
-        for (code, status, _) in CODES {
+        for line in TABLE.lines() {
+            assert_eq!(line.get(6..7), Some(" "), "{line}");
+            assert!(b"ARECHIP".contains(&line.as_bytes()[5]), "{line}");
+        }
+        for (code, status, message) in rows() {
+            assert!(!message.is_empty() && !message.starts_with(' '), "{code}");
             assert_eq!(code.len(), 5);
             assert_eq!(
                 is_accepted(code),
-                *status == "ACCEPTED",
+                status == "ACCEPTED",
                 "{code}: status {status} vs accepted list"
             );
         }
         for a in ACCEPTED {
-            assert!(CODES.iter().any(|(c, _, _)| c == a), "{a} missing");
+            assert!(rows().any(|(c, _, _)| c == *a), "{a} missing");
         }
     }
 }

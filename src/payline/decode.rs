@@ -1,7 +1,7 @@
 //! SOAP response → JSON value named as in the WSDL.
 //!
-//! Namespace-aware: elements are matched on namespace URI + local name with quick-xml's
-//! `NsReader`, so `<doReAuthorizationResponse xmlns=impl>`, `<impl:…>` and `<ns2:…>` with a
+//! Namespace-aware: elements are matched on namespace URI + local name (prefixes resolved through
+//! the `xmlns` declarations in scope, see [`parse_tree`]), so `<doReAuthorizationResponse xmlns=impl>`, `<impl:…>` and `<ns2:…>` with a
 //! default obj namespace all read the same (reference §7.2). Rules:
 //! - elements outside the Payline namespaces are ignored; unknown Payline elements are kept as
 //!   they come (new fields appear with versions);
@@ -16,9 +16,6 @@ use super::codes;
 use super::dates;
 use super::model::{Operation, IMPL_NS, OBJ_NS, SOAP_ENV_NS, XSI_NS};
 use crate::error::{Error, ErrorCode, Gateway, Result};
-use quick_xml::events::Event;
-use quick_xml::name::ResolveResult;
-use quick_xml::NsReader;
 use serde_json::{Map, Value};
 
 /// Deepest nesting accepted (Payline answers are 5–6 levels deep); deeper is refused rather than
@@ -48,7 +45,7 @@ enum Ns {
     Other,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 struct El {
     ns: Ns,
     local: String,
@@ -57,7 +54,9 @@ struct El {
     children: Vec<El>,
 }
 
-fn malformed(detail: impl std::fmt::Display) -> Error {
+/// Not generic and never inlined: the reader has some twenty refusal sites (size, issue 6).
+#[inline(never)]
+fn malformed(detail: &str) -> Error {
     Error::new(
         ErrorCode::MalformedResponse,
         format!("the Payline answer is not a readable SOAP response ({detail})"),
@@ -65,16 +64,12 @@ fn malformed(detail: impl std::fmt::Display) -> Error {
     .with_gateway(Gateway::Payline)
 }
 
-fn ns_of(r: &ResolveResult<'_>) -> Ns {
-    match r {
-        ResolveResult::Bound(ns) => match ns.as_ref() {
-            b if b == IMPL_NS.as_bytes() => Ns::Impl,
-            b if b == OBJ_NS.as_bytes() => Ns::Obj,
-            b if b == SOAP_ENV_NS.as_bytes() => Ns::Soap,
-            _ => Ns::Other,
-        },
-        ResolveResult::Unbound => Ns::None,
-        ResolveResult::Unknown(_) => Ns::Other,
+fn ns_of_uri(uri: &str) -> Ns {
+    match uri {
+        IMPL_NS => Ns::Impl,
+        OBJ_NS => Ns::Obj,
+        SOAP_ENV_NS => Ns::Soap,
+        _ => Ns::Other,
     }
 }
 
@@ -89,78 +84,235 @@ fn predefined(name: &str) -> Option<char> {
     }
 }
 
-/// Parses the whole document into a tree (no DTD, no external entities: quick-xml never fetches).
-fn parse_tree(xml: &str) -> Result<El> {
-    let mut reader = NsReader::from_str(xml);
-    let mut stack: Vec<El> = Vec::new();
-    let mut root: Option<El> = None;
+/// `&#NN;` / `&#xHH;` (the part after `#`); NUL and non-characters are refused.
+fn char_ref(num: &str) -> Option<char> {
+    let (digits, radix) = match num.strip_prefix('x') {
+        Some(hex) => (hex, 16),
+        None => (num, 10),
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
+    }
+    u32::from_str_radix(digits, radix)
+        .ok()
+        .filter(|&n| n != 0)
+        .and_then(char::from_u32)
+}
+
+/// Appends `raw` with its entity and character references resolved. Only the five predefined
+/// entities exist here: no DTD is read, so nothing can be expanded or fetched.
+fn unescape(raw: &str, out: &mut String) -> Result<()> {
+    let mut rest = raw;
+    while let Some((before, after)) = rest.split_once('&') {
+        out.push_str(before);
+        let (name, tail) = after
+            .split_once(';')
+            .ok_or_else(|| malformed("unterminated entity reference"))?;
+        let c = match name.strip_prefix('#') {
+            Some(num) => char_ref(num),
+            None => predefined(name),
+        };
+        out.push(c.ok_or_else(|| malformed("unknown entity reference"))?);
+        rest = tail;
+    }
+    out.push_str(rest);
+    Ok(())
+}
+
+/// The namespace of a prefixed (`Some(prefix)`) or unprefixed name, from the in-scope
+/// declarations (innermost last). An unknown prefix is `Other`; no default namespace is `None`.
+fn resolve(bindings: &[(&str, &str)], prefix: Option<&str>) -> Ns {
+    let wanted = prefix.unwrap_or("");
+    match bindings.iter().rev().find(|(p, _)| *p == wanted) {
+        Some((_, "")) if prefix.is_none() => Ns::None,
+        Some((_, uri)) => ns_of_uri(uri),
+        None if prefix.is_none() => Ns::None,
+        None => Ns::Other,
+    }
+}
+
+fn split_qname(name: &str) -> (Option<&str>, &str) {
+    match name.split_once(':') {
+        Some((p, l)) => (Some(p), l),
+        None => (None, name),
+    }
+}
+
+/// Splits a start tag's inside (`name attr="v" …`, without `<`, `/>` or `>`) into its name and
+/// attributes (raw values). Every attribute needs a quoted value; duplicates are refused.
+fn tag_parts(inside: &str) -> Result<(&str, Vec<(&str, &str)>)> {
+    let is_space = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n');
+    let name_end = inside.find(is_space).unwrap_or(inside.len());
+    let (name, mut rest) = inside.split_at(name_end);
+    if name.is_empty() || name.contains(['<', '&', '"', '\'', '=']) {
+        return Err(malformed("bad element name"));
+    }
+    let mut attrs: Vec<(&str, &str)> = Vec::new();
     loop {
-        let (resolved, event) = reader.read_resolved_event().map_err(malformed)?;
-        let ns = ns_of(&resolved);
-        match event {
-            Event::Start(ref e) | Event::Empty(ref e) => {
-                if stack.len() >= MAX_DEPTH {
-                    return Err(malformed("nesting too deep"));
-                }
-                let mut nil = false;
-                for attr in e.attributes() {
-                    let attr = attr.map_err(malformed)?;
-                    let (ans, local) = reader.resolve_attribute(attr.key);
-                    let is_xsi =
-                        matches!(ans, ResolveResult::Bound(n) if n.as_ref() == XSI_NS.as_bytes());
-                    if is_xsi && local.as_ref() == b"nil" {
-                        let v = attr.unescape_value().map_err(malformed)?;
-                        nil = matches!(v.trim(), "true" | "1");
-                    }
-                }
-                let local = std::str::from_utf8(e.local_name().as_ref())
-                    .map_err(malformed)?
-                    .to_string();
-                let el = El {
-                    ns,
-                    local,
-                    nil,
-                    text: String::new(),
-                    children: Vec::new(),
-                };
-                if matches!(event, Event::Start(_)) {
-                    stack.push(el);
-                } else {
-                    attach(&mut stack, &mut root, el)?;
-                }
-            }
-            Event::End(_) => {
-                let el = stack.pop().ok_or_else(|| malformed("unbalanced end tag"))?;
-                attach(&mut stack, &mut root, el)?;
-            }
-            Event::Text(t) => {
-                if let Some(top) = stack.last_mut() {
-                    top.text.push_str(&t.decode().map_err(malformed)?);
-                } else if !t.decode().map_err(malformed)?.trim().is_empty() {
-                    return Err(malformed("text outside the root element"));
-                }
-            }
-            Event::CData(t) => {
-                if let Some(top) = stack.last_mut() {
-                    top.text.push_str(&t.decode().map_err(malformed)?);
-                }
-            }
-            Event::GeneralRef(r) => {
-                let c = if r.is_char_ref() {
-                    r.resolve_char_ref().map_err(malformed)?
-                } else {
-                    predefined(&r.decode().map_err(malformed)?)
-                };
-                let c = c.ok_or_else(|| malformed("unknown entity reference"))?;
-                if let Some(top) = stack.last_mut() {
-                    top.text.push(c);
-                }
-            }
-            Event::DocType(_) => {
-                return Err(malformed("a DOCTYPE is not expected in a SOAP answer"))
-            }
-            Event::Eof => break,
+        rest = rest.trim_start_matches(is_space);
+        if rest.is_empty() {
+            return Ok((name, attrs));
+        }
+        let (key, after) = rest
+            .split_once('=')
+            .ok_or_else(|| malformed("attribute without a value"))?;
+        let key = key.trim_end_matches(is_space);
+        let after = after.trim_start_matches(is_space);
+        let quote = after
+            .chars()
+            .next()
+            .filter(|q| matches!(q, '"' | '\''))
+            .ok_or_else(|| malformed("attribute value without quotes"))?;
+        let (value, tail) = after
+            .get(1..)
+            .and_then(|a| a.split_once(quote))
+            .ok_or_else(|| malformed("unterminated attribute value"))?;
+        if key.is_empty() || key.contains(is_space) || value.contains('<') {
+            return Err(malformed("bad attribute"));
+        }
+        if attrs.iter().any(|(k, _)| *k == key) {
+            return Err(malformed("duplicate attribute"));
+        }
+        attrs.push((key, value));
+        if !tail.is_empty() && !tail.starts_with(is_space) {
+            return Err(malformed("attributes must be separated by spaces"));
+        }
+        rest = tail;
+    }
+}
+
+/// The end of a start tag: the index of its `>` in `s` (which starts after `<`), skipping quoted
+/// attribute values.
+fn tag_end(s: &str) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in s.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), _) if q == c => quote = None,
+            (None, '>') => return Some(i),
             _ => {}
+        }
+    }
+    None
+}
+
+/// Parses the whole document into a tree, namespace-aware (prefixes resolved through the
+/// `xmlns` declarations in scope).
+///
+/// Written by hand rather than with quick-xml's `NsReader` for size (issue 6: the reader and its
+/// namespace resolver cost several KB of gzipped wasm for the one subset read here). The subset:
+/// elements, attributes, text, CDATA, comments and processing instructions; the five predefined
+/// entities and character references; a DOCTYPE is refused (so no entity can be declared,
+/// expanded or fetched). `decode/tests.rs` checks it against quick-xml's `NsReader`.
+fn parse_tree(xml: &str) -> Result<El> {
+    let mut stack: Vec<El> = Vec::new();
+    // Per open element: its qualified name and how many bindings it declared.
+    let mut open: Vec<(&str, usize)> = Vec::new();
+    let mut bindings: Vec<(&str, &str)> = Vec::new();
+    let mut root: Option<El> = None;
+    let mut rest = xml;
+    while !rest.is_empty() {
+        let Some(tag) = rest.strip_prefix('<') else {
+            let end = rest.find('<').unwrap_or(rest.len());
+            let (raw, tail) = rest.split_at(end);
+            match stack.last_mut() {
+                Some(top) => unescape(raw, &mut top.text)?,
+                None if raw.trim().is_empty() => {}
+                None => return Err(malformed("text outside the root element")),
+            }
+            rest = tail;
+            continue;
+        };
+        let skip_to = |s: &'_ str, close: &str, what: &str| -> Result<usize> {
+            s.find(close)
+                .map(|i| i + close.len())
+                .ok_or_else(|| malformed(what))
+        };
+        if let Some(body) = tag.strip_prefix("?") {
+            let n = skip_to(body, "?>", "unterminated processing instruction")?;
+            rest = body.get(n..).unwrap_or("");
+        } else if let Some(body) = tag.strip_prefix("!--") {
+            let n = skip_to(body, "-->", "unterminated comment")?;
+            rest = body.get(n..).unwrap_or("");
+        } else if let Some(body) = tag.strip_prefix("![CDATA[") {
+            let (text, tail) = body
+                .split_once("]]>")
+                .ok_or_else(|| malformed("unterminated CDATA section"))?;
+            if let Some(top) = stack.last_mut() {
+                top.text.push_str(text);
+            }
+            rest = tail;
+        } else if tag.starts_with('!') {
+            return Err(malformed(if tag.starts_with("!DOCTYPE") {
+                "a DOCTYPE is not expected in a SOAP answer"
+            } else {
+                "unexpected markup"
+            }));
+        } else if let Some(body) = tag.strip_prefix('/') {
+            let (name, tail) = body
+                .split_once('>')
+                .ok_or_else(|| malformed("unterminated end tag"))?;
+            let (open_name, declared) =
+                open.pop().ok_or_else(|| malformed("unbalanced end tag"))?;
+            if name.trim_end() != open_name {
+                return Err(malformed("end tag does not match its start tag"));
+            }
+            bindings.truncate(bindings.len().saturating_sub(declared));
+            let el = stack.pop().ok_or_else(|| malformed("unbalanced end tag"))?;
+            attach(&mut stack, &mut root, el)?;
+            rest = tail;
+        } else {
+            let end = tag_end(tag).ok_or_else(|| malformed("unterminated start tag"))?;
+            let (inside, tail) = tag.split_at(end);
+            rest = tail.get(1..).unwrap_or("");
+            let (inside, empty) = match inside.strip_suffix('/') {
+                Some(i) => (i, true),
+                None => (inside, false),
+            };
+            if stack.len() >= MAX_DEPTH {
+                return Err(malformed("nesting too deep"));
+            }
+            let (name, attrs) = tag_parts(inside)?;
+            let before = bindings.len();
+            for (key, value) in &attrs {
+                if *key == "xmlns" {
+                    bindings.push(("", value));
+                } else if let Some(p) = key.strip_prefix("xmlns:") {
+                    bindings.push((p, value));
+                }
+            }
+            let mut nil = false;
+            for (key, value) in &attrs {
+                let (prefix, local) = split_qname(key);
+                if prefix.is_some()
+                    && local == "nil"
+                    && prefix != Some("xmlns")
+                    && bindings
+                        .iter()
+                        .rev()
+                        .find(|(p, _)| Some(*p) == prefix)
+                        .is_some_and(|(_, uri)| *uri == XSI_NS)
+                {
+                    let mut v = String::new();
+                    unescape(value, &mut v)?;
+                    nil = matches!(v.trim(), "true" | "1");
+                }
+            }
+            let (prefix, local) = split_qname(name);
+            let el = El {
+                ns: resolve(&bindings, prefix),
+                local: local.to_string(),
+                nil,
+                text: String::new(),
+                children: Vec::new(),
+            };
+            if empty {
+                bindings.truncate(before);
+                attach(&mut stack, &mut root, el)?;
+            } else {
+                open.push((name, bindings.len() - before));
+                stack.push(el);
+            }
         }
     }
     if !stack.is_empty() {
@@ -339,7 +491,7 @@ pub fn parse_response(op: Operation, http_status: u16, xml: &str) -> Result<Valu
             .map(|c| c.local.clone())
             .unwrap_or_else(|| "nothing".to_string());
         return Err(if ok_status {
-            malformed(format!(
+            malformed(&format!(
                 "expected {wrapper_name} in namespace {IMPL_NS}, found {}",
                 crate::money::printable(&found)
             ))
@@ -354,7 +506,7 @@ pub fn parse_response(op: Operation, http_status: u16, xml: &str) -> Result<Valu
         .and_then(|r| r.get("code"))
         .and_then(Value::as_str)
         .map(str::to_string)
-        .ok_or_else(|| malformed(format!("{wrapper_name} has no result.code")))?;
+        .ok_or_else(|| malformed(&format!("{wrapper_name} has no result.code")))?;
     if let Some(Value::Object(result)) = out.get_mut("result") {
         result.insert(
             "accepted".to_string(),
@@ -397,3 +549,6 @@ pub fn refusal_error(op: Operation, response: &Value) -> Option<Error> {
     }
     Some(err)
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

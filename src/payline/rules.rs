@@ -15,8 +15,7 @@ use super::dates;
 use crate::codec::json::Obj;
 use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
 use crate::money::{self, Table};
-use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 use time::{Duration, OffsetDateTime};
 
 /// Months after the original's creation during which a re-authorization is allowed.
@@ -34,22 +33,47 @@ pub mod warning {
     pub const CONTRACT_NUMBER_MISSING: &str = "CONTRACT_NUMBER_MISSING";
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Warning {
     pub code: &'static str,
     pub message: String,
 }
 
 /// The outcome of a passed check.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Checked {
     pub warnings: Vec<Warning>,
     /// The order reference the re-authorization will carry, when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub order_ref: Option<String>,
     /// True when `order_ref` was taken from the original transaction.
     pub order_ref_from_original: bool,
+}
+
+impl Checked {
+    /// `{ warnings: [{ code, message }], orderRef?, orderRefFromOriginal }` as JS sees it (built by
+    /// hand rather than derived: fewer serializer instantiations in the wasm, issue 6).
+    pub fn to_json(&self) -> Value {
+        let warnings = self
+            .warnings
+            .iter()
+            .map(|w| {
+                let mut m = Map::new();
+                m.insert("code".into(), Value::String(w.code.to_string()));
+                m.insert("message".into(), Value::String(w.message.clone()));
+                Value::Object(m)
+            })
+            .collect();
+        let mut m = Map::new();
+        m.insert("warnings".into(), Value::Array(warnings));
+        if let Some(r) = &self.order_ref {
+            m.insert("orderRef".into(), Value::String(r.clone()));
+        }
+        m.insert(
+            "orderRefFromOriginal".into(),
+            Value::Bool(self.order_ref_from_original),
+        );
+        Value::Object(m)
+    }
 }
 
 /// "Now", as an instant or as an ISO 8601 string.

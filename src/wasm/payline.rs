@@ -7,7 +7,7 @@ use crate::error::{Error, ErrorCode, Gateway};
 use crate::payline::{self, decode, Operation, Options};
 use crate::transport::{failure_error, CallKind, Failure, HttpRequest};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use serde_json::{Map, Value};
 use std::rc::Rc;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
@@ -554,26 +554,20 @@ pub struct PaylineReAuthorizationCheck {
 
 // ---- Exports ----
 
-/// `HttpRequest` as JS sees it: headers as a plain object.
-#[derive(Serialize)]
-struct HttpRequestOut<'a> {
-    method: &'a str,
-    url: &'a str,
-    headers: BTreeMap<&'a str, &'a str>,
-    body: &'a str,
-}
-
+/// `HttpRequest` as JS sees it: headers as a plain object. Built as a `serde_json::Value` so it
+/// goes through the one `Value` serializer every export already uses (no derive per DTO: size).
 fn http_request_out(req: &HttpRequest) -> JsResult<JsValue> {
-    out(&HttpRequestOut {
-        method: &req.method,
-        url: &req.url,
-        headers: req
-            .headers
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect(),
-        body: &req.body,
-    })
+    let headers: Map<String, Value> = req
+        .headers
+        .iter()
+        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+        .collect();
+    let mut m = Map::new();
+    m.insert("method".into(), Value::String(req.method.clone()));
+    m.insert("url".into(), Value::String(req.url.clone()));
+    m.insert("headers".into(), Value::Object(headers));
+    m.insert("body".into(), Value::String(req.body.clone()));
+    out(&Value::Object(m))
 }
 
 fn options_arg(options: &JsValue) -> Result<Options, Error> {
@@ -636,7 +630,7 @@ pub fn payline_describe_result(
 ) -> JsResult<JsValue> {
     let code = js(string_arg(&code, "code"))?;
     let r = js(payline::describe_result(&code))?;
-    out(&r)
+    out(&r.to_json())
 }
 
 /// The re-authorization rules before sending; throws `OPERATION_NOT_ALLOWED` (`gatewayCode`
@@ -661,7 +655,7 @@ pub fn payline_check_re_authorization(
             .unwrap_or_default()
     } else {
         match js(input(&now, "now"))? {
-            serde_json::Value::String(s) => s,
+            Value::String(s) => s,
             _ => {
                 return Err(super::throw(
                     Error::new(
@@ -679,7 +673,7 @@ pub fn payline_check_re_authorization(
         &params,
         now.as_str(),
     ))?;
-    out(&checked)
+    out(&checked.to_json())
 }
 
 struct Inner {
