@@ -248,6 +248,52 @@ impl Error {
     }
 }
 
+impl Error {
+    /// The properties of the JS `RemiseError`, built by hand (no serializer instantiation in the
+    /// wasm build); the same shape as the derived `Serialize`, which tests compare it with.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::{Map, Value};
+        let s = |v: &str| Value::String(v.to_string());
+        let mut m = Map::new();
+        m.insert("code".into(), s(self.code.as_str()));
+        m.insert("message".into(), s(&self.message));
+        if let Some(g) = self.gateway {
+            m.insert("gateway".into(), s(g.as_str()));
+        }
+        if let Some(f) = &self.field {
+            m.insert("field".into(), s(f));
+        }
+        if !self.issues.is_empty() {
+            let mut list = Vec::with_capacity(self.issues.len());
+            for i in &self.issues {
+                let mut o = Map::new();
+                o.insert("field".into(), s(&i.field));
+                o.insert("code".into(), s(i.code));
+                o.insert("message".into(), s(&i.message));
+                list.push(Value::Object(o));
+            }
+            m.insert("issues".into(), Value::Array(list));
+        }
+        if let Some(c) = &self.gateway_code {
+            m.insert("gatewayCode".into(), s(c));
+        }
+        if let Some(c) = &self.gateway_message {
+            m.insert("gatewayMessage".into(), s(c));
+        }
+        if let Some(h) = self.http_status {
+            m.insert("httpStatus".into(), Value::from(h));
+        }
+        m.insert("retryable".into(), Value::Bool(self.retryable));
+        if let Some(Outcome::Unknown) = self.outcome {
+            m.insert("outcome".into(), s("unknown"));
+        }
+        if let Some(r) = &self.response {
+            m.insert("response".into(), r.clone());
+        }
+        Value::Object(m)
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.code, self.message)

@@ -34,6 +34,21 @@ impl HttpRequest {
             .map(|(_, v)| v.as_str())
     }
 
+    /// `{ method, url, headers, body }` as JSON (headers as an object, in sending order).
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::{Map, Value};
+        let mut headers = Map::new();
+        for (k, v) in &self.headers {
+            headers.insert(k.clone(), Value::String(v.clone()));
+        }
+        let mut m = Map::new();
+        m.insert("method".into(), Value::String(self.method.clone()));
+        m.insert("url".into(), Value::String(self.url.clone()));
+        m.insert("headers".into(), Value::Object(headers));
+        m.insert("body".into(), Value::String(self.body.clone()));
+        Value::Object(m)
+    }
+
     /// The headers with credentials masked, for debug events.
     pub fn masked_headers(&self) -> Vec<(String, String)> {
         mask_headers(&self.headers)

@@ -31,3 +31,20 @@ fn codes_serialize_as_documented() {
     assert_eq!(v, "OPERATION_NOT_ALLOWED");
     assert_eq!(ErrorCode::AmountPrecision.as_str(), "AMOUNT_PRECISION");
 }
+
+#[test]
+fn to_json_matches_the_derived_serialization() {
+    let mut issues = Issues::new();
+    issues.push("uuid", issue::REQUIRED, "is required");
+    let e = issues.finish(Some(Gateway::Payline)).unwrap_err();
+    assert_eq!(e.to_json(), serde_json::to_value(&e).unwrap());
+    let e = Error::new(ErrorCode::Timeout, "late")
+        .with_gateway(Gateway::Systempay)
+        .with_gateway_code("PSP_099")
+        .with_gateway_message("retry")
+        .with_http_status(503)
+        .with_outcome_unknown()
+        .with_response(serde_json::json!({"a": [1, "b"]}));
+    assert_eq!(e.to_json(), serde_json::to_value(&e).unwrap());
+    assert_eq!(e.to_json()["outcome"], "unknown");
+}

@@ -9,7 +9,7 @@ use crate::transport::{
 };
 use gloo_net::http::{Method, RequestBuilder, Response};
 use js_sys::{Function, Promise, Reflect};
-use serde::Serialize;
+use serde_json::{Map, Value};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -150,14 +150,7 @@ impl Transport {
     }
 
     async fn attempt(&self, req: &HttpRequest) -> Result<HttpResponse, (Failure, String)> {
-        self.emit_debug(&DebugEvent {
-            r#type: "request",
-            gateway: self.gateway.as_str(),
-            url: &req.url,
-            headers: req.masked_headers().into_iter().collect(),
-            body: mask_card_numbers(&req.body),
-            status: None,
-        });
+        self.emit_debug("request", &req.url, &req.masked_headers(), &req.body, None);
         let controller =
             web_sys::AbortController::new().map_err(|e| (Failure::Network, describe(&e)))?;
         let mut builder = RequestBuilder::new(&req.url).method(Method::POST);
@@ -188,14 +181,7 @@ impl Transport {
                 (Failure::Network, detail)
             }
         })?;
-        self.emit_debug(&DebugEvent {
-            r#type: "response",
-            gateway: self.gateway.as_str(),
-            url: &req.url,
-            headers: Default::default(),
-            body: mask_card_numbers(&body),
-            status: Some(status),
-        });
+        self.emit_debug("response", &req.url, &[], &body, Some(status));
         Ok(HttpResponse { status, body })
     }
 
@@ -218,29 +204,40 @@ impl Transport {
         Ok((status, body))
     }
 
-    fn emit_debug(&self, event: &DebugEvent<'_>) {
-        if let Some(debug) = &self.debug {
-            if let Ok(v) = output(event) {
-                // A throwing debug callback must not break the call.
-                let _ = debug.call1(&JsValue::NULL, &v);
-            }
+    /// Calls `debug` with `{ type, gateway, url, headers, body, status? }`: `headers` already
+    /// masked, card numbers masked in `body`.
+    fn emit_debug(
+        &self,
+        kind: &str,
+        url: &str,
+        headers: &[(String, String)],
+        body: &str,
+        status: Option<u16>,
+    ) {
+        let Some(debug) = &self.debug else { return };
+        let mut h = Map::new();
+        for (k, v) in headers {
+            h.insert(k.clone(), Value::String(v.clone()));
         }
+        let mut m = Map::new();
+        m.insert("type".into(), Value::String(kind.to_string()));
+        m.insert(
+            "gateway".into(),
+            Value::String(self.gateway.as_str().to_string()),
+        );
+        m.insert("url".into(), Value::String(url.to_string()));
+        m.insert("headers".into(), Value::Object(h));
+        m.insert("body".into(), Value::String(mask_card_numbers(body)));
+        if let Some(s) = status {
+            m.insert("status".into(), Value::from(s));
+        }
+        // A throwing debug callback must not break the call.
+        let _ = debug.call1(&JsValue::NULL, &output(&Value::Object(m)));
     }
 }
 
 fn retryable_status(status: u16) -> bool {
     status == 408 || (500..=599).contains(&status)
-}
-
-#[derive(Serialize)]
-struct DebugEvent<'a> {
-    r#type: &'static str,
-    gateway: &'static str,
-    url: &'a str,
-    headers: std::collections::BTreeMap<String, String>,
-    body: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    status: Option<u16>,
 }
 
 /// A short description of a thrown JS value (its `message` when it has one).
@@ -302,14 +299,9 @@ pub fn transport_probe(url: String, body: String, options: JsValue, read: bool) 
             CallKind::MoneyMoving
         };
         let resp = transport.send(&req, kind, "probe").await?;
-        #[derive(Serialize)]
-        struct Out {
-            status: u16,
-            body: String,
-        }
-        output(&Out {
-            status: resp.status,
-            body: resp.body,
-        })
+        let mut m = Map::new();
+        m.insert("status".into(), Value::from(resp.status));
+        m.insert("body".into(), Value::String(resp.body));
+        Ok(output(&Value::Object(m)))
     })
 }

@@ -15,10 +15,9 @@ pub mod sogenactif_office;
 pub mod systempay;
 mod systempay_types;
 
-use crate::error::{Error, ErrorCode};
+use crate::error::Error;
 use crate::money::MAX_SAFE_INTEGER;
 use js_sys::{Array, Function, Object, Reflect};
-use serde::Serialize;
 use serde_json::{Map, Number, Value};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -41,12 +40,7 @@ pub fn set_error_factory(factory: Function) {
 /// Converts an [`Error`] into the JS value to throw: a `RemiseError` when a factory is
 /// registered, otherwise an `Error` named `RemiseError` carrying the same properties.
 pub(crate) fn throw(err: Error) -> JsValue {
-    let props = output(&err).unwrap_or_else(|_| {
-        let o = Object::new();
-        let _ = Reflect::set(&o, &"code".into(), &err.code.as_str().into());
-        let _ = Reflect::set(&o, &"message".into(), &err.message.as_str().into());
-        o.into()
-    });
+    let props = output(&err.to_json());
     let factory = ERROR_FACTORY.with(|f| f.borrow().clone());
     if let Some(factory) = factory {
         if let Ok(e) = factory.call1(&JsValue::NULL, &props) {
@@ -66,19 +60,13 @@ pub(crate) fn js<T>(r: crate::Result<T>) -> JsResult<T> {
     r.map_err(throw)
 }
 
-/// Serialises to plain JS values (objects, not Maps; integers as numbers).
+/// JSON → plain JS values (objects, not Maps; integers as numbers).
 ///
-/// Goes through `serde_json::Value` and one hand-written conversion rather than
-/// serde-wasm-bindgen's serializer: every `Serialize` type is then instantiated for a single
-/// serializer (serde_json's), which keeps the shipped `.wasm` markedly smaller.
-pub(crate) fn output<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
-    let v = serde_json::to_value(value).map_err(|e| {
-        Error::new(
-            ErrorCode::Unsupported,
-            format!("internal: could not convert the result to JS ({e})"),
-        )
-    })?;
-    Ok(json_to_js(&v))
+/// Results are built as `serde_json::Value`s by hand and converted by one hand-written
+/// `json_to_js`, rather than through serde-wasm-bindgen or `serde_json::to_value`: no
+/// serializer is instantiated per output type, which keeps the shipped `.wasm` smaller.
+pub(crate) fn output(value: &Value) -> JsValue {
+    json_to_js(value)
 }
 
 /// `serde_json::Value` → plain JS value.
@@ -107,8 +95,9 @@ pub(crate) fn json_to_js(v: &Value) -> JsValue {
 }
 
 /// `output` for exports.
-pub(crate) fn out<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
-    output(value).map_err(throw)
+#[allow(clippy::unnecessary_wraps)] // exports return JsResult; keeps call sites uniform
+pub(crate) fn out(value: &Value) -> JsResult<JsValue> {
+    Ok(output(value))
 }
 
 const MAX_DEPTH: u32 = 64;

@@ -4,6 +4,7 @@ use super::{js, js_type, out, throw, JsResult};
 use crate::error::{Error, ErrorCode};
 use crate::money::{self, Table, MAX_SAFE_INTEGER};
 use serde::Serialize;
+use serde_json::{Map, Value};
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
 
@@ -31,13 +32,14 @@ pub enum CurrencyTable {
     Sogenactif,
 }
 
-fn dto(c: &money::Currency) -> Currency {
-    Currency {
-        code: c.code.to_string(),
-        numeric: c.numeric,
-        digits: c.digits,
-        name: c.name.to_string(),
-    }
+/// A row as JS sees it (`Currency` above is its TypeScript declaration).
+fn dto(c: &money::Currency) -> Value {
+    let mut m = Map::new();
+    m.insert("code".into(), Value::String(c.code.to_string()));
+    m.insert("numeric".into(), Value::from(c.numeric));
+    m.insert("digits".into(), Value::from(c.digits));
+    m.insert("name".into(), Value::String(c.name.to_string()));
+    Value::Object(m)
 }
 
 /// Reads the optional `table` argument.
@@ -97,8 +99,8 @@ pub fn money_currencies(
     #[wasm_bindgen(unchecked_param_type = "CurrencyTable")] table: JsValue,
 ) -> JsResult<JsValue> {
     let table = js(table_arg(&table))?;
-    let rows: Vec<Currency> = table.rows().iter().map(dto).collect();
-    out(&rows)
+    let rows: Vec<Value> = table.rows().iter().map(dto).collect();
+    out(&Value::Array(rows))
 }
 
 /// Exact decimal string → integer minor units: `toMinor('300.50', 'EUR')` → `30050`.

@@ -5,9 +5,9 @@ use super::fetch::{promise, Transport};
 use super::{input, js, out, output, string_arg, JsResult};
 use crate::error::{Error, ErrorCode, Gateway};
 use crate::payline::{self, decode, Operation, Options};
-use crate::transport::{failure_error, CallKind, Failure, HttpRequest};
+use crate::transport::{failure_error, CallKind, Failure};
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::rc::Rc;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
@@ -554,22 +554,6 @@ pub struct PaylineReAuthorizationCheck {
 
 // ---- Exports ----
 
-/// `HttpRequest` as JS sees it: headers as a plain object. Built as a `serde_json::Value` so it
-/// goes through the one `Value` serializer every export already uses (no derive per DTO: size).
-fn http_request_out(req: &HttpRequest) -> JsResult<JsValue> {
-    let headers: Map<String, Value> = req
-        .headers
-        .iter()
-        .map(|(k, v)| (k.clone(), Value::String(v.clone())))
-        .collect();
-    let mut m = Map::new();
-    m.insert("method".into(), Value::String(req.method.clone()));
-    m.insert("url".into(), Value::String(req.url.clone()));
-    m.insert("headers".into(), Value::Object(headers));
-    m.insert("body".into(), Value::String(req.body.clone()));
-    out(&Value::Object(m))
-}
-
 fn options_arg(options: &JsValue) -> Result<Options, Error> {
     if options.is_undefined() || options.is_null() {
         return Err(Error::new(
@@ -593,7 +577,7 @@ pub fn payline_request(
     let params = js(input(&params, ""))?;
     let options = js(options_arg(&options))?;
     let req = js(payline::request(&operation, &params, &options))?;
-    http_request_out(&req)
+    out(&req.to_json())
 }
 
 /// Decodes Payline's answer to `operation` (`httpStatus` defaults to 200).
@@ -747,7 +731,7 @@ impl PaylineClient {
             if let Some(err) = decode::refusal_error(op, &value) {
                 return Err(err);
             }
-            output(&value)
+            Ok(output(&value))
         })
     }
 

@@ -7,27 +7,11 @@ use crate::error::{Error, ErrorCode, Gateway};
 use crate::sogenactif::office::{self, Options, Service};
 use crate::transport::{failure_error, CallKind, Failure, HttpRequest, Secret};
 use js_sys::Promise;
-use serde_json::{Map, Value};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// Default `timeoutMs` of the Office client (DESIGN.md: 60 000 for Sips).
 const TIMEOUT_MS: u32 = 60_000;
-
-/// `HttpRequest` as JS sees it: headers as a plain object, in sending order.
-fn request_dto(req: &HttpRequest) -> Value {
-    // A plain loop: `collect()` into a map instantiates a sort of its own (wasm size).
-    let mut headers = Map::new();
-    for (k, v) in &req.headers {
-        headers.insert(k.clone(), Value::String(v.clone()));
-    }
-    let mut m = Map::new();
-    m.insert("method".into(), Value::String(req.method.clone()));
-    m.insert("url".into(), Value::String(req.url.clone()));
-    m.insert("headers".into(), Value::Object(headers));
-    m.insert("body".into(), Value::String(req.body.clone()));
-    Value::Object(m)
-}
 
 /// The Sips seal input of `fields`: the values of every field sorted by name, nested objects in
 /// place, lists in order, `keyVersion`, `sealAlgorithm` and `seal` left out.
@@ -61,7 +45,7 @@ pub fn sogenactif_office_request(
     let fields = js(input(&fields, ""))?;
     let opts = js(input(&options, "options").and_then(|v| Options::from_value(&v)))?;
     let req = js(office::request(&service, &fields, &opts))?;
-    out(&request_dto(&req))
+    out(&req.to_json())
 }
 
 /// Reads `{ secretKey? }` (absent / null / undefined → no key).
@@ -140,7 +124,7 @@ impl SogenactifOfficeClient {
             }
             let answer =
                 office::parse_response(resp.status, &resp.body, Some(&inner.opts.secret_key))?;
-            super::output(&answer)
+            Ok(super::output(&answer))
         })
     }
 }

@@ -40,13 +40,7 @@ fn js_uint(n: u64) -> JsValue {
 
 /// `HttpRequest` as JS sees it: headers as a plain object, in sending order.
 fn request_js(r: &HttpRequest) -> JsResult<JsValue> {
-    let headers = js_strings(r.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
-    js_object(&[
-        ("method", r.method.as_str().into()),
-        ("url", r.url.as_str().into()),
-        ("headers", headers),
-        ("body", r.body.as_str().into()),
-    ])
+    Ok(super::output(&r.to_json()))
 }
 
 /// Adds a non-enumerable `warnings` array to `target` (an object), so `deepEqual` against the
@@ -242,7 +236,7 @@ impl SystempayClient {
                 .send(&prepared.request, prepared.kind, &prepared.service)
                 .await?;
             let answer = decode(&prepared, resp.status, &resp.body)?;
-            let js_answer = super::output(&answer)?;
+            let js_answer = super::output(&answer);
             with_warnings(js_answer, &prepared.warnings).map_err(|_| {
                 Error::new(
                     crate::error::ErrorCode::Unsupported,
