@@ -4,7 +4,8 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 .DEFAULT_GOAL := test
 
-CARGO_BIN := $(HOME)/.cargo/bin
+CARGO_HOME_DIR := $(or $(CARGO_HOME),$(HOME)/.cargo)
+CARGO_BIN := $(CARGO_HOME_DIR)/bin
 export PATH := $(CARGO_BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
@@ -31,7 +32,6 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 # Panic locations name source files: remap the machine's paths so none ships in the .wasm.
-CARGO_HOME_DIR := $(or $(CARGO_HOME),$(HOME)/.cargo)
 
 $(WASM_RAW): Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 	cargo fetch --target wasm32-unknown-unknown --quiet
