@@ -8,10 +8,26 @@
     clippy::panic
 )]
 
+use remise::payline::dates::Instant;
 use remise::payline::{self, check_re_authorization};
 use remise::ErrorCode;
 use serde_json::{json, Value};
-use time::macros::datetime;
+
+/// A UTC instant written as `time::macros::datetime!` writes it (`time` is a dev-dependency;
+/// the library has its own `Instant`).
+macro_rules! datetime {
+    ($($t:tt)*) => {
+        utc(time::macros::datetime!($($t)*))
+    };
+}
+
+fn utc(t: time::OffsetDateTime) -> Instant {
+    Instant::from_unix(
+        t.unix_timestamp(),
+        t.nanosecond(),
+        t.offset().whole_seconds(),
+    )
+}
 
 fn original() -> Value {
     // Created 15 January 2024 at 10:00 Paris time (CET, 09:00 UTC).

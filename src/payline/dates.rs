@@ -1,53 +1,242 @@
 //! Dates: the caller's ISO 8601 input, Payline's `dd/mm/yyyy HH:mm` family, and Europe/Paris
 //! wall-clock time.
 //!
-//! The calendar (valid dates, offsets, arithmetic) is the `time` crate's. Two things are by hand:
-//! - the fixed-width layouts (`YYYY-MM-DDTHH:MM…`, `dd/mm/yyyy HH:mm`) are split and written digit
-//!   by digit, as the Sips batch dates are: `time`'s format-description parser and formatter cost
-//!   about 10 KB gzip of wasm (measured with wasm-opt on the release build) for layouts that are
-//!   only two- and four-digit fields;
-//! - the Europe/Paris zone: `time` has no tz database (and shipping one to wasm for one zone is not
-//!   worth its weight), so the EU rule is written out: summer time (CEST, UTC+2) runs from the last
-//!   Sunday of March at 01:00 UTC to the last Sunday of October at 01:00 UTC; the rest of the year
-//!   is CET (UTC+1). This rule has applied to France since 1996 (EU Directive 2000/84/EC).
+//! Written by hand, without the `time` crate, for size (issue 6): `time` was the only user of its
+//! calendar in the shipped wasm, and Payline needs only a few fixed-width layouts, the proleptic
+//! Gregorian calendar and one time zone. What this module computes is exactly what the `time` 0.3
+//! based version computed (same accepted inputs, same outputs); `dates/tests.rs` compares it with
+//! `time` (a dev-dependency) on every day from 1900 to 2100, every EU switch from 1980 to 2100 and
+//! random instants.
+//! - Day numbers: Howard Hinnant's `days_from_civil` / `civil_from_days` algorithms ("chrono-
+//!   Compatible Low-Level Date Algorithms", https://howardhinnant.github.io/date_algorithms.html),
+//!   reimplemented from their description.
+//! - The Europe/Paris zone: no tz database (shipping one to wasm for one zone is not worth its
+//!   weight), so the EU rule is written out: summer time (CEST, UTC+2) runs from the last Sunday of
+//!   March at 01:00 UTC to the last Sunday of October at 01:00 UTC; the rest of the year is CET
+//!   (UTC+1). This rule has applied to France since 1996 (EU Directive 2000/84/EC).
 //!
 //! Payline's own two-digit years (`07/12/23`) are read as 20yy.
 
-use time::{Date, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset, Weekday};
+use std::cmp::Ordering;
 
-const CET: UtcOffset = time::macros::offset!(+1);
-const CEST: UtcOffset = time::macros::offset!(+2);
+/// Offsets are seconds east of UTC.
+pub const UTC: i32 = 0;
+pub const CET: i32 = 3600;
+pub const CEST: i32 = 7200;
+const DAY: i64 = 86_400;
 
-/// The last Sunday of `month` in `year`, at 01:00 UTC (an EU summer-time switch).
-fn eu_switch(year: i32, month: Month) -> Option<OffsetDateTime> {
-    let last_day = Date::from_calendar_date(year, month, 31).ok()?;
-    let back = last_day.weekday().number_days_from_sunday();
-    let sunday = last_day.checked_sub(time::Duration::days(i64::from(back)))?;
-    debug_assert_eq!(sunday.weekday(), Weekday::Sunday);
-    Some(sunday.with_time(Time::from_hms(1, 0, 0).ok()?).assume_utc())
+/// A proleptic Gregorian calendar date (what `time::Date` held). Field order gives the
+/// chronological order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    /// 1–12.
+    pub month: u8,
+    /// 1–31.
+    pub day: u8,
+}
+
+/// A wall-clock date-time without an offset (what `time::PrimitiveDateTime` held).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DateTime {
+    pub date: Date,
+    pub hour: u8,
+    pub minute: u8,
+    pub second: u8,
+    pub nanosecond: u32,
+}
+
+/// An instant with the offset it was written in (what `time::OffsetDateTime` held): `local` is
+/// the wall-clock time at `offset` seconds east of UTC. Equality and order are those of the
+/// instant, whatever the offsets.
+#[derive(Clone, Copy, Debug)]
+pub struct Instant {
+    pub local: DateTime,
+    pub offset: i32,
+}
+
+/// Days in `month` (1–12) of `year`; 0 for a month out of range.
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl Date {
+    /// A valid date of years -9999–9999 (the range `time::Date::from_calendar_date` accepts
+    /// without its `large-dates` feature).
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        ((-9999..=9999).contains(&year) && day >= 1 && day <= days_in_month(year, month))
+            .then_some(Date { year, month, day })
+    }
+
+    /// Days since 1970-01-01 (Hinnant's `days_from_civil`: the year is shifted to start in
+    /// March so that the leap day ends it; 400-year eras of 146 097 days).
+    pub fn days_from_epoch(self) -> i64 {
+        let m = i64::from(self.month);
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y.rem_euclid(400); // [0, 399]
+        let mp = (m + 9) % 12; // March = 0 … February = 11
+        let doy = (153 * mp + 2) / 5 + i64::from(self.day) - 1; // [0, 365]
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy; // [0, 146096]
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` after 1970-01-01 (Hinnant's `civil_from_days`), for |days| far below
+    /// i64's range (callers stay within ±10 000 years).
+    pub fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097); // [0, 146096]
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365; // [0, 399]
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100); // [0, 365]
+        let mp = (5 * doy + 2) / 153; // [0, 11], March = 0
+        let day = doy - (153 * mp + 2) / 5 + 1; // [1, 31]
+        let month = if mp < 10 { mp + 3 } else { mp - 9 }; // [1, 12]
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        // The narrowing casts cannot lose anything: day ≤ 31, month ≤ 12, and the year of
+        // ±10 000 years of days fits an i32.
+        Date {
+            year: year as i32,
+            month: month as u8,
+            day: day as u8,
+        }
+    }
+
+    /// Midnight of this date.
+    pub fn midnight(self) -> DateTime {
+        DateTime {
+            date: self,
+            hour: 0,
+            minute: 0,
+            second: 0,
+            nanosecond: 0,
+        }
+    }
+}
+
+impl DateTime {
+    /// Seconds since 1970-01-01T00:00 of this wall-clock time read as UTC.
+    fn seconds(self) -> i64 {
+        self.date.days_from_epoch() * DAY
+            + i64::from(self.hour) * 3600
+            + i64::from(self.minute) * 60
+            + i64::from(self.second)
+    }
+
+    /// The wall-clock time `secs` seconds after 1970-01-01T00:00.
+    fn from_seconds(secs: i64, nanosecond: u32) -> DateTime {
+        let tod = secs.rem_euclid(DAY); // [0, 86399]
+        DateTime {
+            date: Date::from_days(secs.div_euclid(DAY)),
+            hour: (tod / 3600) as u8,
+            minute: (tod / 60 % 60) as u8,
+            second: (tod % 60) as u8,
+            nanosecond,
+        }
+    }
+
+    /// This wall-clock time at `offset` seconds east of UTC.
+    pub fn assume_offset(self, offset: i32) -> Instant {
+        Instant {
+            local: self,
+            offset,
+        }
+    }
+}
+
+impl Instant {
+    /// Seconds since the Unix epoch.
+    pub fn unix_timestamp(self) -> i64 {
+        self.local.seconds() - i64::from(self.offset)
+    }
+
+    /// The instant `unix` seconds (plus `nanosecond`) after the Unix epoch, written at `offset`.
+    pub fn from_unix(unix: i64, nanosecond: u32, offset: i32) -> Instant {
+        Instant {
+            local: DateTime::from_seconds(unix + i64::from(offset), nanosecond),
+            offset,
+        }
+    }
+
+    /// The same instant written at another offset.
+    pub fn to_offset(self, offset: i32) -> Instant {
+        Instant::from_unix(self.unix_timestamp(), self.local.nanosecond, offset)
+    }
+
+    /// The instant `secs` seconds later, at the same offset.
+    pub fn plus_seconds(self, secs: i64) -> Instant {
+        Instant::from_unix(
+            self.unix_timestamp() + secs,
+            self.local.nanosecond,
+            self.offset,
+        )
+    }
+
+    fn key(self) -> (i64, u32) {
+        (self.unix_timestamp(), self.local.nanosecond)
+    }
+}
+
+impl PartialEq for Instant {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for Instant {}
+
+impl PartialOrd for Instant {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Instant {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+/// The last Sunday of `month` (March or October: 31 days) in `year`, at 01:00 UTC (an EU
+/// summer-time switch), in seconds since the Unix epoch.
+fn eu_switch(year: i32, month: u8) -> i64 {
+    let last_day = Date {
+        year,
+        month,
+        day: 31,
+    }
+    .days_from_epoch();
+    // 1970-01-01 was a Thursday: (days + 4) mod 7 counts days from Sunday.
+    let sunday = last_day - (last_day + 4).rem_euclid(7);
+    sunday * DAY + 3600
 }
 
 /// The Europe/Paris offset at a given instant.
-pub fn paris_offset(at: OffsetDateTime) -> UtcOffset {
-    let utc = at.to_offset(UtcOffset::UTC);
-    match (
-        eu_switch(utc.year(), Month::March),
-        eu_switch(utc.year(), Month::October),
-    ) {
-        (Some(start), Some(end)) if utc >= start && utc < end => CEST,
-        _ => CET,
+pub fn paris_offset(at: Instant) -> i32 {
+    let utc = at.unix_timestamp();
+    let year = Date::from_days(utc.div_euclid(DAY)).year;
+    // The switch instants have no fraction of a second, so whole seconds compare exactly.
+    if utc >= eu_switch(year, 3) && utc < eu_switch(year, 10) {
+        CEST
+    } else {
+        CET
     }
 }
 
 /// The Europe/Paris wall-clock time of an instant.
-pub fn to_paris(at: OffsetDateTime) -> PrimitiveDateTime {
-    let local = at.to_offset(paris_offset(at));
-    PrimitiveDateTime::new(local.date(), local.time())
+pub fn to_paris(at: Instant) -> DateTime {
+    at.to_offset(paris_offset(at)).local
 }
 
 /// The instant of a Europe/Paris wall-clock time. In the hour that does not exist (spring) or
 /// happens twice (autumn) the result is one hour off at most, which no rule here depends on.
-pub fn paris_to_instant(local: PrimitiveDateTime) -> OffsetDateTime {
+pub fn paris_to_instant(local: DateTime) -> Instant {
     let winter = local.assume_offset(CET);
     if paris_offset(winter) == CEST {
         local.assume_offset(CEST)
@@ -58,9 +247,9 @@ pub fn paris_to_instant(local: PrimitiveDateTime) -> OffsetDateTime {
 
 /// An ISO 8601 date-time `YYYY-MM-DDTHH:MM[:SS[.fraction]][Z|±HH:MM]`: the wall-clock part and
 /// the offset when one was written.
-pub fn parse_iso(s: &str) -> Option<(PrimitiveDateTime, Option<UtcOffset>)> {
+pub fn parse_iso(s: &str) -> Option<(DateTime, Option<i32>)> {
     let (body, offset) = if let Some(b) = s.strip_suffix('Z').or_else(|| s.strip_suffix('z')) {
-        (b, Some(UtcOffset::UTC))
+        (b, Some(UTC))
     } else {
         let split = s.len().checked_sub(6)?;
         let tail = s.get(split..)?;
@@ -75,9 +264,12 @@ pub fn parse_iso(s: &str) -> Option<(PrimitiveDateTime, Option<UtcOffset>)> {
             if tail.get(3..4) != Some(":") {
                 return None;
             }
-            let h = i8::try_from(two(tail.get(1..3)?)?).ok()?;
-            let m = i8::try_from(two(tail.get(4..6)?)?).ok()?;
-            let off = UtcOffset::from_hms(sign * h, sign * m, 0).ok()?;
+            let (h, m) = (two(tail.get(1..3)?)?, two(tail.get(4..6)?)?);
+            // The ranges `time::UtcOffset::from_hms` accepts: hours ≤ 25, minutes ≤ 59.
+            if h > 25 || m > 59 {
+                return None;
+            }
+            let off = i32::from(sign) * (i32::from(h) * 3600 + i32::from(m) * 60);
             (s.get(..split)?, Some(off))
         }
     };
@@ -110,8 +302,7 @@ pub fn parse_iso(s: &str) -> Option<(PrimitiveDateTime, Option<UtcOffset>)> {
             (sec, nanos)
         }
     };
-    let time = Time::from_hms_nano(h, m, sec, nanos).ok()?;
-    Some((PrimitiveDateTime::new(date, time), offset))
+    Some((at_time(date, h, m, sec, nanos)?, offset))
 }
 
 /// An ISO 8601 calendar date `YYYY-MM-DD`.
@@ -123,14 +314,24 @@ pub fn parse_iso_date(s: &str) -> Option<Date> {
     if !y.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let month = Month::try_from(two(s.get(5..7)?)?).ok()?;
-    Date::from_calendar_date(y.parse().ok()?, month, two(s.get(8..10)?)?).ok()
+    Date::new(y.parse().ok()?, two(s.get(5..7)?)?, two(s.get(8..10)?)?)
 }
 
 fn two(s: &str) -> Option<u8> {
     (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
         .then(|| s.parse().ok())
         .flatten()
+}
+
+/// A time of day on `date`, in the ranges `time::Time::from_hms_nano` accepts.
+fn at_time(date: Date, hour: u8, minute: u8, second: u8, nanosecond: u32) -> Option<DateTime> {
+    (hour <= 23 && minute <= 59 && second <= 59 && nanosecond < 1_000_000_000).then_some(DateTime {
+        date,
+        hour,
+        minute,
+        second,
+        nanosecond,
+    })
 }
 
 /// `dd/MM/yy` or `dd/MM/yyyy` (two-digit years are 20yy).
@@ -145,13 +346,12 @@ pub fn parse_payline_date(s: &str) -> Option<Date> {
         4 if y.bytes().all(|b| b.is_ascii_digit()) => y.parse().ok()?,
         _ => return None,
     };
-    let month = Month::try_from(two(m)?).ok()?;
-    Date::from_calendar_date(year, month, two(d)?).ok()
+    Date::new(year, two(m)?, two(d)?)
 }
 
 /// Payline date-times: `dd/MM/yy HH:mm`, `dd/MM/yy HH:mm:ss`, `dd/MM/yyyy HH:mm`,
 /// `dd/MM/yyyy HH:mm:ss` (reference §4 transaction: the layout varies by operation).
-pub fn parse_payline(s: &str) -> Option<PrimitiveDateTime> {
+pub fn parse_payline(s: &str) -> Option<DateTime> {
     let (date, time) = s.split_once(' ')?;
     let date = parse_payline_date(date)?;
     let mut parts = time.split(':');
@@ -163,15 +363,12 @@ pub fn parse_payline(s: &str) -> Option<PrimitiveDateTime> {
     if parts.next().is_some() {
         return None;
     }
-    Some(PrimitiveDateTime::new(
-        date,
-        Time::from_hms(h, m, sec).ok()?,
-    ))
+    at_time(date, h, m, sec, 0)
 }
 
 /// The wall-clock time to write for a caller's date-time: ISO 8601 without an offset (or
 /// Payline's own layout) is taken as written; with an offset it is converted to Europe/Paris.
-pub fn input_datetime(s: &str) -> Option<PrimitiveDateTime> {
+pub fn input_datetime(s: &str) -> Option<DateTime> {
     if let Some((local, offset)) = parse_iso(s) {
         return Some(match offset {
             None => local,
@@ -186,12 +383,12 @@ pub fn input_datetime(s: &str) -> Option<PrimitiveDateTime> {
 pub fn input_date(s: &str) -> Option<Date> {
     parse_iso_date(s)
         .or_else(|| parse_payline_date(s))
-        .or_else(|| input_datetime(s).map(|dt| dt.date()))
+        .or_else(|| input_datetime(s).map(|dt| dt.date))
 }
 
 /// The instant a caller's date-time denotes: exact with an offset; otherwise read as
 /// Europe/Paris wall-clock time (Payline's own dates have no offset and are Paris time).
-pub fn input_instant(s: &str) -> Option<OffsetDateTime> {
+pub fn input_instant(s: &str) -> Option<Instant> {
     if let Some((local, offset)) = parse_iso(s) {
         return Some(match offset {
             Some(off) => local.assume_offset(off),
@@ -206,237 +403,57 @@ pub fn input_instant(s: &str) -> Option<OffsetDateTime> {
 
 /// Years Payline can carry (four digits).
 fn four_digit_year(d: Date) -> Option<i32> {
-    Some(d.year()).filter(|y| (1..=9999).contains(y))
+    Some(d.year).filter(|y| (1..=9999).contains(y))
 }
 
 /// `dd/mm/yyyy HH:mm` (order date, AN16).
-pub fn format_datetime(dt: PrimitiveDateTime) -> Option<String> {
-    let y = four_digit_year(dt.date())?;
+pub fn format_datetime(dt: DateTime) -> Option<String> {
+    let y = four_digit_year(dt.date)?;
     Some(format!(
         "{:02}/{:02}/{y:04} {:02}:{:02}",
-        dt.day(),
-        u8::from(dt.month()),
-        dt.hour(),
-        dt.minute()
+        dt.date.day, dt.date.month, dt.hour, dt.minute
     ))
 }
 
 /// `dd/mm/yy` (payment.differedActionDate, AN8).
 pub fn format_short_date(d: Date) -> Option<String> {
     let y = four_digit_year(d)?;
-    Some(format!(
-        "{:02}/{:02}/{:02}",
-        d.day(),
-        u8::from(d.month()),
-        y % 100
-    ))
+    Some(format!("{:02}/{:02}/{:02}", d.day, d.month, y % 100))
 }
 
 /// `dd/mm/yyyy`.
 pub fn format_date(d: Date) -> Option<String> {
     let y = four_digit_year(d)?;
-    Some(format!("{:02}/{:02}/{y:04}", d.day(), u8::from(d.month())))
+    Some(format!("{:02}/{:02}/{y:04}", d.day, d.month))
 }
 
 /// `YYYY-MM-DDTHH:MM:SS` (no offset: Payline's dates are wall-clock times).
-pub fn iso_local(dt: PrimitiveDateTime) -> Option<String> {
-    let y = four_digit_year(dt.date())?;
+pub fn iso_local(dt: DateTime) -> Option<String> {
+    let y = four_digit_year(dt.date)?;
     Some(format!(
         "{y:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
-        u8::from(dt.month()),
-        dt.day(),
-        dt.hour(),
-        dt.minute(),
-        dt.second()
+        dt.date.month, dt.date.day, dt.hour, dt.minute, dt.second
     ))
 }
 
 /// `YYYY-MM-DD`.
 pub fn iso_date(d: Date) -> Option<String> {
     let y = four_digit_year(d)?;
-    Some(format!("{y:04}-{:02}-{:02}", u8::from(d.month()), d.day()))
+    Some(format!("{y:04}-{:02}-{:02}", d.month, d.day))
 }
 
 /// The same day `months` calendar months later, clamped to the month's last day
-/// (31 March + 11 months → 28/29 February).
-pub fn add_months(at: OffsetDateTime, months: u32) -> Option<OffsetDateTime> {
-    let total = i64::from(at.year()) * 12 + i64::from(u8::from(at.month())) - 1 + i64::from(months);
+/// (31 March + 11 months → 28/29 February), at the same wall-clock time and offset; `None`
+/// past year 9999.
+pub fn add_months(at: Instant, months: u32) -> Option<Instant> {
+    let d = at.local.date;
+    let total = i64::from(d.year) * 12 + i64::from(d.month) - 1 + i64::from(months);
     let year = i32::try_from(total.div_euclid(12)).ok()?;
-    let month = Month::try_from(u8::try_from(total.rem_euclid(12) + 1).ok()?).ok()?;
-    let last = time::util::days_in_month(month, year);
-    let day = at.day().min(last);
-    let date = Date::from_calendar_date(year, month, day).ok()?;
-    Some(date.with_time(at.time()).assume_offset(at.offset()))
+    let month = u8::try_from(total.rem_euclid(12) + 1).ok()?;
+    let day = d.day.min(days_in_month(year, month));
+    let date = Date::new(year, month, day)?;
+    Some(DateTime { date, ..at.local }.assume_offset(at.offset))
 }
 
 #[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used)]
-    use super::*;
-    use time::macros::datetime;
-
-    #[test]
-    fn eu_switch_dates() {
-        // Published transition dates (France): 2024-03-31, 2024-10-27, 2025-03-30, 2025-10-26,
-        // 2026-03-29, 2026-10-25 (all at 01:00 UTC).
-        assert_eq!(
-            eu_switch(2024, Month::March).unwrap(),
-            datetime!(2024-03-31 01:00 UTC)
-        );
-        assert_eq!(
-            eu_switch(2024, Month::October).unwrap(),
-            datetime!(2024-10-27 01:00 UTC)
-        );
-        assert_eq!(
-            eu_switch(2025, Month::March).unwrap(),
-            datetime!(2025-03-30 01:00 UTC)
-        );
-        assert_eq!(
-            eu_switch(2025, Month::October).unwrap(),
-            datetime!(2025-10-26 01:00 UTC)
-        );
-        assert_eq!(
-            eu_switch(2026, Month::March).unwrap(),
-            datetime!(2026-03-29 01:00 UTC)
-        );
-        assert_eq!(
-            eu_switch(2026, Month::October).unwrap(),
-            datetime!(2026-10-25 01:00 UTC)
-        );
-    }
-
-    #[test]
-    fn paris_offsets_around_switches() {
-        assert_eq!(paris_offset(datetime!(2024-03-31 00:59:59 UTC)), CET);
-        assert_eq!(paris_offset(datetime!(2024-03-31 01:00 UTC)), CEST);
-        assert_eq!(paris_offset(datetime!(2024-10-27 00:59:59 UTC)), CEST);
-        assert_eq!(paris_offset(datetime!(2024-10-27 01:00 UTC)), CET);
-        assert_eq!(paris_offset(datetime!(2024-07-14 12:00 UTC)), CEST);
-        assert_eq!(paris_offset(datetime!(2024-12-25 12:00 UTC)), CET);
-    }
-
-    #[test]
-    fn wall_clock_round_trip() {
-        let local = datetime!(2024-07-14 12:00);
-        assert_eq!(paris_to_instant(local), datetime!(2024-07-14 10:00 UTC));
-        let local = datetime!(2024-01-14 12:00);
-        assert_eq!(paris_to_instant(local), datetime!(2024-01-14 11:00 UTC));
-        assert_eq!(to_paris(datetime!(2024-01-14 11:00 UTC)), local);
-    }
-
-    #[test]
-    fn iso_input() {
-        assert_eq!(
-            input_datetime("2024-12-15T12:20").unwrap(),
-            datetime!(2024-12-15 12:20)
-        );
-        assert_eq!(
-            input_datetime("2024-12-15T11:20:59.999Z").unwrap(),
-            datetime!(2024-12-15 12:20:59.999)
-        );
-        assert_eq!(
-            input_datetime("2024-07-01T08:00:00-04:00").unwrap(),
-            datetime!(2024-07-01 14:00)
-        );
-        assert_eq!(
-            input_datetime("15/12/2024 12:20").unwrap(),
-            datetime!(2024-12-15 12:20)
-        );
-        for bad in [
-            "2024-13-01T00:00",
-            "2024-02-30T10:00",
-            "yesterday",
-            "",
-            "2024-12-15",
-            "2024-12-15T25:00",
-            "2024-12-15T12:20:00.",
-            "2024-12-15T12:20:0",
-            "2024-12-15T12:2",
-            "2024-12-15T12:20:00.1234567890",
-            "2024-12-15T12:20+1:00",
-            "2024-12-15T12:20+26:00",
-            "2024-12-15T\u{ff11}\u{ff12}:20",
-            "2024-12-15 12:20",
-            "24-12-15T12:20",
-            "+2024-12-15T12:20",
-            "2024-12-15T12:20:00Z+01:00",
-        ] {
-            assert!(input_datetime(bad).is_none(), "{bad}");
-        }
-        assert_eq!(
-            parse_iso("2024-12-15T12:20:00.5+05:30").unwrap(),
-            (
-                datetime!(2024-12-15 12:20:00.5),
-                Some(time::macros::offset!(+5:30))
-            )
-        );
-        assert_eq!(
-            parse_iso("2024-12-15T12:20:00.123456789-01:00").unwrap().0,
-            datetime!(2024-12-15 12:20:00.123456789)
-        );
-        assert_eq!(
-            input_datetime("2024-02-29T23:59:59z").unwrap(),
-            datetime!(2024-03-01 00:59:59)
-        );
-        // Year 0 parses but cannot be written in four digits.
-        let y0 = input_datetime("0000-01-01T00:30").unwrap();
-        assert_eq!(format_datetime(y0), None);
-    }
-
-    #[test]
-    fn payline_layouts() {
-        assert_eq!(
-            parse_payline("07/12/23 13:21").unwrap(),
-            datetime!(2023-12-07 13:21)
-        );
-        assert_eq!(
-            parse_payline("07/12/23 13:21:01").unwrap(),
-            datetime!(2023-12-07 13:21:01)
-        );
-        assert_eq!(
-            parse_payline("07/12/2023 16:20").unwrap(),
-            datetime!(2023-12-07 16:20)
-        );
-        assert_eq!(
-            parse_payline("01/03/2023 00:12:51").unwrap(),
-            datetime!(2023-03-01 00:12:51)
-        );
-        for bad in [
-            "7/12/23 13:21",
-            "07/12/023 13:21",
-            "31/02/2023 10:00",
-            "07/12/2023",
-            "07/12/2023 13:21:01:00",
-        ] {
-            assert!(parse_payline(bad).is_none(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn formats() {
-        assert_eq!(
-            format_datetime(datetime!(2016-04-07 11:00)).unwrap(),
-            "07/04/2016 11:00"
-        );
-        assert_eq!(
-            format_short_date(datetime!(2024-01-05 0:00).date()).unwrap(),
-            "05/01/24"
-        );
-        assert_eq!(
-            format_date(datetime!(2024-01-05 0:00).date()).unwrap(),
-            "05/01/2024"
-        );
-    }
-
-    #[test]
-    fn months_are_calendar_months() {
-        assert_eq!(
-            add_months(datetime!(2024-03-31 10:00 UTC), 11).unwrap(),
-            datetime!(2025-02-28 10:00 UTC)
-        );
-        assert_eq!(
-            add_months(datetime!(2024-01-15 10:00 UTC), 11).unwrap(),
-            datetime!(2024-12-15 10:00 UTC)
-        );
-    }
-}
+mod tests;

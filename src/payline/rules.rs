@@ -11,17 +11,16 @@
 //!
 //! 02619 (option not active on the contract) is only known by the server: see codes.rs.
 
-use super::dates;
+use super::dates::{self, Instant};
 use crate::codec::json::Obj;
 use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
 use crate::money::{self, Table};
 use serde_json::{Map, Value};
-use time::{Duration, OffsetDateTime};
 
 /// Months after the original's creation during which a re-authorization is allowed.
 pub const REAUTH_WINDOW_MONTHS: u32 = 11;
-/// Within this delay of the original, the same order reference makes a duplicate.
-pub const DUPLICATE_WINDOW: Duration = Duration::hours(24);
+/// Within this delay of the original (seconds: 24 h), the same order reference makes a duplicate.
+pub const DUPLICATE_WINDOW_SECONDS: i64 = 24 * 3600;
 
 /// Warning codes of [`Checked::warnings`].
 pub mod warning {
@@ -79,12 +78,12 @@ impl Checked {
 /// "Now", as an instant or as an ISO 8601 string.
 #[derive(Clone, Copy, Debug)]
 pub enum Now<'a> {
-    At(OffsetDateTime),
+    At(Instant),
     Text(&'a str),
 }
 
-impl From<OffsetDateTime> for Now<'_> {
-    fn from(t: OffsetDateTime) -> Self {
+impl From<Instant> for Now<'_> {
+    fn from(t: Instant) -> Self {
         Now::At(t)
     }
 }
@@ -329,7 +328,7 @@ pub fn check_re_authorization<'a>(
         }
     };
     let same_ref = from_original || (order_ref.is_some() && order_ref == original_ref);
-    if same_ref && now < created + DUPLICATE_WINDOW {
+    if same_ref && now < created.plus_seconds(DUPLICATE_WINDOW_SECONDS) {
         warnings.push(Warning {
             code: warning::DUPLICATE_WITHIN_24H,
             message: "the order reference is the original's and the original is less than 24 hours old: Payline will treat this re-authorization as a duplicate; use a new order reference or wait".to_string(),
