@@ -66,14 +66,7 @@ fn mac(key: &Secret, answer: &str) -> HmacSha256 {
 
 /// Lowercase hex HMAC-SHA-256 of `answer` (after `\/` → `/`) with `key`.
 pub fn compute_hash(answer: &str, key: &Secret) -> String {
-    let tag = mac(key, answer).finalize().into_bytes();
-    let mut hex = String::with_capacity(64);
-    for b in tag {
-        for nibble in [b >> 4, b & 0x0f] {
-            hex.extend(char::from_digit(u32::from(nibble), 16));
-        }
-    }
-    hex
+    hex::encode(mac(key, answer).finalize().into_bytes())
 }
 
 /// Reads the four `kr-*` fields from a posted form (an object of strings). Every missing or
@@ -188,22 +181,11 @@ pub fn verify_hash(fields: &Value, keys: &Keys) -> Result<bool> {
 }
 
 fn verify(signed: &SignedAnswer<'_>, key: &Secret) -> bool {
-    let Some(expected) = decode_hex(signed.hash) else {
+    // Either case; a wrong length fails `verify_slice`.
+    let Ok(expected) = hex::decode(signed.hash) else {
         return false;
     };
     mac(key, signed.answer).verify_slice(&expected).is_ok()
-}
-
-/// 64 hexadecimal characters → 32 bytes (either case); anything else → `None`.
-fn decode_hex(s: &str) -> Option<[u8; 32]> {
-    let mut out = [0u8; 32];
-    let mut digits = s.chars().map(|c| c.to_digit(16));
-    for byte in &mut out {
-        let hi = digits.next()??;
-        let lo = digits.next()??;
-        *byte = u8::try_from(hi * 16 + lo).ok()?;
-    }
-    digits.next().is_none().then_some(out)
 }
 
 /// Verifies, then parses `kr-answer`. A mismatch is `SIGNATURE_INVALID`; an answer that is not

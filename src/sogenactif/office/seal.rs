@@ -153,7 +153,7 @@ fn mac(key: &Secret) -> Result<HmacSha256> {
 pub fn hmac_hex(data: &str, key: &Secret) -> Result<String> {
     let mut m = mac(key)?;
     m.update(data.as_bytes());
-    Ok(hex(&m.finalize().into_bytes()))
+    Ok(hex::encode(m.finalize().into_bytes()))
 }
 
 /// The seal of `fields` with `secret_key`: lowercase hex HMAC-SHA-256 of [`seal_string`].
@@ -165,48 +165,12 @@ pub fn seal(fields: &Value, secret_key: &Secret) -> Result<String> {
 /// `hmac`'s `verify_slice`.
 pub fn verify(fields: &Value, given: &str, secret_key: &Secret) -> Result<bool> {
     let data = seal_string(fields)?;
-    let Some(bytes) = unhex(given) else {
+    let Ok(bytes) = hex::decode(given) else {
         return Ok(false);
     };
     let mut m = mac(secret_key)?;
     m.update(data.as_bytes());
     Ok(m.verify_slice(&bytes).is_ok())
-}
-
-fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        for nibble in [b >> 4, b & 0x0f] {
-            if let Some(d) = DIGITS.get(usize::from(nibble)) {
-                s.push(char::from(*d));
-            }
-        }
-    }
-    s
-}
-
-fn unhex(s: &str) -> Option<Vec<u8>> {
-    if !s.len().is_multiple_of(2) {
-        return None;
-    }
-    let val = |c: u8| -> Option<u8> {
-        match c {
-            b'0'..=b'9' => Some(c - b'0'),
-            b'a'..=b'f' => Some(c - b'a' + 10),
-            b'A'..=b'F' => Some(c - b'A' + 10),
-            _ => None,
-        }
-    };
-    // A plain loop rather than `collect::<Option<Vec<_>>>()` (smaller wasm).
-    let mut out = Vec::with_capacity(s.len() / 2);
-    for pair in s.as_bytes().chunks(2) {
-        match pair {
-            [h, l] => out.push(val(*h)? << 4 | val(*l)?),
-            _ => return None,
-        }
-    }
-    Some(out)
 }
 
 #[cfg(test)]

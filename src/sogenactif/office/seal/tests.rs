@@ -2,11 +2,19 @@ use super::*;
 use serde_json::json;
 
 #[test]
-fn hex_round_trip() {
-    assert_eq!(hex(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
-    assert_eq!(unhex("000FA5ff"), Some(vec![0x00, 0x0f, 0xa5, 0xff]));
-    assert_eq!(unhex("abc"), None);
-    assert_eq!(unhex("zz"), None);
+fn verify_reads_hex_in_either_case_and_refuses_non_hex() {
+    let key = Secret::new("secret");
+    let fields = json!({"amount": 100, "currencyCode": "978"});
+    let lower = seal(&fields, &key).unwrap();
+    assert_eq!(lower.len(), 64);
+    assert!(lower
+        .bytes()
+        .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
+    assert!(verify(&fields, &lower, &key).unwrap());
+    assert!(verify(&fields, &lower.to_uppercase(), &key).unwrap());
+    assert!(!verify(&fields, &lower[1..], &key).unwrap());
+    assert!(!verify(&fields, &lower[2..], &key).unwrap());
+    assert!(!verify(&fields, &format!("zz{}", &lower[2..]), &key).unwrap());
 }
 
 #[test]
