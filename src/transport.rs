@@ -1,7 +1,7 @@
 //! HTTP values, credentials and the retry policy. No I/O here: the wasm layer sends
 //! [`HttpRequest`]s with `fetch` and hands back [`HttpResponse`]s.
 
-use crate::error::{Error, ErrorCode, Gateway};
+use crate::error::{issue, Error, ErrorCode, Gateway, Issues};
 use base64::Engine as _;
 use serde::Serialize;
 use std::fmt;
@@ -100,6 +100,48 @@ pub fn basic_auth(user: &str, password: &Secret) -> String {
         "Basic {}",
         base64::engine::general_purpose::STANDARD.encode(raw.as_bytes())
     )
+}
+
+/// Checks a client's `baseUrl` (where credentials are sent): an absolute http(s) URL without
+/// query or fragment. `http://` is allowed for
+/// local test servers only (127.0.0.1, localhost, [::1]).
+pub fn check_base_url(url: &str, at: &str, example: &str, issues: &mut Issues) {
+    let rest = if let Some(r) = url.strip_prefix("https://") {
+        Some(r)
+    } else if let Some(r) = url.strip_prefix("http://") {
+        let host = r.split(['/', ':']).next().unwrap_or("");
+        let local = matches!(host, "127.0.0.1" | "localhost") || r.starts_with("[::1]");
+        if !local {
+            issues.push(
+                at,
+                issue::FORMAT,
+                "must use https:// (http:// is accepted only for 127.0.0.1, localhost and [::1])",
+            );
+            return;
+        }
+        Some(r)
+    } else {
+        None
+    };
+    match rest {
+        None => issues.push(
+            at,
+            issue::FORMAT,
+            format!(
+                "'{}' is not an absolute URL: give e.g. {example}",
+                crate::money::printable(url)
+            ),
+        ),
+        Some(r) if r.is_empty() || r.starts_with('/') => {
+            issues.push(at, issue::FORMAT, "has no host")
+        }
+        Some(r) if r.contains(['?', '#']) || r.chars().any(|c| c.is_whitespace()) => issues.push(
+            at,
+            issue::FORMAT,
+            "must not contain a query, a fragment or spaces",
+        ),
+        Some(_) => {}
+    }
 }
 
 /// Masks the value of `Authorization` (keeping the scheme) for debug output.

@@ -528,15 +528,12 @@ impl Options {
             };
         let base_url = o.str("baseUrl", &mut issues).map(str::to_string);
         if let Some(u) = &base_url {
-            if !(u.starts_with("https://") || u.starts_with("http://"))
-                || u.chars().any(char::is_whitespace)
-            {
-                issues.push(
-                    "baseUrl",
-                    issue::FORMAT,
-                    "must be an absolute http(s) URL without spaces, e.g. https://homologation.payline.com/V4/services",
-                );
-            }
+            crate::transport::check_base_url(
+                u,
+                "baseUrl",
+                "https://homologation.payline.com/V4/services",
+                &mut issues,
+            );
         }
         // Client-only options: accepted, not read here.
         for key in ["fetch", "timeoutMs", "debug"] {

@@ -124,16 +124,12 @@ pub fn validate_options(opts: &Options, issues: &mut Issues) {
     }
     check_password(&opts.password, issues);
     if let Some(base) = &opts.base_url {
-        if !is_http_url(base) {
-            issues.push(
-                "options.baseUrl",
-                issue::FORMAT,
-                format!(
-                    "'{}' is not an http(s) URL: use e.g. 'https://api.systempay.fr' or a preset of systempay.hosts",
-                    printable(base)
-                ),
-            );
-        }
+        crate::transport::check_base_url(
+            base,
+            "options.baseUrl",
+            "https://api.systempay.fr (or a preset of systempay.hosts)",
+            issues,
+        );
     }
 }
 

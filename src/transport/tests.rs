@@ -83,3 +83,26 @@ fn unknown_outcome_for_money_moving_failures() {
     assert!(e.retryable);
     assert_eq!(e.outcome, None);
 }
+
+#[test]
+fn base_url_must_be_https_except_on_this_machine() {
+    let check = |u: &str| {
+        let mut issues = crate::error::Issues::new();
+        check_base_url(u, "options.baseUrl", "https://example.test", &mut issues);
+        issues
+            .into_vec()
+            .into_iter()
+            .map(|i| i.message)
+            .collect::<Vec<_>>()
+    };
+    assert!(check("https://api.systempay.fr").is_empty());
+    assert!(check("https://api.payzen.eu/").is_empty());
+    assert!(check("http://127.0.0.1:8080").is_empty());
+    assert!(check("http://localhost/x").is_empty());
+    assert!(check("http://[::1]:9000").is_empty());
+    assert!(check("http://api.systempay.fr")[0].contains("must use https://"));
+    assert!(check("api.systempay.fr")[0].contains("e.g. https://example.test"));
+    assert!(check("https://")[0].contains("no host"));
+    assert!(check("https://a.test/?x=1")[0].contains("query"));
+    assert!(check("https://a .test")[0].contains("spaces"));
+}

@@ -268,7 +268,12 @@ impl Options {
             );
         }
         if let Some(url) = &self.base_url {
-            check_base_url(url, "options.baseUrl", issues);
+            crate::transport::check_base_url(
+                url,
+                "options.baseUrl",
+                "https://office-server.sogenactif.com",
+                issues,
+            );
         }
     }
 
@@ -351,47 +356,6 @@ fn read_transaction(mut t: Obj<'_>, issues: &mut Issues) -> TransactionState {
 
 pub(crate) fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// `baseUrl` must be an absolute http(s) URL without query or fragment. `http://` is allowed for
-/// local test servers only (127.0.0.1, localhost, [::1]).
-pub(crate) fn check_base_url(url: &str, at: &str, issues: &mut Issues) {
-    let rest = if let Some(r) = url.strip_prefix("https://") {
-        Some(r)
-    } else if let Some(r) = url.strip_prefix("http://") {
-        let host = r.split(['/', ':']).next().unwrap_or("");
-        let local = matches!(host, "127.0.0.1" | "localhost") || r.starts_with("[::1]");
-        if !local {
-            issues.push(
-                at,
-                issue::FORMAT,
-                "must use https:// (http:// is accepted only for 127.0.0.1, localhost and [::1])",
-            );
-            return;
-        }
-        Some(r)
-    } else {
-        None
-    };
-    match rest {
-        None => issues.push(
-            at,
-            issue::FORMAT,
-            format!(
-                "'{}' is not an absolute URL: give e.g. https://office-server.sogenactif.com",
-                printable(url)
-            ),
-        ),
-        Some(r) if r.is_empty() || r.starts_with('/') => {
-            issues.push(at, issue::FORMAT, "has no host")
-        }
-        Some(r) if r.contains(['?', '#']) || r.chars().any(|c| c.is_whitespace()) => issues.push(
-            at,
-            issue::FORMAT,
-            "must not contain a query, a fragment or spaces",
-        ),
-        Some(_) => {}
-    }
 }
 
 /// An error for a request that a preflight rule refused.
