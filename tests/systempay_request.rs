@@ -216,10 +216,29 @@ fn uuid_rules() {
 #[test]
 fn amount_and_currency_go_together() {
     let svc = "Transaction/CancelOrRefund";
+    // `amount` without `currency` is accepted by CancelOrRefund and Refund (issue 11, see
+    // systempay::model::AMOUNT_WITHOUT_CURRENCY): the platform applies the transaction's
+    // currency. Expected bodies written by hand in the documented field order.
+    let p = systempay::request(svc, &json!({"uuid": UUID, "amount": 100}), &opts()).unwrap();
+    assert_eq!(
+        p.request.body,
+        r#"{"uuid":"a0b61d1e159748eaab876cfe342e8c08","amount":100,"resolutionMode":"AUTO"}"#
+    );
+    let p = systempay::request(
+        "Transaction/Refund",
+        &json!({"comment": "partial", "amount": 250, "uuid": UUID}),
+        &opts(),
+    )
+    .unwrap();
+    assert_eq!(
+        p.request.body,
+        r#"{"uuid":"a0b61d1e159748eaab876cfe342e8c08","amount":250,"comment":"partial"}"#
+    );
+    // A bad amount alone is still reported, and currency alone is still refused.
     expect_issues(
         svc,
-        json!({"uuid": UUID, "amount": 100}),
-        &[("currency", "REQUIRED")],
+        json!({"uuid": UUID, "amount": -1}),
+        &[("amount", "RANGE")],
     );
     expect_issues(
         svc,

@@ -15,24 +15,47 @@ pub const DEFAULT_BASE_URL: &str = "https://api.systempay.fr";
 /// Path prefix of every web service: `{baseUrl}/api-payment/V4/{service}`.
 pub const API_PATH: &str = "/api-payment/V4/";
 
-/// REST API hosts of the Lyra white labels (reference systempay.md "Known hosts"), sorted by brand
-/// (`systempay.hosts` lists them in this order).
-/// Sogecommerce: UNCERTAIN (from the brief, not re-verified by the reference). Correct a row here.
+/// REST API hosts of the Lyra white labels, sorted by brand (`systempay.hosts` lists them in this
+/// order). Every row is checked against a source (issue 11); correct a row here.
+///
+/// "lyra/flask-embedded-form-examples" below is Lyra's own sample project, file `.env.example`
+/// (commit 36aec05), which lists the "REST server API URL" of every Lyra white label; the rows
+/// keep its host and drop its `/api-payment/` suffix (remise adds `/api-payment/V4/…`).
+/// PayZen Brazil is left out: that file swaps its static and API URLs, so its host is not known
+/// with confidence. EpayNC (`https://epaync.nc`), PayZen India (`https://secure.payzen.co.in`)
+/// and Cobro Inmediato are listed there too but not preset (no `api.` host; pass them as
+/// `baseUrl`).
 pub static HOSTS: &[(&str, &str)] = &[
-    // https://docs.lyra.com/en/rest/V4.0/api/playground/?ws=Transaction%2FValidate
+    // Clic&Pay by groupe Crédit du Nord: lyra/flask-embedded-form-examples .env.example [confirmed].
+    ("clicandpay", "https://api-clicandpay.groupecdn.fr"),
+    // Lyra Collect: lyra/flask-embedded-form-examples .env.example and
+    // https://docs.lyra.com/en/rest/V4.0/api/playground/?ws=Transaction%2FValidate [confirmed].
     ("lyra", "https://api.lyra.com"),
-    // Izipay / MiCuentaWeb (Peru), public integration sample
+    // Izipay / Mi Cuenta Web (Peru): lyra/flask-embedded-form-examples .env.example [confirmed].
     ("micuentaweb", "https://api.micuentaweb.pe"),
-    // lyra/rest-php-examples www/keys.php
+    // Payty: lyra/flask-embedded-form-examples .env.example [confirmed].
+    ("payty", "https://api.payty.com"),
+    // PayZen Europe: lyra/rest-php-examples www/keys.php and lyra/flask-embedded-form-examples
+    // .env.example [confirmed].
     ("payzen", "https://api.payzen.eu"),
-    // older lyra/rest-php-examples www/keys.php
+    // PayZen LATAM: older lyra/rest-php-examples www/keys.php and
+    // lyra/flask-embedded-form-examples .env.example [confirmed].
     ("payzenLatam", "https://api.payzen.lat"),
-    // UNCERTAIN: from the project brief only.
+    // Scellius (La Banque Postale; the current Scellius offer runs on Lyra's platform, docs at
+    // https://scelliuspaiement.labanquepostale.fr/doc): lyra/flask-embedded-form-examples
+    // .env.example [confirmed].
+    (
+        "scellius",
+        "https://api.scelliuspaiement.labanquepostale.fr",
+    ),
+    // Sogecommerce (Société Générale): lyra/flask-embedded-form-examples .env.example
+    // [confirmed; was UNCERTAIN before issue 11].
     (
         "sogecommerce",
         "https://api-sogecommerce.societegenerale.eu",
     ),
-    // https://paiement.systempay.fr/doc/en-EN/rest/V4.0/api/playground/Transaction/CancelOrRefund
+    // Systempay: https://paiement.systempay.fr/doc/en-EN/rest/V4.0/api/playground/Transaction/CancelOrRefund
+    // and lyra/flask-embedded-form-examples .env.example [confirmed].
     ("systempay", "https://api.systempay.fr"),
 ];
 
@@ -147,6 +170,24 @@ pub const FORM_ACTIONS: [&str; 4] = [
     "ASK_REGISTER_PAY",
     "CUSTOMER_WALLET",
 ];
+
+/// Whether Transaction/CancelOrRefund and Transaction/Refund accept `amount` without `currency`
+/// (issue 11). `true`: `{ uuid, amount }` is sent as given and the platform applies the
+/// transaction's currency; `currency` alone (without `amount`) is still refused.
+///
+/// Sources (read for issue 11):
+/// - The platform's reference page of the service (seed document, the Transaction/CancelOrRefund
+///   playground on paiement.systempay.fr) marks only `uuid` as required; `amount` and `currency`
+///   are listed as optional "general transaction options", and no sentence ties one to the other.
+/// - Lyra's own WooCommerce plugin (lyra/plugin-woocommerce,
+///   `Sdk/Refund/Api.php::refundFromOneTransaction`) always sends both with a partial refund: that
+///   shows the usual shape, not that the platform refuses `amount` alone.
+/// - Third-party integrations send `{ uuid, amount }` (public code search: an Izipay/Mi Cuenta Web
+///   TypeScript service whose `refundPayment` posts `uuid` plus `amount` only).
+///
+/// No source states what the platform answers to `amount` without `currency` (UNCERTAIN: not
+/// tried against the live API). Set to `false` to require `currency` with `amount` again.
+pub const AMOUNT_WITHOUT_CURRENCY: bool = true;
 
 /// Maximum `captureDelay` in days: the platform resets higher values to this (seed document,
 /// "automatically reset to 365 days"; UNCERTAIN per reference §2.1).

@@ -235,10 +235,17 @@ fn currency(o: &mut Obj<'_>, key: &'static str, issues: &mut Issues) -> Option<&
     }
 }
 
-/// `amount` and `currency` read together: each requires the other. With `required`, both must
-/// be present.
+/// `amount` and `currency` read together: each requires the other, except that `amount` alone
+/// is accepted where `amount_alone` is set (see [`AMOUNT_WITHOUT_CURRENCY`]). With `required`,
+/// both must be present.
 /// Writes both to `b`.
-fn amount_currency(o: &mut Obj<'_>, required: bool, b: &mut Body, issues: &mut Issues) {
+fn amount_currency(
+    o: &mut Obj<'_>,
+    required: bool,
+    amount_alone: bool,
+    b: &mut Body,
+    issues: &mut Issues,
+) {
     let has_amount = o.has("amount");
     let has_currency = o.has("currency");
     let amount = if required {
@@ -258,7 +265,7 @@ fn amount_currency(o: &mut Obj<'_>, required: bool, b: &mut Body, issues: &mut I
         currency(o, "currency", issues)
     };
     if !required {
-        if has_amount && !has_currency {
+        if has_amount && !has_currency && !amount_alone {
             issues.push(
                 o.at("currency"),
                 issue::REQUIRED,
@@ -345,7 +352,7 @@ fn cancel_or_refund(
     warnings: &mut Vec<Warning>,
 ) {
     b.str("uuid", uuid(o, issues));
-    amount_currency(o, false, b, issues);
+    amount_currency(o, false, AMOUNT_WITHOUT_CURRENCY, b, issues);
     if service == Service::CancelOrRefund {
         // "If the field is sent empty, the default value will be AUTO" (seed document).
         let mode = o.enumeration("resolutionMode", &RESOLUTION_MODES, issues);
@@ -364,7 +371,7 @@ fn update(o: &mut Obj<'_>, b: &mut Body, issues: &mut Issues) {
     b.str("comment", o.str("comment", issues));
     let card_update = o.obj("cardUpdate", issues).map(|mut cu| {
         let mut b = Body::default();
-        amount_currency(&mut cu, false, &mut b, issues);
+        amount_currency(&mut cu, false, false, &mut b, issues);
         let date = cu.str("expectedCaptureDate", issues).filter(|s| {
             let ok = iso_date_time(s);
             if !ok {
@@ -409,7 +416,7 @@ fn metadata(o: &mut Obj<'_>, b: &mut Body, issues: &mut Issues) {
 
 fn duplicate(o: &mut Obj<'_>, b: &mut Body, issues: &mut Issues, warnings: &mut Vec<Warning>) {
     b.str("uuid", uuid(o, issues));
-    amount_currency(o, true, b, issues);
+    amount_currency(o, true, false, b, issues);
     b.str("orderId", order_id(o, false, issues));
     b.str("comment", o.str("comment", issues));
     metadata(o, b, issues);
@@ -424,7 +431,7 @@ fn duplicate(o: &mut Obj<'_>, b: &mut Body, issues: &mut Issues, warnings: &mut 
 }
 
 fn create_payment(o: &mut Obj<'_>, b: &mut Body, issues: &mut Issues) {
-    amount_currency(o, true, b, issues);
+    amount_currency(o, true, false, b, issues);
     b.str("orderId", order_id(o, false, issues));
     let mut reference = None;
     let customer = o.obj("customer", issues).map(|mut c| {
