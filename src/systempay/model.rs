@@ -205,28 +205,70 @@ pub type Nullable<T> = Option<Option<T>>;
 ///
 /// Written by hand instead of one `#[derive(Serialize)]` struct per body for wasm size: one small
 /// writer instead of a serializer instantiation per struct. Keys are fixed camelCase ASCII names
-/// (no escaping needed); every value goes through serde_json's `Value` writer, which escapes.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Body(String);
+/// (no escaping needed); every value goes through serde_json's writer, which escapes. Issue 9:
+/// one buffer for the whole body, nested objects included ([`Body::open`] / [`Body::close`]), no
+/// `format!`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Body(Vec<u8>);
+
+impl Default for Body {
+    fn default() -> Self {
+        Body(vec![b'{'])
+    }
+}
 
 impl Body {
+    /// An empty object with room for `capacity` bytes.
+    pub fn with_capacity(capacity: usize) -> Self {
+        let mut v = Vec::with_capacity(capacity);
+        v.push(b'{');
+        Body(v)
+    }
+
     fn key(&mut self, key: &str) {
-        self.0.push(if self.0.is_empty() { '{' } else { ',' });
-        self.0.push('"');
-        self.0.push_str(key);
-        self.0.push_str("\":");
+        if self.0.last() != Some(&b'{') {
+            self.0.push(b',');
+        }
+        self.0.push(b'"');
+        self.0.extend_from_slice(key.as_bytes());
+        self.0.extend_from_slice(b"\":");
+    }
+
+    /// Appends a value through serde_json's writer (escaping strings). Writing into a `Vec`
+    /// cannot fail, and these values have no map with non-string keys.
+    fn write<T: serde::Serialize + ?Sized>(&mut self, value: &T) {
+        let _ = serde_json::to_writer(&mut self.0, value);
     }
 
     /// Writes `"key":value` (any JSON value, escaped by serde_json).
     pub fn value(&mut self, key: &str, value: &Value) {
         self.key(key);
-        self.0.push_str(&value.to_string());
+        self.write(value);
+    }
+
+    /// Writes `"key":value` for caller input read by [`crate::codec::json_ref`].
+    pub fn val(&mut self, key: &str, value: &crate::codec::json_ref::Val<'_>) {
+        self.key(key);
+        self.write(value);
+    }
+
+    /// Writes `"key":[…]` for caller input read by [`crate::codec::json_ref`].
+    pub fn vals(&mut self, key: &str, values: &[crate::codec::json_ref::Val<'_>]) {
+        self.key(key);
+        self.write(values);
+    }
+
+    /// Writes `"key":null`.
+    pub fn null(&mut self, key: &str) {
+        self.key(key);
+        self.0.extend_from_slice(b"null");
     }
 
     /// Writes `"key":"value"` when `value` is given.
     pub fn str(&mut self, key: &str, value: Option<&str>) {
         if let Some(v) = value {
-            self.value(key, &Value::from(v));
+            self.key(key);
+            self.write(v);
         }
     }
 
@@ -234,7 +276,7 @@ impl Body {
     pub fn uint(&mut self, key: &str, value: Option<u64>) {
         if let Some(n) = value {
             self.key(key);
-            self.0.push_str(&n.to_string());
+            self.write(&n);
         }
     }
 
@@ -242,26 +284,38 @@ impl Body {
     pub fn nullable(&mut self, key: &str, value: Nullable<&str>) {
         match value {
             Some(Some(v)) => self.str(key, Some(v)),
-            Some(None) => self.value(key, &Value::Null),
+            Some(None) => self.null(key),
             None => {}
         }
     }
 
-    /// Writes `"key":{…}` when `value` is given.
+    /// Writes `"key":{…}` when `value` is given (a body written apart; see also [`Body::open`]).
     pub fn obj(&mut self, key: &str, value: Option<Body>) {
         if let Some(b) = value {
             self.key(key);
-            self.0.push_str(&b.finish());
+            let mut inner = b.0;
+            inner.push(b'}');
+            self.0.extend_from_slice(&inner);
         }
+    }
+
+    /// Starts `"key":{` in place; the fields written next go inside until [`Body::close`].
+    pub fn open(&mut self, key: &str) {
+        self.key(key);
+        self.0.push(b'{');
+    }
+
+    /// Ends the object started by the matching [`Body::open`].
+    pub fn close(&mut self) {
+        self.0.push(b'}');
     }
 
     /// The JSON text of the object.
     pub fn finish(mut self) -> String {
-        if self.0.is_empty() {
-            self.0.push('{');
-        }
-        self.0.push('}');
-        self.0
+        self.0.push(b'}');
+        // Only `&str` keys and serde_json output were written: always UTF-8.
+        String::from_utf8(self.0)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
 }
 
