@@ -34,11 +34,22 @@ fn median_ns(iterations: u32, mut f: impl FnMut()) -> f64 {
     rounds[rounds.len() / 2]
 }
 
+/// `systempay_core calls N` runs `request_text` exactly N times and prints nothing: for
+/// `valgrind --tool=callgrind` (instructions per call = difference of two runs / difference of N).
+fn calls(n: u32) {
+    for _ in 0..n {
+        let p = systempay::request_text(black_box(SERVICE), black_box(BODY), black_box(OPTIONS));
+        black_box(p.unwrap());
+    }
+}
+
 fn main() {
-    let iterations: u32 = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(20_000);
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("calls") {
+        calls(args.get(2).and_then(|a| a.parse().ok()).unwrap_or(1));
+        return;
+    }
+    let iterations: u32 = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(20_000);
     let text = median_ns(iterations, || {
         let p = systempay::request_text(black_box(SERVICE), black_box(BODY), black_box(OPTIONS));
         black_box(p.unwrap());

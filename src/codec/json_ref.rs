@@ -222,17 +222,30 @@ fn join(path: &str, key: &str) -> String {
 pub struct ObjRef<'v, 'a> {
     path: String,
     fields: Option<&'v [(Cow<'a, str>, Val<'a>)]>,
-    known: Vec<&'static str>,
+    /// The keys asked for, for unknown-field checks and "did you mean" hints: the first
+    /// [`ASKED_INLINE`] inline (no allocation on the success path), the rest in `more`.
+    asked: [&'static str; ASKED_INLINE],
+    n_asked: usize,
+    more: Vec<&'static str>,
+    /// Bit `i` set: field `i` (of the first 64) was asked for.
+    seen: u64,
 }
+
+/// Keys an object remembers without allocating (every Systempay object asks fewer).
+const ASKED_INLINE: usize = 8;
 
 impl<'v, 'a> ObjRef<'v, 'a> {
     /// Reads `value` as an object at `path` (`""` for the root). A non-object is a `TYPE` issue,
     /// and every later accessor then returns `None`.
     pub fn new(value: &'v Val<'a>, path: &str, issues: &mut Issues) -> ObjRef<'v, 'a> {
+        ObjRef::at_path(value, path.to_string(), issues)
+    }
+
+    fn at_path(value: &'v Val<'a>, path: String, issues: &mut Issues) -> ObjRef<'v, 'a> {
         let fields = match value {
             Val::Obj(f) => Some(f.as_slice()),
             other => {
-                let at = if path.is_empty() { "(input)" } else { path };
+                let at = if path.is_empty() { "(input)" } else { &path };
                 issues.push(
                     at,
                     issue::TYPE,
@@ -242,10 +255,38 @@ impl<'v, 'a> ObjRef<'v, 'a> {
             }
         };
         ObjRef {
-            path: path.to_string(),
+            path,
             fields,
-            known: Vec::new(),
+            asked: [""; ASKED_INLINE],
+            n_asked: 0,
+            more: Vec::new(),
+            seen: 0,
         }
+    }
+
+    /// Marks `key` as known and returns its value (the last field with that key), in one pass.
+    fn mark(&mut self, key: &'static str) -> Option<&'v Val<'a>> {
+        if let Some(slot) = self.asked.get_mut(self.n_asked) {
+            *slot = key;
+            self.n_asked += 1;
+        } else {
+            self.more.push(key);
+        }
+        let mut found = None;
+        for (i, (k, v)) in self.fields?.iter().enumerate() {
+            if k == key {
+                if i < 64 {
+                    self.seen |= 1 << i;
+                }
+                found = Some(v);
+            }
+        }
+        found
+    }
+
+    /// Every key asked for so far.
+    fn known(&self) -> impl Iterator<Item = &&'static str> {
+        self.asked.iter().take(self.n_asked).chain(self.more.iter())
     }
 
     /// The path of one of this object's fields (built on demand, for issues).
@@ -263,8 +304,7 @@ impl<'v, 'a> ObjRef<'v, 'a> {
 
     /// The raw value of `key`, `None` when absent or null. Marks the key as known.
     pub fn raw(&mut self, key: &'static str) -> Option<&'v Val<'a>> {
-        self.known.push(key);
-        match self.get(key) {
+        match self.mark(key) {
             None | Some(Val::Null) => None,
             Some(v) => Some(v),
         }
@@ -326,7 +366,7 @@ impl<'v, 'a> ObjRef<'v, 'a> {
     /// A required non-negative safe integer.
     pub fn req_uint(&mut self, key: &'static str, issues: &mut Issues) -> Option<u64> {
         if !self.has(key) {
-            self.known.push(key);
+            self.mark(key);
             self.missing(key, issues);
             return None;
         }
@@ -362,7 +402,7 @@ impl<'v, 'a> ObjRef<'v, 'a> {
     pub fn obj(&mut self, key: &'static str, issues: &mut Issues) -> Option<ObjRef<'v, 'a>> {
         let v = self.raw(key)?;
         match v {
-            Val::Obj(_) => Some(ObjRef::new(v, &self.at(key), issues)),
+            Val::Obj(_) => Some(ObjRef::at_path(v, self.at(key), issues)),
             other => {
                 issues.push(
                     self.at(key),
@@ -394,15 +434,19 @@ impl<'v, 'a> ObjRef<'v, 'a> {
     pub fn finish(self, issues: &mut Issues) {
         let Some(fields) = self.fields else { return };
         for (i, (key, _)) in fields.iter().enumerate() {
-            if self.known.iter().any(|k| k == key) {
+            let asked = if i < 64 {
+                self.seen & (1 << i) != 0
+            } else {
+                self.known().any(|k| k == key)
+            };
+            if asked {
                 continue;
             }
             if fields.iter().take(i).any(|(p, _)| p == key) {
                 continue;
             }
             let hint = self
-                .known
-                .iter()
+                .known()
                 .find(|k| k.eq_ignore_ascii_case(key))
                 .map(|k| format!(" (did you mean '{k}'?)"))
                 .unwrap_or_default();

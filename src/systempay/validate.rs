@@ -183,13 +183,23 @@ fn check_password(password: &Secret, issues: &mut Issues) {
             issue::REQUIRED,
             "is required: the REST API password (testpassword_… or prodpassword_…)",
         );
-    } else if password.expose().chars().any(|c| c.is_control()) {
+    } else if has_control(password.expose()) {
         // Never echo the value.
         issues.push(
             "options.password",
             issue::FORMAT,
             "contains a control character: copy the password again from the Back Office",
         );
+    }
+}
+
+/// Whether `s` holds a control character (`char::is_control`: C0, DEL, C1). An ASCII string is
+/// checked byte by byte (issue 9: this runs on every request).
+fn has_control(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().any(|b| b < 0x20 || b == 0x7f)
+    } else {
+        s.chars().any(char::is_control)
     }
 }
 
