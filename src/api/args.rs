@@ -63,6 +63,16 @@ impl<'a> Args<'a> {
         Ok(v)
     }
 
+    /// Reports what [`Args::value`] would (sentinels, deep nesting, lone surrogates) without
+    /// keeping the value: for entries that read the raw text themselves. Free when nothing was
+    /// flagged.
+    pub fn check(&self, i: usize, path: &str) -> Result<()> {
+        if self.checked {
+            self.value(i, path)?;
+        }
+        Ok(())
+    }
+
     /// Argument `i` when it is a string; otherwise a `VALIDATION` error naming `field`.
     pub fn string(&self, i: usize, field: &str) -> Result<String> {
         match self.value(i, field)? {

@@ -76,6 +76,18 @@ fn prepare(
     })
 }
 
+/// [`request_unchecked`] with the body as the caller's JSON text: a modelled service is read
+/// straight from the text ([`request_text`]'s fast path), others as a value.
+pub fn request_unchecked_text(service: &str, body: &str, opts: &Options) -> Result<Prepared> {
+    if Service::parse(service).is_some() {
+        let mut issues = Issues::new();
+        let parsed = parse_input(body, "(input)", &mut issues);
+        return prepare(service, parsed.as_ref(), opts, issues);
+    }
+    let v: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+    request_unchecked(service, &v, opts)
+}
+
 /// For services remise does not model yet (`client.call`): the body must be a JSON object and is
 /// sent as given (re-serialised); the service name must look like `Family/Action`. A service that
 /// remise does model is validated as by [`request`].
