@@ -134,6 +134,7 @@ fn required_elements() {
     );
     // doCredit: order optional, card required.
     let credit = with(with(auth(), "order", Value::Null), "card", Value::Null);
+    let credit = with(credit, "payment.action", json!(422));
     assert_eq!(one("doCredit", &credit), ("card".to_string(), "REQUIRED"));
     // getTransactionDetails: transactionId or orderRef.
     assert_eq!(
@@ -436,7 +437,7 @@ fn lists_are_arrays_of_at_most_100() {
         ),
         ("order.details[0].price".to_string(), "TYPE")
     );
-    // An empty list writes nothing.
+    // An empty list is no list: the WSDL requires the element, nillable, so it is written nil.
     let body = payline::request(
         "doReAuthorization",
         &with(reauth(), "privateDataList", json!([])),
@@ -444,7 +445,8 @@ fn lists_are_arrays_of_at_most_100() {
     )
     .unwrap()
     .body;
-    assert!(!body.contains("privateDataList"));
+    assert!(body.contains("<impl:privateDataList xsi:nil=\"true\"/>"));
+    assert!(!body.contains("privateData>"));
 }
 
 #[test]
@@ -513,13 +515,25 @@ fn unknown_fields_are_reported_with_a_hint() {
         ]
     );
     assert!(e.issues[1].message.contains("did you mean 'transactionID'"));
-    // Elements remise does not model are refused, not dropped.
+    // Elements remise does not model are refused, not dropped (threeDSInfo is always written
+    // nil; buyer, modelled since issue 11, is accepted).
     assert_eq!(
         one(
             "doAuthorization",
-            &with(auth(), "buyer", json!({ "email": "a@b.c" }))
+            &with(auth(), "threeDSInfo", json!({ "challengeInd": "01" }))
         ),
-        ("buyer".to_string(), "UNKNOWN_FIELD")
+        ("threeDSInfo".to_string(), "UNKNOWN_FIELD")
+    );
+    assert_eq!(
+        one(
+            "doAuthorization",
+            &with(
+                auth(),
+                "buyer",
+                json!({ "email": "a@b.c", "merchantAuthentication": {} })
+            )
+        ),
+        ("buyer.merchantAuthentication".to_string(), "UNKNOWN_FIELD")
     );
     assert_eq!(
         one(
@@ -566,12 +580,13 @@ fn every_issue_at_once() {
         ("media", "ENUM"),
         ("transactionId", "UNKNOWN_FIELD"),
         ("payment.differedActionDate", "REQUIRED"),
+        ("payment.contractNumber", "REQUIRED"),
     ]
     .iter()
     .map(|(f, c)| (f.to_string(), *c))
     .collect();
     assert_eq!(got, want);
-    assert!(e.message.starts_with("10 problems: "), "{}", e.message);
+    assert!(e.message.starts_with("11 problems: "), "{}", e.message);
     assert_eq!(e.field.as_deref(), Some("transactionID"));
 }
 
@@ -662,6 +677,17 @@ fn xml_injection_in_every_string_field() {
                 "card.panType",
                 "linkedTransactionId",
                 "travelFileNumber",
+                "buyer.lastName",
+                "buyer.email",
+                "buyer.shippingAdress.street1",
+                "buyer.billingAddress.cityName",
+                "buyer.buyerExtended",
+                "owner.lastName",
+                "owner.billingAddress.street",
+                "bankAccountData.countryCode",
+                "bankAccountData.accountNumber",
+                "authentication3DSecure.md",
+                "authentication3DSecure.pares",
             ],
         ),
     ];
@@ -697,7 +723,7 @@ fn xml_injection_in_every_string_field() {
         (
             "doDebit",
             with(
-                auth(),
+                with(auth(), "payment.action", json!(204)),
                 "authorization",
                 json!({ "number": "A", "date": "2025-01-10T09:25" }),
             ),
@@ -720,7 +746,7 @@ fn xml_injection_in_every_string_field() {
             cases.push((op, base.clone(), f));
         }
     }
-    assert_eq!(cases.len(), 49);
+    assert_eq!(cases.len(), 60);
     for (op, base, field) in cases {
         let prepare = |text: &str| -> Value {
             let mut p = base.clone();
