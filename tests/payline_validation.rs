@@ -1089,3 +1089,26 @@ fn carriage_return_survives_the_envelope() {
     assert!(!body.contains('\r'));
     assert!(texts(&body).contains(&("value".to_string(), "line1\r\nline2\rend".to_string())));
 }
+
+/// Issue 10 row 12: JSON text with a lone surrogate (what JSON.stringify writes for a JS string
+/// holding half an emoji) is refused with the field's path; the same text without it builds the
+/// same request as the parsed value.
+#[test]
+fn lone_surrogates_are_refused_with_the_field() {
+    let good = reauth().to_string();
+    let from_text = payline::request_text("doReAuthorization", &good, &opts()).unwrap();
+    let from_value = payline::request("doReAuthorization", &reauth(), &opts()).unwrap();
+    assert_eq!(from_text.body, from_value.body);
+    let bad = good.replace("ORDER-0001-R1", "ORDER\\ud83d-R1");
+    assert_ne!(bad, good);
+    let e = payline::request_text("doReAuthorization", &bad, &opts()).unwrap_err();
+    assert_eq!(
+        issues(&e),
+        [("order.ref".to_string(), "FORBIDDEN_CHARACTER")]
+    );
+    assert!(e.message.contains("surrogate"), "{}", e.message);
+    // A paired surrogate is an ordinary character.
+    let emoji = good.replace("ORDER-0001-R1", "ORDER\\ud83d\\ude00");
+    let req = payline::request_text("doReAuthorization", &emoji, &opts()).unwrap();
+    assert!(req.body.contains("<obj:ref>ORDER\u{1F600}</obj:ref>"));
+}
