@@ -10,6 +10,7 @@
 pub(crate) mod fetch;
 pub mod money;
 pub mod payline;
+mod payline_types;
 pub mod sogenactif_batch;
 pub mod sogenactif_office;
 pub mod systempay;
