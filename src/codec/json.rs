@@ -7,10 +7,13 @@ use serde_json::{Map, Value};
 /// Joins a parent path and a key: `("transactionOptions", "cardOptions")` → `transactionOptions.cardOptions`.
 pub fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
+        return key.to_string();
     }
+    let mut out = String::with_capacity(path.len() + 1 + key.len());
+    out.push_str(path);
+    out.push('.');
+    out.push_str(key);
+    out
 }
 
 /// Path of an array element: `("records", 3)` → `records[3]`.
@@ -62,7 +65,12 @@ impl<'a> Obj<'a> {
         }
     }
 
-    /// An object with no fields (for optional containers that were absent).
+    /// Room for `n` field names (the caller is about to read that many).
+    pub fn reserve(&mut self, n: usize) {
+        self.known.reserve(n);
+    }
+
+    /// The path of this object (`""` for the root).
     pub fn path(&self) -> &str {
         &self.path
     }
@@ -75,7 +83,15 @@ impl<'a> Obj<'a> {
     /// The raw value of `key`, `None` when absent or null. Marks the key as known.
     pub fn raw(&mut self, key: &'static str) -> Option<&'a Value> {
         self.known.push(key);
-        match self.map.and_then(|m| m.get(key)) {
+        // Small objects (most of them): comparing the few keys beats hashing the name.
+        let found = self.map.and_then(|m| {
+            if m.len() <= 8 {
+                m.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
+            } else {
+                m.get(key)
+            }
+        });
+        match found {
             None | Some(Value::Null) => None,
             Some(v) => Some(v),
         }

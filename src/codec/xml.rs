@@ -38,7 +38,11 @@ pub fn check_text(field: &str, text: &str, issues: &mut Issues) -> bool {
 /// carry at all must have been refused before ([`check_text`]).
 pub fn escape_into(out: &mut String, text: &str) {
     let mut rest = text;
-    while let Some(i) = rest.find(['&', '<', '>', '\'', '"', '\r']) {
+    // Every character to replace is ASCII, so a byte position is a char boundary.
+    while let Some(i) = rest
+        .bytes()
+        .position(|b| matches!(b, b'&' | b'<' | b'>' | b'\'' | b'"' | b'\r'))
+    {
         let (plain, tail) = rest.split_at(i);
         out.push_str(plain);
         let mut chars = tail.chars();
@@ -53,6 +57,14 @@ pub fn escape_into(out: &mut String, text: &str) {
         rest = chars.as_str();
     }
     out.push_str(rest);
+}
+
+/// Whether every character of `text` may appear in XML 1.0 character data; printable ASCII (and
+/// TAB, LF, CR) is checked byte by byte, the rest with [`is_xml_char`].
+pub fn is_xml_text(text: &str) -> bool {
+    text.bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || matches!(b, b'\t' | b'\n' | b'\r'))
+        || text.chars().all(is_xml_char)
 }
 
 #[cfg(test)]

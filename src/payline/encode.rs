@@ -16,10 +16,10 @@ use crate::codec::xml::escape_into;
 use crate::error::Result;
 use crate::transport::{basic_auth, HttpRequest};
 
+// `prefix` includes its colon (`"impl:"`, `"obj:"`).
 fn open(out: &mut String, prefix: &str, name: &str) {
     out.push('<');
     out.push_str(prefix);
-    out.push(':');
     out.push_str(name);
     out.push('>');
 }
@@ -27,7 +27,6 @@ fn open(out: &mut String, prefix: &str, name: &str) {
 fn close(out: &mut String, prefix: &str, name: &str) {
     out.push_str("</");
     out.push_str(prefix);
-    out.push(':');
     out.push_str(name);
     out.push('>');
 }
@@ -37,7 +36,6 @@ fn write_node(out: &mut String, node: &Node, prefix: &str) {
         NodeValue::Nil => {
             out.push('<');
             out.push_str(prefix);
-            out.push(':');
             out.push_str(node.name);
             out.push_str(" xsi:nil=\"true\"/>");
         }
@@ -50,7 +48,7 @@ fn write_node(out: &mut String, node: &Node, prefix: &str) {
             open(out, prefix, node.name);
             for child in children {
                 // Everything below the wrapper's direct children is in the obj namespace.
-                write_node(out, child, "obj");
+                write_node(out, child, "obj:");
             }
             close(out, prefix, node.name);
         }
@@ -59,7 +57,8 @@ fn write_node(out: &mut String, node: &Node, prefix: &str) {
 
 /// The SOAP envelope of a validated request.
 pub fn envelope(v: &Validated) -> String {
-    let mut out = String::with_capacity(2048);
+    // Enough for a full doAuthorization without growing.
+    let mut out = String::with_capacity(4096);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope xmlns:soapenv=\"");
     out.push_str(SOAP_ENV_NS);
     out.push_str("\" xmlns:impl=\"");
@@ -72,7 +71,7 @@ pub fn envelope(v: &Validated) -> String {
     out.push_str(v.operation.name());
     out.push_str("Request>");
     for node in &v.body {
-        write_node(&mut out, node, "impl");
+        write_node(&mut out, node, "impl:");
     }
     out.push_str("</impl:");
     out.push_str(v.operation.name());

@@ -835,7 +835,11 @@ impl Options {
             .as_deref()
             .unwrap_or(self.environment.base_url())
             .trim_end_matches('/');
-        format!("{base}/{}", service.name())
+        let mut url = String::with_capacity(base.len() + 1 + service.name().len());
+        url.push_str(base);
+        url.push('/');
+        url.push_str(service.name());
+        url
     }
 }
 

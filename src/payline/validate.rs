@@ -11,7 +11,7 @@ use super::model::{
     Absent, Field, Kind, Operation, CONTRACT_REQUIRED, DEFAULT_VERSION, MODES, RECURRING_MODES,
 };
 use crate::codec::json::{index, join, type_name, Obj};
-use crate::codec::xml::{check_text, is_xml_char};
+use crate::codec::xml::{check_text, is_xml_text};
 use crate::error::{issue, Gateway, Issues, Result};
 use crate::money::{self, printable, Table};
 use serde_json::Value;
@@ -89,10 +89,14 @@ fn read_fields(
     fields: &'static [Field],
     issues: &mut Issues,
 ) -> Vec<Node> {
-    fields
-        .iter()
-        .filter_map(|f| read_field(op, obj, f, issues))
-        .collect()
+    obj.reserve(fields.len());
+    let mut nodes = Vec::with_capacity(fields.len());
+    for f in fields {
+        if let Some(node) = read_field(op, obj, f, issues) {
+            nodes.push(node);
+        }
+    }
+    nodes
 }
 
 /// The element written when the caller gives no value for `f` (or `None`: nothing written).
@@ -236,7 +240,7 @@ fn owned(s: String) -> Option<Read> {
 
 /// `check_text` with the path built only on failure.
 fn xml_text(at: &At<'_>, s: &str, issues: &mut Issues) -> bool {
-    if s.chars().all(is_xml_char) {
+    if is_xml_text(s) {
         return true;
     }
     check_text(&at.path(), s, issues)
@@ -357,9 +361,13 @@ fn read_value(
             owned(n.to_string())
         }
         Kind::Currency => {
+            let number;
             let code = match v {
-                Value::String(s) => s.clone(),
-                Value::Number(n) if n.as_u64().is_some() => n.to_string(),
+                Value::String(s) => s.as_str(),
+                Value::Number(n) if n.as_u64().is_some() => {
+                    number = n.to_string();
+                    number.as_str()
+                }
                 other => {
                     issues.push(
                         at.path(),
@@ -372,7 +380,7 @@ fn read_value(
                     return None;
                 }
             };
-            match money::currency(&code, Table::Payline) {
+            match money::currency(code, Table::Payline) {
                 Ok(c) => owned(c.numeric_str()),
                 Err(e) => {
                     issues.push(at.path(), issue::UNKNOWN_CURRENCY, e.message);
