@@ -10,8 +10,9 @@
 //! validated against the schema of its service.
 //!
 //! Envelopes: a minimal and a full request per operation written by hand, plus one per operation
-//! generated from the model tables with every modelled element given, plus the variants that
-//! change which elements are written (modes NX/REC/DIF, partial reset, empty lists, CR in text).
+//! generated from the model tables with every modelled element given, 40 random subsets of it per
+//! operation (every one remise accepts), the golden fixtures, and the variants that change which
+//! elements are written (modes NX/REC/DIF, partial reset, empty lists, CR in text).
 //! Without xmllint the test fails when the environment variable CI is set, and says so otherwise.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
@@ -413,6 +414,44 @@ fn generated_full(op: Operation) -> Value {
     p
 }
 
+/// A deterministic pseudo-random generator (64-bit LCG, Knuth's MMIX constants): the subsets below
+/// are the same on every run.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+}
+
+/// `full` with a random subset of the fields the caller may leave out removed, at every depth.
+fn thin(full: &Value, fields: &[Field], rng: &mut Lcg) -> Value {
+    let mut out = Map::new();
+    for f in fields {
+        let Some(v) = full.get(f.name) else { continue };
+        if !f.required() && rng.next() % 2 == 0 {
+            continue;
+        }
+        let v = match f.kind {
+            Kind::Object(inner) => thin(v, inner, rng),
+            Kind::List { fields: inner, .. } => Value::Array(
+                v.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|e| thin(e, inner, rng))
+                    .collect(),
+            ),
+            _ => v.clone(),
+        };
+        out.insert(f.name.to_string(), v);
+    }
+    Value::Object(out)
+}
+
 /// (label, envelope) pairs.
 type Envelopes = Vec<(String, String)>;
 
@@ -442,6 +481,8 @@ fn all_envelopes() -> (Envelopes, Envelopes) {
             std::fs::read_to_string(path).unwrap(),
         );
     }
+    let mut rng = Lcg(0x5eed);
+    let mut thinned = 0;
     for op in Operation::ALL {
         let p = generated_full(op);
         push(
@@ -449,14 +490,27 @@ fn all_envelopes() -> (Envelopes, Envelopes) {
             format!("{}-generated", op.name()),
             build(op.name(), &p),
         );
+        // Random subsets of the full request: every one remise accepts must be valid (those a
+        // cross-field rule refuses, e.g. mode DIF without its date, are not envelopes).
+        for i in 0..40 {
+            let q = thin(&p, op.fields(), &mut rng);
+            if let Ok(req) = payline::request(op.name(), &q, &opts()) {
+                push(op.name(), format!("{}-subset{i}", op.name()), req.body);
+                thinned += 1;
+            }
+        }
     }
+    assert!(
+        thinned >= 100,
+        "only {thinned} random subsets were accepted"
+    );
     (direct, extended)
 }
 
 #[test]
 fn every_envelope_is_valid_under_the_official_schema() {
     let (direct, extended) = all_envelopes();
-    assert_eq!(direct.len() + extended.len(), 18 + 8 + 8);
+    assert!(direct.len() + extended.len() >= 18 + 8 + 8 + 100);
     validate_all("DirectPaymentAPI.wsdl", &direct);
     validate_all("ExtendedAPI.wsdl", &extended);
 }
