@@ -433,7 +433,7 @@ fn thin(full: &Value, fields: &[Field], rng: &mut Lcg) -> Value {
     let mut out = Map::new();
     for f in fields {
         let Some(v) = full.get(f.name) else { continue };
-        if !f.required() && rng.next() % 2 == 0 {
+        if !f.required() && rng.next().is_multiple_of(2) {
             continue;
         }
         let v = match f.kind {
