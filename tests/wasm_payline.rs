@@ -27,7 +27,7 @@ fn obj(json: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn request_headers_are_a_plain_object_and_dates_are_converted() {
     let params = obj(
-        r#"{"transactionID":"1","payment":{"amount":1000,"currency":"EUR","action":101,"mode":"CPT"},
+        r#"{"transactionID":"1","payment":{"amount":1000,"currency":"EUR","action":101,"mode":"CPT","contractNumber":"1"},
             "order":{"ref":"R","amount":1000,"currency":978}}"#,
     );
     // 2024-07-01T10:00:00Z as a JS Date: 12:00 in Paris (CEST).
