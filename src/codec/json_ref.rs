@@ -387,11 +387,7 @@ impl<'v, 'a> ObjRef<'v, 'a> {
                 issues.push(
                     self.at(key),
                     issue::ENUM,
-                    format!(
-                        "'{}' is not accepted: use one of {}",
-                        crate::money::printable(s),
-                        allowed.join(", ")
-                    ),
+                    super::json::not_accepted(s, allowed, super::json::sensitive_path(&self.path)),
                 );
                 None
             }
@@ -445,18 +441,13 @@ impl<'v, 'a> ObjRef<'v, 'a> {
             if fields.iter().take(i).any(|(p, _)| p == key) {
                 continue;
             }
-            let hint = self
-                .known()
-                .find(|k| k.eq_ignore_ascii_case(key))
-                .map(|k| format!(" (did you mean '{k}'?)"))
-                .unwrap_or_default();
-            issues.push(
-                join(&self.path, key),
-                issue::UNKNOWN_FIELD,
-                format!(
-                    "unknown field '{}'{hint}: remove it or check its spelling",
-                    crate::money::printable(key)
-                ),
+            let near = self.known().find(|k| k.eq_ignore_ascii_case(key)).copied();
+            super::json::push_unknown(
+                issues,
+                &self.path,
+                key,
+                near,
+                super::json::sensitive_path(&self.path),
             );
         }
     }
