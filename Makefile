@@ -17,7 +17,7 @@ TARBALL := target/pack/remise-$(VERSION).tgz
 MAX_WASM_GZ := 153600
 
 .PHONY: setup pkg pack test demo fmt-check clippy test-rust test-wasm test-js test-types sizes clean \
-  test-runtimes test-package test-www chromium xmllint www docs readme-sizes
+  test-runtimes test-package test-www chromium xmllint www docs readme-sizes fuzz fuzz-setup
 
 setup: node_modules/.installed
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -147,6 +147,29 @@ demo: pack
 	  echo '{"name":"remise-demo","private":true,"type":"module"}' > package.json && \
 	  npm install --no-audit --no-fund --loglevel=error "$(CURDIR)/$(TARBALL)" && \
 	  node quickstart.mjs
+
+# Fuzzing (fuzz/, its own workspace: never part of `make test` or clippy). cargo-fuzz needs nightly; both
+# install themselves once. Each target runs FUZZ_SECONDS, one libFuzzer process at a time (the machine is
+# shared), release build with debug assertions (integer overflow is a finding), no sanitizer (the crate
+# forbids unsafe code). Corpora grow in fuzz/corpus/ (seeded from tests/fixtures, see each target's
+# `// seeds:` line); a finding is left in fuzz/artifacts/<target>/ and fails the run after every target ran.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= $(notdir $(basename $(wildcard fuzz/fuzz_targets/*.rs)))
+FUZZ_FLAGS := -O -a -s none
+fuzz-setup:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@cargo +nightly fuzz --version >/dev/null 2>&1 || cargo +nightly install cargo-fuzz --locked || cargo +nightly install cargo-fuzz
+
+fuzz: fuzz-setup
+	cd fuzz && cargo +nightly fuzz build $(FUZZ_FLAGS)
+	@cd fuzz && failed="" && for t in $(FUZZ_TARGETS); do \
+	  mkdir -p corpus/$$t && seeds=$$(sed -n 's|^// seeds: ||p' fuzz_targets/$$t.rs); \
+	  echo "== $$t: $(FUZZ_SECONDS) s, $$(date -u +%FT%TZ), seeds: $${seeds:-none}"; \
+	  cargo +nightly fuzz run $(FUZZ_FLAGS) $$t corpus/$$t $$seeds -- -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 || failed="$$failed $$t"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "FUZZ FINDINGS in:$$failed (see fuzz/artifacts/)"; exit 1; fi; \
+	echo "fuzz: no finding in $(FUZZ_TARGETS)"
 
 clean:
 	rm -rf target pkg node_modules

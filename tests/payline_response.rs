@@ -339,3 +339,95 @@ fn date_iso_forms_for_the_four_layouts() {
     assert_eq!(v["transaction"]["date"], "31/02/23 10:00");
     assert!(v["transaction"].get("dateIso").is_none());
 }
+
+/// A minimal doCapture answer with `inner` inside the impl-namespace wrapper.
+fn capture_answer(inner: &str) -> String {
+    format!(
+        "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>\
+         <impl:doCaptureResponse xmlns:impl=\"{IMPL}\" xmlns:obj=\"{OBJ}\">{inner}</impl:doCaptureResponse>\
+         </s:Body></s:Envelope>"
+    )
+}
+
+#[test]
+fn an_element_in_another_namespace_is_named_with_its_namespace() {
+    // Issue 12: a stand-in put <code> outside the Payline namespaces and read "has no
+    // result.code"; the message now says where the element was found.
+    let cases = [
+        // <code> without a namespace (no default namespace in scope).
+        (
+            "<impl:result><code>00000</code></impl:result>",
+            "found <code> in no namespace",
+        ),
+        // <code> in a namespace that is not Payline's.
+        (
+            "<impl:result><x:code xmlns:x=\"urn:other\">00000</x:code></impl:result>",
+            "found <code> in namespace urn:other",
+        ),
+        // <result> itself outside: named, its code is not looked at.
+        (
+            "<result xmlns=\"urn:stand-in\"><code>00000</code></result>",
+            "found <result> in namespace urn:stand-in",
+        ),
+        // An undeclared prefix.
+        (
+            "<impl:result><y:code>00000</y:code></impl:result>",
+            "found <code> with an undeclared prefix",
+        ),
+    ];
+    for (inner, expected) in cases {
+        let e = payline::parse_response("doCapture", 200, &capture_answer(inner)).unwrap_err();
+        assert_eq!(e.code, ErrorCode::MalformedResponse, "{inner}");
+        assert!(
+            e.message.contains("doCaptureResponse has no result.code"),
+            "{}",
+            e.message
+        );
+        assert!(e.message.contains(expected), "{inner}: {}", e.message);
+        assert!(e.message.contains(OBJ), "{}", e.message);
+    }
+    // The same code in the obj (or impl) namespace is read.
+    for inner in [
+        "<impl:result><obj:code>00000</obj:code></impl:result>",
+        "<impl:result><impl:code>00000</impl:code></impl:result>",
+        "<obj:result xmlns=\"http://obj.ws.payline.experian.com\"><code>00000</code></obj:result>",
+    ] {
+        let v = payline::parse_response("doCapture", 200, &capture_answer(inner)).unwrap();
+        assert_eq!(v["result"]["code"], "00000", "{inner}");
+    }
+}
+
+#[test]
+fn a_wrapper_or_envelope_in_another_namespace_is_named_with_its_namespace() {
+    let xml = styles("doCapture.response.00000.tmpl.xml").remove(1).1;
+    let wrong = xml.replace(IMPL, "http://example.test/impl");
+    let e = payline::parse_response("doCapture", 200, &wrong).unwrap_err();
+    assert!(
+        e.message.contains(
+            "expected <doCaptureResponse> in namespace http://impl.ws.payline.experian.com, found <doCaptureResponse> in namespace http://example.test/impl"
+        ),
+        "{}",
+        e.message
+    );
+    // Another operation's answer: its wrapper is named.
+    let e = payline::parse_response("doRefund", 200, &xml).unwrap_err();
+    assert!(
+        e.message
+            .contains(&format!("found <doCaptureResponse> in namespace {IMPL}")),
+        "{}",
+        e.message
+    );
+    // A SOAP 1.2 envelope.
+    let soap12 = xml.replace(
+        "http://schemas.xmlsoap.org/soap/envelope/",
+        "http://www.w3.org/2003/05/soap-envelope",
+    );
+    let e = payline::parse_response("doCapture", 200, &soap12).unwrap_err();
+    assert!(
+        e.message.contains(
+            "found <Envelope> in namespace http://www.w3.org/2003/05/soap-envelope, expected namespace http://schemas.xmlsoap.org/soap/envelope/"
+        ),
+        "{}",
+        e.message
+    );
+}

@@ -227,3 +227,24 @@ fn structure_is_strict() {
     let e = batch::parse_response("<?xml version=\"1.0\"?><file/>").unwrap_err();
     assert_eq!(e.code, ErrorCode::Unsupported);
 }
+
+#[test]
+fn lines_are_read_one_at_a_time_and_columns_are_bounded() {
+    // Many trailing line breaks are the final line break: read, not held as millions of lines.
+    let text = format!("{}{}", small_response(), "\r\n".repeat(1_000_000));
+    assert_eq!(batch::parse_response(&text).unwrap().records.len(), 2);
+    // A line with more than 1024 columns is refused with its line number.
+    let wide = small_response().replacen(
+        "\nEND;",
+        &format!("\nWALLETCREDIT{}\nEND;", ";x".repeat(1024)),
+        1,
+    );
+    let e = batch::parse_response(&wide).unwrap_err();
+    assert_eq!(e.code, remise::ErrorCode::MalformedResponse);
+    assert!(
+        e.message.contains("more than 1024 columns"),
+        "{}",
+        e.message
+    );
+    assert!(e.message.starts_with("line 5 "), "{}", e.message);
+}

@@ -22,6 +22,12 @@ use serde_json::{Map, Value};
 /// risking the wasm stack.
 const MAX_DEPTH: usize = 48;
 
+/// Most namespace declarations in scope at once (Payline answers have under ten). Resolving a
+/// prefix scans the declarations in scope, so this bound keeps the reader linear in the size of
+/// the document (issue 10, row 11: many declarations × many elements was quadratic); a document
+/// above it is refused, like one nested deeper than [`MAX_DEPTH`].
+const MAX_NAMESPACES: usize = 64;
+
 /// Wrappers whose children are list items.
 const LIST_WRAPPERS: &[&str] = &[
     "privateDataList",
@@ -48,6 +54,8 @@ enum Ns {
 #[derive(Debug, PartialEq)]
 struct El {
     ns: Ns,
+    /// The namespace URI as written when `ns` is `Other` (for messages), empty otherwise.
+    uri: String,
     local: String,
     nil: bool,
     text: String,
@@ -120,14 +128,18 @@ fn unescape(raw: &str, out: &mut String) -> Result<()> {
 }
 
 /// The namespace of a prefixed (`Some(prefix)`) or unprefixed name, from the in-scope
-/// declarations (innermost last). An unknown prefix is `Other`; no default namespace is `None`.
-fn resolve(bindings: &[(&str, &str)], prefix: Option<&str>) -> Ns {
+/// declarations (innermost last), with its URI as written. An unknown prefix is `Other` with an
+/// empty URI; no default namespace is `None`.
+fn resolve<'a>(bindings: &[(&str, &'a str)], prefix: Option<&str>) -> (Ns, &'a str) {
     let wanted = prefix.unwrap_or("");
     match bindings.iter().rev().find(|(p, _)| *p == wanted) {
-        Some((_, "")) if prefix.is_none() => Ns::None,
-        Some((_, uri)) => ns_of_uri(uri),
-        None if prefix.is_none() => Ns::None,
-        None => Ns::Other,
+        Some((_, "")) if prefix.is_none() => (Ns::None, ""),
+        Some((_, uri)) => (ns_of_uri(uri), uri),
+        None if prefix.is_none() => (Ns::None, ""),
+        // Bound by the Namespaces in XML recommendation itself, never declared.
+        None if prefix == Some("xml") => (Ns::Other, "http://www.w3.org/XML/1998/namespace"),
+        None if prefix == Some("xmlns") => (Ns::Other, "http://www.w3.org/2000/xmlns/"),
+        None => (Ns::Other, ""),
     }
 }
 
@@ -151,6 +163,16 @@ fn tag_parts(inside: &str) -> Result<(&str, Vec<(&str, &str)>)> {
     loop {
         rest = rest.trim_start_matches(is_space);
         if rest.is_empty() {
+            // Duplicates found by sorting the names: linear-logarithmic, where comparing each
+            // attribute with the ones before it was quadratic (issue 10, row 11: 771 KiB of
+            // attributes on one tag took 34 s).
+            if attrs.len() > 1 {
+                let mut keys: Vec<&str> = attrs.iter().map(|(k, _)| *k).collect();
+                keys.sort_unstable();
+                if keys.windows(2).any(|w| matches!(w, [a, b] if a == b)) {
+                    return Err(malformed("duplicate attribute"));
+                }
+            }
             return Ok((name, attrs));
         }
         let (key, after) = rest
@@ -169,9 +191,6 @@ fn tag_parts(inside: &str) -> Result<(&str, Vec<(&str, &str)>)> {
             .ok_or_else(|| malformed("unterminated attribute value"))?;
         if key.is_empty() || key.contains(is_space) || value.contains('<') {
             return Err(malformed("bad attribute"));
-        }
-        if attrs.iter().any(|(k, _)| *k == key) {
-            return Err(malformed("duplicate attribute"));
         }
         attrs.push((key, value));
         if !tail.is_empty() && !tail.starts_with(is_space) {
@@ -281,6 +300,9 @@ fn parse_tree(xml: &str) -> Result<El> {
                     bindings.push((p, value));
                 }
             }
+            if bindings.len() > MAX_NAMESPACES {
+                return Err(malformed("more than 64 namespace declarations in scope"));
+            }
             let mut nil = false;
             for (key, value) in &attrs {
                 let (prefix, local) = split_qname(key);
@@ -299,8 +321,14 @@ fn parse_tree(xml: &str) -> Result<El> {
                 }
             }
             let (prefix, local) = split_qname(name);
+            let (ns, uri) = resolve(&bindings, prefix);
             let el = El {
-                ns: resolve(&bindings, prefix),
+                ns,
+                uri: if ns == Ns::Other {
+                    uri.to_string()
+                } else {
+                    String::new()
+                },
                 local: local.to_string(),
                 nil,
                 text: String::new(),
@@ -412,6 +440,48 @@ fn child<'a>(el: &'a El, ns: Ns, local: &str) -> Option<&'a El> {
     el.children.iter().find(|c| c.ns == ns && c.local == local)
 }
 
+/// `found <local> in namespace X` for a message naming an element read in another namespace than
+/// the expected one (issue 12: a `<code>` outside the Payline namespaces was reported as missing).
+fn found(el: &El) -> String {
+    let uri = match el.ns {
+        Ns::Impl => IMPL_NS,
+        Ns::Obj => OBJ_NS,
+        Ns::Soap => SOAP_ENV_NS,
+        Ns::None => "",
+        Ns::Other => el.uri.as_str(),
+    };
+    let local = crate::money::printable(&el.local);
+    match (el.ns, uri) {
+        (Ns::None, _) => format!("found <{local}> in no namespace"),
+        (_, "") => format!("found <{local}> with an undeclared prefix"),
+        _ => format!(
+            "found <{local}> in namespace {}",
+            crate::money::printable(uri)
+        ),
+    }
+}
+
+/// Why `wrapper` has no `result.code`: a `result` or `code` element present in another namespace
+/// than Payline's is named; otherwise nothing is added.
+fn misplaced_code(wrapper: &El) -> String {
+    let expected = format!(", expected it in namespace {OBJ_NS} or {IMPL_NS}");
+    let named = |el: &El, local: &str| -> Option<String> {
+        el.children
+            .iter()
+            .find(|c| c.local == local && !payline_ns(c))
+            .map(|c| format!(": {}{expected}", found(c)))
+    };
+    match wrapper
+        .children
+        .iter()
+        .find(|c| c.local == "result" && payline_ns(c))
+    {
+        Some(result) => named(result, "code"),
+        None => named(wrapper, "result"),
+    }
+    .unwrap_or_default()
+}
+
 fn fault_error(fault: &El, op: Operation, http_status: u16) -> Error {
     let text_of = |name: &str| {
         fault
@@ -464,6 +534,19 @@ pub fn parse_response(op: Operation, http_status: u16, xml: &str) -> Result<Valu
         .with_retryable(http_status == 408 || (500..=599).contains(&http_status))
     };
     let ok_status = (200..=299).contains(&http_status);
+    if let Err(e) = crate::codec::check_size(
+        xml,
+        crate::codec::MAX_ANSWER_BYTES,
+        Gateway::Payline,
+        "answer",
+        crate::codec::ANSWER_TOO_LARGE_HINT,
+    ) {
+        return Err(if ok_status {
+            e.with_http_status(http_status)
+        } else {
+            http_error()
+        });
+    }
     let root = match parse_tree(xml) {
         Ok(r) => r,
         Err(e) if ok_status => return Err(e),
@@ -474,7 +557,20 @@ pub fn parse_response(op: Operation, http_status: u16, xml: &str) -> Result<Valu
         .flatten();
     let Some(body) = body else {
         return Err(if ok_status {
-            malformed("no SOAP 1.1 Envelope/Body")
+            // The element that stands where Envelope or Body was expected, with its namespace.
+            let stand_in = if root.ns == Ns::Soap && root.local == "Envelope" {
+                root.children.iter().find(|c| c.local == "Body")
+            } else {
+                Some(&root)
+            };
+            let mut detail = String::from("no SOAP 1.1 Envelope/Body");
+            if let Some(el) = stand_in {
+                detail.push_str(": ");
+                detail.push_str(&found(el));
+                detail.push_str(", expected namespace ");
+                detail.push_str(SOAP_ENV_NS);
+            }
+            malformed(&detail)
         } else {
             http_error()
         });
@@ -485,15 +581,17 @@ pub fn parse_response(op: Operation, http_status: u16, xml: &str) -> Result<Valu
     let mut wrapper_name = String::from(op.name());
     wrapper_name.push_str("Response");
     let Some(wrapper) = child(body, Ns::Impl, &wrapper_name) else {
-        let found = body
+        // The same name in another namespace first, else the first element of the Body.
+        let stand_in = body
             .children
-            .first()
-            .map(|c| c.local.clone())
-            .unwrap_or_else(|| "nothing".to_string());
+            .iter()
+            .find(|c| c.local == wrapper_name)
+            .or_else(|| body.children.first())
+            .map(found)
+            .unwrap_or_else(|| "found nothing".to_string());
         return Err(if ok_status {
             malformed(&format!(
-                "expected {wrapper_name} in namespace {IMPL_NS}, found {}",
-                crate::money::printable(&found)
+                "expected <{wrapper_name}> in namespace {IMPL_NS}, {stand_in}"
             ))
         } else {
             http_error()
@@ -506,7 +604,12 @@ pub fn parse_response(op: Operation, http_status: u16, xml: &str) -> Result<Valu
         .and_then(|r| r.get("code"))
         .and_then(Value::as_str)
         .map(str::to_string)
-        .ok_or_else(|| malformed(&format!("{wrapper_name} has no result.code")))?;
+        .ok_or_else(|| {
+            malformed(&format!(
+                "{wrapper_name} has no result.code{}",
+                misplaced_code(wrapper)
+            ))
+        })?;
     if let Some(Value::Object(result)) = out.get_mut("result") {
         result.insert(
             "accepted".to_string(),

@@ -6,6 +6,7 @@
 //! Unknown `_type` values and unknown fields pass through untouched.
 
 use super::codes;
+use crate::codec::MAX_ANSWER_BYTES;
 use crate::error::{Error, ErrorCode, Gateway, Result};
 use crate::money::printable;
 use serde_json::Value;
@@ -15,6 +16,14 @@ pub fn parse_response(http_status: u16, text: &str) -> Result<Value> {
     if http_status != 200 && http_status != 401 {
         return Err(http_error(http_status, text));
     }
+    crate::codec::check_size(
+        text,
+        MAX_ANSWER_BYTES,
+        Gateway::Systempay,
+        "answer",
+        crate::codec::ANSWER_TOO_LARGE_HINT,
+    )
+    .map_err(|e| e.with_http_status(http_status))?;
     let envelope: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         // A 401 without a JSON body is a plain HTTP error (proxy, wrong host…).

@@ -191,6 +191,16 @@ fn verify(signed: &SignedAnswer<'_>, key: &Secret) -> bool {
 /// Verifies, then parses `kr-answer`. A mismatch is `SIGNATURE_INVALID`; an answer that is not
 /// JSON is `MALFORMED_RESPONSE`.
 pub fn parse_answer(fields: &Value, keys: &Keys) -> Result<Value> {
+    if let Some(answer) = fields.get("kr-answer").and_then(Value::as_str) {
+        crate::codec::check_size(
+            answer,
+            crate::codec::MAX_ANSWER_BYTES,
+            Gateway::Systempay,
+            "kr-answer",
+            crate::codec::ANSWER_TOO_LARGE_HINT,
+        )
+        .map_err(|e| e.with_field("kr-answer"))?;
+    }
     if !verify_hash(fields, keys)? {
         let kind = fields
             .get("kr-hash-key")

@@ -162,6 +162,13 @@ fn number(line: usize, what: &str, s: &str) -> Result<u64> {
 
 /// Parses a CSV response file (see the module documentation for the assumed layout).
 pub fn parse_response(text: &str) -> Result<ParsedResponse> {
+    crate::codec::check_size(
+        text,
+        crate::codec::MAX_BATCH_RESPONSE_BYTES,
+        Gateway::Sogenactif,
+        "Office Batch response file",
+        "split the run into several request files",
+    )?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim_start().starts_with('<') {
         return Err(Error::new(
@@ -170,20 +177,21 @@ pub fn parse_response(text: &str) -> Result<ParsedResponse> {
         )
         .with_gateway(Gateway::Sogenactif));
     }
-    let mut all: Vec<&str> = text
+    // Trailing line breaks (the final one, and empty lines after it) are not part of the
+    // structure. Lines are then read one at a time: collecting them first held 16 bytes per line,
+    // 1 GiB for a 64 MiB file of line breaks.
+    let text = text.trim_end_matches(['\n', '\r']);
+    let mut lines = text
         .split('\n')
+        .filter(|_| !text.is_empty())
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
-        .collect();
-    // Trailing empty lines (the final line break) are not part of the structure.
-    while all.last().is_some_and(|l| l.is_empty()) {
-        all.pop();
-    }
-    let mut lines = all.into_iter().enumerate().map(|(i, l)| (i + 1, l));
+        .enumerate()
+        .map(|(i, l)| (i + 1, l));
 
     let (n, file) = lines
         .next()
         .ok_or_else(|| malformed(1, "the file is empty"))?;
-    let cols: Vec<&str> = file.split(';').collect();
+    let cols = columns(n, file)?;
     let header = match cols.as_slice() {
         ["FILE", "response", format, version] => (format.to_string(), version.to_string()),
         ["FILE", "request", ..] => {
@@ -197,7 +205,7 @@ pub fn parse_response(text: &str) -> Result<ParsedResponse> {
     let (n, head) = lines
         .next()
         .ok_or_else(|| malformed(n + 1, "the HEADER line is missing"))?;
-    let cols: Vec<&str> = head.split(';').collect();
+    let cols = columns(n, head)?;
     let header = match cols.as_slice() {
         ["HEADER", remitter, date, time, sequence] => ResponseHeader {
             file_type: "response".to_string(),
@@ -250,8 +258,21 @@ pub fn parse_response(text: &str) -> Result<ParsedResponse> {
     })
 }
 
+/// Most columns read on one line: the longest method has under fifty, plus the response fields and
+/// the trailing columns a platform may add. A line with more is refused rather than split into
+/// a list of 16 bytes per separator (a 64 MiB line of `;` would hold 1 GiB).
+const MAX_COLUMNS: usize = 1024;
+
+fn columns(n: usize, line: &str) -> Result<Vec<&str>> {
+    let cols: Vec<&str> = line.split(';').take(MAX_COLUMNS + 1).collect();
+    if cols.len() > MAX_COLUMNS {
+        return Err(malformed(n, "more than 1024 columns on one line"));
+    }
+    Ok(cols)
+}
+
 fn parse_record(n: usize, line: &str) -> Result<ResponseRecord> {
-    let cols: Vec<&str> = line.split(';').collect();
+    let cols = columns(n, line)?;
     let token = cols.first().copied().unwrap_or_default();
     let method = dictionary::method_by_token(token).ok_or_else(|| {
         malformed(

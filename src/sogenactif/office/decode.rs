@@ -24,7 +24,18 @@ use serde_json::Value;
 ///   `gatewayMessage` = its meaning, `retryable` from the code table, and `response` = the decoded
 ///   answer.
 pub fn parse_response(http_status: u16, text: &str, secret_key: Option<&Secret>) -> Result<Value> {
-    let parsed: std::result::Result<Value, _> = serde_json::from_str(text);
+    let size = crate::codec::check_size(
+        text,
+        crate::codec::MAX_ANSWER_BYTES,
+        Gateway::Sogenactif,
+        "answer",
+        crate::codec::ANSWER_TOO_LARGE_HINT,
+    );
+    // An oversized body is never parsed; a non-200 one still gives HTTP_ERROR (without `response`).
+    let parsed: Option<Value> = match size {
+        Ok(()) => serde_json::from_str(text).ok(),
+        Err(_) => None,
+    };
     if http_status != 200 {
         let hint = match http_status {
             401 | 403 => "check merchantId, keyVersion and secretKey",
@@ -39,15 +50,16 @@ pub fn parse_response(http_status: u16, text: &str, secret_key: Option<&Secret>)
         .with_gateway(Gateway::Sogenactif)
         .with_http_status(http_status)
         .with_retryable(http_status == 408 || (500..=599).contains(&http_status));
-        if let Ok(v @ Value::Object(_)) = parsed {
+        if let Some(v @ Value::Object(_)) = parsed {
             e = e.with_response(v);
         }
         return Err(e);
     }
+    size?;
     let mut answer = match parsed {
-        Ok(Value::Object(m)) => m,
-        Ok(_) => return Err(malformed("the answer is JSON but not an object")),
-        Err(_) => return Err(malformed("the answer is not JSON")),
+        Some(Value::Object(m)) => m,
+        Some(_) => return Err(malformed("the answer is JSON but not an object")),
+        None => return Err(malformed("the answer is not JSON")),
     };
 
     let code = match answer.get("responseCode") {
