@@ -344,8 +344,9 @@ impl Gateway {
 }
 
 /// Default cap on an answer's size (`maxResponseBytes`): gateway answers are a few KB; a larger
-/// body is refused without being read whole.
-pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 4 * 1024 * 1024;
+/// body is refused without being read whole. The decoders refuse more than this anyway
+/// (`codec::MAX_ANSWER_BYTES`), so a client may lower it, not raise it.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = crate::codec::MAX_ANSWER_BYTES as u64;
 
 fn status_hint(gateway: Gateway, operation: &str) -> String {
     format!(

@@ -14,8 +14,8 @@ use crate::transport::{
 };
 use serde_json::{Map, Value};
 
-/// Largest `maxResponseBytes` accepted (256 MiB).
-const MAX_RESPONSE_CAP: u64 = 256 * 1024 * 1024;
+/// Largest `maxResponseBytes` accepted: what the decoders read at most.
+const MAX_RESPONSE_CAP: u64 = DEFAULT_MAX_RESPONSE_BYTES;
 
 enum Inner {
     Systempay(sp::Options),
