@@ -410,3 +410,70 @@ fn layout_overrides_are_checked_like_the_table() {
         e.issues[5].message
     );
 }
+
+#[test]
+fn response_files_follow_the_same_layouts_and_report_unknown_lines() {
+    use remise::sogenactif::batch::{parse_response, parse_response_with, ResponseOptions};
+    // The refund layout of a_layout_override_moves_the_columns, echoed, then the bank's result
+    // columns in its own order: authorisationId first, then responseCode.
+    let text = "FILE;response;office;v19\nHEADER;011223344550000;2024-01-05+0100;09:15:00+0100;7\n\
+REFUND;1;011223344550000;ORDER2;978;750;;;;Refund 2;A1B2;00\n\
+NOTICE;maintenance tonight\n\
+END;2\n";
+    let options = ResponseOptions::from_value(&json!({
+        "layouts": { "refund": ["merchantId", "transactionReference", "currencyCode", "operationAmount", null,
+                                "s10TransactionReference.s10TransactionId", "s10TransactionReference.s10TransactionIdDate", "statementReference"] },
+        "resultFields": ["authorisationId", "responseCode"],
+        "unknownLines": "report"
+    }))
+    .unwrap();
+    let parsed = parse_response_with(text, &options).unwrap();
+    let r = &parsed.records[0];
+    assert_eq!(r.method, "refund");
+    assert_eq!(r.response_code, "00");
+    assert!(r.accepted);
+    assert_eq!(r.fields["operationAmount"], json!(750));
+    assert_eq!(r.fields["currencyCode"], json!("978"));
+    assert_eq!(r.fields["statementReference"], json!("Refund 2"));
+    assert_eq!(r.fields["authorisationId"], json!("A1B2"));
+    assert_eq!(parsed.unknown_lines.len(), 1);
+    assert_eq!(parsed.unknown_lines[0].line, 4);
+    assert_eq!(parsed.unknown_lines[0].line_type, "NOTICE");
+    assert_eq!(
+        parsed.to_json()["unknownLines"],
+        json!([{ "line": 4, "type": "NOTICE" }])
+    );
+    // Without the option an unknown line stops the parse, naming its line.
+    let e = parse_response(text).unwrap_err();
+    assert_eq!(e.code, ErrorCode::MalformedResponse);
+    assert!(
+        e.message.starts_with("line 3 of the Office Batch response"),
+        "{}",
+        e.message
+    );
+    // Unknown lines count in END (they are lines of the body).
+    let e = parse_response_with(&text.replace("NOTICE;maintenance tonight\n", ""), &options)
+        .unwrap_err();
+    assert!(
+        e.message
+            .contains("END announces 2 records but the file holds 1"),
+        "{}",
+        e.message
+    );
+    // Bad options are VALIDATION errors with paths.
+    let e = ResponseOptions::from_value(&json!({ "resultFields": ["authorisationId", "x-y", "authorisationId"], "unknownLines": "skip" })).unwrap_err();
+    let got: Vec<(&str, &str)> = e
+        .issues
+        .iter()
+        .map(|i| (i.field.as_str(), i.code))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("resultFields[1]", "FORMAT"),
+            ("resultFields[2]", "CONFLICT"),
+            ("resultFields", "REQUIRED"),
+            ("unknownLines", "ENUM")
+        ]
+    );
+}

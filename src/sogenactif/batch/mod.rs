@@ -19,12 +19,17 @@ pub mod layout;
 pub mod response;
 pub mod rules;
 pub mod sequences;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod typegen;
 pub mod validate;
 pub mod writer;
 
 pub use archive::{archive, default_name, REQUEST_PREFIX};
 pub use convert::{Converter, Reject, Summary};
 pub use layout::Layouts;
-pub use response::{parse_response, ParsedResponse, ResponseHeader, ResponseRecord, Trailer};
+pub use response::{
+    parse_response, parse_response_with, ParsedResponse, ResponseHeader, ResponseOptions,
+    ResponseRecord, Trailer, UnknownLine,
+};
 pub use validate::Syntax;
 pub use writer::{build, BatchWriter};
