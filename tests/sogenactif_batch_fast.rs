@@ -212,10 +212,23 @@ proptest! {
             let q: Vec<Option<String>> = q.values.iter().map(|v| v.as_ref().map(fast_text)).collect();
             prop_assert_eq!(q, s.values);
         }
-        // The same record read from its JSON text (borrowed strings) gives the same answer.
+        // The same record read from its JSON text (borrowed strings) gives the same answer, and
+        // so does the text fast path (never a yes where the validator says no).
         let text = v.to_string();
         let parsed: J = serde_json::from_str(&text).unwrap();
         prop_assert_eq!(parsed.to_value(), v.clone());
+        let pretty = serde_json::to_string_pretty(&v).unwrap();
+        for t in [&text, &pretty] {
+            if let Some(q) = fast::record_text(t, &DICTIONARY, syntax, &mut Memo::default()) {
+                let mut issues = Issues::new();
+                let s = read_record(&v, "records[0]", syntax, 1, &mut issues);
+                prop_assert!(s.is_some(), "{} {:?}", t, issues);
+                let s = s.unwrap();
+                prop_assert_eq!(q.sequence.unwrap_or(1), s.sequence);
+                let q: Vec<Option<String>> = q.values.iter().map(|v| v.as_ref().map(fast_text)).collect();
+                prop_assert_eq!(q, s.values);
+            }
+        }
     }
 }
 
@@ -257,6 +270,12 @@ fn the_generator_reaches_both_answers_for_every_method() {
         );
         let j = J::from_value(&valid);
         assert!(fast::record(&j, &DICTIONARY, Syntax::Csv, &mut Memo::default()).is_some());
+        // `method` comes first in these records: the text path takes them too.
+        let text = valid.to_string();
+        assert!(
+            fast::record_text(&text, &DICTIONARY, Syntax::Csv, &mut Memo::default()).is_some(),
+            "{text}"
+        );
     }
 }
 
@@ -274,4 +293,67 @@ fn duplicate_keys_read_as_serde_json_reads_them() {
         out.contains("REFUND;1;011223344550000;A;750;978;;;\n"),
         "{out}"
     );
+}
+
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<u64>().prop_map(|n| json!(n)),
+        any::<i64>().prop_map(|n| json!(n)),
+        (-1e6f64..1e6).prop_map(|f| json!(f)),
+        "[a-z0-9 ;<>&'é€日\"\\\\\\n\\t\u{1}/]{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 32, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..5).prop_map(Value::Array),
+            proptest::collection::vec(("[a-zA-Z\"]{0,6}", inner), 0..6)
+                .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_scanner_reads_what_serde_json_reads(v in json_value(), pretty in any::<bool>()) {
+        let text = if pretty { serde_json::to_string_pretty(&v).unwrap() } else { v.to_string() };
+        let want: J = serde_json::from_str(&text).unwrap();
+        if let Some(got) = fast::scan(&text) {
+            prop_assert_eq!(got, want);
+        }
+        prop_assert_eq!(fast::parse(&text).unwrap(), serde_json::from_str::<J>(&text).unwrap());
+    }
+}
+
+#[test]
+fn the_scanner_leaves_the_unusual_to_serde_json() {
+    for text in [
+        "01", "1.0", "1e5", "-1", r#""a\n""#, "\"\t\"", "[1,]", r#"{"a":1,}"#, "{}x", "tru",
+        "18446744073709551616", r#"{"a" 1}"#, "", " ", r#"{"a":[1,{"b":null}]}x"#, "[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]",
+    ] {
+        assert!(fast::scan(text).is_none(), "{text}");
+        assert_eq!(
+            fast::parse(text).ok(),
+            serde_json::from_str::<J>(text).ok(),
+            "{text}"
+        );
+    }
+    let text = " {\"method\" : \"refund\",\n\"amount\":0,\"x\":[true,false,null],\"o\":{}} ";
+    assert_eq!(fast::scan(text), serde_json::from_str(text).ok());
+    assert!(fast::scan(text).is_some());
+}
+
+#[test]
+fn a_container_given_twice_is_left_to_the_validator() {
+    // serde_json keeps the second container only: the id without its date is a CONFLICT.
+    let text = r#"{"method":"refund","merchantId":"011223344550000","operationAmount":750,"currencyCode":"EUR","s10TransactionReference":{"s10TransactionId":"1"},"s10TransactionReference":{"s10TransactionIdDate":"20240105"}}"#;
+    assert!(fast::record_text(text, &DICTIONARY, Syntax::Csv, &mut Memo::default()).is_none());
+    let j: J = serde_json::from_str(text).unwrap();
+    assert!(fast::record(&j, &DICTIONARY, Syntax::Csv, &mut Memo::default()).is_none());
+    let v: Value = serde_json::from_str(text).unwrap();
+    let mut issues = Issues::new();
+    assert!(read_record(&v, "records[0]", Syntax::Csv, 1, &mut issues).is_none());
+    assert!(issues.as_slice().iter().any(|i| i.code == "CONFLICT"), "{issues:?}");
 }

@@ -27,12 +27,12 @@
 //! - A record's position (`index`, 0-based, over valid and invalid records) gives its path
 //!   `records[<index>]` and its default `recordSequence` (`index + 1`), as in `build`.
 
-use super::fast::{Memo, J};
+use super::fast::{self, Memo, J};
 use super::layout::Layouts;
 use super::sequences::{Refused, SequenceSet};
 use super::validate::{self, Options};
 use super::writer::{
-    check_record, internal, parse_array, sequence_issue, write_header, write_trailer,
+    check_record, internal, parse_array, sequence_issue, write_header, write_trailer, Checked,
 };
 use crate::codec::json::Obj;
 use crate::error::{issue, Error, ErrorCode, Gateway, Issue, Issues, Result};
@@ -140,6 +140,50 @@ impl Sink {
                 }
             }
         }
+        self.reject(index, line, issues);
+        Ok(())
+    }
+
+    /// [`Sink::take`] for a record's JSON text: the text fast path first (no tree built), then
+    /// the tree (`fast::parse`) and [`check_record`].
+    fn take_text(&mut self, text: &str, line: Option<u64>, out: &mut Vec<u8>) -> Result<()> {
+        let syntax = self.options.syntax;
+        let Some(f) = fast::record_text(text, &self.options.layouts, syntax, &mut self.memo) else {
+            return match fast::parse(text) {
+                Ok(j) => self.take(Ok(&j), line, out),
+                Err(e) => self.take(Err(json_message(line.unwrap_or(0), &e)), line, out),
+            };
+        };
+        let index = self.index;
+        self.index += 1;
+        let mut issues = Issues::new();
+        {
+            let seq = f.sequence.unwrap_or(index.saturating_add(1));
+            let rec = Checked::Fast(f);
+            match u32::try_from(seq)
+                .map_err(|_| Refused::Full)
+                .and_then(|s| self.sequences.insert(s))
+            {
+                Err(refused) => sequence_issue(index, seq, refused, &mut issues),
+                Ok(()) if self.rejected == 0 => {
+                    let start = out.len();
+                    if !self.header_written {
+                        write_header(&self.options, out)?;
+                        self.header_written = true;
+                    }
+                    rec.write(syntax, seq, out);
+                    self.written += 1;
+                    self.bytes += (out.len() - start) as u64;
+                }
+                Ok(()) => {}
+            }
+        }
+        self.reject(index, line, issues);
+        Ok(())
+    }
+
+    /// Records the issues of record `index`, if any.
+    fn reject(&mut self, index: u64, line: Option<u64>, issues: Issues) {
         if !issues.is_empty() {
             let issues = issues.into_vec();
             self.rejected += 1;
@@ -154,7 +198,6 @@ impl Sink {
                 });
             }
         }
-        Ok(())
     }
 }
 
@@ -364,6 +407,17 @@ fn column_name(c: &Column) -> String {
     }
 }
 
+/// The reject message of a line that is not JSON (serde_json's message without its position,
+/// which would say line 1).
+fn json_message(n: u64, e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let what = text.split(" at line ").next().unwrap_or_default();
+    format!(
+        "line {n} is not a JSON record ({what}, column {}): write one record object per line",
+        e.column()
+    )
+}
+
 fn input_error(message: String) -> Error {
     Error::new(ErrorCode::Validation, message)
         .with_field("input")
@@ -507,18 +561,7 @@ impl Converter {
                 out,
             );
         };
-        match serde_json::from_str::<J<'_>>(text) {
-            Ok(j) => self.sink.take(Ok(&j), Some(n), out),
-            Err(e) => {
-                let text = e.to_string();
-                let what = text.split(" at line ").next().unwrap_or_default();
-                self.sink.take(
-                    Err(format!("line {n} is not a JSON record ({what}, column {}): write one record object per line", e.column())),
-                    Some(n),
-                    out,
-                )
-            }
-        }
+        self.sink.take_text(text, Some(n), out)
     }
 
     /// Checks and writes a JSON array of records (what JS `addMany(records)` sends in one

@@ -209,6 +209,15 @@ pub fn push_u64(out: &mut Vec<u8>, mut n: u64) {
     out.extend_from_slice(buf.get(i..).unwrap_or_default());
 }
 
+fn all_digits(s: &str) -> bool {
+    for &b in s.as_bytes() {
+        if !b.is_ascii_digit() {
+            return false;
+        }
+    }
+    true
+}
+
 fn digit_count(mut n: u64) -> usize {
     let mut d = 1;
     while n >= 10 {
@@ -252,11 +261,12 @@ impl View for Fast<'_, '_> {
 
 impl<'a> Fast<'a, '_> {
     fn value(&self, name: &str) -> Option<Val<'a>> {
-        self.fields
-            .iter()
-            .zip(&self.values)
-            .find(|(f, _)| f.name == name)
-            .and_then(|(_, v)| *v)
+        for (f, v) in self.fields.iter().zip(&self.values) {
+            if f.name.len() == name.len() && f.name == name {
+                return *v;
+            }
+        }
+        None
     }
 }
 
@@ -264,15 +274,19 @@ impl<'a> Fast<'a, '_> {
 /// `validate::check_chars`, without its messages).
 pub fn chars_ok(s: &str, syntax: Syntax) -> bool {
     let csv = syntax == Syntax::Csv;
-    if s.is_ascii() {
-        // ASCII: the control characters are 0x00–0x1F and 0x7F (tab, LF and CR included).
-        s.bytes()
-            .all(|b| (0x20..0x7f).contains(&b) && !(csv && b == b';'))
-    } else {
-        s.chars()
-            .all(|c| !c.is_control() && crate::codec::xml::is_xml_char(c))
-            && !(csv && s.contains(';'))
+    // Printable ASCII (the ASCII control characters are 0x00–0x1F and 0x7F, tab, LF and CR
+    // included), without `;` in CSV: the common case, one test per byte.
+    let mut printable = true;
+    for &b in s.as_bytes() {
+        if !(matches!(b, 0x20..=0x7e) && !(csv && b == b';')) {
+            printable = false;
+            break;
+        }
     }
+    printable
+        || (s.chars()
+            .all(|c| !c.is_control() && crate::codec::xml::is_xml_char(c))
+            && !(csv && s.contains(';')))
 }
 
 /// What the fast path remembers from one record to the next of a file: the last currency code
@@ -299,24 +313,24 @@ impl Memo {
 
 /// Checks one non-empty value against its format; `None` when the reporting validator would
 /// refuse it (or might: the fast path is conservative).
-fn check<'a>(v: &'a J<'_>, format: Format, syntax: Syntax, memo: &mut Memo) -> Option<Val<'a>> {
-    if let J::S(s) = v {
+fn check<'a>(v: Raw<'a>, format: Format, syntax: Syntax, memo: &mut Memo) -> Option<Val<'a>> {
+    if let Raw::S(s) = v {
         if !chars_ok(s, syntax) {
             return None;
         }
     }
     let s = match v {
-        J::S(s) => Some(s.as_ref()),
+        Raw::S(s) => Some(s),
         _ => None,
     };
     let n = match v {
-        J::U(n) if *n <= MAX_SAFE_INTEGER => Some(*n),
+        Raw::U(n) if n <= MAX_SAFE_INTEGER => Some(n),
         _ => None,
     };
     match format {
         Format::Digits(min, max) => {
             let (len, val) = match (s, n) {
-                (Some(s), _) if s.bytes().all(|b| b.is_ascii_digit()) => (s.len(), Val::S(s)),
+                (Some(s), _) if all_digits(s) => (s.len(), Val::S(s)),
                 (_, Some(n)) => (digit_count(n), Val::N(n)),
                 _ => return None,
             };
@@ -326,25 +340,25 @@ fn check<'a>(v: &'a J<'_>, format: Format, syntax: Syntax, memo: &mut Memo) -> O
         }
         Format::Alnum(max) => {
             let s = s?;
-            (s.len() <= usize::from(max) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
-                .then_some(Val::S(s))
+            let mut ok = s.len() <= usize::from(max);
+            for &b in s.as_bytes() {
+                ok &= b.is_ascii_alphanumeric();
+            }
+            ok.then_some(Val::S(s))
         }
         Format::Text(max) => {
             let s = s?;
-            let len = if s.is_ascii() {
-                s.len()
-            } else {
-                s.chars().count()
-            };
-            (len <= usize::from(max)).then_some(Val::S(s))
+            // At most as many characters as bytes: count them only for a long text.
+            let max = usize::from(max);
+            (s.len() <= max || s.chars().count() <= max).then_some(Val::S(s))
         }
         Format::Amount => n.filter(|n| *n <= MAX_AMOUNT).map(Val::N),
         Format::Currency => {
             let numeric = match (s, v) {
                 (Some(s), _) => memo.currency(s)?,
                 // The reporting validator reads a number as its decimal text: 978 → '978'.
-                (None, J::U(n)) if *n <= 999 => {
-                    money::currency_by_numeric(u16::try_from(*n).ok()?, Table::Sogenactif)
+                (None, Raw::U(n)) if n <= 999 => {
+                    money::currency_by_numeric(u16::try_from(n).ok()?, Table::Sogenactif)
                         .ok()?
                         .numeric
                 }
@@ -395,7 +409,16 @@ pub fn record<'a, 'l>(
         }
     }
     let (method, fields) = layouts.get(method_name?)?;
-    let mut raw: Vec<Option<&'a J<'_>>> = vec![None; fields.len()];
+    // The raw value of each field, on the stack for the dictionary's layouts (at most 61 fields).
+    let mut stack: [Option<Raw<'a>>; 64] = [None; 64];
+    let mut heap: Vec<Option<Raw<'a>>> = Vec::new();
+    let raw: &mut [Option<Raw<'a>>] = match stack.get_mut(..fields.len()) {
+        Some(r) => r,
+        None => {
+            heap.resize(fields.len(), None);
+            &mut heap
+        }
+    };
     let mut sequence = None;
     let mut original = Original::default();
     let mut seen_sequence = false;
@@ -403,6 +426,7 @@ pub fn record<'a, 'l>(
     // Input usually lists the fields in the layout's order: try the field after the last match
     // first.
     let mut next = 0usize;
+    let mut containers = 0u64;
     for (k, v) in entries {
         match k.as_ref() {
             "method" => {}
@@ -432,10 +456,14 @@ pub fn record<'a, 'l>(
                 if let Some(i) = guess.or_else(|| fields.iter().position(top)) {
                     next = i + 1;
                     let slot = raw.get_mut(i)?;
-                    if slot.replace(v).is_some() {
+                    if slot.replace(Raw::of(v)).is_some() {
                         return None;
                     }
-                } else if fields.iter().any(|f| f.container() == Some(name)) {
+                } else if let Some(c) = fields.iter().position(|f| f.container() == Some(name)) {
+                    // A container given twice: serde_json keeps the last one only.
+                    if !first_time(&mut containers, c) {
+                        return None;
+                    }
                     match v {
                         J::Null => {}
                         J::O(inner) => {
@@ -444,7 +472,7 @@ pub fn record<'a, 'l>(
                                     f.container() == Some(name) && f.name == k2.as_ref()
                                 })?;
                                 let slot = raw.get_mut(i)?;
-                                if slot.replace(v2).is_some() {
+                                if slot.replace(Raw::of(v2)).is_some() {
                                     return None;
                                 }
                             }
@@ -457,11 +485,45 @@ pub fn record<'a, 'l>(
             }
         }
     }
+    complete(method, fields, raw, sequence, &original, syntax, memo)
+}
+
+/// A field's value as read: what the format checks look at.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Raw<'a> {
+    S(&'a str),
+    U(u64),
+    Null,
+    /// A boolean, a float, a negative number, an array or an object: never a valid field value.
+    Other,
+}
+
+impl<'a> Raw<'a> {
+    fn of(v: &'a J<'_>) -> Raw<'a> {
+        match v {
+            J::S(s) => Raw::S(s),
+            J::U(n) => Raw::U(*n),
+            J::Null => Raw::Null,
+            _ => Raw::Other,
+        }
+    }
+}
+
+/// The checks common to both fast paths, once every field's raw value is known.
+fn complete<'a, 'l>(
+    method: &'static Method,
+    fields: &'l [Field],
+    raw: &[Option<Raw<'a>>],
+    sequence: Option<u64>,
+    original: &Original,
+    syntax: Syntax,
+    memo: &mut Memo,
+) -> Option<Fast<'a, 'l>> {
     let mut values = Vec::with_capacity(fields.len());
-    for (field, v) in fields.iter().zip(raw) {
+    for (field, v) in fields.iter().zip(raw.iter().copied()) {
         let value = match v {
-            None | Some(J::Null) => None,
-            Some(J::S(s)) if s.is_empty() => None,
+            None | Some(Raw::Null) => None,
+            Some(Raw::S("")) => None,
             Some(v) => Some(check(v, field.format, syntax, memo)?),
         };
         if value.is_none() && field.presence == Presence::Required {
@@ -476,8 +538,103 @@ pub fn record<'a, 'l>(
         values,
     };
     let mut issues = Issues::new();
-    rules::check(&fast, &original, "", &mut issues);
+    rules::check(&fast, original, "", &mut issues);
     issues.is_empty().then_some(fast)
+}
+
+/// The fast path straight from a record's JSON text, without building a tree: for the common
+/// shape (`method` first, plain strings, non-negative integers, `null`, the method's containers
+/// and `original`). `None` when the record has another shape or may be invalid; the caller then
+/// reads the text into a [`J`] and tries [`record`], then the reporting validator.
+pub fn record_text<'a, 'l>(
+    text: &'a str,
+    layouts: &'l Layouts,
+    syntax: Syntax,
+    memo: &mut Memo,
+) -> Option<Fast<'a, 'l>> {
+    let mut p = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        at: 0,
+        depth: 0,
+    };
+    p.whitespace();
+    p.expect(b'{')?;
+    if p.key()? != "method" {
+        return None;
+    }
+    let Raw::S(name) = p.plain()? else {
+        return None;
+    };
+    let (method, fields) = layouts.get(name)?;
+    let mut raw: [Option<Raw<'a>>; 64] = [None; 64];
+    let slots = raw.get_mut(..fields.len())?;
+    let mut sequence = None;
+    let mut original = None;
+    let mut next = 0usize;
+    let mut containers = 0u64;
+    let mut first = false; // `method` was read
+    while p.more(b'}', &mut first)? {
+        let key = p.key()?;
+        match key {
+            "method" => return None,
+            "recordSequence" => match (p.plain()?, sequence) {
+                (Raw::U(n), None) if (1..=MAX_SEQUENCE).contains(&n) => sequence = Some(n),
+                _ => return None,
+            },
+            "original" => {
+                if original.is_some() {
+                    return None;
+                }
+                original = Some(p.original()?);
+            }
+            _ => {
+                let top = |f: &Field| f.name == key && f.container().is_none();
+                let guess = fields.get(next).filter(|f| top(f)).map(|_| next);
+                if let Some(i) = guess.or_else(|| fields.iter().position(top)) {
+                    next = i + 1;
+                    let v = p.plain()?;
+                    if slots.get_mut(i)?.replace(v).is_some() {
+                        return None;
+                    }
+                } else if let Some(c) = fields.iter().position(|f| f.container() == Some(key)) {
+                    if !first_time(&mut containers, c) {
+                        return None;
+                    }
+                    if p.null() {
+                        continue;
+                    }
+                    p.expect(b'{')?;
+                    let mut first = true;
+                    while p.more(b'}', &mut first)? {
+                        let inner = p.key()?;
+                        let i = fields
+                            .iter()
+                            .position(|f| f.container() == Some(key) && f.name == inner)?;
+                        let v = p.plain()?;
+                        if slots.get_mut(i)?.replace(v).is_some() {
+                            return None;
+                        }
+                    }
+                } else {
+                    return None;
+                }
+            }
+        }
+    }
+    p.whitespace();
+    if p.at != p.bytes.len() {
+        return None;
+    }
+    complete(
+        method,
+        fields,
+        slots,
+        sequence,
+        &original.unwrap_or_default(),
+        syntax,
+        memo,
+    )
 }
 
 fn read_original(inner: &[(Cow<'_, str>, J<'_>)]) -> Option<Original> {
@@ -494,4 +651,270 @@ fn read_original(inner: &[(Cow<'_, str>, J<'_>)]) -> Option<Original> {
         }
     }
     Some(original)
+}
+
+/// Reads a JSON text written the way records usually are: objects, arrays, strings without
+/// escapes, non-negative integers without fraction or exponent, `true`, `false`, `null`. Returns
+/// `None` for anything else (an escape, a float, a negative number, deep nesting, invalid JSON),
+/// which the caller then reads with serde_json: the result is always what serde_json gives.
+///
+/// Hand-written because it is the hot path of the converter: for a flat record serde_json with a
+/// generic visitor ([`J`]'s `Deserialize`) costs about 2.5 times the instructions (callgrind,
+/// bench/RESULTS.md). `tests/sogenactif_batch_fast.rs` checks it against serde_json.
+pub fn scan(text: &str) -> Option<J<'_>> {
+    let mut p = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        at: 0,
+        depth: 0,
+    };
+    p.whitespace();
+    let v = p.value()?;
+    p.whitespace();
+    (p.at == p.bytes.len()).then_some(v)
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+    depth: u8,
+}
+
+impl<'a> Scanner<'a> {
+    /// `byte`, after optional whitespace.
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        self.whitespace();
+        (self.peek()? == byte).then(|| self.at += 1)
+    }
+
+    /// Whether another member follows (`first`: none was read yet, so no comma before it) or
+    /// the object ends with `close`; `None` on anything else.
+    fn more(&mut self, close: u8, first: &mut bool) -> Option<bool> {
+        self.whitespace();
+        let c = self.peek()?;
+        if c == close {
+            self.at += 1;
+            return Some(false);
+        }
+        if !std::mem::replace(first, false) {
+            if c != b',' {
+                return None;
+            }
+            self.at += 1;
+        }
+        Some(true)
+    }
+
+    /// An object key and its colon.
+    fn key(&mut self) -> Option<&'a str> {
+        self.whitespace();
+        if self.peek()? != b'"' {
+            return None;
+        }
+        let k = self.string()?;
+        self.expect(b':')?;
+        self.whitespace();
+        Some(k)
+    }
+
+    /// `null` (consumed) or not.
+    fn null(&mut self) -> bool {
+        self.whitespace();
+        self.literal("null", J::Null).is_some()
+    }
+
+    /// A plain value: a string without escapes, a non-negative integer or `null`.
+    fn plain(&mut self) -> Option<Raw<'a>> {
+        self.whitespace();
+        match self.peek()? {
+            b'"' => self.string().map(Raw::S),
+            b'0'..=b'9' => match self.number()? {
+                J::U(n) => Some(Raw::U(n)),
+                _ => None,
+            },
+            b'n' => self.literal("null", J::Null).map(|_| Raw::Null),
+            _ => None,
+        }
+    }
+
+    /// `original`: `null` or `{ amount?, status? }` with plain values.
+    fn original(&mut self) -> Option<Original> {
+        let mut original = Original::default();
+        if self.null() {
+            return Some(original);
+        }
+        self.expect(b'{')?;
+        let (mut amount, mut status) = (false, false);
+        let mut first = true;
+        while self.more(b'}', &mut first)? {
+            match (self.key()?, self.plain()?) {
+                ("amount", _) if std::mem::replace(&mut amount, true) => return None,
+                ("status", _) if std::mem::replace(&mut status, true) => return None,
+                ("amount" | "status", Raw::Null) => {}
+                ("amount", Raw::U(n)) if n <= MAX_SAFE_INTEGER => original.amount = Some(n),
+                ("status", Raw::S(s)) => original.status = Some(s.to_string()),
+                _ => return None,
+            }
+        }
+        Some(original)
+    }
+
+    #[inline(always)]
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    #[inline(always)]
+    fn whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.at += 1;
+        }
+    }
+
+    fn value(&mut self) -> Option<J<'a>> {
+        match self.peek()? {
+            b'{' => self.object(),
+            b'[' => self.array(),
+            b'"' => self.string().map(|s| J::S(Cow::Borrowed(s))),
+            b'0'..=b'9' => self.number(),
+            b't' => self.literal("true", J::Bool(true)),
+            b'f' => self.literal("false", J::Bool(false)),
+            b'n' => self.literal("null", J::Null),
+            _ => None,
+        }
+    }
+
+    fn literal(&mut self, word: &str, v: J<'a>) -> Option<J<'a>> {
+        let end = self.at + word.len();
+        (self.bytes.get(self.at..end)? == word.as_bytes()).then(|| {
+            self.at = end;
+            v
+        })
+    }
+
+    /// A string without escapes or control characters (JSON forbids raw ones). A byte loop, not
+    /// memchr: record values are short, and the loop checks the control characters on the way.
+    #[inline(always)]
+    fn string(&mut self) -> Option<&'a str> {
+        let start = self.at + 1;
+        let rest = self.bytes.get(start..)?;
+        // A plain loop: the release profile optimises for size (opt-level "z"), which leaves
+        // iterator adaptors and their closures as calls per byte.
+        let mut len = 0;
+        loop {
+            match rest.get(len) {
+                Some(b'"') => break,
+                Some(b'\\' | 0..=0x1f) | None => return None,
+                Some(_) => len += 1,
+            }
+        }
+        self.at = start + len + 1;
+        // `"` is ASCII, so both ends are character boundaries of the (valid UTF-8) text.
+        self.text.get(start..start + len)
+    }
+
+    fn number(&mut self) -> Option<J<'a>> {
+        let start = self.at;
+        let mut n: u64 = 0;
+        while let Some(d @ b'0'..=b'9') = self.peek() {
+            n = n.checked_mul(10)?.checked_add(u64::from(d - b'0'))?;
+            self.at += 1;
+        }
+        let leading_zero = self.at - start > 1 && self.bytes.get(start) == Some(&b'0');
+        if leading_zero || matches!(self.peek(), Some(b'.' | b'e' | b'E')) {
+            return None;
+        }
+        Some(J::U(n))
+    }
+
+    fn nested(&mut self) -> Option<()> {
+        // serde_json allows 128 levels; records have 2.
+        self.depth = self.depth.checked_add(1).filter(|d| *d <= 16)?;
+        self.at += 1;
+        self.whitespace();
+        Some(())
+    }
+
+    fn object(&mut self) -> Option<J<'a>> {
+        self.nested()?;
+        let mut entries = Vec::with_capacity(16);
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+        } else {
+            loop {
+                if self.peek() != Some(b'"') {
+                    return None;
+                }
+                let key = self.string()?;
+                self.whitespace();
+                if self.peek() != Some(b':') {
+                    return None;
+                }
+                self.at += 1;
+                self.whitespace();
+                let v = self.value()?;
+                entries.push((Cow::Borrowed(key), v));
+                self.whitespace();
+                match self.peek()? {
+                    b',' => {
+                        self.at += 1;
+                        self.whitespace();
+                    }
+                    b'}' => {
+                        self.at += 1;
+                        break;
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        self.depth -= 1;
+        Some(J::O(entries))
+    }
+
+    fn array(&mut self) -> Option<J<'a>> {
+        self.nested()?;
+        let mut items = Vec::new();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+        } else {
+            loop {
+                items.push(self.value()?);
+                self.whitespace();
+                match self.peek()? {
+                    b',' => {
+                        self.at += 1;
+                        self.whitespace();
+                    }
+                    b']' => {
+                        self.at += 1;
+                        break;
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        self.depth -= 1;
+        Some(J::A(items))
+    }
+}
+
+/// Reads a JSON text: [`scan`] first, serde_json when the scanner is not sure.
+pub fn parse(text: &str) -> serde_json::Result<J<'_>> {
+    match scan(text) {
+        Some(j) => Ok(j),
+        None => serde_json::from_str(text),
+    }
+}
+
+/// Marks the container whose first field is at `index` as seen; `false` if it was already (or
+/// the layout is too long to tell).
+fn first_time(seen: &mut u64, index: usize) -> bool {
+    let Some(bit) = u32::try_from(index).ok().and_then(|i| 1u64.checked_shl(i)) else {
+        return false;
+    };
+    let new = *seen & bit == 0;
+    *seen |= bit;
+    new
 }

@@ -231,7 +231,7 @@ pub(super) fn parse_array(records_json: &str) -> Result<Vec<J<'_>>> {
         issues.push("records", issue::TYPE, what);
         issues.finish(Some(Gateway::Sogenactif))
     };
-    match serde_json::from_str::<J<'_>>(records_json) {
+    match fast::parse(records_json) {
         Ok(J::A(records)) => Ok(records),
         Ok(_) => bad("must be an array of records".to_string()).map(|()| Vec::new()),
         Err(e) => {
