@@ -330,8 +330,22 @@ proptest! {
 #[test]
 fn the_scanner_leaves_the_unusual_to_serde_json() {
     for text in [
-        "01", "1.0", "1e5", "-1", r#""a\n""#, "\"\t\"", "[1,]", r#"{"a":1,}"#, "{}x", "tru",
-        "18446744073709551616", r#"{"a" 1}"#, "", " ", r#"{"a":[1,{"b":null}]}x"#, "[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]",
+        "01",
+        "1.0",
+        "1e5",
+        "-1",
+        r#""a\n""#,
+        "\"\t\"",
+        "[1,]",
+        r#"{"a":1,}"#,
+        "{}x",
+        "tru",
+        "18446744073709551616",
+        r#"{"a" 1}"#,
+        "",
+        " ",
+        r#"{"a":[1,{"b":null}]}x"#,
+        "[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]",
     ] {
         assert!(fast::scan(text).is_none(), "{text}");
         assert_eq!(
@@ -339,6 +353,18 @@ fn the_scanner_leaves_the_unusual_to_serde_json() {
             serde_json::from_str::<J>(text).ok(),
             "{text}"
         );
+    }
+    // The 8-byte search for `"`, `\\` and control characters, at every position of the word.
+    for pos in 0..24 {
+        let a = "é".repeat(pos / 2) + &"a".repeat(pos % 2);
+        for special in ["\u{1}", "\u{1f}", "\\n", "\\\""] {
+            let text = format!("\"{a}{special}zz\"");
+            assert!(fast::scan(&text).is_none(), "{text}");
+            assert_eq!(fast::parse(&text).ok(), serde_json::from_str::<J>(&text).ok());
+        }
+        let text = format!("\"{a} ~\u{7f}€\"");
+        assert_eq!(fast::scan(&text), serde_json::from_str::<J>(&text).ok(), "{text}");
+        assert!(fast::scan(&text).is_some());
     }
     let text = " {\"method\" : \"refund\",\n\"amount\":0,\"x\":[true,false,null],\"o\":{}} ";
     assert_eq!(fast::scan(text), serde_json::from_str(text).ok());
@@ -355,5 +381,8 @@ fn a_container_given_twice_is_left_to_the_validator() {
     let v: Value = serde_json::from_str(text).unwrap();
     let mut issues = Issues::new();
     assert!(read_record(&v, "records[0]", Syntax::Csv, 1, &mut issues).is_none());
-    assert!(issues.as_slice().iter().any(|i| i.code == "CONFLICT"), "{issues:?}");
+    assert!(
+        issues.as_slice().iter().any(|i| i.code == "CONFLICT"),
+        "{issues:?}"
+    );
 }

@@ -284,7 +284,8 @@ pub fn chars_ok(s: &str, syntax: Syntax) -> bool {
         }
     }
     printable
-        || (s.chars()
+        || (s
+            .chars()
             .all(|c| !c.is_control() && crate::codec::xml::is_xml_char(c))
             && !(csv && s.contains(';')))
 }
@@ -799,15 +800,9 @@ impl<'a> Scanner<'a> {
     fn string(&mut self) -> Option<&'a str> {
         let start = self.at + 1;
         let rest = self.bytes.get(start..)?;
-        // A plain loop: the release profile optimises for size (opt-level "z"), which leaves
-        // iterator adaptors and their closures as calls per byte.
-        let mut len = 0;
-        loop {
-            match rest.get(len) {
-                Some(b'"') => break,
-                Some(b'\\' | 0..=0x1f) | None => return None,
-                Some(_) => len += 1,
-            }
+        let len = special(rest)?;
+        if rest.get(len) != Some(&b'"') {
+            return None;
         }
         self.at = start + len + 1;
         // `"` is ASCII, so both ends are character boundaries of the (valid UTF-8) text.
@@ -917,4 +912,36 @@ fn first_time(seen: &mut u64, index: usize) -> bool {
     let new = *seen & bit == 0;
     *seen |= bit;
     new
+}
+
+/// Position of the first `"`, `\\` or control character (< 0x20) of `bytes`, eight bytes at a
+/// time ("SWAR": a byte test on each lane of a u64; the lowest flagged lane is always right, a
+/// borrow can only flag lanes above a real match). Plain code, not iterator adaptors: the release
+/// profile optimises for size (opt-level "z"), which leaves closures as calls per byte.
+fn special(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
+        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+        let quote = (w ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES)
+            & !(w ^ (ONES * u64::from(b'"')))
+            & HIGH;
+        let backslash = (w ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES)
+            & !(w ^ (ONES * u64::from(b'\\')))
+            & HIGH;
+        let hits = control | quote | backslash;
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
