@@ -19,7 +19,6 @@ pub mod layout;
 pub mod response;
 pub mod rules;
 pub mod sequences;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod typegen;
 pub mod validate;
 pub mod writer;

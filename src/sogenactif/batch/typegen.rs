@@ -4,7 +4,8 @@
 //!
 //! `cargo run --example gen_batch_types` writes `pkg-template/types/sogenactif_batch_records.d.ts`
 //! and the field tables of README.md; `tests/sogenactif_batch_types.rs` fails when either differs
-//! from what this module generates. Host only (not compiled into the wasm).
+//! from what this module generates. Not exported to JS: the `.wasm` does not contain it (LTO drops
+//! unreachable code).
 
 use super::dictionary::{Field, Format, Method, Presence, DICTIONARY_URL, METHODS};
 use std::fmt::Write;
