@@ -360,10 +360,17 @@ fn the_scanner_leaves_the_unusual_to_serde_json() {
         for special in ["\u{1}", "\u{1f}", "\\n", "\\\""] {
             let text = format!("\"{a}{special}zz\"");
             assert!(fast::scan(&text).is_none(), "{text}");
-            assert_eq!(fast::parse(&text).ok(), serde_json::from_str::<J>(&text).ok());
+            assert_eq!(
+                fast::parse(&text).ok(),
+                serde_json::from_str::<J>(&text).ok()
+            );
         }
         let text = format!("\"{a} ~\u{7f}€\"");
-        assert_eq!(fast::scan(&text), serde_json::from_str::<J>(&text).ok(), "{text}");
+        assert_eq!(
+            fast::scan(&text),
+            serde_json::from_str::<J>(&text).ok(),
+            "{text}"
+        );
         assert!(fast::scan(&text).is_some());
     }
     let text = " {\"method\" : \"refund\",\n\"amount\":0,\"x\":[true,false,null],\"o\":{}} ";
@@ -385,4 +392,39 @@ fn a_container_given_twice_is_left_to_the_validator() {
         issues.as_slice().iter().any(|i| i.code == "CONFLICT"),
         "{issues:?}"
     );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// The run set answers as a plain set of every number would, whatever the order.
+    #[test]
+    fn sequence_runs_behave_as_a_set(seqs in proptest::collection::vec(1u32..60, 0..80)) {
+        use remise::sogenactif::batch::sequences::{Refused, SequenceSet};
+        let mut runs = SequenceSet::new();
+        let mut model = std::collections::BTreeSet::new();
+        for s in seqs {
+            let fresh = model.insert(s);
+            prop_assert_eq!(runs.insert(s), if fresh { Ok(()) } else { Err(Refused::Duplicate) });
+            prop_assert!(runs.contains(s));
+            // Runs = maximal blocks of consecutive numbers of the model.
+            let blocks = model.iter().filter(|n| **n == 1 || !model.contains(&(**n - 1))).count();
+            prop_assert_eq!(runs.runs(), blocks);
+        }
+    }
+}
+
+#[test]
+fn sequences_in_order_are_one_run() {
+    use remise::sogenactif::batch::sequences::SequenceSet;
+    let mut runs = SequenceSet::new();
+    for s in 1..=200_000u32 {
+        runs.insert(s).unwrap();
+    }
+    assert_eq!(runs.runs(), 1);
+    let mut reverse = SequenceSet::new();
+    for s in (1..=1000u32).rev() {
+        reverse.insert(s).unwrap();
+    }
+    assert_eq!(reverse.runs(), 1);
 }
