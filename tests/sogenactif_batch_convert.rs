@@ -477,3 +477,31 @@ END;2\n";
         ]
     );
 }
+
+#[test]
+fn add_many_reads_every_shape_of_record() {
+    // `method` not first, an escaped string, a float somewhere (the whole array then goes through
+    // serde_json): the same lines as plain records.
+    let plain = r#"[{"method":"refund","merchantId":"011223344550000","transactionReference":"A","operationAmount":750,"currencyCode":"EUR","operationOrigin":"BA"}]"#;
+    let shuffled = r#"[{"transactionReference":"A","method":"refund","merchantId":"011223344550000","operationAmount":750,"currencyCode":"EUR","operationOrigin":"B\u0041"}]"#;
+    let with_float = r#"[{"method":"refund","merchantId":"011223344550000","transactionReference":"A","operationAmount":750,"currencyCode":"EUR","operationOrigin":"BA","original":{"amount":750}}, 1.5]"#;
+    let header = json!({ "header": { "remitterId": "011223344550000", "date": "2024-01-05+0100", "time": "09:15:00+0100", "sequence": 7 } });
+    let line = "REFUND;1;011223344550000;A;750;978;BA;;\n";
+    for text in [plain, shuffled] {
+        let mut w = BatchWriter::new(&header).unwrap();
+        let mut out = Vec::new();
+        w.header_into(&mut out).unwrap();
+        let start = out.len();
+        w.add_many(text, &mut out).unwrap();
+        assert_eq!(std::str::from_utf8(&out[start..]).unwrap(), line, "{text}");
+        let mut c = Converter::new(&header.to_string()).unwrap();
+        let mut out = Vec::new();
+        c.add_many(text, &mut out).unwrap();
+        assert!(String::from_utf8(out).unwrap().ends_with(line), "{text}");
+    }
+    let mut w = BatchWriter::new(&header).unwrap();
+    w.header().unwrap();
+    let e = w.add_many(with_float, &mut Vec::new()).unwrap_err();
+    assert_eq!(e.issues[0].field, "records[1]");
+    assert_eq!(e.issues[0].code, "TYPE");
+}

@@ -568,6 +568,12 @@ impl Converter {
     /// crossing); invalid records become rejects, as with `push`.
     pub fn add_many(&mut self, records_json: &str, out: &mut Vec<u8>) -> Result<()> {
         self.ensure_open()?;
+        if let Some(texts) = fast::split_array(records_json) {
+            for text in texts {
+                self.sink.take_text(text, None, out)?;
+            }
+            return Ok(());
+        }
         for record in parse_array(records_json)? {
             self.sink.take(Ok(&record), None, out)?;
         }

@@ -945,3 +945,55 @@ fn special(bytes: &[u8]) -> Option<usize> {
     }
     None
 }
+
+/// The texts of the elements of a JSON array written the common way (see [`scan`]), so that each
+/// record can take the text fast path; `None` when the array has another shape (the caller then
+/// reads it with [`parse`]).
+pub fn split_array(text: &str) -> Option<Vec<&str>> {
+    let mut p = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        at: 0,
+        depth: 0,
+    };
+    p.expect(b'[')?;
+    let mut items = Vec::new();
+    let mut first = true;
+    while p.more(b']', &mut first)? {
+        p.whitespace();
+        let start = p.at;
+        p.skip()?;
+        items.push(text.get(start..p.at)?);
+    }
+    p.whitespace();
+    (p.at == p.bytes.len()).then_some(items)
+}
+
+impl Scanner<'_> {
+    /// Steps over one value of the common shape.
+    fn skip(&mut self) -> Option<()> {
+        self.whitespace();
+        match self.peek()? {
+            b'{' => {
+                self.nested()?;
+                let mut first = true;
+                while self.more(b'}', &mut first)? {
+                    self.key()?;
+                    self.skip()?;
+                }
+                self.depth -= 1;
+                Some(())
+            }
+            b'[' => {
+                self.nested()?;
+                let mut first = true;
+                while self.more(b']', &mut first)? {
+                    self.skip()?;
+                }
+                self.depth -= 1;
+                Some(())
+            }
+            _ => self.value().map(|_| ()),
+        }
+    }
+}

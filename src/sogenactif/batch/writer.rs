@@ -136,21 +136,53 @@ impl BatchWriter {
     /// appended and nothing is counted.
     pub fn add_many(&mut self, records_json: &str, out: &mut Vec<u8>) -> Result<()> {
         self.ensure_open()?;
-        let records = parse_array(records_json)?;
+        // Each element's text when the array has the common shape (text fast path), else trees.
+        let texts = fast::split_array(records_json);
+        let trees = match texts {
+            Some(_) => Vec::new(),
+            None => parse_array(records_json)?,
+        };
+        let n = texts.as_ref().map_or(trees.len(), Vec::len);
         let start = out.len();
         let mut issues = Issues::new();
         let mut chunk = SequenceSet::new();
-        let mut taken: Vec<u32> = Vec::with_capacity(records.len());
-        for (k, record) in records.iter().enumerate() {
+        let mut taken: Vec<u32> = Vec::with_capacity(n);
+        let syntax = self.options.syntax;
+        for k in 0..n {
             let index = self.count + k as u64;
-            let Some((rec, seq)) = check_record(
-                record,
-                index,
-                self.options.syntax,
-                &self.options.layouts,
-                &mut self.memo,
-                &mut issues,
-            ) else {
+            let parsed;
+            let checked = match texts.as_ref().and_then(|t| t.get(k)) {
+                Some(text) => {
+                    match fast::record_text(text, &self.options.layouts, syntax, &mut self.memo) {
+                        Some(f) => {
+                            let seq = f.sequence.unwrap_or(index.saturating_add(1));
+                            Some((Checked::Fast(f), seq))
+                        }
+                        None => {
+                            parsed = fast::parse(text).unwrap_or(J::Null);
+                            check_record(
+                                &parsed,
+                                index,
+                                syntax,
+                                &self.options.layouts,
+                                &mut self.memo,
+                                &mut issues,
+                            )
+                        }
+                    }
+                }
+                None => trees.get(k).and_then(|record| {
+                    check_record(
+                        record,
+                        index,
+                        syntax,
+                        &self.options.layouts,
+                        &mut self.memo,
+                        &mut issues,
+                    )
+                }),
+            };
+            let Some((rec, seq)) = checked else {
                 continue;
             };
             let claimed = match u32::try_from(seq) {
@@ -175,7 +207,7 @@ impl BatchWriter {
             // Cannot be refused: checked against both sets above.
             let _ = self.sequences.insert(s);
         }
-        self.count += records.len() as u64;
+        self.count += n as u64;
         Ok(())
     }
 
