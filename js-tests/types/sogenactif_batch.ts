@@ -8,6 +8,8 @@ const record: BatchRecord = {
   merchantId: '023101122334456',
   transactionReference: 'SIM20220329092501',
   amount: 66,
+  merchantWalletId: 'w01',
+  paymentMeanId: 'paymentMeanId',
   currencyCode: 'EUR',
   s10TransactionReference: { s10TransactionId: '101', s10TransactionIdDate: '20210329' },
 };
@@ -35,3 +37,9 @@ sogenactif.batch.build({ syntax: 'json', header: { remitterId: '1', sequence: 1 
 new sogenactif.BatchWriter({ header: { remitterId: '023101122334455' } });
 // @ts-expect-error archive takes the file text, not bytes
 sogenactif.batch.archive(zip);
+// @ts-expect-error a refund's amount is operationAmount (records are typed per method)
+sogenactif.batch.build({ header: { remitterId: '1', sequence: 1 }, records: [{ method: 'refund', merchantId: '023101122334456', transactionReference: 'ORDER2', amount: 750, currencyCode: 'EUR' }] });
+const refund: BatchRecord = { method: 'refund', merchantId: '023101122334456', transactionReference: 'ORDER2', operationAmount: 750, currencyCode: 'EUR' };
+// @ts-expect-error walletCredit requires merchantWalletId and paymentMeanId
+const wallet: BatchRecord = { method: 'walletCredit', merchantId: '023101122334456', amount: 1, currencyCode: 978 };
+sogenactif.batch.build({ header: { remitterId: '1', sequence: 1 }, layouts: { refund: ['merchantId', null, 'operationAmount', 'currencyCode'] }, records: [refund, wallet] });

@@ -107,6 +107,16 @@ impl Field {
             .copied()
             .flatten()
     }
+
+    /// The same field at another column (layout overrides, `layout.rs`).
+    pub fn with_order(self, order: u16) -> Field {
+        Field { order, ..self }
+    }
+
+    /// The same field with another presence (layout overrides borrow fields as optional).
+    pub fn with_presence(self, presence: Presence) -> Field {
+        Field { presence, ..self }
+    }
 }
 
 /// Containers of nested fields; index 0 = top level.

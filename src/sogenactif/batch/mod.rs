@@ -3,18 +3,32 @@
 //!
 //! - `dictionary.rs`: the ONE table of every method's fields (column, format, presence, source);
 //! - `validate.rs` / `rules.rs`: input reading, formats and the preflight rules;
+//! - `fast.rs`: the fast path of record validation (borrowed JSON, no allocation per field);
 //! - `writer.rs`: [`BatchWriter`] (streaming, constant memory) and [`build`];
+//! - `convert.rs`: [`Converter`], bytes to bytes (NDJSON/CSV records in, request file out);
+//! - `layout.rs`: [`Layouts`], column layouts overridden by the caller (`layouts` option);
+//! - `sequences.rs`: `recordSequence` uniqueness per file in bounded memory;
 //! - `archive.rs`: [`archive`] (one stored ZIP entry written by hand, for size; `OFBREQ…`);
 //! - `response.rs`: [`parse_response`].
 
 mod archive;
+pub mod convert;
 pub mod dictionary;
+pub mod fast;
+pub mod layout;
 pub mod response;
 pub mod rules;
+pub mod sequences;
+pub mod typegen;
 pub mod validate;
 pub mod writer;
 
 pub use archive::{archive, default_name, REQUEST_PREFIX};
-pub use response::{parse_response, ParsedResponse, ResponseHeader, ResponseRecord, Trailer};
+pub use convert::{Converter, Reject, Summary};
+pub use layout::Layouts;
+pub use response::{
+    parse_response, parse_response_with, ParsedResponse, ResponseHeader, ResponseOptions,
+    ResponseRecord, Trailer, UnknownLine,
+};
 pub use validate::Syntax;
 pub use writer::{build, BatchWriter};

@@ -8,8 +8,10 @@
 //! enough columns, `END` count) and lenient about extra trailing columns, which are returned in
 //! `extra`. Correct the layout in `dictionary.rs`, not here.
 
-use super::dictionary::{self, Format, Presence, RESULT_FIELDS};
-use crate::error::{Error, ErrorCode, Gateway, Result};
+use super::dictionary::{Format, RESULT_FIELDS};
+use super::layout::{self, Layouts};
+use crate::codec::json::{index, type_name, Obj};
+use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
 use crate::sogenactif::codes;
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
@@ -52,12 +54,121 @@ pub struct Trailer {
     pub count: u64,
 }
 
+/// A line whose type (first column) is not a known method, kept with
+/// `unknownLines: 'report'`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownLine {
+    /// 1-based line number in the file.
+    pub line: usize,
+    /// The line's first column (printable form).
+    pub line_type: String,
+}
+
 /// A parsed response file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParsedResponse {
     pub header: ResponseHeader,
     pub records: Vec<ResponseRecord>,
     pub trailer: Trailer,
+    /// Lines of unknown type (only with `unknownLines: 'report'`; otherwise they are an error).
+    pub unknown_lines: Vec<UnknownLine>,
+}
+
+/// How to read a response file: the same `layouts` as the request (the echoed columns), the
+/// result columns after them, and what to do with a line of unknown type.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ResponseOptions {
+    pub layouts: Layouts,
+    /// Names of the result columns after the echoed request columns (`responseCode` among them);
+    /// `None`: [`RESULT_FIELDS`].
+    pub result_fields: Option<Vec<String>>,
+    /// Keep going past a line of unknown type and list it in `unknown_lines` (default: error).
+    pub report_unknown: bool,
+}
+
+/// Most result columns an override may name.
+pub const MAX_RESULT_FIELDS: usize = 20;
+
+impl ResponseOptions {
+    /// `{ layouts?, resultFields?: string[], unknownLines?: 'error' | 'report' }`.
+    pub fn from_value(value: &Value) -> Result<ResponseOptions> {
+        let mut issues = Issues::new();
+        let mut root = Obj::new(value, "", &mut issues);
+        let layouts = Layouts::read(&mut root, &mut issues);
+        let at = root.at("resultFields");
+        let result_fields = match root.raw("resultFields") {
+            None => None,
+            Some(Value::Array(names)) => read_result_fields(names, &at, &mut issues),
+            Some(other) => {
+                issues.push(
+                    at,
+                    issue::TYPE,
+                    format!("must be an array of column names, got {}", type_name(other)),
+                );
+                None
+            }
+        };
+        let report_unknown =
+            root.enumeration("unknownLines", &["error", "report"], &mut issues) == Some("report");
+        root.finish(&mut issues);
+        issues.finish(Some(Gateway::Sogenactif))?;
+        Ok(ResponseOptions {
+            layouts,
+            result_fields,
+            report_unknown,
+        })
+    }
+
+    fn result_names(&self) -> Vec<&str> {
+        match &self.result_fields {
+            Some(names) => names.iter().map(String::as_str).collect(),
+            None => RESULT_FIELDS.iter().map(|f| f.0).collect(),
+        }
+    }
+}
+
+fn read_result_fields(names: &[Value], at: &str, issues: &mut Issues) -> Option<Vec<String>> {
+    let before = issues.len();
+    let mut out: Vec<String> = Vec::with_capacity(names.len());
+    for (i, v) in names.iter().enumerate() {
+        let Value::String(name) = v else {
+            issues.push(
+                index(at, i),
+                issue::TYPE,
+                format!("must be a column name, got {}", type_name(v)),
+            );
+            continue;
+        };
+        let ok = name.len() <= 64
+            && name.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+            && name.bytes().all(|b| b.is_ascii_alphanumeric());
+        if !ok {
+            issues.push(
+                index(at, i),
+                issue::FORMAT,
+                "must be a field name: a letter, then letters and digits (at most 64)",
+            );
+        } else if out.contains(name) {
+            issues.push(
+                index(at, i),
+                issue::CONFLICT,
+                format!("'{name}' is listed twice"),
+            );
+        } else {
+            out.push(name.clone());
+        }
+    }
+    if names.is_empty()
+        || names.len() > MAX_RESULT_FIELDS
+        || !out.iter().any(|n| n == "responseCode")
+    {
+        issues.push(
+            at,
+            issue::REQUIRED,
+            format!("must name between 1 and {MAX_RESULT_FIELDS} result columns, 'responseCode' among them"),
+        );
+    }
+    (issues.len() == before).then_some(out)
 }
 
 // The JSON shape is built by hand as a `serde_json::Value` (camelCase keys, record fields
@@ -121,6 +232,19 @@ impl ParsedResponse {
             Value::Array(self.records.iter().map(ResponseRecord::to_json).collect()),
         );
         m.insert("trailer".into(), Value::Object(trailer));
+        if !self.unknown_lines.is_empty() {
+            let lines = self
+                .unknown_lines
+                .iter()
+                .map(|u| {
+                    let mut o = Map::new();
+                    o.insert("line".into(), Value::from(u.line));
+                    o.insert("type".into(), Value::String(u.line_type.clone()));
+                    Value::Object(o)
+                })
+                .collect();
+            m.insert("unknownLines".into(), Value::Array(lines));
+        }
         Value::Object(m)
     }
 }
@@ -162,6 +286,11 @@ fn number(line: usize, what: &str, s: &str) -> Result<u64> {
 
 /// Parses a CSV response file (see the module documentation for the assumed layout).
 pub fn parse_response(text: &str) -> Result<ParsedResponse> {
+    parse_response_with(text, &ResponseOptions::default())
+}
+
+/// [`parse_response`] with layouts and result columns corrected by the caller.
+pub fn parse_response_with(text: &str, options: &ResponseOptions) -> Result<ParsedResponse> {
     crate::codec::check_size(
         text,
         crate::codec::MAX_BATCH_RESPONSE_BYTES,
@@ -225,13 +354,15 @@ pub fn parse_response(text: &str) -> Result<ParsedResponse> {
     };
 
     let mut records = Vec::new();
+    let mut unknown_lines = Vec::new();
+    let result_names = options.result_names();
     let mut trailer = None;
     let mut last = n;
     for (n, line) in lines.by_ref() {
         last = n;
         if let Some(count) = line.strip_prefix("END;") {
             let count = number(n, "the END count", count)?;
-            let held = u64::try_from(records.len()).unwrap_or(u64::MAX);
+            let held = u64::try_from(records.len() + unknown_lines.len()).unwrap_or(u64::MAX);
             if count != held {
                 return Err(malformed(
                     n,
@@ -244,7 +375,15 @@ pub fn parse_response(text: &str) -> Result<ParsedResponse> {
         if line.is_empty() {
             return Err(malformed(n, "empty line before END"));
         }
-        records.push(parse_record(n, line)?);
+        let token = line.split(';').next().unwrap_or_default();
+        if options.report_unknown && options.layouts.by_token(token).is_none() {
+            unknown_lines.push(UnknownLine {
+                line: n,
+                line_type: crate::money::printable(token).to_string(),
+            });
+            continue;
+        }
+        records.push(parse_record(n, line, options, &result_names)?);
     }
     let trailer =
         trailer.ok_or_else(|| malformed(last, "the END line is missing: the file is truncated"))?;
@@ -255,6 +394,7 @@ pub fn parse_response(text: &str) -> Result<ParsedResponse> {
         header,
         records,
         trailer,
+        unknown_lines,
     })
 }
 
@@ -271,24 +411,30 @@ fn columns(n: usize, line: &str) -> Result<Vec<&str>> {
     Ok(cols)
 }
 
-fn parse_record(n: usize, line: &str) -> Result<ResponseRecord> {
+fn parse_record(
+    n: usize,
+    line: &str,
+    options: &ResponseOptions,
+    result_names: &[&str],
+) -> Result<ResponseRecord> {
     let cols = columns(n, line)?;
     let token = cols.first().copied().unwrap_or_default();
-    let method = dictionary::method_by_token(token).ok_or_else(|| {
+    let (method, layout_fields) = options.layouts.by_token(token).ok_or_else(|| {
         malformed(
             n,
             &format!(
-                "unknown method '{}': expected one of the 11 Office Batch methods in upper case",
+                "unknown method '{}': expected one of the 11 Office Batch methods in upper case (parse with unknownLines: 'report' to list such lines and keep going)",
                 crate::money::printable(token)
             ),
         )
     })?;
-    let echo = method.columns();
+    let echo = layout::columns(layout_fields);
+    // Every column up to responseCode must be there.
     let needed = echo
-        + RESULT_FIELDS
+        + result_names
             .iter()
-            .filter(|f| f.2 == Presence::Required)
-            .count();
+            .position(|r| *r == "responseCode")
+            .map_or(1, |p| p + 1);
     if cols.len() < needed {
         return Err(malformed(
             n,
@@ -301,7 +447,7 @@ fn parse_record(n: usize, line: &str) -> Result<ResponseRecord> {
         cols.get(1).copied().unwrap_or_default(),
     )?;
     let mut fields = Map::new();
-    for field in method.fields {
+    for field in layout_fields {
         let Some(value) = cols.get(usize::from(field.order)).filter(|v| !v.is_empty()) else {
             continue;
         };
@@ -324,7 +470,7 @@ fn parse_record(n: usize, line: &str) -> Result<ResponseRecord> {
         }
     }
     let mut response_code = String::new();
-    for (i, (name, _, _)) in RESULT_FIELDS.iter().enumerate() {
+    for (i, name) in result_names.iter().enumerate() {
         let Some(value) = cols.get(echo + i) else {
             break;
         };
@@ -344,7 +490,7 @@ fn parse_record(n: usize, line: &str) -> Result<ResponseRecord> {
         }
     }
     let extra = cols
-        .get(echo + RESULT_FIELDS.len()..)
+        .get(echo + result_names.len()..)
         .unwrap_or_default()
         .iter()
         .map(|s| s.to_string())

@@ -3,9 +3,22 @@
 //! says of the original transaction (`original: { amount, status }`, never written to the file).
 
 use super::dictionary::PAN_TYPES;
-use super::validate::{Original, Record};
+use super::validate::Original;
 use crate::codec::json::join;
 use crate::error::{issue, Issues};
+
+/// What the rules read of a record: the reporting validator's [`super::validate::Record`] and
+/// the fast path's record both provide it.
+pub trait View {
+    /// The method name (`cancel`).
+    fn method_name(&self) -> &str;
+    /// The field was given (valid or not: one mistake is one issue).
+    fn present(&self, name: &str) -> bool;
+    /// The field's valid text value (text fields).
+    fn text(&self, name: &str) -> Option<&str>;
+    /// The field's valid value as an integer (amounts).
+    fn number(&self, name: &str) -> Option<u64>;
+}
 
 /// Status of a cancelled transaction (Sips 2.0 `transactionStatus`) [uncertain, reference §3].
 pub const STATUS_CANCELLED: &str = "CANCELLED";
@@ -14,18 +27,12 @@ pub const STATUS_CANCELLED: &str = "CANCELLED";
 pub const STATUS_TO_CHALLENGE: &str = "TO_CHALLENGE";
 
 /// Applies every rule to a record whose fields passed their format checks.
-pub fn check(
-    record: &Record,
-    original: &Original,
-    invalid: &[&str],
-    path: &str,
-    issues: &mut Issues,
-) {
-    let present = |name: &str| record.get(name).is_some() || invalid.contains(&name);
-    identification(record, &present, path, issues);
-    let method = record.method.name;
+/// Fields are looked up by name only when a rule needs them; paths are built only for issues.
+pub fn check(record: &dyn View, original: &Original, path: &str, issues: &mut Issues) {
+    identification(record, path, issues);
+    let method = record.method_name();
     if matches!(method, "credit" | "cardOrder") {
-        card_data(record, &present, path, issues);
+        card_data(record, path, issues);
     }
     match method {
         "cancel" => {
@@ -64,23 +71,17 @@ pub fn check(
     }
 }
 
-fn amount_of(record: &Record, name: &str) -> Option<u64> {
-    record.get(name).and_then(|s| s.parse().ok())
+fn amount_of(record: &dyn View, name: &str) -> Option<u64> {
+    record.number(name)
 }
 
 /// Every method names its transaction by `transactionReference` (AN35, the Sips 2.0 default) or,
 /// for merchants kept in the Sips 1.0 mode, by `s10TransactionReference.s10TransactionId` (N6)
 /// with its `s10TransactionIdDate` (WLSIPS.808, reference §1.6). duplicate also names its source
 /// transaction the same way (`fromTransactionReference` / `s10FromTransactionReference`).
-fn identification(
-    record: &Record,
-    present: &dyn Fn(&str) -> bool,
-    path: &str,
-    issues: &mut Issues,
-) {
+fn identification(record: &dyn View, path: &str, issues: &mut Issues) {
     pair(
         record,
-        present,
         path,
         (
             "transactionReference",
@@ -90,10 +91,9 @@ fn identification(
         ),
         issues,
     );
-    if record.method.name == "duplicate" {
+    if record.method_name() == "duplicate" {
         pair(
             record,
-            present,
             path,
             (
                 "fromTransactionReference",
@@ -107,22 +107,21 @@ fn identification(
 }
 
 fn pair(
-    record: &Record,
-    present: &dyn Fn(&str) -> bool,
+    record: &dyn View,
     path: &str,
     (reference, container, id, date): (&str, &str, &str, &str),
     issues: &mut Issues,
 ) {
-    let has_ref = present(reference);
-    let has_id = present(id);
-    let has_date = present(date);
+    let has_ref = record.present(reference);
+    let has_id = record.present(id);
+    let has_date = record.present(date);
     if !has_ref && !has_id {
         issues.push(
             join(path, reference),
             issue::REQUIRED,
             format!(
                 "{} needs {reference} (up to 35 letters and digits) or {container}.{id} (up to 6 digits) with its {date}",
-                record.method.name
+                record.method_name()
             ),
         );
     }
@@ -144,9 +143,9 @@ fn pair(
 
 /// credit and cardOrder need the card data (a 10–19 digit card number and its expiry date) or a
 /// token (`cardNumber` holding the token, `panType: 'TOKEN_PAN'`).
-fn card_data(record: &Record, present: &dyn Fn(&str) -> bool, path: &str, issues: &mut Issues) {
-    let token = record.get("panType") == PAN_TYPES.get(1).copied();
-    let Some(number) = record.get("cardNumber") else {
+fn card_data(record: &dyn View, path: &str, issues: &mut Issues) {
+    let token = record.text("panType") == PAN_TYPES.get(1).copied();
+    let Some(number) = record.text("cardNumber") else {
         return; // already reported as REQUIRED
     };
     if token {
@@ -160,13 +159,13 @@ fn card_data(record: &Record, present: &dyn Fn(&str) -> bool, path: &str, issues
             "must be a card number of 10 to 19 digits; for a token set panType to 'TOKEN_PAN'",
         );
     }
-    if !present("cardExpiryDate") {
+    if !record.present("cardExpiryDate") {
         issues.push(
             join(path, "cardExpiryDate"),
             issue::REQUIRED,
             format!(
                 "is required for {} with a card number (or give a token with panType 'TOKEN_PAN')",
-                record.method.name
+                record.method_name()
             ),
         );
     }

@@ -7,7 +7,8 @@
 //! (a batch value is one line; XML would also fold a CR into a LF).
 
 use super::dictionary::{self, Field, Format, Method, Presence};
-use super::rules;
+use super::layout::{self, Layouts};
+use super::rules::{self, View};
 use crate::codec::json::{index, type_name, Obj};
 use crate::error::{issue, Issues};
 use crate::money::{self, printable, Table};
@@ -69,24 +70,28 @@ pub struct Options {
     /// As written on the FILE line (`v19`) or the XML `version` attribute (`5`).
     pub version: String,
     pub header: Header,
+    /// Column layouts overridden for this file (`layouts` option).
+    pub layouts: Layouts,
 }
 
-/// One validated record: the method, its sequence and one value per dictionary field
-/// (`values[i]` belongs to `method.fields[i]`; `None` = empty column / no element).
+/// One validated record: the method, its layout, its sequence and one value per layout field
+/// (`values[i]` belongs to `fields[i]`; `None` = empty column / no element).
 /// `Debug` masks card data ([`dictionary::SECRET_FIELDS`]).
 #[derive(Clone, PartialEq, Eq)]
-pub struct Record {
+pub struct Record<'l> {
     pub method: &'static Method,
+    /// The method's fields in column order (the dictionary's, or a `layouts` override).
+    pub fields: &'l [Field],
     pub sequence: u64,
     pub values: Vec<Option<String>>,
 }
 
-impl std::fmt::Debug for Record {
+impl std::fmt::Debug for Record<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mut map = f.debug_map();
         map.entry(&"method", &self.method.name);
         map.entry(&"recordSequence", &self.sequence);
-        for (field, value) in self.method.fields.iter().zip(&self.values) {
+        for (field, value) in self.fields.iter().zip(&self.values) {
             if let Some(v) = value {
                 if dictionary::SECRET_FIELDS.contains(&field.name) {
                     map.entry(&field.name, &"***");
@@ -99,11 +104,10 @@ impl std::fmt::Debug for Record {
     }
 }
 
-impl Record {
+impl Record<'_> {
     /// The value of the field `name` (in any container).
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.method
-            .fields
+        self.fields
             .iter()
             .zip(&self.values)
             .find(|(f, _)| f.name == name)
@@ -125,8 +129,14 @@ pub fn read_syntax(root: &mut Obj<'_>, issues: &mut Issues) -> Syntax {
     }
 }
 
-/// Reads `version` and `header` from the root object (whose `syntax` was read already).
-pub fn read_options(root: &mut Obj<'_>, syntax: Syntax, issues: &mut Issues) -> Option<Options> {
+/// Reads `version` and `header` from the root object (whose `syntax` and `layouts` were read
+/// already, [`Layouts::read`]).
+pub fn read_options(
+    root: &mut Obj<'_>,
+    syntax: Syntax,
+    layouts: Layouts,
+    issues: &mut Issues,
+) -> Option<Options> {
     let version = read_version(root, syntax, issues);
     let header = match root.obj("header", issues) {
         Some(mut h) => {
@@ -149,6 +159,7 @@ pub fn read_options(root: &mut Obj<'_>, syntax: Syntax, issues: &mut Issues) -> 
         syntax,
         version: version?,
         header: header?,
+        layouts,
     })
 }
 
@@ -350,7 +361,7 @@ fn two_digits(s: &str) -> Option<u8> {
     }
 }
 
-fn valid_ymd(y: &str, m: &str, d: &str) -> Option<()> {
+pub(super) fn valid_ymd(y: &str, m: &str, d: &str) -> Option<()> {
     if !(y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
@@ -598,15 +609,34 @@ pub struct Original {
     pub status: Option<String>,
 }
 
-/// Reads and checks one record at `path` (`records[3]`). `default_sequence` is used when
-/// `recordSequence` is left out (its 1-based position in the file).
+/// Reads and checks one record at `path` (`records[3]`) against the dictionary's layouts.
+/// `default_sequence` is used when `recordSequence` is left out (its 1-based position in the file).
 pub fn read_record(
     value: &Value,
     path: &str,
     syntax: Syntax,
     default_sequence: u64,
     issues: &mut Issues,
-) -> Option<Record> {
+) -> Option<Record<'static>> {
+    read_record_in(
+        value,
+        path,
+        syntax,
+        default_sequence,
+        &layout::DICTIONARY,
+        issues,
+    )
+}
+
+/// [`read_record`] with the file's layouts (`layouts` option).
+pub fn read_record_in<'l>(
+    value: &Value,
+    path: &str,
+    syntax: Syntax,
+    default_sequence: u64,
+    layouts: &'l Layouts,
+    issues: &mut Issues,
+) -> Option<Record<'l>> {
     let before = issues.len();
     let mut o = Obj::new(value, path, issues);
     let method = match o.str("method", issues) {
@@ -620,7 +650,7 @@ pub fn read_record(
             }
             None
         }
-        Some(name) => match dictionary::method(name) {
+        Some(name) => match layouts.get(name) {
             Some(m) => Some(m),
             None => {
                 let hint = dictionary::METHODS
@@ -644,15 +674,15 @@ pub fn read_record(
     let sequence =
         read_sequence(&mut o, "recordSequence", false, issues).unwrap_or(default_sequence);
     let original = read_original(&mut o, issues);
-    let Some(method) = method else {
+    let Some((method, fields)) = method else {
         // Without a method the fields cannot be checked; only the method issue is reported.
         return None;
     };
-    let mut values: Vec<Option<String>> = Vec::with_capacity(method.fields.len());
+    let mut values: Vec<Option<String>> = Vec::with_capacity(fields.len());
     // Fields given but refused: the rules treat them as present, so one mistake is one issue.
     let mut invalid: Vec<&'static str> = Vec::new();
     let mut current: Option<(&'static str, Option<Obj<'_>>)> = None;
-    for field in method.fields {
+    for field in fields {
         // Open / close containers as the (adjacent) container fields go by.
         if current.as_ref().map(|(c, _)| Some(*c)) != Some(field.container()) {
             if let Some((_, Some(inner))) = current.take() {
@@ -688,10 +718,15 @@ pub fn read_record(
     o.finish(issues);
     let record = Record {
         method,
+        fields,
         sequence,
         values,
     };
-    rules::check(&record, &original, &invalid, path, issues);
+    let view = Checked {
+        record: &record,
+        invalid: &invalid,
+    };
+    rules::check(&view, &original, path, issues);
     (issues.len() == before).then_some(record)
 }
 
@@ -728,4 +763,26 @@ fn method_names() -> String {
 /// Path of record `i` of a build input.
 pub fn record_path(i: usize) -> String {
     index("records", i)
+}
+
+/// A record read by [`read_record_in`] with the fields given but refused (the rules treat them
+/// as present, so one mistake is one issue).
+struct Checked<'r, 'l> {
+    record: &'r Record<'l>,
+    invalid: &'r [&'static str],
+}
+
+impl View for Checked<'_, '_> {
+    fn method_name(&self) -> &str {
+        self.record.method.name
+    }
+    fn present(&self, name: &str) -> bool {
+        self.record.get(name).is_some() || self.invalid.contains(&name)
+    }
+    fn text(&self, name: &str) -> Option<&str> {
+        self.record.get(name)
+    }
+    fn number(&self, name: &str) -> Option<u64> {
+        self.record.get(name).and_then(|s| s.parse().ok())
+    }
 }

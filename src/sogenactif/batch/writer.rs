@@ -10,7 +10,10 @@
 //! The writer keeps only counters: its memory does not grow with the number of records
 //! (bench/batch_writer.rs measures it).
 
-use super::dictionary::Method;
+use super::dictionary::{Field, Method};
+use super::fast::{self, push_u64, Val, J};
+use super::layout::Layouts;
+use super::sequences::{Refused, SequenceSet, MAX_RUNS};
 use super::validate::{self, Options, Record, Syntax};
 use crate::codec::json::Obj;
 use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
@@ -26,21 +29,25 @@ enum State {
 }
 
 /// Streaming writer of one request file: `header()`, then `add(record)` for each record, then
-/// `finish()`; each call returns the text to append to the file.
+/// `finish()`; each call returns the text to append to the file. The `*_into` variants append to
+/// a caller's buffer instead (no allocation per record).
 #[derive(Debug)]
 pub struct BatchWriter {
     options: Options,
     count: u64,
     state: State,
+    sequences: SequenceSet,
+    memo: fast::Memo,
 }
 
 impl BatchWriter {
-    /// `{ syntax?, version?, header: { remitterId, date, time, sequence } }`.
+    /// `{ syntax?, version?, header: { remitterId, date, time, sequence }, layouts? }`.
     pub fn new(input: &Value) -> Result<BatchWriter> {
         let mut issues = Issues::new();
         let mut root = Obj::new(input, "", &mut issues);
         let syntax = validate::read_syntax(&mut root, &mut issues);
-        let options = validate::read_options(&mut root, syntax, &mut issues);
+        let layouts = Layouts::read(&mut root, &mut issues);
+        let options = validate::read_options(&mut root, syntax, layouts, &mut issues);
         root.finish(&mut issues);
         issues.finish(Some(Gateway::Sogenactif))?;
         options
@@ -54,6 +61,8 @@ impl BatchWriter {
             options,
             count: 0,
             state: State::New,
+            sequences: SequenceSet::new(),
+            memo: fast::Memo::default(),
         }
     }
 
@@ -68,55 +77,170 @@ impl BatchWriter {
 
     /// The file's first lines (FILE and HEADER, or the XML declaration, header and `<body>`).
     pub fn header(&mut self) -> Result<String> {
+        let mut out = Vec::new();
+        self.header_into(&mut out)?;
+        into_text(out)
+    }
+
+    /// [`BatchWriter::header`], appended to `out`.
+    pub fn header_into(&mut self, out: &mut Vec<u8>) -> Result<()> {
         if self.state != State::New {
             return Err(misuse(
                 "header() was already written: call it once, before add()",
             ));
         }
         self.state = State::Open;
-        match self.options.syntax {
-            Syntax::Csv => Ok(self.csv_header()),
-            Syntax::Xml => self.xml_header(),
-        }
+        write_header(&self.options, out)
     }
 
     /// Validates one record and returns its text. On error nothing is counted, and the issue
     /// paths are `records[<n>].…` with `n` the record's 0-based position in the file.
     pub fn add(&mut self, record: &Value) -> Result<String> {
+        let mut out = Vec::new();
+        self.add_into(&J::from_value(record), &mut out)?;
+        into_text(out)
+    }
+
+    /// [`BatchWriter::add`] for a record read with [`J`], appended to `out` (nothing appended
+    /// on error).
+    pub fn add_into(&mut self, record: &J<'_>, out: &mut Vec<u8>) -> Result<()> {
         self.ensure_open()?;
         let mut issues = Issues::new();
-        let path = validate::record_path(usize::try_from(self.count).unwrap_or(usize::MAX));
-        let rec = validate::read_record(
+        let index = self.count;
+        let checked = check_record(
             record,
-            &path,
+            index,
             self.options.syntax,
-            self.count + 1,
+            &self.options.layouts,
+            &mut self.memo,
             &mut issues,
         );
         issues.finish(Some(Gateway::Sogenactif))?;
-        let rec = rec.ok_or_else(|| internal("the record was not read"))?;
-        self.write(&rec)
+        let (rec, seq) = checked.ok_or_else(|| internal("the record was not read"))?;
+        if let Err(refused) = u32::try_from(seq)
+            .map_err(|_| Refused::Full)
+            .and_then(|s| self.sequences.insert(s))
+        {
+            let mut issues = Issues::new();
+            sequence_issue(index, seq, refused, &mut issues);
+            issues.finish(Some(Gateway::Sogenactif))?;
+        }
+        rec.write(self.options.syntax, seq, out);
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Validates a JSON array of records (one crossing from JS for many records) and appends
+    /// their text to `out`. All or nothing: when any record is invalid, one `VALIDATION` error
+    /// lists every issue (paths `records[<n>]` counted from the start of the file), nothing is
+    /// appended and nothing is counted.
+    pub fn add_many(&mut self, records_json: &str, out: &mut Vec<u8>) -> Result<()> {
+        self.ensure_open()?;
+        // Each element's text when the array has the common shape (text fast path), else trees.
+        let texts = fast::split_array(records_json);
+        let trees = match texts {
+            Some(_) => Vec::new(),
+            None => parse_array(records_json)?,
+        };
+        let n = texts.as_ref().map_or(trees.len(), Vec::len);
+        let start = out.len();
+        let mut issues = Issues::new();
+        let mut chunk = SequenceSet::new();
+        let mut taken: Vec<u32> = Vec::with_capacity(n);
+        let syntax = self.options.syntax;
+        for k in 0..n {
+            let index = self.count + k as u64;
+            let parsed;
+            let checked = match texts.as_ref().and_then(|t| t.get(k)) {
+                Some(text) => {
+                    match fast::record_text(text, &self.options.layouts, syntax, &mut self.memo) {
+                        Some(f) => {
+                            let seq = f.sequence.unwrap_or(index.saturating_add(1));
+                            Some((Checked::Fast(f), seq))
+                        }
+                        None => {
+                            parsed = fast::parse(text).unwrap_or(J::Null);
+                            check_record(
+                                &parsed,
+                                index,
+                                syntax,
+                                &self.options.layouts,
+                                &mut self.memo,
+                                &mut issues,
+                            )
+                        }
+                    }
+                }
+                None => trees.get(k).and_then(|record| {
+                    check_record(
+                        record,
+                        index,
+                        syntax,
+                        &self.options.layouts,
+                        &mut self.memo,
+                        &mut issues,
+                    )
+                }),
+            };
+            let Some((rec, seq)) = checked else {
+                continue;
+            };
+            let claimed = match u32::try_from(seq) {
+                Err(_) => Err(Refused::Full),
+                Ok(s) if self.sequences.contains(s) => Err(Refused::Duplicate),
+                Ok(_) if self.sequences.runs() + chunk.runs() >= MAX_RUNS => Err(Refused::Full),
+                Ok(s) => chunk.insert(s).map(|()| s),
+            };
+            match claimed {
+                Ok(s) => taken.push(s),
+                Err(refused) => sequence_issue(index, seq, refused, &mut issues),
+            }
+            if issues.is_empty() {
+                rec.write(self.options.syntax, seq, out);
+            }
+        }
+        if !issues.is_empty() {
+            out.truncate(start);
+            return issues.finish(Some(Gateway::Sogenactif));
+        }
+        for s in taken {
+            // Cannot be refused: checked against both sets above.
+            let _ = self.sequences.insert(s);
+        }
+        self.count += n as u64;
+        Ok(())
     }
 
     /// Writes a record validated by [`validate::read_record`] with this writer's syntax.
     pub fn write(&mut self, record: &Record) -> Result<String> {
         self.ensure_open()?;
-        let text = match self.options.syntax {
-            Syntax::Csv => csv_record(record),
-            Syntax::Xml => xml_record(record)?,
-        };
+        if let Err(refused) = u32::try_from(record.sequence)
+            .map_err(|_| Refused::Full)
+            .and_then(|s| self.sequences.insert(s))
+        {
+            let mut issues = Issues::new();
+            sequence_issue(self.count, record.sequence, refused, &mut issues);
+            issues.finish(Some(Gateway::Sogenactif))?;
+        }
+        let mut out = Vec::new();
+        Checked::Slow(record.clone()).write(self.options.syntax, record.sequence, &mut out);
         self.count += 1;
-        Ok(text)
+        into_text(out)
     }
 
     /// The file's last line(s): `END;<count>` or the XML closing tags.
     pub fn finish(&mut self) -> Result<String> {
+        let mut out = Vec::new();
+        self.finish_into(&mut out)?;
+        into_text(out)
+    }
+
+    /// [`BatchWriter::finish`], appended to `out`.
+    pub fn finish_into(&mut self, out: &mut Vec<u8>) -> Result<()> {
         self.ensure_open()?;
         self.state = State::Finished;
-        Ok(match self.options.syntax {
-            Syntax::Csv => format!("END;{}\n", self.count),
-            Syntax::Xml => "\t</body>\n</file>\n".to_string(),
-        })
+        write_trailer(self.options.syntax, self.count, out);
+        Ok(())
     }
 
     fn ensure_open(&self) -> Result<()> {
@@ -130,115 +254,231 @@ impl BatchWriter {
             )),
         }
     }
-
-    fn csv_header(&self) -> String {
-        let h = &self.options.header;
-        format!(
-            "FILE;request;office;{}\nHEADER;{};{}{};{}{};{}\n",
-            self.options.version,
-            h.remitter_id,
-            h.date,
-            h.date_offset.render(Syntax::Csv),
-            h.time,
-            h.time_offset.render(Syntax::Csv),
-            h.sequence
-        )
-    }
-
-    fn xml_header(&self) -> Result<String> {
-        let h = &self.options.header;
-        let mut w = Writer::new(Vec::new());
-        let date = format!("{}{}", h.date, h.date_offset.render(Syntax::Xml));
-        let time = format!("{}{}", h.time, h.time_offset.render(Syntax::Xml));
-        let sequence = h.sequence.to_string();
-        (|| -> std::io::Result<()> {
-            w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-            w.get_mut().push(b'\n');
-            w.write_event(Event::Start(BytesStart::new("file").with_attributes([
-                ("format", "office"),
-                ("type", "request"),
-                ("version", self.options.version.as_str()),
-            ])))?;
-            w.get_mut().extend_from_slice(b"\n\t<header>\n");
-            element(&mut w, 2, "remitterId", &h.remitter_id)?;
-            element(&mut w, 2, "date", &date)?;
-            element(&mut w, 2, "time", &time)?;
-            element(&mut w, 2, "sequence", &sequence)?;
-            w.get_mut().extend_from_slice(b"\t</header>\n\t<body>\n");
-            Ok(())
-        })()
-        .map_err(|e| internal(&e.to_string()))?;
-        into_string(w)
-    }
 }
 
-/// One CSV body line: method token, recordSequence, then every column up to the last Order.
-fn csv_record(record: &Record) -> String {
-    let method: &Method = record.method;
-    let mut line = String::with_capacity(64 + 16 * record.values.len());
-    line.push_str(method.token);
-    line.push(';');
-    line.push_str(&record.sequence.to_string());
-    // Fields are stored in Order, contiguous from column 2 (dictionary test).
-    for v in &record.values {
-        line.push(';');
-        if let Some(v) = v {
-            line.push_str(v);
+/// Reads a JSON array of records (`addMany`).
+pub(super) fn parse_array(records_json: &str) -> Result<Vec<J<'_>>> {
+    let bad = |what: String| {
+        let mut issues = Issues::new();
+        issues.push("records", issue::TYPE, what);
+        issues.finish(Some(Gateway::Sogenactif))
+    };
+    match fast::parse(records_json) {
+        Ok(J::A(records)) => Ok(records),
+        Ok(_) => bad("must be an array of records".to_string()).map(|()| Vec::new()),
+        Err(e) => {
+            bad(format!("is not valid JSON ({e}): give an array of records")).map(|()| Vec::new())
         }
     }
-    line.push('\n');
-    line
 }
 
-fn xml_record(record: &Record) -> Result<String> {
-    let mut w = Writer::new(Vec::new());
-    (|| -> std::io::Result<()> {
-        let seq = record.sequence.to_string();
-        indent(&mut w, 2);
-        w.write_event(Event::Start(
-            BytesStart::new(record.method.name).with_attributes([("recordSequence", seq.as_str())]),
-        ))?;
-        w.get_mut().push(b'\n');
-        let mut open: Option<&str> = None;
-        for (field, value) in record.method.fields.iter().zip(&record.values) {
-            let Some(value) = value else { continue };
-            if open != field.container() {
-                if let Some(c) = open.take() {
-                    close(&mut w, 3, c)?;
+/// `END;<count>` or the XML closing tags.
+pub(super) fn write_trailer(syntax: Syntax, count: u64, out: &mut Vec<u8>) {
+    match syntax {
+        Syntax::Csv => {
+            out.extend_from_slice(b"END;");
+            push_u64(out, count);
+            out.push(b'\n');
+        }
+        Syntax::Xml => out.extend_from_slice(b"\t</body>\n</file>\n"),
+    }
+}
+
+/// The file's first lines.
+pub(super) fn write_header(options: &Options, out: &mut Vec<u8>) -> Result<()> {
+    let h = &options.header;
+    match options.syntax {
+        Syntax::Csv => {
+            out.extend_from_slice(b"FILE;request;office;");
+            out.extend_from_slice(options.version.as_bytes());
+            out.extend_from_slice(b"\nHEADER;");
+            out.extend_from_slice(h.remitter_id.as_bytes());
+            out.push(b';');
+            out.extend_from_slice(h.date.as_bytes());
+            out.extend_from_slice(h.date_offset.render(Syntax::Csv).as_bytes());
+            out.push(b';');
+            out.extend_from_slice(h.time.as_bytes());
+            out.extend_from_slice(h.time_offset.render(Syntax::Csv).as_bytes());
+            out.push(b';');
+            push_u64(out, h.sequence);
+            out.push(b'\n');
+            Ok(())
+        }
+        Syntax::Xml => {
+            let mut w = Writer::new(Vec::new());
+            let date = format!("{}{}", h.date, h.date_offset.render(Syntax::Xml));
+            let time = format!("{}{}", h.time, h.time_offset.render(Syntax::Xml));
+            let sequence = h.sequence.to_string();
+            (|| -> std::io::Result<()> {
+                w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+                w.get_mut().push(b'\n');
+                w.write_event(Event::Start(BytesStart::new("file").with_attributes([
+                    ("format", "office"),
+                    ("type", "request"),
+                    ("version", options.version.as_str()),
+                ])))?;
+                w.get_mut().extend_from_slice(b"\n\t<header>\n");
+                element(&mut w, 2, "remitterId", &h.remitter_id)?;
+                element(&mut w, 2, "date", &date)?;
+                element(&mut w, 2, "time", &time)?;
+                element(&mut w, 2, "sequence", &sequence)?;
+                w.get_mut().extend_from_slice(b"\t</header>\n\t<body>\n");
+                Ok(())
+            })()
+            .map_err(|e| internal(&e.to_string()))?;
+            out.extend_from_slice(&w.into_inner());
+            Ok(())
+        }
+    }
+}
+
+/// A record that passed validation: by the fast path (values borrowed from the input) or by the
+/// reporting validator.
+#[derive(Debug)]
+pub(super) enum Checked<'a, 'l> {
+    Fast(fast::Fast<'a, 'l>),
+    Slow(Record<'l>),
+}
+
+impl Checked<'_, '_> {
+    /// Appends the record's line(s) with sequence `seq`.
+    pub(super) fn write(&self, syntax: Syntax, seq: u64, out: &mut Vec<u8>) {
+        match self {
+            Checked::Fast(f) => write_record(syntax, f.method, f.fields, seq, &f.values, out),
+            Checked::Slow(r) => {
+                let values: Vec<Option<Val<'_>>> =
+                    r.values.iter().map(|v| v.as_deref().map(Val::S)).collect();
+                write_record(syntax, r.method, r.fields, seq, &values, out);
+            }
+        }
+    }
+}
+
+/// Validates one record, at position `index` (0-based) of its file: the fast path first, the
+/// reporting validator (paths `records[<index>]…`, every issue) when the fast path is not sure.
+/// Returns the record and its sequence (`recordSequence`, or `index + 1` when left out).
+pub(super) fn check_record<'a, 'l>(
+    record: &'a J<'_>,
+    index: u64,
+    syntax: Syntax,
+    layouts: &'l Layouts,
+    memo: &mut fast::Memo,
+    issues: &mut Issues,
+) -> Option<(Checked<'a, 'l>, u64)> {
+    let default_sequence = index.saturating_add(1);
+    if let Some(f) = fast::record(record, layouts, syntax, memo) {
+        let seq = f.sequence.unwrap_or(default_sequence);
+        return Some((Checked::Fast(f), seq));
+    }
+    let value = record.to_value();
+    let path = validate::record_path(usize::try_from(index).unwrap_or(usize::MAX));
+    let rec = validate::read_record_in(&value, &path, syntax, default_sequence, layouts, issues)?;
+    let seq = rec.sequence;
+    Some((Checked::Slow(rec), seq))
+}
+
+/// The issue of a refused `recordSequence`.
+pub(super) fn sequence_issue(index: u64, seq: u64, refused: Refused, issues: &mut Issues) {
+    let path = format!(
+        "{}.recordSequence",
+        validate::record_path(usize::try_from(index).unwrap_or(usize::MAX))
+    );
+    match refused {
+        Refused::Duplicate => issues.push(
+            path,
+            issue::CONFLICT,
+            format!("{seq} is already the recordSequence of an earlier record of this file: give each record its own number (left out, it is the record's position in the file)"),
+        ),
+        Refused::Full => issues.push(
+            path,
+            issue::RANGE,
+            format!("cannot be checked for uniqueness: the file's recordSequence values form more than {MAX_RUNS} separate runs; sort the records by recordSequence or leave it out"),
+        ),
+    }
+}
+
+/// One record: CSV `METHOD;recordSequence;<columns…>` (empty optional fields keep their column),
+/// or the XML element with its fields in column order.
+fn write_record(
+    syntax: Syntax,
+    method: &Method,
+    fields: &[Field],
+    seq: u64,
+    values: &[Option<Val<'_>>],
+    out: &mut Vec<u8>,
+) {
+    match syntax {
+        Syntax::Csv => {
+            out.extend_from_slice(method.token.as_bytes());
+            out.push(b';');
+            push_u64(out, seq);
+            // Fields are in column order (dictionary test, layout.rs); a gap is an empty column.
+            let mut column = 1u16;
+            for (field, value) in fields.iter().zip(values) {
+                while column < field.order {
+                    out.push(b';');
+                    column += 1;
                 }
-                if let Some(c) = field.container() {
-                    indent(&mut w, 3);
-                    w.write_event(Event::Start(BytesStart::new(c)))?;
-                    w.get_mut().push(b'\n');
-                    open = Some(c);
+                if let Some(v) = value {
+                    v.write(out);
                 }
             }
-            let depth = if field.container().is_some() { 4 } else { 3 };
-            element(&mut w, depth, field.name, value)?;
+            out.push(b'\n');
         }
-        if let Some(c) = open {
-            close(&mut w, 3, c)?;
+        Syntax::Xml => {
+            out.extend_from_slice(b"\t\t<");
+            out.extend_from_slice(method.name.as_bytes());
+            out.extend_from_slice(b" recordSequence=\"");
+            push_u64(out, seq);
+            out.extend_from_slice(b"\">\n");
+            let mut open: Option<&str> = None;
+            for (field, value) in fields.iter().zip(values) {
+                let Some(value) = value else { continue };
+                if open != field.container() {
+                    if let Some(c) = open.take() {
+                        xml_close(out, 3, c);
+                    }
+                    if let Some(c) = field.container() {
+                        xml_open(out, 3, c);
+                        out.push(b'\n');
+                        open = Some(c);
+                    }
+                }
+                let depth = if field.container().is_some() { 4 } else { 3 };
+                xml_open(out, depth, field.name);
+                match value {
+                    Val::S(s) => out.extend_from_slice(quick_xml::escape::escape(*s).as_bytes()),
+                    other => other.write(out),
+                }
+                xml_close(out, 0, field.name);
+            }
+            if let Some(c) = open {
+                xml_close(out, 3, c);
+            }
+            xml_close(out, 2, method.name);
         }
-        close(&mut w, 2, record.method.name)
-    })()
-    .map_err(|e| internal(&e.to_string()))?;
-    into_string(w)
+    }
 }
 
-fn indent(w: &mut Writer<Vec<u8>>, depth: usize) {
-    w.get_mut().extend(std::iter::repeat_n(b'\t', depth));
+/// `<tabs><name>`
+fn xml_open(out: &mut Vec<u8>, depth: usize, name: &str) {
+    out.extend(std::iter::repeat_n(b'\t', depth));
+    out.push(b'<');
+    out.extend_from_slice(name.as_bytes());
+    out.push(b'>');
 }
 
-fn close(w: &mut Writer<Vec<u8>>, depth: usize, name: &str) -> std::io::Result<()> {
-    indent(w, depth);
-    w.write_event(Event::End(BytesEnd::new(name)))?;
-    w.get_mut().push(b'\n');
-    Ok(())
+/// `<tabs></name>\n`
+fn xml_close(out: &mut Vec<u8>, depth: usize, name: &str) {
+    out.extend(std::iter::repeat_n(b'\t', depth));
+    out.extend_from_slice(b"</");
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b">\n");
 }
 
 /// `<name>escaped text</name>` on its own line.
 fn element(w: &mut Writer<Vec<u8>>, depth: usize, name: &str, text: &str) -> std::io::Result<()> {
-    indent(w, depth);
+    w.get_mut().extend(std::iter::repeat_n(b'\t', depth));
     w.write_event(Event::Start(BytesStart::new(name)))?;
     w.write_event(Event::Text(BytesText::new(text)))?;
     w.write_event(Event::End(BytesEnd::new(name)))?;
@@ -246,8 +486,9 @@ fn element(w: &mut Writer<Vec<u8>>, depth: usize, name: &str, text: &str) -> std
     Ok(())
 }
 
-fn into_string(w: Writer<Vec<u8>>) -> Result<String> {
-    String::from_utf8(w.into_inner()).map_err(|_| internal("the XML writer produced invalid UTF-8"))
+/// The text of a file part (every value written is a `&str`, so this cannot fail).
+pub(super) fn into_text(out: Vec<u8>) -> Result<String> {
+    String::from_utf8(out).map_err(|_| internal("the writer produced invalid UTF-8"))
 }
 
 fn misuse(message: &str) -> Error {
@@ -258,7 +499,7 @@ fn misuse(message: &str) -> Error {
     .with_gateway(Gateway::Sogenactif)
 }
 
-fn internal(message: &str) -> Error {
+pub(super) fn internal(message: &str) -> Error {
     Error::new(
         ErrorCode::Unsupported,
         format!("internal error while writing the batch file: {message}"),
@@ -266,14 +507,16 @@ fn internal(message: &str) -> Error {
     .with_gateway(Gateway::Sogenactif)
 }
 
-/// `{ syntax?, version?, header, records: [{ method, recordSequence?, …fields }] }` → the whole
-/// request file. Every record is validated; any issue anywhere means no file, and one
-/// `VALIDATION` error lists them all (`header.date`, `records[3].amount`, …).
+/// `{ syntax?, version?, header, layouts?, records: [{ method, recordSequence?, …fields }] }` →
+/// the whole request file. Every record is validated; any issue anywhere means no file, and one
+/// `VALIDATION` error lists them all (`header.date`, `records[3].amount`, …), including a
+/// `recordSequence` used twice.
 pub fn build(input: &Value) -> Result<String> {
     let mut issues = Issues::new();
     let mut root = Obj::new(input, "", &mut issues);
     let syntax = validate::read_syntax(&mut root, &mut issues);
-    let options = validate::read_options(&mut root, syntax, &mut issues);
+    let layouts = Layouts::read(&mut root, &mut issues);
+    let options = validate::read_options(&mut root, syntax, layouts.clone(), &mut issues);
     let records = root.array("records", &mut issues);
     match records {
         None if !root.has("records") => issues.push(
@@ -288,35 +531,42 @@ pub fn build(input: &Value) -> Result<String> {
         ),
         _ => {}
     }
-    let mut writer = options.map(BatchWriter::with_options);
-    let mut out = String::new();
-    if let Some(w) = writer.as_mut() {
-        out.push_str(&w.header()?);
+    let mut out = Vec::new();
+    if let Some(o) = options.as_ref() {
+        write_header(o, &mut out)?;
     }
+    let mut sequences = SequenceSet::new();
+    let mut memo = fast::Memo::default();
+    let mut count = 0u64;
     for (i, value) in records
         .map(|r| r.as_slice())
         .unwrap_or_default()
         .iter()
         .enumerate()
     {
-        let default_sequence = u64::try_from(i).unwrap_or(u64::MAX).saturating_add(1);
-        let rec = validate::read_record(
-            value,
-            &validate::record_path(i),
-            syntax,
-            default_sequence,
-            &mut issues,
-        );
+        let j = J::from_value(value);
+        let index = i as u64;
+        let Some((rec, seq)) = check_record(&j, index, syntax, &layouts, &mut memo, &mut issues)
+        else {
+            continue;
+        };
+        if let Err(refused) = u32::try_from(seq)
+            .map_err(|_| Refused::Full)
+            .and_then(|s| sequences.insert(s))
+        {
+            sequence_issue(index, seq, refused, &mut issues);
+        }
         // Once anything is wrong the file will not be produced: only keep validating.
-        if let (true, Some(w), Some(rec)) = (issues.is_empty(), writer.as_mut(), rec) {
-            out.push_str(&w.write(&rec)?);
+        if issues.is_empty() {
+            rec.write(syntax, seq, &mut out);
+            count += 1;
         }
     }
     root.finish(&mut issues);
     issues.finish(Some(Gateway::Sogenactif))?;
-    let w = writer
-        .as_mut()
-        .ok_or_else(|| internal("the file options were not read"))?;
-    out.push_str(&w.finish()?);
-    Ok(out)
+    if options.is_none() {
+        return Err(internal("the file options were not read"));
+    }
+    write_trailer(syntax, count, &mut out);
+    into_text(out)
 }

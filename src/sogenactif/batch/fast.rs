@@ -1,0 +1,999 @@
+//! The fast path of record validation (issue 9): a record is read once into a borrowed JSON tree
+//! ([`J`]: strings point into the input text), checked against its layout with plain byte tests
+//! and no allocation on success, and handed to the writer as borrowed values ([`Val`]).
+//!
+//! The fast path only ever says "valid" or "not sure". On "not sure" the caller converts the same
+//! tree into a `serde_json::Value` ([`J::to_value`], lossless) and runs the reporting validator
+//! (`validate::read_record`), which builds field paths and messages. So every code, path and
+//! message for bad input comes from one place, and the fast path cannot change them; what it must
+//! never do is accept a record the reporting validator refuses (`tests/sogenactif_batch_fast.rs`
+//! checks the two against each other on generated records).
+
+use super::dictionary::{Choice, Field, Format, Method, Presence};
+use super::layout::Layouts;
+use super::rules::{self, View};
+use super::validate::{valid_ymd, Original, Syntax, MAX_AMOUNT, MAX_SEQUENCE};
+use crate::error::Issues;
+use crate::money::{self, Table, MAX_SAFE_INTEGER};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+use std::borrow::Cow;
+use std::fmt;
+
+/// A JSON value whose strings borrow from the text it was read from when they hold no escape.
+/// Keeps everything `serde_json::Value` keeps (duplicate keys included), so that
+/// [`J::to_value`] gives exactly the `Value` serde_json would have read from the same text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum J<'a> {
+    Null,
+    Bool(bool),
+    U(u64),
+    I(i64),
+    F(f64),
+    S(Cow<'a, str>),
+    A(Vec<J<'a>>),
+    O(Vec<(Cow<'a, str>, J<'a>)>),
+}
+
+impl J<'_> {
+    /// The `serde_json::Value` of this tree (later duplicate keys replace earlier ones in place,
+    /// as serde_json does).
+    pub fn to_value(&self) -> Value {
+        match self {
+            J::Null => Value::Null,
+            J::Bool(b) => Value::Bool(*b),
+            J::U(n) => Value::Number(Number::from(*n)),
+            J::I(n) => Value::Number(Number::from(*n)),
+            J::F(f) => Number::from_f64(*f).map_or(Value::Null, Value::Number),
+            J::S(s) => Value::String(s.to_string()),
+            J::A(a) => Value::Array(a.iter().map(J::to_value).collect()),
+            J::O(entries) => {
+                let mut m = Map::with_capacity(entries.len());
+                for (k, v) in entries {
+                    m.insert(k.to_string(), v.to_value());
+                }
+                Value::Object(m)
+            }
+        }
+    }
+
+    /// A borrowed view of a `serde_json::Value` (for the entry points that receive one).
+    pub fn from_value(v: &Value) -> J<'_> {
+        match v {
+            Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => J::U(u),
+                (None, Some(i)) => J::I(i),
+                _ => J::F(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            Value::String(s) => J::S(Cow::Borrowed(s)),
+            Value::Array(a) => J::A(a.iter().map(J::from_value).collect()),
+            Value::Object(m) => J::O(
+                m.iter()
+                    .map(|(k, v)| (Cow::Borrowed(k.as_str()), J::from_value(v)))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+struct JVisitor;
+
+impl<'de> Visitor<'de> for JVisitor {
+    type Value = J<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<J<'de>, E> {
+        Ok(J::Bool(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<J<'de>, E> {
+        Ok(J::U(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<J<'de>, E> {
+        Ok(u64::try_from(v).map_or(J::I(v), J::U))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<J<'de>, E> {
+        Ok(J::F(v))
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<J<'de>, E> {
+        Ok(J::S(Cow::Borrowed(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<J<'de>, E> {
+        Ok(J::S(Cow::Owned(v.to_string())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<J<'de>, E> {
+        Ok(J::S(Cow::Owned(v)))
+    }
+    fn visit_unit<E>(self) -> Result<J<'de>, E> {
+        Ok(J::Null)
+    }
+    fn visit_none<E>(self) -> Result<J<'de>, E> {
+        Ok(J::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<J<'de>, D::Error> {
+        J::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<J<'de>, A::Error> {
+        let mut v = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(e) = seq.next_element()? {
+            v.push(e);
+        }
+        Ok(J::A(v))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<J<'de>, A::Error> {
+        let mut v = Vec::with_capacity(24);
+        while let Some(Key(k)) = map.next_key()? {
+            v.push((k, map.next_value()?));
+        }
+        Ok(J::O(v))
+    }
+}
+
+impl<'de> Deserialize<'de> for J<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(JVisitor)
+    }
+}
+
+/// An object key that borrows from the input (serde's own `Cow<str>` always copies).
+struct Key<'a>(Cow<'a, str>);
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Key<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string key")
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Borrowed(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(v.to_string())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(v)))
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_str(KeyVisitor)
+    }
+}
+
+/// A checked value, ready to be written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Val<'a> {
+    /// Written as is.
+    S(&'a str),
+    /// An integer written in decimal (amounts, digit fields given as numbers).
+    N(u64),
+    /// An ISO 4217 numeric code, written on 3 digits.
+    Currency(u16),
+}
+
+impl Val<'_> {
+    /// Appends the value's text.
+    pub fn write(self, out: &mut Vec<u8>) {
+        match self {
+            Val::S(s) => out.extend_from_slice(s.as_bytes()),
+            Val::N(n) => push_u64(out, n),
+            Val::Currency(c) => {
+                // c ≤ 999 (ISO 4217 numeric codes); each digit is < 10.
+                for d in [c / 100 % 10, c / 10 % 10, c % 10] {
+                    out.push(b'0' + d as u8);
+                }
+            }
+        }
+    }
+}
+
+/// Appends `n` in decimal (no `format!`: this is the hot path of the writer).
+pub fn push_u64(out: &mut Vec<u8>, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        if let Some(slot) = buf.get_mut(i) {
+            *slot = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(buf.get(i..).unwrap_or_default());
+}
+
+fn all_digits(s: &str) -> bool {
+    for &b in s.as_bytes() {
+        if !b.is_ascii_digit() {
+            return false;
+        }
+    }
+    true
+}
+
+fn digit_count(mut n: u64) -> usize {
+    let mut d = 1;
+    while n >= 10 {
+        n /= 10;
+        d += 1;
+    }
+    d
+}
+
+/// A record the fast path accepted: its layout, sequence and one value per layout field.
+#[derive(Debug)]
+pub struct Fast<'a, 'l> {
+    pub method: &'static Method,
+    pub fields: &'l [Field],
+    /// `None`: left out (the caller's default applies).
+    pub sequence: Option<u64>,
+    pub values: Vec<Option<Val<'a>>>,
+}
+
+impl View for Fast<'_, '_> {
+    fn method_name(&self) -> &str {
+        self.method.name
+    }
+    fn present(&self, name: &str) -> bool {
+        self.value(name).is_some()
+    }
+    fn text(&self, name: &str) -> Option<&str> {
+        match self.value(name)? {
+            Val::S(s) => Some(s),
+            _ => None,
+        }
+    }
+    fn number(&self, name: &str) -> Option<u64> {
+        match self.value(name)? {
+            Val::N(n) => Some(n),
+            Val::S(s) => s.parse().ok(),
+            Val::Currency(_) => None,
+        }
+    }
+}
+
+impl<'a> Fast<'a, '_> {
+    fn value(&self, name: &str) -> Option<Val<'a>> {
+        for (f, v) in self.fields.iter().zip(&self.values) {
+            if f.name.len() == name.len() && f.name == name {
+                return *v;
+            }
+        }
+        None
+    }
+}
+
+/// Whether every character of `s` can be written in a batch value of this syntax (the test of
+/// `validate::check_chars`, without its messages).
+pub fn chars_ok(s: &str, syntax: Syntax) -> bool {
+    let csv = syntax == Syntax::Csv;
+    // Printable ASCII (the ASCII control characters are 0x00–0x1F and 0x7F, tab, LF and CR
+    // included), without `;` in CSV: the common case, one test per byte.
+    let mut printable = true;
+    for &b in s.as_bytes() {
+        if !(matches!(b, 0x20..=0x7e) && !(csv && b == b';')) {
+            printable = false;
+            break;
+        }
+    }
+    printable
+        || (s
+            .chars()
+            .all(|c| !c.is_control() && crate::codec::xml::is_xml_char(c))
+            && !(csv && s.contains(';')))
+}
+
+/// What the fast path remembers from one record to the next of a file: the last currency code
+/// looked up (files hold one currency, mostly; the table lookup is a linear search).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Memo {
+    currency: Option<([u8; 3], u16)>,
+}
+
+impl Memo {
+    fn currency(&mut self, code: &str) -> Option<u16> {
+        if let Some((c, n)) = self.currency {
+            if code.as_bytes() == c {
+                return Some(n);
+            }
+        }
+        let numeric = money::currency(code, Table::Sogenactif).ok()?.numeric;
+        if let Ok(c) = <[u8; 3]>::try_from(code.as_bytes()) {
+            self.currency = Some((c, numeric));
+        }
+        Some(numeric)
+    }
+}
+
+/// Checks one non-empty value against its format; `None` when the reporting validator would
+/// refuse it (or might: the fast path is conservative).
+fn check<'a>(v: Raw<'a>, format: Format, syntax: Syntax, memo: &mut Memo) -> Option<Val<'a>> {
+    if let Raw::S(s) = v {
+        if !chars_ok(s, syntax) {
+            return None;
+        }
+    }
+    let s = match v {
+        Raw::S(s) => Some(s),
+        _ => None,
+    };
+    let n = match v {
+        Raw::U(n) if n <= MAX_SAFE_INTEGER => Some(n),
+        _ => None,
+    };
+    match format {
+        Format::Digits(min, max) => {
+            let (len, val) = match (s, n) {
+                (Some(s), _) if all_digits(s) => (s.len(), Val::S(s)),
+                (_, Some(n)) => (digit_count(n), Val::N(n)),
+                _ => return None,
+            };
+            (usize::from(min)..=usize::from(max))
+                .contains(&len)
+                .then_some(val)
+        }
+        Format::Alnum(max) => {
+            let s = s?;
+            let mut ok = s.len() <= usize::from(max);
+            for &b in s.as_bytes() {
+                ok &= b.is_ascii_alphanumeric();
+            }
+            ok.then_some(Val::S(s))
+        }
+        Format::Text(max) => {
+            let s = s?;
+            // At most as many characters as bytes: count them only for a long text.
+            let max = usize::from(max);
+            (s.len() <= max || s.chars().count() <= max).then_some(Val::S(s))
+        }
+        Format::Amount => n.filter(|n| *n <= MAX_AMOUNT).map(Val::N),
+        Format::Currency => {
+            let numeric = match (s, v) {
+                (Some(s), _) => memo.currency(s)?,
+                // The reporting validator reads a number as its decimal text: 978 → '978'.
+                (None, Raw::U(n)) if n <= 999 => {
+                    money::currency_by_numeric(u16::try_from(n).ok()?, Table::Sogenactif)
+                        .ok()?
+                        .numeric
+                }
+                _ => return None,
+            };
+            Some(Val::Currency(numeric))
+        }
+        Format::Date => {
+            let s = s?;
+            let b = s.as_bytes();
+            (b.len() == 8
+                && b.iter().all(u8::is_ascii_digit)
+                && valid_ymd(s.get(..4)?, s.get(4..6)?, s.get(6..8)?).is_some())
+            .then_some(Val::S(s))
+        }
+        Format::DateTime => {
+            let s = s?;
+            (s.len() <= 35 && crate::codec::datetime::is_rfc3339(s)).then_some(Val::S(s))
+        }
+        Format::Enum(choice) => {
+            let s = s?;
+            enum_ok(choice, s).then_some(Val::S(s))
+        }
+    }
+}
+
+fn enum_ok(choice: Choice, s: &str) -> bool {
+    choice.values().contains(&s)
+}
+
+/// The fast path: `Some` when `record` is certainly valid for its method's layout (the
+/// `layouts` overrides or the dictionary), with every value checked and the preflight rules
+/// passed; `None` otherwise (the caller then runs the reporting validator).
+pub fn record<'a, 'l>(
+    record: &'a J<'_>,
+    layouts: &'l Layouts,
+    syntax: Syntax,
+    memo: &mut Memo,
+) -> Option<Fast<'a, 'l>> {
+    let J::O(entries) = record else { return None };
+    let mut method_name = None;
+    for (k, v) in entries {
+        if k == "method" {
+            match (v, method_name) {
+                (J::S(s), None) => method_name = Some(s.as_ref()),
+                _ => return None,
+            }
+        }
+    }
+    let (method, fields) = layouts.get(method_name?)?;
+    // The raw value of each field, on the stack for the dictionary's layouts (at most 61 fields).
+    let mut stack: [Option<Raw<'a>>; 64] = [None; 64];
+    let mut heap: Vec<Option<Raw<'a>>> = Vec::new();
+    let raw: &mut [Option<Raw<'a>>] = match stack.get_mut(..fields.len()) {
+        Some(r) => r,
+        None => {
+            heap.resize(fields.len(), None);
+            &mut heap
+        }
+    };
+    let mut sequence = None;
+    let mut original = Original::default();
+    let mut seen_sequence = false;
+    let mut seen_original = false;
+    // Input usually lists the fields in the layout's order: try the field after the last match
+    // first.
+    let mut next = 0usize;
+    let mut containers = 0u64;
+    for (k, v) in entries {
+        match k.as_ref() {
+            "method" => {}
+            "recordSequence" => {
+                if std::mem::replace(&mut seen_sequence, true) {
+                    return None;
+                }
+                match v {
+                    J::Null => {}
+                    J::U(n) if (1..=MAX_SEQUENCE).contains(n) => sequence = Some(*n),
+                    _ => return None,
+                }
+            }
+            "original" => {
+                if std::mem::replace(&mut seen_original, true) {
+                    return None;
+                }
+                match v {
+                    J::Null => {}
+                    J::O(inner) => original = read_original(inner)?,
+                    _ => return None,
+                }
+            }
+            name => {
+                let top = |f: &Field| f.name == name && f.container().is_none();
+                let guess = fields.get(next).filter(|f| top(f)).map(|_| next);
+                if let Some(i) = guess.or_else(|| fields.iter().position(top)) {
+                    next = i + 1;
+                    let slot = raw.get_mut(i)?;
+                    if slot.replace(Raw::of(v)).is_some() {
+                        return None;
+                    }
+                } else if let Some(c) = fields.iter().position(|f| f.container() == Some(name)) {
+                    // A container given twice: serde_json keeps the last one only.
+                    if !first_time(&mut containers, c) {
+                        return None;
+                    }
+                    match v {
+                        J::Null => {}
+                        J::O(inner) => {
+                            for (k2, v2) in inner {
+                                let i = fields.iter().position(|f| {
+                                    f.container() == Some(name) && f.name == k2.as_ref()
+                                })?;
+                                let slot = raw.get_mut(i)?;
+                                if slot.replace(Raw::of(v2)).is_some() {
+                                    return None;
+                                }
+                            }
+                        }
+                        _ => return None,
+                    }
+                } else {
+                    return None;
+                }
+            }
+        }
+    }
+    complete(method, fields, raw, sequence, &original, syntax, memo)
+}
+
+/// A field's value as read: what the format checks look at.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Raw<'a> {
+    S(&'a str),
+    U(u64),
+    Null,
+    /// A boolean, a float, a negative number, an array or an object: never a valid field value.
+    Other,
+}
+
+impl<'a> Raw<'a> {
+    fn of(v: &'a J<'_>) -> Raw<'a> {
+        match v {
+            J::S(s) => Raw::S(s),
+            J::U(n) => Raw::U(*n),
+            J::Null => Raw::Null,
+            _ => Raw::Other,
+        }
+    }
+}
+
+/// The checks common to both fast paths, once every field's raw value is known.
+fn complete<'a, 'l>(
+    method: &'static Method,
+    fields: &'l [Field],
+    raw: &[Option<Raw<'a>>],
+    sequence: Option<u64>,
+    original: &Original,
+    syntax: Syntax,
+    memo: &mut Memo,
+) -> Option<Fast<'a, 'l>> {
+    let mut values = Vec::with_capacity(fields.len());
+    for (field, v) in fields.iter().zip(raw.iter().copied()) {
+        let value = match v {
+            None | Some(Raw::Null) => None,
+            Some(Raw::S("")) => None,
+            Some(v) => Some(check(v, field.format, syntax, memo)?),
+        };
+        if value.is_none() && field.presence == Presence::Required {
+            return None;
+        }
+        values.push(value);
+    }
+    let fast = Fast {
+        method,
+        fields,
+        sequence,
+        values,
+    };
+    let mut issues = Issues::new();
+    rules::check(&fast, original, "", &mut issues);
+    issues.is_empty().then_some(fast)
+}
+
+/// The fast path straight from a record's JSON text, without building a tree: for the common
+/// shape (`method` first, plain strings, non-negative integers, `null`, the method's containers
+/// and `original`). `None` when the record has another shape or may be invalid; the caller then
+/// reads the text into a [`J`] and tries [`record`], then the reporting validator.
+pub fn record_text<'a, 'l>(
+    text: &'a str,
+    layouts: &'l Layouts,
+    syntax: Syntax,
+    memo: &mut Memo,
+) -> Option<Fast<'a, 'l>> {
+    let mut p = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        at: 0,
+        depth: 0,
+    };
+    p.whitespace();
+    p.expect(b'{')?;
+    if p.key()? != "method" {
+        return None;
+    }
+    let Raw::S(name) = p.plain()? else {
+        return None;
+    };
+    let (method, fields) = layouts.get(name)?;
+    let mut raw: [Option<Raw<'a>>; 64] = [None; 64];
+    let slots = raw.get_mut(..fields.len())?;
+    let mut sequence = None;
+    let mut original = None;
+    let mut next = 0usize;
+    let mut containers = 0u64;
+    let mut first = false; // `method` was read
+    while p.more(b'}', &mut first)? {
+        let key = p.key()?;
+        match key {
+            "method" => return None,
+            "recordSequence" => match (p.plain()?, sequence) {
+                (Raw::U(n), None) if (1..=MAX_SEQUENCE).contains(&n) => sequence = Some(n),
+                _ => return None,
+            },
+            "original" => {
+                if original.is_some() {
+                    return None;
+                }
+                original = Some(p.original()?);
+            }
+            _ => {
+                let top = |f: &Field| f.name == key && f.container().is_none();
+                let guess = fields.get(next).filter(|f| top(f)).map(|_| next);
+                if let Some(i) = guess.or_else(|| fields.iter().position(top)) {
+                    next = i + 1;
+                    let v = p.plain()?;
+                    if slots.get_mut(i)?.replace(v).is_some() {
+                        return None;
+                    }
+                } else if let Some(c) = fields.iter().position(|f| f.container() == Some(key)) {
+                    if !first_time(&mut containers, c) {
+                        return None;
+                    }
+                    if p.null() {
+                        continue;
+                    }
+                    p.expect(b'{')?;
+                    let mut first = true;
+                    while p.more(b'}', &mut first)? {
+                        let inner = p.key()?;
+                        let i = fields
+                            .iter()
+                            .position(|f| f.container() == Some(key) && f.name == inner)?;
+                        let v = p.plain()?;
+                        if slots.get_mut(i)?.replace(v).is_some() {
+                            return None;
+                        }
+                    }
+                } else {
+                    return None;
+                }
+            }
+        }
+    }
+    p.whitespace();
+    if p.at != p.bytes.len() {
+        return None;
+    }
+    complete(
+        method,
+        fields,
+        slots,
+        sequence,
+        &original.unwrap_or_default(),
+        syntax,
+        memo,
+    )
+}
+
+fn read_original(inner: &[(Cow<'_, str>, J<'_>)]) -> Option<Original> {
+    let mut original = Original::default();
+    let (mut amount, mut status) = (false, false);
+    for (k, v) in inner {
+        match (k.as_ref(), v) {
+            ("amount", _) if std::mem::replace(&mut amount, true) => return None,
+            ("status", _) if std::mem::replace(&mut status, true) => return None,
+            (_, J::Null) if matches!(k.as_ref(), "amount" | "status") => {}
+            ("amount", J::U(n)) if *n <= MAX_SAFE_INTEGER => original.amount = Some(*n),
+            ("status", J::S(s)) => original.status = Some(s.to_string()),
+            _ => return None,
+        }
+    }
+    Some(original)
+}
+
+/// Reads a JSON text written the way records usually are: objects, arrays, strings without
+/// escapes, non-negative integers without fraction or exponent, `true`, `false`, `null`. Returns
+/// `None` for anything else (an escape, a float, a negative number, deep nesting, invalid JSON),
+/// which the caller then reads with serde_json: the result is always what serde_json gives.
+///
+/// Hand-written because it is the hot path of the converter: for a flat record serde_json with a
+/// generic visitor ([`J`]'s `Deserialize`) costs about 2.5 times the instructions (callgrind,
+/// bench/RESULTS.md). `tests/sogenactif_batch_fast.rs` checks it against serde_json.
+pub fn scan(text: &str) -> Option<J<'_>> {
+    let mut p = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        at: 0,
+        depth: 0,
+    };
+    p.whitespace();
+    let v = p.value()?;
+    p.whitespace();
+    (p.at == p.bytes.len()).then_some(v)
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+    depth: u8,
+}
+
+impl<'a> Scanner<'a> {
+    /// `byte`, after optional whitespace.
+    fn expect(&mut self, byte: u8) -> Option<()> {
+        self.whitespace();
+        (self.peek()? == byte).then(|| self.at += 1)
+    }
+
+    /// Whether another member follows (`first`: none was read yet, so no comma before it) or
+    /// the object ends with `close`; `None` on anything else.
+    fn more(&mut self, close: u8, first: &mut bool) -> Option<bool> {
+        self.whitespace();
+        let c = self.peek()?;
+        if c == close {
+            self.at += 1;
+            return Some(false);
+        }
+        if !std::mem::replace(first, false) {
+            if c != b',' {
+                return None;
+            }
+            self.at += 1;
+        }
+        Some(true)
+    }
+
+    /// An object key and its colon.
+    fn key(&mut self) -> Option<&'a str> {
+        self.whitespace();
+        if self.peek()? != b'"' {
+            return None;
+        }
+        let k = self.string()?;
+        self.expect(b':')?;
+        self.whitespace();
+        Some(k)
+    }
+
+    /// `null` (consumed) or not.
+    fn null(&mut self) -> bool {
+        self.whitespace();
+        self.literal("null", J::Null).is_some()
+    }
+
+    /// A plain value: a string without escapes, a non-negative integer or `null`.
+    fn plain(&mut self) -> Option<Raw<'a>> {
+        self.whitespace();
+        match self.peek()? {
+            b'"' => self.string().map(Raw::S),
+            b'0'..=b'9' => match self.number()? {
+                J::U(n) => Some(Raw::U(n)),
+                _ => None,
+            },
+            b'n' => self.literal("null", J::Null).map(|_| Raw::Null),
+            _ => None,
+        }
+    }
+
+    /// `original`: `null` or `{ amount?, status? }` with plain values.
+    fn original(&mut self) -> Option<Original> {
+        let mut original = Original::default();
+        if self.null() {
+            return Some(original);
+        }
+        self.expect(b'{')?;
+        let (mut amount, mut status) = (false, false);
+        let mut first = true;
+        while self.more(b'}', &mut first)? {
+            match (self.key()?, self.plain()?) {
+                ("amount", _) if std::mem::replace(&mut amount, true) => return None,
+                ("status", _) if std::mem::replace(&mut status, true) => return None,
+                ("amount" | "status", Raw::Null) => {}
+                ("amount", Raw::U(n)) if n <= MAX_SAFE_INTEGER => original.amount = Some(n),
+                ("status", Raw::S(s)) => original.status = Some(s.to_string()),
+                _ => return None,
+            }
+        }
+        Some(original)
+    }
+
+    #[inline(always)]
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    #[inline(always)]
+    fn whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.at += 1;
+        }
+    }
+
+    fn value(&mut self) -> Option<J<'a>> {
+        match self.peek()? {
+            b'{' => self.object(),
+            b'[' => self.array(),
+            b'"' => self.string().map(|s| J::S(Cow::Borrowed(s))),
+            b'0'..=b'9' => self.number(),
+            b't' => self.literal("true", J::Bool(true)),
+            b'f' => self.literal("false", J::Bool(false)),
+            b'n' => self.literal("null", J::Null),
+            _ => None,
+        }
+    }
+
+    fn literal(&mut self, word: &str, v: J<'a>) -> Option<J<'a>> {
+        let end = self.at + word.len();
+        (self.bytes.get(self.at..end)? == word.as_bytes()).then(|| {
+            self.at = end;
+            v
+        })
+    }
+
+    /// A string without escapes or control characters (JSON forbids raw ones). A byte loop, not
+    /// memchr: record values are short, and the loop checks the control characters on the way.
+    #[inline(always)]
+    fn string(&mut self) -> Option<&'a str> {
+        let start = self.at + 1;
+        let rest = self.bytes.get(start..)?;
+        let len = special(rest)?;
+        if rest.get(len) != Some(&b'"') {
+            return None;
+        }
+        self.at = start + len + 1;
+        // `"` is ASCII, so both ends are character boundaries of the (valid UTF-8) text.
+        self.text.get(start..start + len)
+    }
+
+    fn number(&mut self) -> Option<J<'a>> {
+        let start = self.at;
+        let mut n: u64 = 0;
+        while let Some(d @ b'0'..=b'9') = self.peek() {
+            n = n.checked_mul(10)?.checked_add(u64::from(d - b'0'))?;
+            self.at += 1;
+        }
+        let leading_zero = self.at - start > 1 && self.bytes.get(start) == Some(&b'0');
+        if leading_zero || matches!(self.peek(), Some(b'.' | b'e' | b'E')) {
+            return None;
+        }
+        Some(J::U(n))
+    }
+
+    fn nested(&mut self) -> Option<()> {
+        // serde_json allows 128 levels; records have 2.
+        self.depth = self.depth.checked_add(1).filter(|d| *d <= 16)?;
+        self.at += 1;
+        self.whitespace();
+        Some(())
+    }
+
+    fn object(&mut self) -> Option<J<'a>> {
+        self.nested()?;
+        let mut entries = Vec::with_capacity(16);
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+        } else {
+            loop {
+                if self.peek() != Some(b'"') {
+                    return None;
+                }
+                let key = self.string()?;
+                self.whitespace();
+                if self.peek() != Some(b':') {
+                    return None;
+                }
+                self.at += 1;
+                self.whitespace();
+                let v = self.value()?;
+                entries.push((Cow::Borrowed(key), v));
+                self.whitespace();
+                match self.peek()? {
+                    b',' => {
+                        self.at += 1;
+                        self.whitespace();
+                    }
+                    b'}' => {
+                        self.at += 1;
+                        break;
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        self.depth -= 1;
+        Some(J::O(entries))
+    }
+
+    fn array(&mut self) -> Option<J<'a>> {
+        self.nested()?;
+        let mut items = Vec::new();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+        } else {
+            loop {
+                items.push(self.value()?);
+                self.whitespace();
+                match self.peek()? {
+                    b',' => {
+                        self.at += 1;
+                        self.whitespace();
+                    }
+                    b']' => {
+                        self.at += 1;
+                        break;
+                    }
+                    _ => return None,
+                }
+            }
+        }
+        self.depth -= 1;
+        Some(J::A(items))
+    }
+}
+
+/// Reads a JSON text: [`scan`] first, serde_json when the scanner is not sure.
+pub fn parse(text: &str) -> serde_json::Result<J<'_>> {
+    match scan(text) {
+        Some(j) => Ok(j),
+        None => serde_json::from_str(text),
+    }
+}
+
+/// Marks the container whose first field is at `index` as seen; `false` if it was already (or
+/// the layout is too long to tell).
+fn first_time(seen: &mut u64, index: usize) -> bool {
+    let Some(bit) = u32::try_from(index).ok().and_then(|i| 1u64.checked_shl(i)) else {
+        return false;
+    };
+    let new = *seen & bit == 0;
+    *seen |= bit;
+    new
+}
+
+/// Position of the first `"`, `\\` or control character (< 0x20) of `bytes`, eight bytes at a
+/// time ("SWAR": a byte test on each lane of a u64; the lowest flagged lane is always right, a
+/// borrow can only flag lanes above a real match). Plain code, not iterator adaptors: the release
+/// profile optimises for size (opt-level "z"), which leaves closures as calls per byte.
+fn special(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
+        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+        let quote = (w ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES)
+            & !(w ^ (ONES * u64::from(b'"')))
+            & HIGH;
+        let backslash = (w ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES)
+            & !(w ^ (ONES * u64::from(b'\\')))
+            & HIGH;
+        let hits = control | quote | backslash;
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The texts of the elements of a JSON array written the common way (see [`scan`]), so that each
+/// record can take the text fast path; `None` when the array has another shape (the caller then
+/// reads it with [`parse`]).
+pub fn split_array(text: &str) -> Option<Vec<&str>> {
+    let mut p = Scanner {
+        text,
+        bytes: text.as_bytes(),
+        at: 0,
+        depth: 0,
+    };
+    p.expect(b'[')?;
+    let mut items = Vec::new();
+    let mut first = true;
+    while p.more(b']', &mut first)? {
+        p.whitespace();
+        let start = p.at;
+        p.skip()?;
+        items.push(text.get(start..p.at)?);
+    }
+    p.whitespace();
+    (p.at == p.bytes.len()).then_some(items)
+}
+
+impl Scanner<'_> {
+    /// Steps over one value of the common shape.
+    fn skip(&mut self) -> Option<()> {
+        self.whitespace();
+        match self.peek()? {
+            b'{' => {
+                self.nested()?;
+                let mut first = true;
+                while self.more(b'}', &mut first)? {
+                    self.key()?;
+                    self.skip()?;
+                }
+                self.depth -= 1;
+                Some(())
+            }
+            b'[' => {
+                self.nested()?;
+                let mut first = true;
+                while self.more(b']', &mut first)? {
+                    self.skip()?;
+                }
+                self.depth -= 1;
+                Some(())
+            }
+            _ => self.value().map(|_| ()),
+        }
+    }
+}

@@ -1,0 +1,507 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+//! The bytes-to-bytes Office Batch path (`Converter`), `BatchWriter::add_many`, recordSequence
+//! uniqueness and layout overrides. Expected files are the hand-written golden file
+//! `all_methods_request.csv` (one line per method) and lines written out by hand below.
+
+use remise::sogenactif::batch::{self, BatchWriter, Converter};
+use remise::ErrorCode;
+use serde_json::{json, Value};
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/sogenactif/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+const OPTIONS: &str = r#"{ "header": { "remitterId": "011223344550000", "date": "2024-01-05+0100", "time": "09:15:00+0100", "sequence": 7 } }"#;
+
+/// The records of `all_methods_request.csv`, one JSON object per line.
+const ALL_METHODS_NDJSON: &str = r#"{"method":"credit","merchantId":"011223344550000","transactionReference":"CRED1","amount":1500,"cardExpiryDate":"202812","cardNumber":"4000000000000002","currencyCode":"EUR","orderChannel":"INTERNET"}
+{"method":"acceptChallenge","merchantId":"011223344550000","transactionReference":"ORDER7","original":{"status":"TO_CHALLENGE"}}
+{"method":"cancel","merchantId":"011223344550000","transactionReference":"ORDER1","amount":500,"currencyCode":"978","operationOrigin":"BATCH","original":{"amount":1000,"status":"TO_CAPTURE"}}
+{"method":"cardOrder","merchantId":"011223344550000","transactionReference":"CARD1","amount":2599,"captureDay":0,"captureMode":"AUTHOR_CAPTURE","cardExpiryDate":"202901","cardNumber":"4111111111111111","currencyCode":"EUR","customerEmail":"a@b.fr","orderChannel":"INTERNET"}
+{"method":"directDebitOrder","merchantId":"011223344550000","transactionReference":"SDD1","amount":4200,"currencyCode":"EUR","customerId":"CUST9","mandateId":"MANDATE42","paymentMeanBrand":"SEPA_DIRECT_DEBIT"}
+{"method":"duplicate","merchantId":"011223344550000","transactionReference":"DUP1","amount":1999,"currencyCode":"EUR","fromTransactionReference":"ORDER1","captureDay":"3","captureMode":"VALIDATION","orderChannel":"INTERNET"}
+{"method":"refund","merchantId":"011223344550000","transactionReference":"ORDER2","operationAmount":750,"currencyCode":"EUR"}
+{"method":"refuseChallenge","merchantId":"011223344550000","operationOrigin":"BATCH","s10TransactionReference":{"s10TransactionId":"000123","s10TransactionIdDate":"20240105"}}
+{"method":"validate","merchantId":"011223344550000","transactionReference":"ORDER3","operationAmount":1000,"currencyCode":978,"lastRecoveryIndicator":"Y"}
+{"method":"walletCredit","merchantId":"011223344550000","transactionReference":"WCR1","amount":300,"merchantWalletId":"W42","paymentMeanId":"1","currencyCode":"EUR"}
+{"method":"walletOrder","merchantId":"011223344550000","transactionReference":"WOR1","amount":4500,"currencyCode":"EUR","paymentMeanId":"2","merchantWalletId":"W42"}
+"#;
+
+fn convert_chunks(options: &str, chunks: &[&[u8]]) -> (Result<String, remise::Error>, Converter) {
+    let mut c = Converter::new(options).unwrap();
+    let mut out = Vec::new();
+    for chunk in chunks {
+        c.push(chunk, &mut out).unwrap();
+    }
+    let r = c.finish(&mut out).map(|_| String::from_utf8(out).unwrap());
+    (r, c)
+}
+
+#[test]
+fn ndjson_gives_the_golden_file_whatever_the_chunking() {
+    let golden = fixture("all_methods_request.csv");
+    let input = ALL_METHODS_NDJSON.as_bytes();
+    let (whole, _) = convert_chunks(OPTIONS, &[input]);
+    assert_eq!(whole.unwrap(), golden);
+    // Every split point, and one byte at a time (a line split anywhere, UTF-8 included).
+    for at in (0..input.len()).step_by(7) {
+        let (r, _) = convert_chunks(OPTIONS, &[&input[..at], &input[at..]]);
+        assert_eq!(r.unwrap(), golden, "split at {at}");
+    }
+    let bytes: Vec<&[u8]> = input.chunks(1).collect();
+    assert_eq!(convert_chunks(OPTIONS, &bytes).0.unwrap(), golden);
+    // CRLF line ends, blank lines and no final line break are accepted.
+    let crlf = ALL_METHODS_NDJSON.trim_end().replace('\n', "\r\n\r\n");
+    assert_eq!(
+        convert_chunks(OPTIONS, &[crlf.as_bytes()]).0.unwrap(),
+        golden
+    );
+}
+
+#[test]
+fn summary_counts_records_and_bytes() {
+    let mut c = Converter::new(OPTIONS).unwrap();
+    let mut out = Vec::new();
+    c.push(ALL_METHODS_NDJSON.as_bytes(), &mut out).unwrap();
+    let s = c.finish(&mut out).unwrap();
+    assert_eq!(s.records, 11);
+    assert_eq!(s.bytes, fixture("all_methods_request.csv").len() as u64);
+    assert_eq!(
+        c.push(b"{}\n", &mut out).unwrap_err().code,
+        ErrorCode::OperationNotAllowed
+    );
+}
+
+#[test]
+fn add_many_gives_the_same_file() {
+    let records: Vec<Value> = ALL_METHODS_NDJSON
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut c = Converter::new(OPTIONS).unwrap();
+    let mut out = Vec::new();
+    c.add_many(&serde_json::to_string(&records[..4]).unwrap(), &mut out)
+        .unwrap();
+    c.add_many(&serde_json::to_string(&records[4..]).unwrap(), &mut out)
+        .unwrap();
+    c.finish(&mut out).unwrap();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        fixture("all_methods_request.csv")
+    );
+    let mut c = Converter::new(OPTIONS).unwrap();
+    let e = c
+        .add_many(r#"{"method":"cancel"}"#, &mut Vec::new())
+        .unwrap_err();
+    assert_eq!(
+        (e.code, e.issues[0].field.as_str(), e.issues[0].code),
+        (ErrorCode::Validation, "records", "TYPE")
+    );
+}
+
+#[test]
+fn invalid_records_are_rejected_with_their_line_and_every_issue() {
+    let input = format!(
+        "{}\n{}\n\nnot json\n{}\n",
+        r#"{"method":"refund","merchantId":"011223344550000","transactionReference":"ORDER2","operationAmount":750,"currencyCode":"EUR"}"#,
+        r#"{"method":"refund","merchantId":"011223344550000","transactionReference":"ORDER-2","amount":750,"currencyCode":"EUR"}"#,
+        r#"{"method":"refund","merchantId":"011223344550000","transactionReference":"ORDER4","operationAmount":750,"currencyCode":"EUR"}"#,
+    );
+    let mut c = Converter::new(OPTIONS).unwrap();
+    let mut out = Vec::new();
+    c.push(input.as_bytes(), &mut out).unwrap();
+    // The first record was written (with the header); nothing after the first invalid one.
+    let text = String::from_utf8(out.clone()).unwrap();
+    assert_eq!(
+        text,
+        "FILE;request;office;v19\nHEADER;011223344550000;2024-01-05+0100;09:15:00+0100;7\nREFUND;1;011223344550000;ORDER2;750;978;;;\n"
+    );
+    let rejects = c.take_rejects();
+    assert_eq!(rejects.len(), 2);
+    assert_eq!((rejects[0].line, rejects[0].index), (Some(2), 1));
+    let got: Vec<(&str, &str)> = rejects[0]
+        .issues
+        .iter()
+        .map(|i| (i.field.as_str(), i.code))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("records[1].transactionReference", "FORMAT"),
+            ("records[1].operationAmount", "REQUIRED"),
+            ("records[1].amount", "UNKNOWN_FIELD"),
+        ]
+    );
+    assert_eq!((rejects[1].line, rejects[1].index), (Some(4), 2));
+    assert_eq!(rejects[1].issues[0].field, "records[2]");
+    assert_eq!(rejects[1].issues[0].code, "FORMAT");
+    assert!(
+        rejects[1].issues[0]
+            .message
+            .starts_with("line 4 is not a JSON record"),
+        "{}",
+        rejects[1].issues[0].message
+    );
+    assert!(c.take_rejects().is_empty());
+    let e = c.finish(&mut out).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Validation);
+    assert_eq!(e.issues.len(), 4);
+    assert_eq!(e.field.as_deref(), Some("records[1].transactionReference"));
+    // The reject serializes as one NDJSON line for a CLI.
+    let line = serde_json::to_value(&rejects[1]).unwrap();
+    assert_eq!(line["line"], 4);
+    assert_eq!(line["index"], 2);
+    assert_eq!(line["issues"][0]["code"], "FORMAT");
+}
+
+#[test]
+fn the_error_keeps_the_first_thousand_issues_and_counts_the_rest() {
+    let bad = r#"{"method":"refund"}"#; // merchantId, operationAmount, currencyCode, transactionReference
+    let input: String = (0..300).map(|_| format!("{bad}\n")).collect();
+    let (r, _) = convert_chunks(OPTIONS, &[input.as_bytes()]);
+    let e = r.unwrap_err();
+    assert_eq!(e.issues.len(), 1000);
+    assert!(
+        e.message
+            .starts_with("1200 problems in 300 of 300 records (the first 1000 are listed in issues): records[0].merchantId"),
+        "{}",
+        e.message
+    );
+}
+
+#[test]
+fn an_empty_input_is_refused() {
+    let e = convert_chunks(OPTIONS, &[b"\n\n"]).0.unwrap_err();
+    assert_eq!(e.issues[0].field, "records");
+    let e = Converter::new(r#"{ "header": { "sequence": 1 }, "input": "xml" }"#).unwrap_err();
+    let fields: Vec<&str> = e.issues.iter().map(|i| i.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        ["header.remitterId", "header.date", "header.time", "input"]
+    );
+}
+
+#[test]
+fn csv_input_with_nested_columns() {
+    // Cells of amount columns, recordSequence and original.amount are integers; digit fields
+    // stay text (leading zeros kept).
+    let input = "method,recordSequence,merchantId,transactionReference,amount,operationAmount,currencyCode,operationOrigin,original.amount,original.status,s10TransactionReference.s10TransactionId,s10TransactionReference.s10TransactionIdDate\n\
+cancel,3,011223344550000,ORDER1,500,,978,BATCH,1000,TO_CAPTURE,,\n\
+refund,7,011223344550000,ORDER2,,750,EUR,,,,,\n\
+\"refuseChallenge\",8,011223344550000,,,,,BATCH,,,000123,20240105\n";
+    let options = OPTIONS.replace("} }", "}, \"input\": \"csv\" }");
+    let golden = fixture("all_methods_request.csv");
+    let want: String = golden
+        .lines()
+        .filter(|l| {
+            l.starts_with("FILE")
+                || l.starts_with("HEADER")
+                || l.starts_with("CANCEL")
+                || l.starts_with("REFUND;")
+                || l.starts_with("REFUSECHALLENGE")
+        })
+        .map(|l| format!("{l}\n"))
+        .collect::<String>()
+        + "END;3\n";
+    for at in [0, 1, 10, 100, 200, input.len()] {
+        let (r, _) = convert_chunks(
+            &options,
+            &[&input.as_bytes()[..at], &input.as_bytes()[at..]],
+        );
+        assert_eq!(r.unwrap(), want, "split at {at}");
+    }
+    // A row with a wrong cell count, and a string amount, are rejected with their line.
+    let bad = "method,merchantId,amount\ncancel,011223344550000\ncancel,011223344550000,5x0\n";
+    let (r, mut c) = convert_chunks(&options, &[bad.as_bytes()]);
+    assert_eq!(r.unwrap_err().code, ErrorCode::Validation);
+    let rejects = c.take_rejects();
+    assert_eq!(rejects[0].line, Some(2));
+    assert_eq!(rejects[0].issues[0].field, "records[0]");
+    assert_eq!(rejects[1].line, Some(3));
+    assert!(rejects[1]
+        .issues
+        .iter()
+        .any(|i| i.field == "records[1].amount" && i.code == "AMOUNT_FORMAT"));
+    // A header row without `method` is refused at once.
+    let mut c = Converter::new(&options).unwrap();
+    let e = c
+        .push(b"merchantId,amount\n1,2\n", &mut Vec::new())
+        .unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("input"));
+}
+
+fn refund(seq: Option<u64>, reference: &str) -> Value {
+    let mut r = json!({ "method": "refund", "merchantId": "011223344550000", "transactionReference": reference,
+                        "operationAmount": 750, "currencyCode": "EUR" });
+    if let Some(s) = seq {
+        r["recordSequence"] = json!(s);
+    }
+    r
+}
+
+#[test]
+fn record_sequences_are_unique_per_file() {
+    let header = json!({ "remitterId": "011223344550000", "date": "2024-01-05+0100", "time": "09:15:00+0100", "sequence": 7 });
+    // Record 2 left out: its default is its position, 3, which record 0 took already.
+    let e = batch::build(&json!({ "header": header, "records": [refund(Some(3), "A"), refund(Some(5), "B"), refund(None, "C"), refund(Some(5), "D")] }))
+        .unwrap_err();
+    let got: Vec<(&str, &str)> = e
+        .issues
+        .iter()
+        .map(|i| (i.field.as_str(), i.code))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("records[2].recordSequence", "CONFLICT"),
+            ("records[3].recordSequence", "CONFLICT")
+        ]
+    );
+    assert!(
+        e.issues[0]
+            .message
+            .starts_with("3 is already the recordSequence of an earlier record of this file"),
+        "{}",
+        e.issues[0].message
+    );
+
+    let mut w = BatchWriter::new(&json!({ "header": header })).unwrap();
+    w.header().unwrap();
+    w.add(&refund(Some(2), "A")).unwrap();
+    let e = w.add(&refund(Some(2), "B")).unwrap_err();
+    assert_eq!(e.issues[0].field, "records[1].recordSequence");
+    assert_eq!(w.count(), 1);
+    // The default of the next record (position 2) is taken too.
+    assert_eq!(
+        w.add(&refund(None, "C")).unwrap_err().issues[0].code,
+        "CONFLICT"
+    );
+    assert!(w
+        .add(&refund(Some(1), "C"))
+        .unwrap()
+        .starts_with("REFUND;1;"));
+
+    let input = [refund(Some(9), "A"), refund(Some(9), "B")]
+        .iter()
+        .map(|r| format!("{r}\n"))
+        .collect::<String>();
+    let (r, mut c) = convert_chunks(OPTIONS, &[input.as_bytes()]);
+    assert_eq!(r.unwrap_err().issues[0].field, "records[1].recordSequence");
+    assert_eq!(c.take_rejects()[0].line, Some(2));
+}
+
+#[test]
+fn batch_writer_add_many_is_all_or_nothing() {
+    let header = json!({ "remitterId": "011223344550000", "date": "2024-01-05+0100", "time": "09:15:00+0100", "sequence": 7 });
+    let mut w = BatchWriter::new(&json!({ "header": header })).unwrap();
+    let mut out = Vec::new();
+    w.header_into(&mut out).unwrap();
+    let start = out.len();
+    let chunk = json!([refund(None, "A"), refund(None, "B")]).to_string();
+    w.add_many(&chunk, &mut out).unwrap();
+    assert_eq!(
+        std::str::from_utf8(&out[start..]).unwrap(),
+        "REFUND;1;011223344550000;A;750;978;;;\nREFUND;2;011223344550000;B;750;978;;;\n"
+    );
+    assert_eq!(w.count(), 2);
+    let len = out.len();
+    // Record 3 is fine, record 4 reuses sequence 1, record 5 lacks its amount: nothing written.
+    let bad = json!([refund(None, "C"), refund(Some(1), "D"), { "method": "refund", "merchantId": "011223344550000", "transactionReference": "E", "currencyCode": "EUR" }]).to_string();
+    let e = w.add_many(&bad, &mut out).unwrap_err();
+    let got: Vec<(&str, &str)> = e
+        .issues
+        .iter()
+        .map(|i| (i.field.as_str(), i.code))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("records[3].recordSequence", "CONFLICT"),
+            ("records[4].operationAmount", "REQUIRED")
+        ]
+    );
+    assert_eq!(out.len(), len);
+    assert_eq!(w.count(), 2);
+    // Sequence 3 was not taken by the refused chunk.
+    w.add_many(&json!([refund(None, "C")]).to_string(), &mut out)
+        .unwrap();
+    w.finish_into(&mut out).unwrap();
+    assert!(String::from_utf8(out)
+        .unwrap()
+        .ends_with("REFUND;3;011223344550000;C;750;978;;;\nEND;3\n"));
+}
+
+#[test]
+fn a_layout_override_moves_the_columns() {
+    // A bank whose refund puts the currency before the amount and has no operationOrigin column.
+    let options = json!({
+        "header": { "remitterId": "011223344550000", "date": "2024-01-05+0100", "time": "09:15:00+0100", "sequence": 7 },
+        "layouts": { "refund": ["merchantId", "transactionReference", "currencyCode", "operationAmount", null,
+                                "s10TransactionReference.s10TransactionId", "s10TransactionReference.s10TransactionIdDate", "statementReference"] }
+    });
+    let input = json!({ "method": "refund", "merchantId": "011223344550000", "transactionReference": "ORDER2",
+                        "operationAmount": 750, "currencyCode": "EUR", "statementReference": "Refund 2" });
+    let file = batch::build(&json!({ "header": options["header"], "layouts": options["layouts"], "records": [input.clone()] })).unwrap();
+    assert!(
+        file.contains("\nREFUND;1;011223344550000;ORDER2;978;750;;;;Refund 2\n"),
+        "{file}"
+    );
+    let mut c = Converter::new(&options.to_string()).unwrap();
+    let mut out = Vec::new();
+    c.push(format!("{input}\n").as_bytes(), &mut out).unwrap();
+    c.finish(&mut out).unwrap();
+    assert_eq!(String::from_utf8(out).unwrap(), file);
+    // operationOrigin is no longer a refund field with this layout.
+    let mut with_origin = input.clone();
+    with_origin["operationOrigin"] = json!("BATCH");
+    let e = batch::build(&json!({ "header": options["header"], "layouts": options["layouts"], "records": [with_origin] })).unwrap_err();
+    assert_eq!(e.issues[0].field, "records[0].operationOrigin");
+    assert_eq!(e.issues[0].code, "UNKNOWN_FIELD");
+    // Other methods keep the dictionary's layout.
+    let cancel = json!({ "method": "cancel", "merchantId": "011223344550000", "transactionReference": "ORDER1", "amount": 500, "currencyCode": "978", "operationOrigin": "BATCH" });
+    let file = batch::build(
+        &json!({ "header": options["header"], "layouts": options["layouts"], "records": [cancel] }),
+    )
+    .unwrap();
+    assert!(file.contains("\nCANCEL;1;011223344550000;ORDER1;500;978;BATCH;;\n"));
+}
+
+#[test]
+fn layout_overrides_are_checked_like_the_table() {
+    let header = json!({ "remitterId": "011223344550000", "date": "2024-01-05+0100", "time": "09:15:00+0100", "sequence": 7 });
+    let e = BatchWriter::new(&json!({ "header": header, "layouts": {
+        "refund": ["merchantId", "amountt", 3, "merchantId", "currencyCode"],
+        "cancel": [],
+        "walletCredit": "merchantId",
+        "sale": ["merchantId"],
+        "duplicate": ["merchantId", "amount", "currencyCode", "s10TransactionReference.s10TransactionId", "orderId", "s10TransactionReference.s10TransactionIdDate"]
+    } }))
+    .unwrap_err();
+    let got: Vec<(&str, &str)> = e
+        .issues
+        .iter()
+        .map(|i| (i.field.as_str(), i.code))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("layouts.cancel", "RANGE"),
+            ("layouts.duplicate[5]", "CONFLICT"),
+            ("layouts.refund[1]", "ENUM"),
+            ("layouts.refund[2]", "TYPE"),
+            ("layouts.refund[3]", "CONFLICT"),
+            ("layouts.refund", "REQUIRED"),
+            ("layouts.walletCredit", "TYPE"),
+            ("layouts.sale", "UNKNOWN_FIELD"),
+        ]
+    );
+    assert!(
+        e.issues[5].message.contains("operationAmount"),
+        "{}",
+        e.issues[5].message
+    );
+}
+
+#[test]
+fn response_files_follow_the_same_layouts_and_report_unknown_lines() {
+    use remise::sogenactif::batch::{parse_response, parse_response_with, ResponseOptions};
+    // The refund layout of a_layout_override_moves_the_columns, echoed, then the bank's result
+    // columns in its own order: authorisationId first, then responseCode.
+    let text = "FILE;response;office;v19\nHEADER;011223344550000;2024-01-05+0100;09:15:00+0100;7\n\
+REFUND;1;011223344550000;ORDER2;978;750;;;;Refund 2;A1B2;00\n\
+NOTICE;maintenance tonight\n\
+END;2\n";
+    let options = ResponseOptions::from_value(&json!({
+        "layouts": { "refund": ["merchantId", "transactionReference", "currencyCode", "operationAmount", null,
+                                "s10TransactionReference.s10TransactionId", "s10TransactionReference.s10TransactionIdDate", "statementReference"] },
+        "resultFields": ["authorisationId", "responseCode"],
+        "unknownLines": "report"
+    }))
+    .unwrap();
+    let parsed = parse_response_with(text, &options).unwrap();
+    let r = &parsed.records[0];
+    assert_eq!(r.method, "refund");
+    assert_eq!(r.response_code, "00");
+    assert!(r.accepted);
+    assert_eq!(r.fields["operationAmount"], json!(750));
+    assert_eq!(r.fields["currencyCode"], json!("978"));
+    assert_eq!(r.fields["statementReference"], json!("Refund 2"));
+    assert_eq!(r.fields["authorisationId"], json!("A1B2"));
+    assert_eq!(parsed.unknown_lines.len(), 1);
+    assert_eq!(parsed.unknown_lines[0].line, 4);
+    assert_eq!(parsed.unknown_lines[0].line_type, "NOTICE");
+    assert_eq!(
+        parsed.to_json()["unknownLines"],
+        json!([{ "line": 4, "type": "NOTICE" }])
+    );
+    // Without the option an unknown line stops the parse, naming its line.
+    let e = parse_response(text).unwrap_err();
+    assert_eq!(e.code, ErrorCode::MalformedResponse);
+    assert!(
+        e.message.starts_with("line 3 of the Office Batch response"),
+        "{}",
+        e.message
+    );
+    // Unknown lines count in END (they are lines of the body).
+    let e = parse_response_with(&text.replace("NOTICE;maintenance tonight\n", ""), &options)
+        .unwrap_err();
+    assert!(
+        e.message
+            .contains("END announces 2 records but the file holds 1"),
+        "{}",
+        e.message
+    );
+    // Bad options are VALIDATION errors with paths.
+    let e = ResponseOptions::from_value(&json!({ "resultFields": ["authorisationId", "x-y", "authorisationId"], "unknownLines": "skip" })).unwrap_err();
+    let got: Vec<(&str, &str)> = e
+        .issues
+        .iter()
+        .map(|i| (i.field.as_str(), i.code))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("resultFields[1]", "FORMAT"),
+            ("resultFields[2]", "CONFLICT"),
+            ("resultFields", "REQUIRED"),
+            ("unknownLines", "ENUM")
+        ]
+    );
+}
+
+#[test]
+fn add_many_reads_every_shape_of_record() {
+    // `method` not first, an escaped string, a float somewhere (the whole array then goes through
+    // serde_json): the same lines as plain records.
+    let plain = r#"[{"method":"refund","merchantId":"011223344550000","transactionReference":"A","operationAmount":750,"currencyCode":"EUR","operationOrigin":"BA"}]"#;
+    let shuffled = r#"[{"transactionReference":"A","method":"refund","merchantId":"011223344550000","operationAmount":750,"currencyCode":"EUR","operationOrigin":"B\u0041"}]"#;
+    let with_float = r#"[{"method":"refund","merchantId":"011223344550000","transactionReference":"A","operationAmount":750,"currencyCode":"EUR","operationOrigin":"BA","original":{"amount":750}}, 1.5]"#;
+    let header = json!({ "header": { "remitterId": "011223344550000", "date": "2024-01-05+0100", "time": "09:15:00+0100", "sequence": 7 } });
+    let line = "REFUND;1;011223344550000;A;750;978;BA;;\n";
+    for text in [plain, shuffled] {
+        let mut w = BatchWriter::new(&header).unwrap();
+        let mut out = Vec::new();
+        w.header_into(&mut out).unwrap();
+        let start = out.len();
+        w.add_many(text, &mut out).unwrap();
+        assert_eq!(std::str::from_utf8(&out[start..]).unwrap(), line, "{text}");
+        let mut c = Converter::new(&header.to_string()).unwrap();
+        let mut out = Vec::new();
+        c.add_many(text, &mut out).unwrap();
+        assert!(String::from_utf8(out).unwrap().ends_with(line), "{text}");
+    }
+    let mut w = BatchWriter::new(&header).unwrap();
+    w.header().unwrap();
+    let e = w.add_many(with_float, &mut Vec::new()).unwrap_err();
+    assert_eq!(e.issues[0].field, "records[1]");
+    assert_eq!(e.issues[0].code, "TYPE");
+}
