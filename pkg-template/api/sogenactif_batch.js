@@ -1,6 +1,6 @@
 // sogenactif.batch.* and sogenactif.BatchWriter: one crossing per call. The header's default
 // date and time come from this JS clock (the core has none).
-import { invoke, invokeBytes, encode, unwrap, construct } from './core.js';
+import { RemiseError, invoke, invokeBytes, encode, unwrap, construct, errorFrom } from './core.js';
 
 const G = 'sogenactif';
 const pad = (n) => String(n).padStart(2, '0');
@@ -14,6 +14,25 @@ function clock() {
     date: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}${off}`,
     time: `${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}${off}`,
   };
+}
+
+/** Bytes of a tagged result (0 + bytes), or throws the framed error (1 + text). */
+function tagged(r) {
+  if (r[0] === 0) return r.subarray(1);
+  throw errorFrom(JSON.parse(new TextDecoder().decode(r.subarray(2))));
+}
+
+function typeError(field, message) {
+  return new RemiseError({ code: 'VALIDATION', gateway: G, field, message: `${field} ${message}`, issues: [{ field, code: 'TYPE', message }] });
+}
+
+/** `process.getBuiltinModule` (Node ≥ 20.16, Bun, Deno): node:stream without a static import. */
+function builtin(name) {
+  const get = typeof process !== 'undefined' && process && process.getBuiltinModule;
+  if (typeof get !== 'function') {
+    throw new RemiseError({ code: 'UNSUPPORTED', gateway: G, message: `${name} is not available in this runtime: use createConverter() and your runtime's streams` });
+  }
+  return get.call(process, name);
 }
 
 export default function sogenactifBatch(raw) {
@@ -33,6 +52,12 @@ export default function sogenactifBatch(raw) {
       const [text, sp] = encode([record], ['record'], G);
       return unwrap(this.#inner.add(text, sp));
     }
+    /** Validates many records in one crossing and returns their text as UTF-8 bytes; all or nothing. */
+    addMany(records) {
+      if (!Array.isArray(records)) throw typeError('records', 'must be an array of records');
+      const [text, sp] = encode([records], ['records'], G);
+      return tagged(this.#inner.addMany(text, sp));
+    }
     /** The file's last line(s); later calls throw OPERATION_NOT_ALLOWED. */
     finish() {
       return unwrap(this.#inner.finish());
@@ -42,10 +67,100 @@ export default function sogenactifBatch(raw) {
       return this.#inner.count();
     }
   }
+  /** Fast bulk path: many records or raw NDJSON/CSV bytes in, request-file bytes out. */
+  class Converter {
+    #inner;
+    constructor(options) {
+      const [text, sp] = encode([options, clock()], ['options', 'clock'], G);
+      this.#inner = construct(raw.CoreBatchConverter, text, sp);
+    }
+    /** Complete NDJSON lines / CSV rows of `chunk` → their request-file bytes (header first). */
+    push(chunk) {
+      const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+      if (!(bytes instanceof Uint8Array)) throw typeError('chunk', 'must be a Uint8Array or a string');
+      return tagged(this.#inner.push(bytes));
+    }
+    /** Records as JS objects, one crossing for all of them → their bytes. */
+    addMany(records) {
+      const [text, sp] = encode([records], ['records'], G);
+      return tagged(this.#inner.addMany(text, sp));
+    }
+    /** The last bytes and the trailer; throws VALIDATION listing the issues if any record was invalid. */
+    finish() {
+      return tagged(this.#inner.finish());
+    }
+    /** Invalid records since the last call: `[{ line?, index, issues }]`. */
+    takeRejects() {
+      return unwrap(this.#inner.takeRejects());
+    }
+    /** Records read so far (valid and invalid). */
+    get count() {
+      return this.#inner.count();
+    }
+    /** Invalid records so far. */
+    get rejected() {
+      return this.#inner.rejected();
+    }
+  }
+
+  /**
+   * A Node Transform: records (objects, in object mode) or NDJSON/CSV bytes (with `input`) in,
+   * request-file bytes out, with back-pressure. Invalid records make the stream fail with the
+   * VALIDATION error at the end (nothing half-written is the consumer's part: write to a temporary
+   * file and rename it on 'finish'); each chunk's rejects are also emitted as 'reject' events.
+   */
+  function createTransform(options) {
+    const { Transform } = builtin('node:stream');
+    const conv = new Converter(options);
+    const bytesIn = options && typeof options === 'object' && options.input !== undefined;
+    let pending = [];
+    const BATCH = 1000;
+    const drain = (stream) => {
+      for (const r of conv.takeRejects()) stream.emit('reject', r);
+    };
+    const flushRecords = (stream) => {
+      if (pending.length === 0) return;
+      const out = conv.addMany(pending);
+      pending = [];
+      if (out.byteLength) stream.push(out);
+    };
+    return new Transform({
+      writableObjectMode: !bytesIn,
+      transform(chunk, _enc, done) {
+        try {
+          if (bytesIn) {
+            const out = conv.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+            if (out.byteLength) this.push(out);
+          } else {
+            pending.push(chunk);
+            if (pending.length >= BATCH) flushRecords(this);
+          }
+          drain(this);
+          done();
+        } catch (e) {
+          done(e);
+        }
+      },
+      flush(done) {
+        try {
+          flushRecords(this);
+          drain(this);
+          const out = conv.finish();
+          if (out.byteLength) this.push(out);
+          done();
+        } catch (e) {
+          done(e);
+        }
+      },
+    });
+  }
+
   return {
     batch: {
       build: (input) => invoke(raw, 'sogenactif.batch.build', [input, clock()], ['input', 'clock'], G),
-      parseResponse: (text) => invoke(raw, 'sogenactif.batch.parseResponse', [text], ['text'], G),
+      parseResponse: (text, options) => invoke(raw, 'sogenactif.batch.parseResponse', [text, options], ['text', 'options'], G),
+      createConverter: (options) => new Converter(options),
+      createTransform,
       archive: (fileText, name) => invokeBytes(raw, 'sogenactif.batch.archive', [fileText, name], ['fileText', 'name'], G),
     },
     BatchWriter,

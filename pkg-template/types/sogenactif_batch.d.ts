@@ -33,6 +33,56 @@ export interface BatchWriterOptions {
   layouts?: BatchLayouts;
 }
 
+/** Options of `batch.parseResponse` when the bank's layout differs from remise's assumption. */
+export interface BatchResponseOptions {
+  /** Per method, the echoed request fields from column 2 on (as in `BatchLayouts`). */
+  layouts?: BatchLayouts;
+  /** Names of the result columns after the echoed fields. */
+  resultFields?: string[];
+  /** `'report'`: list unknown line types (with their line numbers) instead of failing. */
+  unknownLines?: 'error' | 'report';
+}
+
+/** Options of `batch.createConverter` / `createTransform`. */
+export interface BatchConverterOptions extends BatchWriterOptions {
+  /** Syntax of the bytes given to `push`: one record per NDJSON line, or CSV with a header row of field names (`method`, `original.amount`…). */
+  input?: 'ndjson' | 'csv';
+}
+
+/** The Node `stream.Transform` of `createTransform` (declared structurally: no dependency on @types/node). */
+export interface BatchTransform {
+  write(chunk: unknown, callback?: (error?: Error | null) => void): boolean;
+  end(callback?: () => void): unknown;
+  pipe<T>(destination: T, options?: { end?: boolean }): T;
+  on(event: 'reject', listener: (reject: BatchReject) => void): this;
+  on(event: string, listener: (...args: any[]) => void): this;
+}
+
+/** One invalid input record. */
+export interface BatchReject {
+  /** 1-based input line where the record starts (`push`); absent for `addMany`. */
+  line?: number;
+  /** 0-based position among all records (its issues' paths are `records[<index>].…`). */
+  index: number;
+  issues: { field: string; code: string; message: string }[];
+}
+
+/** The bulk converter of one request file. */
+export interface SogenactifBatchConverter {
+  /** Complete NDJSON lines / CSV rows of `chunk` → their request-file bytes (the header before the first). */
+  push(chunk: Uint8Array | string): Uint8Array;
+  /** Records as objects, one crossing for all → their bytes. Invalid ones become rejects. */
+  addMany(records: BatchRecord[]): Uint8Array;
+  /** The rest and the trailer; throws `VALIDATION` (first issues and counts) when any record was invalid. */
+  finish(): Uint8Array;
+  /** Invalid records since the last call. */
+  takeRejects(): BatchReject[];
+  /** Records read so far (valid and invalid). */
+  readonly count: number;
+  /** Invalid records so far. */
+  readonly rejected: number;
+}
+
 /** Office Batch request files (CSV or XML), their ZIP archive, and response files. */
 export interface SogenactifBatchApi {
   /**
@@ -45,7 +95,19 @@ export interface SogenactifBatchApi {
    * Parses a CSV response file: `{ header, records, trailer }`, each record with `responseCode`,
    * `responseMessage` and `accepted`. Throws `MALFORMED_RESPONSE` on a broken structure.
    */
-  parseResponse(text: string): raw.BatchResponse;
+  parseResponse(text: string, options?: BatchResponseOptions): raw.BatchResponse;
+  /**
+   * The bulk path: NDJSON or CSV bytes (`input`) or arrays of records in, request-file bytes out,
+   * memory bounded by the chunk (README "1 million records").
+   */
+  createConverter(options: BatchConverterOptions): SogenactifBatchConverter;
+  /**
+   * A Node `stream.Transform` over a converter: records (object mode) or, with `input`, NDJSON/CSV
+   * bytes in; request-file bytes out, with back-pressure. Emits `'reject'` per invalid record and
+   * fails with the `VALIDATION` error at the end when any record was invalid. Node (and Bun, Deno)
+   * only: elsewhere it throws `UNSUPPORTED`.
+   */
+  createTransform(options: BatchConverterOptions): BatchTransform;
   /** A ZIP archive (one stored entry) of the file, entry named `name` (must start with `OFBREQ`; default `OFBREQ.csv`/`OFBREQ.xml`). */
   archive(fileText: string, name?: string): Uint8Array;
 }
@@ -56,6 +118,8 @@ export interface SogenactifBatchWriter {
   header(): string;
   /** Validates one record and returns its text; throws `VALIDATION` (paths `records[<n>].…`). */
   add(record: BatchRecord): string;
+  /** Validates many records in one crossing and returns their text as UTF-8 bytes; all or nothing (`VALIDATION` lists every issue). */
+  addMany(records: BatchRecord[]): Uint8Array;
   /** The file's last line(s) (`END;<count>` or the XML closing tags). */
   finish(): string;
   /** Records written so far. */

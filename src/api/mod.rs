@@ -130,6 +130,35 @@ pub fn batch_add(
     Ok(Value::String(w.add(&a.value(0, "record")?)?).into())
 }
 
+/// A bulk converter from `[options, clock]`.
+pub fn batch_converter(input: &str, special: bool) -> Result<crate::sogenactif::batch::Converter> {
+    let a = Args::parse(input, special)?;
+    let mut options = a.value(0, "options")?;
+    sogenactif::fill_clock(&mut options, &a.value(1, "clock")?);
+    crate::sogenactif::batch::Converter::from_value(&options)
+        .map_err(|e| e.with_gateway_if_none(crate::error::Gateway::Sogenactif))
+}
+
+/// The JSON text of the records array of `[records]` (checked for sentinels when flagged).
+pub fn batch_records_text(input: &str, special: bool) -> Result<&str> {
+    let a = Args::parse(input, special)?;
+    a.check(0, "records")?;
+    Ok(a.raw(0))
+}
+
+/// Framed `[{ line?, index, issues }]`.
+pub fn rejects_text(rejects: Vec<crate::sogenactif::batch::Reject>) -> String {
+    match serde_json::to_string(&rejects) {
+        Ok(t) => {
+            let mut s = String::with_capacity(t.len() + 1);
+            s.push('o');
+            s.push_str(&t);
+            s
+        }
+        Err(_) => String::from("o[]"),
+    }
+}
+
 pub(crate) fn unknown(op: &str) -> Error {
     Error::new(
         ErrorCode::Unsupported,

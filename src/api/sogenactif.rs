@@ -22,7 +22,13 @@ fn run(name: &str, a: &Args) -> Result<Out> {
         }
         "batch.parseResponse" => {
             let text = a.string(0, "text")?;
-            Ok(batch::parse_response(&text)?.to_json().into())
+            let options = a.value(1, "options")?;
+            let parsed = if options.is_null() {
+                batch::parse_response(&text)?
+            } else {
+                batch::parse_response_with(&text, &batch::ResponseOptions::from_value(&options)?)?
+            };
+            Ok(parsed.to_json().into())
         }
         "office.hosts" => Ok(serde_json::from_str::<Value>(&office::hosts_json())
             .unwrap_or(Value::Null)

@@ -265,8 +265,8 @@ pub fn sensitive_path(path: &str) -> bool {
 }
 
 /// The `UNKNOWN_FIELD` issue of `key` in the object at `path`, with a "did you mean" hint. In a
-/// sensitive object, a key that is not name-like (an option name is camelCase letters; a secret
-/// pasted in the wrong place has digits, `_` or length) is reported at the object's path by its
+/// sensitive object, a key that is not name-like (an option name is up to 24 letters or `_`; a
+/// secret pasted in the wrong place has digits, other characters or length) is reported at the object's path by its
 /// length only.
 pub fn push_unknown(
     issues: &mut Issues,
@@ -275,7 +275,7 @@ pub fn push_unknown(
     near: Option<&str>,
     sensitive: bool,
 ) {
-    let name_like = key.len() <= 24 && key.bytes().all(|b| b.is_ascii_alphabetic());
+    let name_like = key.len() <= 24 && key.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_');
     if near.is_none() && sensitive && !name_like {
         issues.push(
             if path.is_empty() { "(input)" } else { path },

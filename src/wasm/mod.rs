@@ -132,3 +132,76 @@ impl CoreBatchWriter {
         self.inner.count() as f64
     }
 }
+
+/// The bulk batch path (`crate::sogenactif::batch::Converter`): NDJSON/CSV bytes or JSON arrays of
+/// records in, request-file bytes out; memory bounded by the chunk.
+#[wasm_bindgen(js_name = CoreBatchConverter, skip_typescript)]
+pub struct CoreBatchConverter {
+    inner: crate::sogenactif::batch::Converter,
+    out: Vec<u8>,
+}
+
+#[wasm_bindgen(js_class = CoreBatchConverter)]
+impl CoreBatchConverter {
+    /// `input` is `[options, clock]`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(input: &str, special: bool) -> Result<CoreBatchConverter, String> {
+        api::batch_converter(input, special)
+            .map(|inner| CoreBatchConverter {
+                inner,
+                out: Vec::new(),
+            })
+            .map_err(|e| api::error_text(&e))
+    }
+
+    /// Tagged bytes: the request-file text of the complete records of `chunk`.
+    pub fn push(&mut self, chunk: &[u8]) -> Vec<u8> {
+        self.start();
+        let r = self.inner.push(chunk, &mut self.out);
+        self.tagged(r)
+    }
+
+    /// Tagged bytes of the records of `[records]` (one JSON array).
+    #[wasm_bindgen(js_name = addMany)]
+    pub fn add_many(&mut self, input: &str, special: bool) -> Vec<u8> {
+        self.start();
+        let r = api::batch_records_text(input, special)
+            .and_then(|text| self.inner.add_many(text, &mut self.out));
+        self.tagged(r)
+    }
+
+    /// Tagged bytes: the rest and the trailer, or the VALIDATION error.
+    pub fn finish(&mut self) -> Vec<u8> {
+        self.start();
+        let r = self.inner.finish(&mut self.out);
+        self.tagged(r.map(|_| ()))
+    }
+
+    /// Framed `[{ line?, index, issues }]`.
+    #[wasm_bindgen(js_name = takeRejects)]
+    pub fn take_rejects(&mut self) -> String {
+        api::rejects_text(self.inner.take_rejects())
+    }
+
+    pub fn count(&self) -> f64 {
+        // Exact: counts stay far below 2^53.
+        self.inner.count() as f64
+    }
+
+    pub fn rejected(&self) -> f64 {
+        self.inner.rejected() as f64
+    }
+
+    /// The output buffer starts with the "ok" tag byte.
+    fn start(&mut self) {
+        self.out.clear();
+        self.out.push(0);
+    }
+
+    fn tagged(&mut self, r: crate::Result<()>) -> Vec<u8> {
+        match r {
+            Ok(()) => std::mem::take(&mut self.out),
+            Err(e) => tagged(Err(api::error_text(&e))),
+        }
+    }
+}
