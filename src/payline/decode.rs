@@ -408,6 +408,38 @@ fn clean(s: &str) -> String {
         .collect()
 }
 
+/// How a message names an element's namespace.
+fn ns_name(ns: Ns) -> &'static str {
+    match ns {
+        Ns::Impl => IMPL_NS,
+        Ns::Obj => OBJ_NS,
+        Ns::Soap => SOAP_ENV_NS,
+        Ns::None => "no namespace",
+        Ns::Other => "an unknown namespace",
+    }
+}
+
+/// When `result` or its `code` is present in an unexpected namespace, what was found (issue 12: a
+/// hand-written answer with `<code>` outside the obj namespace is otherwise hard to diagnose).
+fn misplaced_code(wrapper: &El) -> String {
+    let Some(result) = wrapper.children.iter().find(|c| c.local == "result") else {
+        return String::new();
+    };
+    if !payline_ns(result) {
+        return format!(
+            " (found result in {}, expected {IMPL_NS})",
+            ns_name(result.ns)
+        );
+    }
+    match result.children.iter().find(|c| c.local == "code") {
+        Some(code) if code.ns != Ns::Obj => format!(
+            " (found result/code in {}, expected {OBJ_NS})",
+            ns_name(code.ns)
+        ),
+        _ => String::new(),
+    }
+}
+
 fn child<'a>(el: &'a El, ns: Ns, local: &str) -> Option<&'a El> {
     el.children.iter().find(|c| c.ns == ns && c.local == local)
 }
@@ -488,12 +520,11 @@ pub fn parse_response(op: Operation, http_status: u16, xml: &str) -> Result<Valu
         let found = body
             .children
             .first()
-            .map(|c| c.local.clone())
+            .map(|c| format!("{} in {}", crate::money::printable(&c.local), ns_name(c.ns)))
             .unwrap_or_else(|| "nothing".to_string());
         return Err(if ok_status {
             malformed(&format!(
-                "expected {wrapper_name} in namespace {IMPL_NS}, found {}",
-                crate::money::printable(&found)
+                "expected {wrapper_name} in namespace {IMPL_NS}, found {found}"
             ))
         } else {
             http_error()
@@ -506,7 +537,12 @@ pub fn parse_response(op: Operation, http_status: u16, xml: &str) -> Result<Valu
         .and_then(|r| r.get("code"))
         .and_then(Value::as_str)
         .map(str::to_string)
-        .ok_or_else(|| malformed(&format!("{wrapper_name} has no result.code")))?;
+        .ok_or_else(|| {
+            malformed(&format!(
+                "{wrapper_name} has no result.code{}",
+                misplaced_code(wrapper)
+            ))
+        })?;
     if let Some(Value::Object(result)) = out.get_mut("result") {
         result.insert(
             "accepted".to_string(),

@@ -253,3 +253,45 @@ proptest::proptest! {
         agree(&xml);
     }
 }
+
+/// Issue 12: a misplaced element is named with the namespace it was found in.
+#[test]
+fn misplaced_elements_are_named_with_their_namespace() {
+    const ENV: &str = "http://schemas.xmlsoap.org/soap/envelope/";
+    let wrap = |inner: &str| {
+        format!("<s:Envelope xmlns:s=\"{ENV}\"><s:Body>{inner}</s:Body></s:Envelope>")
+    };
+    // `<code>` without a namespace inside an impl `result`: the stand-in mistake of the issue.
+    let xml = wrap(
+        "<doCaptureResponse xmlns=\"http://impl.ws.payline.experian.com\">\
+         <result><code xmlns=\"\">00000</code></result></doCaptureResponse>",
+    );
+    let e = parse_response(Operation::DoCapture, 200, &xml).unwrap_err();
+    assert_eq!(e.code, ErrorCode::MalformedResponse);
+    assert!(
+        e.message.contains("has no result.code (found result/code in no namespace, expected http://obj.ws.payline.experian.com)"),
+        "{}",
+        e.message
+    );
+    // `result` itself without a namespace.
+    let xml = wrap(
+        "<i:doCaptureResponse xmlns:i=\"http://impl.ws.payline.experian.com\" xmlns:o=\"http://obj.ws.payline.experian.com\">\
+         <result><o:code>00000</o:code></result></i:doCaptureResponse>",
+    );
+    let e = parse_response(Operation::DoCapture, 200, &xml).unwrap_err();
+    assert!(
+        e.message.contains(
+            "(found result in no namespace, expected http://impl.ws.payline.experian.com)"
+        ),
+        "{}",
+        e.message
+    );
+    // The wrapper in the obj namespace.
+    let xml = wrap("<doCaptureResponse xmlns=\"http://obj.ws.payline.experian.com\"/>");
+    let e = parse_response(Operation::DoCapture, 200, &xml).unwrap_err();
+    assert!(
+        e.message.contains("expected doCaptureResponse in namespace http://impl.ws.payline.experian.com, found doCaptureResponse in http://obj.ws.payline.experian.com"),
+        "{}",
+        e.message
+    );
+}
