@@ -408,36 +408,42 @@ fn clean(s: &str) -> String {
         .collect()
 }
 
-/// How a message names an element's namespace.
-fn ns_name(ns: Ns) -> &'static str {
+/// What a message says about an element found in an unexpected namespace (issue 12: a hand-written
+/// answer with `<code>` outside the obj namespace was otherwise hard to diagnose). Static strings: no
+/// formatting code in the wasm.
+fn ns_note(ns: Ns) -> &'static str {
     match ns {
-        Ns::Impl => IMPL_NS,
-        Ns::Obj => OBJ_NS,
-        Ns::Soap => SOAP_ENV_NS,
-        Ns::None => "no namespace",
-        Ns::Other => "an unknown namespace",
+        Ns::Impl => " in namespace http://impl.ws.payline.experian.com",
+        Ns::Obj => " in namespace http://obj.ws.payline.experian.com",
+        Ns::Soap => " in the SOAP envelope namespace",
+        Ns::None => " in no namespace",
+        Ns::Other => " in an unknown namespace",
     }
 }
 
-/// When `result` or its `code` is present in an unexpected namespace, what was found (issue 12: a
-/// hand-written answer with `<code>` outside the obj namespace is otherwise hard to diagnose).
+/// `result` (expected in the impl namespace) or its `code` (expected in obj) found elsewhere.
 fn misplaced_code(wrapper: &El) -> String {
-    let Some(result) = wrapper.children.iter().find(|c| c.local == "result") else {
-        return String::new();
-    };
-    if !payline_ns(result) {
-        return format!(
-            " (found result in {}, expected {IMPL_NS})",
-            ns_name(result.ns)
-        );
+    let mut note = String::new();
+    if let Some(r) = wrapper.children.iter().find(|c| c.local == "result") {
+        let found = if payline_ns(r) {
+            r.children
+                .iter()
+                .find(|c| c.local == "code" && c.ns != Ns::Obj)
+        } else {
+            Some(r)
+        };
+        if let Some(el) = found {
+            note.push_str(" (found ");
+            note.push_str(if payline_ns(r) {
+                "result/code"
+            } else {
+                "result"
+            });
+            note.push_str(ns_note(el.ns));
+            note.push(')');
+        }
     }
-    match result.children.iter().find(|c| c.local == "code") {
-        Some(code) if code.ns != Ns::Obj => format!(
-            " (found result/code in {}, expected {OBJ_NS})",
-            ns_name(code.ns)
-        ),
-        _ => String::new(),
-    }
+    note
 }
 
 fn child<'a>(el: &'a El, ns: Ns, local: &str) -> Option<&'a El> {
@@ -520,7 +526,7 @@ pub fn parse_response(op: Operation, http_status: u16, xml: &str) -> Result<Valu
         let found = body
             .children
             .first()
-            .map(|c| format!("{} in {}", crate::money::printable(&c.local), ns_name(c.ns)))
+            .map(|c| crate::money::printable(&c.local) + ns_note(c.ns))
             .unwrap_or_else(|| "nothing".to_string());
         return Err(if ok_status {
             malformed(&format!(
