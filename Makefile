@@ -141,12 +141,13 @@ docs: pkg
 
 test: fmt-check clippy test-rust test-wasm test-js test-runtimes test-package test-www
 
+# The quickstart against the offline simulator (remise/simulator). The packed tarball is installed in
+# examples/node_modules (not saved in examples/package.json), so `node examples/quickstart.mjs` runs
+# again after an edit; its files land in out/ (both ignored by git).
 demo: pack
-	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
-	  cp examples/*.mjs "$$scratch/" && cd "$$scratch" && \
-	  echo '{"name":"remise-demo","private":true,"type":"module"}' > package.json && \
-	  npm install --no-audit --no-fund --loglevel=error "$(CURDIR)/$(TARBALL)" && \
-	  node quickstart.mjs
+	@rm -rf examples/node_modules/remise
+	@cd examples && npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error "$(CURDIR)/$(TARBALL)"
+	node examples/quickstart.mjs
 
 # Fuzzing (fuzz/, its own workspace: never part of `make test` or clippy). cargo-fuzz needs nightly; both
 # install themselves once. Each target runs FUZZ_SECONDS, one libFuzzer process at a time (the machine is

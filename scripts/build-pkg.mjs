@@ -3,7 +3,7 @@
 // and CJS), and index.d.ts / index.d.cts concatenated from pkg-template/types/*.d.ts.
 // Usage: node scripts/build-pkg.mjs <version>
 import { build } from 'esbuild';
-import { cp, mkdir, readFile, readdir, rm, writeFile, rename } from 'node:fs/promises';
+import { chmod, cp, mkdir, readFile, readdir, rm, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const [version] = process.argv.slice(2);
@@ -50,6 +50,28 @@ for (const [format, file] of [['esm', 'api.mjs'], ['cjs', 'api.cjs']]) {
     legalComments: 'none',
   });
 }
+
+// The simulator (remise/simulator): plain JS, no wasm, its own entry (ESM and CJS) and types; the
+// `remise` command (bin/) and its subcommands (cli/). node:* modules stay imports (listen() and the
+// command load node:http / node:util lazily; the fetch path uses none).
+for (const [format, file] of [['esm', 'simulator.mjs'], ['cjs', 'simulator.cjs']]) {
+  await build({
+    entryPoints: [join(tpl, 'simulator', 'index.js')],
+    bundle: true,
+    format,
+    platform: 'neutral',
+    target: 'es2022',
+    external: ['node:*'],
+    outfile: join(out, file),
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+}
+await cp(join(tpl, 'simulator', 'index.d.ts'), join(out, 'simulator.d.ts'));
+await cp(join(tpl, 'simulator', 'index.d.ts'), join(out, 'simulator.d.cts'));
+await cp(join(tpl, 'bin'), join(out, 'bin'), { recursive: true });
+await cp(join(tpl, 'cli'), join(out, 'cli'), { recursive: true });
+await chmod(join(out, 'bin', 'remise.mjs'), 0o755);
 
 // Types: core first, then every fragment in name order. '@raw' stands for the glue's .d.ts.
 const fragments = (await readdir(join(tpl, 'types'))).filter((f) => f.endsWith('.d.ts')).sort((a, b) =>

@@ -1,8 +1,9 @@
-// The playground page: generated forms, live validation, the exact request, the stand-in server,
-// the decoded answer and the currency converter. Everything runs on the web build of remise.
+// The playground page: generated forms, live validation, the exact request, the simulator,
+// the decoded answer and the currency converter. Everything runs on the web build of remise; requests
+// are answered by remise's simulator (remise/simulator) in the page.
 import * as remise from './remise/index.mjs';
-import { gateways, operations, adapters } from './operations.js';
-import { standInFetch, batchResponse } from './standin.js';
+import { createSimulator } from './remise/simulator.mjs';
+import { gateways, operations, adapters, states, simulatorOptions } from './operations.js';
 
 const { money, isRemiseError } = remise;
 const $ = (id) => document.getElementById(id);
@@ -148,7 +149,7 @@ function renderForm() {
   $('creds-box').hidden = g.credentials.length === 0;
   $('creds').replaceChildren(...g.credentials.map((f) => fieldRow(f, 'creds', saved)));
   $('fields').replaceChildren(...op.fields.map((f) => fieldRow(f, 'input', saved)));
-  $('answer').replaceChildren(...op.answers.map((a, i) => el('option', { value: String(i) }, a.label)));
+  $('answer').replaceChildren(...states[state.gateway].map((a, i) => el('option', { value: String(i) }, a.label)));
   $('download').hidden = state.gateway !== 'sogenactif-batch';
   $('copy-curl').hidden = state.gateway === 'sogenactif-batch';
   $('pretty').parentElement.hidden = state.gateway === 'sogenactif-batch';
@@ -310,13 +311,13 @@ function curl(preview) {
   return [`curl -X ${r.method} ${q(r.url)}`, ...Object.entries(r.headers).map(([k, v]) => `  -H ${q(`${k}: ${v}`)}`), `  --data-binary ${q(r.body)}`].join(' \\\n');
 }
 
-// ---------------------------------------------------------------- sending to the stand-in
+// ---------------------------------------------------------------- sending to the simulator
 
 function showDecoded(value, error) {
   const box = $('decoded');
   $('exchange').replaceChildren();
   if (value === null && !error) {
-    box.replaceChildren(el('span', { className: 'muted' }, 'Send the request to see what the stand-in server answers and what remise decodes from it.'));
+    box.replaceChildren(el('span', { className: 'muted' }, 'Send the request to see what the simulator answers and what remise decodes from it.'));
     setBadge($('answer-badge'), '', '');
     return;
   }
@@ -336,47 +337,40 @@ function logExchange(items) {
   $('exchange').replaceChildren(...items.map(([who, what]) => el('li', {}, el('b', {}, who), ' ', what)));
 }
 
-/** The stand-in's answer; Sips Office answers are sealed with the merchant's key, as production does. */
-function standInBody(choice, input, creds) {
-  const body = choice.body(input);
-  if (state.gateway !== 'sogenactif-office' || !creds.secretKey) return body;
-  const fields = JSON.parse(body);
-  return JSON.stringify({ ...fields, seal: remise.sogenactif.office.seal(fields, creds.secretKey) });
-}
-
 async function send() {
   update();
   if (!state.preview) return;
   const op = currentOp();
-  const choice = op.answers[Number($('answer').value) || 0];
+  const choice = states[state.gateway][Number($('answer').value) || 0];
   const adapter = adapters[state.gateway];
+  // A fresh simulator for each send, accepting the form's credentials, with the named transaction
+  // in the chosen state.
+  const sim = createSimulator(simulatorOptions(state.gateway, state.input, state.creds));
+  choice.seed(sim, state.input);
   $('send').disabled = true;
   try {
     if (!adapter.send) {
-      // Office Batch: no HTTP. The stand-in plays Sogenactif and returns the response file.
-      const file = batchResponse(state.preview.text, choice.codes);
+      // Office Batch: no HTTP. The simulator plays Sogenactif and returns the response file.
+      const file = sim.sogenactif.processBatch(state.preview.text);
       const parsed = remise.sogenactif.batch.parseResponse(file);
       showDecoded(parsed);
       logExchange([
         ['you →', `request file, ${state.preview.text.split('\n').filter(Boolean).length} lines (uploaded as an OFBREQ zip)`],
-        ['stand-in →', `response file: ${file.split('\n').filter(Boolean).length} lines, ${choice.label}`],
+        ['simulator →', `response file: ${file.split('\n').filter(Boolean).length} lines, ${sim.requests.at(-1).result}`],
         ['remise →', 'sogenactif.batch.parseResponse(file)'],
       ]);
       $('decoded').prepend(el('span', { className: 'file' }, file), el('span', { className: 'sep' }, '\n// decoded by remise:\n'));
       return;
     }
     const exchange = [];
-    const fetch = standInFetch(
-      () => ({
-        status: 200,
-        body: standInBody(choice, state.input, state.creds),
-        type: state.gateway === 'payline' ? 'text/xml; charset=utf-8' : 'application/json',
-      }),
-      ({ received, status }) => {
-        exchange.push(['client →', `${received.method} ${received.url} (${received.body.length} bytes)`]);
-        exchange.push(['stand-in →', `${status}: ${choice.label}`]);
-      },
-    );
+    const fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      const response = await sim.fetch(input, init);
+      const seen = sim.requests.at(-1);
+      exchange.push(['client →', `${seen.method} ${url}`]);
+      exchange.push(['simulator →', `HTTP ${seen.status}: ${seen.result} (${choice.label.toLowerCase()})`]);
+      return response;
+    };
     try {
       const answer = await adapter.send(remise, op, state.input, state.creds, fetch);
       showDecoded(answer);

@@ -1,6 +1,7 @@
 // The playground's data table: every gateway and every operation the page offers. Adding an
 // operation is one entry in `operations`: its fields (the form is generated from them, the input
-// object is built from their paths) and the answers the in-page stand-in server can give.
+// object is built from their paths). Requests are answered by remise's simulator (remise/simulator),
+// put for each send in one of the `states` below.
 //
 // Field: { path, label, type, value?, options?, hint?, currency? }
 //   path      where the value goes in the input object ('transactionOptions.cardOptions.captureDelay',
@@ -10,65 +11,12 @@
 //             as a decimal next to the field through money.fromMinor) | 'currency' | 'select' | 'bool'
 //   currency  for 'minor': the path of the currency field the amount is in
 //   value     the prefilled value (a working example)
-// Answers: { label, status, body(input) → text } for HTTP gateways; { label, codes } for batch files.
+// States: { label, seed(sim, input) } per gateway: the transaction the form names is created in that
+// state in a fresh simulator, so what comes back is the simulator's answer to the request shown.
 
 const UUID = 'a0b61d1e159748eaab876cfe342e8c08';
 const MID = '011223344550000';
 const TODAY = '20260115';
-
-/** Recorded Systempay REST V4 envelopes (shapes as in the Lyra REST V4 reference). */
-const sp = {
-  transaction: (input, extra = {}) =>
-    JSON.stringify({
-      webService: extra.webService,
-      version: 'V4',
-      applicationVersion: '5.30.0',
-      status: 'SUCCESS',
-      answer: {
-        shopId: '69876357',
-        uuid: extra.uuid ?? input.uuid ?? UUID,
-        amount: input.amount ?? 3000,
-        currency: input.currency ?? 'EUR',
-        paymentMethodType: 'CARD',
-        status: extra.status ?? 'PAID',
-        detailedStatus: extra.detailedStatus ?? 'CAPTURED',
-        operationType: extra.operationType ?? 'DEBIT',
-        creationDate: '2026-11-22T09:12:44+00:00',
-        errorCode: null,
-        errorMessage: null,
-        metadata: null,
-        transactionDetails: { parentTransactionUuid: extra.parent ?? null, _type: 'V4/TransactionDetails' },
-        _type: 'V4/Transaction',
-      },
-      serverDate: '2026-11-22T10:00:00+00:00',
-      applicationProvider: 'SYSTEMPAY',
-      mode: 'TEST',
-      _type: 'V4/WebService/Response',
-    }),
-  error: (webService, errorCode, errorMessage) =>
-    JSON.stringify({
-      webService,
-      version: 'V4',
-      status: 'ERROR',
-      answer: { errorCode, errorMessage, detailedErrorCode: null, detailedErrorMessage: null, _type: 'V4/WebService/WebServiceError' },
-      serverDate: '2026-11-22T10:00:00+00:00',
-      mode: 'TEST',
-      _type: 'V4/WebService/Response',
-    }),
-};
-
-/** A Payline SOAP 1.1 answer (impl as the default namespace, obj: for the types, as in the WSDL). */
-const pl = (operation, code, short, long, inner = '') =>
-  '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>' +
-  `<${operation}Response xmlns="http://impl.ws.payline.experian.com" xmlns:obj="http://obj.ws.payline.experian.com">` +
-  `<result><obj:code>${code}</obj:code><obj:shortMessage>${short}</obj:shortMessage><obj:longMessage>${long}</obj:longMessage></result>` +
-  inner +
-  `</${operation}Response></soapenv:Body></soapenv:Envelope>`;
-const plTransaction = (id) =>
-  `<transaction><obj:id>${id}</obj:id><obj:date>22/11/26 10:00</obj:date><obj:isDuplicated>0</obj:isDuplicated><obj:isPossibleFraud>0</obj:isPossibleFraud></transaction>`;
-
-/** A Sips Office JSON answer (the test platform does not seal its answers). */
-const office = (fields) => JSON.stringify({ operationDateTime: '2026-11-22T10:00:00+01:00', ...fields });
 
 const payment = (p, amount = 1000) => [
   { path: `${p}.amount`, label: 'Amount (minor units)', type: 'minor', value: amount, currency: `${p}.currency` },
@@ -129,11 +77,6 @@ const batchHeader = [
   { path: 'header.remitterId', label: 'Remitter id', type: 'text', value: MID, hint: '15 digits, given by Sogenactif' },
   { path: 'header.sequence', label: 'File sequence', type: 'int', value: 1 },
 ];
-const batchAnswers = [
-  { label: '00: accepted', codes: ['00', '00'] },
-  { label: '05: refused by the acquirer', codes: ['05', '05'] },
-  { label: '24: operation not allowed', codes: ['24', ''] },
-];
 
 export const operations = [
   // ---- Systempay REST V4
@@ -149,25 +92,6 @@ export const operations = [
       { path: 'resolutionMode', label: 'Resolution mode', type: 'select', options: ['', 'CANCELLATION_ONLY', 'REFUND_ONLY'], value: '' },
       { path: 'comment', label: 'Comment', type: 'text', value: 'customer request' },
     ],
-    answers: [
-      {
-        label: 'Refunded (new CREDIT transaction)',
-        body: (i) =>
-          sp.transaction(i, {
-            webService: 'Transaction/CancelOrRefund',
-            uuid: 'b1c72e2f26a859fbbc987d0f453f9d19',
-            status: 'ACCEPTED',
-            detailedStatus: 'ACCEPTED',
-            operationType: 'CREDIT',
-            parent: i.uuid,
-          }),
-      },
-      {
-        label: 'Cancelled (not captured yet)',
-        body: (i) => sp.transaction(i, { webService: 'Transaction/CancelOrRefund', status: 'UNPAID', detailedStatus: 'CANCELLED' }),
-      },
-      { label: 'PSP_075 refused', body: () => sp.error('Transaction/CancelOrRefund', 'PSP_075', 'Cancellation impossible, try a refund') },
-    ],
   },
   {
     gateway: 'systempay',
@@ -175,10 +99,6 @@ export const operations = [
     label: 'Get a transaction',
     doc: 'Reads one transaction. A read: retried on network errors, 408 and 5xx.',
     fields: [{ path: 'uuid', label: 'Transaction uuid', type: 'text', value: UUID, hint: '32 hex characters' }],
-    answers: [
-      { label: 'Captured transaction', body: (i) => sp.transaction(i, { webService: 'Transaction/Get' }) },
-      { label: 'PSP_010 unknown transaction', body: () => sp.error('Transaction/Get', 'PSP_010', 'Transaction not found') },
-    ],
   },
   {
     gateway: 'systempay',
@@ -191,14 +111,6 @@ export const operations = [
       { path: 'currency', label: 'Currency', type: 'currency', value: 'EUR' },
       { path: 'comment', label: 'Comment', type: 'text', value: '' },
     ],
-    answers: [
-      {
-        label: 'Refund accepted',
-        body: (i) =>
-          sp.transaction(i, { webService: 'Transaction/Refund', status: 'ACCEPTED', detailedStatus: 'ACCEPTED', operationType: 'CREDIT', parent: i.uuid }),
-      },
-      { label: 'PSP_099 too many attempts', body: () => sp.error('Transaction/Refund', 'PSP_099', 'Too many attempts') },
-    ],
   },
   {
     gateway: 'systempay',
@@ -206,9 +118,6 @@ export const operations = [
     label: 'Validate',
     doc: 'Validates a transaction created with manual validation.',
     fields: [{ path: 'uuid', label: 'Transaction uuid', type: 'text', value: UUID }],
-    answers: [
-      { label: 'Validated', body: (i) => sp.transaction(i, { webService: 'Transaction/Validate', status: 'AUTHORISED', detailedStatus: 'AUTHORISED' }) },
-    ],
   },
 
   // ---- Payline SOAP
@@ -223,10 +132,6 @@ export const operations = [
       { path: 'comment', label: 'Comment', type: 'text', value: 'Customer returned item' },
       { path: 'sequenceNumber', label: 'Sequence number', type: 'text', value: 'refund-0001' },
     ],
-    answers: [
-      { label: '00000 accepted', body: () => pl('doRefund', '00000', 'ACCEPTED', 'Transaction approved', plTransaction('PPL231143555582253')) },
-      { label: '02308 invalid value', body: () => pl('doRefund', '02308', 'INVALID', 'Invalid value for payment.amount') },
-    ],
   },
   {
     gateway: 'payline',
@@ -239,7 +144,6 @@ export const operations = [
       { path: 'currency', label: 'Currency', type: 'currency', value: 'EUR' },
       { path: 'comment', label: 'Comment', type: 'text', value: 'Order cancelled' },
     ],
-    answers: [{ label: '00000 accepted', body: () => pl('doReset', '00000', 'ACCEPTED', 'Transaction approved', plTransaction('PPL231143555582254')) }],
   },
   {
     gateway: 'payline',
@@ -249,21 +153,6 @@ export const operations = [
     fields: [
       { path: 'transactionId', label: 'Transaction id', type: 'text', value: '1434297987545643131272' },
       { path: 'transactionHistory', label: 'With history', type: 'select', options: ['', 'Y', 'N'], value: 'Y' },
-    ],
-    answers: [
-      {
-        label: '00000 accepted',
-        body: () =>
-          pl(
-            'getTransactionDetails',
-            '00000',
-            'ACCEPTED',
-            'Transaction approved',
-            plTransaction('1434297987545643131272') +
-              '<payment><obj:amount>1000</obj:amount><obj:currency>978</obj:currency><obj:action>101</obj:action><obj:mode>CPT</obj:mode><obj:contractNumber>1234567</obj:contractNumber></payment>',
-          ),
-      },
-      { label: '02301 transaction not found', body: () => pl('getTransactionDetails', '02301', 'INVALID', 'Transaction ID is invalid') },
     ],
   },
 
@@ -281,7 +170,6 @@ export const operations = [
       { path: 'records[0].currencyCode', label: 'Currency', type: 'currency', value: 'EUR' },
       { path: 'records[0].operationOrigin', label: 'Operation origin', type: 'text', value: 'BATCH' },
     ],
-    answers: batchAnswers,
   },
   {
     gateway: 'sogenactif-batch',
@@ -295,7 +183,6 @@ export const operations = [
       { path: 'records[0].operationAmount', label: 'Amount (minor units)', type: 'minor', value: 750, currency: 'records[0].currencyCode' },
       { path: 'records[0].currencyCode', label: 'Currency', type: 'currency', value: 'EUR' },
     ],
-    answers: batchAnswers,
   },
   {
     gateway: 'sogenactif-batch',
@@ -309,7 +196,6 @@ export const operations = [
       { path: 'records[0].operationAmount', label: 'Amount (minor units)', type: 'minor', value: 1000, currency: 'records[0].currencyCode' },
       { path: 'records[0].currencyCode', label: 'Currency', type: 'currency', value: 'EUR' },
     ],
-    answers: batchAnswers,
   },
 
   // ---- Sogenactif Sips Office JSON
@@ -324,10 +210,6 @@ export const operations = [
       { path: 'currencyCode', label: 'Currency', type: 'currency', value: 'EUR' },
       { path: 'operationOrigin', label: 'Operation origin', type: 'text', value: 'BACKOFFICE' },
     ],
-    answers: [
-      { label: '00 accepted', body: (i) => office({ responseCode: '00', newStatus: 'CANCELLED', newAmount: 0, transactionReference: i.transactionReference }) },
-      { label: '24 not allowed', body: () => office({ responseCode: '24' }) },
-    ],
   },
   {
     gateway: 'sogenactif-office',
@@ -340,7 +222,6 @@ export const operations = [
       { path: 'operationAmount', label: 'Amount (minor units)', type: 'minor', value: 250, currency: 'currencyCode' },
       { path: 'currencyCode', label: 'Currency', type: 'currency', value: 'EUR' },
     ],
-    answers: [{ label: '00 accepted', body: () => office({ responseCode: '00', acquirerResponseCode: '00', newStatus: 'CREDITED' }) }],
   },
   {
     gateway: 'sogenactif-office',
@@ -351,13 +232,67 @@ export const operations = [
       { path: 's10TransactionReference.s10TransactionId', label: 's10 transaction id', type: 'text', value: '000123' },
       { path: 's10TransactionReference.s10TransactionIdDate', label: 's10 transaction date', type: 'text', value: TODAY, hint: 'YYYYMMDD' },
     ],
-    answers: [
-      { label: '00 found', body: () => office({ responseCode: '00', transactionStatus: 'CAPTURED', amount: 1000, currencyCode: '978' }) },
-    ],
   },
 ];
 
-/** Per gateway: how a request is previewed and how it is sent through a client to the stand-in. */
+const sipsRef = (i) => {
+  const r = i.records?.[0] ?? i;
+  return r.transactionReference ? { transactionReference: r.transactionReference } : { s10TransactionId: r.s10TransactionReference?.s10TransactionId ?? '000000' };
+};
+const sipsState = (label, extra) => ({ label, seed: (sim, i) => sim.sogenactif.createTransaction({ ...sipsRef(i), amount: 1000, ...extra }) });
+
+/** What the simulator knows of the transaction the form names, before the request is sent. */
+export const states = {
+  systempay: [
+    {
+      label: 'Captured, 30.00 EUR',
+      seed: (sim, i) => {
+        sim.systempay.createTransaction({ uuid: i.uuid, amount: 3000 });
+        sim.advance({ days: 1 }); // the 00:05 capture run
+      },
+    },
+    { label: 'Authorised, not captured yet', seed: (sim, i) => sim.systempay.createTransaction({ uuid: i.uuid, amount: 3000 }) },
+    { label: 'Authorised, to validate', seed: (sim, i) => sim.systempay.createTransaction({ uuid: i.uuid, amount: 3000, manualValidation: true }) },
+    {
+      label: 'Expired (never validated)',
+      seed: (sim, i) => {
+        sim.systempay.createTransaction({ uuid: i.uuid, amount: 3000, manualValidation: true });
+        sim.advance({ days: 1 });
+      },
+    },
+    { label: 'Unknown to the platform', seed: () => {} },
+  ],
+  payline: [
+    {
+      label: 'Captured and remitted, 30.00 EUR',
+      seed: (sim, i) => {
+        sim.payline.createTransaction({ id: i.transactionID ?? i.transactionId, amount: 3000, action: 101 });
+        sim.advance({ days: 1 }); // remitted to the bank overnight
+      },
+    },
+    { label: 'Authorised, not captured, 30.00 EUR', seed: (sim, i) => sim.payline.createTransaction({ id: i.transactionID ?? i.transactionId, amount: 3000, action: 100 }) },
+    { label: 'Unknown to Payline', seed: () => {} },
+  ],
+  'sogenactif-batch': [],
+  'sogenactif-office': [],
+};
+states['sogenactif-batch'] = states['sogenactif-office'] = [
+  sipsState('To capture, 10.00 EUR', { status: 'TO_CAPTURE' }),
+  sipsState('Captured, 10.00 EUR', { status: 'CAPTURED' }),
+  sipsState('To validate, 10.00 EUR', { status: 'TO_VALIDATE', captureMode: 'VALIDATION' }),
+  sipsState('Cancelled', { status: 'CANCELLED' }),
+  { label: 'Unknown to Sogenactif', seed: () => {} },
+];
+
+/** The simulator's options: it accepts the credentials typed in the form. */
+export function simulatorOptions(gateway, input, creds) {
+  if (gateway === 'systempay') return { systempay: { shopId: creds.shopId, password: creds.password } };
+  if (gateway === 'payline') return { payline: { merchantId: creds.merchantId, accessKey: creds.accessKey } };
+  if (gateway === 'sogenactif-batch') return { sogenactif: { merchantId: input.records?.[0]?.merchantId } };
+  return { sogenactif: { merchantId: creds.merchantId, secretKey: creds.secretKey, keyVersion: creds.keyVersion } };
+}
+
+/** Per gateway: how a request is previewed and how it is sent through a client to the simulator. */
 export const adapters = {
   systempay: {
     available: (r) => r.systempay.request,
@@ -372,7 +307,7 @@ export const adapters = {
   'sogenactif-batch': {
     available: (r) => r.sogenactif.batch.build,
     preview: (r, op, input) => ({ kind: 'file', text: r.sogenactif.batch.build({ ...input, records: [{ method: op.id, ...input.records?.[0] }] }) }),
-    // No HTTP: the file is uploaded to Sogenactif's SFTP; the stand-in answers with a response file.
+    // No HTTP: the file is uploaded to Sogenactif's SFTP; the simulator returns the response file.
     send: null,
   },
   'sogenactif-office': {

@@ -102,8 +102,8 @@ try {
     assert.match(request, /^POST https:\/\/api\.systempay\.fr\/api-payment\/V4\/Transaction\/CancelOrRefund\n/);
     assert.match(request, /authorization: Basic /i);
     assert.match(request, /"uuid":"a0b61d1e159748eaab876cfe342e8c08"/);
-    // Send (keyboard) to the stand-in: the refund answer is decoded.
-    await page.locator('#answer').selectOption({ label: 'Refunded (new CREDIT transaction)' });
+    // Send (keyboard) to the simulator, the transaction captured there: AUTO refunds it.
+    await page.locator('#answer').selectOption({ label: 'Captured, 30.00 EUR' });
     await input('comment').focus();
     await page.keyboard.press('Control+Enter');
     await page.waitForFunction(() => document.querySelector('#answer-badge').textContent !== '');
@@ -111,8 +111,9 @@ try {
     assert.match(await text('#decoded'), /"operationType": "CREDIT"/);
     assert.match(await text('#exchange'), /POST https:\/\/api\.systempay\.fr\/api-payment\/V4\/Transaction\/CancelOrRefund/);
     await shot('systempay');
-    // The refusal is a RemiseError with the gateway's code.
-    await page.locator('#answer').selectOption({ label: 'PSP_075 refused' });
+    assert.match(await text('#exchange'), /simulator → HTTP 200: SUCCESS/);
+    // CANCELLATION_ONLY on the captured transaction: a RemiseError with the platform's code.
+    await input('resolutionMode').selectOption('CANCELLATION_ONLY');
     await page.locator('#send').click();
     await page.waitForFunction(() => /PSP_075/.test(document.querySelector('#answer-badge').textContent));
     assert.match(await text('#decoded'), /"code": "GATEWAY_ERROR"/);
@@ -134,12 +135,16 @@ try {
     const file = await text('#request');
     assert.match(file, /^FILE;request;office;v19\nHEADER;011223344550000;\d{4}-\d\d-\d\d[+-]\d{4};\d\d:\d\d:\d\d[+-]\d{4};1\n/);
     assert.match(file, /\nCANCEL;1;011223344550000;ORDER1;500;978;BATCH;;\nEND;1\n?$/);
-    await page.locator('#answer').selectOption({ label: '00: accepted' });
+    await page.locator('#answer').selectOption({ label: 'To capture, 10.00 EUR' });
     await page.locator('#send').click();
     await page.waitForFunction(() => document.querySelector('#answer-badge').textContent !== '');
     const decoded = await text('#decoded');
     assert.match(decoded, /"responseCode": "00"/);
     assert.match(decoded, /"method": "cancel"/);
+    // Cancelling 5.00 on a cancelled transaction: the simulator rejects the line with 24.
+    await page.locator('#answer').selectOption({ label: 'Cancelled' });
+    await page.locator('#send').click();
+    await page.waitForFunction(() => /"responseCode": "24"/.test(document.querySelector('#decoded').textContent));
     await shot('sogenactif-batch');
     done.push('sogenactif batch');
   }

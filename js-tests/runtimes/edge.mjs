@@ -2,9 +2,10 @@
 // answered with a WebAssembly.Module compiled inside the edge realm (as Vercel's bundler gives a
 // precompiled module). GET /?base=<URL> runs the suite.
 import * as remise from 'remise';
+import * as simulator from 'remise/simulator';
 import { smoke } from './smoke.mjs';
 
 addEventListener('fetch', (event) => {
   const baseUrl = new URL(event.request.url).searchParams.get('base');
-  event.respondWith(smoke(remise, { baseUrl }).then((results) => Response.json(results)));
+  event.respondWith(smoke(remise, { baseUrl, simulator }).then((results) => Response.json(results)));
 });

@@ -47,7 +47,7 @@ const header = (headers, name) => {
   return undefined;
 };
 
-export async function smoke(remise, { baseUrl }) {
+export async function smoke(remise, { baseUrl, simulator }) {
   const { money, systempay, payline, sogenactif, RemiseError, isRemiseError } = remise;
   const sp = { shopId: fixtures.systempay.shopId, password: fixtures.systempay.password, baseUrl };
   const pl = { merchantId: fixtures.payline.merchantId, accessKey: fixtures.payline.accessKey, baseUrl };
@@ -167,6 +167,48 @@ export async function smoke(remise, { baseUrl }) {
       const res = await client.getTransactionData(fixtures.sogenactif.office.fields);
       eq(res.responseCode, '00', 'responseCode over 127.0.0.1');
       eq(res.transactionStatus, 'CAPTURED', 'transactionStatus');
+    }],
+
+    // remise/simulator: sim.fetch answers the clients inside the runtime (no server, no node: module).
+    ['simulator (systempay)', 'systempay', async () => {
+      check(simulator && typeof simulator.createSimulator === 'function', "remise/simulator's createSimulator");
+      const sim = simulator.createSimulator({ now: '2026-11-30T09:00:00Z' });
+      const { shopId, password } = sim.systempay.credentials;
+      const client = new systempay.Client({ shopId, password, fetch: sim.fetch });
+      const { uuid } = sim.systempay.createTransaction({ amount: 3000, currency: 'EUR' });
+      eq((await client.cancelOrRefund({ uuid })).detailedStatus, 'CANCELLED', 'AUTO before capture');
+      eq((await caught(() => client.cancelOrRefund({ uuid }))).gatewayCode, 'PSP_105', 'cancelled twice');
+      const ipn = await sim.systempay.ipn(uuid);
+      eq(systempay.parseAnswer(ipn, { password }).orderStatus, 'UNPAID', 'IPN verified with the password');
+    }],
+
+    ['simulator (payline)', 'payline', async () => {
+      check(simulator && typeof simulator.createSimulator === 'function', "remise/simulator's createSimulator");
+      const sim = simulator.createSimulator({ now: '2026-11-30T09:00:00Z' });
+      const client = new payline.Client({ ...sim.payline.credentials, fetch: sim.fetch });
+      const { id } = sim.payline.createTransaction({ amount: 1000, currency: 'EUR', date: '2026-11-25T09:00:00Z' });
+      const details = await client.getTransactionDetails({ transactionId: id });
+      eq(details.payment.amount, '1000', 'payment.amount');
+      const order = { ref: 'R-1', amount: 1000, currency: 'EUR', date: '2026-11-30T10:00' };
+      const e = await caught(() => client.doReAuthorization({ transactionID: id, payment: { amount: 1000, currency: 'USD', action: 100, mode: 'CPT', contractNumber: '1234567' }, order }));
+      eq(e.gatewayCode, '02620', 'another currency');
+      eq((await client.doReAuthorization({ transactionID: id, payment: { amount: 1000, currency: 'EUR', action: 100, mode: 'CPT', contractNumber: '1234567' }, order })).result.code, '00000', 'doReAuthorization');
+    }],
+
+    ['simulator (sogenactif)', 'sogenactif.office', async () => {
+      check(simulator && typeof simulator.createSimulator === 'function', "remise/simulator's createSimulator");
+      const sim = simulator.createSimulator({ now: '2026-11-30T09:00:00Z' });
+      const client = new sogenactif.OfficeClient({ ...sim.sogenactif.credentials, fetch: sim.fetch });
+      sim.sogenactif.createTransaction({ transactionReference: 'ORDER1', amount: 1000 });
+      const answer = await client.cancel({ transactionReference: 'ORDER1', operationAmount: 400, currencyCode: 'EUR' });
+      eq(answer.newAmount, 600, 'newAmount');
+      eq(answer.sealVerified, true, 'sealVerified');
+      const { merchantId } = sim.sogenactif.credentials;
+      const file = sogenactif.batch.build({
+        header: { remitterId: merchantId, date: '2026-11-30+0100', time: '10:00:00+0100', sequence: 1 },
+        records: [{ method: 'cancel', merchantId, transactionReference: 'ORDER1', amount: 700, currencyCode: 'EUR' }],
+      });
+      eq(sogenactif.batch.parseResponse(sim.sogenactif.processBatch(file)).records[0].responseCode, '24', 'cancelling more than what is left');
     }],
   ];
 

@@ -19,3 +19,10 @@ try {
 // @ts-expect-error amounts are decimal strings, never floats
 money.toMinor(12.3, 'CNY');
 console.log(cny?.digits, minor);
+
+// The simulator entry from CommonJS (simulator.d.cts).
+import simulator = require('remise/simulator');
+const sim: simulator.Simulator = simulator.createSimulator({ seed: 2 });
+sim.reset();
+// @ts-expect-error keepRequests is a number
+simulator.createSimulator({ keepRequests: 'all' });

@@ -1,0 +1,468 @@
+// remise/simulator: the three clients driven through `sim.fetch` over the gateways' documented state
+// transitions and error codes; 10 000 concurrent operations against `sim.listen()`; the CommonJS
+// entry; the `remise sim` command. Expected codes and states come from the reference notes (cited
+// in the simulator's tables), HMACs are recomputed here with node:crypto.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { systempay, payline, sogenactif } from 'remise';
+import { createSimulator } from 'remise/simulator';
+import { rejected } from './entries.mjs';
+
+const require = createRequire(import.meta.url);
+const START = '2026-11-30T09:00:00Z'; // a Monday, 10:00 in Paris
+const hmac = (key, text) => createHmac('sha256', key).update(text, 'utf8').digest('hex');
+
+function clients(sim, over = {}) {
+  const sp = sim.systempay.credentials;
+  const pl = sim.payline.credentials;
+  const sg = sim.sogenactif.credentials;
+  return {
+    sp: new systempay.Client({ shopId: sp.shopId, password: sp.password, fetch: sim.fetch, ...over.systempay }),
+    pl: new payline.Client({ merchantId: pl.merchantId, accessKey: pl.accessKey, fetch: sim.fetch, ...over.payline }),
+    sg: new sogenactif.OfficeClient({ ...sg, fetch: sim.fetch, ...over.sogenactif }),
+  };
+}
+
+test('entries: import and require give createSimulator; instances are independent', () => {
+  const cjs = require('remise/simulator');
+  assert.equal(typeof cjs.createSimulator, 'function');
+  assert.match(require.resolve('remise/simulator'), /simulator\.cjs$/);
+  const a = cjs.createSimulator({ now: START });
+  const b = createSimulator({ now: START });
+  a.systempay.createTransaction({ amount: 100 });
+  assert.equal(a.systempay.transactions().length, 1);
+  assert.equal(b.systempay.transactions().length, 0);
+  assert.equal(a.now().toISOString(), '2026-11-30T09:00:00.000Z');
+});
+
+test('systempay: AUTO cancels before capture, then PSP_105; REFUND_ONLY before capture is PSP_076', async () => {
+  const sim = createSimulator({ now: START });
+  const { sp } = clients(sim);
+  const { uuid, detailedStatus } = sim.systempay.createTransaction({ amount: 2500, currency: 'EUR' });
+  assert.match(uuid, /^[0-9a-f]{32}$/);
+  assert.equal(detailedStatus, 'AUTHORISED');
+  let e = await rejected(sp.cancelOrRefund({ uuid, resolutionMode: 'REFUND_ONLY' }));
+  assert.equal(e.gatewayCode, 'PSP_076');
+  const cancelled = await sp.cancelOrRefund({ uuid });
+  assert.equal(cancelled.uuid, uuid);
+  assert.equal(cancelled.status, 'UNPAID');
+  assert.equal(cancelled.detailedStatus, 'CANCELLED');
+  e = await rejected(sp.cancelOrRefund({ uuid }));
+  assert.equal(e.code, 'GATEWAY_ERROR');
+  assert.equal(e.gatewayCode, 'PSP_105');
+  e = await rejected(sp.getTransaction({ uuid: 'ffffffffffffffffffffffffffffffff' }));
+  assert.equal(e.gatewayCode, 'PSP_010');
+});
+
+test('systempay: captured after its delay at the 00:05 run, refunded partially twice, bounded by what is left', async () => {
+  const sim = createSimulator({ now: START });
+  const { sp } = clients(sim);
+  const { uuid } = sim.systempay.createTransaction({ amount: 3000, currency: 'EUR', captureDelay: 1 });
+  sim.advance({ days: 1, hours: 14 }); // 2026-12-01 23:00: capture date reached, the run is at 00:05
+  assert.equal((await sp.getTransaction({ uuid })).detailedStatus, 'AUTHORISED');
+  sim.advance({ hours: 1, minutes: 5 }); // 2026-12-02 00:05
+  const captured = await sp.getTransaction({ uuid });
+  assert.equal(captured.detailedStatus, 'CAPTURED');
+  assert.equal(captured.status, 'PAID');
+  let e = await rejected(sp.cancelOrRefund({ uuid, resolutionMode: 'CANCELLATION_ONLY' }));
+  assert.equal(e.gatewayCode, 'PSP_075');
+  e = await rejected(sp.cancel({ uuid }));
+  assert.equal(e.gatewayCode, 'PSP_075');
+  const r1 = await sp.cancelOrRefund({ uuid, amount: 1000, currency: 'EUR' });
+  assert.equal(r1.operationType, 'CREDIT');
+  assert.notEqual(r1.uuid, uuid);
+  assert.equal(r1.amount, 1000);
+  assert.equal(r1.transactionDetails.parentTransactionUuid, uuid);
+  const r2 = await sp.refund({ uuid, amount: 1500, currency: 'EUR' });
+  assert.equal(r2.amount, 1500);
+  e = await rejected(sp.refund({ uuid, amount: 501, currency: 'EUR' }));
+  assert.equal(e.gatewayCode, 'PSP_020');
+  const parent = await sp.getTransaction({ uuid });
+  assert.equal(parent.transactionDetails.cardDetails.captureResponse.refundAmount, 2500);
+  const r3 = await sp.refund({ uuid }); // no amount: what is left
+  assert.equal(r3.amount, 500);
+  e = await rejected(sp.cancelOrRefund({ uuid, amount: 100, currency: 'EUR' }));
+  assert.equal(e.gatewayCode, 'PSP_104');
+  e = await rejected(sp.refund({ uuid, amount: 100, currency: 'USD' }));
+  assert.equal(e.gatewayCode, 'INT_010');
+});
+
+test('systempay: manual validation, expiry, waiting authorisation, update and duplicate', async () => {
+  const sim = createSimulator({ now: START });
+  const { sp } = clients(sim);
+  const manual = sim.systempay.createTransaction({ amount: 1200, manualValidation: true });
+  assert.equal(manual.detailedStatus, 'AUTHORISED_TO_VALIDATE');
+  assert.equal(manual.status, 'RUNNING');
+  const validated = await sp.validate({ uuid: manual.uuid });
+  assert.equal(validated.detailedStatus, 'AUTHORISED');
+  assert.equal((await rejected(sp.validate({ uuid: manual.uuid }))).gatewayCode, 'PSP_011');
+
+  const forgotten = sim.systempay.createTransaction({ amount: 800, manualValidation: true });
+  const waiting = sim.systempay.createTransaction({ amount: 900, captureDelay: 10 });
+  assert.equal(waiting.detailedStatus, 'WAITING_AUTHORISATION');
+  const lowered = await sp.update({ uuid: waiting.uuid, cardUpdate: { amount: 700, currency: 'EUR' } });
+  assert.equal(lowered.amount, 700);
+  assert.equal((await rejected(sp.update({ uuid: waiting.uuid, cardUpdate: { amount: 701, currency: 'EUR' } }))).gatewayCode, 'PSP_020');
+  assert.equal((await rejected(sp.update({ uuid: waiting.uuid, cardUpdate: { amount: 700, currency: 'EUR' } }))).gatewayCode, 'PSP_014');
+
+  sim.advance({ days: 2 });
+  const expired = await sp.getTransaction({ uuid: forgotten.uuid });
+  assert.equal(expired.detailedStatus, 'EXPIRED');
+  assert.equal(expired.status, 'UNPAID');
+  assert.equal((await sp.getTransaction({ uuid: manual.uuid })).detailedStatus, 'CAPTURED');
+  assert.equal((await rejected(sp.cancel({ uuid: forgotten.uuid }))).gatewayCode, 'PSP_011');
+  const dup = await sp.duplicate({ uuid: forgotten.uuid, amount: 800, currency: 'EUR', orderId: 'RETRY-1' });
+  assert.equal(dup.detailedStatus, 'AUTHORISED');
+  assert.notEqual(dup.uuid, forgotten.uuid);
+  assert.equal((await rejected(sp.duplicate({ uuid: waiting.uuid, amount: 100, currency: 'EUR' }))).gatewayCode, 'PSP_011');
+
+  sim.advance({ days: 7 }); // day 9: the authorisation is asked the day before capture
+  assert.equal((await sp.getTransaction({ uuid: waiting.uuid })).detailedStatus, 'AUTHORISED');
+  sim.advance({ days: 2 });
+  assert.equal((await sp.getTransaction({ uuid: waiting.uuid })).detailedStatus, 'CAPTURED');
+});
+
+test('systempay: createPayment makes a transaction Order/Get finds; bad credentials are INT_905; white-label hosts', async () => {
+  const sim = createSimulator({ now: START });
+  const { sp } = clients(sim);
+  const form = await sp.createPayment({ amount: 990, currency: 'EUR', orderId: 'myOrderId-475882', customer: { email: 'sample@example.com' } });
+  assert.equal(typeof form.formToken, 'string');
+  const order = await sp.getOrder({ orderId: 'myOrderId-475882' });
+  assert.equal(order.transactions.length, 1);
+  assert.equal(order.transactions[0].amount, 990);
+  assert.equal(sim.requests.at(-1).service, 'Order/Get');
+  assert.deepEqual(sim.requests.at(-1).body, { orderId: 'myOrderId-475882' });
+
+  const wrong = new systempay.Client({ shopId: '69876357', password: 'testpassword_WRONG', fetch: sim.fetch });
+  const e = await rejected(wrong.getTransaction({ uuid: order.transactions[0].uuid }));
+  assert.equal(e.gatewayCode, 'INT_905');
+  const { shopId, password } = sim.systempay.credentials;
+  const payzen = new systempay.Client({ shopId, password, baseUrl: systempay.hosts.payzen, fetch: sim.fetch });
+  assert.equal((await payzen.getTransaction({ uuid: order.transactions[0].uuid })).amount, 990);
+  assert.equal(new URL(sim.requests.at(-1).path, 'https://x').pathname, '/api-payment/V4/Transaction/Get');
+});
+
+test('systempay: the IPN carries a kr-hash that parseAnswer and an independent HMAC both accept', async () => {
+  const sim = createSimulator({ now: START });
+  const { uuid } = sim.systempay.createTransaction({ amount: 4200, orderId: 'IPN-1' });
+  const { password, hmacKey } = sim.systempay.credentials;
+  const ipn = await sim.systempay.ipn(uuid);
+  assert.equal(ipn['kr-hash-key'], 'password');
+  assert.match(ipn['kr-answer'], /"V4\\\/Payment"/); // slashes escaped as the platform sends them
+  assert.equal(ipn['kr-hash'], hmac(password, ipn['kr-answer'].replaceAll('\\/', '/')));
+  const paid = systempay.parseAnswer(ipn, { password });
+  assert.equal(paid.orderStatus, 'PAID');
+  assert.equal(paid.transactions[0].uuid, uuid);
+  const browser = await sim.systempay.ipn(uuid, { key: 'sha256_hmac' });
+  assert.equal(systempay.parseAnswer(browser, { hmacKey }).orderDetails.orderId, 'IPN-1');
+  const forged = { ...ipn, 'kr-answer': ipn['kr-answer'].replace('4200', '4201') };
+  assert.equal((() => { try { systempay.parseAnswer(forged, { password }); } catch (e) { return e.code; } })(), 'SIGNATURE_INVALID');
+});
+
+const AUTH = (ref, amount = 5000, extra = {}) => ({
+  payment: { amount, currency: 'EUR', action: 100, mode: 'CPT', contractNumber: '1234567' },
+  card: { number: '4970100000325734', type: 'CB', expirationDate: '1227', cvx: '123' },
+  order: { ref, amount, currency: 'EUR', date: '2026-11-30T10:00' },
+  ...extra,
+});
+
+test('payline: authorise, capture, reset before remittance, refund after it, bounded by what was captured', async () => {
+  const sim = createSimulator({ now: START });
+  const { pl } = clients(sim);
+  const auth = await pl.doAuthorization(AUTH('ORD-1'));
+  assert.equal(auth.result.code, '00000');
+  assert.match(auth.transaction.id, /^\d{22}$/);
+  assert.equal(sim.requests.at(-1).body.card.number, '497010XXXXXX5734');
+  assert.equal(sim.requests.at(-1).body.card.cvx, '***');
+  const id = auth.transaction.id;
+  const details = await pl.getTransactionDetails({ transactionId: id });
+  assert.equal(details.payment.amount, '5000');
+  assert.equal(details.order.ref, 'ORD-1');
+  const refusedEarly = await rejected(pl.doRefund({ transactionID: id, payment: { amount: 100, currency: 'EUR', action: 421, mode: 'CPT' } }));
+  assert.equal(refusedEarly.gatewayCode, '02618');
+  const cap = await pl.doCapture({ transactionID: id, payment: { amount: 5000, currency: 'EUR', action: 201, mode: 'CPT' }, sequenceNumber: 'cap-1' });
+  assert.equal(cap.result.code, '00000');
+  assert.equal((await rejected(pl.doCapture({ transactionID: id, payment: { amount: 5000, currency: 'EUR', action: 201, mode: 'CPT' } }))).gatewayCode, '02617');
+
+  const other = (await pl.doAuthorization(AUTH('ORD-2', 700))).transaction.id;
+  const reset = await pl.doReset({ transactionID: other, comment: 'cancelled' });
+  assert.equal(reset.result.code, '00000');
+  assert.equal((await rejected(pl.doReset({ transactionID: other }))).gatewayCode, '02601');
+
+  sim.advance({ days: 1 }); // remitted at midnight
+  assert.equal(sim.payline.getTransaction(id).status, 'REMITTED');
+  assert.equal((await rejected(pl.doReset({ transactionID: id }))).gatewayCode, '02603');
+  const ref1 = await pl.doRefund({ transactionID: id, payment: { amount: 3000, currency: 'EUR', action: 421, mode: 'CPT' }, sequenceNumber: 'ref-1' });
+  assert.equal(ref1.result.code, '00000');
+  assert.equal((await rejected(pl.doRefund({ transactionID: id, payment: { amount: 100, currency: 'EUR', action: 421, mode: 'CPT' }, sequenceNumber: 'ref-1' }))).gatewayCode, '02001');
+  assert.equal((await rejected(pl.doRefund({ transactionID: id, payment: { amount: 2001, currency: 'EUR', action: 421, mode: 'CPT' } }))).gatewayCode, '02613');
+  assert.equal((await rejected(pl.doCapture({ transactionID: '1434999999999999999999', payment: { amount: 1, currency: 'EUR', action: 201, mode: 'CPT' } }))).gatewayCode, '02301');
+  const history = await pl.getTransactionDetails({ transactionId: id, transactionHistory: 'Y' });
+  assert.deepEqual(history.associatedTransactionsList.map((t) => t.type), ['CAPTURE', 'REFUND']);
+});
+
+test('payline: doReAuthorization rules: 02620 currency, 02619 option, 11 months, 24 h duplicates', async () => {
+  const sim = createSimulator({ now: START });
+  const { pl } = clients(sim);
+  const old = sim.payline.createTransaction({ amount: 1000, currency: 'EUR', orderRef: 'ORDER-0001', date: '2026-11-20T09:00:00Z' });
+  assert.equal(old.status, 'EXPIRED'); // authorisations last 7 days
+  const reauth = (over = {}) => ({
+    transactionID: old.id,
+    payment: { amount: 1000, currency: 'EUR', action: 101, mode: 'CPT', contractNumber: '1234567', ...over.payment },
+    order: { ref: 'ORDER-0001-R1', amount: 1000, currency: 'EUR', date: '2026-11-30T10:00', ...over.order },
+  });
+  assert.equal((await rejected(pl.doReAuthorization(reauth({ payment: { currency: 'USD' } })))).gatewayCode, '02620');
+  const ok = await pl.doReAuthorization(reauth());
+  assert.equal(ok.result.code, '00000');
+  assert.notEqual(ok.transaction.id, old.id);
+  // A re-authorisation can itself be re-authorised (a day later, or with another order ref).
+  const again = await pl.doReAuthorization({ ...reauth({ order: { ref: 'ORDER-0001-R2' } }), transactionID: ok.transaction.id });
+  assert.equal(again.result.code, '00000');
+  const fresh = sim.payline.createTransaction({ amount: 500, orderRef: 'SAME-REF' });
+  const dup = await rejected(pl.doReAuthorization({ ...reauth({ order: { ref: 'SAME-REF', amount: 500 }, payment: { amount: 500 } }), transactionID: fresh.id }));
+  assert.equal(dup.gatewayCode, '02001');
+  const noOption = sim.payline.createTransaction({ amount: 500, contractNumber: '7654321', date: '2026-11-25T09:00:00Z' });
+  const e = await rejected(pl.doReAuthorization({ ...reauth({ payment: { contractNumber: '7654321', amount: 500 } }), transactionID: noOption.id }));
+  assert.equal(e.gatewayCode, '02619');
+  assert.match(e.message, /re-?authori[sz]ation option/i);
+  const ancient = sim.payline.createTransaction({ amount: 500, date: '2025-12-01T09:00:00Z' });
+  assert.equal((await rejected(pl.doReAuthorization({ ...reauth(), transactionID: ancient.id }))).gatewayCode, '02302');
+});
+
+test('payline: doCredit, doDebit, field formats, HTTP 401, a SOAP Fault naming the namespace', async () => {
+  const sim = createSimulator({ now: START });
+  const { pl } = clients(sim);
+  const credit = await pl.doCredit({ payment: { amount: 1500, currency: 'EUR', action: 422, mode: 'CPT', contractNumber: '1234567' }, card: { number: '4970100000325734', type: 'CB', expirationDate: '1227' } });
+  assert.equal(credit.result.code, '00000');
+  const debit = await pl.doDebit({
+    payment: { amount: 2000, currency: 'EUR', action: 204, mode: 'CPT', contractNumber: '1234567' },
+    card: { number: '4970100000325734', type: 'CB', expirationDate: '1227' },
+    order: { ref: 'PHONE-1', amount: 2000, currency: 'EUR', date: '2026-11-30T10:00' },
+    authorization: { number: 'A55A', date: '2026-11-30T09:55:00+01:00' },
+  });
+  assert.equal(debit.result.code, '00000');
+  const expired = await rejected(pl.doAuthorization({ ...AUTH('ORD-X'), card: { number: '4970100000325734', type: 'CB', expirationDate: '1025' } }));
+  assert.equal(expired.gatewayCode, '01101');
+  const unknownContract = await rejected(pl.doAuthorization(AUTH('ORD-Y', 100, { payment: { amount: 100, currency: 'EUR', action: 100, mode: 'CPT', contractNumber: '999' } })));
+  assert.equal(unknownContract.gatewayCode, '02303');
+
+  const wrong = new payline.Client({ merchantId: '111111111', accessKey: 'nope', fetch: sim.fetch });
+  const e = await rejected(wrong.getTransactionDetails({ transactionId: credit.transaction.id }));
+  assert.equal(e.code, 'HTTP_ERROR');
+  assert.equal(e.httpStatus, 401);
+
+  // A request whose fields sit in the wrong namespace (the "<code> outside impl" mistake of a
+  // hand-written stand-in, the other way round): the service refuses it with a SOAP Fault.
+  const req = payline.request('getTransactionDetails', { transactionId: credit.transaction.id }, sim.payline.credentials);
+  const bad = req.body.replace(/impl:transactionId/g, 'obj:transactionId');
+  const res = await sim.fetch(req.url, { method: 'POST', headers: req.headers, body: bad });
+  assert.equal(res.status, 500);
+  const fault = await rejected(Promise.resolve().then(async () => payline.parseResponse('getTransactionDetails', await res.text())));
+  assert.equal(fault.code, 'GATEWAY_ERROR');
+  assert.match(fault.gatewayMessage, /uri:"http:\/\/obj\.ws\.payline\.experian\.com", local:"transactionId"/);
+});
+
+test('sogenactif office: sealed answers; cancel bounded by the amount; 24, 25, 94, 34 and 12', async () => {
+  const sim = createSimulator({ now: START });
+  const { sg } = clients(sim);
+  sim.sogenactif.createTransaction({ transactionReference: 'ORDER42', amount: 1000, currency: 'EUR' });
+  const data = await sg.getTransactionData({ transactionReference: 'ORDER42' });
+  assert.equal(data.transactionStatus, 'TO_CAPTURE');
+  assert.equal(data.sealVerified, true);
+  const c1 = await sg.cancel({ transactionReference: 'ORDER42', operationAmount: 400, currencyCode: 'EUR' });
+  assert.equal(c1.newAmount, 600);
+  let e = await rejected(sg.cancel({ transactionReference: 'ORDER42', operationAmount: 700, currencyCode: 'EUR' }));
+  assert.equal(e.gatewayCode, '24');
+  const c2 = await sg.cancel({ transactionReference: 'ORDER42', operationAmount: 600, currencyCode: 'EUR' });
+  assert.equal(c2.newStatus, 'CANCELLED');
+  e = await rejected(sg.cancel({ transactionReference: 'ORDER42', operationAmount: 1, currencyCode: 'EUR' }));
+  assert.equal(e.gatewayCode, '24');
+  e = await rejected(sg.getTransactionData({ transactionReference: 'NOPE' }));
+  assert.equal(e.gatewayCode, '25');
+
+  const order = { transactionReference: 'CARD1', amount: 2599, currencyCode: 'EUR', cardNumber: '4111111111111111', cardExpiryDate: '202901', orderChannel: 'MOTO', captureMode: 'VALIDATION', captureDay: 2 };
+  const placed = await sg.cardOrder(order);
+  assert.equal(placed.responseCode, '00');
+  assert.equal((await rejected(sg.cardOrder(order))).gatewayCode, '94');
+  assert.equal((await sg.getTransactionData({ transactionReference: 'CARD1' })).transactionStatus, 'TO_VALIDATE');
+  assert.equal((await sg.validate({ transactionReference: 'CARD1', operationAmount: 2599, currencyCode: 'EUR' })).newStatus, 'TO_CAPTURE');
+  assert.equal((await rejected(sg.refund({ transactionReference: 'CARD1', operationAmount: 100, currencyCode: 'EUR' }))).gatewayCode, '24');
+  sim.advance({ days: 1 });
+  assert.equal((await sg.getTransactionData({ transactionReference: 'CARD1' })).transactionStatus, 'CAPTURED');
+  await sg.refund({ transactionReference: 'CARD1', operationAmount: 2000, currencyCode: 'EUR' });
+  assert.equal((await rejected(sg.refund({ transactionReference: 'CARD1', operationAmount: 600, currencyCode: 'EUR' }))).gatewayCode, '24');
+
+  sim.sogenactif.createTransaction({ transactionReference: 'RISKY', amount: 300, status: 'TO_CHALLENGE' });
+  assert.equal((await sg.acceptChallenge({ transactionReference: 'RISKY' })).newStatus, 'TO_CAPTURE');
+  assert.equal((await rejected(sg.refuseChallenge({ transactionReference: 'RISKY' }))).gatewayCode, '24');
+
+  // Another key: the simulator answers 34 (sealed with its own key), which the client refuses to trust.
+  const wrongKey = new sogenactif.OfficeClient({ ...sim.sogenactif.credentials, secretKey: 'another_key', fetch: sim.fetch });
+  assert.equal((await rejected(wrongKey.getTransactionData({ transactionReference: 'RISKY' }))).code, 'SIGNATURE_INVALID');
+  assert.equal(sim.requests.at(-1).result, '34');
+
+  // A request without operationAmount, sealed by hand: 12 (check the request parameters).
+  const { merchantId, secretKey, keyVersion } = sim.sogenactif.credentials;
+  const fields = { currencyCode: '978', interfaceVersion: 'CR_WS_2.58', merchantId, transactionReference: 'RISKY' };
+  const body = JSON.stringify({ ...fields, keyVersion, seal: hmac(secretKey, '978' + 'CR_WS_2.58' + merchantId + 'RISKY') });
+  const res = await sim.fetch('https://office-server-sogenactif.test.sips-services.com/rs-services/v2/cashManagement/cancel', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const answer = await res.json();
+  assert.equal(answer.responseCode, '12');
+  const { seal, ...rest } = answer;
+  assert.equal(seal, hmac(secretKey, Object.keys(rest).sort().map((k) => String(rest[k])).join('')));
+});
+
+test('sogenactif batch: one response line per record, read by batch.parseResponse, with rejections', () => {
+  const sim = createSimulator({ now: START });
+  const { merchantId } = sim.sogenactif.credentials;
+  sim.sogenactif.createTransaction({ transactionReference: 'ORDER1', amount: 1000 });
+  sim.sogenactif.createTransaction({ transactionReference: 'ORDER7', amount: 1000, status: 'TO_CHALLENGE' });
+  sim.sogenactif.createTransaction({ transactionReference: 'ORDER3', amount: 1000, captureMode: 'VALIDATION', captureDay: 3 });
+  const records = [
+    { method: 'cancel', merchantId, transactionReference: 'ORDER1', amount: 400, currencyCode: 'EUR' },
+    { method: 'cancel', merchantId, transactionReference: 'ORDER1', amount: 700, currencyCode: 'EUR' }, // 600 left
+    { method: 'acceptChallenge', merchantId, transactionReference: 'ORDER7' },
+    { method: 'validate', merchantId, transactionReference: 'ORDER3', operationAmount: 1000, currencyCode: 'EUR' },
+    { method: 'refund', merchantId, transactionReference: 'ORDER3', operationAmount: 100, currencyCode: 'EUR' }, // not captured yet
+    { method: 'cardOrder', merchantId, transactionReference: 'CARD1', amount: 2599, currencyCode: 'EUR', cardNumber: '4111111111111111', cardExpiryDate: '202901' },
+    { method: 'cardOrder', merchantId, transactionReference: 'CARD1', amount: 10, currencyCode: 'EUR', cardNumber: '4111111111111111', cardExpiryDate: '202901' },
+    { method: 'walletCredit', merchantId, transactionReference: 'WCR1', amount: 300, currencyCode: 'EUR', merchantWalletId: 'W42', paymentMeanId: '1' },
+    { method: 'refund', merchantId, transactionReference: 'GHOST', operationAmount: 1, currencyCode: 'EUR' },
+  ];
+  const file = sogenactif.batch.build({ header: { remitterId: merchantId, date: '2026-11-30+0100', time: '10:00:00+0100', sequence: 1 }, records });
+  const response = sim.sogenactif.processBatch(file);
+  const parsed = sogenactif.batch.parseResponse(response);
+  assert.equal(parsed.records.length, records.length);
+  assert.deepEqual(parsed.records.map((r) => r.recordSequence), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  assert.deepEqual(parsed.records.map((r) => r.responseCode), ['00', '24', '00', '00', '24', '00', '94', '00', '25']);
+  assert.equal(parsed.records[5].authorisationId.length, 6);
+  assert.equal(sim.sogenactif.getTransaction('ORDER1').amount, 600);
+  assert.equal(sim.requests.at(-1).result, '5 accepted, 4 rejected');
+  assert.throws(() => sim.sogenactif.processBatch(file.replace('END;9', 'END;8')), /END says 8 records/);
+});
+
+test('advance() and reset(): the clock moves only on demand; reset forgets everything', async () => {
+  const sim = createSimulator({ now: START });
+  sim.systempay.createTransaction({ amount: 100 });
+  assert.equal(sim.advance({ days: 1, hours: 2 }).toISOString(), '2026-12-01T11:00:00.000Z');
+  assert.throws(() => sim.advance({ days: -1 }), RangeError);
+  sim.reset();
+  assert.equal(sim.systempay.transactions().length, 0);
+  assert.equal(sim.requests.length, 0);
+  assert.equal(sim.now().toISOString(), '2026-11-30T09:00:00.000Z');
+  // Same seed, same ids.
+  const a = createSimulator({ now: START }).systempay.createTransaction({ amount: 1 }).uuid;
+  const b = createSimulator({ now: START }).systempay.createTransaction({ amount: 1 }).uuid;
+  assert.equal(a, b);
+});
+
+test('10 000 concurrent operations across the three gateways against sim.listen(), every answer matched', { timeout: 600_000 }, async () => {
+  const sim = createSimulator({ now: START, keepRequests: 0 });
+  const base = await sim.listen(0);
+  assert.match(base, /^http:\/\/127\.0\.0\.1:\d+$/);
+  // At most 64 connections at a time (loopback, bounded); the 10 000 operations are all in flight at
+  // once, so a request may wait its turn longer than the clients' default timeout: 10 minutes here.
+  let active = 0;
+  const waiting = [];
+  const limited = async (input, init) => {
+    if (active >= 64) await new Promise((r) => waiting.push(r));
+    active += 1;
+    try {
+      return await fetch(input, init);
+    } finally {
+      active -= 1;
+      waiting.shift()?.();
+    }
+  };
+  try {
+    const timeoutMs = 600_000;
+    const { sp, pl, sg } = clients(sim, {
+      systempay: { baseUrl: base, fetch: limited, timeoutMs },
+      payline: { baseUrl: `${base}/V4/services`, fetch: limited, timeoutMs },
+      sogenactif: { baseUrl: base, fetch: limited, timeoutMs },
+    });
+    const ops = [];
+    for (let i = 0; i < 10_000; i++) {
+      const amount = 1000 + i;
+      if (i % 3 === 0) {
+        const { uuid } = sim.systempay.createTransaction({ amount, currency: 'EUR' });
+        // Money-moving, alternating: cancel (AUTO) or read.
+        ops.push(i % 2 ? sp.cancelOrRefund({ uuid }).then((t) => t.uuid === uuid && t.amount === amount && t.detailedStatus === 'CANCELLED') : sp.getTransaction({ uuid }).then((t) => t.uuid === uuid && t.amount === amount));
+      } else if (i % 3 === 1) {
+        const ref = `LOAD-${i}`;
+        ops.push(
+          pl.doAuthorization(AUTH(ref, amount)).then((a) =>
+            pl.getTransactionDetails({ transactionId: a.transaction.id }).then((d) => d.order.ref === ref && d.payment.amount === String(amount)),
+          ),
+        );
+      } else {
+        const ref = `LOAD${i}`;
+        sim.sogenactif.createTransaction({ transactionReference: ref, amount });
+        ops.push(sg.cancel({ transactionReference: ref, operationAmount: (i % 100) + 1, currencyCode: 'EUR' }).then((a) => a.newAmount === amount - (i % 100) - 1 && a.sealVerified));
+      }
+    }
+    const started = Date.now();
+    const results = await Promise.all(ops);
+    console.log(`10 000 operations (${sim.requests.length === 0 ? 'log off' : ''}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    assert.equal(results.length, 10_000);
+    assert.equal(results.filter((ok) => ok !== true).length, 0);
+  } finally {
+    await sim.close();
+  }
+});
+
+/** Runs `remise <args>` from the installed package; resolves { code, stdout, stderr }. */
+function remise(args, onLine) {
+  const bin = join(dirname(require.resolve('remise/package.json')), 'bin', 'remise.mjs');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => {
+      stdout += c;
+      onLine?.(stdout, child);
+    });
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+test('remise (bin): --help lists sim; an unknown command fails with the help', async () => {
+  const pkg = require('remise/package.json');
+  assert.deepEqual(pkg.bin, { remise: './bin/remise.mjs' });
+  const help = await remise(['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /sim\s+serve the offline/);
+  const bad = await remise(['nope']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /unknown command 'nope'/);
+  const badPort = await remise(['sim', '--port', 'x']);
+  assert.equal(badPort.code, 2);
+  assert.match(badPort.stderr, /--port must be a number/);
+});
+
+test('remise sim --port 0: serves the simulator and logs each request with its answer', async () => {
+  let checked;
+  const run = remise(['sim', '--port', '0', '--now', START], (out, child) => {
+    if (checked || !out.includes('\n')) return;
+    const base = out.split('\n')[0];
+    checked = (async () => {
+      const sp = new systempay.Client({ shopId: '69876357', password: 'testpassword_DEMOPRIVATEKEY23G4475zXZQ2UA5x7M', baseUrl: base });
+      const e = await rejected(sp.getTransaction({ uuid: '0123456789abcdef0123456789abcdef' }));
+      assert.equal(e.gatewayCode, 'PSP_010');
+      const adv = await (await fetch(`${base}/__simulator/advance`, { method: 'POST', body: '{"days":1}' })).json();
+      assert.equal(adv.now, '2026-12-01T09:00:00.000Z');
+      await new Promise((r) => setTimeout(r, 100));
+      child.kill('SIGTERM');
+    })();
+  });
+  const { code, stdout } = await run;
+  await checked;
+  assert.equal(code, 0);
+  assert.match(stdout, /^http:\/\/127\.0\.0\.1:\d+\n/);
+  assert.match(stdout, /POST \/api-payment\/V4\/Transaction\/Get systempay Transaction\/Get → 200 PSP_010/);
+});

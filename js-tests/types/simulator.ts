@@ -1,0 +1,25 @@
+// Type-checks remise/simulator as a user writes it (tsc --strict): sim.fetch plugs into every client.
+import { systempay, payline, sogenactif } from 'remise';
+import { createSimulator } from 'remise/simulator';
+import type { Simulator, SimulatorRequest, SimulatedIpn } from 'remise/simulator';
+
+const sim: Simulator = createSimulator({ now: '2026-11-30T09:00:00Z', payline: { contracts: { C1: { reauthorization: true } } } });
+const sp = new systempay.Client({ shopId: sim.systempay.credentials.shopId, password: sim.systempay.credentials.password, fetch: sim.fetch });
+const pl = new payline.Client({ ...sim.payline.credentials, fetch: sim.fetch });
+const office = new sogenactif.OfficeClient({ ...sim.sogenactif.credentials, fetch: sim.fetch });
+const uuid: string = sim.systempay.createTransaction({ amount: 3000, currency: 'EUR', captureDelay: 2 }).uuid;
+const id: string = sim.payline.createTransaction({ amount: 1000, action: 101, date: new Date() }).id;
+const status: string = sim.sogenactif.createTransaction({ transactionReference: 'A1', amount: 10 }).transactionStatus;
+const when: Date = sim.advance({ days: 1, hours: 2 });
+const file: string = sim.sogenactif.processBatch('FILE;request;office;v19\n');
+const last: SimulatorRequest | undefined = sim.requests.at(-1);
+const ipn: Promise<SimulatedIpn> = sim.systempay.ipn(uuid, { key: 'sha256_hmac' });
+const base: Promise<string> = sim.listen(0);
+void [sp, pl, office, id, status, when, file, last, ipn, base];
+
+// @ts-expect-error amounts are integers in minor units
+sim.systempay.createTransaction({ amount: '30.00' });
+// @ts-expect-error the clock only moves forward by a duration
+sim.advance(86_400_000);
+// @ts-expect-error the IPN is signed with the password or the HMAC key
+sim.systempay.ipn(uuid, { key: 'other' });

@@ -1,0 +1,205 @@
+// remise/simulator: an offline, stateful simulator of Systempay (REST V4), Payline (SOAP) and
+// Sogenactif (Sips Office JSON and Office Batch files). `sim.fetch` answers like the gateways do, so
+// remise's clients (and anyone's HTTP code) can run without network or credentials.
+//
+// Plain JavaScript, no dependency: the fetch path uses only WebCrypto, TextEncoder, Intl, Request and
+// Response, so it runs in Node, Deno, Bun and workerd. `listen()` loads node:http lazily (Node only).
+import { DAY_MS, HOUR_MS, parseJson } from './util.js';
+import { createSystempay } from './systempay.js';
+import { createPayline } from './payline.js';
+import { createSogenactif } from './sogenactif.js';
+
+const MINUTE_MS = 60_000;
+const NODE_HTTP = 'node:http';
+
+/** Where a request goes, by path (the same on every host, so white-label hosts work too). */
+function route(pathname) {
+  if (pathname.startsWith('/api-payment/')) return 'systempay';
+  if (/\/(DirectPaymentAPI|ExtendedAPI)$/.test(pathname)) return 'payline';
+  if (pathname.startsWith('/rs-services/')) return 'sogenactif';
+  if (pathname.startsWith('/__simulator/')) return 'control';
+  return null;
+}
+
+/** A deterministic 32-hex generator (xorshift128+), so runs with the same seed give the same ids. */
+function hexSource(seed) {
+  let a = BigInt(seed) | 1n;
+  let b = 0x9e3779b97f4a7c15n ^ BigInt(seed);
+  const mask = (1n << 64n) - 1n;
+  const next = () => {
+    let x = a;
+    const y = b;
+    a = y;
+    x ^= (x << 23n) & mask;
+    x ^= x >> 17n;
+    x ^= y ^ (y >> 26n);
+    b = x;
+    return (x + y) & mask;
+  };
+  return () => next().toString(16).padStart(16, '0') + next().toString(16).padStart(16, '0');
+}
+
+/**
+ * Creates a simulator.
+ * @param {object} [options]
+ * @param {Date|string|number} [options.now] start of the simulated clock (default: the current time).
+ *   The clock stands still; only `advance()` moves it.
+ * @param {object} [options.systempay] `{ shopId, password, hmacKey }` the simulated shop accepts.
+ * @param {object} [options.payline] `{ merchantId, accessKey, contracts }`.
+ * @param {object} [options.sogenactif] `{ merchantId, secretKey, keyVersion }`.
+ * @param {(entry) => void} [options.onRequest] called with each recorded request and its result.
+ * @param {number} [options.seed] seed of the generated ids (default 1).
+ * @param {number} [options.keepRequests] how many recorded requests `sim.requests` keeps (default: all).
+ */
+export function createSimulator(options = {}) {
+  const start = options.now === undefined ? Date.now() : new Date(options.now).getTime();
+  if (Number.isNaN(start)) throw new TypeError('createSimulator: options.now is not a date');
+  let clock = start;
+  let counter = 0;
+  let hex32 = hexSource(options.seed ?? 1);
+  const requests = [];
+  const keep = options.keepRequests ?? Infinity;
+  const record = (entry) => {
+    const e = { at: new Date(clock).toISOString(), ...entry };
+    requests.push(e);
+    if (requests.length > keep) requests.shift();
+    options.onRequest?.(e);
+  };
+  const ctx = { now: () => clock, seq: () => ++counter, hex32: () => hex32(), record };
+  const gateways = {
+    systempay: createSystempay(ctx, options.systempay),
+    payline: createPayline(ctx, options.payline),
+    sogenactif: createSogenactif(ctx, options.sogenactif),
+  };
+
+  function advance({ days = 0, hours = 0, minutes = 0 } = {}) {
+    const ms = days * DAY_MS + hours * HOUR_MS + minutes * MINUTE_MS;
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advance: days, hours and minutes must be non-negative numbers');
+    clock += ms;
+    for (const g of Object.values(gateways)) g.tick(clock);
+    return new Date(clock);
+  }
+  function reset() {
+    for (const g of Object.values(gateways)) g.reset();
+    requests.length = 0;
+    clock = start;
+    counter = 0;
+    hex32 = hexSource(options.seed ?? 1);
+  }
+
+  /** Control endpoints for tools in other languages (`remise sim`): advance the clock, reset. */
+  function control(req, url) {
+    const json = (status, body) => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (req.method !== 'POST') return json(405, { error: 'POST only' });
+    if (url.pathname === '/__simulator/advance') {
+      const by = parseJson(req.body) ?? {};
+      try {
+        return json(200, { now: advance(by).toISOString() });
+      } catch (e) {
+        return json(400, { error: e.message });
+      }
+    }
+    if (url.pathname === '/__simulator/reset') {
+      reset();
+      return json(200, { now: new Date(clock).toISOString() });
+    }
+    if (url.pathname === '/__simulator/batch') {
+      try {
+        return { status: 200, headers: { 'content-type': 'text/csv' }, body: gateways.sogenactif.api.processBatch(req.body) };
+      } catch (e) {
+        return json(400, { error: e.message });
+      }
+    }
+    return json(404, { error: 'unknown control endpoint' });
+  }
+
+  /**
+   * Answers one request `{ method, url, headers, body }` (headers with lower-case names, body text)
+   * with `{ status, headers, body }`. Used by `fetch` and by the HTTP server.
+   */
+  async function handle(req) {
+    const url = new URL(req.url);
+    const gateway = route(url.pathname);
+    if (gateway === 'control') return control(req, url);
+    if (gateway === null) {
+      const answer = { status: 404, headers: { 'content-type': 'text/plain' }, body: `remise simulator: no gateway serves ${url.pathname}` };
+      record({ gateway: null, method: req.method, path: url.pathname, status: 404, result: 'HTTP 404' });
+      return answer;
+    }
+    const withJson = { ...req, json: gateway === 'systempay' ? parseJson(req.body) : undefined };
+    const answer = await gateways[gateway].handle(withJson, url);
+    const { record: rec, ...response } = answer;
+    record({ gateway, method: req.method, path: url.pathname, ...rec, status: response.status });
+    return response;
+  }
+
+  /** A fetch-compatible function: give it to any client as `fetch`. Nothing leaves the process. */
+  async function fetch(input, init) {
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    const headers = {};
+    request.headers.forEach((value, key) => (headers[key] = value));
+    const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
+    const answer = await handle({ method: request.method, url: request.url, headers, body });
+    return new Response(answer.body, { status: answer.status, headers: answer.headers });
+  }
+
+  let server = null;
+  const sockets = new Set();
+  /** Node only: serves the simulator on 127.0.0.1 (port 0 = any free port); resolves to its base URL. */
+  async function listen(port = 0, host = '127.0.0.1') {
+    if (server) throw new Error('listen: the simulator is already listening; close() it first');
+    // A computed specifier: bundlers for workers (wrangler, Vercel, esbuild) leave it alone, so the
+    // simulator bundles for any runtime; only Node (listen) ever loads it.
+    const http = await import(/* @vite-ignore */ NODE_HTTP);
+    const srv = http.createServer((req, res) => {
+      const chunks = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', () => {
+        const headers = {};
+        for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+        handle({ method: req.method, url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${srv.address().port}${req.url}`, headers, body: Buffer.concat(chunks).toString('utf8') })
+          .then((a) => res.writeHead(a.status, a.headers).end(a.body))
+          .catch((e) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`remise simulator error: ${e.message}`));
+      });
+    });
+    // Idle keep-alive sockets are closed by the client first (undici keeps them 4 s, or the server's
+    // hint minus 1 s), so a request never races a server-side close and fails with ECONNRESET.
+    srv.keepAliveTimeout = 65_000;
+    srv.headersTimeout = 66_000;
+    srv.on('connection', (s) => {
+      sockets.add(s);
+      s.on('close', () => sockets.delete(s));
+    });
+    await new Promise((resolve, reject) => {
+      srv.once('error', reject);
+      srv.listen(port, host, resolve);
+    });
+    server = srv;
+    return `http://${host}:${srv.address().port}`;
+  }
+  /** Stops the server started by `listen` (open connections are closed). */
+  async function close() {
+    if (!server) return;
+    const srv = server;
+    server = null;
+    for (const s of sockets) s.destroy();
+    await new Promise((resolve) => srv.close(() => resolve()));
+  }
+
+  return {
+    fetch,
+    handle,
+    listen,
+    close,
+    advance,
+    reset,
+    /** The simulated time. */
+    now: () => new Date(clock),
+    /** Every request received, in order: `{ at, gateway, method, path, service, operation?, body, result, status }`. */
+    requests,
+    systempay: gateways.systempay.api,
+    payline: gateways.payline.api,
+    sogenactif: gateways.sogenactif.api,
+  };
+}
+

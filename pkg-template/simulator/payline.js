@@ -1,0 +1,500 @@
+// Payline (Monext) SOAP simulator: DirectPaymentAPI and ExtendedAPI, written from the project's
+// reference notes (Payline WSDL 4.77, docs.payline.com pages, the doReAuthorization seed document,
+// the Java SDK's response fixtures), independently of remise's own validators.
+import { DAY_MS, basicCredentials, luhn, maskPan, paris, sameText } from './util.js';
+import { escapeXml, parseXml } from './xml.js';
+
+// Payline's documented example credentials (docs.payline.com "Service Authentication Access Key").
+export const PAYLINE_DEFAULTS = {
+  merchantId: '111111111',
+  accessKey: 'AFju9XHplQzvamffO72L',
+  // Simulated contracts: the first has the re-authorization option, the second does not (02619).
+  contracts: { 1234567: { reauthorization: true }, 7654321: { reauthorization: false } },
+};
+
+const SOAP = 'http://schemas.xmlsoap.org/soap/envelope/';
+const IMPL = 'http://impl.ws.payline.experian.com';
+const OBJ = 'http://obj.ws.payline.experian.com';
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
+
+const SERVICES = {
+  DirectPaymentAPI: ['doAuthorization', 'doReAuthorization', 'doCapture', 'doRefund', 'doReset', 'doCredit', 'doDebit'],
+  ExtendedAPI: ['getTransactionDetails'],
+};
+
+// Return codes (reference payline.md §5): status word and message. Codes marked 3p in the reference
+// come from a third-party mapping and are UNCERTAIN.
+const RESULTS = {
+  '00000': ['ACCEPTED', 'Transaction approved'],
+  '01101': ['REFUSED', 'Card expired'],
+  '02001': ['ERROR', 'Duplicate transaction'],
+  '02301': ['ERROR', 'Transaction ID  is invalid.'], // the real message has the double space
+  '02302': ['ERROR', 'Transaction is invalid'],
+  '02303': ['ERROR', 'Invalid contract number'],
+  '02305': ['ERROR', 'Invalid field format'],
+  '02308': ['ERROR', 'Invalid value for Payment Mode'], // 3p
+  '02321': ['ERROR', 'Invalid value for payment action'], // 3p
+  '02601': ['ERROR', 'Reset already done'], // 3p
+  '02602': ['ERROR', 'Authorization already expired'], // 3p
+  '02603': ['ERROR', 'Authorization not resetable'], // 3p
+  '02604': ['ERROR', 'Transaction does not exist'], // 3p
+  '02610': ['ERROR', 'Max amount exceeded'], // 3p
+  '02613': ['ERROR', 'Maximal sum of the capture/refund is exceeded'], // 3p
+  '02617': ['ERROR', 'Transaction already captured'], // 3p
+  '02618': ['ERROR', 'Transaction not yet captured'], // 3p
+  '02619': ['ERROR', 'You do not have the reauthorization option'], // seed document
+  '02620': ['ERROR', 'Currency must be the same as the original authorization'], // seed document
+};
+
+// Which code a rule gives when the reference names none (one place; UNCERTAIN).
+const RULE_CODES = {
+  unknownTransaction: '02301', // "refund of a bogus id → 02301" (ActiveMerchant remote tests)
+  unknownTransactionReset: '02604',
+  notAnAuthorization: '02302',
+  reauthorizationWindow: '02302', // older than 11 months: the seed gives no code
+  contractMismatch: '02303', // "must use the same contract number as the initial authorization"
+  duplicate: '02001', // same order ref within 24 h (seed), same sequenceNumber (sequenceNumber doc)
+};
+
+const AUTHORIZATION_VALIDITY_DAYS = 7; // "An authorization is valid 7 days" (Reauthorization page)
+const REAUTHORIZATION_WINDOW_MONTHS = 11; // seed document
+const DUPLICATE_WINDOW_MS = DAY_MS; // seed document: 24 hours
+// Validated transactions are remitted to the bank once a day; taken as the next midnight UTC
+// (UNCERTAIN: the remittance time is per acquirer). Before it doReset works, after it doRefund.
+const remittanceAfter = (ms) => Math.floor(ms / DAY_MS) * DAY_MS + DAY_MS;
+
+const ACTIONS = new Set(['100', '101', '108', '110', '111', '120', '121', '122', '123', '124', '125', '126', '127', '128', '129', '201', '202', '204', '421', '422']);
+const MODES = new Set(['CPT', 'DIF', 'NX', 'REC']);
+const NUMERIC = { EUR: '978', USD: '840', GBP: '826', CHF: '756', JPY: '392', CAD: '124', AUD: '036', SEK: '752', DKK: '208', NOK: '578', PLN: '985' };
+
+class PaylineResult extends Error {
+  constructor(code, long) {
+    super(long ?? RESULTS[code]?.[1] ?? code);
+    this.code = code;
+  }
+}
+const refuse = (code, long) => {
+  throw new PaylineResult(code, long);
+};
+const format = (what) => refuse('02305', `Invalid field format : ${what}`);
+
+function soapFault(code, text) {
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="${SOAP}"><soapenv:Body><soapenv:Fault>` +
+    `<faultcode>soapenv:${code}</faultcode><faultstring>${escapeXml(text)}</faultstring>` +
+    `</soapenv:Fault></soapenv:Body></soapenv:Envelope>`
+  );
+}
+
+/** Request element → JS value: text, object (repeated names become arrays), null for nil/empty. */
+function toValue(el, depth) {
+  if (el.attrs[`{${XSI}}nil`] === 'true') return null;
+  if (!el.children.length) return el.text.trim() === '' ? null : el.text;
+  const out = {};
+  for (const c of el.children) {
+    // Children of the wrapper are in the impl namespace, everything deeper in obj (WSDL 4.77,
+    // elementFormDefault qualified). JAX-WS, the server's stack, refuses anything else.
+    const expected = depth === 0 ? IMPL : OBJ;
+    if (c.ns !== expected) {
+      throw new Error(`unexpected element (uri:"${c.ns}", local:"${c.local}"). Expected elements are in namespace ${expected}`);
+    }
+    const v = toValue(c, depth + 1);
+    if (c.local in out) out[c.local] = [].concat(out[c.local], [v]);
+    else out[c.local] = v;
+  }
+  return out;
+}
+
+const list = (v) => (v === null || v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+export function createPayline(ctx, config = {}) {
+  const creds = { ...PAYLINE_DEFAULTS, ...config };
+  const contracts = { ...creds.contracts };
+  let txs = new Map();
+  let sequenceNumbers = new Set();
+
+  const nextId = () => '1434' + String(ctx.seq()).padStart(18, '0'); // 22 digits: beyond 2^53 (reference §4)
+  const shortDate = (ms) => {
+    const p = paris(ms);
+    return `${p.day}/${p.month}/${p.year.slice(2)} ${p.hour}:${p.minute}:${p.second}`;
+  };
+  const longDate = (ms) => {
+    const p = paris(ms);
+    return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
+  };
+
+  // ---- state ------------------------------------------------------------------------------------
+  function record(tx) {
+    txs.set(tx.id, tx);
+    if (tx.root && tx.root !== tx.id) txs.get(tx.root)?.associated.push(tx.id);
+    tx.history = [{ date: tx.created, status: tx.status }];
+    return tx;
+  }
+  function setStatus(tx, status) {
+    tx.status = status;
+    tx.history.push({ date: ctx.now(), status });
+  }
+  function newPayment({ id: given, kind, amount, currency, action, mode, contractNumber, order, card, created = ctx.now(), parent = null }) {
+    const id = given ?? nextId();
+    const validated = action !== '100';
+    return record({
+      id,
+      root: id,
+      parent,
+      kind,
+      created,
+      amount,
+      currency,
+      action,
+      mode,
+      contractNumber,
+      order,
+      card,
+      status: validated ? 'VALIDATED' : 'AUTHORIZED',
+      validatedAt: validated ? created : null,
+      captured: validated ? amount : 0,
+      refunded: 0,
+      authorizationNumber: String(ctx.seq() % 1_000_000).padStart(6, '0'),
+      associated: [],
+    });
+  }
+  function operation(root, kind, amount, action) {
+    const id = nextId();
+    return record({ id, root: root.id, parent: root.id, kind, created: ctx.now(), amount, currency: root.currency, action, mode: root.mode, contractNumber: root.contractNumber, order: root.order, card: root.card, status: 'VALIDATED', validatedAt: ctx.now(), associated: [] });
+  }
+
+  function tick(now) {
+    for (const tx of txs.values()) {
+      if (tx.status === 'AUTHORIZED' && now >= tx.created + AUTHORIZATION_VALIDITY_DAYS * DAY_MS) setStatus(tx, 'EXPIRED');
+      if (tx.status === 'VALIDATED' && now >= remittanceAfter(tx.validatedAt)) setStatus(tx, 'REMITTED');
+    }
+  }
+
+  // ---- field checks (02305 messages in the platform's wording, reference §7.5) ------------------
+  function checkPayment(p, { needContract = false } = {}) {
+    if (!p || typeof p !== 'object') format('Payment : is mandatory');
+    if (!/^\d{1,12}$/.test(p.amount ?? '')) format('Payment Amount : Must be numeric(12), ex : 15078');
+    if (!/^\d{3}$/.test(p.currency ?? '')) format('Payment Currency : Must be numeric(3), ex: 978');
+    if (!ACTIONS.has(p.action ?? '')) refuse('02321', `Invalid value for payment action : ${p.action ?? 'null'}`);
+    if (!MODES.has(p.mode ?? '')) refuse('02308', 'Invalid value for Payment Mode');
+    if (p.contractNumber !== null && p.contractNumber !== undefined && p.contractNumber.length > 20) format('Contract Number : Max length 20 characters');
+    if (needContract && !p.contractNumber) format('Contract Number : is mandatory');
+    if (p.contractNumber && !(p.contractNumber in contracts)) refuse('02303');
+    return { amount: Number(p.amount), currency: p.currency, action: p.action, mode: p.mode, contractNumber: p.contractNumber ?? null };
+  }
+  function checkOrder(o, required) {
+    if (!o || typeof o !== 'object') {
+      if (required) format('Order : is mandatory');
+      return null;
+    }
+    if (!o.ref || o.ref.length > 50) format('Order Reference : Max length 50 characters');
+    if (!/^\d{1,12}$/.test(o.amount ?? '')) format('Order Amount : Must be numeric(12), ex : 15078');
+    if (!/^\d{3}$/.test(o.currency ?? '')) format('Order Currency : Must be numeric(3), ex: 978');
+    if (!/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/.test(o.date ?? '')) format('Order Date : Must be in format dd/mm/yyyy HH24:MI');
+    return { ref: o.ref, amount: Number(o.amount), currency: o.currency, date: o.date };
+  }
+  function checkCard(c) {
+    if (!c || typeof c !== 'object') format('Card : is mandatory');
+    const number = c.number ?? '';
+    if (!/^\d{10,19}$/.test(number) || !luhn(number)) format('Card Number : Bad format, please refer to the user guide');
+    if (!c.type) format('Card Type : is mandatory');
+    const exp = /^(\d{2})(\d{2})$/.exec(c.expirationDate ?? '');
+    if (!exp || Number(exp[1]) < 1 || Number(exp[1]) > 12) format('Card Expiration Date : Must be in format MMYY');
+    const p = paris(ctx.now());
+    const nowYm = Number(p.year.slice(2)) * 100 + Number(p.month);
+    if (Number(exp[2]) * 100 + Number(exp[1]) < nowYm) refuse('01101');
+    return { number: maskPan(number), type: c.type, expirationDate: c.expirationDate };
+  }
+  function transactionOf(id, code = RULE_CODES.unknownTransaction) {
+    if (!id) format('Transaction ID : is mandatory');
+    const tx = txs.get(id);
+    if (!tx) refuse(code);
+    return tx;
+  }
+  function oncePerSequence(op, root, seq) {
+    if (!seq) return;
+    const key = `${op}\u0000${root.id}\u0000${seq}`;
+    if (sequenceNumbers.has(key)) refuse(RULE_CODES.duplicate, `Duplicate transaction : sequenceNumber ${seq} already used`);
+    sequenceNumbers.add(key);
+  }
+
+  // ---- answers ----------------------------------------------------------------------------------
+  const transactionEl = (tx, long = false) => [
+    ['id', tx.id],
+    ['date', long ? longDate(tx.created) : shortDate(tx.created)],
+    ['isDuplicated', '0'],
+    ['isPossibleFraud', '0'],
+    ...(long ? [['type', tx.kind]] : []),
+  ];
+  const cardEl = (tx) => [
+    ['number', tx.card?.number ?? null],
+    ['type', tx.card?.type ?? null],
+    ['expirationDate', tx.card?.expirationDate ?? null],
+  ];
+  const authorizationEl = (tx) => [
+    ['number', tx.authorizationNumber],
+    ['date', shortDate(tx.created)],
+  ];
+
+  const ops = {
+    doAuthorization(b) {
+      const payment = checkPayment(b.payment, { needContract: true });
+      const card = checkCard(b.card);
+      const order = checkOrder(b.order, true);
+      if (!['100', '101'].includes(payment.action)) refuse('02321', `Invalid value for payment action : ${payment.action}`);
+      const tx = newPayment({ kind: payment.action === '101' ? 'AUTHOR+CAP' : 'AUTHOR', ...payment, order, card });
+      return [['transaction', transactionEl(tx)], ['authorization', authorizationEl(tx)], ['card', cardEl(tx)], ['contractNumber', tx.contractNumber]];
+    },
+
+    doReAuthorization(b) {
+      const payment = checkPayment(b.payment);
+      let order = checkOrder(b.order, false);
+      const original = transactionOf(b.transactionID);
+      if (!['AUTHOR', 'AUTHOR+CAP', 'REAUTHOR'].includes(original.kind)) refuse(RULE_CODES.notAnAuthorization, `Transaction is invalid : ${original.kind} is not an authorization`);
+      const contract = payment.contractNumber ?? original.contractNumber;
+      if (contract !== original.contractNumber) refuse(RULE_CODES.contractMismatch, 'Invalid contract number : a re-authorization uses the contract of the original authorization');
+      if (!contracts[contract]?.reauthorization) refuse('02619');
+      // Checked before anything is stored (seed: "returned without database storage").
+      if (payment.currency !== original.currency) refuse('02620');
+      const limit = new Date(original.created);
+      limit.setUTCMonth(limit.getUTCMonth() + REAUTHORIZATION_WINDOW_MONTHS);
+      if (ctx.now() > limit.getTime()) refuse(RULE_CODES.reauthorizationWindow, `Transaction is invalid : re-authorization is possible up to ${REAUTHORIZATION_WINDOW_MONTHS} months after the original`);
+      // No new reference: the original's is used (seed).
+      order = order ?? { ...original.order };
+      if (ctx.now() - original.created < DUPLICATE_WINDOW_MS && order.ref === original.order?.ref) {
+        refuse(RULE_CODES.duplicate, 'Duplicate transaction : within 24 hours of the original, a re-authorization needs another order reference');
+      }
+      const tx = newPayment({ kind: 'REAUTHOR', ...payment, contractNumber: contract, order, card: original.card, parent: original.id });
+      return [['transaction', transactionEl(tx)], ['card', cardEl(tx)]];
+    },
+
+    doCapture(b) {
+      const payment = checkPayment(b.payment);
+      const root = txs.get(transactionOf(b.transactionID).root);
+      if (payment.currency !== root.currency) format('Payment Currency : must be the currency of the authorization');
+      if (root.status === 'EXPIRED') refuse('02602');
+      if (root.status === 'RESET') refuse('02302', 'Transaction is invalid : the authorization was reset');
+      if (root.status !== 'AUTHORIZED') refuse('02617');
+      if (payment.amount > root.amount) refuse('02610', `Max amount exceeded : ${payment.amount} > ${root.amount} authorized`);
+      oncePerSequence('doCapture', root, b.sequenceNumber);
+      root.captured = payment.amount;
+      root.validatedAt = ctx.now();
+      setStatus(root, 'VALIDATED');
+      const cap = operation(root, 'CAPTURE', payment.amount, '201');
+      return [['transaction', transactionEl(cap)], ['reAuthorization', '0']];
+    },
+
+    doRefund(b) {
+      const payment = checkPayment(b.payment);
+      const root = txs.get(transactionOf(b.transactionID).root);
+      if (payment.currency !== root.currency) format('Payment Currency : must be the currency of the transaction');
+      // "The refund is realized after the bank has been issued" (doRefundRequest page): before the
+      // remittance, doReset cancels instead.
+      if (root.status !== 'REMITTED') refuse('02618', `Transaction not yet captured : status ${root.status}${root.status === 'VALIDATED' ? ', not yet remitted to the bank (use doReset)' : ''}`);
+      if (root.refunded + payment.amount > root.captured) refuse('02613', `Maximal sum of the capture/refund is exceeded : ${root.captured - root.refunded} left`);
+      oncePerSequence('doRefund', root, b.sequenceNumber);
+      root.refunded += payment.amount;
+      const ref = operation(root, 'REFUND', payment.amount, '421');
+      return [['transaction', transactionEl(ref)]];
+    },
+
+    doReset(b) {
+      const tx = transactionOf(b.transactionID, RULE_CODES.unknownTransactionReset);
+      if (tx.status === 'RESET') refuse('02601');
+      if (tx.status === 'EXPIRED') refuse('02602');
+      if (tx.status === 'REMITTED') refuse('02603', 'Authorization not resetable : already remitted to the bank (use doRefund)');
+      if (tx.kind === 'CAPTURE') refuse('02603', 'Authorization not resetable : reset the authorization');
+      oncePerSequence('doReset', txs.get(tx.root), b.sequenceNumber);
+      setStatus(tx, 'RESET');
+      if (tx.kind === 'REFUND') txs.get(tx.root).refunded -= tx.amount;
+      for (const id of tx.associated) if (txs.get(id).kind === 'CAPTURE') setStatus(txs.get(id), 'RESET');
+      return [['transaction', transactionEl(tx)]];
+    },
+
+    doCredit(b) {
+      const payment = checkPayment(b.payment);
+      const card = checkCard(b.card);
+      const order = checkOrder(b.order, false);
+      const tx = newPayment({ kind: 'CREDIT', ...payment, action: '422', order, card });
+      return [['transaction', transactionEl(tx)], ['card', cardEl(tx)]];
+    },
+
+    doDebit(b) {
+      const payment = checkPayment(b.payment);
+      const card = checkCard(b.card);
+      const order = checkOrder(b.order, true);
+      if (!b.authorization?.number) format('authorizationNumber is missing or empty : null');
+      const tx = newPayment({ kind: 'DEBIT', ...payment, action: '204', order, card });
+      tx.authorizationNumber = b.authorization.number;
+      return [['transaction', transactionEl(tx)], ['card', cardEl(tx)]];
+    },
+
+    getTransactionDetails(b) {
+      let tx;
+      if (b.transactionId) tx = transactionOf(b.transactionId);
+      else if (b.orderRef) tx = [...txs.values()].find((t) => t.order?.ref === b.orderRef) ?? refuse(RULE_CODES.unknownTransaction);
+      else format('transactionId : is mandatory');
+      const history = b.transactionHistory === 'Y';
+      const root = txs.get(tx.root);
+      const out = [
+        ['transaction', transactionEl(tx, true)],
+        ['payment', [['amount', String(tx.amount)], ['currency', tx.currency], ['action', tx.action], ['mode', tx.mode], ['contractNumber', tx.contractNumber]]],
+        ['authorization', authorizationEl(root)],
+        ['order', tx.order ? [['ref', tx.order.ref], ['amount', String(tx.order.amount)], ['currency', tx.order.currency], ['date', tx.order.date]] : null],
+        ['card', cardEl(tx)],
+      ];
+      if (history) {
+        const related = [root, ...root.associated.map((id) => txs.get(id))].filter((t) => t.id !== tx.id);
+        out.push([
+          'associatedTransactionsList',
+          related.map((t) => ['associatedTransactions', [['transactionId', t.id], ['type', t.kind], ['status', t.status], ['originTransactionId', t.parent], ['date', longDate(t.created)], ['amount', String(t.amount)], ['currency', t.currency]]]),
+        ]);
+        out.push([
+          'statusHistoryList',
+          tx.history.map((h) => ['statusHistory', [['transactionId', tx.id], ['date', longDate(h.date)], ['status', h.status], ['totalAmount', String(tx.amount)], ['amount', String(tx.amount)]]]),
+        ]);
+      }
+      out.push(['contractNumber', tx.contractNumber]);
+      return out;
+    },
+  };
+
+  // ---- XML writing in the prefix styles the real service uses (reference §7.2) -----------------
+  // A: wrapper unprefixed with default namespace impl, fields `obj:` (doReAuthorization and
+  //    getTransactionDetails fixtures); B: `impl:` prefixes (doAuthorization/doCapture/doRefund/doReset
+  //    fixtures); C: `ns2:` = impl with default namespace obj (error fixtures).
+  function render(op, code, long, fields) {
+    const style = code !== '00000' ? 'C' : op === 'doReAuthorization' || op === 'getTransactionDetails' ? 'A' : 'B';
+    const [open, top, deep] = {
+      A: [`<${op}Response xmlns="${IMPL}" xmlns:obj="${OBJ}">`, '', 'obj:'],
+      B: [`<impl:${op}Response xmlns:impl="${IMPL}" xmlns:obj="${OBJ}">`, 'impl:', 'obj:'],
+      C: [`<ns2:${op}Response xmlns="${OBJ}" xmlns:ns2="${IMPL}">`, 'ns2:', ''],
+    }[style];
+    const close = `</${style === 'A' ? '' : top}${op}Response>`;
+    const write = (name, value, prefix) => {
+      if (value === null || value === undefined) return '';
+      if (Array.isArray(value) && value.length === 0) return '';
+      if (Array.isArray(value)) return `<${prefix}${name}>${value.map(([n, v]) => write(n, v, deep)).join('')}</${prefix}${name}>`;
+      return `<${prefix}${name}>${escapeXml(value)}</${prefix}${name}>`;
+    };
+    const [short, message] = RESULTS[code] ?? ['ERROR', long];
+    const result = write('result', [['code', code], ['shortMessage', short], ['longMessage', long ?? message]], top);
+    return (
+      `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="${SOAP}"><soapenv:Header/><soapenv:Body>` +
+      open + result + fields.map(([n, v]) => write(n, v, top)).join('') + close +
+      `</soapenv:Body></soapenv:Envelope>`
+    );
+  }
+
+  function redact(body) {
+    if (!body || typeof body !== 'object') return body;
+    const out = Array.isArray(body) ? [] : {};
+    for (const [k, v] of Object.entries(body)) {
+      if (k === 'cvx' || k === 'password') out[k] = v === null ? null : '***';
+      else if (k === 'number' && typeof v === 'string' && /^\d{10,19}$/.test(v)) out[k] = maskPan(v);
+      else out[k] = typeof v === 'object' ? redact(v) : v;
+    }
+    return out;
+  }
+
+  /** Handles one HTTP request whose path ends with /DirectPaymentAPI or /ExtendedAPI. */
+  function handle(req, url) {
+    const service = url.pathname.split('/').pop();
+    const xml = (status, body, rec) => ({ status, headers: { 'content-type': 'text/xml;charset=UTF-8' }, body, record: rec });
+    const who = basicCredentials(req.headers.authorization);
+    if (!who || who[0] !== creds.merchantId || !sameText(who[1], creds.accessKey)) {
+      // Community clients and remise read HTTP 401 as refused credentials (reference §1.3).
+      return { status: 401, headers: { 'content-type': 'text/plain', 'www-authenticate': 'Basic realm="Payline"' }, body: 'Unauthorized', record: { service, result: 'HTTP 401' } };
+    }
+    if (req.method !== 'POST') return xml(405, soapFault('Client', 'POST only'), { service, result: 'HTTP 405' });
+    let op = (req.headers.soapaction ?? '').replaceAll('"', '').trim();
+    let body;
+    try {
+      const root = parseXml(req.body);
+      const soapBody = root.ns === SOAP && root.local === 'Envelope' ? root.children.find((c) => c.ns === SOAP && c.local === 'Body') : undefined;
+      if (!soapBody) throw new Error('not a SOAP 1.1 Envelope with a Body');
+      const wrapper = soapBody.children[0];
+      if (!wrapper) throw new Error('empty SOAP Body');
+      const name = wrapper.local.replace(/Request$/, '');
+      if (wrapper.ns !== IMPL || !wrapper.local.endsWith('Request') || !SERVICES[service]?.includes(name)) {
+        throw new Error(`unexpected element (uri:"${wrapper.ns}", local:"${wrapper.local}") for ${service}`);
+      }
+      if (op && op !== name) throw new Error(`SOAPAction "${op}" does not match ${wrapper.local}`);
+      op = name;
+      body = toValue(wrapper, 0) ?? {};
+    } catch (e) {
+      // What a JAX-WS endpoint answers to a request it cannot unmarshal.
+      return xml(500, soapFault('Client', `Unmarshalling Error: ${e.message}`), { service, operation: op || null, result: 'SOAP Fault' });
+    }
+    const rec = { service, operation: op, body: redact(body) };
+    try {
+      const fields = ops[op](body);
+      return xml(200, render(op, '00000', null, fields), { ...rec, result: '00000' });
+    } catch (e) {
+      if (!(e instanceof PaylineResult)) throw e;
+      // Business refusals: HTTP 200 with a result code (reference §1.4); only `result`, as in the
+      // Java SDK's error fixtures.
+      return xml(200, render(op, e.code, e.message, []), { ...rec, result: e.code });
+    }
+  }
+
+  const view = (tx) =>
+    tx && {
+      id: tx.id,
+      kind: tx.kind,
+      status: tx.status,
+      amount: tx.amount,
+      currency: tx.currency,
+      captured: tx.captured,
+      refunded: tx.refunded,
+      contractNumber: tx.contractNumber,
+      orderRef: tx.order?.ref ?? null,
+      date: new Date(tx.created).toISOString(),
+      parent: tx.parent,
+    };
+
+  const api = {
+    credentials: { merchantId: creds.merchantId, accessKey: creds.accessKey },
+    contracts,
+    /**
+     * Seeds an authorization (action 100) or an authorization + capture (101), by default now; give
+     * `date` (a Date or ISO string in the past) to make an older one, `id` to choose its id.
+     */
+    createTransaction({ id, amount, currency = 'EUR', action = 100, contractNumber = '1234567', orderRef, date } = {}) {
+      if (id !== undefined && (typeof id !== 'string' || id === '' || id.length > 50 || txs.has(id))) throw new TypeError('createTransaction: id must be a new string of at most 50 characters');
+      if (!Number.isSafeInteger(amount) || amount <= 0) throw new TypeError('createTransaction: amount must be a positive integer in minor units');
+      const numeric = /^\d{3}$/.test(String(currency)) ? String(currency) : NUMERIC[currency];
+      if (!numeric) throw new TypeError(`createTransaction: currency ${currency}: give the ISO numeric code`);
+      if (!(contractNumber in contracts)) throw new TypeError(`createTransaction: unknown contract ${contractNumber}`);
+      const created = date === undefined ? ctx.now() : new Date(date).getTime();
+      const p = paris(created);
+      const ref = orderRef ?? `ORDER-${ctx.seq()}`;
+      const tx = newPayment({
+        id,
+        kind: String(action) === '101' ? 'AUTHOR+CAP' : 'AUTHOR',
+        amount,
+        currency: numeric,
+        action: String(action),
+        mode: 'CPT',
+        contractNumber,
+        order: { ref, amount, currency: numeric, date: `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}` },
+        card: { number: '497010XXXXXX0055', type: 'CB', expirationDate: '1130' },
+        created,
+      });
+      tick(ctx.now());
+      return view(tx);
+    },
+    getTransaction: (id) => view(txs.get(id)),
+    transactions: () => [...txs.values()].map(view),
+  };
+
+  return {
+    handle,
+    tick,
+    api,
+    reset() {
+      txs = new Map();
+      sequenceNumbers = new Set();
+    },
+  };
+}

@@ -1,0 +1,399 @@
+// Sogenactif (Worldline Sips 2.0) simulator: the Sips Office JSON services and Office Batch files.
+// Written from the project's reference notes (Sogenactif data-dictionary and Office pages, the
+// official Sips SDKs' seal algorithm, the Office Batch seed document), independently of remise's own
+// validators and seal code.
+import { DAY_MS, hmacSha256Hex, isObject, isoUtc, luhn, maskPan, parseJson, sameText } from './util.js';
+
+// The generic Sips simulation merchant, public and widely used (reference sogenactif.md §5).
+export const SOGENACTIF_DEFAULTS = { merchantId: '002001000000001', secretKey: '002001000000001_KEY1', keyVersion: 1 };
+
+const FAMILIES = {
+  cashManagement: { prefix: 'CR_WS_', services: ['cancel', 'refund', 'validate', 'duplicate', 'acceptChallenge', 'refuseChallenge', 'walletCreditHolder'] },
+  checkout: { prefix: 'IR_WS_', services: ['cardOrder', 'walletOrder'] },
+  diagnostic: { prefix: 'DR_WS_', services: ['getTransactionData'] },
+};
+
+// responseCode meanings (data dictionary, responseCode page; reference §2.1) and the codes used here.
+const CODES = {
+  ok: '00',
+  invalidMerchant: '03',
+  invalidRequest: '12', // missing field, wrong interfaceVersion
+  impossible: '24', // status does not allow the operation
+  unknown: '25', // transaction unknown
+  format: '30',
+  seal: '34', // "fraud suspicion (includes wrong seal)"
+  duplicated: '94', // transactionReference already used
+};
+// Rule with no code in the reference: cancelling or refunding more than what is left. UNCERTAIN:
+// taken as 24 (operation impossible) rather than 51 (amount too high, an authorisation code).
+const AMOUNT_ABOVE_REMAINING = CODES.impossible;
+
+// Statuses allowing each operation (reference §3, expected mapping; Sips transactionStatus names).
+const CANCELLABLE = new Set(['TO_VALIDATE', 'TO_CAPTURE', 'TO_CHALLENGE', 'TO_CREDIT']);
+// Capture happens on the night after the capture day (captureDay days after the transaction);
+// taken as midnight UTC (UNCERTAIN: the remittance time is the bank's).
+const captureAt = (created, captureDay) => Math.floor((created + captureDay * DAY_MS) / DAY_MS) * DAY_MS + DAY_MS;
+const NUMERIC = { EUR: '978', USD: '840', GBP: '826', CHF: '756', JPY: '392', CAD: '124', AUD: '036' };
+const MAX_AMOUNT = 999_999_999_999; // N12
+
+class SipsRefusal extends Error {
+  constructor(code, why) {
+    super(why);
+    this.responseCode = code;
+  }
+}
+const refuse = (code, why) => {
+  throw new SipsRefusal(code, why);
+};
+
+/**
+ * The seal input (reference §4.2): the values of all fields sorted by name, nested objects expanded
+ * in place with their own fields sorted, lists in the order given, nulls skipped; keyVersion,
+ * sealAlgorithm and seal left out at the top level.
+ */
+export function sealInput(fields, top = true) {
+  let out = '';
+  for (const key of Object.keys(fields).sort()) {
+    if (top && (key === 'keyVersion' || key === 'sealAlgorithm' || key === 'seal')) continue;
+    out += valueText(fields[key]);
+  }
+  return out;
+}
+function valueText(v) {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.map(valueText).join('');
+  if (typeof v === 'object') return sealInput(v, false);
+  return String(v);
+}
+
+// Office Batch column table of the assumed layout (README "Office Batch files": column 0 method,
+// 1 recordSequence, 2 merchantId, 3 transactionReference, then each field at its data-dictionary
+// Order). Only the columns the simulator's rules read are listed.
+const BATCH = {
+  CANCEL: { op: 'cancel', amount: 4, currencyCode: 5, s10TransactionId: 7, s10TransactionIdDate: 8 },
+  VALIDATE: { op: 'validate', amount: 4, currencyCode: 5, s10TransactionId: 7, s10TransactionIdDate: 8 },
+  REFUND: { op: 'refund', amount: 4, currencyCode: 5, s10TransactionId: 7, s10TransactionIdDate: 8 },
+  DUPLICATE: { op: 'duplicate', amount: 4, currencyCode: 5, fromTransactionReference: 7, captureDay: 8, captureMode: 9, s10TransactionId: 18, s10TransactionIdDate: 19 },
+  ACCEPTCHALLENGE: { op: 'acceptChallenge', s10TransactionId: 5, s10TransactionIdDate: 6 },
+  REFUSECHALLENGE: { op: 'refuseChallenge', s10TransactionId: 5, s10TransactionIdDate: 6 },
+  CREDIT: { op: 'credit', amount: 4, cardNumber: 7, currencyCode: 9 },
+  DIRECTDEBITORDER: { op: 'directDebitOrder', amount: 4, captureDay: 5, captureMode: 6, currencyCode: 7, mandateId: 11 },
+  CARDORDER: { op: 'cardOrder', amount: 4, captureDay: 5, captureMode: 6, cardNumber: 10, currencyCode: 12 },
+  WALLETORDER: { op: 'walletOrder', amount: 4, captureDay: 5, captureMode: 6, currencyCode: 7, paymentMeanId: 14, merchantWalletId: 17 },
+  WALLETCREDIT: { op: 'walletCredit', amount: 4, merchantWalletId: 5, paymentMeanId: 6, currencyCode: 7 },
+};
+
+export function createSogenactif(ctx, config = {}) {
+  const merchant = { ...SOGENACTIF_DEFAULTS, ...config };
+  let txs = new Map(); // key (transactionReference or s10:<id>) → transaction
+
+  // ---- state ------------------------------------------------------------------------------------
+  const keyOf = (f) => {
+    if (typeof f.transactionReference === 'string' && f.transactionReference !== '') return f.transactionReference;
+    const s10 = f.s10TransactionReference;
+    if (isObject(s10) && s10.s10TransactionId) return `s10:${String(s10.s10TransactionId).padStart(6, '0')}`;
+    return null;
+  };
+  function find(f) {
+    const key = keyOf(f);
+    if (key === null) refuse(CODES.invalidRequest, 'transactionReference or s10TransactionReference.s10TransactionId is required');
+    return txs.get(key) ?? refuse(CODES.unknown, `transaction ${key} unknown`);
+  }
+  function create(f, { kind = 'DEBIT', status } = {}) {
+    const key = keyOf(f);
+    if (key === null) refuse(CODES.invalidRequest, 'transactionReference is required');
+    if (txs.has(key)) refuse(CODES.duplicated, `transactionReference ${key} already used`);
+    const created = ctx.now();
+    const captureDay = f.captureDay === undefined || f.captureDay === '' ? 0 : Number(f.captureDay);
+    const tx = {
+      key,
+      kind,
+      amount: f.amount,
+      originalAmount: f.amount,
+      currencyCode: f.currencyCode,
+      captureMode: f.captureMode || 'AUTHOR_CAPTURE',
+      captureDay,
+      created,
+      captureAt: captureAt(created, captureDay),
+      refunded: 0,
+      authorisationId: String(ctx.seq() % 1_000_000).padStart(6, '0'),
+      status: status ?? (kind === 'CREDIT' ? 'TO_CREDIT' : f.captureMode === 'VALIDATION' ? 'TO_VALIDATE' : 'TO_CAPTURE'),
+    };
+    txs.set(key, tx);
+    return tx;
+  }
+  function tick(now) {
+    for (const tx of txs.values()) {
+      if (now < tx.captureAt) continue;
+      if (tx.status === 'TO_CAPTURE') tx.status = 'CAPTURED';
+      else if (tx.status === 'TO_CREDIT') tx.status = 'CREDITED';
+      else if (tx.status === 'TO_VALIDATE') tx.status = 'EXPIRED'; // not validated within captureDay days
+    }
+  }
+
+  // ---- field checks -----------------------------------------------------------------------------
+  function need(f, names) {
+    const missing = names.filter((n) => f[n] === undefined || f[n] === null || f[n] === '');
+    if (missing.length) refuse(CODES.invalidRequest, `missing ${missing.join(', ')}`);
+  }
+  function amount(f, name) {
+    const v = f[name];
+    if (!Number.isSafeInteger(v) || v < 0 || v > MAX_AMOUNT) refuse(CODES.format, `${name} must be an integer of at most 12 digits`);
+    return v;
+  }
+  function currency(f, tx) {
+    if (!/^\d{3}$/.test(String(f.currencyCode))) refuse(CODES.format, 'currencyCode must be the ISO 4217 numeric code (N3)');
+    if (tx && String(f.currencyCode) !== tx.currencyCode) refuse(CODES.invalidRequest, `currencyCode ${f.currencyCode} is not the transaction's (${tx.currencyCode})`);
+    return String(f.currencyCode);
+  }
+  function card(f) {
+    const n = String(f.cardNumber ?? '');
+    if (f.panType === 'TOKEN_PAN') return;
+    if (!/^\d{10,19}$/.test(n) || !luhn(n)) refuse('14', 'invalid card number');
+  }
+
+  // ---- the rules (one function per method, shared by Office JSON and Office Batch) -------------
+  const now = () => isoUtc(ctx.now());
+  const cashAnswer = (tx) => ({ newStatus: tx.status, newAmount: tx.amount - tx.refunded, operationDateTime: now() });
+  const orderAnswer = (tx) => ({ acquirerResponseCode: '00', authorisationId: tx.authorisationId, transactionDateTime: isoUtc(tx.created), transactionReference: tx.key.startsWith('s10:') ? undefined : tx.key });
+
+  const rules = {
+    cancel(f, amountName = 'operationAmount') {
+      need(f, [amountName, 'currencyCode']);
+      const value = amount(f, amountName);
+      const tx = find(f);
+      currency(f, tx);
+      // "You cannot cancel a cancelled operation and you cannot cancel an amount higher than the
+      // original one" (Office Batch index, cancel pages).
+      if (tx.status === 'CANCELLED') refuse(CODES.impossible, 'the transaction is already cancelled');
+      if (!CANCELLABLE.has(tx.status)) refuse(CODES.impossible, `status ${tx.status} cannot be cancelled`);
+      if (value > tx.amount) refuse(AMOUNT_ABOVE_REMAINING, `cancelling ${value} is more than the ${tx.amount} left`);
+      tx.amount -= value;
+      if (tx.amount === 0) tx.status = 'CANCELLED';
+      return cashAnswer(tx);
+    },
+    validate(f) {
+      need(f, ['operationAmount', 'currencyCode']);
+      const value = amount(f, 'operationAmount');
+      const tx = find(f);
+      currency(f, tx);
+      if (tx.status !== 'TO_VALIDATE') refuse(CODES.impossible, `status ${tx.status} cannot be validated`);
+      if (value > tx.amount) refuse(AMOUNT_ABOVE_REMAINING, `validating ${value} is more than the ${tx.amount} authorised`);
+      tx.amount = value;
+      tx.status = 'TO_CAPTURE';
+      tx.captureAt = captureAt(ctx.now(), 0);
+      return cashAnswer(tx);
+    },
+    refund(f) {
+      need(f, ['operationAmount', 'currencyCode']);
+      const value = amount(f, 'operationAmount');
+      const tx = find(f);
+      currency(f, tx);
+      if (tx.status !== 'CAPTURED') refuse(CODES.impossible, `status ${tx.status}: only a captured transaction is refunded`);
+      if (value > tx.amount - tx.refunded) refuse(AMOUNT_ABOVE_REMAINING, `refunding ${value} is more than the ${tx.amount - tx.refunded} left`);
+      tx.refunded += value;
+      return cashAnswer(tx);
+    },
+    duplicate(f) {
+      need(f, ['amount', 'currencyCode']);
+      amount(f, 'amount');
+      currency(f);
+      const fromRef = f.fromTransactionReference ?? (isObject(f.s10FromTransactionReference) ? { s10TransactionReference: { s10TransactionId: f.s10FromTransactionReference.s10FromTransactionId } } : undefined);
+      if (!fromRef) refuse(CODES.invalidRequest, 'fromTransactionReference is required');
+      find(typeof fromRef === 'string' ? { transactionReference: fromRef } : fromRef);
+      return orderAnswer(create(f));
+    },
+    acceptChallenge(f) {
+      const tx = find(f);
+      if (tx.status !== 'TO_CHALLENGE') refuse(CODES.impossible, `status ${tx.status} is not TO_CHALLENGE`);
+      tx.status = 'TO_CAPTURE';
+      return cashAnswer(tx);
+    },
+    refuseChallenge(f) {
+      const tx = find(f);
+      if (tx.status !== 'TO_CHALLENGE') refuse(CODES.impossible, `status ${tx.status} is not TO_CHALLENGE`);
+      tx.status = 'REFUSED';
+      return cashAnswer(tx);
+    },
+    walletCreditHolder(f) {
+      need(f, ['amount', 'currencyCode', 'merchantWalletId', 'paymentMeanId']);
+      amount(f, 'amount');
+      currency(f);
+      return orderAnswer(create(f, { kind: 'CREDIT' }));
+    },
+    credit(f) {
+      need(f, ['amount', 'currencyCode', 'cardNumber']);
+      amount(f, 'amount');
+      currency(f);
+      card(f);
+      return orderAnswer(create(f, { kind: 'CREDIT' }));
+    },
+    cardOrder(f) {
+      need(f, ['amount', 'currencyCode', 'cardNumber']);
+      amount(f, 'amount');
+      currency(f);
+      card(f);
+      return orderAnswer(create(f));
+    },
+    walletOrder(f) {
+      need(f, ['amount', 'currencyCode', 'merchantWalletId', 'paymentMeanId']);
+      amount(f, 'amount');
+      currency(f);
+      return orderAnswer(create(f));
+    },
+    directDebitOrder(f) {
+      need(f, ['amount', 'currencyCode', 'mandateId']);
+      amount(f, 'amount');
+      currency(f);
+      return orderAnswer(create(f));
+    },
+    getTransactionData(f) {
+      const tx = find(f);
+      return {
+        transactionReference: tx.key.startsWith('s10:') ? undefined : tx.key,
+        transactionStatus: tx.status,
+        amount: tx.amount,
+        originAmount: tx.originalAmount,
+        currencyCode: tx.currencyCode,
+        captureDay: tx.captureDay,
+        captureMode: tx.captureMode,
+        transactionDateTime: isoUtc(tx.created),
+        authorisationId: tx.authorisationId,
+      };
+    },
+  };
+  rules.walletCredit = rules.walletCreditHolder;
+
+  // ---- Office JSON over HTTP --------------------------------------------------------------------
+  function redact(f) {
+    if (!isObject(f)) return f;
+    const out = { ...f };
+    if (typeof out.cardNumber === 'string') out.cardNumber = maskPan(out.cardNumber);
+    if (out.cardCSCValue !== undefined) out.cardCSCValue = '***';
+    return out;
+  }
+
+  async function handle(req, url) {
+    const m = /^\/rs-services\/v2\/([A-Za-z]+)\/([A-Za-z]+)$/.exec(url.pathname);
+    const family = m && FAMILIES[m[1]];
+    const service = m?.[2];
+    const send = async (answer, rec) => {
+      const clean = Object.fromEntries(Object.entries(answer).filter(([, v]) => v !== undefined));
+      // Answers are sealed with the merchant's key (production does; the test platform does not).
+      const body = { ...clean, seal: await hmacSha256Hex(merchant.secretKey, sealInput(clean)) };
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), record: { ...rec, result: answer.responseCode } };
+    };
+    if (!family || !family.services.includes(service)) {
+      return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not Found', record: { service: url.pathname, result: 'HTTP 404' } };
+    }
+    if (req.method !== 'POST') return { status: 405, headers: { 'content-type': 'text/plain' }, body: 'POST only', record: { service, result: 'HTTP 405' } };
+    const f = parseJson(req.body);
+    const rec = { service: `${m[1]}/${service}`, body: redact(f ?? req.body) };
+    if (!isObject(f)) return send({ responseCode: CODES.format }, rec);
+    if (f.merchantId !== merchant.merchantId) return send({ responseCode: CODES.invalidMerchant }, rec);
+    const expected = await hmacSha256Hex(merchant.secretKey, sealInput(f));
+    if (String(f.keyVersion) !== String(merchant.keyVersion) || !sameText(String(f.seal ?? ''), expected)) {
+      return send({ responseCode: CODES.seal }, rec);
+    }
+    if (typeof f.interfaceVersion !== 'string' || !f.interfaceVersion.startsWith(family.prefix)) {
+      return send({ responseCode: CODES.invalidRequest }, rec);
+    }
+    try {
+      return send({ responseCode: CODES.ok, ...rules[service](f) }, rec);
+    } catch (e) {
+      if (!(e instanceof SipsRefusal)) throw e;
+      return send({ responseCode: e.responseCode }, rec);
+    }
+  }
+
+  // ---- Office Batch -----------------------------------------------------------------------------
+  function processBatch(text) {
+    if (typeof text !== 'string') throw new TypeError('processBatch: give the request file as text');
+    if (text.trimStart().startsWith('<')) throw new Error('processBatch: the simulator processes CSV request files (remise reads CSV response files)');
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+    while (lines.length && lines.at(-1) === '') lines.pop();
+    const bad = (n, why) => {
+      throw new Error(`processBatch: line ${n}: ${why}`);
+    };
+    const file = /^FILE;request;office;(.+)$/.exec(lines[0] ?? '') ?? bad(1, "expected 'FILE;request;office;<version>'");
+    if (!/^HEADER;/.test(lines[1] ?? '')) bad(2, 'expected the HEADER line');
+    const end = /^END;(\d+)$/.exec(lines.at(-1) ?? '') ?? bad(lines.length, "expected 'END;<count>'");
+    const body = lines.slice(2, -1);
+    if (Number(end[1]) !== body.length) bad(lines.length, `END says ${end[1]} records, the file has ${body.length}`);
+    const out = [`FILE;response;office;${file[1]}`, lines[1]];
+    let accepted = 0;
+    const methods = {};
+    body.forEach((line, i) => {
+      const cols = line.split(';');
+      const layout = BATCH[cols[0]] ?? bad(i + 3, `unknown method ${cols[0]}`);
+      const f = { merchantId: cols[2], transactionReference: cols[3] };
+      for (const [name, col] of Object.entries(layout)) if (name !== 'op' && cols[col] !== undefined && cols[col] !== '') f[name] = cols[col];
+      for (const n of ['amount']) if (f[n] !== undefined) f[n] = /^\d{1,12}$/.test(f[n]) ? Number(f[n]) : NaN;
+      if (f.s10TransactionId) f.s10TransactionReference = { s10TransactionId: f.s10TransactionId, s10TransactionIdDate: f.s10TransactionIdDate };
+      if (!f.transactionReference) delete f.transactionReference;
+      if (['cancel', 'validate', 'refund'].includes(layout.op)) f.operationAmount = f.amount;
+      let code = CODES.ok;
+      let answer = {};
+      try {
+        if (f.merchantId !== merchant.merchantId) refuse(CODES.invalidMerchant, 'unknown merchant');
+        answer = rules[layout.op](f, 'operationAmount');
+      } catch (e) {
+        if (!(e instanceof SipsRefusal)) throw e;
+        code = e.responseCode;
+      }
+      if (code === CODES.ok) accepted += 1;
+      methods[layout.op] = (methods[layout.op] ?? 0) + 1;
+      out.push(`${line};${code};${code === CODES.ok && answer.acquirerResponseCode ? '00' : ''};${code === CODES.ok ? answer.authorisationId ?? '' : ''}`);
+    });
+    out.push(lines.at(-1));
+    ctx.record({ gateway: 'sogenactif', method: 'BATCH', path: 'processBatch', service: 'batch', body: { header: lines[1], records: body.length, methods }, result: `${accepted} accepted, ${body.length - accepted} rejected` });
+    return out.join(eol) + eol;
+  }
+
+  const view = (tx) =>
+    tx && {
+      transactionReference: tx.key.startsWith('s10:') ? null : tx.key,
+      s10TransactionId: tx.key.startsWith('s10:') ? tx.key.slice(4) : null,
+      kind: tx.kind,
+      transactionStatus: tx.status,
+      amount: tx.amount,
+      originAmount: tx.originalAmount,
+      refunded: tx.refunded,
+      currencyCode: tx.currencyCode,
+      captureMode: tx.captureMode,
+      captureDay: tx.captureDay,
+    };
+
+  const api = {
+    credentials: { ...merchant },
+    processBatch,
+    /** Seeds a transaction: `{ transactionReference | s10TransactionId, amount, currency?, status?, captureMode?, captureDay? }`. */
+    createTransaction({ transactionReference, s10TransactionId, amount, currency = 'EUR', status, captureMode = 'AUTHOR_CAPTURE', captureDay = 0 } = {}) {
+      if (!Number.isSafeInteger(amount) || amount <= 0) throw new TypeError('createTransaction: amount must be a positive integer in minor units');
+      const currencyCode = /^\d{3}$/.test(String(currency)) ? String(currency) : NUMERIC[currency];
+      if (!currencyCode) throw new TypeError(`createTransaction: currency ${currency}: give the ISO numeric code`);
+      const f = { transactionReference, amount, currencyCode, captureMode, captureDay };
+      if (s10TransactionId !== undefined) f.s10TransactionReference = { s10TransactionId: String(s10TransactionId) };
+      try {
+        return view(create(f, { status }));
+      } catch (e) {
+        if (e instanceof SipsRefusal) throw new Error(`createTransaction: ${e.message}`);
+        throw e;
+      }
+    },
+    getTransaction(ref) {
+      return view(txs.get(ref) ?? txs.get(`s10:${String(ref).padStart(6, '0')}`));
+    },
+    transactions: () => [...txs.values()].map(view),
+  };
+
+  return {
+    handle,
+    tick,
+    api,
+    reset() {
+      txs = new Map();
+    },
+  };
+}

@@ -1,0 +1,510 @@
+// Systempay (Lyra REST API V4) simulator. Written from the project's reference notes on the platform
+// (Systempay/Lyra documentation pages and Lyra's SDKs), independently of remise's own validators,
+// so that each checks the other. Every rule that is uncertain sits in one table below with its source.
+import { DAY_MS, basicCredentials, hmacSha256Hex, isObject, isoUtc, sameText } from './util.js';
+
+// Default credentials: Lyra's published PayZen demo shop (lyra/rest-php-examples www/keys.php).
+export const SYSTEMPAY_DEFAULTS = {
+  shopId: '69876357',
+  password: 'testpassword_DEMOPRIVATEKEY23G4475zXZQ2UA5x7M',
+  hmacKey: '38453613e7f44dc58732bad3dca2bca3',
+};
+
+// HTTP status of the INT_905 (bad credentials) envelope. UNCERTAIN: Lyra's SDK test asserts only
+// status ERROR + INT_905; Lyra's SDKs read JSON bodies of HTTP 200 and 401, so 401 is taken here.
+const BAD_CREDENTIALS_HTTP = 401;
+
+// Currencies the platform's REST playground lists (reference systempay.md §6.1 and the white-label
+// copies). Anything else is INT_010.
+const CURRENCIES = new Set(
+  ('AUD BGN BRL CAD CHF CNY CZK DKK EUR GBP HKD HRK HUF IDR INR JPY KHR KRW KWD MXN MYR NOK NZD PHP PLN ' +
+    'RON RUB SEK SGD THB TND TRY TWD USD XOF XPF ZAR').split(' '),
+);
+
+// Error codes and messages (reference systempay.md §5, errors_psp / errors-reference pages).
+const ERRORS = {
+  INT_009: 'invalid amount', // meaning UNCERTAIN (brief), used for a non-integer or negative amount
+  INT_010: 'invalid currency',
+  INT_016: 'invalid customer reference',
+  INT_902: 'web-service input data validation error',
+  INT_905: 'invalid login or private key',
+  PSP_002: 'invalid attribute',
+  PSP_010: 'transaction not found',
+  PSP_011: 'incorrect transaction status',
+  PSP_013: 'date too far from current date',
+  PSP_014: 'no change', // Transaction/Update with nothing to change (UNCERTAIN, §2.4)
+  PSP_015: 'too many results',
+  PSP_020: 'invalid amount', // amount above what is left to refund, or a partial cancel (UNCERTAIN which code)
+  PSP_075: 'cancellation impossible, try a refund',
+  PSP_076: 'refund not yet available, try to cancel',
+  PSP_104: 'transaction has already been paid in full', // the doc's wording for "nothing left to refund"
+  PSP_105: 'transaction already cancelled',
+};
+
+// Statuses (reference §4, status_reference). detailedStatus → status.
+const STATUS_OF = {
+  AUTHORISED: 'PAID',
+  CAPTURED: 'PAID',
+  AUTHORISED_TO_VALIDATE: 'RUNNING',
+  WAITING_AUTHORISATION: 'RUNNING',
+  WAITING_AUTHORISATION_TO_VALIDATE: 'RUNNING',
+  CANCELLED: 'UNPAID',
+  EXPIRED: 'UNPAID',
+  REFUSED: 'UNPAID',
+};
+// Operations allowed per detailedStatus (reference §4 table, from the playground pages).
+const CANCELLABLE = new Set(['AUTHORISED', 'AUTHORISED_TO_VALIDATE', 'WAITING_AUTHORISATION', 'WAITING_AUTHORISATION_TO_VALIDATE']);
+const VALIDATABLE = { AUTHORISED_TO_VALIDATE: 'AUTHORISED', WAITING_AUTHORISATION_TO_VALIDATE: 'WAITING_AUTHORISATION' };
+const DUPLICABLE = new Set(['CAPTURED', 'EXPIRED', 'CANCELLED', 'REFUSED']);
+const RESOLUTION_MODES = new Set(['AUTO', 'CANCELLATION_ONLY', 'REFUND_ONLY']); // AUTO default: seed document
+const ORDER_GET_MAX = 30; // Order/Get answers at most 30 transactions, else PSP_015 (§2.8)
+const MAX_CAPTURE_DELAY = 365; // hosted-form vads_capture_delay is clamped to 365 (UNCERTAIN for REST)
+// An authorization is valid 7 days (CB); with a longer capture delay the platform asks for it the day
+// before capture (WAITING_AUTHORISATION, reference §4). UNCERTAIN: the validity depends on the network.
+const AUTHORISATION_VALIDITY_DAYS = 7;
+// "capture of the previous day's transactions runs at 00:05" (lyra.com kb/cancel_refund.html); UTC here.
+const CAPTURE_RUN_MS = 5 * 60_000;
+
+class SystempayError extends Error {
+  constructor(code, detail) {
+    super(ERRORS[code] ?? code);
+    this.errorCode = code;
+    this.detail = detail ?? null;
+  }
+}
+const fail = (code, detail) => {
+  throw new SystempayError(code, detail);
+};
+const invalid = (name, value) => `Invalid input value [name=${name}, value=${value === undefined ? 'null' : String(value)}]`;
+
+export function createSystempay(ctx, config = {}) {
+  const creds = { ...SYSTEMPAY_DEFAULTS, ...config };
+  let txs = new Map(); // uuid → transaction state
+
+  // ---- state ------------------------------------------------------------------------------------
+  function newTransaction({ uuid, amount, currency, captureDelay = 0, manualValidation = false, orderId = null, metadata = null, operationType = 'DEBIT', parent = null }) {
+    const now = ctx.now();
+    const delay = Math.min(Math.max(0, captureDelay), MAX_CAPTURE_DELAY);
+    const expectedCapture = now + delay * DAY_MS;
+    const waiting = delay >= AUTHORISATION_VALIDITY_DAYS;
+    const detailed = (waiting ? 'WAITING_AUTHORISATION' : 'AUTHORISED') + (manualValidation ? '_TO_VALIDATE' : '');
+    const tx = {
+      uuid: uuid ?? ctx.hex32(),
+      amount,
+      currency,
+      detailedStatus: detailed,
+      operationType,
+      created: now,
+      expectedCapture,
+      authoriseAt: waiting ? expectedCapture - DAY_MS : now,
+      manualValidation,
+      orderId,
+      metadata,
+      parent,
+      refunded: 0,
+      captureDate: null,
+      authorizationNumber: String(ctx.seq() % 1_000_000).padStart(6, '0'),
+      sequenceNumber: 1,
+    };
+    txs.set(tx.uuid, tx);
+    return tx;
+  }
+
+  /** When the capture run picks this transaction up: 00:05 UTC the day after its capture date. */
+  const captureRunAt = (tx) => Math.floor(tx.expectedCapture / DAY_MS) * DAY_MS + DAY_MS + CAPTURE_RUN_MS;
+
+  function tick(now) {
+    for (const tx of txs.values()) {
+      if (tx.detailedStatus.startsWith('WAITING_AUTHORISATION') && now >= tx.authoriseAt) {
+        tx.detailedStatus = tx.detailedStatus.replace('WAITING_AUTHORISATION', 'AUTHORISED');
+      }
+      if (now < captureRunAt(tx)) continue;
+      if (tx.detailedStatus === 'AUTHORISED') {
+        tx.detailedStatus = 'CAPTURED';
+        tx.captureDate = captureRunAt(tx);
+      } else if (tx.detailedStatus === 'AUTHORISED_TO_VALIDATE') {
+        // Never validated: the authorization lapsed (kb/validation_mode.html).
+        tx.detailedStatus = 'EXPIRED';
+      }
+    }
+  }
+
+  function view(tx, type = 'V4/Transaction') {
+    const captured = tx.captureDate !== null;
+    return {
+      shopId: creds.shopId,
+      uuid: tx.uuid,
+      amount: tx.amount,
+      currency: tx.currency,
+      paymentMethodType: 'CARD',
+      paymentMethodToken: null,
+      status: STATUS_OF[tx.detailedStatus] ?? 'RUNNING',
+      detailedStatus: tx.detailedStatus,
+      operationType: tx.operationType,
+      effectiveStrongAuthentication: 'DISABLED',
+      creationDate: isoUtc(tx.created),
+      errorCode: null,
+      errorMessage: null,
+      detailedErrorCode: null,
+      detailedErrorMessage: null,
+      metadata: tx.metadata,
+      orderDetails: { orderId: tx.orderId, _type: 'V4/OrderDetails' }, // placement of orderId UNCERTAIN
+      transactionDetails: {
+        liabilityShift: 'NO',
+        effectiveAmount: tx.amount,
+        effectiveCurrency: tx.currency,
+        creationContext: tx.operationType === 'CREDIT' ? 'REFUND' : 'CHARGE',
+        cardDetails: {
+          paymentSource: 'EC',
+          manualValidation: tx.manualValidation ? 'YES' : 'NO',
+          expectedCaptureDate: isoUtc(tx.expectedCapture),
+          effectiveBrand: 'CB',
+          pan: '497010XXXXXX0055',
+          expiryMonth: 11,
+          expiryYear: 2030,
+          country: 'FR',
+          legacyTransId: tx.authorizationNumber,
+          authorizationResponse: {
+            amount: tx.amount,
+            currency: tx.currency,
+            authorizationDate: isoUtc(tx.authoriseAt),
+            authorizationNumber: tx.authorizationNumber,
+            authorizationResult: '0',
+            authorizationMode: 'FULL',
+            _type: 'V4/PaymentMethod/Details/Cards/CardAuthorizationResponse',
+          },
+          captureResponse: {
+            refundAmount: tx.operationType === 'DEBIT' && tx.refunded > 0 ? tx.refunded : null,
+            refundCurrency: tx.operationType === 'DEBIT' && tx.refunded > 0 ? tx.currency : null,
+            captureDate: captured ? isoUtc(tx.captureDate) : null,
+            captureFileNumber: captured ? Math.floor(tx.captureDate / DAY_MS) % 100_000 : null,
+            _type: 'V4/PaymentMethod/Details/Cards/CardCaptureResponse',
+          },
+          _type: 'V4/PaymentMethod/Details/CardDetails',
+        },
+        parentTransactionUuid: tx.parent,
+        mid: '1234567',
+        sequenceNumber: tx.sequenceNumber,
+        _type: 'V4/TransactionDetails',
+      },
+      _type: type,
+    };
+  }
+
+  // ---- input checks (INT_*) ---------------------------------------------------------------------
+  function uuidOf(body) {
+    const { uuid } = body;
+    if (typeof uuid !== 'string' || uuid === '') fail('INT_902', invalid('uuid', uuid));
+    const tx = txs.get(uuid);
+    if (!tx) fail('PSP_010', `transaction ${uuid} not found`);
+    return tx;
+  }
+  function amountOf(body, name, required) {
+    const v = body[name.split('.').pop()];
+    if (v === undefined || v === null) {
+      if (required) fail('INT_902', invalid(name, v));
+      return undefined;
+    }
+    // The doc's own CreatePayment example sends "990" as a string; the server takes it (§2).
+    const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
+    if (!Number.isSafeInteger(n) || n < 0) fail('INT_009', invalid(name, v));
+    return n;
+  }
+  function currencyOf(body, name, required) {
+    const v = body[name.split('.').pop()];
+    if (v === undefined || v === null) {
+      if (required) fail('INT_902', invalid(name, v));
+      return undefined;
+    }
+    if (typeof v !== 'string' || !CURRENCIES.has(v)) fail('INT_010', invalid(name, v));
+    return v;
+  }
+  function cardOptions(opts, name) {
+    if (opts === undefined || opts === null) return {};
+    if (!isObject(opts)) fail('INT_902', invalid(name, JSON.stringify(opts)));
+    const out = {};
+    if (opts.captureDelay !== undefined && opts.captureDelay !== null) {
+      if (!Number.isSafeInteger(opts.captureDelay) || opts.captureDelay < 0) fail('INT_902', invalid(`${name}.captureDelay`, opts.captureDelay));
+      out.captureDelay = opts.captureDelay;
+    }
+    if (opts.manualValidation !== undefined && opts.manualValidation !== null) {
+      if (opts.manualValidation !== 'YES' && opts.manualValidation !== 'NO') fail('INT_902', invalid(`${name}.manualValidation`, opts.manualValidation));
+      out.manualValidation = opts.manualValidation === 'YES';
+    }
+    return out;
+  }
+  function sameCurrency(tx, currency, name = 'currency') {
+    if (currency !== undefined && currency !== tx.currency) fail('INT_010', invalid(name, currency));
+  }
+
+  // ---- operations -------------------------------------------------------------------------------
+  function cancel(tx) {
+    tx.detailedStatus = 'CANCELLED';
+    return view(tx);
+  }
+  function refund(tx, amount, options) {
+    const left = tx.amount - tx.refunded;
+    if (left <= 0) fail('PSP_104', `transaction ${tx.uuid} is fully refunded`);
+    const value = amount ?? left; // no amount: what is left (UNCERTAIN)
+    if (value === 0 || value > left) fail('PSP_020', `amount ${value} is above the ${left} left to refund`);
+    tx.refunded += value;
+    const credit = newTransaction({
+      amount: value,
+      currency: tx.currency,
+      captureDelay: options.captureDelay ?? 0,
+      manualValidation: options.manualValidation ?? false,
+      orderId: tx.orderId,
+      operationType: 'CREDIT',
+      parent: tx.uuid,
+    });
+    credit.sequenceNumber = tx.sequenceNumber + 1;
+    return view(credit);
+  }
+
+  const services = {
+    'Charge/SDKTest': (body) => ({ value: body.value ?? null, _type: 'V4/Charge/SDKTest' }),
+
+    'Charge/CreatePayment': (body) => {
+      const amount = amountOf(body, 'amount', true);
+      const currency = currencyOf(body, 'currency', true);
+      const opts = cardOptions(body.transactionOptions?.cardOptions, 'transactionOptions.cardOptions');
+      if (body.formAction === 'CUSTOMER_WALLET' && !body.customer?.reference) fail('INT_016', invalid('customer.reference', undefined));
+      // The buyer pays at once with a test card: the transaction exists from now on (Order/Get by orderId).
+      const tx = newTransaction({ amount, currency, ...opts, orderId: body.orderId ?? null, metadata: body.metadata ?? null });
+      return { formToken: `${tx.uuid}${'0'.repeat(8)}SIMULATED`, _type: 'V4/Charge/PaymentForm' };
+    },
+
+    'Transaction/Get': (body) => view(uuidOf(body)),
+
+    'Order/Get': (body) => {
+      if (typeof body.orderId !== 'string' || body.orderId === '') fail('INT_902', invalid('orderId', body.orderId));
+      const type = body.operationType;
+      if (type !== undefined && type !== null && !['DEBIT', 'CREDIT', 'VERIFICATION'].includes(type)) fail('INT_902', invalid('operationType', type));
+      const found = [...txs.values()].filter((t) => t.orderId === body.orderId && (!type || t.operationType === type));
+      if (found.length > ORDER_GET_MAX) fail('PSP_015', `${found.length} transactions for order ${body.orderId}`);
+      return { transactions: found.map((t) => view(t)), _type: 'V4/OrderTransactions' };
+    },
+
+    'Transaction/CancelOrRefund': (body) => {
+      const tx = uuidOf(body);
+      const mode = body.resolutionMode ?? 'AUTO';
+      if (!RESOLUTION_MODES.has(mode)) fail('INT_902', invalid('resolutionMode', mode));
+      const amount = amountOf(body, 'amount', false);
+      const currency = currencyOf(body, 'currency', false);
+      sameCurrency(tx, currency);
+      const opts = cardOptions(body.transactionOptions?.cardOptions, 'transactionOptions.cardOptions');
+      if (tx.detailedStatus === 'CANCELLED') fail('PSP_105', `transaction ${tx.uuid} is already cancelled`);
+      if (CANCELLABLE.has(tx.detailedStatus)) {
+        if (mode === 'REFUND_ONLY') fail('PSP_076', `transaction ${tx.uuid} is ${tx.detailedStatus}, not captured yet`);
+        // Partial cancellation is not possible here: Transaction/Update lowers the amount (§2.1).
+        if (amount !== undefined && amount !== tx.amount) fail('PSP_020', `a cancellation is always total (${tx.amount}); use Transaction/Update to lower the amount`);
+        return cancel(tx);
+      }
+      if (tx.detailedStatus === 'CAPTURED' && tx.operationType === 'DEBIT') {
+        if (mode === 'CANCELLATION_ONLY') fail('PSP_075', `transaction ${tx.uuid} is captured`);
+        return refund(tx, amount, opts);
+      }
+      fail('PSP_011', `transaction ${tx.uuid} is ${tx.detailedStatus}`);
+    },
+
+    'Transaction/Cancel': (body) => {
+      const tx = uuidOf(body);
+      if (tx.detailedStatus === 'CANCELLED') fail('PSP_105', `transaction ${tx.uuid} is already cancelled`);
+      if (tx.detailedStatus === 'CAPTURED') fail('PSP_075', `transaction ${tx.uuid} is captured`);
+      if (!CANCELLABLE.has(tx.detailedStatus)) fail('PSP_011', `transaction ${tx.uuid} is ${tx.detailedStatus}`);
+      return cancel(tx);
+    },
+
+    'Transaction/Refund': (body) => {
+      const tx = uuidOf(body);
+      const amount = amountOf(body, 'amount', false);
+      sameCurrency(tx, currencyOf(body, 'currency', false));
+      const opts = cardOptions(body.transactionOptions?.cardOptions, 'transactionOptions.cardOptions');
+      if (CANCELLABLE.has(tx.detailedStatus)) fail('PSP_076', `transaction ${tx.uuid} is ${tx.detailedStatus}, not captured yet`);
+      if (tx.detailedStatus !== 'CAPTURED' || tx.operationType !== 'DEBIT') fail('PSP_011', `transaction ${tx.uuid} is ${tx.detailedStatus}`);
+      return refund(tx, amount, opts);
+    },
+
+    'Transaction/Update': (body) => {
+      const tx = uuidOf(body);
+      if (!CANCELLABLE.has(tx.detailedStatus)) fail('PSP_011', `transaction ${tx.uuid} is ${tx.detailedStatus}`);
+      const up = body.cardUpdate ?? {};
+      if (!isObject(up)) fail('INT_902', invalid('cardUpdate', JSON.stringify(up)));
+      const amount = amountOf(up, 'cardUpdate.amount', false);
+      sameCurrency(tx, currencyOf(up, 'cardUpdate.currency', false), 'cardUpdate.currency');
+      let changed = false;
+      if (amount !== undefined && amount !== tx.amount) {
+        // Downward only (§2.4).
+        if (amount > tx.amount || amount === 0) fail('PSP_020', `the amount can only be lowered (now ${tx.amount})`);
+        tx.amount = amount;
+        changed = true;
+      }
+      if (up.expectedCaptureDate !== undefined && up.expectedCaptureDate !== null) {
+        const when = Date.parse(up.expectedCaptureDate);
+        if (typeof up.expectedCaptureDate !== 'string' || Number.isNaN(when)) fail('INT_902', invalid('cardUpdate.expectedCaptureDate', up.expectedCaptureDate));
+        if (when < ctx.now()) fail('PSP_013', `expectedCaptureDate ${up.expectedCaptureDate} is in the past`);
+        if (when !== tx.expectedCapture) {
+          tx.expectedCapture = when;
+          changed = true;
+        }
+      }
+      if (up.manualValidation !== undefined && up.manualValidation !== null) {
+        if (up.manualValidation === 'NO' && tx.manualValidation) {
+          tx.manualValidation = false;
+          tx.detailedStatus = tx.detailedStatus.replace('_TO_VALIDATE', '');
+          changed = true;
+        } else if (up.manualValidation === 'YES' && !tx.manualValidation) {
+          fail('PSP_002', 'manual validation cannot be turned back on (§2.4: manual → automatic only)');
+        } else if (up.manualValidation !== 'YES' && up.manualValidation !== 'NO') {
+          fail('INT_902', invalid('cardUpdate.manualValidation', up.manualValidation));
+        }
+      }
+      if (typeof body.orderId === 'string' && body.orderId !== tx.orderId) {
+        tx.orderId = body.orderId;
+        changed = true;
+      }
+      if (!changed) fail('PSP_014', 'nothing to change');
+      return view(tx);
+    },
+
+    'Transaction/Validate': (body) => {
+      const tx = uuidOf(body);
+      const next = VALIDATABLE[tx.detailedStatus];
+      if (!next) fail('PSP_011', `transaction ${tx.uuid} is ${tx.detailedStatus}; only AUTHORISED_TO_VALIDATE and WAITING_AUTHORISATION_TO_VALIDATE can be validated`);
+      tx.detailedStatus = next;
+      tx.manualValidation = false;
+      return view(tx);
+    },
+
+    'Transaction/Duplicate': (body) => {
+      const amount = amountOf(body, 'amount', true);
+      const currency = currencyOf(body, 'currency', true);
+      const tx = uuidOf(body);
+      const opts = cardOptions(body.cardDuplicate, 'cardDuplicate');
+      if (!DUPLICABLE.has(tx.detailedStatus)) fail('PSP_011', `transaction ${tx.uuid} is ${tx.detailedStatus}; Duplicate needs CAPTURED, EXPIRED, CANCELLED or REFUSED`);
+      const dup = newTransaction({ amount, currency, ...opts, orderId: body.orderId ?? tx.orderId, metadata: body.metadata ?? null });
+      dup.parent = tx.uuid;
+      return view(dup);
+    },
+  };
+
+  // ---- HTTP -------------------------------------------------------------------------------------
+  function envelope(origin, webService, status, answer) {
+    return {
+      webService,
+      version: 'V4',
+      applicationVersion: 'remise-simulator',
+      status,
+      answer,
+      ticket: null,
+      serverDate: isoUtc(ctx.now()),
+      applicationProvider: 'SYSTEMPAY',
+      metadata: null,
+      mode: 'TEST',
+      serverUrl: origin,
+      _type: 'V4/WebService/Response',
+    };
+  }
+  function errorAnswer(e) {
+    return {
+      errorCode: e.errorCode,
+      errorMessage: e.message,
+      detailedErrorCode: null,
+      detailedErrorMessage: e.detail,
+      ticket: null,
+      shopId: creds.shopId,
+      _type: 'V4/WebService/WebServiceError',
+    };
+  }
+
+  /** Handles one HTTP request whose path starts with /api-payment/. */
+  function handle(req, url) {
+    const service = url.pathname.replace(/\/+/g, '/').replace(/^\/api-payment\/V4\//, '');
+    const json = (status, body, record) => ({ status, headers: { 'content-type': 'application/json;charset=UTF-8' }, body: JSON.stringify(body), record });
+    if (!Object.hasOwn(services, service)) {
+      return json(404, { error: `unknown web service ${service}` }, { service, result: 'HTTP 404' });
+    }
+    const parsed = req.json;
+    const record = { service, body: parsed ?? req.body };
+    const who = basicCredentials(req.headers.authorization);
+    if (!who || who[0] !== creds.shopId || !sameText(who[1], creds.password)) {
+      const e = new SystempayError('INT_905', null);
+      return json(BAD_CREDENTIALS_HTTP, envelope(url.origin, service, 'ERROR', errorAnswer(e)), { ...record, result: 'INT_905' });
+    }
+    if (req.method !== 'POST') return json(405, { error: 'POST only' }, { ...record, result: 'HTTP 405' });
+    try {
+      if (!isObject(parsed)) fail('INT_902', 'the body must be a JSON object');
+      const answer = services[service](parsed);
+      return json(200, envelope(url.origin, service, 'SUCCESS', answer), { ...record, result: 'SUCCESS' });
+    } catch (e) {
+      if (!(e instanceof SystempayError)) throw e;
+      // Business errors come back with HTTP 200 (reference §0).
+      return json(200, envelope(url.origin, service, 'ERROR', errorAnswer(e)), { ...record, result: e.errorCode });
+    }
+  }
+
+  // ---- public helpers ---------------------------------------------------------------------------
+  const api = {
+    credentials: { ...creds },
+    /**
+     * Seeds a transaction as if a buyer had just paid: AUTHORISED (or _TO_VALIDATE / WAITING_*); its
+     * uuid is generated unless given. It is captured at the 00:05 run after its capture delay.
+     */
+    createTransaction({ uuid, amount, currency = 'EUR', captureDelay = 0, manualValidation = false, orderId = null, metadata = null } = {}) {
+      if (uuid !== undefined && (!/^[0-9a-f]{32}$/.test(uuid) || txs.has(uuid))) throw new TypeError('createTransaction: uuid must be 32 lowercase hex characters, not used yet');
+      if (!Number.isSafeInteger(amount) || amount <= 0) throw new TypeError('createTransaction: amount must be a positive integer in minor units');
+      if (!CURRENCIES.has(currency)) throw new TypeError(`createTransaction: currency ${currency} is not in the platform's table`);
+      return view(newTransaction({ uuid, amount, currency, captureDelay, manualValidation, orderId, metadata }));
+    },
+    /** The transaction as Transaction/Get would answer it, or undefined. */
+    getTransaction(uuid) {
+      const tx = txs.get(uuid);
+      return tx && view(tx);
+    },
+    /** Every transaction, in creation order. */
+    transactions() {
+      return [...txs.values()].map((t) => view(t));
+    },
+    /**
+     * The form fields of the IPN the platform would post for the transaction `uuid` (kr-answer a
+     * V4/Payment; kr-hash with the password, kr-hash-key `password`; or with the HMAC key when
+     * `{ key: 'sha256_hmac' }`, as for a browser return). Slashes in kr-answer are escaped (`\/`)
+     * as the platform's PHP-style JSON does; the hash is over the unescaped text (reference §1.3).
+     */
+    async ipn(uuid, { key = 'password' } = {}) {
+      const tx = txs.get(uuid);
+      if (!tx) throw new Error(`ipn: no transaction ${uuid}`);
+      if (key !== 'password' && key !== 'sha256_hmac') throw new TypeError("ipn: key is 'password' or 'sha256_hmac'");
+      const t = view(tx, 'V4/PaymentTransaction');
+      const paid = t.status === 'PAID';
+      const payment = {
+        shopId: creds.shopId,
+        orderCycle: t.status === 'RUNNING' ? 'OPEN' : 'CLOSED',
+        orderStatus: t.status,
+        serverDate: isoUtc(ctx.now()),
+        orderDetails: { orderTotalAmount: tx.amount, orderEffectiveAmount: paid ? tx.amount : 0, orderCurrency: tx.currency, mode: 'TEST', orderId: tx.orderId, _type: 'V4/OrderDetails' },
+        customer: { reference: null, email: null, _type: 'V4/Customer/Customer' },
+        transactions: [t],
+        _type: 'V4/Payment',
+      };
+      const answer = JSON.stringify(payment);
+      const hash = await hmacSha256Hex(key === 'password' ? creds.password : creds.hmacKey, answer);
+      return {
+        'kr-hash': hash,
+        'kr-hash-algorithm': 'sha256_hmac',
+        'kr-hash-key': key,
+        'kr-answer-type': 'V4/Payment',
+        'kr-answer': answer.replaceAll('/', '\\/'),
+      };
+    },
+  };
+
+  return {
+    handle,
+    tick,
+    api,
+    reset() {
+      txs = new Map();
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// Helpers shared by the gateway simulators. No Node module is imported here: the simulator's fetch
+// path runs in Node, Deno, Bun and workerd alike (WebCrypto for HMAC-SHA-256, Intl for Paris time).
+
+const encoder = new TextEncoder();
+
+/** Lowercase hex HMAC-SHA-256 of `message` with `key` (both UTF-8), through WebCrypto. */
+export async function hmacSha256Hex(key, message) {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) throw new Error('remise/simulator needs WebCrypto (globalThis.crypto.subtle) for HMAC-SHA-256');
+  const k = await subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const mac = new Uint8Array(await subtle.sign('HMAC', k, encoder.encode(message)));
+  let hex = '';
+  for (const b of mac) hex += b.toString(16).padStart(2, '0');
+  return hex;
+}
+
+/** Constant-time comparison of two strings of the same length (seal and hash checks). */
+export function sameText(a, b) {
+  if (typeof a !== 'string' || typeof b !== 'string' || a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+/** `[user, password]` of an `Authorization: Basic …` header, or null. */
+export function basicCredentials(header) {
+  const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
+  if (!m) return null;
+  let text;
+  try {
+    const bin = atob(m[1]);
+    text = new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+  } catch {
+    return null;
+  }
+  const i = text.indexOf(':');
+  return i < 0 ? null : [text.slice(0, i), text.slice(i + 1)];
+}
+
+export const DAY_MS = 86_400_000;
+export const HOUR_MS = 3_600_000;
+
+/** `2026-11-29T10:00:00+00:00`: the platform's UTC timestamp layout (Systempay envelopes). */
+export function isoUtc(ms) {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+}
+
+const parisParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Europe/Paris wall-clock parts of an instant: { year, month, day, hour, minute, second } as strings. */
+export function paris(ms) {
+  const out = {};
+  for (const p of parisParts.formatToParts(new Date(ms))) if (p.type !== 'literal') out[p.type] = p.value;
+  return out;
+}
+
+/** Masks a card number the way gateways print it: first 6 and last 4 digits kept. */
+export function maskPan(pan) {
+  const s = String(pan ?? '');
+  if (s.length < 10) return 'XXXX';
+  return s.slice(0, 6) + 'X'.repeat(s.length - 10) + s.slice(-4);
+}
+
+/** A JSON body parsed, or undefined when it is not JSON. */
+export function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Luhn check of a digit string (test card numbers pass it). */
+export function luhn(digits) {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
