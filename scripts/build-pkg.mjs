@@ -3,7 +3,7 @@
 // and CJS), and index.d.ts / index.d.cts concatenated from pkg-template/types/*.d.ts.
 // Usage: node scripts/build-pkg.mjs <version>
 import { build } from 'esbuild';
-import { cp, mkdir, readFile, readdir, rm, writeFile, rename } from 'node:fs/promises';
+import { chmod, cp, mkdir, readFile, readdir, rm, writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const [version] = process.argv.slice(2);
@@ -50,6 +50,12 @@ for (const [format, file] of [['esm', 'api.mjs'], ['cjs', 'api.cjs']]) {
     legalComments: 'none',
   });
 }
+
+// The `remise` command (bin/) and its subcommands (cli/), plain ESM that imports the package's own
+// entry (../index.mjs), copied as they are.
+await cp(join(tpl, 'bin'), join(out, 'bin'), { recursive: true });
+await cp(join(tpl, 'cli'), join(out, 'cli'), { recursive: true });
+await chmod(join(out, 'bin', 'remise.mjs'), 0o755);
 
 // Types: core first, then every fragment in name order. '@raw' stands for the glue's .d.ts.
 const fragments = (await readdir(join(tpl, 'types'))).filter((f) => f.endsWith('.d.ts')).sort((a, b) =>

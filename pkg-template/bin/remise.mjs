@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// The `remise` command: a small dispatcher. Each subcommand lives in its own module under ../cli/
+// (loaded only when used) and exports `summary` (one line), `usage` (its help text) and
+// `run(argv) → Promise<number>` (the exit code).
+//
+// Adding a subcommand: write cli/<name>.mjs with those three exports and add one line to COMMANDS.
+import { existsSync } from 'node:fs';
+
+const COMMANDS = {
+  batch: () => import('../cli/batch.mjs'),
+};
+// `remise sim` (the offline simulator), when its module is in this build.
+if (existsSync(new URL('../cli/sim.mjs', import.meta.url))) COMMANDS.sim = () => import('../cli/sim.mjs');
+
+const HELP = async () => {
+  const lines = ['usage: remise <command> [options]', '', 'commands:'];
+  for (const [name, load] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(8)} ${(await load()).summary}`);
+  lines.push('', "Run 'remise <command> --help' for a command's options.");
+  return lines.join('\n');
+};
+
+const [command, ...rest] = process.argv.slice(2);
+if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  console.log(await HELP());
+  process.exitCode = command === undefined ? 2 : 0;
+} else if (command === '--version' || command === '-v') {
+  const { createRequire } = await import('node:module');
+  console.log(createRequire(import.meta.url)('../package.json').version);
+} else if (!Object.hasOwn(COMMANDS, command)) {
+  console.error(`remise: unknown command '${command}'\n\n${await HELP()}`);
+  process.exitCode = 2;
+} else {
+  const mod = await COMMANDS[command]();
+  try {
+    process.exitCode = await mod.run(rest);
+  } catch (e) {
+    // parseArgs errors (unknown option, missing value) and the command's own usage errors.
+    console.error(`remise ${command}: ${e.message}\n\n${mod.usage}`);
+    process.exitCode = 2;
+  }
+}
