@@ -4,7 +4,7 @@
 // refuses, a malformed response file: the RemiseError's code, field paths and message are printed);
 // 2 the command line is wrong or a file cannot be read or written. No stack trace for any of these.
 import { parseArgs } from 'node:util';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { basename, dirname, extname, join } from 'node:path';
@@ -82,7 +82,12 @@ export const usage = USAGE.batch;
 
 /** Entry of the dispatcher (bin/remise.mjs): the process's streams. */
 export function run(argv) {
-  return main(argv, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+  // `remise batch report … | head`: a closed pipe ends the command quietly, not with a stack.
+  process.stdout.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  return main(argv, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, signals: true });
 }
 
 class UsageError extends Error {}
@@ -173,14 +178,27 @@ function writerOptions(values, { needHeader }) {
     remitterId: values['remitter-id'] ?? '000000000000000',
     sequence: values.sequence === undefined ? 1 : /^[0-9]{1,15}$/.test(values.sequence) ? Number(values.sequence) : values.sequence,
   };
-  if (values.date !== undefined) header.date = values.date;
-  if (values.time !== undefined) header.time = values.time;
+  // Default now, with the host's UTC offset, as batch.build does (filled here so that both converters get it).
+  const now = clock();
+  header.date = values.date ?? now.date;
+  header.time = values.time ?? now.time;
   if (!needHeader && header.date === undefined) header.date = '2000-01-01+0000';
   if (!needHeader && header.time === undefined) header.time = '00:00:00+0000';
   const options = { header };
   if (values.syntax !== undefined) options.syntax = values.syntax;
   if (values['file-version'] !== undefined) options.version = values['file-version'];
   return options;
+}
+
+/** The host clock as `header.date` / `header.time` take it: '2026-11-29+0100', '22:30:00+0100'. */
+function clock(d = new Date()) {
+  const east = -d.getTimezoneOffset();
+  const p2 = (n) => String(n).padStart(2, '0');
+  const offset = `${east < 0 ? '-' : '+'}${p2(Math.floor(Math.abs(east) / 60))}${p2(Math.abs(east) % 60)}`;
+  return {
+    date: `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())}${offset}`,
+    time: `${p2(d.getHours())}:${p2(d.getMinutes())}:${p2(d.getSeconds())}${offset}`,
+  };
 }
 
 function inputFormat(values, input, firstChunk) {
@@ -213,7 +231,11 @@ function progress(io, enabled, total) {
       if (!force && now - last < 250) return;
       last = now;
       const seconds = Math.max((now - started) / 1000, 0.001);
-      let text = `${fmt(records)} records, ${fmt(Math.round(records / seconds))}/s`;
+      const mib = (b) => (b / 1048576).toFixed(1);
+      let text =
+        records === null
+          ? `${mib(bytes)} MiB read, ${mib(bytes / seconds)} MiB/s`
+          : `${fmt(records)} records, ${fmt(Math.round(records / seconds))}/s`;
       if (total > 0) {
         const share = Math.min(bytes / total, 1);
         const eta = share > 0 ? (seconds / share) * (1 - share) : 0;
@@ -281,7 +303,7 @@ async function convert(io, remise, input, values, options, sink) {
       const out = engine.push(bytes);
       if (valid) await sink(out);
       await takeRejects();
-      records = engine.count ?? records;
+      records = engine.count ?? null;
       bar.update(records, bytesRead);
     }
     if (engine === null) engine = createEngine(remise.sogenactif, { ...options, input: inputFormat(values, input, Buffer.alloc(0)) });
@@ -294,7 +316,7 @@ async function convert(io, remise, input, values, options, sink) {
       if (e?.code !== 'VALIDATION') throw e;
       error = e;
     }
-    records = engine.count ?? records;
+    records = engine.count ?? null;
     bar.update(records, bytesRead, true);
   } finally {
     bar.clear();
@@ -313,15 +335,16 @@ function issueSummary(prefix, input, result) {
     return lines.join('\n');
   }
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  lines.push(`${prefix}: VALIDATION: ${rejected} of ${records} records in ${input === '-' ? 'stdin' : input} are invalid (${total} issue${total === 1 ? '' : 's'}); nothing was written`);
+  lines.push(`${prefix}: VALIDATION: ${rejected}${records === null ? '' : ` of ${records}`} records in ${input === '-' ? 'stdin' : input} are invalid (${total} issue${total === 1 ? '' : 's'}); nothing was written`);
   for (const i of shownIssues) lines.push(`  line ${i.line ?? '?'}: ${i.field}  ${i.code}  ${i.message}`);
   if (total > shownIssues.length) lines.push(`  … ${total - shownIssues.length} more`);
   lines.push('issues per field and code:');
   const rows = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const width = Math.max(...rows.map(([k]) => k.split('\t')[0].length));
+  const codeWidth = Math.max(...rows.map(([k]) => k.split('\t')[1].length));
   for (const [key, n] of rows) {
     const [field, code] = key.split('\t');
-    lines.push(`  ${field.padEnd(width)}  ${code.padEnd(18)} ${n}`);
+    lines.push(`  ${field.padEnd(width)}  ${code.padEnd(codeWidth)}  ${n}`);
   }
   return lines.join('\n');
 }
@@ -365,6 +388,12 @@ async function build(argv, io) {
   const temp = join(dirname(output), `.${basename(output)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const out = createWriteStream(temp, { flags: 'wx' });
   await once(out, 'open');
+  // Ctrl-C or a kill: remove the temporary file; OUTPUT was never touched.
+  const interrupted = (signal) => {
+    rmSync(temp, { force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  if (io.signals) for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, interrupted);
   let size = 0;
   let crc = 0;
   if (entry) await write(out, Buffer.alloc(30 + entry.length)); // the local header, written at the end
@@ -398,14 +427,16 @@ async function build(argv, io) {
     await rename(temp, output);
     renamed = true;
   } finally {
+    if (io.signals) for (const sig of ['SIGINT', 'SIGTERM']) process.removeListener(sig, interrupted);
     if (!renamed) {
       if (!out.closed) out.destroy();
       await rm(temp, { force: true });
     }
   }
   const seconds = (Date.now() - started) / 1000;
-  const what = entry ? `${output} (ZIP, entry ${entry}, ${size} bytes of request file)` : `${output} (${size} bytes)`;
-  io.stderr.write(`remise batch build: ${result.records} records → ${what} in ${seconds.toFixed(1)} s\n`);
+  const count = result.records === null ? '' : `${result.records} records, `;
+  const what = entry ? `ZIP with entry ${entry}: ${count}${size} bytes of request file` : `${count}${size} bytes`;
+  io.stderr.write(`remise batch build: wrote ${output} (${what}) in ${seconds.toFixed(1)} s\n`);
   return 0;
 }
 
@@ -426,7 +457,7 @@ async function check(argv, io) {
     io.stderr.write(issueSummary('remise batch check', input, result) + '\n');
     return 1;
   }
-  io.stdout.write(`${input === '-' ? 'stdin' : input}: ${result.records} records, all valid\n`);
+  io.stdout.write(`${input === '-' ? 'stdin' : input}: ${result.records === null ? 'every record is' : `${result.records} records,`} ${result.records === null ? 'valid' : 'all valid'}\n`);
   return 0;
 }
 

@@ -44,6 +44,10 @@ export function createEngine(sogenactif, options) {
       push: (chunk) => conv.push(chunk),
       finish: () => conv.finish(),
       takeRejects: () => conv.takeRejects(),
+      /** Records read so far, when the converter tells (else undefined: the command then prints no count). */
+      get count() {
+        return typeof conv.count === 'number' ? conv.count : undefined;
+      },
     };
   }
   return new JsConverter(sogenactif, options);
