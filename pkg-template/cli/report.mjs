@@ -198,7 +198,8 @@ function list(seqs) {
 
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
-const PALETTE = ['#4e79a7', '#e15759', '#f28e2b', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+// Refusals in reds, oranges, blues and purples; green is kept for 00 (accepted).
+const PALETTE = ['#e15759', '#f28e2b', '#4e79a7', '#b07aa1', '#edc948', '#76b7b2', '#9c755f', '#ff9da7', '#bab0ac', '#8cd17d'];
 
 /** Colour of each code: 00 green, then the palette in order of frequency. */
 function colours(report) {
@@ -206,7 +207,7 @@ function colours(report) {
   let i = 0;
   for (const c of report.responseCodes) {
     if (c.accepted) map.set(c.code, '#2e7d32');
-    else map.set(c.code, PALETTE[(i++ + 1) % PALETTE.length]);
+    else map.set(c.code, PALETTE[i++ % PALETTE.length]);
   }
   return map;
 }
@@ -293,6 +294,7 @@ h1 { font-size: 20px; margin-bottom: 4px; } h2 { font-size: 16px; margin-top: 28
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #ddd; vertical-align: top; }
 th { background: #f4f4f6; } td:nth-child(n+2):nth-child(-n+4) { font-variant-numeric: tabular-nums; }
+#methods td:nth-child(n+5), #rejections td:nth-child(4) { white-space: nowrap; }
 .totals span { font-weight: 600; } .warn { color: #b3261e; }
 svg text { font: 12px system-ui, sans-serif; fill: #1d1d1f; } svg .total { fill: #555; }
 </style>
