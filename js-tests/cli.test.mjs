@@ -69,6 +69,10 @@ function toCsv(list) {
   return [columns.join(','), ...flat.map((o) => columns.map((c) => cell(o[c])).join(','))].join('\r\n') + '\r\n';
 }
 
+// The inputs several tests read.
+write('in.ndjson', ndjson(records));
+write('in.csv', toCsv(records));
+
 /** The entries of a ZIP's central directory: { name, size, data }. */
 function readZip(buf) {
   const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
@@ -150,6 +154,22 @@ test('build of many records streams through several chunks', () => {
   assert.equal(text, sogenactif.batch.build({ header, records: many }));
   assert.ok(text.endsWith('END;15000\n'));
   assert.doesNotMatch(r.stderr, /\x1b|\r/, 'no control characters when stderr is not a terminal');
+});
+
+test('build: progress on stderr when it is a terminal (util-linux script gives it one), none with --no-progress', () => {
+  const run = (extra) => {
+    const command = [BIN, 'batch', 'build', path('in.ndjson'), '-o', path('tty.csv'), ...HEADER_ARGS, ...extra].map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', cwd: dir });
+    if (r.error) throw r.error;
+    assert.equal(r.status, 0, r.stdout);
+    return r.stdout; // the terminal's output: stdout and stderr of the command
+  };
+  const shown = run([]);
+  assert.match(shown, /\r\x1b\[K5 records, [\d,]+\/s, 100%, ETA 0s/);
+  assert.match(shown, /\r\x1b\[Kremise batch build: wrote /, 'the progress line is cleared before the summary');
+  const quiet = run(['--no-progress']);
+  assert.doesNotMatch(quiet, /\x1b|\r(?!\n)|\/s, /);
+  assert.match(quiet, /^remise batch build: wrote /);
 });
 
 test('build --zip writes the archive: one OFBREQ entry, the same bytes as sogenactif.batch.archive', () => {
