@@ -336,6 +336,18 @@ test('report: per-method counts and amounts, response codes with their meaning, 
     assert.equal(x.request, undefined);
   }
   assert.equal(j.join, undefined);
+
+  // The same file from stdin, and zipped (a response may come back as an archive).
+  const fromStdin = remise(['batch', 'report', '-', '--json'], { input: readFileSync(response) });
+  assert.equal(fromStdin.status, 0, fromStdin.stderr);
+  assert.deepEqual(JSON.parse(fromStdin.stdout), { ...j, response: { ...j.response, file: null } });
+  writeFileSync(path('response.zip'), sogenactif.batch.archive(readFileSync(response, 'utf8'), 'OFBREQ_response.csv'));
+  const zipped = remise(['batch', 'report', path('response.zip'), '--json']);
+  assert.equal(zipped.status, 0, zipped.stderr);
+  assert.deepEqual(JSON.parse(zipped.stdout).totals, j.totals);
+  const damaged = remise(['batch', 'report', write('damaged.zip', 'PK\x03\x04 not really')]);
+  assert.equal(damaged.status, 2);
+  assert.match(damaged.stderr, /RESPONSE .*damaged\.zip: not a ZIP archive/);
 });
 
 test('report --request joins response lines to request records by recordSequence', () => {

@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import { basename, dirname, extname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createEngine, JsConverter } from './engine.mjs';
-import { crc32, ENTRY_NAME, localHeader, MAX_DATA, trailer } from './zip.mjs';
+import { crc32, ENTRY_NAME, localHeader, MAX_DATA, trailer, unzipOne } from './zip.mjs';
 import { renderHtml, renderText, summarise } from './report.mjs';
 
 export const summary = 'build, check and report on Sogenactif Office Batch files';
@@ -91,6 +91,8 @@ export function run(argv) {
 }
 
 class UsageError extends Error {}
+/** A file that cannot be used (exit 2, no usage text). */
+class FileError extends Error {}
 
 /**
  * `remise batch …` with `argv` after 'batch'; `io` = { stdout, stderr, stdin, remise? } (remise:
@@ -119,7 +121,7 @@ export async function main(argv, io) {
       say(io.stderr, describeError(`remise batch ${command}`, e));
       return 1;
     }
-    if (e?.syscall || e?.code?.startsWith?.('E')) {
+    if (e instanceof FileError || e?.syscall || e?.code?.startsWith?.('E')) {
       // A file system error: what and which file, without a stack.
       say(io.stderr, `remise batch ${command}: ${e.message}`);
       return 2;
@@ -463,16 +465,28 @@ async function check(argv, io) {
 
 // ---- report
 
-async function readAll(io, path) {
-  if (path !== '-') return readFile(path);
-  const parts = [];
-  for await (const chunk of io.stdin) parts.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(parts);
+/** A whole file ('-': stdin); a ZIP archive (PK\x03\x04) gives its one file. */
+async function readAll(io, path, what) {
+  let bytes;
+  if (path !== '-') bytes = await readFile(path);
+  else {
+    const parts = [];
+    for await (const chunk of io.stdin) parts.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    bytes = Buffer.concat(parts);
+  }
+  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) {
+    try {
+      return unzipOne(bytes).data;
+    } catch (e) {
+      throw new FileError(`${what} ${path}: ${e.message}`);
+    }
+  }
+  return bytes;
 }
 
 /** Request records by recordSequence: from a CSV request file, or from the NDJSON / CSV records. */
-async function requestRecords(remise, path) {
-  const bytes = await readFile(path);
+async function requestRecords(io, remise, path) {
+  const bytes = await readAll(io, path, '--request');
   const text = bytes.toString('utf8', 0, Math.min(bytes.length, 64)).replace(/^\uFEFF/, '');
   const records = new Map();
   if (text.startsWith('<?xml') || text.startsWith('<')) {
@@ -520,10 +534,10 @@ async function report(argv, io) {
   }
   const path = oneInput(positionals, 'RESPONSE file');
   const maxRejections = positiveInt('max-rejections', values['max-rejections']);
-  const bytes = await readAll(io, path);
+  const bytes = await readAll(io, path, 'RESPONSE');
   const remise = await loadRemise(io);
   const parsed = remise.sogenactif.batch.parseResponse(bytes.toString('utf8'));
-  const request = values.request === undefined ? undefined : { file: basename(values.request), records: await requestRecords(remise, values.request) };
+  const request = values.request === undefined ? undefined : { file: basename(values.request), records: await requestRecords(io, remise, values.request) };
   const result = summarise(remise.money, parsed, { file: path === '-' ? null : basename(path), request });
   if (values.html !== undefined) await writeFile(values.html, renderHtml(result));
   if (values.json) io.stdout.write(JSON.stringify(result, null, 2) + '\n');

@@ -72,3 +72,32 @@ export function trailer(name, crc, size) {
   end.writeUInt16LE(0, 20);
   return Buffer.concat([Buffer.from([0x50, 0x4b, 0x01, 0x02]), madeBy, common(n, crc, size), central, n, end]);
 }
+
+/**
+ * The file inside a one-entry ZIP archive (a response file may come zipped as the request went):
+ * `{ name, data }`, stored or deflated; throws with a reason when the archive holds not exactly one
+ * file or uses what this reader does not (ZIP64, encryption, another method).
+ */
+export function unzipOne(bytes) {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0 || eocd + 22 > buf.length) throw new Error('not a ZIP archive: no end of central directory record');
+  const entries = buf.readUInt16LE(eocd + 10);
+  const central = buf.readUInt32LE(eocd + 16);
+  if (entries !== 1) throw new Error(`the ZIP archive holds ${entries} files: give the one response file`);
+  if (central + 46 > buf.length || buf.readUInt32LE(central) !== 0x02014b50) throw new Error('the ZIP archive is damaged (central directory)');
+  const flags = buf.readUInt16LE(central + 8);
+  const method = buf.readUInt16LE(central + 10);
+  const size = buf.readUInt32LE(central + 20);
+  const nameLength = buf.readUInt16LE(central + 28);
+  const local = buf.readUInt32LE(central + 42);
+  const name = buf.toString('utf8', central + 46, central + 46 + nameLength);
+  if (flags & 1) throw new Error(`${name} in the ZIP archive is encrypted`);
+  if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) throw new Error('the ZIP archive is damaged (local header)');
+  const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+  const raw = buf.subarray(start, start + size);
+  if (raw.length !== size) throw new Error('the ZIP archive is cut short');
+  if (method === 0) return { name, data: raw };
+  if (method === 8) return { name, data: zlib.inflateRawSync(raw) };
+  throw new Error(`${name} in the ZIP archive uses compression method ${method}; only stored and deflated files are read`);
+}
