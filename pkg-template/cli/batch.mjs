@@ -406,7 +406,7 @@ async function build(argv, io) {
       if (bytes.length === 0) return;
       size += bytes.length;
       if (entry) {
-        if (size > MAX_DATA) throw new UsageError('the request file reached 4 GiB, beyond a ZIP archive without ZIP64: split the records over several files');
+        if (size > MAX_DATA) throw new FileError('the request file reached 4 GiB, beyond a ZIP archive without ZIP64: split the records over several files');
         crc = crc32(bytes, crc);
       }
       await write(out, bytes);
@@ -417,14 +417,14 @@ async function build(argv, io) {
     }
     if (entry) await write(out, trailer(entry, crc, size));
     await closeStream(out);
-    if (entry) {
-      const fh = await open(temp, 'r+');
-      try {
-        await fh.write(localHeader(entry, crc, size), 0, 30 + entry.length, 0);
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
+    // The ZIP's real local header at offset 0; then the data on disk before the rename, so that
+    // OUTPUT is never a name for a partly written file, even after a crash.
+    const fh = await open(temp, 'r+');
+    try {
+      if (entry) await fh.write(localHeader(entry, crc, size), 0, 30 + entry.length, 0);
+      await fh.sync();
+    } finally {
+      await fh.close();
     }
     await rename(temp, output);
     renamed = true;
