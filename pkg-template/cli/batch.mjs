@@ -5,13 +5,14 @@
 // 2 the command line is wrong or a file cannot be read or written. No stack trace for any of these.
 import { parseArgs } from 'node:util';
 import { createReadStream, createWriteStream, rmSync } from 'node:fs';
-import { open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { basename, dirname, extname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createEngine, JsConverter } from './engine.mjs';
-import { crc32, ENTRY_NAME, localHeader, MAX_DATA, trailer, unzipOne } from './zip.mjs';
-import { renderHtml, renderText, summarise } from './report.mjs';
+import { crc32, ENTRY_NAME, localHeader, MAX_DATA, trailer } from './zip.mjs';
+import { createSummary, renderHtml, renderText } from './report.mjs';
+import { chunks, lines, readResponse } from './lines.mjs';
 
 export const summary = 'build, check and report on Sogenactif Office Batch files';
 
@@ -465,54 +466,40 @@ async function check(argv, io) {
 
 // ---- report
 
-/** A whole file ('-': stdin); a ZIP archive (PK\x03\x04) gives its one file. */
-async function readAll(io, path, what) {
-  let bytes;
-  if (path !== '-') bytes = await readFile(path);
-  else {
-    const parts = [];
-    for await (const chunk of io.stdin) parts.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    bytes = Buffer.concat(parts);
+/**
+ * Feeds `summary.request(recordSequence, line, record?)` from REQUEST: a CSV request file
+ * (FILE;request;…: line numbers only, no field names to give) or the NDJSON / CSV records it was
+ * built from (line and record). Streams, like the response.
+ */
+async function readRequest(io, remise, path, summary) {
+  const zipError = (m) => new FileError(`--request ${path}: ${m}`);
+  const source = chunks(io, path, zipError);
+  const first = await source.next();
+  const head = first.done ? Buffer.alloc(0) : first.value;
+  const start = head.toString('utf8', 0, Math.min(head.length, 64)).replace(/^\uFEFF/, '');
+  async function* all() {
+    if (!first.done) yield head;
+    yield* source;
   }
-  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) {
-    try {
-      return unzipOne(bytes).data;
-    } catch (e) {
-      throw new FileError(`${what} ${path}: ${e.message}`);
-    }
-  }
-  return bytes;
-}
-
-/** Request records by recordSequence: from a CSV request file, or from the NDJSON / CSV records. */
-async function requestRecords(io, remise, path) {
-  const bytes = await readAll(io, path, '--request');
-  const text = bytes.toString('utf8', 0, Math.min(bytes.length, 64)).replace(/^\uFEFF/, '');
-  const records = new Map();
-  if (text.startsWith('<?xml') || text.startsWith('<')) {
+  if (start.trimStart().startsWith('<')) {
     throw new UsageError('--request: XML request files are not read; give the CSV request file or the NDJSON / CSV records it was built from');
   }
-  if (text.startsWith('FILE;request;')) {
-    const lines = bytes.toString('utf8').split('\n');
-    lines.forEach((raw, i) => {
-      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-      if (i < 2 || line === '' || line.startsWith('END;')) return;
-      const [token, seq] = line.split(';', 2);
-      if (/^[0-9]+$/.test(seq ?? '')) records.set(Number(seq), { line: i + 1, method: token });
-    });
-    return records;
+  if (start.startsWith('FILE;request;')) {
+    for await (const [n, raw] of lines(all())) {
+      if (n <= 2 || raw.startsWith('END;')) continue;
+      const [, seq] = raw.split(';', 2);
+      if (/^[0-9]+$/.test(seq ?? '')) summary.request(Number(seq), n);
+    }
+    return;
   }
-  const input = extname(path).toLowerCase() === '.csv' || !/^\s*\{/.test(text) ? 'csv' : 'ndjson';
+  const input = (path !== '-' && extname(path).toLowerCase() === '.csv') || !/^\s*\{/.test(start) ? 'csv' : 'ndjson';
   const reader = new JsConverter(remise.sogenactif, { input }, {
     onRecord(record, line) {
-      if (record && typeof record === 'object' && Number.isSafeInteger(record.recordSequence)) {
-        records.set(record.recordSequence, { line, method: record.method, record });
-      }
+      if (record && typeof record === 'object' && Number.isSafeInteger(record.recordSequence)) summary.request(record.recordSequence, line, record);
     },
   });
-  for (let i = 0; i < bytes.length; i += CHUNK) reader.push(bytes.subarray(i, i + CHUNK));
+  for await (const chunk of all()) reader.push(chunk);
   reader.finish();
-  return records;
 }
 
 async function report(argv, io) {
@@ -534,11 +521,15 @@ async function report(argv, io) {
   }
   const path = oneInput(positionals, 'RESPONSE file');
   const maxRejections = positiveInt('max-rejections', values['max-rejections']);
-  const bytes = await readAll(io, path, 'RESPONSE');
+  if (path === '-' && values.request === '-') throw new UsageError('RESPONSE and --request cannot both be stdin');
   const remise = await loadRemise(io);
-  const parsed = remise.sogenactif.batch.parseResponse(bytes.toString('utf8'));
-  const request = values.request === undefined ? undefined : { file: basename(values.request), records: await requestRecords(io, remise, values.request) };
-  const result = summarise(remise.money, parsed, { file: path === '-' ? null : basename(path), request });
+  const summary = createSummary(remise.money);
+  const header = await readResponse(remise.sogenactif, chunks(io, path, (m) => new FileError(`RESPONSE ${path}: ${m}`)), (r) => summary.add(r));
+  if (values.request !== undefined) await readRequest(io, remise, values.request, summary);
+  const result = summary.finish(header, {
+    file: path === '-' ? null : basename(path),
+    request: values.request === undefined ? undefined : values.request === '-' ? 'stdin' : basename(values.request),
+  });
   if (values.html !== undefined) await writeFile(values.html, renderHtml(result));
   if (values.json) io.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else io.stdout.write(renderText(result, { maxRejections }));

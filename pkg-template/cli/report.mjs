@@ -37,10 +37,12 @@ export function maskRecord(record) {
 }
 
 /**
- * The report of `parsed` (what parseResponse returned). `request`, when given, is
- * `{ file, records: Map<recordSequence, { line, method, record? }> }`.
+ * The report, built record by record (memory: the per-method and per-code counters, the rejected
+ * records and the set of recordSequences seen): `add(record)` for each parsed response record,
+ * `request(recordSequence, line, record?)` for each request record (after every response record),
+ * then `finish(header, { file, request })`.
  */
-export function summarise(money, parsed, { file, request } = {}) {
+export function createSummary(money) {
   const currencyName = new Map();
   const currency = (numeric) => {
     if (numeric === undefined || numeric === null || numeric === '') return null;
@@ -59,82 +61,92 @@ export function summarise(money, parsed, { file, request } = {}) {
   const methods = new Map();
   const codes = new Map();
   const rejections = [];
-  let accepted = 0;
+  const rejectedBySeq = new Map();
   const seen = new Set();
-  for (const r of parsed.records) {
-    seen.add(r.recordSequence);
-    let m = methods.get(r.method);
-    if (!m) methods.set(r.method, (m = { method: r.method, records: 0, accepted: 0, rejected: 0, amounts: new Map() }));
-    m.records += 1;
-    if (r.accepted) {
-      m.accepted += 1;
-      accepted += 1;
-    } else m.rejected += 1;
-    const field = AMOUNT_FIELDS.find((f) => Number.isSafeInteger(r[f]));
-    const cur = currency(r.currencyCode);
-    const curKey = cur ? cur.code : r.currencyCode !== undefined ? String(r.currencyCode) : null;
-    if (field !== undefined && curKey !== null) {
-      let a = m.amounts.get(curKey);
-      if (!a) m.amounts.set(curKey, (a = { currency: curKey, digits: cur ? cur.digits : null, records: 0, accepted: 0n, rejected: 0n }));
-      a.records += 1;
-      if (r.accepted) a.accepted += BigInt(r[field]);
-      else a.rejected += BigInt(r[field]);
-    }
-    let c = codes.get(r.responseCode);
-    if (!c) {
-      const { retryable, action } = actionFor(r.responseCode);
-      codes.set(r.responseCode, (c = { code: r.responseCode, message: r.responseMessage, count: 0, accepted: r.accepted, retryable, action, methods: {} }));
-    }
-    c.count += 1;
-    c.methods[r.method] = (c.methods[r.method] ?? 0) + 1;
-    if (!r.accepted) {
-      const { retryable, action } = actionFor(r.responseCode);
-      const x = { recordSequence: r.recordSequence, method: r.method };
-      if (r.merchantId !== undefined) x.merchantId = String(r.merchantId);
-      if (r.transactionReference !== undefined) x.transactionReference = String(r.transactionReference);
-      const s10 = r.s10TransactionReference;
-      if (s10 && s10.s10TransactionId !== undefined) x.s10TransactionId = String(s10.s10TransactionId);
-      if (field !== undefined) x.amount = formatAmount(money, BigInt(r[field]), cur);
-      if (curKey !== null) x.currency = curKey;
-      Object.assign(x, { responseCode: r.responseCode, responseMessage: r.responseMessage, retryable, action });
-      if (request) {
-        const q = request.records.get(r.recordSequence);
-        if (q) x.request = q.record === undefined ? { line: q.line } : { line: q.line, record: maskRecord(q.record) };
+  const requested = new Set();
+  let records = 0;
+  let accepted = 0;
+  return {
+    add(r) {
+      records += 1;
+      seen.add(r.recordSequence);
+      let m = methods.get(r.method);
+      if (!m) methods.set(r.method, (m = { method: r.method, records: 0, accepted: 0, rejected: 0, amounts: new Map() }));
+      m.records += 1;
+      if (r.accepted) {
+        m.accepted += 1;
+        accepted += 1;
+      } else m.rejected += 1;
+      const field = AMOUNT_FIELDS.find((f) => Number.isSafeInteger(r[f]));
+      const cur = currency(r.currencyCode);
+      const curKey = cur ? cur.code : r.currencyCode !== undefined ? String(r.currencyCode) : null;
+      if (field !== undefined && curKey !== null) {
+        let a = m.amounts.get(curKey);
+        if (!a) m.amounts.set(curKey, (a = { currency: curKey, digits: cur ? cur.digits : null, records: 0, accepted: 0n, rejected: 0n }));
+        a.records += 1;
+        if (r.accepted) a.accepted += BigInt(r[field]);
+        else a.rejected += BigInt(r[field]);
       }
-      rejections.push(x);
-    }
-  }
-  const h = parsed.header;
-  const report = {
-    schema: SCHEMA,
-    response: { file: file ?? null, version: h.version, remitterId: h.remitterId, date: h.date, time: h.time, sequence: h.sequence },
-    totals: { records: parsed.records.length, accepted, rejected: parsed.records.length - accepted },
-    methods: [...methods.values()].map((m) => ({
-      method: m.method,
-      records: m.records,
-      accepted: m.accepted,
-      rejected: m.rejected,
-      amounts: [...m.amounts.values()].map((a) => {
-        const cur = a.digits === null ? null : { code: a.currency, digits: a.digits };
-        return { currency: a.currency, records: a.records, accepted: formatAmount(money, a.accepted, cur), rejected: formatAmount(money, a.rejected, cur) };
-      }),
-    })),
-    responseCodes: [...codes.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
-    rejections,
+      let c = codes.get(r.responseCode);
+      if (!c) {
+        const { retryable, action } = actionFor(r.responseCode);
+        codes.set(r.responseCode, (c = { code: r.responseCode, message: r.responseMessage, count: 0, accepted: r.accepted, retryable, action, methods: {} }));
+      }
+      c.count += 1;
+      c.methods[r.method] = (c.methods[r.method] ?? 0) + 1;
+      if (!r.accepted) {
+        const { retryable, action } = actionFor(r.responseCode);
+        const x = { recordSequence: r.recordSequence, method: r.method };
+        if (r.merchantId !== undefined) x.merchantId = String(r.merchantId);
+        if (r.transactionReference !== undefined) x.transactionReference = String(r.transactionReference);
+        const s10 = r.s10TransactionReference;
+        if (s10 && s10.s10TransactionId !== undefined) x.s10TransactionId = String(s10.s10TransactionId);
+        if (field !== undefined) x.amount = formatAmount(money, BigInt(r[field]), cur);
+        if (curKey !== null) x.currency = curKey;
+        Object.assign(x, { responseCode: r.responseCode, responseMessage: r.responseMessage, retryable, action });
+        rejections.push(x);
+        rejectedBySeq.set(r.recordSequence, x);
+      }
+    },
+    request(seq, line, record) {
+      requested.add(seq);
+      const x = rejectedBySeq.get(seq);
+      if (x && x.request === undefined) x.request = record === undefined ? { line } : { line, record: maskRecord(record) };
+    },
+    finish(h, { file, request } = {}) {
+      const report = {
+        schema: SCHEMA,
+        response: { file: file ?? null, version: h.version, remitterId: h.remitterId, date: h.date, time: h.time, sequence: h.sequence },
+        totals: { records, accepted, rejected: records - accepted },
+        methods: [...methods.values()].map((m) => ({
+          method: m.method,
+          records: m.records,
+          accepted: m.accepted,
+          rejected: m.rejected,
+          amounts: [...m.amounts.values()].map((a) => {
+            const cur = a.digits === null ? null : { code: a.currency, digits: a.digits };
+            return { currency: a.currency, records: a.records, accepted: formatAmount(money, a.accepted, cur), rejected: formatAmount(money, a.rejected, cur) };
+          }),
+        })),
+        responseCodes: [...codes.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+        rejections,
+      };
+      if (request !== undefined) {
+        const notInResponse = [...requested].filter((seq) => !seen.has(seq));
+        const notInRequest = [...seen].filter((seq) => !requested.has(seq));
+        report.join = { request, records: requested.size, matched: seen.size - notInRequest.length, notInResponse, notInRequest };
+      }
+      return report;
+    },
   };
-  if (request) {
-    const notInResponse = [];
-    for (const seq of request.records.keys()) if (!seen.has(seq)) notInResponse.push(seq);
-    const notInRequest = parsed.records.filter((r) => !request.records.has(r.recordSequence)).map((r) => r.recordSequence);
-    report.join = {
-      request: request.file,
-      records: request.records.size,
-      matched: parsed.records.length - notInRequest.length,
-      notInResponse,
-      notInRequest,
-    };
-  }
-  return report;
+}
+
+/** The report of a whole parsed response (`parseResponse`); `request`: `{ file, records: Map<seq, { line, record? }> }`. */
+export function summarise(money, parsed, { file, request } = {}) {
+  const s = createSummary(money);
+  for (const r of parsed.records) s.add(r);
+  if (request) for (const [seq, q] of request.records) s.request(seq, q.line, q.record);
+  return s.finish(parsed.header, { file, request: request?.file });
 }
 
 /** Minor units → exact decimal string in the currency's unit (BigInt: sums may pass 2^53). */
