@@ -16,8 +16,8 @@ const dir = mkdtempSync(join(tmpdir(), 'remise-cli-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `remise …args`; returns { status, stdout, stderr }. */
-function remise(args, { input } = {}) {
-  const r = spawnSync(BIN, args, { input, encoding: 'utf8', cwd: dir, maxBuffer: 64 << 20, env: { ...process.env, FORCE_COLOR: '0' } });
+function remise(args, { input, env } = {}) {
+  const r = spawnSync(BIN, args, { input, encoding: 'utf8', cwd: dir, maxBuffer: 64 << 20, env: { ...process.env, FORCE_COLOR: '0', ...env } });
   if (r.error) throw r.error;
   return r;
 }
@@ -370,24 +370,25 @@ test('report --request joins response lines to request records by recordSequence
   assert.match(text.stdout, /#14 walletCredit WCR2 3\.00 EUR \(request line 3\): 05 authorisation refused/);
 });
 
-test('report reads a large response in slices: same counts and the same errors, with the file\'s line numbers, as parseResponse on the whole file', () => {
+test('report reads a response in slices: same counts and the same errors, with the file\'s line numbers, as parseResponse on the whole file', () => {
   const sampleLine = SAMPLE_CSV.split('\n')[2]; // WALLETCREDIT;12;…
-  const body = Array.from({ length: 12000 }, (_, i) => sampleLine.replace(/^WALLETCREDIT;12;/, `WALLETCREDIT;${i + 1};`) + (i % 5 === 4 ? ';05;;' : ';00;00;A'));
+  const body = Array.from({ length: 2500 }, (_, i) => sampleLine.replace(/^WALLETCREDIT;12;/, `WALLETCREDIT;${i + 1};`) + (i % 5 === 4 ? ';05;;' : ';00;00;A'));
   const file = (lines, end = `END;${lines.length}`) => ['FILE;response;office;v19', SAMPLE_CSV.split('\n')[1], ...lines, end, ''].join('\n');
-  const r = remise(['batch', 'report', write('large.csv', file(body)), '--json']);
+  const slices = { env: { REMISE_CLI_SLICE: '1000' } }; // three slices
+  const r = remise(['batch', 'report', write('large.csv', file(body)), '--json'], slices);
   assert.equal(r.status, 0, r.stderr);
   const j = JSON.parse(r.stdout);
-  assert.deepEqual(j.totals, { records: 12000, accepted: 9600, rejected: 2400 });
-  assert.deepEqual(j.methods[0].amounts, [{ currency: 'EUR', records: 12000, accepted: '6336.00', rejected: '1584.00' }]);
-  assert.equal(j.rejections.length, 2400);
-  assert.equal(j.rejections[2399].recordSequence, 12000);
+  assert.deepEqual(j.totals, { records: 2500, accepted: 2000, rejected: 500 });
+  assert.deepEqual(j.methods[0].amounts, [{ currency: 'EUR', records: 2500, accepted: '1320.00', rejected: '330.00' }]);
+  assert.equal(j.rejections.length, 500);
+  assert.equal(j.rejections[499].recordSequence, 2500);
   // Broken files: the command's message is the one parseResponse gives for the whole file.
   const broken = [
-    ['method', file(body.map((l, i) => (i === 11002 ? l.replace('WALLETCREDIT', 'WALLETCRDIT') : l)))],
-    ['end count', file(body, 'END;12001')],
+    ['method', file(body.map((l, i) => (i === 2002 ? l.replace('WALLETCREDIT', 'WALLETCRDIT') : l)))],
+    ['end count', file(body, 'END;2501')],
     ['no end', file(body, '')],
     ['after end', file(body) + 'x\n'],
-    ['empty line', file(body.map((l, i) => (i === 10500 ? '' : l)))],
+    ['empty line', file(body.map((l, i) => (i === 1500 ? '' : l)))],
     ['header', file(body).replace('HEADER;', 'HEAD;')],
   ];
   for (const [what, text] of broken) {
@@ -399,7 +400,7 @@ test('report reads a large response in slices: same counts and the same errors, 
     }
     assert.ok(expected, `${what}: parseResponse refuses it`);
     assert.equal(expected.code, 'MALFORMED_RESPONSE', what);
-    const b = remise(['batch', 'report', write('broken.csv', text)]);
+    const b = remise(['batch', 'report', write('broken.csv', text)], slices);
     assert.equal(b.status, 1, what);
     assert.equal(b.stderr, `remise batch report: MALFORMED_RESPONSE: ${expected.message}\n`, what);
   }

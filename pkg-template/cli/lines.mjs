@@ -10,7 +10,8 @@ import { createReadStream } from 'node:fs';
 import { unzipOne } from './zip.mjs';
 
 const CHUNK = 1 << 20;
-const SLICE = 10_000;
+// Record lines per parseResponse call. REMISE_CLI_SLICE changes it (the js-tests use small slices).
+const SLICE = Number.parseInt(process.env.REMISE_CLI_SLICE ?? '', 10) > 0 ? Number.parseInt(process.env.REMISE_CLI_SLICE, 10) : 10_000;
 
 /** An error shaped like the library's MALFORMED_RESPONSE. */
 function malformed(line, message) {
