@@ -17,7 +17,7 @@ TARBALL := target/pack/remise-$(VERSION).tgz
 MAX_WASM_GZ := 153600
 
 .PHONY: setup pkg pack test demo fmt-check clippy test-rust test-wasm test-js test-types sizes clean \
-  test-runtimes test-package test-www chromium www docs readme-sizes
+  test-runtimes test-package test-www chromium xmllint www docs readme-sizes
 
 setup: node_modules/.installed
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -77,7 +77,8 @@ clippy: setup
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-test-rust:
+# tests/payline_schema.rs validates every Payline envelope with xmllint (fails in CI without it).
+test-rust: xmllint
 	cargo test
 
 test-wasm: setup
@@ -122,6 +123,10 @@ test-package: pack
 # Debian's chromium for the browser test (never Debian's binaryen: see ARCHITECTURE.md).
 chromium:
 	@test -x /usr/bin/chromium || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+# Debian's xmllint (libxml2-utils) for the Payline schema test, installed as chromium is.
+xmllint:
+	@command -v xmllint >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq libxml2-utils >/dev/null; }
 
 # The playground: www/ plus the web build, served on 127.0.0.1 (PORT=8080 by default).
 www: pkg

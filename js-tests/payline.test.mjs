@@ -69,12 +69,13 @@ const MUST_CONTAIN = {
   doReAuthorization: '<impl:version>34</impl:version><impl:transactionID>14340105742592</impl:transactionID><impl:payment><obj:amount>1000</obj:amount><obj:currency>978</obj:currency><obj:action>101</obj:action><obj:mode>CPT</obj:mode><obj:contractNumber>1234567</obj:contractNumber></impl:payment>',
   doAuthorization: '<impl:card><obj:number>4970100000325734</obj:number><obj:type>CB</obj:type><obj:expirationDate>1227</obj:expirationDate><obj:cvx>123</obj:cvx></impl:card>',
   doCapture: '<impl:sequenceNumber>capture-0001</impl:sequenceNumber>',
-  doRefund: '<impl:comment>Customer returned item</impl:comment><impl:sequenceNumber>refund-0001</impl:sequenceNumber>',
-  doReset: '<impl:transactionID>14340105742592</impl:transactionID><impl:comment>Order cancelled</impl:comment><impl:sequenceNumber>reset-0001</impl:sequenceNumber>',
+  // Required nillable elements left out are sent xsi:nil (WSDL 4.77, issue 11).
+  doRefund: '<impl:comment>Customer returned item</impl:comment><impl:privateDataList xsi:nil="true"/><impl:sequenceNumber>refund-0001</impl:sequenceNumber>',
+  doReset: '<impl:transactionID>14340105742592</impl:transactionID><impl:comment>Order cancelled</impl:comment><impl:media xsi:nil="true"/><impl:amount xsi:nil="true"/><impl:currency xsi:nil="true"/><impl:sequenceNumber>reset-0001</impl:sequenceNumber>',
   doCredit: '<obj:action>422</obj:action>',
   // 08:25Z in January is 09:25 in Paris (CET).
-  doDebit: '<impl:authorization><obj:number>A55A</obj:number><obj:date>10/01/2025 09:25</obj:date></impl:authorization>',
-  getTransactionDetails: '<impl:getTransactionDetailsRequest><impl:version>34</impl:version><impl:transactionId>1434297987545643131272</impl:transactionId><impl:transactionHistory>Y</impl:transactionHistory>',
+  doDebit: '<impl:authorization><obj:number>A55A</obj:number><obj:date>10/01/2025 09:25</obj:date><obj:authorizedAmount xsi:nil="true"/><obj:authorizedCurrency xsi:nil="true"/></impl:authorization>',
+  getTransactionDetails: '<impl:getTransactionDetailsRequest><impl:version>34</impl:version><impl:transactionId>1434297987545643131272</impl:transactionId><impl:orderRef xsi:nil="true"/><impl:startDate xsi:nil="true"/><impl:endDate xsi:nil="true"/><impl:transactionHistory>Y</impl:transactionHistory>',
 };
 const OPS = Object.keys(PARAMS);
 
@@ -150,6 +151,8 @@ for (const [entry, { payline, RemiseError, isRemiseError }] of entries) {
         ['payment.amount', 'TYPE'],
         ['payment.currency', 'UNKNOWN_CURRENCY'],
         ['media', 'ENUM'],
+        // A re-authorization resumes the original's contract number (issue 11).
+        ['payment.contractNumber', 'REQUIRED'],
       ],
     );
     const e2 = thrown(() => payline.request('doReAuthorization', PARAMS.doReAuthorization, { merchantId: '1' }));

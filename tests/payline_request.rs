@@ -191,13 +191,22 @@ fn envelopes_parse_back_with_the_right_namespaces() {
     }
 }
 
-/// The wrapper's children in WSDL order (reference §3), for a request that fills every modelled
-/// element. Written from the reference, independently of model.rs.
+/// The wrapper's children in WSDL order (reference §3; since issue 11 every element of the WSDL 4.77
+/// sequence, those not given written nil), for a request that fills every element it names.
+/// Written from the WSDL, independently of model.rs.
 #[test]
 fn top_level_order_follows_the_wsdl() {
     let full = |op: &str| -> (Value, Vec<&'static str>) {
         let pd = json!([{ "key": "a", "value": "b" }]);
-        let payment = json!({ "amount": 1, "currency": "EUR", "action": 101, "mode": "CPT", "contractNumber": "C1" });
+        // The documented action code of each operation (Object - payment).
+        let action = match op {
+            "doCapture" => 201,
+            "doRefund" => 421,
+            "doCredit" => 422,
+            "doDebit" => 204,
+            _ => 101,
+        };
+        let payment = json!({ "amount": 1, "currency": "EUR", "action": action, "mode": "CPT", "contractNumber": "C1" });
         let card = json!({ "number": "4970100000325734", "type": "CB", "expirationDate": "1227" });
         let order =
             json!({ "ref": "R", "amount": 1, "currency": "EUR", "date": "2024-01-01T10:00" });
@@ -217,14 +226,23 @@ fn top_level_order_follows_the_wsdl() {
             "doAuthorization" => (
                 json!({ "travelFileNumber": "T", "linkedTransactionId": "L", "media": "TV", "privateDataList": pd, "order": order, "card": card, "payment": payment }),
                 vec![
+                    "transient",
                     "version",
                     "payment",
+                    "bankAccountData",
                     "card",
                     "order",
+                    "buyer",
+                    "owner",
                     "privateDataList",
+                    "authentication3DSecure",
                     "media",
+                    "subMerchant",
+                    "asynchronousRetryTimeout",
                     "linkedTransactionId",
+                    "threeDSInfo",
                     "travelFileNumber",
+                    "recurring",
                 ],
             ),
             "doCapture" => (
@@ -274,9 +292,12 @@ fn top_level_order_follows_the_wsdl() {
                     "card",
                     "comment",
                     "order",
+                    "buyer",
+                    "owner",
                     "privateDataList",
                     "miscData",
                     "media",
+                    "subMerchant",
                 ],
             ),
             "doDebit" => (
@@ -286,10 +307,14 @@ fn top_level_order_follows_the_wsdl() {
                     "payment",
                     "card",
                     "order",
+                    "buyer",
+                    "owner",
                     "privateDataList",
                     "miscData",
+                    "authentication3DSecure",
                     "authorization",
                     "media",
+                    "subMerchant",
                 ],
             ),
             "getTransactionDetails" => (

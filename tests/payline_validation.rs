@@ -134,6 +134,7 @@ fn required_elements() {
     );
     // doCredit: order optional, card required.
     let credit = with(with(auth(), "order", Value::Null), "card", Value::Null);
+    let credit = with(credit, "payment.action", json!(422));
     assert_eq!(one("doCredit", &credit), ("card".to_string(), "REQUIRED"));
     // getTransactionDetails: transactionId or orderRef.
     assert_eq!(
@@ -436,7 +437,7 @@ fn lists_are_arrays_of_at_most_100() {
         ),
         ("order.details[0].price".to_string(), "TYPE")
     );
-    // An empty list writes nothing.
+    // An empty list is no list: the WSDL requires the element, nillable, so it is written nil.
     let body = payline::request(
         "doReAuthorization",
         &with(reauth(), "privateDataList", json!([])),
@@ -444,7 +445,8 @@ fn lists_are_arrays_of_at_most_100() {
     )
     .unwrap()
     .body;
-    assert!(!body.contains("privateDataList"));
+    assert!(body.contains("<impl:privateDataList xsi:nil=\"true\"/>"));
+    assert!(!body.contains("privateData>"));
 }
 
 #[test]
@@ -513,13 +515,25 @@ fn unknown_fields_are_reported_with_a_hint() {
         ]
     );
     assert!(e.issues[1].message.contains("did you mean 'transactionID'"));
-    // Elements remise does not model are refused, not dropped.
+    // Elements remise does not model are refused, not dropped (threeDSInfo is always written
+    // nil; buyer, modelled since issue 11, is accepted).
     assert_eq!(
         one(
             "doAuthorization",
-            &with(auth(), "buyer", json!({ "email": "a@b.c" }))
+            &with(auth(), "threeDSInfo", json!({ "challengeInd": "01" }))
         ),
-        ("buyer".to_string(), "UNKNOWN_FIELD")
+        ("threeDSInfo".to_string(), "UNKNOWN_FIELD")
+    );
+    assert_eq!(
+        one(
+            "doAuthorization",
+            &with(
+                auth(),
+                "buyer",
+                json!({ "email": "a@b.c", "merchantAuthentication": {} })
+            )
+        ),
+        ("buyer.merchantAuthentication".to_string(), "UNKNOWN_FIELD")
     );
     assert_eq!(
         one(
@@ -566,12 +580,13 @@ fn every_issue_at_once() {
         ("media", "ENUM"),
         ("transactionId", "UNKNOWN_FIELD"),
         ("payment.differedActionDate", "REQUIRED"),
+        ("payment.contractNumber", "REQUIRED"),
     ]
     .iter()
     .map(|(f, c)| (f.to_string(), *c))
     .collect();
     assert_eq!(got, want);
-    assert!(e.message.starts_with("10 problems: "), "{}", e.message);
+    assert!(e.message.starts_with("11 problems: "), "{}", e.message);
     assert_eq!(e.field.as_deref(), Some("transactionID"));
 }
 
@@ -589,6 +604,11 @@ fn texts(xml: &str) -> Vec<(String, String)> {
             }
             Event::Text(t) => buf.push_str(&t.decode().unwrap()),
             Event::GeneralRef(g) => {
+                // A character reference (`&#13;`) is the character itself.
+                if let Some(c) = g.resolve_char_ref().unwrap() {
+                    buf.push(c);
+                    continue;
+                }
                 let name = g.decode().unwrap().to_string();
                 buf.push(match name.as_str() {
                     "lt" => '<',
@@ -662,6 +682,17 @@ fn xml_injection_in_every_string_field() {
                 "card.panType",
                 "linkedTransactionId",
                 "travelFileNumber",
+                "buyer.lastName",
+                "buyer.email",
+                "buyer.shippingAdress.street1",
+                "buyer.billingAddress.cityName",
+                "buyer.buyerExtended",
+                "owner.lastName",
+                "owner.billingAddress.street",
+                "bankAccountData.countryCode",
+                "bankAccountData.accountNumber",
+                "authentication3DSecure.md",
+                "authentication3DSecure.pares",
             ],
         ),
     ];
@@ -697,7 +728,7 @@ fn xml_injection_in_every_string_field() {
         (
             "doDebit",
             with(
-                auth(),
+                with(auth(), "payment.action", json!(204)),
                 "authorization",
                 json!({ "number": "A", "date": "2025-01-10T09:25" }),
             ),
@@ -720,7 +751,7 @@ fn xml_injection_in_every_string_field() {
             cases.push((op, base.clone(), f));
         }
     }
-    assert_eq!(cases.len(), 49);
+    assert_eq!(cases.len(), 60);
     for (op, base, field) in cases {
         let prepare = |text: &str| -> Value {
             let mut p = base.clone();
@@ -772,4 +803,312 @@ fn full_payload_in_long_fields_reads_back() {
         .body
         .contains("<obj:ref>a&lt;b&gt;&amp;c]]&gt;&quot;d&apos;e&lt;/obj:x&gt;&lt;!--</obj:ref>"));
     assert!(texts(&req.body).contains(&("ref".to_string(), PAYLOAD.to_string())));
+}
+
+/// The action codes each operation documents (Object - payment action table, reference §4):
+/// anything else is refused at `payment.action`, before Payline sees it.
+#[test]
+fn payment_action_must_be_the_operations_code() {
+    let capture = |action: Value| json!({ "transactionID": "1", "payment": { "amount": 1, "currency": "EUR", "action": action, "mode": "CPT" } });
+    assert!(payline::request("doCapture", &capture(json!(201)), &opts()).is_ok());
+    assert!(payline::request("doCapture", &capture(json!("201")), &opts()).is_ok());
+    for bad in [json!(999), json!(101), json!("421"), json!(0)] {
+        let e = err("doCapture", &capture(bad.clone()));
+        assert_eq!(
+            issues(&e),
+            [("payment.action".to_string(), "ENUM")],
+            "{bad}"
+        );
+        assert!(
+            e.issues[0].message.contains("201"),
+            "{}",
+            e.issues[0].message
+        );
+    }
+    let cases = [
+        ("doRefund", 421, 422),
+        ("doReAuthorization", 101, 201),
+        ("doAuthorization", 100, 204),
+        ("doCredit", 422, 421),
+        ("doDebit", 204, 100),
+    ];
+    for (op, good, bad) in cases {
+        let base = match op {
+            "doRefund" => {
+                json!({ "transactionID": "1", "payment": { "amount": 1, "currency": "EUR", "action": good, "mode": "CPT" } })
+            }
+            "doReAuthorization" => reauth(),
+            "doDebit" => with(
+                auth(),
+                "authorization",
+                json!({ "number": "A", "date": "2025-01-10T09:25" }),
+            ),
+            _ => auth(),
+        };
+        let base = with(base, "payment.action", json!(good));
+        assert!(payline::request(op, &base, &opts()).is_ok(), "{op} {good}");
+        assert_eq!(
+            one(op, &with(base, "payment.action", json!(bad))),
+            ("payment.action".to_string(), "ENUM"),
+            "{op} {bad}"
+        );
+    }
+    // Still N3 first: a non-number is a FORMAT issue, not ENUM.
+    assert_eq!(
+        one("doCapture", &capture(json!("2O1"))),
+        ("payment.action".to_string(), "FORMAT")
+    );
+}
+
+/// payment.contractNumber: required where Payline needs the point of sale (doAuthorization by
+/// the docs; doReAuthorization must resume the original's), not for capture/refund ("not used").
+#[test]
+fn contract_number_where_payline_requires_it() {
+    let debit = with(
+        with(auth(), "payment.action", json!(204)),
+        "authorization",
+        json!({ "number": "A", "date": "2025-01-10T09:25" }),
+    );
+    let credit = with(auth(), "payment.action", json!(422));
+    for (op, base) in [
+        ("doReAuthorization", reauth()),
+        ("doAuthorization", auth()),
+        ("doCredit", credit),
+        ("doDebit", debit),
+    ] {
+        let e = err(op, &with(base, "payment.contractNumber", Value::Null));
+        assert_eq!(
+            issues(&e),
+            [("payment.contractNumber".to_string(), "REQUIRED")],
+            "{op}"
+        );
+        assert!(e.issues[0].message.contains(op), "{}", e.issues[0].message);
+    }
+    let capture = json!({ "transactionID": "1", "payment": { "amount": 1, "currency": "EUR", "action": 201, "mode": "CPT" } });
+    assert!(payline::request("doCapture", &capture, &opts()).is_ok());
+}
+
+fn schedule() -> Value {
+    json!({ "amount": 300, "billingCycle": 40, "billingLeft": 3 })
+}
+
+/// recurring: required exactly for modes NX and REC of doAuthorization (PHP SDK, Object -
+/// recurring), with amount, billingCycle and billingLeft (required, not nillable, in the WSDL).
+#[test]
+fn recurring_for_nx_and_rec() {
+    for mode in ["NX", "REC"] {
+        let p = with(auth(), "payment.mode", json!(mode));
+        let e = err("doAuthorization", &p);
+        assert_eq!(
+            issues(&e),
+            [("recurring".to_string(), "REQUIRED")],
+            "{mode}"
+        );
+        assert!(e.issues[0].message.contains(mode));
+        assert!(payline::request(
+            "doAuthorization",
+            &with(p, "recurring", schedule()),
+            &opts()
+        )
+        .is_ok());
+    }
+    assert_eq!(
+        one("doAuthorization", &with(auth(), "recurring", schedule())),
+        ("recurring".to_string(), "CONFLICT")
+    );
+    let nx = with(auth(), "payment.mode", json!("NX"));
+    let e = err(
+        "doAuthorization",
+        &with(nx.clone(), "recurring", json!({ "firstAmount": 100 })),
+    );
+    assert_eq!(
+        issues(&e),
+        [
+            ("recurring.amount".to_string(), "REQUIRED"),
+            ("recurring.billingCycle".to_string(), "REQUIRED"),
+            ("recurring.billingLeft".to_string(), "REQUIRED"),
+        ]
+    );
+    // Formats: dates as Object - recurring documents them (startDate dd/mm/yyyy, endDate and
+    // amountModificationDate dd/mm/yyyy HH24:MI), numbers as N2/N3.
+    let full = json!({ "firstAmount": 400, "amount": 300, "billingCycle": "40", "billingLeft": 12,
+                       "billingDay": "05", "startDate": "2025-01-05", "endDate": "2025-12-05T12:00",
+                       "amountModificationDate": "2025-06-01T08:30", "billingRank": 1 });
+    let body = payline::request(
+        "doAuthorization",
+        &with(nx.clone(), "recurring", full),
+        &opts(),
+    )
+    .unwrap()
+    .body;
+    let got: Vec<(String, String)> = texts(&body);
+    for (name, value) in [
+        ("firstAmount", "400"),
+        ("billingCycle", "40"),
+        ("billingLeft", "12"),
+        ("billingDay", "05"),
+        ("startDate", "05/01/2025"),
+        ("endDate", "05/12/2025 12:00"),
+        ("amountModificationDate", "01/06/2025 08:30"),
+        ("billingRank", "1"),
+    ] {
+        assert!(
+            got.contains(&(name.to_string(), value.to_string())),
+            "{name}: {got:?}"
+        );
+    }
+    assert!(body.contains("<obj:newAmount xsi:nil=\"true\"/>"));
+    let e = err(
+        "doAuthorization",
+        &with(
+            nx,
+            "recurring",
+            json!({ "amount": 1.5, "billingCycle": "4x", "billingLeft": 1000, "startDate": "soon" }),
+        ),
+    );
+    assert_eq!(
+        issues(&e),
+        [
+            ("recurring.amount".to_string(), "TYPE"),
+            ("recurring.billingCycle".to_string(), "FORMAT"),
+            ("recurring.billingLeft".to_string(), "FORMAT"),
+            ("recurring.startDate".to_string(), "FORMAT"),
+        ]
+    );
+}
+
+/// buyer, owner, bankAccountData, subMerchant, authentication3DSecure: their own rules.
+#[test]
+fn new_objects_are_checked() {
+    // subMerchant: subMerchantId and subMerchantMCC required (WSDL, not nillable); MCC N4;
+    // name AN15 (version 26 and later), SIRET AN14.
+    let e = err(
+        "doAuthorization",
+        &with(
+            auth(),
+            "subMerchant",
+            json!({ "subMerchantName": "n".repeat(16) }),
+        ),
+    );
+    assert_eq!(
+        issues(&e),
+        [
+            ("subMerchant.subMerchantId".to_string(), "REQUIRED"),
+            ("subMerchant.subMerchantName".to_string(), "TOO_LONG"),
+            ("subMerchant.subMerchantMCC".to_string(), "REQUIRED"),
+        ]
+    );
+    assert_eq!(
+        one(
+            "doAuthorization",
+            &with(
+                auth(),
+                "subMerchant",
+                json!({ "subMerchantId": "S", "subMerchantMCC": "54111" })
+            )
+        ),
+        ("subMerchant.subMerchantMCC".to_string(), "FORMAT")
+    );
+    // Object types and unknown keys inside.
+    assert_eq!(
+        one("doAuthorization", &with(auth(), "buyer", json!("Anne"))),
+        ("buyer".to_string(), "TYPE")
+    );
+    assert_eq!(
+        one(
+            "doAuthorization",
+            &with(auth(), "buyer", json!({ "shippingAddress": {} }))
+        ),
+        ("buyer.shippingAddress".to_string(), "UNKNOWN_FIELD")
+    );
+    assert_eq!(
+        one(
+            "doAuthorization",
+            &with(auth(), "buyer", json!({ "email": "e".repeat(151) }))
+        ),
+        ("buyer.email".to_string(), "TOO_LONG")
+    );
+    assert_eq!(
+        one(
+            "doAuthorization",
+            &with(auth(), "authentication3DSecure", json!({ "eci": "005" }))
+        ),
+        ("authentication3DSecure.eci".to_string(), "TOO_LONG")
+    );
+    // bankAccountData: its account number is never echoed.
+    let e = err(
+        "doAuthorization",
+        &with(
+            auth(),
+            "bankAccountData",
+            json!({ "accountNumber": "FR76\u{0}1234" }),
+        ),
+    );
+    assert_eq!(
+        issues(&e),
+        [(
+            "bankAccountData.accountNumber".to_string(),
+            "FORBIDDEN_CHARACTER"
+        )]
+    );
+    assert!(!e.message.contains("1234") && !e.issues[0].message.contains("1234"));
+    // Given values are written where the WSDL puts them, absent ones nil.
+    let p = with(
+        with(
+            auth(),
+            "buyer",
+            json!({ "lastName": "Dupont", "billingAddress": { "cityName": "Aix" } }),
+        ),
+        "owner",
+        json!({ "billingAddress": { "zipCode": "13100" } }),
+    );
+    let body = payline::request("doAuthorization", &p, &opts())
+        .unwrap()
+        .body;
+    assert!(body.contains("<impl:buyer><obj:title xsi:nil=\"true\"/><obj:lastName>Dupont</obj:lastName><obj:firstName xsi:nil=\"true\"/>"));
+    assert!(body.contains("<obj:shippingAdress xsi:nil=\"true\"/><obj:billingAddress><obj:cityName>Aix</obj:cityName></obj:billingAddress>"));
+    assert!(body.contains("<impl:owner><obj:lastName xsi:nil=\"true\"/><obj:firstName xsi:nil=\"true\"/><obj:billingAddress><obj:street xsi:nil=\"true\"/><obj:cityName xsi:nil=\"true\"/><obj:zipCode>13100</obj:zipCode>"));
+}
+
+/// Issue 10 row 12: a CR is written as a character reference, so the receiver reads a CR (a raw
+/// CR would become LF under XML end-of-line handling).
+#[test]
+fn carriage_return_survives_the_envelope() {
+    let p = with(
+        reauth(),
+        "privateDataList",
+        json!([{ "key": "k", "value": "line1\r\nline2\rend" }]),
+    );
+    let body = payline::request("doReAuthorization", &p, &opts())
+        .unwrap()
+        .body;
+    assert!(
+        body.contains("<obj:value>line1&#13;\nline2&#13;end</obj:value>"),
+        "{body}"
+    );
+    assert!(!body.contains('\r'));
+    assert!(texts(&body).contains(&("value".to_string(), "line1\r\nline2\rend".to_string())));
+}
+
+/// Issue 10 row 12: JSON text with a lone surrogate (what JSON.stringify writes for a JS string
+/// holding half an emoji) is refused with the field's path; the same text without it builds the
+/// same request as the parsed value.
+#[test]
+fn lone_surrogates_are_refused_with_the_field() {
+    let good = reauth().to_string();
+    let from_text = payline::request_text("doReAuthorization", &good, &opts()).unwrap();
+    let from_value = payline::request("doReAuthorization", &reauth(), &opts()).unwrap();
+    assert_eq!(from_text.body, from_value.body);
+    let bad = good.replace("ORDER-0001-R1", "ORDER\\ud83d-R1");
+    assert_ne!(bad, good);
+    let e = payline::request_text("doReAuthorization", &bad, &opts()).unwrap_err();
+    assert_eq!(
+        issues(&e),
+        [("order.ref".to_string(), "FORBIDDEN_CHARACTER")]
+    );
+    assert!(e.message.contains("surrogate"), "{}", e.message);
+    // A paired surrogate is an ordinary character.
+    let emoji = good.replace("ORDER-0001-R1", "ORDER\\ud83d\\ude00");
+    let req = payline::request_text("doReAuthorization", &emoji, &opts()).unwrap();
+    assert!(req.body.contains("<obj:ref>ORDER\u{1F600}</obj:ref>"));
 }

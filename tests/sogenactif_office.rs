@@ -384,3 +384,125 @@ fn option_formats() {
     assert!(with("baseUrl", json!("http://[::1]:9000")).is_ok());
     assert!(with("baseUrl", json!("http://10.0.0.1")).is_err());
 }
+
+// ---------------------------------------------------------------------------------------------
+// Sips 2.0 white labels (issue 11): the `brand` option picks the Office JSON host.
+
+#[test]
+fn brand_presets_pick_the_published_hosts() {
+    let fields = json!({"transactionReference": "ABC"});
+    // Expected URLs typed from each brand's data dictionary page of `cancel` ("Endpoints").
+    let cases = [
+        (
+            "mercanet",
+            "production",
+            "https://office-server.mercanet.com",
+        ),
+        (
+            "mercanet",
+            "test",
+            "https://office-server-mercanet.test.sips-services.com",
+        ),
+        (
+            "sherlocks",
+            "production",
+            "https://sherlocks-office-server.secure.lcl.fr",
+        ),
+        (
+            "sherlocks",
+            "test",
+            "https://office-server-sherlocks.test.sips-services.com",
+        ),
+        (
+            "sogenactif",
+            "production",
+            "https://office-server.sogenactif.com",
+        ),
+        (
+            "sogenactif",
+            "test",
+            "https://office-server-sogenactif.test.sips-services.com",
+        ),
+        (
+            "worldline",
+            "production",
+            "https://office-server.sips-services.com",
+        ),
+        (
+            "worldline",
+            "test",
+            "https://office-server.test.sips-services.com",
+        ),
+    ];
+    for (brand, env, host) in cases {
+        let o = Options::from_value(&json!({
+            "merchantId": MERCHANT, "secretKey": KEY, "keyVersion": 1,
+            "brand": brand, "environment": env
+        }))
+        .unwrap();
+        let r = office::request("getTransactionData", &fields, &o).unwrap();
+        assert!(
+            r.url.starts_with(&format!("{host}/rs-services/v2/")),
+            "{brand} {env}: {}",
+            r.url
+        );
+    }
+    // No brand: Sogenactif, as before issue 11; baseUrl still wins over the brand.
+    let o =
+        Options::from_value(&json!({"merchantId": MERCHANT, "secretKey": KEY, "keyVersion": 1}))
+            .unwrap();
+    assert_eq!(
+        o.base_url(),
+        "https://office-server-sogenactif.test.sips-services.com"
+    );
+    let o = Options::from_value(&json!({
+        "merchantId": MERCHANT, "secretKey": KEY, "keyVersion": 1,
+        "brand": "mercanet", "baseUrl": "https://proxy.example/"
+    }))
+    .unwrap();
+    assert_eq!(o.base_url(), "https://proxy.example");
+}
+
+#[test]
+fn unknown_brand_is_an_enum_issue() {
+    let e = Options::from_value(&json!({
+        "merchantId": MERCHANT, "secretKey": KEY, "keyVersion": 1, "brand": "scellius"
+    }))
+    .unwrap_err();
+    assert_eq!(e.code, ErrorCode::Validation);
+    assert_eq!(e.issues.len(), 1);
+    assert_eq!(e.issues[0].field, "options.brand");
+    assert_eq!(e.issues[0].code, "ENUM");
+    assert!(
+        e.issues[0]
+            .message
+            .contains("mercanet, sherlocks, sogenactif, worldline"),
+        "{}",
+        e.issues[0].message
+    );
+}
+
+#[test]
+fn hosts_json_lists_every_brand() {
+    let v: Value = serde_json::from_str(&office::hosts_json()).unwrap();
+    let brands: Vec<&String> = v.as_object().unwrap().keys().collect();
+    assert_eq!(brands, ["mercanet", "sherlocks", "sogenactif", "worldline"]);
+    assert_eq!(
+        v["sherlocks"],
+        json!({
+            "production": "https://sherlocks-office-server.secure.lcl.fr",
+            "test": "https://office-server-sherlocks.test.sips-services.com"
+        })
+    );
+    for (_, h) in v.as_object().unwrap() {
+        for k in ["production", "test"] {
+            let url = h[k].as_str().unwrap();
+            assert!(
+                url.starts_with("https://office-server")
+                    || url.starts_with("https://sherlocks-office-server"),
+                "{url}"
+            );
+            assert!(!url.ends_with('/'));
+        }
+    }
+}

@@ -216,10 +216,29 @@ fn uuid_rules() {
 #[test]
 fn amount_and_currency_go_together() {
     let svc = "Transaction/CancelOrRefund";
+    // `amount` without `currency` is accepted by CancelOrRefund and Refund (issue 11, see
+    // systempay::model::AMOUNT_WITHOUT_CURRENCY): the platform applies the transaction's
+    // currency. Expected bodies written by hand in the documented field order.
+    let p = systempay::request(svc, &json!({"uuid": UUID, "amount": 100}), &opts()).unwrap();
+    assert_eq!(
+        p.request.body,
+        r#"{"uuid":"a0b61d1e159748eaab876cfe342e8c08","amount":100,"resolutionMode":"AUTO"}"#
+    );
+    let p = systempay::request(
+        "Transaction/Refund",
+        &json!({"comment": "partial", "amount": 250, "uuid": UUID}),
+        &opts(),
+    )
+    .unwrap();
+    assert_eq!(
+        p.request.body,
+        r#"{"uuid":"a0b61d1e159748eaab876cfe342e8c08","amount":250,"comment":"partial"}"#
+    );
+    // A bad amount alone is still reported, and currency alone is still refused.
     expect_issues(
         svc,
-        json!({"uuid": UUID, "amount": 100}),
-        &[("currency", "REQUIRED")],
+        json!({"uuid": UUID, "amount": -1}),
+        &[("amount", "RANGE")],
     );
     expect_issues(
         svc,
@@ -602,4 +621,51 @@ fn hash_keys_from_caller_input() {
             ("keys.hmac_key", "UNKNOWN_FIELD")
         ]
     );
+}
+
+#[test]
+fn request_text_reads_the_callers_json_text() {
+    // Issue 9: the entry the wasm layer calls with JSON.stringify output. Expected body written by
+    // hand in the documented order; the key order of the text does not matter.
+    let p = systempay::request_text(
+        "Transaction/CancelOrRefund",
+        r#"{"comment":"caf\u00e9 \"42\"","amount":1000,"uuid":"a0b61d1e159748eaab876cfe342e8c08","currency":978,"transactionOptions":{"cardOptions":{"mid":null,"manualValidation":null}}}"#,
+        r#"{"shopId":"69876357","password":"testpassword_DEMOPRIVATEKEY23G4475zXZQ2UA5x7M"}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        p.request.body,
+        r#"{"uuid":"a0b61d1e159748eaab876cfe342e8c08","amount":1000,"currency":"EUR","resolutionMode":"AUTO","comment":"café \"42\"","transactionOptions":{"cardOptions":{"manualValidation":null,"mid":null}}}"#
+    );
+    assert_eq!(
+        p.request.url,
+        "https://api.systempay.fr/api-payment/V4/Transaction/CancelOrRefund"
+    );
+    assert_eq!(
+        p.request.header("authorization"),
+        Some("Basic Njk4NzYzNTc6dGVzdHBhc3N3b3JkX0RFTU9QUklWQVRFS0VZMjNHNDQ3NXpYWlEyVUE1eDdN")
+    );
+    // Text that is not JSON: one FORMAT issue where it was given, with the other problems.
+    let e =
+        systempay::request_text("Transaction/Get", "{\"uuid\":", r#"{"shopId":"x"}"#).unwrap_err();
+    let got: Vec<_> = e
+        .issues
+        .iter()
+        .map(|i| (i.field.as_str(), i.code))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("(input)", "FORMAT"),
+            ("options.shopId", "FORMAT"),
+            ("options.password", "REQUIRED"),
+        ]
+    );
+    let e = systempay::request_text("Transaction/Get", "[]", "nope").unwrap_err();
+    let got: Vec<_> = e
+        .issues
+        .iter()
+        .map(|i| (i.field.as_str(), i.code))
+        .collect();
+    assert_eq!(got, vec![("options", "FORMAT"), ("(input)", "TYPE")]);
 }

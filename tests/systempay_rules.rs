@@ -246,3 +246,23 @@ fn plans_from_a_recorded_transaction_get_answer() {
         "request.amount",
     );
 }
+
+#[test]
+fn amount_without_currency_plans_in_the_transactions_currency() {
+    // Issue 11: `{ uuid, amount }` is accepted; the planner uses the transaction's currency.
+    // 5000 captured, 1000 already refunded: 1500 more leaves 2500 (5000 - 1000 - 1500).
+    let t = tx("CAPTURED", 5000, Some(1000));
+    let p = plan(&t, json!({ "uuid": UUID, "amount": 1500 }));
+    assert_eq!(p.operation, "REFUND");
+    assert_eq!(p.amount, 1500);
+    assert_eq!(p.currency, "EUR");
+    assert!(!p.full);
+    assert_eq!(p.refundable_after, 2500);
+    // Above what is left: still refused with the platform's code.
+    refused(
+        &t,
+        json!({ "uuid": UUID, "amount": 4001 }),
+        "PSP_020",
+        "request.amount",
+    );
+}

@@ -46,6 +46,28 @@ async function run(): Promise<void> {
   }
 }
 
+// doAuthorization with the objects modelled since issue 11: an NX payment carries its schedule.
+const nx = {
+  payment: { amount: 3000, currency: 'EUR', action: 101, mode: 'NX', contractNumber: '1234567' },
+  card: { number: '4970100000325734', type: 'CB', expirationDate: '1227' },
+  order: { ref: 'NX-1', amount: 3000, currency: 'EUR', date: new Date() },
+} as const;
+async function authorize(): Promise<PaylineResponse> {
+  return client.doAuthorization({
+    ...nx,
+    buyer: { email: 'anne@example.com', shippingAdress: { cityName: 'Aix', country: 'FR' } },
+    owner: { lastName: 'Dupont', billingAddress: { zipCode: '13100' } },
+    bankAccountData: { countryCode: 'FR' },
+    authentication3DSecure: { eci: '05', PaResStatus: 'Y' },
+    subMerchant: { subMerchantId: 'SM-1', subMerchantMCC: '5411' },
+    recurring: { amount: 1000, billingCycle: 40, billingLeft: 3, startDate: new Date() },
+  });
+}
+// @ts-expect-error recurring needs billingLeft (required by the WSDL)
+client.doAuthorization({ ...nx, recurring: { amount: 1000, billingCycle: 40 } });
+// @ts-expect-error subMerchant needs its MCC
+client.doAuthorization({ ...nx, subMerchant: { subMerchantId: 'SM-1' } });
+
 // @ts-expect-error unknown operations are rejected
 payline.request('doPayment', params, options);
 // @ts-expect-error amounts are integers in minor units, not strings
@@ -59,4 +81,4 @@ client.doReAuthorization({ ...params, media: 'Desktop' });
 // @ts-expect-error the client needs an accessKey
 new payline.Client({ merchantId: '1' });
 
-console.log(auth, accepted, id, described.status, warningCodes, fromDetails, run);
+console.log(auth, accepted, id, described.status, warningCodes, fromDetails, run, authorize);

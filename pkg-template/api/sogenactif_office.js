@@ -7,6 +7,7 @@ const G = 'sogenactif';
 
 export default function sogenactifOffice(raw) {
   const office = {
+    hosts: Object.freeze(invoke(raw, 'sogenactif.office.hosts', [], [], G)),
     sealString: (fields) => invoke(raw, 'sogenactif.office.sealString', [fields], ['fields'], G),
     seal: (fields, secretKey) => invoke(raw, 'sogenactif.office.seal', [fields, secretKey], ['fields', 'secretKey'], G),
     request: (service, fields, options) =>

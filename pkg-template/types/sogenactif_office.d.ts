@@ -217,6 +217,8 @@ export interface SogenactifOfficeOptions {
   keyVersion: number | string;
   /** `'test'` (default) or `'production'`. */
   environment?: 'test' | 'production';
+  /** The Sips 2.0 white label whose hosts `environment` picks (default `'sogenactif'`); see `office.hosts`. */
+  brand?: SogenactifOfficeBrand;
   /** Overrides the environment's host (https, or http for 127.0.0.1 / localhost). */
   baseUrl?: string;
   /** Preflight data: refuse with `OPERATION_NOT_ALLOWED` what the seed's rules forbid. */
@@ -235,7 +237,12 @@ export interface SogenactifOfficeAnswer {
   [field: string]: unknown;
 }
 
+/** The Sips 2.0 white labels (Sogenactif, Mercanet, Sherlock's, Worldline Sips). */
+export type SogenactifOfficeBrand = 'mercanet' | 'sherlocks' | 'sogenactif' | 'worldline';
+
 export interface SogenactifOfficeApi {
+  /** Office JSON hosts of every Sips 2.0 white label, by brand (sources in ARCHITECTURE.md). */
+  readonly hosts: Readonly<Record<SogenactifOfficeBrand, { readonly production: string; readonly test: string }>>;
   /** The seal input: values of all fields sorted by name, nested objects in place, lists in order. */
   sealString(fields: Record<string, unknown>): string;
   /** Lowercase hex HMAC-SHA-256 of `sealString(fields)` with `secretKey`. */

@@ -50,6 +50,13 @@ impl<'a> Args<'a> {
             // serde_json's own recursion limit (128) is above MAX_DEPTH, so this is the limit.
             if e.to_string().contains("recursion limit") {
                 type_error(path, DEEP)
+            } else if let Err(found) = crate::codec::json::from_text(self.raw(i), None) {
+                // Lone surrogates (`\udXXX` from JSON.stringify) are named at their path.
+                if path.is_empty() {
+                    found
+                } else {
+                    found.nest(path)
+                }
             } else {
                 Error::new(
                     ErrorCode::Validation,
@@ -61,6 +68,16 @@ impl<'a> Args<'a> {
             check(&v, path, 0)?;
         }
         Ok(v)
+    }
+
+    /// Reports what [`Args::value`] would (sentinels, deep nesting, lone surrogates) without
+    /// keeping the value: for entries that read the raw text themselves. Free when nothing was
+    /// flagged.
+    pub fn check(&self, i: usize, path: &str) -> Result<()> {
+        if self.checked {
+            self.value(i, path)?;
+        }
+        Ok(())
     }
 
     /// Argument `i` when it is a string; otherwise a `VALIDATION` error naming `field`.

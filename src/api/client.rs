@@ -121,8 +121,8 @@ impl Client {
         let a = Args::parse(input, special)?;
         let (request, kind, operation, warnings) = match &self.inner {
             Inner::Systempay(o) => {
-                let body = a.value(0, "")?;
-                let p = sp::request_unchecked(op, &body, o)?;
+                a.check(0, "")?;
+                let p = sp::request_unchecked_text(op, a.raw(0), o)?;
                 let w = super::systempay::warnings(&p.warnings);
                 (p.request, p.kind, p.service, w)
             }

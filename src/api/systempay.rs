@@ -14,9 +14,9 @@ fn run(name: &str, a: &Args) -> Result<Out> {
     match name {
         "request" => {
             let service = a.string(0, "service")?;
-            let body = a.value(1, "")?;
-            let options = a.value(2, "options")?;
-            let p = core::request_json(&service, &body, &options)?;
+            a.check(1, "")?;
+            a.check(2, "options")?;
+            let p = core::request_text(&service, a.raw(1), a.raw(2))?;
             Ok(prepared(&p))
         }
         "parseResponse" => {

@@ -279,3 +279,14 @@ fn runtime_details_are_redacted_in_messages() {
         "{m}"
     );
 }
+
+#[test]
+fn lone_surrogates_are_issues_at_their_path() {
+    let input = r#"["doCapture",{"transactionID":"1","comment":"a\ud800b","payment":{"amount":1,"currency":"EUR","action":201,"mode":"CPT","contractNumber":"1"}},{"merchantId":"1","accessKey":"k"}]"#;
+    let e = err(&call("payline.request", input, false));
+    assert_eq!(e["code"], "VALIDATION", "{e}");
+    assert_eq!(e["issues"][0]["field"], "comment", "{e}");
+    assert_eq!(e["issues"][0]["code"], "FORBIDDEN_CHARACTER", "{e}");
+    let e = err(&call("__echo.", r#"[{"a":["\udc00"]},"x"]"#, false));
+    assert_eq!(e["issues"][0]["field"], "x.a[0]", "{e}");
+}

@@ -7,10 +7,13 @@ use serde_json::{Map, Value};
 /// Joins a parent path and a key: `("transactionOptions", "cardOptions")` → `transactionOptions.cardOptions`.
 pub fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
+        return key.to_string();
     }
+    let mut out = String::with_capacity(path.len() + 1 + key.len());
+    out.push_str(path);
+    out.push('.');
+    out.push_str(key);
+    out
 }
 
 /// Path of an array element: `("records", 3)` → `records[3]`.
@@ -64,17 +67,19 @@ impl<'a> Obj<'a> {
         }
     }
 
-    /// An object with no fields (for optional containers that were absent).
+    /// Room for `n` field names (the caller is about to read that many).
+    pub fn reserve(&mut self, n: usize) {
+        self.known.reserve(n);
+    }
+
+    /// The path of this object (`""` for the root).
     pub fn path(&self) -> &str {
         &self.path
     }
 
     /// Client options and hash keys: values and unknown keys are never quoted in messages.
     fn sensitive(&self) -> bool {
-        self.sensitive
-            || self.path == "options"
-            || self.path.starts_with("options.")
-            || self.path == "keys"
+        self.sensitive || sensitive_path(&self.path)
     }
 
     /// Marks this object as holding credentials (like client options at the root).
@@ -91,7 +96,15 @@ impl<'a> Obj<'a> {
     /// The raw value of `key`, `None` when absent or null. Marks the key as known.
     pub fn raw(&mut self, key: &'static str) -> Option<&'a Value> {
         self.known.push(key);
-        match self.map.and_then(|m| m.get(key)) {
+        // Small objects (most of them): comparing the few keys beats hashing the name.
+        let found = self.map.and_then(|m| {
+            if m.len() <= 8 {
+                m.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
+            } else {
+                m.get(key)
+            }
+        });
+        match found {
             None | Some(Value::Null) => None,
             Some(v) => Some(v),
         }
@@ -187,16 +200,10 @@ impl<'a> Obj<'a> {
         match allowed.iter().find(|a| **a == s) {
             Some(a) => Some(a),
             None => {
-                let what = if self.sensitive() {
-                    // Client options hold credentials: a value put in the wrong option may be one.
-                    "this value".to_string()
-                } else {
-                    format!("'{}'", crate::money::printable(s))
-                };
                 issues.push(
                     self.at(key),
                     issue::ENUM,
-                    format!("{what} is not accepted: use one of {}", allowed.join(", ")),
+                    not_accepted(s, allowed, self.sensitive()),
                 );
                 None
             }
@@ -238,39 +245,69 @@ impl<'a> Obj<'a> {
     /// Reports every field no accessor asked for as `UNKNOWN_FIELD`.
     pub fn finish(self, issues: &mut Issues) {
         let Some(map) = self.map else { return };
+        let sensitive = self.sensitive();
         for key in map.keys() {
             if !self.known.iter().any(|k| k == key) {
-                let near = self.known.iter().find(|k| k.eq_ignore_ascii_case(key));
-                // An option name is camelCase letters; anything else (digits, `_`, long) may be
-                // a secret pasted in the wrong place.
-                let name_like = key.len() <= 24 && key.bytes().all(|b| b.is_ascii_alphabetic());
-                if near.is_none() && self.sensitive() && !name_like {
-                    // Never echo an unknown key of the client options or keys: a secret pasted
-                    // as an option name would land in the error.
-                    issues.push(
-                        self.path.clone(),
-                        issue::UNKNOWN_FIELD,
-                        format!(
-                            "has an unknown key of {} characters (not shown: it may be a secret put in the wrong place): remove it or check its spelling",
-                            key.chars().count()
-                        ),
-                    );
-                    continue;
-                }
-                let hint = near
-                    .map(|k| format!(" (did you mean '{k}'?)"))
-                    .unwrap_or_default();
-                issues.push(
-                    join(&self.path, key),
-                    issue::UNKNOWN_FIELD,
-                    format!(
-                        "unknown field '{}'{hint}: remove it or check its spelling",
-                        crate::money::printable(key)
-                    ),
-                );
+                let near = self
+                    .known
+                    .iter()
+                    .find(|k| k.eq_ignore_ascii_case(key))
+                    .copied();
+                push_unknown(issues, &self.path, key, near, sensitive);
             }
         }
     }
+}
+
+/// Client options and hash keys hold credentials: their values and unknown keys are not quoted.
+pub fn sensitive_path(path: &str) -> bool {
+    path == "options" || path.starts_with("options.") || path == "keys"
+}
+
+/// The `UNKNOWN_FIELD` issue of `key` in the object at `path`, with a "did you mean" hint. In a
+/// sensitive object, a key that is not name-like (an option name is camelCase letters; a secret
+/// pasted in the wrong place has digits, `_` or length) is reported at the object's path by its
+/// length only.
+pub fn push_unknown(
+    issues: &mut Issues,
+    path: &str,
+    key: &str,
+    near: Option<&str>,
+    sensitive: bool,
+) {
+    let name_like = key.len() <= 24 && key.bytes().all(|b| b.is_ascii_alphabetic());
+    if near.is_none() && sensitive && !name_like {
+        issues.push(
+            if path.is_empty() { "(input)" } else { path },
+            issue::UNKNOWN_FIELD,
+            format!(
+                "has an unknown key of {} characters (not shown: it may be a secret put in the wrong place): remove it or check its spelling",
+                key.chars().count()
+            ),
+        );
+        return;
+    }
+    let hint = near
+        .map(|k| format!(" (did you mean '{k}'?)"))
+        .unwrap_or_default();
+    issues.push(
+        join(path, key),
+        issue::UNKNOWN_FIELD,
+        format!(
+            "unknown field '{}'{hint}: remove it or check its spelling",
+            crate::money::printable(key)
+        ),
+    );
+}
+
+/// `'value' is not accepted: use one of …`, without the value in a sensitive object.
+pub fn not_accepted(value: &str, allowed: &[&str], sensitive: bool) -> String {
+    let what = if sensitive {
+        "this value".to_string()
+    } else {
+        format!("'{}'", crate::money::printable(value))
+    };
+    format!("{what} is not accepted: use one of {}", allowed.join(", "))
 }
 
 /// Reads a non-negative safe integer from a JSON value.
@@ -303,6 +340,224 @@ pub fn read_uint(v: &Value, at: &str, issues: &mut Issues) -> Option<u64> {
             }
         }
         other => bad(issues, type_name(other).to_string()),
+    }
+}
+
+/// Parses caller input given as JSON text (the wasm boundary passes `JSON.stringify(input)`).
+///
+/// A JS string holding an unpaired UTF-16 surrogate (half of an emoji cut by `slice`, bytes read
+/// with the wrong encoding) is not Unicode text: `JSON.stringify` writes it as a `\udXXX` escape,
+/// which serde_json refuses with a syntax error that names a column, not a field. So on failure
+/// the text is scanned once more, following its structure, and every string (value or key)
+/// holding a lone surrogate becomes a `FORBIDDEN_CHARACTER` issue at its field path, e.g.
+/// `order.ref` or `privateDataList[0].value` (issue 10, row 12). The scan runs only on that cold
+/// path. Any other syntax error is a `VALIDATION` error at `(input)`.
+pub fn from_text(
+    text: &str,
+    gateway: Option<crate::error::Gateway>,
+) -> crate::error::Result<Value> {
+    let err = match serde_json::from_str::<Value>(text) {
+        Ok(v) => return Ok(v),
+        Err(e) => e,
+    };
+    let mut scan = SurrogateScan {
+        text,
+        at: 0,
+        found: Issues::new(),
+    };
+    // Stops at the first syntax problem; what was found before it is still reported.
+    let _ = scan.value("", 0);
+    if !scan.found.is_empty() {
+        scan.found.finish(gateway)?;
+    }
+    let mut issues = Issues::new();
+    issues.push(
+        "(input)",
+        issue::FORMAT,
+        format!("is not valid JSON ({err}): pass plain data (objects, arrays, strings, numbers, booleans)"),
+    );
+    issues.finish(gateway)?;
+    Ok(Value::Null)
+}
+
+/// serde_json's own nesting limit; deeper text failed for that reason and is not scanned further.
+const SCAN_MAX_DEPTH: u32 = 128;
+
+/// A walk over JSON text that records the paths of strings holding lone surrogate escapes.
+/// Hand-written because serde_json stops at the first one without a path; it only has to be right
+/// for text that is JSON apart from them, and gives up (returns `None`) at anything else.
+struct SurrogateScan<'a> {
+    text: &'a str,
+    at: usize,
+    found: Issues,
+}
+
+impl SurrogateScan<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn eat(&mut self, b: u8) -> bool {
+        self.skip_ws();
+        if self.peek() == Some(b) {
+            self.at += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn value(&mut self, path: &str, depth: u32) -> Option<()> {
+        if depth > SCAN_MAX_DEPTH {
+            return None;
+        }
+        self.skip_ws();
+        match self.peek()? {
+            b'{' => {
+                self.at += 1;
+                if self.eat(b'}') {
+                    return Some(());
+                }
+                loop {
+                    self.skip_ws();
+                    let (key, lone) = self.string()?;
+                    let field = join(path, &key);
+                    if let Some(unit) = lone {
+                        self.report(&field, unit, "its name");
+                    }
+                    if !self.eat(b':') {
+                        return None;
+                    }
+                    self.value(&field, depth + 1)?;
+                    if self.eat(b',') {
+                        continue;
+                    }
+                    return self.eat(b'}').then_some(());
+                }
+            }
+            b'[' => {
+                self.at += 1;
+                if self.eat(b']') {
+                    return Some(());
+                }
+                let mut i = 0;
+                loop {
+                    self.value(&index(path, i), depth + 1)?;
+                    i += 1;
+                    if self.eat(b',') {
+                        continue;
+                    }
+                    return self.eat(b']').then_some(());
+                }
+            }
+            b'"' => {
+                let (_, lone) = self.string()?;
+                if let Some(unit) = lone {
+                    let field = if path.is_empty() { "(input)" } else { path };
+                    self.report(field, unit, "it");
+                }
+                Some(())
+            }
+            _ => {
+                // A number or a literal: up to the next delimiter.
+                while !matches!(
+                    self.peek(),
+                    None | Some(b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r')
+                ) {
+                    self.at += 1;
+                }
+                Some(())
+            }
+        }
+    }
+
+    fn report(&mut self, field: &str, unit: u16, what: &str) {
+        self.found.push(
+            field,
+            issue::FORBIDDEN_CHARACTER,
+            format!(
+                "{what} contains an unpaired UTF-16 surrogate (\\u{unit:04x}), which is not a character: fix the text where it was cut or decoded (e.g. an emoji split in half)"
+            ),
+        );
+    }
+
+    fn hex4(&mut self) -> Option<u16> {
+        let digits = self.text.get(self.at..self.at + 4)?;
+        let unit = u16::from_str_radix(digits, 16).ok()?;
+        self.at += 4;
+        Some(unit)
+    }
+
+    /// A string token at `self.at` (its opening quote): its text (lone surrogates as U+FFFD) and
+    /// the first lone surrogate in it.
+    fn string(&mut self) -> Option<(String, Option<u16>)> {
+        if self.peek() != Some(b'"') {
+            return None;
+        }
+        self.at += 1;
+        let mut out = String::new();
+        let mut lone = None;
+        loop {
+            let rest = self.text.get(self.at..)?;
+            let stop = rest.find(['"', '\\'])?;
+            out.push_str(rest.get(..stop)?);
+            self.at += stop;
+            let quote = self.peek()? == b'"';
+            self.at += 1;
+            if quote {
+                return Some((out, lone));
+            }
+            let escape = self.peek()?;
+            self.at += 1;
+            let c = match escape {
+                b'u' => {
+                    let unit = self.hex4()?;
+                    match unit {
+                        0xD800..=0xDBFF => {
+                            // A high surrogate must be followed by `\u` and a low one.
+                            let save = self.at;
+                            let low = if self.text.get(self.at..self.at + 2) == Some("\\u") {
+                                self.at += 2;
+                                self.hex4().filter(|l| (0xDC00..=0xDFFF).contains(l))
+                            } else {
+                                None
+                            };
+                            match low {
+                                Some(low) => {
+                                    let code = 0x10000
+                                        + ((u32::from(unit) - 0xD800) << 10)
+                                        + (u32::from(low) - 0xDC00);
+                                    char::from_u32(code).unwrap_or('\u{FFFD}')
+                                }
+                                None => {
+                                    self.at = save;
+                                    lone.get_or_insert(unit);
+                                    '\u{FFFD}'
+                                }
+                            }
+                        }
+                        0xDC00..=0xDFFF => {
+                            lone.get_or_insert(unit);
+                            '\u{FFFD}'
+                        }
+                        _ => char::from_u32(u32::from(unit)).unwrap_or('\u{FFFD}'),
+                    }
+                }
+                b'n' => '\n',
+                b't' => '\t',
+                b'r' => '\r',
+                b'b' => '\u{8}',
+                b'f' => '\u{c}',
+                other => char::from(other),
+            };
+            out.push(c);
+        }
     }
 }
 

@@ -29,5 +29,43 @@ pub fn check_text(field: &str, text: &str, issues: &mut Issues) -> bool {
     }
 }
 
+/// Appends `text` to `out` as XML character data: `&`, `<`, `>`, `'` and `"` as entities (so
+/// `]]>` becomes `]]&gt;`), and CR as `&#13;`. A raw CR would reach the receiver as LF (XML 1.0
+/// §2.11 end-of-line handling); the character reference keeps it (issue 10, row 12).
+///
+/// Hand-written rather than quick-xml's `escape`: that one has no rule for CR, and this writes
+/// into the caller's one buffer instead of returning a `Cow` per value. Characters XML cannot
+/// carry at all must have been refused before ([`check_text`]).
+pub fn escape_into(out: &mut String, text: &str) {
+    let mut rest = text;
+    // Every character to replace is ASCII, so a byte position is a char boundary.
+    while let Some(i) = rest
+        .bytes()
+        .position(|b| matches!(b, b'&' | b'<' | b'>' | b'\'' | b'"' | b'\r'))
+    {
+        let (plain, tail) = rest.split_at(i);
+        out.push_str(plain);
+        let mut chars = tail.chars();
+        out.push_str(match chars.next() {
+            Some('&') => "&amp;",
+            Some('<') => "&lt;",
+            Some('>') => "&gt;",
+            Some('\'') => "&apos;",
+            Some('"') => "&quot;",
+            _ => "&#13;",
+        });
+        rest = chars.as_str();
+    }
+    out.push_str(rest);
+}
+
+/// Whether every character of `text` may appear in XML 1.0 character data; printable ASCII (and
+/// TAB, LF, CR) is checked byte by byte, the rest with [`is_xml_char`].
+pub fn is_xml_text(text: &str) -> bool {
+    text.bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || matches!(b, b'\t' | b'\n' | b'\r'))
+        || text.chars().all(is_xml_char)
+}
+
 #[cfg(test)]
 mod tests;

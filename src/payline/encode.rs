@@ -1,89 +1,89 @@
 //! Validated tree → SOAP 1.1 envelope and `HttpRequest`.
 //!
-//! Written with quick-xml's `Writer`: element names come from the schema tables (constants), and
-//! every text goes through `BytesText::new`, which escapes `<`, `>`, `&`, `'` and `"` (so `]]>`
-//! becomes `]]&gt;`). Characters XML cannot carry were refused by validation.
+//! Written straight into one `String`: element names come from the schema tables (constants), and
+//! every text goes through [`escape_into`], which writes `<`, `>`, `&`, `'`, `"` as entities (so
+//! `]]>` becomes `]]&gt;`) and CR as `&#13;`. Characters XML cannot carry were refused by
+//! validation. A required nillable element the caller left out is written
+//! `<impl:media xsi:nil="true"/>`, as the official Java SDK does.
 //!
 //! Shape (prefixes are ours; namespaces are what matters, reference §1.5):
-//! `<soapenv:Envelope xmlns:soapenv=… xmlns:impl=… xmlns:obj=…><soapenv:Body>
+//! `<soapenv:Envelope xmlns:soapenv=… xmlns:impl=… xmlns:obj=… xmlns:xsi=…><soapenv:Body>
 //!  <impl:{op}Request><impl:version>34</impl:version><impl:payment><obj:amount>…`
 
-use super::model::{Options, IMPL_NS, OBJ_NS, SOAP_ENV_NS};
+use super::model::{Options, IMPL_NS, OBJ_NS, SOAP_ENV_NS, XSI_NS};
 use super::validate::{Node, NodeValue, Validated};
-use crate::error::{Error, ErrorCode, Gateway, Result};
+use crate::codec::xml::escape_into;
+use crate::error::Result;
 use crate::transport::{basic_auth, HttpRequest};
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use quick_xml::Writer;
 
-fn qualified(prefix: &str, local: &str) -> String {
-    let mut q = String::with_capacity(prefix.len() + 1 + local.len());
-    q.push_str(prefix);
-    q.push(':');
-    q.push_str(local);
-    q
+// `prefix` includes its colon (`"impl:"`, `"obj:"`).
+fn open(out: &mut String, prefix: &str, name: &str) {
+    out.push('<');
+    out.push_str(prefix);
+    out.push_str(name);
+    out.push('>');
 }
 
-fn io_error(e: impl std::fmt::Display) -> Error {
-    Error::new(
-        ErrorCode::Unsupported,
-        format!("could not write the SOAP envelope: {e}"),
-    )
-    .with_gateway(Gateway::Payline)
+fn close(out: &mut String, prefix: &str, name: &str) {
+    out.push_str("</");
+    out.push_str(prefix);
+    out.push_str(name);
+    out.push('>');
 }
 
-fn write_node(w: &mut Writer<Vec<u8>>, node: &Node, prefix: &str) -> Result<()> {
-    let name = qualified(prefix, node.name);
-    w.write_event(Event::Start(BytesStart::new(name.as_str())))
-        .map_err(io_error)?;
+fn write_node(out: &mut String, node: &Node, prefix: &str) {
     match &node.value {
-        NodeValue::Text(t) => w
-            .write_event(Event::Text(BytesText::new(t)))
-            .map_err(io_error)?,
+        NodeValue::Nil => {
+            out.push('<');
+            out.push_str(prefix);
+            out.push_str(node.name);
+            out.push_str(" xsi:nil=\"true\"/>");
+        }
+        NodeValue::Text(t) => {
+            open(out, prefix, node.name);
+            escape_into(out, t);
+            close(out, prefix, node.name);
+        }
         NodeValue::Children(children) => {
+            open(out, prefix, node.name);
             for child in children {
                 // Everything below the wrapper's direct children is in the obj namespace.
-                write_node(w, child, "obj")?;
+                write_node(out, child, "obj:");
             }
+            close(out, prefix, node.name);
         }
     }
-    w.write_event(Event::End(BytesEnd::new(name.as_str())))
-        .map_err(io_error)
 }
 
 /// The SOAP envelope of a validated request.
-pub fn envelope(v: &Validated) -> Result<String> {
-    let mut w = Writer::new(Vec::new());
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
-        .map_err(io_error)?;
-    let env = BytesStart::new("soapenv:Envelope").with_attributes([
-        ("xmlns:soapenv", SOAP_ENV_NS),
-        ("xmlns:impl", IMPL_NS),
-        ("xmlns:obj", OBJ_NS),
-    ]);
-    w.write_event(Event::Start(env)).map_err(io_error)?;
-    w.write_event(Event::Start(BytesStart::new("soapenv:Body")))
-        .map_err(io_error)?;
-    let mut wrapper = String::from(v.operation.name());
-    wrapper.push_str("Request");
-    let wrapper = qualified("impl", &wrapper);
-    w.write_event(Event::Start(BytesStart::new(wrapper.as_str())))
-        .map_err(io_error)?;
+pub fn envelope(v: &Validated) -> String {
+    // Enough for a full doAuthorization without growing.
+    let mut out = String::with_capacity(4096);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope xmlns:soapenv=\"");
+    out.push_str(SOAP_ENV_NS);
+    out.push_str("\" xmlns:impl=\"");
+    out.push_str(IMPL_NS);
+    out.push_str("\" xmlns:obj=\"");
+    out.push_str(OBJ_NS);
+    out.push_str("\" xmlns:xsi=\"");
+    out.push_str(XSI_NS);
+    out.push_str("\"><soapenv:Body><impl:");
+    out.push_str(v.operation.name());
+    out.push_str("Request>");
     for node in &v.body {
-        write_node(&mut w, node, "impl")?;
+        write_node(&mut out, node, "impl:");
     }
-    w.write_event(Event::End(BytesEnd::new(wrapper.as_str())))
-        .map_err(io_error)?;
-    w.write_event(Event::End(BytesEnd::new("soapenv:Body")))
-        .map_err(io_error)?;
-    w.write_event(Event::End(BytesEnd::new("soapenv:Envelope")))
-        .map_err(io_error)?;
-    String::from_utf8(w.into_inner()).map_err(io_error)
+    out.push_str("</impl:");
+    out.push_str(v.operation.name());
+    out.push_str("Request></soapenv:Body></soapenv:Envelope>");
+    out
 }
 
 /// The HTTP request: POST to `{base}/{Service}`, SOAP 1.1 headers, HTTP Basic credentials.
 pub fn http_request(v: &Validated, opts: &Options) -> Result<HttpRequest> {
-    let body = envelope(v)?;
-    let mut action = String::from("\"");
+    let body = envelope(v);
+    let mut action = String::with_capacity(v.operation.name().len() + 2);
+    action.push('"');
     action.push_str(v.operation.name());
     action.push('"');
     let headers = vec![

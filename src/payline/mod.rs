@@ -34,6 +34,14 @@ pub fn request(operation: &str, params: &Value, opts: &Options) -> Result<HttpRe
     encode::http_request(&validated, opts)
 }
 
+/// [`request`] from the parameters as JSON text (what the wasm boundary receives). A string holding
+/// an unpaired UTF-16 surrogate (`"\ud83d"` from `JSON.stringify`) is a `VALIDATION` issue
+/// `FORBIDDEN_CHARACTER` at its field path, not a silent U+FFFD ([`crate::codec::json::from_text`]).
+pub fn request_text(operation: &str, params_json: &str, opts: &Options) -> Result<HttpRequest> {
+    let params = crate::codec::json::from_text(params_json, Some(crate::error::Gateway::Payline))?;
+    request(operation, &params, opts)
+}
+
 /// Decodes Payline's answer to `operation`. Returns the answer even when its code is not
 /// accepted (see `result.accepted`); errors are for faults, HTTP failures and unreadable bodies.
 pub fn parse_response(operation: &str, http_status: u16, xml: &str) -> Result<Value> {

@@ -8,9 +8,11 @@
 //! walks these tables, so the order written on the wire is the table order whatever the order of
 //! the caller's keys, and an element the table does not list is an `UNKNOWN_FIELD` issue.
 //!
-//! Elements of the WSDL that remise does not model yet (buyer, owner, bankAccountData,
-//! authentication3DSecure, subMerchant, threeDSInfo, recurring, …) are left out of the tables on
-//! purpose: passing them is reported instead of being silently dropped.
+//! Every element of each request's `xsd:sequence` is listed, with what is written when the caller
+//! gives none ([`Absent`]): the envelopes are valid under the official WSDL 4.77 schema in strict
+//! mode (tests/payline_schema.rs). Elements remise does not model (transient, threeDSInfo,
+//! asynchronousRetryTimeout, buyer.merchantAuthentication) are always written `xsi:nil`, and a
+//! caller value for them is reported instead of being silently dropped.
 
 use crate::codec::json::Obj;
 use crate::error::{issue, Error, Gateway, Issues, Result};
@@ -147,6 +149,19 @@ impl Operation {
         }
     }
 
+    /// The `payment.action` codes this operation accepts (empty: it has no payment object).
+    pub fn actions(self) -> &'static [&'static str] {
+        match self {
+            Operation::DoAuthorization => AUTHORIZATION_ACTIONS,
+            Operation::DoReAuthorization => RE_AUTHORIZATION_ACTIONS,
+            Operation::DoCapture => CAPTURE_ACTIONS,
+            Operation::DoRefund => REFUND_ACTIONS,
+            Operation::DoCredit => CREDIT_ACTIONS,
+            Operation::DoDebit => DEBIT_ACTIONS,
+            Operation::DoReset | Operation::GetTransactionDetails => &[],
+        }
+    }
+
     /// The request wrapper's children, in WSDL order.
     pub fn fields(self) -> &'static [Field] {
         match self {
@@ -171,7 +186,7 @@ pub enum Kind {
     FreeText,
     /// A secret made of digits (card number, CVX): `min..=max` digits, never echoed in messages.
     SecretDigits(usize, usize),
-    /// A secret text (card password), never echoed in messages.
+    /// A secret text (card password, bank account number), never echoed in messages.
     SecretText,
     /// A number (`N<n>`): a whole JS number or a string of 1 to n digits.
     Digits(usize),
@@ -193,6 +208,8 @@ pub enum Kind {
     Version,
     /// `true`/`false`.
     Bool,
+    /// `payment.action`: N3, and one of the codes the operation documents ([`Operation::actions`]).
+    Action,
     /// A nested object.
     Object(&'static [Field]),
     /// A list: the caller gives a plain array, the encoder writes the wrapper (this field's
@@ -202,6 +219,27 @@ pub enum Kind {
         fields: &'static [Field],
         max: usize,
     },
+    /// An element the WSDL requires (nillable) that remise does not model: always written as
+    /// `xsi:nil="true"`; a caller value is an `UNKNOWN_FIELD` issue.
+    Unmodelled,
+}
+
+/// How an element is written when the caller gives no value: the WSDL's `minOccurs` and
+/// `nillable` (WSDL 4.77, `tests/fixtures/payline/wsdl/`), plus what the documentation requires.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Absent {
+    /// The caller must give it (`REQUIRED` issue otherwise).
+    Refuse,
+    /// `minOccurs="1" nillable="true"`: written `<x xsi:nil="true"/>`, as the official Java SDK
+    /// does (its `*RequestMinimal.xml` fixtures).
+    Nil,
+    /// `minOccurs="0"`: left out.
+    Omit,
+    /// `minOccurs="1" nillable="false"` yet optional for the caller (doAuthorization
+    /// `bankAccountData`, which card payments leave empty): written with no values given, i.e.
+    /// every child by its own rule (all nil for bankAccountData). The PHP SDK sends an empty
+    /// object here by default (`PaylineSDK.php`, reference §3.2).
+    Empty,
 }
 
 /// One WSDL element.
@@ -209,32 +247,94 @@ pub enum Kind {
 pub struct Field {
     pub name: &'static str,
     pub kind: Kind,
-    pub required: bool,
+    pub absent: Absent,
 }
 
+impl Field {
+    /// Whether the caller must give this element.
+    pub fn required(&self) -> bool {
+        self.absent == Absent::Refuse
+    }
+}
+
+/// Required from the caller.
 const fn req(name: &'static str, kind: Kind) -> Field {
     Field {
         name,
         kind,
-        required: true,
+        absent: Absent::Refuse,
     }
 }
 
+/// Required and nillable in the WSDL: `xsi:nil` when the caller gives none.
+const fn nil(name: &'static str, kind: Kind) -> Field {
+    Field {
+        name,
+        kind,
+        absent: Absent::Nil,
+    }
+}
+
+/// `minOccurs="0"`: left out when the caller gives none.
 const fn opt(name: &'static str, kind: Kind) -> Field {
     Field {
         name,
         kind,
-        required: false,
+        absent: Absent::Omit,
     }
 }
 
+/// Required, nillable, and not modelled: always `xsi:nil`.
+const fn unmodelled(name: &'static str) -> Field {
+    Field {
+        name,
+        kind: Kind::Unmodelled,
+        absent: Absent::Nil,
+    }
+}
+
+/// `payment.action` codes each operation documents. Sources: Object - payment action table
+/// (https://docs.payline.com/pages/viewpage.action?pageId=747147057) for 100, 101, 201, 421, 422;
+/// reference payline.md §4 for the rest ([community] `playmoweb/payline-typescript-sdk`
+/// `payline-action.ts`: 108 account verification, 110–129 card-on-file / instalment variants of an
+/// authorization, 204 debit). [uncertain] doReAuthorization: the docs name no code; the official
+/// SDKs' fixtures send 100 and the reference recommends 100 or 101 (§3.1). One place to extend.
+pub const AUTHORIZATION_ACTIONS: &[&str] = &[
+    "100", "101", "108", "110", "111", "120", "121", "122", "123", "124", "125", "126", "127",
+    "128", "129",
+];
+pub const RE_AUTHORIZATION_ACTIONS: &[&str] = &["100", "101"];
+pub const CAPTURE_ACTIONS: &[&str] = &["201"];
+pub const REFUND_ACTIONS: &[&str] = &["421"];
+pub const CREDIT_ACTIONS: &[&str] = &["422"];
+pub const DEBIT_ACTIONS: &[&str] = &["204"];
+
+/// Operations that must name the contract (point of sale) in `payment.contractNumber`.
+/// Sources: Object - payment ("conditional": required for doAuthorization, "not used" by
+/// doCapture/doRefund); doReAuthorization "must resume the same contract number as the initial
+/// authorization" (https://docs.payline.com/display/DT/Reauthorization, reference §6).
+/// [uncertain] doCredit and doDebit: a new card transaction with no original to take the contract
+/// from; every official SDK fixture of both sends one (Java SDK `doCreditRequestFull.xml`,
+/// `doDebitRequestMinimal.xml`). Remove them here if homologation accepts requests without.
+pub const CONTRACT_REQUIRED: &[Operation] = &[
+    Operation::DoAuthorization,
+    Operation::DoReAuthorization,
+    Operation::DoCredit,
+    Operation::DoDebit,
+];
+
+/// Payment modes that must carry `recurring` in doAuthorization (and only they may): the PHP
+/// SDK adds `recurring` exactly for these (`PaylineSDK.php` doAuthorization), and Object -
+/// recurring says "value mandatory REC and NX" (https://docs.payline.com/display/DT/Object+-+recurring).
+pub const RECURRING_MODES: &[&str] = &["NX", "REC"];
+
 /// Object - payment (https://docs.payline.com/pages/viewpage.action?pageId=747147057).
-/// `differedActionDate` is required exactly when `mode` is DIF (checked in validate.rs);
-/// `contractNumber` is required for doAuthorization (also checked there).
+/// `differedActionDate` is required exactly when `mode` is DIF, `contractNumber` for the
+/// operations of [`CONTRACT_REQUIRED`] (both checked in validate.rs).
 pub const PAYMENT: &[Field] = &[
     req("amount", Kind::Amount),
     req("currency", Kind::Currency),
-    req("action", Kind::Digits(3)),
+    req("action", Kind::Action),
     req("mode", Kind::Enum(MODES)),
     opt("contractNumber", Kind::Text(20)),
     opt("differedActionDate", Kind::ShortDate),
@@ -261,8 +361,14 @@ pub const ORDER_DETAIL: &[Field] = &[
     opt("sellerType", Kind::FreeText),
 ];
 
+const DETAILS: Kind = Kind::List {
+    item: "details",
+    fields: ORDER_DETAIL,
+    max: ORDER_DETAILS_MAX,
+};
+
 /// Object - order (https://docs.payline.com/display/DT/Object+-+order). `orderExtended` and
-/// `orderOTA` are not modelled.
+/// `orderOTA` (both `minOccurs="0"`) are not modelled.
 /// [uncertain] `deliveryTime` / `deliveryMode` are documented as numeric codes without a length:
 /// two digits is our guess.
 pub const ORDER: &[Field] = &[
@@ -273,14 +379,7 @@ pub const ORDER: &[Field] = &[
     req("amount", Kind::Amount),
     req("currency", Kind::Currency),
     req("date", Kind::DateTime),
-    opt(
-        "details",
-        Kind::List {
-            item: "details",
-            fields: ORDER_DETAIL,
-            max: ORDER_DETAILS_MAX,
-        },
-    ),
+    opt("details", DETAILS),
     opt("deliveryTime", Kind::Digits(2)),
     opt("deliveryMode", Kind::Digits(2)),
     opt("deliveryExpectedDate", Kind::Date),
@@ -322,11 +421,161 @@ pub const PRIVATE_DATA: &[Field] = &[
 
 /// Object - authorization, for doDebit: an authorization obtained outside Payline (by phone).
 /// Its date uses the order date layout (Java SDK fixture doDebitRequestFull.xml: `15/12/2014 12:20`).
+/// `reattempt` (`minOccurs="0"`) is not modelled.
 pub const AUTHORIZATION: &[Field] = &[
     req("number", Kind::Text(50)),
     req("date", Kind::DateTime),
-    opt("authorizedAmount", Kind::Amount),
-    opt("authorizedCurrency", Kind::Currency),
+    nil("authorizedAmount", Kind::Amount),
+    nil("authorizedCurrency", Kind::Currency),
+];
+
+/// Type address (buyer's `shippingAdress` and `billingAddress`): every element `minOccurs="0"`.
+/// [uncertain] lengths: not in the sources read, so only the ISO country code is checked
+/// (AN2, as `order.country`); Payline answers 02305 naming the field if one is too long.
+pub const ADDRESS: &[Field] = &[
+    opt("title", Kind::FreeText),
+    opt("name", Kind::FreeText),
+    opt("firstName", Kind::FreeText),
+    opt("lastName", Kind::FreeText),
+    opt("street1", Kind::FreeText),
+    opt("street2", Kind::FreeText),
+    opt("streetNumber", Kind::FreeText),
+    opt("cityName", Kind::FreeText),
+    opt("zipCode", Kind::FreeText),
+    opt("country", Kind::Text(2)),
+    opt("phone", Kind::FreeText),
+    opt("state", Kind::FreeText),
+    opt("county", Kind::FreeText),
+    opt("phoneType", Kind::FreeText),
+    opt("addressCreateDate", Kind::FreeText),
+    opt("email", Kind::FreeText),
+];
+
+/// Object - buyer: every element required and nillable (WSDL 4.77). The WSDL spells
+/// `shippingAdress` with one `d`; the caller uses the same name. Lengths from Payline's wallet
+/// object page (lastName/firstName AN100, email AN150,
+/// https://docs.monext.fr/display/DT/Object+-+cards); the others [uncertain], free text.
+/// `merchantAuthentication` is not modelled (always nil).
+pub const BUYER: &[Field] = &[
+    nil("title", Kind::FreeText),
+    nil("lastName", Kind::Text(100)),
+    nil("firstName", Kind::Text(100)),
+    nil("email", Kind::Text(150)),
+    nil("shippingAdress", Kind::Object(ADDRESS)),
+    nil("billingAddress", Kind::Object(ADDRESS)),
+    nil("accountCreateDate", Kind::FreeText),
+    nil("accountAverageAmount", Kind::Amount),
+    nil("accountOrderCount", Kind::Digits(9)),
+    nil("walletId", Kind::Text(50)),
+    nil("walletDisplayed", Kind::FreeText),
+    nil("walletSecured", Kind::FreeText),
+    nil("walletCardInd", Kind::FreeText),
+    nil("ip", Kind::FreeText),
+    nil("mobilePhone", Kind::FreeText),
+    nil("customerId", Kind::Text(50)),
+    nil("legalStatus", Kind::FreeText),
+    nil("legalDocumentType", Kind::FreeText),
+    nil("legalDocument", Kind::FreeText),
+    nil("birthDate", Kind::FreeText),
+    nil("fingerprintID", Kind::FreeText),
+    nil("deviceFingerprint", Kind::FreeText),
+    nil("isBot", Kind::FreeText),
+    nil("isIncognito", Kind::FreeText),
+    nil("isBehindProxy", Kind::FreeText),
+    nil("isFromTor", Kind::FreeText),
+    nil("isEmulator", Kind::FreeText),
+    nil("isRooted", Kind::FreeText),
+    nil("hasTimezoneMismatch", Kind::FreeText),
+    nil("loyaltyMemberType", Kind::FreeText),
+    nil("buyerExtended", Kind::FreeText),
+    unmodelled("merchantAuthentication"),
+];
+
+/// Type addressOwner: every element required and nillable.
+pub const ADDRESS_OWNER: &[Field] = &[
+    nil("street", Kind::FreeText),
+    nil("cityName", Kind::FreeText),
+    nil("zipCode", Kind::FreeText),
+    nil("country", Kind::FreeText),
+    nil("phone", Kind::FreeText),
+];
+
+/// Object - owner (card holder, "applicable only for AMEX" in the doDebit page): every element
+/// required and nillable.
+pub const OWNER: &[Field] = &[
+    nil("lastName", Kind::FreeText),
+    nil("firstName", Kind::FreeText),
+    nil("billingAddress", Kind::Object(ADDRESS_OWNER)),
+    nil("issueCardDate", Kind::FreeText),
+];
+
+/// Object - bankAccountData: every element required and nillable. The account number and key are
+/// never echoed in messages.
+pub const BANK_ACCOUNT_DATA: &[Field] = &[
+    nil("countryCode", Kind::FreeText),
+    nil("bankCode", Kind::FreeText),
+    nil("accountNumber", Kind::SecretText),
+    nil("key", Kind::SecretText),
+];
+
+/// Object - subMerchant (Payment Facilitator, web-service version ≥ 18). Required elements from
+/// the WSDL (`subMerchantId`, `subMerchantMCC` not nillable), formats from
+/// https://docs.payline.com/plugins/viewsource/viewpagesrc.action?pageId=747144493
+/// (name AN15 from version 26, was 25; MCC N4; SIRET AN14; street AN30; city AN15; zip AN15;
+/// country AN2; state AN3; email ANS40; phone AN20).
+pub const SUB_MERCHANT: &[Field] = &[
+    req("subMerchantId", Kind::Text(15)),
+    nil("subMerchantName", Kind::Text(15)),
+    req("subMerchantMCC", Kind::Digits(4)),
+    nil("subMerchantSIRET", Kind::Text(14)),
+    nil("subMerchantTaxCode", Kind::FreeText),
+    nil("subMerchantStreet", Kind::Text(30)),
+    nil("subMerchantCity", Kind::Text(15)),
+    nil("subMerchantZipCode", Kind::Text(15)),
+    nil("subMerchantCountry", Kind::Text(2)),
+    nil("subMerchantState", Kind::Text(3)),
+    nil("subMerchantEmailAddress", Kind::Text(40)),
+    nil("subMerchantPhoneNumber", Kind::Text(20)),
+];
+
+/// Object - authentication3DSecure (3-D Secure done outside Payline): every element
+/// `minOccurs="0"`. Formats from https://docs.monext.fr/display/DT/Object+-+authentication3DSecure
+/// (md AN20, xid AN28, eci AN2, cavv AN28, cavvAlgorithm N1 or `W`, vadsResult AN8,
+/// typeSecurisation AN10, PaResStatus/VeResStatus AN1, resultContainer AN2048).
+pub const AUTHENTICATION_3DSECURE: &[Field] = &[
+    opt("md", Kind::Text(20)),
+    opt("pares", Kind::FreeText),
+    opt("xid", Kind::Text(28)),
+    opt("eci", Kind::Text(2)),
+    opt("cavv", Kind::Text(28)),
+    opt("cavvAlgorithm", Kind::Text(1)),
+    opt("vadsResult", Kind::Text(8)),
+    opt("typeSecurisation", Kind::Text(10)),
+    opt("PaResStatus", Kind::Text(1)),
+    opt("VeResStatus", Kind::Text(1)),
+    opt("resultContainer", Kind::Text(2048)),
+    opt("authenticationResult", Kind::FreeText),
+];
+
+/// Object - recurring (https://docs.payline.com/display/DT/Object+-+recurring): `amount`,
+/// `billingCycle` and `billingLeft` are required and not nillable in the WSDL, the rest nillable.
+/// Formats: amounts N12; billingCycle N2 frequency code (40 monthly, 60 quarterly, … "Frequency
+/// list" annex); billingLeft N3 (number of instalments; the doc says "only for NX" but the WSDL
+/// requires the element, so remise requires it for REC too); billingDay `dd`; startDate
+/// `dd/mm/yyyy`; endDate and amountModificationDate `dd/mm/yyyy HH24:MI`; billingRank N2 (≥ v22).
+/// [uncertain] firstAmount: "No" in the Required column yet "value mandatory REC and NX" in the
+/// Condition column; remise lets the platform decide (nil when absent).
+pub const RECURRING: &[Field] = &[
+    nil("firstAmount", Kind::Amount),
+    req("amount", Kind::Amount),
+    req("billingCycle", Kind::Digits(2)),
+    req("billingLeft", Kind::Digits(3)),
+    nil("billingDay", Kind::Digits(2)),
+    nil("startDate", Kind::Date),
+    nil("endDate", Kind::DateTime),
+    nil("newAmount", Kind::Amount),
+    nil("amountModificationDate", Kind::DateTime),
+    nil("billingRank", Kind::Digits(2)),
 ];
 
 const PRIVATE_DATA_LIST: Kind = Kind::List {
@@ -335,93 +584,116 @@ const PRIVATE_DATA_LIST: Kind = Kind::List {
     max: PRIVATE_DATA_MAX,
 };
 
+// The request wrappers below list every element of the WSDL 4.77 `xsd:sequence` (reference §3,
+// tests/fixtures/payline/wsdl/); `version` is required but defaulted.
+
 /// §3.1 doReAuthorizationRequest. `order` is mandatory since 4.65.
 pub const DO_RE_AUTHORIZATION: &[Field] = &[
-    opt("version", Kind::Version),
+    req("version", Kind::Version),
     req("transactionID", Kind::Text(50)),
     req("payment", Kind::Object(PAYMENT)),
     req("order", Kind::Object(ORDER)),
-    opt("privateDataList", PRIVATE_DATA_LIST),
-    opt("media", Kind::Enum(MEDIA)),
+    nil("privateDataList", PRIVATE_DATA_LIST),
+    nil("media", Kind::Enum(MEDIA)),
 ];
 
-/// §3.2 doAuthorizationRequest (modelled subset, WSDL order kept).
+/// §3.2 doAuthorizationRequest. `transient`, `asynchronousRetryTimeout` and `threeDSInfo` are
+/// not modelled (always nil); `recurring` is required exactly for modes NX and REC (validate.rs).
 pub const DO_AUTHORIZATION: &[Field] = &[
-    opt("version", Kind::Version),
+    unmodelled("transient"),
+    req("version", Kind::Version),
     req("payment", Kind::Object(PAYMENT)),
+    Field {
+        name: "bankAccountData",
+        kind: Kind::Object(BANK_ACCOUNT_DATA),
+        absent: Absent::Empty,
+    },
     req("card", Kind::Object(CARD)),
     req("order", Kind::Object(ORDER)),
-    opt("privateDataList", PRIVATE_DATA_LIST),
-    opt("media", Kind::Enum(MEDIA)),
-    opt("linkedTransactionId", Kind::Text(50)),
+    nil("buyer", Kind::Object(BUYER)),
+    nil("owner", Kind::Object(OWNER)),
+    nil("privateDataList", PRIVATE_DATA_LIST),
+    nil(
+        "authentication3DSecure",
+        Kind::Object(AUTHENTICATION_3DSECURE),
+    ),
+    nil("media", Kind::Enum(MEDIA)),
+    nil("subMerchant", Kind::Object(SUB_MERCHANT)),
+    unmodelled("asynchronousRetryTimeout"),
+    nil("linkedTransactionId", Kind::Text(50)),
+    unmodelled("threeDSInfo"),
     opt("travelFileNumber", Kind::FreeText),
+    nil("recurring", Kind::Object(RECURRING)),
 ];
 
 /// §3.3 doCaptureRequest. `sequenceNumber` (AN50) is documented as preventing duplicates.
 pub const DO_CAPTURE: &[Field] = &[
-    opt("version", Kind::Version),
+    req("version", Kind::Version),
     req("transactionID", Kind::Text(50)),
     req("payment", Kind::Object(PAYMENT)),
-    opt("privateDataList", PRIVATE_DATA_LIST),
-    opt("sequenceNumber", Kind::Text(50)),
-    opt("media", Kind::Enum(MEDIA)),
-    opt("miscData", Kind::FreeText),
+    nil("privateDataList", PRIVATE_DATA_LIST),
+    nil("sequenceNumber", Kind::Text(50)),
+    nil("media", Kind::Enum(MEDIA)),
+    nil("miscData", Kind::FreeText),
 ];
 
 /// §3.4 doRefundRequest.
 pub const DO_REFUND: &[Field] = &[
-    opt("version", Kind::Version),
+    req("version", Kind::Version),
     req("transactionID", Kind::Text(50)),
     req("payment", Kind::Object(PAYMENT)),
-    opt("comment", Kind::Text(255)),
-    opt("privateDataList", PRIVATE_DATA_LIST),
-    opt("sequenceNumber", Kind::Text(50)),
-    opt("media", Kind::Enum(MEDIA)),
-    opt(
-        "details",
-        Kind::List {
-            item: "details",
-            fields: ORDER_DETAIL,
-            max: ORDER_DETAILS_MAX,
-        },
-    ),
-    opt("miscData", Kind::FreeText),
+    nil("comment", Kind::Text(255)),
+    nil("privateDataList", PRIVATE_DATA_LIST),
+    nil("sequenceNumber", Kind::Text(50)),
+    nil("media", Kind::Enum(MEDIA)),
+    opt("details", DETAILS),
+    nil("miscData", Kind::FreeText),
 ];
 
 /// §3.5 doResetRequest: no payment object; `amount`/`currency` are direct children.
 pub const DO_RESET: &[Field] = &[
-    opt("version", Kind::Version),
+    req("version", Kind::Version),
     req("transactionID", Kind::Text(50)),
-    opt("comment", Kind::Text(255)),
-    opt("media", Kind::Enum(MEDIA)),
-    opt("amount", Kind::Amount),
-    opt("currency", Kind::Currency),
+    nil("comment", Kind::Text(255)),
+    nil("media", Kind::Enum(MEDIA)),
+    nil("amount", Kind::Amount),
+    nil("currency", Kind::Currency),
     opt("privateDataList", PRIVATE_DATA_LIST),
-    opt("sequenceNumber", Kind::Text(50)),
+    nil("sequenceNumber", Kind::Text(50)),
 ];
 
-/// §3.6 doCreditRequest (modelled subset).
+/// §3.6 doCreditRequest.
 pub const DO_CREDIT: &[Field] = &[
-    opt("version", Kind::Version),
+    req("version", Kind::Version),
     req("payment", Kind::Object(PAYMENT)),
     req("card", Kind::Object(CARD)),
-    opt("comment", Kind::Text(255)),
-    opt("order", Kind::Object(ORDER)),
-    opt("privateDataList", PRIVATE_DATA_LIST),
-    opt("miscData", Kind::FreeText),
-    opt("media", Kind::Enum(MEDIA)),
+    nil("comment", Kind::Text(255)),
+    nil("order", Kind::Object(ORDER)),
+    nil("buyer", Kind::Object(BUYER)),
+    nil("owner", Kind::Object(OWNER)),
+    nil("privateDataList", PRIVATE_DATA_LIST),
+    nil("miscData", Kind::FreeText),
+    nil("media", Kind::Enum(MEDIA)),
+    nil("subMerchant", Kind::Object(SUB_MERCHANT)),
 ];
 
-/// §3.7 doDebitRequest (modelled subset).
+/// §3.7 doDebitRequest.
 pub const DO_DEBIT: &[Field] = &[
-    opt("version", Kind::Version),
+    req("version", Kind::Version),
     req("payment", Kind::Object(PAYMENT)),
     req("card", Kind::Object(CARD)),
     req("order", Kind::Object(ORDER)),
-    opt("privateDataList", PRIVATE_DATA_LIST),
-    opt("miscData", Kind::FreeText),
+    nil("buyer", Kind::Object(BUYER)),
+    nil("owner", Kind::Object(OWNER)),
+    nil("privateDataList", PRIVATE_DATA_LIST),
+    nil("miscData", Kind::FreeText),
+    nil(
+        "authentication3DSecure",
+        Kind::Object(AUTHENTICATION_3DSECURE),
+    ),
     req("authorization", Kind::Object(AUTHORIZATION)),
-    opt("media", Kind::Enum(MEDIA)),
+    nil("media", Kind::Enum(MEDIA)),
+    nil("subMerchant", Kind::Object(SUB_MERCHANT)),
 ];
 
 /// §3.9 getTransactionDetailsRequest (ExtendedAPI; `transactionId` with a lower-case d).
@@ -429,13 +701,13 @@ pub const DO_DEBIT: &[Field] = &[
 /// [uncertain] start/end dates: the doc says DD/MM/YYYY, the Java SDK test sends
 /// `15/01/2020 10:00`; we write the order date layout.
 pub const GET_TRANSACTION_DETAILS: &[Field] = &[
-    opt("version", Kind::Version),
-    opt("transactionId", Kind::Text(50)),
-    opt("orderRef", Kind::Text(50)),
-    opt("startDate", Kind::DateTime),
-    opt("endDate", Kind::DateTime),
-    opt("transactionHistory", Kind::Enum(&["Y", "N"])),
-    opt("archiveSearch", Kind::Bool),
+    req("version", Kind::Version),
+    nil("transactionId", Kind::Text(50)),
+    nil("orderRef", Kind::Text(50)),
+    nil("startDate", Kind::DateTime),
+    nil("endDate", Kind::DateTime),
+    nil("transactionHistory", Kind::Enum(&["Y", "N"])),
+    nil("archiveSearch", Kind::Bool),
 ];
 
 /// Which platform to call.
@@ -563,7 +835,11 @@ impl Options {
             .as_deref()
             .unwrap_or(self.environment.base_url())
             .trim_end_matches('/');
-        format!("{base}/{}", service.name())
+        let mut url = String::with_capacity(base.len() + 1 + service.name().len());
+        url.push_str(base);
+        url.push('/');
+        url.push_str(service.name());
+        url
     }
 }
 

@@ -1,13 +1,17 @@
 //! Caller input → validated element tree, in WSDL order, with every issue at once.
 //!
 //! The walk follows the schema tables of model.rs, not the caller's key order, so the tree (and
-//! the XML written from it) is always in `xsd:sequence` order. Absent optional elements are not in
-//! the tree (never an empty element, never an empty numeric field).
+//! the XML written from it) is always in `xsd:sequence` order. An element the caller leaves out is
+//! written as its table says ([`Absent`]): `xsi:nil` where the WSDL requires a nillable element,
+//! nothing where it has `minOccurs="0"` (never an empty element, never an empty numeric field).
+//! Field paths are built only when an issue is reported.
 
 use super::dates;
-use super::model::{Field, Kind, Operation, DEFAULT_VERSION, MODES};
-use crate::codec::json::{index, type_name, Obj};
-use crate::codec::xml::check_text;
+use super::model::{
+    Absent, Field, Kind, Operation, CONTRACT_REQUIRED, DEFAULT_VERSION, MODES, RECURRING_MODES,
+};
+use crate::codec::json::{index, join, type_name, Obj};
+use crate::codec::xml::{check_text, is_xml_text};
 use crate::error::{issue, Gateway, Issues, Result};
 use crate::money::{self, printable, Table};
 use serde_json::Value;
@@ -24,6 +28,8 @@ pub struct Node {
 pub enum NodeValue {
     Text(String),
     Children(Vec<Node>),
+    /// `xsi:nil="true"`: a required nillable element the caller did not give.
+    Nil,
 }
 
 impl Node {
@@ -31,7 +37,7 @@ impl Node {
     pub fn text(&self) -> Option<&str> {
         match &self.value {
             NodeValue::Text(t) => Some(t),
-            NodeValue::Children(_) => None,
+            NodeValue::Children(_) | NodeValue::Nil => None,
         }
     }
 
@@ -39,7 +45,7 @@ impl Node {
     pub fn children(&self) -> &[Node] {
         match &self.value {
             NodeValue::Children(c) => c,
-            NodeValue::Text(_) => &[],
+            NodeValue::Text(_) | NodeValue::Nil => &[],
         }
     }
 
@@ -67,7 +73,7 @@ impl Validated {
 pub fn validate(op: Operation, params: &Value) -> Result<Validated> {
     let mut issues = Issues::new();
     let mut root = Obj::new(params, "", &mut issues);
-    let body = read_fields(&mut root, op.fields(), &mut issues);
+    let body = read_fields(op, &mut root, op.fields(), &mut issues);
     root.finish(&mut issues);
     operation_rules(op, params, &mut issues);
     issues.finish(Some(Gateway::Payline))?;
@@ -77,32 +83,107 @@ pub fn validate(op: Operation, params: &Value) -> Result<Validated> {
     })
 }
 
-fn read_fields(obj: &mut Obj<'_>, fields: &'static [Field], issues: &mut Issues) -> Vec<Node> {
-    fields
-        .iter()
-        .filter_map(|f| read_field(obj, f, issues))
-        .collect()
+fn read_fields(
+    op: Operation,
+    obj: &mut Obj<'_>,
+    fields: &'static [Field],
+    issues: &mut Issues,
+) -> Vec<Node> {
+    obj.reserve(fields.len());
+    let mut nodes = Vec::with_capacity(fields.len());
+    for f in fields {
+        if let Some(node) = read_field(op, obj, f, issues) {
+            nodes.push(node);
+        }
+    }
+    nodes
 }
 
-fn read_field(obj: &mut Obj<'_>, f: &'static Field, issues: &mut Issues) -> Option<Node> {
-    let at = obj.at(f.name);
-    let Some(raw) = obj.raw(f.name) else {
-        if let Kind::Version = f.kind {
-            return Some(Node {
+/// The element written when the caller gives no value for `f` (or `None`: nothing written).
+fn absent_node(
+    op: Operation,
+    obj: &Obj<'_>,
+    f: &'static Field,
+    issues: &mut Issues,
+) -> Option<Node> {
+    if let Kind::Version = f.kind {
+        return Some(Node {
+            name: f.name,
+            value: NodeValue::Text(DEFAULT_VERSION.to_string()),
+        });
+    }
+    match f.absent {
+        Absent::Refuse => {
+            issues.push(obj.at(f.name), issue::REQUIRED, required_message(f));
+            None
+        }
+        Absent::Nil => Some(Node {
+            name: f.name,
+            value: NodeValue::Nil,
+        }),
+        Absent::Omit => None,
+        Absent::Empty => {
+            let children = match f.kind {
+                Kind::Object(fields) => {
+                    let empty = Value::Object(serde_json::Map::new());
+                    let mut inner = Obj::new(&empty, &obj.at(f.name), issues);
+                    read_fields(op, &mut inner, fields, issues)
+                }
+                _ => Vec::new(),
+            };
+            Some(Node {
                 name: f.name,
-                value: NodeValue::Text(DEFAULT_VERSION.to_string()),
-            });
+                value: NodeValue::Children(children),
+            })
         }
-        if f.required {
-            issues.push(at, issue::REQUIRED, required_message(f));
-        }
-        return None;
+    }
+}
+
+fn read_field(
+    op: Operation,
+    obj: &mut Obj<'_>,
+    f: &'static Field,
+    issues: &mut Issues,
+) -> Option<Node> {
+    // Not modelled: never read, so a caller value stays unknown (UNKNOWN_FIELD at finish).
+    if let Kind::Unmodelled = f.kind {
+        return absent_node(op, obj, f, issues);
+    }
+    let Some(raw) = obj.raw(f.name) else {
+        return absent_node(op, obj, f, issues);
     };
-    let value = read_value(raw, &at, f, issues)?;
-    Some(Node {
+    let at = At {
+        parent: obj.path(),
         name: f.name,
-        value,
-    })
+    };
+    match read_value(op, raw, &at, f, issues) {
+        Some(Read::Value(value)) => Some(Node {
+            name: f.name,
+            value,
+        }),
+        // An empty list or an empty optional string: as if absent.
+        Some(Read::Absent) => absent_node(op, obj, f, issues),
+        None => None,
+    }
+}
+
+/// Where a field is, turned into a path only when an issue is reported.
+struct At<'p> {
+    parent: &'p str,
+    name: &'p str,
+}
+
+impl At<'_> {
+    fn path(&self) -> String {
+        join(self.parent, self.name)
+    }
+}
+
+/// What a caller value became.
+enum Read {
+    Value(NodeValue),
+    /// Given, but empty where emptiness means "none" (an empty list, an empty optional string).
+    Absent,
 }
 
 fn required_message(f: &Field) -> String {
@@ -117,62 +198,100 @@ fn required_message(f: &Field) -> String {
     format!("is required: give {what}")
 }
 
-/// A string value, or a `TYPE` issue. Empty strings come back as `None` (absent) after a
-/// `REQUIRED` issue when the field is required.
-fn string<'a>(v: &'a Value, at: &str, f: &Field, issues: &mut Issues) -> Option<&'a str> {
+/// A string value, or a `TYPE` issue. An empty string is `Err(())` after a `REQUIRED` issue when
+/// the field is required, `Ok(None)` (as if absent) otherwise.
+fn string<'a>(
+    v: &'a Value,
+    at: &At<'_>,
+    f: &Field,
+    issues: &mut Issues,
+) -> std::result::Result<Option<&'a str>, ()> {
     match v {
         Value::String(s) if s.is_empty() => {
-            if f.required {
-                issues.push(at, issue::REQUIRED, "is required and must not be empty");
+            if f.required() {
+                issues.push(
+                    at.path(),
+                    issue::REQUIRED,
+                    "is required and must not be empty",
+                );
+                return Err(());
             }
-            None
+            Ok(None)
         }
-        Value::String(s) => Some(s),
+        Value::String(s) => Ok(Some(s)),
         other => {
             issues.push(
-                at,
+                at.path(),
                 issue::TYPE,
                 format!("must be a string, got {}", type_name(other)),
             );
-            None
+            Err(())
         }
     }
 }
 
-fn text(s: &str) -> Option<NodeValue> {
-    Some(NodeValue::Text(s.to_string()))
+fn text(s: &str) -> Option<Read> {
+    Some(Read::Value(NodeValue::Text(s.to_string())))
 }
 
-fn read_value(v: &Value, at: &str, f: &'static Field, issues: &mut Issues) -> Option<NodeValue> {
+fn owned(s: String) -> Option<Read> {
+    Some(Read::Value(NodeValue::Text(s)))
+}
+
+/// `check_text` with the path built only on failure.
+fn xml_text(at: &At<'_>, s: &str, issues: &mut Issues) -> bool {
+    if is_xml_text(s) {
+        return true;
+    }
+    check_text(&at.path(), s, issues)
+}
+
+/// Reads a string field's value: `Some(Ok(s))`, or the early result (absent, or an issue).
+macro_rules! str_or_return {
+    ($v:expr, $at:expr, $f:expr, $issues:expr) => {
+        match string($v, $at, $f, $issues) {
+            Ok(Some(s)) => s,
+            Ok(None) => return Some(Read::Absent),
+            Err(()) => return None,
+        }
+    };
+}
+
+fn read_value(
+    op: Operation,
+    v: &Value,
+    at: &At<'_>,
+    f: &'static Field,
+    issues: &mut Issues,
+) -> Option<Read> {
     match f.kind {
         Kind::Text(max) => {
-            let s = string(v, at, f, issues)?;
-            let mut ok = check_text(at, s, issues);
-            let len = s.chars().count();
-            if len > max {
-                issues.push(
-                    at,
-                    issue::TOO_LONG,
-                    format!("is {len} characters long; Payline accepts at most {max}"),
-                );
-                ok = false;
+            let s = str_or_return!(v, at, f, issues);
+            let mut ok = xml_text(at, s, issues);
+            // Byte length bounds the character count: count only when it could be over.
+            if s.len() > max {
+                let len = s.chars().count();
+                if len > max {
+                    issues.push(
+                        at.path(),
+                        issue::TOO_LONG,
+                        format!("is {len} characters long; Payline accepts at most {max}"),
+                    );
+                    ok = false;
+                }
             }
             ok.then(|| text(s)).flatten()
         }
-        Kind::FreeText => {
-            let s = string(v, at, f, issues)?;
-            check_text(at, s, issues).then(|| text(s)).flatten()
-        }
-        Kind::SecretText => {
-            let s = string(v, at, f, issues)?;
-            check_text(at, s, issues).then(|| text(s)).flatten()
+        Kind::FreeText | Kind::SecretText => {
+            let s = str_or_return!(v, at, f, issues);
+            xml_text(at, s, issues).then(|| text(s)).flatten()
         }
         Kind::SecretDigits(min, max) => {
-            let s = string(v, at, f, issues)?;
+            let s = str_or_return!(v, at, f, issues);
             // The value is a secret: the message never repeats it.
             if !(min..=max).contains(&s.len()) || !s.bytes().all(|b| b.is_ascii_digit()) {
                 issues.push(
-                    at,
+                    at.path(),
                     issue::FORMAT,
                     format!("must be a string of {min} to {max} digits, without spaces"),
                 );
@@ -181,12 +300,31 @@ fn read_value(v: &Value, at: &str, f: &'static Field, issues: &mut Issues) -> Op
             text(s)
         }
         Kind::Digits(n) => digits(v, at, n, issues),
+        Kind::Action => {
+            let out = digits(v, at, 3, issues)?;
+            let allowed = op.actions();
+            if let Read::Value(NodeValue::Text(code)) = &out {
+                if !allowed.contains(&code.as_str()) {
+                    issues.push(
+                        at.path(),
+                        issue::ENUM,
+                        format!(
+                            "{code} is not an action code of {}: use {}",
+                            op.name(),
+                            allowed.join(" or ")
+                        ),
+                    );
+                    return None;
+                }
+            }
+            Some(out)
+        }
         Kind::Version => {
             let out = digits(v, at, 2, issues)?;
-            if let NodeValue::Text(t) = &out {
+            if let Read::Value(NodeValue::Text(t)) = &out {
                 if t.parse::<u8>().map_or(true, |x| x == 0) {
                     issues.push(
-                        at,
+                        at.path(),
                         issue::RANGE,
                         format!("must be a web-service version from 1 to 99 (current: {DEFAULT_VERSION})"),
                     );
@@ -198,7 +336,7 @@ fn read_value(v: &Value, at: &str, f: &'static Field, issues: &mut Issues) -> Op
         Kind::Amount => {
             let Value::Number(_) = v else {
                 issues.push(
-                    at,
+                    at.path(),
                     issue::TYPE,
                     format!(
                         "must be a whole number of minor units (e.g. 1000 for 10.00 EUR), got {}",
@@ -207,25 +345,32 @@ fn read_value(v: &Value, at: &str, f: &'static Field, issues: &mut Issues) -> Op
                 );
                 return None;
             };
-            let n = crate::codec::json::read_uint(v, at, issues)?;
+            let n = match v.as_u64() {
+                Some(n) if n <= crate::money::MAX_SAFE_INTEGER => n,
+                _ => crate::codec::json::read_uint(v, &at.path(), issues)?,
+            };
             // N12: at most 12 digits.
             if n > 999_999_999_999 {
                 issues.push(
-                    at,
+                    at.path(),
                     issue::AMOUNT_RANGE,
                     format!("{n} has more than the 12 digits Payline accepts"),
                 );
                 return None;
             }
-            text(&n.to_string())
+            owned(n.to_string())
         }
         Kind::Currency => {
+            let number;
             let code = match v {
-                Value::String(s) => s.clone(),
-                Value::Number(n) if n.as_u64().is_some() => n.to_string(),
+                Value::String(s) => s.as_str(),
+                Value::Number(n) if n.as_u64().is_some() => {
+                    number = n.to_string();
+                    number.as_str()
+                }
                 other => {
                     issues.push(
-                        at,
+                        at.path(),
                         issue::TYPE,
                         format!(
                             "must be an ISO 4217 code like 'EUR' or 978, got {}",
@@ -235,21 +380,21 @@ fn read_value(v: &Value, at: &str, f: &'static Field, issues: &mut Issues) -> Op
                     return None;
                 }
             };
-            match money::currency(&code, Table::Payline) {
-                Ok(c) => text(&c.numeric_str()),
+            match money::currency(code, Table::Payline) {
+                Ok(c) => owned(c.numeric_str()),
                 Err(e) => {
-                    issues.push(at, issue::UNKNOWN_CURRENCY, e.message);
+                    issues.push(at.path(), issue::UNKNOWN_CURRENCY, e.message);
                     None
                 }
             }
         }
         Kind::Enum(allowed) => {
-            let s = string(v, at, f, issues)?;
+            let s = str_or_return!(v, at, f, issues);
             match allowed.iter().find(|a| **a == s) {
                 Some(a) => text(a),
                 None => {
                     issues.push(
-                        at,
+                        at.path(),
                         issue::ENUM,
                         format!(
                             "'{}' is not accepted: use one of {}",
@@ -262,12 +407,12 @@ fn read_value(v: &Value, at: &str, f: &'static Field, issues: &mut Issues) -> Op
             }
         }
         Kind::DateTime => {
-            let s = string(v, at, f, issues)?;
+            let s = str_or_return!(v, at, f, issues);
             match dates::input_datetime(s).and_then(dates::format_datetime) {
-                Some(out) => text(&out),
+                Some(out) => owned(out),
                 None => {
                     issues.push(
-                        at,
+                        at.path(),
                         issue::FORMAT,
                         format!(
                             "'{}' is not a date-time: give ISO 8601 like '2024-12-15T12:20:00+01:00' (an offset is converted to Paris time, none is taken as written) or 'dd/mm/yyyy HH:mm'",
@@ -279,13 +424,13 @@ fn read_value(v: &Value, at: &str, f: &'static Field, issues: &mut Issues) -> Op
             }
         }
         Kind::ShortDate | Kind::Date => {
-            let s = string(v, at, f, issues)?;
+            let s = str_or_return!(v, at, f, issues);
             let formatted = dates::input_date(s).and_then(|d| match f.kind {
                 Kind::ShortDate => dates::format_short_date(d),
                 _ => dates::format_date(d),
             });
             match formatted {
-                Some(out) => text(&out),
+                Some(out) => owned(out),
                 None => {
                     let layout = if let Kind::ShortDate = f.kind {
                         "dd/mm/yy"
@@ -293,7 +438,7 @@ fn read_value(v: &Value, at: &str, f: &'static Field, issues: &mut Issues) -> Op
                         "dd/mm/yyyy"
                     };
                     issues.push(
-                        at,
+                        at.path(),
                         issue::FORMAT,
                         format!(
                             "'{}' is not a date: give ISO 8601 like '2024-12-20' or '{layout}'",
@@ -305,7 +450,7 @@ fn read_value(v: &Value, at: &str, f: &'static Field, issues: &mut Issues) -> Op
             }
         }
         Kind::Expiry => {
-            let s = string(v, at, f, issues)?;
+            let s = str_or_return!(v, at, f, issues);
             let ok = s.len() == 4
                 && s.bytes().all(|b| b.is_ascii_digit())
                 && s.get(..2)
@@ -313,7 +458,7 @@ fn read_value(v: &Value, at: &str, f: &'static Field, issues: &mut Issues) -> Op
                     .is_some_and(|m| (1..=12).contains(&m));
             if !ok {
                 issues.push(
-                    at,
+                    at.path(),
                     issue::FORMAT,
                     "must be the card expiry as MMYY, e.g. '1227' for December 2027",
                 );
@@ -325,7 +470,7 @@ fn read_value(v: &Value, at: &str, f: &'static Field, issues: &mut Issues) -> Op
             Value::Bool(b) => text(if *b { "true" } else { "false" }),
             other => {
                 issues.push(
-                    at,
+                    at.path(),
                     issue::TYPE,
                     format!("must be true or false, got {}", type_name(other)),
                 );
@@ -335,21 +480,21 @@ fn read_value(v: &Value, at: &str, f: &'static Field, issues: &mut Issues) -> Op
         Kind::Object(fields) => {
             if !v.is_object() {
                 issues.push(
-                    at,
+                    at.path(),
                     issue::TYPE,
                     format!("must be an object, got {}", type_name(v)),
                 );
                 return None;
             }
-            let mut obj = Obj::new(v, at, issues);
-            let children = read_fields(&mut obj, fields, issues);
+            let mut obj = Obj::new(v, &at.path(), issues);
+            let children = read_fields(op, &mut obj, fields, issues);
             obj.finish(issues);
-            (!children.is_empty()).then_some(NodeValue::Children(children))
+            Some(Read::Value(NodeValue::Children(children)))
         }
         Kind::List { item, fields, max } => {
             let Value::Array(entries) = v else {
                 issues.push(
-                    at,
+                    at.path(),
                     issue::TYPE,
                     format!(
                         "must be an array of objects (remise writes the <{item}> elements), got {}",
@@ -360,7 +505,7 @@ fn read_value(v: &Value, at: &str, f: &'static Field, issues: &mut Issues) -> Op
             };
             if entries.len() > max {
                 issues.push(
-                    at,
+                    at.path(),
                     issue::TOO_LONG,
                     format!(
                         "has {} entries; Payline accepts at most {max}",
@@ -368,35 +513,41 @@ fn read_value(v: &Value, at: &str, f: &'static Field, issues: &mut Issues) -> Op
                     ),
                 );
             }
+            if entries.is_empty() {
+                return Some(Read::Absent);
+            }
+            let path = at.path();
             let mut items = Vec::with_capacity(entries.len().min(max));
             for (i, entry) in entries.iter().enumerate() {
-                let path = index(at, i);
+                let item_path = index(&path, i);
                 if !entry.is_object() {
                     issues.push(
-                        path,
+                        item_path,
                         issue::TYPE,
                         format!("must be an object, got {}", type_name(entry)),
                     );
                     continue;
                 }
-                let mut obj = Obj::new(entry, &path, issues);
-                let children = read_fields(&mut obj, fields, issues);
+                let mut obj = Obj::new(entry, &item_path, issues);
+                let children = read_fields(op, &mut obj, fields, issues);
                 obj.finish(issues);
                 items.push(Node {
                     name: item,
                     value: NodeValue::Children(children),
                 });
             }
-            (!items.is_empty()).then_some(NodeValue::Children(items))
+            Some(Read::Value(NodeValue::Children(items)))
         }
+        // Never read (see read_field).
+        Kind::Unmodelled => Some(Read::Absent),
     }
 }
 
 /// `N<n>`: a whole number below 10^n, or a string of 1 to n digits (kept as written).
-fn digits(v: &Value, at: &str, n: usize, issues: &mut Issues) -> Option<NodeValue> {
+fn digits(v: &Value, at: &At<'_>, n: usize, issues: &mut Issues) -> Option<Read> {
     let bad = |issues: &mut Issues, what: &str| {
         issues.push(
-            at,
+            at.path(),
             issue::FORMAT,
             format!("must be a number of at most {n} digits (a whole number or a string of digits), got {what}"),
         );
@@ -404,12 +555,15 @@ fn digits(v: &Value, at: &str, n: usize, issues: &mut Issues) -> Option<NodeValu
     };
     match v {
         Value::Number(_) => {
-            let x = crate::codec::json::read_uint(v, at, issues)?;
+            let x = match v.as_u64() {
+                Some(x) if x <= crate::money::MAX_SAFE_INTEGER => x,
+                _ => crate::codec::json::read_uint(v, &at.path(), issues)?,
+            };
             let s = x.to_string();
             if s.len() > n {
                 return bad(issues, &s);
             }
-            text(&s)
+            owned(s)
         }
         Value::String(s) if s.is_empty() => bad(issues, "an empty string (omit the field instead)"),
         Value::String(s) => {
@@ -451,13 +605,37 @@ fn operation_rules(op: Operation, params: &Value, issues: &mut Issues) {
             ),
             _ => {}
         }
-        // contractNumber: required for doAuthorization (Object - payment: "conditional").
-        if op == Operation::DoAuthorization && !given(Some(p), "contractNumber") {
+        // contractNumber: required where Payline needs the point of sale (model::CONTRACT_REQUIRED).
+        if CONTRACT_REQUIRED.contains(&op) && !given(Some(p), "contractNumber") {
+            let what = if op == Operation::DoReAuthorization {
+                "the contract number of the initial authorization (a re-authorization must resume it)"
+            } else {
+                "the contract (point of sale) number from the Payline administration centre"
+            };
             issues.push(
                 "payment.contractNumber",
                 issue::REQUIRED,
-                "is required for doAuthorization: the contract (point of sale) number from the Payline administration centre",
+                format!("is required for {}: {what}", op.name()),
             );
+        }
+        // recurring: required exactly for modes NX and REC in doAuthorization (model::RECURRING_MODES).
+        if op == Operation::DoAuthorization {
+            let has_recurring = given(Some(params), "recurring");
+            match mode {
+                Some(m) if RECURRING_MODES.contains(&m) && !has_recurring => issues.push(
+                    "recurring",
+                    issue::REQUIRED,
+                    format!("is required when payment.mode is {m}: give {{ amount, billingCycle, billingLeft, … }} (the instalment schedule)"),
+                ),
+                Some(m) if MODES.contains(&m) && !RECURRING_MODES.contains(&m) && has_recurring => {
+                    issues.push(
+                        "recurring",
+                        issue::CONFLICT,
+                        format!("must be omitted when payment.mode is {m}: only modes NX and REC take a schedule"),
+                    )
+                }
+                _ => {}
+            }
         }
     }
     if let Some(card) = params.get("card").filter(|c| c.is_object()) {

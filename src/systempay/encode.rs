@@ -5,38 +5,68 @@
 //! (https://paiement.systempay.fr/doc/en-EN/rest/V4.0/api/kb/authentication.html).
 
 use super::model::*;
-use super::validate::{read_body, read_options, validate_options};
+use super::validate::{parse_input, read_body, read_options_ref, validate_options};
 use crate::codec::json::type_name;
+use crate::codec::json_ref::Val;
 use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
 use crate::money::printable;
-use crate::transport::{basic_auth, HttpRequest};
+use crate::transport::{basic_auth, HttpRequest, Secret};
 use serde_json::Value;
 
 /// Validates `body` for `service` and builds the request. Every problem of the body and of the
 /// options is reported at once. A service remise does not model is `UNSUPPORTED` (use
 /// [`request_unchecked`], i.e. `client.call`).
 pub fn request(service: &str, body: &Value, opts: &Options) -> Result<Prepared> {
-    prepare(service, body, opts, Issues::new())
+    let text = body.to_string();
+    let mut issues = Issues::new();
+    let body = parse_input(&text, "(input)", &mut issues);
+    prepare(service, body.as_ref(), opts, issues)
 }
 
 /// [`request`] with the options given as caller input (`{ shopId, password, baseUrl? }`):
-/// problems of the options and of the body are reported together.
+/// problems of the options and of the body are reported together. Kept for Rust callers and
+/// tests that hold `serde_json::Value`s; it goes through [`request_text`].
 pub fn request_json(service: &str, body: &Value, options: &Value) -> Result<Prepared> {
+    request_text(service, &body.to_string(), &options.to_string())
+}
+
+/// The fast entry (issue 9): `body` and `options` are the caller's input as JSON text each
+/// (`JSON.stringify` output from the wasm layer), read without copying. Same issues, paths and
+/// messages as [`request_json`]; text that is not JSON is a `FORMAT` issue at `(input)` or
+/// `options`.
+pub fn request_text(service: &str, body: &str, options: &str) -> Result<Prepared> {
     let mut issues = Issues::new();
     // read_options leaves placeholders that validate_options accepts, so no option is reported
     // twice.
-    let opts = read_options(options, &[], &mut issues);
-    prepare(service, body, &opts, issues)
+    let opts = match parse_input(options, "options", &mut issues) {
+        Some(v) => read_options_ref(&v, &[], &mut issues),
+        None => Options {
+            shop_id: "0".to_string(),
+            password: Secret::new("*"),
+            base_url: None,
+        },
+    };
+    let body = parse_input(body, "(input)", &mut issues);
+    prepare(service, body.as_ref(), &opts, issues)
 }
 
-/// [`request`] after the issues already collected in `issues`.
-fn prepare(service: &str, body: &Value, opts: &Options, mut issues: Issues) -> Result<Prepared> {
+/// [`request`] after the issues already collected in `issues` (`body` is `None` when its text
+/// was not JSON, already reported).
+fn prepare(
+    service: &str,
+    body: Option<&Val<'_>>,
+    opts: &Options,
+    mut issues: Issues,
+) -> Result<Prepared> {
     let Some(svc) = Service::parse(service) else {
         return Err(unsupported(service));
     };
     validate_options(opts, &mut issues);
     let mut warnings = Vec::new();
-    let body = read_body(svc, body, &mut issues, &mut warnings);
+    let body = match body {
+        Some(b) => read_body(svc, b, &mut issues, &mut warnings),
+        None => String::new(),
+    };
     issues.finish(Some(Gateway::Systempay))?;
     Ok(Prepared {
         service: svc.as_str().to_string(),
@@ -44,6 +74,18 @@ fn prepare(service: &str, body: &Value, opts: &Options, mut issues: Issues) -> R
         request: http_request(svc.as_str(), body, opts),
         warnings,
     })
+}
+
+/// [`request_unchecked`] with the body as the caller's JSON text: a modelled service is read
+/// straight from the text ([`request_text`]'s fast path), others as a value.
+pub fn request_unchecked_text(service: &str, body: &str, opts: &Options) -> Result<Prepared> {
+    if Service::parse(service).is_some() {
+        let mut issues = Issues::new();
+        let parsed = parse_input(body, "(input)", &mut issues);
+        return prepare(service, parsed.as_ref(), opts, issues);
+    }
+    let v: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+    request_unchecked(service, &v, opts)
 }
 
 /// For services remise does not model yet (`client.call`): the body must be a JSON object and is
@@ -123,7 +165,11 @@ pub fn url(service: &str, opts: &Options) -> String {
         .as_deref()
         .unwrap_or(DEFAULT_BASE_URL)
         .trim_end_matches('/');
-    format!("{base}{API_PATH}{service}")
+    let mut u = String::with_capacity(base.len() + API_PATH.len() + service.len());
+    u.push_str(base);
+    u.push_str(API_PATH);
+    u.push_str(service);
+    u
 }
 
 fn http_request(service: &str, body: String, opts: &Options) -> HttpRequest {

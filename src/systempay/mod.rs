@@ -18,7 +18,9 @@ pub mod validate;
 
 pub use codes::{describe, error_codes, ErrorInfo, ERROR_CODES};
 pub use decode::parse_response;
-pub use encode::{request, request_json, request_unchecked, url};
+pub use encode::{
+    request, request_json, request_text, request_unchecked, request_unchecked_text, url,
+};
 pub use hash::{compute_hash, parse_answer, verify_hash, Keys};
 pub use model::{call_kind, Options, Plan, Prepared, Service, Warning, DEFAULT_BASE_URL, HOSTS};
 pub use rules::plan_cancel_or_refund;

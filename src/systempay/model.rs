@@ -15,24 +15,47 @@ pub const DEFAULT_BASE_URL: &str = "https://api.systempay.fr";
 /// Path prefix of every web service: `{baseUrl}/api-payment/V4/{service}`.
 pub const API_PATH: &str = "/api-payment/V4/";
 
-/// REST API hosts of the Lyra white labels (reference systempay.md "Known hosts"), sorted by brand
-/// (`systempay.hosts` lists them in this order).
-/// Sogecommerce: UNCERTAIN (from the brief, not re-verified by the reference). Correct a row here.
+/// REST API hosts of the Lyra white labels, sorted by brand (`systempay.hosts` lists them in this
+/// order). Every row is checked against a source (issue 11); correct a row here.
+///
+/// "lyra/flask-embedded-form-examples" below is Lyra's own sample project, file `.env.example`
+/// (commit 36aec05), which lists the "REST server API URL" of every Lyra white label; the rows
+/// keep its host and drop its `/api-payment/` suffix (remise adds `/api-payment/V4/…`).
+/// PayZen Brazil is left out: that file swaps its static and API URLs, so its host is not known
+/// with confidence. EpayNC (`https://epaync.nc`), PayZen India (`https://secure.payzen.co.in`)
+/// and Cobro Inmediato are listed there too but not preset (no `api.` host; pass them as
+/// `baseUrl`).
 pub static HOSTS: &[(&str, &str)] = &[
-    // https://docs.lyra.com/en/rest/V4.0/api/playground/?ws=Transaction%2FValidate
+    // Clic&Pay by groupe Crédit du Nord: lyra/flask-embedded-form-examples .env.example [confirmed].
+    ("clicandpay", "https://api-clicandpay.groupecdn.fr"),
+    // Lyra Collect: lyra/flask-embedded-form-examples .env.example and
+    // https://docs.lyra.com/en/rest/V4.0/api/playground/?ws=Transaction%2FValidate [confirmed].
     ("lyra", "https://api.lyra.com"),
-    // Izipay / MiCuentaWeb (Peru), public integration sample
+    // Izipay / Mi Cuenta Web (Peru): lyra/flask-embedded-form-examples .env.example [confirmed].
     ("micuentaweb", "https://api.micuentaweb.pe"),
-    // lyra/rest-php-examples www/keys.php
+    // Payty: lyra/flask-embedded-form-examples .env.example [confirmed].
+    ("payty", "https://api.payty.com"),
+    // PayZen Europe: lyra/rest-php-examples www/keys.php and lyra/flask-embedded-form-examples
+    // .env.example [confirmed].
     ("payzen", "https://api.payzen.eu"),
-    // older lyra/rest-php-examples www/keys.php
+    // PayZen LATAM: older lyra/rest-php-examples www/keys.php and
+    // lyra/flask-embedded-form-examples .env.example [confirmed].
     ("payzenLatam", "https://api.payzen.lat"),
-    // UNCERTAIN: from the project brief only.
+    // Scellius (La Banque Postale; the current Scellius offer runs on Lyra's platform, docs at
+    // https://scelliuspaiement.labanquepostale.fr/doc): lyra/flask-embedded-form-examples
+    // .env.example [confirmed].
+    (
+        "scellius",
+        "https://api.scelliuspaiement.labanquepostale.fr",
+    ),
+    // Sogecommerce (Société Générale): lyra/flask-embedded-form-examples .env.example
+    // [confirmed; was UNCERTAIN before issue 11].
     (
         "sogecommerce",
         "https://api-sogecommerce.societegenerale.eu",
     ),
-    // https://paiement.systempay.fr/doc/en-EN/rest/V4.0/api/playground/Transaction/CancelOrRefund
+    // Systempay: https://paiement.systempay.fr/doc/en-EN/rest/V4.0/api/playground/Transaction/CancelOrRefund
+    // and lyra/flask-embedded-form-examples .env.example [confirmed].
     ("systempay", "https://api.systempay.fr"),
 ];
 
@@ -148,6 +171,24 @@ pub const FORM_ACTIONS: [&str; 4] = [
     "CUSTOMER_WALLET",
 ];
 
+/// Whether Transaction/CancelOrRefund and Transaction/Refund accept `amount` without `currency`
+/// (issue 11). `true`: `{ uuid, amount }` is sent as given and the platform applies the
+/// transaction's currency; `currency` alone (without `amount`) is still refused.
+///
+/// Sources (read for issue 11):
+/// - The platform's reference page of the service (seed document, the Transaction/CancelOrRefund
+///   playground on paiement.systempay.fr) marks only `uuid` as required; `amount` and `currency`
+///   are listed as optional "general transaction options", and no sentence ties one to the other.
+/// - Lyra's own WooCommerce plugin (lyra/plugin-woocommerce,
+///   `Sdk/Refund/Api.php::refundFromOneTransaction`) always sends both with a partial refund: that
+///   shows the usual shape, not that the platform refuses `amount` alone.
+/// - Third-party integrations send `{ uuid, amount }` (public code search: an Izipay/Mi Cuenta Web
+///   TypeScript service whose `refundPayment` posts `uuid` plus `amount` only).
+///
+/// No source states what the platform answers to `amount` without `currency` (UNCERTAIN: not
+/// tried against the live API). Set to `false` to require `currency` with `amount` again.
+pub const AMOUNT_WITHOUT_CURRENCY: bool = true;
+
 /// Maximum `captureDelay` in days: the platform resets higher values to this (seed document,
 /// "automatically reset to 365 days"; UNCERTAIN per reference §2.1).
 pub const MAX_CAPTURE_DELAY: u64 = 365;
@@ -164,28 +205,70 @@ pub type Nullable<T> = Option<Option<T>>;
 ///
 /// Written by hand instead of one `#[derive(Serialize)]` struct per body for wasm size: one small
 /// writer instead of a serializer instantiation per struct. Keys are fixed camelCase ASCII names
-/// (no escaping needed); every value goes through serde_json's `Value` writer, which escapes.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Body(String);
+/// (no escaping needed); every value goes through serde_json's writer, which escapes. Issue 9:
+/// one buffer for the whole body, nested objects included ([`Body::open`] / [`Body::close`]), no
+/// `format!`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Body(Vec<u8>);
+
+impl Default for Body {
+    fn default() -> Self {
+        Body(vec![b'{'])
+    }
+}
 
 impl Body {
+    /// An empty object with room for `capacity` bytes.
+    pub fn with_capacity(capacity: usize) -> Self {
+        let mut v = Vec::with_capacity(capacity);
+        v.push(b'{');
+        Body(v)
+    }
+
     fn key(&mut self, key: &str) {
-        self.0.push(if self.0.is_empty() { '{' } else { ',' });
-        self.0.push('"');
-        self.0.push_str(key);
-        self.0.push_str("\":");
+        if self.0.last() != Some(&b'{') {
+            self.0.push(b',');
+        }
+        self.0.push(b'"');
+        self.0.extend_from_slice(key.as_bytes());
+        self.0.extend_from_slice(b"\":");
+    }
+
+    /// Appends a value through serde_json's writer (escaping strings). Writing into a `Vec`
+    /// cannot fail, and these values have no map with non-string keys.
+    fn write<T: serde::Serialize + ?Sized>(&mut self, value: &T) {
+        let _ = serde_json::to_writer(&mut self.0, value);
     }
 
     /// Writes `"key":value` (any JSON value, escaped by serde_json).
     pub fn value(&mut self, key: &str, value: &Value) {
         self.key(key);
-        self.0.push_str(&value.to_string());
+        self.write(value);
+    }
+
+    /// Writes `"key":value` for caller input read by [`crate::codec::json_ref`].
+    pub fn val(&mut self, key: &str, value: &crate::codec::json_ref::Val<'_>) {
+        self.key(key);
+        self.write(value);
+    }
+
+    /// Writes `"key":[…]` for caller input read by [`crate::codec::json_ref`].
+    pub fn vals(&mut self, key: &str, values: &[crate::codec::json_ref::Val<'_>]) {
+        self.key(key);
+        self.write(values);
+    }
+
+    /// Writes `"key":null`.
+    pub fn null(&mut self, key: &str) {
+        self.key(key);
+        self.0.extend_from_slice(b"null");
     }
 
     /// Writes `"key":"value"` when `value` is given.
     pub fn str(&mut self, key: &str, value: Option<&str>) {
         if let Some(v) = value {
-            self.value(key, &Value::from(v));
+            self.key(key);
+            self.write(v);
         }
     }
 
@@ -193,7 +276,7 @@ impl Body {
     pub fn uint(&mut self, key: &str, value: Option<u64>) {
         if let Some(n) = value {
             self.key(key);
-            self.0.push_str(&n.to_string());
+            self.write(&n);
         }
     }
 
@@ -201,26 +284,38 @@ impl Body {
     pub fn nullable(&mut self, key: &str, value: Nullable<&str>) {
         match value {
             Some(Some(v)) => self.str(key, Some(v)),
-            Some(None) => self.value(key, &Value::Null),
+            Some(None) => self.null(key),
             None => {}
         }
     }
 
-    /// Writes `"key":{…}` when `value` is given.
+    /// Writes `"key":{…}` when `value` is given (a body written apart; see also [`Body::open`]).
     pub fn obj(&mut self, key: &str, value: Option<Body>) {
         if let Some(b) = value {
             self.key(key);
-            self.0.push_str(&b.finish());
+            let mut inner = b.0;
+            inner.push(b'}');
+            self.0.extend_from_slice(&inner);
         }
+    }
+
+    /// Starts `"key":{` in place; the fields written next go inside until [`Body::close`].
+    pub fn open(&mut self, key: &str) {
+        self.key(key);
+        self.0.push(b'{');
+    }
+
+    /// Ends the object started by the matching [`Body::open`].
+    pub fn close(&mut self) {
+        self.0.push(b'}');
     }
 
     /// The JSON text of the object.
     pub fn finish(mut self) -> String {
-        if self.0.is_empty() {
-            self.0.push('{');
-        }
-        self.0.push('}');
-        self.0
+        self.0.push(b'}');
+        // Only `&str` keys and serde_json output were written: always UTF-8.
+        String::from_utf8(self.0)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
 }
 

@@ -1,19 +1,33 @@
 //! Validation of Systempay request bodies: every issue at once, each with its JSON path.
 //!
 //! Unknown fields are `UNKNOWN_FIELD` issues everywhere except inside `metadata` (free-form).
+//!
+//! Issue 9: the body is read from the caller's JSON text through [`crate::codec::json_ref`]
+//! (strings borrowed from the text, paths built only for issues) and written into one buffer
+//! ([`Body`]) while it is read.
 
 use super::model::*;
-use crate::codec::json::{type_name, Obj};
+use crate::codec::json_ref::{self, ObjRef, Val};
 use crate::error::{issue, Gateway, Issues, Result};
 use crate::money::{self, printable, Table};
 use crate::transport::Secret;
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// Validates `body` for `service` (one of [`Service::ALL`]).
 pub fn validate(service: Service, body: &Value) -> Result<Validated> {
+    let text = body.to_string();
+    validate_text(service, &text)
+}
+
+/// [`validate`] from the body's JSON text.
+pub fn validate_text(service: Service, body: &str) -> Result<Validated> {
     let mut issues = Issues::new();
     let mut warnings = Vec::new();
-    let body = read_body(service, body, &mut issues, &mut warnings);
+    let body = match parse_input(body, "(input)", &mut issues) {
+        Some(v) => read_body(service, &v, &mut issues, &mut warnings),
+        None => String::new(),
+    };
     issues.finish(Some(Gateway::Systempay))?;
     Ok(Validated {
         service,
@@ -22,22 +36,38 @@ pub fn validate(service: Service, body: &Value) -> Result<Validated> {
     })
 }
 
+/// Parses caller input given as JSON text. Text that is not JSON is one `FORMAT` issue at `at`
+/// (the wasm layer always passes `JSON.stringify` output, so this is for Rust callers).
+pub fn parse_input<'a>(text: &'a str, at: &str, issues: &mut Issues) -> Option<Val<'a>> {
+    match json_ref::parse(text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            issues.push(
+                at,
+                issue::FORMAT,
+                format!("is not valid JSON ({e}): pass one JSON object"),
+            );
+            None
+        }
+    }
+}
+
 /// Reads `body` for `service` into `issues` (after any the caller already collected, e.g. the
 /// options') and returns the JSON text to send, which is complete only when no issue was pushed:
 /// every missing or invalid field pushes one.
 pub fn read_body(
     service: Service,
-    body: &Value,
+    body: &Val<'_>,
     issues: &mut Issues,
     warnings: &mut Vec<Warning>,
 ) -> String {
-    if !body.is_object() {
+    if !matches!(body, Val::Obj(_)) {
         // One TYPE issue is enough: no field can be read.
-        Obj::new(body, "", issues);
+        ObjRef::new(body, "", issues);
         return String::new();
     }
-    let mut root = Obj::new(body, "", issues);
-    let mut b = Body::default();
+    let mut root = ObjRef::new(body, "", issues);
+    let mut b = Body::with_capacity(256);
     let (o, i, w) = (&mut root, &mut *issues, warnings);
     match service {
         Service::CancelOrRefund | Service::Refund => cancel_or_refund(service, o, &mut b, i, w),
@@ -67,20 +97,33 @@ pub fn read_body(
 /// `extra_keys` (e.g. the client's transport options). Missing values are left empty for
 /// [`validate_options`] to report.
 pub fn read_options(v: &Value, extra_keys: &[&'static str], issues: &mut Issues) -> Options {
-    let mut o = Obj::new(v, "options", issues);
+    let text = v.to_string();
+    match parse_input(&text, "options", issues) {
+        Some(v) => read_options_ref(&v, extra_keys, issues),
+        None => Options {
+            shop_id: String::new(),
+            password: Secret::default(),
+            base_url: None,
+        },
+    }
+}
+
+/// [`read_options`] from parsed JSON text.
+pub fn read_options_ref(v: &Val<'_>, extra_keys: &[&'static str], issues: &mut Issues) -> Options {
+    let mut o = ObjRef::new(v, "options", issues);
     for k in extra_keys {
         o.raw(k);
     }
     let shop_id = match o.raw("shopId") {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) if n.as_u64().is_some() => n.to_string(),
+        Some(Val::Str(s)) => s.to_string(),
+        Some(Val::U(n)) => n.to_string(),
         Some(other) => {
             issues.push(
                 "options.shopId",
                 issue::TYPE,
                 format!(
                     "must be a string of digits like '73239078', got {}",
-                    type_name(other)
+                    other.type_name()
                 ),
             );
             "0".to_string()
@@ -88,12 +131,12 @@ pub fn read_options(v: &Value, extra_keys: &[&'static str], issues: &mut Issues)
         None => String::new(),
     };
     let password = match o.raw("password") {
-        Some(Value::String(s)) => Secret::new(s.clone()),
+        Some(Val::Str(s)) => Secret::new(s.to_string()),
         Some(other) => {
             issues.push(
                 "options.password",
                 issue::TYPE,
-                format!("must be a string, got {}", type_name(other)),
+                format!("must be a string, got {}", other.type_name()),
             );
             Secret::new("*")
         }
@@ -137,7 +180,7 @@ fn check_password(password: &Secret, issues: &mut Issues) {
             issue::REQUIRED,
             "is required: the REST API password (testpassword_… or prodpassword_…)",
         );
-    } else if password.expose().chars().any(|c| c.is_control()) {
+    } else if has_control(password.expose()) {
         // Never echo the value.
         issues.push(
             "options.password",
@@ -147,10 +190,20 @@ fn check_password(password: &Secret, issues: &mut Issues) {
     }
 }
 
+/// Whether `s` holds a control character (`char::is_control`: C0, DEL, C1). An ASCII string is
+/// checked byte by byte (issue 9: this runs on every request).
+fn has_control(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().any(|b| b < 0x20 || b == 0x7f)
+    } else {
+        s.chars().any(char::is_control)
+    }
+}
+
 /// `uuid`: required, 32 lowercase hexadecimal characters as the platform emits them.
 /// UNCERTAIN as a hard rule (reference §2: every example has this shape; the format block was not
 /// readable). Correct [`is_uuid`] to relax it.
-fn uuid<'a>(o: &mut Obj<'a>, issues: &mut Issues) -> Option<&'a str> {
+fn uuid<'v>(o: &mut ObjRef<'v, '_>, issues: &mut Issues) -> Option<&'v str> {
     let s = o.req_str("uuid", issues)?;
     if is_uuid(s) {
         Some(s)
@@ -173,17 +226,16 @@ pub fn is_uuid(s: &str) -> bool {
 }
 
 /// `orderId`: ASCII only ("Does not support UTF-8 characters"), at most [`ORDER_ID_MAX`].
-fn order_id<'a>(o: &mut Obj<'a>, required: bool, issues: &mut Issues) -> Option<&'a str> {
+fn order_id<'v>(o: &mut ObjRef<'v, '_>, required: bool, issues: &mut Issues) -> Option<&'v str> {
     let s = if required {
         o.req_str("orderId", issues)?
     } else {
         o.str("orderId", issues)?
     };
-    let at = o.at("orderId");
     let mut ok = true;
     if !s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         issues.push(
-            at.clone(),
+            o.at("orderId"),
             issue::FORMAT,
             "must contain printable ASCII characters only: the platform does not support UTF-8 in orderId",
         );
@@ -191,7 +243,7 @@ fn order_id<'a>(o: &mut Obj<'a>, required: bool, issues: &mut Issues) -> Option<
     }
     if s.len() > ORDER_ID_MAX {
         issues.push(
-            at,
+            o.at("orderId"),
             issue::TOO_LONG,
             format!(
                 "is {} characters long: at most {ORDER_ID_MAX} are accepted",
@@ -205,19 +257,22 @@ fn order_id<'a>(o: &mut Obj<'a>, required: bool, issues: &mut Issues) -> Option<
 
 /// A currency of the Systempay table, given as alpha-3 (`'EUR'`) or numeric (`978`, `'978'`);
 /// written as alpha-3.
-fn currency(o: &mut Obj<'_>, key: &'static str, issues: &mut Issues) -> Option<&'static str> {
+fn currency(
+    o: &mut ObjRef<'_, '_>,
+    key: &'static str,
+    issues: &mut Issues,
+) -> Option<&'static str> {
     let v = o.raw(key)?;
-    let at = o.at(key);
-    let code = match v {
-        Value::String(s) => s.clone(),
-        Value::Number(n) if n.as_u64().is_some() => n.to_string(),
+    let code: Cow<'_, str> = match v {
+        Val::Str(s) => Cow::Borrowed(s.as_ref()),
+        Val::U(n) => Cow::Owned(n.to_string()),
         other => {
             issues.push(
-                at,
+                o.at(key),
                 issue::TYPE,
                 format!(
                     "must be an alpha-3 currency code like 'EUR', got {}",
-                    type_name(other)
+                    other.type_name()
                 ),
             );
             return None;
@@ -226,16 +281,23 @@ fn currency(o: &mut Obj<'_>, key: &'static str, issues: &mut Issues) -> Option<&
     match money::currency(&code, Table::Systempay) {
         Ok(c) => Some(c.code),
         Err(e) => {
-            issues.push_error(&at, e);
+            issues.push_error(&o.at(key), e);
             None
         }
     }
 }
 
-/// `amount` and `currency` read together: each requires the other. With `required`, both must
-/// be present.
+/// `amount` and `currency` read together: each requires the other, except that `amount` alone
+/// is accepted where `amount_alone` is set (see [`AMOUNT_WITHOUT_CURRENCY`]). With `required`,
+/// both must be present.
 /// Writes both to `b`.
-fn amount_currency(o: &mut Obj<'_>, required: bool, b: &mut Body, issues: &mut Issues) {
+fn amount_currency(
+    o: &mut ObjRef<'_, '_>,
+    required: bool,
+    amount_alone: bool,
+    b: &mut Body,
+    issues: &mut Issues,
+) {
     let has_amount = o.has("amount");
     let has_currency = o.has("currency");
     let amount = if required {
@@ -255,7 +317,7 @@ fn amount_currency(o: &mut Obj<'_>, required: bool, b: &mut Body, issues: &mut I
         currency(o, "currency", issues)
     };
     if !required {
-        if has_amount && !has_currency {
+        if has_amount && !has_currency && !amount_alone {
             issues.push(
                 o.at("currency"),
                 issue::REQUIRED,
@@ -274,7 +336,7 @@ fn amount_currency(o: &mut Obj<'_>, required: bool, b: &mut Body, issues: &mut I
 }
 
 /// `manualValidation`: `YES`, `NO` or `null` (the shop's default). Absent → not sent.
-fn manual_validation(o: &mut Obj<'_>, issues: &mut Issues) -> Nullable<&'static str> {
+fn manual_validation(o: &mut ObjRef<'_, '_>, issues: &mut Issues) -> Nullable<&'static str> {
     let present = o.present("manualValidation");
     match o.enumeration("manualValidation", &MANUAL_VALIDATION, issues) {
         Some(v) => Some(Some(v)),
@@ -285,7 +347,11 @@ fn manual_validation(o: &mut Obj<'_>, issues: &mut Issues) -> Nullable<&'static 
 
 /// `captureDelay` in days (integer ≥ 0). Above [`MAX_CAPTURE_DELAY`] the platform resets it to
 /// 365: we send 365 and add a warning.
-fn capture_delay(o: &mut Obj<'_>, issues: &mut Issues, warnings: &mut Vec<Warning>) -> Option<u64> {
+fn capture_delay(
+    o: &mut ObjRef<'_, '_>,
+    issues: &mut Issues,
+    warnings: &mut Vec<Warning>,
+) -> Option<u64> {
     let d = o.uint("captureDelay", issues)?;
     if d > MAX_CAPTURE_DELAY {
         warnings.push(Warning {
@@ -300,14 +366,19 @@ fn capture_delay(o: &mut Obj<'_>, issues: &mut Issues, warnings: &mut Vec<Warnin
     Some(d)
 }
 
+/// Writes `"transactionOptions":{"cardOptions":{…}}` when given.
 fn transaction_options(
-    o: &mut Obj<'_>,
+    o: &mut ObjRef<'_, '_>,
+    b: &mut Body,
     issues: &mut Issues,
     warnings: &mut Vec<Warning>,
-) -> Option<Body> {
-    let mut to = o.obj("transactionOptions", issues)?;
-    let card_options = to.obj("cardOptions", issues).map(|mut co| {
-        let mut b = Body::default();
+) {
+    let Some(mut to) = o.obj("transactionOptions", issues) else {
+        return;
+    };
+    b.open("transactionOptions");
+    if let Some(mut co) = to.obj("cardOptions", issues) {
+        b.open("cardOptions");
         b.nullable("manualValidation", manual_validation(&mut co, issues));
         b.uint("captureDelay", capture_delay(&mut co, issues, warnings));
         let mid_present = co.present("mid");
@@ -317,51 +388,46 @@ fn transaction_options(
                 issue::NOT_ALLOWED,
                 format!(
                     "must be null or absent (got {}): the platform does not let the merchant choose the contract",
-                    type_name(v)
+                    v.type_name()
                 ),
             ),
             // Always null when present: the platform refuses any other value.
-            None if mid_present => b.value("mid", &Value::Null),
+            None if mid_present => b.null("mid"),
             None => {}
         }
         co.finish(issues);
-        b
-    });
+        b.close();
+    }
     to.finish(issues);
-    let mut b = Body::default();
-    b.obj("cardOptions", card_options);
-    Some(b)
+    b.close();
 }
 
 /// Transaction/CancelOrRefund and Transaction/Refund (Refund has no `resolutionMode`).
 fn cancel_or_refund(
     service: Service,
-    o: &mut Obj<'_>,
+    o: &mut ObjRef<'_, '_>,
     b: &mut Body,
     issues: &mut Issues,
     warnings: &mut Vec<Warning>,
 ) {
     b.str("uuid", uuid(o, issues));
-    amount_currency(o, false, b, issues);
+    amount_currency(o, false, AMOUNT_WITHOUT_CURRENCY, b, issues);
     if service == Service::CancelOrRefund {
         // "If the field is sent empty, the default value will be AUTO" (seed document).
         let mode = o.enumeration("resolutionMode", &RESOLUTION_MODES, issues);
         b.str("resolutionMode", Some(mode.unwrap_or("AUTO")));
     }
     b.str("comment", o.str("comment", issues));
-    b.obj(
-        "transactionOptions",
-        transaction_options(o, issues, warnings),
-    );
+    transaction_options(o, b, issues, warnings);
 }
 
-fn update(o: &mut Obj<'_>, b: &mut Body, issues: &mut Issues) {
+fn update(o: &mut ObjRef<'_, '_>, b: &mut Body, issues: &mut Issues) {
     b.str("uuid", uuid(o, issues));
     b.str("orderId", order_id(o, false, issues));
     b.str("comment", o.str("comment", issues));
-    let card_update = o.obj("cardUpdate", issues).map(|mut cu| {
-        let mut b = Body::default();
-        amount_currency(&mut cu, false, &mut b, issues);
+    if let Some(mut cu) = o.obj("cardUpdate", issues) {
+        b.open("cardUpdate");
+        amount_currency(&mut cu, false, false, b, issues);
         let date = cu.str("expectedCaptureDate", issues).filter(|s| {
             let ok = iso_date_time(s);
             if !ok {
@@ -379,9 +445,8 @@ fn update(o: &mut Obj<'_>, b: &mut Body, issues: &mut Issues) {
         b.str("expectedCaptureDate", date);
         b.nullable("manualValidation", manual_validation(&mut cu, issues));
         cu.finish(issues);
-        b
-    });
-    b.obj("cardUpdate", card_update);
+        b.close();
+    }
 }
 
 /// RFC 3339 date-time (the ISO 8601 profile the platform writes: `2026-12-01T00:00:00+00:00`).
@@ -389,43 +454,47 @@ fn iso_date_time(s: &str) -> bool {
     crate::codec::datetime::is_rfc3339(s)
 }
 
-fn metadata(o: &mut Obj<'_>, b: &mut Body, issues: &mut Issues) {
+fn metadata(o: &mut ObjRef<'_, '_>, b: &mut Body, issues: &mut Issues) {
     match o.raw("metadata") {
         None => {}
-        Some(v @ Value::Object(_)) => b.value("metadata", v),
+        Some(v @ Val::Obj(_)) => b.val("metadata", v),
         Some(other) => issues.push(
             o.at("metadata"),
             issue::TYPE,
             format!(
                 "must be an object of your own keys and values, got {}",
-                type_name(other)
+                other.type_name()
             ),
         ),
     }
 }
 
-fn duplicate(o: &mut Obj<'_>, b: &mut Body, issues: &mut Issues, warnings: &mut Vec<Warning>) {
+fn duplicate(
+    o: &mut ObjRef<'_, '_>,
+    b: &mut Body,
+    issues: &mut Issues,
+    warnings: &mut Vec<Warning>,
+) {
     b.str("uuid", uuid(o, issues));
-    amount_currency(o, true, b, issues);
+    amount_currency(o, true, false, b, issues);
     b.str("orderId", order_id(o, false, issues));
     b.str("comment", o.str("comment", issues));
     metadata(o, b, issues);
-    let card_duplicate = o.obj("cardDuplicate", issues).map(|mut cd| {
-        let mut b = Body::default();
+    if let Some(mut cd) = o.obj("cardDuplicate", issues) {
+        b.open("cardDuplicate");
         b.nullable("manualValidation", manual_validation(&mut cd, issues));
         b.uint("captureDelay", capture_delay(&mut cd, issues, warnings));
         cd.finish(issues);
-        b
-    });
-    b.obj("cardDuplicate", card_duplicate);
+        b.close();
+    }
 }
 
-fn create_payment(o: &mut Obj<'_>, b: &mut Body, issues: &mut Issues) {
-    amount_currency(o, true, b, issues);
+fn create_payment(o: &mut ObjRef<'_, '_>, b: &mut Body, issues: &mut Issues) {
+    amount_currency(o, true, false, b, issues);
     b.str("orderId", order_id(o, false, issues));
     let mut reference = None;
-    let customer = o.obj("customer", issues).map(|mut c| {
-        let mut b = Body::default();
+    if let Some(mut c) = o.obj("customer", issues) {
+        b.open("customer");
         let email = c.str("email", issues).filter(|s| {
             let ok = is_email(s);
             if !ok {
@@ -444,9 +513,8 @@ fn create_payment(o: &mut Obj<'_>, b: &mut Body, issues: &mut Issues) {
         reference = c.str("reference", issues);
         b.str("reference", reference);
         c.finish(issues);
-        b
-    });
-    b.obj("customer", customer);
+        b.close();
+    }
     let form_action = o.enumeration("formAction", &FORM_ACTIONS, issues);
     if form_action == Some("CUSTOMER_WALLET") && reference.is_none() {
         issues.push(
@@ -458,19 +526,19 @@ fn create_payment(o: &mut Obj<'_>, b: &mut Body, issues: &mut Issues) {
     b.str("formAction", form_action);
     if let Some(list) = o.array("paymentMethods", issues) {
         for (i, v) in list.iter().enumerate() {
-            if !matches!(v, Value::String(s) if !s.is_empty()) {
+            if !matches!(v, Val::Str(s) if !s.is_empty()) {
                 issues.push(
                     format!("paymentMethods[{i}]"),
                     issue::TYPE,
                     format!(
                         "must be a payment method name like 'CARDS', got {}",
-                        type_name(v)
+                        v.type_name()
                     ),
                 );
             }
         }
         // Written as given: with any bad entry above, nothing is sent.
-        b.value("paymentMethods", &Value::Array(list.clone()));
+        b.vals("paymentMethods", list);
     }
     metadata(o, b, issues);
     let ipn = o.str("ipnTargetUrl", issues).filter(|s| {

@@ -7,7 +7,7 @@
 //! The remaining modules are declaration-only: tsify types for the package's `.d.ts`.
 
 mod money;
-mod payline;
+mod payline_types;
 mod sogenactif_batch;
 mod systempay_types;
 

@@ -84,3 +84,48 @@ fn non_object_root() {
     assert_eq!(issues.len(), 1);
     assert_eq!(issues.as_slice()[0].code, issue::TYPE);
 }
+
+/// What JSON.stringify writes for JS strings with unpaired surrogates (e.g. '\uD83D' alone):
+/// each field that holds one is named, paired surrogates are fine.
+#[test]
+fn lone_surrogates_in_json_text_name_their_fields() {
+    use crate::error::{ErrorCode, Gateway};
+    let ok = from_text(r#"{"a":"\ud83d\ude00 ok","b":["\u00e9"]}"#, None).unwrap();
+    assert_eq!(ok, json!({"a": "\u{1F600} ok", "b": ["é"]}));
+    let text = r#"{ "order": { "ref": "x\ud83d", "date": "2024" },
+        "privateDataList": [ { "key": "k", "value": "v" }, { "key": "\ude00y", "value": "\ud800\u0041" } ],
+        "bad\udbff": 1, "fine": "\ud83d\ude00\\u\"" }"#;
+    let e = from_text(text, Some(Gateway::Payline)).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Validation);
+    assert_eq!(e.gateway, Some(Gateway::Payline));
+    let got: Vec<(&str, &str)> = e
+        .issues
+        .iter()
+        .map(|i| (i.field.as_str(), i.code))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("order.ref", issue::FORBIDDEN_CHARACTER),
+            ("privateDataList[1].key", issue::FORBIDDEN_CHARACTER),
+            ("privateDataList[1].value", issue::FORBIDDEN_CHARACTER),
+            ("bad\u{FFFD}", issue::FORBIDDEN_CHARACTER),
+        ]
+    );
+    assert!(
+        e.issues[0].message.contains("\\ud83d"),
+        "{}",
+        e.issues[0].message
+    );
+    assert!(e.issues[2].message.contains("\\ud800"));
+    // A top-level string, and plain syntax errors.
+    let e = from_text(r#""\udc00""#, None).unwrap_err();
+    assert_eq!(e.issues[0].field, "(input)");
+    assert_eq!(e.issues[0].code, issue::FORBIDDEN_CHARACTER);
+    let e = from_text(r#"{"a": 1,}"#, None).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Validation);
+    assert_eq!(e.issues[0].code, issue::FORMAT);
+    // Cut text after a lone surrogate: the surrogate is still reported.
+    let e = from_text(r#"{"a": "\ud800", "b": "#, None).unwrap_err();
+    assert_eq!(e.issues[0].field, "a");
+}

@@ -17,5 +17,8 @@ pub mod validate;
 
 pub use decode::parse_response;
 pub use encode::request;
-pub use model::{call_options, Environment, Family, Options, Service, TransactionState};
+pub use model::{
+    brand_base_url, call_options, hosts_json, hosts_of, BrandHosts, Environment, Family, Options,
+    Service, TransactionState, BRANDS, DEFAULT_BRAND, HOSTS,
+};
 pub use seal::{seal, seal_string};

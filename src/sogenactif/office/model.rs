@@ -173,11 +173,13 @@ pub enum Environment {
     Production,
 }
 
-/// Hosts per environment (reference §5, from the Sogenactif cancel page [confirmed]).
+/// Hosts per environment of Sogenactif (reference §5, from the Sogenactif cancel page
+/// [confirmed]); the same values as the `sogenactif` row of [`HOSTS`].
 pub const TEST_BASE_URL: &str = "https://office-server-sogenactif.test.sips-services.com";
 pub const PRODUCTION_BASE_URL: &str = "https://office-server.sogenactif.com";
 
 impl Environment {
+    /// The Sogenactif host of this environment (see [`hosts_of`] for the other brands).
     pub fn base_url(self) -> &'static str {
         match self {
             Environment::Test => TEST_BASE_URL,
@@ -194,6 +196,104 @@ impl Environment {
     }
 }
 
+/// The Office JSON (Sips Office 2.0) hosts of one brand of the Sips 2.0 family.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BrandHosts {
+    /// The `brand` option value.
+    pub brand: &'static str,
+    pub production: &'static str,
+    /// The brand's test ("recette") platform.
+    pub test: &'static str,
+}
+
+/// The brand used when the options name none.
+pub const DEFAULT_BRAND: &str = "sogenactif";
+
+/// Office JSON hosts of every Sips 2.0 white label, sorted by brand (`sogenactif.office.hosts`
+/// lists them in this order). Each row is copied from the brand's own data dictionary page of the
+/// Office `cancel` function ("Endpoints" block, PROD and TEST), read for issue 11; correct a row
+/// here. Paths (`/rs-services/v2/…`) are the same on every host.
+///
+/// Not in the table:
+/// - Scellius (La Banque Postale): no Sips 2.0 Office host was found in any source; the current
+///   Scellius offer runs on Lyra's platform (https://scelliuspaiement.labanquepostale.fr/doc) and
+///   is the `scellius` preset of `systempay.hosts`. The former "Scelliusnet" was Sips 1.0.
+/// - Simulation hosts (`office-server.simu.sips-services.com`, Mercanet's
+///   `…simu.mercanet.bnpparibas.net`): seen in community code only, not in the brands' current
+///   pages (UNCERTAIN); pass one as `baseUrl` if your bank gave it to you.
+pub static HOSTS: &[BrandHosts] = &[
+    // Mercanet (BNP Paribas):
+    // https://documentation.mercanet.bnpparibas.net/en/data-dictionary/office/cancel.html
+    // [confirmed]. Older integrations use https://office-server.mercanet.bnpparibas.net for
+    // production (the page now names office-server.mercanet.com).
+    BrandHosts {
+        brand: "mercanet",
+        production: "https://office-server.mercanet.com",
+        test: "https://office-server-mercanet.test.sips-services.com",
+    },
+    // Sherlock's (LCL):
+    // https://sherlocks-documentation.secure.lcl.fr/en/data-dictionary/office/cancel.html
+    // [confirmed].
+    BrandHosts {
+        brand: "sherlocks",
+        production: "https://sherlocks-office-server.secure.lcl.fr",
+        test: "https://office-server-sherlocks.test.sips-services.com",
+    },
+    // Sogenactif (Société Générale):
+    // https://documentation.sogenactif.com/en/data-dictionary/office/cancel.html [confirmed].
+    BrandHosts {
+        brand: "sogenactif",
+        production: PRODUCTION_BASE_URL,
+        test: TEST_BASE_URL,
+    },
+    // Worldline Sips (Worldline's own brand):
+    // https://docs.sips.worldline-solutions.com/en/data-dictionary/office/creditholder.html
+    // (Endpoints block) [confirmed]; same hosts in Worldline's Java SDK (OfficeEnvironment enum).
+    BrandHosts {
+        brand: "worldline",
+        production: "https://office-server.sips-services.com",
+        test: "https://office-server.test.sips-services.com",
+    },
+];
+
+/// The `brand` option values, in [`HOSTS`] order.
+pub const BRANDS: [&str; 4] = ["mercanet", "sherlocks", "sogenactif", "worldline"];
+
+/// The hosts of `brand` (one of [`BRANDS`]).
+pub fn hosts_of(brand: &str) -> Option<&'static BrandHosts> {
+    HOSTS.iter().find(|h| h.brand == brand)
+}
+
+/// The host of `brand` in `environment` (Sogenactif's when the brand is unknown).
+pub fn brand_base_url(brand: &str, environment: Environment) -> &'static str {
+    match (hosts_of(brand), environment) {
+        (Some(h), Environment::Production) => h.production,
+        (Some(h), Environment::Test) => h.test,
+        (None, e) => e.base_url(),
+    }
+}
+
+/// `sogenactif.office.hosts` as JSON text:
+/// `{"mercanet":{"production":"https://…","test":"https://…"},…}` in [`HOSTS`] order.
+pub fn hosts_json() -> String {
+    let mut out = String::from("{");
+    for (i, h) in HOSTS.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        // Brands and hosts are fixed ASCII without quotes or backslashes: no escaping needed.
+        out.push('"');
+        out.push_str(h.brand);
+        out.push_str("\":{\"production\":\"");
+        out.push_str(h.production);
+        out.push_str("\",\"test\":\"");
+        out.push_str(h.test);
+        out.push_str("\"}");
+    }
+    out.push('}');
+    out
+}
+
 /// What the caller tells remise about the transaction an operation applies to, so the seed's
 /// rules can be checked before sending (see `rules.rs`). Every part is optional.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -204,7 +304,7 @@ pub struct TransactionState {
     pub amount: Option<u64>,
 }
 
-/// Options of `office.request`: `{ merchantId, secretKey, keyVersion, environment?, baseUrl?, transaction? }`.
+/// Options of `office.request`: `{ merchantId, secretKey, keyVersion, brand?, environment?, baseUrl?, transaction? }`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
     /// N15 shop identifier given by Sogenactif.
@@ -213,8 +313,11 @@ pub struct Options {
     pub secret_key: Secret,
     /// Version of the secret key.
     pub key_version: u64,
+    /// The Sips 2.0 brand (one of [`BRANDS`], default [`DEFAULT_BRAND`]): with `environment`,
+    /// picks the host from [`HOSTS`].
+    pub brand: &'static str,
     pub environment: Environment,
-    /// Overrides the environment's host (a proxy, a test server). No trailing slash needed.
+    /// Overrides the brand's and environment's host (a proxy, a test server). No trailing slash needed.
     pub base_url: Option<String>,
     /// Optional preflight data, see [`TransactionState`].
     pub transaction: Option<TransactionState>,
@@ -228,6 +331,7 @@ impl Options {
             merchant_id: merchant_id.into(),
             secret_key,
             key_version,
+            brand: DEFAULT_BRAND,
             environment: Environment::Test,
             base_url: None,
             transaction: None,
@@ -238,7 +342,7 @@ impl Options {
     pub fn base_url(&self) -> &str {
         self.base_url
             .as_deref()
-            .unwrap_or(self.environment.base_url())
+            .unwrap_or(brand_base_url(self.brand, self.environment))
             .trim_end_matches('/')
     }
 
@@ -277,8 +381,8 @@ impl Options {
         }
     }
 
-    /// Reads the options from a JS-style object `{ merchantId, secretKey, keyVersion, environment?,
-    /// baseUrl?, transaction? }`. `keyVersion` may be a number or a digit string.
+    /// Reads the options from a JS-style object `{ merchantId, secretKey, keyVersion, brand?,
+    /// environment?, baseUrl?, transaction? }`. `keyVersion` may be a number or a digit string.
     pub fn from_value(v: &Value) -> Result<Options> {
         let mut issues = Issues::new();
         let mut o = Obj::new(v, "options", &mut issues);
@@ -300,6 +404,9 @@ impl Options {
             }
             Some(other) => crate::codec::json::read_uint(other, "options.keyVersion", &mut issues),
         };
+        let brand = o
+            .enumeration("brand", &BRANDS, &mut issues)
+            .unwrap_or(DEFAULT_BRAND);
         let environment = match o.enumeration("environment", &["test", "production"], &mut issues) {
             Some(name) => Environment::parse(name).unwrap_or_default(),
             None => Environment::Test,
@@ -313,6 +420,7 @@ impl Options {
             merchant_id: merchant_id.to_string(),
             secret_key: Secret::new(secret_key),
             key_version: key_version.unwrap_or(1),
+            brand,
             environment,
             base_url,
             transaction,

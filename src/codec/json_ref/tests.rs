@@ -1,0 +1,84 @@
+use super::*;
+use crate::codec::json::Obj;
+use serde_json::{json, Value};
+
+/// Reads `keys` (as uint, str, enumeration, obj/array by name) with both readers and returns the
+/// issues: `Obj` over a `Value` is the reference (tested in codec/json/tests.rs).
+fn both(v: &Value) -> (Vec<crate::error::Issue>, Vec<crate::error::Issue>) {
+    let mut a = Issues::new();
+    let mut o = Obj::new(v, "p", &mut a);
+    let _ = o.req_uint("n", &mut a);
+    let _ = o.req_str("s", &mut a);
+    let _ = o.enumeration("e", &["YES", "NO"], &mut a);
+    if let Some(mut inner) = o.obj("o", &mut a) {
+        let _ = inner.uint("m", &mut a);
+        inner.finish(&mut a);
+    }
+    let _ = o.array("a", &mut a);
+    o.finish(&mut a);
+
+    let text = v.to_string();
+    let parsed = parse(&text).unwrap();
+    let mut b = Issues::new();
+    let mut o = ObjRef::new(&parsed, "p", &mut b);
+    let _ = o.req_uint("n", &mut b);
+    let _ = o.req_str("s", &mut b);
+    let _ = o.enumeration("e", &["YES", "NO"], &mut b);
+    if let Some(mut inner) = o.obj("o", &mut b) {
+        let _ = inner.uint("m", &mut b);
+        inner.finish(&mut b);
+    }
+    let _ = o.array("a", &mut b);
+    o.finish(&mut b);
+    (a.into_vec(), b.into_vec())
+}
+
+#[test]
+fn same_issues_paths_and_messages_as_the_value_reader() {
+    for v in [
+        json!({"n": 1, "s": "x", "e": "YES", "o": {"m": 2}, "a": []}),
+        json!({}),
+        json!({"n": null, "s": null, "e": null, "o": null, "a": null}),
+        json!({"n": -1, "s": 3, "e": "yes", "o": [], "a": {}}),
+        json!({"n": 1.5, "s": "", "e": 1, "o": {"m": "2", "M": 1}, "a": "x"}),
+        json!({"n": 9007199254740992u64, "s": true, "o": {"m": -3}, "N": 1, "other": 2}),
+        json!({"n": "12", "s": "\"quoted\"", "o": {"m": 1e3}}),
+        json!([1, 2]),
+        json!("text"),
+        json!(null),
+    ] {
+        let (reference, ours) = both(&v);
+        assert_eq!(ours, reference, "{v}");
+    }
+}
+
+#[test]
+fn strings_without_escapes_are_borrowed() {
+    let text = r#"{"a":"plain","b":"with \" quote","c":[1,-2,1.5,true,null]}"#;
+    let v = parse(text).unwrap();
+    assert!(matches!(v.get("a"), Some(Val::Str(Cow::Borrowed("plain")))));
+    assert!(matches!(v.get("b"), Some(Val::Str(Cow::Owned(s))) if s == "with \" quote"));
+    assert_eq!(
+        v.get("c"),
+        Some(&Val::Arr(vec![
+            Val::U(1),
+            Val::I(-2),
+            Val::F(1.5),
+            Val::Bool(true),
+            Val::Null
+        ]))
+    );
+}
+
+#[test]
+fn written_back_like_serde_json_value() {
+    // Duplicate keys: serde_json::Value keeps the first position and the last value.
+    for text in [
+        r#"{"k":1,"x":"a\u0001b","k":2,"n":{"z":[1.25,-3,"é"]}}"#,
+        r#"[{},[],"",0,-0.5,1e300]"#,
+    ] {
+        let ours = serde_json::to_string(&parse(text).unwrap()).unwrap();
+        let reference = serde_json::from_str::<Value>(text).unwrap().to_string();
+        assert_eq!(ours, reference, "{text}");
+    }
+}
