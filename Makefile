@@ -39,13 +39,20 @@ $(WASM_RAW): Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 	for d in "$(CARGO_HOME_DIR)"/registry/src/*/; do remap="$$remap --remap-path-prefix=$${d%/}=/crates"; done; \
 	RUSTFLAGS="$$remap" cargo build --release --target wasm32-unknown-unknown
 
-pkg: setup $(WASM_RAW)
+# pkg/ is rebuilt only from what changed: the glue and wasm-opt when the .wasm changed (stamp
+# file), the assembly when pkg-template/, the build script or README.md changed.
+$(BINDGEN)/.stamp: $(WASM_RAW)
 	@rm -rf $(BINDGEN)
 	wasm-bindgen --target web --out-dir $(BINDGEN)/web $(WASM_RAW)
 	wasm-bindgen --target nodejs --out-dir $(BINDGEN)/node $(WASM_RAW)
 	wasm-opt -Oz --converge $(BINDGEN)/web/remise_bg.wasm -o $(BINDGEN)/web/remise_bg.wasm
 	wasm-opt -Oz --converge $(BINDGEN)/node/remise_bg.wasm -o $(BINDGEN)/node/remise_bg.wasm
-	node scripts/build-pkg.mjs $(VERSION)
+	@touch $@
+
+pkg/package.json: $(BINDGEN)/.stamp $(shell find pkg-template -type f) scripts/build-pkg.mjs README.md Cargo.toml
+	node scripts/build-pkg.mjs $(VERSION) || { rm -f $@; exit 1; }
+
+pkg: setup pkg/package.json
 	@$(MAKE) --no-print-directory sizes
 
 sizes:
@@ -56,9 +63,11 @@ sizes:
 	  echo "main .wasm gzip: $$gz bytes (gate $(MAX_WASM_GZ), target 102400)"; \
 	  test "$$gz" -le $(MAX_WASM_GZ) || { echo "FAIL: remise_bg.wasm is $$gz bytes gzipped, above the $(MAX_WASM_GZ) gate"; exit 1; }
 
-pack: pkg
+$(TARBALL): pkg/package.json
 	@mkdir -p target/pack && rm -f target/pack/*.tgz
 	npm pack ./pkg --pack-destination target/pack --loglevel=error >/dev/null
+
+pack: pkg $(TARBALL)
 	@echo "packed $(TARBALL)"
 
 fmt-check:
@@ -124,10 +133,12 @@ www: pkg
 	node scripts/build-www.mjs
 	node scripts/serve-www.mjs target/www
 
-# Browser test of the playground with headless Debian chromium; screenshots in out/.
+# Browser tests of the playground and of the `remise batch report --html` page with headless Debian
+# chromium; screenshots in out/.
 test-www: pkg chromium
 	node scripts/build-www.mjs
 	node js-tests/browser/playground.mjs target/www
+	node js-tests/browser/cli-report.mjs
 
 # Writes the raw/gzip size table of every shipped file into README.md (and pkg/README.md) between the
 # sizes markers. A manual step after a release build: make readme-sizes, then commit README.md.

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 
-test('the tarball holds the entries, glue, wasm and types, and nothing else', () => {
+test('the tarball holds the entries, glue, wasm, types and the remise command, and nothing else', () => {
   const tarball = process.env.REMISE_TARBALL;
   assert.ok(tarball, 'REMISE_TARBALL is set by make test-js');
   const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
@@ -12,7 +12,13 @@ test('the tarball holds the entries, glue, wasm and types, and nothing else', ()
     'package/api.cjs',
     'package/api.mjs',
     'package/bin/remise.mjs',
+    'package/cli/batch.mjs',
+    'package/cli/codes.mjs',
+    'package/cli/engine.mjs',
+    'package/cli/lines.mjs',
+    'package/cli/report.mjs',
     'package/cli/sim.mjs',
+    'package/cli/zip.mjs',
     'package/index.cjs',
     'package/index.d.cts',
     'package/index.d.ts',

@@ -7,7 +7,7 @@
 // three exports and add one line to COMMANDS below.
 const COMMANDS = {
   sim: () => import('../cli/sim.mjs'),
-  // batch: () => import('../cli/batch.mjs'),
+  batch: () => import('../cli/batch.mjs'),
 };
 
 const HELP = async () => {

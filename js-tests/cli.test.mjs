@@ -1,0 +1,439 @@
+// The `remise` command from the installed tarball (node_modules/.bin/remise), run as a child
+// process: batch build (NDJSON, CSV, stdin, XML, --zip), invalid records, batch check, batch report.
+// Expected files come from the published walletCredit sample and from `sogenactif.batch.build` /
+// `archive` on the same records (a second path through the library: whole-array build against the
+// command's streamed conversion); report counts from the response codes the test assigns.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sogenactif } from 'remise';
+
+const BIN = join(process.cwd(), 'node_modules', '.bin', 'remise');
+const dir = mkdtempSync(join(tmpdir(), 'remise-cli-'));
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs `remise …args`; returns { status, stdout, stderr }. */
+function remise(args, { input, env } = {}) {
+  const r = spawnSync(BIN, args, { input, encoding: 'utf8', cwd: dir, maxBuffer: 64 << 20, env: { ...process.env, FORCE_COLOR: '0', ...env } });
+  if (r.error) throw r.error;
+  return r;
+}
+const path = (name) => join(dir, name);
+const write = (name, text) => (writeFileSync(path(name), text), path(name));
+const noStack = (text) => assert.doesNotMatch(text, /\n\s+at .+:\d+:\d+/, 'no stack trace');
+
+// Published sample of https://documentation.sogenactif.com/en/data-dictionary/sob/walletcredit.html
+const SAMPLE_CSV =
+  'FILE;request;office;v19\n' +
+  'HEADER;023101122334455;2021-12-16+0100;14:26:45+0100;1\n' +
+  'WALLETCREDIT;12;023101122334456;SIM20220329092501;66;w01;paymentMeanId;978;customer@email.com;customerId;128.0.0.1;INTERNET;orderId;returnContext;origin;101;20210329;statementReference;settlementArchivingReference;settlementMerchantSpecificData\n' +
+  'END;1\n';
+const HEADER_ARGS = ['--remitter-id', '023101122334455', '--sequence', '1', '--date', '2021-12-16+0100', '--time', '14:26:45+0100'];
+const header = { remitterId: '023101122334455', date: '2021-12-16+0100', time: '14:26:45+0100', sequence: 1 };
+const M = '023101122334456';
+const sample = {
+  method: 'walletCredit', recordSequence: 12, merchantId: M, transactionReference: 'SIM20220329092501', amount: 66,
+  merchantWalletId: 'w01', paymentMeanId: 'paymentMeanId', currencyCode: 'EUR', customerEmail: 'customer@email.com',
+  customerId: 'customerId', customerIpAddress: '128.0.0.1', orderChannel: 'INTERNET', orderId: 'orderId',
+  returnContext: 'returnContext', transactionOrigin: 'origin',
+  s10TransactionReference: { s10TransactionId: '101', s10TransactionIdDate: '20210329' },
+  statementReference: 'statementReference', settlementArchivingReference: 'settlementArchivingReference',
+  settlementMerchantSpecificData: 'settlementMerchantSpecificData',
+};
+// A mixed file: the sample, a cancel with what is known of the original, a value holding a comma
+// and quotes (CSV quoting), a refund in JPY, a record without recordSequence (default: position).
+const records = [
+  sample,
+  { method: 'cancel', recordSequence: 13, merchantId: M, transactionReference: 'ORDER1', amount: 500, currencyCode: 'EUR', original: { amount: 1000, status: 'TO_CAPTURE' } },
+  { method: 'walletCredit', recordSequence: 14, merchantId: M, transactionReference: 'WCR2', amount: 300, merchantWalletId: 'W42', paymentMeanId: '1', currencyCode: 'EUR', orderId: 'A,B "x"' },
+  { method: 'refund', recordSequence: 15, merchantId: M, transactionReference: 'ORDER2', operationAmount: 1250, currencyCode: 'JPY' },
+  { method: 'walletCredit', merchantId: M, transactionReference: 'WCR3', amount: 7, merchantWalletId: 'W43', paymentMeanId: '2', currencyCode: '978' },
+];
+const ndjson = (list) => list.map((r) => JSON.stringify(r)).join('\n') + '\n';
+
+/** CSV with a header row; nested objects as `container.field` columns; RFC 4180 quoting. */
+function toCsv(list) {
+  const flat = list.map((r) => {
+    const o = {};
+    for (const [k, v] of Object.entries(r)) {
+      if (v !== null && typeof v === 'object') for (const [s, w] of Object.entries(v)) o[`${k}.${s}`] = w;
+      else o[k] = v;
+    }
+    return o;
+  });
+  const columns = [...new Set(flat.flatMap((o) => Object.keys(o)))];
+  const cell = (v) => (v === undefined ? '' : /[",\r\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
+  return [columns.join(','), ...flat.map((o) => columns.map((c) => cell(o[c])).join(','))].join('\r\n') + '\r\n';
+}
+
+// The inputs several tests read.
+write('in.ndjson', ndjson(records));
+write('in.csv', toCsv(records));
+
+/** The entries of a ZIP's central directory: { name, size, data }. */
+function readZip(buf) {
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(eocd >= 0, 'end of central directory');
+  const files = [];
+  let p = buf.readUInt32LE(eocd + 16);
+  for (let n = 0; n < buf.readUInt16LE(eocd + 10); n++) {
+    assert.equal(buf.readUInt32LE(p), 0x02014b50);
+    const size = buf.readUInt32LE(p + 20);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    files.push({ name, method: buf.readUInt16LE(p + 10), data: buf.subarray(start, start + size).toString('utf8') });
+    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return files;
+}
+
+test('remise --help lists the batch command; every batch command has --help', () => {
+  const top = remise(['--help']);
+  assert.equal(top.status, 0);
+  assert.match(top.stdout, /batch\s+build, check and report/);
+  for (const cmd of ['build', 'check', 'report']) {
+    const r = remise(['batch', cmd, '--help']);
+    assert.equal(r.status, 0, cmd);
+    assert.match(r.stdout, new RegExp(`^usage: remise batch ${cmd} `), cmd);
+  }
+  assert.equal(remise(['batch', '--help']).status, 0);
+});
+
+test('build: the published walletCredit sample from one NDJSON line', () => {
+  const input = write('sample.ndjson', JSON.stringify(sample) + '\n');
+  const r = remise(['batch', 'build', input, '-o', path('sample.csv'), ...HEADER_ARGS]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(readFileSync(path('sample.csv'), 'utf8'), SAMPLE_CSV);
+  assert.match(r.stderr, new RegExp(`wrote .*sample\\.csv \\(1 records, ${Buffer.byteLength(SAMPLE_CSV)} bytes\\)`));
+});
+
+test('build: NDJSON, CSV and stdin give the file sogenactif.batch.build gives', () => {
+  const expected = sogenactif.batch.build({ header, records: structuredClone(records) });
+  const fromNdjson = remise(['batch', 'build', write('in.ndjson', ndjson(records)), '-o', path('a.csv'), ...HEADER_ARGS]);
+  assert.equal(fromNdjson.status, 0, fromNdjson.stderr);
+  assert.equal(readFileSync(path('a.csv'), 'utf8'), expected);
+
+  const csv = toCsv(records);
+  assert.match(csv.split('\r\n')[0], /original\.amount/);
+  assert.match(csv, /"A,B ""x"""/);
+  const fromCsv = remise(['batch', 'build', write('in.csv', csv), '-o', path('b.csv'), ...HEADER_ARGS]);
+  assert.equal(fromCsv.status, 0, fromCsv.stderr);
+  assert.equal(readFileSync(path('b.csv'), 'utf8'), expected);
+
+  // stdin, the format found from the first byte; then CSV on stdin with --input-format.
+  const fromStdin = remise(['batch', 'build', '-', '-o', path('c.csv'), ...HEADER_ARGS], { input: ndjson(records) });
+  assert.equal(fromStdin.status, 0, fromStdin.stderr);
+  assert.equal(readFileSync(path('c.csv'), 'utf8'), expected);
+  const csvStdin = remise(['batch', 'build', '-', '--input-format', 'csv', '-o', path('d.csv'), ...HEADER_ARGS], { input: csv });
+  assert.equal(csvStdin.status, 0, csvStdin.stderr);
+  assert.equal(readFileSync(path('d.csv'), 'utf8'), expected);
+});
+
+test('build --syntax xml gives the XML file of sogenactif.batch.build', () => {
+  const xmlHeader = { ...header, date: '2021-12-16+01:00', time: '14:26:45+01:00' };
+  const r = remise(['batch', 'build', path('in.ndjson'), '-o', path('a.xml'), '--syntax', 'xml', '--remitter-id', header.remitterId,
+    '--sequence', '1', '--date', xmlHeader.date, '--time', xmlHeader.time]);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(readFileSync(path('a.xml'), 'utf8'), sogenactif.batch.build({ syntax: 'xml', header: xmlHeader, records: structuredClone(records) }));
+});
+
+test('build of many records streams through several chunks', () => {
+  // 15 000 records (about 2.5 MB of NDJSON: several 1 MiB chunks, lines cut at chunk edges).
+  const many = Array.from({ length: 15000 }, (_, i) => ({
+    method: 'walletCredit', merchantId: M, transactionReference: `WCR${i}`, amount: i + 1, merchantWalletId: `W${i}`,
+    paymentMeanId: '1', currencyCode: 'EUR', returnContext: 'x'.repeat(i % 97),
+  }));
+  const r = remise(['batch', 'build', write('many.jsonl', ndjson(many)), '-o', path('many.csv'), ...HEADER_ARGS]);
+  assert.equal(r.status, 0, r.stderr);
+  const text = readFileSync(path('many.csv'), 'utf8');
+  assert.equal(text, sogenactif.batch.build({ header, records: many }));
+  assert.ok(text.endsWith('END;15000\n'));
+  assert.doesNotMatch(r.stderr, /\x1b|\r/, 'no control characters when stderr is not a terminal');
+});
+
+test('build: progress on stderr when it is a terminal (util-linux script gives it one), none with --no-progress', () => {
+  const run = (extra) => {
+    const command = [BIN, 'batch', 'build', path('in.ndjson'), '-o', path('tty.csv'), ...HEADER_ARGS, ...extra].map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', cwd: dir });
+    if (r.error) throw r.error;
+    assert.equal(r.status, 0, r.stdout);
+    return r.stdout; // the terminal's output: stdout and stderr of the command
+  };
+  const shown = run([]);
+  assert.match(shown, /\r\x1b\[K5 records, [\d,]+\/s, 100%, ETA 0s/);
+  assert.match(shown, /\r\x1b\[Kremise batch build: wrote /, 'the progress line is cleared before the summary');
+  const quiet = run(['--no-progress']);
+  assert.doesNotMatch(quiet, /\x1b|\r(?!\n)|\/s, /);
+  assert.match(quiet, /^remise batch build: wrote /);
+});
+
+test('build --zip writes the archive: one OFBREQ entry, the same bytes as sogenactif.batch.archive', () => {
+  const r = remise(['batch', 'build', path('in.ndjson'), '-o', path('OFBREQ_023101122334455_1.csv.zip'), '--zip', ...HEADER_ARGS]);
+  assert.equal(r.status, 0, r.stderr);
+  const zip = readFileSync(path('OFBREQ_023101122334455_1.csv.zip'));
+  const expected = sogenactif.batch.build({ header, records: structuredClone(records) });
+  const files = readZip(zip);
+  assert.equal(files.length, 1);
+  assert.equal(files[0].name, 'OFBREQ_023101122334455_1.csv');
+  assert.equal(files[0].data, expected);
+  assert.deepEqual(new Uint8Array(zip), sogenactif.batch.archive(expected, 'OFBREQ_023101122334455_1.csv'));
+  const unzip = spawnSync('unzip', ['-l', path('OFBREQ_023101122334455_1.csv.zip')], { encoding: 'utf8' });
+  if (!unzip.error) {
+    assert.equal(unzip.status, 0, unzip.stderr);
+    assert.match(unzip.stdout, /\sOFBREQ_023101122334455_1\.csv\n/);
+    assert.match(unzip.stdout, /\n\s+\d+\s+1 file\n/);
+  }
+  // Default entry name when OUTPUT does not start with OFBREQ; a bad --entry is a usage error.
+  assert.equal(remise(['batch', 'build', path('in.ndjson'), '-o', path('out.zip'), '--zip', ...HEADER_ARGS]).status, 0);
+  assert.equal(readZip(readFileSync(path('out.zip')))[0].name, 'OFBREQ.csv');
+  const bad = remise(['batch', 'build', path('in.ndjson'), '-o', path('bad.zip'), '--zip', '--entry', 'REQ.csv', ...HEADER_ARGS]);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--entry 'REQ\.csv': must start with 'OFBREQ'/);
+  assert.ok(!existsSync(path('bad.zip')));
+});
+
+test('build with invalid records: exit 1, no output, issues on stderr, every invalid record in --errors', () => {
+  const lines = [
+    JSON.stringify(records[0]),
+    '',
+    JSON.stringify({ method: 'cancel', merchantId: M, amount: 1.5, currencyCode: 'EURO', original: { amount: 1 } }), // line 3, index 1
+    JSON.stringify(records[2]),
+    '{"method": "walletCredit", ', // line 5, index 3: not JSON
+    JSON.stringify({ method: 'walletCredit', merchantId: M, transactionReference: 'A;B', amount: 1, currencyCode: 'EUR' }), // line 6, index 4
+    JSON.stringify(records[3]),
+  ];
+  const before = readdirSync(dir).length;
+  const r = remise(['batch', 'build', write('bad.ndjson', lines.join('\n') + '\n'), '-o', path('bad.csv'), '--errors', path('bad.errors.ndjson'), ...HEADER_ARGS]);
+  assert.equal(r.status, 1);
+  noStack(r.stderr);
+  assert.ok(!existsSync(path('bad.csv')), 'no output file');
+  assert.equal(readdirSync(dir).length, before + 2, 'only the input and --errors were added: no temporary file left');
+  assert.match(r.stderr, /VALIDATION: 3 of 6 records in .*bad\.ndjson are invalid \(7 issues\); nothing was written/);
+  assert.match(r.stderr, /line 3: records\[1\]\.amount {2}TYPE/);
+  assert.match(r.stderr, /line 5: records\[3\] {2}FORMAT {2}line 5 is not a JSON record/);
+  assert.match(r.stderr, /issues per field and code:\n/);
+  assert.match(r.stderr, /\n {2}transactionReference +FORBIDDEN_CHARACTER +1\n/);
+  const errors = readFileSync(path('bad.errors.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(
+    errors.map((e) => [e.line, e.index, e.issues.map((i) => `${i.field} ${i.code}`)]),
+    [
+      [3, 1, ['records[1].amount TYPE', 'records[1].currencyCode UNKNOWN_CURRENCY', 'records[1].transactionReference REQUIRED']],
+      [5, 3, ['records[3] FORMAT']],
+      [6, 4, ['records[4].transactionReference FORBIDDEN_CHARACTER', 'records[4].merchantWalletId REQUIRED', 'records[4].paymentMeanId REQUIRED']],
+    ],
+  );
+  for (const e of errors) for (const i of e.issues) assert.equal(typeof i.message, 'string');
+  // --max-issues limits the list, not the counts.
+  const short = remise(['batch', 'check', path('bad.ndjson'), '--max-issues', '1']);
+  assert.equal(short.status, 1);
+  assert.match(short.stderr, /… 6 more/);
+});
+
+test('build: a CSV input with a wrong row and without a method column', () => {
+  const csv = 'method,merchantId,transactionReference,amount,currencyCode\ncancel,' + M + ',R1,100,EUR\ncancel,' + M + ',R2,100\n';
+  const r = remise(['batch', 'build', write('short.csv', csv), '-o', path('short.out'), '--errors', path('short.err'), ...HEADER_ARGS]);
+  assert.equal(r.status, 1);
+  assert.deepEqual(JSON.parse(readFileSync(path('short.err'), 'utf8')), {
+    line: 3, index: 1, issues: [{ field: 'records[1]', code: 'FORMAT', message: 'has 4 cells but the header row names 5 columns' }],
+  });
+  const noMethod = remise(['batch', 'check', write('nomethod.csv', 'merchantId,amount\n1,2\n')]);
+  assert.equal(noMethod.status, 1);
+  assert.match(noMethod.stderr, /VALIDATION \(input\): .*must name the columns of the records, 'method' among them/);
+  noStack(noMethod.stderr);
+});
+
+test('check: exit 0 on valid records, 1 on invalid ones; the syntax matters', () => {
+  const ok = remise(['batch', 'check', path('in.ndjson')]);
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(ok.stdout, /5 records, all valid/);
+  // A ';' is refused in a CSV file and fine in an XML file.
+  const semi = write('semi.ndjson', JSON.stringify({ ...records[2], orderId: 'A;B' }) + '\n');
+  assert.equal(remise(['batch', 'check', semi]).status, 1);
+  assert.equal(remise(['batch', 'check', semi, '--syntax', 'xml']).status, 0);
+  const empty = remise(['batch', 'check', write('empty.ndjson', '\n\n')]);
+  assert.equal(empty.status, 1);
+  assert.match(empty.stderr, /records {2}RANGE {2}the input holds no record/);
+});
+
+test('usage and header errors: exit 2 / 1 with the reason, never a stack', () => {
+  const missing = remise(['batch', 'build', path('in.ndjson'), '-o', path('x.csv'), '--sequence', '1']);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /--remitter-id is required/);
+  const unknown = remise(['batch', 'build', path('in.ndjson'), '--frobnicate']);
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /Unknown option '--frobnicate'/);
+  const noFile = remise(['batch', 'build', path('nope.ndjson'), '-o', path('x.csv'), ...HEADER_ARGS]);
+  assert.equal(noFile.status, 2);
+  assert.match(noFile.stderr, /ENOENT/);
+  const badHeader = remise(['batch', 'build', path('in.ndjson'), '-o', path('x.csv'), '--remitter-id', '12', '--sequence', '1']);
+  assert.equal(badHeader.status, 1);
+  assert.match(badHeader.stderr, /VALIDATION.*\n {2}header\.remitterId {2}\w+/);
+  for (const r of [missing, unknown, noFile, badHeader]) noStack(r.stderr);
+  assert.ok(!existsSync(path('x.csv')));
+});
+
+// ---- report
+
+/** The response the documented (assumed) layout describes: each request line echoed, then responseCode, acquirerResponseCode, authorisationId. */
+function toResponse(request, codes) {
+  let i = 0;
+  return request
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('FILE;request;')) return line.replace('FILE;request;', 'FILE;response;');
+      if (line === '' || line.startsWith('HEADER;') || line.startsWith('END;')) return line;
+      const code = codes[i++];
+      return `${line};${code};${code === '00' ? '00' : ''};${code === '00' ? `A${i}` : ''}`;
+    })
+    .join('\n');
+}
+
+// Sequences 12..15 and 5 (the record without recordSequence is the 5th). Codes chosen per record:
+// walletCredit 12 → 00, cancel 13 → 24, walletCredit 14 → 05, refund 15 → 00, walletCredit 5 → 00.
+const CODES = ['00', '24', '05', '00', '00'];
+
+test('report: per-method counts and amounts, response codes with their meaning, --json schema', () => {
+  const request = sogenactif.batch.build({ header, records: structuredClone(records) });
+  const response = write('response.csv', toResponse(request, CODES));
+  const text = remise(['batch', 'report', response]);
+  assert.equal(text.status, 0, text.stderr);
+  assert.match(text.stdout, /5 records: 3 accepted, 2 rejected/);
+  assert.match(text.stdout, /\nwalletCredit +3 +2 +1 +0\.73 EUR +3\.00 EUR\n/); // 66 + 7 accepted, 300 rejected
+  assert.match(text.stdout, /\ncancel +1 +0 +1 +0\.00 EUR +5\.00 EUR\n/);
+  assert.match(text.stdout, /\nrefund +1 +1 +0 +1250 JPY +0 JPY\n/);
+  assert.match(text.stdout, /\n00 +3 +success/);
+  assert.match(text.stdout, /#13 cancel ORDER1 5\.00 EUR: 24 operation impossible/);
+  assert.match(text.stdout, /what to do: read the transaction's status/);
+
+  const r = remise(['batch', 'report', response, '--json']);
+  assert.equal(r.status, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.equal(j.schema, 'remise.batch.report/1');
+  assert.deepEqual(j.response, { file: 'response.csv', version: 'v19', remitterId: '023101122334455', date: '2021-12-16+0100', time: '14:26:45+0100', sequence: 1 });
+  assert.deepEqual(j.totals, { records: 5, accepted: 3, rejected: 2 });
+  assert.deepEqual(j.methods, [
+    { method: 'walletCredit', records: 3, accepted: 2, rejected: 1, amounts: [{ currency: 'EUR', records: 3, accepted: '0.73', rejected: '3.00' }] },
+    { method: 'cancel', records: 1, accepted: 0, rejected: 1, amounts: [{ currency: 'EUR', records: 1, accepted: '0.00', rejected: '5.00' }] },
+    { method: 'refund', records: 1, accepted: 1, rejected: 0, amounts: [{ currency: 'JPY', records: 1, accepted: '1250', rejected: '0' }] },
+  ]);
+  assert.deepEqual(j.responseCodes.map((c) => [c.code, c.count, c.accepted, c.retryable, c.methods]), [
+    ['00', 3, true, false, { walletCredit: 2, refund: 1 }],
+    ['05', 1, false, false, { walletCredit: 1 }],
+    ['24', 1, false, false, { cancel: 1 }],
+  ]);
+  assert.match(j.responseCodes[2].message, /^operation impossible/);
+  assert.deepEqual(j.rejections.map((x) => [x.recordSequence, x.method, x.transactionReference, x.amount, x.currency, x.responseCode]), [
+    [13, 'cancel', 'ORDER1', '5.00', 'EUR', '24'],
+    [14, 'walletCredit', 'WCR2', '3.00', 'EUR', '05'],
+  ]);
+  for (const x of j.rejections) {
+    assert.equal(typeof x.action, 'string');
+    assert.equal(x.request, undefined);
+  }
+  assert.equal(j.join, undefined);
+
+  // The same file from stdin, and zipped (a response may come back as an archive).
+  const fromStdin = remise(['batch', 'report', '-', '--json'], { input: readFileSync(response) });
+  assert.equal(fromStdin.status, 0, fromStdin.stderr);
+  assert.deepEqual(JSON.parse(fromStdin.stdout), { ...j, response: { ...j.response, file: null } });
+  writeFileSync(path('response.zip'), sogenactif.batch.archive(readFileSync(response, 'utf8'), 'OFBREQ_response.csv'));
+  const zipped = remise(['batch', 'report', path('response.zip'), '--json']);
+  assert.equal(zipped.status, 0, zipped.stderr);
+  assert.deepEqual(JSON.parse(zipped.stdout).totals, j.totals);
+  const damaged = remise(['batch', 'report', write('damaged.zip', 'PK\x03\x04 not really')]);
+  assert.equal(damaged.status, 2);
+  assert.match(damaged.stderr, /RESPONSE .*damaged\.zip: not a ZIP archive/);
+});
+
+test('report --request joins response lines to request records by recordSequence', () => {
+  const request = sogenactif.batch.build({ header, records: structuredClone(records) });
+  // Drop the last response line (sequence 5): the join must notice it.
+  const full = toResponse(request, CODES).split('\n');
+  const cut = [...full.slice(0, 6), 'END;4', ''].join('\n');
+  write('cut.csv', cut);
+  for (const [req, lines] of [['in.ndjson', { 13: 2, 14: 3 }], ['in.csv', { 13: 3, 14: 4 }], ['request.csv', { 13: 4, 14: 5 }]]) {
+    if (req === 'request.csv') write(req, request);
+    const r = remise(['batch', 'report', path('cut.csv'), '--request', path(req), '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    const j = JSON.parse(r.stdout);
+    assert.deepEqual(j.join, { request: req, records: 5, matched: 4, notInResponse: [5], notInRequest: [] }, req);
+    assert.deepEqual(j.rejections.map((x) => [x.recordSequence, x.request.line]), [[13, lines[13]], [14, lines[14]]], req);
+    if (req !== 'request.csv') assert.equal(j.rejections[0].request.record.original.status, 'TO_CAPTURE');
+  }
+  const text = remise(['batch', 'report', path('cut.csv'), '--request', path('in.ndjson')]);
+  assert.match(text.stdout, /no response line for recordSequence 5: the bank did not process them/);
+  assert.match(text.stdout, /#14 walletCredit WCR2 3\.00 EUR \(request line 3\): 05 authorisation refused/);
+});
+
+test('report reads a response in slices: same counts and the same errors, with the file\'s line numbers, as parseResponse on the whole file', () => {
+  const sampleLine = SAMPLE_CSV.split('\n')[2]; // WALLETCREDIT;12;…
+  const body = Array.from({ length: 2500 }, (_, i) => sampleLine.replace(/^WALLETCREDIT;12;/, `WALLETCREDIT;${i + 1};`) + (i % 5 === 4 ? ';05;;' : ';00;00;A'));
+  const file = (lines, end = `END;${lines.length}`) => ['FILE;response;office;v19', SAMPLE_CSV.split('\n')[1], ...lines, end, ''].join('\n');
+  const slices = { env: { REMISE_CLI_SLICE: '1000' } }; // three slices
+  const r = remise(['batch', 'report', write('large.csv', file(body)), '--json'], slices);
+  assert.equal(r.status, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.deepEqual(j.totals, { records: 2500, accepted: 2000, rejected: 500 });
+  assert.deepEqual(j.methods[0].amounts, [{ currency: 'EUR', records: 2500, accepted: '1320.00', rejected: '330.00' }]);
+  assert.equal(j.rejections.length, 500);
+  assert.equal(j.rejections[499].recordSequence, 2500);
+  // Broken files: the command's message is the one parseResponse gives for the whole file.
+  const broken = [
+    ['method', file(body.map((l, i) => (i === 2002 ? l.replace('WALLETCREDIT', 'WALLETCRDIT') : l)))],
+    ['end count', file(body, 'END;2501')],
+    ['no end', file(body, '')],
+    ['after end', file(body) + 'x\n'],
+    ['empty line', file(body.map((l, i) => (i === 1500 ? '' : l)))],
+    ['header', file(body).replace('HEADER;', 'HEAD;')],
+  ];
+  for (const [what, text] of broken) {
+    let expected;
+    try {
+      sogenactif.batch.parseResponse(text);
+    } catch (e) {
+      expected = e;
+    }
+    assert.ok(expected, `${what}: parseResponse refuses it`);
+    assert.equal(expected.code, 'MALFORMED_RESPONSE', what);
+    const b = remise(['batch', 'report', write('broken.csv', text)], slices);
+    assert.equal(b.status, 1, what);
+    assert.equal(b.stderr, `remise batch report: MALFORMED_RESPONSE: ${expected.message}\n`, what);
+  }
+});
+
+test('report: every code of the core table has an action, and only those', () => {
+  // One walletCredit per code 00..99: the core names the codes it knows (parseResponse gives
+  // "unknown response code" otherwise); the command's action table must know the same ones.
+  const codes = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+  const many = codes.map((c, i) => ({ method: 'walletCredit', merchantId: M, transactionReference: `R${i}`, amount: 1, merchantWalletId: 'W', paymentMeanId: '1', currencyCode: 'EUR' }));
+  write('codes.csv', toResponse(sogenactif.batch.build({ header, records: many }), codes));
+  const j = JSON.parse(remise(['batch', 'report', path('codes.csv'), '--json']).stdout);
+  assert.equal(j.responseCodes.length, 100);
+  let known = 0;
+  for (const c of j.responseCodes) {
+    const coreKnows = !c.message.startsWith('unknown response code');
+    assert.equal(!c.action.startsWith('unknown response code'), coreKnows, `code ${c.code}: ${c.message} / ${c.action}`);
+    known += coreKnows ? 1 : 0;
+  }
+  assert.ok(known >= 20, `the core knows ${known} codes`);
+  assert.deepEqual(j.responseCodes.filter((c) => c.retryable).map((c) => c.code), ['90', '99']);
+});
+
+test('report: a malformed response file is exit 1 with the MALFORMED_RESPONSE reason; --html writes one page', () => {
+  const bad = remise(['batch', 'report', write('broken.csv', 'FILE;response;office;v19\nHEADER;x\n')]);
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /MALFORMED_RESPONSE/);
+  noStack(bad.stderr);
+  const r = remise(['batch', 'report', path('response.csv'), '--html', path('report.html')]);
+  assert.equal(r.status, 0, r.stderr);
+  const html = readFileSync(path('report.html'), 'utf8');
+  assert.match(html, /^<!doctype html>/);
+  assert.match(html, /<svg [^>]*id="codes-chart"/);
+  assert.equal((html.match(/<rect [^>]*data-code=/g) ?? []).length, 4, 'one bar segment per method and code: wc 00, wc 05, cancel 24, refund 00');
+  assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/, 'no script, no network');
+});

@@ -1,0 +1,537 @@
+// `remise batch build|check|report`: Sogenactif Office Batch files from the shell.
+//
+// Exit codes: 0 done; 1 the data is wrong (an invalid record, a header option the validator
+// refuses, a malformed response file: the RemiseError's code, field paths and message are printed);
+// 2 the command line is wrong or a file cannot be read or written. No stack trace for any of these.
+import { parseArgs } from 'node:util';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
+import { open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { basename, dirname, extname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createEngine, JsConverter } from './engine.mjs';
+import { crc32, ENTRY_NAME, localHeader, MAX_DATA, trailer } from './zip.mjs';
+import { createSummary, renderHtml, renderText } from './report.mjs';
+import { chunks, lines, readResponse } from './lines.mjs';
+
+export const summary = 'build, check and report on Sogenactif Office Batch files';
+
+const CHUNK = 1 << 20;
+
+const USAGE = {
+  batch: `usage: remise batch <command> [options]
+
+commands:
+  build INPUT -o OUTPUT --remitter-id ID --sequence N   records (NDJSON or CSV) → request file
+  check INPUT                                            the same validation, no output
+  report RESPONSE [--request REQUEST]                    a response file as a summary (text, --json, --html)
+
+Run 'remise batch <command> --help' for a command's options.
+Exit codes: 0 done, 1 invalid data (issues on stderr), 2 wrong command line or unreadable file.`,
+  build: `usage: remise batch build INPUT -o OUTPUT --remitter-id ID --sequence N [options]
+
+Writes the Office Batch request file of the records in INPUT. INPUT is NDJSON / JSONL (one record
+object per line) or CSV with a header row of field names (a 'method' column; nested fields as
+'original.amount', 's10TransactionReference.s10TransactionId'); '-' reads stdin. OUTPUT appears
+(renamed from a temporary file beside it) only when every record is valid.
+
+  -o, --output FILE        the request file (or its ZIP archive with --zip)
+  --remitter-id ID         header.remitterId (15 digits)
+  --sequence N             header.sequence: the file's number for this remitter
+  --syntax csv|xml         file syntax (default csv)
+  --file-version V         file version (default v19 for CSV, 5 for XML)
+  --date D --time T        header.date / header.time ('2026-11-29+0100', '22:30:00+0100'); default now
+  --input-format F         ndjson or csv (default: from INPUT's extension, else from its first byte)
+  --zip                    write the ready-to-upload ZIP archive (one OFBREQ entry)
+  --entry NAME             the archive's entry name (default: OUTPUT's name without .zip when it
+                           starts with OFBREQ, else OFBREQ.csv / OFBREQ.xml)
+  --errors FILE            every invalid record as NDJSON: { line, index, issues: [{ field, code, message }] }
+  --max-issues N           issues printed on stderr before the counts (default 20)
+  --no-progress            no progress line (it is shown only when stderr is a terminal)
+  -h, --help               this help`,
+  check: `usage: remise batch check INPUT [options]
+
+Validates the records of INPUT as 'build' does, without writing a file. Exit code 0 when every
+record is valid, 1 otherwise (issues on stderr).
+
+  --syntax csv|xml         file syntax the records must fit (default csv: ';' is refused in values)
+  --file-version V         file version (default v19 for CSV, 5 for XML)
+  --remitter-id ID         also check a header remitterId
+  --sequence N             also check a header sequence
+  --input-format F         ndjson or csv (default: from INPUT's extension, else from its first byte)
+  --errors FILE            every invalid record as NDJSON: { line, index, issues }
+  --max-issues N           issues printed on stderr before the counts (default 20)
+  --no-progress            no progress line (it is shown only when stderr is a terminal)
+  -h, --help               this help`,
+  report: `usage: remise batch report RESPONSE [--request REQUEST] [--json] [--html FILE]
+
+Reads an Office Batch response file and prints, per method, the records, accepted, rejected and
+amounts per currency, then the most frequent response codes with their meaning. '-' reads stdin.
+
+  --request REQUEST        the request file (CSV) or the records (NDJSON / CSV) it was built from:
+                           each response line is joined to its request record by recordSequence,
+                           and the rejected ones are listed with what to do
+  --json                   print the report as JSON (schema remise.batch.report/1, see README)
+  --html FILE              also write one self-contained HTML page (tables and a chart)
+  --max-rejections N       rejected records listed in the text summary (default 20)
+  -h, --help               this help
+
+Exit code 0 when the response file was read (whatever its records say), 1 when it is malformed.`,
+};
+
+export const usage = USAGE.batch;
+
+/** Entry of the dispatcher (bin/remise.mjs): the process's streams. */
+export function run(argv) {
+  // `remise batch report … | head`: a closed pipe ends the command quietly, not with a stack.
+  process.stdout.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+  return main(argv, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, signals: true });
+}
+
+class UsageError extends Error {}
+/** A file that cannot be used (exit 2, no usage text). */
+class FileError extends Error {}
+
+/**
+ * `remise batch …` with `argv` after 'batch'; `io` = { stdout, stderr, stdin, remise? } (remise:
+ * the package's namespace, loaded when absent). Resolves with the exit code.
+ */
+export async function main(argv, io) {
+  const [command, ...rest] = argv;
+  const say = (stream, text) => stream.write(text.endsWith('\n') ? text : text + '\n');
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    say(command === undefined ? io.stderr : io.stdout, USAGE.batch);
+    return command === undefined ? 2 : 0;
+  }
+  const commands = { build, check, report };
+  if (!Object.hasOwn(commands, command)) {
+    say(io.stderr, `remise batch: unknown command '${command}'\n\n${USAGE.batch}`);
+    return 2;
+  }
+  try {
+    return await commands[command](rest, io);
+  } catch (e) {
+    if (e instanceof UsageError || e?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || e?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || e?.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      say(io.stderr, `remise batch ${command}: ${e.message}\n\n${USAGE[command]}`);
+      return 2;
+    }
+    if (isRemiseLike(e)) {
+      say(io.stderr, describeError(`remise batch ${command}`, e));
+      return 1;
+    }
+    if (e instanceof FileError || e?.syscall || e?.code?.startsWith?.('E')) {
+      // A file system error: what and which file, without a stack.
+      say(io.stderr, `remise batch ${command}: ${e.message}`);
+      return 2;
+    }
+    say(io.stderr, `remise batch ${command}: internal error: ${e?.message ?? e}\n${e?.stack ?? ''}\nPlease report this (it is a bug, not bad input).`);
+    return 70;
+  }
+}
+
+function isRemiseLike(e) {
+  return e !== null && typeof e === 'object' && (e.name === 'RemiseError' || typeof e.code === 'string') && typeof e.message === 'string' && !e.syscall && /^[A-Z_]+$/.test(e.code ?? '');
+}
+
+function describeError(prefix, e) {
+  const lines = [`${prefix}: ${e.code}${e.field ? ` (${e.field})` : ''}: ${e.message}`];
+  for (const i of e.issues ?? []) lines.push(`  ${i.field}  ${i.code}  ${i.message}`);
+  return lines.join('\n');
+}
+
+async function loadRemise(io) {
+  return io.remise ?? (await import('../index.mjs'));
+}
+
+// ---- options shared by build and check
+
+const COMMON = {
+  syntax: { type: 'string' },
+  'file-version': { type: 'string' },
+  'remitter-id': { type: 'string' },
+  sequence: { type: 'string' },
+  date: { type: 'string' },
+  time: { type: 'string' },
+  'input-format': { type: 'string' },
+  errors: { type: 'string' },
+  'max-issues': { type: 'string', default: '20' },
+  'no-progress': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+};
+
+function positiveInt(name, text) {
+  if (!/^[0-9]+$/.test(text)) throw new UsageError(`--${name} must be a whole number, got '${text}'`);
+  return Number(text);
+}
+
+/** The writer options: the validator checks every value (so its messages and field paths apply). */
+function writerOptions(values, { needHeader }) {
+  if (values.syntax !== undefined && values.syntax !== 'csv' && values.syntax !== 'xml') {
+    throw new UsageError(`--syntax must be csv or xml, got '${values.syntax}'`);
+  }
+  if (needHeader) {
+    if (values['remitter-id'] === undefined) throw new UsageError('--remitter-id is required (header.remitterId, 15 digits)');
+    if (values.sequence === undefined) throw new UsageError("--sequence is required (header.sequence, the file's number)");
+  }
+  const header = {
+    // check without a header: a well-formed stand-in (only the records are checked then).
+    remitterId: values['remitter-id'] ?? '000000000000000',
+    sequence: values.sequence === undefined ? 1 : /^[0-9]{1,15}$/.test(values.sequence) ? Number(values.sequence) : values.sequence,
+  };
+  // Default now, with the host's UTC offset, as batch.build does (filled here so that both converters get it).
+  const now = clock();
+  header.date = values.date ?? now.date;
+  header.time = values.time ?? now.time;
+  if (!needHeader && header.date === undefined) header.date = '2000-01-01+0000';
+  if (!needHeader && header.time === undefined) header.time = '00:00:00+0000';
+  const options = { header };
+  if (values.syntax !== undefined) options.syntax = values.syntax;
+  if (values['file-version'] !== undefined) options.version = values['file-version'];
+  return options;
+}
+
+/** The host clock as `header.date` / `header.time` take it: '2026-11-29+0100', '22:30:00+0100'. */
+function clock(d = new Date()) {
+  const east = -d.getTimezoneOffset();
+  const p2 = (n) => String(n).padStart(2, '0');
+  const offset = `${east < 0 ? '-' : '+'}${p2(Math.floor(Math.abs(east) / 60))}${p2(Math.abs(east) % 60)}`;
+  return {
+    date: `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())}${offset}`,
+    time: `${p2(d.getHours())}:${p2(d.getMinutes())}:${p2(d.getSeconds())}${offset}`,
+  };
+}
+
+function inputFormat(values, input, firstChunk) {
+  const f = values['input-format'];
+  if (f !== undefined) {
+    if (f !== 'ndjson' && f !== 'csv') throw new UsageError(`--input-format must be ndjson or csv, got '${f}'`);
+    return f;
+  }
+  const ext = input === '-' ? '' : extname(input).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.ndjson' || ext === '.jsonl' || ext === '.json') return 'ndjson';
+  // Sniff: a record object starts with '{' (after a BOM or blank lines).
+  let i = 0;
+  if (firstChunk[0] === 0xef && firstChunk[1] === 0xbb && firstChunk[2] === 0xbf) i = 3;
+  while (i < firstChunk.length && (firstChunk[i] === 0x20 || firstChunk[i] === 0x0a || firstChunk[i] === 0x0d || firstChunk[i] === 0x09)) i++;
+  return firstChunk[i] === 0x7b ? 'ndjson' : 'csv';
+}
+
+/** Progress on stderr: only on a terminal, at most 4 times a second, one line redrawn in place. */
+function progress(io, enabled, total) {
+  const tty = enabled && io.stderr.isTTY === true;
+  const started = Date.now();
+  let last = 0;
+  let shown = false;
+  const fmt = (n) => n.toLocaleString('en-US');
+  return {
+    update(records, bytes, force = false) {
+      if (!tty) return;
+      const now = Date.now();
+      if (!force && now - last < 250) return;
+      last = now;
+      const seconds = Math.max((now - started) / 1000, 0.001);
+      const mib = (b) => (b / 1048576).toFixed(1);
+      let text =
+        records === null
+          ? `${mib(bytes)} MiB read, ${mib(bytes / seconds)} MiB/s`
+          : `${fmt(records)} records, ${fmt(Math.round(records / seconds))}/s`;
+      if (total > 0) {
+        const share = Math.min(bytes / total, 1);
+        const eta = share > 0 ? (seconds / share) * (1 - share) : 0;
+        text += `, ${(share * 100).toFixed(0)}%, ETA ${eta < 60 ? `${eta.toFixed(0)}s` : `${Math.floor(eta / 60)}m${String(Math.round(eta % 60)).padStart(2, '0')}s`}`;
+      }
+      io.stderr.write(`\r\x1b[K${text}`);
+      shown = true;
+    },
+    clear() {
+      if (shown) io.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+async function write(stream, bytes) {
+  if (bytes.length === 0) return;
+  if (!stream.write(bytes)) await once(stream, 'drain');
+}
+
+async function closeStream(stream) {
+  if (stream.closed) return;
+  const done = once(stream, 'close');
+  stream.end();
+  await done;
+}
+
+/**
+ * Streams INPUT through the converter. `sink(bytes)` receives the output (until the first invalid
+ * record). Returns { records, rejected, error } (error: the converter's VALIDATION at finish).
+ */
+async function convert(io, remise, input, values, options, sink) {
+  const maxIssues = positiveInt('max-issues', values['max-issues']);
+  const total = input === '-' ? 0 : (await stat(input)).size;
+  const source = input === '-' ? io.stdin : createReadStream(input, { highWaterMark: CHUNK });
+  const errors = values.errors === undefined ? null : createWriteStream(values.errors);
+  if (errors) await once(errors, 'open');
+  const bar = progress(io, !values['no-progress'], total);
+  const shownIssues = [];
+  const counts = new Map();
+  let rejected = 0;
+  let records = 0;
+  let bytesRead = 0;
+  let engine = null;
+  let valid = true;
+  const takeRejects = async () => {
+    for (const r of engine.takeRejects()) {
+      rejected += 1;
+      valid = false;
+      if (errors) await write(errors, Buffer.from(JSON.stringify(r) + '\n'));
+      for (const i of r.issues) {
+        if (shownIssues.length < maxIssues) shownIssues.push({ line: r.line, ...i });
+        const key = `${String(i.field).replace(/^records\[\d+\]\.?/, '') || '(record)'}\t${i.code}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+  };
+  let error = null;
+  try {
+    for await (const chunk of source) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      if (engine === null) {
+        engine = createEngine(remise.sogenactif, { ...options, input: inputFormat(values, input, bytes) });
+      }
+      bytesRead += bytes.length;
+      const out = engine.push(bytes);
+      if (valid) await sink(out);
+      await takeRejects();
+      records = engine.count ?? null;
+      bar.update(records, bytesRead);
+    }
+    if (engine === null) engine = createEngine(remise.sogenactif, { ...options, input: inputFormat(values, input, Buffer.alloc(0)) });
+    try {
+      const out = engine.finish();
+      await takeRejects();
+      if (valid) await sink(out);
+    } catch (e) {
+      await takeRejects();
+      if (e?.code !== 'VALIDATION') throw e;
+      error = e;
+    }
+    records = engine.count ?? null;
+    bar.update(records, bytesRead, true);
+  } finally {
+    bar.clear();
+    if (errors) await closeStream(errors);
+  }
+  return { records, rejected, error, shownIssues, counts };
+}
+
+/** The stderr summary of invalid records: the first N issues, then the counts per field and code. */
+function issueSummary(prefix, input, result) {
+  const { rejected, records, shownIssues, counts, error } = result;
+  const lines = [];
+  if (rejected === 0) {
+    // No record-level reject: the input as a whole was refused (e.g. no record at all).
+    lines.push(describeError(prefix, error));
+    return lines.join('\n');
+  }
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  lines.push(`${prefix}: VALIDATION: ${rejected}${records === null ? '' : ` of ${records}`} records in ${input === '-' ? 'stdin' : input} are invalid (${total} issue${total === 1 ? '' : 's'}); nothing was written`);
+  for (const i of shownIssues) lines.push(`  line ${i.line ?? '?'}: ${i.field}  ${i.code}  ${i.message}`);
+  if (total > shownIssues.length) lines.push(`  … ${total - shownIssues.length} more`);
+  lines.push('issues per field and code:');
+  const rows = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const width = Math.max(...rows.map(([k]) => k.split('\t')[0].length));
+  const codeWidth = Math.max(...rows.map(([k]) => k.split('\t')[1].length));
+  for (const [key, n] of rows) {
+    const [field, code] = key.split('\t');
+    lines.push(`  ${field.padEnd(width)}  ${code.padEnd(codeWidth)}  ${n}`);
+  }
+  return lines.join('\n');
+}
+
+function oneInput(positionals, what) {
+  if (positionals.length === 0) throw new UsageError(`give the ${what} ('-' reads stdin)`);
+  if (positionals.length > 1) throw new UsageError(`give one ${what}, got ${positionals.length}: ${positionals.join(' ')}`);
+  return positionals[0];
+}
+
+// ---- build
+
+async function build(argv, io) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { ...COMMON, output: { type: 'string', short: 'o' }, zip: { type: 'boolean', default: false }, entry: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    io.stdout.write(USAGE.build + '\n');
+    return 0;
+  }
+  const input = oneInput(positionals, 'INPUT file of records');
+  if (values.output === undefined) throw new UsageError('-o OUTPUT is required');
+  const output = values.output;
+  const options = writerOptions(values, { needHeader: true });
+  let entry = null;
+  if (values.zip) {
+    const fromOutput = basename(output).replace(/\.zip$/i, '');
+    entry = values.entry ?? (fromOutput.startsWith('OFBREQ') ? fromOutput : options.syntax === 'xml' ? 'OFBREQ.xml' : 'OFBREQ.csv');
+    if (!ENTRY_NAME.test(entry)) {
+      throw new UsageError(`--entry '${entry}': must start with 'OFBREQ' and hold only letters, digits, '.', '_' and '-' (at most 100 characters)`);
+    }
+  } else if (values.entry !== undefined) throw new UsageError('--entry needs --zip');
+  const remise = await loadRemise(io);
+  // Header problems first, before reading anything (same messages as BatchWriter).
+  new remise.sogenactif.BatchWriter(options);
+
+  const started = Date.now();
+  const temp = join(dirname(output), `.${basename(output)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const out = createWriteStream(temp, { flags: 'wx' });
+  await once(out, 'open');
+  // Ctrl-C or a kill: remove the temporary file; OUTPUT was never touched.
+  const interrupted = (signal) => {
+    rmSync(temp, { force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  if (io.signals) for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, interrupted);
+  let size = 0;
+  let crc = 0;
+  if (entry) await write(out, Buffer.alloc(30 + entry.length)); // the local header, written at the end
+  let result;
+  let renamed = false;
+  try {
+    result = await convert(io, remise, input, values, options, async (bytes) => {
+      if (bytes.length === 0) return;
+      size += bytes.length;
+      if (entry) {
+        if (size > MAX_DATA) throw new FileError('the request file reached 4 GiB, beyond a ZIP archive without ZIP64: split the records over several files');
+        crc = crc32(bytes, crc);
+      }
+      await write(out, bytes);
+    });
+    if (result.error) {
+      io.stderr.write(issueSummary('remise batch build', input, result) + '\n');
+      return 1;
+    }
+    if (entry) await write(out, trailer(entry, crc, size));
+    await closeStream(out);
+    // The ZIP's real local header at offset 0; then the data on disk before the rename, so that
+    // OUTPUT is never a name for a partly written file, even after a crash.
+    const fh = await open(temp, 'r+');
+    try {
+      if (entry) await fh.write(localHeader(entry, crc, size), 0, 30 + entry.length, 0);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(temp, output);
+    renamed = true;
+  } finally {
+    if (io.signals) for (const sig of ['SIGINT', 'SIGTERM']) process.removeListener(sig, interrupted);
+    if (!renamed) {
+      if (!out.closed) out.destroy();
+      await rm(temp, { force: true });
+    }
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const count = result.records === null ? '' : `${result.records} records, `;
+  const what = entry ? `ZIP with entry ${entry}: ${count}${size} bytes of request file` : `${count}${size} bytes`;
+  io.stderr.write(`remise batch build: wrote ${output} (${what}) in ${seconds.toFixed(1)} s\n`);
+  return 0;
+}
+
+// ---- check
+
+async function check(argv, io) {
+  const { values, positionals } = parseArgs({ args: argv, options: COMMON, allowPositionals: true, strict: true });
+  if (values.help) {
+    io.stdout.write(USAGE.check + '\n');
+    return 0;
+  }
+  const input = oneInput(positionals, 'INPUT file of records');
+  const options = writerOptions(values, { needHeader: false });
+  const remise = await loadRemise(io);
+  new remise.sogenactif.BatchWriter(options);
+  const result = await convert(io, remise, input, values, options, async () => {});
+  if (result.error) {
+    io.stderr.write(issueSummary('remise batch check', input, result) + '\n');
+    return 1;
+  }
+  io.stdout.write(`${input === '-' ? 'stdin' : input}: ${result.records === null ? 'every record is' : `${result.records} records,`} ${result.records === null ? 'valid' : 'all valid'}\n`);
+  return 0;
+}
+
+// ---- report
+
+/**
+ * Feeds `summary.request(recordSequence, line, record?)` from REQUEST: a CSV request file
+ * (FILE;request;…: line numbers only, no field names to give) or the NDJSON / CSV records it was
+ * built from (line and record). Streams, like the response.
+ */
+async function readRequest(io, remise, path, summary) {
+  const zipError = (m) => new FileError(`--request ${path}: ${m}`);
+  const source = chunks(io, path, zipError);
+  const first = await source.next();
+  const head = first.done ? Buffer.alloc(0) : first.value;
+  const start = head.toString('utf8', 0, Math.min(head.length, 64)).replace(/^\uFEFF/, '');
+  async function* all() {
+    if (!first.done) yield head;
+    yield* source;
+  }
+  if (start.trimStart().startsWith('<')) {
+    throw new UsageError('--request: XML request files are not read; give the CSV request file or the NDJSON / CSV records it was built from');
+  }
+  if (start.startsWith('FILE;request;')) {
+    for await (const [n, raw] of lines(all())) {
+      if (n <= 2 || raw.startsWith('END;')) continue;
+      const [, seq] = raw.split(';', 2);
+      if (/^[0-9]+$/.test(seq ?? '')) summary.request(Number(seq), n);
+    }
+    return;
+  }
+  const input = (path !== '-' && extname(path).toLowerCase() === '.csv') || !/^\s*\{/.test(start) ? 'csv' : 'ndjson';
+  const reader = new JsConverter(remise.sogenactif, { input }, {
+    onRecord(record, line) {
+      if (record && typeof record === 'object' && Number.isSafeInteger(record.recordSequence)) summary.request(record.recordSequence, line, record);
+    },
+  });
+  for await (const chunk of all()) reader.push(chunk);
+  reader.finish();
+}
+
+async function report(argv, io) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      request: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      html: { type: 'string' },
+      'max-rejections': { type: 'string', default: '20' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    io.stdout.write(USAGE.report + '\n');
+    return 0;
+  }
+  const path = oneInput(positionals, 'RESPONSE file');
+  const maxRejections = positiveInt('max-rejections', values['max-rejections']);
+  if (path === '-' && values.request === '-') throw new UsageError('RESPONSE and --request cannot both be stdin');
+  const remise = await loadRemise(io);
+  const summary = createSummary(remise.money);
+  const header = await readResponse(remise.sogenactif, chunks(io, path, (m) => new FileError(`RESPONSE ${path}: ${m}`)), (r) => summary.add(r));
+  if (values.request !== undefined) await readRequest(io, remise, values.request, summary);
+  const result = summary.finish(header, {
+    file: path === '-' ? null : basename(path),
+    request: values.request === undefined ? undefined : values.request === '-' ? 'stdin' : basename(values.request),
+  });
+  if (values.html !== undefined) await writeFile(values.html, renderHtml(result));
+  if (values.json) io.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  else io.stdout.write(renderText(result, { maxRejections }));
+  return 0;
+}

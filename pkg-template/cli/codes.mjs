@@ -1,0 +1,42 @@
+// What to do about each Sips 2.0 `responseCode` of a response file, for `remise batch report`.
+//
+// The codes, and which are worth sending again unchanged (`retryable`: 90 and 99), are copied from
+// the core's table src/sogenactif/codes.rs (source named there: the Sogenactif data dictionary,
+// https://documentation.sogenactif.com/en/data-dictionary/inappresponsecode.html). That table is
+// not exported to JS; its `message` reaches JS as each parsed record's `responseMessage`, so only
+// what the core does not say is kept here: the action for a back office. When a row changes in
+// codes.rs, change it here (js-tests/cli.test.mjs checks that both tables list the same codes).
+export const ACTIONS = {
+  '00': { retryable: false, action: 'nothing: the operation was accepted' },
+  '01': { retryable: false, action: 'check the partial result (panToToken / tokenToPan only)' },
+  '02': { retryable: false, action: 'ask for the authorisation by phone, or lower the amount' },
+  '03': { retryable: false, action: 'fix merchantId or the merchant contract with your bank, then send the record again' },
+  '05': { retryable: false, action: 'refused by the issuer: ask the customer for another payment mean; do not resend as is' },
+  '10': { retryable: false, action: 'send again later or without 3-D Secure enrolment data' },
+  '11': { retryable: false, action: 'the card is blocked: ask the customer for another payment mean' },
+  '12': { retryable: false, action: 'fix the record (parameters the bank refused), then send it in a new file' },
+  '14': { retryable: false, action: 'fix the card number, expiry date or CSC, then send again' },
+  '17': { retryable: false, action: 'nothing to send: the buyer cancelled' },
+  '24': { retryable: false, action: "read the transaction's status (Office getTransactionData): it may be captured, cancelled or busy; send the operation its status allows" },
+  '25': { retryable: false, action: 'check transactionReference / s10TransactionReference: the bank does not know this transaction' },
+  '30': { retryable: false, action: 'fix the field format (see the request record), then send the record in a new file' },
+  '34': { retryable: false, action: 'fraud suspicion: contact your bank before sending again' },
+  '40': { retryable: false, action: 'ask your bank to enable this operation for the merchant, or remove the record' },
+  '51': { retryable: false, action: 'lower the amount (not above what remains of the transaction)' },
+  '54': { retryable: false, action: 'the payment mean expired: ask the customer for a new one' },
+  '55': { retryable: false, action: 'prepaid cards are refused: ask the customer for another card' },
+  '57': { retryable: false, action: 'the original transaction had an unpaid: settle it outside this file' },
+  '60': { retryable: false, action: 'pending: check the transaction later before sending anything again' },
+  '62': { retryable: false, action: 'waiting for confirmation: check the transaction later' },
+  '63': { retryable: false, action: 'stopped by security rules: contact your bank' },
+  '75': { retryable: false, action: 'too many PAN entry attempts: contact the customer' },
+  '90': { retryable: true, action: 'temporary: send the record again in a later file' },
+  '94': { retryable: false, action: 'duplicate: this transactionReference was used already; do not resend, check the first one' },
+  '97': { retryable: false, action: 'time frame exceeded: start the operation again' },
+  '99': { retryable: true, action: 'temporary server problem: send the record again in a later file' },
+};
+
+/** `{ retryable, action }` of a code; codes outside the table get a generic action. */
+export function actionFor(code) {
+  return ACTIONS[code] ?? { retryable: false, action: `unknown response code ${code}: ask your bank what it means before sending again` };
+}

@@ -1,0 +1,149 @@
+// Reading response and request files line by line, for `remise batch report`: memory bounded by a
+// slice of lines, whatever the size of the file.
+//
+// A response file is parsed by the library (`sogenactif.batch.parseResponse`) slice by slice: each
+// slice is the file's FILE and HEADER lines, up to SLICE record lines and a made-up `END;<n>`, so
+// every record line is read by the one parser; the line numbers of its MALFORMED_RESPONSE messages
+// are mapped back to the file's. What a slice cannot see is checked here with the parser's own
+// messages: the real END count, text after END, a missing END, empty lines before END.
+import { createReadStream } from 'node:fs';
+import { unzipOne } from './zip.mjs';
+
+const CHUNK = 1 << 20;
+// Record lines per parseResponse call. REMISE_CLI_SLICE changes it (the js-tests use small slices).
+const SLICE = Number.parseInt(process.env.REMISE_CLI_SLICE ?? '', 10) > 0 ? Number.parseInt(process.env.REMISE_CLI_SLICE, 10) : 10_000;
+
+/** An error shaped like the library's MALFORMED_RESPONSE. */
+function malformed(line, message) {
+  const e = new Error(`line ${line} of the Office Batch response: ${message}`);
+  e.name = 'RemiseError';
+  e.code = 'MALFORMED_RESPONSE';
+  e.gateway = 'sogenactif';
+  e.retryable = false;
+  return e;
+}
+
+/**
+ * The chunks of a file ('-': stdin). A ZIP archive (PK\x03\x04) is read whole and gives its one
+ * file's bytes; `onZipError(message)` builds the error thrown for a broken archive.
+ */
+export async function* chunks(io, path, onZipError) {
+  const source = path === '-' ? io.stdin : createReadStream(path, { highWaterMark: CHUNK });
+  let first = true;
+  let zip = null;
+  for await (const c of source) {
+    const chunk = typeof c === 'string' ? Buffer.from(c) : c;
+    if (first && chunk.length >= 4 && chunk.readUInt32LE(0) === 0x04034b50) zip = [];
+    first = false;
+    if (zip) zip.push(chunk);
+    else yield chunk;
+  }
+  if (zip) {
+    let data;
+    try {
+      data = unzipOne(Buffer.concat(zip)).data;
+    } catch (e) {
+      throw onZipError(e.message);
+    }
+    for (let i = 0; i < data.length; i += CHUNK) yield data.subarray(i, i + CHUNK);
+  }
+}
+
+/** The lines of a stream of chunks (LF-separated; a CR before the LF is kept), with their 1-based number. */
+export async function* lines(source) {
+  let rest = null;
+  let n = 0;
+  for await (const chunk of source) {
+    let buf = rest ? Buffer.concat([rest, chunk]) : chunk;
+    let start = 0;
+    for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
+      n += 1;
+      yield [n, buf.toString('utf8', start, nl)];
+      start = nl + 1;
+    }
+    rest = start < buf.length ? Buffer.from(buf.subarray(start)) : null;
+    buf = null;
+  }
+  if (rest) yield [n + 1, rest.toString('utf8')];
+}
+
+/**
+ * Parses a response file slice by slice: `onRecord(record)` for each record in order; resolves
+ * with the header (`{ type, format, version, remitterId, date, time, sequence }`).
+ */
+export async function readResponse(sogenactif, source, onRecord) {
+  const prefix = [];
+  let batch = [];
+  let batchStart = 0; // file line of batch[0]
+  let header = null;
+  let total = 0;
+  let empties = []; // line numbers of empty lines not yet followed by a non-empty one
+  let end = null; // { line, count }
+  let afterEnd = null; // first line after END
+  let afterEndText = false;
+  let last = 0;
+
+  const parse = () => {
+    const text = [...prefix, ...batch, `END;${batch.length}`].join('\n') + '\n';
+    let parsed;
+    try {
+      parsed = sogenactif.batch.parseResponse(text);
+    } catch (e) {
+      const m = typeof e?.message === 'string' && /^line (\d+) of the Office Batch response: /.exec(e.message);
+      if (m && Number(m[1]) > prefix.length) {
+        e.message = e.message.replace(/^line \d+/, `line ${Number(m[1]) - prefix.length - 1 + batchStart}`);
+      }
+      throw e;
+    }
+    header ??= parsed.header;
+    for (const r of parsed.records) onRecord(r);
+    total += parsed.records.length;
+    batch = [];
+  };
+
+  for await (const [n, raw] of lines(source)) {
+    last = n;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (end) {
+      afterEnd ??= n;
+      if (line !== '') afterEndText = true;
+      continue;
+    }
+    if (prefix.length < 2) {
+      prefix.push(n === 1 ? raw.replace(/^\uFEFF/, '') : raw);
+      continue;
+    }
+    if (line === '') {
+      empties.push(n);
+      continue;
+    }
+    if (line.startsWith('END;')) {
+      parse();
+      if (empties.length) throw malformed(empties[0], 'empty line before END');
+      const count = line.slice(4);
+      if (count === '' || count.length > 15 || !/^[0-9]+$/.test(count)) {
+        throw malformed(n, `the END count must be a number, got '${count.replace(/[\x00-\x1f\x7f]/g, '?')}'`);
+      }
+      if (Number(count) !== total) {
+        throw malformed(n, `END announces ${count} records but the file holds ${total}: the file is truncated or corrupt`);
+      }
+      end = { line: n, count: total };
+      continue;
+    }
+    if (batch.length === 0) batchStart = empties.length ? empties[0] : n;
+    for (const e of empties) batch.push('');
+    empties = [];
+    batch.push(raw);
+    if (batch.length >= SLICE) parse();
+  }
+  if (!end) {
+    if (prefix.length < 2) {
+      // Let the parser say what is wrong with the first lines (empty file, no HEADER, …).
+      sogenactif.batch.parseResponse(prefix.join('\n'));
+    }
+    parse();
+    throw malformed(last - empties.length, 'the END line is missing: the file is truncated');
+  }
+  if (afterEndText) throw malformed(afterEnd, 'text after the END line');
+  return header;
+}

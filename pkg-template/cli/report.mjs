@@ -1,0 +1,340 @@
+// `remise batch report`: a parsed response file (sogenactif.batch.parseResponse) turned into a
+// summary a person can act on (text table, JSON, one self-contained HTML page).
+//
+// JSON schema `remise.batch.report/1` (what `--json` prints; README "Command line"):
+// {
+//   schema: 'remise.batch.report/1',
+//   response: { file, version, remitterId, date, time, sequence },
+//   totals: { records, accepted, rejected },
+//   methods: [{ method, records, accepted, rejected,
+//               amounts: [{ currency, records, accepted, rejected }] }],  // decimal strings, per currency
+//   responseCodes: [{ code, message, count, accepted, retryable, action, methods: { <method>: count } }],
+//   rejections: [{ recordSequence, method, merchantId?, transactionReference?, s10TransactionId?,
+//                  amount?, currency?, responseCode, responseMessage, retryable, action,
+//                  request?: { line, record? } }],
+//   join?: { request, records, matched, notInResponse: [recordSequence], notInRequest: [recordSequence] }
+// }
+// Amounts are exact decimal strings in the currency's unit (money.fromMinor); `currency` is the
+// alpha-3 code when the ISO table knows the file's numeric code, else the numeric code. No card
+// data is copied from the response or the request (cardNumber, cardCSCValue are masked).
+import { actionFor } from './codes.mjs';
+
+export const SCHEMA = 'remise.batch.report/1';
+const AMOUNT_FIELDS = ['amount', 'operationAmount'];
+const SECRET = new Set(['cardNumber', 'cardCSCValue']);
+
+/** Masks card data in a request record (a copy). */
+export function maskRecord(record) {
+  if (record === null || typeof record !== 'object') return record;
+  const out = Array.isArray(record) ? [] : {};
+  for (const [k, v] of Object.entries(record)) {
+    if (SECRET.has(k) && v !== undefined && v !== null) {
+      const s = String(v);
+      out[k] = k === 'cardNumber' && /^[0-9]{10,19}$/.test(s) ? `${s.slice(0, 6)}${'*'.repeat(s.length - 10)}${s.slice(-4)}` : '***';
+    } else out[k] = v !== null && typeof v === 'object' ? maskRecord(v) : v;
+  }
+  return out;
+}
+
+/**
+ * The report, built record by record (memory: the per-method and per-code counters, the rejected
+ * records and the set of recordSequences seen): `add(record)` for each parsed response record,
+ * `request(recordSequence, line, record?)` for each request record (after every response record),
+ * then `finish(header, { file, request })`.
+ */
+export function createSummary(money) {
+  const currencyName = new Map();
+  const currency = (numeric) => {
+    if (numeric === undefined || numeric === null || numeric === '') return null;
+    const key = String(numeric);
+    if (!currencyName.has(key)) {
+      let c = null;
+      try {
+        c = money.currency(key);
+      } catch {
+        c = null;
+      }
+      currencyName.set(key, c);
+    }
+    return currencyName.get(key);
+  };
+  const methods = new Map();
+  const codes = new Map();
+  const rejections = [];
+  const rejectedBySeq = new Map();
+  const seen = new Set();
+  const requested = new Set();
+  let records = 0;
+  let accepted = 0;
+  return {
+    add(r) {
+      records += 1;
+      seen.add(r.recordSequence);
+      let m = methods.get(r.method);
+      if (!m) methods.set(r.method, (m = { method: r.method, records: 0, accepted: 0, rejected: 0, amounts: new Map() }));
+      m.records += 1;
+      if (r.accepted) {
+        m.accepted += 1;
+        accepted += 1;
+      } else m.rejected += 1;
+      const field = AMOUNT_FIELDS.find((f) => Number.isSafeInteger(r[f]));
+      const cur = currency(r.currencyCode);
+      const curKey = cur ? cur.code : r.currencyCode !== undefined ? String(r.currencyCode) : null;
+      if (field !== undefined && curKey !== null) {
+        let a = m.amounts.get(curKey);
+        if (!a) m.amounts.set(curKey, (a = { currency: curKey, digits: cur ? cur.digits : null, records: 0, accepted: 0n, rejected: 0n }));
+        a.records += 1;
+        if (r.accepted) a.accepted += BigInt(r[field]);
+        else a.rejected += BigInt(r[field]);
+      }
+      let c = codes.get(r.responseCode);
+      if (!c) {
+        const { retryable, action } = actionFor(r.responseCode);
+        codes.set(r.responseCode, (c = { code: r.responseCode, message: r.responseMessage, count: 0, accepted: r.accepted, retryable, action, methods: {} }));
+      }
+      c.count += 1;
+      c.methods[r.method] = (c.methods[r.method] ?? 0) + 1;
+      if (!r.accepted) {
+        const { retryable, action } = actionFor(r.responseCode);
+        const x = { recordSequence: r.recordSequence, method: r.method };
+        if (r.merchantId !== undefined) x.merchantId = String(r.merchantId);
+        if (r.transactionReference !== undefined) x.transactionReference = String(r.transactionReference);
+        const s10 = r.s10TransactionReference;
+        if (s10 && s10.s10TransactionId !== undefined) x.s10TransactionId = String(s10.s10TransactionId);
+        if (field !== undefined) x.amount = formatAmount(money, BigInt(r[field]), cur);
+        if (curKey !== null) x.currency = curKey;
+        Object.assign(x, { responseCode: r.responseCode, responseMessage: r.responseMessage, retryable, action });
+        rejections.push(x);
+        rejectedBySeq.set(r.recordSequence, x);
+      }
+    },
+    request(seq, line, record) {
+      requested.add(seq);
+      const x = rejectedBySeq.get(seq);
+      if (x && x.request === undefined) x.request = record === undefined ? { line } : { line, record: maskRecord(record) };
+    },
+    finish(h, { file, request } = {}) {
+      const report = {
+        schema: SCHEMA,
+        response: { file: file ?? null, version: h.version, remitterId: h.remitterId, date: h.date, time: h.time, sequence: h.sequence },
+        totals: { records, accepted, rejected: records - accepted },
+        methods: [...methods.values()].map((m) => ({
+          method: m.method,
+          records: m.records,
+          accepted: m.accepted,
+          rejected: m.rejected,
+          amounts: [...m.amounts.values()].map((a) => {
+            const cur = a.digits === null ? null : { code: a.currency, digits: a.digits };
+            return { currency: a.currency, records: a.records, accepted: formatAmount(money, a.accepted, cur), rejected: formatAmount(money, a.rejected, cur) };
+          }),
+        })),
+        responseCodes: [...codes.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
+        rejections,
+      };
+      if (request !== undefined) {
+        const notInResponse = [...requested].filter((seq) => !seen.has(seq));
+        const notInRequest = [...seen].filter((seq) => !requested.has(seq));
+        report.join = { request, records: requested.size, matched: seen.size - notInRequest.length, notInResponse, notInRequest };
+      }
+      return report;
+    },
+  };
+}
+
+/** The report of a whole parsed response (`parseResponse`); `request`: `{ file, records: Map<seq, { line, record? }> }`. */
+export function summarise(money, parsed, { file, request } = {}) {
+  const s = createSummary(money);
+  for (const r of parsed.records) s.add(r);
+  if (request) for (const [seq, q] of request.records) s.request(seq, q.line, q.record);
+  return s.finish(parsed.header, { file, request: request?.file });
+}
+
+/** Minor units → exact decimal string in the currency's unit (BigInt: sums may pass 2^53). */
+function formatAmount(money, minor, cur) {
+  if (!cur) return minor.toString();
+  if (minor <= BigInt(Number.MAX_SAFE_INTEGER)) return money.fromMinor(Number(minor), cur.code);
+  const s = minor.toString().padStart(cur.digits + 1, '0');
+  return cur.digits === 0 ? s : `${s.slice(0, -cur.digits)}.${s.slice(-cur.digits)}`;
+}
+
+// ---- text
+
+function table(rows, align) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+  return rows
+    .map((r) => r.map((c, i) => (align[i] === 'r' ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ').trimEnd())
+    .join('\n');
+}
+
+/** The text summary printed by `remise batch report`. */
+export function renderText(report, { maxRejections = 20 } = {}) {
+  const out = [];
+  const r = report.response;
+  out.push(`response file ${r.file ?? ''} (remitter ${r.remitterId}, sequence ${r.sequence}, ${r.date} ${r.time})`.replace('  ', ' '));
+  out.push(`${report.totals.records} records: ${report.totals.accepted} accepted, ${report.totals.rejected} rejected`, '');
+  const rows = [['method', 'records', 'accepted', 'rejected', 'amounts accepted', 'amounts rejected']];
+  for (const m of report.methods) {
+    const acc = m.amounts.map((a) => `${a.accepted} ${a.currency}`).join(', ') || '-';
+    const rej = m.amounts.map((a) => `${a.rejected} ${a.currency}`).join(', ') || '-';
+    rows.push([m.method, m.records, m.accepted, m.rejected, acc, rej]);
+  }
+  out.push(table(rows, ['l', 'r', 'r', 'r', 'l', 'l']), '');
+  const codeRows = [['code', 'count', 'meaning']];
+  for (const c of report.responseCodes.slice(0, 10)) codeRows.push([c.code, c.count, c.message]);
+  out.push('top response codes:', table(codeRows, ['l', 'r', 'l']));
+  if (report.responseCodes.length > 10) out.push(`(${report.responseCodes.length - 10} more codes: see --json)`);
+  if (report.join) {
+    const j = report.join;
+    out.push('', `request ${j.request}: ${j.records} records, ${j.matched} matched by recordSequence`);
+    if (j.notInResponse.length) out.push(`  no response line for recordSequence ${list(j.notInResponse)}: the bank did not process them; check with your bank before sending them again`);
+    if (j.notInRequest.length) out.push(`  response lines without a request record: recordSequence ${list(j.notInRequest)} (is this the right request file?)`);
+  }
+  if (report.rejections.length) {
+    out.push('', `rejected records (${report.rejections.length}${report.rejections.length > maxRejections ? `, first ${maxRejections}` : ''}):`);
+    for (const x of report.rejections.slice(0, maxRejections)) {
+      const ref = x.transactionReference ?? (x.s10TransactionId !== undefined ? `s10 ${x.s10TransactionId}` : '');
+      const amount = x.amount !== undefined ? ` ${x.amount}${x.currency ? ' ' + x.currency : ''}` : '';
+      const where = x.request ? ` (request line ${x.request.line})` : '';
+      out.push(`  #${x.recordSequence} ${x.method} ${ref}${amount}${where}: ${x.responseCode} ${x.responseMessage}`);
+      out.push(`      what to do: ${x.action}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+function list(seqs) {
+  return seqs.length > 10 ? `${seqs.slice(0, 10).join(', ')} … (${seqs.length})` : seqs.join(', ');
+}
+
+// ---- HTML: one self-contained page (inline CSS and SVG, no script, no network)
+
+const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+// Refusals in reds, oranges, blues and purples; green is kept for 00 (accepted).
+const PALETTE = ['#e15759', '#f28e2b', '#4e79a7', '#b07aa1', '#edc948', '#76b7b2', '#9c755f', '#ff9da7', '#bab0ac', '#8cd17d'];
+
+/** Colour of each code: 00 green, then the palette in order of frequency. */
+function colours(report) {
+  const map = new Map();
+  let i = 0;
+  for (const c of report.responseCodes) {
+    if (c.accepted) map.set(c.code, '#2e7d32');
+    else map.set(c.code, PALETTE[i++ % PALETTE.length]);
+  }
+  return map;
+}
+
+/** Stacked horizontal bars: one per method, one segment per response code. */
+export function chart(report) {
+  const colour = colours(report);
+  const labelWidth = 150;
+  const barWidth = 520;
+  const rowHeight = 28;
+  const legendRows = Math.ceil(report.responseCodes.length / 6);
+  const height = report.methods.length * rowHeight + 20 + legendRows * 22 + 10;
+  const width = labelWidth + barWidth + 80;
+  const max = Math.max(1, ...report.methods.map((m) => m.records));
+  const parts = [];
+  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" id="codes-chart" role="img" aria-labelledby="chart-title" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">`);
+  parts.push('<title id="chart-title">Response codes per method</title>');
+  report.methods.forEach((m, row) => {
+    const y = 10 + row * rowHeight;
+    parts.push(`<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" class="label">${esc(m.method)}</text>`);
+    let x = labelWidth;
+    for (const c of report.responseCodes) {
+      const n = c.methods[m.method] ?? 0;
+      if (n === 0) continue;
+      const w = (n / max) * barWidth;
+      parts.push(
+        `<rect x="${x.toFixed(2)}" y="${y}" width="${w.toFixed(2)}" height="20" fill="${colour.get(c.code)}" data-method="${esc(m.method)}" data-code="${esc(c.code)}" data-count="${n}"><title>${esc(m.method)}: ${n} × ${esc(c.code)} ${esc(c.message)}</title></rect>`,
+      );
+      x += w;
+    }
+    parts.push(`<text x="${(x + 6).toFixed(2)}" y="${y + 15}" class="total">${m.records}</text>`);
+  });
+  const ly = 10 + report.methods.length * rowHeight + 10;
+  report.responseCodes.forEach((c, i) => {
+    const x = labelWidth + (i % 6) * 90;
+    const y = ly + Math.floor(i / 6) * 22;
+    parts.push(`<rect x="${x}" y="${y}" width="14" height="14" fill="${colour.get(c.code)}"/><text x="${x + 20}" y="${y + 12}" class="legend">${esc(c.code)} (${c.count})</text>`);
+  });
+  parts.push('</svg>');
+  return parts.join('\n');
+}
+
+/** The whole HTML page. */
+export function renderHtml(report) {
+  const r = report.response;
+  const t = report.totals;
+  const rows = (items, cells) => items.map((x) => `<tr>${cells(x).map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n');
+  const methodRows = rows(report.methods, (m) => [
+    esc(m.method),
+    m.records,
+    m.accepted,
+    m.rejected,
+    esc(m.amounts.map((a) => `${a.accepted} ${a.currency}`).join(', ') || '—'),
+    esc(m.amounts.map((a) => `${a.rejected} ${a.currency}`).join(', ') || '—'),
+  ]);
+  const codeRows = rows(report.responseCodes, (c) => [`<code>${esc(c.code)}</code>`, c.count, esc(c.message), esc(c.action)]);
+  const rejectionRows = rows(report.rejections, (x) => [
+    x.recordSequence,
+    esc(x.method),
+    esc(x.transactionReference ?? (x.s10TransactionId !== undefined ? `s10 ${x.s10TransactionId}` : '')),
+    esc(x.amount !== undefined ? `${x.amount} ${x.currency ?? ''}` : ''),
+    `<code>${esc(x.responseCode)}</code> ${esc(x.responseMessage)}`,
+    esc(x.action),
+    x.request ? x.request.line : '',
+  ]);
+  let join = '';
+  if (report.join) {
+    const j = report.join;
+    join = `<section id="join"><h2>Request ${esc(j.request)}</h2><p><span id="join-records">${j.records}</span> request records, <span id="join-matched">${j.matched}</span> matched by recordSequence.</p>`;
+    if (j.notInResponse.length) join += `<p class="warn">No response line for recordSequence ${esc(list(j.notInResponse))}: check with your bank before sending them again.</p>`;
+    if (j.notInRequest.length) join += `<p class="warn">Response lines without a request record: ${esc(list(j.notInRequest))}.</p>`;
+    join += '</section>';
+  }
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Office Batch response ${esc(r.remitterId)} #${esc(r.sequence)}</title>
+<style>
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px auto; max-width: 980px; padding: 0 16px; color: #1d1d1f; }
+h1 { font-size: 20px; margin-bottom: 4px; } h2 { font-size: 16px; margin-top: 28px; }
+.meta { color: #555; margin-top: 0; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #ddd; vertical-align: top; }
+th { background: #f4f4f6; } td:nth-child(n+2):nth-child(-n+4) { font-variant-numeric: tabular-nums; }
+#methods td:nth-child(n+5), #rejections td:nth-child(4) { white-space: nowrap; }
+.totals span { font-weight: 600; } .warn { color: #b3261e; }
+svg text { font: 12px system-ui, sans-serif; fill: #1d1d1f; } svg .total { fill: #555; }
+</style>
+</head>
+<body>
+<h1>Office Batch response: ${t.records} records</h1>
+<p class="meta">remitter ${esc(r.remitterId)}, file sequence ${esc(r.sequence)}, ${esc(r.date)} ${esc(r.time)}, version ${esc(r.version)}${r.file ? `, ${esc(r.file)}` : ''}</p>
+<p class="totals"><span id="total-records">${t.records}</span> records: <span id="total-accepted">${t.accepted}</span> accepted, <span id="total-rejected">${t.rejected}</span> rejected.</p>
+<h2>Response codes per method</h2>
+${chart(report)}
+<h2>Per method</h2>
+<table id="methods"><thead><tr><th>method</th><th>records</th><th>accepted</th><th>rejected</th><th>amounts accepted</th><th>amounts rejected</th></tr></thead>
+<tbody>
+${methodRows}
+</tbody></table>
+<h2>Response codes</h2>
+<table id="codes"><thead><tr><th>code</th><th>count</th><th>meaning</th><th>what to do</th></tr></thead>
+<tbody>
+${codeRows}
+</tbody></table>
+${join}
+<h2>Rejected records (${report.rejections.length})</h2>
+<table id="rejections"><thead><tr><th>recordSequence</th><th>method</th><th>reference</th><th>amount</th><th>response</th><th>what to do</th><th>request line</th></tr></thead>
+<tbody>
+${rejectionRows}
+</tbody></table>
+<p class="meta">Written by remise batch report (schema ${SCHEMA}).</p>
+</body>
+</html>
+`;
+}

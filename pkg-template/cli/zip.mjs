@@ -1,0 +1,103 @@
+// A streaming writer of the one-entry stored ZIP that `sogenactif.batch.archive(fileText, name)`
+// returns, byte for byte, for files written piece by piece (the archive function takes the whole
+// text; the command line streams). Layout (PKWARE APPNOTE 4.3.7, 4.3.12, 4.3.16), as in the core's
+// archive.rs: local header with CRC and sizes, the data, one central directory header (made by
+// Unix, rw-r--r--), the end record; version 1.0, method 0 (stored), 1980-01-01 00:00:00, no
+// extra field, no ZIP64 (the data stays below 4 GiB).
+import * as zlib from 'node:zlib';
+
+/** The name rule of `archive`: `OFBREQ` then letters, digits, `.`, `_`, `-`, at most 100 characters. */
+export const ENTRY_NAME = /^OFBREQ[A-Za-z0-9._-]{0,94}$/;
+/** Largest data size a ZIP without ZIP64 can hold here (the core's limit: name and header included). */
+export const MAX_DATA = 0xffffffff - 130;
+
+const DOS_DATE = (1 << 5) | 1;
+
+/** CRC-32 (IEEE), incremental: node:zlib's (Node ≥ 20.15) or a table when that is missing. */
+export const crc32 = typeof zlib.crc32 === 'function' ? (data, crc = 0) => zlib.crc32(data, crc) : tableCrc32;
+
+let table;
+function tableCrc32(data, crc = 0) {
+  if (!table) {
+    table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c >>> 0;
+    }
+  }
+  let c = ~crc >>> 0;
+  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+function common(name, crc, size) {
+  const b = Buffer.alloc(26);
+  b.writeUInt16LE(10, 0); // version needed 1.0
+  b.writeUInt16LE(0, 2); // flags
+  b.writeUInt16LE(0, 4); // stored
+  b.writeUInt16LE(0, 6); // time 00:00:00
+  b.writeUInt16LE(DOS_DATE, 8);
+  b.writeUInt32LE(crc >>> 0, 10);
+  b.writeUInt32LE(size, 14);
+  b.writeUInt32LE(size, 18);
+  b.writeUInt16LE(name.length, 22);
+  b.writeUInt16LE(0, 24); // extra length
+  return b;
+}
+
+/** Bytes before the data: the local file header and the name (write a placeholder first, then this). */
+export function localHeader(name, crc, size) {
+  const n = Buffer.from(name, 'latin1');
+  return Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), common(n, crc, size), n]);
+}
+
+/** Bytes after the data: central directory header and end record. */
+export function trailer(name, crc, size) {
+  const n = Buffer.from(name, 'latin1');
+  const central = Buffer.alloc(14);
+  // after `common`: comment length, disk number, internal attributes (6 zero bytes), external attributes, offset
+  central.writeUInt32LE((0o100644 << 16) >>> 0, 6);
+  central.writeUInt32LE(0, 10);
+  const madeBy = Buffer.alloc(2);
+  madeBy.writeUInt16LE(0x0314, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(0, 4);
+  end.writeUInt16LE(0, 6);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + n.length, 12);
+  end.writeUInt32LE(30 + n.length + size, 16);
+  end.writeUInt16LE(0, 20);
+  return Buffer.concat([Buffer.from([0x50, 0x4b, 0x01, 0x02]), madeBy, common(n, crc, size), central, n, end]);
+}
+
+/**
+ * The file inside a one-entry ZIP archive (a response file may come zipped as the request went):
+ * `{ name, data }`, stored or deflated; throws with a reason when the archive holds not exactly one
+ * file or uses what this reader does not (ZIP64, encryption, another method).
+ */
+export function unzipOne(bytes) {
+  const buf = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0 || eocd + 22 > buf.length) throw new Error('not a ZIP archive: no end of central directory record');
+  const entries = buf.readUInt16LE(eocd + 10);
+  const central = buf.readUInt32LE(eocd + 16);
+  if (entries !== 1) throw new Error(`the ZIP archive holds ${entries} files: give the one response file`);
+  if (central + 46 > buf.length || buf.readUInt32LE(central) !== 0x02014b50) throw new Error('the ZIP archive is damaged (central directory)');
+  const flags = buf.readUInt16LE(central + 8);
+  const method = buf.readUInt16LE(central + 10);
+  const size = buf.readUInt32LE(central + 20);
+  const nameLength = buf.readUInt16LE(central + 28);
+  const local = buf.readUInt32LE(central + 42);
+  const name = buf.toString('utf8', central + 46, central + 46 + nameLength);
+  if (flags & 1) throw new Error(`${name} in the ZIP archive is encrypted`);
+  if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) throw new Error('the ZIP archive is damaged (local header)');
+  const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+  const raw = buf.subarray(start, start + size);
+  if (raw.length !== size) throw new Error('the ZIP archive is cut short');
+  if (method === 0) return { name, data: raw };
+  if (method === 8) return { name, data: zlib.inflateRawSync(raw) };
+  throw new Error(`${name} in the ZIP archive uses compression method ${method}; only stored and deflated files are read`);
+}
