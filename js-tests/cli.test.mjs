@@ -437,3 +437,31 @@ test('report: a malformed response file is exit 1 with the MALFORMED_RESPONSE re
   assert.equal((html.match(/<rect [^>]*data-code=/g) ?? []).length, 4, 'one bar segment per method and code: wc 00, wc 05, cancel 24, refund 00');
   assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/, 'no script, no network');
 });
+
+test('report on a response file the simulator produced from a built request: counts match', async () => {
+  const { createSimulator } = await import('remise/simulator');
+  const sim = createSimulator();
+  const M = sim.sogenactif.credentials.merchantId;
+  sim.sogenactif.createTransaction({ transactionReference: 'ORDER1', amount: 1000, currency: 'EUR' });
+  const records = [
+    { method: 'cancel', merchantId: M, transactionReference: 'ORDER1', amount: 500, currencyCode: 'EUR' },
+    { method: 'cancel', merchantId: M, transactionReference: 'ORDER1', amount: 5000, currencyCode: 'EUR' },
+    { method: 'cancel', merchantId: M, transactionReference: 'NOPE', amount: 100, currencyCode: 'EUR' },
+    { method: 'walletCredit', merchantId: M, transactionReference: 'WCR9', amount: 300, merchantWalletId: 'W42', paymentMeanId: '1', currencyCode: 'EUR' },
+  ];
+  const input = write('sim.ndjson', records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const built = remise(['batch', 'build', input, '-o', path('sim-req.csv'), ...HEADER_ARGS, '--no-progress']);
+  assert.equal(built.status, 0, built.stderr);
+  const response = sim.sogenactif.processBatch(readFileSync(path('sim-req.csv'), 'utf8'));
+  write('sim-resp.csv', response);
+  const r = remise(['batch', 'report', path('sim-resp.csv'), '--request', path('sim-req.csv'), '--json']);
+  assert.equal(r.status, 0, r.stderr);
+  const report = JSON.parse(r.stdout);
+  // Independent expectation: the parsed response file, counted here.
+  const parsed = sogenactif.batch.parseResponse(response);
+  const accepted = parsed.records.filter((x) => x.accepted).length;
+  assert.equal(parsed.records.length, 4);
+  assert.equal(accepted, 2, 'the first cancel and the walletCredit are accepted');
+  assert.equal(JSON.stringify(report).includes('"rejected":2'), true, r.stdout.slice(0, 400));
+  assert.equal(JSON.stringify(report).includes('"accepted":2'), true);
+});

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 test('RSS stays flat over 100 000 calls per client', () => {
   const child = fileURLToPath(new URL('./leak-child.mjs', import.meta.url));
-  const out = execFileSync(process.execPath, ['--expose-gc', child, '100000'], { encoding: 'utf8', timeout: 240_000 });
+  const out = execFileSync(process.execPath, ['--expose-gc', child, '100000'], { encoding: 'utf8', timeout: 900_000 });
   const result = JSON.parse(out.trim().split('\n').at(-1));
   for (const [name, { rssGrowthMiB }] of Object.entries(result)) {
     assert.ok(rssGrowthMiB < 8, `${name}: RSS grew ${rssGrowthMiB} MiB over 100 000 calls`);

@@ -237,9 +237,11 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
 
   test(`${entry}: client validation rejects before sending`, async () => {
     const n = srv.requests.length;
-    const e = await rejected(client().refund({ uuid: UUID, amount: 10 }));
+    // (`{ uuid, amount }` without currency is accepted since issue 11: the platform applies the
+    // transaction's currency.)
+    const e = await rejected(client().refund({ uuid: UUID, amount: 10.5, currency: 'EUR' }));
     assert.equal(e.code, 'VALIDATION');
-    assert.equal(e.field, 'currency');
+    assert.equal(e.field, 'amount');
     assert.equal(srv.requests.length, n);
     assert.throws(() => new systempay.Client({ shopId: SHOP }), (err) => err.code === 'VALIDATION' && err.field === 'options.password');
     assert.throws(() => new systempay.Client({ shopId: SHOP, password: PASSWORD, timeoutMs: -1 }), (err) => err.code === 'VALIDATION');

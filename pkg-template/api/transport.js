@@ -128,7 +128,7 @@ export function openClient(raw, gateway, options) {
   const [config] = unwrapPair(core.config());
   settings.timeoutMs = config.timeoutMs;
   settings.maxResponseBytes = config.maxResponseBytes;
-  settings.redact = (t) => raw.redact(t);
+  settings.redact = (t) => core.redact(t);
   return { core, settings };
 }
 

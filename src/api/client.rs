@@ -241,6 +241,18 @@ impl Client {
         error_with_delay(&self.scrub(e), delay)
     }
 
+    /// A text from the wire redacted for a debug event: by field name and digit runs, and without
+    /// this client's own secrets.
+    pub fn redact(&self, text: &str) -> String {
+        let mut out = redact(text);
+        for secret in &self.secrets() {
+            if out.contains(secret.as_str()) {
+                out = out.replace(secret.as_str(), "***");
+            }
+        }
+        out
+    }
+
     /// This client's own secrets, and the `Authorization` value built from them, wherever a text
     /// from the wire or the runtime might echo them.
     fn secrets(&self) -> Vec<String> {

@@ -88,6 +88,11 @@ impl CoreClient {
     pub fn failure(&self, input: &str) -> String {
         self.inner.failure(input)
     }
+
+    /// A wire text for a debug event, redacted and without this client's secrets.
+    pub fn redact(&self, text: &str) -> String {
+        self.inner.redact(text)
+    }
 }
 
 /// The streaming writer of one Office Batch request file (`crate::sogenactif::batch`).
