@@ -17,7 +17,7 @@ TARBALL := target/pack/remise-$(VERSION).tgz
 MAX_WASM_GZ := 153600
 
 .PHONY: setup pkg pack test demo fmt-check clippy test-rust test-wasm test-js test-types sizes clean \
-  test-runtimes test-package test-www chromium www docs readme-sizes
+  test-runtimes test-package test-www chromium www docs readme-sizes bench
 
 setup: node_modules/.installed
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -133,6 +133,15 @@ readme-sizes: pkg
 docs: pkg
 	typedoc --options typedoc.json
 	@echo "API reference: docs/api/index.html"
+
+# Benchmarks (issue 9; not part of `make test`): the packed tarball in a scratch folder against the JS a
+# user would otherwise write, side by side, alternating rounds; writes bench/RESULTS.md and
+# bench/ratios.svg (about 10 minutes on 2 shared cores). BENCH_QUICK=1: a short smoke run into target/bench/.
+bench: pack
+	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
+	  ( cd "$$scratch" && echo '{"name":"remise-bench","private":true}' > package.json && \
+	    npm install --no-audit --no-fund --loglevel=error "$(CURDIR)/$(TARBALL)" ) && \
+	  REMISE_SCRATCH="$$scratch" node --expose-gc bench/run.mjs
 
 test: fmt-check clippy test-rust test-wasm test-js test-runtimes test-package test-www
 
