@@ -54,7 +54,7 @@ export function coldStart(scratch, runs) {
   return { runs, rows, over };
 }
 
-/** Median of each phase (ms) over `runs` fresh processes running phases.cjs. */
+/** Median and minimum of each phase (ms, wall) over `runs` fresh processes running phases.cjs. */
 export function phases(scratch, runs) {
   const script = fileURLToPath(new URL('./phases.cjs', import.meta.url));
   const all = [];
@@ -66,7 +66,12 @@ export function phases(scratch, runs) {
     }
   }
   const keys = [...new Set(all.flatMap((o) => Object.keys(o)))];
-  return Object.fromEntries(keys.map((k) => [k, median(all.filter((o) => k in o).map((o) => o[k]))]));
+  return Object.fromEntries(
+    keys.map((k) => {
+      const xs = all.filter((o) => k in o).map((o) => o[k]);
+      return [k, { median: median(xs), min: Math.min(...xs) }];
+    }),
+  );
 }
 
 /**
