@@ -193,6 +193,14 @@ impl Error {
         self
     }
 
+    /// Sets the gateway unless the error already names one.
+    pub fn with_gateway_if_none(mut self, gateway: Gateway) -> Self {
+        if self.gateway.is_none() {
+            self.gateway = Some(gateway);
+        }
+        self
+    }
+
     pub fn with_field(mut self, field: impl Into<String>) -> Self {
         self.field = Some(field.into());
         self

@@ -2,6 +2,7 @@
 //! to WebAssembly. See DESIGN.md (shared) and ARCHITECTURE.md for the layout.
 #![forbid(unsafe_code)]
 
+pub mod api;
 pub mod codec;
 pub mod error;
 pub mod money;

@@ -1,7 +1,7 @@
 //! HTTP values, credentials and the retry policy. No I/O here: the wasm layer sends
 //! [`HttpRequest`]s with `fetch` and hands back [`HttpResponse`]s.
 
-use crate::error::{issue, Error, ErrorCode, Gateway, Issues};
+use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
 use base64::Engine as _;
 use serde::Serialize;
 use std::fmt;
@@ -103,44 +103,82 @@ pub fn basic_auth(user: &str, password: &Secret) -> String {
 }
 
 /// Checks a client's `baseUrl` (where credentials are sent): an absolute http(s) URL without
-/// query or fragment. `http://` is allowed for
-/// local test servers only (127.0.0.1, localhost, [::1]).
+/// userinfo, query or fragment. `http://` is allowed for local test servers only (127.0.0.1,
+/// localhost, [::1]).
+///
+/// The authority is split as RFC 3986 §3.2 does (userinfo `@`, host, port), and as the WHATWG
+/// parser that `fetch` uses would (a `\\` ends the authority too), so `http://localhost:x@evil.example`
+/// is read as host `evil.example` with userinfo, and refused. Written by hand rather than with the
+/// `url` crate: its IDNA tables would add tens of KB to the shipped .wasm for this one check.
 pub fn check_base_url(url: &str, at: &str, example: &str, issues: &mut Issues) {
-    let rest = if let Some(r) = url.strip_prefix("https://") {
-        Some(r)
-    } else if let Some(r) = url.strip_prefix("http://") {
-        let host = r.split(['/', ':']).next().unwrap_or("");
-        let local = matches!(host, "127.0.0.1" | "localhost") || r.starts_with("[::1]");
-        if !local {
-            issues.push(
-                at,
-                issue::FORMAT,
-                "must use https:// (http:// is accepted only for 127.0.0.1, localhost and [::1])",
-            );
-            return;
-        }
-        Some(r)
+    let lower = url
+        .get(..8)
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let (secure, rest) = if lower.starts_with("https://") {
+        (true, url.get(8..).unwrap_or(""))
+    } else if lower.starts_with("http://") {
+        (false, url.get(7..).unwrap_or(""))
     } else {
-        None
+        issues.push(
+            at,
+            issue::FORMAT,
+            format!("is not an absolute http(s) URL: give e.g. {example}"),
+        );
+        return;
     };
-    match rest {
-        None => issues.push(
+    if rest.contains(['?', '#']) || rest.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        issues.push(
             at,
             issue::FORMAT,
-            format!(
-                "'{}' is not an absolute URL: give e.g. {example}",
-                crate::money::printable(url)
-            ),
-        ),
-        Some(r) if r.is_empty() || r.starts_with('/') => {
-            issues.push(at, issue::FORMAT, "has no host")
-        }
-        Some(r) if r.contains(['?', '#']) || r.chars().any(|c| c.is_whitespace()) => issues.push(
+            "must not contain a query, a fragment, spaces or control characters",
+        );
+        return;
+    }
+    let authority = rest.split(['/', '\\']).next().unwrap_or("");
+    if authority.contains('@') {
+        issues.push(
             at,
             issue::FORMAT,
-            "must not contain a query, a fragment or spaces",
-        ),
-        Some(_) => {}
+            "must not contain user information (user:password@): give credentials in their own options",
+        );
+        return;
+    }
+    let host = if let Some(v6) = authority.strip_prefix('[') {
+        v6.split(']')
+            .next()
+            .map(|h| format!("[{h}]"))
+            .unwrap_or_default()
+    } else {
+        authority
+            .split(':')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    if host.is_empty() {
+        issues.push(at, issue::FORMAT, "has no host");
+        return;
+    }
+    let port = authority.get(host.len()..).unwrap_or("");
+    if !(port.is_empty()
+        || (port.len() > 1
+            && port.starts_with(':')
+            && port.bytes().skip(1).all(|b| b.is_ascii_digit())))
+    {
+        issues.push(
+            at,
+            issue::FORMAT,
+            "has an invalid port: give digits after the host's ':'",
+        );
+        return;
+    }
+    if !secure && !matches!(host.as_str(), "127.0.0.1" | "localhost" | "[::1]") {
+        issues.push(
+            at,
+            issue::FORMAT,
+            "must use https:// (http:// is accepted only for 127.0.0.1, localhost and [::1])",
+        );
     }
 }
 
@@ -159,32 +197,6 @@ pub fn mask_headers(headers: &[(String, String)]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Masks every run of 13 to 19 ASCII digits (a card number) in `text`, keeping its last four.
-pub fn mask_card_numbers(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut run = String::new();
-    let flush = |run: &mut String, out: &mut String| {
-        if (13..=19).contains(&run.len()) {
-            let keep = run.get(run.len() - 4..).unwrap_or("");
-            out.push_str(&"*".repeat(run.len() - 4));
-            out.push_str(keep);
-        } else {
-            out.push_str(run);
-        }
-        run.clear();
-    };
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            run.push(c);
-        } else {
-            flush(&mut run, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut run, &mut out);
-    out
-}
-
 /// Whether a call only reads (safe to resend) or moves money (never resent automatically).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CallKind {
@@ -192,19 +204,89 @@ pub enum CallKind {
     MoneyMoving,
 }
 
-/// Why an attempt failed before a usable answer came back.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Failure {
-    /// `fetch` rejected (connection refused, reset, DNS…).
-    Network,
-    /// No answer within `timeoutMs`.
-    Timeout,
-    /// An HTTP status the gateway decoder does not handle as an answer.
-    Status(u16),
+impl CallKind {
+    /// `'read'` or `'money'`, as the JS transport receives it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CallKind::Read => "read",
+            CallKind::MoneyMoving => "money",
+        }
+    }
+
+    pub fn parse(s: &str) -> CallKind {
+        // Anything but an explicit read is treated as money-moving: never resent.
+        if s == "read" {
+            CallKind::Read
+        } else {
+            CallKind::MoneyMoving
+        }
+    }
 }
 
-/// Retries for reads: up to `max_retries` more attempts on network errors, 408 and 5xx, with
-/// jittered exponential backoff. Money-moving calls are never retried.
+/// Why an attempt failed before an answer the gateway decoder could read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// `fetch` rejected or threw (connection refused, reset, DNS…): the request may have left.
+    Network,
+    /// No `fetch` to call: nothing was sent.
+    NoFetch,
+    /// No answer within `timeoutMs` (send, read and decode together).
+    Timeout,
+    /// An HTTP status that is an error before any decoding: 408, 429, 5xx, or a redirect (3xx,
+    /// never followed for a money-moving call, nor to another origin for a read).
+    Status(u16),
+    /// `fetch` resolved to something that is not a Response, or a status outside 100–599.
+    NotAResponse,
+    /// The answer is larger than the client's `maxResponseBytes`; it was not read whole.
+    TooLarge(u64),
+}
+
+/// The JS transport's name of a failure (`'network'`, `'timeout'`, …).
+pub fn parse_failure(name: &str, status: Option<u16>, limit: u64) -> Failure {
+    match name {
+        "timeout" => Failure::Timeout,
+        "nofetch" => Failure::NoFetch,
+        "status" => Failure::Status(status.unwrap_or(0)),
+        "notresponse" => Failure::NotAResponse,
+        "toolarge" => Failure::TooLarge(limit),
+        _ => Failure::Network,
+    }
+}
+
+/// The one retry table of the three gateways: `(retryable, outcome_unknown)` of a failure.
+///
+/// - Reads are retryable on network errors, timeouts, 408, 429 and 5xx.
+/// - A money-moving call is never retryable; its outcome is unknown whenever the request may
+///   have reached the gateway: network error, timeout, 408, 5xx, a redirect, an answer that is
+///   not a Response or too large. A 429 means the gateway refused to process it.
+pub fn verdict(kind: CallKind, failure: Failure) -> (bool, bool) {
+    let transient_status = |s: u16| s == 408 || s == 429 || (500..=599).contains(&s);
+    match kind {
+        CallKind::Read => (
+            match failure {
+                Failure::Network | Failure::Timeout => true,
+                Failure::Status(s) => transient_status(s),
+                Failure::NoFetch | Failure::NotAResponse | Failure::TooLarge(_) => false,
+            },
+            false,
+        ),
+        CallKind::MoneyMoving => (
+            false,
+            match failure {
+                Failure::NoFetch => false,
+                Failure::Status(429) => false,
+                Failure::Status(s) => s == 408 || (300..=399).contains(&s) || s >= 500,
+                Failure::Network
+                | Failure::Timeout
+                | Failure::NotAResponse
+                | Failure::TooLarge(_) => true,
+            },
+        ),
+    }
+}
+
+/// Retries for reads: up to `max_retries` more attempts on the failures [`verdict`] calls
+/// retryable, with jittered exponential backoff. Money-moving calls are never retried.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RetryPolicy {
     pub max_retries: u32,
@@ -233,14 +315,7 @@ impl RetryPolicy {
         failure: Failure,
         jitter_permille: u32,
     ) -> Option<u32> {
-        if kind == CallKind::MoneyMoving || retries_done >= self.max_retries {
-            return None;
-        }
-        let retryable = match failure {
-            Failure::Network | Failure::Timeout => true,
-            Failure::Status(s) => s == 408 || (500..=599).contains(&s),
-        };
-        if !retryable {
+        if retries_done >= self.max_retries || !verdict(kind, failure).0 {
             return None;
         }
         let exp = self
@@ -263,7 +338,20 @@ impl Gateway {
     }
 }
 
-/// The error for a failed attempt that will not be retried.
+/// Default cap on an answer's size (`maxResponseBytes`): gateway answers are a few KB; a larger
+/// body is refused without being read whole.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 4 * 1024 * 1024;
+
+fn status_hint(gateway: Gateway, operation: &str) -> String {
+    format!(
+        "the {operation} request may have reached {}: check its status with {} before sending it again",
+        gateway.as_str(),
+        gateway.status_method()
+    )
+}
+
+/// The error for a failed attempt that will not be retried. `detail` comes from the JS runtime
+/// (an exception's message): it is redacted like any text from the wire.
 pub fn failure_error(
     gateway: Gateway,
     kind: CallKind,
@@ -272,57 +360,339 @@ pub fn failure_error(
     timeout_ms: u32,
     detail: &str,
 ) -> Error {
-    let status_hint = format!(
-        "the {operation} request may have reached {}: check its status with {} before sending it again",
-        gateway.as_str(),
-        gateway.status_method()
-    );
+    let (retryable, unknown) = verdict(kind, failure);
+    let hint = status_hint(gateway, operation);
+    let detail = excerpt(detail);
+    let tail = |plain: String| {
+        if unknown {
+            format!("{plain}; {hint}")
+        } else {
+            plain
+        }
+    };
     let err = match failure {
         Failure::Timeout => Error::new(
             ErrorCode::Timeout,
-            match kind {
-                CallKind::MoneyMoving => format!("no answer within {timeout_ms} ms; {status_hint}"),
+            tail(match kind {
+                CallKind::MoneyMoving => format!("no answer within {timeout_ms} ms"),
                 CallKind::Read => format!(
                     "no answer within {timeout_ms} ms for {operation}: try again later or raise timeoutMs"
                 ),
-            },
+            }),
         ),
         Failure::Network => Error::new(
             ErrorCode::NetworkError,
-            match kind {
-                CallKind::MoneyMoving => format!("network error ({detail}); {status_hint}"),
+            tail(match kind {
+                CallKind::MoneyMoving => format!("network error ({detail})"),
                 CallKind::Read => {
                     format!("network error ({detail}) for {operation}: check connectivity and try again")
                 }
-            },
+            }),
         ),
-        Failure::Status(s) => Error::new(
+        Failure::NoFetch => Error::new(
+            ErrorCode::NetworkError,
+            format!("nothing was sent for {operation}: {detail}; pass a fetch function in the client options (fetch) or run where globalThis.fetch exists"),
+        ),
+        Failure::Status(s) if (300..=399).contains(&s) => Error::new(
             ErrorCode::HttpError,
-            format!(
-                "{} answered HTTP {s} to {operation}{}",
-                gateway.as_str(),
-                if (500..=599).contains(&s) && kind == CallKind::MoneyMoving {
-                    format!("; {status_hint}")
-                } else {
-                    String::new()
-                }
-            ),
+            tail(format!(
+                "{} answered HTTP {s} (a redirect) to {operation}; remise does not follow redirects of money-moving calls, nor of reads to another origin: check baseUrl",
+                gateway.as_str()
+            )),
         )
         .with_http_status(s),
-    };
-    let err = err.with_gateway(gateway);
-    match (kind, failure) {
-        (CallKind::MoneyMoving, Failure::Timeout | Failure::Network) => err.with_outcome_unknown(),
-        (CallKind::MoneyMoving, Failure::Status(s)) if (500..=599).contains(&s) => {
-            err.with_outcome_unknown()
-        }
-        (CallKind::Read, f) => err.with_retryable(
-            RetryPolicy::default()
-                .next_delay_ms(CallKind::Read, 0, f, 0)
-                .is_some(),
+        Failure::Status(s) => Error::new(
+            ErrorCode::HttpError,
+            tail(format!("{} answered HTTP {s} to {operation}", gateway.as_str())),
+        )
+        .with_http_status(s),
+        Failure::NotAResponse => Error::new(
+            ErrorCode::MalformedResponse,
+            tail(format!(
+                "fetch did not resolve to a Response for {operation} ({detail}): check the fetch function given to the client"
+            )),
         ),
-        _ => err,
+        Failure::TooLarge(limit) => Error::new(
+            ErrorCode::MalformedResponse,
+            tail(format!(
+                "the answer to {operation} is larger than maxResponseBytes ({limit} bytes) and was not read: raise maxResponseBytes if this answer is expected"
+            )),
+        ),
+    };
+    let err = err.with_gateway(gateway).with_retryable(retryable);
+    if unknown {
+        err.with_outcome_unknown()
+    } else {
+        err
     }
+}
+
+/// Settles a decoded answer by the same table: after a money-moving call, an answer that cannot
+/// be trusted (not readable, seal or signature wrong, HTTP 408 or 5xx without a usable body) has
+/// an unknown outcome; after a read, 408/429/5xx are retryable. Every gateway's client goes
+/// through here.
+pub fn settle(
+    gateway: Gateway,
+    kind: CallKind,
+    operation: &str,
+    status: u16,
+    decoded: Result<serde_json::Value>,
+) -> Result<serde_json::Value> {
+    let Err(mut e) = decoded else {
+        return decoded;
+    };
+    let transient = status == 408 || status == 429 || (500..=599).contains(&status);
+    let untrusted = match e.code {
+        ErrorCode::MalformedResponse | ErrorCode::SignatureInvalid => true,
+        ErrorCode::HttpError => transient && status != 429,
+        _ => false,
+    };
+    match kind {
+        CallKind::MoneyMoving => {
+            e.retryable = false;
+            if untrusted {
+                e = e.with_outcome_unknown();
+                e.message.push_str("; ");
+                e.message.push_str(&status_hint(gateway, operation));
+            }
+        }
+        CallKind::Read => {
+            if e.code == ErrorCode::HttpError {
+                e.retryable = transient;
+            }
+        }
+    }
+    Err(e)
+}
+
+/// Names (compared without case) of fields whose values are secrets or card data; their values
+/// are replaced in debug events and in every text from the wire quoted by an error. The card
+/// number (`pan`, `cardNumber`, Payline `number`) keeps at most its first 6 and last 4 digits.
+pub const REDACTED_FIELDS: &[&str] = &[
+    // card numbers
+    "pan",
+    "cardnumber",
+    "number",
+    // card security codes: Payline card.cvx, Sips cardCSCValue
+    "cvx",
+    "cvv",
+    "cvc",
+    "cvv2",
+    "cardcscvalue",
+    "cardsecuritycode",
+    "securitycode",
+    // credentials and keys
+    "password",
+    "accesskey",
+    "secretkey",
+    "hmackey",
+    "authorization",
+    // tokens
+    "token",
+    "paymentmeantoken",
+    "formtoken",
+    "cardtoken",
+    // bank accounts
+    "iban",
+    "accountnumber",
+];
+
+fn is_redacted(name: &str) -> bool {
+    REDACTED_FIELDS.iter().any(|f| f.eq_ignore_ascii_case(name))
+}
+
+fn is_card_number_field(name: &str) -> bool {
+    ["pan", "cardnumber", "number"]
+        .iter()
+        .any(|f| f.eq_ignore_ascii_case(name))
+}
+
+/// The masked form of a card number: first 6 and last 4 digits of a 16–19-digit number, last 4
+/// of a shorter one, nothing of one under 10 digits.
+fn mask_pan(value: &str) -> String {
+    let n = value.chars().count();
+    let digits_only = value.bytes().all(|b| b.is_ascii_digit());
+    if !digits_only || n < 10 {
+        return "***".to_string();
+    }
+    let (head, tail) = if n >= 16 { (6, 4) } else { (0, 4) };
+    let mut out = String::with_capacity(n);
+    for (i, c) in value.chars().enumerate() {
+        out.push(if i < head || i >= n - tail { c } else { '*' });
+    }
+    out
+}
+
+/// Masks every run of 10 to 19 ASCII digits (a card number or a bank account) in `text`,
+/// keeping its last four (and first six of a run of 16 or more).
+pub fn mask_card_numbers(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if (10..=19).contains(&run.len()) {
+            out.push_str(&mask_pan(run));
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// Redacts a body (request or answer): JSON by key, XML by element name, then digit runs.
+pub fn redact(text: &str) -> String {
+    let trimmed = text.trim_start();
+    let by_name = if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(mut v) => {
+                redact_json(&mut v);
+                serde_json::to_string(&v).unwrap_or_default()
+            }
+            Err(_) => redact_markup(text),
+        }
+    } else {
+        redact_markup(text)
+    };
+    mask_card_numbers(&redact_pairs(&by_name))
+}
+
+/// Replaces the value of `name=value` and `name: value` pairs (form bodies, query strings, log-like
+/// text) whose name is in [`REDACTED_FIELDS`]; the value ends at `&`, `,`, `;`, whitespace, a quote
+/// or `<`.
+fn redact_pairs(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(b) = bytes.get(i) else { break };
+        if !b.is_ascii_alphabetic()
+            || (i > 0 && bytes.get(i - 1).is_some_and(|p| p.is_ascii_alphanumeric()))
+        {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while bytes
+            .get(end)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_' || *c == b'-')
+        {
+            end += 1;
+        }
+        let name = text.get(start..end).unwrap_or("");
+        let mut j = end;
+        while bytes.get(j) == Some(&b' ') {
+            j += 1;
+        }
+        if is_redacted(name) && matches!(bytes.get(j), Some(b'=') | Some(b':')) {
+            j += 1;
+            while bytes.get(j) == Some(&b' ') {
+                j += 1;
+            }
+            let v_start = j;
+            while bytes.get(j).is_some_and(|c| {
+                !matches!(c, b'&' | b',' | b';' | b'"' | b'\'' | b'<' | b'>')
+                    && !c.is_ascii_whitespace()
+            }) {
+                j += 1;
+            }
+            if j > v_start {
+                out.push_str(text.get(copied..v_start).unwrap_or(""));
+                let value = text.get(v_start..j).unwrap_or("");
+                out.push_str(&if is_card_number_field(name) {
+                    mask_pan(value)
+                } else {
+                    "***".to_string()
+                });
+                copied = j;
+            }
+            i = j.max(end);
+        } else {
+            i = end;
+        }
+    }
+    out.push_str(text.get(copied..).unwrap_or(""));
+    out
+}
+
+fn redact_json(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::Object(m) => {
+            for (k, item) in m.iter_mut() {
+                if is_redacted(k) {
+                    *item = match item {
+                        Value::String(s) if is_card_number_field(k) => Value::String(mask_pan(s)),
+                        Value::Null => Value::Null,
+                        _ => Value::String("***".into()),
+                    };
+                } else {
+                    redact_json(item);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(redact_json),
+        _ => {}
+    }
+}
+
+/// Replaces the text content of elements named in [`REDACTED_FIELDS`] (any prefix), and the
+/// value of `name=value` form fields with those names. A plain scan, not a parser: it must also
+/// work on cut or broken answers quoted by errors.
+fn redact_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(lt) = rest.find('<') {
+        let (before, tag_on) = rest.split_at(lt);
+        out.push_str(before);
+        let Some(gt) = tag_on.find('>') else {
+            out.push_str(tag_on);
+            return out;
+        };
+        let (tag, after) = tag_on.split_at(gt + 1);
+        out.push_str(tag);
+        rest = after;
+        let inner = tag.trim_start_matches('<');
+        if inner.starts_with(['/', '?', '!']) || tag.ends_with("/>") {
+            continue;
+        }
+        let name = inner
+            .split(|c: char| c.is_whitespace() || c == '>' || c == '/')
+            .next()
+            .unwrap_or("");
+        let local = name.rsplit(':').next().unwrap_or(name);
+        if is_redacted(local) {
+            let end = rest.find('<').unwrap_or(rest.len());
+            let (content, tail) = rest.split_at(end);
+            if !content.is_empty() {
+                out.push_str(&if is_card_number_field(local) {
+                    mask_pan(content.trim())
+                } else {
+                    "***".to_string()
+                });
+            }
+            rest = tail;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A short, redacted excerpt of a text from the wire (or from the runtime), for messages.
+pub fn excerpt(text: &str) -> String {
+    let red = redact(text);
+    let s: String = red.chars().take(120).collect();
+    crate::money::printable(&s)
 }
 
 #[cfg(test)]

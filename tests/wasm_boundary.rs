@@ -1,4 +1,5 @@
-//! Boundary tests in Node (wasm-bindgen-test): the shape of thrown errors and DTO round trips.
+//! Boundary tests in Node (wasm-bindgen-test): the exports take and return text only, so these
+//! check the framing and that bad input of every kind leaves the instance healthy.
 #![cfg(target_arch = "wasm32")]
 #![allow(
     clippy::unwrap_used,
@@ -7,93 +8,46 @@
     clippy::indexing_slicing
 )]
 
-use js_sys::{Array, Function, Object, Reflect};
-use remise::wasm::money::{money_currencies, money_currency, money_from_minor, money_to_minor};
-use remise::wasm::{input_echo, set_error_factory};
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use remise::wasm::{call, call_bytes, memory_bytes, CoreClient};
 use wasm_bindgen_test::wasm_bindgen_test;
 
-fn get(v: &JsValue, key: &str) -> JsValue {
-    Reflect::get(v, &key.into()).unwrap()
-}
-
 #[wasm_bindgen_test]
-fn errors_are_real_error_objects_with_every_property() {
-    // What the JS entries register (their RemiseError constructor), reduced to its essentials.
-    set_error_factory(Function::new_with_args(
-        "p",
-        "return Object.assign(new Error(p.message), p, { name: 'RemiseError' })",
-    ));
-    let e = money_to_minor("1e3".into(), "EUR".into(), JsValue::UNDEFINED).unwrap_err();
-    assert!(e.is_instance_of::<js_sys::Error>());
-    assert_eq!(get(&e, "code").as_string().unwrap(), "AMOUNT_FORMAT");
-    assert_eq!(get(&e, "field").as_string().unwrap(), "amount");
-    assert_eq!(get(&e, "retryable").as_bool(), Some(false));
-    assert!(get(&e, "message")
-        .as_string()
-        .unwrap()
-        .contains("ASCII digits"));
-}
-
-#[wasm_bindgen_test]
-fn without_a_factory_the_error_is_an_error_named_remise_error() {
-    // A factory that throws falls back to a plain Error named RemiseError.
-    let factory = Function::new_with_args("p", "throw new TypeError('factory broke')");
-    set_error_factory(factory);
-    let e = money_currency("NOPE".into(), JsValue::UNDEFINED).unwrap_err();
-    assert!(
-        e.is_instance_of::<js_sys::Error>(),
-        "an Error, never a string"
-    );
-    assert_eq!(get(&e, "name").as_string().unwrap(), "RemiseError");
-    assert_eq!(get(&e, "code").as_string().unwrap(), "UNKNOWN_CURRENCY");
-    let factory = Function::new_with_args(
-        "p",
-        "return { fromFactory: true, code: p.code, field: p.field }",
-    );
-    set_error_factory(factory);
-    let e = money_currency("NOPE".into(), JsValue::UNDEFINED).unwrap_err();
-    assert_eq!(get(&e, "fromFactory").as_bool(), Some(true));
-    assert_eq!(get(&e, "field").as_string().unwrap(), "currency");
-}
-
-#[wasm_bindgen_test]
-fn money_dtos_round_trip() {
-    let c = money_currency(JsValue::from_f64(978.0), "systempay".into()).unwrap();
-    assert_eq!(get(&c, "code").as_string().unwrap(), "EUR");
-    assert_eq!(get(&c, "digits").as_f64(), Some(2.0));
-    let rows = money_currencies("systempay".into()).unwrap();
-    assert_eq!(rows.unchecked_ref::<Array>().length(), 34);
+fn results_and_errors_are_framed_text() {
     assert_eq!(
-        money_to_minor("12.3".into(), "CNY".into(), "systempay".into()).unwrap(),
-        123.0
+        call("money.toMinor", r#"["300.50","EUR"]"#, false),
+        "o30050"
     );
-    assert_eq!(
-        money_from_minor(JsValue::from_f64(123.0), "CNY".into(), "systempay".into()).unwrap(),
-        "12.3"
-    );
+    let e = call("money.toMinor", r#"["1e3","EUR"]"#, false);
+    assert!(e.starts_with('e'), "{e}");
+    let v: serde_json::Value = serde_json::from_str(&e[1..]).unwrap();
+    assert_eq!(v["code"], "AMOUNT_FORMAT");
+    assert_eq!(v["field"], "amount");
 }
 
 #[wasm_bindgen_test]
-fn input_keeps_integers_exact_and_turns_dates_into_iso_strings() {
-    let o = Object::new();
-    Reflect::set(
-        &o,
-        &"amount".into(),
-        &JsValue::from_f64(9_007_199_254_740_991.0),
-    )
-    .unwrap();
-    Reflect::set(
-        &o,
-        &"at".into(),
-        &js_sys::Date::new(&JsValue::from_f64(0.0)),
-    )
-    .unwrap();
-    let v = input_echo(o.into(), "x".into()).unwrap();
-    assert_eq!(get(&v, "amount").as_f64(), Some(9_007_199_254_740_991.0));
-    assert_eq!(
-        get(&v, "at").as_string().unwrap(),
-        "1970-01-01T00:00:00.000Z"
-    );
+fn bytes_are_tagged() {
+    let ok = call_bytes("sogenactif.batch.archive", r#"["END;0\r\n"]"#, false);
+    assert_eq!(ok[0], 0);
+    assert_eq!(&ok[1..3], b"PK");
+    let bad = call_bytes("sogenactif.batch.archive", "[1]", false);
+    assert_eq!(bad[0], 1);
+    assert!(std::str::from_utf8(&bad[1..]).unwrap().starts_with("e{"));
+}
+
+#[wasm_bindgen_test]
+fn bad_input_leaves_memory_bounded_and_the_instance_healthy() {
+    let deep = format!("[{}1{}]", "[".repeat(100), "]".repeat(100));
+    for _ in 0..100 {
+        let _ = call("systempay.request", &deep, false);
+        let _ = call("money.toMinor", "not json", false);
+        let _ = CoreClient::new("systempay", "[{\"fetch\":1}]", false);
+    }
+    let after_warmup = memory_bytes();
+    for _ in 0..5_000 {
+        let _ = call("systempay.request", &deep, false);
+        let _ = call("money.toMinor", r#"["\u0000remise:nan","EUR"]"#, true);
+        let _ = CoreClient::new("payline", "[null]", false);
+    }
+    assert_eq!(memory_bytes(), after_warmup);
+    assert_eq!(call("money.toMinor", r#"["12.34","EUR"]"#, false), "o1234");
 }

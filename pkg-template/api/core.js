@@ -1,6 +1,8 @@
-// The RemiseError class and the cross-realm guard. Each entry bundles its own copy, so
-// `instanceof RemiseError` holds for errors thrown through that entry; `isRemiseError` works
-// across entries and realms (it checks `name` and `code`).
+// The RemiseError class, the cross-realm guard, and the one crossing per call: each entry turns
+// its arguments into one JSON text here (inside a try, so a throwing getter, Proxy trap or toJSON
+// becomes a RemiseError before any wasm frame exists), calls one wasm export, and parses the one
+// text it returns. Each entry bundles its own copy, so `instanceof RemiseError` holds for errors
+// thrown through that entry; `isRemiseError` works across entries and realms (name and code).
 
 const DEFAULTS = {
   gateway: undefined,
@@ -15,8 +17,8 @@ const DEFAULTS = {
 };
 
 export class RemiseError extends Error {
-  constructor(props) {
-    super(props && typeof props.message === 'string' ? props.message : 'remise error');
+  constructor(props, options) {
+    super(props && typeof props.message === 'string' ? props.message : 'remise error', options);
     this.name = 'RemiseError';
     this.code = props && typeof props.code === 'string' ? props.code : 'UNSUPPORTED';
     for (const key of Object.keys(DEFAULTS)) {
@@ -36,7 +38,175 @@ export function isRemiseError(value) {
   );
 }
 
-/** Registers the RemiseError factory with this entry's wasm instance. */
-export function installErrors(raw) {
-  raw.__setErrorFactory((props) => new RemiseError(props));
+// ---- input: one JSON text per call ----
+
+// Values JSON cannot carry become these strings; the core reports them with their path and the
+// messages of earlier versions (src/api/args.rs, SENTINEL).
+const SENTINEL = '\u0000remise:';
+const MAX_DEPTH = 64;
+let special = false;
+
+function replacer(key, value) {
+  switch (typeof value) {
+    case 'number':
+      if (value !== value || value === Infinity || value === -Infinity) {
+        special = true;
+        return SENTINEL + 'nan';
+      }
+      return value;
+    case 'bigint':
+      special = true;
+      return SENTINEL + 'bigint';
+    case 'symbol':
+      special = true;
+      return SENTINEL + 'symbol';
+    case 'object':
+      if (value === null) {
+        // An invalid Date's toJSON gives null; the holder still has the Date (duck-typed:
+        // instanceof fails across realms).
+        const held = this[key];
+        if (held !== null && typeof held === 'object' && typeof held.getTime === 'function') {
+          special = true;
+          return SENTINEL + 'date';
+        }
+      }
+      return value;
+    default:
+      return value;
+  }
+}
+
+function validation(gateway, field, message, cause) {
+  const props = {
+    code: 'VALIDATION',
+    message: `${field || '(input)'} ${message}`,
+    gateway,
+    field: field || undefined,
+    issues: [{ field: field || '(input)', code: 'TYPE', message }],
+  };
+  return new RemiseError(props, cause === undefined ? undefined : { cause });
+}
+
+const join = (path, key) => (path ? `${path}.${key}` : key);
+
+// Finds where JSON.stringify failed: a cycle or over-deep nesting (reported at depth 65, as the
+// core reports deep nesting), or a getter / Proxy trap / toJSON that threw.
+function locate(value, path, depth, gateway, cause) {
+  if (depth > MAX_DEPTH) return validation(gateway, path, 'is nested too deeply (or refers to itself): pass plain data');
+  if (value === null || typeof value !== 'object') return null;
+  let keys;
+  try {
+    if (typeof value.toJSON === 'function') value.toJSON();
+    keys = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+  } catch (e) {
+    return validation(gateway, path, 'could not be read (a getter, Proxy or toJSON threw): pass plain data', e);
+  }
+  for (const k of keys) {
+    const sub = typeof k === 'number' ? `${path}[${k}]` : join(path, k);
+    let item;
+    try {
+      item = value[k];
+    } catch (e) {
+      return validation(gateway, sub, 'could not be read (a getter or Proxy threw): pass plain data', e);
+    }
+    const found = locate(item, sub, depth + 1, gateway, cause);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * The arguments as one JSON text, and whether the core must look for sentinels. `names` gives
+ * each argument's path in issues ('' for a request body). Throws a RemiseError (VALIDATION, with
+ * `cause`) when the input cannot be read.
+ */
+export function encode(args, names, gateway) {
+  // Fast path: arguments that are all strings, finite numbers, booleans or absent need no replacer.
+  let direct = '[';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const t = typeof a;
+    if (t === 'string' || t === 'boolean' || (t === 'number' && Number.isFinite(a))) direct += JSON.stringify(a);
+    else if (a === undefined || a === null) direct += 'null';
+    else {
+      direct = undefined;
+      break;
+    }
+    if (i < args.length - 1) direct += ',';
+  }
+  if (direct !== undefined) return [direct + ']', false];
+  special = false;
+  try {
+    const text = JSON.stringify(args, replacer);
+    return [text, special];
+  } catch (e) {
+    for (let i = 0; i < args.length; i++) {
+      const found = locate(args[i], names[i] || '', 0, gateway, e);
+      if (found) throw found;
+    }
+    throw validation(gateway, names.find((n) => n) || '', 'could not be converted to plain data: pass objects, arrays, strings, numbers and booleans', e);
+  }
+}
+
+// ---- output: one text per call ----
+
+/** Builds the RemiseError of a framed `e…` text or a parsed props object. */
+export function errorFrom(props) {
+  if (props && props.retryDelayMs !== undefined) delete props.retryDelayMs;
+  return new RemiseError(props);
+}
+
+function attachWarnings(target, warnings) {
+  if (target !== null && typeof target === 'object') {
+    Object.defineProperty(target, 'warnings', { value: warnings, enumerable: false, writable: false, configurable: true });
+  }
+  return target;
+}
+
+/** Parses a framed result (`o…` value, `w…` [value, warnings], `e…` error → throws). */
+export function unwrap(r, alwaysWarnings) {
+  const tag = r.charCodeAt(0);
+  if (tag === 111) {
+    const v = JSON.parse(r.slice(1));
+    return alwaysWarnings ? attachWarnings(v, []) : v;
+  }
+  if (tag === 119) {
+    const [v, w] = JSON.parse(r.slice(1));
+    return attachWarnings(v, w);
+  }
+  throw errorFrom(JSON.parse(r.slice(1)));
+}
+
+/** Like unwrap, but returns `[value, warnings]` (for client calls that attach them later). */
+export function unwrapPair(r) {
+  const tag = r.charCodeAt(0);
+  if (tag === 111) return [JSON.parse(r.slice(1)), []];
+  if (tag === 119) return JSON.parse(r.slice(1));
+  throw errorFrom(JSON.parse(r.slice(1)));
+}
+
+export { attachWarnings };
+
+/** One call: encode, one crossing, decode. */
+export function invoke(raw, op, args, names, gateway) {
+  const [text, sp] = encode(args, names, gateway);
+  return unwrap(raw.call(op, text, sp));
+}
+
+/** A bytes-returning call: tag byte 0 then the bytes, or 1 then the framed error. */
+export function invokeBytes(raw, op, args, names, gateway) {
+  const [text, sp] = encode(args, names, gateway);
+  const r = raw.callBytes(op, text, sp);
+  if (r[0] === 0) return r.subarray(1);
+  throw errorFrom(JSON.parse(new TextDecoder().decode(r.subarray(2))));
+}
+
+/** Calls a wasm class constructor that throws its framed error text; rethrows a RemiseError. */
+export function construct(Ctor, ...args) {
+  try {
+    return new Ctor(...args);
+  } catch (e) {
+    if (typeof e === 'string' && e.charCodeAt(0) === 101) throw errorFrom(JSON.parse(e.slice(1)));
+    throw e;
+  }
 }

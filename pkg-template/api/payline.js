@@ -1,10 +1,73 @@
-// payline.*: thin dispatch to the wasm exports. `Client` is the wasm class itself.
+// payline.*: one crossing per call; `Client` sends through the JS transport (transport.js).
+import { invoke } from './core.js';
+import { openClient, send } from './transport.js';
+
+const G = 'payline';
+
 export default function payline(raw) {
+  /**
+   * A Payline client: validates, sends, decodes. Methods resolve with the decoded answer when its
+   * result code is accepted and reject GATEWAY_ERROR (with gatewayCode) otherwise. Money-moving
+   * calls are never resent; getTransactionDetails is retried as a read.
+   */
+  class Client {
+    #core;
+    #settings;
+    constructor(options) {
+      const { core, settings } = openClient(raw, G, options);
+      this.#core = core;
+      this.#settings = settings;
+    }
+    #run(op, params) {
+      return send(this.#core, this.#settings, G, op, [params], [''], false);
+    }
+    /** Re-authorizes an authorization (see payline.checkReAuthorization for the rules). */
+    doReAuthorization(params) {
+      return this.#run('doReAuthorization', params);
+    }
+    /** Authorizes (and captures, with action 101) a card payment. */
+    doAuthorization(params) {
+      return this.#run('doAuthorization', params);
+    }
+    /** Captures an authorization. Give a sequenceNumber to prevent duplicates. */
+    doCapture(params) {
+      return this.#run('doCapture', params);
+    }
+    /** Refunds a remitted transaction. Give a sequenceNumber to prevent duplicates. */
+    doRefund(params) {
+      return this.#run('doRefund', params);
+    }
+    /** Cancels a transaction not yet remitted. Give a sequenceNumber to prevent duplicates. */
+    doReset(params) {
+      return this.#run('doReset', params);
+    }
+    /** Credits a card without an original transaction. */
+    doCredit(params) {
+      return this.#run('doCredit', params);
+    }
+    /** Debits a card with an authorization obtained outside Payline. */
+    doDebit(params) {
+      return this.#run('doDebit', params);
+    }
+    /** Reads a transaction (retried on network errors, 408, 429 and 5xx). */
+    getTransactionDetails(params) {
+      return this.#run('getTransactionDetails', params);
+    }
+  }
   return {
-    request: (operation, params, options) => raw.paylineRequest(operation, params, options),
-    parseResponse: (operation, xml, httpStatus) => raw.paylineParseResponse(operation, xml, httpStatus),
-    describeResult: (code) => raw.paylineDescribeResult(code),
-    checkReAuthorization: (original, params, now) => raw.paylineCheckReAuthorization(original, params, now),
-    Client: raw.PaylineClient,
+    request: (operation, params, options) =>
+      invoke(raw, 'payline.request', [operation, params, options], ['operation', '', 'options'], G),
+    parseResponse: (operation, xml, httpStatus) =>
+      invoke(raw, 'payline.parseResponse', [operation, xml, httpStatus], ['operation', 'xml', 'httpStatus'], G),
+    describeResult: (code) => invoke(raw, 'payline.describeResult', [code], ['code'], G),
+    checkReAuthorization: (original, params, now) =>
+      invoke(
+        raw,
+        'payline.checkReAuthorization',
+        [original, params, now === undefined || now === null ? new Date() : now],
+        ['original', '', 'now'],
+        G,
+      ),
+    Client,
   };
 }

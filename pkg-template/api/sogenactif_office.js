@@ -1,50 +1,61 @@
-// sogenactif.office.* and sogenactif.OfficeClient: thin dispatch to the wasm exports. The lead's
-// namespace assembly spreads { office, OfficeClient } into `sogenactif` beside the batch part.
+// sogenactif.office.* and sogenactif.OfficeClient: one crossing per call; the client sends through
+// the JS transport (transport.js).
+import { invoke } from './core.js';
+import { openClient, send } from './transport.js';
+
+const G = 'sogenactif';
+
 export default function sogenactifOffice(raw) {
   const office = {
-    sealString: (fields) => raw.sogenactifOfficeSealString(fields),
-    seal: (fields, secretKey) => raw.sogenactifOfficeSeal(fields, secretKey),
-    request: (service, fields, options) => raw.sogenactifOfficeRequest(service, fields, options),
-    parseResponse: (text, options) => raw.sogenactifOfficeParseResponse(text, options),
+    sealString: (fields) => invoke(raw, 'sogenactif.office.sealString', [fields], ['fields'], G),
+    seal: (fields, secretKey) => invoke(raw, 'sogenactif.office.seal', [fields, secretKey], ['fields', 'secretKey'], G),
+    request: (service, fields, options) =>
+      invoke(raw, 'sogenactif.office.request', [service, fields, options], ['service', '', 'options'], G),
+    parseResponse: (text, options) =>
+      invoke(raw, 'sogenactif.office.parseResponse', [text, options], ['text', 'options'], G),
   };
 
   // Money-moving methods are sent once; getTransactionData (a read) is retried on transient failures.
   class OfficeClient {
-    #inner;
+    #core;
+    #settings;
     constructor(options) {
-      this.#inner = new raw.SogenactifOfficeClient(options);
+      const { core, settings } = openClient(raw, G, options);
+      this.#core = core;
+      this.#settings = settings;
     }
-    // One wasm export serves every method: the number is the service's index in the Rust
-    // `Service::ALL` (src/sogenactif/office/model.rs); keep both lists in the same order.
+    #run(service, fields, callOptions) {
+      return send(this.#core, this.#settings, G, service, [fields, callOptions], ['', 'callOptions'], false);
+    }
     cancel(fields, callOptions) {
-      return this.#inner.call(0, fields, callOptions);
+      return this.#run('cancel', fields, callOptions);
     }
     refund(fields, callOptions) {
-      return this.#inner.call(1, fields, callOptions);
+      return this.#run('refund', fields, callOptions);
     }
     validate(fields, callOptions) {
-      return this.#inner.call(2, fields, callOptions);
+      return this.#run('validate', fields, callOptions);
     }
     duplicate(fields, callOptions) {
-      return this.#inner.call(3, fields, callOptions);
+      return this.#run('duplicate', fields, callOptions);
     }
     acceptChallenge(fields, callOptions) {
-      return this.#inner.call(4, fields, callOptions);
+      return this.#run('acceptChallenge', fields, callOptions);
     }
     refuseChallenge(fields, callOptions) {
-      return this.#inner.call(5, fields, callOptions);
+      return this.#run('refuseChallenge', fields, callOptions);
     }
     walletCreditHolder(fields, callOptions) {
-      return this.#inner.call(6, fields, callOptions);
+      return this.#run('walletCreditHolder', fields, callOptions);
     }
     cardOrder(fields, callOptions) {
-      return this.#inner.call(7, fields, callOptions);
+      return this.#run('cardOrder', fields, callOptions);
     }
     walletOrder(fields, callOptions) {
-      return this.#inner.call(8, fields, callOptions);
+      return this.#run('walletOrder', fields, callOptions);
     }
     getTransactionData(fields, callOptions) {
-      return this.#inner.call(9, fields, callOptions);
+      return this.#run('getTransactionData', fields, callOptions);
     }
   }
   return { office, OfficeClient };

@@ -1,8 +1,7 @@
-// systempay.*: thin dispatch to the wasm exports. `Client` is the wasm class itself.
-//
-// The named client methods are defined here, each as `call` with its service: `call` validates a
-// modelled service exactly as the named method did (same checks, same retry rules), and one wasm
-// export instead of ten keeps the .wasm smaller.
+// systempay.*: one crossing per call; `Client` sends through the JS transport (transport.js).
+import { RemiseError, invoke, unwrap, encode } from './core.js';
+import { openClient, send } from './transport.js';
+
 const METHODS = {
   cancelOrRefund: 'Transaction/CancelOrRefund',
   cancel: 'Transaction/Cancel',
@@ -15,9 +14,34 @@ const METHODS = {
   createPayment: 'Charge/CreatePayment',
 };
 
+const G = 'systempay';
+
 export default function systempay(raw) {
-  const hosts = Object.freeze(raw.systempayHosts());
-  const Client = raw.SystempayClient;
+  const hosts = Object.freeze(invoke(raw, 'systempay.hosts', [], []));
+
+  /** A Systempay REST V4 client for one shop. Every method resolves with the envelope's `answer`. */
+  class Client {
+    #core;
+    #settings;
+    constructor(options) {
+      const { core, settings } = openClient(raw, G, options);
+      this.#core = core;
+      this.#settings = settings;
+    }
+    /** Any service: modelled ones are validated; reads are retried; money-moving calls never resent. */
+    async call(service, body) {
+      if (typeof service !== 'string') {
+        throw new RemiseError({
+          code: 'VALIDATION',
+          gateway: G,
+          field: 'service',
+          message: `service must be a string like 'Transaction/Get', got ${service === null ? 'null' : typeof service}`,
+          issues: [{ field: 'service', code: 'TYPE', message: 'must be a string' }],
+        });
+      }
+      return send(this.#core, this.#settings, G, service, [body], [''], true);
+    }
+  }
   for (const [name, service] of Object.entries(METHODS)) {
     Object.defineProperty(Client.prototype, name, {
       value: { [name](body) { return this.call(service, body); } }[name],
@@ -25,13 +49,18 @@ export default function systempay(raw) {
       configurable: true,
     });
   }
+
   return {
-    request: (service, body, options) => raw.systempayRequest(service, body, options),
-    parseResponse: (text, httpStatus) => raw.systempayParseResponse(text, httpStatus),
-    computeHash: (answer, key) => raw.systempayComputeHash(answer, key),
-    verifyHash: (fields, keys) => raw.systempayVerifyHash(fields, keys),
-    parseAnswer: (fields, keys) => raw.systempayParseAnswer(fields, keys),
-    planCancelOrRefund: (transaction, request) => raw.systempayPlanCancelOrRefund(transaction, request),
+    request(service, body, options) {
+      const [text, sp] = encode([service, body, options], ['service', '', 'options'], G);
+      return unwrap(raw.call('systempay.request', text, sp), true);
+    },
+    parseResponse: (text, httpStatus) => invoke(raw, 'systempay.parseResponse', [text, httpStatus], ['text', 'httpStatus'], G),
+    computeHash: (answer, key) => invoke(raw, 'systempay.computeHash', [answer, key], ['answer', 'key'], G),
+    verifyHash: (fields, keys) => invoke(raw, 'systempay.verifyHash', [fields, keys], ['fields', 'keys'], G),
+    parseAnswer: (fields, keys) => invoke(raw, 'systempay.parseAnswer', [fields, keys], ['fields', 'keys'], G),
+    planCancelOrRefund: (transaction, request) =>
+      invoke(raw, 'systempay.planCancelOrRefund', [transaction, request], ['transaction', 'request'], G),
     hosts,
     Client,
   };

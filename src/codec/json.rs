@@ -37,6 +37,7 @@ pub struct Obj<'a> {
     path: String,
     map: Option<&'a Map<String, Value>>,
     known: Vec<&'static str>,
+    sensitive: bool,
 }
 
 impl<'a> Obj<'a> {
@@ -59,12 +60,27 @@ impl<'a> Obj<'a> {
             path: path.to_string(),
             map,
             known: Vec::new(),
+            sensitive: false,
         }
     }
 
     /// An object with no fields (for optional containers that were absent).
     pub fn path(&self) -> &str {
         &self.path
+    }
+
+    /// Client options and hash keys: values and unknown keys are never quoted in messages.
+    fn sensitive(&self) -> bool {
+        self.sensitive
+            || self.path == "options"
+            || self.path.starts_with("options.")
+            || self.path == "keys"
+    }
+
+    /// Marks this object as holding credentials (like client options at the root).
+    pub fn mark_sensitive(mut self) -> Self {
+        self.sensitive = true;
+        self
     }
 
     /// The path of one of this object's fields.
@@ -171,14 +187,16 @@ impl<'a> Obj<'a> {
         match allowed.iter().find(|a| **a == s) {
             Some(a) => Some(a),
             None => {
+                let what = if self.sensitive() {
+                    // Client options hold credentials: a value put in the wrong option may be one.
+                    "this value".to_string()
+                } else {
+                    format!("'{}'", crate::money::printable(s))
+                };
                 issues.push(
                     self.at(key),
                     issue::ENUM,
-                    format!(
-                        "'{}' is not accepted: use one of {}",
-                        crate::money::printable(s),
-                        allowed.join(", ")
-                    ),
+                    format!("{what} is not accepted: use one of {}", allowed.join(", ")),
                 );
                 None
             }
@@ -222,10 +240,24 @@ impl<'a> Obj<'a> {
         let Some(map) = self.map else { return };
         for key in map.keys() {
             if !self.known.iter().any(|k| k == key) {
-                let hint = self
-                    .known
-                    .iter()
-                    .find(|k| k.eq_ignore_ascii_case(key))
+                let near = self.known.iter().find(|k| k.eq_ignore_ascii_case(key));
+                // An option name is camelCase letters; anything else (digits, `_`, long) may be
+                // a secret pasted in the wrong place.
+                let name_like = key.len() <= 24 && key.bytes().all(|b| b.is_ascii_alphabetic());
+                if near.is_none() && self.sensitive() && !name_like {
+                    // Never echo an unknown key of the client options or keys: a secret pasted
+                    // as an option name would land in the error.
+                    issues.push(
+                        self.path.clone(),
+                        issue::UNKNOWN_FIELD,
+                        format!(
+                            "has an unknown key of {} characters (not shown: it may be a secret put in the wrong place): remove it or check its spelling",
+                            key.chars().count()
+                        ),
+                    );
+                    continue;
+                }
+                let hint = near
                     .map(|k| format!(" (did you mean '{k}'?)"))
                     .unwrap_or_default();
                 issues.push(

@@ -479,7 +479,7 @@ impl Options {
     /// `fetch`, `timeoutMs`, `debug`) are the wasm layer's business and are ignored here.
     pub fn from_value(v: &Value) -> Result<Options> {
         let mut issues = Issues::new();
-        let mut o = Obj::new(v, "", &mut issues);
+        let mut o = Obj::new(v, "", &mut issues).mark_sensitive();
         // merchantId is sent as a string; a JS number is accepted and written in decimal.
         let merchant_id = match o.raw("merchantId") {
             None => {

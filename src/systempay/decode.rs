@@ -151,6 +151,5 @@ fn malformed(message: String, status: u16) -> Error {
 
 /// The first characters of an unexpected body, printable, for messages.
 fn snippet(text: &str) -> String {
-    let s: String = text.chars().take(80).collect();
-    printable(&s)
+    crate::transport::excerpt(text)
 }

@@ -116,10 +116,7 @@ pub fn validate_options(opts: &Options, issues: &mut Issues) {
         issues.push(
             "options.shopId",
             issue::FORMAT,
-            format!(
-                "'{}' is not a shop id: use the digits of the Back Office's 'User' field (e.g. 73239078)",
-                printable(&opts.shop_id)
-            ),
+            "is not a shop id: use the digits of the Back Office's 'User' field (e.g. 73239078)",
         );
     }
     check_password(&opts.password, issues);

@@ -18,11 +18,45 @@ fn secrets_never_print() {
 }
 
 #[test]
-fn card_numbers_are_masked() {
+fn card_numbers_are_masked_to_first_six_and_last_four_at_most() {
     assert_eq!(
-        mask_card_numbers("<number>4970100000000055</number> 12345"),
-        "<number>************0055</number> 12345"
+        mask_card_numbers("<x>4970100000000055</x> 12345"),
+        "<x>497010******0055</x> 12345"
     );
+    // 10 to 15 digits keep their last four only; 9 and 20 digits are not card numbers.
+    assert_eq!(mask_card_numbers("1234567890"), "******7890");
+    assert_eq!(mask_card_numbers("123456789012"), "********9012");
+    assert_eq!(mask_card_numbers("123456789"), "123456789");
+    assert_eq!(
+        mask_card_numbers("12345678901234567890"),
+        "12345678901234567890"
+    );
+}
+
+#[test]
+fn bodies_are_redacted_by_field_name_in_json_and_xml() {
+    let json = r#"{"paymentMethodToken":"t","card":{"pan":"4970100000000055","cvx":"123","cardCSCValue":"987"},"password":"p4ss","iban":"FR7630006000011234567890189","amount":1000}"#;
+    let r = redact(json);
+    for secret in ["123", "987", "p4ss", "FR763000"] {
+        assert!(!r.contains(secret), "{secret} in {r}");
+    }
+    assert!(r.contains("497010******0055"), "{r}");
+    assert!(r.contains("\"amount\":1000"), "{r}");
+    let xml = "<card><obj:number>4970100000</obj:number><obj:cvx>123</obj:cvx><password>secret!</password><type>CB</type></card><accessKey>k</accessKey>";
+    let r = redact(xml);
+    assert_eq!(
+        r,
+        "<card><obj:number>******0000</obj:number><obj:cvx>***</obj:cvx><password>***</password><type>CB</type></card><accessKey>***</accessKey>"
+    );
+    // name=value pairs in plain text and forms.
+    assert_eq!(
+        redact("bad request: cvx=987&password=hunter22 amount=10"),
+        "bad request: cvx=***&password=*** amount=10"
+    );
+    assert_eq!(redact("token: abc, ok"), "token: ***, ok");
+    // Cut or broken text is still masked.
+    assert_eq!(redact("<cvx>12"), "<cvx>***");
+    assert!(!redact("not json {\"cvv\": 4970100000000055").contains("4970100000000055"));
 }
 
 #[test]
@@ -105,4 +139,30 @@ fn base_url_must_be_https_except_on_this_machine() {
     assert!(check("https://")[0].contains("no host"));
     assert!(check("https://a.test/?x=1")[0].contains("query"));
     assert!(check("https://a .test")[0].contains("spaces"));
+    // Userinfo: the real host of these is evil.example.
+    assert!(check("http://localhost:x@evil.example")[0].contains("user information"));
+    assert!(check("https://user:pw@api.systempay.fr")[0].contains("user information"));
+    // A backslash ends the authority for http(s), as in the WHATWG parser: this host is localhost.
+    assert!(check("http://localhost\\@evil.example").is_empty());
+    assert!(check("HTTP://127.0.0.1:8080").is_empty());
+    assert!(check("http://127.0.0.1.evil.example")[0].contains("must use https://"));
+    assert!(check("https://a.test:x")[0].contains("port"));
+    // No caller value in any message.
+    assert!(!check("ftp://secret-in-url").concat().contains("secret"));
+}
+
+#[test]
+fn one_table_for_retries_and_outcomes() {
+    use CallKind::{MoneyMoving as M, Read as R};
+    for s in [408, 429, 500, 503, 599] {
+        assert_eq!(verdict(R, Failure::Status(s)), (true, false), "{s}");
+    }
+    assert_eq!(verdict(M, Failure::Status(408)), (false, true));
+    assert_eq!(verdict(M, Failure::Status(503)), (false, true));
+    assert_eq!(verdict(M, Failure::Status(307)), (false, true));
+    assert_eq!(verdict(M, Failure::Status(429)), (false, false));
+    assert_eq!(verdict(R, Failure::Status(307)), (false, false));
+    assert_eq!(verdict(M, Failure::NoFetch), (false, false));
+    assert_eq!(verdict(M, Failure::NotAResponse), (false, true));
+    assert_eq!(verdict(M, Failure::TooLarge(1)), (false, true));
 }

@@ -1,0 +1,173 @@
+// Issue 9: one crossing per call, and an instance that nothing can poison. Every export and
+// client method gets throwing getters, Proxies, cycles, deep nesting, huge strings and values
+// JSON cannot carry; afterwards the instance still answers and its memory has not grown.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { entries, raw } from './entries.mjs';
+
+const UUID = 'a0b61d1e159748eaab876cfe342e8c08';
+
+function bads() {
+  const cyclic = {};
+  cyclic.self = cyclic;
+  let deep = { v: 1 };
+  for (let i = 0; i < 200; i++) deep = { d: deep };
+  return {
+    getter: { get amount() { throw new Error('lazy getter'); } },
+    proxy: new Proxy({}, { ownKeys() { throw new Error('trap'); } }),
+    proxyGet: new Proxy({ amount: 1 }, { get() { throw new Error('get trap'); } }),
+    toJSON: { toJSON() { throw new Error('toJSON'); } },
+    cyclic,
+    deep,
+    huge: { amount: 'x'.repeat(2_000_000) },
+    nan: { amount: NaN },
+    inf: { amount: -Infinity },
+    big: { amount: 10n },
+    sym: { amount: Symbol('s') },
+    badDate: { date: new Date('nope') },
+  };
+}
+
+// Every export and client method, each with one object argument in the position that matters.
+function calls(R, bad) {
+  const fetch = async () => new Response('{}');
+  const sp = new R.systempay.Client({ shopId: '69876357', password: 'testpassword_x', fetch });
+  const pl = new R.payline.Client({ merchantId: '1', accessKey: 'k', fetch });
+  const of = new R.sogenactif.OfficeClient({ merchantId: '002001000000001', secretKey: 'k', keyVersion: 1, fetch });
+  return [
+    () => R.money.toMinor(bad, 'EUR'),
+    () => R.money.currency(bad),
+    () => R.money.fromMinor(bad, 'EUR'),
+    () => R.systempay.request('Transaction/Refund', bad, {}),
+    () => R.systempay.request('Transaction/Refund', {}, bad),
+    () => R.systempay.verifyHash(bad, {}),
+    () => R.systempay.parseAnswer({}, bad),
+    () => R.systempay.planCancelOrRefund(bad, {}),
+    () => R.payline.request('doCapture', bad, { merchantId: '1', accessKey: 'k' }),
+    () => R.payline.checkReAuthorization(bad, {}),
+    () => R.payline.parseResponse('doCapture', bad),
+    () => R.sogenactif.batch.build(bad),
+    () => R.sogenactif.batch.build({ header: { remitterId: '1', sequence: 1 }, records: [bad] }),
+    () => new R.sogenactif.BatchWriter({ header: bad }),
+    () => R.sogenactif.office.sealString(bad),
+    () => R.sogenactif.office.request('cancel', bad, {}),
+    () => new R.systempay.Client(bad),
+    () => sp.refund(bad),
+    () => sp.call('Transaction/Get', bad),
+    () => pl.doCapture(bad),
+    () => of.cancel(bad),
+    () => of.cancel({}, bad),
+  ];
+}
+
+async function outcome(fn) {
+  try {
+    await fn();
+    return null;
+  } catch (e) {
+    return e;
+  }
+}
+
+for (const [name, R] of entries) {
+  test(`${name}: every export and client method turns hostile input into a RemiseError`, async () => {
+    for (const [kind, bad] of Object.entries(bads())) {
+      for (const fn of calls(R, bad)) {
+        const e = await outcome(fn);
+        if (e === null) continue; // e.g. a huge string is a valid value for some fields
+        assert.ok(R.isRemiseError(e), `${kind}: ${fn} threw ${e && e.stack}`);
+        assert.ok(e instanceof R.RemiseError, `${kind}: ${fn}`);
+      }
+    }
+    assert.equal(R.money.toMinor('12.34', 'EUR'), 1234);
+  });
+}
+
+test('the same VALIDATION issues and paths as the per-property converter gave', () => {
+  const [, [, R]] = entries;
+  const opts = { shopId: '69876357', password: 'testpassword_x' };
+  const issue = (fn) => {
+    try {
+      fn();
+    } catch (e) {
+      return [e.code, e.issues && e.issues[0].field, e.issues && e.issues[0].message];
+    }
+    return null;
+  };
+  const req = (body) => () => R.systempay.request('Transaction/Refund', body, opts);
+  assert.deepEqual(issue(req({ uuid: UUID, amount: NaN })), ['VALIDATION', 'amount', 'is NaN or infinite: pass a finite number']);
+  assert.deepEqual(issue(req({ uuid: UUID, amount: 10n })), ['VALIDATION', 'amount', 'is a BigInt: pass a number (a safe integer) or a string']);
+  assert.deepEqual(issue(req({ uuid: UUID, metadata: { s: Symbol('x') } })), ['VALIDATION', 'metadata.s', 'is not plain data (use objects, arrays, strings, numbers, booleans)']);
+  const cyclic = { uuid: UUID };
+  cyclic.metadata = { back: cyclic };
+  const c = issue(req(cyclic));
+  assert.equal(c[0], 'VALIDATION');
+  assert.match(c[2], /nested too deeply \(or refers to itself\)/);
+  assert.ok(c[1].startsWith('metadata.back.metadata.back'));
+  assert.deepEqual(issue(() => R.payline.checkReAuthorization({ date: new Date(NaN) }, {})), ['VALIDATION', 'original.date', 'is an invalid Date']);
+  // Dates become ISO 8601; functions and undefined are dropped.
+  const r = R.payline.request('doCapture', {
+    transactionID: '1', payment: { amount: 1, currency: 'EUR', action: 201, mode: 'CPT', contractNumber: '1' },
+    sequenceNumber: undefined, f() {},
+  }, { merchantId: '1', accessKey: 'k' });
+  assert.equal(r.method, 'POST');
+  // A throwing getter: VALIDATION with the getter's error as cause, path named.
+  const g = (() => {
+    try {
+      R.systempay.request('Transaction/Refund', { uuid: UUID, get amount() { throw new RangeError('lazy'); } }, opts);
+    } catch (e) {
+      return e;
+    }
+  })();
+  assert.equal(g.code, 'VALIDATION');
+  assert.equal(g.field, 'amount');
+  assert.ok(g.cause instanceof RangeError);
+});
+
+test('20 000 hostile calls leave toMinor exact and wasm memory at its size after the first 100', async () => {
+  const [, [, R]] = entries;
+  const all = bads();
+  const hostile = [all.getter, all.proxy, all.cyclic, all.deep, all.nan, all.big];
+  const run = async (n) => {
+    for (let i = 0; i < n; i++) {
+      const bad = hostile[i % hostile.length];
+      try {
+        R.sogenactif.office.sealString(bad);
+      } catch {}
+      try {
+        R.systempay.request('Transaction/CancelOrRefund', bad, {});
+      } catch {}
+    }
+  };
+  await run(100);
+  const size = raw.__memoryBytes();
+  await run(20_000);
+  assert.equal(R.money.toMinor('12.34', 'EUR'), 1234);
+  assert.equal(raw.__memoryBytes(), size);
+});
+
+test('no export calls into JS: the .wasm imports only wasm-bindgen intrinsics that cannot run user code', () => {
+  // Every function the module imports is listed here with why it is safe. A new import (a JS
+  // function called while a wasm frame is on the stack) fails this test: declare it `catch`,
+  // map its error, and add it here with the reason (ARCHITECTURE.md "Boundary").
+  const ALLOWED = [
+    // wasm-bindgen's guard for a freed or already borrowed object (throws through the frame): the
+    // wrappers never free an object they still use and no export re-enters, so it cannot fire.
+    /^__wbg___wbindgen_throw_/,
+    /^__wbindgen_init_externref_table$/,
+    // Makes a JS string from wasm memory (a constructor's error text); runs no caller code.
+    /^__wbindgen_generic_\d+$/,
+  ];
+  const require = createRequire(import.meta.url);
+  const dir = dirname(require.resolve('remise'));
+  for (const file of ['web/remise_bg.wasm', 'node/remise_bg.wasm']) {
+    const mod = new WebAssembly.Module(readFileSync(join(dir, file)));
+    const imports = WebAssembly.Module.imports(mod).filter((i) => i.kind === 'function');
+    for (const i of imports) {
+      assert.ok(ALLOWED.some((re) => re.test(i.name)), `${file} imports ${i.module}.${i.name}`);
+    }
+  }
+});

@@ -1,0 +1,282 @@
+// Issue 10: every promise of README "Safety", provoked on every client, counting on the server
+// side what was sent. Each scenario runs on a loopback server (or an injected fetch) under its
+// own path prefix, so `sent(scenario)` counts the requests that reached it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
+import { entries, rejected, thrown } from './entries.mjs';
+import { startServer, reply } from './server.mjs';
+
+const [, [, R]] = entries;
+const UUID = 'a0b61d1e159748eaab876cfe342e8c08';
+const CANARY = 'CANARY7f3e';
+const SP = { shopId: '69876357', password: `testpassword_${CANARY}x` };
+const PL = { merchantId: '111111111', accessKey: `${CANARY}AccessKey` };
+const SG = { merchantId: '002001000000001', secretKey: `002001000000001_${CANARY}`, keyVersion: 1 };
+
+// One money-moving and one read call per client.
+const CLIENTS = {
+  systempay: {
+    make: (o) => new R.systempay.Client({ ...SP, ...o }),
+    money: (c) => c.refund({ uuid: UUID, amount: 500, currency: 'EUR' }),
+    read: (c) => c.getTransaction({ uuid: UUID }),
+  },
+  payline: {
+    make: (o) => new R.payline.Client({ ...PL, ...o }),
+    money: (c) =>
+      c.doRefund({
+        transactionID: '14340105742592',
+        payment: { amount: 500, currency: 'EUR', action: 421, mode: 'CPT', contractNumber: '1234567' },
+        sequenceNumber: 'refund-0001',
+      }),
+    read: (c) => c.getTransactionDetails({ transactionId: '1434297987545643131272' }),
+  },
+  sogenactif: {
+    make: (o) => new R.sogenactif.OfficeClient({ ...SG, ...o }),
+    money: (c) => c.cancel({ transactionReference: 'SIM20260101A1', operationAmount: 1000, currencyCode: 'EUR' }),
+    read: (c) => c.getTransactionData({ transactionReference: 'SIM20260101A1' }),
+  },
+};
+const NAMES = Object.keys(CLIENTS);
+
+let srv;
+let other;
+const handlers = {};
+const scenario = (req) => req.url.split('/')[1];
+before(async () => {
+  srv = await startServer({
+    '*': (req, body, res, n) => {
+      const h = handlers[scenario(req)];
+      if (h) h(req, body, res, n);
+      else res.writeHead(404).end();
+    },
+  });
+  other = await startServer({ '*': (req, body, res) => reply(res, 200, '{}') });
+});
+after(async () => {
+  await srv.close();
+  await other.close();
+});
+const sent = (name) => srv.requests.filter((r) => r.path.startsWith(`/${name}/`) || r.path === `/${name}`).length;
+let seq = 0;
+/** A fresh scenario prefix with its handler; returns the client's baseUrl. */
+function route(handler) {
+  const name = `s${++seq}`;
+  handlers[name] = handler;
+  return { name, baseUrl: `${srv.url}/${name}` };
+}
+
+test('row 1: a redirect of a money-moving call is never followed, same host or another', async () => {
+  for (const gw of NAMES) {
+    for (const [status, target] of [[307, '/elsewhere'], [308, `${other.url}/steal`]]) {
+      const before = other.requests.length;
+      const r = route((req, body, res) => {
+        res.writeHead(status, { location: target.startsWith('/') ? `${srv.url}${target}` : target }).end();
+      });
+      const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: r.baseUrl })));
+      assert.equal(e.code, 'HTTP_ERROR', `${gw} ${status}`);
+      assert.equal(e.httpStatus, status);
+      assert.equal(e.outcome, 'unknown');
+      assert.equal(e.retryable, false);
+      assert.equal(sent(r.name), 1, `${gw}: sent once`);
+      assert.equal(other.requests.length, before, `${gw}: nothing sent to the other host`);
+      assert.equal(srv.requests.filter((q) => q.path === '/elsewhere').length, 0);
+    }
+  }
+});
+
+test('row 1: a read follows a same-origin redirect but not one to another origin', async () => {
+  const target = route((req, body, res) => res.writeHead(500).end());
+  const r = route((req, body, res) => res.writeHead(302, { location: `${srv.url}/${target.name}/x` }).end());
+  // Same origin: followed (then 500 is retried as a read: 1 + 2 retries).
+  const e = await rejected(CLIENTS.systempay.read(CLIENTS.systempay.make({ baseUrl: r.baseUrl })));
+  assert.equal(e.code, 'HTTP_ERROR');
+  assert.equal(sent(target.name), 3);
+  const before = other.requests.length;
+  const away = route((req, body, res) => res.writeHead(302, { location: `${other.url}/x` }).end());
+  const e2 = await rejected(CLIENTS.payline.read(CLIENTS.payline.make({ baseUrl: away.baseUrl })));
+  assert.equal(e2.code, 'HTTP_ERROR');
+  assert.equal(e2.outcome, undefined);
+  assert.equal(other.requests.length, before);
+});
+
+test('row 2: an unreadable 2xx answer to a money-moving call has outcome unknown, for all three', async () => {
+  for (const gw of NAMES) {
+    for (const [body, type] of [['<html>maintenance</html>', 'text/html'], ['{"status":"SUCC', 'application/json'], ['', 'text/plain']]) {
+      const r = route((req, b, res) => reply(res, 200, body, type));
+      const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: r.baseUrl })));
+      assert.equal(e.code, 'MALFORMED_RESPONSE', `${gw} ${JSON.stringify(body)}: ${e.code} ${e.message}`);
+      assert.equal(e.outcome, 'unknown', `${gw} ${JSON.stringify(body)}`);
+      assert.equal(e.retryable, false);
+      assert.equal(sent(r.name), 1);
+    }
+  }
+});
+
+test('row 4: a fetch that resolves to something else, throws, or is missing rejects; the process lives', async () => {
+  const odd = [
+    [async () => ({ status: 200 }), 'MALFORMED_RESPONSE'],
+    [async () => 42, 'MALFORMED_RESPONSE'],
+    [async () => null, 'MALFORMED_RESPONSE'],
+    [async () => ({ status: 70000, text: async () => '' }), 'MALFORMED_RESPONSE'],
+    [() => { throw new TypeError('sync boom'); }, 'NETWORK_ERROR'],
+    [() => Promise.reject(new Error('async boom')), 'NETWORK_ERROR'],
+  ];
+  for (const gw of NAMES) {
+    for (const [fetch, code] of odd) {
+      const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: 'https://gw.invalid', fetch })));
+      assert.ok(e instanceof R.RemiseError, `${gw}: ${e}`);
+      assert.equal(e.code, code, `${gw} ${fetch}`);
+      assert.equal(e.outcome, 'unknown');
+    }
+  }
+  const saved = globalThis.fetch;
+  globalThis.fetch = undefined;
+  try {
+    for (const gw of NAMES) {
+      const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: 'https://gw.invalid' })));
+      assert.equal(e.code, 'NETWORK_ERROR');
+      assert.equal(e.outcome, undefined, 'nothing was sent');
+    }
+  } finally {
+    globalThis.fetch = saved;
+  }
+});
+
+test('row 4: bad input to a client method rejects, never throws synchronously', async () => {
+  for (const gw of NAMES) {
+    const c = CLIENTS[gw].make({ baseUrl: 'https://gw.invalid', fetch: async () => new Response('') });
+    const bad = { get amount() { throw new Error('getter'); } };
+    let p;
+    assert.doesNotThrow(() => {
+      p = gw === 'systempay' ? c.refund(bad) : gw === 'payline' ? c.doRefund(bad) : c.cancel(bad);
+    });
+    const e = await rejected(p);
+    assert.equal(e.code, 'VALIDATION');
+    assert.ok(e.cause instanceof Error);
+  }
+});
+
+test('row 5: the timeout wins even when fetch ignores the abort signal, and covers reading the body', async () => {
+  const never = () => new Promise(() => {});
+  for (const gw of NAMES) {
+    const t0 = Date.now();
+    const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: 'https://gw.invalid', fetch: never, timeoutMs: 200 })));
+    const elapsed = Date.now() - t0;
+    assert.equal(e.code, 'TIMEOUT');
+    assert.equal(e.outcome, 'unknown');
+    assert.ok(elapsed >= 190 && elapsed < 1500, `${gw}: ${elapsed} ms`);
+  }
+  // Headers then a body that never ends.
+  const r = route((req, body, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.write('{"status":');
+  });
+  const t0 = Date.now();
+  const e = await rejected(CLIENTS.systempay.money(CLIENTS.systempay.make({ baseUrl: r.baseUrl, timeoutMs: 300 })));
+  assert.equal(e.code, 'TIMEOUT');
+  assert.ok(Date.now() - t0 < 2000);
+  assert.equal(sent(r.name), 1);
+});
+
+test('row 5: answers above maxResponseBytes are refused without being read whole', async () => {
+  const big = 'x'.repeat(6 * 1024 * 1024);
+  for (const gw of NAMES) {
+    const withLength = route((req, body, res) => reply(res, 200, big, 'text/plain'));
+    const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: withLength.baseUrl })));
+    assert.equal(e.code, 'MALFORMED_RESPONSE');
+    assert.match(e.message, /maxResponseBytes \(4194304 bytes\)/);
+    assert.equal(e.outcome, 'unknown');
+  }
+  // Chunked (no content-length), and a smaller configured cap.
+  const chunked = route((req, body, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    for (let i = 0; i < 64; i++) res.write('y'.repeat(1024));
+    res.end();
+  });
+  const e = await rejected(CLIENTS.payline.read(CLIENTS.payline.make({ baseUrl: chunked.baseUrl, maxResponseBytes: 10_000 })));
+  assert.equal(e.code, 'MALFORMED_RESPONSE');
+  assert.match(e.message, /10000 bytes/);
+  assert.equal(e.retryable, false);
+});
+
+const CARD_FIELDS = {
+  // Payline card: number (10-digit private-label), cvx, password.
+  payline: (c) =>
+    c.doAuthorization({
+      payment: { amount: 5000, currency: 'EUR', action: 100, mode: 'CPT', contractNumber: '1234567' },
+      card: { number: '4970100000325734', type: 'CB', expirationDate: '1227', cvx: '987', password: `${CANARY}pw` },
+      order: { ref: 'ORD-42', amount: 5000, currency: 'EUR', date: '22/11/2026 10:00' },
+    }),
+};
+
+test('rows 6-8: secrets never reach an error, a debug event or util.inspect', async () => {
+  const events = [];
+  const debug = (e) => events.push(e);
+  const texts = [];
+  const scan = (what, v) => texts.push([what, typeof v === 'string' ? v : JSON.stringify(v) + inspect(v, { depth: 9, showHidden: true })]);
+  for (const gw of NAMES) {
+    // An error answer that echoes card data and a secret, as a broken proxy might.
+    // A broken proxy that echoes the decoded credentials, the request and card data.
+    const r = route((req, body, res) => {
+      const auth = req.headers.authorization || '';
+      const creds = auth.startsWith('Basic ') ? Buffer.from(auth.slice(6), 'base64').toString() : '';
+      reply(res, 400, `bad request: ${creds} ${auth} 4970100000325734 cvx=987 ${body}`, 'text/plain');
+    });
+    const client = CLIENTS[gw].make({ baseUrl: r.baseUrl, debug });
+    scan(`${gw} client`, inspect(client, { showHidden: true, depth: 9 }));
+    const e = await rejected(CLIENTS[gw].money(client));
+    scan(`${gw} error`, e);
+    scan(`${gw} stack`, e.stack);
+    scan(`${gw} message`, e.message);
+  }
+  const r = route((req, body, res) => reply(res, 500, 'x', 'text/plain'));
+  const e = await rejected(CARD_FIELDS.payline(CLIENTS.payline.make({ baseUrl: r.baseUrl, debug })));
+  scan('payline card error', e);
+  // Secrets put in the wrong option.
+  for (const bad of [{ shopId: SP.password, password: 'x' }, { ...SP, [SP.password]: 1 }]) {
+    scan('wrong option', thrown(() => new R.systempay.Client(bad)));
+  }
+  scan('wrong environment', thrown(() => new R.payline.Client({ ...PL, environment: PL.accessKey })));
+  scan('events', events);
+  assert.ok(events.length >= 6);
+  for (const [what, t] of texts) {
+    for (const secret of [CANARY, '4970100000325734', '0000325734', 'cvx=987', '<obj:cvx>987']) {
+      assert.ok(!t.includes(secret), `${what} contains ${secret}: ${t.slice(0, 400)}`);
+    }
+  }
+  const req = events.find((ev) => ev.type === 'request' && ev.gateway === 'payline' && ev.body.includes('doAuthorization'));
+  assert.match(req.body, /497010\*{6}5734/, 'PAN shown as first 6 / last 4');
+});
+
+test('row 9: a baseUrl with user information is refused', () => {
+  for (const gw of NAMES) {
+    const e = thrown(() => CLIENTS[gw].make({ baseUrl: 'http://localhost:x@evil.example' }));
+    assert.equal(e.code, 'VALIDATION');
+    assert.match(e.issues.map((i) => i.message).join(' '), /user information/);
+  }
+});
+
+test('row 10: one retry table — 408 on a money-moving call is not retryable and its outcome unknown', async () => {
+  for (const gw of NAMES) {
+    const r = route((req, body, res) => reply(res, 408, 'timeout', 'text/plain'));
+    const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: r.baseUrl })));
+    assert.equal(e.retryable, false, gw);
+    assert.equal(e.outcome, 'unknown', gw);
+    assert.equal(sent(r.name), 1);
+    const r2 = route((req, body, res) => reply(res, 503, 'busy', 'text/plain'));
+    const e2 = await rejected(CLIENTS[gw].read(CLIENTS[gw].make({ baseUrl: r2.baseUrl })));
+    assert.equal(e2.retryable, true, gw);
+    assert.equal(sent(r2.name), 3, `${gw}: a read is tried three times`);
+  }
+});
+
+test('a reset after sending is never resent, and reads are retried after one', async () => {
+  for (const gw of NAMES) {
+    const r = route((req, body, res) => res.socket.destroy());
+    const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: r.baseUrl })));
+    assert.equal(e.code, 'NETWORK_ERROR');
+    assert.equal(e.outcome, 'unknown');
+    assert.equal(sent(r.name), 1);
+  }
+});

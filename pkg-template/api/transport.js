@@ -1,0 +1,258 @@
+// The I/O shell of every client: send a prepared request with fetch, read the answer within a
+// size cap, all under one timeout, and hand the status and text to the core, which decides what
+// they mean (src/transport.rs: one retry table, `outcome: 'unknown'`, redaction). This file only
+// moves bytes and never decides whether a call may be resent: the core answers `retryDelayMs`
+// for reads that may be tried again, and never for a money-moving call.
+import { RemiseError, encode, errorFrom, unwrapPair, attachWarnings, construct } from './core.js';
+
+const FAILURE = Symbol('remise transport failure');
+
+class Failure {
+  constructor(kind, detail, status) {
+    this[FAILURE] = true;
+    this.kind = kind;
+    this.detail = detail;
+    this.status = status;
+  }
+}
+
+function describe(e) {
+  if (e && typeof e === 'object') {
+    const msg = typeof e.message === 'string' ? e.message : 'fetch failed';
+    const code = e.cause && typeof e.cause === 'object' && typeof e.cause.code === 'string' ? e.cause.code : '';
+    return code ? `${msg}: ${code}` : msg;
+  }
+  return typeof e === 'string' ? e : 'fetch failed';
+}
+
+function emit(debug, event) {
+  if (!debug) return;
+  try {
+    const r = debug(event);
+    if (r && typeof r.then === 'function') r.then(undefined, () => {});
+  } catch {
+    // A throwing debug callback must not break the call.
+  }
+}
+
+function header(res, name) {
+  try {
+    return res.headers && typeof res.headers.get === 'function' ? res.headers.get(name) : null;
+  } catch {
+    return null;
+  }
+}
+
+function discard(res) {
+  try {
+    if (res.body && typeof res.body.cancel === 'function') res.body.cancel().catch(() => {});
+  } catch {
+    // nothing to release
+  }
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** The answer's text, refusing more than `cap` bytes without reading them all. */
+async function readText(res, cap) {
+  const len = header(res, 'content-length');
+  if (len !== null && Number(len) > cap) {
+    discard(res);
+    throw new Failure('toolarge', '');
+  }
+  const body = res.body;
+  if (body && typeof body.getReader === 'function') {
+    const reader = body.getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > cap) {
+        reader.cancel().catch(() => {});
+        throw new Failure('toolarge', '');
+      }
+      chunks.push(value);
+    }
+    if (chunks.length === 1) return utf8.decode(chunks[0]);
+    const all = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) {
+      all.set(c, at);
+      at += c.byteLength;
+    }
+    return utf8.decode(all);
+  }
+  if (body === null && typeof res.text !== 'function') return '';
+  if (typeof res.text !== 'function') throw new Failure('notresponse', 'the answer has no body to read');
+  const text = await res.text();
+  if (typeof text !== 'string') throw new Failure('notresponse', 'text() did not give a string');
+  // UTF-8 length without encoding the whole string twice: a string of n UTF-16 units is at most
+  // 3n bytes, at least n.
+  if (text.length > cap || (text.length * 3 > cap && new TextEncoder().encode(text).byteLength > cap)) {
+    throw new Failure('toolarge', '');
+  }
+  return text;
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Client settings: the injected functions stay in JS, the rest is checked by the core. */
+export function openClient(raw, gateway, options) {
+  const settings = { fetch: undefined, debug: undefined, timeoutMs: 0, maxResponseBytes: 0, redact: undefined };
+  let copy = options;
+  if (options !== null && typeof options === 'object') {
+    copy = {};
+    try {
+      for (const key of Object.keys(options)) {
+        const v = options[key];
+        if ((key === 'fetch' || key === 'debug') && typeof v === 'function') {
+          settings[key] = v;
+          copy[key] = true;
+        } else {
+          copy[key] = v;
+        }
+      }
+    } catch (e) {
+      throw new RemiseError(
+        { code: 'VALIDATION', gateway, field: 'options', message: 'options could not be read (a getter or Proxy threw): pass a plain object', issues: [{ field: 'options', code: 'TYPE', message: 'could not be read (a getter or Proxy threw)' }] },
+        { cause: e },
+      );
+    }
+  }
+  const [text, sp] = encode([copy === undefined ? null : copy], ['options'], gateway);
+  const core = construct(raw.CoreClient, gateway, text, sp);
+  const [config] = unwrapPair(core.config());
+  settings.timeoutMs = config.timeoutMs;
+  settings.maxResponseBytes = config.maxResponseBytes;
+  settings.redact = (t) => raw.redact(t);
+  return { core, settings };
+}
+
+const MAX_SAME_ORIGIN_HOPS = 3;
+
+/**
+ * One client call: prepare (validate + build) in the core, send, settle in the core. Always
+ * returns a promise; bad input rejects.
+ */
+export async function send(core, settings, gateway, op, args, names, withWarnings) {
+  const [text, sp] = encode(args, names, gateway);
+  const [prep, warnings] = unwrapPair(core.prepare(op, text, sp, settings.debug !== undefined));
+  const { request, kind, operation } = prep;
+  let retries = 0;
+  for (;;) {
+    let outcome;
+    try {
+      outcome = await attempt(core, settings, gateway, request, prep, kind, operation, retries);
+    } catch (e) {
+      if (!(e && e[FAILURE])) throw e;
+      const jitter = Math.floor(Math.random() * 1001);
+      const r = core.failure(JSON.stringify([operation, kind, e.kind, e.detail || '', e.status ?? null, retries, jitter]));
+      outcome = { error: JSON.parse(r.slice(1)) };
+    }
+    if (outcome.error === undefined) {
+      return withWarnings ? attachWarnings(outcome.value, warnings) : outcome.value;
+    }
+    const delay = outcome.error.retryDelayMs;
+    if (kind === 'read' && typeof delay === 'number') {
+      retries += 1;
+      await sleep(delay);
+      continue;
+    }
+    throw errorFrom(outcome.error);
+  }
+}
+
+/** One attempt under one timer: send, read, decode. Resolves `{ value }` or `{ error }`. */
+function attempt(core, settings, gateway, request, prep, kind, operation, retries) {
+  const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      if (controller) controller.abort();
+      reject(new Failure('timeout', ''));
+    }, settings.timeoutMs);
+  });
+  const work = exchange(core, settings, gateway, request, prep, kind, operation, retries, controller);
+  // Whatever the fetch does after the timeout (even ignoring the abort) is ignored.
+  work.catch(() => {});
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function exchange(core, settings, gateway, request, prep, kind, operation, retries, controller) {
+  const fetchFn = settings.fetch ?? globalThis.fetch;
+  if (typeof fetchFn !== 'function') throw new Failure('nofetch', 'no fetch function is available');
+  let url = request.url;
+  for (let hop = 0; ; hop++) {
+    if (prep.debug) emit(settings.debug, { type: 'request', gateway, url, headers: prep.debug.headers, body: prep.debug.body });
+    // Never followed by fetch: a redirected POST would be sent twice, or to another host.
+    const init = {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      redirect: 'manual',
+      signal: controller ? controller.signal : undefined,
+    };
+    let input = url;
+    if (typeof Request === 'function') {
+      // A Request, as earlier versions passed: injected fetch functions may read `request.url`.
+      try {
+        input = new Request(url, init);
+      } catch (e) {
+        throw new Failure('nofetch', `the request could not be built (${describe(e)})`);
+      }
+    }
+    let res;
+    try {
+      res = await (input === url ? fetchFn(url, init) : fetchFn(input));
+    } catch (e) {
+      throw new Failure('network', describe(e));
+    }
+    if (res === null || typeof res !== 'object' || typeof res.status !== 'number') {
+      throw new Failure('notresponse', 'fetch did not resolve to a Response');
+    }
+    const status = res.status;
+    if (res.type === 'opaqueredirect' || (status >= 300 && status <= 399)) {
+      const location = header(res, 'location');
+      discard(res);
+      if (kind === 'read' && location && hop < MAX_SAME_ORIGIN_HOPS) {
+        let next;
+        try {
+          next = new URL(location, url);
+        } catch {
+          next = undefined;
+        }
+        if (next && next.origin === new URL(url).origin) {
+          url = next.href;
+          continue;
+        }
+      }
+      throw new Failure('status', '', status >= 300 && status <= 399 ? status : 302);
+    }
+    if (!Number.isInteger(status) || status < 100 || status > 599) {
+      discard(res);
+      throw new Failure('notresponse', `HTTP status ${String(status).slice(0, 12)} is not a valid status`);
+    }
+    if (kind === 'read' && (status === 408 || status === 429 || status >= 500)) {
+      // Transient for a read: retried by the core's table without reading the body.
+      discard(res);
+      throw new Failure('status', '', status);
+    }
+    let body;
+    try {
+      body = await readText(res, settings.maxResponseBytes);
+    } catch (e) {
+      if (e && e[FAILURE]) throw e;
+      throw new Failure('network', describe(e));
+    }
+    if (settings.debug) emit(settings.debug, { type: 'response', gateway, url, status, headers: {}, body: settings.redact(body) });
+    const jitter = Math.floor(Math.random() * 1001);
+    const r = core.answer(JSON.stringify([operation, kind, status, body, retries, jitter]));
+    if (r.charCodeAt(0) === 101) return { error: JSON.parse(r.slice(1)) };
+    return { value: JSON.parse(r.slice(1)) };
+  }
+}
+

@@ -1,0 +1,389 @@
+//! The gateway clients' core: options checked once, then per call `prepare` (validate and build
+//! the request), `answer` (decode and settle the gateway's answer) or `failure` (what a transport
+//! failure means). The JS transport (pkg-template/api/transport.js) does the I/O between them.
+
+use super::{error_text, frame, Args, Out};
+use crate::codec::json::type_name;
+use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
+use crate::payline::{self, decode as pl_decode, Operation};
+use crate::sogenactif::office;
+use crate::systempay as sp;
+use crate::transport::{
+    failure_error, mask_headers, parse_failure, redact, settle, CallKind, HttpRequest, RetryPolicy,
+    DEFAULT_MAX_RESPONSE_BYTES,
+};
+use serde_json::{Map, Value};
+
+/// Largest `maxResponseBytes` accepted (256 MiB).
+const MAX_RESPONSE_CAP: u64 = 256 * 1024 * 1024;
+
+enum Inner {
+    Systempay(sp::Options),
+    Payline(payline::Options),
+    Office(office::Options),
+}
+
+/// One client's checked options.
+pub struct Client {
+    gateway: Gateway,
+    inner: Inner,
+    timeout_ms: u32,
+    max_bytes: u64,
+}
+
+impl Client {
+    /// `gateway` is `systempay`, `payline` or `sogenactif`; `input` is `[options]`, where the JS
+    /// wrapper replaced the `fetch` and `debug` functions by `true`. On success, also returns the
+    /// transport settings `{ timeoutMs, maxResponseBytes }` as framed text.
+    pub fn new(
+        gateway: &str,
+        input: &str,
+        special: bool,
+    ) -> std::result::Result<(Client, String), String> {
+        Self::build(gateway, input, special).map_err(|e| error_text(&e))
+    }
+
+    fn build(gateway: &str, input: &str, special: bool) -> Result<(Client, String)> {
+        let (gw, default_timeout) = match gateway {
+            // Lyra's SDKs use 45 s; Payline and Sips 60 s (DESIGN.md §2).
+            "systempay" => (Gateway::Systempay, 45_000),
+            "payline" => (Gateway::Payline, 60_000),
+            _ => (Gateway::Sogenactif, 60_000),
+        };
+        let a = Args::parse(input, special).map_err(|e| e.with_gateway(gw))?;
+        let mut v = a.value(0, "options").map_err(|e| e.with_gateway(gw))?;
+        let mut issues = Issues::new();
+        // Payline's options are reported at the root (`merchantId`), the others under `options.`.
+        let at = if gw == Gateway::Payline {
+            ""
+        } else {
+            "options."
+        };
+        let (timeout_ms, max_bytes) = transport_options(&mut v, default_timeout, at, &mut issues);
+        let inner = match gw {
+            Gateway::Systempay => {
+                let o = sp::validate::read_options(&v, &[], &mut issues);
+                sp::validate::validate_options(&o, &mut issues);
+                issues.finish(Some(gw))?;
+                Inner::Systempay(o)
+            }
+            Gateway::Payline => {
+                if v.is_null() {
+                    issues.push(
+                        "options",
+                        issue::REQUIRED,
+                        "are required: { merchantId, accessKey, environment?, baseUrl? }",
+                    );
+                }
+                let o = payline::Options::from_value(&v);
+                match o {
+                    Ok(o) => {
+                        issues.finish(Some(gw))?;
+                        Inner::Payline(o)
+                    }
+                    Err(e) => return Err(merge(issues, e, gw)),
+                }
+            }
+            Gateway::Sogenactif => match office::Options::from_value(&v) {
+                Ok(o) => {
+                    issues.finish(Some(gw))?;
+                    Inner::Office(o)
+                }
+                Err(e) => return Err(merge(issues, e, gw)),
+            },
+        };
+        let mut m = Map::new();
+        m.insert("timeoutMs".into(), timeout_ms.into());
+        m.insert("maxResponseBytes".into(), max_bytes.into());
+        let config = frame(Ok(Value::Object(m).into()));
+        Ok((
+            Client {
+                gateway: gw,
+                inner,
+                timeout_ms,
+                max_bytes,
+            },
+            config,
+        ))
+    }
+
+    /// Validates and builds one call. `op` is the service (Systempay `Transaction/Refund`,
+    /// Office `cancel`) or the operation (Payline `doCapture`); `input` is `[body, callOptions?]`.
+    /// The result is `{ request, kind, operation, debug? }` (`debug`: the request redacted).
+    pub fn prepare(&self, op: &str, input: &str, special: bool, debug: bool) -> String {
+        frame(
+            self.prepare_inner(op, input, special, debug)
+                .map_err(|e| e.with_gateway_if_none(self.gateway)),
+        )
+    }
+
+    fn prepare_inner(&self, op: &str, input: &str, special: bool, debug: bool) -> Result<Out> {
+        let a = Args::parse(input, special)?;
+        let (request, kind, operation, warnings) = match &self.inner {
+            Inner::Systempay(o) => {
+                let body = a.value(0, "")?;
+                let p = sp::request_unchecked(op, &body, o)?;
+                let w = super::systempay::warnings(&p.warnings);
+                (p.request, p.kind, p.service, w)
+            }
+            Inner::Payline(o) => {
+                let operation = Operation::parse(op)?;
+                let params = a.value(0, "")?;
+                let r = payline::request(operation.name(), &params, o)?;
+                (r, operation.kind(), operation.name().to_string(), None)
+            }
+            Inner::Office(o) => {
+                let service = office::Service::parse(op)?;
+                let fields = a.value(0, "")?;
+                let tx = office::call_options(&a.value(1, "callOptions")?)?;
+                let r = if tx.is_some() {
+                    let mut opts = o.clone();
+                    opts.transaction = tx;
+                    office::request(service.name(), &fields, &opts)?
+                } else {
+                    office::request(service.name(), &fields, o)?
+                };
+                (r, service.call_kind(), service.name().to_string(), None)
+            }
+        };
+        let mut m = Map::new();
+        if debug {
+            m.insert("debug".into(), debug_view(&request));
+        }
+        m.insert("request".into(), request.to_json());
+        m.insert("kind".into(), kind.as_str().into());
+        m.insert("operation".into(), operation.into());
+        Ok(Out {
+            value: Value::Object(m),
+            warnings,
+        })
+    }
+
+    /// Decodes the gateway's answer: `input` is `[operation, kind, status, body, retriesDone,
+    /// jitter]`. Errors carry `retryDelayMs` when the JS transport should try again.
+    pub fn answer(&self, input: &str) -> String {
+        let r = self.answer_inner(input);
+        match r {
+            Ok(v) => frame(Ok(v.into())),
+            Err((e, delay)) => error_with_delay(&e, delay),
+        }
+    }
+
+    fn answer_inner(&self, input: &str) -> std::result::Result<Value, (Error, Option<u32>)> {
+        let a = Args::parse(input, false).map_err(|e| (e, None))?;
+        let operation = a.string(0, "operation").map_err(|e| (e, None))?;
+        let kind = CallKind::parse(&a.string(1, "kind").unwrap_or_default());
+        let status = a
+            .value(2, "status")
+            .ok()
+            .and_then(|v| v.as_u64())
+            .and_then(|s| u16::try_from(s).ok())
+            .unwrap_or(0);
+        let body = a.string(3, "body").unwrap_or_default();
+        let (retries, jitter) = retry_args(&a, 4);
+        let decoded = match &self.inner {
+            Inner::Systempay(_) => sp::parse_response(status, &body).map(|env| match env {
+                Value::Object(mut m) => m.remove("answer").unwrap_or(Value::Null),
+                other => other,
+            }),
+            Inner::Payline(_) => Operation::parse(&operation)
+                .and_then(|op| pl_decode::parse_response(op, status, &body).map(|v| (op, v)))
+                .and_then(|(op, v)| match pl_decode::refusal_error(op, &v) {
+                    Some(e) => Err(e),
+                    None => Ok(v),
+                }),
+            Inner::Office(o) => office::parse_response(status, &body, Some(&o.secret_key)),
+        };
+        settle(self.gateway, kind, &operation, status, decoded).map_err(|e| {
+            let e = self.scrub(e.with_gateway_if_none(self.gateway));
+            let delay = if e.retryable && kind == CallKind::Read {
+                RetryPolicy::default().next_delay_ms(
+                    kind,
+                    retries,
+                    crate::transport::Failure::Status(status),
+                    jitter,
+                )
+            } else {
+                None
+            };
+            (e, delay)
+        })
+    }
+
+    /// What a transport failure means: `input` is `[operation, kind, failure, detail, status,
+    /// retriesDone, jitter]` with `failure` one of `network`, `nofetch`, `timeout`, `status`,
+    /// `notresponse`, `toolarge`.
+    pub fn failure(&self, input: &str) -> String {
+        let a = match Args::parse(input, false) {
+            Ok(a) => a,
+            Err(e) => return error_text(&e),
+        };
+        let operation = a.string(0, "operation").unwrap_or_default();
+        let kind = CallKind::parse(&a.string(1, "kind").unwrap_or_default());
+        let name = a.string(2, "failure").unwrap_or_default();
+        let detail = a.string(3, "detail").unwrap_or_default();
+        let status = a
+            .value(4, "status")
+            .ok()
+            .and_then(|v| v.as_u64())
+            .and_then(|s| u16::try_from(s).ok());
+        let (retries, jitter) = retry_args(&a, 5);
+        let failure = parse_failure(&name, status, self.max_bytes);
+        let e = failure_error(
+            self.gateway,
+            kind,
+            &operation,
+            failure,
+            self.timeout_ms,
+            &detail,
+        );
+        let delay = RetryPolicy::default().next_delay_ms(kind, retries, failure, jitter);
+        error_with_delay(&self.scrub(e), delay)
+    }
+
+    /// This client's own secrets, and the `Authorization` value built from them, wherever a text
+    /// from the wire or the runtime might echo them.
+    fn secrets(&self) -> Vec<String> {
+        let (user, secret) = match &self.inner {
+            Inner::Systempay(o) => (Some(o.shop_id.as_str()), &o.password),
+            Inner::Payline(o) => (Some(o.merchant_id.as_str()), &o.access_key),
+            Inner::Office(o) => (None, &o.secret_key),
+        };
+        let mut out = Vec::new();
+        // A very short "secret" would blank ordinary words; such credentials fail validation anyway.
+        if secret.expose().chars().count() >= 6 {
+            out.push(secret.expose().to_string());
+            if let Some(user) = user {
+                let basic = crate::transport::basic_auth(user, secret);
+                out.push(basic.trim_start_matches("Basic ").to_string());
+            }
+        }
+        out
+    }
+
+    /// Removes the client's secrets from an error built from a gateway answer (a proxy or a broken
+    /// gateway may echo the request, credentials included).
+    fn scrub(&self, mut e: Error) -> Error {
+        for secret in &self.secrets() {
+            let secret = secret.as_str();
+            if e.message.contains(secret) {
+                e.message = e.message.replace(secret, "***");
+            }
+            if let Some(m) = e.gateway_message.as_mut() {
+                if m.contains(secret) {
+                    *m = m.replace(secret, "***");
+                }
+            }
+            if let Some(r) = e.response.as_mut() {
+                scrub_value(r, secret);
+            }
+        }
+        e
+    }
+}
+
+fn scrub_value(v: &mut Value, secret: &str) {
+    match v {
+        Value::String(s) if s.contains(secret) => *s = s.replace(secret, "***"),
+        Value::Array(items) => items.iter_mut().for_each(|i| scrub_value(i, secret)),
+        Value::Object(m) => m.values_mut().for_each(|i| scrub_value(i, secret)),
+        _ => {}
+    }
+}
+
+/// `{ url, headers, body }` of a request with credentials and card data redacted.
+fn debug_view(r: &HttpRequest) -> Value {
+    let mut h = Map::new();
+    for (k, v) in mask_headers(&r.headers) {
+        h.insert(k, Value::String(v));
+    }
+    let mut m = Map::new();
+    m.insert("url".into(), Value::String(r.url.clone()));
+    m.insert("headers".into(), Value::Object(h));
+    m.insert("body".into(), Value::String(redact(&r.body)));
+    Value::Object(m)
+}
+
+fn retry_args(a: &Args, i: usize) -> (u32, u32) {
+    let n = |j: usize| {
+        a.value(j, "")
+            .ok()
+            .and_then(|v| v.as_u64())
+            .and_then(|u| u32::try_from(u).ok())
+            .unwrap_or(0)
+    };
+    (n(i), n(i + 1))
+}
+
+fn error_with_delay(e: &Error, delay: Option<u32>) -> String {
+    let mut v = e.to_json();
+    if let (Some(d), Value::Object(m)) = (delay, &mut v) {
+        m.insert("retryDelayMs".into(), d.into());
+    }
+    let mut s = String::from("e");
+    s.push_str(&serde_json::to_string(&v).unwrap_or_else(|_| "{}".into()));
+    s
+}
+
+/// Reads and removes the transport's own options from `v`.
+fn transport_options(
+    v: &mut Value,
+    default_timeout: u32,
+    at: &str,
+    issues: &mut Issues,
+) -> (u32, u64) {
+    let mut timeout = default_timeout;
+    let mut max_bytes = DEFAULT_MAX_RESPONSE_BYTES;
+    let Value::Object(m) = v else {
+        return (timeout, max_bytes);
+    };
+    for key in ["fetch", "debug"] {
+        match m.remove(key) {
+            None | Some(Value::Null) | Some(Value::Bool(true)) => {}
+            Some(other) => issues.push(
+                format!("{at}{key}"),
+                issue::TYPE,
+                format!("must be a function, got {}", type_name(&other)),
+            ),
+        }
+    }
+    match m.remove("timeoutMs") {
+        None | Some(Value::Null) => {}
+        Some(t) => match t.as_u64() {
+            Some(n @ 1..=600_000) => timeout = u32::try_from(n).unwrap_or(default_timeout),
+            _ => issues.push(
+                format!("{at}timeoutMs"),
+                issue::RANGE,
+                "must be a whole number of milliseconds between 1 and 600000",
+            ),
+        },
+    }
+    match m.remove("maxResponseBytes") {
+        None | Some(Value::Null) => {}
+        Some(t) => match t.as_u64() {
+            Some(n @ 1..=MAX_RESPONSE_CAP) => max_bytes = n,
+            _ => issues.push(
+                format!("{at}maxResponseBytes"),
+                issue::RANGE,
+                format!("must be a whole number of bytes between 1 and {MAX_RESPONSE_CAP}"),
+            ),
+        },
+    }
+    (timeout, max_bytes)
+}
+
+/// Transport-option issues first, then the gateway options' own.
+fn merge(mut issues: Issues, e: Error, gw: Gateway) -> Error {
+    if issues.is_empty() {
+        return e;
+    }
+    if e.code == ErrorCode::Validation {
+        for i in e.issues {
+            issues.push(i.field, i.code, i.message);
+        }
+    }
+    match issues.finish(Some(gw)) {
+        Err(e) => e,
+        Ok(()) => Error::validation(Some(gw), Vec::new()),
+    }
+}

@@ -1,0 +1,144 @@
+//! The JS API as text: one call in, one text out (ARCHITECTURE.md "Boundary").
+//!
+//! Every JS entry sends one JSON text (an array of its arguments, made by the JS wrapper with
+//! `JSON.stringify` inside a `try`) and gets one text back. Nothing here touches JS: this module
+//! is plain Rust, tested and benchmarked natively; `src/wasm/` only forwards strings and bytes.
+//!
+//! Output framing (first byte):
+//! - `o` + JSON: the result;
+//! - `w` + JSON `[result, warnings]`: the result and values the gateway would have changed;
+//! - `e` + JSON: a `RemiseError`'s properties (`Error::to_json`).
+//!
+//! Input values JSON cannot carry are turned by the JS replacer into sentinel strings
+//! ([`SENTINEL`] + kind) and the JS side sets `special`; [`args`] then reports the first one with
+//! its path, with the messages the per-property converter of earlier versions gave.
+
+pub mod args;
+mod client;
+mod money;
+mod payline;
+mod sogenactif;
+mod systempay;
+
+pub use args::{Args, SENTINEL};
+pub use client::Client;
+
+use crate::error::{Error, ErrorCode, Result};
+use serde_json::Value;
+
+/// What an entry returns: a value, possibly with warnings (`[{ field, code, message }]`).
+pub struct Out {
+    pub value: Value,
+    pub warnings: Option<Value>,
+}
+
+impl From<Value> for Out {
+    fn from(value: Value) -> Self {
+        Out {
+            value,
+            warnings: None,
+        }
+    }
+}
+
+/// Runs the entry `op` on `input` (a JSON array of arguments). `special` is set by the JS
+/// wrapper when its replacer met a value JSON cannot carry (see [`args`]).
+pub fn call(op: &str, input: &str, special: bool) -> String {
+    frame(dispatch(op, input, special))
+}
+
+/// The framed text of a result.
+pub fn frame(r: Result<Out>) -> String {
+    match r {
+        Ok(Out {
+            value,
+            warnings: None,
+        }) => {
+            let mut s = String::from("o");
+            push_json(&mut s, &value);
+            s
+        }
+        Ok(Out {
+            value,
+            warnings: Some(w),
+        }) => {
+            let mut s = String::from("w");
+            push_json(&mut s, &Value::Array(vec![value, w]));
+            s
+        }
+        Err(e) => error_text(&e),
+    }
+}
+
+/// `e` + the error's properties as JSON.
+pub fn error_text(e: &Error) -> String {
+    let mut s = String::from("e");
+    push_json(&mut s, &e.to_json());
+    s
+}
+
+fn push_json(s: &mut String, v: &Value) {
+    // serde_json writes a Value infallibly (string keys only); the fallback keeps it panic-free.
+    match serde_json::to_string(v) {
+        Ok(t) => s.push_str(&t),
+        Err(_) => s.push_str("null"),
+    }
+}
+
+fn dispatch(op: &str, input: &str, special: bool) -> Result<Out> {
+    let (family, name) = op.split_once('.').unwrap_or((op, ""));
+    let a = Args::parse(input, special)?;
+    match family {
+        "money" => money::call(name, &a),
+        "systempay" => systempay::call(name, &a),
+        "payline" => payline::call(name, &a),
+        "sogenactif" => sogenactif::call(name, &a),
+        // Test seam: what the core reads for argument 0 (named by argument 1).
+        "__echo" => {
+            let field = a.opt_string(1, "field")?.unwrap_or_default();
+            Ok(a.value(0, &field)?.into())
+        }
+        _ => Err(unknown(op)),
+    }
+}
+
+/// Bytes-returning entries (`sogenactif.batch.archive`): `Ok(bytes)` or the framed error text.
+pub fn call_bytes(op: &str, input: &str, special: bool) -> std::result::Result<Vec<u8>, String> {
+    let r = Args::parse(input, special).and_then(|a| match op {
+        "sogenactif.batch.archive" => sogenactif::archive(&a),
+        _ => Err(unknown(op)),
+    });
+    r.map_err(|e| error_text(&e))
+}
+
+/// A streaming batch writer from `[options]`.
+pub fn batch_writer(input: &str, special: bool) -> Result<crate::sogenactif::batch::BatchWriter> {
+    let a = Args::parse(input, special)?;
+    let mut options = a.value(0, "options")?;
+    sogenactif::fill_clock(&mut options, &a.value(1, "clock")?);
+    crate::sogenactif::batch::BatchWriter::new(&options)
+        .map_err(|e| e.with_gateway_if_none(crate::error::Gateway::Sogenactif))
+}
+
+/// One record (`[record]`) through a batch writer: its text.
+pub fn batch_add(
+    w: &mut crate::sogenactif::batch::BatchWriter,
+    input: &str,
+    special: bool,
+) -> Result<Out> {
+    let a = Args::parse(input, special)?;
+    Ok(Value::String(w.add(&a.value(0, "record")?)?).into())
+}
+
+pub(crate) fn unknown(op: &str) -> Error {
+    Error::new(
+        ErrorCode::Unsupported,
+        format!(
+            "internal: no entry named '{}' in this build of remise (is the package's JS from another version than its .wasm?)",
+            crate::money::printable(op)
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,81 @@
+//! `payline.*`: dispatch to `crate::payline`; no business rule here.
+
+use super::{unknown, Args, Out};
+use crate::error::{Error, ErrorCode, Gateway, Result};
+use crate::payline::{self, Options};
+use serde_json::Value;
+
+pub(super) fn call(name: &str, a: &Args) -> Result<Out> {
+    run(name, a).map_err(|e| e.with_gateway_if_none(Gateway::Payline))
+}
+
+fn run(name: &str, a: &Args) -> Result<Out> {
+    match name {
+        "request" => {
+            let operation = a.string(0, "operation")?;
+            let params = a.value(1, "")?;
+            let options = options(&a.value(2, "options")?)?;
+            Ok(payline::request(&operation, &params, &options)?
+                .to_json()
+                .into())
+        }
+        "parseResponse" => {
+            let operation = a.string(0, "operation")?;
+            let xml = a.string(1, "xml")?;
+            let status = match a.value(2, "httpStatus")? {
+                Value::Null => 200,
+                Value::Number(n) => match n.as_u64().and_then(|s| u16::try_from(s).ok()) {
+                    Some(s @ 100..=599) => s,
+                    _ => return Err(status_error()),
+                },
+                _ => return Err(status_error()),
+            };
+            Ok(payline::parse_response(&operation, status, &xml)?.into())
+        }
+        "describeResult" => {
+            let code = a.string(0, "code")?;
+            Ok(payline::describe_result(&code)?.to_json().into())
+        }
+        "checkReAuthorization" => {
+            let original = a.value(0, "original")?;
+            let params = a.value(1, "")?;
+            // The JS wrapper passes the current time when the caller gave none.
+            let now = match a.value(2, "now")? {
+                Value::String(s) => s,
+                _ => {
+                    return Err(Error::new(
+                        ErrorCode::Validation,
+                        "now must be a Date or an ISO 8601 string",
+                    )
+                    .with_field("now"))
+                }
+            };
+            Ok(
+                payline::check_re_authorization(&original, &params, now.as_str())?
+                    .to_json()
+                    .into(),
+            )
+        }
+        _ => Err(unknown(name)),
+    }
+}
+
+fn status_error() -> Error {
+    Error::new(
+        ErrorCode::Validation,
+        "httpStatus must be an HTTP status from 100 to 599",
+    )
+    .with_field("httpStatus")
+}
+
+/// The client options (`{ merchantId, accessKey, environment?, baseUrl? }`).
+pub(super) fn options(v: &Value) -> Result<Options> {
+    if v.is_null() {
+        return Err(Error::new(
+            ErrorCode::Validation,
+            "options are required: { merchantId, accessKey, environment?, baseUrl? }",
+        )
+        .with_field("options"));
+    }
+    Options::from_value(v)
+}

@@ -1,0 +1,83 @@
+//! `sogenactif.batch.*` and `sogenactif.office.*`: dispatch to `crate::sogenactif`.
+
+use super::{unknown, Args, Out};
+use crate::codec::json::Obj;
+use crate::error::{Gateway, Issues, Result};
+use crate::sogenactif::{batch, office};
+use crate::transport::Secret;
+use serde_json::Value;
+
+pub(super) fn call(name: &str, a: &Args) -> Result<Out> {
+    run(name, a).map_err(|e| e.with_gateway_if_none(Gateway::Sogenactif))
+}
+
+fn run(name: &str, a: &Args) -> Result<Out> {
+    match name {
+        // The JS wrapper fills header.date / header.time from its clock when they are absent
+        // (the core is sans-IO).
+        "batch.build" => {
+            let mut input = a.value(0, "input")?;
+            fill_clock(&mut input, &a.value(1, "clock")?);
+            Ok(Value::String(batch::build(&input)?).into())
+        }
+        "batch.parseResponse" => {
+            let text = a.string(0, "text")?;
+            Ok(batch::parse_response(&text)?.to_json().into())
+        }
+        "office.sealString" => {
+            Ok(Value::String(office::seal_string(&a.value(0, "fields")?)?).into())
+        }
+        "office.seal" => {
+            let fields = a.value(0, "fields")?;
+            let key = a.string(1, "secretKey")?;
+            Ok(Value::String(office::seal(&fields, &Secret::new(key))?).into())
+        }
+        "office.request" => {
+            let service = a.string(0, "service")?;
+            let fields = a.value(1, "")?;
+            let opts = office::Options::from_value(&a.value(2, "options")?)?;
+            Ok(office::request(&service, &fields, &opts)?.to_json().into())
+        }
+        "office.parseResponse" => {
+            let text = a.string(0, "text")?;
+            let key = secret_key_option(&a.value(1, "options")?)?;
+            Ok(office::parse_response(200, &text, key.as_ref())?.into())
+        }
+        _ => Err(unknown(name)),
+    }
+}
+
+/// `sogenactif.batch.archive(fileText, name?)`: the ZIP bytes.
+pub(super) fn archive(a: &Args) -> Result<Vec<u8>> {
+    let text = a.string(0, "fileText")?;
+    let name = a.opt_string(1, "name")?;
+    batch::archive(&text, name.as_deref()).map_err(|e| e.with_gateway_if_none(Gateway::Sogenactif))
+}
+
+/// Reads `{ secretKey? }` (absent / null → no key).
+fn secret_key_option(v: &Value) -> Result<Option<Secret>> {
+    if v.is_null() {
+        return Ok(None);
+    }
+    let mut issues = Issues::new();
+    let mut o = Obj::new(v, "options", &mut issues);
+    let key = o.str("secretKey", &mut issues).map(Secret::new);
+    o.finish(&mut issues);
+    issues.finish(Some(Gateway::Sogenactif))?;
+    Ok(key)
+}
+
+/// Fills `header.date` / `header.time` the caller left out from `clock` (`{ date, time }`, the
+/// JS wrapper's local time with its UTC offset: the core has no clock).
+pub(super) fn fill_clock(v: &mut Value, clock: &Value) {
+    let Some(Value::Object(header)) = v.get_mut("header") else {
+        return;
+    };
+    for key in ["date", "time"] {
+        if matches!(header.get(key), None | Some(Value::Null)) {
+            if let Some(now @ Value::String(_)) = clock.get(key) {
+                header.insert(key.into(), now.clone());
+            }
+        }
+    }
+}

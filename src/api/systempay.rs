@@ -1,0 +1,116 @@
+//! `systempay.*`: dispatch to `crate::systempay`; no business rule here.
+
+use super::{unknown, Args, Out};
+use crate::error::{issue, Error, Gateway, Issue, Result};
+use crate::systempay::{self as core, Keys, Prepared, Warning};
+use crate::transport::Secret;
+use serde_json::{Map, Value};
+
+pub(super) fn call(name: &str, a: &Args) -> Result<Out> {
+    run(name, a).map_err(|e| e.with_gateway_if_none(Gateway::Systempay))
+}
+
+fn run(name: &str, a: &Args) -> Result<Out> {
+    match name {
+        "request" => {
+            let service = a.string(0, "service")?;
+            let body = a.value(1, "")?;
+            let options = a.value(2, "options")?;
+            let p = core::request_json(&service, &body, &options)?;
+            Ok(prepared(&p))
+        }
+        "parseResponse" => {
+            let text = a.string(0, "text")?;
+            let status = http_status(a, 1)?;
+            Ok(core::parse_response(status, &text)?.into())
+        }
+        "computeHash" => {
+            let answer = a.string(0, "answer")?;
+            let key = a.string(1, "key")?;
+            Ok(Value::String(core::compute_hash(&answer, &Secret::new(key))).into())
+        }
+        "verifyHash" => {
+            let (fields, keys) = hash_args(a)?;
+            Ok(Value::Bool(core::verify_hash(&fields, &keys)?).into())
+        }
+        "parseAnswer" => {
+            let (fields, keys) = hash_args(a)?;
+            Ok(core::parse_answer(&fields, &keys)?.into())
+        }
+        "planCancelOrRefund" => {
+            let t = a.value(0, "transaction")?;
+            let r = a.value(1, "request")?;
+            let plan = core::plan_cancel_or_refund(&t, &r)?;
+            let mut m = Map::new();
+            m.insert("operation".into(), plan.operation.into());
+            m.insert("amount".into(), plan.amount.into());
+            m.insert("currency".into(), plan.currency.into());
+            m.insert("full".into(), plan.full.into());
+            m.insert("refundableAfter".into(), plan.refundable_after.into());
+            Ok(Value::Object(m).into())
+        }
+        "hosts" => {
+            // HOSTS is sorted by brand (a unit test checks it): the keys keep that order.
+            let mut m = Map::new();
+            for (brand, url) in core::HOSTS {
+                m.insert((*brand).to_string(), Value::String((*url).to_string()));
+            }
+            Ok(Value::Object(m).into())
+        }
+        _ => Err(unknown(name)),
+    }
+}
+
+/// The `HttpRequest` with its warnings (attached by JS as a non-enumerable `warnings`).
+pub(super) fn prepared(p: &Prepared) -> Out {
+    Out {
+        value: p.request.to_json(),
+        warnings: warnings(&p.warnings),
+    }
+}
+
+pub(super) fn warnings(w: &[Warning]) -> Option<Value> {
+    if w.is_empty() {
+        return None;
+    }
+    Some(Value::Array(
+        w.iter()
+            .map(|w| {
+                let mut m = Map::new();
+                m.insert("field".into(), Value::String(w.field.clone()));
+                m.insert("code".into(), Value::String(w.code.to_string()));
+                m.insert("message".into(), Value::String(w.message.clone()));
+                Value::Object(m)
+            })
+            .collect(),
+    ))
+}
+
+fn hash_args(a: &Args) -> Result<(Value, Keys)> {
+    let fields = a.value(0, "fields")?;
+    let keys = Keys::read(&a.value(1, "keys")?)?;
+    Ok((fields, keys))
+}
+
+/// The optional `httpStatus` argument (default 200).
+pub(super) fn http_status(a: &Args, i: usize) -> Result<u16> {
+    match a.value(i, "httpStatus")? {
+        Value::Null => Ok(200),
+        Value::Number(n) => match n.as_u64() {
+            Some(s @ 100..=599) => u16::try_from(s).map_err(|_| status_error()),
+            _ => Err(status_error()),
+        },
+        _ => Err(status_error()),
+    }
+}
+
+fn status_error() -> Error {
+    Error::validation(
+        None,
+        vec![Issue {
+            field: "httpStatus".into(),
+            code: issue::RANGE,
+            message: "must be an HTTP status code between 100 and 599".into(),
+        }],
+    )
+}

@@ -1,0 +1,281 @@
+use super::*;
+use serde_json::json;
+
+fn ok(r: &str) -> Value {
+    assert!(
+        r.starts_with('o') || r.starts_with('w'),
+        "not a result: {r}"
+    );
+    serde_json::from_str(&r[1..]).unwrap()
+}
+
+fn err(r: &str) -> Value {
+    assert!(r.starts_with('e'), "not an error: {r}");
+    serde_json::from_str(&r[1..]).unwrap()
+}
+
+#[test]
+fn design_examples_through_the_text_boundary() {
+    // DESIGN.md §2: ('300.50','EUR') → 30050, ('1000','JPY') → 1000, ('12.3','CNY','systempay') → 123.
+    assert_eq!(
+        call("money.toMinor", r#"["300.50","EUR"]"#, false),
+        "o30050"
+    );
+    assert_eq!(
+        call("money.toMinor", r#"["1000","JPY",null]"#, false),
+        "o1000"
+    );
+    assert_eq!(
+        call("money.toMinor", r#"["12.3","CNY","systempay"]"#, false),
+        "o123"
+    );
+    assert_eq!(
+        call("money.fromMinor", r#"[30050,978]"#, false),
+        "o\"300.50\""
+    );
+    let e = err(&call("money.toMinor", r#"[12.5,"EUR"]"#, false));
+    assert_eq!(e["code"], "AMOUNT_FORMAT");
+    assert_eq!(e["field"], "amount");
+}
+
+#[test]
+fn sentinels_are_reported_with_their_path_and_the_first_wins() {
+    let input = format!(
+        r#"["Transaction/CancelOrRefund",{{"uuid":"x","amount":"{s}nan","currency":"{s}bigint"}},{{}}]"#,
+        s = "\\u0000remise:"
+    );
+    let e = err(&call("systempay.request", &input, true));
+    assert_eq!(e["code"], "VALIDATION");
+    assert_eq!(e["gateway"], "systempay");
+    assert_eq!(
+        e["issues"],
+        json!([{ "field": "amount", "code": "TYPE", "message": "is NaN or infinite: pass a finite number" }])
+    );
+    let date = format!(r#"[{{"a":["{}date"]}},"x"]"#, "\\u0000remise:");
+    let e = err(&call("__echo.", &date, true));
+    assert_eq!(e["issues"][0]["field"], "x.a[0]");
+    assert_eq!(e["issues"][0]["message"], "is an invalid Date");
+    // Without the flag, the same text is an ordinary string.
+    assert_eq!(
+        ok(&call("__echo.", &date, false))["a"][0],
+        "\u{0}remise:date"
+    );
+}
+
+#[test]
+fn nesting_beyond_64_levels_is_reported_at_level_65() {
+    let depth = 70;
+    let text = format!("[{}1{},\"x\"]", "{\"a\":".repeat(depth), "}".repeat(depth));
+    let e = err(&call("__echo.", &text, false));
+    let expected = format!("x{}", ".a".repeat(65));
+    assert_eq!(e["issues"][0]["field"], Value::String(expected));
+    let ok64 = format!("[{}1{},\"x\"]", "{\"a\":".repeat(64), "}".repeat(64));
+    assert!(call("__echo.", &ok64, false).starts_with('o'));
+    // Past serde_json's own limit (128) the error is the same kind.
+    let huge = format!("[{}1{}]", "[".repeat(5000), "]".repeat(5000));
+    assert_eq!(err(&call("__echo.", &huge, false))["code"], "VALIDATION");
+}
+
+#[test]
+fn malformed_frames_and_unknown_entries_are_errors_not_panics() {
+    for (op, input) in [
+        ("money.toMinor", "not json"),
+        ("nope.x", "[]"),
+        ("money.nope", "[]"),
+        ("", ""),
+    ] {
+        let e = err(&call(op, input, false));
+        assert!(
+            e["code"] == "VALIDATION" || e["code"] == "UNSUPPORTED",
+            "{e}"
+        );
+    }
+}
+
+const SP_OPTIONS: &str = r#"[{"shopId":"73239078","password":"testpassword_SbEbeOueaMDyg8Rtei1bSaiB5lms9V0ZDjzldGXGAnIwH","fetch":true}]"#;
+
+fn systempay_client() -> Client {
+    Client::new("systempay", SP_OPTIONS, false).unwrap().0
+}
+
+#[test]
+fn client_options_are_checked_once_and_transport_options_read() {
+    let (_, config) = Client::new("systempay", SP_OPTIONS, false).unwrap();
+    assert_eq!(
+        ok(&config),
+        json!({ "timeoutMs": 45000, "maxResponseBytes": 4194304 })
+    );
+    let e = Client::new(
+        "systempay",
+        r#"[{"shopId":"73239078","password":"testpassword_x","fetch":"yes","timeoutMs":0,"maxResponseBytes":-1}]"#,
+        false,
+    )
+    .err()
+    .unwrap();
+    let fields: Vec<String> = err(&e)["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["field"].as_str().unwrap().to_string())
+        .collect();
+    assert!(fields.contains(&"options.fetch".to_string()), "{fields:?}");
+    assert!(
+        fields.contains(&"options.timeoutMs".to_string()),
+        "{fields:?}"
+    );
+    assert!(
+        fields.contains(&"options.maxResponseBytes".to_string()),
+        "{fields:?}"
+    );
+}
+
+#[test]
+fn secrets_in_the_wrong_option_are_never_echoed() {
+    let canary = "prodpassword_CANARYCANARY123";
+    for options in [
+        format!(r#"[{{"shopId":"{canary}","password":"x"}}]"#),
+        format!(r#"[{{"shopId":"73239078","password":"x","{canary}":1}}]"#),
+    ] {
+        let e = Client::new("systempay", &options, false).err().unwrap();
+        assert!(!e.contains("CANARY"), "{e}");
+    }
+    for options in [
+        format!(r#"[{{"merchantId":"1","accessKey":"k","environment":"{canary}"}}]"#),
+        format!(r#"[{{"merchantId":"1","accessKey":"k","{canary}":true}}]"#),
+    ] {
+        let e = Client::new("payline", &options, false).err().unwrap();
+        assert!(!e.contains("CANARY"), "{e}");
+    }
+}
+
+#[test]
+fn prepare_says_what_kind_of_call_it_is_and_redacts_the_debug_view() {
+    let c = systempay_client();
+    let r = ok(&c.prepare(
+        "Transaction/CancelOrRefund",
+        r#"[{"uuid":"a0b61d1e159748eaab876cfe342e8c08","amount":1000,"currency":"EUR"}]"#,
+        false,
+        true,
+    ));
+    assert_eq!(r["kind"], "money");
+    assert_eq!(r["operation"], "Transaction/CancelOrRefund");
+    assert_eq!(
+        r["request"]["url"],
+        "https://api.systempay.fr/api-payment/V4/Transaction/CancelOrRefund"
+    );
+    assert_eq!(r["debug"]["headers"]["Authorization"], "Basic ***");
+    let r = ok(&c.prepare(
+        "Transaction/Get",
+        r#"[{"uuid":"a0b61d1e159748eaab876cfe342e8c08"}]"#,
+        false,
+        false,
+    ));
+    assert_eq!(r["kind"], "read");
+    assert!(r.get("debug").is_none());
+}
+
+fn answer(c: &Client, op: &str, kind: &str, status: u16, body: &str, retries: u32) -> String {
+    c.answer(&serde_json::to_string(&json!([op, kind, status, body, retries, 500])).unwrap())
+}
+
+#[test]
+fn an_untrusted_answer_to_a_money_moving_call_has_an_unknown_outcome() {
+    let c = systempay_client();
+    for (status, body) in [
+        (200, "<html>gateway</html>"),
+        (
+            200,
+            r#"{"webService":"Transaction/CancelOrRefund","status":"SUC"#,
+        ),
+        (200, ""),
+        (408, ""),
+        (502, "<html>bad gateway</html>"),
+    ] {
+        let e = err(&answer(
+            &c,
+            "Transaction/CancelOrRefund",
+            "money",
+            status,
+            body,
+            0,
+        ));
+        assert_eq!(e["outcome"], "unknown", "{status} {body}: {e}");
+        assert_eq!(e["retryable"], false);
+        assert!(e.get("retryDelayMs").is_none());
+        assert!(e["message"].as_str().unwrap().contains("getTransaction"));
+    }
+    // The same answers to a read: no outcome; 408/5xx are retried.
+    let e = err(&answer(&c, "Transaction/Get", "read", 502, "", 0));
+    assert_eq!(e["retryable"], true);
+    assert!(e["retryDelayMs"].as_u64().is_some());
+    assert!(e.get("outcome").is_none());
+    let e = err(&answer(&c, "Transaction/Get", "read", 502, "", 2));
+    assert!(e.get("retryDelayMs").is_none(), "two retries at most");
+}
+
+#[test]
+fn office_seal_failures_and_server_errors_on_money_moving_calls_are_unknown() {
+    let (c, _) = Client::new(
+        "sogenactif",
+        r#"[{"merchantId":"011223344550000","secretKey":"002001000000001_KEY1","keyVersion":1}]"#,
+        false,
+    )
+    .unwrap();
+    let forged = r#"{"responseCode":"00","seal":"0000000000000000000000000000000000000000000000000000000000000000"}"#;
+    let e = err(&answer(&c, "refund", "money", 200, forged, 0));
+    assert_eq!(e["code"], "SIGNATURE_INVALID");
+    assert_eq!(e["outcome"], "unknown");
+    let e = err(&answer(&c, "refund", "money", 408, "", 0));
+    assert_eq!(e["outcome"], "unknown");
+    assert_eq!(
+        e["retryable"], false,
+        "408 on a money-moving call is not retryable"
+    );
+}
+
+fn failure(c: &Client, kind: &str, name: &str, detail: &str, retries: u32) -> Value {
+    err(&c.failure(
+        &serde_json::to_string(&json!([
+            "Transaction/Refund",
+            kind,
+            name,
+            detail,
+            null,
+            retries,
+            0
+        ]))
+        .unwrap(),
+    ))
+}
+
+#[test]
+fn one_retry_table_for_transport_failures() {
+    let c = systempay_client();
+    for name in ["network", "timeout", "notresponse", "toolarge"] {
+        let e = failure(&c, "money", name, "", 0);
+        assert_eq!(e["outcome"], "unknown", "{name}");
+        assert_eq!(e["retryable"], false);
+        assert!(e.get("retryDelayMs").is_none());
+    }
+    let e = failure(&c, "money", "nofetch", "fetch is not defined", 0);
+    assert_eq!(e["code"], "NETWORK_ERROR");
+    assert!(e.get("outcome").is_none(), "nothing was sent");
+    let e = failure(&c, "read", "network", "ECONNRESET", 0);
+    assert_eq!(e["retryable"], true);
+    // 250 ms base, jitter 0 → half of it.
+    assert_eq!(e["retryDelayMs"], 125);
+    let e = failure(&c, "read", "toolarge", "", 0);
+    assert_eq!(e["code"], "MALFORMED_RESPONSE");
+    assert!(e["message"].as_str().unwrap().contains("4194304"));
+}
+
+#[test]
+fn runtime_details_are_redacted_in_messages() {
+    let c = systempay_client();
+    let e = failure(&c, "money", "network", "card 4970100000000055 cvx 123", 0);
+    let m = e["message"].as_str().unwrap();
+    assert!(
+        !m.contains("4970100000000055") && !m.contains("00000000"),
+        "{m}"
+    );
+}
