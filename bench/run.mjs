@@ -58,6 +58,13 @@ const has = {
 };
 const NA = 'not available in this build';
 
+// BENCH_REPORT=target/bench/results.json: no measurement, the report (RESULTS.md, ratios.svg) written again
+// from the results a run saved (to change the report without measuring again).
+const REPORT = process.env.BENCH_REPORT;
+const saved = REPORT ? JSON.parse(readFileSync(REPORT, 'utf8')) : null;
+const results = saved ? saved.results : { micro: {}, batch: {}, cold: null, hostile: null, breakdown: {} };
+if (saved) Object.assign(has, saved.has);
+if (!saved) {
 // ---- checks before timing: each side produces what the other does ----
 {
   const a = systempay.request('Transaction/CancelOrRefund', SYSTEMPAY_BODY, SYSTEMPAY_OPTIONS);
@@ -77,7 +84,6 @@ const NA = 'not available in this build';
   assert.equal(text, plain, 'the plain-JS walletCredit writer must produce the bytes remise produces');
 }
 
-const results = { micro: {}, batch: {}, cold: null, hostile: null, breakdown: {} };
 
 // ---- 1-3: calls measured in this process ----
 const fxp = new XMLParser({ parseTagValue: false, removeNSPrefix: true });
@@ -278,9 +284,11 @@ log('[5/5] hostile input');
   results.hostile = { calls: 20_000, remiseErrors: errors, runtimeErrors, toMinor, before, after: memory(), nsPerCall: ns };
 }
 
+}
+
 // ---- report ----
-const load1 = loadavg();
-const elapsed = (Date.now() - started) / 1000;
+const meta = saved ? saved.meta : { started, load0, load1: loadavg(), elapsed: (Date.now() - started) / 1000, cpu: cpus()[0] ? cpus()[0].model : 'unknown', cores: availableParallelism(), mem: totalmem(), node: process.version };
+const { load1, elapsed } = meta;
 const mi = (s) => s.rows;
 const sp = results.micro.systempay;
 const pl = results.micro.payline;
@@ -302,7 +310,7 @@ const push = (measure, remiseCell, peerCell, ratio, target, goal, chartLabel) =>
   const met = Number.isFinite(goal) && ratio ? ratio.median >= goal : null;
   const cell = ratio ? `${fmtX(ratio.median)} (rounds ${fmtX(ratio.min)}–${fmtX(ratio.max)}; wall ${fmtX(ratio.wall)})` : '—';
   table.push(`| ${measure} | ${remiseCell} | ${peerCell} | ${cell} | ${target} | ${verdict(met)} |`);
-  if (ratio && chartLabel) chart.push({ label: chartLabel, ...ratio, target: goal, met });
+  if (ratio && chartLabel) chart.push({ ...ratio, label: chartLabel, target: goal, met });
 };
 
 const micro = (m) => ({ ...m.ratios[0], wall: m.wall.ratios[0].median });
@@ -368,7 +376,6 @@ for (const o of results.cold.over) {
   table.push(`| 20 000 calls with throwing getters / Proxies / cycles / deep nesting / NaN / BigInt, then \`money.toMinor('12.34','EUR')\` | ${h.toMinor}; ${h.remiseErrors} RemiseErrors, ${h.runtimeErrors} RuntimeError; ${mem}; ${fmtNs(h.nsPerCall)} per hostile call | — | — | 1234, no RuntimeError, memory back to its size after the first 100 calls | ${verdict(ok)} |`);
 }
 
-const cpu = cpus()[0] ? cpus()[0].model : 'unknown';
 const md = [];
 md.push('<!-- issue9:start (written by `make bench`: bench/run.mjs; do not edit by hand) -->');
 md.push('## Boundary and speed (issue 9)');
@@ -377,8 +384,8 @@ md.push('Command (from the repository root): `make bench` (builds the packed tar
 md.push('folder as `make test-js` does, then runs `node --expose-gc bench/run.mjs`). `BENCH_QUICK=1 make bench` is a smoke run');
 md.push('(fewer rounds, 100 000 records) that writes to `target/bench/` instead.');
 md.push('');
-md.push(`Run of ${new Date(started).toISOString().slice(0, 16).replace('T', ' ')} UTC, ${elapsed.toFixed(0)} s: remise ${pkg.version} (packed tarball), node ${process.version}, ` +
-  `${availableParallelism()} cores (\`nproc\`), ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; load average ${load0[0].toFixed(1)} at the start, ` +
+md.push(`Run of ${new Date(meta.started).toISOString().slice(0, 16).replace('T', ' ')} UTC, ${elapsed.toFixed(0)} s: remise ${pkg.version} (packed tarball), node ${meta.node}, ` +
+  `${meta.cores} cores (\`nproc\`), ${meta.cpu}, ${(meta.mem / 2 ** 30).toFixed(0)} GiB; load average ${meta.load0[0].toFixed(1)} at the start, ` +
   `${load1[0].toFixed(1)} at the end (the machine is shared: ratios, taken within a round, are the figures to read).`);
 md.push('');
 md.push('Method: every row is measured side by side in one run, in alternating rounds (A B, then B A, …); a time is the median over');
@@ -441,7 +448,7 @@ let prev = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '# Benc
 const re = /<!-- issue9:start[\s\S]*?<!-- issue9:end -->/;
 prev = re.test(prev) ? prev.replace(re, section) : `${prev.trimEnd()}\n\n${section}\n`;
 writeFileSync(resultsFile, prev);
-writeFileSync(join(OUT_DIR, 'ratios.svg'), ratiosSvg(chart, `remise ${pkg.version} vs the JS you would write (node ${process.version}, ${M} records)`));
+writeFileSync(join(OUT_DIR, 'ratios.svg'), ratiosSvg(chart, `remise ${pkg.version} vs the JS you would write (node ${meta.node}, ${M} records)`));
 mkdirSync(join(ROOT, 'target', 'bench'), { recursive: true });
-writeFileSync(join(ROOT, 'target', 'bench', 'results.json'), JSON.stringify({ pkg: pkg.version, has, results }, null, 1));
+if (!saved) writeFileSync(join(ROOT, 'target', 'bench', 'results.json'), JSON.stringify({ pkg: pkg.version, meta, has, results }, null, 1));
 log(`\n${table.join('\n')}\n\nwrote ${resultsFile} and ratios.svg (${elapsed.toFixed(0)} s)`);

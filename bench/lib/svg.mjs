@@ -44,10 +44,12 @@ export function ratiosSvg(items, title) {
       const tx = x(it.target);
       parts.push(`<line x1="${tx}" y1="${y + 3}" x2="${tx}" y2="${y + rowH - 3}" stroke="#000" stroke-width="2.5"/>`);
     }
+    // The value is written right of the bar and its whisker, or right of 1× for a bar going left
+    // (the row labels are on the left).
     const right = xm >= x1;
-    const edge = right ? Math.max(xm, Number.isFinite(it.max) ? x(it.max) : xm) : Math.min(xm, Number.isFinite(it.min) ? x(it.min) : xm);
-    const tx = right ? edge + 6 : edge - 6;
-    parts.push(`<text x="${tx}" y="${cy + 4}" text-anchor="${right ? 'start' : 'end'}" font-weight="600">${esc(fmt(it.median))}</text>`);
+    const ends = [xm, Number.isFinite(it.max) ? x(it.max) : xm, Number.isFinite(it.target) ? x(it.target) + 2 : xm];
+    const tx = right ? Math.max(...ends) + 6 : x1 + 6;
+    parts.push(`<text x="${tx}" y="${cy + 4}" text-anchor="start" font-weight="600">${esc(fmt(it.median))}</text>`);
   });
   parts.push('</svg>');
   return parts.join('\n') + '\n';
