@@ -19,7 +19,7 @@ TARBALL := target/pack/remise-$(VERSION).tgz
 MAX_WASM_GZ := 196608
 
 .PHONY: setup pkg pack test demo fmt-check clippy test-rust test-wasm test-js test-types sizes clean \
-  test-runtimes test-package test-www chromium xmllint www docs readme-sizes fuzz fuzz-setup
+  test-runtimes test-package test-www chromium xmllint www docs readme-sizes fuzz fuzz-setup bench
 
 setup: node_modules/.installed
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -32,6 +32,12 @@ setup: node_modules/.installed
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
+
+# -ocimfs=100: binaryen inlines a function with one caller only when it is small. Without it, -Oz
+# inlines every entry into the `call` export (one 39 KB function), which V8 compiles (lazily, Liftoff)
+# on the first call of any entry; with it the first call compiles only what that entry uses, and
+# the gzip size is smaller (ARCHITECTURE.md "Cold start").
+WASM_OPT_FLAGS := -Oz --converge -ocimfs=100
 
 # Panic locations name source files: remap the machine's paths so none ships in the .wasm.
 
@@ -47,8 +53,8 @@ $(BINDGEN)/.stamp: $(WASM_RAW)
 	@rm -rf $(BINDGEN)
 	wasm-bindgen --target web --out-dir $(BINDGEN)/web $(WASM_RAW)
 	wasm-bindgen --target nodejs --out-dir $(BINDGEN)/node $(WASM_RAW)
-	wasm-opt -Oz --converge $(BINDGEN)/web/remise_bg.wasm -o $(BINDGEN)/web/remise_bg.wasm
-	wasm-opt -Oz --converge $(BINDGEN)/node/remise_bg.wasm -o $(BINDGEN)/node/remise_bg.wasm
+	wasm-opt $(WASM_OPT_FLAGS) $(BINDGEN)/web/remise_bg.wasm -o $(BINDGEN)/web/remise_bg.wasm
+	wasm-opt $(WASM_OPT_FLAGS) $(BINDGEN)/node/remise_bg.wasm -o $(BINDGEN)/node/remise_bg.wasm
 	@touch $@
 
 pkg/package.json: $(BINDGEN)/.stamp $(shell find pkg-template -type f) scripts/build-pkg.mjs README.md Cargo.toml
@@ -151,6 +157,15 @@ readme-sizes: pkg
 docs: pkg
 	typedoc --options typedoc.json
 	@echo "API reference: docs/api/index.html"
+
+# Benchmarks (issue 9; not part of `make test`): the packed tarball in a scratch folder against the JS a
+# user would otherwise write, side by side, alternating rounds; writes bench/RESULTS.md and
+# bench/ratios.svg (about 10 minutes on 2 shared cores). BENCH_QUICK=1: a short smoke run into target/bench/.
+bench: pack
+	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
+	  ( cd "$$scratch" && echo '{"name":"remise-bench","private":true}' > package.json && \
+	    npm install --no-audit --no-fund --loglevel=error "$(CURDIR)/$(TARBALL)" ) && \
+	  REMISE_SCRATCH="$$scratch" node --expose-gc bench/run.mjs
 
 test: fmt-check clippy test-rust test-wasm test-js test-runtimes test-package test-www
 

@@ -17,7 +17,9 @@ const METHODS = {
 const G = 'systempay';
 
 export default function systempay(raw) {
-  const hosts = Object.freeze(invoke(raw, 'systempay.hosts', [], []));
+  // Read from the core on first use, not at load: the first call into the wasm compiles code
+  // (V8 compiles wasm lazily), which a program that never reads `hosts` should not pay for.
+  let hosts;
 
   /** A Systempay REST V4 client for one shop. Every method resolves with the envelope's `answer`. */
   class Client {
@@ -61,7 +63,10 @@ export default function systempay(raw) {
     parseAnswer: (fields, keys) => invoke(raw, 'systempay.parseAnswer', [fields, keys], ['fields', 'keys'], G),
     planCancelOrRefund: (transaction, request) =>
       invoke(raw, 'systempay.planCancelOrRefund', [transaction, request], ['transaction', 'request'], G),
-    hosts,
+    get hosts() {
+      if (hosts === undefined) hosts = Object.freeze(invoke(raw, 'systempay.hosts', [], []));
+      return hosts;
+    },
     Client,
   };
 }
