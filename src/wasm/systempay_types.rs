@@ -55,8 +55,10 @@ pub struct SystempayHosts {
     pub payzen_latam: String,
     pub lyra: String,
     pub micuentaweb: String,
-    /// UNCERTAIN (not re-verified).
     pub sogecommerce: String,
+    pub clicandpay: String,
+    pub payty: String,
+    pub scellius: String,
 }
 
 // ---- requests

@@ -29,3 +29,19 @@ fn body_writes_fields_in_order_and_escapes_values() {
     );
     assert_eq!(Body::default().finish(), "{}");
 }
+
+#[test]
+fn body_strings_match_serde_json_escaping() {
+    // The copy-as-is path and the escaping path must write what serde_json writes.
+    for v in [
+        "a0b61d1e159748eaab876cfe342e8c08",
+        "caf\u{e9} \u{2028} \u{7f} </script>",
+        "quote \" backslash \\ tab \t nul \u{0} end",
+        "",
+    ] {
+        let mut b = Body::default();
+        b.str("k", Some(v));
+        let expected = format!("{{\"k\":{}}}", serde_json::to_string(v).unwrap());
+        assert_eq!(b.finish(), expected, "{v:?}");
+    }
+}
