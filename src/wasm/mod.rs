@@ -132,6 +132,18 @@ impl CoreBatchWriter {
         )
     }
 
+    /// `[records]` in one crossing: tagged bytes of their text, all or nothing.
+    #[wasm_bindgen(js_name = addMany)]
+    pub fn add_many(&mut self, input: &str, special: bool) -> Vec<u8> {
+        let mut out = vec![0];
+        match api::batch_records_text(input, special)
+            .and_then(|text| self.inner.add_many(text, &mut out))
+        {
+            Ok(()) => out,
+            Err(e) => tagged(Err(api::error_text(&e))),
+        }
+    }
+
     pub fn count(&self) -> f64 {
         // Exact: a count of records written in one process stays far below 2^53.
         self.inner.count() as f64
