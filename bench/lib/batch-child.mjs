@@ -82,6 +82,16 @@ const TASKS = {
       await finished(out);
     },
   },
+  'objects-remise-converter-addMany': {
+    prepare: () => [remise(), objectChunks()],
+    async run([{ sogenactif }, chunks]) {
+      const conv = sogenactif.batch.createConverter({ header: BATCH_HEADER });
+      const out = createWriteStream(output);
+      for (const chunk of chunks) await write(out, conv.addMany(chunk));
+      out.end(conv.finish());
+      await finished(out);
+    },
+  },
   'objects-remise-add': {
     prepare: () => [remise(), objectChunks()],
     async run([{ sogenactif }, chunks]) {
