@@ -12,9 +12,12 @@ const clients = [
   ['payline', new payline.Client({ merchantId: '1', accessKey: 'k', fetch: fetchBad }), (c) => c.getTransactionDetails({ transactionId: '1' }).catch(() => {})],
   ['sogenactif', new sogenactif.OfficeClient({ merchantId: '002001000000001', secretKey: 'k', keyVersion: 1, fetch: fetchBad }), (c) => c.cancel({ transactionReference: 'R1', operationAmount: 1, currencyCode: 'EUR' }).catch(() => {})],
 ];
-const mib = () => {
-  globalThis.gc();
-  globalThis.gc();
+// After GC, and after a turn of the event loop so that pending finalizers have run.
+const mib = async () => {
+  for (let i = 0; i < 3; i++) {
+    globalThis.gc();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   return process.memoryUsage().rss / 1048576;
 };
 const out = {};
@@ -23,9 +26,9 @@ for (const [name, client, call] of clients) {
     for (let i = 0; i < n; i += 100) await Promise.all(Array.from({ length: 100 }, () => call(client)));
   };
   await run(N / 5);
-  const rss1 = mib();
+  const rss1 = await mib();
   await run(N);
-  const rss2 = mib();
+  const rss2 = await mib();
   out[name] = { rssGrowthMiB: +(rss2 - rss1).toFixed(2) };
 }
 console.log(JSON.stringify(out));
