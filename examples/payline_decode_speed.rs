@@ -31,8 +31,25 @@ fn peak_rss_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
+fn current_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Resets the peak RSS to the current RSS (Linux: `5` into clear_refs).
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
 fn main() {
+    // The documents of each shape at 1 MiB (timed), then at 3 MiB, under the 4 MiB cap (memory).
     let n = 1024 * 1024;
+    run(n, true);
+    run(3 * n, false);
+}
+
+fn run(n: usize, timed: bool) {
     let decls: String = (0..60).map(|i| format!(" xmlns:p{i}=\"{OBJ}\"")).collect();
     let one_deep = format!("{}{}", "<obj:d>".repeat(40), "</obj:d>".repeat(40));
     let shapes: Vec<(&str, String)> = vec![
@@ -87,6 +104,23 @@ fn main() {
             answer("", &format!("<obj:x>{}</obj:x>", "t".repeat(n))),
         ),
     ];
+    if !timed {
+        println!("\n| shape | bytes | result | RSS growth while decoding |");
+        println!("|---|---:|---|---:|");
+        for (shape, xml) in &shapes {
+            let before = current_rss_kib().unwrap_or(0);
+            reset_peak();
+            let r = payline::parse_response("doCapture", 200, xml);
+            let peak = peak_rss_kib().unwrap_or(0);
+            let outcome = match r {
+                Ok(_) => "read".to_string(),
+                Err(e) => format!("refused ({})", e.code.as_str()),
+            };
+            let grown = peak.saturating_sub(before);
+            println!("| {shape} | {} | {outcome} | {grown} KiB |", xml.len());
+        }
+        return;
+    }
     println!("| shape | bytes | result | CPU time (best of 5) | wall time (best of 5) |");
     println!("|---|---:|---|---:|---:|");
     for (shape, xml) in &shapes {
