@@ -41,10 +41,12 @@ export interface HttpRequest {
 
 /** Options every client accepts besides its credentials. */
 export interface TransportOptions {
-  /** The `fetch` to send with (default `globalThis.fetch`). */
+  /** The `fetch` to send with (default `globalThis.fetch`); called with a `Request` and `{ signal }`, `redirect: 'manual'`. */
   fetch?: (request: Request) => Promise<Response>;
-  /** Abort and reject with `TIMEOUT` after this many milliseconds. */
+  /** Reject with `TIMEOUT` when sending, reading and decoding take longer than this (the fetch is also aborted). */
   timeoutMs?: number;
+  /** Refuse answers larger than this many bytes (`MALFORMED_RESPONSE`) without reading them whole; default and maximum 4 MiB. */
+  maxResponseBytes?: number;
   /** Receives every request and response, with credentials and card numbers masked. */
   debug?: (event: DebugEvent) => void;
 }
