@@ -17,7 +17,8 @@ process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `remise …args`; returns { status, stdout, stderr }. */
 function remise(args, { input, env } = {}) {
-  const r = spawnSync(BIN, args, { input, encoding: 'utf8', cwd: dir, maxBuffer: 64 << 20, env: { ...process.env, FORCE_COLOR: '0', ...env } });
+  // A command that hangs fails its test (killed after 2 minutes) instead of stalling the run.
+  const r = spawnSync(BIN, args, { input, encoding: 'utf8', cwd: dir, maxBuffer: 64 << 20, timeout: 120_000, env: { ...process.env, FORCE_COLOR: '0', ...env } });
   if (r.error) throw r.error;
   return r;
 }

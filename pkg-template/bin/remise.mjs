@@ -36,4 +36,8 @@ if (command === undefined || command === '--help' || command === '-h' || command
     console.error(`remise ${command}: ${e.message}\n\n${mod.usage}`);
     process.exitCode = 2;
   }
+  // A one-shot command (not `sim`, which serves until stopped) is finished once run() resolved:
+  // its files are written and renamed. Should a handle (stdin, a stream) still hold the event loop,
+  // leave anyway; stdout and stderr writes are synchronous on pipes and files.
+  if (command !== 'sim') setTimeout(() => process.exit(), 2000).unref();
 }
