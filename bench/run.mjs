@@ -61,6 +61,8 @@ const has = {
     }
   })(),
   converterAddMany: typeof sogenactif.batch.createConverter === 'function',
+  converterView: typeof sogenactif.batch.createConverter === 'function' && typeof sogenactif.batch.createConverter({ header: BATCH_HEADER }).pushView === 'function',
+  cli: existsSync(join(PKG_DIR, 'bin', 'remise.mjs')),
   rawCall: typeof raw.call === 'function',
   memoryProbe: typeof raw.__memoryBytes === 'function',
 };
@@ -202,6 +204,8 @@ try {
   const groups = {
     ndjson: [
       has.converter ? { task: 'remise-converter', label: 'remise converter (bytes → bytes)' } : null,
+      has.converterView ? { task: 'remise-converter-view', label: 'remise converter read in place (pushView, readSync/writeSync)' } : null,
+      has.cli ? { task: 'remise-cli', label: 'remise batch build (the command line, whole run)' } : null,
       has.transform ? { task: 'remise-transform', label: 'remise stream helper (pipeline)' } : null,
       { task: 'remise-add-ndjson', label: 'remise BatchWriter.add per record (readline + JSON.parse)' },
       { task: 'plain', label: 'plain JS (readline, JSON.parse, template strings, createWriteStream)' },
@@ -347,6 +351,18 @@ if (has.converter) {
   table.push(`| | peak RSS ${c.rssMiB.toFixed(0)} MiB (node + remise idle: ${results.batch.idleRssMiB.toFixed(0)} MiB) | | — | ≤ 64 MiB | ${verdict(c.rssMiB <= 64)} |`);
 } else {
   table.push(`| ${M} walletCredit NDJSON bytes → request file (bytes-to-bytes path) | ${NA} (no \`sogenactif.batch.createConverter\`) | plain JS ${fmtNs(byTask('ndjson', 'plain').median)}; csv-stringify ${fmtNs(byTask('ndjson', 'csv-stringify').median)}; floor ${fmtNs(byTask('ndjson', 'floor').median)} | — | ≥ 2× plain, ≥ 10× csv-stringify, ≤ 2× floor, ≤ 64 MiB | not measured |`);
+}
+if (has.converterView) {
+  const c = byTask('ndjson', 'remise-converter-view');
+  const plainR = pairRatio('ndjson', 'plain', 'remise-converter-view');
+  push(`${M} walletCredit NDJSON bytes → request file, converter read in place (\`pushView\`)`, `${fmtNs(c.median)}, peak RSS ${c.rssMiB.toFixed(0)} MiB`, `plain JS ${fmtNs(byTask('ndjson', 'plain').median)}`, plainR, '≥ 2×', 2, 'NDJSON → file (pushView) vs plain JS');
+  table.push(`| | peak RSS ${c.rssMiB.toFixed(0)} MiB | | — | ≤ 64 MiB | ${verdict(c.rssMiB <= 64)} |`);
+}
+if (has.cli) {
+  const c = byTask('ndjson', 'remise-cli');
+  const plainR = pairRatio('ndjson', 'plain', 'remise-cli');
+  push(`${M} walletCredit NDJSON → CSV request file with \`remise batch build\` (issue 13; whole command, remise's load included)`, `${fmtNs(c.median)}, peak RSS ${c.rssMiB.toFixed(0)} MiB`, `plain JS script (readline) ${fmtNs(byTask('ndjson', 'plain').median)}`, plainR, '≥ 1×', 1, 'remise batch build vs plain JS script');
+  table.push(`| | peak RSS ${c.rssMiB.toFixed(0)} MiB (plain JS script: ${byTask('ndjson', 'plain').rssMiB.toFixed(0)} MiB) | | — | ≤ 64 MiB | ${verdict(c.rssMiB <= 64)} |`);
 }
 if (has.transform) {
   const t = byTask('ndjson', 'remise-transform');

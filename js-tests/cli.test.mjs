@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { sogenactif } from 'remise';
 
 const BIN = join(process.cwd(), 'node_modules', '.bin', 'remise');
@@ -465,4 +466,26 @@ test('report on a response file the simulator produced from a built request: cou
   assert.equal(accepted, 2, 'the first cancel and the walletCredit are accepted');
   assert.equal(JSON.stringify(report).includes('"rejected":2'), true, r.stdout.slice(0, 400));
   assert.equal(JSON.stringify(report).includes('"accepted":2'), true);
+});
+
+test('every command exits on its own: no handle left open, also after an error (10 runs each, without the bin\'s forced exit)', () => {
+  // The bin leaves 2 s after a one-shot command resolved, which would hide a handle kept open
+  // (a report on a broken file once did not exit). Here the command module runs alone: the
+  // process must end by itself, promptly, every time.
+  const mod = join(process.cwd(), 'node_modules', 'remise', 'cli', 'batch.mjs');
+  const broken = write('broken-end.csv', 'FILE;response;office;v19\nHEADER;023101122334455;2021-12-16+0100;14:26:45+0100;1\nWALLETCREDIT;1;x\n');
+  const cases = [
+    ['report', broken],
+    ['report', write('broken-head.csv', 'FILE;response;office;v19\nHEADER;x\n')],
+    ['build', path('in.ndjson'), '-o', path('alone.csv'), ...HEADER_ARGS],
+    ['check', write('alone-bad.ndjson', '{"method":"walletCredit"}\nnot json\n')],
+  ];
+  for (const args of cases) {
+    for (let i = 0; i < 10; i++) {
+      const script = `import(${JSON.stringify(pathToFileURL(mod).href)}).then(async (m) => { process.exitCode = await m.run(${JSON.stringify(args)}); })`;
+      const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', cwd: dir, timeout: 20_000 });
+      assert.equal(r.signal, null, `${args.slice(0, 1)} run ${i + 1} did not exit by itself: ${r.stderr}`);
+      assert.ok(r.status === 0 || r.status === 1, `${args.join(' ')}: exit ${r.status} ${r.stderr}`);
+    }
+  }
 });

@@ -5,13 +5,14 @@
 //   { ns, wall, maxRssKiB, records, sha256? }   (ns: CPU time, user + system, all threads;
 //   wall: elapsed; sha256 of the output when BENCH_VERIFY=1)
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, openSync, readSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { finished, pipeline } from 'node:stream/promises';
 import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BATCH_HEADER, walletCredit } from './data.mjs';
 import { csvStringifyNdjson, floor, plainNdjson, plainObjects } from '../peers/walletcredit.mjs';
 
@@ -19,6 +20,11 @@ const [task, input, output, count, reference] = process.argv.slice(2);
 const records = Number(count);
 const CHUNK = 1000;
 const remise = () => createRequire(join(process.env.REMISE_SCRATCH, 'package.json'))('remise');
+
+/** Writes all of `bytes` to the file descriptor `fd`. */
+function writeAll(fd, bytes) {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+}
 
 // Writes and waits for 'drain' only when the stream asks (no promise per call otherwise).
 const write = (out, bytes) => (out.write(bytes) ? undefined : once(out, 'drain'));
@@ -51,6 +57,33 @@ const TASKS = {
       }
       out.end(conv.finish());
       await finished(out);
+    },
+  },
+  // The converter read in place (`pushView`): readSync into one buffer, writeSync of each view.
+  'remise-converter-view': {
+    prepare: () => remise(),
+    async run({ sogenactif }) {
+      const conv = sogenactif.batch.createConverter({ header: BATCH_HEADER, input: 'ndjson' });
+      const fd = openSync(input, 'r');
+      const out = openSync(output, 'w');
+      const buf = Buffer.allocUnsafe(1 << 16);
+      for (let n = readSync(fd, buf, 0, buf.length, null); n > 0; n = readSync(fd, buf, 0, buf.length, null)) {
+        writeAll(out, conv.pushView(buf.subarray(0, n)));
+      }
+      writeAll(out, conv.finishView());
+      closeSync(fd);
+      closeSync(out);
+    },
+  },
+  // The command line (issue 13): the package's bin, in this process, on the same file. Timed from
+  // before the bin is loaded (it loads remise itself), so it pays remise's load too.
+  'remise-cli': {
+    async run() {
+      const bin = join(process.env.REMISE_SCRATCH, 'node_modules', 'remise', 'bin', 'remise.mjs');
+      process.argv = [process.argv[0], bin, 'batch', 'build', input, '-o', output, '--remitter-id', BATCH_HEADER.remitterId,
+        '--sequence', String(BATCH_HEADER.sequence), '--date', BATCH_HEADER.date, '--time', BATCH_HEADER.time, '--no-progress'];
+      await import(pathToFileURL(bin).href);
+      if (process.exitCode) throw new Error(`remise batch build exited with ${process.exitCode}`);
     },
   },
   'remise-transform': {

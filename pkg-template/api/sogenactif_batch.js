@@ -36,6 +36,8 @@ function builtin(name) {
 }
 
 export default function sogenactifBatch(raw) {
+  let mem = null;
+  const memory = () => (mem ??= raw.__memory());
   /** Streaming writer of one Office Batch request file (constant memory). */
   class BatchWriter {
     #inner;
@@ -79,6 +81,25 @@ export default function sogenactifBatch(raw) {
       const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
       if (!(bytes instanceof Uint8Array)) throw typeError('chunk', 'must be a Uint8Array or a string');
       return tagged(this.#inner.push(bytes));
+    }
+    /**
+     * `push` without a new buffer per chunk: the bytes are a view of the converter's output in the
+     * wasm memory, valid until the next call into remise (write them synchronously or copy them).
+     * Memory stays flat over millions of records (the `remise batch` command reads this way).
+     */
+    pushView(chunk) {
+      const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+      if (!(bytes instanceof Uint8Array)) throw typeError('chunk', 'must be a Uint8Array or a string');
+      return this.#view(this.#inner.pushKeep(bytes));
+    }
+    /** `finish` as a view (see `pushView`). */
+    finishView() {
+      return this.#view(this.#inner.finishKeep());
+    }
+    #view(error) {
+      if (error !== '') throw errorFrom(JSON.parse(error.slice(1)));
+      // A new view each time: a grown memory has a new buffer.
+      return new Uint8Array(memory().buffer, this.#inner.outPtr(), this.#inner.outLen());
     }
     /** Records as JS objects, one crossing for all of them → their bytes. */
     addMany(records) {

@@ -4,9 +4,8 @@
 // refuses, a malformed response file: the RemiseError's code, field paths and message are printed);
 // 2 the command line is wrong or a file cannot be read or written. No stack trace for any of these.
 import { parseArgs } from 'node:util';
-import { createReadStream, createWriteStream, rmSync } from 'node:fs';
-import { open, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
+import { closeSync, fsyncSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createEngine, JsConverter } from './engine.mjs';
@@ -16,7 +15,10 @@ import { chunks, lines, readResponse } from './lines.mjs';
 
 export const summary = 'build, check and report on Sogenactif Office Batch files';
 
-const CHUNK = 1 << 20;
+// Input read per converter call (the output of one call is about half of it for CSV), and how
+// much input the synchronous loop reads before it lets the event loop run.
+const CHUNK = 1 << 16;
+const SLICE = 1 << 23;
 
 const USAGE = {
   batch: `usage: remise batch <command> [options]
@@ -253,28 +255,20 @@ function progress(io, enabled, total) {
   };
 }
 
-async function write(stream, bytes) {
-  if (bytes.length === 0) return;
-  if (!stream.write(bytes)) await once(stream, 'drain');
-}
-
-async function closeStream(stream) {
-  if (stream.closed) return;
-  const done = once(stream, 'close');
-  stream.end();
-  await done;
-}
-
 /**
- * Streams INPUT through the converter. `sink(bytes)` receives the output (until the first invalid
- * record). Returns { records, rejected, error } (error: the converter's VALIDATION at finish).
+ * Reads INPUT through the converter. `sink(bytes)` receives the output (until the first invalid
+ * record) and must consume it before it returns (the bytes may be a view that the next chunk
+ * overwrites). Returns { records, rejected, error } (error: the converter's VALIDATION at finish).
+ *
+ * A file is read with `readSync` into one reused buffer and, with the package's converter, its
+ * output is read in place (`pushView`): no buffer per chunk, so the resident set stays flat over
+ * millions of records (bench/RESULTS.md "remise batch build"). Every SLICE bytes the loop yields
+ * to the event loop so Ctrl-C and the progress line get through. stdin is read as a stream.
  */
 async function convert(io, remise, input, values, options, sink) {
   const maxIssues = positiveInt('max-issues', values['max-issues']);
   const total = input === '-' ? 0 : (await stat(input)).size;
-  const source = input === '-' ? io.stdin : createReadStream(input, { highWaterMark: CHUNK });
-  const errors = values.errors === undefined ? null : createWriteStream(values.errors);
-  if (errors) await once(errors, 'open');
+  const errors = values.errors === undefined ? null : openSync(values.errors, 'w');
   const bar = progress(io, !values['no-progress'], total);
   const shownIssues = [];
   const counts = new Map();
@@ -283,11 +277,11 @@ async function convert(io, remise, input, values, options, sink) {
   let bytesRead = 0;
   let engine = null;
   let valid = true;
-  const takeRejects = async () => {
+  const takeRejects = () => {
     for (const r of engine.takeRejects()) {
       rejected += 1;
       valid = false;
-      if (errors) await write(errors, Buffer.from(JSON.stringify(r) + '\n'));
+      if (errors !== null) writeAll(errors, Buffer.from(JSON.stringify(r) + '\n'));
       for (const i of r.issues) {
         if (shownIssues.length < maxIssues) shownIssues.push({ line: r.line, ...i });
         const key = `${String(i.field).replace(/^records\[\d+\]\.?/, '') || '(record)'}\t${i.code}`;
@@ -295,27 +289,43 @@ async function convert(io, remise, input, values, options, sink) {
       }
     }
   };
+  const step = (bytes) => {
+    if (engine === null) engine = createEngine(remise.sogenactif, { ...options, input: inputFormat(values, input, bytes) });
+    bytesRead += bytes.length;
+    const out = engine.pushView ? engine.pushView(bytes) : engine.push(bytes);
+    if (valid) sink(out);
+    takeRejects();
+    records = engine.count ?? null;
+    bar.update(records, bytesRead);
+  };
   let error = null;
   try {
-    for await (const chunk of source) {
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      if (engine === null) {
-        engine = createEngine(remise.sogenactif, { ...options, input: inputFormat(values, input, bytes) });
+    if (input === '-') {
+      for await (const chunk of io.stdin) step(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    } else {
+      const fd = openSync(input, 'r');
+      try {
+        const buf = Buffer.allocUnsafe(CHUNK);
+        let sinceYield = 0;
+        for (let n = readSync(fd, buf, 0, CHUNK, null); n > 0; n = readSync(fd, buf, 0, CHUNK, null)) {
+          step(buf.subarray(0, n));
+          sinceYield += n;
+          if (sinceYield >= SLICE) {
+            sinceYield = 0;
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+        }
+      } finally {
+        closeSync(fd);
       }
-      bytesRead += bytes.length;
-      const out = engine.push(bytes);
-      if (valid) await sink(out);
-      await takeRejects();
-      records = engine.count ?? null;
-      bar.update(records, bytesRead);
     }
     if (engine === null) engine = createEngine(remise.sogenactif, { ...options, input: inputFormat(values, input, Buffer.alloc(0)) });
     try {
-      const out = engine.finish();
-      await takeRejects();
-      if (valid) await sink(out);
+      const out = engine.finishView ? engine.finishView() : engine.finish();
+      takeRejects();
+      if (valid) sink(out);
     } catch (e) {
-      await takeRejects();
+      takeRejects();
       if (e?.code !== 'VALIDATION') throw e;
       error = e;
     }
@@ -323,9 +333,14 @@ async function convert(io, remise, input, values, options, sink) {
     bar.update(records, bytesRead, true);
   } finally {
     bar.clear();
-    if (errors) await closeStream(errors);
+    if (errors !== null) closeSync(errors);
   }
   return { records, rejected, error, shownIssues, counts };
+}
+
+/** Writes all of `bytes` at the file position of `fd`. */
+function writeAll(fd, bytes) {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 /** The stderr summary of invalid records: the first N issues, then the counts per field and code. */
@@ -389,8 +404,7 @@ async function build(argv, io) {
 
   const started = Date.now();
   const temp = join(dirname(output), `.${basename(output)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const out = createWriteStream(temp, { flags: 'wx' });
-  await once(out, 'open');
+  let out = openSync(temp, 'wx');
   // Ctrl-C or a kill: remove the temporary file; OUTPUT was never touched.
   const interrupted = (signal) => {
     rmSync(temp, { force: true });
@@ -399,40 +413,40 @@ async function build(argv, io) {
   if (io.signals) for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, interrupted);
   let size = 0;
   let crc = 0;
-  if (entry) await write(out, Buffer.alloc(30 + entry.length)); // the local header, written at the end
+  if (entry) writeAll(out, Buffer.alloc(30 + entry.length)); // the local header, written at the end
   let result;
   let renamed = false;
   try {
-    result = await convert(io, remise, input, values, options, async (bytes) => {
+    result = await convert(io, remise, input, values, options, (bytes) => {
       if (bytes.length === 0) return;
       size += bytes.length;
       if (entry) {
         if (size > MAX_DATA) throw new FileError('the request file reached 4 GiB, beyond a ZIP archive without ZIP64: split the records over several files');
         crc = crc32(bytes, crc);
       }
-      await write(out, bytes);
+      writeAll(out, bytes);
     });
     if (result.error) {
       io.stderr.write(issueSummary('remise batch build', input, result) + '\n');
       return 1;
     }
-    if (entry) await write(out, trailer(entry, crc, size));
-    await closeStream(out);
-    // The ZIP's real local header at offset 0; then the data on disk before the rename, so that
-    // OUTPUT is never a name for a partly written file, even after a crash.
-    const fh = await open(temp, 'r+');
-    try {
-      if (entry) await fh.write(localHeader(entry, crc, size), 0, 30 + entry.length, 0);
-      await fh.sync();
-    } finally {
-      await fh.close();
+    if (entry) {
+      writeAll(out, trailer(entry, crc, size));
+      // The ZIP's real local header at offset 0.
+      const head = localHeader(entry, crc, size);
+      for (let done = 0; done < head.length; ) done += writeSync(out, head, done, head.length - done, done);
     }
+    // The data on disk before the rename, so that OUTPUT is never a name for a partly written
+    // file, even after a crash.
+    fsyncSync(out);
+    closeSync(out);
+    out = null;
     await rename(temp, output);
     renamed = true;
   } finally {
     if (io.signals) for (const sig of ['SIGINT', 'SIGTERM']) process.removeListener(sig, interrupted);
     if (!renamed) {
-      if (!out.closed) out.destroy();
+      if (out !== null) closeSync(out);
       await rm(temp, { force: true });
     }
   }
@@ -455,7 +469,7 @@ async function check(argv, io) {
   const options = writerOptions(values, { needHeader: false });
   const remise = await loadRemise(io);
   new remise.sogenactif.BatchWriter(options);
-  const result = await convert(io, remise, input, values, options, async () => {});
+  const result = await convert(io, remise, input, values, options, () => {});
   if (result.error) {
     io.stderr.write(issueSummary('remise batch check', input, result) + '\n');
     return 1;

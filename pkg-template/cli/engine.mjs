@@ -43,6 +43,9 @@ export function createEngine(sogenactif, options) {
       fast: true,
       push: (chunk) => conv.push(chunk),
       finish: () => conv.finish(),
+      // In-place output (no buffer per chunk), when the package has it.
+      pushView: typeof conv.pushView === 'function' ? (chunk) => conv.pushView(chunk) : undefined,
+      finishView: typeof conv.finishView === 'function' ? () => conv.finishView() : undefined,
       takeRejects: () => conv.takeRejects(),
       /** Records read so far, when the converter tells (else undefined: the command then prints no count). */
       get count() {

@@ -6,7 +6,7 @@
 // every record line is read by the one parser; the line numbers of its MALFORMED_RESPONSE messages
 // are mapped back to the file's. What a slice cannot see is checked here with the parser's own
 // messages: the real END count, text after END, a missing END, empty lines before END.
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { unzipOne } from './zip.mjs';
 
 const CHUNK = 1 << 20;
@@ -28,7 +28,7 @@ function malformed(line, message) {
  * file's bytes; `onZipError(message)` builds the error thrown for a broken archive.
  */
 export async function* chunks(io, path, onZipError) {
-  const source = path === '-' ? io.stdin : createReadStream(path, { highWaterMark: CHUNK });
+  const source = path === '-' ? io.stdin : fileChunks(path);
   let first = true;
   let zip = null;
   for await (const c of source) {
@@ -46,6 +46,27 @@ export async function* chunks(io, path, onZipError) {
       throw onZipError(e.message);
     }
     for (let i = 0; i < data.length; i += CHUNK) yield data.subarray(i, i + CHUNK);
+  }
+}
+
+/**
+ * A file's chunks, read with `readSync`: nothing but one descriptor, closed when the reader stops
+ * (also when the consumer stops early on an error). With a `fs.ReadStream` here, a report on a
+ * broken response file once did not exit (1 run in 3 of the suite, never reproduced alone; the
+ * stream's teardown after the early stop is the suspect): a descriptor closed in `finally` leaves
+ * no handle behind whatever the consumer does.
+ */
+function* fileChunks(path) {
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const buf = Buffer.allocUnsafe(CHUNK);
+      const n = readSync(fd, buf, 0, CHUNK, null);
+      if (n === 0) return;
+      yield n === CHUNK ? buf : buf.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -71,6 +71,14 @@ export interface BatchReject {
 export interface SogenactifBatchConverter {
   /** Complete NDJSON lines / CSV rows of `chunk` → their request-file bytes (the header before the first). */
   push(chunk: Uint8Array | string): Uint8Array;
+  /**
+   * `push` without a new buffer per chunk: a view of the converter's output inside the wasm memory,
+   * valid only until the next call into remise. Write it synchronously (`fs.writeSync`) or copy it.
+   * Keeps memory flat over millions of records (what `remise batch build` uses).
+   */
+  pushView(chunk: Uint8Array | string): Uint8Array;
+  /** `finish` as a view (see `pushView`). */
+  finishView(): Uint8Array;
   /** Records as objects, one crossing for all → their bytes. Invalid ones become rejects. */
   addMany(records: BatchRecord[]): Uint8Array;
   /** The rest and the trailer; throws `VALIDATION` (first issues and counts) when any record was invalid. */

@@ -56,6 +56,14 @@ pub fn memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) as f64) * 65536.0
 }
 
+/// The module's `WebAssembly.Memory`, for reading kept output in place
+/// ([`CoreBatchConverter::push_keep`]). Its import is a wasm-bindgen intrinsic that returns the
+/// memory object and runs no caller code (js-tests/boundary.test.mjs lists it).
+#[wasm_bindgen(js_name = __memory, skip_typescript)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
 /// One gateway client's checked options (`crate::api::Client`); the JS transport does the I/O.
 #[wasm_bindgen(js_name = CoreClient, skip_typescript)]
 pub struct CoreClient {
@@ -178,6 +186,37 @@ impl CoreBatchConverter {
         self.tagged(r)
     }
 
+    /// [`Self::push`] keeping the output in the converter: `""`, or the framed error. The bytes
+    /// are then read in place ([`Self::out_ptr`], [`Self::out_len`], [`wasm_memory`]) until the
+    /// next call: no JS buffer per chunk (the CLI's path, memory flat over millions of records).
+    #[wasm_bindgen(js_name = pushKeep)]
+    pub fn push_keep(&mut self, chunk: &[u8]) -> String {
+        self.start();
+        let r = self.inner.push(chunk, &mut self.out);
+        self.kept(r)
+    }
+
+    /// [`Self::finish`] keeping the output in the converter (see [`Self::push_keep`]).
+    #[wasm_bindgen(js_name = finishKeep)]
+    pub fn finish_keep(&mut self) -> String {
+        self.start();
+        let r = self.inner.finish(&mut self.out).map(|_| ());
+        self.kept(r)
+    }
+
+    /// Address of the kept output (after its tag byte) in the wasm memory.
+    #[wasm_bindgen(js_name = outPtr)]
+    pub fn out_ptr(&self) -> u32 {
+        // The tag byte is at index 0; wasm32 addresses fit in u32.
+        (self.out.as_ptr() as usize).saturating_add(1) as u32
+    }
+
+    /// Length of the kept output.
+    #[wasm_bindgen(js_name = outLen)]
+    pub fn out_len(&self) -> u32 {
+        self.out.len().saturating_sub(1) as u32
+    }
+
     /// Tagged bytes of the records of `[records]` (one JSON array).
     #[wasm_bindgen(js_name = addMany)]
     pub fn add_many(&mut self, input: &str, special: bool) -> Vec<u8> {
@@ -213,6 +252,16 @@ impl CoreBatchConverter {
     fn start(&mut self) {
         self.out.clear();
         self.out.push(0);
+    }
+
+    fn kept(&mut self, r: crate::Result<()>) -> String {
+        match r {
+            Ok(()) => String::new(),
+            Err(e) => {
+                self.start();
+                api::error_text(&e)
+            }
+        }
     }
 
     fn tagged(&mut self, r: crate::Result<()>) -> Vec<u8> {

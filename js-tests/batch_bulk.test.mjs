@@ -1,0 +1,172 @@
+// The bulk Office Batch API from the installed tarball: `BatchWriter.addMany`,
+// `sogenactif.batch.createConverter` (push / pushView / addMany / finish / finishView / takeRejects)
+// and `createTransform`. Expected bytes come from the published walletCredit sample and from
+// `sogenactif.batch.build` on the same records (the whole-array path, a different route through
+// the core); chunk edges are cut at every byte so a record split across pushes is read once.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { entries, raw, thrown } from './entries.mjs';
+
+// Published sample of https://documentation.sogenactif.com/en/data-dictionary/sob/walletcredit.html
+const SAMPLE_CSV =
+  'FILE;request;office;v19\n' +
+  'HEADER;023101122334455;2021-12-16+0100;14:26:45+0100;1\n' +
+  'WALLETCREDIT;12;023101122334456;SIM20220329092501;66;w01;paymentMeanId;978;customer@email.com;customerId;128.0.0.1;INTERNET;orderId;returnContext;origin;101;20210329;statementReference;settlementArchivingReference;settlementMerchantSpecificData\n' +
+  'END;1\n';
+const header = { remitterId: '023101122334455', date: '2021-12-16+0100', time: '14:26:45+0100', sequence: 1 };
+const sample = {
+  method: 'walletCredit', recordSequence: 12, merchantId: '023101122334456', transactionReference: 'SIM20220329092501',
+  amount: 66, merchantWalletId: 'w01', paymentMeanId: 'paymentMeanId', currencyCode: 'EUR', customerEmail: 'customer@email.com',
+  customerId: 'customerId', customerIpAddress: '128.0.0.1', orderChannel: 'INTERNET', orderId: 'orderId',
+  returnContext: 'returnContext', transactionOrigin: 'origin',
+  s10TransactionReference: { s10TransactionId: '101', s10TransactionIdDate: '20210329' },
+  statementReference: 'statementReference', settlementArchivingReference: 'settlementArchivingReference',
+  settlementMerchantSpecificData: 'settlementMerchantSpecificData',
+};
+const wc = (i) => ({
+  method: 'walletCredit', recordSequence: i + 1, merchantId: '023101122334456', transactionReference: `WCR${i}`, amount: i + 1,
+  merchantWalletId: `W${i % 977}`, paymentMeanId: '1', currencyCode: i % 2 ? 'EUR' : 978, orderId: `order-${i}`,
+  returnContext: 'é'.repeat(i % 7), // multi-byte UTF-8, so chunk edges fall inside characters too
+});
+const text = (bytes) => new TextDecoder().decode(bytes);
+const concat = (parts) => {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+};
+const ndjson = (list) => new TextEncoder().encode(list.map((r) => JSON.stringify(r)).join('\n') + '\n');
+
+for (const [name, { sogenactif, money }] of entries) {
+  test(`${name}: BatchWriter.addMany gives the published sample; all or nothing`, () => {
+    const w = new sogenactif.BatchWriter({ header });
+    const parts = [w.header()];
+    const bad = thrown(() => w.addMany([sample, { ...sample, recordSequence: 13, amount: -5 }, { ...sample, recordSequence: 14, currencyCode: 'XXX' }]));
+    assert.equal(bad.code, 'VALIDATION');
+    assert.deepEqual(bad.issues.map((i) => [i.field, i.code]), [['records[1].amount', 'RANGE'], ['records[2].currencyCode', 'UNKNOWN_CURRENCY']]);
+    assert.equal(w.count, 0, 'nothing of a refused chunk was written');
+    const bytes = w.addMany([sample]);
+    assert.ok(bytes instanceof Uint8Array);
+    parts.push(text(bytes), w.finish());
+    assert.equal(parts.join(''), SAMPLE_CSV);
+    assert.equal(thrown(() => w.addMany('not an array')).issues[0].field, 'records');
+  });
+
+  test(`${name}: converter push, cut at every byte, gives what batch.build gives`, () => {
+    const records = Array.from({ length: 40 }, (_, i) => wc(i));
+    const expected = sogenactif.batch.build({ header, records });
+    const input = ndjson(records);
+    for (const size of [1, 7, 64, 4096]) {
+      const c = sogenactif.batch.createConverter({ header, input: 'ndjson' });
+      const parts = [];
+      for (let i = 0; i < input.length; i += size) parts.push(c.push(input.subarray(i, i + size)));
+      parts.push(c.finish());
+      assert.equal(text(concat(parts)), expected, `chunks of ${size} bytes`);
+      assert.equal(c.count, 40);
+      assert.equal(c.rejected, 0);
+    }
+  });
+
+  test(`${name}: pushView / finishView give the bytes of push / finish, read in place`, () => {
+    const records = Array.from({ length: 3000 }, (_, i) => wc(i));
+    const expected = sogenactif.batch.build({ header, records });
+    const input = ndjson(records);
+    const c = sogenactif.batch.createConverter({ header, input: 'ndjson' });
+    const parts = [];
+    for (let i = 0; i < input.length; i += 4096) {
+      const view = c.pushView(input.subarray(i, i + 4096));
+      // A view of the wasm memory (whole 64 KiB pages; the CJS entry's is `raw`'s), not a buffer of its own.
+      assert.ok(view.byteOffset > 0 && view.buffer.byteLength % 65536 === 0);
+      if (name === 'require') assert.equal(view.buffer.byteLength, raw.__memoryBytes());
+      parts.push(view.slice()); // copied before the next call overwrites it
+    }
+    parts.push(c.finishView().slice());
+    assert.equal(text(concat(parts)), expected);
+    assert.equal(thrown(() => c.finishView()).code, 'OPERATION_NOT_ALLOWED');
+    assert.equal(thrown(() => sogenactif.batch.createConverter({ header, input: 'ndjson' }).pushView(42)).issues[0].field, 'chunk');
+  });
+
+  test(`${name}: invalid records become rejects with their line; finish / finishView throw VALIDATION listing them`, () => {
+    for (const finish of ['finish', 'finishView']) {
+      const c = sogenactif.batch.createConverter({ header, input: 'ndjson' });
+      const push = finish === 'finish' ? (x) => c.push(x) : (x) => c.pushView(x);
+      push(JSON.stringify(wc(0)) + '\nnot json\n');
+      push(JSON.stringify({ ...wc(2), amount: -1 }) + '\n' + JSON.stringify(wc(3)) + '\n');
+      const rejects = c.takeRejects();
+      assert.deepEqual(rejects.map((r) => [r.line, r.index, r.issues.map((i) => `${i.field} ${i.code}`)]), [
+        [2, 1, ['records[1] FORMAT']],
+        [3, 2, ['records[2].amount RANGE']],
+      ]);
+      assert.deepEqual(c.takeRejects(), [], 'each reject is taken once');
+      assert.equal(c.count, 4);
+      assert.equal(c.rejected, 2);
+      const e = thrown(() => c[finish]());
+      assert.equal(e.code, 'VALIDATION');
+      assert.deepEqual(e.issues.map((i) => i.field), ['records[1]', 'records[2].amount']);
+    }
+  });
+
+  test(`${name}: CSV input with nested columns gives what batch.build gives`, () => {
+    const records = [sample, { ...sample, recordSequence: 13, orderId: 'A,B "x"' }];
+    const cols = ['method', 'recordSequence', 'merchantId', 'transactionReference', 'amount', 'merchantWalletId', 'paymentMeanId', 'currencyCode',
+      'customerEmail', 'customerId', 'customerIpAddress', 'orderChannel', 'orderId', 'returnContext', 'transactionOrigin',
+      's10TransactionReference.s10TransactionId', 's10TransactionReference.s10TransactionIdDate', 'statementReference',
+      'settlementArchivingReference', 'settlementMerchantSpecificData'];
+    const cell = (v) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+    const get = (r, c) => c.split('.').reduce((o, k) => o[k], r);
+    const csv = [cols.join(','), ...records.map((r) => cols.map((c) => cell(get(r, c))).join(','))].join('\r\n') + '\r\n';
+    const c = sogenactif.batch.createConverter({ header, input: 'csv' });
+    const out = text(concat([c.push(csv.slice(0, 100)), c.push(csv.slice(100)), c.finish()]));
+    assert.equal(out, sogenactif.batch.build({ header, records }));
+  });
+
+  test(`${name}: converter addMany from objects; a throwing getter is a VALIDATION with its cause, the instance stays healthy`, () => {
+    const records = Array.from({ length: 10 }, (_, i) => wc(i));
+    const c = sogenactif.batch.createConverter({ header });
+    const out = text(concat([c.addMany(records.slice(0, 4)), c.addMany(records.slice(4)), c.finish()]));
+    assert.equal(out, sogenactif.batch.build({ header, records }));
+    const bad = { ...wc(0), get amount() { throw new Error('lazy column'); } };
+    for (let i = 0; i < 200; i++) {
+      const e = thrown(() => sogenactif.batch.createConverter({ header }).addMany([bad]));
+      assert.equal(e.code, 'VALIDATION');
+      assert.equal(e.cause.message, 'lazy column');
+    }
+    assert.equal(money.toMinor('12.34', 'EUR'), 1234);
+  });
+
+  if (name === 'import') {
+    test('createTransform: NDJSON bytes through pipeline, with back-pressure, give what batch.build gives', async () => {
+      const records = Array.from({ length: 2000 }, (_, i) => wc(i));
+      const input = ndjson(records);
+      const chunks = [];
+      for (let i = 0; i < input.length; i += 1000) chunks.push(input.subarray(i, i + 1000));
+      const got = [];
+      // A slow consumer with a tiny buffer: the transform must wait for it, never drop or repeat.
+      const sink = new Writable({
+        highWaterMark: 16,
+        write(chunk, _enc, done) {
+          got.push(chunk);
+          setImmediate(done);
+        },
+      });
+      await pipeline(Readable.from(chunks), sogenactif.batch.createTransform({ header, input: 'ndjson' }), sink);
+      assert.equal(text(concat(got)), sogenactif.batch.build({ header, records }));
+    });
+
+    test('createTransform in object mode: invalid records are reject events, then the stream fails with VALIDATION', async () => {
+      const records = [wc(0), { ...wc(1), currencyCode: 'XXX' }, wc(2)];
+      const t = sogenactif.batch.createTransform({ header });
+      const rejects = [];
+      t.on('reject', (r) => rejects.push(r));
+      const sink = new Writable({ write: (_c, _e, done) => done() });
+      const e = await pipeline(Readable.from(records), t, sink).then(() => null, (err) => err);
+      assert.equal(e?.code, 'VALIDATION');
+      assert.deepEqual(rejects.map((r) => [r.index, r.issues[0].field, r.issues[0].code]), [[1, 'records[1].currencyCode', 'UNKNOWN_CURRENCY']]);
+    });
+  }
+}
