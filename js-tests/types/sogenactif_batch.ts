@@ -43,3 +43,15 @@ const refund: BatchRecord = { method: 'refund', merchantId: '023101122334456', t
 // @ts-expect-error walletCredit requires merchantWalletId and paymentMeanId
 const wallet: BatchRecord = { method: 'walletCredit', merchantId: '023101122334456', amount: 1, currencyCode: 978 };
 sogenactif.batch.build({ header: { remitterId: '1', sequence: 1 }, layouts: { refund: ['merchantId', null, 'operationAmount', 'currencyCode'] }, records: [refund, wallet] });
+
+// The bulk path: bytes in, bytes out; rejects typed.
+const conv = sogenactif.batch.createConverter({ header: { remitterId: '023101122334455', sequence: 3 }, input: 'ndjson' });
+const chunkOut: Uint8Array = conv.push('{"method":"cancel"}\n');
+const view: Uint8Array = conv.pushView(new TextEncoder().encode('{"method":"cancel"}\n'));
+const rejects = conv.takeRejects();
+const line: number | undefined = rejects[0]?.line;
+const last: Uint8Array = conv.finishView();
+const many: Uint8Array = new sogenactif.BatchWriter({ header: { remitterId: '023101122334455', sequence: 4 } }).addMany([refund]);
+console.log(chunkOut.length, view.length, line, last.length, many.length, conv.count, conv.rejected);
+// @ts-expect-error pushView takes bytes or a string
+conv.pushView(42);
