@@ -174,3 +174,24 @@ test('no export calls into JS: the .wasm imports only wasm-bindgen intrinsics th
     }
   }
 });
+
+test('nothing calls into the wasm at load: building the API makes no call (cold start)', () => {
+  // V8 compiles wasm functions on their first call: a call made at load would make every program pay
+  // for compiling code it may never use (bench/RESULTS.md "Cold start").
+  const require = createRequire(import.meta.url);
+  const { build } = require(join(dirname(require.resolve('remise')), 'api.cjs'));
+  const calls = [];
+  const spy = {};
+  for (const [k, v] of Object.entries(raw)) {
+    spy[k] = typeof v === 'function' ? new Proxy(v, {
+      apply: (f, self, args) => (calls.push(k), Reflect.apply(f, self, args)),
+      construct: (C, args) => (calls.push(`new ${k}`), Reflect.construct(C, args)),
+    }) : v;
+  }
+  const api = build(spy);
+  assert.deepEqual(calls, []);
+  // The lazy values are still there on first use.
+  assert.ok(api.sogenactif.office.hosts.sogenactif.production.startsWith('https://'));
+  assert.ok(api.systempay.hosts.systempay.startsWith('https://'));
+  assert.deepEqual(calls, ['call', 'call']);
+});

@@ -6,8 +6,14 @@ import { openClient, send } from './transport.js';
 const G = 'sogenactif';
 
 export default function sogenactifOffice(raw) {
+  // `hosts` is read from the core on first use, not at load (as systempay.hosts): the first call
+  // into the wasm compiles code, which a program that never reads it should not pay for.
+  let hosts;
   const office = {
-    hosts: Object.freeze(invoke(raw, 'sogenactif.office.hosts', [], [], G)),
+    get hosts() {
+      if (hosts === undefined) hosts = Object.freeze(invoke(raw, 'sogenactif.office.hosts', [], [], G));
+      return hosts;
+    },
     sealString: (fields) => invoke(raw, 'sogenactif.office.sealString', [fields], ['fields'], G),
     seal: (fields, secretKey) => invoke(raw, 'sogenactif.office.seal', [fields, secretKey], ['fields', 'secretKey'], G),
     request: (service, fields, options) =>
