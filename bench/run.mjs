@@ -55,7 +55,9 @@ const has = {
   // Present and working (a wrapper whose wasm export is missing counts as absent).
   addMany: (() => {
     try {
-      return new sogenactif.BatchWriter({ header: BATCH_HEADER }).addMany([walletCredit(0)]).length > 0;
+      const w = new sogenactif.BatchWriter({ header: BATCH_HEADER });
+      w.header(); // a BatchWriter writes its header first
+      return w.addMany([walletCredit(0)]).length > 0;
     } catch {
       return false;
     }
