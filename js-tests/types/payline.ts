@@ -78,6 +78,10 @@ payline.request('doReAuthorization', { ...params, transactionID: undefined, tran
 client.doCapture({ transactionID: '1', payment: { amount: 1, currency: 'EUR', action: 201, mode: 'XYZ' } });
 // @ts-expect-error media values are a closed set
 client.doReAuthorization({ ...params, media: 'Desktop' });
+// @ts-expect-error threeDSInfo is always sent nil (not modelled): the generated type does not offer it
+client.doAuthorization({ payment: { amount: 1, currency: 'EUR', action: 101, mode: 'CPT' }, card: { type: 'CB', number: '4970100000000000' }, order: { ref: 'R1', amount: 1, currency: 978, date: new Date() }, threeDSInfo: {} });
+// @ts-expect-error order.ref is required by the table
+payline.request('doReAuthorization', { ...params, order: { amount: 1, currency: 'EUR', date: '2024-12-15T12:20:00' } }, options);
 // @ts-expect-error the client needs an accessKey
 new payline.Client({ merchantId: '1' });
 

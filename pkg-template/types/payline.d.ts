@@ -1,22 +1,6 @@
 export type {
-  PaylineOperation,
   PaylineEnvironment,
   PaylineOptions,
-  PaylinePayment,
-  PaylineOrder,
-  PaylineOrderDetail,
-  PaylineCard,
-  PaylinePrivateData,
-  PaylineAuthorization,
-  PaylineMedia,
-  PaylineDoReAuthorizationParams,
-  PaylineDoAuthorizationParams,
-  PaylineDoCaptureParams,
-  PaylineDoRefundParams,
-  PaylineDoResetParams,
-  PaylineDoCreditParams,
-  PaylineDoDebitParams,
-  PaylineGetTransactionDetailsParams,
   PaylineResult,
   PaylineTransaction,
   PaylineResponse,
@@ -26,39 +10,27 @@ export type {
   PaylineReAuthorizationCheck,
 } from '@raw';
 
-/** Params of each Payline operation, by operation name. */
-export interface PaylineParams {
-  doReAuthorization: raw.PaylineDoReAuthorizationParams;
-  doAuthorization: raw.PaylineDoAuthorizationParams;
-  doCapture: raw.PaylineDoCaptureParams;
-  doRefund: raw.PaylineDoRefundParams;
-  doReset: raw.PaylineDoResetParams;
-  doCredit: raw.PaylineDoCreditParams;
-  doDebit: raw.PaylineDoDebitParams;
-  getTransactionDetails: raw.PaylineGetTransactionDetailsParams;
-}
-
 /** Options of `new payline.Client(...)`: credentials plus `fetch`, `timeoutMs` (default 60000), `debug`. */
 export type PaylineClientOptions = raw.PaylineOptions & TransportOptions;
 
 /** A Payline client. Every method validates, sends, decodes; it resolves when the result code is accepted. */
 export interface PaylineClient {
   /** Re-authorizes an authorization (same currency and contract, within 11 months; see `checkReAuthorization`). */
-  doReAuthorization(params: raw.PaylineDoReAuthorizationParams): Promise<raw.PaylineResponse>;
+  doReAuthorization(params: PaylineDoReAuthorizationParams): Promise<raw.PaylineResponse>;
   /** Authorizes a card payment (action 100), or authorizes and captures it (101). */
-  doAuthorization(params: raw.PaylineDoAuthorizationParams): Promise<raw.PaylineResponse>;
+  doAuthorization(params: PaylineDoAuthorizationParams): Promise<raw.PaylineResponse>;
   /** Captures an authorization. Give a `sequenceNumber`: Payline uses it to avoid a duplicated transaction. */
-  doCapture(params: raw.PaylineDoCaptureParams): Promise<raw.PaylineResponse>;
+  doCapture(params: PaylineDoCaptureParams): Promise<raw.PaylineResponse>;
   /** Refunds a remitted transaction. Give a `sequenceNumber`: Payline uses it to avoid a duplicated transaction. */
-  doRefund(params: raw.PaylineDoRefundParams): Promise<raw.PaylineResponse>;
+  doRefund(params: PaylineDoRefundParams): Promise<raw.PaylineResponse>;
   /** Cancels a transaction not yet remitted. Give a `sequenceNumber`: Payline uses it to avoid a duplicated transaction. */
-  doReset(params: raw.PaylineDoResetParams): Promise<raw.PaylineResponse>;
+  doReset(params: PaylineDoResetParams): Promise<raw.PaylineResponse>;
   /** Credits a card without an original transaction. */
-  doCredit(params: raw.PaylineDoCreditParams): Promise<raw.PaylineResponse>;
+  doCredit(params: PaylineDoCreditParams): Promise<raw.PaylineResponse>;
   /** Debits a card with an authorization obtained outside Payline. */
-  doDebit(params: raw.PaylineDoDebitParams): Promise<raw.PaylineResponse>;
+  doDebit(params: PaylineDoDebitParams): Promise<raw.PaylineResponse>;
   /** Reads a transaction; retried on network errors, 408 and 5xx. */
-  getTransactionDetails(params: raw.PaylineGetTransactionDetailsParams): Promise<raw.PaylineResponse>;
+  getTransactionDetails(params: PaylineGetTransactionDetailsParams): Promise<raw.PaylineResponse>;
   free(): void;
 }
 
@@ -68,13 +40,13 @@ export declare const payline: {
    * A validated SOAP 1.1 request: `SOAPAction: "op"`, HTTP Basic `merchantId:accessKey`, the right service
    * URL for `environment` (`'homologation'` by default) or `baseUrl`. Throws `VALIDATION` with every issue.
    */
-  request<Op extends raw.PaylineOperation>(operation: Op, params: PaylineParams[Op], options: raw.PaylineOptions): HttpRequest;
+  request<Op extends PaylineOperation>(operation: Op, params: PaylineParams[Op], options: raw.PaylineOptions): HttpRequest;
   /**
    * Decodes Payline's answer (`httpStatus` defaults to 200). Returns it even when the code is not accepted
    * (`result.accepted`); throws `GATEWAY_ERROR` for a SOAP Fault, `MALFORMED_RESPONSE` for a body that is not
    * the expected SOAP answer, `HTTP_ERROR` for HTTP 401 (credentials refused).
    */
-  parseResponse(operation: raw.PaylineOperation, xml: string, httpStatus?: number): raw.PaylineResponse;
+  parseResponse(operation: PaylineOperation, xml: string, httpStatus?: number): raw.PaylineResponse;
   /** `{ code, status, message, accepted }` from Payline's return-code table. */
   describeResult(code: string): raw.PaylineResultCode;
   /**
@@ -84,7 +56,7 @@ export declare const payline: {
    */
   checkReAuthorization(
     original: raw.PaylineOriginalTransaction | raw.PaylineResponse,
-    params: raw.PaylineDoReAuthorizationParams | Omit<raw.PaylineDoReAuthorizationParams, 'order'> & { order?: Partial<raw.PaylineOrder> },
+    params: PaylineDoReAuthorizationParams | Omit<PaylineDoReAuthorizationParams, 'order'> & { order?: Partial<PaylineOrder> },
     now?: Date | string,
   ): raw.PaylineReAuthorizationCheck;
   /** `new payline.Client({ merchantId, accessKey, environment?, baseUrl?, fetch?, timeoutMs?, debug? })`. */

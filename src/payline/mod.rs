@@ -16,6 +16,7 @@ pub mod decode;
 pub mod encode;
 pub mod model;
 pub mod rules;
+pub mod typegen;
 pub mod validate;
 
 pub use codes::{describe as describe_result, ResultCode};
