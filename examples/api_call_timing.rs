@@ -13,10 +13,10 @@ fn one(op: &str) -> String {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if args.len() == 3 {
-        let n: u32 = args[2].parse().unwrap_or(1);
+    if let [_, op, n] = args.as_slice() {
+        let n: u32 = n.parse().unwrap_or(1);
         for _ in 0..n {
-            std::hint::black_box(one(&args[1]));
+            std::hint::black_box(one(op));
         }
         return;
     }
