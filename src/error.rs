@@ -172,11 +172,17 @@ impl Error {
             [] => "invalid input".to_string(),
             [one] => format!("{}: {}", one.field, one.message),
             many => {
-                let list: Vec<String> = many
-                    .iter()
-                    .map(|i| format!("{}: {}", i.field, i.message))
-                    .collect();
-                format!("{} problems: {}", many.len(), list.join("; "))
+                // Pushed by hand: `Vec<String>::join` is a second copy of `join` (size).
+                let mut out = format!("{} problems: ", many.len());
+                for (n, i) in many.iter().enumerate() {
+                    if n > 0 {
+                        out.push_str("; ");
+                    }
+                    out.push_str(&i.field);
+                    out.push_str(": ");
+                    out.push_str(&i.message);
+                }
+                out
             }
         };
         let field = issues.first().map(|i| i.field.clone());

@@ -2,7 +2,6 @@
 //! [`HttpRequest`]s with `fetch` and hands back [`HttpResponse`]s.
 
 use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
-use base64::Engine as _;
 use serde::Serialize;
 use std::fmt;
 
@@ -103,7 +102,7 @@ pub fn basic_auth(user: &str, password: &Secret) -> String {
     raw.extend_from_slice(pass.as_bytes());
     let mut out = String::with_capacity(6 + raw.len().div_ceil(3) * 4);
     out.push_str("Basic ");
-    base64::engine::general_purpose::STANDARD.encode_string(&raw, &mut out);
+    crate::codec::base64::encode_into(&raw, &mut out);
     out
 }
 

@@ -1,7 +1,6 @@
 //! Field-by-field reading of caller input (`serde_json::Value`), collecting issues.
 
 use crate::error::{issue, Issues};
-use crate::money::MAX_SAFE_INTEGER;
 use serde_json::{Map, Value};
 
 /// Joins a parent path and a key: `("transactionOptions", "cardOptions")` → `transactionOptions.cardOptions`.
@@ -19,6 +18,14 @@ pub fn join(path: &str, key: &str) -> String {
 /// Path of an array element: `("records", 3)` → `records[3]`.
 pub fn index(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
+}
+
+/// The compact JSON text of `v`, as `v.to_string()` writes it. Through `serde_json::to_string`:
+/// `Value`'s `Display` would add two more copies of the serializer (compact and pretty, over a
+/// `fmt::Formatter`) to the `.wasm` (issue 9, size). A `Value` always serializes (its keys are
+/// strings), so the empty fallback is never taken.
+pub fn to_text(v: &Value) -> String {
+    serde_json::to_string(v).unwrap_or_default()
 }
 
 /// Name of a JSON value's type, for messages.
@@ -312,35 +319,7 @@ pub fn not_accepted(value: &str, allowed: &[&str], sensitive: bool) -> String {
 
 /// Reads a non-negative safe integer from a JSON value.
 pub fn read_uint(v: &Value, at: &str, issues: &mut Issues) -> Option<u64> {
-    let bad = |issues: &mut Issues, what: String| {
-        issues.push(
-            at,
-            issue::TYPE,
-            format!("must be a non-negative whole number (a safe integer), got {what}"),
-        );
-        None
-    };
-    match v {
-        Value::Number(n) => {
-            if let Some(u) = n.as_u64() {
-                if u <= MAX_SAFE_INTEGER {
-                    return Some(u);
-                }
-                issues.push(
-                    at,
-                    issue::RANGE,
-                    format!("{u} is above Number.MAX_SAFE_INTEGER and cannot be exact"),
-                );
-                None
-            } else if n.as_i64().is_some() {
-                issues.push(at, issue::RANGE, format!("must not be negative, got {n}"));
-                None
-            } else {
-                bad(issues, format!("{n}"))
-            }
-        }
-        other => bad(issues, type_name(other).to_string()),
-    }
+    super::fields::report(super::fields::uint(v), || at.to_string(), issues)
 }
 
 /// Parses caller input given as JSON text (the wasm boundary passes `JSON.stringify(input)`).

@@ -76,9 +76,11 @@ impl<'a> Val<'a> {
         match self {
             Val::U(n) => n.to_string(),
             Val::I(n) => n.to_string(),
-            Val::F(f) => {
-                serde_json::Number::from_f64(*f).map_or_else(|| f.to_string(), |n| n.to_string())
-            }
+            // serde_json's own text of the number (never `f64`'s `Display`, which would pull
+            // core's float formatting into the `.wasm`: issue 9, size). The parser only
+            // produces finite numbers, so `from_f64` always succeeds.
+            Val::F(f) => serde_json::Number::from_f64(*f)
+                .map_or_else(|| "a number".to_string(), |n| n.to_string()),
             other => other.type_name().to_string(),
         }
     }

@@ -3,6 +3,10 @@
 //! - [`json`]: reads a caller's input object field by field, recording every issue with its path
 //!   and flagging unknown fields (a typo in a refund call must not pass silently).
 //! - [`json_ref`]: the same reading from one JSON text, strings borrowed from it (issue 9).
+//! - [`fields`]: the currency and amount readers Payline and both Sogenactif parts share
+//!   (issue 9), each gateway's own wording a parameter.
+//! - [`base64`]: the `Authorization: Basic` encoder (hand-written for size; tested against the
+//!   `base64` crate).
 //! - [`datetime`]: yes/no checks of RFC 3339 date-times and calendar dates (hand-written for
 //!   size; tested against the `time` crate).
 //! - [`xml`]: checks that text can be written into XML 1.0 (quick-xml escapes; control
@@ -10,7 +14,9 @@
 //! - [`MAX_ANSWER_BYTES`] / [`MAX_BATCH_RESPONSE_BYTES`]: the size caps every decoder applies
 //!   before reading anything (issue 10, rows 5 and 11).
 
+pub mod base64;
 pub mod datetime;
+pub mod fields;
 pub mod json;
 pub mod json_ref;
 pub mod xml;

@@ -96,15 +96,20 @@ impl Table {
 
 /// Finds a currency by alpha code (`'EUR'`, exact upper case) or numeric code (`'978'`, `'036'`).
 pub fn currency(code: &str, table: Table) -> Result<&'static Currency> {
+    find_currency(code, table).ok_or_else(|| unknown_currency(code, table))
+}
+
+/// [`currency`] without the error: the look-up alone, for the Office Batch fast path (which
+/// falls back to the reporting validator on `None`) and the shared field readers.
+pub fn find_currency(code: &str, table: Table) -> Option<&'static Currency> {
     let rows = table.rows();
-    let found = if !code.is_empty() && code.len() <= 3 && code.bytes().all(|b| b.is_ascii_digit()) {
+    if !code.is_empty() && code.len() <= 3 && code.bytes().all(|b| b.is_ascii_digit()) {
         code.parse::<u16>()
             .ok()
             .and_then(|n| rows.iter().find(|c| c.numeric == n))
     } else {
         rows.iter().find(|c| c.code == code)
-    };
-    found.ok_or_else(|| unknown_currency(code, table))
+    }
 }
 
 /// Finds a currency by its numeric code.

@@ -12,6 +12,7 @@
 //! 02619 (option not active on the contract) is only known by the server: see codes.rs.
 
 use super::dates::{self, Instant};
+use crate::codec::fields::{currency, report, NumericCode, TypeWords};
 use crate::codec::json::Obj;
 use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
 use crate::money::{self, Table};
@@ -107,25 +108,11 @@ fn read_currency(
     at: &str,
     issues: &mut Issues,
 ) -> Option<&'static money::Currency> {
-    let code = match v? {
-        Value::String(s) => s.clone(),
-        Value::Number(n) if n.as_u64().is_some() => n.to_string(),
-        _ => {
-            issues.push(
-                at,
-                issue::TYPE,
-                "must be an ISO 4217 code like 'EUR' or 978",
-            );
-            return None;
-        }
-    };
-    match money::currency(&code, Table::Payline) {
-        Ok(c) => Some(c),
-        Err(e) => {
-            issues.push(at, issue::UNKNOWN_CURRENCY, e.message);
-            None
-        }
-    }
+    report(
+        currency(v?, Table::Payline, NumericCode::Unsigned, TypeWords::Plain),
+        || at.to_string(),
+        issues,
+    )
 }
 
 fn str_at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a str> {

@@ -10,10 +10,11 @@ use super::dates;
 use super::model::{
     Absent, Field, Kind, Operation, CONTRACT_REQUIRED, DEFAULT_VERSION, MODES, RECURRING_MODES,
 };
+use crate::codec::fields::{amount_n12, currency, report, AmountWords, NumericCode, TypeWords};
 use crate::codec::json::{index, join, type_name, Obj};
 use crate::codec::xml::{check_text, is_xml_text};
 use crate::error::{issue, Gateway, Issues, Result};
-use crate::money::{self, printable, Table};
+use crate::money::{printable, Table};
 use serde_json::Value;
 
 /// One element to write. Its namespace follows from its depth: the wrapper's direct children are
@@ -334,59 +335,21 @@ fn read_value(
             Some(out)
         }
         Kind::Amount => {
-            let Value::Number(_) = v else {
-                issues.push(
-                    at.path(),
-                    issue::TYPE,
-                    format!(
-                        "must be a whole number of minor units (e.g. 1000 for 10.00 EUR), got {}",
-                        type_name(v)
-                    ),
-                );
-                return None;
-            };
-            let n = match v.as_u64() {
-                Some(n) if n <= crate::money::MAX_SAFE_INTEGER => n,
-                _ => crate::codec::json::read_uint(v, &at.path(), issues)?,
-            };
-            // N12: at most 12 digits.
-            if n > 999_999_999_999 {
-                issues.push(
-                    at.path(),
-                    issue::AMOUNT_RANGE,
-                    format!("{n} has more than the 12 digits Payline accepts"),
-                );
-                return None;
-            }
+            let n = report(amount_n12(v, AmountWords::Payline), || at.path(), issues)?;
             owned(n.to_string())
         }
         Kind::Currency => {
-            let number;
-            let code = match v {
-                Value::String(s) => s.as_str(),
-                Value::Number(n) if n.as_u64().is_some() => {
-                    number = n.to_string();
-                    number.as_str()
-                }
-                other => {
-                    issues.push(
-                        at.path(),
-                        issue::TYPE,
-                        format!(
-                            "must be an ISO 4217 code like 'EUR' or 978, got {}",
-                            type_name(other)
-                        ),
-                    );
-                    return None;
-                }
-            };
-            match money::currency(code, Table::Payline) {
-                Ok(c) => owned(c.numeric_str()),
-                Err(e) => {
-                    issues.push(at.path(), issue::UNKNOWN_CURRENCY, e.message);
-                    None
-                }
-            }
+            let c = report(
+                currency(
+                    v,
+                    Table::Payline,
+                    NumericCode::Unsigned,
+                    TypeWords::WithType,
+                ),
+                || at.path(),
+                issues,
+            )?;
+            owned(c.numeric_str())
         }
         Kind::Enum(allowed) => {
             let s = str_or_return!(v, at, f, issues);

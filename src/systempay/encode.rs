@@ -6,7 +6,7 @@
 
 use super::model::*;
 use super::validate::{parse_input, read_body, read_options_ref, validate_options};
-use crate::codec::json::type_name;
+use crate::codec::json::{to_text, type_name};
 use crate::codec::json_ref::Val;
 use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
 use crate::money::printable;
@@ -17,7 +17,7 @@ use serde_json::Value;
 /// options is reported at once. A service remise does not model is `UNSUPPORTED` (use
 /// [`request_unchecked`], i.e. `client.call`).
 pub fn request(service: &str, body: &Value, opts: &Options) -> Result<Prepared> {
-    let text = body.to_string();
+    let text = to_text(body);
     let mut issues = Issues::new();
     let body = parse_input(&text, "(input)", &mut issues);
     prepare(service, body.as_ref(), opts, issues)
@@ -27,7 +27,7 @@ pub fn request(service: &str, body: &Value, opts: &Options) -> Result<Prepared> 
 /// problems of the options and of the body are reported together. Kept for Rust callers and
 /// tests that hold `serde_json::Value`s; it goes through [`request_text`].
 pub fn request_json(service: &str, body: &Value, options: &Value) -> Result<Prepared> {
-    request_text(service, &body.to_string(), &options.to_string())
+    request_text(service, &to_text(body), &to_text(options))
 }
 
 /// The fast entry (issue 9): `body` and `options` are the caller's input as JSON text each
@@ -118,7 +118,7 @@ pub fn request_unchecked(service: &str, body: &Value, opts: &Options) -> Result<
     Ok(Prepared {
         service: service.to_string(),
         kind: call_kind(service),
-        request: http_request(service, body.to_string(), opts),
+        request: http_request(service, to_text(body), opts),
         warnings: Vec::new(),
     })
 }

@@ -16,7 +16,7 @@ use std::borrow::Cow;
 
 /// Validates `body` for `service` (one of [`Service::ALL`]).
 pub fn validate(service: Service, body: &Value) -> Result<Validated> {
-    let text = body.to_string();
+    let text = crate::codec::json::to_text(body);
     validate_text(service, &text)
 }
 
@@ -97,7 +97,7 @@ pub fn read_body(
 /// `extra_keys` (e.g. the client's transport options). Missing values are left empty for
 /// [`validate_options`] to report.
 pub fn read_options(v: &Value, extra_keys: &[&'static str], issues: &mut Issues) -> Options {
-    let text = v.to_string();
+    let text = crate::codec::json::to_text(v);
     match parse_input(&text, "options", issues) {
         Some(v) => read_options_ref(&v, extra_keys, issues),
         None => Options {

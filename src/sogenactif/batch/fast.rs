@@ -291,7 +291,9 @@ pub fn chars_ok(s: &str, syntax: Syntax) -> bool {
 }
 
 /// What the fast path remembers from one record to the next of a file: the last currency code
-/// looked up (files hold one currency, mostly; the table lookup is a linear search).
+/// looked up (files hold one currency, mostly; the table lookup is a linear search). The look-up
+/// is the shared one (`money::find_currency`, as `codec::fields::currency` uses); a miss builds no
+/// message: the reporting validator then reads the record and words the issue.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Memo {
     currency: Option<([u8; 3], u16)>,
@@ -304,7 +306,7 @@ impl Memo {
                 return Some(n);
             }
         }
-        let numeric = money::currency(code, Table::Sogenactif).ok()?.numeric;
+        let numeric = money::find_currency(code, Table::Sogenactif)?.numeric;
         if let Ok(c) = <[u8; 3]>::try_from(code.as_bytes()) {
             self.currency = Some((c, numeric));
         }

@@ -195,13 +195,17 @@ fn read_layout(
 }
 
 fn field_names(method: &Method) -> String {
-    method
-        .fields
-        .iter()
-        .map(|f| match f.container() {
-            Some(c) => format!("{c}.{}", f.name),
-            None => f.name.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+    // Pushed by hand: `Vec<String>::join` is a second copy of `join` (size).
+    let mut out = String::new();
+    for (n, f) in method.fields.iter().enumerate() {
+        if n > 0 {
+            out.push_str(", ");
+        }
+        if let Some(c) = f.container() {
+            out.push_str(c);
+            out.push('.');
+        }
+        out.push_str(f.name);
+    }
+    out
 }

@@ -9,9 +9,10 @@
 use super::dictionary::{self, Field, Format, Method, Presence};
 use super::layout::{self, Layouts};
 use super::rules::{self, View};
+use crate::codec::fields::{amount_n12, currency, report, AmountWords, NumericCode, TypeWords};
 use crate::codec::json::{index, type_name, Obj};
 use crate::error::{issue, Issues};
-use crate::money::{self, printable, Table};
+use crate::money::{printable, Table};
 use serde_json::Value;
 
 /// The two file syntaxes.
@@ -119,7 +120,7 @@ impl Record<'_> {
 /// the samples use 1, 6, 12, 13].
 pub const MAX_SEQUENCE: u64 = 999_999_999;
 /// N12: the largest amount in minor units.
-pub const MAX_AMOUNT: u64 = 999_999_999_999;
+pub const MAX_AMOUNT: u64 = crate::codec::fields::MAX_N12_AMOUNT;
 
 /// Reads `syntax` from the root object (`'csv'` default, or `'xml'`).
 pub fn read_syntax(root: &mut Obj<'_>, issues: &mut Issues) -> Syntax {
@@ -497,51 +498,16 @@ fn read_value(
             Some(s.clone())
         }
         Format::Amount => {
-            let Value::Number(_) = v else {
-                issues.push(
-                    at,
-                    issue::AMOUNT_FORMAT,
-                    format!(
-                        "must be an integer amount in minor units (e.g. 1050 for 10.50 EUR), got {}",
-                        type_name(v)
-                    ),
-                );
-                return None;
-            };
-            let n = crate::codec::json::read_uint(v, at, issues)?;
-            if n > MAX_AMOUNT {
-                issues.push(
-                    at,
-                    issue::AMOUNT_RANGE,
-                    format!("must have at most 12 digits (N12), got {n}"),
-                );
-                return None;
-            }
+            let n = report(amount_n12(v, AmountWords::Batch), || at.to_string(), issues)?;
             Some(n.to_string())
         }
         Format::Currency => {
-            let code = match v {
-                Value::String(s) => s.clone(),
-                Value::Number(n) => n.to_string(),
-                other => {
-                    issues.push(
-                        at,
-                        issue::TYPE,
-                        format!(
-                            "must be an ISO 4217 code like 'EUR' or 978, got {}",
-                            type_name(other)
-                        ),
-                    );
-                    return None;
-                }
-            };
-            match money::currency(&code, Table::Sogenactif) {
-                Ok(c) => Some(c.numeric_str()),
-                Err(e) => {
-                    issues.push_error(at, e);
-                    None
-                }
-            }
+            let c = report(
+                currency(v, Table::Sogenactif, NumericCode::Any, TypeWords::WithType),
+                || at.to_string(),
+                issues,
+            )?;
+            Some(c.numeric_str())
         }
         Format::Date => {
             let Value::String(s) = v else {

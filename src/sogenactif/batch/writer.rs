@@ -4,8 +4,8 @@
 //! CSV (reference §1.3): `FILE;request;office;<version>`, `HEADER;<remitterId>;<date>;<time>;<sequence>`,
 //! one `<METHOD>;<recordSequence>;<fields at their Order…>` line per record (empty optional fields
 //! keep their column), `END;<record count>`. Every line ends with `\n` [uncertain: the line
-//! terminator is not published]. XML: the element layout of the published sample, written with
-//! quick-xml (values escaped), one tab per level.
+//! terminator is not published]. XML: the element layout of the published sample, written by hand
+//! (values escaped with `quick_xml::escape`), one tab per level.
 //!
 //! The writer keeps only counters: its memory does not grow with the number of records
 //! (bench/batch_writer.rs measures it).
@@ -17,8 +17,7 @@ use super::sequences::{Refused, SequenceSet, MAX_RUNS};
 use super::validate::{self, Options, Record, Syntax};
 use crate::codec::json::Obj;
 use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
-use quick_xml::Writer;
+use quick_xml::escape::escape;
 use serde_json::Value;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -305,28 +304,20 @@ pub(super) fn write_header(options: &Options, out: &mut Vec<u8>) -> Result<()> {
             Ok(())
         }
         Syntax::Xml => {
-            let mut w = Writer::new(Vec::new());
+            // Written by hand like the records (quick-xml's `Writer` was only used here: its
+            // event writer and `io::Write` plumbing were about 3 KB of `.wasm`; issue 9, size).
+            // The bytes are the same: values and the attribute escaped by `quick_xml::escape`.
+            out.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+            out.extend_from_slice(b"<file format=\"office\" type=\"request\" version=\"");
+            out.extend_from_slice(escape(options.version.as_str()).as_bytes());
+            out.extend_from_slice(b"\">\n\t<header>\n");
             let date = format!("{}{}", h.date, h.date_offset.render(Syntax::Xml));
             let time = format!("{}{}", h.time, h.time_offset.render(Syntax::Xml));
-            let sequence = h.sequence.to_string();
-            (|| -> std::io::Result<()> {
-                w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-                w.get_mut().push(b'\n');
-                w.write_event(Event::Start(BytesStart::new("file").with_attributes([
-                    ("format", "office"),
-                    ("type", "request"),
-                    ("version", options.version.as_str()),
-                ])))?;
-                w.get_mut().extend_from_slice(b"\n\t<header>\n");
-                element(&mut w, 2, "remitterId", &h.remitter_id)?;
-                element(&mut w, 2, "date", &date)?;
-                element(&mut w, 2, "time", &time)?;
-                element(&mut w, 2, "sequence", &sequence)?;
-                w.get_mut().extend_from_slice(b"\t</header>\n\t<body>\n");
-                Ok(())
-            })()
-            .map_err(|e| internal(&e.to_string()))?;
-            out.extend_from_slice(&w.into_inner());
+            element(out, "remitterId", &h.remitter_id);
+            element(out, "date", &date);
+            element(out, "time", &time);
+            element(out, "sequence", &h.sequence.to_string());
+            out.extend_from_slice(b"\t</header>\n\t<body>\n");
             Ok(())
         }
     }
@@ -447,7 +438,7 @@ fn write_record(
                 let depth = if field.container().is_some() { 4 } else { 3 };
                 xml_open(out, depth, field.name);
                 match value {
-                    Val::S(s) => out.extend_from_slice(quick_xml::escape::escape(*s).as_bytes()),
+                    Val::S(s) => out.extend_from_slice(escape(*s).as_bytes()),
                     other => other.write(out),
                 }
                 xml_close(out, 0, field.name);
@@ -476,14 +467,11 @@ fn xml_close(out: &mut Vec<u8>, depth: usize, name: &str) {
     out.extend_from_slice(b">\n");
 }
 
-/// `<name>escaped text</name>` on its own line.
-fn element(w: &mut Writer<Vec<u8>>, depth: usize, name: &str, text: &str) -> std::io::Result<()> {
-    w.get_mut().extend(std::iter::repeat_n(b'\t', depth));
-    w.write_event(Event::Start(BytesStart::new(name)))?;
-    w.write_event(Event::Text(BytesText::new(text)))?;
-    w.write_event(Event::End(BytesEnd::new(name)))?;
-    w.get_mut().push(b'\n');
-    Ok(())
+/// `\t\t<name>escaped text</name>` on its own line (a header element).
+fn element(out: &mut Vec<u8>, name: &str, text: &str) {
+    xml_open(out, 2, name);
+    out.extend_from_slice(escape(text).as_bytes());
+    xml_close(out, 0, name);
 }
 
 /// The text of a file part (every value written is a `&str`, so this cannot fail).
@@ -569,4 +557,79 @@ pub fn build(input: &Value) -> Result<String> {
     }
     write_trailer(syntax, count, &mut out);
     into_text(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sogenactif::batch::validate::{Header, Offset};
+    use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+    use quick_xml::Writer;
+
+    /// The XML header as quick-xml's `Writer` wrote it before it was written by hand.
+    fn with_quick_xml(o: &Options) -> Vec<u8> {
+        let h = &o.header;
+        let mut w = Writer::new(Vec::new());
+        let element = |w: &mut Writer<Vec<u8>>, name: &str, text: &str| {
+            w.get_mut().extend_from_slice(b"\t\t");
+            w.write_event(Event::Start(BytesStart::new(name))).unwrap();
+            w.write_event(Event::Text(BytesText::new(text))).unwrap();
+            w.write_event(Event::End(BytesEnd::new(name))).unwrap();
+            w.get_mut().push(b'\n');
+        };
+        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
+            .unwrap();
+        w.get_mut().push(b'\n');
+        w.write_event(Event::Start(BytesStart::new("file").with_attributes([
+            ("format", "office"),
+            ("type", "request"),
+            ("version", o.version.as_str()),
+        ])))
+        .unwrap();
+        w.get_mut().extend_from_slice(b"\n\t<header>\n");
+        element(&mut w, "remitterId", &h.remitter_id);
+        let date = format!("{}{}", h.date, h.date_offset.render(Syntax::Xml));
+        element(&mut w, "date", &date);
+        let time = format!("{}{}", h.time, h.time_offset.render(Syntax::Xml));
+        element(&mut w, "time", &time);
+        element(&mut w, "sequence", &h.sequence.to_string());
+        w.get_mut().extend_from_slice(b"\t</header>\n\t<body>\n");
+        w.into_inner()
+    }
+
+    #[test]
+    fn xml_header_is_the_bytes_quick_xml_wrote() {
+        let offset = |negative, hours, minutes| Offset {
+            negative,
+            hours,
+            minutes,
+        };
+        for (version, remitter_id, sequence) in [
+            ("5", "023101122334455", 1),
+            ("5.1", "0", 999_999_999),
+            // Characters that need escaping (the values are validated before, but the writer
+            // escapes whatever it is given).
+            ("<5&'\">", "a<b>&'\"c", 0),
+        ] {
+            let options = Options {
+                syntax: Syntax::Xml,
+                version: version.to_string(),
+                header: Header {
+                    remitter_id: remitter_id.to_string(),
+                    date: "2018-07-25".to_string(),
+                    date_offset: offset(false, 2, 0),
+                    time: "09:00:00".to_string(),
+                    time_offset: offset(true, 5, 30),
+                    sequence,
+                },
+                layouts: Default::default(),
+            };
+            let mut out = Vec::new();
+            write_header(&options, &mut out).unwrap();
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                String::from_utf8(with_quick_xml(&options)).unwrap()
+            );
+        }
+    }
 }

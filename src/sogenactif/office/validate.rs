@@ -18,9 +18,10 @@
 
 use super::model::{is_digits, Family, Service};
 use crate::codec::datetime;
+use crate::codec::fields::{amount_n12, currency, report, AmountWords, NumericCode, TypeWords};
 use crate::codec::json::{type_name, Obj};
 use crate::error::{issue, Issues};
-use crate::money::{self, printable, Table, MAX_SAFE_INTEGER};
+use crate::money::{printable, Table, MAX_SAFE_INTEGER};
 use serde_json::{Map, Number, Value};
 
 /// The format of one field.
@@ -533,40 +534,25 @@ pub fn check_value(v: &Value, kind: Kind, at: &str, issues: &mut Issues) -> Opti
     };
     match kind {
         Kind::Amount => {
-            let n = crate::codec::json::read_uint(v, at, issues)?;
-            if n > 999_999_999_999 {
-                issues.push(
-                    at,
-                    issue::AMOUNT_RANGE,
-                    "is above 999999999999, the largest N12 amount (minor units)",
-                );
-                return None;
-            }
+            let n = report(
+                amount_n12(v, AmountWords::Office),
+                || at.to_string(),
+                issues,
+            )?;
             Some(Value::Number(Number::from(n)))
         }
         Kind::Currency => {
-            let code = match v {
-                Value::String(s) => s.clone(),
-                Value::Number(n) if n.as_u64().is_some_and(|u| u < 1000) => n.to_string(),
-                other => {
-                    issues.push(
-                        at,
-                        issue::TYPE,
-                        format!(
-                            "must be an ISO 4217 code like 'EUR' or 978, got {}",
-                            type_name(other)
-                        ),
-                    );
-                    return None;
-                }
-            };
-            match money::currency(&code, Table::Sogenactif) {
-                Ok(c) => Some(Value::String(c.numeric_str())),
-                Err(e) => {
-                    issues.push(at, issue::UNKNOWN_CURRENCY, e.message);
-                    None
-                }
-            }
+            let c = report(
+                currency(
+                    v,
+                    Table::Sogenactif,
+                    NumericCode::Below1000,
+                    TypeWords::WithType,
+                ),
+                || at.to_string(),
+                issues,
+            )?;
+            Some(Value::String(c.numeric_str()))
         }
         Kind::Text(max) => {
             let s = text(issues)?;
