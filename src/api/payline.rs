@@ -15,9 +15,10 @@ fn run(name: &str, a: &Args) -> Result<Out> {
             let operation = a.string(0, "operation")?;
             let params = a.value(1, "")?;
             let options = options(&a.value(2, "options")?)?;
-            Ok(payline::request(&operation, &params, &options)?
-                .to_json()
-                .into())
+            Ok(Out::request(
+                &payline::request(&operation, &params, &options)?,
+                &[],
+            ))
         }
         "parseResponse" => {
             let operation = a.string(0, "operation")?;

@@ -61,29 +61,29 @@ fn run(name: &str, a: &Args) -> Result<Out> {
     }
 }
 
-/// The `HttpRequest` with its warnings (attached by JS as a non-enumerable `warnings`).
+/// The `HttpRequest` with its warnings (attached by JS as a non-enumerable `warnings`), written
+/// straight into the framed text.
 pub(super) fn prepared(p: &Prepared) -> Out {
-    Out {
-        value: p.request.to_json(),
-        warnings: warnings(&p.warnings),
-    }
+    Out::request(&p.request, &p.warnings)
 }
 
-pub(super) fn warnings(w: &[Warning]) -> Option<Value> {
-    if w.is_empty() {
-        return None;
+/// `[{"field":…,"code":…,"message":…}, …]`.
+pub(super) fn write_warnings(s: &mut String, w: &[Warning]) {
+    use crate::codec::json_out as j;
+    s.push('[');
+    for (i, w) in w.iter().enumerate() {
+        if i > 0 {
+            s.push(',');
+        }
+        s.push_str("{\"field\":");
+        j::str(s, &w.field);
+        s.push_str(",\"code\":");
+        j::str(s, w.code);
+        s.push_str(",\"message\":");
+        j::str(s, &w.message);
+        s.push('}');
     }
-    Some(Value::Array(
-        w.iter()
-            .map(|w| {
-                let mut m = Map::new();
-                m.insert("field".into(), Value::String(w.field.clone()));
-                m.insert("code".into(), Value::String(w.code.to_string()));
-                m.insert("message".into(), Value::String(w.message.clone()));
-                Value::Object(m)
-            })
-            .collect(),
-    ))
+    s.push(']');
 }
 
 fn hash_args(a: &Args) -> Result<(Value, Keys)> {
