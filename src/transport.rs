@@ -60,15 +60,15 @@ impl HttpRequest {
 
     /// Appends the JSON text of [`HttpRequest::to_json`] to `out`, byte for byte what
     /// serde_json writes for it, without building the value (issue 9: this is on every call).
-    pub fn write_json(&self, out: &mut String) {
+    pub fn write_json(&self, out: &mut Vec<u8>) {
         use crate::codec::json_out as j;
         // The body is escaped (a JSON or XML text holds many quotes): room for some escapes.
         out.reserve(self.url.len() + self.body.len() + self.body.len() / 8 + 160);
-        out.push_str("{\"method\":");
+        out.extend_from_slice(b"{\"method\":");
         j::str(out, self.method);
-        out.push_str(",\"url\":");
+        out.extend_from_slice(b",\"url\":");
         j::str(out, &self.url);
-        out.push_str(",\"headers\":{");
+        out.extend_from_slice(b",\"headers\":{");
         // A repeated name is written once, at its first place with its last value, as the
         // `serde_json::Map` of `to_json` held it (no request of remise repeats one).
         for (i, (k, _)) in self.headers.iter().enumerate() {
@@ -82,14 +82,14 @@ impl HttpRequest {
                 .find(|(p, _)| p == k)
                 .map_or("", |(_, v)| v.as_ref());
             if i > 0 {
-                out.push(',');
+                out.push(b',');
             }
             j::key(out, k);
             j::str(out, v);
         }
-        out.push_str("},\"body\":");
+        out.extend_from_slice(b"},\"body\":");
         j::str(out, &self.body);
-        out.push('}');
+        out.push(b'}');
     }
 
     /// The headers with credentials masked, for debug events.

@@ -161,19 +161,19 @@ impl Client {
         let debug = debug.then(|| debug_view(&request));
         let capacity = request.url.len() + request.body.len() * 9 / 8 + 240;
         Ok(Out::written(capacity, &warnings, |s| {
-            s.push('{');
+            s.push(b'{');
             if let Some(d) = &debug {
-                s.push_str("\"debug\":");
+                s.extend_from_slice(b"\"debug\":");
                 j::value(s, d);
-                s.push(',');
+                s.push(b',');
             }
-            s.push_str("\"request\":");
+            s.extend_from_slice(b"\"request\":");
             request.write_json(s);
-            s.push_str(",\"kind\":");
+            s.extend_from_slice(b",\"kind\":");
             j::str(s, kind.as_str());
-            s.push_str(",\"operation\":");
+            s.extend_from_slice(b",\"operation\":");
             j::str(s, &operation);
-            s.push('}');
+            s.push(b'}');
         }))
     }
 

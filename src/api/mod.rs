@@ -55,20 +55,20 @@ impl Out {
     pub fn written(
         capacity: usize,
         warnings: &[crate::systempay::Warning],
-        write: impl FnOnce(&mut String),
+        write: impl FnOnce(&mut Vec<u8>),
     ) -> Out {
-        let mut s = String::with_capacity(capacity);
+        let mut s = Vec::with_capacity(capacity);
         if warnings.is_empty() {
-            s.push('o');
+            s.push(b'o');
             write(&mut s);
         } else {
-            s.push_str("w[");
+            s.extend_from_slice(b"w[");
             write(&mut s);
-            s.push(',');
+            s.push(b',');
             systempay::write_warnings(&mut s, warnings);
-            s.push(']');
+            s.push(b']');
         }
-        Out::Framed(s)
+        Out::Framed(json_out::finish(s))
     }
 
     /// An `HttpRequest` (`{ method, url, headers, body }`) with its warnings.
@@ -96,20 +96,20 @@ pub fn frame(r: Result<Out>) -> String {
             value,
             warnings: None,
         }) => {
-            let mut s = String::from("o");
+            let mut s = vec![b'o'];
             json_out::value(&mut s, &value);
-            s
+            json_out::finish(s)
         }
         Ok(Out::Value {
             value,
             warnings: Some(w),
         }) => {
-            let mut s = String::from("w[");
+            let mut s = b"w[".to_vec();
             json_out::value(&mut s, &value);
-            s.push(',');
+            s.push(b',');
             json_out::value(&mut s, &w);
-            s.push(']');
-            s
+            s.push(b']');
+            json_out::finish(s)
         }
         Err(e) => error_text(&e),
     }
@@ -117,9 +117,9 @@ pub fn frame(r: Result<Out>) -> String {
 
 /// `e` + the error's properties as JSON.
 pub fn error_text(e: &Error) -> String {
-    let mut s = String::from("e");
+    let mut s = vec![b'e'];
     json_out::value(&mut s, &e.to_json());
-    s
+    json_out::finish(s)
 }
 
 fn dispatch(op: &str, input: &str, special: bool) -> Result<Out> {

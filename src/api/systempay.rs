@@ -68,22 +68,22 @@ pub(super) fn prepared(p: &Prepared) -> Out {
 }
 
 /// `[{"field":…,"code":…,"message":…}, …]`.
-pub(super) fn write_warnings(s: &mut String, w: &[Warning]) {
+pub(super) fn write_warnings(s: &mut Vec<u8>, w: &[Warning]) {
     use crate::codec::json_out as j;
-    s.push('[');
+    s.push(b'[');
     for (i, w) in w.iter().enumerate() {
         if i > 0 {
-            s.push(',');
+            s.push(b',');
         }
-        s.push_str("{\"field\":");
+        s.extend_from_slice(b"{\"field\":");
         j::str(s, &w.field);
-        s.push_str(",\"code\":");
+        s.extend_from_slice(b",\"code\":");
         j::str(s, w.code);
-        s.push_str(",\"message\":");
+        s.extend_from_slice(b",\"message\":");
         j::str(s, &w.message);
-        s.push('}');
+        s.push(b'}');
     }
-    s.push(']');
+    s.push(b']');
 }
 
 fn hash_args(a: &Args) -> Result<(Value, Keys)> {

@@ -5,68 +5,129 @@
 //! an `IndexMap` per object (SipHash, one allocation per key and per string) and then walking it
 //! with serde's serializer through `io::Write`; for one Systempay request that was 24 500 of the
 //! 53 400 instructions of the whole call (bench/RESULTS.md, "Call path"). These functions append
-//! to one `String` that becomes the framed answer. Strings are escaped exactly as serde_json
+//! to one byte buffer that becomes the framed answer ([`finish`]). Strings are escaped exactly as serde_json
 //! escapes them (`"` `\\` and the C0 controls, with `\b \t \n \f \r` short forms and lowercase
 //! `\u00xx` otherwise; nothing else, not U+2028, not `/`, not non-ASCII), so the text is
 //! byte-for-byte what `serde_json::to_string` gave and `JSON.parse` builds the same objects; the
 //! unit tests compare both on every kind of character.
 
-/// Whether byte `b` must be escaped inside a JSON string (serde_json's `ESCAPE` table).
+/// The text written: only `&str` pieces and ASCII were appended, so it is UTF-8 (checked once,
+/// at the end, instead of writing into a `String` piece by piece).
+pub fn finish(out: Vec<u8>) -> String {
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Bytes gathered on the stack before one copy into the output.
+const CHUNK: usize = 128;
+/// Room kept free in the chunk for one block of 8 bytes, each escaped to at most 6.
+const ROOM: usize = 48;
+
+/// Whether none of the 8 bytes of `w` needs escaping (no byte below 0x20, no `"`, no `\\`):
+/// the classic "has a zero / has a byte less than n" word tests, exact for "any byte".
 #[inline]
-fn needs_escape(b: u8) -> bool {
-    b < 0x20 || b == b'"' || b == b'\\'
+fn clean8(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let control = w.wrapping_sub(ONES * 0x20) & !w;
+    let q = w ^ (ONES * u64::from(b'"'));
+    let quote = q.wrapping_sub(ONES) & !q;
+    let b = w ^ (ONES * u64::from(b'\\'));
+    let backslash = b.wrapping_sub(ONES) & !b;
+    (control | quote | backslash) & HIGH == 0
+}
+
+/// Appends `b` to `chunk` at `n`, escaped as serde_json escapes it (`chunk` has room for 6).
+#[inline(always)]
+fn put_byte(chunk: &mut [u8; CHUNK], n: &mut usize, b: u8) {
+    let short = match b {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        0x08 => b'b',
+        0x0c => b'f',
+        b'\n' => b'n',
+        b'\r' => b'r',
+        b'\t' => b't',
+        0x00..=0x1f => 0,
+        _ => {
+            if let Some(slot) = chunk.get_mut(*n) {
+                *slot = b;
+            }
+            *n += 1;
+            return;
+        }
+    };
+    if short != 0 {
+        if let Some([x, y]) = chunk.get_mut(*n..*n + 2) {
+            *x = b'\\';
+            *y = short;
+        }
+        *n += 2;
+    } else {
+        // Another C0 control: `\u00` and two lowercase hex digits, as serde_json.
+        let low = b & 0xf;
+        let hex = if low < 10 {
+            b'0' + low
+        } else {
+            b'a' + low - 10
+        };
+        if let Some(dst) = chunk.get_mut(*n..*n + 6) {
+            dst.copy_from_slice(&[b'\\', b'u', b'0', b'0', b'0' + (b >> 4), hex]);
+        }
+        *n += 6;
+    }
 }
 
 /// Appends `s` as a JSON string literal (quotes included).
-pub fn str(out: &mut String, s: &str) {
-    out.reserve(s.len() + 2);
-    out.push('"');
-    str_contents(out, s);
-    out.push('"');
-}
-
-/// Appends the escaped contents of `s` (no quotes).
-pub fn str_contents(out: &mut String, s: &str) {
-    let bytes = s.as_bytes();
-    let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if !needs_escape(b) {
-            continue;
+///
+/// Eight bytes at a time: a block with nothing to escape (most of a JSON or XML body) is one
+/// word test and one 8-byte store into a stack chunk; a block with something to escape goes byte
+/// by byte. A short string is one copy into the output, quotes included. Bytes are copied as
+/// they are: every escaped byte is ASCII, so multi-byte characters pass through whole.
+pub fn str(out: &mut Vec<u8>, s: &str) {
+    let mut rest = s.as_bytes();
+    out.reserve(rest.len() + 2);
+    let mut chunk = [0u8; CHUNK];
+    chunk[0] = b'"';
+    let mut n = 1;
+    loop {
+        if n > CHUNK - ROOM {
+            out.extend_from_slice(chunk.get(..n).unwrap_or(&[]));
+            n = 0;
         }
-        // Every byte that needs escaping is ASCII, so `start..i` lies on char boundaries.
-        out.push_str(s.get(start..i).unwrap_or(""));
-        match b {
-            b'"' => out.push_str("\\\""),
-            b'\\' => out.push_str("\\\\"),
-            0x08 => out.push_str("\\b"),
-            0x0c => out.push_str("\\f"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            _ => {
-                // b < 0x20 here: `\u00` then two lowercase hex digits, as serde_json.
-                out.push_str(if b < 0x10 { "\\u000" } else { "\\u001" });
-                let low = b & 0xf;
-                out.push(char::from(if low < 10 {
-                    b'0' + low
-                } else {
-                    b'a' + low - 10
-                }));
+        if let Some((block, after)) = rest.split_first_chunk::<8>() {
+            if clean8(u64::from_le_bytes(*block)) {
+                if let Some(dst) = chunk.get_mut(n..n + 8) {
+                    dst.copy_from_slice(block);
+                }
+                n += 8;
+            } else {
+                for &b in block {
+                    put_byte(&mut chunk, &mut n, b);
+                }
             }
+            rest = after;
+        } else {
+            // Fewer than 8 bytes left (at most 42 written, and the quote: the room is there).
+            for &b in rest {
+                put_byte(&mut chunk, &mut n, b);
+            }
+            break;
         }
-        start = i + 1;
     }
-    out.push_str(s.get(start..).unwrap_or(""));
+    if let Some(slot) = chunk.get_mut(n) {
+        *slot = b'"';
+    }
+    out.extend_from_slice(chunk.get(..n + 1).unwrap_or(&[]));
 }
 
 /// Appends `"key":` (`key` is escaped; the keys written here are constants or header names).
-pub fn key(out: &mut String, key: &str) {
+pub fn key(out: &mut Vec<u8>, key: &str) {
     str(out, key);
-    out.push(':');
+    out.push(b':');
 }
 
 /// Appends an unsigned integer.
-pub fn u64(out: &mut String, n: u64) {
+pub fn u64(out: &mut Vec<u8>, n: u64) {
     // Digits from the right into a stack buffer (u64::MAX has 20); no formatter machinery.
     let mut digits = [b'0'; 20];
     let mut n = n;
@@ -79,17 +140,17 @@ pub fn u64(out: &mut String, n: u64) {
             break;
         }
     }
-    let text = digits.get(digits.len() - len..).unwrap_or(b"0");
-    out.push_str(std::str::from_utf8(text).unwrap_or("0"));
+    out.extend_from_slice(digits.get(digits.len() - len..).unwrap_or(b"0"));
 }
 
 /// Appends a `serde_json::Value` through serde_json (for the rarer results still built as
-/// values). Writing a `Value` cannot fail (its map keys are strings); `null` keeps the text
-/// valid if it ever did.
-pub fn value(out: &mut String, v: &serde_json::Value) {
-    match serde_json::to_string(v) {
-        Ok(t) => out.push_str(&t),
-        Err(_) => out.push_str("null"),
+/// values). Writing a `Value` into a `Vec` cannot fail (its map keys are strings); `null` keeps
+/// the text valid if it ever did.
+pub fn value(out: &mut Vec<u8>, v: &serde_json::Value) {
+    let len = out.len();
+    if serde_json::to_writer(&mut *out, v).is_err() {
+        out.truncate(len);
+        out.extend_from_slice(b"null");
     }
 }
 
@@ -98,9 +159,9 @@ mod tests {
     use super::*;
 
     fn ours(s: &str) -> String {
-        let mut out = String::new();
+        let mut out = Vec::new();
         str(&mut out, s);
-        out
+        finish(out)
     }
 
     #[test]
@@ -132,24 +193,58 @@ mod tests {
         let all: String = (0x20u8..0x80).map(char::from).collect();
         cases.push(all);
         cases.push("é\"𝄞\\\u{1}\u{2028}".into());
+        // Long strings that cross the stack chunk with escapes and multi-byte characters at
+        // every offset around its boundary.
+        for pad in 0..12 {
+            let mut long = "x".repeat(pad);
+            for _ in 0..90 {
+                long.push_str("\"é\u{1f}𝄞\\a\n");
+            }
+            cases.push(long.clone());
+            cases.push(format!("\"{long}"));
+        }
         for s in &cases {
             assert_eq!(ours(s), serde_json::to_string(s).unwrap(), "{s:?}");
         }
     }
 
     #[test]
+    fn pseudo_random_strings_match_serde_json() {
+        // Every length up to 300 (blocks of 8, the tail, the chunk boundary), drawn from an
+        // alphabet of plain, escaped and multi-byte characters.
+        let alphabet = [
+            'a', 'Z', ' ', '"', '\\', '\n', '\u{0}', '\u{1f}', '\u{7f}', 'é', '€', '𝄞', '\u{2028}',
+            '<', '/',
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for len in 0..300 {
+            for _ in 0..4 {
+                let s: String = (0..len)
+                    .map(|_| {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        alphabet[(seed % alphabet.len() as u64) as usize]
+                    })
+                    .collect();
+                assert_eq!(ours(&s), serde_json::to_string(&s).unwrap(), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
     fn numbers_and_values() {
         for n in [0u64, 7, 10, 1500, 9_007_199_254_740_991, u64::MAX] {
-            let mut out = String::new();
+            let mut out = Vec::new();
             u64(&mut out, n);
-            assert_eq!(out, serde_json::to_string(&n).unwrap());
+            assert_eq!(finish(out), serde_json::to_string(&n).unwrap());
         }
         let v = serde_json::json!({ "a": [1, "x\n", null, true, 1.5], "b": {} });
-        let mut out = String::new();
+        let mut out = Vec::new();
         value(&mut out, &v);
-        assert_eq!(out, serde_json::to_string(&v).unwrap());
-        let mut out = String::new();
+        assert_eq!(finish(out), serde_json::to_string(&v).unwrap());
+        let mut out = Vec::new();
         key(&mut out, "k\"");
-        assert_eq!(out, "\"k\\\"\":");
+        assert_eq!(finish(out), "\"k\\\"\":");
     }
 }

@@ -195,8 +195,11 @@ fn write_json_is_serde_json_of_to_json() {
         HttpRequest::post("", Vec::new(), String::new()),
     ];
     for r in &reqs {
-        let mut out = String::new();
+        let mut out = Vec::new();
         r.write_json(&mut out);
-        assert_eq!(out, serde_json::to_string(&r.to_json()).unwrap());
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string(&r.to_json()).unwrap()
+        );
     }
 }
