@@ -4,6 +4,7 @@ use crate::codec::json::{index, join, type_name};
 use crate::error::{issue, Error, ErrorCode, Issue, Result};
 use serde_json::value::RawValue;
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// Prefix of the strings the JS replacer puts where JSON cannot carry a value: `bigint`, `nan`
 /// (NaN and ±Infinity), `date` (an invalid Date), `symbol`.
@@ -30,7 +31,8 @@ impl<'a> Args<'a> {
         })?;
         // One pass over the bytes (outside strings) finds deep nesting; only then are the
         // values walked with paths.
-        let checked = special || max_depth(input) > MAX_DEPTH;
+        let checked =
+            special || (openings_above(input, MAX_DEPTH + 1) && max_depth(input) > MAX_DEPTH);
         Ok(Args { items, checked })
     }
 
@@ -78,6 +80,15 @@ impl<'a> Args<'a> {
             self.value(i, path)?;
         }
         Ok(())
+    }
+
+    /// Argument `i` when it is a string, borrowed from the input when it holds no escape (issue
+    /// 9: no parse, no copy); otherwise as [`Args::string`].
+    pub fn text(&self, i: usize, field: &str) -> Result<Cow<'a, str>> {
+        match plain_string(self.raw(i)) {
+            Some(s) => Ok(Cow::Borrowed(s)),
+            None => self.string(i, field).map(Cow::Owned),
+        }
     }
 
     /// Argument `i` when it is a string; otherwise a `VALIDATION` error naming `field`.
@@ -148,6 +159,38 @@ fn check(v: &Value, path: &str, depth: usize) -> Result<()> {
     }
 }
 
+/// The contents of `raw` when it is one JSON string without an escape sequence. `raw` is an
+/// argument serde_json already checked as one JSON value: a string token whose text holds no
+/// `\\` holds no `"` and no control character either, so its contents are the text between the
+/// quotes, and it cannot be a sentinel (those start with an escaped NUL), so [`Args::value`]'s
+/// checks would pass.
+fn plain_string(raw: &str) -> Option<&str> {
+    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
+    (!inner.as_bytes().contains(&b'\\')).then_some(inner)
+}
+
+/// Whether `text` holds more than `limit` bytes `[` or `{` (inside strings too): when it does
+/// not, no nesting can be deeper than `limit` and [`max_depth`] need not run. Eight bytes at a
+/// time: `b | 0x20` is `{` exactly for `[` and `{`, and zero bytes are counted exactly.
+fn openings_above(text: &str, limit: usize) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let count = |w: u64| {
+        let x = (w | (ONES * 0x20)) ^ (ONES * u64::from(b'{'));
+        // High bit set exactly in the bytes of x that are zero.
+        let zero = !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7);
+        zero.count_ones() as usize
+    };
+    let mut rest = text.as_bytes();
+    let mut n = 0;
+    while let Some((block, after)) = rest.split_first_chunk::<8>() {
+        n += count(u64::from_le_bytes(*block));
+        rest = after;
+    }
+    n += rest.iter().filter(|&&b| b == b'[' || b == b'{').count();
+    n > limit
+}
+
 /// The deepest nesting of `[`/`{` outside strings (the outer arguments array counts one).
 fn max_depth(text: &str) -> usize {
     let (mut depth, mut max, mut in_str, mut esc) = (0usize, 0usize, false, false);
@@ -174,4 +217,48 @@ fn max_depth(text: &str) -> usize {
     }
     // The arguments array itself is one level; its elements are at depth 0 for MAX_DEPTH.
     max.saturating_sub(1)
+}
+
+#[cfg(test)]
+mod fast_tests {
+    use super::*;
+
+    #[test]
+    fn openings_are_counted_exactly() {
+        let texts = [
+            String::new(),
+            "[".into(),
+            "[{\"a\":[1,{\"b\":\"[{\"}]}]".into(),
+            "[".repeat(70),
+            "{".repeat(65) + &"}".repeat(65),
+            "[{".repeat(40),
+            "\u{7b}\u{5b}\u{fb}\u{db}{[;".repeat(9),
+            "é€{[𝄞".repeat(20),
+        ];
+        for t in &texts {
+            let exact = t.bytes().filter(|&b| b == b'[' || b == b'{').count();
+            for limit in [0, 1, exact.saturating_sub(1), exact, exact + 1, 65] {
+                assert_eq!(openings_above(t, limit), exact > limit, "{t:?} {limit}");
+            }
+        }
+    }
+
+    #[test]
+    fn plain_strings_are_borrowed_only_without_escapes() {
+        assert_eq!(plain_string("\"EUR\""), Some("EUR"));
+        assert_eq!(plain_string("\"\""), Some(""));
+        assert_eq!(plain_string("\"é\""), Some("é"));
+        assert_eq!(plain_string("\"a\\nb\""), None);
+        assert_eq!(plain_string("\"\\u0000remise:nan\""), None);
+        assert_eq!(plain_string("12"), None);
+        assert_eq!(plain_string("null"), None);
+        assert_eq!(plain_string("\""), None);
+        let a = Args::parse("[\"x\",\"a\\\"b\",3]", false).unwrap();
+        assert!(matches!(a.text(0, "f").unwrap(), Cow::Borrowed("x")));
+        assert_eq!(a.text(1, "f").unwrap(), "a\"b");
+        assert_eq!(
+            a.text(2, "f").err().map(|e| e.issues[0].message.clone()),
+            a.string(2, "f").err().map(|e| e.issues[0].message.clone())
+        );
+    }
 }

@@ -12,7 +12,7 @@ pub(super) fn call(name: &str, a: &Args) -> Result<Out> {
 fn run(name: &str, a: &Args) -> Result<Out> {
     match name {
         "request" => {
-            let operation = a.string(0, "operation")?;
+            let operation = a.text(0, "operation")?;
             let params = a.value(1, "")?;
             let options = options(&a.value(2, "options")?)?;
             Ok(Out::request(
@@ -21,7 +21,7 @@ fn run(name: &str, a: &Args) -> Result<Out> {
             ))
         }
         "parseResponse" => {
-            let operation = a.string(0, "operation")?;
+            let operation = a.text(0, "operation")?;
             let xml = a.string(1, "xml")?;
             let status = match a.value(2, "httpStatus")? {
                 Value::Null => 200,

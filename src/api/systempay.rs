@@ -13,7 +13,7 @@ pub(super) fn call(name: &str, a: &Args) -> Result<Out> {
 fn run(name: &str, a: &Args) -> Result<Out> {
     match name {
         "request" => {
-            let service = a.string(0, "service")?;
+            let service = a.text(0, "service")?;
             a.check(1, "")?;
             a.check(2, "options")?;
             let p = core::request_text(&service, a.raw(1), a.raw(2))?;
