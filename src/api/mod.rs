@@ -96,7 +96,9 @@ pub fn frame(r: Result<Out>) -> String {
             value,
             warnings: None,
         }) => {
-            let mut s = vec![b'o'];
+            // Room for a typical answer, as serde_json::to_string starts with (it grows by doubling).
+            let mut s = Vec::with_capacity(256);
+            s.push(b'o');
             json_out::value(&mut s, &value);
             json_out::finish(s)
         }
@@ -104,7 +106,8 @@ pub fn frame(r: Result<Out>) -> String {
             value,
             warnings: Some(w),
         }) => {
-            let mut s = b"w[".to_vec();
+            let mut s = Vec::with_capacity(256);
+            s.extend_from_slice(b"w[");
             json_out::value(&mut s, &value);
             s.push(b',');
             json_out::value(&mut s, &w);
@@ -117,7 +120,8 @@ pub fn frame(r: Result<Out>) -> String {
 
 /// `e` + the error's properties as JSON.
 pub fn error_text(e: &Error) -> String {
-    let mut s = vec![b'e'];
+    let mut s = Vec::with_capacity(256);
+    s.push(b'e');
     json_out::value(&mut s, &e.to_json());
     json_out::finish(s)
 }
