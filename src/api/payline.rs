@@ -22,7 +22,7 @@ fn run(name: &str, a: &Args) -> Result<Out> {
         }
         "parseResponse" => {
             let operation = a.text(0, "operation")?;
-            let xml = a.string(1, "xml")?;
+            let xml = a.text(1, "xml")?;
             let status = match a.value(2, "httpStatus")? {
                 Value::Null => 200,
                 Value::Number(n) => match n.as_u64().and_then(|s| u16::try_from(s).ok()) {
