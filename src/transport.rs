@@ -146,15 +146,29 @@ impl fmt::Display for Secret {
 
 /// `Basic base64(user:password)` over UTF-8.
 pub fn basic_auth(user: &str, password: &Secret) -> String {
-    // Issue 9: two buffers sized up front instead of two `format!`s (this runs on every request).
+    // Issue 9: no `format!`, no intermediate heap buffer (this runs on every request).
     let pass = password.expose();
-    let mut raw = Vec::with_capacity(user.len() + 1 + pass.len());
-    raw.extend_from_slice(user.as_bytes());
-    raw.push(b':');
-    raw.extend_from_slice(pass.as_bytes());
+    // `user:password` on the stack when it fits (always, for real credentials), else on the heap.
+    let len = user.len() + 1 + pass.len();
+    let mut stack = [0u8; 128];
+    let mut heap = Vec::new();
+    let raw: &mut [u8] = match stack.get_mut(..len) {
+        Some(s) => s,
+        None => {
+            heap.resize(len, 0);
+            &mut heap
+        }
+    };
+    let (u, rest) = raw.split_at_mut(user.len());
+    u.copy_from_slice(user.as_bytes());
+    if let Some((colon, p)) = rest.split_first_mut() {
+        *colon = b':';
+        p.copy_from_slice(pass.as_bytes());
+    }
+    let raw = &*raw;
     let mut out = String::with_capacity(6 + raw.len().div_ceil(3) * 4);
     out.push_str("Basic ");
-    base64::engine::general_purpose::STANDARD.encode_string(&raw, &mut out);
+    base64::engine::general_purpose::STANDARD.encode_string(raw, &mut out);
     out
 }
 
