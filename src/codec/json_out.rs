@@ -85,7 +85,6 @@ fn put_byte(chunk: &mut [u8; CHUNK], n: &mut usize, b: u8) {
 /// they are: every escaped byte is ASCII, so multi-byte characters pass through whole.
 pub fn str(out: &mut Vec<u8>, s: &str) {
     let mut rest = s.as_bytes();
-    out.reserve(rest.len() + 2);
     let mut chunk = [0u8; CHUNK];
     chunk[0] = b'"';
     let mut n = 1;
