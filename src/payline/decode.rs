@@ -154,14 +154,25 @@ fn split_qname(name: &str) -> (Option<&str>, &str) {
 /// attributes (raw values). Every attribute needs a quoted value; duplicates are refused.
 fn tag_parts(inside: &str) -> Result<(&str, Vec<(&str, &str)>)> {
     let is_space = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n');
-    let name_end = inside.find(is_space).unwrap_or(inside.len());
+    // Byte scans: the characters looked for are ASCII (see `tag_end`).
+    let is_space_byte = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    let name_end = inside
+        .as_bytes()
+        .iter()
+        .position(is_space_byte)
+        .unwrap_or(inside.len());
     let (name, mut rest) = inside.split_at(name_end);
-    if name.is_empty() || name.contains(['<', '&', '"', '\'', '=']) {
+    if name.is_empty()
+        || name
+            .bytes()
+            .any(|b| matches!(b, b'<' | b'&' | b'"' | b'\'' | b'='))
+    {
         return Err(malformed("bad element name"));
     }
     let mut attrs: Vec<(&str, &str)> = Vec::new();
     loop {
-        rest = rest.trim_start_matches(is_space);
+        let blank = rest.bytes().take_while(is_space_byte).count();
+        rest = rest.get(blank..).unwrap_or("");
         if rest.is_empty() {
             // Duplicates found by sorting the names: linear-logarithmic, where comparing each
             // attribute with the ones before it was quadratic (issue 10, row 11: 771 KiB of
@@ -202,17 +213,21 @@ fn tag_parts(inside: &str) -> Result<(&str, Vec<(&str, &str)>)> {
 
 /// The end of a start tag: the index of its `>` in `s` (which starts after `<`), skipping quoted
 /// attribute values.
+///
+/// Byte searches (`memchr`) rather than a walk over `char_indices`: every delimiter is ASCII, and
+/// in UTF-8 no byte of a multi-byte character is ASCII, so byte offsets are char boundaries (issue
+/// 9: the char walk was an eighth of `payline.parseResponse`).
 fn tag_end(s: &str) -> Option<usize> {
-    let mut quote = None;
-    for (i, c) in s.char_indices() {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), _) if q == c => quote = None,
-            (None, '>') => return Some(i),
-            _ => {}
+    let b = s.as_bytes();
+    let mut i = 0;
+    loop {
+        let j = i + memchr::memchr3(b'"', b'\'', b'>', b.get(i..)?)?;
+        let q = *b.get(j)?;
+        if q == b'>' {
+            return Some(j);
         }
+        i = j + 1 + memchr::memchr(q, b.get(j + 1..)?)? + 1;
     }
-    None
 }
 
 /// Parses the whole document into a tree, namespace-aware (prefixes resolved through the
