@@ -37,7 +37,6 @@ fn clean8(w: u64) -> bool {
 }
 
 /// Appends `b` to `chunk` at `n`, escaped as serde_json escapes it (`chunk` has room for 6).
-#[inline(always)]
 fn put_byte(chunk: &mut [u8; CHUNK], n: &mut usize, b: u8) {
     let short = match b {
         b'"' => b'"',
@@ -77,6 +76,13 @@ fn put_byte(chunk: &mut [u8; CHUNK], n: &mut usize, b: u8) {
     }
 }
 
+/// [`put_byte`] for each of at most 8 bytes (one copy of the escaping code, for size).
+fn put_bytes(chunk: &mut [u8; CHUNK], n: &mut usize, bytes: &[u8]) {
+    for &b in bytes {
+        put_byte(chunk, n, b);
+    }
+}
+
 /// Appends `s` as a JSON string literal (quotes included).
 ///
 /// Eight bytes at a time: a block with nothing to escape (most of a JSON or XML body) is one
@@ -100,16 +106,12 @@ pub fn str(out: &mut Vec<u8>, s: &str) {
                 }
                 n += 8;
             } else {
-                for &b in block {
-                    put_byte(&mut chunk, &mut n, b);
-                }
+                put_bytes(&mut chunk, &mut n, block);
             }
             rest = after;
         } else {
             // Fewer than 8 bytes left (at most 42 written, and the quote: the room is there).
-            for &b in rest {
-                put_byte(&mut chunk, &mut n, b);
-            }
+            put_bytes(&mut chunk, &mut n, rest);
             break;
         }
     }

@@ -107,15 +107,22 @@ fn char_ref(num: &str) -> Option<char> {
         .and_then(char::from_u32)
 }
 
+/// `s.split_once(b)` for an ASCII byte `b`, by `memchr` (issue 9: `split_once` with a `char`
+/// pattern costs a searcher per call at opt-level z). In UTF-8 an ASCII byte is always a whole
+/// character, so both sides are `str`s.
+fn split_byte(s: &str, b: u8) -> Option<(&str, &str)> {
+    let i = memchr::memchr(b, s.as_bytes())?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
 /// Appends `raw` with its entity and character references resolved. Only the five predefined
 /// entities exist here: no DTD is read, so nothing can be expanded or fetched.
 fn unescape(raw: &str, out: &mut String) -> Result<()> {
     let mut rest = raw;
-    while let Some((before, after)) = rest.split_once('&') {
+    while let Some((before, after)) = split_byte(rest, b'&') {
         out.push_str(before);
-        let (name, tail) = after
-            .split_once(';')
-            .ok_or_else(|| malformed("unterminated entity reference"))?;
+        let (name, tail) =
+            split_byte(after, b';').ok_or_else(|| malformed("unterminated entity reference"))?;
         let c = match name.strip_prefix('#') {
             Some(num) => char_ref(num),
             None => predefined(name),
@@ -144,7 +151,7 @@ fn resolve<'a>(bindings: &[(&str, &'a str)], prefix: Option<&str>) -> (Ns, &'a s
 }
 
 fn split_qname(name: &str) -> (Option<&str>, &str) {
-    match name.split_once(':') {
+    match split_byte(name, b':') {
         Some((p, l)) => (Some(p), l),
         None => (None, name),
     }
@@ -186,19 +193,18 @@ fn tag_parts(inside: &str) -> Result<(&str, Vec<(&str, &str)>)> {
             }
             return Ok((name, attrs));
         }
-        let (key, after) = rest
-            .split_once('=')
-            .ok_or_else(|| malformed("attribute without a value"))?;
+        let (key, after) =
+            split_byte(rest, b'=').ok_or_else(|| malformed("attribute without a value"))?;
         let key = key.trim_end_matches(is_space);
         let after = after.trim_start_matches(is_space);
         let quote = after
-            .chars()
+            .bytes()
             .next()
-            .filter(|q| matches!(q, '"' | '\''))
+            .filter(|q| matches!(q, b'"' | b'\''))
             .ok_or_else(|| malformed("attribute value without quotes"))?;
         let (value, tail) = after
             .get(1..)
-            .and_then(|a| a.split_once(quote))
+            .and_then(|a| split_byte(a, quote))
             .ok_or_else(|| malformed("unterminated attribute value"))?;
         if key.is_empty() || key.contains(is_space) || value.contains('<') {
             return Err(malformed("bad attribute"));
@@ -214,20 +220,20 @@ fn tag_parts(inside: &str) -> Result<(&str, Vec<(&str, &str)>)> {
 /// The end of a start tag: the index of its `>` in `s` (which starts after `<`), skipping quoted
 /// attribute values.
 ///
-/// Byte searches (`memchr`) rather than a walk over `char_indices`: every delimiter is ASCII, and
-/// in UTF-8 no byte of a multi-byte character is ASCII, so byte offsets are char boundaries (issue
-/// 9: the char walk was an eighth of `payline.parseResponse`).
+/// A walk over bytes rather than `char_indices`: every delimiter is ASCII, and in UTF-8 no byte of
+/// a multi-byte character is ASCII, so the offsets are the same (issue 9: the char walk was an
+/// eighth of `payline.parseResponse`).
 fn tag_end(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    let mut i = 0;
-    loop {
-        let j = i + memchr::memchr3(b'"', b'\'', b'>', b.get(i..)?)?;
-        let q = *b.get(j)?;
-        if q == b'>' {
-            return Some(j);
+    let mut quote = None;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if q == b => quote = None,
+            (None, b'>') => return Some(i),
+            _ => {}
         }
-        i = j + 1 + memchr::memchr(q, b.get(j + 1..)?)? + 1;
     }
+    None
 }
 
 /// Parses the whole document into a tree, namespace-aware (prefixes resolved through the
@@ -247,7 +253,7 @@ fn parse_tree(xml: &str) -> Result<El> {
     let mut rest = xml;
     while !rest.is_empty() {
         let Some(tag) = rest.strip_prefix('<') else {
-            let end = rest.find('<').unwrap_or(rest.len());
+            let end = memchr::memchr(b'<', rest.as_bytes()).unwrap_or(rest.len());
             let (raw, tail) = rest.split_at(end);
             match stack.last_mut() {
                 Some(top) => unescape(raw, &mut top.text)?,
@@ -262,30 +268,35 @@ fn parse_tree(xml: &str) -> Result<El> {
                 .map(|i| i + close.len())
                 .ok_or_else(|| malformed(what))
         };
-        if let Some(body) = tag.strip_prefix("?") {
-            let n = skip_to(body, "?>", "unterminated processing instruction")?;
-            rest = body.get(n..).unwrap_or("");
-        } else if let Some(body) = tag.strip_prefix("!--") {
-            let n = skip_to(body, "-->", "unterminated comment")?;
-            rest = body.get(n..).unwrap_or("");
-        } else if let Some(body) = tag.strip_prefix("![CDATA[") {
-            let (text, tail) = body
-                .split_once("]]>")
-                .ok_or_else(|| malformed("unterminated CDATA section"))?;
-            if let Some(top) = stack.last_mut() {
-                top.text.push_str(text);
+        // One look at the first byte (issue 9): most tags are start or end tags, and each
+        // `strip_prefix` below is a call at opt-level z.
+        let first = tag.as_bytes().first().copied();
+        if matches!(first, Some(b'?' | b'!')) {
+            if let Some(body) = tag.strip_prefix("?") {
+                let n = skip_to(body, "?>", "unterminated processing instruction")?;
+                rest = body.get(n..).unwrap_or("");
+            } else if let Some(body) = tag.strip_prefix("!--") {
+                let n = skip_to(body, "-->", "unterminated comment")?;
+                rest = body.get(n..).unwrap_or("");
+            } else if let Some(body) = tag.strip_prefix("![CDATA[") {
+                let (text, tail) = body
+                    .split_once("]]>")
+                    .ok_or_else(|| malformed("unterminated CDATA section"))?;
+                if let Some(top) = stack.last_mut() {
+                    top.text.push_str(text);
+                }
+                rest = tail;
+            } else if tag.starts_with('!') {
+                return Err(malformed(if tag.starts_with("!DOCTYPE") {
+                    "a DOCTYPE is not expected in a SOAP answer"
+                } else {
+                    "unexpected markup"
+                }));
             }
-            rest = tail;
-        } else if tag.starts_with('!') {
-            return Err(malformed(if tag.starts_with("!DOCTYPE") {
-                "a DOCTYPE is not expected in a SOAP answer"
-            } else {
-                "unexpected markup"
-            }));
-        } else if let Some(body) = tag.strip_prefix('/') {
-            let (name, tail) = body
-                .split_once('>')
-                .ok_or_else(|| malformed("unterminated end tag"))?;
+        } else if first == Some(b'/') {
+            let body = tag.get(1..).unwrap_or("");
+            let (name, tail) =
+                split_byte(body, b'>').ok_or_else(|| malformed("unterminated end tag"))?;
             let (open_name, declared) =
                 open.pop().ok_or_else(|| malformed("unbalanced end tag"))?;
             if name.trim_end() != open_name {
