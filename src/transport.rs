@@ -71,24 +71,16 @@ impl HttpRequest {
         out.extend_from_slice(b",\"headers\":{");
         // A repeated name is written once, at its first place with its last value, as the
         // `serde_json::Map` of `to_json` held it (no request of remise repeats one).
-        let repeats = self
-            .headers
-            .iter()
-            .enumerate()
-            .any(|(i, (k, _))| self.headers.iter().take(i).any(|(p, _)| p == k));
-        for (i, (k, v)) in self.headers.iter().enumerate() {
-            let mut v = v.as_ref();
-            if repeats {
-                if self.headers.iter().take(i).any(|(p, _)| p == k) {
-                    continue;
-                }
-                v = self
-                    .headers
-                    .iter()
-                    .rev()
-                    .find(|(p, _)| p == k)
-                    .map_or("", |(_, v)| v.as_ref());
+        for (i, (k, _)) in self.headers.iter().enumerate() {
+            if self.headers.iter().take(i).any(|(p, _)| p == k) {
+                continue;
             }
+            let v = self
+                .headers
+                .iter()
+                .rev()
+                .find(|(p, _)| p == k)
+                .map_or("", |(_, v)| v.as_ref());
             if i > 0 {
                 out.push(b',');
             }

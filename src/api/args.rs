@@ -186,21 +186,20 @@ fn simple_escapes(raw: &str) -> Option<String> {
     while let Some(at) = memchr::memchr(b'\\', rest.as_bytes()) {
         let (run, tail) = rest.split_at_checked(at)?;
         out.push_str(run);
-        let mut chars = tail.chars();
-        chars.next(); // the backslash
-        let c = match chars.next()? {
-            '"' => '"',
-            '\\' => '\\',
-            '/' => '/',
-            'b' => '\u{8}',
-            'f' => '\u{c}',
-            'n' => '\n',
-            'r' => '\r',
-            't' => '\t',
+        // `tail` starts with the backslash; the escape's letter is ASCII when it is one of these.
+        let c = match tail.as_bytes().get(1)? {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
             _ => return None,
         };
         out.push(c);
-        rest = chars.as_str();
+        rest = tail.get(2..)?;
     }
     out.push_str(rest);
     Some(out)

@@ -27,25 +27,19 @@ use crate::codec::json_out;
 use crate::error::{Error, ErrorCode, Result};
 use serde_json::Value;
 
-/// What an entry returns: a value, possibly with warnings (`[{ field, code, message }]`), or
-/// the framed text already written (issue 9: the per-call results, e.g. an `HttpRequest`, are
-/// written straight into the answer by [`crate::codec::json_out`] instead of being built as
-/// `serde_json::Value`s and serialised).
+/// What an entry returns: a value, or the framed text already written (issue 9: the per-call
+/// results, e.g. an `HttpRequest` with its warnings, are written straight into the answer by
+/// [`crate::codec::json_out`] instead of being built as `serde_json::Value`s and serialised).
 pub enum Out {
-    Value {
-        value: Value,
-        warnings: Option<Value>,
-    },
-    /// `o` + JSON or `w` + `[value, warnings]`, as [`frame`] would write it.
+    /// Framed as `o` + JSON.
+    Value(Value),
+    /// `o` + JSON or `w` + `[value, warnings]`, as [`Out::written`] writes it.
     Framed(String),
 }
 
 impl From<Value> for Out {
     fn from(value: Value) -> Self {
-        Out::Value {
-            value,
-            warnings: None,
-        }
+        Out::Value(value)
     }
 }
 
@@ -92,26 +86,11 @@ pub fn call(op: &str, input: &str, special: bool) -> String {
 pub fn frame(r: Result<Out>) -> String {
     match r {
         Ok(Out::Framed(s)) => s,
-        Ok(Out::Value {
-            value,
-            warnings: None,
-        }) => {
+        Ok(Out::Value(value)) => {
             // Room for a typical answer, as serde_json::to_string starts with (it grows by doubling).
             let mut s = Vec::with_capacity(256);
             s.push(b'o');
             json_out::value(&mut s, &value);
-            json_out::finish(s)
-        }
-        Ok(Out::Value {
-            value,
-            warnings: Some(w),
-        }) => {
-            let mut s = Vec::with_capacity(256);
-            s.extend_from_slice(b"w[");
-            json_out::value(&mut s, &value);
-            s.push(b',');
-            json_out::value(&mut s, &w);
-            s.push(b']');
             json_out::finish(s)
         }
         Err(e) => error_text(&e),
