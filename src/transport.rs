@@ -3,22 +3,31 @@
 
 use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
 
 /// A request ready to send: `{ method: 'POST', url, headers, body }`.
+///
+/// Header names are constants and most values too (`application/json`): they are borrowed, and
+/// only computed values (`Authorization`, `SOAPAction`) are owned (issue 9: six `String`s per
+/// request were allocated and dropped before).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct HttpRequest {
-    pub method: String,
+    pub method: &'static str,
     pub url: String,
     /// Header names and values, in the order they are sent.
-    pub headers: Vec<(String, String)>,
+    pub headers: Vec<(&'static str, Cow<'static, str>)>,
     pub body: String,
 }
 
 impl HttpRequest {
-    pub fn post(url: impl Into<String>, headers: Vec<(String, String)>, body: String) -> Self {
+    pub fn post(
+        url: impl Into<String>,
+        headers: Vec<(&'static str, Cow<'static, str>)>,
+        body: String,
+    ) -> Self {
         HttpRequest {
-            method: "POST".to_string(),
+            method: "POST",
             url: url.into(),
             headers,
             body,
@@ -30,7 +39,7 @@ impl HttpRequest {
         self.headers
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| v.as_ref())
     }
 
     /// `{ method, url, headers, body }` as JSON (headers as an object, in sending order).
@@ -38,14 +47,48 @@ impl HttpRequest {
         use serde_json::{Map, Value};
         let mut headers = Map::new();
         for (k, v) in &self.headers {
-            headers.insert(k.clone(), Value::String(v.clone()));
+            headers.insert((*k).to_string(), Value::String(v.to_string()));
         }
         let mut m = Map::new();
-        m.insert("method".into(), Value::String(self.method.clone()));
+        m.insert("method".into(), Value::String(self.method.to_string()));
         m.insert("url".into(), Value::String(self.url.clone()));
         m.insert("headers".into(), Value::Object(headers));
         m.insert("body".into(), Value::String(self.body.clone()));
         Value::Object(m)
+    }
+
+    /// Appends the JSON text of [`HttpRequest::to_json`] to `out`, byte for byte what
+    /// serde_json writes for it, without building the value (issue 9: this is on every call).
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        use crate::codec::json_out as j;
+        // The body is escaped (a JSON or XML text holds many quotes): room for some escapes.
+        out.reserve(self.url.len() + self.body.len() + self.body.len() / 8 + 160);
+        out.extend_from_slice(b"{\"method\":");
+        j::str(out, self.method);
+        out.extend_from_slice(b",\"url\":");
+        j::str(out, &self.url);
+        out.extend_from_slice(b",\"headers\":{");
+        // A repeated name is written once, at its first place with its last value, as the
+        // `serde_json::Map` of `to_json` held it (no request of remise repeats one).
+        for (i, (k, _)) in self.headers.iter().enumerate() {
+            if self.headers.iter().take(i).any(|(p, _)| p == k) {
+                continue;
+            }
+            let v = self
+                .headers
+                .iter()
+                .rev()
+                .find(|(p, _)| p == k)
+                .map_or("", |(_, v)| v.as_ref());
+            if i > 0 {
+                out.push(b',');
+            }
+            j::key(out, k);
+            j::str(out, v);
+        }
+        out.extend_from_slice(b"},\"body\":");
+        j::str(out, &self.body);
+        out.push(b'}');
     }
 
     /// The headers with credentials masked, for debug events.
@@ -94,15 +137,29 @@ impl fmt::Display for Secret {
 
 /// `Basic base64(user:password)` over UTF-8.
 pub fn basic_auth(user: &str, password: &Secret) -> String {
-    // Issue 9: two buffers sized up front instead of two `format!`s (this runs on every request).
+    // Issue 9: no `format!`, no intermediate heap buffer (this runs on every request).
     let pass = password.expose();
-    let mut raw = Vec::with_capacity(user.len() + 1 + pass.len());
-    raw.extend_from_slice(user.as_bytes());
-    raw.push(b':');
-    raw.extend_from_slice(pass.as_bytes());
+    // `user:password` on the stack when it fits (always, for real credentials), else on the heap.
+    let len = user.len() + 1 + pass.len();
+    let mut stack = [0u8; 128];
+    let mut heap = Vec::new();
+    let raw: &mut [u8] = match stack.get_mut(..len) {
+        Some(s) => s,
+        None => {
+            heap.resize(len, 0);
+            &mut heap
+        }
+    };
+    let (u, rest) = raw.split_at_mut(user.len());
+    u.copy_from_slice(user.as_bytes());
+    if let Some((colon, p)) = rest.split_first_mut() {
+        *colon = b':';
+        p.copy_from_slice(pass.as_bytes());
+    }
+    let raw = &*raw;
     let mut out = String::with_capacity(6 + raw.len().div_ceil(3) * 4);
     out.push_str("Basic ");
-    crate::codec::base64::encode_into(&raw, &mut out);
+    crate::codec::base64::encode_into(raw, &mut out);
     out
 }
 
@@ -187,15 +244,15 @@ pub fn check_base_url(url: &str, at: &str, example: &str, issues: &mut Issues) {
 }
 
 /// Masks the value of `Authorization` (keeping the scheme) for debug output.
-pub fn mask_headers(headers: &[(String, String)]) -> Vec<(String, String)> {
+pub fn mask_headers(headers: &[(&'static str, Cow<'static, str>)]) -> Vec<(String, String)> {
     headers
         .iter()
         .map(|(k, v)| {
             if k.eq_ignore_ascii_case("authorization") {
                 let scheme = v.split(' ').next().unwrap_or("");
-                (k.clone(), format!("{scheme} ***"))
+                ((*k).to_string(), format!("{scheme} ***"))
             } else {
-                (k.clone(), v.clone())
+                ((*k).to_string(), v.to_string())
             }
         })
         .collect()

@@ -4,6 +4,7 @@ use crate::codec::json::{index, join, type_name};
 use crate::error::{issue, Error, ErrorCode, Issue, Result};
 use serde_json::value::RawValue;
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// Prefix of the strings the JS replacer puts where JSON cannot carry a value: `bigint`, `nan`
 /// (NaN and ±Infinity), `date` (an invalid Date), `symbol`.
@@ -30,7 +31,8 @@ impl<'a> Args<'a> {
         })?;
         // One pass over the bytes (outside strings) finds deep nesting; only then are the
         // values walked with paths.
-        let checked = special || max_depth(input) > MAX_DEPTH;
+        let checked =
+            special || (openings_above(input, MAX_DEPTH + 1) && max_depth(input) > MAX_DEPTH);
         Ok(Args { items, checked })
     }
 
@@ -78,6 +80,19 @@ impl<'a> Args<'a> {
             self.value(i, path)?;
         }
         Ok(())
+    }
+
+    /// Argument `i` when it is a string, borrowed from the input when it holds no escape (issue
+    /// 9: no parse, no copy); otherwise as [`Args::string`].
+    pub fn text(&self, i: usize, field: &str) -> Result<Cow<'a, str>> {
+        let raw = self.raw(i);
+        if let Some(s) = plain_string(raw) {
+            return Ok(Cow::Borrowed(s));
+        }
+        if let Some(s) = simple_escapes(raw) {
+            return Ok(Cow::Owned(s));
+        }
+        self.string(i, field).map(Cow::Owned)
     }
 
     /// Argument `i` when it is a string; otherwise a `VALIDATION` error naming `field`.
@@ -148,6 +163,70 @@ fn check(v: &Value, path: &str, depth: usize) -> Result<()> {
     }
 }
 
+/// The contents of `raw` when it is one JSON string without an escape sequence. `raw` is an
+/// argument serde_json already checked as one JSON value: a string token whose text holds no
+/// `\\` holds no `"` and no control character either, so its contents are the text between the
+/// quotes, and it cannot be a sentinel (those start with an escaped NUL), so [`Args::value`]'s
+/// checks would pass.
+fn plain_string(raw: &str) -> Option<&str> {
+    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
+    (!inner.as_bytes().contains(&b'\\')).then_some(inner)
+}
+
+/// The contents of `raw` when it is one JSON string whose escapes are all two-character ones
+/// (`\\"` `\\\\` `\\/` `\\b` `\\f` `\\n` `\\r` `\\t`: a JSON text or an XML answer passed as a
+/// string holds many `\\"`). `None` for anything else, `\\u` escapes included (surrogates and
+/// sentinels are left to serde_json and [`Args::value`]'s checks). `raw` was checked as one JSON
+/// value by serde_json, so every backslash starts an escape and no control character is raw.
+/// Written here because serde_json's string reader costs ~18 instructions a byte on such text.
+fn simple_escapes(raw: &str) -> Option<String> {
+    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
+    let mut out = String::with_capacity(inner.len());
+    let mut rest = inner;
+    while let Some(at) = memchr::memchr(b'\\', rest.as_bytes()) {
+        let (run, tail) = rest.split_at_checked(at)?;
+        out.push_str(run);
+        // `tail` starts with the backslash; the escape's letter is ASCII when it is one of these.
+        let c = match tail.as_bytes().get(1)? {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            _ => return None,
+        };
+        out.push(c);
+        rest = tail.get(2..)?;
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// Whether `text` holds more than `limit` bytes `[` or `{` (inside strings too): when it does
+/// not, no nesting can be deeper than `limit` and [`max_depth`] need not run. Eight bytes at a
+/// time: `b | 0x20` is `{` exactly for `[` and `{`, and zero bytes are counted exactly.
+fn openings_above(text: &str, limit: usize) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let count = |w: u64| {
+        let x = (w | (ONES * 0x20)) ^ (ONES * u64::from(b'{'));
+        // High bit set exactly in the bytes of x that are zero.
+        let zero = !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7);
+        zero.count_ones() as usize
+    };
+    let mut rest = text.as_bytes();
+    let mut n = 0;
+    while let Some((block, after)) = rest.split_first_chunk::<8>() {
+        n += count(u64::from_le_bytes(*block));
+        rest = after;
+    }
+    n += rest.iter().filter(|&&b| b == b'[' || b == b'{').count();
+    n > limit
+}
+
 /// The deepest nesting of `[`/`{` outside strings (the outer arguments array counts one).
 fn max_depth(text: &str) -> usize {
     let (mut depth, mut max, mut in_str, mut esc) = (0usize, 0usize, false, false);
@@ -174,4 +253,68 @@ fn max_depth(text: &str) -> usize {
     }
     // The arguments array itself is one level; its elements are at depth 0 for MAX_DEPTH.
     max.saturating_sub(1)
+}
+
+#[cfg(test)]
+mod fast_tests {
+    use super::*;
+
+    #[test]
+    fn openings_are_counted_exactly() {
+        let texts = [
+            String::new(),
+            "[".into(),
+            "[{\"a\":[1,{\"b\":\"[{\"}]}]".into(),
+            "[".repeat(70),
+            "{".repeat(65) + &"}".repeat(65),
+            "[{".repeat(40),
+            "\u{7b}\u{5b}\u{fb}\u{db}{[;".repeat(9),
+            "é€{[𝄞".repeat(20),
+        ];
+        for t in &texts {
+            let exact = t.bytes().filter(|&b| b == b'[' || b == b'{').count();
+            for limit in [0, 1, exact.saturating_sub(1), exact, exact + 1, 65] {
+                assert_eq!(openings_above(t, limit), exact > limit, "{t:?} {limit}");
+            }
+        }
+    }
+
+    #[test]
+    fn plain_strings_are_borrowed_only_without_escapes() {
+        assert_eq!(plain_string("\"EUR\""), Some("EUR"));
+        assert_eq!(plain_string("\"\""), Some(""));
+        assert_eq!(plain_string("\"é\""), Some("é"));
+        assert_eq!(plain_string("\"a\\nb\""), None);
+        assert_eq!(plain_string("\"\\u0000remise:nan\""), None);
+        assert_eq!(plain_string("12"), None);
+        assert_eq!(plain_string("null"), None);
+        assert_eq!(plain_string("\""), None);
+        // Two-character escapes are undone by hand, exactly as serde_json reads them.
+        for t in [
+            r#""a\"b""#,
+            r#""\\\/\b\f\n\r\t""#,
+            r#""<x a=\"1\">é</x>\n\\""#,
+            r#""\\""#,
+            r#""end\"""#,
+        ] {
+            let want: String = serde_json::from_str(t).unwrap();
+            assert_eq!(simple_escapes(t).as_deref(), Some(want.as_str()), "{t}");
+        }
+        for t in [
+            r#""\u0041""#,
+            r#""\ud800""#,
+            r#""\u0000remise:nan""#,
+            "1",
+            "null",
+        ] {
+            assert_eq!(simple_escapes(t), None, "{t}");
+        }
+        let a = Args::parse("[\"x\",\"a\\\"b\",3]", false).unwrap();
+        assert!(matches!(a.text(0, "f").unwrap(), Cow::Borrowed("x")));
+        assert_eq!(a.text(1, "f").unwrap(), "a\"b");
+        assert_eq!(
+            a.text(2, "f").err().map(|e| e.issues[0].message.clone()),
+            a.string(2, "f").err().map(|e| e.issues[0].message.clone())
+        );
+    }
 }

@@ -4,6 +4,7 @@
 
 use super::{error_text, frame, Args, Out};
 use crate::codec::json::type_name;
+use crate::codec::json_out as j;
 use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
 use crate::payline::{self, decode as pl_decode, Operation};
 use crate::sogenactif::office;
@@ -123,14 +124,18 @@ impl Client {
             Inner::Systempay(o) => {
                 a.check(0, "")?;
                 let p = sp::request_unchecked_text(op, a.raw(0), o)?;
-                let w = super::systempay::warnings(&p.warnings);
-                (p.request, p.kind, p.service, w)
+                (p.request, p.kind, p.service, p.warnings)
             }
             Inner::Payline(o) => {
                 let operation = Operation::parse(op)?;
                 let params = a.value(0, "")?;
                 let r = payline::request(operation.name(), &params, o)?;
-                (r, operation.kind(), operation.name().to_string(), None)
+                (
+                    r,
+                    operation.kind(),
+                    operation.name().to_string(),
+                    Vec::new(),
+                )
             }
             Inner::Office(o) => {
                 let service = office::Service::parse(op)?;
@@ -143,20 +148,33 @@ impl Client {
                 } else {
                     office::request(service.name(), &fields, o)?
                 };
-                (r, service.call_kind(), service.name().to_string(), None)
+                (
+                    r,
+                    service.call_kind(),
+                    service.name().to_string(),
+                    Vec::new(),
+                )
             }
         };
-        let mut m = Map::new();
-        if debug {
-            m.insert("debug".into(), debug_view(&request));
-        }
-        m.insert("request".into(), request.to_json());
-        m.insert("kind".into(), kind.as_str().into());
-        m.insert("operation".into(), operation.into());
-        Ok(Out {
-            value: Value::Object(m),
-            warnings,
-        })
+        // Written straight into the answer (issue 9), as the value
+        // `{ debug?, request, kind, operation }` serde_json wrote before.
+        let debug = debug.then(|| debug_view(&request));
+        let capacity = request.url.len() + request.body.len() * 9 / 8 + 240;
+        Ok(Out::written(capacity, &warnings, |s| {
+            s.push(b'{');
+            if let Some(d) = &debug {
+                s.extend_from_slice(b"\"debug\":");
+                j::value(s, d);
+                s.push(b',');
+            }
+            s.extend_from_slice(b"\"request\":");
+            request.write_json(s);
+            s.extend_from_slice(b",\"kind\":");
+            j::str(s, kind.as_str());
+            s.extend_from_slice(b",\"operation\":");
+            j::str(s, &operation);
+            s.push(b'}');
+        }))
     }
 
     /// Decodes the gateway's answer: `input` is `[operation, kind, status, body, retriesDone,

@@ -23,21 +23,56 @@ mod systempay;
 pub use args::{Args, SENTINEL};
 pub use client::Client;
 
+use crate::codec::json_out;
 use crate::error::{Error, ErrorCode, Result};
 use serde_json::Value;
 
-/// What an entry returns: a value, possibly with warnings (`[{ field, code, message }]`).
-pub struct Out {
-    pub value: Value,
-    pub warnings: Option<Value>,
+/// What an entry returns: a value, or the framed text already written (issue 9: the per-call
+/// results, e.g. an `HttpRequest` with its warnings, are written straight into the answer by
+/// [`crate::codec::json_out`] instead of being built as `serde_json::Value`s and serialised).
+pub enum Out {
+    /// Framed as `o` + JSON.
+    Value(Value),
+    /// `o` + JSON or `w` + `[value, warnings]`, as [`Out::written`] writes it.
+    Framed(String),
 }
 
 impl From<Value> for Out {
     fn from(value: Value) -> Self {
-        Out {
-            value,
-            warnings: None,
+        Out::Value(value)
+    }
+}
+
+impl Out {
+    /// The framed text of a value written by `write` (any JSON value), with `warnings` when
+    /// there are any (`w` + `[value, warnings]`), else `o` + value.
+    pub fn written(
+        capacity: usize,
+        warnings: &[crate::systempay::Warning],
+        write: impl FnOnce(&mut Vec<u8>),
+    ) -> Out {
+        let mut s = Vec::with_capacity(capacity);
+        if warnings.is_empty() {
+            s.push(b'o');
+            write(&mut s);
+        } else {
+            s.extend_from_slice(b"w[");
+            write(&mut s);
+            s.push(b',');
+            systempay::write_warnings(&mut s, warnings);
+            s.push(b']');
         }
+        Out::Framed(json_out::finish(s))
+    }
+
+    /// An `HttpRequest` (`{ method, url, headers, body }`) with its warnings.
+    pub fn request(
+        r: &crate::transport::HttpRequest,
+        warnings: &[crate::systempay::Warning],
+    ) -> Out {
+        // The body is escaped (a JSON or XML text holds many quotes): room for some escapes.
+        let capacity = r.url.len() + r.body.len() + r.body.len() / 8 + 200;
+        Out::written(capacity, warnings, |s| r.write_json(s))
     }
 }
 
@@ -50,21 +85,13 @@ pub fn call(op: &str, input: &str, special: bool) -> String {
 /// The framed text of a result.
 pub fn frame(r: Result<Out>) -> String {
     match r {
-        Ok(Out {
-            value,
-            warnings: None,
-        }) => {
-            let mut s = String::from("o");
-            push_json(&mut s, &value);
-            s
-        }
-        Ok(Out {
-            value,
-            warnings: Some(w),
-        }) => {
-            let mut s = String::from("w");
-            push_json(&mut s, &Value::Array(vec![value, w]));
-            s
+        Ok(Out::Framed(s)) => s,
+        Ok(Out::Value(value)) => {
+            // Room for a typical answer, as serde_json::to_string starts with (it grows by doubling).
+            let mut s = Vec::with_capacity(256);
+            s.push(b'o');
+            json_out::value(&mut s, &value);
+            json_out::finish(s)
         }
         Err(e) => error_text(&e),
     }
@@ -72,17 +99,10 @@ pub fn frame(r: Result<Out>) -> String {
 
 /// `e` + the error's properties as JSON.
 pub fn error_text(e: &Error) -> String {
-    let mut s = String::from("e");
-    push_json(&mut s, &e.to_json());
-    s
-}
-
-fn push_json(s: &mut String, v: &Value) {
-    // serde_json writes a Value infallibly (string keys only); the fallback keeps it panic-free.
-    match serde_json::to_string(v) {
-        Ok(t) => s.push_str(&t),
-        Err(_) => s.push_str("null"),
-    }
+    let mut s = Vec::with_capacity(256);
+    s.push(b'e');
+    json_out::value(&mut s, &e.to_json());
+    json_out::finish(s)
 }
 
 fn dispatch(op: &str, input: &str, special: bool) -> Result<Out> {

@@ -5,6 +5,7 @@ use crate::codec::json::type_name;
 use crate::error::{Error, ErrorCode, Result};
 use crate::money::{self, Table, MAX_SAFE_INTEGER};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 pub(super) fn call(name: &str, a: &Args) -> Result<Out> {
     match name {
@@ -20,9 +21,10 @@ pub(super) fn call(name: &str, a: &Args) -> Result<Out> {
         "toMinor" => {
             let table = table_arg(a, 2)?;
             let code = currency_arg(a, 1)?;
-            let amount = match a.value(0, "amount")? {
-                Value::String(s) => s,
-                other => {
+            let amount = match a.text(0, "amount") {
+                Ok(s) => s,
+                Err(_) => {
+                    let other = a.value(0, "amount")?;
                     return Err(Error::new(
                         ErrorCode::AmountFormat,
                         format!(
@@ -30,10 +32,13 @@ pub(super) fn call(name: &str, a: &Args) -> Result<Out> {
                             type_name(&other)
                         ),
                     )
-                    .with_field("amount"))
+                    .with_field("amount"));
                 }
             };
-            Ok(Value::from(money::to_minor(&amount, &code, table)?).into())
+            let minor = money::to_minor(&amount, &code, table)?;
+            Ok(Out::written(24, &[], |s| {
+                crate::codec::json_out::u64(s, minor)
+            }))
         }
         "fromMinor" => {
             let table = table_arg(a, 2)?;
@@ -57,6 +62,9 @@ fn dto(c: &money::Currency) -> Value {
 
 /// The optional `table` argument.
 fn table_arg(a: &Args, i: usize) -> Result<Table> {
+    if a.is_null(i) {
+        return Ok(Table::Iso);
+    }
     match a.value(i, "table")? {
         Value::Null => Ok(Table::Iso),
         Value::String(name) => Table::parse(&name),
@@ -72,13 +80,16 @@ fn table_arg(a: &Args, i: usize) -> Result<Table> {
 }
 
 /// A currency given as an alpha code (`'EUR'`) or a numeric code (`978`, `'978'`).
-fn currency_arg(a: &Args, i: usize) -> Result<String> {
+fn currency_arg<'a>(a: &Args<'a>, i: usize) -> Result<Cow<'a, str>> {
+    if let Ok(s) = a.text(i, "currency") {
+        return Ok(s);
+    }
     let v = a.value(i, "currency")?;
     match &v {
-        Value::String(s) => return Ok(s.clone()),
+        Value::String(s) => return Ok(Cow::Owned(s.clone())),
         Value::Number(n) => {
             if let Some(u) = n.as_u64().filter(|u| *u < 1000) {
-                return Ok(u.to_string());
+                return Ok(Cow::Owned(u.to_string()));
             }
         }
         _ => {}

@@ -12,16 +12,17 @@ pub(super) fn call(name: &str, a: &Args) -> Result<Out> {
 fn run(name: &str, a: &Args) -> Result<Out> {
     match name {
         "request" => {
-            let operation = a.string(0, "operation")?;
+            let operation = a.text(0, "operation")?;
             let params = a.value(1, "")?;
             let options = options(&a.value(2, "options")?)?;
-            Ok(payline::request(&operation, &params, &options)?
-                .to_json()
-                .into())
+            Ok(Out::request(
+                &payline::request(&operation, &params, &options)?,
+                &[],
+            ))
         }
         "parseResponse" => {
-            let operation = a.string(0, "operation")?;
-            let xml = a.string(1, "xml")?;
+            let operation = a.text(0, "operation")?;
+            let xml = a.text(1, "xml")?;
             let status = match a.value(2, "httpStatus")? {
                 Value::Null => 200,
                 Value::Number(n) => match n.as_u64().and_then(|s| u16::try_from(s).ok()) {

@@ -45,7 +45,10 @@ fn run(name: &str, a: &Args) -> Result<Out> {
             let service = a.string(0, "service")?;
             let fields = a.value(1, "")?;
             let opts = office::Options::from_value(&a.value(2, "options")?)?;
-            Ok(office::request(&service, &fields, &opts)?.to_json().into())
+            Ok(Out::request(
+                &office::request(&service, &fields, &opts)?,
+                &[],
+            ))
         }
         "office.parseResponse" => {
             let text = a.string(0, "text")?;

@@ -13,7 +13,7 @@ pub(super) fn call(name: &str, a: &Args) -> Result<Out> {
 fn run(name: &str, a: &Args) -> Result<Out> {
     match name {
         "request" => {
-            let service = a.string(0, "service")?;
+            let service = a.text(0, "service")?;
             a.check(1, "")?;
             a.check(2, "options")?;
             let p = core::request_text(&service, a.raw(1), a.raw(2))?;
@@ -61,29 +61,29 @@ fn run(name: &str, a: &Args) -> Result<Out> {
     }
 }
 
-/// The `HttpRequest` with its warnings (attached by JS as a non-enumerable `warnings`).
+/// The `HttpRequest` with its warnings (attached by JS as a non-enumerable `warnings`), written
+/// straight into the framed text.
 pub(super) fn prepared(p: &Prepared) -> Out {
-    Out {
-        value: p.request.to_json(),
-        warnings: warnings(&p.warnings),
-    }
+    Out::request(&p.request, &p.warnings)
 }
 
-pub(super) fn warnings(w: &[Warning]) -> Option<Value> {
-    if w.is_empty() {
-        return None;
+/// `[{"field":…,"code":…,"message":…}, …]`.
+pub(super) fn write_warnings(s: &mut Vec<u8>, w: &[Warning]) {
+    use crate::codec::json_out as j;
+    s.push(b'[');
+    for (i, w) in w.iter().enumerate() {
+        if i > 0 {
+            s.push(b',');
+        }
+        s.extend_from_slice(b"{\"field\":");
+        j::str(s, &w.field);
+        s.extend_from_slice(b",\"code\":");
+        j::str(s, w.code);
+        s.extend_from_slice(b",\"message\":");
+        j::str(s, &w.message);
+        s.push(b'}');
     }
-    Some(Value::Array(
-        w.iter()
-            .map(|w| {
-                let mut m = Map::new();
-                m.insert("field".into(), Value::String(w.field.clone()));
-                m.insert("code".into(), Value::String(w.code.to_string()));
-                m.insert("message".into(), Value::String(w.message.clone()));
-                Value::Object(m)
-            })
-            .collect(),
-    ))
+    s.push(b']');
 }
 
 fn hash_args(a: &Args) -> Result<(Value, Keys)> {

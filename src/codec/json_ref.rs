@@ -222,7 +222,8 @@ fn join(path: &str, key: &str) -> String {
 /// `UNKNOWN_FIELD`. Paths are built only when an issue is pushed.
 #[derive(Debug)]
 pub struct ObjRef<'v, 'a> {
-    path: String,
+    /// Borrowed for the root and `options` (no allocation), owned for nested objects.
+    path: Cow<'static, str>,
     fields: Option<&'v [(Cow<'a, str>, Val<'a>)]>,
     /// The keys asked for, for unknown-field checks and "did you mean" hints: the first
     /// [`ASKED_INLINE`] inline (no allocation on the success path), the rest in `more`.
@@ -239,11 +240,11 @@ const ASKED_INLINE: usize = 8;
 impl<'v, 'a> ObjRef<'v, 'a> {
     /// Reads `value` as an object at `path` (`""` for the root). A non-object is a `TYPE` issue,
     /// and every later accessor then returns `None`.
-    pub fn new(value: &'v Val<'a>, path: &str, issues: &mut Issues) -> ObjRef<'v, 'a> {
-        ObjRef::at_path(value, path.to_string(), issues)
+    pub fn new(value: &'v Val<'a>, path: &'static str, issues: &mut Issues) -> ObjRef<'v, 'a> {
+        ObjRef::at_path(value, Cow::Borrowed(path), issues)
     }
 
-    fn at_path(value: &'v Val<'a>, path: String, issues: &mut Issues) -> ObjRef<'v, 'a> {
+    fn at_path(value: &'v Val<'a>, path: Cow<'static, str>, issues: &mut Issues) -> ObjRef<'v, 'a> {
         let fields = match value {
             Val::Obj(f) => Some(f.as_slice()),
             other => {
@@ -400,7 +401,7 @@ impl<'v, 'a> ObjRef<'v, 'a> {
     pub fn obj(&mut self, key: &'static str, issues: &mut Issues) -> Option<ObjRef<'v, 'a>> {
         let v = self.raw(key)?;
         match v {
-            Val::Obj(_) => Some(ObjRef::at_path(v, self.at(key), issues)),
+            Val::Obj(_) => Some(ObjRef::at_path(v, Cow::Owned(self.at(key)), issues)),
             other => {
                 issues.push(
                     self.at(key),

@@ -7,6 +7,8 @@
 //!   (issue 9), each gateway's own wording a parameter.
 //! - [`base64`]: the `Authorization: Basic` encoder (hand-written for size; tested against the
 //!   `base64` crate).
+//! - [`json_out`]: writes the per-call results (HTTP requests, warnings) straight into the
+//!   answer text, escaped exactly as serde_json does (issue 9).
 //! - [`datetime`]: yes/no checks of RFC 3339 date-times and calendar dates (hand-written for
 //!   size; tested against the `time` crate).
 //! - [`xml`]: checks that text can be written into XML 1.0 (quick-xml escapes; control
@@ -18,6 +20,7 @@ pub mod base64;
 pub mod datetime;
 pub mod fields;
 pub mod json;
+pub mod json_out;
 pub mod json_ref;
 pub mod xml;
 

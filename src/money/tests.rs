@@ -63,3 +63,21 @@ fn table_names() {
     }
     assert_eq!(Table::parse("ISO").unwrap_err().code, ErrorCode::Validation);
 }
+
+#[test]
+fn tables_are_sorted_by_alpha_code_for_the_binary_search() {
+    for table in [Table::Iso, Table::Systempay] {
+        let rows = table.rows();
+        assert!(
+            rows.windows(2).all(|w| w[0].code < w[1].code),
+            "{table:?} must be strictly sorted by code"
+        );
+        for c in rows {
+            assert_eq!(currency(c.code, table).unwrap().code, c.code);
+            assert_eq!(
+                currency(&c.numeric.to_string(), table).unwrap().code,
+                c.code
+            );
+        }
+    }
+}

@@ -107,15 +107,22 @@ fn char_ref(num: &str) -> Option<char> {
         .and_then(char::from_u32)
 }
 
+/// `s.split_once(b)` for an ASCII byte `b`, by `memchr` (issue 9: `split_once` with a `char`
+/// pattern costs a searcher per call at opt-level z). In UTF-8 an ASCII byte is always a whole
+/// character, so both sides are `str`s.
+fn split_byte(s: &str, b: u8) -> Option<(&str, &str)> {
+    let i = memchr::memchr(b, s.as_bytes())?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
 /// Appends `raw` with its entity and character references resolved. Only the five predefined
 /// entities exist here: no DTD is read, so nothing can be expanded or fetched.
 fn unescape(raw: &str, out: &mut String) -> Result<()> {
     let mut rest = raw;
-    while let Some((before, after)) = rest.split_once('&') {
+    while let Some((before, after)) = split_byte(rest, b'&') {
         out.push_str(before);
-        let (name, tail) = after
-            .split_once(';')
-            .ok_or_else(|| malformed("unterminated entity reference"))?;
+        let (name, tail) =
+            split_byte(after, b';').ok_or_else(|| malformed("unterminated entity reference"))?;
         let c = match name.strip_prefix('#') {
             Some(num) => char_ref(num),
             None => predefined(name),
@@ -144,7 +151,7 @@ fn resolve<'a>(bindings: &[(&str, &'a str)], prefix: Option<&str>) -> (Ns, &'a s
 }
 
 fn split_qname(name: &str) -> (Option<&str>, &str) {
-    match name.split_once(':') {
+    match split_byte(name, b':') {
         Some((p, l)) => (Some(p), l),
         None => (None, name),
     }
@@ -154,14 +161,25 @@ fn split_qname(name: &str) -> (Option<&str>, &str) {
 /// attributes (raw values). Every attribute needs a quoted value; duplicates are refused.
 fn tag_parts(inside: &str) -> Result<(&str, Vec<(&str, &str)>)> {
     let is_space = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n');
-    let name_end = inside.find(is_space).unwrap_or(inside.len());
+    // Byte scans: the characters looked for are ASCII (see `tag_end`).
+    let is_space_byte = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    let name_end = inside
+        .as_bytes()
+        .iter()
+        .position(is_space_byte)
+        .unwrap_or(inside.len());
     let (name, mut rest) = inside.split_at(name_end);
-    if name.is_empty() || name.contains(['<', '&', '"', '\'', '=']) {
+    if name.is_empty()
+        || name
+            .bytes()
+            .any(|b| matches!(b, b'<' | b'&' | b'"' | b'\'' | b'='))
+    {
         return Err(malformed("bad element name"));
     }
     let mut attrs: Vec<(&str, &str)> = Vec::new();
     loop {
-        rest = rest.trim_start_matches(is_space);
+        let blank = rest.bytes().take_while(is_space_byte).count();
+        rest = rest.get(blank..).unwrap_or("");
         if rest.is_empty() {
             // Duplicates found by sorting the names: linear-logarithmic, where comparing each
             // attribute with the ones before it was quadratic (issue 10, row 11: 771 KiB of
@@ -175,19 +193,18 @@ fn tag_parts(inside: &str) -> Result<(&str, Vec<(&str, &str)>)> {
             }
             return Ok((name, attrs));
         }
-        let (key, after) = rest
-            .split_once('=')
-            .ok_or_else(|| malformed("attribute without a value"))?;
+        let (key, after) =
+            split_byte(rest, b'=').ok_or_else(|| malformed("attribute without a value"))?;
         let key = key.trim_end_matches(is_space);
         let after = after.trim_start_matches(is_space);
         let quote = after
-            .chars()
+            .bytes()
             .next()
-            .filter(|q| matches!(q, '"' | '\''))
+            .filter(|q| matches!(q, b'"' | b'\''))
             .ok_or_else(|| malformed("attribute value without quotes"))?;
         let (value, tail) = after
             .get(1..)
-            .and_then(|a| a.split_once(quote))
+            .and_then(|a| split_byte(a, quote))
             .ok_or_else(|| malformed("unterminated attribute value"))?;
         if key.is_empty() || key.contains(is_space) || value.contains('<') {
             return Err(malformed("bad attribute"));
@@ -202,13 +219,17 @@ fn tag_parts(inside: &str) -> Result<(&str, Vec<(&str, &str)>)> {
 
 /// The end of a start tag: the index of its `>` in `s` (which starts after `<`), skipping quoted
 /// attribute values.
+///
+/// A walk over bytes rather than `char_indices`: every delimiter is ASCII, and in UTF-8 no byte of
+/// a multi-byte character is ASCII, so the offsets are the same (issue 9: the char walk was an
+/// eighth of `payline.parseResponse`).
 fn tag_end(s: &str) -> Option<usize> {
     let mut quote = None;
-    for (i, c) in s.char_indices() {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), _) if q == c => quote = None,
-            (None, '>') => return Some(i),
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if q == b => quote = None,
+            (None, b'>') => return Some(i),
             _ => {}
         }
     }
@@ -232,7 +253,7 @@ fn parse_tree(xml: &str) -> Result<El> {
     let mut rest = xml;
     while !rest.is_empty() {
         let Some(tag) = rest.strip_prefix('<') else {
-            let end = rest.find('<').unwrap_or(rest.len());
+            let end = memchr::memchr(b'<', rest.as_bytes()).unwrap_or(rest.len());
             let (raw, tail) = rest.split_at(end);
             match stack.last_mut() {
                 Some(top) => unescape(raw, &mut top.text)?,
@@ -247,30 +268,35 @@ fn parse_tree(xml: &str) -> Result<El> {
                 .map(|i| i + close.len())
                 .ok_or_else(|| malformed(what))
         };
-        if let Some(body) = tag.strip_prefix("?") {
-            let n = skip_to(body, "?>", "unterminated processing instruction")?;
-            rest = body.get(n..).unwrap_or("");
-        } else if let Some(body) = tag.strip_prefix("!--") {
-            let n = skip_to(body, "-->", "unterminated comment")?;
-            rest = body.get(n..).unwrap_or("");
-        } else if let Some(body) = tag.strip_prefix("![CDATA[") {
-            let (text, tail) = body
-                .split_once("]]>")
-                .ok_or_else(|| malformed("unterminated CDATA section"))?;
-            if let Some(top) = stack.last_mut() {
-                top.text.push_str(text);
+        // One look at the first byte (issue 9): most tags are start or end tags, and each
+        // `strip_prefix` below is a call at opt-level z.
+        let first = tag.as_bytes().first().copied();
+        if matches!(first, Some(b'?' | b'!')) {
+            if let Some(body) = tag.strip_prefix("?") {
+                let n = skip_to(body, "?>", "unterminated processing instruction")?;
+                rest = body.get(n..).unwrap_or("");
+            } else if let Some(body) = tag.strip_prefix("!--") {
+                let n = skip_to(body, "-->", "unterminated comment")?;
+                rest = body.get(n..).unwrap_or("");
+            } else if let Some(body) = tag.strip_prefix("![CDATA[") {
+                let (text, tail) = body
+                    .split_once("]]>")
+                    .ok_or_else(|| malformed("unterminated CDATA section"))?;
+                if let Some(top) = stack.last_mut() {
+                    top.text.push_str(text);
+                }
+                rest = tail;
+            } else if tag.starts_with('!') {
+                return Err(malformed(if tag.starts_with("!DOCTYPE") {
+                    "a DOCTYPE is not expected in a SOAP answer"
+                } else {
+                    "unexpected markup"
+                }));
             }
-            rest = tail;
-        } else if tag.starts_with('!') {
-            return Err(malformed(if tag.starts_with("!DOCTYPE") {
-                "a DOCTYPE is not expected in a SOAP answer"
-            } else {
-                "unexpected markup"
-            }));
-        } else if let Some(body) = tag.strip_prefix('/') {
-            let (name, tail) = body
-                .split_once('>')
-                .ok_or_else(|| malformed("unterminated end tag"))?;
+        } else if first == Some(b'/') {
+            let body = tag.get(1..).unwrap_or("");
+            let (name, tail) =
+                split_byte(body, b'>').ok_or_else(|| malformed("unterminated end tag"))?;
             let (open_name, declared) =
                 open.pop().ok_or_else(|| malformed("unbalanced end tag"))?;
             if name.trim_end() != open_name {

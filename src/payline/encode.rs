@@ -15,6 +15,7 @@ use super::validate::{Node, NodeValue, Validated};
 use crate::codec::xml::escape_into;
 use crate::error::Result;
 use crate::transport::{basic_auth, HttpRequest};
+use std::borrow::Cow;
 
 // `prefix` includes its colon (`"impl:"`, `"obj:"`).
 fn open(out: &mut String, prefix: &str, name: &str) {
@@ -87,14 +88,11 @@ pub fn http_request(v: &Validated, opts: &Options) -> Result<HttpRequest> {
     action.push_str(v.operation.name());
     action.push('"');
     let headers = vec![
+        ("Content-Type", Cow::Borrowed("text/xml; charset=utf-8")),
+        ("SOAPAction", Cow::Owned(action)),
         (
-            "Content-Type".to_string(),
-            "text/xml; charset=utf-8".to_string(),
-        ),
-        ("SOAPAction".to_string(), action),
-        (
-            "Authorization".to_string(),
-            basic_auth(&opts.merchant_id, &opts.access_key),
+            "Authorization",
+            Cow::Owned(basic_auth(&opts.merchant_id, &opts.access_key)),
         ),
     ];
     Ok(HttpRequest::post(

@@ -12,6 +12,7 @@ use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
 use crate::money::printable;
 use crate::transport::{basic_auth, HttpRequest, Secret};
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// Validates `body` for `service` and builds the request. Every problem of the body and of the
 /// options is reported at once. A service remise does not model is `UNSUPPORTED` (use
@@ -176,11 +177,11 @@ fn http_request(service: &str, body: String, opts: &Options) -> HttpRequest {
     HttpRequest::post(
         url(service, opts),
         vec![
-            ("Content-Type".to_string(), "application/json".to_string()),
-            ("Accept".to_string(), "application/json".to_string()),
+            ("Content-Type", Cow::Borrowed("application/json")),
+            ("Accept", Cow::Borrowed("application/json")),
             (
-                "Authorization".to_string(),
-                basic_auth(&opts.shop_id, &opts.password),
+                "Authorization",
+                Cow::Owned(basic_auth(&opts.shop_id, &opts.password)),
             ),
         ],
         body,

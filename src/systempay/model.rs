@@ -264,20 +264,12 @@ impl Body {
         self.0.extend_from_slice(b"null");
     }
 
-    /// Writes `"key":"value"` when `value` is given. A string with nothing to escape (no `"`,
-    /// `\\` or control character; uuids, codes, most comments) is copied as is; any other goes
-    /// through serde_json's escaping writer (issue 9: the copy is the common case).
+    /// Writes `"key":"value"` when `value` is given, escaped as serde_json does by
+    /// [`crate::codec::json_out::str`] (issue 9: eight bytes at a time, one copy).
     pub fn str(&mut self, key: &str, value: Option<&str>) {
         if let Some(v) = value {
             self.key(key);
-            if v.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
-                self.write(v);
-            } else {
-                self.0.reserve(v.len() + 2);
-                self.0.push(b'"');
-                self.0.extend_from_slice(v.as_bytes());
-                self.0.push(b'"');
-            }
+            crate::codec::json_out::str(&mut self.0, v);
         }
     }
 

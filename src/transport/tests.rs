@@ -13,7 +13,7 @@ fn basic_auth_matches_rfc7617_example() {
 fn secrets_never_print() {
     let s = Secret::new("testpassword_123");
     assert_eq!(format!("{s:?} {s}"), "*** ***");
-    let masked = mask_headers(&[("Authorization".into(), "Basic abc".into())]);
+    let masked = mask_headers(&[("Authorization", "Basic abc".into())]);
     assert_eq!(masked[0].1, "Basic ***");
 }
 
@@ -165,4 +165,41 @@ fn one_table_for_retries_and_outcomes() {
     assert_eq!(verdict(M, Failure::NoFetch), (false, false));
     assert_eq!(verdict(M, Failure::NotAResponse), (false, true));
     assert_eq!(verdict(M, Failure::TooLarge(1)), (false, true));
+}
+
+#[test]
+fn write_json_is_serde_json_of_to_json() {
+    use std::borrow::Cow;
+    let reqs = [
+        HttpRequest::post(
+            "https://api.systempay.fr/api-payment/V4/Transaction/Get",
+            vec![
+                ("Content-Type", Cow::Borrowed("application/json")),
+                ("Accept", Cow::Borrowed("application/json")),
+                (
+                    "Authorization",
+                    Cow::Owned("Basic MTIzOmFiYw==".to_string()),
+                ),
+            ],
+            r#"{"uuid":"x","comment":"a \"b\" \\ \n\u0001 é 𝄞 \u2028"}"#.to_string(),
+        ),
+        HttpRequest::post(
+            "https://h/\u{1}\"",
+            vec![
+                ("SOAPAction", Cow::Owned("\"doCapture\"".to_string())),
+                ("X", Cow::Borrowed("1")),
+                ("SOAPAction", Cow::Borrowed("last")),
+            ],
+            "<a b=\"c\">\t\r\n\u{7f}\u{2029}</a>".to_string(),
+        ),
+        HttpRequest::post("", Vec::new(), String::new()),
+    ];
+    for r in &reqs {
+        let mut out = Vec::new();
+        r.write_json(&mut out);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            serde_json::to_string(&r.to_json()).unwrap()
+        );
+    }
 }

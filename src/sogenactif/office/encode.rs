@@ -5,6 +5,7 @@ use super::{rules, seal, validate};
 use crate::error::{Gateway, Issues, Result};
 use crate::transport::HttpRequest;
 use serde_json::{Map, Number, Value};
+use std::borrow::Cow;
 
 /// A validated, sealed `POST <base>/rs-services/v2/<family>/<service>` request.
 ///
@@ -63,8 +64,8 @@ pub fn request(service: &str, fields: &Value, opts: &Options) -> Result<HttpRequ
     Ok(HttpRequest::post(
         url,
         vec![
-            ("Content-Type".to_string(), "application/json".to_string()),
-            ("Accept".to_string(), "application/json".to_string()),
+            ("Content-Type", Cow::Borrowed("application/json")),
+            ("Accept", Cow::Borrowed("application/json")),
         ],
         text,
     ))

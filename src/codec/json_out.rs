@@ -1,0 +1,251 @@
+//! A small JSON *writer* for the results that cross the boundary on every call (issue 9: "a
+//! fast core"): the `HttpRequest` of every `request`/`prepare`, its warnings, the framing.
+//!
+//! Why hand-written when serde_json writes JSON: going through `serde_json::Value` meant building
+//! an `IndexMap` per object (SipHash, one allocation per key and per string) and then walking it
+//! with serde's serializer through `io::Write`; for one Systempay request that was 24 500 of the
+//! 53 400 instructions of the whole call (bench/RESULTS.md, "Call path"). These functions append
+//! to one byte buffer that becomes the framed answer ([`finish`]). Strings are escaped exactly as serde_json
+//! escapes them (`"` `\\` and the C0 controls, with `\b \t \n \f \r` short forms and lowercase
+//! `\u00xx` otherwise; nothing else, not U+2028, not `/`, not non-ASCII), so the text is
+//! byte-for-byte what `serde_json::to_string` gave and `JSON.parse` builds the same objects; the
+//! unit tests compare both on every kind of character.
+
+/// The text written: only `&str` pieces and ASCII were appended, so it is UTF-8 (checked once,
+/// at the end, instead of writing into a `String` piece by piece).
+pub fn finish(out: Vec<u8>) -> String {
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Bytes gathered on the stack before one copy into the output.
+const CHUNK: usize = 128;
+/// Room kept free in the chunk for one block of 8 bytes, each escaped to at most 6.
+const ROOM: usize = 48;
+
+/// Whether none of the 8 bytes of `w` needs escaping (no byte below 0x20, no `"`, no `\\`):
+/// the classic "has a zero / has a byte less than n" word tests, exact for "any byte".
+#[inline]
+fn clean8(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let control = w.wrapping_sub(ONES * 0x20) & !w;
+    let q = w ^ (ONES * u64::from(b'"'));
+    let quote = q.wrapping_sub(ONES) & !q;
+    let b = w ^ (ONES * u64::from(b'\\'));
+    let backslash = b.wrapping_sub(ONES) & !b;
+    (control | quote | backslash) & HIGH == 0
+}
+
+/// Appends `b` to `chunk` at `n`, escaped as serde_json escapes it (`chunk` has room for 6).
+fn put_byte(chunk: &mut [u8; CHUNK], n: &mut usize, b: u8) {
+    let short = match b {
+        b'"' => b'"',
+        b'\\' => b'\\',
+        0x08 => b'b',
+        0x0c => b'f',
+        b'\n' => b'n',
+        b'\r' => b'r',
+        b'\t' => b't',
+        0x00..=0x1f => 0,
+        _ => {
+            if let Some(slot) = chunk.get_mut(*n) {
+                *slot = b;
+            }
+            *n += 1;
+            return;
+        }
+    };
+    if short != 0 {
+        if let Some([x, y]) = chunk.get_mut(*n..*n + 2) {
+            *x = b'\\';
+            *y = short;
+        }
+        *n += 2;
+    } else {
+        // Another C0 control: `\u00` and two lowercase hex digits, as serde_json.
+        let low = b & 0xf;
+        let hex = if low < 10 {
+            b'0' + low
+        } else {
+            b'a' + low - 10
+        };
+        if let Some(dst) = chunk.get_mut(*n..*n + 6) {
+            dst.copy_from_slice(&[b'\\', b'u', b'0', b'0', b'0' + (b >> 4), hex]);
+        }
+        *n += 6;
+    }
+}
+
+/// [`put_byte`] for each of at most 8 bytes (one copy of the escaping code, for size).
+fn put_bytes(chunk: &mut [u8; CHUNK], n: &mut usize, bytes: &[u8]) {
+    for &b in bytes {
+        put_byte(chunk, n, b);
+    }
+}
+
+/// Appends `s` as a JSON string literal (quotes included).
+///
+/// Eight bytes at a time: a block with nothing to escape (most of a JSON or XML body) is one
+/// word test and one 8-byte store into a stack chunk; a block with something to escape goes byte
+/// by byte. A short string is one copy into the output, quotes included. Bytes are copied as
+/// they are: every escaped byte is ASCII, so multi-byte characters pass through whole.
+pub fn str(out: &mut Vec<u8>, s: &str) {
+    let mut rest = s.as_bytes();
+    let mut chunk = [0u8; CHUNK];
+    chunk[0] = b'"';
+    let mut n = 1;
+    loop {
+        if n > CHUNK - ROOM {
+            out.extend_from_slice(chunk.get(..n).unwrap_or(&[]));
+            n = 0;
+        }
+        if let Some((block, after)) = rest.split_first_chunk::<8>() {
+            if clean8(u64::from_le_bytes(*block)) {
+                if let Some(dst) = chunk.get_mut(n..n + 8) {
+                    dst.copy_from_slice(block);
+                }
+                n += 8;
+            } else {
+                put_bytes(&mut chunk, &mut n, block);
+            }
+            rest = after;
+        } else {
+            // Fewer than 8 bytes left (at most 42 written, and the quote: the room is there).
+            put_bytes(&mut chunk, &mut n, rest);
+            break;
+        }
+    }
+    if let Some(slot) = chunk.get_mut(n) {
+        *slot = b'"';
+    }
+    out.extend_from_slice(chunk.get(..n + 1).unwrap_or(&[]));
+}
+
+/// Appends `"key":` (`key` is escaped; the keys written here are constants or header names).
+pub fn key(out: &mut Vec<u8>, key: &str) {
+    str(out, key);
+    out.push(b':');
+}
+
+/// Appends an unsigned integer.
+pub fn u64(out: &mut Vec<u8>, n: u64) {
+    // Digits from the right into a stack buffer (u64::MAX has 20); no formatter machinery.
+    let mut digits = [b'0'; 20];
+    let mut n = n;
+    let mut len = 0;
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
+        n /= 10;
+        len += 1;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(digits.get(digits.len() - len..).unwrap_or(b"0"));
+}
+
+/// Appends a `serde_json::Value` through serde_json (for the rarer results still built as
+/// values). Writing a `Value` into a `Vec` cannot fail (its map keys are strings); `null` keeps
+/// the text valid if it ever did.
+pub fn value(out: &mut Vec<u8>, v: &serde_json::Value) {
+    let len = out.len();
+    if serde_json::to_writer(&mut *out, v).is_err() {
+        out.truncate(len);
+        out.extend_from_slice(b"null");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ours(s: &str) -> String {
+        let mut out = Vec::new();
+        str(&mut out, s);
+        finish(out)
+    }
+
+    #[test]
+    fn strings_are_escaped_exactly_as_serde_json_does() {
+        let mut cases: Vec<String> = vec![
+            String::new(),
+            "plain".into(),
+            "\"quoted\"".into(),
+            "back\\slash".into(),
+            "a/b".into(),
+            "\u{7f} del".into(),
+            "line\u{2028}sep\u{2029}".into(),
+            "é€𝄞 non-ASCII".into(),
+            "\"\\\"".into(),
+            "end\\".into(),
+            "\n\r\t\u{8}\u{c}".into(),
+            "{\"uuid\":\"x\",\"amount\":1500}".into(),
+            "\u{0}remise:nan".into(),
+        ];
+        // Every C0 control alone, at the start, in the middle and at the end.
+        for c in 0u8..0x20 {
+            let ch = char::from(c);
+            cases.push(ch.to_string());
+            cases.push(format!("{ch}x"));
+            cases.push(format!("x{ch}y"));
+            cases.push(format!("xé{ch}"));
+        }
+        // Every non-control ASCII character and a few multi-byte ones next to escapes.
+        let all: String = (0x20u8..0x80).map(char::from).collect();
+        cases.push(all);
+        cases.push("é\"𝄞\\\u{1}\u{2028}".into());
+        // Long strings that cross the stack chunk with escapes and multi-byte characters at
+        // every offset around its boundary.
+        for pad in 0..12 {
+            let mut long = "x".repeat(pad);
+            for _ in 0..90 {
+                long.push_str("\"é\u{1f}𝄞\\a\n");
+            }
+            cases.push(long.clone());
+            cases.push(format!("\"{long}"));
+        }
+        for s in &cases {
+            assert_eq!(ours(s), serde_json::to_string(s).unwrap(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn pseudo_random_strings_match_serde_json() {
+        // Every length up to 300 (blocks of 8, the tail, the chunk boundary), drawn from an
+        // alphabet of plain, escaped and multi-byte characters.
+        let alphabet = [
+            'a', 'Z', ' ', '"', '\\', '\n', '\u{0}', '\u{1f}', '\u{7f}', 'é', '€', '𝄞', '\u{2028}',
+            '<', '/',
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for len in 0..300 {
+            for _ in 0..4 {
+                let s: String = (0..len)
+                    .map(|_| {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        alphabet[(seed % alphabet.len() as u64) as usize]
+                    })
+                    .collect();
+                assert_eq!(ours(&s), serde_json::to_string(&s).unwrap(), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_and_values() {
+        for n in [0u64, 7, 10, 1500, 9_007_199_254_740_991, u64::MAX] {
+            let mut out = Vec::new();
+            u64(&mut out, n);
+            assert_eq!(finish(out), serde_json::to_string(&n).unwrap());
+        }
+        let v = serde_json::json!({ "a": [1, "x\n", null, true, 1.5], "b": {} });
+        let mut out = Vec::new();
+        value(&mut out, &v);
+        assert_eq!(finish(out), serde_json::to_string(&v).unwrap());
+        let mut out = Vec::new();
+        key(&mut out, "k\"");
+        assert_eq!(finish(out), "\"k\\\"\":");
+    }
+}
