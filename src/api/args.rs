@@ -2,7 +2,6 @@
 
 use crate::codec::json::{index, join, type_name};
 use crate::error::{issue, Error, ErrorCode, Issue, Result};
-use serde_json::value::RawValue;
 use serde_json::Value;
 use std::borrow::Cow;
 
@@ -15,7 +14,7 @@ const MAX_DEPTH: usize = 64;
 
 /// The arguments of one call, borrowed from the input text.
 pub struct Args<'a> {
-    items: Vec<&'a RawValue>,
+    items: Vec<&'a str>,
     /// Some argument may hold a sentinel or nest too deeply: read with checks.
     checked: bool,
 }
@@ -23,10 +22,10 @@ pub struct Args<'a> {
 impl<'a> Args<'a> {
     /// Splits `input` (a JSON array) into its arguments without parsing them.
     pub fn parse(input: &'a str, special: bool) -> Result<Args<'a>> {
-        let items: Vec<&RawValue> = serde_json::from_str(input).map_err(|e| {
+        let items = split_array(input).ok_or_else(|| {
             Error::new(
                 ErrorCode::Validation,
-                format!("internal: the arguments are not a JSON array ({e})"),
+                "internal: the arguments are not a JSON array",
             )
         })?;
         // One pass over the bytes (outside strings) finds deep nesting; only then are the
@@ -38,7 +37,7 @@ impl<'a> Args<'a> {
 
     /// The raw JSON text of argument `i` (`null` when absent).
     pub fn raw(&self, i: usize) -> &'a str {
-        self.items.get(i).map_or("null", |r| r.get())
+        self.items.get(i).copied().unwrap_or("null")
     }
 
     /// Whether argument `i` is absent, `null` or `undefined`.
@@ -112,6 +111,96 @@ impl<'a> Args<'a> {
             return Ok(None);
         }
         self.string(i, field).map(Some)
+    }
+}
+
+/// The texts of the elements of the JSON array `input`, without parsing them: each one is read
+/// (and so checked) by the entry that uses it. `None` when `input` is not an array of values
+/// separated by commas. Written by hand rather than with serde_json's `RawValue`: that feature
+/// alone pulled float formatting (~15 KB gzip) into the `.wasm` (issue 9, "Size").
+fn split_array(input: &str) -> Option<Vec<&str>> {
+    let b = input.as_bytes();
+    let ws = |i: &mut usize| {
+        while b
+            .get(*i)
+            .is_some_and(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
+        {
+            *i += 1;
+        }
+    };
+    let mut i = 0;
+    ws(&mut i);
+    if b.get(i) != Some(&b'[') {
+        return None;
+    }
+    i += 1;
+    let mut items = Vec::with_capacity(4);
+    ws(&mut i);
+    if b.get(i) == Some(&b']') {
+        i += 1;
+    } else {
+        loop {
+            ws(&mut i);
+            let start = i;
+            i = value_end(b, i)?;
+            items.push(input.get(start..i)?);
+            ws(&mut i);
+            match b.get(i) {
+                Some(b',') => i += 1,
+                Some(b']') => {
+                    i += 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+    }
+    ws(&mut i);
+    (i == b.len()).then_some(items)
+}
+
+/// Where the JSON value starting at `i` ends: strings to their closing quote, objects and arrays
+/// to their matching bracket (brackets inside strings skipped), other values to the next
+/// delimiter. Only the boundaries are found here; the value itself is parsed by its reader.
+fn value_end(b: &[u8], mut i: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    loop {
+        match *b.get(i)? {
+            b'"' => {
+                i += 1;
+                loop {
+                    match *b.get(i)? {
+                        b'\\' => i += 2,
+                        b'"' => break,
+                        _ => i += 1,
+                    }
+                }
+                i += 1;
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                i += 1;
+            }
+            b'}' | b']' => {
+                depth = depth.checked_sub(1)?;
+                i += 1;
+            }
+            _ if depth > 0 => i += 1,
+            // A delimiter where a value should start: an empty element.
+            b',' | b' ' | b'\t' | b'\n' | b'\r' => return None,
+            _ => {
+                i += 1;
+                while b.get(i).is_some_and(|c| {
+                    !matches!(c, b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r')
+                }) {
+                    i += 1;
+                }
+                return Some(i);
+            }
+        }
+        if depth == 0 {
+            return Some(i);
+        }
     }
 }
 
@@ -276,6 +365,44 @@ mod fast_tests {
             for limit in [0, 1, exact.saturating_sub(1), exact, exact + 1, 65] {
                 assert_eq!(openings_above(t, limit), exact > limit, "{t:?} {limit}");
             }
+        }
+    }
+
+    #[test]
+    fn arrays_split_as_serde_json_reads_them() {
+        let valid = [
+            "[]",
+            " [ ] ",
+            "[1]",
+            "[\"a\",null,true,false,-1.5e3]",
+            "[{\"a\":[1,{\"b\":\"]},[\"}],\"c\":\"\\\"\"},[[]],{}]",
+            "[\"\\u0000remise:nan\", \"é𝄞\" ,\n{ \"x\" : [ 1 , 2 ] }\t]",
+            "[\"Transaction/CancelOrRefund\",{\"uuid\":\"a0\",\"amount\":1000},{\"shopId\":\"1\"}]",
+        ];
+        for t in valid {
+            let want: Vec<Value> = serde_json::from_str(t).unwrap();
+            let got: Vec<Value> = split_array(t)
+                .unwrap_or_else(|| panic!("{t}"))
+                .iter()
+                .map(|e| serde_json::from_str(e).unwrap())
+                .collect();
+            assert_eq!(got, want, "{t}");
+        }
+        // Not an array of values: refused here, or an element its reader refuses.
+        let invalid = [
+            "", "{}", "1", "[", "[1", "[1,]", "[,1]", "[1 2]", "[1]x", "[\"a]", "[}]", "[{]}",
+            "[\"\\\"]", "[[1,]]", "[tru]", "]",
+        ];
+        for t in invalid {
+            if let Some(items) = split_array(t) {
+                assert!(
+                    items
+                        .iter()
+                        .any(|e| serde_json::from_str::<Value>(e).is_err()),
+                    "{t} split into {items:?}"
+                );
+            }
+            assert!(serde_json::from_str::<Vec<Value>>(t).is_err(), "{t}");
         }
     }
 
