@@ -8,23 +8,8 @@ import assert from 'node:assert/strict';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { entries, raw, thrown } from './entries.mjs';
+import { SAMPLE_CSV, SAMPLE_HEADER as header, SAMPLE_RECORD as sample } from './batch_sample.mjs';
 
-// Published sample of https://documentation.sogenactif.com/en/data-dictionary/sob/walletcredit.html
-const SAMPLE_CSV =
-  'FILE;request;office;v19\n' +
-  'HEADER;023101122334455;2021-12-16+0100;14:26:45+0100;1\n' +
-  'WALLETCREDIT;12;023101122334456;SIM20220329092501;66;w01;paymentMeanId;978;customer@email.com;customerId;128.0.0.1;INTERNET;orderId;returnContext;origin;101;20210329;statementReference;settlementArchivingReference;settlementMerchantSpecificData\n' +
-  'END;1\n';
-const header = { remitterId: '023101122334455', date: '2021-12-16+0100', time: '14:26:45+0100', sequence: 1 };
-const sample = {
-  method: 'walletCredit', recordSequence: 12, merchantId: '023101122334456', transactionReference: 'SIM20220329092501',
-  amount: 66, merchantWalletId: 'w01', paymentMeanId: 'paymentMeanId', currencyCode: 'EUR', customerEmail: 'customer@email.com',
-  customerId: 'customerId', customerIpAddress: '128.0.0.1', orderChannel: 'INTERNET', orderId: 'orderId',
-  returnContext: 'returnContext', transactionOrigin: 'origin',
-  s10TransactionReference: { s10TransactionId: '101', s10TransactionIdDate: '20210329' },
-  statementReference: 'statementReference', settlementArchivingReference: 'settlementArchivingReference',
-  settlementMerchantSpecificData: 'settlementMerchantSpecificData',
-};
 const wc = (i) => ({
   method: 'walletCredit', recordSequence: i + 1, merchantId: '023101122334456', transactionReference: `WCR${i}`, amount: i + 1,
   merchantWalletId: `W${i % 977}`, paymentMeanId: '1', currencyCode: i % 2 ? 'EUR' : 978, orderId: `order-${i}`,

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sogenactif } from 'remise';
+import { SAMPLE_CSV } from './batch_sample.mjs';
 
 const BIN = join(process.cwd(), 'node_modules', '.bin', 'remise');
 const dir = mkdtempSync(join(tmpdir(), 'remise-cli-'));
@@ -27,12 +28,6 @@ const path = (name) => join(dir, name);
 const write = (name, text) => (writeFileSync(path(name), text), path(name));
 const noStack = (text) => assert.doesNotMatch(text, /\n\s+at .+:\d+:\d+/, 'no stack trace');
 
-// Published sample of https://documentation.sogenactif.com/en/data-dictionary/sob/walletcredit.html
-const SAMPLE_CSV =
-  'FILE;request;office;v19\n' +
-  'HEADER;023101122334455;2021-12-16+0100;14:26:45+0100;1\n' +
-  'WALLETCREDIT;12;023101122334456;SIM20220329092501;66;w01;paymentMeanId;978;customer@email.com;customerId;128.0.0.1;INTERNET;orderId;returnContext;origin;101;20210329;statementReference;settlementArchivingReference;settlementMerchantSpecificData\n' +
-  'END;1\n';
 const HEADER_ARGS = ['--remitter-id', '023101122334455', '--sequence', '1', '--date', '2021-12-16+0100', '--time', '14:26:45+0100'];
 const header = { remitterId: '023101122334455', date: '2021-12-16+0100', time: '14:26:45+0100', sequence: 1 };
 const M = '023101122334456';

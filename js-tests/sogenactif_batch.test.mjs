@@ -6,15 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { entries, thrown } from './entries.mjs';
+import { SAMPLE_CSV, SAMPLE_HEADER as header } from './batch_sample.mjs';
 
-// Published sample of https://documentation.sogenactif.com/en/data-dictionary/sob/walletcredit.html
-const SAMPLE_CSV =
-  'FILE;request;office;v19\n' +
-  'HEADER;023101122334455;2021-12-16+0100;14:26:45+0100;1\n' +
-  'WALLETCREDIT;12;023101122334456;SIM20220329092501;66;w01;paymentMeanId;978;customer@email.com;customerId;128.0.0.1;INTERNET;orderId;returnContext;origin;101;20210329;statementReference;settlementArchivingReference;settlementMerchantSpecificData\n' +
-  'END;1\n';
-
-const header = { remitterId: '023101122334455', date: '2021-12-16+0100', time: '14:26:45+0100', sequence: 1 };
 const walletCredit = (recordSequence) => ({
   method: 'walletCredit',
   recordSequence,
