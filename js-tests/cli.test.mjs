@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sogenactif } from 'remise';
-import { SAMPLE_CSV } from './batch_sample.mjs';
+import { SAMPLE_CSV, SAMPLE_HEADER as header } from './batch_sample.mjs';
 
 const BIN = join(process.cwd(), 'node_modules', '.bin', 'remise');
 const dir = mkdtempSync(join(tmpdir(), 'remise-cli-'));
@@ -29,7 +29,6 @@ const write = (name, text) => (writeFileSync(path(name), text), path(name));
 const noStack = (text) => assert.doesNotMatch(text, /\n\s+at .+:\d+:\d+/, 'no stack trace');
 
 const HEADER_ARGS = ['--remitter-id', '023101122334455', '--sequence', '1', '--date', '2021-12-16+0100', '--time', '14:26:45+0100'];
-const header = { remitterId: '023101122334455', date: '2021-12-16+0100', time: '14:26:45+0100', sequence: 1 };
 const M = '023101122334456';
 const sample = {
   method: 'walletCredit', recordSequence: 12, merchantId: M, transactionReference: 'SIM20220329092501', amount: 66,

@@ -26,6 +26,13 @@ function typeError(field, message) {
   return new RemiseError({ code: 'VALIDATION', gateway: G, field, message: `${field} ${message}`, issues: [{ field, code: 'TYPE', message }] });
 }
 
+/** A converter's input chunk as bytes (a string is UTF-8 encoded). */
+function chunkBytes(chunk) {
+  const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+  if (!(bytes instanceof Uint8Array)) throw typeError('chunk', 'must be a Uint8Array or a string');
+  return bytes;
+}
+
 /** `process.getBuiltinModule` (Node ≥ 20.16, Bun, Deno): node:stream without a static import. */
 function builtin(name) {
   const get = typeof process !== 'undefined' && process && process.getBuiltinModule;
@@ -78,9 +85,7 @@ export default function sogenactifBatch(raw) {
     }
     /** Complete NDJSON lines / CSV rows of `chunk` → their request-file bytes (header first). */
     push(chunk) {
-      const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
-      if (!(bytes instanceof Uint8Array)) throw typeError('chunk', 'must be a Uint8Array or a string');
-      return tagged(this.#inner.push(bytes));
+      return tagged(this.#inner.push(chunkBytes(chunk)));
     }
     /**
      * `push` without a new buffer per chunk: the bytes are a view of the converter's output in the
@@ -88,9 +93,7 @@ export default function sogenactifBatch(raw) {
      * Memory stays flat over millions of records (the `remise batch` command reads this way).
      */
     pushView(chunk) {
-      const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
-      if (!(bytes instanceof Uint8Array)) throw typeError('chunk', 'must be a Uint8Array or a string');
-      return this.#view(this.#inner.pushKeep(bytes));
+      return this.#view(this.#inner.pushKeep(chunkBytes(chunk)));
     }
     /** `finish` as a view (see `pushView`). */
     finishView() {
@@ -150,7 +153,7 @@ export default function sogenactifBatch(raw) {
       transform(chunk, _enc, done) {
         try {
           if (bytesIn) {
-            const out = conv.push(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
+            const out = conv.push(chunk);
             if (out.byteLength) this.push(out);
           } else {
             pending.push(chunk);
