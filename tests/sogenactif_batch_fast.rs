@@ -407,6 +407,9 @@ proptest! {
             let fresh = model.insert(s);
             prop_assert_eq!(runs.insert(s), if fresh { Ok(()) } else { Err(Refused::Duplicate) });
             prop_assert!(runs.contains(s));
+            for n in 0..62u32 {
+                prop_assert_eq!(runs.contains(n), model.contains(&n), "contains({})", n);
+            }
             // Runs = maximal blocks of consecutive numbers of the model.
             let blocks = model.iter().filter(|n| **n == 1 || !model.contains(&(**n - 1))).count();
             prop_assert_eq!(runs.runs(), blocks);

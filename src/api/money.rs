@@ -7,6 +7,7 @@ use crate::money::{self, Table, MAX_SAFE_INTEGER};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 
+#[inline(never)] // one function per family: the first call compiles only its own (ARCHITECTURE "Cold start")
 pub(super) fn call(name: &str, a: &Args) -> Result<Out> {
     match name {
         "currency" => {

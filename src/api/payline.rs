@@ -5,6 +5,7 @@ use crate::error::{Error, ErrorCode, Gateway, Result};
 use crate::payline::{self, Options};
 use serde_json::Value;
 
+#[inline(never)] // one function per family: the first call compiles only its own (ARCHITECTURE "Cold start")
 pub(super) fn call(name: &str, a: &Args) -> Result<Out> {
     run(name, a).map_err(|e| e.with_gateway_if_none(Gateway::Payline))
 }

@@ -6,6 +6,7 @@ use crate::systempay::{self as core, Keys, Prepared, Warning};
 use crate::transport::Secret;
 use serde_json::{Map, Value};
 
+#[inline(never)] // one function per family: the first call compiles only its own (ARCHITECTURE "Cold start")
 pub(super) fn call(name: &str, a: &Args) -> Result<Out> {
     run(name, a).map_err(|e| e.with_gateway_if_none(Gateway::Systempay))
 }

@@ -101,11 +101,20 @@ pub struct Field {
 
 impl Field {
     /// Containing element, for nested fields (`s10TransactionReference`).
+    #[inline]
     pub fn container(&self) -> Option<&'static str> {
         CONTAINERS
             .get(usize::from(self.container))
             .copied()
             .flatten()
+    }
+
+    /// Whether the field is at the top level of a record (no container): the fast path's test
+    /// per key, without the table look-up.
+    #[inline(always)]
+    pub fn top_level(&self) -> bool {
+        // Index 0 (and, as `container` reads it, any index past the table) is "no container".
+        self.container == 0 || usize::from(self.container) >= CONTAINERS.len()
     }
 
     /// The same field at another column (layout overrides, `layout.rs`).
@@ -603,7 +612,7 @@ pub const DICTIONARY_URL: &str = SOB;
 
 /// The method named `name` (`walletCredit`).
 pub fn method(name: &str) -> Option<&'static Method> {
-    METHODS.iter().find(|m| m.name == name)
+    METHODS.iter().find(|m| super::fast::same(m.name, name))
 }
 
 /// The method whose CSV token is `token` (`WALLETCREDIT`).

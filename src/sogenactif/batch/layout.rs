@@ -33,7 +33,11 @@ pub static DICTIONARY: Layouts = Layouts {
 impl Layouts {
     /// The method named `name` and its fields in column order.
     pub fn get(&self, name: &str) -> Option<(&'static Method, &[Field])> {
-        if let Some((m, f)) = self.overrides.iter().find(|(m, _)| m.name == name) {
+        if let Some((m, f)) = self
+            .overrides
+            .iter()
+            .find(|(m, _)| super::fast::same(m.name, name))
+        {
             return Some((m, f.as_slice()));
         }
         dictionary::method(name).map(|m| (m, m.fields))

@@ -27,8 +27,11 @@ pub enum Refused {
 /// The sequences seen in one file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SequenceSet {
-    /// Runs `start → end` (inclusive), disjoint and not adjacent.
+    /// Runs `start → end` (inclusive), disjoint and not adjacent, all below [`Self::top`].
     runs: BTreeMap<u32, u32>,
+    /// The greatest run, kept out of the tree: a file numbered in increasing steps of one only
+    /// ever extends it, one comparison per record instead of two tree searches.
+    top: Option<(u32, u32)>,
 }
 
 impl SequenceSet {
@@ -38,42 +41,77 @@ impl SequenceSet {
 
     /// Number of separate runs held.
     pub fn runs(&self) -> usize {
-        self.runs.len()
+        self.runs.len() + usize::from(self.top.is_some())
     }
 
     /// Whether `seq` was inserted already.
     pub fn contains(&self, seq: u32) -> bool {
-        self.runs
-            .range(..=seq)
-            .next_back()
-            .is_some_and(|(_, end)| *end >= seq)
+        self.top
+            .is_some_and(|(start, end)| (start..=end).contains(&seq))
+            || self
+                .runs
+                .range(..=seq)
+                .next_back()
+                .is_some_and(|(_, end)| *end >= seq)
     }
 
     /// Inserts `seq`, merging it with the runs it touches.
     pub fn insert(&mut self, seq: u32) -> Result<(), Refused> {
+        let Some((top_start, top_end)) = self.top else {
+            self.top = Some((seq, seq));
+            return Ok(());
+        };
+        if seq > top_end {
+            if top_end.checked_add(1) == Some(seq) {
+                self.top = Some((top_start, seq));
+            } else {
+                // A new greatest run: the old one joins the tree.
+                if self.runs() >= MAX_RUNS {
+                    return Err(Refused::Full);
+                }
+                self.runs.insert(top_start, top_end);
+                self.top = Some((seq, seq));
+            }
+            return Ok(());
+        }
+        if seq >= top_start {
+            return Err(Refused::Duplicate);
+        }
         let before = self.runs.range(..=seq).next_back().map(|(s, e)| (*s, *e));
         if let Some((_, end)) = before {
             if end >= seq {
                 return Err(Refused::Duplicate);
             }
         }
-        let after = seq
-            .checked_add(1)
-            .and_then(|next| self.runs.get(&next).map(|end| (next, *end)));
+        let joins_before = |(_, end): (u32, u32)| end.checked_add(1) == Some(seq);
+        let next = seq.checked_add(1);
+        if next == Some(top_start) {
+            // Touches the greatest run: it grows downwards (and swallows the run before).
+            let start = match before.filter(|b| joins_before(*b)) {
+                Some((start, _)) => {
+                    self.runs.remove(&start);
+                    start
+                }
+                None => seq,
+            };
+            self.top = Some((start, top_end));
+            return Ok(());
+        }
+        let after = next.and_then(|next| self.runs.get(&next).map(|end| (next, *end)));
         match (before, after) {
-            (Some((start, end)), Some((next, last))) if end.checked_add(1) == Some(seq) => {
+            (Some(b), Some((next, last))) if joins_before(b) => {
                 self.runs.remove(&next);
-                self.runs.insert(start, last);
+                self.runs.insert(b.0, last);
             }
-            (Some((start, end)), _) if end.checked_add(1) == Some(seq) => {
-                self.runs.insert(start, seq);
+            (Some(b), _) if joins_before(b) => {
+                self.runs.insert(b.0, seq);
             }
             (_, Some((next, last))) => {
                 self.runs.remove(&next);
                 self.runs.insert(seq, last);
             }
             _ => {
-                if self.runs.len() >= MAX_RUNS {
+                if self.runs() >= MAX_RUNS {
                     return Err(Refused::Full);
                 }
                 self.runs.insert(seq, seq);
@@ -82,3 +120,6 @@ impl SequenceSet {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests;
