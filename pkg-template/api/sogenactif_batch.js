@@ -26,9 +26,11 @@ function typeError(field, message) {
   return new RemiseError({ code: 'VALIDATION', gateway: G, field, message: `${field} ${message}`, issues: [{ field, code: 'TYPE', message }] });
 }
 
+const utf8 = new TextEncoder();
+
 /** A converter's input chunk as bytes (a string is UTF-8 encoded). */
 function chunkBytes(chunk) {
-  const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+  const bytes = typeof chunk === 'string' ? utf8.encode(chunk) : chunk;
   if (!(bytes instanceof Uint8Array)) throw typeError('chunk', 'must be a Uint8Array or a string');
   return bytes;
 }
@@ -65,7 +67,8 @@ export default function sogenactifBatch(raw) {
     addMany(records) {
       if (!Array.isArray(records)) throw typeError('records', 'must be an array of records');
       const [text, sp] = encode([records], ['records'], G);
-      return tagged(this.#inner.addMany(text, sp));
+      // As UTF-8 bytes: megabytes of text cross faster than as a string (src/api/mod.rs).
+      return tagged(this.#inner.addMany(utf8.encode(text), sp));
     }
     /** The file's last line(s); later calls throw OPERATION_NOT_ALLOWED. */
     finish() {
@@ -107,7 +110,8 @@ export default function sogenactifBatch(raw) {
     /** Records as JS objects, one crossing for all of them → their bytes. */
     addMany(records) {
       const [text, sp] = encode([records], ['records'], G);
-      return tagged(this.#inner.addMany(text, sp));
+      // As UTF-8 bytes: megabytes of text cross faster than as a string (src/api/mod.rs).
+      return tagged(this.#inner.addMany(utf8.encode(text), sp));
     }
     /** The last bytes and the trailer; throws VALIDATION listing the issues if any record was invalid. */
     finish() {

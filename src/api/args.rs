@@ -22,16 +22,15 @@ pub struct Args<'a> {
 impl<'a> Args<'a> {
     /// Splits `input` (a JSON array) into its arguments without parsing them.
     pub fn parse(input: &'a str, special: bool) -> Result<Args<'a>> {
-        let items = split_array(input).ok_or_else(|| {
+        let (items, deepest) = split_array(input).ok_or_else(|| {
             Error::new(
                 ErrorCode::Validation,
                 "internal: the arguments are not a JSON array",
             )
         })?;
-        // One pass over the bytes (outside strings) finds deep nesting; only then are the
-        // values walked with paths.
-        let checked =
-            special || (openings_above(input, MAX_DEPTH + 1) && max_depth(input) > MAX_DEPTH);
+        // The split's pass over the bytes (outside strings) finds deep nesting too; only then
+        // are the values walked with paths.
+        let checked = special || deepest > MAX_DEPTH;
         Ok(Args { items, checked })
     }
 
@@ -118,7 +117,9 @@ impl<'a> Args<'a> {
 /// (and so checked) by the entry that uses it. `None` when `input` is not an array of values
 /// separated by commas. Written by hand rather than with serde_json's `RawValue`: that feature
 /// alone pulled float formatting (~15 KB gzip) into the `.wasm` (issue 9, "Size").
-fn split_array(input: &str) -> Option<Vec<&str>> {
+/// The elements' texts, and the deepest nesting of `[`/`{` inside any element (an element `{}`
+/// is depth 1): one pass, whatever the size (a bulk `addMany` sends megabytes).
+fn split_array(input: &str) -> Option<(Vec<&str>, usize)> {
     let b = input.as_bytes();
     let ws = |i: &mut usize| {
         while b
@@ -135,6 +136,7 @@ fn split_array(input: &str) -> Option<Vec<&str>> {
     }
     i += 1;
     let mut items = Vec::with_capacity(4);
+    let mut deepest = 0;
     ws(&mut i);
     if b.get(i) == Some(&b']') {
         i += 1;
@@ -142,7 +144,9 @@ fn split_array(input: &str) -> Option<Vec<&str>> {
         loop {
             ws(&mut i);
             let start = i;
-            i = value_end(b, i)?;
+            let (end, depth) = value_end(b, i)?;
+            i = end;
+            deepest = deepest.max(depth);
             items.push(input.get(start..i)?);
             ws(&mut i);
             match b.get(i) {
@@ -156,14 +160,15 @@ fn split_array(input: &str) -> Option<Vec<&str>> {
         }
     }
     ws(&mut i);
-    (i == b.len()).then_some(items)
+    (i == b.len()).then_some((items, deepest))
 }
 
 /// Where the JSON value starting at `i` ends: strings to their closing quote, objects and arrays
 /// to their matching bracket (brackets inside strings skipped), other values to the next
 /// delimiter. Only the boundaries are found here; the value itself is parsed by its reader.
-fn value_end(b: &[u8], mut i: usize) -> Option<usize> {
+fn value_end(b: &[u8], mut i: usize) -> Option<(usize, usize)> {
     let mut depth = 0usize;
+    let mut deepest = 0usize;
     loop {
         match *b.get(i)? {
             b'"' => {
@@ -179,6 +184,7 @@ fn value_end(b: &[u8], mut i: usize) -> Option<usize> {
             }
             b'{' | b'[' => {
                 depth += 1;
+                deepest = deepest.max(depth);
                 i += 1;
             }
             b'}' | b']' => {
@@ -195,11 +201,11 @@ fn value_end(b: &[u8], mut i: usize) -> Option<usize> {
                 }) {
                     i += 1;
                 }
-                return Some(i);
+                return Some((i, 0));
             }
         }
         if depth == 0 {
-            return Some(i);
+            return Some((i, deepest));
         }
     }
 }
@@ -294,77 +300,38 @@ fn simple_escapes(raw: &str) -> Option<String> {
     Some(out)
 }
 
-/// Whether `text` holds more than `limit` bytes `[` or `{` (inside strings too): when it does
-/// not, no nesting can be deeper than `limit` and [`max_depth`] need not run. Eight bytes at a
-/// time: `b | 0x20` is `{` exactly for `[` and `{`, and zero bytes are counted exactly.
-fn openings_above(text: &str, limit: usize) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let count = |w: u64| {
-        let x = (w | (ONES * 0x20)) ^ (ONES * u64::from(b'{'));
-        // High bit set exactly in the bytes of x that are zero.
-        let zero = !(((x & LOW7).wrapping_add(LOW7)) | x | LOW7);
-        zero.count_ones() as usize
-    };
-    let mut rest = text.as_bytes();
-    let mut n = 0;
-    while let Some((block, after)) = rest.split_first_chunk::<8>() {
-        n += count(u64::from_le_bytes(*block));
-        rest = after;
-    }
-    n += rest.iter().filter(|&&b| b == b'[' || b == b'{').count();
-    n > limit
-}
-
-/// The deepest nesting of `[`/`{` outside strings (the outer arguments array counts one).
-fn max_depth(text: &str) -> usize {
-    let (mut depth, mut max, mut in_str, mut esc) = (0usize, 0usize, false, false);
-    for b in text.bytes() {
-        if in_str {
-            if esc {
-                esc = false;
-            } else if b == b'\\' {
-                esc = true;
-            } else if b == b'"' {
-                in_str = false;
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_str = true,
-            b'[' | b'{' => {
-                depth += 1;
-                max = max.max(depth);
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    // The arguments array itself is one level; its elements are at depth 0 for MAX_DEPTH.
-    max.saturating_sub(1)
-}
-
 #[cfg(test)]
 mod fast_tests {
     use super::*;
 
+    /// Nesting depth of a value read by serde_json (an independent measure): `{}` and `[]` are 1.
+    fn depth_of(v: &Value) -> usize {
+        match v {
+            Value::Array(items) => 1 + items.iter().map(depth_of).max().unwrap_or(0),
+            Value::Object(m) => 1 + m.values().map(depth_of).max().unwrap_or(0),
+            _ => 0,
+        }
+    }
+
     #[test]
-    fn openings_are_counted_exactly() {
+    fn the_split_measures_the_deepest_element() {
         let texts = [
-            String::new(),
-            "[".into(),
-            "[{\"a\":[1,{\"b\":\"[{\"}]}]".into(),
-            "[".repeat(70),
-            "{".repeat(65) + &"}".repeat(65),
-            "[{".repeat(40),
-            "\u{7b}\u{5b}\u{fb}\u{db}{[;".repeat(9),
-            "é€{[𝄞".repeat(20),
+            "[]".to_string(),
+            "[1,\"[{\"]".into(),
+            "[{\"a\":[1,{\"b\":\"[{\\\"}]\"}]},[]]".into(),
+            format!("[{}{}]", "[".repeat(70), "]".repeat(70)),
+            format!("[1,{}{}]", "{\"k\":".repeat(65) + "0", "}".repeat(65)),
+            format!(
+                "[\"é€{{[𝄞\",{}{}]",
+                "[{\"x\":".repeat(33) + "null",
+                "}]".repeat(33)
+            ),
         ];
         for t in &texts {
-            let exact = t.bytes().filter(|&b| b == b'[' || b == b'{').count();
-            for limit in [0, 1, exact.saturating_sub(1), exact, exact + 1, 65] {
-                assert_eq!(openings_above(t, limit), exact > limit, "{t:?} {limit}");
-            }
+            let want: Vec<Value> = serde_json::from_str(t).unwrap_or_else(|e| panic!("{t}: {e}"));
+            let (items, deepest) = split_array(t).unwrap_or_else(|| panic!("{t}"));
+            assert_eq!(items.len(), want.len(), "{t}");
+            assert_eq!(deepest, want.iter().map(depth_of).max().unwrap_or(0), "{t}");
         }
     }
 
@@ -383,6 +350,7 @@ mod fast_tests {
             let want: Vec<Value> = serde_json::from_str(t).unwrap();
             let got: Vec<Value> = split_array(t)
                 .unwrap_or_else(|| panic!("{t}"))
+                .0
                 .iter()
                 .map(|e| serde_json::from_str(e).unwrap())
                 .collect();
@@ -394,7 +362,7 @@ mod fast_tests {
             "[\"\\\"]", "[[1,]]", "[tru]", "]",
         ];
         for t in invalid {
-            if let Some(items) = split_array(t) {
+            if let Some((items, _)) = split_array(t) {
                 assert!(
                     items
                         .iter()
