@@ -182,31 +182,47 @@ impl Val<'_> {
         match self {
             Val::S(s) => out.extend_from_slice(s.as_bytes()),
             Val::N(n) => push_u64(out, n),
-            Val::Currency(c) => {
-                // c ≤ 999 (ISO 4217 numeric codes); each digit is < 10.
-                for d in [c / 100 % 10, c / 10 % 10, c % 10] {
-                    out.push(b'0' + d as u8);
-                }
-            }
+            Val::Currency(c) => out.extend_from_slice(&currency_digits(c)),
         }
     }
 }
 
-/// Appends `n` in decimal (no `format!`: this is the hot path of the writer).
-pub fn push_u64(out: &mut Vec<u8>, mut n: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        if let Some(slot) = buf.get_mut(i) {
-            *slot = b'0' + (n % 10) as u8;
+/// An ISO 4217 numeric code on 3 digits (`c` ≤ 999; each digit is < 10).
+pub fn currency_digits(c: u16) -> [u8; 3] {
+    [c / 100 % 10, c / 10 % 10, c % 10].map(|d| b'0' + d as u8)
+}
+
+/// `n` in decimal, on the stack (no `format!`: this is the hot path of the writer).
+pub struct Digits {
+    buf: [u8; 20],
+    start: usize,
+}
+
+impl Digits {
+    pub fn of(mut n: u64) -> Digits {
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        loop {
+            i -= 1;
+            if let Some(slot) = buf.get_mut(i) {
+                *slot = b'0' + (n % 10) as u8;
+            }
+            n /= 10;
+            if n == 0 || i == 0 {
+                break;
+            }
         }
-        n /= 10;
-        if n == 0 || i == 0 {
-            break;
-        }
+        Digits { buf, start: i }
     }
-    out.extend_from_slice(buf.get(i..).unwrap_or_default());
+
+    pub fn as_bytes(&self) -> &[u8] {
+        self.buf.get(self.start..).unwrap_or_default()
+    }
+}
+
+/// Appends `n` in decimal.
+pub fn push_u64(out: &mut Vec<u8>, n: u64) {
+    out.extend_from_slice(Digits::of(n).as_bytes());
 }
 
 fn all_digits(s: &str) -> bool {
