@@ -22,19 +22,9 @@ fn fixture(name: &str) -> String {
 
 const OPTIONS: &str = r#"{ "header": { "remitterId": "011223344550000", "date": "2024-01-05+0100", "time": "09:15:00+0100", "sequence": 7 } }"#;
 
-/// The records of `all_methods_request.csv`, one JSON object per line.
-const ALL_METHODS_NDJSON: &str = r#"{"method":"credit","merchantId":"011223344550000","transactionReference":"CRED1","amount":1500,"cardExpiryDate":"202812","cardNumber":"4000000000000002","currencyCode":"EUR","orderChannel":"INTERNET"}
-{"method":"acceptChallenge","merchantId":"011223344550000","transactionReference":"ORDER7","original":{"status":"TO_CHALLENGE"}}
-{"method":"cancel","merchantId":"011223344550000","transactionReference":"ORDER1","amount":500,"currencyCode":"978","operationOrigin":"BATCH","original":{"amount":1000,"status":"TO_CAPTURE"}}
-{"method":"cardOrder","merchantId":"011223344550000","transactionReference":"CARD1","amount":2599,"captureDay":0,"captureMode":"AUTHOR_CAPTURE","cardExpiryDate":"202901","cardNumber":"4111111111111111","currencyCode":"EUR","customerEmail":"a@b.fr","orderChannel":"INTERNET"}
-{"method":"directDebitOrder","merchantId":"011223344550000","transactionReference":"SDD1","amount":4200,"currencyCode":"EUR","customerId":"CUST9","mandateId":"MANDATE42","paymentMeanBrand":"SEPA_DIRECT_DEBIT"}
-{"method":"duplicate","merchantId":"011223344550000","transactionReference":"DUP1","amount":1999,"currencyCode":"EUR","fromTransactionReference":"ORDER1","captureDay":"3","captureMode":"VALIDATION","orderChannel":"INTERNET"}
-{"method":"refund","merchantId":"011223344550000","transactionReference":"ORDER2","operationAmount":750,"currencyCode":"EUR"}
-{"method":"refuseChallenge","merchantId":"011223344550000","operationOrigin":"BATCH","s10TransactionReference":{"s10TransactionId":"000123","s10TransactionIdDate":"20240105"}}
-{"method":"validate","merchantId":"011223344550000","transactionReference":"ORDER3","operationAmount":1000,"currencyCode":978,"lastRecoveryIndicator":"Y"}
-{"method":"walletCredit","merchantId":"011223344550000","transactionReference":"WCR1","amount":300,"merchantWalletId":"W42","paymentMeanId":"1","currencyCode":"EUR"}
-{"method":"walletOrder","merchantId":"011223344550000","transactionReference":"WOR1","amount":4500,"currencyCode":"EUR","paymentMeanId":"2","merchantWalletId":"W42"}
-"#;
+/// The records of `all_methods_request.csv`, one JSON object per line (also the seed of the
+/// `batch_convert` fuzz target).
+const ALL_METHODS_NDJSON: &str = include_str!("fixtures/sogenactif/ndjson/all_methods.ndjson");
 
 fn convert_chunks(options: &str, chunks: &[&[u8]]) -> (Result<String, remise::Error>, Converter) {
     let mut c = Converter::new(options).unwrap();
