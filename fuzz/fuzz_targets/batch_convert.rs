@@ -19,7 +19,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(header) = serde_json::from_str::<Value>(HEADER) else {
         return;
     };
-    let Ok(mut c) = Converter::new(&json!({ "header": header, "input": "ndjson" }).to_string()) else {
+    let Ok(mut c) = Converter::new(&json!({ "header": header, "input": "ndjson" }).to_string())
+    else {
         return;
     };
     let mut out = Vec::new();
@@ -45,7 +46,10 @@ fuzz_target!(|data: &[u8]| {
         match serde_json::from_str::<Value>(line) {
             Ok(v) => records.push(v),
             Err(_) => {
-                assert!(converted.is_err(), "a line that is not JSON was accepted: {line:?}");
+                assert!(
+                    converted.is_err(),
+                    "a line that is not JSON was accepted: {line:?}"
+                );
                 return;
             }
         }
@@ -54,7 +58,11 @@ fuzz_target!(|data: &[u8]| {
     match (converted, built) {
         (Ok(file), Ok(expected)) => assert_eq!(String::from_utf8_lossy(&file), expected),
         (Err(_), Err(_)) => {}
-        (Ok(file), Err(e)) => panic!("converter wrote {} bytes, build refused: {}", file.len(), e.message),
+        (Ok(file), Err(e)) => panic!(
+            "converter wrote {} bytes, build refused: {}",
+            file.len(),
+            e.message
+        ),
         (Err(e), Ok(_)) => panic!("converter refused, build wrote the file: {}", e.message),
     }
 });
