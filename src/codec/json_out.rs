@@ -22,18 +22,10 @@ const CHUNK: usize = 128;
 /// Room kept free in the chunk for one block of 8 bytes, each escaped to at most 6.
 const ROOM: usize = 48;
 
-/// Whether none of the 8 bytes of `w` needs escaping (no byte below 0x20, no `"`, no `\\`):
-/// the classic "has a zero / has a byte less than n" word tests, exact for "any byte".
+/// Whether none of the 8 bytes of `w` needs escaping (no byte below 0x20, no `"`, no `\\`).
 #[inline]
 fn clean8(w: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let control = w.wrapping_sub(ONES * 0x20) & !w;
-    let q = w ^ (ONES * u64::from(b'"'));
-    let quote = q.wrapping_sub(ONES) & !q;
-    let b = w ^ (ONES * u64::from(b'\\'));
-    let backslash = b.wrapping_sub(ONES) & !b;
-    (control | quote | backslash) & HIGH == 0
+    crate::codec::swar::lanes_json_special(w) == 0
 }
 
 /// Appends `b` to `chunk` at `n`, escaped as serde_json escapes it (`chunk` has room for 6).

@@ -9,6 +9,8 @@
 //!   `base64` crate).
 //! - [`json_out`]: writes the per-call results (HTTP requests, warnings) straight into the
 //!   answer text, escaped exactly as serde_json does (issue 9).
+//! - [`swar`]: byte tests eight at a time and short-text equality, for the hot loops of
+//!   `json_out` and the batch converter (opt-level "z" leaves byte loops and `str::eq` as calls).
 //! - [`datetime`]: yes/no checks of RFC 3339 date-times and calendar dates (hand-written for
 //!   size; tested against the `time` crate).
 //! - [`xml`]: checks that text can be written into XML 1.0 (quick-xml escapes; control
@@ -22,6 +24,7 @@ pub mod fields;
 pub mod json;
 pub mod json_out;
 pub mod json_ref;
+pub mod swar;
 pub mod xml;
 
 use crate::error::{Error, ErrorCode, Gateway, Result};

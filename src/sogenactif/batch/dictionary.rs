@@ -612,7 +612,9 @@ pub const DICTIONARY_URL: &str = SOB;
 
 /// The method named `name` (`walletCredit`).
 pub fn method(name: &str) -> Option<&'static Method> {
-    METHODS.iter().find(|m| super::fast::same(m.name, name))
+    METHODS
+        .iter()
+        .find(|m| crate::codec::swar::same(m.name, name))
 }
 
 /// The method whose CSV token is `token` (`WALLETCREDIT`).

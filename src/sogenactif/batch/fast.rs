@@ -13,6 +13,7 @@ use super::dictionary::{Choice, Field, Format, Method, Presence};
 use super::layout::Layouts;
 use super::rules::{self, View};
 use super::validate::{valid_ymd, Original, Syntax, MAX_AMOUNT, MAX_SEQUENCE};
+use crate::codec::swar::{lanes_control, lanes_eq, lanes_json_special, same, word, HIGH};
 use crate::error::Issues;
 use crate::money::{self, Table, MAX_SAFE_INTEGER};
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -299,67 +300,13 @@ pub fn chars_ok(s: &str, syntax: Syntax) -> bool {
             && !(csv && s.contains(';')))
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte lane of `x` that may be zero: non-zero exactly when a lane is zero
-/// (a borrow can flag lanes above a real zero, never below the lowest one).
-#[inline(always)]
-fn zero_lanes(x: u64) -> u64 {
-    x.wrapping_sub(ONES) & !x & HIGH
-}
-
-/// Lanes of `w` equal to `byte` (as [`zero_lanes`]).
-#[inline(always)]
-fn lanes_eq(w: u64, byte: u8) -> u64 {
-    zero_lanes(w ^ (ONES * u64::from(byte)))
-}
-
-/// Lanes of `w` below 0x20 (as [`zero_lanes`]: exact for the lowest one).
-#[inline(always)]
-fn lanes_control(w: u64) -> u64 {
-    w.wrapping_sub(ONES * 0x20) & !w & HIGH
-}
-
-/// `a == b` for the short names the fast path compares per key (field and method names): the
-/// length first, inline, then eight bytes at a time. At opt-level "z" a `==` on `&str` is a call
-/// to `str::eq` and then to a byte-at-a-time `memcmp`; with one key match per field and the rules'
-/// look-ups, that was about a seventh of the converter's time in wasm.
-#[inline(always)]
-pub fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && same_bytes(a.as_bytes(), b.as_bytes())
-}
-
-fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while let (Some(x), Some(y)) = (a.get(i..i + 8), b.get(i..i + 8)) {
-        let (Ok(x), Ok(y)) = (<[u8; 8]>::try_from(x), <[u8; 8]>::try_from(y)) else {
-            return false;
-        };
-        if u64::from_le_bytes(x) != u64::from_le_bytes(y) {
-            return false;
-        }
-        i += 8;
-    }
-    while let (Some(x), Some(y)) = (a.get(i), b.get(i)) {
-        if x != y {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
 /// Whether every byte is printable ASCII (0x20–0x7E), `;` excluded when `csv`. Eight bytes at a
-/// time (SWAR, as [`special`]): the check runs on every value of every record of a file, and at
+/// time (`codec::swar`): the check runs on every value of every record of a file, and at
 /// opt-level "z" a byte loop costs several instructions per byte.
 fn printable(bytes: &[u8], csv: bool) -> bool {
     let mut i = 0;
     while let Some(chunk) = bytes.get(i..i + 8) {
-        let Ok(w) = <[u8; 8]>::try_from(chunk).map(u64::from_le_bytes) else {
+        let Some(w) = word(chunk) else {
             return false;
         };
         let mut bad = lanes_control(w) | (w & HIGH) | lanes_eq(w, 0x7f);
@@ -1010,17 +957,12 @@ fn first_time(seen: &mut u64, index: usize) -> bool {
 }
 
 /// Position of the first `"`, `\\` or control character (< 0x20) of `bytes`, eight bytes at a
-/// time ("SWAR": a byte test on each lane of a u64; the lowest flagged lane is always right, a
-/// borrow can only flag lanes above a real match). Plain code, not iterator adaptors: the release
-/// profile optimises for size (opt-level "z"), which leaves closures as calls per byte.
+/// time (`codec::swar`). Plain code, not iterator adaptors: the release profile optimises for
+/// size (opt-level "z"), which leaves closures as calls per byte.
 fn special(bytes: &[u8]) -> Option<usize> {
     let mut i = 0;
     while let Some(chunk) = bytes.get(i..i + 8) {
-        let w = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
-        let control = lanes_control(w);
-        let quote = lanes_eq(w, b'"');
-        let backslash = lanes_eq(w, b'\\');
-        let hits = control | quote | backslash;
+        let hits = lanes_json_special(word(chunk)?);
         if hits != 0 {
             return Some(i + (hits.trailing_zeros() / 8) as usize);
         }

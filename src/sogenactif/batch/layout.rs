@@ -36,7 +36,7 @@ impl Layouts {
         if let Some((m, f)) = self
             .overrides
             .iter()
-            .find(|(m, _)| super::fast::same(m.name, name))
+            .find(|(m, _)| crate::codec::swar::same(m.name, name))
         {
             return Some((m, f.as_slice()));
         }

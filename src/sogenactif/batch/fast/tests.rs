@@ -1,38 +1,6 @@
-//! Unit tests of the SWAR scans and the name comparison of the fast path.
+//! Unit tests of the fast path's scans (the value check and the string scan) against byte loops.
 
-use super::{printable, same, special};
-
-#[test]
-fn same_is_string_equality() {
-    let names = [
-        "",
-        "a",
-        "method",
-        "amount",
-        "orderId",
-        "original",
-        "merchantId",
-        "recordSequence",
-        "transactionReference",
-        "transactionReferencf",
-        "s10TransactionIdDate",
-        "s10TransactionId",
-    ];
-    for a in names {
-        for b in names {
-            assert_eq!(same(a, b), a == b, "{a:?} {b:?}");
-        }
-        // One byte changed at each position, on both sides of the eight-byte words.
-        for i in 0..a.len() {
-            let mut other = a.as_bytes().to_vec();
-            if let Some(byte) = other.get_mut(i) {
-                *byte ^= 1;
-            }
-            let other = String::from_utf8(other).unwrap_or_default();
-            assert!(!same(a, &other), "{a:?} {other:?}");
-        }
-    }
-}
+use super::{printable, special};
 
 /// The byte-at-a-time definitions the SWAR loops must agree with.
 fn printable_bytewise(bytes: &[u8], csv: bool) -> bool {
