@@ -178,18 +178,23 @@ pub enum Val<'a> {
 }
 
 impl Val<'_> {
+    /// Hands the value's text to `put`: borrowed text as it is, numbers written on the stack.
+    pub fn emit(self, put: impl FnOnce(&[u8])) {
+        match self {
+            Val::S(s) => put(s.as_bytes()),
+            Val::N(n) => put(Digits::of(n).as_bytes()),
+            Val::Currency(c) => put(&currency_digits(c)),
+        }
+    }
+
     /// Appends the value's text.
     pub fn write(self, out: &mut Vec<u8>) {
-        match self {
-            Val::S(s) => out.extend_from_slice(s.as_bytes()),
-            Val::N(n) => push_u64(out, n),
-            Val::Currency(c) => out.extend_from_slice(&currency_digits(c)),
-        }
+        self.emit(|b| out.extend_from_slice(b));
     }
 }
 
 /// An ISO 4217 numeric code on 3 digits (`c` ≤ 999; each digit is < 10).
-pub fn currency_digits(c: u16) -> [u8; 3] {
+fn currency_digits(c: u16) -> [u8; 3] {
     [c / 100 % 10, c / 10 % 10, c % 10].map(|d| b'0' + d as u8)
 }
 

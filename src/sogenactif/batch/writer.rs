@@ -465,11 +465,8 @@ fn write_record(
                     line.byte(b';');
                     column += 1;
                 }
-                match value {
-                    Some(Val::S(s)) => line.put(s.as_bytes()),
-                    Some(Val::N(n)) => line.put(fast::Digits::of(*n).as_bytes()),
-                    Some(Val::Currency(c)) => line.put(&fast::currency_digits(*c)),
-                    None => {}
+                if let Some(v) = value {
+                    v.emit(|b| line.put(b));
                 }
             }
             line.byte(b'\n');
