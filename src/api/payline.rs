@@ -32,7 +32,11 @@ fn run(name: &str, a: &Args) -> Result<Out> {
                 },
                 _ => return Err(status_error()),
             };
-            Ok(payline::parse_response(&operation, status, &xml)?.into())
+            // Written straight into the framed answer (no `serde_json::Value`).
+            let mut out = Vec::with_capacity(xml.len() / 2 + 16);
+            out.push(b'o');
+            payline::write_response(&operation, status, &xml, &mut out)?;
+            Ok(Out::Framed(crate::codec::json_out::finish(out)))
         }
         "describeResult" => {
             let code = a.string(0, "code")?;

@@ -15,8 +15,10 @@
 use super::codes;
 use super::dates;
 use super::model::{Operation, IMPL_NS, OBJ_NS, SOAP_ENV_NS, XSI_NS};
+use crate::codec::json_out;
 use crate::error::{Error, ErrorCode, Gateway, Result};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// Deepest nesting accepted (Payline answers are 5–6 levels deep); deeper is refused rather than
 /// risking the wasm stack.
@@ -51,15 +53,18 @@ enum Ns {
     Other,
 }
 
+/// One element, borrowing its names and text from the document where it can (issue 9: an owned
+/// string per name and per text was a third of `payline.parseResponse`). Text is owned only when
+/// it held a reference or came in several pieces (around children, comments, CDATA).
 #[derive(Debug, PartialEq)]
-struct El {
+struct El<'a> {
     ns: Ns,
     /// The namespace URI as written when `ns` is `Other` (for messages), empty otherwise.
-    uri: String,
-    local: String,
+    uri: &'a str,
+    local: &'a str,
     nil: bool,
-    text: String,
-    children: Vec<El>,
+    text: Cow<'a, str>,
+    children: Vec<El<'a>>,
 }
 
 /// Not generic and never inlined: the reader has some twenty refusal sites (size, issue 6).
@@ -113,6 +118,16 @@ fn char_ref(num: &str) -> Option<char> {
 fn split_byte(s: &str, b: u8) -> Option<(&str, &str)> {
     let i = memchr::memchr(b, s.as_bytes())?;
     Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// Appends character data `raw` (with references) to an element's text: borrowed from the document
+/// when it is the first piece and holds no reference.
+fn append_text<'a>(text: &mut Cow<'a, str>, raw: &'a str) -> Result<()> {
+    if text.is_empty() && memchr::memchr(b'&', raw.as_bytes()).is_none() {
+        *text = Cow::Borrowed(raw);
+        return Ok(());
+    }
+    unescape(raw, text.to_mut())
 }
 
 /// Appends `raw` with its entity and character references resolved. Only the five predefined
@@ -244,7 +259,7 @@ fn tag_end(s: &str) -> Option<usize> {
 /// elements, attributes, text, CDATA, comments and processing instructions; the five predefined
 /// entities and character references; a DOCTYPE is refused (so no entity can be declared,
 /// expanded or fetched). `decode/tests.rs` checks it against quick-xml's `NsReader`.
-fn parse_tree(xml: &str) -> Result<El> {
+fn parse_tree(xml: &str) -> Result<El<'_>> {
     let mut stack: Vec<El> = Vec::new();
     // Per open element: its qualified name and how many bindings it declared.
     let mut open: Vec<(&str, usize)> = Vec::new();
@@ -256,7 +271,7 @@ fn parse_tree(xml: &str) -> Result<El> {
             let end = memchr::memchr(b'<', rest.as_bytes()).unwrap_or(rest.len());
             let (raw, tail) = rest.split_at(end);
             match stack.last_mut() {
-                Some(top) => unescape(raw, &mut top.text)?,
+                Some(top) => append_text(&mut top.text, raw)?,
                 None if raw.trim().is_empty() => {}
                 None => return Err(malformed("text outside the root element")),
             }
@@ -283,7 +298,11 @@ fn parse_tree(xml: &str) -> Result<El> {
                     .split_once("]]>")
                     .ok_or_else(|| malformed("unterminated CDATA section"))?;
                 if let Some(top) = stack.last_mut() {
-                    top.text.push_str(text);
+                    if top.text.is_empty() {
+                        top.text = Cow::Borrowed(text);
+                    } else {
+                        top.text.to_mut().push_str(text);
+                    }
                 }
                 rest = tail;
             } else if tag.starts_with('!') {
@@ -350,14 +369,10 @@ fn parse_tree(xml: &str) -> Result<El> {
             let (ns, uri) = resolve(&bindings, prefix);
             let el = El {
                 ns,
-                uri: if ns == Ns::Other {
-                    uri.to_string()
-                } else {
-                    String::new()
-                },
-                local: local.to_string(),
+                uri: if ns == Ns::Other { uri } else { "" },
+                local,
                 nil,
-                text: String::new(),
+                text: Cow::Borrowed(""),
                 children: Vec::new(),
             };
             if empty {
@@ -375,7 +390,7 @@ fn parse_tree(xml: &str) -> Result<El> {
     root.ok_or_else(|| malformed("no XML element found"))
 }
 
-fn attach(stack: &mut [El], root: &mut Option<El>, el: El) -> Result<()> {
+fn attach<'a>(stack: &mut [El<'a>], root: &mut Option<El<'a>>, el: El<'a>) -> Result<()> {
     match stack.last_mut() {
         Some(parent) => parent.children.push(el),
         None => {
@@ -392,49 +407,162 @@ fn payline_ns(el: &El) -> bool {
     matches!(el.ns, Ns::Impl | Ns::Obj)
 }
 
-/// The JSON value of one element, `None` when absent (nil, empty, or an object without fields).
-fn value_of(el: &El) -> Option<Value> {
+/// The decoded value of one element, borrowing the tree's text. Written as JSON text by
+/// [`Node::write`] (issue 9: the answer was a `serde_json::Value`, an `IndexMap` and an owned
+/// string per field, then serialised: two thirds of `payline.parseResponse`).
+#[derive(Debug)]
+enum Node<'t> {
+    Text(&'t str),
+    /// A `{name}Iso` date.
+    Owned(String),
+    /// `result.accepted`.
+    Flag(bool),
+    List(Vec<Node<'t>>),
+    Obj(Fields<'t>),
+}
+
+/// An object's fields in the order first seen.
+#[derive(Debug, Default)]
+struct Fields<'t> {
+    entries: Vec<(Cow<'t, str>, Node<'t>)>,
+    /// Positions in `entries` by key, made once there are more than [`LINEAR`] fields so that a
+    /// document of many distinct siblings is still read in linear time
+    /// (`the_reader_is_linear_in_every_shape`). serde_json's map, already in the `.wasm`, serves as
+    /// that index: a map of our own (or another `IndexMap` instantiation) would add code for a case
+    /// that only hostile answers reach.
+    index: Option<Map<String, Value>>,
+}
+
+/// Objects up to this many fields are searched by a scan (Payline's have under twenty).
+const LINEAR: usize = 16;
+
+impl<'t> Fields<'t> {
+    fn find(&self, key: &str) -> Option<usize> {
+        match &self.index {
+            None => self.entries.iter().position(|(k, _)| k == key),
+            Some(index) => index
+                .get(key)
+                .and_then(Value::as_u64)
+                .and_then(|n| usize::try_from(n).ok()),
+        }
+    }
+
+    fn get_mut(&mut self, key: &str) -> Option<&mut Node<'t>> {
+        let at = self.find(key)?;
+        self.entries.get_mut(at).map(|(_, v)| v)
+    }
+
+    /// Adds a field whose key is not there yet.
+    fn push(&mut self, key: Cow<'t, str>, value: Node<'t>) {
+        self.entries.push((key, value));
+        if self.entries.len() <= LINEAR {
+            return;
+        }
+        let index = self.index.get_or_insert_with(Map::new);
+        // The first time, every field so far; then only the new one.
+        for (n, (k, _)) in self.entries.iter().enumerate().skip(index.len()) {
+            index.insert(k.to_string(), Value::from(n));
+        }
+    }
+}
+
+impl Node<'_> {
+    fn write(&self, out: &mut Vec<u8>) {
+        match self {
+            Node::Text(s) => json_out::str(out, s),
+            Node::Owned(s) => json_out::str(out, s),
+            Node::Flag(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+            Node::List(items) => {
+                out.push(b'[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(b',');
+                    }
+                    item.write(out);
+                }
+                out.push(b']');
+            }
+            Node::Obj(fields) => fields.write(out),
+        }
+    }
+}
+
+impl Fields<'_> {
+    fn write(&self, out: &mut Vec<u8>) {
+        out.push(b'{');
+        for (i, (key, value)) in self.entries.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            json_out::str(out, key);
+            out.push(b':');
+            value.write(out);
+        }
+        out.push(b'}');
+    }
+}
+
+fn is_list_wrapper(local: &str) -> bool {
+    LIST_WRAPPERS.contains(&local)
+}
+
+/// The value of one element, `None` when absent (nil, empty, or an object without fields).
+fn value_of<'t>(el: &'t El<'_>) -> Option<Node<'t>> {
     if el.nil {
         return None;
     }
-    let kids: Vec<&El> = el.children.iter().filter(|c| payline_ns(c)).collect();
-    if kids.is_empty() {
+    let mut kids = el.children.iter().filter(|c| payline_ns(c)).peekable();
+    if kids.peek().is_none() {
         if !el.children.is_empty() || el.text.trim().is_empty() {
             return None;
         }
-        return Some(Value::String(el.text.clone()));
+        return Some(Node::Text(&el.text));
     }
-    if LIST_WRAPPERS.contains(&el.local.as_str()) {
-        let items: Vec<Value> = kids.iter().filter_map(|c| value_of(c)).collect();
-        return (!items.is_empty()).then_some(Value::Array(items));
+    if is_list_wrapper(el.local) {
+        let mut items = Vec::new();
+        for kid in kids {
+            if let Some(v) = value_of(kid) {
+                items.push(v);
+            }
+        }
+        return (!items.is_empty()).then_some(Node::List(items));
     }
-    let map = object_of(&kids);
-    (!map.is_empty()).then_some(Value::Object(map))
+    let fields = object_of(kids);
+    (!fields.entries.is_empty()).then_some(Node::Obj(fields))
 }
 
-fn object_of(kids: &[&El]) -> Map<String, Value> {
-    let mut map = Map::new();
+/// The fields of an object: a name seen again under one parent becomes an array (a list
+/// wrapper's array becomes an array of arrays); a date gets a `{name}Iso` sibling after its first
+/// occurrence, unless that name is taken.
+fn object_of<'t>(kids: impl Iterator<Item = &'t El<'t>>) -> Fields<'t> {
+    let mut fields = Fields::default();
     for kid in kids {
         let Some(v) = value_of(kid) else { continue };
-        let iso = v.as_str().and_then(iso_form);
-        let key = kid.local.clone();
-        match map.get_mut(&key) {
-            Some(Value::Array(list)) if !LIST_WRAPPERS.contains(&key.as_str()) => list.push(v),
+        let key: &'t str = kid.local;
+        match fields.get_mut(key) {
+            Some(Node::List(list)) if !is_list_wrapper(key) => list.push(v),
             Some(existing) => {
-                let first = existing.take();
-                *existing = Value::Array(vec![first, v]);
+                let first = std::mem::replace(existing, Node::Flag(false));
+                *existing = Node::List(vec![first, v]);
             }
             None => {
-                map.insert(key.clone(), v);
+                let iso = match v {
+                    Node::Text(s) => iso_form(s),
+                    _ => None,
+                };
+                fields.push(Cow::Borrowed(key), v);
                 if let Some(iso) = iso {
-                    let mut iso_key = key;
+                    let mut iso_key = String::with_capacity(key.len() + 3);
+                    iso_key.push_str(key);
                     iso_key.push_str("Iso");
-                    map.entry(iso_key).or_insert(Value::String(iso));
+                    if fields.find(&iso_key).is_none() {
+                        fields.push(Cow::Owned(iso_key), Node::Owned(iso));
+                    }
                 }
             }
         }
     }
-    map
+    fields
 }
 
 /// The ISO 8601 form of a Payline date (`dd/MM/yy[yy] HH:mm[:ss]` or `dd/MM/yyyy`).
@@ -462,7 +590,7 @@ fn clean(s: &str) -> String {
         .collect()
 }
 
-fn child<'a>(el: &'a El, ns: Ns, local: &str) -> Option<&'a El> {
+fn child<'t, 'a>(el: &'t El<'a>, ns: Ns, local: &str) -> Option<&'t El<'a>> {
     el.children.iter().find(|c| c.ns == ns && c.local == local)
 }
 
@@ -474,9 +602,9 @@ fn found(el: &El) -> String {
         Ns::Obj => OBJ_NS,
         Ns::Soap => SOAP_ENV_NS,
         Ns::None => "",
-        Ns::Other => el.uri.as_str(),
+        Ns::Other => el.uri,
     };
-    let local = crate::money::printable(&el.local);
+    let local = crate::money::printable(el.local);
     match (el.ns, uri) {
         (Ns::None, _) => format!("found <{local}> in no namespace"),
         (_, "") => format!("found <{local}> with an undeclared prefix"),
@@ -539,6 +667,14 @@ fn fault_error(fault: &El, op: Operation, http_status: u16) -> Error {
 /// → `GATEWAY_ERROR` with the fault text; anything that is not the expected SOAP answer →
 /// `MALFORMED_RESPONSE` (or `HTTP_ERROR` when the status was not 2xx).
 pub fn parse_response(op: Operation, http_status: u16, xml: &str) -> Result<Value> {
+    let mut out = Vec::with_capacity(xml.len() / 2 + 16);
+    write_response(op, http_status, xml, &mut out)?;
+    serde_json::from_str(&json_out::finish(out)).map_err(|_| malformed("unreadable answer"))
+}
+
+/// [`parse_response`] written as JSON text at the end of `out` (the same fields in the same
+/// order), nothing written on error.
+pub fn write_response(op: Operation, http_status: u16, xml: &str, out: &mut Vec<u8>) -> Result<()> {
     if http_status == 401 {
         return Err(Error::new(
             ErrorCode::HttpError,
@@ -623,26 +759,27 @@ pub fn parse_response(op: Operation, http_status: u16, xml: &str) -> Result<Valu
             http_error()
         });
     };
-    let kids: Vec<&El> = wrapper.children.iter().filter(|c| payline_ns(c)).collect();
-    let mut out = object_of(&kids);
-    let code = out
-        .get("result")
-        .and_then(|r| r.get("code"))
-        .and_then(Value::as_str)
-        .map(str::to_string)
-        .ok_or_else(|| {
-            malformed(&format!(
-                "{wrapper_name} has no result.code{}",
-                misplaced_code(wrapper)
-            ))
-        })?;
-    if let Some(Value::Object(result)) = out.get_mut("result") {
-        result.insert(
-            "accepted".to_string(),
-            Value::Bool(codes::is_accepted(&code)),
-        );
+    let mut fields = object_of(wrapper.children.iter().filter(|c| payline_ns(c)));
+    let result = match fields.get_mut("result") {
+        Some(Node::Obj(result)) => match result.get_mut("code") {
+            Some(&mut Node::Text(code)) => Some((result, code)),
+            _ => None,
+        },
+        _ => None,
+    };
+    let Some((result, code)) = result else {
+        return Err(malformed(&format!(
+            "{wrapper_name} has no result.code{}",
+            misplaced_code(wrapper)
+        )));
+    };
+    let accepted = Node::Flag(codes::is_accepted(code));
+    match result.get_mut("accepted") {
+        Some(existing) => *existing = accepted,
+        None => result.push(Cow::Borrowed("accepted"), accepted),
     }
-    Ok(Value::Object(out))
+    fields.write(out);
+    Ok(())
 }
 
 /// The `GATEWAY_ERROR` a client raises for a decoded answer whose code is not accepted.

@@ -49,3 +49,14 @@ pub fn parse_response(operation: &str, http_status: u16, xml: &str) -> Result<Va
     let op = Operation::parse(operation)?;
     decode::parse_response(op, http_status, xml)
 }
+
+/// [`parse_response`] as JSON text, appended to `out` (nothing appended on error).
+pub fn write_response(
+    operation: &str,
+    http_status: u16,
+    xml: &str,
+    out: &mut Vec<u8>,
+) -> Result<()> {
+    let op = Operation::parse(operation)?;
+    decode::write_response(op, http_status, xml, out)
+}

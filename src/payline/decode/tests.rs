@@ -26,8 +26,13 @@ fn ns_of(r: &ResolveResult<'_>) -> (Ns, String) {
     }
 }
 
+/// The reference reader's names outlive its events: kept for the test's lifetime.
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
 /// Parses the whole document into a tree (no DTD, no external entities: quick-xml never fetches).
-fn reference_tree(xml: &str) -> Result<El> {
+fn reference_tree(xml: &str) -> Result<El<'_>> {
     let mut reader = NsReader::from_str(xml);
     let mut stack: Vec<El> = Vec::new();
     let mut root: Option<El> = None;
@@ -59,10 +64,10 @@ fn reference_tree(xml: &str) -> Result<El> {
                     .to_string();
                 let el = El {
                     ns,
-                    uri,
-                    local,
+                    uri: leak(uri),
+                    local: leak(local),
                     nil,
-                    text: String::new(),
+                    text: Cow::Borrowed(""),
                     children: Vec::new(),
                 };
                 if matches!(event, Event::Start(_)) {
@@ -78,6 +83,7 @@ fn reference_tree(xml: &str) -> Result<El> {
             Event::Text(t) => {
                 if let Some(top) = stack.last_mut() {
                     top.text
+                        .to_mut()
                         .push_str(&t.decode().map_err(|e| malformed(&e.to_string()))?);
                 } else if !t
                     .decode()
@@ -91,6 +97,7 @@ fn reference_tree(xml: &str) -> Result<El> {
             Event::CData(t) => {
                 if let Some(top) = stack.last_mut() {
                     top.text
+                        .to_mut()
                         .push_str(&t.decode().map_err(|e| malformed(&e.to_string()))?);
                 }
             }
@@ -108,6 +115,7 @@ fn reference_tree(xml: &str) -> Result<El> {
                     .last_mut()
                     .ok_or_else(|| malformed("text outside the root element"))?
                     .text
+                    .to_mut()
                     .push(c);
             }
             Event::DocType(_) => {
@@ -477,4 +485,41 @@ fn duplicate_attributes_are_refused_wherever_they_are() {
     let many: String = (0..5000).map(|i| format!(" a{i}=\"v\"")).collect();
     assert!(parse_tree(&format!("<a{many}/>")).is_ok());
     assert!(parse_tree(&format!("<a{many} a17=\"w\"/>")).is_err());
+}
+
+/// The JSON text `write_response` gives for a doCapture answer whose wrapper holds `body`.
+fn text_of(body: &str) -> String {
+    let mut out = Vec::new();
+    write_response(Operation::DoCapture, 200, &answer("", body), &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn fields_group_the_same_below_and_above_the_index() {
+    // Written out by hand: a repeated name becomes an array where the name was first seen, a
+    // list wrapper's array seen again becomes an array of arrays, a date gets `{name}Iso` after
+    // its first occurrence unless that name is already taken (then a later `<dateIso>` joins it
+    // as an array), and `accepted` is added at the end of `result`.
+    let body = "<obj:a>1</obj:a><obj:date>01/02/2024 10:00</obj:date><obj:b>2</obj:b><obj:a>3</obj:a>\
+                <obj:privateDataList><obj:p>x</obj:p></obj:privateDataList>\
+                <obj:privateDataList><obj:p>y</obj:p></obj:privateDataList>\
+                <obj:dateIso>z</obj:dateIso><obj:xIso>q</obj:xIso><obj:x>02/03/2024</obj:x><obj:a>4</obj:a>";
+    let want = "\"a\":[\"1\",\"3\",\"4\"],\"date\":\"01/02/2024 10:00\",\"dateIso\":[\"2024-02-01T10:00:00\",\"z\"],\
+                \"b\":\"2\",\"privateDataList\":[[\"x\"],[\"y\"]],\"xIso\":\"q\",\"x\":\"02/03/2024\"}";
+    let result = "{\"result\":{\"code\":\"00000\",\"accepted\":true},";
+    assert_eq!(text_of(body), format!("{result}{want}"));
+    // The same with twenty fields before them, so that every look-up goes through the index.
+    let filler: String = (0..20)
+        .map(|i| format!("<obj:f{i}>{i}</obj:f{i}>"))
+        .collect();
+    let filled: String = (0..20).map(|i| format!("\"f{i}\":\"{i}\",")).collect();
+    assert_eq!(
+        text_of(&format!("{filler}{body}")),
+        format!("{result}{filled}{want}")
+    );
+    // And the index is consulted for names seen before it was made.
+    let late = format!("{filler}<obj:f3>again</obj:f3>");
+    let v = parse_response(Operation::DoCapture, 200, &answer("", &late)).unwrap();
+    assert_eq!(v["f3"], serde_json::json!(["3", "again"]));
+    assert_eq!(v.as_object().map(|m| m.len()), Some(21));
 }
