@@ -34,6 +34,8 @@ fuzz_target!(|data: &[u8]| {
                 }
                 Err(e) => {
                     assert!(!e.message.is_empty());
+                    // The answer text `write_response` wrote is read back as JSON: never unreadable.
+                    assert!(!e.message.contains("unreadable answer"), "{}", e.message);
                     let _ = e.to_json();
                 }
             }
