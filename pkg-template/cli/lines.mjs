@@ -54,7 +54,10 @@ export async function* chunks(io, path, onZipError) {
  * (also when the consumer stops early on an error). With a `fs.ReadStream` here, a report on a
  * broken response file once did not exit (1 run in 3 of the suite, never reproduced alone; the
  * stream's teardown after the early stop is the suspect): a descriptor closed in `finally` leaves
- * no handle behind whatever the consumer does.
+ * no handle behind whatever the consumer does. The hang came back once with this reader (2026-12-05:
+ * one full js-tests run in eleven; never in 1 200 runs of the same commands alone, with piped stdio,
+ * under CPU load), so the stream was not its cause. Node's exit-time deadlock between platform
+ * shutdown and background compile jobs (nodejs/node#54918, open) would fit; it is not confirmed.
  */
 function* fileChunks(path) {
   const fd = openSync(path, 'r');
