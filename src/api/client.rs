@@ -128,8 +128,8 @@ impl Client {
             }
             Inner::Payline(o) => {
                 let operation = Operation::parse(op)?;
-                let params = a.value(0, "")?;
-                let r = payline::request(operation.name(), &params, o)?;
+                a.check(0, "")?;
+                let r = payline::request_parsed(operation.name(), &payline::params(a.raw(0))?, o)?;
                 (
                     r,
                     operation.kind(),

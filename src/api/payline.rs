@@ -14,10 +14,13 @@ fn run(name: &str, a: &Args) -> Result<Out> {
     match name {
         "request" => {
             let operation = a.text(0, "operation")?;
-            let params = a.value(1, "")?;
+            // Sentinels and deep nesting first (when the wrapper flagged them), then the
+            // parameters read in place from their text (`payline::request_text`).
+            a.check(1, "")?;
+            let params = payline::params(a.raw(1))?;
             let options = options(&a.value(2, "options")?)?;
             Ok(Out::request(
-                &payline::request(&operation, &params, &options)?,
+                &payline::request_parsed(&operation, &params, &options)?,
                 &[],
             ))
         }

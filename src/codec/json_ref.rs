@@ -71,6 +71,24 @@ impl<'a> Val<'a> {
         }
     }
 
+    /// A scalar as the `serde_json::Value` the shared field readers of `codec::fields` take
+    /// (`currency`, `amount_n12`); an array or an object becomes an empty one, which is all those
+    /// readers look at (its type). One small value per field read, instead of a second copy of
+    /// each reader for this tree.
+    pub fn scalar_value(&self) -> serde_json::Value {
+        use serde_json::Value;
+        match self {
+            Val::Null => Value::Null,
+            Val::Bool(b) => Value::Bool(*b),
+            Val::U(n) => Value::from(*n),
+            Val::I(n) => Value::from(*n),
+            Val::F(f) => serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number),
+            Val::Str(s) => Value::String(s.to_string()),
+            Val::Arr(_) => Value::Array(Vec::new()),
+            Val::Obj(_) => Value::Object(serde_json::Map::new()),
+        }
+    }
+
     /// The number as serde_json prints it (`-1`, `1.5`), for messages.
     fn number_text(&self) -> String {
         match self {
@@ -242,6 +260,16 @@ impl<'v, 'a> ObjRef<'v, 'a> {
     /// and every later accessor then returns `None`.
     pub fn new(value: &'v Val<'a>, path: &'static str, issues: &mut Issues) -> ObjRef<'v, 'a> {
         ObjRef::at_path(value, Cow::Borrowed(path), issues)
+    }
+
+    /// Reads `value` as an object at a computed `path` (a nested object or a list item).
+    pub fn nested(value: &'v Val<'a>, path: String, issues: &mut Issues) -> ObjRef<'v, 'a> {
+        ObjRef::at_path(value, Cow::Owned(path), issues)
+    }
+
+    /// The path of this object (`""` for the root).
+    pub fn path(&self) -> &str {
+        &self.path
     }
 
     fn at_path(value: &'v Val<'a>, path: Cow<'static, str>, issues: &mut Issues) -> ObjRef<'v, 'a> {

@@ -24,23 +24,41 @@ pub use decode::refusal_error;
 pub use model::{Environment, Operation, Options, Service};
 pub use rules::{check_re_authorization, Checked, Now, Warning};
 
+use crate::codec::json_ref::Val;
 use crate::error::Result;
 use crate::transport::HttpRequest;
 use serde_json::Value;
 
 /// A validated SOAP 1.1 request for `operation` (WSDL name, e.g. `"doReAuthorization"`).
 pub fn request(operation: &str, params: &Value, opts: &Options) -> Result<HttpRequest> {
+    request_text(operation, &crate::codec::json::to_text(params), opts)
+}
+
+/// [`request`] from the parameters as JSON text (what the wasm boundary receives), read in place:
+/// [`params`], then [`request_parsed`].
+pub fn request_text(operation: &str, params_json: &str, opts: &Options) -> Result<HttpRequest> {
+    request_parsed(operation, &params(params_json)?, opts)
+}
+
+/// The parameters' JSON text as a tree whose strings borrow from it (`codec::json_ref`; issue 9,
+/// "a fast core"). Text serde_json refuses — a string holding an unpaired UTF-16 surrogate
+/// (`"\ud83d"` from `JSON.stringify`) — goes to [`crate::codec::json::from_text`], which names it:
+/// a `VALIDATION` issue `FORBIDDEN_CHARACTER` at its field path, not a silent U+FFFD.
+pub fn params(params_json: &str) -> Result<Val<'_>> {
+    match crate::codec::json_ref::parse(params_json) {
+        Ok(v) => Ok(v),
+        // `from_text` refuses every text serde_json refuses; `Null` (then "must be an object")
+        // is never reached.
+        Err(_) => crate::codec::json::from_text(params_json, Some(crate::error::Gateway::Payline))
+            .map(|_| Val::Null),
+    }
+}
+
+/// [`request`] from parameters already read by [`params`].
+pub fn request_parsed(operation: &str, params: &Val<'_>, opts: &Options) -> Result<HttpRequest> {
     let op = Operation::parse(operation)?;
     let validated = validate::validate(op, params)?;
     encode::http_request(&validated, opts)
-}
-
-/// [`request`] from the parameters as JSON text (what the wasm boundary receives). A string holding
-/// an unpaired UTF-16 surrogate (`"\ud83d"` from `JSON.stringify`) is a `VALIDATION` issue
-/// `FORBIDDEN_CHARACTER` at its field path, not a silent U+FFFD ([`crate::codec::json::from_text`]).
-pub fn request_text(operation: &str, params_json: &str, opts: &Options) -> Result<HttpRequest> {
-    let params = crate::codec::json::from_text(params_json, Some(crate::error::Gateway::Payline))?;
-    request(operation, &params, opts)
 }
 
 /// Decodes Payline's answer to `operation`. Returns the answer even when its code is not

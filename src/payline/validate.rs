@@ -10,12 +10,14 @@ use super::dates;
 use super::model::{
     Absent, Field, Kind, Operation, CONTRACT_REQUIRED, DEFAULT_VERSION, MODES, RECURRING_MODES,
 };
-use crate::codec::fields::{amount_n12, currency, report, AmountWords, NumericCode, TypeWords};
-use crate::codec::json::{index, join, type_name, Obj};
+use crate::codec::fields::{
+    amount_n12, currency, report, uint, AmountWords, NumericCode, TypeWords,
+};
+use crate::codec::json::{index, join};
+use crate::codec::json_ref::{ObjRef, Val};
 use crate::codec::xml::{check_text, is_xml_text};
 use crate::error::{issue, Gateway, Issues, Result};
 use crate::money::{printable, Table};
-use serde_json::Value;
 
 /// One element to write. Its namespace follows from its depth: the wrapper's direct children are
 /// in the impl namespace, everything deeper in the obj namespace.
@@ -71,9 +73,9 @@ impl Validated {
 }
 
 /// Validates `params` for `op`; on failure one `VALIDATION` error carries every issue.
-pub fn validate(op: Operation, params: &Value) -> Result<Validated> {
+pub fn validate(op: Operation, params: &Val<'_>) -> Result<Validated> {
     let mut issues = Issues::new();
-    let mut root = Obj::new(params, "", &mut issues);
+    let mut root = ObjRef::new(params, "", &mut issues);
     let body = read_fields(op, &mut root, op.fields(), &mut issues);
     root.finish(&mut issues);
     operation_rules(op, params, &mut issues);
@@ -86,11 +88,10 @@ pub fn validate(op: Operation, params: &Value) -> Result<Validated> {
 
 fn read_fields(
     op: Operation,
-    obj: &mut Obj<'_>,
+    obj: &mut ObjRef<'_, '_>,
     fields: &'static [Field],
     issues: &mut Issues,
 ) -> Vec<Node> {
-    obj.reserve(fields.len());
     let mut nodes = Vec::with_capacity(fields.len());
     for f in fields {
         if let Some(node) = read_field(op, obj, f, issues) {
@@ -103,7 +104,7 @@ fn read_fields(
 /// The element written when the caller gives no value for `f` (or `None`: nothing written).
 fn absent_node(
     op: Operation,
-    obj: &Obj<'_>,
+    obj: &ObjRef<'_, '_>,
     f: &'static Field,
     issues: &mut Issues,
 ) -> Option<Node> {
@@ -126,8 +127,8 @@ fn absent_node(
         Absent::Empty => {
             let children = match f.kind {
                 Kind::Object(fields) => {
-                    let empty = Value::Object(serde_json::Map::new());
-                    let mut inner = Obj::new(&empty, &obj.at(f.name), issues);
+                    let empty = Val::Obj(Vec::new());
+                    let mut inner = ObjRef::nested(&empty, obj.at(f.name), issues);
                     read_fields(op, &mut inner, fields, issues)
                 }
                 _ => Vec::new(),
@@ -142,7 +143,7 @@ fn absent_node(
 
 fn read_field(
     op: Operation,
-    obj: &mut Obj<'_>,
+    obj: &mut ObjRef<'_, '_>,
     f: &'static Field,
     issues: &mut Issues,
 ) -> Option<Node> {
@@ -202,13 +203,13 @@ fn required_message(f: &Field) -> String {
 /// A string value, or a `TYPE` issue. An empty string is `Err(())` after a `REQUIRED` issue when
 /// the field is required, `Ok(None)` (as if absent) otherwise.
 fn string<'a>(
-    v: &'a Value,
+    v: &'a Val<'_>,
     at: &At<'_>,
     f: &Field,
     issues: &mut Issues,
 ) -> std::result::Result<Option<&'a str>, ()> {
     match v {
-        Value::String(s) if s.is_empty() => {
+        Val::Str(s) if s.is_empty() => {
             if f.required() {
                 issues.push(
                     at.path(),
@@ -219,12 +220,12 @@ fn string<'a>(
             }
             Ok(None)
         }
-        Value::String(s) => Ok(Some(s)),
+        Val::Str(s) => Ok(Some(s)),
         other => {
             issues.push(
                 at.path(),
                 issue::TYPE,
-                format!("must be a string, got {}", type_name(other)),
+                format!("must be a string, got {}", other.type_name()),
             );
             Err(())
         }
@@ -260,7 +261,7 @@ macro_rules! str_or_return {
 
 fn read_value(
     op: Operation,
-    v: &Value,
+    v: &Val<'_>,
     at: &At<'_>,
     f: &'static Field,
     issues: &mut Issues,
@@ -335,13 +336,17 @@ fn read_value(
             Some(out)
         }
         Kind::Amount => {
-            let n = report(amount_n12(v, AmountWords::Payline), || at.path(), issues)?;
+            let n = report(
+                amount_n12(&v.scalar_value(), AmountWords::Payline),
+                || at.path(),
+                issues,
+            )?;
             owned(n.to_string())
         }
         Kind::Currency => {
             let c = report(
                 currency(
-                    v,
+                    &v.scalar_value(),
                     Table::Payline,
                     NumericCode::Unsigned,
                     TypeWords::WithType,
@@ -430,38 +435,38 @@ fn read_value(
             text(s)
         }
         Kind::Bool => match v {
-            Value::Bool(b) => text(if *b { "true" } else { "false" }),
+            Val::Bool(b) => text(if *b { "true" } else { "false" }),
             other => {
                 issues.push(
                     at.path(),
                     issue::TYPE,
-                    format!("must be true or false, got {}", type_name(other)),
+                    format!("must be true or false, got {}", other.type_name()),
                 );
                 None
             }
         },
         Kind::Object(fields) => {
-            if !v.is_object() {
+            if !matches!(v, Val::Obj(_)) {
                 issues.push(
                     at.path(),
                     issue::TYPE,
-                    format!("must be an object, got {}", type_name(v)),
+                    format!("must be an object, got {}", v.type_name()),
                 );
                 return None;
             }
-            let mut obj = Obj::new(v, &at.path(), issues);
+            let mut obj = ObjRef::nested(v, at.path(), issues);
             let children = read_fields(op, &mut obj, fields, issues);
             obj.finish(issues);
             Some(Read::Value(NodeValue::Children(children)))
         }
         Kind::List { item, fields, max } => {
-            let Value::Array(entries) = v else {
+            let Val::Arr(entries) = v else {
                 issues.push(
                     at.path(),
                     issue::TYPE,
                     format!(
                         "must be an array of objects (remise writes the <{item}> elements), got {}",
-                        type_name(v)
+                        v.type_name()
                     ),
                 );
                 return None;
@@ -483,15 +488,15 @@ fn read_value(
             let mut items = Vec::with_capacity(entries.len().min(max));
             for (i, entry) in entries.iter().enumerate() {
                 let item_path = index(&path, i);
-                if !entry.is_object() {
+                if !matches!(entry, Val::Obj(_)) {
                     issues.push(
                         item_path,
                         issue::TYPE,
-                        format!("must be an object, got {}", type_name(entry)),
+                        format!("must be an object, got {}", entry.type_name()),
                     );
                     continue;
                 }
-                let mut obj = Obj::new(entry, &item_path, issues);
+                let mut obj = ObjRef::nested(entry, item_path, issues);
                 let children = read_fields(op, &mut obj, fields, issues);
                 obj.finish(issues);
                 items.push(Node {
@@ -507,7 +512,7 @@ fn read_value(
 }
 
 /// `N<n>`: a whole number below 10^n, or a string of 1 to n digits (kept as written).
-fn digits(v: &Value, at: &At<'_>, n: usize, issues: &mut Issues) -> Option<Read> {
+fn digits(v: &Val<'_>, at: &At<'_>, n: usize, issues: &mut Issues) -> Option<Read> {
     let bad = |issues: &mut Issues, what: &str| {
         issues.push(
             at.path(),
@@ -517,10 +522,10 @@ fn digits(v: &Value, at: &At<'_>, n: usize, issues: &mut Issues) -> Option<Read>
         None
     };
     match v {
-        Value::Number(_) => {
-            let x = match v.as_u64() {
-                Some(x) if x <= crate::money::MAX_SAFE_INTEGER => x,
-                _ => crate::codec::json::read_uint(v, &at.path(), issues)?,
+        Val::U(_) | Val::I(_) | Val::F(_) => {
+            let x = match v {
+                Val::U(x) if *x <= crate::money::MAX_SAFE_INTEGER => *x,
+                _ => report(uint(&v.scalar_value()), || at.path(), issues)?,
             };
             let s = x.to_string();
             if s.len() > n {
@@ -528,32 +533,35 @@ fn digits(v: &Value, at: &At<'_>, n: usize, issues: &mut Issues) -> Option<Read>
             }
             owned(s)
         }
-        Value::String(s) if s.is_empty() => bad(issues, "an empty string (omit the field instead)"),
-        Value::String(s) => {
+        Val::Str(s) if s.is_empty() => bad(issues, "an empty string (omit the field instead)"),
+        Val::Str(s) => {
             if s.len() > n || !s.bytes().all(|b| b.is_ascii_digit()) {
                 return bad(issues, &format!("'{}'", printable(s)));
             }
             text(s)
         }
-        other => bad(issues, type_name(other)),
+        other => bad(issues, other.type_name()),
     }
 }
 
 /// Whether `v.key` is given (present, not null, not an empty string).
-fn given(v: Option<&Value>, key: &str) -> bool {
+fn given(v: Option<&Val<'_>>, key: &str) -> bool {
     match v.and_then(|o| o.get(key)) {
-        None | Some(Value::Null) => false,
-        Some(Value::String(s)) => !s.is_empty(),
+        None | Some(Val::Null) => false,
+        Some(Val::Str(s)) => !s.is_empty(),
         Some(_) => true,
     }
 }
 
 /// Rules that tie several fields together (reference §4 and §3).
-fn operation_rules(op: Operation, params: &Value, issues: &mut Issues) {
-    let payment = params.get("payment").filter(|p| p.is_object());
+fn operation_rules(op: Operation, params: &Val<'_>, issues: &mut Issues) {
+    let payment = params.get("payment").filter(|p| matches!(p, Val::Obj(_)));
     if let Some(p) = payment {
         // differedActionDate: required iff mode is DIF, else must be empty (Object - payment).
-        let mode = p.get("mode").and_then(Value::as_str);
+        let mode = match p.get("mode") {
+            Some(Val::Str(m)) => Some(m.as_ref()),
+            _ => None,
+        };
         let has_date = given(Some(p), "differedActionDate");
         match mode {
             Some("DIF") if !has_date => issues.push(
@@ -601,7 +609,7 @@ fn operation_rules(op: Operation, params: &Value, issues: &mut Issues) {
             }
         }
     }
-    if let Some(card) = params.get("card").filter(|c| c.is_object()) {
+    if let Some(card) = params.get("card").filter(|c| matches!(c, Val::Obj(_))) {
         // 02538 "fill either card.number or card.token".
         if !["number", "token", "encryptedData"]
             .iter()
