@@ -40,8 +40,15 @@ impl Currency {
 
     /// The numeric code as the gateways write it: three digits, zero-padded (`036`).
     pub fn numeric_str(&self) -> String {
-        format!("{:03}", self.numeric)
+        let d = numeric_digits(self.numeric);
+        std::str::from_utf8(&d).unwrap_or("000").to_string()
     }
+}
+
+/// An ISO 4217 numeric code on three digits (every code of the tables is below 1000: tested), without
+/// `format!` (issue 9: on the success path of every Payline and Office Batch currency).
+pub fn numeric_digits(c: u16) -> [u8; 3] {
+    [c / 100 % 10, c / 10 % 10, c % 10].map(|d| b'0' + d as u8)
 }
 
 /// Which currency table to use.

@@ -81,3 +81,26 @@ fn tables_are_sorted_by_alpha_code_for_the_binary_search() {
         }
     }
 }
+
+#[test]
+fn numeric_codes_are_written_on_three_digits() {
+    // `numeric_str` / `numeric_digits` replaced `format!("{:03}")`: the same text for every row
+    // of every table, and every code fits three digits.
+    for table in [
+        Table::Iso,
+        Table::Systempay,
+        Table::Payline,
+        Table::Sogenactif,
+    ] {
+        for c in table.rows() {
+            assert!(c.numeric < 1000, "{}", c.code);
+            assert_eq!(c.numeric_str(), format!("{:03}", c.numeric), "{}", c.code);
+        }
+    }
+    for n in [0u16, 7, 36, 100, 999] {
+        assert_eq!(
+            numeric_digits(n),
+            *format!("{n:03}").as_bytes().first_chunk::<3>().unwrap()
+        );
+    }
+}

@@ -183,7 +183,7 @@ impl Val<'_> {
         match self {
             Val::S(s) => put(s.as_bytes()),
             Val::N(n) => put(Digits::of(n).as_bytes()),
-            Val::Currency(c) => put(&currency_digits(c)),
+            Val::Currency(c) => put(&crate::money::numeric_digits(c)),
         }
     }
 
@@ -191,11 +191,6 @@ impl Val<'_> {
     pub fn write(self, out: &mut Vec<u8>) {
         self.emit(|b| out.extend_from_slice(b));
     }
-}
-
-/// An ISO 4217 numeric code on 3 digits (`c` ≤ 999; each digit is < 10).
-fn currency_digits(c: u16) -> [u8; 3] {
-    [c / 100 % 10, c / 10 % 10, c % 10].map(|d| b'0' + d as u8)
 }
 
 /// `n` in decimal, on the stack (no `format!`: this is the hot path of the writer).
