@@ -20,7 +20,16 @@ process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 /** Runs `remise …args`; returns { status, stdout, stderr }. */
 function remise(args, { input, env } = {}) {
   // A command that hangs fails its test (killed after 2 minutes) instead of stalling the run.
-  const r = spawnSync(BIN, args, { input, encoding: 'utf8', cwd: dir, maxBuffer: 64 << 20, timeout: 120_000, env: { ...process.env, FORCE_COLOR: '0', ...env } });
+  const run = () => spawnSync(BIN, args, { input, encoding: 'utf8', cwd: dir, maxBuffer: 64 << 20, timeout: 120_000, env: { ...process.env, FORCE_COLOR: '0', ...env } });
+  let r = run();
+  if (r.error?.code === 'ETIMEDOUT') {
+    // One `batch report` hung in about one full run of this suite in ten and never alone
+    // (pkg-template/cli/lines.mjs says what was tried; Node's exit-time deadlock, nodejs/node#54918,
+    // is suspected). The same command runs once more: one that hangs again, or answers wrongly, still
+    // fails its test; a single hang is written to the log so that it stays visible.
+    process.stderr.write(`cli.test.mjs: 'remise ${args.join(' ')}' did not end within 120 s; running it once more\n`);
+    r = run();
+  }
   if (r.error) throw r.error;
   return r;
 }
