@@ -15,7 +15,8 @@ fn run(name: &str, a: &Args) -> Result<Out> {
         "request" => {
             let operation = a.text(0, "operation")?;
             // Sentinels and deep nesting first (when the wrapper flagged them), then the
-            // parameters read in place from their text (`payline::request_text`).
+            // parameters read in place from their text (`payline::params`), before the options as
+            // before (which input's error comes first is unchanged).
             a.check(1, "")?;
             let params = payline::params(a.raw(1))?;
             let options = options(&a.value(2, "options")?)?;

@@ -429,7 +429,7 @@ impl<'v, 'a> ObjRef<'v, 'a> {
     pub fn obj(&mut self, key: &'static str, issues: &mut Issues) -> Option<ObjRef<'v, 'a>> {
         let v = self.raw(key)?;
         match v {
-            Val::Obj(_) => Some(ObjRef::at_path(v, Cow::Owned(self.at(key)), issues)),
+            Val::Obj(_) => Some(ObjRef::nested(v, self.at(key), issues)),
             other => {
                 issues.push(
                     self.at(key),

@@ -123,11 +123,20 @@ fn split_byte(s: &str, b: u8) -> Option<(&str, &str)> {
 /// Appends character data `raw` (with references) to an element's text: borrowed from the document
 /// when it is the first piece and holds no reference.
 fn append_text<'a>(text: &mut Cow<'a, str>, raw: &'a str) -> Result<()> {
-    if text.is_empty() && memchr::memchr(b'&', raw.as_bytes()).is_none() {
-        *text = Cow::Borrowed(raw);
+    if memchr::memchr(b'&', raw.as_bytes()).is_none() {
+        append_plain(text, raw);
         return Ok(());
     }
     unescape(raw, text.to_mut())
+}
+
+/// Appends text without references (a reference-free piece, a CDATA section).
+fn append_plain<'a>(text: &mut Cow<'a, str>, s: &'a str) {
+    if text.is_empty() {
+        *text = Cow::Borrowed(s);
+    } else {
+        text.to_mut().push_str(s);
+    }
 }
 
 /// Appends `raw` with its entity and character references resolved. Only the five predefined
@@ -298,11 +307,7 @@ fn parse_tree(xml: &str) -> Result<El<'_>> {
                     .split_once("]]>")
                     .ok_or_else(|| malformed("unterminated CDATA section"))?;
                 if let Some(top) = stack.last_mut() {
-                    if top.text.is_empty() {
-                        top.text = Cow::Borrowed(text);
-                    } else {
-                        top.text.to_mut().push_str(text);
-                    }
+                    append_plain(&mut top.text, text);
                 }
                 rest = tail;
             } else if tag.starts_with('!') {
