@@ -11,6 +11,8 @@ import type {
   SystempayPayment,
   SystempayWarning,
   SystempayCancelOrRefundRequest,
+  SystempayManualValidation,
+  SystempayRequests,
 } from 'remise';
 
 const options = { shopId: '73239078', password: 'testpassword_x', baseUrl: systempay.hosts.payzen };
@@ -31,6 +33,11 @@ systempay.request('Transaction/CancelOrRefund', { uuid: 'x', resolutionMode: 'CA
 systempay.request('Transaction/Get', {}, options);
 // @ts-expect-error Duplicate needs amount and currency
 systempay.request('Transaction/Duplicate', { uuid: 'x' }, options);
+// @ts-expect-error a key outside the service's table (what the validator reads) is refused here too
+systempay.request('Transaction/Cancel', { uuid: 'x', amout: 100 }, options);
+// @ts-expect-error manualValidation is 'YES', 'NO' or null
+const mv: SystempayManualValidation = 'MAYBE';
+const sdk: SystempayRequests['Charge/SDKTest'] = { value: 'ping' };
 // @ts-expect-error mid can only be null
 systempay.request('Transaction/Refund', { uuid: 'x', transactionOptions: { cardOptions: { mid: '123' } } }, options);
 
@@ -76,4 +83,4 @@ const hex: string = systempay.computeHash('{}', 'k');
 run().catch((e: unknown) => {
   if (isRemiseError(e) && e.outcome === 'unknown') console.log('check with getTransaction');
 });
-console.log(warnings, url, auth, status, answer.orderStatus, ok, hex);
+console.log(warnings, url, auth, mv, sdk, status, answer.orderStatus, ok, hex);

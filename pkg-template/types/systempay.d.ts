@@ -2,25 +2,6 @@ export type {
   SystempayOptions,
   SystempayClientOptions,
   SystempayHosts,
-  SystempayCurrency,
-  SystempayManualValidation,
-  SystempayResolutionMode,
-  SystempayCardOptions,
-  SystempayTransactionOptions,
-  SystempayCancelOrRefundRequest,
-  SystempayGetRequest,
-  SystempayCancelRequest,
-  SystempayValidateRequest,
-  SystempayRefundRequest,
-  SystempayCardUpdate,
-  SystempayUpdateRequest,
-  SystempayCardDuplicate,
-  SystempayDuplicateRequest,
-  SystempayOrderGetRequest,
-  SystempayCustomer,
-  SystempayCreatePaymentRequest,
-  SystempaySdkTestRequest,
-  SystempayRequests,
   SystempayWarning,
   SystempayHttpRequest,
   SystempayEnvelope,
@@ -43,7 +24,7 @@ export type {
 } from '@raw';
 
 /** A web service `systempay.request` validates. */
-export type SystempayService = keyof raw.SystempayRequests;
+export type SystempayService = keyof SystempayRequests;
 
 /** What a client method resolves with: the envelope's `answer`, plus non-enumerable `warnings`. */
 export type SystempayResult<T> = T & { readonly warnings: readonly raw.SystempayWarning[] };
@@ -51,25 +32,25 @@ export type SystempayResult<T> = T & { readonly warnings: readonly raw.Systempay
 /** A Systempay REST V4 client for one shop (`new systempay.Client(options)`). Reads are retried; money-moving calls are never resent. */
 export interface SystempayClient {
   /** Transaction/CancelOrRefund: cancels before capture, refunds after. Never resent. */
-  cancelOrRefund(body: raw.SystempayCancelOrRefundRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
+  cancelOrRefund(body: SystempayCancelOrRefundRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
   /** Transaction/Cancel (full cancellation before capture). Never resent. */
-  cancel(body: raw.SystempayCancelRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
+  cancel(body: SystempayCancelRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
   /** Transaction/Refund (full or partial, after capture). Never resent. */
-  refund(body: raw.SystempayRefundRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
+  refund(body: SystempayRefundRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
   /** Transaction/Update (lower amount, capture date, validation mode). Never resent. */
-  update(body: raw.SystempayUpdateRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
+  update(body: SystempayUpdateRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
   /** Transaction/Validate (manual validation). Never resent. */
-  validate(body: raw.SystempayValidateRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
+  validate(body: SystempayValidateRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
   /** Transaction/Duplicate (a new authorisation from an old transaction). Never resent. */
-  duplicate(body: raw.SystempayDuplicateRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
+  duplicate(body: SystempayDuplicateRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
   /** Transaction/Get; retried on network errors, 408 and 5xx. */
-  getTransaction(body: raw.SystempayGetRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
+  getTransaction(body: SystempayGetRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
   /** Order/Get (at most 30 transactions); retried like getTransaction. */
-  getOrder(body: raw.SystempayOrderGetRequest): Promise<SystempayResult<raw.SystempayOrderTransactions>>;
+  getOrder(body: SystempayOrderGetRequest): Promise<SystempayResult<raw.SystempayOrderTransactions>>;
   /** Charge/CreatePayment: a formToken for the browser form. Never resent. */
-  createPayment(body: raw.SystempayCreatePaymentRequest): Promise<SystempayResult<raw.SystempayPaymentForm>>;
+  createPayment(body: SystempayCreatePaymentRequest): Promise<SystempayResult<raw.SystempayPaymentForm>>;
   /** Any service: modelled ones are validated, others (`'Token/Get'`, …) sent as given and never resent. */
-  call<S extends SystempayService>(service: S, body: raw.SystempayRequests[S]): Promise<SystempayResult<raw.SystempayAnswer>>;
+  call<S extends SystempayService>(service: S, body: SystempayRequests[S]): Promise<SystempayResult<raw.SystempayAnswer>>;
   call(service: string, body: Record<string, unknown>): Promise<SystempayResult<raw.SystempayAnswer>>;
   /** Releases the client's wasm memory now instead of at garbage collection. */
   free(): void;
@@ -83,7 +64,7 @@ export declare const systempay: {
    */
   request<S extends SystempayService>(
     service: S,
-    body: raw.SystempayRequests[S],
+    body: SystempayRequests[S],
     options: raw.SystempayOptions,
   ): raw.SystempayHttpRequest;
   /** SUCCESS → the envelope; ERROR → throws `GATEWAY_ERROR` (`gatewayCode`, `gatewayMessage`, `response`). */
@@ -97,7 +78,7 @@ export declare const systempay: {
   /** What CancelOrRefund will do; throws `OPERATION_NOT_ALLOWED` with the platform's `gatewayCode`. */
   planCancelOrRefund(
     transaction: raw.SystempayPlanTransaction,
-    request: raw.SystempayCancelOrRefundRequest,
+    request: SystempayCancelOrRefundRequest,
   ): raw.SystempayPlan;
   /** REST API hosts of the Lyra white labels, for `baseUrl`. */
   readonly hosts: Readonly<raw.SystempayHosts>;

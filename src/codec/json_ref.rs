@@ -252,6 +252,14 @@ pub struct ObjRef<'v, 'a> {
     seen: u64,
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Test seam: the path of every object [`ObjRef::finish`] closed and the keys asked of it, so
+    /// a test can compare what a validator reads with a schema table (`systempay::schema`).
+    pub static ASKED: std::cell::RefCell<Vec<(String, Vec<&'static str>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Keys an object remembers without allocating (every Systempay object asks fewer).
 const ASKED_INLINE: usize = 8;
 
@@ -459,6 +467,11 @@ impl<'v, 'a> ObjRef<'v, 'a> {
     /// Reports every field no accessor asked for as `UNKNOWN_FIELD` (a duplicated unknown key
     /// once).
     pub fn finish(self, issues: &mut Issues) {
+        #[cfg(test)]
+        ASKED.with(|log| {
+            let keys = self.known().copied().collect();
+            log.borrow_mut().push((self.path.to_string(), keys));
+        });
         let Some(fields) = self.fields else { return };
         for (i, (key, _)) in fields.iter().enumerate() {
             let asked = if i < 64 {

@@ -15,6 +15,8 @@
 //!   size; tested against the `time` crate).
 //! - [`xml`]: checks that text can be written into XML 1.0 (quick-xml escapes; control
 //!   characters it cannot escape are refused here).
+//! - [`ts_union`]: a TypeScript union of string literals, for the `.d.ts` writers (`typegen`
+//!   of each gateway; host only, the wasm build does not link it).
 //! - [`MAX_ANSWER_BYTES`] / [`MAX_BATCH_RESPONSE_BYTES`]: the size caps every decoder applies
 //!   before reading anything (issue 10, rows 5 and 11).
 
@@ -28,6 +30,15 @@ pub mod swar;
 pub mod xml;
 
 use crate::error::{Error, ErrorCode, Gateway, Result};
+
+/// `'A' | 'B' | 'C'`: the TypeScript union of `values` as string literals.
+pub fn ts_union(values: &[&str]) -> String {
+    values
+        .iter()
+        .map(|v| format!("'{v}'"))
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
 
 /// The largest gateway answer any decoder reads: 4 MiB (UTF-8 bytes of the text handed to
 /// `parse_response`: Systempay envelopes and signed `kr-answer`s, Payline SOAP answers, Office

@@ -8,6 +8,7 @@
 //! declared in `src/wasm/payline_types.rs`.
 
 use super::model::*;
+use crate::codec::ts_union as union;
 use std::fmt::Write as _;
 
 /// The object tables and their TypeScript names, with the doc comment of each interface.
@@ -81,14 +82,6 @@ fn object_name(fields: &[Field]) -> Option<&'static str> {
         .iter()
         .find(|(_, t, _)| same(t, fields))
         .map(|(n, _, _)| *n)
-}
-
-fn union(values: &[&str]) -> String {
-    values
-        .iter()
-        .map(|v| format!("'{v}'"))
-        .collect::<Vec<_>>()
-        .join(" | ")
 }
 
 /// The action codes of every operation, for the doc of `payment.action`.

@@ -14,6 +14,8 @@ pub mod encode;
 pub mod hash;
 pub mod model;
 pub mod rules;
+pub mod schema;
+pub mod typegen;
 pub mod validate;
 
 pub use codes::{describe, error_codes, ErrorInfo, ERROR_CODES};

@@ -18,12 +18,7 @@ fn ts_type(format: Format) -> String {
         Format::Alnum(_) | Format::Text(_) | Format::Date | Format::DateTime => {
             "string".to_string()
         }
-        Format::Enum(choice) => choice
-            .values()
-            .iter()
-            .map(|v| format!("'{v}'"))
-            .collect::<Vec<_>>()
-            .join(" | "),
+        Format::Enum(choice) => crate::codec::ts_union(choice.values()),
     }
 }
 
