@@ -1,7 +1,7 @@
 //! Writes the TypeScript declarations of the Payline request parameters
 //! (`pkg-template/types/payline_requests.d.ts`) from the request tables of src/payline/model.rs
 //! (src/payline/typegen.rs). Run after changing model.rs: `cargo run --example gen_payline_types`;
-//! tests/payline_types.rs checks the committed file is current.
+//! tests/generated_types.rs checks the committed file is current.
 
 use remise::payline::typegen;
 use std::path::Path;

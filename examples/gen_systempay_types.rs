@@ -1,7 +1,7 @@
 //! Writes the TypeScript declarations of the Systempay request bodies
 //! (`pkg-template/types/systempay_requests.d.ts`) from the tables of src/systempay/schema.rs
 //! (src/systempay/typegen.rs). Run after changing schema.rs: `cargo run --example gen_systempay_types`;
-//! tests/systempay_types.rs checks the committed file is current.
+//! tests/generated_types.rs checks the committed file is current.
 
 use remise::systempay::typegen;
 use std::path::Path;

@@ -6,6 +6,9 @@ import type {
   SogenactifOfficeAnswer,
   SogenactifOfficeClient,
   SogenactifOfficeOptions,
+  SogenactifOfficeService,
+  SogenactifOrderFields,
+  SogenactifSubMerchantFields,
 } from 'remise';
 
 const options: SogenactifOfficeOptions = { merchantId: '002001000000001', secretKey: 'k', keyVersion: 1, environment: 'production' };
@@ -23,6 +26,15 @@ sogenactif.office.request('capture', cancel, options);
 // @ts-expect-error cardOrder needs a card number
 sogenactif.office.request('cardOrder', { transactionReference: 'A', amount: 1, currencyCode: 978, orderChannel: 'INTERNET' }, options);
 
+// @ts-expect-error duplicate requires merchantTransactionDateTime and the shop it copies from
+sogenactif.office.request('duplicate', { transactionReference: 'A', amount: 1, currencyCode: 'EUR', orderChannel: 'INTERNET', captureDay: 0, captureMode: 'AUTHOR_CAPTURE', returnContext: 'x' }, options);
+// @ts-expect-error a field outside the service's table (what the validator reads) is refused here too
+sogenactif.office.request('refund', { transactionReference: 'A', operationAmount: 1, currencyCode: 'EUR', cardNumber: '4111111111111111' }, options);
+// @ts-expect-error captureMode is a closed union
+const mode: SogenactifOrderFields['captureMode'] = 'LATER';
+const service: SogenactifOfficeService = 'checkout/walletOrder';
+const sub: SogenactifSubMerchantFields = { subMerchantId: 'S1', subMerchantAddress: { city: 'Paris' } };
+
 const client: SogenactifOfficeClient = new sogenactif.OfficeClient({ ...options, timeoutMs: 5000, debug: (e) => console.log(e.type) });
 async function run(): Promise<void> {
   try {
@@ -35,4 +47,4 @@ async function run(): Promise<void> {
   // @ts-expect-error the client has no capture method
   client.capture(cancel);
 }
-console.log(req.url, req2.body, text, ok, run);
+console.log(req.url, req2.body, text, ok, run, mode, service, sub);

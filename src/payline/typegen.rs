@@ -3,7 +3,7 @@
 //! core accepts (issue 9, "one source of truth per shape").
 //!
 //! `cargo run --example gen_payline_types` writes `pkg-template/types/payline_requests.d.ts`;
-//! `tests/payline_types.rs` fails when the committed file is not what this module writes.
+//! `tests/generated_types.rs` fails when the committed file is not what this module writes.
 //! The answers (`PaylineResponse`, …) are built by the decoder, not from a table: they stay
 //! declared in `src/wasm/payline_types.rs`.
 

@@ -3,7 +3,7 @@
 //! from what the core accepts (issue 9, "one source of truth per shape").
 //!
 //! `cargo run --example gen_systempay_types` writes `pkg-template/types/systempay_requests.d.ts`;
-//! `tests/systempay_types.rs` fails when the committed file is not what this module writes. The
+//! `tests/generated_types.rs` fails when the committed file is not what this module writes. The
 //! answers are the platform's, passed through: they stay declared in
 //! `src/wasm/systempay_types.rs`.
 

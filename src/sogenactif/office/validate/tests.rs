@@ -49,3 +49,28 @@ fn every_service_has_a_table_without_duplicates() {
         assert_eq!(sorted.len(), names.len(), "{}", s.name());
     }
 }
+
+#[test]
+fn s10_ids_are_read_as_the_declared_kind() {
+    // The s10 id is N6 (reference sogenactif.md §1.6): the identification pair reads it with the
+    // kind the declarations are written from (`S10_ID`, see `typegen`), through the same checks.
+    for id in ["000123", "123456", "1234567", "12a456", ""] {
+        let mut through_pair = Issues::new();
+        let fields = serde_json::json!({ "s10TransactionReference": { "s10TransactionId": id } });
+        check(Service::GetTransactionData, &fields, &mut through_pair);
+        let mut direct = Issues::new();
+        if !id.is_empty() {
+            check_value(&serde_json::json!(id), S10_ID, "x", &mut direct);
+        } else {
+            direct.push("x", issue::REQUIRED, "");
+        }
+        let codes = |i: &Issues| i.as_slice().iter().map(|i| i.code).collect::<Vec<_>>();
+        assert_eq!(codes(&through_pair), codes(&direct), "{id}");
+    }
+    let mut issues = Issues::new();
+    check_value(&serde_json::json!("1234567"), S10_ID, "x", &mut issues);
+    assert_eq!(
+        issues.as_slice().iter().map(|i| i.code).collect::<Vec<_>>(),
+        [issue::TOO_LONG]
+    );
+}
