@@ -4,13 +4,16 @@
 //! tables: `cargo run --example gen_office_types`; tests/generated_types.rs checks the
 //! committed file is current.
 
-use remise::sogenactif::office::typegen;
-use std::path::Path;
-
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+    use remise::sogenactif::office::typegen;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("pkg-template/types/sogenactif_office_fields.d.ts");
     std::fs::write(&path, typegen::fields_dts())?;
     println!("wrote {}", path.display());
     Ok(())
 }
+
+/// `typegen` is host only (see src/sogenactif/office/mod.rs): nothing to write from a wasm build.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
