@@ -252,12 +252,17 @@ pub struct ObjRef<'v, 'a> {
     seen: u64,
 }
 
+/// What [`ASKED`] keeps: each closed object's path and the keys asked of it.
+#[cfg(test)]
+pub type AskedLog = Vec<(String, Vec<&'static str>)>;
+
 #[cfg(test)]
 thread_local! {
-    /// Test seam: the path of every object [`ObjRef::finish`] closed and the keys asked of it, so
-    /// a test can compare what a validator reads with a schema table (`systempay::schema`).
-    pub static ASKED: std::cell::RefCell<Vec<(String, Vec<&'static str>)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
+    /// Test seam: while `Some`, the path of every object [`ObjRef::finish`] closes and the keys
+    /// asked of it, so a test can compare what a validator reads with a schema table
+    /// (`systempay::schema`). `None` (other tests): nothing is kept.
+    pub static ASKED: std::cell::RefCell<Option<AskedLog>> =
+        const { std::cell::RefCell::new(None) };
 }
 
 /// Keys an object remembers without allocating (every Systempay object asks fewer).
@@ -469,8 +474,9 @@ impl<'v, 'a> ObjRef<'v, 'a> {
     pub fn finish(self, issues: &mut Issues) {
         #[cfg(test)]
         ASKED.with(|log| {
-            let keys = self.known().copied().collect();
-            log.borrow_mut().push((self.path.to_string(), keys));
+            if let Some(log) = log.borrow_mut().as_mut() {
+                log.push((self.path.to_string(), self.known().copied().collect()));
+            }
         });
         let Some(fields) = self.fields else { return };
         for (i, (key, _)) in fields.iter().enumerate() {

@@ -79,11 +79,13 @@ fn run(
     crate::Result<crate::systempay::model::Validated>,
     BTreeMap<String, BTreeSet<&'static str>>,
 ) {
-    ASKED.with(|log| log.borrow_mut().clear());
+    ASKED.with(|log| *log.borrow_mut() = Some(Vec::new()));
     let result = validate_text(service, &body.to_string());
     let asked = ASKED.with(|log| {
         log.borrow_mut()
-            .drain(..)
+            .take()
+            .unwrap_or_default()
+            .into_iter()
             .map(|(path, keys)| (path, keys.into_iter().collect()))
             .collect()
     });
