@@ -31,7 +31,7 @@ pub fn fields_name(service: Service) -> String {
 }
 
 /// The TypeScript type of a kind.
-fn ts_type(kind: Kind) -> String {
+pub(crate) fn ts_type(kind: Kind) -> String {
     match kind {
         Kind::Amount | Kind::Int(_) => "number".into(),
         Kind::Currency => "SogenactifCurrency".into(),
@@ -119,7 +119,7 @@ fn s10_interface(out: &mut String, ident: &Ident) {
 
 /// The fields of `service` (its rows, then the common ones and its containers), as the validator
 /// reads them.
-fn service_fields(service: Service) -> Vec<Field> {
+pub(crate) fn service_fields(service: Service) -> Vec<Field> {
     let s = spec(service);
     let containers: &[Row] = if s.order_containers {
         ORDER_CONTAINERS
@@ -256,3 +256,6 @@ pub fn fields_dts() -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests;
