@@ -13,7 +13,7 @@ use crate::codec::ts_union as union;
 use std::fmt::Write as _;
 
 /// The TypeScript type of a field.
-fn ts_type(ty: Ty) -> String {
+pub(crate) fn ts_type(ty: Ty) -> String {
     match ty {
         Ty::Uuid | Ty::Text | Ty::OrderId | Ty::Email | Ty::Url | Ty::DateTime => "string".into(),
         Ty::Amount | Ty::CaptureDelay => "number".into(),

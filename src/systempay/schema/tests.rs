@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::codec::json_ref::ASKED;
+use crate::systempay::model::{MANUAL_VALIDATION, RESOLUTION_MODES};
 use crate::systempay::validate::validate_text;
 use crate::ErrorCode;
 use serde_json::{json, Map, Value};
@@ -224,5 +225,45 @@ fn a_key_outside_the_tables_is_unknown_at_every_level() {
             "{}",
             service.as_str()
         );
+    });
+}
+
+/// Whether `v` is a value of the TypeScript type `ts` as `typegen` declares it.
+fn fits(ts: &str, v: &Value) -> bool {
+    match ts {
+        "string" => v.is_string(),
+        "number" => v.is_u64(),
+        "null" => v.is_null(),
+        "string[]" => v.as_array().is_some_and(|a| a.iter().all(Value::is_string)),
+        "Record<string, unknown>" => v.is_object(),
+        "SystempayCurrency" => v.is_string() || v.is_u64(),
+        "SystempayManualValidation" => {
+            v.is_null() || v.as_str().is_some_and(|s| MANUAL_VALIDATION.contains(&s))
+        }
+        "SystempayResolutionMode | null" => {
+            v.is_null() || v.as_str().is_some_and(|s| RESOLUTION_MODES.contains(&s))
+        }
+        union if union.starts_with('\'') => v
+            .as_str()
+            .is_some_and(|s| union.split(" | ").any(|l| l == format!("'{s}'"))),
+        // An interface of another table.
+        _ => v.is_object(),
+    }
+}
+
+#[test]
+fn the_declared_types_hold_the_accepted_samples() {
+    // The samples above are accepted and sent whole (tests above): each is also a value of the
+    // type the declarations give its field, so the `.d.ts` accepts what the validator accepts.
+    each_object(|service, o, _, _| {
+        for f in o.fields {
+            let ts = crate::systempay::typegen::ts_type(f.ty);
+            assert!(
+                fits(&ts, &sample(f.ty)),
+                "{} {}: {ts}",
+                service.as_str(),
+                f.name
+            );
+        }
     });
 }
