@@ -195,3 +195,52 @@ test('nothing calls into the wasm at load: building the API makes no call (cold 
   assert.ok(api.systempay.hosts.systempay.startsWith('https://'));
   assert.deepEqual(calls, ['call', 'call']);
 });
+
+test('plain data is sent as JSON.stringify writes it, and a value JSON cannot carry is named wherever it sits', () => {
+  // `metadata` is passed through to the request body, so what the wrapper encoded can be read back.
+  // Plain data takes the wrapper's fast path (no replacer); the expectation is JSON.stringify's
+  // own text of the same value.
+  const [, [, R]] = entries;
+  const opts = { shopId: '69876357', password: 'testpassword_x' };
+  const send = (metadata) => R.systempay.request('Transaction/Duplicate', { uuid: UUID, amount: 990, currency: 'EUR', metadata }, opts);
+  const sent = (metadata) => JSON.parse(send(metadata).body).metadata;
+  let deep = { leaf: 1 };
+  for (let i = 0; i < 50; i++) deep = { d: deep };
+  const plainCases = {
+    nested: { a: [1, 2.5, -0, 'x', true, null, { b: [[]] }], c: {} },
+    date: { at: new Date(Date.UTC(2026, 11, 5, 10, 0, 0)), list: [new Date(0)] },
+    // toJSON is asked once, with the key; the object it returns is written as it is.
+    toJSON: { x: { toJSON: (k) => ({ key: k, toJSON: () => 'not asked again', n: 1 }) } },
+    dropped: { f() {}, u: undefined, list: [undefined, () => 1] },
+    boxed: { n: new Number(3), s: new String('ab'), b: new Boolean(false) },
+    deep,
+  };
+  for (const [what, value] of Object.entries(plainCases)) {
+    assert.deepEqual(sent(value), JSON.parse(JSON.stringify(value)), what);
+  }
+  const issue = (metadata) => {
+    try {
+      send(metadata);
+    } catch (e) {
+      return [e.code, e.issues[0].field, e.issues[0].message];
+    }
+    return null;
+  };
+  const nan = 'is NaN or infinite: pass a finite number';
+  const notPlain = 'is not plain data (use objects, arrays, strings, numbers, booleans)';
+  assert.deepEqual(issue({ list: [1, NaN] }), ['VALIDATION', 'metadata.list[1]', nan]);
+  assert.deepEqual(issue({ list: [{ x: Infinity }] }), ['VALIDATION', 'metadata.list[0].x', nan]);
+  assert.deepEqual(issue({ list: [Symbol('s')] }), ['VALIDATION', 'metadata.list[0]', notPlain]);
+  assert.deepEqual(issue({ x: { toJSON: () => NaN } }), ['VALIDATION', 'metadata.x', nan]);
+  assert.deepEqual(issue({ x: { toJSON: () => ({ y: 1n }) } }), ['VALIDATION', 'metadata.x.y', 'is a BigInt: pass a number (a safe integer) or a string']);
+  assert.deepEqual(issue({ when: [new Date('nope')] }), ['VALIDATION', 'metadata.when[0]', 'is an invalid Date']);
+  // A BigInt with a toJSON of its own (a common polyfill) is written through it, as JSON.stringify does.
+  BigInt.prototype.toJSON = function () {
+    return this.toString();
+  };
+  try {
+    assert.deepEqual(sent({ big: 10n }), { big: '10' });
+  } finally {
+    delete BigInt.prototype.toJSON;
+  }
+});
