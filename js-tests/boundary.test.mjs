@@ -244,3 +244,30 @@ test('plain data is sent as JSON.stringify writes it, and a value JSON cannot ca
     delete BigInt.prototype.toJSON;
   }
 });
+
+test('strings reach the core byte for byte: ASCII, then any mix of UTF-8 lengths, at every length', () => {
+  // The glue writes a string argument with one encodeInto (scripts/build-pkg.mjs); what the core
+  // reads must be exactly TextEncoder's UTF-8 of it, wherever the first non-ASCII character sits.
+  const echo = (s) => {
+    const out = raw.call('__echo.', JSON.stringify([s]).replace(/\\u[0-9a-f]{4}/g, (m) => JSON.parse(`"${m}"`)), false);
+    assert.equal(out[0], 'o', out);
+    return JSON.parse(out.slice(1));
+  };
+  const pieces = ['a', 'é', '€', '🎉', ' ', '"', '\\'];
+  for (const n of [0, 1, 2, 3, 7, 8, 9, 63, 64, 65, 1000, 70_000]) {
+    for (const p of pieces) {
+      const s = 'x'.repeat(n) + p + 'y'.repeat(n % 7) + p;
+      assert.equal(echo(s), s, `${n} ${JSON.stringify(p)}`);
+    }
+  }
+  // A lone surrogate in the text itself (not escaped) arrives as U+FFFD, as TextEncoder writes it.
+  const lone = raw.call('__echo.', '["ab\ud800cd"]', false);
+  assert.equal(JSON.parse(lone.slice(1)), 'ab\ufffdcd');
+  // Through the public API, both entries.
+  const opts = { shopId: '69876357', password: 'testpassword_x' };
+  for (const [name, R] of entries) {
+    const comment = 'Remboursement partiel — été 🎉 ' + 'x'.repeat(300);
+    const r = R.systempay.request('Transaction/Refund', { uuid: UUID, comment }, opts);
+    assert.equal(JSON.parse(r.body).comment, comment, name);
+  }
+});
