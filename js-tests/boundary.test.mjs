@@ -234,6 +234,17 @@ test('plain data is sent as JSON.stringify writes it, and a value JSON cannot ca
   assert.deepEqual(issue({ x: { toJSON: () => NaN } }), ['VALIDATION', 'metadata.x', nan]);
   assert.deepEqual(issue({ x: { toJSON: () => ({ y: 1n }) } }), ['VALIDATION', 'metadata.x.y', 'is a BigInt: pass a number (a safe integer) or a string']);
   assert.deepEqual(issue({ when: [new Date('nope')] }), ['VALIDATION', 'metadata.when[0]', 'is an invalid Date']);
+  // A function with a toJSON of its own is written through it, as JSON.stringify does (found by an
+  // adversarial comparison with the replacer path).
+  const fn = Object.assign(() => 0, { toJSON: () => NaN });
+  assert.deepEqual(issue({ f: fn }), ['VALIDATION', 'metadata.f', nan]);
+  assert.deepEqual(issue({ list: [Object.assign(() => 0, { toJSON: () => ({ y: Symbol('s') }) })] }), ['VALIDATION', 'metadata.list[0].y', notPlain]);
+  assert.deepEqual(sent({ f: Object.assign(() => 0, { toJSON: (k) => `fn ${k}` }) }), { f: 'fn f' });
+  // toJSON is read once (a getter for it runs once), as JSON.stringify reads it.
+  let reads = 0;
+  const once = { get toJSON() { reads++; return () => 'x'; } };
+  assert.deepEqual(sent({ once }), { once: 'x' });
+  assert.equal(reads, 2, 'one read by the walk, one by JSON.stringify');
   // A BigInt with a toJSON of its own (a common polyfill) is written through it, as JSON.stringify does.
   BigInt.prototype.toJSON = function () {
     return this.toString();

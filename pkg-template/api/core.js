@@ -82,15 +82,22 @@ function replacer(key, value) {
  * (own enumerable string keys, array items, `toJSON(key)` results). Deeper than MAX_DEPTH (a
  * cycle, or nesting the core refuses anyway): false, so the replacer path keeps its errors. A
  * getter, Proxy trap or toJSON that throws here throws to `encode`, as it would from
- * JSON.stringify.
+ * JSON.stringify. The values are read twice (here, then by JSON.stringify): a getter or toJSON
+ * that answers differently each time, or a toJSON that changes values already walked, can be
+ * written as its second answer without the replacer naming it (ARCHITECTURE.md "Boundary").
  */
 function plain(value, key, depth) {
   let v = value;
-  // As JSON.stringify: `toJSON(key)` once, on an object or a BigInt; its result is not asked again.
-  if (((typeof v === 'object' && v !== null) || typeof v === 'bigint') && typeof v.toJSON === 'function') {
-    v = v.toJSON(key);
-    // An invalid Date (toJSON gives null): the replacer names it.
-    if (v === null) return typeof value.getTime !== 'function';
+  // As JSON.stringify: `toJSON` read once and called with the key, on an object, a function or a
+  // BigInt; its result is not asked again.
+  const t = typeof v;
+  if ((t === 'object' && v !== null) || t === 'function' || t === 'bigint') {
+    const toJSON = v.toJSON;
+    if (typeof toJSON === 'function') {
+      v = toJSON.call(v, key);
+      // An invalid Date (toJSON gives null): the replacer names it.
+      if (v === null) return typeof value.getTime !== 'function';
+    }
   }
   switch (typeof v) {
     case 'number':
