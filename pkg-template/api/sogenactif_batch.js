@@ -67,8 +67,8 @@ export default function sogenactifBatch(raw) {
     addMany(records) {
       if (!Array.isArray(records)) throw typeError('records', 'must be an array of records');
       const [text, sp] = encode([records], ['records'], G);
-      // As UTF-8 bytes: megabytes of text cross faster than as a string (src/api/mod.rs).
-      return tagged(this.#inner.addMany(utf8.encode(text), sp));
+      // As a string: the glue writes it into wasm memory with one encodeInto (scripts/build-pkg.mjs).
+      return tagged(this.#inner.addMany(text, sp));
     }
     /** The file's last line(s); later calls throw OPERATION_NOT_ALLOWED. */
     finish() {
@@ -110,8 +110,8 @@ export default function sogenactifBatch(raw) {
     /** Records as JS objects, one crossing for all of them → their bytes. */
     addMany(records) {
       const [text, sp] = encode([records], ['records'], G);
-      // As UTF-8 bytes: megabytes of text cross faster than as a string (src/api/mod.rs).
-      return tagged(this.#inner.addMany(utf8.encode(text), sp));
+      // As a string: the glue writes it into wasm memory with one encodeInto (scripts/build-pkg.mjs).
+      return tagged(this.#inner.addMany(text, sp));
     }
     /** The last bytes and the trailer; throws VALIDATION listing the issues if any record was invalid. */
     finish() {

@@ -159,19 +159,6 @@ pub fn batch_converter(input: &str, special: bool) -> Result<crate::sogenactif::
         .map_err(|e| e.with_gateway_if_none(crate::error::Gateway::Sogenactif))
 }
 
-/// [`batch_records_text`] of the UTF-8 bytes the JS wrapper encoded (`addMany` sends megabytes:
-/// `TextEncoder` and one copy cost far less than wasm-bindgen's string passing, a JS loop per
-/// character).
-pub fn batch_records_bytes(input: &[u8], special: bool) -> Result<&str> {
-    let text = std::str::from_utf8(input).map_err(|_| {
-        Error::new(
-            ErrorCode::Validation,
-            "internal: the arguments are not UTF-8 text",
-        )
-    })?;
-    batch_records_text(text, special)
-}
-
 /// The JSON text of the records array of `[records]` (checked for sentinels when flagged).
 pub fn batch_records_text(input: &str, special: bool) -> Result<&str> {
     let a = Args::parse(input, special)?;

@@ -140,11 +140,11 @@ impl CoreBatchWriter {
         )
     }
 
-    /// `[records]` (UTF-8 JSON) in one crossing: tagged bytes of their text, all or nothing.
+    /// `[records]` (JSON text) in one crossing: tagged bytes of their text, all or nothing.
     #[wasm_bindgen(js_name = addMany)]
-    pub fn add_many(&mut self, input: &[u8], special: bool) -> Vec<u8> {
+    pub fn add_many(&mut self, input: &str, special: bool) -> Vec<u8> {
         let mut out = vec![0];
-        match api::batch_records_bytes(input, special)
+        match api::batch_records_text(input, special)
             .and_then(|text| self.inner.add_many(text, &mut out))
         {
             Ok(()) => out,
@@ -217,11 +217,11 @@ impl CoreBatchConverter {
         self.out.len().saturating_sub(1) as u32
     }
 
-    /// Tagged bytes of the records of `[records]` (one JSON array, UTF-8).
+    /// Tagged bytes of the records of `[records]` (one JSON array).
     #[wasm_bindgen(js_name = addMany)]
-    pub fn add_many(&mut self, input: &[u8], special: bool) -> Vec<u8> {
+    pub fn add_many(&mut self, input: &str, special: bool) -> Vec<u8> {
         self.start();
-        let r = api::batch_records_bytes(input, special)
+        let r = api::batch_records_text(input, special)
             .and_then(|text| self.inner.add_many(text, &mut self.out));
         self.tagged(r)
     }
