@@ -15,7 +15,8 @@
 //!   size; tested against the `time` crate).
 //! - [`xml`]: checks that text can be written into XML 1.0 (quick-xml escapes; control
 //!   characters it cannot escape are refused here).
-//! - [`ts_union`]: a TypeScript union of string literals, for the `.d.ts` writers (`typegen`
+//! - [`ts_union`], [`ts_capitalized`]: a TypeScript union of string literals and a type name from a
+//!   wire name, for the `.d.ts` writers (`typegen`
 //!   of each gateway; host only, the wasm build does not link it).
 //! - [`MAX_ANSWER_BYTES`] / [`MAX_BATCH_RESPONSE_BYTES`]: the size caps every decoder applies
 //!   before reading anything (issue 10, rows 5 and 11).
@@ -30,6 +31,16 @@ pub mod swar;
 pub mod xml;
 
 use crate::error::{Error, ErrorCode, Gateway, Result};
+
+/// `walletCredit` → `WalletCredit`: a TypeScript type name made from a wire name (the `.d.ts`
+/// writers' `Payline<Op>Params`, `<Method>Record`, `Sogenactif<Service>Fields`).
+pub fn ts_capitalized(name: &str) -> String {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
+}
 
 /// `'A' | 'B' | 'C'`: the TypeScript union of `values` as string literals.
 pub fn ts_union(values: &[&str]) -> String {

@@ -61,14 +61,7 @@ fn operation_doc(op: Operation) -> &'static str {
 
 /// `PaylineDoReAuthorizationParams` for `doReAuthorization`.
 pub fn params_name(op: Operation) -> String {
-    let name = op.name();
-    let mut chars = name.chars();
-    let first = chars.next().map(|c| c.to_ascii_uppercase());
-    format!(
-        "Payline{}{}Params",
-        first.map(String::from).unwrap_or_default(),
-        chars.as_str()
-    )
+    format!("Payline{}Params", crate::codec::ts_capitalized(op.name()))
 }
 
 /// Same table: same element names in the same order (tables are `const`s, so their addresses

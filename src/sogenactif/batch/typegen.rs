@@ -49,13 +49,7 @@ pub fn describe(format: Format) -> String {
 
 /// `walletCredit` → `WalletCreditRecord`.
 pub fn type_name(method: &Method) -> String {
-    let mut chars = method.name.chars();
-    let first = chars.next().map(|c| c.to_ascii_uppercase());
-    format!(
-        "{}{}Record",
-        first.map(String::from).unwrap_or_default(),
-        chars.as_str()
-    )
+    format!("{}Record", crate::codec::ts_capitalized(method.name))
 }
 
 fn field_line(out: &mut String, field: &Field, indent: &str) {

@@ -13,21 +13,12 @@ use super::validate::{
     field, spec, Field, Ident, Kind, Row, CAPTURE_MODES, COMMON, ORDER_CONTAINERS,
     PAYMENT_PATTERNS, REF, S10_ID, TRANSACTION,
 };
-use crate::codec::ts_union;
+use crate::codec::{ts_capitalized, ts_union};
 use std::fmt::Write as _;
-
-/// `cancel` → `Cancel`.
-fn capitalized(name: &str) -> String {
-    let mut chars = name.chars();
-    chars
-        .next()
-        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
-        .unwrap_or_default()
-}
 
 /// `SogenactifCancelFields` for `cancel`.
 pub fn fields_name(service: Service) -> String {
-    format!("Sogenactif{}Fields", capitalized(service.name()))
+    format!("Sogenactif{}Fields", ts_capitalized(service.name()))
 }
 
 /// The TypeScript type of a kind.
@@ -92,7 +83,7 @@ fn rows(out: &mut String, rows: &[Row]) {
 
 /// `SogenactifS10TransactionReference` for `s10TransactionReference`.
 fn s10_name(ident: &Ident) -> String {
-    format!("Sogenactif{}", capitalized(ident.s10))
+    format!("Sogenactif{}", ts_capitalized(ident.s10))
 }
 
 /// The two sides of an identification pair, both optional in the type: exactly one must be given
@@ -120,18 +111,7 @@ fn s10_interface(out: &mut String, ident: &Ident) {
 /// The fields of `service` (its rows, then the common ones and its containers), as the validator
 /// reads them.
 pub(crate) fn service_fields(service: Service) -> Vec<Field> {
-    let s = spec(service);
-    let containers: &[Row] = if s.order_containers {
-        ORDER_CONTAINERS
-    } else {
-        &[]
-    };
-    s.fields
-        .iter()
-        .chain(COMMON)
-        .chain(containers)
-        .filter_map(|r| field(*r))
-        .collect()
+    spec(service).rows().filter_map(|r| field(*r)).collect()
 }
 
 /// The services that take the order containers (duplicate, cardOrder, walletOrder).

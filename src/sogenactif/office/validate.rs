@@ -396,6 +396,19 @@ pub struct Spec {
     pub idents: &'static [Ident],
 }
 
+impl Spec {
+    /// Every row the service reads, in that order: its own, the [`COMMON`] ones, then the
+    /// [`ORDER_CONTAINERS`] when it takes them.
+    pub fn rows(&self) -> impl Iterator<Item = &'static Row> {
+        let containers: &'static [Row] = if self.order_containers {
+            ORDER_CONTAINERS
+        } else {
+            &[]
+        };
+        self.fields.iter().chain(COMMON).chain(containers)
+    }
+}
+
 pub fn spec(service: Service) -> Spec {
     let (fields, order_containers, idents): (&'static [Row], bool, &'static [Ident]) = match service
     {
@@ -456,12 +469,7 @@ pub fn check(service: Service, fields: &Value, issues: &mut Issues) -> Checked {
         .str("interfaceVersion", issues)
         .and_then(|v| check_interface_version(v, service.family(), issues));
 
-    let containers: &[Row] = if spec.order_containers {
-        ORDER_CONTAINERS
-    } else {
-        &[]
-    };
-    for f in spec.fields.iter().chain(COMMON).chain(containers) {
+    for f in spec.rows() {
         let Some(f) = field(*f) else { continue };
         if let Some(v) = read_field(&mut o, &f, issues) {
             out.fields.insert(f.name.to_string(), v);

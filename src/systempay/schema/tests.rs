@@ -2,6 +2,7 @@
 //! refuses and sends is what the tables (and so the `.d.ts` written from them) say.
 
 use super::*;
+use crate::codec::json::join;
 use crate::codec::json_ref::ASKED;
 use crate::systempay::model::{MANUAL_VALIDATION, RESOLUTION_MODES};
 use crate::systempay::validate::validate_text;
@@ -39,14 +40,6 @@ fn sample_object(o: &Object) -> Value {
         m.insert(f.name.to_string(), sample(f.ty));
     }
     Value::Object(m)
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
 }
 
 /// The object at `path` (dotted keys, `""` for the root) of a sample body.
