@@ -3,14 +3,14 @@
 //! The set keeps runs of consecutive sequences (`start → end`, both ≤ 999 999 999, so `u32`), not
 //! the sequences themselves: a file numbered 1, 2, 3… (the default: each record's position) is
 //! ONE run whatever its length, and so is any file numbered in increasing steps of one. Memory
-//! grows only with the number of separate runs, about 20 bytes each in the B-tree; it is capped at
-//! [`MAX_RUNS`] (≈ 20 MiB), beyond which the writer refuses the record rather than grow further
-//! (a file that scattered would have to be sorted, or leave `recordSequence` out).
+//! grows only with the number of separate runs, 8 to 16 bytes each (chunks are kept between half
+//! full and full); it is capped at [`MAX_RUNS`] (at most 16 MiB), beyond which the writer refuses the record
+//! rather than grow further (a file that scattered would have to be sorted, or leave
+//! `recordSequence` out).
 //!
 //! Hand-written rather than a crate: the two bitmap crates that fit (roaring, bit-set) cost
-//! either a dependency tree or 125 MB for the full 1..=999 999 999 range; this is 40 lines.
-
-use std::collections::BTreeMap;
+//! either a dependency tree or 125 MB for the full 1..=999 999 999 range. The runs sit in sorted
+//! chunks ([`Runs`]) rather than a `BTreeMap`, whose code took 3.8 KB of the gzipped `.wasm`.
 
 /// Most separate runs kept for one file.
 pub const MAX_RUNS: usize = 1 << 20;
@@ -28,7 +28,7 @@ pub enum Refused {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SequenceSet {
     /// Runs `start → end` (inclusive), disjoint and not adjacent, all below [`Self::top`].
-    runs: BTreeMap<u32, u32>,
+    runs: Runs,
     /// The greatest run, kept out of the tree: a file numbered in increasing steps of one only
     /// ever extends it, one comparison per record instead of two tree searches.
     top: Option<(u32, u32)>,
@@ -48,11 +48,7 @@ impl SequenceSet {
     pub fn contains(&self, seq: u32) -> bool {
         self.top
             .is_some_and(|(start, end)| (start..=end).contains(&seq))
-            || self
-                .runs
-                .range(..=seq)
-                .next_back()
-                .is_some_and(|(_, end)| *end >= seq)
+            || self.runs.floor(seq).is_some_and(|(_, end)| end >= seq)
     }
 
     /// Inserts `seq`, merging it with the runs it touches.
@@ -77,7 +73,7 @@ impl SequenceSet {
         if seq >= top_start {
             return Err(Refused::Duplicate);
         }
-        let before = self.runs.range(..=seq).next_back().map(|(s, e)| (*s, *e));
+        let before = self.runs.floor(seq);
         if let Some((_, end)) = before {
             if end >= seq {
                 return Err(Refused::Duplicate);
@@ -89,7 +85,7 @@ impl SequenceSet {
             // Touches the greatest run: it grows downwards (and swallows the run before).
             let start = match before.filter(|b| joins_before(*b)) {
                 Some((start, _)) => {
-                    self.runs.remove(&start);
+                    self.runs.remove(start);
                     start
                 }
                 None => seq,
@@ -97,17 +93,17 @@ impl SequenceSet {
             self.top = Some((start, top_end));
             return Ok(());
         }
-        let after = next.and_then(|next| self.runs.get(&next).map(|end| (next, *end)));
+        let after = next.and_then(|next| self.runs.starting_at(next).map(|end| (next, end)));
         match (before, after) {
             (Some(b), Some((next, last))) if joins_before(b) => {
-                self.runs.remove(&next);
+                self.runs.remove(next);
                 self.runs.insert(b.0, last);
             }
             (Some(b), _) if joins_before(b) => {
                 self.runs.insert(b.0, seq);
             }
             (_, Some((next, last))) => {
-                self.runs.remove(&next);
+                self.runs.remove(next);
                 self.runs.insert(seq, last);
             }
             _ => {
@@ -118,6 +114,90 @@ impl SequenceSet {
             }
         }
         Ok(())
+    }
+}
+
+/// Most runs in one chunk of [`Runs`]: a full chunk is split in two halves before it grows.
+const CHUNK: usize = 512;
+
+/// Disjoint runs `(start, end)` sorted by `start`, in chunks of at most [`CHUNK`] (none empty),
+/// themselves in order: a two-level B-tree without the rebalancing. An insert or a removal moves
+/// at most one chunk's runs (4 KiB) and, on a split or when a chunk empties, the list of chunks
+/// (at most `MAX_RUNS / (CHUNK / 2)` entries), so a file whose runs arrive in the worst order
+/// (decreasing) stays linear-times-small, where one sorted `Vec` would move megabytes per record.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Runs {
+    chunks: Vec<Vec<(u32, u32)>>,
+    len: usize,
+}
+
+impl Runs {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The chunk that holds, or would hold, a run starting at `start`: the last whose first run
+    /// starts at or before it (the first chunk when none does).
+    fn chunk(&self, start: u32) -> usize {
+        self.chunks
+            .partition_point(|c| c.first().is_some_and(|(s, _)| *s <= start))
+            .saturating_sub(1)
+    }
+
+    /// The run with the greatest start at or before `seq`.
+    fn floor(&self, seq: u32) -> Option<(u32, u32)> {
+        let chunk = self.chunks.get(self.chunk(seq))?;
+        let at = chunk.partition_point(|(s, _)| *s <= seq);
+        chunk.get(at.checked_sub(1)?).copied()
+    }
+
+    /// The end of the run that starts at `start`.
+    fn starting_at(&self, start: u32) -> Option<u32> {
+        self.floor(start)
+            .filter(|(s, _)| *s == start)
+            .map(|(_, e)| e)
+    }
+
+    /// Adds the run `start → end`, or sets the end of the run that starts at `start`.
+    fn insert(&mut self, start: u32, end: u32) {
+        let c = self.chunk(start);
+        let Some(chunk) = self.chunks.get_mut(c) else {
+            self.chunks.push(vec![(start, end)]);
+            self.len += 1;
+            return;
+        };
+        match chunk.binary_search_by_key(&start, |(s, _)| *s) {
+            Ok(i) => {
+                if let Some(run) = chunk.get_mut(i) {
+                    run.1 = end;
+                }
+            }
+            Err(_) if chunk.len() >= CHUNK => {
+                // Split before inserting, so no chunk's buffer ever grows past CHUNK runs.
+                let upper = chunk.split_off(CHUNK / 2);
+                self.chunks.insert(c + 1, upper);
+                self.insert(start, end);
+            }
+            Err(i) => {
+                chunk.insert(i, (start, end));
+                self.len += 1;
+            }
+        }
+    }
+
+    /// Removes the run that starts at `start`, if any.
+    fn remove(&mut self, start: u32) {
+        let c = self.chunk(start);
+        let Some(chunk) = self.chunks.get_mut(c) else {
+            return;
+        };
+        if let Ok(i) = chunk.binary_search_by_key(&start, |(s, _)| *s) {
+            chunk.remove(i);
+            self.len -= 1;
+            if chunk.is_empty() {
+                self.chunks.remove(c);
+            }
+        }
     }
 }
 
