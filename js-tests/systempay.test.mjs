@@ -154,6 +154,26 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
     assert.deepEqual(o.issues.map((i) => i.field), ['options.shopId']);
   });
 
+  test(`${entry}: a string cut inside an emoji is FORBIDDEN_CHARACTER at its field, and nothing is sent`, async () => {
+    const half = '\u{1F600}'.slice(0, 1);
+    const e = thrown(() =>
+      systempay.request('Transaction/CancelOrRefund', { uuid: UUID, comment: `caf\u00e9 ${half}x` }, { shopId: SHOP, password: PASSWORD }),
+    );
+    assert.equal(e.code, 'VALIDATION');
+    assert.equal(e.gateway, 'systempay');
+    assert.deepEqual(e.issues.map((i) => [i.field, i.code]), [['comment', 'FORBIDDEN_CHARACTER']]);
+    assert.match(e.issues[0].message, /unpaired UTF-16 surrogate \(\\ud83d\)/);
+    const n = srv.requests.length;
+    const c = await rejected(client().refund({ uuid: UUID, comment: half }));
+    assert.deepEqual(c.issues.map((i) => [i.field, i.code]), [['comment', 'FORBIDDEN_CHARACTER']]);
+    const u = await rejected(client().call('Transaction/Get', { uuid: UUID, x: [half] }));
+    assert.deepEqual(u.issues.map((i) => [i.field, i.code]), [['x[0]', 'FORBIDDEN_CHARACTER']]);
+    assert.equal(srv.requests.length, n);
+    // Paired, it is an ordinary character.
+    const ok = systempay.request('Transaction/CancelOrRefund', { uuid: UUID, comment: '\u{1F600}' }, { shopId: SHOP, password: PASSWORD });
+    assert.equal(JSON.parse(ok.body).comment, '\u{1F600}');
+  });
+
   test(`${entry}: parseResponse`, () => {
     const env = envelope('Transaction/Get', transaction({ futureField: { x: 1 } }));
     assert.deepEqual(systempay.parseResponse(JSON.stringify(env)), env);

@@ -669,3 +669,70 @@ fn request_text_reads_the_callers_json_text() {
         .collect();
     assert_eq!(got, vec![("options", "FORMAT"), ("(input)", "TYPE")]);
 }
+
+#[test]
+fn lone_surrogates_are_refused_with_the_field() {
+    // What JSON.stringify writes for a JS string cut inside an emoji: `\ud83d` alone. Named at
+    // its field with FORBIDDEN_CHARACTER, as Payline does (tests/payline_validation.rs), in the
+    // body and in the options, by every entry that reads caller text.
+    let opts_ok =
+        r#"{"shopId":"69876357","password":"testpassword_DEMOPRIVATEKEY23G4475zXZQ2UA5x7M"}"#;
+    let body = |comment: &str| {
+        format!(r#"{{"uuid":"{UUID}","amount":1000,"currency":"EUR","comment":"{comment}"}}"#)
+    };
+    let fields = |e: &remise::Error| -> Vec<(String, &'static str)> {
+        e.issues.iter().map(|i| (i.field.clone(), i.code)).collect()
+    };
+    let e = systempay::request_text(
+        "Transaction/CancelOrRefund",
+        &body("caf\\u00e9\\ud800x"),
+        opts_ok,
+    )
+    .unwrap_err();
+    assert_eq!(e.code, ErrorCode::Validation);
+    assert_eq!(fields(&e), [("comment".to_string(), "FORBIDDEN_CHARACTER")]);
+    assert!(e.message.contains("surrogate"), "{}", e.message);
+    // Nested, in an array, and in the options (the password's value is not shown).
+    let nested = format!(
+        r#"{{"uuid":"{UUID}","transactionOptions":{{"cardOptions":{{"mid":"a\udc00"}}}},"x":["\ud83d"]}}"#
+    );
+    let e = systempay::request_text(
+        "Transaction/CancelOrRefund",
+        &nested,
+        r#"{"shopId":"69876357","password":"secret\ud800"}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        fields(&e),
+        [
+            ("options.password".to_string(), "FORBIDDEN_CHARACTER"),
+            (
+                "transactionOptions.cardOptions.mid".to_string(),
+                "FORBIDDEN_CHARACTER"
+            ),
+            ("x[0]".to_string(), "FORBIDDEN_CHARACTER"),
+        ]
+    );
+    assert!(!format!("{e:?}").contains("secret"), "{e:?}");
+    // The unchecked entry (client.call) and validate name it the same way.
+    let e =
+        systempay::request_unchecked_text("Transaction/CancelOrRefund", &body("\\ud800"), &opts())
+            .unwrap_err();
+    assert_eq!(fields(&e), [("comment".to_string(), "FORBIDDEN_CHARACTER")]);
+    let e =
+        systempay::validate::validate_text(systempay::Service::CancelOrRefund, &body("\\udfff"))
+            .unwrap_err();
+    assert_eq!(fields(&e), [("comment".to_string(), "FORBIDDEN_CHARACTER")]);
+    // A paired surrogate is an ordinary character.
+    let p = systempay::request_text(
+        "Transaction/CancelOrRefund",
+        &body("\\ud83d\\ude00"),
+        opts_ok,
+    )
+    .unwrap();
+    assert!(
+        p.request.body.contains("\"comment\":\"\u{1F600}\""),
+        "{}",
+        p.request.body
+    );
+}

@@ -36,20 +36,43 @@ pub fn validate_text(service: Service, body: &str) -> Result<Validated> {
     })
 }
 
-/// Parses caller input given as JSON text. Text that is not JSON is one `FORMAT` issue at `at`
-/// (the wasm layer always passes `JSON.stringify` output, so this is for Rust callers).
+/// Parses caller input given as JSON text. A string holding an unpaired surrogate is a
+/// `FORBIDDEN_CHARACTER` issue at its field (below `at`, unless `at` is the body's `(input)`); other
+/// text that is not JSON is one `FORMAT` issue at `at` (the wasm layer always passes
+/// `JSON.stringify` output, so that one is for Rust callers).
 pub fn parse_input<'a>(text: &'a str, at: &str, issues: &mut Issues) -> Option<Val<'a>> {
-    match json_ref::parse(text) {
-        Ok(v) => Some(v),
-        Err(e) => {
-            issues.push(
-                at,
-                issue::FORMAT,
-                format!("is not valid JSON ({e}): pass one JSON object"),
-            );
-            None
+    let e = match json_ref::parse(text) {
+        Ok(v) => return Some(v),
+        Err(e) => e,
+    };
+    match crate::codec::json::from_text(text, None) {
+        // A string holding an unpaired surrogate (`"\ud83d"`: JSON.stringify's text for a JS
+        // string cut inside an emoji) is JSON that serde_json refuses. Named at its field,
+        // `FORBIDDEN_CHARACTER`, as Payline and every other entry name it; the rest of that input
+        // is not read.
+        Err(found)
+            if !found.issues.is_empty()
+                && found
+                    .issues
+                    .iter()
+                    .all(|i| i.code == issue::FORBIDDEN_CHARACTER) =>
+        {
+            let found = if at == "(input)" {
+                found
+            } else {
+                found.nest(at)
+            };
+            for i in found.issues {
+                issues.push(i.field, i.code, i.message);
+            }
         }
+        _ => issues.push(
+            at,
+            issue::FORMAT,
+            format!("is not valid JSON ({e}): pass one JSON object"),
+        ),
     }
+    None
 }
 
 /// Reads `body` for `service` into `issues` (after any the caller already collected, e.g. the
