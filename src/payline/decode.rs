@@ -210,13 +210,21 @@ fn tag_parts(inside: &str) -> Result<(&str, Vec<(&str, &str)>)> {
             // attributes on one tag took 34 s). serde_json's map is already in the `.wasm` (the
             // answer writer's index); the `sort_unstable` used before linked 1.2 KB gzip of
             // sorting code for this one place.
-            if attrs.len() > 1 {
+            // A few attributes (the usual case: namespace declarations) are compared pairwise,
+            // without allocating.
+            let duplicate = if attrs.len() <= 8 {
+                attrs
+                    .iter()
+                    .enumerate()
+                    .any(|(i, (key, _))| attrs.iter().take(i).any(|(k, _)| k == key))
+            } else {
                 let mut seen = Map::with_capacity(attrs.len());
-                for (key, _) in &attrs {
-                    if seen.insert((*key).to_owned(), Value::Null).is_some() {
-                        return Err(malformed("duplicate attribute"));
-                    }
-                }
+                attrs
+                    .iter()
+                    .any(|(key, _)| seen.insert((*key).to_owned(), Value::Null).is_some())
+            };
+            if duplicate {
+                return Err(malformed("duplicate attribute"));
             }
             return Ok((name, attrs));
         }
