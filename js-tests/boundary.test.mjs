@@ -256,6 +256,33 @@ test('plain data is sent as JSON.stringify writes it, and a value JSON cannot ca
   }
 });
 
+test('a request crosses back as its JSON head then its body as it is: line feeds, quotes and markup intact', () => {
+  // `q` frame (ARCHITECTURE.md "Output framing"): the body is the text after the first line feed.
+  // A Payline value with a line feed, quotes, an ampersand, a non-ASCII letter and a carriage
+  // return: XML escapes written out by hand (the README: a carriage return is sent as &#13;).
+  const params = {
+    transactionID: '14340105742592',
+    payment: { amount: 1000, currency: 'EUR', action: 101, mode: 'CPT', contractNumber: '1234567' },
+    order: { ref: 'R1', amount: 1000, currency: 'EUR', date: '2024-12-15T11:20:00' },
+    privateDataList: [{ key: 'k', value: 'a\nb "q" & é\r' }],
+  };
+  for (const [name, R] of entries) {
+    const r = R.payline.request('doReAuthorization', params, { merchantId: '111111111', accessKey: 'x' });
+    assert.deepEqual(Object.keys(r), ['method', 'url', 'headers', 'body'], name);
+    assert.equal('warnings' in r, false, name);
+    assert.ok(r.body.startsWith('<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope '), r.body.slice(0, 80));
+    assert.ok(r.body.includes('<obj:value>a\nb &quot;q&quot; &amp; é&#13;</obj:value>'), name);
+    assert.ok(r.body.endsWith('</soapenv:Body></soapenv:Envelope>'), r.body.slice(-40));
+    // The raw frame itself: one line of JSON, then the body unchanged.
+    const text = JSON.stringify(['doReAuthorization', params, { merchantId: '111111111', accessKey: 'x' }]);
+    const out = raw.call('payline.request', text, false);
+    assert.equal(out[0], 'q');
+    const nl = out.indexOf('\n');
+    assert.deepEqual(JSON.parse(out.slice(1, nl)), [{ method: r.method, url: r.url, headers: r.headers }, []]);
+    assert.equal(out.slice(nl + 1), r.body);
+  }
+});
+
 test('strings reach the core byte for byte: ASCII, then any mix of UTF-8 lengths, at every length', () => {
   // The glue writes a string argument with one encodeInto (scripts/build-pkg.mjs); what the core
   // reads must be exactly TextEncoder's UTF-8 of it, wherever the first non-ASCII character sits.

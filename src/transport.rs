@@ -60,9 +60,23 @@ impl HttpRequest {
     /// Appends the JSON text of [`HttpRequest::to_json`] to `out`, byte for byte what
     /// serde_json writes for it, without building the value (issue 9: this is on every call).
     pub fn write_json(&self, out: &mut Vec<u8>) {
-        use crate::codec::json_out as j;
         // The body is escaped (a JSON or XML text holds many quotes): room for some escapes.
         out.reserve(self.url.len() + self.body.len() + self.body.len() / 8 + 160);
+        self.write_fields(out);
+        out.extend_from_slice(b",\"body\":");
+        crate::codec::json_out::str(out, &self.body);
+        out.push(b'}');
+    }
+
+    /// Appends `{"method":…,"url":…,"headers":{…}}`: the request without its body.
+    pub fn write_head(&self, out: &mut Vec<u8>) {
+        self.write_fields(out);
+        out.push(b'}');
+    }
+
+    /// `{"method":…,"url":…,"headers":{…}` (the object left open).
+    fn write_fields(&self, out: &mut Vec<u8>) {
+        use crate::codec::json_out as j;
         out.extend_from_slice(b"{\"method\":");
         j::str(out, self.method);
         out.extend_from_slice(b",\"url\":");
@@ -86,8 +100,6 @@ impl HttpRequest {
             j::key(out, k);
             j::str(out, v);
         }
-        out.extend_from_slice(b"},\"body\":");
-        j::str(out, &self.body);
         out.push(b'}');
     }
 

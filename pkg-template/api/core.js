@@ -213,12 +213,28 @@ function attachWarnings(target, warnings) {
   return target;
 }
 
-/** Parses a framed result (`o…` value, `w…` [value, warnings], `e…` error → throws). */
+/**
+ * `q…`: an HttpRequest as `[{ method, url, headers }, warnings]`, a line feed, then the body as
+ * it is (the core does not escape it, so JSON.parse does not unescape it). JSON text holds no raw
+ * line feed: the first one ends the head. Returns `[request, warnings]`.
+ */
+function requestPair(r) {
+  const nl = r.indexOf('\n');
+  const pair = JSON.parse(r.slice(1, nl));
+  pair[0].body = r.slice(nl + 1);
+  return pair;
+}
+
+/** Parses a framed result (`o…` value, `w…` [value, warnings], `q…` request, `e…` error → throws). */
 export function unwrap(r, alwaysWarnings) {
   const tag = r.charCodeAt(0);
   if (tag === 111) {
     const v = JSON.parse(r.slice(1));
     return alwaysWarnings ? attachWarnings(v, []) : v;
+  }
+  if (tag === 113) {
+    const [v, w] = requestPair(r);
+    return alwaysWarnings || w.length > 0 ? attachWarnings(v, w) : v;
   }
   if (tag === 119) {
     const [v, w] = JSON.parse(r.slice(1));
@@ -231,6 +247,7 @@ export function unwrap(r, alwaysWarnings) {
 export function unwrapPair(r) {
   const tag = r.charCodeAt(0);
   if (tag === 111) return [JSON.parse(r.slice(1)), []];
+  if (tag === 113) return requestPair(r);
   if (tag === 119) return JSON.parse(r.slice(1));
   throw errorFrom(JSON.parse(r.slice(1)));
 }

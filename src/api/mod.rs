@@ -7,7 +7,9 @@
 //! Output framing (first byte):
 //! - `o` + JSON: the result;
 //! - `w` + JSON `[result, warnings]`: the result and values the gateway would have changed;
-//! - `e` + JSON: a `RemiseError`'s properties (`Error::to_json`).
+//! - `e` + JSON: a `RemiseError`'s properties (`Error::to_json`);
+//! - `q` + JSON `[request, warnings]` + a line feed + the body: an `HttpRequest` whose `body` is
+//!   the text after the first line feed, as it is ([`Out::request`]).
 //!
 //! Input values JSON cannot carry are turned by the JS replacer into sentinel strings
 //! ([`SENTINEL`] + kind) and the JS side sets `special`; [`args`] then reports the first one with
@@ -65,14 +67,22 @@ impl Out {
         Out::Framed(json_out::finish(s))
     }
 
-    /// An `HttpRequest` (`{ method, url, headers, body }`) with its warnings.
+    /// An `HttpRequest` (`{ method, url, headers, body }`) with its warnings, framed `q`: the
+    /// body follows the JSON head as it is, so it is neither escaped here nor unescaped by
+    /// `JSON.parse` in JS (a JSON or XML body holds many quotes).
     pub fn request(
         r: &crate::transport::HttpRequest,
         warnings: &[crate::systempay::Warning],
     ) -> Out {
-        // The body is escaped (a JSON or XML text holds many quotes): room for some escapes.
-        let capacity = r.url.len() + r.body.len() + r.body.len() / 8 + 200;
-        Out::written(capacity, warnings, |s| r.write_json(s))
+        let mut s = Vec::with_capacity(r.url.len() + r.body.len() + 200);
+        s.extend_from_slice(b"q[");
+        r.write_head(&mut s);
+        s.push(b',');
+        systempay::write_warnings(&mut s, warnings);
+        // JSON text never holds a raw line feed (strings escape it): the first one ends the head.
+        s.extend_from_slice(b"]\n");
+        s.extend_from_slice(r.body.as_bytes());
+        Out::Framed(json_out::finish(s))
     }
 }
 

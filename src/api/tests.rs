@@ -2,6 +2,14 @@ use super::*;
 use serde_json::json;
 
 fn ok(r: &str) -> Value {
+    if let Some(q) = r.strip_prefix('q') {
+        // An HttpRequest: `[head, warnings]`, a line feed, the body as it is.
+        let (head, body) = q.split_once('\n').unwrap();
+        let [mut request, warnings]: [Value; 2] = serde_json::from_str(head).unwrap();
+        assert!(warnings.is_array(), "{r}");
+        request["body"] = Value::String(body.to_string());
+        return request;
+    }
     assert!(
         r.starts_with('o') || r.starts_with('w'),
         "not a result: {r}"
