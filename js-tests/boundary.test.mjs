@@ -283,6 +283,53 @@ test('a request crosses back as its JSON head then its body as it is: line feeds
   }
 });
 
+test('a parseResponse text crosses on its own, as it is, and reads as it does inside the arguments', () => {
+  // `callText`: the long text of the four parseResponse entries is not JSON-escaped; what each
+  // entry answers (result or error) must be what the JSON path answers for the same text.
+  // A Payline answer with attributes, a date and an escaped character (written by hand).
+  const answer =
+    '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>' +
+    '<impl:doReAuthorizationResponse xmlns:impl="http://impl.ws.payline.experian.com" xmlns:obj="http://obj.ws.payline.experian.com">' +
+    '<impl:result><obj:code>00000</obj:code><obj:shortMessage>ACCEPTED</obj:shortMessage><obj:longMessage>Transaction &quot;approved&quot;</obj:longMessage></impl:result>' +
+    '<impl:transaction><obj:id>14340105742592</obj:id><obj:date>07/12/23 13:21:01</obj:date></impl:transaction>' +
+    '</impl:doReAuthorizationResponse></soapenv:Body></soapenv:Envelope>';
+  const texts = [answer, '', 'plain', 'quotes " backslash \\ line\nfeed é € 🎉 \u0001',
+    'FILE;response;office;1.0\nHEADER;011223344550000;20240105;091500;7\nEND;0\n',
+    '{"webService":"Transaction/Get","status":"SUCCESS","answer":{"_type":"V4/Transaction","uuid":"a\\"b"}}'];
+  const viaJson = (op, args) => {
+    const out = raw.call(op, JSON.stringify(args), false);
+    return out[0] === 'e' ? { error: JSON.parse(out.slice(1)) } : { value: JSON.parse(out.slice(1)) };
+  };
+  const viaApi = (f) => {
+    try {
+      return { value: f() };
+    } catch (e) {
+      const { name, ...props } = e;
+      assert.equal(name, 'RemiseError');
+      return { error: { ...props, message: e.message } };
+    }
+  };
+  let read = 0;
+  for (const [name, R] of entries) {
+    for (const t of texts) {
+      const pairs = [
+        [viaApi(() => R.payline.parseResponse('doReAuthorization', t)), viaJson('payline.parseResponse', ['doReAuthorization', t, null])],
+        [viaApi(() => R.systempay.parseResponse(t)), viaJson('systempay.parseResponse', [t, null])],
+        [viaApi(() => R.sogenactif.batch.parseResponse(t)), viaJson('sogenactif.batch.parseResponse', [t, null])],
+        [viaApi(() => R.sogenactif.office.parseResponse(t)), viaJson('sogenactif.office.parseResponse', [t, null])],
+      ];
+      for (const [got, want] of pairs) {
+        assert.deepEqual(JSON.parse(JSON.stringify(got)), want, `${name} ${JSON.stringify(t).slice(0, 60)}`);
+        if (got.value !== undefined) read += 1;
+      }
+    }
+  }
+  assert.ok(read >= 4, `${read} texts read`);
+  // A string with a lone surrogate takes the JSON path, which names it.
+  const e = viaApi(() => entries[0][1].payline.parseResponse('doReAuthorization', 'ab\ud800'));
+  assert.equal(e.error.code, 'VALIDATION');
+});
+
 test('strings reach the core byte for byte: ASCII, then any mix of UTF-8 lengths, at every length', () => {
   // The glue writes a string argument with one encodeInto (scripts/build-pkg.mjs); what the core
   // reads must be exactly TextEncoder's UTF-8 of it, wherever the first non-ASCII character sits.

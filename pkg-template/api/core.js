@@ -260,6 +260,24 @@ export function invoke(raw, op, args, names, gateway) {
   return unwrap(raw.call(op, text, sp));
 }
 
+/**
+ * `invoke` for an entry whose argument `at` is a long text (a gateway answer, a response file):
+ * a well-formed string crosses on its own, as it is, and `null` takes its place in the JSON of
+ * the other arguments, so it is neither escaped by JSON.stringify nor unescaped by the core. Any
+ * other value (not a string, or a string with a lone surrogate, which the JSON path names) goes
+ * the usual way, with the same errors.
+ */
+export function invokeText(raw, op, args, names, gateway, at) {
+  const t = args[at];
+  if (typeof t !== 'string' || typeof t.isWellFormed !== 'function' || !t.isWellFormed()) {
+    return invoke(raw, op, args, names, gateway);
+  }
+  const rest = args.slice();
+  rest[at] = null;
+  const [text, sp] = encode(rest, names, gateway);
+  return unwrap(raw.callText(op, text, t, sp));
+}
+
 /** A bytes-returning call: tag byte 0 then the bytes, or 1 then the framed error. */
 export function invokeBytes(raw, op, args, names, gateway) {
   const [text, sp] = encode(args, names, gateway);

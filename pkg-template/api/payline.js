@@ -1,5 +1,5 @@
 // payline.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { invoke } from './core.js';
+import { invoke, invokeText } from './core.js';
 import { openClient, send } from './transport.js';
 
 const G = 'payline';
@@ -58,7 +58,7 @@ export default function payline(raw) {
     request: (operation, params, options) =>
       invoke(raw, 'payline.request', [operation, params, options], ['operation', '', 'options'], G),
     parseResponse: (operation, xml, httpStatus) =>
-      invoke(raw, 'payline.parseResponse', [operation, xml, httpStatus], ['operation', 'xml', 'httpStatus'], G),
+      invokeText(raw, 'payline.parseResponse', [operation, xml, httpStatus], ['operation', 'xml', 'httpStatus'], G, 1),
     describeResult: (code) => invoke(raw, 'payline.describeResult', [code], ['code'], G),
     checkReAuthorization: (original, params, now) =>
       invoke(

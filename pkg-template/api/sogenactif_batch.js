@@ -1,6 +1,6 @@
 // sogenactif.batch.* and sogenactif.BatchWriter: one crossing per call. The header's default
 // date and time come from this JS clock (the core has none).
-import { RemiseError, invoke, invokeBytes, encode, unwrap, construct, errorFrom } from './core.js';
+import { RemiseError, invoke, invokeText, invokeBytes, encode, unwrap, construct, errorFrom } from './core.js';
 
 const G = 'sogenactif';
 const pad = (n) => String(n).padStart(2, '0');
@@ -186,7 +186,7 @@ export default function sogenactifBatch(raw) {
   return {
     batch: {
       build: (input) => invoke(raw, 'sogenactif.batch.build', [input, clock()], ['input', 'clock'], G),
-      parseResponse: (text, options) => invoke(raw, 'sogenactif.batch.parseResponse', [text, options], ['text', 'options'], G),
+      parseResponse: (text, options) => invokeText(raw, 'sogenactif.batch.parseResponse', [text, options], ['text', 'options'], G, 0),
       createConverter: (options) => new Converter(options),
       createTransform,
       archive: (fileText, name) => invokeBytes(raw, 'sogenactif.batch.archive', [fileText, name], ['fileText', 'name'], G),

@@ -1,6 +1,6 @@
 // sogenactif.office.* and sogenactif.OfficeClient: one crossing per call; the client sends through
 // the JS transport (transport.js).
-import { invoke } from './core.js';
+import { invoke, invokeText } from './core.js';
 import { openClient, send } from './transport.js';
 
 const G = 'sogenactif';
@@ -19,7 +19,7 @@ export default function sogenactifOffice(raw) {
     request: (service, fields, options) =>
       invoke(raw, 'sogenactif.office.request', [service, fields, options], ['service', '', 'options'], G),
     parseResponse: (text, options) =>
-      invoke(raw, 'sogenactif.office.parseResponse', [text, options], ['text', 'options'], G),
+      invokeText(raw, 'sogenactif.office.parseResponse', [text, options], ['text', 'options'], G, 0),
   };
 
   // Money-moving methods are sent once; getTransactionData (a read) is retried on transient failures.

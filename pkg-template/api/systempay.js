@@ -1,5 +1,5 @@
 // systempay.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { RemiseError, invoke, unwrap, encode } from './core.js';
+import { RemiseError, invoke, invokeText, unwrap, encode } from './core.js';
 import { openClient, send } from './transport.js';
 
 const METHODS = {
@@ -57,7 +57,7 @@ export default function systempay(raw) {
       const [text, sp] = encode([service, body, options], ['service', '', 'options'], G);
       return unwrap(raw.call('systempay.request', text, sp), true);
     },
-    parseResponse: (text, httpStatus) => invoke(raw, 'systempay.parseResponse', [text, httpStatus], ['text', 'httpStatus'], G),
+    parseResponse: (text, httpStatus) => invokeText(raw, 'systempay.parseResponse', [text, httpStatus], ['text', 'httpStatus'], G, 0),
     computeHash: (answer, key) => invoke(raw, 'systempay.computeHash', [answer, key], ['answer', 'key'], G),
     verifyHash: (fields, keys) => invoke(raw, 'systempay.verifyHash', [fields, keys], ['fields', 'keys'], G),
     parseAnswer: (fields, keys) => invoke(raw, 'systempay.parseAnswer', [fields, keys], ['fields', 'keys'], G),

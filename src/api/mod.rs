@@ -115,14 +115,30 @@ pub fn error_text(e: &Error) -> String {
     json_out::finish(s)
 }
 
+/// [`call`] for the entries that read a long text (a gateway answer, a response file), given
+/// apart as `text` and `null` in `input`: the text crosses as it is, neither escaped by
+/// `JSON.stringify` nor unescaped here. Each entry reads it with the same code as from `input`.
+pub fn call_text(op: &str, input: &str, text: &str, special: bool) -> String {
+    frame(Args::parse(input, special).and_then(|a| match op {
+        "payline.parseResponse" => payline::parse_response(&a, text),
+        "systempay.parseResponse" => systempay::parse_response(&a, text),
+        "sogenactif.batch.parseResponse" => sogenactif::batch_parse_response(&a, text),
+        "sogenactif.office.parseResponse" => sogenactif::office_parse_response(&a, text),
+        _ => Err(unknown(op)),
+    }))
+}
+
 fn dispatch(op: &str, input: &str, special: bool) -> Result<Out> {
+    run(op, &Args::parse(input, special)?)
+}
+
+fn run(op: &str, a: &Args) -> Result<Out> {
     let (family, name) = op.split_once('.').unwrap_or((op, ""));
-    let a = Args::parse(input, special)?;
     match family {
-        "money" => money::call(name, &a),
-        "systempay" => systempay::call(name, &a),
-        "payline" => payline::call(name, &a),
-        "sogenactif" => sogenactif::call(name, &a),
+        "money" => money::call(name, a),
+        "systempay" => systempay::call(name, a),
+        "payline" => payline::call(name, a),
+        "sogenactif" => sogenactif::call(name, a),
         // Test seam: what the core reads for argument 0 (named by argument 1).
         "__echo" => {
             let field = a.opt_string(1, "field")?.unwrap_or_default();

@@ -25,23 +25,7 @@ fn run(name: &str, a: &Args) -> Result<Out> {
                 &[],
             ))
         }
-        "parseResponse" => {
-            let operation = a.text(0, "operation")?;
-            let xml = a.text(1, "xml")?;
-            let status = match a.value(2, "httpStatus")? {
-                Value::Null => 200,
-                Value::Number(n) => match n.as_u64().and_then(|s| u16::try_from(s).ok()) {
-                    Some(s @ 100..=599) => s,
-                    _ => return Err(status_error()),
-                },
-                _ => return Err(status_error()),
-            };
-            // Written straight into the framed answer (no `serde_json::Value`).
-            let mut out = Vec::with_capacity(xml.len() / 2 + 16);
-            out.push(b'o');
-            payline::write_response(&operation, status, &xml, &mut out)?;
-            Ok(Out::Framed(crate::codec::json_out::finish(out)))
-        }
+        "parseResponse" => read_response(a, &a.text(1, "xml")?),
         "describeResult" => {
             let code = a.string(0, "code")?;
             Ok(payline::describe_result(&code)?.to_json().into())
@@ -88,4 +72,27 @@ pub(super) fn options(v: &Value) -> Result<Options> {
         .with_field("options"));
     }
     Options::from_value(v)
+}
+
+/// `payline.parseResponse` with its answer given apart ([`super::call_text`]).
+pub(super) fn parse_response(a: &Args, xml: &str) -> Result<Out> {
+    read_response(a, xml).map_err(|e| e.with_gateway_if_none(Gateway::Payline))
+}
+
+/// `[operation, xml, httpStatus]`, the answer read from `xml`.
+fn read_response(a: &Args, xml: &str) -> Result<Out> {
+    let operation = a.text(0, "operation")?;
+    let status = match a.value(2, "httpStatus")? {
+        Value::Null => 200,
+        Value::Number(n) => match n.as_u64().and_then(|s| u16::try_from(s).ok()) {
+            Some(s @ 100..=599) => s,
+            _ => return Err(status_error()),
+        },
+        _ => return Err(status_error()),
+    };
+    // Written straight into the framed answer (no `serde_json::Value`).
+    let mut out = Vec::with_capacity(xml.len() / 2 + 16);
+    out.push(b'o');
+    payline::write_response(&operation, status, xml, &mut out)?;
+    Ok(Out::Framed(crate::codec::json_out::finish(out)))
 }

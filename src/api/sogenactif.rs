@@ -21,16 +21,7 @@ fn run(name: &str, a: &Args) -> Result<Out> {
             fill_clock(&mut input, &a.value(1, "clock")?);
             Ok(Value::String(batch::build(&input)?).into())
         }
-        "batch.parseResponse" => {
-            let text = a.string(0, "text")?;
-            let options = a.value(1, "options")?;
-            let parsed = if options.is_null() {
-                batch::parse_response(&text)?
-            } else {
-                batch::parse_response_with(&text, &batch::ResponseOptions::from_value(&options)?)?
-            };
-            Ok(parsed.to_json().into())
-        }
+        "batch.parseResponse" => read_batch_response(a, &a.text(0, "text")?),
         "office.hosts" => Ok(serde_json::from_str::<Value>(&office::hosts_json())
             .unwrap_or(Value::Null)
             .into()),
@@ -51,11 +42,7 @@ fn run(name: &str, a: &Args) -> Result<Out> {
                 &[],
             ))
         }
-        "office.parseResponse" => {
-            let text = a.string(0, "text")?;
-            let key = secret_key_option(&a.value(1, "options")?)?;
-            Ok(office::parse_response(200, &text, key.as_ref())?.into())
-        }
+        "office.parseResponse" => read_office_response(a, &a.text(0, "text")?),
         _ => Err(unknown(name)),
     }
 }
@@ -93,4 +80,31 @@ pub(super) fn fill_clock(v: &mut Value, clock: &Value) {
             }
         }
     }
+}
+
+/// `sogenactif.batch.parseResponse` with its file given apart ([`super::call_text`]).
+pub(super) fn batch_parse_response(a: &Args, text: &str) -> Result<Out> {
+    read_batch_response(a, text).map_err(|e| e.with_gateway_if_none(Gateway::Sogenactif))
+}
+
+/// `sogenactif.office.parseResponse` with its text given apart ([`super::call_text`]).
+pub(super) fn office_parse_response(a: &Args, text: &str) -> Result<Out> {
+    read_office_response(a, text).map_err(|e| e.with_gateway_if_none(Gateway::Sogenactif))
+}
+
+/// `[text, options]`, the response file read from `text`.
+fn read_batch_response(a: &Args, text: &str) -> Result<Out> {
+    let options = a.value(1, "options")?;
+    let parsed = if options.is_null() {
+        batch::parse_response(text)?
+    } else {
+        batch::parse_response_with(text, &batch::ResponseOptions::from_value(&options)?)?
+    };
+    Ok(parsed.to_json().into())
+}
+
+/// `[text, options]`, the Sips Office answer read from `text`.
+fn read_office_response(a: &Args, text: &str) -> Result<Out> {
+    let key = secret_key_option(&a.value(1, "options")?)?;
+    Ok(office::parse_response(200, text, key.as_ref())?.into())
 }

@@ -20,11 +20,7 @@ fn run(name: &str, a: &Args) -> Result<Out> {
             let p = core::request_text(&service, a.raw(1), a.raw(2))?;
             Ok(prepared(&p))
         }
-        "parseResponse" => {
-            let text = a.string(0, "text")?;
-            let status = http_status(a, 1)?;
-            Ok(core::parse_response(status, &text)?.into())
-        }
+        "parseResponse" => read_response(a, &a.text(0, "text")?),
         "computeHash" => {
             let answer = a.string(0, "answer")?;
             let key = a.string(1, "key")?;
@@ -114,4 +110,15 @@ fn status_error() -> Error {
             message: "must be an HTTP status code between 100 and 599".into(),
         }],
     )
+}
+
+/// `systempay.parseResponse` with its text given apart ([`super::call_text`]).
+pub(super) fn parse_response(a: &Args, text: &str) -> Result<Out> {
+    read_response(a, text).map_err(|e| e.with_gateway_if_none(Gateway::Systempay))
+}
+
+/// `[text, httpStatus]`, the envelope read from `text`.
+fn read_response(a: &Args, text: &str) -> Result<Out> {
+    let status = http_status(a, 1)?;
+    Ok(core::parse_response(status, text)?.into())
 }

@@ -298,3 +298,59 @@ fn lone_surrogates_are_issues_at_their_path() {
     let e = err(&call("__echo.", r#"[{"a":["\udc00"]},"x"]"#, false));
     assert_eq!(e["issues"][0]["field"], "x.a[0]", "{e}");
 }
+
+#[test]
+fn a_text_given_apart_reads_as_the_same_text_inside_the_arguments() {
+    // `call_text` (the `callText` export) must answer exactly as `call` with the text in the
+    // JSON array, results and errors alike, for every entry that takes one.
+    let answer = include_str!("../../tests/fixtures/payline/doReAuthorization.response.00000.tmpl.xml")
+        .replace("{W}", "")
+        .replace("{O}", "obj:")
+        .replace(
+            "{NS}",
+            "xmlns=\"http://impl.ws.payline.experian.com\" xmlns:obj=\"http://obj.ws.payline.experian.com\"",
+        );
+    let texts = [
+        answer.as_str(),
+        "",
+        "not an answer",
+        "quotes \" backslash \\ line\nfeed\ttab é € 🎉 \u{1}",
+        r#"{"status":"SUCCESS","answer":{"_type":"V4/Transaction","uuid":"a\"b"}}"#,
+        "FILE;response;office;1.0\nHEADER;011223344550000;20240105;091500;7\nEND;0\n",
+        "FILE;response;office;1.0\r\nHEADER;x\r\n",
+    ];
+    let entries: [(&str, usize, Value); 4] = [
+        (
+            "payline.parseResponse",
+            1,
+            json!(["doReAuthorization", null, 200]),
+        ),
+        ("systempay.parseResponse", 0, json!([null, 200])),
+        ("sogenactif.office.parseResponse", 0, json!([null, null])),
+        ("sogenactif.batch.parseResponse", 0, json!([null])),
+    ];
+    let mut answered = 0;
+    for (op, at, args) in &entries {
+        for text in texts {
+            let mut inside = args.clone();
+            inside[*at] = Value::String(text.to_string());
+            let expected = call(op, &inside.to_string(), false);
+            let got = call_text(op, &args.to_string(), text, false);
+            assert_eq!(got, expected, "{op} {text:?}");
+            answered += usize::from(expected.starts_with('o'));
+        }
+    }
+    // Not only errors: the Payline answer and the batch response file are read.
+    assert!(answered >= 2, "{answered}");
+    // A value in the JSON where the text was given apart is not read: the text wins. Entries
+    // that take no such text are unknown there.
+    let got = call_text(
+        "payline.parseResponse",
+        r#"["doReAuthorization","x",200]"#,
+        &answer,
+        false,
+    );
+    assert_eq!(ok(&got)["result"]["code"], "00000");
+    let e = err(&call_text("money.toMinor", r#"["1","EUR"]"#, "", false));
+    assert_eq!(e["code"], "UNSUPPORTED");
+}

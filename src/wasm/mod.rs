@@ -15,10 +15,17 @@ use crate::api;
 use crate::sogenactif::batch::BatchWriter;
 use wasm_bindgen::prelude::*;
 
-/// Runs entry `op` on `input` (a JSON array of arguments): `o…`, `w…` or `e…` (see `crate::api`).
+/// Runs entry `op` on `input` (a JSON array of arguments): `o…`, `w…`, `q…` or `e…` (see `crate::api`).
 #[wasm_bindgen(js_name = call, skip_typescript)]
 pub fn call(op: &str, input: &str, special: bool) -> String {
     api::call(op, input, special)
+}
+
+/// The `parseResponse` entries with their long text given apart (`null` in `input`): it crosses
+/// as it is, without JSON escaping (`crate::api::call_text`).
+#[wasm_bindgen(js_name = callText, skip_typescript)]
+pub fn call_text(op: &str, input: &str, text: &str, special: bool) -> String {
+    api::call_text(op, input, text, special)
 }
 
 /// Bytes-returning entries: first byte 0 then the bytes, or 1 then the framed error text.
