@@ -49,9 +49,11 @@ const ONE_ENCODE = `    // remise (scripts/build-pkg.mjs): one native encodeInto
 `;
 const ENCODE_HEAD = `
 // remise (scripts/build-pkg.mjs): the start of \`arg\` written at \`ptr\` (at most \`len\` bytes):
-// { read, written } as encodeInto gives them; the ASCII loop where encodeInto is missing.
+// { read, written } as encodeInto gives them. Up to 32 characters (an entry's name, short
+// arguments) the ASCII loop is cheaper than the native call; it also serves where encodeInto is
+// missing.
 function encodeHead(arg, mem, ptr, len) {
-    if (typeof TextEncoder.prototype.encodeInto === 'function') {
+    if (len > 32 && typeof TextEncoder.prototype.encodeInto === 'function') {
         return cachedTextEncoder.encodeInto(arg, mem.subarray(ptr, ptr + len));
     }
     let i = 0;
