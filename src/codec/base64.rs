@@ -9,23 +9,49 @@
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-/// The character of the low six bits of `n`.
-fn sextet(n: u32) -> char {
+/// The ASCII byte of the low six bits of `n`.
+fn sextet(n: u32) -> u8 {
     // `n & 63` < 64 = ALPHABET.len(): the look-up never misses.
-    char::from(ALPHABET.get((n & 63) as usize).copied().unwrap_or(b'='))
+    ALPHABET.get((n & 63) as usize).copied().unwrap_or(b'=')
 }
 
 /// Appends the base64 text of `bytes` to `out`.
+///
+/// Each group's four characters are appended at once from the stack (no heap buffer: the Basic
+/// header holds a password): a `String::push` per character, a call each in the `.wasm` (built
+/// at opt-level "z"), made this loop about 5 % of a `systempay.request`.
 pub fn encode_into(bytes: &[u8], out: &mut String) {
     out.reserve(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
-        let n = (b(0) << 16) | (b(1) << 8) | b(2);
-        out.push(sextet(n >> 18));
-        out.push(sextet(n >> 12));
-        out.push(if chunk.len() > 1 { sextet(n >> 6) } else { '=' });
-        out.push(if chunk.len() > 2 { sextet(n) } else { '=' });
+    let groups = bytes.chunks_exact(3);
+    let tail = groups.remainder();
+    for g in groups {
+        if let [a, b, c] = g {
+            let n = (u32::from(*a) << 16) | (u32::from(*b) << 8) | u32::from(*c);
+            push4(
+                out,
+                [sextet(n >> 18), sextet(n >> 12), sextet(n >> 6), sextet(n)],
+            );
+        }
     }
+    match tail {
+        [a] => {
+            let n = u32::from(*a) << 16;
+            push4(out, [sextet(n >> 18), sextet(n >> 12), b'=', b'=']);
+        }
+        [a, b] => {
+            let n = (u32::from(*a) << 16) | (u32::from(*b) << 8);
+            push4(
+                out,
+                [sextet(n >> 18), sextet(n >> 12), sextet(n >> 6), b'='],
+            );
+        }
+        _ => {}
+    }
+}
+
+/// Appends four base64 characters (ALPHABET bytes or '=': always ASCII).
+fn push4(out: &mut String, quad: [u8; 4]) {
+    out.push_str(std::str::from_utf8(&quad).unwrap_or_default());
 }
 
 #[cfg(test)]
