@@ -328,6 +328,16 @@ test('a parseResponse text crosses on its own, as it is, and reads as it does in
   // A string with a lone surrogate takes the JSON path, which names it.
   const e = viaApi(() => entries[0][1].payline.parseResponse('doReAuthorization', 'ab\ud800'));
   assert.equal(e.error.code, 'VALIDATION');
+  // Cases a differential fuzz of the two paths found (the first bad argument is the one named):
+  // arguments read in their order, and a text that starts like the replacer's sentinel.
+  for (const [name, R] of entries) {
+    const field = (f) => viaApi(f).error.field;
+    assert.equal(field(() => R.payline.parseResponse(0, null)), 'operation', name);
+    assert.equal(field(() => R.payline.parseResponse(1, answer)), 'operation', name);
+    assert.equal(field(() => R.payline.parseResponse('doCapture\ud800', '<a>\ud800</a>')), 'operation.(input)', name);
+    assert.equal(field(() => R.systempay.parseResponse('\u0000remise:bigint', 10n)), 'text', name);
+    assert.equal(field(() => R.payline.parseResponse('doCapture', '\u0000remise:nan', NaN)), 'xml', name);
+  }
 });
 
 test('strings reach the core byte for byte: ASCII, then any mix of UTF-8 lengths, at every length', () => {

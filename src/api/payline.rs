@@ -25,7 +25,7 @@ fn run(name: &str, a: &Args) -> Result<Out> {
                 &[],
             ))
         }
-        "parseResponse" => read_response(a, &a.text(1, "xml")?),
+        "parseResponse" => read_response(a, None),
         "describeResult" => {
             let code = a.string(0, "code")?;
             Ok(payline::describe_result(&code)?.to_json().into())
@@ -76,12 +76,17 @@ pub(super) fn options(v: &Value) -> Result<Options> {
 
 /// `payline.parseResponse` with its answer given apart ([`super::call_text`]).
 pub(super) fn parse_response(a: &Args, xml: &str) -> Result<Out> {
-    read_response(a, xml).map_err(|e| e.with_gateway_if_none(Gateway::Payline))
+    read_response(a, Some(xml)).map_err(|e| e.with_gateway_if_none(Gateway::Payline))
 }
 
-/// `[operation, xml, httpStatus]`, the answer read from `xml`.
-fn read_response(a: &Args, xml: &str) -> Result<Out> {
+/// `[operation, xml, httpStatus]`, the answer read from `xml` when given apart. The arguments are
+/// read in their order, so that the first bad one is the one reported on both paths.
+fn read_response(a: &Args, apart: Option<&str>) -> Result<Out> {
     let operation = a.text(0, "operation")?;
+    let xml = match apart {
+        Some(xml) => std::borrow::Cow::Borrowed(xml),
+        None => a.text(1, "xml")?,
+    };
     let status = match a.value(2, "httpStatus")? {
         Value::Null => 200,
         Value::Number(n) => match n.as_u64().and_then(|s| u16::try_from(s).ok()) {
@@ -93,6 +98,6 @@ fn read_response(a: &Args, xml: &str) -> Result<Out> {
     // Written straight into the framed answer (no `serde_json::Value`).
     let mut out = Vec::with_capacity(xml.len() / 2 + 16);
     out.push(b'o');
-    payline::write_response(&operation, status, xml, &mut out)?;
+    payline::write_response(&operation, status, &xml, &mut out)?;
     Ok(Out::Framed(crate::codec::json_out::finish(out)))
 }

@@ -353,4 +353,15 @@ fn a_text_given_apart_reads_as_the_same_text_inside_the_arguments() {
     assert_eq!(ok(&got)["result"]["code"], "00000");
     let e = err(&call_text("money.toMinor", r#"["1","EUR"]"#, "", false));
     assert_eq!(e["code"], "UNSUPPORTED");
+    // The arguments are read in their order on both paths: a bad operation is reported before a
+    // bad answer (found by a differential fuzz of the two paths).
+    let e = err(&call("payline.parseResponse", "[0,null]", false));
+    assert_eq!(e["field"], "operation");
+    let e = err(&call_text(
+        "payline.parseResponse",
+        "[0,null]",
+        &answer,
+        false,
+    ));
+    assert_eq!(e["field"], "operation");
 }
