@@ -599,7 +599,7 @@ pub fn record_text<'a, 'l>(
         depth: 0,
     };
     p.whitespace();
-    p.expect(b'{')?;
+    p.eat(b'{')?;
     if !same(p.key()?, "method") {
         return None;
     }
@@ -648,7 +648,7 @@ pub fn record_text<'a, 'l>(
                 if p.null() {
                     continue;
                 }
-                p.expect(b'{')?;
+                p.eat(b'{')?;
                 let mut first = true;
                 while p.more(b'}', &mut first)? {
                     let inner = p.key()?;
@@ -725,8 +725,9 @@ struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
-    /// `byte`, after optional whitespace.
-    fn expect(&mut self, byte: u8) -> Option<()> {
+    /// Consumes `byte` after optional whitespace; `None` when something else is there. (Named
+    /// `eat`, not `expect`: it returns an `Option` and cannot panic.)
+    fn eat(&mut self, byte: u8) -> Option<()> {
         self.whitespace();
         (self.peek()? == byte).then(|| self.at += 1)
     }
@@ -756,7 +757,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let k = self.string()?;
-        self.expect(b':')?;
+        self.eat(b':')?;
         self.whitespace();
         Some(k)
     }
@@ -787,7 +788,7 @@ impl<'a> Scanner<'a> {
         if self.null() {
             return Some(original);
         }
-        self.expect(b'{')?;
+        self.eat(b'{')?;
         let (mut amount, mut status) = (false, false);
         let mut first = true;
         while self.more(b'}', &mut first)? {
@@ -987,7 +988,7 @@ pub fn split_array(text: &str) -> Option<Vec<&str>> {
         at: 0,
         depth: 0,
     };
-    p.expect(b'[')?;
+    p.eat(b'[')?;
     let mut items = Vec::new();
     let mut first = true;
     while p.more(b']', &mut first)? {
