@@ -119,12 +119,23 @@ pub fn error_text(e: &Error) -> String {
 /// apart as `text` and `null` in `input`: the text crosses as it is, neither escaped by
 /// `JSON.stringify` nor unescaped here. Each entry reads it with the same code as from `input`.
 pub fn call_text(op: &str, input: &str, text: &str, special: bool) -> String {
-    frame(Args::parse(input, special).and_then(|a| match op {
-        "payline.parseResponse" => payline::parse_response(&a, text),
-        "systempay.parseResponse" => systempay::parse_response(&a, text),
-        "sogenactif.batch.parseResponse" => sogenactif::batch_parse_response(&a, text),
-        "sogenactif.office.parseResponse" => sogenactif::office_parse_response(&a, text),
-        _ => Err(unknown(op)),
+    use crate::error::Gateway;
+    frame(Args::parse(input, special).and_then(|a| {
+        let (gateway, r) = match op {
+            "payline.parseResponse" => (Gateway::Payline, payline::read_response(&a, Some(text))),
+            "systempay.parseResponse" => (Gateway::Systempay, systempay::read_response(&a, text)),
+            "sogenactif.batch.parseResponse" => (
+                Gateway::Sogenactif,
+                sogenactif::read_batch_response(&a, text),
+            ),
+            "sogenactif.office.parseResponse" => (
+                Gateway::Sogenactif,
+                sogenactif::read_office_response(&a, text),
+            ),
+            _ => return Err(unknown(op)),
+        };
+        // As each family's `call` tags its errors.
+        r.map_err(|e| e.with_gateway_if_none(gateway))
     }))
 }
 

@@ -74,14 +74,10 @@ pub(super) fn options(v: &Value) -> Result<Options> {
     Options::from_value(v)
 }
 
-/// `payline.parseResponse` with its answer given apart ([`super::call_text`]).
-pub(super) fn parse_response(a: &Args, xml: &str) -> Result<Out> {
-    read_response(a, Some(xml)).map_err(|e| e.with_gateway_if_none(Gateway::Payline))
-}
-
-/// `[operation, xml, httpStatus]`, the answer read from `xml` when given apart. The arguments are
-/// read in their order, so that the first bad one is the one reported on both paths.
-fn read_response(a: &Args, apart: Option<&str>) -> Result<Out> {
+/// `[operation, xml, httpStatus]`, the answer read from `xml` when given apart
+/// ([`super::call_text`]). The arguments are read in their order, so that the first bad one is the
+/// one reported on both paths.
+pub(super) fn read_response(a: &Args, apart: Option<&str>) -> Result<Out> {
     let operation = a.text(0, "operation")?;
     let xml = match apart {
         Some(xml) => std::borrow::Cow::Borrowed(xml),

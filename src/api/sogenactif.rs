@@ -82,18 +82,9 @@ pub(super) fn fill_clock(v: &mut Value, clock: &Value) {
     }
 }
 
-/// `sogenactif.batch.parseResponse` with its file given apart ([`super::call_text`]).
-pub(super) fn batch_parse_response(a: &Args, text: &str) -> Result<Out> {
-    read_batch_response(a, text).map_err(|e| e.with_gateway_if_none(Gateway::Sogenactif))
-}
-
-/// `sogenactif.office.parseResponse` with its text given apart ([`super::call_text`]).
-pub(super) fn office_parse_response(a: &Args, text: &str) -> Result<Out> {
-    read_office_response(a, text).map_err(|e| e.with_gateway_if_none(Gateway::Sogenactif))
-}
-
-/// `[text, options]`, the response file read from `text`.
-fn read_batch_response(a: &Args, text: &str) -> Result<Out> {
+/// `[text, options]`, the response file read from `text` (also when given apart:
+/// [`super::call_text`]).
+pub(super) fn read_batch_response(a: &Args, text: &str) -> Result<Out> {
     let options = a.value(1, "options")?;
     let parsed = if options.is_null() {
         batch::parse_response(text)?
@@ -103,8 +94,8 @@ fn read_batch_response(a: &Args, text: &str) -> Result<Out> {
     Ok(parsed.to_json().into())
 }
 
-/// `[text, options]`, the Sips Office answer read from `text`.
-fn read_office_response(a: &Args, text: &str) -> Result<Out> {
+/// `[text, options]`, the Sips Office answer read from `text` (also when given apart).
+pub(super) fn read_office_response(a: &Args, text: &str) -> Result<Out> {
     let key = secret_key_option(&a.value(1, "options")?)?;
     Ok(office::parse_response(200, text, key.as_ref())?.into())
 }

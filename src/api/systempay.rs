@@ -112,13 +112,8 @@ fn status_error() -> Error {
     )
 }
 
-/// `systempay.parseResponse` with its text given apart ([`super::call_text`]).
-pub(super) fn parse_response(a: &Args, text: &str) -> Result<Out> {
-    read_response(a, text).map_err(|e| e.with_gateway_if_none(Gateway::Systempay))
-}
-
-/// `[text, httpStatus]`, the envelope read from `text`.
-fn read_response(a: &Args, text: &str) -> Result<Out> {
+/// `[text, httpStatus]`, the envelope read from `text` (also when given apart: [`super::call_text`]).
+pub(super) fn read_response(a: &Args, text: &str) -> Result<Out> {
     let status = http_status(a, 1)?;
     Ok(core::parse_response(status, text)?.into())
 }
