@@ -35,11 +35,7 @@ fn every_service_has_a_table_without_duplicates() {
     for s in Service::ALL {
         let sp = spec(s);
         let name = |r: &Row| field(*r).unwrap().name;
-        let mut names: Vec<&str> = sp.fields.iter().map(name).collect();
-        names.extend(COMMON.iter().map(name));
-        if sp.order_containers {
-            names.extend(ORDER_CONTAINERS.iter().map(name));
-        }
+        let mut names: Vec<&str> = sp.rows().map(name).collect();
         for i in sp.idents {
             names.extend([i.reference, i.s10]);
         }
