@@ -56,6 +56,10 @@ enum Ns {
 /// One element, borrowing its names and text from the document where it can (issue 9: an owned
 /// string per name and per text was a third of `payline.parseResponse`). Text is owned only when
 /// it held a reference or came in several pieces (around children, comments, CDATA).
+///
+/// The elements of a document sit in one `Vec` in document order, the root first ([`parse_tree`]);
+/// each names its first child and its next sibling by index (issue 9: a `Vec` of children per
+/// element, grown a push at a time and dropped recursively, was a sixth of the reader's work).
 #[derive(Debug, PartialEq)]
 struct El<'a> {
     ns: Ns,
@@ -64,7 +68,28 @@ struct El<'a> {
     local: &'a str,
     nil: bool,
     text: Cow<'a, str>,
-    children: Vec<El<'a>>,
+    first: Option<usize>,
+    next: Option<usize>,
+}
+
+/// The children of one element, in order.
+struct Kids<'t, 'a> {
+    doc: &'t [El<'a>],
+    at: Option<usize>,
+}
+
+impl<'t, 'a> Iterator for Kids<'t, 'a> {
+    type Item = &'t El<'a>;
+
+    fn next(&mut self) -> Option<&'t El<'a>> {
+        let el = self.doc.get(self.at?)?;
+        self.at = el.next;
+        Some(el)
+    }
+}
+
+fn kids<'t, 'a>(doc: &'t [El<'a>], el: &El<'a>) -> Kids<'t, 'a> {
+    Kids { doc, at: el.first }
 }
 
 /// Not generic and never inlined: the reader has some twenty refusal sites (size, issue 6).
@@ -118,6 +143,23 @@ fn char_ref(num: &str) -> Option<char> {
 fn split_byte(s: &str, b: u8) -> Option<(&str, &str)> {
     let i = memchr::memchr(b, s.as_bytes())?;
     Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// XML white space (`S`: space, tab, CR, LF), one byte.
+fn is_space_byte(b: &u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+/// `s.trim().is_empty()` (Unicode white space, as before), settled by bytes unless a non-ASCII
+/// character comes before anything else (issue 9: at opt-level z `trim` is a call per character
+/// from each end, and this runs for every element).
+fn blank(s: &str) -> bool {
+    let white = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    match s.bytes().find(|b| !white(b)) {
+        None => true,
+        Some(b) if b.is_ascii() => false,
+        Some(_) => s.trim().is_empty(),
+    }
 }
 
 /// Appends character data `raw` (with references) to an element's text: borrowed from the document
@@ -184,9 +226,8 @@ fn split_qname(name: &str) -> (Option<&str>, &str) {
 /// Splits a start tag's inside (`name attr="v" …`, without `<`, `/>` or `>`) into its name and
 /// attributes (raw values). Every attribute needs a quoted value; duplicates are refused.
 fn tag_parts(inside: &str) -> Result<(&str, Vec<(&str, &str)>)> {
-    let is_space = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n');
-    // Byte scans: the characters looked for are ASCII (see `tag_end`).
-    let is_space_byte = |b: &u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    // Byte scans: the characters looked for are ASCII (see `tag_end`), and at opt-level z a
+    // char-pattern `trim`/`contains` is a searcher call per character (issue 9).
     let name_end = inside
         .as_bytes()
         .iter()
@@ -230,8 +271,12 @@ fn tag_parts(inside: &str) -> Result<(&str, Vec<(&str, &str)>)> {
         }
         let (key, after) =
             split_byte(rest, b'=').ok_or_else(|| malformed("attribute without a value"))?;
-        let key = key.trim_end_matches(is_space);
-        let after = after.trim_start_matches(is_space);
+        let key = key
+            .get(..key.len() - key.bytes().rev().take_while(is_space_byte).count())
+            .unwrap_or(key);
+        let after = after
+            .get(after.bytes().take_while(is_space_byte).count()..)
+            .unwrap_or("");
         let quote = after
             .bytes()
             .next()
@@ -241,11 +286,14 @@ fn tag_parts(inside: &str) -> Result<(&str, Vec<(&str, &str)>)> {
             .get(1..)
             .and_then(|a| split_byte(a, quote))
             .ok_or_else(|| malformed("unterminated attribute value"))?;
-        if key.is_empty() || key.contains(is_space) || value.contains('<') {
+        if key.is_empty()
+            || key.bytes().any(|b| is_space_byte(&b))
+            || memchr::memchr(b'<', value.as_bytes()).is_some()
+        {
             return Err(malformed("bad attribute"));
         }
         attrs.push((key, value));
-        if !tail.is_empty() && !tail.starts_with(is_space) {
+        if tail.bytes().next().is_some_and(|b| !is_space_byte(&b)) {
             return Err(malformed("attributes must be separated by spaces"));
         }
         rest = tail;
@@ -279,20 +327,26 @@ fn tag_end(s: &str) -> Option<usize> {
 /// elements, attributes, text, CDATA, comments and processing instructions; the five predefined
 /// entities and character references; a DOCTYPE is refused (so no entity can be declared,
 /// expanded or fetched). `decode/tests.rs` checks it against quick-xml's `NsReader`.
-fn parse_tree(xml: &str) -> Result<El<'_>> {
-    let mut stack: Vec<El> = Vec::new();
-    // Per open element: its qualified name and how many bindings it declared.
-    let mut open: Vec<(&str, usize)> = Vec::new();
+fn parse_tree(xml: &str) -> Result<Vec<El<'_>>> {
+    let mut els: Vec<El> = Vec::new();
+    // The open elements, innermost last.
+    let mut open: Vec<Open> = Vec::new();
     let mut bindings: Vec<(&str, &str)> = Vec::new();
-    let mut root: Option<El> = None;
     let mut rest = xml;
     while !rest.is_empty() {
-        let Some(tag) = rest.strip_prefix('<') else {
+        // The first byte looked at directly: `strip_prefix('<')` encodes the char and calls a
+        // matcher at opt-level z (issue 9).
+        let tag = if rest.as_bytes().first() == Some(&b'<') {
+            rest.get(1..)
+        } else {
+            None
+        };
+        let Some(tag) = tag else {
             let end = memchr::memchr(b'<', rest.as_bytes()).unwrap_or(rest.len());
             let (raw, tail) = rest.split_at(end);
-            match stack.last_mut() {
+            match open.last().and_then(|top| els.get_mut(top.at)) {
                 Some(top) => append_text(&mut top.text, raw)?,
-                None if raw.trim().is_empty() => {}
+                None if blank(raw) => {}
                 None => return Err(malformed("text outside the root element")),
             }
             rest = tail;
@@ -317,7 +371,7 @@ fn parse_tree(xml: &str) -> Result<El<'_>> {
                 let (text, tail) = body
                     .split_once("]]>")
                     .ok_or_else(|| malformed("unterminated CDATA section"))?;
-                if let Some(top) = stack.last_mut() {
+                if let Some(top) = open.last().and_then(|top| els.get_mut(top.at)) {
                     append_plain(&mut top.text, text);
                 }
                 rest = tail;
@@ -332,24 +386,22 @@ fn parse_tree(xml: &str) -> Result<El<'_>> {
             let body = tag.get(1..).unwrap_or("");
             let (name, tail) =
                 split_byte(body, b'>').ok_or_else(|| malformed("unterminated end tag"))?;
-            let (open_name, declared) =
-                open.pop().ok_or_else(|| malformed("unbalanced end tag"))?;
-            if name.trim_end() != open_name {
+            let closed = open.pop().ok_or_else(|| malformed("unbalanced end tag"))?;
+            if name != closed.name && name.trim_end() != closed.name {
                 return Err(malformed("end tag does not match its start tag"));
             }
-            bindings.truncate(bindings.len().saturating_sub(declared));
-            let el = stack.pop().ok_or_else(|| malformed("unbalanced end tag"))?;
-            attach(&mut stack, &mut root, el)?;
+            bindings.truncate(bindings.len().saturating_sub(closed.declared));
+            complete(&open, closed.at)?;
             rest = tail;
         } else {
             let end = tag_end(tag).ok_or_else(|| malformed("unterminated start tag"))?;
             let (inside, tail) = tag.split_at(end);
             rest = tail.get(1..).unwrap_or("");
-            let (inside, empty) = match inside.strip_suffix('/') {
-                Some(i) => (i, true),
-                None => (inside, false),
+            let (inside, empty) = match inside.as_bytes().last() {
+                Some(b'/') => (inside.get(..inside.len() - 1).unwrap_or(""), true),
+                _ => (inside, false),
             };
-            if stack.len() >= MAX_DEPTH {
+            if open.len() >= MAX_DEPTH {
                 return Err(malformed("nesting too deep"));
             }
             let (name, attrs) = tag_parts(inside)?;
@@ -383,38 +435,64 @@ fn parse_tree(xml: &str) -> Result<El<'_>> {
             }
             let (prefix, local) = split_qname(name);
             let (ns, uri) = resolve(&bindings, prefix);
-            let el = El {
+            let at = els.len();
+            // Linked as its parent's last child (a second root stays unlinked: `complete`
+            // refuses it once it is read, where the error has always been raised).
+            if let Some(parent) = open.last_mut() {
+                let slot = match parent.last {
+                    Some(last) => els.get_mut(last).map(|l| &mut l.next),
+                    None => els.get_mut(parent.at).map(|p| &mut p.first),
+                };
+                if let Some(slot) = slot {
+                    *slot = Some(at);
+                }
+                parent.last = Some(at);
+            }
+            els.push(El {
                 ns,
                 uri: if ns == Ns::Other { uri } else { "" },
                 local,
                 nil,
                 text: Cow::Borrowed(""),
-                children: Vec::new(),
-            };
+                first: None,
+                next: None,
+            });
             if empty {
                 bindings.truncate(before);
-                attach(&mut stack, &mut root, el)?;
+                complete(&open, at)?;
             } else {
-                open.push((name, bindings.len() - before));
-                stack.push(el);
+                open.push(Open {
+                    name,
+                    declared: bindings.len() - before,
+                    at,
+                    last: None,
+                });
             }
         }
     }
-    if !stack.is_empty() {
+    if !open.is_empty() {
         return Err(malformed("the document ends inside an element"));
     }
-    root.ok_or_else(|| malformed("no XML element found"))
+    if els.is_empty() {
+        return Err(malformed("no XML element found"));
+    }
+    Ok(els)
 }
 
-fn attach<'a>(stack: &mut [El<'a>], root: &mut Option<El<'a>>, el: El<'a>) -> Result<()> {
-    match stack.last_mut() {
-        Some(parent) => parent.children.push(el),
-        None => {
-            if root.is_some() {
-                return Err(malformed("more than one root element"));
-            }
-            *root = Some(el);
-        }
+/// An element being read: its qualified name, how many namespace bindings it declared, its
+/// index, and the index of its last child so far.
+struct Open<'a> {
+    name: &'a str,
+    declared: usize,
+    at: usize,
+    last: Option<usize>,
+}
+
+/// Checks an element just read in full: at the top level, only the first element (the root,
+/// index 0) may stand.
+fn complete(open: &[Open], at: usize) -> Result<()> {
+    if open.is_empty() && at != 0 {
+        return Err(malformed("more than one root element"));
     }
     Ok(())
 }
@@ -523,13 +601,13 @@ fn is_list_wrapper(local: &str) -> bool {
 }
 
 /// The value of one element, `None` when absent (nil, empty, or an object without fields).
-fn value_of<'t>(el: &'t El<'_>) -> Option<Node<'t>> {
+fn value_of<'t, 'a>(doc: &'t [El<'a>], el: &'t El<'a>) -> Option<Node<'t>> {
     if el.nil {
         return None;
     }
-    let mut kids = el.children.iter().filter(|c| payline_ns(c)).peekable();
+    let mut kids = kids(doc, el).filter(|c| payline_ns(c)).peekable();
     if kids.peek().is_none() {
-        if !el.children.is_empty() || el.text.trim().is_empty() {
+        if el.first.is_some() || blank(&el.text) {
             return None;
         }
         return Some(Node::Text(&el.text));
@@ -537,23 +615,25 @@ fn value_of<'t>(el: &'t El<'_>) -> Option<Node<'t>> {
     if is_list_wrapper(el.local) {
         let mut items = Vec::new();
         for kid in kids {
-            if let Some(v) = value_of(kid) {
+            if let Some(v) = value_of(doc, kid) {
                 items.push(v);
             }
         }
         return (!items.is_empty()).then_some(Node::List(items));
     }
-    let fields = object_of(kids);
+    let fields = object_of(doc, kids);
     (!fields.entries.is_empty()).then_some(Node::Obj(fields))
 }
 
 /// The fields of an object: a name seen again under one parent becomes an array (a list
 /// wrapper's array becomes an array of arrays); a date gets a `{name}Iso` sibling after its first
 /// occurrence, unless that name is taken.
-fn object_of<'t>(kids: impl Iterator<Item = &'t El<'t>>) -> Fields<'t> {
+fn object_of<'t, 'a: 't>(doc: &'t [El<'a>], kids: impl Iterator<Item = &'t El<'a>>) -> Fields<'t> {
     let mut fields = Fields::default();
     for kid in kids {
-        let Some(v) = value_of(kid) else { continue };
+        let Some(v) = value_of(doc, kid) else {
+            continue;
+        };
         let key: &'t str = kid.local;
         match fields.get_mut(key) {
             Some(Node::List(list)) if !is_list_wrapper(key) => list.push(v),
@@ -583,9 +663,8 @@ fn object_of<'t>(kids: impl Iterator<Item = &'t El<'t>>) -> Fields<'t> {
 
 /// The ISO 8601 form of a Payline date (`dd/MM/yy[yy] HH:mm[:ss]` or `dd/MM/yyyy`).
 fn iso_form(s: &str) -> Option<String> {
-    if !s.contains('/') {
-        return None;
-    }
+    // Not a date without a '/' (a byte search: `contains('/')` is a char searcher at z).
+    memchr::memchr(b'/', s.as_bytes())?;
     dates::parse_payline(s)
         .and_then(dates::iso_local)
         .or_else(|| {
@@ -606,8 +685,8 @@ fn clean(s: &str) -> String {
         .collect()
 }
 
-fn child<'t, 'a>(el: &'t El<'a>, ns: Ns, local: &str) -> Option<&'t El<'a>> {
-    el.children.iter().find(|c| c.ns == ns && c.local == local)
+fn child<'t, 'a>(doc: &'t [El<'a>], el: &El<'a>, ns: Ns, local: &str) -> Option<&'t El<'a>> {
+    kids(doc, el).find(|c| c.ns == ns && c.local == local)
 }
 
 /// `found <local> in namespace X` for a message naming an element read in another namespace than
@@ -633,30 +712,23 @@ fn found(el: &El) -> String {
 
 /// Why `wrapper` has no `result.code`: a `result` or `code` element present in another namespace
 /// than Payline's is named; otherwise nothing is added.
-fn misplaced_code(wrapper: &El) -> String {
+fn misplaced_code(doc: &[El], wrapper: &El) -> String {
     let expected = format!(", expected it in namespace {OBJ_NS} or {IMPL_NS}");
     let named = |el: &El, local: &str| -> Option<String> {
-        el.children
-            .iter()
+        kids(doc, el)
             .find(|c| c.local == local && !payline_ns(c))
             .map(|c| format!(": {}{expected}", found(c)))
     };
-    match wrapper
-        .children
-        .iter()
-        .find(|c| c.local == "result" && payline_ns(c))
-    {
+    match kids(doc, wrapper).find(|c| c.local == "result" && payline_ns(c)) {
         Some(result) => named(result, "code"),
         None => named(wrapper, "result"),
     }
     .unwrap_or_default()
 }
 
-fn fault_error(fault: &El, op: Operation, http_status: u16) -> Error {
+fn fault_error(doc: &[El], fault: &El, op: Operation, http_status: u16) -> Error {
     let text_of = |name: &str| {
-        fault
-            .children
-            .iter()
+        kids(doc, fault)
             .find(|c| c.local == name)
             .map(|c| c.text.trim().to_string())
             .filter(|t| !t.is_empty())
@@ -725,21 +797,25 @@ pub fn write_response(op: Operation, http_status: u16, xml: &str, out: &mut Vec<
             http_error()
         });
     }
-    let root = match parse_tree(xml) {
-        Ok(r) => r,
+    let doc = match parse_tree(xml) {
+        Ok(d) => d,
         Err(e) if ok_status => return Err(e),
         Err(_) => return Err(http_error()),
     };
+    let doc = doc.as_slice();
+    let root = doc
+        .first()
+        .ok_or_else(|| malformed("no XML element found"))?;
     let body = (root.ns == Ns::Soap && root.local == "Envelope")
-        .then(|| child(&root, Ns::Soap, "Body"))
+        .then(|| child(doc, root, Ns::Soap, "Body"))
         .flatten();
     let Some(body) = body else {
         return Err(if ok_status {
             // The element that stands where Envelope or Body was expected, with its namespace.
             let stand_in = if root.ns == Ns::Soap && root.local == "Envelope" {
-                root.children.iter().find(|c| c.local == "Body")
+                kids(doc, root).find(|c| c.local == "Body")
             } else {
-                Some(&root)
+                Some(root)
             };
             let mut detail = String::from("no SOAP 1.1 Envelope/Body");
             if let Some(el) = stand_in {
@@ -753,18 +829,16 @@ pub fn write_response(op: Operation, http_status: u16, xml: &str, out: &mut Vec<
             http_error()
         });
     };
-    if let Some(fault) = child(body, Ns::Soap, "Fault") {
-        return Err(fault_error(fault, op, http_status));
+    if let Some(fault) = child(doc, body, Ns::Soap, "Fault") {
+        return Err(fault_error(doc, fault, op, http_status));
     }
     let mut wrapper_name = String::from(op.name());
     wrapper_name.push_str("Response");
-    let Some(wrapper) = child(body, Ns::Impl, &wrapper_name) else {
+    let Some(wrapper) = child(doc, body, Ns::Impl, &wrapper_name) else {
         // The same name in another namespace first, else the first element of the Body.
-        let stand_in = body
-            .children
-            .iter()
+        let stand_in = kids(doc, body)
             .find(|c| c.local == wrapper_name)
-            .or_else(|| body.children.first())
+            .or_else(|| kids(doc, body).next())
             .map(found)
             .unwrap_or_else(|| "found nothing".to_string());
         return Err(if ok_status {
@@ -775,7 +849,7 @@ pub fn write_response(op: Operation, http_status: u16, xml: &str, out: &mut Vec<
             http_error()
         });
     };
-    let mut fields = object_of(wrapper.children.iter().filter(|c| payline_ns(c)));
+    let mut fields = object_of(doc, kids(doc, wrapper).filter(|c| payline_ns(c)));
     let result = match fields.get_mut("result") {
         Some(Node::Obj(result)) => match result.get_mut("code") {
             Some(&mut Node::Text(code)) => Some((result, code)),
@@ -786,7 +860,7 @@ pub fn write_response(op: Operation, http_status: u16, xml: &str, out: &mut Vec<
     let Some((result, code)) = result else {
         return Err(malformed(&format!(
             "{wrapper_name} has no result.code{}",
-            misplaced_code(wrapper)
+            misplaced_code(doc, wrapper)
         )));
     };
     let accepted = Node::Flag(codes::is_accepted(code));
