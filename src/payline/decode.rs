@@ -200,14 +200,18 @@ fn unescape(raw: &str, out: &mut String) -> Result<()> {
     Ok(())
 }
 
+/// A namespace declaration in scope: prefix (`""` for the default namespace), URI as written, and
+/// its class, found once when declared rather than for each element that uses it.
+type Binding<'p, 'u> = (&'p str, &'u str, Ns);
+
 /// The namespace of a prefixed (`Some(prefix)`) or unprefixed name, from the in-scope
 /// declarations (innermost last), with its URI as written. An unknown prefix is `Other` with an
 /// empty URI; no default namespace is `None`.
-fn resolve<'a>(bindings: &[(&str, &'a str)], prefix: Option<&str>) -> (Ns, &'a str) {
+fn resolve<'a>(bindings: &[Binding<'_, 'a>], prefix: Option<&str>) -> (Ns, &'a str) {
     let wanted = prefix.unwrap_or("");
-    match bindings.iter().rev().find(|(p, _)| *p == wanted) {
-        Some((_, "")) if prefix.is_none() => (Ns::None, ""),
-        Some((_, uri)) => (ns_of_uri(uri), uri),
+    match bindings.iter().rev().find(|(p, _, _)| *p == wanted) {
+        Some((_, "", _)) if prefix.is_none() => (Ns::None, ""),
+        Some((_, uri, ns)) => (*ns, uri),
         None if prefix.is_none() => (Ns::None, ""),
         // Bound by the Namespaces in XML recommendation itself, never declared.
         None if prefix == Some("xml") => (Ns::Other, "http://www.w3.org/XML/1998/namespace"),
@@ -331,12 +335,13 @@ fn parse_tree(xml: &str) -> Result<Vec<El<'_>>> {
     let mut els: Vec<El> = Vec::new();
     // The open elements, innermost last.
     let mut open: Vec<Open> = Vec::new();
-    let mut bindings: Vec<(&str, &str)> = Vec::new();
+    let mut bindings: Vec<Binding> = Vec::new();
     let mut rest = xml;
     while !rest.is_empty() {
         // The first byte looked at directly: `strip_prefix('<')` encodes the char and calls a
         // matcher at opt-level z (issue 9).
-        let tag = if rest.as_bytes().first() == Some(&b'<') {
+        // (`matches!` rather than `==` on `Option`s here: that `eq` is a call at z.)
+        let tag = if matches!(rest.as_bytes().first(), Some(b'<')) {
             rest.get(1..)
         } else {
             None
@@ -344,8 +349,15 @@ fn parse_tree(xml: &str) -> Result<Vec<El<'_>>> {
         let Some(tag) = tag else {
             let end = memchr::memchr(b'<', rest.as_bytes()).unwrap_or(rest.len());
             let (raw, tail) = rest.split_at(end);
-            match open.last().and_then(|top| els.get_mut(top.at)) {
-                Some(top) => append_text(&mut top.text, raw)?,
+            match open.last() {
+                Some(top) => match els.get_mut(top.at) {
+                    Some(el) if top.last.is_none() => append_text(&mut el.text, raw)?,
+                    // After a child: only its references are checked (see `Open::last`).
+                    _ if memchr::memchr(b'&', raw.as_bytes()).is_some() => {
+                        unescape(raw, &mut String::new())?
+                    }
+                    _ => {}
+                },
                 None if blank(raw) => {}
                 None => return Err(malformed("text outside the root element")),
             }
@@ -371,8 +383,10 @@ fn parse_tree(xml: &str) -> Result<Vec<El<'_>>> {
                 let (text, tail) = body
                     .split_once("]]>")
                     .ok_or_else(|| malformed("unterminated CDATA section"))?;
-                if let Some(top) = open.last().and_then(|top| els.get_mut(top.at)) {
-                    append_plain(&mut top.text, text);
+                if let Some(top) = open.last().filter(|top| top.last.is_none()) {
+                    if let Some(el) = els.get_mut(top.at) {
+                        append_plain(&mut el.text, text);
+                    }
                 }
                 rest = tail;
             } else if tag.starts_with('!') {
@@ -382,7 +396,7 @@ fn parse_tree(xml: &str) -> Result<Vec<El<'_>>> {
                     "unexpected markup"
                 }));
             }
-        } else if first == Some(b'/') {
+        } else if matches!(first, Some(b'/')) {
             let body = tag.get(1..).unwrap_or("");
             let (name, tail) =
                 split_byte(body, b'>').ok_or_else(|| malformed("unterminated end tag"))?;
@@ -408,9 +422,9 @@ fn parse_tree(xml: &str) -> Result<Vec<El<'_>>> {
             let before = bindings.len();
             for (key, value) in &attrs {
                 if *key == "xmlns" {
-                    bindings.push(("", value));
+                    bindings.push(("", value, ns_of_uri(value)));
                 } else if let Some(p) = key.strip_prefix("xmlns:") {
-                    bindings.push((p, value));
+                    bindings.push((p, value, ns_of_uri(value)));
                 }
             }
             if bindings.len() > MAX_NAMESPACES {
@@ -419,14 +433,14 @@ fn parse_tree(xml: &str) -> Result<Vec<El<'_>>> {
             let mut nil = false;
             for (key, value) in &attrs {
                 let (prefix, local) = split_qname(key);
-                if prefix.is_some()
-                    && local == "nil"
-                    && prefix != Some("xmlns")
+                let Some(prefix) = prefix else { continue };
+                if local == "nil"
+                    && prefix != "xmlns"
                     && bindings
                         .iter()
                         .rev()
-                        .find(|(p, _)| Some(*p) == prefix)
-                        .is_some_and(|(_, uri)| *uri == XSI_NS)
+                        .find(|(p, _, _)| *p == prefix)
+                        .is_some_and(|(_, uri, _)| *uri == XSI_NS)
                 {
                     let mut v = String::new();
                     unescape(value, &mut v)?;
@@ -485,6 +499,10 @@ struct Open<'a> {
     name: &'a str,
     declared: usize,
     at: usize,
+    /// Also decides what text is kept: an element is read as text only when it has no child
+    /// (`value_of`), so character data after its first child is checked (its references) and
+    /// dropped. Keeping it cost an owned `String`, grown by each run of indentation, per parent
+    /// element (issue 9).
     last: Option<usize>,
 }
 
@@ -524,7 +542,9 @@ struct Fields<'t> {
     /// (`the_reader_is_linear_in_every_shape`). serde_json's map, already in the `.wasm`, serves as
     /// that index: a map of our own (or another `IndexMap` instantiation) would add code for a case
     /// that only hostile answers reach.
-    index: Option<Map<String, Value>>,
+    /// Boxed: a map is several words wide, and a `Fields` sits in every object `Node`, moved on
+    /// each push (a `Node` went from 96 to 32 bytes on 64-bit hosts).
+    index: Option<Box<Map<String, Value>>>,
 }
 
 /// Objects up to this many fields are searched by a scan (Payline's have under twenty).
@@ -552,7 +572,7 @@ impl<'t> Fields<'t> {
         if self.entries.len() <= LINEAR {
             return;
         }
-        let index = self.index.get_or_insert_with(Map::new);
+        let index = self.index.get_or_insert_with(Box::default);
         // The first time, every field so far; then only the new one.
         for (n, (k, _)) in self.entries.iter().enumerate().skip(index.len()) {
             index.insert(k.to_string(), Value::from(n));
