@@ -13,7 +13,7 @@ import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BATCH_HEADER, walletCredit } from './data.mjs';
+import { BATCH_HEADER, READ_CHUNK, walletCredit } from './data.mjs';
 import { csvStringifyNdjson, floor, plainNdjson, plainObjects } from '../peers/walletcredit.mjs';
 
 const [task, input, output, count, reference] = process.argv.slice(2);
@@ -43,15 +43,15 @@ function objectChunks() {
 // Each task: prepare() runs before the timer, run(prepared) is timed.
 const TASKS = {
   idle: { prepare: () => remise(), run: async () => 0 },
-  plain: { run: () => plainNdjson(input, output, BATCH_HEADER) },
-  'csv-stringify': { run: () => csvStringifyNdjson(input, output, BATCH_HEADER) },
+  plain: { run: () => plainNdjson(input, output, BATCH_HEADER, READ_CHUNK) },
+  'csv-stringify': { run: () => csvStringifyNdjson(input, output, BATCH_HEADER, READ_CHUNK) },
   floor: { prepare: () => readFile(reference), run: (prepared) => floor(input, output, prepared) },
   'remise-converter': {
     prepare: () => remise(),
     async run({ sogenactif }) {
       const conv = sogenactif.batch.createConverter({ header: BATCH_HEADER, input: 'ndjson' });
       const out = createWriteStream(output);
-      for await (const chunk of createReadStream(input, { highWaterMark: 1 << 16 })) {
+      for await (const chunk of createReadStream(input, { highWaterMark: READ_CHUNK })) {
         const bytes = conv.push(chunk);
         if (bytes.length) await write(out, bytes);
       }
@@ -66,7 +66,7 @@ const TASKS = {
       const conv = sogenactif.batch.createConverter({ header: BATCH_HEADER, input: 'ndjson' });
       const fd = openSync(input, 'r');
       const out = openSync(output, 'w');
-      const buf = Buffer.allocUnsafe(1 << 16);
+      const buf = Buffer.allocUnsafe(READ_CHUNK);
       for (let n = readSync(fd, buf, 0, buf.length, null); n > 0; n = readSync(fd, buf, 0, buf.length, null)) {
         writeAll(out, conv.pushView(buf.subarray(0, n)));
       }
@@ -89,7 +89,7 @@ const TASKS = {
   'remise-transform': {
     prepare: () => remise(),
     run: ({ sogenactif }) =>
-      pipeline(createReadStream(input), sogenactif.batch.createTransform({ header: BATCH_HEADER, input: 'ndjson' }), createWriteStream(output)),
+      pipeline(createReadStream(input, { highWaterMark: READ_CHUNK }), sogenactif.batch.createTransform({ header: BATCH_HEADER, input: 'ndjson' }), createWriteStream(output)),
   },
   'remise-add-ndjson': {
     prepare: () => remise(),
@@ -97,7 +97,7 @@ const TASKS = {
       const w = new sogenactif.BatchWriter({ header: BATCH_HEADER });
       const out = createWriteStream(output);
       await write(out, w.header());
-      const rl = createInterface({ input: createReadStream(input), crlfDelay: Infinity });
+      const rl = createInterface({ input: createReadStream(input, { highWaterMark: READ_CHUNK }), crlfDelay: Infinity });
       for await (const text of rl) if (text !== '') await write(out, w.add(JSON.parse(text)));
       out.end(w.finish());
       await finished(out);

@@ -20,10 +20,10 @@ export const line = (r, seq) =>
   `WALLETCREDIT;${seq};${r.merchantId};${r.transactionReference};${r.amount};${r.merchantWalletId};${r.paymentMeanId};${NUMERIC[r.currencyCode]};${r.customerEmail};;;;${r.orderId};;;;;;;\n`;
 
 /** NDJSON file → request file: readline, JSON.parse, template strings, fs.createWriteStream. */
-export async function plainNdjson(input, output, header) {
+export async function plainNdjson(input, output, header, highWaterMark) {
   const out = createWriteStream(output);
   out.write(fileLine + headerLine(header));
-  const rl = createInterface({ input: createReadStream(input), crlfDelay: Infinity });
+  const rl = createInterface({ input: createReadStream(input, { highWaterMark }), crlfDelay: Infinity });
   let n = 0;
   for await (const text of rl) {
     if (text === '') continue;
@@ -36,8 +36,8 @@ export async function plainNdjson(input, output, header) {
 }
 
 /** NDJSON file → request file through npm csv-stringify (delimiter ';'), one array per row. */
-export async function csvStringifyNdjson(input, output, header) {
-  const rl = createInterface({ input: createReadStream(input), crlfDelay: Infinity });
+export async function csvStringifyNdjson(input, output, header, highWaterMark) {
+  const rl = createInterface({ input: createReadStream(input, { highWaterMark }), crlfDelay: Infinity });
   let n = 0;
   async function* rows() {
     yield ['FILE', 'request', 'office', 'v19'];
