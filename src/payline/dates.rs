@@ -402,44 +402,86 @@ pub fn input_instant(s: &str) -> Option<Instant> {
 }
 
 /// Years Payline can carry (four digits).
-fn four_digit_year(d: Date) -> Option<i32> {
-    Some(d.year).filter(|y| (1..=9999).contains(y))
+fn four_digit_year(d: Date) -> Option<u32> {
+    u32::try_from(d.year)
+        .ok()
+        .filter(|y| (1..=9999).contains(y))
+}
+
+/// A date stamp from fixed-width numbers, each written zero-padded in its width and followed by
+/// its separator (none for `0`). Every number here is below 10^width (a day, a month, an hour…,
+/// a year from [`four_digit_year`]), where this writes what `format!("{:0w$}")` writes; by hand
+/// because these run on every Payline request and answer with a date, where `format!` was about
+/// 3 % of the call (issue 9).
+fn stamp(parts: &[(u32, u32, u8)]) -> String {
+    let mut out = String::with_capacity(20);
+    for &(n, width, sep) in parts {
+        let mut div = 10u32.pow(width.saturating_sub(1));
+        while div > 0 {
+            out.push(char::from(b'0' + ((n / div) % 10) as u8));
+            div /= 10;
+        }
+        if sep != 0 {
+            out.push(char::from(sep));
+        }
+    }
+    out
 }
 
 /// `dd/mm/yyyy HH:mm` (order date, AN16).
 pub fn format_datetime(dt: DateTime) -> Option<String> {
     let y = four_digit_year(dt.date)?;
-    Some(format!(
-        "{:02}/{:02}/{y:04} {:02}:{:02}",
-        dt.date.day, dt.date.month, dt.hour, dt.minute
-    ))
+    let (d, m) = (dt.date.day.into(), dt.date.month.into());
+    Some(stamp(&[
+        (d, 2, b'/'),
+        (m, 2, b'/'),
+        (y, 4, b' '),
+        (dt.hour.into(), 2, b':'),
+        (dt.minute.into(), 2, 0),
+    ]))
 }
 
 /// `dd/mm/yy` (payment.differedActionDate, AN8).
 pub fn format_short_date(d: Date) -> Option<String> {
     let y = four_digit_year(d)?;
-    Some(format!("{:02}/{:02}/{:02}", d.day, d.month, y % 100))
+    Some(stamp(&[
+        (d.day.into(), 2, b'/'),
+        (d.month.into(), 2, b'/'),
+        (y % 100, 2, 0),
+    ]))
 }
 
 /// `dd/mm/yyyy`.
 pub fn format_date(d: Date) -> Option<String> {
     let y = four_digit_year(d)?;
-    Some(format!("{:02}/{:02}/{y:04}", d.day, d.month))
+    Some(stamp(&[
+        (d.day.into(), 2, b'/'),
+        (d.month.into(), 2, b'/'),
+        (y, 4, 0),
+    ]))
 }
 
 /// `YYYY-MM-DDTHH:MM:SS` (no offset: Payline's dates are wall-clock times).
 pub fn iso_local(dt: DateTime) -> Option<String> {
     let y = four_digit_year(dt.date)?;
-    Some(format!(
-        "{y:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
-        dt.date.month, dt.date.day, dt.hour, dt.minute, dt.second
-    ))
+    Some(stamp(&[
+        (y, 4, b'-'),
+        (dt.date.month.into(), 2, b'-'),
+        (dt.date.day.into(), 2, b'T'),
+        (dt.hour.into(), 2, b':'),
+        (dt.minute.into(), 2, b':'),
+        (dt.second.into(), 2, 0),
+    ]))
 }
 
 /// `YYYY-MM-DD`.
 pub fn iso_date(d: Date) -> Option<String> {
     let y = four_digit_year(d)?;
-    Some(format!("{y:04}-{:02}-{:02}", d.month, d.day))
+    Some(stamp(&[
+        (y, 4, b'-'),
+        (d.month.into(), 2, b'-'),
+        (d.day.into(), 2, 0),
+    ]))
 }
 
 /// The same day `months` calendar months later, clamped to the month's last day

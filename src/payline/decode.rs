@@ -73,6 +73,7 @@ struct El<'a> {
 }
 
 /// The children of one element, in order.
+#[derive(Clone)]
 struct Kids<'t, 'a> {
     doc: &'t [El<'a>],
     at: Option<usize>,
@@ -332,10 +333,12 @@ fn tag_end(s: &str) -> Option<usize> {
 /// entities and character references; a DOCTYPE is refused (so no entity can be declared,
 /// expanded or fetched). `decode/tests.rs` checks it against quick-xml's `NsReader`.
 fn parse_tree(xml: &str) -> Result<Vec<El<'_>>> {
-    let mut els: Vec<El> = Vec::new();
+    // Sized from the text (a Payline answer has an element per 30-40 bytes), so that it rarely
+    // grows; bounded, so that a large hostile text reserves nothing unusual up front.
+    let mut els: Vec<El> = Vec::with_capacity((xml.len() / 32).clamp(8, 1024));
     // The open elements, innermost last.
-    let mut open: Vec<Open> = Vec::new();
-    let mut bindings: Vec<Binding> = Vec::new();
+    let mut open: Vec<Open> = Vec::with_capacity(8);
+    let mut bindings: Vec<Binding> = Vec::with_capacity(8);
     let mut rest = xml;
     while !rest.is_empty() {
         // The first byte looked at directly: `strip_prefix('<')` encodes the char and calls a
@@ -648,8 +651,17 @@ fn value_of<'t, 'a>(doc: &'t [El<'a>], el: &'t El<'a>) -> Option<Node<'t>> {
 /// The fields of an object: a name seen again under one parent becomes an array (a list
 /// wrapper's array becomes an array of arrays); a date gets a `{name}Iso` sibling after its first
 /// occurrence, unless that name is taken.
-fn object_of<'t, 'a: 't>(doc: &'t [El<'a>], kids: impl Iterator<Item = &'t El<'a>>) -> Fields<'t> {
-    let mut fields = Fields::default();
+fn object_of<'t, 'a: 't>(
+    doc: &'t [El<'a>],
+    kids: impl Iterator<Item = &'t El<'a>> + Clone,
+) -> Fields<'t> {
+    // Room for every child up front (an upper bound: absent values and repeated names take
+    // none): one allocation per object instead of a doubling per few fields.
+    let mut fields = Fields {
+        // (+1: `result.accepted` or a date's `{name}Iso` sibling.)
+        entries: Vec::with_capacity(kids.clone().count() + 1),
+        index: None,
+    };
     for kid in kids {
         let Some(v) = value_of(doc, kid) else {
             continue;

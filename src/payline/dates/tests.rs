@@ -813,3 +813,36 @@ fn months_are_calendar_months() {
         dt!(2024-12-15 10:00 UTC)
     );
 }
+
+/// The writers (`stamp`, not `format!`) at every width boundary of the year and of the other
+/// fields, against the `format!`-based reference; years outside 1–9999 write nothing.
+#[test]
+fn writers_agree_with_format_at_every_width() {
+    let mut n = 0;
+    for year in [-1, 0, 1, 9, 10, 99, 100, 999, 1000, 2024, 9998, 9999] {
+        for (month, day) in [(1, 1), (2, 28), (9, 9), (10, 10), (12, 31)] {
+            let Ok(d) =
+                time::Date::from_calendar_date(year, time::Month::try_from(month).unwrap(), day)
+            else {
+                continue;
+            };
+            for (h, m, s) in [(0, 0, 0), (9, 5, 7), (10, 10, 10), (23, 59, 59)] {
+                let t = d.with_hms(h, m, s).unwrap();
+                let dt = from_local(t);
+                assert_eq!(format_datetime(dt), reference::format_datetime(t), "{t}");
+                assert_eq!(iso_local(dt), reference::iso_local(t), "{t}");
+                n += 1;
+            }
+            let mine = from_date(d);
+            assert_eq!(
+                format_short_date(mine),
+                reference::format_short_date(d),
+                "{d}"
+            );
+            assert_eq!(format_date(mine), reference::format_date(d), "{d}");
+            assert_eq!(iso_date(mine), reference::iso_date(d), "{d}");
+            assert_eq!(iso_date(mine).is_some(), (1..=9999).contains(&year), "{d}");
+        }
+    }
+    assert_eq!(n, 12 * 5 * 4);
+}
