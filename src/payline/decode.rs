@@ -11,6 +11,9 @@
 //! - every value is a string as written (transaction ids exceed 2^53); a date in one of Payline's
 //!   layouts gets a sibling `{name}Iso` (`YYYY-MM-DDTHH:MM:SS`, Paris wall-clock, no offset);
 //! - `result.accepted` is added from the return-code table.
+//! - an element with child elements is an object (or absent), never text: its character data after
+//!   its first child is checked (references) but not kept, so a Fault's `faultstring` holding markup
+//!   (it is plain text in SOAP 1.1) reads only up to its first child.
 
 use super::codes;
 use super::dates;
