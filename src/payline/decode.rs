@@ -407,7 +407,17 @@ fn parse_tree(xml: &str) -> Result<Vec<El<'_>>> {
             let (name, tail) =
                 split_byte(body, b'>').ok_or_else(|| malformed("unterminated end tag"))?;
             let closed = open.pop().ok_or_else(|| malformed("unbalanced end tag"))?;
-            if name != closed.name && name.trim_end() != closed.name {
+            // `trim_end` (Unicode white space, as always: a name ending in U+00A0 or U+3000
+            // stays refused) only when the last byte could be white space.
+            let trimmed = match name.as_bytes().last() {
+                Some(b)
+                    if b.is_ascii() && !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') =>
+                {
+                    name
+                }
+                _ => name.trim_end(),
+            };
+            if trimmed != closed.name {
                 return Err(malformed("end tag does not match its start tag"));
             }
             bindings.truncate(bindings.len().saturating_sub(closed.declared));

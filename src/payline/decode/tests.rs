@@ -580,3 +580,29 @@ fn blank_is_trim_then_is_empty() {
     }
     assert_eq!(n, 15 * 15 * 15);
 }
+
+/// An end tag's name is compared after `trim_end` (Unicode white space), as it always was: a start
+/// tag whose name ends in a non-XML space (U+00A0, U+3000) never matches its end tag, and trailing
+/// white space in the end tag is tolerated. (Found by a differential fuzz of the reader before and
+/// after its end-tag comparison took a byte fast path.)
+#[test]
+fn end_tag_names_compare_after_trim_end() {
+    for refused in [
+        "<a\u{a0}>x</a\u{a0}>",
+        "<a\u{3000}>x</a\u{3000}>",
+        "<a\u{85}>x</a\u{85}>",
+    ] {
+        assert!(parse_tree(refused).is_err(), "{refused:?}");
+    }
+    for read in [
+        "<a>x</a>",
+        "<a>x</a >",
+        "<a>x</a\t\r\n>",
+        "<a>x</a\u{a0}>",
+        "<a>x</a\u{3000}>",
+        "<é>x</é>",
+    ] {
+        let doc = parse_tree(read).unwrap();
+        assert_eq!(doc[0].text, "x", "{read:?}");
+    }
+}
