@@ -154,12 +154,16 @@ fn is_space_byte(b: &u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r' | b'\n')
 }
 
+/// The ASCII bytes `char::is_whitespace` accepts (what `str::trim` removes below U+0080).
+fn ascii_white(b: &u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
 /// `s.trim().is_empty()` (Unicode white space, as before), settled by bytes unless a non-ASCII
 /// character comes before anything else (issue 9: at opt-level z `trim` is a call per character
 /// from each end, and this runs for every element).
 fn blank(s: &str) -> bool {
-    let white = |b: &u8| matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
-    match s.bytes().find(|b| !white(b)) {
+    match s.bytes().find(|b| !ascii_white(b)) {
         None => true,
         Some(b) if b.is_ascii() => false,
         Some(_) => s.trim().is_empty(),
@@ -410,11 +414,7 @@ fn parse_tree(xml: &str) -> Result<Vec<El<'_>>> {
             // `trim_end` (Unicode white space, as always: a name ending in U+00A0 or U+3000
             // stays refused) only when the last byte could be white space.
             let trimmed = match name.as_bytes().last() {
-                Some(b)
-                    if b.is_ascii() && !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') =>
-                {
-                    name
-                }
+                Some(b) if b.is_ascii() && !ascii_white(b) => name,
                 _ => name.trim_end(),
             };
             if trimmed != closed.name {
