@@ -140,16 +140,13 @@ pub fn call_text(op: &str, input: &str, text: &str, special: bool) -> String {
 }
 
 fn dispatch(op: &str, input: &str, special: bool) -> Result<Out> {
-    run(op, &Args::parse(input, special)?)
-}
-
-fn run(op: &str, a: &Args) -> Result<Out> {
     let (family, name) = op.split_once('.').unwrap_or((op, ""));
+    let a = Args::parse(input, special)?;
     match family {
-        "money" => money::call(name, a),
-        "systempay" => systempay::call(name, a),
-        "payline" => payline::call(name, a),
-        "sogenactif" => sogenactif::call(name, a),
+        "money" => money::call(name, &a),
+        "systempay" => systempay::call(name, &a),
+        "payline" => payline::call(name, &a),
+        "sogenactif" => sogenactif::call(name, &a),
         // Test seam: what the core reads for argument 0 (named by argument 1).
         "__echo" => {
             let field = a.opt_string(1, "field")?.unwrap_or_default();
