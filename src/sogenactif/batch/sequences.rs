@@ -3,8 +3,9 @@
 //! The set keeps runs of consecutive sequences (`start → end`, both ≤ 999 999 999, so `u32`), not
 //! the sequences themselves: a file numbered 1, 2, 3… (the default: each record's position) is
 //! ONE run whatever its length, and so is any file numbered in increasing steps of one. Memory
-//! grows only with the number of separate runs, 8 to 16 bytes each (chunks are kept between half
-//! full and full); it is capped at [`MAX_RUNS`] (at most 16 MiB), beyond which the writer refuses the record
+//! grows only with the number of separate runs, 8 to 16 bytes each while runs are only added (a
+//! full chunk is split into two half-full ones; a merge that removes runs can leave a chunk
+//! emptier); it is capped at [`MAX_RUNS`] runs, beyond which the writer refuses the record
 //! rather than grow further (a file that scattered would have to be sorted, or leave
 //! `recordSequence` out).
 //!
