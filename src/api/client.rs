@@ -5,6 +5,7 @@
 use super::{error_text, frame, Args, Out};
 use crate::codec::json::type_name;
 use crate::codec::json_out as j;
+use crate::codec::search;
 use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
 use crate::payline::{self, decode as pl_decode, Operation};
 use crate::sogenactif::office;
@@ -264,8 +265,8 @@ impl Client {
     pub fn redact(&self, text: &str) -> String {
         let mut out = redact(text);
         for secret in &self.secrets() {
-            if out.contains(secret.as_str()) {
-                out = out.replace(secret.as_str(), "***");
+            if let Some(scrubbed) = search::replace(&out, secret, "***") {
+                out = scrubbed;
             }
         }
         out
@@ -285,7 +286,7 @@ impl Client {
             out.push(secret.expose().to_string());
             if let Some(user) = user {
                 let basic = crate::transport::basic_auth(user, secret);
-                out.push(basic.trim_start_matches("Basic ").to_string());
+                out.push(basic.strip_prefix("Basic ").unwrap_or(&basic).to_string());
             }
         }
         out
@@ -296,12 +297,12 @@ impl Client {
     fn scrub(&self, mut e: Error) -> Error {
         for secret in &self.secrets() {
             let secret = secret.as_str();
-            if e.message.contains(secret) {
-                e.message = e.message.replace(secret, "***");
+            if let Some(scrubbed) = search::replace(&e.message, secret, "***") {
+                e.message = scrubbed;
             }
             if let Some(m) = e.gateway_message.as_mut() {
-                if m.contains(secret) {
-                    *m = m.replace(secret, "***");
+                if let Some(scrubbed) = search::replace(m, secret, "***") {
+                    *m = scrubbed;
                 }
             }
             if let Some(r) = e.response.as_mut() {
@@ -314,7 +315,11 @@ impl Client {
 
 fn scrub_value(v: &mut Value, secret: &str) {
     match v {
-        Value::String(s) if s.contains(secret) => *s = s.replace(secret, "***"),
+        Value::String(s) => {
+            if let Some(scrubbed) = search::replace(s, secret, "***") {
+                *s = scrubbed;
+            }
+        }
         Value::Array(items) => items.iter_mut().for_each(|i| scrub_value(i, secret)),
         Value::Object(m) => m.values_mut().for_each(|i| scrub_value(i, secret)),
         _ => {}

@@ -1,0 +1,60 @@
+//! Substring search and replace for the few places that look for a text inside another: the
+//! Payline reader's `?>`, `-->` and `]]>`, the client's redaction of its own secrets, Systempay's
+//! `\/` unescaping and two serde_json messages.
+//!
+//! Written by hand over `memchr` (already linked for the readers) rather than `str::find(&str)`,
+//! `str::replace` or `split_once(&str)`: those bring core's Two-Way searcher, about 3.3 KB of
+//! `.wasm` for these few uses, and `memchr::memmem` is larger still (issue 9, size). The needles
+//! here are a few bytes long (a secret: tens) and the texts at most one capped answer, so looking
+//! for the first byte with `memchr` and comparing the rest is as fast as either.
+
+/// Byte offset of the first `needle` in `hay` (`Some(0)` for an empty needle), as `str::find`.
+pub fn find(hay: &str, needle: &str) -> Option<usize> {
+    find_bytes(hay.as_bytes(), needle.as_bytes())
+}
+
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let Some((&first, rest)) = needle.split_first() else {
+        return Some(0);
+    };
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(first, hay.get(from..)?) {
+        let at = from + i;
+        if hay.get(at + 1..)?.starts_with(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// `hay.split_once(needle)`: the text before the first `needle` and the text after it.
+pub fn split_once<'a>(hay: &'a str, needle: &str) -> Option<(&'a str, &'a str)> {
+    let at = find(hay, needle)?;
+    Some((hay.get(..at)?, hay.get(at + needle.len()..)?))
+}
+
+/// `hay.replace(needle, with)` for a non-empty `needle`; `None` when `needle` does not occur
+/// (nothing is allocated then), so callers can keep the text they have.
+pub fn replace(hay: &str, needle: &str, with: &str) -> Option<String> {
+    if needle.is_empty() {
+        return None;
+    }
+    let mut at = find(hay, needle)?;
+    let mut out = String::with_capacity(hay.len());
+    let mut rest = hay;
+    loop {
+        out.push_str(rest.get(..at)?);
+        out.push_str(with);
+        rest = rest.get(at + needle.len()..)?;
+        match find(rest, needle) {
+            Some(i) => at = i,
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests;
