@@ -48,7 +48,7 @@ impl<'a> Args<'a> {
     pub fn value(&self, i: usize, path: &str) -> Result<Value> {
         let v: Value = serde_json::from_str(self.raw(i)).map_err(|e| {
             // serde_json's own recursion limit (128) is above MAX_DEPTH, so this is the limit.
-            if crate::codec::search::find(&e.to_string(), "recursion limit").is_some() {
+            if crate::codec::text::find(&e.to_string(), "recursion limit").is_some() {
                 type_error(path, DEEP)
             } else if let Err(found) = crate::codec::json::from_text(self.raw(i), None) {
                 // Lone surrogates (`\udXXX` from JSON.stringify) are named at their path.

@@ -5,7 +5,7 @@
 use super::{error_text, frame, Args, Out};
 use crate::codec::json::type_name;
 use crate::codec::json_out as j;
-use crate::codec::search;
+use crate::codec::text;
 use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
 use crate::payline::{self, decode as pl_decode, Operation};
 use crate::sogenactif::office;
@@ -265,7 +265,7 @@ impl Client {
     pub fn redact(&self, text: &str) -> String {
         let mut out = redact(text);
         for secret in &self.secrets() {
-            if let Some(scrubbed) = search::replace(&out, secret, "***") {
+            if let Some(scrubbed) = text::replace(&out, secret, "***") {
                 out = scrubbed;
             }
         }
@@ -297,11 +297,11 @@ impl Client {
     fn scrub(&self, mut e: Error) -> Error {
         for secret in &self.secrets() {
             let secret = secret.as_str();
-            if let Some(scrubbed) = search::replace(&e.message, secret, "***") {
+            if let Some(scrubbed) = text::replace(&e.message, secret, "***") {
                 e.message = scrubbed;
             }
             if let Some(m) = e.gateway_message.as_mut() {
-                if let Some(scrubbed) = search::replace(m, secret, "***") {
+                if let Some(scrubbed) = text::replace(m, secret, "***") {
                     *m = scrubbed;
                 }
             }
@@ -316,7 +316,7 @@ impl Client {
 fn scrub_value(v: &mut Value, secret: &str) {
     match v {
         Value::String(s) => {
-            if let Some(scrubbed) = search::replace(s, secret, "***") {
+            if let Some(scrubbed) = text::replace(s, secret, "***") {
                 *s = scrubbed;
             }
         }

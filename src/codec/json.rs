@@ -314,7 +314,10 @@ pub fn not_accepted(value: &str, allowed: &[&str], sensitive: bool) -> String {
     } else {
         format!("'{}'", crate::money::printable(value))
     };
-    format!("{what} is not accepted: use one of {}", allowed.join(", "))
+    format!(
+        "{what} is not accepted: use one of {}",
+        crate::codec::text::join(allowed.iter().copied(), ", ")
+    )
 }
 
 /// Reads a non-negative safe integer from a JSON value.

@@ -12,9 +12,10 @@
 //! unit tests compare both on every kind of character.
 
 /// The text written: only `&str` pieces and ASCII were appended, so it is UTF-8 (checked once,
-/// at the end, instead of writing into a `String` piece by piece).
+/// at the end, instead of writing into a `String` piece by piece). The empty fallback is never
+/// taken (it was `from_utf8_lossy`: 1 KB of `.wasm` for a branch no input reaches; issue 9, size).
 pub fn finish(out: Vec<u8>) -> String {
-    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Bytes gathered on the stack before one copy into the output.

@@ -9,7 +9,7 @@
 //!   `base64` crate).
 //! - [`json_out`]: writes the per-call results (HTTP requests, warnings) straight into the
 //!   answer text, escaped exactly as serde_json does (issue 9).
-//! - [`search`]: substring search and replace over `memchr` (hand-written for size).
+//! - [`text`]: substring search and replace over `memchr`, and `join` (hand-written for size).
 //! - [`swar`]: byte tests eight at a time and short-text equality, for the hot loops of
 //!   `json_out` and the batch converter (opt-level "z" leaves byte loops and `str::eq` as calls).
 //! - [`datetime`]: yes/no checks of RFC 3339 date-times and calendar dates (hand-written for
@@ -28,8 +28,8 @@ pub mod fields;
 pub mod json;
 pub mod json_out;
 pub mod json_ref;
-pub mod search;
 pub mod swar;
+pub mod text;
 pub mod xml;
 
 use crate::error::{Error, ErrorCode, Gateway, Result};

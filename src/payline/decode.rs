@@ -18,7 +18,7 @@
 use super::codes;
 use super::dates;
 use super::model::{Operation, IMPL_NS, OBJ_NS, SOAP_ENV_NS, XSI_NS};
-use crate::codec::{json_out, search};
+use crate::codec::{json_out, text};
 use crate::error::{Error, ErrorCode, Gateway, Result};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
@@ -375,7 +375,7 @@ fn parse_tree(xml: &str) -> Result<Vec<El<'_>>> {
             continue;
         };
         let skip_to = |s: &'_ str, close: &str, what: &str| -> Result<usize> {
-            search::find(s, close)
+            text::find(s, close)
                 .map(|i| i + close.len())
                 .ok_or_else(|| malformed(what))
         };
@@ -390,7 +390,7 @@ fn parse_tree(xml: &str) -> Result<Vec<El<'_>>> {
                 let n = skip_to(body, "-->", "unterminated comment")?;
                 rest = body.get(n..).unwrap_or("");
             } else if let Some(body) = tag.strip_prefix("![CDATA[") {
-                let (text, tail) = search::split_once(body, "]]>")
+                let (text, tail) = text::split_once(body, "]]>")
                     .ok_or_else(|| malformed("unterminated CDATA section"))?;
                 if let Some(top) = open.last().filter(|top| top.last.is_none()) {
                     if let Some(el) = els.get_mut(top.at) {

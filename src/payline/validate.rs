@@ -313,7 +313,7 @@ fn read_value(
                         format!(
                             "{code} is not an action code of {}: use {}",
                             op.name(),
-                            allowed.join(" or ")
+                            crate::codec::text::join(allowed.iter().copied(), " or ")
                         ),
                     );
                     return None;
@@ -364,11 +364,7 @@ fn read_value(
                     issues.push(
                         at.path(),
                         issue::ENUM,
-                        format!(
-                            "'{}' is not accepted: use one of {}",
-                            printable(s),
-                            allowed.join(", ")
-                        ),
+                        crate::codec::json::not_accepted(s, allowed, false),
                     );
                     None
                 }

@@ -51,7 +51,7 @@ pub struct SignedAnswer<'a> {
 
 /// `\/` → `/` (some servers escape slashes in the posted JSON).
 fn normalise(answer: &str) -> String {
-    crate::codec::search::replace(answer, "\\/", "/").unwrap_or_else(|| answer.to_string())
+    crate::codec::text::replace(answer, "\\/", "/").unwrap_or_else(|| answer.to_string())
 }
 
 fn mac(key: &Secret, answer: &str) -> HmacSha256 {

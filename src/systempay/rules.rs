@@ -176,7 +176,7 @@ pub fn plan_cancel_or_refund(transaction: &Value, request: &Value) -> Result<Pla
             format!(
                 "a transaction in status {} can be neither cancelled nor refunded: cancellation needs {}, a refund needs CAPTURED",
                 printable(tx.status),
-                CANCELLABLE.join(", ")
+                crate::codec::text::join(CANCELLABLE.iter().copied(), ", ")
             ),
         ));
     }

@@ -411,8 +411,7 @@ fn column_name(c: &Column) -> String {
 /// which would say line 1).
 fn json_message(n: u64, e: &serde_json::Error) -> String {
     let text = e.to_string();
-    let what =
-        crate::codec::search::split_once(&text, " at line ").map_or(text.as_str(), |(w, _)| w);
+    let what = crate::codec::text::split_once(&text, " at line ").map_or(text.as_str(), |(w, _)| w);
     format!(
         "line {n} is not a JSON record ({what}, column {}): write one record object per line",
         e.column()

@@ -556,11 +556,7 @@ fn read_value(
                 issues.push(
                     at,
                     issue::ENUM,
-                    format!(
-                        "'{}' is not accepted: use one of {}",
-                        printable(s),
-                        allowed.join(", ")
-                    ),
+                    crate::codec::json::not_accepted(s, allowed, false),
                 );
                 None
             }
@@ -719,11 +715,7 @@ fn required_message(method: &Method, field: &Field) -> String {
 }
 
 fn method_names() -> String {
-    dictionary::METHODS
-        .iter()
-        .map(|m| m.name)
-        .collect::<Vec<_>>()
-        .join(", ")
+    crate::codec::text::join(dictionary::METHODS.iter().map(|m| m.name), ", ")
 }
 
 /// Path of record `i` of a build input.

@@ -632,11 +632,7 @@ pub fn check_value(v: &Value, kind: Kind, at: &str, issues: &mut Issues) -> Opti
                 issues.push(
                     at,
                     issue::ENUM,
-                    format!(
-                        "'{}' is not accepted: use one of {}",
-                        printable(s),
-                        allowed.join(", ")
-                    ),
+                    crate::codec::json::not_accepted(s, allowed, false),
                 );
                 None
             }

@@ -1,7 +1,7 @@
-//! Unit tests of `codec::search`, against the standard library's `str::find`, `split_once` and
+//! Unit tests of `codec::text`, against the standard library's `str::find`, `split_once` and
 //! `replace` on every short text over a small alphabet (repeats, overlaps, multi-byte letters).
 
-use super::{find, replace, split_once};
+use super::{find, join, replace, split_once};
 
 /// Every string of length 0..=max over `alphabet`.
 fn all_strings(alphabet: &[&str], max: usize) -> Vec<String> {
@@ -56,4 +56,19 @@ fn finds_the_markup_ends_the_payline_reader_looks_for() {
         Some("pw:***/***")
     );
     assert_eq!(replace("nothing here", "secret1", "***"), None);
+}
+
+#[test]
+fn join_agrees_with_std() {
+    let items = ["CAPTURED", "AUTHORISED", "é", "", "WAITING_AUTHORISATION"];
+    for n in 0..=items.len() {
+        let list = &items[..n];
+        for sep in ["", ", ", " or ", "|"] {
+            assert_eq!(
+                join(list.iter().copied(), sep),
+                list.join(sep),
+                "{list:?} / {sep:?}"
+            );
+        }
+    }
 }
