@@ -15,6 +15,12 @@ use crate::api;
 use crate::sogenactif::batch::BatchWriter;
 use wasm_bindgen::prelude::*;
 
+/// The heap of the `.wasm`: talc (binned free lists, growing wasm memory as needed) instead of
+/// std's dlmalloc, 3 KB smaller gzipped and no slower (ARCHITECTURE.md "Size"). The module is
+/// single-threaded (no `atomics`), which `new_wasm_dynamic_allocator` requires.
+#[global_allocator]
+static HEAP: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Runs entry `op` on `input` (a JSON array of arguments): `o…`, `w…`, `q…` or `e…` (see `crate::api`).
 #[wasm_bindgen(js_name = call, skip_typescript)]
 pub fn call(op: &str, input: &str, special: bool) -> String {
