@@ -548,6 +548,35 @@ fn options_from_value() {
     assert!(e.issues[4].message.contains("did you mean 'merchantId'"));
 }
 
+/// The options hold the access key: a wrong `environment` and a key that looks like a pasted
+/// secret are reported without quoting them, through `payline.request` (options read from their
+/// text) and `Options::from_value` alike.
+#[test]
+fn options_are_reported_without_quoting_values() {
+    let bad = json!({
+        "merchantId": "111111111", "accessKey": "AFju9XHplQzvamffO72L",
+        "environment": "prod-AFju9", "AFju9XHplQzvamffO72L": true
+    });
+    let direct = Options::from_value(&bad).unwrap_err();
+    let input = serde_json::to_string(&json!(["doCapture", params("doCapture"), bad])).unwrap();
+    let framed = remise::api::call("payline.request", &input, false);
+    for text in [format!("{direct:?}"), framed.clone()] {
+        assert!(!text.contains("AFju9"), "{text}");
+    }
+    let fields: Vec<&str> = direct.issues.iter().map(|i| i.field.as_str()).collect();
+    assert_eq!(fields, ["environment", "(input)"]);
+    assert!(direct.issues[0]
+        .message
+        .starts_with("this value is not accepted: use one of homologation, production"));
+    assert!(direct.issues[1]
+        .message
+        .contains("unknown key of 20 characters"));
+    assert!(
+        framed.contains("\"field\":\"environment\"") && framed.contains("\"field\":\"(input)\""),
+        "{framed}"
+    );
+}
+
 #[test]
 fn version_defaults_to_34_and_can_be_set() {
     let mut p = params("doCapture");

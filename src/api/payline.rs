@@ -1,6 +1,7 @@
 //! `payline.*`: dispatch to `crate::payline`; no business rule here.
 
 use super::{unknown, Args, Out};
+use crate::codec::json_ref::{self, Val};
 use crate::error::{Error, ErrorCode, Gateway, Result};
 use crate::payline::{self, Options};
 use serde_json::Value;
@@ -19,7 +20,7 @@ fn run(name: &str, a: &Args) -> Result<Out> {
             // before (which input's error comes first is unchanged).
             a.check(1, "")?;
             let params = payline::params(a.raw(1))?;
-            let options = options(&a.value(2, "options")?)?;
+            let options = options_arg(a, 2)?;
             Ok(Out::request(
                 &payline::request_parsed(&operation, &params, &options)?,
                 &[],
@@ -62,16 +63,24 @@ fn status_error() -> Error {
     .with_field("httpStatus")
 }
 
-/// The client options (`{ merchantId, accessKey, environment?, baseUrl? }`).
-pub(super) fn options(v: &Value) -> Result<Options> {
-    if v.is_null() {
-        return Err(Error::new(
-            ErrorCode::Validation,
-            "options are required: { merchantId, accessKey, environment?, baseUrl? }",
-        )
-        .with_field("options"));
+fn options_required() -> Error {
+    Error::new(
+        ErrorCode::Validation,
+        "options are required: { merchantId, accessKey, environment?, baseUrl? }",
+    )
+    .with_field("options")
+}
+
+/// The client options (`{ merchantId, accessKey, environment?, baseUrl? }`) of argument `i`,
+/// read in place from its text (issue 9: no `serde_json::Value`). Text serde_json refuses (a
+/// lone surrogate) gets [`Args::value`]'s error, which names it.
+fn options_arg(a: &Args, i: usize) -> Result<Options> {
+    a.check(i, "options")?;
+    match json_ref::parse(a.raw(i)) {
+        Ok(Val::Null) => Err(options_required()),
+        Ok(v) => Options::from_val(&v),
+        Err(_) => Err(a.value(i, "options").err().unwrap_or_else(options_required)),
     }
-    Options::from_value(v)
 }
 
 /// `[operation, xml, httpStatus]`, the answer read from `xml` when given apart

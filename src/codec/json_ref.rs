@@ -250,6 +250,8 @@ pub struct ObjRef<'v, 'a> {
     more: Vec<&'static str>,
     /// Bit `i` set: field `i` (of the first 64) was asked for.
     seen: u64,
+    /// Set by [`ObjRef::mark_sensitive`] (see [`ObjRef::sensitive`]).
+    sensitive: bool,
 }
 
 /// What [`ASKED`] keeps: each closed object's path and the keys asked of it.
@@ -305,7 +307,19 @@ impl<'v, 'a> ObjRef<'v, 'a> {
             n_asked: 0,
             more: Vec::new(),
             seen: 0,
+            sensitive: false,
         }
+    }
+
+    /// Client options and hash keys: values and unknown keys are never quoted in messages.
+    fn sensitive(&self) -> bool {
+        self.sensitive || super::json::sensitive_path(&self.path)
+    }
+
+    /// Marks this object as holding credentials (like client options at the root).
+    pub fn mark_sensitive(mut self) -> Self {
+        self.sensitive = true;
+        self
     }
 
     /// Marks `key` as known and returns its value (the last field with that key), in one pass.
@@ -431,7 +445,7 @@ impl<'v, 'a> ObjRef<'v, 'a> {
                 issues.push(
                     self.at(key),
                     issue::ENUM,
-                    super::json::not_accepted(s, allowed, super::json::sensitive_path(&self.path)),
+                    super::json::not_accepted(s, allowed, self.sensitive()),
                 );
                 None
             }
@@ -492,13 +506,7 @@ impl<'v, 'a> ObjRef<'v, 'a> {
                 continue;
             }
             let near = self.known().find(|k| k.eq_ignore_ascii_case(key)).copied();
-            super::json::push_unknown(
-                issues,
-                &self.path,
-                key,
-                near,
-                super::json::sensitive_path(&self.path),
-            );
+            super::json::push_unknown(issues, &self.path, key, near, self.sensitive());
         }
     }
 }

@@ -14,7 +14,7 @@
 //! asynchronousRetryTimeout, buyer.merchantAuthentication) are always written `xsi:nil`, and a
 //! caller value for them is reported instead of being silently dropped.
 
-use crate::codec::json::Obj;
+use crate::codec::json_ref::{self, ObjRef, Val};
 use crate::error::{issue, Error, Gateway, Issues, Result};
 use crate::transport::{CallKind, Secret};
 use serde_json::Value;
@@ -749,9 +749,26 @@ impl Options {
 
     /// Reads `{ merchantId, accessKey, environment?, baseUrl? }`. Other keys (the client's
     /// `fetch`, `timeoutMs`, `debug`) are the wasm layer's business and are ignored here.
+    /// Through the JSON text, read by [`Options::from_val`] (one reader for both).
     pub fn from_value(v: &Value) -> Result<Options> {
+        let text = crate::codec::json::to_text(v);
+        match json_ref::parse(&text) {
+            Ok(v) => Options::from_val(&v),
+            // A `Value` always writes JSON that reads back; kept as an error, not a panic.
+            Err(_) => Err(Error::new(
+                crate::error::ErrorCode::Validation,
+                "options must be a JSON object",
+            )
+            .with_field("options")
+            .with_gateway(Gateway::Payline)),
+        }
+    }
+
+    /// [`Options::from_value`] from the options' parsed JSON text, strings borrowed (issue 9:
+    /// `payline.request` reads its options this way, without a `serde_json::Value`).
+    pub fn from_val(v: &Val<'_>) -> Result<Options> {
         let mut issues = Issues::new();
-        let mut o = Obj::new(v, "", &mut issues).mark_sensitive();
+        let mut o = ObjRef::new(v, "", &mut issues).mark_sensitive();
         // merchantId is sent as a string; a JS number is accepted and written in decimal.
         let merchant_id = match o.raw("merchantId") {
             None => {
@@ -762,8 +779,8 @@ impl Options {
                 );
                 None
             }
-            Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
-            Some(Value::Number(n)) if n.as_u64().is_some() => Some(n.to_string()),
+            Some(Val::Str(s)) if !s.is_empty() => Some(s.to_string()),
+            Some(Val::U(n)) => Some(n.to_string()),
             Some(_) => {
                 issues.push(
                     "merchantId",
@@ -782,7 +799,9 @@ impl Options {
                 );
             }
         }
-        let access_key = o.req_str("accessKey", &mut issues).map(Secret::new);
+        let access_key = o
+            .req_str("accessKey", &mut issues)
+            .map(|k| Secret::new(k.to_string()));
         if access_key
             .as_ref()
             .is_some_and(|k| k.expose().chars().any(char::is_control))
