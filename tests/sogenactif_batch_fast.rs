@@ -212,13 +212,31 @@ proptest! {
             let q: Vec<Option<String>> = q.values.iter().map(|v| v.as_ref().map(fast_text)).collect();
             prop_assert_eq!(q, s.values);
         }
-        // The same record read from its JSON text (borrowed strings) gives the same answer, and
-        // so does the text fast path (never a yes where the validator says no).
+        // The tree view gives back the same `Value` (the converter's CSV records rely on it), and
+        // the text fast path never says yes where the validator says no, whatever the key order:
+        // `method` first, last, or after the fields that sort before it.
+        prop_assert_eq!(J::from_value(&v).to_value(), v.clone());
         let text = v.to_string();
-        let parsed: J = serde_json::from_str(&text).unwrap();
-        prop_assert_eq!(parsed.to_value(), v.clone());
         let pretty = serde_json::to_string_pretty(&v).unwrap();
-        for t in [&text, &pretty] {
+        let mut last = v.as_object().unwrap().clone();
+        let m = last.shift_remove("method");
+        if let Some(m) = m {
+            last.insert("method".into(), m);
+        }
+        let last = Value::Object(last).to_string();
+        let mut sorted: Vec<(&String, &Value)> = v.as_object().unwrap().iter().collect();
+        sorted.sort_by(|a, b| a.0.cmp(b.0));
+        let sorted = Value::Object(sorted.into_iter().map(|(k, v)| (k.clone(), v.clone())).collect()).to_string();
+        let in_order = fast::record_text(&text, &DICTIONARY, syntax, &mut Memo::default()).is_some();
+        for t in [&last, &sorted] {
+            // The order alone never changes the text path's answer.
+            prop_assert_eq!(
+                fast::record_text(t, &DICTIONARY, syntax, &mut Memo::default()).is_some(),
+                in_order,
+                "{}", t
+            );
+        }
+        for t in [&text, &pretty, &last, &sorted] {
             if let Some(q) = fast::record_text(t, &DICTIONARY, syntax, &mut Memo::default()) {
                 let mut issues = Issues::new();
                 let s = read_record(&v, "records[0]", syntax, 1, &mut issues);
@@ -270,11 +288,21 @@ fn the_generator_reaches_both_answers_for_every_method() {
         );
         let j = J::from_value(&valid);
         assert!(fast::record(&j, &DICTIONARY, Syntax::Csv, &mut Memo::default()).is_some());
-        // `method` comes first in these records: the text path takes them too.
+        // `method` comes first in these records: the text path takes them too, and still does
+        // with `method` last.
         let text = valid.to_string();
         assert!(
             fast::record_text(&text, &DICTIONARY, Syntax::Csv, &mut Memo::default()).is_some(),
             "{text}"
+        );
+        let mut last = valid.as_object().unwrap().clone();
+        let m = last.shift_remove("method").unwrap();
+        last.insert("method".into(), m);
+        let last = Value::Object(last).to_string();
+        assert!(!last.starts_with("{\"method\""), "{last}");
+        assert!(
+            fast::record_text(&last, &DICTIONARY, Syntax::Csv, &mut Memo::default()).is_some(),
+            "{last}"
         );
     }
 }
@@ -283,11 +311,24 @@ fn the_generator_reaches_both_answers_for_every_method() {
 fn duplicate_keys_read_as_serde_json_reads_them() {
     // serde_json keeps the last value of a repeated key, at the first key's place.
     let text = r#"{"method":"refund","operationAmount":1,"merchantId":"011223344550000","operationAmount":750,"currencyCode":"EUR","transactionReference":"A"}"#;
-    let j: J = serde_json::from_str(text).unwrap();
-    let v: Value = serde_json::from_str(text).unwrap();
-    assert_eq!(j.to_value(), v);
-    // The fast path leaves such a record to the validator, which reads the Value.
-    assert!(fast::record(&j, &DICTIONARY, Syntax::Csv, &mut Memo::default()).is_none());
+    // The text fast path leaves such a record to serde_json, whose tree has the last value.
+    assert!(fast::record_text(text, &DICTIONARY, Syntax::Csv, &mut Memo::default()).is_none());
+    let v = fast::parse(text).unwrap();
+    assert_eq!(v["operationAmount"], json!(750));
+    let j = J::from_value(&v);
+    let f = fast::record(&j, &DICTIONARY, Syntax::Csv, &mut Memo::default()).unwrap();
+    assert!(f
+        .values
+        .iter()
+        .flatten()
+        .any(|x| matches!(x, fast::Val::N(750))));
+    // A second `method` is left to the validator too, wherever the first one is.
+    for twice in [
+        r#"{"method":"refund","method":"refund","merchantId":"011223344550000"}"#,
+        r#"{"merchantId":"011223344550000","method":"refund","method":"refund"}"#,
+    ] {
+        assert!(fast::record_text(twice, &DICTIONARY, Syntax::Csv, &mut Memo::default()).is_none());
+    }
     let out = remise::sogenactif::batch::build(&json!({ "header": { "remitterId": "011223344550000", "date": "2024-01-05+0100", "time": "09:15:00+0100", "sequence": 7 }, "records": [v] })).unwrap();
     assert!(
         out.contains("REFUND;1;011223344550000;A;750;978;;;\n"),
@@ -316,19 +357,22 @@ fn json_value() -> impl Strategy<Value = Value> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
 
+    /// `split_array` (addMany's element texts) cuts an array where serde_json does, or declines.
     #[test]
-    fn the_scanner_reads_what_serde_json_reads(v in json_value(), pretty in any::<bool>()) {
-        let text = if pretty { serde_json::to_string_pretty(&v).unwrap() } else { v.to_string() };
-        let want: J = serde_json::from_str(&text).unwrap();
-        if let Some(got) = fast::scan(&text) {
-            prop_assert_eq!(got, want);
+    fn split_array_cuts_where_serde_json_reads(items in proptest::collection::vec(json_value(), 0..5), pretty in any::<bool>()) {
+        let array = Value::Array(items.clone());
+        let text = if pretty { serde_json::to_string_pretty(&array).unwrap() } else { array.to_string() };
+        if let Some(texts) = fast::split_array(&text) {
+            prop_assert_eq!(texts.len(), items.len());
+            for (t, item) in texts.iter().zip(&items) {
+                prop_assert_eq!(&serde_json::from_str::<Value>(t).unwrap(), item);
+            }
         }
-        prop_assert_eq!(fast::parse(&text).unwrap(), serde_json::from_str::<J>(&text).unwrap());
     }
 }
 
 #[test]
-fn the_scanner_leaves_the_unusual_to_serde_json() {
+fn split_array_leaves_the_unusual_to_serde_json() {
     for text in [
         "01",
         "1.0",
@@ -342,40 +386,27 @@ fn the_scanner_leaves_the_unusual_to_serde_json() {
         "tru",
         "18446744073709551616",
         r#"{"a" 1}"#,
-        "",
-        " ",
         r#"{"a":[1,{"b":null}]}x"#,
         "[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]",
     ] {
-        assert!(fast::scan(text).is_none(), "{text}");
-        assert_eq!(
-            fast::parse(text).ok(),
-            serde_json::from_str::<J>(text).ok(),
-            "{text}"
-        );
+        assert!(fast::split_array(&format!("[{text}]")).is_none(), "{text}");
     }
     // The 8-byte search for `"`, `\\` and control characters, at every position of the word.
     for pos in 0..24 {
         let a = "é".repeat(pos / 2) + &"a".repeat(pos % 2);
         for special in ["\u{1}", "\u{1f}", "\\n", "\\\""] {
-            let text = format!("\"{a}{special}zz\"");
-            assert!(fast::scan(&text).is_none(), "{text}");
-            assert_eq!(
-                fast::parse(&text).ok(),
-                serde_json::from_str::<J>(&text).ok()
-            );
+            let text = format!("[\"{a}{special}zz\"]");
+            assert!(fast::split_array(&text).is_none(), "{text}");
         }
-        let text = format!("\"{a} ~\u{7f}€\"");
+        let item = format!("\"{a} ~\u{7f}€\"");
         assert_eq!(
-            fast::scan(&text),
-            serde_json::from_str::<J>(&text).ok(),
-            "{text}"
+            fast::split_array(&format!("[{item}]")),
+            Some(vec![item.as_str()])
         );
-        assert!(fast::scan(&text).is_some());
     }
-    let text = " {\"method\" : \"refund\",\n\"amount\":0,\"x\":[true,false,null],\"o\":{}} ";
-    assert_eq!(fast::scan(text), serde_json::from_str(text).ok());
-    assert!(fast::scan(text).is_some());
+    let item = "{\"method\" : \"refund\",\n\"amount\":0,\"x\":[true,false,null],\"o\":{}}";
+    let text = format!(" [ {item} , 7 ] ");
+    assert_eq!(fast::split_array(&text), Some(vec![item, "7"]));
 }
 
 #[test]
@@ -383,9 +414,9 @@ fn a_container_given_twice_is_left_to_the_validator() {
     // serde_json keeps the second container only: the id without its date is a CONFLICT.
     let text = r#"{"method":"refund","merchantId":"011223344550000","operationAmount":750,"currencyCode":"EUR","s10TransactionReference":{"s10TransactionId":"1"},"s10TransactionReference":{"s10TransactionIdDate":"20240105"}}"#;
     assert!(fast::record_text(text, &DICTIONARY, Syntax::Csv, &mut Memo::default()).is_none());
-    let j: J = serde_json::from_str(text).unwrap();
-    assert!(fast::record(&j, &DICTIONARY, Syntax::Csv, &mut Memo::default()).is_none());
     let v: Value = serde_json::from_str(text).unwrap();
+    let j = J::from_value(&v);
+    assert!(fast::record(&j, &DICTIONARY, Syntax::Csv, &mut Memo::default()).is_none());
     let mut issues = Issues::new();
     assert!(read_record(&v, "records[0]", Syntax::Csv, 1, &mut issues).is_none());
     assert!(

@@ -150,7 +150,7 @@ impl Sink {
         let syntax = self.options.syntax;
         let Some(f) = fast::record_text(text, &self.options.layouts, syntax, &mut self.memo) else {
             return match fast::parse(text) {
-                Ok(j) => self.take(Ok(&j), line, out),
+                Ok(v) => self.take(Ok(&J::from_value(&v)), line, out),
                 Err(e) => self.take(Err(json_message(line.unwrap_or(0), &e)), line, out),
             };
         };
@@ -575,7 +575,7 @@ impl Converter {
             return Ok(());
         }
         for record in parse_array(records_json)? {
-            self.sink.take(Ok(&record), None, out)?;
+            self.sink.take(Ok(&J::from_value(&record)), None, out)?;
         }
         Ok(())
     }

@@ -1,8 +1,9 @@
-//! The fast path of record validation (issue 9): a record is read once into a borrowed JSON tree
-//! ([`J`]: strings point into the input text), checked against its layout with plain byte tests
+//! The fast path of record validation (issue 9): a record is read once, straight from its JSON
+//! text ([`record_text`]) or through a borrowed view of a tree ([`J`]: CSV rows, and the texts
+//! [`record_text`] declines, read by serde_json), checked against its layout with plain byte tests
 //! and no allocation on success, and handed to the writer as borrowed values ([`Val`]).
 //!
-//! The fast path only ever says "valid" or "not sure". On "not sure" the caller converts the same
+//! The fast path only ever says "valid" or "not sure". On "not sure" the caller converts the
 //! tree into a `serde_json::Value` ([`J::to_value`], lossless) and runs the reporting validator
 //! (`validate::read_record`), which builds field paths and messages. So every code, path and
 //! message for bad input comes from one place, and the fast path cannot change them; what it must
@@ -16,14 +17,11 @@ use super::validate::{valid_ymd, Original, Syntax, MAX_AMOUNT, MAX_SEQUENCE};
 use crate::codec::swar::{lanes_control, lanes_eq, lanes_json_special, same, word, HIGH};
 use crate::error::Issues;
 use crate::money::{self, Table, MAX_SAFE_INTEGER};
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 use std::borrow::Cow;
-use std::fmt;
 
-/// A JSON value whose strings borrow from the text it was read from when they hold no escape.
-/// Keeps everything `serde_json::Value` keeps (duplicate keys included), so that
-/// [`J::to_value`] gives exactly the `Value` serde_json would have read from the same text.
+/// A borrowed view of a JSON value: a `serde_json::Value` ([`J::from_value`]) or a CSV row's
+/// cells. [`J::to_value`] gives back the `Value`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum J<'a> {
     Null,
@@ -76,93 +74,6 @@ impl J<'_> {
                     .collect(),
             ),
         }
-    }
-}
-
-struct JVisitor;
-
-impl<'de> Visitor<'de> for JVisitor {
-    type Value = J<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<J<'de>, E> {
-        Ok(J::Bool(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<J<'de>, E> {
-        Ok(J::U(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<J<'de>, E> {
-        Ok(u64::try_from(v).map_or(J::I(v), J::U))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<J<'de>, E> {
-        Ok(J::F(v))
-    }
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<J<'de>, E> {
-        Ok(J::S(Cow::Borrowed(v)))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<J<'de>, E> {
-        Ok(J::S(Cow::Owned(v.to_string())))
-    }
-    fn visit_string<E>(self, v: String) -> Result<J<'de>, E> {
-        Ok(J::S(Cow::Owned(v)))
-    }
-    fn visit_unit<E>(self) -> Result<J<'de>, E> {
-        Ok(J::Null)
-    }
-    fn visit_none<E>(self) -> Result<J<'de>, E> {
-        Ok(J::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<J<'de>, D::Error> {
-        J::deserialize(d)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<J<'de>, A::Error> {
-        let mut v = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        while let Some(e) = seq.next_element()? {
-            v.push(e);
-        }
-        Ok(J::A(v))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<J<'de>, A::Error> {
-        let mut v = Vec::with_capacity(24);
-        while let Some(Key(k)) = map.next_key()? {
-            v.push((k, map.next_value()?));
-        }
-        Ok(J::O(v))
-    }
-}
-
-impl<'de> Deserialize<'de> for J<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(JVisitor)
-    }
-}
-
-/// An object key that borrows from the input (serde's own `Cow<str>` always copies).
-struct Key<'a>(Cow<'a, str>);
-
-struct KeyVisitor;
-
-impl<'de> Visitor<'de> for KeyVisitor {
-    type Value = Key<'de>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string key")
-    }
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
-        Ok(Key(Cow::Borrowed(v)))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
-        Ok(Key(Cow::Owned(v.to_string())))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Key<'de>, E> {
-        Ok(Key(Cow::Owned(v)))
-    }
-}
-
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_str(KeyVisitor)
     }
 }
 
@@ -600,12 +511,31 @@ pub fn record_text<'a, 'l>(
     };
     p.whitespace();
     p.eat(b'{')?;
-    if !same(p.key()?, "method") {
-        return None;
-    }
-    let Raw::S(name) = p.plain()? else {
-        return None;
+    let open = p.at;
+    // `method` names the layout. It usually comes first; otherwise the keys before it are
+    // stepped over to find it, and the object is then read from its start.
+    let mut first = true;
+    let mut ahead = 0usize; // members stepped over before `method`
+    let name = loop {
+        if !p.more(b'}', &mut first)? {
+            return None;
+        }
+        if same(p.key()?, "method") {
+            let Raw::S(name) = p.plain()? else {
+                return None;
+            };
+            break name;
+        }
+        p.skip()?;
+        ahead += 1;
     };
+    // `method` keys read by the loop below (a second one leaves the record to the validator).
+    let mut methods = 1u8;
+    if ahead > 0 {
+        p.at = open;
+        first = true;
+        methods = 0;
+    }
     let (method, fields) = layouts.get(name)?;
     let mut raw: [Option<Raw<'a>>; 64] = [None; 64];
     let slots = raw.get_mut(..fields.len())?;
@@ -613,12 +543,15 @@ pub fn record_text<'a, 'l>(
     let mut original = None;
     let mut next = 0usize;
     let mut containers = 0u64;
-    let mut first = false; // `method` was read
     while p.more(b'}', &mut first)? {
         let key = p.key()?;
         // `same` rather than a `match` on the text: see [`same`].
         if same(key, "method") {
-            return None;
+            methods += 1;
+            if methods > 1 {
+                return None;
+            }
+            p.plain()?;
         } else if same(key, "recordSequence") {
             match (p.plain()?, sequence) {
                 (Raw::U(n), None) if (1..=MAX_SEQUENCE).contains(&n) => sequence = Some(n),
@@ -696,27 +629,11 @@ fn read_original(inner: &[(Cow<'_, str>, J<'_>)]) -> Option<Original> {
     Some(original)
 }
 
-/// Reads a JSON text written the way records usually are: objects, arrays, strings without
-/// escapes, non-negative integers without fraction or exponent, `true`, `false`, `null`. Returns
-/// `None` for anything else (an escape, a float, a negative number, deep nesting, invalid JSON),
-/// which the caller then reads with serde_json: the result is always what serde_json gives.
-///
-/// Hand-written because it is the hot path of the converter: for a flat record serde_json with a
-/// generic visitor ([`J`]'s `Deserialize`) costs about 2.5 times the instructions (callgrind,
-/// bench/RESULTS.md). `tests/sogenactif_batch_fast.rs` checks it against serde_json.
-pub fn scan(text: &str) -> Option<J<'_>> {
-    let mut p = Scanner {
-        text,
-        bytes: text.as_bytes(),
-        at: 0,
-        depth: 0,
-    };
-    p.whitespace();
-    let v = p.value()?;
-    p.whitespace();
-    (p.at == p.bytes.len()).then_some(v)
-}
-
+/// A reader of record texts written the common way: objects, strings without escapes,
+/// non-negative integers without fraction or exponent, `true`, `false`, `null`. Each method
+/// answers `None` for anything else (an escape, a float, a negative number, deep nesting, invalid
+/// JSON), and the caller then reads the text with serde_json. Hand-written because it is the hot
+/// path of the converter: it reads keys and values in place, with no tree and no allocation.
 struct Scanner<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -765,7 +682,7 @@ impl<'a> Scanner<'a> {
     /// `null` (consumed) or not.
     fn null(&mut self) -> bool {
         self.whitespace();
-        self.literal("null", J::Null).is_some()
+        self.literal("null").is_some()
     }
 
     /// A plain value: a string without escapes, a non-negative integer or `null`.
@@ -773,11 +690,8 @@ impl<'a> Scanner<'a> {
         self.whitespace();
         match self.peek()? {
             b'"' => self.string().map(Raw::S),
-            b'0'..=b'9' => match self.number()? {
-                J::U(n) => Some(Raw::U(n)),
-                _ => None,
-            },
-            b'n' => self.literal("null", J::Null).map(|_| Raw::Null),
+            b'0'..=b'9' => self.number().map(Raw::U),
+            b'n' => self.literal("null").map(|()| Raw::Null),
             _ => None,
         }
     }
@@ -816,24 +730,22 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn value(&mut self) -> Option<J<'a>> {
+    /// A scalar of the common shape, stepped over.
+    fn scalar(&mut self) -> Option<()> {
         match self.peek()? {
-            b'{' => self.object(),
-            b'[' => self.array(),
-            b'"' => self.string().map(|s| J::S(Cow::Borrowed(s))),
-            b'0'..=b'9' => self.number(),
-            b't' => self.literal("true", J::Bool(true)),
-            b'f' => self.literal("false", J::Bool(false)),
-            b'n' => self.literal("null", J::Null),
+            b'"' => self.string().map(|_| ()),
+            b'0'..=b'9' => self.number().map(|_| ()),
+            b't' => self.literal("true"),
+            b'f' => self.literal("false"),
+            b'n' => self.literal("null"),
             _ => None,
         }
     }
 
-    fn literal(&mut self, word: &str, v: J<'a>) -> Option<J<'a>> {
+    fn literal(&mut self, word: &str) -> Option<()> {
         let end = self.at + word.len();
         (self.bytes.get(self.at..end)? == word.as_bytes()).then(|| {
             self.at = end;
-            v
         })
     }
 
@@ -852,7 +764,7 @@ impl<'a> Scanner<'a> {
         self.text.get(start..start + len)
     }
 
-    fn number(&mut self) -> Option<J<'a>> {
+    fn number(&mut self) -> Option<u64> {
         let start = self.at;
         let mut n: u64 = 0;
         while let Some(d @ b'0'..=b'9') = self.peek() {
@@ -863,7 +775,7 @@ impl<'a> Scanner<'a> {
         if leading_zero || matches!(self.peek(), Some(b'.' | b'e' | b'E')) {
             return None;
         }
-        Some(J::U(n))
+        Some(n)
     }
 
     fn nested(&mut self) -> Option<()> {
@@ -873,77 +785,12 @@ impl<'a> Scanner<'a> {
         self.whitespace();
         Some(())
     }
-
-    fn object(&mut self) -> Option<J<'a>> {
-        self.nested()?;
-        let mut entries = Vec::with_capacity(16);
-        if self.peek() == Some(b'}') {
-            self.at += 1;
-        } else {
-            loop {
-                if self.peek() != Some(b'"') {
-                    return None;
-                }
-                let key = self.string()?;
-                self.whitespace();
-                if self.peek() != Some(b':') {
-                    return None;
-                }
-                self.at += 1;
-                self.whitespace();
-                let v = self.value()?;
-                entries.push((Cow::Borrowed(key), v));
-                self.whitespace();
-                match self.peek()? {
-                    b',' => {
-                        self.at += 1;
-                        self.whitespace();
-                    }
-                    b'}' => {
-                        self.at += 1;
-                        break;
-                    }
-                    _ => return None,
-                }
-            }
-        }
-        self.depth -= 1;
-        Some(J::O(entries))
-    }
-
-    fn array(&mut self) -> Option<J<'a>> {
-        self.nested()?;
-        let mut items = Vec::new();
-        if self.peek() == Some(b']') {
-            self.at += 1;
-        } else {
-            loop {
-                items.push(self.value()?);
-                self.whitespace();
-                match self.peek()? {
-                    b',' => {
-                        self.at += 1;
-                        self.whitespace();
-                    }
-                    b']' => {
-                        self.at += 1;
-                        break;
-                    }
-                    _ => return None,
-                }
-            }
-        }
-        self.depth -= 1;
-        Some(J::A(items))
-    }
 }
 
-/// Reads a JSON text: [`scan`] first, serde_json when the scanner is not sure.
-pub fn parse(text: &str) -> serde_json::Result<J<'_>> {
-    match scan(text) {
-        Some(j) => Ok(j),
-        None => serde_json::from_str(text),
-    }
+/// Reads a record (or an array of records) the text fast path declined, with serde_json; the
+/// fast path then looks at it through [`J::from_value`].
+pub fn parse(text: &str) -> serde_json::Result<Value> {
+    serde_json::from_str(text)
 }
 
 /// Marks the container whose first field is at `index` as seen; `false` if it was already (or
@@ -1025,7 +872,7 @@ impl Scanner<'_> {
                 self.depth -= 1;
                 Some(())
             }
-            _ => self.value().map(|_| ()),
+            _ => self.scalar(),
         }
     }
 }

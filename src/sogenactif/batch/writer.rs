@@ -137,10 +137,11 @@ impl BatchWriter {
         self.ensure_open()?;
         // Each element's text when the array has the common shape (text fast path), else trees.
         let texts = fast::split_array(records_json);
-        let trees = match texts {
+        let values = match texts {
             Some(_) => Vec::new(),
             None => parse_array(records_json)?,
         };
+        let trees: Vec<J<'_>> = values.iter().map(J::from_value).collect();
         let n = texts.as_ref().map_or(trees.len(), Vec::len);
         let start = out.len();
         let mut issues = Issues::new();
@@ -149,7 +150,7 @@ impl BatchWriter {
         let syntax = self.options.syntax;
         for k in 0..n {
             let index = self.count + k as u64;
-            let parsed;
+            let (value, parsed);
             let checked = match texts.as_ref().and_then(|t| t.get(k)) {
                 Some(text) => {
                     match fast::record_text(text, &self.options.layouts, syntax, &mut self.memo) {
@@ -158,7 +159,8 @@ impl BatchWriter {
                             Some((Checked::Fast(f), seq))
                         }
                         None => {
-                            parsed = fast::parse(text).unwrap_or(J::Null);
+                            value = fast::parse(text).unwrap_or(Value::Null);
+                            parsed = J::from_value(&value);
                             check_record(
                                 &parsed,
                                 index,
@@ -256,14 +258,14 @@ impl BatchWriter {
 }
 
 /// Reads a JSON array of records (`addMany`).
-pub(super) fn parse_array(records_json: &str) -> Result<Vec<J<'_>>> {
+pub(super) fn parse_array(records_json: &str) -> Result<Vec<Value>> {
     let bad = |what: String| {
         let mut issues = Issues::new();
         issues.push("records", issue::TYPE, what);
         issues.finish(Some(Gateway::Sogenactif))
     };
     match fast::parse(records_json) {
-        Ok(J::A(records)) => Ok(records),
+        Ok(Value::Array(records)) => Ok(records),
         Ok(_) => bad("must be an array of records".to_string()).map(|()| Vec::new()),
         Err(e) => {
             bad(format!("is not valid JSON ({e}): give an array of records")).map(|()| Vec::new())
