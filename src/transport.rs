@@ -629,7 +629,7 @@ pub fn redact(text: &str) -> String {
         match serde_json::from_str::<serde_json::Value>(text) {
             Ok(mut v) => {
                 redact_json(&mut v);
-                serde_json::to_string(&v).unwrap_or_default()
+                crate::codec::json::to_text(&v)
             }
             Err(_) => redact_markup(text),
         }

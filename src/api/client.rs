@@ -356,7 +356,7 @@ fn error_with_delay(e: &Error, delay: Option<u32>) -> String {
         m.insert("retryDelayMs".into(), d.into());
     }
     let mut s = String::from("e");
-    s.push_str(&serde_json::to_string(&v).unwrap_or_else(|_| "{}".into()));
+    s.push_str(&crate::codec::json::to_text(&v));
     s
 }
 

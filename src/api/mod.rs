@@ -202,15 +202,36 @@ pub fn batch_records_text(input: &str, special: bool) -> Result<&str> {
 
 /// Framed `[{ line?, index, issues }]`.
 pub fn rejects_text(rejects: Vec<crate::sogenactif::batch::Reject>) -> String {
-    match serde_json::to_string(&rejects) {
-        Ok(t) => {
-            let mut s = String::with_capacity(t.len() + 1);
-            s.push('o');
-            s.push_str(&t);
-            s
+    let mut s = vec![b'o', b'['];
+    for (i, r) in rejects.iter().enumerate() {
+        if i > 0 {
+            s.push(b',');
         }
-        Err(_) => String::from("o[]"),
+        s.push(b'{');
+        if let Some(line) = r.line {
+            json_out::key(&mut s, "line");
+            json_out::u64(&mut s, line);
+            s.push(b',');
+        }
+        json_out::key(&mut s, "index");
+        json_out::u64(&mut s, r.index);
+        s.extend_from_slice(b",\"issues\":[");
+        for (k, issue) in r.issues.iter().enumerate() {
+            if k > 0 {
+                s.push(b',');
+            }
+            s.extend_from_slice(b"{\"field\":");
+            json_out::str(&mut s, &issue.field);
+            s.extend_from_slice(b",\"code\":");
+            json_out::str(&mut s, issue.code);
+            s.extend_from_slice(b",\"message\":");
+            json_out::str(&mut s, &issue.message);
+            s.push(b'}');
+        }
+        s.extend_from_slice(b"]}");
     }
+    s.push(b']');
+    json_out::finish(s)
 }
 
 pub(crate) fn unknown(op: &str) -> Error {

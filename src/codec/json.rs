@@ -20,12 +20,11 @@ pub fn index(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
 }
 
-/// The compact JSON text of `v`, as `v.to_string()` writes it. Through `serde_json::to_string`:
-/// `Value`'s `Display` would add two more copies of the serializer (compact and pretty, over a
-/// `fmt::Formatter`) to the `.wasm` (issue 9, size). A `Value` always serializes (its keys are
-/// strings), so the empty fallback is never taken.
+/// The compact JSON text of `v`, as `v.to_string()` writes it, by [`super::json_out::value`]:
+/// neither `Value`'s `Display` nor serde_json's serializer is linked into the `.wasm` (issue 9,
+/// size).
 pub fn to_text(v: &Value) -> String {
-    serde_json::to_string(v).unwrap_or_default()
+    super::json_out::to_text(v)
 }
 
 /// Name of a JSON value's type, for messages.

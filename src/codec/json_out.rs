@@ -137,15 +137,114 @@ pub fn u64(out: &mut Vec<u8>, n: u64) {
     out.extend_from_slice(digits.get(digits.len() - len..).unwrap_or(b"0"));
 }
 
-/// Appends a `serde_json::Value` through serde_json (for the rarer results still built as
-/// values). Writing a `Value` into a `Vec` cannot fail (its map keys are strings); `null` keeps
-/// the text valid if it ever did.
-pub fn value(out: &mut Vec<u8>, v: &serde_json::Value) {
-    let len = out.len();
-    if serde_json::to_writer(&mut *out, v).is_err() {
-        out.truncate(len);
+/// Appends a signed integer.
+pub fn i64(out: &mut Vec<u8>, n: i64) {
+    if n < 0 {
+        out.push(b'-');
+    }
+    u64(out, n.unsigned_abs());
+}
+
+/// Appends a float as serde_json writes one: the shortest text that reads back the same (the
+/// `zmij` formatter serde_json itself calls), `null` when not finite.
+pub fn f64(out: &mut Vec<u8>, f: f64) {
+    if f.is_finite() {
+        out.extend_from_slice(zmij::Buffer::new().format_finite(f).as_bytes());
+    } else {
         out.extend_from_slice(b"null");
     }
+}
+
+/// Appends a `serde_json::Value` (for the rarer results still built as values), byte for byte as
+/// `serde_json::to_string` writes it. By hand rather than through serde_json's serializer: with
+/// [`val`] below, no code of the `.wasm` serializes through serde any more, which drops the
+/// serializer's code (issue 9, size); the unit tests compare both on generated values.
+pub fn value(out: &mut Vec<u8>, v: &serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::Null => out.extend_from_slice(b"null"),
+        Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                u64(out, u);
+            } else if let Some(i) = n.as_i64() {
+                i64(out, i);
+            } else {
+                f64(out, n.as_f64().unwrap_or(f64::NAN));
+            }
+        }
+        Value::String(s) => str(out, s),
+        Value::Array(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                value(out, item);
+            }
+            out.push(b']');
+        }
+        Value::Object(m) => {
+            out.push(b'{');
+            for (i, (k, item)) in m.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                key(out, k);
+                value(out, item);
+            }
+            out.push(b'}');
+        }
+    }
+}
+
+/// Appends caller input read by [`super::json_ref`] as serde_json would write the `Value` of the
+/// same text: a duplicate key once, at its first place, with its last value.
+pub fn val(out: &mut Vec<u8>, v: &super::json_ref::Val<'_>) {
+    use super::json_ref::Val;
+    match v {
+        Val::Null => out.extend_from_slice(b"null"),
+        Val::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+        Val::U(n) => u64(out, *n),
+        Val::I(n) => i64(out, *n),
+        Val::F(f) => f64(out, *f),
+        Val::Str(s) => str(out, s),
+        Val::Arr(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                val(out, item);
+            }
+            out.push(b']');
+        }
+        Val::Obj(fields) => {
+            out.push(b'{');
+            let mut first = true;
+            for (i, (k, _)) in fields.iter().enumerate() {
+                if fields.iter().take(i).any(|(p, _)| p == k) {
+                    continue;
+                }
+                let last = fields.iter().rev().find(|(p, _)| p == k).map(|(_, v)| v);
+                if let Some(item) = last {
+                    if !std::mem::replace(&mut first, false) {
+                        out.push(b',');
+                    }
+                    key(out, k);
+                    val(out, item);
+                }
+            }
+            out.push(b'}');
+        }
+    }
+}
+
+/// The compact JSON text of a `serde_json::Value` ([`value`]).
+pub fn to_text(v: &serde_json::Value) -> String {
+    let mut out = Vec::new();
+    value(&mut out, v);
+    finish(out)
 }
 
 #[cfg(test)]

@@ -234,28 +234,29 @@ impl Body {
         self.0.extend_from_slice(b"\":");
     }
 
-    /// Appends a value through serde_json's writer (escaping strings). Writing into a `Vec`
-    /// cannot fail, and these values have no map with non-string keys.
-    fn write<T: serde::Serialize + ?Sized>(&mut self, value: &T) {
-        let _ = serde_json::to_writer(&mut self.0, value);
-    }
-
-    /// Writes `"key":value` (any JSON value, escaped by serde_json).
+    /// Writes `"key":value` (any JSON value, escaped as serde_json escapes it: `json_out`).
     pub fn value(&mut self, key: &str, value: &Value) {
         self.key(key);
-        self.write(value);
+        crate::codec::json_out::value(&mut self.0, value);
     }
 
     /// Writes `"key":value` for caller input read by [`crate::codec::json_ref`].
     pub fn val(&mut self, key: &str, value: &crate::codec::json_ref::Val<'_>) {
         self.key(key);
-        self.write(value);
+        crate::codec::json_out::val(&mut self.0, value);
     }
 
     /// Writes `"key":[…]` for caller input read by [`crate::codec::json_ref`].
     pub fn vals(&mut self, key: &str, values: &[crate::codec::json_ref::Val<'_>]) {
         self.key(key);
-        self.write(values);
+        self.0.push(b'[');
+        for (i, v) in values.iter().enumerate() {
+            if i > 0 {
+                self.0.push(b',');
+            }
+            crate::codec::json_out::val(&mut self.0, v);
+        }
+        self.0.push(b']');
     }
 
     /// Writes `"key":null`.
@@ -277,7 +278,7 @@ impl Body {
     pub fn uint(&mut self, key: &str, value: Option<u64>) {
         if let Some(n) = value {
             self.key(key);
-            self.write(&n);
+            crate::codec::json_out::u64(&mut self.0, n);
         }
     }
 

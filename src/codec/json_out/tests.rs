@@ -91,3 +91,82 @@ fn numbers_and_values() {
     key(&mut out, "k\"");
     assert_eq!(finish(out), "\"k\\\"\":");
 }
+
+/// A JSON value of every kind, floats and escapes included (a small xorshift generator).
+fn generated(seed: &mut u64, depth: u32) -> serde_json::Value {
+    use serde_json::{json, Map, Value};
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+    let pick = *seed % if depth == 0 { 8 } else { 10 };
+    match pick {
+        0 => Value::Null,
+        1 => Value::Bool((*seed).is_multiple_of(2)),
+        2 => json!(*seed >> 11),
+        3 => json!(-((*seed >> 12) as i64)),
+        4 => json!((*seed % 1_000_000) as f64 / 7.0),
+        5 => json!(f64::from_bits(*seed >> 2)),
+        6 if (*seed).is_multiple_of(2) => json!("a\"b\\c\u{1}\u{1f}\n\té€😀"),
+        6 => json!("x".repeat((*seed % 40) as usize)),
+        7 => json!(*seed),
+        8 => Value::Array((0..*seed % 4).map(|_| generated(seed, depth - 1)).collect()),
+        _ => {
+            let mut m = Map::new();
+            for k in 0..*seed % 5 {
+                m.insert(format!("k{k}\u{7}é"), generated(seed, depth - 1));
+            }
+            Value::Object(m)
+        }
+    }
+}
+
+#[test]
+fn values_are_written_as_serde_json_writes_them() {
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    for _ in 0..20_000 {
+        let v = generated(&mut seed, 3);
+        let want = serde_json::to_string(&v).unwrap();
+        assert_eq!(to_text(&v), want);
+        // The same text read in place and written back, as serde_json writes the `Value` it reads
+        // from that text (its float parser is not exact to the last bit, for both readers alike).
+        let read = crate::codec::json_ref::parse(&want).unwrap();
+        let mut out = Vec::new();
+        val(&mut out, &read);
+        let reread: serde_json::Value = serde_json::from_str(&want).unwrap();
+        assert_eq!(finish(out), serde_json::to_string(&reread).unwrap());
+    }
+    for f in [
+        0.0,
+        -0.0,
+        1.0,
+        1.5,
+        1e300,
+        -2.5e-300,
+        f64::MIN_POSITIVE,
+        f64::MAX,
+    ] {
+        let mut out = Vec::new();
+        f64(&mut out, f);
+        assert_eq!(finish(out), serde_json::to_string(&f).unwrap(), "{f}");
+    }
+    for f in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        let mut out = Vec::new();
+        f64(&mut out, f);
+        assert_eq!(finish(out), "null");
+    }
+    for n in [0i64, -1, i64::MIN, i64::MAX] {
+        let mut out = Vec::new();
+        i64(&mut out, n);
+        assert_eq!(finish(out), n.to_string());
+    }
+}
+
+#[test]
+fn duplicate_keys_are_written_once_with_their_last_value() {
+    let text = r#"{"a":1,"b":{"x":1,"x":[2]},"a":"last","c":null}"#;
+    let read = crate::codec::json_ref::parse(text).unwrap();
+    let mut out = Vec::new();
+    val(&mut out, &read);
+    let v: serde_json::Value = serde_json::from_str(text).unwrap();
+    assert_eq!(finish(out), serde_json::to_string(&v).unwrap());
+}

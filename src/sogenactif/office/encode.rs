@@ -53,13 +53,7 @@ pub fn request(service: &str, fields: &Value, opts: &Options) -> Result<HttpRequ
     // Keys are written in the seal's order at every depth, whatever order the caller gave
     // (serde_json keeps insertion order: its `preserve_order` feature is on), so bodies are
     // reproducible.
-    let text = serde_json::to_string(&in_seal_order(&Value::Object(body))).map_err(|e| {
-        crate::error::Error::new(
-            crate::error::ErrorCode::Validation,
-            format!("the request could not be written as JSON: {e}"),
-        )
-        .with_gateway(Gateway::Sogenactif)
-    })?;
+    let text = crate::codec::json::to_text(&in_seal_order(&Value::Object(body)));
     let url = format!("{}/rs-services/v2/{}", opts.base_url(), service.path());
     Ok(HttpRequest::post(
         url,
