@@ -174,16 +174,7 @@ pub fn value(out: &mut Vec<u8>, v: &serde_json::Value) {
             }
         }
         Value::String(s) => str(out, s),
-        Value::Array(items) => {
-            out.push(b'[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                value(out, item);
-            }
-            out.push(b']');
-        }
+        Value::Array(items) => array(out, items, value),
         Value::Object(m) => {
             out.push(b'{');
             for (i, (k, item)) in m.iter().enumerate() {
@@ -209,16 +200,7 @@ pub fn val(out: &mut Vec<u8>, v: &super::json_ref::Val<'_>) {
         Val::I(n) => i64(out, *n),
         Val::F(f) => f64(out, *f),
         Val::Str(s) => str(out, s),
-        Val::Arr(items) => {
-            out.push(b'[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                val(out, item);
-            }
-            out.push(b']');
-        }
+        Val::Arr(items) => array(out, items, val),
         Val::Obj(fields) => {
             out.push(b'{');
             let mut first = true;
@@ -238,6 +220,18 @@ pub fn val(out: &mut Vec<u8>, v: &super::json_ref::Val<'_>) {
             out.push(b'}');
         }
     }
+}
+
+/// Appends `[item,…]`, each item written by `write`.
+pub fn array<T>(out: &mut Vec<u8>, items: &[T], write: fn(&mut Vec<u8>, &T)) {
+    out.push(b'[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write(out, item);
+    }
+    out.push(b']');
 }
 
 /// The compact JSON text of a `serde_json::Value` ([`value`]).

@@ -249,14 +249,7 @@ impl Body {
     /// Writes `"key":[…]` for caller input read by [`crate::codec::json_ref`].
     pub fn vals(&mut self, key: &str, values: &[crate::codec::json_ref::Val<'_>]) {
         self.key(key);
-        self.0.push(b'[');
-        for (i, v) in values.iter().enumerate() {
-            if i > 0 {
-                self.0.push(b',');
-            }
-            crate::codec::json_out::val(&mut self.0, v);
-        }
-        self.0.push(b']');
+        crate::codec::json_out::array(&mut self.0, values, crate::codec::json_out::val);
     }
 
     /// Writes `"key":null`.
