@@ -138,6 +138,36 @@ fn client_options_are_checked_once_and_transport_options_read() {
 }
 
 #[test]
+fn unknown_options_are_reported_in_the_callers_order_around_transport_options() {
+    // The transport's keys are taken out of the options; the gateway's reader then reports the
+    // unknown keys in the order the caller wrote them, and the transport's keys not at all.
+    let e = Client::new(
+        "payline",
+        r#"[{"timeoutMs":5000,"zeta":1,"merchantId":"111111111","debug":true,"accessKey":"AFju9XHplQzvamffO72L","alpha":2,"maxResponseBytes":1024,"fetch":true,"mid":3}]"#,
+        false,
+    )
+    .err()
+    .unwrap();
+    let fields: Vec<String> = err(&e)["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["field"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(fields, ["zeta", "alpha", "mid"]);
+    let (_, config) = Client::new(
+        "payline",
+        r#"[{"timeoutMs":5000,"merchantId":"111111111","debug":true,"accessKey":"AFju9XHplQzvamffO72L","maxResponseBytes":1024,"fetch":true}]"#,
+        false,
+    )
+    .unwrap();
+    assert_eq!(
+        ok(&config),
+        json!({ "timeoutMs": 5000, "maxResponseBytes": 1024 })
+    );
+}
+
+#[test]
 fn secrets_in_the_wrong_option_are_never_echoed() {
     let canary = "prodpassword_CANARYCANARY123";
     for options in [
