@@ -102,6 +102,16 @@ fn malformed_frames_and_unknown_entries_are_errors_not_panics() {
 
 const SP_OPTIONS: &str = r#"[{"shopId":"73239078","password":"testpassword_SbEbeOueaMDyg8Rtei1bSaiB5lms9V0ZDjzldGXGAnIwH","fetch":true}]"#;
 
+/// The `field` of each issue of a framed error.
+fn issue_fields(e: &str) -> Vec<String> {
+    err(e)["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["field"].as_str().unwrap().to_string())
+        .collect()
+}
+
 fn systempay_client() -> Client {
     Client::new("systempay", SP_OPTIONS, false).unwrap().0
 }
@@ -120,12 +130,7 @@ fn client_options_are_checked_once_and_transport_options_read() {
     )
     .err()
     .unwrap();
-    let fields: Vec<String> = err(&e)["issues"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["field"].as_str().unwrap().to_string())
-        .collect();
+    let fields = issue_fields(&e);
     assert!(fields.contains(&"options.fetch".to_string()), "{fields:?}");
     assert!(
         fields.contains(&"options.timeoutMs".to_string()),
@@ -148,12 +153,7 @@ fn unknown_options_are_reported_in_the_callers_order_around_transport_options() 
     )
     .err()
     .unwrap();
-    let fields: Vec<String> = err(&e)["issues"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["field"].as_str().unwrap().to_string())
-        .collect();
+    let fields = issue_fields(&e);
     assert_eq!(fields, ["zeta", "alpha", "mid"]);
     let (_, config) = Client::new(
         "payline",
