@@ -727,13 +727,13 @@ fn redact_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(lt) = rest.find('<') {
-        let (before, tag_on) = rest.split_at(lt);
+        let (before, tag_on) = rest.split_at_checked(lt).unwrap_or((rest, ""));
         out.push_str(before);
         let Some(gt) = tag_on.find('>') else {
             out.push_str(tag_on);
             return out;
         };
-        let (tag, after) = tag_on.split_at(gt + 1);
+        let (tag, after) = tag_on.split_at_checked(gt + 1).unwrap_or((tag_on, ""));
         out.push_str(tag);
         rest = after;
         let inner = tag.trim_start_matches('<');
@@ -747,7 +747,7 @@ fn redact_markup(text: &str) -> String {
         let local = name.rsplit(':').next().unwrap_or(name);
         if is_redacted(local) {
             let end = rest.find('<').unwrap_or(rest.len());
-            let (content, tail) = rest.split_at(end);
+            let (content, tail) = rest.split_at_checked(end).unwrap_or((rest, ""));
             if !content.is_empty() {
                 out.push_str(&if is_card_number_field(local) {
                     mask_pan(content.trim())

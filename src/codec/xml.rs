@@ -34,29 +34,40 @@ pub fn check_text(field: &str, text: &str, issues: &mut Issues) -> bool {
 /// §2.11 end-of-line handling); the character reference keeps it (issue 10, row 12).
 ///
 /// Hand-written rather than quick-xml's `escape`: that one has no rule for CR, and this writes
-/// into the caller's one buffer instead of returning a `Cow` per value. Characters XML cannot
-/// carry at all must have been refused before ([`check_text`]).
+/// into the caller's one buffer instead of returning a `Cow` per value (the Office Batch XML
+/// writer uses [`escape_bytes`] since 2026-12-05, so quick-xml is no longer linked: its escaping
+/// and the panicking `str` slicing it used were 2.3 KB of `.wasm`). Characters XML cannot carry at
+/// all must have been refused before ([`check_text`]).
 pub fn escape_into(out: &mut String, text: &str) {
+    escape_pieces(text, |piece| out.push_str(piece));
+}
+
+/// [`escape_into`] for a byte buffer. The Office Batch values it writes cannot hold a CR (they
+/// are refused before), so its output is what quick-xml's `escape` gave.
+pub fn escape_bytes(out: &mut Vec<u8>, text: &str) {
+    escape_pieces(text, |piece| out.extend_from_slice(piece.as_bytes()));
+}
+
+/// Hands `text` to `put` in pieces: runs of plain text and the entity of each character replaced.
+fn escape_pieces(text: &str, mut put: impl FnMut(&str)) {
     let mut rest = text;
     // Every character to replace is ASCII, so a byte position is a char boundary.
     while let Some(i) = rest
         .bytes()
         .position(|b| matches!(b, b'&' | b'<' | b'>' | b'\'' | b'"' | b'\r'))
     {
-        let (plain, tail) = rest.split_at(i);
-        out.push_str(plain);
-        let mut chars = tail.chars();
-        out.push_str(match chars.next() {
-            Some('&') => "&amp;",
-            Some('<') => "&lt;",
-            Some('>') => "&gt;",
-            Some('\'') => "&apos;",
-            Some('"') => "&quot;",
+        put(rest.get(..i).unwrap_or(""));
+        put(match rest.as_bytes().get(i) {
+            Some(b'&') => "&amp;",
+            Some(b'<') => "&lt;",
+            Some(b'>') => "&gt;",
+            Some(b'\'') => "&apos;",
+            Some(b'"') => "&quot;",
             _ => "&#13;",
         });
-        rest = chars.as_str();
+        rest = rest.get(i + 1..).unwrap_or("");
     }
-    out.push_str(rest);
+    put(rest);
 }
 
 /// Whether every character of `text` may appear in XML 1.0 character data; printable ASCII (and

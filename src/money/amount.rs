@@ -26,7 +26,9 @@ pub fn parse_minor(amount: &str, cur: &Currency) -> Result<u64> {
     }
     let frac = frac_part.unwrap_or("");
     let precision = usize::from(cur.digits);
-    let (kept, extra) = frac.split_at(frac.len().min(precision));
+    let (kept, extra) = frac
+        .split_at_checked(frac.len().min(precision))
+        .unwrap_or((frac, ""));
     if extra.bytes().any(|b| b != b'0') {
         return Err(Error::new(
             ErrorCode::AmountPrecision,
@@ -86,7 +88,7 @@ pub fn format_minor(minor: u64, cur: &Currency) -> Result<String> {
     if digits == 0 {
         return Ok(s);
     }
-    let (int_part, frac_part) = s.split_at(s.len() - digits);
+    let (int_part, frac_part) = s.split_at_checked(s.len() - digits).unwrap_or((&s, ""));
     Ok(format!("{int_part}.{frac_part}"))
 }
 

@@ -245,7 +245,7 @@ fn tag_parts(inside: &str) -> Result<(&str, Vec<(&str, &str)>)> {
         .iter()
         .position(is_space_byte)
         .unwrap_or(inside.len());
-    let (name, mut rest) = inside.split_at(name_end);
+    let (name, mut rest) = inside.split_at_checked(name_end).unwrap_or((inside, ""));
     if name.is_empty()
         || name
             .bytes()
@@ -358,7 +358,7 @@ fn parse_tree(xml: &str) -> Result<Vec<El<'_>>> {
         };
         let Some(tag) = tag else {
             let end = memchr::memchr(b'<', rest.as_bytes()).unwrap_or(rest.len());
-            let (raw, tail) = rest.split_at(end);
+            let (raw, tail) = rest.split_at_checked(end).unwrap_or((rest, ""));
             match open.last() {
                 Some(top) => match els.get_mut(top.at) {
                     Some(el) if top.last.is_none() => append_text(&mut el.text, raw)?,
@@ -424,7 +424,7 @@ fn parse_tree(xml: &str) -> Result<Vec<El<'_>>> {
             rest = tail;
         } else {
             let end = tag_end(tag).ok_or_else(|| malformed("unterminated start tag"))?;
-            let (inside, tail) = tag.split_at(end);
+            let (inside, tail) = tag.split_at_checked(end).unwrap_or((tag, ""));
             rest = tail.get(1..).unwrap_or("");
             let (inside, empty) = match inside.as_bytes().last() {
                 Some(b'/') => (inside.get(..inside.len() - 1).unwrap_or(""), true),

@@ -5,7 +5,7 @@
 //! one `<METHOD>;<recordSequence>;<fields at their Order…>` line per record (empty optional fields
 //! keep their column), `END;<record count>`. Every line ends with `\n` [uncertain: the line
 //! terminator is not published]. XML: the element layout of the published sample, written by hand
-//! (values escaped with `quick_xml::escape`), one tab per level.
+//! (values escaped as `quick_xml::escape` does, by `codec::xml::escape_bytes`), one tab per level.
 //!
 //! The writer keeps only counters: its memory does not grow with the number of records
 //! (bench/batch_writer.rs measures it).
@@ -16,8 +16,8 @@ use super::layout::Layouts;
 use super::sequences::{Refused, SequenceSet, MAX_RUNS};
 use super::validate::{self, Options, Record, Syntax};
 use crate::codec::json::Obj;
+use crate::codec::xml::escape_bytes;
 use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
-use quick_xml::escape::escape;
 use serde_json::Value;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -308,10 +308,11 @@ pub(super) fn write_header(options: &Options, out: &mut Vec<u8>) -> Result<()> {
         Syntax::Xml => {
             // Written by hand like the records (quick-xml's `Writer` was only used here: its
             // event writer and `io::Write` plumbing were about 3 KB of `.wasm`; issue 9, size).
-            // The bytes are the same: values and the attribute escaped by `quick_xml::escape`.
+            // The bytes are the same: values and the attribute escaped as `quick_xml::escape` did
+            // (`codec::xml::escape_bytes`, tested against it).
             out.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
             out.extend_from_slice(b"<file format=\"office\" type=\"request\" version=\"");
-            out.extend_from_slice(escape(options.version.as_str()).as_bytes());
+            escape_bytes(out, &options.version);
             out.extend_from_slice(b"\">\n\t<header>\n");
             let date = format!("{}{}", h.date, h.date_offset.render(Syntax::Xml));
             let time = format!("{}{}", h.time, h.time_offset.render(Syntax::Xml));
@@ -496,7 +497,7 @@ fn write_record(
                 let depth = if field.container().is_some() { 4 } else { 3 };
                 xml_open(out, depth, field.name);
                 match value {
-                    Val::S(s) => out.extend_from_slice(escape(*s).as_bytes()),
+                    Val::S(s) => escape_bytes(out, s),
                     other => other.write(out),
                 }
                 xml_close(out, 0, field.name);
@@ -528,7 +529,7 @@ fn xml_close(out: &mut Vec<u8>, depth: usize, name: &str) {
 /// `\t\t<name>escaped text</name>` on its own line (a header element).
 fn element(out: &mut Vec<u8>, name: &str, text: &str) {
     xml_open(out, 2, name);
-    out.extend_from_slice(escape(text).as_bytes());
+    escape_bytes(out, text);
     xml_close(out, 0, name);
 }
 
