@@ -104,3 +104,35 @@ fn numeric_codes_are_written_on_three_digits() {
         );
     }
 }
+
+/// `printable` escapes ASCII exactly as `char::escape_debug`, never shows a character raw that
+/// `escape_debug` escapes, and writes every other one as `escape_debug` writes its escapes.
+#[test]
+fn printable_is_escape_debug_or_stricter() {
+    for c in (0u32..=0x10ffff).filter_map(char::from_u32) {
+        let std: String = c.escape_debug().collect();
+        let ours = super::printable(&c.to_string());
+        if c.is_ascii() || ours == c.to_string() {
+            assert_eq!(ours, std, "U+{:04X}", u32::from(c));
+        } else {
+            assert_eq!(
+                ours,
+                format!("\\u{{{:x}}}", u32::from(c)),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+    }
+    assert_eq!(
+        super::printable("Crédit Agricole – €5"),
+        "Crédit Agricole – €5"
+    );
+    assert_eq!(
+        super::printable("a\u{202e}b\u{200b}c\u{301}"),
+        "a\\u{202e}b\\u{200b}c\\u{301}"
+    );
+    assert_eq!(
+        super::printable(&"x".repeat(41)),
+        format!("{}…", "x".repeat(40))
+    );
+}
