@@ -470,7 +470,7 @@ impl SurrogateScan<'_> {
 
     fn hex4(&mut self) -> Option<u16> {
         let digits = self.text.get(self.at..self.at + 4)?;
-        let unit = u16::from_str_radix(digits, 16).ok()?;
+        let unit = u16::try_from(super::text::parse_uint(digits, 16)?).ok()?;
         self.at += 4;
         Some(unit)
     }

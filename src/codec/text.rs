@@ -58,6 +58,28 @@ pub fn replace(hay: &str, needle: &str, with: &str) -> Option<String> {
     Some(out)
 }
 
+/// `s.parse::<u64>()` (`radix` 10) or `u64::from_str_radix(s, radix)`, as an `Option`: an optional
+/// `+`, then at least one digit of `radix`, `None` on anything else or on overflow. One function for
+/// every unsigned width (callers narrow with `try_from`) instead of core's `parse` and
+/// `from_ascii_radix` for each of `u8`, `u16`, `u32` and `u64` (1.7 KB of `.wasm`; issue 9, size).
+pub fn parse_uint(s: &str, radix: u32) -> Option<u64> {
+    let digits = s.strip_prefix('+').unwrap_or(s);
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for c in digits.chars() {
+        let d = c.to_digit(radix)?;
+        n = n.checked_mul(u64::from(radix))?.checked_add(u64::from(d))?;
+    }
+    Some(n)
+}
+
+/// [`parse_uint`] in base 10.
+pub fn parse_u64(s: &str) -> Option<u64> {
+    parse_uint(s, 10)
+}
+
 /// `items.join(sep)` for the lists of accepted values in error messages: a loop of `push_str`
 /// instead of alloc's `join_generic_copy` (1 KB of `.wasm`, specialised for every separator
 /// length; issue 9, size).

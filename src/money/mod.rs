@@ -111,8 +111,8 @@ pub fn currency(code: &str, table: Table) -> Result<&'static Currency> {
 pub fn find_currency(code: &str, table: Table) -> Option<&'static Currency> {
     let rows = table.rows();
     if !code.is_empty() && code.len() <= 3 && code.bytes().all(|b| b.is_ascii_digit()) {
-        code.parse::<u16>()
-            .ok()
+        crate::codec::text::parse_u64(code)
+            .and_then(|n| u16::try_from(n).ok())
             .and_then(|n| rows.iter().find(|c| c.numeric == n))
     } else {
         // Both tables are sorted by alpha code (a unit test checks it): a binary search instead

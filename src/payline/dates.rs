@@ -296,7 +296,9 @@ pub fn parse_iso(s: &str) -> Option<(DateTime, Option<i32>)> {
                         return None;
                     }
                     let scale = 10u32.checked_pow(u32::try_from(9 - digits.len()).ok()?)?;
-                    digits.parse::<u32>().ok()?.checked_mul(scale)?
+                    u32::try_from(crate::codec::text::parse_u64(digits)?)
+                        .ok()?
+                        .checked_mul(scale)?
                 }
             };
             (sec, nanos)
@@ -314,12 +316,16 @@ pub fn parse_iso_date(s: &str) -> Option<Date> {
     if !y.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    Date::new(y.parse().ok()?, two(s.get(5..7)?)?, two(s.get(8..10)?)?)
+    Date::new(
+        i32::try_from(crate::codec::text::parse_u64(y)?).ok()?,
+        two(s.get(5..7)?)?,
+        two(s.get(8..10)?)?,
+    )
 }
 
 fn two(s: &str) -> Option<u8> {
     (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| s.parse().ok())
+        .then(|| crate::codec::text::parse_u64(s).and_then(|n| u8::try_from(n).ok()))
         .flatten()
 }
 
@@ -343,7 +349,9 @@ pub fn parse_payline_date(s: &str) -> Option<Date> {
     }
     let year: i32 = match y.len() {
         2 => 2000 + i32::from(two(y)?),
-        4 if y.bytes().all(|b| b.is_ascii_digit()) => y.parse().ok()?,
+        4 if y.bytes().all(|b| b.is_ascii_digit()) => {
+            i32::try_from(crate::codec::text::parse_u64(y)?).ok()?
+        }
         _ => return None,
     };
     Date::new(year, two(m)?, two(d)?)

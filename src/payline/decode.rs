@@ -135,8 +135,8 @@ fn char_ref(num: &str) -> Option<char> {
     if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
         return None;
     }
-    u32::from_str_radix(digits, radix)
-        .ok()
+    crate::codec::text::parse_uint(digits, radix)
+        .and_then(|n| u32::try_from(n).ok())
         .filter(|&n| n != 0)
         .and_then(char::from_u32)
 }

@@ -324,7 +324,10 @@ fn read_value(
         Kind::Version => {
             let out = digits(v, at, 2, issues)?;
             if let Read::Value(NodeValue::Text(t)) = &out {
-                if t.parse::<u8>().map_or(true, |x| x == 0) {
+                if crate::codec::text::parse_u64(t)
+                    .and_then(|n| u8::try_from(n).ok())
+                    .is_none_or(|x| x == 0)
+                {
                     issues.push(
                         at.path(),
                         issue::RANGE,
@@ -418,7 +421,9 @@ fn read_value(
             let ok = s.len() == 4
                 && s.bytes().all(|b| b.is_ascii_digit())
                 && s.get(..2)
-                    .and_then(|m| m.parse::<u8>().ok())
+                    .and_then(|m| {
+                        crate::codec::text::parse_u64(m).and_then(|n| u8::try_from(n).ok())
+                    })
                     .is_some_and(|m| (1..=12).contains(&m));
             if !ok {
                 issues.push(

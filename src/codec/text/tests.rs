@@ -1,7 +1,7 @@
 //! Unit tests of `codec::text`, against the standard library's `str::find`, `split_once` and
 //! `replace` on every short text over a small alphabet (repeats, overlaps, multi-byte letters).
 
-use super::{find, join, replace, split_once};
+use super::{find, join, parse_u64, parse_uint, replace, split_once};
 
 /// Every string of length 0..=max over `alphabet`.
 fn all_strings(alphabet: &[&str], max: usize) -> Vec<String> {
@@ -70,5 +70,36 @@ fn join_agrees_with_std() {
                 "{list:?} / {sep:?}"
             );
         }
+    }
+}
+
+#[test]
+fn parse_uint_agrees_with_std_parse() {
+    let mut texts: Vec<String> = all_strings(&["0", "7", "9", "+", "-", "a", "F", " ", "é"], 4);
+    for big in [
+        "18446744073709551615",
+        "18446744073709551616",
+        "99999999999999999999",
+        "255",
+        "256",
+    ] {
+        texts.push(big.to_string());
+        texts.push(format!("+{big}"));
+    }
+    texts.push("ffffffffffffffff".into());
+    texts.push("10000000000000000".into());
+    for t in &texts {
+        assert_eq!(parse_u64(t), t.parse::<u64>().ok(), "{t:?}");
+        assert_eq!(
+            parse_u64(t).and_then(|n| u8::try_from(n).ok()),
+            t.parse::<u8>().ok(),
+            "{t:?}"
+        );
+        assert_eq!(parse_uint(t, 16), u64::from_str_radix(t, 16).ok(), "{t:?}");
+        assert_eq!(
+            parse_uint(t, 16).and_then(|n| u16::try_from(n).ok()),
+            u16::from_str_radix(t, 16).ok(),
+            "{t:?}"
+        );
     }
 }

@@ -379,8 +379,8 @@ fn row<'a>(
                 })
             }),
         };
-        let value = match text.parse::<u64>() {
-            Ok(n) if integer && text.bytes().all(|b| b.is_ascii_digit()) => J::U(n),
+        let value = match crate::codec::text::parse_u64(text) {
+            Some(n) if integer && text.bytes().all(|b| b.is_ascii_digit()) => J::U(n),
             _ => J::S(Cow::Borrowed(text)),
         };
         match &column.sub {

@@ -181,7 +181,7 @@ impl View for Fast<'_, '_> {
     fn number(&self, name: &str) -> Option<u64> {
         match self.value(name)? {
             Val::N(n) => Some(n),
-            Val::S(s) => s.parse().ok(),
+            Val::S(s) => crate::codec::text::parse_u64(s),
             Val::Currency(_) => None,
         }
     }

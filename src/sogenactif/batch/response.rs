@@ -280,8 +280,8 @@ fn number(line: usize, what: &str, s: &str) -> Result<u64> {
             ),
         ));
     }
-    s.parse()
-        .map_err(|_| malformed(line, &format!("{what} is out of range")))
+    crate::codec::text::parse_u64(s)
+        .ok_or_else(|| malformed(line, &format!("{what} is out of range")))
 }
 
 /// Parses a CSV response file (see the module documentation for the assumed layout).

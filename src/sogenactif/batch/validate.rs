@@ -356,7 +356,7 @@ fn parse_offset(s: &str) -> Option<Offset> {
 
 fn two_digits(s: &str) -> Option<u8> {
     if s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) {
-        s.parse().ok()
+        crate::codec::text::parse_u64(s).and_then(|n| u8::try_from(n).ok())
     } else {
         None
     }
@@ -366,7 +366,7 @@ pub(super) fn valid_ymd(y: &str, m: &str, d: &str) -> Option<()> {
     if !(y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())) {
         return None;
     }
-    let year: u32 = y.parse().ok()?;
+    let year = u32::try_from(crate::codec::text::parse_u64(y)?).ok()?;
     let month = u32::from(two_digits(m)?);
     let day = u32::from(two_digits(d)?);
     crate::codec::datetime::is_date(year, month, day).then_some(())
@@ -741,6 +741,8 @@ impl View for Checked<'_, '_> {
         self.record.get(name)
     }
     fn number(&self, name: &str) -> Option<u64> {
-        self.record.get(name).and_then(|s| s.parse().ok())
+        self.record
+            .get(name)
+            .and_then(crate::codec::text::parse_u64)
     }
 }

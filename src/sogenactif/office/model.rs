@@ -393,7 +393,9 @@ impl Options {
                 issues.push("options.keyVersion", issue::REQUIRED, "is required");
                 None
             }
-            Some(Value::String(s)) if is_digits(s) && s.len() <= 10 => s.parse::<u64>().ok(),
+            Some(Value::String(s)) if is_digits(s) && s.len() <= 10 => {
+                crate::codec::text::parse_u64(s)
+            }
             Some(Value::String(_)) => {
                 issues.push(
                     "options.keyVersion",

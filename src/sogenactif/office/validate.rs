@@ -657,7 +657,9 @@ pub fn check_value(v: &Value, kind: Kind, at: &str, issues: &mut Issues) -> Opti
         }
         Kind::YearMonth => {
             let s = text(issues)?;
-            let month = s.get(4..).and_then(|m| m.parse::<u8>().ok());
+            let month = s
+                .get(4..)
+                .and_then(|m| crate::codec::text::parse_u64(m).and_then(|n| u8::try_from(n).ok()));
             if s.len() != 6 || !is_digits(s) || !month.is_some_and(|m| (1..=12).contains(&m)) {
                 issues.push(at, issue::FORMAT, "must be YYYYMM, e.g. 202812");
                 return None;
