@@ -744,7 +744,11 @@ fn redact_markup(text: &str) -> String {
             .split(|c: char| c.is_whitespace() || c == '>' || c == '/')
             .next()
             .unwrap_or("");
-        let local = name.rsplit(':').next().unwrap_or(name);
+        // After the last ':' (a byte search: `rsplit` would link a reverse char searcher).
+        let local = match name.bytes().rposition(|b| b == b':') {
+            Some(i) => name.get(i + 1..).unwrap_or(name),
+            None => name,
+        };
         if is_redacted(local) {
             let end = rest.find('<').unwrap_or(rest.len());
             let (content, tail) = rest.split_at_checked(end).unwrap_or((rest, ""));

@@ -1,4 +1,5 @@
-//! Texts by hand for size (issue 9), each tested against the standard library function it replaces.
+//! Texts by hand for size (issue 9), each tested against the standard library function (or the
+//! crate: `hex`) it replaces.
 //!
 //! Substring search and replace for the few places that look for a text inside another: the
 //! Payline reader's `?>`, `-->` and `]]>`, the client's redaction of its own secrets, Systempay's
@@ -78,6 +79,33 @@ pub fn parse_uint(s: &str, radix: u32) -> Option<u64> {
 /// [`parse_uint`] in base 10.
 pub fn parse_u64(s: &str) -> Option<u64> {
     parse_uint(s, 10)
+}
+
+/// Lowercase hex of `bytes` (`hex::encode`, the HMAC seals and hashes).
+pub fn hex_encode(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        for nibble in [b >> 4, b & 0xf] {
+            out.push(char::from(
+                DIGITS.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+            ));
+        }
+    }
+    out
+}
+
+/// The bytes of a hex text, digits in either case (`hex::decode`); `None` for an odd length or
+/// a character that is not a hex digit.
+pub fn hex_decode(text: &str) -> Option<Vec<u8>> {
+    let pairs = text.as_bytes().chunks(2);
+    let mut out = Vec::with_capacity(text.len() / 2);
+    for pair in pairs {
+        let [hi, lo] = pair else { return None };
+        let digit = |b: &u8| char::from(*b).to_digit(16);
+        out.push(u8::try_from(digit(hi)? * 16 + digit(lo)?).ok()?);
+    }
+    Some(out)
 }
 
 /// `items.join(sep)` for the lists of accepted values in error messages: a loop of `push_str`

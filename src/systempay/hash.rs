@@ -66,7 +66,7 @@ fn mac(key: &Secret, answer: &str) -> HmacSha256 {
 
 /// Lowercase hex HMAC-SHA-256 of `answer` (after `\/` → `/`) with `key`.
 pub fn compute_hash(answer: &str, key: &Secret) -> String {
-    hex::encode(mac(key, answer).finalize().into_bytes())
+    crate::codec::text::hex_encode(&mac(key, answer).finalize().into_bytes())
 }
 
 /// Reads the four `kr-*` fields from a posted form (an object of strings). Every missing or
@@ -182,7 +182,7 @@ pub fn verify_hash(fields: &Value, keys: &Keys) -> Result<bool> {
 
 fn verify(signed: &SignedAnswer<'_>, key: &Secret) -> bool {
     // Either case; a wrong length fails `verify_slice`.
-    let Ok(expected) = hex::decode(signed.hash) else {
+    let Some(expected) = crate::codec::text::hex_decode(signed.hash) else {
         return false;
     };
     mac(key, signed.answer).verify_slice(&expected).is_ok()

@@ -1,7 +1,7 @@
 //! Unit tests of `codec::text`, against the standard library's `str::find`, `split_once` and
 //! `replace` on every short text over a small alphabet (repeats, overlaps, multi-byte letters).
 
-use super::{find, join, parse_u64, parse_uint, replace, split_once};
+use super::{find, hex_decode, hex_encode, join, parse_u64, parse_uint, replace, split_once};
 
 /// Every string of length 0..=max over `alphabet`.
 fn all_strings(alphabet: &[&str], max: usize) -> Vec<String> {
@@ -102,4 +102,16 @@ fn parse_uint_agrees_with_std_parse() {
             "{t:?}"
         );
     }
+}
+
+#[test]
+fn hex_agrees_with_the_hex_crate() {
+    let bytes: Vec<u8> = (0..=255).collect();
+    assert_eq!(hex_encode(&bytes), hex::encode(&bytes));
+    assert_eq!(hex_encode(&[]), "");
+    for t in all_strings(&["0", "a", "F", "9", "g", " ", "é"], 4) {
+        assert_eq!(hex_decode(&t), hex::decode(&t).ok(), "{t:?}");
+    }
+    let upper = hex::encode_upper(&bytes);
+    assert_eq!(hex_decode(&upper), Some(bytes));
 }

@@ -153,7 +153,7 @@ fn mac(key: &Secret) -> Result<HmacSha256> {
 pub fn hmac_hex(data: &str, key: &Secret) -> Result<String> {
     let mut m = mac(key)?;
     m.update(data.as_bytes());
-    Ok(hex::encode(m.finalize().into_bytes()))
+    Ok(crate::codec::text::hex_encode(&m.finalize().into_bytes()))
 }
 
 /// The seal of `fields` with `secret_key`: lowercase hex HMAC-SHA-256 of [`seal_string`].
@@ -165,7 +165,7 @@ pub fn seal(fields: &Value, secret_key: &Secret) -> Result<String> {
 /// `hmac`'s `verify_slice`.
 pub fn verify(fields: &Value, given: &str, secret_key: &Secret) -> Result<bool> {
     let data = seal_string(fields)?;
-    let Ok(bytes) = hex::decode(given) else {
+    let Some(bytes) = crate::codec::text::hex_decode(given) else {
         return Ok(false);
     };
     let mut m = mac(secret_key)?;
