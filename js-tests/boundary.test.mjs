@@ -256,6 +256,52 @@ test('plain data is sent as JSON.stringify writes it, and a value JSON cannot ca
   }
 });
 
+test('a secret used as an option name stays out of the error, whatever value JSON cannot carry it holds', async () => {
+  // Found by a differential fuzz (2026-12-05): the unknown-key check hid such a key, but a NaN,
+  // BigInt, Symbol, invalid Date, lone surrogate or throwing getter under it was reported at its path.
+  const [, [, R]] = entries;
+  const secret = 'sk_live_Secret123';
+  const values = {
+    nan: NaN,
+    bigint: 1n,
+    symbol: Symbol('s'),
+    date: new Date('nope'),
+    surrogate: '\ud800',
+    nested: { deeper: Infinity },
+  };
+  const getter = Object.defineProperty({ merchantId: '111111111', accessKey: 'abcdefgh1' }, secret, {
+    enumerable: true,
+    get() { throw new Error('lazy'); },
+  });
+  const calls = [];
+  for (const [what, value] of Object.entries(values)) {
+    const options = { merchantId: '111111111', accessKey: 'abcdefgh1', [secret]: value };
+    calls.push([what, () => R.payline.request('doCapture', { transactionID: '1', payment: { amount: 100, currency: 'EUR', action: 101, mode: 'CPT' } }, options)]);
+    calls.push([`${what} (client)`, () => new R.payline.Client({ ...options, fetch: async () => new Response('') })]);
+    calls.push([`${what} (systempay)`, () => R.systempay.request('Transaction/Get', { uuid: UUID }, { shopId: '69876357', password: 'testpassword_x', [secret]: value })]);
+  }
+  calls.push(['getter', () => R.payline.request('doCapture', {}, getter)]);
+  for (const [what, call] of calls) {
+    let error;
+    try {
+      await call();
+    } catch (e) {
+      error = e;
+    }
+    assert.ok(error, what);
+    const seen = JSON.stringify({ message: error.message, field: error.field, issues: error.issues });
+    assert.ok(!seen.includes('Secret123'), `${what}: ${seen}`);
+    assert.match(seen, /options\.\*\*\*/, `${what}: ${seen}`);
+  }
+  // A key that reads as an option name is still named.
+  try {
+    R.payline.request('doCapture', {}, { merchantId: '111111111', accessKey: 'abcdefgh1', timeoutMsx: NaN });
+    assert.fail('no error');
+  } catch (e) {
+    assert.equal(e.issues[0].field, 'options.timeoutMsx');
+  }
+});
+
 test('a request crosses back as its JSON head then its body as it is: line feeds, quotes and markup intact', () => {
   // `q` frame (ARCHITECTURE.md "Output framing"): the body is the text after the first line feed.
   // A Payline value with a line feed, quotes, an ampersand, a non-ASCII letter and a carriage

@@ -50,7 +50,11 @@ impl<'a> Args<'a> {
             // serde_json's own recursion limit (128) is above MAX_DEPTH, so this is the limit.
             if crate::codec::text::find(&e.to_string(), "recursion limit").is_some() {
                 type_error(path, DEEP)
-            } else if let Err(found) = crate::codec::json::from_text(self.raw(i), None) {
+            } else if let Err(found) = crate::codec::json::from_text_in(
+                self.raw(i),
+                None,
+                crate::codec::json::sensitive_path(path),
+            ) {
                 // Lone surrogates (`\udXXX` from JSON.stringify) are named at their path.
                 if path.is_empty() {
                     found
@@ -259,7 +263,9 @@ fn check(v: &Value, path: &str, depth: usize) -> Result<()> {
         }
         Value::Object(map) => {
             for (k, item) in map {
-                check(item, &join(path, k), depth + 1)?;
+                // A key under the client options that may be a secret is not shown.
+                let shown = crate::codec::json::shown_key(path, k);
+                check(item, &join(path, shown), depth + 1)?;
             }
             Ok(())
         }

@@ -395,3 +395,34 @@ fn a_text_given_apart_reads_as_the_same_text_inside_the_arguments() {
     ));
     assert_eq!(e["field"], "operation");
 }
+
+#[test]
+fn a_secret_used_as_an_option_name_is_not_shown_in_a_value_issue() {
+    // A sentinel (NaN from the JS wrapper) and a lone surrogate under a key that may be a secret:
+    // the issue is at `options.***`; a name-like key is still named.
+    let nan = "\\u0000remise:nan";
+    for (input, special) in [
+        (
+            format!(
+                r#"[{{"merchantId":"1","accessKey":"abcdefgh1","sk_live_Secret123":"{nan}"}}]"#
+            ),
+            true,
+        ),
+        (
+            r#"[{"merchantId":"1","accessKey":"abcdefgh1","sk_live_Secret123":{"x":"\ud800"}}]"#
+                .to_string(),
+            false,
+        ),
+    ] {
+        let e = Client::new("payline", &input, special).err().unwrap();
+        assert!(!e.contains("Secret123"), "{e}");
+        assert_eq!(
+            issue_fields(&e)[0].split('.').take(2).collect::<Vec<_>>(),
+            ["options", "***"],
+            "{e}"
+        );
+    }
+    let named = format!(r#"[{{"merchantId":"1","accessKey":"abcdefgh1","timeoutMsx":"{nan}"}}]"#);
+    let e = Client::new("payline", &named, true).err().unwrap();
+    assert_eq!(issue_fields(&e), ["options.timeoutMsx"]);
+}

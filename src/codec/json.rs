@@ -270,6 +270,22 @@ pub fn sensitive_path(path: &str) -> bool {
     path == "options" || path.starts_with("options.") || path == "keys"
 }
 
+/// Whether `key` reads as an option name (up to 24 ASCII letters or `_`); a secret pasted in the
+/// wrong place has digits, other characters or length.
+pub fn name_like(key: &str) -> bool {
+    key.len() <= 24 && key.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_')
+}
+
+/// How `key` appears in a field path under `path`: as it is, or `***` in a sensitive object
+/// ([`sensitive_path`]) when it is not [`name_like`] (it may be a secret used as a key).
+pub fn shown_key<'k>(path: &str, key: &'k str) -> &'k str {
+    if sensitive_path(path) && !name_like(key) {
+        "***"
+    } else {
+        key
+    }
+}
+
 /// The `UNKNOWN_FIELD` issue of `key` in the object at `path`, with a "did you mean" hint. In a
 /// sensitive object, a key that is not name-like (an option name is up to 24 letters or `_`; a
 /// secret pasted in the wrong place has digits, other characters or length) is reported at the object's path by its
@@ -281,8 +297,7 @@ pub fn push_unknown(
     near: Option<&str>,
     sensitive: bool,
 ) {
-    let name_like = key.len() <= 24 && key.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_');
-    if near.is_none() && sensitive && !name_like {
+    if near.is_none() && sensitive && !name_like(key) {
         issues.push(
             if path.is_empty() { "(input)" } else { path },
             issue::UNKNOWN_FIELD,
@@ -337,6 +352,16 @@ pub fn from_text(
     text: &str,
     gateway: Option<crate::error::Gateway>,
 ) -> crate::error::Result<Value> {
+    from_text_in(text, gateway, false)
+}
+
+/// [`from_text`] for a text that holds credentials (`sensitive`: client options, hash keys): a
+/// key that is not [`name_like`] is written `***` in the paths of its issues.
+pub fn from_text_in(
+    text: &str,
+    gateway: Option<crate::error::Gateway>,
+    sensitive: bool,
+) -> crate::error::Result<Value> {
     let err = match serde_json::from_str::<Value>(text) {
         Ok(v) => return Ok(v),
         Err(e) => e,
@@ -345,6 +370,7 @@ pub fn from_text(
         text,
         at: 0,
         found: Issues::new(),
+        sensitive,
     };
     // Stops at the first syntax problem; what was found before it is still reported.
     let _ = scan.value("", 0);
@@ -371,6 +397,8 @@ struct SurrogateScan<'a> {
     text: &'a str,
     at: usize,
     found: Issues,
+    /// Keys that are not name-like are written `***` (see [`from_text_in`]).
+    sensitive: bool,
 }
 
 impl SurrogateScan<'_> {
@@ -408,7 +436,12 @@ impl SurrogateScan<'_> {
                 loop {
                     self.skip_ws();
                     let (key, lone) = self.string()?;
-                    let field = join(path, &key);
+                    let shown = if self.sensitive && !name_like(&key) {
+                        "***"
+                    } else {
+                        &key
+                    };
+                    let field = join(path, shown);
                     if let Some(unit) = lone {
                         self.report(&field, unit, "its name");
                     }

@@ -45,7 +45,8 @@ pub fn parse_input<'a>(text: &'a str, at: &str, issues: &mut Issues) -> Option<V
         Ok(v) => return Some(v),
         Err(e) => e,
     };
-    match crate::codec::json::from_text(text, None) {
+    let sensitive = crate::codec::json::sensitive_path(at);
+    match crate::codec::json::from_text_in(text, None, sensitive) {
         // A string holding an unpaired surrogate (`"\ud83d"`: JSON.stringify's text for a JS
         // string cut inside an emoji) is JSON that serde_json refuses. Named at its field,
         // `FORBIDDEN_CHARACTER`, as Payline and every other entry name it; the rest of that input
