@@ -40,7 +40,10 @@ node_modules/.installed: package.json package-lock.json
 # --low-memory-unused: binaryen may fold a constant added to a pointer into the load's offset (smaller
 # code, 418 B gzip) on the promise that the first 1 KiB of memory is never used. rustc's wasm32 layout
 # puts the stack first: [0, 1 MiB) is the stack, growing down, data from 1 MiB on (ARCHITECTURE.md "Size").
-WASM_OPT_FLAGS := -Oz --converge -ocimfs=100 --low-memory-unused
+# --strip-producers --strip-target-features: the two custom sections left after wasm-opt drops the names
+# (which tools built the module, and its features, which wasm-opt reads before it strips them); no
+# runtime reads either (109 B gzip).
+WASM_OPT_FLAGS := -Oz --converge -ocimfs=100 --low-memory-unused --strip-producers --strip-target-features
 
 # WebAssembly features beyond rustc's default set for wasm32: fixed-width SIMD (simd128). LLVM then
 # moves 16 bytes per v128 load/store (struct copies) and memchr uses its simd128 searcher: the .wasm is
