@@ -54,7 +54,7 @@ pub(super) fn call(name: &str, a: &Args) -> Result<Out> {
 /// A row as JS sees it.
 fn dto(c: &money::Currency) -> Value {
     let mut m = Map::new();
-    m.insert("code".into(), Value::String(c.code.to_string()));
+    m.insert("code".into(), Value::String(c.code().to_string()));
     m.insert("numeric".into(), Value::from(c.numeric));
     m.insert("digits".into(), Value::from(c.digits));
     m.insert("name".into(), Value::String(c.name.to_string()));

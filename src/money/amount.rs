@@ -35,7 +35,7 @@ pub fn parse_minor(amount: &str, cur: &Currency) -> Result<u64> {
             format!(
                 "amount '{}' has more decimals than {} allows ({} fraction digit{}): round it to {} decimal place{}",
                 printable(amount),
-                cur.code,
+                cur.code(),
                 cur.digits,
                 plural(cur.digits),
                 cur.digits,
@@ -50,7 +50,7 @@ pub fn parse_minor(amount: &str, cur: &Currency) -> Result<u64> {
             format!(
                 "amount '{}' {} is above the largest exact amount ({} minor units, Number.MAX_SAFE_INTEGER)",
                 printable(amount),
-                cur.code,
+                cur.code(),
                 MAX_SAFE_INTEGER
             ),
         )
@@ -108,7 +108,7 @@ fn format_error(amount: &str, cur: &Currency) -> Error {
             "amount '{}' is not a plain decimal: use ASCII digits with an optional '.' and no sign, exponent, comma or space, e.g. '{}' {}",
             printable(amount),
             example,
-            cur.code
+            cur.code()
         ),
     )
     .with_field("amount")

@@ -6,9 +6,9 @@ fn iso_codes_are_unique_and_well_formed() {
     let mut alpha = HashSet::new();
     let mut numeric = HashSet::new();
     for c in ISO_4217 {
-        assert!(alpha.insert(c.code), "duplicate alpha {}", c.code);
+        assert!(alpha.insert(c.code()), "duplicate alpha {}", c.code());
         assert!(numeric.insert(c.numeric), "duplicate numeric {}", c.numeric);
-        assert!(c.code.len() == 3 && c.code.bytes().all(|b| b.is_ascii_uppercase()));
+        assert!(c.code().len() == 3 && c.code().bytes().all(|b| b.is_ascii_uppercase()));
         assert!(c.numeric > 0 && c.numeric < 1000);
         assert!(c.digits <= 4);
     }
@@ -20,7 +20,7 @@ fn iso_codes_are_unique_and_well_formed() {
 fn iso_known_rows() {
     let check = |code: &str, numeric: u16, digits: u8| {
         let c = currency(code, Table::Iso).unwrap();
-        assert_eq!((c.code, c.numeric, c.digits), (code, numeric, digits));
+        assert_eq!((c.code(), c.numeric, c.digits), (code, numeric, digits));
     };
     check("EUR", 978, 2);
     check("JPY", 392, 0);
@@ -36,11 +36,11 @@ fn iso_known_rows() {
 
 #[test]
 fn lookup_by_numeric_code() {
-    assert_eq!(currency("978", Table::Iso).unwrap().code, "EUR");
-    assert_eq!(currency("036", Table::Payline).unwrap().code, "AUD");
-    assert_eq!(currency("36", Table::Sogenactif).unwrap().code, "AUD");
+    assert_eq!(currency("978", Table::Iso).unwrap().code(), "EUR");
+    assert_eq!(currency("036", Table::Payline).unwrap().code(), "AUD");
+    assert_eq!(currency("36", Table::Sogenactif).unwrap().code(), "AUD");
     assert_eq!(
-        currency_by_numeric(392, Table::Systempay).unwrap().code,
+        currency_by_numeric(392, Table::Systempay).unwrap().code(),
         "JPY"
     );
     assert_eq!(currency("EUR", Table::Iso).unwrap().numeric_str(), "978");
@@ -69,14 +69,14 @@ fn tables_are_sorted_by_alpha_code_for_the_binary_search() {
     for table in [Table::Iso, Table::Systempay] {
         let rows = table.rows();
         assert!(
-            rows.windows(2).all(|w| w[0].code < w[1].code),
+            rows.windows(2).all(|w| w[0].code() < w[1].code()),
             "{table:?} must be strictly sorted by code"
         );
         for c in rows {
-            assert_eq!(currency(c.code, table).unwrap().code, c.code);
+            assert_eq!(currency(c.code(), table).unwrap().code(), c.code());
             assert_eq!(
-                currency(&c.numeric.to_string(), table).unwrap().code,
-                c.code
+                currency(&c.numeric.to_string(), table).unwrap().code(),
+                c.code()
             );
         }
     }
@@ -93,8 +93,8 @@ fn numeric_codes_are_written_on_three_digits() {
         Table::Sogenactif,
     ] {
         for c in table.rows() {
-            assert!(c.numeric < 1000, "{}", c.code);
-            assert_eq!(c.numeric_str(), format!("{:03}", c.numeric), "{}", c.code);
+            assert!(c.numeric < 1000, "{}", c.code());
+            assert_eq!(c.numeric_str(), format!("{:03}", c.numeric), "{}", c.code());
         }
     }
     for n in [0u16, 7, 36, 100, 999] {
@@ -135,4 +135,16 @@ fn printable_is_escape_debug_or_stricter() {
         super::printable(&"x".repeat(41)),
         format!("{}…", "x".repeat(40))
     );
+}
+
+#[test]
+fn every_row_has_a_three_letter_code() {
+    for table in [Table::Iso, Table::Systempay] {
+        for c in table.rows() {
+            assert!(
+                c.code().len() == 3 && c.code().bytes().all(|b| b.is_ascii_uppercase()),
+                "{c:?}"
+            );
+        }
+    }
 }

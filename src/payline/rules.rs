@@ -249,7 +249,7 @@ pub fn check_re_authorization<'a>(
         return Err(refused(
             format!(
                 "a re-authorization must use the original authorization's currency ({}), not {}: Payline would answer 02620 without storing anything",
-                orig_cur.code, cur.code
+                orig_cur.code(), cur.code()
             ),
             "payment.currency",
         )

@@ -303,7 +303,7 @@ fn currency(
         }
     };
     match money::currency(&code, Table::Systempay) {
-        Ok(c) => Some(c.code),
+        Ok(c) => Some(c.code()),
         Err(e) => {
             issues.push_error(&o.at(key), e);
             None

@@ -108,7 +108,7 @@ fn currency_reads_alpha_and_numeric_codes() {
     ] {
         for v in [json!("EUR"), json!("978"), json!(978)] {
             let c = currency(&v, Table::Payline, numbers, TypeWords::WithType).unwrap();
-            assert_eq!((c.code, c.numeric), ("EUR", 978));
+            assert_eq!((c.code(), c.numeric), ("EUR", 978));
         }
         let c = currency(&json!(36), Table::Sogenactif, numbers, TypeWords::WithType).unwrap();
         assert_eq!(c.numeric_str(), "036");
@@ -139,7 +139,7 @@ fn currency_numbers_follow_each_gateway() {
         "must be an ISO 4217 code like 'EUR' or 978, got a number".to_string(),
     );
     let read = |v: serde_json::Value, numbers| {
-        currency(&v, Table::Payline, numbers, TypeWords::WithType).map(|c| c.code)
+        currency(&v, Table::Payline, numbers, TypeWords::WithType).map(|c| c.code())
     };
     // Payline: any unsigned integer is looked up as its digits.
     assert_eq!(

@@ -28,14 +28,14 @@ fn exactly_the_seed_rows() {
 fn deviations_from_iso_are_the_documented_ones() {
     let mut deviations = Vec::new();
     for c in SYSTEMPAY {
-        match ISO_4217.iter().find(|i| i.code == c.code) {
+        match ISO_4217.iter().find(|i| i.code() == c.code()) {
             Some(iso) => {
-                assert_eq!(iso.numeric, c.numeric, "{}", c.code);
+                assert_eq!(iso.numeric, c.numeric, "{}", c.code());
                 if iso.digits != c.digits {
-                    deviations.push((c.code, iso.digits, c.digits));
+                    deviations.push((c.code(), iso.digits, c.digits));
                 }
             }
-            None => deviations.push((c.code, 99, c.digits)),
+            None => deviations.push((c.code(), 99, c.digits)),
         }
     }
     assert_eq!(
