@@ -1,15 +1,16 @@
 //! Texts by hand for size (issue 9), each tested against the standard library function (or the
-//! crate: `hex`) it replaces.
+//! crate: `hex`) it replaces, which brought more code into the `.wasm` than these uses need:
 //!
-//! Substring search and replace for the few places that look for a text inside another: the
-//! Payline reader's `?>`, `-->` and `]]>`, the client's redaction of its own secrets, Systempay's
-//! `\/` unescaping and two serde_json messages.
-//!
-//! Written by hand over `memchr` (already linked for the readers) rather than `str::find(&str)`,
-//! `str::replace` or `split_once(&str)`: those bring core's Two-Way searcher, about 3.3 KB of
-//! `.wasm` for these few uses, and `memchr::memmem` is larger still (issue 9, size). The needles
-//! here are a few bytes long (a secret: tens) and the texts at most one capped answer, so looking
-//! for the first byte with `memchr` and comparing the rest is as fast as either.
+//! - [`find`], [`split_once`], [`replace`]: substring search for the Payline reader's `?>`, `-->`
+//!   and `]]>`, the client's redaction of its own secrets, Systempay's `\/` unescaping and two
+//!   serde_json messages. Over `memchr` (already linked for the readers) rather than
+//!   `str::find(&str)`, `str::replace` or `split_once(&str)`: those bring core's Two-Way searcher,
+//!   about 3.3 KB of `.wasm` for these few uses, and `memchr::memmem` is larger still. The needles
+//!   are a few bytes long (a secret: tens) and the texts at most one capped answer, so looking for
+//!   the first byte with `memchr` and comparing the rest is as fast as either.
+//! - [`parse_uint`]: every unsigned integer read from text, in one function.
+//! - [`hex_encode`], [`hex_decode`]: the hex of the HMAC seals and hashes.
+//! - [`join`]: the lists of accepted values in messages.
 
 /// Byte offset of the first `needle` in `hay` (`Some(0)` for an empty needle), as `str::find`.
 pub fn find(hay: &str, needle: &str) -> Option<usize> {
