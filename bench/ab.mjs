@@ -1,0 +1,56 @@
+// Two builds of the package in one Node process, alternating: the A/B used to decide a change
+// (ARCHITECTURE.md "Size", bench/RESULTS.md readings). Not part of `make bench` (which compares
+// remise with its peers): it compares remise with itself.
+//
+//   node bench/ab.mjs <package dir A> <package dir B> [op…]
+//
+// Each dir is a built `pkg/` (or an installed `remise`); ops: parse, plreq, sp, convert (default:
+// all). Prints, per op, the median CPU time of each build over the rounds and B's time ÷ A's.
+// Rounds alternate the order (A B, then B A) so that drift on a shared machine hits both alike.
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { PAYLINE_ANSWER, PAYLINE_PARAMS, PAYLINE_OPTIONS, SYSTEMPAY_BODY, SYSTEMPAY_OPTIONS, BATCH_HEADER, walletCredit } from './lib/data.mjs';
+
+const [dirA, dirB, ...only] = process.argv.slice(2);
+if (!dirA || !dirB) {
+  console.error('usage: node bench/ab.mjs <package dir A> <package dir B> [parse|plreq|sp|convert…]');
+  process.exit(2);
+}
+const builds = await Promise.all([dirA, dirB].map((d) => import(pathToFileURL(resolve(d, 'index.mjs')).href)));
+
+// 200 000 walletCredit records as NDJSON, cut into 64 KiB chunks (pushView: no buffer per chunk).
+const records = new TextEncoder().encode(Array.from({ length: 200_000 }, (_, i) => JSON.stringify(walletCredit(i))).join('\n') + '\n');
+const convert = (m) => {
+  const conv = m.sogenactif.batch.createConverter({ header: BATCH_HEADER, input: 'ndjson' });
+  let n = 0;
+  for (let i = 0; i < records.length; i += 1 << 16) n += conv.pushView(records.subarray(i, Math.min(i + (1 << 16), records.length))).length;
+  return n + conv.finishView().length;
+};
+const ops = {
+  parse: { calls: 20_000, rounds: 21, run: (m) => m.payline.parseResponse('doReAuthorization', PAYLINE_ANSWER, 200) },
+  plreq: { calls: 20_000, rounds: 21, run: (m) => m.payline.request('doReAuthorization', PAYLINE_PARAMS, PAYLINE_OPTIONS) },
+  sp: { calls: 20_000, rounds: 21, run: (m) => m.systempay.request('Transaction/CancelOrRefund', SYSTEMPAY_BODY, SYSTEMPAY_OPTIONS) },
+  convert: { calls: 1, rounds: 7, run: convert },
+};
+const chosen = only.length ? only : Object.keys(ops);
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+for (const name of chosen) {
+  const op = ops[name];
+  if (!op) throw new Error(`unknown op ${name}`);
+  // Both builds must give the same result before their times mean anything.
+  const [a, b] = builds.map((m) => JSON.stringify(op.run(m)));
+  if (a !== b) console.log(`${name}: the two builds give different results`);
+  const times = [[], []];
+  for (let r = 0; r < op.rounds; r++) {
+    for (const k of r % 2 ? [1, 0] : [0, 1]) {
+      const t = process.cpuUsage();
+      for (let j = 0; j < op.calls; j++) op.run(builds[k]);
+      const u = process.cpuUsage(t);
+      times[k].push((u.user + u.system) / op.calls);
+    }
+  }
+  const [ma, mb] = times.map(median);
+  const unit = op.calls > 1 ? 'µs' : 'ms';
+  const show = (us) => (op.calls > 1 ? us.toFixed(2) : (us / 1000).toFixed(0));
+  console.log(`${name}: A ${show(ma)} ${unit}, B ${show(mb)} ${unit}, B/A ${(mb / ma).toFixed(3)}`);
+}
