@@ -284,6 +284,12 @@ impl Client {
         // A very short "secret" would blank ordinary words; such credentials fail validation anyway.
         if secret.expose().chars().count() >= 6 {
             out.push(secret.expose().to_string());
+            // As a message quotes it when it holds characters written as escapes (`Ω` → `\u{3a9}`,
+            // `"` → `\"`): quoted gateway text goes through `money::printable`.
+            let escaped = crate::money::escaped(secret.expose());
+            if escaped != secret.expose() {
+                out.push(escaped);
+            }
             if let Some(user) = user {
                 let basic = crate::transport::basic_auth(user, secret);
                 out.push(basic.strip_prefix("Basic ").unwrap_or(&basic).to_string());

@@ -426,3 +426,41 @@ fn a_secret_used_as_an_option_name_is_not_shown_in_a_value_issue() {
     let e = Client::new("payline", &named, true).err().unwrap();
     assert_eq!(issue_fields(&e), ["options.timeoutMsx"]);
 }
+
+#[test]
+fn a_secret_echoed_back_is_taken_out_however_a_message_quotes_it() {
+    // Found by a differential fuzz (2026-12-05): a message quotes gateway text through
+    // `money::printable`, which writes `Ω` as `\u{3a9}` and `"` as `\"`; the client's redaction
+    // must take out the secret in that form too.
+    for secret in [
+        "Ωmega-secret-key",
+        "quote\"secret-key",
+        "日本語のひみつ鍵です",
+    ] {
+        let payline = json!([{ "merchantId": "111111111", "accessKey": secret }]).to_string();
+        let password = format!("testpassword_{secret}");
+        let systempay = json!([{ "shopId": "73239078", "password": password }]).to_string();
+        let (p, _) = Client::new("payline", &payline, false).unwrap();
+        let (s, _) = Client::new("systempay", &systempay, false).unwrap();
+        let texts = [
+            failure(&p, "read", "network", &format!("boom {secret}"), 0).to_string(),
+            failure(&s, "read", "network", &format!("boom {password}"), 0).to_string(),
+            answer(
+                &s,
+                "Transaction/Get",
+                "read",
+                403,
+                &format!("bad {password}"),
+                0,
+            ),
+        ];
+        for text in texts {
+            assert!(
+                !text.contains(&crate::money::escaped(secret)),
+                "{secret}: {text}"
+            );
+            assert!(!text.contains(secret), "{secret}: {text}");
+            assert!(text.contains("***"), "{secret}: {text}");
+        }
+    }
+}

@@ -184,33 +184,49 @@ pub fn from_minor(minor: u64, code: &str, table: Table) -> Result<String> {
 pub(crate) fn printable(s: &str) -> String {
     let mut out = String::with_capacity(s.len().min(48));
     for c in s.chars().take(40) {
-        match c {
-            '\0' => out.push_str("\\0"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\\' | '\'' | '"' => {
-                out.push('\\');
-                out.push(c);
-            }
-            ' '..='~' => out.push(c),
-            c if SHOWN.iter().any(|(lo, hi)| (*lo..=*hi).contains(&c)) => out.push(c),
-            c => {
-                out.push_str("\\u{");
-                let n = u32::from(c);
-                let digits = (32 - n.leading_zeros()).div_ceil(4).max(1);
-                for i in (0..digits).rev() {
-                    let d = (n >> (4 * i)) & 0xf;
-                    out.push(char::from_digit(d, 16).unwrap_or('0'));
-                }
-                out.push('}');
-            }
-        }
+        escape_char(&mut out, c);
     }
     if s.chars().count() > 40 {
         out.push('…');
     }
     out
+}
+
+/// All of `s` as [`printable`] writes it, without the 40-character cut: the form in which a
+/// client's secret would appear inside a message, so that the client can take it out too
+/// (`api::client`'s redaction).
+pub(crate) fn escaped(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        escape_char(&mut out, c);
+    }
+    out
+}
+
+/// One character as [`printable`] writes it.
+fn escape_char(out: &mut String, c: char) {
+    match c {
+        '\0' => out.push_str("\\0"),
+        '\t' => out.push_str("\\t"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\\' | '\'' | '"' => {
+            out.push('\\');
+            out.push(c);
+        }
+        ' '..='~' => out.push(c),
+        c if SHOWN.iter().any(|(lo, hi)| (*lo..=*hi).contains(&c)) => out.push(c),
+        c => {
+            out.push_str("\\u{");
+            let n = u32::from(c);
+            let digits = (32 - n.leading_zeros()).div_ceil(4).max(1);
+            for i in (0..digits).rev() {
+                let d = (n >> (4 * i)) & 0xf;
+                out.push(char::from_digit(d, 16).unwrap_or('0'));
+            }
+            out.push('}');
+        }
+    }
 }
 
 /// The non-ASCII characters [`printable`] shows as they are: ranges where every character is

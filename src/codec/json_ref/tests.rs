@@ -82,3 +82,36 @@ fn written_back_like_serde_json_value() {
         assert_eq!(ours, reference, "{text}");
     }
 }
+
+/// Objects of more than 64 fields find repeated unknown keys through a map instead of a scan back
+/// (linear in the number of keys): each unknown key is still reported once, in text order, as the
+/// `Value` reader (whose objects hold each key once) reports it.
+#[test]
+fn many_unknown_keys_are_each_reported_once_in_order() {
+    let mut text = String::from(r#"{"n":1,"s":"x""#);
+    let mut want = Vec::new();
+    for i in 0..300 {
+        text.push_str(&format!(r#","k{i}":{i}"#));
+        want.push(format!("p.k{i}"));
+    }
+    // Repeats of unknown keys, and of a known one, after them.
+    text.push_str(r#","k7":1,"k299":2,"n":3,"k0":4}"#);
+    let parsed = parse(&text).unwrap();
+    let mut issues = Issues::new();
+    let mut o = ObjRef::new(&parsed, "p", &mut issues);
+    let _ = o.req_uint("n", &mut issues);
+    let _ = o.req_str("s", &mut issues);
+    o.finish(&mut issues);
+    let fields: Vec<String> = issues.into_vec().into_iter().map(|i| i.field).collect();
+    assert_eq!(fields, want);
+    // The same as the reference reader on the `Value` of the same text.
+    let v: Value = serde_json::from_str(&text).unwrap();
+    let (reference, ours) = both(&v);
+    let unknown = |list: Vec<crate::error::Issue>| -> Vec<String> {
+        list.into_iter()
+            .filter(|i| i.code == "UNKNOWN_FIELD")
+            .map(|i| i.field)
+            .collect()
+    };
+    assert_eq!(unknown(reference), unknown(ours));
+}
