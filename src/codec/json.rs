@@ -279,12 +279,7 @@ pub fn name_like(key: &str) -> bool {
 /// How `key` appears in a field path under `path`: as it is, or `***` in a sensitive object
 /// ([`sensitive_path`]) when it is not [`name_like`] (it may be a secret used as a key).
 pub fn shown_key<'k>(path: &str, key: &'k str) -> &'k str {
-    key_in_path(sensitive_path(path), key)
-}
-
-/// [`shown_key`] for a caller that knows whether the object is sensitive.
-fn key_in_path(sensitive: bool, key: &str) -> &str {
-    if sensitive && !name_like(key) {
+    if sensitive_path(path) && !name_like(key) {
         "***"
     } else {
         key
@@ -441,7 +436,12 @@ impl SurrogateScan<'_> {
                 loop {
                     self.skip_ws();
                     let (key, lone) = self.string()?;
-                    let field = join(path, key_in_path(self.sensitive, &key));
+                    let shown = if self.sensitive && !name_like(&key) {
+                        "***"
+                    } else {
+                        &key
+                    };
+                    let field = join(path, shown);
                     if let Some(unit) = lone {
                         self.report(&field, unit, "its name");
                     }
