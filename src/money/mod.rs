@@ -13,10 +13,10 @@ pub use iso::ISO_4217;
 pub use systempay::SYSTEMPAY;
 
 use crate::error::{Error, ErrorCode, Result};
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 /// One currency row: `{ code: 'EUR', numeric: 978, digits: 2, name: 'Euro' }`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Currency {
     /// ISO 4217 alpha-3 code ([`Currency::code`]): three bytes in the row rather than a `&str`
     /// (a pointer and a length, 8 bytes) for the 220 rows of the tables (issue 9, size).
@@ -48,7 +48,22 @@ impl Currency {
     pub fn code(&self) -> &str {
         std::str::from_utf8(&self.alpha).unwrap_or("???")
     }
+}
 
+/// `{ code, numeric, digits, name }`, the shape JS sees (`api::money`); by hand since the code is
+/// kept as three bytes (a derive would write them as an array).
+impl Serialize for Currency {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut row = s.serialize_struct("Currency", 4)?;
+        row.serialize_field("code", self.code())?;
+        row.serialize_field("numeric", &self.numeric)?;
+        row.serialize_field("digits", &self.digits)?;
+        row.serialize_field("name", self.name)?;
+        row.end()
+    }
+}
+
+impl Currency {
     /// The numeric code as the gateways write it: three digits, zero-padded (`036`).
     pub fn numeric_str(&self) -> String {
         let d = numeric_digits(self.numeric);

@@ -148,3 +148,12 @@ fn every_row_has_a_three_letter_code() {
         }
     }
 }
+
+#[test]
+fn a_row_serializes_as_js_sees_it() {
+    let eur = currency("EUR", Table::Iso).unwrap();
+    assert_eq!(
+        serde_json::to_value(eur).unwrap(),
+        serde_json::json!({ "code": "EUR", "numeric": 978, "digits": 2, "name": "Euro" })
+    );
+}
