@@ -390,11 +390,11 @@ fn parse_tree(xml: &str) -> Result<Vec<El<'_>>> {
                 let n = skip_to(body, "-->", "unterminated comment")?;
                 rest = body.get(n..).unwrap_or("");
             } else if let Some(body) = tag.strip_prefix("![CDATA[") {
-                let (text, tail) = text::split_once(body, "]]>")
+                let (cdata, tail) = text::split_once(body, "]]>")
                     .ok_or_else(|| malformed("unterminated CDATA section"))?;
                 if let Some(top) = open.last().filter(|top| top.last.is_none()) {
                     if let Some(el) = els.get_mut(top.at) {
-                        append_plain(&mut el.text, text);
+                        append_plain(&mut el.text, cdata);
                     }
                 }
                 rest = tail;

@@ -515,7 +515,7 @@ pub fn record_text<'a, 'l>(
     // `method` names the layout. It usually comes first; otherwise the keys before it are
     // stepped over to find it, and the object is then read from its start.
     let mut first = true;
-    let mut ahead = 0usize; // members stepped over before `method`
+    let mut stepped_over = false; // members before `method`
     let name = loop {
         if !p.more(b'}', &mut first)? {
             return None;
@@ -527,11 +527,11 @@ pub fn record_text<'a, 'l>(
             break name;
         }
         p.skip()?;
-        ahead += 1;
+        stepped_over = true;
     };
     // `method` keys read by the loop below (a second one leaves the record to the validator).
     let mut methods = 1u8;
-    if ahead > 0 {
+    if stepped_over {
         p.at = open;
         first = true;
         methods = 0;
