@@ -464,3 +464,36 @@ fn a_secret_echoed_back_is_taken_out_however_a_message_quotes_it() {
         }
     }
 }
+
+#[test]
+fn rejects_are_written_as_their_derived_serialization() {
+    // `rejects_text` writes the converter's rejects by hand (no serializer in the `.wasm`); the
+    // derived `Serialize` of `Reject` is the reference, escapes and the optional `line` included.
+    use crate::error::Issue;
+    use crate::sogenactif::batch::Reject;
+    let issue = |field: &str, message: &str| Issue {
+        field: field.to_string(),
+        code: "FORMAT",
+        message: message.to_string(),
+    };
+    let rejects = vec![
+        Reject {
+            line: Some(3),
+            index: 2,
+            issues: vec![issue("records[2].amount", "bad \"x\"\n\u{1}é")],
+        },
+        Reject {
+            line: None,
+            index: 9,
+            issues: vec![issue("records[9]", "a"), issue("records[9].b", "")],
+        },
+        Reject {
+            line: Some(u64::MAX),
+            index: 0,
+            issues: vec![],
+        },
+    ];
+    let want = format!("o{}", serde_json::to_string(&rejects).unwrap());
+    assert_eq!(rejects_text(rejects), want);
+    assert_eq!(rejects_text(Vec::new()), "o[]");
+}
