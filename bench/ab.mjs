@@ -4,8 +4,8 @@
 //
 //   node bench/ab.mjs <package dir A> <package dir B> [op…]
 //
-// Each dir is a built `pkg/` (or an installed `remise`); ops: parse, plreq, sp, convert (default:
-// all). Prints, per op, the median CPU time of each build over the rounds and B's time ÷ A's.
+// Each dir is a built `pkg/` (or an installed `remise`); ops: parse, plreq, sp, convert, addmany,
+// add (default: all). Prints, per op, the median CPU time of each build over the rounds and B's time ÷ A's.
 // Rounds alternate the order (A B, then B A) so that drift on a shared machine hits both alike.
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
@@ -13,7 +13,7 @@ import { PAYLINE_ANSWER, PAYLINE_PARAMS, PAYLINE_OPTIONS, SYSTEMPAY_BODY, SYSTEM
 
 const [dirA, dirB, ...only] = process.argv.slice(2);
 if (!dirA || !dirB) {
-  console.error('usage: node bench/ab.mjs <package dir A> <package dir B> [parse|plreq|sp|convert…]');
+  console.error('usage: node bench/ab.mjs <package dir A> <package dir B> [parse|plreq|sp|convert|addmany|add…]');
   process.exit(2);
 }
 const builds = await Promise.all([dirA, dirB].map((d) => import(pathToFileURL(resolve(d, 'index.mjs')).href)));
@@ -26,11 +26,28 @@ const convert = (m) => {
   for (let i = 0; i < records.length; i += 1 << 16) n += conv.pushView(records.subarray(i, Math.min(i + (1 << 16), records.length))).length;
   return n + conv.finishView().length;
 };
+// The same records as JS objects in arrays of 1 000, for `BatchWriter.addMany`.
+const objects = Array.from({ length: 200 }, (_, c) => Array.from({ length: 1000 }, (_, i) => walletCredit(c * 1000 + i)));
+const addMany = (m) => {
+  const w = new m.sogenactif.BatchWriter({ header: BATCH_HEADER });
+  let n = w.header().length;
+  for (const chunk of objects) n += w.addMany(chunk).length;
+  return n + w.finish().length;
+};
+// One record per call, `BatchWriter.add` (the simple path).
+const addOne = (m) => {
+  const w = new m.sogenactif.BatchWriter({ header: BATCH_HEADER });
+  let n = w.header().length;
+  for (let i = 0; i < 20_000; i++) n += w.add(objects[Math.floor(i / 1000)][i % 1000]).length;
+  return n + w.finish().length;
+};
 const ops = {
   parse: { calls: 20_000, rounds: 21, run: (m) => m.payline.parseResponse('doReAuthorization', PAYLINE_ANSWER, 200) },
   plreq: { calls: 20_000, rounds: 21, run: (m) => m.payline.request('doReAuthorization', PAYLINE_PARAMS, PAYLINE_OPTIONS) },
   sp: { calls: 20_000, rounds: 21, run: (m) => m.systempay.request('Transaction/CancelOrRefund', SYSTEMPAY_BODY, SYSTEMPAY_OPTIONS) },
   convert: { calls: 1, rounds: 7, run: convert },
+  addmany: { calls: 1, rounds: 7, run: addMany },
+  add: { calls: 1, rounds: 7, run: addOne },
 };
 const chosen = only.length ? only : Object.keys(ops);
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];

@@ -626,7 +626,7 @@ pub fn mask_card_numbers(text: &str) -> String {
 pub fn redact(text: &str) -> String {
     let trimmed = text.trim_start();
     let by_name = if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        match serde_json::from_str::<serde_json::Value>(text) {
+        match crate::codec::json_ref::value(text) {
             Ok(mut v) => {
                 redact_json(&mut v);
                 crate::codec::json::to_text(&v)

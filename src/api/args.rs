@@ -46,7 +46,7 @@ impl<'a> Args<'a> {
 
     /// Argument `i` as a JSON value; `path` names it in issues (`""` for a request body).
     pub fn value(&self, i: usize, path: &str) -> Result<Value> {
-        let v: Value = serde_json::from_str(self.raw(i)).map_err(|e| {
+        let v: Value = crate::codec::json_ref::value(self.raw(i)).map_err(|e| {
             // serde_json's own recursion limit (128) is above MAX_DEPTH, so this is the limit.
             if crate::codec::text::find(&e.to_string(), "recursion limit").is_some() {
                 type_error(path, DEEP)

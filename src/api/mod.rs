@@ -193,11 +193,23 @@ pub fn batch_converter(input: &str, special: bool) -> Result<crate::sogenactif::
         .map_err(|e| e.with_gateway_if_none(crate::error::Gateway::Sogenactif))
 }
 
-/// The JSON text of the records array of `[records]` (checked for sentinels when flagged).
-pub fn batch_records_text(input: &str, special: bool) -> Result<&str> {
+/// The records of `[records]` (`addMany`): the array's JSON text (checked for sentinels when
+/// flagged) and, when the batch scanner can split it, each record's text.
+pub fn batch_records(input: &str, special: bool) -> Result<(&str, Option<Vec<&str>>)> {
+    use crate::sogenactif::batch::fast::split_array;
+    // The wrapper writes `[` + the array + `]`. When the scanner splits what is inside (plain
+    // data, nesting at most 16), the pass of `Args` over the text would find nothing to report
+    // (no sentinel, no deep nesting): it is skipped, 11 % of an `addMany` (issue 9).
+    if !special {
+        let inner = input.strip_prefix('[').and_then(|s| s.strip_suffix(']'));
+        if let Some((inner, texts)) = inner.and_then(|i| Some((i, split_array(i)?))) {
+            return Ok((inner, Some(texts)));
+        }
+    }
     let a = Args::parse(input, special)?;
     a.check(0, "records")?;
-    Ok(a.raw(0))
+    let text = a.raw(0);
+    Ok((text, split_array(text)))
 }
 
 /// Framed `[{ line?, index, issues }]`.

@@ -497,3 +497,51 @@ fn rejects_are_written_as_their_derived_serialization() {
     assert_eq!(rejects_text(rejects), want);
     assert_eq!(rejects_text(Vec::new()), "o[]");
 }
+
+/// `batch_records` skips the argument pass when the batch scanner splits the records: it must
+/// answer what the argument pass (then the split) answers, on plain records and on everything
+/// the scanner declines (sentinels, nesting, escapes, other shapes, two arguments).
+#[test]
+fn batch_records_answers_as_the_argument_pass() {
+    let reference = |input: &str, special: bool| -> Result<(String, Option<Vec<String>>)> {
+        let a = args::Args::parse(input, special)?;
+        a.check(0, "records")?;
+        let text = a.raw(0);
+        let texts = crate::sogenactif::batch::fast::split_array(text);
+        Ok((
+            text.to_string(),
+            texts.map(|t| t.iter().map(|s| s.to_string()).collect()),
+        ))
+    };
+    // The argument pass trims the blanks around the array; the fast path may keep them (the same
+    // JSON text: the wrapper writes none).
+    let record = r#"{"method":"walletCredit","merchantId":"023101122334456","amount":1}"#;
+    let deep = |n: usize| format!("[[{{\"x\":{}1{}}}]]", "[".repeat(n), "]".repeat(n));
+    let inputs = [
+        format!("[[{record},{record}]]"),
+        "[[]]".to_string(),
+        format!("[ [{record}] ]"),
+        format!("[[{record}],1]"),
+        "[{\"method\":\"cancel\"}]".to_string(),
+        "[[\"\\u0000remise:nan\"]]".to_string(),
+        r#"[[{"method":"walletCredit","orderId":"a\"b"}]]"#.to_string(),
+        deep(20),
+        deep(70),
+        "[[1,]]".to_string(),
+        "[".to_string(),
+        String::new(),
+    ];
+    for input in &inputs {
+        for special in [false, true] {
+            let ours = batch_records(input, special).map(|(text, texts)| {
+                let texts = texts.map(|t| t.iter().map(|s| s.to_string()).collect());
+                (text.trim().to_string(), texts)
+            });
+            match (ours, reference(input, special)) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{input}"),
+                (Err(a), Err(b)) => assert_eq!(a.to_json(), b.to_json(), "{input}"),
+                (a, b) => panic!("{input} ({special}): {a:?} against {b:?}"),
+            }
+        }
+    }
+}

@@ -362,7 +362,7 @@ pub fn from_text_in(
     gateway: Option<crate::error::Gateway>,
     sensitive: bool,
 ) -> crate::error::Result<Value> {
-    let err = match serde_json::from_str::<Value>(text) {
+    let err = match super::json_ref::value(text) {
         Ok(v) => return Ok(v),
         Err(e) => e,
     };

@@ -39,6 +39,13 @@ pub fn parse(text: &str) -> Result<Val<'_>, serde_json::Error> {
     serde_json::from_str(text)
 }
 
+/// `serde_json::from_str::<Value>`, read through [`Val`]: the same parser finds the same errors,
+/// and [`Val::into_value`] builds the same `Value`. So the `.wasm` holds one visitor of serde_json's
+/// reader instead of two (`Value`'s own left it; issue 9, size); a `Val` tree is built first.
+pub fn value(text: &str) -> Result<serde_json::Value, serde_json::Error> {
+    parse(text).map(Val::into_value)
+}
+
 impl<'a> Val<'a> {
     /// Name of the value's type, for messages (the words of [`super::json::type_name`]).
     pub fn type_name(&self) -> &'static str {
@@ -86,6 +93,25 @@ impl<'a> Val<'a> {
             Val::Str(s) => Value::String(s.to_string()),
             Val::Arr(_) => Value::Array(Vec::new()),
             Val::Obj(_) => Value::Object(serde_json::Map::new()),
+        }
+    }
+
+    /// The `serde_json::Value` of this tree, as `serde_json::from_str` would have read it: a
+    /// non-negative integer unsigned, a later duplicate key replacing the earlier one's value in
+    /// its place.
+    pub fn into_value(self) -> serde_json::Value {
+        use serde_json::Value;
+        match self {
+            Val::Arr(items) => Value::Array(items.into_iter().map(Val::into_value).collect()),
+            Val::Obj(fields) => {
+                let mut map = serde_json::Map::with_capacity(fields.len());
+                for (k, v) in fields {
+                    map.insert(k.into_owned(), v.into_value());
+                }
+                Value::Object(map)
+            }
+            Val::Str(s) => Value::String(s.into_owned()),
+            scalar => scalar.scalar_value(),
         }
     }
 

@@ -801,7 +801,8 @@ fn fault_error(doc: &[El], fault: &El, op: Operation, http_status: u16) -> Error
 pub fn parse_response(op: Operation, http_status: u16, xml: &str) -> Result<Value> {
     let mut out = Vec::with_capacity(xml.len() / 2 + 16);
     write_response(op, http_status, xml, &mut out)?;
-    serde_json::from_str(&json_out::finish(out)).map_err(|_| malformed("unreadable answer"))
+    crate::codec::json_ref::value(&json_out::finish(out))
+        .map_err(|_| malformed("unreadable answer"))
 }
 
 /// [`parse_response`] written as JSON text at the end of `out` (the same fields in the same

@@ -85,7 +85,7 @@ pub fn request_unchecked_text(service: &str, body: &str, opts: &Options) -> Resu
         let parsed = parse_input(body, "(input)", &mut issues);
         return prepare(service, parsed.as_ref(), opts, issues);
     }
-    let v: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+    let v: Value = crate::codec::json_ref::value(body).unwrap_or(Value::Null);
     request_unchecked(service, &v, opts)
 }
 

@@ -130,7 +130,7 @@ pub fn plan_cancel_or_refund(transaction: &Value, request: &Value) -> Result<Pla
     // The planner reads the body that would be sent (currency as alpha-3, resolutionMode
     // defaulted), parsed back from its JSON text.
     let req = match validate(Service::CancelOrRefund, request) {
-        Ok(v) => serde_json::from_str::<Value>(&v.body).ok(),
+        Ok(v) => crate::codec::json_ref::value(&v.body).ok(),
         Err(e) if e.code == ErrorCode::Validation => {
             for i in e.nest("request").issues {
                 issues.push(i.field, i.code, i.message);

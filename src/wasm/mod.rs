@@ -157,8 +157,8 @@ impl CoreBatchWriter {
     #[wasm_bindgen(js_name = addMany)]
     pub fn add_many(&mut self, input: &str, special: bool) -> Vec<u8> {
         let mut out = vec![0];
-        match api::batch_records_text(input, special)
-            .and_then(|text| self.inner.add_many(text, &mut out))
+        match api::batch_records(input, special)
+            .and_then(|(text, texts)| self.inner.add_many_split(text, texts, &mut out))
         {
             Ok(()) => out,
             Err(e) => tagged(Err(api::error_text(&e))),
@@ -234,8 +234,8 @@ impl CoreBatchConverter {
     #[wasm_bindgen(js_name = addMany)]
     pub fn add_many(&mut self, input: &str, special: bool) -> Vec<u8> {
         self.start();
-        let r = api::batch_records_text(input, special)
-            .and_then(|text| self.inner.add_many(text, &mut self.out));
+        let r = api::batch_records(input, special)
+            .and_then(|(text, texts)| self.inner.add_many_split(text, texts, &mut self.out));
         self.tagged(r)
     }
 

@@ -115,3 +115,76 @@ fn many_unknown_keys_are_each_reported_once_in_order() {
     };
     assert_eq!(unknown(reference), unknown(ours));
 }
+
+/// Every sequence of up to `max` pieces.
+fn texts(pieces: &[&str], max: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut level = vec![String::new()];
+    for _ in 0..max {
+        let next: Vec<String> = level
+            .iter()
+            .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+            .collect();
+        out.extend(next.iter().cloned());
+        level = next;
+    }
+    out
+}
+
+/// `value` (through `Val`) must read every text as `serde_json::from_str::<Value>` does: the same
+/// value, keys in the same order, or the same error at the same place.
+fn same_as_serde_json(text: &str) {
+    let ours = value(text);
+    let theirs = serde_json::from_str::<Value>(text);
+    match (&ours, &theirs) {
+        (Ok(a), Ok(b)) => {
+            assert_eq!(a, b, "{text:?}");
+            // `Map` equality ignores order: the texts compare it.
+            assert_eq!(a.to_string(), b.to_string(), "{text:?}");
+        }
+        (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{text:?}"),
+        _ => panic!("{text:?}: ours {ours:?}, serde_json {theirs:?}"),
+    }
+}
+
+#[test]
+fn value_reads_every_short_text_as_serde_json_does() {
+    let pieces = [
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        ",",
+        " ",
+        "\"k\"",
+        "\"\\u00e9\\n\"",
+        "-2",
+        "1.5e3",
+        "7",
+        "null",
+        "true",
+    ];
+    for text in texts(&pieces, 4) {
+        same_as_serde_json(&text);
+    }
+    for text in [
+        r#"{"a":1,"b":[true,null],"a":{"c":"d"}}"#,
+        r#"{"z":1,"a":2,"z":3}"#,
+        "18446744073709551615",
+        "18446744073709551616",
+        "-9223372036854775809",
+        "1e999",
+        "0.1",
+        r#""\ud800""#,
+        r#""\ud83d\ude00""#,
+        "[1,2,]",
+        "{\"a\":1} x",
+        " \n[] \t",
+    ] {
+        same_as_serde_json(text);
+    }
+    // serde_json's recursion limit, met at the same place.
+    same_as_serde_json(&"[".repeat(200));
+    same_as_serde_json(&format!("{}{}", "[".repeat(120), "]".repeat(120)));
+}

@@ -443,7 +443,7 @@ impl Converter {
     /// layouts?, input?: 'ndjson'|'csv' }` as JSON text; the same checks and messages as
     /// `BatchWriter` options (the JS package fills `header.date`/`time` from the clock before).
     pub fn new(options_json: &str) -> Result<Converter> {
-        let value: Value = serde_json::from_str(options_json).map_err(|e| {
+        let value: Value = crate::codec::json_ref::value(options_json).map_err(|e| {
             Error::new(
                 ErrorCode::Validation,
                 format!("the converter options are not valid JSON: {e}"),
@@ -567,8 +567,19 @@ impl Converter {
     /// Checks and writes a JSON array of records (what JS `addMany(records)` sends in one
     /// crossing); invalid records become rejects, as with `push`.
     pub fn add_many(&mut self, records_json: &str, out: &mut Vec<u8>) -> Result<()> {
+        self.add_many_split(records_json, fast::split_array(records_json), out)
+    }
+
+    /// [`Self::add_many`] with the array already split by [`fast::split_array`] (`None`: it
+    /// could not be).
+    pub fn add_many_split(
+        &mut self,
+        records_json: &str,
+        texts: Option<Vec<&str>>,
+        out: &mut Vec<u8>,
+    ) -> Result<()> {
         self.ensure_open()?;
-        if let Some(texts) = fast::split_array(records_json) {
+        if let Some(texts) = texts {
             for text in texts {
                 self.sink.take_text(text, None, out)?;
             }

@@ -790,7 +790,7 @@ impl<'a> Scanner<'a> {
 /// Reads a record (or an array of records) the text fast path declined, with serde_json; the
 /// fast path then looks at it through [`J::from_value`].
 pub fn parse(text: &str) -> serde_json::Result<Value> {
-    serde_json::from_str(text)
+    crate::codec::json_ref::value(text)
 }
 
 /// Marks the container whose first field is at `index` as seen; `false` if it was already (or

@@ -134,9 +134,19 @@ impl BatchWriter {
     /// lists every issue (paths `records[<n>]` counted from the start of the file), nothing is
     /// appended and nothing is counted.
     pub fn add_many(&mut self, records_json: &str, out: &mut Vec<u8>) -> Result<()> {
+        self.add_many_split(records_json, fast::split_array(records_json), out)
+    }
+
+    /// [`Self::add_many`] with the array already split by [`fast::split_array`] (`None`: it
+    /// could not be).
+    pub fn add_many_split(
+        &mut self,
+        records_json: &str,
+        texts: Option<Vec<&str>>,
+        out: &mut Vec<u8>,
+    ) -> Result<()> {
         self.ensure_open()?;
         // Each element's text when the array has the common shape (text fast path), else trees.
-        let texts = fast::split_array(records_json);
         let values = match texts {
             Some(_) => Vec::new(),
             None => parse_array(records_json)?,

@@ -33,7 +33,7 @@ pub fn parse_response(http_status: u16, text: &str, secret_key: Option<&Secret>)
     );
     // An oversized body is never parsed; a non-200 one still gives HTTP_ERROR (without `response`).
     let parsed: Option<Value> = match size {
-        Ok(()) => serde_json::from_str(text).ok(),
+        Ok(()) => crate::codec::json_ref::value(text).ok(),
         Err(_) => None,
     };
     if http_status != 200 {
