@@ -495,3 +495,33 @@ fn add_many_reads_every_shape_of_record() {
     assert_eq!(e.issues[0].field, "records[1]");
     assert_eq!(e.issues[0].code, "TYPE");
 }
+
+#[test]
+fn a_repeated_key_reads_as_serde_json_reads_it_on_every_path() {
+    // serde_json keeps the last value of a repeated key: 750, as `batch::build` from a `Value`
+    // writes it (tests/sogenactif_batch_fast.rs). A record text with a repeated key is declined by
+    // the text fast path and read as a tree that keeps both; the record then goes to the
+    // reporting validator, which must read 750 too, through the converter and through `add_many`.
+    let record = r#"{"method":"refund","operationAmount":1,"merchantId":"011223344550000","operationAmount":750,"currencyCode":"EUR","transactionReference":"A"}"#;
+    let line = "REFUND;1;011223344550000;A;750;978;;;\n";
+    let (converted, _) = convert_chunks(OPTIONS, &[format!("{record}\n").as_bytes()]);
+    assert!(converted.unwrap().contains(line));
+    let header = json!({ "remitterId": "011223344550000", "date": "2024-01-05+0100", "time": "09:15:00+0100", "sequence": 7 });
+    // With an escape in a string, the array is not split by the scanner: the tree path of
+    // `add_many` reads it whole.
+    let escaped = record.replace("\"A\"", "\"\\u0042\"");
+    for records in [format!("[{record}]"), format!("[{record},{escaped}]")] {
+        let mut w = BatchWriter::new(&json!({ "header": header })).unwrap();
+        w.header().unwrap();
+        let mut out = Vec::new();
+        w.add_many(&records, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.starts_with(line), "{records}: {text}");
+        let second = records.contains("u0042");
+        assert_eq!(
+            text.contains("REFUND;2;011223344550000;B;750;978;;;\n"),
+            second,
+            "{text}"
+        );
+    }
+}

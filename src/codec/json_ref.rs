@@ -40,10 +40,10 @@ pub fn parse(text: &str) -> Result<Val<'_>, serde_json::Error> {
 }
 
 /// `serde_json::from_str::<Value>`, read through [`Val`]: the same parser finds the same errors,
-/// and [`Val::into_value`] builds the same `Value`. So the `.wasm` holds one visitor of serde_json's
+/// and [`Val::to_value`] builds the same `Value`. So the `.wasm` holds one visitor of serde_json's
 /// reader instead of two (`Value`'s own left it; issue 9, size); a `Val` tree is built first.
 pub fn value(text: &str) -> Result<serde_json::Value, serde_json::Error> {
-    parse(text).map(Val::into_value)
+    parse(text).map(|v| v.to_value())
 }
 
 impl<'a> Val<'a> {
@@ -96,22 +96,42 @@ impl<'a> Val<'a> {
         }
     }
 
-    /// The `serde_json::Value` of this tree, as `serde_json::from_str` would have read it: a
+    /// The `serde_json::Value` of this tree, as `serde_json::from_str` would have read its text: a
     /// non-negative integer unsigned, a later duplicate key replacing the earlier one's value in
     /// its place.
-    pub fn into_value(self) -> serde_json::Value {
+    pub fn to_value(&self) -> serde_json::Value {
         use serde_json::Value;
         match self {
-            Val::Arr(items) => Value::Array(items.into_iter().map(Val::into_value).collect()),
+            Val::Arr(items) => Value::Array(items.iter().map(Val::to_value).collect()),
             Val::Obj(fields) => {
                 let mut map = serde_json::Map::with_capacity(fields.len());
                 for (k, v) in fields {
-                    map.insert(k.into_owned(), v.into_value());
+                    map.insert(k.to_string(), v.to_value());
                 }
                 Value::Object(map)
             }
-            Val::Str(s) => Value::String(s.into_owned()),
             scalar => scalar.scalar_value(),
+        }
+    }
+
+    /// A borrowed view of a `serde_json::Value` (for the entry points that receive one).
+    pub fn from_value(v: &serde_json::Value) -> Val<'_> {
+        use serde_json::Value;
+        match v {
+            Value::Null => Val::Null,
+            Value::Bool(b) => Val::Bool(*b),
+            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => Val::U(u),
+                (None, Some(i)) => Val::I(i),
+                _ => Val::F(n.as_f64().unwrap_or(f64::NAN)),
+            },
+            Value::String(s) => Val::Str(Cow::Borrowed(s)),
+            Value::Array(a) => Val::Arr(a.iter().map(Val::from_value).collect()),
+            Value::Object(m) => Val::Obj(
+                m.iter()
+                    .map(|(k, v)| (Cow::Borrowed(k.as_str()), Val::from_value(v)))
+                    .collect(),
+            ),
         }
     }
 

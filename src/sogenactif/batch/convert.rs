@@ -145,12 +145,12 @@ impl Sink {
     }
 
     /// [`Sink::take`] for a record's JSON text: the text fast path first (no tree built), then
-    /// the tree (`fast::parse`) and [`check_record`].
+    /// the tree (`fast::tree`) and [`check_record`].
     fn take_text(&mut self, text: &str, line: Option<u64>, out: &mut Vec<u8>) -> Result<()> {
         let syntax = self.options.syntax;
         let Some(f) = fast::record_text(text, &self.options.layouts, syntax, &mut self.memo) else {
-            return match fast::parse(text) {
-                Ok(v) => self.take(Ok(&J::from_value(&v)), line, out),
+            return match fast::tree(text) {
+                Ok(v) => self.take(Ok(&v), line, out),
                 Err(e) => self.take(Err(json_message(line.unwrap_or(0), &e)), line, out),
             };
         };
@@ -381,23 +381,23 @@ fn row<'a>(
         };
         let value = match crate::codec::text::parse_u64(text) {
             Some(n) if integer && text.bytes().all(|b| b.is_ascii_digit()) => J::U(n),
-            _ => J::S(Cow::Borrowed(text)),
+            _ => J::Str(Cow::Borrowed(text)),
         };
         match &column.sub {
             None => entries.push((Cow::Owned(column.key.clone()), value)),
             Some(sub) => {
                 let inner = entries
                     .iter_mut()
-                    .find(|(k, v)| *k == column.key && matches!(v, J::O(_)));
+                    .find(|(k, v)| *k == column.key && matches!(v, J::Obj(_)));
                 let entry = (Cow::Owned(sub.clone()), value);
                 match inner {
-                    Some((_, J::O(list))) => list.push(entry),
-                    _ => entries.push((Cow::Owned(column.key.clone()), J::O(vec![entry]))),
+                    Some((_, J::Obj(list))) => list.push(entry),
+                    _ => entries.push((Cow::Owned(column.key.clone()), J::Obj(vec![entry]))),
                 }
             }
         }
     }
-    Ok(J::O(entries))
+    Ok(J::Obj(entries))
 }
 
 fn column_name(c: &Column) -> String {

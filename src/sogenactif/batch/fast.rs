@@ -17,65 +17,14 @@ use super::validate::{valid_ymd, Original, Syntax, MAX_AMOUNT, MAX_SEQUENCE};
 use crate::codec::swar::{lanes_control, lanes_eq, lanes_json_special, same, word, HIGH};
 use crate::error::Issues;
 use crate::money::{self, Table, MAX_SAFE_INTEGER};
-use serde_json::{Map, Number, Value};
+use serde_json::Value;
 use std::borrow::Cow;
 
-/// A borrowed view of a JSON value: a `serde_json::Value` ([`J::from_value`]) or a CSV row's
-/// cells. [`J::to_value`] gives back the `Value`.
-#[derive(Clone, Debug, PartialEq)]
-pub enum J<'a> {
-    Null,
-    Bool(bool),
-    U(u64),
-    I(i64),
-    F(f64),
-    S(Cow<'a, str>),
-    A(Vec<J<'a>>),
-    O(Vec<(Cow<'a, str>, J<'a>)>),
-}
-
-impl J<'_> {
-    /// The `serde_json::Value` of this tree (later duplicate keys replace earlier ones in place,
-    /// as serde_json does).
-    pub fn to_value(&self) -> Value {
-        match self {
-            J::Null => Value::Null,
-            J::Bool(b) => Value::Bool(*b),
-            J::U(n) => Value::Number(Number::from(*n)),
-            J::I(n) => Value::Number(Number::from(*n)),
-            J::F(f) => Number::from_f64(*f).map_or(Value::Null, Value::Number),
-            J::S(s) => Value::String(s.to_string()),
-            J::A(a) => Value::Array(a.iter().map(J::to_value).collect()),
-            J::O(entries) => {
-                let mut m = Map::with_capacity(entries.len());
-                for (k, v) in entries {
-                    m.insert(k.to_string(), v.to_value());
-                }
-                Value::Object(m)
-            }
-        }
-    }
-
-    /// A borrowed view of a `serde_json::Value` (for the entry points that receive one).
-    pub fn from_value(v: &Value) -> J<'_> {
-        match v {
-            Value::Null => J::Null,
-            Value::Bool(b) => J::Bool(*b),
-            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
-                (Some(u), _) => J::U(u),
-                (None, Some(i)) => J::I(i),
-                _ => J::F(n.as_f64().unwrap_or(f64::NAN)),
-            },
-            Value::String(s) => J::S(Cow::Borrowed(s)),
-            Value::Array(a) => J::A(a.iter().map(J::from_value).collect()),
-            Value::Object(m) => J::O(
-                m.iter()
-                    .map(|(k, v)| (Cow::Borrowed(k.as_str()), J::from_value(v)))
-                    .collect(),
-            ),
-        }
-    }
-}
+/// A borrowed view of a JSON value: a `serde_json::Value` ([`J::from_value`]), a record's text
+/// read by serde_json ([`crate::codec::json_ref::parse`]) or a CSV row's cells. The tree of
+/// `codec::json_ref`, under the name this module has always used; [`J::to_value`] gives the
+/// `serde_json::Value` back.
+pub use crate::codec::json_ref::Val as J;
 
 /// A checked value, ready to be written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -349,12 +298,12 @@ pub fn record<'a, 'l>(
     syntax: Syntax,
     memo: &mut Memo,
 ) -> Option<Fast<'a, 'l>> {
-    let J::O(entries) = record else { return None };
+    let J::Obj(entries) = record else { return None };
     let mut method_name = None;
     for (k, v) in entries {
         if k == "method" {
             match (v, method_name) {
-                (J::S(s), None) => method_name = Some(s.as_ref()),
+                (J::Str(s), None) => method_name = Some(s.as_ref()),
                 _ => return None,
             }
         }
@@ -397,7 +346,7 @@ pub fn record<'a, 'l>(
                 }
                 match v {
                     J::Null => {}
-                    J::O(inner) => original = read_original(inner)?,
+                    J::Obj(inner) => original = read_original(inner)?,
                     _ => return None,
                 }
             }
@@ -417,7 +366,7 @@ pub fn record<'a, 'l>(
                     }
                     match v {
                         J::Null => {}
-                        J::O(inner) => {
+                        J::Obj(inner) => {
                             for (k2, v2) in inner {
                                 let i = fields.iter().position(|f| {
                                     f.container() == Some(name) && f.name == k2.as_ref()
@@ -452,7 +401,7 @@ pub enum Raw<'a> {
 impl<'a> Raw<'a> {
     fn of(v: &'a J<'_>) -> Raw<'a> {
         match v {
-            J::S(s) => Raw::S(s),
+            J::Str(s) => Raw::S(s),
             J::U(n) => Raw::U(*n),
             J::Null => Raw::Null,
             _ => Raw::Other,
@@ -622,7 +571,7 @@ fn read_original(inner: &[(Cow<'_, str>, J<'_>)]) -> Option<Original> {
             ("status", _) if std::mem::replace(&mut status, true) => return None,
             (_, J::Null) if matches!(k.as_ref(), "amount" | "status") => {}
             ("amount", J::U(n)) if *n <= MAX_SAFE_INTEGER => original.amount = Some(*n),
-            ("status", J::S(s)) => original.status = Some(s.to_string()),
+            ("status", J::Str(s)) => original.status = Some(s.to_string()),
             _ => return None,
         }
     }
@@ -787,10 +736,17 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// Reads a record (or an array of records) the text fast path declined, with serde_json; the
-/// fast path then looks at it through [`J::from_value`].
+/// Reads an array of records as a `serde_json::Value` (its records are then viewed through
+/// [`J::from_value`]).
 pub fn parse(text: &str) -> serde_json::Result<Value> {
     crate::codec::json_ref::value(text)
+}
+
+/// Reads a record the text fast path declined into a tree borrowing from the text (keys
+/// repeated as written: [`record`] leaves such a record to the reporting validator, which reads
+/// [`J::to_value`], the last value of each key).
+pub fn tree(text: &str) -> serde_json::Result<J<'_>> {
+    crate::codec::json_ref::parse(text)
 }
 
 /// Marks the container whose first field is at `index` as seen; `false` if it was already (or

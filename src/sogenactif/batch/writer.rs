@@ -160,7 +160,7 @@ impl BatchWriter {
         let syntax = self.options.syntax;
         for k in 0..n {
             let index = self.count + k as u64;
-            let (value, parsed);
+            let parsed;
             let checked = match texts.as_ref().and_then(|t| t.get(k)) {
                 Some(text) => {
                     match fast::record_text(text, &self.options.layouts, syntax, &mut self.memo) {
@@ -169,8 +169,8 @@ impl BatchWriter {
                             Some((Checked::Fast(f), seq))
                         }
                         None => {
-                            value = fast::parse(text).unwrap_or(Value::Null);
-                            parsed = J::from_value(&value);
+                            // The text was split by the scanner: valid JSON.
+                            parsed = fast::tree(text).unwrap_or(J::Null);
                             check_record(
                                 &parsed,
                                 index,
