@@ -1,7 +1,7 @@
 // Self time per function of a V8 CPU profile (`node --cpu-prof`), the largest first:
 //   node bench/lib/cpuprofile-top.mjs <file.cpuprofile> [rows]
 // Wasm functions carry their Rust names when the package's .wasm was optimised with `wasm-opt -g`
-// (bench/RESULTS.md "Reading the run of 2026-12-05, fourth pass" gives the commands).
+// (bench/RESULTS.md "Reading the run of 2026-12-05 12:34" gives the commands).
 import { readFileSync } from 'node:fs';
 
 const [file, rows = '30'] = process.argv.slice(2);
