@@ -201,6 +201,30 @@ pub fn val(out: &mut Vec<u8>, v: &super::json_ref::Val<'_>) {
         Val::F(f) => f64(out, *f),
         Val::Str(s) => str(out, s),
         Val::Arr(items) => array(out, items, val),
+        Val::Obj(fields) if fields.len() > 64 => {
+            // Each key at its first place with its last value, found through a map: the scans
+            // back and forth below are quadratic (10 000 keys of 200 characters in Systempay's
+            // `metadata`: 7.6 s; found by a differential fuzz).
+            let mut last = serde_json::Map::new();
+            for (i, (k, _)) in fields.iter().enumerate() {
+                last.insert(k.to_string(), serde_json::Value::from(i));
+            }
+            out.push(b'{');
+            for (n, (k, i)) in last.iter().enumerate() {
+                if n > 0 {
+                    out.push(b',');
+                }
+                key(out, k);
+                let item = i
+                    .as_u64()
+                    .and_then(|i| fields.get(usize::try_from(i).ok()?));
+                match item {
+                    Some((_, item)) => val(out, item),
+                    None => out.extend_from_slice(b"null"),
+                }
+            }
+            out.push(b'}');
+        }
         Val::Obj(fields) => {
             out.push(b'{');
             let mut first = true;

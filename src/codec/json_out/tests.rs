@@ -170,3 +170,36 @@ fn duplicate_keys_are_written_once_with_their_last_value() {
     let v: serde_json::Value = serde_json::from_str(text).unwrap();
     assert_eq!(finish(out), serde_json::to_string(&v).unwrap());
 }
+
+#[test]
+fn objects_of_many_keys_are_written_once_per_key_as_serde_json_writes_them() {
+    // Above 64 fields the repeated keys are found through a map: the same text as serde_json's
+    // (first place, last value), for 10 000 long keys, each given twice, in linear time.
+    let long = "k".repeat(200);
+    let mut text = String::from("{");
+    for round in 0..2 {
+        for i in 0..10_000 {
+            if round + i > 0 {
+                text.push(',');
+            }
+            text.push_str(&format!("\"{long}{i}\":{}", round * 10_000 + i));
+        }
+    }
+    text.push_str(",\"tail\":{\"x\":1,\"x\":2}}");
+    let read = crate::codec::json_ref::parse(&text).unwrap();
+    let mut out = Vec::new();
+    val(&mut out, &read);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(finish(out), serde_json::to_string(&v).unwrap());
+    // Just above the threshold, with repeats and nested objects.
+    let mut text = String::from("{");
+    for i in 0..70 {
+        text.push_str(&format!("\"k{}\":{{\"n\":{i}}},", i % 50));
+    }
+    text.push_str("\"k3\":null}");
+    let read = crate::codec::json_ref::parse(&text).unwrap();
+    let mut out = Vec::new();
+    val(&mut out, &read);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(finish(out), serde_json::to_string(&v).unwrap());
+}
