@@ -299,16 +299,21 @@ impl Client {
     }
 
     /// Removes the client's secrets from an error built from a gateway answer (a proxy or a broken
-    /// gateway may echo the request, credentials included).
+    /// gateway may echo the request, credentials included): from its message, the gateway's code
+    /// and message, and the answer's keys and strings.
     fn scrub(&self, mut e: Error) -> Error {
         for secret in &self.secrets() {
             let secret = secret.as_str();
-            if let Some(scrubbed) = text::replace(&e.message, secret, "***") {
-                e.message = scrubbed;
-            }
-            if let Some(m) = e.gateway_message.as_mut() {
-                if let Some(scrubbed) = text::replace(m, secret, "***") {
-                    *m = scrubbed;
+            for field in [
+                Some(&mut e.message),
+                e.gateway_message.as_mut(),
+                e.gateway_code.as_mut(),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                if let Some(scrubbed) = scrub_text(field, secret) {
+                    *field = scrubbed;
                 }
             }
             if let Some(r) = e.response.as_mut() {
@@ -319,15 +324,63 @@ impl Client {
     }
 }
 
+/// `text` without `secret`, whole or where a quote cut it: a message quotes a value through
+/// `money::printable`, which writes at most 40 characters and then `…`, so a long secret can
+/// show as its start followed by `…`. That start goes too when it holds 6 characters or more (the
+/// shortest secret taken out at all). `None` when nothing was taken out.
+#[inline(never)]
+pub(super) fn scrub_text(text: &str, secret: &str) -> Option<String> {
+    let whole = text::replace(text, secret, "***");
+    let text = whole.as_deref().unwrap_or(text);
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(at) = text.get(from..).and_then(|rest| text::find(rest, "…")) {
+        let cut = from + at;
+        let before = text.get(copied..cut).unwrap_or_default();
+        // The longest start of the secret (6 characters or more) that ends just before the `…`.
+        let mut start = Some(secret);
+        let mut chars = secret.chars().count();
+        while let Some(s) = start.filter(|_| chars >= 6) {
+            if before.ends_with(s) {
+                break;
+            }
+            start = s.char_indices().last().and_then(|(i, _)| s.get(..i));
+            chars -= 1;
+        }
+        let start = start.filter(|_| chars >= 6);
+        if let Some(start) = start {
+            out.push_str(before.get(..before.len() - start.len()).unwrap_or_default());
+            out.push_str("***");
+            copied = cut;
+        }
+        from = cut + '…'.len_utf8();
+    }
+    if copied == 0 {
+        return whole;
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
+    Some(out)
+}
+
 fn scrub_value(v: &mut Value, secret: &str) {
     match v {
         Value::String(s) => {
-            if let Some(scrubbed) = text::replace(s, secret, "***") {
+            if let Some(scrubbed) = scrub_text(s, secret) {
                 *s = scrubbed;
             }
         }
         Value::Array(items) => items.iter_mut().for_each(|i| scrub_value(i, secret)),
-        Value::Object(m) => m.values_mut().for_each(|i| scrub_value(i, secret)),
+        Value::Object(m) => {
+            // A key holding the secret is rewritten too (the map is rebuilt, in order, only then).
+            if m.keys().any(|k| text::find(k, secret).is_some()) {
+                let old = std::mem::take(m);
+                for (k, item) in old {
+                    m.insert(scrub_text(&k, secret).unwrap_or(k), item);
+                }
+            }
+            m.values_mut().for_each(|i| scrub_value(i, secret));
+        }
         _ => {}
     }
 }

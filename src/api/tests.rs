@@ -545,3 +545,53 @@ fn batch_records_answers_as_the_argument_pass() {
         }
     }
 }
+
+#[test]
+fn a_long_secret_is_taken_out_where_a_message_cut_it() {
+    // A message quotes at most 40 characters of a value, then `…` (`money::printable`): a secret
+    // longer than that showed as its first characters. Found on 2026-12-05 with a Systempay test
+    // password (55 characters), with the gateway's error code, which was not scrubbed at all.
+    let password = "testpassword_SoDWhIfCCXbxP5sdyyKKRn9BX2bbGGHsrg72Z0dMTKdcx";
+    let systempay = json!([{ "shopId": "73239078", "password": password }]).to_string();
+    let (s, _) = Client::new("systempay", &systempay, false).unwrap();
+    let envelope = json!({
+        "status": "ERROR",
+        "answer": { "errorCode": password, "errorMessage": password, password: "k" }
+    })
+    .to_string();
+    let mut texts = vec![
+        failure(&s, "read", "network", &format!("boom {password}"), 0).to_string(),
+        failure(&s, "read", "network", password, 0).to_string(),
+    ];
+    for body in [
+        format!("bad {password}"),
+        format!("<html>{password}</html>"),
+        password.to_string(),
+        envelope,
+    ] {
+        for status in [200, 403, 500] {
+            texts.push(answer(&s, "Transaction/Get", "read", status, &body, 0));
+        }
+    }
+    // "testpassword_" is every test password's start; nothing longer may show.
+    for text in &texts {
+        for k in "testpassword_".len() + 1..=password.len() {
+            assert!(!text.contains(&password[..k]), "{k}: {text}");
+        }
+    }
+    // Each text quoted the password but two (the envelope, cut before it, at 403 and 500).
+    let redacted = texts.iter().filter(|t| t.contains("***")).count();
+    assert_eq!(redacted, texts.len() - 2, "{texts:#?}");
+    // Text that only looks cut is left alone: a `…` after fewer than 6 of the secret's
+    // characters, or after other text.
+    assert_eq!(client::scrub_text("a testp… b", password), None);
+    assert_eq!(client::scrub_text("wait… testpassword_So", password), None);
+    assert_eq!(
+        client::scrub_text(
+            "x testpassword_SoDW… y testpassword_SoDWhIfCCXbxP5sdyyKKRn9BX2bbGGHsrg72Z0dMTKdcx",
+            password
+        )
+        .as_deref(),
+        Some("x ***… y ***")
+    );
+}
