@@ -21,7 +21,8 @@ use std::fmt;
 
 /// A JSON value whose strings borrow from the parsed text. Numbers keep serde_json's three kinds
 /// (a non-negative integer is always [`Val::U`], as in `serde_json::Value`). Objects keep their
-/// fields in text order; with a duplicate key the last one wins, as in `serde_json::Value`.
+/// fields in text order; a repeated key is held once, at its first place with its last value, as
+/// in `serde_json::Value` (trees built by hand, such as the converter's CSV rows, may repeat a key).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Val<'a> {
     Null,
@@ -225,10 +226,39 @@ impl<'de> Visitor<'de> for ValVisitor {
         Ok(Val::Arr(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Val<'de>, A::Error> {
-        let mut fields = Vec::with_capacity(map.size_hint().unwrap_or(8));
+        use serde_json::Value;
+        let mut fields: Vec<(Cow<'de, str>, Val<'de>)> =
+            Vec::with_capacity(map.size_hint().unwrap_or(8));
+        // A repeated key keeps its first place and takes the last value, as serde_json's `Value`
+        // (`preserve_order`) holds it: found by a scan back in small objects, through a map of
+        // positions above 64 fields. Keeping every repeat cost memory per repeat (34 million
+        // repeats of one key on one NDJSON line ran the instance out of memory) and sent such
+        // batch records to the slow validator; found by a differential fuzz (2026-12-05).
+        let mut index: Option<serde_json::Map<String, Value>> = None;
         while let Some(Key(k)) = map.next_key()? {
             let v: Val<'de> = map.next_value()?;
+            let at = match index.as_ref() {
+                Some(ix) => ix
+                    .get(k.as_ref())
+                    .and_then(Value::as_u64)
+                    .and_then(|i| usize::try_from(i).ok()),
+                None => fields.iter().position(|(p, _)| *p == k),
+            };
+            if let Some(slot) = at.and_then(|i| fields.get_mut(i)) {
+                slot.1 = v;
+                continue;
+            }
+            if let Some(ix) = index.as_mut() {
+                ix.insert(k.to_string(), Value::from(fields.len()));
+            }
             fields.push((k, v));
+            if index.is_none() && fields.len() > 64 {
+                let mut ix = serde_json::Map::new();
+                for (i, (k, _)) in fields.iter().enumerate() {
+                    ix.insert(k.to_string(), Value::from(i));
+                }
+                index = Some(ix);
+            }
         }
         Ok(Val::Obj(fields))
     }

@@ -188,3 +188,40 @@ fn value_reads_every_short_text_as_serde_json_does() {
     same_as_serde_json(&"[".repeat(200));
     same_as_serde_json(&format!("{}{}", "[".repeat(120), "]".repeat(120)));
 }
+
+#[test]
+fn a_repeated_key_is_held_once_at_its_first_place_with_its_last_value() {
+    // As serde_json's `Value` holds it. A tree that kept every repeat grew with each one (a
+    // differential fuzz ran the instance out of memory with one key repeated 34 million times).
+    let keys = |v: &Val<'_>| match v {
+        Val::Obj(fields) => fields
+            .iter()
+            .map(|(k, _)| k.to_string())
+            .collect::<Vec<_>>(),
+        _ => Vec::new(),
+    };
+    let v = parse(r#"{"a":1,"b":2,"a":{"x":1,"x":3},"c":4,"b":5}"#).unwrap();
+    assert_eq!(keys(&v), ["a", "b", "c"]);
+    assert_eq!(v.get("a").and_then(|a| a.get("x")), Some(&Val::U(3)));
+    assert_eq!(v.get("b"), Some(&Val::U(5)));
+    // Below and above the 64 fields where the look-up switches to a map.
+    for distinct in [3, 64, 65, 200] {
+        let mut text = String::from("{");
+        for i in 0..100_000 {
+            if i > 0 {
+                text.push(',');
+            }
+            text.push_str(&format!("\"k{}\":{i}", i % distinct));
+        }
+        text.push('}');
+        let v = parse(&text).unwrap();
+        let want: Vec<String> = (0..distinct).map(|i| format!("k{i}")).collect();
+        assert_eq!(keys(&v), want, "{distinct}");
+        let last = (100_000 - distinct..100_000).collect::<Vec<_>>();
+        for (i, n) in last.iter().enumerate() {
+            let k = format!("k{}", n % distinct);
+            assert_eq!(v.get(&k), Some(&Val::U(*n as u64)), "{distinct} {i}");
+        }
+        assert_eq!(v.to_value(), serde_json::from_str::<Value>(&text).unwrap());
+    }
+}

@@ -742,9 +742,8 @@ pub fn parse(text: &str) -> serde_json::Result<Value> {
     crate::codec::json_ref::value(text)
 }
 
-/// Reads a record the text fast path declined into a tree borrowing from the text (keys
-/// repeated as written: [`record`] leaves such a record to the reporting validator, which reads
-/// [`J::to_value`], the last value of each key).
+/// Reads a record the text fast path declined into a tree borrowing from the text (a repeated
+/// key held once, with its last value, as serde_json reads it).
 pub fn tree(text: &str) -> serde_json::Result<J<'_>> {
     crate::codec::json_ref::parse(text)
 }
