@@ -525,3 +525,39 @@ fn a_repeated_key_reads_as_serde_json_reads_it_on_every_path() {
         );
     }
 }
+
+#[test]
+fn a_line_over_the_limit_is_refused_however_the_chunks_cut_it() {
+    use remise::sogenactif::batch::convert::MAX_LINE;
+    // One NDJSON line longer than MAX_LINE (1 MiB) is a reject with the same message whether it
+    // comes in one chunk or in several; the next line is read as usual. A line of exactly
+    // MAX_LINE bytes is not refused for its length.
+    let long = format!(
+        "{{\"method\":\"cancel\",\"x\":\"{}\"}}",
+        "y".repeat(MAX_LINE)
+    );
+    let fits = format!(
+        "{{\"method\":\"cancel\",\"x\":\"{}\"}}",
+        "y".repeat(MAX_LINE - 26)
+    );
+    assert_eq!(fits.len(), MAX_LINE);
+    let input = format!("{long}\n{fits}\n");
+    let whole = vec![input.as_bytes()];
+    let cut: Vec<&[u8]> = input.as_bytes().chunks(1 << 16).collect();
+    for chunks in [whole, cut] {
+        let mut c = Converter::new(OPTIONS).unwrap();
+        let mut out = Vec::new();
+        for chunk in &chunks {
+            c.push(chunk, &mut out).unwrap();
+        }
+        let rejects = c.take_rejects();
+        assert_eq!(rejects.len(), 2, "{rejects:?}");
+        assert_eq!(rejects[0].line, Some(1));
+        assert_eq!(
+            rejects[0].issues[0].message,
+            format!("line 1 is longer than {MAX_LINE} bytes: a record must fit on a shorter line")
+        );
+        assert_eq!(rejects[1].line, Some(2));
+        assert!(!rejects[1].issues[0].message.contains("longer than"));
+    }
+}

@@ -535,7 +535,9 @@ impl Converter {
     fn ndjson_line(&mut self, line: &[u8], out: &mut Vec<u8>) -> Result<()> {
         self.line += 1;
         let n = self.line;
-        if std::mem::take(&mut self.overlong) {
+        // A line longer than the limit is refused whether its chunks split it (`keep`) or one
+        // chunk held it whole (then it was read whole: a fuzz pushed a 195 MiB line).
+        if std::mem::take(&mut self.overlong) || line.len() > MAX_LINE {
             return self.sink.take(
                 Err(format!(
                     "line {n} is longer than {MAX_LINE} bytes: a record must fit on a shorter line"
