@@ -273,7 +273,8 @@ impl Client {
     }
 
     /// This client's own secrets, and the `Authorization` value built from them, wherever a text
-    /// from the wire or the runtime might echo them.
+    /// from the wire or the runtime might echo them; the `Authorization` value, when there is one,
+    /// comes last (its start encodes only the public user: [`scrub_text`] does not look for it cut).
     fn secrets(&self) -> Vec<String> {
         let (user, secret) = match &self.inner {
             Inner::Systempay(o) => (Some(o.shop_id.as_str()), &o.password),
@@ -302,36 +303,65 @@ impl Client {
     /// gateway may echo the request, credentials included): from its message, the gateway's code
     /// and message, and the answer's keys and strings.
     fn scrub(&self, mut e: Error) -> Error {
-        for secret in &self.secrets() {
-            let secret = secret.as_str();
-            for field in [
-                Some(&mut e.message),
-                e.gateway_message.as_mut(),
-                e.gateway_code.as_mut(),
-            ]
-            .into_iter()
-            .flatten()
-            {
-                if let Some(scrubbed) = scrub_text(field, secret) {
-                    *field = scrubbed;
-                }
+        let forms = self.secrets();
+        // Every form but the `Authorization` value is also looked for where a quote cut it.
+        let basic = matches!(self.inner, Inner::Systempay(_) | Inner::Payline(_));
+        let cut = forms
+            .len()
+            .saturating_sub(usize::from(basic && !forms.is_empty()));
+        let forms = Forms { all: &forms, cut };
+        for field in [
+            Some(&mut e.message),
+            e.gateway_message.as_mut(),
+            e.gateway_code.as_mut(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if let Some(scrubbed) = scrub_text(field, forms) {
+                *field = scrubbed;
             }
-            if let Some(r) = e.response.as_mut() {
-                scrub_value(r, secret);
-            }
+        }
+        if let Some(r) = e.response.as_mut() {
+            scrub_value(r, forms);
         }
         e
     }
 }
 
-/// `text` without `secret`, whole or where a quote cut it: a message quotes a value through
-/// `money::printable`, which writes at most 40 characters and then `…`, so a long secret can
-/// show as its start followed by `…`. That start goes too when it holds 6 characters or more (the
-/// shortest secret taken out at all). `None` when nothing was taken out.
+/// The forms of a client's secret to take out of an error: all of them whole, the first `cut` also
+/// where a quote cut them.
+#[derive(Clone, Copy)]
+pub(super) struct Forms<'a> {
+    pub all: &'a [String],
+    pub cut: usize,
+}
+
+/// `text` without the secret's forms: first every form whole, then each of the first `cut` forms
+/// where a quote cut it. A message quotes a value through `money::printable`, which writes at most
+/// 40 characters and then `…`, so a long secret can show as its start followed by `…`; that start
+/// goes when it holds 6 characters or more (the shortest secret taken out at all). Whole forms go
+/// first, so that a `…` inside a secret cannot split it before its whole match. `None` when
+/// nothing was taken out.
 #[inline(never)]
-pub(super) fn scrub_text(text: &str, secret: &str) -> Option<String> {
-    let whole = text::replace(text, secret, "***");
-    let text = whole.as_deref().unwrap_or(text);
+pub(super) fn scrub_text(text: &str, forms: Forms<'_>) -> Option<String> {
+    let mut cur: Option<String> = None;
+    for secret in forms.all {
+        if let Some(r) = text::replace(cur.as_deref().unwrap_or(text), secret, "***") {
+            cur = Some(r);
+        }
+    }
+    for secret in forms.all.iter().take(forms.cut) {
+        if let Some(r) = scrub_cut(cur.as_deref().unwrap_or(text), secret) {
+            cur = Some(r);
+        }
+    }
+    cur
+}
+
+/// `text` with each start of `secret` (6 characters or more) that ends just before a `…` taken
+/// out; `None` when there is none.
+fn scrub_cut(text: &str, secret: &str) -> Option<String> {
     let mut out = String::new();
     let mut copied = 0;
     let mut from = 0;
@@ -357,29 +387,30 @@ pub(super) fn scrub_text(text: &str, secret: &str) -> Option<String> {
         from = cut + '…'.len_utf8();
     }
     if copied == 0 {
-        return whole;
+        return None;
     }
     out.push_str(text.get(copied..).unwrap_or_default());
     Some(out)
 }
 
-fn scrub_value(v: &mut Value, secret: &str) {
+fn scrub_value(v: &mut Value, forms: Forms<'_>) {
     match v {
         Value::String(s) => {
-            if let Some(scrubbed) = scrub_text(s, secret) {
+            if let Some(scrubbed) = scrub_text(s, forms) {
                 *s = scrubbed;
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(|i| scrub_value(i, secret)),
+        Value::Array(items) => items.iter_mut().for_each(|i| scrub_value(i, forms)),
         Value::Object(m) => {
-            // A key holding the secret is rewritten too (the map is rebuilt, in order, only then).
-            if m.keys().any(|k| text::find(k, secret).is_some()) {
+            // Keys holding a secret are rewritten too (the map is rebuilt, in order, only then;
+            // two keys that both become `***` keep the later value, as a repeated key does).
+            if m.keys().any(|k| scrub_text(k, forms).is_some()) {
                 let old = std::mem::take(m);
                 for (k, item) in old {
-                    m.insert(scrub_text(&k, secret).unwrap_or(k), item);
+                    m.insert(scrub_text(&k, forms).unwrap_or(k), item);
                 }
             }
-            m.values_mut().for_each(|i| scrub_value(i, secret));
+            m.values_mut().for_each(|i| scrub_value(i, forms));
         }
         _ => {}
     }

@@ -584,14 +584,48 @@ fn a_long_secret_is_taken_out_where_a_message_cut_it() {
     assert_eq!(redacted, texts.len() - 2, "{texts:#?}");
     // Text that only looks cut is left alone: a `…` after fewer than 6 of the secret's
     // characters, or after other text.
-    assert_eq!(client::scrub_text("a testp… b", password), None);
-    assert_eq!(client::scrub_text("wait… testpassword_So", password), None);
+    let forms = [password.to_string()];
+    let forms = client::Forms {
+        all: &forms,
+        cut: 1,
+    };
+    assert_eq!(client::scrub_text("a testp… b", forms), None);
+    assert_eq!(client::scrub_text("wait… testpassword_So", forms), None);
     assert_eq!(
-        client::scrub_text(
-            "x testpassword_SoDW… y testpassword_SoDWhIfCCXbxP5sdyyKKRn9BX2bbGGHsrg72Z0dMTKdcx",
-            password
-        )
-        .as_deref(),
+        client::scrub_text(&format!("x testpassword_SoDW… y {password}"), forms).as_deref(),
         Some("x ***… y ***")
     );
+    // The start of the Basic value encodes only the public shop id: not taken out when cut.
+    let basic = crate::transport::basic_auth("73239078", &crate::transport::Secret::new(password));
+    let start: String = basic
+        .trim_start_matches("Basic ")
+        .chars()
+        .take(12)
+        .collect();
+    let text = answer(
+        &s,
+        "Transaction/Get",
+        "read",
+        403,
+        &format!("shop {start}…"),
+        0,
+    );
+    assert!(text.contains(&format!("shop {start}…")), "{text}");
+}
+
+#[test]
+fn a_secret_holding_an_ellipsis_is_taken_out_whole() {
+    // Found by a differential fuzz (2026-12-05): with `…` inside the secret, its cut form was
+    // looked for before its escaped form whole, and split it.
+    for secret in ["abcdef…\"ghijkl", "secret…Ωmore"] {
+        let systempay = json!([{ "shopId": "73239078", "password": secret }]).to_string();
+        let (s, _) = Client::new("systempay", &systempay, false).unwrap();
+        for text in [
+            answer(&s, "Transaction/Get", "read", 403, secret, 0),
+            failure(&s, "read", "network", secret, 0).to_string(),
+        ] {
+            assert!(!text.contains("ghijkl") && !text.contains("more"), "{text}");
+            assert!(text.contains("***"), "{text}");
+        }
+    }
 }
