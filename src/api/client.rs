@@ -274,7 +274,8 @@ impl Client {
 
     /// This client's own secrets, and the `Authorization` value built from them, wherever a text
     /// from the wire or the runtime might echo them; the `Authorization` value, when there is one,
-    /// comes last (its start encodes only the public user: [`scrub_text`] does not look for it cut).
+    /// comes last (its start encodes only the public user: [`Client::scrub`] looks for it cut only
+    /// past that).
     fn secrets(&self) -> Vec<String> {
         let (user, secret) = match &self.inner {
             Inner::Systempay(o) => (Some(o.shop_id.as_str()), &o.password),
@@ -303,13 +304,19 @@ impl Client {
     /// gateway may echo the request, credentials included): from its message, the gateway's code
     /// and message, and the answer's keys and strings.
     fn scrub(&self, mut e: Error) -> Error {
-        let forms = self.secrets();
-        // Every form but the `Authorization` value is also looked for where a quote cut it.
-        let basic = matches!(self.inner, Inner::Systempay(_) | Inner::Payline(_));
-        let cut = forms
-            .len()
-            .saturating_sub(usize::from(basic && !forms.is_empty()));
-        let forms = Forms { all: &forms, cut };
+        // Each form is also looked for where a quote cut it, from 6 characters on; the
+        // `Authorization` value (last) only past the characters that encode the public user and
+        // its `:` (base64: 4 characters per 3 bytes).
+        let user = match &self.inner {
+            Inner::Systempay(o) => Some(o.shop_id.len()),
+            Inner::Payline(o) => Some(o.merchant_id.len()),
+            Inner::Office(_) => None,
+        };
+        let mut forms: Vec<(String, usize)> = self.secrets().into_iter().map(|f| (f, 6)).collect();
+        if let (Some(user), Some(last)) = (user, forms.last_mut()) {
+            last.1 = (user + 1) / 3 * 4 + 6;
+        }
+        let forms = Forms { all: &forms };
         for field in [
             Some(&mut e.message),
             e.gateway_message.as_mut(),
@@ -329,56 +336,55 @@ impl Client {
     }
 }
 
-/// The forms of a client's secret to take out of an error: all of them whole, the first `cut` also
-/// where a quote cut them.
+/// The forms of a client's secret to take out of an error: each whole, and where a quote cut it
+/// when at least that many of its characters show.
 #[derive(Clone, Copy)]
 pub(super) struct Forms<'a> {
-    pub all: &'a [String],
-    pub cut: usize,
+    pub all: &'a [(String, usize)],
 }
 
-/// `text` without the secret's forms: first every form whole, then each of the first `cut` forms
-/// where a quote cut it. A message quotes a value through `money::printable`, which writes at most
-/// 40 characters and then `…`, so a long secret can show as its start followed by `…`; that start
-/// goes when it holds 6 characters or more (the shortest secret taken out at all). Whole forms go
-/// first, so that a `…` inside a secret cannot split it before its whole match. `None` when
-/// nothing was taken out.
+/// `text` without the secret's forms: first every form whole, then each form where a quote cut
+/// it. A message quotes a value through `money::printable`, which writes at most 40 characters and
+/// then `…`, so a long secret can show as its start followed by `…`; that start goes when it holds
+/// at least the form's minimum of characters (6, the shortest secret taken out at all; more for the
+/// `Authorization` value). Whole forms go first, so that a `…` inside a secret cannot split it
+/// before its whole match. `None` when nothing was taken out.
 #[inline(never)]
 pub(super) fn scrub_text(text: &str, forms: Forms<'_>) -> Option<String> {
     let mut cur: Option<String> = None;
-    for secret in forms.all {
+    for (secret, _) in forms.all {
         if let Some(r) = text::replace(cur.as_deref().unwrap_or(text), secret, "***") {
             cur = Some(r);
         }
     }
-    for secret in forms.all.iter().take(forms.cut) {
-        if let Some(r) = scrub_cut(cur.as_deref().unwrap_or(text), secret) {
+    for (secret, min) in forms.all {
+        if let Some(r) = scrub_cut(cur.as_deref().unwrap_or(text), secret, *min) {
             cur = Some(r);
         }
     }
     cur
 }
 
-/// `text` with each start of `secret` (6 characters or more) that ends just before a `…` taken
-/// out; `None` when there is none.
-fn scrub_cut(text: &str, secret: &str) -> Option<String> {
+/// `text` with each start of `secret` (`min` characters or more) that ends just before a `…`
+/// taken out; `None` when there is none.
+fn scrub_cut(text: &str, secret: &str, min: usize) -> Option<String> {
     let mut out = String::new();
     let mut copied = 0;
     let mut from = 0;
     while let Some(at) = text.get(from..).and_then(|rest| text::find(rest, "…")) {
         let cut = from + at;
         let before = text.get(copied..cut).unwrap_or_default();
-        // The longest start of the secret (6 characters or more) that ends just before the `…`.
+        // The longest start of the secret (`min` characters or more) that ends just before the `…`.
         let mut start = Some(secret);
         let mut chars = secret.chars().count();
-        while let Some(s) = start.filter(|_| chars >= 6) {
+        while let Some(s) = start.filter(|_| chars >= min) {
             if before.ends_with(s) {
                 break;
             }
             start = s.char_indices().last().and_then(|(i, _)| s.get(..i));
             chars -= 1;
         }
-        let start = start.filter(|_| chars >= 6);
+        let start = start.filter(|_| chars >= min);
         if let Some(start) = start {
             out.push_str(before.get(..before.len() - start.len()).unwrap_or_default());
             out.push_str("***");

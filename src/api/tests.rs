@@ -584,11 +584,8 @@ fn a_long_secret_is_taken_out_where_a_message_cut_it() {
     assert_eq!(redacted, texts.len() - 2, "{texts:#?}");
     // Text that only looks cut is left alone: a `…` after fewer than 6 of the secret's
     // characters, or after other text.
-    let forms = [password.to_string()];
-    let forms = client::Forms {
-        all: &forms,
-        cut: 1,
-    };
+    let forms = [(password.to_string(), 6)];
+    let forms = client::Forms { all: &forms };
     assert_eq!(client::scrub_text("a testp… b", forms), None);
     assert_eq!(client::scrub_text("wait… testpassword_So", forms), None);
     assert_eq!(
@@ -611,6 +608,24 @@ fn a_long_secret_is_taken_out_where_a_message_cut_it() {
         0,
     );
     assert!(text.contains(&format!("shop {start}…")), "{text}");
+    // Past it, the Basic value's start encodes the password: taken out.
+    let long: String = basic
+        .trim_start_matches("Basic ")
+        .chars()
+        .take(30)
+        .collect();
+    let text = answer(
+        &s,
+        "Transaction/Get",
+        "read",
+        403,
+        &format!("shop {long}…"),
+        0,
+    );
+    assert!(
+        !text.contains(&long[..18]) && text.contains("shop ***…"),
+        "{text}"
+    );
 }
 
 #[test]
