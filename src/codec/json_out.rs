@@ -190,7 +190,8 @@ pub fn value(out: &mut Vec<u8>, v: &serde_json::Value) {
 }
 
 /// Appends caller input read by [`super::json_ref`] as serde_json would write the `Value` of the
-/// same text: a duplicate key once, at its first place, with its last value.
+/// same text. The reader already holds a repeated key once, at its first place with its last value
+/// (`json_ref`'s `visit_map`), so each field is written as it is.
 pub fn val(out: &mut Vec<u8>, v: &super::json_ref::Val<'_>) {
     use super::json_ref::Val;
     match v {
@@ -201,45 +202,14 @@ pub fn val(out: &mut Vec<u8>, v: &super::json_ref::Val<'_>) {
         Val::F(f) => f64(out, *f),
         Val::Str(s) => str(out, s),
         Val::Arr(items) => array(out, items, val),
-        Val::Obj(fields) if fields.len() > 64 => {
-            // Each key at its first place with its last value, found through a map: the scans
-            // back and forth below are quadratic (10 000 keys of 200 characters in Systempay's
-            // `metadata`: 7.6 s; found by a differential fuzz).
-            let mut last = serde_json::Map::new();
-            for (i, (k, _)) in fields.iter().enumerate() {
-                last.insert(k.to_string(), serde_json::Value::from(i));
-            }
+        Val::Obj(fields) => {
             out.push(b'{');
-            for (n, (k, i)) in last.iter().enumerate() {
-                if n > 0 {
+            for (i, (k, item)) in fields.iter().enumerate() {
+                if i > 0 {
                     out.push(b',');
                 }
                 key(out, k);
-                let item = i
-                    .as_u64()
-                    .and_then(|i| fields.get(usize::try_from(i).ok()?));
-                match item {
-                    Some((_, item)) => val(out, item),
-                    None => out.extend_from_slice(b"null"),
-                }
-            }
-            out.push(b'}');
-        }
-        Val::Obj(fields) => {
-            out.push(b'{');
-            let mut first = true;
-            for (i, (k, _)) in fields.iter().enumerate() {
-                if fields.iter().take(i).any(|(p, _)| p == k) {
-                    continue;
-                }
-                let last = fields.iter().rev().find(|(p, _)| p == k).map(|(_, v)| v);
-                if let Some(item) = last {
-                    if !std::mem::replace(&mut first, false) {
-                        out.push(b',');
-                    }
-                    key(out, k);
-                    val(out, item);
-                }
+                val(out, item);
             }
             out.push(b'}');
         }

@@ -15,7 +15,6 @@
 use crate::error::{issue, Issues};
 use crate::money::MAX_SAFE_INTEGER;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -261,42 +260,6 @@ impl<'de> Visitor<'de> for ValVisitor {
             }
         }
         Ok(Val::Obj(fields))
-    }
-}
-
-/// Written back as JSON by serde_json's serializer (escaping included). A duplicate key is
-/// written once, with its last value, as `serde_json::Value` would hold it.
-impl Serialize for Val<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Val::Null => s.serialize_unit(),
-            Val::Bool(b) => s.serialize_bool(*b),
-            Val::U(n) => s.serialize_u64(*n),
-            Val::I(n) => s.serialize_i64(*n),
-            Val::F(f) => s.serialize_f64(*f),
-            Val::Str(v) => s.serialize_str(v),
-            Val::Arr(items) => {
-                let mut seq = s.serialize_seq(Some(items.len()))?;
-                for v in items {
-                    seq.serialize_element(v)?;
-                }
-                seq.end()
-            }
-            Val::Obj(fields) => {
-                let mut map = s.serialize_map(None)?;
-                for (i, (k, _)) in fields.iter().enumerate() {
-                    // The first occurrence of a key holds its place; the last holds its value.
-                    let first = !fields.iter().take(i).any(|(p, _)| p == k);
-                    if first {
-                        let last = fields.iter().rev().find(|(p, _)| p == k).map(|(_, v)| v);
-                        if let Some(v) = last {
-                            map.serialize_entry(k.as_ref(), v)?;
-                        }
-                    }
-                }
-                map.end()
-            }
-        }
     }
 }
 
@@ -559,8 +522,8 @@ impl<'v, 'a> ObjRef<'v, 'a> {
         }
     }
 
-    /// Reports every field no accessor asked for as `UNKNOWN_FIELD` (a duplicated unknown key
-    /// once).
+    /// Reports every field no accessor asked for as `UNKNOWN_FIELD` (a repeated key is one field:
+    /// the reader holds it once).
     pub fn finish(self, issues: &mut Issues) {
         #[cfg(test)]
         ASKED.with(|log| {
@@ -569,9 +532,6 @@ impl<'v, 'a> ObjRef<'v, 'a> {
             }
         });
         let Some(fields) = self.fields else { return };
-        // Unknown keys already reported, for objects too large to look back over (a scan back per
-        // key made 10 000 unknown keys quadratic: seconds; found by a differential fuzz).
-        let mut reported = (fields.len() > 64).then(serde_json::Map::new);
         for (i, (key, _)) in fields.iter().enumerate() {
             let asked = if i < 64 {
                 self.seen & (1 << i) != 0
@@ -579,15 +539,6 @@ impl<'v, 'a> ObjRef<'v, 'a> {
                 self.known().any(|k| k == key)
             };
             if asked {
-                continue;
-            }
-            let repeated = match reported.as_mut() {
-                Some(seen) => seen
-                    .insert(key.to_string(), serde_json::Value::Null)
-                    .is_some(),
-                None => fields.iter().take(i).any(|(p, _)| p == key),
-            };
-            if repeated {
                 continue;
             }
             let near = self.known().find(|k| k.eq_ignore_ascii_case(key)).copied();
