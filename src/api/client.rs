@@ -264,7 +264,7 @@ impl Client {
     /// this client's own secrets.
     pub fn redact(&self, text: &str) -> String {
         let mut out = redact(text);
-        for secret in &self.secrets() {
+        for (secret, _) in &self.secrets() {
             if let Some(scrubbed) = text::replace(&out, secret, "***") {
                 out = scrubbed;
             }
@@ -273,10 +273,10 @@ impl Client {
     }
 
     /// This client's own secrets, and the `Authorization` value built from them, wherever a text
-    /// from the wire or the runtime might echo them; the `Authorization` value, when there is one,
-    /// comes last (its start encodes only the public user: [`Client::scrub`] looks for it cut only
-    /// past that).
-    fn secrets(&self) -> Vec<String> {
+    /// from the wire or the runtime might echo them; each with the number of its first characters
+    /// that count as the secret where a quote cut it ([`scrub_text`]): 6, and for the
+    /// `Authorization` value 6 past the base64 characters that encode the public user and its `:`.
+    fn secrets(&self) -> Vec<(String, usize)> {
         let (user, secret) = match &self.inner {
             Inner::Systempay(o) => (Some(o.shop_id.as_str()), &o.password),
             Inner::Payline(o) => (Some(o.merchant_id.as_str()), &o.access_key),
@@ -285,16 +285,18 @@ impl Client {
         let mut out = Vec::new();
         // A very short "secret" would blank ordinary words; such credentials fail validation anyway.
         if secret.expose().chars().count() >= 6 {
-            out.push(secret.expose().to_string());
+            out.push((secret.expose().to_string(), 6));
             // As a message quotes it when it holds characters written as escapes (`Ω` → `\u{3a9}`,
             // `"` → `\"`): quoted gateway text goes through `money::printable`.
             let escaped = crate::money::escaped(secret.expose());
             if escaped != secret.expose() {
-                out.push(escaped);
+                out.push((escaped, 6));
             }
             if let Some(user) = user {
                 let basic = crate::transport::basic_auth(user, secret);
-                out.push(basic.strip_prefix("Basic ").unwrap_or(&basic).to_string());
+                let value = basic.strip_prefix("Basic ").unwrap_or(&basic).to_string();
+                // base64: 4 characters per 3 bytes of `user:`.
+                out.push((value, (user.len() + 1) / 3 * 4 + 6));
             }
         }
         out
@@ -304,19 +306,7 @@ impl Client {
     /// gateway may echo the request, credentials included): from its message, the gateway's code
     /// and message, and the answer's keys and strings.
     fn scrub(&self, mut e: Error) -> Error {
-        // Each form is also looked for where a quote cut it, from 6 characters on; the
-        // `Authorization` value (last) only past the characters that encode the public user and
-        // its `:` (base64: 4 characters per 3 bytes).
-        let user = match &self.inner {
-            Inner::Systempay(o) => Some(o.shop_id.len()),
-            Inner::Payline(o) => Some(o.merchant_id.len()),
-            Inner::Office(_) => None,
-        };
-        let mut forms: Vec<(String, usize)> = self.secrets().into_iter().map(|f| (f, 6)).collect();
-        if let (Some(user), Some(last)) = (user, forms.last_mut()) {
-            last.1 = (user + 1) / 3 * 4 + 6;
-        }
-        let forms = Forms { all: &forms };
+        let forms = self.secrets();
         for field in [
             Some(&mut e.message),
             e.gateway_message.as_mut(),
@@ -325,39 +315,32 @@ impl Client {
         .into_iter()
         .flatten()
         {
-            if let Some(scrubbed) = scrub_text(field, forms) {
+            if let Some(scrubbed) = scrub_text(field, &forms) {
                 *field = scrubbed;
             }
         }
         if let Some(r) = e.response.as_mut() {
-            scrub_value(r, forms);
+            scrub_value(r, &forms);
         }
         e
     }
 }
 
-/// The forms of a client's secret to take out of an error: each whole, and where a quote cut it
-/// when at least that many of its characters show.
-#[derive(Clone, Copy)]
-pub(super) struct Forms<'a> {
-    pub all: &'a [(String, usize)],
-}
-
-/// `text` without the secret's forms: first every form whole, then each form where a quote cut
-/// it. A message quotes a value through `money::printable`, which writes at most 40 characters and
+/// `text` without the secret's `forms` ([`Client::secrets`]): first every form whole, then each
+/// form where a quote cut it. A message quotes a value through `money::printable`, which writes at most 40 characters and
 /// then `…`, so a long secret can show as its start followed by `…`; that start goes when it holds
 /// at least the form's minimum of characters (6, the shortest secret taken out at all; more for the
 /// `Authorization` value). Whole forms go first, so that a `…` inside a secret cannot split it
 /// before its whole match. `None` when nothing was taken out.
 #[inline(never)]
-pub(super) fn scrub_text(text: &str, forms: Forms<'_>) -> Option<String> {
+pub(super) fn scrub_text(text: &str, forms: &[(String, usize)]) -> Option<String> {
     let mut cur: Option<String> = None;
-    for (secret, _) in forms.all {
+    for (secret, _) in forms {
         if let Some(r) = text::replace(cur.as_deref().unwrap_or(text), secret, "***") {
             cur = Some(r);
         }
     }
-    for (secret, min) in forms.all {
+    for (secret, min) in forms {
         if let Some(r) = scrub_cut(cur.as_deref().unwrap_or(text), secret, *min) {
             cur = Some(r);
         }
@@ -399,7 +382,7 @@ fn scrub_cut(text: &str, secret: &str, min: usize) -> Option<String> {
     Some(out)
 }
 
-fn scrub_value(v: &mut Value, forms: Forms<'_>) {
+fn scrub_value(v: &mut Value, forms: &[(String, usize)]) {
     match v {
         Value::String(s) => {
             if let Some(scrubbed) = scrub_text(s, forms) {

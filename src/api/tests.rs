@@ -584,8 +584,7 @@ fn a_long_secret_is_taken_out_where_a_message_cut_it() {
     assert_eq!(redacted, texts.len() - 2, "{texts:#?}");
     // Text that only looks cut is left alone: a `…` after fewer than 6 of the secret's
     // characters, or after other text.
-    let forms = [(password.to_string(), 6)];
-    let forms = client::Forms { all: &forms };
+    let forms = &[(password.to_string(), 6)];
     assert_eq!(client::scrub_text("a testp… b", forms), None);
     assert_eq!(client::scrub_text("wait… testpassword_So", forms), None);
     assert_eq!(
