@@ -78,15 +78,24 @@ fn put_bytes(chunk: &mut [u8; CHUNK], n: &mut usize, bytes: &[u8]) {
 
 /// Appends `s` as a JSON string literal (quotes included).
 ///
-/// Eight bytes at a time: a block with nothing to escape (most of a JSON or XML body) is one
-/// word test and one 8-byte store into a stack chunk; a block with something to escape goes byte
-/// by byte. A short string is one copy into the output, quotes included. Bytes are copied as
-/// they are: every escaped byte is ASCII, so multi-byte characters pass through whole.
+/// The bytes before the first one to escape (all of most keys and values) are found eight at a
+/// time and copied straight into the output. From there, eight bytes at a time: a block with
+/// nothing to escape is one word test and one 8-byte store into a stack chunk; a block with
+/// something to escape goes byte by byte. Bytes are copied as they are: every escaped byte is
+/// ASCII, so multi-byte characters pass through whole.
 pub fn str(out: &mut Vec<u8>, s: &str) {
-    let mut rest = s.as_bytes();
+    let bytes = s.as_bytes();
+    let clean = clean_prefix(bytes);
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let (head, mut rest) = bytes.split_at_checked(clean).unwrap_or((bytes, &[]));
+    out.extend_from_slice(head);
+    if rest.is_empty() {
+        out.push(b'"');
+        return;
+    }
     let mut chunk = [0u8; CHUNK];
-    chunk[0] = b'"';
-    let mut n = 1;
+    let mut n = 0;
     loop {
         if n > CHUNK - ROOM {
             out.extend_from_slice(chunk.get(..n).unwrap_or(&[]));
@@ -112,6 +121,27 @@ pub fn str(out: &mut Vec<u8>, s: &str) {
         *slot = b'"';
     }
     out.extend_from_slice(chunk.get(..n + 1).unwrap_or(&[]));
+}
+
+/// How many leading bytes of `bytes` need no escaping: whole blocks of 8, then (when all of those
+/// are clean) the last few bytes one by one.
+fn clean_prefix(bytes: &[u8]) -> usize {
+    let mut rest = bytes;
+    let mut n = 0;
+    while let Some((block, after)) = rest.split_first_chunk::<8>() {
+        if !clean8(u64::from_le_bytes(*block)) {
+            return n;
+        }
+        n += 8;
+        rest = after;
+    }
+    for &b in rest {
+        if b < 0x20 || b == b'"' || b == b'\\' {
+            return n;
+        }
+        n += 1;
+    }
+    n
 }
 
 /// Appends `"key":` (`key` is escaped; the keys written here are constants or header names).

@@ -12,6 +12,7 @@
 //! through `#[serde(flatten)]`). The tree is parsed by serde_json's own parser; only the visitor
 //! that keeps strings borrowed is written here.
 
+use crate::codec::swar::same;
 use crate::error::{issue, Issues};
 use crate::money::MAX_SAFE_INTEGER;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -73,7 +74,11 @@ impl<'a> Val<'a> {
     /// The field `key` of an object (the last one with that key), `None` otherwise.
     pub fn get(&self, key: &str) -> Option<&Val<'a>> {
         match self {
-            Val::Obj(fields) => fields.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            Val::Obj(fields) => fields
+                .iter()
+                .rev()
+                .find(|(k, _)| same(k, key))
+                .map(|(_, v)| v),
             _ => None,
         }
     }
@@ -371,7 +376,8 @@ impl<'v, 'a> ObjRef<'v, 'a> {
         }
         let mut found = None;
         for (i, (k, v)) in self.fields?.iter().enumerate() {
-            if k == key {
+            // `same`: lengths first, inline (a call to `str::eq` per field at opt-level z).
+            if same(k, key) {
                 if i < 64 {
                     self.seen |= 1 << i;
                 }
@@ -395,7 +401,7 @@ impl<'v, 'a> ObjRef<'v, 'a> {
         self.fields?
             .iter()
             .rev()
-            .find(|(k, _)| k == key)
+            .find(|(k, _)| same(k, key))
             .map(|(_, v)| v)
     }
 

@@ -143,7 +143,9 @@ pub fn find_currency(code: &str, table: Table) -> Option<&'static Currency> {
     } else {
         // Both tables are sorted by alpha code (a unit test checks it): a binary search instead
         // of comparing the code with every row (issue 9: this runs on every amount).
-        rows.binary_search_by(|c| c.code().cmp(code))
+        // On the three bytes themselves: `Currency::code` is a UTF-8 check per row compared.
+        let key = <[u8; 3]>::try_from(code.as_bytes()).ok()?;
+        rows.binary_search_by(|c| c.alpha.cmp(&key))
             .ok()
             .and_then(|i| rows.get(i))
     }

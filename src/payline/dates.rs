@@ -323,6 +323,14 @@ pub fn parse_iso_date(s: &str) -> Option<Date> {
     )
 }
 
+/// The two ASCII digits at `at` of `b`, as a number.
+fn two_at(b: &[u8], at: usize) -> Option<u8> {
+    match (b.get(at), b.get(at + 1)) {
+        (Some(x @ b'0'..=b'9'), Some(y @ b'0'..=b'9')) => Some((x - b'0') * 10 + (y - b'0')),
+        _ => None,
+    }
+}
+
 fn two(s: &str) -> Option<u8> {
     (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
         .then(|| crate::codec::text::parse_u64(s).and_then(|n| u8::try_from(n).ok()))
@@ -342,35 +350,44 @@ fn at_time(date: Date, hour: u8, minute: u8, second: u8, nanosecond: u32) -> Opt
 
 /// `dd/MM/yy` or `dd/MM/yyyy` (two-digit years are 20yy).
 pub fn parse_payline_date(s: &str) -> Option<Date> {
-    let mut parts = s.split('/');
-    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() {
+    // By position: what splitting on '/' accepted (two digits, two digits, then two or four and
+    // no other '/') is exactly these shapes, and at opt-level z `split('/')` costs a char
+    // searcher per call (issue 9: this runs on every date of every Payline answer).
+    let b = s.as_bytes();
+    if !matches!((b.get(2), b.get(5)), (Some(b'/'), Some(b'/'))) {
         return None;
     }
-    let year: i32 = match y.len() {
-        2 => 2000 + i32::from(two(y)?),
-        4 if y.bytes().all(|b| b.is_ascii_digit()) => {
-            i32::try_from(crate::codec::text::parse_u64(y)?).ok()?
-        }
+    let (day, month) = (two_at(b, 0)?, two_at(b, 3)?);
+    let year = match b.len() {
+        8 => 2000 + i32::from(two_at(b, 6)?),
+        10 => i32::from(two_at(b, 6)?) * 100 + i32::from(two_at(b, 8)?),
         _ => return None,
     };
-    Date::new(year, two(m)?, two(d)?)
+    Date::new(year, month, day)
 }
 
 /// Payline date-times: `dd/MM/yy HH:mm`, `dd/MM/yy HH:mm:ss`, `dd/MM/yyyy HH:mm`,
 /// `dd/MM/yyyy HH:mm:ss` (reference §4 transaction: the layout varies by operation).
 pub fn parse_payline(s: &str) -> Option<DateTime> {
-    let (date, time) = s.split_once(' ')?;
-    let date = parse_payline_date(date)?;
-    let mut parts = time.split(':');
-    let (h, m) = (two(parts.next()?)?, two(parts.next()?)?);
-    let sec = match parts.next() {
-        Some(x) => two(x)?,
-        None => 0,
+    // The date ends at the first space, which only a date of 8 or 10 bytes leaves at 8 or 10;
+    // then `HH:mm` or `HH:mm:ss`, by position (see `parse_payline_date`).
+    let b = s.as_bytes();
+    let space = match (b.get(8), b.get(10)) {
+        (Some(b' '), _) => 8,
+        (_, Some(b' ')) => 10,
+        _ => return None,
     };
-    if parts.next().is_some() {
+    let date = parse_payline_date(s.get(..space)?)?;
+    let t = b.get(space + 1..)?;
+    if !matches!(t.get(2), Some(b':')) {
         return None;
     }
+    let (h, m) = (two_at(t, 0)?, two_at(t, 3)?);
+    let sec = match t.len() {
+        5 => 0,
+        8 if matches!(t.get(5), Some(b':')) => two_at(t, 6)?,
+        _ => return None,
+    };
     at_time(date, h, m, sec, 0)
 }
 

@@ -707,8 +707,11 @@ fn object_of<'t, 'a: 't>(
 
 /// The ISO 8601 form of a Payline date (`dd/MM/yy[yy] HH:mm[:ss]` or `dd/MM/yyyy`).
 fn iso_form(s: &str) -> Option<String> {
-    // Not a date without a '/' (a byte search: `contains('/')` is a char searcher at z).
-    memchr::memchr(b'/', s.as_bytes())?;
+    // Every Payline date has its first '/' third (`dates::parse_payline_date`): one byte
+    // looked at rather than a search of every text (issue 9).
+    if !matches!(s.as_bytes().get(2), Some(b'/')) {
+        return None;
+    }
     dates::parse_payline(s)
         .and_then(dates::iso_local)
         .or_else(|| {

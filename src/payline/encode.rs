@@ -17,41 +17,50 @@ use crate::error::Result;
 use crate::transport::{basic_auth, HttpRequest};
 use std::borrow::Cow;
 
-// `prefix` includes its colon (`"impl:"`, `"obj:"`).
-fn open(out: &mut String, prefix: &str, name: &str) {
-    out.push('<');
-    out.push_str(prefix);
-    out.push_str(name);
-    out.push('>');
+/// The tag openers of one namespace: the wrapper's direct children are in impl, everything deeper
+/// in obj. Whole strings (`"<impl:"`, `"</impl:"`) rather than `'<'` then the prefix: at opt-level
+/// z each `push`/`push_str` is a call, and `push` of a `char` encodes it first (issue 9).
+#[derive(Clone, Copy)]
+struct Ns {
+    open: &'static str,
+    close: &'static str,
 }
 
-fn close(out: &mut String, prefix: &str, name: &str) {
-    out.push_str("</");
-    out.push_str(prefix);
+const IMPL: Ns = Ns {
+    open: "<impl:",
+    close: "</impl:",
+};
+const OBJ: Ns = Ns {
+    open: "<obj:",
+    close: "</obj:",
+};
+
+// `push_str(">")`, not `push('>')`: see [`Ns`].
+#[allow(clippy::single_char_add_str)]
+fn tag(out: &mut String, start: &str, name: &str) {
+    out.push_str(start);
     out.push_str(name);
-    out.push('>');
+    out.push_str(">");
 }
 
-fn write_node(out: &mut String, node: &Node, prefix: &str) {
+fn write_node(out: &mut String, node: &Node, ns: Ns) {
     match &node.value {
         NodeValue::Nil => {
-            out.push('<');
-            out.push_str(prefix);
+            out.push_str(ns.open);
             out.push_str(node.name);
             out.push_str(" xsi:nil=\"true\"/>");
         }
         NodeValue::Text(t) => {
-            open(out, prefix, node.name);
+            tag(out, ns.open, node.name);
             escape_into(out, t);
-            close(out, prefix, node.name);
+            tag(out, ns.close, node.name);
         }
         NodeValue::Children(children) => {
-            open(out, prefix, node.name);
+            tag(out, ns.open, node.name);
             for child in children {
-                // Everything below the wrapper's direct children is in the obj namespace.
-                write_node(out, child, "obj:");
+                write_node(out, child, OBJ);
             }
-            close(out, prefix, node.name);
+            tag(out, ns.close, node.name);
         }
     }
 }
@@ -72,7 +81,7 @@ pub fn envelope(v: &Validated) -> String {
     out.push_str(v.operation.name());
     out.push_str("Request>");
     for node in &v.body {
-        write_node(&mut out, node, "impl:");
+        write_node(&mut out, node, IMPL);
     }
     out.push_str("</impl:");
     out.push_str(v.operation.name());

@@ -47,6 +47,21 @@ fn strings_are_escaped_exactly_as_serde_json_does() {
         cases.push(long.clone());
         cases.push(format!("\"{long}"));
     }
+    // A clean run of every length before the first byte to escape (the run is copied straight
+    // into the output), then text with and without escapes.
+    for run in 0..40 {
+        for tail in [
+            "",
+            "\"",
+            "\\x",
+            "\u{1}",
+            "é\n",
+            "abcdefgh\"ijklmnop",
+            "\u{1f}abcdefghijk",
+        ] {
+            cases.push(format!("{}{tail}", "k".repeat(run)));
+        }
+    }
     for s in &cases {
         assert_eq!(ours(s), serde_json::to_string(s).unwrap(), "{s:?}");
     }
