@@ -3,8 +3,8 @@
 //! getTransactionDetails (ExtendedAPI).
 //!
 //! - [`model`]: operations, services, endpoints, and the WSDL element order as schema tables;
-//! - [`validate`]: caller input → element tree in WSDL order, every issue at once;
-//! - [`encode`]: tree → SOAP 1.1 envelope (quick-xml writer) and `HttpRequest`;
+//! - [`validate`]: caller input → the SOAP envelope in WSDL order (written as it is read), every issue at once;
+//! - [`encode`]: the envelope's writers and the `HttpRequest`;
 //! - [`decode`]: SOAP answer → JSON value named as in the WSDL, `result.accepted`;
 //! - [`rules`]: doReAuthorization preflight rules;
 //! - [`codes`]: return-code table;
@@ -58,7 +58,7 @@ pub fn params(params_json: &str) -> Result<Val<'_>> {
 pub fn request_parsed(operation: &str, params: &Val<'_>, opts: &Options) -> Result<HttpRequest> {
     let op = Operation::parse(operation)?;
     let validated = validate::validate(op, params)?;
-    encode::http_request(&validated, opts)
+    encode::http_request(validated, opts)
 }
 
 /// Decodes Payline's answer to `operation`. Returns the answer even when its code is not

@@ -1,12 +1,15 @@
-//! Caller input → validated element tree, in WSDL order, with every issue at once.
+//! Caller input → the request's XML, in WSDL order, with every issue at once.
 //!
-//! The walk follows the schema tables of model.rs, not the caller's key order, so the tree (and
-//! the XML written from it) is always in `xsd:sequence` order. An element the caller leaves out is
-//! written as its table says ([`Absent`]): `xsi:nil` where the WSDL requires a nillable element,
-//! nothing where it has `minOccurs="0"` (never an empty element, never an empty numeric field).
-//! Field paths are built only when an issue is reported.
+//! The walk follows the schema tables of model.rs, not the caller's key order, so the XML is
+//! always in `xsd:sequence` order. It is written as the walk goes (`encode`'s writers), with no tree
+//! in between: a text given as is is escaped straight from the caller's parameters. An element the
+//! caller leaves out is written as its table says ([`Absent`]): `xsi:nil` where the WSDL requires a
+//! nillable element, nothing where it has `minOccurs="0"` (never an empty element, never an empty
+//! numeric field). Field paths are built only when an issue is reported; on any issue the text is
+//! dropped and the error lists them all.
 
 use super::dates;
+use super::encode::{self, Ns, IMPL, OBJ};
 use super::model::{
     Absent, Field, Kind, Operation, CONTRACT_REQUIRED, DEFAULT_VERSION, MODES, RECURRING_MODES,
 };
@@ -18,125 +21,73 @@ use crate::codec::json_ref::{ObjRef, Val};
 use crate::codec::xml::{check_text, is_xml_text};
 use crate::error::{issue, Gateway, Issues, Result};
 use crate::money::{printable, Table};
-
-/// One element to write. Its namespace follows from its depth: the wrapper's direct children are
-/// in the impl namespace, everything deeper in the obj namespace.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Node {
-    pub name: &'static str,
-    pub value: NodeValue,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum NodeValue {
-    Text(String),
-    Children(Vec<Node>),
-    /// `xsi:nil="true"`: a required nillable element the caller did not give.
-    Nil,
-}
-
-impl Node {
-    /// The text of this element, when it holds text.
-    pub fn text(&self) -> Option<&str> {
-        match &self.value {
-            NodeValue::Text(t) => Some(t),
-            NodeValue::Children(_) | NodeValue::Nil => None,
-        }
-    }
-
-    /// The child elements, when this element is an object or a list.
-    pub fn children(&self) -> &[Node] {
-        match &self.value {
-            NodeValue::Children(c) => c,
-            NodeValue::Text(_) | NodeValue::Nil => &[],
-        }
-    }
-
-    /// The first child named `name`.
-    pub fn child(&self, name: &str) -> Option<&Node> {
-        self.children().iter().find(|n| n.name == name)
-    }
-}
+use std::borrow::Cow;
 
 /// A request that passed validation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Validated {
     pub operation: Operation,
-    /// The children of `{operation}Request`, in WSDL order.
-    pub body: Vec<Node>,
+    /// The whole SOAP envelope, its `{operation}Request` children in WSDL order.
+    pub envelope: String,
 }
 
-impl Validated {
-    pub fn get(&self, name: &str) -> Option<&Node> {
-        self.body.iter().find(|n| n.name == name)
-    }
-}
-
-/// Validates `params` for `op`; on failure one `VALIDATION` error carries every issue.
+/// Validates `params` for `op` and writes its envelope; on failure one `VALIDATION` error carries
+/// every issue (and nothing written is kept).
 pub fn validate(op: Operation, params: &Val<'_>) -> Result<Validated> {
     let mut issues = Issues::new();
+    let mut out = encode::envelope_head(op);
     let mut root = ObjRef::new(params, "", &mut issues);
-    let body = read_fields(op, &mut root, op.fields(), &mut issues);
+    read_fields(op, &mut root, op.fields(), &mut issues, &mut out, IMPL);
     root.finish(&mut issues);
     operation_rules(op, params, &mut issues);
     issues.finish(Some(Gateway::Payline))?;
+    encode::envelope_tail(&mut out, op);
     Ok(Validated {
         operation: op,
-        body,
+        envelope: out,
     })
 }
 
+/// Reads and writes the elements of `fields`, in order, in the namespace `ns`.
 fn read_fields(
     op: Operation,
     obj: &mut ObjRef<'_, '_>,
     fields: &'static [Field],
     issues: &mut Issues,
-) -> Vec<Node> {
-    let mut nodes = Vec::with_capacity(fields.len());
+    out: &mut String,
+    ns: Ns,
+) {
     for f in fields {
-        if let Some(node) = read_field(op, obj, f, issues) {
-            nodes.push(node);
-        }
+        read_field(op, obj, f, issues, out, ns);
     }
-    nodes
 }
 
-/// The element written when the caller gives no value for `f` (or `None`: nothing written).
+/// Writes the element for a field the caller gave no value (writes nothing when its table says
+/// so, or reports it when it is required).
 fn absent_node(
     op: Operation,
     obj: &ObjRef<'_, '_>,
     f: &'static Field,
     issues: &mut Issues,
-) -> Option<Node> {
+    out: &mut String,
+    ns: Ns,
+) {
     if let Kind::Version = f.kind {
-        return Some(Node {
-            name: f.name,
-            value: NodeValue::Text(DEFAULT_VERSION.to_string()),
-        });
+        encode::text_element(out, ns, f.name, &DEFAULT_VERSION.to_string());
+        return;
     }
     match f.absent {
-        Absent::Refuse => {
-            issues.push(obj.at(f.name), issue::REQUIRED, required_message(f));
-            None
-        }
-        Absent::Nil => Some(Node {
-            name: f.name,
-            value: NodeValue::Nil,
-        }),
-        Absent::Omit => None,
+        Absent::Refuse => issues.push(obj.at(f.name), issue::REQUIRED, required_message(f)),
+        Absent::Nil => encode::nil_element(out, ns, f.name),
+        Absent::Omit => {}
         Absent::Empty => {
-            let children = match f.kind {
-                Kind::Object(fields) => {
-                    let empty = Val::Obj(Vec::new());
-                    let mut inner = ObjRef::nested(&empty, obj.at(f.name), issues);
-                    read_fields(op, &mut inner, fields, issues)
-                }
-                _ => Vec::new(),
-            };
-            Some(Node {
-                name: f.name,
-                value: NodeValue::Children(children),
-            })
+            encode::open(out, ns, f.name);
+            if let Kind::Object(fields) = f.kind {
+                static EMPTY: Val<'static> = Val::Obj(Vec::new());
+                let mut inner = ObjRef::nested(&EMPTY, obj.at(f.name), issues);
+                read_fields(op, &mut inner, fields, issues, out, OBJ);
+            }
+            encode::close(out, ns, f.name);
         }
     }
 }
@@ -146,26 +97,26 @@ fn read_field(
     obj: &mut ObjRef<'_, '_>,
     f: &'static Field,
     issues: &mut Issues,
-) -> Option<Node> {
+    out: &mut String,
+    ns: Ns,
+) {
     // Not modelled: never read, so a caller value stays unknown (UNKNOWN_FIELD at finish).
     if let Kind::Unmodelled = f.kind {
-        return absent_node(op, obj, f, issues);
+        return absent_node(op, obj, f, issues, out, ns);
     }
     let Some(raw) = obj.raw(f.name) else {
-        return absent_node(op, obj, f, issues);
+        return absent_node(op, obj, f, issues, out, ns);
     };
     let at = At {
         parent: obj.path(),
         name: f.name,
     };
-    match read_value(op, raw, &at, f, issues) {
-        Some(Read::Value(value)) => Some(Node {
-            name: f.name,
-            value,
-        }),
+    match read_value(op, raw, &at, f, issues, out, ns) {
+        Some(Read::Text(t)) => encode::text_element(out, ns, f.name, &t),
+        Some(Read::Written) => {}
         // An empty list or an empty optional string: as if absent.
-        Some(Read::Absent) => absent_node(op, obj, f, issues),
-        None => None,
+        Some(Read::Absent) => absent_node(op, obj, f, issues, out, ns),
+        None => {}
     }
 }
 
@@ -182,8 +133,11 @@ impl At<'_> {
 }
 
 /// What a caller value became.
-enum Read {
-    Value(NodeValue),
+enum Read<'v> {
+    /// The element's text: the caller's as given (borrowed), or converted (owned).
+    Text(Cow<'v, str>),
+    /// The element was written (an object or a list).
+    Written,
     /// Given, but empty where emptiness means "none" (an empty list, an empty optional string).
     Absent,
 }
@@ -232,12 +186,12 @@ fn string<'a>(
     }
 }
 
-fn text(s: &str) -> Option<Read> {
-    Some(Read::Value(NodeValue::Text(s.to_string())))
+fn text(s: &str) -> Option<Read<'_>> {
+    Some(Read::Text(Cow::Borrowed(s)))
 }
 
-fn owned(s: String) -> Option<Read> {
-    Some(Read::Value(NodeValue::Text(s)))
+fn owned<'v>(s: String) -> Option<Read<'v>> {
+    Some(Read::Text(Cow::Owned(s)))
 }
 
 /// `check_text` with the path built only on failure.
@@ -259,13 +213,17 @@ macro_rules! str_or_return {
     };
 }
 
-fn read_value(
+/// Reads one given value; an object or a list is written (its element, then its children), a
+/// text is returned for the caller to write.
+fn read_value<'v>(
     op: Operation,
-    v: &Val<'_>,
+    v: &'v Val<'_>,
     at: &At<'_>,
     f: &'static Field,
     issues: &mut Issues,
-) -> Option<Read> {
+    out: &mut String,
+    ns: Ns,
+) -> Option<Read<'v>> {
     match f.kind {
         Kind::Text(max) => {
             let s = str_or_return!(v, at, f, issues);
@@ -303,10 +261,10 @@ fn read_value(
         }
         Kind::Digits(n) => digits(v, at, n, issues),
         Kind::Action => {
-            let out = digits(v, at, 3, issues)?;
+            let read = digits(v, at, 3, issues)?;
             let allowed = op.actions();
-            if let Read::Value(NodeValue::Text(code)) = &out {
-                if !allowed.contains(&code.as_str()) {
+            if let Read::Text(code) = &read {
+                if !allowed.contains(&code.as_ref()) {
                     issues.push(
                         at.path(),
                         issue::ENUM,
@@ -319,11 +277,11 @@ fn read_value(
                     return None;
                 }
             }
-            Some(out)
+            Some(read)
         }
         Kind::Version => {
-            let out = digits(v, at, 2, issues)?;
-            if let Read::Value(NodeValue::Text(t)) = &out {
+            let read = digits(v, at, 2, issues)?;
+            if let Read::Text(t) = &read {
                 if crate::codec::text::parse_u64(t)
                     .and_then(|n| u8::try_from(n).ok())
                     .is_none_or(|x| x == 0)
@@ -336,7 +294,7 @@ fn read_value(
                     return None;
                 }
             }
-            Some(out)
+            Some(read)
         }
         Kind::Amount => {
             let n = report(
@@ -455,10 +413,12 @@ fn read_value(
                 );
                 return None;
             }
+            encode::open(out, ns, f.name);
             let mut obj = ObjRef::nested(v, at.path(), issues);
-            let children = read_fields(op, &mut obj, fields, issues);
+            read_fields(op, &mut obj, fields, issues, out, OBJ);
             obj.finish(issues);
-            Some(Read::Value(NodeValue::Children(children)))
+            encode::close(out, ns, f.name);
+            Some(Read::Written)
         }
         Kind::List { item, fields, max } => {
             let Val::Arr(entries) = v else {
@@ -486,7 +446,7 @@ fn read_value(
                 return Some(Read::Absent);
             }
             let path = at.path();
-            let mut items = Vec::with_capacity(entries.len().min(max));
+            encode::open(out, ns, f.name);
             for (i, entry) in entries.iter().enumerate() {
                 let item_path = index(&path, i);
                 if !matches!(entry, Val::Obj(_)) {
@@ -497,15 +457,14 @@ fn read_value(
                     );
                     continue;
                 }
+                encode::open(out, OBJ, item);
                 let mut obj = ObjRef::nested(entry, item_path, issues);
-                let children = read_fields(op, &mut obj, fields, issues);
+                read_fields(op, &mut obj, fields, issues, out, OBJ);
                 obj.finish(issues);
-                items.push(Node {
-                    name: item,
-                    value: NodeValue::Children(children),
-                });
+                encode::close(out, OBJ, item);
             }
-            Some(Read::Value(NodeValue::Children(items)))
+            encode::close(out, ns, f.name);
+            Some(Read::Written)
         }
         // Never read (see read_field).
         Kind::Unmodelled => Some(Read::Absent),
@@ -513,7 +472,7 @@ fn read_value(
 }
 
 /// `N<n>`: a whole number below 10^n, or a string of 1 to n digits (kept as written).
-fn digits(v: &Val<'_>, at: &At<'_>, n: usize, issues: &mut Issues) -> Option<Read> {
+fn digits<'v>(v: &'v Val<'_>, at: &At<'_>, n: usize, issues: &mut Issues) -> Option<Read<'v>> {
     let bad = |issues: &mut Issues, what: &str| {
         issues.push(
             at.path(),
