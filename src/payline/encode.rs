@@ -12,8 +12,7 @@
 //! `<soapenv:Envelope xmlns:soapenv=… xmlns:impl=… xmlns:obj=… xmlns:xsi=…><soapenv:Body>
 //!  <impl:{op}Request><impl:version>34</impl:version><impl:payment><obj:amount>…`
 
-use super::model::Operation;
-use super::model::{Options, IMPL_NS, OBJ_NS, SOAP_ENV_NS, XSI_NS};
+use super::model::{Operation, Options, IMPL_NS, OBJ_NS, SOAP_ENV_NS, XSI_NS};
 use super::validate::Validated;
 use crate::codec::xml::escape_into;
 use crate::error::Result;
