@@ -593,34 +593,24 @@ fn a_long_secret_is_taken_out_where_a_message_cut_it() {
     );
     // The start of the Basic value encodes only the public shop id: not taken out when cut.
     let basic = crate::transport::basic_auth("73239078", &crate::transport::Secret::new(password));
-    let start: String = basic
-        .trim_start_matches("Basic ")
-        .chars()
-        .take(12)
-        .collect();
-    let text = answer(
-        &s,
-        "Transaction/Get",
-        "read",
-        403,
-        &format!("shop {start}…"),
-        0,
-    );
+    let basic_start =
+        |n: usize| -> String { basic.trim_start_matches("Basic ").chars().take(n).collect() };
+    let quoted_cut = |start: &str| {
+        answer(
+            &s,
+            "Transaction/Get",
+            "read",
+            403,
+            &format!("shop {start}…"),
+            0,
+        )
+    };
+    let start = basic_start(12);
+    let text = quoted_cut(&start);
     assert!(text.contains(&format!("shop {start}…")), "{text}");
     // Past it, the Basic value's start encodes the password: taken out.
-    let long: String = basic
-        .trim_start_matches("Basic ")
-        .chars()
-        .take(30)
-        .collect();
-    let text = answer(
-        &s,
-        "Transaction/Get",
-        "read",
-        403,
-        &format!("shop {long}…"),
-        0,
-    );
+    let long = basic_start(30);
+    let text = quoted_cut(&long);
     assert!(
         !text.contains(&long[..18]) && text.contains("shop ***…"),
         "{text}"

@@ -230,41 +230,62 @@ impl<'de> Visitor<'de> for ValVisitor {
         Ok(Val::Arr(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Val<'de>, A::Error> {
-        use serde_json::Value;
         let mut fields: Vec<(Cow<'de, str>, Val<'de>)> =
             Vec::with_capacity(map.size_hint().unwrap_or(8));
         // A repeated key keeps its first place and takes the last value, as serde_json's `Value`
-        // (`preserve_order`) holds it: found by a scan back in small objects, through a map of
-        // positions above 64 fields. Keeping every repeat cost memory per repeat (34 million
+        // (`preserve_order`) holds it. Keeping every repeat cost memory per repeat (34 million
         // repeats of one key on one NDJSON line ran the instance out of memory) and sent such
         // batch records to the slow validator; found by a differential fuzz (2026-12-05).
-        let mut index: Option<serde_json::Map<String, Value>> = None;
+        let mut places = Places::default();
         while let Some(Key(k)) = map.next_key()? {
             let v: Val<'de> = map.next_value()?;
-            let at = match index.as_ref() {
-                Some(ix) => ix
-                    .get(k.as_ref())
-                    .and_then(Value::as_u64)
-                    .and_then(|i| usize::try_from(i).ok()),
-                None => fields.iter().position(|(p, _)| *p == k),
-            };
-            if let Some(slot) = at.and_then(|i| fields.get_mut(i)) {
+            if let Some(slot) = places.find(&fields, &k).and_then(|i| fields.get_mut(i)) {
                 slot.1 = v;
                 continue;
             }
-            if let Some(ix) = index.as_mut() {
-                ix.insert(k.to_string(), Value::from(fields.len()));
-            }
             fields.push((k, v));
-            if index.is_none() && fields.len() > 64 {
-                let mut ix = serde_json::Map::new();
-                for (i, (k, _)) in fields.iter().enumerate() {
-                    ix.insert(k.to_string(), Value::from(i));
-                }
-                index = Some(ix);
-            }
+            places.pushed(&fields);
         }
         Ok(Val::Obj(fields))
+    }
+}
+
+/// Where each key of a list of fields first stands, for lists that hold each key once: found by
+/// a scan up to [`Places::LINEAR`] fields, then through a map of positions made once, so that an
+/// object of many distinct keys is still read in linear time. The JSON reader's objects and the
+/// Payline answer's (`payline::decode`) use it. serde_json's map, already in the `.wasm`, serves
+/// as the index: a map of our own would add code for a case only hostile input reaches. Boxed:
+/// the map is several words wide and most lists never need it.
+#[derive(Debug, Default)]
+pub struct Places {
+    index: Option<Box<serde_json::Map<String, serde_json::Value>>>,
+}
+
+impl Places {
+    /// Fields up to this many are searched by a scan.
+    const LINEAR: usize = 64;
+
+    /// The position of `key` in `fields`.
+    pub fn find<T>(&self, fields: &[(Cow<'_, str>, T)], key: &str) -> Option<usize> {
+        match &self.index {
+            None => fields.iter().position(|(k, _)| same(k, key)),
+            Some(index) => index
+                .get(key)
+                .and_then(serde_json::Value::as_u64)
+                .and_then(|n| usize::try_from(n).ok()),
+        }
+    }
+
+    /// Notes the field just pushed (a key not there yet).
+    pub fn pushed<T>(&mut self, fields: &[(Cow<'_, str>, T)]) {
+        if fields.len() <= Self::LINEAR {
+            return;
+        }
+        let index = self.index.get_or_insert_with(Box::default);
+        // The first time, every field so far; then only the new one.
+        for (n, (k, _)) in fields.iter().enumerate().skip(index.len()) {
+            index.insert(k.to_string(), serde_json::Value::from(n));
+        }
     }
 }
 

@@ -18,6 +18,7 @@
 use super::codes;
 use super::dates;
 use super::model::{Operation, IMPL_NS, OBJ_NS, SOAP_ENV_NS, XSI_NS};
+use crate::codec::json_ref::Places;
 use crate::codec::{json_out, text};
 use crate::error::{Error, ErrorCode, Gateway, Result};
 use serde_json::{Map, Value};
@@ -552,28 +553,14 @@ enum Node<'t> {
 #[derive(Debug, Default)]
 struct Fields<'t> {
     entries: Vec<(Cow<'t, str>, Node<'t>)>,
-    /// Positions in `entries` by key, made once there are more than [`LINEAR`] fields so that a
-    /// document of many distinct siblings is still read in linear time
-    /// (`the_reader_is_linear_in_every_shape`). serde_json's map, already in the `.wasm`, serves as
-    /// that index: a map of our own (or another `IndexMap` instantiation) would add code for a case
-    /// that only hostile answers reach.
-    /// Boxed: a map is several words wide, and a `Fields` sits in every object `Node`, moved on
-    /// each push (a `Node` went from 96 to 32 bytes on 64-bit hosts).
-    index: Option<Box<Map<String, Value>>>,
+    /// Where each key stands, so that a document of many distinct siblings is still read in
+    /// linear time (`the_reader_is_linear_in_every_shape`).
+    places: Places,
 }
-
-/// Objects up to this many fields are searched by a scan (Payline's have under twenty).
-const LINEAR: usize = 16;
 
 impl<'t> Fields<'t> {
     fn find(&self, key: &str) -> Option<usize> {
-        match &self.index {
-            None => self.entries.iter().position(|(k, _)| k == key),
-            Some(index) => index
-                .get(key)
-                .and_then(Value::as_u64)
-                .and_then(|n| usize::try_from(n).ok()),
-        }
+        self.places.find(&self.entries, key)
     }
 
     fn get_mut(&mut self, key: &str) -> Option<&mut Node<'t>> {
@@ -584,14 +571,7 @@ impl<'t> Fields<'t> {
     /// Adds a field whose key is not there yet.
     fn push(&mut self, key: Cow<'t, str>, value: Node<'t>) {
         self.entries.push((key, value));
-        if self.entries.len() <= LINEAR {
-            return;
-        }
-        let index = self.index.get_or_insert_with(Box::default);
-        // The first time, every field so far; then only the new one.
-        for (n, (k, _)) in self.entries.iter().enumerate().skip(index.len()) {
-            index.insert(k.to_string(), Value::from(n));
-        }
+        self.places.pushed(&self.entries);
     }
 }
 
@@ -672,7 +652,7 @@ fn object_of<'t, 'a: 't>(
     let mut fields = Fields {
         // (+1: `result.accepted` or a date's `{name}Iso` sibling.)
         entries: Vec::with_capacity(kids.clone().count() + 1),
-        index: None,
+        places: Places::default(),
     };
     for kid in kids {
         let Some(v) = value_of(doc, kid) else {
