@@ -124,6 +124,25 @@ for (const [name, { sogenactif, money }] of entries) {
     assert.equal(money.toMinor('12.34', 'EUR'), 1234);
   });
 
+  test(`${name}: a chunk that views the wasm memory (a pushView result passed back in) reads as its copy`, () => {
+    const outcome = (chunk) => {
+      const c = sogenactif.batch.createConverter({ header });
+      try {
+        return ['bytes', text(c.push(chunk)), c.takeRejects().length];
+      } catch (e) {
+        return ['error', e.name, e.code, e.message];
+      }
+    };
+    for (let i = 0; i < 3; i++) {
+      const view = sogenactif.batch.createConverter({ header }).pushView(ndjson([wc(i), wc(i + 1)]));
+      // All of the module's memory: copying it in needs more, so the glue's allocation grows the
+      // memory, which detaches every view of it (a TypeError from the glue before the fix).
+      const whole = new Uint8Array(view.buffer);
+      const copy = whole.slice();
+      assert.deepEqual(outcome(whole), outcome(copy));
+    }
+  });
+
   if (name === 'import') {
     test('createTransform: NDJSON bytes through pipeline, with back-pressure, give what batch.build gives', async () => {
       const records = Array.from({ length: 2000 }, (_, i) => wc(i));

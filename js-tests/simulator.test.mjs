@@ -39,6 +39,13 @@ test('entries: import and require give createSimulator; instances are independen
   assert.equal(a.now().toISOString(), '2026-11-30T09:00:00.000Z');
 });
 
+test('options: left out or an object; anything else is a TypeError that says so', () => {
+  assert.equal(typeof createSimulator().fetch, 'function');
+  for (const bad of [null, 'now', 5, 10n]) {
+    assert.throws(() => createSimulator(bad), { name: 'TypeError', message: 'createSimulator: options must be an object (or left out)' });
+  }
+});
+
 test('systempay: AUTO cancels before capture, then PSP_105; REFUND_ONLY before capture is PSP_076', async () => {
   const sim = createSimulator({ now: START });
   const { sp } = clients(sim);

@@ -16,25 +16,50 @@ const DEFAULTS = {
   response: undefined,
 };
 
+/** `props[key]`, or undefined when props is not an object or reading it throws (getter, Proxy trap). */
+function read(props, key) {
+  if (props === null || (typeof props !== 'object' && typeof props !== 'function')) return undefined;
+  try {
+    return props[key];
+  } catch {
+    return undefined;
+  }
+}
+
 export class RemiseError extends Error {
+  // Total, like the guard below: built from props that cannot be read (a throwing getter, a revoked
+  // Proxy), it is a plain RemiseError rather than a second exception thrown from a catch block.
   constructor(props, options) {
-    super(props && typeof props.message === 'string' ? props.message : 'remise error', options);
+    const message = read(props, 'message');
+    let opts;
+    try {
+      if (options !== null && typeof options === 'object' && 'cause' in options) opts = { cause: options.cause };
+    } catch {
+      opts = undefined;
+    }
+    super(typeof message === 'string' ? message : 'remise error', opts);
     this.name = 'RemiseError';
-    this.code = props && typeof props.code === 'string' ? props.code : 'UNSUPPORTED';
+    const code = read(props, 'code');
+    this.code = typeof code === 'string' ? code : 'UNSUPPORTED';
     for (const key of Object.keys(DEFAULTS)) {
-      const value = props && props[key] !== undefined ? props[key] : DEFAULTS[key];
+      const given = read(props, key);
+      const value = given !== undefined ? given : DEFAULTS[key];
       if (value !== undefined) this[key] = value;
     }
     if (!this.issues && this.code === 'VALIDATION') this.issues = [];
   }
 }
 
+/**
+ * Whether `value` is a RemiseError from any entry or realm (by name and code). Never throws: a
+ * value whose properties cannot be read (a throwing getter, a revoked Proxy) is not one.
+ */
 export function isRemiseError(value) {
   return (
     typeof value === 'object' &&
     value !== null &&
-    value.name === 'RemiseError' &&
-    typeof value.code === 'string'
+    read(value, 'name') === 'RemiseError' &&
+    typeof read(value, 'code') === 'string'
   );
 }
 

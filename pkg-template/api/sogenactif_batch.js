@@ -28,11 +28,25 @@ function typeError(field, message) {
 
 const utf8 = new TextEncoder();
 
-/** A converter's input chunk as bytes (a string is UTF-8 encoded). */
-function chunkBytes(chunk) {
+/**
+ * A converter's input chunk as bytes (a string is UTF-8 encoded). `memory` is the module's
+ * `WebAssembly.Memory`: a chunk that views it (a `pushView` result passed back in) is copied
+ * first, since the glue's allocation for the chunk can grow that memory, which detaches the view
+ * before it is read.
+ */
+function chunkBytes(chunk, memory) {
   const bytes = typeof chunk === 'string' ? utf8.encode(chunk) : chunk;
-  if (!(bytes instanceof Uint8Array)) throw typeError('chunk', 'must be a Uint8Array or a string');
-  return bytes;
+  // `ArrayBuffer.isView` reads no property, so a Proxy (never a view) runs no trap here and the
+  // glue never reads a chunk through one; `instanceof` walks a prototype chain, which a revoked
+  // Proxy or a trap can still make throw.
+  let ok = false;
+  try {
+    ok = ArrayBuffer.isView(bytes) && bytes instanceof Uint8Array;
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw typeError('chunk', 'must be a Uint8Array or a string');
+  return bytes.buffer === memory().buffer ? bytes.slice() : bytes;
 }
 
 /** `process.getBuiltinModule` (Node ≥ 20.16, Bun, Deno): node:stream without a static import. */
@@ -65,7 +79,13 @@ export default function sogenactifBatch(raw) {
     }
     /** Validates many records in one crossing and returns their text as UTF-8 bytes; all or nothing. */
     addMany(records) {
-      if (!Array.isArray(records)) throw typeError('records', 'must be an array of records');
+      let list = false;
+      try {
+        list = Array.isArray(records); // throws on a revoked Proxy
+      } catch {
+        list = false;
+      }
+      if (!list) throw typeError('records', 'must be an array of records');
       const [text, sp] = encode([records], ['records'], G);
       // As a string: the glue writes it into wasm memory with one encodeInto (scripts/build-pkg.mjs).
       return tagged(this.#inner.addMany(text, sp));
@@ -88,7 +108,7 @@ export default function sogenactifBatch(raw) {
     }
     /** Complete NDJSON lines / CSV rows of `chunk` → their request-file bytes (header first). */
     push(chunk) {
-      return tagged(this.#inner.push(chunkBytes(chunk)));
+      return tagged(this.#inner.push(chunkBytes(chunk, memory)));
     }
     /**
      * `push` without a new buffer per chunk: the bytes are a view of the converter's output in the
@@ -96,7 +116,7 @@ export default function sogenactifBatch(raw) {
      * Memory stays flat over millions of records (the `remise batch` command reads this way).
      */
     pushView(chunk) {
-      return this.#view(this.#inner.pushKeep(chunkBytes(chunk)));
+      return this.#view(this.#inner.pushKeep(chunkBytes(chunk, memory)));
     }
     /** `finish` as a view (see `pushView`). */
     finishView() {

@@ -52,6 +52,7 @@ function hexSource(seed) {
  * @param {number} [options.keepRequests] how many recorded requests `sim.requests` keeps (default: all).
  */
 export function createSimulator(options = {}) {
+  if (options === null || typeof options !== 'object') throw new TypeError('createSimulator: options must be an object (or left out)');
   const start = options.now === undefined ? Date.now() : new Date(options.now).getTime();
   if (Number.isNaN(start)) throw new TypeError('createSimulator: options.now is not a date');
   let clock = start;
