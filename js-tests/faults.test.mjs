@@ -113,6 +113,13 @@ test('row 2: an unreadable 2xx answer to a money-moving call has outcome unknown
   }
 });
 
+/** An answer whose body never ends, each read giving `value()` at once. */
+const endless = (value) => ({
+  status: 200,
+  headers: new Headers(),
+  body: { getReader: () => ({ read: async () => ({ done: false, value: value() }), cancel: async () => {}, releaseLock() {} }) },
+});
+
 test('row 4: a fetch that resolves to something else, throws, or is missing rejects; the process lives', async () => {
   const odd = [
     [async () => ({ status: 200 }), 'MALFORMED_RESPONSE'],
@@ -121,10 +128,18 @@ test('row 4: a fetch that resolves to something else, throws, or is missing reje
     [async () => ({ status: 70000, text: async () => '' }), 'MALFORMED_RESPONSE'],
     [() => { throw new TypeError('sync boom'); }, 'NETWORK_ERROR'],
     [() => Promise.reject(new Error('async boom')), 'NETWORK_ERROR'],
+    // A getter that throws where the status is read.
+    [async () => ({ get status() { throw new Error('status getter'); } }), 'MALFORMED_RESPONSE'],
+    // A body whose reader gives strings: their length was added as NaN, so the size cap never
+    // tripped and an endless body filled an array until V8 killed the process.
+    [async () => endless(() => 'not bytes'), 'MALFORMED_RESPONSE'],
+    // Endless empty chunks: the cap is on reads too (the reads are microtasks, so the timeout's
+    // timer could not run).
+    [async () => endless(() => new Uint8Array(0)), 'MALFORMED_RESPONSE'],
   ];
   for (const gw of NAMES) {
     for (const [fetch, code] of odd) {
-      const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: 'https://gw.invalid', fetch })));
+      const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: 'https://gw.invalid', fetch, maxResponseBytes: 65536 })));
       assert.ok(e instanceof R.RemiseError, `${gw}: ${e}`);
       assert.equal(e.code, code, `${gw} ${fetch}`);
       assert.equal(e.outcome, 'unknown');

@@ -35,6 +35,16 @@ function emit(debug, event) {
   }
 }
 
+/** `res[name]`, or undefined when `res` is not an object or reading it throws. */
+function field(res, name) {
+  if (res === null || typeof res !== 'object') return undefined;
+  try {
+    return res[name];
+  } catch {
+    return undefined;
+  }
+}
+
 function header(res, name) {
   try {
     return res.headers && typeof res.headers.get === 'function' ? res.headers.get(name) : null;
@@ -65,15 +75,23 @@ async function readText(res, cap) {
     const reader = body.getReader();
     const chunks = [];
     let total = 0;
-    for (;;) {
+    // Reads are bounded as well as bytes: a stream that keeps giving empty chunks at once would
+    // never reach the cap, and its reads, all microtasks, would keep the timeout's timer from ever
+    // running (a hang, then the process killed by V8 for the array of chunks).
+    for (let reads = 0; ; reads++) {
       const { done, value } = await reader.read();
       if (done) break;
+      // Anything but bytes (a string, a number) would add NaN to the count and never reach the cap.
+      if (!(value instanceof Uint8Array)) {
+        reader.cancel().catch(() => {});
+        throw new Failure('notresponse', 'the body gave something other than bytes');
+      }
       total += value.byteLength;
-      if (total > cap) {
+      if (total > cap || reads > cap) {
         reader.cancel().catch(() => {});
         throw new Failure('toolarge', '');
       }
-      chunks.push(value);
+      if (value.byteLength > 0) chunks.push(value);
     }
     if (chunks.length === 1) return utf8.decode(chunks[0]);
     const all = new Uint8Array(total);
@@ -215,11 +233,13 @@ async function exchange(core, settings, gateway, request, prep, kind, operation,
     } catch (e) {
       throw new Failure('network', describe(e));
     }
-    if (res === null || typeof res !== 'object' || typeof res.status !== 'number') {
+    // Read once each, where a getter or Proxy trap that throws means no usable answer (the call
+    // may have been sent: for a money-moving call the outcome is unknown, as for any such answer).
+    const status = field(res, 'status');
+    if (typeof status !== 'number') {
       throw new Failure('notresponse', 'fetch did not resolve to a Response');
     }
-    const status = res.status;
-    if (res.type === 'opaqueredirect' || (status >= 300 && status <= 399)) {
+    if (field(res, 'type') === 'opaqueredirect' || (status >= 300 && status <= 399)) {
       const location = header(res, 'location');
       discard(res);
       if (kind === 'read' && location && hop < MAX_SAME_ORIGIN_HOPS) {
