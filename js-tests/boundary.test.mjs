@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { entries, raw } from './entries.mjs';
+import { entries, raw, surfaceOf } from './entries.mjs';
 import { SAMPLE_HEADER } from './batch_sample.mjs';
 
 const UUID = 'a0b61d1e159748eaab876cfe342e8c08';
@@ -55,31 +55,6 @@ const SP_OPTS = { shopId: '69876357', password: 'testpassword_x' };
 const PL_OPTS = { merchantId: '1', accessKey: 'k' };
 const OF_OPTS = { merchantId: '002001000000001', secretKey: 'k', keyVersion: 1 };
 const BATCH = { header: SAMPLE_HEADER };
-
-/**
- * The public surface of an entry, found by walking it: every function (`money.toMinor`), every
- * class (`systempay.Client`) with its methods and getters (`systempay.Client#refund`), and the
- * methods of the objects the factories return (`sogenactif.batch.createConverter()#push`).
- */
-function surfaceOf(R) {
-  const names = [];
-  const members = (proto, at) => {
-    for (const m of Object.getOwnPropertyNames(proto)) if (m !== 'constructor') names.push(`${at}#${m}`);
-  };
-  const walk = (o, at) => {
-    for (const k of Object.keys(o)) {
-      const v = o[k];
-      const name = at ? `${at}.${k}` : k;
-      if (typeof v === 'function') {
-        names.push(name);
-        if (/^class\b/.test(Function.prototype.toString.call(v))) members(v.prototype, name);
-      } else if (v !== null && typeof v === 'object') walk(v, name);
-    }
-  };
-  walk(R, '');
-  members(Object.getPrototypeOf(R.sogenactif.batch.createConverter(BATCH)), 'sogenactif.batch.createConverter()');
-  return names.sort();
-}
 
 /**
  * For every name of the surface, calls that put `bad` in each argument position (and in a record

@@ -34,3 +34,28 @@ export async function rejected(p) {
   }
   throw new Error('expected a rejection');
 }
+
+/**
+ * The public surface of an entry, found by walking it: every function (`money.toMinor`), every
+ * class (`systempay.Client`) with its methods and getters (`systempay.Client#refund`), and the
+ * methods of the objects the factories return (`sogenactif.batch.createConverter()#push`).
+ */
+export function surfaceOf(R) {
+  const names = [];
+  const members = (proto, at) => {
+    for (const m of Object.getOwnPropertyNames(proto)) if (m !== 'constructor') names.push(`${at}#${m}`);
+  };
+  const walk = (o, at) => {
+    for (const k of Object.keys(o)) {
+      const v = o[k];
+      const name = at ? `${at}.${k}` : k;
+      if (typeof v === 'function') {
+        names.push(name);
+        if (/^class\b/.test(Function.prototype.toString.call(v))) members(v.prototype, name);
+      } else if (v !== null && typeof v === 'object') walk(v, name);
+    }
+  };
+  walk(R, '');
+  members(Object.getPrototypeOf(R.sogenactif.batch.createConverter({ header: { remitterId: '023101122334455', sequence: 1 } })), 'sogenactif.batch.createConverter()');
+  return names.sort();
+}

@@ -90,6 +90,11 @@ export interface SimulatedIpn {
 export interface Simulator {
   /** A fetch-compatible function: pass it to any client as `fetch`. No network, no port. */
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
+  /**
+   * The simulator without `Request`/`Response`: one request as plain data (header names in lower
+   * case, the body as text) in, the answer as plain data out. For a server or mock layer of your own.
+   */
+  handle(request: { method: string; url: string; headers: Record<string, string>; body: string }): Promise<{ status: number; headers: Record<string, string>; body: string }>;
   /** Node only: an HTTP server on 127.0.0.1 (port 0 = any free port); resolves to its base URL. */
   listen(port?: number, host?: string): Promise<string>;
   /** Stops the server started by `listen`. */

@@ -31,7 +31,6 @@ export interface PaylineClient {
   doDebit(params: PaylineDoDebitParams): Promise<raw.PaylineResponse>;
   /** Reads a transaction; retried on network errors, 408 and 5xx. */
   getTransactionDetails(params: PaylineGetTransactionDetailsParams): Promise<raw.PaylineResponse>;
-  free(): void;
 }
 
 /** Payline (Monext) SOAP web services: DirectPaymentAPI and getTransactionDetails. */

@@ -52,8 +52,6 @@ export interface SystempayClient {
   /** Any service: modelled ones are validated, others (`'Token/Get'`, …) sent as given and never resent. */
   call<S extends SystempayService>(service: S, body: SystempayRequests[S]): Promise<SystempayResult<raw.SystempayAnswer>>;
   call(service: string, body: Record<string, unknown>): Promise<SystempayResult<raw.SystempayAnswer>>;
-  /** Releases the client's wasm memory now instead of at garbage collection. */
-  free(): void;
 }
 
 /** Systempay / Lyra REST V4: requests, answers, signed answers (kr-hash) and a client. */
