@@ -561,11 +561,21 @@ pub const REDACTED_FIELDS: &[&str] = &[
     "secretkey",
     "hmackey",
     "authorization",
-    // tokens
+    // tokens (a saved-card token charges the card again: Systempay paymentMethodToken, Payline
+    // card.registrationToken)
     "token",
     "paymentmeantoken",
     "formtoken",
     "cardtoken",
+    "paymentmethodtoken",
+    "registrationtoken",
+    // one-time authentication values: a network token's cryptogram (Payline
+    // card.tokenRequestorCryptogram), 3-D Secure's CAVV and PARes (Payline authentication3DSecure,
+    // Office Batch initialCavv)
+    "tokenrequestorcryptogram",
+    "cavv",
+    "initialcavv",
+    "pares",
     // bank accounts
     "iban",
     "accountnumber",

@@ -60,6 +60,35 @@ fn bodies_are_redacted_by_field_name_in_json_and_xml() {
 }
 
 #[test]
+fn saved_card_tokens_and_authentication_values_are_redacted() {
+    // Field names of the models (Systempay, Payline card and authentication3DSecure, Office Batch).
+    let fields = [
+        ("paymentMethodToken", "tok-sp-1"),
+        ("registrationToken", "tok-pl-2"),
+        ("tokenRequestorCryptogram", "cryp-3"),
+        ("cavv", "AAABBBCCC4"),
+        ("initialCavv", "AAABBBCCC5"),
+        ("pares", "eJxPARES6"),
+    ];
+    for (name, secret) in fields {
+        let json = format!(r#"{{"card":{{"{name}":"{secret}"}},"amount":1000}}"#);
+        let r = redact(&json);
+        assert!(!r.contains(secret), "{name}: {r}");
+        assert!(r.contains("\"amount\":1000"), "{r}");
+        let xml = format!("<obj:card><obj:{name}>{secret}</obj:{name}></obj:card>");
+        assert_eq!(
+            redact(&xml),
+            format!("<obj:card><obj:{name}>***</obj:{name}></obj:card>")
+        );
+    }
+    // Names that only contain one of them are not secrets.
+    assert_eq!(
+        redact("<tokenRequestorId>40010030273</tokenRequestorId>"),
+        "<tokenRequestorId>*******0273</tokenRequestorId>"
+    );
+}
+
+#[test]
 fn money_moving_calls_are_never_retried() {
     let p = RetryPolicy::default();
     for f in [Failure::Network, Failure::Timeout, Failure::Status(503)] {
