@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -469,6 +470,116 @@ test('report on a response file the simulator produced from a built request: cou
   assert.equal(accepted, 2, 'the first cancel and the walletCredit are accepted');
   assert.equal(JSON.stringify(report).includes('"rejected":2'), true, r.stdout.slice(0, 400));
   assert.equal(JSON.stringify(report).includes('"accepted":2'), true);
+});
+
+test('files the command writes: a link is written through, a device or directory refused, INPUT and OUTPUT never used for --errors or --html', () => {
+  const expected = sogenactif.batch.build({ header, records: structuredClone(records) });
+  // OUTPUT a symbolic link: the file it points to gets the request file, the link stays a link.
+  mkdirSync(path('real'), { recursive: true });
+  write('real/target.csv', 'old');
+  rmSync(path('link.csv'), { force: true });
+  symlinkSync(join('real', 'target.csv'), path('link.csv'));
+  const linked = remise(['batch', 'build', path('in.ndjson'), '-o', path('link.csv'), ...HEADER_ARGS]);
+  assert.equal(linked.status, 0, linked.stderr);
+  assert.ok(lstatSync(path('link.csv')).isSymbolicLink(), 'the link is still a link');
+  assert.equal(readlinkSync(path('link.csv')), join('real', 'target.csv'));
+  assert.equal(readFileSync(path('real/target.csv'), 'utf8'), expected);
+  // A FIFO (as /dev/null is a device) and a directory are refused, never replaced by a file.
+  const fifo = spawnSync('mkfifo', [path('pipe')]);
+  const refused = [[path('real'), /is a directory/], ['', /give the name of the file to write/], ['-', /give the name of the file to write/]];
+  if (fifo.status === 0) refused.push([path('pipe'), /is not a regular file/]);
+  for (const [output, reason] of refused) {
+    const r = remise(['batch', 'build', path('in.ndjson'), '-o', output, ...HEADER_ARGS]);
+    assert.equal(r.status, 2, `${output}: ${r.stderr}`);
+    assert.match(r.stderr, reason);
+    noStack(r.stderr);
+  }
+  if (fifo.status === 0) assert.ok(!statSync(path('pipe')).isFile(), 'the FIFO is still a FIFO');
+  // --errors naming INPUT (it was emptied before being read) or an existing OUTPUT (a failed run
+  // overwrote it), and --html naming the response: refused, every file as it was.
+  const input = write('victim.ndjson', ndjson(records));
+  const before = readFileSync(input, 'utf8');
+  write('prev.csv', expected);
+  const bad = write('bad.ndjson', '{"method":"walletCredit"}\n');
+  for (const [args, flag] of [
+    [['batch', 'build', input, '-o', path('out-x.csv'), ...HEADER_ARGS, '--errors', input], '--errors'],
+    [['batch', 'build', bad, '-o', path('prev.csv'), ...HEADER_ARGS, '--errors', path('prev.csv')], '--errors'],
+    [['batch', 'check', input, '--errors', join(dir, '.', 'victim.ndjson')], '--errors'],
+    [['batch', 'report', path('response.csv'), '--html', path('response.csv')], '--html'],
+  ]) {
+    const r = remise(args);
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, new RegExp(`${flag} .* is the same file as`));
+  }
+  assert.equal(readFileSync(input, 'utf8'), before);
+  assert.equal(readFileSync(path('prev.csv'), 'utf8'), expected);
+  // An OUTPUT that exists keeps its permissions (request files hold card numbers).
+  write('private.csv', 'x');
+  chmodSync(path('private.csv'), 0o600);
+  const kept = remise(['batch', 'build', path('in.ndjson'), '-o', path('private.csv'), ...HEADER_ARGS]);
+  assert.equal(kept.status, 0, kept.stderr);
+  assert.equal(statSync(path('private.csv')).mode & 0o777, 0o600);
+  assert.equal(readFileSync(path('private.csv'), 'utf8'), expected);
+});
+
+/** A one-entry ZIP of `data` deflated, with the CRC and size its directory announces (the true ones unless given). */
+function deflatedZip(name, data, { size = data.length, crc } = {}) {
+  const packed = deflateRawSync(data);
+  const sum = crc ?? crc32(data);
+  const n = Buffer.from(name);
+  const fields = (b, at) => {
+    b.writeUInt16LE(20, at); b.writeUInt16LE(0, at + 2); b.writeUInt16LE(8, at + 4); b.writeUInt32LE(0, at + 6);
+    b.writeUInt32LE(sum, at + 10); b.writeUInt32LE(packed.length, at + 14); b.writeUInt32LE(size, at + 18);
+    b.writeUInt16LE(n.length, at + 22); b.writeUInt16LE(0, at + 24);
+  };
+  const local = Buffer.alloc(30); local.writeUInt32LE(0x04034b50, 0); fields(local, 4);
+  const central = Buffer.alloc(46); central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); fields(central, 6); central.writeUInt32LE(0, 42);
+  const end = Buffer.alloc(22); end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(1, 8); end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + n.length, 12); end.writeUInt32LE(30 + n.length + packed.length, 16);
+  return Buffer.concat([local, n, packed, central, n, end]);
+}
+
+function crc32(data) {
+  let c = ~0;
+  for (const byte of data) {
+    c ^= byte;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  }
+  return ~c >>> 0;
+}
+
+test('report: a deflated response is read as it inflates, and only as announced; long lines, deep request records and control characters are handled', () => {
+  const response = readFileSync(path('response.csv'));
+  const want = JSON.parse(remise(['batch', 'report', path('response.csv'), '--json']).stdout).totals;
+  const ok = remise(['batch', 'report', write('deflated.zip', deflatedZip('OFBREP.csv', response)), '--json']);
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.deepEqual(JSON.parse(ok.stdout).totals, want);
+  // Inflating to more than the directory announces (a ZIP bomb announces little), or to bytes with
+  // another CRC: refused as a damaged archive, exit 2.
+  for (const [name, zip] of [
+    ['bomb.zip', deflatedZip('OFBREP.csv', Buffer.concat([response, Buffer.alloc(4 << 20, 0x41)]), { size: response.length })],
+    ['crc.zip', deflatedZip('OFBREP.csv', response, { crc: 1234 })],
+  ]) {
+    const r = remise(['batch', 'report', write(name, zip)]);
+    assert.equal(r.status, 2, `${name}: ${r.stderr}`);
+    assert.match(r.stderr, /is damaged: it does not hold the \d+ bytes with the CRC-32 its directory announces/);
+    noStack(r.stderr);
+  }
+  // One line of 3 MiB without a line break: refused at the 1 MiB line cap, not gathered.
+  const long = remise(['batch', 'report', write('long.csv', Buffer.alloc(3 << 20, 0x41))]);
+  assert.equal(long.status, 1, long.stderr);
+  assert.match(long.stderr, /MALFORMED_RESPONSE: line 1 of the Office Batch response: the line is longer than 1048576 bytes/);
+  // A request record nested 5 000 deep (JSON.parse reads it): shown cut, no stack overflow.
+  const deep = write('deep.ndjson', `{"method":"walletCredit","recordSequence":1,"x":${'['.repeat(5000)}${']'.repeat(5000)}}\n`);
+  const joined = remise(['batch', 'report', path('response.csv'), '--request', deep]);
+  assert.equal(joined.status, 0, joined.stderr);
+  noStack(joined.stderr);
+  // Control characters of the response (an escape sequence that clears the terminal) are shown as '?'.
+  const text = readFileSync(path('response.csv'), 'utf8').replace('ORDER1', 'ORD\x1b[2J\x07\rER1');
+  const shown = remise(['batch', 'report', write('ansi.csv', text)]);
+  assert.equal(shown.status, 0, shown.stderr);
+  assert.match(shown.stdout, /#13 cancel ORD\?\[2J\?\?ER1 /);
+  assert.doesNotMatch(shown.stdout, /[\x00-\x09\x0b-\x1f\x7f]/);
 });
 
 test('every command exits on its own: no handle left open, also after an error (10 runs each, without the bin\'s forced exit)', () => {

@@ -367,6 +367,81 @@ test('advance() and reset(): the clock moves only on demand; reset forgets every
   assert.equal(a, b);
 });
 
+test('hostile requests get answers, never a rejection, a hang or a broken clock; card data stays out of sim.requests', async () => {
+  const sim = createSimulator({ now: START });
+  const basic = (user, password) => 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64');
+  const sp = { authorization: basic(sim.systempay.credentials.shopId, sim.systempay.credentials.password), 'content-type': 'application/json' };
+  const pl = { authorization: basic(sim.payline.credentials.merchantId, sim.payline.credentials.accessKey) };
+  const deep = `{"value":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+  const auth = payline.request('doAuthorization', AUTH('ORD-H'), sim.payline.credentials);
+  const cases = [
+    // A close tag without '>' sent the XML reader back to the start of the text, for ever.
+    ['payline, a cut end tag', 'http://x/V4/services/DirectPaymentAPI', pl, '<r><a></aa', 500],
+    ['payline, 40 000 elements', 'http://x/V4/services/DirectPaymentAPI', pl, `<r>${'<a/>'.repeat(40_000)}</r>`, 500],
+    ['payline, nested 30 000 deep', 'http://x/V4/services/DirectPaymentAPI', pl, `${'<a>'.repeat(30_000)}${'</a>'.repeat(30_000)}`, 500],
+    ['payline, a field given twice', auth.url, auth.headers, auth.body.replace('</obj:type>', '</obj:type><obj:type/>'), 500],
+    ['payline, a character reference out of range', 'http://x/V4/services/DirectPaymentAPI', pl, '<r>&#x110000;</r>', 500],
+    ['systempay, JSON nested 100 000 deep', 'http://x/api-payment/V4/Charge/SDKTest', sp, deep, 200],
+    ['sogenactif, JSON nested 100 000 deep', 'http://x/rs-services/v2/checkout/cardOrder', {}, deep, 200],
+    ['sogenactif, a family named like an Object method', 'http://x/rs-services/v2/toString/cardOrder', {}, '{}', 404],
+  ];
+  for (const [what, url, headers, body, status] of cases) {
+    const res = await sim.fetch(url, { method: 'POST', headers, body });
+    assert.equal(res.status, status, what);
+  }
+  const twice = await sim.fetch(auth.url, { method: 'POST', headers: auth.headers, body: auth.body.replace('</obj:type>', '</obj:type><obj:type/>') });
+  assert.match(await twice.text(), /local:&quot;type&quot;\): it appears once here|local:"type"\): it appears once here/);
+  // A contract number named like an Object method is unknown (02303), not accepted.
+  const proto = await sim.fetch(auth.url, { method: 'POST', headers: auth.headers, body: auth.body.replace('<obj:contractNumber>1234567<', '<obj:contractNumber>toString<') });
+  assert.match(await proto.text(), /<obj:code>02303<\/obj:code>|<code>02303<\/code>/);
+  assert.throws(() => sim.sogenactif.processBatch('FILE;request;office;v19\nHEADER;x\ntoString;1\nEND;1\n'), /line 3: unknown method toString/);
+
+  // handle(): plain data; headers and body may be left out; a URL that is not absolute is a 400.
+  assert.equal((await sim.handle({ method: 'POST', url: 'http://x/api-payment/V4/Charge/SDKTest' })).status, 401);
+  assert.equal((await sim.handle({ method: 'GET', url: '*' })).status, 400);
+  await assert.rejects(sim.handle(null), { name: 'TypeError', message: 'handle: give a request { method, url, headers?, body? }' });
+  // An aborted signal rejects, as fetch does.
+  await assert.rejects(sim.fetch('http://x/nope', { signal: AbortSignal.abort() }), { name: 'AbortError' });
+
+  // advance() refuses to move the clock past what a Date holds, and the clock stays where it was.
+  const now = sim.now().getTime();
+  assert.throws(() => sim.advance({ days: 1e9 }), { name: 'RangeError', message: /past the last date JavaScript can hold/ });
+  assert.throws(() => sim.advance({ days: '1' }), RangeError);
+  assert.throws(() => sim.advance(null), TypeError);
+  assert.equal(sim.now().getTime(), now);
+  const ctl = await sim.fetch('http://x/__simulator/advance', { method: 'POST', body: '{"days":1e12}' });
+  assert.equal(ctl.status, 400);
+  assert.equal(sim.now().getTime(), now);
+  assert.equal((await sim.fetch('http://x/nope')).status, 404, 'the simulator still answers');
+  assert.throws(() => createSimulator({ seed: 1.5 }), { name: 'TypeError', message: 'createSimulator: options.seed must be an integer' });
+
+  // sim.requests keeps no card number or security code, parsed or not.
+  const pan = '4970100000325734';
+  await sim.fetch('http://x/api-payment/V4/Charge/CreatePayment', { method: 'POST', headers: sp, body: JSON.stringify({ amount: 100, currency: 'EUR', paymentForms: [{ pan, securityCode: '987', expiryMonth: 12, expiryYear: 2030 }] }) });
+  await sim.fetch('http://x/api-payment/V4/Charge/CreatePayment', { method: 'POST', headers: sp, body: `{"pan":"${pan}","securityCode":"654",` });
+  await sim.fetch('http://x/rs-services/v2/checkout/cardOrder', { method: 'POST', body: `{"cardNumber":"${pan}","cardCSCValue":"321"` });
+  const kept = JSON.stringify(sim.requests);
+  for (const secret of [pan, '987', '654', '321']) assert.ok(!kept.includes(secret), `${secret} in sim.requests`);
+  assert.ok(kept.includes('497010XXXXXX5734'), 'the card number is kept masked');
+});
+
+test('the HTTP server: a body over 8 MiB is a 413 and the server lives; two listen() at once start one server', async () => {
+  const sim = createSimulator({ now: START });
+  const both = await Promise.allSettled([sim.listen(0), sim.listen(0)]);
+  assert.deepEqual(both.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
+  const base = both.find((r) => r.status === 'fulfilled').value;
+  try {
+    const big = await fetch(`${base}/api-payment/V4/Charge/SDKTest`, { method: 'POST', body: Buffer.alloc((8 << 20) + 1, 0x20) });
+    assert.equal(big.status, 413);
+    await big.text();
+    assert.equal((await fetch(`${base}/nope`)).status, 404, 'the server still answers');
+    // A port must be a port (text that is not one would be a pipe path to Node).
+    await assert.rejects(createSimulator().listen('abc'), { name: 'RangeError', message: 'listen: port must be an integer from 0 to 65535' });
+  } finally {
+    await sim.close();
+  }
+});
+
 test('10 000 concurrent operations across the three gateways against sim.listen(), every answer matched', { timeout: 600_000 }, async () => {
   const sim = createSimulator({ now: START, keepRequests: 0 });
   const base = await sim.listen(0);

@@ -4,14 +4,14 @@
 // refuses, a malformed response file: the RemiseError's code, field paths and message are printed);
 // 2 the command line is wrong or a file cannot be read or written. No stack trace for any of these.
 import { parseArgs } from 'node:util';
-import { closeSync, fsyncSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readSync, realpathSync, rmSync, statSync, writeSync } from 'node:fs';
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createEngine, JsConverter } from './engine.mjs';
 import { crc32, ENTRY_NAME, localHeader, MAX_DATA, trailer } from './zip.mjs';
 import { createSummary, renderHtml, renderText } from './report.mjs';
-import { chunks, lines, readResponse } from './lines.mjs';
+import { chunks, lines, MAX_LINE, readResponse } from './lines.mjs';
 
 export const summary = 'build, check and report on Sogenactif Office Batch files';
 
@@ -19,6 +19,8 @@ export const summary = 'build, check and report on Sogenactif Office Batch files
 // much input the synchronous loop reads before it lets the event loop run.
 const CHUNK = 1 << 16;
 const SLICE = 1 << 23;
+// The signals after which `build` removes its temporary file, with their numbers (exit 128 + n).
+const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGTERM: 15 };
 
 const USAGE = {
   batch: `usage: remise batch <command> [options]
@@ -97,6 +99,72 @@ class UsageError extends Error {}
 /** A file that cannot be used (exit 2, no usage text). */
 class FileError extends Error {}
 
+/** `statSync(path)`, or null when nothing is there ('-' is stdin or stdout: never a file here). */
+function statOrNull(path) {
+  if (path === '-') return null;
+  try {
+    return statSync(path);
+  } catch (e) {
+    if (e?.code === 'ENOENT' || e?.code === 'ENOTDIR') return null;
+    throw e;
+  }
+}
+
+/**
+ * Refuses a file this command writes (`writes`: [[flag, path]]) that is also one it reads or
+ * another it writes (`reads` likewise): opening it for writing would truncate it before it is read
+ * (`--errors` naming INPUT emptied it), or a failed run would overwrite a good OUTPUT. Compared by
+ * device and inode, so another name for the same file (a link, `./x`) is caught too.
+ */
+function refuseSameFile(reads, writes) {
+  const files = [];
+  for (const [list, writing] of [[reads, false], [writes, true]]) {
+    for (const [flag, path] of list) if (path !== '-') files.push({ flag, path, writing, st: statOrNull(path) });
+  }
+  for (let i = 0; i < files.length; i++) {
+    for (let j = i + 1; j < files.length; j++) {
+      const a = files[i];
+      const b = files[j];
+      if (!a.writing && !b.writing) continue;
+      const same = a.st && b.st ? a.st.dev === b.st.dev && a.st.ino === b.st.ino : !a.st && !b.st && resolve(a.path) === resolve(b.path);
+      if (same) throw new UsageError(`${b.flag} ${b.path} is the same file as ${a.flag} ${a.path}: give another file name`);
+    }
+  }
+}
+
+/**
+ * Where OUTPUT is written: its temporary file goes beside the file OUTPUT names and is renamed over
+ * it, so OUTPUT must name a regular file or nothing yet. A symbolic link is followed (the file it
+ * points to is replaced, the link stays); a device, pipe, socket or directory is refused rather
+ * than replaced by a regular file (`-o /dev/null` as root did that). Returns { path, mode }: the
+ * file to replace and the permissions of the one there (kept: request files hold card numbers).
+ */
+function outputFile(output) {
+  if (output === '' || output === '-') {
+    throw new UsageError(`-o '${output}': give the name of the file to write (the request file is written to a file, then renamed, never to stdout)`);
+  }
+  let path = output;
+  let st = null;
+  try {
+    st = lstatSync(output);
+  } catch (e) {
+    if (e?.code !== 'ENOENT') throw e;
+  }
+  if (st?.isSymbolicLink()) {
+    try {
+      path = realpathSync(output);
+    } catch {
+      throw new UsageError(`-o ${output}: is a symbolic link to a file that does not exist; give the file itself`);
+    }
+    st = statSync(path);
+  }
+  if (st?.isDirectory()) throw new UsageError(`-o ${output}: is a directory; give the name of the file to write in it`);
+  if (st && !st.isFile()) {
+    throw new UsageError(`-o ${output}: is not a regular file (a device, pipe or socket); remise writes a temporary file beside OUTPUT and renames it, so give a file name`);
+  }
+  return { path, mode: st ? st.mode & 0o7777 : null };
+}
+
 /**
  * `remise batch …` with `argv` after 'batch'; `io` = { stdout, stderr, stdin, remise? } (remise:
  * the package's namespace, loaded when absent). Resolves with the exit code.
@@ -135,7 +203,8 @@ export async function main(argv, io) {
 }
 
 function isRemiseLike(e) {
-  return e !== null && typeof e === 'object' && (e.name === 'RemiseError' || typeof e.code === 'string') && typeof e.message === 'string' && !e.syscall && /^[A-Z_]+$/.test(e.code ?? '');
+  // (Node's own errors have upper-case codes too, `ERR_…`: not data errors.)
+  return e !== null && typeof e === 'object' && (e.name === 'RemiseError' || typeof e.code === 'string') && typeof e.message === 'string' && !e.syscall && /^[A-Z_]+$/.test(e.code ?? '') && !/^ERR_/.test(e.code ?? '');
 }
 
 function describeError(prefix, e) {
@@ -398,19 +467,22 @@ async function build(argv, io) {
       throw new UsageError(`--entry '${entry}': must start with 'OFBREQ' and hold only letters, digits, '.', '_' and '-' (at most 100 characters)`);
     }
   } else if (values.entry !== undefined) throw new UsageError('--entry needs --zip');
+  const target = outputFile(output);
+  refuseSameFile([['INPUT', input]], [['-o', target.path], ...(values.errors === undefined ? [] : [['--errors', values.errors]])]);
   const remise = await loadRemise(io);
   // Header problems first, before reading anything (same messages as BatchWriter).
   new remise.sogenactif.BatchWriter(options);
 
   const started = Date.now();
-  const temp = join(dirname(output), `.${basename(output)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let out = openSync(temp, 'wx');
-  // Ctrl-C or a kill: remove the temporary file; OUTPUT was never touched.
+  if (target.mode !== null) fchmodSync(out, target.mode);
+  // Ctrl-C, a kill or a hang-up: remove the temporary file; OUTPUT was never touched.
   const interrupted = (signal) => {
     rmSync(temp, { force: true });
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    process.exit(128 + (SIGNALS[signal] ?? 15));
   };
-  if (io.signals) for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, interrupted);
+  if (io.signals) for (const sig of Object.keys(SIGNALS)) process.once(sig, interrupted);
   let size = 0;
   let crc = 0;
   if (entry) writeAll(out, Buffer.alloc(30 + entry.length)); // the local header, written at the end
@@ -441,10 +513,10 @@ async function build(argv, io) {
     fsyncSync(out);
     closeSync(out);
     out = null;
-    await rename(temp, output);
+    await rename(temp, target.path);
     renamed = true;
   } finally {
-    if (io.signals) for (const sig of ['SIGINT', 'SIGTERM']) process.removeListener(sig, interrupted);
+    if (io.signals) for (const sig of Object.keys(SIGNALS)) process.removeListener(sig, interrupted);
     if (!renamed) {
       if (out !== null) closeSync(out);
       await rm(temp, { force: true });
@@ -466,6 +538,7 @@ async function check(argv, io) {
     return 0;
   }
   const input = oneInput(positionals, 'INPUT file of records');
+  if (values.errors !== undefined) refuseSameFile([['INPUT', input]], [['--errors', values.errors]]);
   const options = writerOptions(values, { needHeader: false });
   const remise = await loadRemise(io);
   new remise.sogenactif.BatchWriter(options);
@@ -499,7 +572,7 @@ async function readRequest(io, remise, path, summary) {
     throw new UsageError('--request: XML request files are not read; give the CSV request file or the NDJSON / CSV records it was built from');
   }
   if (start.startsWith('FILE;request;')) {
-    for await (const [n, raw] of lines(all())) {
+    for await (const [n, raw] of lines(all(), (n) => new FileError(`--request ${path}: line ${n} is longer than ${MAX_LINE} bytes: not an Office Batch request file`))) {
       if (n <= 2 || raw.startsWith('END;')) continue;
       const [, seq] = raw.split(';', 2);
       if (/^[0-9]+$/.test(seq ?? '')) summary.request(Number(seq), n);
@@ -536,6 +609,9 @@ async function report(argv, io) {
   const path = oneInput(positionals, 'RESPONSE file');
   const maxRejections = positiveInt('max-rejections', values['max-rejections']);
   if (path === '-' && values.request === '-') throw new UsageError('RESPONSE and --request cannot both be stdin');
+  if (values.html !== undefined) {
+    refuseSameFile([['RESPONSE', path], ...(values.request === undefined ? [] : [['--request', values.request]])], [['--html', values.html]]);
+  }
   const remise = await loadRemise(io);
   const summary = createSummary(remise.money);
   const header = await readResponse(remise.sogenactif, chunks(io, path, (m) => new FileError(`RESPONSE ${path}: ${m}`)), (r) => summary.add(r));

@@ -24,8 +24,10 @@ function malformed(line, message) {
 }
 
 /**
- * The chunks of a file ('-': stdin). A ZIP archive (PK\x03\x04) is read whole and gives its one
- * file's bytes; `onZipError(message)` builds the error thrown for a broken archive.
+ * The chunks of a file ('-': stdin). A ZIP archive (PK\x03\x04) is read whole (it is the
+ * compressed form) and gives its one file's bytes, inflated a chunk at a time and checked against
+ * the sizes and CRC-32 its directory gives; `onZipError(message)` builds the error thrown for a
+ * broken archive.
  */
 export async function* chunks(io, path, onZipError) {
   const source = path === '-' ? io.stdin : fileChunks(path);
@@ -39,13 +41,12 @@ export async function* chunks(io, path, onZipError) {
     else yield chunk;
   }
   if (zip) {
-    let data;
     try {
-      data = unzipOne(Buffer.concat(zip)).data;
+      yield* unzipOne(Buffer.concat(zip), CHUNK);
     } catch (e) {
-      throw onZipError(e.message);
+      if (e?.zip) throw onZipError(e.message);
+      throw e;
     }
-    for (let i = 0; i < data.length; i += CHUNK) yield data.subarray(i, i + CHUNK);
   }
 }
 
@@ -73,22 +74,42 @@ function* fileChunks(path) {
   }
 }
 
-/** The lines of a stream of chunks (LF-separated; a CR before the LF is kept), with their 1-based number. */
-export async function* lines(source) {
-  let rest = null;
+/** Longest line read: an Office Batch line is a few hundred bytes; the build side caps NDJSON lines alike. */
+export const MAX_LINE = 1 << 20;
+
+/**
+ * The lines of a stream of chunks (LF-separated; a CR before the LF is kept), with their 1-based
+ * number. A line longer than MAX_LINE bytes is refused (`onLongLine(lineNumber)` builds the error)
+ * rather than gathered: the pieces of a line are kept in a list and joined once, so the time is
+ * linear in the input (joining the rest to each new chunk was quadratic in one long line).
+ */
+export async function* lines(source, onLongLine = longLine) {
+  let pieces = [];
+  let pending = 0;
   let n = 0;
   for await (const chunk of source) {
-    let buf = rest ? Buffer.concat([rest, chunk]) : chunk;
     let start = 0;
-    for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
+    for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
       n += 1;
-      yield [n, buf.toString('utf8', start, nl)];
+      if (pending + nl - start > MAX_LINE) throw onLongLine(n);
+      const line = pieces.length === 0 ? chunk.toString('utf8', start, nl) : Buffer.concat([...pieces, chunk.subarray(start, nl)]).toString('utf8');
+      pieces = [];
+      pending = 0;
+      yield [n, line];
       start = nl + 1;
     }
-    rest = start < buf.length ? Buffer.from(buf.subarray(start)) : null;
-    buf = null;
+    if (start < chunk.length) {
+      pending += chunk.length - start;
+      if (pending > MAX_LINE) throw onLongLine(n + 1);
+      // A copy: the reader may reuse its chunk.
+      pieces.push(Buffer.from(chunk.subarray(start)));
+    }
   }
-  if (rest) yield [n + 1, rest.toString('utf8')];
+  if (pieces.length) yield [n + 1, Buffer.concat(pieces).toString('utf8')];
+}
+
+function longLine(n) {
+  return malformed(n, `the line is longer than ${MAX_LINE} bytes: this is not an Office Batch file`);
 }
 
 /**

@@ -24,17 +24,22 @@ const AMOUNT_FIELDS = ['amount', 'operationAmount'];
 const SECRET = new Set(['cardNumber', 'cardCSCValue']);
 
 /** Masks card data in a request record (a copy). */
-export function maskRecord(record) {
+export function maskRecord(record, depth = 0) {
   if (record === null || typeof record !== 'object') return record;
+  // Records are a few levels deep; a request line nested thousands deep (JSON.parse reads it) would
+  // overflow the stack here, so what lies below this depth is not shown.
+  if (depth >= MAX_SHOWN_DEPTH) return '(nested too deeply to show)';
   const out = Array.isArray(record) ? [] : {};
   for (const [k, v] of Object.entries(record)) {
     if (SECRET.has(k) && v !== undefined && v !== null) {
-      const s = String(v);
+      const s = typeof v === 'object' ? '' : String(v); // (String of a deep array recurses too)
       out[k] = k === 'cardNumber' && /^[0-9]{10,19}$/.test(s) ? `${s.slice(0, 6)}${'*'.repeat(s.length - 10)}${s.slice(-4)}` : '***';
-    } else out[k] = v !== null && typeof v === 'object' ? maskRecord(v) : v;
+    } else out[k] = v !== null && typeof v === 'object' ? maskRecord(v, depth + 1) : v;
   }
   return out;
 }
+
+const MAX_SHOWN_DEPTH = 16;
 
 /**
  * The report, built record by record (memory: the per-method and per-code counters, the rejected
@@ -199,7 +204,9 @@ export function renderText(report, { maxRejections = 20 } = {}) {
       out.push(`      what to do: ${x.action}`);
     }
   }
-  return out.join('\n') + '\n';
+  // Text from the response file reaches a terminal: its control characters (escape sequences that
+  // retitle, clear or recolour it, carriage returns that overwrite a line) are shown as '?'.
+  return out.join('\n').replace(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/g, '?') + '\n';
 }
 
 function list(seqs) {

@@ -11,6 +11,10 @@ import { createSogenactif } from './sogenactif.js';
 
 const MINUTE_MS = 60_000;
 const NODE_HTTP = 'node:http';
+/** Largest request body the HTTP server reads (gateway requests are a few KB); larger gets 413. */
+const MAX_BODY_BYTES = 8 << 20;
+/** Latest instant a JS Date holds: the clock never moves past it. */
+const MAX_TIME_MS = 8.64e15;
 
 /** Where a request goes, by path (the same on every host, so white-label hosts work too). */
 function route(pathname) {
@@ -57,7 +61,9 @@ export function createSimulator(options = {}) {
   if (Number.isNaN(start)) throw new TypeError('createSimulator: options.now is not a date');
   let clock = start;
   let counter = 0;
-  let hex32 = hexSource(options.seed ?? 1);
+  const seed = options.seed ?? 1;
+  if (!Number.isSafeInteger(seed)) throw new TypeError('createSimulator: options.seed must be an integer');
+  let hex32 = hexSource(seed);
   const requests = [];
   const keep = options.keepRequests ?? Infinity;
   const record = (entry) => {
@@ -73,9 +79,14 @@ export function createSimulator(options = {}) {
     sogenactif: createSogenactif(ctx, options.sogenactif),
   };
 
-  function advance({ days = 0, hours = 0, minutes = 0 } = {}) {
-    const ms = days * DAY_MS + hours * HOUR_MS + minutes * MINUTE_MS;
+  function advance(by = {}) {
+    if (by === null || typeof by !== 'object' || Array.isArray(by)) throw new TypeError('advance: give { days, hours, minutes }');
+    const { days = 0, hours = 0, minutes = 0 } = by;
+    const ms = [days, hours, minutes].every((n) => typeof n === 'number') ? days * DAY_MS + hours * HOUR_MS + minutes * MINUTE_MS : NaN;
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advance: days, hours and minutes must be non-negative numbers');
+    // Checked before the clock moves: past the last instant a Date holds, every later answer
+    // (dates in it) would fail.
+    if (clock + ms > MAX_TIME_MS) throw new RangeError('advance: that moves the clock past the last date JavaScript can hold (year 275760)');
     clock += ms;
     for (const g of Object.values(gateways)) g.tick(clock);
     return new Date(clock);
@@ -85,7 +96,7 @@ export function createSimulator(options = {}) {
     requests.length = 0;
     clock = start;
     counter = 0;
-    hex32 = hexSource(options.seed ?? 1);
+    hex32 = hexSource(seed);
   }
 
   /** Control endpoints for tools in other languages (`remise sim`): advance the clock, reset. */
@@ -119,7 +130,16 @@ export function createSimulator(options = {}) {
    * with `{ status, headers, body }`. Used by `fetch` and by the HTTP server.
    */
   async function handle(req) {
-    const url = new URL(req.url);
+    if (req === null || typeof req !== 'object' || typeof req.url !== 'string') {
+      throw new TypeError('handle: give a request { method, url, headers?, body? }');
+    }
+    let url;
+    try {
+      url = new URL(req.url);
+    } catch {
+      return { status: 400, headers: { 'content-type': 'text/plain' }, body: `remise simulator: not an absolute URL: ${String(req.url).slice(0, 200)}` };
+    }
+    req = { method: String(req.method ?? 'GET').toUpperCase(), url: req.url, headers: req.headers ?? {}, body: req.body ?? '' };
     const gateway = route(url.pathname);
     if (gateway === 'control') return control(req, url);
     if (gateway === null) {
@@ -137,6 +157,8 @@ export function createSimulator(options = {}) {
   /** A fetch-compatible function: give it to any client as `fetch`. Nothing leaves the process. */
   async function fetch(input, init) {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    // As fetch does: an already aborted signal rejects before anything is sent.
+    if (request.signal?.aborted) throw request.signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
     const headers = {};
     request.headers.forEach((value, key) => (headers[key] = value));
     const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text();
@@ -145,20 +167,50 @@ export function createSimulator(options = {}) {
   }
 
   let server = null;
+  let starting = false;
   const sockets = new Set();
   /** Node only: serves the simulator on 127.0.0.1 (port 0 = any free port); resolves to its base URL. */
   async function listen(port = 0, host = '127.0.0.1') {
-    if (server) throw new Error('listen: the simulator is already listening; close() it first');
+    // (Set before the first await: two listen() calls at once started two servers, and close()
+    // stopped one.)
+    if (server || starting) throw new Error('listen: the simulator is already listening; close() it first');
+    // A port as text (`process.env.PORT`) is read as a number; other text would be a pipe path to Node.
+    if (typeof port === 'string' && /^[0-9]{1,5}$/.test(port)) port = Number(port);
+    if (port === null) port = 0;
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError('listen: port must be an integer from 0 to 65535');
+    if (typeof host !== 'string' || host === '') throw new TypeError('listen: host must be a host name or an IP address');
+    starting = true;
+    try {
+      return await startServer(port, host);
+    } finally {
+      starting = false;
+    }
+  }
+  // The host as a URL writes it: an IPv6 address in brackets, an any-address as its loopback.
+  const urlHost = (host) => (host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host);
+  async function startServer(port, host) {
     // A computed specifier: bundlers for workers (wrangler, Vercel, esbuild) leave it alone, so the
     // simulator bundles for any runtime; only Node (listen) ever loads it.
     const http = await import(/* @vite-ignore */ NODE_HTTP);
     const srv = http.createServer((req, res) => {
       const chunks = [];
-      req.on('data', (c) => chunks.push(c));
+      let size = 0;
+      req.on('data', (c) => {
+        size += c.length;
+        // Past the cap the body is read and dropped: memory stays bounded, the answer is 413.
+        if (size <= MAX_BODY_BYTES) chunks.push(c);
+      });
       req.on('end', () => {
+        if (size > MAX_BODY_BYTES) {
+          res.writeHead(413, { 'content-type': 'text/plain' }).end(`remise simulator: request body over ${MAX_BODY_BYTES} bytes`);
+          return;
+        }
         const headers = {};
         for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-        handle({ method: req.method, url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${srv.address().port}${req.url}`, headers, body: Buffer.concat(chunks).toString('utf8') })
+        // An origin-form target (`/path?query`) is appended to the base; anything else (`*`, an
+        // absolute URL) is answered 400 by handle.
+        const target = req.url.startsWith('/') ? `http://${urlHost(host)}:${srv.address().port}${req.url}` : req.url;
+        handle({ method: req.method, url: target, headers, body: Buffer.concat(chunks).toString('utf8') })
           .then((a) => res.writeHead(a.status, a.headers).end(a.body))
           .catch((e) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`remise simulator error: ${e.message}`));
       });
@@ -176,7 +228,7 @@ export function createSimulator(options = {}) {
       srv.listen(port, host, resolve);
     });
     server = srv;
-    return `http://${host}:${srv.address().port}`;
+    return `http://${urlHost(host)}:${srv.address().port}`;
   }
   /** Stops the server started by `listen` (open connections are closed). */
   async function close() {

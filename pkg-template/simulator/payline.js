@@ -1,7 +1,7 @@
 // Payline (Monext) SOAP simulator: DirectPaymentAPI and ExtendedAPI, written from the project's
 // reference notes (Payline WSDL 4.77, docs.payline.com pages, the doReAuthorization seed document,
 // the Java SDK's response fixtures), independently of remise's own validators.
-import { DAY_MS, basicCredentials, luhn, maskPan, paris, sameText } from './util.js';
+import { DAY_MS, basicCredentials, luhn, maskPan, maskRecorded, paris, sameText } from './util.js';
 import { escapeXml, parseXml } from './xml.js';
 
 // Payline's documented example credentials (docs.payline.com "Service Authentication Access Key").
@@ -86,7 +86,10 @@ function soapFault(code, text) {
   );
 }
 
-/** Request element → JS value: text, object (repeated names become arrays), null for nil/empty. */
+/** The request elements that may repeat under one parent (list items). */
+const REPEATABLE = new Set(['privateData', 'details']);
+
+/** Request element → JS value: text, object (repeated list items become arrays), null for nil/empty. */
 function toValue(el, depth) {
   if (el.attrs[`{${XSI}}nil`] === 'true') return null;
   if (!el.children.length) return el.text.trim() === '' ? null : el.text;
@@ -99,8 +102,14 @@ function toValue(el, depth) {
       throw new Error(`unexpected element (uri:"${c.ns}", local:"${c.local}"). Expected elements are in namespace ${expected}`);
     }
     const v = toValue(c, depth + 1);
-    if (c.local in out) out[c.local] = [].concat(out[c.local], [v]);
-    else out[c.local] = v;
+    if (Object.hasOwn(out, c.local)) {
+      // Only list items repeat (WSDL maxOccurs="100": privateData, details); JAX-WS refuses a
+      // second element elsewhere rather than keep one of them.
+      if (!REPEATABLE.has(c.local)) throw new Error(`unexpected element (uri:"${c.ns}", local:"${c.local}"): it appears once here`);
+      out[c.local] = [].concat(out[c.local], [v]);
+    } else if (c.local === '__proto__') {
+      throw new Error(`unexpected element (uri:"${c.ns}", local:"${c.local}")`);
+    } else out[c.local] = v;
   }
   return out;
 }
@@ -179,7 +188,7 @@ export function createPayline(ctx, config = {}) {
     if (!MODES.has(p.mode ?? '')) refuse('02308', 'Invalid value for Payment Mode');
     if (p.contractNumber !== null && p.contractNumber !== undefined && p.contractNumber.length > 20) format('Contract Number : Max length 20 characters');
     if (needContract && !p.contractNumber) format('Contract Number : is mandatory');
-    if (p.contractNumber && !(p.contractNumber in contracts)) refuse('02303');
+    if (p.contractNumber && !Object.hasOwn(contracts, p.contractNumber)) refuse('02303');
     return { amount: Number(p.amount), currency: p.currency, action: p.action, mode: p.mode, contractNumber: p.contractNumber ?? null };
   }
   function checkOrder(o, required) {
@@ -253,7 +262,7 @@ export function createPayline(ctx, config = {}) {
       if (!['AUTHOR', 'AUTHOR+CAP', 'REAUTHOR'].includes(original.kind)) refuse(RULE_CODES.notAnAuthorization, `Transaction is invalid : ${original.kind} is not an authorization`);
       const contract = payment.contractNumber ?? original.contractNumber;
       if (contract !== original.contractNumber) refuse(RULE_CODES.contractMismatch, 'Invalid contract number : a re-authorization uses the contract of the original authorization');
-      if (!contracts[contract]?.reauthorization) refuse('02619');
+      if (!(Object.hasOwn(contracts, contract) && contracts[contract]?.reauthorization)) refuse('02619');
       // Checked before anything is stored (seed: "returned without database storage").
       if (payment.currency !== original.currency) refuse('02620');
       const limit = new Date(original.created);
@@ -386,17 +395,6 @@ export function createPayline(ctx, config = {}) {
     );
   }
 
-  function redact(body) {
-    if (!body || typeof body !== 'object') return body;
-    const out = Array.isArray(body) ? [] : {};
-    for (const [k, v] of Object.entries(body)) {
-      if (k === 'cvx' || k === 'password') out[k] = v === null ? null : '***';
-      else if (k === 'number' && typeof v === 'string' && /^\d{10,19}$/.test(v)) out[k] = maskPan(v);
-      else out[k] = typeof v === 'object' ? redact(v) : v;
-    }
-    return out;
-  }
-
   /** Handles one HTTP request whose path ends with /DirectPaymentAPI or /ExtendedAPI. */
   function handle(req, url) {
     const service = url.pathname.split('/').pop();
@@ -416,7 +414,7 @@ export function createPayline(ctx, config = {}) {
       const wrapper = soapBody.children[0];
       if (!wrapper) throw new Error('empty SOAP Body');
       const name = wrapper.local.replace(/Request$/, '');
-      if (wrapper.ns !== IMPL || !wrapper.local.endsWith('Request') || !SERVICES[service]?.includes(name)) {
+      if (wrapper.ns !== IMPL || !wrapper.local.endsWith('Request') || !(Object.hasOwn(SERVICES, service) && SERVICES[service].includes(name))) {
         throw new Error(`unexpected element (uri:"${wrapper.ns}", local:"${wrapper.local}") for ${service}`);
       }
       if (op && op !== name) throw new Error(`SOAPAction "${op}" does not match ${wrapper.local}`);
@@ -426,7 +424,7 @@ export function createPayline(ctx, config = {}) {
       // What a JAX-WS endpoint answers to a request it cannot unmarshal.
       return xml(500, soapFault('Client', `Unmarshalling Error: ${e.message}`), { service, operation: op || null, result: 'SOAP Fault' });
     }
-    const rec = { service, operation: op, body: redact(body) };
+    const rec = { service, operation: op, body: maskRecorded(body) };
     try {
       const fields = ops[op](body);
       return xml(200, render(op, '00000', null, fields), { ...rec, result: '00000' });
@@ -465,7 +463,7 @@ export function createPayline(ctx, config = {}) {
       if (!Number.isSafeInteger(amount) || amount <= 0) throw new TypeError('createTransaction: amount must be a positive integer in minor units');
       const numeric = /^\d{3}$/.test(String(currency)) ? String(currency) : NUMERIC[currency];
       if (!numeric) throw new TypeError(`createTransaction: currency ${currency}: give the ISO numeric code`);
-      if (!(contractNumber in contracts)) throw new TypeError(`createTransaction: unknown contract ${contractNumber}`);
+      if (!Object.hasOwn(contracts, contractNumber)) throw new TypeError(`createTransaction: unknown contract ${contractNumber}`);
       const created = date === undefined ? ctx.now() : new Date(date).getTime();
       const p = paris(created);
       const ref = orderRef ?? `ORDER-${ctx.seq()}`;

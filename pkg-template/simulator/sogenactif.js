@@ -2,7 +2,7 @@
 // Written from the project's reference notes (Sogenactif data-dictionary and Office pages, the
 // official Sips SDKs' seal algorithm, the Office Batch seed document), independently of remise's own
 // validators and seal code.
-import { DAY_MS, hmacSha256Hex, isObject, isoUtc, luhn, maskPan, parseJson, sameText } from './util.js';
+import { DAY_MS, hmacSha256Hex, isObject, isoUtc, luhn, maskRecorded, parseJson, sameText } from './util.js';
 
 // The generic Sips simulation merchant, public and widely used (reference sogenactif.md §5).
 export const SOGENACTIF_DEFAULTS = { merchantId: '002001000000001', secretKey: '002001000000001_KEY1', keyVersion: 1 };
@@ -265,17 +265,9 @@ export function createSogenactif(ctx, config = {}) {
   rules.walletCredit = rules.walletCreditHolder;
 
   // ---- Office JSON over HTTP --------------------------------------------------------------------
-  function redact(f) {
-    if (!isObject(f)) return f;
-    const out = { ...f };
-    if (typeof out.cardNumber === 'string') out.cardNumber = maskPan(out.cardNumber);
-    if (out.cardCSCValue !== undefined) out.cardCSCValue = '***';
-    return out;
-  }
-
   async function handle(req, url) {
     const m = /^\/rs-services\/v2\/([A-Za-z]+)\/([A-Za-z]+)$/.exec(url.pathname);
-    const family = m && FAMILIES[m[1]];
+    const family = m && Object.hasOwn(FAMILIES, m[1]) ? FAMILIES[m[1]] : null;
     const service = m?.[2];
     const send = async (answer, rec) => {
       const clean = Object.fromEntries(Object.entries(answer).filter(([, v]) => v !== undefined));
@@ -288,7 +280,7 @@ export function createSogenactif(ctx, config = {}) {
     }
     if (req.method !== 'POST') return { status: 405, headers: { 'content-type': 'text/plain' }, body: 'POST only', record: { service, result: 'HTTP 405' } };
     const f = parseJson(req.body);
-    const rec = { service: `${m[1]}/${service}`, body: redact(f ?? req.body) };
+    const rec = { service: `${m[1]}/${service}`, body: maskRecorded(f ?? req.body) };
     if (!isObject(f)) return send({ responseCode: CODES.format }, rec);
     if (f.merchantId !== merchant.merchantId) return send({ responseCode: CODES.invalidMerchant }, rec);
     const expected = await hmacSha256Hex(merchant.secretKey, sealInput(f));
@@ -326,7 +318,7 @@ export function createSogenactif(ctx, config = {}) {
     const methods = {};
     body.forEach((line, i) => {
       const cols = line.split(';');
-      const layout = BATCH[cols[0]] ?? bad(i + 3, `unknown method ${cols[0]}`);
+      const layout = (Object.hasOwn(BATCH, cols[0]) ? BATCH[cols[0]] : null) ?? bad(i + 3, `unknown method ${cols[0]}`);
       const f = { merchantId: cols[2], transactionReference: cols[3] };
       for (const [name, col] of Object.entries(layout)) if (name !== 'op' && cols[col] !== undefined && cols[col] !== '') f[name] = cols[col];
       for (const n of ['amount']) if (f[n] !== undefined) f[n] = /^\d{1,12}$/.test(f[n]) ? Number(f[n]) : NaN;

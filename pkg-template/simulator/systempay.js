@@ -1,7 +1,7 @@
 // Systempay (Lyra REST API V4) simulator. Written from the project's reference notes on the platform
 // (Systempay/Lyra documentation pages and Lyra's SDKs), independently of remise's own validators,
 // so that each checks the other. Every rule that is uncertain sits in one table below with its source.
-import { DAY_MS, basicCredentials, hmacSha256Hex, isObject, isoUtc, sameText } from './util.js';
+import { DAY_MS, basicCredentials, hmacSha256Hex, isObject, isoUtc, maskRecorded, sameText } from './util.js';
 
 // Default credentials: Lyra's published PayZen demo shop (lyra/rest-php-examples www/keys.php).
 export const SYSTEMPAY_DEFAULTS = {
@@ -425,7 +425,7 @@ export function createSystempay(ctx, config = {}) {
       return json(404, { error: `unknown web service ${service}` }, { service, result: 'HTTP 404' });
     }
     const parsed = req.json;
-    const record = { service, body: parsed ?? req.body };
+    const record = { service, body: maskRecorded(parsed ?? req.body) };
     const who = basicCredentials(req.headers.authorization);
     if (!who || who[0] !== creds.shopId || !sameText(who[1], creds.password)) {
       const e = new SystempayError('INT_905', null);

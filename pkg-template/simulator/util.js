@@ -70,13 +70,59 @@ export function maskPan(pan) {
   return s.slice(0, 6) + 'X'.repeat(s.length - 10) + s.slice(-4);
 }
 
-/** A JSON body parsed, or undefined when it is not JSON. */
+/** Deepest JSON nesting read: deeper bodies are answered as unreadable JSON (echoing or sealing them recursed past the stack). */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether JSON text nests arrays and objects deeper than `max` (strings skipped). */
+function nestsDeeper(text, max) {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip a string, escapes included.
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/** A JSON body parsed, or undefined when it is not JSON (or nests deeper than MAX_JSON_DEPTH). */
 export function parseJson(text) {
+  if (typeof text !== 'string' || nestsDeeper(text, MAX_JSON_DEPTH)) return undefined;
   try {
     return JSON.parse(text);
   } catch {
     return undefined;
   }
+}
+
+// Fields whose values `sim.requests` never keeps: card numbers are masked to their first 6 and
+// last 4 digits, security codes and passwords replaced.
+const PAN_FIELDS = new Set(['pan', 'cardNumber', 'number']);
+const SECRET_FIELDS = new Set(['cvx', 'cvv', 'cvc', 'securityCode', 'cardSecurityCode', 'cardCSCValue', 'password']);
+
+/**
+ * A request body as `sim.requests` keeps it: parsed bodies with their card fields masked (to a depth
+ * of MAX_JSON_DEPTH), and text that did not parse with every run of 12 to 19 digits masked and the
+ * values of security-code fields replaced, whatever the syntax around them.
+ */
+export function maskRecorded(body, depth = 0) {
+  if (typeof body === 'string') {
+    return body
+      .replace(/\d{12,19}/g, (d) => maskPan(d))
+      .replace(/((?:cvx|cvv|cvc|securityCode|cardSecurityCode|cardCSCValue|password)["']?\s*[:=>]\s*["']?)[^"'<&,;\s}]*/gi, '$1***');
+  }
+  if (body === null || typeof body !== 'object') return body;
+  if (depth >= MAX_JSON_DEPTH) return '…';
+  const out = Array.isArray(body) ? [] : {};
+  for (const [k, v] of Object.entries(body)) {
+    if (SECRET_FIELDS.has(k)) out[k] = v === null || v === undefined ? v : '***';
+    else if (PAN_FIELDS.has(k) && (typeof v === 'string' || typeof v === 'number') && /^\d{10,19}$/.test(String(v))) out[k] = maskPan(String(v));
+    else out[k] = maskRecorded(v, depth + 1);
+  }
+  return out;
 }
 
 export const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);

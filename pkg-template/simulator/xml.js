@@ -9,6 +9,7 @@ function unescape(s) {
   return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (m, e) => {
     if (e[0] === '#') {
       const n = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      if (!(n > 0 && n <= 0x10ffff)) throw new Error(`bad character reference ${m.slice(0, 16)}`);
       return String.fromCodePoint(n);
     }
     if (!(e in ENTITIES)) throw new Error(`unknown entity ${m}`);
@@ -16,14 +17,20 @@ function unescape(s) {
   });
 }
 
-const NAME = /^[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?/;
+// Sticky (`y`): matched at `lastIndex` in the document itself. Matching a slice of the rest of the
+// document per tag copied it each time, which made a request of many elements quadratic.
+const NAME = /[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?/y;
+const ATTRIBUTE = /([A-Za-z_][\w.:-]*)\s*=\s*("([^"]*)"|'([^']*)')/y;
+/** Deepest nesting read (SOAP requests are a few levels deep); deeper is refused, not recursed into. */
+const MAX_DEPTH = 64;
 
 /** Parses `xml` into `{ ns, local, name, attrs, children, text }` (the root element). Throws on bad XML. */
 export function parseXml(xml) {
   let i = 0;
   const stack = [];
   let root = null;
-  const scopes = [{ xml: 'http://www.w3.org/XML/1998/namespace' }];
+  // Prefix → URI, without Object.prototype (a prefix named `toString` is undeclared, not a function).
+  const scopes = [Object.assign(Object.create(null), { xml: 'http://www.w3.org/XML/1998/namespace' })];
   const resolve = (prefix, scope) => (prefix === null ? scope[''] ?? '' : scope[prefix]);
   while (i < xml.length) {
     const lt = xml.indexOf('<', i);
@@ -50,13 +57,16 @@ export function parseXml(xml) {
       throw new Error('DOCTYPE is not allowed');
     } else if (xml[lt + 1] === '/') {
       const end = xml.indexOf('>', lt);
+      // (Without this check the parse restarted at offset 0 and never ended.)
+      if (end < 0) throw new Error('unterminated end tag');
       const name = xml.slice(lt + 2, end).trim();
       const el = stack.pop();
       scopes.pop();
       if (!el || el.name !== name) throw new Error(`unexpected </${name}>`);
       i = end + 1;
     } else {
-      const m = NAME.exec(xml.slice(lt + 1));
+      NAME.lastIndex = lt + 1;
+      const m = NAME.exec(xml);
       if (!m) throw new Error('bad element name');
       const name = m[0];
       let j = lt + 1 + name.length;
@@ -64,7 +74,8 @@ export function parseXml(xml) {
       for (;;) {
         while (/\s/.test(xml[j] ?? '')) j++;
         if (xml[j] === '>' || xml.startsWith('/>', j)) break;
-        const a = /^([A-Za-z_][\w.:-]*)\s*=\s*("([^"]*)"|'([^']*)')/.exec(xml.slice(j));
+        ATTRIBUTE.lastIndex = j;
+        const a = ATTRIBUTE.exec(xml);
         if (!a) throw new Error(`bad attribute in <${name}>`);
         rawAttrs.push([a[1], unescape(a[3] ?? a[4])]);
         j += a[0].length;
@@ -91,6 +102,7 @@ export function parseXml(xml) {
       else if (root) throw new Error('two root elements');
       else root = el;
       if (!selfClosing) {
+        if (stack.length >= MAX_DEPTH) throw new Error(`elements nested deeper than ${MAX_DEPTH}`);
         stack.push(el);
         scopes.push(scope);
       }
