@@ -367,13 +367,22 @@ test('report --request joins response lines to request records by recordSequence
     const r = remise(['batch', 'report', path('cut.csv'), '--request', path(req), '--json']);
     assert.equal(r.status, 0, r.stderr);
     const j = JSON.parse(r.stdout);
-    assert.deepEqual(j.join, { request: req, records: 5, matched: 4, notInResponse: [5], notInRequest: [] }, req);
+    assert.deepEqual(j.join, { request: req, records: 5, matched: 4, notInResponse: [5], notInRequest: [], unreadable: 0 }, req);
     assert.deepEqual(j.rejections.map((x) => [x.recordSequence, x.request.line]), [[13, lines[13]], [14, lines[14]]], req);
     if (req !== 'request.csv') assert.equal(j.rejections[0].request.record.original.status, 'TO_CAPTURE');
   }
   const text = remise(['batch', 'report', path('cut.csv'), '--request', path('in.ndjson')]);
   assert.match(text.stdout, /no response line for recordSequence 5: the bank did not process them/);
   assert.match(text.stdout, /#14 walletCredit WCR2 3\.00 EUR \(request line 3\): 05 authorisation refused/);
+  // Lines that hold no record (not JSON, not UTF-8, no recordSequence) are counted and named on stderr.
+  const broken = write('broken-request.ndjson', [JSON.stringify(records[0]), 'not json', '{"method":"cancel","recordSequence":"x"}', '\xff'].join('\n') + '\n');
+  const b = remise(['batch', 'report', path('cut.csv'), '--request', broken, '--json']);
+  assert.equal(b.status, 0, b.stderr);
+  assert.equal(JSON.parse(b.stdout).join.unreadable, 3);
+  assert.match(b.stderr, /3 lines of --request .*broken-request\.ndjson hold no record with a recordSequence \(line 2, 3, 4\): left out of the join/);
+  const junk = remise(['batch', 'report', path('cut.csv'), '--request', write('junk.bin', Buffer.concat([Buffer.from('{ not json\n'), Buffer.from([0xff, 0xfe, 0x0a])]))]);
+  assert.equal(junk.status, 0, junk.stderr);
+  assert.match(junk.stderr, /2 lines of --request .*junk\.bin hold no record/);
 });
 
 test('report reads a response in slices: same counts and the same errors, with the file\'s line numbers, as parseResponse on the whole file', () => {
@@ -486,7 +495,7 @@ test('files the command writes: a link is written through, a device or directory
   assert.equal(readFileSync(path('real/target.csv'), 'utf8'), expected);
   // A FIFO (as /dev/null is a device) and a directory are refused, never replaced by a file.
   const fifo = spawnSync('mkfifo', [path('pipe')]);
-  const refused = [[path('real'), /is a directory/], ['', /give the name of the file to write/], ['-', /give the name of the file to write/]];
+  const refused = [[path('real'), /is a directory/], ['', /give the name of the file to write/], ['-', /give the name of the file to write/], [path('missing/out.csv'), /the directory .*missing does not exist/]];
   if (fifo.status === 0) refused.push([path('pipe'), /is not a regular file/]);
   for (const [output, reason] of refused) {
     const r = remise(['batch', 'build', path('in.ndjson'), '-o', output, ...HEADER_ARGS]);

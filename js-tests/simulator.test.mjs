@@ -411,6 +411,7 @@ test('hostile requests get answers, never a rejection, a hang or a broken clock;
   assert.equal(sim.now().getTime(), now);
   const ctl = await sim.fetch('http://x/__simulator/advance', { method: 'POST', body: '{"days":1e12}' });
   assert.equal(ctl.status, 400);
+  assert.equal((await sim.fetch('http://x/__simulator/advance', { method: 'POST', body: '{bad' })).status, 400);
   assert.equal(sim.now().getTime(), now);
   assert.equal((await sim.fetch('http://x/nope')).status, 404, 'the simulator still answers');
   assert.throws(() => createSimulator({ seed: 1.5 }), { name: 'TypeError', message: 'createSimulator: options.seed must be an integer' });

@@ -159,6 +159,7 @@ function outputFile(output) {
     st = statSync(path);
   }
   if (st?.isDirectory()) throw new UsageError(`-o ${output}: is a directory; give the name of the file to write in it`);
+  if (st === null && !statOrNull(dirname(path))?.isDirectory()) throw new UsageError(`-o ${output}: the directory ${dirname(path)} does not exist`);
   if (st && !st.isFile()) {
     throw new UsageError(`-o ${output}: is not a regular file (a device, pipe or socket); remise writes a temporary file beside OUTPUT and renames it, so give a file name`);
   }
@@ -564,6 +565,13 @@ async function readRequest(io, remise, path, summary) {
   const first = await source.next();
   const head = first.done ? Buffer.alloc(0) : first.value;
   const start = head.toString('utf8', 0, Math.min(head.length, 64)).replace(/^\uFEFF/, '');
+  // Lines that hold no record with a recordSequence: left out of the join, and said so (they were
+  // dropped without a word, so a file that was not the request gave an empty join and exit 0).
+  const skipped = { count: 0, lines: [] };
+  const skip = (line) => {
+    skipped.count += 1;
+    if (skipped.lines.length < 10) skipped.lines.push(line);
+  };
   async function* all() {
     if (!first.done) yield head;
     yield* source;
@@ -573,20 +581,30 @@ async function readRequest(io, remise, path, summary) {
   }
   if (start.startsWith('FILE;request;')) {
     for await (const [n, raw] of lines(all(), (n) => new FileError(`--request ${path}: line ${n} is longer than ${MAX_LINE} bytes: not an Office Batch request file`))) {
-      if (n <= 2 || raw.startsWith('END;')) continue;
+      if (n <= 2 || raw.startsWith('END;') || raw === '' || raw === '\r') continue;
       const [, seq] = raw.split(';', 2);
       if (/^[0-9]+$/.test(seq ?? '')) summary.request(Number(seq), n);
+      else skip(n);
     }
-    return;
+    return skipped;
   }
   const input = (path !== '-' && extname(path).toLowerCase() === '.csv') || !/^\s*\{/.test(start) ? 'csv' : 'ndjson';
   const reader = new JsConverter(remise.sogenactif, { input }, {
     onRecord(record, line) {
       if (record && typeof record === 'object' && Number.isSafeInteger(record.recordSequence)) summary.request(record.recordSequence, line, record);
+      else skip(line);
     },
   });
-  for await (const chunk of all()) reader.push(chunk);
+  const rejects = () => {
+    for (const r of reader.takeRejects()) skip(r.line);
+  };
+  for await (const chunk of all()) {
+    reader.push(chunk);
+    rejects();
+  }
   reader.finish();
+  rejects();
+  return skipped;
 }
 
 async function report(argv, io) {
@@ -615,11 +633,18 @@ async function report(argv, io) {
   const remise = await loadRemise(io);
   const summary = createSummary(remise.money);
   const header = await readResponse(remise.sogenactif, chunks(io, path, (m) => new FileError(`RESPONSE ${path}: ${m}`)), (r) => summary.add(r));
-  if (values.request !== undefined) await readRequest(io, remise, values.request, summary);
+  const skipped = values.request === undefined ? null : await readRequest(io, remise, values.request, summary);
   const result = summary.finish(header, {
     file: path === '-' ? null : basename(path),
     request: values.request === undefined ? undefined : values.request === '-' ? 'stdin' : basename(values.request),
   });
+  if (skipped) {
+    result.join.unreadable = skipped.count;
+    if (skipped.count > 0) {
+      const more = skipped.count > skipped.lines.length ? ', …' : '';
+      io.stderr.write(`remise batch report: ${skipped.count} line${skipped.count === 1 ? '' : 's'} of --request ${values.request} hold no record with a recordSequence (line ${skipped.lines.sort((a, b) => a - b).join(', ')}${more}): left out of the join\n`);
+    }
+  }
   if (values.html !== undefined) await writeFile(values.html, renderHtml(result));
   if (values.json) io.stdout.write(JSON.stringify(result, null, 2) + '\n');
   else io.stdout.write(renderText(result, { maxRejections }));

@@ -104,7 +104,8 @@ export function createSimulator(options = {}) {
     const json = (status, body) => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     if (req.method !== 'POST') return json(405, { error: 'POST only' });
     if (url.pathname === '/__simulator/advance') {
-      const by = parseJson(req.body) ?? {};
+      const by = req.body.trim() === '' ? {} : parseJson(req.body);
+      if (by === undefined) return json(400, { error: 'advance: the body must be JSON: { "days": 1, "hours": 0, "minutes": 0 }' });
       try {
         return json(200, { now: advance(by).toISOString() });
       } catch (e) {
