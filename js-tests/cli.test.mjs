@@ -522,6 +522,11 @@ test('files the command writes: a link is written through, a device or directory
   }
   assert.equal(readFileSync(input, 'utf8'), before);
   assert.equal(readFileSync(path('prev.csv'), 'utf8'), expected);
+  // An option given twice is refused (parseArgs kept the last: `-o a -o b` wrote b).
+  const twice = remise(['batch', 'build', path('in.ndjson'), '-o', path('twice-a.csv'), '-o', path('twice-b.csv'), ...HEADER_ARGS]);
+  assert.equal(twice.status, 2, twice.stderr);
+  assert.match(twice.stderr, /--output is given twice: give it once/);
+  assert.ok(!existsSync(path('twice-a.csv')) && !existsSync(path('twice-b.csv')));
   // An OUTPUT that exists keeps its permissions (request files hold card numbers).
   write('private.csv', 'x');
   chmodSync(path('private.csv'), 0o600);

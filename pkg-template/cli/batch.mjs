@@ -3,7 +3,7 @@
 // Exit codes: 0 done; 1 the data is wrong (an invalid record, a header option the validator
 // refuses, a malformed response file: the RemiseError's code, field paths and message are printed);
 // 2 the command line is wrong or a file cannot be read or written. No stack trace for any of these.
-import { parseArgs } from 'node:util';
+import { parseArgs as parseArgsOnce } from 'node:util';
 import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readSync, realpathSync, rmSync, statSync, writeSync } from 'node:fs';
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -98,6 +98,21 @@ export function run(argv) {
 class UsageError extends Error {}
 /** A file that cannot be used (exit 2, no usage text). */
 class FileError extends Error {}
+
+/**
+ * `util.parseArgs`, strict, refusing an option given twice: parseArgs keeps the last one, so
+ * `-o a.csv … -o b.csv` wrote b.csv without a word.
+ */
+function parseArgs(config) {
+  const { values, positionals, tokens } = parseArgsOnce({ ...config, strict: true, tokens: true });
+  const seen = new Set();
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    if (seen.has(t.name)) throw new UsageError(`--${t.name} is given twice: give it once`);
+    seen.add(t.name);
+  }
+  return { values, positionals };
+}
 
 /** `statSync(path)`, or null when nothing is there ('-' is stdin or stdout: never a file here). */
 function statOrNull(path) {
