@@ -108,6 +108,13 @@ test('remise --help lists the batch command; every batch command has --help', ()
     assert.match(r.stdout, new RegExp(`^usage: remise batch ${cmd} `), cmd);
   }
   assert.equal(remise(['batch', '--help']).status, 0);
+  // No command, or no batch command: a wrong command line, exit 2 with the help on stderr.
+  for (const args of [[], ['batch']]) {
+    const r = remise(args);
+    assert.equal(r.status, 2, args.join(' '));
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^usage: remise /);
+  }
 });
 
 test('build: the published walletCredit sample from one NDJSON line', () => {

@@ -85,19 +85,68 @@ test('row 1: a redirect of a money-moving call is never followed, same host or a
   }
 });
 
-test('row 1: a read follows a same-origin redirect but not one to another origin', async () => {
-  const target = route((req, body, res) => res.writeHead(500).end());
-  const r = route((req, body, res) => res.writeHead(302, { location: `${srv.url}/${target.name}/x` }).end());
-  // Same origin: followed (then 500 is retried as a read: 1 + 2 retries).
+test('row 1: a read follows a redirect to its own path on the same origin, not to another path or origin', async () => {
+  const hops = () => srv.requests.filter((q) => q.path.includes('hop=1')).length;
+  const r = route((req, body, res) => (req.url.includes('hop=1') ? res.writeHead(500).end() : res.writeHead(302, { location: `${srv.url}${req.url}/?hop=1` }).end()));
+  // Same origin and path (a trailing '/' and a query aside): followed, then the 500 is retried as a
+  // read (1 + 2 retries).
+  const before500 = hops();
   const e = await rejected(CLIENTS.systempay.read(CLIENTS.systempay.make({ baseUrl: r.baseUrl })));
   assert.equal(e.code, 'HTTP_ERROR');
-  assert.equal(sent(target.name), 3);
+  assert.equal(e.httpStatus, 500);
+  assert.equal(hops() - before500, 3);
+  // Same origin, another path: a read is a POST of its body, so a redirect could make it another
+  // service (Transaction/Get to CancelOrRefund, then retried as a read): not followed, not retried.
+  for (const gw of NAMES) {
+    const target = route((req, body, res) => reply(res, 200, '{}'));
+    const elsewhere = route((req, body, res) => res.writeHead(307, { location: `${srv.url}/${target.name}/Transaction/CancelOrRefund` }).end());
+    const moved = await rejected(CLIENTS[gw].read(CLIENTS[gw].make({ baseUrl: elsewhere.baseUrl })));
+    assert.equal(moved.code, 'HTTP_ERROR', gw);
+    assert.equal(moved.httpStatus, 307);
+    assert.equal(moved.retryable, false);
+    assert.equal(sent(target.name), 0, `${gw}: the other path got nothing`);
+    assert.equal(sent(elsewhere.name), 1);
+  }
   const before = other.requests.length;
   const away = route((req, body, res) => res.writeHead(302, { location: `${other.url}/x` }).end());
   const e2 = await rejected(CLIENTS.payline.read(CLIENTS.payline.make({ baseUrl: away.baseUrl })));
   assert.equal(e2.code, 'HTTP_ERROR');
   assert.equal(e2.outcome, undefined);
   assert.equal(other.requests.length, before);
+});
+
+test('row 2: a 2xx other than 200, or a 421, leaves a money-moving call unknown', async () => {
+  for (const gw of NAMES) {
+    for (const [status, code] of [[201, 'MALFORMED_RESPONSE'], [202, 'MALFORMED_RESPONSE'], [204, 'MALFORMED_RESPONSE'], [421, 'HTTP_ERROR']]) {
+      const r = route((req, b, res) => (status === 204 ? res.writeHead(204).end() : reply(res, status, '{}')));
+      const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: r.baseUrl })));
+      assert.equal(e.code, code, `${gw} ${status}: ${e.message}`);
+      assert.equal(e.outcome, 'unknown', `${gw} ${status}`);
+      assert.equal(e.retryable, false);
+    }
+  }
+});
+
+test('a followed redirect shows its URL redacted in debug events; after the timeout no hop is sent', async () => {
+  const events = [];
+  const r = route((req, body, res) => (req.url.includes('cardNumber') ? reply(res, 500, '') : res.writeHead(302, { location: `${req.url}?cardNumber=4970100000325734` }).end()));
+  await rejected(CLIENTS.systempay.read(CLIENTS.systempay.make({ baseUrl: r.baseUrl, debug: (ev) => events.push(ev) })));
+  assert.ok(events.length >= 2);
+  assert.ok(!JSON.stringify(events).includes('4970100000325734'), 'the card number in the URL is redacted');
+  // A fetch that ignores the abort and answers with redirects after the timeout: nothing is sent
+  // once the call has timed out.
+  let calls = 0;
+  const slow = async (input) => {
+    calls += 1;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    return new Response(null, { status: 302, headers: { location: typeof input === 'string' ? input : input.url } });
+  };
+  const e = await rejected(CLIENTS.systempay.read(CLIENTS.systempay.make({ baseUrl: 'https://gw.invalid', fetch: slow, timeoutMs: 100 })));
+  assert.equal(e.code, 'TIMEOUT');
+  const atTimeout = calls;
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  // Each attempt (1 + 2 retries) sent at most one request before its timeout, none after.
+  assert.ok(calls === atTimeout && calls <= 3, `${calls} fetch calls, ${atTimeout} when the call settled`);
 });
 
 test('row 2: an unreadable 2xx answer to a money-moving call has outcome unknown, for all three', async () => {

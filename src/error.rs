@@ -302,7 +302,11 @@ impl Error {
             m.insert("outcome".into(), s("unknown"));
         }
         if let Some(r) = &self.response {
-            m.insert("response".into(), r.clone());
+            // The gateway's answer as the error carries it, with the card data and secrets a gateway
+            // may echo redacted by field name as in debug events: errors get logged whole.
+            let mut r = r.clone();
+            crate::transport::redact_value(&mut r);
+            m.insert("response".into(), r);
         }
         Value::Object(m)
     }

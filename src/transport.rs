@@ -401,6 +401,15 @@ impl RetryPolicy {
 }
 
 impl Gateway {
+    /// The gateway's name in a sentence.
+    pub fn title(self) -> &'static str {
+        match self {
+            Gateway::Systempay => "Systempay",
+            Gateway::Payline => "Payline",
+            Gateway::Sogenactif => "Sogenactif",
+        }
+    }
+
     /// The client method that tells the status of an operation, named in `outcome: 'unknown'` errors.
     pub fn status_method(self) -> &'static str {
         match self {
@@ -516,9 +525,21 @@ pub fn settle(
         return decoded;
     };
     let transient = status == 408 || status == 429 || (500..=599).contains(&status);
+    // A 2xx the gateway's reader refused (Systempay and Sips answer 200, Payline reads any 2xx):
+    // the call was processed, and the answer cannot be read.
+    if e.code == ErrorCode::HttpError && (200..=299).contains(&status) {
+        e.code = ErrorCode::MalformedResponse;
+        e.message = format!(
+            "{} answered HTTP {status} to {operation} without an answer remise can read (it answers 200 with a body)",
+            gateway.title()
+        );
+    }
     let untrusted = match e.code {
         ErrorCode::MalformedResponse | ErrorCode::SignatureInvalid => true,
-        ErrorCode::HttpError => transient && status != 429,
+        // 421 (Misdirected Request): the runtime's fetch sends the request again on a new
+        // connection before remise sees it (Fetch standard, RFC 9110 §15.5.20): a server that
+        // answers 421 has not processed it, but one that did would have it twice.
+        ErrorCode::HttpError => (transient && status != 429) || status == 421,
         _ => false,
     };
     match kind {
@@ -707,6 +728,12 @@ fn redact_pairs(text: &str) -> String {
     }
     out.push_str(text.get(copied..).unwrap_or(""));
     out
+}
+
+/// Redacts a decoded answer in place by field name (what [`redact`] does to JSON text, without its
+/// masking of every long digit run, which would also hide transaction ids): `RemiseError.response`.
+pub fn redact_value(v: &mut serde_json::Value) {
+    redact_json(v);
 }
 
 fn redact_json(v: &mut serde_json::Value) {

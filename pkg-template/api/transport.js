@@ -205,7 +205,11 @@ async function exchange(core, settings, gateway, request, prep, kind, operation,
   if (typeof fetchFn !== 'function') throw new Failure('nofetch', 'no fetch function is available');
   let url = request.url;
   for (let hop = 0; ; hop++) {
-    if (prep.debug) emit(settings.debug, { type: 'request', gateway, url, headers: prep.debug.headers, body: prep.debug.body });
+    // After the timeout nothing more is sent, even when the injected fetch ignored the abort and
+    // this attempt is still following a redirect.
+    if (controller && controller.signal.aborted) throw new Failure('timeout', '');
+    // The URL of a followed redirect comes from the answer: redacted like a body.
+    if (prep.debug) emit(settings.debug, { type: 'request', gateway, url: hop === 0 ? url : settings.redact(url), headers: prep.debug.headers, body: prep.debug.body });
     // Never followed by fetch: a redirected POST would be sent twice, or to another host.
     const init = {
       method: request.method,
@@ -249,7 +253,12 @@ async function exchange(core, settings, gateway, request, prep, kind, operation,
         } catch {
           next = undefined;
         }
-        if (next && next.origin === new URL(url).origin) {
+        // Same origin and same path (a trailing '/' aside): a read is a POST of its body, so a
+        // redirect to another path could make it another service (Transaction/Get sent to
+        // CancelOrRefund, then retried as a read).
+        const here = new URL(url);
+        const path = (p) => p.replace(/\/+$/, '');
+        if (next && next.origin === here.origin && path(next.pathname) === path(here.pathname)) {
           url = next.href;
           continue;
         }
@@ -272,7 +281,7 @@ async function exchange(core, settings, gateway, request, prep, kind, operation,
       if (e && e[FAILURE]) throw e;
       throw new Failure('network', describe(e));
     }
-    if (settings.debug) emit(settings.debug, { type: 'response', gateway, url, status, headers: {}, body: settings.redact(body) });
+    if (settings.debug) emit(settings.debug, { type: 'response', gateway, url: hop === 0 ? url : settings.redact(url), status, headers: {}, body: settings.redact(body) });
     const jitter = Math.floor(Math.random() * 1001);
     const r = core.answer(JSON.stringify([operation, kind, status, body, retries, jitter]));
     if (r.charCodeAt(0) === 101) return { error: JSON.parse(r.slice(1)) };

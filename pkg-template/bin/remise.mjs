@@ -18,9 +18,13 @@ const HELP = async () => {
 };
 
 const [command, ...rest] = process.argv.slice(2);
-if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+if (command === undefined) {
+  // No command is a wrong command line (exit 2, help on stderr), as for `remise batch` alone.
+  console.error(await HELP());
+  process.exitCode = 2;
+} else if (command === '--help' || command === '-h' || command === 'help') {
   console.log(await HELP());
-  process.exitCode = command === undefined ? 1 : 0;
+  process.exitCode = 0;
 } else if (command === '--version' || command === '-v') {
   const { createRequire } = await import('node:module');
   console.log(createRequire(import.meta.url)('../package.json').version);

@@ -29,7 +29,7 @@ export interface PaylineClient {
   doCredit(params: PaylineDoCreditParams): Promise<raw.PaylineResponse>;
   /** Debits a card with an authorization obtained outside Payline. */
   doDebit(params: PaylineDoDebitParams): Promise<raw.PaylineResponse>;
-  /** Reads a transaction; retried on network errors, 408 and 5xx. */
+  /** Reads a transaction; retried twice on network errors, timeouts, 408, 429 and 5xx. */
   getTransactionDetails(params: PaylineGetTransactionDetailsParams): Promise<raw.PaylineResponse>;
 }
 

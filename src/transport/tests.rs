@@ -1,4 +1,5 @@
 use super::*;
+use crate::error::Outcome;
 
 #[test]
 fn basic_auth_matches_rfc7617_example() {
@@ -231,4 +232,75 @@ fn write_json_is_serde_json_of_to_json() {
             serde_json::to_string(&r.to_json()).unwrap()
         );
     }
+}
+
+#[test]
+fn a_2xx_that_cannot_be_read_or_a_421_leaves_a_money_call_unknown() {
+    let refused = |status: u16| {
+        Err(
+            Error::new(ErrorCode::HttpError, format!("answered HTTP {status}"))
+                .with_http_status(status),
+        )
+    };
+    for gateway in [Gateway::Systempay, Gateway::Payline, Gateway::Sogenactif] {
+        // A 2xx the reader refused: processed, unreadable (it was HTTP_ERROR without an outcome).
+        for status in [201, 202, 204, 299] {
+            let e = settle(
+                gateway,
+                CallKind::MoneyMoving,
+                "Refund",
+                status,
+                refused(status),
+            )
+            .unwrap_err();
+            assert_eq!(e.code, ErrorCode::MalformedResponse, "{status}");
+            assert_eq!(e.outcome, Some(Outcome::Unknown), "{status}");
+            assert!(!e.retryable);
+            assert!(
+                e.message.starts_with(&format!(
+                    "{} answered HTTP {status} to Refund",
+                    gateway.title()
+                )),
+                "{}",
+                e.message
+            );
+            let read = settle(gateway, CallKind::Read, "Get", status, refused(status)).unwrap_err();
+            assert_eq!(read.code, ErrorCode::MalformedResponse);
+            assert_eq!(read.outcome, None);
+        }
+        // 421: the runtime's fetch has already sent it again; unknown, and a read is not retried.
+        let e = settle(gateway, CallKind::MoneyMoving, "Refund", 421, refused(421)).unwrap_err();
+        assert_eq!(
+            (e.code, e.outcome),
+            (ErrorCode::HttpError, Some(Outcome::Unknown))
+        );
+        let read = settle(gateway, CallKind::Read, "Get", 421, refused(421)).unwrap_err();
+        assert_eq!((read.outcome, read.retryable), (None, false));
+        // A 4xx the gateway answered is still known not to have been processed.
+        let e = settle(gateway, CallKind::MoneyMoving, "Refund", 400, refused(400)).unwrap_err();
+        assert_eq!((e.code, e.outcome), (ErrorCode::HttpError, None));
+    }
+}
+
+#[test]
+fn an_error_carries_the_gateway_answer_with_card_data_redacted() {
+    let answer = serde_json::json!({
+        "transaction": { "id": "14340105742592", "date": "07/12/23 13:21:01" },
+        "card": { "number": "4970100000325734", "cvx": "123", "expirationDate": "1227" },
+        "answer": { "errorCode": "PSP_099", "paymentForms": [{ "pan": "4970100000325734", "cvv": 987, "CVV2": "456" }] },
+    });
+    let e = Error::new(ErrorCode::GatewayError, "refused").with_response(answer.clone());
+    let out = e.to_json();
+    let r = &out["response"];
+    assert_eq!(r["card"]["number"], "497010******5734");
+    assert_eq!(r["card"]["cvx"], "***");
+    assert_eq!(r["answer"]["paymentForms"][0]["pan"], "497010******5734");
+    assert_eq!(r["answer"]["paymentForms"][0]["cvv"], "***");
+    assert_eq!(r["answer"]["paymentForms"][0]["CVV2"], "***");
+    // What is not card data is as the gateway sent it (ids of 10-19 digits included).
+    assert_eq!(r["transaction"], answer["transaction"]);
+    assert_eq!(r["card"]["expirationDate"], "1227");
+    assert_eq!(r["answer"]["errorCode"], "PSP_099");
+    // The error itself keeps the answer as read.
+    assert_eq!(e.response.as_ref(), Some(&answer));
 }
