@@ -421,8 +421,9 @@ test('hostile requests get answers, never a rejection, a hang or a broken clock;
   await sim.fetch('http://x/api-payment/V4/Charge/CreatePayment', { method: 'POST', headers: sp, body: JSON.stringify({ amount: 100, currency: 'EUR', paymentForms: [{ pan, securityCode: '987', expiryMonth: 12, expiryYear: 2030 }] }) });
   await sim.fetch('http://x/api-payment/V4/Charge/CreatePayment', { method: 'POST', headers: sp, body: `{"pan":"${pan}","securityCode":"654",` });
   await sim.fetch('http://x/rs-services/v2/checkout/cardOrder', { method: 'POST', body: `{"cardNumber":"${pan}","cardCSCValue":"321"` });
+  await sim.fetch('http://x/rs-services/v2/checkout/cardOrder', { method: 'POST', body: JSON.stringify({ cardNumber: '4970 1000 0032 5734', cardCSCValue: 321 }) });
   const kept = JSON.stringify(sim.requests);
-  for (const secret of [pan, '987', '654', '321']) assert.ok(!kept.includes(secret), `${secret} in sim.requests`);
+  for (const secret of [pan, '987', '654', '321', '4970 1000']) assert.ok(!kept.includes(secret), `${secret} in sim.requests`);
   assert.ok(kept.includes('497010XXXXXX5734'), 'the card number is kept masked');
 });
 

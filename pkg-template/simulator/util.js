@@ -119,7 +119,11 @@ export function maskRecorded(body, depth = 0) {
   const out = Array.isArray(body) ? [] : {};
   for (const [k, v] of Object.entries(body)) {
     if (SECRET_FIELDS.has(k)) out[k] = v === null || v === undefined ? v : '***';
-    else if (PAN_FIELDS.has(k) && (typeof v === 'string' || typeof v === 'number') && /^\d{10,19}$/.test(String(v))) out[k] = maskPan(String(v));
+    else if (PAN_FIELDS.has(k) && (typeof v === 'string' || typeof v === 'number')) {
+      // A card number is masked to its first 6 and last 4 digits; anything else under such a name
+      // (spaces or dashes in it, a short authorisation number) is kept out whole.
+      out[k] = /^\d{10,19}$/.test(String(v)) ? maskPan(String(v)) : '***';
+    }
     else out[k] = maskRecorded(v, depth + 1);
   }
   return out;
