@@ -17,7 +17,7 @@ const DEFAULTS = {
 };
 
 /** `props[key]`, or undefined when props is not an object or reading it throws (getter, Proxy trap). */
-function read(props, key) {
+export function read(props, key) {
   if (props === null || (typeof props !== 'object' && typeof props !== 'function')) return undefined;
   try {
     return props[key];

@@ -3,7 +3,7 @@
 // they mean (src/transport.rs: one retry table, `outcome: 'unknown'`, redaction). This file only
 // moves bytes and never decides whether a call may be resent: the core answers `retryDelayMs`
 // for reads that may be tried again, and never for a money-moving call.
-import { RemiseError, encode, errorFrom, unwrapPair, attachWarnings, construct } from './core.js';
+import { RemiseError, encode, errorFrom, unwrapPair, attachWarnings, construct, read } from './core.js';
 
 const FAILURE = Symbol('remise transport failure');
 
@@ -32,16 +32,6 @@ function emit(debug, event) {
     if (r && typeof r.then === 'function') r.then(undefined, () => {});
   } catch {
     // A throwing debug callback must not break the call.
-  }
-}
-
-/** `res[name]`, or undefined when `res` is not an object or reading it throws. */
-function field(res, name) {
-  if (res === null || typeof res !== 'object') return undefined;
-  try {
-    return res[name];
-  } catch {
-    return undefined;
   }
 }
 
@@ -239,11 +229,11 @@ async function exchange(core, settings, gateway, request, prep, kind, operation,
     }
     // Read once each, where a getter or Proxy trap that throws means no usable answer (the call
     // may have been sent: for a money-moving call the outcome is unknown, as for any such answer).
-    const status = field(res, 'status');
+    const status = read(res, 'status');
     if (typeof status !== 'number') {
       throw new Failure('notresponse', 'fetch did not resolve to a Response');
     }
-    if (field(res, 'type') === 'opaqueredirect' || (status >= 300 && status <= 399)) {
+    if (read(res, 'type') === 'opaqueredirect' || (status >= 300 && status <= 399)) {
       const location = header(res, 'location');
       discard(res);
       if (kind === 'read' && location && hop < MAX_SAME_ORIGIN_HOPS) {
