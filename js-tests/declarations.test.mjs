@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { entries, surfaceOf } from './entries.mjs';
+import { entries, surfaceNames, surfaceOf } from './entries.mjs';
 
 // typescript is linked beside the installed package by `make test-js`.
 const local = createRequire(join(process.cwd(), 'package.json'));
@@ -53,20 +53,6 @@ function declared(file) {
 const TYPES = { import: 'index.d.ts', require: 'index.d.cts' };
 const packageDir = local.resolve('remise').replace(/[^/\\]+$/, '');
 
-/** What a simulator offers at run time: its functions, and those of the objects it holds. */
-function simulatorSurface(sim) {
-  const names = ['createSimulator'];
-  const walk = (o, at) => {
-    for (const k of Object.keys(o)) {
-      const v = o[k];
-      if (typeof v === 'function') names.push(`${at}.${k}`);
-      else if (v !== null && typeof v === 'object' && !Array.isArray(v)) walk(v, `${at}.${k}`);
-    }
-  };
-  walk(sim, 'createSimulator()');
-  return names.sort();
-}
-
 for (const [name, R] of entries) {
   test(`${name}: ${TYPES[name]} declares what the entry has, and nothing it lacks`, () => {
     const file = join(packageDir, TYPES[name]);
@@ -84,7 +70,7 @@ for (const [name, types] of [['import', 'simulator.d.ts'], ['require', 'simulato
   test(`${name}: remise/simulator's ${types} declares what a simulator has, and nothing it lacks`, async () => {
     const { createSimulator } = name === 'import' ? await import('remise/simulator') : local('remise/simulator');
     const { calls, properties } = declared(join(packageDir, types));
-    const runtime = simulatorSurface(createSimulator());
+    const runtime = ['createSimulator', ...surfaceNames(createSimulator(), 'createSimulator()').names].sort();
     assert.ok(calls.length > 15, `only ${calls.length} declared functions: is ${types} read?`);
     assert.deepEqual(calls.filter((n) => !runtime.includes(n)), [], 'declared but missing at run time');
     assert.deepEqual(runtime.filter((n) => !calls.includes(n) && !properties.includes(n)), [], 'present but not declared');

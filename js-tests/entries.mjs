@@ -36,26 +36,35 @@ export async function rejected(p) {
 }
 
 /**
- * The public surface of an entry, found by walking it: every function (`money.toMinor`), every
- * class (`systempay.Client`) with its methods and getters (`systempay.Client#refund`), and the
- * methods of the objects the factories return (`sogenactif.batch.createConverter()#push`).
+ * The functions reachable from `o`, named from `at`: `money.toMinor`, a class (`systempay.Client`)
+ * with its methods and getters (`systempay.Client#refund`), and the same inside plain objects
+ * (arrays are data, not walked).
  */
-export function surfaceOf(R) {
+export function surfaceNames(o, at = '') {
   const names = [];
-  const members = (proto, at) => {
-    for (const m of Object.getOwnPropertyNames(proto)) if (m !== 'constructor') names.push(`${at}#${m}`);
+  const members = (proto, name) => {
+    for (const m of Object.getOwnPropertyNames(proto)) if (m !== 'constructor') names.push(`${name}#${m}`);
   };
-  const walk = (o, at) => {
-    for (const k of Object.keys(o)) {
-      const v = o[k];
-      const name = at ? `${at}.${k}` : k;
+  const walk = (obj, prefix) => {
+    for (const k of Object.keys(obj)) {
+      const v = obj[k];
+      const name = prefix ? `${prefix}.${k}` : k;
       if (typeof v === 'function') {
         names.push(name);
         if (/^class\b/.test(Function.prototype.toString.call(v))) members(v.prototype, name);
-      } else if (v !== null && typeof v === 'object') walk(v, name);
+      } else if (v !== null && typeof v === 'object' && !Array.isArray(v)) walk(v, name);
     }
   };
-  walk(R, '');
+  walk(o, at);
+  return { names, members };
+}
+
+/**
+ * The public surface of an entry: its functions, classes and methods, and the methods of the
+ * converter `createConverter` returns (`sogenactif.batch.createConverter()#push`).
+ */
+export function surfaceOf(R) {
+  const { names, members } = surfaceNames(R);
   members(Object.getPrototypeOf(R.sogenactif.batch.createConverter({ header: { remitterId: '023101122334455', sequence: 1 } })), 'sogenactif.batch.createConverter()');
   return names.sort();
 }

@@ -401,15 +401,6 @@ impl RetryPolicy {
 }
 
 impl Gateway {
-    /// The gateway's name in a sentence.
-    pub fn title(self) -> &'static str {
-        match self {
-            Gateway::Systempay => "Systempay",
-            Gateway::Payline => "Payline",
-            Gateway::Sogenactif => "Sogenactif",
-        }
-    }
-
     /// The client method that tells the status of an operation, named in `outcome: 'unknown'` errors.
     pub fn status_method(self) -> &'static str {
         match self {
@@ -525,15 +516,6 @@ pub fn settle(
         return decoded;
     };
     let transient = status == 408 || status == 429 || (500..=599).contains(&status);
-    // A 2xx the gateway's reader refused (Systempay and Sips answer 200, Payline reads any 2xx):
-    // the call was processed, and the answer cannot be read.
-    if e.code == ErrorCode::HttpError && (200..=299).contains(&status) {
-        e.code = ErrorCode::MalformedResponse;
-        e.message = format!(
-            "{} answered HTTP {status} to {operation} without an answer remise can read (it answers 200 with a body)",
-            gateway.title()
-        );
-    }
     let untrusted = match e.code {
         ErrorCode::MalformedResponse | ErrorCode::SignatureInvalid => true,
         // 421 (Misdirected Request): the runtime's fetch sends the request again on a new

@@ -16,14 +16,19 @@ const DEFAULTS = {
   response: undefined,
 };
 
-/** `props[key]`, or undefined when props is not an object or reading it throws (getter, Proxy trap). */
+/** `fn()`, or `fallback` when it throws: caller code a getter, a Proxy trap or a revoked Proxy runs. */
+export function guarded(fn, fallback) {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}
+
+/** `props[key]`, or undefined when props is not an object or reading it throws. */
 export function read(props, key) {
   if (props === null || (typeof props !== 'object' && typeof props !== 'function')) return undefined;
-  try {
-    return props[key];
-  } catch {
-    return undefined;
-  }
+  return guarded(() => props[key], undefined);
 }
 
 export class RemiseError extends Error {
@@ -31,12 +36,7 @@ export class RemiseError extends Error {
   // Proxy), it is a plain RemiseError rather than a second exception thrown from a catch block.
   constructor(props, options) {
     const message = read(props, 'message');
-    let opts;
-    try {
-      if (options !== null && typeof options === 'object' && 'cause' in options) opts = { cause: options.cause };
-    } catch {
-      opts = undefined;
-    }
+    const opts = guarded(() => (options !== null && typeof options === 'object' && 'cause' in options ? { cause: options.cause } : undefined), undefined);
     super(typeof message === 'string' ? message : 'remise error', opts);
     this.name = 'RemiseError';
     const code = read(props, 'code');

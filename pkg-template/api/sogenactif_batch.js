@@ -1,6 +1,6 @@
 // sogenactif.batch.* and sogenactif.BatchWriter: one crossing per call. The header's default
 // date and time come from this JS clock (the core has none).
-import { RemiseError, invoke, invokeText, invokeBytes, encode, unwrap, construct, errorFrom } from './core.js';
+import { RemiseError, guarded, invoke, invokeText, invokeBytes, encode, unwrap, construct, errorFrom } from './core.js';
 
 const G = 'sogenactif';
 const pad = (n) => String(n).padStart(2, '0');
@@ -39,13 +39,7 @@ function chunkBytes(chunk, memory) {
   // `ArrayBuffer.isView` reads no property, so a Proxy (never a view) runs no trap here and the
   // glue never reads a chunk through one; `instanceof` walks a prototype chain, which a revoked
   // Proxy or a trap can still make throw.
-  let ok = false;
-  try {
-    ok = ArrayBuffer.isView(bytes) && bytes instanceof Uint8Array;
-  } catch {
-    ok = false;
-  }
-  if (!ok) throw typeError('chunk', 'must be a Uint8Array or a string');
+  if (!guarded(() => ArrayBuffer.isView(bytes) && bytes instanceof Uint8Array, false)) throw typeError('chunk', 'must be a Uint8Array or a string');
   return bytes.buffer === memory().buffer ? bytes.slice() : bytes;
 }
 
@@ -79,13 +73,8 @@ export default function sogenactifBatch(raw) {
     }
     /** Validates many records in one crossing and returns their text as UTF-8 bytes; all or nothing. */
     addMany(records) {
-      let list = false;
-      try {
-        list = Array.isArray(records); // throws on a revoked Proxy
-      } catch {
-        list = false;
-      }
-      if (!list) throw typeError('records', 'must be an array of records');
+      // (Array.isArray throws on a revoked Proxy.)
+      if (!guarded(() => Array.isArray(records), false)) throw typeError('records', 'must be an array of records');
       const [text, sp] = encode([records], ['records'], G);
       // As a string: the glue writes it into wasm memory with one encodeInto (scripts/build-pkg.mjs).
       return tagged(this.#inner.addMany(text, sp));

@@ -3,7 +3,7 @@
 // they mean (src/transport.rs: one retry table, `outcome: 'unknown'`, redaction). This file only
 // moves bytes and never decides whether a call may be resent: the core answers `retryDelayMs`
 // for reads that may be tried again, and never for a money-moving call.
-import { RemiseError, encode, errorFrom, unwrapPair, attachWarnings, construct, read } from './core.js';
+import { RemiseError, encode, errorFrom, unwrapPair, attachWarnings, construct, read, guarded } from './core.js';
 
 const FAILURE = Symbol('remise transport failure');
 
@@ -36,11 +36,7 @@ function emit(debug, event) {
 }
 
 function header(res, name) {
-  try {
-    return res.headers && typeof res.headers.get === 'function' ? res.headers.get(name) : null;
-  } catch {
-    return null;
-  }
+  return guarded(() => (res.headers && typeof res.headers.get === 'function' ? res.headers.get(name) : null), null);
 }
 
 function discard(res) {

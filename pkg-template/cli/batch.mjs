@@ -8,6 +8,7 @@ import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readSync, realpa
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { constants } from 'node:os';
 import { createEngine, JsConverter } from './engine.mjs';
 import { crc32, ENTRY_NAME, localHeader, MAX_DATA, trailer } from './zip.mjs';
 import { createSummary, renderHtml, renderText } from './report.mjs';
@@ -19,8 +20,8 @@ export const summary = 'build, check and report on Sogenactif Office Batch files
 // much input the synchronous loop reads before it lets the event loop run.
 const CHUNK = 1 << 16;
 const SLICE = 1 << 23;
-// The signals after which `build` removes its temporary file, with their numbers (exit 128 + n).
-const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGTERM: 15 };
+// The signals after which `build` removes its temporary file (then exits 128 + its number).
+const SIGNALS = ['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGTERM'];
 
 const USAGE = {
   batch: `usage: remise batch <command> [options]
@@ -496,9 +497,9 @@ async function build(argv, io) {
   // Ctrl-C, a kill or a hang-up: remove the temporary file; OUTPUT was never touched.
   const interrupted = (signal) => {
     rmSync(temp, { force: true });
-    process.exit(128 + (SIGNALS[signal] ?? 15));
+    process.exit(128 + (constants.signals[signal] ?? constants.signals.SIGTERM));
   };
-  if (io.signals) for (const sig of Object.keys(SIGNALS)) process.once(sig, interrupted);
+  if (io.signals) for (const sig of SIGNALS) process.once(sig, interrupted);
   let size = 0;
   let crc = 0;
   if (entry) writeAll(out, Buffer.alloc(30 + entry.length)); // the local header, written at the end
@@ -532,7 +533,7 @@ async function build(argv, io) {
     await rename(temp, target.path);
     renamed = true;
   } finally {
-    if (io.signals) for (const sig of Object.keys(SIGNALS)) process.removeListener(sig, interrupted);
+    if (io.signals) for (const sig of SIGNALS) process.removeListener(sig, interrupted);
     if (!renamed) {
       if (out !== null) closeSync(out);
       await rm(temp, { force: true });

@@ -13,6 +13,17 @@ use serde_json::Value;
 
 /// Decodes one HTTP answer. SUCCESS → the whole envelope (`{ webService, status, answer, … }`).
 pub fn parse_response(http_status: u16, text: &str) -> Result<Value> {
+    // Another 2xx: the call was processed, and its answer is not the envelope (outcome unknown
+    // after a money-moving call, `transport::settle`).
+    if (201..=299).contains(&http_status) {
+        return Err(malformed(
+            format!(
+                "the answer is HTTP {http_status}, not the 200 with the V4 envelope: {}",
+                snippet(text)
+            ),
+            http_status,
+        ));
+    }
     if http_status != 200 && http_status != 401 {
         return Err(http_error(http_status, text));
     }

@@ -36,6 +36,13 @@ pub fn parse_response(http_status: u16, text: &str, secret_key: Option<&Secret>)
         Ok(()) => crate::codec::json_ref::value(text).ok(),
         Err(_) => None,
     };
+    if (201..=299).contains(&http_status) {
+        // Processed, and not the 200 with a JSON answer (outcome unknown after a money-moving call).
+        return Err(
+            malformed(&format!("the answer is HTTP {http_status}, not 200"))
+                .with_http_status(http_status),
+        );
+    }
     if http_status != 200 {
         let hint = match http_status {
             401 | 403 => "check merchantId, keyVersion and secretKey",
