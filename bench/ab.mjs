@@ -4,8 +4,9 @@
 //
 //   node bench/ab.mjs <package dir A> <package dir B> [op…]
 //
-// Each dir is a built `pkg/` (or an installed `remise`); ops: parse, plreq, sp, convert, addmany,
-// add (default: all). Prints, per op, the median CPU time of each build over the rounds and B's time ÷ A's.
+// Each dir is a built `pkg/` (or an installed `remise`); ops: parse, plreq, sp, convert (pushView),
+// push, cmany (the converter's addMany), addmany, add (default: all). Prints, per op, the median CPU
+// time of each build over the rounds and B's time ÷ A's.
 // Rounds alternate the order (A B, then B A) so that drift on a shared machine hits both alike.
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
@@ -13,7 +14,7 @@ import { PAYLINE_ANSWER, PAYLINE_PARAMS, PAYLINE_OPTIONS, SYSTEMPAY_BODY, SYSTEM
 
 const [dirA, dirB, ...only] = process.argv.slice(2);
 if (!dirA || !dirB) {
-  console.error('usage: node bench/ab.mjs <package dir A> <package dir B> [parse|plreq|sp|convert|addmany|add…]');
+  console.error('usage: node bench/ab.mjs <package dir A> <package dir B> [parse|plreq|sp|convert|push|cmany|addmany|add…]');
   process.exit(2);
 }
 const builds = await Promise.all([dirA, dirB].map((d) => import(pathToFileURL(resolve(d, 'index.mjs')).href)));
@@ -25,6 +26,13 @@ const convert = (m) => {
   let n = 0;
   for (let i = 0; i < records.length; i += 1 << 16) n += conv.pushView(records.subarray(i, Math.min(i + (1 << 16), records.length))).length;
   return n + conv.finishView().length;
+};
+// The same with `push` / `finish` (a new buffer per chunk), 1 MiB chunks as a file stream reads.
+const convertPush = (m) => {
+  const conv = m.sogenactif.batch.createConverter({ header: BATCH_HEADER, input: 'ndjson' });
+  let n = 0;
+  for (let i = 0; i < records.length; i += 1 << 20) n += conv.push(records.subarray(i, Math.min(i + (1 << 20), records.length))).length;
+  return n + conv.finish().length;
 };
 // The same records as JS objects in arrays of 1 000, for `BatchWriter.addMany`.
 const objects = Array.from({ length: 200 }, (_, c) => Array.from({ length: 1000 }, (_, i) => walletCredit(c * 1000 + i)));
@@ -41,11 +49,20 @@ const addOne = (m) => {
   for (let i = 0; i < 20_000; i++) n += w.add(objects[Math.floor(i / 1000)][i % 1000]).length;
   return n + w.finish().length;
 };
+// The converter's `addMany` (`createConverter({ header })`), same arrays.
+const convertMany = (m) => {
+  const conv = m.sogenactif.batch.createConverter({ header: BATCH_HEADER });
+  let n = 0;
+  for (const chunk of objects) n += conv.addMany(chunk).length;
+  return n + conv.finish().length;
+};
 const ops = {
   parse: { calls: 20_000, rounds: 21, run: (m) => m.payline.parseResponse('doReAuthorization', PAYLINE_ANSWER, 200) },
   plreq: { calls: 20_000, rounds: 21, run: (m) => m.payline.request('doReAuthorization', PAYLINE_PARAMS, PAYLINE_OPTIONS) },
   sp: { calls: 20_000, rounds: 21, run: (m) => m.systempay.request('Transaction/CancelOrRefund', SYSTEMPAY_BODY, SYSTEMPAY_OPTIONS) },
   convert: { calls: 1, rounds: 7, run: convert },
+  push: { calls: 1, rounds: 7, run: convertPush },
+  cmany: { calls: 1, rounds: 7, run: convertMany },
   addmany: { calls: 1, rounds: 7, run: addMany },
   add: { calls: 1, rounds: 7, run: addOne },
 };

@@ -68,7 +68,7 @@ const has = {
   converterView: typeof sogenactif.batch.createConverter === 'function' && typeof sogenactif.batch.createConverter({ header: BATCH_HEADER }).pushView === 'function',
   cli: existsSync(join(PKG_DIR, 'bin', 'remise.mjs')),
   rawCall: typeof raw.call === 'function',
-  memoryProbe: typeof raw.__memoryBytes === 'function',
+  memoryProbe: typeof raw.__memory === 'function',
 };
 const NA = 'not available in this build';
 
@@ -277,7 +277,7 @@ log('[5/5] hostile input');
     { amount: NaN },
     { amount: 10n },
   ];
-  const memory = () => (has.memoryProbe ? raw.__memoryBytes() : NaN);
+  const memory = () => (has.memoryProbe ? raw.__memory().buffer.byteLength : NaN);
   let errors = 0;
   let runtimeErrors = 0;
   const run = (n) => {

@@ -67,7 +67,7 @@ for (const [name, { sogenactif, money }] of entries) {
       const view = c.pushView(input.subarray(i, i + 4096));
       // A view of the wasm memory (whole 64 KiB pages; the CJS entry's is `raw`'s), not a buffer of its own.
       assert.ok(view.byteOffset > 0 && view.buffer.byteLength % 65536 === 0);
-      if (name === 'require') assert.equal(view.buffer.byteLength, raw.__memoryBytes());
+      if (name === 'require') assert.equal(view.buffer.byteLength, raw.__memory().buffer.byteLength);
       parts.push(view.slice()); // copied before the next call overwrites it
     }
     parts.push(c.finishView().slice());

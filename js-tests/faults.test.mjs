@@ -313,6 +313,35 @@ test('rows 6-8: secrets never reach an error, a debug event or util.inspect', as
   assert.match(req.body, /497010\*{6}5734/, 'PAN shown as first 6 / last 4');
 });
 
+test('rows 6-8: secrets echoed in attributes, CDATA, cut or quoted JSON and grouped card numbers are redacted too', async () => {
+  // What a broken front end or gateway may echo, in each shape the field-name redaction once missed.
+  const echoes = [
+    '<card cvx="Sx1-cvx" number="4970100000325734" type="CB"/>',
+    "<card cvx='Sx2 cvx'/>",
+    '<obj:cvx><![CDATA[Sx3-cvx]]></obj:cvx>',
+    '{"card":{"cvv":"Sx4-cvv","password":"Sx5 pw, with a comma"',
+    '{"error":"bad body {\\"cvx\\":\\"Sx6-cvx\\"}"}',
+    'card 4970 1000 0032 5734 refused',
+    'card 4970-1000-0032-5734 refused',
+  ];
+  for (const gw of NAMES) {
+    for (const echo of echoes) {
+      const events = [];
+      const r = route((req, body, res) => reply(res, 400, echo, 'text/plain'));
+      const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: r.baseUrl, debug: (ev) => events.push(ev) })));
+      assert.equal(e.code, 'HTTP_ERROR', `${gw}: ${echo}`);
+      const response = events.find((ev) => ev.type === 'response');
+      assert.ok(response && response.body.length > 0, `${gw}: a response event with its body`);
+      const seen = [JSON.stringify(e), e.message, e.stack, inspect(e, { depth: 9 }), JSON.stringify(events)].join(' ');
+      for (const secret of ['Sx1', 'Sx2', 'Sx3', 'Sx4', 'Sx5', 'with a comma', 'Sx6', '4970100000325734', '1000 0032', '1000-0032']) {
+        assert.ok(!seen.includes(secret), `${gw}: ${secret} shown for ${echo}: ${response.body}`);
+      }
+      // The card number keeps its first six and last four digits, its grouping too.
+      if (echo.startsWith('card 4970 ')) assert.ok(response.body.includes('4970 10** **** 5734'), response.body);
+    }
+  }
+});
+
 test('row 9: a baseUrl with user information is refused', () => {
   for (const gw of NAMES) {
     const e = thrown(() => CLIENTS[gw].make({ baseUrl: 'http://localhost:x@evil.example' }));

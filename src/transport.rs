@@ -597,41 +597,75 @@ fn is_card_number_field(name: &str) -> bool {
 /// The masked form of a card number: first 6 and last 4 digits of a 16–19-digit number, last 4
 /// of a shorter one, nothing of one under 10 digits.
 fn mask_pan(value: &str) -> String {
-    let n = value.chars().count();
-    let digits_only = value.bytes().all(|b| b.is_ascii_digit());
-    if !digits_only || n < 10 {
+    // `*` too: a value masked already (by name, then again as a pair) comes out the same.
+    let n = value.len();
+    if n < 10 || !value.bytes().all(|b| b.is_ascii_digit() || b == b'*') {
         return "***".to_string();
     }
-    let (head, tail) = if n >= 16 { (6, 4) } else { (0, 4) };
-    let mut out = String::with_capacity(n);
-    for (i, c) in value.chars().enumerate() {
-        out.push(if i < head || i >= n - tail { c } else { '*' });
+    mask_digits(value, n)
+}
+
+/// `run` with its digits masked as [`mask_pan`] masks a number of `n` digits; other bytes (the
+/// separators of a grouped number) are kept.
+fn mask_digits(run: &str, n: usize) -> String {
+    let head = if n >= 16 { 6 } else { 0 };
+    let mut k = 0;
+    let mut out = String::with_capacity(run.len());
+    for b in run.bytes() {
+        let digit = b.is_ascii_digit() || b == b'*';
+        k += usize::from(digit);
+        out.push(char::from(if digit && k > head && k + 4 <= n {
+            b'*'
+        } else {
+            b
+        }));
     }
     out
 }
 
 /// Masks every run of 10 to 19 ASCII digits (a card number or a bank account) in `text`,
-/// keeping its last four (and first six of a run of 16 or more).
+/// keeping its last four (and first six of a run of 16 or more), and every card number written in
+/// groups: two or more groups of 3 to 6 digits joined by one space or `-`, 13 digits or more in all
+/// (`4970 1000 0000 0055`, `3782 822463 10005`), masked the same way with their separators kept.
+/// Groups of two digits (dates, times, phone numbers) are never taken for a card number.
 pub fn mask_card_numbers(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let digit = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_digit);
     let mut out = String::with_capacity(text.len());
-    let mut run = String::new();
-    let flush = |run: &mut String, out: &mut String| {
-        if (10..=19).contains(&run.len()) {
-            out.push_str(&mask_pan(run));
-        } else {
-            out.push_str(run);
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !digit(i) {
+            i += 1;
+            continue;
         }
-        run.clear();
-    };
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            run.push(c);
-        } else {
-            flush(&mut run, &mut out);
-            out.push(c);
+        // The first group, then more groups of 3 to 6 digits one separator apart.
+        let mut end = i;
+        while digit(end) {
+            end += 1;
         }
+        let mut digits = end - i;
+        let mut grouped = false;
+        if (3..=6).contains(&digits) {
+            while matches!(bytes.get(end), Some(b' ' | b'-')) {
+                let mut e = end + 1;
+                while digit(e) {
+                    e += 1;
+                }
+                if !(3..=6).contains(&(e - end - 1)) {
+                    break;
+                }
+                (digits, end, grouped) = (digits + e - end - 1, e, true);
+            }
+        }
+        if (grouped && digits >= 13) || (!grouped && (10..=19).contains(&digits)) {
+            out.push_str(text.get(copied..i).unwrap_or(""));
+            out.push_str(&mask_digits(text.get(i..end).unwrap_or(""), digits));
+            copied = end;
+        }
+        i = end;
     }
-    flush(&mut run, &mut out);
+    out.push_str(text.get(copied..).unwrap_or(""));
     out
 }
 
@@ -653,8 +687,9 @@ pub fn redact(text: &str) -> String {
 }
 
 /// Replaces the value of `name=value` and `name: value` pairs (form bodies, query strings, log-like
-/// text) whose name is in [`REDACTED_FIELDS`]; the value ends at `&`, `,`, `;`, whitespace, a quote
-/// or `<`.
+/// text), `name="value"` attributes and `"name":"value"` pairs of a cut JSON text whose name is in
+/// [`REDACTED_FIELDS`]; a quoted value ends at its closing quote, another at `&`, `,`, `;`,
+/// whitespace, a quote, `<`, `>`, `}` or `]`.
 fn redact_pairs(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
@@ -678,6 +713,13 @@ fn redact_pairs(text: &str) -> String {
         }
         let name = text.get(start..end).unwrap_or("");
         let mut j = end;
+        // The closing quote of a JSON key: `"cvv":` in a cut JSON text, `\"cvv\":` in JSON quoted
+        // inside a JSON string (whose values then end at their `\"`).
+        let escaped = bytes.get(j) == Some(&b'\\');
+        j += usize::from(escaped);
+        if bytes.get(j) == Some(&b'"') {
+            j += 1;
+        }
         while bytes.get(j) == Some(&b' ') {
             j += 1;
         }
@@ -686,13 +728,32 @@ fn redact_pairs(text: &str) -> String {
             while bytes.get(j) == Some(&b' ') {
                 j += 1;
             }
-            let v_start = j;
-            while bytes.get(j).is_some_and(|c| {
-                !matches!(c, b'&' | b',' | b';' | b'"' | b'\'' | b'<' | b'>')
-                    && !c.is_ascii_whitespace()
-            }) {
+            // A quoted value (an XML attribute, a JSON string) runs to its closing quote; a `\`
+            // escapes the next byte.
+            if escaped && bytes.get(j) == Some(&b'\\') {
                 j += 1;
             }
+            let quote = bytes.get(j).copied().filter(|q| matches!(q, b'"' | b'\''));
+            if quote.is_some() {
+                j += 1;
+            }
+            let v_start = j;
+            while let Some(&c) = bytes.get(j) {
+                let ends = match quote {
+                    Some(q) => c == q || (escaped && c == b'\\'),
+                    None => {
+                        matches!(
+                            c,
+                            b'&' | b',' | b';' | b'"' | b'\'' | b'<' | b'>' | b'}' | b']'
+                        ) || c.is_ascii_whitespace()
+                    }
+                };
+                if ends {
+                    break;
+                }
+                j += if c == b'\\' && quote.is_some() { 2 } else { 1 };
+            }
+            let j = j.min(bytes.len());
             if j > v_start {
                 out.push_str(text.get(copied..v_start).unwrap_or(""));
                 let value = text.get(v_start..j).unwrap_or("");
@@ -712,8 +773,9 @@ fn redact_pairs(text: &str) -> String {
     out
 }
 
-/// Redacts a decoded answer in place by field name (what [`redact`] does to JSON text, without its
-/// masking of every long digit run, which would also hide transaction ids): `RemiseError.response`.
+/// Redacts a decoded answer in place by field name, and the pairs its strings quote (what
+/// [`redact`] does to JSON text, without its masking of every long digit run, which would also hide
+/// transaction ids): `RemiseError.response`.
 pub fn redact_value(v: &mut serde_json::Value) {
     redact_json(v);
 }
@@ -735,6 +797,8 @@ fn redact_json(v: &mut serde_json::Value) {
             }
         }
         Value::Array(items) => items.iter_mut().for_each(redact_json),
+        // Text that quotes pairs (`cvx=…`, `\"cvv\":\"…\"` in a message).
+        Value::String(s) => *s = redact_pairs(s),
         _ => {}
     }
 }
@@ -769,8 +833,14 @@ fn redact_markup(text: &str) -> String {
             None => name,
         };
         if is_redacted(local) {
-            let end = rest.find('<').unwrap_or(rest.len());
-            let (content, tail) = rest.split_at_checked(end).unwrap_or((rest, ""));
+            // The content runs to the next tag, or to the end of a CDATA section that starts it.
+            let cdata = rest.strip_prefix("<![CDATA[");
+            let (content, tail) = match cdata {
+                Some(c) => crate::codec::text::split_once(c, "]]>").unwrap_or((c, "")),
+                None => rest
+                    .split_at_checked(rest.find('<').unwrap_or(rest.len()))
+                    .unwrap_or((rest, "")),
+            };
             if !content.is_empty() {
                 out.push_str(&if is_card_number_field(local) {
                     mask_pan(content.trim())

@@ -8,8 +8,13 @@
     clippy::indexing_slicing
 )]
 
-use remise::wasm::{call, call_bytes, memory_bytes, CoreClient};
+use remise::wasm::{call, call_bytes, CoreClient};
 use wasm_bindgen_test::wasm_bindgen_test;
+
+/// Size of the wasm memory in bytes (64 KiB pages).
+fn memory_bytes() -> usize {
+    core::arch::wasm32::memory_size(0) * 65536
+}
 
 #[wasm_bindgen_test]
 fn results_and_errors_are_framed_text() {

@@ -97,7 +97,8 @@ export default function sogenactifBatch(raw) {
     }
     /** Complete NDJSON lines / CSV rows of `chunk` → their request-file bytes (header first). */
     push(chunk) {
-      return tagged(this.#inner.push(chunkBytes(chunk, memory)));
+      // The bytes of pushView, copied out of the wasm memory (one export serves both).
+      return this.pushView(chunk).slice();
     }
     /**
      * `push` without a new buffer per chunk: the bytes are a view of the converter's output in the
@@ -120,11 +121,11 @@ export default function sogenactifBatch(raw) {
     addMany(records) {
       const [text, sp] = encode([records], ['records'], G);
       // As a string: the glue writes it into wasm memory with one encodeInto (scripts/build-pkg.mjs).
-      return tagged(this.#inner.addMany(text, sp));
+      return this.#view(this.#inner.addMany(text, sp)).slice();
     }
     /** The last bytes and the trailer; throws VALIDATION listing the issues if any record was invalid. */
     finish() {
-      return tagged(this.#inner.finish());
+      return this.finishView().slice();
     }
     /** Invalid records since the last call: `[{ line?, index, issues }]`. */
     takeRejects() {

@@ -129,7 +129,8 @@ export function openClient(raw, gateway, options) {
   }
   const [text, sp] = encode([copy === undefined ? null : copy], ['options'], gateway);
   const core = construct(raw.CoreClient, gateway, text, sp);
-  const [config] = unwrapPair(core.config());
+  // The empty entry name gives the checked transport options (src/wasm/mod.rs).
+  const [config] = unwrapPair(core.prepare('', '', false, false));
   settings.timeoutMs = config.timeoutMs;
   settings.maxResponseBytes = config.maxResponseBytes;
   settings.redact = (t) => core.redact(t);

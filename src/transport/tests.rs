@@ -302,6 +302,7 @@ fn an_error_carries_the_gateway_answer_with_card_data_redacted() {
         "transaction": { "id": "14340105742592", "date": "07/12/23 13:21:01" },
         "card": { "number": "4970100000325734", "cvx": "123", "expirationDate": "1227" },
         "answer": { "errorCode": "PSP_099", "paymentForms": [{ "pan": "4970100000325734", "cvv": 987, "CVV2": "456" }] },
+        "message": "bad body {\"cvx\":\"321\"} for 14340105742592",
     });
     let e = Error::new(ErrorCode::GatewayError, "refused").with_response(answer.clone());
     let out = e.to_json();
@@ -315,6 +316,79 @@ fn an_error_carries_the_gateway_answer_with_card_data_redacted() {
     assert_eq!(r["transaction"], answer["transaction"]);
     assert_eq!(r["card"]["expirationDate"], "1227");
     assert_eq!(r["answer"]["errorCode"], "PSP_099");
+    // Pairs quoted in a string are redacted; its digit runs are not masked.
+    assert_eq!(
+        r["message"],
+        "bad body {\"cvx\":\"***\"} for 14340105742592"
+    );
     // The error itself keeps the answer as read.
     assert_eq!(e.response.as_ref(), Some(&answer));
+}
+
+#[test]
+fn secrets_in_cut_json_attributes_and_cdata_are_redacted() {
+    // A JSON text cut before its end is not JSON: its pairs are still found by name, quotes and all.
+    assert_eq!(
+        redact(r#"{"card":{"cvx":"739","pan":"4970100000000055","password":"p\"w","amount":1000"#),
+        r#"{"card":{"cvx":"***","pan":"497010******0055","password":"***","amount":1000"#
+    );
+    assert_eq!(redact(r#"{"cvv": 739, "x"#), r#"{"cvv": ***, "x"#);
+    // JSON quoted inside a JSON string (an error message quoting a body).
+    assert_eq!(
+        redact(r#"{"error":"bad body {\"cvv\":\"739\",\"pan\":\"4970100000000055\",\"cvx\":12}"}"#),
+        r#"{"error":"bad body {\"cvv\":\"***\",\"pan\":\"497010******0055\",\"cvx\":***}"}"#
+    );
+    // Attributes, double- or single-quoted, with or without a prefix.
+    assert_eq!(
+        redact(r#"<card cvx="739" obj:number="4970100000000055" type='CB' password='pw 1'/>"#),
+        r#"<card cvx="***" obj:number="497010******0055" type='CB' password='***'/>"#
+    );
+    // CDATA content of a redacted element, whole or cut.
+    assert_eq!(
+        redact("<obj:cvx><![CDATA[739]]></obj:cvx><a>1</a>"),
+        "<obj:cvx>***</obj:cvx><a>1</a>"
+    );
+    assert_eq!(
+        redact("<number><![CDATA[4970100000000055]]></number>"),
+        "<number>497010******0055</number>"
+    );
+    assert_eq!(redact("<cvx><![CDATA[73"), "<cvx>***");
+    // Other CDATA is left alone.
+    assert_eq!(
+        redact("<label><![CDATA[a & b]]></label>"),
+        "<label><![CDATA[a & b]]></label>"
+    );
+}
+
+#[test]
+fn card_numbers_written_in_groups_are_masked() {
+    assert_eq!(
+        mask_card_numbers("card 4970 1000 0000 0055 refused"),
+        "card 4970 10** **** 0055 refused"
+    );
+    assert_eq!(
+        mask_card_numbers("4970-1000-0000-0055."),
+        "4970-10**-****-0055."
+    );
+    // American Express grouping (4-6-5, 15 digits: the last four only).
+    assert_eq!(mask_card_numbers("3782 822463 10005"), "**** ****** *0005");
+    // A group too short to be part of a card number ends the candidate, which is then judged alone.
+    assert_eq!(
+        mask_card_numbers("ref 12-4970 1000 0000 0055"),
+        "ref 12-4970 10** **** 0055"
+    );
+    // Dates, times and phone numbers are not card numbers (groups of two digits, or under 13 digits).
+    for text in [
+        "2026-12-05 18:30",
+        "01 23 45 67 89",
+        "call 0123 456 789",
+        "1 000 000",
+    ] {
+        assert_eq!(mask_card_numbers(text), text);
+    }
+    // A long run next to groups keeps its own rule.
+    assert_eq!(
+        mask_card_numbers("4970100000000055 12"),
+        "497010******0055 12"
+    );
 }

@@ -55,22 +55,8 @@ fn tagged(r: Result<Vec<u8>, String>) -> Vec<u8> {
     }
 }
 
-/// Redacts a text from the wire for debug events (`crate::transport::redact`).
-#[wasm_bindgen(js_name = redact, skip_typescript)]
-pub fn redact(text: &str) -> String {
-    crate::transport::redact(text)
-}
-
-/// Size of the wasm memory in bytes (a test seam: the instance stays healthy and its memory
-/// bounded after bad input).
-#[wasm_bindgen(js_name = __memoryBytes, skip_typescript)]
-pub fn memory_bytes() -> f64 {
-    // Exact: pages × 64 KiB stays far below 2^53.
-    (core::arch::wasm32::memory_size(0) as f64) * 65536.0
-}
-
 /// The module's `WebAssembly.Memory`, for reading kept output in place
-/// ([`CoreBatchConverter::push_keep`]). Its import is a wasm-bindgen intrinsic that returns the
+/// ([`CoreBatchConverter::push_keep`]; the tests read its size from it). Its import is a wasm-bindgen intrinsic that returns the
 /// memory object and runs no caller code (js-tests/boundary.test.mjs lists it).
 #[wasm_bindgen(js_name = __memory, skip_typescript)]
 pub fn wasm_memory() -> JsValue {
@@ -93,12 +79,12 @@ impl CoreClient {
         Ok(CoreClient { inner, config })
     }
 
-    /// `o{ timeoutMs, maxResponseBytes }`.
-    pub fn config(&self) -> String {
-        self.config.clone()
-    }
-
+    /// The request of entry `op`; the empty `op` gives the checked transport options,
+    /// `o{ timeoutMs, maxResponseBytes }` (one export fewer than a method of its own: size).
     pub fn prepare(&self, op: &str, input: &str, special: bool, debug: bool) -> String {
+        if op.is_empty() {
+            return self.config.clone();
+        }
         self.inner.prepare(op, input, special, debug)
     }
 
@@ -192,16 +178,10 @@ impl CoreBatchConverter {
             .map_err(|e| api::error_text(&e))
     }
 
-    /// Tagged bytes: the request-file text of the complete records of `chunk`.
-    pub fn push(&mut self, chunk: &[u8]) -> Vec<u8> {
-        self.start();
-        let r = self.inner.push(chunk, &mut self.out);
-        self.tagged(r)
-    }
-
-    /// [`Self::push`] keeping the output in the converter: `""`, or the framed error. The bytes
-    /// are then read in place ([`Self::out_ptr`], [`Self::out_len`], [`wasm_memory`]) until the
-    /// next call: no JS buffer per chunk (the CLI's path, memory flat over millions of records).
+    /// The request-file text of the complete records of `chunk`, kept in the converter: `""`, or
+    /// the framed error. The bytes are then read in place ([`Self::out_ptr`], [`Self::out_len`],
+    /// [`wasm_memory`]) until the next call: no JS buffer per chunk (the CLI's path, memory flat
+    /// over millions of records); the JS `push` copies them.
     #[wasm_bindgen(js_name = pushKeep)]
     pub fn push_keep(&mut self, chunk: &[u8]) -> String {
         self.start();
@@ -209,7 +189,8 @@ impl CoreBatchConverter {
         self.kept(r)
     }
 
-    /// [`Self::finish`] keeping the output in the converter (see [`Self::push_keep`]).
+    /// The rest and the trailer, or the VALIDATION error, kept in the converter (see
+    /// [`Self::push_keep`]).
     #[wasm_bindgen(js_name = finishKeep)]
     pub fn finish_keep(&mut self) -> String {
         self.start();
@@ -230,20 +211,14 @@ impl CoreBatchConverter {
         self.out.len().saturating_sub(1) as u32
     }
 
-    /// Tagged bytes of the records of `[records]` (one JSON array).
+    /// The records of `[records]` (one JSON array), kept in the converter (see
+    /// [`Self::push_keep`]).
     #[wasm_bindgen(js_name = addMany)]
-    pub fn add_many(&mut self, input: &str, special: bool) -> Vec<u8> {
+    pub fn add_many(&mut self, input: &str, special: bool) -> String {
         self.start();
         let r = api::batch_records(input, special)
             .and_then(|(text, texts)| self.inner.add_many_split(text, texts, &mut self.out));
-        self.tagged(r)
-    }
-
-    /// Tagged bytes: the rest and the trailer, or the VALIDATION error.
-    pub fn finish(&mut self) -> Vec<u8> {
-        self.start();
-        let r = self.inner.finish(&mut self.out);
-        self.tagged(r.map(|_| ()))
+        self.kept(r)
     }
 
     /// Framed `[{ line?, index, issues }]`.
@@ -274,13 +249,6 @@ impl CoreBatchConverter {
                 self.start();
                 api::error_text(&e)
             }
-        }
-    }
-
-    fn tagged(&mut self, r: crate::Result<()>) -> Vec<u8> {
-        match r {
-            Ok(()) => std::mem::take(&mut self.out),
-            Err(e) => tagged(Err(api::error_text(&e))),
         }
     }
 }
