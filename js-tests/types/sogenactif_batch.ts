@@ -21,13 +21,15 @@ const res: BatchResponse = sogenactif.batch.parseResponse(text);
 const first = res.records[0];
 const ok: boolean = first.accepted && first.responseCode === '00';
 const seq: number = first.recordSequence + res.trailer.count + res.header.sequence;
+// Lines of unknown type, listed with `unknownLines: 'report'` (README "Office Batch").
+const unknown: { line: number; type: string }[] = sogenactif.batch.parseResponse(text, { unknownLines: 'report' }).unknownLines ?? [];
 
 const w = new sogenactif.BatchWriter({ syntax: 'csv', header: { remitterId: '023101122334455', date: '2021-12-16+0100', time: '14:26:45+0100', sequence: 2 } });
 let file: string = w.header();
 file += w.add({ method: 'cancel', merchantId: '023101122334456', transactionReference: 'ORDER1', amount: 500, currencyCode: 978, original: { amount: 1000, status: 'TO_CAPTURE' } });
 file += w.finish();
 const n: number = w.count;
-console.log(xml, zip.length, ok, seq, file, n);
+console.log(xml, zip.length, ok, seq, unknown, file, n);
 
 // @ts-expect-error the method must be one of the 11 batch methods
 sogenactif.batch.build({ header: { remitterId: '1', sequence: 1 }, records: [{ method: 'capture' }] });

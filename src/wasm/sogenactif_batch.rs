@@ -118,4 +118,9 @@ pub struct BatchResponse {
     pub records: Vec<()>,
     #[tsify(type = "{ count: number }")]
     pub trailer: (),
+    /// Lines whose type is not one of the 11 methods, with `unknownLines: 'report'` only (without
+    /// it such a line is an error).
+    #[tsify(optional, type = "{ line: number; type: string }[]")]
+    #[serde(rename = "unknownLines")]
+    pub unknown_lines: (),
 }
