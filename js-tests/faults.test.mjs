@@ -342,6 +342,39 @@ test('rows 6-8: secrets echoed in attributes, CDATA, cut or quoted JSON and grou
   }
 });
 
+test('rows 6-8: a gateway error or SOAP fault that echoes card data is quoted redacted in the error', async () => {
+  const soapFault = '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault>' +
+    '<faultcode>soapenv:Server</faultcode><faultstring>Unmarshalling Error: value 4970100000325734 for card.number;\ncvx=Sx7</faultstring>' +
+    '</soapenv:Fault></soapenv:Body></soapenv:Envelope>';
+  const refusal = '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>' +
+    '<impl:doRefundResponse xmlns:impl="http://impl.ws.payline.experian.com" xmlns:obj="http://obj.ws.payline.experian.com">' +
+    '<impl:result><obj:code>01101</obj:code><obj:shortMessage>REFUSED</obj:shortMessage>' +
+    '<obj:longMessage>Card 4970100000325734 refused, cvx=Sx8</obj:longMessage></impl:result></impl:doRefundResponse></soapenv:Body></soapenv:Envelope>';
+  const spError = JSON.stringify({
+    webService: 'Transaction/CancelOrRefund', version: 'V4', status: 'ERROR',
+    answer: { errorCode: 'INT_902', errorMessage: 'bad card 4970100000325734', detailedErrorCode: null,
+      detailedErrorMessage: 'input {"password":"Sx9"} <cvv>Sx10</cvv>\nsecond line', _type: 'V4/WebService/WebServiceError' },
+    _type: 'V4/WebService/Response',
+  });
+  const cases = [
+    ['payline', 500, soapFault, 'text/xml'],
+    ['payline', 200, refusal, 'text/xml'],
+    ['systempay', 200, spError, 'application/json'],
+  ];
+  for (const [gw, status, body, type] of cases) {
+    const r = route((req, b, res) => reply(res, status, body, type));
+    const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: r.baseUrl })));
+    assert.equal(e.code, 'GATEWAY_ERROR', `${gw} ${status}`);
+    assert.equal(sent(r.name), 1);
+    const seen = [JSON.stringify(e), e.message, e.stack, inspect(e, { depth: 9 })].join(' ');
+    for (const secret of ['4970100000325734', 'Sx7', 'Sx8', 'Sx9', 'Sx10']) {
+      assert.ok(!seen.includes(secret), `${gw} ${status}: ${secret} in ${e.message} / ${e.gatewayMessage}`);
+    }
+    assert.match(e.message, /497010\*{6}5734/, 'the card number is shown as first 6 / last 4');
+    assert.ok(!e.message.includes('\n'), 'no line break from the gateway in the message');
+  }
+});
+
 test('row 9: a baseUrl with user information is refused', () => {
   for (const gw of NAMES) {
     const e = thrown(() => CLIENTS[gw].make({ baseUrl: 'http://localhost:x@evil.example' }));

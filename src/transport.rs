@@ -713,19 +713,20 @@ fn redact_pairs(text: &str) -> String {
         }
         let name = text.get(start..end).unwrap_or("");
         let mut j = end;
-        // The closing quote of a JSON key: `"cvv":` in a cut JSON text, `\"cvv\":` in JSON quoted
-        // inside a JSON string (whose values then end at their `\"`).
+        // The closing quote of a key: `"cvv":` in a cut JSON text, `'cvv': ` (a Python or PHP
+        // dump), `\"cvv\":` in JSON quoted inside a JSON string (whose values then end at their
+        // `\"`). Tabs and line breaks may stand around the `:` or `=` as spaces do.
         let escaped = bytes.get(j) == Some(&b'\\');
         j += usize::from(escaped);
-        if bytes.get(j) == Some(&b'"') {
+        if matches!(bytes.get(j), Some(b'"' | b'\'')) {
             j += 1;
         }
-        while bytes.get(j) == Some(&b' ') {
+        while bytes.get(j).is_some_and(u8::is_ascii_whitespace) {
             j += 1;
         }
         if is_redacted(name) && matches!(bytes.get(j), Some(b'=') | Some(b':')) {
             j += 1;
-            while bytes.get(j) == Some(&b' ') {
+            while bytes.get(j).is_some_and(u8::is_ascii_whitespace) {
                 j += 1;
             }
             // A quoted value (an XML attribute, a JSON string) runs to its closing quote; a `\`
@@ -773,9 +774,9 @@ fn redact_pairs(text: &str) -> String {
     out
 }
 
-/// Redacts a decoded answer in place by field name, and the pairs its strings quote (what
-/// [`redact`] does to JSON text, without its masking of every long digit run, which would also hide
-/// transaction ids): `RemiseError.response`.
+/// Redacts a decoded answer in place: by field name, and what its strings quote (what [`redact`]
+/// does to JSON text, except that a string of digits alone is kept whole: transaction ids):
+/// `RemiseError.response`.
 pub fn redact_value(v: &mut serde_json::Value) {
     redact_json(v);
 }
@@ -797,8 +798,11 @@ fn redact_json(v: &mut serde_json::Value) {
             }
         }
         Value::Array(items) => items.iter_mut().for_each(redact_json),
-        // Text that quotes pairs (`cvx=…`, `\"cvv\":\"…\"` in a message).
-        Value::String(s) => *s = redact_pairs(s),
+        // Text that quotes markup or pairs (`<cvv>…`, `cvx=…`, `\"cvv\":\"…\"` in a message), and
+        // card numbers in free text; a string of digits alone (an id) stays whole.
+        Value::String(s) if !s.bytes().all(|b| b.is_ascii_digit()) => {
+            *s = mask_card_numbers(&redact_pairs(&redact_markup(s)))
+        }
         _ => {}
     }
 }
@@ -833,8 +837,9 @@ fn redact_markup(text: &str) -> String {
             None => name,
         };
         if is_redacted(local) {
-            // The content runs to the next tag, or to the end of a CDATA section that starts it.
-            let cdata = rest.strip_prefix("<![CDATA[");
+            // The content runs to the next tag, or to the end of a CDATA section that starts it
+            // (after white space: pretty-printed XML).
+            let cdata = rest.trim_start().strip_prefix("<![CDATA[");
             let (content, tail) = match cdata {
                 Some(c) => crate::codec::text::split_once(c, "]]>").unwrap_or((c, "")),
                 None => rest
@@ -855,11 +860,20 @@ fn redact_markup(text: &str) -> String {
     out
 }
 
+/// Gateway text quoted in a message (a SOAP fault, a refusal, an error envelope's messages):
+/// redacted, control characters as spaces (no line breaks into logs), at most 500 characters.
+pub fn wire_text(text: &str) -> String {
+    redact(text)
+        .chars()
+        .take(500)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
 /// A short, redacted excerpt of a text from the wire (or from the runtime), for messages.
 pub fn excerpt(text: &str) -> String {
-    let red = redact(text);
-    let s: String = red.chars().take(120).collect();
-    crate::money::printable(&s)
+    // `printable` shows the first 40 characters (and `…` when there are more).
+    crate::money::printable(&redact(text))
 }
 
 #[cfg(test)]

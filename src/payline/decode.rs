@@ -703,15 +703,6 @@ fn iso_form(s: &str) -> Option<String> {
         })
 }
 
-/// Gateway text for a message: control characters become spaces, at most 500 characters.
-fn clean(s: &str) -> String {
-    s.trim()
-        .chars()
-        .take(500)
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
-}
-
 fn child<'t, 'a>(doc: &'t [El<'a>], el: &El<'a>, ns: Ns, local: &str) -> Option<&'t El<'a>> {
     kids(doc, el).find(|c| c.ns == ns && c.local == local)
 }
@@ -766,11 +757,11 @@ fn fault_error(doc: &[El], fault: &El, op: Operation, http_status: u16) -> Error
         format!(
             "Payline answered {} with a SOAP Fault: {}",
             op.name(),
-            clean(&fault_string)
+            crate::transport::wire_text(&fault_string)
         ),
     )
     .with_gateway(Gateway::Payline)
-    .with_gateway_message(fault_string)
+    .with_gateway_message(crate::transport::redact(&fault_string))
     .with_http_status(http_status);
     if let Some(code) = text_of("faultcode") {
         err = err.with_gateway_code(code);
@@ -918,7 +909,7 @@ pub fn refusal_error(op: Operation, response: &Value) -> Option<Error> {
         "Payline did not accept {}: {} {}",
         op.name(),
         code,
-        clean(&text)
+        crate::transport::wire_text(&text)
     );
     if code == "02619" {
         message.push_str("; ");
@@ -929,7 +920,7 @@ pub fn refusal_error(op: Operation, response: &Value) -> Option<Error> {
         .with_gateway_code(code)
         .with_response(response.clone());
     if let Some(m) = long.or(short) {
-        err = err.with_gateway_message(m);
+        err = err.with_gateway_message(crate::transport::redact(m));
     }
     Some(err)
 }

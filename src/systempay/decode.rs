@@ -113,14 +113,15 @@ pub fn gateway_error(
     } else {
         code
     });
+    // The gateway's texts are quoted redacted (an error message may echo card data or a secret).
     if !message.is_empty() {
-        text.push_str(&format!(" '{message}'"));
+        text.push_str(&format!(" '{}'", crate::transport::wire_text(message)));
     }
     if detailed_code.is_some() || detailed_message.is_some() {
         text.push_str(" (detail:");
         for part in [detailed_code, detailed_message].into_iter().flatten() {
             text.push(' ');
-            text.push_str(part);
+            text.push_str(&crate::transport::wire_text(part));
         }
         text.push(')');
     }
@@ -136,7 +137,7 @@ pub fn gateway_error(
         err = err.with_gateway_code(code);
     }
     if !message.is_empty() {
-        err = err.with_gateway_message(message);
+        err = err.with_gateway_message(crate::transport::redact(message));
     }
     if http_status != 200 {
         err = err.with_http_status(http_status);

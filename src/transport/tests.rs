@@ -302,7 +302,7 @@ fn an_error_carries_the_gateway_answer_with_card_data_redacted() {
         "transaction": { "id": "14340105742592", "date": "07/12/23 13:21:01" },
         "card": { "number": "4970100000325734", "cvx": "123", "expirationDate": "1227" },
         "answer": { "errorCode": "PSP_099", "paymentForms": [{ "pan": "4970100000325734", "cvv": 987, "CVV2": "456" }] },
-        "message": "bad body {\"cvx\":\"321\"} for 14340105742592",
+        "message": "bad body {\"cvx\":\"321\"} <cvv>654</cvv> for 4970100000325734",
     });
     let e = Error::new(ErrorCode::GatewayError, "refused").with_response(answer.clone());
     let out = e.to_json();
@@ -316,10 +316,10 @@ fn an_error_carries_the_gateway_answer_with_card_data_redacted() {
     assert_eq!(r["transaction"], answer["transaction"]);
     assert_eq!(r["card"]["expirationDate"], "1227");
     assert_eq!(r["answer"]["errorCode"], "PSP_099");
-    // Pairs quoted in a string are redacted; its digit runs are not masked.
+    // What free text quotes is redacted (pairs, markup, card numbers); ids alone stay whole.
     assert_eq!(
         r["message"],
-        "bad body {\"cvx\":\"***\"} for 14340105742592"
+        "bad body {\"cvx\":\"***\"} <cvv>***</cvv> for 497010******5734"
     );
     // The error itself keeps the answer as read.
     assert_eq!(e.response.as_ref(), Some(&answer));
@@ -333,6 +333,11 @@ fn secrets_in_cut_json_attributes_and_cdata_are_redacted() {
         r#"{"card":{"cvx":"***","pan":"497010******0055","password":"***","amount":1000"#
     );
     assert_eq!(redact(r#"{"cvv": 739, "x"#), r#"{"cvv": ***, "x"#);
+    // A Python or PHP dump, and tabs or line breaks around the separator.
+    assert_eq!(
+        redact("{'cvv': '7 39', 'password':\t'pw'} token\n=\nabc"),
+        "{'cvv': '***', 'password':\t'***'} token\n=\n***"
+    );
     // JSON quoted inside a JSON string (an error message quoting a body).
     assert_eq!(
         redact(r#"{"error":"bad body {\"cvv\":\"739\",\"pan\":\"4970100000000055\",\"cvx\":12}"}"#),
@@ -353,6 +358,7 @@ fn secrets_in_cut_json_attributes_and_cdata_are_redacted() {
         "<number>497010******0055</number>"
     );
     assert_eq!(redact("<cvx><![CDATA[73"), "<cvx>***");
+    assert_eq!(redact("<cvv>\n  <![CDATA[739]]></cvv>"), "<cvv>***</cvv>");
     // Other CDATA is left alone.
     assert_eq!(
         redact("<label><![CDATA[a & b]]></label>"),
@@ -391,4 +397,46 @@ fn card_numbers_written_in_groups_are_masked() {
         mask_card_numbers("4970100000000055 12"),
         "497010******0055 12"
     );
+}
+
+#[test]
+fn gateway_texts_quoted_in_errors_are_redacted() {
+    use crate::payline::model::Operation;
+    let seen = |e: &Error| format!("{} {:?} {}", e.message, e.gateway_message, e.to_json());
+    let leaks = ["4970100000000055", "737", "S3cr3tPw"];
+    // A Payline SOAP fault echoing the value it refused (as Java SOAP stacks do), over two lines.
+    let fault = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body><soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>Unmarshalling Error: Value '4970100000000055' for card.number;\ncvx=737</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>";
+    let e = crate::payline::decode::parse_response(Operation::DoRefund, 500, fault).unwrap_err();
+    assert_eq!(e.code, ErrorCode::GatewayError);
+    assert!(
+        e.message
+            .contains("'497010******0055' for card.number; cvx=***"),
+        "{}",
+        e.message
+    );
+    // A Payline refusal whose long message quotes the card.
+    let refusal = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body><impl:doRefundResponse xmlns:impl=\"http://impl.ws.payline.experian.com\" xmlns:obj=\"http://obj.ws.payline.experian.com\"><impl:result><obj:code>01101</obj:code><obj:shortMessage>REFUSED</obj:shortMessage><obj:longMessage>Card 4970100000000055 refused, cvx=737</obj:longMessage></impl:result></impl:doRefundResponse></soapenv:Body></soapenv:Envelope>";
+    let answer = crate::payline::decode::parse_response(Operation::DoRefund, 200, refusal).unwrap();
+    let e = crate::payline::refusal_error(Operation::DoRefund, &answer).unwrap();
+    assert_eq!(e.gateway_code.as_deref(), Some("01101"));
+    assert_eq!(
+        e.gateway_message.as_deref(),
+        Some("Card 497010******0055 refused, cvx=***")
+    );
+    for leak in leaks {
+        assert!(!seen(&e).contains(leak), "{leak}: {}", seen(&e));
+    }
+    // A Systempay error envelope whose messages echo card data and a password.
+    let envelope = r#"{"status":"ERROR","answer":{"errorCode":"INT_902","errorMessage":"bad card 4970100000000055 cvv: 737","detailedErrorCode":null,"detailedErrorMessage":"input {\"password\":\"S3cr3tPw\"} <cvv>737</cvv>\nnext line","_type":"V4/WebService/WebServiceError"},"_type":"V4/WebService/Response","webService":"Transaction/Get"}"#;
+    let e = crate::systempay::decode::parse_response(200, envelope).unwrap_err();
+    assert_eq!(e.gateway_code.as_deref(), Some("INT_902"));
+    assert!(!e.message.contains('\n'), "{}", e.message);
+    assert!(
+        e.message.contains("bad card 497010******0055"),
+        "{}",
+        e.message
+    );
+    for leak in leaks {
+        assert!(!seen(&e).contains(leak), "{leak}: {}", seen(&e));
+    }
 }
