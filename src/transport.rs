@@ -755,7 +755,8 @@ fn redact_pairs(text: &str) -> String {
                 j += if c == b'\\' && quote.is_some() { 2 } else { 1 };
             }
             let j = j.min(bytes.len());
-            if j > v_start {
+            // A JSON `null` is no secret, and `***` in its place would break the JSON text.
+            if j > v_start && text.get(v_start..j) != Some("null") {
                 out.push_str(text.get(copied..v_start).unwrap_or(""));
                 let value = text.get(v_start..j).unwrap_or("");
                 out.push_str(&if is_card_number_field(name) {

@@ -13,6 +13,7 @@ import type {
   SystempayCancelOrRefundRequest,
   SystempayManualValidation,
   SystempayRequests,
+  SystempayWebServiceError,
 } from 'remise';
 
 const options = { shopId: '73239078', password: 'testpassword_x', baseUrl: systempay.hosts.payzen };
@@ -84,3 +85,72 @@ run().catch((e: unknown) => {
   if (isRemiseError(e) && e.outcome === 'unknown') console.log('check with getTransaction');
 });
 console.log(warnings, url, auth, mv, sdk, status, answer.orderStatus, ok, hex);
+
+// The platform's answers carry null where a value is absent (tests/fixtures/systempay/responses/
+// transaction_get_captured.json, in the platform's published shape): the declarations must accept it
+// as it is, and the modelled nested objects their `_type`.
+const captured: SystempayEnvelope = {
+  "webService": "Transaction/Get",
+  "version": "V4",
+  "applicationVersion": "5.30.0",
+  "status": "SUCCESS",
+  "answer": {
+    "shopId": "73239078",
+    "uuid": "a0b61d1e159748eaab876cfe342e8c08",
+    "amount": 3000,
+    "currency": "EUR",
+    "paymentMethodType": "CARD",
+    "paymentMethodToken": null,
+    "status": "PAID",
+    "detailedStatus": "CAPTURED",
+    "operationType": "DEBIT",
+    "effectiveStrongAuthentication": "DISABLED",
+    "creationDate": "2026-11-20T09:12:44+00:00",
+    "errorCode": null,
+    "errorMessage": null,
+    "detailedErrorCode": null,
+    "detailedErrorMessage": null,
+    "metadata": null,
+    "transactionDetails": {
+      "liabilityShift": "NO",
+      "effectiveAmount": 3000,
+      "effectiveCurrency": "EUR",
+      "creationContext": "CHARGE",
+      "cardDetails": {
+        "paymentSource": "EC",
+        "manualValidation": "NO",
+        "expectedCaptureDate": "2026-11-21T00:05:00+00:00",
+        "effectiveBrand": "CB",
+        "pan": "497010XXXXXX0055",
+        "captureResponse": {
+          "refundAmount": 1000,
+          "captureDate": "2026-11-21T00:05:00+00:00",
+          "captureFileNumber": "5",
+          "refundCurrency": "EUR",
+          "_type": "V4/CaptureResponse"
+        },
+        "_type": "V4/CardDetails"
+      },
+      "parentTransactionUuid": null,
+      "mid": "1234567",
+      "sequenceNumber": 1,
+      "_type": "V4/TransactionDetails"
+    },
+    "_type": "V4/Transaction"
+  },
+  "ticket": null,
+  "serverDate": "2026-11-22T10:00:00+00:00",
+  "applicationProvider": "SYSTEMPAY",
+  "metadata": null,
+  "mode": "TEST",
+  "serverUrl": "https://api.systempay.fr",
+  "_type": "V4/WebService/Response"
+};
+const capturedTx = captured.answer as SystempayTransaction;
+const fileNumber: string | null | undefined = capturedTx.transactionDetails?.cardDetails?.captureResponse?.captureFileNumber;
+const parent: string | null | undefined = capturedTx.transactionDetails?.parentTransactionUuid;
+const refusal: SystempayWebServiceError = {
+  errorCode: 'PSP_105', errorMessage: 'transaction not found', detailedErrorCode: null, detailedErrorMessage: null,
+  ticket: null, shopId: '73239078', _type: 'V4/WebService/WebServiceError',
+};
+console.log(fileNumber, parent, refusal);

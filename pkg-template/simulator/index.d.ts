@@ -46,7 +46,13 @@ export interface SimulatedSystempayTransaction {
   detailedStatus: string;
   operationType: 'DEBIT' | 'CREDIT';
   creationDate: string;
-  transactionDetails: { parentTransactionUuid: string | null; cardDetails: { expectedCaptureDate: string; captureResponse: { refundAmount: number | null } } & Record<string, unknown> } & Record<string, unknown>;
+  transactionDetails: {
+    parentTransactionUuid: string | null;
+    cardDetails: {
+      expectedCaptureDate: string;
+      captureResponse: { refundAmount: number | null; refundCurrency: string | null; captureDate: string | null; captureFileNumber: string | null; _type: string };
+    } & Record<string, unknown>;
+  } & Record<string, unknown>;
   [field: string]: unknown;
 }
 

@@ -177,7 +177,8 @@ export function createSystempay(ctx, config = {}) {
             refundAmount: tx.operationType === 'DEBIT' && tx.refunded > 0 ? tx.refunded : null,
             refundCurrency: tx.operationType === 'DEBIT' && tx.refunded > 0 ? tx.currency : null,
             captureDate: captured ? isoUtc(tx.captureDate) : null,
-            captureFileNumber: captured ? Math.floor(tx.captureDate / DAY_MS) % 100_000 : null,
+            // A string, as in the platform's published Transaction/Get example.
+            captureFileNumber: captured ? String(Math.floor(tx.captureDate / DAY_MS) % 100_000) : null,
             _type: 'V4/PaymentMethod/Details/Cards/CardCaptureResponse',
           },
           _type: 'V4/PaymentMethod/Details/CardDetails',

@@ -333,6 +333,14 @@ fn secrets_in_cut_json_attributes_and_cdata_are_redacted() {
         r#"{"card":{"cvx":"***","pan":"497010******0055","password":"***","amount":1000"#
     );
     assert_eq!(redact(r#"{"cvv": 739, "x"#), r#"{"cvv": ***, "x"#);
+    // A redacted field that is null stays null: a valid JSON text stays valid JSON.
+    let body = r#"{"paymentMethodToken":null,"cvv":null,"password":"p","n":1}"#;
+    let red = redact(body);
+    assert_eq!(
+        red,
+        r#"{"paymentMethodToken":null,"cvv":null,"password":"***","n":1}"#
+    );
+    assert!(serde_json::from_str::<serde_json::Value>(&red).is_ok());
     // A Python or PHP dump, and tabs or line breaks around the separator.
     assert_eq!(
         redact("{'cvv': '7 39', 'password':\t'pw'} token\n=\nabc"),

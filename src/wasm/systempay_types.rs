@@ -102,7 +102,7 @@ pub struct SystempayEnvelope {
     pub status: String,
     #[tsify(type = "SystempayAnswer")]
     pub answer: Value,
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub ticket: Option<Option<String>>,
     pub server_date: String,
     #[tsify(optional)]
@@ -130,8 +130,14 @@ pub struct SystempayAnswer;
 pub struct SystempayWebServiceError {
     pub error_code: String,
     pub error_message: String,
+    #[tsify(type = "string | null")]
     pub detailed_error_code: Option<String>,
+    #[tsify(type = "string | null")]
     pub detailed_error_message: Option<String>,
+    #[tsify(optional, type = "string | null")]
+    pub ticket: Option<String>,
+    #[tsify(optional)]
+    pub shop_id: Option<String>,
     #[serde(rename = "_type")]
     #[tsify(type = "'V4/WebService/WebServiceError'")]
     pub type_: String,
@@ -153,22 +159,30 @@ pub struct SystempayAuthorizationResponse {
     pub authorization_result: Option<String>,
     #[tsify(optional)]
     pub authorization_mode: Option<String>,
+    /// The platform's type name of this object.
+    #[serde(rename = "_type")]
+    #[tsify(optional)]
+    pub type_: Option<String>,
 }
 
 #[derive(Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct SystempayCaptureResponse {
     /// What was already refunded, in minor units.
-    #[tsify(optional)]
+    #[tsify(optional, type = "number | null")]
     pub refund_amount: Option<Option<u32>>,
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub refund_currency: Option<Option<String>>,
-    #[tsify(optional)]
+    #[tsify(optional, type = "number | null")]
     pub effective_refund_amount: Option<Option<u32>>,
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub capture_date: Option<Option<String>>,
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub capture_file_number: Option<Option<String>>,
+    /// The platform's type name of this object.
+    #[serde(rename = "_type")]
+    #[tsify(optional)]
+    pub type_: Option<String>,
 }
 
 #[derive(Tsify)]
@@ -179,7 +193,7 @@ pub struct SystempayCardDetails {
     /// `'NO'` = automatic validation, `'YES'` = manual.
     #[tsify(optional, type = "'YES' | 'NO' | null")]
     pub manual_validation: Option<String>,
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub expected_capture_date: Option<Option<String>>,
     #[tsify(optional)]
     pub effective_brand: Option<String>,
@@ -198,6 +212,10 @@ pub struct SystempayCardDetails {
     pub authorization_response: Option<SystempayAuthorizationResponse>,
     #[tsify(optional)]
     pub capture_response: Option<SystempayCaptureResponse>,
+    /// The platform's type name of this object.
+    #[serde(rename = "_type")]
+    #[tsify(optional)]
+    pub type_: Option<String>,
 }
 
 #[derive(Tsify)]
@@ -214,12 +232,16 @@ pub struct SystempayTransactionDetails {
     #[tsify(optional)]
     pub card_details: Option<SystempayCardDetails>,
     /// The refunded transaction's uuid, on a CREDIT transaction.
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub parent_transaction_uuid: Option<Option<String>>,
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub mid: Option<Option<String>>,
     #[tsify(optional)]
     pub sequence_number: Option<u32>,
+    /// The platform's type name of this object.
+    #[serde(rename = "_type")]
+    #[tsify(optional)]
+    pub type_: Option<String>,
 }
 
 /// Detailed statuses (reference systempay.md §4); the platform may add others.
@@ -239,7 +261,7 @@ pub struct SystempayTransaction {
     pub currency: String,
     #[tsify(optional)]
     pub payment_method_type: Option<String>,
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub payment_method_token: Option<Option<String>>,
     #[tsify(type = "'PAID' | 'RUNNING' | 'UNPAID' | 'ABANDONED' | (string & {})")]
     pub status: String,
@@ -249,18 +271,27 @@ pub struct SystempayTransaction {
     pub operation_type: String,
     #[tsify(optional)]
     pub creation_date: Option<String>,
+    /// Whether 3-D Secure was applied (`'ENABLED'`, `'DISABLED'`, …).
     #[tsify(optional)]
+    pub effective_strong_authentication: Option<String>,
+    #[tsify(optional, type = "string | null")]
     pub error_code: Option<Option<String>>,
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub error_message: Option<Option<String>>,
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub detailed_error_code: Option<Option<String>>,
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub detailed_error_message: Option<Option<String>>,
     #[tsify(optional, type = "Record<string, unknown> | null")]
     pub metadata: Option<String>,
     #[tsify(optional)]
     pub transaction_details: Option<SystempayTransactionDetails>,
+    /// The order the transaction belongs to.
+    #[tsify(
+        optional,
+        type = "{ orderId?: string | null; orderTotalAmount?: number; orderCurrency?: string; mode?: string; _type?: string }"
+    )]
+    pub order_details: Option<String>,
     #[serde(rename = "_type")]
     pub type_: String,
 }
