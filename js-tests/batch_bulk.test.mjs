@@ -122,6 +122,14 @@ for (const [name, { sogenactif, money }] of entries) {
       assert.equal(e.cause.message, 'lazy column');
     }
     assert.equal(money.toMinor('12.34', 'EUR'), 1234);
+    // Paths count records from the start of the file, as the core's own issues do: the 5th record.
+    const later = sogenactif.batch.createConverter({ header });
+    later.addMany(records.slice(0, 4));
+    assert.equal(thrown(() => later.addMany([wc(20), bad])).field, 'records[5].amount');
+    const writer = new sogenactif.BatchWriter({ header });
+    writer.header();
+    writer.addMany(records.slice(0, 3));
+    assert.equal(thrown(() => writer.addMany([bad])).field, 'records[3].amount');
   });
 
   test(`${name}: a chunk that views the wasm memory (a pushView result passed back in) reads as its copy`, () => {
@@ -171,6 +179,38 @@ for (const [name, { sogenactif, money }] of entries) {
       const e = await pipeline(Readable.from(records), t, sink).then(() => null, (err) => err);
       assert.equal(e?.code, 'VALIDATION');
       assert.deepEqual(rejects.map((r) => [r.index, r.issues[0].field, r.issues[0].code]), [[1, 'records[1].currencyCode', 'UNKNOWN_CURRENCY']]);
+    });
+
+    test('createTransform in object mode reads each record when it is written: a producer may reuse its object', async () => {
+      const t = sogenactif.batch.createTransform({ header });
+      const got = [];
+      const sink = new Writable({ write: (c, _e, done) => (got.push(c), done()) });
+      const piped = pipeline(t, sink);
+      const reused = {};
+      for (let i = 0; i < 5; i++) {
+        Object.assign(reused, wc(i));
+        await new Promise((resolve, reject) => t.write(reused, (err) => (err ? reject(err) : resolve())));
+      }
+      reused.amount = -5; // after the last write's callback: not part of the file
+      t.end();
+      await piped;
+      assert.equal(text(concat(got)), sogenactif.batch.build({ header, records: Array.from({ length: 5 }, (_, i) => wc(i)) }));
+    });
+
+    test('createTransform: a record that cannot be read is named by its index in the file; a last line without its line break is a reject event', async () => {
+      const records = Array.from({ length: 1600 }, (_, i) => wc(i));
+      Object.defineProperty(records[1500], 'amount', { get() { throw new Error('lazy'); }, enumerable: true });
+      const sink = () => new Writable({ write: (_c, _e, done) => done() });
+      const e = await pipeline(Readable.from(records), sogenactif.batch.createTransform({ header }), sink()).then(() => null, (err) => err);
+      assert.equal(e?.code, 'VALIDATION');
+      assert.equal(e.field, 'records[1500].amount');
+      const t = sogenactif.batch.createTransform({ header, input: 'ndjson' });
+      const rejects = [];
+      t.on('reject', (r) => rejects.push(r));
+      const cut = new TextEncoder().encode(`${JSON.stringify(wc(0))}\n{"method":`);
+      const f = await pipeline(Readable.from([cut]), t, sink()).then(() => null, (err) => err);
+      assert.equal(f?.code, 'VALIDATION');
+      assert.deepEqual(rejects.map((r) => [r.line, r.index]), [[2, 1]]);
     });
   }
 }

@@ -374,7 +374,8 @@ test('report --request joins response lines to request records by recordSequence
     const r = remise(['batch', 'report', path('cut.csv'), '--request', path(req), '--json']);
     assert.equal(r.status, 0, r.stderr);
     const j = JSON.parse(r.stdout);
-    assert.deepEqual(j.join, { request: req, records: 5, matched: 4, notInResponse: [5], notInRequest: [], unreadable: 0 }, req);
+    assert.deepEqual(j.join, { request: req, records: 5, matched: 4, notInResponse: [5], notInRequest: [], mismatched: [], mismatchedCount: 0, unreadable: 0 }, req);
+    assert.deepEqual(j.problems, [], req);
     assert.deepEqual(j.rejections.map((x) => [x.recordSequence, x.request.line]), [[13, lines[13]], [14, lines[14]]], req);
     if (req !== 'request.csv') assert.equal(j.rejections[0].request.record.original.status, 'TO_CAPTURE');
   }
@@ -390,6 +391,59 @@ test('report --request joins response lines to request records by recordSequence
   const junk = remise(['batch', 'report', path('cut.csv'), '--request', write('junk.bin', Buffer.concat([Buffer.from('{ not json\n'), Buffer.from([0xff, 0xfe, 0x0a])]))]);
   assert.equal(junk.status, 0, junk.stderr);
   assert.match(junk.stderr, /2 lines of --request .*junk\.bin hold no record/);
+});
+
+test('report: repeated lines, a request for other records or another file, and hostile text: WARNING, exit 1, terminal-safe output', () => {
+  const request = sogenactif.batch.build({ header, records: structuredClone(records) });
+  const lines = toResponse(request, CODES).split('\n');
+  // The line of recordSequence 12 (accepted) given twice in place of 13's refusal: 5 lines, all read.
+  const twelve = lines.find((l) => l.split(';')[1] === '12');
+  const replayed = lines.map((l) => (l.split(';')[1] === '13' ? twelve : l)).join('\n');
+  const r = remise(['batch', 'report', write('replayed.csv', replayed), '--json']);
+  assert.equal(r.status, 1, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.deepEqual(j.repeated, [{ recordSequence: 12, count: 2 }]);
+  assert.match(j.problems[0], /repeats recordSequence 12 \(2 times\)/);
+  const text = remise(['batch', 'report', path('replayed.csv')]);
+  assert.equal(text.status, 1);
+  assert.match(text.stdout, /\nWARNING: the response repeats recordSequence 12 \(2 times\): the bank answers each request line once/);
+  assert.match(remise(['batch', 'report', path('replayed.csv'), '--html', path('replayed.html')]).stdout, /WARNING/);
+  assert.match(readFileSync(path('replayed.html'), 'utf8'), /<p class="warn problem">Warning: the response repeats recordSequence 12/);
+
+  // Records of another file joined by recordSequence: the references differ.
+  const others = structuredClone(records).map((x) => (x.transactionReference ? { ...x, transactionReference: `X${x.transactionReference}` } : x));
+  write('others.ndjson', ndjson(others));
+  const o = remise(['batch', 'report', write('ok.csv', lines.join('\n')), '--request', path('others.ndjson'), '--json']);
+  assert.equal(o.status, 1, o.stderr);
+  const oj = JSON.parse(o.stdout).join;
+  assert.ok(oj.mismatchedCount >= 1);
+  assert.deepEqual(oj.mismatched.find((m) => m.recordSequence === 13), { recordSequence: 13, field: 'transactionReference', response: 'ORDER1', request: 'XORDER1' });
+  // The same records: no warning, exit 0.
+  write('same.ndjson', ndjson(structuredClone(records)));
+  assert.equal(remise(['batch', 'report', path('ok.csv'), '--request', path('same.ndjson')]).status, 0);
+
+  // A request file of another remitter or file sequence.
+  const otherHeader = request.replace(/^HEADER;023101122334455;(.*);1$/m, 'HEADER;999999999999999;$1;77');
+  assert.notEqual(otherHeader, request);
+  const h = remise(['batch', 'report', path('ok.csv'), '--request', write('other-request.csv', otherHeader), '--json']);
+  assert.equal(h.status, 1, h.stderr);
+  assert.deepEqual(JSON.parse(h.stdout).join.header, { remitterId: '999999999999999', sequence: '77' });
+  assert.equal(remise(['batch', 'report', path('ok.csv'), '--request', write('request.csv', request)]).status, 0);
+
+  // A currency code the table does not know is not shown as if it were one ('EUR ' with a space).
+  const odd = lines.map((l) => (l.split(';')[1] === '15' ? l : l.replace(';978;', ';978 ;'))).join('\n');
+  const oddText = remise(['batch', 'report', write('odd.csv', odd)]);
+  assert.match(oddText.stdout, /unknown currency "978 " \(minor units\)/);
+
+  // Escape sequences in a file name reach stderr as '?', C1 controls in --json as \u escapes.
+  const evil = write('r\x1b]0;OWNED\x07\x1b[2J\rX.csv', 'FILE;response;office;v19\nHEADER;x\n');
+  const e = remise(['batch', 'report', evil, path('ok.csv')]);
+  assert.equal(e.status, 2);
+  assert.doesNotMatch(e.stderr, /[\x1b\x07\r]/);
+  const c1 = lines.map((l) => l.replace('ORDER1', 'ORD\u009b2J\u202eER1')).join('\n');
+  const cj = remise(['batch', 'report', write('c1.csv', c1), '--json']);
+  assert.doesNotMatch(cj.stdout, /[\u0080-\u009f\u202e]/);
+  assert.equal(JSON.parse(cj.stdout).rejections[0].transactionReference, 'ORD\u009b2J\u202eER1');
 });
 
 test('report reads a response in slices: same counts and the same errors, with the file\'s line numbers, as parseResponse on the whole file', () => {

@@ -165,8 +165,9 @@ const shown = (path, key) => (sensitive(path) && !/^[A-Za-z_]{0,24}$/.test(key) 
 const join = (path, key) => (path ? `${path}.${shown(path, key)}` : key);
 
 // Finds where JSON.stringify failed: a cycle or over-deep nesting (reported at depth 65, as the
-// core reports deep nesting), or a getter / Proxy trap / toJSON that threw.
-function locate(value, path, depth, gateway, cause) {
+// core reports deep nesting), or a getter / Proxy trap / toJSON that threw. `base` is added to the
+// indexes of a top-level array (records of a batch file counted from its start).
+function locate(value, path, depth, gateway, cause, base = 0) {
   if (depth > MAX_DEPTH) return validation(gateway, path, 'is nested too deeply (or refers to itself): pass plain data');
   if (value === null || typeof value !== 'object') return null;
   let keys;
@@ -177,7 +178,7 @@ function locate(value, path, depth, gateway, cause) {
     return validation(gateway, path, 'could not be read (a getter, Proxy or toJSON threw): pass plain data', e);
   }
   for (const k of keys) {
-    const sub = typeof k === 'number' ? `${path}[${k}]` : join(path, k);
+    const sub = typeof k === 'number' ? `${path}[${k + base}]` : join(path, k);
     let item;
     try {
       item = value[k];
@@ -192,10 +193,11 @@ function locate(value, path, depth, gateway, cause) {
 
 /**
  * The arguments as one JSON text, and whether the core must look for sentinels. `names` gives
- * each argument's path in issues ('' for a request body). Throws a RemiseError (VALIDATION, with
- * `cause`) when the input cannot be read.
+ * each argument's path in issues ('' for a request body); `base` is added to the index of an
+ * argument that is an array (`records[<n>]` counted from the start of the file). Throws a
+ * RemiseError (VALIDATION, with `cause`) when the input cannot be read.
  */
-export function encode(args, names, gateway) {
+export function encode(args, names, gateway, base = 0) {
   // Fast path: arguments that are all strings, finite numbers, booleans or absent need no replacer.
   let direct = '[';
   for (let i = 0; i < args.length; i++) {
@@ -221,7 +223,7 @@ export function encode(args, names, gateway) {
     return [text, special];
   } catch (e) {
     for (let i = 0; i < args.length; i++) {
-      const found = locate(args[i], names[i] || '', 0, gateway, e);
+      const found = locate(args[i], names[i] || '', 0, gateway, e, base);
       if (found) throw found;
     }
     throw validation(gateway, names.find((n) => n) || '', 'could not be converted to plain data: pass objects, arrays, strings, numbers and booleans', e);

@@ -52,6 +52,9 @@ function builtin(name) {
   return get.call(process, name);
 }
 
+// The converter's method for records `createTransform` already encoded (a symbol: not public).
+const ADD_TEXTS = Symbol('addTexts');
+
 export default function sogenactifBatch(raw) {
   let mem = null;
   const memory = () => (mem ??= raw.__memory());
@@ -75,7 +78,8 @@ export default function sogenactifBatch(raw) {
     addMany(records) {
       // (Array.isArray throws on a revoked Proxy.)
       if (!guarded(() => Array.isArray(records), false)) throw typeError('records', 'must be an array of records');
-      const [text, sp] = encode([records], ['records'], G);
+      // Paths count records from the start of the file, as the core's own issues do.
+      const [text, sp] = encode([records], ['records'], G, this.count);
       // As a string: the glue writes it into wasm memory with one encodeInto (scripts/build-pkg.mjs).
       return tagged(this.#inner.addMany(text, sp));
     }
@@ -119,9 +123,13 @@ export default function sogenactifBatch(raw) {
     }
     /** Records as JS objects, one crossing for all of them → their bytes. */
     addMany(records) {
-      const [text, sp] = encode([records], ['records'], G);
+      const [text, sp] = encode([records], ['records'], G, this.count);
       // As a string: the glue writes it into wasm memory with one encodeInto (scripts/build-pkg.mjs).
       return this.#view(this.#inner.addMany(text, sp)).slice();
+    }
+    /** (Internal: `createTransform`.) Records already written as JSON texts, in one crossing. */
+    [ADD_TEXTS](texts, sp) {
+      return this.#view(this.#inner.addMany(`[[${texts.join(',')}]]`, sp)).slice();
     }
     /** The last bytes and the trailer; throws VALIDATION listing the issues if any record was invalid. */
     finish() {
@@ -150,16 +158,22 @@ export default function sogenactifBatch(raw) {
   function createTransform(options) {
     const { Transform } = builtin('node:stream');
     const conv = new Converter(options);
-    const bytesIn = options && typeof options === 'object' && options.input !== undefined;
+    // Bytes in when `input` is given (null is absent, as for the core).
+    const bytesIn = guarded(() => options.input != null, false);
+    // Records are written as JSON text when they are written (a producer may reuse or change an
+    // object once its write has called back), then sent 1000 at a time in one crossing.
     let pending = [];
+    let special = false;
+    let written = 0;
     const BATCH = 1000;
     const drain = (stream) => {
       for (const r of conv.takeRejects()) stream.emit('reject', r);
     };
     const flushRecords = (stream) => {
       if (pending.length === 0) return;
-      const out = conv.addMany(pending);
+      const out = conv[ADD_TEXTS](pending, special);
       pending = [];
+      special = false;
       if (out.byteLength) stream.push(out);
     };
     return new Transform({
@@ -170,7 +184,12 @@ export default function sogenactifBatch(raw) {
             const out = conv.push(chunk);
             if (out.byteLength) this.push(out);
           } else {
-            pending.push(chunk);
+            // A record that cannot be read (a throwing getter, a cycle) fails the stream here,
+            // named by its index in the file.
+            const [text, sp] = encode([chunk], [`records[${written}]`], G);
+            written += 1;
+            pending.push(text.slice(1, -1));
+            special ||= sp;
             if (pending.length >= BATCH) flushRecords(this);
           }
           drain(this);
@@ -183,7 +202,13 @@ export default function sogenactifBatch(raw) {
         try {
           flushRecords(this);
           drain(this);
-          const out = conv.finish();
+          let out;
+          try {
+            out = conv.finish();
+          } finally {
+            // finish() rejects a last line without its line break: emitted before the error.
+            drain(this);
+          }
           if (out.byteLength) this.push(out);
           done();
         } catch (e) {

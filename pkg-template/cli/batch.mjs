@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:os';
 import { createEngine, JsConverter } from './engine.mjs';
 import { crc32, ENTRY_NAME, localHeader, MAX_DATA, trailer } from './zip.mjs';
-import { createSummary, renderHtml, renderText } from './report.mjs';
+import { createSummary, jsonSafe, problems, renderHtml, renderText, terminalSafe } from './report.mjs';
 import { chunks, lines, MAX_LINE, readResponse } from './lines.mjs';
 
 export const summary = 'build, check and report on Sogenactif Office Batch files';
@@ -81,7 +81,9 @@ amounts per currency, then the most frequent response codes with their meaning. 
   --max-rejections N       rejected records listed in the text summary (default 20)
   -h, --help               this help
 
-Exit code 0 when the response file was read (whatever its records say), 1 when it is malformed.`,
+Exit code 0 when the response file was read (whatever its records say); 1 when it is malformed, repeats
+a recordSequence, or does not match --request (another remitter or sequence, or a joined line that
+answers another record): the report is still printed, with a WARNING line saying which.`,
 };
 
 export const usage = USAGE.batch;
@@ -188,7 +190,9 @@ function outputFile(output) {
  */
 export async function main(argv, io) {
   const [command, ...rest] = argv;
-  const say = (stream, text) => stream.write(text.endsWith('\n') ? text : text + '\n');
+  // Messages name files and quote their content: both may hold escape sequences (a response file's
+  // name is chosen by whoever sent it), so what reaches stderr is made terminal-safe.
+  const say = (stream, text) => stream.write(terminalSafe(text.endsWith('\n') ? text : text + '\n'));
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     say(command === undefined ? io.stderr : io.stdout, USAGE.batch);
     return command === undefined ? 2 : 0;
@@ -516,7 +520,7 @@ async function build(argv, io) {
       writeAll(out, bytes);
     });
     if (result.error) {
-      io.stderr.write(issueSummary('remise batch build', input, result) + '\n');
+      io.stderr.write(terminalSafe(issueSummary('remise batch build', input, result)) + '\n');
       return 1;
     }
     if (entry) {
@@ -542,7 +546,7 @@ async function build(argv, io) {
   const seconds = (Date.now() - started) / 1000;
   const count = result.records === null ? '' : `${result.records} records, `;
   const what = entry ? `ZIP with entry ${entry}: ${count}${size} bytes of request file` : `${count}${size} bytes`;
-  io.stderr.write(`remise batch build: wrote ${output} (${what}) in ${seconds.toFixed(1)} s\n`);
+  io.stderr.write(terminalSafe(`remise batch build: wrote ${output} (${what}) in ${seconds.toFixed(1)} s`) + '\n');
   return 0;
 }
 
@@ -561,7 +565,7 @@ async function check(argv, io) {
   new remise.sogenactif.BatchWriter(options);
   const result = await convert(io, remise, input, values, options, () => {});
   if (result.error) {
-    io.stderr.write(issueSummary('remise batch check', input, result) + '\n');
+    io.stderr.write(terminalSafe(issueSummary('remise batch check', input, result)) + '\n');
     return 1;
   }
   io.stdout.write(`${input === '-' ? 'stdin' : input}: ${result.records === null ? 'every record is' : `${result.records} records,`} ${result.records === null ? 'valid' : 'all valid'}\n`);
@@ -597,6 +601,11 @@ async function readRequest(io, remise, path, summary) {
   }
   if (start.startsWith('FILE;request;')) {
     for await (const [n, raw] of lines(all(), (n) => new FileError(`--request ${path}: line ${n} is longer than ${MAX_LINE} bytes: not an Office Batch request file`))) {
+      if (n === 2 && raw.startsWith('HEADER;')) {
+        // HEADER;remitterId;date;time;sequence: the response echoes its remitter and sequence.
+        const [, remitterId, , , sequence] = raw.replace(/\r$/, '').split(';');
+        skipped.header = { remitterId, sequence: /^[0-9]+$/.test(sequence ?? '') ? String(Number(sequence)) : sequence };
+      }
       if (n <= 2 || raw.startsWith('END;') || raw === '' || raw === '\r') continue;
       const [, seq] = raw.split(';', 2);
       if (/^[0-9]+$/.test(seq ?? '')) summary.request(Number(seq), n);
@@ -653,16 +662,19 @@ async function report(argv, io) {
   const result = summary.finish(header, {
     file: path === '-' ? null : basename(path),
     request: values.request === undefined ? undefined : values.request === '-' ? 'stdin' : basename(values.request),
+    requestHeader: skipped?.header,
   });
   if (skipped) {
     result.join.unreadable = skipped.count;
     if (skipped.count > 0) {
       const more = skipped.count > skipped.lines.length ? ', …' : '';
-      io.stderr.write(`remise batch report: ${skipped.count} line${skipped.count === 1 ? '' : 's'} of --request ${values.request} hold no record with a recordSequence (line ${skipped.lines.sort((a, b) => a - b).join(', ')}${more}): left out of the join\n`);
+      io.stderr.write(terminalSafe(`remise batch report: ${skipped.count} line${skipped.count === 1 ? '' : 's'} of --request ${values.request} hold no record with a recordSequence (line ${skipped.lines.sort((a, b) => a - b).join(', ')}${more}): left out of the join`) + '\n');
     }
   }
+  result.problems = problems(result);
   if (values.html !== undefined) await writeFile(values.html, renderHtml(result));
-  if (values.json) io.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  if (values.json) io.stdout.write(jsonSafe(JSON.stringify(result, null, 2)) + '\n');
   else io.stdout.write(renderText(result, { maxRejections }));
-  return 0;
+  // Read, but not the trustworthy answer to one request file: exit 1, as for a malformed file.
+  return result.problems.length ? 1 : 0;
 }

@@ -8,6 +8,7 @@
 // messages: the real END count, text after END, a missing END, empty lines before END.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { unzipOne } from './zip.mjs';
+import { terminalSafe } from './report.mjs';
 
 const CHUNK = 1 << 20;
 // Record lines per parseResponse call. REMISE_CLI_SLICE changes it (the js-tests use small slices).
@@ -167,7 +168,7 @@ export async function readResponse(sogenactif, source, onRecord) {
       if (empties.length) throw malformed(empties[0], 'empty line before END');
       const count = line.slice(4);
       if (count === '' || count.length > 15 || !/^[0-9]+$/.test(count)) {
-        throw malformed(n, `the END count must be a number, got '${count.replace(/[\x00-\x1f\x7f]/g, '?')}'`);
+        throw malformed(n, `the END count must be a number, got '${terminalSafe(count.slice(0, 40))}${count.length > 40 ? '…' : ''}'`);
       }
       if (Number(count) !== total) {
         throw malformed(n, `END announces ${count} records but the file holds ${total}: the file is truncated or corrupt`);

@@ -12,14 +12,36 @@
 //   rejections: [{ recordSequence, method, merchantId?, transactionReference?, s10TransactionId?,
 //                  amount?, currency?, responseCode, responseMessage, retryable, action,
 //                  request?: { line, record? } }],
-//   join?: { request, records, matched, notInResponse: [recordSequence], notInRequest: [recordSequence] }
+//   repeated: [{ recordSequence, count }],   // response lines that repeat a recordSequence
+//   join?: { request, records, matched, notInResponse: [recordSequence], notInRequest: [recordSequence],
+//            unreadable, mismatched: [{ recordSequence, field, response, request }], mismatchedCount,
+//            header?: { remitterId, sequence } }   // the request file's, when it is not the response's
 // }
 // Amounts are exact decimal strings in the currency's unit (money.fromMinor); `currency` is the
-// alpha-3 code when the ISO table knows the file's numeric code, else the numeric code. No card
-// data is copied from the response or the request (cardNumber, cardCSCValue are masked).
+// alpha-3 code when the ISO table knows the file's code, else `unknown currency '<code>' (minor
+// units)` with the amounts in minor units. No card data is copied from the response or the request
+// (cardNumber, cardCSCValue are masked). `problems(report)` says what makes the file untrustworthy
+// (the command then exits 1).
 import { actionFor } from './codes.mjs';
 
 export const SCHEMA = 'remise.batch.report/1';
+// Fields a response line echoes from its request record, compared on each joined pair.
+const IDENTITY = ['merchantId', 'transactionReference'];
+const MAX_LISTED = 100;
+
+/**
+ * Text for a terminal: C0 and C1 control characters (escape sequences that retitle, clear or
+ * recolour it, carriage returns that overwrite a line) and the invisible direction controls (which
+ * reverse what follows them) are shown as '?'; line breaks are kept.
+ */
+export function terminalSafe(text) {
+  return String(text).replace(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?');
+}
+
+/** JSON for a terminal: the same characters written as `\uXXXX` escapes (still the same JSON). */
+export function jsonSafe(json) {
+  return json.replace(/[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 const AMOUNT_FIELDS = ['amount', 'operationAmount'];
 const SECRET = new Set(['cardNumber', 'cardCSCValue']);
 
@@ -68,13 +90,20 @@ export function createSummary(money) {
   const rejections = [];
   const rejectedBySeq = new Map();
   const seen = new Set();
+  const repeats = new Map(); // recordSequence → count, for those seen more than once
+  const identity = new Map(); // recordSequence → the fields a request record must match
   const requested = new Set();
+  const mismatched = [];
+  let mismatchedCount = 0;
   let records = 0;
   let accepted = 0;
   return {
     add(r) {
       records += 1;
+      if (seen.has(r.recordSequence)) repeats.set(r.recordSequence, (repeats.get(r.recordSequence) ?? 1) + 1);
       seen.add(r.recordSequence);
+      const id = IDENTITY.filter((f) => r[f] !== undefined && r[f] !== null).map((f) => [f, String(r[f])]);
+      if (id.length) identity.set(r.recordSequence, id);
       let m = methods.get(r.method);
       if (!m) methods.set(r.method, (m = { method: r.method, records: 0, accepted: 0, rejected: 0, amounts: new Map() }));
       m.records += 1;
@@ -84,7 +113,9 @@ export function createSummary(money) {
       } else m.rejected += 1;
       const field = AMOUNT_FIELDS.find((f) => Number.isSafeInteger(r[f]));
       const cur = currency(r.currencyCode);
-      const curKey = cur ? cur.code : r.currencyCode !== undefined ? String(r.currencyCode) : null;
+      // A code the ISO table does not know is shown as such, its amounts in minor units: '800 EUR '
+      // (a trailing space) must not read as 800 euros.
+      const curKey = cur ? cur.code : r.currencyCode !== undefined ? `unknown currency ${JSON.stringify(String(r.currencyCode))} (minor units)` : null;
       if (field !== undefined && curKey !== null) {
         let a = m.amounts.get(curKey);
         if (!a) m.amounts.set(curKey, (a = { currency: curKey, digits: cur ? cur.digits : null, records: 0, accepted: 0n, rejected: 0n }));
@@ -117,8 +148,17 @@ export function createSummary(money) {
       requested.add(seq);
       const x = rejectedBySeq.get(seq);
       if (x && x.request === undefined) x.request = record === undefined ? { line } : { line, record: maskRecord(record) };
+      // The join is by recordSequence: a response line for another record (a stale or replayed
+      // file, the wrong request) must not pass for this one's answer.
+      const id = record && typeof record === 'object' ? identity.get(seq) : undefined;
+      for (const [field, response] of id ?? []) {
+        const asked = record[field];
+        if (asked === undefined || asked === null || String(asked) === response) continue;
+        mismatchedCount += 1;
+        if (mismatched.length < MAX_LISTED) mismatched.push({ recordSequence: seq, field, response, request: String(asked) });
+      }
     },
-    finish(h, { file, request } = {}) {
+    finish(h, { file, request, requestHeader } = {}) {
       const report = {
         schema: SCHEMA,
         response: { file: file ?? null, version: h.version, remitterId: h.remitterId, date: h.date, time: h.time, sequence: h.sequence },
@@ -135,23 +175,50 @@ export function createSummary(money) {
         })),
         responseCodes: [...codes.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code)),
         rejections,
+        repeated: [...repeats].sort((a, b) => a[0] - b[0]).map(([recordSequence, count]) => ({ recordSequence, count })),
       };
       if (request !== undefined) {
         const notInResponse = [...requested].filter((seq) => !seen.has(seq));
         const notInRequest = [...seen].filter((seq) => !requested.has(seq));
-        report.join = { request, records: requested.size, matched: seen.size - notInRequest.length, notInResponse, notInRequest };
+        report.join = { request, records: requested.size, matched: seen.size - notInRequest.length, notInResponse, notInRequest, mismatched, mismatchedCount };
+        // A request file's HEADER names the remitter and the file sequence its response echoes.
+        if (requestHeader && (String(requestHeader.remitterId) !== String(h.remitterId) || String(requestHeader.sequence) !== String(h.sequence))) {
+          report.join.header = { remitterId: String(requestHeader.remitterId), sequence: String(requestHeader.sequence) };
+        }
       }
       return report;
     },
   };
 }
 
-/** The report of a whole parsed response (`parseResponse`); `request`: `{ file, records: Map<seq, { line, record? }> }`. */
+/** The report of a whole parsed response (`parseResponse`); `request`: `{ file, records: Map<seq, { line, record? }>, header? }`. */
 export function summarise(money, parsed, { file, request } = {}) {
   const s = createSummary(money);
   for (const r of parsed.records) s.add(r);
   if (request) for (const [seq, q] of request.records) s.request(seq, q.line, q.record);
-  return s.finish(parsed.header, { file, request: request?.file });
+  return s.finish(parsed.header, { file, request: request?.file, requestHeader: request?.header });
+}
+
+/**
+ * What makes the response file untrustworthy as the answer to one request file (each a sentence;
+ * empty when nothing does): repeated recordSequences, joined records that are not the same record,
+ * a request file of another remitter or sequence.
+ */
+export function problems(report) {
+  const out = [];
+  if (report.repeated.length) {
+    const shown = report.repeated.slice(0, 10).map((x) => `${x.recordSequence} (${x.count} times)`).join(', ');
+    out.push(`the response repeats recordSequence ${shown}${report.repeated.length > 10 ? ` … (${report.repeated.length})` : ''}: the bank answers each request line once, so this is not the file it sent for one request (duplicated or replayed lines); the totals count every line`);
+  }
+  const j = report.join;
+  if (j?.header) {
+    out.push(`the request file is remitter ${j.header.remitterId}, sequence ${j.header.sequence}; the response is remitter ${report.response.remitterId}, sequence ${report.response.sequence}: is this the right request file?`);
+  }
+  if (j?.mismatchedCount) {
+    const shown = j.mismatched.slice(0, 5).map((m) => `#${m.recordSequence} ${m.field} '${m.response}' (request '${m.request}')`).join(', ');
+    out.push(`${j.mismatchedCount} response line${j.mismatchedCount === 1 ? ' answers' : 's answer'} another record than the request line of the same recordSequence: ${shown}${j.mismatchedCount > 5 ? ', …' : ''}: is this the right request file?`);
+  }
+  return out;
 }
 
 /** Minor units → exact decimal string in the currency's unit (BigInt: sums may pass 2^53). */
@@ -177,6 +244,7 @@ export function renderText(report, { maxRejections = 20 } = {}) {
   const r = report.response;
   out.push(`response file ${r.file ?? ''} (remitter ${r.remitterId}, sequence ${r.sequence}, ${r.date} ${r.time})`.replace('  ', ' '));
   out.push(`${report.totals.records} records: ${report.totals.accepted} accepted, ${report.totals.rejected} rejected`, '');
+  for (const p of problems(report)) out.push(`WARNING: ${p}`, '');
   const rows = [['method', 'records', 'accepted', 'rejected', 'amounts accepted', 'amounts rejected']];
   for (const m of report.methods) {
     const acc = m.amounts.map((a) => `${a.accepted} ${a.currency}`).join(', ') || '-';
@@ -204,9 +272,8 @@ export function renderText(report, { maxRejections = 20 } = {}) {
       out.push(`      what to do: ${x.action}`);
     }
   }
-  // Text from the response file reaches a terminal: its control characters (escape sequences that
-  // retitle, clear or recolour it, carriage returns that overwrite a line) are shown as '?'.
-  return out.join('\n').replace(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/g, '?') + '\n';
+  // Text from the response file reaches a terminal.
+  return terminalSafe(out.join('\n')) + '\n';
 }
 
 function list(seqs) {
@@ -322,6 +389,7 @@ svg text { font: 12px system-ui, sans-serif; fill: #1d1d1f; } svg .total { fill:
 <h1>Office Batch response: ${t.records} records</h1>
 <p class="meta">remitter ${esc(r.remitterId)}, file sequence ${esc(r.sequence)}, ${esc(r.date)} ${esc(r.time)}, version ${esc(r.version)}${r.file ? `, ${esc(r.file)}` : ''}</p>
 <p class="totals"><span id="total-records">${t.records}</span> records: <span id="total-accepted">${t.accepted}</span> accepted, <span id="total-rejected">${t.rejected}</span> rejected.</p>
+${problems(report).map((p) => `<p class="warn problem">Warning: ${esc(p)}.</p>`).join('\n')}
 <h2>Response codes per method</h2>
 ${chart(report)}
 <h2>Per method</h2>

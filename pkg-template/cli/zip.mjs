@@ -103,7 +103,8 @@ export async function* unzipOne(bytes, chunk = 1 << 20) {
   const unpacked = buf.readUInt32LE(central + 24);
   const nameLength = buf.readUInt16LE(central + 28);
   const local = buf.readUInt32LE(central + 42);
-  const name = buf.toString('utf8', central + 46, central + 46 + nameLength).replace(/[\x00-\x1f\x7f]/g, '?');
+  // Shown in messages: cut, and made terminal-safe where it is written (batch.mjs `say`).
+  const name = buf.toString('utf8', central + 46, central + 46 + Math.min(nameLength, 200)).replace(/[\x00-\x1f\x7f]/g, '?');
   if (flags & 1) throw zipError(`${name} in the ZIP archive is encrypted`);
   if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) throw zipError('the ZIP archive is damaged (local header)');
   const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
