@@ -262,7 +262,9 @@ pub fn mask_headers(headers: &[(&'static str, Cow<'static, str>)]) -> Vec<(Strin
         .map(|(k, v)| {
             if k.eq_ignore_ascii_case("authorization") {
                 let scheme = v.split(' ').next().unwrap_or("");
-                ((*k).to_string(), format!("{scheme} ***"))
+                let mut masked = scheme.to_string();
+                masked.push_str(" ***");
+                ((*k).to_string(), masked)
             } else {
                 ((*k).to_string(), v.to_string())
             }

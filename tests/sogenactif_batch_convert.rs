@@ -227,6 +227,21 @@ refund,7,011223344550000,ORDER2,,750,EUR,,,,,\n\
         .push(b"merchantId,amount\n1,2\n", &mut Vec::new())
         .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("input"));
+    // A column named twice is refused (its last cell used to win: two amounts, the second sent).
+    for header in [
+        "method,amount,merchantId,amount",
+        "method,original.amount,original.amount",
+    ] {
+        let mut c = Converter::new(&options).unwrap();
+        let e = c
+            .push(
+                format!("{header}\ncancel,1,2,3\n").as_bytes(),
+                &mut Vec::new(),
+            )
+            .unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("input"), "{header}");
+        assert!(e.message.contains("repeated"), "{}", e.message);
+    }
 }
 
 fn refund(seq: Option<u64>, reference: &str) -> Value {

@@ -67,7 +67,7 @@ export default function sogenactifBatch(raw) {
     }
     /** The file's first lines; call once, first. */
     header() {
-      return unwrap(this.#inner.header());
+      return unwrap(this.#inner.edge(false));
     }
     /** Validates one record and returns its text. */
     add(record) {
@@ -85,7 +85,7 @@ export default function sogenactifBatch(raw) {
     }
     /** The file's last line(s); later calls throw OPERATION_NOT_ALLOWED. */
     finish() {
-      return unwrap(this.#inner.finish());
+      return unwrap(this.#inner.edge(true));
     }
     /** Records written so far. */
     get count() {

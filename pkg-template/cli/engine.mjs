@@ -390,13 +390,15 @@ function headerRow(cells, line) {
   if (cells.length > MAX_CSV_COLUMNS) {
     throw validationError(`input: the CSV header row (line ${line}) has more than ${MAX_CSV_COLUMNS} columns`, [], 'input');
   }
+  const seen = new Set();
   const columns = cells.map((cell) => {
     const name = cell.trim();
-    if (name === '') {
-      throw validationError(`input: the CSV header row (line ${line}) has an empty column name: name every column`, [
-        { field: 'input', code: 'FORMAT', message: `the CSV header row (line ${line}) has an empty column name: name every column` },
-      ], 'input');
+    // As the core: a column named twice would have its last cell win without a word.
+    if (name === '' || seen.has(name)) {
+      const message = `the CSV header row (line ${line}) has an empty, repeated or non-UTF-8 column name: name every column once`;
+      throw validationError(`input: ${message}`, [{ field: 'input', code: 'FORMAT', message }], 'input');
     }
+    seen.add(name);
     const dot = name.indexOf('.');
     const key = dot === -1 ? name : name.slice(0, dot);
     const sub = dot === -1 ? undefined : name.slice(dot + 1);

@@ -118,25 +118,19 @@ impl CoreBatchWriter {
             .map_err(|e| api::error_text(&e))
     }
 
-    pub fn header(&mut self) -> String {
-        api::frame(
-            self.inner
-                .header()
-                .map(|s| serde_json::Value::String(s).into()),
-        )
+    /// The file's first lines, or with `last` its last line(s) (one export for both: size).
+    pub fn edge(&mut self, last: bool) -> String {
+        let text = if last {
+            self.inner.finish()
+        } else {
+            self.inner.header()
+        };
+        api::frame(text.map(|s| serde_json::Value::String(s).into()))
     }
 
     /// `input` is `[record]`.
     pub fn add(&mut self, input: &str, special: bool) -> String {
         api::frame(api::batch_add(&mut self.inner, input, special))
-    }
-
-    pub fn finish(&mut self) -> String {
-        api::frame(
-            self.inner
-                .finish()
-                .map(|s| serde_json::Value::String(s).into()),
-        )
     }
 
     /// `[records]` (JSON text) in one crossing: tagged bytes of their text, all or nothing.

@@ -310,13 +310,16 @@ impl CsvInput {
 /// Reads the header row: column names, `container.field` for nested ones, `method` among them.
 fn header_row(cells: &[&[u8]], line: u64) -> Result<Vec<Column>> {
     let mut columns = Vec::with_capacity(cells.len());
+    let mut names: Vec<&str> = Vec::with_capacity(cells.len());
     for cell in cells {
         let name = std::str::from_utf8(cell).unwrap_or_default().trim();
-        if name.is_empty() {
+        // A column named twice would have its last cell win without a word (two `amount` columns).
+        if name.is_empty() || names.contains(&name) {
             return Err(input_error(format!(
-                "the CSV header row (line {line}) has an empty or non-UTF-8 column name: name every column"
+                "the CSV header row (line {line}) has an empty, repeated or non-UTF-8 column name: name every column once"
             )));
         }
+        names.push(name);
         let (key, sub) = match name.split_once('.') {
             Some((k, s)) => (k.to_string(), Some(s.to_string())),
             None => (name.to_string(), None),
