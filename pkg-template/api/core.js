@@ -230,6 +230,21 @@ export function encode(args, names, gateway, base = 0) {
   }
 }
 
+/**
+ * One item of an array argument as JSON text (`encode([value], [path])` without its brackets), for
+ * records written one at a time and sent together (`createTransform`). Plain data is written
+ * directly; anything else goes through `encode`, which names what cannot be read.
+ */
+export function encodeItem(value, path, gateway) {
+  try {
+    if (value !== null && typeof value === 'object' && plain(value, '0', 1)) return [JSON.stringify(value), false];
+  } catch {
+    // A getter or Proxy that throws: `encode` below reports it at `path`.
+  }
+  const [text, sp] = encode([value], [path], gateway);
+  return [text.slice(1, -1), sp];
+}
+
 // ---- output: one text per call ----
 
 /** Builds the RemiseError of a framed `e…` text or a parsed props object. */

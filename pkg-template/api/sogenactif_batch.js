@@ -1,6 +1,6 @@
 // sogenactif.batch.* and sogenactif.BatchWriter: one crossing per call. The header's default
 // date and time come from this JS clock (the core has none).
-import { RemiseError, guarded, invoke, invokeText, invokeBytes, encode, unwrap, construct, errorFrom } from './core.js';
+import { RemiseError, guarded, invoke, invokeText, invokeBytes, encode, encodeItem, unwrap, construct, errorFrom } from './core.js';
 
 const G = 'sogenactif';
 const pad = (n) => String(n).padStart(2, '0');
@@ -186,9 +186,9 @@ export default function sogenactifBatch(raw) {
           } else {
             // A record that cannot be read (a throwing getter, a cycle) fails the stream here,
             // named by its index in the file.
-            const [text, sp] = encode([chunk], [`records[${written}]`], G);
+            const [text, sp] = encodeItem(chunk, `records[${written}]`, G);
             written += 1;
-            pending.push(text.slice(1, -1));
+            pending.push(text);
             special ||= sp;
             if (pending.length >= BATCH) flushRecords(this);
           }
