@@ -112,7 +112,7 @@ test-js: pack
 	  echo '{"name":"remise-js-tests","private":true,"type":"module"}' > package.json && \
 	  npm install --no-audit --no-fund --loglevel=error "$(CURDIR)/$(TARBALL)" && \
 	  ln -s "$(CURDIR)/node_modules/typescript" node_modules/typescript && \
-	  REMISE_TARBALL="$(CURDIR)/$(TARBALL)" node --test --test-reporter=spec js-tests/ && \
+	  REMISE_REPO="$(CURDIR)" REMISE_TARBALL="$(CURDIR)/$(TARBALL)" node --test --test-reporter=spec js-tests/ && \
 	  echo "tsc --strict (js-tests/types):" && \
 	  node node_modules/typescript/bin/tsc -p js-tests/types/tsconfig.json && echo "  types ok"
 

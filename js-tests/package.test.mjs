@@ -14,6 +14,7 @@ test('the tarball holds the entries, glue, wasm, types and the remise command, a
     'package/bin/remise.mjs',
     'package/cli/batch.mjs',
     'package/cli/codes.mjs',
+    'package/cli/crc32.mjs',
     'package/cli/engine.mjs',
     'package/cli/lines.mjs',
     'package/cli/report.mjs',

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -207,5 +207,24 @@ for (const [entry, { sogenactif, RemiseError }] of entries) {
     const e = thrown(() => sogenactif.batch.archive(SAMPLE_CSV, 'batch.csv'));
     assert.equal(e.code, 'VALIDATION');
     assert.equal(e.field, 'name');
+  });
+
+  test(`${entry}: batch.archive writes the bytes of the core's archive (the committed fixtures) and its issues`, () => {
+    // The repository's fixtures (REMISE_REPO: set by `make test-js`, which runs from a scratch folder).
+    const repo = join(process.env.REMISE_REPO ?? process.cwd(), 'tests', 'fixtures', 'sogenactif');
+    const text = readFileSync(join(repo, 'all_methods_request.csv'), 'utf8');
+    assert.deepEqual(sogenactif.batch.archive(text, 'OFBREQ_all_methods.csv'), new Uint8Array(readFileSync(join(repo, 'archive', 'OFBREQ_all_methods.zip'))));
+    assert.deepEqual(sogenactif.batch.archive('\ufeff<?xml version="1.0"?><file/>'), new Uint8Array(readFileSync(join(repo, 'archive', 'OFBREQ_default.zip'))));
+    // Every issue at once, in the core's words.
+    const both = thrown(() => sogenactif.batch.archive('', 'OFBREQ x.csv'));
+    assert.equal(both.code, 'VALIDATION');
+    assert.equal(both.gateway, 'sogenactif');
+    assert.deepEqual(both.issues.map((i) => [i.field, i.code]), [['name', 'FORMAT'], ['fileText', 'REQUIRED']]);
+    assert.equal(both.message, "2 problems: name: must hold only letters, digits, '.', '_' and '-' (at most 100 characters); fileText: is empty: give the text returned by batch.build or BatchWriter");
+    assert.equal(thrown(() => sogenactif.batch.archive(SAMPLE_CSV, `OFBREQ${'x'.repeat(95)}`)).field, 'name');
+    assert.equal(sogenactif.batch.archive(SAMPLE_CSV, `OFBREQ${'x'.repeat(94)}`).length > 0, true);
+    const typed = thrown(() => sogenactif.batch.archive(42));
+    assert.deepEqual([typed.code, typed.field, typed.issues[0].code, typed.message], ['VALIDATION', 'fileText', 'TYPE', 'fileText: must be a string, got a number']);
+    assert.equal(thrown(() => sogenactif.batch.archive(SAMPLE_CSV, {})).message, 'name: must be a string, got an object');
   });
 }

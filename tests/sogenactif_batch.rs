@@ -384,6 +384,36 @@ fn archive_is_a_zip_named_ofbreq() {
     );
 }
 
+/// The archives the JS package writes (`pkg-template/api/zip.js`, checked against the same files in
+/// js-tests/sogenactif_batch.test.mjs) must be these bytes: the zip crate reads them back.
+#[test]
+fn archive_bytes_are_the_committed_fixtures() {
+    let read = |name: &str| {
+        std::fs::read(format!(
+            "{}/tests/fixtures/sogenactif/archive/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
+    let text = fixture("all_methods_request.csv");
+    let zip = read("OFBREQ_all_methods.zip");
+    assert_eq!(
+        batch::archive(&text, Some("OFBREQ_all_methods.csv")).unwrap(),
+        zip
+    );
+    let mut back = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+    let mut entry = back.by_name("OFBREQ_all_methods.csv").unwrap();
+    let mut content = String::new();
+    std::io::Read::read_to_string(&mut entry, &mut content).unwrap();
+    assert_eq!(content, text);
+    // A BOM before the XML declaration still names the entry OFBREQ.xml.
+    let xml = "\u{feff}<?xml version=\"1.0\"?><file/>";
+    assert_eq!(
+        batch::archive(xml, None).unwrap(),
+        read("OFBREQ_default.zip")
+    );
+}
+
 /// The published XML samples of cardOrder and walletOrder could only be read up to a point; the
 /// elements that were read (names, values, order) must be what we write for the same record.
 #[test]

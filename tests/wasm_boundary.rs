@@ -8,7 +8,7 @@
     clippy::indexing_slicing
 )]
 
-use remise::wasm::{call, call_bytes, CoreClient};
+use remise::wasm::{call, CoreClient};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 /// Size of the wasm memory in bytes (64 KiB pages).
@@ -27,16 +27,6 @@ fn results_and_errors_are_framed_text() {
     let v: serde_json::Value = serde_json::from_str(&e[1..]).unwrap();
     assert_eq!(v["code"], "AMOUNT_FORMAT");
     assert_eq!(v["field"], "amount");
-}
-
-#[wasm_bindgen_test]
-fn bytes_are_tagged() {
-    let ok = call_bytes("sogenactif.batch.archive", r#"["END;0\r\n"]"#, false);
-    assert_eq!(ok[0], 0);
-    assert_eq!(&ok[1..3], b"PK");
-    let bad = call_bytes("sogenactif.batch.archive", "[1]", false);
-    assert_eq!(bad[0], 1);
-    assert!(std::str::from_utf8(&bad[1..]).unwrap().starts_with("e{"));
 }
 
 #[wasm_bindgen_test]

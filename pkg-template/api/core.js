@@ -327,14 +327,6 @@ export function invokeText(raw, op, args, names, gateway, at) {
   return unwrap(raw.callText(op, text, t, sp));
 }
 
-/** A bytes-returning call: tag byte 0 then the bytes, or 1 then the framed error. */
-export function invokeBytes(raw, op, args, names, gateway) {
-  const [text, sp] = encode(args, names, gateway);
-  const r = raw.callBytes(op, text, sp);
-  if (r[0] === 0) return r.subarray(1);
-  throw errorFrom(JSON.parse(new TextDecoder().decode(r.subarray(2))));
-}
-
 /** Calls a wasm class constructor that throws its framed error text; rethrows a RemiseError. */
 export function construct(Ctor, ...args) {
   try {

@@ -1,6 +1,7 @@
 // sogenactif.batch.* and sogenactif.BatchWriter: one crossing per call. The header's default
 // date and time come from this JS clock (the core has none).
-import { RemiseError, guarded, invoke, invokeText, invokeBytes, encode, encodeItem, unwrap, construct, errorFrom } from './core.js';
+import { RemiseError, guarded, invoke, invokeText, encode, encodeItem, unwrap, construct, errorFrom } from './core.js';
+import { archive } from './zip.js';
 
 const G = 'sogenactif';
 const pad = (n) => String(n).padStart(2, '0');
@@ -224,7 +225,7 @@ export default function sogenactifBatch(raw) {
       parseResponse: (text, options) => invokeText(raw, 'sogenactif.batch.parseResponse', [text, options], ['text', 'options'], G, 0),
       createConverter: (options) => new Converter(options),
       createTransform,
-      archive: (fileText, name) => invokeBytes(raw, 'sogenactif.batch.archive', [fileText, name], ['fileText', 'name'], G),
+      archive,
     },
     BatchWriter,
   };

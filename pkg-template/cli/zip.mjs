@@ -1,10 +1,11 @@
 // A streaming writer of the one-entry stored ZIP that `sogenactif.batch.archive(fileText, name)`
 // returns, byte for byte, for files written piece by piece (the archive function takes the whole
-// text; the command line streams). Layout (PKWARE APPNOTE 4.3.7, 4.3.12, 4.3.16), as in the core's
-// archive.rs: local header with CRC and sizes, the data, one central directory header (made by
-// Unix, rw-r--r--), the end record; version 1.0, method 0 (stored), 1980-01-01 00:00:00, no
+// text; the command line streams). Layout (PKWARE APPNOTE 4.3.7, 4.3.12, 4.3.16), as in api/zip.js
+// and the crate's archive.rs: local header with CRC and sizes, the data, one central directory
+// header (made by Unix, rw-r--r--), the end record; version 1.0, method 0 (stored), 1980-01-01 00:00:00, no
 // extra field, no ZIP64 (the data stays below 4 GiB).
 import * as zlib from 'node:zlib';
+import { crc32 as tableCrc32 } from './crc32.mjs';
 
 /** The name rule of `archive`: `OFBREQ` then letters, digits, `.`, `_`, `-`, at most 100 characters. */
 export const ENTRY_NAME = /^OFBREQ[A-Za-z0-9._-]{0,94}$/;
@@ -13,23 +14,8 @@ export const MAX_DATA = 0xffffffff - 130;
 
 const DOS_DATE = (1 << 5) | 1;
 
-/** CRC-32 (IEEE), incremental: node:zlib's (Node ≥ 20.15) or a table when that is missing. */
+/** CRC-32 (IEEE), incremental: node:zlib's (Node ≥ 20.15) or the package's own when that is missing. */
 export const crc32 = typeof zlib.crc32 === 'function' ? (data, crc = 0) => zlib.crc32(data, crc) : tableCrc32;
-
-let table;
-function tableCrc32(data, crc = 0) {
-  if (!table) {
-    table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      table[n] = c >>> 0;
-    }
-  }
-  let c = ~crc >>> 0;
-  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return ~c >>> 0;
-}
 
 function common(name, crc, size) {
   const b = Buffer.alloc(26);

@@ -156,15 +156,6 @@ fn dispatch(op: &str, input: &str, special: bool) -> Result<Out> {
     }
 }
 
-/// Bytes-returning entries (`sogenactif.batch.archive`): `Ok(bytes)` or the framed error text.
-pub fn call_bytes(op: &str, input: &str, special: bool) -> std::result::Result<Vec<u8>, String> {
-    let r = Args::parse(input, special).and_then(|a| match op {
-        "sogenactif.batch.archive" => sogenactif::archive(&a),
-        _ => Err(unknown(op)),
-    });
-    r.map_err(|e| error_text(&e))
-}
-
 /// A streaming batch writer from `[options]`.
 pub fn batch_writer(input: &str, special: bool) -> Result<crate::sogenactif::batch::BatchWriter> {
     let a = Args::parse(input, special)?;

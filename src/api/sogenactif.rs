@@ -47,13 +47,6 @@ fn run(name: &str, a: &Args) -> Result<Out> {
     }
 }
 
-/// `sogenactif.batch.archive(fileText, name?)`: the ZIP bytes.
-pub(super) fn archive(a: &Args) -> Result<Vec<u8>> {
-    let text = a.string(0, "fileText")?;
-    let name = a.opt_string(1, "name")?;
-    batch::archive(&text, name.as_deref()).map_err(|e| e.with_gateway_if_none(Gateway::Sogenactif))
-}
-
 /// Reads `{ secretKey? }` (absent / null → no key).
 fn secret_key_option(v: &Value) -> Result<Option<Secret>> {
     if v.is_null() {

@@ -34,25 +34,13 @@ pub fn call_text(op: &str, input: &str, text: &str, special: bool) -> String {
     api::call_text(op, input, text, special)
 }
 
-/// Bytes-returning entries: first byte 0 then the bytes, or 1 then the framed error text.
-#[wasm_bindgen(js_name = callBytes, skip_typescript)]
-pub fn call_bytes(op: &str, input: &str, special: bool) -> Vec<u8> {
-    tagged(api::call_bytes(op, input, special))
-}
-
-fn tagged(r: Result<Vec<u8>, String>) -> Vec<u8> {
-    match r {
-        Ok(mut bytes) => {
-            bytes.insert(0, 0);
-            bytes
-        }
-        Err(text) => {
-            let mut out = Vec::with_capacity(text.len() + 1);
-            out.push(1);
-            out.extend_from_slice(text.as_bytes());
-            out
-        }
-    }
+/// The bytes of a failed bytes-returning call: tag 1, then the framed error text (tag 0 and the
+/// bytes on success).
+fn failed(text: String) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len() + 1);
+    out.push(1);
+    out.extend_from_slice(text.as_bytes());
+    out
 }
 
 /// The module's `WebAssembly.Memory`, for reading kept output in place
@@ -141,7 +129,7 @@ impl CoreBatchWriter {
             .and_then(|(text, texts)| self.inner.add_many_split(text, texts, &mut out))
         {
             Ok(()) => out,
-            Err(e) => tagged(Err(api::error_text(&e))),
+            Err(e) => failed(api::error_text(&e)),
         }
     }
 
