@@ -204,6 +204,27 @@ for (const [entry, { sogenactif, RemiseError, isRemiseError }] of entries) {
     assert.equal(paths.length, calls.length);
   });
 
+  test(`${entry}: OfficeClient in production refuses an answer without a seal, accepted or refused; the test platform's unsealed answers pass`, async () => {
+    let sent = 0;
+    const answer = (body) => async () => {
+      sent += 1;
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const op = { transactionReference: 'T1', operationAmount: 1000, currencyCode: 'EUR' };
+    for (const body of [{ responseCode: '00', newStatus: 'CANCELLED', newAmount: 0 }, { responseCode: '24' }]) {
+      const prod = new sogenactif.OfficeClient({ ...opts, environment: 'production', fetch: answer(body) });
+      const e = await rejected(prod.cancel(op));
+      assert.equal(e.code, 'SIGNATURE_INVALID', body.responseCode);
+      assert.equal(e.outcome, 'unknown', 'a money-moving call whose answer is not trusted');
+    }
+    assert.equal(sent, 2, 'sent once each, never again');
+    const test = new sogenactif.OfficeClient({ ...opts, fetch: answer({ responseCode: '00' }) });
+    const ok = await test.cancel(op);
+    assert.deepEqual([ok.accepted, ok.sealVerified], [true, false]);
+    const sealedProd = new sogenactif.OfficeClient({ ...opts, environment: 'production', fetch: async () => new Response(sealed({ responseCode: '00' }), { status: 200 }) });
+    assert.equal((await sealedProd.cancel(op)).sealVerified, true);
+  });
+
   test(`${entry}: OfficeClient refusals, forged seals and preflight`, async () => {
     const client = new sogenactif.OfficeClient({ ...opts, baseUrl: srv.url });
     const refused = await rejected(client.refund({ transactionReference: 'R1', operationAmount: 5, currencyCode: 'EUR' }));

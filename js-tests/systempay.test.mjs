@@ -205,6 +205,9 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
     const ipnHash = '4122bfd8a00c80a50be0ddcf4df56ff3ba88f5145914a4a2ad636363e37702d1';
     const keys = { hmacKey: '38453613e7f44dc58732bad3dca2bca3', password: PASSWORD };
     assert.equal(systempay.computeHash(answer, keys.hmacKey), hash);
+    // The empty key is refused, as verifyHash refuses it: anyone can compute a hash under it.
+    const empty = thrown(() => systempay.computeHash(answer, ''));
+    assert.deepEqual([empty.code, empty.field, empty.issues[0].code], ['VALIDATION', 'key', 'REQUIRED']);
     const browser = { 'kr-answer': answer.replaceAll('/', '\\/'), 'kr-hash': hash, 'kr-hash-key': 'sha256_hmac', 'kr-hash-algorithm': 'sha256_hmac', 'kr-answer-type': 'V4/Payment' };
     assert.equal(systempay.verifyHash(browser, keys), true);
     assert.equal(systempay.parseAnswer(browser, keys).orderDetails.orderTotalAmount, 990);

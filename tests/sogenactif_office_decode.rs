@@ -121,11 +121,32 @@ fn temporary_codes_are_retryable_and_unknown_codes_described() {
         Some("unknown response code 42")
     );
     assert!(!e.retryable);
-    // A numeric code is read as its two-digit form.
-    let v = parse_response(200, r#"{"responseCode":0}"#, None).unwrap();
-    assert_eq!(v["accepted"], true);
-    let e = parse_response(200, r#"{"responseCode":5}"#, None).unwrap_err();
-    assert_eq!(e.gateway_code.as_deref(), Some("05"));
+    // Only two digits in a string: a number or another length is not a code (the seal covers the
+    // text as sent, and 0 would be sealed as "0" but read as '00').
+    for text in [
+        r#"{"responseCode":0}"#,
+        r#"{"responseCode":5}"#,
+        r#"{"responseCode":"0"}"#,
+        r#"{"responseCode":"000"}"#,
+        r#"{"responseCode":"0a"}"#,
+    ] {
+        let e = parse_response(200, text, None).unwrap_err();
+        assert_eq!(e.code, ErrorCode::MalformedResponse, "{text}");
+    }
+}
+
+#[test]
+fn a_refusal_rewritten_around_its_seal_is_not_accepted() {
+    // A man in the middle moves "00" from the date into a numeric responseCode: the joined values,
+    // and so the seal, stay those of the refusal (24) that was sealed.
+    let key = remise::transport::Secret::new("002001000000001_KEY1");
+    let sealed = serde_json::json!({ "operationDateTime": "2026-11-30T10:15:00+01:00", "responseCode": "24", "keyVersion": 1 });
+    let seal = remise::sogenactif::office::seal(&sealed, &key).unwrap();
+    let forged = format!(
+        r#"{{"operationDateTime":"2026-11-30T10:15:00+01:","responseCode":0,"responseCodeZ":"24","keyVersion":1,"seal":"{seal}"}}"#
+    );
+    let e = parse_response(200, &forged, Some(&key)).unwrap_err();
+    assert_eq!(e.code, ErrorCode::MalformedResponse);
 }
 
 #[test]
@@ -223,4 +244,31 @@ fn an_empty_key_is_the_callers_mistake() {
     assert_eq!(e.field.as_deref(), Some("secretKey"));
     let e = remise::sogenactif::office::seal(&json!({"a": "1"}), &Secret::new("")).unwrap_err();
     assert_eq!(e.field.as_deref(), Some("secretKey"));
+}
+
+#[test]
+fn production_answers_without_a_seal_are_not_trusted() {
+    use remise::sogenactif::office::parse_response_sealed;
+    let key = remise::transport::Secret::new("002001000000001_KEY1");
+    for text in [
+        r#"{"responseCode":"00","newStatus":"CANCELLED","newAmount":0}"#,
+        r#"{"responseCode":"24"}"#,
+    ] {
+        let e = parse_response_sealed(200, text, Some(&key), true).unwrap_err();
+        assert_eq!(e.code, ErrorCode::SignatureInvalid, "{text}");
+        assert_eq!(e.field.as_deref(), Some("seal"));
+    }
+    // The test platform does not seal: allowed when the seal is not required.
+    let v = parse_response_sealed(200, r#"{"responseCode":"00"}"#, Some(&key), false).unwrap();
+    assert_eq!(
+        (v["accepted"].clone(), v["sealVerified"].clone()),
+        (true.into(), false.into())
+    );
+    // A sealed answer passes either way.
+    let fields = serde_json::json!({ "responseCode": "00", "newAmount": 600, "keyVersion": 1 });
+    let seal = remise::sogenactif::office::seal(&fields, &key).unwrap();
+    let sealed =
+        format!(r#"{{"responseCode":"00","newAmount":600,"keyVersion":1,"seal":"{seal}"}}"#);
+    let v = parse_response_sealed(200, &sealed, Some(&key), true).unwrap();
+    assert_eq!(v["sealVerified"], true);
 }

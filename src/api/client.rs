@@ -211,7 +211,13 @@ impl Client {
                     Some(e) => Err(e),
                     None => Ok(v),
                 }),
-            Inner::Office(o) => office::parse_response(status, &body, Some(&o.secret_key)),
+            // Production answers are sealed: one without a seal is not trusted.
+            Inner::Office(o) => office::parse_response_sealed(
+                status,
+                &body,
+                Some(&o.secret_key),
+                o.environment == office::Environment::Production,
+            ),
         };
         settle(self.gateway, kind, &operation, status, decoded).map_err(|e| {
             let e = self.scrub(e.with_gateway_if_none(self.gateway));

@@ -24,6 +24,19 @@ use serde_json::Value;
 ///   `gatewayMessage` = its meaning, `retryable` from the code table, and `response` = the decoded
 ///   answer.
 pub fn parse_response(http_status: u16, text: &str, secret_key: Option<&Secret>) -> Result<Value> {
+    parse_response_sealed(http_status, text, secret_key, false)
+}
+
+/// [`parse_response`], with `require_seal`: a 200 answer without a seal is `SIGNATURE_INVALID`
+/// (whatever its `responseCode`), as `OfficeClient` asks in production, where the platform seals
+/// every answer (reference §4.2): one whose seal was taken out in transit is not trusted, neither
+/// an acceptance nor a refusal (a forged refusal would have a refund sent again).
+pub fn parse_response_sealed(
+    http_status: u16,
+    text: &str,
+    secret_key: Option<&Secret>,
+    require_seal: bool,
+) -> Result<Value> {
     let size = crate::codec::check_size(
         text,
         crate::codec::MAX_ANSWER_BYTES,
@@ -69,10 +82,12 @@ pub fn parse_response(http_status: u16, text: &str, secret_key: Option<&Secret>)
         None => return Err(malformed("the answer is not JSON")),
     };
 
+    // Two digits in a string (N2, reference §2.1), taken as they are: the seal covers the text as
+    // sent, so a number (0, sealed as "0", read as '00') or another form could pass for a code the
+    // seal did not cover.
     let code = match answer.get("responseCode") {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) if n.as_u64().is_some_and(|u| u < 100) => {
-            format!("{:02}", n.as_u64().unwrap_or(0))
+        Some(Value::String(s)) if s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) => {
+            s.clone()
         }
         Some(_) => return Err(malformed("responseCode is not a two-digit code")),
         None => return Err(malformed("the answer has no responseCode")),
@@ -98,6 +113,13 @@ pub fn parse_response(http_status: u16, text: &str, secret_key: Option<&Secret>)
             .with_field("seal"));
         }
         verified = true;
+    } else if require_seal && secret_key.is_some() {
+        return Err(Error::new(
+            ErrorCode::SignatureInvalid,
+            "the answer has no seal: production answers are sealed, so it was altered in transit or did not come from the platform",
+        )
+        .with_gateway(Gateway::Sogenactif)
+        .with_field("seal"));
     }
 
     let row = codes::describe(&code);

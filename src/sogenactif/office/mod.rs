@@ -19,7 +19,7 @@ pub mod seal;
 pub mod typegen;
 pub mod validate;
 
-pub use decode::parse_response;
+pub use decode::{parse_response, parse_response_sealed};
 pub use encode::request;
 pub use model::{
     brand_base_url, call_options, hosts_json, hosts_of, BrandHosts, Environment, Family, Options,
