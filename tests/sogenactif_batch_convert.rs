@@ -576,3 +576,45 @@ fn a_line_over_the_limit_is_refused_however_the_chunks_cut_it() {
         assert!(!rejects[1].issues[0].message.contains("longer than"));
     }
 }
+
+#[test]
+fn a_csv_byte_order_mark_split_across_chunks_is_still_one() {
+    let options = OPTIONS.replace("} }", "}, \"input\": \"csv\" }");
+    let input = "\u{feff}method,recordSequence,merchantId,transactionReference,operationAmount,currencyCode\nrefund,7,011223344550000,ORDER2,750,EUR\n";
+    let (whole, _) = convert_chunks(&options, &[input.as_bytes()]);
+    let whole = whole.unwrap();
+    let b = input.as_bytes();
+    for at in 1..=3 {
+        let (split, _) = convert_chunks(&options, &[&b[..at], &b[at..]]);
+        assert_eq!(split.unwrap(), whole, "split at {at}");
+    }
+    let (bytes, _) = convert_chunks(&options, &b.chunks(1).collect::<Vec<_>>());
+    assert_eq!(bytes.unwrap(), whole);
+}
+
+#[test]
+fn a_crlf_does_not_count_towards_the_line_cap() {
+    // One valid record padded with white space to exactly the cap: accepted before LF and CRLF alike.
+    let record = r#"{"method":"refund","recordSequence":7,"merchantId":"011223344550000","transactionReference":"ORDER2","operationAmount":750,"currencyCode":"EUR"}"#;
+    let line = format!("{record}{}", " ".repeat(batch::MAX_LINE - record.len()));
+    assert_eq!(line.len(), batch::MAX_LINE);
+    for end in ["\n", "\r\n"] {
+        let input = format!("{line}{end}");
+        let b = input.as_bytes();
+        for at in [1, batch::MAX_LINE / 2, batch::MAX_LINE, b.len() - 1] {
+            let (r, _) = convert_chunks(OPTIONS, &[&b[..at], &b[at..]]);
+            assert!(
+                r.is_ok(),
+                "{end:?} split at {at}: {:?}",
+                r.err().map(|e| e.message)
+            );
+        }
+    }
+    // One byte more is over the cap, whatever the line end.
+    let input = format!("{line} \r\n");
+    let (r, mut c) = convert_chunks(OPTIONS, &[input.as_bytes()]);
+    assert!(r.is_err());
+    assert!(c.take_rejects()[0].issues[0]
+        .message
+        .contains("longer than"));
+}

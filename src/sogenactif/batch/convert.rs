@@ -218,6 +218,8 @@ struct CsvInput {
     columns: Option<Vec<Column>>,
     /// Line where the record being read starts.
     line: u64,
+    /// Input went to csv-core (after a first chunk that could not be the start of a BOM).
+    fed: bool,
 }
 
 impl CsvInput {
@@ -230,6 +232,7 @@ impl CsvInput {
             nends: 0,
             columns: None,
             line: 1,
+            fed: false,
         }
     }
 
@@ -502,7 +505,18 @@ impl Converter {
             if chunk.is_empty() {
                 return Ok(()); // an empty chunk would end the CSV input
             }
-            return csv.feed(&mut self.sink, chunk, out);
+            if csv.fed {
+                return csv.feed(&mut self.sink, chunk, out);
+            }
+            // csv-core strips a byte order mark only from a first input that holds all of it: the
+            // start of one waits (in `pending`, which CSV input does not use otherwise).
+            self.pending.extend_from_slice(chunk);
+            if self.pending.len() < 3 && b"\xEF\xBB\xBF".starts_with(&self.pending) {
+                return Ok(());
+            }
+            csv.fed = true;
+            let first = std::mem::take(&mut self.pending);
+            return csv.feed(&mut self.sink, &first, out);
         }
         let mut rest = chunk;
         if !self.pending.is_empty() || self.overlong {
@@ -525,9 +539,9 @@ impl Converter {
         Ok(())
     }
 
-    /// Keeps the start of an unfinished line, up to [`MAX_LINE`] bytes.
+    /// Keeps the start of an unfinished line, up to [`MAX_LINE`] bytes (and the CR of a CRLF).
     fn keep(&mut self, part: &[u8]) {
-        if self.overlong || self.pending.len() + part.len() > MAX_LINE {
+        if self.overlong || self.pending.len() + part.len() > MAX_LINE + 1 {
             self.overlong = true;
             self.pending.clear();
         } else {
@@ -540,6 +554,8 @@ impl Converter {
         let n = self.line;
         // A line longer than the limit is refused whether its chunks split it (`keep`) or one
         // chunk held it whole (then it was read whole: a fuzz pushed a 195 MiB line).
+        // The CR of a CRLF line end does not count.
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
         if std::mem::take(&mut self.overlong) || line.len() > MAX_LINE {
             return self.sink.take(
                 Err(format!(
@@ -549,7 +565,7 @@ impl Converter {
                 out,
             );
         }
-        let mut line = line.strip_suffix(b"\r").unwrap_or(line);
+        let mut line = line;
         if n == 1 {
             line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
         }
@@ -623,6 +639,12 @@ impl Converter {
         self.ensure_open()?;
         self.finished = true;
         if let Some(csv) = self.csv.as_mut() {
+            // The start of a byte order mark, when the input was nothing more (empty input would
+            // end it: `feed` is given only bytes here).
+            let held = std::mem::take(&mut self.pending);
+            if !held.is_empty() {
+                csv.feed(&mut self.sink, &held, out)?;
+            }
             csv.feed(&mut self.sink, &[], out)?;
         } else if !self.pending.is_empty() || self.overlong {
             let line = std::mem::take(&mut self.pending);

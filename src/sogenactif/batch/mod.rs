@@ -24,7 +24,7 @@ pub mod validate;
 pub mod writer;
 
 pub use archive::{archive, default_name, REQUEST_PREFIX};
-pub use convert::{Converter, Reject, Summary};
+pub use convert::{Converter, Reject, Summary, MAX_LINE};
 pub use layout::Layouts;
 pub use response::{
     parse_response, parse_response_with, ParsedResponse, ResponseHeader, ResponseOptions,
