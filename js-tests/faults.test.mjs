@@ -323,6 +323,8 @@ test('rows 6-8: secrets echoed in attributes, CDATA, cut or quoted JSON and grou
     '{"error":"bad body {\\"cvx\\":\\"Sx6-cvx\\"}"}',
     'card 4970 1000 0032 5734 refused',
     'card 4970-1000-0032-5734 refused',
+    'Invalid input value [name=securityCode, value=Sx11]',
+    '<faultstring>bad &lt;obj:cvx&gt;Sx12&lt;/obj:cvx&gt;</faultstring>',
   ];
   for (const gw of NAMES) {
     for (const echo of echoes) {
@@ -333,7 +335,7 @@ test('rows 6-8: secrets echoed in attributes, CDATA, cut or quoted JSON and grou
       const response = events.find((ev) => ev.type === 'response');
       assert.ok(response && response.body.length > 0, `${gw}: a response event with its body`);
       const seen = [JSON.stringify(e), e.message, e.stack, inspect(e, { depth: 9 }), JSON.stringify(events)].join(' ');
-      for (const secret of ['Sx1', 'Sx2', 'Sx3', 'Sx4', 'Sx5', 'with a comma', 'Sx6', '4970100000325734', '1000 0032', '1000-0032']) {
+      for (const secret of ['Sx1', 'Sx2', 'Sx3', 'Sx4', 'Sx5', 'with a comma', 'Sx6', 'Sx11', 'Sx12', '4970100000325734', '1000 0032', '1000-0032']) {
         assert.ok(!seen.includes(secret), `${gw}: ${secret} shown for ${echo}: ${response.body}`);
       }
       // The card number keeps its first six and last four digits, its grouping too.

@@ -697,6 +697,8 @@ fn redact_pairs(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
     let mut i = 0;
+    // Systempay names a refused field apart from its value: `[name=securityCode, value=737]`.
+    let mut named = false;
     while i < bytes.len() {
         let Some(b) = bytes.get(i) else { break };
         if !b.is_ascii_alphabetic()
@@ -726,7 +728,9 @@ fn redact_pairs(text: &str) -> String {
         while bytes.get(j).is_some_and(u8::is_ascii_whitespace) {
             j += 1;
         }
-        if is_redacted(name) && matches!(bytes.get(j), Some(b'=') | Some(b':')) {
+        let redacted = is_redacted(name) || (named && name.eq_ignore_ascii_case("value"));
+        let names = name.eq_ignore_ascii_case("name");
+        if (redacted || names) && matches!(bytes.get(j), Some(b'=') | Some(b':')) {
             j += 1;
             while bytes.get(j).is_some_and(u8::is_ascii_whitespace) {
                 j += 1;
@@ -757,8 +761,9 @@ fn redact_pairs(text: &str) -> String {
                 j += if c == b'\\' && quote.is_some() { 2 } else { 1 };
             }
             let j = j.min(bytes.len());
+            named = names && is_redacted(text.get(v_start..j).unwrap_or(""));
             // A JSON `null` is no secret, and `***` in its place would break the JSON text.
-            if j > v_start && text.get(v_start..j) != Some("null") {
+            if redacted && j > v_start && text.get(v_start..j) != Some("null") {
                 out.push_str(text.get(copied..v_start).unwrap_or(""));
                 let value = text.get(v_start..j).unwrap_or("");
                 out.push_str(&if is_card_number_field(name) {
@@ -812,26 +817,42 @@ fn redact_json(v: &mut serde_json::Value) {
 
 /// Replaces the text content of elements named in [`REDACTED_FIELDS`] (any prefix), and the
 /// value of `name=value` form fields with those names. A plain scan, not a parser: it must also
-/// work on cut or broken answers quoted by errors.
+/// work on cut or broken answers quoted by errors. Markup written as entities inside a text (a SOAP
+/// fault quoting the request: `&lt;obj:cvx&gt;737&lt;/obj:cvx&gt;`) is scanned the same way.
 fn redact_markup(text: &str) -> String {
+    let once = redact_tags(text, "<", ">");
+    match crate::codec::text::find(&once, "&lt;") {
+        Some(_) => redact_tags(&once, "&lt;", "&gt;"),
+        None => once,
+    }
+}
+
+/// [`redact_markup`] for tags opened by `lt` and closed by `gt`.
+fn redact_tags(text: &str, lt: &str, gt: &str) -> String {
+    use crate::codec::text::find;
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(lt) = rest.find('<') {
-        let (before, tag_on) = rest.split_at_checked(lt).unwrap_or((rest, ""));
+    while let Some(at) = find(rest, lt) {
+        let (before, tag_on) = rest.split_at_checked(at).unwrap_or((rest, ""));
         out.push_str(before);
-        let Some(gt) = tag_on.find('>') else {
+        let Some(end) = find(tag_on, gt) else {
             out.push_str(tag_on);
             return out;
         };
-        let (tag, after) = tag_on.split_at_checked(gt + 1).unwrap_or((tag_on, ""));
+        let (tag, after) = tag_on
+            .split_at_checked(end + gt.len())
+            .unwrap_or((tag_on, ""));
         out.push_str(tag);
         rest = after;
-        let inner = tag.trim_start_matches('<');
-        if inner.starts_with(['/', '?', '!']) || tag.ends_with("/>") {
+        let inner = tag.get(lt.len()..).unwrap_or("").trim_start_matches('<');
+        let body = inner
+            .get(..inner.len().saturating_sub(gt.len()))
+            .unwrap_or("");
+        if inner.starts_with(['/', '?', '!']) || body.ends_with('/') {
             continue;
         }
-        let name = inner
-            .split(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        let name = body
+            .split(|c: char| c.is_whitespace() || c == '/')
             .next()
             .unwrap_or("");
         // After the last ':' (a byte search: `rsplit` would link a reverse char searcher).
@@ -846,7 +867,7 @@ fn redact_markup(text: &str) -> String {
             let (content, tail) = match cdata {
                 Some(c) => crate::codec::text::split_once(c, "]]>").unwrap_or((c, "")),
                 None => rest
-                    .split_at_checked(rest.find('<').unwrap_or(rest.len()))
+                    .split_at_checked(find(rest, lt).unwrap_or(rest.len()))
                     .unwrap_or((rest, "")),
             };
             if !content.is_empty() {

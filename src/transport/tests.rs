@@ -341,6 +341,17 @@ fn secrets_in_cut_json_attributes_and_cdata_are_redacted() {
         r#"{"paymentMethodToken":null,"cvv":null,"password":"***","n":1}"#
     );
     assert!(serde_json::from_str::<serde_json::Value>(&red).is_ok());
+    // Markup quoted as entities inside a text (a SOAP fault quoting the request).
+    assert_eq!(
+        redact("<faultstring>bad &lt;obj:cvx&gt;737&lt;/obj:cvx&gt; in &lt;number&gt;4970100000000055&lt;/number&gt;</faultstring>"),
+        "<faultstring>bad &lt;obj:cvx&gt;***&lt;/obj:cvx&gt; in &lt;number&gt;497010******0055&lt;/number&gt;</faultstring>"
+    );
+    assert_eq!(redact("<<cvx>737</cvx>"), "<<cvx>***</cvx>");
+    // Systempay names a refused field apart from its value.
+    assert_eq!(
+        redact("Invalid input value [name=securityCode, value=737] [name=amount, value=-1]"),
+        "Invalid input value [name=securityCode, value=***] [name=amount, value=-1]"
+    );
     // A Python or PHP dump, and tabs or line breaks around the separator.
     assert_eq!(
         redact("{'cvv': '7 39', 'password':\t'pw'} token\n=\nabc"),
