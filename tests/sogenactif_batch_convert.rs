@@ -618,3 +618,47 @@ fn a_crlf_does_not_count_towards_the_line_cap() {
         .message
         .contains("longer than"));
 }
+
+#[test]
+fn csv_rejects_name_their_line_after_crlf_rows_too() {
+    let options = OPTIONS.replace("} }", "}, \"input\": \"csv\" }");
+    let header =
+        "method,recordSequence,merchantId,transactionReference,operationAmount,currencyCode";
+    let good = |seq: u32| format!("refund,{seq},011223344550000,ORDER{seq},750,EUR");
+    let bad = "refund,9,011223344550000,ORDER9,-750,EUR";
+    for ends in [
+        ["\r\n", "\r\n", "\r\n", "\r\n"],
+        ["\n", "\r\n", "\r\n", "\r\n"],
+        ["\n", "\n", "\n", "\n"],
+        ["\r\n", "\n", "\r\n", "\n"],
+    ] {
+        let input = format!(
+            "{header}{}{}{}{bad}{}{}{}",
+            ends[0],
+            good(1),
+            ends[1],
+            ends[2],
+            good(2),
+            ends[3]
+        );
+        // Header, one good record, then the bad one: line 3, whatever the line ends.
+        for at in [0, 1, header.len(), header.len() + 1, input.len() - 1] {
+            let (r, mut c) = convert_chunks(
+                &options,
+                &[&input.as_bytes()[..at], &input.as_bytes()[at..]],
+            );
+            assert!(r.is_err());
+            let rejects = c.take_rejects();
+            assert_eq!(rejects.len(), 1, "{ends:?}");
+            assert_eq!(rejects[0].line, Some(3), "{ends:?} split at {at}");
+        }
+    }
+    // A quoted last cell before a CRLF keeps its text; a CRLF blank line is skipped.
+    let quoted = format!("{header}\r\nrefund,1,011223344550000,\"ORDER1\",750,\"EUR\"\r\n\r\n");
+    let (r, _) = convert_chunks(&options, &[quoted.as_bytes()]);
+    let plain = format!("{header}\nrefund,1,011223344550000,ORDER1,750,EUR\n");
+    assert_eq!(
+        r.unwrap(),
+        convert_chunks(&options, &[plain.as_bytes()]).0.unwrap()
+    );
+}

@@ -225,7 +225,12 @@ struct CsvInput {
 impl CsvInput {
     fn new() -> CsvInput {
         CsvInput {
-            reader: csv_core::Reader::new(),
+            // Records end at LF; the CR of a CRLF is cut from the last cell (`cells`). With
+            // csv-core's default (CR, LF or CRLF) a record ended at the CR and the LF was counted
+            // with the next one, so every reject after a CRLF row named a line too low.
+            reader: csv_core::ReaderBuilder::new()
+                .terminator(csv_core::Terminator::Any(b'\n'))
+                .build(),
             buf: vec![0; 4096],
             len: 0,
             ends: vec![0; 64],
@@ -288,6 +293,9 @@ impl CsvInput {
         for &end in self.ends.get(..self.nends).unwrap_or_default() {
             cells.push(buf.get(start..end).unwrap_or_default());
             start = end;
+        }
+        if let Some(last) = cells.last_mut() {
+            *last = last.strip_suffix(b"\r").unwrap_or(last);
         }
         cells
     }
