@@ -5,8 +5,8 @@
 //   node bench/ab.mjs <package dir A> <package dir B> [op…]
 //
 // Each dir is a built `pkg/` (or an installed `remise`); ops: parse, plreq, sp, convert (pushView),
-// push, cmany (the converter's addMany), addmany, add (default: all). Prints, per op, the median CPU
-// time of each build over the rounds and B's time ÷ A's.
+// push, cmany (the converter's addMany), transform (createTransform in object mode), addmany, add
+// (default: all). Prints, per op, the median CPU time of each build over the rounds and B's time ÷ A's.
 // Rounds alternate the order (A B, then B A) so that drift on a shared machine hits both alike.
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
@@ -14,7 +14,7 @@ import { PAYLINE_ANSWER, PAYLINE_PARAMS, PAYLINE_OPTIONS, SYSTEMPAY_BODY, SYSTEM
 
 const [dirA, dirB, ...only] = process.argv.slice(2);
 if (!dirA || !dirB) {
-  console.error('usage: node bench/ab.mjs <package dir A> <package dir B> [parse|plreq|sp|convert|push|cmany|addmany|add…]');
+  console.error('usage: node bench/ab.mjs <package dir A> <package dir B> [parse|plreq|sp|convert|push|cmany|transform|addmany|add…]');
   process.exit(2);
 }
 const builds = await Promise.all([dirA, dirB].map((d) => import(pathToFileURL(resolve(d, 'index.mjs')).href)));
@@ -56,6 +56,15 @@ const convertMany = (m) => {
   for (const chunk of objects) n += conv.addMany(chunk).length;
   return n + conv.finish().length;
 };
+// The same records through `createTransform` in object mode (a `pipeline`, asynchronous).
+const transform = async (m) => {
+  const { Readable, Writable } = await import('node:stream');
+  const { pipeline } = await import('node:stream/promises');
+  let n = 0;
+  const sink = new Writable({ write: (c, _e, done) => ((n += c.length), done()) });
+  await pipeline(Readable.from(objects.slice(0, 100).flat()), m.sogenactif.batch.createTransform({ header: BATCH_HEADER }), sink);
+  return n;
+};
 const ops = {
   parse: { calls: 20_000, rounds: 21, run: (m) => m.payline.parseResponse('doReAuthorization', PAYLINE_ANSWER, 200) },
   plreq: { calls: 20_000, rounds: 21, run: (m) => m.payline.request('doReAuthorization', PAYLINE_PARAMS, PAYLINE_OPTIONS) },
@@ -63,6 +72,7 @@ const ops = {
   convert: { calls: 1, rounds: 7, run: convert },
   push: { calls: 1, rounds: 7, run: convertPush },
   cmany: { calls: 1, rounds: 7, run: convertMany },
+  transform: { calls: 1, rounds: 7, run: transform },
   addmany: { calls: 1, rounds: 7, run: addMany },
   add: { calls: 1, rounds: 7, run: addOne },
 };
@@ -72,13 +82,16 @@ for (const name of chosen) {
   const op = ops[name];
   if (!op) throw new Error(`unknown op ${name}`);
   // Both builds must give the same result before their times mean anything.
-  const [a, b] = builds.map((m) => JSON.stringify(op.run(m)));
+  const [a, b] = await Promise.all(builds.map(async (m) => JSON.stringify(await op.run(m))));
   if (a !== b) console.log(`${name}: the two builds give different results`);
   const times = [[], []];
   for (let r = 0; r < op.rounds; r++) {
     for (const k of r % 2 ? [1, 0] : [0, 1]) {
       const t = process.cpuUsage();
-      for (let j = 0; j < op.calls; j++) op.run(builds[k]);
+      for (let j = 0; j < op.calls; j++) {
+        const r = op.run(builds[k]);
+        if (r instanceof Promise) await r;
+      }
       const u = process.cpuUsage(t);
       times[k].push((u.user + u.system) / op.calls);
     }
