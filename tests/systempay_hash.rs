@@ -72,6 +72,16 @@ fn escaped_slashes_hash_as_plain_slashes() {
     assert!(verify_hash(&f, &keys()).unwrap());
     let parsed = parse_answer(&f, &keys()).unwrap();
     assert_eq!(parsed["_type"], "V4/Payment");
+    // A text signed as it is, escapes included, verifies too (both forms need the key): the HMAC
+    // of `a\/b` under 'key' is the openssl value above.
+    let raw = fields("a\\/b", raw_escaped, "sha256_hmac", "sha256_hmac");
+    let keyed = Keys {
+        hmac_key: Some(Secret::new("key")),
+        password: None,
+    };
+    assert!(verify_hash(&raw, &keyed).unwrap());
+    // Not with another key.
+    assert!(!verify_hash(&raw, &keys()).unwrap());
 }
 
 #[test]
