@@ -599,7 +599,7 @@ fn is_card_number_field(name: &str) -> bool {
 /// The masked form of a card number: first 6 and last 4 digits of a 16–19-digit number, last 4
 /// of a shorter one, nothing of one under 10 digits.
 fn mask_pan(value: &str) -> String {
-    // `*` too: a value masked already (by name, then again as a pair) comes out the same.
+    // `*` too: a value masked already comes out the same (redacting twice changes nothing).
     let n = value.len();
     if n < 10 || !value.bytes().all(|b| b.is_ascii_digit() || b == b'*') {
         return "***".to_string();
@@ -674,18 +674,15 @@ pub fn mask_card_numbers(text: &str) -> String {
 /// Redacts a body (request or answer): JSON by key, XML by element name, then digit runs.
 pub fn redact(text: &str) -> String {
     let trimmed = text.trim_start();
-    let by_name = if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        match crate::codec::json_ref::value(text) {
-            Ok(mut v) => {
-                redact_json(&mut v);
-                crate::codec::json::to_text(&v)
-            }
-            Err(_) => redact_markup(text),
+    if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        if let Ok(mut v) = crate::codec::json_ref::value(text) {
+            // Keys by name and strings as text (`redact_json`); then every long digit run,
+            // numbers and ids included.
+            redact_json(&mut v);
+            return mask_card_numbers(&crate::codec::json::to_text(&v));
         }
-    } else {
-        redact_markup(text)
-    };
-    mask_card_numbers(&redact_pairs(&by_name))
+    }
+    mask_card_numbers(&redact_pairs(&redact_markup(text)))
 }
 
 /// Replaces the value of `name=value` and `name: value` pairs (form bodies, query strings, log-like

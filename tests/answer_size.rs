@@ -65,7 +65,7 @@ fn systempay_kr_answer() {
         password: None,
     };
     let signed = |answer: &str| {
-        json!({ "kr-answer": answer, "kr-hash": compute_hash(answer, &Secret::new("k")),
+        json!({ "kr-answer": answer, "kr-hash": compute_hash(answer, &Secret::new("k")).unwrap(),
                 "kr-hash-algorithm": "sha256_hmac", "kr-hash-key": "sha256_hmac" })
     };
     let at_cap = padded(r#"{"orderStatus":"PAID"}"#, ' ', 4 * MIB);

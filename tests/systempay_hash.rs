@@ -43,16 +43,28 @@ fn fields(answer: &str, hash: &str, key: &str, alg: &str) -> Value {
 
 #[test]
 fn compute_matches_openssl() {
-    assert_eq!(compute_hash(ANSWER, &Secret::new(HMAC_KEY)), HASH_HMAC);
-    assert_eq!(compute_hash(ANSWER, &Secret::new(PASSWORD)), HASH_PASSWORD);
+    assert_eq!(
+        compute_hash(ANSWER, &Secret::new(HMAC_KEY)).unwrap(),
+        HASH_HMAC
+    );
+    assert_eq!(
+        compute_hash(ANSWER, &Secret::new(PASSWORD)).unwrap(),
+        HASH_PASSWORD
+    );
+    // The empty key is refused, as verify_hash refuses it.
+    let e = compute_hash(ANSWER, &Secret::new("")).unwrap_err();
+    assert_eq!(
+        (e.code, e.field.as_deref()),
+        (ErrorCode::Validation, Some("key"))
+    );
     // printf %s 'hello' | openssl dgst -sha256 -hmac 'key'
     assert_eq!(
-        compute_hash("hello", &Secret::new("key")),
+        compute_hash("hello", &Secret::new("key")).unwrap(),
         "9307b3b915efb5171ff14d8cb55fbcc798c6c0ef1456d66ded1a6aa723a58b7b"
     );
     // UTF-8 key and message: printf %s '{"k":"é"}' | openssl dgst -sha256 -hmac 'clé'
     assert_eq!(
-        compute_hash(r#"{"k":"é"}"#, &Secret::new("clé")),
+        compute_hash(r#"{"k":"é"}"#, &Secret::new("clé")).unwrap(),
         "e2394c258dbf91618afc67ce55a5eb2183f5e14ea2d2e5ba051e3246e9925236"
     );
 }
@@ -63,8 +75,11 @@ fn escaped_slashes_hash_as_plain_slashes() {
     let plain = "fc2a18b4698f83eeff211ec92df5cf6cc43b09c3dded764277b040fa2fe56e6b";
     // printf %s 'a\/b' | openssl dgst -sha256 -hmac 'key' gives 3f3c8df2…, which is NOT the answer's hash.
     let raw_escaped = "3f3c8df2dbe0faede863ec487b1f2e25b483fff83bf0f4b9b6855213f48ae6cc";
-    assert_eq!(compute_hash("a\\/b", &Secret::new("key")), plain);
-    assert_ne!(compute_hash("a\\/b", &Secret::new("key")), raw_escaped);
+    assert_eq!(compute_hash("a\\/b", &Secret::new("key")).unwrap(), plain);
+    assert_ne!(
+        compute_hash("a\\/b", &Secret::new("key")).unwrap(),
+        raw_escaped
+    );
     // A real answer posted with escaped slashes verifies against the unescaped hash.
     let escaped = ANSWER.replace('/', "\\/");
     assert!(escaped.contains("V4\\/Payment"));

@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     let (code, amount) = match text.split_once(':') {
         Some((c, a)) if sel & 0x80 != 0 => (c.to_string(), a),
         _ => (
-            rows[usize::from(sel >> 2) % rows.len()].code.to_string(),
+            rows[usize::from(sel >> 2) % rows.len()].code().to_string(),
             text,
         ),
     };

@@ -69,9 +69,22 @@ fn raw_mac(key: &Secret, text: &str) -> HmacSha256 {
     m
 }
 
-/// Lowercase hex HMAC-SHA-256 of `answer` (after `\/` → `/`) with `key`.
-pub fn compute_hash(answer: &str, key: &Secret) -> String {
-    crate::codec::text::hex_encode(&mac(key, answer).finalize().into_bytes())
+/// Lowercase hex HMAC-SHA-256 of `answer` (after `\/` → `/`) with `key`. The empty key is refused
+/// (`VALIDATION` at `key`), as [`verify_hash`] refuses it: a hash under it is one anyone can compute,
+/// so comparing with it would accept forged answers.
+pub fn compute_hash(answer: &str, key: &Secret) -> Result<String> {
+    if key.is_empty() {
+        let mut issues = Issues::new();
+        issues.push(
+            "key",
+            issue::REQUIRED,
+            "is empty: give the HMAC-SHA-256 key (browser return) or the password (IPN) the answer was signed with",
+        );
+        issues.finish(Some(Gateway::Systempay))?;
+    }
+    Ok(crate::codec::text::hex_encode(
+        &mac(key, answer).finalize().into_bytes(),
+    ))
 }
 
 /// Reads the four `kr-*` fields from a posted form (an object of strings). Every missing or
