@@ -260,6 +260,26 @@ test('build: a CSV input with a wrong row and without a method column', () => {
   noStack(noMethod.stderr);
 });
 
+test('build: a CSV quote left open at the end of the input is refused by its line, in the command and in the JS reader', async () => {
+  // Without the refusal the open cell took the rest of the file in: `R2,100,"EUR\ncancel,…` read as
+  // one record whose currency holds a line break and the next record's text.
+  const csv = 'method,merchantId,transactionReference,amount,currencyCode\ncancel,' + M + ',R1,100,EUR\ncancel,' + M + ',R2,100,"EUR\ncancel,' + M + ',R3,100,EUR\n';
+  const expected = { line: 3, index: 1, issues: [{ field: 'records[1]', code: 'FORMAT', message: 'has a quoted cell whose closing quote is missing (the input ends inside it): close the quote, and write a quote inside a quoted cell as two' }] };
+  const r = remise(['batch', 'build', write('open.csv', csv), '-o', path('open.out'), '--errors', path('open.err'), ...HEADER_ARGS]);
+  assert.equal(r.status, 1, r.stderr);
+  assert.equal(existsSync(path('open.out')), false, 'no output file');
+  assert.deepEqual(JSON.parse(readFileSync(path('open.err'), 'utf8')), expected);
+  // The command's JS reader (used when a package has no converter) refuses it the same way.
+  const { JsConverter } = await import(pathToFileURL(join(process.cwd(), 'node_modules', 'remise', 'cli', 'engine.mjs')).href);
+  const js = new JsConverter(sogenactif, { header: { remitterId: '023101122334455', sequence: 1, date: '2021-12-16+0100', time: '14:26:45+0100' }, input: 'csv' });
+  js.push(Buffer.from(csv));
+  assert.throws(() => js.finish(), (e) => e.code === 'VALIDATION');
+  assert.deepEqual(js.takeRejects(), [expected]);
+  // Closed, the same quote is read as before.
+  const closed = remise(['batch', 'check', write('closed.csv', csv.replace('"EUR', '"EUR"'))]);
+  assert.equal(closed.status, 0, closed.stderr);
+});
+
 test('check: exit 0 on valid records, 1 on invalid ones; the syntax matters', () => {
   const ok = remise(['batch', 'check', path('in.ndjson')]);
   assert.equal(ok.status, 0, ok.stderr);

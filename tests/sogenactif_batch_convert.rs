@@ -662,3 +662,57 @@ fn csv_rejects_name_their_line_after_crlf_rows_too() {
         convert_chunks(&options, &[plain.as_bytes()]).0.unwrap()
     );
 }
+
+#[test]
+fn csv_quote_left_open_at_the_end_of_the_input_is_a_reject() {
+    let options = OPTIONS.replace("} }", "}, \"input\": \"csv\" }");
+    let header =
+        "method,recordSequence,merchantId,transactionReference,operationAmount,currencyCode";
+    let good = "refund,1,011223344550000,ORDER1,750,EUR";
+    // The quote opened on line 3 is never closed: csv-core would read `EUR\nrefund,…` as one
+    // cell. The record is refused by its line, whatever the chunking, with or without a final
+    // line break inside the quote.
+    for tail in [
+        "refund,2,011223344550000,ORDER2,750,\"EUR",
+        "refund,2,011223344550000,ORDER2,750,\"EUR\n",
+        "refund,2,011223344550000,\"ORDER2,750,EUR\nrefund,3,011223344550000,ORDER3,750,EUR\n",
+        "\"",
+        "refund,2,011223344550000,ORDER2,750,\"EU\"\"R",
+    ] {
+        let input = format!("{header}\n{good}\n{tail}");
+        let b = input.as_bytes();
+        for at in [0, header.len() + 1, b.len() - 1, b.len()] {
+            let (r, mut c) = convert_chunks(&options, &[&b[..at], &b[at..]]);
+            let e = r.expect_err(tail);
+            assert_eq!(e.code, ErrorCode::Validation, "{tail:?}");
+            let rejects = c.take_rejects();
+            assert_eq!(rejects.len(), 1, "{tail:?}");
+            assert_eq!(rejects[0].line, Some(3), "{tail:?} split at {at}");
+            let issue = &rejects[0].issues[0];
+            assert_eq!(issue.field, "records[1]");
+            assert!(issue.message.contains("closing quote"), "{}", issue.message);
+        }
+    }
+    // Closed quotes (also a doubled one inside, and before the end of the input without a line
+    // break), and a quote inside an unquoted cell, are read as before.
+    for tail in [
+        "refund,2,011223344550000,ORDER2,750,\"EUR\"",
+        "refund,2,011223344550000,\"ORDER2\",750,\"EUR\"\n",
+        "refund,2,011223344550000,ORDER2,\"750\",EUR\n\n",
+    ] {
+        let input = format!("{header}\n{good}\n{tail}");
+        let (r, _) = convert_chunks(&options, &[input.as_bytes()]);
+        assert!(r.is_ok(), "{tail:?}: {:?}", r.err().map(|e| e.message));
+    }
+    let stray = format!("{header}\nrefund,1,011223344550000,OR\"DER1,750,EUR\n");
+    let (r, mut c) = convert_chunks(&options, &[stray.as_bytes()]);
+    // The stray quote stays in the reference, which the record's own check then refuses (AN35).
+    assert!(r.is_err());
+    let rejects = c.take_rejects();
+    assert_eq!(rejects.len(), 1);
+    assert_eq!(
+        rejects[0].issues[0].field,
+        "records[0].transactionReference"
+    );
+    assert_eq!(rejects[0].line, Some(2));
+}

@@ -144,8 +144,12 @@ export class JsConverter {
       this.#physicalLine(line);
     }
     if (this.#csv && this.#csv.inRecord) {
-      // End of input inside a quoted cell: csv readers take what was read as the last record.
-      this.#csvEndRecord();
+      // End of input inside a quoted cell: the cell would take every later line in without a
+      // word (csv readers read it as closed). Refused by the line where the record starts, as the
+      // core converter does.
+      const line = this.#csv.startLine;
+      this.#csvReset();
+      this.#take(null, line, 'has a quoted cell whose closing quote is missing (the input ends inside it): close the quote, and write a quote inside a quoted cell as two');
     }
     if (this.#onRecord) return EMPTY;
     if (this.#index === 0) {

@@ -653,7 +653,23 @@ impl Converter {
             if !held.is_empty() {
                 csv.feed(&mut self.sink, &held, out)?;
             }
-            csv.feed(&mut self.sink, &[], out)?;
+            // csv-core reads a quote left open at the end of the input as closed (the cell
+            // takes every later line of the file in without a word), and keeps its state to
+            // itself (a clone of its reader does not work: csv-core 0.1.13 copies one of the
+            // DFA's tables only). A line break ends the last record in every state but a quoted
+            // cell's, where it is written into the cell: a record still under way after it is
+            // one left inside quotes.
+            csv.feed(&mut self.sink, b"\n", out)?;
+            if csv.len > 0 || csv.nends > 0 {
+                let line = csv.line;
+                self.sink.take(
+                    Err("has a quoted cell whose closing quote is missing (the input ends inside it): close the quote, and write a quote inside a quoted cell as two".to_string()),
+                    Some(line),
+                    out,
+                )?;
+            } else {
+                csv.feed(&mut self.sink, &[], out)?;
+            }
         } else if !self.pending.is_empty() || self.overlong {
             let line = std::mem::take(&mut self.pending);
             self.ndjson_line(&line, out)?;
