@@ -719,9 +719,14 @@ fn redact_pairs(text: &str) -> String {
         // `\"`). Tabs and line breaks may stand around the `:` or `=` as spaces do.
         let escaped = bytes.get(j) == Some(&b'\\');
         j += usize::from(escaped);
-        if matches!(bytes.get(j), Some(b'"' | b'\'')) {
-            j += 1;
-        }
+        // `&quot;cvv&quot;:` is JSON quoted as entities inside markup (its values are then quoted
+        // the same way); `[cvv] => 739` a PHP `print_r`, `card[cvv]=739` a bracketed form name.
+        let entity = !escaped && bytes.get(j..).is_some_and(|t| t.starts_with(QUOT));
+        j += if entity {
+            QUOT.len()
+        } else {
+            usize::from(matches!(bytes.get(j), Some(b'"' | b'\'' | b']')))
+        };
         while bytes.get(j).is_some_and(u8::is_ascii_whitespace) {
             j += 1;
         }
@@ -729,6 +734,7 @@ fn redact_pairs(text: &str) -> String {
         let names = name.eq_ignore_ascii_case("name");
         if (redacted || names) && matches!(bytes.get(j), Some(b'=') | Some(b':')) {
             j += 1;
+            j += usize::from(bytes.get(j) == Some(&b'>')); // PHP's `=>`
             while bytes.get(j).is_some_and(u8::is_ascii_whitespace) {
                 j += 1;
             }
@@ -737,27 +743,41 @@ fn redact_pairs(text: &str) -> String {
             if escaped && bytes.get(j) == Some(&b'\\') {
                 j += 1;
             }
-            let quote = bytes.get(j).copied().filter(|q| matches!(q, b'"' | b'\''));
-            if quote.is_some() {
-                j += 1;
-            }
+            let rest = bytes.get(j..).unwrap_or_default();
+            let quote: &[u8] = if entity && rest.starts_with(QUOT) {
+                QUOT
+            } else {
+                rest.get(..1)
+                    .filter(|q| matches!(q, [b'"' | b'\'']))
+                    .unwrap_or_default()
+            };
+            j += quote.len();
             let v_start = j;
             while let Some(&c) = bytes.get(j) {
-                let ends = match quote {
-                    Some(q) => c == q || (escaped && c == b'\\'),
-                    None => {
-                        matches!(
-                            c,
-                            b'&' | b',' | b';' | b'"' | b'\'' | b'<' | b'>' | b'}' | b']'
-                        ) || c.is_ascii_whitespace()
-                    }
+                let ends = if quote.is_empty() {
+                    matches!(
+                        c,
+                        b'&' | b',' | b';' | b'"' | b'\'' | b'<' | b'>' | b'}' | b']'
+                    ) || c.is_ascii_whitespace()
+                } else {
+                    bytes.get(j..).is_some_and(|t| t.starts_with(quote)) || (escaped && c == b'\\')
                 };
                 if ends {
                     break;
                 }
-                j += if c == b'\\' && quote.is_some() { 2 } else { 1 };
+                j += if c == b'\\' && !quote.is_empty() {
+                    2
+                } else {
+                    1
+                };
             }
             let j = j.min(bytes.len());
+            // `Authorization: Basic dXNl…`: the scheme stays, its credentials are taken out
+            // as in any text (below).
+            if quote.is_empty() && is_scheme(text.get(v_start..j).unwrap_or("")) {
+                i = v_start;
+                continue;
+            }
             named = names && is_redacted(text.get(v_start..j).unwrap_or(""));
             // A JSON `null` is no secret, and `***` in its place would break the JSON text.
             if redacted && j > v_start && text.get(v_start..j) != Some("null") {
@@ -771,12 +791,44 @@ fn redact_pairs(text: &str) -> String {
                 copied = j;
             }
             i = j.max(end);
+        } else if is_scheme(name) {
+            // Credentials after `Basic`/`Bearer` in any text (a header quoted in a log line).
+            i = end;
+            if let Some((c_start, c_end)) = credentials(bytes, end) {
+                out.push_str(text.get(copied..c_start).unwrap_or(""));
+                out.push_str("***");
+                (copied, i) = (c_end, c_end);
+            }
         } else {
             i = end;
         }
     }
     out.push_str(text.get(copied..).unwrap_or(""));
     out
+}
+
+const QUOT: &[u8] = b"&quot;";
+
+/// An HTTP authentication scheme whose credentials follow it (`Basic`, `Bearer`, `Digest`).
+fn is_scheme(word: &str) -> bool {
+    ["basic", "bearer", "digest"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Where the credentials that follow a scheme ending at `at` start and end: spaces, then a run of base64,
+/// base64url or JWT characters (and `,="` for Digest's parameters) of 8 or more that is not a
+/// plain lower-case word (`Basic authentication failed` names no credentials). `None` otherwise.
+fn credentials(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+    let start = at + bytes.get(at..)?.iter().take_while(|c| **c == b' ').count();
+    let len = bytes
+        .get(start..)?
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || b"+/=._-~".contains(c))
+        .count();
+    let token = bytes.get(start..start + len)?;
+    (start > at && len >= 8 && !token.iter().all(u8::is_ascii_lowercase))
+        .then_some((start, start + len))
 }
 
 /// Redacts a decoded answer in place: by field name, and what its strings quote (what [`redact`]

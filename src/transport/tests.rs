@@ -459,3 +459,43 @@ fn gateway_texts_quoted_in_errors_are_redacted() {
         assert!(!seen(&e).contains(leak), "{leak}: {}", seen(&e));
     }
 }
+
+#[test]
+fn entity_quoted_pairs_php_dumps_form_brackets_and_credentials_are_redacted() {
+    // JSON quoted as entities inside markup (a SOAP fault quoting a JSON body).
+    assert_eq!(
+        redact("<faultstring>{&quot;cvv&quot;:&quot;7 39&quot;,&quot;pan&quot;:&quot;4970100000000055&quot;,&quot;n&quot;:1}</faultstring>"),
+        "<faultstring>{&quot;cvv&quot;:&quot;***&quot;,&quot;pan&quot;:&quot;497010******0055&quot;,&quot;n&quot;:1}</faultstring>"
+    );
+    // PHP's print_r, and bracketed form names.
+    assert_eq!(
+        redact("Array\n(\n    [cvv] => 739\n    [amount] => 1000\n)"),
+        "Array\n(\n    [cvv] => ***\n    [amount] => 1000\n)"
+    );
+    assert_eq!(
+        redact("card[cvv]=739&card[expiry]=1229&password=pw"),
+        "card[cvv]=***&card[expiry]=1229&password=***"
+    );
+    // Credentials after an authentication scheme, under a redacted name or in any text.
+    assert_eq!(
+        redact("Authorization: Basic dXNlcjpwYXNzd29yZA== next"),
+        "Authorization: Basic *** next"
+    );
+    assert_eq!(
+        redact("sent header Bearer eyJhbGciOi.eyJzdWIiOiIx.c2lnbmF0dXJl, then"),
+        "sent header Bearer ***, then"
+    );
+    assert_eq!(
+        redact("{\"authorization\":\"Basic dXNlcjpwYXNz\"}"),
+        "{\"authorization\":\"***\"}"
+    );
+    // A scheme named in prose is left alone.
+    for text in [
+        "Basic authentication failed",
+        "Bearer token expired",
+        "basic",
+        "Basic 1234",
+    ] {
+        assert_eq!(redact(text), text);
+    }
+}
