@@ -48,7 +48,7 @@ impl<'a> Args<'a> {
     pub fn value(&self, i: usize, path: &str) -> Result<Value> {
         let v: Value = crate::codec::json_ref::value(self.raw(i)).map_err(|e| {
             // serde_json's own recursion limit (128) is above MAX_DEPTH, so this is the limit.
-            if crate::codec::text::find(&e.to_string(), "recursion limit").is_some() {
+            if e.is_too_deep() {
                 type_error(path, DEEP)
             } else if let Err(found) = crate::codec::json::from_text_in(
                 self.raw(i),
@@ -87,14 +87,13 @@ impl<'a> Args<'a> {
     /// Argument `i` when it is a string, borrowed from the input when it holds no escape (issue
     /// 9: no parse, no copy); otherwise as [`Args::string`].
     pub fn text(&self, i: usize, field: &str) -> Result<Cow<'a, str>> {
-        let raw = self.raw(i);
-        if let Some(s) = plain_string(raw) {
-            return Ok(Cow::Borrowed(s));
+        // Read by the JSON reader, which borrows a string without escapes and unescapes the
+        // others between runs found eight bytes at a time. A string that starts with NUL may be
+        // a sentinel (`encode` writes NaN, BigInt, … as such strings), left to `Args::string`.
+        match crate::codec::json_ref::parse(self.raw(i)) {
+            Ok(crate::codec::json_ref::Val::Str(s)) if !s.starts_with('\0') => Ok(s),
+            _ => self.string(i, field).map(Cow::Owned),
         }
-        if let Some(s) = simple_escapes(raw) {
-            return Ok(Cow::Owned(s));
-        }
-        self.string(i, field).map(Cow::Owned)
     }
 
     /// Argument `i` when it is a string; otherwise a `VALIDATION` error naming `field`.
@@ -271,48 +270,6 @@ fn check(v: &Value, path: &str, depth: usize) -> Result<()> {
         }
         _ => Ok(()),
     }
-}
-
-/// The contents of `raw` when it is one JSON string without an escape sequence. `raw` is an
-/// argument serde_json already checked as one JSON value: a string token whose text holds no
-/// `\\` holds no `"` and no control character either, so its contents are the text between the
-/// quotes, and it cannot be a sentinel (those start with an escaped NUL), so [`Args::value`]'s
-/// checks would pass.
-fn plain_string(raw: &str) -> Option<&str> {
-    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
-    (!inner.as_bytes().contains(&b'\\')).then_some(inner)
-}
-
-/// The contents of `raw` when it is one JSON string whose escapes are all two-character ones
-/// (`\\"` `\\\\` `\\/` `\\b` `\\f` `\\n` `\\r` `\\t`: a JSON text or an XML answer passed as a
-/// string holds many `\\"`). `None` for anything else, `\\u` escapes included (surrogates and
-/// sentinels are left to serde_json and [`Args::value`]'s checks). `raw` was checked as one JSON
-/// value by serde_json, so every backslash starts an escape and no control character is raw.
-/// Written here because serde_json's string reader costs ~18 instructions a byte on such text.
-fn simple_escapes(raw: &str) -> Option<String> {
-    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
-    let mut out = String::with_capacity(inner.len());
-    let mut rest = inner;
-    while let Some(at) = memchr::memchr(b'\\', rest.as_bytes()) {
-        let (run, tail) = rest.split_at_checked(at)?;
-        out.push_str(run);
-        // `tail` starts with the backslash; the escape's letter is ASCII when it is one of these.
-        let c = match tail.as_bytes().get(1)? {
-            b'"' => '"',
-            b'\\' => '\\',
-            b'/' => '/',
-            b'b' => '\u{8}',
-            b'f' => '\u{c}',
-            b'n' => '\n',
-            b'r' => '\r',
-            b't' => '\t',
-            _ => return None,
-        };
-        out.push(c);
-        rest = tail.get(2..)?;
-    }
-    out.push_str(rest);
-    Some(out)
 }
 
 #[cfg(test)]

@@ -9,13 +9,11 @@
 //! Why a tree and not `#[derive(Deserialize)]` structs: validation must report every issue at
 //! once (a derived struct stops at the first field of the wrong type) and must name each unknown
 //! field with a "did you mean" hint (a derived struct can only refuse them, or buffer them all
-//! through `#[serde(flatten)]`). The tree is parsed by serde_json's own parser; only the visitor
-//! that keeps strings borrowed is written here.
+//! through `#[serde(flatten)]`). The tree is read by [`Reader`], written here (see why there).
 
 use crate::codec::swar::same;
 use crate::error::{issue, Issues};
 use crate::money::MAX_SAFE_INTEGER;
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -35,16 +33,612 @@ pub enum Val<'a> {
     Obj(Vec<(Cow<'a, str>, Val<'a>)>),
 }
 
-/// Parses one JSON text (trailing whitespace only after it, as `serde_json::from_str`).
-pub fn parse(text: &str) -> Result<Val<'_>, serde_json::Error> {
-    serde_json::from_str(text)
+/// Parses one JSON text (white space only after it, as `serde_json::from_str`).
+pub fn parse(text: &str) -> Result<Val<'_>, JsonError> {
+    let mut r = Reader {
+        text,
+        bytes: text.as_bytes(),
+        at: 0,
+        depth: 0,
+    };
+    let v = r.value()?;
+    r.blank();
+    if r.at < r.bytes.len() {
+        return Err(r.error("trailing characters"));
+    }
+    Ok(v)
 }
 
-/// `serde_json::from_str::<Value>`, read through [`Val`]: the same parser finds the same errors,
-/// and [`Val::to_value`] builds the same `Value`. So the `.wasm` holds one visitor of serde_json's
-/// reader instead of two (`Value`'s own left it; issue 9, size); a `Val` tree is built first.
-pub fn value(text: &str) -> Result<serde_json::Value, serde_json::Error> {
+/// The `serde_json::Value` of one JSON text, read through [`Val`] ([`Val::to_value`] builds the
+/// `Value` `serde_json::from_str` would).
+pub fn value(text: &str) -> Result<serde_json::Value, JsonError> {
     parse(text).map(|v| v.to_value())
+}
+
+/// A JSON syntax error: what is wrong (serde_json's words) and where, as a 1-based line and a
+/// column counted in bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JsonError {
+    what: &'static str,
+    line: usize,
+    column: usize,
+}
+
+impl JsonError {
+    /// The column (bytes from the start of the line, 1-based) where the problem was found.
+    pub fn column(&self) -> usize {
+        self.column
+    }
+
+    /// Whether the text nests deeper than [`MAX_NESTING`].
+    pub fn is_too_deep(&self) -> bool {
+        self.what == TOO_DEEP
+    }
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} at line {} column {}",
+            self.what, self.line, self.column
+        )
+    }
+}
+
+/// Arrays and objects nested this deep are refused (serde_json's limit: 127 levels read).
+pub const MAX_NESTING: u32 = 128;
+const TOO_DEEP: &str = "recursion limit exceeded";
+const BAD_NUMBER: &str = "invalid number";
+
+/// The reader of [`parse`]. Written here rather than taken from serde_json: its deserializer,
+/// its error positions and its float tables were about 13 KB of the `.wasm` (issue 9, size),
+/// serde's visitor protocol stood between it and the tree, and a reader that only builds [`Val`]
+/// does the same work in less code. It accepts exactly RFC 8259 JSON, as serde_json does
+/// (checked against it by a differential test, `json_ref/tests.rs`).
+struct Reader<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+    depth: u32,
+}
+
+impl<'a> Reader<'a> {
+    fn error(&self, what: &'static str) -> JsonError {
+        let at = self.at.min(self.bytes.len());
+        let before = self.bytes.get(..at).unwrap_or_default();
+        let line_start = memchr::memrchr(b'\n', before).map_or(0, |n| n + 1);
+        let line = 1 + memchr::memchr_iter(b'\n', before).count();
+        // At a byte, the column counts it; at the end, the line's length.
+        let column = at - line_start + usize::from(at < self.bytes.len());
+        JsonError { what, line, column }
+    }
+
+    // Inlined: at opt-level "z" each was a call per byte read (issue 9, speed).
+    #[inline(always)]
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    #[inline(always)]
+    fn blank(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn value(&mut self) -> Result<Val<'a>, JsonError> {
+        self.blank();
+        let Some(b) = self.peek() else {
+            return Err(self.error("EOF while parsing a value"));
+        };
+        match b {
+            b'"' => {
+                self.at += 1;
+                self.string().map(Val::Str)
+            }
+            b'[' | b'{' => {
+                self.depth += 1;
+                if self.depth >= MAX_NESTING {
+                    return Err(self.error(TOO_DEEP));
+                }
+                self.at += 1;
+                let v = if b == b'[' {
+                    self.array()
+                } else {
+                    self.object()
+                };
+                self.depth -= 1;
+                v
+            }
+            b't' => self.word("true", Val::Bool(true)),
+            b'f' => self.word("false", Val::Bool(false)),
+            b'n' => self.word("null", Val::Null),
+            b'-' | b'0'..=b'9' => self.number(),
+            _ => Err(self.error("expected value")),
+        }
+    }
+
+    fn word(&mut self, word: &'static str, v: Val<'a>) -> Result<Val<'a>, JsonError> {
+        for &w in word.as_bytes() {
+            match self.peek() {
+                Some(b) if b == w => self.at += 1,
+                Some(_) => return Err(self.error("expected ident")),
+                None => return Err(self.error("EOF while parsing a value")),
+            }
+        }
+        Ok(v)
+    }
+
+    /// After `[`.
+    fn array(&mut self) -> Result<Val<'a>, JsonError> {
+        let mut items = Vec::new();
+        self.blank();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(Val::Arr(items));
+        }
+        if self.peek().is_none() {
+            return Err(self.error("EOF while parsing a list"));
+        }
+        loop {
+            items.push(self.value()?);
+            self.blank();
+            match self.peek() {
+                Some(b',') => {
+                    self.at += 1;
+                    self.blank();
+                    if self.peek() == Some(b']') {
+                        return Err(self.error("trailing comma"));
+                    }
+                }
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Val::Arr(items));
+                }
+                Some(_) => return Err(self.error("expected `,` or `]`")),
+                None => return Err(self.error("EOF while parsing a list")),
+            }
+        }
+    }
+
+    /// After `{`. A repeated key keeps its first place and takes the last value, as serde_json's
+    /// `Value` (`preserve_order`) holds it. Keeping every repeat cost memory per repeat (34
+    /// million repeats of one key on one NDJSON line ran the instance out of memory) and sent such
+    /// batch records to the slow validator; found by a differential fuzz (2026-12-05).
+    fn object(&mut self) -> Result<Val<'a>, JsonError> {
+        let mut fields: Vec<(Cow<'a, str>, Val<'a>)> = Vec::with_capacity(8);
+        let mut places = Places::default();
+        self.blank();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(Val::Obj(fields));
+        }
+        loop {
+            match self.peek() {
+                Some(b'"') => self.at += 1,
+                Some(_) => return Err(self.error("key must be a string")),
+                None => return Err(self.error("EOF while parsing an object")),
+            }
+            let key = self.string()?;
+            self.blank();
+            match self.peek() {
+                Some(b':') => self.at += 1,
+                Some(_) => return Err(self.error("expected `:`")),
+                None => return Err(self.error("EOF while parsing an object")),
+            }
+            let v = self.value()?;
+            if let Some(slot) = places.find(&fields, &key).and_then(|i| fields.get_mut(i)) {
+                slot.1 = v;
+            } else {
+                fields.push((key, v));
+                places.pushed(&fields);
+            }
+            self.blank();
+            match self.peek() {
+                Some(b',') => {
+                    self.at += 1;
+                    self.blank();
+                    if self.peek() == Some(b'}') {
+                        return Err(self.error("trailing comma"));
+                    }
+                }
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(Val::Obj(fields));
+                }
+                Some(_) => return Err(self.error("expected `,` or `}`")),
+                None => return Err(self.error("EOF while parsing an object")),
+            }
+        }
+    }
+
+    /// The first byte at or after `from` that a string cannot hold as it is (`"`, `\`, a
+    /// control), eight at a time; the text's length when there is none.
+    fn special(&self, from: usize) -> usize {
+        let mut i = from;
+        while let Some(w) = self.bytes.get(i..i + 8).and_then(super::swar::word) {
+            let hit = super::swar::lanes_json_special(w);
+            if hit != 0 {
+                return i + (hit.trailing_zeros() / 8) as usize;
+            }
+            i += 8;
+        }
+        while self
+            .bytes
+            .get(i)
+            .is_some_and(|&b| b >= 0x20 && b != b'"' && b != b'\\')
+        {
+            i += 1;
+        }
+        i
+    }
+
+    /// After the opening quote: the string, borrowed when it holds no escape.
+    fn string(&mut self) -> Result<Cow<'a, str>, JsonError> {
+        let start = self.at;
+        let end = self.special(start);
+        // Cut at ASCII bytes of a `str`: char boundaries.
+        let run = |a: usize, b: usize| self.text.get(a..b).unwrap_or_default();
+        if self.bytes.get(end) == Some(&b'"') {
+            self.at = end + 1;
+            return Ok(Cow::Borrowed(run(start, end)));
+        }
+        let mut s = String::with_capacity(end - start + 8);
+        s.push_str(run(start, end));
+        self.at = end;
+        loop {
+            match self.peek() {
+                None => return Err(self.error("EOF while parsing a string")),
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(Cow::Owned(s));
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    let c = self.escape()?;
+                    s.push(c);
+                }
+                Some(b) if b < 0x20 => {
+                    return Err(self
+                        .error("control character (\\u0000-\\u001F) found while parsing a string"))
+                }
+                Some(_) => {
+                    let end = self.special(self.at);
+                    s.push_str(run(self.at, end));
+                    self.at = end;
+                }
+            }
+        }
+    }
+
+    /// After a backslash.
+    fn escape(&mut self) -> Result<char, JsonError> {
+        let Some(b) = self.peek() else {
+            return Err(self.error("EOF while parsing a string"));
+        };
+        self.at += 1;
+        Ok(match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let hi = self.hex4()?;
+                if !(0xD800..0xE000).contains(&hi) {
+                    return char::from_u32(hi).ok_or_else(|| self.error("invalid escape"));
+                }
+                // A surrogate pair, `\uD83D\uDE00`; a lone half cannot be held by a `str`.
+                if hi >= 0xDC00 || self.bytes.get(self.at..self.at + 2) != Some(b"\\u") {
+                    return Err(self.error("lone leading surrogate in hex escape"));
+                }
+                self.at += 2;
+                let lo = self.hex4()?;
+                if !(0xDC00..0xE000).contains(&lo) {
+                    return Err(self.error("lone leading surrogate in hex escape"));
+                }
+                char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+                    .ok_or_else(|| self.error("invalid escape"))?
+            }
+            _ => {
+                self.at -= 1;
+                return Err(self.error("invalid escape"));
+            }
+        })
+    }
+
+    fn hex4(&mut self) -> Result<u32, JsonError> {
+        let mut n = 0;
+        for _ in 0..4 {
+            let d = match self.peek() {
+                None => return Err(self.error("EOF while parsing a string")),
+                Some(b) => char::from(b).to_digit(16),
+            };
+            n = n * 16 + d.ok_or_else(|| self.error("invalid escape"))?;
+            self.at += 1;
+        }
+        Ok(n)
+    }
+
+    fn digits(&mut self) -> usize {
+        let from = self.at;
+        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+            self.at += 1;
+        }
+        self.at - from
+    }
+
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`: an integer that fits as one (as
+    /// serde_json reads it: a non-negative one unsigned), anything else as `f64`.
+    fn number(&mut self) -> Result<Val<'a>, JsonError> {
+        let start = self.at;
+        let negative = self.peek() == Some(b'-');
+        self.at += usize::from(negative);
+        let int_start = self.at;
+        match self.peek() {
+            Some(b'0') => self.at += 1,
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return Err(self.error(BAD_NUMBER)),
+        }
+        let int_end = self.at;
+        let mut integer = true;
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            if self.digits() == 0 {
+                return Err(self.error(BAD_NUMBER));
+            }
+            integer = false;
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            self.at += usize::from(matches!(self.peek(), Some(b'+' | b'-')));
+            if self.digits() == 0 {
+                return Err(self.error(BAD_NUMBER));
+            }
+            integer = false;
+        }
+        let digits = self.text.get(int_start..int_end).unwrap_or_default();
+        if integer {
+            match (negative, crate::codec::text::parse_u64(digits)) {
+                (false, Some(n)) => return Ok(Val::U(n)),
+                // -0 is the float -0.0, as serde_json reads it.
+                (true, Some(n)) if n > 0 && n <= 1 << 63 => {
+                    return Ok(Val::I(0i64.wrapping_sub_unsigned(n)))
+                }
+                _ => {}
+            }
+        }
+        let f = to_f64(self.text.get(start..self.at).unwrap_or_default());
+        if f.is_finite() {
+            Ok(Val::F(f))
+        } else {
+            Err(self.error("number out of range"))
+        }
+    }
+}
+
+/// The value of a JSON number's text (checked by [`Reader::number`]): its first 19 significant
+/// digits as a `u64` and a decimal exponent, then (Clinger's and Lemire's ideas, in the small):
+/// - exponent within ±27: one multiplication or division by 10^n held exactly in 64 bits, the
+///   bits dropped kept as a sticky bit, then one rounding to 53 bits: the correctly rounded
+///   `f64`, halfway cases included (`4503599627370496.5`);
+/// - beyond: times 10^n from a table of powers rounded to 128 bits ([`POW10_UP`],
+///   [`POW10_DOWN`]), then one rounding. No number of 19 digits or fewer with such an exponent
+///   is halfway between two `f64`s (5^28 exceeds 2^54), and the 2^-127 error of the power would
+///   have to meet one that close to turn the rounding. A number of more than 19 digits is read
+///   at 19 (as serde_json's default reader reads 19 too), then rounded once.
+///
+/// `floats_are_the_correctly_rounded_value` (tests) compares 150 000 numbers with `core`'s exact parser, which
+/// would add about 10 KB of tables to the `.wasm` (serde_json's reader was 13 KB in all).
+/// Money never comes this way: amounts are integers or strings.
+fn to_f64(text: &str) -> f64 {
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(t) => (true, t),
+        None => (false, text),
+    };
+    let (mantissa, exp) = crate::codec::text::split_once(text, "e")
+        .or_else(|| crate::codec::text::split_once(text, "E"))
+        .unwrap_or((text, "0"));
+    let mut sig: u64 = 0;
+    let mut kept = 0u32;
+    let mut scale: i64 = 0;
+    let mut fraction = false;
+    let mut dropped = false;
+    for b in mantissa.bytes() {
+        if b == b'.' {
+            fraction = true;
+            continue;
+        }
+        let d = u64::from(b.wrapping_sub(b'0'));
+        if kept < 19 && (sig > 0 || d > 0) {
+            sig = sig * 10 + d;
+            kept += 1;
+            scale -= i64::from(fraction);
+        } else if kept >= 19 {
+            // A digit beyond the 19th: a power of ten more in the integer part; a sticky bit.
+            scale += i64::from(!fraction);
+            dropped |= d > 0;
+        } else {
+            scale -= i64::from(fraction); // a leading zero of the fraction
+        }
+    }
+    let (sign, digits) = match exp.strip_prefix('-') {
+        Some(d) => (-1, d),
+        None => (1, exp.strip_prefix('+').unwrap_or(exp)),
+    };
+    let exp_value = digits.bytes().fold(0i64, |n, b| {
+        n.saturating_mul(10)
+            .saturating_add(i64::from(b.wrapping_sub(b'0')))
+    });
+    let e = scale.saturating_add(exp_value * sign);
+    // sig is below 10^19: under 10^-325 the value rounds to 0, from 10^309 it is infinite.
+    let magnitude = if sig == 0 || e < -343 {
+        0.0
+    } else if e > 308 {
+        f64::INFINITY
+    } else if e.unsigned_abs() <= 27 {
+        let mut x = Fp::of(sig);
+        x.f |= u64::from(dropped);
+        let n = e.unsigned_abs() as u32;
+        let mut p = Fp::of(5u64.pow(n));
+        p.e += n as i32;
+        if e >= 0 { x.mul(p) } else { x.div(p) }.to_f64()
+    } else {
+        wide(sig, dropped, e as i32).to_f64()
+    };
+    if negative {
+        -magnitude
+    } else {
+        magnitude
+    }
+}
+
+/// 10^(27 j) for j = 1 to 11 rounded to 128 bits: (`m`, `e`) for `m × 2^e`. Computed with exact
+/// integers: `s = v.bit_length() - 128; m = (v + 2**(s-1)) >> s` (`v << -s` for 10^27).
+const POW10_UP: [(u128, i32); 11] = [
+    (0xCECB_8F27_F420_0F3A_0000_0000_0000_0000, -38), // 10^27
+    (0xA70C_3C40_A64E_6C51_9990_90B6_5F67_D924, 52),  // 10^54
+    (0x86F0_AC99_B4E8_DAFD_69A0_28BB_3DED_71A4, 142), // 10^81
+    (0xDA01_EE64_1A70_8DE9_E80E_6F48_20CC_9496, 231), // 10^108
+    (0xB01A_E745_B101_E9E4_5EC0_5DCF_F72E_7F90, 321), // 10^135
+    (0x8E41_ADE9_FBEB_C27D_1458_8F13_BE84_7307, 411), // 10^162
+    (0xE5D3_EF28_2A24_2E81_8F16_68C8_A86D_A5FB, 500), // 10^189
+    (0xB9A7_4A06_37CE_2EE1_6D95_3E2B_D717_3693, 590), // 10^216
+    (0x95F8_3D0A_1FB6_9CD9_4ABD_AF10_1564_F98E, 680), // 10^243
+    (0xF24A_01A7_3CF2_DCCF_BC63_3B39_673C_8CEC, 769), // 10^270
+    (0xC3B8_3581_09E8_4F07_0A86_2F80_EC47_00C8, 859), // 10^297
+];
+
+/// 10^-(27 j) for j = 1 to 13 rounded to 128 bits: `m = round(2**t / 10**(27*j))` with `t` the
+/// one that makes `m` 128 bits long, `e = -t`.
+const POW10_DOWN: [(u128, i32); 13] = [
+    (0x9E74_D1B7_91E0_7E48_775E_A264_CF55_347E, -217), // 10^-27
+    (0xC428_D05A_A475_1E4C_AA97_E14C_3C26_B887, -307), // 10^-54
+    (0xF2D5_6790_AB41_C2A2_FAE2_7299_423F_B9C3, -397), // 10^-81
+    (0x964E_858C_91BA_2655_3A6A_07F8_D510_F870, -486), // 10^-108
+    (0xBA12_1A46_50E4_DDEB_92F3_4D62_616C_E413, -576), // 10^-135
+    (0xE658_29B3_046B_0AFA_0CB4_A5A3_112A_5113, -666), // 10^-162
+    (0x8E93_8662_882A_F53E_547E_B47B_7282_EE9C, -755), // 10^-189
+    (0xB080_392C_C434_9DEC_BD8D_794D_96AA_CFB4, -845), // 10^-216
+    (0xDA7F_5BF5_9096_6848_AF39_A475_506A_899F, -935), // 10^-243
+    (0x873E_4F75_E222_4E68_5A77_44A6_E804_A292, -1024), // 10^-270
+    (0xA76C_5823_38ED_2621_AF2A_F2B8_0AF6_F24E, -1114), // 10^-297
+    (0xCF42_894A_5DCE_35EA_5206_4CAC_8286_75B9, -1204), // 10^-324
+    (0x8049_A4AC_0C58_11AE_205B_896D_777D_6279, -1293), // 10^-351
+];
+
+/// sig × 10^e for 27 < |e| ≤ 343: sig × 5^r (exact, 2^r in the exponent) times a power of the
+/// tables, the top 64 bits of the 256-bit product and a sticky bit.
+fn wide(sig: u64, dropped: bool, e: i32) -> Fp {
+    let n = e.unsigned_abs();
+    let j = if e > 0 { n / 27 } else { n.div_ceil(27) };
+    let (r, table) = if e > 0 {
+        (n % 27, POW10_UP.get(j as usize - 1))
+    } else {
+        (27 * j - n, POW10_DOWN.get(j as usize - 1))
+    };
+    let (m, te) = table.copied().unwrap_or((1 << 127, 0));
+    let small = u128::from(sig) * u128::from(5u64.pow(r));
+    let z = small.leading_zeros();
+    let (hi, lo) = mul_wide(small << z, m);
+    let shift = if hi >> 127 == 1 { 64 } else { 63 };
+    let sticky = hi & ((1u128 << shift) - 1) != 0 || lo != 0 || dropped;
+    Fp {
+        f: (hi >> shift) as u64 | u64::from(sticky),
+        e: r as i32 - z as i32 + te + 128 + shift,
+    }
+}
+
+/// The 256-bit product of two 128-bit numbers, as (high, low) halves.
+fn mul_wide(a: u128, b: u128) -> (u128, u128) {
+    let half = |x: u128| (x >> 64, x & u128::from(u64::MAX));
+    let ((a1, a0), (b1, b0)) = (half(a), half(b));
+    let (p00, p01, p10, p11) = (a0 * b0, a0 * b1, a1 * b0, a1 * b1);
+    let mid = (p00 >> 64) + (p01 & u128::from(u64::MAX)) + (p10 & u128::from(u64::MAX));
+    let lo = (p00 & u128::from(u64::MAX)) | (mid << 64);
+    let hi = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
+    (hi, lo)
+}
+
+/// A positive number `f × 2^e` with `f` normalised (its top bit set): 64 bits, the lowest one
+/// sticky (set when bits were dropped on the way), so that the last rounding is the only one.
+#[derive(Clone, Copy)]
+struct Fp {
+    f: u64,
+    e: i32,
+}
+
+impl Fp {
+    fn of(n: u64) -> Fp {
+        let z = n.leading_zeros();
+        Fp {
+            f: n << z,
+            e: -(z as i32),
+        }
+    }
+
+    fn mul(self, o: Fp) -> Fp {
+        let p = u128::from(self.f) * u128::from(o.f);
+        // The product of two normalised values has its top bit at 127 or 126.
+        let shift = if p >> 127 == 1 { 64 } else { 63 };
+        let sticky = p & ((1u128 << shift) - 1) != 0;
+        Fp {
+            f: (p >> shift) as u64 | u64::from(sticky),
+            e: self.e + o.e + shift,
+        }
+    }
+
+    fn div(self, o: Fp) -> Fp {
+        // (self.f × 2^64) / o.f lies in [2^63, 2^65).
+        let n = u128::from(self.f) << 64;
+        let d = u128::from(o.f);
+        let (q, r) = (n / d, n % d);
+        let shift = i32::from(q >> 64 != 0);
+        let sticky = r != 0 || (shift == 1 && q & 1 == 1);
+        Fp {
+            f: (q >> shift) as u64 | u64::from(sticky),
+            e: self.e - o.e - 64 + shift,
+        }
+    }
+
+    /// Rounded to the nearest `f64` (ties to even), 0 below the smallest, infinity above the
+    /// largest.
+    fn to_f64(self) -> f64 {
+        // The value is in [2^(e+63), 2^(e+64)); an `f64` holds 53 bits from 2^-1022 (fewer below).
+        let top = self.e + 63;
+        if top > 1023 {
+            return f64::INFINITY;
+        }
+        let drop = if top < -1022 { 11 + (-1022 - top) } else { 11 };
+        if drop > 64 {
+            return 0.0;
+        }
+        let drop = drop as u32;
+        let kept = self.f.checked_shr(drop).unwrap_or(0);
+        let rest = self.f & 1u64.checked_shl(drop).unwrap_or(0).wrapping_sub(1);
+        let half = 1u64 << (drop - 1);
+        let up = rest > half || (rest == half && kept & 1 == 1);
+        // (kept + up) × 2^(e + drop): below 2^53, or 2^53 after a carry; exact in an `f64`.
+        ((kept + u64::from(up)) as f64) * pow2(self.e + drop as i32)
+    }
+}
+
+/// 2^k as an `f64` (k within what an `f64` scale can be here: a subnormal in two steps).
+fn pow2(k: i32) -> f64 {
+    let bits = |k: i32| f64::from_bits(((k + 1023) as u64) << 52);
+    if k < -1022 {
+        bits(k + 64) * bits(-64)
+    } else if k > 1023 {
+        f64::INFINITY
+    } else {
+        bits(k)
+    }
 }
 
 impl<'a> Val<'a> {
@@ -152,101 +746,6 @@ impl<'a> Val<'a> {
                 .map_or_else(|| "a number".to_string(), |n| n.to_string()),
             other => other.type_name().to_string(),
         }
-    }
-}
-
-/// A string that stays borrowed when the text holds it without escapes.
-struct Key<'a>(Cow<'a, str>);
-
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(s)))
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(s.to_string())))
-            }
-            fn visit_string<E: de::Error>(self, s: String) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(s)))
-            }
-        }
-        d.deserialize_str(V)
-    }
-}
-
-impl<'de> Deserialize<'de> for Val<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ValVisitor)
-    }
-}
-
-struct ValVisitor;
-
-impl<'de> Visitor<'de> for ValVisitor {
-    type Value = Val<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Val<'de>, E> {
-        Ok(Val::Null)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Val<'de>, E> {
-        Ok(Val::Null)
-    }
-    fn visit_bool<E: de::Error>(self, b: bool) -> Result<Val<'de>, E> {
-        Ok(Val::Bool(b))
-    }
-    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Val<'de>, E> {
-        Ok(Val::U(n))
-    }
-    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Val<'de>, E> {
-        // As serde_json::Value: a non-negative integer is always unsigned.
-        Ok(u64::try_from(n).map_or(Val::I(n), Val::U))
-    }
-    fn visit_f64<E: de::Error>(self, f: f64) -> Result<Val<'de>, E> {
-        Ok(Val::F(f))
-    }
-    fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Val<'de>, E> {
-        Ok(Val::Str(Cow::Borrowed(s)))
-    }
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<Val<'de>, E> {
-        Ok(Val::Str(Cow::Owned(s.to_string())))
-    }
-    fn visit_string<E: de::Error>(self, s: String) -> Result<Val<'de>, E> {
-        Ok(Val::Str(Cow::Owned(s)))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Val<'de>, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(v) = seq.next_element()? {
-            items.push(v);
-        }
-        Ok(Val::Arr(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Val<'de>, A::Error> {
-        let mut fields: Vec<(Cow<'de, str>, Val<'de>)> =
-            Vec::with_capacity(map.size_hint().unwrap_or(8));
-        // A repeated key keeps its first place and takes the last value, as serde_json's `Value`
-        // (`preserve_order`) holds it. Keeping every repeat cost memory per repeat (34 million
-        // repeats of one key on one NDJSON line ran the instance out of memory) and sent such
-        // batch records to the slow validator; found by a differential fuzz (2026-12-05).
-        let mut places = Places::default();
-        while let Some(Key(k)) = map.next_key()? {
-            let v: Val<'de> = map.next_value()?;
-            if let Some(slot) = places.find(&fields, &k).and_then(|i| fields.get_mut(i)) {
-                slot.1 = v;
-                continue;
-            }
-            fields.push((k, v));
-            places.pushed(&fields);
-        }
-        Ok(Val::Obj(fields))
     }
 }
 

@@ -73,40 +73,37 @@ fn arrays_split_as_serde_json_reads_them() {
 }
 
 #[test]
-fn plain_strings_are_borrowed_only_without_escapes() {
-    assert_eq!(plain_string("\"EUR\""), Some("EUR"));
-    assert_eq!(plain_string("\"\""), Some(""));
-    assert_eq!(plain_string("\"é\""), Some("é"));
-    assert_eq!(plain_string("\"a\\nb\""), None);
-    assert_eq!(plain_string("\"\\u0000remise:nan\""), None);
-    assert_eq!(plain_string("12"), None);
-    assert_eq!(plain_string("null"), None);
-    assert_eq!(plain_string("\""), None);
-    // Two-character escapes are undone by hand, exactly as serde_json reads them.
-    for t in [
-        r#""a\"b""#,
-        r#""\\\/\b\f\n\r\t""#,
-        r#""<x a=\"1\">é</x>\n\\""#,
-        r#""\\""#,
-        r#""end\"""#,
-    ] {
-        let want: String = serde_json::from_str(t).unwrap();
-        assert_eq!(simple_escapes(t).as_deref(), Some(want.as_str()), "{t}");
+fn text_arguments_are_borrowed_only_without_escapes() {
+    let a = Args::parse(
+        r#"["EUR","","é","a\nb","\u0000remise:nan",12,null,"\ud83d\ude00","<x a=\"1\">é</x>\n\\","\\\/\b\f\n\r\t"]"#,
+        true,
+    )
+    .unwrap();
+    // Without an escape: borrowed from the input.
+    for (i, want) in [(0, "EUR"), (1, ""), (2, "é")] {
+        assert!(
+            matches!(a.text(i, "f").unwrap(), Cow::Borrowed(s) if s == want),
+            "{i}"
+        );
     }
-    for t in [
-        r#""\u0041""#,
-        r#""\ud800""#,
-        r#""\u0000remise:nan""#,
-        "1",
-        "null",
-    ] {
-        assert_eq!(simple_escapes(t), None, "{t}");
+    // With escapes: unescaped exactly as serde_json reads them.
+    for i in [3, 7, 8, 9] {
+        let want: String = serde_json::from_str(a.raw(i)).unwrap();
+        let got = a.text(i, "f").unwrap();
+        assert!(matches!(got, Cow::Owned(_)), "{i}");
+        assert_eq!(got, want, "{i}");
     }
-    let a = Args::parse("[\"x\",\"a\\\"b\",3]", false).unwrap();
-    assert!(matches!(a.text(0, "f").unwrap(), Cow::Borrowed("x")));
-    assert_eq!(a.text(1, "f").unwrap(), "a\"b");
-    assert_eq!(
-        a.text(2, "f").err().map(|e| e.issues[0].message.clone()),
-        a.string(2, "f").err().map(|e| e.issues[0].message.clone())
-    );
+    // A sentinel (NaN), a number and null are not text: the errors `Args::string` gives.
+    for i in [4, 5, 6] {
+        let e = a.text(i, "f").unwrap_err();
+        assert_eq!(
+            e.issues.first().map(|x| (&x.code, &x.message)),
+            a.string(i, "f")
+                .unwrap_err()
+                .issues
+                .first()
+                .map(|x| (&x.code, &x.message)),
+            "{i}"
+        );
+    }
 }

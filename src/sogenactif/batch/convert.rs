@@ -423,7 +423,7 @@ fn column_name(c: &Column) -> String {
 
 /// The reject message of a line that is not JSON (serde_json's message without its position,
 /// which would say line 1).
-fn json_message(n: u64, e: &serde_json::Error) -> String {
+fn json_message(n: u64, e: &crate::codec::json_ref::JsonError) -> String {
     let text = e.to_string();
     let what = crate::codec::text::split_once(&text, " at line ").map_or(text.as_str(), |(w, _)| w);
     format!(

@@ -738,13 +738,13 @@ impl<'a> Scanner<'a> {
 
 /// Reads an array of records as a `serde_json::Value` (its records are then viewed through
 /// [`J::from_value`]).
-pub fn parse(text: &str) -> serde_json::Result<Value> {
+pub fn parse(text: &str) -> Result<Value, crate::codec::json_ref::JsonError> {
     crate::codec::json_ref::value(text)
 }
 
 /// Reads a record the text fast path declined into a tree borrowing from the text (a repeated
 /// key held once, with its last value, as serde_json reads it).
-pub fn tree(text: &str) -> serde_json::Result<J<'_>> {
+pub fn tree(text: &str) -> Result<J<'_>, crate::codec::json_ref::JsonError> {
     crate::codec::json_ref::parse(text)
 }
 
