@@ -157,7 +157,7 @@ for (const [entry, { payline, RemiseError, isRemiseError }] of entries) {
     );
     const e2 = thrown(() => payline.request('doReAuthorization', PARAMS.doReAuthorization, { merchantId: '1' }));
     assert.equal(e2.code, 'VALIDATION');
-    assert.equal(e2.field, 'accessKey');
+    assert.equal(e2.field, 'options.accessKey');
   });
 
   test(`${entry}: parseResponse decodes, keeps ids as strings, adds accepted and dateIso`, () => {
@@ -348,7 +348,7 @@ test('Client: debug events mask the credentials and the card number; fetch can b
 test('Client: options are validated', () => {
   const e = thrown(() => new payline.Client({ merchantId: '1', accessKey: 'k', environment: 'prod', timeoutMs: -1 }));
   assert.equal(e.code, 'VALIDATION');
-  assert.equal(e.field, 'timeoutMs');
+  assert.equal(e.field, 'options.timeoutMs');
   const e2 = thrown(() => new payline.Client({ merchantId: '1', environment: 'prod' }));
-  assert.deepEqual(e2.issues.map((i) => i.field), ['accessKey', 'environment']);
+  assert.deepEqual(e2.issues.map((i) => i.field), ['options.accessKey', 'options.environment']);
 });

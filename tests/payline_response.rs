@@ -56,6 +56,10 @@ fn check(op: &str, template: &str, expected: Value) {
         let got = payline::parse_response(op, 200, &xml)
             .unwrap_or_else(|e| panic!("{template} {style}: {e}"));
         assert_eq!(got, expected, "{template} in style {style}");
+        // Saved with a byte order mark, which is not part of the document (XML 1.0 §4.3.3).
+        let bom = payline::parse_response(op, 200, &format!("\u{feff}{xml}"))
+            .unwrap_or_else(|e| panic!("{template} {style} with a BOM: {e}"));
+        assert_eq!(bom, expected, "{template} in style {style} with a BOM");
     }
 }
 
@@ -193,7 +197,10 @@ fn transaction_details_with_four_digit_years_and_lists() {
                              "isDuplicated": "0", "isPossibleFraud": "0", "type": "AUTHOR+CAP" },
             "payment": { "amount": "1000", "currency": "978", "action": "129", "mode": "CPT", "contractNumber": "1234567" },
             "authorization": { "number": "A55A", "date": "07/12/2023 16:20:17", "dateIso": "2023-12-07T16:20:17" },
-            "order": { "ref": "ORDER-0001", "amount": "1000", "currency": "978", "date": "07/12/2023 16:20", "dateIso": "2023-12-07T16:20:00" },
+            "order": { "ref": "ORDER-0001", "amount": "1000", "currency": "978", "date": "07/12/2023 16:20", "dateIso": "2023-12-07T16:20:00",
+                       // `details` holds orderDetail items named `details` too: objects, not lists.
+                       "details": [ { "ref": "SKU-1", "price": "600", "quantity": "1" },
+                                    { "ref": "SKU-2", "price": "200", "quantity": "2", "comment": "gift" } ] },
             "privateDataList": [ { "key": "k1", "value": "v1" } ],
             "associatedTransactionsList": [
                 { "transactionId": "1434297987545643131272", "type": "AUTHOR", "date": "07/12/2023 16:20:17",
@@ -265,6 +272,33 @@ fn broken_bodies_are_malformed() {
         assert_eq!(e.code, ErrorCode::MalformedResponse, "{body:?}: {e}");
         assert_eq!(e.gateway, Some(remise::Gateway::Payline));
     }
+    // A reference is named for what it is: an unknown entity, or a character XML does not allow.
+    let answer = |text: &str| {
+        styles("doCapture.response.00000.tmpl.xml")
+            .remove(1)
+            .1
+            .replace("Transaction approved", text)
+    };
+    for (text, says) in [
+        ("&nbsp;", "unknown entity reference"),
+        (
+            "&#0;",
+            "character reference to a character XML does not allow",
+        ),
+        (
+            "&#xD800;",
+            "character reference to a character XML does not allow",
+        ),
+        (
+            "&#x110000;",
+            "character reference to a character XML does not allow",
+        ),
+    ] {
+        let e = payline::parse_response("doCapture", 200, &answer(text)).unwrap_err();
+        assert_eq!(e.code, ErrorCode::MalformedResponse);
+        assert!(e.message.contains(says), "{text}: {}", e.message);
+    }
+    assert!(payline::parse_response("doCapture", 200, &answer("&#x41;&#66;")).is_ok());
     // Deep nesting is refused, not recursed into.
     let deep = format!("{}{}", "<a>".repeat(5000), "</a>".repeat(5000));
     assert_eq!(

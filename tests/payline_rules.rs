@@ -148,6 +148,19 @@ fn no_order_ref_uses_the_originals_and_says_so() {
     assert_eq!(ok.order_ref.as_deref(), Some("ORDER-1"));
     assert!(ok.order_ref_from_original);
     assert!(ok.warnings[0].message.contains("ORDER-1"));
+    // The warning says to send it: the envelope requires order.ref (WSDL 4.77), and request
+    // refuses the same parameters without it.
+    assert!(ok.warnings[0]
+        .message
+        .contains("send the original transaction's order reference 'ORDER-1'"));
+    let e = remise::payline::request(
+        "doReAuthorization",
+        &params(json!("EUR"), Some("1234567"), None),
+        &remise::payline::Options::from_value(&json!({"merchantId": "1", "accessKey": "k"}))
+            .unwrap(),
+    )
+    .unwrap_err();
+    assert!(e.issues.iter().any(|i| i.field == "order.ref"), "{e:?}");
     let v = ok.to_json();
     assert_eq!(v["orderRef"], "ORDER-1");
     assert_eq!(v["orderRefFromOriginal"], true);

@@ -51,6 +51,13 @@ fn sealed_answer_is_verified() {
         parse_response(200, &upper, Some(&Secret::new(KEY))).unwrap()["sealVerified"],
         true
     );
+    // Saved with a byte order mark (RFC 8259 §8.1): the same answer, the same seal.
+    let bom = format!("\u{feff}{SEALED_OK}");
+    let v = parse_response(200, &bom, Some(&Secret::new(KEY))).unwrap();
+    assert_eq!(
+        (v["sealVerified"].clone(), v["newAmount"].clone()),
+        (json!(true), json!(500))
+    );
 }
 
 #[test]

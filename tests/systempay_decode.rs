@@ -38,6 +38,18 @@ fn success_returns_the_envelope() {
     // Nothing is dropped or changed.
     let raw: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(env, raw);
+    // The same answer saved with a byte order mark (RFC 8259 §8.1): read the same; one after
+    // white space is not a BOM and stays an error.
+    assert_eq!(
+        parse_response(200, &format!("\u{feff}{text}")).unwrap(),
+        raw
+    );
+    assert_eq!(
+        parse_response(200, &format!(" \u{feff}{text}"))
+            .unwrap_err()
+            .code,
+        ErrorCode::MalformedResponse
+    );
     let env = parse_response(200, &fixture("order_get.json")).unwrap();
     assert_eq!(env["answer"]["_type"], "V4/OrderTransactions");
     assert_eq!(env["answer"]["transactions"][0]["amount"], 990);

@@ -330,10 +330,27 @@ fn resolution_mode_and_card_options() {
             .body
             .contains(&format!(r#""resolutionMode":"{mode}""#)));
     }
-    // null means the default.
-    let p =
-        systempay::request(svc, &json!({"uuid": UUID, "resolutionMode": null}), &opts()).unwrap();
-    assert!(p.request.body.contains(r#""resolutionMode":"AUTO""#));
+    // null and the empty string mean the default ("If the field is sent empty, the default value
+    // will be AUTO", seed systempay-cancelorrefund.txt); another value is still refused.
+    for empty in [json!(null), json!("")] {
+        let p = systempay::request(
+            svc,
+            &json!({"uuid": UUID, "resolutionMode": empty}),
+            &opts(),
+        )
+        .unwrap();
+        assert!(p.request.body.contains(r#""resolutionMode":"AUTO""#));
+    }
+    expect_issues(
+        svc,
+        json!({"uuid": UUID, "resolutionMode": " "}),
+        &[("resolutionMode", "ENUM")],
+    );
+    expect_issues(
+        svc,
+        json!({"uuid": UUID, "resolutionMode": 0}),
+        &[("resolutionMode", "TYPE")],
+    );
     // Refund has no resolutionMode.
     expect_issues(
         "Transaction/Refund",

@@ -55,12 +55,8 @@ impl Client {
         let a = Args::parse(input, special).map_err(|e| e.with_gateway(gw))?;
         let mut v = a.value(0, "options").map_err(|e| e.with_gateway(gw))?;
         let mut issues = Issues::new();
-        // Payline's options are reported at the root (`merchantId`), the others under `options.`.
-        let at = if gw == Gateway::Payline {
-            ""
-        } else {
-            "options."
-        };
+        // Every gateway's options are reported under `options.` (Payline's were at the root).
+        let at = "options.";
         let (timeout_ms, max_bytes) = transport_options(&mut v, default_timeout, at, &mut issues);
         let inner = match gw {
             Gateway::Systempay => {

@@ -154,7 +154,7 @@ fn unknown_options_are_reported_in_the_callers_order_around_transport_options() 
     .err()
     .unwrap();
     let fields = issue_fields(&e);
-    assert_eq!(fields, ["zeta", "alpha", "mid"]);
+    assert_eq!(fields, ["options.zeta", "options.alpha", "options.mid"]);
     let (_, config) = Client::new(
         "payline",
         r#"[{"timeoutMs":5000,"merchantId":"111111111","debug":true,"accessKey":"AFju9XHplQzvamffO72L","maxResponseBytes":1024,"fetch":true}]"#,

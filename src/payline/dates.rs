@@ -13,7 +13,9 @@
 //! - The Europe/Paris zone: no tz database (shipping one to wasm for one zone is not worth its
 //!   weight), so the EU rule is written out: summer time (CEST, UTC+2) runs from the last Sunday of
 //!   March at 01:00 UTC to the last Sunday of October at 01:00 UTC; the rest of the year is CET
-//!   (UTC+1). This rule has applied to France since 1996 (EU Directive 2000/84/EC).
+//!   (UTC+1). This rule has applied to France since 1996 (EU Directive 2000/84/EC); it is used
+//!   for every year, so an instant before 1996 (summer time ended in September then, and France
+//!   had none before 1976) may be off by an hour, as README says. Payline transactions are later.
 //!
 //! Payline's own two-digit years (`07/12/23`) are read as 20yy.
 

@@ -199,10 +199,11 @@ fn unescape(raw: &str, out: &mut String) -> Result<()> {
         let (name, tail) =
             split_byte(after, b';').ok_or_else(|| malformed("unterminated entity reference"))?;
         let c = match name.strip_prefix('#') {
-            Some(num) => char_ref(num),
-            None => predefined(name),
+            Some(num) => char_ref(num)
+                .ok_or_else(|| malformed("character reference to a character XML does not allow")),
+            None => predefined(name).ok_or_else(|| malformed("unknown entity reference")),
         };
-        out.push(c.ok_or_else(|| malformed("unknown entity reference"))?);
+        out.push(c?);
         rest = tail;
     }
     out.push_str(rest);
@@ -347,7 +348,9 @@ fn parse_tree(xml: &str) -> Result<Vec<El<'_>>> {
     // The open elements, innermost last.
     let mut open: Vec<Open> = Vec::with_capacity(8);
     let mut bindings: Vec<Binding> = Vec::with_capacity(8);
-    let mut rest = xml;
+    // A byte order mark is not part of the document (XML 1.0 §4.3.3): an answer saved to a file
+    // and read back with it.
+    let mut rest = xml.strip_prefix('\u{feff}').unwrap_or(xml);
     while !rest.is_empty() {
         // The first byte looked at directly: `strip_prefix('<')` encodes the char and calls a
         // matcher at opt-level z (issue 9).
@@ -617,6 +620,12 @@ fn is_list_wrapper(local: &str) -> bool {
 
 /// The value of one element, `None` when absent (nil, empty, or an object without fields).
 fn value_of<'t, 'a>(doc: &'t [El<'a>], el: &'t El<'a>) -> Option<Node<'t>> {
+    element_value(doc, el, true)
+}
+
+/// [`value_of`]; `wrapper` false for a list's item, which is never itself read as a list, even
+/// when named as its wrapper (`order.details` holds `details` items: orderDetail objects).
+fn element_value<'t, 'a>(doc: &'t [El<'a>], el: &'t El<'a>, wrapper: bool) -> Option<Node<'t>> {
     if el.nil {
         return None;
     }
@@ -627,10 +636,10 @@ fn value_of<'t, 'a>(doc: &'t [El<'a>], el: &'t El<'a>) -> Option<Node<'t>> {
         }
         return Some(Node::Text(&el.text));
     }
-    if is_list_wrapper(el.local) {
+    if wrapper && is_list_wrapper(el.local) {
         let mut items = Vec::new();
         for kid in kids {
-            if let Some(v) = value_of(doc, kid) {
+            if let Some(v) = element_value(doc, kid, false) {
                 items.push(v);
             }
         }

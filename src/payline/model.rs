@@ -768,12 +768,12 @@ impl Options {
     /// `payline.request` reads its options this way, without a `serde_json::Value`).
     pub fn from_val(v: &Val<'_>) -> Result<Options> {
         let mut issues = Issues::new();
-        let mut o = ObjRef::new(v, "", &mut issues).mark_sensitive();
+        let mut o = ObjRef::new(v, "options", &mut issues).mark_sensitive();
         // merchantId is sent as a string; a JS number is accepted and written in decimal.
         let merchant_id = match o.raw("merchantId") {
             None => {
                 issues.push(
-                    "merchantId",
+                    "options.merchantId",
                     issue::REQUIRED,
                     "is required: your Payline merchant id",
                 );
@@ -783,7 +783,7 @@ impl Options {
             Some(Val::U(n)) => Some(n.to_string()),
             Some(_) => {
                 issues.push(
-                    "merchantId",
+                    "options.merchantId",
                     issue::TYPE,
                     "must be a non-empty string (or a whole number)",
                 );
@@ -793,7 +793,7 @@ impl Options {
         if let Some(id) = &merchant_id {
             if id.contains(':') || id.chars().any(char::is_control) {
                 issues.push(
-                    "merchantId",
+                    "options.merchantId",
                     issue::FORMAT,
                     "must not contain ':' or control characters (it is the Basic auth user name)",
                 );
@@ -807,7 +807,7 @@ impl Options {
             .is_some_and(|k| k.expose().chars().any(char::is_control))
         {
             issues.push(
-                "accessKey",
+                "options.accessKey",
                 issue::FORMAT,
                 "must not contain control characters",
             );
@@ -821,7 +821,7 @@ impl Options {
         if let Some(u) = &base_url {
             crate::transport::check_base_url(
                 u,
-                "baseUrl",
+                "options.baseUrl",
                 "https://homologation.payline.com/V4/services",
                 &mut issues,
             );

@@ -25,7 +25,8 @@ pub const DUPLICATE_WINDOW_SECONDS: i64 = 24 * 3600;
 
 /// Warning codes of [`Checked::warnings`].
 pub mod warning {
-    /// `order.ref` was not given: the original's reference is used.
+    /// `order.ref` was not given: Payline's rule would take the original's, but the envelope (WSDL
+    /// 4.77: `order.ref` has no `minOccurs="0"`) requires it, so the message says to send it.
     pub const ORDER_REF_FROM_ORIGINAL: &str = "ORDER_REF_FROM_ORIGINAL";
     /// Same order reference within 24 h of the original: Payline treats it as a duplicate.
     pub const DUPLICATE_WITHIN_24H: &str = "DUPLICATE_WITHIN_24H";
@@ -300,7 +301,7 @@ pub fn check_re_authorization<'a>(
             warnings.push(Warning {
                 code: warning::ORDER_REF_FROM_ORIGINAL,
                 message: format!(
-                    "order.ref is not given: the original transaction's order reference '{}' is used",
+                    "order.ref is not given: send the original transaction's order reference '{}' (Payline's rule takes it when none is given; the envelope requires order.ref, so request refuses it missing)",
                     crate::money::printable(r)
                 ),
             });
@@ -309,7 +310,7 @@ pub fn check_re_authorization<'a>(
         (None, None) => {
             warnings.push(Warning {
                 code: warning::ORDER_REF_FROM_ORIGINAL,
-                message: "order.ref is not given: Payline uses the original transaction's order reference".to_string(),
+                message: "order.ref is not given: send the original transaction's order reference (Payline's rule takes it when none is given; the envelope requires order.ref, so request refuses it missing)".to_string(),
             });
             (None, true)
         }

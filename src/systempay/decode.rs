@@ -27,6 +27,9 @@ pub fn parse_response(http_status: u16, text: &str) -> Result<Value> {
     if http_status != 200 && http_status != 401 {
         return Err(http_error(http_status, text));
     }
+    // A byte order mark before the JSON text (RFC 8259 §8.1 lets a reader ignore it): an answer
+    // saved to a file and read back with it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     crate::codec::check_size(
         text,
         MAX_ANSWER_BYTES,

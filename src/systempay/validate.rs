@@ -438,7 +438,12 @@ fn cancel_or_refund(
     amount_currency(o, false, AMOUNT_WITHOUT_CURRENCY, b, issues);
     if service == Service::CancelOrRefund {
         // "If the field is sent empty, the default value will be AUTO" (seed document).
-        let mode = o.enumeration("resolutionMode", &RESOLUTION_MODES, issues);
+        let empty = matches!(o.raw("resolutionMode"), Some(Val::Str(s)) if s.is_empty());
+        let mode = if empty {
+            None
+        } else {
+            o.enumeration("resolutionMode", &RESOLUTION_MODES, issues)
+        };
         b.str("resolutionMode", Some(mode.unwrap_or("AUTO")));
     }
     b.str("comment", o.str("comment", issues));

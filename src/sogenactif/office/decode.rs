@@ -46,7 +46,9 @@ pub fn parse_response_sealed(
     );
     // An oversized body is never parsed; a non-200 one still gives HTTP_ERROR (without `response`).
     let parsed: Option<Value> = match size {
-        Ok(()) => crate::codec::json_ref::value(text).ok(),
+        // A byte order mark before the JSON text is ignored (RFC 8259 §8.1; the seal is over the
+        // fields' values, not the text).
+        Ok(()) => crate::codec::json_ref::value(text.strip_prefix('\u{feff}').unwrap_or(text)).ok(),
         Err(_) => None,
     };
     if (201..=299).contains(&http_status) {
