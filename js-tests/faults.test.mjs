@@ -399,6 +399,41 @@ test('row 10: one retry table — 408 on a money-moving call is not retryable an
   }
 });
 
+test('row 10: a refusal under HTTP 408/5xx, or a technical error code, leaves a money-moving call unknown; sent once', async () => {
+  const envelope = (inner) => `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>${inner}</soapenv:Body></soapenv:Envelope>`;
+  const fault = (code) => envelope(`<soapenv:Fault><faultcode>${code}</faultcode><faultstring>java.net.SocketTimeoutException: Read timed out</faultstring></soapenv:Fault>`);
+  const result = (code) => envelope(`<impl:doRefundResponse xmlns:impl="http://impl.ws.payline.experian.com" xmlns:obj="http://obj.ws.payline.experian.com"><impl:result><obj:code>${code}</obj:code><obj:shortMessage>ERROR</obj:shortMessage><obj:longMessage>x</obj:longMessage></impl:result></impl:doRefundResponse>`);
+  // Payline: a Server fault under 500/504, a result under 503, an acceptance under 500, and 021xx
+  // technical errors under 200; a Client fault and a business refusal stay "not done".
+  for (const [status, body, outcome] of [
+    [504, fault('soapenv:Server'), 'unknown'],
+    [500, fault('soapenv:Server'), 'unknown'],
+    [503, result('02101'), 'unknown'],
+    [500, result('00000'), 'unknown'],
+    [200, result('02103'), 'unknown'],
+    [200, result('02102'), 'unknown'],
+    [500, fault('soapenv:Client'), undefined],
+    [200, result('01101'), undefined],
+  ]) {
+    const r = route((req, b, res) => reply(res, status, body, 'text/xml'));
+    const e = await rejected(CLIENTS.payline.money(CLIENTS.payline.make({ baseUrl: r.baseUrl })));
+    assert.equal(e.outcome, outcome, `${status} ${body.slice(120, 190)}: ${e.code} ${e.message}`);
+    assert.equal(e.retryable, false);
+    assert.equal(sent(r.name), 1, 'sent once');
+    if (outcome) assert.match(e.message, /getTransactionDetails/);
+  }
+  // Systempay: INT_999, PSP_999 and ACQ_999 may have had effects; PSP_003 is a refusal.
+  for (const [code, outcome] of [['INT_999', 'unknown'], ['PSP_999', 'unknown'], ['ACQ_999', 'unknown'], ['PSP_003', undefined]]) {
+    const answer = JSON.stringify({ webService: 'Transaction/Refund', version: 'V4', status: 'ERROR', answer: { errorCode: code, errorMessage: 'technical error', _type: 'V4/WebService/WebServiceError' }, _type: 'V4/WebService/Response' });
+    const r = route((req, b, res) => reply(res, 200, answer));
+    const e = await rejected(CLIENTS.systempay.money(CLIENTS.systempay.make({ baseUrl: r.baseUrl })));
+    assert.equal(e.code, 'GATEWAY_ERROR');
+    assert.equal(e.gatewayCode, code);
+    assert.equal(e.outcome, outcome, code);
+    assert.equal(sent(r.name), 1, 'sent once');
+  }
+});
+
 test('a reset after sending is never resent, and reads are retried after one', async () => {
   for (const gw of NAMES) {
     const r = route((req, body, res) => res.socket.destroy());

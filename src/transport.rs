@@ -514,16 +514,37 @@ pub fn settle(
     status: u16,
     decoded: Result<serde_json::Value>,
 ) -> Result<serde_json::Value> {
-    let Err(mut e) = decoded else {
-        return decoded;
+    // HTTP 408 or 5xx: the server says the call failed on its way, whatever the body says.
+    let failed_status = status == 408 || (500..=599).contains(&status);
+    let mut e = match decoded {
+        // An acceptance under such a status is not trusted after a money-moving call (a proxy's
+        // page around a cached body, a gateway that failed after writing it): neither "done"
+        // nor "not done" can be told.
+        Ok(_) if kind == CallKind::MoneyMoving && failed_status => Error::new(
+            ErrorCode::MalformedResponse,
+            format!("the answer reads as a success but is HTTP {status}"),
+        )
+        .with_gateway(gateway)
+        .with_http_status(status),
+        Ok(v) => return Ok(v),
+        Err(e) => e,
     };
-    let transient = status == 408 || status == 429 || (500..=599).contains(&status);
+    let transient = failed_status || status == 429;
     let untrusted = match e.code {
         ErrorCode::MalformedResponse | ErrorCode::SignatureInvalid => true,
         // 421 (Misdirected Request): the runtime's fetch sends the request again on a new
         // connection before remise sees it (Fetch standard, RFC 9110 §15.5.20): a server that
         // answers 421 has not processed it, but one that did would have it twice.
         ErrorCode::HttpError => (transient && status != 429) || status == 421,
+        // A refusal is trusted, unless the gateway reports a technical failure during
+        // processing ([`MAY_HAVE_HAD_EFFECTS`]) or the status says the call failed on its way
+        // (Payline's SOAP faults come with HTTP 500: only a `Client` fault, a request refused as
+        // malformed before processing, says nothing was done).
+        ErrorCode::GatewayError => {
+            let code = e.gateway_code.as_deref().unwrap_or("");
+            let client_fault = code == "Client" || code.ends_with(":Client");
+            MAY_HAVE_HAD_EFFECTS.contains(&(gateway, code)) || (failed_status && !client_fault)
+        }
         _ => false,
     };
     match kind {
@@ -543,6 +564,21 @@ pub fn settle(
     }
     Err(e)
 }
+
+/// Gateway codes of a technical failure during processing: the operation may have had effects,
+/// so after a money-moving call its outcome is unknown (query the status before sending again).
+/// Our reading of the gateways' words, marked uncertain in the references: Systempay's "technical
+/// error" codes (reference systempay.md §5: INT_999, PSP_999, ACQ_999; `systempay::codes` says
+/// so), Payline's 021xx technical errors (reference payline.md §5: 02101 internal error, 02102
+/// acquirer communication error, 02103 connection timeout towards the bank after 25 s).
+pub const MAY_HAVE_HAD_EFFECTS: &[(Gateway, &str)] = &[
+    (Gateway::Systempay, "ACQ_999"),
+    (Gateway::Systempay, "INT_999"),
+    (Gateway::Systempay, "PSP_999"),
+    (Gateway::Payline, "02101"),
+    (Gateway::Payline, "02102"),
+    (Gateway::Payline, "02103"),
+];
 
 /// Names (compared without case) of fields whose values are secrets or card data; their values
 /// are replaced in debug events and in every text from the wire quoted by an error. The card

@@ -499,3 +499,96 @@ fn entity_quoted_pairs_php_dumps_form_brackets_and_credentials_are_redacted() {
         assert_eq!(redact(text), text);
     }
 }
+
+#[test]
+fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unknown() {
+    let fault = |code: &str| {
+        format!(
+            r#"<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>{code}</faultcode><faultstring>Read timed out</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>"#
+        )
+    };
+    let result = |code: &str| {
+        format!(
+            r#"<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><impl:doRefundResponse xmlns:impl="http://impl.ws.payline.experian.com" xmlns:obj="http://obj.ws.payline.experian.com"><impl:result><obj:code>{code}</obj:code><obj:shortMessage>X</obj:shortMessage><obj:longMessage>x</obj:longMessage></impl:result></impl:doRefundResponse></soapenv:Body></soapenv:Envelope>"#
+        )
+    };
+    // As the client decodes a Payline answer: the result, then a refusal as an error.
+    let payline = |kind: CallKind, status: u16, body: &str| {
+        let op = crate::payline::Operation::parse("doRefund").unwrap();
+        let decoded = crate::payline::decode::parse_response(op, status, body).and_then(|v| {
+            match crate::payline::decode::refusal_error(op, &v) {
+                Some(e) => Err(e),
+                None => Ok(v),
+            }
+        });
+        settle(Gateway::Payline, kind, "doRefund", status, decoded)
+    };
+    let money = CallKind::MoneyMoving;
+    // A SOAP fault comes with HTTP 500 (SOAP 1.1); a Server fault (the gateway failed while
+    // processing) or any fault under 408/502/503/504 leaves the outcome unknown.
+    for status in [500, 502, 503, 504, 408] {
+        let e = payline(money, status, &fault("soapenv:Server")).unwrap_err();
+        assert_eq!(
+            (e.code, e.outcome, e.http_status),
+            (
+                ErrorCode::GatewayError,
+                Some(Outcome::Unknown),
+                Some(status)
+            ),
+            "{status}"
+        );
+        assert!(e.message.contains("getTransactionDetails"), "{}", e.message);
+        // A result under such a status too, refusal or acceptance.
+        let e = payline(money, status, &result("02103")).unwrap_err();
+        assert_eq!(e.outcome, Some(Outcome::Unknown), "{status}");
+        let e = payline(money, status, &result("00000")).unwrap_err();
+        assert_eq!(
+            (e.code, e.outcome),
+            (ErrorCode::MalformedResponse, Some(Outcome::Unknown)),
+            "{status}"
+        );
+        // A read is retried, never "unknown".
+        let r = payline(CallKind::Read, status, &fault("soapenv:Server")).unwrap_err();
+        assert_eq!(r.outcome, None);
+    }
+    // A Client fault: the request was refused before processing.
+    let e = payline(money, 500, &fault("soapenv:Client")).unwrap_err();
+    assert_eq!((e.code, e.outcome), (ErrorCode::GatewayError, None));
+    // Under 200: a business refusal is trusted, a technical error is not.
+    assert_eq!(
+        payline(money, 200, &result("01101")).unwrap_err().outcome,
+        None
+    );
+    for code in ["02101", "02102", "02103"] {
+        let e = payline(money, 200, &result(code)).unwrap_err();
+        assert_eq!(e.outcome, Some(Outcome::Unknown), "{code}");
+        assert_eq!(e.gateway_code.as_deref(), Some(code));
+    }
+    assert!(payline(money, 200, &result("00000")).is_ok());
+    // Systempay's technical errors, in a 200 envelope.
+    let envelope = |code: &str| {
+        format!(
+            r#"{{"webService":"Transaction/CancelOrRefund","version":"V4","status":"ERROR","answer":{{"errorCode":"{code}","errorMessage":"x","_type":"V4/WebService/WebServiceError"}},"_type":"V4/WebService/Response"}}"#
+        )
+    };
+    for (code, unknown) in [
+        ("INT_999", true),
+        ("PSP_999", true),
+        ("ACQ_999", true),
+        ("PSP_003", false),
+        ("PSP_099", false),
+    ] {
+        let decoded = crate::systempay::parse_response(200, &envelope(code));
+        let e = settle(
+            Gateway::Systempay,
+            money,
+            "Transaction/CancelOrRefund",
+            200,
+            decoded,
+        )
+        .unwrap_err();
+        assert_eq!(e.code, ErrorCode::GatewayError);
+        assert_eq!(e.outcome.is_some(), unknown, "{code}");
+        assert!(!e.retryable, "{code}");
+    }
+}
