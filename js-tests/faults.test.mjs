@@ -107,6 +107,15 @@ test('row 1: a read follows a redirect to its own path on the same origin, not t
     assert.equal(sent(target.name), 0, `${gw}: the other path got nothing`);
     assert.equal(sent(elsewhere.name), 1);
   }
+  // Same origin and path, with user information in the URL (`URL.origin` ignores it): not followed,
+  // and the credentials never show in a debug event.
+  const events = [];
+  const withUser = route((req, body, res) => res.writeHead(307, { location: srv.url.replace('://', '://u:hunter2secret@') + req.url }).end());
+  const u = await rejected(CLIENTS.systempay.read(CLIENTS.systempay.make({ baseUrl: withUser.baseUrl, debug: (ev) => events.push(ev) })));
+  assert.equal(u.code, 'HTTP_ERROR');
+  assert.equal(u.httpStatus, 307);
+  assert.equal(sent(withUser.name), 1, 'the hop with credentials is not sent');
+  assert.doesNotMatch(JSON.stringify(events) + inspect(u), /hunter2secret/);
   const before = other.requests.length;
   const away = route((req, body, res) => res.writeHead(302, { location: `${other.url}/x` }).end());
   const e2 = await rejected(CLIENTS.payline.read(CLIENTS.payline.make({ baseUrl: away.baseUrl })));
@@ -175,6 +184,8 @@ test('row 4: a fetch that resolves to something else, throws, or is missing reje
     [async () => 42, 'MALFORMED_RESPONSE'],
     [async () => null, 'MALFORMED_RESPONSE'],
     [async () => ({ status: 70000, text: async () => '' }), 'MALFORMED_RESPONSE'],
+    // An informational status as the final answer (no real Response can have one).
+    [async () => ({ status: 150, headers: new Headers(), text: async () => '' }), 'MALFORMED_RESPONSE'],
     [() => { throw new TypeError('sync boom'); }, 'NETWORK_ERROR'],
     [() => Promise.reject(new Error('async boom')), 'NETWORK_ERROR'],
     // A getter that throws where the status is read.

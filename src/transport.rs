@@ -310,7 +310,7 @@ pub enum Failure {
     /// An HTTP status that is an error before any decoding: 408, 429, 5xx, or a redirect (3xx,
     /// never followed for a money-moving call, nor to another origin for a read).
     Status(u16),
-    /// `fetch` resolved to something that is not a Response, or a status outside 100–599.
+    /// `fetch` resolved to something that is not a Response, or a status outside 200–599.
     NotAResponse,
     /// The answer is larger than the client's `maxResponseBytes`; it was not read whole.
     TooLarge(u64),
@@ -905,14 +905,18 @@ fn redact_json(v: &mut serde_json::Value) {
 /// work on cut or broken answers quoted by errors. Markup written as entities inside a text (a SOAP
 /// fault quoting the request: `&lt;obj:cvx&gt;737&lt;/obj:cvx&gt;`) is scanned the same way.
 fn redact_markup(text: &str) -> String {
-    let once = redact_tags(text, "<", ">");
-    match crate::codec::text::find(&once, "&lt;") {
-        Some(_) => redact_tags(&once, "&lt;", "&gt;"),
-        None => once,
+    let mut out = redact_tags(text, "<", ">");
+    // Markup written as entities, named or numeric (`&#60;`), also escaped by half
+    // (`&lt;cvx>737&lt;/cvx>`: writers that escape `<` and `&` only, as StAX does).
+    for (lt, gt) in [("&lt;", "&gt;"), ("&#60;", "&#62;")] {
+        if crate::codec::text::find(&out, lt).is_some() {
+            out = redact_tags(&out, lt, gt);
+        }
     }
+    out
 }
 
-/// [`redact_markup`] for tags opened by `lt` and closed by `gt`.
+/// [`redact_markup`] for tags opened by `lt` and closed by `gt` (or by a `>`).
 fn redact_tags(text: &str, lt: &str, gt: &str) -> String {
     use crate::codec::text::find;
     let mut out = String::with_capacity(text.len());
@@ -920,18 +924,22 @@ fn redact_tags(text: &str, lt: &str, gt: &str) -> String {
     while let Some(at) = find(rest, lt) {
         let (before, tag_on) = rest.split_at_checked(at).unwrap_or((rest, ""));
         out.push_str(before);
-        let Some(end) = find(tag_on, gt) else {
+        let close = [(find(tag_on, gt), gt.len()), (find(tag_on, ">"), 1)]
+            .into_iter()
+            .filter_map(|(at, len)| at.map(|n| (n, len)))
+            .min();
+        let Some((end, gt_len)) = close else {
             out.push_str(tag_on);
             return out;
         };
         let (tag, after) = tag_on
-            .split_at_checked(end + gt.len())
+            .split_at_checked(end + gt_len)
             .unwrap_or((tag_on, ""));
         out.push_str(tag);
         rest = after;
         let inner = tag.get(lt.len()..).unwrap_or("").trim_start_matches('<');
         let body = inner
-            .get(..inner.len().saturating_sub(gt.len()))
+            .get(..inner.len().saturating_sub(gt_len))
             .unwrap_or("");
         if inner.starts_with(['/', '?', '!']) || body.ends_with('/') {
             continue;

@@ -245,16 +245,20 @@ async function exchange(core, settings, gateway, request, prep, kind, operation,
         // CancelOrRefund, then retried as a read).
         const here = new URL(url);
         const path = (p) => p.replace(/\/+$/, '');
-        if (next && next.origin === here.origin && path(next.pathname) === path(here.pathname)) {
+        // Never to a URL with user information (`URL.origin` ignores it): fetch refuses one, and
+        // its credentials would show in debug events.
+        const userinfo = next && (next.username !== '' || next.password !== '');
+        if (next && !userinfo && next.origin === here.origin && path(next.pathname) === path(here.pathname)) {
           url = next.href;
           continue;
         }
       }
       throw new Failure('status', '', status >= 300 && status <= 399 ? status : 302);
     }
-    if (!Number.isInteger(status) || status < 100 || status > 599) {
+    // 1xx are interim answers: a final one below 200 comes only from a hand-made `fetch`.
+    if (!Number.isInteger(status) || status < 200 || status > 599) {
       discard(res);
-      throw new Failure('notresponse', `HTTP status ${String(status).slice(0, 12)} is not a valid status`);
+      throw new Failure('notresponse', `HTTP status ${String(status).slice(0, 12)} is not a valid final status`);
     }
     if (kind === 'read' && (status === 408 || status === 429 || status >= 500)) {
       // Transient for a read: retried by the core's table without reading the body.

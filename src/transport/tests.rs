@@ -592,3 +592,18 @@ fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unkn
         assert!(!e.retryable, "{code}");
     }
 }
+
+#[test]
+fn markup_escaped_by_half_or_as_numeric_entities_is_redacted() {
+    // `<` and `&` escaped only (StAX), and numeric references.
+    assert_eq!(
+        redact("Unmarshalling error: &lt;obj:cvx>918&lt;/obj:cvx> &lt;number>4970100000000055&lt;/number>"),
+        "Unmarshalling error: &lt;obj:cvx>***&lt;/obj:cvx> &lt;number>497010******0055&lt;/number>"
+    );
+    assert_eq!(
+        redact("&#60;cvv&#62;918&#60;/cvv&#62; and &#60;securityCode>918&#60;/securityCode>"),
+        "&#60;cvv&#62;***&#60;/cvv&#62; and &#60;securityCode>***&#60;/securityCode>"
+    );
+    // Text with `&lt;` that is no markup is left as it was.
+    assert_eq!(redact("a &lt; b > c"), "a &lt; b > c");
+}
