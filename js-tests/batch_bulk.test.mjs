@@ -132,6 +132,40 @@ for (const [name, { sogenactif, money }] of entries) {
     assert.equal(thrown(() => writer.addMany([bad])).field, 'records[3].amount');
   });
 
+  test(`${name}: one path scheme, records[<index in the file>].field, whatever the kind of problem and the entry`, () => {
+    // A lone surrogate (JSON.stringify writes \udXXX), NaN (a sentinel the core names), a throwing
+    // getter (named in JS) and a rule (named by the validator) are all named by the record's index
+    // in the file. Bulk entries said `records` (not JSON) for the surrogate; add said `record.…`
+    // and build `input.records[…]` for the others.
+    const lone = { ...wc(1), returnContext: 'a\ud800' };
+    const getter = Object.defineProperty({ ...wc(1) }, 'orderId', { enumerable: true, get() { throw new Error('lazy'); } });
+    const cases = [
+      [lone, 'records[1].returnContext', 'FORBIDDEN_CHARACTER'],
+      [{ ...wc(1), amount: NaN }, 'records[1].amount', 'TYPE'],
+      [getter, 'records[1].orderId', 'VALIDATION'],
+      [{ ...wc(1), amount: -1 }, 'records[1].amount', 'RANGE'],
+    ];
+    for (const [bad, field, code] of cases) {
+      const first = (e) => [e.code === 'VALIDATION' && e.issues?.length ? e.issues[0].field : e.field, e.code === 'VALIDATION' && e.issues?.length ? e.issues[0].code : e.code];
+      const w = new sogenactif.BatchWriter({ header });
+      w.header();
+      w.add(wc(0));
+      const viaAdd = thrown(() => w.add(bad));
+      assert.equal(first(viaAdd)[0], field, `add: ${viaAdd.message}`);
+      const w2 = new sogenactif.BatchWriter({ header });
+      w2.header();
+      const viaMany = thrown(() => w2.addMany([wc(0), bad]));
+      assert.equal(first(viaMany)[0], field, `addMany: ${viaMany.message}`);
+      const c = sogenactif.batch.createConverter({ header });
+      const viaConverter = thrown(() => (c.addMany([wc(0), bad]), c.finish()));
+      assert.equal(first(viaConverter)[0], field, `converter: ${viaConverter.message}`);
+      const viaBuild = thrown(() => sogenactif.batch.build({ header, records: [wc(0), bad] }));
+      assert.equal(first(viaBuild)[0], field, `build: ${viaBuild.message}`);
+      if (code !== 'VALIDATION') assert.equal(first(viaBuild)[1], code);
+    }
+    assert.equal(money.toMinor('12.34', 'EUR'), 1234);
+  });
+
   test(`${name}: a chunk that views the wasm memory (a pushView result passed back in) reads as its copy`, () => {
     const outcome = (chunk) => {
       const c = sogenactif.batch.createConverter({ header });

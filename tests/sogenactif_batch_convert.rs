@@ -227,6 +227,13 @@ refund,7,011223344550000,ORDER2,,750,EUR,,,,,\n\
         .push(b"merchantId,amount\n1,2\n", &mut Vec::new())
         .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("input"));
+    // Listed in `issues` too, as every VALIDATION is (it was empty).
+    assert_eq!(e.issues.len(), 1);
+    assert_eq!(
+        (e.issues[0].field.as_str(), e.issues[0].code),
+        ("input", "FORMAT")
+    );
+    assert_eq!(e.issues[0].message, e.message);
     // A column named twice is refused (its last cell used to win: two amounts, the second sent).
     for header in [
         "method,amount,merchantId,amount",
@@ -481,6 +488,24 @@ END;2\n";
             ("unknownLines", "ENUM")
         ]
     );
+    // A result column named as a key the record has already (the method, its sequence, a field
+    // the request echoes, a container of one) would overwrite it: refused.
+    let e = ResponseOptions::from_value(&json!({ "resultFields": ["responseCode", "method", "recordSequence", "amount", "s10TransactionReference", "accepted", "authorisationId"] })).unwrap_err();
+    let got: Vec<(&str, &str)> = e
+        .issues
+        .iter()
+        .map(|i| (i.field.as_str(), i.code))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("resultFields[1]", "CONFLICT"),
+            ("resultFields[2]", "CONFLICT"),
+            ("resultFields[3]", "CONFLICT"),
+            ("resultFields[4]", "CONFLICT"),
+            ("resultFields[5]", "CONFLICT"),
+        ]
+    );
 }
 
 #[test]
@@ -715,4 +740,64 @@ fn csv_quote_left_open_at_the_end_of_the_input_is_a_reject() {
         "records[0].transactionReference"
     );
     assert_eq!(rejects[0].line, Some(2));
+}
+
+#[test]
+fn csv_amount_cells_get_the_messages_ndjson_amounts_get() {
+    let options = OPTIONS.replace("} }", "}, \"input\": \"csv\" }");
+    let header =
+        "method,recordSequence,merchantId,transactionReference,operationAmount,currencyCode";
+    // The same amount in a CSV cell and as a JSON number in an NDJSON record: the same issue
+    // (code and message), not "got a string" for every CSV cell that is not plain digits.
+    for (cell, json) in [
+        ("-5", "-5"),
+        ("10.50", "10.5"),
+        ("1e2", "1e2"),
+        ("18446744073709551716", "18446744073709551716"),
+        ("1000000000000", "1000000000000"),
+    ] {
+        let csv = format!("{header}\nrefund,1,011223344550000,ORDER1,{cell},EUR\n");
+        let (r, mut c) = convert_chunks(&options, &[csv.as_bytes()]);
+        assert!(r.is_err(), "{cell}");
+        let from_csv = c.take_rejects().remove(0).issues.remove(0);
+        let line = format!(
+            r#"{{"method":"refund","recordSequence":1,"merchantId":"011223344550000","transactionReference":"ORDER1","operationAmount":{json},"currencyCode":"EUR"}}"#
+        );
+        let (r, mut c) = convert_chunks(OPTIONS, &[line.as_bytes()]);
+        assert!(r.is_err(), "{json}");
+        let from_ndjson = c.take_rejects().remove(0).issues.remove(0);
+        assert_eq!(from_csv, from_ndjson, "{cell}");
+        assert!(
+            !from_csv.message.contains("got a string"),
+            "{cell}: {}",
+            from_csv.message
+        );
+    }
+    // A cell with white space around the digits is still text, refused as such.
+    let csv = format!("{header}\nrefund,1,011223344550000,ORDER1, 100,EUR\n");
+    let (r, mut c) = convert_chunks(&options, &[csv.as_bytes()]);
+    assert!(r.is_err());
+    assert!(c.take_rejects()[0].issues[0]
+        .message
+        .contains("got a string"));
+}
+
+#[test]
+fn a_writer_of_no_record_is_not_finished() {
+    let options: Value = serde_json::from_str(OPTIONS).unwrap();
+    let mut w = BatchWriter::new(&options).unwrap();
+    w.header().unwrap();
+    // `END;0` is refused, as `build` and the converter refuse an empty file; the writer stays
+    // open, and finishes once a record was added.
+    let e = w.finish().unwrap_err();
+    assert_eq!(e.code, ErrorCode::Validation);
+    assert_eq!(
+        (e.issues[0].field.as_str(), e.issues[0].code),
+        ("records", "RANGE")
+    );
+    let record = json!({"method": "refund", "merchantId": "011223344550000", "transactionReference": "ORDER1", "operationAmount": 750, "currencyCode": "EUR"});
+    assert!(w.add(&json!({"method": "refund"})).is_err());
+    assert!(w.finish().is_err(), "a refused record does not count");
+    w.add(&record).unwrap();
+    assert!(w.finish().unwrap().ends_with("END;1\n"));
 }

@@ -425,6 +425,10 @@ fn separators_and_line_breaks_are_refused_never_escaped() {
         ("a\nb", true, true),
         ("a\rb", true, true),
         ("a\u{7}b", true, true),
+        // Unicode's line and paragraph separators, and NEL, are line breaks too.
+        ("a\u{2028}b", true, true),
+        ("a\u{2029}b", true, true),
+        ("a\u{85}b", true, true),
         ("a<b>&c", false, false),
     ] {
         let r = with(cancel(), "operationOrigin", json!(value));

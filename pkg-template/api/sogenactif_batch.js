@@ -72,7 +72,8 @@ export default function sogenactifBatch(raw) {
     }
     /** Validates one record and returns its text. */
     add(record) {
-      const [text, sp] = encode([record], ['record'], G);
+      // Named by its index in the file, as the core names the record's own issues.
+      const [text, sp] = encode([record], [`records[${this.count}]`], G);
       return unwrap(this.#inner.add(text, sp));
     }
     /** Validates many records in one crossing and returns their text as UTF-8 bytes; all or nothing. */
@@ -221,7 +222,8 @@ export default function sogenactifBatch(raw) {
 
   return {
     batch: {
-      build: (input) => invoke(raw, 'sogenactif.batch.build', [input, clock()], ['input', 'clock'], G),
+      // The input at the root, as the core names its issues (`records[1].amount`, `header.date`).
+      build: (input) => invoke(raw, 'sogenactif.batch.build', [input, clock()], ['', 'clock'], G),
       parseResponse: (text, options) => invokeText(raw, 'sogenactif.batch.parseResponse', [text, options], ['text', 'options'], G, 0),
       createConverter: (options) => new Converter(options),
       createTransform,

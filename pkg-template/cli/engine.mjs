@@ -392,7 +392,8 @@ export class JsConverter {
 /** The CSV header row: column names, `container.field` for nested ones, `method` among them. */
 function headerRow(cells, line) {
   if (cells.length > MAX_CSV_COLUMNS) {
-    throw validationError(`input: the CSV header row (line ${line}) has more than ${MAX_CSV_COLUMNS} columns`, [], 'input');
+    const message = `the CSV header row (line ${line}) has more than ${MAX_CSV_COLUMNS} columns`;
+    throw validationError(`input: ${message}`, [{ field: 'input', code: 'FORMAT', message }], 'input');
   }
   const seen = new Set();
   const columns = cells.map((cell) => {

@@ -172,7 +172,9 @@ pub fn batch_add(
     special: bool,
 ) -> Result<Out> {
     let a = Args::parse(input, special)?;
-    Ok(Value::String(w.add(&a.value(0, "record")?)?).into())
+    // Named as the writer names the record's own issues: by its index in the file.
+    let path = format!("records[{}]", w.count());
+    Ok(Value::String(w.add(&a.value(0, &path)?)?).into())
 }
 
 /// A bulk converter from `[options, clock]`.
@@ -191,7 +193,7 @@ pub fn batch_records(input: &str, special: bool) -> Result<(&str, Option<Vec<&st
     // The wrapper writes `[` + the array + `]`. When the scanner splits what is inside (plain
     // data, nesting at most 16), the pass of `Args` over the text would find nothing to report
     // (no sentinel, no deep nesting): it is skipped, 11 % of an `addMany` (issue 9).
-    if !special {
+    if !special && !args::lone_surrogate_escape(input) {
         let inner = input.strip_prefix('[').and_then(|s| s.strip_suffix(']'));
         if let Some((inner, texts)) = inner.and_then(|i| Some((i, split_array(i)?))) {
             return Ok((inner, Some(texts)));

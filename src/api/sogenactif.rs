@@ -17,7 +17,8 @@ fn run(name: &str, a: &Args) -> Result<Out> {
         // The JS wrapper fills header.date / header.time from its clock when they are absent
         // (the core is sans-IO).
         "batch.build" => {
-            let mut input = a.value(0, "input")?;
+            // At the root, as `batch::build` names its issues (`records[1].amount`, `header.date`).
+            let mut input = a.value(0, "")?;
             fill_clock(&mut input, &a.value(1, "clock")?);
             Ok(Value::String(batch::build(&input)?).into())
         }

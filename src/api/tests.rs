@@ -527,10 +527,14 @@ fn batch_records_answers_as_the_argument_pass() {
         r#"[[{"method":"walletCredit","orderId":"a\"b"}]]"#.to_string(),
         deep(20),
         deep(70),
+        // A lone surrogate: named at its path by the argument pass, on both sides.
+        format!("[[{record},{{\"method\":\"walletCredit\",\"returnContext\":\"a\\ud800\"}}]]"),
         "[[1,]]".to_string(),
         "[".to_string(),
         String::new(),
     ];
+    let lone = batch_records(&inputs[9], false).unwrap_err();
+    assert_eq!(lone.issues[0].field, "records[1].returnContext", "{lone:?}");
     for input in &inputs {
         for special in [false, true] {
             let ours = batch_records(input, special).map(|(text, texts)| {

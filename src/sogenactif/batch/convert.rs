@@ -395,6 +395,15 @@ fn row<'a>(
         };
         let value = match crate::codec::text::parse_u64(text) {
             Some(n) if integer && text.bytes().all(|b| b.is_ascii_digit()) => J::U(n),
+            // Another number in an integer column (`-5`, `10.50`, `1e2`, 20 digits) is read as
+            // the number it is, so that it gets the message an NDJSON record gets ("must not be
+            // negative", …) rather than "got a string". White space stays text.
+            _ if integer && text.bytes().all(|b| b"0123456789+-.eE".contains(&b)) => {
+                match crate::codec::json_ref::parse(text) {
+                    Ok(n @ (J::U(_) | J::I(_) | J::F(_))) => n,
+                    _ => J::Str(Cow::Borrowed(text)),
+                }
+            }
             _ => J::Str(Cow::Borrowed(text)),
         };
         match &column.sub {
@@ -432,10 +441,18 @@ fn json_message(n: u64, e: &crate::codec::json_ref::JsonError) -> String {
     )
 }
 
+/// A problem of the input as a whole (a CSV header row, a record too long to read): `VALIDATION`
+/// with its one issue at `input`, so that `issues` lists it as for any other `VALIDATION`.
 fn input_error(message: String) -> Error {
-    Error::new(ErrorCode::Validation, message)
+    let mut e = Error::new(ErrorCode::Validation, message.clone())
         .with_field("input")
-        .with_gateway(Gateway::Sogenactif)
+        .with_gateway(Gateway::Sogenactif);
+    e.issues = vec![crate::error::Issue {
+        field: "input".to_string(),
+        code: issue::FORMAT,
+        message,
+    }];
+    e
 }
 
 /// Converts NDJSON or CSV record bytes, or JSON arrays of records, into one request file.

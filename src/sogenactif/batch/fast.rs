@@ -153,11 +153,14 @@ pub fn chars_ok(s: &str, syntax: Syntax) -> bool {
     let csv = syntax == Syntax::Csv;
     // Printable ASCII (the ASCII control characters are 0x00–0x1F and 0x7F, tab, LF and CR
     // included), without `;` in CSV: the common case, tested eight bytes at a time.
-    printable(s.as_bytes(), csv)
-        || (s
-            .chars()
-            .all(|c| !c.is_control() && crate::codec::xml::is_xml_char(c))
-            && !(csv && s.contains(';')))
+    printable(s.as_bytes(), csv) || s.chars().all(|c| !forbidden(c)) && !(csv && s.contains(';'))
+}
+
+/// A character no batch value may hold, in either syntax: a control character, a line break
+/// (U+2028 and U+2029, Unicode's line and paragraph separators, too; U+0085 is a control), or one
+/// XML 1.0 does not allow. `validate::check_chars` words the issue.
+pub fn forbidden(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') || !crate::codec::xml::is_xml_char(c)
 }
 
 /// Whether every byte is printable ASCII (0x20–0x7E), `;` excluded when `csv`. Eight bytes at a

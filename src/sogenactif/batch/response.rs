@@ -101,13 +101,33 @@ impl ResponseOptions {
             Some(Value::Array(names)) => read_result_fields(names, &at, &mut issues),
             Some(other) => {
                 issues.push(
-                    at,
+                    at.clone(),
                     issue::TYPE,
                     format!("must be an array of column names, got {}", type_name(other)),
                 );
                 None
             }
         };
+        // A result column named as a key of the record (`method`, an echoed request field such as
+        // `amount`) would overwrite what the record says: refused by name.
+        if let Some(names) = &result_fields {
+            for (i, name) in names.iter().enumerate() {
+                let echoed = super::dictionary::METHODS.iter().any(|m| {
+                    layouts.get(m.name).is_some_and(|(_, fields)| {
+                        fields
+                            .iter()
+                            .any(|f| f.name == name || f.container() == Some(name))
+                    })
+                });
+                if RECORD_KEYS.contains(&name.as_str()) || echoed {
+                    issues.push(
+                        index(&at, i),
+                        issue::CONFLICT,
+                        format!("'{name}' is a key of the parsed record already (the method, its sequence, or a field the request echoes): name the column otherwise"),
+                    );
+                }
+            }
+        }
         let report_unknown =
             root.enumeration("unknownLines", &["error", "report"], &mut issues) == Some("report");
         root.finish(&mut issues);
@@ -126,6 +146,15 @@ impl ResponseOptions {
         }
     }
 }
+
+/// Keys every parsed record has besides its fields.
+const RECORD_KEYS: &[&str] = &[
+    "method",
+    "recordSequence",
+    "responseMessage",
+    "accepted",
+    "extra",
+];
 
 fn read_result_fields(names: &[Value], at: &str, issues: &mut Issues) -> Option<Vec<String>> {
     let before = issues.len();

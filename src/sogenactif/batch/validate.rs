@@ -374,12 +374,9 @@ pub(super) fn valid_ymd(y: &str, m: &str, d: &str) -> Option<()> {
 
 /// Checks the characters of a text value; `false` (with an issue) when one cannot be written.
 fn check_chars(at: &str, s: &str, syntax: Syntax, issues: &mut Issues) -> bool {
-    if let Some(c) = s
-        .chars()
-        .find(|c| c.is_control() || !crate::codec::xml::is_xml_char(*c))
-    {
+    if let Some(c) = s.chars().find(|c| super::fast::forbidden(*c)) {
         let what = match c {
-            '\n' | '\r' => "a line break",
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => "a line break",
             _ => "a control character",
         };
         issues.push(

@@ -249,6 +249,17 @@ impl BatchWriter {
     /// [`BatchWriter::finish`], appended to `out`.
     pub fn finish_into(&mut self, out: &mut Vec<u8>) -> Result<()> {
         self.ensure_open()?;
+        // A file of no record (`END;0`) is refused, as `build` and the converter refuse one; the
+        // writer stays open for records.
+        if self.count == 0 {
+            let mut issues = Issues::new();
+            issues.push(
+                "records",
+                issue::RANGE,
+                "the file holds no record: add at least one before finish()",
+            );
+            issues.finish(Some(Gateway::Sogenactif))?;
+        }
         self.state = State::Finished;
         write_trailer(self.options.syntax, self.count, out);
         Ok(())
