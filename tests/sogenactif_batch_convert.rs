@@ -26,6 +26,28 @@ const OPTIONS: &str = r#"{ "header": { "remitterId": "011223344550000", "date": 
 /// `batch_convert` fuzz target).
 const ALL_METHODS_NDJSON: &str = include_str!("fixtures/sogenactif/ndjson/all_methods.ndjson");
 
+/// (field, code) of every issue of an error.
+fn field_codes(e: &remise::Error) -> Vec<(&str, &str)> {
+    e.issues
+        .iter()
+        .map(|i| (i.field.as_str(), i.code))
+        .collect()
+}
+
+/// The first issue of the first reject of an input that must fail.
+fn first_issue(options: &str, input: &str) -> remise::Issue {
+    let (r, mut c) = convert_chunks(options, &[input.as_bytes()]);
+    assert!(r.is_err(), "{input}");
+    c.take_rejects().remove(0).issues.remove(0)
+}
+
+/// [`OPTIONS`] for CSV input, and the columns of a refund row.
+fn csv_options() -> String {
+    OPTIONS.replace("} }", "}, \"input\": \"csv\" }")
+}
+const REFUND_COLUMNS: &str =
+    "method,recordSequence,merchantId,transactionReference,operationAmount,currencyCode";
+
 fn convert_chunks(options: &str, chunks: &[&[u8]]) -> (Result<String, remise::Error>, Converter) {
     let mut c = Converter::new(options).unwrap();
     let mut out = Vec::new();
@@ -266,11 +288,7 @@ fn record_sequences_are_unique_per_file() {
     // Record 2 left out: its default is its position, 3, which record 0 took already.
     let e = batch::build(&json!({ "header": header, "records": [refund(Some(3), "A"), refund(Some(5), "B"), refund(None, "C"), refund(Some(5), "D")] }))
         .unwrap_err();
-    let got: Vec<(&str, &str)> = e
-        .issues
-        .iter()
-        .map(|i| (i.field.as_str(), i.code))
-        .collect();
+    let got = field_codes(&e);
     assert_eq!(
         got,
         [
@@ -329,11 +347,7 @@ fn batch_writer_add_many_is_all_or_nothing() {
     // Record 3 is fine, record 4 reuses sequence 1, record 5 lacks its amount: nothing written.
     let bad = json!([refund(None, "C"), refund(Some(1), "D"), { "method": "refund", "merchantId": "011223344550000", "transactionReference": "E", "currencyCode": "EUR" }]).to_string();
     let e = w.add_many(&bad, &mut out).unwrap_err();
-    let got: Vec<(&str, &str)> = e
-        .issues
-        .iter()
-        .map(|i| (i.field.as_str(), i.code))
-        .collect();
+    let got = field_codes(&e);
     assert_eq!(
         got,
         [
@@ -398,11 +412,7 @@ fn layout_overrides_are_checked_like_the_table() {
         "duplicate": ["merchantId", "amount", "currencyCode", "s10TransactionReference.s10TransactionId", "orderId", "s10TransactionReference.s10TransactionIdDate"]
     } }))
     .unwrap_err();
-    let got: Vec<(&str, &str)> = e
-        .issues
-        .iter()
-        .map(|i| (i.field.as_str(), i.code))
-        .collect();
+    let got = field_codes(&e);
     assert_eq!(
         got,
         [
@@ -474,11 +484,7 @@ END;2\n";
     );
     // Bad options are VALIDATION errors with paths.
     let e = ResponseOptions::from_value(&json!({ "resultFields": ["authorisationId", "x-y", "authorisationId"], "unknownLines": "skip" })).unwrap_err();
-    let got: Vec<(&str, &str)> = e
-        .issues
-        .iter()
-        .map(|i| (i.field.as_str(), i.code))
-        .collect();
+    let got = field_codes(&e);
     assert_eq!(
         got,
         [
@@ -491,11 +497,7 @@ END;2\n";
     // A result column named as a key the record has already (the method, its sequence, a field
     // the request echoes, a container of one) would overwrite it: refused.
     let e = ResponseOptions::from_value(&json!({ "resultFields": ["responseCode", "method", "recordSequence", "amount", "s10TransactionReference", "accepted", "authorisationId"] })).unwrap_err();
-    let got: Vec<(&str, &str)> = e
-        .issues
-        .iter()
-        .map(|i| (i.field.as_str(), i.code))
-        .collect();
+    let got = field_codes(&e);
     assert_eq!(
         got,
         [
@@ -637,18 +639,12 @@ fn a_crlf_does_not_count_towards_the_line_cap() {
     }
     // One byte more is over the cap, whatever the line end.
     let input = format!("{line} \r\n");
-    let (r, mut c) = convert_chunks(OPTIONS, &[input.as_bytes()]);
-    assert!(r.is_err());
-    assert!(c.take_rejects()[0].issues[0]
-        .message
-        .contains("longer than"));
+    assert!(first_issue(OPTIONS, &input).message.contains("longer than"));
 }
 
 #[test]
 fn csv_rejects_name_their_line_after_crlf_rows_too() {
-    let options = OPTIONS.replace("} }", "}, \"input\": \"csv\" }");
-    let header =
-        "method,recordSequence,merchantId,transactionReference,operationAmount,currencyCode";
+    let (options, header) = (csv_options(), REFUND_COLUMNS);
     let good = |seq: u32| format!("refund,{seq},011223344550000,ORDER{seq},750,EUR");
     let bad = "refund,9,011223344550000,ORDER9,-750,EUR";
     for ends in [
@@ -690,9 +686,7 @@ fn csv_rejects_name_their_line_after_crlf_rows_too() {
 
 #[test]
 fn csv_quote_left_open_at_the_end_of_the_input_is_a_reject() {
-    let options = OPTIONS.replace("} }", "}, \"input\": \"csv\" }");
-    let header =
-        "method,recordSequence,merchantId,transactionReference,operationAmount,currencyCode";
+    let (options, header) = (csv_options(), REFUND_COLUMNS);
     let good = "refund,1,011223344550000,ORDER1,750,EUR";
     // The quote opened on line 3 is never closed: csv-core would read `EUR\nrefund,…` as one
     // cell. The record is refused by its line, whatever the chunking, with or without a final
@@ -744,9 +738,7 @@ fn csv_quote_left_open_at_the_end_of_the_input_is_a_reject() {
 
 #[test]
 fn csv_amount_cells_get_the_messages_ndjson_amounts_get() {
-    let options = OPTIONS.replace("} }", "}, \"input\": \"csv\" }");
-    let header =
-        "method,recordSequence,merchantId,transactionReference,operationAmount,currencyCode";
+    let (options, header) = (csv_options(), REFUND_COLUMNS);
     // The same amount in a CSV cell and as a JSON number in an NDJSON record: the same issue
     // (code and message), not "got a string" for every CSV cell that is not plain digits.
     for (cell, json) in [
@@ -757,15 +749,11 @@ fn csv_amount_cells_get_the_messages_ndjson_amounts_get() {
         ("1000000000000", "1000000000000"),
     ] {
         let csv = format!("{header}\nrefund,1,011223344550000,ORDER1,{cell},EUR\n");
-        let (r, mut c) = convert_chunks(&options, &[csv.as_bytes()]);
-        assert!(r.is_err(), "{cell}");
-        let from_csv = c.take_rejects().remove(0).issues.remove(0);
+        let from_csv = first_issue(&options, &csv);
         let line = format!(
             r#"{{"method":"refund","recordSequence":1,"merchantId":"011223344550000","transactionReference":"ORDER1","operationAmount":{json},"currencyCode":"EUR"}}"#
         );
-        let (r, mut c) = convert_chunks(OPTIONS, &[line.as_bytes()]);
-        assert!(r.is_err(), "{json}");
-        let from_ndjson = c.take_rejects().remove(0).issues.remove(0);
+        let from_ndjson = first_issue(OPTIONS, &line);
         assert_eq!(from_csv, from_ndjson, "{cell}");
         assert!(
             !from_csv.message.contains("got a string"),
@@ -775,11 +763,7 @@ fn csv_amount_cells_get_the_messages_ndjson_amounts_get() {
     }
     // A cell with white space around the digits is still text, refused as such.
     let csv = format!("{header}\nrefund,1,011223344550000,ORDER1, 100,EUR\n");
-    let (r, mut c) = convert_chunks(&options, &[csv.as_bytes()]);
-    assert!(r.is_err());
-    assert!(c.take_rejects()[0].issues[0]
-        .message
-        .contains("got a string"));
+    assert!(first_issue(&options, &csv).message.contains("got a string"));
 }
 
 #[test]
