@@ -266,4 +266,4 @@ pub fn to_text(v: &serde_json::Value) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -108,7 +108,7 @@ fn numbers_and_values() {
 }
 
 /// A JSON value of every kind, floats and escapes included (a small xorshift generator).
-fn generated(seed: &mut u64, depth: u32) -> serde_json::Value {
+pub(crate) fn generated(seed: &mut u64, depth: u32) -> serde_json::Value {
     use serde_json::{json, Map, Value};
     *seed ^= *seed << 13;
     *seed ^= *seed >> 7;
