@@ -954,13 +954,19 @@ fn redact_tags(text: &str, lt: &str, gt: &str) -> String {
             None => name,
         };
         if is_redacted(local) {
-            // The content runs to the next tag, or to the end of a CDATA section that starts it
-            // (after white space: pretty-printed XML).
+            // The content runs to the next end tag (past a comment or a child element before the
+            // text: `<cvv><!-- c -->737</cvv>`), else to the next tag; or to the end of a CDATA
+            // section that starts it (after white space: pretty-printed XML).
             let cdata = rest.trim_start().strip_prefix("<![CDATA[");
+            let end_tag = [lt, "/"].concat();
             let (content, tail) = match cdata {
                 Some(c) => crate::codec::text::split_once(c, "]]>").unwrap_or((c, "")),
                 None => rest
-                    .split_at_checked(find(rest, lt).unwrap_or(rest.len()))
+                    .split_at_checked(
+                        find(rest, &end_tag)
+                            .or_else(|| find(rest, lt))
+                            .unwrap_or(rest.len()),
+                    )
                     .unwrap_or((rest, "")),
             };
             if !content.is_empty() {

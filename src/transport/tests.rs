@@ -607,3 +607,22 @@ fn markup_escaped_by_half_or_as_numeric_entities_is_redacted() {
     // Text with `&lt;` that is no markup is left as it was.
     assert_eq!(redact("a &lt; b > c"), "a &lt; b > c");
 }
+
+#[test]
+fn a_comment_or_child_before_a_redacted_elements_text_does_not_hide_it() {
+    assert_eq!(
+        redact("<cvv><!-- c -->737</cvv><a>1</a>"),
+        "<cvv>***</cvv><a>1</a>"
+    );
+    assert_eq!(
+        redact("<obj:cvx><?pi x?>737</obj:cvx>"),
+        "<obj:cvx>***</obj:cvx>"
+    );
+    assert_eq!(
+        redact("&lt;cvx&gt;&lt;!-- c --&gt;737&lt;/cvx&gt;"),
+        "&lt;cvx&gt;***&lt;/cvx&gt;"
+    );
+    // Cut before its end tag: to the next tag, or the end, as before.
+    assert_eq!(redact("<cvx>737"), "<cvx>***");
+    assert_eq!(redact("<cvx>737<b>"), "<cvx>***<b>");
+}
