@@ -958,15 +958,19 @@ fn redact_tags(text: &str, lt: &str, gt: &str) -> String {
             // text: `<cvv><!-- c -->737</cvv>`), else to the next tag; or to the end of a CDATA
             // section that starts it (after white space: pretty-printed XML).
             let cdata = rest.trim_start().strip_prefix("<![CDATA[");
-            let end_tag = [lt, "/"].concat();
+            let (mut end_tag, mut from) = (None, 0);
+            while let Some(n) = find(rest.get(from..).unwrap_or(""), lt) {
+                let at = from + n;
+                if rest.as_bytes().get(at + lt.len()) == Some(&b'/') {
+                    end_tag = Some(at);
+                    break;
+                }
+                from = at + lt.len();
+            }
             let (content, tail) = match cdata {
                 Some(c) => crate::codec::text::split_once(c, "]]>").unwrap_or((c, "")),
                 None => rest
-                    .split_at_checked(
-                        find(rest, &end_tag)
-                            .or_else(|| find(rest, lt))
-                            .unwrap_or(rest.len()),
-                    )
+                    .split_at_checked(end_tag.or_else(|| find(rest, lt)).unwrap_or(rest.len()))
                     .unwrap_or((rest, "")),
             };
             if !content.is_empty() {
