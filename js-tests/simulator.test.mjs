@@ -292,6 +292,10 @@ test('sogenactif office: sealed answers; cancel bounded by the amount; 24, 25, 9
   assert.equal(e.gatewayCode, '25');
 
   const order = { transactionReference: 'CARD1', amount: 2599, currencyCode: 'EUR', cardNumber: '4111111111111111', cardExpiryDate: '202901', orderChannel: 'MOTO', captureMode: 'VALIDATION', captureDay: 2 };
+  // Keys sorted by code point on both sides: one above U+FFFF (😀) after one in U+E000–U+FFFF (｡);
+  // a UTF-16 sort puts them the other way and the simulator answered 34 (wrong seal).
+  const emoji = await sg.cardOrder({ ...order, transactionReference: 'CARD0', customerContact: { '\uff61': 'a', '\u{1F600}': 'b' } });
+  assert.equal(emoji.responseCode, '00');
   const placed = await sg.cardOrder(order);
   assert.equal(placed.responseCode, '00');
   assert.equal((await rejected(sg.cardOrder(order))).gatewayCode, '94');

@@ -570,7 +570,8 @@ pub fn settle(
 /// Our reading of the gateways' words, marked uncertain in the references: Systempay's "technical
 /// error" codes (reference systempay.md §5: INT_999, PSP_999, ACQ_999; `systempay::codes` says
 /// so), Payline's 021xx technical errors (reference payline.md §5: 02101 internal error, 02102
-/// acquirer communication error, 02103 connection timeout towards the bank after 25 s).
+/// acquirer communication error, 02103 connection timeout towards the bank after 25 s), Sips's 99
+/// ("temporary problem at server level", reference sogenactif.md §2.1).
 pub const MAY_HAVE_HAD_EFFECTS: &[(Gateway, &str)] = &[
     (Gateway::Systempay, "ACQ_999"),
     (Gateway::Systempay, "INT_999"),
@@ -578,6 +579,7 @@ pub const MAY_HAVE_HAD_EFFECTS: &[(Gateway, &str)] = &[
     (Gateway::Payline, "02101"),
     (Gateway::Payline, "02102"),
     (Gateway::Payline, "02103"),
+    (Gateway::Sogenactif, "99"),
 ];
 
 /// Names (compared without case) of fields whose values are secrets or card data; their values

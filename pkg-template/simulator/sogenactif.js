@@ -51,9 +51,21 @@ const refuse = (code, why) => {
  * in place with their own fields sorted, lists in the order given, nulls skipped; keyVersion,
  * sealAlgorithm and seal left out at the top level.
  */
+const byCodePoint = (a, b) => {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i].codePointAt(0) - y[i].codePointAt(0);
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+};
+
 export function sealInput(fields, top = true) {
   let out = '';
-  for (const key of Object.keys(fields).sort()) {
+  // By code point, as PHP's ksort and remise sort (`sort()` alone orders UTF-16 units, which puts a
+  // key above U+FFFF before one in U+E000–U+FFFF).
+  for (const key of Object.keys(fields).sort(byCodePoint)) {
     if (top && (key === 'keyVersion' || key === 'sealAlgorithm' || key === 'seal')) continue;
     out += valueText(fields[key]);
   }

@@ -626,3 +626,29 @@ fn a_comment_or_child_before_a_redacted_elements_text_does_not_hide_it() {
     assert_eq!(redact("<cvx>737"), "<cvx>***");
     assert_eq!(redact("<cvx>737<b>"), "<cvx>***<b>");
 }
+
+#[test]
+fn sips_99_leaves_a_money_call_unknown_and_a_refusal_does_not() {
+    for (code, unknown) in [("99", true), ("24", false), ("05", false)] {
+        let decoded = crate::sogenactif::office::parse_response(
+            200,
+            &format!(r#"{{"responseCode":"{code}"}}"#),
+            None,
+        );
+        let e = settle(
+            Gateway::Sogenactif,
+            CallKind::MoneyMoving,
+            "refund",
+            200,
+            decoded,
+        )
+        .unwrap_err();
+        assert_eq!(e.code, ErrorCode::GatewayError);
+        assert_eq!(e.outcome.is_some(), unknown, "{code}");
+        assert!(
+            !e.message.contains("try again later") || !unknown,
+            "{}",
+            e.message
+        );
+    }
+}
