@@ -423,20 +423,18 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The value of a JSON number's text (checked by [`Reader::number`]): its first 19 significant
-/// digits as a `u64` and a decimal exponent, then (Clinger's and Lemire's ideas, in the small):
-/// - exponent within ±27: one multiplication or division by 10^n held exactly in 64 bits, the
-///   bits dropped kept as a sticky bit, then one rounding to 53 bits: the correctly rounded
-///   `f64`, halfway cases included (`4503599627370496.5`);
-/// - beyond: times 10^n from a table of powers rounded to 128 bits ([`POW10_UP`],
-///   [`POW10_DOWN`]), then one rounding. No number of 19 digits or fewer with such an exponent
-///   is halfway between two `f64`s (5^28 exceeds 2^54), and the 2^-127 error of the power would
-///   have to meet one that close to turn the rounding. A number of more than 19 digits is read
-///   at 19 (as serde_json's default reader reads 19 too), then rounded once.
+/// The value of a JSON number's text (checked by [`Reader::number`]), correctly rounded (Clinger's
+/// and Lemire's ideas, in the small): its first 19 significant digits as a `u64` and a decimal
+/// exponent; times 10^n from a table of powers held in 128 bits ([`POW10_UP`], [`POW10_DOWN`]: 10^0
+/// and 10^27 exactly, the others rounded), the top 64 bits of the product kept with a sticky bit,
+/// then one rounding to 53 bits. When the bits dropped are within a unit of exactly half (a
+/// halfway case, or one the power's 2^-127 error could turn), or when more than 19 digits were
+/// given and the value of the first 19 and that plus one unit of the 19th round apart, a
+/// big-integer comparison with the halfway point decides ([`exactly`]).
 ///
-/// `floats_are_the_correctly_rounded_value` (tests) compares 150 000 numbers with `core`'s exact parser, which
-/// would add about 10 KB of tables to the `.wasm` (serde_json's reader was 13 KB in all).
-/// Money never comes this way: amounts are integers or strings.
+/// `floats_are_the_correctly_rounded_value` (tests) compares 180 000 numbers with `core`'s exact
+/// parser, which would add about 10 KB of tables to the `.wasm` (serde_json's reader was 13 KB in
+/// all). Money never comes this way: amounts are integers or strings.
 fn to_f64(text: &str) -> f64 {
     let (negative, text) = match text.strip_prefix('-') {
         Some(t) => (true, t),
@@ -461,7 +459,7 @@ fn to_f64(text: &str) -> f64 {
             kept += 1;
             scale -= i64::from(fraction);
         } else if kept >= 19 {
-            // A digit beyond the 19th: a power of ten more in the integer part; a sticky bit.
+            // A digit beyond the 19th: a power of ten more in the integer part; noted.
             scale += i64::from(!fraction);
             dropped |= d > 0;
         } else {
@@ -477,21 +475,14 @@ fn to_f64(text: &str) -> f64 {
             .saturating_add(i64::from(b.wrapping_sub(b'0')))
     });
     let e = scale.saturating_add(exp_value * sign);
-    // sig is below 10^19: under 10^-325 the value rounds to 0, from 10^309 it is infinite.
-    let magnitude = if sig == 0 || e < -343 {
-        0.0
-    } else if e > 308 {
-        f64::INFINITY
-    } else if e.unsigned_abs() <= 27 {
-        let mut x = Fp::of(sig);
-        x.f |= u64::from(dropped);
-        let n = e.unsigned_abs() as u32;
-        let mut p = Fp::of(5u64.pow(n));
-        p.e += n as i32;
-        if e >= 0 { x.mul(p) } else { x.div(p) }.to_f64()
-    } else {
-        wide(sig, dropped, e as i32).to_f64()
-    };
+    let (mut magnitude, lower, ambiguous) = scaled(sig, e);
+    // Within a hair of a halfway point, or more than 19 digits whose value (between sig and sig
+    // + 1 units of the 19th digit) the two ends do not round alike: the exact comparison decides
+    // between the lower candidate and the next `f64`.
+    if ambiguous || (dropped && scaled(sig + 1, e).0 != magnitude) {
+        let near = if ambiguous { lower } else { magnitude };
+        magnitude = exactly(mantissa, exp_value * sign, near);
+    }
     if negative {
         -magnitude
     } else {
@@ -499,9 +490,132 @@ fn to_f64(text: &str) -> f64 {
     }
 }
 
-/// 10^(27 j) for j = 1 to 11 rounded to 128 bits: (`m`, `e`) for `m × 2^e`. Computed with exact
-/// integers: `s = v.bit_length() - 128; m = (v + 2**(s-1)) >> s` (`v << -s` for 10^27).
-const POW10_UP: [(u128, i32); 11] = [
+/// sig × 10^e rounded to an `f64`, the `f64` below it, and whether it was within a hair of a
+/// halfway point (see [`Fp::round`]).
+fn scaled(sig: u64, e: i64) -> (f64, f64, bool) {
+    // sig is below 10^19 (10^19 itself for the upper end): under 10^-325 the value rounds to 0,
+    // from 10^309 it is infinite.
+    if sig == 0 || e < -343 {
+        (0.0, 0.0, false)
+    } else if e > 308 {
+        (f64::INFINITY, f64::INFINITY, false)
+    } else {
+        wide(sig, e as i32).round()
+    }
+}
+
+/// The correctly rounded value of a number whose rounding [`scaled`] does not settle: `near` or
+/// the next `f64` up, whichever the exact decimal value is closer to (ties to an even last bit),
+/// by comparing it with the halfway point between them in big integers. At
+/// most 800 digits are kept, with a last `1` standing for any non-zero digit after them: a
+/// halfway point has at most 767 significant digits, so the comparison comes out the same.
+#[inline(never)] // a rare path, kept out of the reader's loop
+fn exactly(mantissa: &str, exp: i64, near: f64) -> f64 {
+    // The digits without the point or leading zeros, and the power of ten they are scaled by.
+    let mut digits: Vec<u8> = Vec::with_capacity(mantissa.len().min(801));
+    let mut scale = exp;
+    let mut fraction = false;
+    let mut rest_nonzero = false;
+    for b in mantissa.bytes() {
+        if b == b'.' {
+            fraction = true;
+        } else if digits.len() < 800 {
+            if !(digits.is_empty() && b == b'0') {
+                digits.push(b - b'0');
+            }
+            scale -= i64::from(fraction);
+        } else {
+            rest_nonzero |= b != b'0';
+            scale += i64::from(!fraction);
+        }
+    }
+    if rest_nonzero {
+        digits.push(1);
+        scale -= 1;
+    }
+    // `near` = m × 2^q; the halfway point above it is (2m + 1) × 2^(q - 1).
+    let bits = near.to_bits();
+    let (frac, biased) = (bits & ((1 << 52) - 1), (bits >> 52) as i64);
+    let (m, q) = if biased == 0 {
+        (frac, -1074)
+    } else {
+        (frac | 1 << 52, biased - 1075)
+    };
+    // digits × 10^scale against (2m + 1) × 2^(q - 1), both sides as integers times powers of two.
+    let mut left = Big(Vec::with_capacity(digits.len() / 9 + 40));
+    for &d in &digits {
+        left.mul_add(10, u32::from(d));
+    }
+    let mut right = Big(vec![(2 * m + 1) as u32, ((2 * m + 1) >> 32) as u32]);
+    let (mut two_left, mut two_right) = (0i64, q - 1);
+    let (fives, by) = if scale >= 0 {
+        two_left += scale;
+        (&mut left, scale)
+    } else {
+        two_right -= scale;
+        (&mut right, -scale)
+    };
+    for _ in 0..by {
+        fives.mul_add(5, 0);
+    }
+    if two_left > two_right {
+        left.shl((two_left - two_right) as u32);
+    } else {
+        right.shl((two_right - two_left) as u32);
+    }
+    let up = f64::from_bits(bits + 1);
+    match left.cmp(&right) {
+        std::cmp::Ordering::Greater => up,
+        std::cmp::Ordering::Less => near,
+        std::cmp::Ordering::Equal if m & 1 == 1 => up,
+        std::cmp::Ordering::Equal => near,
+    }
+}
+
+/// A non-negative integer in 32-bit limbs, least significant first: just what [`exactly`]
+/// needs (written here: a bignum crate for one comparison on a rare path would weigh more; one
+/// multiplication by a small factor at a time keeps the code small, the numbers are short).
+struct Big(Vec<u32>);
+
+impl Big {
+    /// `self × by + add`.
+    fn mul_add(&mut self, by: u32, add: u32) {
+        let mut carry = u64::from(add);
+        for limb in &mut self.0 {
+            let v = u64::from(*limb) * u64::from(by) + carry;
+            *limb = v as u32;
+            carry = v >> 32;
+        }
+        if carry > 0 {
+            self.0.push(carry as u32);
+        }
+    }
+
+    /// `self × 2^n`.
+    fn shl(&mut self, n: u32) {
+        for _ in 0..n / 16 {
+            self.mul_add(1 << 16, 0);
+        }
+        self.mul_add(1 << (n % 16), 0);
+    }
+
+    fn cmp(&self, other: &Big) -> std::cmp::Ordering {
+        let len = |b: &Big| b.0.iter().rposition(|&l| l != 0).map_or(0, |i| i + 1);
+        let mut order = len(self).cmp(&len(other));
+        let mut i = len(self);
+        while order.is_eq() && i > 0 {
+            i -= 1;
+            order = self.0.get(i).cmp(&other.0.get(i));
+        }
+        order
+    }
+}
+
+/// 10^(27 j) for j = 0 to 11 rounded to 128 bits (10^0 and 10^27 exactly): (`m`, `e`) for
+/// `m × 2^e`. Computed with exact integers: `s = v.bit_length() - 128; m = (v + 2**(s-1)) >> s`
+/// (`v << -s` for 10^0 and 10^27).
+const POW10_UP: [(u128, i32); 12] = [
+    (1 << 127, -127),                                 // 10^0
     (0xCECB_8F27_F420_0F3A_0000_0000_0000_0000, -38), // 10^27
     (0xA70C_3C40_A64E_6C51_9990_90B6_5F67_D924, 52),  // 10^54
     (0x86F0_AC99_B4E8_DAFD_69A0_28BB_3DED_71A4, 142), // 10^81
@@ -533,22 +647,22 @@ const POW10_DOWN: [(u128, i32); 13] = [
     (0x8049_A4AC_0C58_11AE_205B_896D_777D_6279, -1293), // 10^-351
 ];
 
-/// sig × 10^e for 27 < |e| ≤ 343: sig × 5^r (exact, 2^r in the exponent) times a power of the
-/// tables, the top 64 bits of the 256-bit product and a sticky bit.
-fn wide(sig: u64, dropped: bool, e: i32) -> Fp {
+/// sig × 10^e for -343 ≤ e ≤ 308: sig × 5^r (exact, 2^r in the exponent) times a power of ten
+/// of the tables, the top 64 bits of the 256-bit product and a sticky bit.
+fn wide(sig: u64, e: i32) -> Fp {
     let n = e.unsigned_abs();
-    let j = if e > 0 { n / 27 } else { n.div_ceil(27) };
-    let (r, table) = if e > 0 {
-        (n % 27, POW10_UP.get(j as usize - 1))
+    let (r, table) = if e >= 0 {
+        (n % 27, POW10_UP.get((n / 27) as usize))
     } else {
+        let j = n.div_ceil(27);
         (27 * j - n, POW10_DOWN.get(j as usize - 1))
     };
-    let (m, te) = table.copied().unwrap_or((1 << 127, 0));
+    let (m, te) = table.copied().unwrap_or((1 << 127, -127));
     let small = u128::from(sig) * u128::from(5u64.pow(r));
     let z = small.leading_zeros();
     let (hi, lo) = mul_wide(small << z, m);
     let shift = if hi >> 127 == 1 { 64 } else { 63 };
-    let sticky = hi & ((1u128 << shift) - 1) != 0 || lo != 0 || dropped;
+    let sticky = hi & ((1u128 << shift) - 1) != 0 || lo != 0;
     Fp {
         f: (hi >> shift) as u64 | u64::from(sticky),
         e: r as i32 - z as i32 + te + 128 + shift,
@@ -575,57 +689,32 @@ struct Fp {
 }
 
 impl Fp {
-    fn of(n: u64) -> Fp {
-        let z = n.leading_zeros();
-        Fp {
-            f: n << z,
-            e: -(z as i32),
-        }
-    }
-
-    fn mul(self, o: Fp) -> Fp {
-        let p = u128::from(self.f) * u128::from(o.f);
-        // The product of two normalised values has its top bit at 127 or 126.
-        let shift = if p >> 127 == 1 { 64 } else { 63 };
-        let sticky = p & ((1u128 << shift) - 1) != 0;
-        Fp {
-            f: (p >> shift) as u64 | u64::from(sticky),
-            e: self.e + o.e + shift,
-        }
-    }
-
-    fn div(self, o: Fp) -> Fp {
-        // (self.f × 2^64) / o.f lies in [2^63, 2^65).
-        let n = u128::from(self.f) << 64;
-        let d = u128::from(o.f);
-        let (q, r) = (n / d, n % d);
-        let shift = i32::from(q >> 64 != 0);
-        let sticky = r != 0 || (shift == 1 && q & 1 == 1);
-        Fp {
-            f: (q >> shift) as u64 | u64::from(sticky),
-            e: self.e - o.e - 64 + shift,
-        }
-    }
-
-    /// Rounded to the nearest `f64` (ties to even), 0 below the smallest, infinity above the
-    /// largest.
-    fn to_f64(self) -> f64 {
+    /// Rounded to the nearest `f64` (ties to even; 0 below the smallest, infinity above the
+    /// largest), the `f64` it was rounded from below, and whether the bits dropped were within
+    /// one unit of exactly half: the power of ten may be off by a hair (2^-127), so then only
+    /// [`exactly`] can tell which way the true value rounds.
+    fn round(self) -> (f64, f64, bool) {
         // The value is in [2^(e+63), 2^(e+64)); an `f64` holds 53 bits from 2^-1022 (fewer below).
         let top = self.e + 63;
         if top > 1023 {
-            return f64::INFINITY;
+            return (f64::INFINITY, f64::INFINITY, false);
         }
         let drop = if top < -1022 { 11 + (-1022 - top) } else { 11 };
         if drop > 64 {
-            return 0.0;
+            return (0.0, 0.0, false);
         }
         let drop = drop as u32;
         let kept = self.f.checked_shr(drop).unwrap_or(0);
         let rest = self.f & 1u64.checked_shl(drop).unwrap_or(0).wrapping_sub(1);
         let half = 1u64 << (drop - 1);
         let up = rest > half || (rest == half && kept & 1 == 1);
-        // (kept + up) × 2^(e + drop): below 2^53, or 2^53 after a carry; exact in an `f64`.
-        ((kept + u64::from(up)) as f64) * pow2(self.e + drop as i32)
+        // kept × 2^(e + drop) is below 2^53 (or 2^53 after a carry): exact in an `f64`.
+        let scale = pow2(self.e + drop as i32);
+        (
+            ((kept + u64::from(up)) as f64) * scale,
+            (kept as f64) * scale,
+            rest.abs_diff(half) <= 1,
+        )
     }
 }
 

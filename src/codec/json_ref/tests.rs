@@ -264,7 +264,39 @@ fn floats_are_the_correctly_rounded_value() {
         let want: f64 = text.parse().unwrap();
         assert_eq!(as_f64(text).to_bits(), want.to_bits(), "{text}");
     }
-    // More than 19 digits are read at 19, then rounded: within one ulp.
+    // More than 19 digits: exactly rounded too (the first 19 settle most; a big-integer comparison
+    // the rest), e.g. just above a halfway point or just above half the smallest subnormal.
+    let mut long: Vec<String> = [
+        "1.000000000000000111022302",
+        "214984346678264997472.378783e-42",
+        "1.00000000000000011102230246251565404236316680908203125",
+        "1.00000000000000011102230246251565404236316680908203124",
+        "1.00000000000000011102230246251565404236316680908203126",
+        "9007199254740992.5000000000000000000000000000001",
+        "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497791",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    long.push(format!("0.{}2470328229206232720882538", "0".repeat(323)));
+    for _ in 0..30_000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let a = x % 10u64.pow(18);
+        let b = (x >> 7) % 10u64.pow((x % 12) as u32 + 1);
+        let exp = (x >> 40) as i64 % 640 - 330;
+        long.push(format!("{a}{b:0>12}.{}e{exp}", x % 1000));
+    }
+    for text in &long {
+        let want: f64 = text.parse().unwrap();
+        if want.is_finite() {
+            assert_eq!(as_f64(text).to_bits(), want.to_bits(), "{text}");
+        }
+    }
+    // Very long mantissas are read in linear time (at most 800 digits enter the comparison).
+    let many = format!("1.{}1e-5", "0".repeat(200_000));
+    assert_eq!(as_f64(&many), 1e-5);
     for text in [
         "123456789012345678901234567890",
         "100000000000000000000000.5",
