@@ -500,9 +500,14 @@ test('a parseResponse text crosses on its own, as it is, and reads as it does in
     const field = (f) => viaApi(f).error.field;
     assert.equal(field(() => R.payline.parseResponse(0, null)), 'operation', name);
     assert.equal(field(() => R.payline.parseResponse(1, answer)), 'operation', name);
-    assert.equal(field(() => R.payline.parseResponse('doCapture\ud800', '<a>\ud800</a>')), 'operation.(input)', name);
+    assert.equal(field(() => R.payline.parseResponse('doCapture\ud800', '<a>\ud800</a>')), 'operation', name);
     assert.equal(field(() => R.systempay.parseResponse('\u0000remise:bigint', 10n)), 'text', name);
     assert.equal(field(() => R.payline.parseResponse('doCapture', '\u0000remise:nan', NaN)), 'xml', name);
+    // A lone surrogate in a text argument: named by the argument (it said `text.(input)`).
+    assert.equal(field(() => R.systempay.parseResponse('{"a":"x\ud800"}')), 'text', name);
+    assert.equal(field(() => R.sogenactif.office.parseResponse('{"a":"x\ud800"}')), 'text', name);
+    assert.equal(field(() => R.payline.parseResponse('doCapture', '<a>\ud800</a>')), 'xml', name);
+    assert.match(viaApi(() => R.systempay.parseResponse('{"a":"x\ud800"}')).error.message, /^text: /, name);
   }
 });
 

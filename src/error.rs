@@ -246,7 +246,8 @@ impl Error {
     /// Prefixes the field path (and every issue path) with `prefix`, e.g. `records[3]`.
     pub fn nest(mut self, prefix: &str) -> Self {
         let join = |p: &str| {
-            if p.is_empty() {
+            // `(input)` names a whole text given at the root: under a prefix, the prefix is it.
+            if p.is_empty() || p == "(input)" {
                 prefix.to_string()
             } else if p.starts_with('[') {
                 format!("{prefix}{p}")
@@ -254,7 +255,18 @@ impl Error {
                 format!("{prefix}.{p}")
             }
         };
-        self.field = self.field.as_deref().map(join);
+        let old = self.field.take();
+        self.field = old.as_deref().map(join);
+        // A message that starts with the field names the new one (`text: it contains …`).
+        if let (Some(old), Some(new)) = (old, &self.field) {
+            if let Some(rest) = self
+                .message
+                .strip_prefix(old.as_str())
+                .and_then(|r| r.strip_prefix(": "))
+            {
+                self.message = format!("{new}: {rest}");
+            }
+        }
         for i in &mut self.issues {
             i.field = join(&i.field);
         }

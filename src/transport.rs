@@ -713,7 +713,7 @@ pub fn mask_card_numbers(text: &str) -> String {
 pub fn redact(text: &str) -> String {
     let trimmed = text.trim_start();
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        if let Ok(mut v) = crate::codec::json_ref::value(text) {
+        if let Ok(mut v) = crate::codec::json_ref::answer_value(text) {
             // Keys by name and strings as text (`redact_json`); then every long digit run,
             // numbers and ids included.
             redact_json(&mut v);

@@ -785,3 +785,22 @@ fn a_writer_of_no_record_is_not_finished() {
     w.add(&record).unwrap();
     assert!(w.finish().unwrap().ends_with("END;1\n"));
 }
+
+#[test]
+fn an_ndjson_line_with_half_a_surrogate_pair_is_named_at_its_field() {
+    // As `addMany` and `build` name it (the line is JSON: JSON.stringify writes `\udc00`).
+    let line = r#"{"method":"refund","merchantId":"011223344550000","transactionReference":"ORDER1","operationAmount":750,"currencyCode":"EUR","returnContext":"a\udc00"}"#;
+    let issue = first_issue(OPTIONS, &format!("{line}\n"));
+    assert_eq!(
+        (issue.field.as_str(), issue.code),
+        ("records[0].returnContext", "FORBIDDEN_CHARACTER")
+    );
+    // A line that is not JSON at all still says so, with its line.
+    let issue = first_issue(OPTIONS, "{\"method\": \\ud800\n");
+    assert_eq!((issue.field.as_str(), issue.code), ("records[0]", "FORMAT"));
+    assert!(
+        issue.message.starts_with("line 1 is not a JSON record"),
+        "{}",
+        issue.message
+    );
+}

@@ -154,3 +154,18 @@ fn broken_bodies_are_malformed() {
     // A 200 never means success by itself.
     assert!(parse_response(200, r#"{"status":"ERROR","answer":{}}"#).is_err());
 }
+
+#[test]
+fn half_a_surrogate_pair_in_an_answer_is_read_as_a_replacement_character() {
+    // JSON.parse reads `\ud83d` alone; a `str` cannot hold it. One odd character in a free-text
+    // field must not make a payment's result unreadable (it would leave a refund "unknown").
+    let env = parse_response(
+        200,
+        r#"{"status":"SUCCESS","answer":{"name":"ab\ud83d","other":"\udc00x","pair":"\ud83d\ude00","two":"\ud83d\ud83d\ude00"}}"#,
+    )
+    .unwrap();
+    assert_eq!(env["answer"]["name"], "ab\u{fffd}");
+    assert_eq!(env["answer"]["other"], "\u{fffd}x");
+    assert_eq!(env["answer"]["pair"], "😀");
+    assert_eq!(env["answer"]["two"], "\u{fffd}😀");
+}

@@ -530,6 +530,26 @@ fn duplicate_order_get_create_payment_rules() {
             ("ipnTargetUrl", "FORMAT"),
         ],
     );
+    // An empty list of payment methods, an empty name, a URL without a host.
+    for url in ["https://", "http:///ipn", "https://?x"] {
+        expect_issues(
+            "Charge/CreatePayment",
+            json!({"amount": 1, "currency": "EUR", "ipnTargetUrl": url, "paymentMethods": []}),
+            &[("paymentMethods", "RANGE"), ("ipnTargetUrl", "FORMAT")],
+        );
+    }
+    let e = systempay::request(
+        "Charge/CreatePayment",
+        &json!({"amount": 1, "currency": "EUR", "paymentMethods": ["CARDS", ""]}),
+        &opts(),
+    )
+    .unwrap_err();
+    assert_eq!(e.issues[0].field, "paymentMethods[1]");
+    assert!(
+        e.issues[0].message.ends_with("got an empty string"),
+        "{}",
+        e.issues[0].message
+    );
     expect_issues(
         "Charge/SDKTest",
         json!({"value": 1, "other": 2}),
@@ -752,4 +772,45 @@ fn lone_surrogates_are_refused_with_the_field() {
         "{}",
         p.request.body
     );
+}
+
+#[test]
+fn an_amount_of_zero_is_refused_where_it_moves_nothing() {
+    for (svc, body, field) in [
+        (
+            "Transaction/Refund",
+            json!({"uuid": UUID, "amount": 0, "currency": "EUR"}),
+            "amount",
+        ),
+        (
+            "Transaction/CancelOrRefund",
+            json!({"uuid": UUID, "amount": 0}),
+            "amount",
+        ),
+        (
+            "Transaction/Duplicate",
+            json!({"uuid": UUID, "amount": 0, "currency": "EUR"}),
+            "amount",
+        ),
+        (
+            "Transaction/Update",
+            json!({"uuid": UUID, "cardUpdate": {"amount": 0, "currency": "EUR"}}),
+            "cardUpdate.amount",
+        ),
+    ] {
+        expect_issues(svc, body, &[(field, "RANGE")]);
+    }
+    // 1 is an amount; Charge/CreatePayment keeps 0 (registering a card without a payment).
+    assert!(systempay::request(
+        "Transaction/Refund",
+        &json!({"uuid": UUID, "amount": 1, "currency": "EUR"}),
+        &opts()
+    )
+    .is_ok());
+    assert!(systempay::request(
+        "Charge/CreatePayment",
+        &json!({"amount": 0, "currency": "EUR", "customer": {"email": "a@example.com"}}),
+        &opts()
+    )
+    .is_ok());
 }

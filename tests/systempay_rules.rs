@@ -117,11 +117,12 @@ fn captured_refunds_full_partial_and_repeated() {
         "PSP_020",
         "request.amount",
     );
-    refused(
-        &t,
-        json!({"uuid": UUID, "amount": 0, "currency": "EUR"}),
-        "PSP_020",
-        "request.amount",
+    // 0 moves nothing: refused by the request's own validation, before any plan.
+    let e = plan_cancel_or_refund(&t, &json!({"uuid": UUID, "amount": 0, "currency": "EUR"}))
+        .unwrap_err();
+    assert_eq!(
+        (e.code, e.issues[0].field.as_str(), e.issues[0].code),
+        (ErrorCode::Validation, "request.amount", "RANGE")
     );
     // Fully refunded.
     let t = tx("CAPTURED", 3000, Some(3000));

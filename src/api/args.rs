@@ -30,7 +30,8 @@ impl<'a> Args<'a> {
         })?;
         // The split's pass over the bytes (outside strings) finds deep nesting too; only then
         // are the values walked with paths.
-        let checked = special || deepest > MAX_DEPTH || lone_surrogate_escape(input);
+        let checked =
+            special || deepest > MAX_DEPTH || crate::codec::json::lone_surrogate_escape(input);
         Ok(Args { items, checked })
     }
 
@@ -270,16 +271,6 @@ fn check(v: &Value, path: &str, depth: usize) -> Result<()> {
         }
         _ => Ok(()),
     }
-}
-
-/// Whether `text` may hold a lone UTF-16 surrogate: `JSON.stringify` writes one as `\udXXX`, and
-/// every other character as itself (paired surrogates as their UTF-8), so a text without `\ud`
-/// holds none. (A `\\` before `ud` matches too: the values are then walked for nothing.) Such
-/// a string cannot be read into a `str`: the walk names it at its path
-/// (`records[1].returnContext`) instead of the whole argument failing as not JSON.
-pub fn lone_surrogate_escape(text: &str) -> bool {
-    crate::codec::text::find(text, "\\ud").is_some()
-        || crate::codec::text::find(text, "\\uD").is_some()
 }
 
 #[cfg(test)]

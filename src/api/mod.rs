@@ -193,7 +193,7 @@ pub fn batch_records(input: &str, special: bool) -> Result<(&str, Option<Vec<&st
     // The wrapper writes `[` + the array + `]`. When the scanner splits what is inside (plain
     // data, nesting at most 16), the pass of `Args` over the text would find nothing to report
     // (no sentinel, no deep nesting): it is skipped, 11 % of an `addMany` (issue 9).
-    if !special && !args::lone_surrogate_escape(input) {
+    if !special && !crate::codec::json::lone_surrogate_escape(input) {
         let inner = input.strip_prefix('[').and_then(|s| s.strip_suffix(']'));
         if let Some((inner, texts)) = inner.and_then(|i| Some((i, split_array(i)?))) {
             return Ok((inner, Some(texts)));

@@ -387,6 +387,16 @@ pub fn from_text_in(
     Ok(Value::Null)
 }
 
+/// Whether `text` may hold a lone UTF-16 surrogate: `JSON.stringify` writes one as `\udXXX`, and
+/// every other character as itself (paired surrogates as their UTF-8), so a text without `\ud`
+/// holds none. (A `\\` before `ud` matches too: the values are then walked for nothing.) Such
+/// a string cannot be read into a `str`: the walk names it at its path
+/// (`records[1].returnContext`) instead of the whole argument failing as not JSON.
+pub fn lone_surrogate_escape(text: &str) -> bool {
+    crate::codec::text::find(text, "\\ud").is_some()
+        || crate::codec::text::find(text, "\\uD").is_some()
+}
+
 /// serde_json's own nesting limit; deeper text failed for that reason and is not scanned further.
 const SCAN_MAX_DEPTH: u32 = 128;
 

@@ -35,11 +35,29 @@ pub enum Val<'a> {
 
 /// Parses one JSON text (white space only after it, as `serde_json::from_str`).
 pub fn parse(text: &str) -> Result<Val<'_>, JsonError> {
+    read(text, false)
+}
+
+/// [`parse`] for a gateway's answer: a `\u` escape of half a UTF-16 surrogate pair (which a `str`
+/// cannot hold, and `JSON.parse` reads) becomes U+FFFD, as a stray byte of bad UTF-8 does
+/// ("Transport"): one odd character in a free-text field must not make a payment's result
+/// unreadable. Caller input stays strict (`parse`): there, such a string is named at its path.
+pub fn parse_answer(text: &str) -> Result<Val<'_>, JsonError> {
+    read(text, true)
+}
+
+/// [`value`] of [`parse_answer`].
+pub fn answer_value(text: &str) -> Result<serde_json::Value, JsonError> {
+    parse_answer(text).map(|v| v.to_value())
+}
+
+fn read(text: &str, lossy: bool) -> Result<Val<'_>, JsonError> {
     let mut r = Reader {
         text,
         bytes: text.as_bytes(),
         at: 0,
         depth: 0,
+        lossy,
     };
     let v = r.value()?;
     r.blank();
@@ -101,6 +119,8 @@ struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
     depth: u32,
+    /// Half a surrogate pair is read as U+FFFD instead of refused ([`parse_answer`]).
+    lossy: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -333,13 +353,21 @@ impl<'a> Reader<'a> {
                     return char::from_u32(hi).ok_or_else(|| self.error("invalid escape"));
                 }
                 // A surrogate pair, `\uD83D\uDE00`; a lone half cannot be held by a `str`.
-                if hi >= 0xDC00 || self.bytes.get(self.at..self.at + 2) != Some(b"\\u") {
-                    return Err(self.error("lone leading surrogate in hex escape"));
-                }
-                self.at += 2;
-                let lo = self.hex4()?;
+                let pair = hi < 0xDC00 && self.bytes.get(self.at..self.at + 2) == Some(b"\\u");
+                let back = self.at;
+                let lo = if pair {
+                    self.at += 2;
+                    self.hex4()?
+                } else {
+                    0
+                };
                 if !(0xDC00..0xE000).contains(&lo) {
-                    return Err(self.error("lone leading surrogate in hex escape"));
+                    if !self.lossy {
+                        return Err(self.error("lone surrogate in hex escape"));
+                    }
+                    // The next escape, if any, is read on its own.
+                    self.at = back;
+                    return Ok('\u{fffd}');
                 }
                 char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
                     .ok_or_else(|| self.error("invalid escape"))?

@@ -38,7 +38,7 @@ pub fn parse_response(http_status: u16, text: &str) -> Result<Value> {
         crate::codec::ANSWER_TOO_LARGE_HINT,
     )
     .map_err(|e| e.with_http_status(http_status))?;
-    let envelope: Value = match crate::codec::json_ref::value(text) {
+    let envelope: Value = match crate::codec::json_ref::answer_value(text) {
         Ok(v) => v,
         // A 401 without a JSON body is a plain HTTP error (proxy, wrong host…).
         Err(_) if http_status == 401 => return Err(http_error(http_status, text)),

@@ -248,7 +248,7 @@ pub fn parse_answer(fields: &Value, keys: &Keys) -> Result<Value> {
         .get("kr-answer")
         .and_then(Value::as_str)
         .unwrap_or("");
-    crate::codec::json_ref::value(answer).map_err(|e| {
+    crate::codec::json_ref::answer_value(answer).map_err(|e| {
         Error::new(
             ErrorCode::MalformedResponse,
             format!("kr-answer is signed but is not JSON ({e})"),

@@ -321,7 +321,7 @@ fn amount_currency(
     amount_alone: bool,
     b: &mut Body,
     issues: &mut Issues,
-) {
+) -> Option<u64> {
     let has_amount = o.has("amount");
     let has_currency = o.has("currency");
     let amount = if required {
@@ -357,6 +357,20 @@ fn amount_currency(
     }
     b.uint("amount", amount);
     b.str("currency", cur);
+    amount
+}
+
+/// A refund, cancellation, update or duplicate of 0 moves nothing: the platform answers PSP_020
+/// "invalid amount" (our reading, UNCERTAIN: `systempay::rules` plans the same), so it is refused
+/// before sending. (Charge/CreatePayment keeps 0: a wallet registration without payment.)
+fn not_zero(o: &ObjRef<'_, '_>, amount: Option<u64>, what: &str, issues: &mut Issues) {
+    if amount == Some(0) {
+        issues.push(
+            o.at("amount"),
+            issue::RANGE,
+            format!("must be at least 1 (in minor units): {what}"),
+        );
+    }
 }
 
 /// `manualValidation`: `YES`, `NO` or `null` (the shop's default). Absent → not sent.
@@ -435,7 +449,8 @@ fn cancel_or_refund(
     warnings: &mut Vec<Warning>,
 ) {
     b.str("uuid", uuid(o, issues));
-    amount_currency(o, false, AMOUNT_WITHOUT_CURRENCY, b, issues);
+    let amount = amount_currency(o, false, AMOUNT_WITHOUT_CURRENCY, b, issues);
+    not_zero(o, amount, "leave amount out for the whole amount", issues);
     if service == Service::CancelOrRefund {
         // "If the field is sent empty, the default value will be AUTO" (seed document).
         let empty = matches!(o.raw("resolutionMode"), Some(Val::Str(s)) if s.is_empty());
@@ -456,7 +471,13 @@ fn update(o: &mut ObjRef<'_, '_>, b: &mut Body, issues: &mut Issues) {
     b.str("comment", o.str("comment", issues));
     if let Some(mut cu) = o.obj("cardUpdate", issues) {
         b.open("cardUpdate");
-        amount_currency(&mut cu, false, false, b, issues);
+        let amount = amount_currency(&mut cu, false, false, b, issues);
+        not_zero(
+            &cu,
+            amount,
+            "to cancel the transaction, use Transaction/CancelOrRefund",
+            issues,
+        );
         let date = cu.str("expectedCaptureDate", issues).filter(|s| {
             let ok = iso_date_time(s);
             if !ok {
@@ -505,7 +526,8 @@ fn duplicate(
     warnings: &mut Vec<Warning>,
 ) {
     b.str("uuid", uuid(o, issues));
-    amount_currency(o, true, false, b, issues);
+    let amount = amount_currency(o, true, false, b, issues);
+    not_zero(o, amount, "a duplicate of 0 charges nothing", issues);
     b.str("orderId", order_id(o, false, issues));
     b.str("comment", o.str("comment", issues));
     metadata(o, b, issues);
@@ -519,7 +541,7 @@ fn duplicate(
 }
 
 fn create_payment(o: &mut ObjRef<'_, '_>, b: &mut Body, issues: &mut Issues) {
-    amount_currency(o, true, false, b, issues);
+    let _ = amount_currency(o, true, false, b, issues);
     b.str("orderId", order_id(o, false, issues));
     let mut reference = None;
     if let Some(mut c) = o.obj("customer", issues) {
@@ -554,17 +576,24 @@ fn create_payment(o: &mut ObjRef<'_, '_>, b: &mut Body, issues: &mut Issues) {
     }
     b.str("formAction", form_action);
     if let Some(list) = o.array("paymentMethods", issues) {
+        if list.is_empty() {
+            issues.push(
+                "paymentMethods",
+                issue::RANGE,
+                "must name at least one payment method like 'CARDS' (leave it out for the shop's)",
+            );
+        }
         for (i, v) in list.iter().enumerate() {
-            if !matches!(v, Val::Str(s) if !s.is_empty()) {
-                issues.push(
-                    format!("paymentMethods[{i}]"),
-                    issue::TYPE,
-                    format!(
-                        "must be a payment method name like 'CARDS', got {}",
-                        v.type_name()
-                    ),
-                );
-            }
+            let got = match v {
+                Val::Str(s) if !s.is_empty() => continue,
+                Val::Str(_) => "an empty string",
+                other => other.type_name(),
+            };
+            issues.push(
+                format!("paymentMethods[{i}]"),
+                issue::TYPE,
+                format!("must be a payment method name like 'CARDS', got {got}"),
+            );
         }
         // Written as given: with any bad entry above, nothing is sent.
         b.vals("paymentMethods", list);
@@ -589,7 +618,11 @@ fn create_payment(o: &mut ObjRef<'_, '_>, b: &mut Body, issues: &mut Issues) {
 
 /// An absolute http(s) URL without whitespace or control characters.
 fn is_http_url(s: &str) -> bool {
-    (s.starts_with("https://") || s.starts_with("http://"))
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    // A host after the scheme (`https://` alone, or `https:///x`, names none).
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with(['/', '?', '#']))
         && !s.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 

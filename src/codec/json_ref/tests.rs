@@ -169,7 +169,7 @@ fn syntax_errors_say_what_and_where() {
         ("\"a\\qb\"", "invalid escape at line 1 column 4"),
         (
             "\"\\ud800\"",
-            "lone leading surrogate in hex escape at line 1 column 8",
+            "lone surrogate in hex escape at line 1 column 8",
         ),
         (
             "\"a\tb\"",

@@ -151,7 +151,26 @@ impl Sink {
         let Some(f) = fast::record_text(text, &self.options.layouts, syntax, &mut self.memo) else {
             return match fast::tree(text) {
                 Ok(v) => self.take(Ok(&v), line, out),
-                Err(e) => self.take(Err(json_message(line.unwrap_or(0), &e)), line, out),
+                // Half a surrogate pair (`\udXXX`, as JSON.stringify writes it): a string a `str`
+                // cannot hold, named at its field as `addMany` and `build` name it.
+                Err(e) => match crate::codec::json::from_text_in(text, None, false) {
+                    Err(found)
+                        if found
+                            .issues
+                            .iter()
+                            .any(|i| i.code == issue::FORBIDDEN_CHARACTER) =>
+                    {
+                        let index = self.index;
+                        self.index += 1;
+                        let mut issues = Issues::new();
+                        let at =
+                            validate::record_path(usize::try_from(index).unwrap_or(usize::MAX));
+                        issues.push_error(&at, found);
+                        self.reject(index, line, issues);
+                        Ok(())
+                    }
+                    _ => self.take(Err(json_message(line.unwrap_or(0), &e)), line, out),
+                },
             };
         };
         let index = self.index;

@@ -48,7 +48,9 @@ pub fn parse_response_sealed(
     let parsed: Option<Value> = match size {
         // A byte order mark before the JSON text is ignored (RFC 8259 §8.1; the seal is over the
         // fields' values, not the text).
-        Ok(()) => crate::codec::json_ref::value(text.strip_prefix('\u{feff}').unwrap_or(text)).ok(),
+        Ok(()) => {
+            crate::codec::json_ref::answer_value(text.strip_prefix('\u{feff}').unwrap_or(text)).ok()
+        }
         Err(_) => None,
     };
     if (201..=299).contains(&http_status) {
