@@ -279,56 +279,68 @@ impl Client {
     /// that count as the secret where a quote cut it ([`scrub_text`]): 6, and for the
     /// `Authorization` value 6 past the base64 characters that encode the public user and its `:`.
     fn secrets(&self) -> Vec<(String, usize)> {
-        let (user, secret) = match &self.inner {
-            Inner::Systempay(o) => (Some(o.shop_id.as_str()), &o.password),
-            Inner::Payline(o) => (Some(o.merchant_id.as_str()), &o.access_key),
-            Inner::Office(o) => (None, &o.secret_key),
-        };
-        let mut out = Vec::new();
-        // A very short "secret" would blank ordinary words; such credentials fail validation anyway.
-        if secret.expose().chars().count() >= 6 {
-            out.push((secret.expose().to_string(), 6));
-            // As a message quotes it when it holds characters written as escapes (`Ω` → `\u{3a9}`,
-            // `"` → `\"`): quoted gateway text goes through `money::printable`.
-            let escaped = crate::money::escaped(secret.expose());
-            if escaped != secret.expose() {
-                out.push((escaped, 6));
-            }
-            if let Some(user) = user {
-                let basic = crate::transport::basic_auth(user, secret);
-                let value = basic.strip_prefix("Basic ").unwrap_or(&basic).to_string();
-                // base64: 4 characters per 3 bytes of `user:`.
-                out.push((value, (user.len() + 1) / 3 * 4 + 6));
-            }
+        match &self.inner {
+            Inner::Systempay(o) => secret_forms(Some(o.shop_id.as_str()), &o.password),
+            Inner::Payline(o) => secret_forms(Some(o.merchant_id.as_str()), &o.access_key),
+            Inner::Office(o) => secret_forms(None, &o.secret_key),
         }
-        out
     }
 
-    /// Removes the client's secrets from an error built from a gateway answer (a proxy or a broken
-    /// gateway may echo the request, credentials included): from its message, the gateway's code
-    /// and message, and the answer's keys and strings.
-    fn scrub(&self, mut e: Error) -> Error {
-        let forms = self.secrets();
-        for field in [
-            Some(&mut e.message),
-            e.gateway_message.as_mut(),
-            e.gateway_code.as_mut(),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            if let Some(scrubbed) = scrub_text(field, &forms) {
-                *field = scrubbed;
-            }
-        }
-        if let Some(r) = e.response.as_mut() {
-            scrub_value(r, &forms);
-        }
-        e
+    fn scrub(&self, e: Error) -> Error {
+        scrub_error(e, &self.secrets())
     }
 }
 
-/// `text` without the secret's `forms` ([`Client::secrets`]): first every form whole, then each
+/// The forms a secret can take in a gateway's text, each with the shortest start of it that is
+/// taken out where a quote cut it: the secret, as a message quotes it, and the `Authorization`
+/// value it makes with `user`.
+pub(super) fn secret_forms(
+    user: Option<&str>,
+    secret: &crate::transport::Secret,
+) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    // A very short "secret" would blank ordinary words; such credentials fail validation anyway.
+    if secret.expose().chars().count() >= 6 {
+        out.push((secret.expose().to_string(), 6));
+        // As a message quotes it when it holds characters written as escapes (`Ω` → `\u{3a9}`,
+        // `"` → `\"`): quoted gateway text goes through `money::printable`.
+        let escaped = crate::money::escaped(secret.expose());
+        if escaped != secret.expose() {
+            out.push((escaped, 6));
+        }
+        if let Some(user) = user {
+            let basic = crate::transport::basic_auth(user, secret);
+            let value = basic.strip_prefix("Basic ").unwrap_or(&basic).to_string();
+            // base64: 4 characters per 3 bytes of `user:`.
+            out.push((value, (user.len() + 1) / 3 * 4 + 6));
+        }
+    }
+    out
+}
+
+/// Removes a secret's `forms` from an error built from a gateway answer (a proxy or a broken
+/// gateway may echo the request, credentials included): from its message, the gateway's code and
+/// message, and the answer's keys and strings.
+pub(super) fn scrub_error(mut e: Error, forms: &[(String, usize)]) -> Error {
+    for field in [
+        Some(&mut e.message),
+        e.gateway_message.as_mut(),
+        e.gateway_code.as_mut(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if let Some(scrubbed) = scrub_text(field, forms) {
+            *field = scrubbed;
+        }
+    }
+    if let Some(r) = e.response.as_mut() {
+        scrub_value(r, forms);
+    }
+    e
+}
+
+/// `text` without the secret's `forms` ([`secret_forms`]): first every form whole, then each
 /// form where a quote cut it. A message quotes a value through `money::printable`, which writes at most 40 characters and
 /// then `…`, so a long secret can show as its start followed by `…`; that start goes when it holds
 /// at least the form's minimum of characters (6, the shortest secret taken out at all; more for the

@@ -91,5 +91,11 @@ pub(super) fn read_batch_response(a: &Args, text: &str) -> Result<Out> {
 /// `[text, options]`, the Sips Office answer read from `text` (also when given apart).
 pub(super) fn read_office_response(a: &Args, text: &str) -> Result<Out> {
     let key = secret_key_option(&a.value(1, "options")?)?;
-    Ok(office::parse_response(200, text, key.as_ref())?.into())
+    // An answer that echoes the key is scrubbed as the client scrubs it.
+    office::parse_response(200, text, key.as_ref())
+        .map(Out::from)
+        .map_err(|e| match &key {
+            Some(k) => super::client::scrub_error(e, &super::client::secret_forms(None, k)),
+            None => e,
+        })
 }

@@ -637,3 +637,21 @@ fn a_secret_holding_an_ellipsis_is_taken_out_whole() {
         }
     }
 }
+
+#[test]
+fn the_stateless_office_reader_scrubs_the_key_an_answer_echoes() {
+    // As the client does: a refusal that quotes the secret key keeps it nowhere in the error.
+    let key = "002001000000001_KEY1_SECRETCANARY";
+    let answer = json!({ "responseCode": "12", "echo": key, key: "x" }).to_string();
+    let out = call_text(
+        "sogenactif.office.parseResponse",
+        &json!([null, { "secretKey": key }]).to_string(),
+        &answer,
+        false,
+    );
+    assert!(out.starts_with('e'), "{out}");
+    assert!(!out.contains("SECRETCANARY"), "{out}");
+    // Without a key there is nothing to scrub, and the answer is quoted as it came.
+    let out = call_text("sogenactif.office.parseResponse", "[null, null]", &answer, false);
+    assert!(out.contains("SECRETCANARY"));
+}
