@@ -264,7 +264,7 @@ test('build: a CSV quote left open at the end of the input is refused by its lin
   // Without the refusal the open cell took the rest of the file in: `R2,100,"EUR\ncancel,…` read as
   // one record whose currency holds a line break and the next record's text.
   const csv = 'method,merchantId,transactionReference,amount,currencyCode\ncancel,' + M + ',R1,100,EUR\ncancel,' + M + ',R2,100,"EUR\ncancel,' + M + ',R3,100,EUR\n';
-  const expected = { line: 3, index: 1, issues: [{ field: 'records[1]', code: 'FORMAT', message: 'has a quoted cell whose closing quote is missing (the input ends inside it): close the quote, and write a quote inside a quoted cell as two' }] };
+  const expected = { line: 3, index: 1, issues: [{ field: 'records[1]', code: 'FORMAT', message: 'has a quote left open at the end of the input: close it (a quote inside a quoted cell is written as two)' }] };
   const r = remise(['batch', 'build', write('open.csv', csv), '-o', path('open.out'), '--errors', path('open.err'), ...HEADER_ARGS]);
   assert.equal(r.status, 1, r.stderr);
   assert.equal(existsSync(path('open.out')), false, 'no output file');

@@ -543,7 +543,7 @@ pub fn settle(
         ErrorCode::GatewayError => {
             let code = e.gateway_code.as_deref().unwrap_or("");
             let client_fault = code == "Client" || code.ends_with(":Client");
-            MAY_HAVE_HAD_EFFECTS.contains(&(gateway, code)) || (failed_status && !client_fault)
+            may_have_had_effects(gateway, code) || (failed_status && !client_fault)
         }
         _ => false,
     };
@@ -571,7 +571,11 @@ pub fn settle(
 /// error" codes (reference systempay.md §5: INT_999, PSP_999, ACQ_999; `systempay::codes` says
 /// so), Payline's 021xx technical errors (reference payline.md §5: 02101 internal error, 02102
 /// acquirer communication error, 02103 connection timeout towards the bank after 25 s), Sips's 99
-/// ("temporary problem at server level", reference sogenactif.md §2.1).
+/// ("temporary problem at server level", reference sogenactif.md §2.1). And answers that say the
+/// operation is under way: Sips 60 ("transaction pending"), every Payline code whose status is
+/// on hold, in progress or pending ([`may_have_had_effects`] reads `payline::codes`), Payline
+/// 02003 ("issuer communication error: the transaction must be cancelled"), 01912 and 01941–01943
+/// (issuer or bank server errors, as 02102 is).
 pub const MAY_HAVE_HAD_EFFECTS: &[(Gateway, &str)] = &[
     (Gateway::Systempay, "ACQ_999"),
     (Gateway::Systempay, "INT_999"),
@@ -579,8 +583,29 @@ pub const MAY_HAVE_HAD_EFFECTS: &[(Gateway, &str)] = &[
     (Gateway::Payline, "02101"),
     (Gateway::Payline, "02102"),
     (Gateway::Payline, "02103"),
+    (Gateway::Payline, "02003"),
+    (Gateway::Payline, "01912"),
+    (Gateway::Payline, "01941"),
+    (Gateway::Payline, "01942"),
+    (Gateway::Payline, "01943"),
+    (Gateway::Sogenactif, "60"),
     (Gateway::Sogenactif, "99"),
 ];
+
+/// Whether a refusal's `code` may hide an operation that was done or is under way: the table
+/// above, and Payline's codes whose status word is `ONHOLD_PARTNER`, `INPROGRESS` or
+/// `PENDING_RISK` (02000 "in progress: wait for the payment status", 02016 "on hold at the
+/// partner", …).
+pub fn may_have_had_effects(gateway: Gateway, code: &str) -> bool {
+    MAY_HAVE_HAD_EFFECTS.contains(&(gateway, code))
+        || (gateway == Gateway::Payline
+            && crate::payline::codes::describe(code).is_ok_and(|d| {
+                matches!(
+                    d.status.as_str(),
+                    "ONHOLD_PARTNER" | "INPROGRESS" | "PENDING_RISK"
+                )
+            }))
+}
 
 /// Names (compared without case) of fields whose values are secrets or card data; their values
 /// are replaced in debug events and in every text from the wire quoted by an error. The card
@@ -810,10 +835,17 @@ fn redact_pairs(text: &str) -> String {
                 };
             }
             let j = j.min(bytes.len());
-            // `Authorization: Basic dXNl…`: the scheme stays, its credentials are taken out
-            // as in any text (below).
+            // `Authorization: Basic dXNl…`: the scheme stays; everything after it on the line
+            // goes (no guess about what credentials look like under a redacted name).
             if quote.is_empty() && is_scheme(text.get(v_start..j).unwrap_or("")) {
-                i = v_start;
+                if let Some((c_start, c_end)) = credentials(bytes, j, redacted) {
+                    out.push_str(text.get(copied..c_start).unwrap_or(""));
+                    out.push_str("***");
+                    copied = c_end;
+                    i = c_end;
+                } else {
+                    i = j;
+                }
                 continue;
             }
             named = names && is_redacted(text.get(v_start..j).unwrap_or(""));
@@ -830,9 +862,11 @@ fn redact_pairs(text: &str) -> String {
             }
             i = j.max(end);
         } else if is_scheme(name) {
-            // Credentials after `Basic`/`Bearer` in any text (a header quoted in a log line).
+            // Credentials after `Basic`/`Bearer`/`Digest` in any text (a header quoted in a log
+            // line); Digest's parameters to the end of the line.
             i = end;
-            if let Some((c_start, c_end)) = credentials(bytes, end) {
+            let digest = name.eq_ignore_ascii_case("digest");
+            if let Some((c_start, c_end)) = credentials(bytes, end, digest) {
                 out.push_str(text.get(copied..c_start).unwrap_or(""));
                 out.push_str("***");
                 (copied, i) = (c_end, c_end);
@@ -854,19 +888,29 @@ fn is_scheme(word: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// Where the credentials that follow a scheme ending at `at` start and end: spaces, then a run of base64,
-/// base64url or JWT characters (and `,="` for Digest's parameters) of 8 or more that is not a
-/// plain lower-case word (`Basic authentication failed` names no credentials). `None` otherwise.
-fn credentials(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+/// Where the credentials that follow a scheme ending at `at` start and end, after spaces.
+/// `whole`: everything to the end of the line (or a `<`), whatever it looks like (under
+/// a redacted name such as `Authorization`, and Digest's `username="…", response="…"`). Else a
+/// run of base64, base64url or JWT characters of 8 or more that is not a plain lower-case word
+/// (`Basic authentication failed` names no credentials). `None` when there is nothing to take.
+fn credentials(bytes: &[u8], at: usize, whole: bool) -> Option<(usize, usize)> {
     let start = at + bytes.get(at..)?.iter().take_while(|c| **c == b' ').count();
-    let len = bytes
-        .get(start..)?
-        .iter()
-        .take_while(|c| c.is_ascii_alphanumeric() || b"+/=._-~".contains(c))
-        .count();
-    let token = bytes.get(start..start + len)?;
-    (start > at && len >= 8 && !token.iter().all(u8::is_ascii_lowercase))
-        .then_some((start, start + len))
+    let rest = bytes.get(start..)?;
+    let len = if whole {
+        rest.iter()
+            .take_while(|c| !matches!(c, b'\n' | b'\r' | b'<'))
+            .count()
+    } else {
+        rest.iter()
+            .take_while(|c| {
+                c.is_ascii_alphanumeric()
+                    || matches!(c, b'+' | b'/' | b'=' | b'.' | b'_' | b'-' | b'~')
+            })
+            .count()
+    };
+    let token = rest.get(..len)?;
+    let plain_word = token.iter().all(u8::is_ascii_lowercase);
+    (start > at && len > 0 && (whole || (len >= 8 && !plain_word))).then_some((start, start + len))
 }
 
 /// Redacts a decoded answer in place: by field name, and what its strings quote (what [`redact`]
@@ -907,38 +951,99 @@ fn redact_json(v: &mut serde_json::Value) {
 /// work on cut or broken answers quoted by errors. Markup written as entities inside a text (a SOAP
 /// fault quoting the request: `&lt;obj:cvx&gt;737&lt;/obj:cvx&gt;`) is scanned the same way.
 fn redact_markup(text: &str) -> String {
-    let mut out = redact_tags(text, "<", ">");
-    // Markup written as entities, named or numeric (`&#60;`), also escaped by half
-    // (`&lt;cvx>737&lt;/cvx>`: writers that escape `<` and `&` only, as StAX does).
-    for (lt, gt) in [("&lt;", "&gt;"), ("&#60;", "&#62;")] {
-        if crate::codec::text::find(&out, lt).is_some() {
-            out = redact_tags(&out, lt, gt);
-        }
+    let text = angle_brackets(text);
+    let out = redact_tags(&text, "<", ">");
+    // Markup written as entities, also escaped by half (`&lt;cvx>737&lt;/cvx>`: writers that
+    // escape `<` and `&` only, as StAX does).
+    match crate::codec::text::find(&out, "&lt;") {
+        Some(_) => redact_tags(&out, "&lt;", "&gt;"),
+        None => out,
     }
-    out
 }
 
-/// [`redact_markup`] for tags opened by `lt` and closed by `gt` (or by a `>`).
+/// `text` with the other spellings of `<` and `>` written as `&lt;` and `&gt;` (numeric
+/// references in decimal, zero-padded or hex, `&amp;lt;` escaped twice) or as themselves (`\u003c`
+/// in JSON text that did not parse whole), so that [`redact_tags`] sees the markup they write.
+/// The redacted text shows them so; borrowed as it is when it holds none.
+#[inline(never)]
+fn angle_brackets(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let (mut copied, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        let rest = text.get(i..).unwrap_or("");
+        let found: Option<(usize, &str)> = match b {
+            b'&' if rest.starts_with("&amp;lt;") => Some((8, "&lt;")),
+            b'&' if rest.starts_with("&amp;gt;") => Some((8, "&gt;")),
+            b'&' if rest.starts_with("&#") => {
+                let (digits, radix) = match rest.as_bytes().get(2) {
+                    Some(b'x' | b'X') => (rest.get(3..).unwrap_or(""), 16),
+                    _ => (rest.get(2..).unwrap_or(""), 10),
+                };
+                let len = digits.bytes().take_while(u8::is_ascii_hexdigit).count();
+                let value = crate::codec::text::parse_uint(digits.get(..len).unwrap_or(""), radix);
+                let whole = rest.len() - digits.len() + len;
+                match (value, rest.as_bytes().get(whole)) {
+                    (Some(60), Some(b';')) => Some((whole + 1, "&lt;")),
+                    (Some(62), Some(b';')) => Some((whole + 1, "&gt;")),
+                    _ => None,
+                }
+            }
+            b'\\'
+                if rest
+                    .get(..5)
+                    .is_some_and(|p| p.eq_ignore_ascii_case("\\u003")) =>
+            {
+                match rest.as_bytes().get(5) {
+                    Some(b'c' | b'C') => Some((6, "<")),
+                    Some(b'e' | b'E') => Some((6, ">")),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        match found {
+            Some((len, with)) => {
+                out.push_str(text.get(copied..i).unwrap_or(""));
+                out.push_str(with);
+                i += len;
+                copied = i;
+            }
+            None => i += 1,
+        }
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(text.get(copied..).unwrap_or(""));
+    Cow::Owned(out)
+}
+
+/// [`redact_markup`] for tags opened by `lt` and closed by `gt` (or by a `>`). Linear in the text:
+/// the searches that may run far ahead (a closing `gt` or `>`, the next end tag) are remembered
+/// ([`Ahead`]); searching again from each tag made 40 000 `<cvv>` without an end tag take seconds.
 fn redact_tags(text: &str, lt: &str, gt: &str) -> String {
     use crate::codec::text::find;
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = find(rest, lt) {
-        let (before, tag_on) = rest.split_at_checked(at).unwrap_or((rest, ""));
-        out.push_str(before);
-        let close = [(find(tag_on, gt), gt.len()), (find(tag_on, ">"), 1)]
-            .into_iter()
-            .filter_map(|(at, len)| at.map(|n| (n, len)))
-            .min();
+    let (mut close_gt, mut close_angle, mut end_tag) =
+        (Ahead::default(), Ahead::default(), Ahead::default());
+    let mut pos = 0;
+    while let Some(at) = find(text.get(pos..).unwrap_or(""), lt).map(|n| pos + n) {
+        out.push_str(text.get(pos..at).unwrap_or(""));
+        let close = [
+            (close_gt.find(text, at, gt, false), gt.len()),
+            (close_angle.find(text, at, ">", false), 1),
+        ]
+        .into_iter()
+        .filter_map(|(at, len)| at.map(|n| (n, len)))
+        .min();
         let Some((end, gt_len)) = close else {
-            out.push_str(tag_on);
+            out.push_str(text.get(at..).unwrap_or(""));
             return out;
         };
-        let (tag, after) = tag_on
-            .split_at_checked(end + gt_len)
-            .unwrap_or((tag_on, ""));
+        let tag = text.get(at..end + gt_len).unwrap_or("");
         out.push_str(tag);
-        rest = after;
+        pos = end + gt_len;
         let inner = tag.get(lt.len()..).unwrap_or("").trim_start_matches('<');
         let body = inner
             .get(..inner.len().saturating_sub(gt_len))
@@ -959,21 +1064,19 @@ fn redact_tags(text: &str, lt: &str, gt: &str) -> String {
             // The content runs to the next end tag (past a comment or a child element before the
             // text: `<cvv><!-- c -->737</cvv>`), else to the next tag; or to the end of a CDATA
             // section that starts it (after white space: pretty-printed XML).
-            let cdata = rest.trim_start().strip_prefix("<![CDATA[");
-            let (mut end_tag, mut from) = (None, 0);
-            while let Some(n) = find(rest.get(from..).unwrap_or(""), lt) {
-                let at = from + n;
-                if rest.as_bytes().get(at + lt.len()) == Some(&b'/') {
-                    end_tag = Some(at);
-                    break;
-                }
-                from = at + lt.len();
-            }
-            let (content, tail) = match cdata {
+            let rest = text.get(pos..).unwrap_or("");
+            let (content, tail) = match rest.trim_start().strip_prefix("<![CDATA[") {
                 Some(c) => crate::codec::text::split_once(c, "]]>").unwrap_or((c, "")),
-                None => rest
-                    .split_at_checked(end_tag.or_else(|| find(rest, lt)).unwrap_or(rest.len()))
-                    .unwrap_or((rest, "")),
+                None => {
+                    let stop = end_tag
+                        .find(text, pos, lt, true)
+                        .or_else(|| find(rest, lt).map(|n| pos + n))
+                        .unwrap_or(text.len());
+                    (
+                        text.get(pos..stop).unwrap_or(""),
+                        text.get(stop..).unwrap_or(""),
+                    )
+                }
             };
             if !content.is_empty() {
                 out.push_str(&if is_card_number_field(local) {
@@ -982,11 +1085,41 @@ fn redact_tags(text: &str, lt: &str, gt: &str) -> String {
                     "***".to_string()
                 });
             }
-            rest = tail;
+            pos = text.len() - tail.len();
         }
     }
-    out.push_str(rest);
+    out.push_str(text.get(pos..).unwrap_or(""));
     out
+}
+
+/// The first place of a pattern at or after a position that only moves forward, searched again
+/// only once the position has passed the place found (or never, once there is none).
+#[derive(Default)]
+struct Ahead {
+    searched: bool,
+    at: Option<usize>,
+}
+
+impl Ahead {
+    /// The first `pat` in `text` at or after `from` (`slash`: the first followed by `/`).
+    fn find(&mut self, text: &str, from: usize, pat: &str, slash: bool) -> Option<usize> {
+        if self.searched && self.at.is_none_or(|a| a >= from) {
+            return self.at;
+        }
+        let mut start = from;
+        self.at = loop {
+            let Some(n) = crate::codec::text::find(text.get(start..).unwrap_or(""), pat) else {
+                break None;
+            };
+            let at = start + n;
+            if !slash || text.as_bytes().get(at + pat.len()) == Some(&b'/') {
+                break Some(at);
+            }
+            start = at + pat.len();
+        };
+        self.searched = true;
+        self.at
+    }
 }
 
 /// Gateway text quoted in a message (a SOAP fault, a refusal, an error envelope's messages):

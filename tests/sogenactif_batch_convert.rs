@@ -709,7 +709,11 @@ fn csv_quote_left_open_at_the_end_of_the_input_is_a_reject() {
             assert_eq!(rejects[0].line, Some(3), "{tail:?} split at {at}");
             let issue = &rejects[0].issues[0];
             assert_eq!(issue.field, "records[1]");
-            assert!(issue.message.contains("closing quote"), "{}", issue.message);
+            assert!(
+                issue.message.contains("quote left open"),
+                "{}",
+                issue.message
+            );
         }
     }
     // Closed quotes (also a doubled one inside, and before the end of the input without a line
@@ -722,6 +726,14 @@ fn csv_quote_left_open_at_the_end_of_the_input_is_a_reject() {
         let input = format!("{header}\n{good}\n{tail}");
         let (r, _) = convert_chunks(&options, &[input.as_bytes()]);
         assert!(r.is_ok(), "{tail:?}: {:?}", r.err().map(|e| e.message));
+    }
+    // Open in the header row itself: a problem of the input, not a record.
+    for input in ["method,\"amount\n", "\"method\n,x\n"] {
+        let (r, mut c) = convert_chunks(&options, &[input.as_bytes()]);
+        let e = r.unwrap_err();
+        assert_eq!(field_codes(&e), [("input", "FORMAT")], "{input:?}");
+        assert!(e.message.contains("header row"), "{}", e.message);
+        assert!(c.take_rejects().is_empty());
     }
     let stray = format!("{header}\nrefund,1,011223344550000,OR\"DER1,750,EUR\n");
     let (r, mut c) = convert_chunks(&options, &[stray.as_bytes()]);

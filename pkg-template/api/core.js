@@ -226,7 +226,9 @@ export function encode(args, names, gateway, base = 0) {
       const found = locate(args[i], names[i] || '', 0, gateway, e, base);
       if (found) throw found;
     }
-    throw validation(gateway, names.find((n) => n) || '', 'could not be converted to plain data: pass objects, arrays, strings, numbers and booleans', e);
+    // Not found: named by the argument only when there is one (the first named one could be
+    // another argument: `batch.build` names its input '' and its clock 'clock').
+    throw validation(gateway, names.length === 1 ? names[0] : '', 'could not be converted to plain data: pass objects, arrays, strings, numbers and booleans', e);
   }
 }
 

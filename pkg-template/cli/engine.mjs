@@ -149,7 +149,11 @@ export class JsConverter {
       // core converter does.
       const line = this.#csv.startLine;
       this.#csvReset();
-      this.#take(null, line, 'has a quoted cell whose closing quote is missing (the input ends inside it): close the quote, and write a quote inside a quoted cell as two');
+      if (this.#csv.columns === null) {
+        const message = `the CSV header row (line ${line}) has a quote left open at the end of the input: close it`;
+        throw validationError(`input: ${message}`, [{ field: 'input', code: 'FORMAT', message }], 'input');
+      }
+      this.#take(null, line, 'has a quote left open at the end of the input: close it (a quote inside a quoted cell is written as two)');
     }
     if (this.#onRecord) return EMPTY;
     if (this.#index === 0) {

@@ -652,6 +652,11 @@ fn the_stateless_office_reader_scrubs_the_key_an_answer_echoes() {
     assert!(out.starts_with('e'), "{out}");
     assert!(!out.contains("SECRETCANARY"), "{out}");
     // Without a key there is nothing to scrub, and the answer is quoted as it came.
-    let out = call_text("sogenactif.office.parseResponse", "[null, null]", &answer, false);
+    let out = call_text(
+        "sogenactif.office.parseResponse",
+        "[null, null]",
+        &answer,
+        false,
+    );
     assert!(out.contains("SECRETCANARY"));
 }

@@ -73,7 +73,7 @@ pub fn value(text: &str) -> Result<serde_json::Value, JsonError> {
     parse(text).map(|v| v.to_value())
 }
 
-/// A JSON syntax error: what is wrong (serde_json's words) and where, as a 1-based line and a
+/// A JSON syntax error: what is wrong (worded as serde_json words it) and where, as a 1-based line and a
 /// column counted in bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JsonError {
@@ -402,6 +402,7 @@ impl<'a> Reader<'a> {
 
     /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`: an integer that fits as one (as
     /// serde_json reads it: a non-negative one unsigned), anything else as `f64`.
+    #[inline(never)]
     fn number(&mut self) -> Result<Val<'a>, JsonError> {
         let start = self.at;
         let negative = self.peek() == Some(b'-');

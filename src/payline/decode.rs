@@ -935,4 +935,4 @@ pub fn refusal_error(op: Operation, response: &Value) -> Option<Error> {
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests;
+pub(crate) mod tests;

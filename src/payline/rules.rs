@@ -18,6 +18,9 @@ use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
 use crate::money::{self, Table};
 use serde_json::{Map, Value};
 
+/// Why `order.ref` must be sent although Payline's rule would take the original's.
+const REF_HINT: &str = " (the envelope requires order.ref: request refuses it missing)";
+
 /// Months after the original's creation during which a re-authorization is allowed.
 pub const REAUTH_WINDOW_MONTHS: u32 = 11;
 /// Within this delay of the original (seconds: 24 h), the same order reference makes a duplicate.
@@ -301,7 +304,7 @@ pub fn check_re_authorization<'a>(
             warnings.push(Warning {
                 code: warning::ORDER_REF_FROM_ORIGINAL,
                 message: format!(
-                    "order.ref is not given: send the original transaction's order reference '{}' (Payline's rule takes it when none is given; the envelope requires order.ref, so request refuses it missing)",
+                    "order.ref is not given: send the original transaction's order reference '{}'{REF_HINT}",
                     crate::money::printable(r)
                 ),
             });
@@ -310,7 +313,9 @@ pub fn check_re_authorization<'a>(
         (None, None) => {
             warnings.push(Warning {
                 code: warning::ORDER_REF_FROM_ORIGINAL,
-                message: "order.ref is not given: send the original transaction's order reference (Payline's rule takes it when none is given; the envelope requires order.ref, so request refuses it missing)".to_string(),
+                message: format!(
+                    "order.ref is not given: send the original transaction's order reference{REF_HINT}"
+                ),
             });
             (None, true)
         }

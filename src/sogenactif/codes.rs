@@ -55,7 +55,7 @@ pub static RESPONSE_CODES: &[ResponseCode] = &[
     row("90", "service temporarily unavailable: try again later", true),
     row("94", "duplicated transaction: this transactionReference is already used", false),
     row("97", "time frame exceeded / session expired", false),
-    row("99", "temporary problem at the server: after a money-moving operation check getTransactionData before sending it again (it may have been done); a read can be tried again later", true),
+    row("99", "temporary problem at the server: an operation may have been done, check getTransactionData before sending it again", true),
 ];
 
 /// The row for `code`, if the table knows it.

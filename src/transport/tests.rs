@@ -476,10 +476,11 @@ fn entity_quoted_pairs_php_dumps_form_brackets_and_credentials_are_redacted() {
         redact("card[cvv]=739&card[expiry]=1229&password=pw"),
         "card[cvv]=***&card[expiry]=1229&password=***"
     );
-    // Credentials after an authentication scheme, under a redacted name or in any text.
+    // Credentials after an authentication scheme, under a redacted name (the rest of the line)
+    // or in any text.
     assert_eq!(
-        redact("Authorization: Basic dXNlcjpwYXNzd29yZA== next"),
-        "Authorization: Basic *** next"
+        redact("Authorization: Basic dXNlcjpwYXNzd29yZA== next\nline"),
+        "Authorization: Basic ***\nline"
     );
     assert_eq!(
         redact("sent header Bearer eyJhbGciOi.eyJzdWIiOiIx.c2lnbmF0dXJl, then"),
@@ -559,7 +560,10 @@ fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unkn
         payline(money, 200, &result("01101")).unwrap_err().outcome,
         None
     );
-    for code in ["02101", "02102", "02103"] {
+    // Technical errors, and answers that say the operation is under way (status H, I, P).
+    for code in [
+        "02101", "02102", "02103", "02003", "01941", "02000", "02005", "02006", "02016",
+    ] {
         let e = payline(money, 200, &result(code)).unwrap_err();
         assert_eq!(e.outcome, Some(Outcome::Unknown), "{code}");
         assert_eq!(e.gateway_code.as_deref(), Some(code));
@@ -602,7 +606,8 @@ fn markup_escaped_by_half_or_as_numeric_entities_is_redacted() {
     );
     assert_eq!(
         redact("&#60;cvv&#62;918&#60;/cvv&#62; and &#60;securityCode>918&#60;/securityCode>"),
-        "&#60;cvv&#62;***&#60;/cvv&#62; and &#60;securityCode>***&#60;/securityCode>"
+        // Shown with `&lt;`/`&gt;`: the redacted text writes every spelling of them so.
+        "&lt;cvv&gt;***&lt;/cvv&gt; and &lt;securityCode>***&lt;/securityCode>"
     );
     // Text with `&lt;` that is no markup is left as it was.
     assert_eq!(redact("a &lt; b > c"), "a &lt; b > c");
@@ -629,7 +634,7 @@ fn a_comment_or_child_before_a_redacted_elements_text_does_not_hide_it() {
 
 #[test]
 fn sips_99_leaves_a_money_call_unknown_and_a_refusal_does_not() {
-    for (code, unknown) in [("99", true), ("24", false), ("05", false)] {
+    for (code, unknown) in [("99", true), ("60", true), ("24", false), ("05", false)] {
         let decoded = crate::sogenactif::office::parse_response(
             200,
             &format!(r#"{{"responseCode":"{code}"}}"#),
@@ -651,4 +656,101 @@ fn sips_99_leaves_a_money_call_unknown_and_a_refusal_does_not() {
             e.message
         );
     }
+}
+
+// Native only, as the Payline reader's linearity test whose timer it uses.
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn redaction_is_linear_in_every_shape() {
+    // As the Payline reader's test: one text 16 times larger must take under 4 times as long as 16
+    // runs on the small one (a quadratic scan takes 16 times as long; no absolute time asserted).
+    // Each shape once made a search run to the end of the text from every tag.
+    type Shape = (&'static str, fn(usize) -> String);
+    let shapes: [Shape; 7] = [
+        ("redacted tags, no end tag", |n| "<cvv>".repeat(n / 5)),
+        ("entity tags, no end tag", |n| "&lt;cvv&gt;".repeat(n / 11)),
+        ("half-escaped tags, no &gt;", |n| "&lt;b>".repeat(n / 6)),
+        ("entity tags, no >", |n| "&lt;b&gt;".repeat(n / 9)),
+        ("numeric tags", |n| "&#60;cvv&#62;1".repeat(n / 14)),
+        ("pairs", |n| "cvv=1&".repeat(n / 6)),
+        ("schemes", |n| "Bearer abcdefgh1 ".repeat(n / 17)),
+    ];
+    use crate::payline::decode::tests::fastest;
+    const SMALL: usize = 16 * 1024;
+    for (shape, make) in shapes {
+        let (small, big) = (make(SMALL), make(16 * SMALL));
+        let many_small = fastest(|| {
+            for _ in 0..16 {
+                let _ = redact(&small);
+            }
+        });
+        let one_big = fastest(|| {
+            let _ = redact(&big);
+        });
+        assert!(
+            one_big < many_small * 4,
+            "{shape}: 16 x {} bytes in {many_small:?}, {} bytes in {one_big:?}",
+            small.len(),
+            big.len()
+        );
+    }
+}
+
+#[test]
+fn markup_in_every_spelling_of_angle_brackets_is_redacted() {
+    for (text, want) in [
+        (
+            "&#x3C;cvx&#x3E;737&#x3C;/cvx&#x3E;",
+            "&lt;cvx&gt;***&lt;/cvx&gt;",
+        ),
+        (
+            "&#x3c;obj:cvx&#x3e;737&#x3c;/obj:cvx&#x3e;",
+            "&lt;obj:cvx&gt;***&lt;/obj:cvx&gt;",
+        ),
+        (
+            "&#060;cvx&#062;737&#060;/cvx&#062;",
+            "&lt;cvx&gt;***&lt;/cvx&gt;",
+        ),
+        (
+            "&amp;lt;cvx&amp;gt;737&amp;lt;/cvx&amp;gt;",
+            "&lt;cvx&gt;***&lt;/cvx&gt;",
+        ),
+        // JSON cut before its end (not read as JSON), markup escaped as \u003c.
+        (
+            "{\"message\":\"\\u003ccvv\\u003e737\\u003c/cvv\\u003e",
+            "{\"message\":\"<cvv>***</cvv>",
+        ),
+        (
+            "{\"m\":\"\\u003Ccvv\\u003E737\\u003C/cvv\\u003E",
+            "{\"m\":\"<cvv>***</cvv>",
+        ),
+    ] {
+        assert_eq!(redact(text), want, "{text}");
+    }
+    // Other references and escapes are left as written.
+    for text in ["&#65;&#x41; &amp; \\u0041 &#60 x", "a &#x3C b"] {
+        assert_eq!(redact(text), text);
+    }
+}
+
+#[test]
+fn credentials_under_authorization_or_after_digest_go_whatever_they_look_like() {
+    assert_eq!(
+        redact("Authorization: Bearer abcdefghijklmnopqrstuvwxyz\nnext"),
+        "Authorization: Bearer ***\nnext"
+    );
+    assert_eq!(
+        redact("Authorization: Basic YTpi"),
+        "Authorization: Basic ***"
+    );
+    assert_eq!(
+        redact(
+            r#"Authorization: Digest username="bob", realm="x", response="6629fae49393a05397450978507c4ef1""#
+        ),
+        "Authorization: Digest ***"
+    );
+    assert_eq!(
+        redact("seen: Digest username=bob, response=6629fae4 end\nnext"),
+        "seen: Digest ***\nnext"
+    );
 }

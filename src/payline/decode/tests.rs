@@ -407,7 +407,7 @@ fn shapes() -> Vec<(&'static str, Make)> {
 }
 
 /// The shortest of three runs of `work`.
-fn fastest(mut work: impl FnMut()) -> std::time::Duration {
+pub(crate) fn fastest(mut work: impl FnMut()) -> std::time::Duration {
     (0..3)
         .map(|_| {
             let start = std::time::Instant::now();

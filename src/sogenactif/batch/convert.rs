@@ -696,10 +696,16 @@ impl Converter {
             // cell's, where it is written into the cell: a record still under way after it is
             // one left inside quotes.
             csv.feed(&mut self.sink, b"\n", out)?;
+            if (csv.len > 0 || csv.nends > 0) && csv.columns.is_none() {
+                return Err(input_error(format!(
+                    "the CSV header row (line {}) has a quote left open at the end of the input: close it",
+                    csv.line
+                )));
+            }
             if csv.len > 0 || csv.nends > 0 {
                 let line = csv.line;
                 self.sink.take(
-                    Err("has a quoted cell whose closing quote is missing (the input ends inside it): close the quote, and write a quote inside a quoted cell as two".to_string()),
+                    Err("has a quote left open at the end of the input: close it (a quote inside a quoted cell is written as two)".to_string()),
                     Some(line),
                     out,
                 )?;

@@ -123,7 +123,7 @@ impl ResponseOptions {
                     issues.push(
                         index(&at, i),
                         issue::CONFLICT,
-                        format!("'{name}' is a key of the parsed record already (the method, its sequence, or a field the request echoes): name the column otherwise"),
+                        format!("'{name}' is already a key of the parsed record: name the column otherwise"),
                     );
                 }
             }
