@@ -423,6 +423,9 @@ test('row 10: a refusal under HTTP 408/5xx, or a technical error code, leaves a 
     [500, result('00000'), 'unknown'],
     [200, result('02103'), 'unknown'],
     [200, result('02102'), 'unknown'],
+    // Under way: in progress, on hold at the partner.
+    [200, result('02000'), 'unknown'],
+    [200, result('02016'), 'unknown'],
     [500, fault('soapenv:Client'), undefined],
     [200, result('01101'), undefined],
   ]) {
