@@ -203,21 +203,8 @@ impl<'a> Reader<'a> {
         }
         loop {
             items.push(self.value()?);
-            self.blank();
-            match self.peek() {
-                Some(b',') => {
-                    self.at += 1;
-                    self.blank();
-                    if self.peek() == Some(b']') {
-                        return Err(self.error("trailing comma"));
-                    }
-                }
-                Some(b']') => {
-                    self.at += 1;
-                    return Ok(Val::Arr(items));
-                }
-                Some(_) => return Err(self.error("expected `,` or `]`")),
-                None => return Err(self.error("EOF while parsing a list")),
+            if !self.next_item(b']', "expected `,` or `]`", "EOF while parsing a list")? {
+                return Ok(Val::Arr(items));
             }
         }
     }
@@ -254,22 +241,36 @@ impl<'a> Reader<'a> {
                 fields.push((key, v));
                 places.pushed(&fields);
             }
-            self.blank();
-            match self.peek() {
-                Some(b',') => {
-                    self.at += 1;
-                    self.blank();
-                    if self.peek() == Some(b'}') {
-                        return Err(self.error("trailing comma"));
-                    }
-                }
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(Val::Obj(fields));
-                }
-                Some(_) => return Err(self.error("expected `,` or `}`")),
-                None => return Err(self.error("EOF while parsing an object")),
+            if !self.next_item(b'}', "expected `,` or `}`", "EOF while parsing an object")? {
+                return Ok(Val::Obj(fields));
             }
+        }
+    }
+
+    /// After an array's item or an object's field: `true` after a `,` (another must follow: a
+    /// trailing comma is refused), `false` after the `close` that ends the container.
+    fn next_item(
+        &mut self,
+        close: u8,
+        expected: &'static str,
+        eof: &'static str,
+    ) -> Result<bool, JsonError> {
+        self.blank();
+        match self.peek() {
+            Some(b',') => {
+                self.at += 1;
+                self.blank();
+                if self.peek() == Some(close) {
+                    return Err(self.error("trailing comma"));
+                }
+                Ok(true)
+            }
+            Some(b) if b == close => {
+                self.at += 1;
+                Ok(false)
+            }
+            Some(_) => Err(self.error(expected)),
+            None => Err(self.error(eof)),
         }
     }
 

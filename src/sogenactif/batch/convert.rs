@@ -696,21 +696,20 @@ impl Converter {
             // cell's, where it is written into the cell: a record still under way after it is
             // one left inside quotes.
             csv.feed(&mut self.sink, b"\n", out)?;
-            if (csv.len > 0 || csv.nends > 0) && csv.columns.is_none() {
-                return Err(input_error(format!(
-                    "the CSV header row (line {}) has a quote left open at the end of the input: close it",
-                    csv.line
-                )));
-            }
-            if csv.len > 0 || csv.nends > 0 {
-                let line = csv.line;
-                self.sink.take(
+            let open_quote = csv.len > 0 || csv.nends > 0;
+            match (open_quote, &csv.columns) {
+                (false, _) => csv.feed(&mut self.sink, &[], out)?,
+                (true, None) => {
+                    return Err(input_error(format!(
+                        "the CSV header row (line {}) has a quote left open at the end of the input: close it",
+                        csv.line
+                    )))
+                }
+                (true, Some(_)) => self.sink.take(
                     Err("has a quote left open at the end of the input: close it (a quote inside a quoted cell is written as two)".to_string()),
-                    Some(line),
+                    Some(csv.line),
                     out,
-                )?;
-            } else {
-                csv.feed(&mut self.sink, &[], out)?;
+                )?,
             }
         } else if !self.pending.is_empty() || self.overlong {
             let line = std::mem::take(&mut self.pending);
@@ -718,16 +717,12 @@ impl Converter {
         }
         let s = &mut self.sink;
         if s.index == 0 {
-            let mut issues = Issues::new();
-            issues.push(
-                "records",
-                issue::RANGE,
-                "the input holds no record: give at least one",
+            return super::writer::no_record("the input holds no record: give at least one").map(
+                |()| Summary {
+                    records: 0,
+                    bytes: 0,
+                },
             );
-            return issues.finish(Some(Gateway::Sogenactif)).map(|()| Summary {
-                records: 0,
-                bytes: 0,
-            });
         }
         if s.rejected > 0 {
             let kept = std::mem::take(&mut s.issues);

@@ -252,13 +252,7 @@ impl BatchWriter {
         // A file of no record (`END;0`) is refused, as `build` and the converter refuse one; the
         // writer stays open for records.
         if self.count == 0 {
-            let mut issues = Issues::new();
-            issues.push(
-                "records",
-                issue::RANGE,
-                "the file holds no record: add at least one before finish()",
-            );
-            issues.finish(Some(Gateway::Sogenactif))?;
+            no_record("the file holds no record: add at least one before finish()")?;
         }
         self.state = State::Finished;
         write_trailer(self.options.syntax, self.count, out);
@@ -276,6 +270,13 @@ impl BatchWriter {
             )),
         }
     }
+}
+
+/// The refusal of a file of no record (`END;0`), the same from the writer and the converter.
+pub(super) fn no_record(message: &'static str) -> Result<()> {
+    let mut issues = Issues::new();
+    issues.push("records", issue::RANGE, message);
+    issues.finish(Some(Gateway::Sogenactif))
 }
 
 /// Reads a JSON array of records (`addMany`).
