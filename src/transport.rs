@@ -169,10 +169,11 @@ pub fn basic_auth(user: &str, password: &Secret) -> String {
         p.copy_from_slice(pass.as_bytes());
     }
     let raw = &*raw;
-    let mut out = String::with_capacity(6 + raw.len().div_ceil(3) * 4);
-    out.push_str("Basic ");
+    let mut out = Vec::with_capacity(6 + raw.len().div_ceil(3) * 4);
+    out.extend_from_slice(b"Basic ");
     crate::codec::base64::encode_into(raw, &mut out);
-    out
+    // ASCII only ("Basic " and base64 characters): the check cannot fail.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Checks a client's `baseUrl` (where credentials are sent): an absolute http(s) URL without

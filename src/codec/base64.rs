@@ -15,43 +15,25 @@ fn sextet(n: u32) -> u8 {
     ALPHABET.get((n & 63) as usize).copied().unwrap_or(b'=')
 }
 
-/// Appends the base64 text of `bytes` to `out`.
+/// Appends the base64 text of `bytes` to `out` (ASCII: the caller makes its `String` once,
+/// with one UTF-8 check, where a `push_str` per group checked each group).
 ///
 /// Each group's four characters are appended at once from the stack (no heap buffer: the Basic
 /// header holds a password): a `String::push` per character, a call each in the `.wasm` (built
 /// at opt-level "z"), made this loop about 5 % of a `systempay.request`.
-pub fn encode_into(bytes: &[u8], out: &mut String) {
+pub fn encode_into(bytes: &[u8], out: &mut Vec<u8>) {
     out.reserve(bytes.len().div_ceil(3) * 4);
-    let groups = bytes.chunks_exact(3);
-    let tail = groups.remainder();
-    for g in groups {
-        if let [a, b, c] = g {
-            let n = (u32::from(*a) << 16) | (u32::from(*b) << 8) | u32::from(*c);
-            push4(
-                out,
-                [sextet(n >> 18), sextet(n >> 12), sextet(n >> 6), sextet(n)],
-            );
-        }
+    for g in bytes.chunks(3) {
+        let byte = |i: usize| u32::from(g.get(i).copied().unwrap_or(0));
+        let n = (byte(0) << 16) | (byte(1) << 8) | byte(2);
+        // A group of one byte gives two characters, of two bytes three: '=' pads the rest.
+        out.extend_from_slice(&[
+            sextet(n >> 18),
+            sextet(n >> 12),
+            if g.len() > 1 { sextet(n >> 6) } else { b'=' },
+            if g.len() > 2 { sextet(n) } else { b'=' },
+        ]);
     }
-    match tail {
-        [a] => {
-            let n = u32::from(*a) << 16;
-            push4(out, [sextet(n >> 18), sextet(n >> 12), b'=', b'=']);
-        }
-        [a, b] => {
-            let n = (u32::from(*a) << 16) | (u32::from(*b) << 8);
-            push4(
-                out,
-                [sextet(n >> 18), sextet(n >> 12), sextet(n >> 6), b'='],
-            );
-        }
-        _ => {}
-    }
-}
-
-/// Appends four base64 characters (ALPHABET bytes or '=': always ASCII).
-fn push4(out: &mut String, quad: [u8; 4]) {
-    out.push_str(std::str::from_utf8(&quad).unwrap_or_default());
 }
 
 #[cfg(test)]

@@ -70,8 +70,18 @@ pub fn parse_uint(s: &str, radix: u32) -> Option<u64> {
         return None;
     }
     let mut n: u64 = 0;
-    for c in digits.chars() {
-        let d = c.to_digit(radix)?;
+    // By byte: a digit of any radix is ASCII, and a byte of a multi-byte character is none
+    // (what `char::to_digit` answers, without its call per character at opt-level "z").
+    for &b in digits.as_bytes() {
+        let d = match b {
+            b'0'..=b'9' => b - b'0',
+            b'a'..=b'z' => b - b'a' + 10,
+            b'A'..=b'Z' => b - b'A' + 10,
+            _ => return None,
+        };
+        if u32::from(d) >= radix {
+            return None;
+        }
         n = n.checked_mul(u64::from(radix))?.checked_add(u64::from(d))?;
     }
     Some(n)

@@ -314,14 +314,11 @@ pub fn parse_iso_date(s: &str) -> Option<Date> {
     if s.len() != 10 || s.get(4..5) != Some("-") || s.get(7..8) != Some("-") {
         return None;
     }
-    let y = s.get(..4)?;
-    if !y.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
+    let b = s.as_bytes();
     Date::new(
-        i32::try_from(crate::codec::text::parse_u64(y)?).ok()?,
-        two(s.get(5..7)?)?,
-        two(s.get(8..10)?)?,
+        i32::from(two_at(b, 0)?) * 100 + i32::from(two_at(b, 2)?),
+        two_at(b, 5)?,
+        two_at(b, 8)?,
     )
 }
 
@@ -333,10 +330,12 @@ fn two_at(b: &[u8], at: usize) -> Option<u8> {
     }
 }
 
+/// `s` if it is two ASCII digits, as a number.
 fn two(s: &str) -> Option<u8> {
-    (s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| crate::codec::text::parse_u64(s).and_then(|n| u8::try_from(n).ok()))
-        .flatten()
+    if s.len() != 2 {
+        return None;
+    }
+    two_at(s.as_bytes(), 0)
 }
 
 /// A time of day on `date`, in the ranges `time::Time::from_hms_nano` accepts.
