@@ -219,7 +219,7 @@ test('the same VALIDATION issues and paths as the per-property converter gave', 
   };
   const req = (body) => () => R.systempay.request('Transaction/Refund', body, opts);
   assert.deepEqual(issue(req({ uuid: UUID, amount: NaN })), ['VALIDATION', 'amount', 'is NaN or infinite: pass a finite number']);
-  assert.deepEqual(issue(req({ uuid: UUID, amount: 10n })), ['VALIDATION', 'amount', 'is a BigInt: pass a number (a safe integer: Number(value))']);
+  assert.deepEqual(issue(req({ uuid: UUID, amount: 10n })), ['VALIDATION', 'amount', 'is a BigInt, which JSON cannot carry: pass Number(value) where a number is expected (a safe integer), String(value) where a string is']);
   assert.deepEqual(issue(req({ uuid: UUID, metadata: { s: Symbol('x') } })), ['VALIDATION', 'metadata.s', 'is not plain data (use objects, arrays, strings, numbers, booleans)']);
   const cyclic = { uuid: UUID };
   cyclic.metadata = { back: cyclic };
@@ -352,7 +352,7 @@ test('plain data is sent as JSON.stringify writes it, and a value JSON cannot ca
   assert.deepEqual(issue({ list: [{ x: Infinity }] }), ['VALIDATION', 'metadata.list[0].x', nan]);
   assert.deepEqual(issue({ list: [Symbol('s')] }), ['VALIDATION', 'metadata.list[0]', notPlain]);
   assert.deepEqual(issue({ x: { toJSON: () => NaN } }), ['VALIDATION', 'metadata.x', nan]);
-  assert.deepEqual(issue({ x: { toJSON: () => ({ y: 1n }) } }), ['VALIDATION', 'metadata.x.y', 'is a BigInt: pass a number (a safe integer: Number(value))']);
+  assert.deepEqual(issue({ x: { toJSON: () => ({ y: 1n }) } }), ['VALIDATION', 'metadata.x.y', 'is a BigInt, which JSON cannot carry: pass Number(value) where a number is expected (a safe integer), String(value) where a string is']);
   assert.deepEqual(issue({ when: [new Date('nope')] }), ['VALIDATION', 'metadata.when[0]', 'is an invalid Date']);
   // A function with a toJSON of its own is written through it, as JSON.stringify does (found by an
   // adversarial comparison with the replacer path).

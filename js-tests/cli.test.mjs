@@ -438,6 +438,23 @@ test('report: repeated lines, a request for other records or another file, and h
   const oj = JSON.parse(o.stdout).join;
   assert.ok(oj.mismatchedCount >= 1);
   assert.deepEqual(oj.mismatched.find((m) => m.recordSequence === 13), { recordSequence: 13, field: 'transactionReference', response: 'ORDER1', request: 'XORDER1' });
+  // The same record with another amount or currency is not this record's answer either, from
+  // the records (named fields) and from the CSV request file (column by column).
+  const shifted = lines.map((l) => (l.split(';')[1] === '13' ? l.replace(';500;978;', ';50000;840;') : l)).join('\n');
+  assert.notEqual(shifted, lines.join('\n'));
+  write('shifted.csv', shifted);
+  write('request-file.csv', request);
+  const fromRecords = remise(['batch', 'report', path('shifted.csv'), '--request', write('records.ndjson', ndjson(structuredClone(records))), '--json']);
+  assert.equal(fromRecords.status, 1, fromRecords.stderr);
+  assert.deepEqual(JSON.parse(fromRecords.stdout).join.mismatched, [
+    { recordSequence: 13, field: 'amount', response: '50000', request: '500' },
+    { recordSequence: 13, field: 'currencyCode', response: '840', request: 'EUR' },
+  ]);
+  const fromFile = remise(['batch', 'report', path('shifted.csv'), '--request', path('request-file.csv'), '--json']);
+  assert.equal(fromFile.status, 1, fromFile.stderr);
+  const column = request.split('\n').find((l) => l.split(';')[1] === '13').split(';').indexOf('500') + 1;
+  assert.deepEqual(JSON.parse(fromFile.stdout).join.mismatched, [{ recordSequence: 13, field: `column ${column}`, response: '50000', request: '500' }]);
+  assert.match(remise(['batch', 'report', path('shifted.csv'), '--request', path('request-file.csv')]).stdout, /WARNING: 1 response line answers another record than the request line of the same recordSequence: #13 column \d+ '50000' \(request '500'\)/);
   // The same records: no warning, exit 0.
   write('same.ndjson', ndjson(structuredClone(records)));
   assert.equal(remise(['batch', 'report', path('ok.csv'), '--request', path('same.ndjson')]).status, 0);

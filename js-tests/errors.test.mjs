@@ -44,3 +44,24 @@ for (const [entry, m] of entries) {
     assert.equal(m.money.fromMinor(30050, 'EUR'), '300.50');
   });
 }
+
+test('every VALIDATION error lists its problem in issues, at its field', () => {
+  // Errors about a whole argument (a table name, an HTTP status, missing options, a clock) once
+  // came with `issues: []`, so a UI that shows `e.issues` showed nothing.
+  const { money, payline } = esm;
+  const cases = [
+    [() => money.currencies('bogus'), 'table', 'ENUM'],
+    [() => money.toMinor('1', 'EUR', 5), 'table', 'TYPE'],
+    [() => money.fromMinor(1, 'EUR', 5), 'table', 'TYPE'],
+    [() => payline.request('doCapture', { transactionID: '1' }, undefined), 'options', 'REQUIRED'],
+    [() => payline.parseResponse('doCapture', '<x/>', 5), 'httpStatus', 'RANGE'],
+    [() => payline.checkReAuthorization({}, {}, 5), 'now', 'TYPE'],
+  ];
+  for (const [call, field, code] of cases) {
+    const e = thrown(call);
+    assert.equal(e.code, 'VALIDATION', String(call));
+    assert.equal(e.field, field, String(call));
+    assert.deepEqual(e.issues.map((i) => [i.field, i.code]), [[field, code]], String(call));
+    assert.ok(e.issues[0].message.length > 10 && e.message.includes(e.issues[0].message), String(call));
+  }
+});

@@ -68,6 +68,24 @@ for (const [entry, { money, RemiseError, isRemiseError }] of entries) {
     });
   }
 
+  test(`${entry}: an unknown currency's message says what to change`, () => {
+    // An ISO code the gateway's table lacks is valid as written: change the currency.
+    const bhd = thrown(() => money.toMinor('1.000', 'BHD', 'systempay'));
+    assert.equal(bhd.code, 'UNKNOWN_CURRENCY');
+    assert.match(bhd.message, /^unknown currency 'BHD' for the systempay table: use another currency: this ISO 4217 code is not one the gateway takes \(money\.currencies\(table\)/);
+    assert.ok(money.currencies('systempay').every((c) => c.code !== 'BHD'));
+    assert.equal(money.toMinor('1.000', 'BHD'), 1000); // the ISO table has it, 3 digits
+    // A code that is no currency at all: another spelling.
+    assert.match(thrown(() => money.toMinor('1', 'XYZ', 'systempay')).message, /give an ISO 4217 alpha-3 code in upper case/);
+    // A number that is no numeric code is named as the same string would be, not as a wrong type.
+    for (const n of [1000, 978.5, -978]) {
+      const e = thrown(() => money.currency(n));
+      assert.equal(e.code, 'UNKNOWN_CURRENCY', String(n));
+      assert.match(e.message, new RegExp(`^unknown currency '${String(n).replace('.', '\\.')}' for the iso table`), e.message);
+    }
+    assert.equal(money.currency(978).code, 'EUR');
+  });
+
   test(`${entry}: fromMinor refuses what is not a safe integer`, () => {
     assert.equal(thrown(() => money.fromMinor(-1, 'EUR')).code, 'AMOUNT_RANGE');
     assert.equal(thrown(() => money.fromMinor(2 ** 53, 'EUR')).code, 'AMOUNT_RANGE');

@@ -153,6 +153,19 @@ test('systempay: createPayment makes a transaction Order/Get finds; bad credenti
   assert.equal(new URL(sim.requests.at(-1).path, 'https://x').pathname, '/api-payment/V4/Transaction/Get');
 });
 
+test('every gateway: the simulator credentials spread into a client as they are', async () => {
+  const sim = createSimulator({ now: START });
+  const { uuid } = sim.systempay.createTransaction({ amount: 1250, orderId: 'SPREAD-1' });
+  // Systempay's credentials carry the HMAC key (readable, for parseAnswer) without passing it to
+  // the client, which refuses unknown options.
+  assert.equal(typeof sim.systempay.credentials.hmacKey, 'string');
+  const sp = new systempay.Client({ ...sim.systempay.credentials, fetch: sim.fetch });
+  assert.equal((await sp.getTransaction({ uuid })).amount, 1250);
+  assert.doesNotThrow(() => new systempay.Client(sim.systempay.credentials));
+  assert.doesNotThrow(() => new payline.Client({ ...sim.payline.credentials, fetch: sim.fetch }));
+  assert.doesNotThrow(() => new sogenactif.OfficeClient({ ...sim.sogenactif.credentials, fetch: sim.fetch }));
+});
+
 test('systempay: the IPN carries a kr-hash that parseAnswer and an independent HMAC both accept', async () => {
   const sim = createSimulator({ now: START });
   const { uuid } = sim.systempay.createTransaction({ amount: 4200, orderId: 'IPN-1' });

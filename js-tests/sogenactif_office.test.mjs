@@ -143,6 +143,17 @@ for (const [entry, { sogenactif, RemiseError, isRemiseError }] of entries) {
     assert.equal(refused.retryable, false);
     assert.equal(thrown(() => office.parseResponse('<html>')).code, 'MALFORMED_RESPONSE');
     assert.equal(thrown(() => office.parseResponse('{}', { secretKy: KEY })).issues[0].field, 'options.secretKy');
+    // The answer's HTTP status, for callers who send office.request() themselves (README: non-200
+    // → HTTP_ERROR): 503 with an accepting body is not an acceptance.
+    const down = thrown(() => office.parseResponse(sealed({ responseCode: '00' }), { secretKey: KEY, httpStatus: 503 }));
+    assert.equal(down.code, 'HTTP_ERROR');
+    assert.equal(down.httpStatus, 503);
+    assert.equal(down.retryable, true);
+    assert.equal(thrown(() => office.parseResponse('{"responseCode":"00"}', { httpStatus: 401 })).code, 'HTTP_ERROR');
+    assert.equal(office.parseResponse('{"responseCode":"00"}', { httpStatus: 200 }).accepted, true);
+    const badStatus = thrown(() => office.parseResponse('{"responseCode":"00"}', { httpStatus: 99 }));
+    assert.deepEqual(badStatus.issues.map((i) => [i.field, i.code]), [['options.httpStatus', 'RANGE']]);
+    assert.equal(thrown(() => office.parseResponse('{"responseCode":"00"}', { httpStatus: '500' })).issues[0].field, 'options.httpStatus');
   });
 
   test(`${entry}: OfficeClient.cancel against a loopback server that checks the seal`, async () => {

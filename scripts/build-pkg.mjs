@@ -76,6 +76,17 @@ for (const f of [join(out, 'web', 'remise.js'), join(out, 'node', 'remise.cjs')]
 // wasm-bindgen declares `[Symbol.dispose]()` on exported classes; TypeScript knows that symbol only
 // with the `esnext.disposable` lib (TS 5.2+), so a consumer on `lib: ["ES2022"]` without skipLibCheck
 // would fail on our types. Referencing the lib from the glue's .d.ts makes them self-contained.
+// The web glue's init declarations (`InitInput`, `initSync`, the default `init`) name DOM types
+// (`RequestInfo`, `BufferSource`, `WebAssembly`), which a Node project on `lib: ["ES2022"]` does
+// not have: `tsc` then fails inside our package. The glue is internal (index.mjs initialises it;
+// package.json exports neither file), so its declarations end before them.
+{
+  const f = join(out, 'web', 'remise.d.ts');
+  const text = await readFile(f, 'utf8');
+  const cut = text.indexOf('\nexport type InitInput');
+  if (cut < 0) throw new Error(`${f}: no InitInput declaration to cut (wasm-bindgen changed?)`);
+  await writeFile(f, text.slice(0, cut + 1));
+}
 for (const f of [join(out, 'web', 'remise.d.ts'), join(out, 'node', 'remise.d.cts')]) {
   const text = await readFile(f, 'utf8');
   if (text.includes('Symbol.dispose')) await writeFile(f, '/// <reference lib="esnext.disposable" />\n' + text);

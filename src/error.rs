@@ -165,6 +165,20 @@ impl Error {
         }
     }
 
+    /// A `VALIDATION` error about one argument (`table`, `httpStatus`, `options`…) with its one
+    /// issue (message `"{field}: {what}"`): `issues` is never empty for `VALIDATION` (README,
+    /// "Errors").
+    pub fn argument(field: &str, code: &'static str, what: &str) -> Self {
+        Error::validation(
+            None,
+            vec![Issue {
+                field: field.to_string(),
+                code,
+                message: what.to_string(),
+            }],
+        )
+    }
+
     /// A `VALIDATION` error carrying every issue; its message lists them all.
     /// `field` is set to the first issue's path.
     pub fn validation(gateway: Option<Gateway>, issues: Vec<Issue>) -> Self {

@@ -292,6 +292,40 @@ fn identification_by_reference_or_s10_with_its_date() {
 }
 
 #[test]
+fn refund_and_validate_not_above_the_original_amount() {
+    // Reference §3: refunds may not exceed the captured amount; a capture (validate) neither
+    // exceeds the authorised one. The rule applies when the caller gives `original.amount`.
+    for method in ["refund", "validate"] {
+        let record = |amount: u64| {
+            let mut r = without(cancel(), "amount");
+            r["method"] = json!(method);
+            r["operationAmount"] = json!(amount);
+            r["original"] = json!({ "amount": 1000, "status": "CAPTURED" });
+            r
+        };
+        assert!(build(vec![record(1000)]).is_ok(), "{method}");
+        let e = build(vec![record(2000)]).unwrap_err();
+        assert_eq!(
+            issues(&e),
+            pairs(&[("records[0].operationAmount", "NOT_ALLOWED")]),
+            "{method}"
+        );
+        assert!(
+            e.message.contains(&format!(
+                "cannot {method} 2000, more than the original amount 1000"
+            )),
+            "{}",
+            e.message
+        );
+        // Without the original amount the bank decides.
+        assert!(
+            build(vec![without(record(2000), "original")]).is_ok(),
+            "{method}"
+        );
+    }
+}
+
+#[test]
 fn cancel_not_above_the_original_amount_nor_of_a_cancelled_transaction() {
     let orig = |amount: u64, status: &str| {
         with(

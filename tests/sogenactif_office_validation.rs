@@ -583,13 +583,31 @@ fn cancel_above_the_original_amount_is_refused() {
         &with_tx(None, Some(1000))
     )
     .is_ok());
-    // Refund has no such rule here.
-    assert!(office::request(
-        "refund",
-        &cancel(json!({"operationAmount": 5000})),
-        &with_tx(Some("CANCELLED"), Some(1000))
-    )
-    .is_ok());
+    // Refund and validate (capture) neither: reference §3, refunds may not exceed the captured
+    // amount (the simulator refuses the same).
+    for service in ["refund", "validate"] {
+        let e = office::request(
+            service,
+            &cancel(json!({"operationAmount": 5000})),
+            &with_tx(Some("CAPTURED"), Some(1000)),
+        )
+        .unwrap_err();
+        assert_eq!(e.code, ErrorCode::OperationNotAllowed, "{service}");
+        assert_eq!(e.field.as_deref(), Some("operationAmount"));
+        assert!(
+            e.message.contains(&format!(
+                "you cannot {service} more than the original amount"
+            )),
+            "{}",
+            e.message
+        );
+        assert!(office::request(
+            service,
+            &cancel(json!({"operationAmount": 1000})),
+            &with_tx(Some("CAPTURED"), Some(1000))
+        )
+        .is_ok());
+    }
 }
 
 #[test]

@@ -608,7 +608,7 @@ async function readRequest(io, remise, path, summary) {
       }
       if (n <= 2 || raw.startsWith('END;') || raw === '' || raw === '\r') continue;
       const [, seq] = raw.split(';', 2);
-      if (/^[0-9]+$/.test(seq ?? '')) summary.request(Number(seq), n);
+      if (/^[0-9]+$/.test(seq ?? '')) summary.request(Number(seq), n, undefined, raw.replace(/\r$/, ''));
       else skip(n);
     }
     return skipped;
@@ -657,7 +657,9 @@ async function report(argv, io) {
   }
   const remise = await loadRemise(io);
   const summary = createSummary(remise.money);
-  const header = await readResponse(remise.sogenactif, chunks(io, path, (m) => new FileError(`RESPONSE ${path}: ${m}`)), (r) => summary.add(r));
+  // Response lines are kept (for a CSV request file's join) only when there is a request to join.
+  const withText = values.request === undefined ? (r) => summary.add(r) : (r, text) => summary.add(r, text);
+  const header = await readResponse(remise.sogenactif, chunks(io, path, (m) => new FileError(`RESPONSE ${path}: ${m}`)), withText);
   const skipped = values.request === undefined ? null : await readRequest(io, remise, values.request, summary);
   const result = summary.finish(header, {
     file: path === '-' ? null : basename(path),

@@ -142,7 +142,15 @@ export async function readResponse(sogenactif, source, onRecord) {
       throw e;
     }
     header ??= parsed.header;
-    for (const r of parsed.records) onRecord(r);
+    // Each record with its line (found by its recordSequence, the second column), for the join
+    // with a CSV request file's lines.
+    const lineOf = new Map();
+    for (const raw of batch) {
+      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      const seq = line.split(';', 2)[1];
+      if (seq !== undefined && /^[0-9]{1,15}$/.test(seq)) lineOf.set(Number(seq), line);
+    }
+    for (const r of parsed.records) onRecord(r, lineOf.get(r.recordSequence));
     total += parsed.records.length;
     batch = [];
   };

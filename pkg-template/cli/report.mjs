@@ -25,8 +25,9 @@
 import { actionFor } from './codes.mjs';
 
 export const SCHEMA = 'remise.batch.report/1';
-// Fields a response line echoes from its request record, compared on each joined pair.
-const IDENTITY = ['merchantId', 'transactionReference'];
+// Fields a response line echoes from its request record, compared on each joined pair: who and
+// what (the same reference with another amount or currency is not this record's answer either).
+const IDENTITY = ['merchantId', 'transactionReference', 'amount', 'operationAmount', 'currencyCode'];
 const MAX_LISTED = 100;
 
 /**
@@ -65,9 +66,10 @@ const MAX_SHOWN_DEPTH = 16;
 
 /**
  * The report, built record by record (memory: the per-method and per-code counters, the rejected
- * records and the set of recordSequences seen): `add(record)` for each parsed response record,
- * `request(recordSequence, line, record?)` for each request record (after every response record),
- * then `finish(header, { file, request })`.
+ * records and the set of recordSequences seen): `add(record, text?)` for each parsed response
+ * record (`text`: its line, kept to compare with a request file's line), `request(recordSequence,
+ * line, record?, text?)` for each request record (after every response record; `text`: the line of
+ * a CSV request file, which names no field), then `finish(header, { file, request })`.
  */
 export function createSummary(money) {
   const currencyName = new Map();
@@ -92,14 +94,16 @@ export function createSummary(money) {
   const seen = new Set();
   const repeats = new Map(); // recordSequence → count, for those seen more than once
   const identity = new Map(); // recordSequence → the fields a request record must match
+  const echo = new Map(); // recordSequence → the response line, for a CSV request file's line
   const requested = new Set();
   const mismatched = [];
   let mismatchedCount = 0;
   let records = 0;
   let accepted = 0;
   return {
-    add(r) {
+    add(r, text) {
       records += 1;
+      if (typeof text === 'string') echo.set(r.recordSequence, text);
       if (seen.has(r.recordSequence)) repeats.set(r.recordSequence, (repeats.get(r.recordSequence) ?? 1) + 1);
       seen.add(r.recordSequence);
       const id = IDENTITY.filter((f) => r[f] !== undefined && r[f] !== null).map((f) => [f, String(r[f])]);
@@ -144,7 +148,7 @@ export function createSummary(money) {
         rejectedBySeq.set(r.recordSequence, x);
       }
     },
-    request(seq, line, record) {
+    request(seq, line, record, text) {
       requested.add(seq);
       const x = rejectedBySeq.get(seq);
       if (x && x.request === undefined) x.request = record === undefined ? { line } : { line, record: maskRecord(record) };
@@ -154,8 +158,23 @@ export function createSummary(money) {
       for (const [field, response] of id ?? []) {
         const asked = record[field];
         if (asked === undefined || asked === null || String(asked) === response) continue;
+        // A record may name its currency by code ('EUR') where the file carries the number (978).
+        if (field === 'currencyCode' && currency(asked) !== null && currency(asked)?.code === currency(response)?.code) continue;
         mismatchedCount += 1;
         if (mismatched.length < MAX_LISTED) mismatched.push({ recordSequence: seq, field, response, request: String(asked) });
+      }
+      // A CSV request file's line has no field names: the response line echoes it column by column
+      // before its result columns (the layout parseResponse reads), so its first columns must be
+      // the request line's. One mismatch per record, at the first column that differs.
+      const answered = typeof text === 'string' ? echo.get(seq) : undefined;
+      if (answered !== undefined) {
+        const asked = text.split(';');
+        const got = answered.split(';');
+        const at = asked.findIndex((v, i) => v !== got[i]);
+        if (at >= 0) {
+          mismatchedCount += 1;
+          if (mismatched.length < MAX_LISTED) mismatched.push({ recordSequence: seq, field: `column ${at + 1}`, response: got[at] ?? '(none)', request: asked[at] });
+        }
       }
     },
     finish(h, { file, request, requestHeader } = {}) {

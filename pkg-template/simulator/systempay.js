@@ -446,7 +446,10 @@ export function createSystempay(ctx, config = {}) {
 
   // ---- public helpers ---------------------------------------------------------------------------
   const api = {
-    credentials: { ...creds },
+    // `hmacKey` is readable (`const { password, hmacKey } = …`, parseAnswer) but not enumerable,
+    // so that `new systempay.Client({ ...sim.systempay.credentials, fetch })` passes only what the
+    // client takes (it refuses unknown options), as the Payline and Office credentials do.
+    credentials: Object.defineProperty({ shopId: creds.shopId, password: creds.password }, 'hmacKey', { value: creds.hmacKey, enumerable: false }),
     /**
      * Seeds a transaction as if a buyer had just paid: AUTHORISED (or _TO_VALIDATE / WAITING_*); its
      * uuid is generated unless given. It is captured at the 00:05 run after its capture delay.

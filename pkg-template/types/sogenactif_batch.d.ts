@@ -49,13 +49,47 @@ export interface BatchConverterOptions extends BatchWriterOptions {
   input?: 'ndjson' | 'csv';
 }
 
-/** The Node `stream.Transform` of `createTransform` (declared structurally: no dependency on @types/node). */
+/**
+ * The Node `stream.Transform` of `createTransform`, declared structurally (no dependency on
+ * @types/node, so edge projects compile too): the members of Node's `NodeJS.ReadWriteStream`, so
+ * that `pipeline(source, transform, destination)` and `.pipe()` type-check against @types/node
+ * (js-tests/types/consumers/node-only). At run time it is a real `stream.Transform`.
+ */
 export interface BatchTransform {
+  readable: boolean;
+  writable: boolean;
+  read(size?: number): any;
+  setEncoding(encoding: any): this;
+  pause(): this;
+  resume(): this;
+  isPaused(): boolean;
+  pipe<T>(destination: T, options?: { end?: boolean | undefined }): T;
+  unpipe(destination?: any): this;
+  unshift(chunk: string | Uint8Array, encoding?: any): void;
+  wrap(oldStream: any): this;
+  [Symbol.asyncIterator](): AsyncIterableIterator<any>;
   write(chunk: unknown, callback?: (error?: Error | null) => void): boolean;
-  end(callback?: () => void): unknown;
-  pipe<T>(destination: T, options?: { end?: boolean }): T;
+  write(chunk: unknown, encoding?: any, callback?: (error?: Error | null) => void): boolean;
+  end(callback?: () => void): this;
+  end(chunk: unknown, callback?: () => void): this;
+  end(chunk: unknown, encoding?: any, callback?: () => void): this;
+  /** Each invalid input record, as it is found; the stream fails with `VALIDATION` at its end. */
   on(event: 'reject', listener: (reject: BatchReject) => void): this;
-  on(event: string, listener: (...args: any[]) => void): this;
+  on(event: string | symbol, listener: (...args: any[]) => void): this;
+  once(event: string | symbol, listener: (...args: any[]) => void): this;
+  addListener(event: string | symbol, listener: (...args: any[]) => void): this;
+  prependListener(event: string | symbol, listener: (...args: any[]) => void): this;
+  prependOnceListener(event: string | symbol, listener: (...args: any[]) => void): this;
+  removeListener(event: string | symbol, listener: (...args: any[]) => void): this;
+  off(event: string | symbol, listener: (...args: any[]) => void): this;
+  removeAllListeners(event?: string | symbol): this;
+  setMaxListeners(n: number): this;
+  getMaxListeners(): number;
+  listeners(event: string | symbol): Function[];
+  rawListeners(event: string | symbol): Function[];
+  emit(event: string | symbol, ...args: any[]): boolean;
+  listenerCount(event: string | symbol, listener?: Function): number;
+  eventNames(): (string | symbol)[];
 }
 
 /** One invalid input record. */

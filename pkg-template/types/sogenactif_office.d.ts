@@ -89,9 +89,10 @@ export interface SogenactifOfficeApi {
   ): HttpRequest;
   /**
    * Decodes an answer body: adds `responseMessage`, `accepted`, `sealVerified`; checks the seal when
-   * the answer has one and `secretKey` is given (`SIGNATURE_INVALID`); non-`00` → `GATEWAY_ERROR`.
+   * the answer has one and `secretKey` is given (`SIGNATURE_INVALID`); non-`00` → `GATEWAY_ERROR`;
+   * `httpStatus` (default 200): the answer's HTTP status, non-200 → `HTTP_ERROR`.
    */
-  parseResponse(text: string, options?: { secretKey?: string }): SogenactifOfficeAnswer;
+  parseResponse(text: string, options?: { secretKey?: string; httpStatus?: number }): SogenactifOfficeAnswer;
 }
 
 /** Per-call options of the client's methods. */

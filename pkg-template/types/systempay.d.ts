@@ -1,6 +1,5 @@
 export type {
   SystempayOptions,
-  SystempayClientOptions,
   SystempayHosts,
   SystempayWarning,
   SystempayHttpRequest,
@@ -22,6 +21,9 @@ export type {
   SystempayHashKeys,
   SystempayPayment,
 } from '@raw';
+
+/** Options of `new systempay.Client(...)`: the shop's credentials and host plus `fetch`, `timeoutMs` (default 45000), `maxResponseBytes`, `debug`. */
+export type SystempayClientOptions = raw.SystempayOptions & TransportOptions;
 
 /** A web service `systempay.request` validates. */
 export type SystempayService = keyof SystempayRequests;
@@ -81,8 +83,8 @@ export declare const systempay: {
   /** REST API hosts of the Lyra white labels, for `baseUrl`. */
   readonly hosts: Readonly<raw.SystempayHosts>;
   /**
-   * `new systempay.Client({ shopId, password, baseUrl?, fetch?, timeoutMs?, debug? })`; throws
-   * `VALIDATION` when an option is wrong.
+   * `new systempay.Client({ shopId, password, baseUrl?, fetch?, timeoutMs?, maxResponseBytes?, debug? })`;
+   * throws `VALIDATION` when an option is wrong.
    */
-  Client: new (options: raw.SystempayClientOptions) => SystempayClient;
+  Client: new (options: SystempayClientOptions) => SystempayClient;
 };

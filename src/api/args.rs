@@ -1,7 +1,7 @@
 //! The arguments of one call: a JSON array made by the JS wrapper.
 
 use crate::codec::json::{index, join, type_name};
-use crate::error::{issue, Error, ErrorCode, Issue, Result};
+use crate::error::{issue, Error, ErrorCode, Result};
 use serde_json::Value;
 use std::borrow::Cow;
 
@@ -226,14 +226,7 @@ fn value_end(b: &[u8], mut i: usize) -> Option<(usize, usize)> {
 const DEEP: &str = "is nested too deeply (or refers to itself): pass plain data";
 
 fn type_error(path: &str, message: &str) -> Error {
-    Error::validation(
-        None,
-        vec![Issue {
-            field: path.to_string(),
-            code: issue::TYPE,
-            message: message.to_string(),
-        }],
-    )
+    Error::argument(path, issue::TYPE, message)
 }
 
 /// The first sentinel or over-deep value, in document order, as the converter reported it.
@@ -246,7 +239,7 @@ fn check(v: &Value, path: &str, depth: usize) -> Result<()> {
             None => Ok(()),
             Some("bigint") => Err(type_error(
                 path,
-                "is a BigInt: pass a number (a safe integer: Number(value))",
+                "is a BigInt, which JSON cannot carry: pass Number(value) where a number is expected (a safe integer), String(value) where a string is",
             )),
             Some("nan") => Err(type_error(path, "is NaN or infinite: pass a finite number")),
             Some("date") => Err(type_error(path, "is an invalid Date")),

@@ -69,14 +69,14 @@ fn table_arg(a: &Args, i: usize) -> Result<Table> {
     match a.value(i, "table")? {
         Value::Null => Ok(Table::Iso),
         Value::String(name) => Table::parse(&name),
-        other => Err(Error::new(
-            ErrorCode::Validation,
-            format!(
-                "table must be one of 'iso', 'systempay', 'payline', 'sogenactif', got {}",
+        other => Err(Error::argument(
+            "table",
+            crate::error::issue::TYPE,
+            &format!(
+                "must be one of 'iso', 'systempay', 'payline', 'sogenactif', got {}",
                 type_name(&other)
             ),
-        )
-        .with_field("table")),
+        )),
     }
 }
 
@@ -88,11 +88,9 @@ fn currency_arg<'a>(a: &Args<'a>, i: usize) -> Result<Cow<'a, str>> {
     let v = a.value(i, "currency")?;
     match &v {
         Value::String(s) => return Ok(Cow::Owned(s.clone())),
-        Value::Number(n) => {
-            if let Some(u) = n.as_u64().filter(|u| *u < 1000) {
-                return Ok(Cow::Owned(u.to_string()));
-            }
-        }
+        // Any number is looked up as its text: 978 is found, 1000 or 978.5 is named as an
+        // unknown currency (as the string '1000' is), not as a value of the wrong type.
+        Value::Number(n) => return Ok(Cow::Owned(n.to_string())),
         _ => {}
     }
     Err(Error::new(

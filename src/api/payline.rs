@@ -2,7 +2,7 @@
 
 use super::{unknown, Args, Out};
 use crate::codec::json_ref::{self, Val};
-use crate::error::{Error, ErrorCode, Gateway, Result};
+use crate::error::{Error, Gateway, Result};
 use crate::payline::{self, Options};
 use serde_json::Value;
 
@@ -38,11 +38,11 @@ fn run(name: &str, a: &Args) -> Result<Out> {
             let now = match a.value(2, "now")? {
                 Value::String(s) => s,
                 _ => {
-                    return Err(Error::new(
-                        ErrorCode::Validation,
-                        "now must be a Date or an ISO 8601 string",
-                    )
-                    .with_field("now"))
+                    return Err(Error::argument(
+                        "now",
+                        crate::error::issue::TYPE,
+                        "must be a Date or an ISO 8601 string",
+                    ))
                 }
             };
             Ok(
@@ -55,20 +55,12 @@ fn run(name: &str, a: &Args) -> Result<Out> {
     }
 }
 
-fn status_error() -> Error {
-    Error::new(
-        ErrorCode::Validation,
-        "httpStatus must be an HTTP status from 100 to 599",
-    )
-    .with_field("httpStatus")
-}
-
 fn options_required() -> Error {
-    Error::new(
-        ErrorCode::Validation,
-        "options are required: { merchantId, accessKey, environment?, baseUrl? }",
+    Error::argument(
+        "options",
+        crate::error::issue::REQUIRED,
+        "are required: { merchantId, accessKey, environment?, baseUrl? }",
     )
-    .with_field("options")
 }
 
 /// The client options (`{ merchantId, accessKey, environment?, baseUrl? }`) of argument `i`,
@@ -92,14 +84,7 @@ pub(super) fn read_response(a: &Args, apart: Option<&str>) -> Result<Out> {
         Some(xml) => std::borrow::Cow::Borrowed(xml),
         None => a.text(1, "xml")?,
     };
-    let status = match a.value(2, "httpStatus")? {
-        Value::Null => 200,
-        Value::Number(n) => match n.as_u64().and_then(|s| u16::try_from(s).ok()) {
-            Some(s @ 100..=599) => s,
-            _ => return Err(status_error()),
-        },
-        _ => return Err(status_error()),
-    };
+    let status = super::systempay::http_status(&a.value(2, "httpStatus")?)?;
     // Written straight into the framed answer (no `serde_json::Value`).
     let mut out = Vec::with_capacity(xml.len() / 2 + 16);
     out.push(b'o');

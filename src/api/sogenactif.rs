@@ -49,16 +49,30 @@ fn run(name: &str, a: &Args) -> Result<Out> {
 }
 
 /// Reads `{ secretKey? }` (absent / null → no key).
-fn secret_key_option(v: &Value) -> Result<Option<Secret>> {
+/// `office.parseResponse`'s `{ secretKey?, httpStatus? }` (the status of the answer, for those
+/// who send `office.request()` themselves: default 200; README says non-200 is `HTTP_ERROR`).
+fn office_response_options(v: &Value) -> Result<(Option<Secret>, u16)> {
     if v.is_null() {
-        return Ok(None);
+        return Ok((None, 200));
     }
     let mut issues = Issues::new();
     let mut o = Obj::new(v, "options", &mut issues);
     let key = o.str("secretKey", &mut issues).map(Secret::new);
+    let status = match o.uint("httpStatus", &mut issues) {
+        Some(s @ 100..=599) => u16::try_from(s).unwrap_or(200),
+        None => 200,
+        Some(_) => {
+            issues.push(
+                o.at("httpStatus"),
+                crate::error::issue::RANGE,
+                "must be an HTTP status code between 100 and 599",
+            );
+            200
+        }
+    };
     o.finish(&mut issues);
     issues.finish(Some(Gateway::Sogenactif))?;
-    Ok(key)
+    Ok((key, status))
 }
 
 /// Fills `header.date` / `header.time` the caller left out from `clock` (`{ date, time }`, the
@@ -90,9 +104,9 @@ pub(super) fn read_batch_response(a: &Args, text: &str) -> Result<Out> {
 
 /// `[text, options]`, the Sips Office answer read from `text` (also when given apart).
 pub(super) fn read_office_response(a: &Args, text: &str) -> Result<Out> {
-    let key = secret_key_option(&a.value(1, "options")?)?;
+    let (key, status) = office_response_options(&a.value(1, "options")?)?;
     // An answer that echoes the key is scrubbed as the client scrubs it.
-    office::parse_response(200, text, key.as_ref())
+    office::parse_response(status, text, key.as_ref())
         .map(Out::from)
         .map_err(|e| match &key {
             Some(k) => super::client::scrub_error(e, &super::client::secret_forms(None, k)),

@@ -1,7 +1,7 @@
 //! `systempay.*`: dispatch to `crate::systempay`; no business rule here.
 
 use super::{unknown, Args, Out};
-use crate::error::{issue, Error, Gateway, Issue, Result};
+use crate::error::{issue, Error, Gateway, Result};
 use crate::systempay::{self as core, Keys, Prepared, Warning};
 use crate::transport::Secret;
 use serde_json::{Map, Value};
@@ -89,12 +89,13 @@ fn hash_args(a: &Args) -> Result<(Value, Keys)> {
     Ok((fields, keys))
 }
 
-/// The optional `httpStatus` argument (default 200).
-pub(super) fn http_status(a: &Args, i: usize) -> Result<u16> {
-    match a.value(i, "httpStatus")? {
+/// An optional `httpStatus` (an argument, or `options.httpStatus` of `office.parseResponse`):
+/// default 200. One reader for the three `parseResponse` entries.
+pub(super) fn http_status(v: &Value) -> Result<u16> {
+    match v {
         Value::Null => Ok(200),
-        Value::Number(n) => match n.as_u64() {
-            Some(s @ 100..=599) => u16::try_from(s).map_err(|_| status_error()),
+        Value::Number(n) => match n.as_u64().and_then(|s| u16::try_from(s).ok()) {
+            Some(s @ 100..=599) => Ok(s),
             _ => Err(status_error()),
         },
         _ => Err(status_error()),
@@ -102,18 +103,15 @@ pub(super) fn http_status(a: &Args, i: usize) -> Result<u16> {
 }
 
 fn status_error() -> Error {
-    Error::validation(
-        None,
-        vec![Issue {
-            field: "httpStatus".into(),
-            code: issue::RANGE,
-            message: "must be an HTTP status code between 100 and 599".into(),
-        }],
+    Error::argument(
+        "httpStatus",
+        issue::RANGE,
+        "must be an HTTP status code between 100 and 599",
     )
 }
 
 /// `[text, httpStatus]`, the envelope read from `text` (also when given apart: [`super::call_text`]).
 pub(super) fn read_response(a: &Args, text: &str) -> Result<Out> {
-    let status = http_status(a, 1)?;
+    let status = http_status(&a.value(1, "httpStatus")?)?;
     Ok(core::parse_response(status, text)?.into())
 }

@@ -97,14 +97,14 @@ impl Table {
             "systempay" => Ok(Table::Systempay),
             "payline" => Ok(Table::Payline),
             "sogenactif" => Ok(Table::Sogenactif),
-            other => Err(Error::new(
-                ErrorCode::Validation,
-                format!(
-                    "unknown currency table '{}': use one of 'iso', 'systempay', 'payline', 'sogenactif'",
+            other => Err(Error::argument(
+                "table",
+                crate::error::issue::ENUM,
+                &format!(
+                    "'{}' is not a currency table: use one of 'iso', 'systempay', 'payline', 'sogenactif'",
                     printable(other)
                 ),
-            )
-            .with_field("table")),
+            )),
         }
     }
 
@@ -161,15 +161,17 @@ pub fn currency_by_numeric(numeric: u16, table: Table) -> Result<&'static Curren
 }
 
 fn unknown_currency(code: &str, table: Table) -> Error {
-    let hint = if table == Table::Systempay {
-        " (the systempay table holds only the 34 currencies the platform documents)"
+    // An ISO 4217 code that the gateway's table lacks (BHD for Systempay) is valid as written: the
+    // fix is another currency, not another spelling.
+    let fix = if table != Table::Iso && find_currency(code, Table::Iso).is_some() {
+        "use another currency: this ISO 4217 code is not one the gateway takes (money.currencies(table) lists them)"
     } else {
-        ""
+        "give an ISO 4217 alpha-3 code in upper case like 'EUR' or a numeric code like 978"
     };
     Error::new(
         ErrorCode::UnknownCurrency,
         format!(
-            "unknown currency '{}' for the {} table{hint}: give an ISO 4217 alpha-3 code in upper case like 'EUR' or a numeric code like 978",
+            "unknown currency '{}' for the {} table: {fix}",
             printable(code),
             table.name()
         ),

@@ -755,11 +755,11 @@ impl Options {
         match json_ref::parse(&text) {
             Ok(v) => Options::from_val(&v),
             // A `Value` always writes JSON that reads back; kept as an error, not a panic.
-            Err(_) => Err(Error::new(
-                crate::error::ErrorCode::Validation,
-                "options must be a JSON object",
+            Err(_) => Err(Error::argument(
+                "options",
+                crate::error::issue::TYPE,
+                "must be a JSON object",
             )
-            .with_field("options")
             .with_gateway(Gateway::Payline)),
         }
     }

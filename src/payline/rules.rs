@@ -273,8 +273,11 @@ pub fn check_re_authorization<'a>(
         }
     }
     let limit = dates::add_months(created, REAUTH_WINDOW_MONTHS).ok_or_else(|| {
-        Error::new(ErrorCode::Validation, "original.date is out of range")
-            .with_field("original.date")
+        Error::argument(
+            "original.date",
+            crate::error::issue::RANGE,
+            "is out of range: a date before the year 9999",
+        )
     })?;
     if now > limit {
         let created_paris = dates::iso_local(dates::to_paris(created)).unwrap_or_default();

@@ -27,7 +27,7 @@ pub static ERROR_CODES: &[&str] = &[
     "ACQ_001 payment refused by the acquirer: the acquirer's own refusal code is in detailedErrorCode",
     "ACQ_999 technical error at the acquirer: check the transaction with Transaction/Get before trying again",
     "INT_009 invalid amount format: send amount as an integer in minor units (UNCERTAIN meaning)",
-    "INT_010 invalid currency: send an alpha-3 code of the systempay table, e.g. 'EUR'",
+    "INT_010 invalid currency: send an alpha-3 code of the systempay table, e.g. 'EUR', and for an operation on a transaction its own currency",
     "INT_015 invalid customer email: fix customer.email or leave it out",
     "INT_016 invalid customer reference: fix customer.reference or leave it out",
     "INT_902 the web service rejected the input data: the body must be a JSON object with valid fields",

@@ -25,29 +25,6 @@ pub struct SystempayOptions {
     pub base_url: Option<String>,
 }
 
-/// Options of `new systempay.Client(…)`.
-#[derive(Tsify)]
-#[serde(rename_all = "camelCase")]
-pub struct SystempayClientOptions {
-    #[tsify(type = "string | number")]
-    pub shop_id: String,
-    pub password: String,
-    #[tsify(optional)]
-    pub base_url: Option<String>,
-    /// The `fetch` to send with (default `globalThis.fetch`).
-    #[tsify(optional, type = "(request: Request) => Promise<Response>")]
-    pub fetch: Option<String>,
-    /// Abort and reject `TIMEOUT` after this many milliseconds (default 45000).
-    #[tsify(optional)]
-    pub timeout_ms: Option<u32>,
-    /// Receives every request and response, with the Authorization header and card numbers masked.
-    #[tsify(
-        optional,
-        type = "(event: { type: 'request' | 'response'; gateway: 'systempay'; url: string; headers: Record<string, string>; body: string; status?: number }) => void"
-    )]
-    pub debug: Option<String>,
-}
-
 /// REST API hosts of the Lyra white labels.
 #[derive(Tsify)]
 #[serde(rename_all = "camelCase")]

@@ -34,24 +34,33 @@ pub fn check(record: &dyn View, original: &Original, path: &str, issues: &mut Is
     if matches!(method, "credit" | "cardOrder") {
         card_data(record, path, issues);
     }
+    // No cancel, refund or capture (validate) of more than the original amount (reference §3:
+    // refunds may not exceed the captured amount; the simulator refuses the same).
+    let limited = match method {
+        "cancel" => "amount",
+        "refund" | "validate" => "operationAmount",
+        _ => "",
+    };
+    if let (false, Some(orig), Some(amount)) = (
+        limited.is_empty(),
+        original.amount,
+        amount_of(record, limited),
+    ) {
+        if amount > orig {
+            issues.push(
+                join(path, limited),
+                issue::NOT_ALLOWED,
+                format!("cannot {method} {amount}, more than the original amount {orig} (in minor units)"),
+            );
+        }
+    }
     match method {
-        "cancel" => {
-            if let (Some(orig), Some(amount)) = (original.amount, amount_of(record, "amount")) {
-                if amount > orig {
-                    issues.push(
-                        join(path, "amount"),
-                        issue::NOT_ALLOWED,
-                        format!("cannot cancel {amount}, more than the original amount {orig} (in minor units)"),
-                    );
-                }
-            }
-            if original.status.as_deref() == Some(STATUS_CANCELLED) {
-                issues.push(
-                    join(path, "original.status"),
-                    issue::NOT_ALLOWED,
-                    "the transaction is already cancelled: a cancelled operation cannot be cancelled again",
-                );
-            }
+        "cancel" if original.status.as_deref() == Some(STATUS_CANCELLED) => {
+            issues.push(
+                join(path, "original.status"),
+                issue::NOT_ALLOWED,
+                "the transaction is already cancelled: a cancelled operation cannot be cancelled again",
+            );
         }
         "acceptChallenge" | "refuseChallenge" => {
             if let Some(status) = original.status.as_deref() {

@@ -27,40 +27,47 @@ pub const CODE_WRONG_STATUS: &str = "24";
 pub fn check(service: Service, fields: &Map<String, Value>, tx: &TransactionState) -> Result<()> {
     let status = tx.status.as_deref();
     match service {
-        Service::Cancel => {
-            if status == Some(STATUS_CANCELLED) {
+        Service::Cancel if status == Some(STATUS_CANCELLED) => {
+            return Err(not_allowed(
+                "this transaction is already cancelled: a cancelled operation cannot be cancelled again".to_string(),
+                "transaction.transactionStatus",
+                Some(CODE_WRONG_STATUS),
+            ));
+        }
+        Service::AcceptChallenge | Service::RefuseChallenge => {
+            if let Some(s) = status.filter(|s| *s != STATUS_TO_CHALLENGE) {
                 return Err(not_allowed(
-                    "this transaction is already cancelled: a cancelled operation cannot be cancelled again".to_string(),
+                    format!(
+                        "{} applies only to a transaction with a pending challenge ({STATUS_TO_CHALLENGE}); this one is {}",
+                        service.name(),
+                        printable(s)
+                    ),
                     "transaction.transactionStatus",
                     Some(CODE_WRONG_STATUS),
                 ));
             }
-            let asked = fields.get("operationAmount").and_then(Value::as_u64);
-            if let (Some(asked), Some(original)) = (asked, tx.amount) {
-                if asked > original {
-                    return Err(not_allowed(
-                        format!(
-                            "operationAmount {asked} is above the transaction's amount {original}: you cannot cancel more than the original amount"
-                        ),
-                        "operationAmount",
-                        None,
-                    ));
-                }
-            }
-            Ok(())
         }
-        Service::AcceptChallenge | Service::RefuseChallenge => match status {
-            Some(s) if s != STATUS_TO_CHALLENGE => Err(not_allowed(
-                format!(
-                    "{} applies only to a transaction with a pending challenge ({STATUS_TO_CHALLENGE}); this one is {}",
-                    service.name(),
-                    printable(s)
-                ),
-                "transaction.transactionStatus",
-                Some(CODE_WRONG_STATUS),
-            )),
-            _ => Ok(()),
-        },
-        _ => Ok(()),
+        _ => {}
     }
+    // No cancel, refund or capture (validate) of more than the transaction's amount (reference
+    // §3: refunds may not exceed the captured amount; the simulator refuses the same).
+    if matches!(
+        service,
+        Service::Cancel | Service::Refund | Service::Validate
+    ) {
+        let asked = fields.get("operationAmount").and_then(Value::as_u64);
+        if let (Some(asked), Some(original)) = (asked, tx.amount) {
+            if asked > original {
+                return Err(not_allowed(
+                    format!(
+                        "operationAmount {asked} is above the transaction's amount {original}: you cannot {} more than the original amount",
+                        service.name()
+                    ),
+                    "operationAmount",
+                    None,
+                ));
+            }
+        }
+    }
+    Ok(())
 }
