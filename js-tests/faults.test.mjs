@@ -426,6 +426,10 @@ test('row 10: a refusal under HTTP 408/5xx, or a technical error code, leaves a 
     // Under way: in progress, on hold at the partner.
     [200, result('02000'), 'unknown'],
     [200, result('02016'), 'unknown'],
+    // "REFUSED in progress" (its status word says refused), issuer and bank server errors.
+    [200, result('02015'), 'unknown'],
+    [200, result('01907'), 'unknown'],
+    [200, result('01909'), 'unknown'],
     [500, fault('soapenv:Client'), undefined],
     [200, result('01101'), undefined],
   ]) {

@@ -59,7 +59,7 @@ before(async () => {
 });
 after(() => srv.close());
 
-for (const [entry, { sogenactif, RemiseError, isRemiseError }] of entries) {
+for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError }] of entries) {
   const { office } = sogenactif;
 
   test(`${entry}: office.request builds the sealed cancel`, () => {
@@ -153,7 +153,11 @@ for (const [entry, { sogenactif, RemiseError, isRemiseError }] of entries) {
     assert.equal(office.parseResponse('{"responseCode":"00"}', { httpStatus: 200 }).accepted, true);
     const badStatus = thrown(() => office.parseResponse('{"responseCode":"00"}', { httpStatus: 99 }));
     assert.deepEqual(badStatus.issues.map((i) => [i.field, i.code]), [['options.httpStatus', 'RANGE']]);
-    assert.equal(thrown(() => office.parseResponse('{"responseCode":"00"}', { httpStatus: '500' })).issues[0].field, 'options.httpStatus');
+    // One reader for the three parseResponse entries: a non-number is TYPE, a number out of range RANGE.
+    assert.deepEqual(thrown(() => office.parseResponse('{"responseCode":"00"}', { httpStatus: '500' })).issues.map((i) => [i.field, i.code]), [['options.httpStatus', 'TYPE']]);
+    assert.deepEqual(thrown(() => systempay.parseResponse('{}', '500')).issues.map((i) => [i.field, i.code]), [['httpStatus', 'TYPE']]);
+    assert.deepEqual(thrown(() => payline.parseResponse('doCapture', '<x/>', true)).issues.map((i) => [i.field, i.code]), [['httpStatus', 'TYPE']]);
+    assert.deepEqual(thrown(() => payline.parseResponse('doCapture', '<x/>', 600)).issues.map((i) => [i.field, i.code]), [['httpStatus', 'RANGE']]);
   });
 
   test(`${entry}: OfficeClient.cancel against a loopback server that checks the seal`, async () => {

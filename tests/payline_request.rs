@@ -646,3 +646,42 @@ fn order_dates_iso_8601_to_paris_wall_clock() {
         );
     }
 }
+
+#[test]
+fn transaction_details_search_dates_take_a_date_alone() {
+    // payline.md §3.9: startDate/endDate "DD/MM/YYYY per doc; Java test uses `15/01/2020 10:00`".
+    // A date alone is written as a date (not as midnight, which would cut an end date's own day).
+    let body = |start: &str, end: &str| {
+        let mut p = params("getTransactionDetails");
+        p["startDate"] = json!(start);
+        p["endDate"] = json!(end);
+        payline::request("getTransactionDetails", &p, &opts()).map(|r| r.body)
+    };
+    let b = body("2024-01-15", "15/01/2024").unwrap();
+    assert!(
+        b.contains(
+            "<impl:startDate>15/01/2024</impl:startDate><impl:endDate>15/01/2024</impl:endDate>"
+        ),
+        "{b}"
+    );
+    let b = body("2024-01-15T10:00", "15/01/2024 18:30").unwrap();
+    assert!(b.contains("<impl:startDate>15/01/2024 10:00</impl:startDate><impl:endDate>15/01/2024 18:30</impl:endDate>"), "{b}");
+    let e = body("15-01-2024", "2024-13-01").unwrap_err();
+    let got: Vec<(&str, &str)> = e
+        .issues
+        .iter()
+        .map(|i| (i.field.as_str(), i.code))
+        .collect();
+    assert_eq!(got, vec![("startDate", "FORMAT"), ("endDate", "FORMAT")]);
+    assert!(
+        e.issues[0].message.contains("or a date alone"),
+        "{}",
+        e.message
+    );
+    // order.date keeps its time: a date alone is refused there.
+    let mut p = params("doCredit");
+    p["order"]["date"] = json!("2024-01-15");
+    let e = payline::request("doCredit", &p, &opts()).unwrap_err();
+    assert_eq!(e.issues[0].field, "order.date");
+    assert!(!e.issues[0].message.contains("or a date alone"));
+}

@@ -376,7 +376,7 @@ fn sample(op: Operation, f: &Field) -> Option<Value> {
         Kind::Amount => json!(1234),
         Kind::Currency => json!("EUR"),
         Kind::Enum(values) => json!(values[0]),
-        Kind::DateTime => json!("2024-12-15T12:20"),
+        Kind::DateTime | Kind::DateOrDateTime => json!("2024-12-15T12:20"),
         Kind::ShortDate | Kind::Date => json!("2024-12-20"),
         Kind::Expiry => json!("1227"),
         Kind::Version => json!(34),

@@ -373,7 +373,7 @@ fn lengths() {
 }
 
 #[test]
-fn lists_are_arrays_of_at_most_100() {
+fn lists_are_arrays_of_at_most_99() {
     let entries = |n: usize| -> Value {
         Value::Array(
             (0..n)
@@ -381,15 +381,16 @@ fn lists_are_arrays_of_at_most_100() {
                 .collect(),
         )
     };
-    let ok = with(reauth(), "privateDataList", entries(100));
+    // payline.md §4: code 02514 "Private data number is limited to 99"; cap at 99 client-side.
+    let ok = with(reauth(), "privateDataList", entries(99));
     let body = payline::request("doReAuthorization", &ok, &opts())
         .unwrap()
         .body;
-    assert_eq!(body.matches("<obj:privateData>").count(), 100);
+    assert_eq!(body.matches("<obj:privateData>").count(), 99);
     assert_eq!(
         one(
             "doReAuthorization",
-            &with(reauth(), "privateDataList", entries(101))
+            &with(reauth(), "privateDataList", entries(100))
         ),
         ("privateDataList".to_string(), "TOO_LONG")
     );

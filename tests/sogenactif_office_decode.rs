@@ -117,10 +117,18 @@ fn refusal_is_gateway_error_with_the_answer() {
 }
 
 #[test]
-fn temporary_codes_are_retryable_and_unknown_codes_described() {
-    let e = parse_response(200, r#"{"responseCode":"99"}"#, None).unwrap_err();
+fn unavailable_is_retryable_a_server_problem_not_and_unknown_codes_described() {
+    let e = parse_response(200, r#"{"responseCode":"90"}"#, None).unwrap_err();
     assert_eq!(e.code, ErrorCode::GatewayError);
     assert!(e.retryable);
+    // 99: the operation may have been done (check getTransactionData first).
+    let e = parse_response(200, r#"{"responseCode":"99"}"#, None).unwrap_err();
+    assert_eq!(e.code, ErrorCode::GatewayError);
+    assert!(!e.retryable);
+    assert!(e
+        .gateway_message
+        .unwrap_or_default()
+        .contains("check getTransactionData"));
     let e = parse_response(200, r#"{"responseCode":"42"}"#, None).unwrap_err();
     assert_eq!(e.gateway_code.as_deref(), Some("42"));
     assert_eq!(

@@ -579,6 +579,16 @@ async function check(argv, io) {
  * (FILE;request;…: line numbers only, no field names to give) or the NDJSON / CSV records it was
  * built from (line and record). Streams, like the response.
  */
+async function isRequestFile(io, path) {
+  const source = chunks(io, path, (m) => new FileError(`--request ${path}: ${m}`));
+  try {
+    const first = await source.next();
+    return !first.done && first.value.toString('utf8', 0, Math.min(first.value.length, 64)).replace(/^\uFEFF/, '').startsWith('FILE;request;');
+  } finally {
+    await source.return();
+  }
+}
+
 async function readRequest(io, remise, path, summary) {
   const zipError = (m) => new FileError(`--request ${path}: ${m}`);
   const source = chunks(io, path, zipError);
@@ -657,8 +667,11 @@ async function report(argv, io) {
   }
   const remise = await loadRemise(io);
   const summary = createSummary(remise.money);
-  // Response lines are kept (for a CSV request file's join) only when there is a request to join.
-  const withText = values.request === undefined ? (r) => summary.add(r) : (r, text) => summary.add(r, text);
+  // Response lines are kept only for the join with a CSV request file (FILE;request…), whose lines
+  // name no field: a request given as records is joined by field names (stdin cannot be looked at
+  // first, so its lines are kept).
+  const keepLines = values.request !== undefined && (values.request === '-' || (await isRequestFile(io, values.request)));
+  const withText = keepLines ? (r, text) => summary.add(r, text) : (r) => summary.add(r);
   const header = await readResponse(remise.sogenactif, chunks(io, path, (m) => new FileError(`RESPONSE ${path}: ${m}`)), withText);
   const skipped = values.request === undefined ? null : await readRequest(io, remise, values.request, summary);
   const result = summary.finish(header, {

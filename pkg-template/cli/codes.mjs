@@ -33,7 +33,7 @@ export const ACTIONS = {
   '90': { retryable: true, action: 'temporary: send the record again in a later file' },
   '94': { retryable: false, action: 'duplicate: this transactionReference was used already; do not resend, check the first one' },
   '97': { retryable: false, action: 'time frame exceeded: start the operation again' },
-  '99': { retryable: true, action: 'temporary server problem: send the record again in a later file' },
+  '99': { retryable: false, action: 'temporary server problem: the operation may have been done; check the transaction (getTransactionData) before sending it again' },
 };
 
 /** `{ retryable, action }` of a code; codes outside the table get a generic action. */

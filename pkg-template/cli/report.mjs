@@ -44,6 +44,12 @@ export function jsonSafe(json) {
   return json.replace(/[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 const AMOUNT_FIELDS = ['amount', 'operationAmount'];
+const DIGITS = /^[0-9]+$/;
+/** The same column text, digits compared by value (`0013` is `13`). */
+function sameColumn(asked, got) {
+  if (asked === got) return true;
+  return got !== undefined && DIGITS.test(asked) && DIGITS.test(got) && asked.replace(/^0+(?=.)/, '') === got.replace(/^0+(?=.)/, '');
+}
 const SECRET = new Set(['cardNumber', 'cardCSCValue']);
 
 /** Masks card data in a request record (a copy). */
@@ -165,12 +171,13 @@ export function createSummary(money) {
       }
       // A CSV request file's line has no field names: the response line echoes it column by column
       // before its result columns (the layout parseResponse reads), so its first columns must be
-      // the request line's. One mismatch per record, at the first column that differs.
+      // the request line's; numbers by value (a bank may pad `13` as `0013`, as the parser reads
+      // it). One mismatch per record, at the first column that differs.
       const answered = typeof text === 'string' ? echo.get(seq) : undefined;
       if (answered !== undefined) {
         const asked = text.split(';');
         const got = answered.split(';');
-        const at = asked.findIndex((v, i) => v !== got[i]);
+        const at = asked.findIndex((v, i) => !sameColumn(v, got[i]));
         if (at >= 0) {
           mismatchedCount += 1;
           if (mismatched.length < MAX_LISTED) mismatched.push({ recordSequence: seq, field: `column ${at + 1}`, response: got[at] ?? '(none)', request: asked[at] });

@@ -387,7 +387,7 @@ export interface PaylineDoReAuthorizationParams {
   payment: PaylinePayment;
   /** Object. Required. */
   order: PaylineOrder;
-  /** At most 100 entries (written as `<privateData>` elements). */
+  /** At most 99 entries (written as `<privateData>` elements). */
   privateDataList?: PaylinePrivateData[];
   /** The channel. */
   media?: PaylineMedia;
@@ -409,7 +409,7 @@ export interface PaylineDoAuthorizationParams {
   buyer?: PaylineBuyer;
   /** Object. */
   owner?: PaylineOwner;
-  /** At most 100 entries (written as `<privateData>` elements). */
+  /** At most 99 entries (written as `<privateData>` elements). */
   privateDataList?: PaylinePrivateData[];
   /** Object. */
   authentication3DSecure?: PaylineAuthentication3DSecure;
@@ -433,7 +433,7 @@ export interface PaylineDoCaptureParams {
   transactionID: string;
   /** Object. Required. */
   payment: PaylinePayment;
-  /** At most 100 entries (written as `<privateData>` elements). */
+  /** At most 99 entries (written as `<privateData>` elements). */
   privateDataList?: PaylinePrivateData[];
   /** AN50: at most 50 characters. */
   sequenceNumber?: string;
@@ -453,7 +453,7 @@ export interface PaylineDoRefundParams {
   payment: PaylinePayment;
   /** AN255: at most 255 characters. */
   comment?: string;
-  /** At most 100 entries (written as `<privateData>` elements). */
+  /** At most 99 entries (written as `<privateData>` elements). */
   privateDataList?: PaylinePrivateData[];
   /** AN50: at most 50 characters. */
   sequenceNumber?: string;
@@ -479,7 +479,7 @@ export interface PaylineDoResetParams {
   amount?: number;
   /** ISO 4217: alpha-3 (`'EUR'`) or numeric (`978`, `'978'`); sent as the numeric code. */
   currency?: string | number;
-  /** At most 100 entries (written as `<privateData>` elements). */
+  /** At most 99 entries (written as `<privateData>` elements). */
   privateDataList?: PaylinePrivateData[];
   /** AN50: at most 50 characters. */
   sequenceNumber?: string;
@@ -501,7 +501,7 @@ export interface PaylineDoCreditParams {
   buyer?: PaylineBuyer;
   /** Object. */
   owner?: PaylineOwner;
-  /** At most 100 entries (written as `<privateData>` elements). */
+  /** At most 99 entries (written as `<privateData>` elements). */
   privateDataList?: PaylinePrivateData[];
   /** Text. */
   miscData?: string;
@@ -525,7 +525,7 @@ export interface PaylineDoDebitParams {
   buyer?: PaylineBuyer;
   /** Object. */
   owner?: PaylineOwner;
-  /** At most 100 entries (written as `<privateData>` elements). */
+  /** At most 99 entries (written as `<privateData>` elements). */
   privateDataList?: PaylinePrivateData[];
   /** Text. */
   miscData?: string;
@@ -547,9 +547,9 @@ export interface PaylineGetTransactionDetailsParams {
   transactionId?: string;
   /** AN50: at most 50 characters. */
   orderRef?: string;
-  /** ISO 8601 date-time (an offset is converted to Paris time, none is taken as written) or `'dd/mm/yyyy HH:mm'`; sent as dd/mm/yyyy HH:mm. */
+  /** ISO 8601 date-time (as `order.date`) or `'dd/mm/yyyy HH:mm'`, sent as dd/mm/yyyy HH:mm; or a date alone (ISO 8601 or `'dd/mm/yyyy'`), sent as dd/mm/yyyy. */
   startDate?: string | Date;
-  /** ISO 8601 date-time (an offset is converted to Paris time, none is taken as written) or `'dd/mm/yyyy HH:mm'`; sent as dd/mm/yyyy HH:mm. */
+  /** ISO 8601 date-time (as `order.date`) or `'dd/mm/yyyy HH:mm'`, sent as dd/mm/yyyy HH:mm; or a date alone (ISO 8601 or `'dd/mm/yyyy'`), sent as dd/mm/yyyy. */
   endDate?: string | Date;
   /** One of these values. */
   transactionHistory?: 'Y' | 'N';

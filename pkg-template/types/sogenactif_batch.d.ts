@@ -73,6 +73,9 @@ export interface BatchTransform {
   end(callback?: () => void): this;
   end(chunk: unknown, callback?: () => void): this;
   end(chunk: unknown, encoding?: any, callback?: () => void): this;
+  /** Aborts the stream (with `error` when given): what a consumer that stops early calls. */
+  destroy(error?: Error): this;
+  readonly destroyed: boolean;
   /** Each invalid input record, as it is found; the stream fails with `VALIDATION` at its end. */
   on(event: 'reject', listener: (reject: BatchReject) => void): this;
   on(event: string | symbol, listener: (...args: any[]) => void): this;

@@ -15,7 +15,7 @@ export type SogenactifContainerValue =
 export interface SogenactifTransactionState {
   /** Sips `transactionStatus`, e.g. `'TO_CAPTURE'`, `'CANCELLED'`, `'TO_CHALLENGE'`. */
   transactionStatus?: string;
-  /** The transaction's amount in minor units (a cancel may not exceed it). */
+  /** The transaction's amount in minor units (a cancel, refund or validate may not exceed it). */
   amount?: number;
   /** Other fields (e.g. a whole getTransactionData answer) are ignored. */
   [field: string]: unknown;

@@ -178,15 +178,9 @@ fn value_end(b: &[u8], mut i: usize) -> Option<(usize, usize)> {
             b'"' => {
                 i += 1;
                 loop {
-                    // Eight bytes at a time while none is a quote, a backslash or a control
-                    // character (issue 9: a string argument of a kilobyte, an XML answer, was
-                    // walked byte by byte).
-                    if let Some(w) = b.get(i..i + 8).and_then(crate::codec::swar::word) {
-                        if crate::codec::swar::lanes_json_special(w) == 0 {
-                            i += 8;
-                            continue;
-                        }
-                    }
+                    // To the next quote, backslash or control, eight bytes at a time (issue 9: a
+                    // string argument of a kilobyte, an XML answer, was walked byte by byte).
+                    i = crate::codec::swar::json_special(b, i);
                     match *b.get(i)? {
                         b'\\' => i += 2,
                         b'"' => break,

@@ -58,17 +58,12 @@ fn office_response_options(v: &Value) -> Result<(Option<Secret>, u16)> {
     let mut issues = Issues::new();
     let mut o = Obj::new(v, "options", &mut issues);
     let key = o.str("secretKey", &mut issues).map(Secret::new);
-    let status = match o.uint("httpStatus", &mut issues) {
-        Some(s @ 100..=599) => u16::try_from(s).unwrap_or(200),
-        None => 200,
-        Some(_) => {
-            issues.push(
-                o.at("httpStatus"),
-                crate::error::issue::RANGE,
-                "must be an HTTP status code between 100 and 599",
-            );
+    let status = match o.raw("httpStatus") {
+        Some(v) => super::systempay::http_status(v).unwrap_or_else(|e| {
+            issues.push_error("options", e);
             200
-        }
+        }),
+        None => 200,
     };
     o.finish(&mut issues);
     issues.finish(Some(Gateway::Sogenactif))?;

@@ -92,22 +92,19 @@ fn hash_args(a: &Args) -> Result<(Value, Keys)> {
 /// An optional `httpStatus` (an argument, or `options.httpStatus` of `office.parseResponse`):
 /// default 200. One reader for the three `parseResponse` entries.
 pub(super) fn http_status(v: &Value) -> Result<u16> {
-    match v {
-        Value::Null => Ok(200),
+    let code = match v {
+        Value::Null => return Ok(200),
         Value::Number(n) => match n.as_u64().and_then(|s| u16::try_from(s).ok()) {
-            Some(s @ 100..=599) => Ok(s),
-            _ => Err(status_error()),
+            Some(s @ 100..=599) => return Ok(s),
+            _ => issue::RANGE,
         },
-        _ => Err(status_error()),
-    }
-}
-
-fn status_error() -> Error {
-    Error::argument(
+        _ => issue::TYPE,
+    };
+    Err(Error::argument(
         "httpStatus",
-        issue::RANGE,
+        code,
         "must be an HTTP status code between 100 and 599",
-    )
+    ))
 }
 
 /// `[text, httpStatus]`, the envelope read from `text` (also when given apart: [`super::call_text`]).

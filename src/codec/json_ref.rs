@@ -277,22 +277,7 @@ impl<'a> Reader<'a> {
     /// The first byte at or after `from` that a string cannot hold as it is (`"`, `\`, a
     /// control), eight at a time; the text's length when there is none.
     fn special(&self, from: usize) -> usize {
-        let mut i = from;
-        while let Some(w) = self.bytes.get(i..i + 8).and_then(super::swar::word) {
-            let hit = super::swar::lanes_json_special(w);
-            if hit != 0 {
-                return i + (hit.trailing_zeros() / 8) as usize;
-            }
-            i += 8;
-        }
-        while self
-            .bytes
-            .get(i)
-            .is_some_and(|&b| b >= 0x20 && b != b'"' && b != b'\\')
-        {
-            i += 1;
-        }
-        i
+        super::swar::json_special(self.bytes, from)
     }
 
     /// After the opening quote: the string, borrowed when it holds no escape.

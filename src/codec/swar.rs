@@ -35,6 +35,27 @@ pub fn lanes_json_special(w: u64) -> u64 {
     lanes_control(w) | lanes_eq(w, b'"') | lanes_eq(w, b'\\')
 }
 
+/// The first byte at or after `from` that a JSON string cannot hold as it is (`"`, `\`, a
+/// control), eight at a time; `bytes.len()` when there is none. One scan for the JSON reader and
+/// the argument splitter: a short key or value is one step, not one per byte.
+pub fn json_special(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(w) = bytes.get(i..i + 8).and_then(word) {
+        let hit = lanes_json_special(w);
+        if hit != 0 {
+            return i + (hit.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes
+        .get(i)
+        .is_some_and(|&b| b >= 0x20 && b != b'"' && b != b'\\')
+    {
+        i += 1;
+    }
+    i
+}
+
 /// The 8 bytes of `chunk` (which must be 8 long) as one word, first byte lowest.
 #[inline(always)]
 pub fn word(chunk: &[u8]) -> Option<u64> {

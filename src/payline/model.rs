@@ -37,10 +37,12 @@ pub const DEFAULT_VERSION: u64 = 34;
 pub const HOMOLOGATION_BASE: &str = "https://homologation.payline.com/V4/services";
 pub const PRODUCTION_BASE: &str = "https://services.payline.com/V4/services";
 
-/// Most `privateData` entries one request may carry: the WSDL says `maxOccurs="100"`.
-/// [uncertain] A third-party mapping of code 02514 says "limited to 99" (reference §4): if
-/// homologation refuses the 100th entry, change this one line to 99.
-pub const PRIVATE_DATA_MAX: usize = 100;
+/// Most `privateData` entries one request may carry: 99. [uncertain] The WSDL says
+/// `maxOccurs="100"`, but a third-party mapping of code 02514 says "Private data number is limited
+/// to 99", and reference §4 says to cap at 99 client-side to be safe (a refusal before sending costs
+/// nothing; a 100th entry the server refuses fails the call). If homologation takes 100, change
+/// this one line.
+pub const PRIVATE_DATA_MAX: usize = 99;
 /// [uncertain] `privateData` key/value lengths are not in the sources read; commonly documented as
 /// key AN50 and value AN100 (reference §4). One place to correct them.
 pub const PRIVATE_DATA_KEY_MAX: usize = 50;
@@ -198,6 +200,10 @@ pub enum Kind {
     Enum(&'static [&'static str]),
     /// `dd/mm/yyyy HH:mm` from an ISO 8601 string (or already in that layout).
     DateTime,
+    /// [`Kind::DateTime`], or a date alone written `dd/mm/yyyy` (getTransactionDetails' search
+    /// bounds: the doc names DD/MM/YYYY, the Java SDK's test sends a time too; a date alone is
+    /// not turned into midnight, which would cut an end date's own day off).
+    DateOrDateTime,
     /// `dd/mm/yy` from an ISO 8601 date (or already in that layout).
     ShortDate,
     /// `dd/mm/yyyy` from an ISO 8601 date (or already in that layout).
@@ -699,13 +705,14 @@ pub const DO_DEBIT: &[Field] = &[
 /// §3.9 getTransactionDetailsRequest (ExtendedAPI; `transactionId` with a lower-case d).
 /// One of `transactionId` / `orderRef` is required (checked in validate.rs).
 /// [uncertain] start/end dates: the doc says DD/MM/YYYY, the Java SDK test sends
-/// `15/01/2020 10:00`; we write the order date layout.
+/// `15/01/2020 10:00`; we write what the caller gives: a date as dd/mm/yyyy, a date-time as the
+/// order date's layout.
 pub const GET_TRANSACTION_DETAILS: &[Field] = &[
     req("version", Kind::Version),
     nil("transactionId", Kind::Text(50)),
     nil("orderRef", Kind::Text(50)),
-    nil("startDate", Kind::DateTime),
-    nil("endDate", Kind::DateTime),
+    nil("startDate", Kind::DateOrDateTime),
+    nil("endDate", Kind::DateOrDateTime),
     nil("transactionHistory", Kind::Enum(&["Y", "N"])),
     nil("archiveSearch", Kind::Bool),
 ];

@@ -116,6 +116,10 @@ fn ts(kind: Kind) -> Option<(String, String)> {
             "string | Date",
             "ISO 8601 date-time (an offset is converted to Paris time, none is taken as written) or `'dd/mm/yyyy HH:mm'`; sent as dd/mm/yyyy HH:mm.".into(),
         ),
+        Kind::DateOrDateTime => t(
+            "string | Date",
+            "ISO 8601 date-time (as `order.date`) or `'dd/mm/yyyy HH:mm'`, sent as dd/mm/yyyy HH:mm; or a date alone (ISO 8601 or `'dd/mm/yyyy'`), sent as dd/mm/yyyy.".into(),
+        ),
         Kind::ShortDate => t(
             "string | Date",
             "ISO 8601 date or `'dd/mm/yy'`; sent as dd/mm/yy.".into(),

@@ -331,17 +331,24 @@ fn read_value<'v>(
                 }
             }
         }
-        Kind::DateTime => {
+        Kind::DateTime | Kind::DateOrDateTime => {
             let s = str_or_return!(v, at, f, issues);
-            match dates::input_datetime(s).and_then(dates::format_datetime) {
+            let date_alone = matches!(f.kind, Kind::DateOrDateTime);
+            let out = match dates::input_datetime(s) {
+                Some(dt) => dates::format_datetime(dt),
+                None if date_alone => dates::input_date(s).and_then(dates::format_date),
+                None => None,
+            };
+            match out {
                 Some(out) => owned(out),
                 None => {
                     issues.push(
                         at.path(),
                         issue::FORMAT,
                         format!(
-                            "'{}' is not a date-time: give ISO 8601 like '2024-12-15T12:20:00+01:00' (an offset is converted to Paris time, none is taken as written) or 'dd/mm/yyyy HH:mm'",
-                            printable(s)
+                            "'{}' is not a date-time: give ISO 8601 like '2024-12-15T12:20:00+01:00' (an offset is converted to Paris time, none is taken as written) or 'dd/mm/yyyy HH:mm'{}",
+                            printable(s),
+                            if date_alone { ", or a date alone ('2024-12-15', 'dd/mm/yyyy')" } else { "" }
                         ),
                     );
                     None

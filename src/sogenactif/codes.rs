@@ -2,8 +2,10 @@
 //!
 //! Source: https://documentation.sogenactif.com/en/data-dictionary/inappresponsecode.html (N2),
 //! cross-checked with the eopayment `sips2.py` list; reference sogenactif.md §2.1 [confirmed].
-//! `retryable` is our reading: only "temporarily unavailable" / "temporary problem" codes (90, 99)
-//! are worth sending again unchanged. Correct a row here and every caller follows.
+//! `retryable` is our reading: only "temporarily unavailable" (90) is worth sending again
+//! unchanged. 99 ("temporary problem at server level") may come after the operation was done, so
+//! it is not: sending a refund again could refund twice (a helper's attack on the batch report,
+//! which said "send the record again"). Correct a row here and every caller follows.
 
 use serde::Serialize;
 
@@ -55,7 +57,7 @@ pub static RESPONSE_CODES: &[ResponseCode] = &[
     row("90", "service temporarily unavailable: try again later", true),
     row("94", "duplicated transaction: this transactionReference is already used", false),
     row("97", "time frame exceeded / session expired", false),
-    row("99", "temporary problem at the server: an operation may have been done, check getTransactionData before sending it again", true),
+    row("99", "temporary problem at the server: an operation may have been done, check getTransactionData before sending it again", false),
 ];
 
 /// The row for `code`, if the table knows it.

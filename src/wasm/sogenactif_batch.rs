@@ -53,7 +53,7 @@ pub struct BatchHeader {
 #[serde(rename_all = "camelCase")]
 #[allow(dead_code)]
 pub struct BatchOriginal {
-    /// Original amount in minor units (cancel may not exceed it).
+    /// Original amount in minor units (a cancel, refund or validate may not exceed it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<u32>,
     /// Sips transactionStatus, e.g. `'TO_CAPTURE'`, `'CANCELLED'`, `'TO_CHALLENGE'`.

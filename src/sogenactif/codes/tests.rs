@@ -16,6 +16,9 @@ fn table_is_consistent() {
         .message
         .starts_with("operation impossible"));
     assert!(describe("40").unwrap().message.contains("not supported"));
-    assert!(describe("99").unwrap().retryable);
+    // 90 only: 99 and 60 may hide an operation done or under way (reference §2.1).
+    assert!(describe("90").unwrap().retryable);
+    assert!(!describe("99").unwrap().retryable);
+    assert!(!describe("60").unwrap().retryable);
     assert!(describe("42").is_none());
 }

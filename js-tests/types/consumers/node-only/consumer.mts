@@ -18,6 +18,7 @@ await pipeline(
 const transform = sogenactif.batch.createTransform({ header });
 createReadStream('requests.ndjson').pipe(transform).pipe(createWriteStream('OFBREQ.csv'));
 transform.on('reject', (r) => console.log(r.index, r.issues.length));
+if (!transform.destroyed) transform.destroy(new Error('stopped early'));
 
 // Every client takes the transport options (TransportOptions), Systempay's too.
 const client = new systempay.Client({ shopId: '12345678', password: 'testpassword_x', maxResponseBytes: 1 << 20 });
