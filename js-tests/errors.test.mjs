@@ -65,3 +65,24 @@ test('every VALIDATION error lists its problem in issues, at its field', () => {
     assert.ok(e.issues[0].message.length > 10 && e.message.includes(e.issues[0].message), String(call));
   }
 });
+
+test('a secret used as a client option name stays out of the error, letters only or not', () => {
+  // README: "a secret pasted into shopId or used as an option name stays out of the error". Keys
+  // of letters only passed the old test (up to 24 letters or '_').
+  const { payline, systempay, sogenactif } = esm;
+  const cases = [
+    ['AFjuXHplQzvamffOwJLm', () => new payline.Client({ merchantId: '111111111', accessKey: 'k', AFjuXHplQzvamffOwJLm: 1 })],
+    ['prodpassword_SECRETXYZ', () => new systempay.Client({ shopId: '69876357', password: 'p', prodpassword_SECRETXYZ: 1 })],
+    ['afjuxhplqzvamffowjlm', () => new sogenactif.OfficeClient({ merchantId: '002001000000001', secretKey: 'k', keyVersion: 1, afjuxhplqzvamffowjlm: 1 })],
+  ];
+  for (const [secret, make] of cases) {
+    const e = thrown(make);
+    assert.equal(e.code, 'VALIDATION', secret);
+    const seen = JSON.stringify({ message: e.message, field: e.field, issues: e.issues });
+    assert.ok(!seen.includes(secret), `${secret}: ${seen}`);
+    assert.match(seen, /unknown key of \d+ characters \(not shown/);
+  }
+  // A misspelt option is still named, with its suggestion.
+  const typo = thrown(() => new systempay.Client({ shopId: '69876357', password: 'p', timeoutMS: 5 }));
+  assert.match(typo.message, /timeoutMS/);
+});

@@ -186,6 +186,8 @@ test('row 4: a fetch that resolves to something else, throws, or is missing reje
     [async () => ({ status: 70000, text: async () => '' }), 'MALFORMED_RESPONSE'],
     // An informational status as the final answer (no real Response can have one).
     [async () => ({ status: 150, headers: new Headers(), text: async () => '' }), 'MALFORMED_RESPONSE'],
+    // A status that is no whole number, in the redirect range: it became HTTP 0, "not done".
+    [async () => ({ status: 300.5, headers: new Headers(), text: async () => '' }), 'MALFORMED_RESPONSE'],
     [() => { throw new TypeError('sync boom'); }, 'NETWORK_ERROR'],
     [() => Promise.reject(new Error('async boom')), 'NETWORK_ERROR'],
     // A getter that throws where the status is read.
@@ -430,6 +432,11 @@ test('row 10: a refusal under HTTP 408/5xx, or a technical error code, leaves a 
     [200, result('02015'), 'unknown'],
     [200, result('01907'), 'unknown'],
     [200, result('01909'), 'unknown'],
+    // A stored acceptance or refusal served under another status (a proxy's cache): not trusted.
+    [203, result('00000'), 'unknown'],
+    [429, result('00000'), 'unknown'],
+    [404, result('00000'), 'unknown'],
+    [203, result('02305'), 'unknown'],
     [500, fault('soapenv:Client'), undefined],
     [200, result('01101'), undefined],
   ]) {

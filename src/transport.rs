@@ -518,12 +518,14 @@ pub fn settle(
     // HTTP 408 or 5xx: the server says the call failed on its way, whatever the body says.
     let failed_status = status == 408 || (500..=599).contains(&status);
     let mut e = match decoded {
-        // An acceptance under such a status is not trusted after a money-moving call (a proxy's
-        // page around a cached body, a gateway that failed after writing it): neither "done"
-        // nor "not done" can be told.
-        Ok(_) if kind == CallKind::MoneyMoving && failed_status => Error::new(
+        // An acceptance under any status but 200 is not trusted (a proxy's page around a cached
+        // body, a gateway that failed after writing it): neither "done" nor "not done" can be
+        // told. Only Payline's decoder reads a body under another status (its SOAP faults come
+        // with 500): a stored SOAP acceptance served under 203, 404 or 429 read as done (found by
+        // a helper's attack with a counting server).
+        Ok(_) if status != 200 => Error::new(
             ErrorCode::MalformedResponse,
-            format!("the answer reads as a success but is HTTP {status}"),
+            format!("the answer reads as a success but is HTTP {status}, not 200"),
         )
         .with_gateway(gateway)
         .with_http_status(status),
@@ -541,10 +543,15 @@ pub fn settle(
         // processing ([`MAY_HAVE_HAD_EFFECTS`]) or the status says the call failed on its way
         // (Payline's SOAP faults come with HTTP 500: only a `Client` fault, a request refused as
         // malformed before processing, says nothing was done).
+        // A refusal under 421 (the runtime has sent the call twice) or a 2xx other than 200 is
+        // not trusted either.
         ErrorCode::GatewayError => {
             let code = e.gateway_code.as_deref().unwrap_or("");
             let client_fault = code == "Client" || code.ends_with(":Client");
-            may_have_had_effects(gateway, code) || (failed_status && !client_fault)
+            may_have_had_effects(gateway, code)
+                || (failed_status && !client_fault)
+                || status == 421
+                || (201..=299).contains(&status)
         }
         _ => false,
     };
@@ -1123,13 +1130,20 @@ impl Ahead {
 }
 
 /// Gateway text quoted in a message (a SOAP fault, a refusal, an error envelope's messages):
-/// redacted, control characters as spaces (no line breaks into logs), at most 500 characters.
+/// redacted, control characters as spaces (no line breaks into logs), at most 500 characters and
+/// then `…` when it was cut. The `…` marks the cut for the client's scrub of its own secrets
+/// (`api::client::scrub_text` takes out a secret's start before a `…`): without it, a password
+/// echoed across the 500th character showed its first characters (found by a helper's attack).
 pub fn wire_text(text: &str) -> String {
-    redact(text)
-        .chars()
-        .take(500)
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    let mut out = String::new();
+    for (n, c) in redact(text).chars().enumerate() {
+        if n == 500 {
+            out.push('…');
+            break;
+        }
+        out.push(if c.is_control() { ' ' } else { c });
+    }
+    out
 }
 
 /// A short, redacted excerpt of a text from the wire (or from the runtime), for messages.

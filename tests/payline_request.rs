@@ -578,6 +578,18 @@ fn options_are_reported_without_quoting_values() {
             && framed.contains("\"field\":\"options\""),
         "{framed}"
     );
+    // Secrets of letters only (no digit to give them away) used as option names, and a misspelt
+    // option, which is shown.
+    for (key, shown) in [
+        ("AFjuXHplQzvamffOwJLm", false),
+        ("afjuxhplqzvamffowjlm", false),
+        ("prodpassword_SECRETXYZ", false),
+        ("timeoutMS", true),
+    ] {
+        let bad = json!({ "merchantId": "111111111", "accessKey": "k", key: 1 });
+        let e = Options::from_value(&bad).unwrap_err();
+        assert_eq!(format!("{e:?}").contains(key), shown, "{key}: {e:?}");
+    }
 }
 
 #[test]

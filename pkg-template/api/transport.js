@@ -230,6 +230,12 @@ async function exchange(core, settings, gateway, request, prep, kind, operation,
     if (typeof status !== 'number') {
       throw new Failure('notresponse', 'fetch did not resolve to a Response');
     }
+    // A status that is not a whole number (300.5 from a hand-made `fetch`) is no status: checked
+    // before the redirect range, where it became HTTP 0, an answer that said "not done".
+    if (!Number.isInteger(status)) {
+      discard(res);
+      throw new Failure('notresponse', `HTTP status ${String(status).slice(0, 12)} is not a valid final status`);
+    }
     if (read(res, 'type') === 'opaqueredirect' || (status >= 300 && status <= 399)) {
       const location = header(res, 'location');
       discard(res);

@@ -551,6 +551,43 @@ fn batch_records_answers_as_the_argument_pass() {
 }
 
 #[test]
+fn a_secret_across_the_500th_character_of_a_quoted_message_is_taken_out() {
+    // Found by a helper's attack with a counting server: gateway text is quoted up to 500
+    // characters (`transport::wire_text`), and the cut was not marked, so the client's scrub of a
+    // secret's start before a `…` did not run: `testpassword_SECRETP` showed in `message`.
+    let password = "testpassword_SECRETPASSX";
+    let systempay = json!([{ "shopId": "73239078", "password": password }]).to_string();
+    let (s, _) = Client::new("systempay", &systempay, false).unwrap();
+    let access_key = "ACCESSKEYSECRET4X";
+    let payline = json!([{ "merchantId": "111111111", "accessKey": access_key }]).to_string();
+    let (p, _) = Client::new("payline", &payline, false).unwrap();
+    for cut_at in [6, 10, 17, 23] {
+        for (client, service, secret, body) in [
+            (&s, "Transaction/CancelOrRefund", password, {
+                // The envelope's `errorMessage` is quoted after its code.
+                let pad = "x".repeat(500 - cut_at);
+                json!({ "status": "ERROR", "answer": { "errorCode": "PSP_020", "errorMessage": format!("{pad}{password} tail") } })
+                    .to_string()
+            }),
+            (&p, "doCapture", access_key, {
+                let pad = "y".repeat(500 - cut_at.min(access_key.len() - 1));
+                format!(
+                    r#"<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>{pad}{access_key} tail</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>"#
+                )
+            }),
+        ] {
+            let text = answer(client, service, "money", 200, &body, 0);
+            for k in 6..=secret.len() {
+                assert!(
+                    !text.contains(&secret[..k]),
+                    "{service} cut at {cut_at}, {k} characters: {text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn a_long_secret_is_taken_out_where_a_message_cut_it() {
     // A message quotes at most 40 characters of a value, then `…` (`money::printable`): a secret
     // longer than that showed as its first characters. Found on 2026-12-05 with a Systempay test

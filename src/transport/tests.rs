@@ -575,6 +575,31 @@ fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unkn
         assert_eq!(e.gateway_code.as_deref(), Some(code));
     }
     assert!(payline(money, 200, &result("00000")).is_ok());
+    // An acceptance under any status but 200 is not trusted, read or money-moving (a stored SOAP
+    // answer served by a proxy under 203, 404 or 429 read as done: found by a helper's attack).
+    for status in [201, 203, 299, 404, 409, 421, 429] {
+        let e = payline(money, status, &result("00000")).unwrap_err();
+        assert_eq!(
+            (e.code, e.outcome, e.http_status),
+            (
+                ErrorCode::MalformedResponse,
+                Some(Outcome::Unknown),
+                Some(status)
+            ),
+            "{status}"
+        );
+        let e = payline(CallKind::Read, status, &result("00000")).unwrap_err();
+        assert_eq!((e.code, e.outcome), (ErrorCode::MalformedResponse, None));
+    }
+    // A refusal under 421 (the runtime sent the call twice) or another 2xx is not trusted.
+    for status in [421, 203] {
+        let e = payline(money, status, &result("02305")).unwrap_err();
+        assert_eq!(
+            (e.code, e.outcome),
+            (ErrorCode::GatewayError, Some(Outcome::Unknown)),
+            "{status}"
+        );
+    }
     // Systempay's technical errors, in a 200 envelope.
     let envelope = |code: &str| {
         format!(
