@@ -348,7 +348,7 @@ test('report: per-method counts and amounts, response codes with their meaning, 
   const j = JSON.parse(r.stdout);
   assert.equal(j.schema, 'remise.batch.report/1');
   assert.deepEqual(j.response, { file: 'response.csv', version: 'v19', remitterId: '023101122334455', date: '2021-12-16+0100', time: '14:26:45+0100', sequence: 1 });
-  assert.deepEqual(j.totals, { records: 5, accepted: 3, rejected: 2 });
+  assert.deepEqual(j.totals, { records: 5, accepted: 3, rejected: 2, unknown: 0 });
   assert.deepEqual(j.methods, [
     { method: 'walletCredit', records: 3, accepted: 2, rejected: 1, amounts: [{ currency: 'EUR', records: 3, accepted: '0.73', rejected: '3.00' }] },
     { method: 'cancel', records: 1, accepted: 0, rejected: 1, amounts: [{ currency: 'EUR', records: 1, accepted: '0.00', rejected: '5.00' }] },
@@ -502,7 +502,7 @@ test('report reads a response in slices: same counts and the same errors, with t
   const r = remise(['batch', 'report', write('large.csv', file(body)), '--json'], slices);
   assert.equal(r.status, 0, r.stderr);
   const j = JSON.parse(r.stdout);
-  assert.deepEqual(j.totals, { records: 2500, accepted: 2000, rejected: 500 });
+  assert.deepEqual(j.totals, { records: 2500, accepted: 2000, rejected: 500, unknown: 0 });
   assert.deepEqual(j.methods[0].amounts, [{ currency: 'EUR', records: 2500, accepted: '1320.00', rejected: '330.00' }]);
   assert.equal(j.rejections.length, 500);
   assert.equal(j.rejections[499].recordSequence, 2500);
@@ -548,6 +548,11 @@ test('report: every code of the core table has an action, and only those', () =>
   // 99 may come after the operation was done: not to be sent again blindly (nor 60, pending).
   assert.deepEqual(j.responseCodes.filter((c) => c.retryable).map((c) => c.code), ['90']);
   assert.match(j.responseCodes.find((c) => c.code === '99').action, /may have been done; check the transaction/);
+  // 60 (pending) and 99 (server problem) are counted apart: the operation may have been done.
+  assert.equal(j.totals.unknown, 2);
+  assert.deepEqual(j.rejections.filter((x) => x.outcome === 'unknown').map((x) => x.responseCode).sort(), ['60', '99']);
+  const text = remise(['batch', 'report', path('codes.csv')]).stdout;
+  assert.match(text, /\(2 of them may have been done: pending or a server problem; check each transaction before sending it again\)/);
 });
 
 test('report: a malformed response file is exit 1 with the MALFORMED_RESPONSE reason; --html writes one page', () => {

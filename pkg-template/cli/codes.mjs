@@ -26,14 +26,14 @@ export const ACTIONS = {
   '54': { retryable: false, action: 'the payment mean expired: ask the customer for a new one' },
   '55': { retryable: false, action: 'prepaid cards are refused: ask the customer for another card' },
   '57': { retryable: false, action: 'the original transaction had an unpaid: settle it outside this file' },
-  '60': { retryable: false, action: 'pending: check the transaction later before sending anything again' },
+  '60': { retryable: false, unknown: true, action: 'pending: check the transaction later before sending anything again' },
   '62': { retryable: false, action: 'waiting for confirmation: check the transaction later' },
   '63': { retryable: false, action: 'stopped by security rules: contact your bank' },
   '75': { retryable: false, action: 'too many PAN entry attempts: contact the customer' },
   '90': { retryable: true, action: 'temporary: send the record again in a later file' },
   '94': { retryable: false, action: 'duplicate: this transactionReference was used already; do not resend, check the first one' },
   '97': { retryable: false, action: 'time frame exceeded: start the operation again' },
-  '99': { retryable: false, action: 'temporary server problem: the operation may have been done; check the transaction (getTransactionData) before sending it again' },
+  '99': { retryable: false, unknown: true, action: 'temporary server problem: the operation may have been done; check the transaction (getTransactionData) before sending it again' },
 };
 
 /** `{ retryable, action }` of a code; codes outside the table get a generic action. */

@@ -5,13 +5,14 @@
 // {
 //   schema: 'remise.batch.report/1',
 //   response: { file, version, remitterId, date, time, sequence },
-//   totals: { records, accepted, rejected },
+//   totals: { records, accepted, rejected, unknown },  // unknown: rejected records whose code says the
+//                                                      // operation may have been done (60 pending, 99)
 //   methods: [{ method, records, accepted, rejected,
 //               amounts: [{ currency, records, accepted, rejected }] }],  // decimal strings, per currency
 //   responseCodes: [{ code, message, count, accepted, retryable, action, methods: { <method>: count } }],
 //   rejections: [{ recordSequence, method, merchantId?, transactionReference?, s10TransactionId?,
 //                  amount?, currency?, responseCode, responseMessage, retryable, action,
-//                  request?: { line, record? } }],
+//                  outcome?: 'unknown', request?: { line, record? } }],
 //   repeated: [{ recordSequence, count }],   // response lines that repeat a recordSequence
 //   join?: { request, records, matched, notInResponse: [recordSequence], notInRequest: [recordSequence],
 //            unreadable, mismatched: [{ recordSequence, field, response, request }], mismatchedCount,
@@ -106,6 +107,7 @@ export function createSummary(money) {
   let mismatchedCount = 0;
   let records = 0;
   let accepted = 0;
+  let unknown = 0;
   return {
     add(r, text) {
       records += 1;
@@ -141,7 +143,8 @@ export function createSummary(money) {
       c.count += 1;
       c.methods[r.method] = (c.methods[r.method] ?? 0) + 1;
       if (!r.accepted) {
-        const { retryable, action } = actionFor(r.responseCode);
+        const { retryable, action, unknown: mayBeDone } = actionFor(r.responseCode);
+        if (mayBeDone) unknown += 1;
         const x = { recordSequence: r.recordSequence, method: r.method };
         if (r.merchantId !== undefined) x.merchantId = String(r.merchantId);
         if (r.transactionReference !== undefined) x.transactionReference = String(r.transactionReference);
@@ -150,6 +153,8 @@ export function createSummary(money) {
         if (field !== undefined) x.amount = formatAmount(money, BigInt(r[field]), cur);
         if (curKey !== null) x.currency = curKey;
         Object.assign(x, { responseCode: r.responseCode, responseMessage: r.responseMessage, retryable, action });
+        // The operation may have been done (60 pending, 99 server problem): not to be read as refused.
+        if (mayBeDone) x.outcome = 'unknown';
         rejections.push(x);
         rejectedBySeq.set(r.recordSequence, x);
       }
@@ -188,7 +193,7 @@ export function createSummary(money) {
       const report = {
         schema: SCHEMA,
         response: { file: file ?? null, version: h.version, remitterId: h.remitterId, date: h.date, time: h.time, sequence: h.sequence },
-        totals: { records, accepted, rejected: records - accepted },
+        totals: { records, accepted, rejected: records - accepted, unknown },
         methods: [...methods.values()].map((m) => ({
           method: m.method,
           records: m.records,
@@ -247,6 +252,12 @@ export function problems(report) {
   return out;
 }
 
+/** The part of the rejected records that may have been done, said after the totals ('' when none). */
+function unknownNote(t) {
+  if (!t.unknown) return '';
+  return ` (${t.unknown} of them may have been done: pending or a server problem; check each transaction before sending it again)`;
+}
+
 /** Minor units → exact decimal string in the currency's unit (BigInt: sums may pass 2^53). */
 function formatAmount(money, minor, cur) {
   if (!cur) return minor.toString();
@@ -269,7 +280,7 @@ export function renderText(report, { maxRejections = 20 } = {}) {
   const out = [];
   const r = report.response;
   out.push(`response file ${r.file ?? ''} (remitter ${r.remitterId}, sequence ${r.sequence}, ${r.date} ${r.time})`.replace('  ', ' '));
-  out.push(`${report.totals.records} records: ${report.totals.accepted} accepted, ${report.totals.rejected} rejected`, '');
+  out.push(`${report.totals.records} records: ${report.totals.accepted} accepted, ${report.totals.rejected} rejected${unknownNote(report.totals)}`, '');
   for (const p of problems(report)) out.push(`WARNING: ${p}`, '');
   const rows = [['method', 'records', 'accepted', 'rejected', 'amounts accepted', 'amounts rejected']];
   for (const m of report.methods) {
@@ -414,7 +425,7 @@ svg text { font: 12px system-ui, sans-serif; fill: #1d1d1f; } svg .total { fill:
 <body>
 <h1>Office Batch response: ${t.records} records</h1>
 <p class="meta">remitter ${esc(r.remitterId)}, file sequence ${esc(r.sequence)}, ${esc(r.date)} ${esc(r.time)}, version ${esc(r.version)}${r.file ? `, ${esc(r.file)}` : ''}</p>
-<p class="totals"><span id="total-records">${t.records}</span> records: <span id="total-accepted">${t.accepted}</span> accepted, <span id="total-rejected">${t.rejected}</span> rejected.</p>
+<p class="totals"><span id="total-records">${t.records}</span> records: <span id="total-accepted">${t.accepted}</span> accepted, <span id="total-rejected">${t.rejected}</span> rejected${esc(unknownNote(t))}.</p>
 ${problems(report).map((p) => `<p class="warn problem">Warning: ${esc(p)}.</p>`).join('\n')}
 <h2>Response codes per method</h2>
 ${chart(report)}
