@@ -194,6 +194,8 @@ test('payline: authorise, capture, reset before remittance, refund after it, bou
   const sim = createSimulator({ now: START });
   const { pl } = clients(sim);
   const auth = await pl.doAuthorization(AUTH('ORD-1'));
+  // The same order reference again within 24 hours: 02001, not a second charge (payline.md §6).
+  assert.equal((await rejected(pl.doAuthorization(AUTH('ORD-1')))).gatewayCode, '02001');
   assert.equal(auth.result.code, '00000');
   assert.match(auth.transaction.id, /^\d{22}$/);
   assert.equal(sim.requests.at(-1).body.card.number, '497010XXXXXX5734');
@@ -206,7 +208,8 @@ test('payline: authorise, capture, reset before remittance, refund after it, bou
   assert.equal(refusedEarly.gatewayCode, '02618');
   const cap = await pl.doCapture({ transactionID: id, payment: { amount: 5000, currency: 'EUR', action: 201, mode: 'CPT' }, sequenceNumber: 'cap-1' });
   assert.equal(cap.result.code, '00000');
-  assert.equal((await rejected(pl.doCapture({ transactionID: id, payment: { amount: 5000, currency: 'EUR', action: 201, mode: 'CPT' } }))).gatewayCode, '02617');
+  // A second capture: 02110 "The amount is invalid", as homologation answers (payline.md §6).
+  assert.equal((await rejected(pl.doCapture({ transactionID: id, payment: { amount: 5000, currency: 'EUR', action: 201, mode: 'CPT' } }))).gatewayCode, '02110');
 
   const other = (await pl.doAuthorization(AUTH('ORD-2', 700))).transaction.id;
   const reset = await pl.doReset({ transactionID: other, comment: 'cancelled' });

@@ -40,6 +40,7 @@ const RESULTS = {
   '02604': ['ERROR', 'Transaction does not exist'], // 3p
   '02610': ['ERROR', 'Max amount exceeded'], // 3p
   '02613': ['ERROR', 'Maximal sum of the capture/refund is exceeded'], // 3p
+  '02110': ['ERROR', 'The amount is invalid'], // observed in homologation (reference §5, §6)
   '02617': ['ERROR', 'Transaction already captured'], // 3p
   '02618': ['ERROR', 'Transaction not yet captured'], // 3p
   '02619': ['ERROR', 'You do not have the reauthorization option'], // seed document
@@ -251,6 +252,13 @@ export function createPayline(ctx, config = {}) {
       const card = checkCard(b.card);
       const order = checkOrder(b.order, true);
       if (!['100', '101'].includes(payment.action)) refuse('02321', `Invalid value for payment action : ${payment.action}`);
+      // Duplicate detection is keyed on the order reference within 24 hours (reference §6, the seed):
+      // a second authorization of one order the same day is refused, not charged twice.
+      for (const t of txs.values()) {
+        if ((t.kind === 'AUTHOR' || t.kind === 'AUTHOR+CAP') && t.order?.ref === order.ref && ctx.now() - t.created < DUPLICATE_WINDOW_MS) {
+          refuse(RULE_CODES.duplicate, 'Duplicate transaction : an authorization of this order reference was made within 24 hours');
+        }
+      }
       const tx = newPayment({ kind: payment.action === '101' ? 'AUTHOR+CAP' : 'AUTHOR', ...payment, order, card });
       return [['transaction', transactionEl(tx)], ['authorization', authorizationEl(tx)], ['card', cardEl(tx)], ['contractNumber', tx.contractNumber]];
     },
@@ -283,7 +291,9 @@ export function createPayline(ctx, config = {}) {
       if (payment.currency !== root.currency) format('Payment Currency : must be the currency of the authorization');
       if (root.status === 'EXPIRED') refuse('02602');
       if (root.status === 'RESET') refuse('02302', 'Transaction is invalid : the authorization was reset');
-      if (root.status !== 'AUTHORIZED') refuse('02617');
+      // A capture of a captured transaction: 02110 "The amount is invalid", as homologation answers it
+      // (reference §6: observed by ActiveMerchant's remote test; 02617 is a third-party mapping).
+      if (root.status !== 'AUTHORIZED') refuse('02110');
       if (payment.amount > root.amount) refuse('02610', `Max amount exceeded : ${payment.amount} > ${root.amount} authorized`);
       oncePerSequence('doCapture', root, b.sequenceNumber);
       root.captured = payment.amount;

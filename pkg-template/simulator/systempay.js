@@ -14,11 +14,12 @@ export const SYSTEMPAY_DEFAULTS = {
 // status ERROR + INT_905; Lyra's SDKs read JSON bodies of HTTP 200 and 401, so 401 is taken here.
 const BAD_CREDENTIALS_HTTP = 401;
 
-// Currencies the platform's REST playground lists (reference systempay.md §6.1 and the white-label
-// copies). Anything else is INT_010.
+// The 34 currencies Systempay's REST playground lists (reference systempay.md §6.1, the seed's table;
+// remise's `systempay` table). Anything else is INT_010: the white labels' extra ones (KWD, TND, XOF…)
+// are not Systempay's.
 const CURRENCIES = new Set(
-  ('AUD BGN BRL CAD CHF CNY CZK DKK EUR GBP HKD HRK HUF IDR INR JPY KHR KRW KWD MXN MYR NOK NZD PHP PLN ' +
-    'RON RUB SEK SGD THB TND TRY TWD USD XOF XPF ZAR').split(' '),
+  ('AUD BGN BRL CAD CHF CNY CZK DKK EUR GBP HKD HRK HUF IDR INR JPY KHR KRW MXN MYR NOK NZD PHP PLN ' +
+    'RON RUB SEK SGD THB TRY TWD USD XPF ZAR').split(' '),
 );
 
 // Error codes and messages (reference systempay.md §5, errors_psp / errors-reference pages).
