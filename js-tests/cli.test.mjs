@@ -454,6 +454,12 @@ test('report: repeated lines, a request for other records or another file, and h
   assert.equal(fromFile.status, 1, fromFile.stderr);
   const column = request.split('\n').find((l) => l.split(';')[1] === '13').split(';').indexOf('500') + 1;
   assert.deepEqual(JSON.parse(fromFile.stdout).join.mismatched, [{ recordSequence: 13, field: `column ${column}`, response: '50000', request: '500' }]);
+  // The same request file through a pipe (`<(cat …)`, `/dev/stdin` in a shell pipeline), which can
+  // be read once: it was read twice, and the join came out empty.
+  const piped = spawnSync('sh', ['-c', `cat request-file.csv | "${BIN}" batch report shifted.csv --request /dev/stdin --json`], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(piped.status, 1, piped.stderr);
+  assert.equal(JSON.parse(piped.stdout).join.matched, 5);
+  assert.deepEqual(JSON.parse(piped.stdout).join.mismatched, JSON.parse(fromFile.stdout).join.mismatched);
   assert.match(remise(['batch', 'report', path('shifted.csv'), '--request', path('request-file.csv')]).stdout, /WARNING: 1 response line answers another record than the request line of the same recordSequence: #13 column \d+ '50000' \(request '500'\)/);
   // Numbers the bank pads (a recordSequence 0013, an amount 000000000500) are the same numbers.
   const padded = lines.map((l) => {

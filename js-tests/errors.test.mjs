@@ -82,7 +82,24 @@ test('a secret used as a client option name stays out of the error, letters only
     assert.ok(!seen.includes(secret), `${secret}: ${seen}`);
     assert.match(seen, /unknown key of \d+ characters \(not shown/);
   }
-  // A misspelt option is still named, with its suggestion.
+  // A misspelt option is still named, with its suggestion, transport options included (the
+  // gateway's reader never sees those), and a function under a misspelt key is not dropped: a
+  // test's mock `fetch` would have been ignored for the global one.
   const typo = thrown(() => new systempay.Client({ shopId: '69876357', password: 'p', timeoutMS: 5 }));
   assert.match(typo.message, /timeoutMS/);
+  const mock = async () => new Response('{}');
+  const make = {
+    systempay: (extra) => new systempay.Client({ shopId: '69876357', password: 'p', ...extra }),
+    payline: (extra) => new payline.Client({ merchantId: '111111111', accessKey: 'k', ...extra }),
+    office: (extra) => new sogenactif.OfficeClient({ merchantId: '002001000000001', secretKey: 'k', keyVersion: 1, ...extra }),
+  };
+  for (const [gw, client] of Object.entries(make)) {
+    for (const [extra, key, near] of [[{ Fetch: mock }, 'Fetch', 'fetch'], [{ TimeoutMs: 1 }, 'TimeoutMs', 'timeoutMs'], [{ fetsh: mock }, 'fetsh', undefined]]) {
+      const e = thrown(() => client(extra));
+      assert.equal(e.code, 'VALIDATION', `${gw} ${key}`);
+      assert.ok(e.issues.some((i) => i.field === `options.${key}` && i.code === 'UNKNOWN_FIELD'), `${gw} ${key}: ${JSON.stringify(e.issues)}`);
+      // The hint where the gateway's reader knows the transport options (Systempay, Payline).
+      if (near && gw !== 'office') assert.match(e.message, new RegExp(`did you mean '${near}'`), `${gw} ${key}`);
+    }
+  }
 });

@@ -543,15 +543,16 @@ pub fn settle(
         // processing ([`MAY_HAVE_HAD_EFFECTS`]) or the status says the call failed on its way
         // (Payline's SOAP faults come with HTTP 500: only a `Client` fault, a request refused as
         // malformed before processing, says nothing was done).
-        // A refusal under 421 (the runtime has sent the call twice) or a 2xx other than 200 is
-        // not trusted either.
+        // A refusal under any status but 200 (401, refused credentials, aside) is not trusted
+        // either: a proxy's stored answer under 404 or 429, a 421 the runtime sent twice. Only
+        // Payline's decoder reads a body under another status. A `Server` fault says the gateway
+        // failed while processing, whatever the status.
         ErrorCode::GatewayError => {
             let code = e.gateway_code.as_deref().unwrap_or("");
-            let client_fault = code == "Client" || code.ends_with(":Client");
+            let fault = |side: &str| code == side || code.ends_with(&format!(":{side}"));
             may_have_had_effects(gateway, code)
-                || (failed_status && !client_fault)
-                || status == 421
-                || (201..=299).contains(&status)
+                || fault("Server")
+                || (status != 200 && status != 401 && !fault("Client"))
         }
         _ => false,
     };

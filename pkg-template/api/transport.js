@@ -117,7 +117,10 @@ export function openClient(raw, gateway, options) {
           settings[key] = v;
           copy[key] = true;
         } else {
-          copy[key] = v;
+          // A function under another key (`Fetch: mock`, `fetsh: mock`) would vanish in the JSON
+          // text, the client would send with `globalThis.fetch` and a test's mock would be ignored:
+          // the key is kept (as `true`) so that the core names it, with its "did you mean".
+          copy[key] = typeof v === 'function' ? true : v;
         }
       }
     } catch (e) {

@@ -579,7 +579,14 @@ async function check(argv, io) {
  * (FILE;request;…: line numbers only, no field names to give) or the NDJSON / CSV records it was
  * built from (line and record). Streams, like the response.
  */
-async function isRequestFile(io, path) {
+async function mayBeRequestFile(io, path) {
+  let regular = false;
+  try {
+    regular = path !== '-' && statSync(path).isFile();
+  } catch {
+    // Not there or not readable: readRequest says so, after the response.
+  }
+  if (!regular) return true;
   const source = chunks(io, path, (m) => new FileError(`--request ${path}: ${m}`));
   try {
     const first = await source.next();
@@ -668,9 +675,9 @@ async function report(argv, io) {
   const remise = await loadRemise(io);
   const summary = createSummary(remise.money);
   // Response lines are kept only for the join with a CSV request file (FILE;request…), whose lines
-  // name no field: a request given as records is joined by field names (stdin cannot be looked at
-  // first, so its lines are kept).
-  const keepLines = values.request !== undefined && (values.request === '-' || (await isRequestFile(io, values.request)));
+  // name no field: a request given as records is joined by field names. Only a regular file is
+  // looked at first; stdin, a pipe or a FIFO can be read once, so their lines are kept.
+  const keepLines = values.request !== undefined && (await mayBeRequestFile(io, values.request));
   const withText = keepLines ? (r, text) => summary.add(r, text) : (r) => summary.add(r);
   const header = await readResponse(remise.sogenactif, chunks(io, path, (m) => new FileError(`RESPONSE ${path}: ${m}`)), withText);
   const skipped = values.request === undefined ? null : await readRequest(io, remise, values.request, summary);

@@ -1,6 +1,7 @@
 // What to do about each Sips 2.0 `responseCode` of a response file, for `remise batch report`.
 //
-// The codes, and which are worth sending again unchanged (`retryable`: 90 and 99), are copied from
+// The codes, and which are worth sending again unchanged (`retryable`: 90 only), and which may have
+// been done (`unknown`: 60 pending, 99 server problem, as the clients read them), are copied from
 // the core's table src/sogenactif/codes.rs (source named there: the Sogenactif data dictionary,
 // https://documentation.sogenactif.com/en/data-dictionary/inappresponsecode.html). That table is
 // not exported to JS; its `message` reaches JS as each parsed record's `responseMessage`, so only

@@ -552,6 +552,9 @@ fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unkn
         let r = payline(CallKind::Read, status, &fault("soapenv:Server")).unwrap_err();
         assert_eq!(r.outcome, None);
     }
+    // A Server fault says the gateway failed while processing, whatever the status.
+    let e = payline(money, 200, &fault("soapenv:Server")).unwrap_err();
+    assert_eq!(e.outcome, Some(Outcome::Unknown));
     // A Client fault: the request was refused before processing.
     let e = payline(money, 500, &fault("soapenv:Client")).unwrap_err();
     assert_eq!((e.code, e.outcome), (ErrorCode::GatewayError, None));
@@ -591,8 +594,9 @@ fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unkn
         let e = payline(CallKind::Read, status, &result("00000")).unwrap_err();
         assert_eq!((e.code, e.outcome), (ErrorCode::MalformedResponse, None));
     }
-    // A refusal under 421 (the runtime sent the call twice) or another 2xx is not trusted.
-    for status in [421, 203] {
+    // A refusal under any status but 200 is not trusted: 421 (the runtime sent the call twice),
+    // another 2xx, a proxy's stored answer under 404 or 429 (found by the review of the pass).
+    for status in [421, 203, 400, 404, 409, 429] {
         let e = payline(money, status, &result("02305")).unwrap_err();
         assert_eq!(
             (e.code, e.outcome),
