@@ -208,8 +208,11 @@ test('payline: authorise, capture, reset before remittance, refund after it, bou
   assert.equal(refusedEarly.gatewayCode, '02618');
   const cap = await pl.doCapture({ transactionID: id, payment: { amount: 5000, currency: 'EUR', action: 201, mode: 'CPT' }, sequenceNumber: 'cap-1' });
   assert.equal(cap.result.code, '00000');
-  // A second capture: 02110 "The amount is invalid", as homologation answers (payline.md §6).
-  assert.equal((await rejected(pl.doCapture({ transactionID: id, payment: { amount: 5000, currency: 'EUR', action: 201, mode: 'CPT' } }))).gatewayCode, '02110');
+  // A second capture: 02617 (third-party); of an authorization captured at once (101), 02110 "The
+  // amount is invalid", as homologation answers (payline.md §6).
+  assert.equal((await rejected(pl.doCapture({ transactionID: id, payment: { amount: 5000, currency: 'EUR', action: 201, mode: 'CPT' } }))).gatewayCode, '02617');
+  const immediate = (await pl.doAuthorization(AUTH('ORD-101', 900, { payment: { amount: 900, currency: 'EUR', action: 101, mode: 'CPT', contractNumber: '1234567' } }))).transaction.id;
+  assert.equal((await rejected(pl.doCapture({ transactionID: immediate, payment: { amount: 900, currency: 'EUR', action: 201, mode: 'CPT' } }))).gatewayCode, '02110');
 
   const other = (await pl.doAuthorization(AUTH('ORD-2', 700))).transaction.id;
   const reset = await pl.doReset({ transactionID: other, comment: 'cancelled' });

@@ -158,10 +158,10 @@ function validation(gateway, field, message, cause) {
 }
 
 // Client options and hash keys hold credentials: a key there that does not read as an option name
-// (letters or '_', at most 16) may be a secret pasted in the wrong place, and is
+// (letters or '_', lower-case first, at most 16) may be a secret pasted in the wrong place, and is
 // written '***' in a path (the core's codec::json::name_like / shown_key do the same).
 const sensitive = (path) => path === 'options' || path.startsWith('options.') || path === 'keys';
-const shown = (path, key) => (sensitive(path) && !/^[A-Za-z_]{0,16}$/.test(key) ? '***' : key);
+const shown = (path, key) => (sensitive(path) && !/^(?:[a-z][A-Za-z_]{0,15})?$/.test(key) ? '***' : key);
 const join = (path, key) => (path ? `${path}.${shown(path, key)}` : key);
 
 // Finds where JSON.stringify failed: a cycle or over-deep nesting (reported at depth 65, as the

@@ -1,7 +1,8 @@
 // What to do about each Sips 2.0 `responseCode` of a response file, for `remise batch report`.
 //
 // The codes, and which are worth sending again unchanged (`retryable`: 90 only), and which may have
-// been done (`unknown`: 60 pending, 99 server problem, as the clients read them), are copied from
+// been done (`unknown`: 60 pending, 62 waiting for confirmation, 99 server problem, as the clients
+// read them), are copied from
 // the core's table src/sogenactif/codes.rs (source named there: the Sogenactif data dictionary,
 // https://documentation.sogenactif.com/en/data-dictionary/inappresponsecode.html). That table is
 // not exported to JS; its `message` reaches JS as each parsed record's `responseMessage`, so only
@@ -28,7 +29,7 @@ export const ACTIONS = {
   '55': { retryable: false, action: 'prepaid cards are refused: ask the customer for another card' },
   '57': { retryable: false, action: 'the original transaction had an unpaid: settle it outside this file' },
   '60': { retryable: false, unknown: true, action: 'pending: check the transaction later before sending anything again' },
-  '62': { retryable: false, action: 'waiting for confirmation: check the transaction later' },
+  '62': { retryable: false, unknown: true, action: 'waiting for confirmation: check the transaction later before sending anything again' },
   '63': { retryable: false, action: 'stopped by security rules: contact your bank' },
   '75': { retryable: false, action: 'too many PAN entry attempts: contact the customer' },
   '90': { retryable: true, action: 'temporary: send the record again in a later file' },

@@ -291,9 +291,10 @@ export function createPayline(ctx, config = {}) {
       if (payment.currency !== root.currency) format('Payment Currency : must be the currency of the authorization');
       if (root.status === 'EXPIRED') refuse('02602');
       if (root.status === 'RESET') refuse('02302', 'Transaction is invalid : the authorization was reset');
-      // A capture of a captured transaction: 02110 "The amount is invalid", as homologation answers it
-      // (reference §6: observed by ActiveMerchant's remote test; 02617 is a third-party mapping).
-      if (root.status !== 'AUTHORIZED') refuse('02110');
+      // A capture of an authorization captured at once (action 101): 02110 "The amount is invalid", as
+      // homologation answers it (reference §6, ActiveMerchant's remote test); of one captured by an
+      // earlier doCapture: 02617 (a third-party mapping; nothing observed says otherwise).
+      if (root.status !== 'AUTHORIZED') refuse(root.kind === 'AUTHOR+CAP' ? '02110' : '02617');
       if (payment.amount > root.amount) refuse('02610', `Max amount exceeded : ${payment.amount} > ${root.amount} authorized`);
       oncePerSequence('doCapture', root, b.sequenceNumber);
       root.captured = payment.amount;

@@ -270,13 +270,16 @@ pub fn sensitive_path(path: &str) -> bool {
     path == "options" || path.starts_with("options.") || path == "keys"
 }
 
-/// Whether `key` reads as an option name: ASCII letters or `_` (`hmac_key`, `TimeoutMs`), at most
-/// 16 (the longest option, `maxResponseBytes`). A secret pasted in the wrong place has digits or
-/// length (ninth pass: a 20-letter access key and `prodpassword_…` without digits passed the old
-/// test, up to 24 letters or `_`). A key near an option name is shown anyway (the "did you mean"
-/// of [`push_unknown`]).
+/// Whether `key` reads as an option name: ASCII letters or `_` (`hmac_key`), a lower-case first
+/// letter, at most 16 (the longest option, `maxResponseBytes`). A secret pasted in the wrong place
+/// has digits, an upper-case first letter or length (ninth pass: a 20-letter access key and
+/// `prodpassword_…` without digits passed the old test, up to 24 letters or `_`). A key near an
+/// option name is shown anyway (the "did you mean" of [`push_unknown`]: `TimeoutMs`, the transport
+/// options being known to every client's reader).
 pub fn name_like(key: &str) -> bool {
-    key.len() <= 16 && key.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_')
+    key.len() <= 16
+        && key.bytes().next().is_none_or(|b| b.is_ascii_lowercase())
+        && key.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_')
 }
 
 /// How `key` appears in a field path under `path`: as it is, or `***` in a sensitive object

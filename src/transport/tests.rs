@@ -352,6 +352,16 @@ fn secrets_in_cut_json_attributes_and_cdata_are_redacted() {
         redact("Invalid input value [name=securityCode, value=737] [name=amount, value=-1]"),
         "Invalid input value [name=securityCode, value=***] [name=amount, value=-1]"
     );
+    // Its value runs to the `]`, spaces included: a grouped card number or a password with a space
+    // kept all but its first word (found by a helper's attack on Systempay answers).
+    assert_eq!(
+        redact("x [name=pan, value=4970 1000 0000 0055] [name=password, value=hunter two] [name=amount, value=1 000]"),
+        "x [name=pan, value=***] [name=password, value=***] [name=amount, value=1 000]"
+    );
+    assert_eq!(
+        redact(r#"{"errorMessage":"[name=pan, value=4970 1000 0000 0055]"}"#),
+        r#"{"errorMessage":"[name=pan, value=***]"}"#
+    );
     // A Python or PHP dump, and tabs or line breaks around the separator.
     assert_eq!(
         redact("{'cvv': '7 39', 'password':\t'pw'} token\n=\nabc"),
@@ -552,9 +562,18 @@ fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unkn
         let r = payline(CallKind::Read, status, &fault("soapenv:Server")).unwrap_err();
         assert_eq!(r.outcome, None);
     }
-    // A Server fault says the gateway failed while processing, whatever the status.
-    let e = payline(money, 200, &fault("soapenv:Server")).unwrap_err();
-    assert_eq!(e.outcome, Some(Outcome::Unknown));
+    // A Server fault says the gateway failed while processing, whatever the status, dotted too
+    // (SOAP 1.1 `Server.generalException`).
+    for code in [
+        "soapenv:Server",
+        "soapenv:Server.generalException",
+        "Server",
+    ] {
+        let e = payline(money, 200, &fault(code)).unwrap_err();
+        assert_eq!(e.outcome, Some(Outcome::Unknown), "{code}");
+    }
+    let e = payline(money, 500, &fault("soapenv:Client.badRequest")).unwrap_err();
+    assert_eq!(e.outcome, None);
     // A Client fault: the request was refused before processing.
     let e = payline(money, 500, &fault("soapenv:Client")).unwrap_err();
     assert_eq!((e.code, e.outcome), (ErrorCode::GatewayError, None));
