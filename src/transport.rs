@@ -550,9 +550,11 @@ pub fn settle(
         ErrorCode::GatewayError => {
             let code = e.gateway_code.as_deref().unwrap_or("");
             // `soapenv:Server`, `Server` or SOAP 1.1's dotted `soapenv:Server.generalException`.
-            let local = code
-                .get(crate::codec::text::find(code, ":").map_or(0, |i| i + 1)..)
-                .unwrap_or(code);
+            // After the last `:` (a QName has one; `a:b:Server` is read as `Server` too).
+            let mut local = code;
+            while let Some(i) = crate::codec::text::find(local, ":") {
+                local = local.get(i + 1..).unwrap_or_default();
+            }
             let fault = |side: &str| {
                 local
                     .strip_prefix(side)
@@ -767,7 +769,8 @@ pub fn redact(text: &str) -> String {
 /// Replaces the value of `name=value` and `name: value` pairs (form bodies, query strings, log-like
 /// text), `name="value"` attributes and `"name":"value"` pairs of a cut JSON text whose name is in
 /// [`REDACTED_FIELDS`]; a quoted value ends at its closing quote, another at `&`, `,`, `;`,
-/// whitespace, a quote, `<`, `>`, `}` or `]`.
+/// whitespace, a quote, `<`, `>`, `}` or `]`, and Systempay's `[name=<redacted>, value=…]` at its
+/// `]` or the end of the line, whatever it holds.
 fn redact_pairs(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
@@ -815,6 +818,9 @@ fn redact_pairs(text: &str) -> String {
         let redacted = is_redacted(name) || to_bracket;
         let names = name.eq_ignore_ascii_case("name");
         if (redacted || names) && matches!(bytes.get(j), Some(b'=') | Some(b':')) {
+            // Systempay's form is `value=…]`: its value runs to the `]` whatever it holds, quotes
+            // included (`value='4970' 1000 0000 0055]`); a JSON `"value":"…"` keeps its quotes.
+            let to_bracket = to_bracket && bytes.get(j) == Some(&b'=');
             j += 1;
             j += usize::from(bytes.get(j) == Some(&b'>')); // PHP's `=>`
             while bytes.get(j).is_some_and(u8::is_ascii_whitespace) {
@@ -826,7 +832,9 @@ fn redact_pairs(text: &str) -> String {
                 j += 1;
             }
             let rest = bytes.get(j..).unwrap_or_default();
-            let quote: &[u8] = if entity && rest.starts_with(QUOT) {
+            let quote: &[u8] = if to_bracket {
+                b""
+            } else if entity && rest.starts_with(QUOT) {
                 QUOT
             } else {
                 rest.get(..1)

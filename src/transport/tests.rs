@@ -362,6 +362,16 @@ fn secrets_in_cut_json_attributes_and_cdata_are_redacted() {
         redact(r#"{"errorMessage":"[name=pan, value=4970 1000 0000 0055]"}"#),
         r#"{"errorMessage":"[name=pan, value=***]"}"#
     );
+    // Quotes inside it do not end it (found by the review of that fix).
+    assert_eq!(
+        redact("[name=password, value='hunter' two] [name=pan, value='4970' 1000 0000 0055]"),
+        "[name=password, value=***] [name=pan, value=***]"
+    );
+    // A JSON text keeps its quotes (it stays JSON); its card number is masked as one.
+    assert_eq!(
+        redact(r#"{"name":"pan","value":"4970 1000 0000 0055","x":1}"#),
+        r#"{"name":"pan","value":"4970 10** **** 0055","x":1}"#
+    );
     // A Python or PHP dump, and tabs or line breaks around the separator.
     assert_eq!(
         redact("{'cvv': '7 39', 'password':\t'pw'} token\n=\nabc"),
@@ -568,6 +578,7 @@ fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unkn
         "soapenv:Server",
         "soapenv:Server.generalException",
         "Server",
+        "a:b:Server",
     ] {
         let e = payline(money, 200, &fault(code)).unwrap_err();
         assert_eq!(e.outcome, Some(Outcome::Unknown), "{code}");
