@@ -536,7 +536,7 @@ test('report reads a response in slices: same counts and the same errors, with t
   }
 });
 
-test('report: every code of the core table has an action, and only those', () => {
+test('report: every code of the core table has an action, and only those', async () => {
   // One walletCredit per code 00..99: the core names the codes it knows (parseResponse gives
   // "unknown response code" otherwise); the command's action table must know the same ones.
   const codes = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
@@ -558,6 +558,23 @@ test('report: every code of the core table has an action, and only those', () =>
   // operation may have been done.
   assert.equal(j.totals.unknown, 3);
   assert.deepEqual(j.rejections.filter((x) => x.outcome === 'unknown').map((x) => x.responseCode).sort(), ['60', '62', '99']);
+  // The same codes as the clients read as "may have been done" (transport::MAY_HAVE_HAD_EFFECTS):
+  // an OfficeClient cancel answered each code, outcome unknown exactly for those.
+  let answered = '00';
+  const client = new sogenactif.OfficeClient({
+    merchantId: '002001000000001', secretKey: 'k', keyVersion: 1,
+    fetch: async () => new Response(JSON.stringify({ responseCode: answered }), { status: 200, headers: { 'content-type': 'application/json' } }),
+  });
+  const unknownByClient = [];
+  for (const c of codes) {
+    answered = c;
+    try {
+      await client.cancel({ transactionReference: 'R1', operationAmount: 1, currencyCode: 'EUR' });
+    } catch (e) {
+      if (e.outcome === 'unknown') unknownByClient.push(c);
+    }
+  }
+  assert.deepEqual(j.rejections.filter((x) => x.outcome === 'unknown').map((x) => x.responseCode).sort(), unknownByClient);
   const text = remise(['batch', 'report', path('codes.csv')]).stdout;
   assert.match(text, /\(3 of them may have been done: pending or a server problem; check each transaction before sending it again\)/);
 });

@@ -625,6 +625,11 @@ pub fn may_have_had_effects(gateway: Gateway, code: &str) -> bool {
             }))
 }
 
+/// The options every client takes besides its gateway's (`api::client::transport_options` takes
+/// them out before the gateway's reader runs; Systempay's and Payline's readers mark them known,
+/// so that `TimeoutMs` gets its "did you mean").
+pub const TRANSPORT_OPTIONS: [&str; 4] = ["fetch", "debug", "timeoutMs", "maxResponseBytes"];
+
 /// Names (compared without case) of fields whose values are secrets or card data; their values
 /// are replaced in debug events and in every text from the wire quoted by an error. The card
 /// number (`pan`, `cardNumber`, Payline `number`) keeps at most its first 6 and last 4 digits.

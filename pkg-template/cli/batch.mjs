@@ -579,6 +579,10 @@ async function check(argv, io) {
  * (FILE;request;…: line numbers only, no field names to give) or the NDJSON / CSV records it was
  * built from (line and record). Streams, like the response.
  */
+/** The first characters of a file's first chunk (a byte order mark left out), to tell what it is. */
+const startOf = (chunk) => chunk.toString('utf8', 0, Math.min(chunk.length, 64)).replace(/^\uFEFF/, '');
+const REQUEST_FILE = 'FILE;request;';
+
 async function mayBeRequestFile(io, path) {
   let regular = false;
   try {
@@ -590,7 +594,7 @@ async function mayBeRequestFile(io, path) {
   const source = chunks(io, path, (m) => new FileError(`--request ${path}: ${m}`));
   try {
     const first = await source.next();
-    return !first.done && first.value.toString('utf8', 0, Math.min(first.value.length, 64)).replace(/^\uFEFF/, '').startsWith('FILE;request;');
+    return !first.done && startOf(first.value).startsWith(REQUEST_FILE);
   } finally {
     await source.return();
   }
@@ -601,7 +605,7 @@ async function readRequest(io, remise, path, summary) {
   const source = chunks(io, path, zipError);
   const first = await source.next();
   const head = first.done ? Buffer.alloc(0) : first.value;
-  const start = head.toString('utf8', 0, Math.min(head.length, 64)).replace(/^\uFEFF/, '');
+  const start = startOf(head);
   // Lines that hold no record with a recordSequence: left out of the join, and said so (they were
   // dropped without a word, so a file that was not the request gave an empty join and exit 0).
   const skipped = { count: 0, lines: [] };
@@ -616,7 +620,7 @@ async function readRequest(io, remise, path, summary) {
   if (start.trimStart().startsWith('<')) {
     throw new UsageError('--request: XML request files are not read; give the CSV request file or the NDJSON / CSV records it was built from');
   }
-  if (start.startsWith('FILE;request;')) {
+  if (start.startsWith(REQUEST_FILE)) {
     for await (const [n, raw] of lines(all(), (n) => new FileError(`--request ${path}: line ${n} is longer than ${MAX_LINE} bytes: not an Office Batch request file`))) {
       if (n === 2 && raw.startsWith('HEADER;')) {
         // HEADER;remitterId;date;time;sequence: the response echoes its remitter and sequence.

@@ -219,6 +219,24 @@ fn value_end(b: &[u8], mut i: usize) -> Option<(usize, usize)> {
 
 const DEEP: &str = "is nested too deeply (or refers to itself): pass plain data";
 
+/// An optional `httpStatus` (an argument, or `options.httpStatus` of `office.parseResponse`):
+/// default 200. One reader for the three `parseResponse` entries.
+pub(super) fn http_status(v: &Value) -> Result<u16> {
+    let code = match v {
+        Value::Null => return Ok(200),
+        Value::Number(n) => match n.as_u64().and_then(|s| u16::try_from(s).ok()) {
+            Some(s @ 100..=599) => return Ok(s),
+            _ => issue::RANGE,
+        },
+        _ => issue::TYPE,
+    };
+    Err(Error::argument(
+        "httpStatus",
+        code,
+        "must be an HTTP status code between 100 and 599",
+    ))
+}
+
 fn type_error(path: &str, message: &str) -> Error {
     Error::argument(path, issue::TYPE, message)
 }

@@ -60,11 +60,9 @@ impl Client {
         let (timeout_ms, max_bytes) = transport_options(&mut v, default_timeout, at, &mut issues);
         let inner = match gw {
             Gateway::Systempay => {
-                // The transport options (taken out above) marked known: a key equal to one but for
-                // case (`TimeoutMs`, `Fetch`) gets its "did you mean", as Payline's reader gives.
                 let o = sp::validate::read_options(
                     &v,
-                    &["fetch", "debug", "timeoutMs", "maxResponseBytes"],
+                    &crate::transport::TRANSPORT_OPTIONS,
                     &mut issues,
                 );
                 sp::validate::validate_options(&o, &mut issues);

@@ -84,7 +84,7 @@ pub(super) fn read_response(a: &Args, apart: Option<&str>) -> Result<Out> {
         Some(xml) => std::borrow::Cow::Borrowed(xml),
         None => a.text(1, "xml")?,
     };
-    let status = super::systempay::http_status(&a.value(2, "httpStatus")?)?;
+    let status = super::args::http_status(&a.value(2, "httpStatus")?)?;
     // Written straight into the framed answer (no `serde_json::Value`).
     let mut out = Vec::with_capacity(xml.len() / 2 + 16);
     out.push(b'o');

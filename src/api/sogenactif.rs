@@ -59,7 +59,7 @@ fn office_response_options(v: &Value) -> Result<(Option<Secret>, u16)> {
     let mut o = Obj::new(v, "options", &mut issues);
     let key = o.str("secretKey", &mut issues).map(Secret::new);
     let status = match o.raw("httpStatus") {
-        Some(v) => super::systempay::http_status(v).unwrap_or_else(|e| {
+        Some(v) => super::args::http_status(v).unwrap_or_else(|e| {
             issues.push_error("options", e);
             200
         }),

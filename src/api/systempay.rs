@@ -1,7 +1,7 @@
 //! `systempay.*`: dispatch to `crate::systempay`; no business rule here.
 
 use super::{unknown, Args, Out};
-use crate::error::{issue, Error, Gateway, Result};
+use crate::error::{Gateway, Result};
 use crate::systempay::{self as core, Keys, Prepared, Warning};
 use crate::transport::Secret;
 use serde_json::{Map, Value};
@@ -89,26 +89,8 @@ fn hash_args(a: &Args) -> Result<(Value, Keys)> {
     Ok((fields, keys))
 }
 
-/// An optional `httpStatus` (an argument, or `options.httpStatus` of `office.parseResponse`):
-/// default 200. One reader for the three `parseResponse` entries.
-pub(super) fn http_status(v: &Value) -> Result<u16> {
-    let code = match v {
-        Value::Null => return Ok(200),
-        Value::Number(n) => match n.as_u64().and_then(|s| u16::try_from(s).ok()) {
-            Some(s @ 100..=599) => return Ok(s),
-            _ => issue::RANGE,
-        },
-        _ => issue::TYPE,
-    };
-    Err(Error::argument(
-        "httpStatus",
-        code,
-        "must be an HTTP status code between 100 and 599",
-    ))
-}
-
 /// `[text, httpStatus]`, the envelope read from `text` (also when given apart: [`super::call_text`]).
 pub(super) fn read_response(a: &Args, text: &str) -> Result<Out> {
-    let status = http_status(&a.value(1, "httpStatus")?)?;
+    let status = super::args::http_status(&a.value(1, "httpStatus")?)?;
     Ok(core::parse_response(status, text)?.into())
 }

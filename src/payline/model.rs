@@ -834,7 +834,7 @@ impl Options {
             );
         }
         // Client-only options: accepted, not read here.
-        for key in ["fetch", "timeoutMs", "debug", "maxResponseBytes"] {
+        for key in crate::transport::TRANSPORT_OPTIONS {
             let _ = o.raw(key);
         }
         o.finish(&mut issues);
