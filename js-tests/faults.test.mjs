@@ -234,6 +234,41 @@ test('row 4: bad input to a client method rejects, never throws synchronously', 
   }
 });
 
+test('row 4: a method taken off its client sends through that client, once; on anything else it rejects', async () => {
+  const METHOD = { systempay: 'refund', payline: 'doRefund', sogenactif: 'cancel' };
+  for (const gw of NAMES) {
+    const r = route((req, body, res) => reply(res, 500, 'down'));
+    const c = CLIENTS[gw].make({ baseUrl: r.baseUrl });
+    // `const { refund } = client`, or a method handed to a framework that calls it on its own object.
+    const loose = { [METHOD[gw]]: c[METHOD[gw]] };
+    const e = await rejected(CLIENTS[gw].money(loose));
+    assert.equal(e.code, 'HTTP_ERROR', gw);
+    assert.equal(e.outcome, 'unknown');
+    assert.equal(sent(r.name), 1, `${gw}: sent once, by its client`);
+    assert.deepEqual(Object.keys(c), [], `${gw}: the bound methods are not enumerable`);
+    // The prototype's method on an object that is no client: a rejection, never a synchronous throw.
+    const Cls = Object.getPrototypeOf(c).constructor;
+    let p;
+    assert.doesNotThrow(() => {
+      p = Cls.prototype[METHOD[gw]].call({}, {});
+    }, gw);
+    assert.ok((await rejected(p)) instanceof TypeError);
+  }
+  // A subclass's override is the method bound.
+  let calls = 0;
+  class Counting extends R.systempay.Client {
+    refund(body) {
+      calls++;
+      return super.refund(body);
+    }
+  }
+  const r = route((req, body, res) => reply(res, 500, 'down'));
+  const { refund } = new Counting({ ...SP, baseUrl: r.baseUrl });
+  await rejected(refund({ uuid: UUID, amount: 500, currency: 'EUR' }));
+  assert.equal(calls, 1);
+  assert.equal(sent(r.name), 1);
+});
+
 test('row 5: the timeout wins even when fetch ignores the abort signal, and covers reading the body', async () => {
   const never = () => new Promise(() => {});
   for (const gw of NAMES) {

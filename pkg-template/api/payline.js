@@ -1,6 +1,6 @@
 // payline.*: one crossing per call; `Client` sends through the JS transport (transport.js).
 import { invoke, invokeText } from './core.js';
-import { openClient, send } from './transport.js';
+import { bindMethods, openClient, send } from './transport.js';
 
 const G = 'payline';
 
@@ -17,40 +17,41 @@ export default function payline(raw) {
       const { core, settings } = openClient(raw, G, options);
       this.#core = core;
       this.#settings = settings;
+      bindMethods(this, Client.prototype);
     }
     #run(op, params) {
       return send(this.#core, this.#settings, G, op, [params], [''], false);
     }
     /** Re-authorizes an authorization (see payline.checkReAuthorization for the rules). */
-    doReAuthorization(params) {
+    async doReAuthorization(params) {
       return this.#run('doReAuthorization', params);
     }
     /** Authorizes (and captures, with action 101) a card payment. */
-    doAuthorization(params) {
+    async doAuthorization(params) {
       return this.#run('doAuthorization', params);
     }
     /** Captures an authorization. Give a sequenceNumber to prevent duplicates. */
-    doCapture(params) {
+    async doCapture(params) {
       return this.#run('doCapture', params);
     }
     /** Refunds a remitted transaction. Give a sequenceNumber to prevent duplicates. */
-    doRefund(params) {
+    async doRefund(params) {
       return this.#run('doRefund', params);
     }
     /** Cancels a transaction not yet remitted. Give a sequenceNumber to prevent duplicates. */
-    doReset(params) {
+    async doReset(params) {
       return this.#run('doReset', params);
     }
     /** Credits a card without an original transaction. */
-    doCredit(params) {
+    async doCredit(params) {
       return this.#run('doCredit', params);
     }
     /** Debits a card with an authorization obtained outside Payline. */
-    doDebit(params) {
+    async doDebit(params) {
       return this.#run('doDebit', params);
     }
     /** Reads a transaction (retried on network errors, 408, 429 and 5xx). */
-    getTransactionDetails(params) {
+    async getTransactionDetails(params) {
       return this.#run('getTransactionDetails', params);
     }
   }

@@ -1,7 +1,7 @@
 // sogenactif.office.* and sogenactif.OfficeClient: one crossing per call; the client sends through
 // the JS transport (transport.js).
 import { invoke, invokeText } from './core.js';
-import { openClient, send } from './transport.js';
+import { bindMethods, openClient, send } from './transport.js';
 
 const G = 'sogenactif';
 
@@ -30,38 +30,39 @@ export default function sogenactifOffice(raw) {
       const { core, settings } = openClient(raw, G, options);
       this.#core = core;
       this.#settings = settings;
+      bindMethods(this, OfficeClient.prototype);
     }
     #run(service, fields, callOptions) {
       return send(this.#core, this.#settings, G, service, [fields, callOptions], ['', 'callOptions'], false);
     }
-    cancel(fields, callOptions) {
+    async cancel(fields, callOptions) {
       return this.#run('cancel', fields, callOptions);
     }
-    refund(fields, callOptions) {
+    async refund(fields, callOptions) {
       return this.#run('refund', fields, callOptions);
     }
-    validate(fields, callOptions) {
+    async validate(fields, callOptions) {
       return this.#run('validate', fields, callOptions);
     }
-    duplicate(fields, callOptions) {
+    async duplicate(fields, callOptions) {
       return this.#run('duplicate', fields, callOptions);
     }
-    acceptChallenge(fields, callOptions) {
+    async acceptChallenge(fields, callOptions) {
       return this.#run('acceptChallenge', fields, callOptions);
     }
-    refuseChallenge(fields, callOptions) {
+    async refuseChallenge(fields, callOptions) {
       return this.#run('refuseChallenge', fields, callOptions);
     }
-    walletCreditHolder(fields, callOptions) {
+    async walletCreditHolder(fields, callOptions) {
       return this.#run('walletCreditHolder', fields, callOptions);
     }
-    cardOrder(fields, callOptions) {
+    async cardOrder(fields, callOptions) {
       return this.#run('cardOrder', fields, callOptions);
     }
-    walletOrder(fields, callOptions) {
+    async walletOrder(fields, callOptions) {
       return this.#run('walletOrder', fields, callOptions);
     }
-    getTransactionData(fields, callOptions) {
+    async getTransactionData(fields, callOptions) {
       return this.#run('getTransactionData', fields, callOptions);
     }
   }

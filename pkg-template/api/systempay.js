@@ -1,6 +1,6 @@
 // systempay.*: one crossing per call; `Client` sends through the JS transport (transport.js).
 import { RemiseError, invoke, invokeText, unwrap, encode } from './core.js';
-import { openClient, send } from './transport.js';
+import { bindMethods, openClient, send } from './transport.js';
 
 const METHODS = {
   cancelOrRefund: 'Transaction/CancelOrRefund',
@@ -29,6 +29,7 @@ export default function systempay(raw) {
       const { core, settings } = openClient(raw, G, options);
       this.#core = core;
       this.#settings = settings;
+      bindMethods(this, Client.prototype);
     }
     /** Any service: modelled ones are validated; reads are retried; money-moving calls never resent. */
     async call(service, body) {
@@ -46,7 +47,7 @@ export default function systempay(raw) {
   }
   for (const [name, service] of Object.entries(METHODS)) {
     Object.defineProperty(Client.prototype, name, {
-      value: { [name](body) { return this.call(service, body); } }[name],
+      value: { async [name](body) { return this.call(service, body); } }[name],
       writable: true,
       configurable: true,
     });

@@ -140,6 +140,28 @@ export function openClient(raw, gateway, options) {
   return { core, settings };
 }
 
+/**
+ * Binds a client's methods to it, so that a method taken off its client (`const { refund } = client`,
+ * `app.post(path, client.refund)`, `.then(client.getOrder)`) still sends through that client: the
+ * methods use the client's private fields, and a method called without its client would otherwise
+ * fail. Own, non-enumerable, writable properties: `console.log(client)` stays short and a test can
+ * still replace one.
+ */
+export function bindMethods(client, base) {
+  for (const name of Object.getOwnPropertyNames(base)) {
+    if (name === 'constructor') continue;
+    // The most derived definition, so a subclass's override is the one bound; read by descriptor,
+    // so that no getter runs here.
+    let proto = Object.getPrototypeOf(client);
+    while (proto !== null && !Object.prototype.hasOwnProperty.call(proto, name)) proto = Object.getPrototypeOf(proto);
+    if (proto === null) proto = base; // Reflect.construct with an unrelated new.target
+    const f = Object.getOwnPropertyDescriptor(proto, name).value;
+    if (typeof f === 'function') {
+      Object.defineProperty(client, name, { value: f.bind(client), writable: true, configurable: true });
+    }
+  }
+}
+
 const MAX_SAME_ORIGIN_HOPS = 3;
 
 /**
