@@ -141,7 +141,8 @@ sim.sogenactif.createTransaction({ transactionReference: 'ORDER1', amount: 1000 
 sim.sogenactif.createTransaction({ transactionReference: 'ORDER2', amount: 2000, status: 'CAPTURED' });
 sim.sogenactif.createTransaction({ transactionReference: 'ORDER3', amount: 1000, captureMode: 'VALIDATION', captureDay: 5 });
 sim.sogenactif.createTransaction({ transactionReference: 'ORDER7', amount: 5000, status: 'TO_CHALLENGE' });
-sim.sogenactif.createTransaction({ s10TransactionId: '000123', amount: 700, status: 'TO_CHALLENGE' });
+// Yesterday's, named the Sips 1.0 way: its s10TransactionId with its date.
+sim.sogenactif.createTransaction({ s10TransactionId: '000123', s10TransactionIdDate: '20261201', amount: 700, status: 'TO_CHALLENGE' });
 const records = [
   { method: 'credit', merchantId, transactionReference: 'CRED1', amount: 1500, currencyCode: 'EUR', cardNumber: '4000000000000002', cardExpiryDate: '202812' },
   { method: 'acceptChallenge', merchantId, transactionReference: 'ORDER7' },
@@ -178,7 +179,7 @@ table([
 const accepted = response.records.filter((r) => r.accepted).length;
 say(`  ${accepted} accepted, ${response.records.length - accepted} rejected`);
 
-say('\n  Sips Office JSON, the same day: sealed request, sealed answer');
+say('\n  Sips Office JSON, the same day: sealed request; the test platform answers unsealed (production seals)');
 const data = await office.getTransactionData({ transactionReference: 'ORDER1' });
 say(`  getTransactionData ORDER1 → ${data.transactionStatus}, ${money.fromMinor(data.amount, 'EUR')} EUR left (seal verified: ${data.sealVerified})`);
 const tooMuch = await refused(office.cancel({ transactionReference: 'ORDER1', operationAmount: 600, currencyCode: 'EUR' }));

@@ -117,20 +117,93 @@ test('systempay: manual validation, expiry, waiting authorisation, update and du
   assert.equal((await rejected(sp.update({ uuid: waiting.uuid, cardUpdate: { amount: 700, currency: 'EUR' } }))).gatewayCode, 'PSP_014');
 
   sim.advance({ days: 2 });
+  assert.equal((await sp.getTransaction({ uuid: manual.uuid })).detailedStatus, 'CAPTURED');
+  // Not validated, it waits for its authorisation to lapse (below), not for the capture run.
+  assert.equal((await sp.getTransaction({ uuid: forgotten.uuid })).detailedStatus, 'AUTHORISED_TO_VALIDATE');
+  sim.advance({ days: 5 }); // day 7: the authorisation lapsed
   const expired = await sp.getTransaction({ uuid: forgotten.uuid });
   assert.equal(expired.detailedStatus, 'EXPIRED');
   assert.equal(expired.status, 'UNPAID');
-  assert.equal((await sp.getTransaction({ uuid: manual.uuid })).detailedStatus, 'CAPTURED');
   assert.equal((await rejected(sp.cancel({ uuid: forgotten.uuid }))).gatewayCode, 'PSP_011');
   const dup = await sp.duplicate({ uuid: forgotten.uuid, amount: 800, currency: 'EUR', orderId: 'RETRY-1' });
   assert.equal(dup.detailedStatus, 'AUTHORISED');
   assert.notEqual(dup.uuid, forgotten.uuid);
   assert.equal((await rejected(sp.duplicate({ uuid: waiting.uuid, amount: 100, currency: 'EUR' }))).gatewayCode, 'PSP_011');
 
-  sim.advance({ days: 7 }); // day 9: the authorisation is asked the day before capture
+  sim.advance({ days: 2 }); // day 9: the authorisation is asked the day before capture
   assert.equal((await sp.getTransaction({ uuid: waiting.uuid })).detailedStatus, 'AUTHORISED');
   sim.advance({ days: 2 });
   assert.equal((await sp.getTransaction({ uuid: waiting.uuid })).detailedStatus, 'CAPTURED');
+});
+
+test('systempay: an unvalidated transaction expires when its authorisation lapses, not at the capture run; a 7-day delay is authorised at once', async () => {
+  // systempay.md §4: AUTHORISED_TO_VALIDATE "must be validated before authorization expiry, else
+  // EXPIRED", and §2.5: un-validated manual transactions become EXPIRED "when the authorization
+  // lapses" -- the capture date is not the deadline. WAITING_AUTHORISATION is for a "capture delay >
+  // authorization validity" (§4), strictly greater. The validity itself is not in systempay.md: the
+  // figure is the CB one, 7 days (payline.md §6 "An authorization is valid 7 days"), the simulator's
+  // one constant for it (UNCERTAIN).
+  const sim = createSimulator({ now: START });
+  const { sp } = clients(sim);
+  const late = sim.systempay.createTransaction({ amount: 500, manualValidation: true }); // capture date: today
+  const never = sim.systempay.createTransaction({ amount: 600, manualValidation: true });
+  sim.advance({ days: 3 }); // three capture runs later, the authorisations still hold
+  assert.equal((await sp.getTransaction({ uuid: late.uuid })).detailedStatus, 'AUTHORISED_TO_VALIDATE');
+  assert.equal((await sp.validate({ uuid: late.uuid })).detailedStatus, 'AUTHORISED');
+  sim.advance({ days: 1 }); // the next 00:05 run captures it: its capture date is past (§2.5, §4)
+  assert.equal((await sp.getTransaction({ uuid: late.uuid })).detailedStatus, 'CAPTURED');
+  assert.equal((await sp.getTransaction({ uuid: never.uuid })).detailedStatus, 'AUTHORISED_TO_VALIDATE');
+  sim.advance({ days: 2, hours: 23 }); // 6 days 23 hours after the authorisation: still valid
+  assert.equal((await sp.getTransaction({ uuid: never.uuid })).detailedStatus, 'AUTHORISED_TO_VALIDATE');
+  sim.advance({ hours: 1 }); // 7 days: it lapsed
+  const lapsed = await sp.getTransaction({ uuid: never.uuid });
+  assert.equal(lapsed.detailedStatus, 'EXPIRED');
+  assert.equal(lapsed.status, 'UNPAID');
+  assert.equal((await rejected(sp.validate({ uuid: never.uuid }))).gatewayCode, 'PSP_011');
+
+  // A capture delay equal to the validity is authorised now; one day more waits for its authorisation.
+  assert.equal(sim.systempay.createTransaction({ amount: 700, captureDelay: 7 }).detailedStatus, 'AUTHORISED');
+  assert.equal(sim.systempay.createTransaction({ amount: 700, captureDelay: 7, manualValidation: true }).detailedStatus, 'AUTHORISED_TO_VALIDATE');
+  assert.equal(sim.systempay.createTransaction({ amount: 800, captureDelay: 8 }).detailedStatus, 'WAITING_AUTHORISATION');
+  // With a long delay, the authorisation asked the day before capture is the one that lapses (§4).
+  const far = sim.systempay.createTransaction({ amount: 900, captureDelay: 10, manualValidation: true });
+  assert.equal(far.detailedStatus, 'WAITING_AUTHORISATION_TO_VALIDATE');
+  sim.advance({ days: 9 }); // asked now, valid 7 days from now
+  assert.equal((await sp.getTransaction({ uuid: far.uuid })).detailedStatus, 'AUTHORISED_TO_VALIDATE');
+  sim.advance({ days: 6 });
+  assert.equal((await sp.getTransaction({ uuid: far.uuid })).detailedStatus, 'AUTHORISED_TO_VALIDATE');
+  sim.advance({ days: 1 });
+  assert.equal((await sp.getTransaction({ uuid: far.uuid })).detailedStatus, 'EXPIRED');
+});
+
+test('systempay: a refund cancelled (or lowered) before its capture no longer counts in the parent refundAmount', async () => {
+  const sim = createSimulator({ now: START });
+  const { sp } = clients(sim);
+  const { uuid } = sim.systempay.createTransaction({ amount: 3000, currency: 'EUR' });
+  sim.advance({ days: 1 }); // the 00:05 run: CAPTURED
+  const refundAmount = async () => (await sp.getTransaction({ uuid })).transactionDetails.cardDetails.captureResponse.refundAmount;
+  // systempay.md §2.1: a refund is a new CREDIT transaction, AUTHORISED until its own capture, and
+  // §2.2/§4: an AUTHORISED transaction is cancelled (totally), by Transaction/Cancel or CancelOrRefund.
+  const credit = await sp.refund({ uuid, amount: 1000, currency: 'EUR' });
+  assert.equal(credit.operationType, 'CREDIT');
+  assert.equal(credit.detailedStatus, 'AUTHORISED');
+  assert.equal(await refundAmount(), 1000);
+  assert.equal((await sp.cancelOrRefund({ uuid: credit.uuid })).detailedStatus, 'CANCELLED');
+  // A cancelled refund is never paid: nothing counts as refunded (§2.1, "remaining = amount -
+  // refundAmount"), and the whole amount can be refunded again.
+  assert.equal(await refundAmount(), null);
+  const whole = await sp.refund({ uuid, amount: 3000, currency: 'EUR' });
+  assert.equal(whole.amount, 3000);
+  assert.equal((await rejected(sp.refund({ uuid, amount: 1, currency: 'EUR' }))).gatewayCode, 'PSP_104');
+  // Lowered before its capture (Transaction/Update, §2.4): only the new amount is refunded.
+  assert.equal((await sp.update({ uuid: whole.uuid, cardUpdate: { amount: 2000, currency: 'EUR' } })).amount, 2000);
+  assert.equal(await refundAmount(), 2000);
+  assert.equal((await sp.refund({ uuid, amount: 1000, currency: 'EUR' })).amount, 1000);
+  assert.equal(await refundAmount(), 3000);
+  // Captured, a refund counts for good: Transaction/Cancel on it is PSP_075 (§4).
+  sim.advance({ days: 1 });
+  assert.equal((await rejected(sp.cancel({ uuid: whole.uuid }))).gatewayCode, 'PSP_075');
+  assert.equal(await refundAmount(), 3000);
 });
 
 test('systempay: createPayment makes a transaction Order/Get finds; bad credentials are INT_905; white-label hosts', async () => {
@@ -259,6 +332,56 @@ test('payline: doReAuthorization rules: 02620 currency, 02619 option, 11 months,
   assert.equal((await rejected(pl.doReAuthorization({ ...reauth(), transactionID: ancient.id }))).gatewayCode, '02302');
 });
 
+/** The result code of a Payline answer, whatever its prefix style. */
+const paylineCode = (xml) => /<(?:\w+:)?code>(\d{5})<\/(?:\w+:)?code>/.exec(xml)?.[1];
+
+test('payline: mode DIF is captured on its differedActionDate; DIF without one, CPT with one, or one past 6 days are refused', async () => {
+  // payline.md §4 (payment): `differedActionDate` AN8 dd/mm/yy, "required iff mode = DIF, else must
+  // be empty", "differedActionDate <= authorizationDate + 6"; "DIF + 100 + differedActionDate =
+  // deferred capture". The reference names no return code for these refusals: the simulator's is
+  // 02305 (Invalid field format), marked UNCERTAIN in its RULE_CODES.
+  const sim = createSimulator({ now: START }); // Monday 30/11/26, 10:00 in Paris
+  const { pl } = clients(sim);
+  const DIF = (ref, differedActionDate, amount = 4000) =>
+    AUTH(ref, amount, { payment: { amount, currency: 'EUR', action: 100, mode: 'DIF', contractNumber: '1234567', differedActionDate } });
+  const id = (await pl.doAuthorization(DIF('DIF-1', '2026-12-03'))).transaction.id;
+  assert.equal(sim.requests.at(-1).body.payment.differedActionDate, '03/12/26'); // as remise writes it
+  sim.advance({ days: 2 }); // Wednesday 2 December: not yet
+  assert.equal(sim.payline.getTransaction(id).status, 'AUTHORIZED');
+  assert.equal(sim.payline.getTransaction(id).captured, 0);
+  const early = { transactionID: id, payment: { amount: 1000, currency: 'EUR', action: 421, mode: 'CPT' } };
+  assert.equal((await rejected(pl.doRefund(early))).gatewayCode, '02618');
+  sim.advance({ days: 1 }); // Thursday 3 December: the deferred capture happened
+  assert.equal(sim.payline.getTransaction(id).captured, 4000);
+  assert.notEqual(sim.payline.getTransaction(id).status, 'AUTHORIZED');
+  assert.equal((await rejected(pl.doCapture({ transactionID: id, payment: { amount: 4000, currency: 'EUR', action: 201, mode: 'CPT' } }))).gatewayCode, '02617');
+  sim.advance({ days: 1 }); // remitted to the bank: refundable
+  assert.equal((await pl.doRefund(early)).result.code, '00000');
+
+  // The latest date allowed (authorisation date + 6), with the clock moved 8 days at once: captured on
+  // its date, not expired after the 7 days of an authorisation (payline.md §6).
+  const last = (await pl.doAuthorization(DIF('DIF-2', '2026-12-10'))).transaction.id; // authorised 04/12/26
+  sim.advance({ days: 8 });
+  assert.equal(sim.payline.getTransaction(last).captured, 4000);
+  assert.notEqual(sim.payline.getTransaction(last).status, 'EXPIRED');
+  // One day later than that is refused (remise's own checks have no clock, so this reaches the simulator).
+  assert.equal((await rejected(pl.doAuthorization(DIF('DIF-3', '2026-12-19')))).gatewayCode, '02305'); // now 12/12/26
+
+  // DIF without a date, CPT with one: remise refuses both before sending, so the requests are edited.
+  const send = async (params, edit) => {
+    const req = payline.request('doAuthorization', params, sim.payline.credentials);
+    const res = await sim.fetch(req.url, { method: 'POST', headers: req.headers, body: edit(req.body) });
+    assert.equal(res.status, 200);
+    return paylineCode(await res.text());
+  };
+  const dateEl = /<obj:differedActionDate>[^<]*<\/obj:differedActionDate>/;
+  assert.equal(await send(DIF('DIF-4', '2026-12-14'), (b) => { assert.match(b, dateEl); return b.replace(dateEl, ''); }), '02305');
+  const withDate = (b) => b.replace('</obj:contractNumber>', '</obj:contractNumber><obj:differedActionDate>14/12/26</obj:differedActionDate>');
+  assert.equal(await send(AUTH('CPT-1'), withDate), '02305');
+  assert.equal(await send(DIF('DIF-5', '2026-12-14'), (b) => b.replace(dateEl, '<obj:differedActionDate>2026-12-14</obj:differedActionDate>')), '02305'); // not dd/mm/yy
+  assert.equal(await send(DIF('DIF-6', '2026-12-14'), (b) => b), '00000');
+});
+
 test('payline: doCredit, doDebit, field formats, HTTP 401, a SOAP Fault naming the namespace', async () => {
   const sim = createSimulator({ now: START });
   const { pl } = clients(sim);
@@ -292,9 +415,10 @@ test('payline: doCredit, doDebit, field formats, HTTP 401, a SOAP Fault naming t
   assert.match(fault.gatewayMessage, /uri:"http:\/\/obj\.ws\.payline\.experian\.com", local:"transactionId"/);
 });
 
-test('sogenactif office: sealed answers; cancel bounded by the amount; 24, 25, 94, 34 and 12', async () => {
+test('sogenactif office (production host): sealed answers; cancel bounded by the amount; 24, 25, 94, 34 and 12', async () => {
   const sim = createSimulator({ now: START });
-  const { sg } = clients(sim);
+  // The production host, whose answers are sealed (the test platform's are not: the next test).
+  const { sg } = clients(sim, { sogenactif: { environment: 'production' } });
   sim.sogenactif.createTransaction({ transactionReference: 'ORDER42', amount: 1000, currency: 'EUR' });
   const data = await sg.getTransactionData({ transactionReference: 'ORDER42' });
   assert.equal(data.transactionStatus, 'TO_CAPTURE');
@@ -331,7 +455,7 @@ test('sogenactif office: sealed answers; cancel bounded by the amount; 24, 25, 9
   assert.equal((await rejected(sg.refuseChallenge({ transactionReference: 'RISKY' }))).gatewayCode, '24');
 
   // Another key: the simulator answers 34 (sealed with its own key), which the client refuses to trust.
-  const wrongKey = new sogenactif.OfficeClient({ ...sim.sogenactif.credentials, secretKey: 'another_key', fetch: sim.fetch });
+  const wrongKey = new sogenactif.OfficeClient({ ...sim.sogenactif.credentials, secretKey: 'another_key', environment: 'production', fetch: sim.fetch });
   assert.equal((await rejected(wrongKey.getTransactionData({ transactionReference: 'RISKY' }))).code, 'SIGNATURE_INVALID');
   assert.equal(sim.requests.at(-1).result, '34');
 
@@ -339,11 +463,92 @@ test('sogenactif office: sealed answers; cancel bounded by the amount; 24, 25, 9
   const { merchantId, secretKey, keyVersion } = sim.sogenactif.credentials;
   const fields = { currencyCode: '978', interfaceVersion: 'CR_WS_2.58', merchantId, transactionReference: 'RISKY' };
   const body = JSON.stringify({ ...fields, keyVersion, seal: hmac(secretKey, '978' + 'CR_WS_2.58' + merchantId + 'RISKY') });
-  const res = await sim.fetch('https://office-server-sogenactif.test.sips-services.com/rs-services/v2/cashManagement/cancel', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const res = await sim.fetch('https://office-server.sogenactif.com/rs-services/v2/cashManagement/cancel', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   const answer = await res.json();
   assert.equal(answer.responseCode, '12');
   const { seal, ...rest } = answer;
   assert.equal(seal, hmac(secretKey, Object.keys(rest).sort().map((k) => String(rest[k])).join('')));
+});
+
+test('sogenactif office: the test platform does not seal its answers; production does; sealTestAnswers seals them', async () => {
+  // sogenactif.md §4.2: "Response seal: same algorithm over the response fields, excluding seal. ...
+  // the test platform does not send a seal in responses". Test hosts: sogenactif.md §5.
+  const sim = createSimulator({ now: START });
+  sim.sogenactif.createTransaction({ transactionReference: 'SEAL1', amount: 1000 });
+  const fields = { transactionReference: 'SEAL1' };
+  const raw = async (s, baseUrl) => {
+    const req = sogenactif.office.request('getTransactionData', fields, { ...s.sogenactif.credentials, baseUrl });
+    return (await s.fetch(req.url, { method: req.method, headers: req.headers, body: req.body })).json();
+  };
+  for (const host of ['https://office-server-sogenactif.test.sips-services.com', 'https://office-server.test.sips-services.com', 'https://office-server-sherlocks.test.sips-services.com']) {
+    const answer = await raw(sim, host);
+    assert.equal(answer.responseCode, '00', host);
+    assert.equal(Object.hasOwn(answer, 'seal'), false, host);
+  }
+  // Production hosts seal, with the merchant's key.
+  const { secretKey } = sim.sogenactif.credentials;
+  const sealed = await raw(sim, 'https://office-server.sogenactif.com');
+  const { seal, ...rest } = sealed;
+  assert.equal(seal, hmac(secretKey, Object.keys(rest).sort().map((k) => String(rest[k])).join('')));
+
+  // remise's OfficeClient on the test platform (its default environment) takes an unsealed answer
+  // as it is, saying so; in production it requires the seal and checks it.
+  const { sg } = clients(sim);
+  const onTest = await sg.getTransactionData(fields);
+  assert.equal(onTest.transactionStatus, 'TO_CAPTURE');
+  assert.equal(onTest.sealVerified, false);
+  // The request seal is still checked on the test platform: another key is refused with 34 (§2.1).
+  const wrongKey = new sogenactif.OfficeClient({ ...sim.sogenactif.credentials, secretKey: 'another_key', fetch: sim.fetch });
+  assert.equal((await rejected(wrongKey.getTransactionData(fields))).gatewayCode, '34');
+  const prod = new sogenactif.OfficeClient({ ...sim.sogenactif.credentials, environment: 'production', fetch: sim.fetch });
+  assert.equal((await prod.getTransactionData(fields)).sealVerified, true);
+
+  // sealTestAnswers: true seals the test hosts' answers too (to exercise seal checks there); it is
+  // not a credential, so the credentials still spread into a client.
+  const sealing = createSimulator({ now: START, sogenactif: { sealTestAnswers: true } });
+  sealing.sogenactif.createTransaction({ transactionReference: 'SEAL1', amount: 1000 });
+  assert.deepEqual(Object.keys(sealing.sogenactif.credentials).sort(), ['keyVersion', 'merchantId', 'secretKey']);
+  const sealedTest = new sogenactif.OfficeClient({ ...sealing.sogenactif.credentials, fetch: sealing.fetch });
+  assert.equal((await sealedTest.getTransactionData(fields)).sealVerified, true);
+  assert.throws(() => createSimulator({ sogenactif: { sealTestAnswers: 'yes' } }), TypeError);
+});
+
+test('sogenactif: an s10 transaction is the pair s10TransactionId + s10TransactionIdDate; left out, the date is the server one', async () => {
+  // sogenactif.md §1.6: merchants that kept the Sips 1.0 identification send `s10TransactionId` (N6)
+  // + `s10TransactionIdDate` (YYYYMMDD); "the date is not needed in requests (the server applies its
+  // own date)". An id under another date is another transaction: unknown, 25 (§2.1).
+  const sim = createSimulator({ now: START }); // 30/11/2026 in Paris
+  const { sg } = clients(sim);
+  const created = sim.sogenactif.createTransaction({ s10TransactionId: '42', amount: 1000, captureDay: 5 });
+  const pair = (s10TransactionIdDate) => ({ s10TransactionReference: { s10TransactionId: '000042', ...(s10TransactionIdDate && { s10TransactionIdDate }) } });
+  assert.equal((await sg.getTransactionData(pair('20261130'))).amount, 1000);
+  assert.equal((await rejected(sg.getTransactionData(pair('20261129')))).gatewayCode, '25');
+  assert.equal(created.s10TransactionId, '000042');
+  assert.equal(created.s10TransactionIdDate, '20261130');
+  assert.equal((await sg.getTransactionData(pair())).amount, 1000); // today: 20261130
+  sim.advance({ days: 1 }); // 01/12/2026: without its date, yesterday's transaction is not found
+  assert.equal((await rejected(sg.getTransactionData(pair()))).gatewayCode, '25');
+  assert.equal((await rejected(sg.cancel({ ...pair(), operationAmount: 100, currencyCode: 'EUR' }))).gatewayCode, '25');
+  assert.equal((await sg.cancel({ ...pair('20261130'), operationAmount: 100, currencyCode: 'EUR' })).newAmount, 900);
+  // The same id on another day is another transaction.
+  const today = sim.sogenactif.createTransaction({ s10TransactionId: '000042', amount: 50 });
+  assert.equal(today.s10TransactionIdDate, '20261201');
+  assert.equal((await sg.getTransactionData(pair())).amount, 50);
+  assert.equal(sim.sogenactif.getTransaction('000042', '20261130').amount, 900);
+  // Office Batch: the same pair, in the CANCEL line's s10 columns.
+  const { merchantId } = sim.sogenactif.credentials;
+  const records = [
+    { method: 'cancel', merchantId, s10TransactionReference: { s10TransactionId: '000042', s10TransactionIdDate: '20261129' }, amount: 100, currencyCode: 'EUR' },
+    { method: 'cancel', merchantId, s10TransactionReference: { s10TransactionId: '000042', s10TransactionIdDate: '20261130' }, amount: 100, currencyCode: 'EUR' },
+    { method: 'cancel', merchantId, s10TransactionReference: { s10TransactionId: '000042', s10TransactionIdDate: '20261201' }, amount: 10, currencyCode: 'EUR' },
+  ];
+  const file = sogenactif.batch.build({ header: { remitterId: merchantId, date: '2026-12-01+0100', time: '10:00:00+0100', sequence: 1 }, records });
+  // (remise's batch writer requires the date; a line without it is the processing day's.)
+  const dateless = file.replace(';000042;20261201', ';000042;');
+  assert.notEqual(dateless, file);
+  assert.deepEqual(sogenactif.batch.parseResponse(sim.sogenactif.processBatch(dateless)).records.map((r) => r.responseCode), ['25', '00', '00']);
+  assert.equal(sim.sogenactif.getTransaction('000042', '20261130').amount, 800);
+  assert.equal(sim.sogenactif.getTransaction('000042', '20261201').amount, 40);
 });
 
 test('sogenactif batch: one response line per record, read by batch.parseResponse, with rejections', () => {

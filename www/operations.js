@@ -237,7 +237,12 @@ export const operations = [
 
 const sipsRef = (i) => {
   const r = i.records?.[0] ?? i;
-  return r.transactionReference ? { transactionReference: r.transactionReference } : { s10TransactionId: r.s10TransactionReference?.s10TransactionId ?? '000000' };
+  if (r.transactionReference) return { transactionReference: r.transactionReference };
+  // The pair id + date names an s10 transaction (without a date, the simulator's day).
+  // (Values remise refuses anyway are not seeded as given: the seed would throw before remise says why.)
+  const { s10TransactionId: id, s10TransactionIdDate: date } = r.s10TransactionReference ?? {};
+  const s10TransactionId = /^\d{1,6}$/.test(id ?? '') ? id : '000000';
+  return /^\d{8}$/.test(date ?? '') ? { s10TransactionId, s10TransactionIdDate: date } : { s10TransactionId };
 };
 const sipsState = (label, extra) => ({ label, seed: (sim, i) => sim.sogenactif.createTransaction({ ...sipsRef(i), amount: 1000, ...extra }) });
 

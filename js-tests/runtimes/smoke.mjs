@@ -198,7 +198,9 @@ export async function smoke(remise, { baseUrl, simulator }) {
     ['simulator (sogenactif)', 'sogenactif.office', async () => {
       check(simulator && typeof simulator.createSimulator === 'function', "remise/simulator's createSimulator");
       const sim = simulator.createSimulator({ now: '2026-11-30T09:00:00Z' });
-      const client = new sogenactif.OfficeClient({ ...sim.sogenactif.credentials, fetch: sim.fetch });
+      // The production host: the simulator seals its answers there (not on the test platform's, which
+      // does not seal), and remise requires and checks the seal.
+      const client = new sogenactif.OfficeClient({ ...sim.sogenactif.credentials, environment: 'production', fetch: sim.fetch });
       sim.sogenactif.createTransaction({ transactionReference: 'ORDER1', amount: 1000 });
       const answer = await client.cancel({ transactionReference: 'ORDER1', operationAmount: 400, currencyCode: 'EUR' });
       eq(answer.newAmount, 600, 'newAmount');

@@ -10,12 +10,15 @@ const office = new sogenactif.OfficeClient({ ...sim.sogenactif.credentials, fetc
 const uuid: string = sim.systempay.createTransaction({ amount: 3000, currency: 'EUR', captureDelay: 2 }).uuid;
 const id: string = sim.payline.createTransaction({ amount: 1000, action: 101, date: new Date() }).id;
 const status: string = sim.sogenactif.createTransaction({ transactionReference: 'A1', amount: 10 }).transactionStatus;
+const s10Date: string | null = sim.sogenactif.createTransaction({ s10TransactionId: '000042', s10TransactionIdDate: '20261130', amount: 10 }).s10TransactionIdDate;
+const sealing: Simulator = createSimulator({ sogenactif: { sealTestAnswers: true } });
+const byPair = sim.sogenactif.getTransaction('000042', '20261130');
 const when: Date = sim.advance({ days: 1, hours: 2 });
 const file: string = sim.sogenactif.processBatch('FILE;request;office;v19\n');
 const last: SimulatorRequest | undefined = sim.requests.at(-1);
 const ipn: Promise<SimulatedIpn> = sim.systempay.ipn(uuid, { key: 'sha256_hmac' });
 const base: Promise<string> = sim.listen(0);
-void [sp, pl, office, id, status, when, file, last, ipn, base];
+void [sp, pl, office, id, status, s10Date, sealing, byPair, when, file, last, ipn, base];
 
 // @ts-expect-error amounts are integers in minor units
 sim.systempay.createTransaction({ amount: '30.00' });
@@ -23,3 +26,5 @@ sim.systempay.createTransaction({ amount: '30.00' });
 sim.advance(86_400_000);
 // @ts-expect-error the IPN is signed with the password or the HMAC key
 sim.systempay.ipn(uuid, { key: 'other' });
+// @ts-expect-error sealTestAnswers is a boolean
+createSimulator({ sogenactif: { sealTestAnswers: 'yes' } });

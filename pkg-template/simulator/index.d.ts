@@ -26,8 +26,12 @@ export interface SimulatorOptions {
   systempay?: { shopId?: string; password?: string; hmacKey?: string };
   /** The simulated merchant (default: Payline's documented example 111111111) and its contracts. */
   payline?: { merchantId?: string; accessKey?: string; contracts?: Record<string, { reauthorization: boolean }> };
-  /** The simulated merchant (default: the public Sips simulation merchant 002001000000001, key version 1). */
-  sogenactif?: { merchantId?: string; secretKey?: string; keyVersion?: number };
+  /**
+   * The simulated merchant (default: the public Sips simulation merchant 002001000000001, key version 1).
+   * Answers are sealed with `secretKey`, except on the Sips test hosts (`*.test.sips-services.com`),
+   * whose platform does not seal them; `sealTestAnswers: true` seals those too (default false).
+   */
+  sogenactif?: { merchantId?: string; secretKey?: string; keyVersion?: number; sealTestAnswers?: boolean };
   /** Called with each request the simulator records. */
   onRequest?: (entry: SimulatorRequest) => void;
   /** Seed of the generated ids (default 1): the same seed gives the same uuids. */
@@ -73,7 +77,9 @@ export interface SimulatedPaylineTransaction {
 
 export interface SimulatedSipsTransaction {
   transactionReference: string | null;
+  /** With `s10TransactionIdDate`, the Sips 1.0 identification (six digits, `YYYYMMDD`). */
   s10TransactionId: string | null;
+  s10TransactionIdDate: string | null;
   kind: 'DEBIT' | 'CREDIT';
   transactionStatus: string;
   amount: number;
@@ -132,8 +138,10 @@ export interface Simulator {
     readonly credentials: { merchantId: string; secretKey: string; keyVersion: number };
     /** The response file of an Office Batch request file (CSV), one response line per record. */
     processBatch(requestFile: string): string;
-    createTransaction(t: { transactionReference?: string; s10TransactionId?: string; amount: number; currency?: string | number; status?: string; captureMode?: string; captureDay?: number }): SimulatedSipsTransaction;
-    getTransaction(transactionReference: string): SimulatedSipsTransaction | undefined;
+    /** A Sips transaction; `s10TransactionIdDate` (`YYYYMMDD`) defaults to the simulated day in Paris. */
+    createTransaction(t: { transactionReference?: string; s10TransactionId?: string; s10TransactionIdDate?: string; amount: number; currency?: string | number; status?: string; captureMode?: string; captureDay?: number }): SimulatedSipsTransaction;
+    /** By `transactionReference`, or by `s10TransactionId` and its date (without it: the latest with that id). */
+    getTransaction(transactionReference: string, s10TransactionIdDate?: string): SimulatedSipsTransaction | undefined;
     transactions(): SimulatedSipsTransaction[];
   };
 }

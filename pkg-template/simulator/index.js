@@ -50,7 +50,8 @@ function hexSource(seed) {
  *   The clock stands still; only `advance()` moves it.
  * @param {object} [options.systempay] `{ shopId, password, hmacKey }` the simulated shop accepts.
  * @param {object} [options.payline] `{ merchantId, accessKey, contracts }`.
- * @param {object} [options.sogenactif] `{ merchantId, secretKey, keyVersion }`.
+ * @param {object} [options.sogenactif] `{ merchantId, secretKey, keyVersion, sealTestAnswers }`: answers are
+ *   sealed except on the Sips test hosts, unless `sealTestAnswers` is true.
  * @param {(entry) => void} [options.onRequest] called with each recorded request and its result.
  * @param {number} [options.seed] seed of the generated ids (default 1).
  * @param {number} [options.keepRequests] how many recorded requests `sim.requests` keeps (default: all).

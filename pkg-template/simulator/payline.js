@@ -1,7 +1,7 @@
 // Payline (Monext) SOAP simulator: DirectPaymentAPI and ExtendedAPI, written from the project's
 // reference notes (Payline WSDL 4.77, docs.payline.com pages, the doReAuthorization seed document,
 // the Java SDK's response fixtures), independently of remise's own validators.
-import { DAY_MS, basicCredentials, luhn, maskPan, maskRecorded, paris, sameText } from './util.js';
+import { DAY_MS, basicCredentials, luhn, maskPan, maskRecorded, paris, parisDayNumber, parisDayStart, sameText } from './util.js';
 import { escapeXml, parseXml } from './xml.js';
 
 // Payline's documented example credentials (docs.payline.com "Service Authentication Access Key").
@@ -55,9 +55,18 @@ const RULE_CODES = {
   reauthorizationWindow: '02302', // older than 11 months: the seed gives no code
   contractMismatch: '02303', // "must use the same contract number as the initial authorization"
   duplicate: '02001', // same order ref within 24 h (seed), same sequenceNumber (sequenceNumber doc)
+  // payment.differedActionDate missing with mode DIF, given with another mode, not dd/mm/yy, or more
+  // than 6 days after the authorization (reference §4, Object - payment): the reference names no code;
+  // 02305 "Invalid field format" is taken (UNCERTAIN).
+  differedActionDate: '02305',
 };
 
 const AUTHORIZATION_VALIDITY_DAYS = 7; // "An authorization is valid 7 days" (Reauthorization page)
+// Mode DIF: "differedActionDate <= authorizationDate + 6" (reference §4, doAuthorization page).
+const DIFFERED_MAX_DAYS = 6;
+// A DIF authorization is validated (captured) by Payline on its differedActionDate (reference §4: "DIF +
+// 100 + differedActionDate = deferred capture"), taken as that day's 00:00 in Paris (UNCERTAIN: the hour
+// of Payline's deferred run is not documented); it is then remitted like any validated transaction.
 const REAUTHORIZATION_WINDOW_MONTHS = 11; // seed document
 const DUPLICATE_WINDOW_MS = DAY_MS; // seed document: 24 hours
 // Validated transactions are remitted to the bank once a day; taken as the next midnight UTC
@@ -140,11 +149,11 @@ export function createPayline(ctx, config = {}) {
     tx.history = [{ date: tx.created, status: tx.status }];
     return tx;
   }
-  function setStatus(tx, status) {
+  function setStatus(tx, status, at = ctx.now()) {
     tx.status = status;
-    tx.history.push({ date: ctx.now(), status });
+    tx.history.push({ date: at, status });
   }
-  function newPayment({ id: given, kind, amount, currency, action, mode, contractNumber, order, card, created = ctx.now(), parent = null }) {
+  function newPayment({ id: given, kind, amount, currency, action, mode, contractNumber, differedAt = null, order, card, created = ctx.now(), parent = null }) {
     const id = given ?? nextId();
     const validated = action !== '100';
     return record({
@@ -158,6 +167,7 @@ export function createPayline(ctx, config = {}) {
       action,
       mode,
       contractNumber,
+      differedAt: validated ? null : differedAt,
       order,
       card,
       status: validated ? 'VALIDATED' : 'AUTHORIZED',
@@ -175,6 +185,13 @@ export function createPayline(ctx, config = {}) {
 
   function tick(now) {
     for (const tx of txs.values()) {
+      // Before the expiry check: the date is at most 6 days after the authorization, so a clock moved
+      // past both captures it on its date.
+      if (tx.status === 'AUTHORIZED' && tx.differedAt !== null && now >= tx.differedAt) {
+        tx.captured = tx.amount;
+        tx.validatedAt = tx.differedAt;
+        setStatus(tx, 'VALIDATED', tx.differedAt);
+      }
       if (tx.status === 'AUTHORIZED' && now >= tx.created + AUTHORIZATION_VALIDITY_DAYS * DAY_MS) setStatus(tx, 'EXPIRED');
       if (tx.status === 'VALIDATED' && now >= remittanceAfter(tx.validatedAt)) setStatus(tx, 'REMITTED');
     }
@@ -190,7 +207,30 @@ export function createPayline(ctx, config = {}) {
     if (p.contractNumber !== null && p.contractNumber !== undefined && p.contractNumber.length > 20) format('Contract Number : Max length 20 characters');
     if (needContract && !p.contractNumber) format('Contract Number : is mandatory');
     if (p.contractNumber && !Object.hasOwn(contracts, p.contractNumber)) refuse('02303');
-    return { amount: Number(p.amount), currency: p.currency, action: p.action, mode: p.mode, contractNumber: p.contractNumber ?? null };
+    const differedAt = differedActionDate(p);
+    return { amount: Number(p.amount), currency: p.currency, action: p.action, mode: p.mode, contractNumber: p.contractNumber ?? null, differedAt };
+  }
+  /**
+   * payment.differedActionDate (AN8 dd/mm/yy, reference §4): "required iff mode = DIF, else must be
+   * empty". Returns the instant of the deferred capture, or null.
+   */
+  function differedActionDate(p) {
+    const given = p.differedActionDate !== null && p.differedActionDate !== undefined;
+    const bad = (why) => refuse(RULE_CODES.differedActionDate, `Invalid field format : Differed Action Date : ${why}`);
+    if (p.mode !== 'DIF') return given ? bad(`must be empty when the payment mode is ${p.mode}`) : null;
+    if (!given) bad('is mandatory with the payment mode DIF');
+    const m = /^(\d{2})\/(\d{2})\/(\d{2})$/.exec(p.differedActionDate);
+    const [d, mo, y] = m ? [Number(m[1]), Number(m[2]), 2000 + Number(m[3])] : [];
+    const check = m && new Date(Date.UTC(y, mo - 1, d));
+    if (!m || check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) bad('Must be in format dd/mm/yy');
+    return parisDayStart(y, mo, d);
+  }
+  /** An authorization in mode DIF: its date at most 6 days after today's (reference §4). */
+  function checkDiffered(payment) {
+    if (payment.differedAt === null) return;
+    if (parisDayNumber(payment.differedAt) - parisDayNumber(ctx.now()) > DIFFERED_MAX_DAYS) {
+      refuse(RULE_CODES.differedActionDate, `Invalid field format : Differed Action Date : at most ${DIFFERED_MAX_DAYS} days after the authorization date`);
+    }
   }
   function checkOrder(o, required) {
     if (!o || typeof o !== 'object') {
@@ -252,6 +292,7 @@ export function createPayline(ctx, config = {}) {
       const card = checkCard(b.card);
       const order = checkOrder(b.order, true);
       if (!['100', '101'].includes(payment.action)) refuse('02321', `Invalid value for payment action : ${payment.action}`);
+      checkDiffered(payment);
       // Duplicate detection is keyed on the order reference within 24 hours (reference §6, the seed):
       // a second authorization of one order the same day is refused, not charged twice.
       for (const t of txs.values()) {
@@ -273,6 +314,7 @@ export function createPayline(ctx, config = {}) {
       if (!(Object.hasOwn(contracts, contract) && contracts[contract]?.reauthorization)) refuse('02619');
       // Checked before anything is stored (seed: "returned without database storage").
       if (payment.currency !== original.currency) refuse('02620');
+      checkDiffered(payment);
       const limit = new Date(original.created);
       limit.setUTCMonth(limit.getUTCMonth() + REAUTHORIZATION_WINDOW_MONTHS);
       if (ctx.now() > limit.getTime()) refuse(RULE_CODES.reauthorizationWindow, `Transaction is invalid : re-authorization is possible up to ${REAUTHORIZATION_WINDOW_MONTHS} months after the original`);
@@ -319,6 +361,8 @@ export function createPayline(ctx, config = {}) {
     },
 
     doReset(b) {
+      // `amount`/`currency` (doResetRequest, reference §3.5) are read by no rule: the whole transaction is
+      // reset. Whether they make a partial reset is UNCERTAIN (reference §6 doReset, §9).
       const tx = transactionOf(b.transactionID, RULE_CODES.unknownTransactionReset);
       if (tx.status === 'RESET') refuse('02601');
       if (tx.status === 'EXPIRED') refuse('02602');

@@ -2,10 +2,17 @@
 // Written from the project's reference notes (Sogenactif data-dictionary and Office pages, the
 // official Sips SDKs' seal algorithm, the Office Batch seed document), independently of remise's own
 // validators and seal code.
-import { DAY_MS, hmacSha256Hex, isObject, isoUtc, luhn, maskRecorded, parseJson, sameText } from './util.js';
+import { DAY_MS, hmacSha256Hex, isObject, isoUtc, luhn, maskRecorded, paris, parseJson, sameText } from './util.js';
 
 // The generic Sips simulation merchant, public and widely used (reference sogenactif.md §5).
 export const SOGENACTIF_DEFAULTS = { merchantId: '002001000000001', secretKey: '002001000000001_KEY1', keyVersion: 1 };
+
+// Hosts of the Sips test platforms (reference §5: `office-server-<brand>.test.sips-services.com`, Worldline's
+// `office-server.test.sips-services.com`, the older `office-server.test.sips-atos.com`). The test platform
+// does not seal its answers (reference §4.2, from eopayment's client: "test environment doesn't set seal");
+// every other host (production, 127.0.0.1 for `remise sim`) gets sealed answers. Option `sealTestAnswers`
+// seals the test hosts' answers too.
+const TEST_HOST = /\.test\.sips-(?:services|atos)\.com$/i;
 
 const FAMILIES = {
   cashManagement: { prefix: 'CR_WS_', services: ['cancel', 'refund', 'validate', 'duplicate', 'acceptChallenge', 'refuseChallenge', 'walletCreditHolder'] },
@@ -96,16 +103,32 @@ const BATCH = {
 };
 
 export function createSogenactif(ctx, config = {}) {
-  const merchant = { ...SOGENACTIF_DEFAULTS, ...config };
-  let txs = new Map(); // key (transactionReference or s10:<id>) → transaction
+  const { sealTestAnswers = false, ...credentials } = config ?? {};
+  if (typeof sealTestAnswers !== 'boolean') throw new TypeError('createSimulator: options.sogenactif.sealTestAnswers must be true or false');
+  const merchant = { ...SOGENACTIF_DEFAULTS, ...credentials };
+  let txs = new Map(); // key (transactionReference, or s10:<id>:<date>) → transaction
 
   // ---- state ------------------------------------------------------------------------------------
+  /** The platform's date (YYYYMMDD, Paris: UNCERTAIN which zone the server uses). */
+  const serverDate = () => {
+    const p = paris(ctx.now());
+    return `${p.year}${p.month}${p.day}`;
+  };
+  // Merchants that kept the Sips 1.0 identification name a transaction by the pair s10TransactionId
+  // (N6) + s10TransactionIdDate (YYYYMMDD); "the date is not needed in requests (the server applies its
+  // own date)" (reference §1.6): without it, the pair is the id and today's date, so an id of another
+  // day is another transaction (25 when it is not there).
+  const s10Key = (id, date) => `s10:${String(id).padStart(6, '0')}:${date}`;
   const keyOf = (f) => {
     if (typeof f.transactionReference === 'string' && f.transactionReference !== '') return f.transactionReference;
     const s10 = f.s10TransactionReference;
-    if (isObject(s10) && s10.s10TransactionId) return `s10:${String(s10.s10TransactionId).padStart(6, '0')}`;
-    return null;
+    if (!isObject(s10) || !s10.s10TransactionId) return null;
+    const date = s10.s10TransactionIdDate ?? '';
+    if (date === '') return s10Key(s10.s10TransactionId, serverDate());
+    if (!/^\d{8}$/.test(String(date))) refuse(CODES.format, 's10TransactionIdDate must be a date YYYYMMDD');
+    return s10Key(s10.s10TransactionId, date);
   };
+  const s10Of = (tx) => (tx.key.startsWith('s10:') ? tx.key.slice(4).split(':') : null);
   function find(f) {
     const key = keyOf(f);
     if (key === null) refuse(CODES.invalidRequest, 'transactionReference or s10TransactionReference.s10TransactionId is required');
@@ -167,7 +190,7 @@ export function createSogenactif(ctx, config = {}) {
   // ---- the rules (one function per method, shared by Office JSON and Office Batch) -------------
   const now = () => isoUtc(ctx.now());
   const cashAnswer = (tx) => ({ newStatus: tx.status, newAmount: tx.amount - tx.refunded, operationDateTime: now() });
-  const orderAnswer = (tx) => ({ acquirerResponseCode: '00', authorisationId: tx.authorisationId, transactionDateTime: isoUtc(tx.created), transactionReference: tx.key.startsWith('s10:') ? undefined : tx.key });
+  const orderAnswer = (tx) => ({ acquirerResponseCode: '00', authorisationId: tx.authorisationId, transactionDateTime: isoUtc(tx.created), transactionReference: s10Of(tx) ? undefined : tx.key });
 
   const rules = {
     cancel(f, amountName = 'operationAmount') {
@@ -210,7 +233,8 @@ export function createSogenactif(ctx, config = {}) {
       need(f, ['amount', 'currencyCode']);
       amount(f, 'amount');
       currency(f);
-      const fromRef = f.fromTransactionReference ?? (isObject(f.s10FromTransactionReference) ? { s10TransactionReference: { s10TransactionId: f.s10FromTransactionReference.s10FromTransactionId } } : undefined);
+      const from = f.s10FromTransactionReference;
+      const fromRef = f.fromTransactionReference ?? (isObject(from) ? { s10TransactionReference: { s10TransactionId: from.s10FromTransactionId, s10TransactionIdDate: from.s10FromTransactionIdDate } } : undefined);
       if (!fromRef) refuse(CODES.invalidRequest, 'fromTransactionReference is required');
       find(typeof fromRef === 'string' ? { transactionReference: fromRef } : fromRef);
       return orderAnswer(create(f));
@@ -262,7 +286,7 @@ export function createSogenactif(ctx, config = {}) {
     getTransactionData(f) {
       const tx = find(f);
       return {
-        transactionReference: tx.key.startsWith('s10:') ? undefined : tx.key,
+        transactionReference: s10Of(tx) ? undefined : tx.key,
         transactionStatus: tx.status,
         amount: tx.amount,
         originAmount: tx.originalAmount,
@@ -281,10 +305,11 @@ export function createSogenactif(ctx, config = {}) {
     const m = /^\/rs-services\/v2\/([A-Za-z]+)\/([A-Za-z]+)$/.exec(url.pathname);
     const family = m && Object.hasOwn(FAMILIES, m[1]) ? FAMILIES[m[1]] : null;
     const service = m?.[2];
+    const sealed = sealTestAnswers || !TEST_HOST.test(url.hostname);
     const send = async (answer, rec) => {
       const clean = Object.fromEntries(Object.entries(answer).filter(([, v]) => v !== undefined));
-      // Answers are sealed with the merchant's key (production does; the test platform does not).
-      const body = { ...clean, seal: await hmacSha256Hex(merchant.secretKey, sealInput(clean)) };
+      // Sealed with the merchant's key, except on the test platform (TEST_HOST).
+      const body = sealed ? { ...clean, seal: await hmacSha256Hex(merchant.secretKey, sealInput(clean)) } : clean;
       return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), record: { ...rec, result: answer.responseCode } };
     };
     if (!family || !family.services.includes(service)) {
@@ -357,8 +382,9 @@ export function createSogenactif(ctx, config = {}) {
 
   const view = (tx) =>
     tx && {
-      transactionReference: tx.key.startsWith('s10:') ? null : tx.key,
-      s10TransactionId: tx.key.startsWith('s10:') ? tx.key.slice(4) : null,
+      transactionReference: s10Of(tx) ? null : tx.key,
+      s10TransactionId: s10Of(tx)?.[0] ?? null,
+      s10TransactionIdDate: s10Of(tx)?.[1] ?? null,
       kind: tx.kind,
       transactionStatus: tx.status,
       amount: tx.amount,
@@ -372,13 +398,18 @@ export function createSogenactif(ctx, config = {}) {
   const api = {
     credentials: { ...merchant },
     processBatch,
-    /** Seeds a transaction: `{ transactionReference | s10TransactionId, amount, currency?, status?, captureMode?, captureDay? }`. */
-    createTransaction({ transactionReference, s10TransactionId, amount, currency = 'EUR', status, captureMode = 'AUTHOR_CAPTURE', captureDay = 0 } = {}) {
+    /**
+     * Seeds a transaction: `{ transactionReference | s10TransactionId (+ s10TransactionIdDate, default
+     * today), amount, currency?, status?, captureMode?, captureDay? }`.
+     */
+    createTransaction({ transactionReference, s10TransactionId, s10TransactionIdDate, amount, currency = 'EUR', status, captureMode = 'AUTHOR_CAPTURE', captureDay = 0 } = {}) {
       if (!Number.isSafeInteger(amount) || amount <= 0) throw new TypeError('createTransaction: amount must be a positive integer in minor units');
       const currencyCode = /^\d{3}$/.test(String(currency)) ? String(currency) : NUMERIC[currency];
       if (!currencyCode) throw new TypeError(`createTransaction: currency ${currency}: give the ISO numeric code`);
+      if (s10TransactionId !== undefined && !/^\d{1,6}$/.test(String(s10TransactionId))) throw new TypeError('createTransaction: s10TransactionId is at most 6 digits');
+      if (s10TransactionIdDate !== undefined && !/^\d{8}$/.test(String(s10TransactionIdDate))) throw new TypeError('createTransaction: s10TransactionIdDate is a date YYYYMMDD');
       const f = { transactionReference, amount, currencyCode, captureMode, captureDay };
-      if (s10TransactionId !== undefined) f.s10TransactionReference = { s10TransactionId: String(s10TransactionId) };
+      if (s10TransactionId !== undefined) f.s10TransactionReference = { s10TransactionId: String(s10TransactionId), s10TransactionIdDate };
       try {
         return view(create(f, { status }));
       } catch (e) {
@@ -386,8 +417,17 @@ export function createSogenactif(ctx, config = {}) {
         throw e;
       }
     },
-    getTransaction(ref) {
-      return view(txs.get(ref) ?? txs.get(`s10:${String(ref).padStart(6, '0')}`));
+    /**
+     * A transaction by its transactionReference, or by its s10TransactionId and s10TransactionIdDate
+     * (without the date: the latest transaction with that id).
+     */
+    getTransaction(ref, s10TransactionIdDate) {
+      if (s10TransactionIdDate !== undefined) return view(txs.get(s10Key(ref, s10TransactionIdDate)));
+      if (txs.has(ref)) return view(txs.get(ref));
+      const prefix = s10Key(ref, '');
+      let latest;
+      for (const [key, tx] of txs) if (key.startsWith(prefix)) latest = tx;
+      return view(latest);
     },
     transactions: () => [...txs.values()].map(view),
   };

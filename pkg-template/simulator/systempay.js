@@ -60,8 +60,12 @@ const DUPLICABLE = new Set(['CAPTURED', 'EXPIRED', 'CANCELLED', 'REFUSED']);
 const RESOLUTION_MODES = new Set(['AUTO', 'CANCELLATION_ONLY', 'REFUND_ONLY']); // AUTO default: seed document
 const ORDER_GET_MAX = 30; // Order/Get answers at most 30 transactions, else PSP_015 (§2.8)
 const MAX_CAPTURE_DELAY = 365; // hosted-form vads_capture_delay is clamped to 365 (UNCERTAIN for REST)
-// An authorization is valid 7 days (CB); with a longer capture delay the platform asks for it the day
-// before capture (WAITING_AUTHORISATION, reference §4). UNCERTAIN: the validity depends on the network.
+// How long an authorisation holds, in days. Two rules hang on it (reference systempay.md): a capture
+// delay beyond it ("capture delay > authorization validity", strictly, §4) waits in WAITING_AUTHORISATION
+// and is authorised the day before capture; an unvalidated transaction (AUTHORISED_TO_VALIDATE) expires
+// when its authorisation lapses (§2.5, §4), whatever its capture date. UNCERTAIN: systempay.md gives no
+// figure (it depends on the card network); 7 days is the CB one, as Monext documents it (payline.md §6,
+// Reauthorization page: "An authorization is valid 7 days").
 const AUTHORISATION_VALIDITY_DAYS = 7;
 // "capture of the previous day's transactions runs at 00:05" (lyra.com kb/cancel_refund.html); UTC here.
 const CAPTURE_RUN_MS = 5 * 60_000;
@@ -87,7 +91,7 @@ export function createSystempay(ctx, config = {}) {
     const now = ctx.now();
     const delay = Math.min(Math.max(0, captureDelay), MAX_CAPTURE_DELAY);
     const expectedCapture = now + delay * DAY_MS;
-    const waiting = delay >= AUTHORISATION_VALIDITY_DAYS;
+    const waiting = delay > AUTHORISATION_VALIDITY_DAYS;
     const detailed = (waiting ? 'WAITING_AUTHORISATION' : 'AUTHORISED') + (manualValidation ? '_TO_VALIDATE' : '');
     const tx = {
       uuid: uuid ?? ctx.hex32(),
@@ -114,20 +118,41 @@ export function createSystempay(ctx, config = {}) {
   /** When the capture run picks this transaction up: 00:05 UTC the day after its capture date. */
   const captureRunAt = (tx) => Math.floor(tx.expectedCapture / DAY_MS) * DAY_MS + DAY_MS + CAPTURE_RUN_MS;
 
+  /** When the authorisation of a transaction lapses (asked at `authoriseAt`). */
+  const lapsesAt = (tx) => tx.authoriseAt + AUTHORISATION_VALIDITY_DAYS * DAY_MS;
+
   function tick(now) {
     for (const tx of txs.values()) {
       if (tx.detailedStatus.startsWith('WAITING_AUTHORISATION') && now >= tx.authoriseAt) {
         tx.detailedStatus = tx.detailedStatus.replace('WAITING_AUTHORISATION', 'AUTHORISED');
       }
+      if (tx.detailedStatus === 'AUTHORISED_TO_VALIDATE' && now >= lapsesAt(tx)) {
+        // Never validated: it expires when the authorisation lapses (§2.5, kb/validation_mode.html),
+        // not at its capture date's run, which only captures what was validated by then.
+        expire(tx);
+        continue;
+      }
       if (now < captureRunAt(tx)) continue;
       if (tx.detailedStatus === 'AUTHORISED') {
         tx.detailedStatus = 'CAPTURED';
         tx.captureDate = captureRunAt(tx);
-      } else if (tx.detailedStatus === 'AUTHORISED_TO_VALIDATE') {
-        // Never validated: the authorization lapsed (kb/validation_mode.html).
-        tx.detailedStatus = 'EXPIRED';
       }
     }
+  }
+
+  /**
+   * What a refund (CREDIT) counts in its parent's refunded amount: its amount until it is cancelled or
+   * expires before its capture, then nothing (it is never paid: reference §2.1, remaining = amount -
+   * refundAmount). Called before a CREDIT's amount or status changes.
+   */
+  function uncount(tx, amount = tx.amount) {
+    if (tx.operationType !== 'CREDIT' || tx.parent === null) return;
+    const parent = txs.get(tx.parent);
+    if (parent) parent.refunded -= amount;
+  }
+  function expire(tx) {
+    uncount(tx);
+    tx.detailedStatus = 'EXPIRED';
   }
 
   function view(tx, type = 'V4/Transaction') {
@@ -241,6 +266,8 @@ export function createSystempay(ctx, config = {}) {
 
   // ---- operations -------------------------------------------------------------------------------
   function cancel(tx) {
+    // A refund cancelled before its capture gives its amount back to what is left to refund.
+    uncount(tx);
     tx.detailedStatus = 'CANCELLED';
     return view(tx);
   }
@@ -338,6 +365,7 @@ export function createSystempay(ctx, config = {}) {
       if (amount !== undefined && amount !== tx.amount) {
         // Downward only (§2.4).
         if (amount > tx.amount || amount === 0) fail('PSP_020', `the amount can only be lowered (now ${tx.amount})`);
+        uncount(tx, tx.amount - amount); // a refund lowered before its capture refunds only its new amount
         tx.amount = amount;
         changed = true;
       }

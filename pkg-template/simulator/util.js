@@ -63,6 +63,22 @@ export function paris(ms) {
   return out;
 }
 
+/** The instant a calendar day (`month` 1–12) starts in Europe/Paris: its 00:00, as epoch milliseconds. */
+export function parisDayStart(year, month, day) {
+  const utc = Date.UTC(year, month - 1, day);
+  // Paris runs 1 or 2 hours ahead of UTC; its offset at that midnight, read through Intl (never on a
+  // daylight-saving change, which happens at 01:00 UTC).
+  const p = paris(utc);
+  const shown = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  return utc - (shown - utc);
+}
+
+/** The Paris calendar day of an instant, as a day count (days since 1970-01-01), for date arithmetic. */
+export function parisDayNumber(ms) {
+  const p = paris(ms);
+  return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day)) / DAY_MS;
+}
+
 /** Masks a card number the way gateways print it: first 6 and last 4 digits kept. */
 export function maskPan(pan) {
   const s = String(pan ?? '');
