@@ -107,7 +107,8 @@ const params = {
     before: `import { createSimulator as __createSimulator } from 'remise/simulator';
 import { sogenactif as __sogenactif } from 'remise';
 const __sim = __createSimulator();
-const office = new __sogenactif.OfficeClient({ ...__sim.sogenactif.credentials, fetch: __sim.fetch });
+// The README's line reads a sealed answer, as production sends (the test platform does not seal).
+const office = new __sogenactif.OfficeClient({ ...__sim.sogenactif.credentials, environment: 'production', fetch: __sim.fetch });
 __sim.sogenactif.createTransaction({ transactionReference: 'ORDER42', amount: 1000, status: 'TO_CAPTURE' });`,
   },
 };
