@@ -115,6 +115,41 @@ fn original_date_in_paylines_own_layout_is_paris_time() {
 }
 
 #[test]
+fn one_instant_has_one_window_whatever_its_offset() {
+    let p = params(json!("EUR"), None, Some("NEW-1"));
+    let verdicts = |date: &str, now: Instant| {
+        let mut o = original();
+        o["date"] = json!(date);
+        check_re_authorization(&o, &p, now).is_ok()
+    };
+    // 15 April 2024 10:00 in Paris (CEST, 08:00 UTC), written three ways. Eleven months on the Paris
+    // calendar: 15 March 2025 10:00 Paris, which is CET then: 09:00 UTC (hand-computed).
+    for date in [
+        "2024-04-15T10:00:00+02:00",
+        "2024-04-15T08:00:00Z",
+        "2024-04-15T03:00:00-05:00",
+        "15/04/24 10:00:00",
+    ] {
+        assert!(verdicts(date, datetime!(2025-03-15 09:00 UTC)), "{date}");
+        assert!(
+            !verdicts(date, datetime!(2025-03-15 09:00:01 UTC)),
+            "{date}"
+        );
+    }
+    // 30 December 2025 23:30 UTC is 31 December 00:30 in Paris: eleven months later is 31 November,
+    // clamped to 30 November 00:30 Paris (29 November 23:30 UTC), so noon UTC on 30 November is late
+    // whichever way the date is written.
+    for date in [
+        "2025-12-30T23:30:00Z",
+        "31/12/25 00:30:00",
+        "2025-12-31T00:30:00+01:00",
+    ] {
+        assert!(verdicts(date, datetime!(2026-11-29 23:30 UTC)), "{date}");
+        assert!(!verdicts(date, datetime!(2026-11-30 12:00 UTC)), "{date}");
+    }
+}
+
+#[test]
 fn other_contract_number_is_refused() {
     let e = check_re_authorization(
         &original(),

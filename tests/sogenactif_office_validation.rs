@@ -453,6 +453,32 @@ fn card_fields() {
         )["cardNumber"],
         "tok4f9a8b7c6d5e"
     );
+    // Without panType 'TOKEN_PAN' (absent or 'PAN') a card number is 10 to 19 digits, as in a batch
+    // file: Sips answers 14 to '4' (reference sogenactif.md §1.5: cardNumber N19, ANS128 for a token).
+    for (number, pan_type) in [
+        ("4", None),
+        ("ABC", None),
+        ("44444444444444444444", None),
+        ("tok4f9a8b7c6d5e", Some("PAN")),
+    ] {
+        let mut f = card_order(json!({ "cardNumber": number }));
+        if let Some(t) = pan_type {
+            f["panType"] = json!(t);
+        }
+        let e = err("cardOrder", f);
+        assert_eq!(
+            issues(&e),
+            vec![("cardNumber".to_string(), "FORMAT")],
+            "{number}"
+        );
+        assert!(e.message.contains("TOKEN_PAN"), "{}", e.message);
+    }
+    for number in ["4970100006", "4970100000000055123"] {
+        assert_eq!(
+            body("cardOrder", card_order(json!({ "cardNumber": number })))["cardNumber"],
+            number
+        );
+    }
 }
 
 #[test]

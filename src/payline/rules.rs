@@ -272,7 +272,14 @@ pub fn check_re_authorization<'a>(
             ));
         }
     }
-    let limit = dates::add_months(created, REAUTH_WINDOW_MONTHS).ok_or_else(|| {
+    // Counted on the Paris calendar (Payline's dates are Paris time), whatever offset the date
+    // was written in: one instant has one limit (31/12 00:30 Paris and 30/12 23:30 UTC agree).
+    let limit = dates::add_months(
+        created.to_offset(dates::paris_offset(created)),
+        REAUTH_WINDOW_MONTHS,
+    )
+    .map(|t| dates::paris_to_instant(t.local))
+    .ok_or_else(|| {
         Error::argument(
             "original.date",
             crate::error::issue::RANGE,

@@ -150,6 +150,11 @@ fn pair(
     }
 }
 
+/// The issue of a card number that is not 10 to 19 digits, without `panType: 'TOKEN_PAN'` (batch
+/// records and Office JSON requests).
+pub const CARD_NUMBER_FORMAT: &str =
+    "must be a card number of 10 to 19 digits; for a token set panType to 'TOKEN_PAN'";
+
 /// credit and cardOrder need the card data (a 10–19 digit card number and its expiry date) or a
 /// token (`cardNumber` holding the token, `panType: 'TOKEN_PAN'`).
 fn card_data(record: &dyn View, path: &str, issues: &mut Issues) {
@@ -162,11 +167,7 @@ fn card_data(record: &dyn View, path: &str, issues: &mut Issues) {
     }
     let digits = number.len();
     if !(number.bytes().all(|b| b.is_ascii_digit()) && (10..=19).contains(&digits)) {
-        issues.push(
-            join(path, "cardNumber"),
-            issue::FORMAT,
-            "must be a card number of 10 to 19 digits; for a token set panType to 'TOKEN_PAN'",
-        );
+        issues.push(join(path, "cardNumber"), issue::FORMAT, CARD_NUMBER_FORMAT);
     }
     if !record.present("cardExpiryDate") {
         issues.push(

@@ -22,6 +22,7 @@ use crate::codec::fields::{amount_n12, currency, report, AmountWords, NumericCod
 use crate::codec::json::{type_name, Obj};
 use crate::error::{issue, Issues};
 use crate::money::{printable, Table, MAX_SAFE_INTEGER};
+use crate::sogenactif::batch::rules::CARD_NUMBER_FORMAT;
 use serde_json::{Map, Number, Value};
 
 /// The format of one field.
@@ -96,8 +97,8 @@ pub const FROM_TRANSACTION: Ident = Ident {
 pub const CAPTURE_MODES: &[&str] = &["AUTHOR_CAPTURE", "IMMEDIATE", "VALIDATION"];
 /// `paymentPattern` values (worldline/sips-sdk-java `PaymentPattern.java`).
 pub const PAYMENT_PATTERNS: &[&str] = &["ONE_SHOT", "RECURRING_1", "RECURRING_N", "INSTALMENT"];
-/// `panType` values (Sips data dictionary) [uncertain].
-pub const PAN_TYPES: &[&str] = &["PAN", "TOKEN_PAN"];
+/// `panType` values: the batch dictionary's (Sips data dictionary) [uncertain].
+pub use crate::sogenactif::batch::dictionary::PAN_TYPES;
 /// `sealAlgorithm`: remise always seals with HMAC-SHA-256.
 pub const SEAL_ALGORITHMS: &[&str] = &["HMAC-SHA-256"];
 
@@ -478,6 +479,15 @@ pub fn check(service: Service, fields: &Value, issues: &mut Issues) -> Checked {
     for ident in spec.idents {
         read_ident(&mut o, ident, &mut out.fields, issues);
     }
+    // A card number is 10 to 19 digits unless `panType` says it is a token: the batch rule
+    // (`batch::rules::card_data`); Sips answers 14 to a 1-digit number.
+    if let Some(Value::String(n)) = out.fields.get("cardNumber") {
+        let token = out.fields.get("panType").and_then(Value::as_str) == PAN_TYPES.get(1).copied();
+        let card = is_digits(n) && (10..=19).contains(&n.len());
+        if !(token || card) {
+            issues.push("cardNumber", issue::FORMAT, CARD_NUMBER_FORMAT);
+        }
+    }
     o.finish(issues);
     out
 }
@@ -679,11 +689,10 @@ pub fn check_value(v: &Value, kind: Kind, at: &str, issues: &mut Issues) -> Opti
             Some(Value::String(s.to_string()))
         }
         Kind::CardNumber => {
+            // The shape of a token (a card number is one too); `check` then wants 10 to 19
+            // digits unless `panType` is `TOKEN_PAN`.
             let s = text(issues)?;
-            let pan = is_digits(s) && (10..=19).contains(&s.len());
-            let token =
-                !s.is_empty() && s.len() <= 128 && s.bytes().all(|b| b.is_ascii_alphanumeric());
-            if !(pan || token) {
+            if !(!s.is_empty() && s.len() <= 128 && s.bytes().all(|b| b.is_ascii_alphanumeric())) {
                 issues.push(
                     at,
                     issue::FORMAT,
