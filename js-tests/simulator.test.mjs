@@ -10,7 +10,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { systempay, payline, sogenactif } from 'remise';
 import { createSimulator } from 'remise/simulator';
-import { rejected } from './entries.mjs';
+import { rejected, thrown } from './entries.mjs';
+import { SAMPLE_CSV } from './batch_sample.mjs';
 
 const require = createRequire(import.meta.url);
 const START = '2026-11-30T09:00:00Z'; // a Monday, 10:00 in Paris
@@ -206,6 +207,31 @@ test('systempay: a refund cancelled (or lowered) before its capture no longer co
   assert.equal(await refundAmount(), 3000);
 });
 
+test('systempay: a captured refund (CREDIT) is neither cancelled nor refunded; every route answers the same code', async () => {
+  // systempay.md §2.1/§2.3/§4: CancelOrRefund cancels the four AUTHORISED… statuses and refunds a CAPTURED
+  // transaction; a refund is a new CREDIT transaction; PSP_075 "cancellation impossible, try a refund" is
+  // the wrong-state code of a cancellation of a captured transaction, PSP_011 "incorrect transaction
+  // status" the others. The reference says nothing of refunding a CREDIT: the simulator refunds only a
+  // DEBIT (PSP_011 otherwise, UNCERTAIN), and decides a cancellation by status alone, so a captured CREDIT
+  // gets PSP_075 from Transaction/Cancel and from CancelOrRefund CANCELLATION_ONLY alike.
+  const sim = createSimulator({ now: START });
+  const { sp } = clients(sim);
+  const { uuid } = sim.systempay.createTransaction({ amount: 3000, currency: 'EUR' });
+  sim.advance({ days: 1 }); // the 00:05 run: CAPTURED
+  const credit = await sp.refund({ uuid, amount: 1000, currency: 'EUR' });
+  assert.equal(credit.operationType, 'CREDIT');
+  sim.advance({ days: 1 }); // the refund's own capture
+  assert.equal((await sp.getTransaction({ uuid: credit.uuid })).detailedStatus, 'CAPTURED');
+  const code = async (p) => (await rejected(p)).gatewayCode;
+  assert.equal(await code(sp.cancelOrRefund({ uuid: credit.uuid })), 'PSP_011');
+  assert.equal(await code(sp.cancelOrRefund({ uuid: credit.uuid, resolutionMode: 'REFUND_ONLY', amount: 500, currency: 'EUR' })), 'PSP_011');
+  assert.equal(await code(sp.refund({ uuid: credit.uuid, amount: 500, currency: 'EUR' })), 'PSP_011');
+  assert.equal(await code(sp.cancelOrRefund({ uuid: credit.uuid, resolutionMode: 'CANCELLATION_ONLY' })), 'PSP_075');
+  assert.equal(await code(sp.cancel({ uuid: credit.uuid })), 'PSP_075');
+  assert.equal((await sp.getTransaction({ uuid: credit.uuid })).detailedStatus, 'CAPTURED');
+  assert.equal((await sp.getTransaction({ uuid })).transactionDetails.cardDetails.captureResponse.refundAmount, 1000);
+});
+
 test('systempay: createPayment makes a transaction Order/Get finds; bad credentials are INT_905; white-label hosts', async () => {
   const sim = createSimulator({ now: START });
   const { sp } = clients(sim);
@@ -334,6 +360,98 @@ test('payline: doReAuthorization rules: 02620 currency, 02619 option, 11 months,
 
 /** The result code of a Payline answer, whatever its prefix style. */
 const paylineCode = (xml) => /<(?:\w+:)?code>(\d{5})<\/(?:\w+:)?code>/.exec(xml)?.[1];
+
+test('payline: doAuthorization takes the reference\'s authorization actions: 108 verifies an account, 110–129 authorise or authorise and capture', async () => {
+  // payline.md §4, payment action codes: "100 authorization only · 101 authorization + capture ·
+  // 108 account verification · … · 110/111 first CoF (auth / auth+capture) · 120/121 auth without CVX ·
+  // 122/123 CoF subsequent · 124/125 NX instalment · 126/127 split shipment · 128/129 other CoF (129 seen
+  // in a getTransactionDetails fixture)"; that fixture (§7.4) has `transaction.type = AUTHOR+CAP` with
+  // action 129. §8 (payline-php-sdk #54): a merchant sends 108 to doAuthorization. §4 payment.amount:
+  // "WSDL nillable (account verification 108 uses null/0)".
+  const sim = createSimulator({ now: START });
+  const { pl } = clients(sim);
+  const act = (ref, action, amount = 5000) => AUTH(ref, amount, { payment: { amount, currency: 'EUR', action, mode: 'CPT', contractNumber: '1234567' } });
+  const capture = (transactionID, amount) => pl.doCapture({ transactionID, payment: { amount, currency: 'EUR', action: 201, mode: 'CPT' } });
+
+  // 108: an account verification with amount 0 is accepted and moves no money.
+  const verify = await pl.doAuthorization(act('VERIFY-1', 108, 0));
+  assert.equal(verify.result.code, '00000');
+  const vid = verify.transaction.id;
+  assert.equal((await pl.getTransactionDetails({ transactionId: vid })).payment.action, '108');
+  assert.equal(sim.payline.getTransaction(vid).captured, 0);
+  // Nothing to capture: refused (the reference names no code; the simulator's RULE_CODES.accountVerification,
+  // 02302 "Transaction is invalid", is marked UNCERTAIN there), and never remitted.
+  assert.equal((await rejected(capture(vid, 1))).gatewayCode, '02302');
+  // A verification charges nothing, so the same order's payment that follows it is not a duplicate
+  // (the 24-hour rule of §6 is there so an order is not charged twice; UNCERTAIN in the simulator).
+  assert.equal((await pl.doAuthorization(act('VERIFY-1', 101, 2500))).result.code, '00000');
+  // Payment amount nil (the WSDL's nillable amount, §4): accepted for 108, still 02305 for an authorization.
+  const send = async (params, edit) => {
+    const req = payline.request('doAuthorization', params, sim.payline.credentials);
+    const res = await sim.fetch(req.url, { method: 'POST', headers: req.headers, body: edit(req.body) });
+    assert.equal(res.status, 200);
+    return paylineCode(await res.text());
+  };
+  const nilAmount = (b) => {
+    const first = '<obj:amount>0</obj:amount>'; // payment comes before order (WSDL order, §3.2)
+    assert.ok(b.indexOf(first) < b.indexOf('<impl:order>'));
+    return b.replace(first, '<obj:amount xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="true"/>');
+  };
+  assert.equal(await send(act('VERIFY-2', 108, 0), nilAmount), '00000');
+  assert.equal(await send(act('AUTH-NIL', 100, 0), nilAmount), '02305');
+
+  // 110–129 in pairs: the even code authorises (like 100, captured by doCapture), the odd one authorises
+  // and captures (like 101: a doCapture after it is 02110, §6).
+  for (const [auth, both] of [[110, 111], [120, 121], [122, 123], [124, 125], [126, 127], [128, 129]]) {
+    const a = (await pl.doAuthorization(act(`A-${auth}`, auth, 1000))).transaction.id;
+    const b = (await pl.doAuthorization(act(`A-${both}`, both, 1000))).transaction.id;
+    assert.equal((await pl.getTransactionDetails({ transactionId: a })).transaction.type, 'AUTHOR', `${auth}`);
+    assert.equal((await pl.getTransactionDetails({ transactionId: b })).transaction.type, 'AUTHOR+CAP', `${both}`);
+    assert.equal(sim.payline.getTransaction(a).status, 'AUTHORIZED', `${auth}`);
+    assert.equal(sim.payline.getTransaction(b).captured, 1000, `${both}`);
+    assert.equal((await capture(a, 1000)).result.code, '00000', `${auth}`);
+    assert.equal((await rejected(capture(b, 1000))).gatewayCode, '02110', `${both}`);
+  }
+  sim.advance({ days: 1 }); // the nightly remittance: captured ones are remitted, the verification is not
+  assert.equal(sim.payline.getTransaction(vid).captured, 0);
+  assert.notEqual(sim.payline.getTransaction(vid).status, 'REMITTED');
+});
+
+test('payline: the 11-month re-authorization window counts calendar months in Paris, a missing day clamped to the month\'s last', async () => {
+  // payline.md §6 (Reauthorization, rule 3): "up to 11 months after creation"; §4 and §7: Payline's
+  // dates are Paris wall-clock times. The reference is silent on a day the 11th month lacks (31 May →
+  // April has 30 days): the simulator clamps to the month's last day, as remise's check does (UNCERTAIN).
+  const reauth = (id, ref) => ({
+    transactionID: id,
+    payment: { amount: 1000, currency: 'EUR', action: 100, mode: 'CPT', contractNumber: '1234567' },
+    order: { ref, amount: 1000, currency: 'EUR', date: '2027-04-30T11:00' },
+  });
+  // Created 31/05/2026 12:00 Paris: the window ends 30/04/2027 12:00 Paris (10:00 UTC), not 1 May.
+  let sim = createSimulator({ now: '2027-04-30T09:00:00Z' }); // 11:00 in Paris
+  let { pl } = clients(sim);
+  const may = sim.payline.createTransaction({ amount: 1000, orderRef: 'MAY-31', date: '2026-05-31T10:00:00Z' });
+  const original = await pl.getTransactionDetails({ transactionId: may.id });
+  assert.equal(original.transaction.date, '31/05/2026 12:00:00');
+  assert.equal((await pl.doReAuthorization(reauth(may.id, 'MAY-31-R1'))).result.code, '00000');
+  sim.advance({ hours: 2 }); // 30/04/2027 13:00 in Paris: past the window
+  assert.equal((await rejected(pl.doReAuthorization(reauth(may.id, 'MAY-31-R2')))).gatewayCode, '02302');
+  // remise's own check agrees on both sides of the limit.
+  payline.checkReAuthorization(original, reauth(may.id, 'MAY-31-R1'), '2027-04-30T09:00:00Z');
+  assert.equal(thrown(() => payline.checkReAuthorization(original, reauth(may.id, 'MAY-31-R2'), '2027-04-30T11:00:00Z')).code, 'OPERATION_NOT_ALLOWED');
+
+  // Created 31/03/2026 22:30 UTC, which is 01/04/2026 00:30 in Paris: the window ends 01/03/2027 00:30
+  // Paris (28/02 23:30 UTC), on the Paris calendar; UTC's 31 March would have run to 3 March.
+  sim = createSimulator({ now: '2027-02-28T22:00:00Z' }); // 28/02/2027 23:00 in Paris
+  ({ pl } = clients(sim));
+  const april = sim.payline.createTransaction({ amount: 1000, orderRef: 'APR-1', date: '2026-03-31T22:30:00Z' });
+  const first = await pl.getTransactionDetails({ transactionId: april.id });
+  assert.equal(first.transaction.date, '01/04/2026 00:30:00');
+  assert.equal((await pl.doReAuthorization(reauth(april.id, 'APR-1-R1'))).result.code, '00000');
+  sim.advance({ hours: 11 }); // 01/03/2027 10:00 in Paris
+  assert.equal((await rejected(pl.doReAuthorization(reauth(april.id, 'APR-1-R2')))).gatewayCode, '02302');
+  payline.checkReAuthorization(first, reauth(april.id, 'APR-1-R1'), '2027-02-28T22:00:00Z');
+  assert.equal(thrown(() => payline.checkReAuthorization(first, reauth(april.id, 'APR-1-R2'), '2027-03-01T09:00:00Z')).code, 'OPERATION_NOT_ALLOWED');
+});
 
 test('payline: mode DIF is captured on its differedActionDate; DIF without one, CPT with one, or one past 6 days are refused', async () => {
   // payline.md §4 (payment): `differedActionDate` AN8 dd/mm/yy, "required iff mode = DIF, else must
@@ -578,6 +696,54 @@ test('sogenactif batch: one response line per record, read by batch.parseRespons
   assert.equal(sim.sogenactif.getTransaction('ORDER1').amount, 600);
   assert.equal(sim.requests.at(-1).result, '5 accepted, 4 rejected');
   assert.throws(() => sim.sogenactif.processBatch(file.replace('END;9', 'END;8')), /END says 8 records/);
+});
+
+test('sogenactif batch: token cards (panType), the s10 columns of the payment methods and duplicate\'s s10FromTransactionReference', () => {
+  // remise writes the files (`sogenactif.batch.build`, its column dictionary) and the simulator reads
+  // them with its own column table: one implementation checks the other. Columns: sogenactif.md §1.2/§1.4
+  // (walletCredit's published sample: s10TransactionId and s10TransactionIdDate at columns 15 and 16),
+  // §1.5 (cardOrder: cardNumber is "N19, or ANS128 when it is a token"), §1.6 (the s10 identification
+  // mode: s10TransactionId N6 + s10TransactionIdDate YYYYMMDD in place of transactionReference; duplicate
+  // names its source by fromTransactionReference or s10FromTransactionReference{s10FromTransactionId,
+  // s10FromTransactionIdDate}).
+  const sim = createSimulator({ now: START }); // 30/11/2026 in Paris
+  const { merchantId } = sim.sogenactif.credentials;
+  sim.sogenactif.createTransaction({ s10TransactionId: '000007', s10TransactionIdDate: '20261127', amount: 1000 });
+  const s10 = (s10TransactionId) => ({ s10TransactionReference: { s10TransactionId, s10TransactionIdDate: '20261130' } });
+  const token = { cardNumber: 'TOKEN123', panType: 'TOKEN_PAN' };
+  const records = [
+    { method: 'credit', merchantId, transactionReference: 'TOKCREDIT1', amount: 300, currencyCode: 'EUR', ...token },
+    { method: 'cardOrder', merchantId, transactionReference: 'TOKORDER1', amount: 400, currencyCode: 'EUR', ...token },
+    { method: 'credit', merchantId, ...s10('000101'), amount: 101, currencyCode: 'EUR', cardNumber: '4111111111111111', cardExpiryDate: '202901' },
+    { method: 'cardOrder', merchantId, ...s10('000102'), amount: 102, currencyCode: 'EUR', cardNumber: '4111111111111111', cardExpiryDate: '202901' },
+    { method: 'walletOrder', merchantId, ...s10('000103'), amount: 103, currencyCode: 'EUR', merchantWalletId: 'W42', paymentMeanId: '1' },
+    { method: 'walletCredit', merchantId, ...s10('000104'), amount: 104, currencyCode: 'EUR', merchantWalletId: 'W42', paymentMeanId: '1' },
+    { method: 'directDebitOrder', merchantId, ...s10('000105'), amount: 105, currencyCode: 'EUR', mandateId: 'MANDATE-1' },
+    { method: 'duplicate', merchantId, transactionReference: 'DUP1', amount: 500, currencyCode: 'EUR', s10FromTransactionReference: { s10FromTransactionId: '000007', s10FromTransactionIdDate: '20261127' } },
+    // The same source id under another day is another transaction, not there: 25 (§2.1).
+    { method: 'duplicate', merchantId, transactionReference: 'DUP2', amount: 500, currencyCode: 'EUR', s10FromTransactionReference: { s10FromTransactionId: '000007', s10FromTransactionIdDate: '20261128' } },
+  ];
+  const file = sogenactif.batch.build({ header: { remitterId: merchantId, date: '2026-11-30+0100', time: '10:00:00+0100', sequence: 1 }, records });
+  const parsed = sogenactif.batch.parseResponse(sim.sogenactif.processBatch(file));
+  assert.deepEqual(parsed.records.map((r) => r.responseCode), ['00', '00', '00', '00', '00', '00', '00', '00', '25']);
+  assert.equal(sim.sogenactif.getTransaction('TOKCREDIT1').kind, 'CREDIT');
+  assert.equal(sim.sogenactif.getTransaction('TOKORDER1').amount, 400);
+  for (const [id, amount] of [['000101', 101], ['000102', 102], ['000103', 103], ['000104', 104], ['000105', 105]]) {
+    assert.equal(sim.sogenactif.getTransaction(id, '20261130')?.amount, amount, id);
+  }
+  assert.equal(sim.sogenactif.getTransaction('000101', '20261130').kind, 'CREDIT');
+  assert.equal(sim.sogenactif.getTransaction('000104', '20261130').kind, 'CREDIT');
+  assert.equal(sim.sogenactif.getTransaction('DUP1').amount, 500);
+  assert.equal(sim.sogenactif.getTransaction('DUP2'), undefined);
+
+  // The published walletCredit sample (§1.2) with its transactionReference left empty: the transaction is
+  // the s10 pair of columns 15–16, 101 of 29/03/2021.
+  const published = createSimulator({ now: START, sogenactif: { merchantId: '023101122334456' } });
+  const line = SAMPLE_CSV.split('\n')[2];
+  assert.equal(line.split(';')[3], 'SIM20220329092501');
+  const answer = published.sogenactif.processBatch(SAMPLE_CSV.replace(';SIM20220329092501;', ';;'));
+  assert.deepEqual(sogenactif.batch.parseResponse(answer).records.map((r) => r.responseCode), ['00']);
+  assert.equal(published.sogenactif.getTransaction('000101', '20210329').amount, 66);
 });
 
 test('advance() and reset(): the clock moves only on demand; reset forgets everything', async () => {

@@ -1,7 +1,7 @@
 // Payline (Monext) SOAP simulator: DirectPaymentAPI and ExtendedAPI, written from the project's
 // reference notes (Payline WSDL 4.77, docs.payline.com pages, the doReAuthorization seed document,
 // the Java SDK's response fixtures), independently of remise's own validators.
-import { DAY_MS, basicCredentials, luhn, maskPan, maskRecorded, paris, parisDayNumber, parisDayStart, sameText } from './util.js';
+import { DAY_MS, addParisMonths, basicCredentials, luhn, maskPan, maskRecorded, paris, parisDayNumber, parisDayStart, sameText } from './util.js';
 import { escapeXml, parseXml } from './xml.js';
 
 // Payline's documented example credentials (docs.payline.com "Service Authentication Access Key").
@@ -53,6 +53,9 @@ const RULE_CODES = {
   unknownTransactionReset: '02604',
   notAnAuthorization: '02302',
   reauthorizationWindow: '02302', // older than 11 months: the seed gives no code
+  // doCapture of an account verification (action 108), or doReAuthorization of one: a verification
+  // authorizes nothing to capture or renew. The reference names no code (UNCERTAIN).
+  accountVerification: '02302',
   contractMismatch: '02303', // "must use the same contract number as the initial authorization"
   duplicate: '02001', // same order ref within 24 h (seed), same sequenceNumber (sequenceNumber doc)
   // payment.differedActionDate missing with mode DIF, given with another mode, not dd/mm/yy, or more
@@ -67,13 +70,52 @@ const DIFFERED_MAX_DAYS = 6;
 // A DIF authorization is validated (captured) by Payline on its differedActionDate (reference §4: "DIF +
 // 100 + differedActionDate = deferred capture"), taken as that day's 00:00 in Paris (UNCERTAIN: the hour
 // of Payline's deferred run is not documented); it is then remitted like any validated transaction.
-const REAUTHORIZATION_WINDOW_MONTHS = 11; // seed document
+// "Up to 11 months after creation" (seed document, reference §6 rule 3), counted in calendar months on
+// Paris wall-clock time (Payline's dates are Paris time, reference §4/§7): 12:00 on 31 May → 12:00 on
+// 30 April. UNCERTAIN: the reference is silent on a day the 11th month lacks; it is clamped to the
+// month's last day, as remise's own check does (addParisMonths in util.js).
+const REAUTHORIZATION_WINDOW_MONTHS = 11;
 const DUPLICATE_WINDOW_MS = DAY_MS; // seed document: 24 hours
 // Validated transactions are remitted to the bank once a day; taken as the next midnight UTC
 // (UNCERTAIN: the remittance time is per acquirer). Before it doReset works, after it doRefund.
 const remittanceAfter = (ms) => Math.floor(ms / DAY_MS) * DAY_MS + DAY_MS;
 
-const ACTIONS = new Set(['100', '101', '108', '110', '111', '120', '121', '122', '123', '124', '125', '126', '127', '128', '129', '201', '202', '204', '421', '422']);
+// payment.action codes doAuthorization accepts, and what each does here (reference §4, payment action
+// codes: 100 and 101 from the Object - payment page; the others from a community TS SDK's enum,
+// [community] in the reference). `capture`: validated (captured) at once like 101, or left to doCapture,
+// the DIF date or expiry like 100.
+//   108 account verification: nothing to capture (captured stays 0, never remitted; doCapture and
+//       doReAuthorization refused with RULE_CODES.accountVerification). Its amount may be nil or 0 (§4
+//       payment.amount: "WSDL nillable (account verification 108 uses null/0)"); a higher amount is
+//       accepted and not captured either (UNCERTAIN: whether Payline refuses it). It is left out of the
+//       24-hour duplicate rule, both ways: that rule keeps an order from being charged twice (§6), and a
+//       verification charges nothing (UNCERTAIN).
+//   110/111 first card-on-file "(auth / auth+capture)": like 100/101 (§4).
+//   120/121 without CVX, 122/123 CoF subsequent, 124/125 NX instalment, 126/127 split shipment, 128/129
+//       other CoF: the reference gives each pair without saying which is which; taken as 110/111, even
+//       authorizes and odd captures (UNCERTAIN), as the getTransactionDetails fixture agrees for 129
+//       (action 129, type AUTHOR+CAP, §7.4).
+//   109 "token PAN" is left out (02321): the reference does not say it authorizes a payment, and remise
+//       does not send it to doAuthorization (UNCERTAIN).
+const AUTHORIZATION_ACTIONS = {
+  100: { capture: false },
+  101: { capture: true },
+  108: { capture: false, verification: true },
+  110: { capture: false },
+  111: { capture: true },
+  120: { capture: false },
+  121: { capture: true },
+  122: { capture: false },
+  123: { capture: true },
+  124: { capture: false },
+  125: { capture: true },
+  126: { capture: false },
+  127: { capture: true },
+  128: { capture: false },
+  129: { capture: true },
+};
+const actionOf = (action) => (Object.hasOwn(AUTHORIZATION_ACTIONS, action) ? AUTHORIZATION_ACTIONS[action] : null);
+const ACTIONS = new Set([...Object.keys(AUTHORIZATION_ACTIONS), '201', '202', '204', '421', '422']);
 const MODES = new Set(['CPT', 'DIF', 'NX', 'REC']);
 const NUMERIC = { EUR: '978', USD: '840', GBP: '826', CHF: '756', JPY: '392', CAD: '124', AUD: '036', SEK: '752', DKK: '208', NOK: '578', PLN: '985' };
 
@@ -155,7 +197,10 @@ export function createPayline(ctx, config = {}) {
   }
   function newPayment({ id: given, kind, amount, currency, action, mode, contractNumber, differedAt = null, order, card, created = ctx.now(), parent = null }) {
     const id = given ?? nextId();
-    const validated = action !== '100';
+    // An authorization action captures at once or not (AUTHORIZATION_ACTIONS); the other operations
+    // (doCredit 422, doDebit 204) are validated at once.
+    const semantics = actionOf(action);
+    const validated = semantics ? semantics.capture : true;
     return record({
       id,
       root: id,
@@ -167,7 +212,9 @@ export function createPayline(ctx, config = {}) {
       action,
       mode,
       contractNumber,
-      differedAt: validated ? null : differedAt,
+      verification: semantics?.verification === true,
+      // A verification is never captured, on a DIF date either.
+      differedAt: validated || semantics?.verification ? null : differedAt,
       order,
       card,
       status: validated ? 'VALIDATED' : 'AUTHORIZED',
@@ -198,9 +245,11 @@ export function createPayline(ctx, config = {}) {
   }
 
   // ---- field checks (02305 messages in the platform's wording, reference §7.5) ------------------
-  function checkPayment(p, { needContract = false } = {}) {
+  function checkPayment(p, { needContract = false, nilAmountFor = null } = {}) {
     if (!p || typeof p !== 'object') format('Payment : is mandatory');
-    if (!/^\d{1,12}$/.test(p.amount ?? '')) format('Payment Amount : Must be numeric(12), ex : 15078');
+    // A nil amount is an account verification's (action 108, reference §4): read as 0.
+    const nil = p.amount === null || p.amount === undefined;
+    if (!(nil && nilAmountFor !== null && p.action === nilAmountFor) && !/^\d{1,12}$/.test(p.amount ?? '')) format('Payment Amount : Must be numeric(12), ex : 15078');
     if (!/^\d{3}$/.test(p.currency ?? '')) format('Payment Currency : Must be numeric(3), ex: 978');
     if (!ACTIONS.has(p.action ?? '')) refuse('02321', `Invalid value for payment action : ${p.action ?? 'null'}`);
     if (!MODES.has(p.mode ?? '')) refuse('02308', 'Invalid value for Payment Mode');
@@ -208,7 +257,7 @@ export function createPayline(ctx, config = {}) {
     if (needContract && !p.contractNumber) format('Contract Number : is mandatory');
     if (p.contractNumber && !Object.hasOwn(contracts, p.contractNumber)) refuse('02303');
     const differedAt = differedActionDate(p);
-    return { amount: Number(p.amount), currency: p.currency, action: p.action, mode: p.mode, contractNumber: p.contractNumber ?? null, differedAt };
+    return { amount: nil ? 0 : Number(p.amount), currency: p.currency, action: p.action, mode: p.mode, contractNumber: p.contractNumber ?? null, differedAt };
   }
   /**
    * payment.differedActionDate (AN8 dd/mm/yy, reference §4): "required iff mode = DIF, else must be
@@ -288,19 +337,20 @@ export function createPayline(ctx, config = {}) {
 
   const ops = {
     doAuthorization(b) {
-      const payment = checkPayment(b.payment, { needContract: true });
+      const payment = checkPayment(b.payment, { needContract: true, nilAmountFor: '108' });
       const card = checkCard(b.card);
       const order = checkOrder(b.order, true);
-      if (!['100', '101'].includes(payment.action)) refuse('02321', `Invalid value for payment action : ${payment.action}`);
+      const action = actionOf(payment.action) ?? refuse('02321', `Invalid value for payment action : ${payment.action}`);
       checkDiffered(payment);
       // Duplicate detection is keyed on the order reference within 24 hours (reference §6, the seed):
-      // a second authorization of one order the same day is refused, not charged twice.
-      for (const t of txs.values()) {
-        if ((t.kind === 'AUTHOR' || t.kind === 'AUTHOR+CAP') && t.order?.ref === order.ref && ctx.now() - t.created < DUPLICATE_WINDOW_MS) {
+      // a second authorization of one order the same day is refused, not charged twice. Account
+      // verifications charge nothing and are left out (AUTHORIZATION_ACTIONS, UNCERTAIN).
+      for (const t of action.verification ? [] : txs.values()) {
+        if ((t.kind === 'AUTHOR' || t.kind === 'AUTHOR+CAP') && !t.verification && t.order?.ref === order.ref && ctx.now() - t.created < DUPLICATE_WINDOW_MS) {
           refuse(RULE_CODES.duplicate, 'Duplicate transaction : an authorization of this order reference was made within 24 hours');
         }
       }
-      const tx = newPayment({ kind: payment.action === '101' ? 'AUTHOR+CAP' : 'AUTHOR', ...payment, order, card });
+      const tx = newPayment({ kind: action.capture ? 'AUTHOR+CAP' : 'AUTHOR', ...payment, order, card });
       return [['transaction', transactionEl(tx)], ['authorization', authorizationEl(tx)], ['card', cardEl(tx)], ['contractNumber', tx.contractNumber]];
     },
 
@@ -309,15 +359,14 @@ export function createPayline(ctx, config = {}) {
       let order = checkOrder(b.order, false);
       const original = transactionOf(b.transactionID);
       if (!['AUTHOR', 'AUTHOR+CAP', 'REAUTHOR'].includes(original.kind)) refuse(RULE_CODES.notAnAuthorization, `Transaction is invalid : ${original.kind} is not an authorization`);
+      if (original.verification) refuse(RULE_CODES.accountVerification, 'Transaction is invalid : an account verification (action 108) authorizes nothing to re-authorize');
       const contract = payment.contractNumber ?? original.contractNumber;
       if (contract !== original.contractNumber) refuse(RULE_CODES.contractMismatch, 'Invalid contract number : a re-authorization uses the contract of the original authorization');
       if (!(Object.hasOwn(contracts, contract) && contracts[contract]?.reauthorization)) refuse('02619');
       // Checked before anything is stored (seed: "returned without database storage").
       if (payment.currency !== original.currency) refuse('02620');
       checkDiffered(payment);
-      const limit = new Date(original.created);
-      limit.setUTCMonth(limit.getUTCMonth() + REAUTHORIZATION_WINDOW_MONTHS);
-      if (ctx.now() > limit.getTime()) refuse(RULE_CODES.reauthorizationWindow, `Transaction is invalid : re-authorization is possible up to ${REAUTHORIZATION_WINDOW_MONTHS} months after the original`);
+      if (ctx.now() > addParisMonths(original.created, REAUTHORIZATION_WINDOW_MONTHS)) refuse(RULE_CODES.reauthorizationWindow, `Transaction is invalid : re-authorization is possible up to ${REAUTHORIZATION_WINDOW_MONTHS} months after the original`);
       // No new reference: the original's is used (seed).
       order = order ?? { ...original.order };
       if (ctx.now() - original.created < DUPLICATE_WINDOW_MS && order.ref === original.order?.ref) {
@@ -333,6 +382,7 @@ export function createPayline(ctx, config = {}) {
       if (payment.currency !== root.currency) format('Payment Currency : must be the currency of the authorization');
       if (root.status === 'EXPIRED') refuse('02602');
       if (root.status === 'RESET') refuse('02302', 'Transaction is invalid : the authorization was reset');
+      if (root.verification) refuse(RULE_CODES.accountVerification, 'Transaction is invalid : an account verification (action 108) has nothing to capture');
       // A capture of an authorization captured at once (action 101): 02110 "The amount is invalid", as
       // homologation answers it (reference §6, ActiveMerchant's remote test); of one captured by an
       // earlier doCapture: 02617 (a third-party mapping; nothing observed says otherwise).
@@ -524,7 +574,7 @@ export function createPayline(ctx, config = {}) {
       const ref = orderRef ?? `ORDER-${ctx.seq()}`;
       const tx = newPayment({
         id,
-        kind: String(action) === '101' ? 'AUTHOR+CAP' : 'AUTHOR',
+        kind: actionOf(String(action))?.capture === false ? 'AUTHOR' : 'AUTHOR+CAP',
         amount,
         currency: numeric,
         action: String(action),

@@ -85,21 +85,30 @@ function valueText(v) {
   return String(v);
 }
 
+/** The s10 pair of a batch line: s10TransactionId at column `col`, s10TransactionIdDate at the next. */
+const s10At = (col) => ({ s10TransactionId: col, s10TransactionIdDate: col + 1 });
+
 // Office Batch column table of the assumed layout (README "Office Batch files": column 0 method,
 // 1 recordSequence, 2 merchantId, 3 transactionReference, then each field at its data-dictionary
-// Order). Only the columns the simulator's rules read are listed.
+// Order). Only the columns the simulator's rules read are listed. Positions: walletCredit from its
+// published sample (reference §1.2/§1.4, s10 pair at 15–16); cardOrder's amount, cardNumber and
+// currencyCode from the Worldline page (§1.5); the rest as remise's batch dictionary places them (it
+// names its source per column; most are inferred or guessed there, so if the real layout differs both
+// tables change): panType 18 (credit) and 34 (cardOrder); s10TransactionId/s10TransactionIdDate 19–20
+// (credit), 40–41 (cardOrder), 32–33 (walletOrder), 18–19 (directDebitOrder, duplicate), 7–8 (cash
+// management), 5–6 (challenges); duplicate's s10FromTransactionId/s10FromTransactionIdDate 20–21.
 const BATCH = {
-  CANCEL: { op: 'cancel', amount: 4, currencyCode: 5, s10TransactionId: 7, s10TransactionIdDate: 8 },
-  VALIDATE: { op: 'validate', amount: 4, currencyCode: 5, s10TransactionId: 7, s10TransactionIdDate: 8 },
-  REFUND: { op: 'refund', amount: 4, currencyCode: 5, s10TransactionId: 7, s10TransactionIdDate: 8 },
-  DUPLICATE: { op: 'duplicate', amount: 4, currencyCode: 5, fromTransactionReference: 7, captureDay: 8, captureMode: 9, s10TransactionId: 18, s10TransactionIdDate: 19 },
-  ACCEPTCHALLENGE: { op: 'acceptChallenge', s10TransactionId: 5, s10TransactionIdDate: 6 },
-  REFUSECHALLENGE: { op: 'refuseChallenge', s10TransactionId: 5, s10TransactionIdDate: 6 },
-  CREDIT: { op: 'credit', amount: 4, cardNumber: 7, currencyCode: 9 },
-  DIRECTDEBITORDER: { op: 'directDebitOrder', amount: 4, captureDay: 5, captureMode: 6, currencyCode: 7, mandateId: 11 },
-  CARDORDER: { op: 'cardOrder', amount: 4, captureDay: 5, captureMode: 6, cardNumber: 10, currencyCode: 12 },
-  WALLETORDER: { op: 'walletOrder', amount: 4, captureDay: 5, captureMode: 6, currencyCode: 7, paymentMeanId: 14, merchantWalletId: 17 },
-  WALLETCREDIT: { op: 'walletCredit', amount: 4, merchantWalletId: 5, paymentMeanId: 6, currencyCode: 7 },
+  CANCEL: { op: 'cancel', amount: 4, currencyCode: 5, ...s10At(7) },
+  VALIDATE: { op: 'validate', amount: 4, currencyCode: 5, ...s10At(7) },
+  REFUND: { op: 'refund', amount: 4, currencyCode: 5, ...s10At(7) },
+  DUPLICATE: { op: 'duplicate', amount: 4, currencyCode: 5, fromTransactionReference: 7, captureDay: 8, captureMode: 9, ...s10At(18), s10FromTransactionId: 20, s10FromTransactionIdDate: 21 },
+  ACCEPTCHALLENGE: { op: 'acceptChallenge', ...s10At(5) },
+  REFUSECHALLENGE: { op: 'refuseChallenge', ...s10At(5) },
+  CREDIT: { op: 'credit', amount: 4, cardNumber: 7, currencyCode: 9, panType: 18, ...s10At(19) },
+  DIRECTDEBITORDER: { op: 'directDebitOrder', amount: 4, captureDay: 5, captureMode: 6, currencyCode: 7, mandateId: 11, ...s10At(18) },
+  CARDORDER: { op: 'cardOrder', amount: 4, captureDay: 5, captureMode: 6, cardNumber: 10, currencyCode: 12, panType: 34, ...s10At(40) },
+  WALLETORDER: { op: 'walletOrder', amount: 4, captureDay: 5, captureMode: 6, currencyCode: 7, paymentMeanId: 14, merchantWalletId: 17, ...s10At(32) },
+  WALLETCREDIT: { op: 'walletCredit', amount: 4, merchantWalletId: 5, paymentMeanId: 6, currencyCode: 7, ...s10At(15) },
 };
 
 export function createSogenactif(ctx, config = {}) {
@@ -360,6 +369,7 @@ export function createSogenactif(ctx, config = {}) {
       for (const [name, col] of Object.entries(layout)) if (name !== 'op' && cols[col] !== undefined && cols[col] !== '') f[name] = cols[col];
       for (const n of ['amount']) if (f[n] !== undefined) f[n] = /^\d{1,12}$/.test(f[n]) ? Number(f[n]) : NaN;
       if (f.s10TransactionId) f.s10TransactionReference = { s10TransactionId: f.s10TransactionId, s10TransactionIdDate: f.s10TransactionIdDate };
+      if (f.s10FromTransactionId) f.s10FromTransactionReference = { s10FromTransactionId: f.s10FromTransactionId, s10FromTransactionIdDate: f.s10FromTransactionIdDate };
       if (!f.transactionReference) delete f.transactionReference;
       if (['cancel', 'validate', 'refund'].includes(layout.op)) f.operationAmount = f.amount;
       let code = CODES.ok;

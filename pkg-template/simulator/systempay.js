@@ -329,11 +329,12 @@ export function createSystempay(ctx, config = {}) {
         if (amount !== undefined && amount !== tx.amount) fail('PSP_020', `a cancellation is always total (${tx.amount}); use Transaction/Update to lower the amount`);
         return cancel(tx);
       }
-      if (tx.detailedStatus === 'CAPTURED' && tx.operationType === 'DEBIT') {
-        if (mode === 'CANCELLATION_ONLY') fail('PSP_075', `transaction ${tx.uuid} is captured`);
-        return refund(tx, amount, opts);
-      }
-      fail('PSP_011', `transaction ${tx.uuid} is ${tx.detailedStatus}`);
+      // A cancellation is decided by status alone, as Transaction/Cancel decides it: captured → PSP_075,
+      // a CREDIT too (§4). A refund needs a captured DEBIT, as Transaction/Refund: a captured refund
+      // (CREDIT) is not refunded again, PSP_011 (UNCERTAIN: systempay.md says nothing of refunding a CREDIT).
+      if (tx.detailedStatus === 'CAPTURED' && mode === 'CANCELLATION_ONLY') fail('PSP_075', `transaction ${tx.uuid} is captured`);
+      if (tx.detailedStatus === 'CAPTURED' && tx.operationType === 'DEBIT') return refund(tx, amount, opts);
+      fail('PSP_011', `transaction ${tx.uuid} is ${tx.detailedStatus}${tx.detailedStatus === 'CAPTURED' ? ` (${tx.operationType}): only a DEBIT is refunded` : ''}`);
     },
 
     'Transaction/Cancel': (body) => {
@@ -350,7 +351,7 @@ export function createSystempay(ctx, config = {}) {
       sameCurrency(tx, currencyOf(body, 'currency', false));
       const opts = cardOptions(body.transactionOptions?.cardOptions, 'transactionOptions.cardOptions');
       if (CANCELLABLE.has(tx.detailedStatus)) fail('PSP_076', `transaction ${tx.uuid} is ${tx.detailedStatus}, not captured yet`);
-      if (tx.detailedStatus !== 'CAPTURED' || tx.operationType !== 'DEBIT') fail('PSP_011', `transaction ${tx.uuid} is ${tx.detailedStatus}`);
+      if (tx.detailedStatus !== 'CAPTURED' || tx.operationType !== 'DEBIT') fail('PSP_011', `transaction ${tx.uuid} is ${tx.detailedStatus}${tx.detailedStatus === 'CAPTURED' ? ` (${tx.operationType}): only a DEBIT is refunded` : ''}`);
       return refund(tx, amount, opts);
     },
 

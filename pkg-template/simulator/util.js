@@ -63,14 +63,49 @@ export function paris(ms) {
   return out;
 }
 
+/** Epoch milliseconds of a UTC wall-clock time (`month` 1–12), years 0–99 included (Date.UTC maps them to 19xx). */
+function utcMs(year, month, day, hour = 0, minute = 0, second = 0, ms = 0) {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  d.setUTCHours(hour, minute, second, ms);
+  return d.getTime();
+}
+
+/** Paris's offset from UTC at an instant (1 or 2 hours), in milliseconds, read through Intl. */
+function parisOffset(ms) {
+  const whole = ms - (((ms % 1000) + 1000) % 1000); // Intl shows whole seconds
+  const p = paris(whole);
+  return utcMs(Number(p.year), Number(p.month), Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - whole;
+}
+
+/**
+ * The instant of a Europe/Paris wall-clock time (`month` 1–12), as epoch milliseconds. The offset is
+ * Paris's at that time: read at the UTC reading of the same figures, then once more at the instant this
+ * gives (the two differ only within 2 hours of a daylight-saving change). In the hour skipped in spring
+ * or repeated in autumn, the result is one of the two candidates.
+ */
+export function parisInstant(year, month, day, hour = 0, minute = 0, second = 0, ms = 0) {
+  const wall = utcMs(year, month, day, hour, minute, second, ms);
+  return wall - parisOffset(wall - parisOffset(wall));
+}
+
 /** The instant a calendar day (`month` 1–12) starts in Europe/Paris: its 00:00, as epoch milliseconds. */
 export function parisDayStart(year, month, day) {
-  const utc = Date.UTC(year, month - 1, day);
-  // Paris runs 1 or 2 hours ahead of UTC; its offset at that midnight, read through Intl (never on a
-  // daylight-saving change, which happens at 01:00 UTC).
-  const p = paris(utc);
-  const shown = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
-  return utc - (shown - utc);
+  return parisInstant(year, month, day);
+}
+
+/**
+ * The same Paris wall-clock time `months` calendar months after an instant, on the Paris calendar; a day
+ * the target month lacks is clamped to its last day (31 May + 11 months → 30 April).
+ */
+export function addParisMonths(ms, months) {
+  const p = paris(ms);
+  const total = Number(p.year) * 12 + Number(p.month) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  const last = new Date(utcMs(year, month + 1, 0)).getUTCDate(); // day 0 of the next month
+  const day = Math.min(Number(p.day), last);
+  return parisInstant(year, month, day, Number(p.hour), Number(p.minute), Number(p.second), ((ms % 1000) + 1000) % 1000);
 }
 
 /** The Paris calendar day of an instant, as a day count (days since 1970-01-01), for date arithmetic. */
