@@ -267,3 +267,29 @@ fn amount_without_currency_plans_in_the_transactions_currency() {
         "request.amount",
     );
 }
+
+#[test]
+fn a_captured_refund_is_not_refunded() {
+    // A refund is a transaction of its own (operationType CREDIT); once captured it can be neither
+    // cancelled (PSP_075, like any captured transaction) nor refunded in turn (PSP_011: the platform's
+    // code is UNCERTAIN, systempay.md §4 decides by status alone).
+    let mut t = tx("CAPTURED", 500, None);
+    t["operationType"] = json!("CREDIT");
+    for r in [
+        json!({ "uuid": UUID }),
+        json!({ "uuid": UUID, "resolutionMode": "REFUND_ONLY" }),
+        json!({ "uuid": UUID, "amount": 200, "currency": "EUR" }),
+    ] {
+        refused(&t, r, "PSP_011", "transaction.operationType");
+    }
+    refused(
+        &t,
+        json!({ "uuid": UUID, "resolutionMode": "CANCELLATION_ONLY" }),
+        "PSP_075",
+        "request.resolutionMode",
+    );
+    // A refund not yet captured is cancelled like a payment.
+    let mut pending = tx("AUTHORISED", 500, None);
+    pending["operationType"] = json!("CREDIT");
+    assert_eq!(plan(&pending, json!({ "uuid": UUID })).operation, "CANCEL");
+}

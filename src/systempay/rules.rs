@@ -67,6 +67,7 @@ pub fn refusal_code(r: Refusal) -> &'static str {
 
 struct Tx<'a> {
     uuid: Option<&'a str>,
+    operation_type: Option<&'a str>,
     status: &'a str,
     amount: u64,
     currency: &'a str,
@@ -101,6 +102,8 @@ fn read_transaction<'a>(tx: &'a Value, issues: &mut Issues) -> Option<Tx<'a>> {
     };
     Some(Tx {
         uuid,
+        // Read as is, without an issue: only `CREDIT` changes the plan.
+        operation_type: tx.get("operationType").and_then(Value::as_str),
         status: status?,
         amount: amount?,
         currency: currency?,
@@ -231,7 +234,17 @@ pub fn plan_cancel_or_refund(transaction: &Value, request: &Value) -> Result<Pla
             refundable_after: 0,
         });
     }
-    // CAPTURED: refund.
+    // CAPTURED: refund, of a payment only. A refund (operationType CREDIT) is not refunded: the
+    // reference is silent (systempay.md §4 decides by status); the platform's answer PSP_011 is
+    // UNCERTAIN, as the simulator's.
+    if tx.operation_type == Some("CREDIT") {
+        return Err(refuse(
+            Refusal::WrongStatus,
+            "transaction.operationType",
+            "the transaction is a refund (CREDIT): refund the payment it refunds instead"
+                .to_string(),
+        ));
+    }
     let left = tx.amount.saturating_sub(tx.refunded);
     if left == 0 {
         return Err(refuse(
