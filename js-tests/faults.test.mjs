@@ -481,6 +481,8 @@ test('row 10: a refusal under HTTP 408/5xx, or a technical error code, leaves a 
     assert.equal(e.retryable, false);
     assert.equal(sent(r.name), 1, 'sent once');
     if (outcome) assert.match(e.message, /getTransactionDetails/);
+    // The status an answer came under is on the error whenever it was not 200.
+    assert.equal(e.httpStatus, status === 200 ? undefined : status, `${status} ${e.code}`);
   }
   // Systempay: INT_999, PSP_999 and ACQ_999 may have had effects; PSP_003 is a refusal.
   for (const [code, outcome] of [['INT_999', 'unknown'], ['PSP_999', 'unknown'], ['ACQ_999', 'unknown'], ['PSP_003', undefined]]) {

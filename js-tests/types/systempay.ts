@@ -80,6 +80,13 @@ const ok: boolean = systempay.verifyHash(
   { password: 'p' },
 );
 const hex: string = systempay.computeHash('{}', 'k');
+// README's idiom for a form body: the parsed form is a string record.
+declare const posted: string;
+const fromForm: SystempayPayment = systempay.parseAnswer(Object.fromEntries(new URLSearchParams(posted)), { password: 'p' });
+const fromFormOk: boolean = systempay.verifyHash(Object.fromEntries(new URLSearchParams(posted)), { password: 'p' });
+console.log(fromForm.orderStatus, fromFormOk);
+// @ts-expect-error the fields are strings
+systempay.parseAnswer({ 'kr-answer': {}, 'kr-hash': '00' }, { password: 'p' });
 
 run().catch((e: unknown) => {
   if (isRemiseError(e) && e.outcome === 'unknown') console.log('check with getTransaction');

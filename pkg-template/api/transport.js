@@ -306,7 +306,13 @@ async function exchange(core, settings, gateway, request, prep, kind, operation,
     if (settings.debug) emit(settings.debug, { type: 'response', gateway, url: hop === 0 ? url : settings.redact(url), status, headers: {}, body: settings.redact(body) });
     const jitter = Math.floor(Math.random() * 1001);
     const r = core.answer(JSON.stringify([operation, kind, status, body, retries, jitter]));
-    if (r.charCodeAt(0) === 101) return { error: JSON.parse(r.slice(1)) };
+    if (r.charCodeAt(0) === 101) {
+      const error = JSON.parse(r.slice(1));
+      // A refusal or fault read from an answer under another status than 200 (a Payline SOAP body
+      // under 429 or 500) says which: the core's errors name a status only when it decided.
+      if (error.httpStatus === undefined && status !== 200) error.httpStatus = status;
+      return { error };
+    }
     return { value: JSON.parse(r.slice(1)) };
   }
 }

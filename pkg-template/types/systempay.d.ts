@@ -25,6 +25,12 @@ export type {
 /** Options of `new systempay.Client(...)`: the shop's credentials and host plus `fetch`, `timeoutMs` (default 45000), `maxResponseBytes`, `debug`. */
 export type SystempayClientOptions = raw.SystempayOptions & TransportOptions;
 
+/**
+ * The posted fields of a browser return or an IPN: the named `kr-*` fields, or the form as a parser gives
+ * it (`{ [name: string]: string }`); the core checks that the four `kr-*` fields are there.
+ */
+export type SystempayPostedFields = raw.SystempaySignedFields | Readonly<Record<string, string>>;
+
 /** A web service `systempay.request` validates. */
 export type SystempayService = keyof SystempayRequests;
 
@@ -45,7 +51,7 @@ export interface SystempayClient {
   validate(body: SystempayValidateRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
   /** Transaction/Duplicate (a new authorisation from an old transaction). Never resent. */
   duplicate(body: SystempayDuplicateRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
-  /** Transaction/Get; retried on network errors, 408 and 5xx. */
+  /** Transaction/Get; retried twice on network errors, timeouts, 408, 429 and 5xx. */
   getTransaction(body: SystempayGetRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
   /** Order/Get (at most 30 transactions); retried like getTransaction. */
   getOrder(body: SystempayOrderGetRequest): Promise<SystempayResult<raw.SystempayOrderTransactions>>;
@@ -71,10 +77,13 @@ export declare const systempay: {
   parseResponse(text: string, httpStatus?: number): raw.SystempayEnvelope;
   /** Lowercase hex HMAC-SHA-256 of `answer` after `\/` → `/`. */
   computeHash(answer: string, key: string): string;
-  /** Checks `kr-hash` with the key `kr-hash-key` names (constant time). */
-  verifyHash(fields: raw.SystempaySignedFields, keys: raw.SystempayHashKeys): boolean;
-  /** Verifies, then the parsed `kr-answer`; `SIGNATURE_INVALID` on mismatch. */
-  parseAnswer(fields: raw.SystempaySignedFields, keys: raw.SystempayHashKeys): raw.SystempayPayment;
+  /**
+   * Checks `kr-hash` with the key `kr-hash-key` names (constant time). `fields` may be the posted form
+   * as read (`Object.fromEntries(new URLSearchParams(body))`, a framework's parsed body).
+   */
+  verifyHash(fields: SystempayPostedFields, keys: raw.SystempayHashKeys): boolean;
+  /** Verifies, then the parsed `kr-answer`; `SIGNATURE_INVALID` on mismatch. `fields`: as `verifyHash`. */
+  parseAnswer(fields: SystempayPostedFields, keys: raw.SystempayHashKeys): raw.SystempayPayment;
   /** What CancelOrRefund will do; throws `OPERATION_NOT_ALLOWED` with the platform's `gatewayCode`. */
   planCancelOrRefund(
     transaction: raw.SystempayPlanTransaction,
