@@ -51,7 +51,10 @@ WASM_OPT_FLAGS := -Oz --converge -ocimfs=80 --low-memory-unused --strip-producer
 # 1.25 KB gzip smaller at the same speed (ARCHITECTURE.md "Size"). Every runtime remise supports has it
 # (V8 9.1+, JavaScriptCore in Bun, Safari 16.4+, Firefox 89+). The same flag is in .cargo/config.toml
 # for the other wasm32 builds (clippy, test-wasm): RUSTFLAGS below replaces that file's rustflags.
-WASM_TARGET_FEATURES := -C target-feature=+simd128
+# --max-memory: 65 535 pages (4 GiB less 64 KiB). talc grows the memory as it needs; reaching the
+# 65 536th page, its heap end overflows 32 bits and the heap was corrupted for every later call
+# (tenth pass). With the cap that growth fails and the allocation traps (ARCHITECTURE.md "Boundary").
+WASM_TARGET_FEATURES := -C target-feature=+simd128 -C link-arg=--max-memory=4294901760
 
 # Panic locations name source files: remap the machine's paths so none ships in the .wasm.
 

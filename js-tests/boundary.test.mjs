@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { entries, raw, surfaceOf } from './entries.mjs';
+import { entries, raw, surfaceOf, thrown } from './entries.mjs';
 import { SAMPLE_HEADER } from './batch_sample.mjs';
 
 const UUID = 'a0b61d1e159748eaab876cfe342e8c08';
@@ -535,5 +535,104 @@ test('strings reach the core byte for byte: ASCII, then any mix of UTF-8 lengths
     const comment = 'Remboursement partiel — été 🎉 ' + 'x'.repeat(300);
     const r = R.systempay.request('Transaction/Refund', { uuid: UUID, comment }, opts);
     assert.equal(JSON.parse(r.body).comment, comment, name);
+  }
+});
+
+test('a Uint8Array whose length, buffer or byteOffset getter lies crosses as its real bytes, and corrupts nothing', () => {
+  const [, [, R]] = entries;
+  const line = (i) => `{"method":"walletCredit","merchantId":"023101122334456","transactionReference":"REF${i}","amount":${1000 + i},"merchantWalletId":"W1","paymentMeanId":"1","currencyCode":"EUR"}\n`;
+  const bytes = new TextEncoder().encode(Array.from({ length: 40 }, (_, i) => line(i)).join(''));
+  const convert = (chunk) => {
+    const c = R.sogenactif.batch.createConverter({ header: SAMPLE_HEADER, input: 'ndjson' });
+    return Buffer.concat([c.push(chunk), c.finish()]).toString();
+  };
+  const expected = convert(bytes);
+  assert.equal(expected.split('\n').filter((l) => l.startsWith('WALLETCREDIT')).length, 40, expected.slice(0, 300));
+  class ShortLength extends Uint8Array {
+    get length() {
+      return 1;
+    }
+  }
+  class OtherBuffer extends Uint8Array {
+    get buffer() {
+      return new ArrayBuffer(1);
+    }
+    get byteOffset() {
+      return 1 << 30;
+    }
+  }
+  for (const Lying of [ShortLength, OtherBuffer]) {
+    const chunk = new Lying(bytes.length);
+    chunk.set(bytes);
+    assert.equal(convert(chunk), expected, Lying.name);
+    // The rest of the instance is intact: a fresh converter, money and a request still answer right.
+    assert.equal(convert(bytes), expected);
+    assert.equal(R.money.toMinor('12.34', 'EUR'), 1234);
+  }
+  // A view into a bigger buffer (Buffer's pool) crosses as its own bytes only.
+  const pooled = Buffer.concat([Buffer.from('garbage'), Buffer.from(bytes), Buffer.from('tail')]).subarray(7, 7 + bytes.length);
+  assert.equal(convert(pooled), expected);
+});
+
+test('a getter or toJSON that calls remise in the middle of an encoding leaves that encoding\'s checks whole', async () => {
+  for (const [, R] of entries) {
+    const reenter = () => R.sogenactif.office.sealString({ transactionReference: 'A1' });
+    // A NaN written before the getter, or a BigInt after it, is still named (the nested call had
+    // cleared the flag that tells the core to look, and the placeholder text was sent).
+    for (const [metadata, field] of [
+      [{ a: NaN, get b() { reenter(); return 'x'; } }, 'metadata.a'],
+      [{ get b() { reenter(); return 'x'; }, c: 1n }, 'metadata.c'],
+    ]) {
+      const body = { amount: 1000, currency: 'EUR', orderId: 'O1', metadata };
+      const e = thrown(() => R.systempay.request('Charge/CreatePayment', body, { shopId: '69876357', password: 'testpassword_x' }));
+      assert.equal(e.code, 'VALIDATION');
+      assert.deepEqual(e.issues.map((i) => i.field), [field]);
+    }
+    // Through a client: nothing is sent.
+    let sent = 0;
+    const client = new R.systempay.Client({ shopId: '69876357', password: 'testpassword_x', fetch: async () => { sent++; return new Response('{}'); } });
+    const p = client.call('Token/Get', { amount: NaN, get extra() { reenter(); return 1; } });
+    const r = await p.then(() => null, (err) => err);
+    assert.equal(r && r.code, 'VALIDATION');
+    assert.equal(sent, 0);
+  }
+});
+
+test('the .wasm declares a memory maximum below 4 GiB, so running out of memory traps cleanly', () => {
+  // talc grows the memory page by page; at the 65 536th page its heap end does not fit in 32 bits
+  // and the heap was corrupted (tenth pass: later valid calls failed or returned wrong results). The
+  // link caps the memory at 65 535 pages (Makefile WASM_TARGET_FEATURES), so that growth fails
+  // first and the allocation traps. Read from the binary's memory section (the JS API does not
+  // expose a module's limits).
+  const require = createRequire(import.meta.url);
+  const dir = dirname(require.resolve('remise'));
+  for (const file of ['web/remise_bg.wasm', 'node/remise_bg.wasm']) {
+    const b = readFileSync(join(dir, file));
+    let at = 8;
+    const leb = () => {
+      let v = 0;
+      let shift = 0;
+      for (;;) {
+        const byte = b[at++];
+        v += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+        if (byte < 0x80) return v;
+      }
+    };
+    let limits;
+    while (at < b.length && limits === undefined) {
+      const id = b[at++];
+      const size = leb();
+      const end = at + size;
+      if (id === 5) {
+        assert.equal(leb(), 1, `${file}: one memory`);
+        const flags = leb();
+        const min = leb();
+        limits = { flags, min, max: flags & 1 ? leb() : undefined };
+      }
+      at = end;
+    }
+    assert.ok(limits, `${file}: a memory section`);
+    assert.equal(limits.max, 65535, `${file}: ${JSON.stringify(limits)}`);
   }
 });

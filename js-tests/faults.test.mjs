@@ -267,6 +267,23 @@ test('row 4: a method taken off its client sends through that client, once; on a
   await rejected(refund({ uuid: UUID, amount: 500, currency: 'EUR' }));
   assert.equal(calls, 1);
   assert.equal(sent(r.name), 1);
+  assert.equal(refund.name, 'refund');
+  // A stub put on the prototype after the client was made is the one that runs (a test double must
+  // never let the real money-moving call through), and the real method again once it is removed.
+  const proto = R.payline.Client.prototype;
+  const real = proto.doRefund;
+  const stubbed = route((req, body, res) => reply(res, 500, 'down'));
+  const c = CLIENTS.payline.make({ baseUrl: stubbed.baseUrl });
+  proto.doRefund = async () => 'stub';
+  try {
+    assert.equal(await c.doRefund({}), 'stub');
+    const { doRefund } = c;
+    assert.equal(await doRefund({}), 'stub');
+  } finally {
+    proto.doRefund = real;
+  }
+  await rejected(CLIENTS.payline.money(c));
+  assert.equal(sent(stubbed.name), 1, 'only the call made after the stub was removed is sent');
 });
 
 test('row 5: the timeout wins even when fetch ignores the abort signal, and covers reading the body', async () => {

@@ -328,6 +328,13 @@ test('payline: authorise, capture, reset before remittance, refund after it, bou
   assert.equal((await rejected(pl.doCapture({ transactionID: '1434999999999999999999', payment: { amount: 1, currency: 'EUR', action: 201, mode: 'CPT' } }))).gatewayCode, '02301');
   const history = await pl.getTransactionDetails({ transactionId: id, transactionHistory: 'Y' });
   assert.deepEqual(history.associatedTransactionsList.map((t) => t.type), ['CAPTURE', 'REFUND']);
+  // Every row of the simulator's view has the numbers its declaration promises (the CAPTURE and
+  // REFUND rows had undefined).
+  for (const row of sim.payline.transactions()) {
+    assert.equal(typeof row.captured, 'number', `${row.kind} captured`);
+    assert.equal(typeof row.refunded, 'number', `${row.kind} refunded`);
+  }
+  assert.equal(sim.payline.getTransaction(id).refunded, 3000);
 });
 
 test('payline: doReAuthorization rules: 02620 currency, 02619 option, 11 months, 24 h duplicates', async () => {
@@ -469,12 +476,22 @@ test('payline: mode DIF is captured on its differedActionDate; DIF without one, 
   assert.equal(sim.payline.getTransaction(id).captured, 0);
   const early = { transactionID: id, payment: { amount: 1000, currency: 'EUR', action: 421, mode: 'CPT' } };
   assert.equal((await rejected(pl.doRefund(early))).gatewayCode, '02618');
-  sim.advance({ days: 1 }); // Thursday 3 December: the deferred capture happened
+  sim.advance({ days: 1 }); // Thursday 3 December, 10:00 in Paris
+  // Captured at 00:00 in Paris on its date (UNCERTAIN hour), then remitted at the next remittance
+  // (midnight UTC): by 10:00 it is with the bank, and refundable.
   assert.equal(sim.payline.getTransaction(id).captured, 4000);
-  assert.notEqual(sim.payline.getTransaction(id).status, 'AUTHORIZED');
+  assert.equal(sim.payline.getTransaction(id).status, 'REMITTED');
   assert.equal((await rejected(pl.doCapture({ transactionID: id, payment: { amount: 4000, currency: 'EUR', action: 201, mode: 'CPT' } }))).gatewayCode, '02617');
-  sim.advance({ days: 1 }); // remitted to the bank: refundable
   assert.equal((await pl.doRefund(early)).result.code, '00000');
+  // Dated today: captured no earlier than the authorization itself, so the next remittance (midnight
+  // UTC) is still ahead after a minute, and the authorization can still be cancelled (doReset).
+  const today = (await pl.doAuthorization(DIF('DIF-0', '2026-12-03'))).transaction.id;
+  sim.advance({ minutes: 1 });
+  const row = sim.payline.getTransaction(today);
+  assert.equal(row.status, 'VALIDATED');
+  assert.ok(Date.parse(row.date) <= sim.now().getTime());
+  assert.equal((await pl.doReset({ transactionID: today })).result.code, '00000');
+  sim.advance({ days: 1 }); // Friday 4 December
 
   // The latest date allowed (authorisation date + 6), with the clock moved 8 days at once: captured on
   // its date, not expired after the 7 days of an authorisation (payline.md §6).

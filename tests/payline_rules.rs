@@ -147,6 +147,17 @@ fn one_instant_has_one_window_whatever_its_offset() {
         assert!(verdicts(date, datetime!(2026-11-29 23:30 UTC)), "{date}");
         assert!(!verdicts(date, datetime!(2026-11-30 12:00 UTC)), "{date}");
     }
+    // 28 April 2026 02:30 in Paris (CEST): eleven months later is 28 March 2027 02:30, in the hour
+    // the clocks skip (02:00 CET becomes 03:00 CEST at 01:00 UTC). Moved forward, as java.time does:
+    // 03:30 CEST, 01:30 UTC (hand-computed); 00:45 UTC is still in.
+    for date in ["2026-04-28T00:30:00Z", "28/04/26 02:30:00"] {
+        assert!(verdicts(date, datetime!(2027-03-28 00:45 UTC)), "{date}");
+        assert!(verdicts(date, datetime!(2027-03-28 01:30 UTC)), "{date}");
+        assert!(
+            !verdicts(date, datetime!(2027-03-28 01:30:01 UTC)),
+            "{date}"
+        );
+    }
 }
 
 #[test]

@@ -473,6 +473,15 @@ fn card_fields() {
         );
         assert!(e.message.contains("TOKEN_PAN"), "{}", e.message);
     }
+    // A panType that is itself refused gets its own issue only, not a knock-on cardNumber one.
+    for pan_type in [json!("token_pan"), json!(5)] {
+        let e = err(
+            "cardOrder",
+            card_order(json!({ "cardNumber": "tok4f9a8b7c6d5e", "panType": pan_type.clone() })),
+        );
+        let fields: Vec<String> = issues(&e).into_iter().map(|(f, _)| f).collect();
+        assert_eq!(fields, ["panType"], "{pan_type}");
+    }
     for number in ["4970100006", "4970100000000055123"] {
         assert_eq!(
             body("cardOrder", card_order(json!({ "cardNumber": number })))["cardNumber"],

@@ -86,3 +86,13 @@ payline.request('doReAuthorization', { ...params, order: { amount: 1, currency: 
 new payline.Client({ merchantId: '1' });
 
 console.log(auth, accepted, id, described.status, warningCodes, fromDetails, run, authorize);
+
+// Elements the declaration does not list come as they are (the WSDL's `miscData`, a transaction's
+// `avs`), and an empty private data value is absent.
+const more: PaylineResponse = {
+  result: { code: '00000', accepted: true },
+  transaction: { id: '14340105742592', avs: { result: '4' }, scoring: '12' },
+  miscData: [{ key: 'batch', value: '7' }],
+  privateDataList: [{ key: 'note' }],
+};
+console.log(more);

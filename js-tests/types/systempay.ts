@@ -161,3 +161,18 @@ const refusal: SystempayWebServiceError = {
   ticket: null, shopId: '73239078', _type: 'V4/WebService/WebServiceError',
 };
 console.log(fileNumber, parent, refusal);
+
+// Fields the declarations do not list pass through (systempay.md §3.1), in the envelope and in the
+// transaction's objects (§3.2 lists more than the declarations: `emisorCode`, `fraudManagement`, …).
+const withMore: SystempayEnvelope = { ...captured, newTopLevel: true };
+const txMore: SystempayTransaction = {
+  ...capturedTx,
+  someNewField: 1,
+  transactionDetails: { ...capturedTx.transactionDetails!, fraudManagement: { riskControl: [] }, cardDetails: { ...capturedTx.transactionDetails!.cardDetails!, emisorCode: null } },
+};
+// planCancelOrRefund reads operationType (a captured CREDIT is not refunded).
+const refundPlan: SystempayPlan = systempay.planCancelOrRefund(
+  { detailedStatus: 'CAPTURED', amount: 500, currency: 'EUR', operationType: 'CREDIT' },
+  { uuid: 'a0b61d1e159748eaab876cfe342e8c08' },
+);
+console.log(withMore, txMore, refundPlan);

@@ -212,6 +212,11 @@ export function encode(args, names, gateway, base = 0) {
     if (i < args.length - 1) direct += ',';
   }
   if (direct !== undefined) return [direct + ']', false];
+  // `special` is module state that the replacer sets: a getter or toJSON that calls remise runs a
+  // nested encode in the middle of this one's JSON.stringify, so the flag is saved and put back
+  // (before, the nested call cleared it and a NaN written before the getter reached the gateway
+  // as its placeholder text).
+  const outer = special;
   special = false;
   try {
     // Plain data (the usual case) is written without the replacer: V8 then stays on its own fast
@@ -229,6 +234,8 @@ export function encode(args, names, gateway, base = 0) {
     // Not found: named by the argument only when there is one (the first named one could be
     // another argument: `batch.build` names its input '' and its clock 'clock').
     throw validation(gateway, names.length === 1 ? names[0] : '', 'could not be converted to plain data: pass objects, arrays, strings, numbers and booleans', e);
+  } finally {
+    special = outer;
   }
 }
 

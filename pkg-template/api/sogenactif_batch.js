@@ -41,8 +41,20 @@ function chunkBytes(chunk, memory) {
   // glue never reads a chunk through one; `instanceof` walks a prototype chain, which a revoked
   // Proxy or a trap can still make throw.
   if (!guarded(() => ArrayBuffer.isView(bytes) && bytes instanceof Uint8Array, false)) throw typeError('chunk', 'must be a Uint8Array or a string');
-  return bytes.buffer === memory().buffer ? bytes.slice() : bytes;
+  // The glue reserves `length` bytes in wasm memory and then copies the array's real bytes: a
+  // subclass whose `length` (or `buffer`, `byteOffset`) getter lies would write past the
+  // reservation, over the rest of the instance. So the chunk crosses as a plain Uint8Array over
+  // the same bytes, made from the engine's own accessors, which read the array's internal slots.
+  const buffer = TA_BUFFER.call(bytes);
+  const plainView = new Uint8Array(buffer, TA_OFFSET.call(bytes), TA_LENGTH.call(bytes));
+  return buffer === memory().buffer ? plainView.slice() : plainView;
 }
+// %TypedArray%.prototype's accessors (not overridable by a subclass of Uint8Array).
+const TA_PROTO = Object.getPrototypeOf(Uint8Array.prototype);
+const accessor = (name) => Object.getOwnPropertyDescriptor(TA_PROTO, name).get;
+const TA_BUFFER = accessor('buffer');
+const TA_OFFSET = accessor('byteOffset');
+const TA_LENGTH = accessor('length');
 
 /** `process.getBuiltinModule` (Node ≥ 20.16, Bun, Deno): node:stream without a static import. */
 function builtin(name) {

@@ -141,24 +141,28 @@ export function openClient(raw, gateway, options) {
 }
 
 /**
- * Binds a client's methods to it, so that a method taken off its client (`const { refund } = client`,
- * `app.post(path, client.refund)`, `.then(client.getOrder)`) still sends through that client: the
- * methods use the client's private fields, and a method called without its client would otherwise
- * fail. Own, non-enumerable, writable properties: `console.log(client)` stays short and a test can
- * still replace one.
+ * Ties a client's methods to it, so that a method taken off its client (`const { refund } = client`,
+ * `.then(client.getOrder)`) still sends through that client: the methods use the client's private
+ * fields, and a method called without its client would otherwise fail. Each own property is a thin
+ * forwarder that looks the method up on the prototype chain when it is called (the most derived
+ * definition, so a subclass's override runs, and a stub or spy put on the prototype later is
+ * honoured), then runs it on this client. Own, non-enumerable, writable properties:
+ * `console.log(client)` stays short and a test can still replace one on the instance.
  */
 export function bindMethods(client, base) {
   for (const name of Object.getOwnPropertyNames(base)) {
-    if (name === 'constructor') continue;
-    // The most derived definition, so a subclass's override is the one bound; read by descriptor,
-    // so that no getter runs here.
-    let proto = Object.getPrototypeOf(client);
-    while (proto !== null && !Object.prototype.hasOwnProperty.call(proto, name)) proto = Object.getPrototypeOf(proto);
-    if (proto === null) proto = base; // Reflect.construct with an unrelated new.target
-    const f = Object.getOwnPropertyDescriptor(proto, name).value;
-    if (typeof f === 'function') {
-      Object.defineProperty(client, name, { value: f.bind(client), writable: true, configurable: true });
-    }
+    if (name === 'constructor' || typeof Object.getOwnPropertyDescriptor(base, name).value !== 'function') continue;
+    const forward = {
+      [name](...args) {
+        let proto = Object.getPrototypeOf(client);
+        while (proto !== null && !Object.prototype.hasOwnProperty.call(proto, name)) proto = Object.getPrototypeOf(proto);
+        // Reflect.construct with an unrelated new.target: the client class's own method.
+        const f = Object.getOwnPropertyDescriptor(proto ?? base, name).value;
+        if (typeof f !== 'function') return Promise.reject(new TypeError(`${name} is not a method of this client`));
+        return f.apply(client, args);
+      },
+    }[name];
+    Object.defineProperty(client, name, { value: forward, writable: true, configurable: true });
   }
 }
 

@@ -67,6 +67,7 @@ export interface SimulatedPaylineTransaction {
   amount: number;
   /** ISO 4217 numeric code. */
   currency: string;
+  /** Captured and refunded so far (0 on a CAPTURE or REFUND row itself). */
   captured: number;
   refunded: number;
   contractNumber: string | null;

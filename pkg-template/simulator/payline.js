@@ -235,9 +235,12 @@ export function createPayline(ctx, config = {}) {
       // Before the expiry check: the date is at most 6 days after the authorization, so a clock moved
       // past both captures it on its date.
       if (tx.status === 'AUTHORIZED' && tx.differedAt !== null && now >= tx.differedAt) {
+        // Never before the authorization itself (a DIF dated today, or a past date, which the
+        // reference does not forbid): captured at the first tick after it, then remitted as usual.
+        const at = Math.max(tx.differedAt, tx.created);
         tx.captured = tx.amount;
-        tx.validatedAt = tx.differedAt;
-        setStatus(tx, 'VALIDATED', tx.differedAt);
+        tx.validatedAt = at;
+        setStatus(tx, 'VALIDATED', at);
       }
       if (tx.status === 'AUTHORIZED' && now >= tx.created + AUTHORIZATION_VALIDITY_DAYS * DAY_MS) setStatus(tx, 'EXPIRED');
       if (tx.status === 'VALIDATED' && now >= remittanceAfter(tx.validatedAt)) setStatus(tx, 'REMITTED');
@@ -548,8 +551,9 @@ export function createPayline(ctx, config = {}) {
       status: tx.status,
       amount: tx.amount,
       currency: tx.currency,
-      captured: tx.captured,
-      refunded: tx.refunded,
+      // A capture or refund row carries no running totals of its own: 0, as its declaration says.
+      captured: tx.captured ?? 0,
+      refunded: tx.refunded ?? 0,
       contractNumber: tx.contractNumber,
       orderRef: tx.order?.ref ?? null,
       date: new Date(tx.created).toISOString(),

@@ -236,12 +236,15 @@ pub fn to_paris(at: Instant) -> DateTime {
     at.to_offset(paris_offset(at)).local
 }
 
-/// The instant of a Europe/Paris wall-clock time. In the hour that does not exist (spring) or
-/// happens twice (autumn) the result is one hour off at most, which no rule here depends on.
+/// The instant of a Europe/Paris wall-clock time. A time in the hour that does not exist (the
+/// spring change) is moved forward by that hour, as java.time does (02:30 is 03:30 CEST); a time
+/// that happens twice (autumn) is its second, winter-time instant. (Until the tenth pass the
+/// spring hour was moved back, so the re-authorization window could end an hour early.)
 pub fn paris_to_instant(local: DateTime) -> Instant {
     let winter = local.assume_offset(CET);
-    if paris_offset(winter) == CEST {
-        local.assume_offset(CEST)
+    let summer = local.assume_offset(CEST);
+    if paris_offset(winter) == CEST && paris_offset(summer) == CEST {
+        summer
     } else {
         winter
     }

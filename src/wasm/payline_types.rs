@@ -51,7 +51,7 @@ pub struct PaylineResult {
     pub accepted: bool,
 }
 
-/// `transaction` of an answer. Every value is a string as Payline wrote it.
+/// `transaction` of an answer. The listed values are strings as Payline wrote them.
 #[derive(Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct PaylineTransaction {
@@ -77,9 +77,15 @@ pub struct PaylineTransaction {
     pub score: Option<String>,
     #[tsify(optional)]
     pub r#type: Option<String>,
+    /// Elements not listed here (`avs`, `scoring`, `fraudResultDetails`, …): strings, or plain objects
+    /// for the WSDL's complex elements.
+    #[serde(flatten)]
+    #[tsify(type = "{ [element: string]: unknown }")]
+    pub other: std::collections::BTreeMap<String, String>,
 }
 
-/// A decoded answer, named as in the WSDL. Objects not listed here come as plain objects of strings.
+/// A decoded answer, named as in the WSDL. Elements not listed here come as strings, or plain objects of
+/// strings for complex elements.
 #[derive(Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct PaylineResponse {
@@ -96,7 +102,7 @@ pub struct PaylineResponse {
     pub card: Option<String>,
     #[tsify(optional, type = "Record<string, unknown>")]
     pub extended_card: Option<String>,
-    #[tsify(optional, type = "{ key: string; value: string }[]")]
+    #[tsify(optional, type = "{ key: string; value?: string }[]")]
     pub private_data_list: Option<String>,
     #[tsify(optional)]
     pub contract_number: Option<String>,
@@ -110,6 +116,11 @@ pub struct PaylineResponse {
     pub status_history_list: Option<String>,
     #[tsify(optional)]
     pub media: Option<String>,
+    /// Every other element of the answer (the WSDL's `miscData`, `authentication3DSecure`, …, and
+    /// those of later versions), decoded as plain objects, arrays and strings.
+    #[serde(flatten)]
+    #[tsify(type = "{ [element: string]: unknown }")]
+    pub other: std::collections::BTreeMap<String, String>,
 }
 
 /// A row of the return-code table.

@@ -92,6 +92,11 @@ pub struct SystempayEnvelope {
     pub server_url: Option<String>,
     #[serde(rename = "_type")]
     pub type_: String,
+    /// Fields this declaration does not list pass through as the platform sent them (systempay.md §3.1:
+    /// a reader must tolerate unknown fields).
+    #[serde(flatten)]
+    #[tsify(type = "{ [field: string]: unknown }")]
+    pub other: std::collections::BTreeMap<String, String>,
 }
 
 /// Any answer: the modelled ones, or another `_type` passed through untouched.
@@ -140,6 +145,11 @@ pub struct SystempayAuthorizationResponse {
     #[serde(rename = "_type")]
     #[tsify(optional)]
     pub type_: Option<String>,
+    /// Fields this declaration does not list pass through as the platform sent them (systempay.md §3.1:
+    /// a reader must tolerate unknown fields).
+    #[serde(flatten)]
+    #[tsify(type = "{ [field: string]: unknown }")]
+    pub other: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Tsify)]
@@ -160,6 +170,11 @@ pub struct SystempayCaptureResponse {
     #[serde(rename = "_type")]
     #[tsify(optional)]
     pub type_: Option<String>,
+    /// Fields this declaration does not list pass through as the platform sent them (systempay.md §3.1:
+    /// a reader must tolerate unknown fields).
+    #[serde(flatten)]
+    #[tsify(type = "{ [field: string]: unknown }")]
+    pub other: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Tsify)]
@@ -193,6 +208,11 @@ pub struct SystempayCardDetails {
     #[serde(rename = "_type")]
     #[tsify(optional)]
     pub type_: Option<String>,
+    /// Fields this declaration does not list pass through as the platform sent them (systempay.md §3.1:
+    /// a reader must tolerate unknown fields).
+    #[serde(flatten)]
+    #[tsify(type = "{ [field: string]: unknown }")]
+    pub other: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Tsify)]
@@ -219,6 +239,11 @@ pub struct SystempayTransactionDetails {
     #[serde(rename = "_type")]
     #[tsify(optional)]
     pub type_: Option<String>,
+    /// Fields this declaration does not list pass through as the platform sent them (systempay.md §3.1:
+    /// a reader must tolerate unknown fields).
+    #[serde(flatten)]
+    #[tsify(type = "{ [field: string]: unknown }")]
+    pub other: std::collections::BTreeMap<String, String>,
 }
 
 /// Detailed statuses (reference systempay.md §4); the platform may add others.
@@ -271,6 +296,11 @@ pub struct SystempayTransaction {
     pub order_details: Option<String>,
     #[serde(rename = "_type")]
     pub type_: String,
+    /// Fields this declaration does not list pass through as the platform sent them (systempay.md §3.1:
+    /// a reader must tolerate unknown fields).
+    #[serde(flatten)]
+    #[tsify(type = "{ [field: string]: unknown }")]
+    pub other: std::collections::BTreeMap<String, String>,
 }
 
 /// What `planCancelOrRefund` needs of a transaction (a `SystempayTransaction` fits).
@@ -283,6 +313,9 @@ pub struct SystempayPlanTransaction {
     pub detailed_status: String,
     pub amount: u32,
     pub currency: String,
+    /// `'CREDIT'` for a refund transaction: a captured one is not refunded in turn.
+    #[tsify(optional, type = "'DEBIT' | 'CREDIT' | 'VERIFICATION' | (string & {})")]
+    pub operation_type: Option<String>,
     #[tsify(optional)]
     pub transaction_details: Option<SystempayTransactionDetails>,
 }

@@ -42,11 +42,13 @@ mod reference {
         PrimitiveDateTime::new(local.date(), local.time())
     }
 
-    /// The instant of a Europe/Paris wall-clock time. In the hour that does not exist (spring) or
-    /// happens twice (autumn) the result is one hour off at most, which no rule here depends on.
+    /// The instant of a Europe/Paris wall-clock time. One deliberate change to the former module
+    /// (tenth pass): a time in the skipped spring hour is moved forward (02:30 → 03:30 CEST), as
+    /// java.time does, where the former code moved it back; the autumn hour that happens twice is
+    /// its winter-time instant, as before.
     pub fn paris_to_instant(local: PrimitiveDateTime) -> OffsetDateTime {
         let winter = local.assume_offset(CET);
-        if paris_offset(winter) == CEST {
+        if paris_offset(winter) == CEST && paris_offset(local.assume_offset(CEST)) == CEST {
             local.assume_offset(CEST)
         } else {
             winter
@@ -845,4 +847,30 @@ fn writers_agree_with_format_at_every_width() {
         }
     }
     assert_eq!(n, 12 * 5 * 4);
+}
+
+#[test]
+fn the_skipped_spring_hour_moves_forward_and_the_repeated_autumn_hour_is_winter_time() {
+    // 28 March 2027: 02:00 CET becomes 03:00 CEST at 01:00 UTC. 31 October 2027: 03:00 CEST becomes
+    // 02:00 CET at 01:00 UTC, so 02:30 happens at 00:30 and at 01:30 UTC. (Hand-computed.)
+    let at = |(y, mo, d, h, mi): (i32, u8, u8, u8, u8)| DateTime {
+        date: Date::new(y, mo, d).unwrap(),
+        hour: h,
+        minute: mi,
+        second: 0,
+        nanosecond: 0,
+    };
+    for (paris, utc) in [
+        ((2027, 3, 28, 2, 30), (2027, 3, 28, 1, 30)),
+        ((2027, 3, 28, 1, 59), (2027, 3, 28, 0, 59)),
+        ((2027, 3, 28, 3, 0), (2027, 3, 28, 1, 0)),
+        ((2027, 10, 31, 2, 30), (2027, 10, 31, 1, 30)),
+        ((2027, 10, 31, 1, 30), (2027, 10, 30, 23, 30)),
+    ] {
+        assert_eq!(
+            paris_to_instant(at(paris)).unix_timestamp(),
+            at(utc).assume_offset(0).unix_timestamp(),
+            "{paris:?}"
+        );
+    }
 }

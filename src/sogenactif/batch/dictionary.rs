@@ -216,7 +216,9 @@ pub const SECRET_FIELDS: &[&str] = &["cardNumber", "cardCSCValue"];
 /// `captureMode` values (reference §1.6, eopayment `sips2.py`).
 pub const CAPTURE_MODES: &[&str] = &["AUTHOR_CAPTURE", "IMMEDIATE", "VALIDATION"];
 /// `panType` values: a card number or a token in `cardNumber` [Guessed: Sips 2.0 JSON values].
-pub const PAN_TYPES: &[&str] = &["PAN", "TOKEN_PAN"];
+pub const PAN_TYPES: &[&str] = &["PAN", TOKEN_PAN];
+/// The `panType` of a token in `cardNumber` (then up to 128 letters and digits, not 10–19 digits).
+pub const TOKEN_PAN: &str = "TOKEN_PAN";
 
 const MERCHANT_ID: Format = Digits(15, 15);
 const TRANSACTION_REFERENCE: Format = Alnum(35);

@@ -2,7 +2,7 @@
 //! what can be refused before the file is sent, from the record itself and from what the caller
 //! says of the original transaction (`original: { amount, status }`, never written to the file).
 
-use super::dictionary::PAN_TYPES;
+use super::dictionary::TOKEN_PAN;
 use super::validate::Original;
 use crate::codec::json::join;
 use crate::error::{issue, Issues};
@@ -158,7 +158,7 @@ pub const CARD_NUMBER_FORMAT: &str =
 /// credit and cardOrder need the card data (a 10–19 digit card number and its expiry date) or a
 /// token (`cardNumber` holding the token, `panType: 'TOKEN_PAN'`).
 fn card_data(record: &dyn View, path: &str, issues: &mut Issues) {
-    let token = record.text("panType") == PAN_TYPES.get(1).copied();
+    let token = record.text("panType") == Some(TOKEN_PAN);
     let Some(number) = record.text("cardNumber") else {
         return; // already reported as REQUIRED
     };

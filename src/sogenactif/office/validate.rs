@@ -98,7 +98,7 @@ pub const CAPTURE_MODES: &[&str] = &["AUTHOR_CAPTURE", "IMMEDIATE", "VALIDATION"
 /// `paymentPattern` values (worldline/sips-sdk-java `PaymentPattern.java`).
 pub const PAYMENT_PATTERNS: &[&str] = &["ONE_SHOT", "RECURRING_1", "RECURRING_N", "INSTALMENT"];
 /// `panType` values: the batch dictionary's (Sips data dictionary) [uncertain].
-pub use crate::sogenactif::batch::dictionary::PAN_TYPES;
+pub use crate::sogenactif::batch::dictionary::{PAN_TYPES, TOKEN_PAN};
 /// `sealAlgorithm`: remise always seals with HMAC-SHA-256.
 pub const SEAL_ALGORITHMS: &[&str] = &["HMAC-SHA-256"];
 
@@ -480,11 +480,17 @@ pub fn check(service: Service, fields: &Value, issues: &mut Issues) -> Checked {
         read_ident(&mut o, ident, &mut out.fields, issues);
     }
     // A card number is 10 to 19 digits unless `panType` says it is a token: the batch rule
-    // (`batch::rules::card_data`); Sips answers 14 to a 1-digit number.
+    // (`batch::rules::card_data`); Sips answers 14 to a 1-digit number. Not when `panType` itself
+    // was given and refused (its own issue says what to fix). For Office JSON the rule is inferred
+    // from the batch dictionary and that answer [uncertain].
+    let pan_type = fields
+        .get("panType")
+        .filter(|v| !(v.is_null() || v.as_str() == Some("")));
     if let Some(Value::String(n)) = out.fields.get("cardNumber") {
-        let token = out.fields.get("panType").and_then(Value::as_str) == PAN_TYPES.get(1).copied();
+        let token = out.fields.get("panType").and_then(Value::as_str) == Some(TOKEN_PAN);
         let card = is_digits(n) && (10..=19).contains(&n.len());
-        if !(token || card) {
+        let refused = pan_type.is_some() && !out.fields.contains_key("panType");
+        if !(token || card || refused) {
             issues.push("cardNumber", issue::FORMAT, CARD_NUMBER_FORMAT);
         }
     }
