@@ -248,3 +248,37 @@ for (const [name, { sogenactif, money }] of entries) {
     });
   }
 }
+
+test('text chunks: a surrogate pair cut between two pushes or writes is one character; a lone surrogate rejects its record', async () => {
+  const { sogenactif } = entries[0][1];
+  const records = [wc(0), { ...wc(1), returnContext: 'gift 🎁 ok' }, wc(2)];
+  const lines = records.map((r) => JSON.stringify(r) + '\n').join('');
+  const expected = text(concat((() => {
+    const c = sogenactif.batch.createConverter({ header, input: 'ndjson' });
+    return [c.push(new TextEncoder().encode(lines)), c.finish()];
+  })()));
+  assert.match(expected, /gift 🎁 ok/);
+  // Cut inside the pair (between its two UTF-16 halves): the file is the same as from bytes.
+  const cut = lines.indexOf('🎁') + 1;
+  const c = sogenactif.batch.createConverter({ header, input: 'ndjson' });
+  assert.equal(text(concat([c.push(lines.slice(0, cut)), c.push(lines.slice(cut)), c.finish()])), expected);
+  // Through createTransform, text written to the byte stream in two writes.
+  const out = [];
+  const t = sogenactif.batch.createTransform({ header, input: 'ndjson' });
+  await pipeline(Readable.from([lines.slice(0, cut), lines.slice(cut)], { objectMode: true }), t, new Writable({ write(b, _e, done) { out.push(b); done(); } }));
+  assert.equal(text(concat(out)), expected);
+  // A lone surrogate (inside a chunk, or a high half ending the input) is never written as U+FFFD:
+  // its record is rejected as not UTF-8, as bytes with a surrogate's encoding are.
+  for (const bad of ['gift \ud83c ok', 'gift \udf81 ok']) {
+    const lone = sogenactif.batch.createConverter({ header, input: 'ndjson' });
+    const body = text(lone.push([wc(0), { ...wc(1), returnContext: bad }, wc(2)].map((r) => JSON.stringify(r) + '\n').join('')));
+    assert.doesNotMatch(body, /\ufffd/);
+    assert.deepEqual(lone.takeRejects().map((r) => r.line), [2]);
+    assert.equal(lone.rejected, 1);
+  }
+  const end = sogenactif.batch.createConverter({ header, input: 'ndjson' });
+  end.push(JSON.stringify(wc(0)) + '\n' + JSON.stringify(wc(1)).slice(0, -2) + '\ud83c');
+  const e = thrown(() => end.finish());
+  assert.equal(e.code, 'VALIDATION');
+  assert.equal(end.rejected, 1);
+});

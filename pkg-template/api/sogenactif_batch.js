@@ -36,7 +36,7 @@ const utf8 = new TextEncoder();
  * before it is read.
  */
 function chunkBytes(chunk, memory) {
-  const bytes = typeof chunk === 'string' ? utf8.encode(chunk) : chunk;
+  const bytes = typeof chunk === 'string' ? textBytes(chunk) : chunk;
   // `ArrayBuffer.isView` reads no property, so a Proxy (never a view) runs no trap here and the
   // glue never reads a chunk through one; `instanceof` walks a prototype chain, which a revoked
   // Proxy or a trap can still make throw.
@@ -55,6 +55,39 @@ const accessor = (name) => Object.getOwnPropertyDescriptor(TA_PROTO, name).get;
 const TA_BUFFER = accessor('buffer');
 const TA_OFFSET = accessor('byteOffset');
 const TA_LENGTH = accessor('length');
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const wellFormed = (text) => (typeof text.isWellFormed === 'function' ? text.isWellFormed() : !LONE_SURROGATE.test(text));
+
+/**
+ * A text chunk's UTF-8 bytes, where a lone surrogate (which UTF-8 cannot hold: TextEncoder writes
+ * U+FFFD for it, silently) becomes the three bytes its code unit would take (0xED 0xA0-0xBF …),
+ * which are not UTF-8: the core then rejects that record as not UTF-8 text, as it does for bytes.
+ */
+function textBytes(text) {
+  if (wellFormed(text)) return utf8.encode(text);
+  const parts = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    const paired = c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    if (paired) {
+      i++;
+      continue;
+    }
+    parts.push(utf8.encode(text.slice(from, i)), Uint8Array.of(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)));
+    from = i + 1;
+  }
+  parts.push(utf8.encode(text.slice(from)));
+  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return all;
+}
 
 /** `process.getBuiltinModule` (Node ≥ 20.16, Bun, Deno): node:stream without a static import. */
 function builtin(name) {
@@ -109,6 +142,8 @@ export default function sogenactifBatch(raw) {
   /** Fast bulk path: many records or raw NDJSON/CSV bytes in, request-file bytes out. */
   class Converter {
     #inner;
+    // A high surrogate that ended the last text chunk: its low half may begin the next one.
+    #high = '';
     constructor(options) {
       const [text, sp] = encode([options, clock()], ['options', 'clock'], G);
       this.#inner = construct(raw.CoreBatchConverter, text, sp);
@@ -124,11 +159,25 @@ export default function sogenactifBatch(raw) {
      * Memory stays flat over millions of records (the `remise batch` command reads this way).
      */
     pushView(chunk) {
+      if (typeof chunk === 'string') chunk = this.#text(chunk);
       return this.#view(this.#inner.pushKeep(chunkBytes(chunk, memory)));
     }
     /** `finish` as a view (see `pushView`). */
     finishView() {
+      // A high surrogate left at the end of the text is a lone one: its record is rejected.
+      if (this.#high !== '') this.pushView('');
       return this.#view(this.#inner.finishKeep());
+    }
+    /** Text chunks: a surrogate pair cut between two chunks is joined again before it is encoded. */
+    #text(chunk) {
+      let text = this.#high + chunk;
+      this.#high = '';
+      const last = text.charCodeAt(text.length - 1);
+      if (chunk !== '' && last >= 0xd800 && last <= 0xdbff) {
+        this.#high = text.slice(-1);
+        text = text.slice(0, -1);
+      }
+      return text;
     }
     #view(error) {
       if (error !== '') throw errorFrom(JSON.parse(error.slice(1)));
@@ -192,6 +241,9 @@ export default function sogenactifBatch(raw) {
     };
     return new Transform({
       writableObjectMode: !bytesIn,
+      // Text written to a byte stream reaches the converter as text, which joins a surrogate pair cut
+      // between two writes (Node's own decoding would write U+FFFD for each half).
+      decodeStrings: false,
       transform(chunk, _enc, done) {
         try {
           if (bytesIn) {
