@@ -335,6 +335,9 @@ test('payline: authorise, capture, reset before remittance, refund after it, bou
     assert.equal(typeof row.refunded, 'number', `${row.kind} refunded`);
   }
   assert.equal(sim.payline.getTransaction(id).refunded, 3000);
+  // createTransaction takes doAuthorization's actions only (999 had become an authorization + capture).
+  assert.throws(() => sim.payline.createTransaction({ amount: 100, action: 999 }), { name: 'TypeError', message: /action 999/ });
+  assert.equal(sim.payline.createTransaction({ amount: 100, action: 110 }).kind, 'AUTHOR');
 });
 
 test('payline: doReAuthorization rules: 02620 currency, 02619 option, 11 months, 24 h duplicates', async () => {

@@ -573,6 +573,8 @@ export function createPayline(ctx, config = {}) {
       const numeric = /^\d{3}$/.test(String(currency)) ? String(currency) : NUMERIC[currency];
       if (!numeric) throw new TypeError(`createTransaction: currency ${currency}: give the ISO numeric code`);
       if (!Object.hasOwn(contracts, contractNumber)) throw new TypeError(`createTransaction: unknown contract ${contractNumber}`);
+      // An action doAuthorization takes (an unknown one had become an authorization + capture).
+      if (actionOf(String(action)) === null) throw new TypeError(`createTransaction: action ${action}: give one of ${Object.keys(AUTHORIZATION_ACTIONS).join(', ')}`);
       const created = date === undefined ? ctx.now() : new Date(date).getTime();
       const p = paris(created);
       const ref = orderRef ?? `ORDER-${ctx.seq()}`;
