@@ -281,4 +281,29 @@ test('text chunks: a surrogate pair cut between two pushes or writes is one char
   const e = thrown(() => end.finish());
   assert.equal(e.code, 'VALIDATION');
   assert.equal(end.rejected, 1);
+  // Empty text chunks between the two halves: still one character.
+  const empties = sogenactif.batch.createConverter({ header, input: 'ndjson' });
+  assert.equal(text(concat([empties.push(lines.slice(0, cut)), empties.push(''), empties.push(''), empties.push(lines.slice(cut)), empties.finish()])), expected);
+  // A high half held from a text chunk, then bytes: it was a lone surrogate where it stood, so its own
+  // record (line 2) is rejected, and the bytes after it are read as they are.
+  const hi = lines.indexOf('🎁') + 1;
+  const mixed = sogenactif.batch.createConverter({ header, input: 'ndjson' });
+  mixed.push(lines.slice(0, hi));
+  mixed.push(Buffer.from(lines.slice(hi + 1).replace(/^/, 'Z')));
+  assert.deepEqual(mixed.takeRejects().map((r) => r.line), [2]);
+  assert.equal(mixed.count, 3);
+  // Text written to the byte stream with another encoding is the bytes that encoding names.
+  const latin = lines.replace('gift 🎁 ok', 'café');
+  const fromBytes = text(concat((() => {
+    const c2 = sogenactif.batch.createConverter({ header, input: 'ndjson' });
+    return [c2.push(Buffer.from(latin)), c2.finish()];
+  })()));
+  for (const encoding of ['latin1', 'base64', 'hex']) {
+    const got = [];
+    const tr = sogenactif.batch.createTransform({ header, input: 'ndjson' });
+    const done = pipeline(tr, new Writable({ write(b, _e, cb) { got.push(b); cb(); } }));
+    tr.end(Buffer.from(latin).toString(encoding), encoding);
+    await done;
+    assert.equal(text(concat(got)), fromBytes, encoding);
+  }
 });

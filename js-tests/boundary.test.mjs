@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
+import vm from 'node:vm';
 import { pipeline } from 'node:stream/promises';
 import { entries, raw, surfaceOf, thrown } from './entries.mjs';
 import { SAMPLE_HEADER } from './batch_sample.mjs';
@@ -572,6 +573,21 @@ test('a Uint8Array whose length, buffer or byteOffset getter lies crosses as its
   // A view into a bigger buffer (Buffer's pool) crosses as its own bytes only.
   const pooled = Buffer.concat([Buffer.from('garbage'), Buffer.from(bytes), Buffer.from('tail')]).subarray(7, 7 + bytes.length);
   assert.equal(convert(pooled), expected);
+  // A Uint8Array of another realm is one; a DataView or a Float64Array dressed as one is not, and a
+  // detached buffer is a RemiseError, not the engine's TypeError.
+  assert.equal(convert(vm.runInNewContext('new Uint8Array(n)', { n: bytes.length }).fill(0).map((_, i) => bytes[i])), expected);
+  const c = R.sogenactif.batch.createConverter({ header: SAMPLE_HEADER, input: 'ndjson' });
+  for (const dressed of [new DataView(bytes.buffer), new Float64Array(4)]) {
+    Object.setPrototypeOf(dressed, Uint8Array.prototype);
+    const e = thrown(() => c.push(dressed));
+    assert.equal(e.code, 'VALIDATION');
+    assert.equal(e.field, 'chunk');
+  }
+  const moved = new Uint8Array(8);
+  structuredClone(moved.buffer, { transfer: [moved.buffer] });
+  const detached = thrown(() => c.push(moved));
+  assert.equal(detached.code, 'VALIDATION');
+  assert.match(detached.message, /detached/);
 });
 
 test('a getter or toJSON that calls remise in the middle of an encoding leaves that encoding\'s checks whole', async () => {

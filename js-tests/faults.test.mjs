@@ -284,6 +284,23 @@ test('row 4: a method taken off its client sends through that client, once; on a
   }
   await rejected(CLIENTS.payline.money(c));
   assert.equal(sent(stubbed.name), 1, 'only the call made after the stub was removed is sent');
+  assert.equal(c.doRefund.length, 1);
+  // A subclass may define the method as a getter; a method deleted from the prototype, or a Proxy
+  // prototype whose trap throws, makes the call reject, never throw.
+  class ByGetter extends R.systempay.Client {
+    get refund() {
+      return async () => 'from the getter';
+    }
+  }
+  assert.equal(await new ByGetter({ ...SP, baseUrl: r.baseUrl }).refund({}), 'from the getter');
+  class Deleted extends R.systempay.Client {}
+  const d = new Deleted({ ...SP, baseUrl: r.baseUrl });
+  Object.setPrototypeOf(d, new Proxy(Deleted.prototype, { getOwnPropertyDescriptor() { throw new Error('trap'); } }));
+  let p;
+  assert.doesNotThrow(() => {
+    p = d.refund({});
+  });
+  assert.equal((await rejected(p)).message, 'trap');
 });
 
 test('row 5: the timeout wins even when fetch ignores the abort signal, and covers reading the body', async () => {

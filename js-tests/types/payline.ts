@@ -87,12 +87,11 @@ new payline.Client({ merchantId: '1' });
 
 console.log(auth, accepted, id, described.status, warningCodes, fromDetails, run, authorize);
 
-// Elements the declaration does not list come as they are (the WSDL's `miscData`, a transaction's
-// `avs`), and an empty private data value is absent.
+// An empty private data value is absent; the answer type stays closed (a misspelt field is an error).
 const more: PaylineResponse = {
   result: { code: '00000', accepted: true },
-  transaction: { id: '14340105742592', avs: { result: '4' }, scoring: '12' },
-  miscData: [{ key: 'batch', value: '7' }],
+  transaction: { id: '14340105742592' },
   privateDataList: [{ key: 'note' }],
 };
-console.log(more);
+// @ts-expect-error reAuthorisation is not a field of PaylineResponse (reAuthorization is)
+console.log(more, more.reAuthorisation);

@@ -162,17 +162,12 @@ const refusal: SystempayWebServiceError = {
 };
 console.log(fileNumber, parent, refusal);
 
-// Fields the declarations do not list pass through (systempay.md §3.1), in the envelope and in the
-// transaction's objects (§3.2 lists more than the declarations: `emisorCode`, `fraudManagement`, …).
-const withMore: SystempayEnvelope = { ...captured, newTopLevel: true };
-const txMore: SystempayTransaction = {
-  ...capturedTx,
-  someNewField: 1,
-  transactionDetails: { ...capturedTx.transactionDetails!, fraudManagement: { riskControl: [] }, cardDetails: { ...capturedTx.transactionDetails!.cardDetails!, emisorCode: null } },
-};
+// The answer types stay closed: a misspelt field is an error, not `unknown`.
+// @ts-expect-error detailedStaus is not a field of SystempayTransaction
+console.log(capturedTx.detailedStaus);
 // planCancelOrRefund reads operationType (a captured CREDIT is not refunded).
 const refundPlan: SystempayPlan = systempay.planCancelOrRefund(
   { detailedStatus: 'CAPTURED', amount: 500, currency: 'EUR', operationType: 'CREDIT' },
   { uuid: 'a0b61d1e159748eaab876cfe342e8c08' },
 );
-console.log(withMore, txMore, refundPlan);
+console.log(refundPlan);

@@ -37,16 +37,19 @@ const utf8 = new TextEncoder();
  */
 function chunkBytes(chunk, memory) {
   const bytes = typeof chunk === 'string' ? textBytes(chunk) : chunk;
-  // `ArrayBuffer.isView` reads no property, so a Proxy (never a view) runs no trap here and the
-  // glue never reads a chunk through one; `instanceof` walks a prototype chain, which a revoked
-  // Proxy or a trap can still make throw.
-  if (!guarded(() => ArrayBuffer.isView(bytes) && bytes instanceof Uint8Array, false)) throw typeError('chunk', 'must be a Uint8Array or a string');
+  // %TypedArray%.prototype's own tag getter reads the internal slot: a Uint8Array (or Buffer) of any
+  // realm answers 'Uint8Array'; a Proxy, a DataView or another typed array dressed with
+  // Uint8Array.prototype does not.
+  if (!guarded(() => TA_TAG.call(bytes) === 'Uint8Array', false)) throw typeError('chunk', 'must be a Uint8Array or a string');
   // The glue reserves `length` bytes in wasm memory and then copies the array's real bytes: a
   // subclass whose `length` (or `buffer`, `byteOffset`) getter lies would write past the
   // reservation, over the rest of the instance. So the chunk crosses as a plain Uint8Array over
   // the same bytes, made from the engine's own accessors, which read the array's internal slots.
   const buffer = TA_BUFFER.call(bytes);
-  const plainView = new Uint8Array(buffer, TA_OFFSET.call(bytes), TA_LENGTH.call(bytes));
+  // A view of a detached buffer (an old `pushView` result after the memory grew, a transferred
+  // buffer) cannot be read.
+  const plainView = guarded(() => new Uint8Array(buffer, TA_OFFSET.call(bytes), TA_LENGTH.call(bytes)), null);
+  if (plainView === null) throw typeError('chunk', 'could not be read: its buffer was detached (an old pushView result after memory grew, or a transferred buffer); copy it first');
   return buffer === memory().buffer ? plainView.slice() : plainView;
 }
 // %TypedArray%.prototype's accessors (not overridable by a subclass of Uint8Array).
@@ -55,6 +58,7 @@ const accessor = (name) => Object.getOwnPropertyDescriptor(TA_PROTO, name).get;
 const TA_BUFFER = accessor('buffer');
 const TA_OFFSET = accessor('byteOffset');
 const TA_LENGTH = accessor('length');
+const TA_TAG = accessor(Symbol.toStringTag);
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const wellFormed = (text) => (typeof text.isWellFormed === 'function' ? text.isWellFormed() : !LONE_SURROGATE.test(text));
@@ -80,6 +84,10 @@ function textBytes(text) {
     from = i + 1;
   }
   parts.push(utf8.encode(text.slice(from)));
+  return joinBytes(...parts);
+}
+
+function joinBytes(...parts) {
   const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {
@@ -159,25 +167,35 @@ export default function sogenactifBatch(raw) {
      * Memory stays flat over millions of records (the `remise batch` command reads this way).
      */
     pushView(chunk) {
-      if (typeof chunk === 'string') chunk = this.#text(chunk);
-      return this.#view(this.#inner.pushKeep(chunkBytes(chunk, memory)));
+      const text = typeof chunk === 'string';
+      let bytes = chunkBytes(text ? this.#text(chunk) : chunk, memory);
+      // A high surrogate held from the last text chunk, then bytes: it was a lone one, and its bytes
+      // go first, where it stood.
+      if (!text && this.#high !== '') bytes = joinBytes(this.#takeHigh(), bytes);
+      return this.#view(this.#inner.pushKeep(bytes));
     }
     /** `finish` as a view (see `pushView`). */
     finishView() {
-      // A high surrogate left at the end of the text is a lone one: its record is rejected.
-      if (this.#high !== '') this.pushView('');
+      // A high surrogate left at the end of the text is a lone one: its record is rejected. Its
+      // bytes end no line, so that push gives no output (the header went with the first push).
+      if (this.#high !== '') this.#view(this.#inner.pushKeep(this.#takeHigh()));
       return this.#view(this.#inner.finishKeep());
     }
-    /** Text chunks: a surrogate pair cut between two chunks is joined again before it is encoded. */
+    /** Text chunks: a surrogate pair cut between two chunks (even with empty chunks between) is joined again. */
     #text(chunk) {
       let text = this.#high + chunk;
       this.#high = '';
       const last = text.charCodeAt(text.length - 1);
-      if (chunk !== '' && last >= 0xd800 && last <= 0xdbff) {
+      if (last >= 0xd800 && last <= 0xdbff) {
         this.#high = text.slice(-1);
         text = text.slice(0, -1);
       }
       return text;
+    }
+    #takeHigh() {
+      const bytes = textBytes(this.#high);
+      this.#high = '';
+      return bytes;
     }
     #view(error) {
       if (error !== '') throw errorFrom(JSON.parse(error.slice(1)));
@@ -244,10 +262,13 @@ export default function sogenactifBatch(raw) {
       // Text written to a byte stream reaches the converter as text, which joins a surrogate pair cut
       // between two writes (Node's own decoding would write U+FFFD for each half).
       decodeStrings: false,
-      transform(chunk, _enc, done) {
+      transform(chunk, enc, done) {
         try {
           if (bytesIn) {
-            const out = conv.push(chunk);
+            // Text is kept as text only when written as UTF-8 (the default); text written with another
+            // encoding ('latin1', 'base64', 'hex', …) is the bytes that encoding names.
+            const utf = typeof chunk !== 'string' || enc === 'utf8' || enc === 'utf-8' || enc === 'buffer' || !enc;
+            const out = conv.push(utf ? chunk : builtin('node:buffer').Buffer.from(chunk, enc));
             if (out.byteLength) this.push(out);
           } else {
             // A record that cannot be read (a throwing getter, a cycle) fails the stream here,

@@ -154,14 +154,22 @@ export function bindMethods(client, base) {
     if (name === 'constructor' || typeof Object.getOwnPropertyDescriptor(base, name).value !== 'function') continue;
     const forward = {
       [name](...args) {
-        let proto = Object.getPrototypeOf(client);
-        while (proto !== null && !Object.prototype.hasOwnProperty.call(proto, name)) proto = Object.getPrototypeOf(proto);
-        // Reflect.construct with an unrelated new.target: the client class's own method.
-        const f = Object.getOwnPropertyDescriptor(proto ?? base, name).value;
-        if (typeof f !== 'function') return Promise.reject(new TypeError(`${name} is not a method of this client`));
-        return f.apply(client, args);
+        // Whatever the prototype chain holds (a getter, a Proxy whose trap throws, a method deleted),
+        // the call rejects and never throws.
+        try {
+          let proto = Object.getPrototypeOf(client);
+          while (proto !== null && !Object.prototype.hasOwnProperty.call(proto, name)) proto = Object.getPrototypeOf(proto);
+          // Reflect.construct with an unrelated new.target: the client class's own method.
+          const d = Object.getOwnPropertyDescriptor(proto ?? base, name);
+          const f = d === undefined ? undefined : d.get ? d.get.call(client) : d.value;
+          if (typeof f !== 'function') return Promise.reject(new TypeError(`${name} is not a method of this client`));
+          return Promise.resolve(f.apply(client, args));
+        } catch (e) {
+          return Promise.reject(e);
+        }
       },
     }[name];
+    Object.defineProperty(forward, 'length', { value: Object.getOwnPropertyDescriptor(base, name).value.length });
     Object.defineProperty(client, name, { value: forward, writable: true, configurable: true });
   }
 }

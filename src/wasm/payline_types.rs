@@ -51,7 +51,8 @@ pub struct PaylineResult {
     pub accepted: bool,
 }
 
-/// `transaction` of an answer. The listed values are strings as Payline wrote them.
+/// `transaction` of an answer. The listed values are strings as Payline wrote them; undeclared elements
+/// (`avs`, `scoring`, `fraudResultDetails`, …) are there too, as strings or plain objects.
 #[derive(Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct PaylineTransaction {
@@ -77,15 +78,11 @@ pub struct PaylineTransaction {
     pub score: Option<String>,
     #[tsify(optional)]
     pub r#type: Option<String>,
-    /// Elements not listed here (`avs`, `scoring`, `fraudResultDetails`, …): strings, or plain objects
-    /// for the WSDL's complex elements.
-    #[serde(flatten)]
-    #[tsify(type = "{ [element: string]: unknown }")]
-    pub other: std::collections::BTreeMap<String, String>,
 }
 
-/// A decoded answer, named as in the WSDL. Elements not listed here come as strings, or plain objects of
-/// strings for complex elements.
+/// A decoded answer, named as in the WSDL. Elements not declared here (`miscData`,
+/// `authentication3DSecure`, …) are on the object too, as strings or plain objects of strings: read
+/// them with a cast (the declaration stays closed so that a misspelt field is caught).
 #[derive(Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct PaylineResponse {
@@ -116,11 +113,6 @@ pub struct PaylineResponse {
     pub status_history_list: Option<String>,
     #[tsify(optional)]
     pub media: Option<String>,
-    /// Every other element of the answer (the WSDL's `miscData`, `authentication3DSecure`, …, and
-    /// those of later versions), decoded as plain objects, arrays and strings.
-    #[serde(flatten)]
-    #[tsify(type = "{ [element: string]: unknown }")]
-    pub other: std::collections::BTreeMap<String, String>,
 }
 
 /// A row of the return-code table.

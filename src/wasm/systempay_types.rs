@@ -67,7 +67,8 @@ pub struct SystempayHttpRequest {
 
 // ---- answers
 
-/// The V4 envelope `parseResponse` returns on SUCCESS.
+/// The V4 envelope `parseResponse` returns on SUCCESS. Fields the platform adds that are not declared
+/// here pass through as sent (read them with a cast); the declaration stays closed so a typo is caught.
 #[derive(Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct SystempayEnvelope {
@@ -92,11 +93,6 @@ pub struct SystempayEnvelope {
     pub server_url: Option<String>,
     #[serde(rename = "_type")]
     pub type_: String,
-    /// Fields this declaration does not list pass through as the platform sent them (systempay.md §3.1:
-    /// a reader must tolerate unknown fields).
-    #[serde(flatten)]
-    #[tsify(type = "{ [field: string]: unknown }")]
-    pub other: std::collections::BTreeMap<String, String>,
 }
 
 /// Any answer: the modelled ones, or another `_type` passed through untouched.
@@ -145,11 +141,6 @@ pub struct SystempayAuthorizationResponse {
     #[serde(rename = "_type")]
     #[tsify(optional)]
     pub type_: Option<String>,
-    /// Fields this declaration does not list pass through as the platform sent them (systempay.md §3.1:
-    /// a reader must tolerate unknown fields).
-    #[serde(flatten)]
-    #[tsify(type = "{ [field: string]: unknown }")]
-    pub other: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Tsify)]
@@ -170,11 +161,6 @@ pub struct SystempayCaptureResponse {
     #[serde(rename = "_type")]
     #[tsify(optional)]
     pub type_: Option<String>,
-    /// Fields this declaration does not list pass through as the platform sent them (systempay.md §3.1:
-    /// a reader must tolerate unknown fields).
-    #[serde(flatten)]
-    #[tsify(type = "{ [field: string]: unknown }")]
-    pub other: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Tsify)]
@@ -208,11 +194,6 @@ pub struct SystempayCardDetails {
     #[serde(rename = "_type")]
     #[tsify(optional)]
     pub type_: Option<String>,
-    /// Fields this declaration does not list pass through as the platform sent them (systempay.md §3.1:
-    /// a reader must tolerate unknown fields).
-    #[serde(flatten)]
-    #[tsify(type = "{ [field: string]: unknown }")]
-    pub other: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Tsify)]
@@ -239,11 +220,6 @@ pub struct SystempayTransactionDetails {
     #[serde(rename = "_type")]
     #[tsify(optional)]
     pub type_: Option<String>,
-    /// Fields this declaration does not list pass through as the platform sent them (systempay.md §3.1:
-    /// a reader must tolerate unknown fields).
-    #[serde(flatten)]
-    #[tsify(type = "{ [field: string]: unknown }")]
-    pub other: std::collections::BTreeMap<String, String>,
 }
 
 /// Detailed statuses (reference systempay.md §4); the platform may add others.
@@ -253,7 +229,8 @@ pub struct SystempayTransactionDetails {
 )]
 pub struct SystempayDetailedStatus;
 
-/// A `V4/Transaction` (Transaction/* answers).
+/// A `V4/Transaction` (Transaction/* answers). Undeclared fields (systempay.md §3.2 lists more, such as
+/// `cardDetails.emisorCode` or `transactionDetails.fraudManagement`) pass through as sent.
 #[derive(Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct SystempayTransaction {
@@ -296,11 +273,6 @@ pub struct SystempayTransaction {
     pub order_details: Option<String>,
     #[serde(rename = "_type")]
     pub type_: String,
-    /// Fields this declaration does not list pass through as the platform sent them (systempay.md §3.1:
-    /// a reader must tolerate unknown fields).
-    #[serde(flatten)]
-    #[tsify(type = "{ [field: string]: unknown }")]
-    pub other: std::collections::BTreeMap<String, String>,
 }
 
 /// What `planCancelOrRefund` needs of a transaction (a `SystempayTransaction` fits).
