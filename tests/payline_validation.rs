@@ -315,6 +315,29 @@ fn differed_action_date_exactly_when_mode_is_dif() {
         .unwrap()
         .body
         .contains("<obj:differedActionDate>20/12/24</obj:differedActionDate>"));
+    // Written dd/mm/yy: a year outside 2000-2099 would be sent a century off ('1999-12-20' as
+    // 20/12/99, which Payline reads as 2099).
+    for year_off in ["1999-12-20", "2100-01-01", "0999-01-01"] {
+        let bad = with(ok.clone(), "payment.differedActionDate", json!(year_off));
+        let e = payline::request("doAuthorization", &bad, &opts()).unwrap_err();
+        assert_eq!(e.issues.len(), 1, "{year_off}");
+        assert_eq!(e.issues[0].field, "payment.differedActionDate");
+        assert_eq!(e.issues[0].code, "FORMAT");
+        assert!(
+            e.issues[0].message.contains("2000-2099"),
+            "{}",
+            e.issues[0].message
+        );
+    }
+    let edge = with(
+        ok.clone(),
+        "payment.differedActionDate",
+        json!("2099-12-31"),
+    );
+    assert!(payline::request("doAuthorization", &edge, &opts())
+        .unwrap()
+        .body
+        .contains("<obj:differedActionDate>31/12/99</obj:differedActionDate>"));
     let cpt = with(auth(), "payment.differedActionDate", json!("2024-12-20"));
     assert_eq!(
         one("doAuthorization", &cpt),

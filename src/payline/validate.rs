@@ -357,23 +357,26 @@ fn read_value<'v>(
         }
         Kind::ShortDate | Kind::Date => {
             let s = str_or_return!(v, at, f, issues);
+            // A two-digit year names 2000–2099 (Payline reads `yy` so, as the decoder does): another
+            // year would be sent as one that is a century off.
             let formatted = dates::input_date(s).and_then(|d| match f.kind {
-                Kind::ShortDate => dates::format_short_date(d),
+                Kind::ShortDate if (2000..=2099).contains(&d.year) => dates::format_short_date(d),
+                Kind::ShortDate => None,
                 _ => dates::format_date(d),
             });
             match formatted {
                 Some(out) => owned(out),
                 None => {
                     let layout = if let Kind::ShortDate = f.kind {
-                        "dd/mm/yy"
+                        "dd/mm/yy', in 2000-2099"
                     } else {
-                        "dd/mm/yyyy"
+                        "dd/mm/yyyy'"
                     };
                     issues.push(
                         at.path(),
                         issue::FORMAT,
                         format!(
-                            "'{}' is not a date: give ISO 8601 like '2024-12-20' or '{layout}'",
+                            "'{}' is not a date: give ISO 8601 like '2024-12-20' or '{layout}",
                             printable(s)
                         ),
                     );
