@@ -72,7 +72,7 @@ for (const [entry, { money, RemiseError, isRemiseError }] of entries) {
     // An ISO code the gateway's table lacks is valid as written: change the currency.
     const bhd = thrown(() => money.toMinor('1.000', 'BHD', 'systempay'));
     assert.equal(bhd.code, 'UNKNOWN_CURRENCY');
-    assert.match(bhd.message, /^unknown currency 'BHD' for the systempay table: use another currency: this ISO 4217 code is not one the gateway takes \(money\.currencies\(table\)/);
+    assert.match(bhd.message, /^unknown currency 'BHD' for the systempay table: use another currency: this ISO 4217 code is not in remise's table for this gateway \(money\.currencies\(table\)/);
     assert.ok(money.currencies('systempay').every((c) => c.code !== 'BHD'));
     assert.equal(money.toMinor('1.000', 'BHD'), 1000); // the ISO table has it, 3 digits
     // A code that is no currency at all: another spelling.

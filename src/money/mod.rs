@@ -162,9 +162,10 @@ pub fn currency_by_numeric(numeric: u16, table: Table) -> Result<&'static Curren
 
 fn unknown_currency(code: &str, table: Table) -> Error {
     // An ISO 4217 code that the gateway's table lacks (BHD for Systempay) is valid as written: the
-    // fix is another currency, not another spelling.
+    // fix is another currency, not another spelling. "remise's table", not "the gateway": Lyra's
+    // other brands take currencies Systempay's documented table lacks (ARCHITECTURE.md, known gaps).
     let fix = if table != Table::Iso && find_currency(code, Table::Iso).is_some() {
-        "use another currency: this ISO 4217 code is not one the gateway takes (money.currencies(table) lists them)"
+        "use another currency: this ISO 4217 code is not in remise's table for this gateway (money.currencies(table) lists them)"
     } else {
         "give an ISO 4217 alpha-3 code in upper case like 'EUR' or a numeric code like 978"
     };
