@@ -521,6 +521,14 @@ fn duplicate_order_get_create_payment_rules() {
         json!({"amount": 1, "currency": "EUR", "formAction": "CUSTOMER_WALLET"}),
         &[("customer.reference", "REQUIRED")],
     );
+    // A blank reference names no wallet either (the platform answers INT_016, systempay.md §5).
+    for blank in ["", "   "] {
+        expect_issues(
+            "Charge/CreatePayment",
+            json!({"amount": 1, "currency": "EUR", "formAction": "CUSTOMER_WALLET", "customer": {"reference": blank}}),
+            &[("customer.reference", "REQUIRED")],
+        );
+    }
     expect_issues(
         "Charge/CreatePayment",
         json!({"amount": 1, "currency": "EUR", "formAction": "PAY", "ipnTargetUrl": "shop.example/ipn", "paymentMethods": ["CARDS", 3]}),

@@ -567,7 +567,8 @@ fn create_payment(o: &mut ObjRef<'_, '_>, b: &mut Body, issues: &mut Issues) {
         b.close();
     }
     let form_action = o.enumeration("formAction", &FORM_ACTIONS, issues);
-    if form_action == Some("CUSTOMER_WALLET") && reference.is_none() {
+    // Blank counts as missing (systempay.md §2.9: the wallet belongs to the reference; §5 INT_016).
+    if form_action == Some("CUSTOMER_WALLET") && reference.is_none_or(|r| r.trim().is_empty()) {
         issues.push(
             "customer.reference",
             issue::REQUIRED,
