@@ -25,6 +25,20 @@ export function guarded(fn, fallback) {
   }
 }
 
+/**
+ * Byte arrays one after the other, in one new Uint8Array (an array of parts, not spread arguments:
+ * a streamed body can come in many chunks).
+ */
+export function joinBytes(parts) {
+  const all = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.byteLength;
+  }
+  return all;
+}
+
 /** `props[key]`, or undefined when props is not an object or reading it throws. */
 export function read(props, key) {
   if (props === null || (typeof props !== 'object' && typeof props !== 'function')) return undefined;

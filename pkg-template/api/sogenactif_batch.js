@@ -1,6 +1,6 @@
 // sogenactif.batch.* and sogenactif.BatchWriter: one crossing per call. The header's default
 // date and time come from this JS clock (the core has none).
-import { RemiseError, guarded, invoke, invokeText, encode, encodeItem, unwrap, construct, errorFrom } from './core.js';
+import { RemiseError, guarded, invoke, invokeText, encode, encodeItem, unwrap, construct, errorFrom, joinBytes } from './core.js';
 import { archive } from './zip.js';
 
 const G = 'sogenactif';
@@ -84,17 +84,7 @@ function textBytes(text) {
     from = i + 1;
   }
   parts.push(utf8.encode(text.slice(from)));
-  return joinBytes(...parts);
-}
-
-function joinBytes(...parts) {
-  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    all.set(p, at);
-    at += p.length;
-  }
-  return all;
+  return joinBytes(parts);
 }
 
 /** `process.getBuiltinModule` (Node ≥ 20.16, Bun, Deno): node:stream without a static import. */
@@ -171,7 +161,7 @@ export default function sogenactifBatch(raw) {
       let bytes = chunkBytes(text ? this.#text(chunk) : chunk, memory);
       // A high surrogate held from the last text chunk, then bytes: it was a lone one, and its bytes
       // go first, where it stood.
-      if (!text && this.#high !== '') bytes = joinBytes(this.#takeHigh(), bytes);
+      if (!text && this.#high !== '') bytes = joinBytes([this.#takeHigh(), bytes]);
       return this.#view(this.#inner.pushKeep(bytes));
     }
     /** `finish` as a view (see `pushView`). */

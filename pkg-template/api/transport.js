@@ -3,7 +3,7 @@
 // they mean (src/transport.rs: one retry table, `outcome: 'unknown'`, redaction). This file only
 // moves bytes and never decides whether a call may be resent: the core answers `retryDelayMs`
 // for reads that may be tried again, and never for a money-moving call.
-import { RemiseError, encode, errorFrom, unwrapPair, attachWarnings, construct, read, guarded } from './core.js';
+import { RemiseError, encode, errorFrom, unwrapPair, attachWarnings, construct, read, guarded, joinBytes } from './core.js';
 
 const FAILURE = Symbol('remise transport failure');
 
@@ -79,14 +79,7 @@ async function readText(res, cap) {
       }
       if (value.byteLength > 0) chunks.push(value);
     }
-    if (chunks.length === 1) return utf8.decode(chunks[0]);
-    const all = new Uint8Array(total);
-    let at = 0;
-    for (const c of chunks) {
-      all.set(c, at);
-      at += c.byteLength;
-    }
-    return utf8.decode(all);
+    return utf8.decode(chunks.length === 1 ? chunks[0] : joinBytes(chunks));
   }
   if (body === null && typeof res.text !== 'function') return '';
   if (typeof res.text !== 'function') throw new Failure('notresponse', 'the answer has no body to read');

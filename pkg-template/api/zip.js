@@ -6,7 +6,7 @@
 // crate keeps its own (`sogenactif::batch::archive`, for native users); both are checked byte for
 // byte against tests/fixtures/sogenactif/archive/OFBREQ_all_methods.zip, which the zip crate reads
 // back (tests/sogenactif_batch.rs) and `unzip -t` checks (js-tests). The issues are the core's.
-import { RemiseError, guarded } from './core.js';
+import { RemiseError, guarded, joinBytes } from './core.js';
 import { crc32, ENTRY_NAME, MAX_DATA, zipHead, zipTail } from '../cli/stored-zip.mjs';
 
 const G = 'sogenactif';
@@ -43,9 +43,5 @@ export function archive(fileText, name) {
   const crc = crc32(data);
   const head = zipHead(entry, crc, data.length);
   const tail = zipTail(entry, crc, data.length);
-  const out = new Uint8Array(head.length + data.length + tail.length);
-  out.set(head, 0);
-  out.set(data, head.length);
-  out.set(tail, head.length + data.length);
-  return out;
+  return joinBytes([head, data, tail]);
 }

@@ -1,7 +1,7 @@
 // Payline (Monext) SOAP simulator: DirectPaymentAPI and ExtendedAPI, written from the project's
 // reference notes (Payline WSDL 4.77, docs.payline.com pages, the doReAuthorization seed document,
 // the Java SDK's response fixtures), independently of remise's own validators.
-import { DAY_MS, addParisMonths, basicCredentials, luhn, maskPan, maskRecorded, paris, parisDayNumber, parisDayStart, sameText } from './util.js';
+import { DAY_MS, addParisMonths, basicCredentials, luhn, maskPan, maskRecorded, paris, parisDayNumber, parisInstant, sameText } from './util.js';
 import { escapeXml, parseXml } from './xml.js';
 
 // Payline's documented example credentials (docs.payline.com "Service Authentication Access Key").
@@ -101,18 +101,8 @@ const AUTHORIZATION_ACTIONS = {
   100: { capture: false },
   101: { capture: true },
   108: { capture: false, verification: true },
-  110: { capture: false },
-  111: { capture: true },
-  120: { capture: false },
-  121: { capture: true },
-  122: { capture: false },
-  123: { capture: true },
-  124: { capture: false },
-  125: { capture: true },
-  126: { capture: false },
-  127: { capture: true },
-  128: { capture: false },
-  129: { capture: true },
+  // 110–111 and 120–129: even authorizes, odd authorizes and captures.
+  ...Object.fromEntries([110, 111, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129].map((a) => [a, { capture: a % 2 === 1 }])),
 };
 const actionOf = (action) => (Object.hasOwn(AUTHORIZATION_ACTIONS, action) ? AUTHORIZATION_ACTIONS[action] : null);
 const ACTIONS = new Set([...Object.keys(AUTHORIZATION_ACTIONS), '201', '202', '204', '421', '422']);
@@ -275,7 +265,7 @@ export function createPayline(ctx, config = {}) {
     const [d, mo, y] = m ? [Number(m[1]), Number(m[2]), 2000 + Number(m[3])] : [];
     const check = m && new Date(Date.UTC(y, mo - 1, d));
     if (!m || check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) bad('Must be in format dd/mm/yy');
-    return parisDayStart(y, mo, d);
+    return parisInstant(y, mo, d); // 00:00 in Paris
   }
   /** An authorization in mode DIF: its date at most 6 days after today's (reference §4). */
   function checkDiffered(payment) {

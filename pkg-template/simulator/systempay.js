@@ -265,6 +265,11 @@ export function createSystempay(ctx, config = {}) {
   }
 
   // ---- operations -------------------------------------------------------------------------------
+  /** PSP_011 for a transaction that is not a captured payment (DEBIT): one message for both routes. */
+  function notRefundable(tx) {
+    const what = tx.detailedStatus === 'CAPTURED' ? ` (${tx.operationType}): only a DEBIT is refunded` : '';
+    fail('PSP_011', `transaction ${tx.uuid} is ${tx.detailedStatus}${what}`);
+  }
   function cancel(tx) {
     // A refund cancelled before its capture gives its amount back to what is left to refund.
     uncount(tx);
@@ -334,7 +339,7 @@ export function createSystempay(ctx, config = {}) {
       // (CREDIT) is not refunded again, PSP_011 (UNCERTAIN: systempay.md says nothing of refunding a CREDIT).
       if (tx.detailedStatus === 'CAPTURED' && mode === 'CANCELLATION_ONLY') fail('PSP_075', `transaction ${tx.uuid} is captured`);
       if (tx.detailedStatus === 'CAPTURED' && tx.operationType === 'DEBIT') return refund(tx, amount, opts);
-      fail('PSP_011', `transaction ${tx.uuid} is ${tx.detailedStatus}${tx.detailedStatus === 'CAPTURED' ? ` (${tx.operationType}): only a DEBIT is refunded` : ''}`);
+      notRefundable(tx);
     },
 
     'Transaction/Cancel': (body) => {
@@ -351,7 +356,7 @@ export function createSystempay(ctx, config = {}) {
       sameCurrency(tx, currencyOf(body, 'currency', false));
       const opts = cardOptions(body.transactionOptions?.cardOptions, 'transactionOptions.cardOptions');
       if (CANCELLABLE.has(tx.detailedStatus)) fail('PSP_076', `transaction ${tx.uuid} is ${tx.detailedStatus}, not captured yet`);
-      if (tx.detailedStatus !== 'CAPTURED' || tx.operationType !== 'DEBIT') fail('PSP_011', `transaction ${tx.uuid} is ${tx.detailedStatus}${tx.detailedStatus === 'CAPTURED' ? ` (${tx.operationType}): only a DEBIT is refunded` : ''}`);
+      if (tx.detailedStatus !== 'CAPTURED' || tx.operationType !== 'DEBIT') notRefundable(tx);
       return refund(tx, amount, opts);
     },
 

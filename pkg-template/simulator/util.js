@@ -89,11 +89,6 @@ export function parisInstant(year, month, day, hour = 0, minute = 0, second = 0,
   return wall - parisOffset(wall - parisOffset(wall));
 }
 
-/** The instant a calendar day (`month` 1–12) starts in Europe/Paris: its 00:00, as epoch milliseconds. */
-export function parisDayStart(year, month, day) {
-  return parisInstant(year, month, day);
-}
-
 /**
  * The same Paris wall-clock time `months` calendar months after an instant, on the Paris calendar; a day
  * the target month lacks is clamped to its last day (31 May + 11 months → 30 April).

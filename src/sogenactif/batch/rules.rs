@@ -155,6 +155,12 @@ fn pair(
 pub const CARD_NUMBER_FORMAT: &str =
     "must be a card number of 10 to 19 digits; for a token set panType to 'TOKEN_PAN'";
 
+/// A card number's shape (N19 in the dictionary, at least 10 digits): what `cardNumber` must be
+/// unless `panType` is `TOKEN_PAN`.
+pub fn is_card_number(number: &str) -> bool {
+    number.bytes().all(|b| b.is_ascii_digit()) && (10..=19).contains(&number.len())
+}
+
 /// credit and cardOrder need the card data (a 10–19 digit card number and its expiry date) or a
 /// token (`cardNumber` holding the token, `panType: 'TOKEN_PAN'`).
 fn card_data(record: &dyn View, path: &str, issues: &mut Issues) {
@@ -165,8 +171,7 @@ fn card_data(record: &dyn View, path: &str, issues: &mut Issues) {
     if token {
         return;
     }
-    let digits = number.len();
-    if !(number.bytes().all(|b| b.is_ascii_digit()) && (10..=19).contains(&digits)) {
+    if !is_card_number(number) {
         issues.push(join(path, "cardNumber"), issue::FORMAT, CARD_NUMBER_FORMAT);
     }
     if !record.present("cardExpiryDate") {

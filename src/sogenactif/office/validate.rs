@@ -22,7 +22,7 @@ use crate::codec::fields::{amount_n12, currency, report, AmountWords, NumericCod
 use crate::codec::json::{type_name, Obj};
 use crate::error::{issue, Issues};
 use crate::money::{printable, Table, MAX_SAFE_INTEGER};
-use crate::sogenactif::batch::rules::CARD_NUMBER_FORMAT;
+use crate::sogenactif::batch::rules::{is_card_number, CARD_NUMBER_FORMAT};
 use serde_json::{Map, Number, Value};
 
 /// The format of one field.
@@ -488,7 +488,7 @@ pub fn check(service: Service, fields: &Value, issues: &mut Issues) -> Checked {
         .filter(|v| !(v.is_null() || v.as_str() == Some("")));
     if let Some(Value::String(n)) = out.fields.get("cardNumber") {
         let token = out.fields.get("panType").and_then(Value::as_str) == Some(TOKEN_PAN);
-        let card = is_digits(n) && (10..=19).contains(&n.len());
+        let card = is_card_number(n);
         let refused = pan_type.is_some() && !out.fields.contains_key("panType");
         if !(token || card || refused) {
             issues.push("cardNumber", issue::FORMAT, CARD_NUMBER_FORMAT);
