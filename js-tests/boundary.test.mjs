@@ -222,6 +222,11 @@ test('the same VALIDATION issues and paths as the per-property converter gave', 
   assert.deepEqual(issue(req({ uuid: UUID, amount: NaN })), ['VALIDATION', 'amount', 'is NaN or infinite: pass a finite number']);
   assert.deepEqual(issue(req({ uuid: UUID, amount: 10n })), ['VALIDATION', 'amount', 'is a BigInt, which JSON cannot carry: pass Number(value) where a number is expected (a safe integer), String(value) where a string is']);
   assert.deepEqual(issue(req({ uuid: UUID, metadata: { s: Symbol('x') } })), ['VALIDATION', 'metadata.s', 'is not plain data (use objects, arrays, strings, numbers, booleans)']);
+  // Every value JSON cannot carry at once, in document order (one NaN used to hide the rest).
+  const all = thrown(req({ uuid: UUID, amount: NaN, metadata: { a: 1n, b: 'ok', c: new Date(NaN), d: [Infinity] } }));
+  assert.deepEqual(all.issues.map((i) => i.field), ['amount', 'metadata.a', 'metadata.c', 'metadata.d[0]']);
+  assert.equal(all.field, 'amount');
+  assert.match(all.message, /^4 problems: amount: is NaN/);
   const cyclic = { uuid: UUID };
   cyclic.metadata = { back: cyclic };
   const c = issue(req(cyclic));

@@ -478,6 +478,33 @@ test('row 10: one retry table — 408 on a money-moving call is not retryable an
     const e2 = await rejected(CLIENTS[gw].read(CLIENTS[gw].make({ baseUrl: r2.baseUrl })));
     assert.equal(e2.retryable, true, gw);
     assert.equal(sent(r2.name), 3, `${gw}: a read is tried three times`);
+    // A 429 refused a money-moving call before processing it: retryable (sending it again later is
+    // safe, DESIGN.md "Errors"), its outcome known, and the client still sends it once.
+    const r3 = route((req, body, res) => reply(res, 429, 'slow down', 'text/plain'));
+    const e3 = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: r3.baseUrl })));
+    assert.deepEqual([e3.code, e3.httpStatus, e3.retryable, e3.outcome], ['HTTP_ERROR', 429, true, undefined], `${gw}: ${e3.message}`);
+    assert.equal(sent(r3.name), 1, `${gw}: sent once`);
+  }
+});
+
+test('row 10: a refusal that says "try again later" is retryable after a money-moving call too, and sent once', async () => {
+  const psp099 = JSON.stringify({
+    webService: 'Transaction/Refund', version: 'V4', status: 'ERROR', mode: 'TEST',
+    answer: { errorCode: 'PSP_099', errorMessage: 'too many attempts', _type: 'V4/WebService/WebServiceError' },
+    _type: 'V4/WebService/Response',
+  });
+  for (const [gw, body, code] of [
+    ['systempay', psp099, 'PSP_099'],
+    ['sogenactif', JSON.stringify({ responseCode: '90' }), '90'],
+    // The same gateways' plain refusals are not.
+    ['systempay', psp099.replace('PSP_099', 'PSP_003'), 'PSP_003'],
+    ['sogenactif', JSON.stringify({ responseCode: '24' }), '24'],
+  ]) {
+    const r = route((req, b, res) => reply(res, 200, body));
+    const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: r.baseUrl })));
+    assert.deepEqual([e.code, e.gatewayCode, e.outcome], ['GATEWAY_ERROR', code, undefined], `${gw} ${code}: ${e.message}`);
+    assert.equal(e.retryable, code === 'PSP_099' || code === '90', `${gw} ${code}`);
+    assert.equal(sent(r.name), 1, `${gw} ${code}: sent once`);
   }
 });
 

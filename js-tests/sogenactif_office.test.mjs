@@ -148,7 +148,10 @@ for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError 
     const down = thrown(() => office.parseResponse(sealed({ responseCode: '00' }), { secretKey: KEY, httpStatus: 503 }));
     assert.equal(down.code, 'HTTP_ERROR');
     assert.equal(down.httpStatus, 503);
-    assert.equal(down.retryable, true);
+    // Not retryable: the answer does not say which service it answers, and after a refund a 503 may
+    // hide a done operation (the client, which knows the call, retries reads).
+    assert.equal(down.retryable, false);
+    assert.equal(thrown(() => office.parseResponse('{}', { httpStatus: 429 })).retryable, true);
     assert.equal(thrown(() => office.parseResponse('{"responseCode":"00"}', { httpStatus: 401 })).code, 'HTTP_ERROR');
     assert.equal(office.parseResponse('{"responseCode":"00"}', { httpStatus: 200 }).accepted, true);
     const badStatus = thrown(() => office.parseResponse('{"responseCode":"00"}', { httpStatus: 99 }));

@@ -332,9 +332,10 @@ pub fn parse_failure(name: &str, status: Option<u16>, limit: u64) -> Failure {
 /// The one retry table of the three gateways: `(retryable, outcome_unknown)` of a failure.
 ///
 /// - Reads are retryable on network errors, timeouts, 408, 429 and 5xx.
-/// - A money-moving call is never retryable; its outcome is unknown whenever the request may
+/// - A money-moving call is retryable only after a 429 (the gateway refused to process it; the
+///   client still never resends it itself); its outcome is unknown whenever the request may
 ///   have reached the gateway: network error, timeout, 408, 5xx, a redirect, an answer that is
-///   not a Response or too large. A 429 means the gateway refused to process it.
+///   not a Response or too large.
 pub fn verdict(kind: CallKind, failure: Failure) -> (bool, bool) {
     let transient_status = |s: u16| s == 408 || s == 429 || (500..=599).contains(&s);
     match kind {
@@ -346,8 +347,10 @@ pub fn verdict(kind: CallKind, failure: Failure) -> (bool, bool) {
             },
             false,
         ),
+        // A 429 refused the call before processing it: sending it again later is safe (DESIGN.md
+        // "Errors": `retryable` is "safe and may succeed"), though the client never does it itself.
         CallKind::MoneyMoving => (
-            false,
+            failure == Failure::Status(429),
             match failure {
                 Failure::NoFetch => false,
                 Failure::Status(429) => false,
@@ -391,7 +394,10 @@ impl RetryPolicy {
         failure: Failure,
         jitter_permille: u32,
     ) -> Option<u32> {
-        if retries_done >= self.max_retries || !verdict(kind, failure).0 {
+        if retries_done >= self.max_retries
+            || kind == CallKind::MoneyMoving
+            || !verdict(kind, failure).0
+        {
             return None;
         }
         let exp = self
@@ -568,8 +574,11 @@ pub fn settle(
     };
     match kind {
         CallKind::MoneyMoving => {
-            e.retryable = false;
+            // A trusted refusal keeps its code table's `retryable` (Systempay PSP_099, Sips 90:
+            // refused, nothing done, may pass later), as the stateless `parseResponse` says; a
+            // plain HTTP error is retryable after a 429 only, as in [`verdict`].
             if untrusted {
+                e.retryable = false;
                 e = e.with_outcome_unknown();
                 e.message.push_str("; ");
                 e.message.push_str(&status_hint(gateway, operation));

@@ -1,7 +1,7 @@
 //! The arguments of one call: a JSON array made by the JS wrapper.
 
 use crate::codec::json::{index, join, type_name};
-use crate::error::{issue, Error, ErrorCode, Result};
+use crate::error::{issue, Error, ErrorCode, Issues, Result};
 use serde_json::Value;
 use std::borrow::Cow;
 
@@ -70,7 +70,9 @@ impl<'a> Args<'a> {
             }
         })?;
         if self.checked {
-            check(&v, path, 0)?;
+            let mut issues = Issues::new();
+            check(&v, path, 0, &mut issues);
+            issues.finish(None)?;
         }
         Ok(v)
     }
@@ -241,42 +243,46 @@ fn type_error(path: &str, message: &str) -> Error {
     Error::argument(path, issue::TYPE, message)
 }
 
-/// The first sentinel or over-deep value, in document order, as the converter reported it.
-fn check(v: &Value, path: &str, depth: usize) -> Result<()> {
+/// Every sentinel and over-deep value, in document order, up to [`MAX_CHECK_ISSUES`] (a bulk
+/// `addMany` of a million NaN would otherwise build a million issues): validation reports every
+/// issue at once, and one NaN does not hide a BigInt beside it.
+fn check(v: &Value, path: &str, depth: usize, issues: &mut Issues) {
+    if issues.len() >= MAX_CHECK_ISSUES {
+        return;
+    }
     if depth > MAX_DEPTH {
-        return Err(type_error(path, DEEP));
+        return issues.push(path, issue::TYPE, DEEP);
     }
     match v {
-        Value::String(s) => match s.strip_prefix(SENTINEL) {
-            None => Ok(()),
-            Some("bigint") => Err(type_error(
-                path,
-                "is a BigInt, which JSON cannot carry: pass Number(value) where a number is expected (a safe integer), String(value) where a string is",
-            )),
-            Some("nan") => Err(type_error(path, "is NaN or infinite: pass a finite number")),
-            Some("date") => Err(type_error(path, "is an invalid Date")),
-            Some(_) => Err(type_error(
-                path,
-                "is not plain data (use objects, arrays, strings, numbers, booleans)",
-            )),
-        },
+        Value::String(s) => {
+            let what = match s.strip_prefix(SENTINEL) {
+                None => return,
+                Some("bigint") => "is a BigInt, which JSON cannot carry: pass Number(value) where a number is expected (a safe integer), String(value) where a string is",
+                Some("nan") => "is NaN or infinite: pass a finite number",
+                Some("date") => "is an invalid Date",
+                Some(_) => "is not plain data (use objects, arrays, strings, numbers, booleans)",
+            };
+            issues.push(path, issue::TYPE, what);
+        }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                check(item, &index(path, i), depth + 1)?;
+                check(item, &index(path, i), depth + 1, issues);
             }
-            Ok(())
         }
         Value::Object(map) => {
             for (k, item) in map {
                 // A key under the client options that may be a secret is not shown.
                 let shown = crate::codec::json::shown_key(path, k);
-                check(item, &join(path, shown), depth + 1)?;
+                check(item, &join(path, shown), depth + 1, issues);
             }
-            Ok(())
         }
-        _ => Ok(()),
+        _ => {}
     }
 }
+
+/// At most this many issues from [`check`] (the converter keeps 1 000 per file; one argument's
+/// worth is far less).
+const MAX_CHECK_ISSUES: usize = 100;
 
 #[cfg(test)]
 mod tests;

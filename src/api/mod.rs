@@ -12,8 +12,8 @@
 //!   the text after the first line feed, as it is ([`Out::request`]).
 //!
 //! Input values JSON cannot carry are turned by the JS replacer into sentinel strings
-//! ([`SENTINEL`] + kind) and the JS side sets `special`; [`args`] then reports the first one with
-//! its path, with the messages the per-property converter of earlier versions gave.
+//! ([`SENTINEL`] + kind) and the JS side sets `special`; [`args`] then reports every one (up to 100
+//! per argument) with its path, with the messages the per-property converter of earlier versions gave.
 
 pub mod args;
 mod client;

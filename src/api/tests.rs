@@ -47,7 +47,7 @@ fn design_examples_through_the_text_boundary() {
 }
 
 #[test]
-fn sentinels_are_reported_with_their_path_and_the_first_wins() {
+fn sentinels_are_reported_with_their_path_all_at_once() {
     let input = format!(
         r#"["Transaction/CancelOrRefund",{{"uuid":"x","amount":"{s}nan","currency":"{s}bigint"}},{{}}]"#,
         s = "\\u0000remise:"
@@ -55,10 +55,27 @@ fn sentinels_are_reported_with_their_path_and_the_first_wins() {
     let e = err(&call("systempay.request", &input, true));
     assert_eq!(e["code"], "VALIDATION");
     assert_eq!(e["gateway"], "systempay");
+    // Both, in document order: one NaN used to hide the BigInt beside it.
     assert_eq!(
         e["issues"],
-        json!([{ "field": "amount", "code": "TYPE", "message": "is NaN or infinite: pass a finite number" }])
+        json!([
+            { "field": "amount", "code": "TYPE", "message": "is NaN or infinite: pass a finite number" },
+            { "field": "currency", "code": "TYPE", "message": "is a BigInt, which JSON cannot carry: pass Number(value) where a number is expected (a safe integer), String(value) where a string is" },
+        ])
     );
+    assert_eq!(e["field"], "amount");
+    assert!(e["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("2 problems: amount: is NaN"));
+    // A bulk argument full of them: the first 100, not one per item.
+    let many = format!(
+        "[[{}],\"x\"]",
+        vec![format!("\"{}nan\"", "\\u0000remise:"); 500].join(",")
+    );
+    let e = err(&call("__echo.", &many, true));
+    assert_eq!(e["issues"].as_array().unwrap().len(), 100);
+    assert_eq!(e["issues"][99]["field"], "x[99]");
     let date = format!(r#"[{{"a":["{}date"]}},"x"]"#, "\\u0000remise:");
     let e = err(&call("__echo.", &date, true));
     assert_eq!(e["issues"][0]["field"], "x.a[0]");

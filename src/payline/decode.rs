@@ -809,7 +809,11 @@ pub fn write_response(op: Operation, http_status: u16, xml: &str, out: &mut Vec<
         )
         .with_gateway(Gateway::Payline)
         .with_http_status(http_status)
-        .with_retryable(http_status == 408 || (500..=599).contains(&http_status))
+        // The clients' table (`transport::verdict`): after a money-moving operation a 408 or
+        // 5xx may hide a done operation, so only a read is retryable then; a 429 refused it.
+        .with_retryable(
+            crate::transport::verdict(op.kind(), crate::transport::Failure::Status(http_status)).0,
+        )
     };
     let ok_status = (200..=299).contains(&http_status);
     if let Err(e) = crate::codec::check_size(

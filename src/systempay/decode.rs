@@ -162,6 +162,9 @@ fn http_error(status: u16, text: &str) -> Error {
     )
     .with_gateway(Gateway::Systempay)
     .with_http_status(status)
+    // Refused before processing; a 408 or 5xx may follow a done operation (the client, which
+    // knows the call, retries reads on them).
+    .with_retryable(status == 429)
 }
 
 fn malformed(message: String, status: u16) -> Error {

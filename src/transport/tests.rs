@@ -190,7 +190,7 @@ fn one_table_for_retries_and_outcomes() {
     assert_eq!(verdict(M, Failure::Status(408)), (false, true));
     assert_eq!(verdict(M, Failure::Status(503)), (false, true));
     assert_eq!(verdict(M, Failure::Status(307)), (false, true));
-    assert_eq!(verdict(M, Failure::Status(429)), (false, false));
+    assert_eq!(verdict(M, Failure::Status(429)), (true, false));
     assert_eq!(verdict(R, Failure::Status(307)), (false, false));
     assert_eq!(verdict(M, Failure::NoFetch), (false, false));
     assert_eq!(verdict(M, Failure::NotAResponse), (false, true));
@@ -658,7 +658,66 @@ fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unkn
         .unwrap_err();
         assert_eq!(e.code, ErrorCode::GatewayError);
         assert_eq!(e.outcome.is_some(), unknown, "{code}");
-        assert!(!e.retryable, "{code}");
+        // A trusted refusal keeps the code table's verdict: PSP_099 ("too many attempts, retry
+        // later", systempay.md §5) refused the call, so sending it again later is safe.
+        assert_eq!(e.retryable, code == "PSP_099", "{code}");
+    }
+    // A plain 429 refused a money-moving call before processing: retryable, outcome known; any
+    // other plain status is not, and a 408 or 5xx leaves the outcome unknown.
+    for (status, retryable, unknown) in [
+        (429, true, false),
+        (400, false, false),
+        (503, false, true),
+        (408, false, true),
+    ] {
+        let decoded = crate::systempay::parse_response(status, "slow down");
+        let e = settle(
+            Gateway::Systempay,
+            money,
+            "Transaction/CancelOrRefund",
+            status,
+            decoded,
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.code, e.retryable, e.outcome.is_some()),
+            (ErrorCode::HttpError, retryable, unknown),
+            "{status}"
+        );
+        let e = payline(money, status, "slow down").unwrap_err();
+        assert_eq!(
+            (e.code, e.retryable, e.outcome.is_some()),
+            (ErrorCode::HttpError, retryable, unknown),
+            "payline {status}"
+        );
+    }
+    // The stateless readers say what the clients say: a 408 or 5xx is retryable after a read only
+    // (Payline knows the operation; Systempay and Sips answers do not name theirs, so they are
+    // read as after a money-moving call), a 429 always. `payline.parseResponse('doRefund', …,
+    // 503)` said retryable, and a caller resending on it could refund twice.
+    let op = |name| crate::payline::Operation::parse(name).unwrap();
+    for (status, after_money, after_read) in [
+        (503, false, true),
+        (408, false, true),
+        (429, true, true),
+        (400, false, false),
+    ] {
+        let stateless = |name| {
+            crate::payline::decode::parse_response(op(name), status, "x")
+                .unwrap_err()
+                .retryable
+        };
+        assert_eq!(stateless("doRefund"), after_money, "{status}");
+        assert_eq!(stateless("getTransactionDetails"), after_read, "{status}");
+        assert_eq!(
+            crate::systempay::parse_response(status, "x")
+                .unwrap_err()
+                .retryable,
+            after_money,
+            "{status}"
+        );
+        let sips = crate::sogenactif::office::parse_response(status, "x", None).unwrap_err();
+        assert_eq!(sips.retryable, after_money, "{status}");
     }
 }
 
