@@ -42,6 +42,30 @@ for (const [name, { sogenactif, money }] of entries) {
     assert.equal(thrown(() => w.addMany('not an array')).issues[0].field, 'records');
   });
 
+  test(`${name}: addMany after earlier records names a value JSON cannot carry from the file's start`, async () => {
+    // Found by a helper: `records[1]` where the file has `records[4]` (the records' own issues
+    // were numbered from the start, the core's check of NaN, BigInt, … from the call).
+    const w = new sogenactif.BatchWriter({ header });
+    w.header();
+    w.addMany([wc(0), wc(1), wc(2)]);
+    const e = thrown(() => w.addMany([wc(3), { ...wc(4), amount: NaN, orderId: 5n }]));
+    assert.deepEqual(e.issues.map((i) => i.field), ['records[4].amount', 'records[4].orderId']);
+    assert.equal(e.field, 'records[4].amount');
+    assert.match(e.message, /^2 problems: records\[4\]\.amount: is NaN.*; records\[4\]\.orderId: is a BigInt/);
+    // A rule's issue in the same place was already numbered so.
+    assert.equal(thrown(() => w.addMany([wc(3), { ...wc(4), amount: -5 }])).issues[0].field, 'records[4].amount');
+    const c = sogenactif.batch.createConverter({ header });
+    c.addMany([wc(0), wc(1), wc(2)]);
+    assert.equal(thrown(() => c.addMany([wc(3), { ...wc(4), amount: NaN }])).issues[0].field, 'records[4].amount');
+    if (name === 'import') {
+      // createTransform sends records 1000 at a time: the second batch counts from 1000.
+      const records = Array.from({ length: 1500 }, (_, i) => (i === 1234 ? { ...wc(i), amount: Infinity } : wc(i)));
+      const sink = new Writable({ write: (_c, _e, done) => done() });
+      const err = await pipeline(Readable.from(records), sogenactif.batch.createTransform({ header }), sink).then(() => null, (x) => x);
+      assert.equal(err?.issues?.[0]?.field, 'records[1234].amount');
+    }
+  });
+
   test(`${name}: converter push, cut at every byte, gives what batch.build gives`, () => {
     const records = Array.from({ length: 40 }, (_, i) => wc(i));
     const expected = sogenactif.batch.build({ header, records });

@@ -485,6 +485,19 @@ test('row 10: one retry table — 408 on a money-moving call is not retryable an
     assert.deepEqual([e3.code, e3.httpStatus, e3.retryable, e3.outcome], ['HTTP_ERROR', 429, true, undefined], `${gw}: ${e3.message}`);
     assert.equal(sent(r3.name), 1, `${gw}: sent once`);
   }
+  // A 429 with what may be the gateway's answer in it is no refusal before processing: outcome
+  // unknown, not retryable (a helper's attack: an acceptance under 429 said "safe to send again").
+  const soap = '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body/></soapenv:Envelope>';
+  for (const [gw, body] of [
+    ['systempay', JSON.stringify({ webService: 'Transaction/Refund', status: 'SUCCESS', answer: { _type: 'V4/Transaction' } })],
+    ['sogenactif', JSON.stringify({ responseCode: '00' })],
+    ['payline', soap],
+  ]) {
+    const r = route((req, b, res) => reply(res, 429, body, gw === 'payline' ? 'text/xml' : 'application/json'));
+    const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: r.baseUrl })));
+    assert.deepEqual([e.retryable, e.outcome], [false, 'unknown'], `${gw}: ${e.code} ${e.message}`);
+    assert.equal(sent(r.name), 1);
+  }
 });
 
 test('row 10: a refusal that says "try again later" is retryable after a money-moving call too, and sent once', async () => {

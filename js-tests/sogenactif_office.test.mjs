@@ -151,7 +151,9 @@ for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError 
     // Not retryable: the answer does not say which service it answers, and after a refund a 503 may
     // hide a done operation (the client, which knows the call, retries reads).
     assert.equal(down.retryable, false);
-    assert.equal(thrown(() => office.parseResponse('{}', { httpStatus: 429 })).retryable, true);
+    // A 429 refused the call before processing, unless a JSON answer is in it (not trusted).
+    assert.equal(thrown(() => office.parseResponse('Too Many Requests', { httpStatus: 429 })).retryable, true);
+    assert.equal(thrown(() => office.parseResponse('{"responseCode":"00"}', { httpStatus: 429 })).retryable, false);
     assert.equal(thrown(() => office.parseResponse('{"responseCode":"00"}', { httpStatus: 401 })).code, 'HTTP_ERROR');
     assert.equal(office.parseResponse('{"responseCode":"00"}', { httpStatus: 200 }).accepted, true);
     const badStatus = thrown(() => office.parseResponse('{"responseCode":"00"}', { httpStatus: 99 }));

@@ -510,6 +510,17 @@ pub fn failure_error(
     }
 }
 
+/// The error for an answer that reads as a success under another status than 200 (see
+/// [`settle`]); also `payline.parseResponse`'s, so that the stateless reader agrees with the client.
+pub fn untrusted_success(gateway: Gateway, status: u16) -> Error {
+    Error::new(
+        ErrorCode::MalformedResponse,
+        format!("the answer reads as a success but is HTTP {status}, not 200"),
+    )
+    .with_gateway(gateway)
+    .with_http_status(status)
+}
+
 /// Settles a decoded answer by the same table: after a money-moving call, an answer that cannot
 /// be trusted (not readable, seal or signature wrong, HTTP 408 or 5xx without a usable body) has
 /// an unknown outcome; after a read, 408/429/5xx are retryable. Every gateway's client goes
@@ -529,12 +540,7 @@ pub fn settle(
         // told. Only Payline's decoder reads a body under another status (its SOAP faults come
         // with 500): a stored SOAP acceptance served under 203, 404 or 429 read as done (found by
         // a helper's attack with a counting server).
-        Ok(_) if status != 200 => Error::new(
-            ErrorCode::MalformedResponse,
-            format!("the answer reads as a success but is HTTP {status}, not 200"),
-        )
-        .with_gateway(gateway)
-        .with_http_status(status),
+        Ok(_) if status != 200 => untrusted_success(gateway, status),
         Ok(v) => return Ok(v),
         Err(e) => e,
     };
@@ -544,7 +550,12 @@ pub fn settle(
         // 421 (Misdirected Request): the runtime's fetch sends the request again on a new
         // connection before remise sees it (Fetch standard, RFC 9110 §15.5.20): a server that
         // answers 421 has not processed it, but one that did would have it twice.
-        ErrorCode::HttpError => (transient && status != 429) || status == 421,
+        // A 429 is trusted (refused before processing) only when its decoder found no gateway
+        // answer in it, which it says by leaving it retryable (eleventh pass: an acceptance or a
+        // technical error under 429 read as "safe to send again").
+        ErrorCode::HttpError => {
+            (transient && status != 429) || status == 421 || (status == 429 && !e.retryable)
+        }
         // A refusal is trusted, unless the gateway reports a technical failure during
         // processing ([`MAY_HAVE_HAD_EFFECTS`]) or the status says the call failed on its way
         // (Payline's SOAP faults come with HTTP 500: only a `Client` fault, a request refused as

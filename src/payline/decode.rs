@@ -810,9 +810,11 @@ pub fn write_response(op: Operation, http_status: u16, xml: &str, out: &mut Vec<
         .with_gateway(Gateway::Payline)
         .with_http_status(http_status)
         // The clients' table (`transport::verdict`): after a money-moving operation a 408 or
-        // 5xx may hide a done operation, so only a read is retryable then; a 429 refused it.
+        // 5xx may hide a done operation, so only a read is retryable then; a 429 refused it,
+        // unless a SOAP envelope this reader could not read is in it.
         .with_retryable(
-            crate::transport::verdict(op.kind(), crate::transport::Failure::Status(http_status)).0,
+            crate::transport::verdict(op.kind(), crate::transport::Failure::Status(http_status)).0
+                && (http_status != 429 || text::find(xml, "Envelope").is_none()),
         )
     };
     let ok_status = (200..=299).contains(&http_status);
@@ -895,7 +897,17 @@ pub fn write_response(op: Operation, http_status: u16, xml: &str, out: &mut Vec<
             misplaced_code(doc, wrapper)
         )));
     };
-    let accepted = Node::Flag(codes::is_accepted(code));
+    let accepted = codes::is_accepted(code);
+    // An acceptance under another status than 200 (a proxy's stored answer, a gateway that failed
+    // after writing it) is not trusted, as by the client (eleventh pass: the stateless reader
+    // resolved a stored acceptance under 429 or 500 as done).
+    if accepted && http_status != 200 {
+        return Err(crate::transport::untrusted_success(
+            Gateway::Payline,
+            http_status,
+        ));
+    }
+    let accepted = Node::Flag(accepted);
     match result.get_mut("accepted") {
         Some(existing) => *existing = accepted,
         None => result.push(Cow::Borrowed("accepted"), accepted),

@@ -162,9 +162,10 @@ fn http_error(status: u16, text: &str) -> Error {
     )
     .with_gateway(Gateway::Systempay)
     .with_http_status(status)
-    // Refused before processing; a 408 or 5xx may follow a done operation (the client, which
+    // Refused before processing, unless a JSON body may be the platform's answer (an envelope
+    // under 429 cannot be trusted); a 408 or 5xx may follow a done operation (the client, which
     // knows the call, retries reads on them).
-    .with_retryable(status == 429)
+    .with_retryable(status == 429 && !text.trim_start().starts_with('{'))
 }
 
 fn malformed(message: String, status: u16) -> Error {

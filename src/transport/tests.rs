@@ -719,6 +719,36 @@ fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unkn
         let sips = crate::sogenactif::office::parse_response(status, "x", None).unwrap_err();
         assert_eq!(sips.retryable, after_money, "{status}");
     }
+    // A 429 with what may be the gateway's answer in it (an acceptance, a technical error, a SOAP
+    // envelope the reader cannot read) is not "refused before processing": after a money-moving
+    // call its outcome is unknown and it is not retryable (a helper's attack on the pass: a sealed
+    // Sips acceptance under 429 read as "safe to send again").
+    let sp_ok = r#"{"webService":"Transaction/CancelOrRefund","status":"SUCCESS","answer":{"_type":"V4/Transaction"}}"#;
+    for (gateway, body) in [
+        (Gateway::Systempay, sp_ok.to_string()),
+        (Gateway::Systempay, envelope("INT_999")),
+        (Gateway::Sogenactif, r#"{"responseCode":"00"}"#.to_string()),
+        (Gateway::Sogenactif, r#"{"responseCode":"99"}"#.to_string()),
+        (Gateway::Payline, result("00000")),
+        (Gateway::Payline, r#"<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body/></soapenv:Envelope>"#.to_string()),
+    ] {
+        let e = match gateway {
+            Gateway::Systempay => settle(gateway, money, "Transaction/CancelOrRefund", 429, crate::systempay::parse_response(429, &body)),
+            Gateway::Sogenactif => settle(gateway, money, "cancel", 429, crate::sogenactif::office::parse_response(429, &body, None)),
+            Gateway::Payline => payline(money, 429, &body),
+        }
+        .unwrap_err();
+        assert_eq!((e.retryable, e.outcome.is_some()), (false, true), "{body}");
+    }
+    // The stateless Payline reader agrees with the client on an acceptance under another status.
+    for status in [203, 429, 500] {
+        let e = crate::payline::decode::parse_response(op("doRefund"), status, &result("00000"))
+            .unwrap_err();
+        assert_eq!(
+            (e.code, e.http_status),
+            (ErrorCode::MalformedResponse, Some(status))
+        );
+    }
 }
 
 #[test]
