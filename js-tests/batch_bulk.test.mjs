@@ -42,6 +42,42 @@ for (const [name, { sogenactif, money }] of entries) {
     assert.equal(thrown(() => w.addMany('not an array')).issues[0].field, 'records');
   });
 
+  test(`${name}: free() gives a writer's or converter's memory back at once; later calls refuse`, () => {
+    const w = new sogenactif.BatchWriter({ header });
+    w.header();
+    w.add(wc(0));
+    w.free();
+    w.free(); // twice is fine
+    assert.equal(w.count, 1, 'count keeps its last value');
+    for (const call of [() => w.add(wc(1)), () => w.addMany([wc(1)]), () => w.finish(), () => w.header()]) {
+      const e = thrown(call);
+      assert.equal(e.code, 'OPERATION_NOT_ALLOWED');
+      assert.match(e.message, /free\(\) was called/);
+    }
+    const c = sogenactif.batch.createConverter({ header, input: 'ndjson' });
+    c.push(ndjson([wc(0)]));
+    c[Symbol.dispose]();
+    assert.deepEqual([c.count, c.rejected], [1, 0]);
+    for (const call of [() => c.push('x'), () => c.pushView('x'), () => c.finish(), () => c.finishView(), () => c.addMany([]), () => c.takeRejects()]) {
+      assert.equal(thrown(call).code, 'OPERATION_NOT_ALLOWED');
+    }
+    // 2 000 converters each holding half a MiB of an unfinished line, freed in a loop that never
+    // yields (so no finalizer can run): the wasm memory does not grow by their sum (about 1 GiB).
+    // (`raw` is the instance behind the CJS entry.)
+    if (name === 'require') {
+      const memory = () => raw.__memory().buffer.byteLength;
+      const partial = new Uint8Array(512 * 1024).fill(0x20);
+      const before = memory();
+      for (let i = 0; i < 2000; i++) {
+        const k = sogenactif.batch.createConverter({ header, input: 'ndjson' });
+        k.push(partial);
+        k.free();
+      }
+      assert.ok(memory() - before <= 16 * 1024 * 1024, `grew by ${memory() - before} bytes`);
+    }
+    assert.equal(money.toMinor('12.34', 'EUR'), 1234);
+  });
+
   test(`${name}: addMany after earlier records names a value JSON cannot carry from the file's start`, async () => {
     // Found by a helper: `records[1]` where the file has `records[4]` (the records' own issues
     // were numbered from the start, the core's check of NaN, BigInt, … from the call).

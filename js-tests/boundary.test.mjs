@@ -118,6 +118,7 @@ function hostileCalls(R, bad) {
     'sogenactif.batch.createConverter()#takeRejects': [() => conv().takeRejects(bad)],
     'sogenactif.batch.createConverter()#count': [() => conv().count],
     'sogenactif.batch.createConverter()#rejected': [() => conv().rejected],
+    'sogenactif.batch.createConverter()#free': [() => { const c = conv(); c.free(bad); c.free(); return c.push(bad); }],
     'sogenactif.batch.createTransform': [
       () => R.sogenactif.batch.createTransform(bad),
       () => {
@@ -137,6 +138,7 @@ function hostileCalls(R, bad) {
     'sogenactif.BatchWriter#addMany': [() => writer().addMany(bad), () => writer().addMany([bad])],
     'sogenactif.BatchWriter#finish': [() => writer().finish(bad)],
     'sogenactif.BatchWriter#count': [() => writer().count],
+    'sogenactif.BatchWriter#free': [() => { const w = writer(); w.free(bad); return w.add(bad); }],
     'sogenactif.office.sealString': [() => R.sogenactif.office.sealString(bad)],
     'sogenactif.office.seal': [() => R.sogenactif.office.seal(bad, 'k'), () => R.sogenactif.office.seal({}, bad)],
     'sogenactif.office.request': [

@@ -112,6 +112,22 @@ function fromFileStart(e, special, base) {
   return e;
 }
 
+/** The error of a writer or converter used after `free()`. */
+function freed(name) {
+  return new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: `${name}: free() was called: start a new one for another file` });
+}
+
+/**
+ * `free()` (and `[Symbol.dispose]`, for `using`) on a class whose instances keep their core in
+ * `#inner`: gives the wasm memory back now instead of when the object is collected (the glue's
+ * FinalizationRegistry), which a loop that makes many writers without yielding needs. Twice is fine.
+ */
+function disposable(Class) {
+  if (typeof Symbol.dispose === 'symbol') {
+    Object.defineProperty(Class.prototype, Symbol.dispose, { value: Class.prototype.free, writable: true, configurable: true });
+  }
+}
+
 // The converter's method for records `createTransform` already encoded (a symbol: not public).
 const ADD_TEXTS = Symbol('addTexts');
 
@@ -121,19 +137,35 @@ export default function sogenactifBatch(raw) {
   /** Streaming writer of one Office Batch request file (constant memory). */
   class BatchWriter {
     #inner;
+    // The count when free() was called.
+    #count = 0;
     constructor(options) {
       const [text, sp] = encode([options, clock()], ['options', 'clock'], G);
       this.#inner = construct(raw.CoreBatchWriter, text, sp);
     }
+    // The core, or OPERATION_NOT_ALLOWED after free(): a freed wasm object must never be called
+    // (its glue would throw out of a wasm frame).
+    get #core() {
+      if (this.#inner === undefined) throw freed('BatchWriter');
+      return this.#inner;
+    }
+    /** Gives the writer's wasm memory back now; later calls throw OPERATION_NOT_ALLOWED. */
+    free() {
+      const inner = this.#inner;
+      if (inner === undefined) return;
+      this.#count = inner.count();
+      this.#inner = undefined;
+      inner.free();
+    }
     /** The file's first lines; call once, first. */
     header() {
-      return unwrap(this.#inner.edge(false));
+      return unwrap(this.#core.edge(false));
     }
     /** Validates one record and returns its text. */
     add(record) {
       // Named by its index in the file, as the core names the record's own issues.
       const [text, sp] = encode([record], [`records[${this.count}]`], G);
-      return unwrap(this.#inner.add(text, sp));
+      return unwrap(this.#core.add(text, sp));
     }
     /** Validates many records in one crossing and returns their text as UTF-8 bytes; all or nothing. */
     addMany(records) {
@@ -144,28 +176,44 @@ export default function sogenactifBatch(raw) {
       const [text, sp] = encode([records], ['records'], G, base);
       try {
         // As a string: the glue writes it into wasm memory with one encodeInto (scripts/build-pkg.mjs).
-        return tagged(this.#inner.addMany(text, sp));
+        return tagged(this.#core.addMany(text, sp));
       } catch (e) {
         throw fromFileStart(e, sp, base);
       }
     }
     /** The file's last line(s); later calls throw OPERATION_NOT_ALLOWED. */
     finish() {
-      return unwrap(this.#inner.edge(true));
+      return unwrap(this.#core.edge(true));
     }
     /** Records written so far. */
     get count() {
-      return this.#inner.count();
+      return this.#inner === undefined ? this.#count : this.#inner.count();
     }
   }
+  disposable(BatchWriter);
   /** Fast bulk path: many records or raw NDJSON/CSV bytes in, request-file bytes out. */
   class Converter {
     #inner;
     // A high surrogate that ended the last text chunk: its low half may begin the next one.
     #high = '';
+    // The counts when free() was called.
+    #counts = [0, 0];
     constructor(options) {
       const [text, sp] = encode([options, clock()], ['options', 'clock'], G);
       this.#inner = construct(raw.CoreBatchConverter, text, sp);
+    }
+    // As BatchWriter's.
+    get #core() {
+      if (this.#inner === undefined) throw freed('Converter');
+      return this.#inner;
+    }
+    /** Gives the converter's wasm memory back now (views from pushView die with it); later calls throw OPERATION_NOT_ALLOWED. */
+    free() {
+      const inner = this.#inner;
+      if (inner === undefined) return;
+      this.#counts = [inner.count(), inner.rejected()];
+      this.#inner = undefined;
+      inner.free();
     }
     /** Complete NDJSON lines / CSV rows of `chunk` → their request-file bytes (header first). */
     push(chunk) {
@@ -183,14 +231,15 @@ export default function sogenactifBatch(raw) {
       // A high surrogate held from the last text chunk, then bytes: it was a lone one, and its bytes
       // go first, where it stood.
       if (!text && this.#high !== '') bytes = joinBytes([this.#takeHigh(), bytes]);
-      return this.#view(this.#inner.pushKeep(bytes));
+      return this.#view(this.#core.pushKeep(bytes));
     }
     /** `finish` as a view (see `pushView`). */
     finishView() {
       // A high surrogate left at the end of the text is a lone one: its record is rejected. Its
       // bytes end no line, so that push gives no output (the header went with the first push).
-      if (this.#high !== '') this.#view(this.#inner.pushKeep(this.#takeHigh()));
-      return this.#view(this.#inner.finishKeep());
+      const core = this.#core;
+      if (this.#high !== '') this.#view(core.pushKeep(this.#takeHigh()));
+      return this.#view(core.finishKeep());
     }
     /** Text chunks: a surrogate pair cut between two chunks (even with empty chunks between) is joined again. */
     #text(chunk) {
@@ -219,7 +268,7 @@ export default function sogenactifBatch(raw) {
       const [text, sp] = encode([records], ['records'], G, base);
       try {
         // As a string: the glue writes it into wasm memory with one encodeInto (scripts/build-pkg.mjs).
-        return this.#view(this.#inner.addMany(text, sp)).slice();
+        return this.#view(this.#core.addMany(text, sp)).slice();
       } catch (e) {
         throw fromFileStart(e, sp, base);
       }
@@ -228,7 +277,7 @@ export default function sogenactifBatch(raw) {
     [ADD_TEXTS](texts, sp) {
       const base = this.count;
       try {
-        return this.#view(this.#inner.addMany(`[[${texts.join(',')}]]`, sp)).slice();
+        return this.#view(this.#core.addMany(`[[${texts.join(',')}]]`, sp)).slice();
       } catch (e) {
         throw fromFileStart(e, sp, base);
       }
@@ -239,17 +288,18 @@ export default function sogenactifBatch(raw) {
     }
     /** Invalid records since the last call: `[{ line?, index, issues }]`. */
     takeRejects() {
-      return unwrap(this.#inner.takeRejects());
+      return unwrap(this.#core.takeRejects());
     }
     /** Records read so far (valid and invalid). */
     get count() {
-      return this.#inner.count();
+      return this.#inner === undefined ? this.#counts[0] : this.#inner.count();
     }
     /** Invalid records so far. */
     get rejected() {
-      return this.#inner.rejected();
+      return this.#inner === undefined ? this.#counts[1] : this.#inner.rejected();
     }
   }
+  disposable(Converter);
 
   /**
    * A Node Transform: records (objects, in object mode) or NDJSON/CSV bytes (with `input`) in,
@@ -305,6 +355,11 @@ export default function sogenactifBatch(raw) {
         } catch (e) {
           done(e);
         }
+      },
+      // The converter's memory goes back when the stream ends or is destroyed, not when collected.
+      destroy(error, done) {
+        conv.free();
+        done(error);
       },
       flush(done) {
         try {

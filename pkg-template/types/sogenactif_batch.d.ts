@@ -126,6 +126,12 @@ export interface SogenactifBatchConverter {
   readonly count: number;
   /** Invalid records so far. */
   readonly rejected: number;
+  /**
+   * Gives the converter's wasm memory back now instead of when it is collected (views from
+   * `pushView` die with it); later calls throw `OPERATION_NOT_ALLOWED`, `count` and `rejected` keep
+   * their last values. Calling it twice is fine. Also `[Symbol.dispose]` where the runtime has it.
+   */
+  free(): void;
 }
 
 /** Office Batch request files (CSV or XML), their ZIP archive, and response files. */
@@ -169,6 +175,12 @@ export interface SogenactifBatchWriter {
   finish(): string;
   /** Records written so far. */
   readonly count: number;
+  /**
+   * Gives the writer's wasm memory back now instead of when it is collected; later calls throw
+   * `OPERATION_NOT_ALLOWED`, `count` keeps its last value. Calling it twice is fine. Also
+   * `[Symbol.dispose]` where the runtime has it.
+   */
+  free(): void;
 }
 
 /** `new sogenactif.BatchWriter(options)`; throws `VALIDATION` when the options are wrong. */
