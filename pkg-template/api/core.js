@@ -182,8 +182,10 @@ const join = (path, key) => (path ? `${path}.${shown(path, key)}` : key);
 // core reports deep nesting), or a getter / Proxy trap / toJSON that threw. `base` is added to the
 // indexes of a top-level array (records of a batch file counted from its start).
 function locate(value, path, depth, gateway, cause, base = 0) {
-  if (depth > MAX_DEPTH) return validation(gateway, path, 'is nested too deeply (or refers to itself): pass plain data');
+  // Only an object or array nests: a number beside a cycle was named as the value too deep (a
+  // helper's attack: `o.self.self….a` for `{ a: 1, self: o }`).
   if (value === null || typeof value !== 'object') return null;
+  if (depth > MAX_DEPTH) return validation(gateway, path, 'is nested too deeply (or refers to itself): pass plain data');
   let keys;
   try {
     if (typeof value.toJSON === 'function') value.toJSON();
