@@ -61,6 +61,31 @@ for (const [name, { sogenactif, money }] of entries) {
     for (const call of [() => c.push('x'), () => c.pushView('x'), () => c.finish(), () => c.finishView(), () => c.addMany([]), () => c.takeRejects()]) {
       assert.equal(thrown(call).code, 'OPERATION_NOT_ALLOWED');
     }
+    // free() from code a call runs between two crossings (here a patched built-in): the next crossing
+    // refuses, the freed object is never called (a helper's attack: "null pointer passed to rust").
+    const late = sogenactif.batch.createConverter({ header, input: 'ndjson' });
+    late.push(JSON.stringify(wc(0)) + '\n{"x":"\uD83D');
+    const isWellFormed = String.prototype.isWellFormed;
+    String.prototype.isWellFormed = function () {
+      String.prototype.isWellFormed = isWellFormed;
+      late.free();
+      return isWellFormed.call(this);
+    };
+    try {
+      assert.equal(thrown(() => late.finish()).code, 'OPERATION_NOT_ALLOWED');
+    } finally {
+      String.prototype.isWellFormed = isWellFormed;
+    }
+    // Symbol.dispose calls free() as the instance has it: a subclass's override runs.
+    const freed = [];
+    class Logged extends sogenactif.BatchWriter {
+      free() {
+        freed.push('sub');
+        super.free();
+      }
+    }
+    new Logged({ header })[Symbol.dispose]();
+    assert.deepEqual(freed, ['sub']);
     // 2 000 converters each holding half a MiB of an unfinished line, freed in a loop that never
     // yields (so no finalizer can run): the wasm memory does not grow by their sum (about 1 GiB).
     // (`raw` is the instance behind the CJS entry.)
@@ -76,6 +101,18 @@ for (const [name, { sogenactif, money }] of entries) {
       assert.ok(memory() - before <= 16 * 1024 * 1024, `grew by ${memory() - before} bytes`);
     }
     assert.equal(money.toMinor('12.34', 'EUR'), 1234);
+  });
+
+  test(`${name}: createTransform destroyed by its consumer in the middle of a write ends as destroyed streams do`, async () => {
+    const { finished } = await import('node:stream');
+    const t = sogenactif.batch.createTransform({ header, input: 'ndjson' });
+    t.on('data', () => t.destroy());
+    const ended = new Promise((resolve) => finished(t, resolve));
+    t.write(JSON.stringify(wc(0)) + '\n');
+    const e = await ended;
+    // As a PassThrough destroyed so; it was OPERATION_NOT_ALLOWED "free() was called".
+    assert.equal(e?.code, 'ERR_STREAM_PREMATURE_CLOSE');
+    assert.equal(t.errored, null);
   });
 
   test(`${name}: addMany after earlier records names a value JSON cannot carry from the file's start`, async () => {

@@ -662,3 +662,35 @@ test('the .wasm declares a memory maximum below 4 GiB, so running out of memory 
     assert.equal(limits.max, 65535, `${file}: ${JSON.stringify(limits)}`);
   }
 });
+
+test('a TextDecoder patched after load never runs inside a wasm frame: a constructor error thousands of times leaves the instance healthy', () => {
+  // The glue turns a constructor's error text into a JS string while the wasm frame is on the stack;
+  // it used TextDecoder's decode as it was when it ran (and %TypedArray%'s subarray, the memory's
+  // buffer getter), so a patched one threw through the frame and moved the shadow stack for good (a
+  // helper's attack of the eleventh pass). It now uses the built-ins taken at load. (Only decode is
+  // patched here: subarray and the getter also serve the JS that writes the arguments before the call.)
+  const decode = TextDecoder.prototype.decode;
+  for (const [name, R] of entries) {
+    let errors = 0;
+    let ran = 0;
+    try {
+      TextDecoder.prototype.decode = function () {
+        ran++;
+        throw new Error('patched');
+      };
+      for (let i = 0; i < 5000; i++) {
+        try {
+          new R.sogenactif.BatchWriter({ header: {} });
+        } catch (e) {
+          if (R.isRemiseError(e)) errors++;
+        }
+      }
+    } finally {
+      TextDecoder.prototype.decode = decode;
+    }
+    assert.equal(ran, 0, `${name}: the patched decode ran`);
+    assert.equal(errors, 5000, `${name}: each call a RemiseError`);
+    assert.equal(R.money.toMinor('12.34', 'EUR'), 1234, name);
+    assert.ok(new R.sogenactif.BatchWriter({ header: SAMPLE_HEADER }).header().startsWith('FILE;request'));
+  }
+});

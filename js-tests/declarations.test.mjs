@@ -26,8 +26,10 @@ function declared(file) {
   const callable = (type) => type.getCallSignatures().length > 0;
   const calls = [];
   const properties = [];
+  // A symbol-keyed member (TypeScript names it `__@dispose@117`) as `[Symbol.dispose]`.
+  const memberName = (p) => (p.name.startsWith('__@') ? `[Symbol.${p.name.slice(3).replace(/@\d+$/, '')}]` : p.name);
   const members = (instance, at) => {
-    for (const p of instance.getProperties()) (callable(typeOf(p)) ? calls : properties).push(`${at}#${p.name}`);
+    for (const p of instance.getProperties()) (callable(typeOf(p)) ? calls : properties).push(`${at}#${memberName(p)}`);
   };
   const walk = (type, at) => {
     const constructors = type.getConstructSignatures();
@@ -59,6 +61,18 @@ for (const [name, R] of entries) {
     const { calls, properties } = declared(file);
     const runtime = surfaceOf(R);
     assert.ok(calls.length > 60, `only ${calls.length} declared functions and methods: is ${file} read?`);
+    // Declared symbol-keyed methods (`[Symbol.dispose]`) are methods at run time; the rest of the
+    // surface is named by strings.
+    const symbolKeyed = calls.filter((n) => n.includes('#[Symbol.'));
+    assert.ok(symbolKeyed.length >= 2, 'the batch writer and converter declare [Symbol.dispose]');
+    for (const n of symbolKeyed) {
+      const [owner, member] = n.split('#');
+      const proto = owner.endsWith('()')
+        ? Object.getPrototypeOf(R.sogenactif.batch.createConverter({ header: { remitterId: '023101122334455', sequence: 1 } }))
+        : owner.split('.').reduce((o, k) => o[k], R).prototype;
+      assert.equal(typeof proto[Symbol[member.slice(8, -1)]], 'function', n);
+    }
+    calls.splice(0, calls.length, ...calls.filter((n) => !symbolKeyed.includes(n)));
     // Declared callable → present at run time.
     assert.deepEqual(calls.filter((n) => !runtime.includes(n)), [], 'declared but missing at run time');
     // Present at run time → declared (a getter such as `count` as a property).

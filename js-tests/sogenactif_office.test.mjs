@@ -238,6 +238,12 @@ for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError 
       assert.equal(e.outcome, 'unknown', 'a money-moving call whose answer is not trusted');
     }
     assert.equal(sent, 2, 'sent once each, never again');
+    // A production host given as baseUrl, the environment left to its default: production too (a
+    // helper's attack: an unsealed acceptance from it was taken, sealVerified false).
+    for (const baseUrl of ['https://office-server.sogenactif.com', 'https://office-server.mercanet.com/']) {
+      const byHost = new sogenactif.OfficeClient({ ...opts, baseUrl, fetch: answer({ responseCode: '00' }) });
+      assert.equal((await rejected(byHost.cancel(op))).code, 'SIGNATURE_INVALID', baseUrl);
+    }
     const test = new sogenactif.OfficeClient({ ...opts, fetch: answer({ responseCode: '00' }) });
     const ok = await test.cancel(op);
     assert.deepEqual([ok.accepted, ok.sealVerified], [true, false]);

@@ -73,6 +73,40 @@ for (const f of [join(out, 'web', 'remise.js'), join(out, 'node', 'remise.cjs')]
   await writeFile(f, text.replace(ASCII_LOOP, ONE_ENCODE).replace('function passStringToWasm0(', ENCODE_HEAD.trimStart() + '\nfunction passStringToWasm0('));
 }
 
+// The imports that wasm-bindgen's glue runs while a wasm frame is on the stack turn a string of the
+// core into a JS string (a constructor's framed error, the message of the glue's own throw) with
+// `TextDecoder.prototype.decode`, `%TypedArray%.prototype.subarray` and the memory's `buffer` getter,
+// looked up when they run: a caller that patched one of them later (a polyfill, a test spy) would run
+// JS inside the frame, and an exception there would leave the shadow stack pointer moved for good
+// (ARCHITECTURE.md "Boundary", a helper's attack of the eleventh pass). These imports read the
+// string with the same built-ins taken when the glue loads. Strings returned by exports are read
+// after the call returns, with no wasm frame, as wasm-bindgen writes them.
+const IN_FRAME = [
+  ['throw new Error(getStringFromWasm0(arg0, arg1));', 'throw new Error(remiseStringInFrame(arg0, arg1));'],
+  ['const ret = getStringFromWasm0(arg0, arg1);', 'const ret = remiseStringInFrame(arg0, arg1);'],
+];
+const IN_FRAME_READER = `
+// remise (scripts/build-pkg.mjs): a string of the core read inside a wasm frame, with built-ins taken
+// at load (a prototype patched later never runs here).
+const remiseApply = Reflect.apply;
+const remiseDecode = TextDecoder.prototype.decode;
+const remiseBuffer = Object.getOwnPropertyDescriptor(WebAssembly.Memory.prototype, 'buffer').get;
+const RemiseBytes = Uint8Array;
+const remiseDecoder = new TextDecoder('utf-8', { __proto__: null, ignoreBOM: true });
+function remiseStringInFrame(ptr, len) {
+    return remiseApply(remiseDecode, remiseDecoder, [new RemiseBytes(remiseApply(remiseBuffer, wasm.memory, []), ptr >>> 0, len >>> 0)]);
+}
+`;
+for (const f of [join(out, 'web', 'remise.js'), join(out, 'node', 'remise.cjs')]) {
+  let text = await readFile(f, 'utf8');
+  for (const [from, to] of IN_FRAME) {
+    if (text.split(from).length !== 2) throw new Error(`${f}: the import \`${from}\` is not the shape build-pkg.mjs patches (wasm-bindgen changed?)`);
+    text = text.replace(from, to);
+  }
+  if (!text.includes('function getStringFromWasm0(')) throw new Error(`${f}: no getStringFromWasm0 (wasm-bindgen changed?)`);
+  await writeFile(f, text.replace('function getStringFromWasm0(', IN_FRAME_READER.trimStart() + '\nfunction getStringFromWasm0('));
+}
+
 // wasm-bindgen declares `[Symbol.dispose]()` on exported classes; TypeScript knows that symbol only
 // with the `esnext.disposable` lib (TS 5.2+), so a consumer on `lib: ["ES2022"]` without skipLibCheck
 // would fail on our types. Referencing the lib from the glue's .d.ts makes them self-contained.
@@ -158,7 +192,9 @@ const fragments = (await readdir(join(tpl, 'types'))).filter((f) => f.endsWith('
 );
 let body = '';
 for (const f of fragments) body += `// ---- ${f}\n` + (await readFile(join(tpl, 'types', f), 'utf8')) + '\n';
+// `[Symbol.dispose]` on the batch writer and converter: the lib that declares the symbol, as for the glue.
 const header = (glue) =>
+  `/// <reference lib="esnext.disposable" />\n` +
   `// remise ${version}: public API. Interfaces of gateway data are generated from the Rust types.\n` +
   `import type * as raw from '${glue}';\n\n`;
 await writeFile(join(out, 'index.d.ts'), header('./web/remise.js') + body.replaceAll("'@raw'", "'./web/remise.js'"));

@@ -124,7 +124,9 @@ function freed(name) {
  */
 function disposable(Class) {
   if (typeof Symbol.dispose === 'symbol') {
-    Object.defineProperty(Class.prototype, Symbol.dispose, { value: Class.prototype.free, writable: true, configurable: true });
+    // Calls `free` as the instance has it, so that a subclass's override runs too.
+    const dispose = { [Symbol.dispose]() { this.free(); } }[Symbol.dispose];
+    Object.defineProperty(Class.prototype, Symbol.dispose, { value: dispose, writable: true, configurable: true });
   }
 }
 
@@ -237,9 +239,13 @@ export default function sogenactifBatch(raw) {
     finishView() {
       // A high surrogate left at the end of the text is a lone one: its record is rejected. Its
       // bytes end no line, so that push gives no output (the header went with the first push).
-      const core = this.#core;
-      if (this.#high !== '') this.#view(core.pushKeep(this.#takeHigh()));
-      return this.#view(core.finishKeep());
+      // `this.#core` is read right before each call into the wasm: the steps between (text to
+      // bytes, a view) use built-ins a caller may have patched to call free() (a helper's attack).
+      if (this.#high !== '') {
+        const bytes = this.#takeHigh();
+        this.#view(this.#core.pushKeep(bytes));
+      }
+      return this.#view(this.#core.finishKeep());
     }
     /** Text chunks: a surrogate pair cut between two chunks (even with empty chunks between) is joined again. */
     #text(chunk) {
@@ -260,7 +266,7 @@ export default function sogenactifBatch(raw) {
     #view(error) {
       if (error !== '') throw errorFrom(JSON.parse(error.slice(1)));
       // A new view each time: a grown memory has a new buffer.
-      return new Uint8Array(memory().buffer, this.#inner.outPtr(), this.#inner.outLen());
+      return new Uint8Array(memory().buffer, this.#core.outPtr(), this.#core.outLen());
     }
     /** Records as JS objects, one crossing for all of them → their bytes. */
     addMany(records) {
@@ -353,7 +359,9 @@ export default function sogenactifBatch(raw) {
           drain(this);
           done();
         } catch (e) {
-          done(e);
+          // Destroyed while it ran (by a 'data' listener, a record's getter): the converter is freed,
+          // and the stream ends as destroyed streams do, not with "free() was called".
+          done(this.destroyed ? undefined : e);
         }
       },
       // The converter's memory goes back when the stream ends or is destroyed, not when collected.
@@ -375,7 +383,7 @@ export default function sogenactifBatch(raw) {
           if (out.byteLength) this.push(out);
           done();
         } catch (e) {
-          done(e);
+          done(this.destroyed ? undefined : e);
         }
       },
     });

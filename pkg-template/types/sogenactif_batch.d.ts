@@ -129,9 +129,11 @@ export interface SogenactifBatchConverter {
   /**
    * Gives the converter's wasm memory back now instead of when it is collected (views from
    * `pushView` die with it); later calls throw `OPERATION_NOT_ALLOWED`, `count` and `rejected` keep
-   * their last values. Calling it twice is fine. Also `[Symbol.dispose]` where the runtime has it.
+   * their last values. Calling it twice is fine.
    */
   free(): void;
+  /** `free()`, for `using` (where the runtime has `Symbol.dispose`). */
+  [Symbol.dispose](): void;
 }
 
 /** Office Batch request files (CSV or XML), their ZIP archive, and response files. */
@@ -177,10 +179,11 @@ export interface SogenactifBatchWriter {
   readonly count: number;
   /**
    * Gives the writer's wasm memory back now instead of when it is collected; later calls throw
-   * `OPERATION_NOT_ALLOWED`, `count` keeps its last value. Calling it twice is fine. Also
-   * `[Symbol.dispose]` where the runtime has it.
+   * `OPERATION_NOT_ALLOWED`, `count` keeps its last value. Calling it twice is fine.
    */
   free(): void;
+  /** `free()`, for `using` (where the runtime has `Symbol.dispose`). */
+  [Symbol.dispose](): void;
 }
 
 /** `new sogenactif.BatchWriter(options)`; throws `VALIDATION` when the options are wrong. */
