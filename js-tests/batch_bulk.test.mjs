@@ -76,6 +76,41 @@ for (const [name, { sogenactif, money }] of entries) {
     } finally {
       String.prototype.isWellFormed = isWellFormed;
     }
+    // free() from code the glue runs on the way in (a patched Uint8Array#set, before the wasm is
+    // entered): the object is freed once the call is over, and the call refuses. It used to reach
+    // Rust with a null pointer, whose error left the wasm frame and broke the instance after a few
+    // thousand (the review of the pass).
+    const set = Uint8Array.prototype.set;
+    let victim = null;
+    let refused = 0;
+    Uint8Array.prototype.set = function (...args) {
+      if (victim) {
+        const v = victim;
+        victim = null;
+        v.free();
+      }
+      return Reflect.apply(set, this, args);
+    };
+    try {
+      const line = ndjson([wc(0)]);
+      for (let i = 0; i < 10000; i++) {
+        victim = sogenactif.batch.createConverter({ header, input: 'ndjson' });
+        const v = victim;
+        try {
+          v.push(line);
+        } catch (e) {
+          if (e.code === 'OPERATION_NOT_ALLOWED') refused++;
+        }
+      }
+    } finally {
+      delete Uint8Array.prototype.set;
+    }
+    assert.equal(Uint8Array.prototype.set, set);
+    assert.equal(refused, 10000);
+    assert.equal(money.toMinor('12.34', 'EUR'), 1234);
+    // Another converter still writes what batch.build writes (its header and record lines).
+    const pushed = text(sogenactif.batch.createConverter({ header, input: 'ndjson' }).push(ndjson([wc(0)])));
+    assert.ok(pushed.length > 0 && sogenactif.batch.build({ header, records: [wc(0)] }).startsWith(pushed), pushed);
     // Symbol.dispose calls free() as the instance has it: a subclass's override runs.
     const freed = [];
     class Logged extends sogenactif.BatchWriter {

@@ -238,12 +238,21 @@ for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError 
       assert.equal(e.outcome, 'unknown', 'a money-moving call whose answer is not trusted');
     }
     assert.equal(sent, 2, 'sent once each, never again');
-    // A production host given as baseUrl, the environment left to its default: production too (a
+    // A production host given as baseUrl, the environment absent or 'test': production too (a
     // helper's attack: an unsealed acceptance from it was taken, sealVerified false).
-    for (const baseUrl of ['https://office-server.sogenactif.com', 'https://office-server.mercanet.com/']) {
-      const byHost = new sogenactif.OfficeClient({ ...opts, baseUrl, fetch: answer({ responseCode: '00' }) });
-      assert.equal((await rejected(byHost.cancel(op))).code, 'SIGNATURE_INVALID', baseUrl);
+    // However spelled (the review of the pass: the exact string only).
+    for (const baseUrl of [
+      'https://office-server.sogenactif.com', 'https://office-server.mercanet.com/', 'HTTPS://OFFICE-SERVER.SOGENACTIF.COM',
+      'https://office-server.sogenactif.com:443', 'https://office-server.sogenactif.com./', 'https://office-server.mercanet.bnpparibas.net',
+    ]) {
+      for (const environment of [undefined, 'test']) {
+        const byHost = new sogenactif.OfficeClient({ ...opts, baseUrl, environment, fetch: answer({ responseCode: '00' }) });
+        assert.equal((await rejected(byHost.cancel(op))).code, 'SIGNATURE_INVALID', `${baseUrl} ${environment}`);
+      }
     }
+    // A test host given as baseUrl stays a test one.
+    const testHost = new sogenactif.OfficeClient({ ...opts, baseUrl: 'https://office-server-sogenactif.test.sips-services.com', fetch: answer({ responseCode: '00' }) });
+    assert.equal((await testHost.cancel(op)).sealVerified, false);
     const test = new sogenactif.OfficeClient({ ...opts, fetch: answer({ responseCode: '00' }) });
     const ok = await test.cancel(op);
     assert.deepEqual([ok.accepted, ok.sealVerified], [true, false]);

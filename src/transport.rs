@@ -510,6 +510,25 @@ pub fn failure_error(
     }
 }
 
+/// Whether a body under HTTP 429 may be the gateway's answer (a JSON object for Systempay and Sips,
+/// a SOAP envelope for Payline), which a refusal before processing is not: such a 429 is not
+/// trusted ([`settle`]), whether the body can be read or not (a cut answer is still one). One
+/// test for the three decoders (a review of the pass: they tested it three ways, and a BOM or a
+/// cut JSON body read as a plain refusal).
+pub fn may_be_answer(body: &str) -> bool {
+    // Byte order marks (EF BB BF) and ASCII spaces skipped by hand: a char pattern here pulled
+    // in ~100 B of generic searching code.
+    let b = body.as_bytes();
+    let mut i = 0;
+    loop {
+        match b.get(i) {
+            Some(0xEF) => i += 3,
+            Some(c) if c.is_ascii_whitespace() => i += 1,
+            c => return c == Some(&b'{') || crate::codec::text::find(body, "Envelope").is_some(),
+        }
+    }
+}
+
 /// The error for an answer that reads as a success under another status than 200 (see
 /// [`settle`]); also `payline.parseResponse`'s, so that the stateless reader agrees with the client.
 pub fn untrusted_success(gateway: Gateway, status: u16) -> Error {

@@ -112,16 +112,58 @@ function fromFileStart(e, special, base) {
   return e;
 }
 
-/** The error of a writer or converter used after `free()`. */
-function freed(name) {
-  return new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: `${name}: free() was called: start a new one for another file` });
+/**
+ * The wasm object behind a BatchWriter or a converter, and its `free()`. Every call into it goes
+ * through `cross`: after `free()` it throws OPERATION_NOT_ALLOWED without touching the wasm (a freed
+ * wasm-bindgen object must never be called: its glue's null check throws out of a wasm frame, which
+ * moves the shadow stack for good), and a `free()` made while a call is on its way (from code the glue
+ * runs before the wasm is entered: a patched `Uint8Array.prototype.set` or `encodeInto`, found by the
+ * review of the pass) frees the object once that call is over. Kept in a private field of its owner.
+ */
+class Held {
+  #inner;
+  #name;
+  #busy = 0;
+  #late;
+  // `count` and `rejected` when free() was called.
+  #last = [0, 0];
+  constructor(inner, name) {
+    this.#inner = inner;
+    this.#name = name;
+  }
+  /** `f(inner)`, or OPERATION_NOT_ALLOWED after free(). */
+  cross(f) {
+    const inner = this.#inner;
+    if (inner === undefined) throw new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: `${this.#name}: free() was called: start a new one for another file` });
+    this.#busy += 1;
+    try {
+      return f(inner);
+    } finally {
+      this.#busy -= 1;
+      if (this.#busy === 0 && this.#late !== undefined) {
+        const late = this.#late;
+        this.#late = undefined;
+        late.free();
+      }
+    }
+  }
+  free() {
+    const inner = this.#inner;
+    if (inner === undefined) return;
+    this.#last = [inner.count(), typeof inner.rejected === 'function' ? inner.rejected() : 0];
+    this.#inner = undefined;
+    if (this.#busy > 0) this.#late = inner;
+    else inner.free();
+  }
+  /** `count` (0) or `rejected` (1), the last value after free(). */
+  counter(which) {
+    const inner = this.#inner;
+    if (inner === undefined) return this.#last[which];
+    return which === 0 ? inner.count() : inner.rejected();
+  }
 }
 
-/**
- * `free()` (and `[Symbol.dispose]`, for `using`) on a class whose instances keep their core in
- * `#inner`: gives the wasm memory back now instead of when the object is collected (the glue's
- * FinalizationRegistry), which a loop that makes many writers without yielding needs. Twice is fine.
- */
+/** `[Symbol.dispose]` (for `using`) on a class with a `free()`. */
 function disposable(Class) {
   if (typeof Symbol.dispose === 'symbol') {
     // Calls `free` as the instance has it, so that a subclass's override runs too.
@@ -138,36 +180,27 @@ export default function sogenactifBatch(raw) {
   const memory = () => (mem ??= raw.__memory());
   /** Streaming writer of one Office Batch request file (constant memory). */
   class BatchWriter {
-    #inner;
-    // The count when free() was called.
-    #count = 0;
+    #held;
     constructor(options) {
       const [text, sp] = encode([options, clock()], ['options', 'clock'], G);
-      this.#inner = construct(raw.CoreBatchWriter, text, sp);
+      this.#held = new Held(construct(raw.CoreBatchWriter, text, sp), 'BatchWriter');
     }
-    // The core, or OPERATION_NOT_ALLOWED after free(): a freed wasm object must never be called
-    // (its glue would throw out of a wasm frame).
-    get #core() {
-      if (this.#inner === undefined) throw freed('BatchWriter');
-      return this.#inner;
-    }
-    /** Gives the writer's wasm memory back now; later calls throw OPERATION_NOT_ALLOWED. */
+    /**
+     * Gives the writer's wasm memory back now instead of when it is collected; later calls throw
+     * OPERATION_NOT_ALLOWED, `count` keeps its last value. Twice is fine.
+     */
     free() {
-      const inner = this.#inner;
-      if (inner === undefined) return;
-      this.#count = inner.count();
-      this.#inner = undefined;
-      inner.free();
+      this.#held.free();
     }
     /** The file's first lines; call once, first. */
     header() {
-      return unwrap(this.#core.edge(false));
+      return unwrap(this.#held.cross((c) => c.edge(false)));
     }
     /** Validates one record and returns its text. */
     add(record) {
       // Named by its index in the file, as the core names the record's own issues.
       const [text, sp] = encode([record], [`records[${this.count}]`], G);
-      return unwrap(this.#core.add(text, sp));
+      return unwrap(this.#held.cross((c) => c.add(text, sp)));
     }
     /** Validates many records in one crossing and returns their text as UTF-8 bytes; all or nothing. */
     addMany(records) {
@@ -178,44 +211,36 @@ export default function sogenactifBatch(raw) {
       const [text, sp] = encode([records], ['records'], G, base);
       try {
         // As a string: the glue writes it into wasm memory with one encodeInto (scripts/build-pkg.mjs).
-        return tagged(this.#core.addMany(text, sp));
+        return tagged(this.#held.cross((c) => c.addMany(text, sp)));
       } catch (e) {
         throw fromFileStart(e, sp, base);
       }
     }
     /** The file's last line(s); later calls throw OPERATION_NOT_ALLOWED. */
     finish() {
-      return unwrap(this.#core.edge(true));
+      return unwrap(this.#held.cross((c) => c.edge(true)));
     }
     /** Records written so far. */
     get count() {
-      return this.#inner === undefined ? this.#count : this.#inner.count();
+      return this.#held.counter(0);
     }
   }
   disposable(BatchWriter);
   /** Fast bulk path: many records or raw NDJSON/CSV bytes in, request-file bytes out. */
   class Converter {
-    #inner;
+    #held;
     // A high surrogate that ended the last text chunk: its low half may begin the next one.
     #high = '';
-    // The counts when free() was called.
-    #counts = [0, 0];
     constructor(options) {
       const [text, sp] = encode([options, clock()], ['options', 'clock'], G);
-      this.#inner = construct(raw.CoreBatchConverter, text, sp);
+      this.#held = new Held(construct(raw.CoreBatchConverter, text, sp), 'Converter');
     }
-    // As BatchWriter's.
-    get #core() {
-      if (this.#inner === undefined) throw freed('Converter');
-      return this.#inner;
-    }
-    /** Gives the converter's wasm memory back now (views from pushView die with it); later calls throw OPERATION_NOT_ALLOWED. */
+    /**
+     * Gives the converter's wasm memory back now (views from pushView die with it); later calls
+     * throw OPERATION_NOT_ALLOWED, `count` and `rejected` keep their last values. Twice is fine.
+     */
     free() {
-      const inner = this.#inner;
-      if (inner === undefined) return;
-      this.#counts = [inner.count(), inner.rejected()];
-      this.#inner = undefined;
-      inner.free();
+      this.#held.free();
     }
     /** Complete NDJSON lines / CSV rows of `chunk` → their request-file bytes (header first). */
     push(chunk) {
@@ -233,19 +258,19 @@ export default function sogenactifBatch(raw) {
       // A high surrogate held from the last text chunk, then bytes: it was a lone one, and its bytes
       // go first, where it stood.
       if (!text && this.#high !== '') bytes = joinBytes([this.#takeHigh(), bytes]);
-      return this.#view(this.#core.pushKeep(bytes));
+      return this.#view(this.#held.cross((c) => c.pushKeep(bytes)));
     }
     /** `finish` as a view (see `pushView`). */
     finishView() {
       // A high surrogate left at the end of the text is a lone one: its record is rejected. Its
       // bytes end no line, so that push gives no output (the header went with the first push).
-      // `this.#core` is read right before each call into the wasm: the steps between (text to
-      // bytes, a view) use built-ins a caller may have patched to call free() (a helper's attack).
+      // Each call into the wasm goes through `Held#cross`: the steps between (text to bytes, a
+      // view) use built-ins a caller may have patched to call free() (a helper's attack).
       if (this.#high !== '') {
         const bytes = this.#takeHigh();
-        this.#view(this.#core.pushKeep(bytes));
+        this.#view(this.#held.cross((c) => c.pushKeep(bytes)));
       }
-      return this.#view(this.#core.finishKeep());
+      return this.#view(this.#held.cross((c) => c.finishKeep()));
     }
     /** Text chunks: a surrogate pair cut between two chunks (even with empty chunks between) is joined again. */
     #text(chunk) {
@@ -266,7 +291,8 @@ export default function sogenactifBatch(raw) {
     #view(error) {
       if (error !== '') throw errorFrom(JSON.parse(error.slice(1)));
       // A new view each time: a grown memory has a new buffer.
-      return new Uint8Array(memory().buffer, this.#core.outPtr(), this.#core.outLen());
+      const [ptr, len] = this.#held.cross((c) => [c.outPtr(), c.outLen()]);
+      return new Uint8Array(memory().buffer, ptr, len);
     }
     /** Records as JS objects, one crossing for all of them → their bytes. */
     addMany(records) {
@@ -274,7 +300,7 @@ export default function sogenactifBatch(raw) {
       const [text, sp] = encode([records], ['records'], G, base);
       try {
         // As a string: the glue writes it into wasm memory with one encodeInto (scripts/build-pkg.mjs).
-        return this.#view(this.#core.addMany(text, sp)).slice();
+        return this.#view(this.#held.cross((c) => c.addMany(text, sp))).slice();
       } catch (e) {
         throw fromFileStart(e, sp, base);
       }
@@ -282,8 +308,10 @@ export default function sogenactifBatch(raw) {
     /** (Internal: `createTransform`.) Records already written as JSON texts, in one crossing. */
     [ADD_TEXTS](texts, sp) {
       const base = this.count;
+      // Joined before the crossing: `join` may be a caller's patch.
+      const text = `[[${texts.join(',')}]]`;
       try {
-        return this.#view(this.#core.addMany(`[[${texts.join(',')}]]`, sp)).slice();
+        return this.#view(this.#held.cross((c) => c.addMany(text, sp))).slice();
       } catch (e) {
         throw fromFileStart(e, sp, base);
       }
@@ -294,15 +322,15 @@ export default function sogenactifBatch(raw) {
     }
     /** Invalid records since the last call: `[{ line?, index, issues }]`. */
     takeRejects() {
-      return unwrap(this.#core.takeRejects());
+      return unwrap(this.#held.cross((c) => c.takeRejects()));
     }
     /** Records read so far (valid and invalid). */
     get count() {
-      return this.#inner === undefined ? this.#counts[0] : this.#inner.count();
+      return this.#held.counter(0);
     }
     /** Invalid records so far. */
     get rejected() {
-      return this.#inner === undefined ? this.#counts[1] : this.#inner.rejected();
+      return this.#held.counter(1);
     }
   }
   disposable(Converter);

@@ -22,12 +22,31 @@ export default function sogenactifOffice(raw) {
       invokeText(raw, 'sogenactif.office.parseResponse', [text, options], ['text', 'options'], G, 0),
   };
 
+  /**
+   * A production host given as `baseUrl` (however spelled: any case, a port, a trailing dot or
+   * path) with `environment` absent or 'test' makes the client a production one, which refuses
+   * unsealed answers (a helper's attack: `baseUrl: 'https://office-server.sogenactif.com'` with the
+   * default environment took an unsealed acceptance). The hosts are the core's table
+   * (`office.hosts`), plus Mercanet's older production host that its table names in a comment. A
+   * URL holding a production host anywhere counts: requiring the seal fails closed. No test host
+   * holds a production one.
+   */
+  function productionByHost(copy) {
+    const url = copy.baseUrl;
+    const env = copy.environment;
+    if (typeof url !== 'string' || !(env === undefined || env === null || env === 'test')) return;
+    const lower = url.toLowerCase();
+    const production = Object.values(office.hosts).map((h) => h.production.replace(/^https:\/\//, ''));
+    production.push('office-server.mercanet.bnpparibas.net');
+    if (production.some((host) => lower.includes(host))) copy.environment = 'production';
+  }
+
   // Money-moving methods are sent once; getTransactionData (a read) is retried on transient failures.
   class OfficeClient {
     #core;
     #settings;
     constructor(options) {
-      const { core, settings } = openClient(raw, G, options);
+      const { core, settings } = openClient(raw, G, options, productionByHost);
       this.#core = core;
       this.#settings = settings;
       bindMethods(this, OfficeClient.prototype);

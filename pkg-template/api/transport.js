@@ -98,7 +98,7 @@ function sleep(ms) {
 }
 
 /** Client settings: the injected functions stay in JS, the rest is checked by the core. */
-export function openClient(raw, gateway, options) {
+export function openClient(raw, gateway, options, adjust) {
   const settings = { fetch: undefined, debug: undefined, timeoutMs: 0, maxResponseBytes: 0, redact: undefined };
   let copy = options;
   if (options !== null && typeof options === 'object') {
@@ -123,6 +123,8 @@ export function openClient(raw, gateway, options) {
       );
     }
   }
+  // The client's own reading of its options (the Sips client: a production host as baseUrl).
+  if (adjust && copy !== null && typeof copy === 'object') adjust(copy);
   const [text, sp] = encode([copy === undefined ? null : copy], ['options'], gateway);
   const core = construct(raw.CoreClient, gateway, text, sp);
   // The empty entry name gives the checked transport options (src/wasm/mod.rs).

@@ -43,7 +43,9 @@ export declare const payline: {
   /**
    * Decodes Payline's answer (`httpStatus` defaults to 200). Returns it even when the code is not accepted
    * (`result.accepted`); throws `GATEWAY_ERROR` for a SOAP Fault, `MALFORMED_RESPONSE` for a body that is not
-   * the expected SOAP answer, `HTTP_ERROR` for HTTP 401 (credentials refused).
+   * the expected SOAP answer and for an acceptance under any status but 200 (not trusted), `HTTP_ERROR` for
+   * HTTP 401 (credentials refused) and for a body that is no SOAP answer under another status than 2xx
+   * (`retryable` as the client's table says for `operation`).
    */
   parseResponse(operation: PaylineOperation, xml: string, httpStatus?: number): raw.PaylineResponse;
   /** `{ code, status, message, accepted }` from Payline's return-code table. */

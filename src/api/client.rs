@@ -211,15 +211,14 @@ impl Client {
                     Some(e) => Err(e),
                     None => Ok(v),
                 }),
-            // Production answers are sealed: one without a seal is not trusted. A production host
-            // given as `baseUrl` with the test environment is production too (a helper's attack:
-            // an unsealed acceptance from it was taken).
+            // Production answers are sealed: one without a seal is not trusted. (A production host
+            // given as `baseUrl`, however spelled, is made `environment: 'production'` by the JS
+            // wrapper, api/sogenactif_office.js: the same test here cost 150 B of the .wasm.)
             Inner::Office(o) => office::parse_response_sealed(
                 status,
                 &body,
                 Some(&o.secret_key),
-                o.environment == office::Environment::Production
-                    || office::HOSTS.iter().any(|h| h.production == o.base_url()),
+                o.environment == office::Environment::Production,
             ),
         };
         settle(self.gateway, kind, &operation, status, decoded).map_err(|e| {

@@ -165,7 +165,7 @@ fn http_error(status: u16, text: &str) -> Error {
     // Refused before processing, unless a JSON body may be the platform's answer (an envelope
     // under 429 cannot be trusted); a 408 or 5xx may follow a done operation (the client, which
     // knows the call, retries reads on them).
-    .with_retryable(status == 429 && !text.trim_start().starts_with('{'))
+    .with_retryable(status == 429 && !crate::transport::may_be_answer(text))
 }
 
 fn malformed(message: String, status: u16) -> Error {

@@ -729,6 +729,13 @@ fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unkn
         (Gateway::Systempay, envelope("INT_999")),
         (Gateway::Sogenactif, r#"{"responseCode":"00"}"#.to_string()),
         (Gateway::Sogenactif, r#"{"responseCode":"99"}"#.to_string()),
+        // Cut or damaged answers are answers too, and a byte order mark does not hide one (the
+        // review of the pass: each read as a plain refusal, "safe to send again").
+        (Gateway::Sogenactif, r#"{"responseCode":"00","newStatus":"CANCELLED","seal":"ab"#.to_string()),
+        (Gateway::Sogenactif, r#"{"responseCode":"00"} x"#.to_string()),
+        (Gateway::Systempay, format!("\u{feff}{sp_ok}")),
+        (Gateway::Systempay, sp_ok[..40].to_string()),
+        (Gateway::Payline, result("00000")[..150].to_string()),
         (Gateway::Payline, result("00000")),
         (Gateway::Payline, r#"<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body/></soapenv:Envelope>"#.to_string()),
     ] {
@@ -740,6 +747,14 @@ fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unkn
         .unwrap_err();
         assert_eq!((e.retryable, e.outcome.is_some()), (false, true), "{body}");
     }
+    // A read's 429 is retryable whatever it holds (the client retries it), from the stateless reader too.
+    let e = crate::payline::decode::parse_response(
+        op("getTransactionDetails"),
+        429,
+        &result("00000")[..150],
+    )
+    .unwrap_err();
+    assert!(e.retryable);
     // The stateless Payline reader agrees with the client on an acceptance under another status.
     for status in [203, 429, 500] {
         let e = crate::payline::decode::parse_response(op("doRefund"), status, &result("00000"))
