@@ -97,19 +97,23 @@ function builtin(name) {
 }
 
 /**
- * `addMany` after `base` records of the file: with `special` set (a value JSON cannot carry in
+ * `f()`, an `addMany` after `base` records of the file: with `special` set (a value JSON cannot carry in
  * the records), the core's check of the records runs before any rule and always fails, naming each
  * value by its index in this call; renumbered here from the file's start, as the records' own
  * issues are (done in JS: the same in the core cost 150 B of the .wasm).
  */
-function fromFileStart(e, special, base) {
-  if (special && base > 0 && e && e.code === 'VALIDATION' && Array.isArray(e.issues)) {
-    const at = (t) => t.replace(/(^|: |; )records\[(\d+)\]/g, (_, lead, n) => `${lead}records[${Number(n) + base}]`);
-    e.message = at(e.message);
-    if (typeof e.field === 'string') e.field = at(e.field);
-    for (const i of e.issues) i.field = at(i.field);
+function fromFileStart(special, base, f) {
+  try {
+    return f();
+  } catch (e) {
+    if (special && base > 0 && e && e.code === 'VALIDATION' && Array.isArray(e.issues)) {
+      const at = (t) => t.replace(/(^|: |; )records\[(\d+)\]/g, (_, lead, n) => `${lead}records[${Number(n) + base}]`);
+      e.message = at(e.message);
+      if (typeof e.field === 'string') e.field = at(e.field);
+      for (const i of e.issues) i.field = at(i.field);
+    }
+    throw e;
   }
-  return e;
 }
 
 /**
@@ -209,12 +213,8 @@ export default function sogenactifBatch(raw) {
       // Paths count records from the start of the file, as the core's own issues do.
       const base = this.count;
       const [text, sp] = encode([records], ['records'], G, base);
-      try {
-        // As a string: the glue writes it into wasm memory with one encodeInto (scripts/build-pkg.mjs).
-        return tagged(this.#held.cross((c) => c.addMany(text, sp)));
-      } catch (e) {
-        throw fromFileStart(e, sp, base);
-      }
+      // As a string: the glue writes it into wasm memory with one encodeInto (scripts/build-pkg.mjs).
+      return fromFileStart(sp, base, () => tagged(this.#held.cross((c) => c.addMany(text, sp))));
     }
     /** The file's last line(s); later calls throw OPERATION_NOT_ALLOWED. */
     finish() {
@@ -298,23 +298,15 @@ export default function sogenactifBatch(raw) {
     addMany(records) {
       const base = this.count;
       const [text, sp] = encode([records], ['records'], G, base);
-      try {
-        // As a string: the glue writes it into wasm memory with one encodeInto (scripts/build-pkg.mjs).
-        return this.#view(this.#held.cross((c) => c.addMany(text, sp))).slice();
-      } catch (e) {
-        throw fromFileStart(e, sp, base);
-      }
+      // As a string: the glue writes it into wasm memory with one encodeInto (scripts/build-pkg.mjs).
+      return fromFileStart(sp, base, () => this.#view(this.#held.cross((c) => c.addMany(text, sp))).slice());
     }
     /** (Internal: `createTransform`.) Records already written as JSON texts, in one crossing. */
     [ADD_TEXTS](texts, sp) {
       const base = this.count;
       // Joined before the crossing: `join` may be a caller's patch.
       const text = `[[${texts.join(',')}]]`;
-      try {
-        return this.#view(this.#held.cross((c) => c.addMany(text, sp))).slice();
-      } catch (e) {
-        throw fromFileStart(e, sp, base);
-      }
+      return fromFileStart(sp, base, () => this.#view(this.#held.cross((c) => c.addMany(text, sp))).slice());
     }
     /** The last bytes and the trailer; throws VALIDATION listing the issues if any record was invalid. */
     finish() {
