@@ -111,6 +111,26 @@ for (const [name, { sogenactif, money }] of entries) {
     // Another converter still writes what batch.build writes (its header and record lines).
     const pushed = text(sogenactif.batch.createConverter({ header, input: 'ndjson' }).push(ndjson([wc(0)])));
     assert.ok(pushed.length > 0 && sogenactif.batch.build({ header, records: [wc(0)] }).startsWith(pushed), pushed);
+    // A call into the same converter from a built-in the glue runs on its way (here the decoding of
+    // its answer) is refused: it wrote its output where the outer call's was read, so one record was
+    // written twice and another dropped, under a trailer that agreed (a helper's attack).
+    const twice = sogenactif.batch.createConverter({ header, input: 'ndjson' });
+    const outs = [twice.push(ndjson([wc(0)]))];
+    const decode = TextDecoder.prototype.decode;
+    let inner = null;
+    TextDecoder.prototype.decode = function (...args) {
+      TextDecoder.prototype.decode = decode;
+      inner = thrown(() => twice.push(ndjson([wc(2)])));
+      return Reflect.apply(decode, this, args);
+    };
+    try {
+      outs.push(twice.push(ndjson([wc(1)])));
+    } finally {
+      TextDecoder.prototype.decode = decode;
+    }
+    assert.equal(inner?.code, 'OPERATION_NOT_ALLOWED');
+    outs.push(twice.finish());
+    assert.equal(text(concat(outs)), sogenactif.batch.build({ header, records: [wc(0), wc(1)] }));
     // Symbol.dispose calls free() as the instance has it: a subclass's override runs.
     const freed = [];
     class Logged extends sogenactif.BatchWriter {

@@ -244,6 +244,9 @@ for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError 
     for (const baseUrl of [
       'https://office-server.sogenactif.com', 'https://office-server.mercanet.com/', 'HTTPS://OFFICE-SERVER.SOGENACTIF.COM',
       'https://office-server.sogenactif.com:443', 'https://office-server.sogenactif.com./', 'https://office-server.mercanet.bnpparibas.net',
+      // Spellings the URL parser maps to the production host, and a URL object (an attack on the fix).
+      'https://office-server%2Esogenactif.com', 'https://office-server\uFF0Esogenactif.com', 'https://office-\u00ADserver.sogenactif.com',
+      'https://sherlocks-office-server.secure.lcl%2efr', new URL('https://office-server.sogenactif.com'),
     ]) {
       for (const environment of [undefined, 'test']) {
         const byHost = new sogenactif.OfficeClient({ ...opts, baseUrl, environment, fetch: answer({ responseCode: '00' }) });

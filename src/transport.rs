@@ -510,23 +510,16 @@ pub fn failure_error(
     }
 }
 
-/// Whether a body under HTTP 429 may be the gateway's answer (a JSON object for Systempay and Sips,
-/// a SOAP envelope for Payline), which a refusal before processing is not: such a 429 is not
-/// trusted ([`settle`]), whether the body can be read or not (a cut answer is still one). One
-/// test for the three decoders (a review of the pass: they tested it three ways, and a BOM or a
-/// cut JSON body read as a plain refusal).
+/// Whether a body under HTTP 429 may be the gateway's answer, which a refusal before processing is
+/// not: such a 429 is not trusted ([`settle`]). Fails closed: a `{` anywhere (JSON, cut or not, in
+/// an array, a page or JSONP), `Envelope` (SOAP), a NUL (UTF-16 or UTF-32 text read as UTF-8) or a
+/// 0xEF byte (a byte order mark, U+FFFD for bytes that are not UTF-8: a compressed body) make it
+/// one; what is left is an empty body or plain text and markup. One test for the three decoders
+/// (the review of the pass, then an attack on it: a BOM, a cut body, UTF-16 and gzip read as a plain
+/// refusal, "safe to send again").
 pub fn may_be_answer(body: &str) -> bool {
-    // Byte order marks (EF BB BF) and ASCII spaces skipped by hand: a char pattern here pulled
-    // in ~100 B of generic searching code.
-    let b = body.as_bytes();
-    let mut i = 0;
-    loop {
-        match b.get(i) {
-            Some(0xEF) => i += 3,
-            Some(c) if c.is_ascii_whitespace() => i += 1,
-            c => return c == Some(&b'{') || crate::codec::text::find(body, "Envelope").is_some(),
-        }
-    }
+    body.bytes().any(|b| matches!(b, b'{' | 0 | 0xEF))
+        || crate::codec::text::find(body, "Envelope").is_some()
 }
 
 /// The error for an answer that reads as a success under another status than 200 (see

@@ -135,16 +135,22 @@ class Held {
     this.#inner = inner;
     this.#name = name;
   }
-  /** `f(inner)`, or OPERATION_NOT_ALLOWED after free(). */
+  /**
+   * `f(inner)`, or OPERATION_NOT_ALLOWED after free() or while another call into the same object is
+   * on its way (from a built-in the glue runs, patched by the caller): the converter keeps one output
+   * buffer, so a nested call wrote its bytes where the outer call's were read (a helper's attack: one
+   * record written twice, another dropped, in a file whose trailer agreed).
+   */
   cross(f) {
     const inner = this.#inner;
     if (inner === undefined) throw new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: `${this.#name}: free() was called: start a new one for another file` });
+    if (this.#busy > 0) throw new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: `${this.#name}: called again while one of its calls is on its way: call it after that call returns` });
     this.#busy += 1;
     try {
       return f(inner);
     } finally {
-      this.#busy -= 1;
-      if (this.#busy === 0 && this.#late !== undefined) {
+      this.#busy = 0;
+      if (this.#late !== undefined) {
         const late = this.#late;
         this.#late = undefined;
         late.free();

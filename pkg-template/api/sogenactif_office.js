@@ -1,6 +1,6 @@
 // sogenactif.office.* and sogenactif.OfficeClient: one crossing per call; the client sends through
 // the JS transport (transport.js).
-import { invoke, invokeText } from './core.js';
+import { invoke, invokeText, guarded } from './core.js';
 import { bindMethods, openClient, send } from './transport.js';
 
 const G = 'sogenactif';
@@ -32,13 +32,21 @@ export default function sogenactifOffice(raw) {
    * holds a production one.
    */
   function productionByHost(copy) {
-    const url = copy.baseUrl;
     const env = copy.environment;
-    if (typeof url !== 'string' || !(env === undefined || env === null || env === 'test')) return;
-    const lower = url.toLowerCase();
+    if (!(env === undefined || env === null || env === 'test')) return;
+    // The text the core will read: a URL object, a String or anything with a toJSON reaches it as
+    // the JSON string it writes (a helper's attack: `new URL(productionHost)` went unseen).
+    const json = guarded(() => JSON.stringify(copy.baseUrl), undefined);
+    const url = guarded(() => (typeof json === 'string' ? JSON.parse(json) : undefined), undefined);
+    if (typeof url !== 'string') return;
     const production = Object.values(office.hosts).map((h) => h.production.replace(/^https:\/\//, ''));
     production.push('office-server.mercanet.bnpparibas.net');
-    if (production.some((host) => lower.includes(host))) copy.environment = 'production';
+    // The host as fetch will reach it (WHATWG URL: percent-decoding, full-width dots, ignored
+    // characters such as a soft hyphen, IDNA), and the text itself, lower-cased: a production host
+    // anywhere in it counts (a proxy path naming it), which fails closed.
+    const host = guarded(() => new URL(url).hostname.replace(/\.$/, ''), '');
+    const lower = url.toLowerCase();
+    if (production.some((h) => h === host || lower.includes(h))) copy.environment = 'production';
   }
 
   // Money-moving methods are sent once; getTransactionData (a read) is retried on transient failures.

@@ -812,7 +812,7 @@ pub fn write_response(op: Operation, http_status: u16, xml: &str, out: &mut Vec<
         // The clients' table (`transport::verdict`): after a money-moving operation a 408 or
         // 5xx may hide a done operation, so only a read is retryable then; a 429 refused it,
         // unless a SOAP envelope this reader could not read is in it.
-        // (A read's 429 is retryable whatever it holds, as the client retries it.)
+        // (A read's 429 without a readable SOAP answer is retryable, as the client retries it.)
         .with_retryable(
             crate::transport::verdict(op.kind(), crate::transport::Failure::Status(http_status)).0
                 && (op.kind() == crate::transport::CallKind::Read

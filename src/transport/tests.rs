@@ -747,7 +747,34 @@ fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unkn
         .unwrap_err();
         assert_eq!((e.retryable, e.outcome.is_some()), (false, true), "{body}");
     }
-    // A read's 429 is retryable whatever it holds (the client retries it), from the stateless reader too.
+    // What may be an answer, failing closed (an attack on the pass: UTF-16, gzip, an array, a
+    // leading no-break space read as plain refusals); plain text and markup are refusals.
+    let utf16: String = String::from_utf8_lossy(
+        &"<soapenv:Envelope/>"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect::<Vec<u8>>(),
+    )
+    .into_owned();
+    for body in [
+        r#"[{"responseCode":"00"}]"#,
+        "\u{a0}{\"a\":1}",
+        "cb({\"a\":1})",
+        "\u{feff}ok",
+        &utf16,
+        "\u{1f}\u{fffd}\u{fffd}gz",
+    ] {
+        assert!(may_be_answer(body), "{body:?}");
+    }
+    for body in [
+        "",
+        "Too Many Requests",
+        "<html><body>Rate limited</body></html>",
+        "  slow down\n",
+    ] {
+        assert!(!may_be_answer(body), "{body:?}");
+    }
+    // A read's 429 without a readable SOAP answer is retryable (the client retries it), from the stateless reader too.
     let e = crate::payline::decode::parse_response(
         op("getTransactionDetails"),
         429,
