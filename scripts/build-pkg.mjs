@@ -192,9 +192,10 @@ const fragments = (await readdir(join(tpl, 'types'))).filter((f) => f.endsWith('
 );
 let body = '';
 for (const f of fragments) body += `// ---- ${f}\n` + (await readFile(join(tpl, 'types', f), 'utf8')) + '\n';
-// `[Symbol.dispose]` on the batch writer and converter: the lib that declares the symbol, as for the glue.
+// (The batch writer and converter have `[Symbol.dispose]` at run time; the declarations name `free()`
+// only: declaring the symbol needs the `esnext.disposable` lib, which a reference here would impose on
+// every consumer: an error on TypeScript before 5.2, `DisposableStack` typed in programs whose lib lacks it.)
 const header = (glue) =>
-  `/// <reference lib="esnext.disposable" />\n` +
   `// remise ${version}: public API. Interfaces of gateway data are generated from the Rust types.\n` +
   `import type * as raw from '${glue}';\n\n`;
 await writeFile(join(out, 'index.d.ts'), header('./web/remise.js') + body.replaceAll("'@raw'", "'./web/remise.js'"));

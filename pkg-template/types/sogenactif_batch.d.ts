@@ -132,8 +132,6 @@ export interface SogenactifBatchConverter {
    * their last values. Calling it twice is fine.
    */
   free(): void;
-  /** `free()`, for `using` (where the runtime has `Symbol.dispose`). */
-  [Symbol.dispose](): void;
 }
 
 /** Office Batch request files (CSV or XML), their ZIP archive, and response files. */
@@ -182,8 +180,6 @@ export interface SogenactifBatchWriter {
    * `OPERATION_NOT_ALLOWED`, `count` keeps its last value. Calling it twice is fine.
    */
   free(): void;
-  /** `free()`, for `using` (where the runtime has `Symbol.dispose`). */
-  [Symbol.dispose](): void;
 }
 
 /** `new sogenactif.BatchWriter(options)`; throws `VALIDATION` when the options are wrong. */
