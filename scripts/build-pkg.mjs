@@ -65,13 +65,6 @@ function encodeHead(arg, mem, ptr, len) {
     return { read: i, written: i };
 }
 `;
-for (const f of [join(out, 'web', 'remise.js'), join(out, 'node', 'remise.cjs')]) {
-  const text = await readFile(f, 'utf8');
-  if (text.split(ASCII_LOOP).length !== 2 || !text.includes('function passStringToWasm0(')) {
-    throw new Error(`${f}: passStringToWasm0 is not the shape build-pkg.mjs patches (wasm-bindgen changed?)`);
-  }
-  await writeFile(f, text.replace(ASCII_LOOP, ONE_ENCODE).replace('function passStringToWasm0(', ENCODE_HEAD.trimStart() + '\nfunction passStringToWasm0('));
-}
 
 // The imports that wasm-bindgen's glue runs while a wasm frame is on the stack turn a string of the
 // core into a JS string (a constructor's framed error, the message of the glue's own throw) with
@@ -97,8 +90,13 @@ function remiseStringInFrame(ptr, len) {
     return remiseApply(remiseDecode, remiseDecoder, [new RemiseBytes(remiseApply(remiseBuffer, wasm.memory, []), ptr >>> 0, len >>> 0)]);
 }
 `;
+// Both changes to both glues, in one pass over each file.
 for (const f of [join(out, 'web', 'remise.js'), join(out, 'node', 'remise.cjs')]) {
   let text = await readFile(f, 'utf8');
+  if (text.split(ASCII_LOOP).length !== 2 || !text.includes('function passStringToWasm0(')) {
+    throw new Error(`${f}: passStringToWasm0 is not the shape build-pkg.mjs patches (wasm-bindgen changed?)`);
+  }
+  text = text.replace(ASCII_LOOP, ONE_ENCODE).replace('function passStringToWasm0(', ENCODE_HEAD.trimStart() + '\nfunction passStringToWasm0(');
   for (const [from, to] of IN_FRAME) {
     if (text.split(from).length !== 2) throw new Error(`${f}: the import \`${from}\` is not the shape build-pkg.mjs patches (wasm-bindgen changed?)`);
     text = text.replace(from, to);

@@ -522,6 +522,15 @@ pub fn may_be_answer(body: &str) -> bool {
         || crate::codec::text::find(body, "Envelope").is_some()
 }
 
+/// `retryable` of a decoder's plain HTTP error (no gateway answer read from it): the clients' table
+/// ([`verdict`]) for a call of `kind`, and a 429 to a money-moving call only when its body is no
+/// possible answer ([`may_be_answer`]). A decoder that does not know its call (Systempay and Sips
+/// answers do not name it) passes `MoneyMoving`, which fails closed. [`settle`] reads the verdict
+/// back: such a 429 left not retryable is not trusted.
+pub fn status_retryable(kind: CallKind, status: u16, body: &str) -> bool {
+    verdict(kind, Failure::Status(status)).0 && (kind == CallKind::Read || !may_be_answer(body))
+}
+
 /// The error for an answer that reads as a success under another status than 200 (see
 /// [`settle`]); also `payline.parseResponse`'s, so that the stateless reader agrees with the client.
 pub fn untrusted_success(gateway: Gateway, status: u16) -> Error {

@@ -127,7 +127,7 @@ function fromFileStart(special, base, f) {
 class Held {
   #inner;
   #name;
-  #busy = 0;
+  #busy = false;
   #late;
   // `count` and `rejected` when free() was called.
   #last = [0, 0];
@@ -144,12 +144,12 @@ class Held {
   cross(f) {
     const inner = this.#inner;
     if (inner === undefined) throw new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: `${this.#name}: free() was called: start a new one for another file` });
-    if (this.#busy > 0) throw new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: `${this.#name}: called again while one of its calls is on its way: call it after that call returns` });
-    this.#busy += 1;
+    if (this.#busy) throw new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: `${this.#name}: called again while one of its calls is on its way: call it after that call returns` });
+    this.#busy = true;
     try {
       return f(inner);
     } finally {
-      this.#busy = 0;
+      this.#busy = false;
       if (this.#late !== undefined) {
         const late = this.#late;
         this.#late = undefined;
@@ -162,14 +162,16 @@ class Held {
     if (inner === undefined) return;
     this.#last = [inner.count(), typeof inner.rejected === 'function' ? inner.rejected() : 0];
     this.#inner = undefined;
-    if (this.#busy > 0) this.#late = inner;
+    if (this.#busy) this.#late = inner;
     else inner.free();
   }
-  /** `count` (0) or `rejected` (1), the last value after free(). */
-  counter(which) {
-    const inner = this.#inner;
-    if (inner === undefined) return this.#last[which];
-    return which === 0 ? inner.count() : inner.rejected();
+  /** Records read so far; the last value after free(). */
+  count() {
+    return this.#inner === undefined ? this.#last[0] : this.#inner.count();
+  }
+  /** Invalid records so far (a converter's); the last value after free(). */
+  rejected() {
+    return this.#inner === undefined ? this.#last[1] : this.#inner.rejected();
   }
 }
 
@@ -228,7 +230,7 @@ export default function sogenactifBatch(raw) {
     }
     /** Records written so far. */
     get count() {
-      return this.#held.counter(0);
+      return this.#held.count();
     }
   }
   disposable(BatchWriter);
@@ -324,11 +326,11 @@ export default function sogenactifBatch(raw) {
     }
     /** Records read so far (valid and invalid). */
     get count() {
-      return this.#held.counter(0);
+      return this.#held.count();
     }
     /** Invalid records so far. */
     get rejected() {
-      return this.#held.counter(1);
+      return this.#held.rejected();
     }
   }
   disposable(Converter);

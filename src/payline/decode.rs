@@ -809,15 +809,13 @@ pub fn write_response(op: Operation, http_status: u16, xml: &str, out: &mut Vec<
         )
         .with_gateway(Gateway::Payline)
         .with_http_status(http_status)
-        // The clients' table (`transport::verdict`): after a money-moving operation a 408 or
-        // 5xx may hide a done operation, so only a read is retryable then; a 429 refused it,
-        // unless a SOAP envelope this reader could not read is in it.
-        // (A read's 429 without a readable SOAP answer is retryable, as the client retries it.)
-        .with_retryable(
-            crate::transport::verdict(op.kind(), crate::transport::Failure::Status(http_status)).0
-                && (op.kind() == crate::transport::CallKind::Read
-                    || !crate::transport::may_be_answer(xml)),
-        )
+        // As the clients: after a money-moving operation a 408 or 5xx may hide a done
+        // operation; a 429 refused it, unless a SOAP envelope this reader could not read is in it.
+        .with_retryable(crate::transport::status_retryable(
+            op.kind(),
+            http_status,
+            xml,
+        ))
     };
     let ok_status = (200..=299).contains(&http_status);
     if let Err(e) = crate::codec::check_size(

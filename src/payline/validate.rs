@@ -368,15 +368,15 @@ fn read_value<'v>(
                 Some(out) => owned(out),
                 None => {
                     let layout = if let Kind::ShortDate = f.kind {
-                        "dd/mm/yy', in 2000-2099"
+                        "'dd/mm/yy', in 2000-2099"
                     } else {
-                        "dd/mm/yyyy'"
+                        "'dd/mm/yyyy'"
                     };
                     issues.push(
                         at.path(),
                         issue::FORMAT,
                         format!(
-                            "'{}' is not a date: give ISO 8601 like '2024-12-20' or '{layout}",
+                            "'{}' is not a date: give ISO 8601 like '2024-12-20' or {layout}",
                             printable(s)
                         ),
                     );

@@ -162,10 +162,13 @@ fn http_error(status: u16, text: &str) -> Error {
     )
     .with_gateway(Gateway::Systempay)
     .with_http_status(status)
-    // Refused before processing, unless a JSON body may be the platform's answer (an envelope
-    // under 429 cannot be trusted); a 408 or 5xx may follow a done operation (the client, which
-    // knows the call, retries reads on them).
-    .with_retryable(status == 429 && !crate::transport::may_be_answer(text))
+    // The answer does not name its call: read as after a money-moving one (the client, which
+    // knows the call, retries reads on 408 and 5xx).
+    .with_retryable(crate::transport::status_retryable(
+        crate::transport::CallKind::MoneyMoving,
+        status,
+        text,
+    ))
 }
 
 fn malformed(message: String, status: u16) -> Error {

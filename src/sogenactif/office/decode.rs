@@ -73,11 +73,13 @@ pub fn parse_response_sealed(
         )
         .with_gateway(Gateway::Sogenactif)
         .with_http_status(http_status)
-        // The answer does not say which service it answers: a 408 or 5xx after a money-moving
-        // one may hide a done operation, so only a 429 (refused before processing) without what
-        // may be an answer in it (`transport::may_be_answer`) is retryable here; the client,
-        // which knows the call, retries reads on 408 and 5xx.
-        .with_retryable(http_status == 429 && !crate::transport::may_be_answer(text));
+        // The answer does not say which service it answers: read as after a money-moving one
+        // (the client, which knows the call, retries reads on 408 and 5xx).
+        .with_retryable(crate::transport::status_retryable(
+            crate::transport::CallKind::MoneyMoving,
+            http_status,
+            text,
+        ));
         if let Some(v @ Value::Object(_)) = parsed {
             e = e.with_response(v);
         }
