@@ -38,11 +38,12 @@ async function run(): Promise<void> {
     payment: { amount: 1000, currency: 'EUR', action: 201, mode: 'CPT' },
     sequenceNumber: 'capture-1',
   });
-  await client.getTransactionDetails({ transactionId: v.transaction?.id ?? '' });
+  await client.getTransactionDetails({ transactionId: v.transaction?.id ?? '' }, { signal: AbortSignal.timeout(5000) });
   try {
     await client.doReAuthorization(params);
   } catch (e) {
     if (e instanceof RemiseError && e.code === 'GATEWAY_ERROR') console.log(e.gatewayCode);
+    if (e instanceof RemiseError && e.code === 'ABORTED') console.log(e.outcome);
   }
 }
 

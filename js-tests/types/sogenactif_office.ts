@@ -38,7 +38,7 @@ const sub: SogenactifSubMerchantFields = { subMerchantId: 'S1', subMerchantAddre
 const client: SogenactifOfficeClient = new sogenactif.OfficeClient({ ...options, timeoutMs: 5000, debug: (e) => console.log(e.type) });
 async function run(): Promise<void> {
   try {
-    const a: SogenactifOfficeAnswer = await client.cancel(cancel, { transaction: { transactionStatus: 'TO_CAPTURE', amount: 1000 } });
+    const a: SogenactifOfficeAnswer = await client.cancel(cancel, { transaction: { transactionStatus: 'TO_CAPTURE', amount: 1000 }, signal: new AbortController().signal });
     const status = (await client.getTransactionData({ transactionReference: 'ORDER42' })).transactionStatus;
     console.log(a.responseCode, status);
   } catch (e) {

@@ -64,6 +64,11 @@ async function run(): Promise<void> {
   await client.validate({ uuid: tx.uuid });
   await client.duplicate({ uuid: tx.uuid, amount: 990, currency: 'EUR', metadata: { orderInfo1: 'x' } });
   await client.call('Token/Get', { paymentMethodToken: 'abc' });
+  // A call's own options: an AbortSignal.
+  await client.refund({ uuid: tx.uuid, amount: 100, currency: 'EUR' }, { signal: AbortSignal.timeout(5000) });
+  await client.call('Token/Get', { paymentMethodToken: 'abc' }, { signal: new AbortController().signal });
+  // @ts-expect-error the only call option is signal
+  await client.getTransaction({ uuid: tx.uuid }, { timeoutMs: 10 });
   // @ts-expect-error getOrder needs orderId
   await client.getOrder({ operationType: 'DEBIT' });
   // @ts-expect-error amounts are integers in minor units, not strings

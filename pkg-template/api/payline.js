@@ -1,6 +1,6 @@
 // payline.*: one crossing per call; `Client` sends through the JS transport (transport.js).
 import { invoke, invokeText } from './core.js';
-import { bindMethods, openClient, send } from './transport.js';
+import { bindMethods, callOptions, openClient, send } from './transport.js';
 
 const G = 'payline';
 
@@ -19,40 +19,42 @@ export default function payline(raw) {
       this.#settings = settings;
       bindMethods(this, Client.prototype);
     }
-    #run(op, params) {
-      return send(this.#core, this.#settings, G, op, [params], [''], false);
+    // `options.signal` (an AbortSignal) stops the call: ABORTED. The methods' `options = undefined`
+    // keeps their `length` at 1: an optional argument is not counted, as in the platform's own APIs.
+    #run(op, params, options) {
+      return send(this.#core, this.#settings, G, op, [params], [''], false, callOptions(G, options, false));
     }
     /** Re-authorizes an authorization (see payline.checkReAuthorization for the rules). */
-    async doReAuthorization(params) {
-      return this.#run('doReAuthorization', params);
+    async doReAuthorization(params, options = undefined) {
+      return this.#run('doReAuthorization', params, options);
     }
     /** Authorizes (and captures, with action 101) a card payment. */
-    async doAuthorization(params) {
-      return this.#run('doAuthorization', params);
+    async doAuthorization(params, options = undefined) {
+      return this.#run('doAuthorization', params, options);
     }
     /** Captures an authorization. Give a sequenceNumber to prevent duplicates. */
-    async doCapture(params) {
-      return this.#run('doCapture', params);
+    async doCapture(params, options = undefined) {
+      return this.#run('doCapture', params, options);
     }
     /** Refunds a remitted transaction. Give a sequenceNumber to prevent duplicates. */
-    async doRefund(params) {
-      return this.#run('doRefund', params);
+    async doRefund(params, options = undefined) {
+      return this.#run('doRefund', params, options);
     }
     /** Cancels a transaction not yet remitted. Give a sequenceNumber to prevent duplicates. */
-    async doReset(params) {
-      return this.#run('doReset', params);
+    async doReset(params, options = undefined) {
+      return this.#run('doReset', params, options);
     }
     /** Credits a card without an original transaction. */
-    async doCredit(params) {
-      return this.#run('doCredit', params);
+    async doCredit(params, options = undefined) {
+      return this.#run('doCredit', params, options);
     }
     /** Debits a card with an authorization obtained outside Payline. */
-    async doDebit(params) {
-      return this.#run('doDebit', params);
+    async doDebit(params, options = undefined) {
+      return this.#run('doDebit', params, options);
     }
     /** Reads a transaction (retried on network errors, 408, 429 and 5xx). */
-    async getTransactionDetails(params) {
-      return this.#run('getTransactionDetails', params);
+    async getTransactionDetails(params, options = undefined) {
+      return this.#run('getTransactionDetails', params, options);
     }
   }
   return {

@@ -1,7 +1,7 @@
 // sogenactif.office.* and sogenactif.OfficeClient: one crossing per call; the client sends through
 // the JS transport (transport.js).
 import { invoke, invokeText, guarded } from './core.js';
-import { bindMethods, openClient, send } from './transport.js';
+import { bindMethods, callOptions, openClient, send } from './transport.js';
 
 const G = 'sogenactif';
 
@@ -59,38 +59,40 @@ export default function sogenactifOffice(raw) {
       this.#settings = settings;
       bindMethods(this, OfficeClient.prototype);
     }
-    #run(service, fields, callOptions) {
-      return send(this.#core, this.#settings, G, service, [fields, callOptions], ['', 'callOptions'], false);
+    // `options.signal` (an AbortSignal) stops the call (ABORTED); the rest (`transaction`) is the core's.
+    #run(service, fields, options) {
+      const o = callOptions(G, options, true);
+      return send(this.#core, this.#settings, G, service, [fields, o[1]], ['', 'callOptions'], false, o);
     }
-    async cancel(fields, callOptions) {
-      return this.#run('cancel', fields, callOptions);
+    async cancel(fields, options = undefined) {
+      return this.#run('cancel', fields, options);
     }
-    async refund(fields, callOptions) {
-      return this.#run('refund', fields, callOptions);
+    async refund(fields, options = undefined) {
+      return this.#run('refund', fields, options);
     }
-    async validate(fields, callOptions) {
-      return this.#run('validate', fields, callOptions);
+    async validate(fields, options = undefined) {
+      return this.#run('validate', fields, options);
     }
-    async duplicate(fields, callOptions) {
-      return this.#run('duplicate', fields, callOptions);
+    async duplicate(fields, options = undefined) {
+      return this.#run('duplicate', fields, options);
     }
-    async acceptChallenge(fields, callOptions) {
-      return this.#run('acceptChallenge', fields, callOptions);
+    async acceptChallenge(fields, options = undefined) {
+      return this.#run('acceptChallenge', fields, options);
     }
-    async refuseChallenge(fields, callOptions) {
-      return this.#run('refuseChallenge', fields, callOptions);
+    async refuseChallenge(fields, options = undefined) {
+      return this.#run('refuseChallenge', fields, options);
     }
-    async walletCreditHolder(fields, callOptions) {
-      return this.#run('walletCreditHolder', fields, callOptions);
+    async walletCreditHolder(fields, options = undefined) {
+      return this.#run('walletCreditHolder', fields, options);
     }
-    async cardOrder(fields, callOptions) {
-      return this.#run('cardOrder', fields, callOptions);
+    async cardOrder(fields, options = undefined) {
+      return this.#run('cardOrder', fields, options);
     }
-    async walletOrder(fields, callOptions) {
-      return this.#run('walletOrder', fields, callOptions);
+    async walletOrder(fields, options = undefined) {
+      return this.#run('walletOrder', fields, options);
     }
-    async getTransactionData(fields, callOptions) {
-      return this.#run('getTransactionData', fields, callOptions);
+    async getTransactionData(fields, options = undefined) {
+      return this.#run('getTransactionData', fields, options);
     }
   }
   return { office, OfficeClient };

@@ -1,6 +1,6 @@
 // systempay.*: one crossing per call; `Client` sends through the JS transport (transport.js).
 import { RemiseError, invoke, invokeText, unwrap, encode } from './core.js';
-import { bindMethods, openClient, send } from './transport.js';
+import { bindMethods, callOptions, openClient, send } from './transport.js';
 
 const METHODS = {
   cancelOrRefund: 'Transaction/CancelOrRefund',
@@ -31,8 +31,11 @@ export default function systempay(raw) {
       this.#settings = settings;
       bindMethods(this, Client.prototype);
     }
-    /** Any service: modelled ones are validated; reads are retried; money-moving calls never resent. */
-    async call(service, body) {
+    /**
+     * Any service: modelled ones are validated; reads are retried; money-moving calls never resent.
+     * `options.signal` (an AbortSignal) stops the call: ABORTED.
+     */
+    async call(service, body, options = undefined) {
       if (typeof service !== 'string') {
         throw new RemiseError({
           code: 'VALIDATION',
@@ -42,12 +45,12 @@ export default function systempay(raw) {
           issues: [{ field: 'service', code: 'TYPE', message: 'must be a string' }],
         });
       }
-      return send(this.#core, this.#settings, G, service, [body], [''], true);
+      return send(this.#core, this.#settings, G, service, [body], [''], true, callOptions(G, options, false));
     }
   }
   for (const [name, service] of Object.entries(METHODS)) {
     Object.defineProperty(Client.prototype, name, {
-      value: { async [name](body) { return this.call(service, body); } }[name],
+      value: { async [name](body, options = undefined) { return this.call(service, body, options); } }[name],
       writable: true,
       configurable: true,
     });

@@ -2,7 +2,8 @@
 // size cap, all under one timeout, and hand the status and text to the core, which decides what
 // they mean (src/transport.rs: one retry table, `outcome: 'unknown'`, redaction). This file only
 // moves bytes and never decides whether a call may be resent: the core answers `retryDelayMs`
-// for reads that may be tried again, and never for a money-moving call.
+// for reads that may be tried again, and never for a money-moving call. The one error built here
+// is ABORTED (a caller's AbortSignal: the core has no abort of its own).
 import { RemiseError, encode, errorFrom, unwrapPair, attachWarnings, construct, read, guarded, joinBytes } from './core.js';
 
 const FAILURE = Symbol('remise transport failure');
@@ -93,8 +94,87 @@ async function readText(res, cap) {
   return text;
 }
 
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * The read's pause before it is tried again, cut short when the call's signal aborts (the caller
+ * then gets ABORTED at once, not after the pause).
+ */
+function pause(ms, call) {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    call.abort = () => {
+      clearTimeout(t);
+      resolve();
+    };
+  });
+}
+
+// What a caller should read before sending a money-moving call again, per gateway: the same
+// methods as the core's `Gateway::status_method` (src/transport.rs), which words TIMEOUT's advice;
+// a test compares the two messages.
+const STATUS_METHOD = { systempay: 'getTransaction', payline: 'getTransactionDetails', sogenactif: 'getTransactionData' };
+
+/** The error of a call its AbortSignal stopped; built here, the core has no abort of its own. */
+function abortError(gateway, operation, kind, sent, signal) {
+  const unknown = sent && kind !== 'read';
+  const message = unknown
+    ? `the ${operation} call was aborted by its signal after it was sent; the ${operation} request may have reached ${gateway}: check its status with ${STATUS_METHOD[gateway]} before sending it again`
+    : `the ${operation} call was aborted by its signal ${sent ? 'before its answer was read' : 'before anything was sent'}`;
+  return new RemiseError(
+    { code: 'ABORTED', gateway, message, retryable: false, outcome: unknown ? 'unknown' : undefined },
+    { cause: read(signal, 'reason') },
+  );
+}
+
+function isSignal(v) {
+  return (
+    v !== null &&
+    typeof v === 'object' &&
+    typeof read(v, 'aborted') === 'boolean' &&
+    typeof read(v, 'addEventListener') === 'function' &&
+    typeof read(v, 'removeEventListener') === 'function'
+  );
+}
+
+/**
+ * A method's own options (its last argument). `signal` is taken out here: an AbortSignal cannot
+ * cross as JSON, and the core never sees it. With `others` (Sips' `{ transaction }`), the other
+ * keys go on to the core, which reads them; without, there are none to give. Returns `[signal,
+ * rest, issues]`: the issues found here are reported with the core's (`send`), all at once.
+ */
+export function callOptions(gateway, options, others) {
+  const issues = [];
+  if (options === undefined || options === null) return [undefined, options, issues];
+  if (typeof options !== 'object') {
+    issues.push({ field: 'callOptions', code: 'TYPE', message: `must be an object like { signal }, got ${typeof options}` });
+    return [undefined, undefined, issues];
+  }
+  let signal;
+  const rest = {};
+  try {
+    for (const key of Object.keys(options)) {
+      const v = options[key];
+      if (key === 'signal') signal = v;
+      else if (others) rest[key] = v;
+      else issues.push({ field: `callOptions.${key}`, code: 'UNKNOWN_FIELD', message: `unknown call option '${key}': the only one is signal (an AbortSignal)` });
+    }
+  } catch (e) {
+    throw new RemiseError(
+      { code: 'VALIDATION', gateway, field: 'callOptions', message: 'callOptions could not be read (a getter or Proxy threw): pass a plain object', issues: [{ field: 'callOptions', code: 'TYPE', message: 'could not be read (a getter or Proxy threw)' }] },
+      { cause: e },
+    );
+  }
+  if (signal !== undefined && !isSignal(signal)) {
+    issues.push({ field: 'callOptions.signal', code: 'TYPE', message: 'must be an AbortSignal (new AbortController().signal, AbortSignal.timeout(ms))' });
+    signal = undefined;
+  }
+  return [signal, others ? rest : undefined, issues];
+}
+
+/** One VALIDATION error of `issues` added to the core's (`core`: a VALIDATION RemiseError or undefined). */
+function withIssues(gateway, core, issues) {
+  const all = core ? core.issues.concat(issues) : issues;
+  const message = all.length === 1 ? `${all[0].field}: ${all[0].message}` : `${all.length} problems: ${all.map((i) => `${i.field}: ${i.message}`).join('; ')}`;
+  return new RemiseError({ code: 'VALIDATION', gateway, field: all[0].field, message, issues: all });
 }
 
 /** Client settings: the injected functions stay in JS, the rest is checked by the core. */
@@ -173,38 +253,75 @@ const MAX_SAME_ORIGIN_HOPS = 3;
 
 /**
  * One client call: prepare (validate + build) in the core, send, settle in the core. Always
- * returns a promise; bad input rejects.
+ * returns a promise; bad input rejects. `options` is what `callOptions` gave: `[signal, rest,
+ * issues]` (the rest already among `args`).
  */
-export async function send(core, settings, gateway, op, args, names, withWarnings) {
+export async function send(core, settings, gateway, op, args, names, withWarnings, options) {
+  const [signal, , found] = options || [undefined, undefined, []];
   const [text, sp] = encode(args, names, gateway);
-  const [prep, warnings] = unwrapPair(core.prepare(op, text, sp, settings.debug !== undefined));
+  let prep, warnings;
+  try {
+    [prep, warnings] = unwrapPair(core.prepare(op, text, sp, settings.debug !== undefined));
+  } catch (e) {
+    if (found.length > 0 && e instanceof RemiseError && e.code === 'VALIDATION' && Array.isArray(e.issues)) throw withIssues(gateway, e, found);
+    throw e;
+  }
+  if (found.length > 0) throw withIssues(gateway, undefined, found);
   const { request, kind, operation } = prep;
-  let retries = 0;
-  for (;;) {
-    let outcome;
+  // The call's state as its signal sees it: `abort` is what the current attempt (or pause) does
+  // when the signal fires; `sent` whether a fetch was called, which decides `outcome`.
+  const call = { aborted: false, sent: false, abort: undefined };
+  let onAbort;
+  if (signal !== undefined) {
+    onAbort = () => {
+      call.aborted = true;
+      if (call.abort) call.abort();
+    };
     try {
-      outcome = await attempt(core, settings, gateway, request, prep, kind, operation, retries);
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
     } catch (e) {
-      if (!(e && e[FAILURE])) throw e;
-      const jitter = Math.floor(Math.random() * 1001);
-      const r = core.failure(JSON.stringify([operation, kind, e.kind, e.detail || '', e.status ?? null, retries, jitter]));
-      outcome = { error: JSON.parse(r.slice(1)) };
+      throw new RemiseError(
+        { code: 'VALIDATION', gateway, field: 'callOptions.signal', message: 'callOptions.signal: its addEventListener threw: pass an AbortSignal', issues: [{ field: 'callOptions.signal', code: 'TYPE', message: 'its addEventListener threw' }] },
+        { cause: e },
+      );
     }
-    if (outcome.error === undefined) {
-      return withWarnings ? attachWarnings(outcome.value, warnings) : outcome.value;
+  }
+  try {
+    let retries = 0;
+    for (;;) {
+      if (call.aborted) throw abortError(gateway, operation, kind, call.sent, signal);
+      let outcome;
+      try {
+        outcome = await attempt(core, settings, gateway, request, prep, kind, operation, retries, call);
+      } catch (e) {
+        if (!(e && e[FAILURE])) throw e;
+        if (e.kind === 'aborted') throw abortError(gateway, operation, kind, call.sent, signal);
+        const jitter = Math.floor(Math.random() * 1001);
+        const r = core.failure(JSON.stringify([operation, kind, e.kind, e.detail || '', e.status ?? null, retries, jitter]));
+        outcome = { error: JSON.parse(r.slice(1)) };
+      }
+      if (outcome.error === undefined) {
+        return withWarnings ? attachWarnings(outcome.value, warnings) : outcome.value;
+      }
+      const delay = outcome.error.retryDelayMs;
+      if (kind === 'read' && typeof delay === 'number' && !call.aborted) {
+        retries += 1;
+        await pause(delay, call);
+        continue;
+      }
+      throw errorFrom(outcome.error);
     }
-    const delay = outcome.error.retryDelayMs;
-    if (kind === 'read' && typeof delay === 'number') {
-      retries += 1;
-      await sleep(delay);
-      continue;
-    }
-    throw errorFrom(outcome.error);
+  } finally {
+    if (onAbort) guarded(() => signal.removeEventListener('abort', onAbort));
   }
 }
 
-/** One attempt under one timer: send, read, decode. Resolves `{ value }` or `{ error }`. */
-function attempt(core, settings, gateway, request, prep, kind, operation, retries) {
+/**
+ * One attempt under one timer: send, read, decode. Resolves `{ value }` or `{ error }`. The call's
+ * signal, when it fires, ends the attempt at once as the timer does.
+ */
+function attempt(core, settings, gateway, request, prep, kind, operation, retries, call) {
   const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
   let timer;
   const timeout = new Promise((_, reject) => {
@@ -212,20 +329,28 @@ function attempt(core, settings, gateway, request, prep, kind, operation, retrie
       if (controller) controller.abort();
       reject(new Failure('timeout', ''));
     }, settings.timeoutMs);
+    call.abort = () => {
+      if (controller) controller.abort();
+      reject(new Failure('aborted', ''));
+    };
   });
-  const work = exchange(core, settings, gateway, request, prep, kind, operation, retries, controller);
+  const work = exchange(core, settings, gateway, request, prep, kind, operation, retries, controller, call);
   // Whatever the fetch does after the timeout (even ignoring the abort) is ignored.
   work.catch(() => {});
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  return Promise.race([work, timeout]).finally(() => {
+    clearTimeout(timer);
+    call.abort = undefined;
+  });
 }
 
-async function exchange(core, settings, gateway, request, prep, kind, operation, retries, controller) {
+async function exchange(core, settings, gateway, request, prep, kind, operation, retries, controller, call) {
   const fetchFn = settings.fetch ?? globalThis.fetch;
   if (typeof fetchFn !== 'function') throw new Failure('nofetch', 'no fetch function is available');
   let url = request.url;
   for (let hop = 0; ; hop++) {
     // After the timeout nothing more is sent, even when the injected fetch ignored the abort and
     // this attempt is still following a redirect.
+    if (call.aborted) throw new Failure('aborted', '');
     if (controller && controller.signal.aborted) throw new Failure('timeout', '');
     // The URL of a followed redirect comes from the answer: redacted like a body.
     if (prep.debug) emit(settings.debug, { type: 'request', gateway, url: hop === 0 ? url : settings.redact(url), headers: prep.debug.headers, body: prep.debug.body });
@@ -250,6 +375,11 @@ async function exchange(core, settings, gateway, request, prep, kind, operation,
         throw new Failure('nofetch', `the request could not be built (${describe(e)})`);
       }
     }
+    // Checked again just before fetch is called: the debug callback and a patched Request run
+    // the caller's code, which may have aborted the call or let the timer run out.
+    if (call.aborted) throw new Failure('aborted', '');
+    if (controller && controller.signal.aborted) throw new Failure('timeout', '');
+    call.sent = true;
     let res;
     try {
       res = await (input === url ? fetchFn(url, init) : fetchFn(input, init.signal ? { signal: init.signal } : undefined));

@@ -12,7 +12,9 @@ export type RemiseErrorCode =
   | 'TIMEOUT'
   | 'MALFORMED_RESPONSE'
   | 'SIGNATURE_INVALID'
-  | 'UNSUPPORTED';
+  | 'UNSUPPORTED'
+  /** A client call stopped by its `signal` (with `outcome: 'unknown'` when it had been sent and moves money). */
+  | 'ABORTED';
 
 /** A gateway remise speaks to. */
 export type GatewayName = 'systempay' | 'payline' | 'sogenactif';
@@ -49,6 +51,16 @@ export interface TransportOptions {
   maxResponseBytes?: number;
   /** Receives every request and response, with credentials and card numbers masked. */
   debug?: (event: DebugEvent) => void;
+}
+
+/** A client method's own options, its last argument. */
+export interface CallOptions {
+  /**
+   * Stops the call when it aborts: the promise rejects `ABORTED` at once, the fetch is aborted and
+   * nothing more is sent (no retry of a read). A money-moving call aborted after it was sent has
+   * `outcome: 'unknown'`: check its status before sending it again. The cause is `signal.reason`.
+   */
+  signal?: AbortSignal;
 }
 
 /** What `debug` receives. */

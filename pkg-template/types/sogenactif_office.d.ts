@@ -95,8 +95,8 @@ export interface SogenactifOfficeApi {
   parseResponse(text: string, options?: { secretKey?: string; httpStatus?: number }): SogenactifOfficeAnswer;
 }
 
-/** Per-call options of the client's methods. */
-export interface SogenactifOfficeCallOptions {
+/** Per-call options of the client's methods: `signal`, and the transaction for the preflight rules. */
+export interface SogenactifOfficeCallOptions extends CallOptions {
   transaction?: SogenactifTransactionState;
 }
 

@@ -1,0 +1,229 @@
+// A client call's `signal` (its last argument, `{ signal }`): provoked on every client, counting
+// on the server side what was sent. An aborted call rejects ABORTED; nothing is sent after the
+// abort, a read is not tried again, and a money-moving call that had been sent says its outcome is
+// unknown.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
+import { entries, rejected } from './entries.mjs';
+import { startServer, reply } from './server.mjs';
+
+const UUID = 'a0b61d1e159748eaab876cfe342e8c08';
+const SP = { shopId: '69876357', password: 'testpassword_abort1' };
+const PL = { merchantId: '111111111', accessKey: 'AbortTestAccessKey' };
+const SG = { merchantId: '002001000000001', secretKey: '002001000000001_abortTestKey', keyVersion: 1 };
+
+// One money-moving and one read call per client, each taking the call options as given.
+const clientsOf = (R) => ({
+  systempay: {
+    make: (o) => new R.systempay.Client({ ...SP, ...o }),
+    money: (c, opt) => c.refund({ uuid: UUID, amount: 500, currency: 'EUR' }, opt),
+    read: (c, opt) => c.getTransaction({ uuid: UUID }, opt),
+    status: 'getTransaction',
+  },
+  payline: {
+    make: (o) => new R.payline.Client({ ...PL, ...o }),
+    money: (c, opt) =>
+      c.doRefund(
+        {
+          transactionID: '14340105742592',
+          payment: { amount: 500, currency: 'EUR', action: 421, mode: 'CPT', contractNumber: '1234567' },
+          sequenceNumber: 'refund-0001',
+        },
+        opt,
+      ),
+    read: (c, opt) => c.getTransactionDetails({ transactionId: '1434297987545643131272' }, opt),
+    status: 'getTransactionDetails',
+  },
+  sogenactif: {
+    make: (o) => new R.sogenactif.OfficeClient({ ...SG, ...o }),
+    money: (c, opt) => c.cancel({ transactionReference: 'SIM20260101A1', operationAmount: 1000, currencyCode: 'EUR' }, opt),
+    read: (c, opt) => c.getTransactionData({ transactionReference: 'SIM20260101A1' }, opt),
+    status: 'getTransactionData',
+  },
+});
+
+let srv;
+const handlers = {};
+before(async () => {
+  srv = await startServer({
+    '*': (req, body, res, n) => {
+      const h = handlers[req.url.split('/')[1]];
+      if (h) h(req, body, res, n);
+      else res.writeHead(404).end();
+    },
+  });
+});
+after(async () => {
+  await srv.close();
+});
+const sent = (name) => srv.requests.filter((r) => r.path.startsWith(`/${name}/`) || r.path === `/${name}`).length;
+let seq = 0;
+function route(handler) {
+  const name = `a${++seq}`;
+  handlers[name] = handler;
+  return { name, baseUrl: `${srv.url}/${name}` };
+}
+const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+// A server that never answers: the call can only end by its signal (the timeout is far away).
+const silent = () => {};
+
+for (const [entry, R] of entries) {
+  const CLIENTS = clientsOf(R);
+  for (const gw of Object.keys(CLIENTS)) {
+    const C = CLIENTS[gw];
+
+    test(`${entry} ${gw}: a signal aborted before the call sends nothing`, async () => {
+      for (const call of ['money', 'read']) {
+        const r = route(silent);
+        const controller = new AbortController();
+        const reason = new Error('the caller gave up');
+        controller.abort(reason);
+        const e = await rejected(C[call](C.make({ baseUrl: r.baseUrl }), { signal: controller.signal }));
+        assert.equal(e.code, 'ABORTED', `${call}: ${e.message}`);
+        assert.ok(R.isRemiseError(e));
+        assert.equal(e.gateway, gw);
+        assert.equal(e.retryable, false);
+        assert.equal(e.outcome, undefined, 'nothing was sent: the outcome is known');
+        assert.equal(e.cause, reason);
+        assert.match(e.message, /before anything was sent/);
+        await wait(20);
+        assert.equal(sent(r.name), 0, `${call}: nothing reaches the server`);
+      }
+    });
+
+    test(`${entry} ${gw}: a money-moving call aborted while the gateway holds it is sent once, outcome unknown`, async () => {
+      const r = route(silent);
+      const controller = new AbortController();
+      const client = C.make({ baseUrl: r.baseUrl, timeoutMs: 60_000 });
+      const p = C.money(client, { signal: controller.signal });
+      while (sent(r.name) === 0) await wait(5);
+      controller.abort();
+      const e = await rejected(p);
+      assert.equal(e.code, 'ABORTED', e.message);
+      assert.equal(e.outcome, 'unknown');
+      assert.equal(e.retryable, false);
+      assert.ok(e.cause instanceof Error && e.cause.name === 'AbortError', 'the cause is the signal reason');
+      // The advice names the status read, as a TIMEOUT's does.
+      assert.match(e.message, new RegExp(`may have reached ${gw}: check its status with ${C.status} before sending it again`));
+      await wait(100);
+      assert.equal(sent(r.name), 1, 'never sent again');
+    });
+
+    test(`${entry} ${gw}: a read aborted while it waits to be tried again is not tried again`, async () => {
+      const controller = new AbortController();
+      const r = route((req, body, res) => {
+        res.writeHead(503).end();
+        // Abort during the pause before the second attempt (at least 125 ms).
+        setTimeout(() => controller.abort(), 20);
+      });
+      const e = await rejected(C.read(C.make({ baseUrl: r.baseUrl }), { signal: controller.signal }));
+      assert.equal(e.code, 'ABORTED', e.message);
+      assert.equal(e.outcome, undefined, 'a read has no effect to be unsure of');
+      assert.equal(e.retryable, false);
+      await wait(600);
+      assert.equal(sent(r.name), 1, 'the retry is not sent after the abort');
+    });
+
+    test(`${entry} ${gw}: an abort from the debug callback, before fetch is called, sends nothing`, async () => {
+      const r = route(silent);
+      const controller = new AbortController();
+      const client = C.make({ baseUrl: r.baseUrl, debug: (ev) => ev.type === 'request' && controller.abort() });
+      const e = await rejected(C.money(client, { signal: controller.signal }));
+      assert.equal(e.code, 'ABORTED', e.message);
+      assert.equal(e.outcome, undefined);
+      await wait(20);
+      assert.equal(sent(r.name), 0);
+    });
+
+    test(`${entry} ${gw}: a fetch that ignores the signal cannot hold the call`, async () => {
+      let calls = 0;
+      const fetch = () => {
+        calls++;
+        return new Promise(() => {});
+      };
+      const client = C.make({ fetch, timeoutMs: 60_000 });
+      const e = await rejected(C.money(client, { signal: AbortSignal.timeout(30) }));
+      assert.equal(e.code, 'ABORTED', e.message);
+      assert.equal(e.outcome, 'unknown');
+      assert.equal(e.cause && e.cause.name, 'TimeoutError');
+      assert.equal(calls, 1);
+    });
+
+    test(`${entry} ${gw}: one signal for many calls keeps no listener once they are settled`, async () => {
+      const r = route((req, body, res) => res.writeHead(503).end());
+      const controller = new AbortController();
+      const client = C.make({ baseUrl: r.baseUrl });
+      for (let i = 0; i < 20; i++) {
+        const e = await rejected(C.money(client, { signal: controller.signal }));
+        assert.equal(e.code, 'HTTP_ERROR');
+      }
+      assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
+      // Aborting afterwards changes nothing and sends nothing.
+      controller.abort();
+      await wait(20);
+      assert.equal(sent(r.name), 20);
+    });
+
+    test(`${entry} ${gw}: a call option that is not one is reported with the call's other issues, nothing sent`, async () => {
+      const r = route(silent);
+      const client = C.make({ baseUrl: r.baseUrl });
+      let e = await rejected(C.money(client, { signal: 'stop' }));
+      assert.equal(e.code, 'VALIDATION');
+      assert.deepEqual(
+        e.issues.map((i) => [i.field, i.code]),
+        [['callOptions.signal', 'TYPE']],
+      );
+      assert.match(e.message, /AbortSignal/);
+      e = await rejected(C.money(client, 7));
+      assert.equal(e.code, 'VALIDATION');
+      assert.deepEqual(e.issues.map((i) => i.field), ['callOptions']);
+      e = await rejected(C.money(client, { get signal() { throw new Error('getter'); } }));
+      assert.equal(e.code, 'VALIDATION');
+      assert.equal(e.field, 'callOptions');
+      assert.equal(e.cause.message, 'getter');
+      if (gw === 'sogenactif') {
+        // The core's issues of the same options come with it.
+        e = await rejected(C.money(client, { signal: {}, transaction: { amount: -1 } }));
+        assert.deepEqual(
+          e.issues.map((i) => i.field).sort(),
+          ['callOptions.signal', 'callOptions.transaction.amount'],
+        );
+        assert.match(e.message, /^2 problems: /);
+      } else {
+        e = await rejected(C.money(client, { signal: new AbortController().signal, sigal: 1 }));
+        assert.deepEqual(e.issues.map((i) => [i.field, i.code]), [['callOptions.sigal', 'UNKNOWN_FIELD']]);
+      }
+      await wait(20);
+      assert.equal(sent(r.name), 0);
+    });
+
+    test(`${entry} ${gw}: a signal that is never aborted changes nothing`, async () => {
+      const r = route(silent);
+      const client = C.make({ baseUrl: r.baseUrl, timeoutMs: 50 });
+      const e = await rejected(C.money(client, { signal: new AbortController().signal }));
+      assert.equal(e.code, 'TIMEOUT');
+      assert.equal(e.outcome, 'unknown');
+      // TIMEOUT's advice names the same status read as ABORTED's (STATUS_METHOD in transport.js).
+      assert.match(e.message, new RegExp(`check its status with ${C.status} before sending it again`));
+    });
+  }
+}
+
+test('a Systempay read answered after an abort resolves nothing and sends no more', async () => {
+  const [, R] = entries[0];
+  const controller = new AbortController();
+  let answer;
+  const r = route((req, body, res) => {
+    answer = () => reply(res, 200, { status: 'SUCCESS', answer: { uuid: UUID } });
+  });
+  const p = new R.systempay.Client({ ...SP, baseUrl: r.baseUrl }).getTransaction({ uuid: UUID }, { signal: controller.signal });
+  while (sent(r.name) === 0) await wait(5);
+  controller.abort();
+  answer();
+  const e = await rejected(p);
+  assert.equal(e.code, 'ABORTED');
+  assert.match(e.message, /before its answer was read/);
+  await wait(50);
+  assert.equal(sent(r.name), 1);
+});
