@@ -190,6 +190,13 @@ for (const [entry, R] of entries) {
           ['callOptions.signal', 'callOptions.transaction.amount'],
         );
         assert.match(e.message, /^2 problems: /);
+        // Validation comes before the preflight rules: a bad signal with a transaction the rules
+        // refuse (CANCELLED) is VALIDATION, as a bad field would be.
+        e = await rejected(C.money(client, { signal: 'stop', transaction: { transactionStatus: 'CANCELLED' } }));
+        assert.equal(e.code, 'VALIDATION');
+        assert.deepEqual(e.issues.map((i) => i.field), ['callOptions.signal']);
+        e = await rejected(C.money(client, { transaction: { transactionStatus: 'CANCELLED' } }));
+        assert.equal(e.code, 'OPERATION_NOT_ALLOWED', 'the same call with no bad option is refused by the rules');
       } else {
         e = await rejected(C.money(client, { signal: new AbortController().signal, sigal: 1 }));
         assert.deepEqual(e.issues.map((i) => [i.field, i.code]), [['callOptions.sigal', 'UNKNOWN_FIELD']]);

@@ -263,7 +263,11 @@ export async function send(core, settings, gateway, op, args, names, withWarning
   try {
     [prep, warnings] = unwrapPair(core.prepare(op, text, sp, settings.debug !== undefined));
   } catch (e) {
-    if (found.length > 0 && e instanceof RemiseError && e.code === 'VALIDATION' && Array.isArray(e.issues)) throw withIssues(gateway, e, found);
+    // The call options' issues come with the core's, or before a preflight refusal, as the core
+    // reports validation before its rules.
+    if (found.length > 0 && e instanceof RemiseError) {
+      throw withIssues(gateway, e.code === 'VALIDATION' && Array.isArray(e.issues) ? e : undefined, found);
+    }
     throw e;
   }
   if (found.length > 0) throw withIssues(gateway, undefined, found);
