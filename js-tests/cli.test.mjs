@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -756,4 +756,110 @@ test('every command exits on its own: no handle left open, also after an error (
       assert.ok(r.status === 0 || r.status === 1, `${args.join(' ')}: exit ${r.status} ${r.stderr}`);
     }
   }
+});
+
+// Twelfth pass: a helper's attack on the command's files and streams.
+test('report never shows a card number or a CVV of a CSV request file, even when the bank masks its echo', async () => {
+  const { createSimulator } = await import('remise/simulator');
+  const sim = createSimulator();
+  const M = sim.sogenactif.credentials.merchantId;
+  const PAN = '4970100000000055';
+  const order = { method: 'cardOrder', merchantId: M, transactionReference: 'CO1', amount: 100, currencyCode: 'EUR', cardNumber: PAN, cardExpiryDate: '203012', cardCSCValue: '987' };
+  const built = remise(['batch', 'build', write('card.ndjson', ndjson([order])), '-o', path('card-req.csv'), ...HEADER_ARGS, '--no-progress']);
+  assert.equal(built.status, 0, built.stderr);
+  const response = sim.sogenactif.processBatch(readFileSync(path('card-req.csv'), 'utf8'));
+  assert.ok(response.includes(`;${PAN};`), 'the simulator echoes the request line');
+  // The bank's echo with the card number masked, then with the CVV blanked.
+  for (const [name, text, hidden] of [
+    ['masked', response.replace(`;${PAN};`, ';497010XXXXXX0055;'), PAN],
+    ['blanked', response.replace(';987;', ';;'), '987'],
+  ]) {
+    const json = remise(['batch', 'report', write(`card-${name}.csv`, text), '--request', path('card-req.csv'), '--json', '--html', path(`card-${name}.html`)]);
+    const textRun = remise(['batch', 'report', path(`card-${name}.csv`), '--request', path('card-req.csv')]);
+    const shown = [json.stdout, json.stderr, textRun.stdout, textRun.stderr, readFileSync(path(`card-${name}.html`), 'utf8')].join('\n');
+    assert.ok(!shown.includes(PAN), `${name}: the card number is not shown`);
+    assert.doesNotMatch(shown, hidden === '987' ? /'987'|"987"|>987</ : /4970100000000055/, `${name}: the CVV is not shown`);
+    const [m] = JSON.parse(json.stdout).join.mismatched;
+    assert.match(m.field, /^column \d+$/, `${name}: the column is still named`);
+  }
+});
+
+test('validation messages quoting a card number (CSV columns swapped) mask it on stderr and in --errors', () => {
+  const PAN = '4970100000000055';
+  const csv = `method,merchantId,transactionReference,amount,cardExpiryDate,currencyCode,cardNumber\ncredit,${M},CR1,100,203012,${PAN},EUR\n`;
+  const r = remise(['batch', 'check', write('swapped.csv', csv), '--errors', path('swapped.err')]);
+  assert.equal(r.status, 1, r.stderr);
+  const errors = readFileSync(path('swapped.err'), 'utf8');
+  assert.match(errors, /\*{12}0055/, 'the message still says which value, by its last four digits');
+  assert.ok(!r.stderr.includes(PAN) && !r.stdout.includes(PAN) && !errors.includes(PAN));
+});
+
+test('a failing stderr or stdout: no temporary file left, the verdict kept, a full disk named', async () => {
+  // stderr a pipe closed at once: `build` fails on an invalid record and must still remove its
+  // temporary file (the crash on the closed stderr came before the removal).
+  const many = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ ...sample, recordSequence: i + 1 }));
+  many.push(JSON.stringify({ ...sample, recordSequence: 5000, amount: 'x' }));
+  mkdirSync(path('closed-err'));
+  const input = write('closed-err.ndjson', many.join('\n') + '\n');
+  const out = join(path('closed-err'), 'w.csv');
+  const closed = spawnSync('sh', ['-c', `"${BIN}" batch build "${input}" -o "${out}" ${HEADER_ARGS.join(' ')} 2>&1 | true`], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(closed.status, 0, 'the shell pipeline itself');
+  assert.deepEqual(readdirSync(path('closed-err')), [], 'no OUTPUT and no temporary file');
+  // `report | head`: the report's verdict (1: a repeated recordSequence) is the exit code, not 0.
+  // A response (the simulator's, to 3000 walletCredit records) with one line repeated.
+  const { createSimulator } = await import('remise/simulator');
+  const sim = createSimulator();
+  const wallet = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ ...sample, merchantId: sim.sogenactif.credentials.merchantId, recordSequence: i + 1, transactionReference: `WCR${i}` }));
+  assert.equal(remise(['batch', 'build', write('dup.ndjson', wallet.join('\n') + '\n'), '-o', path('dup-req.csv'), ...HEADER_ARGS]).status, 0);
+  const lines = sim.sogenactif.processBatch(readFileSync(path('dup-req.csv'), 'utf8')).split('\n');
+  const at = lines.findIndex((l) => l.startsWith('WALLETCREDIT;'));
+  lines.splice(at + 1, 0, lines[at]);
+  const end = lines.findIndex((l) => l.startsWith('END;'));
+  lines[end] = `END;${end - 2}`;
+  const dup = write('dup-resp.csv', lines.join('\n'));
+  const alone = remise(['batch', 'report', dup, '--max-rejections', '3000']);
+  assert.equal(alone.status, 1, 'the report alone says the file repeats a recordSequence');
+  assert.match(alone.stdout, /repeats recordSequence/);
+  const piped = spawnSync('bash', ['-c', `set -o pipefail; "${BIN}" batch report "${dup}" --max-rejections 3000 | head -n 2 >/dev/null`], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(piped.status, 1, `the verdict through a closed pipe: ${piped.stderr}`);
+  noStack(piped.stderr);
+  // stdout on a full device: exit 2 and a message naming stdout, never 0 with a cut report.
+  if (existsSync('/dev/full')) {
+    const full = spawnSync('sh', ['-c', `"${BIN}" batch report "${dup}" --json > /dev/full`], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    assert.equal(full.status, 2, full.stderr);
+    assert.match(full.stderr, /stdout: ENOSPC/);
+    noStack(full.stderr);
+  }
+});
+
+test('records given on stdin after blank lines in chunks of their own are still read as NDJSON', () => {
+  const r = spawnSync('sh', ['-c', `(printf '\\357\\273'; sleep 0.2; printf '\\277'; sleep 0.2; echo; sleep 0.2; cat in.ndjson) | "${BIN}" batch build - -o stdin-late.csv ${HEADER_ARGS.join(' ')}`], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(r.status, 0, r.stderr);
+  const direct = remise(['batch', 'build', path('in.ndjson'), '-o', path('stdin-direct.csv'), ...HEADER_ARGS]);
+  assert.equal(direct.status, 0, direct.stderr);
+  assert.equal(readFileSync(path('stdin-late.csv'), 'utf8'), readFileSync(path('stdin-direct.csv'), 'utf8'));
+});
+
+test('--errors is emptied by every run, - is refused; an existing OUTPUT keeps its owner and mode; --html checked before reading', () => {
+  const bad = write('stale.ndjson', ndjson([{ ...sample, amount: 'x' }]));
+  assert.equal(remise(['batch', 'check', bad, '--errors', path('stale.err')]).status, 1);
+  assert.notEqual(readFileSync(path('stale.err'), 'utf8'), '');
+  // A run that stops before reading (a header option the validator refuses) leaves no old rejects.
+  const early = remise(['batch', 'build', bad, '-o', path('stale.csv'), ...HEADER_ARGS.slice(0, 4), '--date', 'bad', '--errors', path('stale.err')]);
+  assert.equal(early.status, 1, early.stderr);
+  assert.equal(readFileSync(path('stale.err'), 'utf8'), '');
+  const dash = remise(['batch', 'check', path('in.ndjson'), '--errors', '-']);
+  assert.equal(dash.status, 2);
+  assert.match(dash.stderr, /--errors '-'/);
+  assert.ok(!existsSync(path('-')), "no file named '-'");
+  // The owner of the file replaced (an upload account) and its mode are kept.
+  const owned = write('owned.csv', 'old');
+  chownSync(owned, 65534, 65534);
+  chmodSync(owned, 0o640);
+  assert.equal(remise(['batch', 'build', path('in.ndjson'), '-o', owned, ...HEADER_ARGS]).status, 0);
+  const st = statSync(owned);
+  assert.deepEqual([st.uid, st.gid, st.mode & 0o777], [65534, 65534, 0o640]);
+  const html = remise(['batch', 'report', path('dup-resp.csv'), '--html', path('nowhere/r.html')]);
+  assert.equal(html.status, 2);
+  assert.match(html.stderr, /--html .*the directory .* does not exist/);
 });

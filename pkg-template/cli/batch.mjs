@@ -4,14 +4,14 @@
 // refuses, a malformed response file: the RemiseError's code, field paths and message are printed);
 // 2 the command line is wrong or a file cannot be read or written. No stack trace for any of these.
 import { parseArgs as parseArgsOnce } from 'node:util';
-import { closeSync, fchmodSync, fsyncSync, lstatSync, openSync, readSync, realpathSync, rmSync, statSync, writeSync } from 'node:fs';
-import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readSync, realpathSync, rmSync, statSync, writeSync } from 'node:fs';
+import { rename, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:os';
 import { createEngine, JsConverter } from './engine.mjs';
 import { crc32, ENTRY_NAME, localHeader, MAX_DATA, trailer } from './zip.mjs';
-import { createSummary, jsonSafe, problems, renderHtml, renderText, terminalSafe } from './report.mjs';
+import { createSummary, jsonSafe, maskDigits, problems, renderHtml, renderText, terminalSafe } from './report.mjs';
 import { chunks, lines, MAX_LINE, readResponse } from './lines.mjs';
 
 export const summary = 'build, check and report on Sogenactif Office Batch files';
@@ -90,12 +90,89 @@ export const usage = USAGE.batch;
 
 /** Entry of the dispatcher (bin/remise.mjs): the process's streams. */
 export function run(argv) {
-  // `remise batch report … | head`: a closed pipe ends the command quietly, not with a stack.
-  process.stdout.on('error', (e) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    throw e;
-  });
+  // `remise batch report … | head`: a closed pipe ends the output, quietly, not the command, whose
+  // exit code stays its verdict (it was 0 whatever the report said). The result is written with
+  // `printResult`, which names any other failure; a closed or failing stderr has no one left to
+  // tell, and must not crash the command before `build` removes its temporary file (a helper's
+  // attack: `2>&1 | true` left 39 MB of card data beside OUTPUT).
+  process.stdout.on('error', () => {});
+  process.stderr.on('error', () => {});
   return main(argv, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, signals: true });
+}
+
+/**
+ * The command's result on stdout, all of it or a FileError naming stdout: the process's stdout on
+ * a file writes synchronously and takes a short write on a full disk as done (a report cut at the
+ * disk's end, exit 0). A closed pipe (EPIPE) ends the output quietly.
+ */
+function printResult(io, text) {
+  if (io.stdout !== process.stdout) {
+    io.stdout.write(text);
+    return;
+  }
+  const bytes = Buffer.from(text);
+  let done = 0;
+  try {
+    while (done < bytes.length) done += writeSync(1, bytes, done, bytes.length - done);
+  } catch (e) {
+    if (e?.code === 'EPIPE') return;
+    // A non-blocking stdout (a pipe some parent left so): the stream writes the rest.
+    if (e?.code === 'EAGAIN') {
+      process.stdout.write(bytes.subarray(done));
+      return;
+    }
+    throw new FileError(`stdout: ${e?.message ?? e}`);
+  }
+}
+
+/**
+ * A whole file (the --html report) written as OUTPUT is: a temporary file beside it, on disk, then
+ * renamed over it; on any failure the temporary file is removed and the old file left as it was
+ * (a full disk left a page cut in the middle under the final name).
+ */
+async function writeWhole(target, name, text) {
+  const temp = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let fd = openSync(temp, 'wx', target.mode ?? 0o644);
+  let renamed = false;
+  try {
+    writeTo(fd, Buffer.from(text), `--html ${name}`);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    await rename(temp, target.path);
+    renamed = true;
+  } finally {
+    if (!renamed) {
+      if (fd !== null) closeSync(fd);
+      rmSync(temp, { force: true });
+    }
+  }
+}
+
+/** `writeAll` that names the file in its error (a full disk said only "ENOSPC: …, write"). */
+function writeTo(fd, bytes, name) {
+  try {
+    writeAll(fd, bytes);
+  } catch (e) {
+    throw new FileError(`${name}: ${e?.message ?? e}`);
+  }
+}
+
+/**
+ * The --errors file, emptied before anything else can fail: README says it is written each time,
+ * and a run that stopped early (a bad --date, a missing INPUT) left the last run's rejects in it,
+ * readable as this run's. `-` is refused as for -o (it made a file named '-').
+ */
+function openErrors(values) {
+  if (values.errors === undefined) return null;
+  if (values.errors === '' || values.errors === '-') {
+    throw new UsageError(`--errors '${values.errors}': give the name of the file to write the rejected records to (never stdout, which --json and the report use)`);
+  }
+  try {
+    return openSync(values.errors, 'w');
+  } catch (e) {
+    throw new FileError(`--errors ${values.errors}: ${e?.message ?? e}`);
+  }
 }
 
 class UsageError extends Error {}
@@ -157,9 +234,9 @@ function refuseSameFile(reads, writes) {
  * than replaced by a regular file (`-o /dev/null` as root did that). Returns { path, mode }: the
  * file to replace and the permissions of the one there (kept: request files hold card numbers).
  */
-function outputFile(output) {
+function outputFile(output, flag = '-o') {
   if (output === '' || output === '-') {
-    throw new UsageError(`-o '${output}': give the name of the file to write (the request file is written to a file, then renamed, never to stdout)`);
+    throw new UsageError(`${flag} '${output}': give the name of the file to write (it is written to a file, then renamed, never to stdout)`);
   }
   let path = output;
   let st = null;
@@ -172,16 +249,16 @@ function outputFile(output) {
     try {
       path = realpathSync(output);
     } catch {
-      throw new UsageError(`-o ${output}: is a symbolic link to a file that does not exist; give the file itself`);
+      throw new UsageError(`${flag} ${output}: is a symbolic link to a file that does not exist; give the file itself`);
     }
     st = statSync(path);
   }
-  if (st?.isDirectory()) throw new UsageError(`-o ${output}: is a directory; give the name of the file to write in it`);
-  if (st === null && !statOrNull(dirname(path))?.isDirectory()) throw new UsageError(`-o ${output}: the directory ${dirname(path)} does not exist`);
+  if (st?.isDirectory()) throw new UsageError(`${flag} ${output}: is a directory; give the name of the file to write in it`);
+  if (st === null && !statOrNull(dirname(path))?.isDirectory()) throw new UsageError(`${flag} ${output}: the directory ${dirname(path)} does not exist`);
   if (st && !st.isFile()) {
-    throw new UsageError(`-o ${output}: is not a regular file (a device, pipe or socket); remise writes a temporary file beside OUTPUT and renames it, so give a file name`);
+    throw new UsageError(`${flag} ${output}: is not a regular file (a device, pipe or socket); remise writes a temporary file beside OUTPUT and renames it, so give a file name`);
   }
-  return { path, mode: st ? st.mode & 0o7777 : null };
+  return { path, mode: st ? st.mode & 0o7777 : null, uid: st ? st.uid : null, gid: st ? st.gid : null };
 }
 
 /**
@@ -229,8 +306,8 @@ function isRemiseLike(e) {
 }
 
 function describeError(prefix, e) {
-  const lines = [`${prefix}: ${e.code}${e.field ? ` (${e.field})` : ''}: ${e.message}`];
-  for (const i of e.issues ?? []) lines.push(`  ${i.field}  ${i.code}  ${i.message}`);
+  const lines = [`${prefix}: ${e.code}${e.field ? ` (${e.field})` : ''}: ${maskDigits(e.message)}`];
+  for (const i of e.issues ?? []) lines.push(`  ${maskDigits(i.field)}  ${i.code}  ${maskDigits(i.message)}`);
   return lines.join('\n');
 }
 
@@ -305,10 +382,15 @@ function inputFormat(values, input, firstChunk) {
   const ext = input === '-' ? '' : extname(input).toLowerCase();
   if (ext === '.csv') return 'csv';
   if (ext === '.ndjson' || ext === '.jsonl' || ext === '.json') return 'ndjson';
-  // Sniff: a record object starts with '{' (after a BOM or blank lines).
+  // Sniff: a record object starts with '{' (after a BOM or blank lines); undefined while the bytes
+  // so far are only those (or the start of a BOM).
   let i = 0;
-  if (firstChunk[0] === 0xef && firstChunk[1] === 0xbb && firstChunk[2] === 0xbf) i = 3;
+  const bom = [0xef, 0xbb, 0xbf];
+  while (i < 3 && i < firstChunk.length && firstChunk[i] === bom[i]) i++;
+  if (i < 3 && i === firstChunk.length && i > 0) return undefined;
+  if (i < 3) i = 0;
   while (i < firstChunk.length && (firstChunk[i] === 0x20 || firstChunk[i] === 0x0a || firstChunk[i] === 0x0d || firstChunk[i] === 0x09)) i++;
+  if (i === firstChunk.length) return undefined;
   return firstChunk[i] === 0x7b ? 'ndjson' : 'csv';
 }
 
@@ -355,10 +437,9 @@ function progress(io, enabled, total) {
  * millions of records (bench/RESULTS.md "remise batch build"). Every SLICE bytes the loop yields
  * to the event loop so Ctrl-C and the progress line get through. stdin is read as a stream.
  */
-async function convert(io, remise, input, values, options, sink) {
+async function convert(io, remise, input, values, options, sink, errors) {
   const maxIssues = positiveInt('max-issues', values['max-issues']);
   const total = input === '-' ? 0 : (await stat(input)).size;
-  const errors = values.errors === undefined ? null : openSync(values.errors, 'w');
   const bar = progress(io, !values['no-progress'], total);
   const shownIssues = [];
   const counts = new Map();
@@ -371,7 +452,13 @@ async function convert(io, remise, input, values, options, sink) {
     for (const r of engine.takeRejects()) {
       rejected += 1;
       valid = false;
-      if (errors !== null) writeAll(errors, Buffer.from(JSON.stringify(r) + '\n'));
+      // A card number in the wrong column (CSV columns swapped) is quoted by its message: masked,
+      // on stderr and in the --errors file, to its last four digits as remise masks wire texts.
+      for (const i of r.issues) {
+        i.field = maskDigits(i.field);
+        i.message = maskDigits(i.message);
+      }
+      if (errors !== null) writeTo(errors, Buffer.from(JSON.stringify(r) + '\n'), `--errors ${values.errors}`);
       for (const i of r.issues) {
         if (shownIssues.length < maxIssues) shownIssues.push({ line: r.line, ...i });
         const key = `${String(i.field).replace(/^records\[\d+\]\.?/, '') || '(record)'}\t${i.code}`;
@@ -379,8 +466,21 @@ async function convert(io, remise, input, values, options, sink) {
       }
     }
   };
-  const step = (bytes) => {
-    if (engine === null) engine = createEngine(remise.sogenactif, { ...options, input: inputFormat(values, input, bytes) });
+  // Blank lines and a byte order mark before the first record may come in chunks of their own (a
+  // pipe): the format is told from the first byte after them, whatever chunks it takes.
+  let pending = null;
+  const step = (chunk) => {
+    let bytes = chunk;
+    if (engine === null) {
+      if (pending !== null) bytes = Buffer.concat([pending, chunk]);
+      const format = inputFormat(values, input, bytes);
+      if (format === undefined && bytes.length < CHUNK) {
+        pending = Buffer.from(bytes);
+        return;
+      }
+      pending = null;
+      engine = createEngine(remise.sogenactif, { ...options, input: format ?? 'csv' });
+    }
     bytesRead += bytes.length;
     const out = engine.pushView ? engine.pushView(bytes) : engine.push(bytes);
     if (valid) sink(out);
@@ -409,7 +509,16 @@ async function convert(io, remise, input, values, options, sink) {
         closeSync(fd);
       }
     }
-    if (engine === null) engine = createEngine(remise.sogenactif, { ...options, input: inputFormat(values, input, Buffer.alloc(0)) });
+    if (engine === null) {
+      const rest = pending ?? Buffer.alloc(0);
+      engine = createEngine(remise.sogenactif, { ...options, input: inputFormat(values, input, rest) ?? 'csv' });
+      if (rest.length > 0) {
+        bytesRead += rest.length;
+        const out = engine.pushView ? engine.pushView(rest) : engine.push(rest);
+        if (valid) sink(out);
+        takeRejects();
+      }
+    }
     try {
       const out = engine.finishView ? engine.finishView() : engine.finish();
       takeRejects();
@@ -423,7 +532,6 @@ async function convert(io, remise, input, values, options, sink) {
     bar.update(records, bytesRead, true);
   } finally {
     bar.clear();
-    if (errors !== null) closeSync(errors);
   }
   return { records, rejected, error, shownIssues, counts };
 }
@@ -490,6 +598,15 @@ async function build(argv, io) {
   } else if (values.entry !== undefined) throw new UsageError('--entry needs --zip');
   const target = outputFile(output);
   refuseSameFile([['INPUT', input]], [['-o', target.path], ...(values.errors === undefined ? [] : [['--errors', values.errors]])]);
+  const errors = openErrors(values);
+  try {
+    return await buildTo(io, values, input, output, target, options, entry, errors);
+  } finally {
+    if (errors !== null) closeSync(errors);
+  }
+}
+
+async function buildTo(io, values, input, output, target, options, entry, errors) {
   const remise = await loadRemise(io);
   // Header problems first, before reading anything (same messages as BatchWriter).
   new remise.sogenactif.BatchWriter(options);
@@ -498,6 +615,16 @@ async function build(argv, io) {
   const temp = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let out = openSync(temp, 'wx');
   if (target.mode !== null) fchmodSync(out, target.mode);
+  // The owner of the file replaced, where this user may give it (root may; others only their own
+  // groups): an upload account that read OUTPUT still can.
+  if (target.uid !== null) {
+    try {
+      fchownSync(out, target.uid, target.gid);
+    } catch {
+      // Not allowed: the file is this user's, with the mode kept (README "Command line").
+    }
+  }
+  const tempName = `-o ${output} (temporary file ${basename(temp)})`;
   // Ctrl-C, a kill or a hang-up: remove the temporary file; OUTPUT was never touched.
   const interrupted = (signal) => {
     rmSync(temp, { force: true });
@@ -506,7 +633,7 @@ async function build(argv, io) {
   if (io.signals) for (const sig of SIGNALS) process.once(sig, interrupted);
   let size = 0;
   let crc = 0;
-  if (entry) writeAll(out, Buffer.alloc(30 + entry.length)); // the local header, written at the end
+  if (entry) writeTo(out, Buffer.alloc(30 + entry.length), tempName); // the local header, written at the end
   let result;
   let renamed = false;
   try {
@@ -517,21 +644,25 @@ async function build(argv, io) {
         if (size > MAX_DATA) throw new FileError('the request file reached 4 GiB, beyond a ZIP archive without ZIP64: split the records over several files');
         crc = crc32(bytes, crc);
       }
-      writeAll(out, bytes);
-    });
+      writeTo(out, bytes, tempName);
+    }, errors);
     if (result.error) {
       io.stderr.write(terminalSafe(issueSummary('remise batch build', input, result)) + '\n');
       return 1;
     }
-    if (entry) {
-      writeAll(out, trailer(entry, crc, size));
-      // The ZIP's real local header at offset 0.
-      const head = localHeader(entry, crc, size);
-      for (let done = 0; done < head.length; ) done += writeSync(out, head, done, head.length - done, done);
+    try {
+      if (entry) {
+        writeAll(out, trailer(entry, crc, size));
+        // The ZIP's real local header at offset 0.
+        const head = localHeader(entry, crc, size);
+        for (let done = 0; done < head.length; ) done += writeSync(out, head, done, head.length - done, done);
+      }
+      // The data on disk before the rename, so that OUTPUT is never a name for a partly written
+      // file, even after a crash.
+      fsyncSync(out);
+    } catch (e) {
+      throw new FileError(`${tempName}: ${e?.message ?? e}`);
     }
-    // The data on disk before the rename, so that OUTPUT is never a name for a partly written
-    // file, even after a crash.
-    fsyncSync(out);
     closeSync(out);
     out = null;
     await rename(temp, target.path);
@@ -539,8 +670,9 @@ async function build(argv, io) {
   } finally {
     if (io.signals) for (const sig of SIGNALS) process.removeListener(sig, interrupted);
     if (!renamed) {
+      // Synchronous: nothing (a failing stderr, a signal) can stop the process between the two.
       if (out !== null) closeSync(out);
-      await rm(temp, { force: true });
+      rmSync(temp, { force: true });
     }
   }
   const seconds = (Date.now() - started) / 1000;
@@ -560,10 +692,19 @@ async function check(argv, io) {
   }
   const input = oneInput(positionals, 'INPUT file of records');
   if (values.errors !== undefined) refuseSameFile([['INPUT', input]], [['--errors', values.errors]]);
+  const errors = openErrors(values);
+  try {
+    return await checkWith(io, values, input, errors);
+  } finally {
+    if (errors !== null) closeSync(errors);
+  }
+}
+
+async function checkWith(io, values, input, errors) {
   const options = writerOptions(values, { needHeader: false });
   const remise = await loadRemise(io);
   new remise.sogenactif.BatchWriter(options);
-  const result = await convert(io, remise, input, values, options, () => {});
+  const result = await convert(io, remise, input, values, options, () => {}, errors);
   if (result.error) {
     io.stderr.write(terminalSafe(issueSummary('remise batch check', input, result)) + '\n');
     return 1;
@@ -675,6 +816,8 @@ async function report(argv, io) {
   if (path === '-' && values.request === '-') throw new UsageError('RESPONSE and --request cannot both be stdin');
   if (values.html !== undefined) {
     refuseSameFile([['RESPONSE', path], ...(values.request === undefined ? [] : [['--request', values.request]])], [['--html', values.html]]);
+    // Checked before the response is read (a missing directory was found after minutes of it).
+    outputFile(values.html, '--html');
   }
   const remise = await loadRemise(io);
   const summary = createSummary(remise.money);
@@ -698,9 +841,8 @@ async function report(argv, io) {
     }
   }
   result.problems = problems(result);
-  if (values.html !== undefined) await writeFile(values.html, renderHtml(result));
-  if (values.json) io.stdout.write(jsonSafe(JSON.stringify(result, null, 2)) + '\n');
-  else io.stdout.write(renderText(result, { maxRejections }));
+  if (values.html !== undefined) await writeWhole(outputFile(values.html, '--html'), values.html, renderHtml(result));
+  printResult(io, values.json ? jsonSafe(JSON.stringify(result, null, 2)) + '\n' : renderText(result, { maxRejections }));
   // Read, but not the trustworthy answer to one request file: exit 1, as for a malformed file.
   return result.problems.length ? 1 : 0;
 }

@@ -53,6 +53,25 @@ function sameColumn(asked, got) {
 }
 const SECRET = new Set(['cardNumber', 'cardCSCValue']);
 
+/**
+ * Every run of 10 to 19 digits masked to its last four, as remise masks texts from the wire
+ * (src/transport.rs): for messages and columns that quote a value whose field is not known (a card
+ * number in the currency column of a swapped CSV, a column of a CSV request file).
+ */
+export function maskDigits(text) {
+  return String(text).replace(/(?<![0-9])[0-9]{10,19}(?![0-9])/g, (d) => `${'*'.repeat(d.length - 4)}${d.slice(-4)}`);
+}
+
+/**
+ * The two sides of a CSV request file's column that differ, as the report shows them: card numbers
+ * masked (`maskDigits`), and a request value the bank blanked or masked in its echo (a CVV, which
+ * it does not keep; a masked card number) not shown at all.
+ */
+function shownColumn(request, response) {
+  const hidden = response === '' || response === '(none)' || /[*Xx]/.test(response);
+  return { request: hidden && request !== '' ? '***' : maskDigits(request), response: maskDigits(response) };
+}
+
 /** Masks card data in a request record (a copy). */
 export function maskRecord(record, depth = 0) {
   if (record === null || typeof record !== 'object') return record;
@@ -185,7 +204,7 @@ export function createSummary(money) {
         const at = asked.findIndex((v, i) => !sameColumn(v, got[i]));
         if (at >= 0) {
           mismatchedCount += 1;
-          if (mismatched.length < MAX_LISTED) mismatched.push({ recordSequence: seq, field: `column ${at + 1}`, response: got[at] ?? '(none)', request: asked[at] });
+          if (mismatched.length < MAX_LISTED) mismatched.push({ recordSequence: seq, field: `column ${at + 1}`, ...shownColumn(asked[at], got[at] ?? '(none)') });
         }
       }
     },
