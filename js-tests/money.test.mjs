@@ -3,6 +3,24 @@ import assert from 'node:assert/strict';
 import { entries, thrown } from './entries.mjs';
 
 for (const [entry, { money, RemiseError, isRemiseError }] of entries) {
+  test(`${entry}: values JSON cannot carry are VALIDATION; objects are read as their JSON form (README "Money")`, () => {
+    for (const [f, field] of [
+      [() => money.toMinor(NaN, 'EUR'), 'amount'],
+      [() => money.toMinor(12n, 'EUR'), 'amount'],
+      [() => money.toMinor('1\uD800', 'EUR'), 'amount'],
+      [() => money.fromMinor(Infinity, 'EUR'), 'minor'],
+      [() => money.currency('\uD800UR'), 'currency'],
+    ]) {
+      const e = thrown(f);
+      assert.equal(e.code, 'VALIDATION');
+      assert.equal(e.field, field);
+    }
+    // A boxed string, and a decimal library's value (its toJSON gives the exact string).
+    assert.equal(money.toMinor(new String('1.50'), 'EUR'), 150);
+    assert.equal(money.toMinor({ toJSON: () => '0.30' }, 'EUR'), 30);
+    assert.equal(thrown(() => money.toMinor({ value: '1.50' }, 'EUR')).code, 'AMOUNT_FORMAT');
+  });
+
   test(`${entry}: toMinor on real cases`, () => {
     assert.equal(money.toMinor('300.50', 'EUR'), 30050);
     assert.equal(money.toMinor('1000', 'JPY'), 1000);

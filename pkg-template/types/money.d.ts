@@ -12,9 +12,14 @@ export declare const money: {
   /**
    * Exact decimal string → integer minor units: `toMinor('300.50', 'EUR')` → `30050`,
    * `toMinor('12.3', 'CNY', 'systempay')` → `123`. Accepts only `^[0-9]+(\.[0-9]+)?$`.
-   * Throws `AMOUNT_FORMAT`, `AMOUNT_PRECISION`, `AMOUNT_RANGE` or `UNKNOWN_CURRENCY`.
+   * Throws `AMOUNT_FORMAT`, `AMOUNT_PRECISION`, `AMOUNT_RANGE` or `UNKNOWN_CURRENCY`; `VALIDATION` for a
+   * value JSON cannot carry (NaN, ±Infinity, a BigInt, a string with a lone surrogate), as every call does.
    */
   toMinor(amount: string, currency: string | number, table?: raw.CurrencyTable): number;
-  /** Integer minor units → exact decimal string: `fromMinor(30050, 'EUR')` → `'300.50'`. */
+  /**
+   * Integer minor units → exact decimal string: `fromMinor(30050, 'EUR')` → `'300.50'`. Throws
+   * `AMOUNT_FORMAT` (not a whole number), `AMOUNT_RANGE` (negative or above `Number.MAX_SAFE_INTEGER`),
+   * `UNKNOWN_CURRENCY`, or `VALIDATION` for a value JSON cannot carry.
+   */
   fromMinor(minor: number, currency: string | number, table?: raw.CurrencyTable): string;
 };
