@@ -234,3 +234,103 @@ test('a Systempay read answered after an abort resolves nothing and sends no mor
   await wait(50);
   assert.equal(sent(r.name), 1);
 });
+
+// A second attack (a helper's sweep of abort times and option shapes).
+for (const [entry, R] of entries) {
+  const CLIENTS = clientsOf(R);
+  test(`${entry}: an abort while a read's attempt ends, before its pause, is ABORTED and nothing is retried`, async () => {
+    for (const gw of Object.keys(CLIENTS)) {
+      const C = CLIENTS[gw];
+      for (let depth = 0; depth < 12; depth++) {
+        const controller = new AbortController();
+        let calls = 0;
+        const fetch = async () => {
+          calls++;
+          let p = Promise.resolve();
+          for (let i = 0; i < depth; i++) p = p.then(() => {});
+          p.then(() => controller.abort());
+          return new Response('', { status: 503 });
+        };
+        const e = await rejected(C.read(C.make({ fetch }), { signal: controller.signal }));
+        assert.equal(e.code, 'ABORTED', `${gw} depth ${depth}: ${e.code} ${e.message}`);
+        assert.equal(e.retryable, false);
+        await wait(300);
+        assert.equal(calls, 1, `${gw} depth ${depth}: no retry`);
+      }
+    }
+  });
+
+  test(`${entry}: the signal is read as fetch reads it (an AbortController as the options); the signal alone is refused`, async () => {
+    for (const gw of Object.keys(CLIENTS)) {
+      const C = CLIENTS[gw];
+      const r = route(silent);
+      const controller = new AbortController();
+      controller.abort();
+      const e = await rejected(C.money(C.make({ baseUrl: r.baseUrl }), controller));
+      assert.equal(e.code, 'ABORTED', `${gw}: ${e.message}`);
+      const inherited = Object.create({ signal: controller.signal });
+      assert.equal((await rejected(C.money(C.make({ baseUrl: r.baseUrl }), inherited))).code, 'ABORTED');
+      const alone = await rejected(C.money(C.make({ baseUrl: r.baseUrl }), controller.signal));
+      assert.equal(alone.code, 'VALIDATION');
+      assert.deepEqual(alone.issues.map((i) => i.field), ['callOptions']);
+      assert.match(alone.message, /pass it as \{ signal \}/);
+      await wait(20);
+      assert.equal(sent(r.name), 0);
+    }
+  });
+
+  test(`${entry}: call options' issues come with the fields' (the Sips client's core stops at the options; Systempay's service)`, async () => {
+    const r = route(silent);
+    const office = CLIENTS.sogenactif.make({ baseUrl: r.baseUrl });
+    let e = await rejected(office.cancel({ operationAmount: 1000, currencyCode: 'EUR', transactionReference: 'a b' }, { foo: 1, signal: 'x' }));
+    assert.equal(e.code, 'VALIDATION');
+    const fields = e.issues.map((i) => i.field);
+    assert.ok(fields.includes('transactionReference'), fields.join());
+    assert.ok(fields.includes('callOptions.foo') && fields.includes('callOptions.signal'), fields.join());
+    e = await rejected(office.cancel({ operationAmount: 1000, currencyCode: 'EUR', transactionReference: 'a b' }, { transaction: { amount: -1 } }));
+    assert.deepEqual(e.issues.map((i) => i.field).sort(), ['callOptions.transaction.amount', 'transactionReference']);
+    const sp = CLIENTS.systempay.make({ baseUrl: r.baseUrl });
+    e = await rejected(sp.call(42, {}, { signal: 'x' }));
+    assert.deepEqual(e.issues.map((i) => i.field), ['service', 'callOptions.signal']);
+    await wait(20);
+    assert.equal(sent(r.name), 0);
+  });
+
+  test(`${entry}: many calls in flight on one signal: one listener, no leak warning, each rejected once`, async () => {
+    const warnings = [];
+    const onWarning = (w) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const r = route(silent);
+      const controller = new AbortController();
+      const client = CLIENTS.systempay.make({ baseUrl: r.baseUrl, timeoutMs: 60_000 });
+      const calls = Array.from({ length: 30 }, () => rejected(CLIENTS.systempay.money(client, { signal: controller.signal })));
+      while (sent(r.name) < 30) await wait(5);
+      assert.equal(getEventListeners(controller.signal, 'abort').length, 1);
+      controller.abort();
+      const errors = await Promise.all(calls);
+      assert.deepEqual([...new Set(errors.map((e) => `${e.code} ${e.outcome}`))], ['ABORTED unknown']);
+      assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
+      await wait(20);
+      assert.equal(sent(r.name), 30);
+      assert.deepEqual(warnings.filter((w) => w === 'MaxListenersExceededWarning'), []);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
+  test(`${entry}: an answer a fetch gives after the call was aborted is not looked at (no debug event)`, async () => {
+    const events = [];
+    let answer;
+    const fetch = () => new Promise((resolve) => (answer = () => resolve(new Response('{}', { status: 200 }))));
+    const controller = new AbortController();
+    const client = CLIENTS.systempay.make({ fetch, debug: (ev) => events.push(ev.type) });
+    const p = CLIENTS.systempay.money(client, { signal: controller.signal });
+    while (answer === undefined) await wait(1);
+    controller.abort();
+    assert.equal((await rejected(p)).code, 'ABORTED');
+    answer();
+    await wait(20);
+    assert.deepEqual(events, ['request']);
+  });
+}

@@ -1,6 +1,6 @@
 // systempay.*: one crossing per call; `Client` sends through the JS transport (transport.js).
 import { RemiseError, invoke, invokeText, unwrap, encode } from './core.js';
-import { bindMethods, callOptions, openClient, send } from './transport.js';
+import { bindMethods, callOptions, openClient, send, withIssues } from './transport.js';
 
 const METHODS = {
   cancelOrRefund: 'Transaction/CancelOrRefund',
@@ -36,16 +36,20 @@ export default function systempay(raw) {
      * `options.signal` (an AbortSignal) stops the call: ABORTED.
      */
     async call(service, body, options = undefined) {
+      const o = callOptions(G, options, false);
       if (typeof service !== 'string') {
+        const issue = { field: 'service', code: 'TYPE', message: 'must be a string' };
+        // With the call options' issues, all at once.
+        if (o[2].length > 0) throw withIssues(G, undefined, [issue, ...o[2]]);
         throw new RemiseError({
           code: 'VALIDATION',
           gateway: G,
           field: 'service',
           message: `service must be a string like 'Transaction/Get', got ${service === null ? 'null' : typeof service}`,
-          issues: [{ field: 'service', code: 'TYPE', message: 'must be a string' }],
+          issues: [issue],
         });
       }
-      return send(this.#core, this.#settings, G, service, [body], [''], true, callOptions(G, options, false));
+      return send(this.#core, this.#settings, G, service, [body], [''], true, o);
     }
   }
   for (const [name, service] of Object.entries(METHODS)) {

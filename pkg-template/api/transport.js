@@ -148,13 +148,21 @@ export function callOptions(gateway, options, others) {
     issues.push({ field: 'callOptions', code: 'TYPE', message: `must be an object like { signal }, got ${typeof options}` });
     return [undefined, undefined, issues];
   }
+  // The signal itself given as the options (`refund(body, signal)`) would read as "no signal".
+  if (isSignal(options)) {
+    issues.push({ field: 'callOptions', code: 'TYPE', message: 'is an AbortSignal: pass it as { signal }' });
+    return [undefined, undefined, issues];
+  }
   let signal;
   const rest = {};
   try {
+    // `signal` is read as fetch reads its init: any property, inherited or a getter (an
+    // AbortController or a Request given as the options gives its own); the other keys are the
+    // object's own enumerable ones.
+    signal = options.signal;
     for (const key of Object.keys(options)) {
-      const v = options[key];
-      if (key === 'signal') signal = v;
-      else if (others) rest[key] = v;
+      if (key === 'signal') continue;
+      if (others) rest[key] = options[key];
       else issues.push({ field: `callOptions.${key}`, code: 'UNKNOWN_FIELD', message: `unknown call option '${key}': the only one is signal (an AbortSignal)` });
     }
   } catch (e) {
@@ -171,7 +179,7 @@ export function callOptions(gateway, options, others) {
 }
 
 /** One VALIDATION error of `issues` added to the core's (`core`: a VALIDATION RemiseError or undefined). */
-function withIssues(gateway, core, issues) {
+export function withIssues(gateway, core, issues) {
   const all = core ? core.issues.concat(issues) : issues;
   const message = all.length === 1 ? `${all[0].field}: ${all[0].message}` : `${all.length} problems: ${all.map((i) => `${i.field}: ${i.message}`).join('; ')}`;
   return new RemiseError({ code: 'VALIDATION', gateway, field: all[0].field, message, issues: all });
@@ -263,11 +271,23 @@ export async function send(core, settings, gateway, op, args, names, withWarning
   try {
     [prep, warnings] = unwrapPair(core.prepare(op, text, sp, settings.debug !== undefined));
   } catch (e) {
-    // The call options' issues come with the core's, or before a preflight refusal, as the core
-    // reports validation before its rules.
-    if (found.length > 0 && e instanceof RemiseError) {
-      throw withIssues(gateway, e.code === 'VALIDATION' && Array.isArray(e.issues) ? e : undefined, found);
+    if (!(e instanceof RemiseError)) throw e;
+    const invalid = e.code === 'VALIDATION' && Array.isArray(e.issues);
+    // The core reads the Sips client's call options before the fields and stops at their issues:
+    // the fields are read again without them, on this error path only, so that every issue comes
+    // at once.
+    let fields = [];
+    if (invalid && names[1] === 'callOptions' && args[1] != null && e.issues.every((i) => /^callOptions(\.|$)/.test(i.field))) {
+      try {
+        const [again, sp2] = encode([args[0], null], names, gateway);
+        unwrapPair(core.prepare(op, again, sp2, false));
+      } catch (e2) {
+        if (e2 instanceof RemiseError && e2.code === 'VALIDATION' && Array.isArray(e2.issues)) fields = e2.issues;
+      }
     }
+    // The call options' issues found here come with the core's, or before a preflight refusal, as
+    // the core reports validation before its rules.
+    if (fields.length > 0 || found.length > 0) throw withIssues(gateway, undefined, [...fields, ...(invalid ? e.issues : []), ...found]);
     throw e;
   }
   if (found.length > 0) throw withIssues(gateway, undefined, found);
@@ -275,15 +295,18 @@ export async function send(core, settings, gateway, op, args, names, withWarning
   // The call's state as its signal sees it: `abort` is what the current attempt (or pause) does
   // when the signal fires; `sent` whether a fetch was called, which decides `outcome`.
   const call = { aborted: false, sent: false, abort: undefined };
-  let onAbort;
+  const onAbort = () => {
+    call.aborted = true;
+    if (call.abort) call.abort();
+  };
+  let watching = false;
   if (signal !== undefined) {
-    onAbort = () => {
-      call.aborted = true;
-      if (call.abort) call.abort();
-    };
     try {
       if (signal.aborted) onAbort();
-      else signal.addEventListener('abort', onAbort, { once: true });
+      else {
+        watch(signal, onAbort);
+        watching = true;
+      }
     } catch (e) {
       throw new RemiseError(
         { code: 'VALIDATION', gateway, field: 'callOptions.signal', message: 'callOptions.signal: its addEventListener threw: pass an AbortSignal', issues: [{ field: 'callOptions.signal', code: 'TYPE', message: 'its addEventListener threw' }] },
@@ -309,7 +332,9 @@ export async function send(core, settings, gateway, op, args, names, withWarning
         return withWarnings ? attachWarnings(outcome.value, warnings) : outcome.value;
       }
       const delay = outcome.error.retryDelayMs;
-      if (kind === 'read' && typeof delay === 'number' && !call.aborted) {
+      if (kind === 'read' && typeof delay === 'number') {
+        // Aborted while this attempt ended: the retry it would make is what the caller stopped.
+        if (call.aborted) throw abortError(gateway, operation, kind, call.sent, signal);
         retries += 1;
         await pause(delay, call);
         continue;
@@ -317,7 +342,36 @@ export async function send(core, settings, gateway, op, args, names, withWarning
       throw errorFrom(outcome.error);
     }
   } finally {
-    if (onAbort) guarded(() => signal.removeEventListener('abort', onAbort));
+    if (watching) unwatch(signal, onAbort);
+  }
+}
+
+// One listener per signal, whatever the number of calls it serves: past 10 listeners on one
+// EventTarget Node warns of a leak (MaxListenersExceededWarning), which a long-lived signal shared
+// by concurrent calls reached (a helper's attack). signal → { calls: Set of onAbort, listener }.
+const watched = new WeakMap();
+
+function watch(signal, onAbort) {
+  let w = watched.get(signal);
+  if (w === undefined) {
+    const calls = new Set();
+    const listener = () => {
+      for (const f of [...calls]) f();
+    };
+    signal.addEventListener('abort', listener, { once: true });
+    w = { calls, listener };
+    watched.set(signal, w);
+  }
+  w.calls.add(onAbort);
+}
+
+function unwatch(signal, onAbort) {
+  const w = watched.get(signal);
+  if (w === undefined) return;
+  w.calls.delete(onAbort);
+  if (w.calls.size === 0) {
+    watched.delete(signal);
+    guarded(() => signal.removeEventListener('abort', w.listener));
   }
 }
 
@@ -389,6 +443,12 @@ async function exchange(core, settings, gateway, request, prep, kind, operation,
       res = await (input === url ? fetchFn(url, init) : fetchFn(input, init.signal ? { signal: init.signal } : undefined));
     } catch (e) {
       throw new Failure('network', describe(e));
+    }
+    // The call ended meanwhile (aborted, or the timer ran out) and fetch ignored it: nothing more
+    // is done with this answer, not even a debug event.
+    if (call.aborted || (controller && controller.signal.aborted)) {
+      discard(res);
+      throw new Failure(call.aborted ? 'aborted' : 'timeout', '');
     }
     // Read once each, where a getter or Proxy trap that throws means no usable answer (the call
     // may have been sent: for a money-moving call the outcome is unknown, as for any such answer).
