@@ -185,6 +185,9 @@ for (const [name, { sogenactif, money }] of entries) {
     const c = sogenactif.batch.createConverter({ header });
     c.addMany([wc(0), wc(1), wc(2)]);
     assert.equal(thrown(() => c.addMany([wc(3), { ...wc(4), amount: NaN }])).issues[0].field, 'records[4].amount');
+    // A lone surrogate (half an emoji) is found by the same reading of the argument (twelfth pass).
+    assert.equal(thrown(() => w.addMany([wc(3), { ...wc(4), orderId: 'x\uD800' }])).issues[0].field, 'records[4].orderId');
+    assert.equal(thrown(() => c.addMany([wc(3), { ...wc(4), orderId: 'x\uD800' }])).issues[0].field, 'records[4].orderId');
     if (name === 'import') {
       // createTransform sends records 1000 at a time: the second batch counts from 1000.
       const records = Array.from({ length: 1500 }, (_, i) => (i === 1234 ? { ...wc(i), amount: Infinity } : wc(i)));

@@ -106,7 +106,10 @@ function fromFileStart(special, base, f) {
   try {
     return f();
   } catch (e) {
-    if (special && base > 0 && e && e.code === 'VALIDATION' && Array.isArray(e.issues)) {
+    // A lone surrogate is found by the same reading of the argument, before any record is read
+    // (its issues come alone): numbered from the call too (the eleventh pass's known gap).
+    const argument = special || (e && Array.isArray(e.issues) && e.issues.length > 0 && e.issues.every(loneSurrogate));
+    if (argument && base > 0 && e && e.code === 'VALIDATION' && Array.isArray(e.issues)) {
       const at = (t) => t.replace(/(^|: |; )records\[(\d+)\]/g, (_, lead, n) => `${lead}records[${Number(n) + base}]`);
       e.message = at(e.message);
       if (typeof e.field === 'string') e.field = at(e.field);
@@ -114,6 +117,11 @@ function fromFileStart(special, base, f) {
     }
     throw e;
   }
+}
+
+/** An issue of the argument reader's lone-surrogate check (its message: src/codec/json.rs). */
+function loneSurrogate(i) {
+  return i && i.code === 'FORBIDDEN_CHARACTER' && typeof i.message === 'string' && i.message.includes('unpaired UTF-16 surrogate');
 }
 
 /**
