@@ -773,6 +773,8 @@ test('report never shows a card number or a CVV of a CSV request file, even when
   for (const [name, text, hidden] of [
     ['masked', response.replace(`;${PAN};`, ';497010XXXXXX0055;'), PAN],
     ['blanked', response.replace(';987;', ';;'), '987'],
+    // A CVV the bank changed rather than blanked is still a CVV: known by its column's field.
+    ['changed', response.replace(';987;', ';000;'), '987'],
   ]) {
     const json = remise(['batch', 'report', write(`card-${name}.csv`, text), '--request', path('card-req.csv'), '--json', '--html', path(`card-${name}.html`)]);
     const textRun = remise(['batch', 'report', path(`card-${name}.csv`), '--request', path('card-req.csv')]);
@@ -782,6 +784,10 @@ test('report never shows a card number or a CVV of a CSV request file, even when
     const [m] = JSON.parse(json.stdout).join.mismatched;
     assert.match(m.field, /^column \d+$/, `${name}: the column is still named`);
   }
+  // Other columns are shown whole: a merchant id differing in its first digit is readable.
+  const other = response.replace(`;${M};`, `;9${M.slice(1)};`);
+  const shown = JSON.parse(remise(['batch', 'report', write('card-other.csv', other), '--request', path('card-req.csv'), '--json']).stdout).join.mismatched;
+  assert.deepEqual(shown.map((x) => [x.response, x.request]), [[`9${M.slice(1)}`, M]]);
 });
 
 test('validation messages quoting a card number (CSV columns swapped) mask it on stderr and in --errors', () => {
@@ -792,6 +798,15 @@ test('validation messages quoting a card number (CSV columns swapped) mask it on
   const errors = readFileSync(path('swapped.err'), 'utf8');
   assert.match(errors, /\*{12}0055/, 'the message still says which value, by its last four digits');
   assert.ok(!r.stderr.includes(PAN) && !r.stdout.includes(PAN) && !errors.includes(PAN));
+  // Written in groups: masked all the same, the groups kept.
+  const grouped = remise(['batch', 'check', write('grouped.csv', csv.replace(PAN, '4970 1000 0000 0055')), '--errors', path('grouped.err')]);
+  const groupedErrors = readFileSync(path('grouped.err'), 'utf8');
+  assert.match(groupedErrors, /\*{4} \*{4} \*{4} 0055/);
+  assert.ok(!/4970.?1000.?0000/.test(grouped.stderr + groupedErrors));
+  // Numbers that are no card number (no Luhn digit) stay readable: a cancel of 50 000 000.00 EUR.
+  const big = remise(['batch', 'check', write('big-cancel.ndjson', ndjson([{ method: 'cancel', merchantId: M, transactionReference: 'ORDER1', amount: 5000000000, currencyCode: 'EUR', original: { amount: 1000000000, status: 'TO_CAPTURE' } }]))]);
+  assert.equal(big.status, 1);
+  assert.match(big.stderr, /5000000000/);
 });
 
 test('a failing stderr or stdout: no temporary file left, the verdict kept, a full disk named', async () => {
@@ -823,6 +838,15 @@ test('a failing stderr or stdout: no temporary file left, the verdict kept, a fu
   const piped = spawnSync('bash', ['-c', `set -o pipefail; "${BIN}" batch report "${dup}" --max-rejections 3000 | head -n 2 >/dev/null`], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
   assert.equal(piped.status, 1, `the verdict through a closed pipe: ${piped.stderr}`);
   noStack(piped.stderr);
+  // A slow reader gets the whole report (Node makes the pipe non-blocking: the exit cut it at 64 KiB).
+  // 3000 cancels of transactions the simulator does not know: 3000 rejections listed.
+  const cancels = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ method: 'cancel', merchantId: sim.sogenactif.credentials.merchantId, recordSequence: i + 1, transactionReference: `NOPE${i}`, amount: 100, currencyCode: 'EUR' }));
+  assert.equal(remise(['batch', 'build', write('nope.ndjson', cancels.join('\n') + '\n'), '-o', path('nope-req.csv'), ...HEADER_ARGS]).status, 0);
+  const refused = write('nope-resp.csv', sim.sogenactif.processBatch(readFileSync(path('nope-req.csv'), 'utf8')));
+  const whole = Buffer.byteLength(remise(['batch', 'report', refused, '--json']).stdout);
+  assert.ok(whole > 1 << 18, `a report of ${whole} bytes, more than a pipe holds`);
+  const slow = spawnSync('sh', ['-c', `"${BIN}" batch report "${refused}" --json | (sleep 3; wc -c)`], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(Number(slow.stdout.trim()), whole);
   // stdout on a full device: exit 2 and a message naming stdout, never 0 with a cut report.
   if (existsSync('/dev/full')) {
     const full = spawnSync('sh', ['-c', `"${BIN}" batch report "${dup}" --json > /dev/full`], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
@@ -859,6 +883,16 @@ test('--errors is emptied by every run, - is refused; an existing OUTPUT keeps i
   assert.equal(remise(['batch', 'build', path('in.ndjson'), '-o', owned, ...HEADER_ARGS]).status, 0);
   const st = statSync(owned);
   assert.deepEqual([st.uid, st.gid, st.mode & 0o777], [65534, 65534, 0o640]);
+  // Set-ID bits too (a change of owner clears them: the mode is given after it).
+  chmodSync(owned, 0o6750);
+  assert.equal(remise(['batch', 'build', path('in.ndjson'), '-o', owned, ...HEADER_ARGS]).status, 0);
+  assert.equal(statSync(owned).mode & 0o7777, 0o6750);
+  // stdin redirected from a file is that file: /dev/stdin as OUTPUT would overwrite the input.
+  const before = readFileSync(path('in.ndjson'), 'utf8');
+  const self = spawnSync('sh', ['-c', `"${BIN}" batch build - -o /dev/stdin ${HEADER_ARGS.join(' ')} < in.ndjson`], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(self.status, 2, self.stderr);
+  assert.match(self.stderr, /is the same file as INPUT stdin/);
+  assert.equal(readFileSync(path('in.ndjson'), 'utf8'), before);
   const html = remise(['batch', 'report', path('dup-resp.csv'), '--html', path('nowhere/r.html')]);
   assert.equal(html.status, 2);
   assert.match(html.stderr, /--html .*the directory .* does not exist/);

@@ -42,6 +42,26 @@ if (command === undefined) {
   }
   // A one-shot command (not `sim`, which serves until stopped) is finished once run() resolved:
   // its files are written and renamed. Should a handle (stdin, a stream) still hold the event loop,
-  // leave anyway; stdout and stderr writes are synchronous on pipes and files.
-  if (command !== 'sim') setTimeout(() => process.exit(), 2000).unref();
+  // leave anyway, once what stdout and stderr still hold is written: Node makes a pipe non-blocking,
+  // so a slow reader (`| (sleep 3; wc -c)`) left a report cut at 64 KiB when the exit came first.
+  if (command !== 'sim') {
+    await Promise.all([process.stdout, process.stderr].map(flushed));
+    setTimeout(() => process.exit(), 2000).unref();
+  }
+}
+
+/** Resolves once `stream` has written what it holds (or failed: a closed pipe ends the wait). */
+function flushed(stream) {
+  if (!(stream.writableLength > 0) || stream.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('error', done);
+    stream.on('close', done);
+  });
 }

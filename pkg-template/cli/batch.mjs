@@ -20,6 +20,9 @@ export const summary = 'build, check and report on Sogenactif Office Batch files
 // much input the synchronous loop reads before it lets the event loop run.
 const CHUNK = 1 << 16;
 const SLICE = 1 << 23;
+// Blank lines (and a BOM) kept before the first record to tell the format from its first byte: past
+// this many, the input is read as CSV (they are kept, not dropped: they count as lines).
+const MAX_BLANK_PREFIX = 1 << 24;
 // The signals after which `build` removes its temporary file (then exits 128 + its number).
 const SIGNALS = ['SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGTERM'];
 
@@ -130,23 +133,59 @@ function printResult(io, text) {
  * renamed over it; on any failure the temporary file is removed and the old file left as it was
  * (a full disk left a page cut in the middle under the final name).
  */
-async function writeWhole(target, name, text) {
+async function writeWhole(target, name, text, io) {
   const temp = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let fd = openSync(temp, 'wx', target.mode ?? 0o644);
+  let fd = openSync(temp, 'wx', 0o600);
+  const stopWatching = removeOnSignal(io, temp);
   let renamed = false;
   try {
     writeTo(fd, Buffer.from(text), `--html ${name}`);
     fsyncSync(fd);
+    settle(fd, target);
     closeSync(fd);
     fd = null;
     await rename(temp, target.path);
     renamed = true;
   } finally {
+    stopWatching();
     if (!renamed) {
       if (fd !== null) closeSync(fd);
       rmSync(temp, { force: true });
     }
   }
+}
+
+/**
+ * Ctrl-C, a kill or a hang-up while `temp` is written: remove it (the file it replaces was never
+ * touched), then exit 128 + the signal's number. Returns what stops watching.
+ */
+function removeOnSignal(io, temp) {
+  if (!io.signals) return () => {};
+  const interrupted = (signal) => {
+    rmSync(temp, { force: true });
+    process.exit(128 + (constants.signals[signal] ?? constants.signals.SIGTERM));
+  };
+  for (const sig of SIGNALS) process.once(sig, interrupted);
+  return () => {
+    for (const sig of SIGNALS) process.removeListener(sig, interrupted);
+  };
+}
+
+/**
+ * A written temporary file given what the file it replaces had: its owner and group where this user
+ * may give them (root may), then its mode (after the owner: a change of owner clears the set-user-ID
+ * and set-group-ID bits). A new file gets the mode a new file gets here (0666 less the umask). ACLs
+ * are not copied (README "Command line").
+ */
+function settle(fd, target) {
+  if (target.uid !== null) {
+    try {
+      fchownSync(fd, target.uid, target.gid);
+    } catch {
+      // Not allowed: the file stays this user's.
+    }
+  }
+  fchmodSync(fd, target.mode ?? (0o666 & ~process.umask()));
 }
 
 /** `writeAll` that names the file in its error (a full disk said only "ENOSPC: …, write"). */
@@ -195,6 +234,16 @@ function parseArgs(config) {
 }
 
 /** `statSync(path)`, or null when nothing is there ('-' is stdin or stdout: never a file here). */
+/** What stdin reads when it is a regular file, else null. */
+function stdinFile() {
+  try {
+    const st = fstatSync(0);
+    return st.isFile() ? st : null;
+  } catch {
+    return null;
+  }
+}
+
 function statOrNull(path) {
   if (path === '-') return null;
   try {
@@ -214,7 +263,14 @@ function statOrNull(path) {
 function refuseSameFile(reads, writes) {
   const files = [];
   for (const [list, writing] of [[reads, false], [writes, true]]) {
-    for (const [flag, path] of list) if (path !== '-') files.push({ flag, path, writing, st: statOrNull(path) });
+    for (const [flag, path] of list) {
+      // Stdin redirected from a file (`- < r.csv`): that file, which `/dev/stdin` or
+      // `/proc/self/fd/0` as an output would also name (it was overwritten).
+      if (path === '-') {
+        const st = writing ? null : stdinFile();
+        if (st) files.push({ flag, path: 'stdin', writing, st });
+      } else files.push({ flag, path, writing, st: statOrNull(path) });
+    }
   }
   for (let i = 0; i < files.length; i++) {
     for (let j = i + 1; j < files.length; j++) {
@@ -474,7 +530,7 @@ async function convert(io, remise, input, values, options, sink, errors) {
     if (engine === null) {
       if (pending !== null) bytes = Buffer.concat([pending, chunk]);
       const format = inputFormat(values, input, bytes);
-      if (format === undefined && bytes.length < CHUNK) {
+      if (format === undefined && bytes.length < MAX_BLANK_PREFIX) {
         pending = Buffer.from(bytes);
         return;
       }
@@ -613,30 +669,17 @@ async function buildTo(io, values, input, output, target, options, entry, errors
 
   const started = Date.now();
   const temp = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let out = openSync(temp, 'wx');
-  if (target.mode !== null) fchmodSync(out, target.mode);
-  // The owner of the file replaced, where this user may give it (root may; others only their own
-  // groups): an upload account that read OUTPUT still can.
-  if (target.uid !== null) {
-    try {
-      fchownSync(out, target.uid, target.gid);
-    } catch {
-      // Not allowed: the file is this user's, with the mode kept (README "Command line").
-    }
-  }
+  // Readable by this user alone while it is written (it holds card numbers); OUTPUT's owner and mode
+  // are given just before the rename (`settle`).
+  let out = openSync(temp, 'wx', 0o600);
   const tempName = `-o ${output} (temporary file ${basename(temp)})`;
-  // Ctrl-C, a kill or a hang-up: remove the temporary file; OUTPUT was never touched.
-  const interrupted = (signal) => {
-    rmSync(temp, { force: true });
-    process.exit(128 + (constants.signals[signal] ?? constants.signals.SIGTERM));
-  };
-  if (io.signals) for (const sig of SIGNALS) process.once(sig, interrupted);
+  const stopWatching = removeOnSignal(io, temp);
   let size = 0;
   let crc = 0;
-  if (entry) writeTo(out, Buffer.alloc(30 + entry.length), tempName); // the local header, written at the end
   let result;
   let renamed = false;
   try {
+    if (entry) writeTo(out, Buffer.alloc(30 + entry.length), tempName); // the local header, written at the end
     result = await convert(io, remise, input, values, options, (bytes) => {
       if (bytes.length === 0) return;
       size += bytes.length;
@@ -663,12 +706,13 @@ async function buildTo(io, values, input, output, target, options, entry, errors
     } catch (e) {
       throw new FileError(`${tempName}: ${e?.message ?? e}`);
     }
+    settle(out, target);
     closeSync(out);
     out = null;
     await rename(temp, target.path);
     renamed = true;
   } finally {
-    if (io.signals) for (const sig of SIGNALS) process.removeListener(sig, interrupted);
+    stopWatching();
     if (!renamed) {
       // Synchronous: nothing (a failing stderr, a signal) can stop the process between the two.
       if (out !== null) closeSync(out);
@@ -794,6 +838,44 @@ async function readRequest(io, remise, path, summary) {
   return skipped;
 }
 
+/**
+ * The field of each column of a request line, per method keyword, from the library's own response
+ * layouts: a response line echoes its request line, so `batch.parseResponse` of a line whose columns
+ * hold distinct numbers names each column by the field it reads there (it does not check echoed
+ * values). The line takes as many columns as the layout has; the first count it parses is the one.
+ * Once per method, on the first differing column of a CSV request file. Null when the method is
+ * unknown.
+ */
+function requestColumns(sogenactif) {
+  const known = new Map();
+  const head = 'FILE;response;office;v19\nHEADER;023101122334455;2021-12-16+0100;14:26:45+0100;1\n';
+  return (keyword) => {
+    if (!/^[A-Z]{1,40}$/.test(keyword ?? '')) return null;
+    if (known.has(keyword)) return known.get(keyword);
+    let fields = null;
+    for (let n = 0; n <= 200 && fields === null; n++) {
+      const marks = Array.from({ length: n }, (_, i) => String(900000 + i + 2));
+      let record;
+      try {
+        record = sogenactif.batch.parseResponse(`${head}${[keyword, '1', ...marks, '00', ''].join(';')}\nEND;1\n`).records[0];
+      } catch {
+        continue;
+      }
+      fields = ['method', 'recordSequence'];
+      // Nested fields by their own name (`s10TransactionId`): the secret ones are names of their own.
+      const walk = (o) => {
+        for (const [k, v] of Object.entries(o)) {
+          if (v !== null && typeof v === 'object') walk(v);
+          else if (/^90\d{4}$/.test(String(v))) fields[Number(v) - 900000] = k;
+        }
+      };
+      walk(record);
+    }
+    known.set(keyword, fields);
+    return fields;
+  };
+}
+
 async function report(argv, io) {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -820,7 +902,7 @@ async function report(argv, io) {
     outputFile(values.html, '--html');
   }
   const remise = await loadRemise(io);
-  const summary = createSummary(remise.money);
+  const summary = createSummary(remise.money, requestColumns(remise.sogenactif));
   // Response lines are kept only for the join with a CSV request file (FILE;request…), whose lines
   // name no field: a request given as records is joined by field names. Only a regular file is
   // looked at first; stdin, a pipe or a FIFO can be read once, so their lines are kept.
@@ -841,7 +923,7 @@ async function report(argv, io) {
     }
   }
   result.problems = problems(result);
-  if (values.html !== undefined) await writeWhole(outputFile(values.html, '--html'), values.html, renderHtml(result));
+  if (values.html !== undefined) await writeWhole(outputFile(values.html, '--html'), values.html, renderHtml(result), io);
   printResult(io, values.json ? jsonSafe(JSON.stringify(result, null, 2)) + '\n' : renderText(result, { maxRejections }));
   // Read, but not the trustworthy answer to one request file: exit 1, as for a malformed file.
   return result.problems.length ? 1 : 0;

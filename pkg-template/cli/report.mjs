@@ -51,25 +51,49 @@ function sameColumn(asked, got) {
   if (asked === got) return true;
   return got !== undefined && DIGITS.test(asked) && DIGITS.test(got) && asked.replace(/^0+(?=.)/, '') === got.replace(/^0+(?=.)/, '');
 }
-const SECRET = new Set(['cardNumber', 'cardCSCValue']);
+const SECRET = new Set(['cardNumber', 'cardCSCValue', 'initialCavv']);
 
-/**
- * Every run of 10 to 19 digits masked to its last four, as remise masks texts from the wire
- * (src/transport.rs): for messages and columns that quote a value whose field is not known (a card
- * number in the currency column of a swapped CSV, a column of a CSV request file).
- */
-export function maskDigits(text) {
-  return String(text).replace(/(?<![0-9])[0-9]{10,19}(?![0-9])/g, (d) => `${'*'.repeat(d.length - 4)}${d.slice(-4)}`);
+// 13 to 19 digits, each group of them apart by one space or dash at most ('4970 1000 0000 0055').
+const CARD_LIKE = /(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])/g;
+
+/** Whether the digits pass the Luhn check every card number passes. */
+function luhn(digits) {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
 }
 
 /**
- * The two sides of a CSV request file's column that differ, as the report shows them: card numbers
- * masked (`maskDigits`), and a request value the bank blanked or masked in its echo (a CVV, which
- * it does not keep; a masked card number) not shown at all.
+ * Card numbers in a text whose fields are not known (a message quoting a card number put in the
+ * currency column of a swapped CSV) masked to their last four digits: runs of 13 to 19 digits, in
+ * groups or not, that pass the Luhn check. The check keeps the amounts, sequences and most merchant
+ * ids a message quotes readable (masking every run of 10 digits or more hid them: a second attack).
  */
-function shownColumn(request, response) {
-  const hidden = response === '' || response === '(none)' || /[*Xx]/.test(response);
-  return { request: hidden && request !== '' ? '***' : maskDigits(request), response: maskDigits(response) };
+export function maskDigits(text) {
+  return String(text).replace(CARD_LIKE, (run) => {
+    const digits = run.replace(/[ -]/g, '');
+    if (!luhn(digits)) return run;
+    let keep = 4;
+    let out = '';
+    for (let i = run.length - 1; i >= 0; i--) {
+      const c = run[i];
+      if (c === ' ' || c === '-') out = c + out;
+      else if (keep > 0) {
+        out = c + out;
+        keep -= 1;
+      } else out = '*' + out;
+    }
+    return out;
+  });
+}
+
+/** A value of a secret field as the report shows it (the rule of `maskRecord`). */
+function maskSecret(field, v) {
+  return field === 'cardNumber' && /^[0-9]{10,19}$/.test(v) ? `${v.slice(0, 6)}${'*'.repeat(v.length - 10)}${v.slice(-4)}` : v === '' ? '' : '***';
 }
 
 /** Masks card data in a request record (a copy). */
@@ -97,7 +121,12 @@ const MAX_SHOWN_DEPTH = 16;
  * line, record?, text?)` for each request record (after every response record; `text`: the line of
  * a CSV request file, which names no field), then `finish(header, { file, request })`.
  */
-export function createSummary(money) {
+/**
+ * `columns(keyword)`: the field of each column of a request line of that method (`CARDORDER` →
+ * [method, recordSequence, merchantId, …]), or null when it is not known; gives the report the name
+ * of a CSV request file's columns, so that card data there is masked by field as in records.
+ */
+export function createSummary(money, columns = () => null) {
   const currencyName = new Map();
   const currency = (numeric) => {
     if (numeric === undefined || numeric === null || numeric === '') return null;
@@ -204,7 +233,18 @@ export function createSummary(money) {
         const at = asked.findIndex((v, i) => !sameColumn(v, got[i]));
         if (at >= 0) {
           mismatchedCount += 1;
-          if (mismatched.length < MAX_LISTED) mismatched.push({ recordSequence: seq, field: `column ${at + 1}`, ...shownColumn(asked[at], got[at] ?? '(none)') });
+          if (mismatched.length < MAX_LISTED) {
+            // Card data by the column's field (a CVV the bank blanked or changed, a card number it
+            // masked, are still card data); where the fields are not known, card numbers as in texts.
+            const field = columns(asked[0])?.[at];
+            const response = got[at] ?? '(none)';
+            const shown = field === undefined
+              ? { response: maskDigits(response), request: maskDigits(asked[at]) }
+              : SECRET.has(field)
+                ? { response: maskSecret(field, response), request: maskSecret(field, asked[at]) }
+                : { response, request: asked[at] };
+            mismatched.push({ recordSequence: seq, field: `column ${at + 1}`, ...shown });
+          }
         }
       }
     },
