@@ -853,6 +853,8 @@ test('a failing stderr or stdout: no temporary file left, the verdict kept, a fu
     assert.equal(full.status, 2, full.stderr);
     assert.match(full.stderr, /stdout: ENOSPC/);
     noStack(full.stderr);
+    const checked = spawnSync('sh', ['-c', `"${BIN}" batch check in.ndjson > /dev/full`], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    assert.equal(checked.status, 2, `check's "all valid" line lost: ${checked.stderr}`);
   }
 });
 

@@ -753,7 +753,7 @@ async function checkWith(io, values, input, errors) {
     io.stderr.write(terminalSafe(issueSummary('remise batch check', input, result)) + '\n');
     return 1;
   }
-  io.stdout.write(`${input === '-' ? 'stdin' : input}: ${result.records === null ? 'every record is' : `${result.records} records,`} ${result.records === null ? 'valid' : 'all valid'}\n`);
+  printResult(io, `${input === '-' ? 'stdin' : input}: ${result.records === null ? 'every record is' : `${result.records} records,`} ${result.records === null ? 'valid' : 'all valid'}\n`);
   return 0;
 }
 
