@@ -175,9 +175,10 @@ for (const [entry, R] of entries) {
         [['callOptions.signal', 'TYPE']],
       );
       assert.match(e.message, /AbortSignal/);
-      e = await rejected(C.money(client, 7));
+      // An array's keys are no call options either (a number is: `map`'s index, below).
+      e = await rejected(C.money(client, ['x']));
       assert.equal(e.code, 'VALIDATION');
-      assert.deepEqual(e.issues.map((i) => i.field), ['callOptions']);
+      assert.ok(e.issues.every((i) => i.field.startsWith('callOptions')), e.message);
       e = await rejected(C.money(client, { get signal() { throw new Error('getter'); } }));
       assert.equal(e.code, 'VALIDATION');
       assert.equal(e.field, 'callOptions');
@@ -319,10 +320,14 @@ for (const [entry, R] of entries) {
     }
   });
 
-  test(`${entry}: an answer a fetch gives after the call was aborted is not looked at (no debug event)`, async () => {
+  test(`${entry}: an answer a fetch gives after the call was aborted still reaches debug (the record of what the gateway did), and nothing more is sent`, async () => {
     const events = [];
     let answer;
-    const fetch = () => new Promise((resolve) => (answer = () => resolve(new Response('{}', { status: 200 }))));
+    let calls = 0;
+    const fetch = () => {
+      calls++;
+      return new Promise((resolve) => (answer = () => resolve(new Response('{}', { status: 200 }))));
+    };
     const controller = new AbortController();
     const client = CLIENTS.systempay.make({ fetch, debug: (ev) => events.push(ev.type) });
     const p = CLIENTS.systempay.money(client, { signal: controller.signal });
@@ -331,6 +336,27 @@ for (const [entry, R] of entries) {
     assert.equal((await rejected(p)).code, 'ABORTED');
     answer();
     await wait(20);
-    assert.deepEqual(events, ['request']);
+    assert.deepEqual(events, ['request', 'response']);
+    assert.equal(calls, 1);
+  });
+
+  test(`${entry}: a method handed to map gets the index as its second argument: no options, as before`, async () => {
+    const r = route((req, body, res) => res.writeHead(503).end());
+    for (const gw of ['systempay', 'payline']) {
+      const C = CLIENTS[gw];
+      const client = C.make({ baseUrl: r.baseUrl });
+      const method = gw === 'systempay' ? client.getTransaction : client.getTransactionDetails;
+      const body = gw === 'systempay' ? { uuid: UUID } : { transactionId: '1434297987545643131272' };
+      const errors = await Promise.all([body, body].map(method).map(rejected));
+      assert.deepEqual(errors.map((e) => e.code), ['HTTP_ERROR', 'HTTP_ERROR'], gw);
+    }
+    // The Sips client read its call options in the core, which refuses what is no object, as before.
+    const office = CLIENTS.sogenactif.make({ baseUrl: r.baseUrl });
+    for (const bad of [7, new Date(0), []]) {
+      const e = await rejected(office.cancel({ transactionReference: 'SIM20260101A1', operationAmount: 1000, currencyCode: 'EUR' }, bad));
+      assert.equal(e.code, 'VALIDATION', String(bad));
+      assert.equal(e.field, 'callOptions');
+    }
+    assert.equal(office.cancel.length, 2);
   });
 }

@@ -895,6 +895,17 @@ test('--errors is emptied by every run, - is refused; an existing OUTPUT keeps i
   assert.equal(self.status, 2, self.stderr);
   assert.match(self.stderr, /is the same file as INPUT stdin/);
   assert.equal(readFileSync(path('in.ndjson'), 'utf8'), before);
+  // --html: a device or a pipe is written as it is; a file keeps its owner and mode.
+  assert.equal(remise(['batch', 'report', path('nope-resp.csv'), '--html', '/dev/null']).status, 0);
+  const piped = spawnSync('sh', ['-c', `"${BIN}" batch report nope-resp.csv --html /dev/stdout | head -c 15`], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(piped.stdout, '<!doctype html>');
+  const page = write('owned.html', 'old');
+  chownSync(page, 65534, 65534);
+  chmodSync(page, 0o664);
+  assert.equal(remise(['batch', 'report', path('nope-resp.csv'), '--html', page]).status, 0);
+  const pst = statSync(page);
+  assert.deepEqual([pst.uid, pst.gid, pst.mode & 0o777], [65534, 65534, 0o664]);
+  assert.match(readFileSync(page, 'utf8'), /^<!doctype html>/);
   const html = remise(['batch', 'report', path('dup-resp.csv'), '--html', path('nowhere/r.html')]);
   assert.equal(html.status, 2);
   assert.match(html.stderr, /--html .*the directory .* does not exist/);

@@ -64,34 +64,34 @@ export default function sogenactifOffice(raw) {
       const o = callOptions(G, options, true);
       return send(this.#core, this.#settings, G, service, [fields, o[1]], ['', 'callOptions'], false, o);
     }
-    async cancel(fields, options = undefined) {
+    async cancel(fields, options) {
       return this.#run('cancel', fields, options);
     }
-    async refund(fields, options = undefined) {
+    async refund(fields, options) {
       return this.#run('refund', fields, options);
     }
-    async validate(fields, options = undefined) {
+    async validate(fields, options) {
       return this.#run('validate', fields, options);
     }
-    async duplicate(fields, options = undefined) {
+    async duplicate(fields, options) {
       return this.#run('duplicate', fields, options);
     }
-    async acceptChallenge(fields, options = undefined) {
+    async acceptChallenge(fields, options) {
       return this.#run('acceptChallenge', fields, options);
     }
-    async refuseChallenge(fields, options = undefined) {
+    async refuseChallenge(fields, options) {
       return this.#run('refuseChallenge', fields, options);
     }
-    async walletCreditHolder(fields, options = undefined) {
+    async walletCreditHolder(fields, options) {
       return this.#run('walletCreditHolder', fields, options);
     }
-    async cardOrder(fields, options = undefined) {
+    async cardOrder(fields, options) {
       return this.#run('cardOrder', fields, options);
     }
-    async walletOrder(fields, options = undefined) {
+    async walletOrder(fields, options) {
       return this.#run('walletOrder', fields, options);
     }
-    async getTransactionData(fields, options = undefined) {
+    async getTransactionData(fields, options) {
       return this.#run('getTransactionData', fields, options);
     }
   }

@@ -145,8 +145,12 @@ export function callOptions(gateway, options, others) {
   const issues = [];
   if (options === undefined || options === null) return [undefined, options, issues];
   if (typeof options !== 'object') {
-    issues.push({ field: 'callOptions', code: 'TYPE', message: `must be an object like { signal }, got ${typeof options}` });
-    return [undefined, undefined, issues];
+    // A method handed to `map` gets the index here (`ids.map(client.getTransaction)`, which README
+    // allows: methods are bound): none of the Systempay and Payline clients' calls took a second
+    // argument before, so what is not an object is no options. The Sips client's core reads its
+    // own, as before, and refuses it.
+    if (!others) return [undefined, undefined, issues];
+    return [undefined, options, issues];
   }
   // The signal itself given as the options (`refund(body, signal)`) would read as "no signal".
   if (isSignal(options)) {
@@ -160,6 +164,10 @@ export function callOptions(gateway, options, others) {
     // AbortController or a Request given as the options gives its own); the other keys are the
     // object's own enumerable ones.
     signal = options.signal;
+    // Not a plain object (an array, a Date, a boxed value; an AbortController or a Request given
+    // for its signal): the Sips client's core reads it as it is, as before (it refuses an array or
+    // a Date, whose JSON is no object; `signal` is no JSON).
+    if (others && Object.prototype.toString.call(options) !== '[object Object]') return [isSignal(signal) ? signal : undefined, options, issues];
     for (const key of Object.keys(options)) {
       if (key === 'signal') continue;
       if (others) rest[key] = options[key];
@@ -443,12 +451,6 @@ async function exchange(core, settings, gateway, request, prep, kind, operation,
       res = await (input === url ? fetchFn(url, init) : fetchFn(input, init.signal ? { signal: init.signal } : undefined));
     } catch (e) {
       throw new Failure('network', describe(e));
-    }
-    // The call ended meanwhile (aborted, or the timer ran out) and fetch ignored it: nothing more
-    // is done with this answer, not even a debug event.
-    if (call.aborted || (controller && controller.signal.aborted)) {
-      discard(res);
-      throw new Failure(call.aborted ? 'aborted' : 'timeout', '');
     }
     // Read once each, where a getter or Proxy trap that throws means no usable answer (the call
     // may have been sent: for a money-moving call the outcome is unknown, as for any such answer).

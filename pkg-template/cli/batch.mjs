@@ -4,7 +4,7 @@
 // refuses, a malformed response file: the RemiseError's code, field paths and message are printed);
 // 2 the command line is wrong or a file cannot be read or written. No stack trace for any of these.
 import { parseArgs as parseArgsOnce } from 'node:util';
-import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readSync, realpathSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readSync, realpathSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { rename, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -133,9 +133,49 @@ function printResult(io, text) {
  * renamed over it; on any failure the temporary file is removed and the old file left as it was
  * (a full disk left a page cut in the middle under the final name).
  */
+/**
+ * Where the --html page goes: a device or a pipe (`/dev/stdout`, `>(cmd)`, `/dev/null`) is written as
+ * it is, as before; a regular file or a new one as OUTPUT is (`outputFile`). Checked before the
+ * response is read.
+ */
+function htmlTarget(name) {
+  const st = name === '' || name === '-' ? null : statOrNull(name);
+  if (st && !st.isFile() && !st.isDirectory()) return { direct: true, path: name };
+  return outputFile(name, '--html');
+}
+
+/** The --html page, to a device or pipe as it is, else whole (`writeWhole`). */
+async function writeHtml(io, name, text) {
+  const target = htmlTarget(name);
+  if (target.direct) {
+    try {
+      writeFileSync(name, text);
+    } catch (e) {
+      throw new FileError(`--html ${name}: ${e?.message ?? e}`);
+    }
+    return;
+  }
+  await writeWhole(target, name, text, io);
+}
+
 async function writeWhole(target, name, text, io) {
   const temp = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let fd = openSync(temp, 'wx', 0o600);
+  let fd;
+  try {
+    fd = openSync(temp, 'wx', 0o600);
+  } catch (e) {
+    // A file this user may write in a directory it may not (no temporary file there): written in
+    // place, as before (not atomic: a full disk cuts it).
+    if (e?.code === 'EACCES' || e?.code === 'EPERM' || e?.code === 'EROFS') {
+      try {
+        writeFileSync(target.path, text);
+      } catch (e2) {
+        throw new FileError(`--html ${name}: ${e2?.message ?? e2}`);
+      }
+      return;
+    }
+    throw new FileError(`--html ${name}: ${e?.message ?? e}`);
+  }
   const stopWatching = removeOnSignal(io, temp);
   let renamed = false;
   try {
@@ -899,7 +939,7 @@ async function report(argv, io) {
   if (values.html !== undefined) {
     refuseSameFile([['RESPONSE', path], ...(values.request === undefined ? [] : [['--request', values.request]])], [['--html', values.html]]);
     // Checked before the response is read (a missing directory was found after minutes of it).
-    outputFile(values.html, '--html');
+    htmlTarget(values.html);
   }
   const remise = await loadRemise(io);
   const summary = createSummary(remise.money, requestColumns(remise.sogenactif));
@@ -923,7 +963,7 @@ async function report(argv, io) {
     }
   }
   result.problems = problems(result);
-  if (values.html !== undefined) await writeWhole(outputFile(values.html, '--html'), values.html, renderHtml(result), io);
+  if (values.html !== undefined) await writeHtml(io, values.html, renderHtml(result));
   printResult(io, values.json ? jsonSafe(JSON.stringify(result, null, 2)) + '\n' : renderText(result, { maxRejections }));
   // Read, but not the trustworthy answer to one request file: exit 1, as for a malformed file.
   return result.problems.length ? 1 : 0;
