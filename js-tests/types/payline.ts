@@ -39,6 +39,8 @@ async function run(): Promise<void> {
     sequenceNumber: 'capture-1',
   });
   await client.getTransactionDetails({ transactionId: v.transaction?.id ?? '' }, { signal: AbortSignal.timeout(5000) });
+  const details: Promise<PaylineResponse>[] = [{ transactionId: '1' }].map(client.getTransactionDetails);
+  console.log(details.length);
   try {
     await client.doReAuthorization(params);
   } catch (e) {

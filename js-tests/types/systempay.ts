@@ -67,6 +67,9 @@ async function run(): Promise<void> {
   // A call's own options: an AbortSignal.
   await client.refund({ uuid: tx.uuid, amount: 100, currency: 'EUR' }, { signal: AbortSignal.timeout(5000) });
   await client.call('Token/Get', { paymentMethodToken: 'abc' }, { signal: new AbortController().signal });
+  // Methods handed to map (which passes the index second) still type-check.
+  const many: Promise<SystempayTransaction>[] = [{ uuid: tx.uuid }].map(client.getTransaction);
+  console.log(many.length);
   // @ts-expect-error the only call option is signal
   await client.getTransaction({ uuid: tx.uuid }, { timeoutMs: 10 });
   // @ts-expect-error getOrder needs orderId

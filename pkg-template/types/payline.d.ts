@@ -16,20 +16,28 @@ export type PaylineClientOptions = raw.PaylineOptions & TransportOptions;
 /** A Payline client. Every method validates, sends, decodes; it resolves when the result code is accepted. */
 export interface PaylineClient {
   /** Re-authorizes an authorization (same currency and contract, within 11 months; see `checkReAuthorization`). */
+  doReAuthorization(params: PaylineDoReAuthorizationParams): Promise<raw.PaylineResponse>;
   doReAuthorization(params: PaylineDoReAuthorizationParams, options?: CallOptions): Promise<raw.PaylineResponse>;
   /** Authorizes a card payment (action 100), or authorizes and captures it (101). */
+  doAuthorization(params: PaylineDoAuthorizationParams): Promise<raw.PaylineResponse>;
   doAuthorization(params: PaylineDoAuthorizationParams, options?: CallOptions): Promise<raw.PaylineResponse>;
   /** Captures an authorization. Give a `sequenceNumber`: Payline uses it to avoid a duplicated transaction. */
+  doCapture(params: PaylineDoCaptureParams): Promise<raw.PaylineResponse>;
   doCapture(params: PaylineDoCaptureParams, options?: CallOptions): Promise<raw.PaylineResponse>;
   /** Refunds a remitted transaction. Give a `sequenceNumber`: Payline uses it to avoid a duplicated transaction. */
+  doRefund(params: PaylineDoRefundParams): Promise<raw.PaylineResponse>;
   doRefund(params: PaylineDoRefundParams, options?: CallOptions): Promise<raw.PaylineResponse>;
   /** Cancels a transaction not yet remitted. Give a `sequenceNumber`: Payline uses it to avoid a duplicated transaction. */
+  doReset(params: PaylineDoResetParams): Promise<raw.PaylineResponse>;
   doReset(params: PaylineDoResetParams, options?: CallOptions): Promise<raw.PaylineResponse>;
   /** Credits a card without an original transaction. */
+  doCredit(params: PaylineDoCreditParams): Promise<raw.PaylineResponse>;
   doCredit(params: PaylineDoCreditParams, options?: CallOptions): Promise<raw.PaylineResponse>;
   /** Debits a card with an authorization obtained outside Payline. */
+  doDebit(params: PaylineDoDebitParams): Promise<raw.PaylineResponse>;
   doDebit(params: PaylineDoDebitParams, options?: CallOptions): Promise<raw.PaylineResponse>;
   /** Reads a transaction; retried twice on network errors, timeouts, 408, 429 and 5xx. */
+  getTransactionDetails(params: PaylineGetTransactionDetailsParams): Promise<raw.PaylineResponse>;
   getTransactionDetails(params: PaylineGetTransactionDetailsParams, options?: CallOptions): Promise<raw.PaylineResponse>;
 }
 

@@ -40,25 +40,36 @@ export type SystempayResult<T> = T & { readonly warnings: readonly raw.Systempay
 /** A Systempay REST V4 client for one shop (`new systempay.Client(options)`). Reads are retried; money-moving calls are never resent. */
 export interface SystempayClient {
   /** Transaction/CancelOrRefund: cancels before capture, refunds after. Never resent. */
+  cancelOrRefund(body: SystempayCancelOrRefundRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
   cancelOrRefund(body: SystempayCancelOrRefundRequest, options?: CallOptions): Promise<SystempayResult<raw.SystempayTransaction>>;
   /** Transaction/Cancel (full cancellation before capture). Never resent. */
+  cancel(body: SystempayCancelRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
   cancel(body: SystempayCancelRequest, options?: CallOptions): Promise<SystempayResult<raw.SystempayTransaction>>;
   /** Transaction/Refund (full or partial, after capture). Never resent. */
+  refund(body: SystempayRefundRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
   refund(body: SystempayRefundRequest, options?: CallOptions): Promise<SystempayResult<raw.SystempayTransaction>>;
   /** Transaction/Update (lower amount, capture date, validation mode). Never resent. */
+  update(body: SystempayUpdateRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
   update(body: SystempayUpdateRequest, options?: CallOptions): Promise<SystempayResult<raw.SystempayTransaction>>;
   /** Transaction/Validate (manual validation). Never resent. */
+  validate(body: SystempayValidateRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
   validate(body: SystempayValidateRequest, options?: CallOptions): Promise<SystempayResult<raw.SystempayTransaction>>;
   /** Transaction/Duplicate (a new authorisation from an old transaction). Never resent. */
+  duplicate(body: SystempayDuplicateRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
   duplicate(body: SystempayDuplicateRequest, options?: CallOptions): Promise<SystempayResult<raw.SystempayTransaction>>;
   /** Transaction/Get; retried twice on network errors, timeouts, 408, 429 and 5xx. */
+  getTransaction(body: SystempayGetRequest): Promise<SystempayResult<raw.SystempayTransaction>>;
   getTransaction(body: SystempayGetRequest, options?: CallOptions): Promise<SystempayResult<raw.SystempayTransaction>>;
   /** Order/Get (at most 30 transactions); retried like getTransaction. */
+  getOrder(body: SystempayOrderGetRequest): Promise<SystempayResult<raw.SystempayOrderTransactions>>;
   getOrder(body: SystempayOrderGetRequest, options?: CallOptions): Promise<SystempayResult<raw.SystempayOrderTransactions>>;
   /** Charge/CreatePayment: a formToken for the browser form. Never resent. */
+  createPayment(body: SystempayCreatePaymentRequest): Promise<SystempayResult<raw.SystempayPaymentForm>>;
   createPayment(body: SystempayCreatePaymentRequest, options?: CallOptions): Promise<SystempayResult<raw.SystempayPaymentForm>>;
   /** Any service: modelled ones are validated, others (`'Token/Get'`, …) sent as given and never resent. */
+  call<S extends SystempayService>(service: S, body: SystempayRequests[S]): Promise<SystempayResult<raw.SystempayAnswer>>;
   call<S extends SystempayService>(service: S, body: SystempayRequests[S], options?: CallOptions): Promise<SystempayResult<raw.SystempayAnswer>>;
+  call(service: string, body: Record<string, unknown>): Promise<SystempayResult<raw.SystempayAnswer>>;
   call(service: string, body: Record<string, unknown>, options?: CallOptions): Promise<SystempayResult<raw.SystempayAnswer>>;
 }
 
