@@ -5,8 +5,9 @@
 //   node bench/ab.mjs <package dir A> <package dir B> [op…]
 //
 // Each dir is a built `pkg/` (or an installed `remise`); ops: parse, plreq, sp, convert (pushView),
-// push, cmany (the converter's addMany), transform (createTransform in object mode), addmany, add
-// (default: all). Prints, per op, the median CPU time of each build over the rounds and B's time ÷ A's.
+// push, cmany (the converter's addMany), transform (createTransform in object mode), addmany, add,
+// client (a Systempay client's getTransaction answered at once by an injected fetch: the JS transport),
+// clientsig (the same with `{ signal }` of one long-lived AbortController) (default: all). Prints, per op, the median CPU time of each build over the rounds and B's time ÷ A's.
 // Rounds alternate the order (A B, then B A) so that drift on a shared machine hits both alike.
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
@@ -65,6 +66,19 @@ const transform = async (m) => {
   await pipeline(Readable.from(objects.slice(0, 100).flat()), m.sogenactif.batch.createTransform({ header: BATCH_HEADER }), sink);
   return n;
 };
+// A client call through the whole transport (prepare, fetch, read, settle), the answer given at
+// once; one client per build, made on first use.
+const ANSWER = JSON.stringify({ webService: 'Transaction/Get', version: 'V4', status: 'SUCCESS', answer: { _type: 'V4/Transaction', uuid: 'a0b61d1e159748eaab876cfe342e8c08', amount: 500, currency: 'EUR' }, serverDate: '2026-12-06T07:00:00+00:00', mode: 'TEST', _type: 'V4/WebService/Response' });
+const clients = new Map();
+const clientCall = (m) => {
+  if (!clients.has(m)) clients.set(m, new m.systempay.Client({ ...SYSTEMPAY_OPTIONS, fetch: async () => new Response(ANSWER, { status: 200 }) }));
+  return clients.get(m).getTransaction({ uuid: 'a0b61d1e159748eaab876cfe342e8c08' });
+};
+const controller = new AbortController();
+const clientSignal = (m) => {
+  if (!clients.has(m)) clientCall(m);
+  return clients.get(m).getTransaction({ uuid: 'a0b61d1e159748eaab876cfe342e8c08' }, { signal: controller.signal });
+};
 const ops = {
   parse: { calls: 20_000, rounds: 21, run: (m) => m.payline.parseResponse('doReAuthorization', PAYLINE_ANSWER, 200) },
   plreq: { calls: 20_000, rounds: 21, run: (m) => m.payline.request('doReAuthorization', PAYLINE_PARAMS, PAYLINE_OPTIONS) },
@@ -75,6 +89,8 @@ const ops = {
   transform: { calls: 1, rounds: 7, run: transform },
   addmany: { calls: 1, rounds: 7, run: addMany },
   add: { calls: 1, rounds: 7, run: addOne },
+  client: { calls: 5_000, rounds: 21, run: clientCall },
+  clientsig: { calls: 5_000, rounds: 21, run: clientSignal },
 };
 const chosen = only.length ? only : Object.keys(ops);
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
