@@ -293,6 +293,13 @@ for (const [entry, R] of entries) {
     const sp = CLIENTS.systempay.make({ baseUrl: r.baseUrl });
     e = await rejected(sp.call(42, {}, { signal: 'x' }));
     assert.deepEqual(e.issues.map((i) => i.field), ['service', 'callOptions.signal']);
+    // Options whose getter throws: one issue among the body's, the exception kept as the cause.
+    e = await rejected(sp.refund({ uuid: 'x', amount: 500, currency: 'EUR' }, { get signal() { throw new Error('getter'); } }));
+    assert.deepEqual(e.issues.map((i) => i.field), ['uuid', 'callOptions']);
+    assert.equal(e.cause?.message, 'getter');
+    e = await rejected(office.cancel({ operationAmount: 1000, currencyCode: 'EUR', transactionReference: 'a b' }, { get signal() { throw new Error('getter'); } }));
+    assert.deepEqual(e.issues.map((i) => i.field), ['transactionReference', 'callOptions']);
+    assert.equal(e.cause?.message, 'getter');
     await wait(20);
     assert.equal(sent(r.name), 0);
   });

@@ -40,7 +40,7 @@ export default function systempay(raw) {
       if (typeof service !== 'string') {
         const issue = { field: 'service', code: 'TYPE', message: 'must be a string' };
         // With the call options' issues, all at once.
-        if (o[2].length > 0) throw withIssues(G, undefined, [issue, ...o[2]]);
+        if (o[2].length > 0) throw withIssues(G, [issue, ...o[2]], o[3]);
         throw new RemiseError({
           code: 'VALIDATION',
           gateway: G,

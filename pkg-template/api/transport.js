@@ -139,7 +139,8 @@ function isSignal(v) {
  * A method's own options (its last argument). `signal` is taken out here: an AbortSignal cannot
  * cross as JSON, and the core never sees it. With `others` (Sips' `{ transaction }`), the other
  * keys go on to the core, which reads them; without, there are none to give. Returns `[signal,
- * rest, issues]`: the issues found here are reported with the core's (`send`), all at once.
+ * rest, issues, cause?]`: the issues found here are reported with the core's (`send`), all at once
+ * (`cause`: what a getter or Proxy of the options threw).
  */
 export function callOptions(gateway, options, others) {
   const issues = [];
@@ -174,10 +175,9 @@ export function callOptions(gateway, options, others) {
       else issues.push({ field: `callOptions.${key}`, code: 'UNKNOWN_FIELD', message: `unknown call option '${key}': the only one is signal (an AbortSignal)` });
     }
   } catch (e) {
-    throw new RemiseError(
-      { code: 'VALIDATION', gateway, field: 'callOptions', message: 'callOptions could not be read (a getter or Proxy threw): pass a plain object', issues: [{ field: 'callOptions', code: 'TYPE', message: 'could not be read (a getter or Proxy threw)' }] },
-      { cause: e },
-    );
+    // Reported with the fields' issues (it was thrown alone), the exception kept as the cause.
+    issues.push({ field: 'callOptions', code: 'TYPE', message: 'could not be read (a getter or Proxy threw): pass a plain object' });
+    return [undefined, undefined, issues, e];
   }
   if (signal !== undefined && !isSignal(signal)) {
     issues.push({ field: 'callOptions.signal', code: 'TYPE', message: 'must be an AbortSignal (new AbortController().signal, AbortSignal.timeout(ms))' });
@@ -186,11 +186,10 @@ export function callOptions(gateway, options, others) {
   return [signal, others ? rest : undefined, issues];
 }
 
-/** One VALIDATION error of `issues` added to the core's (`core`: a VALIDATION RemiseError or undefined). */
-export function withIssues(gateway, core, issues) {
-  const all = core ? core.issues.concat(issues) : issues;
-  const message = all.length === 1 ? `${all[0].field}: ${all[0].message}` : `${all.length} problems: ${all.map((i) => `${i.field}: ${i.message}`).join('; ')}`;
-  return new RemiseError({ code: 'VALIDATION', gateway, field: all[0].field, message, issues: all });
+/** One VALIDATION error of `issues` (the core's and those found in JS), with the message the core writes. */
+export function withIssues(gateway, issues, cause) {
+  const message = issues.length === 1 ? `${issues[0].field}: ${issues[0].message}` : `${issues.length} problems: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`;
+  return new RemiseError({ code: 'VALIDATION', gateway, field: issues[0].field, message, issues }, cause === undefined ? undefined : { cause });
 }
 
 /** Client settings: the injected functions stay in JS, the rest is checked by the core. */
@@ -273,7 +272,7 @@ const MAX_SAME_ORIGIN_HOPS = 3;
  * issues]` (the rest already among `args`).
  */
 export async function send(core, settings, gateway, op, args, names, withWarnings, options) {
-  const [signal, , found] = options || [undefined, undefined, []];
+  const [signal, , found, cause] = options || [undefined, undefined, []];
   const [text, sp] = encode(args, names, gateway);
   let prep, warnings;
   try {
@@ -295,10 +294,10 @@ export async function send(core, settings, gateway, op, args, names, withWarning
     }
     // The call options' issues found here come with the core's, or before a preflight refusal, as
     // the core reports validation before its rules.
-    if (fields.length > 0 || found.length > 0) throw withIssues(gateway, undefined, [...fields, ...(invalid ? e.issues : []), ...found]);
+    if (fields.length > 0 || found.length > 0) throw withIssues(gateway, [...fields, ...(invalid ? e.issues : []), ...found], cause);
     throw e;
   }
-  if (found.length > 0) throw withIssues(gateway, undefined, found);
+  if (found.length > 0) throw withIssues(gateway, found, cause);
   const { request, kind, operation } = prep;
   // The call's state as its signal sees it: `abort` is what the current attempt (or pause) does
   // when the signal fires; `sent` whether a fetch was called, which decides `outcome`.
