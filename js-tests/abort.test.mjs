@@ -110,14 +110,26 @@ for (const [entry, R] of entries) {
       assert.equal(sent(r.name), 1, 'never sent again');
     });
 
-    test(`${entry} ${gw}: a read aborted while it waits to be tried again is not tried again`, async () => {
+    test(`${entry} ${gw}: a read aborted while it waits to be tried again is not tried again, and ends at once`, async () => {
       const controller = new AbortController();
+      let guard;
       const r = route((req, body, res) => {
         res.writeHead(503).end();
-        // Abort during the pause before the second attempt (at least 125 ms).
-        setTimeout(() => controller.abort(), 20);
+        // Abort during the pause before the second attempt (at least 125 ms after the 503 is read).
+        // A timer of 100 ms from the abort expires before that pause could: the rejection must come
+        // first (timers fire in the order they expire, however loaded the machine).
+        setTimeout(() => {
+          controller.abort();
+          guard = wait(100).then(() => 'the pause ran out first');
+        }, 20);
       });
-      const e = await rejected(C.read(C.make({ baseUrl: r.baseUrl }), { signal: controller.signal }));
+      const p = rejected(C.read(C.make({ baseUrl: r.baseUrl }), { signal: controller.signal }));
+      const first = await Promise.race([p.then(() => 'rejected'), (async () => {
+        while (guard === undefined) await wait(1);
+        return guard;
+      })()]);
+      assert.equal(first, 'rejected', 'ABORTED at the abort, not after the pause');
+      const e = await p;
       assert.equal(e.code, 'ABORTED', e.message);
       assert.equal(e.outcome, undefined, 'a read has no effect to be unsure of');
       assert.equal(e.retryable, false);
@@ -231,7 +243,7 @@ test('a Systempay read answered after an abort resolves nothing and sends no mor
   answer();
   const e = await rejected(p);
   assert.equal(e.code, 'ABORTED');
-  assert.match(e.message, /before its answer was read/);
+  assert.match(e.message, /before it was done \(a read: nothing to undo\)/);
   await wait(50);
   assert.equal(sent(r.name), 1);
 });
@@ -245,14 +257,25 @@ for (const [entry, R] of entries) {
       for (let depth = 0; depth < 12; depth++) {
         const controller = new AbortController();
         let calls = 0;
+        let guard;
         const fetch = async () => {
           calls++;
           let p = Promise.resolve();
           for (let i = 0; i < depth; i++) p = p.then(() => {});
-          p.then(() => controller.abort());
+          p.then(() => {
+            controller.abort();
+            // Expires before the shortest pause (125 ms) that started after this could.
+            guard = wait(100).then(() => 'the pause ran out first');
+          });
           return new Response('', { status: 503 });
         };
-        const e = await rejected(C.read(C.make({ fetch }), { signal: controller.signal }));
+        const p = rejected(C.read(C.make({ fetch }), { signal: controller.signal }));
+        const first = await Promise.race([p.then(() => 'rejected'), (async () => {
+          while (guard === undefined) await wait(1);
+          return guard;
+        })()]);
+        assert.equal(first, 'rejected', `${gw} depth ${depth}: ABORTED at the abort, not after the pause`);
+        const e = await p;
         assert.equal(e.code, 'ABORTED', `${gw} depth ${depth}: ${e.code} ${e.message}`);
         assert.equal(e.retryable, false);
         await wait(300);

@@ -118,7 +118,7 @@ function abortError(gateway, operation, kind, sent, signal) {
   const unknown = sent && kind !== 'read';
   const message = unknown
     ? `the ${operation} call was aborted by its signal after it was sent; the ${operation} request may have reached ${gateway}: check its status with ${STATUS_METHOD[gateway]} before sending it again`
-    : `the ${operation} call was aborted by its signal ${sent ? 'before its answer was read' : 'before anything was sent'}`;
+    : `the ${operation} call was aborted by its signal ${sent ? 'before it was done (a read: nothing to undo)' : 'before anything was sent'}`;
   return new RemiseError(
     { code: 'ABORTED', gateway, message, retryable: false, outcome: unknown ? 'unknown' : undefined },
     { cause: read(signal, 'reason') },
@@ -176,7 +176,7 @@ export function callOptions(gateway, options, others) {
     }
   } catch (e) {
     // Reported with the fields' issues (it was thrown alone), the exception kept as the cause.
-    issues.push({ field: 'callOptions', code: 'TYPE', message: 'could not be read (a getter or Proxy threw): pass a plain object' });
+    issues.push({ field: 'callOptions', code: 'TYPE', message: UNREADABLE });
     return [undefined, undefined, issues, e];
   }
   if (signal !== undefined && !isSignal(signal)) {
@@ -185,6 +185,8 @@ export function callOptions(gateway, options, others) {
   }
   return [signal, others ? rest : undefined, issues];
 }
+
+const UNREADABLE = 'could not be read (a getter or Proxy threw): pass a plain object';
 
 /** One VALIDATION error of `issues` (the core's and those found in JS), with the message the core writes. */
 export function withIssues(gateway, issues, cause) {
@@ -212,10 +214,7 @@ export function openClient(raw, gateway, options, adjust) {
         }
       }
     } catch (e) {
-      throw new RemiseError(
-        { code: 'VALIDATION', gateway, field: 'options', message: 'options could not be read (a getter or Proxy threw): pass a plain object', issues: [{ field: 'options', code: 'TYPE', message: 'could not be read (a getter or Proxy threw)' }] },
-        { cause: e },
-      );
+      throw withIssues(gateway, [{ field: 'options', code: 'TYPE', message: UNREADABLE }], e);
     }
   }
   // The client's own reading of its options (the Sips client: a production host as baseUrl).
@@ -273,9 +272,11 @@ const MAX_SAME_ORIGIN_HOPS = 3;
  */
 export async function send(core, settings, gateway, op, args, names, withWarnings, options) {
   const [signal, , found, cause] = options || [undefined, undefined, []];
-  const [text, sp] = encode(args, names, gateway);
   let prep, warnings;
   try {
+    // (Inside the `try`: the arguments' own reading, a throwing getter of the body, is a
+    // VALIDATION the call options' issues join.)
+    const [text, sp] = encode(args, names, gateway);
     [prep, warnings] = unwrapPair(core.prepare(op, text, sp, settings.debug !== undefined));
   } catch (e) {
     if (!(e instanceof RemiseError)) throw e;
@@ -294,7 +295,7 @@ export async function send(core, settings, gateway, op, args, names, withWarning
     }
     // The call options' issues found here come with the core's, or before a preflight refusal, as
     // the core reports validation before its rules.
-    if (fields.length > 0 || found.length > 0) throw withIssues(gateway, [...fields, ...(invalid ? e.issues : []), ...found], cause);
+    if (fields.length > 0 || found.length > 0) throw withIssues(gateway, [...fields, ...(invalid ? e.issues : []), ...found], cause ?? e.cause);
     throw e;
   }
   if (found.length > 0) throw withIssues(gateway, found, cause);
@@ -315,10 +316,7 @@ export async function send(core, settings, gateway, op, args, names, withWarning
         watching = true;
       }
     } catch (e) {
-      throw new RemiseError(
-        { code: 'VALIDATION', gateway, field: 'callOptions.signal', message: 'callOptions.signal: its addEventListener threw: pass an AbortSignal', issues: [{ field: 'callOptions.signal', code: 'TYPE', message: 'its addEventListener threw' }] },
-        { cause: e },
-      );
+      throw withIssues(gateway, [{ field: 'callOptions.signal', code: 'TYPE', message: 'its addEventListener threw: pass an AbortSignal' }], e);
     }
   }
   try {

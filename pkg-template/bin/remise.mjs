@@ -50,18 +50,18 @@ if (command === undefined) {
   }
 }
 
-/** Resolves once `stream` has written what it holds (or failed: a closed pipe ends the wait). */
+/**
+ * Resolves once `stream` has written what it holds: an empty write's callback runs after the writes
+ * before it (waiting for 'drain' hung when less than the high-water mark was left), or with the error
+ * of a closed pipe, which ends the wait too.
+ */
 function flushed(stream) {
-  if (!(stream.writableLength > 0) || stream.destroyed) return Promise.resolve();
+  if (stream.destroyed || stream.writableEnded) return Promise.resolve();
   return new Promise((resolve) => {
-    const done = () => {
-      stream.off('drain', done);
-      stream.off('error', done);
-      stream.off('close', done);
+    try {
+      stream.write('', () => resolve());
+    } catch {
       resolve();
-    };
-    stream.on('drain', done);
-    stream.on('error', done);
-    stream.on('close', done);
+    }
   });
 }

@@ -119,7 +119,8 @@ function printResult(io, text) {
     while (done < bytes.length) done += writeSync(1, bytes, done, bytes.length - done);
   } catch (e) {
     if (e?.code === 'EPIPE') return;
-    // A non-blocking stdout (a pipe some parent left so): the stream writes the rest.
+    // A full pipe: Node makes stdout's pipe non-blocking, so a slow reader gives EAGAIN; the stream
+    // writes the rest, and the bin waits for it before it exits.
     if (e?.code === 'EAGAIN') {
       process.stdout.write(bytes.subarray(done));
       return;
@@ -128,11 +129,6 @@ function printResult(io, text) {
   }
 }
 
-/**
- * A whole file (the --html report) written as OUTPUT is: a temporary file beside it, on disk, then
- * renamed over it; on any failure the temporary file is removed and the old file left as it was
- * (a full disk left a page cut in the middle under the final name).
- */
 /**
  * Where the --html page goes: a device or a pipe (`/dev/stdout`, `>(cmd)`, `/dev/null`) is written as
  * it is, as before; a regular file or a new one as OUTPUT is (`outputFile`). Checked before the
@@ -151,6 +147,8 @@ async function writeHtml(io, name, text) {
     try {
       writeFileSync(name, text);
     } catch (e) {
+      // A pipe closed by its reader (`--html /dev/stdout | head`): quietly, as stdout's.
+      if (e?.code === 'EPIPE') return;
       throw new FileError(`--html ${name}: ${e?.message ?? e}`);
     }
     return;
@@ -158,11 +156,14 @@ async function writeHtml(io, name, text) {
   await writeWhole(target, name, text, io);
 }
 
+/**
+ * A whole file (the --html report) written as OUTPUT is (`replacement`): on any failure the old file
+ * is left as it was (a full disk left a page cut in the middle under the final name).
+ */
 async function writeWhole(target, name, text, io) {
-  const temp = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let fd;
+  let file;
   try {
-    fd = openSync(temp, 'wx', 0o600);
+    file = replacement(io, target, `--html ${name}`);
   } catch (e) {
     // A file this user may write in a directory it may not (no temporary file there): written in
     // place, as before (not atomic: a full disk cuts it).
@@ -176,23 +177,52 @@ async function writeWhole(target, name, text, io) {
     }
     throw new FileError(`--html ${name}: ${e?.message ?? e}`);
   }
-  const stopWatching = removeOnSignal(io, temp);
-  let renamed = false;
   try {
-    writeTo(fd, Buffer.from(text), `--html ${name}`);
-    fsyncSync(fd);
-    settle(fd, target);
-    closeSync(fd);
-    fd = null;
-    await rename(temp, target.path);
-    renamed = true;
+    writeTo(file.fd, Buffer.from(text), file.name);
+    await file.commit();
   } finally {
-    stopWatching();
-    if (!renamed) {
-      if (fd !== null) closeSync(fd);
-      rmSync(temp, { force: true });
-    }
+    file.abandon();
   }
+}
+
+/**
+ * The file that replaces `target` (from `outputFile`): a temporary file beside it, readable by this
+ * user alone while it is written (request files hold card numbers). `commit()` puts it on disk (so
+ * that the final name is never one of a partly written file, even after a crash), gives it what the
+ * replaced file had (`settle`) and renames it over `target`; `abandon()`, in a `finally`, removes it
+ * unless committed, synchronously (nothing, a failing stderr or a signal, can come between), and a
+ * hang-up, quit, interrupt or terminate signal removes it too. `name` names it in errors.
+ */
+function replacement(io, target, label) {
+  const temp = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const fd = openSync(temp, 'wx', 0o600);
+  const stopWatching = removeOnSignal(io, temp);
+  const name = `${label} (temporary file ${basename(temp)})`;
+  let open = true;
+  let renamed = false;
+  return {
+    fd,
+    name,
+    async commit() {
+      try {
+        fsyncSync(fd);
+      } catch (e) {
+        throw new FileError(`${name}: ${e?.message ?? e}`);
+      }
+      settle(fd, target);
+      closeSync(fd);
+      open = false;
+      await rename(temp, target.path);
+      renamed = true;
+    },
+    abandon() {
+      stopWatching();
+      if (renamed) return;
+      if (open) closeSync(fd);
+      open = false;
+      rmSync(temp, { force: true });
+    },
+  };
 }
 
 /**
@@ -237,8 +267,14 @@ function writeTo(fd, bytes, name) {
   }
 }
 
+/** The options `convert` reads, checked before --errors is emptied (a usage error touches no file). */
+function commandLineChecks(values, input) {
+  positiveInt('max-issues', values['max-issues']);
+  inputFormat(values, input, Buffer.alloc(0));
+}
+
 /**
- * The --errors file, emptied before anything else can fail: README says it is written each time,
+ * The --errors file, emptied once the command line is accepted, before anything else can fail: README says it is written each time,
  * and a run that stopped early (a bad --date, a missing INPUT) left the last run's rejects in it,
  * readable as this run's. `-` is refused as for -o (it made a file named '-').
  */
@@ -273,7 +309,6 @@ function parseArgs(config) {
   return { values, positionals };
 }
 
-/** `statSync(path)`, or null when nothing is there ('-' is stdin or stdout: never a file here). */
 /** What stdin reads when it is a regular file, else null. */
 function stdinFile() {
   try {
@@ -284,6 +319,7 @@ function stdinFile() {
   }
 }
 
+/** `statSync(path)`, or null when nothing is there ('-' is stdin or stdout: never a file here). */
 function statOrNull(path) {
   if (path === '-') return null;
   try {
@@ -694,6 +730,7 @@ async function build(argv, io) {
   } else if (values.entry !== undefined) throw new UsageError('--entry needs --zip');
   const target = outputFile(output);
   refuseSameFile([['INPUT', input]], [['-o', target.path], ...(values.errors === undefined ? [] : [['--errors', values.errors]])]);
+  commandLineChecks(values, input);
   const errors = openErrors(values);
   try {
     return await buildTo(io, values, input, output, target, options, entry, errors);
@@ -708,16 +745,12 @@ async function buildTo(io, values, input, output, target, options, entry, errors
   new remise.sogenactif.BatchWriter(options);
 
   const started = Date.now();
-  const temp = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  // Readable by this user alone while it is written (it holds card numbers); OUTPUT's owner and mode
-  // are given just before the rename (`settle`).
-  let out = openSync(temp, 'wx', 0o600);
-  const tempName = `-o ${output} (temporary file ${basename(temp)})`;
-  const stopWatching = removeOnSignal(io, temp);
+  const file = replacement(io, target, `-o ${output}`);
+  const out = file.fd;
+  const tempName = file.name;
   let size = 0;
   let crc = 0;
   let result;
-  let renamed = false;
   try {
     if (entry) writeTo(out, Buffer.alloc(30 + entry.length), tempName); // the local header, written at the end
     result = await convert(io, remise, input, values, options, (bytes) => {
@@ -740,24 +773,12 @@ async function buildTo(io, values, input, output, target, options, entry, errors
         const head = localHeader(entry, crc, size);
         for (let done = 0; done < head.length; ) done += writeSync(out, head, done, head.length - done, done);
       }
-      // The data on disk before the rename, so that OUTPUT is never a name for a partly written
-      // file, even after a crash.
-      fsyncSync(out);
     } catch (e) {
       throw new FileError(`${tempName}: ${e?.message ?? e}`);
     }
-    settle(out, target);
-    closeSync(out);
-    out = null;
-    await rename(temp, target.path);
-    renamed = true;
+    await file.commit();
   } finally {
-    stopWatching();
-    if (!renamed) {
-      // Synchronous: nothing (a failing stderr, a signal) can stop the process between the two.
-      if (out !== null) closeSync(out);
-      rmSync(temp, { force: true });
-    }
+    file.abandon();
   }
   const seconds = (Date.now() - started) / 1000;
   const count = result.records === null ? '' : `${result.records} records, `;
@@ -776,16 +797,17 @@ async function check(argv, io) {
   }
   const input = oneInput(positionals, 'INPUT file of records');
   if (values.errors !== undefined) refuseSameFile([['INPUT', input]], [['--errors', values.errors]]);
+  const options = writerOptions(values, { needHeader: false });
+  commandLineChecks(values, input);
   const errors = openErrors(values);
   try {
-    return await checkWith(io, values, input, errors);
+    return await checkWith(io, values, input, options, errors);
   } finally {
     if (errors !== null) closeSync(errors);
   }
 }
 
-async function checkWith(io, values, input, errors) {
-  const options = writerOptions(values, { needHeader: false });
+async function checkWith(io, values, input, options, errors) {
   const remise = await loadRemise(io);
   new remise.sogenactif.BatchWriter(options);
   const result = await convert(io, remise, input, values, options, () => {}, errors);

@@ -67,33 +67,53 @@ function luhn(digits) {
   return sum % 10 === 0;
 }
 
+/** `run` (digits and single separators) with every digit but the last four as `*`. */
+function lastFour(run) {
+  let keep = 4;
+  let out = '';
+  for (let i = run.length - 1; i >= 0; i--) {
+    const c = run[i];
+    if (c === ' ' || c === '-') out = c + out;
+    else if (keep > 0) {
+      out = c + out;
+      keep -= 1;
+    } else out = '*' + out;
+  }
+  return out;
+}
+
 /**
  * Card numbers in a text whose fields are not known (a message quoting a card number put in the
- * currency column of a swapped CSV) masked to their last four digits: runs of 13 to 19 digits, in
- * groups or not, that pass the Luhn check. The check keeps the amounts, sequences and most merchant
- * ids a message quotes readable (masking every run of 10 digits or more hid them: a second attack).
+ * currency column of a swapped CSV) masked to their last four digits: 13 to 19 digits, in groups or
+ * not, that pass the Luhn check. The check keeps the amounts, sequences and most merchant ids a
+ * message quotes readable (masking every run of 10 digits or more hid them: a second attack). A run
+ * of groups is tried whole, then each span of its groups (`line 3 4970100000000055`, a date before a
+ * card number: the whole run fails the check, the card number alone passes).
  */
 export function maskDigits(text) {
   return String(text).replace(CARD_LIKE, (run) => {
-    const digits = run.replace(/[ -]/g, '');
-    if (!luhn(digits)) return run;
-    let keep = 4;
-    let out = '';
-    for (let i = run.length - 1; i >= 0; i--) {
-      const c = run[i];
-      if (c === ' ' || c === '-') out = c + out;
-      else if (keep > 0) {
-        out = c + out;
-        keep -= 1;
-      } else out = '*' + out;
+    if (luhn(run.replace(/[ -]/g, ''))) return lastFour(run);
+    const parts = run.split(/([ -])/); // groups at even indexes, separators between
+    const out = parts.slice();
+    for (let i = 0; i < parts.length; i += 2) {
+      for (let j = parts.length - 1; j >= i; j -= 2) {
+        const span = parts.slice(i, j + 1).join('');
+        const digits = span.replace(/[ -]/g, '');
+        if (digits.length < 13 || digits.length > 19 || !luhn(digits)) continue;
+        const masked = lastFour(span).split(/([ -])/);
+        for (let k = 0; k < masked.length; k++) out[i + k] = masked[k];
+        i = j; // on after the span
+        break;
+      }
     }
-    return out;
+    return out.join('');
   });
 }
 
-/** A value of a secret field as the report shows it (the rule of `maskRecord`). */
+/** A card-data field's value as the report shows it: a card number as its first six and last four digits, anything else `***`. */
 function maskSecret(field, v) {
-  return field === 'cardNumber' && /^[0-9]{10,19}$/.test(v) ? `${v.slice(0, 6)}${'*'.repeat(v.length - 10)}${v.slice(-4)}` : v === '' ? '' : '***';
+  if (v === '' || v === '(none)') return v;
+  return field === 'cardNumber' && /^[0-9]{10,19}$/.test(v) ? `${v.slice(0, 6)}${'*'.repeat(v.length - 10)}${v.slice(-4)}` : '***';
 }
 
 /** Masks card data in a request record (a copy). */
@@ -105,8 +125,8 @@ export function maskRecord(record, depth = 0) {
   const out = Array.isArray(record) ? [] : {};
   for (const [k, v] of Object.entries(record)) {
     if (SECRET.has(k) && v !== undefined && v !== null) {
-      const s = typeof v === 'object' ? '' : String(v); // (String of a deep array recurses too)
-      out[k] = k === 'cardNumber' && /^[0-9]{10,19}$/.test(s) ? `${s.slice(0, 6)}${'*'.repeat(s.length - 10)}${s.slice(-4)}` : '***';
+      // (String of a deep array recurses too; an object is shown as *** whatever it holds.)
+      out[k] = typeof v === 'object' ? '***' : maskSecret(k, String(v)) || '***';
     } else out[k] = v !== null && typeof v === 'object' ? maskRecord(v, depth + 1) : v;
   }
   return out;
@@ -120,8 +140,6 @@ const MAX_SHOWN_DEPTH = 16;
  * record (`text`: its line, kept to compare with a request file's line), `request(recordSequence,
  * line, record?, text?)` for each request record (after every response record; `text`: the line of
  * a CSV request file, which names no field), then `finish(header, { file, request })`.
- */
-/**
  * `columns(keyword)`: the field of each column of a request line of that method (`CARDORDER` →
  * [method, recordSequence, merchantId, …]), or null when it is not known; gives the report the name
  * of a CSV request file's columns, so that card data there is masked by field as in records.
