@@ -804,6 +804,11 @@ test('validation messages quoting a card number (CSV columns swapped) mask it on
   const groupedErrors = readFileSync(path('grouped.err'), 'utf8');
   assert.match(groupedErrors, /\*{4} \*{4} \*{4} 0055/);
   assert.ok(!/4970.?1000.?0000/.test(grouped.stderr + groupedErrors));
+  // After other groups of digits (a date): the card number is still found (a third attack).
+  const dated = remise(['batch', 'check', write('dated.csv', csv.replace(PAN, '01 12 2026 4970 1000 0000 0055')), '--errors', path('dated.err')]);
+  const datedErrors = readFileSync(path('dated.err'), 'utf8');
+  assert.match(datedErrors, /01 12 2026 \*{4} \*{4} \*{4} 0055/);
+  assert.ok(!/4970.?1000.?0000/.test(dated.stderr + datedErrors));
   // Numbers that are no card number (no Luhn digit) stay readable: a cancel of 50 000 000.00 EUR.
   const big = remise(['batch', 'check', write('big-cancel.ndjson', ndjson([{ method: 'cancel', merchantId: M, transactionReference: 'ORDER1', amount: 5000000000, currencyCode: 'EUR', original: { amount: 1000000000, status: 'TO_CAPTURE' } }]))]);
   assert.equal(big.status, 1);
@@ -926,4 +931,23 @@ test('--errors is emptied by every run, - is refused; an existing OUTPUT keeps i
   const html = remise(['batch', 'report', path('own-resp.csv'), '--html', path('nowhere/r.html')]);
   assert.equal(html.status, 2);
   assert.match(html.stderr, /--html .*the directory .* does not exist/);
+});
+
+test('report --request reads records after blank lines as NDJSON, from a file or stdin; --html takes a long name', async () => {
+  const { createSimulator } = await import('remise/simulator');
+  const sim = createSimulator();
+  const record = { method: 'cancel', merchantId: sim.sogenactif.credentials.merchantId, recordSequence: 1, transactionReference: 'NOPE1', amount: 100, currencyCode: 'EUR' };
+  const records = '\n'.repeat(70) + JSON.stringify(record) + '\n';
+  assert.equal(remise(['batch', 'build', write('blank-req.ndjson', records), '-o', path('blank-req.csv'), ...HEADER_ARGS]).status, 0);
+  write('blank-resp.csv', sim.sogenactif.processBatch(readFileSync(path('blank-req.csv'), 'utf8')));
+  for (const args of [[path('blank-req.ndjson')], ['-']]) {
+    const r = remise(['batch', 'report', path('blank-resp.csv'), '--request', ...args, '--json'], { input: args[0] === '-' ? records : undefined });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).join.matched, 1, args[0]);
+  }
+  // A name of 250 characters (the temporary file's name is cut, not the page refused).
+  const long = `${'h'.repeat(245)}.html`;
+  const page = remise(['batch', 'report', path('blank-resp.csv'), '--html', path(long)]);
+  assert.equal(page.status, 0, page.stderr);
+  assert.match(readFileSync(path(long), 'utf8'), /^<!doctype html>/);
 });

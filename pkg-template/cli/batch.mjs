@@ -194,7 +194,9 @@ async function writeWhole(target, name, text, io) {
  * hang-up, quit, interrupt or terminate signal removes it too. `name` names it in errors.
  */
 function replacement(io, target, label) {
-  const temp = join(dirname(target.path), `.${basename(target.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // The name's first 100 characters: a name near the 255 allowed was refused (ENAMETOOLONG) only
+  // because of the temporary file's longer one.
+  const temp = join(dirname(target.path), `.${basename(target.path).slice(0, 100)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const fd = openSync(temp, 'wx', 0o600);
   const stopWatching = removeOnSignal(io, temp);
   const name = `${label} (temporary file ${basename(temp)})`;
@@ -851,7 +853,16 @@ async function readRequest(io, remise, path, summary) {
   const zipError = (m) => new FileError(`--request ${path}: ${m}`);
   const source = chunks(io, path, zipError);
   const first = await source.next();
-  const head = first.done ? Buffer.alloc(0) : first.value;
+  let head = first.done ? Buffer.alloc(0) : first.value;
+  // Blank lines (and a BOM) in reads of their own before the first record: read on to the first
+  // byte that tells the format, as build and check do (an NDJSON request after 70 blank lines, or
+  // given on stdin after a pause, was read as CSV and the join failed).
+  let ended = first.done;
+  while (!ended && inputFormat({}, '-', head) === undefined && head.length < MAX_BLANK_PREFIX) {
+    const next = await source.next();
+    if (next.done) ended = true;
+    else head = Buffer.concat([head, next.value]);
+  }
   const start = startOf(head);
   // Lines that hold no record with a recordSequence: left out of the join, and said so (they were
   // dropped without a word, so a file that was not the request gave an empty join and exit 0).
@@ -861,8 +872,8 @@ async function readRequest(io, remise, path, summary) {
     if (skipped.lines.length < 10) skipped.lines.push(line);
   };
   async function* all() {
-    if (!first.done) yield head;
-    yield* source;
+    if (head.length > 0) yield head;
+    if (!ended) yield* source;
   }
   if (start.trimStart().startsWith('<')) {
     throw new UsageError('--request: XML request files are not read; give the CSV request file or the NDJSON / CSV records it was built from');
@@ -881,7 +892,8 @@ async function readRequest(io, remise, path, summary) {
     }
     return skipped;
   }
-  const input = (path !== '-' && extname(path).toLowerCase() === '.csv') || !/^\s*\{/.test(start) ? 'csv' : 'ndjson';
+  // The extension first (`.csv`; `.ndjson`, `.jsonl`, `.json`), else the first byte: as INPUT.
+  const input = inputFormat({}, path, head) ?? 'csv';
   const reader = new JsConverter(remise.sogenactif, { input }, {
     onRecord(record, line) {
       if (record && typeof record === 'object' && Number.isSafeInteger(record.recordSequence)) summary.request(record.recordSequence, line, record);

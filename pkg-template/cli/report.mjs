@@ -53,8 +53,8 @@ function sameColumn(asked, got) {
 }
 const SECRET = new Set(['cardNumber', 'cardCSCValue', 'initialCavv']);
 
-// 13 to 19 digits, each group of them apart by one space or dash at most ('4970 1000 0000 0055').
-const CARD_LIKE = /(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])/g;
+// Digits in groups apart by one space or dash ('4970 1000 0000 0055', '2026-12-05 4970…').
+const DIGIT_RUNS = /[0-9]+(?:[ -][0-9]+)*/g;
 
 /** Whether the digits pass the Luhn check every card number passes. */
 function luhn(digits) {
@@ -86,25 +86,36 @@ function lastFour(run) {
  * Card numbers in a text whose fields are not known (a message quoting a card number put in the
  * currency column of a swapped CSV) masked to their last four digits: 13 to 19 digits, in groups or
  * not, that pass the Luhn check. The check keeps the amounts, sequences and most merchant ids a
- * message quotes readable (masking every run of 10 digits or more hid them: a second attack). A run
- * of groups is tried whole, then each span of its groups (`line 3 4970100000000055`, a date before a
- * card number: the whole run fails the check, the card number alone passes).
+ * message quotes readable (masking every run of 10 digits or more hid them: a second attack). In a
+ * run of groups, every span of whole groups holding 13 to 19 digits that passes the check is covered
+ * (a line number, a date or other groups before a card number: the whole run fails, the card number
+ * alone passes; a span that passes by chance and overlaps it joins it), and each stretch of covered
+ * groups keeps its last four digits. Spans are bounded by 19 digits: the work is linear in the text.
  */
 export function maskDigits(text) {
-  return String(text).replace(CARD_LIKE, (run) => {
-    if (luhn(run.replace(/[ -]/g, ''))) return lastFour(run);
+  return String(text).replace(DIGIT_RUNS, (run) => {
     const parts = run.split(/([ -])/); // groups at even indexes, separators between
+    const covered = new Array(parts.length).fill(false);
+    let any = false;
+    for (let i = 0; i < parts.length; i += 2) {
+      let digits = '';
+      for (let j = i; j < parts.length && digits.length + parts[j].length <= 19; j += 2) {
+        digits += parts[j];
+        if (digits.length >= 13 && luhn(digits)) {
+          for (let k = i; k <= j; k += 2) covered[k] = true;
+          any = true;
+        }
+      }
+    }
+    if (!any) return run;
     const out = parts.slice();
     for (let i = 0; i < parts.length; i += 2) {
-      for (let j = parts.length - 1; j >= i; j -= 2) {
-        const span = parts.slice(i, j + 1).join('');
-        const digits = span.replace(/[ -]/g, '');
-        if (digits.length < 13 || digits.length > 19 || !luhn(digits)) continue;
-        const masked = lastFour(span).split(/([ -])/);
-        for (let k = 0; k < masked.length; k++) out[i + k] = masked[k];
-        i = j; // on after the span
-        break;
-      }
+      if (!covered[i]) continue;
+      let j = i;
+      while (j + 2 < parts.length && covered[j + 2]) j += 2;
+      const masked = lastFour(parts.slice(i, j + 1).join('')).split(/([ -])/);
+      for (let k = 0; k < masked.length; k++) out[i + k] = masked[k];
+      i = j;
     }
     return out.join('');
   });
