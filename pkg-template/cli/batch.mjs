@@ -602,19 +602,21 @@ async function convert(io, remise, input, values, options, sink, errors) {
   };
   // Blank lines and a byte order mark before the first record may come in chunks of their own (a
   // pipe): the format is told from the first byte after them, whatever chunks it takes.
+  // `last`: the input ended, so what is kept is read with the format known so far.
   let pending = null;
-  const step = (chunk) => {
+  const step = (chunk, last = false) => {
     let bytes = chunk;
     if (engine === null) {
       if (pending !== null) bytes = Buffer.concat([pending, chunk]);
       const format = inputFormat(values, input, bytes);
-      if (format === undefined && bytes.length < MAX_BLANK_PREFIX) {
+      if (format === undefined && !last && bytes.length < MAX_BLANK_PREFIX) {
         pending = Buffer.from(bytes);
         return;
       }
       pending = null;
       engine = createEngine(remise.sogenactif, { ...options, input: format ?? 'csv' });
     }
+    if (bytes.length === 0) return;
     bytesRead += bytes.length;
     const out = engine.pushView ? engine.pushView(bytes) : engine.push(bytes);
     if (valid) sink(out);
@@ -643,16 +645,7 @@ async function convert(io, remise, input, values, options, sink, errors) {
         closeSync(fd);
       }
     }
-    if (engine === null) {
-      const rest = pending ?? Buffer.alloc(0);
-      engine = createEngine(remise.sogenactif, { ...options, input: inputFormat(values, input, rest) ?? 'csv' });
-      if (rest.length > 0) {
-        bytesRead += rest.length;
-        const out = engine.pushView ? engine.pushView(rest) : engine.push(rest);
-        if (valid) sink(out);
-        takeRejects();
-      }
-    }
+    if (engine === null) step(Buffer.alloc(0), true);
     try {
       const out = engine.finishView ? engine.finishView() : engine.finish();
       takeRejects();
