@@ -1,8 +1,11 @@
 // payline.*: one crossing per call; `Client` sends through the JS transport (transport.js).
 import { invoke, invokeText } from './core.js';
-import { bindMethods, callOptions, openClient, send } from './transport.js';
+import { bindMethods, callOptions, defineMethods, openClient, send } from './transport.js';
 
 const G = 'payline';
+// The client's methods: money-moving calls are sent once; getTransactionDetails (a read) is retried
+// on network errors, 408, 429 and 5xx.
+const OPERATIONS = ['doReAuthorization', 'doAuthorization', 'doCapture', 'doRefund', 'doReset', 'doCredit', 'doDebit', 'getTransactionDetails'];
 
 export default function payline(raw) {
   /**
@@ -19,42 +22,13 @@ export default function payline(raw) {
       this.#settings = settings;
       bindMethods(this, Client.prototype);
     }
-    // `options.signal` (an AbortSignal) stops the call: ABORTED. The methods' `options = undefined`
-    // keeps their `length` at 1: an optional argument is not counted, as in the platform's own APIs.
+    // One method per operation (`defineMethods`); `options.signal` (an AbortSignal) stops the
+    // call: ABORTED. Their docs are the declarations' (types/payline.d.ts).
     #run(op, params, options) {
       return send(this.#core, this.#settings, G, op, [params], [''], false, callOptions(G, options, false));
     }
-    /** Re-authorizes an authorization (see payline.checkReAuthorization for the rules). */
-    async doReAuthorization(params, options = undefined) {
-      return this.#run('doReAuthorization', params, options);
-    }
-    /** Authorizes (and captures, with action 101) a card payment. */
-    async doAuthorization(params, options = undefined) {
-      return this.#run('doAuthorization', params, options);
-    }
-    /** Captures an authorization. Give a sequenceNumber to prevent duplicates. */
-    async doCapture(params, options = undefined) {
-      return this.#run('doCapture', params, options);
-    }
-    /** Refunds a remitted transaction. Give a sequenceNumber to prevent duplicates. */
-    async doRefund(params, options = undefined) {
-      return this.#run('doRefund', params, options);
-    }
-    /** Cancels a transaction not yet remitted. Give a sequenceNumber to prevent duplicates. */
-    async doReset(params, options = undefined) {
-      return this.#run('doReset', params, options);
-    }
-    /** Credits a card without an original transaction. */
-    async doCredit(params, options = undefined) {
-      return this.#run('doCredit', params, options);
-    }
-    /** Debits a card with an authorization obtained outside Payline. */
-    async doDebit(params, options = undefined) {
-      return this.#run('doDebit', params, options);
-    }
-    /** Reads a transaction (retried on network errors, 408, 429 and 5xx). */
-    async getTransactionDetails(params, options = undefined) {
-      return this.#run('getTransactionDetails', params, options);
+    static {
+      defineMethods(this, OPERATIONS, 1, (client, op, params, options) => client.#run(op, params, options));
     }
   }
   return {

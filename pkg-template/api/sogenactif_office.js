@@ -1,9 +1,11 @@
 // sogenactif.office.* and sogenactif.OfficeClient: one crossing per call; the client sends through
 // the JS transport (transport.js).
 import { invoke, invokeText, guarded } from './core.js';
-import { bindMethods, callOptions, openClient, send } from './transport.js';
+import { bindMethods, callOptions, defineMethods, openClient, send } from './transport.js';
 
 const G = 'sogenactif';
+// The client's methods, one per Office service.
+const SERVICES = ['cancel', 'refund', 'validate', 'duplicate', 'acceptChallenge', 'refuseChallenge', 'walletCreditHolder', 'cardOrder', 'walletOrder', 'getTransactionData'];
 
 export default function sogenactifOffice(raw) {
   // `hosts` is read from the core on first use, not at load (as systempay.hosts): the first call
@@ -59,40 +61,14 @@ export default function sogenactifOffice(raw) {
       this.#settings = settings;
       bindMethods(this, OfficeClient.prototype);
     }
-    // `options.signal` (an AbortSignal) stops the call (ABORTED); the rest (`transaction`) is the core's.
+    // One method per service (`defineMethods`); `options.signal` (an AbortSignal) stops the call
+    // (ABORTED), the rest (`transaction`) is the core's.
     #run(service, fields, options) {
       const o = callOptions(G, options, true);
       return send(this.#core, this.#settings, G, service, [fields, o[1]], ['', 'callOptions'], false, o);
     }
-    async cancel(fields, options) {
-      return this.#run('cancel', fields, options);
-    }
-    async refund(fields, options) {
-      return this.#run('refund', fields, options);
-    }
-    async validate(fields, options) {
-      return this.#run('validate', fields, options);
-    }
-    async duplicate(fields, options) {
-      return this.#run('duplicate', fields, options);
-    }
-    async acceptChallenge(fields, options) {
-      return this.#run('acceptChallenge', fields, options);
-    }
-    async refuseChallenge(fields, options) {
-      return this.#run('refuseChallenge', fields, options);
-    }
-    async walletCreditHolder(fields, options) {
-      return this.#run('walletCreditHolder', fields, options);
-    }
-    async cardOrder(fields, options) {
-      return this.#run('cardOrder', fields, options);
-    }
-    async walletOrder(fields, options) {
-      return this.#run('walletOrder', fields, options);
-    }
-    async getTransactionData(fields, options) {
-      return this.#run('getTransactionData', fields, options);
+    static {
+      defineMethods(this, SERVICES, 2, (client, service, fields, options) => client.#run(service, fields, options));
     }
   }
   return { office, OfficeClient };

@@ -1,6 +1,6 @@
 // systempay.*: one crossing per call; `Client` sends through the JS transport (transport.js).
 import { RemiseError, invoke, invokeText, unwrap, encode } from './core.js';
-import { bindMethods, callOptions, openClient, send, withIssues } from './transport.js';
+import { bindMethods, callOptions, defineMethods, openClient, send, withIssues } from './transport.js';
 
 const METHODS = {
   cancelOrRefund: 'Transaction/CancelOrRefund',
@@ -52,13 +52,7 @@ export default function systempay(raw) {
       return send(this.#core, this.#settings, G, service, [body], [''], true, o);
     }
   }
-  for (const [name, service] of Object.entries(METHODS)) {
-    Object.defineProperty(Client.prototype, name, {
-      value: { async [name](body, options = undefined) { return this.call(service, body, options); } }[name],
-      writable: true,
-      configurable: true,
-    });
-  }
+  defineMethods(Client, Object.keys(METHODS), 1, (client, name, body, options) => client.call(METHODS[name], body, options));
 
   return {
     request(service, body, options) {

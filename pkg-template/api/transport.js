@@ -263,6 +263,21 @@ export function bindMethods(client, base) {
   }
 }
 
+/**
+ * A client class's methods, one per name, each `run(client, name, first, options)`: one definition for
+ * the three clients (they were written out one by one, or in a loop of their own). `arity` is the
+ * methods' `length` (an optional argument is not counted: 1; the Sips client's methods have had 2).
+ * Own, non-enumerable, writable properties of the prototype, as class methods are, so that a stub or
+ * spy can replace one.
+ */
+export function defineMethods(Class, names, arity, run) {
+  for (const name of names) {
+    const method = { async [name](first, options) { return run(this, name, first, options); } }[name];
+    Object.defineProperty(method, 'length', { value: arity });
+    Object.defineProperty(Class.prototype, name, { value: method, writable: true, configurable: true });
+  }
+}
+
 const MAX_SAME_ORIGIN_HOPS = 3;
 
 /**
