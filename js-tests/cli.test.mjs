@@ -374,7 +374,8 @@ test('report: per-method counts and amounts, response codes with their meaning, 
   const fromStdin = remise(['batch', 'report', '-', '--json'], { input: readFileSync(response) });
   assert.equal(fromStdin.status, 0, fromStdin.stderr);
   assert.deepEqual(JSON.parse(fromStdin.stdout), { ...j, response: { ...j.response, file: null } });
-  writeFileSync(path('response.zip'), sogenactif.batch.archive(readFileSync(response, 'utf8'), 'OFBREQ_response.csv'));
+  // (`sogenactif.batch.archive` zips request files only: a stored entry written here.)
+  writeFileSync(path('response.zip'), deflatedZip('OFBREP_response.csv', readFileSync(response), { stored: true }));
   const zipped = remise(['batch', 'report', path('response.zip'), '--json']);
   assert.equal(zipped.status, 0, zipped.stderr);
   assert.deepEqual(JSON.parse(zipped.stdout).totals, j.totals);
@@ -676,13 +677,13 @@ test('files the command writes: a link is written through, a device or directory
   assert.equal(readFileSync(path('private.csv'), 'utf8'), expected);
 });
 
-/** A one-entry ZIP of `data` deflated, with the CRC and size its directory announces (the true ones unless given). */
-function deflatedZip(name, data, { size = data.length, crc } = {}) {
-  const packed = deflateRawSync(data);
+/** A one-entry ZIP of `data` deflated (or stored), with the CRC and size its directory announces (the true ones unless given). */
+function deflatedZip(name, data, { size = data.length, crc, stored = false } = {}) {
+  const packed = stored ? data : deflateRawSync(data);
   const sum = crc ?? crc32(data);
   const n = Buffer.from(name);
   const fields = (b, at) => {
-    b.writeUInt16LE(20, at); b.writeUInt16LE(0, at + 2); b.writeUInt16LE(8, at + 4); b.writeUInt32LE(0, at + 6);
+    b.writeUInt16LE(20, at); b.writeUInt16LE(0, at + 2); b.writeUInt16LE(stored ? 0 : 8, at + 4); b.writeUInt32LE(0, at + 6);
     b.writeUInt32LE(sum, at + 10); b.writeUInt32LE(packed.length, at + 14); b.writeUInt32LE(size, at + 18);
     b.writeUInt16LE(n.length, at + 22); b.writeUInt16LE(0, at + 24);
   };

@@ -124,6 +124,30 @@ test('row 1: a read follows a redirect to its own path on the same origin, not t
   assert.equal(other.requests.length, before);
 });
 
+test('row 1: a redirect the runtime hides (a browser\'s opaqueredirect: status 0, no Location) names no status', async () => {
+  // What a browser's fetch resolves to for `redirect: 'manual'` (Fetch standard, "opaque-redirect
+  // filtered response"): status 0, no headers. It was reported as an HTTP 302 to another origin.
+  const calls = [];
+  const fetch = async (input) => {
+    calls.push(input);
+    return { type: 'opaqueredirect', status: 0, ok: false, headers: new Headers(), body: null };
+  };
+  for (const gw of NAMES) {
+    for (const kind of ['money', 'read']) {
+      const before = calls.length;
+      const e = await rejected(CLIENTS[gw][kind](CLIENTS[gw].make({ fetch })));
+      assert.equal(e.code, 'HTTP_ERROR', `${gw} ${kind}`);
+      assert.equal(e.httpStatus, undefined, `${gw} ${kind}: no status it did not see`);
+      assert.equal(e.retryable, false);
+      assert.equal(e.outcome, kind === 'money' ? 'unknown' : undefined);
+      assert.match(e.message, /answered a redirect the runtime hides \(a browser gives neither its status nor its Location, so remise cannot follow it\) to \w+/);
+      assert.match(e.message, /: check baseUrl \(the URL the gateway documents answers without a redirect\)/);
+      assert.doesNotMatch(e.message, /HTTP 302|another origin/);
+      assert.equal(calls.length - before, 1, `${gw} ${kind}: sent once`);
+    }
+  }
+});
+
 test('row 2: a 2xx other than 200, or a 421, leaves a money-moving call unknown', async () => {
   for (const gw of NAMES) {
     for (const [status, code] of [[201, 'MALFORMED_RESPONSE'], [202, 'MALFORMED_RESPONSE'], [204, 'MALFORMED_RESPONSE'], [421, 'HTTP_ERROR']]) {

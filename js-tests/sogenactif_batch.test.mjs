@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { entries, thrown } from './entries.mjs';
-import { SAMPLE_CSV, SAMPLE_HEADER as header } from './batch_sample.mjs';
+import { SAMPLE_CSV, SAMPLE_HEADER, SAMPLE_HEADER as header, SAMPLE_RECORD } from './batch_sample.mjs';
 
 const walletCredit = (recordSequence) => ({
   method: 'walletCredit',
@@ -209,12 +209,46 @@ for (const [entry, { sogenactif, RemiseError }] of entries) {
     assert.equal(e.field, 'name');
   });
 
+  test(`${entry}: batch.archive zips only a whole request file (a cut, unfinished or edited one is refused, with why)`, () => {
+    const [file, header, record] = SAMPLE_CSV.split('\n');
+    assert.match(file, /^FILE;request;/);
+    assert.match(header, /^HEADER;/);
+    // Whole: as written, CRLF, a BOM, no final line break, END with leading zeros, XML.
+    const w = new sogenactif.BatchWriter({ header: SAMPLE_HEADER });
+    const streamed = w.header() + w.add(SAMPLE_RECORD) + w.finish();
+    const xml = sogenactif.batch.build({ syntax: 'xml', header: SAMPLE_HEADER, records: [SAMPLE_RECORD] });
+    for (const whole of [SAMPLE_CSV, SAMPLE_CSV.replaceAll('\n', '\r\n'), '\ufeff' + SAMPLE_CSV, SAMPLE_CSV.trimEnd(), `${file}\n${header}\n${record}\n${record}\nEND;002\n`, streamed, xml]) {
+      assert.ok(sogenactif.batch.archive(whole).length > whole.length, JSON.stringify(whole.slice(0, 40)));
+    }
+    const cases = [
+      // BatchWriter without finish(): the attack's half-written file.
+      [((h) => h.header() + h.add(SAMPLE_RECORD))(new sogenactif.BatchWriter({ header: SAMPLE_HEADER })), "its last line must be 'END;<number of records>'"],
+      [`${file}\n${header}\n${record.slice(0, 20)}`, "its last line must be 'END;<number of records>'"],
+      [`${file}\n${header}\n${record}\nEND;2\n`, 'its END line says 2 records but it holds 1'],
+      [`${file}\n${header}\nEND;0\n`, 'it holds no record'],
+      [`${file}\n${header}\n${record}\n\n${record}\nEND;2\n`, 'it holds an empty line'],
+      [`${file}\n${header}\n${record}\r\n\r\n${record}\r\nEND;2\r\n`, 'it holds an empty line'],
+      [SAMPLE_CSV.replace('FILE;request;', 'FILE;response;'), "its first line must be 'FILE;request;…'"],
+      [`${file}\n${record}\nEND;1\n`, "its second line must be the 'HEADER;…' line"],
+      ['hello', "its first line must be 'FILE;request;…'"],
+      [xml.replace('</file>', ''), 'it must end with </file>'],
+      [xml.replace('type="request"', 'type="response"'), 'its root must be <file … type="request">'],
+      ['<?xml version="1.0"?><file/>', 'its root must be <file … type="request">'],
+    ];
+    for (const [text, why] of cases) {
+      const e = thrown(() => sogenactif.batch.archive(text, 'OFBREQ_1.csv'));
+      assert.deepEqual([e.code, e.field, e.issues.map((i) => i.code)], ['VALIDATION', 'fileText', ['FORMAT']], why);
+      assert.equal(e.issues[0].message, `is not a whole request file: ${why}: give the whole text of batch.build, or BatchWriter's header(), add()… and finish()`);
+    }
+  });
+
   test(`${entry}: batch.archive writes the bytes of the core's archive (the committed fixtures) and its issues`, () => {
     // The repository's fixtures (REMISE_REPO: set by `make test-js`, which runs from a scratch folder).
     const repo = join(process.env.REMISE_REPO ?? process.cwd(), 'tests', 'fixtures', 'sogenactif');
     const text = readFileSync(join(repo, 'all_methods_request.csv'), 'utf8');
     assert.deepEqual(sogenactif.batch.archive(text, 'OFBREQ_all_methods.csv'), new Uint8Array(readFileSync(join(repo, 'archive', 'OFBREQ_all_methods.zip'))));
-    assert.deepEqual(sogenactif.batch.archive('\ufeff<?xml version="1.0"?><file/>'), new Uint8Array(readFileSync(join(repo, 'archive', 'OFBREQ_default.zip'))));
+    const xml = '\ufeff' + readFileSync(join(repo, 'walletcredit_request.xml'), 'utf8');
+    assert.deepEqual(sogenactif.batch.archive(xml), new Uint8Array(readFileSync(join(repo, 'archive', 'OFBREQ_default.zip'))));
     // Every issue at once, in the core's words.
     const both = thrown(() => sogenactif.batch.archive('', 'OFBREQ x.csv'));
     assert.equal(both.code, 'VALIDATION');

@@ -684,6 +684,43 @@ fn csv_rejects_name_their_line_after_crlf_rows_too() {
     );
 }
 
+/// A reject names the line its record starts on after blank lines and records that span lines (a
+/// quoted cell holding a line break): csv-core skips blank lines without a record, and the line of
+/// the record after them was the line after the previous record (an attack: line 3 for a record on
+/// line 5). Lines counted by hand in each input.
+#[test]
+fn csv_rejects_name_their_line_after_blank_lines_and_multi_line_records() {
+    let (options, header) = (csv_options(), REFUND_COLUMNS);
+    let good = "refund,1,011223344550000,ORDER1,750,EUR";
+    let bad = "refund,9,011223344550000,ORDER9,-750,EUR";
+    // A record whose fourth cell (a reference) holds a line break, so it spans lines 2 and 3 (and is
+    // a reject itself: a batch value holds no line break).
+    let two_lines = "refund,2,011223344550000,\"ORDER\n2\",750,EUR";
+    let cases: Vec<(String, Vec<u64>)> = vec![
+        (format!("{header}\n{good}\n\n\n{bad}\n"), vec![5]),
+        (format!("{header}\n{good}\n\n{bad}"), vec![4]),
+        (format!("{header}\n\n{good}\n{bad}\n"), vec![4]),
+        (format!("{header}\r\n{good}\r\n\r\n\r\n{bad}\r\n"), vec![5]),
+        (format!("{header}\n{good}\r\n\n\r\n{bad}\n"), vec![5]),
+        (format!("\n\n{header}\n{bad}\n"), vec![4]),
+        (format!("{header}\n{two_lines}\n{bad}\n"), vec![2, 4]),
+        (format!("{header}\n{two_lines}\n\n{bad}\n"), vec![2, 5]),
+        (format!("{header}\n{good}\n\n{two_lines}\n"), vec![4]),
+    ];
+    for (input, lines) in cases {
+        for at in [0, 1, header.len() + 1, input.len() / 2, input.len() - 1] {
+            let (r, mut c) = convert_chunks(
+                &options,
+                &[&input.as_bytes()[..at], &input.as_bytes()[at..]],
+            );
+            assert!(r.is_err());
+            let found: Vec<_> = c.take_rejects().iter().map(|r| r.line).collect();
+            let want: Vec<_> = lines.iter().map(|&l| Some(l)).collect();
+            assert_eq!(found, want, "{input:?} split at {at}");
+        }
+    }
+}
+
 #[test]
 fn csv_quote_left_open_at_the_end_of_the_input_is_a_reject() {
     let (options, header) = (csv_options(), REFUND_COLUMNS);

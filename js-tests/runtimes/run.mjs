@@ -241,6 +241,19 @@ const server = await startServer({
     }
     reply(res, 200, fixtures.sogenactif.office.answer);
   },
+  // The dropped-connection step (smoke.mjs): Transaction/Get under /drop-<tag>/ answers (its
+  // connection stays open); any other call there is read whole, then its connection destroyed
+  // unanswered. /__count/drop-<tag> says how many such calls arrived.
+  '*': (req, body, res) => {
+    const count = /^\/__count\/(drop-[a-z0-9]+)$/.exec(req.url);
+    if (count) {
+      const calls = server.requests.filter((r) => r.path.startsWith(`/${count[1]}/`) && !r.path.endsWith('/Transaction/Get'));
+      return reply(res, 200, String(calls.length));
+    }
+    if (/^\/drop-[a-z0-9]+\/api-payment\/V4\/Transaction\/Get$/.test(req.url)) return reply(res, 200, systempay.getEnvelope);
+    if (/^\/drop-[a-z0-9]+\//.test(req.url)) return req.socket.destroy();
+    res.writeHead(404).end('no handler');
+  },
   '/ExtendedAPI': (req, body, res) => {
     if (!authorized(req, res, payline.merchantId, payline.accessKey)) return;
     if (req.headers.soapaction !== '"getTransactionDetails"' || !body.includes(payline.transactionId)) {

@@ -156,6 +156,23 @@ export async function smoke(remise, { baseUrl, simulator }) {
       eq(e.gatewayCode, 'PSP_075', 'gatewayCode');
     }],
 
+    // A money-moving call whose kept-alive connection the server drops once it has read the request is
+    // sent once: Deno's fetch sent it again on a new connection (an attack counted 2 of 2), until the
+    // transport gave Deno's money calls a connection of their own. The server counts per path; the tag
+    // keeps each runtime's count apart.
+    ['money call over a dropped connection sent once', 'systempay', async () => {
+      const tag = `drop-${Math.random().toString(36).slice(2, 10)}`;
+      const client = new systempay.Client({ ...sp, baseUrl: `${baseUrl}/${tag}` });
+      await client.getTransaction({ uuid: fixtures.systempay.uuid }); // leaves a kept-alive connection
+      await new Promise((r) => setTimeout(r, 100));
+      const e = await caught(() => client.refund({ uuid: fixtures.systempay.uuid, amount: 500, currency: 'EUR' }));
+      eq(e.code, 'NETWORK_ERROR', 'code');
+      eq(e.outcome, 'unknown', 'outcome');
+      await new Promise((r) => setTimeout(r, 200)); // a resend would have arrived by now
+      const received = await (await fetch(`${baseUrl}/__count/${tag}`)).json();
+      eq(received, 1, 'refunds the server received');
+    }],
+
     ['payline.Client', 'payline', async () => {
       const client = new payline.Client(pl);
       const res = await client.getTransactionDetails({ transactionId: fixtures.payline.transactionId });

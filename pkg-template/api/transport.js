@@ -347,6 +347,7 @@ export async function send(core, settings, gateway, op, args, names, withWarning
         const jitter = Math.floor(Math.random() * 1001);
         const r = core.failure(JSON.stringify([operation, kind, e.kind, e.detail || '', e.status ?? null, retries, jitter]));
         outcome = { error: JSON.parse(r.slice(1)) };
+        if (e.opaque) hiddenRedirect(outcome.error);
       }
       if (outcome.error === undefined) {
         return withWarnings ? attachWarnings(outcome.value, warnings) : outcome.value;
@@ -364,6 +365,19 @@ export async function send(core, settings, gateway, op, args, names, withWarning
   } finally {
     if (watching) unwatch(signal, onAbort);
   }
+}
+
+/**
+ * The core's redirect error, for a redirect the runtime hides (a browser's `opaqueredirect`: status 0,
+ * no Location): the core was told 302 for its verdict (a redirect: never followed, outcome unknown for
+ * a money-moving call); the error names no status it did not see, and says why even a read to its own
+ * path was not followed. Worded here, on this rare path, rather than in the core (its size budget).
+ */
+function hiddenRedirect(error) {
+  delete error.httpStatus;
+  error.message = String(error.message)
+    .replace('answered HTTP 302 (a redirect)', 'answered a redirect the runtime hides (a browser gives neither its status nor its Location, so remise cannot follow it)')
+    .replace('; remise does not follow redirects of money-moving calls, nor of reads to another origin: check baseUrl', ': check baseUrl (the URL the gateway documents answers without a redirect)');
 }
 
 // One listener per signal, whatever the number of calls it serves: past 10 listeners on one
@@ -421,9 +435,37 @@ function attempt(core, settings, gateway, request, prep, kind, operation, retrie
   });
 }
 
+/**
+ * On Deno, the HTTP client for one money-moving attempt: it keeps no idle connection, so the request
+ * goes on a connection of its own. Deno's fetch sends a request again, on a new connection, when
+ * the kept-alive connection it reused closes before the answer and the body can be sent again (its
+ * HTTP client retries such a request): a refund answered by a dropped connection reached the server
+ * twice (an attack counted it, js-tests/runtimes). A fresh connection is never retried that way.
+ * Only for the runtime's own fetch (an injected one is the caller's); undefined elsewhere, or when
+ * the runtime refuses to make one. Closed when the attempt ends.
+ */
+function ownConnection(settings, kind) {
+  const deno = globalThis.Deno;
+  if (kind === 'read' || settings.fetch !== undefined || deno === null || typeof deno !== 'object' || typeof deno.createHttpClient !== 'function') return undefined;
+  try {
+    return deno.createHttpClient({ poolMaxIdlePerHost: 0 });
+  } catch {
+    return undefined;
+  }
+}
+
 async function exchange(core, settings, gateway, request, prep, kind, operation, retries, controller, call) {
   const fetchFn = settings.fetch ?? globalThis.fetch;
   if (typeof fetchFn !== 'function') throw new Failure('nofetch', 'no fetch function is available');
+  const client = ownConnection(settings, kind);
+  try {
+    return await hops(fetchFn, client, core, settings, gateway, request, prep, kind, operation, retries, controller, call);
+  } finally {
+    if (client) guarded(() => client.close());
+  }
+}
+
+async function hops(fetchFn, client, core, settings, gateway, request, prep, kind, operation, retries, controller, call) {
   let url = request.url;
   for (let hop = 0; ; hop++) {
     // After the timeout nothing more is sent, even when the injected fetch ignored the abort and
@@ -440,13 +482,14 @@ async function exchange(core, settings, gateway, request, prep, kind, operation,
       redirect: 'manual',
       signal: controller ? controller.signal : undefined,
     };
+    if (client) init.client = client;
     let input = url;
     if (typeof Request === 'function') {
       // A Request, as earlier versions passed: injected fetch functions may read `request.url`.
       // The abort signal goes in the second argument, not into this Request: a Request holding a
       // signal stays reachable (with its listeners) until a finalizer runs, which showed as
       // ~2 KB per call that a busy process never got back (issue 10, row 3).
-      const { signal, ...rest } = init;
+      const { signal, client: _, ...rest } = init;
       try {
         input = new Request(url, rest);
       } catch (e) {
@@ -460,7 +503,9 @@ async function exchange(core, settings, gateway, request, prep, kind, operation,
     call.sent = true;
     let res;
     try {
-      res = await (input === url ? fetchFn(url, init) : fetchFn(input, init.signal ? { signal: init.signal } : undefined));
+      let second = init.signal ? { signal: init.signal } : undefined;
+      if (client) second = { ...second, client };
+      res = await (input === url ? fetchFn(url, init) : fetchFn(input, second));
     } catch (e) {
       throw new Failure('network', describe(e));
     }
@@ -499,7 +544,11 @@ async function exchange(core, settings, gateway, request, prep, kind, operation,
           continue;
         }
       }
-      throw new Failure('status', '', status >= 300 && status <= 399 ? status : 302);
+      if (status >= 300 && status <= 399) throw new Failure('status', '', status);
+      // A browser's answer to `redirect: 'manual'` (status 0, no Location): a redirect, of unknown status.
+      const hidden = new Failure('status', '', 302);
+      hidden.opaque = true;
+      throw hidden;
     }
     // 1xx are interim answers: a final one below 200 comes only from a hand-made `fetch`.
     if (!Number.isInteger(status) || status < 200 || status > 599) {

@@ -21,6 +21,38 @@ function failure(issues) {
   return new RemiseError({ code: 'VALIDATION', message, gateway: G, field: issues[0].field, issues });
 }
 
+/**
+ * Why `text` is not a whole request file (null when it is one): the structure the writer gives every
+ * file, so that a cut, unfinished or edited file is not zipped for upload (DESIGN: a batch file is
+ * complete or not produced). CSV: `FILE;request;…`, `HEADER;…`, the records, `END;<their count>`;
+ * XML: a `<file … type="request">` root holding records, closed. The records themselves are not read
+ * again (the writer checked them); the rule is the same in the crate (archive.rs `unfinished`).
+ */
+export function unfinished(text) {
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.startsWith('<')) {
+    if (!/^<\?xml[^>]*\?>\s*<file\s[^>]*\btype="request"/.test(body)) return 'its root must be <file … type="request">';
+    if (!/<\/file>\s*$/.test(body)) return 'it must end with </file>';
+    return /\srecordSequence="/.test(body) ? null : 'it holds no record';
+  }
+  // Scanned, not split: a file of millions of records makes no array of lines.
+  if (!body.startsWith('FILE;request;')) return "its first line must be 'FILE;request;…'";
+  const header = body.indexOf('\n') + 1;
+  if (!body.startsWith('HEADER;', header) || header === 0) return "its second line must be the 'HEADER;…' line";
+  const first = body.indexOf('\n', header) + 1;
+  const stop = body.endsWith('\n') ? body.length - 1 : body.length;
+  const last = body.lastIndexOf('\n', stop - 1) + 1;
+  const end = first > 0 && last >= first ? /^END;(\d+)\r?$/.exec(body.slice(last, stop)) : null;
+  if (!end) return "its last line must be 'END;<number of records>'";
+  let records = 0;
+  for (let at = first; at < last; at = body.indexOf('\n', at) + 1) {
+    if (body[at] === '\n' || (body[at] === '\r' && body[at + 1] === '\n')) return 'it holds an empty line';
+    records++;
+  }
+  if (records === 0) return 'it holds no record';
+  return Number(end[1]) === records ? null : `its END line says ${end[1]} records but it holds ${records}`;
+}
+
 /** The ZIP bytes of `fileText` as one entry named `name` (default `OFBREQ.xml` or `OFBREQ.csv`). */
 export function archive(fileText, name) {
   if (typeof fileText !== 'string') throw failure([{ field: 'fileText', code: 'TYPE', message: `must be a string, got ${kind(fileText)}` }]);
@@ -37,6 +69,9 @@ export function archive(fileText, name) {
   if (fileText === '') issues.push({ field: 'fileText', code: 'REQUIRED', message: 'is empty: give the text returned by batch.build or BatchWriter' });
   else if (data.length > MAX_DATA) {
     issues.push({ field: 'fileText', code: 'TOO_LONG', message: 'is 4 GiB or more, beyond a ZIP archive without ZIP64: split the records over several files' });
+  } else {
+    const broken = unfinished(fileText);
+    if (broken) issues.push({ field: 'fileText', code: 'FORMAT', message: `is not a whole request file: ${broken}: give the whole text of batch.build, or BatchWriter's header(), add()… and finish()` });
   }
   if (issues.length) throw failure(issues);
 

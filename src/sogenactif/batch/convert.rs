@@ -294,9 +294,15 @@ impl CsvInput {
                     self.ends.resize(self.ends.len() * 2, 0);
                 }
                 csv_core::ReadRecordResult::Record => {
-                    let line = self.line;
-                    // csv-core counts lines from 1 and has read the record's line break.
+                    // csv-core counts the line breaks it read from 1, those of the blank lines it
+                    // skipped included; the terminator, `\n`, is read with the record (the input's
+                    // end gets one): the record starts on the line before, less the line breaks
+                    // inside its quoted cells (an attack: line 3 named for a record on line 5).
                     self.line = self.reader.line();
+                    let mut line = self.line - 1;
+                    for &b in self.buf.get(..self.len).unwrap_or_default() {
+                        line -= u64::from(b == b'\n');
+                    }
                     self.record(sink, line, out)?;
                     self.len = 0;
                     self.nends = 0;

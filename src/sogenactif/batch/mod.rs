@@ -23,6 +23,8 @@ pub mod typegen;
 pub mod validate;
 pub mod writer;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use archive::unfinished;
 pub use archive::{archive, default_name, REQUEST_PREFIX};
 pub use convert::{Converter, Reject, Summary, MAX_LINE};
 pub use layout::Layouts;
