@@ -370,6 +370,57 @@ for (const [entry, R] of entries) {
     assert.equal(calls, 1);
   });
 
+  test(`${entry}: after TIMEOUT or ABORTED, an answer that goes on is read no further than 64 KiB, nor longer than timeoutMs, then cancelled`, async () => {
+    // A fetch that ignores the abort (a one-argument wrapper, a mock, a proxy layer) and answers with a
+    // body that never ends. Counted: the bytes the client pulled, and whether it cancelled the body.
+    // It used to read on to maxResponseBytes (4 MiB) per call and kept the process alive meanwhile.
+    const dripping = (chunk, every) => {
+      const seen = { pulled: 0, cancelled: false };
+      const fetch = async () =>
+        new Response(
+          new ReadableStream({
+            async pull(c) {
+              await wait(every);
+              seen.pulled += chunk;
+              c.enqueue(new Uint8Array(chunk).fill(0x20));
+            },
+            cancel() {
+              seen.cancelled = true;
+            },
+          }, { highWaterMark: 0 }),
+          { status: 200 },
+        );
+      return { fetch, seen };
+    };
+    for (const how of ['timeout', 'abort']) {
+      // Fast: 16 KiB every 2 ms, so the late cap comes first.
+      const fast = dripping(16 << 10, 2);
+      const controller = new AbortController();
+      const client = CLIENTS.systempay.make({ fetch: fast.fetch, timeoutMs: how === 'timeout' ? 60 : 60_000 });
+      const p = CLIENTS.systempay.money(client, { signal: controller.signal });
+      if (how === 'abort') {
+        await wait(60);
+        controller.abort();
+      }
+      assert.equal((await rejected(p)).code, how === 'timeout' ? 'TIMEOUT' : 'ABORTED');
+      await wait(400);
+      assert.equal(fast.seen.cancelled, true, `${how}: the body is cancelled`);
+      const after = fast.seen.pulled;
+      assert.ok(after <= (64 << 10) + 3 * (16 << 10) + 60 / 2 * (16 << 10), `${how}: ${after} bytes pulled`);
+      await wait(100);
+      assert.equal(fast.seen.pulled, after, `${how}: nothing pulled once cancelled`);
+    }
+    // Slow: one byte every 10 ms, so the late deadline (timeoutMs after the call's end) comes first.
+    const slow = dripping(1, 10);
+    const client = CLIENTS.systempay.make({ fetch: slow.fetch, timeoutMs: 50 });
+    assert.equal((await rejected(CLIENTS.systempay.money(client))).code, 'TIMEOUT');
+    await wait(200);
+    assert.equal(slow.seen.cancelled, true, 'the slow body is cancelled at the late deadline');
+    const pulled = slow.seen.pulled;
+    await wait(60);
+    assert.equal(slow.seen.pulled, pulled, 'nothing pulled once cancelled');
+  });
+
   test(`${entry}: a method handed to map gets the index as its second argument: no options, as before`, async () => {
     const r = route((req, body, res) => res.writeHead(503).end());
     for (const gw of ['systempay', 'payline']) {

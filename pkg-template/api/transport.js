@@ -51,7 +51,17 @@ function discard(res) {
 const utf8 = new TextDecoder('utf-8');
 
 /** The answer's text, refusing more than `cap` bytes without reading them all. */
-async function readText(res, cap) {
+/**
+ * What is still read of an answer once its call has settled (the timeout ran out, or the call's signal
+ * aborted) while the fetch, ignoring the abort, goes on: a late answer still reaches `debug` (the record
+ * of what the gateway did) when it is at most this many bytes and ends within `timeoutMs` of the call's
+ * end; anything longer or slower is cancelled. Without it, each abandoned call read on to
+ * `maxResponseBytes` (4 MiB), kept every chunk and kept the process alive as long as the body dripped
+ * (an attack: 200 timed-out calls held 800 MiB; one kept its process alive 24 s).
+ */
+const LATE_CAP = 64 << 10;
+
+async function readText(res, cap, life) {
   const len = header(res, 'content-length');
   if (len !== null && Number(len) > cap) {
     discard(res);
@@ -60,6 +70,8 @@ async function readText(res, cap) {
   const body = res.body;
   if (body && typeof body.getReader === 'function') {
     const reader = body.getReader();
+    const stop = () => reader.cancel().catch(() => {});
+    life.stop = stop;
     const chunks = [];
     let total = 0;
     // Reads are bounded as well as bytes: a stream that keeps giving empty chunks at once would
@@ -67,6 +79,11 @@ async function readText(res, cap) {
     // running (a hang, then the process killed by V8 for the array of chunks).
     for (let reads = 0; ; reads++) {
       const { done, value } = await reader.read();
+      // Cancelled by the late deadline (the read then ends as if done), or past the late cap.
+      if (life.dead || (life.over && total + (value ? value.byteLength : 0) > LATE_CAP)) {
+        stop();
+        throw new Failure('timeout', '');
+      }
       if (done) break;
       // Anything but bytes (a string, a number) would add NaN to the count and never reach the cap.
       if (!(value instanceof Uint8Array)) {
@@ -415,20 +432,35 @@ function unwatch(signal, onAbort) {
  */
 function attempt(core, settings, gateway, request, prep, kind, operation, retries, call) {
   const controller = typeof AbortController === 'function' ? new AbortController() : undefined;
+  // The attempt as its answer's reader sees it: `over` once the call has settled without it (timeout
+  // or abort), `dead` once the late answer's time is up too; `stop` cancels the body being read.
+  const life = { over: false, dead: false, stop: undefined };
+  let late;
+  const end = () => {
+    if (controller) controller.abort();
+    life.over = true;
+    late = setTimeout(() => {
+      life.dead = true;
+      if (life.stop) life.stop();
+    }, settings.timeoutMs);
+    // The late deadline alone keeps no process alive (Node and Bun; elsewhere it is a plain timer).
+    if (late && typeof late.unref === 'function') late.unref();
+  };
   let timer;
   const timeout = new Promise((_, reject) => {
     timer = setTimeout(() => {
-      if (controller) controller.abort();
+      end();
       reject(new Failure('timeout', ''));
     }, settings.timeoutMs);
     call.abort = () => {
-      if (controller) controller.abort();
+      end();
       reject(new Failure('aborted', ''));
     };
   });
-  const work = exchange(core, settings, gateway, request, prep, kind, operation, retries, controller, call);
-  // Whatever the fetch does after the timeout (even ignoring the abort) is ignored.
-  work.catch(() => {});
+  const work = exchange(core, settings, gateway, request, prep, kind, operation, retries, controller, call, life);
+  // Whatever the fetch does after the timeout (even ignoring the abort) is ignored; its answer is read
+  // within the late bounds above (LATE_CAP), then the deadline goes.
+  work.catch(() => {}).finally(() => clearTimeout(late));
   return Promise.race([work, timeout]).finally(() => {
     clearTimeout(timer);
     call.abort = undefined;
@@ -454,18 +486,18 @@ function ownConnection(settings, kind) {
   }
 }
 
-async function exchange(core, settings, gateway, request, prep, kind, operation, retries, controller, call) {
+async function exchange(core, settings, gateway, request, prep, kind, operation, retries, controller, call, life) {
   const fetchFn = settings.fetch ?? globalThis.fetch;
   if (typeof fetchFn !== 'function') throw new Failure('nofetch', 'no fetch function is available');
   const client = ownConnection(settings, kind);
   try {
-    return await hops(fetchFn, client, core, settings, gateway, request, prep, kind, operation, retries, controller, call);
+    return await hops(fetchFn, client, core, settings, gateway, request, prep, kind, operation, retries, controller, call, life);
   } finally {
     if (client) guarded(() => client.close());
   }
 }
 
-async function hops(fetchFn, client, core, settings, gateway, request, prep, kind, operation, retries, controller, call) {
+async function hops(fetchFn, client, core, settings, gateway, request, prep, kind, operation, retries, controller, call, life) {
   let url = request.url;
   for (let hop = 0; ; hop++) {
     // After the timeout nothing more is sent, even when the injected fetch ignored the abort and
@@ -562,7 +594,12 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     }
     let body;
     try {
-      body = await readText(res, settings.maxResponseBytes);
+      // An answer that comes after the late deadline is not read at all.
+      if (life.dead) {
+        discard(res);
+        throw new Failure('timeout', '');
+      }
+      body = await readText(res, settings.maxResponseBytes, life);
     } catch (e) {
       if (e && e[FAILURE]) throw e;
       throw new Failure('network', describe(e));
