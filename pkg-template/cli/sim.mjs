@@ -1,5 +1,6 @@
 // `remise sim`: the offline gateway simulator as an HTTP server on 127.0.0.1, logging each request
 // and the answer it gave, so that an integration written in any language can be tested against it.
+import { writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createSimulator } from '../simulator.mjs';
 
@@ -36,25 +37,45 @@ export async function run(argv) {
     console.log(usage);
     return 0;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got '${values.port}'`);
+  // A reader that went away (`remise sim | head -1`): the write fails with EPIPE, in `say` or, for what
+  // the stream buffered, later as an 'error' event that would end the process. The server keeps
+  // serving; the log stops.
+  process.stdout.on('error', () => {
+    stdoutClosed = true;
+  });
+  // Decimal digits only (Number() took '0x1F91', '1e3' and '' as ports).
+  const port = /^[0-9]{1,5}$/.test(values.port) ? Number(values.port) : NaN;
+  if (!(port >= 0 && port <= 65535)) throw new Error(`--port must be a number from 0 to 65535 (decimal digits), got '${values.port}'`);
   const log = (e) => {
     if (values.quiet) return;
     const what = [e.gateway ?? '-', e.operation ?? e.service ?? ''].filter(Boolean).join(' ');
-    console.log(`${e.at} ${e.method} ${e.path} ${what} → ${e.status ?? ''} ${e.result ?? ''}`.replace(/\s+/g, ' ').trim());
-    if (values.bodies && e.body !== undefined) console.log(`  ${JSON.stringify(e.body)}`);
+    say(`${e.at} ${e.method} ${e.path} ${what} → ${e.status ?? ''} ${e.result ?? ''}`.replace(/\s+/g, ' ').trim());
+    if (values.bodies && e.body !== undefined) say(`  ${JSON.stringify(e.body)}`);
   };
   const sim = createSimulator({ now: values.now, onRequest: log, keepRequests: 1000 });
-  const base = await sim.listen(port, values.host);
-  console.log(base);
+  let base;
+  try {
+    base = await sim.listen(port, values.host);
+  } catch (e) {
+    // The port taken, not allowed, an address not on this machine: not a wrong command line (exit 1,
+    // one line, no usage text).
+    if (typeof e?.code === 'string' && e.syscall) {
+      const why = LISTEN_ERRORS[e.code] ?? e.message;
+      const host = values.host.includes(':') ? `[${values.host}]` : values.host;
+      console.error(`remise sim: cannot listen on ${host}:${port}: ${why} (${e.code})`);
+      return 1;
+    }
+    throw e;
+  }
+  say(base);
   if (!values.quiet) {
     const { systempay: s, payline: p, sogenactif: g } = sim;
-    console.log(`remise simulator listening on ${base} (simulated clock ${sim.now().toISOString()})`);
-    console.log(`  systempay  shopId ${s.credentials.shopId}, password ${s.credentials.password}, HMAC key ${s.credentials.hmacKey}`);
-    console.log(`  payline    merchantId ${p.credentials.merchantId}, accessKey ${p.credentials.accessKey}, baseUrl ${base}/V4/services`);
-    console.log(`             contracts ${Object.entries(p.contracts).map(([n, c]) => `${n}${c.reauthorization ? ' (re-authorization)' : ''}`).join(', ')}`);
-    console.log(`  sogenactif merchantId ${g.credentials.merchantId}, secretKey ${g.credentials.secretKey}, keyVersion ${g.credentials.keyVersion}`);
-    console.log('  (public test credentials; Ctrl+C stops)');
+    say(`remise simulator listening on ${base} (simulated clock ${sim.now().toISOString()})`);
+    say(`  systempay  shopId ${s.credentials.shopId}, password ${s.credentials.password}, HMAC key ${s.credentials.hmacKey}`);
+    say(`  payline    merchantId ${p.credentials.merchantId}, accessKey ${p.credentials.accessKey}, baseUrl ${base}/V4/services`);
+    say(`             contracts ${Object.entries(p.contracts).map(([n, c]) => `${n}${c.reauthorization ? ' (re-authorization)' : ''}`).join(', ')}`);
+    say(`  sogenactif merchantId ${g.credentials.merchantId}, secretKey ${g.credentials.secretKey}, keyVersion ${g.credentials.keyVersion}`);
+    say('  (public test credentials; Ctrl+C stops)');
   }
   await new Promise((resolve) => {
     process.once('SIGINT', resolve);
@@ -62,4 +83,38 @@ export async function run(argv) {
   });
   await sim.close();
   return 0;
+}
+
+const LISTEN_ERRORS = {
+  EADDRINUSE: 'the address is already in use; stop what uses it or give another --port',
+  EACCES: 'permission denied; give a port from 1024 up',
+  EADDRNOTAVAIL: 'the address is not one of this machine; give another --host',
+  ENOTFOUND: 'the host name is not known; give another --host',
+};
+
+let stdoutClosed = false;
+
+/**
+ * One log line on stdout, written as `remise batch` writes its result (printResult in batch.mjs): at
+ * once with writeSync, a closed pipe (EPIPE) ending the output quietly, a full pipe (EAGAIN) leaving the
+ * rest to the stream, whose later lines then follow it there (in order).
+ */
+function say(line) {
+  if (stdoutClosed) return;
+  const bytes = Buffer.from(line + '\n');
+  if (process.stdout.writableLength > 0) {
+    process.stdout.write(bytes);
+    return;
+  }
+  let done = 0;
+  try {
+    while (done < bytes.length) done += writeSync(1, bytes, done, bytes.length - done);
+  } catch (e) {
+    if (e?.code === 'EAGAIN') {
+      process.stdout.write(bytes.subarray(done));
+      return;
+    }
+    // EPIPE, or stdout otherwise unwritable: the log stops, the server goes on.
+    stdoutClosed = true;
+  }
 }

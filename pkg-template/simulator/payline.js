@@ -1,7 +1,7 @@
 // Payline (Monext) SOAP simulator: DirectPaymentAPI and ExtendedAPI, written from the project's
 // reference notes (Payline WSDL 4.77, docs.payline.com pages, the doReAuthorization seed document,
 // the Java SDK's response fixtures), independently of remise's own validators.
-import { DAY_MS, addParisMonths, basicCredentials, luhn, maskPan, maskRecorded, paris, parisDayNumber, parisInstant, sameText } from './util.js';
+import { DAY_MS, addParisMonths, basicCredentials, isObject, luhn, maskPan, maskRecorded, paris, parisDayNumber, parisInstant, sameText } from './util.js';
 import { escapeXml, parseXml } from './xml.js';
 
 // Payline's documented example credentials (docs.payline.com "Service Authentication Access Key").
@@ -62,6 +62,12 @@ const RULE_CODES = {
   // than 6 days after the authorization (reference §4, Object - payment): the reference names no code;
   // 02305 "Invalid field format" is taken (UNCERTAIN).
   differedActionDate: '02305',
+  // doRefund of a doCredit (a CREDIT): a refund "is realized after the bank has been issued, so the buyer
+  // has been debited" (reference §3.4, doRefundRequest page); a credit debited no one, and refunding it
+  // would pay the cardholder twice. The reference names no code for it: 02302 "Transaction is invalid"
+  // (documented, §5) is the closest (UNCERTAIN; 02314 "refundable flag disabled" is a third-party
+  // mapping about a merchant setting).
+  refundOfCredit: '02302',
 };
 
 const AUTHORIZATION_VALIDITY_DAYS = 7; // "An authorization is valid 7 days" (Reauthorization page)
@@ -160,11 +166,28 @@ const list = (v) => (v === null || v === undefined ? [] : Array.isArray(v) ? v :
 
 export function createPayline(ctx, config = {}) {
   const creds = { ...PAYLINE_DEFAULTS, ...config };
-  const contracts = { ...creds.contracts };
+  // Each simulator (and each reset) has its own copy of the configured contracts, each contract copied
+  // too: a test that turns an option off in one simulator must not change another's, nor the defaults.
+  const contracts = {};
+  const copyContracts = () => {
+    for (const n of Object.keys(contracts)) delete contracts[n];
+    for (const [n, c] of Object.entries(creds.contracts ?? {})) {
+      // (Defined, not assigned: a contract named `__proto__` stays a contract, as the spread kept it.)
+      Object.defineProperty(contracts, n, { value: isObject(c) ? { ...c } : c, writable: true, enumerable: true, configurable: true });
+    }
+  };
+  copyContracts();
   let txs = new Map();
   let sequenceNumbers = new Set();
 
-  const nextId = () => '1434' + String(ctx.seq()).padStart(18, '0'); // 22 digits: beyond 2^53 (reference §4)
+  // 22 digits: beyond 2^53 (reference §4). An id already in use (one given to createTransaction) is
+  // skipped, so a generated id never replaces a transaction.
+  const nextId = () => {
+    let id;
+    do id = '1434' + String(ctx.seq()).padStart(18, '0');
+    while (txs.has(id));
+    return id;
+  };
   const shortDate = (ms) => {
     const p = paris(ms);
     return `${p.day}/${p.month}/${p.year.slice(2)} ${p.hour}:${p.minute}:${p.second}`;
@@ -393,6 +416,8 @@ export function createPayline(ctx, config = {}) {
       const payment = checkPayment(b.payment);
       const root = txs.get(transactionOf(b.transactionID).root);
       if (payment.currency !== root.currency) format('Payment Currency : must be the currency of the transaction');
+      // Only what debited the buyer is refunded (reference §3.4): not a doCredit (RULE_CODES.refundOfCredit).
+      if (root.kind === 'CREDIT') refuse(RULE_CODES.refundOfCredit, 'Transaction is invalid : a credit (doCredit) debited no one; it cannot be refunded');
       // "The refund is realized after the bank has been issued" (doRefundRequest page): before the
       // remittance, doReset cancels instead.
       if (root.status !== 'REMITTED') refuse('02618', `Transaction not yet captured : status ${root.status}${root.status === 'VALIDATED' ? ', not yet remitted to the bank (use doReset)' : ''}`);
@@ -594,6 +619,7 @@ export function createPayline(ctx, config = {}) {
     reset() {
       txs = new Map();
       sequenceNumbers = new Set();
+      copyContracts();
     },
   };
 }

@@ -40,6 +40,13 @@ const CANCELLABLE = new Set(['TO_VALIDATE', 'TO_CAPTURE', 'TO_CHALLENGE', 'TO_CR
 // Capture happens on the night after the capture day (captureDay days after the transaction);
 // taken as midnight UTC (UNCERTAIN: the remittance time is the bank's).
 const captureAt = (created, captureDay) => Math.floor((created + captureDay * DAY_MS) / DAY_MS) * DAY_MS + DAY_MS;
+// Formats of the fields a new transaction keeps (reference sogenactif.md §1.6, "Useful field formats" and
+// "Identification modes"): transactionReference AN35 (letters and digits, at most 35), captureDay N 0–99,
+// captureMode one of AUTHOR_CAPTURE, IMMEDIATE, VALIDATION. Anything else is refused with 30 "format
+// error" (§2.1), before the transaction exists.
+const TRANSACTION_REFERENCE = /^[A-Za-z0-9]{1,35}$/;
+const CAPTURE_MODES = new Set(['AUTHOR_CAPTURE', 'IMMEDIATE', 'VALIDATION']);
+const MAX_CAPTURE_DAY = 99;
 const NUMERIC = { EUR: '978', USD: '840', GBP: '826', CHF: '756', JPY: '392', CAD: '124', AUD: '036' };
 const MAX_AMOUNT = 999_999_999_999; // N12
 
@@ -143,25 +150,38 @@ export function createSogenactif(ctx, config = {}) {
     if (key === null) refuse(CODES.invalidRequest, 'transactionReference or s10TransactionReference.s10TransactionId is required');
     return txs.get(key) ?? refuse(CODES.unknown, `transaction ${key} unknown`);
   }
+  const absent = (v) => v === undefined || v === null || v === '';
+  /** captureDay (N, 0–99) and captureMode (enumerated) of a new transaction, defaults filled in; else 30. */
+  function captureOf(f) {
+    const day = f.captureDay;
+    // A number in Office JSON, text in an Office Batch column.
+    const dayOk = absent(day) || (Number.isInteger(day) && day >= 0 && day <= MAX_CAPTURE_DAY) || (typeof day === 'string' && /^\d{1,2}$/.test(day));
+    if (!dayOk) refuse(CODES.format, `captureDay must be a number of days from 0 to ${MAX_CAPTURE_DAY}`);
+    if (!absent(f.captureMode) && !CAPTURE_MODES.has(f.captureMode)) refuse(CODES.format, `captureMode must be one of ${[...CAPTURE_MODES].join(', ')}`);
+    return { captureDay: absent(day) ? 0 : Number(day), captureMode: absent(f.captureMode) ? 'AUTHOR_CAPTURE' : f.captureMode };
+  }
   function create(f, { kind = 'DEBIT', status } = {}) {
+    if (typeof f.transactionReference === 'string' && f.transactionReference !== '' && !TRANSACTION_REFERENCE.test(f.transactionReference)) {
+      refuse(CODES.format, 'transactionReference must be at most 35 letters and digits (AN35)');
+    }
+    const { captureDay, captureMode } = captureOf(f);
     const key = keyOf(f);
     if (key === null) refuse(CODES.invalidRequest, 'transactionReference is required');
     if (txs.has(key)) refuse(CODES.duplicated, `transactionReference ${key} already used`);
     const created = ctx.now();
-    const captureDay = f.captureDay === undefined || f.captureDay === '' ? 0 : Number(f.captureDay);
     const tx = {
       key,
       kind,
       amount: f.amount,
       originalAmount: f.amount,
       currencyCode: f.currencyCode,
-      captureMode: f.captureMode || 'AUTHOR_CAPTURE',
+      captureMode,
       captureDay,
       created,
       captureAt: captureAt(created, captureDay),
       refunded: 0,
       authorisationId: String(ctx.seq() % 1_000_000).padStart(6, '0'),
-      status: status ?? (kind === 'CREDIT' ? 'TO_CREDIT' : f.captureMode === 'VALIDATION' ? 'TO_VALIDATE' : 'TO_CAPTURE'),
+      status: status ?? (kind === 'CREDIT' ? 'TO_CREDIT' : captureMode === 'VALIDATION' ? 'TO_VALIDATE' : 'TO_CAPTURE'),
     };
     txs.set(key, tx);
     return tx;
@@ -316,7 +336,9 @@ export function createSogenactif(ctx, config = {}) {
     const service = m?.[2];
     const sealed = sealTestAnswers || !TEST_HOST.test(url.hostname);
     const send = async (answer, rec) => {
-      const clean = Object.fromEntries(Object.entries(answer).filter(([, v]) => v !== undefined));
+      // The seal is computed over the answer as JSON gives it to the client (a value JSON cannot hold,
+      // NaN, would be sealed as "NaN" and sent as null: a seal that does not verify).
+      const clean = JSON.parse(JSON.stringify(answer));
       // Sealed with the merchant's key, except on the test platform (TEST_HOST).
       const body = sealed ? { ...clean, seal: await hmacSha256Hex(merchant.secretKey, sealInput(clean)) } : clean;
       return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), record: { ...rec, result: answer.responseCode } };

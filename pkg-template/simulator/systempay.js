@@ -86,6 +86,14 @@ export function createSystempay(ctx, config = {}) {
   const creds = { ...SYSTEMPAY_DEFAULTS, ...config };
   let txs = new Map(); // uuid → transaction state
 
+  /** A generated uuid not in use: one given to createTransaction is skipped, never replaced. */
+  function newUuid() {
+    let uuid;
+    do uuid = ctx.hex32();
+    while (txs.has(uuid));
+    return uuid;
+  }
+
   // ---- state ------------------------------------------------------------------------------------
   function newTransaction({ uuid, amount, currency, captureDelay = 0, manualValidation = false, orderId = null, metadata = null, operationType = 'DEBIT', parent = null }) {
     const now = ctx.now();
@@ -94,7 +102,7 @@ export function createSystempay(ctx, config = {}) {
     const waiting = delay > AUTHORISATION_VALIDITY_DAYS;
     const detailed = (waiting ? 'WAITING_AUTHORISATION' : 'AUTHORISED') + (manualValidation ? '_TO_VALIDATE' : '');
     const tx = {
-      uuid: uuid ?? ctx.hex32(),
+      uuid: uuid ?? newUuid(),
       amount,
       currency,
       detailedStatus: detailed,
@@ -103,6 +111,9 @@ export function createSystempay(ctx, config = {}) {
       expectedCapture,
       authoriseAt: waiting ? expectedCapture - DAY_MS : now,
       manualValidation,
+      // When a transaction to validate was validated (null otherwise): it is captured at the first capture
+      // run after it (captureRunAt).
+      validatedAt: null,
       orderId,
       metadata,
       parent,
@@ -115,8 +126,27 @@ export function createSystempay(ctx, config = {}) {
     return tx;
   }
 
-  /** When the capture run picks this transaction up: 00:05 UTC the day after its capture date. */
-  const captureRunAt = (tx) => Math.floor(tx.expectedCapture / DAY_MS) * DAY_MS + DAY_MS + CAPTURE_RUN_MS;
+  /** The first capture run (00:05 UTC) strictly after `ms`. */
+  const runAfter = (ms) => {
+    const today = Math.floor(ms / DAY_MS) * DAY_MS + CAPTURE_RUN_MS;
+    return today > ms ? today : today + DAY_MS;
+  };
+  /**
+   * When the capture run picks this transaction up: 00:05 UTC the day after its capture date ("capture
+   * of the previous day's transactions runs at 00:05", reference systempay.md §4, kb/cancel_refund.html),
+   * and never before the first run after its validation: a transaction validated after its capture date
+   * is captured at the next run, not dated back to a run it was not capturable at.
+   */
+  const captureRunAt = (tx) => {
+    const scheduled = Math.floor(tx.expectedCapture / DAY_MS) * DAY_MS + DAY_MS + CAPTURE_RUN_MS;
+    return tx.validatedAt === null ? scheduled : Math.max(scheduled, runAfter(tx.validatedAt));
+  };
+  /** Marks a transaction to validate as validated now (Transaction/Validate, or Update turning manual validation off). */
+  function validated(tx) {
+    tx.detailedStatus = tx.detailedStatus.replace('_TO_VALIDATE', '');
+    tx.manualValidation = false;
+    tx.validatedAt = ctx.now();
+  }
 
   /** When the authorisation of a transaction lapses (asked at `authoriseAt`). */
   const lapsesAt = (tx) => tx.authoriseAt + AUTHORISATION_VALIDITY_DAYS * DAY_MS;
@@ -381,13 +411,19 @@ export function createSystempay(ctx, config = {}) {
         if (when < ctx.now()) fail('PSP_013', `expectedCaptureDate ${up.expectedCaptureDate} is in the past`);
         if (when !== tx.expectedCapture) {
           tx.expectedCapture = when;
+          // A transaction waiting for its authorisation is authorised the day before its capture
+          // ("authorization will be requested D-1 before capture", reference systempay.md §4): moved with
+          // the new date, so it is never authorised after its capture; at once when that day is past.
+          if (tx.detailedStatus.startsWith('WAITING_AUTHORISATION')) {
+            tx.authoriseAt = Math.max(ctx.now(), when - DAY_MS);
+            if (tx.authoriseAt === ctx.now()) tx.detailedStatus = tx.detailedStatus.replace('WAITING_AUTHORISATION', 'AUTHORISED');
+          }
           changed = true;
         }
       }
       if (up.manualValidation !== undefined && up.manualValidation !== null) {
         if (up.manualValidation === 'NO' && tx.manualValidation) {
-          tx.manualValidation = false;
-          tx.detailedStatus = tx.detailedStatus.replace('_TO_VALIDATE', '');
+          validated(tx);
           changed = true;
         } else if (up.manualValidation === 'YES' && !tx.manualValidation) {
           fail('PSP_002', 'manual validation cannot be turned back on (§2.4: manual → automatic only)');
@@ -405,10 +441,8 @@ export function createSystempay(ctx, config = {}) {
 
     'Transaction/Validate': (body) => {
       const tx = uuidOf(body);
-      const next = VALIDATABLE[tx.detailedStatus];
-      if (!next) fail('PSP_011', `transaction ${tx.uuid} is ${tx.detailedStatus}; only AUTHORISED_TO_VALIDATE and WAITING_AUTHORISATION_TO_VALIDATE can be validated`);
-      tx.detailedStatus = next;
-      tx.manualValidation = false;
+      if (!Object.hasOwn(VALIDATABLE, tx.detailedStatus)) fail('PSP_011', `transaction ${tx.uuid} is ${tx.detailedStatus}; only AUTHORISED_TO_VALIDATE and WAITING_AUTHORISATION_TO_VALIDATE can be validated`);
+      validated(tx); // to VALIDATABLE[detailedStatus]
       return view(tx);
     },
 

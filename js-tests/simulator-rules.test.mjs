@@ -1,0 +1,328 @@
+// remise/simulator: rules and fixes after the thirteenth pass's attack on the simulator (each test fails on
+// the package before the fix): Payline refunds of a credit, generated ids that skip seeded ones, Payline
+// contracts per simulator, Systempay capture and authorisation dates, Sips field formats and seals, and
+// the `remise sim` command (its port, a port in use, a closed stdout). Expected codes come from the
+// reference notes, as the simulator's tables cite them; seals are recomputed here with node:crypto.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { systempay, payline } from 'remise';
+import { createSimulator } from 'remise/simulator';
+import { rejected, thrown } from './entries.mjs';
+
+const require = createRequire(import.meta.url);
+const START = '2026-11-30T09:00:00Z'; // a Monday, 10:00 in Paris
+const hmac = (key, text) => createHmac('sha256', key).update(text, 'utf8').digest('hex');
+const CARD = { number: '4970100000325734', type: 'CB', expirationDate: '1230' };
+
+test('payline: doRefund of a doCredit is refused (02302): a refund follows a debit of the buyer', async () => {
+  const sim = createSimulator({ now: START });
+  const pl = new payline.Client({ ...sim.payline.credentials, fetch: sim.fetch });
+  const order = (ref, amount) => ({ ref, amount, currency: 'EUR', date: '2026-11-30T10:00:00+01:00' });
+  const credit = await pl.doCredit({ payment: { amount: 5000, currency: 'EUR', action: 422, mode: 'CPT', contractNumber: '1234567' }, card: CARD, order: order('CR1', 5000) });
+  const debit = await pl.doDebit({ payment: { amount: 700, currency: 'EUR', action: 204, mode: 'CPT', contractNumber: '1234567' }, card: CARD, order: order('DB1', 700), authorization: { number: 'A1', date: '2026-11-30T10:00:00+01:00' } });
+  sim.advance({ days: 1 }); // both remitted
+  assert.equal(sim.payline.getTransaction(credit.transaction.id).status, 'REMITTED');
+  const refund = { payment: { amount: 5000, currency: 'EUR', action: 421, mode: 'CPT' } };
+  const e = await rejected(pl.doRefund({ transactionID: credit.transaction.id, ...refund }));
+  assert.equal(e.gatewayCode, '02302');
+  assert.equal(sim.payline.getTransaction(credit.transaction.id).refunded, 0);
+  assert.equal(sim.payline.transactions().filter((t) => t.kind === 'REFUND').length, 0);
+  // A doDebit debited the buyer: it is refunded as before.
+  const r = await pl.doRefund({ transactionID: debit.transaction.id, payment: { ...refund.payment, amount: 700 } });
+  assert.equal(r.result.code, '00000');
+});
+
+test('generated ids skip the ids given to createTransaction (Systempay uuids, refunds, createPayment; Payline ids); otherwise unchanged', async () => {
+  // Seed 1's first generated uuid and Payline id, as a fresh simulator makes them.
+  const fresh = createSimulator({ now: START });
+  const firstUuid = fresh.systempay.createTransaction({ amount: 10 }).uuid;
+  assert.equal(firstUuid, '3c6ef358715e8e1e7af6fe1956d7c511');
+
+  const sim = createSimulator({ now: START });
+  const mine = sim.systempay.createTransaction({ uuid: firstUuid, amount: 3000 });
+  const other = sim.systempay.createTransaction({ amount: 50 });
+  assert.notEqual(other.uuid, mine.uuid);
+  assert.equal(sim.systempay.transactions().length, 2);
+  assert.equal(sim.systempay.getTransaction(firstUuid).amount, 3000);
+
+  // Charge/CreatePayment: its transaction (the form token's first 32 characters) gets a new uuid.
+  const sim2 = createSimulator({ now: START });
+  sim2.systempay.createTransaction({ uuid: firstUuid, amount: 3000 });
+  const sp2 = new systempay.Client({ ...sim2.systempay.credentials, fetch: sim2.fetch });
+  const form = await sp2.createPayment({ amount: 990, currency: 'EUR', orderId: 'FORM1' });
+  assert.notEqual(form.formToken.slice(0, 32), firstUuid);
+  assert.equal(sim2.systempay.getTransaction(firstUuid).amount, 3000);
+  assert.equal(sim2.systempay.transactions().length, 2);
+
+  // A refund's new CREDIT: the uuid a twin simulator gives it is taken by a seeded transaction here.
+  const twin = createSimulator({ now: START });
+  const paid = twin.systempay.createTransaction({ amount: 3000 });
+  twin.advance({ days: 1 });
+  const twinSp = new systempay.Client({ ...twin.systempay.credentials, fetch: twin.fetch });
+  const taken = (await twinSp.refund({ uuid: paid.uuid, amount: 100, currency: 'EUR' })).uuid;
+  const sim3 = createSimulator({ now: START });
+  assert.equal(sim3.systempay.createTransaction({ amount: 3000 }).uuid, paid.uuid);
+  sim3.systempay.createTransaction({ uuid: taken, amount: 4242 });
+  sim3.advance({ days: 1 });
+  const sp3 = new systempay.Client({ ...sim3.systempay.credentials, fetch: sim3.fetch });
+  const credit = await sp3.refund({ uuid: paid.uuid, amount: 100, currency: 'EUR' });
+  assert.notEqual(credit.uuid, taken);
+  assert.equal(sim3.systempay.getTransaction(taken).amount, 4242);
+  assert.equal(sim3.systempay.getTransaction(credit.uuid).operationType, 'CREDIT');
+
+  // Payline: the id the generator makes next is taken by a seeded one.
+  const plFresh = createSimulator({ now: START });
+  const generated = plFresh.payline.createTransaction({ amount: 20 }).id;
+  const s = createSimulator({ now: START });
+  const a = s.payline.createTransaction({ id: generated, amount: 1000 });
+  const b = s.payline.createTransaction({ amount: 20 });
+  assert.notEqual(b.id, a.id);
+  assert.equal(s.payline.transactions().length, 2);
+  assert.equal(s.payline.getTransaction(generated).amount, 1000);
+  // Its capture (an operation with a generated id) does not replace anything either.
+  const pl = new payline.Client({ ...s.payline.credentials, fetch: s.fetch });
+  const cap = await pl.doCapture({ transactionID: b.id, payment: { amount: 20, currency: 'EUR', action: 201, mode: 'CPT' } });
+  assert.equal(new Set(s.payline.transactions().map((t) => t.id)).size, 3);
+  assert.equal(s.payline.getTransaction(cap.transaction.id).kind, 'CAPTURE');
+});
+
+test('payline: every simulator, and every reset, has its own contracts', () => {
+  const a = createSimulator({ now: START });
+  const b = createSimulator({ now: START });
+  a.payline.contracts['1234567'].reauthorization = false;
+  a.payline.contracts['999'] = { reauthorization: true };
+  assert.deepEqual(b.payline.contracts['1234567'], { reauthorization: true });
+  assert.equal(Object.hasOwn(b.payline.contracts, '999'), false);
+  assert.deepEqual(createSimulator().payline.contracts['1234567'], { reauthorization: true });
+  a.reset();
+  assert.deepEqual(a.payline.contracts, { 1234567: { reauthorization: true }, 7654321: { reauthorization: false } });
+  // Given contracts are copied too: the caller's object is not changed through the simulator.
+  const mine = { 42: { reauthorization: true } };
+  const c = createSimulator({ payline: { contracts: mine } });
+  c.payline.contracts['42'].reauthorization = false;
+  assert.equal(mine[42].reauthorization, true);
+  c.reset();
+  assert.equal(c.payline.contracts['42'].reauthorization, true);
+});
+
+test('systempay: validated after its capture date, a payment is captured at the next 00:05 run, not dated back', async () => {
+  const sim = createSimulator({ now: START });
+  const sp = new systempay.Client({ ...sim.systempay.credentials, fetch: sim.fetch });
+  const dates = (uuid) => {
+    const d = sim.systempay.getTransaction(uuid).transactionDetails.cardDetails;
+    return { status: sim.systempay.getTransaction(uuid).detailedStatus, authorised: d.authorizationResponse.authorizationDate, captured: d.captureResponse.captureDate };
+  };
+  // Capture date 30 November; validated on 3 December at 09:00: captured at the 00:05 run of 4 December
+  // (systempay.md §4: "capture of the previous day's transactions runs at 00:05"), not dated 1 December.
+  const late = sim.systempay.createTransaction({ amount: 3000, manualValidation: true });
+  sim.advance({ days: 3 });
+  assert.equal(dates(late.uuid).status, 'AUTHORISED_TO_VALIDATE');
+  assert.equal((await sp.validate({ uuid: late.uuid })).detailedStatus, 'AUTHORISED');
+  sim.advance({ minutes: 1 });
+  assert.deepEqual(dates(late.uuid), { status: 'AUTHORISED', authorised: '2026-11-30T09:00:00+00:00', captured: null });
+  const early = await rejected(sp.refund({ uuid: late.uuid, amount: 100, currency: 'EUR' }));
+  assert.equal(early.gatewayCode, 'PSP_076');
+  sim.advance({ hours: 15, minutes: 4 }); // 4 December 00:05
+  assert.deepEqual(dates(late.uuid), { status: 'CAPTURED', authorised: '2026-11-30T09:00:00+00:00', captured: '2026-12-04T00:05:00+00:00' });
+
+  // Turning manual validation off with Transaction/Update validates it too.
+  const sim2 = createSimulator({ now: START });
+  const sp2 = new systempay.Client({ ...sim2.systempay.credentials, fetch: sim2.fetch });
+  const off = sim2.systempay.createTransaction({ amount: 3000, manualValidation: true });
+  sim2.advance({ days: 2 });
+  await sp2.update({ uuid: off.uuid, cardUpdate: { manualValidation: 'NO' } });
+  sim2.advance({ hours: 1 });
+  assert.equal(sim2.systempay.getTransaction(off.uuid).transactionDetails.cardDetails.captureResponse.captureDate, null);
+  sim2.advance({ days: 1 });
+  assert.equal(sim2.systempay.getTransaction(off.uuid).transactionDetails.cardDetails.captureResponse.captureDate, '2026-12-03T00:05:00+00:00');
+});
+
+test('systempay: Transaction/Update of a waiting transaction\'s capture date moves its authorisation to the day before (never after the capture)', async () => {
+  // A 10-day delay waits for its authorisation (due 9 December); its capture moved to 2 December 09:00:
+  // authorised the day before (systempay.md §4, "authorization will be requested D-1 before capture").
+  const sim3 = createSimulator({ now: START });
+  const sp3 = new systempay.Client({ ...sim3.systempay.credentials, fetch: sim3.fetch });
+  const waiting = sim3.systempay.createTransaction({ amount: 3000, captureDelay: 10 });
+  const dates3 = (uuid) => {
+    const t = sim3.systempay.getTransaction(uuid);
+    const d = t.transactionDetails.cardDetails;
+    return { status: t.detailedStatus, authorised: d.authorizationResponse.authorizationDate, captured: d.captureResponse.captureDate };
+  };
+  assert.equal(dates3(waiting.uuid).status, 'WAITING_AUTHORISATION');
+  const up = await sp3.update({ uuid: waiting.uuid, cardUpdate: { expectedCaptureDate: '2026-12-02T09:00:00Z' } });
+  assert.equal(up.detailedStatus, 'WAITING_AUTHORISATION');
+  assert.equal(up.transactionDetails.cardDetails.authorizationResponse.authorizationDate, '2026-12-01T09:00:00+00:00');
+  sim3.advance({ days: 1 });
+  assert.deepEqual(dates3(waiting.uuid), { status: 'AUTHORISED', authorised: '2026-12-01T09:00:00+00:00', captured: null });
+  sim3.advance({ days: 2 });
+  assert.deepEqual(dates3(waiting.uuid), { status: 'CAPTURED', authorised: '2026-12-01T09:00:00+00:00', captured: '2026-12-03T00:05:00+00:00' });
+  // Moved to less than a day ahead: authorised at once.
+  const soon = sim3.systempay.createTransaction({ amount: 100, captureDelay: 30 });
+  await sp3.update({ uuid: soon.uuid, cardUpdate: { expectedCaptureDate: '2026-12-03T18:00:00Z' } });
+  assert.deepEqual(dates3(soon.uuid), { status: 'AUTHORISED', authorised: '2026-12-03T09:00:00+00:00', captured: null });
+});
+
+// ---- Sips (Sogenactif Office JSON): raw requests, since remise's client refuses these formats itself.
+const sealText = (o, top = true) =>
+  Object.keys(o)
+    .sort()
+    .filter((k) => !(top && ['keyVersion', 'sealAlgorithm', 'seal'].includes(k)))
+    .map((k) => {
+      const v = o[k];
+      if (v === null || v === undefined) return '';
+      if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? sealText(x, false) : String(x))).join('');
+      if (typeof v === 'object') return sealText(v, false);
+      return String(v);
+    })
+    .join('');
+
+async function sips(sim, path, fields) {
+  const { merchantId, secretKey } = sim.sogenactif.credentials;
+  const f = { merchantId, keyVersion: 1, ...fields };
+  f.seal = hmac(secretKey, sealText(f));
+  const r = await sim.fetch(`https://office-server.sogenactif.com/rs-services/v2/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(f) });
+  const { seal, ...rest } = await r.json();
+  // Every answer's seal is over exactly what it sends.
+  assert.equal(seal, hmac(secretKey, sealText(rest)), `the seal of ${JSON.stringify(rest)}`);
+  return rest;
+}
+
+test('sogenactif office: the attack\'s sequence (captureDay \'abc\', then getTransactionData): every answer\'s seal is over what it sends', async () => {
+  const sim = createSimulator({ now: START });
+  const card = { cardNumber: '4970100000325734', cardExpiryDate: '203012', orderChannel: 'MOTO' };
+  // `sips` checks each answer's seal against its JSON (it was over "NaN" where the JSON had null).
+  await sips(sim, 'checkout/cardOrder', { interfaceVersion: 'IR_WS_2.58', transactionReference: 'A1', amount: 1000, currencyCode: '978', captureDay: 'abc', ...card });
+  const data = await sips(sim, 'diagnostic/getTransactionData', { interfaceVersion: 'DR_WS_2.58', transactionReference: 'A1' });
+  assert.notEqual(data.responseCode, '00');
+});
+
+test('sogenactif office: captureDay (0–99), captureMode (enumerated) and transactionReference (AN35) of a new transaction; bad ones are 30, every seal verifies', async () => {
+  const sim = createSimulator({ now: START });
+  const card = { cardNumber: '4970100000325734', cardExpiryDate: '203012', orderChannel: 'MOTO' };
+  const order = (ref, extra) => ({ interfaceVersion: 'IR_WS_2.58', transactionReference: ref, amount: 1000, currencyCode: '978', ...extra });
+  const bad = [
+    { captureDay: 'abc' },
+    { captureDay: -3 },
+    { captureDay: 1000 },
+    { captureDay: 100 },
+    { captureDay: 1.5 },
+    { captureMode: 'WHATEVER' },
+    { captureMode: 'validation' },
+  ];
+  for (const [i, extra] of bad.entries()) {
+    const ref = `BAD${i}`;
+    assert.equal((await sips(sim, 'checkout/cardOrder', order(ref, { ...card, ...extra }))).responseCode, '30', JSON.stringify(extra));
+    assert.equal((await sips(sim, 'checkout/walletOrder', order(`W${ref}`, { merchantWalletId: 'W1', paymentMeanId: '1', ...extra }))).responseCode, '30', JSON.stringify(extra));
+    assert.equal((await sips(sim, 'diagnostic/getTransactionData', { interfaceVersion: 'DR_WS_2.58', transactionReference: ref })).responseCode, '25');
+  }
+  for (const ref of ['x'.repeat(36), 'x'.repeat(500), 'A-1', 'été']) {
+    assert.equal((await sips(sim, 'checkout/cardOrder', order(ref, card))).responseCode, '30', ref);
+  }
+  assert.equal(sim.sogenactif.transactions().length, 0);
+  // The bounds and every mode are taken; what getTransactionData answers is what was asked.
+  const ok = await sips(sim, 'checkout/cardOrder', order('x'.repeat(35), { ...card, captureDay: 99, captureMode: 'VALIDATION' }));
+  assert.equal(ok.responseCode, '00');
+  for (const [i, mode] of ['AUTHOR_CAPTURE', 'IMMEDIATE'].entries()) {
+    assert.equal((await sips(sim, 'checkout/cardOrder', order(`OK${i}`, { ...card, captureDay: 0, captureMode: mode }))).responseCode, '00');
+  }
+  const data = await sips(sim, 'diagnostic/getTransactionData', { interfaceVersion: 'DR_WS_2.58', transactionReference: 'x'.repeat(35) });
+  assert.equal(data.captureDay, 99);
+  assert.equal(data.captureMode, 'VALIDATION');
+  // duplicate creates a transaction too.
+  const dup = (ref, extra) => ({ interfaceVersion: 'CR_WS_2.58', transactionReference: ref, fromTransactionReference: 'OK0', amount: 500, currencyCode: '978', captureDay: 0, captureMode: 'AUTHOR_CAPTURE', ...extra });
+  assert.equal((await sips(sim, 'cashManagement/duplicate', dup('DUP1', { captureDay: 'abc' }))).responseCode, '30');
+  assert.equal((await sips(sim, 'cashManagement/duplicate', dup('DUP1', { captureMode: 'LATER' }))).responseCode, '30');
+  assert.equal((await sips(sim, 'cashManagement/duplicate', dup('D'.repeat(36)))).responseCode, '30');
+  assert.equal((await sips(sim, 'cashManagement/duplicate', dup('DUP1'))).responseCode, '00');
+  // Seeding refuses them as well.
+  assert.match(thrown(() => sim.sogenactif.createTransaction({ transactionReference: 'S1', amount: 100, captureMode: 'WHATEVER' })).message, /captureMode/);
+  assert.match(thrown(() => sim.sogenactif.createTransaction({ transactionReference: 'S2', amount: 100, captureDay: 'abc' })).message, /captureDay/);
+
+  // Office Batch: the same rules, 30 on the line.
+  const { merchantId } = sim.sogenactif.credentials;
+  const line = (ref, day, mode) => {
+    const cols = Array(42).fill('');
+    Object.assign(cols, { 0: 'CARDORDER', 1: '1', 2: merchantId, 3: ref, 4: '1000', 5: day, 6: mode, 10: '4970100000325734', 12: '978' });
+    return cols.join(';');
+  };
+  const records = [line('BATCH1', 'abc', ''), line('BATCH2', '5', 'NOPE'), line('B-3', '', ''), line('BATCH4', '5', 'VALIDATION')];
+  const text = ['FILE;request;office;2.0', `HEADER;${merchantId}`, ...records, `END;${records.length}`].join('\n') + '\n';
+  const codes = sim.sogenactif.processBatch(text).trim().split('\n').slice(2, -1).map((l) => l.split(';').at(-3));
+  assert.deepEqual(codes, ['30', '30', '30', '00']);
+});
+
+// ---- the `remise sim` command -----------------------------------------------------------------
+
+const BIN = () => join(dirname(require.resolve('remise/package.json')), 'bin', 'remise.mjs');
+
+/** Runs `remise <args>`; resolves { code, stdout, stderr } (code null when it still ran after 15 s). */
+function remise(args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN(), ...args], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 15_000 });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+test('remise sim --port takes decimal digits, 0–65535, only (a usage error otherwise)', async () => {
+  for (const port of ['0x1F91', '1e3', '', ' 80', '65536', '1.0', '+80']) {
+    const r = await remise(['sim', '--port', port]);
+    assert.equal(r.code, 2, `--port '${port}'`);
+    assert.match(r.stderr, /--port must be a number from 0 to 65535/);
+  }
+});
+
+test('remise sim on a port in use: a one-line runtime error (exit 1), not a usage error', async () => {
+  const busy = createServer();
+  await new Promise((resolve) => busy.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = busy.address();
+    const r = await remise(['sim', '--port', String(port)]);
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr, new RegExp(`^remise sim: cannot listen on 127\\.0\\.0\\.1:${port}: .*already in use`));
+    assert.doesNotMatch(r.stderr, /usage:/);
+  } finally {
+    busy.close();
+  }
+});
+
+test('remise sim with its stdout closed (| head -1) keeps serving and stops logging', async () => {
+  const child = spawn(process.execPath, [BIN(), 'sim', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (c) => (stderr += c));
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  try {
+    // The first line (the base URL), then the reader goes away, as `head -1` does.
+    const base = await new Promise((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (c) => {
+        out += c;
+        if (out.includes('\n')) resolve(out.split('\n')[0]);
+      });
+      child.once('exit', () => reject(new Error(`exited early: ${stderr}`)));
+    });
+    child.stdout.destroy();
+    const sp = new systempay.Client({ shopId: '69876357', password: 'testpassword_DEMOPRIVATEKEY23G4475zXZQ2UA5x7M', baseUrl: base });
+    for (let i = 0; i < 5; i++) {
+      const e = await rejected(sp.getTransaction({ uuid: '0123456789abcdef0123456789abcdef' }));
+      assert.equal(e.gatewayCode, 'PSP_010');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.equal(child.exitCode, null, `the server ended: ${stderr}`);
+    assert.doesNotMatch(stderr, /EPIPE|Unhandled/);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  const { code } = await exited;
+  assert.equal(code, 0, stderr);
+});
