@@ -52,10 +52,11 @@ const utf8 = new TextDecoder('utf-8');
 
 /** The answer's text, refusing more than `cap` bytes without reading them all. */
 /**
- * What is still read of an answer once its call has settled (the timeout ran out, or the call's signal
- * aborted) while the fetch, ignoring the abort, goes on: a late answer still reaches `debug` (the record
- * of what the gateway did) when it is at most this many bytes and ends within `timeoutMs` of the call's
- * end; anything longer or slower is cancelled. Without it, each abandoned call read on to
+ * The bounds of an answer still read once its call has settled (the timeout ran out, or the call's
+ * signal aborted) while the fetch, ignoring the abort, goes on: a late answer still reaches `debug` (the
+ * record of what the gateway did) when it is at most this many bytes in all and ends within `timeoutMs`
+ * of the call's end; anything longer or slower is cancelled (a body without a stream, `text()` only, is
+ * dropped once read). Without it, each abandoned call read on to
  * `maxResponseBytes` (4 MiB), kept every chunk and kept the process alive as long as the body dripped
  * (an attack: 200 timed-out calls held 800 MiB; one kept its process alive 24 s).
  */
@@ -103,6 +104,8 @@ async function readText(res, cap, life) {
   if (typeof res.text !== 'function') throw new Failure('notresponse', 'the answer has no body to read');
   const text = await res.text();
   if (typeof text !== 'string') throw new Failure('notresponse', 'text() did not give a string');
+  // (A body without a stream cannot be cancelled: a late one is dropped once read, past its bounds.)
+  if (life.dead || (life.over && text.length > LATE_CAP)) throw new Failure('timeout', '');
   // UTF-8 length without encoding the whole string twice: a string of n UTF-16 units is at most
   // 3n bytes, at least n.
   if (text.length > cap || (text.length * 3 > cap && new TextEncoder().encode(text).byteLength > cap)) {
@@ -438,6 +441,8 @@ function attempt(core, settings, gateway, request, prep, kind, operation, retrie
   let work, late;
   const clearLate = () => clearTimeout(late);
   const end = () => {
+    // Once: the timer and the signal may both fire before the race's `finally` runs.
+    if (life.over) return;
     if (controller) controller.abort();
     life.over = true;
     late = setTimeout(() => {

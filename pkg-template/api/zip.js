@@ -31,9 +31,10 @@ function failure(issues) {
 export function unfinished(text) {
   const body = text.replace(/^\uFEFF/, '');
   if (body.startsWith('<')) {
-    if (!/^<\?xml[^>]*\?>\s*<file\s[^>]*\btype="request"/.test(body)) return 'its root must be <file … type="request">';
-    if (!/<\/file>\s*$/.test(body)) return 'it must end with </file>';
-    return /\srecordSequence="/.test(body) ? null : 'it holds no record';
+    // XML's white space, [ \t\r\n] (the crate's rule names the same four characters).
+    if (!/^<\?xml[^>]*\?>[ \t\r\n]*<file[ \t\r\n](?:[^>]*[ \t\r\n])?type="request"/.test(body)) return 'its root must be <file … type="request">';
+    if (!/<\/file>[ \t\r\n]*$/.test(body)) return 'it must end with </file>';
+    return /[ \t\r\n]recordSequence="/.test(body) ? null : 'it holds no record';
   }
   // Scanned, not split: a file of millions of records makes no array of lines.
   if (!body.startsWith('FILE;request;')) return "its first line must be 'FILE;request;…'";

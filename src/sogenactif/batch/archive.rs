@@ -96,19 +96,25 @@ pub fn archive(file_text: &str, name: Option<&str>) -> Result<Vec<u8>> {
 pub fn unfinished(text: &str) -> Option<String> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     if body.starts_with('<') {
+        // XML's white space (the package's rule names the same four characters).
+        const SPACE: [char; 4] = [' ', '\t', '\r', '\n'];
+        let spaced = |hay: &str, what: &str| {
+            hay.match_indices(what)
+                .any(|(i, _)| hay.get(..i).is_some_and(|h| h.ends_with(SPACE)))
+        };
         let root = body
             .strip_prefix("<?xml")
-            .and_then(|rest| rest.split_once("?>"))
-            .map(|(_, rest)| rest.trim_start())
-            .and_then(|rest| rest.strip_prefix("<file"))
-            .filter(|rest| rest.starts_with(char::is_whitespace))
             .and_then(|rest| rest.split_once('>'))
-            .is_some_and(|(attributes, _)| attributes.contains(" type=\"request\""));
+            .filter(|(declaration, _)| declaration.ends_with('?'))
+            .and_then(|(_, rest)| rest.trim_start_matches(SPACE).strip_prefix("<file"))
+            .filter(|rest| rest.starts_with(SPACE))
+            .and_then(|rest| rest.split_once('>'))
+            .is_some_and(|(attributes, _)| spaced(attributes, "type=\"request\""));
         return if !root {
             Some("its root must be <file … type=\"request\">".into())
-        } else if !body.trim_end().ends_with("</file>") {
+        } else if !body.trim_end_matches(SPACE).ends_with("</file>") {
             Some("it must end with </file>".into())
-        } else if !body.contains(" recordSequence=\"") {
+        } else if !spaced(body, "recordSequence=\"") {
             Some("it holds no record".into())
         } else {
             None
