@@ -592,6 +592,17 @@ test('report: a malformed response file is exit 1 with the MALFORMED_RESPONSE re
   assert.match(html, /<svg [^>]*id="codes-chart"/);
   assert.equal((html.match(/<rect [^>]*data-code=/g) ?? []).length, 4, 'one bar segment per method and code: wc 00, wc 05, cancel 24, refund 00');
   assert.doesNotMatch(html, /<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/, 'no script, no network');
+  assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">/);
+  // A direction control in a reference (drawn reversed: "INV-\u202e8102-REDRO" shows as "INV-ORDER-2018")
+  // is '?' in the page, as in the terminal.
+  const text = readFileSync(path('response.csv'), 'utf8');
+  assert.match(text, /;WCR2;/);
+  write('bidi.csv', text.replace(';WCR2;', ';WCR\u202e2\u202c;'));
+  const bidi = remise(['batch', 'report', path('bidi.csv'), '--html', path('bidi.html')]);
+  assert.equal(bidi.status, 0, bidi.stderr);
+  const page = readFileSync(path('bidi.html'), 'utf8');
+  assert.match(page, /WCR\?2\?/);
+  assert.doesNotMatch(page, /[\u202a-\u202e\u2066-\u2069]/);
 });
 
 test('report on a response file the simulator produced from a built request: counts match', async () => {

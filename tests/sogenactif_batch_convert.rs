@@ -706,6 +706,15 @@ fn csv_rejects_name_their_line_after_blank_lines_and_multi_line_records() {
         (format!("{header}\n{two_lines}\n{bad}\n"), vec![2, 4]),
         (format!("{header}\n{two_lines}\n\n{bad}\n"), vec![2, 5]),
         (format!("{header}\n{good}\n\n{two_lines}\n"), vec![4]),
+        // A quote left open at the end of the input (a reject of its own, named where it starts).
+        (
+            format!("{header}\n{good}\n\n\nrefund,3,011223344550000,\"ORDER3,750,EUR\n"),
+            vec![5],
+        ),
+        (
+            format!("{header}\n{two_lines}\n\nrefund,3,011223344550000,\"ORDER3,750,EUR\nmore\n"),
+            vec![2, 5],
+        ),
     ];
     for (input, lines) in cases {
         for at in [0, 1, header.len() + 1, input.len() / 2, input.len() - 1] {
@@ -719,6 +728,11 @@ fn csv_rejects_name_their_line_after_blank_lines_and_multi_line_records() {
             assert_eq!(found, want, "{input:?} split at {at}");
         }
     }
+    // The header row with a quote left open, after blank lines: named at its line.
+    let input = format!("\n\n\"method,{}\n", &header[7..]);
+    let (r, _) = convert_chunks(&options, &[input.as_bytes()]);
+    let message = r.unwrap_err().message;
+    assert!(message.contains("header row (line 3)"), "{message}");
 }
 
 #[test]

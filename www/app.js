@@ -275,7 +275,10 @@ function update() {
     $('stale-note').textContent = `Not valid yet: fix the ${n === 1 ? 'problem' : `${n} problems`} to see the request. Below: the last valid one.`;
     if (!$('request').textContent) $('request').textContent = e.message;
   }
+  // Copy and Copy as curl copy the request shown only while it is the form's (not the last valid one).
   $('send').disabled = !state.preview;
+  $('copy').disabled = !state.preview;
+  $('copy-curl').disabled = !state.preview;
 }
 
 /** Indents a JSON or XML body for reading (display only: what is sent and copied is the exact body). */
@@ -345,8 +348,18 @@ async function send() {
   const adapter = adapters[state.gateway];
   // A fresh simulator for each send, accepting the form's credentials, with the named transaction
   // in the chosen state.
-  const sim = createSimulator(simulatorOptions(state.gateway, state.input, state.creds));
-  choice.seed(sim, state.input);
+  let sim;
+  try {
+    sim = createSimulator(simulatorOptions(state.gateway, state.input, state.creds));
+    choice.seed(sim, state.input);
+  } catch (e) {
+    // The simulator refused to hold the form's transaction (its own limits, not remise's rules): said
+    // in the answer pane, whose previous answer is cleared rather than left as if it answered this one.
+    showDecoded(null);
+    $('decoded').replaceChildren(el('span', { className: 'err' }, `Not sent: the simulator cannot hold this transaction (${e && e.message ? e.message : String(e)}).`));
+    setBadge($('answer-badge'), 'not sent', 'bad');
+    return;
+  }
   $('send').disabled = true;
   try {
     if (!adapter.send) {
@@ -414,14 +427,18 @@ function convert(from) {
   let problem = null;
   try {
     if (from === 'minor') {
+      // Minor units are digits: anything else ('0x10', '1e3', '1.5') goes to remise as the string it
+      // is, which it refuses, instead of through Number(), which read hex and exponents.
       const text = minor.value.trim();
-      decimal.value = money.fromMinor(/^\d+$/.test(text) ? Number(text) : text === '' ? NaN : Number(text), code, table);
+      decimal.value = money.fromMinor(/^\d+$/.test(text) ? Number(text) : text, code, table);
     } else {
       minor.value = String(money.toMinor(decimal.value.trim(), code, table));
     }
   } catch (e) {
     if (!isRemiseError(e)) throw e;
     problem = e;
+    // The other field no longer matches this one: emptied rather than left with the last value.
+    (from === 'minor' ? decimal : minor).value = '';
   }
   decimal.toggleAttribute('aria-invalid', Boolean(problem && from !== 'minor'));
   minor.toggleAttribute('aria-invalid', Boolean(problem && from === 'minor'));

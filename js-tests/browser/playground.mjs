@@ -63,6 +63,14 @@ try {
   assert.equal(await page.locator('#conv-decimal').inputValue(), '1.500', '1500 fils is 1.500 KWD');
   await page.locator('#conv-decimal').fill('300.5');
   assert.equal(await page.locator('#conv-minor').inputValue(), '300500');
+  // Minor units are digits: hex, exponents and binary were read by Number() (0x10 showed 0.016 KWD);
+  // the other field is emptied while there is an error.
+  for (const bad of ['0x10', '1e3', '0b11']) {
+    await page.locator('#conv-minor').fill(bad);
+    assert.match(await text('#conv-info'), /AMOUNT_FORMAT/, bad);
+    assert.equal(await page.locator('#conv-decimal').inputValue(), '', bad);
+  }
+  await page.locator('#conv-minor').fill('1500');
   await page.locator('#conv-table').focus();
   await shot('converter');
   done.push('converter');
@@ -93,10 +101,14 @@ try {
     assert.match(await field('uuid').locator('.issue').innerText(), /REQUIRED/);
     assert.match(await field('amount').locator('.issue').innerText(), /TYPE|FORMAT/);
     assert.match(await text('#validity'), /2 problems/);
+    // Nothing to copy while the form is invalid (the pane shows the last valid request).
+    assert.ok(await page.locator('#copy').isDisabled());
+    assert.ok(await page.locator('#copy-curl').isDisabled());
     await shot('systempay-issues');
     await input('uuid').fill('a0b61d1e159748eaab876cfe342e8c08');
     await input('amount').fill('1500');
     assert.equal(await text('#validity'), 'valid');
+    assert.ok(!(await page.locator('#copy').isDisabled()));
     assert.match(await field('amount').locator('.hint').innerText(), /= 15\.00 EUR/);
     const request = await text('#request');
     assert.match(request, /^POST https:\/\/api\.systempay\.fr\/api-payment\/V4\/Transaction\/CancelOrRefund\n/);
@@ -118,6 +130,23 @@ try {
     await page.waitForFunction(() => /PSP_075/.test(document.querySelector('#answer-badge').textContent));
     assert.match(await text('#decoded'), /"code": "GATEWAY_ERROR"/);
     done.push('systempay CancelOrRefund');
+  }
+
+  // ---- Payline: a transaction id the simulator cannot hold (26 emoji: 26 characters for remise, 52
+  // UTF-16 units for the simulator's 50) is "not sent", and the previous answer is not left as its own.
+  await pick('gateway', 'payline');
+  if (await available('payline')) {
+    await pick('operation', 'getTransactionDetails');
+    await page.locator('#answer').selectOption({ label: 'Authorised, not captured, 30.00 EUR' });
+    await page.locator('#send').click();
+    await page.waitForFunction(() => document.querySelector('#answer-badge').textContent === 'decoded');
+    await input('transactionId').fill('\u{1F600}'.repeat(26));
+    assert.equal(await text('#validity'), 'valid');
+    await page.locator('#send').click();
+    await page.waitForFunction(() => document.querySelector('#answer-badge').textContent === 'not sent');
+    assert.match(await text('#decoded'), /^Not sent: the simulator cannot hold this transaction \(/);
+    assert.equal(await text('#exchange'), '');
+    done.push('payline not sent');
   }
 
   // ---- Sogenactif Office Batch: one CANCEL record

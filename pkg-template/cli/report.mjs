@@ -407,7 +407,9 @@ function list(seqs) {
 
 // ---- HTML: one self-contained page (inline CSS and SVG, no script, no network)
 
-const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+// Control and direction characters as '?', as in the terminal (a U+202E in a reference drew it
+// reversed: an attack), then the five characters HTML gives a meaning.
+const esc = (s) => terminalSafe(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 // Refusals in reds, oranges, blues and purples; green is kept for 00 (accepted).
 const PALETTE = ['#e15759', '#f28e2b', '#4e79a7', '#b07aa1', '#edc948', '#76b7b2', '#9c755f', '#ff9da7', '#bab0ac', '#8cd17d'];
@@ -496,6 +498,7 @@ export function renderHtml(report) {
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Office Batch response ${esc(r.remitterId)} #${esc(r.sequence)}</title>
 <style>

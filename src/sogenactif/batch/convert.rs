@@ -235,7 +235,8 @@ struct CsvInput {
     ends: Vec<usize>,
     nends: usize,
     columns: Option<Vec<Column>>,
-    /// Line where the record being read starts.
+    /// The line after the last record (the start of the next but for the blank lines before it): the
+    /// messages that stop the conversion, a record over the line or cell cap, name it.
     line: u64,
     /// Input went to csv-core (after a first chunk that could not be the start of a BOM).
     fed: bool,
@@ -258,6 +259,17 @@ impl CsvInput {
             line: 1,
             fed: false,
         }
+    }
+
+    /// The line the record under way starts on (its terminator aside): csv-core counts the line breaks
+    /// it read from 1, those of the blank lines it skipped included, so the record starts as many lines
+    /// back as its cells hold line breaks (an attack: line 3 named for a record on line 5).
+    fn start(&self) -> u64 {
+        let mut line = self.reader.line();
+        for &b in self.buf.get(..self.len).unwrap_or_default() {
+            line -= u64::from(b == b'\n');
+        }
+        line
     }
 
     /// Feeds `input` (empty = end of input) and takes every complete record.
@@ -294,15 +306,9 @@ impl CsvInput {
                     self.ends.resize(self.ends.len() * 2, 0);
                 }
                 csv_core::ReadRecordResult::Record => {
-                    // csv-core counts the line breaks it read from 1, those of the blank lines it
-                    // skipped included; the terminator, `\n`, is read with the record (the input's
-                    // end gets one): the record starts on the line before, less the line breaks
-                    // inside its quoted cells (an attack: line 3 named for a record on line 5).
+                    // Its terminator, `\n`, is read with it (the input's end gets one) and counted.
                     self.line = self.reader.line();
-                    let mut line = self.line - 1;
-                    for &b in self.buf.get(..self.len).unwrap_or_default() {
-                        line -= u64::from(b == b'\n');
-                    }
+                    let line = self.start() - 1;
                     self.record(sink, line, out)?;
                     self.len = 0;
                     self.nends = 0;
@@ -708,12 +714,12 @@ impl Converter {
                 (true, None) => {
                     return Err(input_error(format!(
                         "the CSV header row (line {}) has a quote left open at the end of the input: close it",
-                        csv.line
+                        csv.start()
                     )))
                 }
                 (true, Some(_)) => self.sink.take(
                     Err("has a quote left open at the end of the input: close it (a quote inside a quoted cell is written as two)".to_string()),
-                    Some(csv.line),
+                    Some(csv.start()),
                     out,
                 )?,
             }
