@@ -209,6 +209,21 @@ for (const [entry, { sogenactif, RemiseError }] of entries) {
     assert.equal(e.field, 'name');
   });
 
+  test(`${entry}: cardExpiryDate '' orders a card with no expiry date (an empty column); left out, it is asked for`, () => {
+    const rec = { method: 'cardOrder', merchantId: '023101122334456', transactionReference: 'O1', amount: 100, currencyCode: 'EUR', cardNumber: '4111111111111111', cardExpiryDate: '' };
+    // Columns 5–9 (captureDay, captureMode, cardCSCValue, cardEffectiveDate, cardExpiryDate) empty, then the card.
+    const line = 'CARDORDER;1;023101122334456;O1;100;;;;;;4111111111111111;;978;';
+    const w = new sogenactif.BatchWriter({ header: SAMPLE_HEADER });
+    assert.ok((w.header() + w.add(rec)).includes(`\n${line}`));
+    const c = sogenactif.batch.createConverter({ header: SAMPLE_HEADER, input: 'ndjson' });
+    const bytes = [c.push(JSON.stringify(rec) + '\n'), c.finish()].map((b) => new TextDecoder().decode(b)).join('');
+    assert.ok(bytes.includes(`\n${line}`), bytes);
+    const { cardExpiryDate, ...without } = rec;
+    const e = thrown(() => sogenactif.batch.build({ header: SAMPLE_HEADER, records: [without] }));
+    assert.deepEqual(e.issues.map((i) => [i.field, i.code]), [['records[0].cardExpiryDate', 'REQUIRED']]);
+    assert.match(e.issues[0].message, /\('' if it has none, or a token with panType 'TOKEN_PAN'\)/);
+  });
+
   test(`${entry}: batch.archive zips only a whole request file (a cut, unfinished or edited one is refused, with why)`, () => {
     const message = (why) => `is not a whole request file: ${why}: give the whole text of batch.build, or BatchWriter's header(), add()… and finish()`;
     // The hand-written cases the crate's rule is tested on too (tests/sogenactif_batch.rs): one rule.

@@ -438,8 +438,20 @@ fn credit_needs_card_data_or_a_token() {
     let order = json!({ "method": "cardOrder", "merchantId": "023101122334456", "transactionReference": "O1", "amount": 100,
                         "currencyCode": "EUR", "cardNumber": "4111111111111111" });
     assert_eq!(
-        issues_of(vec![order]),
+        issues_of(vec![order.clone()]),
         pairs(&[("records[0].cardExpiryDate", "REQUIRED")])
+    );
+    let e = build(vec![order.clone()]).unwrap_err();
+    assert!(e.issues[0]
+        .message
+        .contains("('' if it has none, or a token"));
+    // A card with no expiry date ("empty if the card has no expiry date", sogenactif.md §1.5
+    // [confirmed]): given as '', written as an empty Order 9 column (the columns 5–9 counted by hand:
+    // captureDay, captureMode, cardCSCValue, cardEffectiveDate, cardExpiryDate, then the card number).
+    let out = build(vec![with(order, "cardExpiryDate", json!(""))]).unwrap();
+    assert!(
+        out.contains("\nCARDORDER;1;023101122334456;O1;100;;;;;;4111111111111111;"),
+        "{out}"
     );
 }
 

@@ -306,7 +306,8 @@ static CARD_ORDER: &[Field] = &[
     f(6, "captureMode", Enum(Choice::CaptureMode), O, S),
     f(7, "cardCSCValue", Digits(3, 4), O, S),
     f(8, "cardEffectiveDate", Digits(6, 8), O, S),
-    // Required for a card number ("empty if the card has no expiry date"): see rules.rs.
+    // Required for a card number, `''` for a card with none ("empty if the card has no expiry
+    // date"): see rules.rs `card_data` and validate.rs.
     f(9, "cardExpiryDate", Digits(6, 8), O, C),
     f(10, "cardNumber", Text(128), R, C),
     // Listed as required on the Worldline page, but absent from the XML sample: kept optional.

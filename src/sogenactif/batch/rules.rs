@@ -20,6 +20,10 @@ pub trait View {
     fn number(&self, name: &str) -> Option<u64>;
 }
 
+/// The card's expiry date: asked for with a card number, unless given as `''` (a card with no expiry
+/// date, validate.rs).
+pub const CARD_EXPIRY_DATE: &str = "cardExpiryDate";
+
 /// Status of a cancelled transaction (Sips 2.0 `transactionStatus`) [uncertain, reference §3].
 pub const STATUS_CANCELLED: &str = "CANCELLED";
 /// Status of a transaction waiting for the merchant's challenge decision (orange fraud score)
@@ -174,12 +178,12 @@ fn card_data(record: &dyn View, path: &str, issues: &mut Issues) {
     if !is_card_number(number) {
         issues.push(join(path, "cardNumber"), issue::FORMAT, CARD_NUMBER_FORMAT);
     }
-    if !record.present("cardExpiryDate") {
+    if !record.present(CARD_EXPIRY_DATE) {
         issues.push(
             join(path, "cardExpiryDate"),
             issue::REQUIRED,
             format!(
-                "is required for {} with a card number (or give a token with panType 'TOKEN_PAN')",
+                "is required for {} with a card number ('' if it has none, or a token with panType 'TOKEN_PAN')",
                 record.method_name()
             ),
         );

@@ -8,7 +8,7 @@
 
 use super::dictionary::{self, Field, Format, Method, Presence};
 use super::layout::{self, Layouts};
-use super::rules::{self, View};
+use super::rules::{self, View, CARD_EXPIRY_DATE};
 use crate::codec::fields::{amount_n12, currency, report, AmountWords, NumericCode, TypeWords};
 use crate::codec::json::{index, type_name, Obj};
 use crate::error::{issue, Issues};
@@ -638,7 +638,8 @@ pub fn read_record_in<'l>(
         return None;
     };
     let mut values: Vec<Option<String>> = Vec::with_capacity(fields.len());
-    // Fields given but refused: the rules treat them as present, so one mistake is one issue.
+    // Fields given but refused (or given empty on purpose, below): the rules treat them as present,
+    // so one mistake is one issue.
     let mut invalid: Vec<&'static str> = Vec::new();
     let mut current: Option<(&'static str, Option<Obj<'_>>)> = None;
     for field in fields {
@@ -656,7 +657,15 @@ pub fn read_record_in<'l>(
         };
         let val = match raw {
             None => None,
-            Some(Value::String(s)) if s.is_empty() => None,
+            Some(Value::String(s)) if s.is_empty() => {
+                // `cardExpiryDate: ''` is a card with no expiry date ("empty if the card has no
+                // expiry date", sogenactif.md §1.5 [confirmed]): given, so the card rule (rules.rs
+                // `card_data`) does not ask for it; written empty. Left out, it is still asked for.
+                if field.name == CARD_EXPIRY_DATE {
+                    invalid.push(field.name);
+                }
+                None
+            }
             Some(v) => {
                 let read = read_value(v, field, &owner_path, syntax, issues);
                 if read.is_none() {
