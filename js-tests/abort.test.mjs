@@ -421,6 +421,45 @@ for (const [entry, R] of entries) {
     assert.equal(slow.seen.pulled, pulled, 'nothing pulled once cancelled');
   });
 
+  test(`${entry}: the late bounds hold for hand-made answers: a reader without cancel, a text() of 180 000 UTF-8 bytes`, async () => {
+    // A reader with no `cancel` (or one that returns no promise): cancelled from the late deadline's
+    // timer, it threw there, uncaught, and the process exited on a TypeError.
+    const uncaught = [];
+    const onUncaught = (e) => uncaught.push(e);
+    process.on('uncaughtException', onUncaught);
+    try {
+      for (const cancel of [undefined, () => undefined, () => { throw new Error('cancel refused'); }]) {
+        let reads = 0;
+        const reader = { read: () => new Promise((r) => setTimeout(() => r({ done: false, value: new Uint8Array(10) }, reads++), 20)) };
+        if (cancel) reader.cancel = cancel;
+        const fetch = async () => {
+          await wait(80);
+          return { status: 200, headers: new Headers(), body: { getReader: () => reader } };
+        };
+        const client = CLIENTS.systempay.make({ fetch, timeoutMs: 50 });
+        assert.equal((await rejected(CLIENTS.systempay.money(client))).code, 'TIMEOUT');
+        await wait(200);
+        const after = reads;
+        await wait(60);
+        assert.ok(reads - after <= 1, `no more reads once the late deadline passed (${reads - after})`);
+      }
+      assert.deepEqual(uncaught.map(String), []);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+    // A body given by text() only cannot be cancelled; past 64 KiB of UTF-8 (60 000 '€' are 180 000
+    // bytes in 60 000 UTF-16 units) it no longer reaches debug.
+    const events = [];
+    const big = async () => {
+      await wait(80);
+      return { status: 200, headers: new Headers(), body: undefined, text: async () => `{"a":"${'\u20ac'.repeat(60000)}"}` };
+    };
+    const client = CLIENTS.systempay.make({ fetch: big, timeoutMs: 50, debug: (ev) => events.push(ev.type) });
+    assert.equal((await rejected(CLIENTS.systempay.money(client))).code, 'TIMEOUT');
+    await wait(100);
+    assert.deepEqual(events, ['request']);
+  });
+
   test(`${entry}: a method handed to map gets the index as its second argument: no options, as before`, async () => {
     const r = route((req, body, res) => res.writeHead(503).end());
     for (const gw of ['systempay', 'payline']) {

@@ -71,7 +71,13 @@ async function readText(res, cap, life) {
   const body = res.body;
   if (body && typeof body.getReader === 'function') {
     const reader = body.getReader();
-    const stop = () => reader.cancel().catch(() => {});
+    // Run from the late deadline's timer too, where nothing would catch it: a hand-made reader's
+    // `cancel` may be missing or return no promise (an attack: the process exited on a TypeError).
+    const stop = () =>
+      guarded(() => {
+        const p = reader.cancel();
+        if (p && typeof p.then === 'function') p.then(undefined, () => {});
+      });
     life.stop = stop;
     const chunks = [];
     let total = 0;
@@ -105,13 +111,18 @@ async function readText(res, cap, life) {
   const text = await res.text();
   if (typeof text !== 'string') throw new Failure('notresponse', 'text() did not give a string');
   // (A body without a stream cannot be cancelled: a late one is dropped once read, past its bounds.)
-  if (life.dead || (life.over && text.length > LATE_CAP)) throw new Failure('timeout', '');
-  // UTF-8 length without encoding the whole string twice: a string of n UTF-16 units is at most
-  // 3n bytes, at least n.
-  if (text.length > cap || (text.length * 3 > cap && new TextEncoder().encode(text).byteLength > cap)) {
-    throw new Failure('toolarge', '');
-  }
+  if (life.dead || (life.over && utf8Length(text) > LATE_CAP)) throw new Failure('timeout', '');
+  if (utf8Length(text, cap) > cap) throw new Failure('toolarge', '');
   return text;
+}
+
+/**
+ * A number above `limit` exactly when the UTF-8 length of `text` is: a string of n UTF-16 units is
+ * at most 3n bytes, at least n, so the text is encoded only when that does not decide.
+ */
+function utf8Length(text, limit = LATE_CAP) {
+  if (text.length > limit) return text.length;
+  return text.length * 3 <= limit ? text.length : new TextEncoder().encode(text).byteLength;
 }
 
 /**

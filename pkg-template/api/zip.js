@@ -42,6 +42,7 @@ export function unfinished(text) {
   if (!body.startsWith('HEADER;', header) || header === 0) return "its second line must be the 'HEADER;…' line";
   const first = body.indexOf('\n', header) + 1;
   const stop = body.endsWith('\n') ? body.length - 1 : body.length;
+  if (body[stop - 1] === '\n' || (body[stop - 1] === '\r' && body[stop - 2] === '\n')) return 'nothing may follow its END line, not even an empty line';
   const last = body.lastIndexOf('\n', stop - 1) + 1;
   const end = first > 0 && last >= first ? /^END;(\d+)\r?$/.exec(body.slice(last, stop)) : null;
   if (!end) return "its last line must be 'END;<number of records>'";

@@ -120,7 +120,11 @@ pub fn unfinished(text: &str) -> Option<String> {
             None
         };
     }
-    let mut lines = body.strip_suffix('\n').unwrap_or(body).split('\n');
+    let body = body.strip_suffix('\n').unwrap_or(body);
+    if body.ends_with('\n') || body.ends_with("\n\r") {
+        return Some("nothing may follow its END line, not even an empty line".into());
+    }
+    let mut lines = body.split('\n');
     if !lines.next().is_some_and(|l| l.starts_with("FILE;request;")) {
         return Some("its first line must be 'FILE;request;…'".into());
     }
