@@ -345,3 +345,14 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
     assert.equal(srv.count(path), before + 2);
   });
 }
+
+// A decimal amount (or one in a string) is the usual mistake: the message says the unit.
+for (const [entry, R] of entries) {
+  test(`${entry}: an amount of 10.5 or '10.50' is refused with the unit it must be in`, () => {
+    for (const amount of [10.5, '10.50']) {
+      const e = thrown(() => R.systempay.request('Transaction/CancelOrRefund', { uuid: UUID, amount, currency: 'EUR' }, { shopId: SHOP, password: PASSWORD }));
+      assert.deepEqual([e.code, e.issues[0].field, e.issues[0].code], ['VALIDATION', 'amount', 'TYPE']);
+      assert.match(e.issues[0].message, /an amount is in minor units, 1050 for 10\.50\), got (10\.5|a string)$/);
+    }
+  });
+}

@@ -59,7 +59,7 @@ pub fn uint(v: &Value) -> Result<u64, Found> {
     let bad = |what: String| {
         Found::new(
             issue::TYPE,
-            format!("must be a non-negative whole number (a safe integer), got {what}"),
+            format!("must be a non-negative whole number (a safe integer; an amount is in minor units, 1050 for 10.50), got {what}"),
         )
     };
     match v {

@@ -1202,7 +1202,7 @@ pub fn read_uint(v: &Val<'_>, at: impl FnOnce() -> String, issues: &mut Issues) 
             issues.push(
                 at(),
                 issue::TYPE,
-                format!("must be a non-negative whole number (a safe integer), got {what}"),
+                format!("must be a non-negative whole number (a safe integer; an amount is in minor units, 1050 for 10.50), got {what}"),
             );
             None
         }

@@ -25,14 +25,14 @@ fn uint_reads_safe_integers_only() {
         err(uint(&json!(1.5))),
         (
             issue::TYPE,
-            "must be a non-negative whole number (a safe integer), got 1.5".into()
+            "must be a non-negative whole number (a safe integer; an amount is in minor units, 1050 for 10.50), got 1.5".into()
         )
     );
     assert_eq!(
         err(uint(&json!("12"))),
         (
             issue::TYPE,
-            "must be a non-negative whole number (a safe integer), got a string".into()
+            "must be a non-negative whole number (a safe integer; an amount is in minor units, 1050 for 10.50), got a string".into()
         )
     );
 }
@@ -94,7 +94,7 @@ fn amount_keeps_each_gateways_words() {
         err(amount_n12(&text, AmountWords::Office)),
         (
             issue::TYPE,
-            "must be a non-negative whole number (a safe integer), got a string".into()
+            "must be a non-negative whole number (a safe integer; an amount is in minor units, 1050 for 10.50), got a string".into()
         )
     );
 }
