@@ -13,6 +13,7 @@ import { createEngine, JsConverter } from './engine.mjs';
 import { crc32, ENTRY_NAME, localHeader, MAX_DATA, trailer } from './zip.mjs';
 import { createSummary, jsonSafe, maskDigits, problems, renderHtml, renderText, terminalSafe } from './report.mjs';
 import { chunks, lines, MAX_LINE, readResponse } from './lines.mjs';
+import { writeOut } from './output.mjs';
 
 export const summary = 'build, check and report on Sogenactif Office Batch files';
 
@@ -113,18 +114,10 @@ function printResult(io, text) {
     io.stdout.write(text);
     return;
   }
-  const bytes = Buffer.from(text);
-  let done = 0;
   try {
-    while (done < bytes.length) done += writeSync(1, bytes, done, bytes.length - done);
+    // A reader that went away (`| head`) ends the output quietly; the bin waits for a full pipe.
+    writeOut(text);
   } catch (e) {
-    if (e?.code === 'EPIPE') return;
-    // A full pipe: Node makes stdout's pipe non-blocking, so a slow reader gives EAGAIN; the stream
-    // writes the rest, and the bin waits for it before it exits.
-    if (e?.code === 'EAGAIN') {
-      process.stdout.write(bytes.subarray(done));
-      return;
-    }
     throw new FileError(`stdout: ${e?.message ?? e}`);
   }
 }

@@ -1,8 +1,8 @@
 // `remise sim`: the offline gateway simulator as an HTTP server on 127.0.0.1, logging each request
 // and the answer it gave, so that an integration written in any language can be tested against it.
-import { writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createSimulator } from '../simulator.mjs';
+import { writeOut } from './output.mjs';
 
 export const summary = 'serve the offline Systempay / Payline / Sogenactif simulator on 127.0.0.1';
 export const usage = `usage: remise sim [--port N] [--host 127.0.0.1] [--now ISO-DATE] [--bodies] [--quiet]
@@ -94,27 +94,13 @@ const LISTEN_ERRORS = {
 
 let stdoutClosed = false;
 
-/**
- * One log line on stdout, written as `remise batch` writes its result (printResult in batch.mjs): at
- * once with writeSync, a closed pipe (EPIPE) ending the output quietly, a full pipe (EAGAIN) leaving the
- * rest to the stream, whose later lines then follow it there (in order).
- */
+/** One log line on stdout, as `remise batch` writes its result (output.mjs); a closed pipe stops the log. */
 function say(line) {
   if (stdoutClosed) return;
-  const bytes = Buffer.from(line + '\n');
-  if (process.stdout.writableLength > 0) {
-    process.stdout.write(bytes);
-    return;
-  }
-  let done = 0;
   try {
-    while (done < bytes.length) done += writeSync(1, bytes, done, bytes.length - done);
-  } catch (e) {
-    if (e?.code === 'EAGAIN') {
-      process.stdout.write(bytes.subarray(done));
-      return;
-    }
-    // EPIPE, or stdout otherwise unwritable: the log stops, the server goes on.
+    stdoutClosed = !writeOut(line + '\n');
+  } catch {
+    // stdout otherwise unwritable: the log stops, the server goes on.
     stdoutClosed = true;
   }
 }
