@@ -50,7 +50,6 @@ function discard(res) {
 
 const utf8 = new TextDecoder('utf-8');
 
-/** The answer's text, refusing more than `cap` bytes without reading them all. */
 /**
  * The bounds of an answer still read once its call has settled (the timeout ran out, or the call's
  * signal aborted) while the fetch, ignoring the abort, goes on: a late answer still reaches `debug` (the
@@ -62,6 +61,10 @@ const utf8 = new TextDecoder('utf-8');
  */
 const LATE_CAP = 64 << 10;
 
+/**
+ * The answer's text, refusing more than `cap` bytes without reading them all; within the late bounds
+ * once `life` (the attempt's, `attempt`) says the call has settled without it.
+ */
 async function readText(res, cap, life) {
   const len = header(res, 'content-length');
   if (len !== null && Number(len) > cap) {

@@ -28,7 +28,7 @@ function failure(issues) {
  * XML: a `<file … type="request">` root holding records, closed. The records themselves are not read
  * again (the writer checked them); the rule is the same in the crate (archive.rs `unfinished`).
  */
-export function unfinished(text) {
+function unfinished(text) {
   const body = text.replace(/^\uFEFF/, '');
   if (body.startsWith('<')) {
     // XML's white space, [ \t\r\n] (the crate's rule names the same four characters).

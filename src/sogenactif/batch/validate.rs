@@ -638,9 +638,9 @@ pub fn read_record_in<'l>(
         return None;
     };
     let mut values: Vec<Option<String>> = Vec::with_capacity(fields.len());
-    // Fields given but refused (or given empty on purpose, below): the rules treat them as present,
-    // so one mistake is one issue.
-    let mut invalid: Vec<&'static str> = Vec::new();
+    // Fields given without a value kept: refused (the rules treat them as present, so one mistake is
+    // one issue), or given empty on purpose (below).
+    let mut given: Vec<&'static str> = Vec::new();
     let mut current: Option<(&'static str, Option<Obj<'_>>)> = None;
     for field in fields {
         // Open / close containers as the (adjacent) container fields go by.
@@ -662,14 +662,14 @@ pub fn read_record_in<'l>(
                 // expiry date", sogenactif.md §1.5 [confirmed]): given, so the card rule (rules.rs
                 // `card_data`) does not ask for it; written empty. Left out, it is still asked for.
                 if field.name == CARD_EXPIRY_DATE {
-                    invalid.push(field.name);
+                    given.push(field.name);
                 }
                 None
             }
             Some(v) => {
                 let read = read_value(v, field, &owner_path, syntax, issues);
                 if read.is_none() {
-                    invalid.push(field.name);
+                    given.push(field.name);
                 }
                 read
             }
@@ -692,7 +692,7 @@ pub fn read_record_in<'l>(
     };
     let view = Checked {
         record: &record,
-        invalid: &invalid,
+        given: &given,
     };
     rules::check(&view, &original, path, issues);
     (issues.len() == before).then_some(record)
@@ -729,11 +729,11 @@ pub fn record_path(i: usize) -> String {
     index("records", i)
 }
 
-/// A record read by [`read_record_in`] with the fields given but refused (the rules treat them
-/// as present, so one mistake is one issue).
+/// A record read by [`read_record_in`] with the fields given without a value kept (refused, or
+/// `cardExpiryDate: ''`): the rules treat them as present, so one mistake is one issue.
 struct Checked<'r, 'l> {
     record: &'r Record<'l>,
-    invalid: &'r [&'static str],
+    given: &'r [&'static str],
 }
 
 impl View for Checked<'_, '_> {
@@ -741,7 +741,7 @@ impl View for Checked<'_, '_> {
         self.record.method.name
     }
     fn present(&self, name: &str) -> bool {
-        self.record.get(name).is_some() || self.invalid.contains(&name)
+        self.record.get(name).is_some() || self.given.contains(&name)
     }
     fn text(&self, name: &str) -> Option<&str> {
         self.record.get(name)
