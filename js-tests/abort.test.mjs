@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { getEventListeners } from 'node:events';
 import { entries, rejected } from './entries.mjs';
-import { startServer, reply } from './server.mjs';
+import { startScenarios, reply } from './server.mjs';
 
 const UUID = 'a0b61d1e159748eaab876cfe342e8c08';
 const SP = { shopId: '69876357', password: 'testpassword_abort1' };
@@ -44,26 +44,16 @@ const clientsOf = (R) => ({
 });
 
 let srv;
-const handlers = {};
+let scenarios;
 before(async () => {
-  srv = await startServer({
-    '*': (req, body, res, n) => {
-      const h = handlers[req.url.split('/')[1]];
-      if (h) h(req, body, res, n);
-      else res.writeHead(404).end();
-    },
-  });
+  scenarios = await startScenarios('a');
+  srv = scenarios.srv;
 });
 after(async () => {
   await srv.close();
 });
-const sent = (name) => srv.requests.filter((r) => r.path.startsWith(`/${name}/`) || r.path === `/${name}`).length;
-let seq = 0;
-function route(handler) {
-  const name = `a${++seq}`;
-  handlers[name] = handler;
-  return { name, baseUrl: `${srv.url}/${name}` };
-}
+const sent = (name) => scenarios.sent(name);
+const route = (handler) => scenarios.route(handler);
 const wait = (ms) => new Promise((r) => setTimeout(r, ms));
 // A server that never answers: the call can only end by its signal (the timeout is far away).
 const silent = () => {};

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { entries, rejected, thrown } from './entries.mjs';
-import { startServer, reply } from './server.mjs';
+import { startScenarios, startServer, reply } from './server.mjs';
 
 const [, [, R]] = entries;
 const UUID = 'a0b61d1e159748eaab876cfe342e8c08';
@@ -41,30 +41,19 @@ const NAMES = Object.keys(CLIENTS);
 
 let srv;
 let other;
-const handlers = {};
-const scenario = (req) => req.url.split('/')[1];
+let scenarios;
 before(async () => {
-  srv = await startServer({
-    '*': (req, body, res, n) => {
-      const h = handlers[scenario(req)];
-      if (h) h(req, body, res, n);
-      else res.writeHead(404).end();
-    },
-  });
+  scenarios = await startScenarios('s');
+  srv = scenarios.srv;
   other = await startServer({ '*': (req, body, res) => reply(res, 200, '{}') });
 });
 after(async () => {
   await srv.close();
   await other.close();
 });
-const sent = (name) => srv.requests.filter((r) => r.path.startsWith(`/${name}/`) || r.path === `/${name}`).length;
-let seq = 0;
+const sent = (name) => scenarios.sent(name);
 /** A fresh scenario prefix with its handler; returns the client's baseUrl. */
-function route(handler) {
-  const name = `s${++seq}`;
-  handlers[name] = handler;
-  return { name, baseUrl: `${srv.url}/${name}` };
-}
+const route = (handler) => scenarios.route(handler);
 
 test('row 1: a redirect of a money-moving call is never followed, same host or another', async () => {
   for (const gw of NAMES) {

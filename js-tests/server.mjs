@@ -47,3 +47,29 @@ export function reply(res, status, body, type = 'application/json') {
   res.writeHead(status, { 'content-type': type });
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 }
+
+/**
+ * A server whose first path segment names a scenario: `route(handler)` registers a fresh one and
+ * returns `{ name, baseUrl }` for a client; `sent(name)` counts the requests that reached it; `srv` is
+ * the server (its `url`, `requests`, `close`). Names are `prefix` then a number.
+ */
+export async function startScenarios(prefix) {
+  const handlers = {};
+  let seq = 0;
+  const srv = await startServer({
+    '*': (req, body, res, n) => {
+      const h = handlers[req.url.split('/')[1]];
+      if (h) h(req, body, res, n);
+      else res.writeHead(404).end();
+    },
+  });
+  return {
+    srv,
+    route(handler) {
+      const name = `${prefix}${++seq}`;
+      handlers[name] = handler;
+      return { name, baseUrl: `${srv.url}/${name}` };
+    },
+    sent: (name) => srv.requests.filter((r) => r.path.startsWith(`/${name}/`) || r.path === `/${name}`).length,
+  };
+}
