@@ -251,6 +251,23 @@ for (const [name, { sogenactif, money }] of entries) {
     }
   });
 
+  test(`${name}: an NDJSON record that names a field twice is a reject, never its last value written`, () => {
+    // Python's json.dumps or a hand-made line can repeat a key: the second amount used to be
+    // written (a helper's attack, 2026-12-06). The column is the second key's quote, counted here.
+    const line = '{"method":"refund","merchantId":"023101122334456","transactionReference":"A","operationAmount":100,"operationAmount":99999,"currencyCode":"EUR"}';
+    const at = line.lastIndexOf('"operationAmount"') + 1;
+    for (const push of ['push', 'pushView']) {
+      const c = sogenactif.batch.createConverter({ header, input: 'ndjson' });
+      const out = text(c[push](JSON.stringify(wc(0)) + '\n' + line + '\n'));
+      assert.ok(!out.includes('99999'), out);
+      const rejects = c.takeRejects();
+      assert.deepEqual(rejects.map((r) => [r.line, r.index, r.issues.map((i) => [i.field, i.code, i.message])]), [
+        [2, 1, [['records[1]', 'FORMAT', `line 2 is not a JSON record (a key written twice, column ${at}): write one record object per line`]]],
+      ]);
+      assert.equal(thrown(() => c.finish()).code, 'VALIDATION');
+    }
+  });
+
   test(`${name}: CSV input with nested columns gives what batch.build gives`, () => {
     const records = [sample, { ...sample, recordSequence: 13, orderId: 'A,B "x"' }];
     const cols = ['method', 'recordSequence', 'merchantId', 'transactionReference', 'amount', 'merchantWalletId', 'paymentMeanId', 'currencyCode',

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import vm from 'node:vm';
-import { entries, thrown } from './entries.mjs';
+import { entries, thrown, rejected } from './entries.mjs';
 
 const [[, esm], [, cjs]] = entries;
 
@@ -63,6 +63,22 @@ test('every VALIDATION error lists its problem in issues, at its field', () => {
     assert.equal(e.field, field, String(call));
     assert.deepEqual(e.issues.map((i) => [i.field, i.code]), [[field, code]], String(call));
     assert.ok(e.issues[0].message.length > 10 && e.message.includes(e.issues[0].message), String(call));
+  }
+});
+
+test('a whole input that cannot be read is named (input), as every reader names it', async () => {
+  // A helper's attack (2026-12-06): a BigInt or Symbol body was named '' (": is a BigInt…"), one whose
+  // toJSON threw had no field; a null body was already '(input)'.
+  const { systempay } = esm;
+  const options = { shopId: '73239078', password: 'testpassword_x' };
+  const client = new systempay.Client({ ...options, fetch: async () => { throw new Error('not sent'); } });
+  for (const body of [5n, Symbol('x'), { uuid: 'a'.repeat(32), toJSON() { throw new Error('boom'); } }, null]) {
+    for (const e of [thrown(() => systempay.request('Transaction/Get', body, options)), await rejected(client.getTransaction(body))]) {
+      assert.equal(e.code, 'VALIDATION');
+      assert.equal(e.field, '(input)');
+      assert.deepEqual(e.issues.map((i) => i.field), ['(input)']);
+      assert.equal(e.message, `(input): ${e.issues[0].message}`);
+    }
   }
 });
 

@@ -265,7 +265,10 @@ test('row 4: a method taken off its client sends through that client, once; on a
     assert.doesNotThrow(() => {
       p = Cls.prototype[METHOD[gw]].call({}, {});
     }, gw);
-    assert.ok((await rejected(p)) instanceof TypeError);
+    // One wording for the three clients (Systempay's said 'client.call is not a function').
+    const wrong = await rejected(p);
+    assert.ok(wrong instanceof TypeError);
+    assert.match(wrong.message, /^Receiver must be an instance of class (Client|OfficeClient)$/, gw);
   }
   // A subclass's override is the method bound.
   let calls = 0;
@@ -406,6 +409,32 @@ test('rows 6-8: secrets never reach an error, a debug event or util.inspect', as
   }
   const req = events.find((ev) => ev.type === 'request' && ev.gateway === 'payline' && ev.body.includes('doAuthorization'));
   assert.match(req.body, /497010\*{6}5734/, 'PAN shown as first 6 / last 4');
+});
+
+test('rows 6-8: a Basic credential echoed without its padding or percent-encoded is redacted, for a short secret too', async () => {
+  // A helper's attack (2026-12-06): only the exact padded base64 was taken out, so `…%3D%3D` or a
+  // trimmed echo gave id:secret back; and a secret under 6 characters was left out altogether.
+  // These credentials' base64 holds no '+' or '/' (README: their percent-encoded form is not known).
+  for (const [gw, options] of [
+    ['systempay', { shopId: '69876357', password: 'SECRETpw-7f3a' }],
+    ['systempay', { shopId: '69876357', password: 'Zq9xW' }],
+    ['payline', { merchantId: '111111111', accessKey: 'PaylineKey20chars7f3a' }],
+    ['payline', { merchantId: '111111111', accessKey: 'Zq9xW' }],
+  ]) {
+    const [id, secret] = Object.values(options);
+    const basic = Buffer.from(`${id}:${secret}`).toString('base64');
+    const trimmed = basic.replace(/=+$/, '');
+    for (const echo of [`login ${encodeURIComponent(`Basic ${basic}`)} refused`, `token ${trimmed} refused`, `Basic ${basic}`]) {
+      const events = [];
+      const r = route((req, body, res) => reply(res, 400, echo, 'text/plain'));
+      const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ ...options, baseUrl: r.baseUrl, debug: (ev) => events.push(ev) })));
+      assert.equal(e.code, 'HTTP_ERROR', `${gw}: ${echo}`);
+      const seen = [JSON.stringify(e), e.message, e.stack, inspect(e, { depth: 9 }), JSON.stringify(events)].join(' ');
+      assert.ok(events.some((ev) => ev.type === 'response' && ev.body.length > 0), `${gw}: a response event`);
+      // The credential's base64 up to its last four characters: none of it may show.
+      assert.ok(!seen.includes(trimmed.slice(0, -4)), `${gw} ${secret}: shown for ${echo}: ${e.message}`);
+    }
+  }
 });
 
 test('rows 6-8: secrets echoed in attributes, CDATA, cut or quoted JSON and grouped card numbers are redacted too', async () => {

@@ -836,9 +836,15 @@ test('hostile requests get answers, never a rejection, a hang or a broken clock;
   await sim.fetch('http://x/api-payment/V4/Charge/CreatePayment', { method: 'POST', headers: sp, body: `{"pan":"${pan}","securityCode":"654",` });
   await sim.fetch('http://x/rs-services/v2/checkout/cardOrder', { method: 'POST', body: `{"cardNumber":"${pan}","cardCSCValue":"321"` });
   await sim.fetch('http://x/rs-services/v2/checkout/cardOrder', { method: 'POST', body: JSON.stringify({ cardNumber: '4970 1000 0032 5734', cardCSCValue: 321 }) });
+  // A card number in groups in a body that did not parse or in a free-text field, and security codes
+  // under other spellings (a helper's attack, 2026-12-06: each was kept whole).
+  await sim.fetch('http://x/api-payment/V4/Charge/CreatePayment', { method: 'POST', headers: sp, body: '{"card":{"pan":"4970 1000 0032 5734","securityCode":"111"' });
+  await sim.fetch('http://x/api-payment/V4/Charge/CreatePayment', { method: 'POST', headers: sp, body: JSON.stringify({ amount: 100, currency: 'EUR', metadata: { note: 'card 4970-1000-0032-5734' }, card: { CVV: '222', cvv2: '333', card_cvc: '444' } }) });
+  await sim.fetch('http://x/rs-services/v2/checkout/cardOrder', { method: 'POST', body: JSON.stringify({ cardNumber: pan, cardCscValue: '555', CSC: '666' }) });
   const kept = JSON.stringify(sim.requests);
-  for (const secret of [pan, '987', '654', '321', '4970 1000']) assert.ok(!kept.includes(secret), `${secret} in sim.requests`);
+  for (const secret of [pan, '987', '654', '321', '111', '222', '333', '444', '555', '666', '4970 1000', '4970-1000-0032']) assert.ok(!kept.includes(secret), `${secret} in sim.requests`);
   assert.ok(kept.includes('497010XXXXXX5734'), 'the card number is kept masked');
+  assert.ok(kept.includes('4970 10XX XXXX 5734') && kept.includes('4970-10XX-XXXX-5734'), 'grouped, with its grouping');
 });
 
 test('the HTTP server: a body over 8 MiB is a 413 and the server lives; two listen() at once start one server', async () => {

@@ -163,6 +163,16 @@ for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError 
     assert.deepEqual(thrown(() => systempay.parseResponse('{}', '500')).issues.map((i) => [i.field, i.code]), [['httpStatus', 'TYPE']]);
     assert.deepEqual(thrown(() => payline.parseResponse('doCapture', '<x/>', true)).issues.map((i) => [i.field, i.code]), [['httpStatus', 'TYPE']]);
     assert.deepEqual(thrown(() => payline.parseResponse('doCapture', '<x/>', 600)).issues.map((i) => [i.field, i.code]), [['httpStatus', 'RANGE']]);
+    // An amount above 2^53, sealed over its digits (the seal string built here by hand): refused,
+    // where it came back rounded with sealVerified: true (a helper's attack).
+    const digits = '9007199254740993';
+    const seal = hmac(digits + '978' + '00' + 'ORDER42');
+    const big = `{"responseCode":"00","transactionReference":"ORDER42","amount":${digits},"currencyCode":"978","seal":"${seal}"}`;
+    const inexact = thrown(() => office.parseResponse(big, { secretKey: KEY }));
+    assert.deepEqual([inexact.code, inexact.field], ['MALFORMED_RESPONSE', 'amount']);
+    // The same seal check passes on 2^53 - 1, which is read.
+    const safe = big.replace(digits, '9007199254740991').replace(seal, hmac('9007199254740991' + '978' + '00' + 'ORDER42'));
+    assert.deepEqual([office.parseResponse(safe, { secretKey: KEY }).amount, office.parseResponse(safe, { secretKey: KEY }).sealVerified], [2 ** 53 - 1, true]);
   });
 
   test(`${entry}: OfficeClient.cancel against a loopback server that checks the seal`, async () => {
@@ -306,6 +316,14 @@ for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError 
     assert.equal(e.code, 'VALIDATION');
     const e2 = thrown(() => new sogenactif.OfficeClient({ merchantId: MERCHANT, keyVersion: 1 }));
     assert.deepEqual(e2.issues.map((i) => i.field), ['options.secretKey']);
+    // `transaction` is an option of each call: a client given one applied it to every call (a
+    // helper's attack: every cancel refused as 'already cancelled'). Refused, with the others.
+    const transaction = { transactionStatus: 'CANCELLED' };
+    const e3 = thrown(() => new sogenactif.OfficeClient({ ...opts, transaction }));
+    assert.deepEqual([e3.code, e3.field, e3.issues.map((i) => [i.field, i.code])], ['VALIDATION', 'options.transaction', [['options.transaction', 'UNKNOWN_FIELD']]]);
+    assert.match(e3.message, /^options\.transaction: is an option of each call, not of the client/);
+    const e4 = thrown(() => new sogenactif.OfficeClient({ merchantId: MERCHANT, keyVersion: 1, transaction }));
+    assert.deepEqual(e4.issues.map((i) => i.field), ['options.secretKey', 'options.transaction']);
   });
 }
 

@@ -2,6 +2,7 @@
 // 127.0.0.1 server that records each request and answers recorded V4 envelopes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { entries, thrown, rejected } from './entries.mjs';
 import { startServer, reply } from './server.mjs';
 
@@ -93,6 +94,11 @@ before(async () => {
   handlers['/busy/api-payment/V4/Transaction/Refund'] = (req, body, res) => reply(res, 503, 'busy', 'text/plain');
   handlers['/error/api-payment/V4/Transaction/CancelOrRefund'] = (req, body, res) => reply(res, 200, PSP_075);
   handlers['/html/api-payment/V4/Transaction/Get'] = (req, body, res) => reply(res, 200, '<html>maintenance</html>', 'text/html');
+  // 2^53 + 1 written in the answer: JSON.parse would give 2^53.
+  const huge = (service) => (req, body, res) =>
+    reply(res, 200, JSON.stringify(envelope(service, transaction())).replace('"amount":3000', '"amount":9007199254740993'), 'application/json');
+  handlers['/huge/api-payment/V4/Transaction/Refund'] = huge('Transaction/Refund');
+  handlers['/huge/api-payment/V4/Transaction/Get'] = huge('Transaction/Get');
   srv = await startServer(handlers);
 });
 after(() => srv.close());
@@ -335,6 +341,37 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
     assert.equal(e.httpStatus, 503);
     assert.equal(e.outcome, 'unknown');
     assert.equal(srv.count(path), before + 1);
+  });
+
+  test(`${entry}: an answer's integer above 2^53 is refused, never returned rounded; a refund is still sent once`, async () => {
+    // A helper's attack: 9007199254740993 came back as …992, from a kr-hash verified over its digits too.
+    const text = JSON.stringify(envelope('Transaction/Get', transaction())).replace('"amount":3000', '"amount":9007199254740993');
+    const parsed = thrown(() => systempay.parseResponse(text));
+    assert.deepEqual([parsed.code, parsed.field, parsed.outcome], ['MALFORMED_RESPONSE', 'answer.amount', undefined]);
+    assert.match(parsed.message, /^answer\.amount \(in the answer\) is a whole number above 2\^53 - 1/);
+    // 2^53 - 1 itself is exact, and read.
+    assert.equal(systempay.parseResponse(text.replace('9007199254740993', '9007199254740991')).answer.amount, 2 ** 53 - 1);
+    const answer = '{"shopId":"69876357","orderDetails":{"orderTotalAmount":12345678901234567890,"orderCurrency":"EUR"},"transactions":[{"amount":1}],"_type":"V4/Payment"}';
+    const signed = { 'kr-answer': answer, 'kr-hash': createHmac('sha256', PASSWORD).update(answer).digest('hex'), 'kr-hash-key': 'password', 'kr-hash-algorithm': 'sha256_hmac', 'kr-answer-type': 'V4/Payment' };
+    assert.equal(systempay.verifyHash(signed, { password: PASSWORD }), true);
+    const verified = thrown(() => systempay.parseAnswer(signed, { password: PASSWORD }));
+    assert.deepEqual([verified.code, verified.field], ['MALFORMED_RESPONSE', 'orderDetails.orderTotalAmount']);
+    const nested = { ...signed, 'kr-answer': answer.replace('12345678901234567890', '1').replace('"amount":1}', '"amount":-9007199254740993}') };
+    nested['kr-hash'] = createHmac('sha256', PASSWORD).update(nested['kr-answer']).digest('hex');
+    assert.equal(thrown(() => systempay.parseAnswer(nested, { password: PASSWORD })).field, 'transactions[0].amount');
+    // Through the client: a refund (sent once, outcome unknown) and a read (not retried: the same answer would come).
+    const path = '/huge/api-payment/V4/Transaction/Refund';
+    const before = srv.count(path);
+    const e = await rejected(client({ baseUrl: srv.url + '/huge' }).refund({ uuid: UUID, amount: 500, currency: 'EUR' }));
+    assert.deepEqual([e.code, e.field, e.outcome, e.retryable], ['MALFORMED_RESPONSE', 'amount', 'unknown', false]);
+    assert.match(e.message, /query the transaction before sending again/);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(srv.count(path), before + 1);
+    const getPath = '/huge/api-payment/V4/Transaction/Get';
+    const beforeGet = srv.count(getPath);
+    const g = await rejected(client({ baseUrl: srv.url + '/huge' }).getTransaction({ uuid: UUID }));
+    assert.deepEqual([g.code, g.field, g.outcome], ['MALFORMED_RESPONSE', 'amount', undefined]);
+    assert.equal(srv.count(getPath), beforeGet + 1);
   });
 
   test(`${entry}: getTransaction succeeds after a 503`, async () => {

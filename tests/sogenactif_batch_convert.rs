@@ -539,32 +539,42 @@ fn add_many_reads_every_shape_of_record() {
 }
 
 #[test]
-fn a_repeated_key_reads_as_serde_json_reads_it_on_every_path() {
-    // serde_json keeps the last value of a repeated key: 750, as `batch::build` from a `Value`
-    // writes it (tests/sogenactif_batch_fast.rs). A record text with a repeated key is declined by
-    // the text fast path and read as a tree that keeps both; the record then goes to the
-    // reporting validator, which must read 750 too, through the converter and through `add_many`.
+fn a_repeated_key_is_refused_on_every_path() {
+    // A record that names `operationAmount` twice: serde_json (and this reader, until the
+    // fourteenth pass) kept the last value and wrote 750 where 1 was written first. Caller input
+    // names each field once, so the record is refused, whichever value comes first, however the
+    // key is spelled (an escape), and however deep (inside `original`).
     let record = r#"{"method":"refund","operationAmount":1,"merchantId":"011223344550000","operationAmount":750,"currencyCode":"EUR","transactionReference":"A"}"#;
-    let line = "REFUND;1;011223344550000;A;750;978;;;\n";
-    let (converted, _) = convert_chunks(OPTIONS, &[format!("{record}\n").as_bytes()]);
-    assert!(converted.unwrap().contains(line));
+    let escaped = record.replace("\"operationAmount\":750", "\"operation\\u0041mount\":750");
+    let nested = r#"{"method":"cancel","merchantId":"011223344550000","transactionReference":"A","operationAmount":1,"currencyCode":"EUR","original":{"amount":5,"amount":9}}"#;
+    for text in [record, escaped.as_str(), nested] {
+        let (converted, mut c) = convert_chunks(OPTIONS, &[format!("\n{text}\n").as_bytes()]);
+        assert!(converted.is_err(), "{text}");
+        let rejects = c.take_rejects();
+        assert_eq!(rejects.len(), 1, "{text}");
+        assert_eq!(rejects[0].line, Some(2), "{text}");
+        let issue = &rejects[0].issues[0];
+        assert_eq!(issue.field, "records[0]", "{text}");
+        // The column of the second key's opening quote, counted by hand.
+        let at = 1 + text
+            .rfind("\"operation")
+            .max(text.rfind("\"amount\":9"))
+            .unwrap();
+        assert_eq!(
+            issue.message,
+            format!("line 2 is not a JSON record (a key written twice, column {at}): write one record object per line"),
+        );
+    }
+    // The same record through `add_many`, written whole or not at all: nothing is written.
     let header = json!({ "remitterId": "011223344550000", "date": "2024-01-05+0100", "time": "09:15:00+0100", "sequence": 7 });
-    // With an escape in a string, the array is not split by the scanner: the tree path of
-    // `add_many` reads it whole.
-    let escaped = record.replace("\"A\"", "\"\\u0042\"");
-    for records in [format!("[{record}]"), format!("[{record},{escaped}]")] {
+    for records in [format!("[{record}]"), format!("[{escaped}]")] {
         let mut w = BatchWriter::new(&json!({ "header": header })).unwrap();
         w.header().unwrap();
         let mut out = Vec::new();
-        w.add_many(&records, &mut out).unwrap();
-        let text = String::from_utf8(out).unwrap();
-        assert!(text.starts_with(line), "{records}: {text}");
-        let second = records.contains("u0042");
-        assert_eq!(
-            text.contains("REFUND;2;011223344550000;B;750;978;;;\n"),
-            second,
-            "{text}"
-        );
+        let e = w.add_many(&records, &mut out).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Validation, "{records}");
+        assert!(e.message.contains("written twice"), "{}", e.message);
+        assert!(out.is_empty(), "{records}");
     }
 }
 

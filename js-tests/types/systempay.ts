@@ -47,6 +47,10 @@ const status: 'SUCCESS' = env.status;
 
 const body: SystempayCancelOrRefundRequest = { uuid: 'a0b61d1e159748eaab876cfe342e8c08' };
 const client = new systempay.Client({ ...options, timeoutMs: 45_000, debug: (e) => console.log(e.type, e.url) });
+// The fetch wrapper README recommends (the signal passed on) type-checks, as does the one-argument form.
+declare function myFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
+new systempay.Client({ ...options, fetch: (input, init) => myFetch(input, init) });
+new systempay.Client({ ...options, fetch: (input) => myFetch(input) });
 
 async function run(): Promise<void> {
   const tx: SystempayTransaction = await client.getTransaction({ uuid: body.uuid });

@@ -163,9 +163,9 @@ function plain(value, key, depth) {
 function validation(gateway, field, message, cause) {
   const props = {
     code: 'VALIDATION',
-    message: `${field || '(input)'} ${message}`,
+    message: `${field || '(input)'}: ${message}`,
     gateway,
-    field: field || undefined,
+    field: field || '(input)',
     issues: [{ field: field || '(input)', code: 'TYPE', message }],
   };
   return new RemiseError(props, cause === undefined ? undefined : { cause });
@@ -325,6 +325,45 @@ export function unwrapPair(r) {
 }
 
 export { attachWarnings };
+
+/**
+ * The path of the first number of a decoded answer that JavaScript cannot hold exactly (an integer
+ * above 2^53 − 1: `JSON.parse` rounds `9007199254740993` to `…992`), or undefined. The core reads
+ * and checks the answer's exact digits (a seal or kr-hash covers them); the value handed back must
+ * be what was checked, so such an answer is refused rather than returned rounded (a helper's
+ * attack, 2026-12-06). Real amounts have at most 12 digits. Depth is bounded by the core's reader.
+ */
+function inexactAt(v, path) {
+  if (typeof v === 'number') return Number.isSafeInteger(v) || !Number.isInteger(v) ? undefined : path;
+  if (v === null || typeof v !== 'object') return undefined;
+  const array = Array.isArray(v);
+  for (const k of Object.keys(v)) {
+    const at = inexactAt(v[k], array ? `${path}[${k}]` : path === '' ? k : `${path}.${k}`);
+    if (at !== undefined) return at;
+  }
+  return undefined;
+}
+
+/** The RemiseError props of an answer holding a number JS would round (`inexactAt`), or undefined. */
+export function inexactAnswer(value, gateway, moneyMoving) {
+  const field = inexactAt(value, '');
+  if (field === undefined) return undefined;
+  return {
+    code: 'MALFORMED_RESPONSE',
+    gateway,
+    field,
+    message: `${field} (in the answer) is a whole number above 2^53 - 1 (Number.MAX_SAFE_INTEGER), which JavaScript cannot hold exactly: remise does not return it rounded (amounts have at most 12 digits: check where the answer came from${moneyMoving ? ', and query the transaction before sending again' : ''})`,
+    outcome: moneyMoving ? 'unknown' : undefined,
+  };
+}
+
+/** `invokeText` for an entry that decodes an answer: refused when a number would come back rounded. */
+export function invokeAnswer(raw, op, args, names, gateway, at) {
+  const value = at === undefined ? invoke(raw, op, args, names, gateway) : invokeText(raw, op, args, names, gateway, at);
+  const bad = inexactAnswer(value, gateway, false);
+  if (bad !== undefined) throw new RemiseError(bad);
+  return value;
+}
 
 /** One call: encode, one crossing, decode. */
 export function invoke(raw, op, args, names, gateway) {

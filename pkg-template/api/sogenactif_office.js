@@ -1,7 +1,7 @@
 // sogenactif.office.* and sogenactif.OfficeClient: one crossing per call; the client sends through
 // the JS transport (transport.js).
-import { invoke, invokeText, guarded } from './core.js';
-import { bindMethods, callOptions, defineMethods, openClient, send } from './transport.js';
+import { RemiseError, invoke, invokeAnswer, guarded } from './core.js';
+import { bindMethods, callOptions, defineMethods, openClient, send, withIssues } from './transport.js';
 
 const G = 'sogenactif';
 // The client's methods, one per Office service.
@@ -21,7 +21,7 @@ export default function sogenactifOffice(raw) {
     request: (service, fields, options) =>
       invoke(raw, 'sogenactif.office.request', [service, fields, options], ['service', '', 'options'], G),
     parseResponse: (text, options) =>
-      invokeText(raw, 'sogenactif.office.parseResponse', [text, options], ['text', 'options'], G, 0),
+      invokeAnswer(raw, 'sogenactif.office.parseResponse', [text, options], ['text', 'options'], G, 0),
   };
 
   /**
@@ -56,7 +56,28 @@ export default function sogenactifOffice(raw) {
     #core;
     #settings;
     constructor(options) {
-      const { core, settings } = openClient(raw, G, options, productionByHost);
+      // `transaction` describes one transaction: an option of each call, never of the client (where
+      // the core's options reader, shared with office.request, took it and applied it to every call).
+      let stray;
+      const adjust = (copy) => {
+        if (Object.hasOwn(copy, 'transaction')) {
+          delete copy.transaction;
+          stray = { field: 'options.transaction', code: 'UNKNOWN_FIELD', message: 'is an option of each call, not of the client: client.cancel(fields, { transaction })' };
+        }
+        productionByHost(copy);
+      };
+      let opened;
+      try {
+        opened = openClient(raw, G, options, adjust);
+      } catch (e) {
+        if (stray && e instanceof RemiseError && e.code === 'VALIDATION') throw withIssues(G, [...e.issues, stray], e.cause);
+        throw e;
+      }
+      const { core, settings } = opened;
+      if (stray) {
+        core.free();
+        throw withIssues(G, [stray]);
+      }
       this.#core = core;
       this.#settings = settings;
       bindMethods(this, OfficeClient.prototype);

@@ -1,5 +1,5 @@
 // systempay.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { RemiseError, invoke, invokeText, unwrap, encode } from './core.js';
+import { invoke, invokeAnswer, unwrap, encode } from './core.js';
 import { bindMethods, callOptions, defineMethods, openClient, send, withIssues } from './transport.js';
 
 const METHODS = {
@@ -36,33 +36,33 @@ export default function systempay(raw) {
      * `options.signal` (an AbortSignal) stops the call: ABORTED.
      */
     async call(service, body, options = undefined) {
+      return this.#send(service, body, options);
+    }
+    // The methods below and `call` send through here: on an object that is no client, each rejects
+    // with the same TypeError as the other clients' ("Receiver must be an instance of class Client").
+    #send(service, body, options) {
       const o = callOptions(G, options, false);
       if (typeof service !== 'string') {
-        const issue = { field: 'service', code: 'TYPE', message: 'must be a string' };
+        const issue = { field: 'service', code: 'TYPE', message: `must be a string like 'Transaction/Get', got ${service === null ? 'null' : typeof service}` };
         // With the call options' issues, all at once.
-        if (o[2].length > 0) throw withIssues(G, [issue, ...o[2]], o[3]);
-        throw new RemiseError({
-          code: 'VALIDATION',
-          gateway: G,
-          field: 'service',
-          message: `service must be a string like 'Transaction/Get', got ${service === null ? 'null' : typeof service}`,
-          issues: [issue],
-        });
+        throw withIssues(G, [issue, ...o[2]], o[3]);
       }
       return send(this.#core, this.#settings, G, service, [body], [''], true, o);
     }
+    static {
+      defineMethods(this, Object.keys(METHODS), 1, (client, name, body, options) => client.#send(METHODS[name], body, options));
+    }
   }
-  defineMethods(Client, Object.keys(METHODS), 1, (client, name, body, options) => client.call(METHODS[name], body, options));
 
   return {
     request(service, body, options) {
       const [text, sp] = encode([service, body, options], ['service', '', 'options'], G);
       return unwrap(raw.call('systempay.request', text, sp), true);
     },
-    parseResponse: (text, httpStatus) => invokeText(raw, 'systempay.parseResponse', [text, httpStatus], ['text', 'httpStatus'], G, 0),
+    parseResponse: (text, httpStatus) => invokeAnswer(raw, 'systempay.parseResponse', [text, httpStatus], ['text', 'httpStatus'], G, 0),
     computeHash: (answer, key) => invoke(raw, 'systempay.computeHash', [answer, key], ['answer', 'key'], G),
     verifyHash: (fields, keys) => invoke(raw, 'systempay.verifyHash', [fields, keys], ['fields', 'keys'], G),
-    parseAnswer: (fields, keys) => invoke(raw, 'systempay.parseAnswer', [fields, keys], ['fields', 'keys'], G),
+    parseAnswer: (fields, keys) => invokeAnswer(raw, 'systempay.parseAnswer', [fields, keys], ['fields', 'keys'], G),
     planCancelOrRefund: (transaction, request) =>
       invoke(raw, 'systempay.planCancelOrRefund', [transaction, request], ['transaction', 'request'], G),
     get hosts() {

@@ -4,7 +4,7 @@
 // moves bytes and never decides whether a call may be resent: the core answers `retryDelayMs`
 // for reads that may be tried again, and never for a money-moving call. The one error built here
 // is ABORTED (a caller's AbortSignal: the core has no abort of its own).
-import { RemiseError, encode, errorFrom, unwrapPair, attachWarnings, construct, read, guarded, joinBytes } from './core.js';
+import { RemiseError, encode, errorFrom, unwrapPair, attachWarnings, inexactAnswer, construct, read, guarded, joinBytes } from './core.js';
 
 const FAILURE = Symbol('remise transport failure');
 
@@ -642,7 +642,9 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       if (error.httpStatus === undefined && status !== 200) error.httpStatus = status;
       return { error };
     }
-    return { value: JSON.parse(r.slice(1)) };
+    const value = JSON.parse(r.slice(1));
+    const inexact = inexactAnswer(value, gateway, kind !== 'read');
+    return inexact === undefined ? { value } : { error: inexact };
   }
 }
 

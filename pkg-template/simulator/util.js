@@ -145,27 +145,37 @@ export function parseJson(text) {
 }
 
 // Fields whose values `sim.requests` never keeps: card numbers are masked to their first 6 and
-// last 4 digits, security codes and passwords replaced.
-const PAN_FIELDS = new Set(['pan', 'cardNumber', 'number']);
-const SECRET_FIELDS = new Set(['cvx', 'cvv', 'cvc', 'securityCode', 'cardSecurityCode', 'cardCSCValue', 'password']);
+// last 4 digits, security codes and passwords replaced. Names are compared without case, '_' or
+// '-' (`CVV`, `card_cvv`, Sips `cardCscValue`, Payline `CVX`: a helper's attack found them kept).
+const PAN_FIELDS = new Set(['pan', 'cardnumber', 'number', 'cardpan']);
+const SECRET_NAME = /(?:cvx|cvv2?|cvc2?|csc(?:value)?|securitycode|password)$/;
+const normal = (k) => k.toLowerCase().replace(/[_-]/g, '');
+// A card number in text: 12 to 19 digits, alone or in groups (`4970 1000 0000 0014`, dashes, dots).
+const CARD_IN_TEXT = /(?<!\d)\d(?:[ .-]?\d){11,18}(?!\d)/g;
+const SECRET_IN_TEXT = /((?:cvx|cvv2?|cvc2?|csc(?:value)?|securityCode|password)["']?\s*[:=>]\s*["']?)[^"'<&,;\s}]*/gi;
+
+/** A card number found in text, its grouping kept: the first 6 and last 4 digits shown. */
+function maskCardText(found) {
+  const count = found.replace(/\D/g, '').length;
+  let seen = 0;
+  return found.replace(/\d/g, (d) => (seen++ < 6 || seen > count - 4 ? d : 'X'));
+}
 
 /**
  * A request body as `sim.requests` keeps it: parsed bodies with their card fields masked (to a depth
- * of MAX_JSON_DEPTH), and text that did not parse with every run of 12 to 19 digits masked and the
- * values of security-code fields replaced, whatever the syntax around them.
+ * of MAX_JSON_DEPTH), and text (a body that did not parse, or a string in one that did) with every
+ * card number masked, grouped or not, and the values of security-code fields replaced, whatever the
+ * syntax around them.
  */
 export function maskRecorded(body, depth = 0) {
-  if (typeof body === 'string') {
-    return body
-      .replace(/\d{12,19}/g, (d) => maskPan(d))
-      .replace(/((?:cvx|cvv|cvc|securityCode|cardSecurityCode|cardCSCValue|password)["']?\s*[:=>]\s*["']?)[^"'<&,;\s}]*/gi, '$1***');
-  }
+  if (typeof body === 'string') return body.replace(CARD_IN_TEXT, maskCardText).replace(SECRET_IN_TEXT, '$1***');
   if (body === null || typeof body !== 'object') return body;
   if (depth >= MAX_JSON_DEPTH) return '…';
   const out = Array.isArray(body) ? [] : {};
   for (const [k, v] of Object.entries(body)) {
-    if (SECRET_FIELDS.has(k)) out[k] = v === null || v === undefined ? v : '***';
-    else if (PAN_FIELDS.has(k) && (typeof v === 'string' || typeof v === 'number')) {
+    const name = normal(k);
+    if (SECRET_NAME.test(name)) out[k] = v === null || v === undefined ? v : '***';
+    else if (PAN_FIELDS.has(name) && (typeof v === 'string' || typeof v === 'number')) {
       // A card number is masked to its first 6 and last 4 digits; anything else under such a name
       // (spaces or dashes in it, a short authorisation number) is kept out whole.
       out[k] = /^\d{10,19}$/.test(String(v)) ? maskPan(String(v)) : '***';

@@ -44,7 +44,7 @@ export interface HttpRequest {
 /** Options every client accepts besides its credentials. */
 export interface TransportOptions {
   /** The `fetch` to send with (default `globalThis.fetch`); called with a `Request` and `{ signal }`, `redirect: 'manual'`. */
-  fetch?: (request: Request) => Promise<Response>;
+  fetch?: (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
   /** Reject with `TIMEOUT` when sending, reading and decoding take longer than this (the fetch is also aborted). */
   timeoutMs?: number;
   /** Refuse answers larger than this many bytes (`MALFORMED_RESPONSE`) without reading them whole; default and maximum 4 MiB. */

@@ -149,7 +149,7 @@ export interface SogenactifBatchApi {
   parseResponse(text: string, options?: BatchResponseOptions): raw.BatchResponse;
   /**
    * The bulk path: NDJSON or CSV bytes (`input`) or arrays of records in, request-file bytes out,
-   * memory bounded by the chunk (README "1 million records").
+   * memory bounded by the chunk (README "Large files: bytes to bytes, `addMany`, streams").
    */
   createConverter(options: BatchConverterOptions): SogenactifBatchConverter;
   /**

@@ -262,7 +262,12 @@ fn check(v: &Value, path: &str, depth: usize, issues: &mut Issues) {
                 Some("date") => "is an invalid Date",
                 Some(_) => "is not plain data (use objects, arrays, strings, numbers, booleans)",
             };
-            issues.push(path, issue::TYPE, what);
+            // A whole argument (a body given as a BigInt): named as every reader names it.
+            issues.push(
+                if path.is_empty() { "(input)" } else { path },
+                issue::TYPE,
+                what,
+            );
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {

@@ -305,7 +305,8 @@ pub(super) fn secret_forms(
     secret: &crate::transport::Secret,
 ) -> Vec<(String, usize)> {
     let mut out = Vec::new();
-    // A very short "secret" would blank ordinary words; such credentials fail validation anyway.
+    // A very short secret alone would blank ordinary words: it is taken out only inside its
+    // `Authorization` value, below (README, "What is redacted").
     if secret.expose().chars().count() >= 6 {
         out.push((secret.expose().to_string(), 6));
         // As a message quotes it when it holds characters written as escapes (`Ω` → `\u{3a9}`,
@@ -314,12 +315,17 @@ pub(super) fn secret_forms(
         if escaped != secret.expose() {
             out.push((escaped, 6));
         }
-        if let Some(user) = user {
-            let basic = crate::transport::basic_auth(user, secret);
-            let value = basic.strip_prefix("Basic ").unwrap_or(&basic).to_string();
-            // base64: 4 characters per 3 bytes of `user:`.
-            out.push((value, (user.len() + 1) / 3 * 4 + 6));
-        }
+    }
+    if let Some(user) = user {
+        let basic = crate::transport::basic_auth(user, secret);
+        // Without its `=` padding, which an echo may drop or percent-encode (`%3D`): the rest is
+        // the credential (a helper's attack, 2026-12-06). base64: 4 characters per 3 bytes of `user:`.
+        let value = basic
+            .strip_prefix("Basic ")
+            .unwrap_or(&basic)
+            .trim_end_matches('=');
+        let keep = (user.len() + 1) / 3 * 4 + 6;
+        out.push((value.to_string(), keep));
     }
     out
 }

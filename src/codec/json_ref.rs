@@ -77,7 +77,8 @@ pub fn value(text: &str) -> Result<serde_json::Value, JsonError> {
 /// column counted in bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JsonError {
-    what: &'static str,
+    /// What is wrong, without where (`Display` adds the line and column).
+    pub what: &'static str,
     line: usize,
     column: usize,
 }
@@ -222,6 +223,7 @@ impl<'a> Reader<'a> {
             return Ok(Val::Obj(fields));
         }
         loop {
+            let key_at = self.at;
             match self.peek() {
                 Some(b'"') => self.at += 1,
                 Some(_) => return Err(self.error("key must be a string")),
@@ -236,6 +238,12 @@ impl<'a> Reader<'a> {
             }
             let v = self.value()?;
             if let Some(slot) = places.find(&fields, &key).and_then(|i| fields.get_mut(i)) {
+                // Caller input (an NDJSON record) names each field once: a second `amount` is a
+                // mistake, never a correction. Answers keep serde_json's last value.
+                if !self.lossy {
+                    self.at = key_at;
+                    return Err(self.error("a key written twice"));
+                }
                 slot.1 = v;
             } else {
                 fields.push((key, v));

@@ -78,7 +78,7 @@ fn written_back_like_serde_json_value() {
         r#"[{},[],"",0,-0.5,1e300]"#,
     ] {
         let mut out = Vec::new();
-        crate::codec::json_out::val(&mut out, &parse(text).unwrap());
+        crate::codec::json_out::val(&mut out, &parse_answer(text).unwrap());
         let ours = crate::codec::json_out::finish(out);
         let reference = serde_json::from_str::<Value>(text).unwrap().to_string();
         assert_eq!(ours, reference, "{text}");
@@ -98,7 +98,7 @@ fn many_unknown_keys_are_each_reported_once_in_order() {
     }
     // Repeats of unknown keys, and of a known one, after them.
     text.push_str(r#","k7":1,"k299":2,"n":3,"k0":4}"#);
-    let parsed = parse(&text).unwrap();
+    let parsed = parse_answer(&text).unwrap();
     let mut issues = Issues::new();
     let mut o = ObjRef::new(&parsed, "p", &mut issues);
     let _ = o.req_uint("n", &mut issues);
@@ -138,8 +138,12 @@ fn texts(pieces: &[&str], max: usize) -> Vec<String> {
 /// in the same order; or refuse it too (where serde_json says the problem is is its own
 /// business: the messages of this reader are checked by hand below).
 fn same_as_serde_json(text: &str) {
-    let ours = value(text);
+    let mut ours = value(text);
     let theirs = serde_json::from_str::<Value>(text);
+    // Caller input refuses a repeated key; an answer reads it as serde_json does.
+    if matches!(&ours, Err(e) if e.what == "a key written twice") {
+        ours = answer_value(text);
+    }
     match (&ours, &theirs) {
         (Ok(a), Ok(b)) => {
             assert_eq!(a, b, "{text:?}");
@@ -361,7 +365,7 @@ fn a_repeated_key_is_held_once_at_its_first_place_with_its_last_value() {
             .collect::<Vec<_>>(),
         _ => Vec::new(),
     };
-    let v = parse(r#"{"a":1,"b":2,"a":{"x":1,"x":3},"c":4,"b":5}"#).unwrap();
+    let v = parse_answer(r#"{"a":1,"b":2,"a":{"x":1,"x":3},"c":4,"b":5}"#).unwrap();
     assert_eq!(keys(&v), ["a", "b", "c"]);
     assert_eq!(v.get("a").and_then(|a| a.get("x")), Some(&Val::U(3)));
     assert_eq!(v.get("b"), Some(&Val::U(5)));
@@ -375,7 +379,7 @@ fn a_repeated_key_is_held_once_at_its_first_place_with_its_last_value() {
             text.push_str(&format!("\"k{}\":{i}", i % distinct));
         }
         text.push('}');
-        let v = parse(&text).unwrap();
+        let v = parse_answer(&text).unwrap();
         let want: Vec<String> = (0..distinct).map(|i| format!("k{i}")).collect();
         assert_eq!(keys(&v), want, "{distinct}");
         let last = (100_000 - distinct..100_000).collect::<Vec<_>>();

@@ -169,8 +169,22 @@ impl BatchWriter {
                             Some((Checked::Fast(f), seq))
                         }
                         None => {
-                            // The text was split by the scanner: valid JSON.
-                            parsed = fast::tree(text).unwrap_or(J::Null);
+                            // The text was split by the scanner: valid JSON, which caller input
+                            // may still not be for one reason, a key written twice (JS's
+                            // JSON.stringify never writes one).
+                            parsed = match fast::tree(text) {
+                                Ok(tree) => tree,
+                                Err(e) => {
+                                    issues.push(
+                                        validate::record_path(
+                                            usize::try_from(index).unwrap_or(usize::MAX),
+                                        ),
+                                        issue::FORMAT,
+                                        e.what,
+                                    );
+                                    continue;
+                                }
+                            };
                             check_record(
                                 &parsed,
                                 index,
