@@ -224,6 +224,18 @@ test('the same VALIDATION issues and paths as the per-property converter gave', 
   assert.deepEqual(issue(req({ uuid: UUID, amount: NaN })), ['VALIDATION', 'amount', 'is NaN or infinite: pass a finite number']);
   assert.deepEqual(issue(req({ uuid: UUID, amount: 10n })), ['VALIDATION', 'amount', 'is a BigInt, which JSON cannot carry: pass Number(value) where a number is expected (a safe integer), String(value) where a string is']);
   assert.deepEqual(issue(req({ uuid: UUID, metadata: { s: Symbol('x') } })), ['VALIDATION', 'metadata.s', 'is not plain data (use objects, arrays, strings, numbers, booleans)']);
+  // A Map, Set or URLSearchParams, which JSON.stringify writes as {}: named at its path, where the body
+  // read as empty gave "uuid: is required" (a helper's attack, 2026-12-06). A class instance is an object.
+  const notPlain = 'is not plain data (use objects, arrays, strings, numbers, booleans)';
+  assert.deepEqual(issue(req(new Map([['uuid', UUID]]))), ['VALIDATION', '(input)', notPlain]);
+  assert.deepEqual(issue(req({ uuid: UUID, metadata: new Set(['a']) })), ['VALIDATION', 'metadata', notPlain]);
+  assert.deepEqual(issue(() => R.systempay.verifyHash(new URLSearchParams('kr-answer=x'), { password: 'p' })), ['VALIDATION', 'fields', notPlain]);
+  class Row {
+    constructor() {
+      Object.assign(this, { uuid: UUID, amount: 100, currency: 'EUR' });
+    }
+  }
+  assert.equal(R.systempay.request('Transaction/Refund', new Row(), opts).body, `{"uuid":"${UUID}","amount":100,"currency":"EUR"}`);
   // Every value JSON cannot carry at once, in document order (one NaN used to hide the rest).
   const all = thrown(req({ uuid: UUID, amount: NaN, metadata: { a: 1n, b: 'ok', c: new Date(NaN), d: [Infinity] } }));
   assert.deepEqual(all.issues.map((i) => i.field), ['amount', 'metadata.a', 'metadata.c', 'metadata.d[0]']);

@@ -53,7 +53,7 @@ test('every VALIDATION error lists its problem in issues, at its field', () => {
     [() => money.currencies('bogus'), 'table', 'ENUM'],
     [() => money.toMinor('1', 'EUR', 5), 'table', 'TYPE'],
     [() => money.fromMinor(1, 'EUR', 5), 'table', 'TYPE'],
-    [() => payline.request('doCapture', { transactionID: '1' }, undefined), 'options', 'REQUIRED'],
+    [() => payline.request('doReset', { transactionID: '1' }, undefined), 'options', 'REQUIRED'],
     [() => payline.parseResponse('doCapture', '<x/>', 5), 'httpStatus', 'RANGE'],
     [() => payline.checkReAuthorization({}, {}, 5), 'now', 'TYPE'],
   ];

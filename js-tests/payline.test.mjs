@@ -158,6 +158,10 @@ for (const [entry, { payline, RemiseError, isRemiseError }] of entries) {
     const e2 = thrown(() => payline.request('doReAuthorization', PARAMS.doReAuthorization, { merchantId: '1' }));
     assert.equal(e2.code, 'VALIDATION');
     assert.equal(e2.field, 'options.accessKey');
+    // Bad options no longer hide the params' issues (a helper's attack: one issue, options.merchantId).
+    const both = thrown(() => payline.request('doReset', { transactionID: '', comment: 5 }, { merchantId: '', accessKey: 'k' }));
+    assert.deepEqual(both.issues.map((i) => [i.field, i.code]), [['options.merchantId', 'TYPE'], ['transactionID', 'REQUIRED'], ['comment', 'TYPE']]);
+    assert.match(both.message, /^3 problems: options\.merchantId: /);
   });
 
   test(`${entry}: parseResponse decodes, keeps ids as strings, adds accepted and dateIso`, () => {

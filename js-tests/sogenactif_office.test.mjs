@@ -99,12 +99,18 @@ for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError 
     assert.equal(bad.field, 'service');
     const noKey = thrown(() => office.request('cancel', CANCEL, { merchantId: MERCHANT, keyVersion: 1 }));
     assert.deepEqual(noKey.issues.map((i) => i.field), ['options.secretKey']);
+    // Bad options no longer hide the fields' issues; with good fields, the options' alone.
+    const both = thrown(() => office.request('cancel', { transactionReference: '!', operationAmount: -1, currencyCode: 'EUR' }, { ...opts, merchantId: 'abc' }));
+    assert.deepEqual(both.issues.map((i) => [i.field, i.code]), [['options.merchantId', 'FORMAT'], ['operationAmount', 'RANGE'], ['transactionReference', 'FORMAT']]);
+    assert.deepEqual(thrown(() => office.request('cancel', CANCEL, { ...opts, merchantId: 'abc' })).issues.map((i) => i.field), ['options.merchantId']);
   });
 
   test(`${entry}: office.request applies the seed's rules when told the transaction`, () => {
     const e = thrown(() => office.request('cancel', CANCEL, { ...opts, transaction: { transactionStatus: 'CANCELLED' } }));
     assert.equal(e.code, 'OPERATION_NOT_ALLOWED');
     assert.equal(e.gatewayCode, '24');
+    // Named at the option it came in, as validation names it (it said transaction.transactionStatus).
+    assert.equal(e.field, 'options.transaction.transactionStatus');
     const tooMuch = thrown(() => office.request('cancel', CANCEL, { ...opts, transaction: { amount: 999 } }));
     assert.equal(tooMuch.code, 'OPERATION_NOT_ALLOWED');
     assert.equal(tooMuch.field, 'operationAmount');
@@ -283,6 +289,7 @@ for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError 
     const before = srv.requests.length;
     const pre = await rejected(client.acceptChallenge({ transactionReference: 'A1' }, { transaction: { transactionStatus: 'TO_CAPTURE' } }));
     assert.equal(pre.code, 'OPERATION_NOT_ALLOWED');
+    assert.equal(pre.field, 'callOptions.transaction.transactionStatus');
     const invalid = await rejected(client.cancel({ transactionReference: 'bad ref', operationAmount: 1, currencyCode: 'EUR' }));
     assert.equal(invalid.code, 'VALIDATION');
     assert.equal(srv.requests.length, before, 'nothing sent');

@@ -85,6 +85,15 @@ const SENTINEL = '\u0000remise:';
 const MAX_DEPTH = 64;
 let special = false;
 
+// Collections JSON.stringify writes as `{}`: a Map of a body read as an empty object and reported as
+// "uuid: is required" (a helper's attack, 2026-12-06). Named "not plain data" at their path instead.
+// By constructor, in this realm (a class of the caller's own, an ORM row, stays an object).
+const COLLECTIONS = [Map, Set, WeakMap, WeakSet, globalThis.URLSearchParams, globalThis.FormData, globalThis.Headers].filter((c) => typeof c === 'function');
+const collection = (v) => {
+  for (let i = 0; i < COLLECTIONS.length; i++) if (v instanceof COLLECTIONS[i]) return true;
+  return false;
+};
+
 function replacer(key, value) {
   switch (typeof value) {
     case 'number':
@@ -108,6 +117,9 @@ function replacer(key, value) {
           special = true;
           return SENTINEL + 'date';
         }
+      } else if (collection(value)) {
+        special = true;
+        return SENTINEL + 'collection';
       }
       return value;
     default:
@@ -151,6 +163,8 @@ function plain(value, key, depth) {
         for (let i = 0; i < v.length; i++) if (!plain(v[i], String(i), depth + 1)) return false;
         return true;
       }
+      // (A literal's prototype is Object.prototype: the usual object skips the collection checks.)
+      if (Object.getPrototypeOf(v) !== Object.prototype && collection(v)) return false;
       const keys = Object.keys(v);
       for (let i = 0; i < keys.length; i++) if (!plain(v[keys[i]], keys[i], depth + 1)) return false;
       return true;
@@ -389,6 +403,35 @@ export function invokeText(raw, op, args, names, gateway, at) {
   rest[at] = null;
   const [text, sp] = encode(rest, names, gateway);
   return unwrap(raw.callText(op, text, t, sp));
+}
+
+/** One VALIDATION error of `issues` (the core's and those found in JS), with the message the core writes. */
+export function withIssues(gateway, issues, cause) {
+  const message = issues.length === 1 ? `${issues[0].field}: ${issues[0].message}` : `${issues.length} problems: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`;
+  return new RemiseError({ code: 'VALIDATION', gateway, field: issues[0].field, message, issues }, cause === undefined ? undefined : { cause });
+}
+
+/**
+ * `invoke` for a `request(name, params, options)` entry whose core stops at bad options (Payline, Sips
+ * Office): on that error path only, the params are checked again under `placeholder` options, valid
+ * ones, so that every issue comes at once, as Systempay's request reports them (a helper's attack,
+ * 2026-12-06: a bad merchantId hid every problem of the params).
+ */
+export function invokeRequest(raw, op, args, names, gateway, placeholder) {
+  try {
+    return invoke(raw, op, args, names, gateway);
+  } catch (e) {
+    const onlyOptions = e instanceof RemiseError && e.code === 'VALIDATION' && Array.isArray(e.issues) && e.issues.length > 0 && e.issues.every((i) => /^options(\.|$)/.test(i.field));
+    if (!onlyOptions) throw e;
+    let more = [];
+    try {
+      invoke(raw, op, [args[0], args[1], placeholder], names, gateway);
+    } catch (e2) {
+      if (e2 instanceof RemiseError && e2.code === 'VALIDATION' && Array.isArray(e2.issues)) more = e2.issues;
+    }
+    if (more.length === 0) throw e;
+    throw withIssues(gateway, [...e.issues, ...more], e.cause);
+  }
 }
 
 /** Calls a wasm class constructor that throws its framed error text; rethrows a RemiseError. */

@@ -1,11 +1,14 @@
 // payline.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { invoke, invokeText } from './core.js';
+import { invoke, invokeRequest, invokeText } from './core.js';
 import { bindMethods, callOptions, defineMethods, openClient, send } from './transport.js';
 
 const G = 'payline';
 // The client's methods: money-moving calls are sent once; getTransactionDetails (a read) is retried
 // on network errors, 408, 429 and 5xx.
 const OPERATIONS = ['doReAuthorization', 'doAuthorization', 'doCapture', 'doRefund', 'doReset', 'doCredit', 'doDebit', 'getTransactionDetails'];
+
+// Valid options under which `request` checks the params again when the caller's options are refused.
+const PLACEHOLDER = { merchantId: '1', accessKey: 'placeholder' };
 
 export default function payline(raw) {
   /**
@@ -33,7 +36,7 @@ export default function payline(raw) {
   }
   return {
     request: (operation, params, options) =>
-      invoke(raw, 'payline.request', [operation, params, options], ['operation', '', 'options'], G),
+      invokeRequest(raw, 'payline.request', [operation, params, options], ['operation', '', 'options'], G, PLACEHOLDER),
     parseResponse: (operation, xml, httpStatus) =>
       invokeText(raw, 'payline.parseResponse', [operation, xml, httpStatus], ['operation', 'xml', 'httpStatus'], G, 1),
     describeResult: (code) => invoke(raw, 'payline.describeResult', [code], ['code'], G),

@@ -1,16 +1,25 @@
 // sogenactif.office.* and sogenactif.OfficeClient: one crossing per call; the client sends through
 // the JS transport (transport.js).
-import { RemiseError, invoke, invokeAnswer, guarded } from './core.js';
+import { RemiseError, invoke, invokeAnswer, invokeRequest, guarded } from './core.js';
 import { bindMethods, callOptions, defineMethods, openClient, send, withIssues } from './transport.js';
 
 const G = 'sogenactif';
 // The client's methods, one per Office service.
 const SERVICES = ['cancel', 'refund', 'validate', 'duplicate', 'acceptChallenge', 'refuseChallenge', 'walletCreditHolder', 'cardOrder', 'walletOrder', 'getTransactionData'];
 
+// Valid options under which `request` checks the fields again when the caller's options are refused.
+const PLACEHOLDER = { merchantId: '002001000000001', secretKey: 'placeholder', keyVersion: 1 };
+
 export default function sogenactifOffice(raw) {
   // `hosts` is read from the core on first use, not at load (as systempay.hosts): the first call
   // into the wasm compiles code, which a program that never reads it should not pay for.
   let hosts;
+  // A preflight refusal names the status it read as `transaction.transactionStatus`: the path of the
+  // option it came in (`options.` for request, `callOptions.` for a client call), as validation names it.
+  const named = (e, at) => {
+    if (e instanceof RemiseError && e.code === 'OPERATION_NOT_ALLOWED' && typeof e.field === 'string' && e.field.startsWith('transaction.')) e.field = at + e.field;
+    return e;
+  };
   const office = {
     get hosts() {
       if (hosts === undefined) hosts = Object.freeze(invoke(raw, 'sogenactif.office.hosts', [], [], G));
@@ -18,8 +27,13 @@ export default function sogenactifOffice(raw) {
     },
     sealString: (fields) => invoke(raw, 'sogenactif.office.sealString', [fields], ['fields'], G),
     seal: (fields, secretKey) => invoke(raw, 'sogenactif.office.seal', [fields, secretKey], ['fields', 'secretKey'], G),
-    request: (service, fields, options) =>
-      invoke(raw, 'sogenactif.office.request', [service, fields, options], ['service', '', 'options'], G),
+    request(service, fields, options) {
+      try {
+        return invokeRequest(raw, 'sogenactif.office.request', [service, fields, options], ['service', '', 'options'], G, PLACEHOLDER);
+      } catch (e) {
+        throw named(e, 'options.');
+      }
+    },
     parseResponse: (text, options) =>
       invokeAnswer(raw, 'sogenactif.office.parseResponse', [text, options], ['text', 'options'], G, 0),
   };
@@ -86,7 +100,9 @@ export default function sogenactifOffice(raw) {
     // (ABORTED), the rest (`transaction`) is the core's.
     #run(service, fields, options) {
       const o = callOptions(G, options, true);
-      return send(this.#core, this.#settings, G, service, [fields, o[1]], ['', 'callOptions'], false, o);
+      return send(this.#core, this.#settings, G, service, [fields, o[1]], ['', 'callOptions'], false, o).catch((e) => {
+        throw named(e, 'callOptions.');
+      });
     }
     static {
       defineMethods(this, SERVICES, 2, (client, service, fields, options) => client.#run(service, fields, options));

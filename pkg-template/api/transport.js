@@ -4,7 +4,9 @@
 // moves bytes and never decides whether a call may be resent: the core answers `retryDelayMs`
 // for reads that may be tried again, and never for a money-moving call. The one error built here
 // is ABORTED (a caller's AbortSignal: the core has no abort of its own).
-import { RemiseError, encode, errorFrom, unwrapPair, attachWarnings, inexactAnswer, construct, read, guarded, joinBytes } from './core.js';
+import { RemiseError, encode, errorFrom, unwrapPair, attachWarnings, inexactAnswer, construct, read, guarded, joinBytes, withIssues } from './core.js';
+
+export { withIssues };
 
 const FAILURE = Symbol('remise transport failure');
 
@@ -222,11 +224,6 @@ export function callOptions(gateway, options, others) {
 
 const UNREADABLE = 'could not be read (a getter or Proxy threw): pass a plain object';
 
-/** One VALIDATION error of `issues` (the core's and those found in JS), with the message the core writes. */
-export function withIssues(gateway, issues, cause) {
-  const message = issues.length === 1 ? `${issues[0].field}: ${issues[0].message}` : `${issues.length} problems: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`;
-  return new RemiseError({ code: 'VALIDATION', gateway, field: issues[0].field, message, issues }, cause === undefined ? undefined : { cause });
-}
 
 /** Client settings: the injected functions stay in JS, the rest is checked by the core. */
 export function openClient(raw, gateway, options, adjust) {

@@ -22,7 +22,7 @@ export interface CreditRecord extends BatchRecordCommon {
   amount: number;
   /** N8: 6 to 8 digits (a string, or a non-negative integer); column 5. */
   cardEffectiveDate?: string | number;
-  /** N8: 6 to 8 digits (a string, or a non-negative integer); column 6. */
+  /** N8: 6 to 8 digits (a string, or a non-negative integer); column 6; required with a card number (not a `TOKEN_PAN` token): `''` for a card that has none. */
   cardExpiryDate?: string | number;
   /** ANS128: at most 128 characters, one line (no `;` in the CSV syntax); column 7, required. */
   cardNumber: string;
@@ -122,7 +122,7 @@ export interface CardOrderRecord extends BatchRecordCommon {
   cardCSCValue?: string | number;
   /** N8: 6 to 8 digits (a string, or a non-negative integer); column 8. */
   cardEffectiveDate?: string | number;
-  /** N8: 6 to 8 digits (a string, or a non-negative integer); column 9. */
+  /** N8: 6 to 8 digits (a string, or a non-negative integer); column 9; required with a card number (not a `TOKEN_PAN` token): `''` for a card that has none. */
   cardExpiryDate?: string | number;
   /** ANS128: at most 128 characters, one line (no `;` in the CSV syntax); column 10, required. */
   cardNumber: string;

@@ -47,6 +47,17 @@ pub fn describe(format: Format) -> String {
     }
 }
 
+/// Fields whose presence a rule decides rather than the dictionary's column (`rules.rs`): the
+/// declarations and README say when they are needed.
+fn presence_rule(name: &str) -> Option<&'static str> {
+    match name {
+        "cardExpiryDate" => Some(
+            "required with a card number (not a `TOKEN_PAN` token): `''` for a card that has none",
+        ),
+        _ => None,
+    }
+}
+
 /// `walletCredit` → `WalletCreditRecord`.
 pub fn type_name(method: &Method) -> String {
     format!("{}Record", crate::codec::ts_capitalized(method.name))
@@ -64,9 +75,9 @@ fn field_line(out: &mut String, field: &Field, indent: &str) {
         describe(field.format),
         field.order,
         if field.presence == Presence::Required {
-            ", required"
+            ", required".to_string()
         } else {
-            ""
+            presence_rule(field.name).map_or(String::new(), |r| format!("; {r}"))
         }
     );
     let _ = writeln!(
@@ -161,7 +172,7 @@ pub fn records_markdown() -> String {
                 if f.presence == Presence::Required {
                     "yes"
                 } else {
-                    ""
+                    presence_rule(f.name).unwrap_or_default()
                 },
                 describe(f.format).replace('|', "\\|")
             );
