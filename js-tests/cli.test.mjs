@@ -243,6 +243,8 @@ test('build with invalid records: exit 1, no output, issues on stderr, every inv
   for (const e of errors) for (const i of e.issues) assert.equal(typeof i.message, 'string');
   // --max-issues limits the list, not the counts.
   const short = remise(['batch', 'check', path('bad.ndjson'), '--max-issues', '1']);
+  // check never writes: its summary does not say "nothing was written".
+  assert.match(short.stderr, /are invalid \(7 issues\)\n/);
   assert.equal(short.status, 1);
   assert.match(short.stderr, /… 6 more/);
 });
@@ -299,7 +301,7 @@ test('usage and header errors: exit 2 / 1 with the reason, never a stack', () =>
   assert.match(missing.stderr, /--remitter-id is required/);
   const unknown = remise(['batch', 'build', path('in.ndjson'), '--frobnicate']);
   assert.equal(unknown.status, 2);
-  assert.match(unknown.stderr, /Unknown option '--frobnicate'/);
+  assert.match(unknown.stderr, /^remise batch build: Unknown option '--frobnicate'\.\n\nusage:/);
   const noFile = remise(['batch', 'build', path('nope.ndjson'), '-o', path('x.csv'), ...HEADER_ARGS]);
   assert.equal(noFile.status, 2);
   assert.match(noFile.stderr, /ENOENT/);

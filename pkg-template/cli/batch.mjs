@@ -410,7 +410,10 @@ export async function main(argv, io) {
     return await commands[command](rest, io);
   } catch (e) {
     if (e instanceof UsageError || e?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || e?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || e?.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-      say(io.stderr, `remise batch ${command}: ${e.message}\n\n${USAGE[command]}`);
+      // Node's own text for an unknown option ends with an unbalanced quote (`as in '-- "--foo"`): its
+      // first sentence is enough, the usage below lists the options.
+      const message = e?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? e.message.replace(/\. To specify a positional argument[\s\S]*$/, '.') : e.message;
+      say(io.stderr, `remise batch ${command}: ${message}\n\n${USAGE[command]}`);
       return 2;
     }
     if (isRemiseLike(e)) {
@@ -671,7 +674,7 @@ function issueSummary(prefix, input, result) {
     return lines.join('\n');
   }
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  lines.push(`${prefix}: VALIDATION: ${rejected}${records === null ? '' : ` of ${records}`} records in ${input === '-' ? 'stdin' : input} are invalid (${total} issue${total === 1 ? '' : 's'}); nothing was written`);
+  lines.push(`${prefix}: VALIDATION: ${rejected}${records === null ? '' : ` of ${records}`} records in ${input === '-' ? 'stdin' : input} are invalid (${total} issue${total === 1 ? '' : 's'})${prefix.endsWith(' check') ? '' : '; nothing was written'}`);
   for (const i of shownIssues) lines.push(`  line ${i.line ?? '?'}: ${i.field}  ${i.code}  ${i.message}`);
   if (total > shownIssues.length) lines.push(`  … ${total - shownIssues.length} more`);
   lines.push('issues per field and code:');

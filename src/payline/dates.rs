@@ -270,8 +270,9 @@ pub fn parse_iso(s: &str) -> Option<(DateTime, Option<i32>)> {
                 return None;
             }
             let (h, m) = (two(tail.get(1..3)?)?, two(tail.get(4..6)?)?);
-            // The ranges `time::UtcOffset::from_hms` accepts: hours ≤ 25, minutes ≤ 59.
-            if h > 25 || m > 59 {
+            // RFC 3339's ranges, as Systempay's dates are read (`time::UtcOffset::from_hms` took
+            // hours up to 25: '+25:00' wrote a date one day off; a helper's attack, 2026-12-06).
+            if h > 23 || m > 59 {
                 return None;
             }
             let off = i32::from(sign) * (i32::from(h) * 3600 + i32::from(m) * 60);

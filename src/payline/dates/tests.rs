@@ -76,6 +76,10 @@ mod reference {
                 }
                 let h = i8::try_from(two(tail.get(1..3)?)?).ok()?;
                 let m = i8::try_from(two(tail.get(4..6)?)?).ok()?;
+                // RFC 3339's hours (the product's rule since the fourteenth pass; `time` takes 25).
+                if h > 23 {
+                    return None;
+                }
                 let off = UtcOffset::from_hms(sign * h, sign * m, 0).ok()?;
                 (s.get(..split)?, Some(off))
             }
@@ -634,6 +638,22 @@ fn offsets_agree_with_time() {
                 );
             }
         }
+    }
+    // By hand: RFC 3339's hours. '+25:00' was read, and wrote 2026-12-01T10:00 as the 30th in Paris.
+    assert_eq!(
+        parse_iso("2026-12-01T10:00:00+23:59").map(|p| p.1),
+        Some(Some(86_340))
+    );
+    assert_eq!(
+        parse_iso("2026-12-01T10:00:00-23:59").map(|p| p.1),
+        Some(Some(-86_340))
+    );
+    for s in [
+        "2026-12-01T10:00:00+25:00",
+        "2026-12-01T10:00:00+24:00",
+        "2026-12-01T10:00:00-24:30",
+    ] {
+        assert_eq!(parse_iso(s), None, "{s}");
     }
 }
 
