@@ -162,6 +162,9 @@ for (const [entry, { payline, RemiseError, isRemiseError }] of entries) {
     const both = thrown(() => payline.request('doReset', { transactionID: '', comment: 5 }, { merchantId: '', accessKey: 'k' }));
     assert.deepEqual(both.issues.map((i) => [i.field, i.code]), [['options.merchantId', 'TYPE'], ['transactionID', 'REQUIRED'], ['comment', 'TYPE']]);
     assert.match(both.message, /^3 problems: options\.merchantId: /);
+    // A params key named `options` is one issue, not two (the params are read again only for options' issues).
+    const once = thrown(() => payline.request('doReset', { transactionID: '1', options: 1 }, CREDS));
+    assert.deepEqual(once.issues.map((i) => [i.field, i.code]), [['options', 'UNKNOWN_FIELD']]);
   });
 
   test(`${entry}: parseResponse decodes, keeps ids as strings, adds accepted and dateIso`, () => {

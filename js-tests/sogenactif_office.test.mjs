@@ -331,6 +331,8 @@ for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError 
     assert.match(e3.message, /^options\.transaction: is an option of each call, not of the client/);
     const e4 = thrown(() => new sogenactif.OfficeClient({ merchantId: MERCHANT, keyVersion: 1, transaction }));
     assert.deepEqual(e4.issues.map((i) => i.field), ['options.secretKey', 'options.transaction']);
+    // Undefined or null is no transaction (JSON leaves it out): accepted, as any option left empty.
+    for (const none of [undefined, null]) assert.ok(new sogenactif.OfficeClient({ ...opts, transaction: none }) instanceof sogenactif.OfficeClient);
   });
 }
 

@@ -359,6 +359,14 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
     const nested = { ...signed, 'kr-answer': answer.replace('12345678901234567890', '1').replace('"amount":1}', '"amount":-9007199254740993}') };
     nested['kr-hash'] = createHmac('sha256', PASSWORD).update(nested['kr-answer']).digest('hex');
     assert.equal(thrown(() => systempay.parseAnswer(nested, { password: PASSWORD })).field, 'transactions[0].amount');
+    // A key that is no identifier reads one way; the answer itself is '(answer)'.
+    const odd = text.replace('"futureField"', '"x"').replace('"amount":9007199254740993', '"a.b":{"":9007199254740993}');
+    assert.equal(thrown(() => systempay.parseResponse(odd)).field, 'answer["a.b"][""]');
+    const bare = { ...signed, 'kr-answer': '9007199254740993' };
+    bare['kr-hash'] = createHmac('sha256', PASSWORD).update(bare['kr-answer']).digest('hex');
+    const top = thrown(() => systempay.parseAnswer(bare, { password: PASSWORD }));
+    assert.deepEqual([top.code, top.field], ['MALFORMED_RESPONSE', '(answer)']);
+    assert.match(top.message, /^the answer is a whole number above 2\^53 - 1/);
     // Through the client: a refund (sent once, outcome unknown) and a read (not retried: the same answer would come).
     const path = '/huge/api-payment/V4/Transaction/Refund';
     const before = srv.count(path);

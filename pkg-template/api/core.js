@@ -352,7 +352,9 @@ function inexactAt(v, path) {
   if (v === null || typeof v !== 'object') return undefined;
   const array = Array.isArray(v);
   for (const k of Object.keys(v)) {
-    const at = inexactAt(v[k], array ? `${path}[${k}]` : path === '' ? k : `${path}.${k}`);
+    // A key that is no identifier (empty, a dot in it) is written `["…"]`, so the path reads one way.
+    const step = array ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? (path === '' ? k : `.${k}`) : `[${JSON.stringify(k)}]`;
+    const at = inexactAt(v[k], path + step);
     if (at !== undefined) return at;
   }
   return undefined;
@@ -360,13 +362,14 @@ function inexactAt(v, path) {
 
 /** The RemiseError props of an answer holding a number JS would round (`inexactAt`), or undefined. */
 export function inexactAnswer(value, gateway, moneyMoving) {
-  const field = inexactAt(value, '');
-  if (field === undefined) return undefined;
+  const at = inexactAt(value, '');
+  if (at === undefined) return undefined;
+  const field = at === '' ? '(answer)' : at;
   return {
     code: 'MALFORMED_RESPONSE',
     gateway,
     field,
-    message: `${field} (in the answer) is a whole number above 2^53 - 1 (Number.MAX_SAFE_INTEGER), which JavaScript cannot hold exactly: remise does not return it rounded (amounts have at most 12 digits: check where the answer came from${moneyMoving ? ', and query the transaction before sending again' : ''})`,
+    message: `${at === '' ? 'the answer' : `${field} (in the answer)`} is a whole number above 2^53 - 1 (Number.MAX_SAFE_INTEGER), where JavaScript cannot tell a number from its neighbours: remise does not return it, as it may be rounded (amounts have at most 12 digits: check where the answer came from${moneyMoving ? ', and query the transaction before sending again' : ''})`,
     outcome: moneyMoving ? 'unknown' : undefined,
   };
 }
@@ -429,6 +432,9 @@ export function invokeRequest(raw, op, args, names, gateway, placeholder) {
     } catch (e2) {
       if (e2 instanceof RemiseError && e2.code === 'VALIDATION' && Array.isArray(e2.issues)) more = e2.issues;
     }
+    // A params key named `options` is found by both calls: listed once (a final attack).
+    const seen = (i) => e.issues.some((j) => j.field === i.field && j.code === i.code && j.message === i.message);
+    more = more.filter((i) => !seen(i));
     if (more.length === 0) throw e;
     throw withIssues(gateway, [...e.issues, ...more], e.cause);
   }

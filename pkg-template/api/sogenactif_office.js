@@ -74,8 +74,11 @@ export default function sogenactifOffice(raw) {
       // the core's options reader, shared with office.request, took it and applied it to every call).
       let stray;
       const adjust = (copy) => {
+        // (Absent, undefined or null: no transaction, as JSON writes it.)
         if (Object.hasOwn(copy, 'transaction')) {
+          const given = copy.transaction;
           delete copy.transaction;
+          if (given === undefined || given === null) return productionByHost(copy);
           stray = { field: 'options.transaction', code: 'UNKNOWN_FIELD', message: 'is an option of each call, not of the client: client.cancel(fields, { transaction })' };
         }
         productionByHost(copy);

@@ -150,15 +150,19 @@ export function parseJson(text) {
 const PAN_FIELDS = new Set(['pan', 'cardnumber', 'number', 'cardpan']);
 const SECRET_NAME = /(?:cvx|cvv2?|cvc2?|csc(?:value)?|securitycode|password)$/;
 const normal = (k) => k.toLowerCase().replace(/[_-]/g, '');
-// A card number in text: 12 to 19 digits, alone or in groups (`4970 1000 0000 0014`, dashes, dots).
-const CARD_IN_TEXT = /(?<!\d)\d(?:[ .-]?\d){11,18}(?!\d)/g;
+// A card number in text: any run of 12 to 19 digits (the first 19 of a longer run: a card number
+// followed by its expiry date is masked too), or one written in groups of 4 (the last 1 to 7) or 4-6-5,
+// one separator throughout, that passes the Luhn check (so dates, IBANs and amounts in groups stay).
+const DIGITS_IN_TEXT = /\d{12,19}/g;
+const GROUPED_CARD = /(?<![\d.-])\d{4}([ .-])(?:\d{4}\1\d{4}\1\d{1,7}|\d{6}\1\d{5})(?![\d])/g;
 const SECRET_IN_TEXT = /((?:cvx|cvv2?|cvc2?|csc(?:value)?|securityCode|password)["']?\s*[:=>]\s*["']?)[^"'<&,;\s}]*/gi;
 
-/** A card number found in text, its grouping kept: the first 6 and last 4 digits shown. */
-function maskCardText(found) {
-  const count = found.replace(/\D/g, '').length;
+/** A card number found in groups, its grouping kept: the first 6 and last 4 digits shown. */
+function maskGrouped(found) {
+  const digits = found.replace(/\D/g, '');
+  if (!luhn(digits)) return found;
   let seen = 0;
-  return found.replace(/\d/g, (d) => (seen++ < 6 || seen > count - 4 ? d : 'X'));
+  return found.replace(/\d/g, (d) => (seen++ < 6 || seen > digits.length - 4 ? d : 'X'));
 }
 
 /**
@@ -168,13 +172,14 @@ function maskCardText(found) {
  * syntax around them.
  */
 export function maskRecorded(body, depth = 0) {
-  if (typeof body === 'string') return body.replace(CARD_IN_TEXT, maskCardText).replace(SECRET_IN_TEXT, '$1***');
+  if (typeof body === 'string') return body.replace(DIGITS_IN_TEXT, maskPan).replace(GROUPED_CARD, maskGrouped).replace(SECRET_IN_TEXT, '$1***');
   if (body === null || typeof body !== 'object') return body;
   if (depth >= MAX_JSON_DEPTH) return '…';
   const out = Array.isArray(body) ? [] : {};
   for (const [k, v] of Object.entries(body)) {
     const name = normal(k);
-    if (SECRET_NAME.test(name)) out[k] = v === null || v === undefined ? v : '***';
+    // (A flag such as `hasCvv: true` is no code.)
+    if (SECRET_NAME.test(name) && typeof v !== 'boolean') out[k] = v === null || v === undefined ? v : '***';
     else if (PAN_FIELDS.has(name) && (typeof v === 'string' || typeof v === 'number')) {
       // A card number is masked to its first 6 and last 4 digits; anything else under such a name
       // (spaces or dashes in it, a short authorisation number) is kept out whole.
