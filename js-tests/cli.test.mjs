@@ -312,6 +312,39 @@ test('usage and header errors: exit 2 / 1 with the reason, never a stack', () =>
   assert.ok(!existsSync(path('x.csv')));
 });
 
+test('report: empty lines before END are counted, not kept: the first one is named, whatever their number', () => {
+  // A helper's attack: 100 MB of line breaks (a 2 MB zip) were kept one array entry each, and the
+  // process died of a V8 fatal error. Line numbers written here by hand.
+  const head = 'FILE;response;office;v19\nHEADER;023101122334455;2024-06-01+0200;12:00:00+0200;1\n';
+  const rec = (n) => `CANCEL;${n};002001000000001;ORDER${n};100;978;;;;00;;`;
+  for (const [name, text, line, what] of [
+    ['gap.csv', `${head}${rec(1)}\n\n\n${rec(2)}\nEND;2\n`, 4, 'empty line before END'],
+    ['gap-end.csv', `${head}${rec(1)}\n\nEND;1\n`, 4, 'empty line before END'],
+    ['many.csv', `${head}${rec(1)}\n${'\n'.repeat(300_000)}${rec(2)}\nEND;2\n`, 4, 'empty line before END'],
+    ['no-end.csv', `${head}${rec(1)}\n${'\n'.repeat(5)}`, 3, 'the END line is missing'],
+  ]) {
+    const r = remise(['batch', 'report', write(name, text)]);
+    assert.equal(r.status, 1, `${name}: ${r.stderr}`);
+    noStack(r.stderr);
+    assert.match(r.stderr, new RegExp(`line ${line} of the Office Batch response: ${what}`), name);
+  }
+  // After END, empty lines are allowed.
+  const ok = remise(['batch', 'report', write('after-end.csv', `${head}${rec(1)}\nEND;1\n\n\n`)]);
+  assert.equal(ok.status, 0, ok.stderr);
+});
+
+test('check: a field named differently in every record gives at most 200 count rows, never a stack', () => {
+  // A helper's attack: 150 000 records, each with its own unknown key, overflowed the stack
+  // (Math.max(...rows)) and printed a row per record.
+  const lines = Array.from({ length: 400 }, (_, i) => JSON.stringify({ method: 'refund', merchantId: '023101122334456', transactionReference: `R${i}`, operationAmount: 1, currencyCode: 'EUR', [`junk${i}`]: 1 }));
+  const r = remise(['batch', 'check', write('junk.ndjson', lines.join('\n') + '\n')]);
+  assert.equal(r.status, 1, r.stderr);
+  noStack(r.stderr);
+  const rows = r.stderr.split('issues per field and code:\n')[1].trim().split('\n');
+  assert.equal(rows.length, 201, rows.slice(-3).join('\n'));
+  assert.match(r.stderr, /\n {2}\(other fields\) +UNKNOWN_FIELD +200\n?/);
+});
+
 // ---- report
 
 /** The response the documented (assumed) layout describes: each request line echoed, then responseCode, acquirerResponseCode, authorisationId. */
@@ -348,6 +381,9 @@ test('report: per-method counts and amounts, response codes with their meaning, 
   const r = remise(['batch', 'report', response, '--json']);
   assert.equal(r.status, 0, r.stderr);
   const j = JSON.parse(r.stdout);
+  // Written in pieces (one per rejection: a million of them made one string too long for V8), it is
+  // still what JSON.stringify(…, null, 2) writes.
+  assert.equal(r.stdout, JSON.stringify(j, null, 2) + '\n');
   assert.equal(j.schema, 'remise.batch.report/1');
   assert.deepEqual(j.response, { file: 'response.csv', version: 'v19', remitterId: '023101122334455', date: '2021-12-16+0100', time: '14:26:45+0100', sequence: 1 });
   assert.deepEqual(j.totals, { records: 5, accepted: 3, rejected: 2, unknown: 0 });

@@ -435,6 +435,11 @@ test('rows 6-8: a Basic credential echoed without its padding or percent-encoded
       assert.ok(!seen.includes(trimmed.slice(0, -4)), `${gw} ${secret}: shown for ${echo}: ${e.message}`);
     }
   }
+  // A toy credential's Basic value (4 characters, 'MTpi' for 1:b) is not taken out of ordinary words.
+  const fault = '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>innocent xMTpix text</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>';
+  const toy = route((req, body, res) => reply(res, 500, fault, 'text/xml'));
+  const e = await rejected(CLIENTS.payline.money(CLIENTS.payline.make({ merchantId: '1', accessKey: 'b', baseUrl: toy.baseUrl })));
+  assert.ok(e.message.includes('innocent xMTpix text'), e.message);
 });
 
 test('rows 6-8: secrets echoed in attributes, CDATA, cut or quoted JSON and grouped card numbers are redacted too', async () => {

@@ -845,6 +845,22 @@ test('hostile requests get answers, never a rejection, a hang or a broken clock;
   for (const secret of [pan, '987', '654', '321', '111', '222', '333', '444', '555', '666', '4970 1000', '4970-1000-0032']) assert.ok(!kept.includes(secret), `${secret} in sim.requests`);
   assert.ok(kept.includes('497010XXXXXX5734'), 'the card number is kept masked');
   assert.ok(kept.includes('4970 10XX XXXX 5734') && kept.includes('4970-10XX-XXXX-5734'), 'grouped, with its grouping');
+  // What must stay (a final attack: dates and IBANs in groups were masked, flags replaced) and a card
+  // number followed by its expiry (kept whole for a while). Luhn computed here, by hand.
+  const luhnOk = (d) => [...d].reverse().reduce((sum, c, i) => sum + (i % 2 ? [0, 2, 4, 6, 8, 1, 3, 5, 7, 9][+c] : +c), 0) % 10 === 0;
+  const nineteen = Array.from({ length: 10 }, (_, k) => `497010000000000001${k}`).find(luhnOk);
+  const grouped19 = nineteen.replace(/^(\d{4})(\d{4})(\d{4})(\d{4})(\d{3})$/, '$1 $2 $3 $4 $5');
+  const text = `dates 2026-01-01 2026-12-31, iban FR76 3000 6000 0112 3456 7890 124, amount 1.000.000.000.000, ${pan}1228, card ${grouped19}, "hasCvv":true`;
+  await sim.fetch('http://x/api-payment/V4/Charge/CreatePayment', { method: 'POST', headers: sp, body: text });
+  await sim.fetch('http://x/api-payment/V4/Charge/CreatePayment', { method: 'POST', headers: sp, body: JSON.stringify({ amount: 100, currency: 'EUR', card: { hasCvv: true, forgotPassword: false } }) });
+  const [textBody, parsedBody] = sim.requests.slice(-2).map((r) => r.body);
+  assert.ok(!luhnOk('3000600001123456'), 'the IBAN case is not a card number by chance');
+  for (const stays of ['2026-01-01 2026-12-31', 'FR76 3000 6000 0112 3456 7890 124', '1.000.000.000.000', '"hasCvv":true']) assert.ok(textBody.includes(stays), `${stays} in ${textBody}`);
+  // The first 19 of the 20 digits are taken as a card number: 6 shown, 9 masked, the last 4 shown.
+  assert.ok(textBody.includes('497010XXXXXXXXX41228') && !textBody.includes(pan), textBody);
+  // First six and last four digits shown, the grouping kept.
+  assert.ok(!textBody.includes(grouped19) && textBody.includes(`4970 10XX XXXX XXX${nineteen[15]} ${nineteen.slice(16)}`), textBody);
+  assert.deepEqual(parsedBody.card, { hasCvv: true, forgotPassword: false });
 });
 
 test('the HTTP server: a body over 8 MiB is a 413 and the server lives; two listen() at once start one server', async () => {

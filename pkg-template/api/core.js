@@ -90,6 +90,8 @@ let special = false;
 // By constructor, in this realm (a class of the caller's own, an ORM row, stays an object).
 const COLLECTIONS = [Map, Set, WeakMap, WeakSet, globalThis.URLSearchParams, globalThis.FormData, globalThis.Headers].filter((c) => typeof c === 'function');
 const collection = (v) => {
+  // (A literal's prototype is Object.prototype: the usual object skips the checks.)
+  if (Object.getPrototypeOf(v) === Object.prototype) return false;
   for (let i = 0; i < COLLECTIONS.length; i++) if (v instanceof COLLECTIONS[i]) return true;
   return false;
 };
@@ -163,8 +165,7 @@ function plain(value, key, depth) {
         for (let i = 0; i < v.length; i++) if (!plain(v[i], String(i), depth + 1)) return false;
         return true;
       }
-      // (A literal's prototype is Object.prototype: the usual object skips the collection checks.)
-      if (Object.getPrototypeOf(v) !== Object.prototype && collection(v)) return false;
+      if (collection(v)) return false;
       const keys = Object.keys(v);
       for (let i = 0; i < keys.length; i++) if (!plain(v[keys[i]], keys[i], depth + 1)) return false;
       return true;
@@ -174,16 +175,8 @@ function plain(value, key, depth) {
   }
 }
 
-function validation(gateway, field, message, cause) {
-  const props = {
-    code: 'VALIDATION',
-    message: `${field || '(input)'}: ${message}`,
-    gateway,
-    field: field || '(input)',
-    issues: [{ field: field || '(input)', code: 'TYPE', message }],
-  };
-  return new RemiseError(props, cause === undefined ? undefined : { cause });
-}
+/** The VALIDATION error of one TYPE issue at `field` (the whole input: '(input)'). */
+const validation = (gateway, field, message, cause) => withIssues(gateway, [{ field: field || '(input)', code: 'TYPE', message }], cause);
 
 // Client options and hash keys hold credentials: a key there that does not read as an option name
 // (letters or '_', lower-case first, at most 16) may be a secret pasted in the wrong place, and is
@@ -347,6 +340,14 @@ export { attachWarnings };
  * be what was checked, so such an answer is refused rather than returned rounded (a helper's
  * attack, 2026-12-06). Real amounts have at most 12 digits. Depth is bounded by the core's reader.
  */
+/** Whether `v` holds a number `inexactAt` names: the walk of every answer, building no path. */
+function hasInexact(v) {
+  if (typeof v === 'number') return !Number.isSafeInteger(v) && Number.isInteger(v);
+  if (v === null || typeof v !== 'object') return false;
+  for (const k in v) if (Object.hasOwn(v, k) && hasInexact(v[k])) return true;
+  return false;
+}
+
 function inexactAt(v, path) {
   if (typeof v === 'number') return Number.isSafeInteger(v) || !Number.isInteger(v) ? undefined : path;
   if (v === null || typeof v !== 'object') return undefined;
@@ -362,6 +363,7 @@ function inexactAt(v, path) {
 
 /** The RemiseError props of an answer holding a number JS would round (`inexactAt`), or undefined. */
 export function inexactAnswer(value, gateway, moneyMoving) {
+  if (!hasInexact(value)) return undefined;
   const at = inexactAt(value, '');
   if (at === undefined) return undefined;
   const field = at === '' ? '(answer)' : at;
@@ -369,12 +371,12 @@ export function inexactAnswer(value, gateway, moneyMoving) {
     code: 'MALFORMED_RESPONSE',
     gateway,
     field,
-    message: `${at === '' ? 'the answer' : `${field} (in the answer)`} is a whole number above 2^53 - 1 (Number.MAX_SAFE_INTEGER), where JavaScript cannot tell a number from its neighbours: remise does not return it, as it may be rounded (amounts have at most 12 digits: check where the answer came from${moneyMoving ? ', and query the transaction before sending again' : ''})`,
+    message: `${at === '' ? 'the answer' : `the answer's ${field}`} is a number beyond ±(2^53 - 1) (Number.MAX_SAFE_INTEGER), where JavaScript cannot tell a whole number from its neighbours: remise does not return it, as it may be rounded (amounts have at most 12 digits: check where the answer came from${moneyMoving ? ', and query the transaction before sending again' : ''})`,
     outcome: moneyMoving ? 'unknown' : undefined,
   };
 }
 
-/** `invokeText` for an entry that decodes an answer: refused when a number would come back rounded. */
+/** `invoke` (or `invokeText` for the argument `at`) of an entry that decodes an answer: refused when a number would come back rounded. */
 export function invokeAnswer(raw, op, args, names, gateway, at) {
   const value = at === undefined ? invoke(raw, op, args, names, gateway) : invokeText(raw, op, args, names, gateway, at);
   const bad = inexactAnswer(value, gateway, false);

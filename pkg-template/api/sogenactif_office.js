@@ -1,7 +1,7 @@
 // sogenactif.office.* and sogenactif.OfficeClient: one crossing per call; the client sends through
 // the JS transport (transport.js).
-import { RemiseError, invoke, invokeAnswer, invokeRequest, guarded } from './core.js';
-import { bindMethods, callOptions, defineMethods, openClient, send, withIssues } from './transport.js';
+import { RemiseError, invoke, invokeAnswer, invokeRequest, guarded, withIssues } from './core.js';
+import { bindMethods, callOptions, defineMethods, openClient, send } from './transport.js';
 
 const G = 'sogenactif';
 // The client's methods, one per Office service.
@@ -74,12 +74,13 @@ export default function sogenactifOffice(raw) {
       // the core's options reader, shared with office.request, took it and applied it to every call).
       let stray;
       const adjust = (copy) => {
-        // (Absent, undefined or null: no transaction, as JSON writes it.)
+        // (Undefined or null: no transaction, as JSON writes it.)
         if (Object.hasOwn(copy, 'transaction')) {
           const given = copy.transaction;
           delete copy.transaction;
-          if (given === undefined || given === null) return productionByHost(copy);
-          stray = { field: 'options.transaction', code: 'UNKNOWN_FIELD', message: 'is an option of each call, not of the client: client.cancel(fields, { transaction })' };
+          if (given !== undefined && given !== null) {
+            stray = { field: 'options.transaction', code: 'UNKNOWN_FIELD', message: 'is an option of each call, not of the client: client.cancel(fields, { transaction })' };
+          }
         }
         productionByHost(copy);
       };

@@ -1,6 +1,6 @@
 // systempay.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { invoke, invokeAnswer, unwrap, encode } from './core.js';
-import { bindMethods, callOptions, defineMethods, openClient, send, withIssues } from './transport.js';
+import { invoke, invokeAnswer, unwrap, encode, withIssues } from './core.js';
+import { bindMethods, callOptions, defineMethods, openClient, send } from './transport.js';
 
 const METHODS = {
   cancelOrRefund: 'Transaction/CancelOrRefund',

@@ -6,8 +6,6 @@
 // is ABORTED (a caller's AbortSignal: the core has no abort of its own).
 import { RemiseError, encode, errorFrom, unwrapPair, attachWarnings, inexactAnswer, construct, read, guarded, joinBytes, withIssues } from './core.js';
 
-export { withIssues };
-
 const FAILURE = Symbol('remise transport failure');
 
 class Failure {
@@ -223,7 +221,6 @@ export function callOptions(gateway, options, others) {
 }
 
 const UNREADABLE = 'could not be read (a getter or Proxy threw): pass a plain object';
-
 
 /** Client settings: the injected functions stay in JS, the rest is checked by the core. */
 export function openClient(raw, gateway, options, adjust) {
@@ -640,8 +637,13 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       return { error };
     }
     const value = JSON.parse(r.slice(1));
-    const inexact = inexactAnswer(value, gateway, kind !== 'read');
-    return inexact === undefined ? { value } : { error: inexact };
+    // (Payline answers hold their numbers as strings.) The path quotes the answer's keys: redacted
+    // as every text of an answer quoted in an error is.
+    const inexact = gateway === 'payline' ? undefined : inexactAnswer(value, gateway, kind !== 'read');
+    if (inexact === undefined) return { value };
+    inexact.field = settings.redact(inexact.field);
+    inexact.message = settings.redact(inexact.message);
+    return { error: inexact };
   }
 }
 

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:os';
 import { createEngine, JsConverter } from './engine.mjs';
 import { crc32, ENTRY_NAME, localHeader, MAX_DATA, trailer } from './zip.mjs';
-import { createSummary, jsonSafe, maskDigits, problems, renderHtml, renderText, terminalSafe } from './report.mjs';
+import { createSummary, jsonPieces, jsonSafe, maskDigits, problems, renderHtml, renderText, terminalSafe } from './report.mjs';
 import { chunks, lines, MAX_LINE, readResponse } from './lines.mjs';
 import { writeOut } from './output.mjs';
 
@@ -591,7 +591,10 @@ async function convert(io, remise, input, values, options, sink, errors) {
       if (errors !== null) writeTo(errors, Buffer.from(JSON.stringify(r) + '\n'), `--errors ${values.errors}`);
       for (const i of r.issues) {
         if (shownIssues.length < maxIssues) shownIssues.push({ line: r.line, ...i });
-        const key = `${String(i.field).replace(/^records\[\d+\]\.?/, '') || '(record)'}\t${i.code}`;
+        let key = `${String(i.field).replace(/^records\[\d+\]\.?/, '') || '(record)'}\t${i.code}`;
+        // A field named differently in each record (an unknown key `junk<n>`) would make one row
+        // per record: past MAX_COUNT_ROWS rows, the rest are counted together.
+        if (!counts.has(key) && counts.size >= MAX_COUNT_ROWS) key = `(other fields)\t${i.code}`;
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
     }
@@ -664,8 +667,11 @@ function writeAll(fd, bytes) {
   for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
+/** Rows of the per-field-and-code counts before the rest are counted as `(other fields)`. */
+const MAX_COUNT_ROWS = 200;
+
 /** The stderr summary of invalid records: the first N issues, then the counts per field and code. */
-function issueSummary(prefix, input, result) {
+function issueSummary(prefix, input, result, writes) {
   const { rejected, records, shownIssues, counts, error } = result;
   const lines = [];
   if (rejected === 0) {
@@ -674,13 +680,19 @@ function issueSummary(prefix, input, result) {
     return lines.join('\n');
   }
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  lines.push(`${prefix}: VALIDATION: ${rejected}${records === null ? '' : ` of ${records}`} records in ${input === '-' ? 'stdin' : input} are invalid (${total} issue${total === 1 ? '' : 's'})${prefix.endsWith(' check') ? '' : '; nothing was written'}`);
+  lines.push(`${prefix}: VALIDATION: ${rejected}${records === null ? '' : ` of ${records}`} records in ${input === '-' ? 'stdin' : input} are invalid (${total} issue${total === 1 ? '' : 's'})${writes ? '; nothing was written' : ''}`);
   for (const i of shownIssues) lines.push(`  line ${i.line ?? '?'}: ${i.field}  ${i.code}  ${i.message}`);
   if (total > shownIssues.length) lines.push(`  … ${total - shownIssues.length} more`);
   lines.push('issues per field and code:');
   const rows = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const width = Math.max(...rows.map(([k]) => k.split('\t')[0].length));
-  const codeWidth = Math.max(...rows.map(([k]) => k.split('\t')[1].length));
+  // (A loop, not Math.max(...rows): a spread of 150 000 rows overflowed the stack.)
+  let width = 0;
+  let codeWidth = 0;
+  for (const [k] of rows) {
+    const [field, code] = k.split('\t');
+    width = Math.max(width, field.length);
+    codeWidth = Math.max(codeWidth, code.length);
+  }
   for (const [key, n] of rows) {
     const [field, code] = key.split('\t');
     lines.push(`  ${field.padEnd(width)}  ${code.padEnd(codeWidth)}  ${n}`);
@@ -754,7 +766,7 @@ async function buildTo(io, values, input, output, target, options, entry, errors
       writeTo(out, bytes, tempName);
     }, errors);
     if (result.error) {
-      io.stderr.write(terminalSafe(issueSummary('remise batch build', input, result)) + '\n');
+      io.stderr.write(terminalSafe(issueSummary('remise batch build', input, result, true)) + '\n');
       return 1;
     }
     try {
@@ -803,7 +815,7 @@ async function checkWith(io, values, input, options, errors) {
   new remise.sogenactif.BatchWriter(options);
   const result = await convert(io, remise, input, values, options, () => {}, errors);
   if (result.error) {
-    io.stderr.write(terminalSafe(issueSummary('remise batch check', input, result)) + '\n');
+    io.stderr.write(terminalSafe(issueSummary('remise batch check', input, result, false)) + '\n');
     return 1;
   }
   printResult(io, `${input === '-' ? 'stdin' : input}: ${result.records === null ? 'every record is' : `${result.records} records,`} ${result.records === null ? 'valid' : 'all valid'}\n`);
@@ -965,7 +977,7 @@ async function report(argv, io) {
     htmlTarget(values.html);
   }
   const remise = await loadRemise(io);
-  const summary = createSummary(remise.money, requestColumns(remise.sogenactif));
+  const summary = createSummary(remise.money, requestColumns(remise.sogenactif), { join: values.request !== undefined });
   // Response lines are kept only for the join with a CSV request file (FILE;request…), whose lines
   // name no field: a request given as records is joined by field names. Only a regular file is
   // looked at first; stdin, a pipe or a FIFO can be read once, so their lines are kept.
@@ -987,7 +999,10 @@ async function report(argv, io) {
   }
   result.problems = problems(result);
   if (values.html !== undefined) await writeHtml(io, values.html, renderHtml(result));
-  printResult(io, values.json ? jsonSafe(JSON.stringify(result, null, 2)) + '\n' : renderText(result, { maxRejections }));
+  if (values.json) {
+    for (const piece of jsonPieces(result)) printResult(io, jsonSafe(piece));
+    printResult(io, '\n');
+  } else printResult(io, renderText(result, { maxRejections }));
   // Read, but not the trustworthy answer to one request file: exit 1, as for a malformed file.
   return result.problems.length ? 1 : 0;
 }

@@ -123,7 +123,10 @@ export async function readResponse(sogenactif, source, onRecord) {
   let batchStart = 0; // file line of batch[0]
   let header = null;
   let total = 0;
-  let empties = []; // line numbers of empty lines not yet followed by a non-empty one
+  // Empty lines not yet followed by a non-empty one: how many, and the first one's line. Counted, not
+  // kept: 100 MB of line breaks held one array entry each (a 2 MB zip crashed the process).
+  let empties = 0;
+  let firstEmpty = 0;
   let end = null; // { line, count }
   let afterEnd = null; // first line after END
   let afterEndText = false;
@@ -168,12 +171,16 @@ export async function readResponse(sogenactif, source, onRecord) {
       continue;
     }
     if (line === '') {
-      empties.push(n);
+      if (empties++ === 0) firstEmpty = n;
       continue;
+    }
+    // An empty line may only end the file, after END (as the parser says of one before END).
+    if (empties > 0) {
+      parse();
+      throw malformed(firstEmpty, 'empty line before END');
     }
     if (line.startsWith('END;')) {
       parse();
-      if (empties.length) throw malformed(empties[0], 'empty line before END');
       const count = line.slice(4);
       if (count === '' || count.length > 15 || !/^[0-9]+$/.test(count)) {
         throw malformed(n, `the END count must be a number, got '${terminalSafe(count.slice(0, 40))}${count.length > 40 ? '…' : ''}'`);
@@ -184,9 +191,7 @@ export async function readResponse(sogenactif, source, onRecord) {
       end = { line: n, count: total };
       continue;
     }
-    if (batch.length === 0) batchStart = empties.length ? empties[0] : n;
-    for (const e of empties) batch.push('');
-    empties = [];
+    if (batch.length === 0) batchStart = n;
     batch.push(raw);
     if (batch.length >= SLICE) parse();
   }
@@ -196,7 +201,7 @@ export async function readResponse(sogenactif, source, onRecord) {
       sogenactif.batch.parseResponse(prefix.join('\n'));
     }
     parse();
-    throw malformed(last - empties.length, 'the END line is missing: the file is truncated');
+    throw malformed(last - empties, 'the END line is missing: the file is truncated');
   }
   if (afterEndText) throw malformed(afterEnd, 'text after the END line');
   return header;

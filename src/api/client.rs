@@ -305,8 +305,9 @@ pub(super) fn secret_forms(
     secret: &crate::transport::Secret,
 ) -> Vec<(String, usize)> {
     let mut out = Vec::new();
-    // A very short secret alone would blank ordinary words: it is taken out only inside its
-    // `Authorization` value, below (README, "What is redacted").
+    // A very short secret alone would blank ordinary words: it is not taken out alone, only inside
+    // an `Authorization` value of 12 characters or more, below (Systempay and Payline; README,
+    // "What is redacted").
     if secret.expose().chars().count() >= 6 {
         out.push((secret.expose().to_string(), 6));
         // As a message quotes it when it holds characters written as escapes (`Ω` → `\u{3a9}`,

@@ -33,7 +33,8 @@ pub enum Val<'a> {
     Obj(Vec<(Cow<'a, str>, Val<'a>)>),
 }
 
-/// Parses one JSON text (white space only after it, as `serde_json::from_str`).
+/// Parses one JSON text of caller input (white space only after it, as `serde_json::from_str`);
+/// a key written twice in one object is refused ([`REPEATED_KEY`]).
 pub fn parse(text: &str) -> Result<Val<'_>, JsonError> {
     read(text, false)
 }
@@ -41,7 +42,8 @@ pub fn parse(text: &str) -> Result<Val<'_>, JsonError> {
 /// [`parse`] for a gateway's answer: a `\u` escape of half a UTF-16 surrogate pair (which a `str`
 /// cannot hold, and `JSON.parse` reads) becomes U+FFFD, as a stray byte of bad UTF-8 does
 /// ("Transport"): one odd character in a free-text field must not make a payment's result
-/// unreadable. Caller input stays strict (`parse`): there, such a string is named at its path.
+/// unreadable. Caller input stays strict (`parse`): there, such a string is named at its path. A
+/// repeated key keeps its last value, as serde_json reads it.
 pub fn parse_answer(text: &str) -> Result<Val<'_>, JsonError> {
     read(text, true)
 }
@@ -51,13 +53,13 @@ pub fn answer_value(text: &str) -> Result<serde_json::Value, JsonError> {
     parse_answer(text).map(|v| v.to_value())
 }
 
-fn read(text: &str, lossy: bool) -> Result<Val<'_>, JsonError> {
+fn read(text: &str, answer: bool) -> Result<Val<'_>, JsonError> {
     let mut r = Reader {
         text,
         bytes: text.as_bytes(),
         at: 0,
         depth: 0,
-        lossy,
+        answer,
     };
     let v = r.value()?;
     r.blank();
@@ -77,8 +79,7 @@ pub fn value(text: &str) -> Result<serde_json::Value, JsonError> {
 /// column counted in bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct JsonError {
-    /// What is wrong, without where (`Display` adds the line and column).
-    pub what: &'static str,
+    what: &'static str,
     line: usize,
     column: usize,
 }
@@ -92,6 +93,11 @@ impl JsonError {
     /// Whether the text nests deeper than [`MAX_NESTING`].
     pub fn is_too_deep(&self) -> bool {
         self.what == TOO_DEEP
+    }
+
+    /// Whether caller input names a key twice in one object ([`parse`] refuses it).
+    pub fn is_repeated_key(&self) -> bool {
+        self.what == REPEATED_KEY
     }
 }
 
@@ -108,20 +114,24 @@ impl fmt::Display for JsonError {
 /// Arrays and objects nested this deep are refused (serde_json's limit: 127 levels read).
 pub const MAX_NESTING: u32 = 128;
 const TOO_DEEP: &str = "recursion limit exceeded";
+/// What [`parse`] says of a key written twice in one object of caller input.
+pub const REPEATED_KEY: &str = "a key written twice";
 const BAD_NUMBER: &str = "invalid number";
 
 /// The reader of [`parse`]. Written here rather than taken from serde_json: its deserializer,
 /// its error positions and its float tables were about 13 KB of the `.wasm` (issue 9, size),
 /// serde's visitor protocol stood between it and the tree, and a reader that only builds [`Val`]
 /// does the same work in less code. It accepts exactly RFC 8259 JSON, as serde_json does
-/// (checked against it by a differential test, `json_ref/tests.rs`).
+/// (checked against it by a differential test, `json_ref/tests.rs`), but for caller input
+/// ([`parse`]) a key written twice in one object, which it refuses.
 struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
     at: usize,
     depth: u32,
-    /// Half a surrogate pair is read as U+FFFD instead of refused ([`parse_answer`]).
-    lossy: bool,
+    /// A gateway's answer ([`parse_answer`]): half a surrogate pair is read as U+FFFD instead of
+    /// refused, and a repeated key keeps its last value instead of being refused.
+    answer: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -210,8 +220,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// After `{`. A repeated key keeps its first place and takes the last value, as serde_json's
-    /// `Value` (`preserve_order`) holds it. Keeping every repeat cost memory per repeat (34
+    /// After `{`. In an answer, a repeated key keeps its first place and takes the last value, as
+    /// serde_json's `Value` (`preserve_order`) holds it; caller input refuses it. Keeping every repeat cost memory per repeat (34
     /// million repeats of one key on one NDJSON line ran the instance out of memory) and sent such
     /// batch records to the slow validator; found by a differential fuzz (2026-12-05).
     fn object(&mut self) -> Result<Val<'a>, JsonError> {
@@ -240,9 +250,9 @@ impl<'a> Reader<'a> {
             if let Some(slot) = places.find(&fields, &key).and_then(|i| fields.get_mut(i)) {
                 // Caller input (an NDJSON record) names each field once: a second `amount` is a
                 // mistake, never a correction. Answers keep serde_json's last value.
-                if !self.lossy {
+                if !self.answer {
                     self.at = key_at;
-                    return Err(self.error("a key written twice"));
+                    return Err(self.error(REPEATED_KEY));
                 }
                 slot.1 = v;
             } else {
@@ -356,7 +366,7 @@ impl<'a> Reader<'a> {
                     0
                 };
                 if !(0xDC00..0xE000).contains(&lo) {
-                    if !self.lossy {
+                    if !self.answer {
                         return Err(self.error("lone surrogate in hex escape"));
                     }
                     // The next escape, if any, is read on its own.

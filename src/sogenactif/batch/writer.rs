@@ -174,13 +174,13 @@ impl BatchWriter {
                             // JSON.stringify never writes one).
                             parsed = match fast::tree(text) {
                                 Ok(tree) => tree,
-                                Err(e) => {
+                                Err(_) => {
                                     issues.push(
                                         validate::record_path(
                                             usize::try_from(index).unwrap_or(usize::MAX),
                                         ),
                                         issue::FORMAT,
-                                        e.what,
+                                        crate::codec::json_ref::REPEATED_KEY,
                                     );
                                     continue;
                                 }
