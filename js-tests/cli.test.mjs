@@ -333,6 +333,14 @@ test('report: empty lines before END are counted, not kept: the first one is nam
   assert.equal(ok.status, 0, ok.stderr);
 });
 
+test('a directory given as stdin is a file that cannot be read: exit 2, not data without a record', () => {
+  for (const cmd of [['batch', 'check', '-'], ['batch', 'report', '-']]) {
+    const r = spawnSync('sh', ['-c', `"${BIN}" ${cmd.join(' ')} < /`], { encoding: 'utf8', timeout: 120_000 });
+    assert.equal(r.status, 2, `${cmd.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, /stdin: EISDIR: it is a directory/);
+  }
+});
+
 test('check: a field named differently in every record gives at most 200 count rows, never a stack', () => {
   // A helper's attack: 150 000 records, each with its own unknown key, overflowed the stack
   // (Math.max(...rows)) and printed a row per record.

@@ -304,6 +304,15 @@ function parseArgs(config) {
   return { values, positionals };
 }
 
+/** Whether stdin is a directory. */
+function stdinIsDirectory() {
+  try {
+    return fstatSync(0).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** What stdin reads when it is a regular file, else null. */
 function stdinFile() {
   try {
@@ -404,6 +413,12 @@ export async function main(argv, io) {
   const commands = { build, check, report };
   if (!Object.hasOwn(commands, command)) {
     say(io.stderr, `remise batch: unknown command '${command}'\n\n${USAGE.batch}`);
+    return 2;
+  }
+  // Node reads a directory given as stdin (`- < /tmp`) as an empty input, which the commands would
+  // call data with no record (exit 1): it is a file that cannot be read (exit 2).
+  if (io.stdin === process.stdin && rest.includes('-') && stdinIsDirectory()) {
+    say(io.stderr, `remise batch ${command}: stdin: EISDIR: it is a directory: give a file`);
     return 2;
   }
   try {
