@@ -991,6 +991,21 @@ test('--errors is emptied by every run, - is refused; an existing OUTPUT keeps i
   assert.match(html.stderr, /--html .*the directory .* does not exist/);
 });
 
+test('report --request --json masks a card number written in a free-text field of a request record', async () => {
+  // A helper's attack: a card number in a free-text field (returnContext, operationOrigin) was printed
+  // whole in rejections[].request.
+  const { createSimulator } = await import('remise/simulator');
+  const sim = createSimulator();
+  const record = { method: 'cancel', merchantId: sim.sogenactif.credentials.merchantId, recordSequence: 1, transactionReference: 'NOPE2', amount: 100, currencyCode: 'EUR', operationOrigin: '4970100000325734 ok' };
+  assert.equal(remise(['batch', 'build', write('ctx-req.ndjson', JSON.stringify(record) + '\n'), '-o', path('ctx-req.csv'), ...HEADER_ARGS]).status, 0);
+  write('ctx-resp.csv', sim.sogenactif.processBatch(readFileSync(path('ctx-req.csv'), 'utf8')));
+  const r = remise(['batch', 'report', path('ctx-resp.csv'), '--request', path('ctx-req.ndjson'), '--json']);
+  const j = JSON.parse(r.stdout);
+  assert.equal(j.rejections.length, 1, r.stdout);
+  assert.ok(!r.stdout.includes('4970100000325734'), r.stdout);
+  assert.match(j.rejections[0].request.record.operationOrigin, /^[*\d]*\*{4,}[*\d]*5734 ok$/);
+});
+
 test('report --request reads records after blank lines as NDJSON, from a file or stdin; --html takes a long name', async () => {
   const { createSimulator } = await import('remise/simulator');
   const sim = createSimulator();

@@ -138,6 +138,9 @@ export function maskRecord(record, depth = 0) {
     if (SECRET.has(k) && v !== undefined && v !== null) {
       // (String of a deep array recurses too; an object is shown as *** whatever it holds.)
       out[k] = typeof v === 'object' ? '***' : maskSecret(k, String(v)) || '***';
+    } else if (typeof v === 'string') {
+      // A card number in free text (`returnContext: 'card 4111…'`), as stderr masks it.
+      out[k] = maskDigits(v);
     } else out[k] = v !== null && typeof v === 'object' ? maskRecord(v, depth + 1) : v;
   }
   return out;
