@@ -335,38 +335,37 @@ export function unwrapPair(r) {
 export { attachWarnings };
 
 /**
- * The path of the first number of a decoded answer that JavaScript cannot hold exactly (an integer
- * above 2^53 − 1: `JSON.parse` rounds `9007199254740993` to `…992`), or undefined. The core reads
- * and checks the answer's exact digits (a seal or kr-hash covers them); the value handed back must
- * be what was checked, so such an answer is refused rather than returned rounded (a helper's
- * attack, 2026-12-06). Real amounts have at most 12 digits. Depth is bounded by the core's reader.
+ * Where the first number of a decoded answer that JavaScript cannot hold exactly lies (beyond
+ * ±(2^53 − 1): `JSON.parse` rounds `9007199254740993` to `…992`), as the keys leading to it, last
+ * first, each with whether its holder is an array; undefined when there is none. The core reads and
+ * checks the answer's exact digits (a seal or kr-hash covers them); the value handed back must be what
+ * was checked, so such an answer is refused rather than returned rounded (a helper's attack,
+ * 2026-12-06). One walk of every answer, building nothing unless it finds one. Depth is bounded by
+ * the core's reader.
  */
-/** Whether `v` holds a number `inexactAt` names: the walk of every answer, building no path. */
-function hasInexact(v) {
-  if (typeof v === 'number') return !Number.isSafeInteger(v) && Number.isInteger(v);
-  if (v === null || typeof v !== 'object') return false;
-  for (const k in v) if (Object.hasOwn(v, k) && hasInexact(v[k])) return true;
-  return false;
-}
-
-function inexactAt(v, path) {
-  if (typeof v === 'number') return Number.isSafeInteger(v) || !Number.isInteger(v) ? undefined : path;
+function inexactKeys(v) {
+  if (typeof v === 'number') return Number.isInteger(v) && !Number.isSafeInteger(v) ? [] : undefined;
   if (v === null || typeof v !== 'object') return undefined;
-  const array = Array.isArray(v);
-  for (const k of Object.keys(v)) {
-    // A key that is no identifier (empty, a dot in it) is written `["…"]`, so the path reads one way.
-    const step = array ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? (path === '' ? k : `.${k}`) : `[${JSON.stringify(k)}]`;
-    const at = inexactAt(v[k], path + step);
-    if (at !== undefined) return at;
+  for (const k in v) {
+    if (!Object.hasOwn(v, k)) continue;
+    const found = inexactKeys(v[k]);
+    if (found) {
+      found.push([k, Array.isArray(v)]);
+      return found;
+    }
   }
   return undefined;
 }
 
-/** The RemiseError props of an answer holding a number JS would round (`inexactAt`), or undefined. */
+/** The RemiseError props of an answer holding a number JS would round (`inexactKeys`), or undefined. */
 export function inexactAnswer(value, gateway, moneyMoving) {
-  if (!hasInexact(value)) return undefined;
-  const at = inexactAt(value, '');
-  if (at === undefined) return undefined;
+  const keys = inexactKeys(value);
+  if (keys === undefined) return undefined;
+  // A key that is no identifier (empty, a dot in it) is written `["…"]`, so the path reads one way.
+  let at = '';
+  for (const [k, indexed] of keys.reverse()) {
+    at += indexed ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? (at === '' ? k : `.${k}`) : `[${JSON.stringify(k)}]`;
+  }
   const field = at === '' ? '(answer)' : at;
   return {
     code: 'MALFORMED_RESPONSE',
@@ -427,20 +426,29 @@ export function invokeRequest(raw, op, args, names, gateway, placeholder) {
   try {
     return invoke(raw, op, args, names, gateway);
   } catch (e) {
-    const onlyOptions = e instanceof RemiseError && e.code === 'VALIDATION' && Array.isArray(e.issues) && e.issues.length > 0 && e.issues.every((i) => /^options(\.|$)/.test(i.field));
-    if (!onlyOptions) throw e;
-    let more = [];
-    try {
-      invoke(raw, op, [args[0], args[1], placeholder], names, gateway);
-    } catch (e2) {
-      if (e2 instanceof RemiseError && e2.code === 'VALIDATION' && Array.isArray(e2.issues)) more = e2.issues;
-    }
-    // A params key named `options` is found by both calls: listed once (a final attack).
-    const seen = (i) => e.issues.some((j) => j.field === i.field && j.code === i.code && j.message === i.message);
-    more = more.filter((i) => !seen(i));
+    const more = issuesBeside(e, 'options', () => invoke(raw, op, [args[0], args[1], placeholder], names, gateway));
     if (more.length === 0) throw e;
     throw withIssues(gateway, [...e.issues, ...more], e.cause);
   }
+}
+
+/**
+ * When a core stops at the issues of one argument (`e`'s issues all under `prefix`): the issues
+ * `again()`, the same call with that argument replaced by a valid one, finds in the others, on
+ * this error path only, so that every issue comes at once (`invokeRequest`'s options, `send`'s call
+ * options). Empty otherwise. An issue found by both (a params key named `options`) is listed once.
+ */
+export function issuesBeside(e, prefix, again) {
+  const under = new RegExp(`^${prefix}(\\.|$)`);
+  if (!(e instanceof RemiseError) || e.code !== 'VALIDATION' || !Array.isArray(e.issues) || e.issues.length === 0 || !e.issues.every((i) => under.test(i.field))) return [];
+  let more = [];
+  try {
+    again();
+  } catch (e2) {
+    if (e2 instanceof RemiseError && e2.code === 'VALIDATION' && Array.isArray(e2.issues)) more = e2.issues;
+  }
+  const seen = (i) => e.issues.some((j) => j.field === i.field && j.code === i.code && j.message === i.message);
+  return more.filter((i) => !seen(i));
 }
 
 /** Calls a wasm class constructor that throws its framed error text; rethrows a RemiseError. */

@@ -4,7 +4,7 @@
 // moves bytes and never decides whether a call may be resent: the core answers `retryDelayMs`
 // for reads that may be tried again, and never for a money-moving call. The one error built here
 // is ABORTED (a caller's AbortSignal: the core has no abort of its own).
-import { RemiseError, encode, errorFrom, unwrapPair, attachWarnings, inexactAnswer, construct, read, guarded, joinBytes, withIssues } from './core.js';
+import { RemiseError, encode, errorFrom, unwrapPair, attachWarnings, inexactAnswer, issuesBeside, construct, read, guarded, joinBytes, withIssues } from './core.js';
 
 const FAILURE = Symbol('remise transport failure');
 
@@ -327,15 +327,13 @@ export async function send(core, settings, gateway, op, args, names, withWarning
     // The core reads the Sips client's call options before the fields and stops at their issues:
     // the fields are read again without them, on this error path only, so that every issue comes
     // at once.
-    let fields = [];
-    if (invalid && names[1] === 'callOptions' && args[1] != null && e.issues.every((i) => /^callOptions(\.|$)/.test(i.field))) {
-      try {
-        const [again, sp2] = encode([args[0], null], names, gateway);
-        unwrapPair(core.prepare(op, again, sp2, false));
-      } catch (e2) {
-        if (e2 instanceof RemiseError && e2.code === 'VALIDATION' && Array.isArray(e2.issues)) fields = e2.issues;
-      }
-    }
+    const fields =
+      names[1] === 'callOptions' && args[1] != null
+        ? issuesBeside(e, 'callOptions', () => {
+            const [again, sp2] = encode([args[0], null], names, gateway);
+            unwrapPair(core.prepare(op, again, sp2, false));
+          })
+        : [];
     // The call options' issues found here come with the core's, or before a preflight refusal, as
     // the core reports validation before its rules.
     if (fields.length > 0 || found.length > 0) throw withIssues(gateway, [...fields, ...(invalid ? e.issues : []), ...found], cause ?? e.cause);

@@ -304,23 +304,19 @@ function parseArgs(config) {
   return { values, positionals };
 }
 
-/** Whether stdin is a directory. */
-function stdinIsDirectory() {
+/** What stdin reads (its `fstat`), or null when it cannot be told. */
+function stdinStat() {
   try {
-    return fstatSync(0).isDirectory();
+    return fstatSync(0);
   } catch {
-    return false;
+    return null;
   }
 }
 
 /** What stdin reads when it is a regular file, else null. */
 function stdinFile() {
-  try {
-    const st = fstatSync(0);
-    return st.isFile() ? st : null;
-  } catch {
-    return null;
-  }
+  const st = stdinStat();
+  return st && st.isFile() ? st : null;
 }
 
 /** `statSync(path)`, or null when nothing is there ('-' is stdin or stdout: never a file here). */
@@ -417,7 +413,7 @@ export async function main(argv, io) {
   }
   // Node reads a directory given as stdin (`- < /tmp`) as an empty input, which the commands would
   // call data with no record (exit 1): it is a file that cannot be read (exit 2).
-  if (io.stdin === process.stdin && rest.includes('-') && stdinIsDirectory()) {
+  if (io.stdin === process.stdin && rest.includes('-') && stdinStat()?.isDirectory()) {
     say(io.stderr, `remise batch ${command}: stdin: EISDIR: it is a directory: give a file`);
     return 2;
   }
