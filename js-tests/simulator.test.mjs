@@ -841,8 +841,12 @@ test('hostile requests get answers, never a rejection, a hang or a broken clock;
   await sim.fetch('http://x/api-payment/V4/Charge/CreatePayment', { method: 'POST', headers: sp, body: '{"card":{"pan":"4970 1000 0032 5734","securityCode":"111"' });
   await sim.fetch('http://x/api-payment/V4/Charge/CreatePayment', { method: 'POST', headers: sp, body: JSON.stringify({ amount: 100, currency: 'EUR', metadata: { note: 'card 4970-1000-0032-5734' }, card: { CVV: '222', cvv2: '333', card_cvc: '444' } }) });
   await sim.fetch('http://x/rs-services/v2/checkout/cardOrder', { method: 'POST', body: JSON.stringify({ cardNumber: pan, cardCscValue: '555', CSC: '666' }) });
+  // Codes named with `Value`/`Code` after them, Amex's `cid`, and one written `CSC 123` in free text
+  // (the fifteenth pass: each was kept whole).
+  await sim.fetch('http://x/api-payment/V4/Charge/CreatePayment', { method: 'POST', headers: sp, body: JSON.stringify({ amount: 100, currency: 'EUR', card: { cvvValue: '777', cid: '8888', cscCode: '919' }, metadata: { note: 'paid by card, CSC 929 given on the phone' } }) });
   const kept = JSON.stringify(sim.requests);
-  for (const secret of [pan, '987', '654', '321', '111', '222', '333', '444', '555', '666', '4970 1000', '4970-1000-0032']) assert.ok(!kept.includes(secret), `${secret} in sim.requests`);
+  for (const secret of [pan, '987', '654', '321', '111', '222', '333', '444', '555', '666', '777', '8888', '919', '929', '4970 1000', '4970-1000-0032']) assert.ok(!kept.includes(secret), `${secret} in sim.requests`);
+  assert.ok(kept.includes('CSC *** given'), 'the text around a code stays');
   assert.ok(kept.includes('497010XXXXXX5734'), 'the card number is kept masked');
   assert.ok(kept.includes('4970 10XX XXXX 5734') && kept.includes('4970-10XX-XXXX-5734'), 'grouped, with its grouping');
   // What must stay (a final attack: dates and IBANs in groups were masked, flags replaced) and a card
