@@ -651,6 +651,28 @@ test('report: a malformed response file is exit 1 with the MALFORMED_RESPONSE re
   assert.doesNotMatch(page, /[\u202a-\u202e\u2066-\u2069]/);
 });
 
+test('report --html: the rejected rows are written in pieces (a page of millions passed V8\'s longest string), every row once', () => {
+  const n = 2500; // two and a half pieces of a thousand rows
+  const many = Array.from({ length: n }, (_, i) => ({ ...sample, recordSequence: i + 1, transactionReference: `REJ${i + 1}`, s10TransactionReference: undefined }));
+  const response = write('many-rejected.csv', toResponse(sogenactif.batch.build({ header, records: many }), Array(n).fill('05')));
+  // To a file, and to a pipe (a device: written as it is, piece after piece).
+  for (const target of [path('many.html'), '/dev/stdout']) {
+    const r = target === '/dev/stdout'
+      ? spawnSync('sh', ['-c', `"${BIN}" batch report many-rejected.csv --html /dev/stdout | cat`], { cwd: dir, encoding: 'utf8', maxBuffer: 64 << 20, timeout: 120_000 })
+      : remise(['batch', 'report', response, '--html', target]);
+    assert.equal(r.status, 0, r.stderr);
+    // (On a pipe the page comes first, then the text summary.)
+    const page = target === '/dev/stdout' ? r.stdout.slice(0, r.stdout.indexOf('</html>\n') + 8) : readFileSync(target, 'utf8');
+    const table = page.slice(page.indexOf('<table id="rejections">'));
+    const body = table.slice(table.indexOf('<tbody>\n') + 8, table.indexOf('</tbody>'));
+    const rows = body.split('\n').filter((l) => l !== '');
+    assert.equal(rows.length, n);
+    rows.forEach((row, i) => assert.match(row, new RegExp(`^<tr><td>${i + 1}</td><td>walletCredit</td><td>REJ${i + 1}</td><td>0\\.66 EUR</td><td><code>05</code> `)));
+    assert.match(page, /<h2>Rejected records \(2500\)<\/h2>/);
+    assert.match(page, /<\/tbody><\/table>\n<p class="meta">Written by remise batch report \(schema [^)]+\)\.<\/p>\n<\/body>\n<\/html>\n$/);
+  }
+});
+
 test('report on a response file the simulator produced from a built request: counts match', async () => {
   const { createSimulator } = await import('remise/simulator');
   const sim = createSimulator();

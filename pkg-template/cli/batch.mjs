@@ -4,14 +4,14 @@
 // refuses, a malformed response file: the RemiseError's code, field paths and message are printed);
 // 2 the command line is wrong or a file cannot be read or written. No stack trace for any of these.
 import { parseArgs as parseArgsOnce } from 'node:util';
-import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readSync, realpathSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readSync, realpathSync, rmSync, statSync, writeSync } from 'node:fs';
 import { rename, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:os';
 import { createEngine, JsConverter } from './engine.mjs';
 import { crc32, ENTRY_NAME, localHeader, MAX_DATA, trailer } from './zip.mjs';
-import { createSummary, jsonPieces, jsonSafe, maskDigits, problems, renderHtml, renderText, terminalSafe } from './report.mjs';
+import { createSummary, jsonPieces, jsonSafe, maskDigits, problems, htmlPieces, renderText, terminalSafe } from './report.mjs';
 import { chunks, lines, MAX_LINE, readResponse } from './lines.mjs';
 import { writeOut } from './output.mjs';
 
@@ -133,12 +133,22 @@ function htmlTarget(name) {
   return outputFile(name, '--html');
 }
 
-/** The --html page, to a device or pipe as it is, else whole (`writeWhole`). */
-async function writeHtml(io, name, text) {
+/** Strings written one after the other to the file at `path`, opened (made or emptied) for it. */
+function writePieces(path, pieces) {
+  const fd = openSync(path, 'w');
+  try {
+    for (const piece of pieces) writeAll(fd, Buffer.from(piece));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The --html page (its pieces), to a device or pipe as it is, else whole (`writeWhole`). */
+async function writeHtml(io, name, pieces) {
   const target = htmlTarget(name);
   if (target.direct) {
     try {
-      writeFileSync(name, text);
+      writePieces(name, pieces);
     } catch (e) {
       // A pipe closed by its reader (`--html /dev/stdout | head`): quietly, as stdout's.
       if (e?.code === 'EPIPE') return;
@@ -146,14 +156,14 @@ async function writeHtml(io, name, text) {
     }
     return;
   }
-  await writeWhole(target, name, text, io);
+  await writeWhole(target, name, pieces, io);
 }
 
 /**
  * A whole file (the --html report) written as OUTPUT is (`replacement`): on any failure the old file
  * is left as it was (a full disk left a page cut in the middle under the final name).
  */
-async function writeWhole(target, name, text, io) {
+async function writeWhole(target, name, pieces, io) {
   let file;
   try {
     file = replacement(io, target, `--html ${name}`);
@@ -162,7 +172,7 @@ async function writeWhole(target, name, text, io) {
     // place, as before (not atomic: a full disk cuts it).
     if (e?.code === 'EACCES' || e?.code === 'EPERM' || e?.code === 'EROFS') {
       try {
-        writeFileSync(target.path, text);
+        writePieces(target.path, pieces);
       } catch (e2) {
         throw new FileError(`--html ${name}: ${e2?.message ?? e2}`);
       }
@@ -171,7 +181,7 @@ async function writeWhole(target, name, text, io) {
     throw new FileError(`--html ${name}: ${e?.message ?? e}`);
   }
   try {
-    writeTo(file.fd, Buffer.from(text), file.name);
+    for (const piece of pieces) writeTo(file.fd, Buffer.from(piece), file.name);
     await file.commit();
   } finally {
     file.abandon();
@@ -1009,7 +1019,7 @@ async function report(argv, io) {
     }
   }
   result.problems = problems(result);
-  if (values.html !== undefined) await writeHtml(io, values.html, renderHtml(result));
+  if (values.html !== undefined) await writeHtml(io, values.html, htmlPieces(result));
   if (values.json) {
     for (const piece of jsonPieces(result)) printResult(io, jsonSafe(piece));
     printResult(io, '\n');

@@ -490,8 +490,11 @@ export function chart(report) {
   return parts.join('\n');
 }
 
-/** The whole HTML page. */
-export function renderHtml(report) {
+/**
+ * The whole HTML page, in pieces: the rejected records' rows a thousand at a time, so that a page of
+ * millions of them is never one string (V8's longest is about 512 MB, passed near a million rows).
+ */
+export function* htmlPieces(report) {
   const r = report.response;
   const t = report.totals;
   const rows = (items, cells) => items.map((x) => `<tr>${cells(x).map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n');
@@ -504,7 +507,7 @@ export function renderHtml(report) {
     esc(m.amounts.map((a) => `${a.rejected} ${a.currency}`).join(', ') || '—'),
   ]);
   const codeRows = rows(report.responseCodes, (c) => [`<code>${esc(c.code)}</code>`, c.count, esc(c.message), esc(c.action)]);
-  const rejectionRows = rows(report.rejections, (x) => [
+  const rejectionRows = (items) => rows(items, (x) => [
     x.recordSequence,
     esc(x.method),
     esc(x.transactionReference ?? (x.s10TransactionId !== undefined ? `s10 ${x.s10TransactionId}` : '')),
@@ -521,7 +524,7 @@ export function renderHtml(report) {
     if (j.notInRequest.length) join += `<p class="warn">Response lines without a request record: ${esc(list(j.notInRequest))}.</p>`;
     join += '</section>';
   }
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -561,8 +564,10 @@ ${join}
 <h2>Rejected records (${report.rejections.length})</h2>
 <table id="rejections"><thead><tr><th>recordSequence</th><th>method</th><th>reference</th><th>amount</th><th>response</th><th>what to do</th><th>request line</th></tr></thead>
 <tbody>
-${rejectionRows}
-</tbody></table>
+`;
+  const list = report.rejections;
+  for (let i = 0; i < list.length; i += 1000) yield `${rejectionRows(list.slice(i, i + 1000))}\n`;
+  yield `</tbody></table>
 <p class="meta">Written by remise batch report (schema ${SCHEMA}).</p>
 </body>
 </html>
