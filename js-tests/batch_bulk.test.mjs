@@ -42,6 +42,22 @@ for (const [name, { sogenactif, money }] of entries) {
     assert.equal(thrown(() => w.addMany('not an array')).issues[0].field, 'records');
   });
 
+  test(`${name}: a converter given bytes refuses addMany (its records went before the line push had not ended)`, () => {
+    const c = sogenactif.batch.createConverter({ header, input: 'ndjson' });
+    const first = new TextEncoder().encode(JSON.stringify(wc(0))); // no line break yet
+    assert.equal(c.push(first).length, 0, 'a line not ended gives no bytes');
+    const e = thrown(() => c.addMany([wc(1)]));
+    assert.equal(e.code, 'OPERATION_NOT_ALLOWED');
+    assert.match(e.message, /addMany after push/);
+    assert.equal(c.count, 0, 'nothing of the refused records was read');
+    // The file is the pushed record alone, as sogenactif.batch.build writes it.
+    const file = text(concat([c.push(new Uint8Array([10])), c.finish()]));
+    assert.equal(file, sogenactif.batch.build({ header, records: [wc(0)] }));
+    // addMany alone on a converter made with `input` still works.
+    const records = sogenactif.batch.createConverter({ header, input: 'ndjson' });
+    assert.equal(text(concat([records.addMany([wc(0)]), records.finish()])), file);
+  });
+
   test(`${name}: free() gives a writer's or converter's memory back at once; later calls refuse`, () => {
     const w = new sogenactif.BatchWriter({ header });
     w.header();

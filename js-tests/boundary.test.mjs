@@ -339,6 +339,21 @@ test('nothing calls into the wasm at load: building the API makes no call (cold 
   assert.deepEqual(calls, ['call', 'call']);
 });
 
+test('an array longer than any call takes is named before it is walked: a sparse one of length 2^32 - 1 hung for minutes', () => {
+  const [, [, R]] = entries;
+  const opts = { shopId: '69876357', password: 'testpassword_x' };
+  for (const length of [2 ** 32 - 1, 2 ** 24 + 1]) {
+    const e = thrown(() => R.systempay.request('Transaction/Duplicate', { uuid: UUID, amount: 990, currency: 'EUR', metadata: { list: new Array(length) } }, opts));
+    assert.equal(e.code, 'VALIDATION');
+    assert.deepEqual(e.issues.map((i) => [i.field, i.code]), [['metadata.list', 'TYPE']]);
+    assert.match(e.issues[0].message, new RegExp(`has ${length} elements, more than one call takes \\(16777216\\)`));
+    const b = thrown(() => R.sogenactif.batch.build({ header: SAMPLE_HEADER, records: new Array(length) }));
+    assert.deepEqual(b.issues.map((i) => [i.field, i.code]), [['records', 'TYPE']]);
+    assert.equal(thrown(() => R.money.toMinor(new Array(length), 'EUR')).code, 'VALIDATION');
+  }
+  assert.equal(R.money.toMinor('12.34', 'EUR'), 1234);
+});
+
 test('plain data is sent as JSON.stringify writes it, and a value JSON cannot carry is named wherever it sits', () => {
   // `metadata` is passed through to the request body, so what the wrapper encoded can be read back.
   // Plain data takes the wrapper's fast path (no replacer); the expectation is JSON.stringify's

@@ -192,6 +192,8 @@ const endless = (value) => ({
 });
 
 test('row 4: a fetch that resolves to something else, throws, or is missing rejects; the process lives', async () => {
+  const hostile = new Proxy({}, { get() { throw new Error('trap'); }, getPrototypeOf() { throw new Error('trap'); } });
+  const revoked = (() => { const p = Proxy.revocable({}, {}); p.revoke(); return p.proxy; })();
   const odd = [
     [async () => ({ status: 200 }), 'MALFORMED_RESPONSE'],
     [async () => 42, 'MALFORMED_RESPONSE'],
@@ -205,6 +207,12 @@ test('row 4: a fetch that resolves to something else, throws, or is missing reje
     [() => Promise.reject(new Error('async boom')), 'NETWORK_ERROR'],
     // A getter that throws where the status is read.
     [async () => ({ get status() { throw new Error('status getter'); } }), 'MALFORMED_RESPONSE'],
+    // A reason whose every read throws, or a revoked Proxy, from fetch or from the body's stream: the
+    // trap's own error came out, without outcome 'unknown' (the fifteenth pass, an attack).
+    [() => Promise.reject(hostile), 'NETWORK_ERROR'],
+    [() => Promise.reject(revoked), 'NETWORK_ERROR'],
+    [async () => new Response(new ReadableStream({ start(c) { c.error(hostile); } })), 'NETWORK_ERROR'],
+    [async () => new Response(new ReadableStream({ start(c) { c.error(revoked); } })), 'NETWORK_ERROR'],
     // A body whose reader gives strings: their length was added as NaN, so the size cap never
     // tripped and an endless body filled an array until V8 killed the process.
     [async () => endless(() => 'not bytes'), 'MALFORMED_RESPONSE'],

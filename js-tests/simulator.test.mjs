@@ -608,6 +608,32 @@ test('sogenactif office (production host): sealed answers; cancel bounded by the
   assert.equal(seal, hmac(secretKey, Object.keys(rest).sort().map((k) => String(rest[k])).join('')));
 });
 
+test('sogenactif office: a malformed transactionReference is 30 in every service; a numeric currencyCode is the same currency later', async () => {
+  // README "Testing your integration": 30 for a transactionReference other than 1-35 letters and digits;
+  // `currencyCode` as 978 or '978' alike (the fifteenth pass, an attack: 25 for a cancel of a malformed
+  // reference; a transaction ordered with 978 as a number could never be cancelled, 12).
+  const sim = createSimulator({ now: START });
+  const { merchantId, secretKey, keyVersion } = sim.sogenactif.credentials;
+  const post = async (path, extra) => {
+    const version = path.startsWith('checkout') ? 'IR_WS_2.55' : path.startsWith('diagnostic') ? 'DR_WS_2.58' : 'CR_WS_2.58';
+    const fields = { interfaceVersion: version, merchantId, ...extra };
+    // Top-level values in key order (all are flat here), keyVersion and seal aside.
+    const seal = hmac(secretKey, Object.keys(fields).sort().map((k) => String(fields[k])).join(''));
+    const res = await sim.fetch(`https://office-server.sogenactif.com/rs-services/v2/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...fields, keyVersion, seal }) });
+    return res.json();
+  };
+  for (const ref of ['bad ref!', 'x'.repeat(36), 'ORDER-1']) {
+    assert.equal((await post('cashManagement/cancel', { transactionReference: ref, operationAmount: 100, currencyCode: '978' })).responseCode, '30', ref);
+    assert.equal((await post('diagnostic/getTransactionData', { transactionReference: ref })).responseCode, '30', ref);
+  }
+  const order = await post('checkout/cardOrder', { transactionReference: 'NUM978', amount: 1000, currencyCode: 978, cardNumber: '4970100000000055', cardExpiryDate: '203012' });
+  assert.equal(order.responseCode, '00');
+  assert.equal((await post('diagnostic/getTransactionData', { transactionReference: 'NUM978' })).currencyCode, '978');
+  for (const currencyCode of [978, '978']) {
+    assert.equal((await post('cashManagement/cancel', { transactionReference: 'NUM978', operationAmount: 100, currencyCode })).responseCode, '00', String(currencyCode));
+  }
+});
+
 test('sogenactif office: the test platform does not seal its answers; production does; sealTestAnswers seals them', async () => {
   // sogenactif.md §4.2: "Response seal: same algorithm over the response fields, excluding seal. ...
   // the test platform does not send a seal in responses". Test hosts: sogenactif.md §5.

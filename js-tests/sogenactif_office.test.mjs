@@ -290,6 +290,13 @@ for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError 
     const pre = await rejected(client.acceptChallenge({ transactionReference: 'A1' }, { transaction: { transactionStatus: 'TO_CAPTURE' } }));
     assert.equal(pre.code, 'OPERATION_NOT_ALLOWED');
     assert.equal(pre.field, 'callOptions.transaction.transactionStatus');
+    // Another transaction's getTransactionData answer (cancelled): refused at its reference, not
+    // taken as this one's status (the fifteenth pass, an attack).
+    const other = { responseCode: '00', transactionReference: 'ORDERB', transactionStatus: 'CANCELLED', amount: 10000, currencyCode: '840' };
+    const mixed = await rejected(client.cancel({ transactionReference: 'ORDERA', operationAmount: 10, currencyCode: 'EUR' }, { transaction: other }));
+    assert.equal(mixed.code, 'OPERATION_NOT_ALLOWED');
+    assert.equal(mixed.field, 'callOptions.transaction.transactionReference');
+    assert.match(mixed.message, /the transaction given is ORDERB, this request is for ORDERA/);
     const invalid = await rejected(client.cancel({ transactionReference: 'bad ref', operationAmount: 1, currencyCode: 'EUR' }));
     assert.equal(invalid.code, 'VALIDATION');
     assert.equal(srv.requests.length, before, 'nothing sent');

@@ -174,6 +174,13 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
     assert.deepEqual(c.issues.map((i) => [i.field, i.code]), [['comment', 'FORBIDDEN_CHARACTER']]);
     const u = await rejected(client().call('Transaction/Get', { uuid: UUID, x: [half] }));
     assert.deepEqual(u.issues.map((i) => [i.field, i.code]), [['x[0]', 'FORBIDDEN_CHARACTER']]);
+    // An empty service name is refused as a blank one is (it was a TypeError: the fifteenth pass).
+    for (const service of ['', ' ']) {
+      const empty = await rejected(client().call(service, { uuid: UUID }));
+      assert.ok(empty instanceof RemiseError, String(empty));
+      assert.deepEqual(empty.issues.map((i) => [i.field, i.code]), [['service', 'FORMAT']]);
+      assert.match(empty.message, /is not a web service name/);
+    }
     assert.equal(srv.requests.length, n);
     // Paired, it is an ordinary character.
     const ok = systempay.request('Transaction/CancelOrRefund', { uuid: UUID, comment: '\u{1F600}' }, { shopId: SHOP, password: PASSWORD });

@@ -598,7 +598,7 @@ pub fn settle(
                     .strip_prefix(side)
                     .is_some_and(|r| r.is_empty() || r.starts_with('.'))
             };
-            may_have_had_effects(gateway, code)
+            (may_have_had_effects(gateway, code) && !fault("Client"))
                 || fault("Server")
                 || (status != 200 && status != 401 && !fault("Client"))
         }
@@ -651,17 +651,19 @@ pub const MAY_HAVE_HAD_EFFECTS: [(Gateway, &str); 3] = [
 /// Whether a refusal's `code` may hide an operation that was done or is under way: the table
 /// above, and Payline's codes whose status word is `ONHOLD_PARTNER`, `INPROGRESS` or
 /// `PENDING_RISK` (02000 "in progress: wait for the payment status", 02016 "on hold at the
-/// partner", …).
+/// partner", …), outside remise's table (`UNKNOWN`: payline.md §5 says the lists it comes from are
+/// cut or second-hand) or not five digits at all (`00000 ` with a space is no acceptance; a SOAP
+/// `Client` fault's code, not five digits either, is left out by [`settle`]).
 pub fn may_have_had_effects(gateway: Gateway, code: &str) -> bool {
     // One line of space-separated codes per gateway (smaller than a row per code).
     MAY_HAVE_HAD_EFFECTS
         .iter()
         .any(|(g, list)| *g == gateway && list.split(' ').any(|c| c == code))
         || (gateway == Gateway::Payline
-            && crate::payline::codes::describe(code).is_ok_and(|d| {
+            && crate::payline::codes::describe(code).map_or(true, |d| {
                 matches!(
                     d.status.as_str(),
-                    "ONHOLD_PARTNER" | "INPROGRESS" | "PENDING_RISK"
+                    "ONHOLD_PARTNER" | "INPROGRESS" | "PENDING_RISK" | "UNKNOWN"
                 )
             }))
 }

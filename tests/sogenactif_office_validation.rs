@@ -578,8 +578,31 @@ fn with_tx(status: Option<&str>, amount: Option<u64>) -> Options {
     o.transaction = Some(TransactionState {
         status: status.map(str::to_string),
         amount,
+        reference: None,
     });
     o
+}
+
+#[test]
+fn another_transactions_data_is_refused() {
+    // The getTransactionData answer of another reference, cancelled: the cancel of this one was
+    // refused as "already cancelled" (the fifteenth pass, an attack).
+    let ours = cancel(json!({}));
+    let our_ref = ours["transactionReference"].as_str().unwrap().to_string();
+    let mut o = with_tx(Some("CANCELLED"), Some(1));
+    o.transaction.as_mut().unwrap().reference = Some("ANOTHER1".to_string());
+    let e = office::request("cancel", &ours, &o).unwrap_err();
+    assert_eq!(e.code, ErrorCode::OperationNotAllowed);
+    assert_eq!(e.field.as_deref(), Some("transaction.transactionReference"));
+    assert!(
+        e.message.contains("ANOTHER1") && e.message.contains(&our_ref),
+        "{}",
+        e.message
+    );
+    // Its own data: the rules apply as before (cancelled: refused at the status).
+    o.transaction.as_mut().unwrap().reference = Some(our_ref);
+    let e = office::request("cancel", &ours, &o).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("transaction.transactionStatus"));
 }
 
 #[test]

@@ -83,6 +83,11 @@ export function isRemiseError(value) {
 // messages of earlier versions (src/api/args.rs, SENTINEL).
 const SENTINEL = '\u0000remise:';
 const MAX_DEPTH = 64;
+// Elements of one array: more than any call can use (a batch file of 2^24 records would be over
+// V8's longest string) and checked before the array is walked: a sparse array of length 2^32 - 1 was
+// walked index by index for minutes (the fifteenth pass, an attack).
+const MAX_ELEMENTS = 2 ** 24;
+const TOO_LONG = Symbol('remise: an array too long');
 let special = false;
 
 // Collections JSON.stringify writes as `{}`: a Map of a body read as an empty object and reported as
@@ -163,6 +168,8 @@ function plain(value, key, depth) {
       if (v === null) return true;
       if (depth >= MAX_DEPTH) return false;
       if (Array.isArray(v)) {
+        // (Thrown: `encode` then finds it with `locate`, which names it.)
+        if (v.length > MAX_ELEMENTS) throw TOO_LONG;
         for (let i = 0; i < v.length; i++) if (!plain(v[i], String(i), depth + 1)) return false;
         return true;
       }
@@ -197,6 +204,7 @@ function locate(value, path, depth, gateway, cause, base = 0) {
   let keys;
   try {
     if (typeof value.toJSON === 'function') value.toJSON();
+    if (Array.isArray(value) && value.length > MAX_ELEMENTS) return validation(gateway, path, `has ${value.length} elements, more than one call takes (${MAX_ELEMENTS}): split it into smaller calls`);
     keys = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
   } catch (e) {
     return validation(gateway, path, 'could not be read (a getter, Proxy or toJSON threw): pass plain data', e);

@@ -247,6 +247,9 @@ export default function sogenactifBatch(raw) {
     #held;
     // A high surrogate that ended the last text chunk: its low half may begin the next one.
     #high = '';
+    // Whether bytes were pushed: `addMany` after them is refused (the core may hold the start of a
+    // pushed line, and the records were written before it: the fifteenth pass, an attack).
+    #pushed = false;
     constructor(options) {
       const [text, sp] = encode([options, clock()], ['options', 'clock'], G);
       this.#held = new Held(construct(raw.CoreBatchConverter, text, sp), 'Converter');
@@ -271,6 +274,7 @@ export default function sogenactifBatch(raw) {
     pushView(chunk) {
       const text = typeof chunk === 'string';
       let bytes = chunkBytes(text ? this.#text(chunk) : chunk, memory);
+      if (bytes.length > 0 || this.#high !== '') this.#pushed = true;
       // A high surrogate held from the last text chunk, then bytes: it was a lone one, and its bytes
       // go first, where it stood.
       if (!text && this.#high !== '') bytes = joinBytes([this.#takeHigh(), bytes]);
@@ -312,6 +316,7 @@ export default function sogenactifBatch(raw) {
     }
     /** Records as JS objects, one crossing for all of them → their bytes. */
     addMany(records) {
+      if (this.#pushed) throw new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: 'Converter: addMany after push: its records would be written before a line whose end push has not seen yet; give them to push as NDJSON lines, or to a converter of their own' });
       const base = this.count;
       const [text, sp] = encode([records], ['records'], G, base);
       // As a string: the glue writes it into wasm memory with one encodeInto (scripts/build-pkg.mjs).

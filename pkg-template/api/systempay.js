@@ -42,11 +42,13 @@ export default function systempay(raw) {
     // with the same TypeError as the other clients' ("Receiver must be an instance of class Client").
     #send(service, body, options) {
       const o = callOptions(G, options, false);
-      if (typeof service !== 'string') {
-        const issue = { field: 'service', code: 'TYPE', message: `must be a string like 'Transaction/Get', got ${service === null ? 'null' : typeof service}` };
-        // With the call options' issues, all at once.
-        throw withIssues(G, [issue, ...o[2]], o[3]);
-      }
+      // ('': the core's empty entry name gives the client's settings, src/wasm/mod.rs; it was sent
+      // on with them as its request, a TypeError: the fifteenth pass, an attack. Refused as ' ' is.)
+      const issue = typeof service !== 'string'
+        ? { field: 'service', code: 'TYPE', message: `must be a string like 'Transaction/Get', got ${service === null ? 'null' : typeof service}` }
+        : service === '' ? { field: 'service', code: 'FORMAT', message: "'' is not a web service name: use the path after /api-payment/V4/, e.g. 'Token/Get'" } : undefined;
+      // With the call options' issues, all at once.
+      if (issue) throw withIssues(G, [issue, ...o[2]], o[3]);
       return send(this.#core, this.#settings, G, service, [body], [''], true, o);
     }
     static {

@@ -17,13 +17,22 @@ class Failure {
   }
 }
 
+/**
+ * Whether `e` is one of this file's failures. Guarded, as `describe`: what a `fetch` or a body
+ * stream rejects with may be a Proxy whose traps throw (the fifteenth pass, an attack: a refund
+ * rejected with the trap's error, without `outcome: 'unknown'`).
+ */
+const isFailure = (e) => guarded(() => Boolean(e && e[FAILURE]), false);
+
 function describe(e) {
-  if (e && typeof e === 'object') {
-    const msg = typeof e.message === 'string' ? e.message : 'fetch failed';
-    const code = e.cause && typeof e.cause === 'object' && typeof e.cause.code === 'string' ? e.cause.code : '';
-    return code ? `${msg}: ${code}` : msg;
-  }
-  return typeof e === 'string' ? e : 'fetch failed';
+  return guarded(() => {
+    if (e && typeof e === 'object') {
+      const msg = typeof e.message === 'string' ? e.message : 'fetch failed';
+      const code = e.cause && typeof e.cause === 'object' && typeof e.cause.code === 'string' ? e.cause.code : '';
+      return code ? `${msg}: ${code}` : msg;
+    }
+    return typeof e === 'string' ? e : 'fetch failed';
+  }, 'fetch failed');
 }
 
 function emit(debug, event) {
@@ -368,7 +377,7 @@ export async function send(core, settings, gateway, op, args, names, withWarning
       try {
         outcome = await attempt(core, settings, gateway, request, prep, kind, operation, retries, call);
       } catch (e) {
-        if (!(e && e[FAILURE])) throw e;
+        if (!isFailure(e)) throw e;
         if (e.kind === 'aborted') throw abortError(gateway, operation, kind, call.sent, signal);
         const jitter = Math.floor(Math.random() * 1001);
         const r = core.failure(JSON.stringify([operation, kind, e.kind, e.detail || '', e.status ?? null, retries, jitter]));
@@ -621,7 +630,7 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       }
       body = await readText(res, settings.maxResponseBytes, life);
     } catch (e) {
-      if (e && e[FAILURE]) throw e;
+      if (isFailure(e)) throw e;
       throw new Failure('network', describe(e));
     }
     if (settings.debug) emit(settings.debug, { type: 'response', gateway, url: hop === 0 ? url : settings.redact(url), status, headers: {}, body: settings.redact(body) });

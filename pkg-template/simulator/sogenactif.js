@@ -136,7 +136,12 @@ export function createSogenactif(ctx, config = {}) {
   // day is another transaction (25 when it is not there).
   const s10Key = (id, date) => `s10:${String(id).padStart(6, '0')}:${date}`;
   const keyOf = (f) => {
-    if (typeof f.transactionReference === 'string' && f.transactionReference !== '') return f.transactionReference;
+    // Checked wherever a reference is read, not only when a transaction is made: a malformed one
+    // in a cancel was 25 (unknown) instead of 30 (the fifteenth pass, an attack).
+    if (typeof f.transactionReference === 'string' && f.transactionReference !== '') {
+      if (!TRANSACTION_REFERENCE.test(f.transactionReference)) refuse(CODES.format, 'transactionReference must be at most 35 letters and digits (AN35)');
+      return f.transactionReference;
+    }
     const s10 = f.s10TransactionReference;
     if (!isObject(s10) || !s10.s10TransactionId) return null;
     const date = s10.s10TransactionIdDate ?? '';
@@ -161,11 +166,8 @@ export function createSogenactif(ctx, config = {}) {
     return { captureDay: absent(day) ? 0 : Number(day), captureMode: absent(f.captureMode) ? 'AUTHOR_CAPTURE' : f.captureMode };
   }
   function create(f, { kind = 'DEBIT', status } = {}) {
-    if (typeof f.transactionReference === 'string' && f.transactionReference !== '' && !TRANSACTION_REFERENCE.test(f.transactionReference)) {
-      refuse(CODES.format, 'transactionReference must be at most 35 letters and digits (AN35)');
-    }
-    const { captureDay, captureMode } = captureOf(f);
     const key = keyOf(f);
+    const { captureDay, captureMode } = captureOf(f);
     if (key === null) refuse(CODES.invalidRequest, 'transactionReference is required');
     if (txs.has(key)) refuse(CODES.duplicated, `transactionReference ${key} already used`);
     const created = ctx.now();
@@ -174,7 +176,9 @@ export function createSogenactif(ctx, config = {}) {
       kind,
       amount: f.amount,
       originalAmount: f.amount,
-      currencyCode: f.currencyCode,
+      // As text, as Sips answers it and as `currency` compares it (a number, 978, made a
+      // transaction no cancel could match: the fifteenth pass, an attack).
+      currencyCode: absent(f.currencyCode) ? f.currencyCode : String(f.currencyCode),
       captureMode,
       captureDay,
       created,

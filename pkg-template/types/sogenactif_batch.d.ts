@@ -116,7 +116,10 @@ export interface SogenactifBatchConverter {
   pushView(chunk: Uint8Array | string): Uint8Array;
   /** `finish` as a view (see `pushView`). */
   finishView(): Uint8Array;
-  /** Records as objects, one crossing for all → their bytes. Invalid ones become rejects. */
+  /**
+   * Records as objects, one crossing for all → their bytes. Invalid ones become rejects. Throws
+   * `OPERATION_NOT_ALLOWED` on a converter that was given bytes (`push`, `pushView`).
+   */
   addMany(records: BatchRecord[]): Uint8Array;
   /** The rest and the trailer; throws `VALIDATION` (first issues and counts) when any record was invalid. */
   finish(): Uint8Array;

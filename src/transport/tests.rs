@@ -598,10 +598,33 @@ fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unkn
     }
     // Technical errors, and answers that say the operation is under way (status H, I, P).
     for code in [
-        "02101", "02102", "02103", "02003", "01941", "02000", "02005", "02006", "02016",
+        "02101",
+        "02102",
+        "02103",
+        "02003",
+        "01941",
+        "02000",
+        "02005",
+        "02006",
+        "02016",
         // "REFUSED in progress", an unreadable partner answer, acquirer and bank server errors
         // (payline.md §5; found by an attack: they read as "not done").
-        "02015", "02012", "01197", "01199", "01907", "01909",
+        "02015",
+        "02012",
+        "01197",
+        "01199",
+        "01907",
+        "01909",
+        // Codes outside remise's table (payline.md §5: the 019xx list is cut, much of the rest is
+        // from a third party) and codes that are not five digits, an acceptance with a space after
+        // it among them (the fifteenth pass, an attack: each read as a plain refusal).
+        "02107",
+        "01944",
+        "99999",
+        "00000 ",
+        "\n  02101\n",
+        "2101",
+        "abcde",
     ] {
         let e = payline(money, 200, &result(code)).unwrap_err();
         assert_eq!(e.outcome, Some(Outcome::Unknown), "{code}");

@@ -302,6 +302,8 @@ pub struct TransactionState {
     pub status: Option<String>,
     /// The transaction's current amount in minor units (what can still be cancelled).
     pub amount: Option<u64>,
+    /// Its `transactionReference`, when given: the request must be about the same transaction.
+    pub reference: Option<String>,
 }
 
 /// Options of `office.request`: `{ merchantId, secretKey, keyVersion, brand?, environment?, baseUrl?, transaction? }`.
@@ -457,11 +459,17 @@ pub fn call_options(v: &Value) -> Result<Option<TransactionState>> {
 }
 
 /// `transaction` is read leniently: a getTransactionData answer can be passed as is, so fields
-/// other than `transactionStatus` and `amount` are ignored rather than reported.
+/// other than `transactionStatus`, `amount` and `transactionReference` are ignored rather than
+/// reported.
 fn read_transaction(mut t: Obj<'_>, issues: &mut Issues) -> TransactionState {
     let status = t.str("transactionStatus", issues).map(str::to_string);
     let amount = t.uint("amount", issues);
-    TransactionState { status, amount }
+    let reference = t.str("transactionReference", issues).map(str::to_string);
+    TransactionState {
+        status,
+        amount,
+        reference,
+    }
 }
 
 pub(crate) fn is_digits(s: &str) -> bool {

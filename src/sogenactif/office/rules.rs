@@ -25,6 +25,22 @@ pub const CODE_WRONG_STATUS: &str = "24";
 
 /// Checks the seed's rules for `service` with the checked request `fields`.
 pub fn check(service: Service, fields: &Map<String, Value>, tx: &TransactionState) -> Result<()> {
+    // Another transaction's data (the getTransactionData answer of another reference) would
+    // refuse a right operation or pass a wrong one (the fifteenth pass, an attack).
+    let ours = fields.get("transactionReference").and_then(Value::as_str);
+    if let (Some(theirs), Some(ours)) = (tx.reference.as_deref(), ours) {
+        if theirs != ours {
+            return Err(not_allowed(
+                format!(
+                    "the transaction given is {}, this request is for {}: pass the getTransactionData answer of the transaction this request is for",
+                    printable(theirs),
+                    printable(ours)
+                ),
+                "transaction.transactionReference",
+                None,
+            ));
+        }
+    }
     let status = tx.status.as_deref();
     match service {
         Service::Cancel if status == Some(STATUS_CANCELLED) => {
