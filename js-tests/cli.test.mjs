@@ -293,6 +293,14 @@ test('check: exit 0 on valid records, 1 on invalid ones; the syntax matters', ()
   const empty = remise(['batch', 'check', write('empty.ndjson', '\n\n')]);
   assert.equal(empty.status, 1);
   assert.match(empty.stderr, /records {2}RANGE {2}the input holds no record/);
+  // A .json file holding one array, on one line or pretty-printed: the summary says to make NDJSON of it
+  // (the fifteenth pass: only "must be an object" and "method is required" were shown). NDJSON gets no hint.
+  for (const text of [JSON.stringify(records.slice(0, 2)), `\ufeff${JSON.stringify(records.slice(0, 2), null, 2)}`]) {
+    const array = remise(['batch', 'check', write('array.json', text + '\n')]);
+    assert.equal(array.status, 1);
+    assert.match(array.stderr, /hint: .*array\.json starts with '\[', a JSON array: remise batch reads one record object per line \(NDJSON\)/);
+  }
+  assert.doesNotMatch(remise(['batch', 'check', semi]).stderr, /hint:/);
 });
 
 test('usage and header errors: exit 2 / 1 with the reason, never a stack', () => {

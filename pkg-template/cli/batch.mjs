@@ -624,6 +624,7 @@ async function convert(io, remise, input, values, options, sink, errors) {
   // pipe): the format is told from the first byte after them, whatever chunks it takes.
   // `last`: the input ended, so what is kept is read with the format known so far.
   let pending = null;
+  let arrayInput = false;
   const step = (chunk, last = false) => {
     let bytes = chunk;
     if (engine === null) {
@@ -635,6 +636,9 @@ async function convert(io, remise, input, values, options, sink, errors) {
       }
       pending = null;
       engine = createEngine(remise.sogenactif, { ...options, input: format ?? 'csv' });
+      // A file holding one JSON array (what many exports write): every record of it is on one line,
+      // so the summary says how to make NDJSON of it (its issues alone did not: fifteenth pass).
+      arrayInput = format === 'ndjson' && /^(?:\xef\xbb\xbf)?[ \t\r\n]*\[/.test(bytes.toString('latin1', 0, Math.min(bytes.length, 1 << 16)));
     }
     if (bytes.length === 0) return;
     bytesRead += bytes.length;
@@ -680,7 +684,7 @@ async function convert(io, remise, input, values, options, sink, errors) {
   } finally {
     bar.clear();
   }
-  return { records, rejected, error, shownIssues, counts };
+  return { records, rejected, error, shownIssues, counts, arrayInput };
 }
 
 /** Writes all of `bytes` at the file position of `fd`. */
@@ -695,9 +699,13 @@ const MAX_COUNT_ROWS = 200;
 function issueSummary(prefix, input, result, writes) {
   const { rejected, records, shownIssues, counts, error } = result;
   const lines = [];
+  const hint = result.arrayInput
+    ? `hint: ${input === '-' ? 'stdin' : input} starts with '[', a JSON array: remise batch reads one record object per line (NDJSON); convert it first, e.g. jq -c '.[]' records.json > records.ndjson`
+    : undefined;
   if (rejected === 0) {
     // No record-level reject: the input as a whole was refused (e.g. no record at all).
     lines.push(describeError(prefix, error));
+    if (hint) lines.push(hint);
     return lines.join('\n');
   }
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
@@ -718,6 +726,7 @@ function issueSummary(prefix, input, result, writes) {
     const [field, code] = key.split('\t');
     lines.push(`  ${field.padEnd(width)}  ${code.padEnd(codeWidth)}  ${n}`);
   }
+  if (hint) lines.push(hint);
   return lines.join('\n');
 }
 
