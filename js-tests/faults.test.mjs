@@ -194,6 +194,12 @@ const endless = (value) => ({
 test('row 4: a fetch that resolves to something else, throws, or is missing rejects; the process lives', async () => {
   const hostile = new Proxy({}, { get() { throw new Error('trap'); }, getPrototypeOf() { throw new Error('trap'); } });
   const revoked = (() => { const p = Proxy.revocable({}, {}); p.revoke(); return p.proxy; })();
+  const answer = (body) => ({ status: 200, headers: new Headers(), body, text: async () => '' });
+  const unreadableBodies = [
+    async () => ({ status: 200, headers: new Headers(), get body() { throw new Error('body getter'); } }),
+    async () => answer({ getReader() { throw new TypeError('locked'); } }),
+    async () => answer({ getReader: () => ({ read: async () => undefined, cancel: async () => {} }) }),
+  ];
   const odd = [
     [async () => ({ status: 200 }), 'MALFORMED_RESPONSE'],
     [async () => 42, 'MALFORMED_RESPONSE'],
@@ -213,6 +219,9 @@ test('row 4: a fetch that resolves to something else, throws, or is missing reje
     [() => Promise.reject(revoked), 'NETWORK_ERROR'],
     [async () => new Response(new ReadableStream({ start(c) { c.error(hostile); } })), 'NETWORK_ERROR'],
     [async () => new Response(new ReadableStream({ start(c) { c.error(revoked); } })), 'NETWORK_ERROR'],
+    // A body that cannot be opened or whose reader gives no result: no answer a gateway gave, not a
+    // network error (a read was sent three times for it: the fifteenth pass, an attack).
+    ...unreadableBodies.map((f) => [f, 'MALFORMED_RESPONSE']),
     // A body whose reader gives strings: their length was added as NaN, so the size cap never
     // tripped and an endless body filled an array until V8 killed the process.
     [async () => endless(() => 'not bytes'), 'MALFORMED_RESPONSE'],
@@ -226,6 +235,16 @@ test('row 4: a fetch that resolves to something else, throws, or is missing reje
       assert.ok(e instanceof R.RemiseError, `${gw}: ${e}`);
       assert.equal(e.code, code, `${gw} ${fetch}`);
       assert.equal(e.outcome, 'unknown');
+    }
+  }
+  // A read is not sent again for such an answer.
+  for (const gw of NAMES) {
+    for (const f of unreadableBodies) {
+      let calls = 0;
+      const e = await rejected(CLIENTS[gw].read(CLIENTS[gw].make({ baseUrl: 'https://gw.invalid', fetch: (...a) => (calls++, f(...a)) })));
+      assert.equal(e.code, 'MALFORMED_RESPONSE', `${gw}: ${e.message}`);
+      assert.equal(e.retryable, false);
+      assert.equal(calls, 1, `${gw}: sent once`);
     }
   }
   const saved = globalThis.fetch;

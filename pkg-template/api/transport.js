@@ -80,9 +80,17 @@ async function readText(res, cap, life) {
     discard(res);
     throw new Failure('toolarge', '');
   }
-  const body = res.body;
-  if (body && typeof body.getReader === 'function') {
-    const reader = body.getReader();
+  // A body that cannot be opened (a throwing getter, a used or locked stream) is no answer a
+  // gateway gave: `notresponse`, not a network error a read would be sent again for (the fifteenth
+  // pass, an attack).
+  let body, reader;
+  try {
+    body = res.body;
+    if (body && typeof body.getReader === 'function') reader = body.getReader();
+  } catch {
+    throw new Failure('notresponse', 'its body could not be read (already used, or not a stream)');
+  }
+  if (reader !== undefined) {
     // Run from the late deadline's timer too, where nothing would catch it: a hand-made reader's
     // `cancel` may be missing or return no promise (an attack: the process exited on a TypeError).
     const stop = () =>
@@ -97,7 +105,12 @@ async function readText(res, cap, life) {
     // never reach the cap, and its reads, all microtasks, would keep the timeout's timer from ever
     // running (a hang, then the process killed by V8 for the array of chunks).
     for (let reads = 0; ; reads++) {
-      const { done, value } = await reader.read();
+      const step = await reader.read();
+      if (step === null || typeof step !== 'object') {
+        stop();
+        throw new Failure('notresponse', 'its body reader gave no read result');
+      }
+      const { done, value } = step;
       // Cancelled by the late deadline (the read then ends as if done), or past the late cap.
       if (life.dead || (life.over && total + (value ? value.byteLength : 0) > LATE_CAP)) {
         stop();
