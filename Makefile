@@ -39,16 +39,16 @@ node_modules/.installed: package.json package-lock.json
 # the gzip size is smaller (ARCHITECTURE.md "Cold start"). 80 rather than 100 since 2026-12-06: 426 B
 # smaller, no speed change measured; 30 is 1 255 B smaller but slows the converter (ARCHITECTURE.md "Size").
 # 75 since the thirteenth pass: 121 B smaller than 80 on that day's module, no speed change measured.
-# 69 since the fifteenth pass: 125 B smaller than 75 (the sizes do not fall steadily: 72 was 63 B
-# smaller, 60 was 515 B larger); converter and addMany 1.003x and 0.993x of 75, medians of six
-# alternating runs of bench/ab.mjs (ARCHITECTURE.md "Size").
+# 35 since the fifteenth pass: 530 B smaller than 75 (the sizes do not fall steadily: 69 was 131 B
+# smaller, 45 was 380 B larger); against 69, pushView 0.963x, addMany 1.011x, systempay.request 0.995x,
+# payline.request 0.997x, medians of six alternating runs of bench/ab.mjs (ARCHITECTURE.md "Size").
 # --low-memory-unused: binaryen may fold a constant added to a pointer into the load's offset (smaller
 # code, 418 B gzip) on the promise that the first 1 KiB of memory is never used. rustc's wasm32 layout
 # puts the stack first: [0, 1 MiB) is the stack, growing down, data from 1 MiB on (ARCHITECTURE.md "Size").
 # --strip-producers --strip-target-features: the two custom sections left after wasm-opt drops the names
 # (which tools built the module, and its features, which wasm-opt reads before it strips them); no
 # runtime reads either (109 B gzip).
-WASM_OPT_FLAGS := -Oz --converge -ocimfs=69 --low-memory-unused --strip-producers --strip-target-features
+WASM_OPT_FLAGS := -Oz --converge -ocimfs=35 --low-memory-unused --strip-producers --strip-target-features
 
 # WebAssembly features beyond rustc's default set for wasm32: fixed-width SIMD (simd128). LLVM then
 # moves 16 bytes per v128 load/store (struct copies) and memchr uses its simd128 searcher: the .wasm is

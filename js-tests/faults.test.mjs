@@ -438,6 +438,29 @@ test('rows 6-8: secrets never reach an error, a debug event or util.inspect', as
   assert.match(req.body, /497010\*{6}5734/, 'PAN shown as first 6 / last 4');
 });
 
+test('rows 6-8: a secret holding a run of 10 or more digits is taken out whole, echoed in a body, a fetch error or a debug event', async () => {
+  // The fifteenth pass, an attack: the digit-run masking ran first and the secret as written was then
+  // no longer in the text: `prodpassword_*********2108Zq` was left in message, gatewayMessage and debug.
+  for (const [gw, options, secret] of [
+    ['systempay', { password: 'prodpassword_4815162342108Zq' }, 'prodpassword_4815162342108Zq'],
+    ['payline', { accessKey: 'Ak_9876543210123_zz' }, 'Ak_9876543210123_zz'],
+    ['sogenactif', { secretKey: 'Kx9_002001000000001_sEcReT' }, 'Kx9_002001000000001_sEcReT'],
+  ]) {
+    // The secret's letters on each side of its digits: neither may show.
+    const [head, tail] = [secret.slice(0, 6), secret.slice(-5)];
+    const events = [];
+    const r = route((req, body, res) => reply(res, 400, `bad credentials for ${secret} here`, 'text/plain'));
+    const echoed = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ ...options, baseUrl: r.baseUrl, debug: (ev) => events.push(ev) })));
+    const thrown = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ ...options, fetch: () => { throw new Error(`proxy refused ${secret}`); } })));
+    assert.ok(events.some((ev) => ev.type === 'response' && ev.body.includes('bad credentials for')), `${gw}: a response event`);
+    for (const e of [echoed, thrown]) assert.ok(e instanceof R.RemiseError, String(e));
+    const seen = [JSON.stringify(echoed), echoed.message, echoed.gatewayMessage, thrown.message, inspect(thrown, { depth: 9 }), JSON.stringify(events)].join(' ');
+    assert.ok(!seen.includes(head) && !seen.includes(tail), `${gw}: ${seen}`);
+    // Taken out, not lost: the debug event shows where it stood.
+    assert.ok(events.some((ev) => ev.type === 'response' && ev.body.includes('bad credentials for *** here')), `${gw}: ${JSON.stringify(events)}`);
+  }
+});
+
 test('rows 6-8: a Basic credential echoed without its padding or percent-encoded is redacted, for a short secret too', async () => {
   // A helper's attack (2026-12-06): only the exact padded base64 was taken out, so `…%3D%3D` or a
   // trimmed echo gave id:secret back; and a secret under 6 characters was left out altogether.
