@@ -9,8 +9,8 @@ import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import vm from 'node:vm';
 import { pipeline } from 'node:stream/promises';
-import { entries, raw, surfaceOf, thrown } from './entries.mjs';
-import { SAMPLE_HEADER } from './batch_sample.mjs';
+import { entries, raw, rejected, surfaceOf, thrown } from './entries.mjs';
+import { SAMPLE_HEADER, SAMPLE_RECORD } from './batch_sample.mjs';
 
 const UUID = 'a0b61d1e159748eaab876cfe342e8c08';
 
@@ -337,6 +337,78 @@ test('nothing calls into the wasm at load: building the API makes no call (cold 
   assert.ok(api.sogenactif.office.hosts.sogenactif.production.startsWith('https://'));
   assert.ok(api.systempay.hosts.systempay.startsWith('https://'));
   assert.deepEqual(calls, ['call', 'call']);
+});
+
+test('a stack overflow inside a call renews the instance: later calls and clients made before work, a file under way is refused', async () => {
+  // The fifteenth pass, an attack on the runtimes: a caller that called remise a few frames from the JS
+  // stack limit got V8's RangeError at a wasm function's entry; the unwound frames left the shadow stack
+  // pointer moved and talc's lists half-rewritten, and every later call failed with "memory access out
+  // of bounds".
+  // `call` made `back` frames above the deepest one, with `pad` more arguments (8 bytes each) on the
+  // stack: steps smaller than a frame, so that some call stops inside the wasm.
+  const PADS = Array.from({ length: 64 }, (_, n) => new Array(n).fill(0));
+  const overflowing = (call) => (back, pad) => {
+    const shim = function () {
+      try {
+        call();
+      } catch {
+        // A RangeError, wherever it was thrown.
+      }
+    };
+    const deep = () => {
+      let d;
+      try {
+        d = deep();
+      } catch {
+        return 0;
+      }
+      if (d === back) shim.apply(undefined, PADS[pad]);
+      return d + 1;
+    };
+    deep();
+  };
+  // 1. Through the public API of the ESM entry (its glue is its own): the instance broke within a few
+  // frames of the limit.
+  const [[, E]] = entries;
+  const esm = overflowing(() => E.money.toMinor('300.50', 'EUR'));
+  for (let back = 0; back < 24; back++) {
+    for (let pad = 0; pad < 64; pad += 3) {
+      esm(back, pad);
+      assert.equal(E.money.toMinor('300.50', 'EUR'), 30050, `after an overflow ${back} frames and ${pad} arguments from the limit`);
+    }
+  }
+  // 2. What follows an interrupted call, through the CJS entry's glue (`raw`), whose generation counts
+  // its instances. Where the overflow lands depends on the JIT's frame sizes, so the instance is retired
+  // here as an exception out of an export retires it (scripts/build-pkg.mjs).
+  const [, [, R]] = entries;
+  const opts = { shopId: '69876357', password: 'testpassword_x' };
+  let sent = 0;
+  const client = new R.systempay.Client({ ...opts, fetch: async () => (sent++, new Response('{}')) });
+  const writer = new R.sogenactif.BatchWriter({ header: SAMPLE_HEADER });
+  const head = writer.header();
+  // (A view of the memory taken before: the new instance has a memory of its own.)
+  const viewed = R.sogenactif.batch.createConverter({ header: SAMPLE_HEADER, input: 'ndjson' });
+  const file = R.sogenactif.batch.build({ header: SAMPLE_HEADER, records: [SAMPLE_RECORD] });
+  const text = (views) => views.map((v) => new TextDecoder().decode(v)).join('');
+  assert.equal(text([viewed.pushView(`${JSON.stringify(SAMPLE_RECORD)}\n`).slice(), viewed.finishView().slice()]), file);
+  const before = raw.remiseGeneration();
+  raw.remiseRetire();
+  assert.equal(raw.remiseGeneration(), before + 1);
+  // Every entry works again, many times.
+  for (let i = 0; i < 2000; i++) assert.equal(R.money.toMinor('12.34', 'EUR'), 1234);
+  assert.equal(JSON.parse(R.systempay.request('Transaction/Get', { uuid: UUID }, opts).body).uuid, UUID);
+  // A client made before goes on (its core is made again from its options): its checks run, nothing sent.
+  const e = await rejected(client.refund({ uuid: 'not-a-uuid', amount: 5, currency: 'EUR' }));
+  assert.equal(e.code, 'VALIDATION');
+  assert.equal(sent, 0);
+  // A file under way lost its state: refused, and a new writer writes the sample.
+  assert.match(thrown(() => writer.add(SAMPLE_RECORD)).message, /instance was renewed/);
+  writer.free();
+  const again = new R.sogenactif.BatchWriter({ header: SAMPLE_HEADER });
+  assert.equal(again.header(), head);
+  assert.ok(again.add(SAMPLE_RECORD).length > 0);
+  const conv = R.sogenactif.batch.createConverter({ header: SAMPLE_HEADER, input: 'ndjson' });
+  assert.equal(text([conv.pushView(`${JSON.stringify(SAMPLE_RECORD)}\n`).slice(), conv.finishView().slice()]), file);
 });
 
 test('an array longer than any call takes is named before it is walked: a sparse one of length 2^32 - 1 hung for minutes', () => {

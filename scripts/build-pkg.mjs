@@ -90,6 +90,78 @@ function remiseStringInFrame(ptr, len) {
     return remiseApply(remiseDecode, remiseDecoder, [new RemiseBytes(remiseApply(remiseBuffer, wasm.memory, []), ptr >>> 0, len >>> 0)]);
 }
 `;
+// A wasm instance is renewed when one of its exports throws. No export is entered with a wasm frame
+// on the stack and none throws by design (errors come back as text; a constructor's error is thrown
+// by the glue after the export returned), so an exception out of one unwound wasm frames half-way:
+// V8's stack-overflow RangeError at a wasm function's entry, when a caller calls remise a few frames
+// from the JS stack limit (the fifteenth pass, an attack on the runtimes), or a trap. The shadow stack
+// pointer then stays moved, and the allocator may be stopped in the middle of rewriting its lists:
+// every later call failed with "memory access out of bounds". The guard retires the instance, and the
+// next call makes a fresh one of the same module. Objects of the old instance are of an older generation
+// (`remiseGeneration()`): their finalizers do nothing (their pointers mean nothing in the new memory),
+// and api/ refuses or rebuilds them (ARCHITECTURE.md "Boundary").
+const RENEW = `
+// remise (scripts/build-pkg.mjs): an export that throws retires its instance; the next call makes a
+// fresh one first (not in the catch: a stack overflow leaves no stack to make it with).
+let remiseGen = 0;
+let remiseRetired = false;
+function remiseGeneration() {
+    return remiseGen;
+}
+// (Also what a test calls to retire the instance as an interrupted call does.)
+function remiseRetire() {
+    remiseGen++;
+    remiseRetired = true;
+}
+function remiseGuard(exports) {
+    const guarded = {};
+    for (const name of Object.keys(exports)) {
+        const f = exports[name];
+        guarded[name] = typeof f !== 'function' ? f : function (...args) {
+            if (remiseRetired) {
+                remiseRenew();
+                return wasm[name](...args);
+            }
+            try {
+                return f(...args);
+            } catch (e) {
+                // (Written out, not a call of remiseRetire: at the stack's limit a call would throw
+                // before retiring anything.)
+                remiseGen++;
+                remiseRetired = true;
+                throw e;
+            }
+        };
+    }
+    return guarded;
+}
+// (Retired until the new instance has started: a renewal cut short is made again at the next call.)
+function remiseRenew() {
+    const instance = new WebAssembly.Instance(wasmModule, __wbg_get_imports());
+    wasmInstance = instance;
+    wasm = remiseGuard(instance.exports);
+    cachedUint8ArrayMemory0 = null;
+    instance.exports.__wbindgen_start();
+    remiseRetired = false;
+}
+`;
+const RENEWED = [
+  // The web glue (its instance is made by initSync or the default init), then the nodejs one.
+  ['    wasm = instance.exports;', '    wasm = remiseGuard(instance.exports);'],
+  ['let wasm = wasmInstance.exports;', 'let wasm = remiseGuard(wasmInstance.exports);'],
+];
+
+/** The glue's finalizers and registrations, with the generation of each object. */
+function generational(text, f) {
+  const registries = /new FinalizationRegistry\(ptr => wasm\.(__wbg_\w+_free)\(ptr(?: >>> 0)?, 1\)\)/g;
+  const registrations = /(\w+Finalization)\.register\(this, this\.__wbg_ptr, this\)/g;
+  const n = [...text.matchAll(registries)].length;
+  if (n !== 3 || [...text.matchAll(registrations)].length !== n) throw new Error(`${f}: the glue's finalizers are not the shape build-pkg.mjs patches (wasm-bindgen changed?)`);
+  return text
+    .replace(registries, 'new FinalizationRegistry(held => held[1] === remiseGen && wasm.$1(held[0] >>> 0, 1))')
+    .replace(registrations, '$1.register(this, [this.__wbg_ptr, remiseGen], this)');
+}
+
 // Both changes to both glues, in one pass over each file.
 for (const f of [join(out, 'web', 'remise.js'), join(out, 'node', 'remise.cjs')]) {
   let text = await readFile(f, 'utf8');
@@ -102,7 +174,12 @@ for (const f of [join(out, 'web', 'remise.js'), join(out, 'node', 'remise.cjs')]
     text = text.replace(from, to);
   }
   if (!text.includes('function getStringFromWasm0(')) throw new Error(`${f}: no getStringFromWasm0 (wasm-bindgen changed?)`);
-  await writeFile(f, text.replace('function getStringFromWasm0(', IN_FRAME_READER.trimStart() + '\nfunction getStringFromWasm0('));
+  const renewed = RENEWED.filter(([from]) => text.split(from).length === 2);
+  if (renewed.length !== 1) throw new Error(`${f}: the glue does not set \`wasm\` as build-pkg.mjs patches it (wasm-bindgen changed?)`);
+  text = generational(text.replace(renewed[0][0], renewed[0][1]), f);
+  // The generation, beside the glue's exports.
+  text += f.endsWith('.cjs') ? '\nexports.remiseGeneration = remiseGeneration;\nexports.remiseRetire = remiseRetire;\n' : '\nexport { remiseGeneration, remiseRetire };\n';
+  await writeFile(f, text.replace('function getStringFromWasm0(', RENEW.trimStart() + IN_FRAME_READER.trimStart() + '\nfunction getStringFromWasm0('));
 }
 
 // wasm-bindgen declares `[Symbol.dispose]()` on exported classes; TypeScript knows that symbol only

@@ -137,11 +137,23 @@ class Held {
   #name;
   #busy = false;
   #late;
-  // `count` and `rejected` when free() was called.
+  // `count` and `rejected` when free() was called, or last read.
   #last = [0, 0];
-  constructor(inner, name) {
+  // The wasm instance's generation when the object was made (`generation()` now): the instance is
+  // renewed when a call into it was interrupted (scripts/build-pkg.mjs, "a stack overflow"), and an
+  // object of the old one has no state in the new one.
+  #gen;
+  #generation;
+  constructor(inner, name, generation) {
     this.#inner = inner;
     this.#name = name;
+    this.#generation = generation;
+    this.#gen = generation();
+  }
+  /** Whether the object still lives in the current instance; else it is dropped (its state is gone). */
+  #alive() {
+    if (this.#inner !== undefined && this.#gen !== this.#generation()) this.#inner = undefined;
+    return this.#inner !== undefined;
   }
   /**
    * `f(inner)`, or OPERATION_NOT_ALLOWED after free() or while another call into the same object is
@@ -150,6 +162,7 @@ class Held {
    * record written twice, another dropped, in a file whose trailer agreed).
    */
   cross(f) {
+    if (!this.#alive() && !this.#freed) throw new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: `${this.#name}: remise's wasm instance was renewed after a call into it was interrupted (a stack overflow in the calling code): its state is lost; start a new one for this file` });
     const inner = this.#inner;
     if (inner === undefined) throw new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: `${this.#name}: free() was called: start a new one for another file` });
     if (this.#busy) throw new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: `${this.#name}: called again while one of its calls is on its way: call it after that call returns` });
@@ -161,25 +174,31 @@ class Held {
       if (this.#late !== undefined) {
         const late = this.#late;
         this.#late = undefined;
-        late.free();
+        // (Not when the call renewed the instance: the pointer means nothing in the new one.)
+        if (this.#gen === this.#generation()) late.free();
       }
     }
   }
   free() {
+    if (!this.#alive()) {
+      this.#freed = true;
+      return;
+    }
     const inner = this.#inner;
-    if (inner === undefined) return;
+    this.#freed = true;
     this.#last = [inner.count(), typeof inner.rejected === 'function' ? inner.rejected() : 0];
     this.#inner = undefined;
     if (this.#busy) this.#late = inner;
     else inner.free();
   }
-  /** Records read so far; the last value after free(). */
+  #freed = false;
+  /** Records read so far; the last value after free() (or before the instance was renewed). */
   count() {
-    return this.#inner === undefined ? this.#last[0] : this.#inner.count();
+    return this.#alive() ? (this.#last[0] = this.#inner.count()) : this.#last[0];
   }
   /** Invalid records so far (a converter's); the last value after free(). */
   rejected() {
-    return this.#inner === undefined ? this.#last[1] : this.#inner.rejected();
+    return this.#alive() ? (this.#last[1] = this.#inner.rejected()) : this.#last[1];
   }
 }
 
@@ -196,14 +215,22 @@ function disposable(Class) {
 const ADD_TEXTS = Symbol('addTexts');
 
 export default function sogenactifBatch(raw) {
+  // The module's memory, asked again when the instance was renewed (a new instance, a new memory).
   let mem = null;
-  const memory = () => (mem ??= raw.__memory());
+  let memGen = -1;
+  const memory = () => {
+    if (memGen !== raw.remiseGeneration()) {
+      mem = raw.__memory();
+      memGen = raw.remiseGeneration();
+    }
+    return mem;
+  };
   /** Streaming writer of one Office Batch request file (constant memory). */
   class BatchWriter {
     #held;
     constructor(options) {
       const [text, sp] = encode([options, clock()], ['options', 'clock'], G);
-      this.#held = new Held(construct(raw.CoreBatchWriter, text, sp), 'BatchWriter');
+      this.#held = new Held(construct(raw.CoreBatchWriter, text, sp), 'BatchWriter', raw.remiseGeneration);
     }
     /**
      * Gives the writer's wasm memory back now instead of when it is collected; later calls throw
@@ -252,7 +279,7 @@ export default function sogenactifBatch(raw) {
     #pushed = false;
     constructor(options) {
       const [text, sp] = encode([options, clock()], ['options', 'clock'], G);
-      this.#held = new Held(construct(raw.CoreBatchConverter, text, sp), 'Converter');
+      this.#held = new Held(construct(raw.CoreBatchConverter, text, sp), 'Converter', raw.remiseGeneration);
     }
     /**
      * Gives the converter's wasm memory back now (views from pushView die with it); later calls

@@ -270,13 +270,39 @@ export function openClient(raw, gateway, options, adjust) {
   // The client's own reading of its options (the Sips client: a production host as baseUrl).
   if (adjust && copy !== null && typeof copy === 'object') adjust(copy);
   const [text, sp] = encode([copy === undefined ? null : copy], ['options'], gateway);
-  const core = construct(raw.CoreClient, gateway, text, sp);
+  const core = renewable(raw, () => construct(raw.CoreClient, gateway, text, sp));
   // The empty entry name gives the checked transport options (src/wasm/mod.rs).
   const [config] = unwrapPair(core.prepare('', '', false, false));
   settings.timeoutMs = config.timeoutMs;
   settings.maxResponseBytes = config.maxResponseBytes;
   settings.redact = (t) => core.redact(t);
   return { core, settings };
+}
+
+/**
+ * A client's core, made again from the same options when the wasm instance was renewed (a call into
+ * it was interrupted, "a stack overflow": scripts/build-pkg.mjs): a client keeps no state between
+ * calls in its core, so it goes on in the new instance.
+ */
+function renewable(raw, make) {
+  let gen = raw.remiseGeneration();
+  let inner = make();
+  const current = () => {
+    const now = raw.remiseGeneration();
+    if (gen !== now) {
+      inner = make();
+      gen = now;
+    }
+    return inner;
+  };
+  return {
+    prepare: (op, input, special, debug) => current().prepare(op, input, special, debug),
+    answer: (input) => current().answer(input),
+    failure: (input) => current().failure(input),
+    redact: (text) => current().redact(text),
+    // (Of the instance it was made in only: in a new one its pointer means nothing.)
+    free: () => gen === raw.remiseGeneration() && inner.free(),
+  };
 }
 
 /**
