@@ -464,6 +464,15 @@ test('plain data is sent as JSON.stringify writes it, and a value JSON cannot ca
   assert.deepEqual(issue({ x: { toJSON: () => NaN } }), ['VALIDATION', 'metadata.x', nan]);
   assert.deepEqual(issue({ x: { toJSON: () => ({ y: 1n }) } }), ['VALIDATION', 'metadata.x.y', 'is a BigInt, which JSON cannot carry: pass Number(value) where a number is expected (a safe integer), String(value) where a string is']);
   assert.deepEqual(issue({ when: [new Date('nope')] }), ['VALIDATION', 'metadata.when[0]', 'is an invalid Date']);
+  // A collection with a toJSON of its own, as Bun gives URLSearchParams, FormData and Headers: still no
+  // plain data (it was read as the object its toJSON returned, on Bun alone: the fifteenth pass).
+  class BunParams extends URLSearchParams {
+    toJSON() {
+      return Object.fromEntries(this);
+    }
+  }
+  assert.deepEqual(issue({ p: new BunParams('uuid=x') }), ['VALIDATION', 'metadata.p', notPlain]);
+  assert.deepEqual(issue({ list: [new BunParams('a=1')] }), ['VALIDATION', 'metadata.list[0]', notPlain]);
   // A function with a toJSON of its own is written through it, as JSON.stringify does (found by an
   // adversarial comparison with the replacer path).
   const fn = Object.assign(() => 0, { toJSON: () => NaN });

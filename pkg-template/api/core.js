@@ -102,6 +102,12 @@ const collection = (v) => {
   return false;
 };
 
+/** Whether `value` is what a collection's own `toJSON` gave (JSON.stringify asks it first). */
+function collectionBefore(holder, key, value) {
+  const held = holder[key];
+  return held !== value && held !== null && typeof held === 'object' && typeof held.toJSON === 'function' && collection(held);
+}
+
 function replacer(key, value) {
   switch (typeof value) {
     case 'number':
@@ -125,7 +131,7 @@ function replacer(key, value) {
           special = true;
           return SENTINEL + 'date';
         }
-      } else if (collection(value)) {
+      } else if (collection(value) || collectionBefore(this, key, value)) {
         special = true;
         return SENTINEL + 'collection';
       }
@@ -153,6 +159,9 @@ function plain(value, key, depth) {
   if ((t === 'object' && v !== null) || t === 'function' || t === 'bigint') {
     const toJSON = v.toJSON;
     if (typeof toJSON === 'function') {
+      // A collection with a `toJSON` of its own (Bun's URLSearchParams, FormData, Headers) is still
+      // no plain data: the replacer names it (it was read as plain data on Bun alone: fifteenth pass).
+      if (t === 'object' && collection(v)) return false;
       v = toJSON.call(v, key);
       // An invalid Date (toJSON gives null): the replacer names it.
       if (v === null) return typeof value.getTime !== 'function';
