@@ -423,6 +423,9 @@ test('an array longer than any call takes is named before it is walked: a sparse
     assert.deepEqual(b.issues.map((i) => [i.field, i.code]), [['records', 'TYPE']]);
     assert.equal(thrown(() => R.money.toMinor(new Array(length), 'EUR')).code, 'VALIDATION');
   }
+  // A typed array too (written with one key per element; the review of the pass).
+  const typed = thrown(() => R.systempay.request('Transaction/Duplicate', { uuid: UUID, amount: 990, currency: 'EUR', metadata: { bytes: new Uint8Array(2 ** 24 + 1) } }, opts));
+  assert.deepEqual(typed.issues.map((i) => [i.field, i.code]), [['metadata.bytes', 'TYPE']]);
   assert.equal(R.money.toMinor('12.34', 'EUR'), 1234);
 });
 

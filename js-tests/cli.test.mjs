@@ -300,6 +300,11 @@ test('check: exit 0 on valid records, 1 on invalid ones; the syntax matters', ()
     assert.equal(array.status, 1);
     assert.match(array.stderr, /hint: .*array\.json starts with '\[', a JSON array: remise batch reads one record object per line \(NDJSON\)/);
   }
+  // From stdin or another extension too (sniffed as CSV there).
+  const piped = remise(['batch', 'check', '-'], { input: JSON.stringify(records.slice(0, 2)) + '\n' });
+  assert.equal(piped.status, 1);
+  assert.match(piped.stderr, /hint: stdin starts with '\[', a JSON array/);
+  assert.match(remise(['batch', 'check', write('array.txt', JSON.stringify(records.slice(0, 2)))]).stderr, /hint: .*array\.txt starts with '\['/);
   assert.doesNotMatch(remise(['batch', 'check', semi]).stderr, /hint:/);
 });
 
@@ -659,7 +664,7 @@ test('report: a malformed response file is exit 1 with the MALFORMED_RESPONSE re
   assert.doesNotMatch(page, /[\u202a-\u202e\u2066-\u2069]/);
 });
 
-test('report --html: the rejected rows are written in pieces (a page of millions passed V8\'s longest string), every row once', () => {
+test('report --html: the rejected rows are written in pieces (a page of millions passed V8\'s longest string), every row once', async () => {
   const n = 2500; // two and a half pieces of a thousand rows
   const many = Array.from({ length: n }, (_, i) => ({ ...sample, recordSequence: i + 1, transactionReference: `REJ${i + 1}`, s10TransactionReference: undefined }));
   const response = write('many-rejected.csv', toResponse(sogenactif.batch.build({ header, records: many }), Array(n).fill('05')));
@@ -677,6 +682,16 @@ test('report --html: the rejected rows are written in pieces (a page of millions
     assert.equal(rows.length, n);
     rows.forEach((row, i) => assert.match(row, new RegExp(`^<tr><td>${i + 1}</td><td>walletCredit</td><td>REJ${i + 1}</td><td>0\\.66 EUR</td><td><code>05</code> `)));
     assert.match(page, /<h2>Rejected records \(2500\)<\/h2>/);
+    // In pieces: the page is never one string (the rows a thousand at a time), read from the module the
+    // command renders with, on the report `--json` prints (the same object).
+    if (target !== '/dev/stdout') {
+      const { htmlPieces } = await import(pathToFileURL(join(process.cwd(), 'node_modules', 'remise', 'cli', 'report.mjs')).href);
+      const report = JSON.parse(remise(['batch', 'report', response, '--json']).stdout);
+      const pieces = [...htmlPieces(report)];
+      assert.equal(pieces.join(''), page);
+      const rowsPer = pieces.map((p) => (p.match(/<tr><td>\d+<\/td><td>walletCredit/g) ?? []).length);
+      assert.deepEqual(rowsPer.filter((n) => n > 0), [1000, 1000, 500]);
+    }
     assert.match(page, /<\/tbody><\/table>\n<p class="meta">Written by remise batch report \(schema [^)]+\)\.<\/p>\n<\/body>\n<\/html>\n$/);
   }
 });

@@ -199,6 +199,13 @@ test('row 4: a fetch that resolves to something else, throws, or is missing reje
     async () => ({ status: 200, headers: new Headers(), get body() { throw new Error('body getter'); } }),
     async () => answer({ getReader() { throw new TypeError('locked'); } }),
     async () => answer({ getReader: () => ({ read: async () => undefined, cancel: async () => {} }) }),
+    // And (the review of the pass) a reader that is null or has no read, a read that throws at once or
+    // gives a result whose fields throw, a text getter that throws.
+    async () => answer({ getReader: () => null }),
+    async () => answer({ getReader: () => ({ cancel: async () => {} }) }),
+    async () => answer({ getReader: () => ({ read() { throw new TypeError('no'); }, cancel: async () => {} }) }),
+    async () => answer({ getReader: () => ({ read: async () => ({ get done() { throw new Error('done getter'); } }), cancel: async () => {} }) }),
+    async () => ({ status: 200, headers: new Headers(), body: null, get text() { throw new Error('text getter'); } }),
   ];
   const odd = [
     [async () => ({ status: 200 }), 'MALFORMED_RESPONSE'],

@@ -622,7 +622,7 @@ test('sogenactif office: a malformed transactionReference is 30 in every service
     const res = await sim.fetch(`https://office-server.sogenactif.com/rs-services/v2/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...fields, keyVersion, seal }) });
     return res.json();
   };
-  for (const ref of ['bad ref!', 'x'.repeat(36), 'ORDER-1']) {
+  for (const ref of ['bad ref!', 'x'.repeat(36), 'ORDER-1', 12345]) {
     assert.equal((await post('cashManagement/cancel', { transactionReference: ref, operationAmount: 100, currencyCode: '978' })).responseCode, '30', ref);
     assert.equal((await post('diagnostic/getTransactionData', { transactionReference: ref })).responseCode, '30', ref);
   }
@@ -869,10 +869,15 @@ test('hostile requests get answers, never a rejection, a hang or a broken clock;
   await sim.fetch('http://x/rs-services/v2/checkout/cardOrder', { method: 'POST', body: JSON.stringify({ cardNumber: pan, cardCscValue: '555', CSC: '666' }) });
   // Codes named with `Value`/`Code` after them, Amex's `cid`, and one written `CSC 123` in free text
   // (the fifteenth pass: each was kept whole).
-  await sim.fetch('http://x/api-payment/V4/Charge/CreatePayment', { method: 'POST', headers: sp, body: JSON.stringify({ amount: 100, currency: 'EUR', card: { cvvValue: '777', cid: '8888', cscCode: '919' }, metadata: { note: 'paid by card, CSC 929 given on the phone' } }) });
+  await sim.fetch('http://x/api-payment/V4/Charge/CreatePayment', { method: 'POST', headers: sp, body: JSON.stringify({ amount: 100, currency: 'EUR', card: { cvvValue: '777', cid: '8888', cscCode: '919' }, metadata: { note: 'paid by card, CSC 929 given on the phone', other: 'card ok, CVV 939, thanks' } }) });
+  // What must stay (the review of the pass): words ending in "cid", a customer's `cid`-suffixed field,
+  // a password's number in a sentence.
+  const words = { acid: '5', customerCid: 'CUST-42', note: 'acid: 5, placid=calm, lucid 2024 edition, Password 1234 reset' };
+  await sim.fetch('http://x/api-payment/V4/Charge/CreatePayment', { method: 'POST', headers: sp, body: JSON.stringify({ amount: 100, currency: 'EUR', metadata: words }) });
+  assert.deepEqual(sim.requests.at(-1).body.metadata, words);
   const kept = JSON.stringify(sim.requests);
-  for (const secret of [pan, '987', '654', '321', '111', '222', '333', '444', '555', '666', '777', '8888', '919', '929', '4970 1000', '4970-1000-0032']) assert.ok(!kept.includes(secret), `${secret} in sim.requests`);
-  assert.ok(kept.includes('CSC *** given'), 'the text around a code stays');
+  for (const secret of [pan, '987', '654', '321', '111', '222', '333', '444', '555', '666', '777', '8888', '919', '929', '939', '4970 1000', '4970-1000-0032']) assert.ok(!kept.includes(secret), `${secret} in sim.requests`);
+  assert.ok(kept.includes('CSC *** given') && kept.includes('CVV ***, thanks'), 'the text around a code stays');
   assert.ok(kept.includes('497010XXXXXX5734'), 'the card number is kept masked');
   assert.ok(kept.includes('4970 10XX XXXX 5734') && kept.includes('4970-10XX-XXXX-5734'), 'grouped, with its grouping');
   // What must stay (a final attack: dates and IBANs in groups were masked, flags replaced) and a card

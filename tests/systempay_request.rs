@@ -539,12 +539,34 @@ fn duplicate_order_get_create_payment_rules() {
         ],
     );
     // An empty list of payment methods, an empty name, a URL without a host.
-    for url in ["https://", "http:///ipn", "https://?x"] {
+    for url in [
+        "https://",
+        "http:///ipn",
+        "https://?x",
+        // With a port or user information but no host (the fifteenth pass, an attack: sent).
+        "https://:80/ipn",
+        "https://@/ipn",
+        "https://user@/ipn",
+        "https://user@:443",
+    ] {
         expect_issues(
             "Charge/CreatePayment",
             json!({"amount": 1, "currency": "EUR", "ipnTargetUrl": url, "paymentMethods": []}),
             &[("paymentMethods", "RANGE"), ("ipnTargetUrl", "FORMAT")],
         );
+    }
+    // A host with a port, user information or an IPv6 address is one.
+    for url in [
+        "https://shop.example:8443/ipn",
+        "https://user@shop.example/ipn",
+        "http://[::1]:8080/ipn",
+    ] {
+        let ok = systempay::request(
+            "Charge/CreatePayment",
+            &json!({"amount": 1, "currency": "EUR", "ipnTargetUrl": url}),
+            &opts(),
+        );
+        assert!(ok.is_ok(), "{url}: {ok:?}");
     }
     let e = systempay::request(
         "Charge/CreatePayment",

@@ -83,12 +83,16 @@ async function readText(res, cap, life) {
   // A body that cannot be opened (a throwing getter, a used or locked stream) is no answer a
   // gateway gave: `notresponse`, not a network error a read would be sent again for (the fifteenth
   // pass, an attack).
-  let body, reader;
+  const unreadable = () => new Failure('notresponse', 'its body could not be read (already used, or not a stream)');
+  let body, reader, text;
   try {
     body = res.body;
-    if (body && typeof body.getReader === 'function') reader = body.getReader();
+    if (body && typeof body.getReader === 'function') {
+      reader = body.getReader();
+      if (reader === null || typeof reader !== 'object' || typeof reader.read !== 'function') throw unreadable();
+    } else text = res.text;
   } catch {
-    throw new Failure('notresponse', 'its body could not be read (already used, or not a stream)');
+    throw unreadable();
   }
   if (reader !== undefined) {
     // Run from the late deadline's timer too, where nothing would catch it: a hand-made reader's
@@ -105,12 +109,22 @@ async function readText(res, cap, life) {
     // never reach the cap, and its reads, all microtasks, would keep the timeout's timer from ever
     // running (a hang, then the process killed by V8 for the array of chunks).
     for (let reads = 0; ; reads++) {
-      const step = await reader.read();
-      if (step === null || typeof step !== 'object') {
+      // A read that throws at once, or gives no `{ done, value }` one can read, is a hand-made body's
+      // fault; a read that rejects is the connection's (a network error, below).
+      let pending, done, value;
+      try {
+        pending = reader.read();
+      } catch {
+        stop();
+        throw unreadable();
+      }
+      const step = await pending;
+      try {
+        ({ done, value } = step);
+      } catch {
         stop();
         throw new Failure('notresponse', 'its body reader gave no read result');
       }
-      const { done, value } = step;
       // Cancelled by the late deadline (the read then ends as if done), or past the late cap.
       if (life.dead || (life.over && total + (value ? value.byteLength : 0) > LATE_CAP)) {
         stop();
@@ -131,9 +145,9 @@ async function readText(res, cap, life) {
     }
     return utf8.decode(chunks.length === 1 ? chunks[0] : joinBytes(chunks));
   }
-  if (body === null && typeof res.text !== 'function') return '';
-  if (typeof res.text !== 'function') throw new Failure('notresponse', 'the answer has no body to read');
-  const text = await res.text();
+  if (body === null && typeof text !== 'function') return '';
+  if (typeof text !== 'function') throw new Failure('notresponse', 'the answer has no body to read');
+  text = await text.call(res);
   if (typeof text !== 'string') throw new Failure('notresponse', 'text() did not give a string');
   // (A body without a stream cannot be cancelled: a late one is dropped once read, past its bounds.)
   if (life.dead || (life.over && utf8Length(text) > LATE_CAP)) throw new Failure('timeout', '');

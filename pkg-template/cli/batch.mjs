@@ -459,6 +459,7 @@ function isRemiseLike(e) {
 function describeError(prefix, e) {
   const lines = [`${prefix}: ${e.code}${e.field ? ` (${e.field})` : ''}: ${maskDigits(e.message)}`];
   for (const i of e.issues ?? []) lines.push(`  ${maskDigits(i.field)}  ${i.code}  ${maskDigits(i.message)}`);
+  if (typeof e.hint === 'string') lines.push(e.hint);
   return lines.join('\n');
 }
 
@@ -638,7 +639,8 @@ async function convert(io, remise, input, values, options, sink, errors) {
       engine = createEngine(remise.sogenactif, { ...options, input: format ?? 'csv' });
       // A file holding one JSON array (what many exports write): every record of it is on one line,
       // so the summary says how to make NDJSON of it (its issues alone did not: fifteenth pass).
-      arrayInput = format === 'ndjson' && /^(?:\xef\xbb\xbf)?[ \t\r\n]*\[/.test(bytes.toString('latin1', 0, Math.min(bytes.length, 1 << 16)));
+      // (Whatever the format: from stdin or a .txt file, `[` is sniffed as CSV.)
+      arrayInput = /^(?:\xef\xbb\xbf)?[ \t\r\n]*\[/.test(bytes.toString('latin1', 0, Math.min(bytes.length, 1 << 16)));
     }
     if (bytes.length === 0) return;
     bytesRead += bytes.length;
@@ -681,10 +683,19 @@ async function convert(io, remise, input, values, options, sink, errors) {
     }
     records = engine.count ?? null;
     bar.update(records, bytesRead, true);
+  } catch (e) {
+    // The input refused as a whole (a CSV header row `[{…`): the hint goes with its message.
+    if (arrayInput && isRemiseLike(e)) e.hint = arrayHint(input);
+    throw e;
   } finally {
     bar.clear();
   }
   return { records, rejected, error, shownIssues, counts, arrayInput };
+}
+
+/** What to do with an input that starts with `[` (one JSON array, what many exports write). */
+function arrayHint(input) {
+  return `hint: ${input === '-' ? 'stdin' : input} starts with '[', a JSON array: remise batch reads one record object per line (NDJSON); convert it first, e.g. jq -c '.[]' records.json > records.ndjson`;
 }
 
 /** Writes all of `bytes` at the file position of `fd`. */
@@ -699,9 +710,7 @@ const MAX_COUNT_ROWS = 200;
 function issueSummary(prefix, input, result, writes) {
   const { rejected, records, shownIssues, counts, error } = result;
   const lines = [];
-  const hint = result.arrayInput
-    ? `hint: ${input === '-' ? 'stdin' : input} starts with '[', a JSON array: remise batch reads one record object per line (NDJSON); convert it first, e.g. jq -c '.[]' records.json > records.ndjson`
-    : undefined;
+  const hint = result.arrayInput ? arrayHint(input) : undefined;
   if (rejected === 0) {
     // No record-level reject: the input as a whole was refused (e.g. no record at all).
     lines.push(describeError(prefix, error));

@@ -138,8 +138,9 @@ export function createSogenactif(ctx, config = {}) {
   const keyOf = (f) => {
     // Checked wherever a reference is read, not only when a transaction is made: a malformed one
     // in a cancel was 25 (unknown) instead of 30 (the fifteenth pass, an attack).
-    if (typeof f.transactionReference === 'string' && f.transactionReference !== '') {
-      if (!TRANSACTION_REFERENCE.test(f.transactionReference)) refuse(CODES.format, 'transactionReference must be at most 35 letters and digits (AN35)');
+    // (A number or any other non-string too: it was 12, "required", the review of the pass.)
+    if (!absent(f.transactionReference)) {
+      if (typeof f.transactionReference !== 'string' || !TRANSACTION_REFERENCE.test(f.transactionReference)) refuse(CODES.format, 'transactionReference must be at most 35 letters and digits (AN35)');
       return f.transactionReference;
     }
     const s10 = f.s10TransactionReference;

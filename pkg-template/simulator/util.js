@@ -148,19 +148,24 @@ export function parseJson(text) {
 // last 4 digits, security codes and passwords replaced. Names are compared without case, '_' or
 // '-' (`CVV`, `card_cvv`, Sips `cardCscValue`, Payline `CVX`: a helper's attack found them kept).
 const PAN_FIELDS = new Set(['pan', 'cardnumber', 'number', 'cardpan']);
-// One list of the names' endings, for field names and for text (`value` or `code` after a code's
-// name: `cvvValue`, `cscCode`; `cid` is Amex's name for its code).
-const SECRET_ENDINGS = '(?:cvx|cvv2?|cvc2?|csc|cid)(?:value|code)?|securitycode|password';
-const SECRET_NAME = new RegExp(`(?:${SECRET_ENDINGS})$`);
+// One list of the names, for field names and for text (`value` or `code` after a code's name:
+// `cvvValue`, `cscCode`; `cid` is Amex's name for its code, a whole word only: `acid`, `placid` or a
+// customer's `cid` field were masked, the review of the fifteenth pass).
+const CODE_NAMES = '(?:cvx|cvv2?|cvc2?|csc)(?:value|code)?|securitycode|password';
+const SECRET_NAME = new RegExp(`(?:${CODE_NAMES})$|^(?:amex)?cid(?:value|code)?$`);
 const normal = (k) => k.toLowerCase().replace(/[_-]/g, '');
 // A card number in text: any run of 12 to 19 digits (the first 19 of a longer run: a card number
 // followed by its expiry date is masked too), or one written in groups of 4 (the last 1 to 7) or 4-6-5,
 // one separator throughout, that passes the Luhn check (so dates, IBANs and amounts in groups stay).
 const DIGITS_IN_TEXT = /\d{12,19}/g;
 const GROUPED_CARD = /(?<![\d.-])\d{4}([ .-])(?:\d{4}\1\d{4}\1\d{1,4}(?:\1\d{1,3})?|\d{6}\1\d{5})(?!\d)/g;
-// (`true` or `false` after the name is a flag, `hasCvv: true`, not a code.) A name followed by a
-// space and 3 or 4 digits alone (`CSC 123`) is a code too.
-const SECRET_IN_TEXT = new RegExp(`((?:${SECRET_ENDINGS})["']?(?:\\s*[:=>]\\s*["']?|\\s+(?=\\d{3,4}(?![\\d.,/-]))))(?!(?:true|false)\\b)[^"'<&,;\\s}]*`, 'gi');
+// (`true` or `false` after the name is a flag, `hasCvv: true`, not a code.) A code's name as a word
+// followed by a space and 3 or 4 digits alone (`CSC 123`, `CVV 123.` at the end of a sentence) is a
+// code too; a password so is not (`Password 1234 reset`).
+const SECRET_IN_TEXT = new RegExp(
+  `((?:${CODE_NAMES}|\\bcid(?:value|code)?)["']?\\s*[:=>]\\s*["']?|\\b(?:cvx|cvv2?|cvc2?|csc|cid)\\s+(?=\\d{3,4}(?!\\d|[.,/-]\\d)))(?!(?:true|false)\\b)[^"'<&,;\\s}]*`,
+  'gi',
+);
 
 /** A card number found in groups, its grouping kept: the first 6 and last 4 digits shown. */
 function maskGrouped(found) {

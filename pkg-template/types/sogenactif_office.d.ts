@@ -17,7 +17,10 @@ export interface SogenactifTransactionState {
   transactionStatus?: string;
   /** The transaction's amount in minor units (a cancel, refund or validate may not exceed it). */
   amount?: number;
-  /** Its reference: when given, it must be the request's `transactionReference` (else `OPERATION_NOT_ALLOWED`). */
+  /**
+   * Its reference: when given (a non-empty string), it must be the request's `transactionReference`
+   * (else `OPERATION_NOT_ALLOWED`); a request by `s10TransactionReference` is not compared.
+   */
   transactionReference?: string;
   /** Other fields (e.g. a whole getTransactionData answer) are ignored. */
   [field: string]: unknown;

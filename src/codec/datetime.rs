@@ -42,7 +42,8 @@ pub fn is_yyyymmdd(s: &str) -> bool {
         )
 }
 
-/// RFC 3339 date-time as `time` parses it: `YYYY-MM-DD`, any one byte as separator,
+/// RFC 3339 date-time as `time` parses it, but for the separator: `YYYY-MM-DD`, `T`, `t` or a space
+/// (RFC 3339 §5.6 and its note; `time` takes any one byte, and `2026-01-01_10:00:00Z` was sent),
 /// `hh:mm:ss`, an optional `.` with one or more digits, then `Z`/`z` or `±hh:mm` (offset hour at
 /// most 23, minutes at most 59). Second 60 (a leap second) is accepted only when it falls on
 /// 23:59:60 UTC of the last day of a month, as `time` does.
@@ -55,7 +56,12 @@ pub fn is_rfc3339(s: &str) -> bool {
         return false;
     };
     let lit = |at: usize, c: u8| b.get(at) == Some(&c);
-    if !(lit(4, b'-') && lit(7, b'-') && lit(13, b':') && lit(16, b':')) {
+    if !(lit(4, b'-')
+        && lit(7, b'-')
+        && matches!(b.get(10), Some(b'T' | b't' | b' '))
+        && lit(13, b':')
+        && lit(16, b':'))
+    {
         return false;
     }
     let mut at = 19;

@@ -1,8 +1,10 @@
 use super::*;
 use time::format_description::well_known::Rfc3339;
 
+/// What `time` accepts, with RFC 3339's separators only (`T`, `t`, a space: `time` takes any byte).
 fn by_time(s: &str) -> bool {
     time::OffsetDateTime::parse(s, &Rfc3339).is_ok()
+        && matches!(s.as_bytes().get(10), Some(b'T' | b't' | b' '))
 }
 
 fn date_by_time(y: u32, m: u32, d: u32) -> bool {
@@ -91,7 +93,13 @@ fn published_and_edge_examples() {
         "+2026-11-22T10:15:00Z",
         "2026-11-22TT10:15:00Z",
         "2026-11-22é10:15:00Z",
+        // Separators `time` takes and RFC 3339 does not (the fifteenth pass, an attack).
+        "2026-11-22_10:15:00Z",
+        "2026-11-22X10:15:00Z",
+        "2026-11-22/10:15:00Z",
+        "2026-11-22\u{0}10:15:00Z",
     ] {
+        // (`time` itself takes the last four.)
         assert_eq!(is_rfc3339(bad), by_time(bad), "{bad}");
         assert!(!is_rfc3339(bad), "{bad}");
     }

@@ -464,7 +464,13 @@ pub fn call_options(v: &Value) -> Result<Option<TransactionState>> {
 fn read_transaction(mut t: Obj<'_>, issues: &mut Issues) -> TransactionState {
     let status = t.str("transactionStatus", issues).map(str::to_string);
     let amount = t.uint("amount", issues);
-    let reference = t.str("transactionReference", issues).map(str::to_string);
+    // Leniently: a reference that is no string, or an empty one, is no reference (the answer passed as
+    // is may carry anything there).
+    let reference = t
+        .raw("transactionReference")
+        .and_then(Value::as_str)
+        .filter(|r| !r.is_empty())
+        .map(str::to_string);
     TransactionState {
         status,
         amount,
