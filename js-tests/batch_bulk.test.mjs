@@ -42,6 +42,21 @@ for (const [name, { sogenactif, money }] of entries) {
     assert.equal(thrown(() => w.addMany('not an array')).issues[0].field, 'records');
   });
 
+  test(`${name}: build and addMany list the first 1000 issues and count the rest (1.3 M null records filled the memory)`, () => {
+    // Each null record is two issues (not an object, no method): 3000 records, 6000 issues.
+    for (const run of [() => sogenactif.batch.build({ header, records: new Array(3000).fill(null) }), () => {
+      const w = new sogenactif.BatchWriter({ header });
+      w.header();
+      return w.addMany(new Array(3000).fill(null));
+    }]) {
+      const e = thrown(run);
+      assert.equal(e.code, 'VALIDATION');
+      assert.equal(e.issues.length, 1000);
+      assert.equal(e.issues[0].field, 'records[0]');
+      assert.match(e.message, /^6000 problems \(the first 1000 are listed in issues\): records\[0\]: /);
+    }
+  });
+
   test(`${name}: a converter given bytes refuses addMany (its records went before the line push had not ended)`, () => {
     const c = sogenactif.batch.createConverter({ header, input: 'ndjson' });
     const first = new TextEncoder().encode(JSON.stringify(wc(0))); // no line break yet

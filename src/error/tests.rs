@@ -48,3 +48,40 @@ fn to_json_matches_the_derived_serialization() {
     assert_eq!(e.to_json(), serde_json::to_value(&e).unwrap());
     assert_eq!(e.to_json()["outcome"], "unknown");
 }
+
+#[test]
+fn issues_past_the_listed_ones_are_counted() {
+    // 1.3 M batch records of `null` made 2.6 M issues and filled the wasm memory (fifteenth pass).
+    let mut issues = Issues::new();
+    for i in 0..MAX_LISTED + 500 {
+        issues.push(format!("records[{i}]"), issue::TYPE, "must be an object");
+    }
+    assert_eq!(
+        issues.len(),
+        MAX_LISTED + 500,
+        "counted, for the callers that compare lengths"
+    );
+    let e = issues.finish(None).unwrap_err();
+    assert_eq!(e.issues.len(), MAX_LISTED);
+    assert_eq!(
+        e.issues[MAX_LISTED - 1].field,
+        format!("records[{}]", MAX_LISTED - 1)
+    );
+    assert!(
+        e.message.starts_with(
+            "1500 problems (the first 1000 are listed in issues): records[0]: must be an object; "
+        ),
+        "{}",
+        &e.message[..120]
+    );
+    // At the limit, the message is as before.
+    let mut exact = Issues::new();
+    for i in 0..MAX_LISTED {
+        exact.push(format!("r[{i}]"), issue::TYPE, "x");
+    }
+    assert!(exact
+        .finish(None)
+        .unwrap_err()
+        .message
+        .starts_with("1000 problems: r[0]: x; "));
+}
