@@ -394,6 +394,13 @@ test('a stack overflow inside a call renews the instance: later calls and client
   const before = raw.remiseGeneration();
   raw.remiseRetire();
   assert.equal(raw.remiseGeneration(), before + 1);
+  // The first call after it writes a string that needs the glue's realloc (non-ASCII): that realloc was
+  // the retired instance's, and wrote into the new memory at a wrong place (the review of the pass).
+  const accented = thrown(() => new R.sogenactif.BatchWriter({ header: { ...SAMPLE_HEADER, remitterId: 'é'.repeat(300) } }));
+  assert.equal(accented.code, 'VALIDATION');
+  assert.equal(accented.issues[0].field, 'header.remitterId');
+  assert.equal(R.sogenactif.batch.build({ header: SAMPLE_HEADER, records: [SAMPLE_RECORD] }), file);
+  raw.remiseRetire();
   // Every entry works again, many times.
   for (let i = 0; i < 2000; i++) assert.equal(R.money.toMinor('12.34', 'EUR'), 1234);
   assert.equal(JSON.parse(R.systempay.request('Transaction/Get', { uuid: UUID }, opts).body).uuid, UUID);

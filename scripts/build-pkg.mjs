@@ -113,13 +113,18 @@ function remiseRetire() {
     remiseGen++;
     remiseRetired = true;
 }
-function remiseGuard(exports) {
+// Each wrapper knows its instance: one of a retired or replaced instance runs in the current one (the
+// glue reads \`malloc\` and \`realloc\` together before the first renews: the old realloc then ran on a new
+// pointer), except \`__wbindgen_free\`, whose pointer belongs to the memory that is gone (the glue's own
+// cleanup after an interrupted call): nothing to free. (The review of the pass.)
+function remiseGuard(exports, instance) {
     const guarded = {};
     for (const name of Object.keys(exports)) {
         const f = exports[name];
         guarded[name] = typeof f !== 'function' ? f : function (...args) {
-            if (remiseRetired) {
-                remiseRenew();
+            if (remiseRetired || instance !== wasmInstance) {
+                if (name === '__wbindgen_free') return undefined;
+                if (remiseRetired) remiseRenew();
                 return wasm[name](...args);
             }
             try {
@@ -139,7 +144,7 @@ function remiseGuard(exports) {
 function remiseRenew() {
     const instance = new WebAssembly.Instance(wasmModule, __wbg_get_imports());
     wasmInstance = instance;
-    wasm = remiseGuard(instance.exports);
+    wasm = remiseGuard(instance.exports, instance);
     cachedUint8ArrayMemory0 = null;
     instance.exports.__wbindgen_start();
     remiseRetired = false;
@@ -147,8 +152,8 @@ function remiseRenew() {
 `;
 const RENEWED = [
   // The web glue (its instance is made by initSync or the default init), then the nodejs one.
-  ['    wasm = instance.exports;', '    wasm = remiseGuard(instance.exports);'],
-  ['let wasm = wasmInstance.exports;', 'let wasm = remiseGuard(wasmInstance.exports);'],
+  ['    wasm = instance.exports;', '    wasm = remiseGuard(instance.exports, instance);'],
+  ['let wasm = wasmInstance.exports;', 'let wasm = remiseGuard(wasmInstance.exports, wasmInstance);'],
 ];
 
 /** The glue's finalizers and registrations, with the generation of each object. */

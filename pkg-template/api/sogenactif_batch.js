@@ -215,12 +215,16 @@ function disposable(Class) {
 const ADD_TEXTS = Symbol('addTexts');
 
 export default function sogenactifBatch(raw) {
-  // The module's memory, asked again when the instance was renewed (a new instance, a new memory).
-  let mem = null;
+  // The module's memory, asked again when the instance was renewed (a new instance, a new memory),
+  // and held weakly: a retired instance's memory (up to 4 GiB after running out of it) was kept alive
+  // by this cache until the next converter call (the review of the pass).
+  let memRef = null;
   let memGen = -1;
   const memory = () => {
-    if (memGen !== raw.remiseGeneration()) {
+    let mem = memGen === raw.remiseGeneration() ? memRef?.deref() : undefined;
+    if (mem === undefined) {
       mem = raw.__memory();
+      memRef = typeof WeakRef === 'function' ? new WeakRef(mem) : { deref: () => mem };
       memGen = raw.remiseGeneration();
     }
     return mem;

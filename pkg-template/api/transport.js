@@ -688,7 +688,15 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     }
     if (settings.debug) emit(settings.debug, { type: 'response', gateway, url: hop === 0 ? url : settings.redact(url), status, headers: {}, body: settings.redact(body) });
     const jitter = Math.floor(Math.random() * 1001);
-    const r = core.answer(JSON.stringify([operation, kind, status, body, retries, jitter]));
+    let r;
+    try {
+      r = core.answer(JSON.stringify([operation, kind, status, body, retries, jitter]));
+    } catch {
+      // The wasm instance interrupted while it read the answer (it ran out of memory on a huge one:
+      // it is renewed at the next call). The call was sent: an unreadable answer, not a bare
+      // RuntimeError without its outcome (the review of the pass).
+      throw new Failure('notresponse', 'the answer could not be read (remise ran out of memory reading it)');
+    }
     if (r.charCodeAt(0) === 101) {
       const error = JSON.parse(r.slice(1));
       // A refusal or fault read from an answer under another status than 200 (a Payline SOAP body
