@@ -182,12 +182,25 @@ impl Error {
     /// A `VALIDATION` error carrying every issue; its message lists them all.
     /// `field` is set to the first issue's path.
     pub fn validation(gateway: Option<Gateway>, issues: Vec<Issue>) -> Self {
+        let total = issues.len();
+        Error::validation_of(gateway, issues, total)
+    }
+
+    /// [`Error::validation`] of the first `issues` of `total` (the rest counted: [`MAX_LISTED`]).
+    fn validation_of(gateway: Option<Gateway>, issues: Vec<Issue>, total: usize) -> Self {
         let message = match issues.as_slice() {
             [] => "invalid input".to_string(),
             [one] => format!("{}: {}", one.field, one.message),
             many => {
                 // Pushed by hand: `Vec<String>::join` is a second copy of `join` (size).
-                let mut out = format!("{} problems: ", many.len());
+                let mut out = if total > many.len() {
+                    format!(
+                        "{total} problems (the first {} are listed in issues): ",
+                        many.len()
+                    )
+                } else {
+                    format!("{total} problems: ")
+                };
                 for (n, i) in many.iter().enumerate() {
                     if n > 0 {
                         out.push_str("; ");
@@ -431,17 +444,8 @@ impl Issues {
         if self.list.is_empty() {
             return Ok(());
         }
-        let mut e = Error::validation(gateway, self.list);
-        if self.more > 0 {
-            let total = MAX_LISTED + self.more;
-            e.message = format!(
-                "{total} problems (the first {MAX_LISTED} are listed in issues){}",
-                e.message
-                    .get(crate::codec::text::find(&e.message, ":").unwrap_or(0)..)
-                    .unwrap_or_default()
-            );
-        }
-        Err(e)
+        let total = self.len();
+        Err(Error::validation_of(gateway, self.list, total))
     }
 }
 

@@ -598,9 +598,9 @@ pub fn settle(
                     .strip_prefix(side)
                     .is_some_and(|r| r.is_empty() || r.starts_with('.'))
             };
-            (may_have_had_effects(gateway, code) && !fault("Client"))
-                || fault("Server")
-                || (status != 200 && status != 401 && !fault("Client"))
+            fault("Server")
+                || (!fault("Client")
+                    && (may_have_had_effects(gateway, code) || (status != 200 && status != 401)))
         }
         _ => false,
     };

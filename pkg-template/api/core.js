@@ -88,6 +88,8 @@ const MAX_DEPTH = 64;
 // walked index by index for minutes (the fifteenth pass, an attack).
 const MAX_ELEMENTS = 2 ** 24;
 const TOO_LONG = Symbol('remise: an array too long');
+// (A typed array too: JSON writes it with one key per element.)
+const tooLong = (v) => (Array.isArray(v) || ArrayBuffer.isView(v)) && v.length > MAX_ELEMENTS;
 let special = false;
 
 // Collections JSON.stringify writes as `{}`: a Map of a body read as an empty object and reported as
@@ -176,15 +178,13 @@ function plain(value, key, depth) {
     case 'object': {
       if (v === null) return true;
       if (depth >= MAX_DEPTH) return false;
+      // (Thrown: `encode` then finds it with `locate`, which names it. A Uint8Array of 5e7 in a body
+      // was walked key by key for minutes: the review of the pass.)
+      if (tooLong(v)) throw TOO_LONG;
       if (Array.isArray(v)) {
-        // (Thrown: `encode` then finds it with `locate`, which names it.)
-        if (v.length > MAX_ELEMENTS) throw TOO_LONG;
         for (let i = 0; i < v.length; i++) if (!plain(v[i], String(i), depth + 1)) return false;
         return true;
       }
-      // A typed array is written with one key per element: capped as an array (a Uint8Array of 5e7
-      // in a body was walked key by key for minutes: the review of the pass).
-      if (ArrayBuffer.isView(v) && v.length > MAX_ELEMENTS) throw TOO_LONG;
       const keys = Object.keys(v);
       if (keys.length === 0 && collection(v)) return false;
       for (let i = 0; i < keys.length; i++) if (!plain(v[keys[i]], keys[i], depth + 1)) return false;
@@ -216,7 +216,7 @@ function locate(value, path, depth, gateway, cause, base = 0) {
   let keys;
   try {
     if (typeof value.toJSON === 'function') value.toJSON();
-    if ((Array.isArray(value) || ArrayBuffer.isView(value)) && value.length > MAX_ELEMENTS) return validation(gateway, path, `has ${value.length} elements, more than one call takes (${MAX_ELEMENTS}): split it into smaller calls`);
+    if (tooLong(value)) return validation(gateway, path, `has ${value.length} elements, more than one call takes (${MAX_ELEMENTS}): split it into smaller calls`);
     keys = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
   } catch (e) {
     return validation(gateway, path, 'could not be read (a getter, Proxy or toJSON threw): pass plain data', e);

@@ -139,6 +139,7 @@ class Held {
   #late;
   // `count` and `rejected` when free() was called, or last read.
   #last = [0, 0];
+  #freed = false;
   // The wasm instance's generation when the object was made (`generation()` now): the instance is
   // renewed when a call into it was interrupted (scripts/build-pkg.mjs, "a stack overflow"), and an
   // object of the old one has no state in the new one.
@@ -180,18 +181,14 @@ class Held {
     }
   }
   free() {
-    if (!this.#alive()) {
-      this.#freed = true;
-      return;
-    }
-    const inner = this.#inner;
     this.#freed = true;
+    if (!this.#alive()) return;
+    const inner = this.#inner;
     this.#last = [inner.count(), typeof inner.rejected === 'function' ? inner.rejected() : 0];
     this.#inner = undefined;
     if (this.#busy) this.#late = inner;
     else inner.free();
   }
-  #freed = false;
   /** Records read so far; the last value after free() (or before the instance was renewed). */
   count() {
     return this.#alive() ? (this.#last[0] = this.#inner.count()) : this.#last[0];

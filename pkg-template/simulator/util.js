@@ -151,7 +151,8 @@ const PAN_FIELDS = new Set(['pan', 'cardnumber', 'number', 'cardpan']);
 // One list of the names, for field names and for text (`value` or `code` after a code's name:
 // `cvvValue`, `cscCode`; `cid` is Amex's name for its code, a whole word only: `acid`, `placid` or a
 // customer's `cid` field were masked, the review of the fifteenth pass).
-const CODE_NAMES = '(?:cvx|cvv2?|cvc2?|csc)(?:value|code)?|securitycode|password';
+const CARD_CODES = 'cvx|cvv2?|cvc2?|csc';
+const CODE_NAMES = `(?:${CARD_CODES})(?:value|code)?|securitycode|password`;
 const SECRET_NAME = new RegExp(`(?:${CODE_NAMES})$|^(?:amex)?cid(?:value|code)?$`);
 const normal = (k) => k.toLowerCase().replace(/[_-]/g, '');
 // A card number in text: any run of 12 to 19 digits (the first 19 of a longer run: a card number
@@ -163,7 +164,7 @@ const GROUPED_CARD = /(?<![\d.-])\d{4}([ .-])(?:\d{4}\1\d{4}\1\d{1,4}(?:\1\d{1,3
 // followed by a space and 3 or 4 digits alone (`CSC 123`, `CVV 123.` at the end of a sentence) is a
 // code too; a password so is not (`Password 1234 reset`).
 const SECRET_IN_TEXT = new RegExp(
-  `((?:${CODE_NAMES}|\\bcid(?:value|code)?)["']?\\s*[:=>]\\s*["']?|\\b(?:cvx|cvv2?|cvc2?|csc|cid)\\s+(?=\\d{3,4}(?!\\d|[.,/-]\\d)))(?!(?:true|false)\\b)[^"'<&,;\\s}]*`,
+  `((?:${CODE_NAMES}|\\bcid(?:value|code)?)["']?\\s*[:=>]\\s*["']?|\\b(?:${CARD_CODES}|cid)\\s+(?=\\d{3,4}(?!\\d|[.,/-]\\d)))(?!(?:true|false)\\b)[^"'<&,;\\s}]*`,
   'gi',
 );
 

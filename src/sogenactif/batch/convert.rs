@@ -41,7 +41,7 @@ use serde_json::Value;
 use std::borrow::Cow;
 
 /// Issues kept in the error of [`Converter::finish`].
-pub const MAX_ISSUES: usize = 1000;
+pub const MAX_ISSUES: usize = crate::error::MAX_LISTED;
 /// Rejects kept between two [`Converter::take_rejects`] calls.
 pub const MAX_REJECTS_KEPT: usize = 10_000;
 /// Longest input line (NDJSON) or record (CSV) accepted, in bytes.
