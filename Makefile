@@ -48,7 +48,11 @@ node_modules/.installed: package.json package-lock.json
 # --strip-producers --strip-target-features: the two custom sections left after wasm-opt drops the names
 # (which tools built the module, and its features, which wasm-opt reads before it strips them); no
 # runtime reads either (109 B gzip).
-WASM_OPT_FLAGS := -Oz --converge -ocimfs=35 --low-memory-unused --strip-producers --strip-target-features
+# --flatten --rereloop -Oz --converge (sixteenth pass): after the first -Oz, every function's control
+# flow is flattened and rebuilt by binaryen's Relooper, then shrunk again: 1 052 B gzip smaller (151 077
+# → 150 025 on that day's module), no speed change measured (bench/ab.mjs, six alternating runs;
+# ARCHITECTURE.md "Size"). 35 stays the best -ocimfs with it (15 → +162 B, 50 → +517 B).
+WASM_OPT_FLAGS := -Oz --converge -ocimfs=35 --low-memory-unused --strip-producers --strip-target-features --flatten --rereloop -Oz --converge
 
 # WebAssembly features beyond rustc's default set for wasm32: fixed-width SIMD (simd128). LLVM then
 # moves 16 bytes per v128 load/store (struct copies) and memchr uses its simd128 searcher: the .wasm is

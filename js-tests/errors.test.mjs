@@ -123,3 +123,34 @@ test('a secret used as a client option name stays out of the error, letters only
     }
   }
 });
+
+test('a card number given in the wrong field is masked in the error, its message, field and issues', async () => {
+  // A helper's attack: 4970100000325734 (it passes the Luhn check) typed as a Systempay uuid or
+  // currency, a Sips currencyCode or a Payline key was quoted whole by VALIDATION errors.
+  const PAN = '4970100000325734';
+  const SP = { shopId: '69876357', password: 'testpassword_x' };
+  const errors = [];
+  for (const R of [esm, cjs]) {
+    errors.push(thrown(() => R.systempay.request('Transaction/CancelOrRefund', { uuid: PAN, amount: 100, currency: 'EUR' }, SP)));
+    errors.push(thrown(() => R.systempay.request('Transaction/Refund', { uuid: 'a0b61d1e159748eaab876cfe342e8c08', amount: 100, currency: PAN }, SP)));
+    errors.push(thrown(() => R.sogenactif.office.request('cancel', { transactionReference: 'A1', operationAmount: 100, currencyCode: PAN }, { merchantId: '002001000000001', secretKey: 'k', keyVersion: 1 })));
+    errors.push(thrown(() => R.payline.request('doCapture', { transactionID: '1', payment: { amount: 1, currency: 'EUR', action: 201, mode: 'CPT' }, [PAN]: 'x' }, { merchantId: '1', accessKey: 'k' })));
+    errors.push(await rejected(new R.systempay.Client(SP).getTransaction({ uuid: PAN })));
+  }
+  for (const e of errors) {
+    assert.equal(e.code, 'VALIDATION');
+    const shown = JSON.stringify({ message: e.message, field: e.field, issues: e.issues });
+    assert.ok(!shown.includes(PAN), shown);
+    assert.ok(!shown.includes(PAN.slice(0, 12)), shown);
+    assert.match(shown, /\*{12}5734/, 'the last four digits stay, to recognise it');
+  }
+  // A number that is no card number (the Luhn check fails) is quoted as it is.
+  const e = thrown(() => esm.systempay.request('Transaction/CancelOrRefund', { uuid: '4970100000325735', amount: 100, currency: 'EUR' }, SP));
+  assert.match(JSON.stringify(e.issues), /4970100000325735/);
+  // The converter's rejects too.
+  const conv = esm.sogenactif.batch.createConverter({ header: { remitterId: '023101122334455', sequence: 1, date: '2021-12-16+0100', time: '14:26:45+0100' }, input: 'ndjson' });
+  conv.push(new TextEncoder().encode(JSON.stringify({ method: 'refund', merchantId: '023101122334456', transactionReference: 'R1', operationAmount: 1, currencyCode: PAN }) + '\n'));
+  const rejects = conv.takeRejects();
+  assert.equal(rejects.length, 1);
+  assert.ok(!JSON.stringify(rejects).includes(PAN), JSON.stringify(rejects));
+});

@@ -137,6 +137,31 @@ test('row 1: a redirect the runtime hides (a browser\'s opaqueredirect: status 0
   }
 });
 
+test('row 1: an injected fetch that follows a redirect itself: its answer is never taken (counted on the server)', async () => {
+  // A wrapper fetch that drops `redirect: 'manual'`: the refund reached the first URL and the
+  // redirect's target, and the target's success was returned as the call's result (a helper's
+  // attack). `response.redirected` says so: a redirect, outcome unknown.
+  const follow = async (input, init) => {
+    const req = input instanceof Request ? input : new Request(input, init);
+    return fetch(req.url, { method: req.method, headers: req.headers, body: await req.text(), signal: init?.signal });
+  };
+  const ok = {
+    systempay: JSON.stringify({ webService: 'Transaction/CancelOrRefund', status: 'SUCCESS', answer: { _type: 'V4/Transaction', uuid: UUID } }),
+    sogenactif: JSON.stringify({ responseCode: '00' }),
+  };
+  for (const gw of ['systempay', 'sogenactif']) {
+    const target = route((req, b, res) => reply(res, 200, ok[gw]));
+    const r = route((req, b, res) => res.writeHead(307, { location: `${target.baseUrl}/other` }).end());
+    const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: r.baseUrl, fetch: follow })));
+    assert.equal(sent(r.name) + sent(target.name), 2, `${gw}: the wrapper sent it twice`);
+    assert.equal(e.code, 'HTTP_ERROR', `${gw}: ${e.message}`);
+    assert.equal(e.outcome, 'unknown');
+    assert.equal(e.retryable, false);
+    assert.match(e.message, /through a redirect that the fetch function followed/);
+    assert.match(e.message, /pass a fetch function that keeps redirect: 'manual'/);
+  }
+});
+
 test('row 2: a 2xx other than 200, or a 421, leaves a money-moving call unknown', async () => {
   for (const gw of NAMES) {
     for (const [status, code] of [[201, 'MALFORMED_RESPONSE'], [202, 'MALFORMED_RESPONSE'], [204, 'MALFORMED_RESPONSE'], [421, 'HTTP_ERROR']]) {
@@ -681,5 +706,34 @@ test('a reset after sending is never resent, and reads are retried after one', a
     assert.equal(e.code, 'NETWORK_ERROR');
     assert.equal(e.outcome, 'unknown');
     assert.equal(sent(r.name), 1);
+  }
+});
+
+test('Retry-After: a read waits for it (up to a minute) before its next attempt; a longer one ends the call; every error says it', async () => {
+  // A helper's attack: a read answered 429 with Retry-After: 3600 was sent three times in 0.6 s,
+  // and no error carried the wait.
+  for (const gw of NAMES) {
+    const long = route((req, b, res) => res.writeHead(429, { 'retry-after': '3600' }).end('slow down'));
+    const e = await rejected(CLIENTS[gw].read(CLIENTS[gw].make({ baseUrl: long.baseUrl })));
+    assert.equal(sent(long.name), 1, `${gw}: not sent again before the hour`);
+    assert.equal(e.code, 'HTTP_ERROR');
+    assert.equal(e.retryAfterMs, 3_600_000);
+    assert.equal(e.retryable, true);
+    // A money-moving call refused with 429 says how long to wait before sending it again.
+    const money = route((req, b, res) => res.writeHead(429, { 'retry-after': '120' }).end('slow down'));
+    const m = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: money.baseUrl })));
+    assert.equal(sent(money.name), 1);
+    assert.equal(m.retryAfterMs, 120_000, `${gw}: ${m.message}`);
+    assert.equal(m.retryable, true);
+    assert.equal(m.outcome, undefined);
+  }
+  // One second (in seconds, then as an HTTP date): waited for, then the read is sent again.
+  for (const value of ['1', () => new Date(Date.now() + 2500).toUTCString()]) {
+    const r = route((req, b, res, n) => (sent(r.name) === 1 ? res.writeHead(503, { 'retry-after': typeof value === 'function' ? value() : value }).end('') : reply(res, 500, '')));
+    const t0 = Date.now();
+    const e = await rejected(CLIENTS.systempay.read(CLIENTS.systempay.make({ baseUrl: r.baseUrl })));
+    assert.equal(e.code, 'HTTP_ERROR');
+    assert.equal(sent(r.name), 3, 'retried twice');
+    assert.ok(Date.now() - t0 >= 900, `waited ${Date.now() - t0} ms`);
   }
 });

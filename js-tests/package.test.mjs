@@ -16,6 +16,7 @@ test('the tarball holds the entries, glue, wasm, types and the remise command, a
     'package/cli/codes.mjs',
     'package/cli/engine.mjs',
     'package/cli/lines.mjs',
+    'package/cli/mask.mjs',
     'package/cli/output.mjs',
     'package/cli/report.mjs',
     'package/cli/sim.mjs',

@@ -160,7 +160,10 @@ for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError 
     // A 429 refused the call before processing, unless a JSON answer is in it (not trusted).
     assert.equal(thrown(() => office.parseResponse('Too Many Requests', { httpStatus: 429 })).retryable, true);
     assert.equal(thrown(() => office.parseResponse('{"responseCode":"00"}', { httpStatus: 429 })).retryable, false);
-    assert.equal(thrown(() => office.parseResponse('{"responseCode":"00"}', { httpStatus: 401 })).code, 'HTTP_ERROR');
+    // A gateway answer under a 4xx (401 included) is not "refused before processing": not trusted
+    // (MALFORMED_RESPONSE, outcome unknown after a money-moving call); a 401 without one is.
+    assert.equal(thrown(() => office.parseResponse('{"responseCode":"00"}', { httpStatus: 401 })).code, 'MALFORMED_RESPONSE');
+    assert.equal(thrown(() => office.parseResponse('Unauthorized', { httpStatus: 401 })).code, 'HTTP_ERROR');
     assert.equal(office.parseResponse('{"responseCode":"00"}', { httpStatus: 200 }).accepted, true);
     const badStatus = thrown(() => office.parseResponse('{"responseCode":"00"}', { httpStatus: 99 }));
     assert.deepEqual(badStatus.issues.map((i) => [i.field, i.code]), [['options.httpStatus', 'RANGE']]);

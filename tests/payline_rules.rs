@@ -398,3 +398,51 @@ fn a_get_transaction_details_answer_can_be_the_original() {
     assert!(check_re_authorization(&details, &p, datetime!(2024-11-07 15:20:17 UTC)).is_ok());
     assert!(check_re_authorization(&details, &p, datetime!(2024-11-07 15:20:18 UTC)).is_err());
 }
+
+#[test]
+fn a_refund_credit_or_refused_original_cannot_be_re_authorized() {
+    // payline.md §6 rule 2: authorizations (accepted, validated or not, cancelled or not) and
+    // re-authorizations are eligible; a refund (payment.action 421), a credit (422) and a refused
+    // authorization (01101 "Card expired", status REFUSED in §5) are not.
+    let now = datetime!(2024-02-01 0:00 UTC);
+    let p = params(json!("EUR"), Some("1234567"), Some("NEW"));
+    for (key, value, field) in [
+        ("action", "421", "original.action"),
+        ("action", "422", "original.action"),
+        ("resultCode", "01101", "original.resultCode"),
+        ("resultCode", "01100", "original.resultCode"),
+    ] {
+        let mut o = original();
+        o[key] = json!(value);
+        let e = check_re_authorization(&o, &p, now).unwrap_err();
+        assert_eq!(e.code, ErrorCode::OperationNotAllowed, "{value}");
+        assert_eq!(e.field.as_deref(), Some(field), "{value}");
+        assert!(e.message.contains(value), "{}", e.message);
+    }
+    // Eligible: an authorization, an authorization with capture, accepted, or in error/cancelled
+    // states that are not refusals (02008 CANCELLED by the user).
+    for (key, value) in [
+        ("action", "100"),
+        ("action", "101"),
+        ("resultCode", "00000"),
+        ("resultCode", "02008"),
+    ] {
+        let mut o = original();
+        o[key] = json!(value);
+        assert!(check_re_authorization(&o, &p, now).is_ok(), "{value}");
+    }
+    // The same from a getTransactionDetails answer, named at the answer's own paths.
+    let details = |code: &str, action: &str| {
+        json!({
+            "result": { "code": code },
+            "transaction": { "id": "14340105742592", "date": "15/01/2024 10:00:00" },
+            "payment": { "currency": "978", "action": action, "contractNumber": "1234567" },
+            "order": { "ref": "ORDER-1" }
+        })
+    };
+    let e = check_re_authorization(&details("00000", "421"), &p, now).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("original.payment.action"));
+    let e = check_re_authorization(&details("01101", "101"), &p, now).unwrap_err();
+    assert_eq!(e.field.as_deref(), Some("original.result.code"));
+    assert!(check_re_authorization(&details("00000", "101"), &p, now).is_ok());
+}

@@ -745,6 +745,23 @@ fn csv_rejects_name_their_line_after_blank_lines_and_multi_line_records() {
     assert!(message.contains("header row (line 3)"), "{message}");
 }
 
+/// `input` converted in two chunks, split at each of `at`: `VALIDATION`, and one reject, the record of
+/// line 3 (`records[1]`), whose message says `says`.
+fn one_reject_on_line_3(options: &str, input: &str, at: &[usize], says: &str) {
+    let b = input.as_bytes();
+    for &at in at {
+        let (r, mut c) = convert_chunks(options, &[&b[..at], &b[at..]]);
+        let e = r.expect_err(input);
+        assert_eq!(e.code, ErrorCode::Validation, "{input:?}");
+        let rejects = c.take_rejects();
+        assert_eq!(rejects.len(), 1, "{input:?}");
+        assert_eq!(rejects[0].line, Some(3), "{input:?} split at {at}");
+        let issue = &rejects[0].issues[0];
+        assert_eq!(issue.field, "records[1]");
+        assert!(issue.message.contains(says), "{}", issue.message);
+    }
+}
+
 #[test]
 fn csv_quote_left_open_at_the_end_of_the_input_is_a_reject() {
     let (options, header) = (csv_options(), REFUND_COLUMNS);
@@ -760,27 +777,17 @@ fn csv_quote_left_open_at_the_end_of_the_input_is_a_reject() {
         "refund,2,011223344550000,ORDER2,750,\"EU\"\"R",
     ] {
         let input = format!("{header}\n{good}\n{tail}");
-        let b = input.as_bytes();
-        for at in [0, header.len() + 1, b.len() - 1, b.len()] {
-            let (r, mut c) = convert_chunks(&options, &[&b[..at], &b[at..]]);
-            let e = r.expect_err(tail);
-            assert_eq!(e.code, ErrorCode::Validation, "{tail:?}");
-            let rejects = c.take_rejects();
-            assert_eq!(rejects.len(), 1, "{tail:?}");
-            assert_eq!(rejects[0].line, Some(3), "{tail:?} split at {at}");
-            let issue = &rejects[0].issues[0];
-            assert_eq!(issue.field, "records[1]");
-            assert!(
-                issue.message.contains("quote left open"),
-                "{}",
-                issue.message
-            );
-        }
+        let n = input.len();
+        one_reject_on_line_3(
+            &options,
+            &input,
+            &[0, header.len() + 1, n - 1, n],
+            "quote left open",
+        );
     }
-    // Closed quotes (also a doubled one inside, and before the end of the input without a line
-    // break), and a quote inside an unquoted cell, are read as before.
+    // Closed quotes (also a doubled one inside), and a quote inside an unquoted cell, are read as
+    // before.
     for tail in [
-        "refund,2,011223344550000,ORDER2,750,\"EUR\"",
         "refund,2,011223344550000,\"ORDER2\",750,\"EUR\"\n",
         "refund,2,011223344550000,ORDER2,\"750\",EUR\n\n",
     ] {
@@ -876,4 +883,39 @@ fn an_ndjson_line_with_half_a_surrogate_pair_is_named_at_its_field() {
         "{}",
         issue.message
     );
+}
+
+#[test]
+fn a_csv_input_without_its_last_line_break_may_be_cut_and_is_a_reject() {
+    // A file cut off in its last cell reads, under RFC 4180's optional last line break, as a whole
+    // record: `2500` cut to `25` became a refund of 0.25 EUR, `ORDER12` cut to `ORDER` another
+    // transaction (a helper's attack on the CLI). The last record must end with its line break, as
+    // an NDJSON line cut off is no JSON.
+    let (options, header) = (csv_options(), REFUND_COLUMNS);
+    let good = "refund,1,011223344550000,ORDER1,750,EUR";
+    for tail in [
+        "refund,2,011223344550000,ORDER2,75",
+        "refund,2,011223344550000,ORDER2,750,\"EUR\"",
+        "refund,2,011223344550000,ORDER2,750,",
+        "refund,2,011223344550000,ORDER2,750,EUR\r",
+    ] {
+        let input = format!("{header}\n{good}\n{tail}");
+        let n = input.len();
+        one_reject_on_line_3(
+            &options,
+            &input,
+            &[header.len() + 1, n - 1, n],
+            "no line break after it",
+        );
+        // With its line break (LF or CRLF) the same records pass, or fail for their own reasons.
+        for end in ["\n", "\r\n"] {
+            let (r, mut c) = convert_chunks(&options, &[format!("{input}{end}").as_bytes()]);
+            let said = r.err().map(|e| e.message).unwrap_or_default();
+            assert!(!said.contains("no line break after it"), "{said}");
+            assert!(c
+                .take_rejects()
+                .iter()
+                .all(|r| !r.issues[0].message.contains("no line break after it")));
+        }
+    }
 }

@@ -196,6 +196,12 @@ fn http_errors() {
     assert!(!e.retryable);
     assert!(e.message.contains("service name"), "{}", e.message);
     assert_eq!(e.response, Some(json!({"error": "not found"})));
+    // A 429 refused the call before processing it: retryable, and said so (it said "check the
+    // request").
+    let e = parse_response(429, "Too Many Requests", None).unwrap_err();
+    assert!(e.retryable);
+    assert!(e.message.contains("try again later"), "{}", e.message);
+    assert!(!e.message.contains("check the request"), "{}", e.message);
 }
 
 mod no_panic {

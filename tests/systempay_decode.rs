@@ -124,13 +124,37 @@ fn http_401_with_json_is_decoded() {
 
 #[test]
 fn other_statuses_are_http_errors() {
-    for status in [400, 403, 404, 500, 502, 503] {
+    for status in [500, 502, 503] {
         // Even with a valid SUCCESS envelope in the body.
         let e = parse_response(status, &fixture("order_get.json")).unwrap_err();
         assert_eq!(e.code, ErrorCode::HttpError, "{status}");
         assert_eq!(e.http_status, Some(status));
         assert!(e.message.contains(&status.to_string()));
     }
+    // Under a 4xx an envelope is an answer that cannot be trusted, not a refusal before
+    // processing (outcome unknown after a money-moving call, `transport::settle`); a body that is
+    // not an envelope stays a plain HTTP error.
+    for status in [400, 403, 404, 409, 422] {
+        let e = parse_response(status, &fixture("order_get.json")).unwrap_err();
+        assert_eq!(e.code, ErrorCode::MalformedResponse, "{status}");
+        assert_eq!(e.http_status, Some(status));
+        assert!(e.message.contains("cannot be trusted"), "{}", e.message);
+        assert_eq!(e.response.as_ref().unwrap()["status"], "SUCCESS");
+        for plain in ["<html>Forbidden</html>", r#"{"error":"forbidden"}"#, ""] {
+            let e = parse_response(status, plain).unwrap_err();
+            assert_eq!(e.code, ErrorCode::HttpError, "{status} {plain}");
+        }
+    }
+}
+
+#[test]
+fn a_success_around_an_error_answer_is_not_trusted() {
+    // `status: 'SUCCESS'` whose answer is a `V4/WebService/WebServiceError` (the error answer's
+    // type, reference systempay.md §3): it resolved as a success.
+    let body = r#"{"webService":"Transaction/CancelOrRefund","status":"SUCCESS","answer":{"_type":"V4/WebService/WebServiceError","errorCode":"INT_999"}}"#;
+    let e = parse_response(200, body).unwrap_err();
+    assert_eq!(e.code, ErrorCode::MalformedResponse);
+    assert!(e.message.contains("WebServiceError"), "{}", e.message);
 }
 
 #[test]

@@ -48,3 +48,11 @@ async function run(): Promise<void> {
   client.capture(cancel);
 }
 console.log(req.url, req2.body, text, ok, run, mode, service, sub);
+
+// A service held in a variable of the service type.
+declare const someService: SogenactifOfficeService;
+const req3: HttpRequest = sogenactif.office.request(someService, cancel, options);
+// @ts-expect-error a stateless request takes the gateway's options, not a client's transport options
+sogenactif.office.request('cancel', cancel, { ...options, timeoutMs: 10 });
+const officeProto: SogenactifOfficeClient = sogenactif.OfficeClient.prototype;
+console.log(req3, officeProto);

@@ -74,6 +74,13 @@ async function run(): Promise<void> {
   // Methods handed to map (which passes the index second) still type-check.
   const many: Promise<SystempayTransaction>[] = [{ uuid: tx.uuid }].map(client.getTransaction);
   console.log(many.length);
+  // @ts-expect-error a modelled service takes its own body only (`uid` is no field of Transaction/Get)
+  await client.call('Transaction/Get', { uid: tx.uuid });
+  const service: string = 'Token/Get';
+  await client.call(service, { paymentMethodToken: 'abc' });
+  // The prototype is typed (test doubles: vi.spyOn(systempay.Client.prototype, 'refund')).
+  const proto: typeof client = systempay.Client.prototype;
+  console.log(proto);
   // @ts-expect-error the only call option is signal
   await client.getTransaction({ uuid: tx.uuid }, { timeoutMs: 10 });
   // @ts-expect-error getOrder needs orderId
@@ -183,3 +190,6 @@ const refundPlan: SystempayPlan = systempay.planCancelOrRefund(
   { uuid: 'a0b61d1e159748eaab876cfe342e8c08' },
 );
 console.log(refundPlan);
+
+// @ts-expect-error a stateless request takes the gateway's options, not a client's transport options
+systempay.request('Transaction/Get', { uuid: 'x' }, { ...options, timeoutMs: 10 });

@@ -31,3 +31,13 @@ try {
   }
 }
 console.log(n, text, all.length);
+
+// A String object and a decimal library's value (its toJSON gives the decimal string) are amounts too.
+const fromObject: number = money.toMinor(new String('2.50'), 'EUR') + money.toMinor({ toJSON: () => '1.50' }, 'EUR');
+// A test double of an error (the constructor is public), its cause and Retry-After typed.
+const double = new RemiseError({ code: 'GATEWAY_ERROR', message: 'refused', gatewayCode: 'PSP_105' }, { cause: new Error('x') });
+const waited: number | undefined = double.retryAfterMs;
+const why: unknown = double.cause;
+// @ts-expect-error a test double needs a code of the union
+new RemiseError({ code: 'NOPE', message: 'x' });
+console.log(fromObject, waited, why);

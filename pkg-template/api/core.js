@@ -4,6 +4,8 @@
 // text it returns. Each entry bundles its own copy, so `instanceof RemiseError` holds for errors
 // thrown through that entry; `isRemiseError` works across entries and realms (name and code).
 
+import { maskDigits } from '../cli/mask.mjs';
+
 const DEFAULTS = {
   gateway: undefined,
   field: undefined,
@@ -14,6 +16,7 @@ const DEFAULTS = {
   retryable: false,
   outcome: undefined,
   response: undefined,
+  retryAfterMs: undefined,
 };
 
 /** `fn()`, or `fallback` when it throws: caller code a getter, a Proxy trap or a revoked Proxy runs. */
@@ -303,7 +306,26 @@ export function encodeItem(value, path, gateway) {
 /** Builds the RemiseError of a framed `e…` text or a parsed props object. */
 export function errorFrom(props) {
   if (props && props.retryDelayMs !== undefined) delete props.retryDelayMs;
+  // A card number given in the wrong place (a uuid, a currency, a key) is quoted by the message that
+  // names it: shown with its last four digits only, as `remise batch report` shows one (13 to 19
+  // digits passing the Luhn check; a helper's attack found it whole in VALIDATION errors).
+  if (props) {
+    props.message = maskDigits(props.message);
+    if (typeof props.field === 'string') props.field = maskDigits(props.field);
+    maskIssues(props.issues);
+  }
   return new RemiseError(props);
+}
+
+/** `issues` (`[{ field, code, message }]`, from the core) with card numbers masked in place. */
+export function maskIssues(issues) {
+  if (Array.isArray(issues)) {
+    for (const i of issues) {
+      i.field = maskDigits(i.field);
+      i.message = maskDigits(i.message);
+    }
+  }
+  return issues;
 }
 
 function attachWarnings(target, warnings) {

@@ -1,6 +1,6 @@
 // sogenactif.batch.* and sogenactif.BatchWriter: one crossing per call. The header's default
 // date and time come from this JS clock (the core has none).
-import { RemiseError, guarded, invoke, invokeText, encode, encodeItem, unwrap, construct, errorFrom, joinBytes } from './core.js';
+import { RemiseError, guarded, invoke, invokeText, encode, encodeItem, unwrap, construct, errorFrom, joinBytes, maskIssues } from './core.js';
 import { archive } from './zip.js';
 
 const G = 'sogenactif';
@@ -363,7 +363,9 @@ export default function sogenactifBatch(raw) {
     }
     /** Invalid records since the last call: `[{ line?, index, issues }]`. */
     takeRejects() {
-      return unwrap(this.#held.cross((c) => c.takeRejects()));
+      const rejects = unwrap(this.#held.cross((c) => c.takeRejects()));
+      for (const r of rejects) maskIssues(r.issues);
+      return rejects;
     }
     /** Records read so far (valid and invalid). */
     get count() {

@@ -49,6 +49,23 @@ function header(res, name) {
   return guarded(() => (res.headers && typeof res.headers.get === 'function' ? res.headers.get(name) : null), null);
 }
 
+// The longest Retry-After a read waits for before its next attempt (as stripe-node caps it): a
+// longer one ends the call, the error saying how long the gateway asked to wait.
+const MAX_RETRY_AFTER_MS = 60_000;
+
+/**
+ * An answer's Retry-After (RFC 9110 §10.2.3: seconds, or an HTTP date) in ms from now, 0 for a date
+ * passed; undefined without one or when it cannot be read.
+ */
+function retryAfter(res) {
+  const v = header(res, 'retry-after');
+  if (typeof v !== 'string') return undefined;
+  const t = v.trim();
+  if (/^[0-9]{1,9}$/.test(t)) return Number(t) * 1000;
+  const at = Date.parse(t);
+  return Number.isFinite(at) && /[a-z]/i.test(t) ? Math.max(0, at - Date.now()) : undefined;
+}
+
 function discard(res) {
   try {
     if (res.body && typeof res.body.cancel === 'function') res.body.cancel().catch(() => {});
@@ -435,12 +452,18 @@ export async function send(core, settings, gateway, op, args, names, withWarning
         const jitter = Math.floor(Math.random() * 1001);
         const r = core.failure(JSON.stringify([operation, kind, e.kind, e.detail || '', e.status ?? null, retries, jitter]));
         outcome = { error: JSON.parse(r.slice(1)) };
-        if (e.opaque) hiddenRedirect(outcome.error);
+        if (e.opaque || e.followed) hiddenRedirect(outcome.error, e.followed);
+        if (e.retryAfterMs !== undefined) outcome.error.retryAfterMs = e.retryAfterMs;
       }
       if (outcome.error === undefined) {
         return withWarnings ? attachWarnings(outcome.value, warnings) : outcome.value;
       }
-      const delay = outcome.error.retryDelayMs;
+      let delay = outcome.error.retryDelayMs;
+      const asked = outcome.error.retryAfterMs;
+      // A Retry-After is waited for (not less than the core's backoff), up to a minute; a longer one
+      // ends the call with the error, which says it (a helper's attack: a read answered 429 with
+      // Retry-After: 3600 was sent three times in 0.6 s).
+      if (typeof delay === 'number' && asked !== undefined) delay = asked > MAX_RETRY_AFTER_MS ? undefined : Math.max(delay, asked);
       if (kind === 'read' && typeof delay === 'number') {
         // Aborted while this attempt ended: the retry it would make is what the caller stopped.
         if (call.aborted) throw abortError(gateway, operation, kind, call.sent, signal);
@@ -456,16 +479,20 @@ export async function send(core, settings, gateway, op, args, names, withWarning
 }
 
 /**
- * The core's redirect error, for a redirect the runtime hides (a browser's `opaqueredirect`: status 0,
+ * The core's redirect error, for a redirect the runtime hides (or that an injected fetch followed) (a browser's `opaqueredirect`: status 0,
  * no Location): the core was told 302 for its verdict (a redirect: never followed, outcome unknown for
  * a money-moving call); the error names no status it did not see, and says why even a read to its own
  * path was not followed. Worded here, on this rare path, rather than in the core (its size budget).
  */
-function hiddenRedirect(error) {
+function hiddenRedirect(error, followed) {
   delete error.httpStatus;
   error.message = String(error.message)
-    .replace('answered HTTP 302 (a redirect)', 'answered a redirect the runtime hides (a browser gives neither its status nor its Location, so remise cannot follow it)')
-    .replace('; remise does not follow redirects of money-moving calls, nor of reads to another origin: check baseUrl', ': check baseUrl (the URL the gateway documents answers without a redirect)');
+    .replace('answered HTTP 302 (a redirect)', followed
+      ? 'answered through a redirect that the fetch function followed (it ignored redirect: \'manual\'; the request was sent again to where the redirect pointed)'
+      : 'answered a redirect the runtime hides (a browser gives neither its status nor its Location, so remise cannot follow it)')
+    .replace('; remise does not follow redirects of money-moving calls, nor of reads to another origin: check baseUrl', followed
+      ? ': pass a fetch function that keeps redirect: \'manual\', and check baseUrl'
+      : ': check baseUrl (the URL the gateway documents answers without a redirect)');
 }
 
 // One listener per signal, whatever the number of calls it serves: past 10 listeners on one
@@ -664,15 +691,28 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       hidden.opaque = true;
       throw hidden;
     }
+    // An injected fetch that followed a redirect itself (it dropped `redirect: 'manual'`): the
+    // request went to the first URL and again to where it pointed, so the answer read is the
+    // second one's (a helper sent a refund twice that way and got the second answer as the result).
+    // A redirect, never trusted: outcome unknown for a money-moving call.
+    if (read(res, 'redirected') === true) {
+      discard(res);
+      const followed = new Failure('status', '', 302);
+      followed.followed = true;
+      throw followed;
+    }
     // 1xx are interim answers: a final one below 200 comes only from a hand-made `fetch`.
     if (!Number.isInteger(status) || status < 200 || status > 599) {
       discard(res);
       throw new Failure('notresponse', `HTTP status ${String(status).slice(0, 12)} is not a valid final status`);
     }
+    const wait = status === 429 || status === 503 ? retryAfter(res) : undefined;
     if (kind === 'read' && (status === 408 || status === 429 || status >= 500)) {
       // Transient for a read: retried by the core's table without reading the body.
       discard(res);
-      throw new Failure('status', '', status);
+      const failed = new Failure('status', '', status);
+      failed.retryAfterMs = wait;
+      throw failed;
     }
     let body;
     try {
@@ -702,6 +742,7 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       // A refusal or fault read from an answer under another status than 200 (a Payline SOAP body
       // under 429 or 500) says which: the core's errors name a status only when it decided.
       if (error.httpStatus === undefined && status !== 200) error.httpStatus = status;
+      if (wait !== undefined) error.retryAfterMs = wait;
       return { error };
     }
     const value = JSON.parse(r.slice(1));

@@ -1,8 +1,8 @@
 // What to do about each Sips 2.0 `responseCode` of a response file, for `remise batch report`.
 //
 // The codes, and which are worth sending again unchanged (`retryable`: 90 only), and which may have
-// been done (`unknown`: 60 pending, 62 waiting for confirmation, 99 server problem, as the clients
-// read them), are copied from
+// been done (`unknown`: 60 pending, 62 waiting for confirmation, 99 server problem, and any code
+// outside the table, as the clients read them), are copied from
 // the core's table src/sogenactif/codes.rs (source named there: the Sogenactif data dictionary,
 // https://documentation.sogenactif.com/en/data-dictionary/inappresponsecode.html). That table is
 // not exported to JS; its `message` reaches JS as each parsed record's `responseMessage`, so only
@@ -38,7 +38,10 @@ export const ACTIONS = {
   '99': { retryable: false, unknown: true, action: 'temporary server problem: the operation may have been done; check the transaction (getTransactionData) before sending it again' },
 };
 
-/** `{ retryable, action }` of a code; codes outside the table get a generic action. */
+/**
+ * `{ retryable, action, unknown? }` of a code; a code outside the table may mean anything, an
+ * operation under way among them: `unknown`, as the clients read it (transport::may_have_had_effects).
+ */
 export function actionFor(code) {
-  return ACTIONS[code] ?? { retryable: false, action: `unknown response code ${code}: ask your bank what it means before sending again` };
+  return ACTIONS[code] ?? { retryable: false, unknown: true, action: `unknown response code ${code}: the operation may have been done; check the transaction (getTransactionData) and ask your bank what the code means before sending again` };
 }

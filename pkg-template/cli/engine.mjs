@@ -89,6 +89,7 @@ export class JsConverter {
   #header = '';
   #headerWritten = false;
   #finished = false;
+  #cut = false; // the input ended without the last record's line break
   #csv = null; // { columns, cells, cell, quoted, inRecord, startLine, bytes }
   #onRecord = null;
 
@@ -141,6 +142,7 @@ export class JsConverter {
       const line = this.#overlong ? null : Buffer.concat(this.#pending, this.#pendingLength);
       this.#pending = [];
       this.#pendingLength = 0;
+      this.#cut = true;
       this.#physicalLine(line);
     }
     if (this.#csv && this.#csv.inRecord) {
@@ -333,6 +335,12 @@ export class JsConverter {
     if (cells.length === 1 && cells[0] === '') return; // a blank line
     if (c.columns === null) {
       c.columns = headerRow(cells, line);
+      return;
+    }
+    if (this.#cut) {
+      // As the core converter: a CSV record must end with its line break, or a file cut off in
+      // its last cell (an amount, a reference) would read as a shorter value.
+      this.#take(null, line, 'is the last line and has no line break after it: the input may have been cut off there; end the input with a line break');
       return;
     }
     if (cells.length !== c.columns.length) {

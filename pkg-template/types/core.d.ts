@@ -53,6 +53,17 @@ export interface TransportOptions {
   debug?: (event: DebugEvent) => void;
 }
 
+/**
+ * The client options a stateless `request` refuses (`VALIDATION`, `UNKNOWN_FIELD`): its options are
+ * the gateway's own, without the transport's.
+ */
+export interface NoTransportOptions {
+  fetch?: never;
+  timeoutMs?: never;
+  maxResponseBytes?: never;
+  debug?: never;
+}
+
 /** A client method's own options, its last argument. */
 export interface CallOptions {
   /**
@@ -106,7 +117,22 @@ export declare class RemiseError extends Error {
   readonly outcome?: 'unknown';
   /** The decoded gateway answer, when there was one. */
   readonly response?: unknown;
-  private constructor();
+  /**
+   * The wait the gateway asked for in `Retry-After` (HTTP 429 or 503), in ms from when the answer
+   * came. A read waits for one up to a minute before its next attempt; a longer one ends the call.
+   */
+  readonly retryAfterMs?: number;
+  /** What went wrong underneath: the exception a getter threw (`VALIDATION`), the abort reason (`ABORTED`). */
+  readonly cause?: unknown;
+  /**
+   * remise builds its own errors; this is public for test doubles
+   * (`mockRejectedValue(new RemiseError({ code: 'GATEWAY_ERROR', message: '…', gatewayCode: 'PSP_105' }))`).
+   * Properties not given take their defaults (`retryable: false`; `issues: []` for `VALIDATION`).
+   */
+  constructor(
+    props: { code: RemiseErrorCode; message: string } & Partial<Omit<RemiseError, 'name' | 'code' | 'message' | 'cause' | 'stack'>>,
+    options?: { cause?: unknown },
+  );
 }
 
 /** True for any remise error, even from another entry or realm (checks `name` and `code`). */

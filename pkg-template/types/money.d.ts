@@ -11,11 +11,12 @@ export declare const money: {
   currencies(table?: raw.CurrencyTable): raw.Currency[];
   /**
    * Exact decimal string → integer minor units: `toMinor('300.50', 'EUR')` → `30050`,
-   * `toMinor('12.3', 'CNY', 'systempay')` → `123`. Accepts only `^[0-9]+(\.[0-9]+)?$`.
+   * `toMinor('12.3', 'CNY', 'systempay')` → `123`. Accepts only `^[0-9]+(\.[0-9]+)?$`, given as a string,
+   * a `String` object or a decimal library's value whose `toJSON()` gives that string (decimal.js, big.js).
    * Throws `AMOUNT_FORMAT`, `AMOUNT_PRECISION`, `AMOUNT_RANGE` or `UNKNOWN_CURRENCY`; `VALIDATION` for a
    * value JSON cannot carry (NaN, ±Infinity, a BigInt, a string with a lone surrogate), as every call does.
    */
-  toMinor(amount: string, currency: string | number, table?: raw.CurrencyTable): number;
+  toMinor(amount: string | String | { toJSON(): string }, currency: string | number, table?: raw.CurrencyTable): number;
   /**
    * Integer minor units → exact decimal string: `fromMinor(30050, 'EUR')` → `'300.50'`. Throws
    * `AMOUNT_FORMAT` (not a whole number), `AMOUNT_RANGE` (negative or above `Number.MAX_SAFE_INTEGER`),

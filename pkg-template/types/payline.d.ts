@@ -69,5 +69,5 @@ export declare const payline: {
     now?: Date | string,
   ): raw.PaylineReAuthorizationCheck;
   /** `new payline.Client({ merchantId, accessKey, environment?, baseUrl?, fetch?, timeoutMs?, debug? })`. */
-  Client: new (options: PaylineClientOptions) => PaylineClient;
+  Client: { new (options: PaylineClientOptions): PaylineClient; readonly prototype: PaylineClient };
 };

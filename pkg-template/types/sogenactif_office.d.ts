@@ -58,6 +58,19 @@ export interface SogenactifOfficeAnswer {
 /** The Sips 2.0 white labels (Sogenactif, Mercanet, Sherlock's, Worldline Sips). */
 export type SogenactifOfficeBrand = 'mercanet' | 'sherlocks' | 'sogenactif' | 'worldline';
 
+/** The fields of any Office service (see `request`'s overloads for which goes with which). */
+export type SogenactifOfficeFields =
+  | SogenactifCancelFields
+  | SogenactifRefundFields
+  | SogenactifValidateFields
+  | SogenactifDuplicateFields
+  | SogenactifAcceptChallengeFields
+  | SogenactifRefuseChallengeFields
+  | SogenactifWalletCreditHolderFields
+  | SogenactifCardOrderFields
+  | SogenactifWalletOrderFields
+  | SogenactifGetTransactionDataFields;
+
 export interface SogenactifOfficeApi {
   /** Office JSON hosts of every Sips 2.0 white label, by brand (sources in ARCHITECTURE.md). */
   readonly hosts: Readonly<Record<SogenactifOfficeBrand, { readonly production: string; readonly test: string }>>;
@@ -66,31 +79,40 @@ export interface SogenactifOfficeApi {
   /** Lowercase hex HMAC-SHA-256 of `sealString(fields)` with `secretKey`. */
   seal(fields: Record<string, unknown>, secretKey: string): string;
   /** Validated, sealed request (`merchantId`, `keyVersion`, `interfaceVersion`, `seal` added). Throws `VALIDATION` / `OPERATION_NOT_ALLOWED`. */
-  request(service: 'cancel' | 'cashManagement/cancel', fields: SogenactifCancelFields, options: SogenactifOfficeOptions): HttpRequest;
-  request(service: 'refund' | 'cashManagement/refund', fields: SogenactifRefundFields, options: SogenactifOfficeOptions): HttpRequest;
-  request(service: 'validate' | 'cashManagement/validate', fields: SogenactifValidateFields, options: SogenactifOfficeOptions): HttpRequest;
-  request(service: 'duplicate' | 'cashManagement/duplicate', fields: SogenactifDuplicateFields, options: SogenactifOfficeOptions): HttpRequest;
+  request(service: 'cancel' | 'cashManagement/cancel', fields: SogenactifCancelFields, options: SogenactifOfficeOptions & NoTransportOptions): HttpRequest;
+  request(service: 'refund' | 'cashManagement/refund', fields: SogenactifRefundFields, options: SogenactifOfficeOptions & NoTransportOptions): HttpRequest;
+  request(service: 'validate' | 'cashManagement/validate', fields: SogenactifValidateFields, options: SogenactifOfficeOptions & NoTransportOptions): HttpRequest;
+  request(service: 'duplicate' | 'cashManagement/duplicate', fields: SogenactifDuplicateFields, options: SogenactifOfficeOptions & NoTransportOptions): HttpRequest;
   request(
     service: 'acceptChallenge' | 'cashManagement/acceptChallenge',
     fields: SogenactifAcceptChallengeFields,
-    options: SogenactifOfficeOptions,
+    options: SogenactifOfficeOptions & NoTransportOptions,
   ): HttpRequest;
   request(
     service: 'refuseChallenge' | 'cashManagement/refuseChallenge',
     fields: SogenactifRefuseChallengeFields,
-    options: SogenactifOfficeOptions,
+    options: SogenactifOfficeOptions & NoTransportOptions,
   ): HttpRequest;
   request(
     service: 'walletCreditHolder' | 'cashManagement/walletCreditHolder',
     fields: SogenactifWalletCreditHolderFields,
-    options: SogenactifOfficeOptions,
+    options: SogenactifOfficeOptions & NoTransportOptions,
   ): HttpRequest;
-  request(service: 'cardOrder' | 'checkout/cardOrder', fields: SogenactifCardOrderFields, options: SogenactifOfficeOptions): HttpRequest;
-  request(service: 'walletOrder' | 'checkout/walletOrder', fields: SogenactifWalletOrderFields, options: SogenactifOfficeOptions): HttpRequest;
+  request(service: 'cardOrder' | 'checkout/cardOrder', fields: SogenactifCardOrderFields, options: SogenactifOfficeOptions & NoTransportOptions): HttpRequest;
+  request(service: 'walletOrder' | 'checkout/walletOrder', fields: SogenactifWalletOrderFields, options: SogenactifOfficeOptions & NoTransportOptions): HttpRequest;
   request(
     service: 'getTransactionData' | 'diagnostic/getTransactionData',
     fields: SogenactifGetTransactionDataFields,
-    options: SogenactifOfficeOptions,
+    options: SogenactifOfficeOptions & NoTransportOptions,
+  ): HttpRequest;
+  /**
+   * A service held in a variable of type `SogenactifOfficeService` (a literal service takes the
+   * overload above that names it, and its own fields only).
+   */
+  request<S extends SogenactifOfficeService>(
+    service: SogenactifOfficeService extends S ? S : never,
+    fields: SogenactifOfficeFields,
+    options: SogenactifOfficeOptions & NoTransportOptions,
   ): HttpRequest;
   /**
    * Decodes an answer body: adds `responseMessage`, `accepted`, `sealVerified`; checks the seal when
@@ -123,6 +145,7 @@ export interface SogenactifOfficeClient {
 
 export interface SogenactifOfficeClientConstructor {
   new (options: SogenactifOfficeClientOptions): SogenactifOfficeClient;
+  readonly prototype: SogenactifOfficeClient;
 }
 
 /** The Office part of the `sogenactif` namespace (the batch part is declared beside it). */

@@ -34,7 +34,11 @@ export type SystempayPostedFields = raw.SystempaySignedFields | Readonly<Record<
 /** A web service `systempay.request` validates. */
 export type SystempayService = keyof SystempayRequests;
 
-/** What a client method resolves with: the envelope's `answer`, plus non-enumerable `warnings`. */
+/**
+ * What a client method resolves with: the envelope's `answer`, plus `warnings`, which is
+ * non-enumerable: a spread (`{ ...tx }`), `structuredClone` or `JSON.stringify` leaves it out (read
+ * it from the result itself).
+ */
 export type SystempayResult<T> = T & { readonly warnings: readonly raw.SystempayWarning[] };
 
 /** A Systempay REST V4 client for one shop (`new systempay.Client(options)`). Reads are retried; money-moving calls are never resent. */
@@ -69,8 +73,13 @@ export interface SystempayClient {
   /** Any service: modelled ones are validated, others (`'Token/Get'`, …) sent as given and never resent. */
   call<S extends SystempayService>(service: S, body: SystempayRequests[S]): Promise<SystempayResult<raw.SystempayAnswer>>;
   call<S extends SystempayService>(service: S, body: SystempayRequests[S], options?: CallOptions): Promise<SystempayResult<raw.SystempayAnswer>>;
-  call(service: string, body: Record<string, unknown>): Promise<SystempayResult<raw.SystempayAnswer>>;
-  call(service: string, body: Record<string, unknown>, options?: CallOptions): Promise<SystempayResult<raw.SystempayAnswer>>;
+  // (A service remise models takes its typed body only: the overloads below are for the others.)
+  call<S extends string>(service: S extends SystempayService ? never : S, body: Record<string, unknown>): Promise<SystempayResult<raw.SystempayAnswer>>;
+  call<S extends string>(
+    service: S extends SystempayService ? never : S,
+    body: Record<string, unknown>,
+    options?: CallOptions,
+  ): Promise<SystempayResult<raw.SystempayAnswer>>;
 }
 
 /** Systempay / Lyra REST V4: requests, answers, signed answers (kr-hash) and a client. */
@@ -82,7 +91,7 @@ export declare const systempay: {
   request<S extends SystempayService>(
     service: S,
     body: SystempayRequests[S],
-    options: raw.SystempayOptions,
+    options: raw.SystempayOptions & NoTransportOptions,
   ): raw.SystempayHttpRequest;
   /** SUCCESS → the envelope; ERROR → throws `GATEWAY_ERROR` (`gatewayCode`, `gatewayMessage`, `response`). */
   parseResponse(text: string, httpStatus?: number): raw.SystempayEnvelope;
@@ -106,5 +115,5 @@ export declare const systempay: {
    * `new systempay.Client({ shopId, password, baseUrl?, fetch?, timeoutMs?, maxResponseBytes?, debug? })`;
    * throws `VALIDATION` when an option is wrong.
    */
-  Client: new (options: SystempayClientOptions) => SystempayClient;
+  Client: { new (options: SystempayClientOptions): SystempayClient; readonly prototype: SystempayClient };
 };

@@ -23,6 +23,10 @@ const REF_HINT: &str = " (the envelope requires order.ref: request refuses it mi
 
 /// Months after the original's creation during which a re-authorization is allowed.
 pub const REAUTH_WINDOW_MONTHS: u32 = 11;
+/// `payment.action` of an original that cannot be re-authorized: 421 refund, 422 credit (the payment
+/// object's action table; reference payline.md §6 rule 2 lists what can be). [uncertain] A capture
+/// (201) or a debit (204) is not listed as eligible either, but is not refused here until confirmed.
+pub const NOT_REAUTHORIZABLE_ACTIONS: &[&str] = &["421", "422"];
 /// Within this delay of the original (seconds: 24 h), the same order reference makes a duplicate.
 pub const DUPLICATE_WINDOW_SECONDS: i64 = 24 * 3600;
 
@@ -128,7 +132,8 @@ fn str_at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a str> {
 
 /// A decoded getTransactionDetails answer (`{ result, transaction, payment, order, … }`) read as
 /// the original: `transaction.date`, `payment.currency` (else `order.currency`),
-/// `payment.contractNumber` (else `contractNumber`), `order.ref`, `transaction.id`.
+/// `payment.contractNumber` (else `contractNumber`), `order.ref`, `transaction.id`, `result.code`,
+/// `payment.action`.
 fn details_as_original(v: &Value) -> Option<Value> {
     if v.get("transaction").is_none() && v.get("result").is_none() {
         return None;
@@ -150,6 +155,8 @@ fn details_as_original(v: &Value) -> Option<Value> {
     );
     put("orderRef", &[&["order", "ref"]]);
     put("transactionId", &[&["transaction", "id"]]);
+    put("resultCode", &[&["result", "code"]]);
+    put("action", &[&["payment", "action"]]);
     Some(Value::Object(out))
 }
 
@@ -198,6 +205,8 @@ pub fn check_re_authorization<'a>(
     let original_id = o
         .str("transactionId", &mut issues)
         .filter(|s| !s.is_empty());
+    let original_result = o.str("resultCode", &mut issues);
+    let original_action = o.str("action", &mut issues);
     o.finish(&mut issues);
 
     if !params.is_object() {
@@ -271,6 +280,41 @@ pub fn check_re_authorization<'a>(
                 "payment.contractNumber",
             ));
         }
+    }
+    // payline.md §6 rule 2: an authorization (accepted, validated or not, cancelled or not) or a
+    // re-authorization can be re-authorized; a refund, a credit or a refused authorization cannot.
+    let at = |plain: &'static str, nested: &'static str| {
+        if from_details.is_some() {
+            nested
+        } else {
+            plain
+        }
+    };
+    let ineligible = original_action
+        .filter(|a| NOT_REAUTHORIZABLE_ACTIONS.contains(a))
+        .map(|a| {
+            (
+                a,
+                "a refund or a credit",
+                at("original.action", "original.payment.action"),
+            )
+        })
+        .or_else(|| {
+            original_result
+                .filter(|c| super::codes::describe(c).is_ok_and(|r| r.status == "REFUSED"))
+                .map(|c| {
+                    (
+                        c,
+                        "refused",
+                        at("original.resultCode", "original.result.code"),
+                    )
+                })
+        });
+    if let Some((value, what, field)) = ineligible {
+        return Err(refused(
+            format!("the original ({value}) is {what}: Payline re-authorizes only an authorization that was accepted; take a new authorization instead"),
+            field,
+        ));
     }
     // Counted on the Paris calendar (Payline's dates are Paris time), whatever offset the date
     // was written in: one instant has one limit (31/12 00:30 Paris and 30/12 23:30 UTC agree).

@@ -24,7 +24,10 @@ pub fn parse_response(http_status: u16, text: &str) -> Result<Value> {
             http_status,
         ));
     }
-    if http_status != 200 && http_status != 401 {
+    // A 4xx is read like the 401 (below): an envelope under it is the gateway's answer, not "refused
+    // before processing" (`transport::settle` trusts neither its SUCCESS nor, but under 401, its
+    // ERROR: outcome unknown after a money-moving call; a helper's attack, sixteenth pass).
+    if !(400..=499).contains(&http_status) && http_status != 200 {
         return Err(http_error(http_status, text));
     }
     // A byte order mark before the JSON text (RFC 8259 §8.1 lets a reader ignore it): an answer
@@ -40,8 +43,8 @@ pub fn parse_response(http_status: u16, text: &str) -> Result<Value> {
     .map_err(|e| e.with_http_status(http_status))?;
     let envelope: Value = match crate::codec::json_ref::answer_value(text) {
         Ok(v) => v,
-        // A 401 without a JSON body is a plain HTTP error (proxy, wrong host…).
-        Err(_) if http_status == 401 => return Err(http_error(http_status, text)),
+        // A 4xx without a JSON body is a plain HTTP error (proxy, wrong host…).
+        Err(_) if http_status != 200 => return Err(http_error(http_status, text)),
         Err(e) => {
             return Err(malformed(
                 format!("the answer is not JSON ({e}): {}", snippet(text)),
@@ -56,10 +59,21 @@ pub fn parse_response(http_status: u16, text: &str) -> Result<Value> {
             http_status,
         ));
     };
+    // Nor is a 4xx whose JSON is not an envelope (a proxy's `{"error":…}`).
+    if http_status != 200 && !obj.contains_key("status") {
+        return Err(http_error(http_status, text));
+    }
     let status = obj.get("status").and_then(Value::as_str);
     let answer = obj.get("answer");
     match (status, answer) {
-        (Some("SUCCESS"), Some(Value::Object(_))) if http_status == 200 => Ok(envelope),
+        // A SUCCESS around the answer of an error (`V4/WebService/WebServiceError`) says two
+        // things: not trusted (below), outcome unknown after a money-moving call.
+        (Some("SUCCESS"), Some(Value::Object(a)))
+            if http_status == 200
+                && a.get("_type").and_then(Value::as_str) != Some("V4/WebService/WebServiceError") =>
+        {
+            Ok(envelope)
+        }
         (Some("ERROR"), Some(Value::Object(a))) => {
             let code = a.get("errorCode").and_then(Value::as_str).unwrap_or("");
             let message = a.get("errorMessage").and_then(Value::as_str).unwrap_or("");
@@ -77,7 +91,7 @@ pub fn parse_response(http_status: u16, text: &str) -> Result<Value> {
             ))
         }
         (Some("SUCCESS"), Some(Value::Object(_))) => Err(malformed(
-            format!("HTTP {http_status} with status SUCCESS: the answer cannot be trusted"),
+            format!("HTTP {http_status} with status SUCCESS (its answer a success, or a WebServiceError): the answer cannot be trusted"),
             http_status,
         )
         .with_response(envelope.clone())),

@@ -177,6 +177,17 @@ fn base_url_must_be_https_except_on_this_machine() {
     assert!(check("HTTP://127.0.0.1:8080").is_empty());
     assert!(check("http://127.0.0.1.evil.example")[0].contains("must use https://"));
     assert!(check("https://a.test:x")[0].contains("port"));
+    // A port is 1 to 65535 (`fetch` fails on a larger one only when the call is made).
+    assert!(check("https://a.test:65535/x").is_empty());
+    for bad in [
+        "https://a.test:99999",
+        "https://a.test:0",
+        "https://a.test:65536",
+        "https://a.test:+80",
+        "https://a.test:",
+    ] {
+        assert!(check(bad)[0].contains("1 to 65535"), "{bad}");
+    }
     // No caller value in any message.
     assert!(!check("ftp://secret-in-url").concat().contains("secret"));
 }
@@ -193,6 +204,11 @@ fn one_table_for_retries_and_outcomes() {
     assert_eq!(verdict(M, Failure::Status(429)), (true, false));
     assert_eq!(verdict(R, Failure::Status(307)), (false, false));
     assert_eq!(verdict(M, Failure::NoFetch), (false, false));
+    // Every 3xx but 304 (an answer to a conditional request, which remise never sends) is named a
+    // redirect.
+    let said = |s| failure_error(Gateway::Systempay, M, "x", Failure::Status(s), 1, "").message;
+    assert!(said(301).contains("(a redirect)") && said(308).contains("(a redirect)"));
+    assert!(!said(304).contains("redirect") && said(304).contains("HTTP 304"));
     assert_eq!(verdict(M, Failure::NotAResponse), (false, true));
     assert_eq!(verdict(M, Failure::TooLarge(1)), (false, true));
 }
@@ -612,6 +628,10 @@ fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unkn
         "02015",
         "02012",
         "01197",
+        // "To be reversed": the transaction exists (payline.md §5; a helper's attack, sixteenth
+        // pass: read as "not done").
+        "02009",
+        "02011",
         "01199",
         "01907",
         "01909",
@@ -669,6 +689,16 @@ fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unkn
         ("ACQ_999", true),
         ("PSP_003", false),
         ("PSP_099", false),
+        // A code of the documented shape but not in the table: a plain refusal, as documented.
+        ("PSP_777", false),
+        // A missing code, or one that is not `ACQ_`/`INT_`/`PSP_` and three digits: the exact
+        // spellings of the technical errors are what the table knows, so these could be one
+        // (a helper's attack, sixteenth pass: each read as "not done").
+        ("", true),
+        ("PSP_999 ", true),
+        ("int_999", true),
+        ("XYZ_500", true),
+        ("PSP_99", true),
     ] {
         let decoded = crate::systempay::parse_response(200, &envelope(code));
         let e = settle(
@@ -685,6 +715,50 @@ fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unkn
         // later", systempay.md §5) refused the call, so sending it again later is safe.
         assert_eq!(e.retryable, code == "PSP_099", "{code}");
     }
+    // A Systempay answer to a refund, settled as the client settles it.
+    let systempay = |status: u16, body: &str| {
+        let decoded = crate::systempay::parse_response(status, body);
+        settle(
+            Gateway::Systempay,
+            money,
+            "Transaction/CancelOrRefund",
+            status,
+            decoded,
+        )
+        .unwrap_err()
+    };
+    // An error envelope whose errorCode is not text (a number) has no code: unknown.
+    let numeric = r#"{"status":"ERROR","answer":{"errorCode":999,"errorMessage":"x"}}"#;
+    assert_eq!(systempay(200, numeric).outcome, Some(Outcome::Unknown));
+    // A gateway answer under 401 (any 4xx) is not "credentials refused, nothing done": an
+    // acceptance, a technical error or a Server fault under it is unknown (a helper's attack,
+    // sixteenth pass, for Payline and Sips); a plain 401 or a Client fault is still trusted.
+    for body in [result("00000"), result("02101"), fault("soapenv:Server")] {
+        let e = payline(money, 401, &body).unwrap_err();
+        assert_eq!(e.outcome, Some(Outcome::Unknown), "{body}");
+    }
+    for body in ["Unauthorized".to_string(), fault("soapenv:Client")] {
+        let e = payline(money, 401, &body).unwrap_err();
+        assert_eq!(e.outcome, None, "{body}");
+    }
+    for status in [401, 403, 404] {
+        for code in ["00", "99", "05"] {
+            let body = format!(r#"{{"responseCode":"{code}"}}"#);
+            let decoded = crate::sogenactif::office::parse_response(status, &body, None);
+            let e = settle(Gateway::Sogenactif, money, "refund", status, decoded).unwrap_err();
+            assert_eq!(
+                (e.code, e.outcome),
+                (ErrorCode::MalformedResponse, Some(Outcome::Unknown)),
+                "{status} {code}"
+            );
+        }
+        // (Systempay's refusals under 401 are its own, as Lyra's SDKs read them: INT_905.)
+        if status == 401 {
+            continue;
+        }
+        let e = systempay(status, &envelope("PSP_003"));
+        assert_eq!(e.outcome, Some(Outcome::Unknown), "{status}");
+    }
     // A plain 429 refused a money-moving call before processing: retryable, outcome known; any
     // other plain status is not, and a 408 or 5xx leaves the outcome unknown.
     for (status, retryable, unknown) in [
@@ -693,15 +767,7 @@ fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unkn
         (503, false, true),
         (408, false, true),
     ] {
-        let decoded = crate::systempay::parse_response(status, "slow down");
-        let e = settle(
-            Gateway::Systempay,
-            money,
-            "Transaction/CancelOrRefund",
-            status,
-            decoded,
-        )
-        .unwrap_err();
+        let e = systempay(status, "slow down");
         assert_eq!(
             (e.code, e.retryable, e.outcome.is_some()),
             (ErrorCode::HttpError, retryable, unknown),
@@ -853,7 +919,15 @@ fn a_comment_or_child_before_a_redacted_elements_text_does_not_hide_it() {
 
 #[test]
 fn sips_99_leaves_a_money_call_unknown_and_a_refusal_does_not() {
-    for (code, unknown) in [("99", true), ("60", true), ("24", false), ("05", false)] {
+    // A code outside the table (`07`, `88`) may be anything, an operation under way among them.
+    for (code, unknown) in [
+        ("99", true),
+        ("60", true),
+        ("24", false),
+        ("05", false),
+        ("07", true),
+        ("88", true),
+    ] {
         let decoded = crate::sogenactif::office::parse_response(
             200,
             &format!(r#"{{"responseCode":"{code}"}}"#),

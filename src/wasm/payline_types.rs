@@ -140,6 +140,12 @@ pub struct PaylineOriginalTransaction {
     pub order_ref: Option<String>,
     #[tsify(optional)]
     pub transaction_id: Option<String>,
+    /// The original's `result.code`: a refused one (status `REFUSED`) cannot be re-authorized.
+    #[tsify(optional)]
+    pub result_code: Option<String>,
+    /// The original's `payment.action`: 421 (refund) and 422 (credit) cannot be re-authorized.
+    #[tsify(optional)]
+    pub action: Option<String>,
 }
 
 /// A warning of `checkReAuthorization`.
@@ -160,6 +166,7 @@ pub struct PaylineReAuthorizationCheck {
     /// The order reference the re-authorization will carry, when known.
     #[tsify(optional)]
     pub order_ref: Option<String>,
-    /// True when `orderRef` comes from the original transaction.
+    /// True when `order.ref` is not given: Payline then takes the original transaction's order
+    /// reference (`orderRef` holds it when remise knows it; a warning says to send it).
     pub order_ref_from_original: bool,
 }

@@ -240,6 +240,8 @@ struct CsvInput {
     line: u64,
     /// Input went to csv-core (after a first chunk that could not be the start of a BOM).
     fed: bool,
+    /// The input ended inside a record, without its line break (set by `finish`).
+    cut: bool,
 }
 
 impl CsvInput {
@@ -258,6 +260,7 @@ impl CsvInput {
             columns: None,
             line: 1,
             fed: false,
+            cut: false,
         }
     }
 
@@ -341,6 +344,16 @@ impl CsvInput {
             self.columns = Some(columns);
             return Ok(());
         };
+        // RFC 4180 lets the last record go without a line break; a file cut off in a cell then
+        // reads as a whole record with a shorter amount or reference (a helper's attack: a refund
+        // of 25.00 written as 0.25). NDJSON's cut line is no JSON; a CSV record must be ended.
+        if self.cut {
+            return sink.take(
+                Err("is the last line and has no line break after it: the input may have been cut off there; end the input with a line break".to_string()),
+                Some(line),
+                out,
+            );
+        }
         let record = row(columns, &cells, &sink.options.layouts);
         match record {
             Ok(j) => sink.take(Ok(&j), Some(line), out),
@@ -707,6 +720,7 @@ impl Converter {
             // DFA's tables only). A line break ends the last record in every state but a quoted
             // cell's, where it is written into the cell: a record still under way after it is
             // one left inside quotes.
+            csv.cut = csv.len > 0 || csv.nends > 0;
             csv.feed(&mut self.sink, b"\n", out)?;
             let open_quote = csv.len > 0 || csv.nends > 0;
             match (open_quote, &csv.columns) {

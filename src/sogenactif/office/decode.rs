@@ -53,8 +53,16 @@ pub fn parse_response_sealed(
         }
         Err(_) => None,
     };
-    if (201..=299).contains(&http_status) {
-        // Processed, and not the 200 with a JSON answer (outcome unknown after a money-moving call).
+    // Processed, and not the 200 with a JSON answer (outcome unknown after a money-moving call);
+    // a gateway answer under a 4xx (401 included) is neither "refused before processing" nor
+    // trusted either (a helper's attack, sixteenth pass: '00' under 401 read as "credentials
+    // refused, not done").
+    if (201..=299).contains(&http_status)
+        || ((400..=499).contains(&http_status)
+            && parsed
+                .as_ref()
+                .is_some_and(|v| v.get("responseCode").is_some()))
+    {
         return Err(
             malformed(&format!("the answer is HTTP {http_status}, not 200"))
                 .with_http_status(http_status),
@@ -64,6 +72,7 @@ pub fn parse_response_sealed(
         let hint = match http_status {
             401 | 403 => "check merchantId, keyVersion and secretKey",
             404 | 405 => "check the URL (environment, baseUrl) and the service name",
+            429 => "too many requests: try again later",
             408 | 500..=599 => "the platform did not process the request normally: try again later, and for a money-moving operation check getTransactionData first",
             _ => "check the request",
         };

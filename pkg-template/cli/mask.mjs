@@ -1,0 +1,71 @@
+// Card numbers masked in texts whose fields are not known: error messages and paths (every
+// RemiseError, api/core.js) and what `remise batch report` quotes (cli/report.mjs). Plain JS, no
+// wasm: one file, copied with the command and bundled into the API.
+
+// Digits in groups apart by one space or dash ('4970 1000 0000 0055', '2026-12-05 4970…').
+const DIGIT_RUNS = /[0-9]+(?:[ -][0-9]+)*/g;
+
+/** Whether the digits pass the Luhn check every card number passes. */
+function luhn(digits) {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** `run` (digits and single separators) with every digit but the last four as `*`. */
+function lastFour(run) {
+  let keep = 4;
+  let out = '';
+  for (let i = run.length - 1; i >= 0; i--) {
+    const c = run[i];
+    if (c === ' ' || c === '-') out = c + out;
+    else if (keep > 0) {
+      out = c + out;
+      keep -= 1;
+    } else out = '*' + out;
+  }
+  return out;
+}
+
+/**
+ * Card numbers in a text whose fields are not known (a message quoting a card number put in the
+ * currency column of a swapped CSV) masked to their last four digits: 13 to 19 digits, in groups or
+ * not, that pass the Luhn check. The check keeps the amounts, sequences and most merchant ids a
+ * message quotes readable (masking every run of 10 digits or more hid them: a second attack). In a
+ * run of groups, every span of whole groups holding 13 to 19 digits that passes the check is covered
+ * (a line number, a date or other groups before a card number: the whole run fails, the card number
+ * alone passes; a span that passes by chance and overlaps it joins it), and each stretch of covered
+ * groups keeps its last four digits. Spans are bounded by 19 digits: the work is linear in the text.
+ */
+export function maskDigits(text) {
+  return String(text).replace(DIGIT_RUNS, (run) => {
+    const parts = run.split(/([ -])/); // groups at even indexes, separators between
+    const covered = new Array(parts.length).fill(false);
+    let any = false;
+    for (let i = 0; i < parts.length; i += 2) {
+      let digits = '';
+      for (let j = i; j < parts.length && digits.length + parts[j].length <= 19; j += 2) {
+        digits += parts[j];
+        if (digits.length >= 13 && luhn(digits)) {
+          for (let k = i; k <= j; k += 2) covered[k] = true;
+          any = true;
+        }
+      }
+    }
+    if (!any) return run;
+    const out = parts.slice();
+    for (let i = 0; i < parts.length; i += 2) {
+      if (!covered[i]) continue;
+      let j = i;
+      while (j + 2 < parts.length && covered[j + 2]) j += 2;
+      const masked = lastFour(parts.slice(i, j + 1).join('')).split(/([ -])/);
+      for (let k = 0; k < masked.length; k++) out[i + k] = masked[k];
+      i = j;
+    }
+    return out.join('');
+  });
+}
