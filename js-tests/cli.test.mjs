@@ -475,7 +475,10 @@ test('report --request joins response lines to request records by recordSequence
   const full = toResponse(request, CODES).split('\n');
   const cut = [...full.slice(0, 6), 'END;4', ''].join('\n');
   write('cut.csv', cut);
-  for (const [req, lines] of [['in.ndjson', { 13: 2, 14: 3 }], ['in.csv', { 13: 3, 14: 4 }], ['request.csv', { 13: 4, 14: 5 }]]) {
+  // (in-noeol.csv: the CSV input without its last line break, which `build` refuses; read only for
+  // the join, its last record still joins: a review of the sixteenth pass.)
+  write('in-noeol.csv', toCsv(records).replace(/\r\n$/, ''));
+  for (const [req, lines] of [['in.ndjson', { 13: 2, 14: 3 }], ['in.csv', { 13: 3, 14: 4 }], ['in-noeol.csv', { 13: 3, 14: 4 }], ['request.csv', { 13: 4, 14: 5 }]]) {
     if (req === 'request.csv') write(req, request);
     const r = remise(['batch', 'report', path('cut.csv'), '--request', path(req), '--json']);
     assert.equal(r.status, 0, r.stderr);
@@ -484,6 +487,7 @@ test('report --request joins response lines to request records by recordSequence
     assert.deepEqual(j.problems, [], req);
     assert.deepEqual(j.rejections.map((x) => [x.recordSequence, x.request.line]), [[13, lines[13]], [14, lines[14]]], req);
     if (req !== 'request.csv') assert.equal(j.rejections[0].request.record.original.status, 'TO_CAPTURE');
+    assert.equal(r.stderr, '', req);
   }
   const text = remise(['batch', 'report', path('cut.csv'), '--request', path('in.ndjson')]);
   assert.match(text.stdout, /no response line for recordSequence 5: the bank did not process them/);

@@ -144,6 +144,11 @@ test('a card number given in the wrong field is masked in the error, its message
     assert.ok(!shown.includes(PAN.slice(0, 12)), shown);
     assert.match(shown, /\*{12}5734/, 'the last four digits stay, to recognise it');
   }
+  // A card number cut by a message's `…` (values are quoted to 40 characters) is masked whole.
+  const cut = thrown(() => esm.systempay.request('Transaction/CancelOrRefund', { uuid: 'a'.repeat(25) + PAN, amount: 100, currency: 'EUR' }, SP));
+  const cutShown = JSON.stringify({ message: cut.message, issues: cut.issues });
+  assert.ok(!cutShown.includes(PAN.slice(0, 8)) && !cutShown.includes(PAN.slice(4, 12)), cutShown);
+  assert.match(cutShown, /a{25}\*{15}…/);
   // A number that is no card number (the Luhn check fails) is quoted as it is.
   const e = thrown(() => esm.systempay.request('Transaction/CancelOrRefund', { uuid: '4970100000325735', amount: 100, currency: 'EUR' }, SP));
   assert.match(JSON.stringify(e.issues), /4970100000325735/);

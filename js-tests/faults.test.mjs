@@ -160,6 +160,35 @@ test('row 1: an injected fetch that follows a redirect itself: its answer is nev
     assert.match(e.message, /through a redirect that the fetch function followed/);
     assert.match(e.message, /pass a fetch function that keeps redirect: 'manual'/);
   }
+  // edge-runtime's fetch rebuilds the answer: `redirected` false, `url` the final one (a helper's
+  // attack: a capture sent twice resolved as accepted). A `url` other than the one asked for is a
+  // followed redirect too.
+  const rebuilt = async (input, init) => {
+    const res = await follow(input, init);
+    const copy = new Response(res.body, res);
+    Object.defineProperty(copy, 'url', { value: res.url });
+    assert.equal(copy.redirected, false);
+    return copy;
+  };
+  for (const gw of ['systempay', 'sogenactif']) {
+    const same = route((req, b, res) => (req.url.endsWith('/') ? reply(res, 200, ok[gw]) : res.writeHead(307, { location: req.url + '/' }).end()));
+    const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: same.baseUrl, fetch: rebuilt })));
+    assert.equal(sent(same.name), 2, gw);
+    assert.equal(e.code, 'HTTP_ERROR', `${gw}: ${e.message}`);
+    assert.equal(e.outcome, 'unknown');
+  }
+  // A read whose answer came, through such a redirect, from its own origin and path is kept (as the
+  // client follows that redirect itself); from another path it is not (a review of the pass).
+  let hits = 0;
+  const tx = JSON.stringify({ webService: 'Transaction/Get', status: 'SUCCESS', answer: { _type: 'V4/Transaction', uuid: UUID } });
+  const same = route((req, b, res) => (++hits === 1 ? res.writeHead(307, { location: req.url + '/' }).end() : reply(res, 200, tx)));
+  const got = await CLIENTS.systempay.read(CLIENTS.systempay.make({ baseUrl: same.baseUrl, fetch: follow }));
+  assert.equal(got.uuid, UUID);
+  const target = route((req, b, res) => reply(res, 200, tx));
+  const away = route((req, b, res) => res.writeHead(307, { location: `${target.baseUrl}/elsewhere` }).end());
+  const e = await rejected(CLIENTS.systempay.read(CLIENTS.systempay.make({ baseUrl: away.baseUrl, fetch: follow })));
+  assert.equal(e.code, 'HTTP_ERROR');
+  assert.equal(e.retryable, false);
 });
 
 test('row 2: a 2xx other than 200, or a 421, leaves a money-moving call unknown', async () => {
@@ -727,6 +756,21 @@ test('Retry-After: a read waits for it (up to a minute) before its next attempt;
     assert.equal(m.retryable, true);
     assert.equal(m.outcome, undefined);
   }
+  // Sent twice (joined as `70, 70`), or as a huge number: read, and the read is not sent again;
+  // longer than `timeoutMs`: the call ends rather than waiting past it (a review of the pass).
+  for (const [value, timeoutMs, ms] of [['70, 70', undefined, 70_000], ['1000000000', undefined, 1e12], ['5', 2000, 5000]]) {
+    const r = route((req, b, res) => res.writeHead(429, { 'retry-after': value }).end('slow down'));
+    const t0 = Date.now();
+    const e = await rejected(CLIENTS.systempay.read(CLIENTS.systempay.make({ baseUrl: r.baseUrl, timeoutMs })));
+    assert.equal(sent(r.name), 1, value);
+    assert.equal(e.retryAfterMs, ms, value);
+    assert.ok(Date.now() - t0 < 1500, `${value}: ended at once`);
+  }
+  // What `Date.parse` takes but is no HTTP date is ignored (the backoff applies).
+  const loose = route((req, b, res) => res.writeHead(429, { 'retry-after': 'May 1' }).end(''));
+  const l = await rejected(CLIENTS.systempay.read(CLIENTS.systempay.make({ baseUrl: loose.baseUrl })));
+  assert.equal(l.retryAfterMs, undefined);
+  assert.equal(sent(loose.name), 3);
   // One second (in seconds, then as an HTTP date): waited for, then the read is sent again.
   for (const value of ['1', () => new Date(Date.now() + 2500).toUTCString()]) {
     const r = route((req, b, res, n) => (sent(r.name) === 1 ? res.writeHead(503, { 'retry-after': typeof value === 'function' ? value() : value }).end('') : reply(res, 500, '')));

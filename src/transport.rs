@@ -659,10 +659,9 @@ pub const MAY_HAVE_HAD_EFFECTS: [(Gateway, &str); 3] = [
 /// `PENDING_RISK` (02000 "in progress: wait for the payment status", 02016 "on hold at the
 /// partner", …), outside remise's table (`UNKNOWN`: payline.md §5 says the lists it comes from are
 /// cut or second-hand) or not five digits at all (`00000 ` with a space is no acceptance; a SOAP
-/// `Client` fault's code, not five digits either, is left out by [`settle`]); a Systempay code that
-/// is missing or not written `ACQ_`, `INT_` or `PSP_` and three digits (`'PSP_999 '`, `'int_999'`:
-/// the table's own codes are matched exactly, so such a spelling would pass for a plain refusal);
-/// a Sips code outside its table (`07`, `88`).
+/// `Client` fault's code, not five digits either, is left out by [`settle`]); a Systempay code
+/// outside its table, missing or spelled otherwise (`'PSP_999 '`, `'int_999'`, `PSP_998`: the
+/// reference says new codes may come); a Sips code outside its table (`07`, `88`).
 pub fn may_have_had_effects(gateway: Gateway, code: &str) -> bool {
     // One line of space-separated codes per gateway (smaller than a row per code).
     MAY_HAVE_HAD_EFFECTS
@@ -675,10 +674,7 @@ pub fn may_have_had_effects(gateway: Gateway, code: &str) -> bool {
                     "ONHOLD_PARTNER" | "INPROGRESS" | "PENDING_RISK" | "UNKNOWN"
                 )
             }))
-        || (gateway == Gateway::Systempay
-            && !(code.len() == 7
-                && ["ACQ_", "INT_", "PSP_"].iter().any(|p| code.starts_with(p))
-                && code.bytes().skip(4).all(|b| b.is_ascii_digit())))
+        || (gateway == Gateway::Systempay && crate::systempay::codes::describe(code).is_none())
         || (gateway == Gateway::Sogenactif && crate::sogenactif::codes::describe(code).is_none())
 }
 

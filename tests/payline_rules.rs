@@ -442,6 +442,21 @@ fn a_refund_credit_or_refused_original_cannot_be_re_authorized() {
     };
     let e = check_re_authorization(&details("00000", "421"), &p, now).unwrap_err();
     assert_eq!(e.field.as_deref(), Some("original.payment.action"));
+    // The action as a number, as the params write it (a review of the pass: refused as "must be a
+    // string" in the plain form, passed unseen in the answer's form).
+    let mut numeric = details("00000", "101");
+    numeric["payment"]["action"] = json!(421);
+    let e = check_re_authorization(&numeric, &p, now).unwrap_err();
+    assert_eq!(e.code, ErrorCode::OperationNotAllowed);
+    let mut o = original();
+    o["action"] = json!(421);
+    let e = check_re_authorization(&o, &p, now).unwrap_err();
+    assert_eq!(
+        (e.code, e.field.as_deref()),
+        (ErrorCode::OperationNotAllowed, Some("original.action"))
+    );
+    o["action"] = json!(101);
+    assert!(check_re_authorization(&o, &p, now).is_ok());
     let e = check_re_authorization(&details("01101", "101"), &p, now).unwrap_err();
     assert_eq!(e.field.as_deref(), Some("original.result.code"));
     assert!(check_re_authorization(&details("00000", "101"), &p, now).is_ok());

@@ -140,7 +140,25 @@ fn other_statuses_are_http_errors() {
         assert_eq!(e.http_status, Some(status));
         assert!(e.message.contains("cannot be trusted"), "{}", e.message);
         assert_eq!(e.response.as_ref().unwrap()["status"], "SUCCESS");
-        for plain in ["<html>Forbidden</html>", r#"{"error":"forbidden"}"#, ""] {
+        // Cut, it is still one (not "not done").
+        let cut = &fixture("order_get.json")[..120];
+        assert_eq!(
+            parse_response(status, cut).unwrap_err().code,
+            ErrorCode::MalformedResponse,
+            "{cut}"
+        );
+        // A framework's error JSON carries a `status` of its own (Spring Boot's
+        // `{"timestamp":…,"status":404,"error":"Not Found","path":…}`: a review of the pass found
+        // it read as an envelope, "may have been done", for a wrong baseUrl).
+        let spring = format!(
+            r#"{{"timestamp":"2026-12-06T10:00:00Z","status":{status},"error":"Not Found","path":"/api-payment/V4/Transaction/Get"}}"#
+        );
+        for plain in [
+            "<html>Forbidden</html>",
+            r#"{"error":"forbidden"}"#,
+            "",
+            spring.as_str(),
+        ] {
             let e = parse_response(status, plain).unwrap_err();
             assert_eq!(e.code, ErrorCode::HttpError, "{status} {plain}");
         }

@@ -103,6 +103,12 @@ const hex: string = systempay.computeHash('{}', 'k');
 declare const posted: string;
 const fromForm: SystempayPayment = systempay.parseAnswer(Object.fromEntries(new URLSearchParams(posted)), { password: 'p' });
 const fromFormOk: boolean = systempay.verifyHash(Object.fromEntries(new URLSearchParams(posted)), { password: 'p' });
+// An IPN's transactions are typed (each field optional): no cast to read the first one's uuid.
+const firstUuid: string | undefined = fromForm.transactions?.[0]?.uuid;
+const firstStatus: SystempayTransaction['detailedStatus'] | undefined = fromForm.transactions?.[0]?.detailedStatus;
+// @ts-expect-error uuid is a string
+const notNumber: number | undefined = fromForm.transactions?.[0]?.uuid;
+console.log(firstUuid, firstStatus, notNumber);
 console.log(fromForm.orderStatus, fromFormOk);
 // @ts-expect-error the fields are strings
 systempay.parseAnswer({ 'kr-answer': {}, 'kr-hash': '00' }, { password: 'p' });

@@ -49,21 +49,39 @@ function header(res, name) {
   return guarded(() => (res.headers && typeof res.headers.get === 'function' ? res.headers.get(name) : null), null);
 }
 
-// The longest Retry-After a read waits for before its next attempt (as stripe-node caps it): a
-// longer one ends the call, the error saying how long the gateway asked to wait.
+// The longest Retry-After a read waits for before its next attempt (as stripe-node caps it), and
+// never longer than the client's `timeoutMs`: a longer one ends the call, the error saying how long
+// the gateway asked to wait.
 const MAX_RETRY_AFTER_MS = 60_000;
+// RFC 9110 §5.6.7's preferred HTTP date (IMF-fixdate): `Date.parse` alone takes much more ("May 1").
+const IMF_FIXDATE = /^[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$/;
 
 /**
- * An answer's Retry-After (RFC 9110 §10.2.3: seconds, or an HTTP date) in ms from now, 0 for a date
- * passed; undefined without one or when it cannot be read.
+ * An answer's Retry-After (RFC 9110 §10.2.3: delay-seconds, or an HTTP date) in ms from now, 0 for a
+ * date passed; undefined without one or when it cannot be read. The header sent twice reaches us
+ * joined (`40, 40`): the first delay counts.
  */
 function retryAfter(res) {
   const v = header(res, 'retry-after');
   if (typeof v !== 'string') return undefined;
   const t = v.trim();
-  if (/^[0-9]{1,9}$/.test(t)) return Number(t) * 1000;
-  const at = Date.parse(t);
-  return Number.isFinite(at) && /[a-z]/i.test(t) ? Math.max(0, at - Date.now()) : undefined;
+  const seconds = /^([0-9]+)(?:\s*,\s*[0-9]+)*$/.exec(t);
+  if (seconds) return Math.min(Number(seconds[1]) * 1000, Number.MAX_SAFE_INTEGER);
+  return IMF_FIXDATE.test(t) ? Math.max(0, Date.parse(t) - Date.now()) : undefined;
+}
+
+/**
+ * Whether `where` (a redirect's target, an answer's `url`) is `url`'s origin and path, a trailing `/`
+ * and query aside, without user information (`URL.origin` ignores it: fetch refuses such a URL, and
+ * its credentials would show in debug events).
+ */
+function samePlace(where, url) {
+  return guarded(() => {
+    const a = new URL(where);
+    const b = new URL(url);
+    const path = (p) => p.replace(/\/+$/, '');
+    return a.origin === b.origin && path(a.pathname) === path(b.pathname) && a.username === '' && a.password === '';
+  }, false);
 }
 
 function discard(res) {
@@ -463,7 +481,7 @@ export async function send(core, settings, gateway, op, args, names, withWarning
       // A Retry-After is waited for (not less than the core's backoff), up to a minute; a longer one
       // ends the call with the error, which says it (a helper's attack: a read answered 429 with
       // Retry-After: 3600 was sent three times in 0.6 s).
-      if (typeof delay === 'number' && asked !== undefined) delay = asked > MAX_RETRY_AFTER_MS ? undefined : Math.max(delay, asked);
+      if (typeof delay === 'number' && asked !== undefined) delay = asked > Math.min(MAX_RETRY_AFTER_MS, settings.timeoutMs) ? undefined : Math.max(delay, asked);
       if (kind === 'read' && typeof delay === 'number') {
         // Aborted while this attempt ended: the retry it would make is what the caller stopped.
         if (call.aborted) throw abortError(gateway, operation, kind, call.sent, signal);
@@ -675,12 +693,7 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
         // Same origin and same path (a trailing '/' aside): a read is a POST of its body, so a
         // redirect to another path could make it another service (Transaction/Get sent to
         // CancelOrRefund, then retried as a read).
-        const here = new URL(url);
-        const path = (p) => p.replace(/\/+$/, '');
-        // Never to a URL with user information (`URL.origin` ignores it): fetch refuses one, and
-        // its credentials would show in debug events.
-        const userinfo = next && (next.username !== '' || next.password !== '');
-        if (next && !userinfo && next.origin === here.origin && path(next.pathname) === path(here.pathname)) {
+        if (next && samePlace(next.href, url)) {
           url = next.href;
           continue;
         }
@@ -694,8 +707,15 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     // An injected fetch that followed a redirect itself (it dropped `redirect: 'manual'`): the
     // request went to the first URL and again to where it pointed, so the answer read is the
     // second one's (a helper sent a refund twice that way and got the second answer as the result).
-    // A redirect, never trusted: outcome unknown for a money-moving call.
-    if (read(res, 'redirected') === true) {
+    // A redirect, never trusted: outcome unknown for a money-moving call; a read's answer is kept
+    // when it came from the same origin and path, as a read follows such a redirect itself.
+    // edge-runtime's fetch rebuilds its answer without `redirected` but with the final `url` (a helper's
+    // attack): a `url` other than the one asked for is a followed redirect too.
+    const finalUrl = read(res, 'url');
+    const moved =
+      Boolean(read(res, 'redirected')) ||
+      (typeof finalUrl === 'string' && finalUrl !== '' && guarded(() => new URL(finalUrl).href !== new URL(url).href, true));
+    if (moved && !(kind === 'read' && samePlace(finalUrl, url))) {
       discard(res);
       const followed = new Failure('status', '', 302);
       followed.followed = true;

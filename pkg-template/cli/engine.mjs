@@ -21,6 +21,7 @@
 //
 // Memory: the pending part of a line (at most MAX_LINE) and one chunk's output.
 import { isUtf8 } from 'node:buffer';
+import { maskDigits } from './mask.mjs';
 
 /** Longest input line (NDJSON) or CSV record, in bytes (the core converter's limit too). */
 export const MAX_LINE = 1 << 20;
@@ -142,7 +143,8 @@ export class JsConverter {
       const line = this.#overlong ? null : Buffer.concat(this.#pending, this.#pendingLength);
       this.#pending = [];
       this.#pendingLength = 0;
-      this.#cut = true;
+      // (Not when the records are only read for a join: `report --request`.)
+      this.#cut = this.#onRecord === null;
       this.#physicalLine(line);
     }
     if (this.#csv && this.#csv.inRecord) {
@@ -175,10 +177,13 @@ export class JsConverter {
     return this.#flush();
   }
 
-  /** Invalid records since the last call: `[{ line, index, issues }]`. */
+  /** Invalid records since the last call: `[{ line, index, issues }]`, card numbers masked. */
   takeRejects() {
     const r = this.#rejects;
     this.#rejects = [];
+    for (const x of r) {
+      for (const i of x.issues) i.message = maskDigits(i.message);
+    }
     return r;
   }
 

@@ -42,7 +42,11 @@ function lastFour(run) {
  * groups keeps its last four digits. Spans are bounded by 19 digits: the work is linear in the text.
  */
 export function maskDigits(text) {
-  return String(text).replace(DIGIT_RUNS, (run) => {
+  return String(text).replace(DIGIT_RUNS, (run, at, whole) => {
+    // A value cut by a message (`…` after its first 40 characters) may end inside a card number,
+    // whose start then fails the Luhn check: 12 digits or more cut so are masked whole (a review of
+    // the sixteenth pass saw 15 of 16 digits shown).
+    if (whole[at + run.length] === '\u2026' && run.replace(/[ -]/g, '').length >= 12) return run.replace(/[0-9]/g, '*');
     const parts = run.split(/([ -])/); // groups at even indexes, separators between
     const covered = new Array(parts.length).fill(false);
     let any = false;

@@ -792,8 +792,9 @@ pub fn parse_response(op: Operation, http_status: u16, xml: &str) -> Result<Valu
 /// order), nothing written on error.
 pub fn write_response(op: Operation, http_status: u16, xml: &str, out: &mut Vec<u8>) -> Result<()> {
     // Under 401 a SOAP answer is read as under any status (an acceptance, a technical error or a
-    // `Server` fault there is not "refused the credentials": a helper's attack).
-    if http_status == 401 && !crate::transport::may_be_answer(xml) {
+    // `Server` fault there is not "refused the credentials": a helper's attack); a page without
+    // one (a servlet container's, with CSS) keeps the credentials hint.
+    if http_status == 401 && crate::codec::text::find(xml, "Envelope").is_none() {
         return Err(Error::new(
             ErrorCode::HttpError,
             "Payline refused the credentials (HTTP 401): check merchantId and accessKey, and that the access key belongs to this environment (homologation or production)",

@@ -27,7 +27,12 @@ pub fn parse_response(http_status: u16, text: &str) -> Result<Value> {
     // A 4xx is read like the 401 (below): an envelope under it is the gateway's answer, not "refused
     // before processing" (`transport::settle` trusts neither its SUCCESS nor, but under 401, its
     // ERROR: outcome unknown after a money-moving call; a helper's attack, sixteenth pass).
-    if !(400..=499).contains(&http_status) && http_status != 200 {
+    // Under a 4xx only a text naming `"answer"` may be the envelope, whole or cut (a proxy's or a
+    // framework's error JSON, `{"status":404,"error":…}`, is not: a review of the pass).
+    if http_status != 200
+        && (!(400..=499).contains(&http_status)
+            || crate::codec::text::find(text, "\"answer\"").is_none())
+    {
         return Err(http_error(http_status, text));
     }
     // A byte order mark before the JSON text (RFC 8259 §8.1 lets a reader ignore it): an answer
@@ -43,8 +48,6 @@ pub fn parse_response(http_status: u16, text: &str) -> Result<Value> {
     .map_err(|e| e.with_http_status(http_status))?;
     let envelope: Value = match crate::codec::json_ref::answer_value(text) {
         Ok(v) => v,
-        // A 4xx without a JSON body is a plain HTTP error (proxy, wrong host…).
-        Err(_) if http_status != 200 => return Err(http_error(http_status, text)),
         Err(e) => {
             return Err(malformed(
                 format!("the answer is not JSON ({e}): {}", snippet(text)),
@@ -59,10 +62,6 @@ pub fn parse_response(http_status: u16, text: &str) -> Result<Value> {
             http_status,
         ));
     };
-    // Nor is a 4xx whose JSON is not an envelope (a proxy's `{"error":…}`).
-    if http_status != 200 && !obj.contains_key("status") {
-        return Err(http_error(http_status, text));
-    }
     let status = obj.get("status").and_then(Value::as_str);
     let answer = obj.get("answer");
     match (status, answer) {

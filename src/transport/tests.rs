@@ -689,11 +689,12 @@ fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unkn
         ("ACQ_999", true),
         ("PSP_003", false),
         ("PSP_099", false),
-        // A code of the documented shape but not in the table: a plain refusal, as documented.
-        ("PSP_777", false),
-        // A missing code, or one that is not `ACQ_`/`INT_`/`PSP_` and three digits: the exact
-        // spellings of the technical errors are what the table knows, so these could be one
-        // (a helper's attack, sixteenth pass: each read as "not done").
+        // A code outside the table, of the documented shape or not (systempay.md §5: new codes
+        // may come), or missing: the exact spellings of the technical errors are what the table
+        // knows, so each could be one (a helper's attack, then a review, sixteenth pass: each read
+        // as "not done").
+        ("PSP_777", true),
+        ("PSP_998", true),
         ("", true),
         ("PSP_999 ", true),
         ("int_999", true),
@@ -737,13 +738,28 @@ fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unkn
         let e = payline(money, 401, &body).unwrap_err();
         assert_eq!(e.outcome, Some(Outcome::Unknown), "{body}");
     }
-    for body in ["Unauthorized".to_string(), fault("soapenv:Client")] {
+    // (A servlet container's 401 page, with CSS, keeps the credentials hint: a review of the pass.)
+    let tomcat = "<html><head><style>body {font-family:Tahoma}</style></head><body><h1>HTTP Status 401 – Unauthorized</h1></body></html>";
+    for body in [
+        "Unauthorized".to_string(),
+        fault("soapenv:Client"),
+        tomcat.to_string(),
+    ] {
         let e = payline(money, 401, &body).unwrap_err();
         assert_eq!(e.outcome, None, "{body}");
     }
+    let e = payline(money, 401, tomcat).unwrap_err();
+    assert!(e.message.contains("accessKey"), "{}", e.message);
     for status in [401, 403, 404] {
-        for code in ["00", "99", "05"] {
-            let body = format!(r#"{{"responseCode":"{code}"}}"#);
+        // Whole, cut, or in an array (a review of the pass: the last two read as "not done").
+        for body in [
+            r#"{"responseCode":"00"}"#.to_string(),
+            r#"{"responseCode":"99"}"#.to_string(),
+            r#"{"responseCode":"05"}"#.to_string(),
+            r#"{"responseCode":"00","newStatus":"CANC"#.to_string(),
+            r#"[{"responseCode":"00"}]"#.to_string(),
+        ] {
+            let code = &body;
             let decoded = crate::sogenactif::office::parse_response(status, &body, None);
             let e = settle(Gateway::Sogenactif, money, "refund", status, decoded).unwrap_err();
             assert_eq!(

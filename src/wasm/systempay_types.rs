@@ -384,7 +384,12 @@ pub struct SystempayPayment {
     pub order_details: Value,
     #[tsify(optional, type = "Record<string, unknown>")]
     pub customer: Option<String>,
-    #[tsify(optional, type = "Array<Record<string, unknown>>")]
+    /// The payment's transactions (`V4/PaymentTransaction`: the fields of a transaction, typed as
+    /// optional since the IPN's list is not modelled field by field).
+    #[tsify(
+        optional,
+        type = "Array<Partial<SystempayTransaction> & { [field: string]: unknown }>"
+    )]
     pub transactions: Option<String>,
     #[serde(rename = "_type")]
     pub type_: String,
