@@ -299,7 +299,13 @@ for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError 
     const mixed = await rejected(client.cancel({ transactionReference: 'ORDERA', operationAmount: 10, currencyCode: 'EUR' }, { transaction: other }));
     assert.equal(mixed.code, 'OPERATION_NOT_ALLOWED');
     assert.equal(mixed.field, 'callOptions.transaction.transactionReference');
-    assert.match(mixed.message, /the transaction given is ORDERB, this request is for ORDERA/);
+    assert.match(mixed.message, /the transaction given has transactionReference ORDERB, this request ORDERA/);
+    // Its own answer, in another currency (840) than the request's (EUR): refused at the currency, not
+    // compared in another currency's units (a helper's attack on money, sixteenth pass).
+    const usd = await rejected(client.cancel({ transactionReference: 'ORDERB', operationAmount: 10, currencyCode: 'EUR' }, { transaction: other }));
+    assert.equal(usd.code, 'OPERATION_NOT_ALLOWED');
+    assert.equal(usd.field, 'callOptions.transaction.currencyCode');
+    assert.match(usd.message, /currencyCode 840, this request 978/);
     const invalid = await rejected(client.cancel({ transactionReference: 'bad ref', operationAmount: 1, currencyCode: 'EUR' }));
     assert.equal(invalid.code, 'VALIDATION');
     assert.equal(srv.requests.length, before, 'nothing sent');

@@ -579,6 +579,7 @@ fn with_tx(status: Option<&str>, amount: Option<u64>) -> Options {
         status: status.map(str::to_string),
         amount,
         reference: None,
+        currency: None,
     });
     o
 }
@@ -616,6 +617,41 @@ fn another_transactions_data_is_refused() {
     o.transaction.as_mut().unwrap().reference = Some(our_ref);
     let e = office::request("cancel", &ours, &o).unwrap_err();
     assert_eq!(e.field.as_deref(), Some("transaction.transactionStatus"));
+}
+
+#[test]
+fn an_operation_in_another_currency_than_the_transactions_is_refused() {
+    // A helper's attack on money (sixteenth pass): a USD cancel of a 10.00 EUR transaction was sent,
+    // its 1000 compared with the transaction's EUR cents. The answer's currencyCode is read.
+    let tx = |currency: Value| json!({ "transaction": { "transactionStatus": "TO_CAPTURE", "amount": 1000, "currencyCode": currency } });
+    let state = office::call_options(&tx(json!("978"))).unwrap().unwrap();
+    assert_eq!(state.currency.as_deref(), Some("978"));
+    let mut o = opts();
+    o.transaction = Some(state);
+    let usd = cancel(json!({ "operationAmount": 1000, "currencyCode": "USD" }));
+    let e = office::request("cancel", &usd, &o).unwrap_err();
+    assert_eq!(
+        (e.code, e.field.as_deref()),
+        (
+            ErrorCode::OperationNotAllowed,
+            Some("transaction.currencyCode")
+        )
+    );
+    assert!(
+        e.message.contains("978") && e.message.contains("840"),
+        "{}",
+        e.message
+    );
+    // In the transaction's currency, alpha or numeric: the rules as before.
+    for same in ["EUR", "978"] {
+        let eur = cancel(json!({ "operationAmount": 1000, "currencyCode": same }));
+        assert!(office::request("cancel", &eur, &o).is_ok(), "{same}");
+    }
+    // Read leniently: a currency that is not three digits is not compared.
+    for given in [json!("EUR"), json!(978), json!("97")] {
+        let state = office::call_options(&tx(given.clone())).unwrap().unwrap();
+        assert_eq!(state.currency, None, "{given}");
+    }
 }
 
 #[test]

@@ -22,6 +22,11 @@ export interface SogenactifTransactionState {
    * (else `OPERATION_NOT_ALLOWED`); a request by `s10TransactionReference` is not compared.
    */
   transactionReference?: string;
+  /**
+   * Its currency, three digits as getTransactionData answers it (`'978'`): when given, the request's
+   * `currencyCode` must be the same currency (else `OPERATION_NOT_ALLOWED`); another form is not compared.
+   */
+  currencyCode?: string;
   /** Other fields (e.g. a whole getTransactionData answer) are ignored. */
   [field: string]: unknown;
 }

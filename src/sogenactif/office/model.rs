@@ -304,6 +304,9 @@ pub struct TransactionState {
     pub amount: Option<u64>,
     /// Its `transactionReference`, when given: the request must be about the same transaction.
     pub reference: Option<String>,
+    /// Its `currencyCode` (three digits, as getTransactionData answers it), when given: the request
+    /// must be in the same currency (its amounts are compared with the transaction's).
+    pub currency: Option<String>,
 }
 
 /// Options of `office.request`: `{ merchantId, secretKey, keyVersion, brand?, environment?, baseUrl?, transaction? }`.
@@ -459,8 +462,8 @@ pub fn call_options(v: &Value) -> Result<Option<TransactionState>> {
 }
 
 /// `transaction` is read leniently: a getTransactionData answer can be passed as is, so fields
-/// other than `transactionStatus`, `amount` and `transactionReference` are ignored rather than
-/// reported.
+/// other than `transactionStatus`, `amount`, `transactionReference` and `currencyCode` are ignored
+/// rather than reported.
 fn read_transaction(mut t: Obj<'_>, issues: &mut Issues) -> TransactionState {
     let status = t.str("transactionStatus", issues).map(str::to_string);
     let amount = t.uint("amount", issues);
@@ -471,10 +474,17 @@ fn read_transaction(mut t: Obj<'_>, issues: &mut Issues) -> TransactionState {
         .and_then(Value::as_str)
         .filter(|r| !r.is_empty())
         .map(str::to_string);
+    // Leniently too: only three digits, as the answer writes it, are compared.
+    let currency = t
+        .raw("currencyCode")
+        .and_then(Value::as_str)
+        .filter(|c| c.len() == 3 && is_digits(c))
+        .map(str::to_string);
     TransactionState {
         status,
         amount,
         reference,
+        currency,
     }
 }
 

@@ -27,18 +27,29 @@ pub const CODE_WRONG_STATUS: &str = "24";
 pub fn check(service: Service, fields: &Map<String, Value>, tx: &TransactionState) -> Result<()> {
     // Another transaction's data (the getTransactionData answer of another reference) would
     // refuse a right operation or pass a wrong one (the fifteenth pass, an attack).
-    let ours = fields.get("transactionReference").and_then(Value::as_str);
-    if let (Some(theirs), Some(ours)) = (tx.reference.as_deref(), ours) {
-        if theirs != ours {
-            return Err(not_allowed(
-                format!(
-                    "the transaction given is {}, this request is for {}: pass the getTransactionData answer of the transaction this request is for",
-                    printable(theirs),
-                    printable(ours)
-                ),
-                "transaction.transactionReference",
-                None,
-            ));
+    // Nor may its amounts be compared in another currency (a helper's attack on money, sixteenth
+    // pass: a USD cancel of an EUR transaction was sent, checked against its EUR cents).
+    for (theirs, key, field) in [
+        (
+            &tx.reference,
+            "transactionReference",
+            "transaction.transactionReference",
+        ),
+        (&tx.currency, "currencyCode", "transaction.currencyCode"),
+    ] {
+        let ours = fields.get(key).and_then(Value::as_str);
+        if let (Some(theirs), Some(ours)) = (theirs.as_deref(), ours) {
+            if theirs != ours {
+                return Err(not_allowed(
+                    format!(
+                        "the transaction given has {key} {}, this request {}: pass the getTransactionData answer of the transaction this request is for, and operate in its currency",
+                        printable(theirs),
+                        printable(ours)
+                    ),
+                    field,
+                    None,
+                ));
+            }
         }
     }
     let status = tx.status.as_deref();
