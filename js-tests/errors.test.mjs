@@ -149,6 +149,13 @@ test('a card number given in the wrong field is masked in the error, its message
   const cutShown = JSON.stringify({ message: cut.message, issues: cut.issues });
   assert.ok(!cutShown.includes(PAN.slice(0, 8)) && !cutShown.includes(PAN.slice(4, 12)), cutShown);
   assert.match(cutShown, /a{25}\*{15}…/);
+  // Fewer digits left before the cut (11 of 16), or the cut right after a group's separator (a second
+  // review): masked too.
+  for (const uuid of ['a'.repeat(29) + PAN, 'a'.repeat(25) + '4970 1000 0032 5734', 'a'.repeat(25) + '4970-1000-0032-5734']) {
+    const e = thrown(() => esm.systempay.request('Transaction/CancelOrRefund', { uuid, amount: 100, currency: 'EUR' }, SP));
+    const shown = JSON.stringify({ message: e.message, issues: e.issues });
+    assert.ok(!/[0-9]{4}[ -]?[0-9]{4}/.test(shown.replace('a0b61d1e159748eaab876cfe342e8c08', '')), shown);
+  }
   // A number that is no card number (the Luhn check fails) is quoted as it is.
   const e = thrown(() => esm.systempay.request('Transaction/CancelOrRefund', { uuid: '4970100000325735', amount: 100, currency: 'EUR' }, SP));
   assert.match(JSON.stringify(e.issues), /4970100000325735/);

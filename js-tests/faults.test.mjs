@@ -177,6 +177,28 @@ test('row 1: an injected fetch that follows a redirect itself: its answer is nev
     assert.equal(e.code, 'HTTP_ERROR', `${gw}: ${e.message}`);
     assert.equal(e.outcome, 'unknown');
   }
+  // A `url` that is no absolute URL (a mock's `String(request)`), or the same origin and path with a
+  // query, says nothing: the call succeeds (a second review: every money call of such a mock was
+  // refused). Another host is a redirect, and the message names it.
+  for (const [answerUrl, taken] of [['[object Request]', true], ['', true], ['?x=1', true], ['https://elsewhere.test/api', false]]) {
+    const r = route((req, b, res) => reply(res, 200, ok.systempay));
+    const mock = async (input, init) => {
+      const res = await fetch(input, init);
+      const copy = new Response(res.body, res);
+      const u = answerUrl.startsWith('?') ? res.url + answerUrl : answerUrl;
+      Object.defineProperty(copy, 'url', { value: u });
+      return copy;
+    };
+    const client = CLIENTS.systempay.make({ baseUrl: r.baseUrl, fetch: mock });
+    if (taken) {
+      assert.equal((await CLIENTS.systempay.money(client)).uuid, UUID, answerUrl);
+    } else {
+      const e = await rejected(CLIENTS.systempay.money(client));
+      assert.equal(e.outcome, 'unknown');
+      assert.match(e.message, /came from https:\/\/elsewhere\.test\/api/);
+    }
+    assert.equal(sent(r.name), 1);
+  }
   // A read whose answer came, through such a redirect, from its own origin and path is kept (as the
   // client follows that redirect itself); from another path it is not (a review of the pass).
   let hits = 0;
@@ -758,7 +780,7 @@ test('Retry-After: a read waits for it (up to a minute) before its next attempt;
   }
   // Sent twice (joined as `70, 70`), or as a huge number: read, and the read is not sent again;
   // longer than `timeoutMs`: the call ends rather than waiting past it (a review of the pass).
-  for (const [value, timeoutMs, ms] of [['70, 70', undefined, 70_000], ['1000000000', undefined, 1e12], ['5', 2000, 5000]]) {
+  for (const [value, timeoutMs, ms] of [['70, 70', undefined, 70_000], ['1000000000', undefined, 2 ** 31 - 1], ['5', 2000, 5000]]) {
     const r = route((req, b, res) => res.writeHead(429, { 'retry-after': value }).end('slow down'));
     const t0 = Date.now();
     const e = await rejected(CLIENTS.systempay.read(CLIENTS.systempay.make({ baseUrl: r.baseUrl, timeoutMs })));
@@ -766,11 +788,26 @@ test('Retry-After: a read waits for it (up to a minute) before its next attempt;
     assert.equal(e.retryAfterMs, ms, value);
     assert.ok(Date.now() - t0 < 1500, `${value}: ended at once`);
   }
-  // What `Date.parse` takes but is no HTTP date is ignored (the backoff applies).
-  const loose = route((req, b, res) => res.writeHead(429, { 'retry-after': 'May 1' }).end(''));
-  const l = await rejected(CLIENTS.systempay.read(CLIENTS.systempay.make({ baseUrl: loose.baseUrl })));
-  assert.equal(l.retryAfterMs, undefined);
-  assert.equal(sent(loose.name), 3);
+  // What `Date.parse` takes but is no HTTP date, or an HTTP date that is no date (hour 25: NaN, which
+  // took the backoff away in a second review), is ignored: the backoff applies.
+  for (const value of ['May 1', 'Mon, 01 Jan 2026 25:00:00 GMT']) {
+    const loose = route((req, b, res) => res.writeHead(429, { 'retry-after': value }).end(''));
+    const t0 = Date.now();
+    const l = await rejected(CLIENTS.systempay.read(CLIENTS.systempay.make({ baseUrl: loose.baseUrl })));
+    assert.equal(l.retryAfterMs, undefined, value);
+    assert.equal(sent(loose.name), 3);
+    assert.ok(Date.now() - t0 >= 100, `${value}: the backoff was waited for`);
+  }
+  // RFC 9110's other two date forms (RFC 850, asctime), which a recipient must read.
+  const inAnHour = new Date(Date.now() + 3_600_000);
+  const [, d, mon, y, hms] = /^\w+, (\d{2}) (\w{3}) (\d{4}) ([\d:]+) GMT$/.exec(inAnHour.toUTCString());
+  const weekday = inAnHour.toUTCString().slice(0, 3);
+  for (const value of [`${weekday}day, ${d}-${mon}-${y.slice(2)} ${hms} GMT`, `${weekday} ${mon} ${String(Number(d)).padStart(2, ' ')} ${hms} ${y}`]) {
+    const r = route((req, b, res) => res.writeHead(429, { 'retry-after': value }).end(''));
+    const e = await rejected(CLIENTS.systempay.read(CLIENTS.systempay.make({ baseUrl: r.baseUrl })));
+    assert.equal(sent(r.name), 1, value);
+    assert.ok(e.retryAfterMs > 3_500_000 && e.retryAfterMs <= 3_600_000, `${value}: ${e.retryAfterMs}`);
+  }
   // One second (in seconds, then as an HTTP date): waited for, then the read is sent again.
   for (const value of ['1', () => new Date(Date.now() + 2500).toUTCString()]) {
     const r = route((req, b, res, n) => (sent(r.name) === 1 ? res.writeHead(503, { 'retry-after': typeof value === 'function' ? value() : value }).end('') : reply(res, 500, '')));

@@ -293,3 +293,40 @@ fn a_captured_refund_is_not_refunded() {
     pending["operationType"] = json!("CREDIT");
     assert_eq!(plan(&pending, json!({ "uuid": UUID })).operation, "CANCEL");
 }
+
+#[test]
+fn an_order_in_another_currency_counts_the_effective_refund() {
+    // Reference systempay.md §2.1 (Lyra's plugin): when the order's currency differs from the
+    // transaction's (currency conversion), what was refunded in the transaction's currency is
+    // `effectiveRefundAmount`; `refundAmount` is in the order's. A helper's attack on money: 1000
+    // USD cents were subtracted from a 30.00 EUR transaction.
+    let mut t = tx("CAPTURED", 3000, Some(1000));
+    t["orderDetails"] = json!({ "orderCurrency": "USD", "orderTotalAmount": 3300 });
+    t["transactionDetails"]["cardDetails"]["captureResponse"]["effectiveRefundAmount"] = json!(900);
+    let p = plan(&t, json!({ "uuid": UUID, "amount": 2000 }));
+    assert_eq!(
+        (p.operation, p.amount, p.full, p.refundable_after),
+        ("REFUND", 2000, false, 100)
+    );
+    // Nothing effective refunded yet: the whole transaction is left.
+    t["transactionDetails"]["cardDetails"]["captureResponse"]["effectiveRefundAmount"] =
+        json!(null);
+    let p = plan(&t, json!({ "uuid": UUID, "amount": 2000 }));
+    assert_eq!(p.refundable_after, 1000);
+    // Above what is left in the transaction's currency: refused.
+    t["transactionDetails"]["cardDetails"]["captureResponse"]["effectiveRefundAmount"] =
+        json!(2500);
+    let e = plan_cancel_or_refund(&t, &json!({ "uuid": UUID, "amount": 600 })).unwrap_err();
+    assert_eq!(e.code, ErrorCode::OperationNotAllowed);
+    // Named at its own path when it is no amount.
+    t["transactionDetails"]["cardDetails"]["captureResponse"]["effectiveRefundAmount"] = json!("9");
+    let e = plan_cancel_or_refund(&t, &json!({ "uuid": UUID })).unwrap_err();
+    assert_eq!(
+        e.issues[0].field,
+        "transaction.transactionDetails.cardDetails.captureResponse.effectiveRefundAmount"
+    );
+    // The same currency (or no order currency): refundAmount, as before.
+    let mut same = tx("CAPTURED", 3000, Some(1000));
+    same["orderDetails"] = json!({ "orderCurrency": "EUR" });
+    assert_eq!(plan(&same, json!({ "uuid": UUID })).amount, 2000);
+}

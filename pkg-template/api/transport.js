@@ -53,8 +53,16 @@ function header(res, name) {
 // never longer than the client's `timeoutMs`: a longer one ends the call, the error saying how long
 // the gateway asked to wait.
 const MAX_RETRY_AFTER_MS = 60_000;
-// RFC 9110 §5.6.7's preferred HTTP date (IMF-fixdate): `Date.parse` alone takes much more ("May 1").
-const IMF_FIXDATE = /^[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$/;
+// RFC 9110 §5.6.7's three HTTP date forms (IMF-fixdate, RFC 850, asctime), which a recipient must
+// accept: `Date.parse` alone takes much more ("May 1"), and each form is checked before it reads one.
+const HTTP_DATE = [
+  /^[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$/,
+  /^[A-Z][a-z]+, [0-9]{2}-[A-Z][a-z]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$/,
+  /^[A-Z][a-z]{2} [A-Z][a-z]{2} [ 0-9][0-9] [0-9]{2}:[0-9]{2}:[0-9]{2} [0-9]{4}$/,
+];
+// `setTimeout`'s longest delay (2^31 − 1 ms, about 24.8 days): `retryAfterMs` never says more, so that
+// a caller can wait for it with `setTimeout`.
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * An answer's Retry-After (RFC 9110 §10.2.3: delay-seconds, or an HTTP date) in ms from now, 0 for a
@@ -66,8 +74,11 @@ function retryAfter(res) {
   if (typeof v !== 'string') return undefined;
   const t = v.trim();
   const seconds = /^([0-9]+)(?:\s*,\s*[0-9]+)*$/.exec(t);
-  if (seconds) return Math.min(Number(seconds[1]) * 1000, Number.MAX_SAFE_INTEGER);
-  return IMF_FIXDATE.test(t) ? Math.max(0, Date.parse(t) - Date.now()) : undefined;
+  if (seconds) return Math.min(Number(seconds[1]) * 1000, MAX_TIMER_MS);
+  if (!HTTP_DATE.some((form) => form.test(t))) return undefined;
+  // asctime has no zone: it is GMT (RFC 9110 §5.6.7). A date that reads as none (hour 25) is none.
+  const at = Date.parse(/GMT$/.test(t) ? t : `${t} GMT`);
+  return Number.isFinite(at) ? Math.min(Math.max(0, at - Date.now()), MAX_TIMER_MS) : undefined;
 }
 
 /**
@@ -470,7 +481,7 @@ export async function send(core, settings, gateway, op, args, names, withWarning
         const jitter = Math.floor(Math.random() * 1001);
         const r = core.failure(JSON.stringify([operation, kind, e.kind, e.detail || '', e.status ?? null, retries, jitter]));
         outcome = { error: JSON.parse(r.slice(1)) };
-        if (e.opaque || e.followed) hiddenRedirect(outcome.error, e.followed);
+        if (e.opaque || e.followed !== undefined) hiddenRedirect(outcome.error, e.followed);
         if (e.retryAfterMs !== undefined) outcome.error.retryAfterMs = e.retryAfterMs;
       }
       if (outcome.error === undefined) {
@@ -504,12 +515,13 @@ export async function send(core, settings, gateway, op, args, names, withWarning
  */
 function hiddenRedirect(error, followed) {
   delete error.httpStatus;
+  const via = followed !== undefined;
   error.message = String(error.message)
-    .replace('answered HTTP 302 (a redirect)', followed
-      ? 'answered through a redirect that the fetch function followed (it ignored redirect: \'manual\'; the request was sent again to where the redirect pointed)'
+    .replace('answered HTTP 302 (a redirect)', via
+      ? `answered through a redirect that the fetch function followed (the answer says it was redirected, or came from ${followed}; the request may have been sent again there)`
       : 'answered a redirect the runtime hides (a browser gives neither its status nor its Location, so remise cannot follow it)')
-    .replace('; remise does not follow redirects of money-moving calls, nor of reads to another origin: check baseUrl', followed
-      ? ': pass a fetch function that keeps redirect: \'manual\', and check baseUrl'
+    .replace('; remise does not follow redirects of money-moving calls, nor of reads to another origin: check baseUrl', via
+      ? ': pass a fetch function that keeps redirect: \'manual\' and the answer\'s url, and check baseUrl'
       : ': check baseUrl (the URL the gateway documents answers without a redirect)');
 }
 
@@ -710,15 +722,19 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     // A redirect, never trusted: outcome unknown for a money-moving call; a read's answer is kept
     // when it came from the same origin and path, as a read follows such a redirect itself.
     // edge-runtime's fetch rebuilds its answer without `redirected` but with the final `url` (a helper's
-    // attack): a `url` other than the one asked for is a followed redirect too.
+    // attack): an absolute `url` of another origin or path than the one asked for (a trailing `/`
+    // included, the query aside) is a followed redirect too. A `url` that is no absolute URL (a mock's
+    // `String(request)`, a relative one) says nothing.
     const finalUrl = read(res, 'url');
-    const moved =
-      Boolean(read(res, 'redirected')) ||
-      (typeof finalUrl === 'string' && finalUrl !== '' && guarded(() => new URL(finalUrl).href !== new URL(url).href, true));
-    if (moved && !(kind === 'read' && samePlace(finalUrl, url))) {
+    const elsewhere = guarded(() => {
+      const a = new URL(finalUrl);
+      const b = new URL(url);
+      return a.origin !== b.origin || a.pathname !== b.pathname;
+    }, false);
+    if ((read(res, 'redirected') === true || elsewhere) && !(kind === 'read' && samePlace(finalUrl, url))) {
       discard(res);
       const followed = new Failure('status', '', 302);
-      followed.followed = true;
+      followed.followed = settings.redact(String(finalUrl || url));
       throw followed;
     }
     // 1xx are interim answers: a final one below 200 comes only from a hand-made `fetch`.

@@ -44,9 +44,12 @@ function lastFour(run) {
 export function maskDigits(text) {
   return String(text).replace(DIGIT_RUNS, (run, at, whole) => {
     // A value cut by a message (`…` after its first 40 characters) may end inside a card number,
-    // whose start then fails the Luhn check: 12 digits or more cut so are masked whole (a review of
-    // the sixteenth pass saw 15 of 16 digits shown).
-    if (whole[at + run.length] === '\u2026' && run.replace(/[ -]/g, '').length >= 12) return run.replace(/[0-9]/g, '*');
+    // whose start then fails the Luhn check: more than 6 digits cut so (a card number's first six may
+    // show) are masked whole, the `…` right after them or after one separator (reviews of the
+    // sixteenth pass saw 15, then 11 of 16 digits shown).
+    const next = whole[at + run.length];
+    const cut = next === '\u2026' || ((next === ' ' || next === '-') && whole[at + run.length + 1] === '\u2026');
+    if (cut && run.replace(/[ -]/g, '').length > 6) return run.replace(/[0-9]/g, '*');
     const parts = run.split(/([ -])/); // groups at even indexes, separators between
     const covered = new Array(parts.length).fill(false);
     let any = false;

@@ -144,7 +144,7 @@ pub struct PaylineOriginalTransaction {
     #[tsify(optional)]
     pub result_code: Option<String>,
     /// The original's `payment.action`: 421 (refund) and 422 (credit) cannot be re-authorized.
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | number")]
     pub action: Option<String>,
 }
 
