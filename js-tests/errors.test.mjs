@@ -156,6 +156,13 @@ test('a card number given in the wrong field is masked in the error, its message
     const shown = JSON.stringify({ message: e.message, issues: e.issues });
     assert.ok(!/[0-9]{4}[ -]?[0-9]{4}/.test(shown.replace('a0b61d1e159748eaab876cfe342e8c08', '')), shown);
   }
+  // Grouped with dots or no-break spaces (a review of the pass): masked too.
+  for (const grouped of ['4970.1000.0032.5734', '4970\u00a01000\u00a00032\u00a05734']) {
+    const e = thrown(() => esm.systempay.request('Transaction/Refund', { uuid: 'a0b61d1e159748eaab876cfe342e8c08', amount: 100, currency: grouped }, SP));
+    const shown = JSON.stringify({ message: e.message, issues: e.issues });
+    assert.ok(!shown.includes('4970') && !shown.includes('0032'), shown);
+    assert.match(shown, /5734/);
+  }
   // A number that is no card number (the Luhn check fails) is quoted as it is.
   const e = thrown(() => esm.systempay.request('Transaction/CancelOrRefund', { uuid: '4970100000325735', amount: 100, currency: 'EUR' }, SP));
   assert.match(JSON.stringify(e.issues), /4970100000325735/);

@@ -2,8 +2,15 @@
 // RemiseError, api/core.js) and what `remise batch report` quotes (cli/report.mjs). Plain JS, no
 // wasm: one file, copied with the command and bundled into the API.
 
-// Digits in groups apart by one space or dash ('4970 1000 0000 0055', '2026-12-05 4970…').
-const DIGIT_RUNS = /[0-9]+(?:[ -][0-9]+)*/g;
+// Digits in groups apart by one separator: a space, a dash, a dot, a tab or a no-break space
+// ('4970 1000 0000 0055', '4970.1000.0000.0055', '2026-12-05 4970…'; dots and no-break spaces since a
+// review of the sixteenth pass).
+// (U+E000 and U+E001 stand for the `\u{a0}` and `\u{202f}` the core writes for a no-break space in
+// a quoted value, while a text is masked.)
+const SEPARATORS = ' \\-.\\t\\u00a0\\u202f\\ue000\\ue001';
+const DIGIT_RUNS = new RegExp(`[0-9]+(?:[${SEPARATORS}][0-9]+)*`, 'g');
+const SEPARATOR = new RegExp(`([${SEPARATORS}])`);
+const isSeparator = (c) => c !== undefined && c.length === 1 && SEPARATOR.test(c);
 
 /** Whether the digits pass the Luhn check every card number passes. */
 function luhn(digits) {
@@ -22,7 +29,7 @@ function lastFour(run) {
   let out = '';
   for (let i = run.length - 1; i >= 0; i--) {
     const c = run[i];
-    if (c === ' ' || c === '-') out = c + out;
+    if (isSeparator(c)) out = c + out;
     else if (keep > 0) {
       out = c + out;
       keep -= 1;
@@ -42,15 +49,20 @@ function lastFour(run) {
  * groups keeps its last four digits. Spans are bounded by 19 digits: the work is linear in the text.
  */
 export function maskDigits(text) {
-  return String(text).replace(DIGIT_RUNS, (run, at, whole) => {
+  const escaped = String(text).replaceAll('\\u{a0}', '\ue000').replaceAll('\\u{202f}', '\ue001');
+  return masked(escaped).replaceAll('\ue000', '\\u{a0}').replaceAll('\ue001', '\\u{202f}');
+}
+
+function masked(text) {
+  return text.replace(DIGIT_RUNS, (run, at, whole) => {
     // A value cut by a message (`…` after its first 40 characters) may end inside a card number,
     // whose start then fails the Luhn check: more than 6 digits cut so (a card number's first six may
     // show) are masked whole, the `…` right after them or after one separator (reviews of the
     // sixteenth pass saw 15, then 11 of 16 digits shown).
     const next = whole[at + run.length];
-    const cut = next === '\u2026' || ((next === ' ' || next === '-') && whole[at + run.length + 1] === '\u2026');
-    if (cut && run.replace(/[ -]/g, '').length > 6) return run.replace(/[0-9]/g, '*');
-    const parts = run.split(/([ -])/); // groups at even indexes, separators between
+    const cut = next === '\u2026' || (isSeparator(next) && whole[at + run.length + 1] === '\u2026');
+    if (cut && run.replace(/[^0-9]/g, '').length > 6) return run.replace(/[0-9]/g, '*');
+    const parts = run.split(SEPARATOR); // groups at even indexes, separators between
     const covered = new Array(parts.length).fill(false);
     let any = false;
     for (let i = 0; i < parts.length; i += 2) {
@@ -69,7 +81,7 @@ export function maskDigits(text) {
       if (!covered[i]) continue;
       let j = i;
       while (j + 2 < parts.length && covered[j + 2]) j += 2;
-      const masked = lastFour(parts.slice(i, j + 1).join('')).split(/([ -])/);
+      const masked = lastFour(parts.slice(i, j + 1).join('')).split(SEPARATOR);
       for (let k = 0; k < masked.length; k++) out[i + k] = masked[k];
       i = j;
     }
