@@ -4,7 +4,9 @@
 // text it returns. Each entry bundles its own copy, so `instanceof RemiseError` holds for errors
 // thrown through that entry; `isRemiseError` works across entries and realms (name and code).
 
-import { maskDigits } from '../cli/mask.mjs';
+import { maskDigits, maskIssues } from '../cli/mask.mjs';
+
+export { maskIssues };
 
 const DEFAULTS = {
   gateway: undefined,
@@ -315,17 +317,6 @@ export function errorFrom(props) {
     maskIssues(props.issues);
   }
   return new RemiseError(props);
-}
-
-/** `issues` (`[{ field, code, message }]`, from the core) with card numbers masked in place. */
-export function maskIssues(issues) {
-  if (Array.isArray(issues)) {
-    for (const i of issues) {
-      i.field = maskDigits(i.field);
-      i.message = maskDigits(i.message);
-    }
-  }
-  return issues;
 }
 
 function attachWarnings(target, warnings) {

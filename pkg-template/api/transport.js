@@ -82,17 +82,18 @@ function retryAfter(res) {
 }
 
 /**
- * Whether `where` (a redirect's target, an answer's `url`) is `url`'s origin and path, a trailing `/`
- * and query aside, without user information (`URL.origin` ignores it: fetch refuses such a URL, and
- * its credentials would show in debug events).
+ * Whether `where` (a redirect's target, an answer's `url`) is `url`'s origin and path, the query
+ * aside (and a trailing `/`, unless `exact`), without user information (`URL.origin` ignores it: fetch
+ * refuses such a URL, and its credentials would show in debug events); undefined when `where` is no
+ * absolute URL.
  */
-function samePlace(where, url) {
+function samePlace(where, url, exact = false) {
   return guarded(() => {
     const a = new URL(where);
     const b = new URL(url);
-    const path = (p) => p.replace(/\/+$/, '');
+    const path = (p) => (exact ? p : p.replace(/\/+$/, ''));
     return a.origin === b.origin && path(a.pathname) === path(b.pathname) && a.username === '' && a.password === '';
-  }, false);
+  }, undefined);
 }
 
 function discard(res) {
@@ -726,12 +727,7 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     // included, the query aside) is a followed redirect too. A `url` that is no absolute URL (a mock's
     // `String(request)`, a relative one) says nothing.
     const finalUrl = read(res, 'url');
-    const elsewhere = guarded(() => {
-      const a = new URL(finalUrl);
-      const b = new URL(url);
-      return a.origin !== b.origin || a.pathname !== b.pathname;
-    }, false);
-    if ((read(res, 'redirected') === true || elsewhere) && !(kind === 'read' && samePlace(finalUrl, url))) {
+    if ((read(res, 'redirected') === true || samePlace(finalUrl, url, true) === false) && !(kind === 'read' && samePlace(finalUrl, url))) {
       discard(res);
       const followed = new Failure('status', '', 302);
       followed.followed = settings.redact(String(finalUrl || url));

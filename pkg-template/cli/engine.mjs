@@ -21,7 +21,7 @@
 //
 // Memory: the pending part of a line (at most MAX_LINE) and one chunk's output.
 import { isUtf8 } from 'node:buffer';
-import { maskDigits } from './mask.mjs';
+import { maskIssues } from './mask.mjs';
 
 /** Longest input line (NDJSON) or CSV record, in bytes (the core converter's limit too). */
 export const MAX_LINE = 1 << 20;
@@ -181,9 +181,7 @@ export class JsConverter {
   takeRejects() {
     const r = this.#rejects;
     this.#rejects = [];
-    for (const x of r) {
-      for (const i of x.issues) i.message = maskDigits(i.message);
-    }
+    for (const x of r) maskIssues(x.issues);
     return r;
   }
 

@@ -12,8 +12,8 @@ const DIGIT_RUNS = new RegExp(`[0-9]+(?:[${SEPARATORS}][0-9]+)*`, 'g');
 const SEPARATOR = new RegExp(`([${SEPARATORS}])`);
 const isSeparator = (c) => c !== undefined && c.length === 1 && SEPARATOR.test(c);
 
-/** Whether the digits pass the Luhn check every card number passes. */
-function luhn(digits) {
+/** Whether the digits pass the Luhn check every card number passes (the simulator's check too). */
+export function luhn(digits) {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = digits.charCodeAt(digits.length - 1 - i) - 48;
@@ -87,4 +87,15 @@ function masked(text) {
     }
     return out.join('');
   });
+}
+
+/** `issues` (`[{ field, code, message }]`) with card numbers masked in their paths and messages, in place. */
+export function maskIssues(issues) {
+  if (Array.isArray(issues)) {
+    for (const i of issues) {
+      i.field = maskDigits(i.field);
+      i.message = maskDigits(i.message);
+    }
+  }
+  return issues;
 }

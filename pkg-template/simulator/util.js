@@ -1,6 +1,12 @@
 // Helpers shared by the gateway simulators. No Node module is imported here: the simulator's fetch
 // path runs in Node, Deno, Bun and workerd alike (WebCrypto for HMAC-SHA-256, Intl for Paris time).
 
+// The Luhn check of a digit string (test card numbers pass it): the one errors and `remise batch
+// report` use, plain JS as this file is.
+import { luhn } from '../cli/mask.mjs';
+
+export { luhn };
+
 const encoder = new TextEncoder();
 
 /** Lowercase hex HMAC-SHA-256 of `message` with `key` (both UTF-8), through WebCrypto. */
@@ -202,17 +208,3 @@ export function maskRecorded(body, depth = 0) {
 }
 
 export const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/** Luhn check of a digit string (test card numbers pass it). */
-export function luhn(digits) {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}

@@ -123,9 +123,12 @@ fn read_currency(
     )
 }
 
+fn value_at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a Value> {
+    path.iter().try_fold(v, |cur, k| cur.get(k))
+}
+
 fn str_at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a str> {
-    path.iter()
-        .try_fold(v, |cur, k| cur.get(k))
+    value_at(v, path)
         .and_then(Value::as_str)
         .filter(|s| !s.is_empty())
 }
@@ -142,13 +145,11 @@ fn details_as_original(v: &Value) -> Option<Value> {
     // Text, or a number written as text (an answer built by hand: `payment.action: 421`, which
     // passed the refund rule unseen in a review of the pass).
     let mut put = |key: &str, paths: &[&[&str]]| {
-        let found = paths
-            .iter()
-            .find_map(|p| match p.iter().try_fold(v, |cur, k| cur.get(k))? {
-                Value::String(s) if !s.is_empty() => Some(s.clone()),
-                Value::Number(n) => Some(n.to_string()),
-                _ => None,
-            });
+        let found = paths.iter().find_map(|p| match value_at(v, p)? {
+            Value::String(s) if !s.is_empty() => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        });
         if let Some(x) = found {
             out.insert(key.to_string(), Value::String(x));
         }
