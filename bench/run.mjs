@@ -406,6 +406,10 @@ if (has.converterAddMany) {
 const msOf = (ns) => (ns / 1e6).toFixed(1);
 for (const o of results.cold.over) {
   const bare = results.cold.rows[0];
+  if (o.label.startsWith('bare ESM file')) {
+    table.push(`| (baseline) bare ESM importing an empty module file, \`node --input-type=module -e "import './empty.mjs'"\`, over bare node: Node's ESM loader reading a file, no remise | wall +${msOf(o.wall.median)} ms (rounds ${msOf(o.wall.min)}…${msOf(o.wall.max)}); CPU +${msOf(o.cpu.median)} ms (rounds ${msOf(o.cpu.min)}…${msOf(o.cpu.max)}) | bare \`node -e ''\`: wall ${msOf(bare.wall)} ms, CPU ${msOf(bare.cpu)} ms | — | — | — |`);
+    continue;
+  }
   if (o.label.startsWith('bare ESM')) {
     table.push(`| (baseline) bare ESM \`node --input-type=module -e ''\` over bare node: Node's ESM loader, no remise | wall +${msOf(o.wall.median)} ms (rounds ${msOf(o.wall.min)}…${msOf(o.wall.max)}); CPU +${msOf(o.cpu.median)} ms (rounds ${msOf(o.cpu.min)}…${msOf(o.cpu.max)}) | bare \`node -e ''\`: wall ${msOf(bare.wall)} ms, CPU ${msOf(bare.cpu)} ms | — | — | — |`);
     continue;

@@ -503,7 +503,7 @@ pub fn failure_error(
         Failure::TooLarge(limit) => Error::new(
             ErrorCode::MalformedResponse,
             tail(format!(
-                "the answer to {operation} is larger than maxResponseBytes ({limit} bytes) and was not read: raise maxResponseBytes if this answer is expected"
+                "the answer to {operation} is larger than maxResponseBytes ({limit} bytes) and was not read: if this answer is expected and under {DEFAULT_MAX_RESPONSE_BYTES} bytes (the most remise reads, and the default), raise maxResponseBytes"
             )),
         ),
     };

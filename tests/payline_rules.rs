@@ -253,6 +253,15 @@ fn same_order_ref_within_24_hours_is_a_duplicate_warning() {
         codes(&w),
         ["ORDER_REF_FROM_ORIGINAL", "DUPLICATE_WITHIN_24H"]
     );
+    // The first does not tell to send the original's reference alone, which the second calls a
+    // duplicate (a helper's walk through README found the two contradicting each other).
+    assert!(
+        w.warnings[0]
+            .message
+            .contains("'ORDER-1', or a new one while the original is less than 24 hours old"),
+        "{}",
+        w.warnings[0].message
+    );
     // Another reference within 24 h: fine.
     let other = params(json!("EUR"), Some("1234567"), Some("ORDER-1-R1"));
     assert!(

@@ -2,7 +2,7 @@
 // alternating the commands round by round; then where the time goes, phase by phase, in fresh
 // processes (phases.cjs) and in a V8 CPU profile (`node --cpu-prof`).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,9 @@ export const COMMANDS = [
   { label: "bare `node -e ''`", args: ['-e', ''] },
   // Node's own ESM loader, without remise: what part of the ESM row is not remise's.
   { label: "bare ESM `node --input-type=module -e ''`", args: ['--input-type=module', '-e', ''], bare: true },
+  // Node's ESM loader reading one module file (an empty one, written by coldStart): what importing any
+  // file costs in Node over evaluating text (about 3 ms of CPU on Node 20: the loader's file path).
+  { label: "bare ESM file `node --input-type=module -e \"import './empty.mjs'\"`", args: ['--input-type=module', '-e', "import './empty.mjs'"], bare: true },
   { label: "CJS `node -e \"require('remise').money.toMinor('1','EUR')\"`", args: ['-e', "require('remise').money.toMinor('1','EUR')"] },
   {
     label: 'ESM `node --input-type=module -e "import { money } from \'remise\'; money.toMinor(\'1\',\'EUR\')"`',
@@ -43,6 +46,7 @@ const spread = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.ma
  * `over` is the per-round difference to the bare node run of the same round.
  */
 export function coldStart(scratch, runs) {
+  writeFileSync(join(scratch, 'empty.mjs'), '');
   const samples = COMMANDS.map(() => []);
   for (const c of COMMANDS) timed(c.args, scratch); // disk cache warm
   for (let r = 0; r < runs; r++) {

@@ -45,7 +45,11 @@ export interface HttpRequest {
 export interface TransportOptions {
   /** The `fetch` to send with (default `globalThis.fetch`); called with a `Request` and `{ signal }`, `redirect: 'manual'`. */
   fetch?: (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
-  /** Reject with `TIMEOUT` when sending, reading and decoding take longer than this (the fetch is also aborted). */
+  /**
+   * Reject with `TIMEOUT` when sending, reading and decoding take longer than this (the fetch is also
+   * aborted). Default 45000 ms for `systempay.Client`, 60000 for `payline.Client` and
+   * `sogenactif.OfficeClient`; a read is tried up to three times.
+   */
   timeoutMs?: number;
   /** Refuse answers larger than this many bytes (`MALFORMED_RESPONSE`) without reading them whole; default and maximum 4 MiB. */
   maxResponseBytes?: number;

@@ -19,7 +19,10 @@ use crate::money::{self, Table};
 use serde_json::{Map, Value};
 
 /// Why `order.ref` must be sent although Payline's rule would take the original's.
-const REF_HINT: &str = " (the envelope requires order.ref: request refuses it missing)";
+// "or a new one": within 24 hours of the original, its reference makes a duplicate (DUPLICATE_WITHIN_24H
+// says so beside this warning; the two contradicted each other, a helper's walk through README).
+const REF_HINT: &str =
+    ", or a new one while the original is less than 24 hours old (the envelope requires order.ref: request refuses it missing)";
 
 /// Months after the original's creation during which a re-authorization is allowed.
 pub const REAUTH_WINDOW_MONTHS: u32 = 11;

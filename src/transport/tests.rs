@@ -211,6 +211,22 @@ fn one_table_for_retries_and_outcomes() {
     assert!(!said(304).contains("redirect") && said(304).contains("HTTP 304"));
     assert_eq!(verdict(M, Failure::NotAResponse), (false, true));
     assert_eq!(verdict(M, Failure::TooLarge(1)), (false, true));
+    // At the default, which is also the most remise reads, "raise maxResponseBytes" alone asked for
+    // what the option refuses (a helper's walk through README): the message names the ceiling.
+    let too_large = failure_error(
+        Gateway::Systempay,
+        R,
+        "Order/Get",
+        Failure::TooLarge(4_194_304),
+        1,
+        "",
+    )
+    .message;
+    assert!(too_large.contains("(4194304 bytes)"), "{too_large}");
+    assert!(
+        too_large.contains("under 4194304 bytes (the most remise reads, and the default)"),
+        "{too_large}"
+    );
 }
 
 #[test]
