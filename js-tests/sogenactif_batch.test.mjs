@@ -149,7 +149,7 @@ for (const [entry, { sogenactif, RemiseError }] of entries) {
     let bytes = w.header().length;
     for (let i = 0; i < 5000; i++) bytes += w.add({ ...walletCredit(i + 1), transactionReference: `REF${i}` }).length;
     const end = w.finish();
-    assert.equal(end, '\t</body>\n</file>\n');
+    assert.equal(end, '\t</body>\n\t<end nbRecord="5000" />\n</file>\n');
     assert.equal(w.count, 5000);
     assert.ok(bytes > 5000 * 500);
   });

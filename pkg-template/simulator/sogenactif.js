@@ -103,14 +103,15 @@ const s10At = (col) => ({ s10TransactionId: col, s10TransactionIdDate: col + 1 }
 // names its source per column; most are inferred or guessed there, so if the real layout differs both
 // tables change): panType 18 (credit) and 34 (cardOrder); s10TransactionId/s10TransactionIdDate 19–20
 // (credit), 40–41 (cardOrder), 32–33 (walletOrder), 18–19 (directDebitOrder, duplicate), 7–8 (cash
-// management), 5–6 (challenges); duplicate's s10FromTransactionId/s10FromTransactionIdDate 20–21.
+// management), 7–8 (acceptChallenge) and 6–7 (refuseChallenge) from their pages' Orders and samples;
+// duplicate's s10FromTransactionId/s10FromTransactionIdDate 20–21.
 const BATCH = {
   CANCEL: { op: 'cancel', amount: 4, currencyCode: 5, ...s10At(7) },
   VALIDATE: { op: 'validate', amount: 4, currencyCode: 5, ...s10At(7) },
   REFUND: { op: 'refund', amount: 4, currencyCode: 5, ...s10At(7) },
   DUPLICATE: { op: 'duplicate', amount: 4, currencyCode: 5, fromTransactionReference: 7, captureDay: 8, captureMode: 9, ...s10At(18), s10FromTransactionId: 20, s10FromTransactionIdDate: 21 },
-  ACCEPTCHALLENGE: { op: 'acceptChallenge', ...s10At(5) },
-  REFUSECHALLENGE: { op: 'refuseChallenge', ...s10At(5) },
+  ACCEPTCHALLENGE: { op: 'acceptChallenge', ...s10At(7) },
+  REFUSECHALLENGE: { op: 'refuseChallenge', ...s10At(6) },
   CREDIT: { op: 'credit', amount: 4, cardNumber: 7, currencyCode: 9, panType: 18, ...s10At(19) },
   DIRECTDEBITORDER: { op: 'directDebitOrder', amount: 4, captureDay: 5, captureMode: 6, currencyCode: 7, mandateId: 11, ...s10At(18) },
   CARDORDER: { op: 'cardOrder', amount: 4, captureDay: 5, captureMode: 6, cardNumber: 10, currencyCode: 12, panType: 34, ...s10At(40) },

@@ -68,13 +68,17 @@ export interface AcceptChallengeRecord extends BatchRecordCommon {
   merchantId: string | number;
   /** AN35: ASCII letters and digits, at most 35; column 3. */
   transactionReference?: string;
-  /** ANS20: at most 20 characters, one line (no `;` in the CSV syntax); column 4. */
+  /** ANS10: at most 10 characters, one line (no `;` in the CSV syntax); column 4. */
+  validationIndicator?: string;
+  /** ANS20: at most 20 characters, one line (no `;` in the CSV syntax); column 5. */
   operationOrigin?: string;
+  /** ANS255: at most 255 characters, one line (no `;` in the CSV syntax); column 6. */
+  comment?: string;
   /** Container of 2 field(s). */
   s10TransactionReference?: {
-    /** N6: 1 to 6 digits (a string, or a non-negative integer); column 5. */
+    /** N6: 1 to 6 digits (a string, or a non-negative integer); column 7. */
     s10TransactionId?: string | number;
-    /** a date 'YYYYMMDD'; column 6. */
+    /** a date 'YYYYMMDD'; column 8. */
     s10TransactionIdDate?: string;
   };
 }
@@ -375,11 +379,13 @@ export interface RefuseChallengeRecord extends BatchRecordCommon {
   transactionReference?: string;
   /** ANS20: at most 20 characters, one line (no `;` in the CSV syntax); column 4. */
   operationOrigin?: string;
+  /** ANS255: at most 255 characters, one line (no `;` in the CSV syntax); column 5. */
+  comment?: string;
   /** Container of 2 field(s). */
   s10TransactionReference?: {
-    /** N6: 1 to 6 digits (a string, or a non-negative integer); column 5. */
+    /** N6: 1 to 6 digits (a string, or a non-negative integer); column 6. */
     s10TransactionId?: string | number;
-    /** a date 'YYYYMMDD'; column 6. */
+    /** a date 'YYYYMMDD'; column 7. */
     s10TransactionIdDate?: string;
   };
 }

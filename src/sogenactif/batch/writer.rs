@@ -309,15 +309,18 @@ pub(super) fn parse_array(records_json: &str) -> Result<Vec<Value>> {
     }
 }
 
-/// `END;<count>` or the XML closing tags.
+/// `END;<count>`, or the XML closing tags around `<end nbRecord="<count>" />`, XML's count of records
+/// (the acceptChallenge and refuseChallenge pages' XML samples end so; it was left out until the
+/// seventeenth pass, a helper's audit against the pages).
 pub(super) fn write_trailer(syntax: Syntax, count: u64, out: &mut Vec<u8>) {
     match syntax {
-        Syntax::Csv => {
-            out.extend_from_slice(b"END;");
-            push_u64(out, count);
-            out.push(b'\n');
-        }
-        Syntax::Xml => out.extend_from_slice(b"\t</body>\n</file>\n"),
+        Syntax::Csv => out.extend_from_slice(b"END;"),
+        Syntax::Xml => out.extend_from_slice(b"\t</body>\n\t<end nbRecord=\""),
+    }
+    push_u64(out, count);
+    match syntax {
+        Syntax::Csv => out.push(b'\n'),
+        Syntax::Xml => out.extend_from_slice(b"\" />\n</file>\n"),
     }
 }
 
