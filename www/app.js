@@ -64,8 +64,12 @@ function fieldValue(field, input) {
 
 // ---------------------------------------------------------------- state
 
-const state = { gateway: null, op: null, values: new Map(), result: null };
+// values: what was typed, kept per operation (its fields) and per gateway (its credentials, shared by
+// all its operations). sends: a counter tagging each send (a send's result is shown only while it is
+// still the latest one: picking another gateway or operation abandons it); pending: the send in flight.
+const state = { gateway: null, op: null, values: new Map(), sends: 0, pending: null, answer: null };
 const key = (op) => `${op.gateway}:${op.id}`;
+const credsKey = (gatewayId) => `${gatewayId}:credentials`;
 const gatewayOf = (id) => gateways.find((g) => g.id === id);
 const opsOf = (id) => operations.filter((o) => o.gateway === id);
 const currentOp = () => operations.find((o) => o.gateway === state.gateway && o.id === state.op);
@@ -145,22 +149,29 @@ function renderForm() {
   const g = gatewayOf(state.gateway);
   const op = currentOp();
   const saved = state.values.get(key(op)) ?? new Map();
+  const savedCreds = state.values.get(credsKey(g.id)) ?? new Map();
+  // A send still in flight belongs to the form left: its result is dropped.
+  state.sends += 1;
+  state.pending = null;
   $('op-doc').textContent = op.doc;
   $('creds-box').hidden = g.credentials.length === 0;
-  $('creds').replaceChildren(...g.credentials.map((f) => fieldRow(f, 'creds', saved)));
+  $('creds').replaceChildren(...g.credentials.map((f) => fieldRow(f, 'creds', savedCreds)));
   $('fields').replaceChildren(...op.fields.map((f) => fieldRow(f, 'input', saved)));
   $('answer').replaceChildren(...states[state.gateway].map((a, i) => el('option', { value: String(i) }, a.label)));
   $('download').hidden = state.gateway !== 'sogenactif-batch';
   $('copy-curl').hidden = state.gateway === 'sogenactif-batch';
   $('pretty').parentElement.hidden = state.gateway === 'sogenactif-batch';
-  $('request').textContent = '';
+  showRequest('');
+  showCopyStatus('');
+  for (const button of [$('copy'), $('copy-curl')]) {
+    clearTimeout(button.copiedTimer);
+    if (button.dataset.label) button.textContent = button.dataset.label;
+  }
   const off = !inBuild[state.gateway];
   $('unsupported').hidden = !off;
   $('unsupported').textContent = off
     ? `${g.label} is not in this build of remise yet: remise.${g.namespace} throws UNSUPPORTED. The form below is ready for it; the converter works with every gateway's currency table.`
     : '';
-  $('send').disabled = off;
-  state.result = null;
   showDecoded(null);
   update();
 }
@@ -172,15 +183,17 @@ function readForm() {
   const input = {};
   const creds = {};
   const saved = new Map();
+  const savedCreds = new Map();
   for (const node of document.querySelectorAll('#form [data-path]:is(input, select)')) {
     const scope = node.dataset.scope;
     const fields = scope === 'creds' ? g.credentials : op.fields;
     const field = fields.find((f) => f.path === node.dataset.path);
-    saved.set(`${scope}:${field.path}`, field.type === 'bool' ? node.checked : node.value);
+    (scope === 'creds' ? savedCreds : saved).set(`${scope}:${field.path}`, field.type === 'bool' ? node.checked : node.value);
     const value = fieldValue(field, node);
     if (value !== undefined) setPath(scope === 'creds' ? creds : input, field.path, value);
   }
   state.values.set(key(op), saved);
+  if (g.credentials.length) state.values.set(credsKey(g.id), savedCreds);
   return { input, creds };
 }
 
@@ -215,6 +228,8 @@ function showIssues(error) {
     }
     row.classList.add('bad');
     row.querySelector('input, select').setAttribute('aria-invalid', 'true');
+    // An issue inside the (closed by default) Credentials box would be hidden: the box is opened.
+    if (row.closest('#creds-box')) $('creds-box').open = true;
     const box = row.querySelector('.issue');
     box.append(el('span', {}, el('b', {}, issue.code), ' ', issue.message));
   }
@@ -226,6 +241,8 @@ function showIssues(error) {
 
 function updateMinorHints() {
   const op = currentOp();
+  // The gateway's currency table, as the converter uses it (Systempay: CNY 1 fraction digit, KHR 0).
+  const table = gatewayOf(state.gateway).table;
   for (const field of op.fields.filter((f) => f.type === 'minor')) {
     const row = rowFor(field.path);
     const amount = row.querySelector('input').value.trim();
@@ -234,7 +251,7 @@ function updateMinorHints() {
     let hint = field.hint ?? '';
     if (/^\d+$/.test(amount) && currency) {
       try {
-        hint = `= ${money.fromMinor(Number(amount), /^\d+$/.test(currency) ? Number(currency) : currency)} ${currency}`;
+        hint = `= ${money.fromMinor(Number(amount), /^\d+$/.test(currency) ? Number(currency) : currency, table)} ${currency}`;
       } catch {}
     }
     row.querySelector('.hint').textContent = hint;
@@ -255,7 +272,8 @@ function update() {
   state.preview = null;
   if (!inBuild[state.gateway]) {
     setBadge($('validity'), 'not in this build', 'off');
-    $('request').textContent = `remise.${gatewayOf(state.gateway).namespace} is not in this build (UNSUPPORTED).\nThe input that would be validated:\n\n${JSON.stringify(input, null, 2)}`;
+    showRequest(`remise.${gatewayOf(state.gateway).namespace} is not in this build (UNSUPPORTED).\nThe input that would be validated:\n\n${JSON.stringify(input, null, 2)}`);
+    setButtons();
     return;
   }
   try {
@@ -263,7 +281,7 @@ function update() {
     state.input = input;
     state.creds = creds;
     setBadge($('validity'), 'valid', 'ok');
-    $('request').textContent = formatPreview(state.preview, $('pretty').checked);
+    showRequest(formatPreview(state.preview, $('pretty').checked));
     $('request').classList.remove('stale');
     $('stale-note').hidden = true;
   } catch (e) {
@@ -273,12 +291,44 @@ function update() {
     $('request').classList.add('stale');
     $('stale-note').hidden = false;
     $('stale-note').textContent = `Not valid yet: fix the ${n === 1 ? 'problem' : `${n} problems`} to see the request. Below: the last valid one.`;
-    if (!$('request').textContent) $('request').textContent = e.message;
+    if (!$('request').textContent) showRequest(e.message);
   }
-  // Copy and Copy as curl copy the request shown only while it is the form's (not the last valid one).
-  $('send').disabled = !state.preview;
-  $('copy').disabled = !state.preview;
-  $('copy-curl').disabled = !state.preview;
+  setButtons();
+}
+
+/**
+ * Copy, Copy as curl and Download .zip take the request shown only while it is the form's (not the last
+ * valid one); Send also waits for the send in flight to settle.
+ */
+function setButtons() {
+  const ready = Boolean(state.preview);
+  $('send').disabled = !ready || state.pending !== null;
+  for (const id of ['copy', 'copy-curl', 'download']) $(id).disabled = !ready;
+}
+
+// Bidi controls (U+202A–U+202E, U+2066–U+2069, U+061C) and zero-width characters (U+200B–U+200F, U+2060,
+// U+FEFF): invisible, or reordering what is around them, so the request on screen could read otherwise
+// than the bytes sent. The request pane shows each as a marker; Copy copies the bytes as they are.
+const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+
+/** Writes the request pane: text, with every invisible character as a visible ⟨U+XXXX⟩ marker. */
+function showRequest(text) {
+  const parts = [];
+  let last = 0;
+  let count = 0;
+  for (const m of text.matchAll(INVISIBLE)) {
+    if (m.index > last) parts.push(text.slice(last, m.index));
+    const code = `U+${m[0].codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    parts.push(el('span', { className: 'invisible', title: `${code}: an invisible character, sent as it is` }, `⟨${code}⟩`));
+    last = m.index + m[0].length;
+    count += 1;
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  $('request').replaceChildren(...parts);
+  $('invisible-note').hidden = count === 0;
+  $('invisible-note').textContent = count
+    ? `The request holds ${count === 1 ? 'an invisible character' : `${count} invisible characters`} (bidi control or zero-width), shown as ⟨U+…⟩; Copy copies ${count === 1 ? 'it' : 'them'} as sent.`
+    : '';
 }
 
 /** Indents a JSON or XML body for reading (display only: what is sent and copied is the exact body). */
@@ -316,24 +366,58 @@ function curl(preview) {
 
 // ---------------------------------------------------------------- sending to the simulator
 
-function showDecoded(value, error) {
+/**
+ * Writes the answer pane: the decoded answer, the RemiseError, or (value null, no error) the empty
+ * state. `badge`: [text, kind] instead of the default one. `signature`: the form the answer is to
+ * (formSignature() when it was sent); while the form differs, the answer is shown as stale.
+ */
+function showDecoded(value, error, badge, signature) {
   const box = $('decoded');
   $('exchange').replaceChildren();
+  state.answer = null;
   if (value === null && !error) {
     box.replaceChildren(el('span', { className: 'muted' }, 'Send the request to see what the simulator answers and what remise decodes from it.'));
-    setBadge($('answer-badge'), '', '');
+    setAnswerBadge('', '');
     return;
   }
+  state.answer = { signature };
   if (error) {
     const props = ['code', 'message', 'gateway', 'field', 'gatewayCode', 'gatewayMessage', 'httpStatus', 'retryable', 'outcome'];
     const shown = Object.fromEntries(props.filter((p) => error[p] !== undefined).map((p) => [p, error[p]]));
     if (error.response !== undefined) shown.response = error.response;
     box.textContent = `RemiseError ${JSON.stringify(shown, null, 2)}`;
-    setBadge($('answer-badge'), error.gatewayCode ? `${error.code} ${error.gatewayCode}` : error.code, 'bad');
+    setAnswerBadge(...(badge ?? [error.gatewayCode ? `${error.code} ${error.gatewayCode}` : error.code, 'bad']));
     return;
   }
   box.textContent = JSON.stringify(value, null, 2);
-  setBadge($('answer-badge'), 'decoded', 'ok');
+  setAnswerBadge(...(badge ?? ['decoded', 'ok']));
+}
+
+/** The answer's badge; kept so that the answer, stale after an edit, is shown current again with the values sent. */
+function setAnswerBadge(text, kind) {
+  state.answerBadge = [text, kind];
+  setBadge($('answer-badge'), text, kind);
+  showAnswerStale(false);
+}
+
+function showAnswerStale(stale) {
+  $('decoded').classList.toggle('stale', stale);
+  $('exchange').classList.toggle('stale', stale);
+  $('answer-stale-note').hidden = !stale;
+  $('answer-stale-note').textContent = stale ? 'The form changed since this answer: send again for the answer to the request shown. Below: the answer to the earlier form.' : '';
+  if (stale) setBadge($('answer-badge'), `${state.answerBadge[0]} · stale`, 'stale');
+}
+
+/** The form's values (fields, credentials and the simulator state), to tell which form an answer is to. */
+const formSignature = () =>
+  JSON.stringify([state.gateway, state.op, ...[...document.querySelectorAll('#form :is(input, select)')].map((n) => (n.type === 'checkbox' ? n.checked : n.value))]);
+
+/** After an edit: the answer shown is marked stale while the form is not the one it answers. */
+function checkAnswerStale() {
+  if (!state.answer) return;
+  const stale = formSignature() !== state.answer.signature;
+  if (stale) showAnswerStale(true);
+  else setAnswerBadge(...state.answerBadge);
 }
 
 function logExchange(items) {
@@ -341,59 +425,80 @@ function logExchange(items) {
 }
 
 async function send() {
+  if (state.pending !== null) return;
   update();
   if (!state.preview) return;
+  // This send's tag: its result is shown only while no other form was picked since (and a send never
+  // starts while another is in flight: Send stays disabled until it settles).
+  const id = ++state.sends;
+  const current = () => id === state.sends;
+  const signature = formSignature();
   const op = currentOp();
+  const { preview, input, creds } = state;
   const choice = states[state.gateway][Number($('answer').value) || 0];
   const adapter = adapters[state.gateway];
   // A fresh simulator for each send, accepting the form's credentials, with the named transaction
   // in the chosen state.
   let sim;
   try {
-    sim = createSimulator(simulatorOptions(state.gateway, state.input, state.creds));
-    choice.seed(sim, state.input);
+    sim = createSimulator(simulatorOptions(state.gateway, input, creds));
+    choice.seed(sim, input);
   } catch (e) {
     // The simulator refused to hold the form's transaction (its own limits, not remise's rules): said
     // in the answer pane, whose previous answer is cleared rather than left as if it answered this one.
     showDecoded(null);
     $('decoded').replaceChildren(el('span', { className: 'err' }, `Not sent: the simulator cannot hold this transaction (${e && e.message ? e.message : String(e)}).`));
-    setBadge($('answer-badge'), 'not sent', 'bad');
+    setAnswerBadge('not sent', 'bad');
+    state.answer = { signature };
     return;
   }
-  $('send').disabled = true;
+  state.pending = id;
+  setButtons();
   try {
     if (!adapter.send) {
       // Office Batch: no HTTP. The simulator plays Sogenactif and returns the response file.
-      const file = sim.sogenactif.processBatch(state.preview.text);
+      const file = sim.sogenactif.processBatch(preview.text);
       const parsed = remise.sogenactif.batch.parseResponse(file);
-      showDecoded(parsed);
+      // A file whose lines were rejected is not shown as fully accepted.
+      const rejected = parsed.records.filter((r) => !r.accepted).length;
+      showDecoded(parsed, null, rejected ? [`decoded · ${rejected} line${rejected === 1 ? '' : 's'} rejected`, 'warn'] : null, signature);
       logExchange([
-        ['you →', `request file, ${state.preview.text.split('\n').filter(Boolean).length} lines (uploaded as an OFBREQ zip)`],
+        ['you →', `request file, ${preview.text.split('\n').filter(Boolean).length} lines (uploaded as an OFBREQ zip)`],
         ['simulator →', `response file: ${file.split('\n').filter(Boolean).length} lines, ${sim.requests.at(-1).result}`],
         ['remise →', 'sogenactif.batch.parseResponse(file)'],
       ]);
       $('decoded').prepend(el('span', { className: 'file' }, file), el('span', { className: 'sep' }, '\n// decoded by remise:\n'));
+      checkAnswerStale();
       return;
     }
     const exchange = [];
-    const fetch = async (input, init) => {
-      const url = input instanceof Request ? input.url : String(input);
-      const response = await sim.fetch(input, init);
+    const fetch = async (request, init) => {
+      const url = request instanceof Request ? request.url : String(request);
+      const response = await sim.fetch(request, init);
       const seen = sim.requests.at(-1);
       exchange.push(['client →', `${seen.method} ${url}`]);
       exchange.push(['simulator →', `HTTP ${seen.status}: ${seen.result} (${choice.label.toLowerCase()})`]);
       return response;
     };
+    let answer = null;
+    let error = null;
     try {
-      const answer = await adapter.send(remise, op, state.input, state.creds, fetch);
-      showDecoded(answer);
+      answer = await adapter.send(remise, op, input, creds, fetch);
     } catch (e) {
       if (!isRemiseError(e)) throw e;
-      showDecoded(null, e);
+      error = e;
     }
+    // Another gateway or operation was picked meanwhile: this answer is not the form's.
+    if (!current()) return;
+    showDecoded(answer, error, null, signature);
     logExchange(exchange);
+    // Edited while the send was in flight: the answer is to the form as it was sent.
+    checkAnswerStale();
   } finally {
-    $('send').disabled = !state.preview;
+    if (state.pending === id) {
+      state.pending = null;
+      setButtons();
+    }
   }
 }
 
@@ -449,15 +554,33 @@ function convert(from) {
 
 // ---------------------------------------------------------------- wiring
 
+function showCopyStatus(message) {
+  $('copy-status').hidden = !message;
+  $('copy-status').textContent = message;
+}
+
 function copy(text, button) {
-  navigator.clipboard?.writeText(text).then(
-    () => {
-      const old = button.textContent;
-      button.textContent = 'Copied';
-      setTimeout(() => (button.textContent = old), 1200);
-    },
-    () => {},
-  );
+  const done = () => {
+    showCopyStatus('');
+    const old = button.dataset.label ?? button.textContent;
+    button.dataset.label = old;
+    button.textContent = 'Copied';
+    clearTimeout(button.copiedTimer);
+    button.copiedTimer = setTimeout(() => (button.textContent = old), 1200);
+  };
+  // Without navigator.clipboard (a page on plain http other than localhost) or when the browser refuses
+  // (permission, no focus), the failure is said rather than silent.
+  if (!navigator.clipboard || typeof navigator.clipboard.writeText !== 'function') {
+    showCopyStatus('Not copied: this page has no clipboard access (browsers give it on https:// and localhost only).');
+    return;
+  }
+  let writing;
+  try {
+    writing = Promise.resolve(navigator.clipboard.writeText(text));
+  } catch (e) {
+    writing = Promise.reject(e);
+  }
+  writing.then(done, (e) => showCopyStatus(`Not copied: the browser refused clipboard access (${(e && (e.name || e.message)) || String(e)}).`));
 }
 
 function init() {
@@ -474,8 +597,12 @@ function init() {
   renderOperations();
   renderForm();
 
-  $('form').addEventListener('input', update);
-  $('form').addEventListener('change', update);
+  const edited = () => {
+    update();
+    checkAnswerStale();
+  };
+  $('form').addEventListener('input', edited);
+  $('form').addEventListener('change', edited);
   $('form').addEventListener('submit', (e) => {
     e.preventDefault();
     send();

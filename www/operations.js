@@ -262,7 +262,10 @@ export const states = {
       label: 'Expired (never validated)',
       seed: (sim, i) => {
         sim.systempay.createTransaction({ uuid: i.uuid, amount: 3000, manualValidation: true });
-        sim.advance({ days: 1 });
+        // The simulator expires a transaction never validated when its authorisation lapses, 7 days
+        // after it was asked (AUTHORISATION_VALIDITY_DAYS in remise/simulator's Systempay), not at the
+        // next capture run.
+        sim.advance({ days: 7 });
       },
     },
     { label: 'Unknown to the platform', seed: () => {} },

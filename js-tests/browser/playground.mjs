@@ -132,6 +132,156 @@ try {
     done.push('systempay CancelOrRefund');
   }
 
+  // ---- Systempay: the playground's own behaviour (amount hints, credentials, simulator states, stale
+  // sends, copy failures, invisible characters)
+  await pick('gateway', 'systempay');
+  if (await available('systempay')) {
+    const badge = () => text('#answer-badge');
+    const sendAndWait = async () => {
+      await page.evaluate(() => document.querySelector('#answer-badge').replaceChildren());
+      await page.locator('#send').click();
+      await page.waitForFunction(() => document.querySelector('#answer-badge').textContent !== '');
+    };
+    // The amount hint follows the gateway's table, as the converter does: Systempay gives CNY 1 fraction
+    // digit and KHR 0 (ISO: 2 and 2).
+    await pick('operation', 'Transaction/Refund');
+    await input('currency').fill('CNY');
+    await input('amount').fill('150');
+    assert.match(await field('amount').locator('.hint').innerText(), /^= 15\.0 CNY$/, 'CNY hint on the Systempay table');
+    await input('currency').fill('KHR');
+    assert.match(await field('amount').locator('.hint').innerText(), /^= 150 KHR$/, 'KHR hint on the Systempay table');
+    await input('currency').fill('EUR');
+    assert.match(await field('amount').locator('.hint').innerText(), /^= 1\.50 EUR$/);
+
+    // Credentials belong to the gateway: a shop id typed on one operation is the one of the others.
+    await pick('operation', 'Transaction/CancelOrRefund');
+    await page.locator('#creds-box').evaluate((d) => (d.open = true));
+    await input('shopId').fill('12345678');
+    await pick('operation', 'Transaction/Get');
+    assert.equal(await input('shopId').inputValue(), '12345678', 'the shop id is kept across the operations of a gateway');
+    assert.match(await text('#request'), /authorization: Basic MTIzNDU2Nzg6/i, 'the request carries the kept shop id');
+    // An issue in a credential field is not left inside the closed Credentials box: the box opens
+    // (here: the shop id emptied, the box closed, then another operation of the gateway picked).
+    await input('shopId').fill('');
+    await page.locator('#creds-box').evaluate((d) => (d.open = false));
+    await pick('operation', 'Transaction/Validate');
+    await pick('operation', 'Transaction/Get');
+    assert.match(await field('shopId').locator('.issue').textContent(), /REQUIRED/);
+    assert.equal(await page.locator('#creds-box').evaluate((d) => d.open), true, 'the Credentials box opens on an issue in it');
+    assert.ok(await field('shopId').locator('.issue').isVisible(), 'the credential issue is visible');
+    await input('shopId').fill('69876357');
+
+    // "Expired (never validated)": Get shows it expired, Validate is refused.
+    await page.locator('#answer').selectOption({ label: 'Expired (never validated)' });
+    await sendAndWait();
+    assert.equal(await badge(), 'decoded');
+    assert.match(await text('#decoded'), /"detailedStatus": "EXPIRED"/, 'the transaction never validated is expired');
+    await pick('operation', 'Transaction/Validate');
+    await page.locator('#answer').selectOption({ label: 'Expired (never validated)' });
+    await sendAndWait();
+    assert.match(await badge(), /PSP_011/, 'an expired transaction cannot be validated');
+    await page.locator('#answer').selectOption({ label: 'Authorised, to validate' });
+    await sendAndWait();
+    assert.equal(await badge(), 'decoded', 'one still to validate is validated');
+
+    // Stale sends. After a send, an edit marks the answer stale (no green badge over an answer to
+    // another request); the same values again make it current.
+    await pick('operation', 'Transaction/CancelOrRefund');
+    await input('resolutionMode').selectOption('');
+    await page.locator('#answer').selectOption({ label: 'Captured, 30.00 EUR' });
+    await sendAndWait();
+    assert.equal(await badge(), 'decoded', 'the refund is decoded');
+    assert.equal(await page.locator('#answer-badge').getAttribute('class'), 'badge ok');
+    await input('comment').fill('changed');
+    assert.ok(await page.locator('#decoded').evaluate((n) => n.classList.contains('stale')), 'the answer is marked stale after an edit');
+    assert.doesNotMatch(await page.locator('#answer-badge').getAttribute('class'), /\bok\b/, 'no green badge over a stale answer');
+    assert.match(await text('#answer-stale-note'), /form changed/);
+    await shot('systempay-stale-answer');
+    await input('comment').fill('customer request');
+    assert.ok(!(await page.locator('#decoded').evaluate((n) => n.classList.contains('stale'))), 'current again with the values sent');
+    assert.equal(await page.locator('#answer-badge').getAttribute('class'), 'badge ok');
+    // A send held in flight (the simulator's read of the request body waits for the test).
+    const hold = () =>
+      page.evaluate(() => {
+        const text = Request.prototype.text;
+        const waiting = [];
+        window.__held = () => waiting.length;
+        window.__release = () => {
+          Request.prototype.text = text;
+          for (const go of waiting.splice(0)) go();
+        };
+        Request.prototype.text = function () {
+          return new Promise((go) => waiting.push(go)).then(() => text.call(this));
+        };
+      });
+    const release = () => page.evaluate(() => window.__release());
+    await hold();
+    try {
+      // (A cancellation is of the whole amount.)
+      await input('amount').fill('3000');
+      await page.locator('#answer').selectOption({ label: 'Authorised, not captured yet' });
+      await page.locator('#send').click();
+      await page.waitForFunction(() => window.__held() === 1);
+      assert.ok(await page.locator('#send').isDisabled(), 'Send is disabled while a send is in flight');
+      // An edit during the send leaves Send disabled; the answer, when it comes, is stale.
+      await input('comment').fill('edited while sending');
+      assert.ok(await page.locator('#send').isDisabled(), 'an edit during a send does not re-enable Send');
+      await release();
+      await page.waitForFunction(() => /"detailedStatus": "CANCELLED"/.test(document.querySelector('#decoded').textContent));
+      assert.ok(!(await page.locator('#send').isDisabled()), 'Send is enabled once the send settled');
+      assert.ok(await page.locator('#decoded').evaluate((n) => n.classList.contains('stale')), 'the answer to the values before the edit is stale');
+      // Switching operation during a send: the old send's answer is dropped.
+      await hold();
+      await page.locator('#send').click();
+      await page.waitForFunction(() => window.__held() === 1);
+      await pick('operation', 'Transaction/Get');
+      assert.ok(!(await page.locator('#send').isDisabled()), 'the new form can be sent');
+      await release();
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+      assert.equal(await badge(), '', "the old send's answer is not shown under the new form");
+      assert.match(await text('#decoded'), /^Send the request to see/);
+      assert.equal(await text('#exchange'), '');
+    } finally {
+      await release().catch(() => {});
+    }
+
+    // Copy failures are said: a refused clipboard, then no clipboard (plain http).
+    await pick('operation', 'Transaction/CancelOrRefund');
+    await page.evaluate(() =>
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) } }),
+    );
+    await page.locator('#copy').click();
+    await page.waitForFunction(() => document.querySelector('#copy-status')?.textContent, null, { timeout: 5000 }).catch(() => {});
+    assert.ok(await page.locator('#copy-status').isVisible(), 'a failed copy is said');
+    assert.match(await text('#copy-status'), /not copied.*NotAllowedError/i, 'a refused clipboard is said');
+    await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { configurable: true, value: undefined }));
+    await page.locator('#copy-curl').click();
+    assert.match(await text('#copy-status'), /not copied.*no clipboard/i, 'a page without clipboard says so');
+
+    // Bidi controls and zero-width characters are shown as markers; Copy keeps the exact bytes.
+    await page.evaluate(() =>
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: (t) => ((window.__copied = t), Promise.resolve()) } }),
+    );
+    await input('comment').fill('refund \u202Efor order\u202C 42\u200B');
+    assert.equal(await text('#validity'), 'valid');
+    const shown = await text('#request');
+    assert.match(shown, /"comment":"refund ⟨U\+202E⟩for order⟨U\+202C⟩ 42⟨U\+200B⟩"/, 'invisible characters are shown as markers');
+    assert.doesNotMatch(shown, /[\u202A-\u202E\u200B]/, 'none is left invisible on screen');
+    assert.equal(await page.locator('#request .invisible').count(), 3);
+    assert.ok(await page.locator('#invisible-note').isVisible());
+    assert.match(await text('#invisible-note'), /3 invisible characters/);
+    await shot('systempay-invisible');
+    await page.locator('#copy').click();
+    await page.waitForFunction(() => window.__copied !== undefined);
+    const copied = await page.evaluate(() => window.__copied);
+    assert.ok(copied.includes('"comment":"refund \u202Efor order\u202C 42\u200B"'), 'Copy copies the exact bytes');
+    assert.ok(!copied.includes('⟨'));
+    assert.equal(await text('#copy-status'), '', 'a successful copy clears the failure message');
+    await input('comment').fill('customer request');
+    assert.ok(await page.locator('#invisible-note').isHidden());
+    done.push('systempay playground');
+  }
+
   // ---- Payline: a transaction id the simulator cannot hold (26 emoji: 26 characters for remise, 52
   // UTF-16 units for the simulator's 50) is "not sent", and the previous answer is not left as its own.
   await pick('gateway', 'payline');
@@ -159,7 +309,11 @@ try {
     await input('records[0].amount').fill('5,00');
     assert.match(await field('records[0].amount').locator('.issue').innerText(), /\w+/);
     assert.match(await text('#validity'), /problem/);
+    // Nothing to download while the form is invalid, as nothing to copy.
+    assert.ok(await page.locator('#copy').isDisabled());
+    assert.ok(await page.locator('#download').isDisabled(), 'Download .zip is disabled while the form is invalid');
     await input('records[0].amount').fill('500');
+    assert.ok(!(await page.locator('#download').isDisabled()));
     assert.equal(await text('#validity'), 'valid');
     const file = await text('#request');
     assert.match(file, /^FILE;request;office;v19\nHEADER;011223344550000;\d{4}-\d\d-\d\d[+-]\d{4};\d\d:\d\d:\d\d[+-]\d{4};1\n/);
@@ -170,10 +324,15 @@ try {
     const decoded = await text('#decoded');
     assert.match(decoded, /"responseCode": "00"/);
     assert.match(decoded, /"method": "cancel"/);
+    assert.equal(await text('#answer-badge'), 'decoded');
+    assert.equal(await page.locator('#answer-badge').getAttribute('class'), 'badge ok');
     // Cancelling 5.00 on a cancelled transaction: the simulator rejects the line with 24.
     await page.locator('#answer').selectOption({ label: 'Cancelled' });
     await page.locator('#send').click();
     await page.waitForFunction(() => /"responseCode": "24"/.test(document.querySelector('#decoded').textContent));
+    // A file with a rejected line is not shown as fully accepted.
+    assert.equal(await text('#answer-badge'), 'decoded · 1 line rejected', 'the badge counts the rejected lines');
+    assert.equal(await page.locator('#answer-badge').getAttribute('class'), 'badge warn');
     await shot('sogenactif-batch');
     done.push('sogenactif batch');
   }
