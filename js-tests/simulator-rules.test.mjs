@@ -326,3 +326,64 @@ test('remise sim with its stdout closed (| head -1) keeps serving and stops logg
   const { code } = await exited;
   assert.equal(code, 0, stderr);
 });
+
+/** `remise sim` whose stdout the reader stops reading after the base URL; `requests` calls made then. */
+async function pausedSim(requests) {
+  const child = spawn(process.execPath, [BIN(), 'sim', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = { child, stderr: '', chunks: [] };
+  child.stderr.on('data', (c) => (run.stderr += c));
+  run.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const base = await new Promise((resolve, reject) => {
+    const first = (c) => {
+      run.chunks.push(c);
+      const out = Buffer.concat(run.chunks).toString();
+      if (out.includes('\n')) {
+        child.stdout.off('data', first);
+        // As a harness that took the base URL and paused the stream (readline's close pauses it too).
+        child.stdout.pause();
+        resolve(out.split('\n')[0]);
+      }
+    };
+    child.stdout.on('data', first);
+    child.once('exit', () => reject(new Error(`exited early: ${run.stderr}`)));
+  });
+  // One log line each (about 110 bytes): several times the 64 KiB backlog and what the pipe and this
+  // reader hold.
+  const sp = new systempay.Client({ shopId: '69876357', password: 'testpassword_DEMOPRIVATEKEY23G4475zXZQ2UA5x7M', baseUrl: base });
+  const uuid = '0123456789abcdef0123456789abcdef';
+  for (let i = 0; i < requests; i += 50) await Promise.all(Array.from({ length: 50 }, () => rejected(sp.getTransaction({ uuid }))));
+  return run;
+}
+
+/** Resolves the exit of `run` within `ms`, or null (the child then killed). */
+async function exitWithin(run, ms) {
+  const ended = await Promise.race([run.exited, new Promise((r) => setTimeout(() => r(null), ms))]);
+  if (ended === null) run.child.kill('SIGKILL');
+  return ended;
+}
+
+// A reader that stops reading made the log grow in memory by each request's line without bound (a
+// helper measured +63 MB over 60 000 requests), and SIGTERM did not end the process while the lines
+// were unwritten (the seventeenth pass).
+test('remise sim with its stdout not read: SIGTERM ends it (within 5 s), unread lines and all', async () => {
+  const run = await pausedSim(3000);
+  run.child.kill('SIGTERM');
+  const ended = await exitWithin(run, 5000);
+  assert.ok(ended, 'still running 5 s after SIGTERM while its stdout was not read');
+  assert.equal(ended.code, 0, run.stderr);
+  assert.doesNotMatch(run.stderr, /EPIPE|Unhandled/);
+});
+
+test('remise sim with its stdout not read: lines past a 64 KiB backlog dropped, the drop said once', async () => {
+  const run = await pausedSim(5000);
+  run.child.stdout.on('data', (c) => run.chunks.push(c));
+  run.child.stdout.resume();
+  await new Promise((r) => setTimeout(r, 300));
+  run.child.kill('SIGTERM');
+  const ended = await exitWithin(run, 5000);
+  assert.equal(ended?.code, 0, run.stderr);
+  const out = Buffer.concat(run.chunks).toString();
+  assert.equal(out.match(/stdout is not being read; log lines are dropped until it is/g)?.length, 1, out.slice(-300));
+  const lines = out.split('\n').filter((l) => l.includes('Transaction/Get')).length;
+  assert.ok(lines > 100 && lines < 4000, `${lines} log lines of 5000 kept (${out.length} bytes)`);
+});

@@ -1,18 +1,20 @@
 #!/usr/bin/env node
 // The `remise` command: a small dispatcher. Each subcommand lives in its own module under ../cli/
-// (loaded only when used) and exports `summary` (one line), `usage` (its help text) and
-// `run(argv) → Promise<number>` (the exit code).
+// (loaded only when used) and exports `summary` (one line, kept in cli/summaries.mjs), `usage` (its
+// help text) and `run(argv) → Promise<number>` (the exit code).
 //
 // Adding a subcommand (e.g. `remise batch build|parse|archive`): write cli/<name>.mjs with those
-// three exports and add one line to COMMANDS below.
+// three exports, its summary in cli/summaries.mjs, and add one line to COMMANDS below.
 const COMMANDS = {
   sim: () => import('../cli/sim.mjs'),
   batch: () => import('../cli/batch.mjs'),
 };
 
+// The summaries without loading the subcommands (cli/summaries.mjs).
 const HELP = async () => {
+  const { SUMMARIES } = await import('../cli/summaries.mjs');
   const lines = ['usage: remise <command> [options]', '', 'commands:'];
-  for (const [name, load] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(8)} ${(await load()).summary}`);
+  for (const name of Object.keys(COMMANDS)) lines.push(`  ${name.padEnd(8)} ${SUMMARIES[name]}`);
   lines.push('', "Run 'remise <command> --help' for a command's options.");
   return lines.join('\n');
 };

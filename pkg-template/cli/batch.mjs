@@ -3,6 +3,7 @@
 // Exit codes: 0 done; 1 the data is wrong (an invalid record, a header option the validator
 // refuses, a malformed response file: the RemiseError's code, field paths and message are printed);
 // 2 the command line is wrong or a file cannot be read or written. No stack trace for any of these.
+import { SUMMARIES } from './summaries.mjs';
 import { parseArgs as parseArgsOnce } from 'node:util';
 import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readSync, realpathSync, rmSync, statSync, writeSync } from 'node:fs';
 import { rename, stat } from 'node:fs/promises';
@@ -15,7 +16,7 @@ import { createSummary, jsonPieces, jsonSafe, maskDigits, problems, htmlPieces, 
 import { chunks, lines, MAX_LINE, readResponse } from './lines.mjs';
 import { writeOut } from './output.mjs';
 
-export const summary = 'build, check and report on Sogenactif Office Batch files';
+export const summary = SUMMARIES.batch;
 
 // Input read per converter call (the output of one call is about half of it for CSV), and how
 // much input the synchronous loop reads before it lets the event loop run.
