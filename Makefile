@@ -52,11 +52,11 @@ node_modules/.installed: package.json package-lock.json
 # flow is flattened and rebuilt by binaryen's Relooper, then shrunk again: 1 052 B gzip smaller (151 077
 # → 150 025 on that day's module), no speed change measured (bench/ab.mjs, six alternating runs;
 # ARCHITECTURE.md "Size"). 35 stays the best -ocimfs with it (15 → +162 B, 50 → +517 B).
-# 30 since the seventeenth pass: 198 B smaller than 35 on that day's module (33 → −20, 34 → −43, 36 → −13,
-# 37 → −30); against 35, payline.request 1.023x (six runs, 1.002–1.029), the converter 0.986x, addMany
-# 1.017x, systempay.request 1.010x, parseResponse 0.996x, add 0.982x (medians of six alternating runs of
-# bench/ab.mjs; ARCHITECTURE.md "Size"): the bytes are the margin the next fixes spend.
-WASM_OPT_FLAGS := -Oz --converge -ocimfs=30 --low-memory-unused --strip-producers --strip-target-features --flatten --rereloop -Oz --converge
+# 32 since the seventeenth pass (the sizes jump between neighbours): on the day's last module 227 B smaller
+# than 30 and 59 B smaller than 35 (25 → +252, 28 → +397, 29 → +245, 31 → +270 against 32); against 35,
+# medians of five alternating runs of bench/ab.mjs: systempay.request 1.008x, payline.request 0.993x,
+# parseResponse 1.009x, the converter 0.991x, addMany 1.010x, add 1.009x (ARCHITECTURE.md "Size").
+WASM_OPT_FLAGS := -Oz --converge -ocimfs=32 --low-memory-unused --strip-producers --strip-target-features --flatten --rereloop -Oz --converge
 
 # WebAssembly features beyond rustc's default set for wasm32: fixed-width SIMD (simd128). LLVM then
 # moves 16 bytes per v128 load/store (struct copies) and memchr uses its simd128 searcher: the .wasm is

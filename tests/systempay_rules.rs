@@ -295,38 +295,30 @@ fn a_captured_refund_is_not_refunded() {
 }
 
 #[test]
-fn an_order_in_another_currency_counts_the_effective_refund() {
-    // Reference systempay.md §2.1 (Lyra's plugin): when the order's currency differs from the
-    // transaction's (currency conversion), what was refunded in the transaction's currency is
-    // `effectiveRefundAmount`; `refundAmount` is in the order's. A helper's attack on money: 1000
-    // USD cents were subtracted from a 30.00 EUR transaction.
-    let mut t = tx("CAPTURED", 3000, Some(1000));
-    t["orderDetails"] = json!({ "orderCurrency": "USD", "orderTotalAmount": 3300 });
-    t["transactionDetails"]["cardDetails"]["captureResponse"]["effectiveRefundAmount"] = json!(900);
-    let p = plan(&t, json!({ "uuid": UUID, "amount": 2000 }));
+fn an_order_in_another_currency_counts_the_refund_in_the_transactions_currency() {
+    // Lyra's WooCommerce plugin (Refund/Api.php, refundFromOneTransaction): with an order in another
+    // currency it compares `effectiveAmount - effectiveRefundAmount` (both in the converted currency),
+    // and when it falls back to the transaction's currency it refunds `amount - refundAmount` in it:
+    // `refundAmount` is in the transaction's units, `effectiveRefundAmount` in the other. The plan is in
+    // the transaction's currency. (The sixteenth pass subtracted effectiveRefundAmount from amount: a
+    // 10.00 EUR transaction with 5.00 EUR (5.50 USD) refunded planned 4.50 EUR left and refused a
+    // refund of the 5.00 left; a helper's audit, seventeenth pass.)
+    let mut t = tx("CAPTURED", 1000, Some(500));
+    t["orderDetails"] = json!({ "orderCurrency": "USD", "orderTotalAmount": 1100 });
+    t["transactionDetails"]["effectiveAmount"] = json!(1100);
+    t["transactionDetails"]["effectiveCurrency"] = json!("USD");
+    t["transactionDetails"]["cardDetails"]["captureResponse"]["effectiveRefundAmount"] = json!(550);
+    let p = plan(&t, json!({ "uuid": UUID }));
     assert_eq!(
         (p.operation, p.amount, p.full, p.refundable_after),
-        ("REFUND", 2000, false, 100)
+        ("REFUND", 500, true, 0)
     );
-    // Nothing effective refunded yet: the whole transaction is left.
-    t["transactionDetails"]["cardDetails"]["captureResponse"]["effectiveRefundAmount"] =
-        json!(null);
-    let p = plan(&t, json!({ "uuid": UUID, "amount": 2000 }));
-    assert_eq!(p.refundable_after, 1000);
-    // Above what is left in the transaction's currency: refused.
-    t["transactionDetails"]["cardDetails"]["captureResponse"]["effectiveRefundAmount"] =
-        json!(2500);
-    let e = plan_cancel_or_refund(&t, &json!({ "uuid": UUID, "amount": 600 })).unwrap_err();
+    let p = plan(&t, json!({ "uuid": UUID, "amount": 500 }));
+    assert_eq!((p.amount, p.refundable_after), (500, 0));
+    // One cent more than is left in the transaction's currency: refused.
+    let e = plan_cancel_or_refund(&t, &json!({ "uuid": UUID, "amount": 501 })).unwrap_err();
     assert_eq!(e.code, ErrorCode::OperationNotAllowed);
-    // Named at its own path when it is no amount.
+    // effectiveRefundAmount is not read: no amount there is no issue.
     t["transactionDetails"]["cardDetails"]["captureResponse"]["effectiveRefundAmount"] = json!("9");
-    let e = plan_cancel_or_refund(&t, &json!({ "uuid": UUID })).unwrap_err();
-    assert_eq!(
-        e.issues[0].field,
-        "transaction.transactionDetails.cardDetails.captureResponse.effectiveRefundAmount"
-    );
-    // The same currency (or no order currency): refundAmount, as before.
-    let mut same = tx("CAPTURED", 3000, Some(1000));
-    same["orderDetails"] = json!({ "orderCurrency": "EUR" });
-    assert_eq!(plan(&same, json!({ "uuid": UUID })).amount, 2000);
+    assert_eq!(plan(&t, json!({ "uuid": UUID })).amount, 500);
 }

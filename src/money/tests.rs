@@ -35,6 +35,25 @@ fn iso_known_rows() {
 }
 
 #[test]
+fn sogenactif_takes_the_withdrawn_codes_its_pages_list() {
+    // documentation.sogenactif.com, office/cancel.html and refund.html: 191 (Croatian kuna) and 975
+    // (Bulgarian lev) among the accepted currencyCode values, 2 fraction digits as ISO had them.
+    for (code, alpha) in [
+        ("975", "BGN"),
+        ("191", "HRK"),
+        ("BGN", "BGN"),
+        ("HRK", "HRK"),
+    ] {
+        let c = currency(code, Table::Sogenactif).unwrap();
+        assert_eq!((c.code(), c.digits), (alpha, 2), "{code}");
+        assert!(currency(code, Table::Iso).is_err(), "{code}");
+        assert!(currency(code, Table::Payline).is_err(), "{code}");
+    }
+    // Only those two come from Systempay's table: its CNY keeps ISO's 2 digits here.
+    assert_eq!(currency("CNY", Table::Sogenactif).unwrap().digits, 2);
+}
+
+#[test]
 fn lookup_by_numeric_code() {
     assert_eq!(currency("978", Table::Iso).unwrap().code(), "EUR");
     assert_eq!(currency("036", Table::Payline).unwrap().code(), "AUD");

@@ -82,29 +82,27 @@ fn read_transaction<'a>(tx: &'a Value, issues: &mut Issues) -> Option<Tx<'a>> {
     let status = o.req_str("detailedStatus", issues);
     let amount = o.req_uint("amount", issues);
     let currency = o.req_str("currency", issues);
-    // An order in another currency than the transaction's (currency conversion): what was refunded
-    // in the transaction's currency is `effectiveRefundAmount` (reference §2.1, Lyra's plugin; a
-    // helper's attack on money subtracted the order currency's units).
-    let converted = tx
-        .get("orderDetails")
-        .and_then(|d| d.get("orderCurrency"))
-        .and_then(Value::as_str)
-        .is_some_and(|c| Some(c) != tx.get("currency").and_then(Value::as_str));
-    let key = if converted {
-        "effectiveRefundAmount"
-    } else {
-        "refundAmount"
-    };
-    // A chain of `get` rather than `Value::pointer`, whose path parser costs ~2.7 KB of wasm.
-    let refunded = ["transactionDetails", "cardDetails", "captureResponse", key]
-        .iter()
-        .try_fold(tx, |v, k| v.get(k))
-        .filter(|v| !v.is_null());
+    // What was refunded, in the transaction's currency: `captureResponse.refundAmount`, whatever the
+    // order's currency. Lyra's WooCommerce plugin (Refund/Api.php, `refundFromOneTransaction`) pairs
+    // `effectiveRefundAmount` with `transactionDetails.effectiveAmount` (the converted currency) and,
+    // when it falls back to the transaction's currency, refunds `amount - refundAmount` there. (The
+    // sixteenth pass subtracted `effectiveRefundAmount` from `amount`, two currencies in one figure:
+    // a helper's audit against the plugin, seventeenth pass.) A chain of `get` rather than
+    // `Value::pointer`, whose path parser costs ~2.7 KB of wasm.
+    let refunded = [
+        "transactionDetails",
+        "cardDetails",
+        "captureResponse",
+        "refundAmount",
+    ]
+    .iter()
+    .try_fold(tx, |v, k| v.get(k))
+    .filter(|v| !v.is_null());
     let refunded = match refunded {
         None => Some(0),
         Some(v) => crate::codec::json::read_uint(
             v,
-            &format!("transaction.transactionDetails.cardDetails.captureResponse.{key}"),
+            "transaction.transactionDetails.cardDetails.captureResponse.refundAmount",
             issues,
         ),
     };
