@@ -51,7 +51,7 @@ node_modules/.installed: package.json package-lock.json
 # --flatten --rereloop -Oz --converge (sixteenth pass): after the first -Oz, every function's control
 # flow is flattened and rebuilt by binaryen's Relooper, then shrunk again: 1 052 B gzip smaller (151 077
 # → 150 025 on that day's module), no speed change measured (bench/ab.mjs, six alternating runs;
-# ARCHITECTURE.md "Size"). 35 stays the best -ocimfs with it (15 → +162 B, 50 → +517 B).
+# ARCHITECTURE.md "Size"). 35 stayed the best -ocimfs with it that day (15 → +162 B, 50 → +517 B).
 # 32 since the seventeenth pass (the sizes jump between neighbours): on the day's last module 227 B smaller
 # than 30 and 59 B smaller than 35 (25 → +252, 28 → +397, 29 → +245, 31 → +270 against 32); against 35,
 # medians of five alternating runs of bench/ab.mjs: systempay.request 1.008x, payline.request 0.993x,

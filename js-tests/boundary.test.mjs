@@ -236,6 +236,21 @@ test('the same VALIDATION issues and paths as the per-property converter gave', 
   assert.deepEqual(issue(req({ uuid: UUID, metadata: new FormData() })), ['VALIDATION', 'metadata', notPlain]);
   // An object of the caller's that only says it is one is an object.
   assert.deepEqual(issue(req({ uuid: UUID, metadata: { [Symbol.toStringTag]: 'Headers' } })), ['VALIDATION', 'metadata', "unknown field 'metadata': remove it or check its spelling"]);
+  // A tag getter that throws says nothing (JSON writes the object as {}), and a Headers whose tag
+  // says otherwise is still one (a review of the lazy check).
+  class Meta {
+    get [Symbol.toStringTag]() {
+      throw new Error('tag');
+    }
+  }
+  assert.deepEqual(issue(req({ uuid: UUID, metadata: new Meta() })), ['VALIDATION', 'metadata', "unknown field 'metadata': remove it or check its spelling"]);
+  class Renamed extends Headers {
+    get [Symbol.toStringTag]() {
+      return 'Renamed';
+    }
+  }
+  assert.deepEqual(issue(req({ uuid: UUID, metadata: new Renamed() })), ['VALIDATION', 'metadata', notPlain]);
+  assert.deepEqual(issue(req({ uuid: UUID, metadata: Object.defineProperty(new FormData(), Symbol.toStringTag, { value: 'Object' }) })), ['VALIDATION', 'metadata', notPlain]);
   class Row {
     constructor() {
       Object.assign(this, { uuid: UUID, amount: 100, currency: 'EUR' });

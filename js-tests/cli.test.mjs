@@ -469,6 +469,21 @@ test('report: per-method counts and amounts, response codes with their meaning, 
   assert.match(damaged.stderr, /RESPONSE .*damaged\.zip: not a ZIP archive/);
 });
 
+// The report reads currencies over the Sogenactif table, which takes HRK and BGN beside ISO's: a BGN
+// refund read as "unknown currency" and its request as another file's (a review, seventeenth pass).
+test('report: a BGN refund reads as BGN, and its request file matches', () => {
+  const header = { remitterId: '023101122334455', sequence: 1, date: '2021-12-16+0100', time: '14:26:45+0100' };
+  const bgn = [{ method: 'refund', recordSequence: 3, merchantId: M, transactionReference: 'ORDERB', operationAmount: 500, currencyCode: 'BGN' }];
+  const request = sogenactif.batch.build({ header, records: structuredClone(bgn) });
+  assert.match(request, /^REFUND;3;023101122334456;ORDERB;500;975;/m);
+  write('bgn-resp.csv', toResponse(request, ['00']));
+  write('bgn.ndjson', ndjson(bgn));
+  const r = remise(['batch', 'report', path('bgn-resp.csv'), '--request', path('bgn.ndjson')]);
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /5\.00 BGN/);
+  assert.doesNotMatch(r.stdout, /unknown currency|WARNING/);
+});
+
 test('report --request joins response lines to request records by recordSequence', () => {
   const request = sogenactif.batch.build({ header, records: structuredClone(records) });
   // Drop the last response line (sequence 5): the join must notice it.

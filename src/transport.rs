@@ -503,7 +503,7 @@ pub fn failure_error(
         Failure::TooLarge(limit) => Error::new(
             ErrorCode::MalformedResponse,
             tail(format!(
-                "the answer to {operation} is larger than maxResponseBytes ({limit} bytes) and was not read: if this answer is expected and under {DEFAULT_MAX_RESPONSE_BYTES} bytes (the most remise reads, and the default), raise maxResponseBytes"
+                "the answer to {operation} is larger than maxResponseBytes ({limit} bytes) and was not read: remise reads at most {DEFAULT_MAX_RESPONSE_BYTES} bytes (the default); a lower maxResponseBytes can be raised to it"
             )),
         ),
     };
@@ -644,12 +644,16 @@ pub fn settle(
 /// reversed": the transaction exists), 02012 ("unmatched partner
 /// return code": an answer nobody could read), 01197 and 01199 (acquirer communication error,
 /// system internal error), 01907, 01909, 01912 and 01941–01943 (issuer or bank server errors, as
-/// 02102 is).
+/// 02102 is). And Payline's duplicates, 02001, 02002 and 01913: an identical operation (same order
+/// reference, amount and sequence number, day D or D-1) is already accepted, or pending for 02002
+/// (https://docs.payline.com/display/DT/Duplicate+check). This call did nothing, but the operation
+/// asked for may well be done: read as "not done", a caller would send it again with another
+/// `sequenceNumber`, which passes the check (a helper's audit, seventeenth pass).
 pub const MAY_HAVE_HAD_EFFECTS: [(Gateway, &str); 3] = [
     (Gateway::Systempay, "ACQ_999 INT_999 PSP_999"),
     (
         Gateway::Payline,
-        "02101 02102 02103 02003 02009 02011 02012 02015 01197 01199 01907 01909 01912 01941 01942 01943",
+        "02101 02102 02103 02003 02009 02011 02012 02015 01197 01199 01907 01909 01912 01941 01942 01943 02001 02002 01913",
     ),
     (Gateway::Sogenactif, "60 62 99"),
 ];

@@ -101,19 +101,34 @@ let special = false;
 // "uuid: is required" (a helper's attack, 2026-12-06). Named "not plain data" at their path instead.
 // By constructor, in this realm (a class of the caller's own, an ORM row, stays an object).
 const COLLECTIONS = [Map, Set, WeakMap, WeakSet, globalThis.URLSearchParams].filter((c) => typeof c === 'function');
-// FormData and Headers are read only for an object whose tag names one: Node defines them as getters
-// that load its fetch implementation on first read, and reading them when this file loaded took
-// remise's cold start from +11 to +33 ms (the seventeenth pass's `make bench`).
+// FormData and Headers: Node defines them as getters that load its fetch implementation on first read,
+// and reading them when this file loaded took remise's cold start from +11 to +33 ms (the seventeenth
+// pass's `make bench`). Once read (by anyone: a subclass of Headers reads it), the getter is replaced by
+// the class, taken as it is; while the getter stands (nothing read it), only an object whose tag names
+// the class makes remise read it. A tag getter that throws says nothing: the object is plain data.
 const WEB_COLLECTIONS = ['FormData', 'Headers'];
+const tagOf = (v) => {
+  try {
+    return v[Symbol.toStringTag];
+  } catch {
+    return undefined;
+  }
+};
+function webCollection(v) {
+  for (let i = 0; i < WEB_COLLECTIONS.length; i++) {
+    const name = WEB_COLLECTIONS[i];
+    const d = Object.getOwnPropertyDescriptor(globalThis, name);
+    const web = d === undefined ? undefined : 'value' in d ? d.value : tagOf(v) === name ? globalThis[name] : undefined;
+    if (typeof web === 'function' && v instanceof web) return true;
+  }
+  return false;
+}
 // Only an object without own enumerable keys, which JSON writes `{}`, can be one: `plain` asks only
 // then (asking for every object cost `addMany` 4 %).
 const collection = (v) => {
   if (Object.keys(v).length !== 0) return false;
   for (let i = 0; i < COLLECTIONS.length; i++) if (v instanceof COLLECTIONS[i]) return true;
-  const tag = v[Symbol.toStringTag];
-  if (!WEB_COLLECTIONS.includes(tag)) return false;
-  const web = globalThis[tag];
-  return typeof web === 'function' && v instanceof web;
+  return webCollection(v);
 };
 
 /** Whether `value` is what a collection's own `toJSON` gave (JSON.stringify asks it first). */

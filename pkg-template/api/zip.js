@@ -25,7 +25,7 @@ function failure(issues) {
  * Why `text` is not a whole request file (null when it is one): the structure the writer gives every
  * file, so that a cut, unfinished or edited file is not zipped for upload (DESIGN: a batch file is
  * complete or not produced). CSV: `FILE;request;…`, `HEADER;…`, the records, `END;<their count>`;
- * XML: a `<file … type="request">` root holding records, closed. The records themselves are not read
+ * XML: a `<file … type="request">` root holding records, `<end nbRecord="<their count>" />`, closed. The records themselves are not read
  * again (the writer checked them); the rule is the same in the crate (archive.rs `unfinished`).
  */
 function unfinished(text) {
@@ -34,7 +34,13 @@ function unfinished(text) {
     // XML's white space, [ \t\r\n] (the crate's rule names the same four characters).
     if (!/^<\?xml[^>]*\?>[ \t\r\n]*<file[ \t\r\n](?:[^>]*[ \t\r\n])?type="request"/.test(body)) return 'its root must be <file … type="request">';
     if (!/<\/file>[ \t\r\n]*$/.test(body)) return 'it must end with </file>';
-    return /[ \t\r\n]recordSequence="/.test(body) ? null : 'it holds no record';
+    const records = (body.match(/[ \t\r\n]recordSequence="/g) ?? []).length;
+    if (records === 0) return 'it holds no record';
+    // The count its `<end nbRecord="N" />` gives between `</body>` and `</file>` (the published XML
+    // samples' trailer, XML's `END;N`; seventeenth pass).
+    const end = /<\/body>[ \t\r\n]*<end[ \t\r\n]+nbRecord="([0-9]{1,9})"[ \t\r\n]*\/>[ \t\r\n]*<\/file>[ \t\r\n]*$/.exec(body);
+    if (!end) return 'it must end with </body>, <end nbRecord="<number of records>" /> and </file>';
+    return Number(end[1]) === records ? null : `its <end nbRecord="${end[1]}" /> says ${end[1]} records but it holds ${records}`;
   }
   // Scanned, not split: a file of millions of records makes no array of lines.
   if (!body.startsWith('FILE;request;')) return "its first line must be 'FILE;request;…'";

@@ -101,7 +101,8 @@ export function createSummary(money, columns = () => null, { join = true } = {})
     if (!currencyName.has(key)) {
       let c = null;
       try {
-        c = money.currency(key);
+        // The Sogenactif table: it takes HRK (191) and BGN (975) beside ISO's list.
+        c = money.currency(key, 'sogenactif');
       } catch {
         c = null;
       }
@@ -311,7 +312,7 @@ function unknownNote(t) {
 /** Minor units → exact decimal string in the currency's unit (BigInt: sums may pass 2^53). */
 function formatAmount(money, minor, cur) {
   if (!cur) return minor.toString();
-  if (minor <= BigInt(Number.MAX_SAFE_INTEGER)) return money.fromMinor(Number(minor), cur.code);
+  if (minor <= BigInt(Number.MAX_SAFE_INTEGER)) return money.fromMinor(Number(minor), cur.code, 'sogenactif');
   const s = minor.toString().padStart(cur.digits + 1, '0');
   return cur.digits === 0 ? s : `${s.slice(0, -cur.digits)}.${s.slice(-cur.digits)}`;
 }

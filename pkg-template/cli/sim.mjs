@@ -79,8 +79,15 @@ export async function run(argv) {
     say('  (public test credentials; Ctrl+C stops)');
   }
   await new Promise((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    // One signal ends the wait; the other's listener goes too (it would swallow that signal
+    // during the second the log may take to drain).
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
   await sim.close();
   // Log lines a reader never took (a paused pipe) would hold the process open after the signal: it

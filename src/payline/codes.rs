@@ -76,6 +76,12 @@ pub const TABLE: &str = concat!(
     "01128R Invalid PIN control key\n",
     "01129R Counterfeit suspected\n",
     "01130R Invalid CVV2\n",
+    // 01131–01133: the current 01xxx list (https://docs.monext.fr/plugins/viewsource/viewpagesrc.action?pageId=747146980;
+    // a helper's audit, seventeenth pass). 01132 and 01133: stop sending payments of that recurrence
+    // or that card (they read as "unknown, query then send again" while outside the table).
+    "01131R 3DS authentication required\n",
+    "01132R Revocation of this recurring payment: stop sending its payments\n",
+    "01133R Revocation of all payments of this card: stop sending them\n",
     "01180E Invalid bank\n",
     "01181E Invalid currency\n",
     "01182E Conversion rate not found\n",

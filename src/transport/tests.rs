@@ -224,7 +224,7 @@ fn one_table_for_retries_and_outcomes() {
     .message;
     assert!(too_large.contains("(4194304 bytes)"), "{too_large}");
     assert!(
-        too_large.contains("under 4194304 bytes (the most remise reads, and the default)"),
+        too_large.contains("remise reads at most 4194304 bytes (the default); a lower maxResponseBytes can be raised to it"),
         "{too_large}"
     );
 }
@@ -621,15 +621,19 @@ fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unkn
     let e = payline(money, 500, &fault("soapenv:Client")).unwrap_err();
     assert_eq!((e.code, e.outcome), (ErrorCode::GatewayError, None));
     // Under 200: a business refusal is trusted, a technical error is not.
-    for refusal in ["01101", "02013", "01913", "02020"] {
+    for refusal in ["01101", "02013", "02020", "01132"] {
         assert_eq!(
             payline(money, 200, &result(refusal)).unwrap_err().outcome,
             None,
             "{refusal}"
         );
     }
-    // Technical errors, and answers that say the operation is under way (status H, I, P).
+    // Technical errors, and answers that say the operation is under way (status H, I, P); the
+    // duplicates (an identical operation accepted or pending: Payline's duplicate check page).
     for code in [
+        "02001",
+        "02002",
+        "01913",
         "02101",
         "02102",
         "02103",

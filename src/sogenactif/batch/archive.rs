@@ -110,14 +110,44 @@ pub fn unfinished(text: &str) -> Option<String> {
             .filter(|rest| rest.starts_with(SPACE))
             .and_then(|rest| rest.split_once('>'))
             .is_some_and(|(attributes, _)| spaced(attributes, "type=\"request\""));
+        // The records, and the count its `<end nbRecord="N" />` gives between `</body>` and `</file>`
+        // (the published XML samples' trailer, XML's `END;N`; seventeenth pass).
+        let records = body
+            .match_indices("recordSequence=\"")
+            .filter(|(i, _)| body.get(..*i).is_some_and(|h| h.ends_with(SPACE)))
+            .count();
+        let announced = body
+            .trim_end_matches(SPACE)
+            .strip_suffix("</file>")
+            .map(|t| t.trim_end_matches(SPACE))
+            .and_then(|t| t.strip_suffix("/>"))
+            .map(|t| t.trim_end_matches(SPACE))
+            .and_then(|t| t.strip_suffix('"'))
+            .and_then(|t| {
+                let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                let (rest, n) = t.split_at(t.len() - digits);
+                let rest = rest.strip_suffix("nbRecord=\"")?;
+                let rest = rest.strip_suffix(SPACE)?.trim_end_matches(SPACE);
+                let rest = rest.strip_suffix("<end")?.trim_end_matches(SPACE);
+                (rest.ends_with("</body>") && (1..=9).contains(&n.len())).then_some(n)
+            });
         return if !root {
             Some("its root must be <file … type=\"request\">".into())
         } else if !body.trim_end_matches(SPACE).ends_with("</file>") {
             Some("it must end with </file>".into())
-        } else if !spaced(body, "recordSequence=\"") {
+        } else if records == 0 {
             Some("it holds no record".into())
         } else {
-            None
+            match announced {
+                None => Some(
+                    "it must end with </body>, <end nbRecord=\"<number of records>\" /> and </file>"
+                        .into(),
+                ),
+                Some(n) if n.parse() != Ok(records) => Some(format!(
+                    "its <end nbRecord=\"{n}\" /> says {n} records but it holds {records}"
+                )),
+                Some(_) => None,
+            }
         };
     }
     let body = body.strip_suffix('\n').unwrap_or(body);
