@@ -360,8 +360,9 @@ test('payline: doReAuthorization rules: 02620 currency, 02619 option, 11 months,
   const fresh = sim.payline.createTransaction({ amount: 500, orderRef: 'SAME-REF' });
   const dup = await rejected(pl.doReAuthorization({ ...reauth({ order: { ref: 'SAME-REF', amount: 500 }, payment: { amount: 500 } }), transactionID: fresh.id }));
   assert.equal(dup.gatewayCode, '02001');
-  // A duplicate of an accepted operation: not "not done" (sent again with another sequenceNumber, it
-  // would pass Payline's duplicate check), but unknown: query first.
+  // Payline's duplicate answer (here the simulator's rule: the same order reference within 24 hours of
+  // an accepted transaction) leaves the outcome unknown: a duplicate of an accepted or pending operation
+  // sent again with another sequenceNumber would pass Payline's check.
   assert.equal(dup.outcome, 'unknown');
   const noOption = sim.payline.createTransaction({ amount: 500, contractNumber: '7654321', date: '2026-11-25T09:00:00Z' });
   const e = await rejected(pl.doReAuthorization({ ...reauth({ payment: { contractNumber: '7654321', amount: 500 } }), transactionID: noOption.id }));

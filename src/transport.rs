@@ -503,7 +503,14 @@ pub fn failure_error(
         Failure::TooLarge(limit) => Error::new(
             ErrorCode::MalformedResponse,
             tail(format!(
-                "the answer to {operation} is larger than maxResponseBytes ({limit} bytes) and was not read: remise reads at most {DEFAULT_MAX_RESPONSE_BYTES} bytes (the default); a lower maxResponseBytes can be raised to it"
+                "the answer to {operation} is larger than maxResponseBytes ({limit} bytes) and was not read: {}",
+                // At the default, the most remise reads, there is nothing to raise. (The figures are
+                // DEFAULT_MAX_RESPONSE_BYTES written out, which a unit test holds them to.)
+                if limit < DEFAULT_MAX_RESPONSE_BYTES {
+                    "raise maxResponseBytes (4194304 bytes at most) if this answer is expected"
+                } else {
+                    "remise reads no larger answer (4 MiB)"
+                }
             )),
         ),
     };

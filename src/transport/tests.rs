@@ -224,8 +224,24 @@ fn one_table_for_retries_and_outcomes() {
     .message;
     assert!(too_large.contains("(4194304 bytes)"), "{too_large}");
     assert!(
-        too_large.contains("remise reads at most 4194304 bytes (the default); a lower maxResponseBytes can be raised to it"),
+        too_large.ends_with("remise reads no larger answer (4 MiB)"),
         "{too_large}"
+    );
+    // The messages write the ceiling out: this is what they say.
+    assert_eq!(DEFAULT_MAX_RESPONSE_BYTES, 4_194_304);
+    let lowered = failure_error(
+        Gateway::Systempay,
+        R,
+        "Order/Get",
+        Failure::TooLarge(1000),
+        1,
+        "",
+    )
+    .message;
+    assert!(
+        lowered
+            .ends_with("raise maxResponseBytes (4194304 bytes at most) if this answer is expected"),
+        "{lowered}"
     );
 }
 

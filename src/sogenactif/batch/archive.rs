@@ -151,15 +151,17 @@ pub fn unfinished(text: &str) -> Option<String> {
         };
     }
     let body = body.strip_suffix('\n').unwrap_or(body);
-    if body.ends_with('\n') || body.ends_with("\n\r") {
-        return Some("nothing may follow its END line, not even an empty line".into());
-    }
     let mut lines = body.split('\n');
     if !lines.next().is_some_and(|l| l.starts_with("FILE;request;")) {
         return Some("its first line must be 'FILE;request;…'".into());
     }
     if !lines.next().is_some_and(|l| l.starts_with("HEADER;")) {
         return Some("its second line must be the 'HEADER;…' line".into());
+    }
+    // After the first two lines, in the package's order (a review's differential of the two rules:
+    // `garbage` then an empty line got this message here and the first line's there).
+    if body.ends_with('\n') || body.ends_with("\n\r") {
+        return Some("nothing may follow its END line, not even an empty line".into());
     }
     let announced = lines
         .next_back()
