@@ -213,31 +213,26 @@ fn one_table_for_retries_and_outcomes() {
     assert_eq!(verdict(M, Failure::TooLarge(1)), (false, true));
     // At the default, which is also the most remise reads, "raise maxResponseBytes" alone asked for
     // what the option refuses (a helper's walk through README): the message names the ceiling.
-    let too_large = failure_error(
-        Gateway::Systempay,
-        R,
-        "Order/Get",
-        Failure::TooLarge(4_194_304),
-        1,
-        "",
-    )
-    .message;
-    assert!(too_large.contains("(4194304 bytes)"), "{too_large}");
+    let too_large = |limit| {
+        failure_error(
+            Gateway::Systempay,
+            R,
+            "Order/Get",
+            Failure::TooLarge(limit),
+            1,
+            "",
+        )
+        .message
+    };
+    let at_default = too_large(4_194_304);
+    assert!(at_default.contains("(4194304 bytes)"), "{at_default}");
     assert!(
-        too_large.ends_with("remise reads no larger answer (4 MiB)"),
-        "{too_large}"
+        at_default.ends_with("remise reads no larger answer (4 MiB)"),
+        "{at_default}"
     );
     // The messages write the ceiling out: this is what they say.
     assert_eq!(DEFAULT_MAX_RESPONSE_BYTES, 4_194_304);
-    let lowered = failure_error(
-        Gateway::Systempay,
-        R,
-        "Order/Get",
-        Failure::TooLarge(1000),
-        1,
-        "",
-    )
-    .message;
+    let lowered = too_large(1000);
     assert!(
         lowered
             .ends_with("raise maxResponseBytes (4194304 bytes at most) if this answer is expected"),
