@@ -98,9 +98,11 @@ pub fn unfinished(text: &str) -> Option<String> {
     if body.starts_with('<') {
         // XML's white space (the package's rule names the same four characters).
         const SPACE: [char; 4] = [' ', '\t', '\r', '\n'];
+        // How many times `what` stands in `hay` after white space (an attribute, not part of a name).
         let spaced = |hay: &str, what: &str| {
             hay.match_indices(what)
-                .any(|(i, _)| hay.get(..i).is_some_and(|h| h.ends_with(SPACE)))
+                .filter(|(i, _)| hay.get(..*i).is_some_and(|h| h.ends_with(SPACE)))
+                .count()
         };
         let root = body
             .strip_prefix("<?xml")
@@ -109,13 +111,10 @@ pub fn unfinished(text: &str) -> Option<String> {
             .and_then(|(_, rest)| rest.trim_start_matches(SPACE).strip_prefix("<file"))
             .filter(|rest| rest.starts_with(SPACE))
             .and_then(|rest| rest.split_once('>'))
-            .is_some_and(|(attributes, _)| spaced(attributes, "type=\"request\""));
+            .is_some_and(|(attributes, _)| spaced(attributes, "type=\"request\"") > 0);
         // The records, and the count its `<end nbRecord="N" />` gives between `</body>` and `</file>`
         // (the published XML samples' trailer, XML's `END;N`; seventeenth pass).
-        let records = body
-            .match_indices("recordSequence=\"")
-            .filter(|(i, _)| body.get(..*i).is_some_and(|h| h.ends_with(SPACE)))
-            .count();
+        let records = spaced(body, "recordSequence=\"");
         let announced = body
             .trim_end_matches(SPACE)
             .strip_suffix("</file>")
