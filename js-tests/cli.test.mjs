@@ -5,8 +5,9 @@
 // command's streamed conversion); report counts from the response codes the test assigns.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { deflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -1116,4 +1117,244 @@ test('report --request reads records after blank lines as NDJSON, from a file or
   const page = remise(['batch', 'report', path('blank-resp.csv'), '--html', path(long)]);
   assert.equal(page.status, 0, page.stderr);
   assert.match(readFileSync(path(long), 'utf8'), /^<!doctype html>/);
+});
+
+// ---- a helper's attack on the CLI, eighteenth pass
+
+/**
+ * `remise …args` as a child process left running: { child, done, out() } (done: { code, signal,
+ * stdout, stderr }); killed after the test `t` whatever its outcome (a command that hangs on the
+ * code before a fix must not hold the run).
+ */
+function started(t, args) {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  t.after(() => child.kill('SIGKILL'));
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c) => (stdout += c));
+  child.stderr.on('data', (c) => (stderr += c));
+  const done = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })));
+  return { child, done, out: () => stdout };
+}
+/** `promise`, or 'timeout' after `ms`. */
+const within = (promise, ms) => Promise.race([promise, new Promise((resolve) => setTimeout(() => resolve('timeout'), ms).unref())]);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits (up to 10 s) until `check()` is true. */
+async function until(check) {
+  for (let i = 0; i < 200 && !check(); i++) await sleep(50);
+  return check();
+}
+
+test('a FIFO as INPUT: no temporary file while it waits for a writer, a signal ends the run at once and leaves nothing', async (t) => {
+  if (spawnSync('mkfifo', ['--help']).error) return t.skip('no mkfifo');
+  const fifoDir = path('fifo');
+  mkdirSync(fifoDir);
+  const fifo = join(fifoDir, 'in.ndjson');
+  assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+  const left = () => readdirSync(fifoDir).filter((n) => n !== 'in.ndjson');
+  // No writer yet: no temporary file (it was made first, then the read blocked the process, signals
+  // included, for as long as no one wrote), and SIGTERM ends it.
+  const idle = started(t, ['batch', 'build', fifo, '-o', join(fifoDir, 'out.csv'), ...HEADER_ARGS]);
+  await sleep(700);
+  assert.deepEqual(left(), [], 'nothing made while INPUT has no writer');
+  idle.child.kill('SIGTERM');
+  const idleEnd = await within(idle.done, 5000);
+  if (idleEnd === 'timeout') idle.child.kill('SIGKILL');
+  assert.notEqual(idleEnd, 'timeout', 'SIGTERM ended the run waiting for a writer');
+  assert.ok(idleEnd.code === 143 || idleEnd.signal === 'SIGTERM', JSON.stringify(idleEnd));
+  // A writer that sends records, invalid ones among them, then pauses: the temporary files are
+  // there; SIGTERM removes them and exits 143, --errors left empty (never half-written).
+  write('fifo-old.err', 'OLD');
+  const many = Array.from({ length: 500 }, (_, i) => JSON.stringify({ ...sample, recordSequence: i + 1, amount: i % 2 ? 'x' : 66 }));
+  const manyFile = write('fifo-many.ndjson', many.join('\n') + '\n');
+  // The writer (a shell, so that no open of the FIFO blocks this process): the records, then it
+  // keeps the FIFO open (`exec sleep`: the same process, killed after the test).
+  const writer = spawn('sh', ['-c', `exec 3>"${fifo}"; cat "${manyFile}" >&3; exec sleep 60`], { stdio: 'ignore' });
+  t.after(() => writer.kill('SIGKILL'));
+  const run = started(t, ['batch', 'build', fifo, '-o', join(fifoDir, 'out.csv'), '--errors', path('fifo-old.err'), ...HEADER_ARGS]);
+  assert.ok(await until(() => left().some((n) => n.endsWith('.tmp'))), 'the temporary file is made once INPUT is read');
+  run.child.kill('SIGTERM');
+  const end = await within(run.done, 5000);
+  assert.notEqual(end, 'timeout', 'SIGTERM ended the run while the writer paused');
+  assert.equal(end.code, 143, end.stderr);
+  writer.kill('SIGKILL');
+  assert.deepEqual(left(), [], 'no OUTPUT and no temporary file');
+  assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('.fifo-old.err')), [], 'no temporary --errors file');
+  assert.equal(readFileSync(path('fifo-old.err'), 'utf8'), '', '--errors emptied, not half-written');
+  // A FIFO read to its end gives the file a regular INPUT gives.
+  const whole = started(t, ['batch', 'build', fifo, '-o', join(fifoDir, 'whole.csv'), ...HEADER_ARGS]);
+  const wholeWriter = spawn('sh', ['-c', `cat "${path('in.ndjson')}" > "${fifo}"`], { stdio: 'ignore' });
+  t.after(() => wholeWriter.kill('SIGKILL'));
+  const wholeEnd = await within(whole.done, 20_000);
+  assert.notEqual(wholeEnd, 'timeout');
+  assert.equal(wholeEnd.code, 0, wholeEnd.stderr);
+  assert.equal(readFileSync(join(fifoDir, 'whole.csv'), 'utf8'), sogenactif.batch.build({ header, records: structuredClone(records) }));
+});
+
+test('--zip: the entry is named with the extension of --syntax; an --entry saying the other syntax is refused', () => {
+  const xml = remise(['batch', 'build', path('in.ndjson'), '-o', path('OFBREQ_7.csv.zip'), '--zip', '--syntax', 'xml', ...HEADER_ARGS]);
+  assert.equal(xml.status, 0, xml.stderr);
+  const [entry] = readZip(readFileSync(path('OFBREQ_7.csv.zip')));
+  assert.equal(entry.name, 'OFBREQ_7.xml');
+  assert.match(entry.data, /^<\?xml/);
+  const bare = remise(['batch', 'build', path('in.ndjson'), '-o', path('OFBREQ_8.zip'), '--zip', ...HEADER_ARGS]);
+  assert.equal(bare.status, 0, bare.stderr);
+  assert.equal(readZip(readFileSync(path('OFBREQ_8.zip')))[0].name, 'OFBREQ_8.csv');
+  const wrong = remise(['batch', 'build', path('in.ndjson'), '-o', path('entry-wrong.zip'), '--zip', '--entry', 'OFBREQ_A.xml', ...HEADER_ARGS]);
+  assert.equal(wrong.status, 2);
+  assert.match(wrong.stderr, /--entry 'OFBREQ_A\.xml' ends in \.xml but the file is CSV .*OFBREQ_A\.csv.*--syntax xml/);
+  assert.ok(!existsSync(path('entry-wrong.zip')));
+  noStack(wrong.stderr);
+});
+
+test('a read-only OUTPUT, --errors or --html is refused, not replaced', () => {
+  const ro = write('read-only.csv', 'KEEP');
+  chmodSync(ro, 0o444);
+  const r = remise(['batch', 'build', path('in.ndjson'), '-o', ro, ...HEADER_ARGS]);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /-o .*read-only\.csv: the file is read-only: remove it or choose another OUTPUT/);
+  assert.equal(readFileSync(ro, 'utf8'), 'KEEP');
+  assert.equal(statSync(ro).mode & 0o777, 0o444);
+  const roErrors = write('read-only.err', 'KEEP');
+  chmodSync(roErrors, 0o444);
+  const e = remise(['batch', 'check', path('in.ndjson'), '--errors', roErrors]);
+  assert.equal(e.status, 2);
+  assert.match(e.stderr, /--errors .*read-only/);
+  assert.equal(readFileSync(roErrors, 'utf8'), 'KEEP');
+  const roPage = write('read-only.html', 'KEEP');
+  chmodSync(roPage, 0o444);
+  const h = remise(['batch', 'report', write('read-only-resp.csv', 'not a response\n'), '--html', roPage]);
+  assert.equal(h.status, 2, h.stderr);
+  assert.match(h.stderr, /--html .*read-only/);
+  assert.equal(readFileSync(roPage, 'utf8'), 'KEEP');
+  noStack(r.stderr + e.stderr + h.stderr);
+});
+
+test('report --request: missing, a directory or unreadable is said before RESPONSE is read, naming --request', () => {
+  // A response file that is malformed (exit 1 once read): the --request problem comes first.
+  const bad = write('req-check-resp.csv', 'not a response\n');
+  const missing = remise(['batch', 'report', bad, '--request', path('no-such-request.ndjson')]);
+  assert.equal(missing.status, 2, missing.stderr);
+  assert.match(missing.stderr, /^remise batch report: --request .*no-such-request\.ndjson: ENOENT/);
+  const directory = remise(['batch', 'report', bad, '--request', dir]);
+  assert.equal(directory.status, 2, directory.stderr);
+  assert.match(directory.stderr, /--request .*: is a directory/);
+  noStack(missing.stderr + directory.stderr);
+});
+
+test("a CSV INPUT separated by ';' or tabs is said to be so", () => {
+  for (const [sep, said] of [[';', "';'"], ['\t', 'tabs']]) {
+    const csv = write(`sep-${said.length}.csv`, ['method', 'merchantId', 'transactionReference'].join(sep) + '\r\n' + ['cancel', M, 'ORDER1'].join(sep) + '\r\n');
+    const r = remise(['batch', 'check', csv]);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, new RegExp(`the columns are separated by ${said}: remise reads comma-separated CSV`));
+  }
+  // A comma-separated header without a method column keeps its message alone.
+  const plain = remise(['batch', 'check', write('no-method.csv', 'merchantId,amount\r\nx,1\r\n')]);
+  assert.equal(plain.status, 1);
+  assert.match(plain.stderr, /'method' among them/);
+  assert.doesNotMatch(plain.stderr, /separated by/);
+});
+
+test('--sequence takes 1 to 999999999 in decimal digits: anything else is a usage error naming it', () => {
+  for (const bad of ['9999999999999999', '1.5', '4e2', ' 42', '0', '-1', '']) {
+    const r = remise(['batch', 'build', path('in.ndjson'), '-o', path('seq.csv'), ...HEADER_ARGS.slice(0, 2), `--sequence=${bad}`]);
+    assert.equal(r.status, 2, `'${bad}': ${r.stderr}`);
+    assert.match(r.stderr, /--sequence must be a whole number from 1 to 999999999/, bad);
+  }
+  assert.ok(!existsSync(path('seq.csv')));
+  assert.equal(remise(['batch', 'check', path('in.ndjson'), '--sequence', '042']).status, 0);
+});
+
+test('--errors is never left half-written: a file size limit hit while writing it leaves it empty, no temporary file', () => {
+  mkdirSync(path('fsize'));
+  const many = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ ...sample, recordSequence: i + 1, amount: 'x' }));
+  const input = write('fsize.ndjson', many.join('\n') + '\n');
+  const errors = join(path('fsize'), 'e.ndjson');
+  writeFileSync(errors, 'OLD');
+  // ulimit -f: writes past 100 blocks fail with EFBIG, as on a full disk.
+  const r = spawnSync('sh', ['-c', `ulimit -f 100 && "${BIN}" batch check "${input}" --errors "${errors}"`], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, /--errors .*EFBIG/);
+  assert.equal(readFileSync(errors, 'utf8'), '');
+  assert.deepEqual(readdirSync(path('fsize')), ['e.ndjson']);
+});
+
+test('a directory without room for the temporary file: the message names -o and the directory', (t) => {
+  // Root writes anywhere: the command runs as another user (nobody) from a copy of the package it
+  // can read.
+  const root = process.getuid?.() === 0;
+  const place = mkdtempSync(join(tmpdir(), 'remise-cli-ro-'));
+  t.after(() => {
+    chmodSync(join(place, 'ro'), 0o755);
+    rmSync(place, { recursive: true, force: true });
+  });
+  chmodSync(place, 0o755);
+  let bin = BIN;
+  if (root) {
+    cpSync(join(process.cwd(), 'node_modules', 'remise'), join(place, 'remise'), { recursive: true, dereference: true });
+    bin = join(place, 'remise', 'bin', 'remise.mjs');
+  }
+  const as = root ? { uid: 65534, gid: 65534 } : {};
+  const probe = spawnSync(process.execPath, [bin, '--version'], { cwd: place, encoding: 'utf8', ...as });
+  if (probe.status !== 0) return t.skip(`cannot run the command as another user: ${probe.stderr}`);
+  writeFileSync(join(place, 'in.ndjson'), ndjson(records));
+  chmodSync(join(place, 'in.ndjson'), 0o644);
+  mkdirSync(join(place, 'ro'));
+  chmodSync(join(place, 'ro'), 0o555);
+  const r = spawnSync(process.execPath, [bin, 'batch', 'build', 'in.ndjson', '-o', 'ro/new.csv', ...HEADER_ARGS], { cwd: place, encoding: 'utf8', timeout: 120_000, ...as });
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, /^remise batch build: -o ro\/new\.csv: the directory ro is not writable \(EACCES\)/);
+  assert.doesNotMatch(r.stderr, /\.tmp/);
+});
+
+test('remise sim: an option given twice, a --now that is no date, --bodies with credentials, a control character in a SOAPAction', async (t) => {
+  // (`--port 0 --port 1` listened on port 1 until stopped.)
+  const twice = await within(started(t, ['sim', '--port', '0', '--port', '0']).done, 10_000);
+  assert.notEqual(twice, 'timeout', 'the command line refused');
+  assert.equal(twice.code, 2);
+  assert.match(twice.stderr, /--port is given twice/);
+  const now = await within(started(t, ['sim', '--port', '0', '--now', 'garbage']).done, 10_000);
+  assert.equal(now.code, 2);
+  assert.match(now.stderr, /--now must be a date/);
+  const { createSimulator } = await import('remise/simulator');
+  const { payline: p, sogenactif: g } = createSimulator();
+  const sim = started(t, ['sim', '--port', '0', '--bodies']);
+  try {
+    assert.ok(await until(() => sim.out().includes('\n')), 'the base URL');
+    const base = sim.out().split('\n')[0];
+    const body = { merchantId: g.credentials.merchantId, keyVersion: 1, secretKey: 'SECRET-KEY-VALUE', hmac_key: 'HMAC-VALUE', accessKey: 'ACCESS-VALUE', apiKey: 'API-VALUE', token: 'TOKEN-VALUE', transactionReference: 'REF123', seal: 'abc', interfaceVersion: 'CR_WS_2.55' };
+    await (await fetch(`${base}/rs-services/v2/cashManagement/cancel`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).text();
+    // A SOAPAction holding a C1 CSI (0x9b) as the raw byte.
+    const url = new URL(base);
+    const auth = Buffer.from(`${p.credentials.merchantId}:${p.credentials.accessKey}`).toString('base64');
+    const head = `POST /V4/services/DirectPaymentAPI HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: Basic ${auth}\r\nSOAPAction: "doX\x9b31mRED"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`;
+    await new Promise((resolve, reject) => {
+      const socket = connect(Number(url.port), url.hostname, () => socket.end(Buffer.from(head, 'latin1')));
+      socket.on('data', () => {});
+      socket.on('end', resolve);
+      socket.on('error', reject);
+    });
+    assert.ok(await until(() => /DirectPaymentAPI/.test(sim.out())), sim.out());
+  } finally {
+    sim.child.kill('SIGTERM');
+  }
+  const { stdout } = await sim.done;
+  for (const secret of ['SECRET-KEY-VALUE', 'HMAC-VALUE', 'ACCESS-VALUE', 'API-VALUE', 'TOKEN-VALUE']) assert.ok(!stdout.includes(secret), `${secret} logged: ${stdout}`);
+  assert.match(stdout, /"keyVersion":1/);
+  assert.match(stdout, /"transactionReference":"REF123"/);
+  assert.ok(!stdout.includes('\x9b'), 'no C1 control in the log');
+  assert.match(stdout, /doX\?31mRED/);
+});
+
+test('help and version written to a full device: exit 2, not 0', (t) => {
+  if (!existsSync('/dev/full')) return t.skip('no /dev/full');
+  for (const args of [['--help'], ['--version'], ['batch', '--help'], ['batch', 'build', '--help'], ['batch', 'report', '--help'], ['sim', '--help']]) {
+    const r = spawnSync('sh', ['-c', `"${BIN}" ${args.join(' ')} > /dev/full`], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, /stdout: ENOSPC/, args.join(' '));
+  }
+  // A reader that closes the pipe is no failure.
+  const closed = spawnSync('bash', ['-c', `set -o pipefail; "${BIN}" --help | head -c 0`], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(closed.status, 0, closed.stderr);
 });

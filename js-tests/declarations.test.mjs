@@ -5,7 +5,7 @@
 // user's code and throws "is not a function" in production.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { entries, surfaceNames, surfaceOf } from './entries.mjs';
@@ -82,3 +82,31 @@ for (const [name, types] of [['import', 'simulator.d.ts'], ['require', 'simulato
     assert.deepEqual(runtime.filter((n) => !calls.includes(n) && !properties.includes(n)), [], 'present but not declared');
   });
 }
+
+test("a mistake in office.request's fields is reported on the field, not as 'never'", () => {
+  // A helper's audit of the declarations (eighteenth pass): ten overloads and a catch-all made every
+  // mistake read "Argument of type '\"cancel\"' is not assignable to parameter of type 'never'".
+  // One signature over SogenactifOfficeFieldsByService names the field, as systempay.request does.
+  // Beside the installed package (the scratch folder of `make test-js`), so that 'remise' resolves.
+  const dir = mkdtempSync(join(process.cwd(), '.decl-'));
+  const file = join(dir, 'typo.ts');
+  writeFileSync(
+    file,
+    `import { sogenactif } from 'remise';\n` +
+      `const options = { merchantId: '011223344550000', secretKey: 'k', keyVersion: 1 };\n` +
+      `sogenactif.office.request('cancel', { transactionReference: 'A', operationAmmount: 1000, currencyCode: 'EUR' }, options);\n` +
+      `const service: 'refund' | 'cashManagement/refund' = 'refund';\n` +
+      `sogenactif.office.request(service, { transactionReference: 'A', operationAmount: 1000, currencyCode: 'EUR' }, options);\n`,
+  );
+  try {
+    const program = ts.createProgram([file], { strict: true, noEmit: true, skipLibCheck: true, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler });
+    const messages = ts.getPreEmitDiagnostics(program).map((d) => [d.start === undefined ? -1 : d.file.getLineAndCharacterOfPosition(d.start).line, ts.flattenDiagnosticMessageText(d.messageText, '\n')]);
+    assert.equal(messages.length, 1, JSON.stringify(messages));
+    const [[line, text]] = messages;
+    assert.equal(line, 2, text);
+    assert.match(text, /operationAmmount/);
+    assert.doesNotMatch(text, /never/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

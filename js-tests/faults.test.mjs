@@ -4,6 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { entries, rejected, thrown } from './entries.mjs';
 import { startScenarios, startServer, reply } from './server.mjs';
 
@@ -70,6 +73,40 @@ test('row 1: a redirect of a money-moving call is never followed, same host or a
       assert.equal(sent(r.name), 1, `${gw}: sent once`);
       assert.equal(other.requests.length, before, `${gw}: nothing sent to the other host`);
       assert.equal(srv.requests.filter((q) => q.path === '/elsewhere').length, 0);
+    }
+  }
+});
+
+test('row 1: a fetch from npm (undici, node-fetch 3 and 2) sends each call once, and keeps redirect manual', async () => {
+  // A helper's attack (eighteenth pass): these read their input as a string and the rest from the
+  // second argument, which held only the signal; each failed "Failed to parse URL from [object
+  // Request]" (nothing sent, yet "may have reached"). The dev dependencies of the repository.
+  const repo = createRequire(join(process.env.REMISE_REPO ?? process.cwd(), 'package.json'));
+  const load = async (name) => import(pathToFileURL(repo.resolve(name)).href);
+  const fetches = {
+    undici: (await load('undici')).fetch,
+    'node-fetch 3': (await load('node-fetch')).default,
+    'node-fetch 2': (await load('node-fetch2')).default,
+  };
+  const ok = {
+    systempay: JSON.stringify({ webService: 'Transaction/Refund', status: 'SUCCESS', answer: { _type: 'V4/Transaction', uuid: UUID } }),
+    sogenactif: JSON.stringify({ responseCode: '00' }),
+  };
+  for (const [name, fetch] of Object.entries(fetches)) {
+    for (const gw of ['systempay', 'sogenactif']) {
+      const r = route((req, b, res) => reply(res, 200, ok[gw]));
+      await CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: r.baseUrl, fetch }));
+      const got = srv.requests.filter((q) => q.path.startsWith(`/${r.name}/`));
+      assert.equal(got.length, 1, `${name} ${gw}: sent once`);
+      assert.equal(got[0].method, 'POST', `${name} ${gw}`);
+      assert.match(got[0].body, gw === 'systempay' ? /"uuid":"a0b61d1e159748eaab876cfe342e8c08"/ : /"transactionReference":"SIM20260101A1"/, `${name} ${gw}`);
+      assert.equal(got[0].headers['content-type'].split(';')[0], 'application/json', `${name} ${gw}`);
+      // A redirect: not followed (the fetch got redirect: 'manual'), nothing sent to its target.
+      const target = route((req, b, res) => reply(res, 200, ok[gw]));
+      const moved = route((req, b, res) => res.writeHead(307, { location: `${target.baseUrl}/other` }).end());
+      const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: moved.baseUrl, fetch })));
+      assert.equal(e.code, 'HTTP_ERROR', `${name} ${gw}: ${e.message}`);
+      assert.equal([sent(moved.name), sent(target.name)].join(), '1,0', `${name} ${gw}`);
     }
   }
 });
@@ -261,10 +298,16 @@ test('row 2: an unreadable 2xx answer to a money-moving call has outcome unknown
 });
 
 /** An answer whose body never ends, each read giving `value()` at once. */
-const endless = (value) => ({
+const endless = (value, cancel = true, counter = {}) => ({
   status: 200,
   headers: new Headers(),
-  body: { getReader: () => ({ read: async () => ({ done: false, value: value() }), cancel: async () => {}, releaseLock() {} }) },
+  body: {
+    getReader: () => ({
+      read: async () => ((counter.reads = (counter.reads ?? 0) + 1), { done: false, value: value() }),
+      ...(cancel ? { cancel: async () => {} } : {}),
+      releaseLock() {},
+    }),
+  },
 });
 
 test('row 4: a fetch that resolves to something else, throws, or is missing rejects; the process lives', async () => {
@@ -311,6 +354,10 @@ test('row 4: a fetch that resolves to something else, throws, or is missing reje
     // Endless empty chunks: the cap is on reads too (the reads are microtasks, so the timeout's
     // timer could not run).
     [async () => endless(() => new Uint8Array(0)), 'MALFORMED_RESPONSE'],
+    // The same from a reader without `cancel`: its TypeError read as a network error (a read was
+    // sent three times: a helper's attack, eighteenth pass).
+    [async () => endless(() => 'not bytes', false), 'MALFORMED_RESPONSE'],
+    [async () => endless(() => new Uint8Array(0), false), 'MALFORMED_RESPONSE'],
   ];
   for (const gw of NAMES) {
     for (const [fetch, code] of odd) {
@@ -318,6 +365,19 @@ test('row 4: a fetch that resolves to something else, throws, or is missing reje
       assert.ok(e instanceof R.RemiseError, `${gw}: ${e}`);
       assert.equal(e.code, code, `${gw} ${fetch}`);
       assert.equal(e.outcome, 'unknown');
+    }
+  }
+  // Endless empty chunks end within about a thousand reads (four million before: a second of
+  // microtasks), and a read is not sent again for them, cancel or not.
+  for (const gw of NAMES) {
+    for (const cancel of [true, false]) {
+      const counter = {};
+      let calls = 0;
+      const fetch = async () => (calls++, endless(() => new Uint8Array(0), cancel, counter));
+      const e = await rejected(CLIENTS[gw].read(CLIENTS[gw].make({ baseUrl: 'https://gw.invalid', fetch })));
+      assert.equal(e.code, 'MALFORMED_RESPONSE', `${gw}: ${e.message}`);
+      assert.ok(counter.reads > 1000 && counter.reads < 1100, `${gw}: ${counter.reads} reads`);
+      assert.equal(calls, 1, `${gw}: sent once`);
     }
   }
   // A read is not sent again for such an answer.

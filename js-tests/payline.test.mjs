@@ -359,3 +359,15 @@ test('Client: options are validated', () => {
   const e2 = thrown(() => new payline.Client({ merchantId: '1', environment: 'prod' }));
   assert.deepEqual(e2.issues.map((i) => i.field), ['options.accessKey', 'options.environment']);
 });
+
+test('request (stateless) refuses the client-only options, as systempay.request and office.request do', () => {
+  // A helper's audit of the declarations (eighteenth pass): payline.request skipped them, the others
+  // refuse them, and the declarations say stateless requests refuse them.
+  for (const key of ['timeoutMs', 'fetch', 'debug', 'maxResponseBytes']) {
+    const e = thrown(() => payline.request('doCapture', PARAMS.doCapture, { ...CREDS, [key]: key === 'timeoutMs' ? 1000 : true }));
+    assert.equal(e.code, 'VALIDATION', key);
+    assert.deepEqual(e.issues.map((i) => [i.field, i.code]), [[`options.${key}`, 'UNKNOWN_FIELD']], key);
+  }
+  // The client takes them.
+  assert.ok(new payline.Client({ ...CREDS, timeoutMs: 1000, maxResponseBytes: 1000 }));
+});

@@ -520,9 +520,20 @@ fn url_headers_and_credentials() {
 fn options_from_value() {
     let o = Options::from_value(&json!({
         "merchantId": 111111111, "accessKey": "AFju9XHplQzvamffO72L", "environment": "production",
-        "timeoutMs": 1000, "baseUrl": "https://example.test/V4/services"
+        "baseUrl": "https://example.test/V4/services"
     }))
     .unwrap();
+    // The client's transport options are the client's (it takes them out before this reads the
+    // rest): here they are unknown, as in `systempay.request` (they were skipped until the
+    // eighteenth pass).
+    let e = Options::from_value(&json!({
+        "merchantId": 1, "accessKey": "AFju9XHplQzvamffO72L", "timeoutMs": 1000
+    }))
+    .unwrap_err();
+    assert_eq!(
+        (e.issues[0].field.as_str(), e.issues[0].code),
+        ("options.timeoutMs", "UNKNOWN_FIELD")
+    );
     assert_eq!(o.merchant_id, "111111111");
     assert_eq!(o.environment, Environment::Production);
     assert!(

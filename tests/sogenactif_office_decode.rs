@@ -191,6 +191,8 @@ fn http_errors() {
     assert!(!e.retryable);
     assert!(e.response.is_none());
     assert!(e.message.contains("getTransactionData"), "{}", e.message);
+    // The query first, no "try again later" (its outcome is unknown: a helper's attack, eighteenth pass).
+    assert!(!e.message.contains("try again"), "{}", e.message);
     let e = parse_response(404, r#"{"error":"not found"}"#, None).unwrap_err();
     assert_eq!(e.http_status, Some(404));
     assert!(!e.retryable);

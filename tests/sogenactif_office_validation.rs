@@ -647,8 +647,46 @@ fn an_operation_in_another_currency_than_the_transactions_is_refused() {
         let eur = cancel(json!({ "operationAmount": 1000, "currencyCode": same }));
         assert!(office::request("cancel", &eur, &o).is_ok(), "{same}");
     }
-    // Read leniently: a currency that is not three digits is not compared.
-    for given in [json!("EUR"), json!(978), json!("97")] {
+    // Any ISO 4217 form of the transaction's currency is compared as the request's three digits (a
+    // helper's attack, eighteenth pass: 'EUR' and 978 were dropped, and a JPY transaction's 1000
+    // compared with an EUR request's 5000 cents).
+    for (given, read) in [
+        (json!("EUR"), "978"),
+        (json!(978), "978"),
+        (json!("036"), "036"),
+        (json!(36), "036"),
+        (json!("JPY"), "392"),
+    ] {
+        let state = office::call_options(&tx(given.clone())).unwrap().unwrap();
+        assert_eq!(state.currency.as_deref(), Some(read), "{given}");
+    }
+    let mut jpy = opts();
+    jpy.transaction = Some(office::call_options(&tx(json!("JPY"))).unwrap().unwrap());
+    let eur = cancel(json!({ "operationAmount": 5000, "currencyCode": "EUR" }));
+    let e = office::request("cancel", &eur, &jpy).unwrap_err();
+    assert_eq!(
+        e.field.as_deref(),
+        Some("transaction.currencyCode"),
+        "{}",
+        e.message
+    );
+    // A code of no currency is kept as given, so it differs from the request's: refused, not ignored.
+    let mut odd = opts();
+    odd.transaction = Some(office::call_options(&tx(json!("97"))).unwrap().unwrap());
+    let e = office::request(
+        "cancel",
+        &cancel(json!({ "operationAmount": 10, "currencyCode": "EUR" })),
+        &odd,
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.field.as_deref(),
+        Some("transaction.currencyCode"),
+        "{}",
+        e.message
+    );
+    // Leniently still: no currency, or one that is neither a string nor a number, or empty.
+    for given in [json!(""), json!(null), json!(true)] {
         let state = office::call_options(&tx(given.clone())).unwrap().unwrap();
         assert_eq!(state.currency, None, "{given}");
     }

@@ -165,6 +165,36 @@ fn refusals() {
             "request.currency",
         );
     }
+    // The transaction's currency in another form is the same currency (a helper's attack on money,
+    // eighteenth pass: '978' against 'EUR' or '978' was refused as INT_010).
+    for (theirs, ours) in [("978", "EUR"), ("978", "978"), ("EUR", "978")] {
+        let mut t = tx("CAPTURED", 3000, None);
+        t["currency"] = json!(theirs);
+        let p = plan(&t, json!({"uuid": UUID, "amount": 1000, "currency": ours}));
+        assert_eq!(
+            (p.operation, p.currency.as_str()),
+            ("REFUND", "EUR"),
+            "{theirs} {ours}"
+        );
+        refused(
+            &t,
+            json!({"uuid": UUID, "amount": 1000, "currency": "840"}),
+            "INT_010",
+            "request.currency",
+        );
+    }
+    // A transaction currency of no currency is bad input, not a plan in 'XYZ'.
+    for bad in ["XYZ", "eur"] {
+        let mut t = tx("CAPTURED", 3000, None);
+        t["currency"] = json!(bad);
+        let e = plan_cancel_or_refund(&t, &json!({"uuid": UUID})).unwrap_err();
+        assert_eq!(e.code, ErrorCode::Validation, "{bad}: {e}");
+        assert_eq!(
+            (e.issues[0].field.as_str(), e.issues[0].code),
+            ("transaction.currency", "UNKNOWN_CURRENCY"),
+            "{bad}"
+        );
+    }
     // Any other status → PSP_011.
     for status in [
         "REFUSED",

@@ -71,6 +71,8 @@ client.doAuthorization({ ...nx, recurring: { amount: 1000, billingCycle: 40 } })
 // @ts-expect-error subMerchant needs its MCC
 client.doAuthorization({ ...nx, subMerchant: { subMerchantId: 'SM-1' } });
 
+// @ts-expect-error the stateless request refuses the client's transport options (UNKNOWN_FIELD)
+payline.request('doCapture', { transactionID: '1', payment: { amount: 1000, currency: 'EUR', action: 201, mode: 'CPT' } }, { ...options, timeoutMs: 1000 });
 // @ts-expect-error unknown operations are rejected
 payline.request('doPayment', params, options);
 // @ts-expect-error amounts are integers in minor units, not strings

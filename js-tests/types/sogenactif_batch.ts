@@ -42,6 +42,9 @@ sogenactif.batch.archive(zip);
 // @ts-expect-error a refund's amount is operationAmount (records are typed per method)
 sogenactif.batch.build({ header: { remitterId: '1', sequence: 1 }, records: [{ method: 'refund', merchantId: '023101122334456', transactionReference: 'ORDER2', amount: 750, currencyCode: 'EUR' }] });
 const refund: BatchRecord = { method: 'refund', merchantId: '023101122334456', transactionReference: 'ORDER2', operationAmount: 750, currencyCode: 'EUR' };
+// @ts-expect-error an s10 id goes with its date (both or neither: the validator's rule)
+sogenactif.batch.build({ header: { remitterId: '1', sequence: 1 }, records: [{ method: 'cancel', merchantId: '023101122334456', s10TransactionReference: { s10TransactionId: '123456' }, amount: 1, currencyCode: 'EUR' }] });
+sogenactif.batch.build({ header: { remitterId: '1', sequence: 1 }, records: [{ method: 'cancel', merchantId: '023101122334456', s10TransactionReference: { s10TransactionId: '123456', s10TransactionIdDate: '20240101' }, amount: 1, currencyCode: 'EUR' }] });
 // @ts-expect-error walletCredit requires merchantWalletId and paymentMeanId
 const wallet: BatchRecord = { method: 'walletCredit', merchantId: '023101122334456', amount: 1, currencyCode: 978 };
 sogenactif.batch.build({ header: { remitterId: '1', sequence: 1 }, layouts: { refund: ['merchantId', null, 'operationAmount', 'currencyCode'] }, records: [refund, wallet] });

@@ -155,7 +155,7 @@ async function readText(res, cap, life) {
     // Reads are bounded as well as bytes: a stream that keeps giving empty chunks at once would
     // never reach the cap, and its reads, all microtasks, would keep the timeout's timer from ever
     // running (a hang, then the process killed by V8 for the array of chunks).
-    for (let reads = 0; ; reads++) {
+    for (let empty = 0; ; ) {
       // A read that throws at once, or gives no `{ done, value }` one can read, is a hand-made body's
       // fault; a read that rejects is the connection's (a network error, below).
       let pending, done, value;
@@ -179,13 +179,21 @@ async function readText(res, cap, life) {
       }
       if (done) break;
       // Anything but bytes (a string, a number) would add NaN to the count and never reach the cap.
+      // (`stop`, not `reader.cancel()`: a hand-made reader may have no `cancel`, whose TypeError read
+      // as a network error and a read was sent again: a helper's attack, eighteenth pass.)
       if (!(value instanceof Uint8Array)) {
-        reader.cancel().catch(() => {});
+        stop();
         throw new Failure('notresponse', 'the body gave something other than bytes');
       }
       total += value.byteLength;
-      if (total > cap || reads > cap) {
-        reader.cancel().catch(() => {});
+      // A stream of empty chunks ends within a thousand reads, not four million (a second of
+      // microtasks before a timer could run: a helper's attack, eighteenth pass).
+      if (value.byteLength === 0 && ++empty > 1024) {
+        stop();
+        throw new Failure('notresponse', 'the body gave empty chunks without end');
+      }
+      if (total > cap) {
+        stop();
         throw new Failure('toolarge', '');
       }
       if (value.byteLength > 0) chunks.push(value);
@@ -656,6 +664,7 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     };
     if (client) init.client = client;
     let input = url;
+    let full;
     if (typeof Request === 'function') {
       // A Request, as earlier versions passed: injected fetch functions may read `request.url`.
       // The abort signal goes in the second argument, not into this Request: a Request holding a
@@ -667,6 +676,15 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       } catch (e) {
         throw new Failure('nofetch', `the request could not be built (${describe(e)})`);
       }
+      // An injected fetch from npm (undici's own, node-fetch 2 and 3: a proxy's usual set-up) does not
+      // know the runtime's Request: it reads its input as a string, and its method, headers and body
+      // from the second argument. So the Request's string form is its URL, and the second argument is
+      // the whole init (a helper's attack, eighteenth pass: each failed "Failed to parse URL from
+      // [object Request]", and a wrapper rebuilding the call from `input` lost redirect: 'manual').
+      if (settings.fetch !== undefined) {
+        Object.defineProperty(input, 'toString', { value: () => url });
+        full = init;
+      }
     }
     // Checked again just before fetch is called: the debug callback and a patched Request run
     // the caller's code, which may have aborted the call or let the timer run out.
@@ -675,7 +693,7 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     call.sent = true;
     let res;
     try {
-      let second = init.signal ? { signal: init.signal } : undefined;
+      let second = full ?? (init.signal ? { signal: init.signal } : undefined);
       if (client) second = { ...second, client };
       res = await (input === url ? fetchFn(url, init) : fetchFn(input, second));
     } catch (e) {

@@ -25,11 +25,10 @@ if (command === undefined) {
   console.error(await HELP());
   process.exitCode = 2;
 } else if (command === '--help' || command === '-h' || command === 'help') {
-  console.log(await HELP());
-  process.exitCode = 0;
+  process.exitCode = await print(await HELP());
 } else if (command === '--version' || command === '-v') {
   const { createRequire } = await import('node:module');
-  console.log(createRequire(import.meta.url)('../package.json').version);
+  process.exitCode = await print(createRequire(import.meta.url)('../package.json').version);
 } else if (!Object.hasOwn(COMMANDS, command)) {
   console.error(`remise: unknown command '${command}'\n\n${await HELP()}`);
   process.exitCode = 2;
@@ -50,6 +49,24 @@ if (command === undefined) {
     await Promise.all([process.stdout, process.stderr].map(flushed));
     setTimeout(() => process.exit(), 2000).unref();
   }
+}
+
+/**
+ * `text` and a line break on stdout: 0 once written, 2 when the write failed (`--help > /dev/full`
+ * exited 0 with nothing written: console.log drops the error; a helper's attack on the CLI,
+ * eighteenth pass), as the commands' output (cli/output.mjs). A closed pipe (`| head -0`) is no failure.
+ */
+async function print(text) {
+  const { writeOut } = await import('../cli/output.mjs');
+  process.stdout.on('error', () => {});
+  try {
+    writeOut(text + '\n');
+  } catch (e) {
+    process.stderr.on('error', () => {});
+    process.stderr.write(`remise: stdout: ${e?.message ?? e}\n`);
+    return 2;
+  }
+  return 0;
 }
 
 /**

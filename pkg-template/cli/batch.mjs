@@ -5,11 +5,12 @@
 // 2 the command line is wrong or a file cannot be read or written. No stack trace for any of these.
 import { SUMMARIES } from './summaries.mjs';
 import { parseArgs as parseArgsOnce } from 'node:util';
-import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readSync, realpathSync, rmSync, statSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants as fsConstants, createReadStream, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readSync, realpathSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { rename, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:os';
+import { Socket } from 'node:net';
 import { createEngine, JsConverter } from './engine.mjs';
 import { crc32, ENTRY_NAME, localHeader, MAX_DATA, trailer } from './zip.mjs';
 import { createSummary, jsonPieces, jsonSafe, maskDigits, problems, htmlPieces, renderText, terminalSafe } from './report.mjs';
@@ -53,8 +54,9 @@ object per line) or CSV with a header row of field names (a 'method' column; nes
   --date D --time T        header.date / header.time ('2026-11-29+0100', '22:30:00+0100'); default now
   --input-format F         ndjson or csv (default: from INPUT's extension, else from its first byte)
   --zip                    write the ready-to-upload ZIP archive (one OFBREQ entry)
-  --entry NAME             the archive's entry name (default: OUTPUT's name without .zip when it
-                           starts with OFBREQ, else OFBREQ.csv / OFBREQ.xml)
+  --entry NAME             the archive's entry name, ending in .csv or .xml as --syntax says
+                           (default: OUTPUT's name without .zip when it starts with OFBREQ, with
+                           the syntax's extension; else OFBREQ.csv / OFBREQ.xml)
   --errors FILE            every invalid record as NDJSON: { line, index, issues: [{ field, code, message }] }
   --max-issues N           issues printed on stderr before the counts (default 20)
   --no-progress            no progress line (it is shown only when stderr is a terminal)
@@ -68,6 +70,7 @@ record is valid, 1 otherwise (issues on stderr).
   --file-version V         file version (default v19 for CSV, 5 for XML)
   --remitter-id ID         also check a header remitterId
   --sequence N             also check a header sequence
+  --date D --time T        also check a header date / time ('2026-11-29+0100', '22:30:00+0100')
   --input-format F         ndjson or csv (default: from INPUT's extension, else from its first byte)
   --errors FILE            every invalid record as NDJSON: { line, index, issues }
   --max-issues N           issues printed on stderr before the counts (default 20)
@@ -121,6 +124,20 @@ function printResult(io, text) {
   } catch (e) {
     throw new FileError(`stdout: ${e?.message ?? e}`);
   }
+}
+
+/**
+ * A help text on stdout: exit 0 once written, 2 when it could not be (`--help > /dev/full` exited 0
+ * with nothing written: a helper's attack on the CLI, eighteenth pass), as any other output.
+ */
+function printHelp(io, text, name) {
+  try {
+    printResult(io, text + '\n');
+  } catch (e) {
+    io.stderr.write(`remise batch${name ? ` ${name}` : ''}: ${e?.message ?? e}\n`);
+    return 2;
+  }
+  return 0;
 }
 
 /**
@@ -202,7 +219,7 @@ function replacement(io, target, label) {
   // because of the temporary file's longer one.
   const temp = join(dirname(target.path), `.${basename(target.path).slice(0, 100)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const fd = openSync(temp, 'wx', 0o600);
-  const stopWatching = removeOnSignal(io, temp);
+  const stopWatching = onSignal(io, () => rmSync(temp, { force: true }));
   const name = `${label} (temporary file ${basename(temp)})`;
   let open = true;
   let renamed = false;
@@ -232,18 +249,48 @@ function replacement(io, target, label) {
 }
 
 /**
- * Ctrl-C, a kill or a hang-up while `temp` is written: remove it (the file it replaces was never
- * touched), then exit 128 + the signal's number. Returns what stops watching.
+ * The temporary file of `replacement` that could not be made: a directory this user may not write to
+ * named itself only by the hidden temporary file (`EACCES: permission denied, open
+ * 'ro/.new.csv.25009.e4827ace.tmp'`: a helper's attack on the CLI, eighteenth pass), so the error
+ * names the option and the directory.
  */
-function removeOnSignal(io, temp) {
+function replacementError(e, target, label) {
+  if (NO_TEMPORARY_FILE.has(e?.code)) {
+    return new FileError(`${label}: the directory ${dirname(target.path)} is not writable (${e.code}): remise writes ${basename(target.path)} there as a temporary file, then renames it; make the directory writable or choose another`);
+  }
+  return new FileError(`${label}: cannot make its temporary file beside it: ${e?.message ?? e}`);
+}
+/** The errors of a temporary file's creation that say the directory takes none. */
+const NO_TEMPORARY_FILE = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+// What a hang-up, quit, interrupt or terminate signal undoes (temporary files removed, an --errors
+// written in place emptied), all of it: with one listener per file, the first one's exit left the
+// others (OUTPUT's and --errors' temporary files are open together since the eighteenth pass).
+const cleanups = new Set();
+
+/** After any of SIGNALS: every cleanup, then exit 128 + the signal's number. */
+function interrupted(signal) {
+  for (const cleanup of cleanups) {
+    try {
+      cleanup();
+    } catch {
+      // The next one all the same.
+    }
+  }
+  process.exit(128 + (constants.signals[signal] ?? constants.signals.SIGTERM));
+}
+
+/**
+ * Ctrl-C, a kill or a hang-up while a file is written: `cleanup()` (the temporary file removed: the
+ * file it replaces was never touched), then exit 128 + the signal's number. Returns what stops
+ * watching.
+ */
+function onSignal(io, cleanup) {
   if (!io.signals) return () => {};
-  const interrupted = (signal) => {
-    rmSync(temp, { force: true });
-    process.exit(128 + (constants.signals[signal] ?? constants.signals.SIGTERM));
-  };
-  for (const sig of SIGNALS) process.once(sig, interrupted);
+  if (cleanups.size === 0) for (const sig of SIGNALS) process.on(sig, interrupted);
+  cleanups.add(cleanup);
   return () => {
-    for (const sig of SIGNALS) process.removeListener(sig, interrupted);
+    if (cleanups.delete(cleanup) && cleanups.size === 0) for (const sig of SIGNALS) process.removeListener(sig, interrupted);
   };
 }
 
@@ -282,18 +329,81 @@ function commandLineChecks(values, input) {
 /**
  * The --errors file, emptied once the command line is accepted, before anything else can fail: README says it is written each time,
  * and a run that stopped early (a bad --date, a missing INPUT) left the last run's rejects in it,
- * readable as this run's. `-` is refused as for -o (it made a file named '-').
+ * readable as this run's. `-` is refused as for -o (it made a file named '-'). Returns null, `{ fd }`
+ * for a device or a pipe (`/dev/stderr`, `>(cmd)`: written as it is), or `{ target }` for a file:
+ * its rejects go to a temporary file beside it, renamed over it once every record was read
+ * (`errorsFile`), as OUTPUT is, so it is never left half-written (a helper's attack on the CLI,
+ * eighteenth pass: a full disk or Ctrl-C left part of the rejects, readable as all of them). A
+ * read-only one is refused as OUTPUT is (`outputFile`).
  */
 function openErrors(values) {
   if (values.errors === undefined) return null;
   if (values.errors === '' || values.errors === '-') {
     throw new UsageError(`--errors '${values.errors}': give the name of the file to write the rejected records to (never stdout, which --json and the report use)`);
   }
+  let st = null;
   try {
-    return openSync(values.errors, 'w');
+    st = statOrNull(values.errors);
+  } catch {
+    // outputFile or the open below says why.
+  }
+  if (st && !st.isFile() && !st.isDirectory()) {
+    try {
+      return { fd: openSync(values.errors, 'w') };
+    } catch (e) {
+      throw new FileError(`--errors ${values.errors}: ${e?.message ?? e}`);
+    }
+  }
+  const target = outputFile(values.errors, '--errors');
+  try {
+    closeSync(openSync(target.path, 'w'));
   } catch (e) {
     throw new FileError(`--errors ${values.errors}: ${e?.message ?? e}`);
   }
+  return { target };
+}
+
+/**
+ * Where this run's rejects are written (`{ fd, name, commit(), abandon() }`), from `openErrors`'s
+ * plan; made once INPUT is open, as OUTPUT's temporary file. A file in a directory this user may not
+ * write to (no temporary file there) is written in place, as `--html` is, and emptied again on any
+ * failure or signal: empty, never half-written.
+ */
+function errorsFile(io, plan, name) {
+  if (plan === null) return null;
+  const label = `--errors ${name}`;
+  if (plan.fd !== undefined) return { fd: plan.fd, name: label, async commit() {}, abandon() {} };
+  try {
+    return replacement(io, plan.target, label);
+  } catch (e) {
+    if (!NO_TEMPORARY_FILE.has(e?.code)) throw replacementError(e, plan.target, label);
+  }
+  let fd;
+  try {
+    fd = openSync(plan.target.path, 'w');
+  } catch (e) {
+    throw new FileError(`${label}: ${e?.message ?? e}`);
+  }
+  const stopWatching = onSignal(io, () => truncateSync(plan.target.path, 0));
+  let committed = false;
+  let open = true;
+  return {
+    fd,
+    name: label,
+    async commit() {
+      committed = true;
+    },
+    abandon() {
+      stopWatching();
+      if (!open) return;
+      open = false;
+      try {
+        if (!committed) ftruncateSync(fd, 0);
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
 }
 
 class UsageError extends Error {}
@@ -401,7 +511,24 @@ function outputFile(output, flag = '-o') {
   if (st && !st.isFile()) {
     throw new UsageError(`${flag} ${output}: is not a regular file (a device, pipe or socket); remise writes a temporary file beside OUTPUT and renames it, so give a file name`);
   }
+  // The rename replaces a file whatever its permissions: a read-only OUTPUT (made so to keep it) was
+  // replaced without a word (a helper's attack on the CLI, eighteenth pass). Read-only is no write
+  // permission for this user, or none for anyone (root may write to any file, as the rename would).
+  if (st && !writable(path, st)) {
+    throw new UsageError(`${flag} ${output}: the file is read-only: remove it or choose another ${flag === '-o' ? 'OUTPUT' : 'file'} (remise replaces the file it writes)`);
+  }
   return { path, mode: st ? st.mode & 0o7777 : null, uid: st ? st.uid : null, gid: st ? st.gid : null };
+}
+
+/** Whether this user may write to the file at `path` (its `stat`), and someone may at all. */
+function writable(path, st) {
+  if ((st.mode & 0o222) === 0) return false;
+  try {
+    accessSync(path, fsConstants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -413,10 +540,11 @@ export async function main(argv, io) {
   // Messages name files and quote their content: both may hold escape sequences (a response file's
   // name is chosen by whoever sent it), so what reaches stderr is made terminal-safe.
   const say = (stream, text) => stream.write(terminalSafe(text.endsWith('\n') ? text : text + '\n'));
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    say(command === undefined ? io.stderr : io.stdout, USAGE.batch);
-    return command === undefined ? 2 : 0;
+  if (command === undefined) {
+    say(io.stderr, USAGE.batch);
+    return 2;
   }
+  if (command === '--help' || command === '-h' || command === 'help') return printHelp(io, USAGE.batch, '');
   const commands = { build, check, report };
   if (!Object.hasOwn(commands, command)) {
     say(io.stderr, `remise batch: unknown command '${command}'\n\n${USAGE.batch}`);
@@ -498,10 +626,16 @@ function writerOptions(values, { needHeader }) {
     if (values['remitter-id'] === undefined) throw new UsageError('--remitter-id is required (header.remitterId, 15 digits)');
     if (values.sequence === undefined) throw new UsageError("--sequence is required (header.sequence, the file's number)");
   }
+  // Decimal digits only, in the validator's range, said as the option's rule: '1.5', '4e2', ' 42' and
+  // 9999999999999999 reached the validator as text ("must be a non-negative whole number (a safe
+  // integer; an amount is in minor units…), got a string": a helper's attack on the CLI, eighteenth pass).
+  if (values.sequence !== undefined && !/^0*[1-9][0-9]{0,8}$/.test(values.sequence)) {
+    throw new UsageError(`--sequence must be a whole number from 1 to 999999999 (decimal digits: the file's number for this remitter), got '${values.sequence}'`);
+  }
   const header = {
     // check without a header: a well-formed stand-in (only the records are checked then).
     remitterId: values['remitter-id'] ?? '000000000000000',
-    sequence: values.sequence === undefined ? 1 : /^[0-9]{1,15}$/.test(values.sequence) ? Number(values.sequence) : values.sequence,
+    sequence: values.sequence === undefined ? 1 : Number(values.sequence),
   };
   // Default now, with the host's UTC offset, as batch.build does (filled here so that both converters get it).
   const now = clock();
@@ -590,7 +724,7 @@ function progress(io, enabled, total) {
  * millions of records (bench/RESULTS.md "remise batch build"). Every SLICE bytes the loop yields
  * to the event loop so Ctrl-C and the progress line get through. stdin is read as a stream.
  */
-async function convert(io, remise, input, values, options, sink, errors) {
+async function convert(io, remise, input, values, options, sink, errors, source) {
   const maxIssues = positiveInt('max-issues', values['max-issues']);
   const total = input === '-' ? 0 : (await stat(input)).size;
   const bar = progress(io, !values['no-progress'], total);
@@ -611,7 +745,7 @@ async function convert(io, remise, input, values, options, sink, errors) {
         i.field = maskDigits(i.field);
         i.message = maskDigits(i.message);
       }
-      if (errors !== null) writeTo(errors, Buffer.from(JSON.stringify(r) + '\n'), `--errors ${values.errors}`);
+      if (errors !== null) writeTo(errors.fd, Buffer.from(JSON.stringify(r) + '\n'), errors.name);
       for (const i of r.issues) {
         if (shownIssues.length < maxIssues) shownIssues.push({ line: r.line, ...i });
         let key = `${String(i.field).replace(/^records\[\d+\]\.?/, '') || '(record)'}\t${i.code}`;
@@ -627,6 +761,8 @@ async function convert(io, remise, input, values, options, sink, errors) {
   // `last`: the input ended, so what is kept is read with the format known so far.
   let pending = null;
   let arrayInput = false;
+  // The first bytes the converter was given (its CSV header row), for `separatorHint`.
+  let head = '';
   const step = (chunk, last = false) => {
     let bytes = chunk;
     if (engine === null) {
@@ -642,6 +778,7 @@ async function convert(io, remise, input, values, options, sink, errors) {
       // so the summary says how to make NDJSON of it (its issues alone did not: fifteenth pass).
       // (Whatever the format: from stdin or a .txt file, `[` is sniffed as CSV.)
       arrayInput = /^(?:\xef\xbb\xbf)?[ \t\r\n]*\[/.test(bytes.toString('latin1', 0, Math.min(bytes.length, 1 << 16)));
+      head = bytes.toString('utf8', 0, Math.min(bytes.length, 1 << 16));
     }
     if (bytes.length === 0) return;
     bytesRead += bytes.length;
@@ -653,25 +790,7 @@ async function convert(io, remise, input, values, options, sink, errors) {
   };
   let error = null;
   try {
-    if (input === '-') {
-      for await (const chunk of io.stdin) step(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    } else {
-      const fd = openSync(input, 'r');
-      try {
-        const buf = Buffer.allocUnsafe(CHUNK);
-        let sinceYield = 0;
-        for (let n = readSync(fd, buf, 0, CHUNK, null); n > 0; n = readSync(fd, buf, 0, CHUNK, null)) {
-          step(buf.subarray(0, n));
-          sinceYield += n;
-          if (sinceYield >= SLICE) {
-            sinceYield = 0;
-            await new Promise((resolve) => setImmediate(resolve));
-          }
-        }
-      } finally {
-        closeSync(fd);
-      }
-    }
+    for await (const chunk of source) step(chunk);
     if (engine === null) step(Buffer.alloc(0), true);
     try {
       const out = engine.finishView ? engine.finishView() : engine.finish();
@@ -680,18 +799,106 @@ async function convert(io, remise, input, values, options, sink, errors) {
     } catch (e) {
       takeRejects();
       if (e?.code !== 'VALIDATION') throw e;
-      error = e;
+      error = separatorHint(e, head);
     }
     records = engine.count ?? null;
     bar.update(records, bytesRead, true);
   } catch (e) {
     // The input refused as a whole (a CSV header row `[{…`): the hint goes with its message.
     if (arrayInput && isRemiseLike(e)) e.hint = arrayHint(input);
-    throw e;
+    throw isRemiseLike(e) ? separatorHint(e, head) : e;
   } finally {
     bar.clear();
   }
   return { records, rejected, error, shownIssues, counts, arrayInput };
+}
+
+/**
+ * INPUT opened, as `{ chunks, close() }`: `chunks` yields its bytes (a chunk may be a view that the
+ * next one overwrites), its first chunk already read, so that the temporary files are made once there
+ * is something to write; `close()` lets go of it (also when it was not read to its end). A regular
+ * file is read with `readSync` into one reused buffer, yielding to the event loop every SLICE bytes
+ * (Ctrl-C, the progress line); stdin and any other file that is not a regular one (a FIFO, `<(cmd)`,
+ * a device) as a stream. A FIFO read with `readSync` held the event loop until its writer closed it
+ * (forever without one), so SIGINT and SIGTERM did nothing and `kill -9` left a temporary file of card
+ * data (a helper's attack on the CLI, eighteenth pass): it is opened without waiting for a writer
+ * (`O_NONBLOCK`) and read as a pipe, polled by the event loop (a read in the thread pool, as
+ * `fs.createReadStream` does, held the process at its exit, after a signal too).
+ */
+async function openInput(io, input) {
+  let it;
+  if (input === '-') it = streamChunks(io.stdin);
+  else if (statSync(input).isFIFO()) {
+    const fd = openSync(input, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+    it = streamChunks(new Socket({ fd, readable: true, writable: false }));
+  } else {
+    const fd = openSync(input, 'r');
+    let regular = true;
+    try {
+      const st = fstatSync(fd);
+      regular = st.isFile() || st.isDirectory(); // (a directory: readSync says EISDIR)
+    } catch (e) {
+      closeSync(fd);
+      throw e;
+    }
+    it = regular ? fileChunks(fd) : streamChunks(createReadStream(null, { fd, highWaterMark: CHUNK }));
+  }
+  // Started: from here on its `return()` closes the input.
+  const first = await it.next();
+  async function* chunks() {
+    if (first.done) return;
+    yield first.value;
+    yield* it;
+  }
+  return { chunks: chunks(), close: () => it.return() };
+}
+
+/** The chunks of a stream as Buffers; the stream is destroyed when the reader stops early. */
+async function* streamChunks(stream) {
+  for await (const chunk of stream) yield typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+}
+
+/** The chunks of a regular file: views of one reused buffer, the event loop let run every SLICE bytes. */
+async function* fileChunks(fd) {
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK);
+    let sinceYield = 0;
+    for (let n = readSync(fd, buf, 0, CHUNK, null); n > 0; n = readSync(fd, buf, 0, CHUNK, null)) {
+      yield buf.subarray(0, n);
+      sinceYield += n;
+      if (sinceYield >= SLICE) {
+        sinceYield = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A CSV whose columns are separated by ';' or tabs (what a French Excel exports) read as one column:
+ * "the CSV header row (line 1) must name the columns of the records, 'method' among them" though
+ * the header named it (a helper's attack on the CLI, eighteenth pass). When the header line holds
+ * ';' or a tab and no ',', the message says so. `head`: the first bytes read, as text.
+ */
+function separatorHint(e, head) {
+  const rule = /the CSV header row \(line (\d+)\) must name the columns of the records, 'method' among them/;
+  const m = rule.exec(String(e?.message));
+  if (!m) return e;
+  const line = head.replace(/^\uFEFF/, '').split('\n')[Number(m[1]) - 1];
+  if (line === undefined || line.includes(',')) return e;
+  const by = line.includes(';') ? "';'" : line.includes('\t') ? 'tabs' : null;
+  if (by === null) return e;
+  const hint = `: the columns are separated by ${by}: remise reads comma-separated CSV; export with ',' or convert`;
+  const add = (text) => String(text).replace(rule, (found) => found + hint);
+  try {
+    e.message = add(e.message);
+    for (const i of e.issues ?? []) if (typeof i?.message === 'string') i.message = add(i.message);
+  } catch {
+    // A message that cannot be changed: as it was.
+  }
+  return e;
 }
 
 /** What to do with an input that starts with `[` (one JSON array, what many exports write). */
@@ -755,18 +962,14 @@ async function build(argv, io) {
     allowPositionals: true,
     strict: true,
   });
-  if (values.help) {
-    io.stdout.write(USAGE.build + '\n');
-    return 0;
-  }
+  if (values.help) return printHelp(io, USAGE.build, 'build');
   const input = oneInput(positionals, 'INPUT file of records');
   if (values.output === undefined) throw new UsageError('-o OUTPUT is required');
   const output = values.output;
   const options = writerOptions(values, { needHeader: true });
   let entry = null;
   if (values.zip) {
-    const fromOutput = basename(output).replace(/\.zip$/i, '');
-    entry = values.entry ?? (fromOutput.startsWith('OFBREQ') ? fromOutput : options.syntax === 'xml' ? 'OFBREQ.xml' : 'OFBREQ.csv');
+    entry = entryName(values, output, options.syntax ?? 'csv');
     if (!ENTRY_NAME.test(entry)) {
       throw new UsageError(`--entry '${entry}': must start with 'OFBREQ' and hold only letters, digits, '.', '_' and '-' (at most 100 characters)`);
     }
@@ -778,23 +981,57 @@ async function build(argv, io) {
   try {
     return await buildTo(io, values, input, output, target, options, entry, errors);
   } finally {
-    if (errors !== null) closeSync(errors);
+    if (errors?.fd !== undefined) closeSync(errors.fd);
   }
 }
 
-async function buildTo(io, values, input, output, target, options, entry, errors) {
+/**
+ * The archive's entry: --entry, else OUTPUT's name without `.zip` when it starts with OFBREQ, else
+ * OFBREQ.csv / OFBREQ.xml. Its extension is the syntax's: `-o OFBREQ_1.csv.zip --zip --syntax xml`
+ * named an entry of XML `OFBREQ_1.csv`, `-o OFBREQ_1.zip` one without an extension, and `--entry
+ * OFBREQ.xml` of CSV was taken (a helper's attack on the CLI, eighteenth pass). A default name gets
+ * the syntax's extension (in place of the other one); a given one that says the other syntax is
+ * refused.
+ */
+function entryName(values, output, syntax) {
+  const ext = `.${syntax}`;
+  const other = syntax === 'xml' ? '.csv' : '.xml';
+  if (values.entry !== undefined) {
+    if (extname(values.entry).toLowerCase() === other) {
+      throw new UsageError(`--entry '${values.entry}' ends in ${other} but the file is ${syntax.toUpperCase()} (--syntax ${syntax}${values.syntax === undefined ? ', the default' : ''}): name it ${values.entry.slice(0, -other.length)}${ext}, or give --syntax ${other.slice(1)}`);
+    }
+    return values.entry;
+  }
+  const fromOutput = basename(output).replace(/\.zip$/i, '');
+  if (!fromOutput.startsWith('OFBREQ')) return `OFBREQ${ext}`;
+  const has = extname(fromOutput).toLowerCase();
+  if (has === ext) return fromOutput;
+  return (has === other ? fromOutput.slice(0, -other.length) : fromOutput) + ext;
+}
+
+async function buildTo(io, values, input, output, target, options, entry, errorsPlan) {
   const remise = await loadRemise(io);
   // Header problems first, before reading anything (same messages as BatchWriter).
   new remise.sogenactif.BatchWriter(options);
 
   const started = Date.now();
-  const file = replacement(io, target, `-o ${output}`);
-  const out = file.fd;
-  const tempName = file.name;
+  // INPUT open and its first bytes read before any temporary file is made: a FIFO without a writer
+  // left one (and, once written, card data) for as long as it waited (eighteenth pass).
+  const source = await openInput(io, input);
+  let file = null;
+  let errors = null;
   let size = 0;
   let crc = 0;
   let result;
   try {
+    try {
+      file = replacement(io, target, `-o ${output}`);
+    } catch (e) {
+      throw replacementError(e, target, `-o ${output}`);
+    }
+    errors = errorsFile(io, errorsPlan, values.errors);
+    const out = file.fd;
+    const tempName = file.name;
     if (entry) writeTo(out, Buffer.alloc(30 + entry.length), tempName); // the local header, written at the end
     result = await convert(io, remise, input, values, options, (bytes) => {
       if (bytes.length === 0) return;
@@ -804,7 +1041,8 @@ async function buildTo(io, values, input, output, target, options, entry, errors
         crc = crc32(bytes, crc);
       }
       writeTo(out, bytes, tempName);
-    }, errors);
+    }, errors, source.chunks);
+    await errors?.commit();
     if (result.error) {
       io.stderr.write(terminalSafe(issueSummary('remise batch build', input, result, true)) + '\n');
       return 1;
@@ -821,7 +1059,9 @@ async function buildTo(io, values, input, output, target, options, entry, errors
     }
     await file.commit();
   } finally {
-    file.abandon();
+    errors?.abandon();
+    file?.abandon();
+    await source.close();
   }
   const seconds = (Date.now() - started) / 1000;
   const count = result.records === null ? '' : `${result.records} records, `;
@@ -834,10 +1074,7 @@ async function buildTo(io, values, input, output, target, options, entry, errors
 
 async function check(argv, io) {
   const { values, positionals } = parseArgs({ args: argv, options: COMMON, allowPositionals: true, strict: true });
-  if (values.help) {
-    io.stdout.write(USAGE.check + '\n');
-    return 0;
-  }
+  if (values.help) return printHelp(io, USAGE.check, 'check');
   const input = oneInput(positionals, 'INPUT file of records');
   if (values.errors !== undefined) refuseSameFile([['INPUT', input]], [['--errors', values.errors]]);
   const options = writerOptions(values, { needHeader: false });
@@ -846,14 +1083,24 @@ async function check(argv, io) {
   try {
     return await checkWith(io, values, input, options, errors);
   } finally {
-    if (errors !== null) closeSync(errors);
+    if (errors?.fd !== undefined) closeSync(errors.fd);
   }
 }
 
-async function checkWith(io, values, input, options, errors) {
+async function checkWith(io, values, input, options, errorsPlan) {
   const remise = await loadRemise(io);
   new remise.sogenactif.BatchWriter(options);
-  const result = await convert(io, remise, input, values, options, () => {}, errors);
+  const source = await openInput(io, input);
+  let errors = null;
+  let result;
+  try {
+    errors = errorsFile(io, errorsPlan, values.errors);
+    result = await convert(io, remise, input, values, options, () => {}, errors, source.chunks);
+    await errors?.commit();
+  } finally {
+    errors?.abandon();
+    await source.close();
+  }
   if (result.error) {
     io.stderr.write(terminalSafe(issueSummary('remise batch check', input, result, false)) + '\n');
     return 1;
@@ -878,7 +1125,7 @@ async function mayBeRequestFile(io, path) {
   try {
     regular = path !== '-' && statSync(path).isFile();
   } catch {
-    // Not there or not readable: readRequest says so, after the response.
+    // Gone since `requestReadable` looked: readRequest says so.
   }
   if (!regular) return true;
   const source = chunks(io, path, (m) => new FileError(`--request ${path}: ${m}`));
@@ -991,6 +1238,38 @@ function requestColumns(sogenactif) {
   };
 }
 
+/**
+ * --request checked before RESPONSE is read: a missing, unreadable or directory REQUEST was found only
+ * once the whole response was parsed, and its error did not name --request (a helper's attack on the
+ * CLI, eighteenth pass).
+ */
+function requestReadable(path) {
+  if (path === '-') return;
+  if (path === '') throw new UsageError("--request '': give the request file or the records it was built from ('-' reads stdin)");
+  try {
+    if (statSync(path).isDirectory()) throw new FileError(`--request ${path}: is a directory: give the request file or the records it was built from`);
+    accessSync(path, fsConstants.R_OK);
+  } catch (e) {
+    if (e instanceof FileError) throw e;
+    throw new FileError(`--request ${path}: ${e?.message ?? e}`);
+  }
+}
+
+/** An error met reading --request, said to be about it. */
+function aboutRequest(e, path) {
+  if (e instanceof UsageError || String(e?.message).startsWith('--request')) return e;
+  const name = path === '-' ? 'stdin' : path;
+  if (e instanceof FileError || e?.syscall) return new FileError(`--request ${name}: ${e.message}`);
+  if (isRemiseLike(e)) {
+    try {
+      e.message = `--request ${name}: ${e.message}`;
+    } catch {
+      // As it was.
+    }
+  }
+  return e;
+}
+
 async function report(argv, io) {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -1004,13 +1283,11 @@ async function report(argv, io) {
     allowPositionals: true,
     strict: true,
   });
-  if (values.help) {
-    io.stdout.write(USAGE.report + '\n');
-    return 0;
-  }
+  if (values.help) return printHelp(io, USAGE.report, 'report');
   const path = oneInput(positionals, 'RESPONSE file');
   const maxRejections = positiveInt('max-rejections', values['max-rejections']);
   if (path === '-' && values.request === '-') throw new UsageError('RESPONSE and --request cannot both be stdin');
+  if (values.request !== undefined) requestReadable(values.request);
   if (values.html !== undefined) {
     refuseSameFile([['RESPONSE', path], ...(values.request === undefined ? [] : [['--request', values.request]])], [['--html', values.html]]);
     // Checked before the response is read (a missing directory was found after minutes of it).
@@ -1024,7 +1301,9 @@ async function report(argv, io) {
   const keepLines = values.request !== undefined && (await mayBeRequestFile(io, values.request));
   const withText = keepLines ? (r, text) => summary.add(r, text) : (r) => summary.add(r);
   const header = await readResponse(remise.sogenactif, chunks(io, path, (m) => new FileError(`RESPONSE ${path}: ${m}`)), withText);
-  const skipped = values.request === undefined ? null : await readRequest(io, remise, values.request, summary);
+  const skipped = values.request === undefined ? null : await readRequest(io, remise, values.request, summary).catch((e) => {
+    throw aboutRequest(e, values.request);
+  });
   const result = summary.finish(header, {
     file: path === '-' ? null : basename(path),
     request: values.request === undefined ? undefined : values.request === '-' ? 'stdin' : basename(values.request),

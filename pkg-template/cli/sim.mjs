@@ -4,6 +4,7 @@ import { SUMMARIES } from './summaries.mjs';
 import { parseArgs } from 'node:util';
 import { createSimulator } from '../simulator.mjs';
 import { writeOut } from './output.mjs';
+import { jsonSafe, terminalSafe } from './report.mjs';
 
 export const summary = SUMMARIES.sim;
 export const usage = `usage: remise sim [--port N] [--host 127.0.0.1] [--now ISO-DATE] [--bodies] [--quiet]
@@ -22,7 +23,8 @@ Control: POST <base>/__simulator/advance {"days":1,"hours":0}, POST <base>/__sim
          POST <base>/__simulator/batch (an Office Batch request file → its response file).`;
 
 export async function run(argv) {
-  const { values } = parseArgs({
+  const { values, tokens } = parseArgs({
+    tokens: true,
     args: argv,
     options: {
       port: { type: 'string', default: '8787' },
@@ -34,8 +36,23 @@ export async function run(argv) {
     },
     strict: true,
   });
+  // An option given twice is refused, as by `remise batch` (parseArgs keeps the last: `--port 0
+  // --port 1` listened on 1 without a word; a helper's attack on the CLI, eighteenth pass).
+  const seen = new Set();
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    if (seen.has(t.name)) throw new Error(`--${t.name} is given twice: give it once`);
+    seen.add(t.name);
+  }
   if (values.help) {
-    console.log(usage);
+    // Exit 2 when the help could not be written (`--help > /dev/full` exited 0).
+    process.stdout.on('error', () => {});
+    try {
+      writeOut(usage + '\n');
+    } catch (e) {
+      console.error(`remise sim: stdout: ${e?.message ?? e}`);
+      return 2;
+    }
     return 0;
   }
   // A reader that went away (`remise sim | head -1`): the write fails with EPIPE, in `say` or, for what
@@ -47,11 +64,16 @@ export async function run(argv) {
   // Decimal digits only (Number() took '0x1F91', '1e3' and '' as ports).
   const port = /^[0-9]{1,5}$/.test(values.port) ? Number(values.port) : NaN;
   if (!(port >= 0 && port <= 65535)) throw new Error(`--port must be a number from 0 to 65535 (decimal digits), got '${values.port}'`);
+  // Said here with the option's name ("createSimulator: options.now is not a date" named none).
+  if (values.now !== undefined && Number.isNaN(new Date(values.now).getTime())) {
+    throw new Error(`--now must be a date and time in ISO 8601 form, such as 2026-11-30T09:00:00Z or 2026-11-30, got '${values.now}'`);
+  }
   const log = (e) => {
     if (values.quiet) return;
     const what = [e.gateway ?? '-', e.operation ?? e.service ?? ''].filter(Boolean).join(' ');
     say(`${e.at} ${e.method} ${e.path} ${what} → ${e.status ?? ''} ${e.result ?? ''}`.replace(/\s+/g, ' ').trim());
-    if (values.bodies && e.body !== undefined) say(`  ${JSON.stringify(e.body)}`);
+    // (JSON escapes C0 controls, not C1 or direction ones: those as \u escapes, still JSON.)
+    if (values.bodies && e.body !== undefined) say(`  ${jsonSafe(JSON.stringify(e.body))}`);
   };
   const sim = createSimulator({ now: values.now, onRequest: log, keepRequests: 1000 });
   let base;
@@ -114,8 +136,12 @@ let dropping = false;
  * One log line on stdout, as `remise batch` writes its result (output.mjs); a closed pipe stops the
  * log; lines a slow reader leaves behind past LOG_BACKLOG are dropped.
  */
-function say(line) {
+function say(text) {
   if (stdoutClosed) return;
+  // What a request sent (its path, a SOAPAction, a service name) with its control and direction
+  // characters as '?', as `remise batch` prints file names and content: a C1 CSI in a SOAPAction
+  // reached the terminal raw (a helper's attack on the CLI, eighteenth pass).
+  const line = terminalSafe(text);
   if (process.stdout.writableLength > LOG_BACKLOG) {
     if (!dropping) process.stdout.write('remise sim: stdout is not being read; log lines are dropped until it is\n');
     dropping = true;

@@ -159,7 +159,16 @@ const PAN_FIELDS = new Set(['pan', 'cardnumber', 'number', 'cardpan']);
 // customer's `cid` field were masked, the review of the fifteenth pass).
 const CARD_CODES = 'cvx|cvv2?|cvc2?|csc';
 const CODE_NAMES = `(?:${CARD_CODES})(?:value|code)?|securitycode|password`;
-const SECRET_NAME = new RegExp(`(?:${CODE_NAMES})$|^(?:amex)?cid(?:value|code)?$`);
+// Keys, secrets and tokens too (a helper's attack on the CLI, eighteenth pass: `remise sim --bodies`
+// printed a `secretKey`, `hmacKey` or `accessKey` sent in a body as it was): a name ending in one of
+// these, or `key` or `token` alone. Not `keyVersion`, `seal` (the request's HMAC, no secret) or
+// `paymentMethodToken` (a card's alias, what an integration looks for in the log).
+const KEY_PARTS = ['(?:secret|hmac|access|private|seal|api|signing|shared)', '(?:access|refresh|auth|api|bearer|session|id)'];
+const KEY_NAMES = `secret|${KEY_PARTS[0]}key|${KEY_PARTS[1]}token|passphrase`;
+const SECRET_NAME = new RegExp(`(?:${CODE_NAMES}|${KEY_NAMES})$|^(?:amex)?cid(?:value|code)?$|^(?:key|token)$`);
+// The same names in text, as written there (`secret_key`, `hmacKey`, `api-key`; `key` and `token` as
+// whole words: `monkey`, `keyVersion` are none).
+const KEY_TEXT = `secret|${KEY_PARTS[0]}[_-]?key|${KEY_PARTS[1]}[_-]?token|passphrase|\\b(?:key|token)`;
 const normal = (k) => k.toLowerCase().replace(/[_-]/g, '');
 // A card number in text: any run of 12 to 19 digits (the first 19 of a longer run: a card number
 // followed by its expiry date is masked too), or one written in groups of 4 (the last 1 to 7) or 4-6-5,
@@ -170,7 +179,7 @@ const GROUPED_CARD = /(?<![\d.-])\d{4}([ .-])(?:\d{4}\1\d{4}\1\d{1,4}(?:\1\d{1,3
 // followed by a space and 3 or 4 digits alone (`CSC 123`, `CVV 123.` at the end of a sentence) is a
 // code too; a password so is not (`Password 1234 reset`).
 const SECRET_IN_TEXT = new RegExp(
-  `((?:${CODE_NAMES}|\\bcid(?:value|code)?)["']?\\s*[:=>]\\s*["']?|\\b(?:${CARD_CODES}|cid)\\s+(?=\\d{3,4}(?!\\d|[.,/-]\\d)))(?!(?:true|false)\\b)[^"'<&,;\\s}]*`,
+  `((?:${CODE_NAMES}|${KEY_TEXT}|\\bcid(?:value|code)?)["']?\\s*[:=>]\\s*["']?|\\b(?:${CARD_CODES}|cid)\\s+(?=\\d{3,4}(?!\\d|[.,/-]\\d)))(?!(?:true|false)\\b)[^"'<&,;\\s}]*`,
   'gi',
 );
 

@@ -43,8 +43,15 @@ export interface HttpRequest {
 
 /** Options every client accepts besides its credentials. */
 export interface TransportOptions {
-  /** The `fetch` to send with (default `globalThis.fetch`); called with a `Request` and `{ signal }`, `redirect: 'manual'`. */
-  fetch?: (request: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
+  /**
+   * The `fetch` to send with (default `globalThis.fetch`); called with a `Request` whose string form is
+   * its URL, and the whole init (`method`, `headers`, `body`, `redirect: 'manual'`, `signal`), so that a
+   * fetch from npm (undici's, node-fetch) that reads its input as a URL sends the same request.
+   */
+  fetch?: (
+    request: Request,
+    init?: { method?: string; headers?: Record<string, string>; body?: string; redirect?: 'manual'; signal?: AbortSignal },
+  ) => Promise<Response>;
   /**
    * Reject with `TIMEOUT` when sending, reading and decoding take longer than this (the fetch is also
    * aborted). Default 45000 ms for `systempay.Client`, 60000 for `payline.Client` and

@@ -47,7 +47,7 @@ export declare const payline: {
    * A validated SOAP 1.1 request: `SOAPAction: "op"`, HTTP Basic `merchantId:accessKey`, the right service
    * URL for `environment` (`'homologation'` by default) or `baseUrl`. Throws `VALIDATION` with every issue.
    */
-  request<Op extends PaylineOperation>(operation: Op, params: PaylineParams[Op], options: raw.PaylineOptions): HttpRequest;
+  request<Op extends PaylineOperation>(operation: Op, params: PaylineParams[Op], options: raw.PaylineOptions & NoTransportOptions): HttpRequest;
   /**
    * Decodes Payline's answer (`httpStatus` defaults to 200). Returns it even when the code is not accepted
    * (`result.accepted`); throws `GATEWAY_ERROR` for a SOAP Fault, `MALFORMED_RESPONSE` for a body that is not

@@ -51,9 +51,9 @@ export interface CreditRecord extends BatchRecordCommon {
   /** Container of 2 field(s). */
   s10TransactionReference?: {
     /** N6: 1 to 6 digits (a string, or a non-negative integer); column 19. */
-    s10TransactionId?: string | number;
+    s10TransactionId: string | number;
     /** a date 'YYYYMMDD'; column 20. */
-    s10TransactionIdDate?: string;
+    s10TransactionIdDate: string;
   };
   /** ANS32: at most 32 characters, one line (no `;` in the CSV syntax); column 21. */
   paymentMeanBrand?: string;
@@ -77,9 +77,9 @@ export interface AcceptChallengeRecord extends BatchRecordCommon {
   /** Container of 2 field(s). */
   s10TransactionReference?: {
     /** N6: 1 to 6 digits (a string, or a non-negative integer); column 7. */
-    s10TransactionId?: string | number;
+    s10TransactionId: string | number;
     /** a date 'YYYYMMDD'; column 8. */
-    s10TransactionIdDate?: string;
+    s10TransactionIdDate: string;
   };
 }
 
@@ -101,9 +101,9 @@ export interface CancelRecord extends BatchRecordCommon {
   /** Container of 2 field(s). */
   s10TransactionReference?: {
     /** N6: 1 to 6 digits (a string, or a non-negative integer); column 7. */
-    s10TransactionId?: string | number;
+    s10TransactionId: string | number;
     /** a date 'YYYYMMDD'; column 8. */
-    s10TransactionIdDate?: string;
+    s10TransactionIdDate: string;
   };
 }
 
@@ -194,9 +194,9 @@ export interface CardOrderRecord extends BatchRecordCommon {
   /** Container of 2 field(s). */
   s10TransactionReference?: {
     /** N6: 1 to 6 digits (a string, or a non-negative integer); column 40. */
-    s10TransactionId?: string | number;
+    s10TransactionId: string | number;
     /** a date 'YYYYMMDD'; column 41. */
-    s10TransactionIdDate?: string;
+    s10TransactionIdDate: string;
   };
   /** ANS32: at most 32 characters, one line (no `;` in the CSV syntax); column 42. */
   paymentMeanBrand?: string;
@@ -285,9 +285,9 @@ export interface DirectDebitOrderRecord extends BatchRecordCommon {
   /** Container of 2 field(s). */
   s10TransactionReference?: {
     /** N6: 1 to 6 digits (a string, or a non-negative integer); column 18. */
-    s10TransactionId?: string | number;
+    s10TransactionId: string | number;
     /** a date 'YYYYMMDD'; column 19. */
-    s10TransactionIdDate?: string;
+    s10TransactionIdDate: string;
   };
 }
 
@@ -331,16 +331,16 @@ export interface DuplicateRecord extends BatchRecordCommon {
   /** Container of 2 field(s). */
   s10TransactionReference?: {
     /** N6: 1 to 6 digits (a string, or a non-negative integer); column 18. */
-    s10TransactionId?: string | number;
+    s10TransactionId: string | number;
     /** a date 'YYYYMMDD'; column 19. */
-    s10TransactionIdDate?: string;
+    s10TransactionIdDate: string;
   };
   /** Container of 2 field(s). */
   s10FromTransactionReference?: {
     /** N6: 1 to 6 digits (a string, or a non-negative integer); column 20. */
-    s10FromTransactionId?: string | number;
+    s10FromTransactionId: string | number;
     /** a date 'YYYYMMDD'; column 21. */
-    s10FromTransactionIdDate?: string;
+    s10FromTransactionIdDate: string;
   };
 }
 
@@ -362,9 +362,9 @@ export interface RefundRecord extends BatchRecordCommon {
   /** Container of 2 field(s). */
   s10TransactionReference?: {
     /** N6: 1 to 6 digits (a string, or a non-negative integer); column 7. */
-    s10TransactionId?: string | number;
+    s10TransactionId: string | number;
     /** a date 'YYYYMMDD'; column 8. */
-    s10TransactionIdDate?: string;
+    s10TransactionIdDate: string;
   };
 }
 
@@ -384,9 +384,9 @@ export interface RefuseChallengeRecord extends BatchRecordCommon {
   /** Container of 2 field(s). */
   s10TransactionReference?: {
     /** N6: 1 to 6 digits (a string, or a non-negative integer); column 6. */
-    s10TransactionId?: string | number;
+    s10TransactionId: string | number;
     /** a date 'YYYYMMDD'; column 7. */
-    s10TransactionIdDate?: string;
+    s10TransactionIdDate: string;
   };
 }
 
@@ -408,9 +408,9 @@ export interface ValidateRecord extends BatchRecordCommon {
   /** Container of 2 field(s). */
   s10TransactionReference?: {
     /** N6: 1 to 6 digits (a string, or a non-negative integer); column 7. */
-    s10TransactionId?: string | number;
+    s10TransactionId: string | number;
     /** a date 'YYYYMMDD'; column 8. */
-    s10TransactionIdDate?: string;
+    s10TransactionIdDate: string;
   };
   /** one of Y, N; column 9. */
   lastRecoveryIndicator?: 'Y' | 'N';
@@ -450,9 +450,9 @@ export interface WalletCreditRecord extends BatchRecordCommon {
   /** Container of 2 field(s). */
   s10TransactionReference?: {
     /** N6: 1 to 6 digits (a string, or a non-negative integer); column 15. */
-    s10TransactionId?: string | number;
+    s10TransactionId: string | number;
     /** a date 'YYYYMMDD'; column 16. */
-    s10TransactionIdDate?: string;
+    s10TransactionIdDate: string;
   };
   /** ANS255: at most 255 characters, one line (no `;` in the CSV syntax); column 17. */
   statementReference?: string;
@@ -533,9 +533,9 @@ export interface WalletOrderRecord extends BatchRecordCommon {
   /** Container of 2 field(s). */
   s10TransactionReference?: {
     /** N6: 1 to 6 digits (a string, or a non-negative integer); column 32. */
-    s10TransactionId?: string | number;
+    s10TransactionId: string | number;
     /** a date 'YYYYMMDD'; column 33. */
-    s10TransactionIdDate?: string;
+    s10TransactionIdDate: string;
   };
   /** ANS64: at most 64 characters, one line (no `;` in the CSV syntax); column 34. */
   initialSchemeTransactionIdentifier?: string;

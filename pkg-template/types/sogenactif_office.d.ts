@@ -84,39 +84,9 @@ export interface SogenactifOfficeApi {
   /** Lowercase hex HMAC-SHA-256 of `sealString(fields)` with `secretKey`. */
   seal(fields: Record<string, unknown>, secretKey: string): string;
   /** Validated, sealed request (`merchantId`, `keyVersion`, `interfaceVersion`, `seal` added). Throws `VALIDATION` / `OPERATION_NOT_ALLOWED`. */
-  request(service: 'cancel' | 'cashManagement/cancel', fields: SogenactifCancelFields, options: SogenactifOfficeOptions & NoTransportOptions): HttpRequest;
-  request(service: 'refund' | 'cashManagement/refund', fields: SogenactifRefundFields, options: SogenactifOfficeOptions & NoTransportOptions): HttpRequest;
-  request(service: 'validate' | 'cashManagement/validate', fields: SogenactifValidateFields, options: SogenactifOfficeOptions & NoTransportOptions): HttpRequest;
-  request(service: 'duplicate' | 'cashManagement/duplicate', fields: SogenactifDuplicateFields, options: SogenactifOfficeOptions & NoTransportOptions): HttpRequest;
-  request(
-    service: 'acceptChallenge' | 'cashManagement/acceptChallenge',
-    fields: SogenactifAcceptChallengeFields,
-    options: SogenactifOfficeOptions & NoTransportOptions,
-  ): HttpRequest;
-  request(
-    service: 'refuseChallenge' | 'cashManagement/refuseChallenge',
-    fields: SogenactifRefuseChallengeFields,
-    options: SogenactifOfficeOptions & NoTransportOptions,
-  ): HttpRequest;
-  request(
-    service: 'walletCreditHolder' | 'cashManagement/walletCreditHolder',
-    fields: SogenactifWalletCreditHolderFields,
-    options: SogenactifOfficeOptions & NoTransportOptions,
-  ): HttpRequest;
-  request(service: 'cardOrder' | 'checkout/cardOrder', fields: SogenactifCardOrderFields, options: SogenactifOfficeOptions & NoTransportOptions): HttpRequest;
-  request(service: 'walletOrder' | 'checkout/walletOrder', fields: SogenactifWalletOrderFields, options: SogenactifOfficeOptions & NoTransportOptions): HttpRequest;
-  request(
-    service: 'getTransactionData' | 'diagnostic/getTransactionData',
-    fields: SogenactifGetTransactionDataFields,
-    options: SogenactifOfficeOptions & NoTransportOptions,
-  ): HttpRequest;
-  /**
-   * A service held in a variable of type `SogenactifOfficeService` (a literal service takes the
-   * overload above that names it, and its own fields only).
-   */
   request<S extends SogenactifOfficeService>(
-    service: SogenactifOfficeService extends S ? S : never,
-    fields: SogenactifOfficeFields,
+    service: S,
+    fields: SogenactifOfficeFieldsByService[S],
     options: SogenactifOfficeOptions & NoTransportOptions,
   ): HttpRequest;
   /**

@@ -352,3 +352,27 @@ export interface SogenactifWalletOrderFields extends SogenactifOfficeCommonField
 /** The fields of `getTransactionData`. */
 export interface SogenactifGetTransactionDataFields extends SogenactifOfficeCommonFields {
 }
+
+/** The fields of each service, by its bare and its family name. */
+export interface SogenactifOfficeFieldsByService {
+  'cancel': SogenactifCancelFields;
+  'cashManagement/cancel': SogenactifCancelFields;
+  'refund': SogenactifRefundFields;
+  'cashManagement/refund': SogenactifRefundFields;
+  'validate': SogenactifValidateFields;
+  'cashManagement/validate': SogenactifValidateFields;
+  'duplicate': SogenactifDuplicateFields;
+  'cashManagement/duplicate': SogenactifDuplicateFields;
+  'acceptChallenge': SogenactifAcceptChallengeFields;
+  'cashManagement/acceptChallenge': SogenactifAcceptChallengeFields;
+  'refuseChallenge': SogenactifRefuseChallengeFields;
+  'cashManagement/refuseChallenge': SogenactifRefuseChallengeFields;
+  'walletCreditHolder': SogenactifWalletCreditHolderFields;
+  'cashManagement/walletCreditHolder': SogenactifWalletCreditHolderFields;
+  'cardOrder': SogenactifCardOrderFields;
+  'checkout/cardOrder': SogenactifCardOrderFields;
+  'walletOrder': SogenactifWalletOrderFields;
+  'checkout/walletOrder': SogenactifWalletOrderFields;
+  'getTransactionData': SogenactifGetTransactionDataFields;
+  'diagnostic/getTransactionData': SogenactifGetTransactionDataFields;
+}

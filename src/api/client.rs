@@ -77,7 +77,7 @@ impl Client {
                         "are required: { merchantId, accessKey, environment?, baseUrl? }",
                     );
                 }
-                let o = payline::Options::from_value(&v);
+                let o = payline::Options::from_value_with(&v, &crate::transport::TRANSPORT_OPTIONS);
                 match o {
                     Ok(o) => {
                         issues.finish(Some(gw))?;

@@ -156,7 +156,7 @@ pub enum TypeWords {
     Plain,
 }
 
-const CURRENCY_TYPE: &str = "must be an ISO 4217 code like 'EUR' or 978";
+pub const CURRENCY_TYPE: &str = "must be an ISO 4217 code like 'EUR' or 978";
 
 /// A currency of `table`, given as alpha-3 (`'EUR'`) or numeric (`978`, `'978'`). An unknown code
 /// is `UNKNOWN_CURRENCY` with [`money::currency`]'s message (it names the table).

@@ -81,7 +81,17 @@ fn read_transaction<'a>(tx: &'a Value, issues: &mut Issues) -> Option<Tx<'a>> {
     let uuid = o.str("uuid", issues);
     let status = o.req_str("detailedStatus", issues);
     let amount = o.req_uint("amount", issues);
-    let currency = o.req_str("currency", issues);
+    // Compared as the request's (alpha-3), whichever form the transaction gives ('978' was refused
+    // as another currency than EUR: a helper's attack on money, eighteenth pass).
+    let currency = o.req_str("currency", issues).and_then(|c| {
+        match crate::money::currency(c, crate::money::Table::Systempay) {
+            Ok(c) => Some(c.code()),
+            Err(e) => {
+                issues.push("transaction.currency", issue::UNKNOWN_CURRENCY, e.message);
+                None
+            }
+        }
+    });
     // What was refunded, in the transaction's currency: `captureResponse.refundAmount`, whatever the
     // order's currency. Lyra's WooCommerce plugin (Refund/Api.php, `refundFromOneTransaction`) pairs
     // `effectiveRefundAmount` with `transactionDetails.effectiveAmount` (the converted currency) and,

@@ -7,6 +7,7 @@
 //! ([`Body`]) while it is read.
 
 use super::model::*;
+use crate::codec::fields;
 use crate::codec::json_ref::{self, ObjRef, Val};
 use crate::error::{issue, Gateway, Issues, Result};
 use crate::money::{self, printable, Table};
@@ -294,10 +295,9 @@ fn currency(
             issues.push(
                 o.at(key),
                 issue::TYPE,
-                format!(
-                    "must be an alpha-3 currency code like 'EUR', got {}",
-                    other.type_name()
-                ),
+                // The shared words: numeric codes are taken too (the words were "an alpha-3 code
+                // like 'EUR'", a helper's attack on money, eighteenth pass).
+                format!("{}, got {}", fields::CURRENCY_TYPE, other.type_name()),
             );
             return None;
         }

@@ -63,8 +63,11 @@ pub fn type_name(method: &Method) -> String {
     format!("{}Record", crate::codec::ts_capitalized(method.name))
 }
 
-fn field_line(out: &mut String, field: &Field, indent: &str) {
-    let optional = if field.presence == Presence::Required {
+fn field_line(out: &mut String, field: &Field, indent: &str, paired: bool) {
+    // The two fields of an s10 container are given both or neither (`rules::pair`): required
+    // within it, which the container's own `?` makes optional (a helper's audit of the
+    // declarations, eighteenth pass: both were `?`).
+    let optional = if paired || field.presence == Presence::Required {
         ""
     } else {
         "?"
@@ -118,7 +121,7 @@ pub fn records_dts() -> String {
         while let Some(field) = fields.get(i) {
             match field.container() {
                 None => {
-                    field_line(&mut out, field, "  ");
+                    field_line(&mut out, field, "  ", false);
                     i += 1;
                 }
                 Some(c) => {
@@ -130,8 +133,9 @@ pub fn records_dts() -> String {
                     let required = inner.iter().any(|f| f.presence == Presence::Required);
                     let _ = writeln!(out, "  /** Container of {} field(s). */", inner.len());
                     let _ = writeln!(out, "  {c}{}: {{", if required { "" } else { "?" });
+                    let paired = c.starts_with("s10");
                     for f in &inner {
-                        field_line(&mut out, f, "    ");
+                        field_line(&mut out, f, "    ", paired);
                     }
                     out.push_str("  };\n");
                     i += inner.len();

@@ -73,7 +73,9 @@ pub fn parse_response_sealed(
             401 | 403 => "check merchantId, keyVersion and secretKey",
             404 | 405 => "check the URL (environment, baseUrl) and the service name",
             429 => "too many requests: try again later",
-            408 | 500..=599 => "the platform did not process the request normally: try again later, and for a money-moving operation check getTransactionData first",
+            // The outcome of a money-moving call is unknown here: the query comes first ("try again
+            // later" came first: a helper's attack on the transport, eighteenth pass).
+            408 | 500..=599 => "the platform did not process the request normally: for a money-moving operation check getTransactionData before sending it again",
             _ => "check the request",
         };
         let mut e = Error::new(

@@ -9,7 +9,7 @@
 
 use crate::codec::json::Obj;
 use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
-use crate::money::printable;
+use crate::money::{self, printable, Table};
 use crate::transport::{CallKind, Secret};
 use serde_json::Value;
 
@@ -474,12 +474,17 @@ fn read_transaction(mut t: Obj<'_>, issues: &mut Issues) -> TransactionState {
         .and_then(Value::as_str)
         .filter(|r| !r.is_empty())
         .map(str::to_string);
-    // Leniently too: only three digits, as the answer writes it, are compared.
-    let currency = t
-        .raw("currencyCode")
-        .and_then(Value::as_str)
-        .filter(|c| c.len() == 3 && is_digits(c))
-        .map(str::to_string);
+    // Compared as the request writes it (three digits), whichever ISO 4217 form was given ('EUR',
+    // 978, '978'): the answer writes digits, a hand-made one may not (a helper's attack on money,
+    // eighteenth pass: 'EUR' or 978 was dropped, and the amounts compared across currencies). A code
+    // of no currency is kept as given, so that it differs from the request's and is refused.
+    let currency = t.raw("currencyCode").and_then(|c| {
+        let code = match c {
+            Value::Number(n) => n.to_string(),
+            _ => c.as_str().filter(|c| !c.is_empty())?.to_string(),
+        };
+        Some(money::find_currency(&code, Table::Sogenactif).map_or(code, |c| c.numeric_str()))
+    });
     TransactionState {
         status,
         amount,

@@ -234,6 +234,16 @@ pub fn fields_dts() -> String {
         }
         out.push_str("}\n");
     }
+    // The map `request` is typed by (one signature, as systempay's and payline's: a mistake in the
+    // fields is reported on the field; ten overloads reported it as "not assignable to never", a
+    // helper's audit of the declarations, eighteenth pass).
+    out.push_str("\n/** The fields of each service, by its bare and its family name. */\nexport interface SogenactifOfficeFieldsByService {\n");
+    for service in Service::ALL {
+        for name in [service.name().to_string(), service.path()] {
+            let _ = writeln!(out, "  '{name}': {};", fields_name(service));
+        }
+    }
+    out.push_str("}\n");
     out
 }
 
