@@ -682,7 +682,8 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       // the whole init (a helper's attack, eighteenth pass: each failed "Failed to parse URL from
       // [object Request]", and a wrapper rebuilding the call from `input` lost redirect: 'manual').
       if (settings.fetch !== undefined) {
-        Object.defineProperty(input, 'toString', { value: () => url });
+        // (A runtime whose Request takes no own property keeps its own string form.)
+        guarded(() => Object.defineProperty(input, 'toString', { value: () => url }));
         full = init;
       }
     }
