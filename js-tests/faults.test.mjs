@@ -718,6 +718,10 @@ test('row 10: one retry table — 408 on a money-moving call is not retryable an
     const e2 = await rejected(CLIENTS[gw].read(CLIENTS[gw].make({ baseUrl: r2.baseUrl })));
     assert.equal(e2.retryable, true, gw);
     assert.equal(sent(r2.name), 3, `${gw}: a read is tried three times`);
+    // …and says so (eighteenth pass: "answered HTTP 503" alone read as one attempt); a money-moving
+    // call, sent once, does not.
+    assert.match(e2.message, /the read was sent 3 times, remise's retries included: try again later/, gw);
+    assert.doesNotMatch(e.message, /sent \d times/, gw);
     // A 429 refused a money-moving call before processing it: retryable (sending it again later is
     // safe, DESIGN.md "Errors"), its outcome known, and the client still sends it once.
     const r3 = route((req, body, res) => reply(res, 429, 'slow down', 'text/plain'));
@@ -836,6 +840,9 @@ test('Retry-After: a read waits for it (up to a minute) before its next attempt;
     assert.equal(sent(money.name), 1);
     assert.equal(m.retryAfterMs, 120_000, `${gw}: ${m.message}`);
     assert.equal(m.retryable, true);
+    // …in the message too (eighteenth pass: "answered HTTP 429: slow down" said no wait).
+    assert.match(m.message, /\(Retry-After: wait 120 s before sending it again\)$/, gw);
+    assert.match(e.message, /\(Retry-After: wait 3600 s before sending it again\)$/, gw);
     assert.equal(m.outcome, undefined);
   }
   // Sent twice (joined as `70, 70`), or as a huge number: read, and the read is not sent again;

@@ -509,6 +509,13 @@ export async function send(core, settings, gateway, op, args, names, withWarning
         await pause(delay, call);
         continue;
       }
+      // A read that was tried again says so: "answered HTTP 503" alone read as one attempt (a helper's
+      // attack on the transport, eighteenth pass).
+      if (retries > 0) outcome.error.message = `${outcome.error.message} (the read was sent ${retries + 1} times, remise's retries included: try again later)`;
+      // A Retry-After on an error safe to send again (a 429 refusal, a read) is said in the message as
+      // well as in `retryAfterMs` (the same attack: "answered HTTP 429: slow down" said no wait).
+      const wait = outcome.error.retryAfterMs;
+      if (outcome.error.retryable === true && typeof wait === 'number') outcome.error.message = `${outcome.error.message} (Retry-After: wait ${Math.ceil(wait / 1000)} s before sending it again)`;
       throw errorFrom(outcome.error);
     }
   } finally {
