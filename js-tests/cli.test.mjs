@@ -436,9 +436,9 @@ test('report: per-method counts and amounts, response codes with their meaning, 
   assert.deepEqual(j.response, { file: 'response.csv', version: 'v19', remitterId: '023101122334455', date: '2021-12-16+0100', time: '14:26:45+0100', sequence: 1 });
   assert.deepEqual(j.totals, { records: 5, accepted: 3, rejected: 2, unknown: 0 });
   assert.deepEqual(j.methods, [
-    { method: 'walletCredit', records: 3, accepted: 2, rejected: 1, amounts: [{ currency: 'EUR', records: 3, accepted: '0.73', rejected: '3.00' }] },
-    { method: 'cancel', records: 1, accepted: 0, rejected: 1, amounts: [{ currency: 'EUR', records: 1, accepted: '0.00', rejected: '5.00' }] },
-    { method: 'refund', records: 1, accepted: 1, rejected: 0, amounts: [{ currency: 'JPY', records: 1, accepted: '1250', rejected: '0' }] },
+    { method: 'walletCredit', records: 3, accepted: 2, rejected: 1, amounts: [{ currency: 'EUR', records: 3, accepted: '0.73', rejected: '3.00', unknown: '0.00' }] },
+    { method: 'cancel', records: 1, accepted: 0, rejected: 1, amounts: [{ currency: 'EUR', records: 1, accepted: '0.00', rejected: '5.00', unknown: '0.00' }] },
+    { method: 'refund', records: 1, accepted: 1, rejected: 0, amounts: [{ currency: 'JPY', records: 1, accepted: '1250', rejected: '0', unknown: '0' }] },
   ]);
   assert.deepEqual(j.responseCodes.map((c) => [c.code, c.count, c.accepted, c.retryable, c.methods]), [
     ['00', 3, true, false, { walletCredit: 2, refund: 1 }],
@@ -497,10 +497,12 @@ test('report --request joins response lines to request records by recordSequence
   for (const [req, lines] of [['in.ndjson', { 13: 2, 14: 3 }], ['in.csv', { 13: 3, 14: 4 }], ['in-noeol.csv', { 13: 3, 14: 4 }], ['request.csv', { 13: 4, 14: 5 }]]) {
     if (req === 'request.csv') write(req, request);
     const r = remise(['batch', 'report', path('cut.csv'), '--request', path(req), '--json']);
-    assert.equal(r.status, 0, r.stderr);
+    // A request record without its answer: not the whole answer to this request file, exit 1 (it was
+    // 0, the line listed only: a helper's audit, eighteenth pass).
+    assert.equal(r.status, 1, r.stderr);
     const j = JSON.parse(r.stdout);
     assert.deepEqual(j.join, { request: req, records: 5, matched: 4, notInResponse: [5], notInRequest: [], mismatched: [], mismatchedCount: 0, unreadable: 0 }, req);
-    assert.deepEqual(j.problems, [], req);
+    assert.deepEqual(j.problems, ['no response line for recordSequence 5 of the request: the bank did not process them (or this is not its whole answer); check with your bank before sending them again'], req);
     assert.deepEqual(j.rejections.map((x) => [x.recordSequence, x.request.line]), [[13, lines[13]], [14, lines[14]]], req);
     if (req !== 'request.csv') assert.equal(j.rejections[0].request.record.original.status, 'TO_CAPTURE');
     assert.equal(r.stderr, '', req);
@@ -511,12 +513,54 @@ test('report --request joins response lines to request records by recordSequence
   // Lines that hold no record (not JSON, not UTF-8, no recordSequence) are counted and named on stderr.
   const broken = write('broken-request.ndjson', [JSON.stringify(records[0]), 'not json', '{"method":"cancel","recordSequence":"x"}', '\xff'].join('\n') + '\n');
   const b = remise(['batch', 'report', path('cut.csv'), '--request', broken, '--json']);
-  assert.equal(b.status, 0, b.stderr);
+  assert.equal(b.status, 1, b.stderr);
   assert.equal(JSON.parse(b.stdout).join.unreadable, 3);
   assert.match(b.stderr, /3 lines of --request .*broken-request\.ndjson hold no record with a recordSequence \(line 2, 3, 4\): left out of the join/);
   const junk = remise(['batch', 'report', path('cut.csv'), '--request', write('junk.bin', Buffer.concat([Buffer.from('{ not json\n'), Buffer.from([0xff, 0xfe, 0x0a])]))]);
-  assert.equal(junk.status, 0, junk.stderr);
+  assert.equal(junk.status, 1, junk.stderr);
   assert.match(junk.stderr, /2 lines of --request .*junk\.bin hold no record/);
+});
+
+test('report --request: unrequested lines, another method, another s10 id or a blanked field are not the answer; amounts that may have been done are apart', () => {
+  // A helper's audit (eighteenth pass): each passed with exit 0, and "amounts rejected" summed the
+  // refused with the pending.
+  const request = sogenactif.batch.build({ header, records: structuredClone(records) });
+  const lines = toResponse(request, CODES).split('\n');
+  // An extra accepted refund the request never asked for (recordSequence 9), the END count raised.
+  const extra = lines.map((l) => (l.startsWith('END;') ? 'END;6' : l));
+  extra.splice(extra.findIndex((l) => l.startsWith('END;')), 0, `REFUND;9;${M};ORDER9;99999;978;;;;00;00;A9`);
+  write('req.ndjson', ndjson(structuredClone(records)));
+  const x = remise(['batch', 'report', write('extra.csv', extra.join('\n')), '--request', path('req.ndjson'), '--json']);
+  assert.equal(x.status, 1, x.stdout + x.stderr);
+  const xj = JSON.parse(x.stdout);
+  assert.deepEqual(xj.join.notInRequest, [9]);
+  assert.match(xj.problems.join('\n'), /response lines for recordSequence 9 answer no record of the request/);
+  // Another method, another s10 id, a blanked reference and amount on the same recordSequence.
+  const s10 = { method: 'cancel', recordSequence: 21, merchantId: M, s10TransactionReference: { s10TransactionId: '000101', s10TransactionIdDate: '20261201' }, amount: 700, currencyCode: 'EUR' };
+  const ref = { method: 'cancel', recordSequence: 22, merchantId: M, transactionReference: 'ORDER3', amount: 700, currencyCode: 'EUR' };
+  const req2 = sogenactif.batch.build({ header, records: [s10, ref] });
+  const answered = toResponse(req2, ['00', '00']).split('\n').map((l) => {
+    const c = l.split(';');
+    if (c[1] === '21') return l.replace(';000101;', ';999999;');
+    if (c[1] === '22') return l.replace('CANCEL;', 'REFUND;').replace(';ORDER3;700;', ';;;');
+    return l;
+  });
+  write('req2.ndjson', ndjson([s10, ref]));
+  const m = remise(['batch', 'report', write('answered.csv', answered.join('\n')), '--request', path('req2.ndjson'), '--json']);
+  assert.equal(m.status, 1, m.stdout + m.stderr);
+  const fields = JSON.parse(m.stdout).join.mismatched.map((y) => [y.recordSequence, y.field, y.response, y.request]);
+  assert.deepEqual(fields, [
+    [21, 's10TransactionReference.s10TransactionId', '999999', '000101'],
+    [22, 'method', 'refund', 'cancel'],
+    [22, 'transactionReference', '(none)', 'ORDER3'],
+    [22, 'amount', '(none)', '700'],
+  ], JSON.stringify(fields));
+  // 60 (pending) and 99 may have been done: apart in the amounts, in JSON and in the text.
+  const pending = toResponse(request, ['00', '60', '05', '00', '99']);
+  const u = remise(['batch', 'report', write('pending.csv', pending), '--json']);
+  const eur = JSON.parse(u.stdout).methods.flatMap((y) => y.amounts.map((a) => [y.method, a.currency, a.rejected, a.unknown]));
+  assert.deepEqual(eur.filter(([, c]) => c === 'EUR'), [['walletCredit', 'EUR', '3.07', '0.07'], ['cancel', 'EUR', '5.00', '5.00']], JSON.stringify(eur));
+  assert.match(remise(['batch', 'report', path('pending.csv')]).stdout, /5\.00 EUR \(5\.00 may have been done\)/);
 });
 
 test('report: repeated lines, a request for other records or another file, and hostile text: WARNING, exit 1, terminal-safe output', () => {
@@ -615,7 +659,7 @@ test('report reads a response in slices: same counts and the same errors, with t
   assert.equal(r.status, 0, r.stderr);
   const j = JSON.parse(r.stdout);
   assert.deepEqual(j.totals, { records: 2500, accepted: 2000, rejected: 500, unknown: 0 });
-  assert.deepEqual(j.methods[0].amounts, [{ currency: 'EUR', records: 2500, accepted: '1320.00', rejected: '330.00' }]);
+  assert.deepEqual(j.methods[0].amounts, [{ currency: 'EUR', records: 2500, accepted: '1320.00', rejected: '330.00', unknown: '0.00' }]);
   assert.equal(j.rejections.length, 500);
   assert.equal(j.rejections[499].recordSequence, 2500);
   // Broken files: the command's message is the one parseResponse gives for the whole file.
@@ -878,7 +922,9 @@ test('report: a deflated response is read as it inflates, and only as announced;
   // A request record nested 5 000 deep (JSON.parse reads it): shown cut, no stack overflow.
   const deep = write('deep.ndjson', `{"method":"walletCredit","recordSequence":1,"x":${'['.repeat(5000)}${']'.repeat(5000)}}\n`);
   const joined = remise(['batch', 'report', path('response.csv'), '--request', deep]);
-  assert.equal(joined.status, 0, joined.stderr);
+  // (Exit 1: that one record is not the request this response answers, its lines unrequested.)
+  assert.equal(joined.status, 1, joined.stderr);
+  assert.match(joined.stdout, /WARNING: response lines for recordSequence 12, 13, 14, 15, 5 answer no record of the request/);
   noStack(joined.stderr);
   // Control characters of the response (an escape sequence that clears the terminal) are shown as '?'.
   const text = readFileSync(path('response.csv'), 'utf8').replace('ORDER1', 'ORD\x1b[2J\x07\rER1');
