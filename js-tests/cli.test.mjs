@@ -1237,6 +1237,34 @@ test('a FIFO as INPUT: no temporary file while it waits for a writer, a signal e
   assert.equal(readFileSync(join(fifoDir, 'whole.csv'), 'utf8'), sogenactif.batch.build({ header, records: structuredClone(records) }));
 });
 
+test('a terminal as INPUT: a signal ends the run while it waits for a line, and leaves nothing', (t) => {
+  // A review of the eighteenth pass: a terminal (`/dev/pts/N`, `/dev/stdin` typed into) was read
+  // through the thread pool, where a SIGTERM removed the temporary files but the process waited for
+  // a line. A pseudo-terminal from python3's `pty`.
+  if (spawnSync('python3', ['-c', 'import pty']).status !== 0) return t.skip('no python3 with pty');
+  const ttyDir = path('tty');
+  mkdirSync(ttyDir);
+  const script = [
+    'import json, os, pty, signal, subprocess, sys, time',
+    'm, s = pty.openpty()',
+    'argv = json.loads(sys.argv[1]); argv[argv.index("TTY")] = os.ttyname(s)',
+    'p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)',
+    'time.sleep(1)',
+    'os.write(m, (sys.argv[2] + "\\n").encode())',
+    'time.sleep(1.5)',
+    'p.send_signal(signal.SIGTERM)',
+    'try:',
+    '    print(p.wait(5))',
+    'except subprocess.TimeoutExpired:',
+    '    p.kill(); print("hung")',
+  ].join('\n');
+  const argv = [process.execPath, BIN, 'batch', 'build', 'TTY', '-o', join(ttyDir, 'out.csv'), '--errors', join(ttyDir, 'err.ndjson'), '--no-progress', ...HEADER_ARGS];
+  // One record typed, then nothing: the temporary files are made, the read waits for the next line.
+  const r = spawnSync('python3', ['-c', script, JSON.stringify(argv), JSON.stringify(sample)], { encoding: 'utf8', timeout: 30_000 });
+  assert.equal(r.stdout.trim(), '143', r.stdout + r.stderr);
+  assert.deepEqual(readdirSync(ttyDir).filter((n) => n !== 'err.ndjson'), [], 'no OUTPUT and no temporary file');
+});
+
 test('--zip: the entry is named with the extension of --syntax; an --entry saying the other syntax is refused', () => {
   const xml = remise(['batch', 'build', path('in.ndjson'), '-o', path('OFBREQ_7.csv.zip'), '--zip', '--syntax', 'xml', ...HEADER_ARGS]);
   assert.equal(xml.status, 0, xml.stderr);
@@ -1369,7 +1397,7 @@ test('remise sim: an option given twice, a --now that is no date, --bodies with 
   try {
     assert.ok(await until(() => sim.out().includes('\n')), 'the base URL');
     const base = sim.out().split('\n')[0];
-    const body = { merchantId: g.credentials.merchantId, keyVersion: 1, secretKey: 'SECRET-KEY-VALUE', hmac_key: 'HMAC-VALUE', accessKey: 'ACCESS-VALUE', apiKey: 'API-VALUE', token: 'TOKEN-VALUE', transactionReference: 'REF123', seal: 'abc', interfaceVersion: 'CR_WS_2.55' };
+    const body = { merchantId: g.credentials.merchantId, keyVersion: 1, secretKey: 'SECRET-KEY-VALUE', hmac_key: 'HMAC-VALUE', accessKey: 'ACCESS-VALUE', apiKey: 'API-VALUE', authToken: 'TOKEN-VALUE', key: 'origin', transactionReference: 'REF123', seal: 'abc', interfaceVersion: 'CR_WS_2.55' };
     await (await fetch(`${base}/rs-services/v2/cashManagement/cancel`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).text();
     // A SOAPAction holding a C1 CSI (0x9b) as the raw byte.
     const url = new URL(base);
@@ -1389,6 +1417,8 @@ test('remise sim: an option given twice, a --now that is no date, --bodies with 
   for (const secret of ['SECRET-KEY-VALUE', 'HMAC-VALUE', 'ACCESS-VALUE', 'API-VALUE', 'TOKEN-VALUE']) assert.ok(!stdout.includes(secret), `${secret} logged: ${stdout}`);
   assert.match(stdout, /"keyVersion":1/);
   assert.match(stdout, /"transactionReference":"REF123"/);
+  // `key` alone is Payline's privateData name (`{ key: 'origin', value }`), no secret: shown.
+  assert.match(stdout, /"key":"origin"/);
   assert.ok(!stdout.includes('\x9b'), 'no C1 control in the log');
   assert.match(stdout, /doX\?31mRED/);
 });

@@ -111,6 +111,22 @@ test('row 1: a fetch from npm (undici, node-fetch 3 and 2) sends each call once,
   }
 });
 
+test("an injected fetch gets its own init each attempt: a wrapper's edit of init.headers does not reach the next", async () => {
+  // A review of the eighteenth pass: the whole init carried remise's headers object, shared by a
+  // read's attempts, so a wrapper's header reached the next attempt already set.
+  const r = route((req, body, res) => reply(res, 503, 'busy', 'text/plain'));
+  const seen = [];
+  const fetch = (input, init) => {
+    seen.push(init.headers['X-Attempt'] ?? null);
+    init.headers['X-Attempt'] = String(seen.length);
+    return globalThis.fetch(input, init);
+  };
+  const e = await rejected(CLIENTS.systempay.read(CLIENTS.systempay.make({ baseUrl: r.baseUrl, fetch })));
+  assert.equal(e.code, 'HTTP_ERROR');
+  assert.deepEqual(seen, [null, null, null]);
+  assert.deepEqual(srv.requests.filter((q) => q.path.startsWith(`/${r.name}/`)).map((q) => q.headers['x-attempt']), ['1', '2', '3']);
+});
+
 test('row 1: a read follows a redirect to its own path on the same origin, not to another path or origin', async () => {
   const hops = () => srv.requests.filter((q) => q.path.includes('hop=1')).length;
   const r = route((req, body, res) => (req.url.includes('hop=1') ? res.writeHead(500).end() : res.writeHead(302, { location: `${srv.url}${req.url}/?hop=1` }).end()));

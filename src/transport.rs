@@ -773,11 +773,12 @@ fn mask_digits(run: &str, n: usize) -> String {
 
 /// Masks every run of 10 to 19 ASCII digits (a card number or a bank account) in `text`,
 /// keeping its last four (and first six of a run of 16 or more), and every card number written in
-/// groups: two or more groups of 3 to 8 digits joined by one space, no-break space, `-` or `.`, 13
-/// digits or more in all (`4970 1000 0000 0055`, `3782 822463 10005`, `49701000 00000055`), masked the
-/// same way with their separators kept. Groups of two digits (dates, times, phone numbers) are never
-/// taken for a card number. (Dots, no-break spaces and groups of 8: a helper's attack on the transport,
-/// eighteenth pass, found them whole in `gatewayMessage`, `response` and debug events.)
+/// groups: two or more groups of 3 to 6 digits joined by one space, no-break space, `-` or `.`, 13
+/// digits or more in all (`4970 1000 0000 0055`, `4970.1000.0000.0055`, `3782 822463 10005`), masked
+/// the same way with their separators kept. Groups of two digits (times, phone numbers) and of 7 or
+/// more (two `YYYYMMDD` dates side by side) are never taken for a card number. (Dots and no-break
+/// spaces: a helper's attack on the transport, eighteenth pass, found them whole in `gatewayMessage`,
+/// `response` and debug events; groups of eight, `49701000 00000055`, stay, for the dates.)
 pub fn mask_card_numbers(text: &str) -> String {
     let bytes = text.as_bytes();
     let digit = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_digit);
@@ -796,7 +797,7 @@ pub fn mask_card_numbers(text: &str) -> String {
         }
         let mut digits = end - i;
         let mut grouped = false;
-        if (3..=8).contains(&digits) {
+        if (3..=6).contains(&digits) {
             loop {
                 let sep = match (bytes.get(end), bytes.get(end + 1)) {
                     (Some(b' ' | b'-' | b'.'), _) => 1,
@@ -807,7 +808,7 @@ pub fn mask_card_numbers(text: &str) -> String {
                 while digit(e) {
                     e += 1;
                 }
-                if !(3..=8).contains(&(e - end - sep)) {
+                if !(3..=6).contains(&(e - end - sep)) {
                     break;
                 }
                 (digits, end, grouped) = (digits + e - end - sep, e, true);

@@ -167,9 +167,14 @@ fn refusals() {
     }
     // The transaction's currency in another form is the same currency (a helper's attack on money,
     // eighteenth pass: '978' against 'EUR' or '978' was refused as INT_010).
-    for (theirs, ours) in [("978", "EUR"), ("978", "978"), ("EUR", "978")] {
+    for (theirs, ours) in [
+        (json!("978"), "EUR"),
+        (json!("978"), "978"),
+        (json!("EUR"), "978"),
+        (json!(978), "EUR"),
+    ] {
         let mut t = tx("CAPTURED", 3000, None);
-        t["currency"] = json!(theirs);
+        t["currency"] = theirs.clone();
         let p = plan(&t, json!({"uuid": UUID, "amount": 1000, "currency": ours}));
         assert_eq!(
             (p.operation, p.currency.as_str()),

@@ -478,6 +478,7 @@ export function withIssues(gateway, issues, cause) {
  * 2026-12-06: a bad merchantId hid every problem of the params).
  */
 export function invokeRequest(raw, op, args, names, gateway, placeholder) {
+  args = [args[0], args[1], statelessOptions(args[2])];
   try {
     return invoke(raw, op, args, names, gateway);
   } catch (e) {
@@ -485,6 +486,17 @@ export function invokeRequest(raw, op, args, names, gateway, placeholder) {
     if (more.length === 0) throw e;
     throw withIssues(gateway, [...e.issues, ...more], e.cause);
   }
+}
+
+/**
+ * A stateless `request`'s options with a client's transport option given as a function (a client's
+ * options spread into it) as `true`: JSON drops a function, so the core never saw it and the request
+ * passed (a review of the eighteenth pass); `true` it refuses as UNKNOWN_FIELD with its path.
+ */
+export function statelessOptions(options) {
+  const given = guarded(() => (options !== null && typeof options === 'object' ? ['fetch', 'debug'].filter((k) => typeof options[k] === 'function') : []), []);
+  if (given.length === 0) return options;
+  return guarded(() => ({ ...options, ...Object.fromEntries(given.map((k) => [k, true])) }), options);
 }
 
 /**

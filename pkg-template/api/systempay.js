@@ -1,5 +1,5 @@
 // systempay.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { invoke, invokeAnswer, unwrap, encode, withIssues } from './core.js';
+import { invoke, invokeAnswer, unwrap, encode, statelessOptions, withIssues } from './core.js';
 import { bindMethods, callOptions, defineMethods, openClient, send } from './transport.js';
 
 const METHODS = {
@@ -58,7 +58,7 @@ export default function systempay(raw) {
 
   return {
     request(service, body, options) {
-      const [text, sp] = encode([service, body, options], ['service', '', 'options'], G);
+      const [text, sp] = encode([service, body, statelessOptions(options)], ['service', '', 'options'], G);
       return unwrap(raw.call('systempay.request', text, sp), true);
     },
     parseResponse: (text, httpStatus) => invokeAnswer(raw, 'systempay.parseResponse', [text, httpStatus], ['text', 'httpStatus'], G, 0),

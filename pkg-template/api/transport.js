@@ -691,7 +691,9 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       if (settings.fetch !== undefined) {
         // (A runtime whose Request takes no own property keeps its own string form.)
         guarded(() => Object.defineProperty(input, 'toString', { value: () => url }));
-        full = init;
+        // Its own headers object: a wrapper that edits `init.headers` edited the next attempt's (a
+        // review of the pass).
+        full = { ...init, headers: { ...init.headers } };
       }
     }
     // Checked again just before fetch is called: the debug callback and a patched Request run

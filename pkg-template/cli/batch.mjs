@@ -11,6 +11,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:os';
 import { Socket } from 'node:net';
+import { isatty, ReadStream } from 'node:tty';
 import { createEngine, JsConverter } from './engine.mjs';
 import { crc32, ENTRY_NAME, localHeader, MAX_DATA, trailer } from './zip.mjs';
 import { createSummary, jsonPieces, jsonSafe, maskDigits, problems, htmlPieces, renderText, terminalSafe } from './report.mjs';
@@ -841,7 +842,10 @@ async function openInput(io, input) {
       closeSync(fd);
       throw e;
     }
-    it = regular ? fileChunks(fd) : streamChunks(createReadStream(null, { fd, highWaterMark: CHUNK }));
+    // A terminal (`/dev/stdin` or `/dev/pts/N` typed into) is read as the event loop polls it, as a
+    // FIFO: through `createReadStream` its read waited in the thread pool, and a signal ended nothing
+    // until the terminal gave a line (a review of the pass).
+    it = regular ? fileChunks(fd) : streamChunks(isatty(fd) ? new ReadStream(fd) : createReadStream(null, { fd, highWaterMark: CHUNK }));
   }
   // Started: from here on its `return()` closes the input.
   const first = await it.next();

@@ -161,14 +161,15 @@ const CARD_CODES = 'cvx|cvv2?|cvc2?|csc';
 const CODE_NAMES = `(?:${CARD_CODES})(?:value|code)?|securitycode|password`;
 // Keys, secrets and tokens too (a helper's attack on the CLI, eighteenth pass: `remise sim --bodies`
 // printed a `secretKey`, `hmacKey` or `accessKey` sent in a body as it was): a name ending in one of
-// these, or `key` or `token` alone. Not `keyVersion`, `seal` (the request's HMAC, no secret) or
-// `paymentMethodToken` (a card's alias, what an integration looks for in the log).
+// these. Not `keyVersion`, `seal` (the request's HMAC, no secret), `paymentMethodToken` (a card's
+// alias, what an integration looks for in the log), nor `key` or `token` alone: Payline's
+// `privateData` is `{ key, value }` (`origin`), and its web payment `token` is no credential (a review
+// of the pass: README's own `privateDataList` example was logged `"key":"***"`).
 const KEY_PARTS = ['(?:secret|hmac|access|private|seal|api|signing|shared)', '(?:access|refresh|auth|api|bearer|session|id)'];
 const KEY_NAMES = `secret|${KEY_PARTS[0]}key|${KEY_PARTS[1]}token|passphrase`;
-const SECRET_NAME = new RegExp(`(?:${CODE_NAMES}|${KEY_NAMES})$|^(?:amex)?cid(?:value|code)?$|^(?:key|token)$`);
-// The same names in text, as written there (`secret_key`, `hmacKey`, `api-key`; `key` and `token` as
-// whole words: `monkey`, `keyVersion` are none).
-const KEY_TEXT = `secret|${KEY_PARTS[0]}[_-]?key|${KEY_PARTS[1]}[_-]?token|passphrase|\\b(?:key|token)`;
+const SECRET_NAME = new RegExp(`(?:${CODE_NAMES}|${KEY_NAMES})$|^(?:amex)?cid(?:value|code)?$`);
+// The same names in text, as written there (`secret_key`, `hmacKey`, `api-key`).
+const KEY_TEXT = `secret|${KEY_PARTS[0]}[_-]?key|${KEY_PARTS[1]}[_-]?token|passphrase`;
 const normal = (k) => k.toLowerCase().replace(/[_-]/g, '');
 // A card number in text: any run of 12 to 19 digits (the first 19 of a longer run: a card number
 // followed by its expiry date is masked too), or one written in groups of 4 (the last 1 to 7) or 4-6-5,

@@ -83,15 +83,21 @@ fn read_transaction<'a>(tx: &'a Value, issues: &mut Issues) -> Option<Tx<'a>> {
     let amount = o.req_uint("amount", issues);
     // Compared as the request's (alpha-3), whichever form the transaction gives ('978' was refused
     // as another currency than EUR: a helper's attack on money, eighteenth pass).
-    let currency = o.req_str("currency", issues).and_then(|c| {
-        match crate::money::currency(c, crate::money::Table::Systempay) {
-            Ok(c) => Some(c.code()),
-            Err(e) => {
-                issues.push("transaction.currency", issue::UNKNOWN_CURRENCY, e.message);
-                None
-            }
-        }
-    });
+    // (A number too, `978`, as the request takes it: the shared reader, a review of the pass.)
+    let currency = match o.raw("currency").filter(|v| !v.is_null()) {
+        None => o.req_str("currency", issues),
+        Some(v) => crate::codec::fields::report(
+            crate::codec::fields::currency(
+                v,
+                crate::money::Table::Systempay,
+                crate::codec::fields::NumericCode::Unsigned,
+                crate::codec::fields::TypeWords::WithType,
+            ),
+            || "transaction.currency".to_string(),
+            issues,
+        )
+        .map(|c| c.code()),
+    };
     // What was refunded, in the transaction's currency: `captureResponse.refundAmount`, whatever the
     // order's currency. Lyra's WooCommerce plugin (Refund/Api.php, `refundFromOneTransaction`) pairs
     // `effectiveRefundAmount` with `transactionDetails.effectiveAmount` (the converted currency) and,
