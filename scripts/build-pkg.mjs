@@ -280,4 +280,35 @@ const header = (glue) =>
   `import type * as raw from '${glue}';\n\n`;
 await writeFile(join(out, 'index.d.ts'), header('./web/remise.js') + body.replaceAll("'@raw'", "'./web/remise.js'"));
 await writeFile(join(out, 'index.d.cts'), header('./node/remise.cjs') + body.replaceAll("'@raw'", "'./node/remise.cjs'"));
+
+// Optional properties take an explicit `undefined` as the run time does (JSON drops it): `?: T |
+// undefined` in every shipped declaration, so that a project under `exactOptionalPropertyTypes`
+// compiles `baseUrl: process.env.X` or `{ signal: opts.signal }` (a helper's audit of the
+// declarations, eighteenth pass). Done on the syntax tree of TypeScript's own parser (property
+// signatures only, not parameters), so a function type is wrapped, `(() => void) | undefined`.
+{
+  const ts = (await import('typescript')).default;
+  for (const f of ['index.d.ts', 'index.d.cts', 'simulator.d.ts', 'simulator.d.cts', join('web', 'remise.d.ts'), join('node', 'remise.d.cts')]) {
+    const file = join(out, f);
+    const text = await readFile(file, 'utf8');
+    const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+    const edits = [];
+    const takesUndefined = (t) => t.kind === ts.SyntaxKind.UndefinedKeyword || t.kind === ts.SyntaxKind.AnyKeyword || t.kind === ts.SyntaxKind.UnknownKeyword || (ts.isUnionTypeNode(t) && t.types.some(takesUndefined));
+    const visit = (node) => {
+      if (ts.isPropertySignature(node) && node.questionToken && node.type && !takesUndefined(node.type)) {
+        const t = node.type;
+        const wrap = ts.isFunctionTypeNode(t) || ts.isConstructorTypeNode(t) || ts.isConditionalTypeNode(t);
+        if (wrap) edits.push([t.getStart(source), '(']);
+        edits.push([t.end, wrap ? ') | undefined' : ' | undefined']);
+      }
+      // Not inside a callback's type: its parameters are what remise passes (the injected fetch's init
+      // must stay assignable to the DOM's RequestInit, whose `body` takes no undefined).
+      if (!ts.isFunctionTypeNode(node)) ts.forEachChild(node, visit);
+    };
+    visit(source);
+    let edited = text;
+    for (const [at, insert] of edits.sort((a, b) => b[0] - a[0])) edited = edited.slice(0, at) + insert + edited.slice(at);
+    await writeFile(file, edited);
+  }
+}
 console.log(`pkg/ assembled (remise ${version})`);
