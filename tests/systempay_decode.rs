@@ -120,6 +120,15 @@ fn http_401_with_json_is_decoded() {
     let e = parse_response(401, "<html>Unauthorized</html>").unwrap_err();
     assert_eq!(e.code, ErrorCode::HttpError);
     assert_eq!(e.http_status, Some(401));
+    // …that names the credentials to check, as Payline's and Sips' 401 do (eighteenth pass).
+    assert!(
+        e.message
+            .contains("check shopId and the test or production password"),
+        "{}",
+        e.message
+    );
+    let e = parse_response(503, "busy").unwrap_err();
+    assert!(!e.message.contains("shopId"), "{}", e.message);
 }
 
 #[test]

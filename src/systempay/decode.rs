@@ -165,11 +165,18 @@ fn http_error(status: u16, text: &str) -> Error {
     Error::new(
         ErrorCode::HttpError,
         format!(
-            "systempay answered HTTP {status}{}",
+            "systempay answered HTTP {status}{}{}",
             if text.trim().is_empty() {
                 String::new()
             } else {
                 format!(": {}", snippet(text))
+            },
+            // A 401 that is no V4 envelope (a proxy's, the platform's front): the credentials, as
+            // Payline's and Sips' 401 say (a helper's attack on the transport, eighteenth pass).
+            if status == 401 {
+                " (check shopId and the test or production password)"
+            } else {
+                ""
             }
         ),
     )
