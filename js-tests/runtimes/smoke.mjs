@@ -160,17 +160,35 @@ export async function smoke(remise, { baseUrl, simulator }) {
     // sent once: Deno's fetch sent it again on a new connection (an attack counted 2 of 2), until the
     // transport gave Deno's money calls a connection of their own. The server counts per path; the tag
     // keeps each runtime's count apart.
+    // The same through an injected fetch: the runtime's own passed explicitly, and README's wrapper
+    // (Deno sent those twice: the connection of its own went only to the default fetch, a helper's
+    // attack on the runtimes, eighteenth pass).
     ['money call over a dropped connection sent once', 'systempay', async () => {
-      const tag = `drop-${Math.random().toString(36).slice(2, 10)}`;
-      const client = new systempay.Client({ ...sp, baseUrl: `${baseUrl}/${tag}` });
-      await client.getTransaction({ uuid: fixtures.systempay.uuid }); // leaves a kept-alive connection
-      await new Promise((r) => setTimeout(r, 100));
+      const own = globalThis.fetch;
+      for (const [how, injected] of [['default fetch', undefined], ['fetch: globalThis.fetch', own], ['fetch: (input, init) => fetch(input, init)', (input, init) => own(input, init)]]) {
+        const tag = `drop-${Math.random().toString(36).slice(2, 10)}`;
+        const client = new systempay.Client({ ...sp, baseUrl: `${baseUrl}/${tag}`, fetch: injected });
+        await client.getTransaction({ uuid: fixtures.systempay.uuid }); // leaves a kept-alive connection
+        await new Promise((r) => setTimeout(r, 100));
+        const e = await caught(() => client.refund({ uuid: fixtures.systempay.uuid, amount: 500, currency: 'EUR' }));
+        eq(e.code, 'NETWORK_ERROR', `${how}: code`);
+        eq(e.outcome, 'unknown', `${how}: outcome`);
+        await new Promise((r) => setTimeout(r, 200)); // a resend would have arrived by now
+        const received = await (await fetch(`${baseUrl}/__count/${tag}`)).json();
+        eq(received, 1, `${how}: refunds the server received`);
+      }
+    }],
+
+    // Deno without the net permission for a host (run.mjs allows 127.0.0.1 only): nothing was sent, no
+    // outcome, a read not retried (it read as "may have reached": a helper's attack, eighteenth pass).
+    ['a host the runtime refuses (Deno): nothing sent', 'systempay', async () => {
+      if (typeof globalThis.Deno !== 'object' || globalThis.Deno === null) return;
+      const client = new systempay.Client({ ...sp, baseUrl: 'https://192.0.2.1:8443' });
       const e = await caught(() => client.refund({ uuid: fixtures.systempay.uuid, amount: 500, currency: 'EUR' }));
       eq(e.code, 'NETWORK_ERROR', 'code');
-      eq(e.outcome, 'unknown', 'outcome');
-      await new Promise((r) => setTimeout(r, 200)); // a resend would have arrived by now
-      const received = await (await fetch(`${baseUrl}/__count/${tag}`)).json();
-      eq(received, 1, 'refunds the server received');
+      eq(e.outcome, undefined, 'outcome');
+      eq(e.retryable, false, 'retryable');
+      check(/refused the network access/.test(e.message), `the message says why: ${e.message}`);
     }],
 
     ['payline.Client', 'payline', async () => {

@@ -626,12 +626,14 @@ function attempt(core, settings, gateway, request, prep, kind, operation, retrie
  * the kept-alive connection it reused closes before the answer and the body can be sent again (its
  * HTTP client retries such a request): a refund answered by a dropped connection reached the server
  * twice (an attack counted it, js-tests/runtimes). A fresh connection is never retried that way.
- * Only for the runtime's own fetch (an injected one is the caller's); undefined elsewhere, or when
- * the runtime refuses to make one. Closed when the attempt ends.
+ * An injected fetch gets it too, in its init (`init.client`): Deno's own fetch passed explicitly, or
+ * README's wrapper `(input, init) => fetch(input, init)`, sent a refund twice (a helper's attack on the
+ * runtimes, eighteenth pass); another fetch ignores the key. Undefined elsewhere, or when the runtime
+ * refuses to make one. Closed when the attempt ends.
  */
 function ownConnection(settings, kind) {
   const deno = globalThis.Deno;
-  if (kind === 'read' || settings.fetch !== undefined || deno === null || typeof deno !== 'object' || typeof deno.createHttpClient !== 'function') return undefined;
+  if (kind === 'read' || deno === null || typeof deno !== 'object' || typeof deno.createHttpClient !== 'function') return undefined;
   try {
     return deno.createHttpClient({ poolMaxIdlePerHost: 0 });
   } catch {
@@ -707,6 +709,10 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       if (client) second = { ...second, client };
       res = await (input === url ? fetchFn(url, init) : fetchFn(input, second));
     } catch (e) {
+      // Deno refusing the network permission (`--allow-net` without this host): nothing was sent, not
+      // "may have reached" (and a read is not tried again for it: a helper's attack on the runtimes,
+      // eighteenth pass).
+      if (guarded(() => e.name === 'NotCapable' || e.name === 'PermissionDenied', false)) throw new Failure('nofetch', `the runtime refused the network access (${describe(e)})`);
       throw new Failure('network', describe(e));
     }
     // Read once each, where a getter or Proxy trap that throws means no usable answer (the call
