@@ -272,6 +272,16 @@ test('the same VALIDATION issues and paths as the per-property converter gave', 
   // cycle (found by a helper: a primitive at level 65 was named as the value nested too deeply).
   assert.equal(c[1], Array.from({ length: 65 }, (_, i) => (i % 2 ? 'back' : 'metadata')).join('.'));
   assert.deepEqual(issue(() => R.payline.checkReAuthorization({ date: new Date(NaN) }, {})), ['VALIDATION', 'original.date', 'is an invalid Date']);
+  // Plain data nested past the core's depth as a whole argument (a body, batch.build's input) is named
+  // `(input)`, as README says; it was '' with a message starting ': ' (a helper's attack, eighteenth pass).
+  let deep = {};
+  for (let i = 0; i < 1000; i++) deep = { x: deep };
+  for (const call of [() => R.systempay.request('Transaction/Get', deep, opts), () => R.sogenactif.batch.build(deep)]) {
+    const e = thrown(call);
+    assert.equal(e.code, 'VALIDATION');
+    assert.equal(e.field, '(input)', e.message);
+    assert.match(e.message, /^\(input\): is nested too deeply/);
+  }
   // Dates become ISO 8601; functions and undefined are dropped.
   const r = R.payline.request('doCapture', {
     transactionID: '1', payment: { amount: 1, currency: 'EUR', action: 201, mode: 'CPT', contractNumber: '1' },

@@ -50,7 +50,9 @@ impl<'a> Args<'a> {
         let v: Value = crate::codec::json_ref::value(self.raw(i)).map_err(|e| {
             // serde_json's own recursion limit (128) is above MAX_DEPTH, so this is the limit.
             if e.is_too_deep() {
-                type_error(path, DEEP)
+                // A whole argument (a request body, `batch.build`'s input) is `(input)`, as README
+                // says: it was `''` (a helper's attack on the runtimes, eighteenth pass).
+                type_error(if path.is_empty() { "(input)" } else { path }, DEEP)
             } else if let Err(found) = crate::codec::json::from_text_in(
                 self.raw(i),
                 None,
