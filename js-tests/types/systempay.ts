@@ -110,6 +110,10 @@ const firstStatus: SystempayTransaction['detailedStatus'] | undefined = fromForm
 const notNumber: number | undefined = fromForm.transactions?.[0]?.uuid;
 console.log(firstUuid, firstStatus, notNumber);
 console.log(fromForm.orderStatus, fromFormOk);
+// An IPN's transaction goes to planCancelOrRefund as it is (its uuid, amount, currency and status are
+// always there: Lyra's fixtures; a helper's audit of the declarations, eighteenth pass).
+const ipnTx = fromForm.transactions?.[0];
+if (ipnTx) console.log(systempay.planCancelOrRefund(ipnTx, { uuid: ipnTx.uuid, amount: 100 }).operation);
 // @ts-expect-error the fields are strings
 systempay.parseAnswer({ 'kr-answer': {}, 'kr-hash': '00' }, { password: 'p' });
 

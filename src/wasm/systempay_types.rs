@@ -385,10 +385,12 @@ pub struct SystempayPayment {
     #[tsify(optional, type = "Record<string, unknown>")]
     pub customer: Option<String>,
     /// The payment's transactions (`V4/PaymentTransaction`: the fields of a transaction, typed as
-    /// optional since the IPN's list is not modelled field by field).
+    /// optional since the IPN's list is not modelled field by field, but for the four every one
+    /// carries (Lyra's fixtures, systempay.md §3.2), so that one can be given to `planCancelOrRefund`
+    /// (a helper's audit of the declarations, eighteenth pass).
     #[tsify(
         optional,
-        type = "Array<Partial<SystempayTransaction> & { [field: string]: unknown }>"
+        type = "Array<Pick<SystempayTransaction, 'uuid' | 'amount' | 'currency' | 'detailedStatus'> & Partial<SystempayTransaction> & { [field: string]: unknown }>"
     )]
     pub transactions: Option<String>,
     #[serde(rename = "_type")]
