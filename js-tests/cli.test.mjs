@@ -502,7 +502,7 @@ test('report --request joins response lines to request records by recordSequence
     assert.equal(r.status, 1, r.stderr);
     const j = JSON.parse(r.stdout);
     assert.deepEqual(j.join, { request: req, records: 5, matched: 4, notInResponse: [5], notInRequest: [], mismatched: [], mismatchedCount: 0, unreadable: 0 }, req);
-    assert.deepEqual(j.problems, ['no response line for recordSequence 5 of the request: the bank did not process them (or this is not its whole answer); check with your bank before sending them again'], req);
+    assert.deepEqual(j.problems, ['no response line for recordSequence 5: the bank did not process them (or this is not its whole answer); check with your bank before sending them again'], req);
     assert.deepEqual(j.rejections.map((x) => [x.recordSequence, x.request.line]), [[13, lines[13]], [14, lines[14]]], req);
     if (req !== 'request.csv') assert.equal(j.rejections[0].request.record.original.status, 'TO_CAPTURE');
     assert.equal(r.stderr, '', req);

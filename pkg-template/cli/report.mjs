@@ -313,7 +313,7 @@ export function problems(report) {
   // request file (they were listed and the command exited 0: a helper's audit, eighteenth pass; an
   // unrequested line's amount was added to the accepted totals without a word).
   if (j?.notInResponse.length) {
-    out.push(`no response line for recordSequence ${list(j.notInResponse)} of the request: the bank did not process them (or this is not its whole answer); check with your bank before sending them again`);
+    out.push(`no response line for recordSequence ${list(j.notInResponse)}: the bank did not process them (or this is not its whole answer); check with your bank before sending them again`);
   }
   if (j?.notInRequest.length) {
     out.push(`response lines for recordSequence ${list(j.notInRequest)} answer no record of the request (counted in the totals): is this the right request file?`);
@@ -369,8 +369,7 @@ export function renderText(report, { maxRejections = 20 } = {}) {
   if (report.join) {
     const j = report.join;
     out.push('', `request ${j.request}: ${j.records} records, ${j.matched} matched by recordSequence`);
-    if (j.notInResponse.length) out.push(`  no response line for recordSequence ${list(j.notInResponse)}: the bank did not process them; check with your bank before sending them again`);
-    if (j.notInRequest.length) out.push(`  response lines without a request record: recordSequence ${list(j.notInRequest)} (is this the right request file?)`);
+    // (Records without their answer, or answers without their record: a WARNING above, `problems`.)
   }
   if (report.rejections.length) {
     out.push('', `rejected records (${report.rejections.length}${report.rejections.length > maxRejections ? `, first ${maxRejections}` : ''}):`);
@@ -483,8 +482,6 @@ export function* htmlPieces(report) {
   if (report.join) {
     const j = report.join;
     join = `<section id="join"><h2>Request ${esc(j.request)}</h2><p><span id="join-records">${j.records}</span> request records, <span id="join-matched">${j.matched}</span> matched by recordSequence.</p>`;
-    if (j.notInResponse.length) join += `<p class="warn">No response line for recordSequence ${esc(list(j.notInResponse))}: check with your bank before sending them again.</p>`;
-    if (j.notInRequest.length) join += `<p class="warn">Response lines without a request record: ${esc(list(j.notInRequest))}.</p>`;
     join += '</section>';
   }
   yield `<!doctype html>
