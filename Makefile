@@ -58,7 +58,10 @@ node_modules/.installed: package.json package-lock.json
 # parseResponse 1.009x, the converter 0.991x, addMany 1.010x, add 1.009x (ARCHITECTURE.md "Size").
 # A last -Oz (eighteenth pass): 195 B gzip smaller on that day's module (150 523 → 150 328; a second one
 # gave 150 698, and the -ocimfs neighbours with it 30: 150 569, 33: 150 375, 34: 150 358, 36: 150 398).
-WASM_OPT_FLAGS := -Oz --converge -ocimfs=32 --low-memory-unused --strip-producers --strip-target-features --flatten --rereloop -Oz --converge -Oz
+# 30 since the nineteenth pass: on that day's module 120 B smaller than 32 (150 378 against 150 498; 28:
+# 150 425, 29: 150 402, 31: 150 416, 34: 150 516, 36: 150 555, 40: 150 644); speed against 32 measured
+# with bench/ab.mjs (ARCHITECTURE.md "Size").
+WASM_OPT_FLAGS := -Oz --converge -ocimfs=30 --low-memory-unused --strip-producers --strip-target-features --flatten --rereloop -Oz --converge -Oz
 
 # WebAssembly features beyond rustc's default set for wasm32: fixed-width SIMD (simd128). LLVM then
 # moves 16 bytes per v128 load/store (struct copies) and memchr uses its simd128 searcher: the .wasm is

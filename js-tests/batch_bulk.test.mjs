@@ -218,7 +218,10 @@ for (const [name, { sogenactif, money }] of entries) {
     assert.equal(thrown(() => c.addMany([wc(3), { ...wc(4), amount: NaN }])).issues[0].field, 'records[4].amount');
     // A lone surrogate (half an emoji) is found by the same reading of the argument (twelfth pass).
     assert.equal(thrown(() => w.addMany([wc(3), { ...wc(4), orderId: 'x\uD800' }])).issues[0].field, 'records[4].orderId');
-    assert.equal(thrown(() => c.addMany([wc(3), { ...wc(4), orderId: 'x\uD800' }])).issues[0].field, 'records[4].orderId');
+    // (A converter whose addMany was refused is failed: a new one, with the same first records.)
+    const c2 = sogenactif.batch.createConverter({ header });
+    c2.addMany([wc(0), wc(1), wc(2)]);
+    assert.equal(thrown(() => c2.addMany([wc(3), { ...wc(4), orderId: 'x\uD800' }])).issues[0].field, 'records[4].orderId');
     if (name === 'import') {
       // createTransform sends records 1000 at a time: the second batch counts from 1000.
       const records = Array.from({ length: 1500 }, (_, i) => (i === 1234 ? { ...wc(i), amount: Infinity } : wc(i)));
@@ -333,6 +336,37 @@ for (const [name, { sogenactif, money }] of entries) {
     writer.header();
     writer.addMany(records.slice(0, 3));
     assert.equal(thrown(() => writer.addMany([bad])).field, 'records[3].amount');
+  });
+
+  test(`${name}: a converter whose addMany was refused as a whole makes no file`, () => {
+    // Found by a helper (nineteenth pass): the call threw, a caller that caught it and went on got
+    // a complete-looking file (END;1) without that call's records, the valid ones included. Now the
+    // converter is failed: later calls throw, finish throws the refusal.
+    const unreadable = [
+      ['NaN', { ...wc(2), amount: NaN }, 'records[2].amount'],
+      ['a BigInt', { ...wc(2), amount: 5n }, 'records[2].amount'],
+      ['half a surrogate pair', { ...wc(2), orderId: 'a\uD800' }, 'records[2].orderId'],
+      ['a throwing getter', Object.defineProperty({ ...wc(2) }, 'orderId', { enumerable: true, get() { throw new Error('lazy'); } }), 'records[2].orderId'],
+    ];
+    for (const [what, bad, field] of unreadable) {
+      const c = sogenactif.batch.createConverter({ header });
+      c.addMany([wc(0), wc(1)]);
+      const refused = thrown(() => c.addMany([bad, wc(3)]));
+      assert.equal(refused.code, 'VALIDATION', what);
+      assert.equal(refused.issues[0].field, field, what);
+      const later = thrown(() => c.addMany([wc(4)]));
+      assert.equal(later.code, 'OPERATION_NOT_ALLOWED', what);
+      assert.match(later.message, /earlier addMany was refused .*start a new converter/, what);
+      const end = thrown(() => c.finish());
+      assert.equal(end, refused, `${what}: finish throws the refusal`);
+    }
+    // An invalid record that can be read stays a reject, and the converter goes on (README).
+    const c = sogenactif.batch.createConverter({ header });
+    c.addMany([wc(0), { ...wc(1), amount: -1 }]);
+    c.addMany([wc(2)]);
+    assert.equal(c.count, 3);
+    assert.equal(c.rejected, 1);
+    assert.equal(thrown(() => c.finish()).issues[0].field, 'records[1].amount');
   });
 
   test(`${name}: one path scheme, records[<index in the file>].field, whatever the kind of problem and the entry`, () => {

@@ -352,6 +352,27 @@ test('Client: debug events mask the credentials and the card number; fetch can b
   assert.ok(events.some((e) => e.type === 'response' && e.status === 200));
 });
 
+test('Client: an answer in ISO-8859-1, declared by its Content-Type or its XML declaration, keeps its accents', async () => {
+  // Independent expectation: the same text in UTF-8. Latin-1 bytes were read as UTF-8, `refusée`
+  // became `refus\uFFFDe` (a helper's attack, nineteenth pass).
+  const latin1 = (text) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+  const long = 'Transaction refusée: carte expirée';
+  const body = answer('doCapture', '01101', 'REFUSED', long);
+  const cases = [
+    { headers: { 'content-type': 'text/xml; charset=ISO-8859-1' }, bytes: latin1(body) },
+    { headers: { 'content-type': 'text/xml' }, bytes: latin1(`<?xml version="1.0" encoding="iso-8859-1"?>${body}`) },
+    // Not UTF-8 and nothing declared: read as UTF-8, as before (U+FFFD for each byte that is not).
+    { headers: { 'content-type': 'text/xml' }, bytes: latin1(body), expect: 'Transaction refus\uFFFDe: carte expir\uFFFDe' },
+  ];
+  for (const { headers, bytes, expect = long } of cases) {
+    const client = new payline.Client({ ...CREDS, fetch: async () => new Response(bytes, { status: 200, headers }) });
+    const e = await rejected(client.doCapture(PARAMS.doCapture));
+    assert.equal(e.code, 'GATEWAY_ERROR');
+    assert.equal(e.gatewayCode, '01101');
+    assert.equal(e.gatewayMessage, expect);
+  }
+});
+
 test('Client: options are validated', () => {
   const e = thrown(() => new payline.Client({ merchantId: '1', accessKey: 'k', environment: 'prod', timeoutMs: -1 }));
   assert.equal(e.code, 'VALIDATION');

@@ -408,3 +408,33 @@ for (const [entry, R] of entries) {
     }
   });
 }
+
+// Lyra's sample project lists its hosts with `/api-payment/` (lyra/flask-embedded-form-examples): given
+// as baseUrl, every call went to …/api-payment/api-payment/V4/… (a helper's attack, nineteenth pass).
+// And the platform's lengths (support.lyra.com article 19077577785362: amount n..12, customer.email
+// 150, customer.reference 63), found by the same attack: 13-digit amounts were sent.
+for (const [entry, R] of entries) {
+  test(`${entry}: a baseUrl holding the path remise adds is refused, for every gateway that adds one`, async () => {
+    const sp = thrown(() => new R.systempay.Client({ shopId: SHOP, password: PASSWORD, baseUrl: 'https://api.systempay.fr/api-payment/' }));
+    assert.deepEqual([sp.code, sp.field], ['VALIDATION', 'options.baseUrl']);
+    assert.match(sp.message, /holds \/api-payment, the path remise adds itself/);
+    const sips = thrown(() => new R.sogenactif.OfficeClient({ merchantId: '002001000000001', secretKey: 'k', keyVersion: 1, baseUrl: 'https://office-server.sogenactif.com/rs-services/v2' }));
+    assert.deepEqual([sips.code, sips.field], ['VALIDATION', 'options.baseUrl']);
+    // A proxy's own prefix is fine; so is Payline's, whose path is part of its base URL.
+    assert.ok(new R.systempay.Client({ shopId: SHOP, password: PASSWORD, baseUrl: 'https://proxy.example/lyra' }));
+    assert.ok(new R.payline.Client({ merchantId: '1', accessKey: 'k', baseUrl: 'https://homologation.payline.com/V4/services' }));
+  });
+
+  test(`${entry}: amounts of more than 12 digits, and e-mails and references past Lyra's lengths, are refused before sending`, () => {
+    const opts = { shopId: SHOP, password: PASSWORD };
+    const body = (amount) => ({ uuid: UUID, amount, currency: 'EUR' });
+    const sent = JSON.parse(R.systempay.request('Transaction/Refund', body(999_999_999_999), opts).body);
+    assert.equal(sent.amount, 999999999999);
+    const e = thrown(() => R.systempay.request('Transaction/Refund', body(1_000_000_000_000), opts));
+    assert.deepEqual([e.code, e.field, e.issues[0].code], ['VALIDATION', 'amount', 'RANGE']);
+    const pay = (customer) => ({ amount: 990, currency: 'EUR', customer });
+    const long = thrown(() => R.systempay.request('Charge/CreatePayment', pay({ email: `${'a'.repeat(140)}@example.fr`, reference: 'r'.repeat(64) }), opts));
+    assert.deepEqual(long.issues.map((i) => [i.field, i.code]), [['customer.email', 'TOO_LONG'], ['customer.reference', 'TOO_LONG']]);
+    assert.ok(R.systempay.request('Charge/CreatePayment', pay({ email: `${'a'.repeat(139)}@example.fr`, reference: 'r'.repeat(63) }), opts));
+  });
+}

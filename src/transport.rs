@@ -184,7 +184,12 @@ pub fn basic_auth(user: &str, password: &Secret) -> String {
 /// parser that `fetch` uses would (a `\\` ends the authority too), so `http://localhost:x@evil.example`
 /// is read as host `evil.example` with userinfo, and refused. Written by hand rather than with the
 /// `url` crate: its IDNA tables would add tens of KB to the shipped .wasm for this one check.
-pub fn check_base_url(url: &str, at: &str, example: &str, issues: &mut Issues) {
+///
+/// `api_path` (unless empty) is the path remise adds after the base URL: a base URL that holds it
+/// already (`https://api.systempay.fr/api-payment/`, as Lyra's sample project lists its hosts) would
+/// send every call to `…/api-payment/api-payment/V4/…`, and is refused (a helper's attack,
+/// nineteenth pass).
+pub fn check_base_url(url: &str, at: &str, example: &str, api_path: &str, issues: &mut Issues) {
     let lower = url
         .get(..8)
         .map(str::to_ascii_lowercase)
@@ -250,6 +255,17 @@ pub fn check_base_url(url: &str, at: &str, example: &str, issues: &mut Issues) {
             "has an invalid port: give a number from 1 to 65535 after the host's ':'",
         );
         return;
+    }
+    // (`codec::text::find`, not `str::contains`: its two-way searcher is 5 KB of wasm.)
+    let path = rest.get(authority.len()..).unwrap_or("");
+    if !api_path.is_empty() && crate::codec::text::find(path, api_path).is_some() {
+        issues.push(
+            at,
+            issue::FORMAT,
+            format!(
+                "holds {api_path}, the path remise adds itself: give only what comes before it"
+            ),
+        );
     }
     if !secure && !matches!(host.as_str(), "127.0.0.1" | "localhost" | "[::1]") {
         issues.push(
@@ -484,14 +500,19 @@ pub fn failure_error(
         Failure::Status(s) if (300..=399).contains(&s) && s != 304 => Error::new(
             ErrorCode::HttpError,
             tail(format!(
-                "{} answered HTTP {s} (a redirect) to {operation}; remise does not follow redirects of money-moving calls, nor of reads to another origin: check baseUrl",
-                gateway.as_str()
+                "{} answered HTTP {} (a redirect) to {operation}; remise does not follow redirects of money-moving calls, nor of reads to another origin: check baseUrl",
+                gateway.as_str(),
+                u32::from(s)
             )),
         )
         .with_http_status(s),
         Failure::Status(s) => Error::new(
             ErrorCode::HttpError,
-            tail(format!("{} answered HTTP {s} to {operation}", gateway.as_str())),
+            tail(format!(
+                "{} answered HTTP {} to {operation}",
+                gateway.as_str(),
+                u32::from(s)
+            )),
         )
         .with_http_status(s),
         Failure::NotAResponse => Error::new(
@@ -548,7 +569,10 @@ pub fn status_retryable(kind: CallKind, status: u16, body: &str) -> bool {
 pub fn untrusted_success(gateway: Gateway, status: u16) -> Error {
     Error::new(
         ErrorCode::MalformedResponse,
-        format!("the answer reads as a success but is HTTP {status}, not 200"),
+        format!(
+            "the answer reads as a success but is HTTP {}, not 200",
+            u32::from(status)
+        ),
     )
     .with_gateway(gateway)
     .with_http_status(status)

@@ -59,7 +59,7 @@ fn systempay_declarations_follow_the_tables() {
     // required, the amount optional on CancelOrRefund, both amount and currency required on
     // Duplicate; the limits come from the model's constants.
     assert!(dts.contains(
-        "export interface SystempayCancelOrRefundRequest {\n  /** The transaction id. 32 lowercase hexadecimal characters. */\n  uuid: string;\n  /** Minor units (30050 = EUR 300.50). */\n  amount?: number;\n  /** Requires `amount`. */\n  currency?: SystempayCurrency;\n"
+        "export interface SystempayCancelOrRefundRequest {\n  /** The transaction id. 32 lowercase hexadecimal characters. */\n  uuid: string;\n  /** Minor units (30050 = EUR 300.50), at most 999999999999 (12 digits). */\n  amount?: number;\n  /** Requires `amount`. */\n  currency?: SystempayCurrency;\n"
     ));
     assert!(dts.contains("  amount: number;\n  currency: SystempayCurrency;\n"));
     assert!(dts.contains("export type SystempayManualValidation = 'YES' | 'NO' | null;"));

@@ -92,10 +92,20 @@ proptest! {
     }
 
     #[test]
-    fn refund_amounts_are_exact(amount in 0u64..=9_007_199_254_740_991) {
+    fn refund_amounts_are_exact(amount in 1u64..=999_999_999_999) {
         let body = json!({"uuid": "a0b61d1e159748eaab876cfe342e8c08", "amount": amount, "currency": "EUR"});
         let p = systempay::request("Transaction/Refund", &body, &opts()).unwrap();
         let v: Value = serde_json::from_str(&p.request.body).unwrap();
         prop_assert_eq!(v["amount"].as_u64(), Some(amount));
+    }
+
+    /// Above 12 digits (Lyra's field list: amount, integer, maximum length 12), up to the largest
+    /// exact JS integer: refused at `amount`, never sent.
+    #[test]
+    fn refund_amounts_above_twelve_digits_are_refused(amount in 1_000_000_000_000u64..=9_007_199_254_740_991) {
+        let body = json!({"uuid": "a0b61d1e159748eaab876cfe342e8c08", "amount": amount, "currency": "EUR"});
+        let e = systempay::request("Transaction/Refund", &body, &opts()).unwrap_err();
+        prop_assert_eq!(e.field.as_deref(), Some("amount"));
+        prop_assert_eq!(e.issues[0].code, "RANGE");
     }
 }

@@ -487,6 +487,67 @@ fn update_rules() {
         .ends_with(r#""cardUpdate":{"manualValidation":null}}"#));
 }
 
+/// Lyra's field list of the REST API (support.lyra.com, article 19077577785362): `amount` an
+/// integer of at most 12 digits, `customer.email` at most 150 characters, `customer.reference` at
+/// most 63. One past each limit is refused, the limit itself is sent (a helper's attack, nineteenth
+/// pass: 13-digit amounts were sent).
+#[test]
+fn the_platform_s_length_limits() {
+    let max = 999_999_999_999u64;
+    assert_eq!(max.to_string().len(), 12);
+    for (svc, body) in [
+        (
+            "Transaction/Refund",
+            json!({"uuid": UUID, "currency": "EUR"}),
+        ),
+        ("Transaction/CancelOrRefund", json!({"uuid": UUID})),
+        (
+            "Transaction/Duplicate",
+            json!({"uuid": UUID, "currency": "EUR"}),
+        ),
+        ("Charge/CreatePayment", json!({"currency": "EUR"})),
+    ] {
+        let with = |n: u64| {
+            let mut b = body.clone();
+            b["amount"] = json!(n);
+            b
+        };
+        let p = systempay::request(svc, &with(max), &opts()).unwrap();
+        assert!(p.request.body.contains("\"amount\":999999999999"), "{svc}");
+        expect_issues(svc, with(max + 1), &[("amount", "RANGE")]);
+    }
+    expect_issues(
+        "Transaction/Update",
+        json!({"uuid": UUID, "cardUpdate": {"amount": max + 1, "currency": "EUR"}}),
+        &[("cardUpdate.amount", "RANGE")],
+    );
+    let e = systempay::request(
+        "Transaction/Refund",
+        &json!({"uuid": UUID, "amount": max + 1}),
+        &opts(),
+    )
+    .unwrap_err();
+    assert!(e.message.contains("at most 999999999999"), "{}", e.message);
+
+    let email = |local: usize| format!("{}@example.fr", "a".repeat(local));
+    assert_eq!(email(139).chars().count(), 150);
+    let pay = |customer: serde_json::Value| json!({"amount": 990, "currency": "EUR", "customer": customer});
+    assert!(systempay::request(
+        "Charge/CreatePayment",
+        &pay(json!({"email": email(139), "reference": "r".repeat(63)})),
+        &opts()
+    )
+    .is_ok());
+    expect_issues(
+        "Charge/CreatePayment",
+        pay(json!({"email": email(140), "reference": "é".repeat(64)})),
+        &[
+            ("customer.email", "TOO_LONG"),
+            ("customer.reference", "TOO_LONG"),
+        ],
+    );
+}
+
 #[test]
 fn duplicate_order_get_create_payment_rules() {
     expect_issues(

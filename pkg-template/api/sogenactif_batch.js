@@ -275,6 +275,8 @@ export default function sogenactifBatch(raw) {
     #held;
     // A high surrogate that ended the last text chunk: its low half may begin the next one.
     #high = '';
+    // The VALIDATION error of an addMany refused as a whole (`#refuse`).
+    #failed;
     // Whether bytes were pushed: `addMany` after them is refused (the core may hold the start of a
     // pushed line, and the records were written before it: the fifteenth pass, an attack).
     #pushed = false;
@@ -300,6 +302,7 @@ export default function sogenactifBatch(raw) {
      * Memory stays flat over millions of records (the `remise batch` command reads this way).
      */
     pushView(chunk) {
+      this.#usable();
       const text = typeof chunk === 'string';
       let bytes = chunkBytes(text ? this.#text(chunk) : chunk, memory);
       if (bytes.length > 0 || this.#high !== '') this.#pushed = true;
@@ -310,6 +313,11 @@ export default function sogenactifBatch(raw) {
     }
     /** `finish` as a view (see `pushView`). */
     finishView() {
+      // The error of the addMany that failed the converter (see `#refuse`).
+      if (this.#failed !== undefined) throw this.#failed;
+      return this.#finishView();
+    }
+    #finishView() {
       // A high surrogate left at the end of the text is a lone one: its record is rejected. Its
       // bytes end no line, so that push gives no output (the header went with the first push).
       // Each call into the wasm goes through `Held#cross`: the steps between (text to bytes, a
@@ -342,20 +350,53 @@ export default function sogenactifBatch(raw) {
       const [ptr, len] = this.#held.cross((c) => [c.outPtr(), c.outLen()]);
       return new Uint8Array(memory().buffer, ptr, len);
     }
-    /** Records as JS objects, one crossing for all of them → their bytes. */
+    /**
+     * Records as JS objects, one crossing for all of them → their bytes. Invalid records become
+     * rejects; records that cannot be read at all (a throwing getter, a value JSON cannot carry such
+     * as NaN or a BigInt, half a surrogate pair) make the call throw VALIDATION, and the converter
+     * is then failed: later calls throw OPERATION_NOT_ALLOWED and `finish` throws that error, so no
+     * file is made without those records.
+     */
     addMany(records) {
       if (this.#pushed) throw new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: 'Converter: addMany after push: its records would be written before a line whose end push has not seen yet; give them to push as NDJSON lines, or to a converter of their own' });
+      this.#usable();
       const base = this.count;
-      const [text, sp] = encode([records], ['records'], G, base);
-      // As a string: the glue writes it into wasm memory with one encodeInto (scripts/build-pkg.mjs).
-      return fromFileStart(sp, base, () => this.#view(this.#held.cross((c) => c.addMany(text, sp))).slice());
+      try {
+        const [text, sp] = encode([records], ['records'], G, base);
+        // As a string: the glue writes it into wasm memory with one encodeInto (scripts/build-pkg.mjs).
+        return fromFileStart(sp, base, () => this.#view(this.#held.cross((c) => c.addMany(text, sp))).slice());
+      } catch (e) {
+        this.#refuse(e);
+        throw e;
+      }
     }
     /** (Internal: `createTransform`.) Records already written as JSON texts, in one crossing. */
     [ADD_TEXTS](texts, sp) {
+      this.#usable();
       const base = this.count;
       // Joined before the crossing: `join` may be a caller's patch.
       const text = `[[${texts.join(',')}]]`;
-      return fromFileStart(sp, base, () => this.#view(this.#held.cross((c) => c.addMany(text, sp))).slice());
+      try {
+        return fromFileStart(sp, base, () => this.#view(this.#held.cross((c) => c.addMany(text, sp))).slice());
+      } catch (e) {
+        this.#refuse(e);
+        throw e;
+      }
+    }
+    /**
+     * An addMany refused as a whole (records that cannot be read, a value JSON cannot carry: its
+     * records were not counted) fails the converter: its later calls throw, and `finish` throws
+     * that VALIDATION error. A caller that caught it and went on got a complete-looking file
+     * without that call's records (a helper's attack, nineteenth pass).
+     */
+    #refuse(e) {
+      if (e instanceof RemiseError && e.code === 'VALIDATION' && this.#failed === undefined) this.#failed = e;
+    }
+    #usable() {
+      const e = this.#failed;
+      if (e !== undefined) {
+        throw new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: `Converter: an earlier addMany was refused (${e.field ?? 'records'}: ${e.issues?.[0]?.message ?? e.message}), so this converter makes no file: fix those records and start a new converter` });
+      }
     }
     /** The last bytes and the trailer; throws VALIDATION listing the issues if any record was invalid. */
     finish() {

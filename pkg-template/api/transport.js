@@ -105,6 +105,35 @@ function discard(res) {
 }
 
 const utf8 = new TextDecoder('utf-8');
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+// The labels WHATWG's Encoding standard reads as windows-1252 (the Latin-1 family) that a server may
+// declare; and where that charset is declared: the Content-Type header, or the XML declaration.
+const LATIN1 = /^(?:iso[-_]?8859[-_]1|iso-ir-100|l1|latin1|cp1252|windows-1252|cp819|ibm819|us-ascii|ascii|x-cp1252|iso_8859-1:1987|csisolatin1)$/i;
+const DECLARED = [/;\s*charset\s*=\s*"?([^";\s]+)/i, /^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']/];
+
+/**
+ * The answer's text: UTF-8, as every gateway sends (RFC 8259 for JSON). Bytes that are not UTF-8,
+ * under a Latin-1 charset the answer declares (the Content-Type, or an XML declaration: a Payline
+ * answer may carry one), are read as that charset, so `refusée` stays `refusée` and not `refus\uFFFDe`
+ * (a helper's attack, nineteenth pass); anything else is read as UTF-8 with U+FFFD for what is not.
+ */
+function decodeBody(bytes, res) {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    // not UTF-8: the declared charset decides
+  }
+  const declared = [header(res, 'content-type'), utf8.decode(bytes.subarray(0, 256))].map((t, i) => typeof t === 'string' && DECLARED[i].exec(t)?.[1]);
+  if (!declared.some((label) => label && LATIN1.test(label))) return utf8.decode(bytes);
+  try {
+    return new TextDecoder('windows-1252').decode(bytes);
+  } catch {
+    // A runtime without that decoder (Node built without ICU): ISO-8859-1, one code point per byte.
+    let text = '';
+    for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192));
+    return text;
+  }
+}
 
 /**
  * The bounds of an answer still read once its call has settled (the timeout ran out, or the call's
@@ -198,7 +227,7 @@ async function readText(res, cap, life) {
       }
       if (value.byteLength > 0) chunks.push(value);
     }
-    return utf8.decode(chunks.length === 1 ? chunks[0] : joinBytes(chunks));
+    return decodeBody(chunks.length === 1 ? chunks[0] : joinBytes(chunks), res);
   }
   if (body === null && typeof text !== 'function') return '';
   if (typeof text !== 'function') throw new Failure('notresponse', 'the answer has no body to read');

@@ -26,7 +26,7 @@ export interface SystempayTransactionOptions {
 export interface SystempayCancelOrRefundRequest {
   /** The transaction id. 32 lowercase hexadecimal characters. */
   uuid: string;
-  /** Minor units (30050 = EUR 300.50). */
+  /** Minor units (30050 = EUR 300.50), at most 999999999999 (12 digits). */
   amount?: number;
   /** Requires `amount`. */
   currency?: SystempayCurrency;
@@ -53,7 +53,7 @@ export interface SystempayCancelRequest {
 export interface SystempayRefundRequest {
   /** The transaction id. 32 lowercase hexadecimal characters. */
   uuid: string;
-  /** Minor units (30050 = EUR 300.50). */
+  /** Minor units (30050 = EUR 300.50), at most 999999999999 (12 digits). */
   amount?: number;
   /** Requires `amount`. */
   currency?: SystempayCurrency;
@@ -98,7 +98,7 @@ export interface SystempayCardDuplicate {
 export interface SystempayDuplicateRequest {
   /** The transaction id. 32 lowercase hexadecimal characters. */
   uuid: string;
-  /** Minor units (30050 = EUR 300.50). */
+  /** Minor units (30050 = EUR 300.50), at most 999999999999 (12 digits). */
   amount: number;
   currency: SystempayCurrency;
   /** Printable ASCII, at most 64 characters. */
@@ -117,15 +117,15 @@ export interface SystempayOrderGetRequest {
 }
 
 export interface SystempayCustomer {
-  /** An e-mail address (`name@domain.tld`). */
+  /** At most 150 characters. An e-mail address (`name@domain.tld`). */
   email?: string;
-  /** Required when `formAction` is `'CUSTOMER_WALLET'`. */
+  /** At most 63 characters. Required when `formAction` is `'CUSTOMER_WALLET'`. */
   reference?: string;
 }
 
 /** Charge/CreatePayment. */
 export interface SystempayCreatePaymentRequest {
-  /** Minor units (30050 = EUR 300.50). */
+  /** Minor units (30050 = EUR 300.50), at most 999999999999 (12 digits). */
   amount: number;
   currency: SystempayCurrency;
   /** Printable ASCII, at most 64 characters. */

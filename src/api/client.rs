@@ -308,7 +308,7 @@ pub(super) fn secret_forms(
     // A very short secret alone would blank ordinary words: it is not taken out alone, only inside
     // an `Authorization` value of 12 characters or more, below (Systempay and Payline; README,
     // "What is redacted").
-    if secret.expose().chars().count() >= 6 {
+    if crate::codec::text::chars(secret.expose()) >= 6 {
         out.push((secret.expose().to_string(), 6));
         // As a message quotes it when it holds characters written as escapes (`Ω` → `\u{3a9}`,
         // `"` → `\"`): quoted gateway text goes through `money::printable`.
@@ -393,7 +393,7 @@ fn scrub_cut(text: &str, secret: &str, min: usize) -> Option<String> {
         let before = text.get(copied..cut).unwrap_or_default();
         // The longest start of the secret (`min` characters or more) that ends just before the `…`.
         let mut start = Some(secret);
-        let mut chars = secret.chars().count();
+        let mut chars = crate::codec::text::chars(secret);
         while let Some(s) = start.filter(|_| chars >= min) {
             if before.ends_with(s) {
                 break;

@@ -309,7 +309,7 @@ pub fn push_unknown(
             issue::UNKNOWN_FIELD,
             format!(
                 "has an unknown key of {} characters (not shown: it may be a secret put in the wrong place): remove it or check its spelling",
-                key.chars().count()
+                crate::codec::text::chars(key)
             ),
         );
         return;

@@ -860,7 +860,9 @@ impl<'a> Val<'a> {
     fn number_text(&self) -> String {
         match self {
             Val::U(n) => n.to_string(),
-            Val::I(n) => n.to_string(),
+            // (Always negative: `U` holds the others. Written from the magnitude: one integer
+            // `Display` less in the `.wasm`, nineteenth pass.)
+            Val::I(n) => format!("-{}", n.unsigned_abs()),
             // serde_json's own text of the number (never `f64`'s `Display`, which would pull
             // core's float formatting into the `.wasm`: issue 9, size). The parser only
             // produces finite numbers, so `from_f64` always succeeds.
@@ -1209,7 +1211,11 @@ pub fn read_uint(v: &Val<'_>, at: impl FnOnce() -> String, issues: &mut Issues) 
             None
         }
         Val::I(n) => {
-            issues.push(at(), issue::RANGE, format!("must not be negative, got {n}"));
+            issues.push(
+                at(),
+                issue::RANGE,
+                format!("must not be negative, got -{}", n.unsigned_abs()),
+            );
             None
         }
         other => {

@@ -36,9 +36,9 @@ pub fn parse_minor(amount: &str, cur: &Currency) -> Result<u64> {
                 "amount '{}' has more decimals than {} allows ({} fraction digit{}): round it to {} decimal place{}",
                 printable(amount),
                 cur.code(),
-                cur.digits,
+                u32::from(cur.digits),
                 plural(cur.digits),
-                cur.digits,
+                u32::from(cur.digits),
                 plural(cur.digits)
             ),
         )

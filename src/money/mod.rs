@@ -218,7 +218,7 @@ pub(crate) fn printable(s: &str) -> String {
     for c in s.chars().take(40) {
         escape_char(&mut out, c);
     }
-    if s.chars().count() > 40 {
+    if crate::codec::text::chars(s) > 40 {
         out.push('…');
     }
     out

@@ -814,7 +814,8 @@ pub fn write_response(op: Operation, http_status: u16, xml: &str, out: &mut Vec<
         Error::new(
             ErrorCode::HttpError,
             format!(
-                "Payline answered HTTP {http_status} to {} without a SOAP answer",
+                "Payline answered HTTP {} to {} without a SOAP answer",
+                u32::from(http_status),
                 op.name()
             ),
         )
@@ -895,6 +896,29 @@ pub fn write_response(op: Operation, http_status: u16, xml: &str, out: &mut Vec<
         });
     };
     let mut fields = object_of(doc, kids(doc, wrapper).filter(|c| payline_ns(c)));
+    // The answer and its fields (`result`, `transaction`, …) come once in every answer the WSDL
+    // describes: two wrappers read as the first (refused or accepted by their order), a second
+    // `transaction` made an array where an object is declared (a helper's attack, nineteenth
+    // pass). Deeper, the generic rule stays (`pointOfSell` repeats its `contract` items).
+    let twice = if kids(doc, body)
+        .filter(|c| c.ns == Ns::Impl && c.local == wrapper_name)
+        .count()
+        > 1
+    {
+        Some("")
+    } else {
+        fields
+            .entries
+            .iter()
+            .find(|(k, v)| matches!(v, Node::List(_)) && !is_list_wrapper(k))
+            .map(|(k, _)| k.as_ref())
+    };
+    if let Some(k) = twice {
+        return Err(malformed(&format!(
+            "<{wrapper_name}>{}{k} comes more than once, where the WSDL has it once",
+            if k.is_empty() { "" } else { "." }
+        )));
+    }
     let result = match fields.get_mut("result") {
         Some(Node::Obj(result)) => match result.get_mut("code") {
             Some(&mut Node::Text(code)) => Some((result, code)),

@@ -843,6 +843,7 @@ impl Options {
                 u,
                 "options.baseUrl",
                 "https://homologation.payline.com/V4/services",
+                "",
                 &mut issues,
             );
         }

@@ -230,7 +230,7 @@ fn read_value<'v>(
             let mut ok = xml_text(at, s, issues);
             // Byte length bounds the character count: count only when it could be over.
             if s.len() > max {
-                let len = s.chars().count();
+                let len = crate::codec::text::chars(s);
                 if len > max {
                     issues.push(
                         at.path(),

@@ -18,7 +18,8 @@ pub fn parse_response(http_status: u16, text: &str) -> Result<Value> {
     if (201..=299).contains(&http_status) {
         return Err(malformed(
             format!(
-                "the answer is HTTP {http_status}, not the 200 with the V4 envelope: {}",
+                "the answer is HTTP {}, not the 200 with the V4 envelope: {}",
+                u32::from(http_status),
                 snippet(text)
             ),
             http_status,
@@ -90,7 +91,7 @@ pub fn parse_response(http_status: u16, text: &str) -> Result<Value> {
             ))
         }
         (Some("SUCCESS"), Some(Value::Object(_))) => Err(malformed(
-            format!("HTTP {http_status} with status SUCCESS (its answer a success, or a WebServiceError): the answer cannot be trusted"),
+            format!("HTTP {} with status SUCCESS (its answer a success, or a WebServiceError): the answer cannot be trusted", u32::from(http_status)),
             http_status,
         )
         .with_response(envelope.clone())),
@@ -165,7 +166,8 @@ fn http_error(status: u16, text: &str) -> Error {
     Error::new(
         ErrorCode::HttpError,
         format!(
-            "systempay answered HTTP {status}{}{}",
+            "systempay answered HTTP {}{}{}",
+            u32::from(status),
             if text.trim().is_empty() {
                 String::new()
             } else {

@@ -192,9 +192,17 @@ pub const AMOUNT_WITHOUT_CURRENCY: bool = true;
 /// Maximum `captureDelay` in days: the platform resets higher values to this (seed document,
 /// "automatically reset to 365 days"; UNCERTAIN per reference §2.1).
 pub const MAX_CAPTURE_DELAY: u64 = 365;
-/// Maximum `orderId` length. UNCERTAIN: the format block was not readable; 64 is the platform's
-/// usual limit (reference §2, "Common field conventions").
+/// Maximum `orderId` length: "string, maximum length 64" in Lyra's field list of the REST API
+/// (https://support.lyra.com/hc/en-150/articles/19077577785362, read in the nineteenth pass; was
+/// UNCERTAIN, reference §2 "Common field conventions").
 pub const ORDER_ID_MAX: usize = 64;
+/// The largest `amount`: "integer, maximum length 12" in the same field list (Lyra Collect's
+/// marketplace pages give amounts as `n..12` too). A longer one is refused by the platform.
+pub const MAX_AMOUNT: u64 = 999_999_999_999;
+/// `customer.email` and `customer.reference` of Charge/CreatePayment: at most 150 and 63
+/// characters, same field list (INT_015 and INT_016 otherwise, reference §2.9).
+pub const EMAIL_MAX: usize = 150;
+pub const CUSTOMER_REFERENCE_MAX: usize = 63;
 
 /// A field that may be sent as an explicit `null` (absent = `None`).
 pub type Nullable<T> = Option<Option<T>>;

@@ -101,7 +101,7 @@ const fn required(name: &'static str, ty: Ty, doc: &'static str) -> Field {
 }
 
 const UUID_DOC: &str = "The transaction id.";
-const AMOUNT_DOC: &str = "Minor units (30050 = EUR 300.50).";
+const AMOUNT_DOC: &str = "Minor units (30050 = EUR 300.50), at most 999999999999 (12 digits).";
 /// `amount` of CancelOrRefund and Refund: alone, or with `currency` ([`AMOUNT_WITHOUT_CURRENCY`]).
 const AMOUNT_MAYBE_ALONE: Field = if AMOUNT_WITHOUT_CURRENCY {
     field("amount", Ty::Amount, AMOUNT_DOC)
@@ -238,11 +238,11 @@ pub static CUSTOMER: Object = Object {
     name: "SystempayCustomer",
     doc: "",
     fields: &[
-        field("email", Ty::Email, ""),
+        field("email", Ty::Email, "At most 150 characters."),
         field(
             "reference",
             Ty::Text,
-            "Required when `formAction` is `'CUSTOMER_WALLET'`.",
+            "At most 63 characters. Required when `formAction` is `'CUSTOMER_WALLET'`.",
         ),
     ],
 };

@@ -193,6 +193,7 @@ pub fn validate_options(opts: &Options, issues: &mut Issues) {
             base,
             "options.baseUrl",
             "https://api.systempay.fr (or a preset of systempay.hosts)",
+            "/api-payment",
             issues,
         );
     }
@@ -267,17 +268,23 @@ fn order_id<'v>(o: &mut ObjRef<'v, '_>, required: bool, issues: &mut Issues) -> 
         ok = false;
     }
     if s.len() > ORDER_ID_MAX {
-        issues.push(
-            o.at("orderId"),
-            issue::TOO_LONG,
-            format!(
-                "is {} characters long: at most {ORDER_ID_MAX} are accepted",
-                s.chars().count()
-            ),
-        );
+        too_long(o, "orderId", s, ORDER_ID_MAX, issues);
         ok = false;
     }
     ok.then_some(s)
+}
+
+/// Reports `key` longer than the platform's `max` characters; true when it is.
+fn too_long(o: &ObjRef<'_, '_>, key: &str, s: &str, max: usize, issues: &mut Issues) -> bool {
+    let n = crate::codec::text::chars(s);
+    if n > max {
+        issues.push(
+            o.at(key),
+            issue::TOO_LONG,
+            format!("is {n} characters long: at most {max} are accepted"),
+        );
+    }
+    n > max
 }
 
 /// A currency of the Systempay table, given as alpha-3 (`'EUR'`) or numeric (`978`, `'978'`);
@@ -324,11 +331,19 @@ fn amount_currency(
 ) -> Option<u64> {
     let has_amount = o.has("amount");
     let has_currency = o.has("currency");
-    let amount = if required {
+    let mut amount = if required {
         o.req_uint("amount", issues)
     } else {
         o.uint("amount", issues)
     };
+    if amount > Some(MAX_AMOUNT) {
+        issues.push(
+            o.at("amount"),
+            issue::RANGE,
+            "must be at most 999999999999 minor units: the platform takes 12 digits at most",
+        );
+        amount = None;
+    }
     let cur = if required && !has_currency {
         o.raw("currency");
         issues.push(
@@ -558,10 +573,14 @@ fn create_payment(o: &mut ObjRef<'_, '_>, b: &mut Body, issues: &mut Issues) {
                     ),
                 );
             }
-            ok
+            ok && !too_long(&c, "email", s, EMAIL_MAX, issues)
         });
         b.str("email", email);
         reference = c.str("reference", issues);
+        // (Written as given: with the issue, nothing is sent.)
+        if let Some(r) = reference {
+            too_long(&c, "reference", r, CUSTOMER_REFERENCE_MAX, issues);
+        }
         b.str("reference", reference);
         c.finish(issues);
         b.close();

@@ -152,7 +152,13 @@ fn unknown_outcome_for_money_moving_failures() {
 fn base_url_must_be_https_except_on_this_machine() {
     let check = |u: &str| {
         let mut issues = crate::error::Issues::new();
-        check_base_url(u, "options.baseUrl", "https://example.test", &mut issues);
+        check_base_url(
+            u,
+            "options.baseUrl",
+            "https://example.test",
+            "/api",
+            &mut issues,
+        );
         issues
             .into_vec()
             .into_iter()
@@ -160,6 +166,10 @@ fn base_url_must_be_https_except_on_this_machine() {
             .collect::<Vec<_>>()
     };
     assert!(check("https://api.systempay.fr").is_empty());
+    // A base URL that holds the path remise adds after it (here "/api").
+    assert!(check("https://a.test/api/")[0].contains("holds /api, the path remise adds itself"));
+    assert!(check("https://a.test/v1/api").len() == 1);
+    assert!(check("https://api.test/x").is_empty());
     assert!(check("https://api.payzen.eu/").is_empty());
     assert!(check("http://127.0.0.1:8080").is_empty());
     assert!(check("http://localhost/x").is_empty());

@@ -1,7 +1,9 @@
 //! Unit tests of `codec::text`, against the standard library's `str::find`, `split_once` and
 //! `replace` on every short text over a small alphabet (repeats, overlaps, multi-byte letters).
 
-use super::{find, hex_decode, hex_encode, join, parse_u64, parse_uint, replace, split_once};
+use super::{
+    chars, find, hex_decode, hex_encode, join, parse_u64, parse_uint, replace, split_once,
+};
 
 /// Every string of length 0..=max over `alphabet`.
 fn all_strings(alphabet: &[&str], max: usize) -> Vec<String> {
@@ -114,4 +116,33 @@ fn hex_agrees_with_the_hex_crate() {
     }
     let upper = hex::encode_upper(&bytes);
     assert_eq!(hex_decode(&upper), Some(bytes));
+}
+
+#[test]
+fn chars_counts_as_the_standard_library() {
+    // Every length of every mix of 1- to 4-byte characters, and each Unicode scalar value once.
+    let pieces = [
+        "",
+        "a",
+        "é",
+        "€",
+        "😀",
+        "\u{7f}",
+        "\u{80}",
+        "\u{7ff}",
+        "\u{800}",
+        "\u{ffff}",
+        "\u{10000}",
+        "\u{10ffff}",
+    ];
+    for a in pieces {
+        for b in pieces {
+            for c in pieces {
+                let s = format!("{a}{b}{c}{a}");
+                assert_eq!(chars(&s), s.chars().count(), "{s:?}");
+            }
+        }
+    }
+    let all: String = (0..=0x10ffff_u32).filter_map(char::from_u32).collect();
+    assert_eq!(chars(&all), all.chars().count());
 }

@@ -253,7 +253,7 @@ fn check<'a>(v: Raw<'a>, format: Format, syntax: Syntax, memo: &mut Memo) -> Opt
             let s = s?;
             // At most as many characters as bytes: count them only for a long text.
             let max = usize::from(max);
-            (s.len() <= max || s.chars().count() <= max).then_some(Val::S(s))
+            (s.len() <= max || crate::codec::text::chars(s) <= max).then_some(Val::S(s))
         }
         Format::Amount => n.filter(|n| *n <= MAX_AMOUNT).map(Val::N),
         Format::Currency => {

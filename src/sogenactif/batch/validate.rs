@@ -43,10 +43,19 @@ pub struct Offset {
 impl Offset {
     /// `+0100` (CSV) or `+01:00` (XML).
     pub fn render(self, syntax: Syntax) -> String {
-        let sign = if self.negative { '-' } else { '+' };
+        // (A `&str`, not a `char`: `char`'s `Display` is 300 bytes of .wasm for this one use.)
+        let sign = if self.negative { "-" } else { "+" };
         match syntax {
-            Syntax::Csv => format!("{sign}{:02}{:02}", self.hours, self.minutes),
-            Syntax::Xml => format!("{sign}{:02}:{:02}", self.hours, self.minutes),
+            Syntax::Csv => format!(
+                "{sign}{:02}{:02}",
+                u32::from(self.hours),
+                u32::from(self.minutes)
+            ),
+            Syntax::Xml => format!(
+                "{sign}{:02}:{:02}",
+                u32::from(self.hours),
+                u32::from(self.minutes)
+            ),
         }
     }
 }
@@ -413,7 +422,8 @@ fn read_digits(v: &Value, at: &str, min: u8, max: u8, issues: &mut Issues) -> Op
             return None;
         }
     };
-    let len = s.chars().count();
+    let len = crate::codec::text::chars(&s);
+    let (min, max) = (u32::from(min), u32::from(max));
     let size = if min == max {
         format!("exactly {max} digits")
     } else {
@@ -423,11 +433,11 @@ fn read_digits(v: &Value, at: &str, min: u8, max: u8, issues: &mut Issues) -> Op
         issues.push(at, issue::FORMAT, format!("must be digits only ({size})"));
         return None;
     }
-    if len > usize::from(max) {
+    if len as u64 > u64::from(max) {
         issues.push(at, issue::TOO_LONG, format!("must be {size}, got {len}"));
         return None;
     }
-    if len < usize::from(min) {
+    if (len as u64) < u64::from(min) {
         issues.push(at, issue::FORMAT, format!("must be {size}, got {len}"));
         return None;
     }
@@ -458,6 +468,8 @@ fn read_value(
     match field.format {
         Format::Digits(min, max) => read_digits(v, at, min, max, issues),
         Format::Alnum(max) => {
+            // Limits are formatted as u32 (one integer `Display` body less in the .wasm).
+            let max = u32::from(max);
             let Value::String(s) = v else {
                 return want_string(issues);
             };
@@ -469,7 +481,7 @@ fn read_value(
                 );
                 return None;
             }
-            if s.len() > usize::from(max) {
+            if s.len() as u64 > u64::from(max) {
                 issues.push(
                     at,
                     issue::TOO_LONG,
@@ -480,11 +492,12 @@ fn read_value(
             Some(s.clone())
         }
         Format::Text(max) => {
+            let max = u32::from(max);
             let Value::String(s) = v else {
                 return want_string(issues);
             };
-            let len = s.chars().count();
-            if len > usize::from(max) {
+            let len = crate::codec::text::chars(s);
+            if len as u64 > u64::from(max) {
                 issues.push(
                     at,
                     issue::TOO_LONG,

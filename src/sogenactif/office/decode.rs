@@ -63,10 +63,11 @@ pub fn parse_response_sealed(
         || ((400..=499).contains(&http_status)
             && crate::codec::text::find(text, "responseCode").is_some())
     {
-        return Err(
-            malformed(&format!("the answer is HTTP {http_status}, not 200"))
-                .with_http_status(http_status),
-        );
+        return Err(malformed(&format!(
+            "the answer is HTTP {}, not 200",
+            u32::from(http_status)
+        ))
+        .with_http_status(http_status));
     }
     if http_status != 200 {
         let hint = match http_status {
@@ -80,7 +81,10 @@ pub fn parse_response_sealed(
         };
         let mut e = Error::new(
             ErrorCode::HttpError,
-            format!("sogenactif answered HTTP {http_status}: {hint}"),
+            format!(
+                "sogenactif answered HTTP {}: {hint}",
+                u32::from(http_status)
+            ),
         )
         .with_gateway(Gateway::Sogenactif)
         .with_http_status(http_status)

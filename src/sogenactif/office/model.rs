@@ -381,6 +381,7 @@ impl Options {
                 url,
                 "options.baseUrl",
                 "https://office-server.sogenactif.com",
+                "/rs-services",
                 issues,
             );
         }

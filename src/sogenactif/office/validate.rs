@@ -590,7 +590,7 @@ pub fn check_value(v: &Value, kind: Kind, at: &str, issues: &mut Issues) -> Opti
                 );
                 return None;
             }
-            if s.chars().count() > max {
+            if crate::codec::text::chars(s) > max {
                 issues.push(
                     at,
                     issue::TOO_LONG,
