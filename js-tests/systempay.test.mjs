@@ -438,3 +438,31 @@ for (const [entry, R] of entries) {
     assert.ok(R.systempay.request('Charge/CreatePayment', pay({ email: `${'a'.repeat(139)}@example.fr`, reference: 'r'.repeat(63) }), opts));
   });
 }
+
+// A helper's attack on the signatures (nineteenth pass): a signed kr-answer that is JSON but no object
+// was returned as the payment; a password read with its trailing line feed made every IPN read as forged.
+for (const [entry, R] of entries) {
+  test(`${entry}: parseAnswer refuses a signed answer that is not an object; a key with a line feed is named, not read as a forgery`, () => {
+    const signed = (answer, key = PASSWORD) => ({
+      'kr-answer': answer,
+      'kr-hash': createHmac('sha256', key).update(answer, 'utf8').digest('hex'),
+      'kr-hash-key': 'password',
+      'kr-hash-algorithm': 'sha256_hmac',
+    });
+    for (const answer of ['null', '[1]', '"x"', '12']) {
+      const e = thrown(() => R.systempay.parseAnswer(signed(answer), { password: PASSWORD }));
+      assert.deepEqual([e.code, e.field], ['MALFORMED_RESPONSE', 'kr-answer'], answer);
+    }
+    const ok = signed('{"orderStatus":"PAID"}');
+    assert.equal(R.systempay.parseAnswer(ok, { password: PASSWORD }).orderStatus, 'PAID');
+    assert.equal(R.systempay.verifyHash(ok, { password: PASSWORD }), true);
+    for (const check of [(f, k) => R.systempay.verifyHash(f, k), (f, k) => R.systempay.parseAnswer(f, k)]) {
+      const e = thrown(() => check(ok, { password: `${PASSWORD}\n` }));
+      assert.deepEqual([e.code, e.field, e.issues[0].code], ['VALIDATION', 'keys.password', 'FORMAT']);
+      assert.ok(!e.message.includes(PASSWORD), 'the key is never echoed');
+    }
+    // Another key, plainly wrong: still a mismatch (false, SIGNATURE_INVALID), not a VALIDATION.
+    assert.equal(R.systempay.verifyHash(ok, { password: 'testpassword_other' }), false);
+    assert.equal(thrown(() => R.systempay.parseAnswer(ok, { password: 'testpassword_other' })).code, 'SIGNATURE_INVALID');
+  });
+}

@@ -1,5 +1,5 @@
 // systempay.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { invoke, invokeAnswer, unwrap, encode, statelessOptions, withIssues } from './core.js';
+import { RemiseError, guarded, invoke, invokeAnswer, unwrap, encode, statelessOptions, withIssues } from './core.js';
 import { bindMethods, callOptions, defineMethods, openClient, send } from './transport.js';
 
 const METHODS = {
@@ -56,6 +56,25 @@ export default function systempay(raw) {
     }
   }
 
+  /**
+   * After a hash that did not match: the key `kr-hash-key` names holds a control character (an
+   * environment variable's trailing line feed), which the client's options refuse, so the answer
+   * was no forgery: VALIDATION at that key, never echoing it (a helper's attack, nineteenth pass:
+   * every IPN read as forged, without a hint). In JS: the core's check cost 90 B of the .wasm.
+   */
+  function controlInKey(fields, keys) {
+    const name = guarded(() => {
+      const kind = fields['kr-hash-key'];
+      const n = kind === 'password' ? 'password' : kind === 'sha256_hmac' ? 'hmacKey' : undefined;
+      const key = n === undefined ? undefined : keys[n];
+      return typeof key === 'string' && /[\u0000-\u001f\u007f-\u009f]/.test(key) ? n : undefined;
+    }, undefined);
+    if (name === undefined) return;
+    const field = `keys.${name}`;
+    const message = 'contains a control character (a trailing line feed?): copy the key again from the Back Office';
+    throw new RemiseError({ code: 'VALIDATION', gateway: G, field, issues: [{ field, code: 'FORMAT', message }], message: `${field}: ${message}` });
+  }
+
   return {
     request(service, body, options) {
       const [text, sp] = encode([service, body, statelessOptions(options)], ['service', '', 'options'], G);
@@ -63,8 +82,26 @@ export default function systempay(raw) {
     },
     parseResponse: (text, httpStatus) => invokeAnswer(raw, 'systempay.parseResponse', [text, httpStatus], ['text', 'httpStatus'], G, 0),
     computeHash: (answer, key) => invoke(raw, 'systempay.computeHash', [answer, key], ['answer', 'key'], G),
-    verifyHash: (fields, keys) => invoke(raw, 'systempay.verifyHash', [fields, keys], ['fields', 'keys'], G),
-    parseAnswer: (fields, keys) => invokeAnswer(raw, 'systempay.parseAnswer', [fields, keys], ['fields', 'keys'], G),
+    verifyHash(fields, keys) {
+      const ok = invoke(raw, 'systempay.verifyHash', [fields, keys], ['fields', 'keys'], G);
+      if (ok === false) controlInKey(fields, keys);
+      return ok;
+    },
+    parseAnswer(fields, keys) {
+      let answer;
+      try {
+        answer = invokeAnswer(raw, 'systempay.parseAnswer', [fields, keys], ['fields', 'keys'], G);
+      } catch (e) {
+        if (e instanceof RemiseError && e.code === 'SIGNATURE_INVALID') controlInKey(fields, keys);
+        throw e;
+      }
+      // A signed `null` or `[1]` was returned as the payment (a helper's attack, nineteenth pass;
+      // Sips refuses the same). In JS: the same check in the core cost 90 B of the .wasm.
+      if (answer === null || typeof answer !== 'object' || Array.isArray(answer)) {
+        throw new RemiseError({ code: 'MALFORMED_RESPONSE', gateway: G, field: 'kr-answer', message: 'kr-answer is signed JSON but not an object: expected a V4 Payment' });
+      }
+      return answer;
+    },
     planCancelOrRefund: (transaction, request) =>
       invoke(raw, 'systempay.planCancelOrRefund', [transaction, request], ['transaction', 'request'], G),
     get hosts() {

@@ -99,10 +99,16 @@ export declare const systempay: {
   computeHash(answer: string, key: string): string;
   /**
    * Checks `kr-hash` with the key `kr-hash-key` names (constant time). `fields` may be the posted form
-   * as read (`Object.fromEntries(new URLSearchParams(body))`, a framework's parsed body).
+   * as read (`Object.fromEntries(new URLSearchParams(body))`, a framework's parsed body). A hash that
+   * does not match under a key holding a control character (a trailing line feed) is `VALIDATION` at
+   * `keys.password` / `keys.hmacKey`, not `false`.
    */
   verifyHash(fields: SystempayPostedFields, keys: raw.SystempayHashKeys): boolean;
-  /** Verifies, then the parsed `kr-answer`; `SIGNATURE_INVALID` on mismatch. `fields`: as `verifyHash`. */
+  /**
+   * Verifies, then the parsed `kr-answer`; `SIGNATURE_INVALID` on mismatch (`VALIDATION` for a key with a
+   * control character, as `verifyHash`), `MALFORMED_RESPONSE` for an answer that is not a JSON object.
+   * `fields`: as `verifyHash`.
+   */
   parseAnswer(fields: SystempayPostedFields, keys: raw.SystempayHashKeys): raw.SystempayPayment;
   /** What CancelOrRefund will do; throws `OPERATION_NOT_ALLOWED` with the platform's `gatewayCode`. */
   planCancelOrRefund(
