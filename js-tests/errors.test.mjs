@@ -173,3 +173,28 @@ test('a card number given in the wrong field is masked in the error, its message
   assert.equal(rejects.length, 1);
   assert.ok(!JSON.stringify(rejects).includes(PAN), JSON.stringify(rejects));
 });
+
+// A helper's attack (nineteenth pass): a value JSON cannot carry (NaN, a BigInt, …) hid every other
+// issue of the call: the core's check of those runs first and stopped there. The call is made again
+// without them, and every issue comes at once, the unreadable values' own first.
+for (const [entry, R] of entries) {
+  test(`${entry}: NaN or a BigInt in the input does not hide the input's other issues`, () => {
+    const wc = (i, extra = {}) => ({ method: 'walletCredit', merchantId: '023101122334456', transactionReference: 'W' + i, amount: 100 + i, merchantWalletId: 'W42', paymentMeanId: '1', currencyCode: 'EUR', ...extra });
+    const e = thrown(() => R.sogenactif.batch.build({ header: { remitterId: 'x', sequence: 1 }, records: [wc(0, { amount: NaN }), wc(1, { amount: -1, currencyCode: 'ZZZ' })] }));
+    const fields = e.issues.map((i) => i.field);
+    assert.equal(e.code, 'VALIDATION');
+    assert.equal(fields[0], 'records[0].amount');
+    assert.match(e.issues[0].message, /NaN/);
+    for (const f of ['header.remitterId', 'records[1].amount', 'records[1].currencyCode']) assert.ok(fields.includes(f), `${f} in ${fields}`);
+    // The NaN is not reported a second time as missing.
+    assert.equal(fields.filter((f) => f === 'records[0].amount').length, 1);
+    assert.match(e.message, new RegExp(`^${e.issues.length} problems: records\\[0\\]\\.amount: `));
+
+    const sp = thrown(() => R.systempay.request('Transaction/Refund', { uuid: 'nope', amount: 10n, currency: 'EUR' }, { shopId: '73239078', password: 'testpassword_x' }));
+    assert.deepEqual(sp.issues.map((i) => i.field), ['amount', 'uuid']);
+    // Alone, as before.
+    const alone = thrown(() => R.systempay.request('Transaction/Refund', { uuid: 'a0b61d1e159748eaab876cfe342e8c08', amount: Infinity }, { shopId: '73239078', password: 'testpassword_x' }));
+    assert.deepEqual(alone.issues.map((i) => i.field), ['amount']);
+    assert.equal(R.money.toMinor('12.34', 'EUR'), 1234);
+  });
+}

@@ -439,10 +439,51 @@ export function invokeAnswer(raw, op, args, names, gateway, at) {
   return value;
 }
 
-/** One call: encode, one crossing, decode. */
-export function invoke(raw, op, args, names, gateway) {
+/** One call: encode, one crossing, decode (`alwaysWarnings`: as `unwrap`). */
+export function invoke(raw, op, args, names, gateway, alwaysWarnings) {
   const [text, sp] = encode(args, names, gateway);
-  return unwrap(raw.call(op, text, sp));
+  if (!sp) return unwrap(raw.call(op, text, sp), alwaysWarnings);
+  try {
+    return unwrap(raw.call(op, text, sp), alwaysWarnings);
+  } catch (e) {
+    throw withoutUnreadable(e, raw, op, args, gateway);
+  }
+}
+
+/** The replacer, with the values JSON cannot carry left out (in an array: `null`). */
+function dropping(key, value) {
+  const r = replacer.call(this, key, value);
+  return typeof r === 'string' && r.startsWith(SENTINEL) ? undefined : r;
+}
+
+/**
+ * The VALIDATION error of a call holding values JSON cannot carry (NaN, ±Infinity, a BigInt, a
+ * Symbol, an invalid Date, a Map…): the core's check of those runs before any rule and stops there,
+ * so the same call is made again without them, and its other issues join theirs, every issue at once
+ * (a helper's attack, nineteenth pass: `batch.build` with NaN in record 0 reported only that, not the
+ * header's nor the other records' problems). Issues at the left-out values' paths (a `REQUIRED` where
+ * the NaN was) are not repeated. Only for entries without effects (builders, readers).
+ */
+function withoutUnreadable(e, raw, op, args, gateway) {
+  if (!(e instanceof RemiseError) || e.code !== 'VALIDATION' || !Array.isArray(e.issues) || e.issues.length === 0) return e;
+  const outer = special;
+  let text;
+  try {
+    text = JSON.stringify(args, dropping);
+  } catch {
+    return e;
+  } finally {
+    special = outer;
+  }
+  let more = [];
+  try {
+    unwrap(raw.call(op, text, false));
+  } catch (e2) {
+    if (e2 instanceof RemiseError && e2.code === 'VALIDATION' && Array.isArray(e2.issues)) more = e2.issues;
+  }
+  const under = (i) => e.issues.some((j) => i.field === j.field || i.field.startsWith(`${j.field}.`) || i.field.startsWith(`${j.field}[`));
+  more = more.filter((i) => typeof i.field === 'string' && !under(i));
+  return more.length === 0 ? e : withIssues(gateway, [...e.issues, ...more], e.cause);
 }
 
 /**

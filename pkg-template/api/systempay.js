@@ -1,5 +1,5 @@
 // systempay.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { RemiseError, guarded, invoke, invokeAnswer, unwrap, encode, statelessOptions, withIssues } from './core.js';
+import { RemiseError, guarded, invoke, invokeAnswer, statelessOptions, withIssues } from './core.js';
 import { bindMethods, callOptions, defineMethods, openClient, send } from './transport.js';
 
 const METHODS = {
@@ -76,10 +76,7 @@ export default function systempay(raw) {
   }
 
   return {
-    request(service, body, options) {
-      const [text, sp] = encode([service, body, statelessOptions(options)], ['service', '', 'options'], G);
-      return unwrap(raw.call('systempay.request', text, sp), true);
-    },
+    request: (service, body, options) => invoke(raw, 'systempay.request', [service, body, statelessOptions(options)], ['service', '', 'options'], G, true),
     parseResponse: (text, httpStatus) => invokeAnswer(raw, 'systempay.parseResponse', [text, httpStatus], ['text', 'httpStatus'], G, 0),
     computeHash: (answer, key) => invoke(raw, 'systempay.computeHash', [answer, key], ['answer', 'key'], G),
     verifyHash(fields, keys) {
