@@ -363,6 +363,10 @@ test('Client: an answer in ISO-8859-1, declared by its Content-Type or its XML d
     { headers: { 'content-type': 'text/xml' }, bytes: latin1(`<?xml version="1.0" encoding="iso-8859-1"?>${body}`) },
     // Not UTF-8 and nothing declared: read as UTF-8, as before (U+FFFD for each byte that is not).
     { headers: { 'content-type': 'text/xml' }, bytes: latin1(body), expect: 'Transaction refus\uFFFDe: carte expir\uFFFDe' },
+    // The Content-Type's charset comes before the XML declaration's (RFC 7303 §8.1; the review of the pass).
+    { headers: { 'content-type': 'text/xml; charset=utf-8' }, bytes: latin1(`<?xml version="1.0" encoding="iso-8859-1"?>${body}`), expect: 'Transaction refus\uFFFDe: carte expir\uFFFDe' },
+    // A UTF-8 byte order mark says UTF-8 whatever is declared.
+    { headers: { 'content-type': 'text/xml; charset=iso-8859-1' }, bytes: Uint8Array.from([0xef, 0xbb, 0xbf, ...latin1(body)]), expect: 'Transaction refus\uFFFDe: carte expir\uFFFDe' },
   ];
   for (const { headers, bytes, expect = long } of cases) {
     const client = new payline.Client({ ...CREDS, fetch: async () => new Response(bytes, { status: 200, headers }) });
@@ -371,6 +375,13 @@ test('Client: an answer in ISO-8859-1, declared by its Content-Type or its XML d
     assert.equal(e.gatewayCode, '01101');
     assert.equal(e.gatewayMessage, expect);
   }
+  // Under another status than 200 the text stays UTF-8 with U+FFFD, which is what tells an unreadable
+  // 429 to a money call apart from a plain refusal (the 429 rule fails closed): a Latin-1 page under 429
+  // read as windows-1252 was "refused, retry" (the review of the pass).
+  const page = latin1('Trop de requ\u00eates, r\u00e9essayez plus tard. '.repeat(8));
+  const client = new payline.Client({ ...CREDS, fetch: async () => new Response(page, { status: 429, headers: { 'content-type': 'text/plain; charset=iso-8859-1' } }) });
+  const busy = await rejected(client.doCapture(PARAMS.doCapture));
+  assert.deepEqual([busy.code, busy.outcome, busy.retryable], ['HTTP_ERROR', 'unknown', false]);
 });
 
 test('Client: options are validated', () => {

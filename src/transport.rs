@@ -185,10 +185,10 @@ pub fn basic_auth(user: &str, password: &Secret) -> String {
 /// is read as host `evil.example` with userinfo, and refused. Written by hand rather than with the
 /// `url` crate: its IDNA tables would add tens of KB to the shipped .wasm for this one check.
 ///
-/// `api_path` (unless empty) is the path remise adds after the base URL: a base URL that holds it
-/// already (`https://api.systempay.fr/api-payment/`, as Lyra's sample project lists its hosts) would
-/// send every call to `…/api-payment/api-payment/V4/…`, and is refused (a helper's attack,
-/// nineteenth pass).
+/// `api_path` (unless empty) is the path segment remise adds after the base URL (`/api-payment`): a
+/// base URL that holds it as a segment already (`https://api.systempay.fr/api-payment/`, as Lyra's
+/// sample project lists its hosts) would send every call to `…/api-payment/api-payment/V4/…`, and is
+/// refused (a helper's attack, nineteenth pass).
 pub fn check_base_url(url: &str, at: &str, example: &str, api_path: &str, issues: &mut Issues) {
     let lower = url
         .get(..8)
@@ -256,9 +256,11 @@ pub fn check_base_url(url: &str, at: &str, example: &str, api_path: &str, issues
         );
         return;
     }
-    // (`codec::text::find`, not `str::contains`: its two-way searcher is 5 KB of wasm.)
+    // A whole segment of the path (`/api-payments` is another path), `\\` read as `/` as fetch reads
+    // it (the review of the pass: a substring refused `/api-payments` and missed `\\api-payment`).
     let path = rest.get(authority.len()..).unwrap_or("");
-    if !api_path.is_empty() && crate::codec::text::find(path, api_path).is_some() {
+    let segment = api_path.get(1..).unwrap_or("");
+    if !segment.is_empty() && path.split(['/', '\\']).any(|s| s == segment) {
         issues.push(
             at,
             issue::FORMAT,

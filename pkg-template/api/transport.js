@@ -108,29 +108,38 @@ const utf8 = new TextDecoder('utf-8');
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 // The labels WHATWG's Encoding standard reads as windows-1252 (the Latin-1 family) that a server may
 // declare; and where that charset is declared: the Content-Type header, or the XML declaration.
-const LATIN1 = /^(?:iso[-_]?8859[-_]1|iso-ir-100|l1|latin1|cp1252|windows-1252|cp819|ibm819|us-ascii|ascii|x-cp1252|iso_8859-1:1987|csisolatin1)$/i;
+const LATIN1 = /^(?:iso[-_]?8859[-_]?1|iso-ir-100|l1|latin1|cp1252|windows-1252|cp819|ibm819|us-ascii|ascii|ansi_x3\.4-1968|x-cp1252|iso_8859-1:1987|csisolatin1)$/i;
 const DECLARED = [/;\s*charset\s*=\s*"?([^";\s]+)/i, /^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']+)["']/];
 
 /**
- * The answer's text: UTF-8, as every gateway sends (RFC 8259 for JSON). Bytes that are not UTF-8,
- * under a Latin-1 charset the answer declares (the Content-Type, or an XML declaration: a Payline
- * answer may carry one), are read as that charset, so `refusée` stays `refusée` and not `refus\uFFFDe`
- * (a helper's attack, nineteenth pass); anything else is read as UTF-8 with U+FFFD for what is not.
+ * The answer's text: UTF-8, as every gateway sends (RFC 8259 for JSON). Bytes that are not UTF-8 in
+ * a 200 answer that declares a Latin-1 charset are read in that charset, so `refusée` stays `refusée`
+ * and not `refus\uFFFDe` (a helper's attack, nineteenth pass): the Content-Type's charset when it names
+ * one (RFC 7303 §8.1), else the XML declaration's (a Payline answer may carry one); never with a UTF-8
+ * byte order mark. Anything else is read as UTF-8 with U+FFFD for what is not: under another status the
+ * U+FFFD is what tells the core an unreadable body may be the gateway's answer (the 429 rule, which must
+ * fail closed: the review of the pass).
  */
-function decodeBody(bytes, res) {
+function decodeBody(bytes, res, status) {
   try {
     return strictUtf8.decode(bytes);
   } catch {
     // not UTF-8: the declared charset decides
   }
-  const declared = [header(res, 'content-type'), utf8.decode(bytes.subarray(0, 256))].map((t, i) => typeof t === 'string' && DECLARED[i].exec(t)?.[1]);
-  if (!declared.some((label) => label && LATIN1.test(label))) return utf8.decode(bytes);
+  const lossy = utf8.decode(bytes);
+  if (status !== 200 || (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) return lossy;
+  const type = header(res, 'content-type');
+  const inType = typeof type === 'string' ? DECLARED[0].exec(type)?.[1] : undefined;
+  const label = inType ?? DECLARED[1].exec(lossy.slice(0, 256))?.[1];
+  if (label === undefined || !LATIN1.test(label)) return lossy;
+  // A copy: the caller's chunk may be a Uint8Array subclass whose methods throw (nothing of it runs).
+  const plain = new Uint8Array(bytes);
   try {
-    return new TextDecoder('windows-1252').decode(bytes);
+    return new TextDecoder('windows-1252').decode(plain);
   } catch {
     // A runtime without that decoder (Node built without ICU): ISO-8859-1, one code point per byte.
     let text = '';
-    for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192));
+    for (let i = 0; i < plain.length; i += 8192) text += String.fromCharCode.apply(null, plain.subarray(i, i + 8192));
     return text;
   }
 }
@@ -150,7 +159,7 @@ const LATE_CAP = 64 << 10;
  * The answer's text, refusing more than `cap` bytes without reading them all; within the late bounds
  * once `life` (the attempt's, `attempt`) says the call has settled without it.
  */
-async function readText(res, cap, life) {
+async function readText(res, cap, life, status) {
   const len = header(res, 'content-length');
   if (len !== null && Number(len) > cap) {
     discard(res);
@@ -227,7 +236,7 @@ async function readText(res, cap, life) {
       }
       if (value.byteLength > 0) chunks.push(value);
     }
-    return decodeBody(chunks.length === 1 ? chunks[0] : joinBytes(chunks), res);
+    return decodeBody(chunks.length === 1 ? chunks[0] : joinBytes(chunks), res, status);
   }
   if (body === null && typeof text !== 'function') return '';
   if (typeof text !== 'function') throw new Failure('notresponse', 'the answer has no body to read');
@@ -816,7 +825,7 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
         discard(res);
         throw new Failure('timeout', '');
       }
-      body = await readText(res, settings.maxResponseBytes, life);
+      body = await readText(res, settings.maxResponseBytes, life, status);
     } catch (e) {
       if (isFailure(e)) throw e;
       throw new Failure('network', describe(e));

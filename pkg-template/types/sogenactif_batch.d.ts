@@ -118,10 +118,10 @@ export interface SogenactifBatchConverter {
   finishView(): Uint8Array;
   /**
    * Records as objects, one crossing for all → their bytes. Invalid ones become rejects. Throws
-   * `OPERATION_NOT_ALLOWED` on a converter that was given bytes (`push`, `pushView`). Records that
-   * cannot be read at all (a throwing getter, NaN, a BigInt, half a surrogate pair) make the call
-   * throw `VALIDATION`, and fail the converter: later calls throw `OPERATION_NOT_ALLOWED` and
-   * `finish` throws that error (no file without those records).
+   * `OPERATION_NOT_ALLOWED` on a converter that was given bytes (`push`, `pushView`). An argument
+   * that cannot be read at all (a throwing getter, NaN, a BigInt, half a surrogate pair, no array)
+   * makes the call throw `VALIDATION`, and fails the converter: later calls throw
+   * `OPERATION_NOT_ALLOWED` and `finish` throws that error (no file without those records).
    */
   addMany(records: BatchRecord[]): Uint8Array;
   /** The rest and the trailer; throws `VALIDATION` (first issues and counts) when any record was invalid. */

@@ -62,7 +62,7 @@ export interface SystempayRefundRequest {
 }
 
 export interface SystempayCardUpdate {
-  /** The new, lower amount (partial cancellation). Requires `currency`. */
+  /** The new, lower amount (partial cancellation), at most 999999999999 (12 digits). Requires `currency`. */
   amount?: number;
   /** Requires `amount`. */
   currency?: SystempayCurrency;

@@ -182,7 +182,7 @@ pub static CARD_UPDATE: Object = Object {
         field(
             "amount",
             Ty::Amount,
-            "The new, lower amount (partial cancellation).",
+            "The new, lower amount (partial cancellation), at most 999999999999 (12 digits).",
         )
         .needs("currency"),
         field("currency", Ty::Currency, "").needs("amount"),

@@ -169,7 +169,10 @@ fn base_url_must_be_https_except_on_this_machine() {
     // A base URL that holds the path remise adds after it (here "/api").
     assert!(check("https://a.test/api/")[0].contains("holds /api, the path remise adds itself"));
     assert!(check("https://a.test/v1/api").len() == 1);
+    assert!(check("https://a.test\\api").len() == 1);
     assert!(check("https://api.test/x").is_empty());
+    assert!(check("https://a.test/apis/").is_empty());
+    assert!(check("https://a.test/my-api").is_empty());
     assert!(check("https://api.payzen.eu/").is_empty());
     assert!(check("http://127.0.0.1:8080").is_empty());
     assert!(check("http://localhost/x").is_empty());
