@@ -1025,3 +1025,64 @@ test('remise sim --port 0: serves the simulator and logs each request with its a
   assert.match(stdout, /^http:\/\/127\.0\.0\.1:\d+\n/);
   assert.match(stdout, /POST \/api-payment\/V4\/Transaction\/Get systempay Transaction\/Get → 200 PSP_010/);
 });
+
+test('an attack on the simulator (nineteenth pass): batch files all or nothing, list items bounded, odd input answered, card data masked, advance strict', async () => {
+  const sim = createSimulator({ now: START });
+  const basic = (user, password) => 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64');
+  const M = sim.sogenactif.credentials.merchantId;
+
+  // A file refused as a whole moves no money: the lines before the bad one were applied, then it threw.
+  sim.sogenactif.createTransaction({ transactionReference: 'ORDER1', amount: 1000, status: 'CAPTURED' });
+  const header = { remitterId: '023101122334455', sequence: 1 };
+  const refundFile = sogenactif.batch.build({ header, records: [{ method: 'refund', merchantId: M, transactionReference: 'ORDER1', operationAmount: 600, currencyCode: 'EUR' }] });
+  const withBogus = refundFile.replace(/END;1(\r?\n)$/, 'BOGUS;2$1END;2$1');
+  assert.notEqual(withBogus, refundFile);
+  assert.throws(() => sim.sogenactif.processBatch(withBogus), /unknown method BOGUS/);
+  assert.equal(sim.sogenactif.getTransaction('ORDER1').refunded, 0);
+  const answered = sogenactif.batch.parseResponse(sim.sogenactif.processBatch(refundFile));
+  assert.deepEqual(answered.records.map((r) => r.responseCode), ['00']);
+  assert.equal(sim.sogenactif.getTransaction('ORDER1').refunded, 600);
+
+  // Payline list items: at most the WSDL's 100 (each repeat copied the list: 80 000 items held the
+  // event loop 18 s), then a SOAP Fault.
+  const auth = payline.request('doAuthorization', { ...AUTH('ORD-LIST'), privateDataList: [{ key: 'k', value: 'v' }] }, sim.payline.credentials);
+  const item = /<obj:privateData>.*?<\/obj:privateData>/.exec(auth.body)[0];
+  const withItems = (n) => auth.body.replace(item, item.repeat(n));
+  const hundred = await sim.fetch(auth.url, { method: 'POST', headers: auth.headers, body: withItems(100) });
+  assert.equal(hundred.status, 200);
+  const many = await sim.fetch(auth.url, { method: 'POST', headers: auth.headers, body: withItems(20_000) });
+  assert.equal(many.status, 500);
+  assert.match(await many.text(), /more than 100/);
+
+  // An object whose `toString` is no function, where a rule quotes a value: the gateway's bad input,
+  // not a rejected fetch.
+  const sp = { authorization: basic(sim.systempay.credentials.shopId, sim.systempay.credentials.password), 'content-type': 'application/json' };
+  const spAnswer = await (await sim.fetch('http://x/api-payment/V4/Transaction/Get', { method: 'POST', headers: sp, body: '{"uuid":{"toString":1}}' })).json();
+  assert.equal(spAnswer.answer.errorCode, 'INT_902');
+  const sips = await (await sim.fetch('http://x/rs-services/v2/cashManagement/cancel', { method: 'POST', body: `{"merchantId":"${M}","keyVersion":{"toString":1}}` })).json();
+  assert.equal(sips.responseCode, '34');
+  const plOdd = await sim.fetch(auth.url, { method: 'POST', headers: auth.headers, body: auth.body.replace(/<obj:amount>(\d+)<\/obj:amount>/, '<obj:amount><obj:toString>$1</obj:toString></obj:amount>') });
+  assert.equal(plOdd.status, 500);
+  assert.match(await plOdd.text(), /Fault/);
+
+  // Card data: in the URL, as a JSON number under any name, under more names of a security code.
+  await sim.fetch('http://x/api-payment/V4/Token/4970100000000055', { method: 'POST', headers: sp, body: '{}' });
+  await sim.fetch('http://x/api-payment/V4/Charge/SDKTest', { method: 'POST', headers: sp, body: '{"value":"x","cardNo":4970100000000055,"cvn":"123","cardVerificationValue":"456","passwd":"hunter2"}' });
+  const log = JSON.stringify(sim.requests);
+  for (const secret of ['4970100000000055', '"123"', '"456"', 'hunter2']) assert.ok(!log.includes(secret), `${secret} in sim.requests`);
+  assert.ok(log.includes('497010XXXXXX0055'));
+
+  // A Sips s10TransactionId is N6: anything else is a 30, as a malformed transactionReference is (it
+  // was looked up, 25); a well-formed one of no transaction is still a 25.
+  const cancelFile = sogenactif.batch.build({ header, records: [{ method: 'cancel', merchantId: M, s10TransactionReference: { s10TransactionId: '123456', s10TransactionIdDate: '20261130' }, amount: 100, currencyCode: 'EUR' }] });
+  const s10 = (id) => sogenactif.batch.parseResponse(sim.sogenactif.processBatch(cancelFile.replace(';123456;', `;${id};`))).records[0].responseCode;
+  assert.equal(s10('123456'), '25');
+  assert.equal(s10('abc'), '30');
+  assert.equal(s10('1234567'), '30');
+
+  // advance: a key of another name, or a negative part, is refused and leaves the clock.
+  const before = sim.now().getTime();
+  assert.throws(() => sim.advance({ day: 1 }), /unknown key 'day'/);
+  assert.throws(() => sim.advance({ days: 1, hours: -1 }), /non-negative/);
+  assert.equal(sim.now().getTime(), before);
+});

@@ -4,7 +4,7 @@
 //
 // Plain JavaScript, no dependency: the fetch path uses only WebCrypto, TextEncoder, Intl, Request and
 // Response, so it runs in Node, Deno, Bun and workerd. `listen()` loads node:http lazily (Node only).
-import { DAY_MS, HOUR_MS, parseJson } from './util.js';
+import { DAY_MS, HOUR_MS, maskRecorded, parseJson } from './util.js';
 import { createSystempay } from './systempay.js';
 import { createPayline } from './payline.js';
 import { createSogenactif } from './sogenactif.js';
@@ -69,6 +69,9 @@ export function createSimulator(options = {}) {
   const keep = options.keepRequests ?? Infinity;
   const record = (entry) => {
     const e = { at: new Date(clock).toISOString(), ...entry };
+    // A card number in the URL (`/Token/4970…`) is masked there too, as in bodies (an attack,
+    // nineteenth pass: it was kept in `path` and `service`, and printed by `remise sim`).
+    for (const k of ['path', 'service']) if (typeof e[k] === 'string') e[k] = maskRecorded(e[k]);
     requests.push(e);
     if (requests.length > keep) requests.shift();
     options.onRequest?.(e);
@@ -82,8 +85,13 @@ export function createSimulator(options = {}) {
 
   function advance(by = {}) {
     if (by === null || typeof by !== 'object' || Array.isArray(by)) throw new TypeError('advance: give { days, hours, minutes }');
+    // A key of another name (`day`, `seconds`) moved nothing and said nothing (an attack, nineteenth pass).
+    const unknown = Object.keys(by).find((k) => k !== 'days' && k !== 'hours' && k !== 'minutes');
+    if (unknown !== undefined) throw new TypeError(`advance: unknown key '${unknown}': give { days, hours, minutes }`);
     const { days = 0, hours = 0, minutes = 0 } = by;
-    const ms = [days, hours, minutes].every((n) => typeof n === 'number') ? days * DAY_MS + hours * HOUR_MS + minutes * MINUTE_MS : NaN;
+    const parts = [days, hours, minutes];
+    // Each part non-negative, not only their sum ({ days: 1, hours: -1 } passed).
+    const ms = parts.every((n) => typeof n === 'number' && n >= 0) ? days * DAY_MS + hours * HOUR_MS + minutes * MINUTE_MS : NaN;
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advance: days, hours and minutes must be non-negative numbers');
     // Checked before the clock moves: past the last instant a Date holds, every later answer
     // (dates in it) would fail.

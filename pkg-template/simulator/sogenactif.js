@@ -85,11 +85,19 @@ export function sealInput(fields, top = true) {
   }
   return out;
 }
+/** `String(v)`, or '' for an object whose conversion throws (a `toString` that is no function). */
+function text(v) {
+  try {
+    return String(v);
+  } catch {
+    return '';
+  }
+}
 function valueText(v) {
   if (v === null || v === undefined) return '';
   if (Array.isArray(v)) return v.map(valueText).join('');
   if (typeof v === 'object') return sealInput(v, false);
-  return String(v);
+  return text(v);
 }
 
 /** The s10 pair of a batch line: s10TransactionId at column `col`, s10TransactionIdDate at the next. */
@@ -146,6 +154,9 @@ export function createSogenactif(ctx, config = {}) {
     }
     const s10 = f.s10TransactionReference;
     if (!isObject(s10) || !s10.s10TransactionId) return null;
+    // N6 (sogenactif.md §1.6), as createTransaction checks it: 'abc' or 40 characters were taken
+    // (an attack, nineteenth pass), where a malformed transactionReference is a 30.
+    if (!/^\d{1,6}$/.test(text(s10.s10TransactionId))) refuse(CODES.format, 's10TransactionId must be at most 6 digits (N6)');
     const date = s10.s10TransactionIdDate ?? '';
     if (date === '') return s10Key(s10.s10TransactionId, serverDate());
     if (!/^\d{8}$/.test(String(date))) refuse(CODES.format, 's10TransactionIdDate must be a date YYYYMMDD');
@@ -357,8 +368,15 @@ export function createSogenactif(ctx, config = {}) {
     const rec = { service: `${m[1]}/${service}`, body: maskRecorded(f ?? req.body) };
     if (!isObject(f)) return send({ responseCode: CODES.format }, rec);
     if (f.merchantId !== merchant.merchantId) return send({ responseCode: CODES.invalidMerchant }, rec);
-    const expected = await hmacSha256Hex(merchant.secretKey, sealInput(f));
-    if (String(f.keyVersion) !== String(merchant.keyVersion) || !sameText(String(f.seal ?? ''), expected)) {
+    // (`text`, not `String`: `{ "keyVersion": { "toString": 1 } }` threw, a rejected fetch: an attack,
+    // nineteenth pass.)
+    let expected;
+    try {
+      expected = await hmacSha256Hex(merchant.secretKey, sealInput(f));
+    } catch {
+      return send({ responseCode: CODES.format }, rec);
+    }
+    if (text(f.keyVersion) !== String(merchant.keyVersion) || !sameText(text(f.seal ?? ''), expected)) {
       return send({ responseCode: CODES.seal }, rec);
     }
     if (typeof f.interfaceVersion !== 'string' || !f.interfaceVersion.startsWith(family.prefix)) {
@@ -367,8 +385,8 @@ export function createSogenactif(ctx, config = {}) {
     try {
       return send({ responseCode: CODES.ok, ...rules[service](f) }, rec);
     } catch (e) {
-      if (!(e instanceof SipsRefusal)) throw e;
-      return send({ responseCode: e.responseCode }, rec);
+      // Input no rule expected is a format error (30), not a rejected fetch.
+      return send({ responseCode: e instanceof SipsRefusal ? e.responseCode : CODES.format }, rec);
     }
   }
 
@@ -390,9 +408,14 @@ export function createSogenactif(ctx, config = {}) {
     const out = [`FILE;response;office;${file[1]}`, lines[1]];
     let accepted = 0;
     const methods = {};
-    body.forEach((line, i) => {
+    // Every line is read before any is applied: a file refused as a whole (an unknown method, a second
+    // END or FILE line pasted in) moved no money (it applied the lines before the bad one, then threw:
+    // an attack, nineteenth pass).
+    const read = body.map((line, i) => {
       const cols = line.split(';');
-      const layout = (Object.hasOwn(BATCH, cols[0]) ? BATCH[cols[0]] : null) ?? bad(i + 3, `unknown method ${cols[0]}`);
+      return [line, cols, (Object.hasOwn(BATCH, cols[0]) ? BATCH[cols[0]] : null) ?? bad(i + 3, `unknown method ${cols[0]}`)];
+    });
+    read.forEach(([line, cols, layout]) => {
       const f = { merchantId: cols[2], transactionReference: cols[3] };
       for (const [name, col] of Object.entries(layout)) if (name !== 'op' && cols[col] !== undefined && cols[col] !== '') f[name] = cols[col];
       for (const n of ['amount']) if (f[n] !== undefined) f[n] = /^\d{1,12}$/.test(f[n]) ? Number(f[n]) : NaN;

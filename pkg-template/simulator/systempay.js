@@ -506,8 +506,10 @@ export function createSystempay(ctx, config = {}) {
       if (!isObject(parsed)) fail('INT_902', 'the body must be a JSON object');
       const answer = services[service](parsed);
       return json(200, envelope(url.origin, service, 'SUCCESS', answer), { ...record, result: 'SUCCESS' });
-    } catch (e) {
-      if (!(e instanceof SystempayError)) throw e;
+    } catch (caught) {
+      // Input no rule expected (an object whose `toString` is no function, where a message quotes a
+      // value) is the platform's bad input, not a rejected fetch (an attack, nineteenth pass).
+      const e = caught instanceof SystempayError ? caught : new SystempayError('INT_902', null);
       // Business errors come back with HTTP 200 (reference §0).
       return json(200, envelope(url.origin, service, 'ERROR', errorAnswer(e)), { ...record, result: e.errorCode });
     }

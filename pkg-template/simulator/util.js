@@ -157,8 +157,9 @@ const PAN_FIELDS = new Set(['pan', 'cardnumber', 'number', 'cardpan']);
 // One list of the names, for field names and for text (`value` or `code` after a code's name:
 // `cvvValue`, `cscCode`; `cid` is Amex's name for its code, a whole word only: `acid`, `placid` or a
 // customer's `cid` field were masked, the review of the fifteenth pass).
-const CARD_CODES = 'cvx|cvv2?|cvc2?|csc';
-const CODE_NAMES = `(?:${CARD_CODES})(?:value|code)?|securitycode|password`;
+// `cvn`, `ccv`, `cvd`, `cvx2`, `cardVerificationValue`, `pwd`, `passwd` too (an attack, nineteenth pass).
+const CARD_CODES = 'cvx2?|cvv2?|cvc2?|csc|cvn|ccv|cvd';
+const CODE_NAMES = `(?:${CARD_CODES})(?:value|code)?|securitycode|cardverificationvalue|password|passwd|pwd`;
 // Keys, secrets and tokens too (a helper's attack on the CLI, eighteenth pass: `remise sim --bodies`
 // printed a `secretKey`, `hmacKey` or `accessKey` sent in a body as it was): a name ending in one of
 // these. Not `keyVersion`, `seal` (the request's HMAC, no secret), `paymentMethodToken` (a card's
@@ -200,6 +201,9 @@ function maskGrouped(found) {
  */
 export function maskRecorded(body, depth = 0) {
   if (typeof body === 'string') return body.replace(DIGITS_IN_TEXT, maskPan).replace(GROUPED_CARD, maskGrouped).replace(SECRET_IN_TEXT, '$1***');
+  // A card number sent as a JSON number, under any name (`"cardNo": 4970100000000055`): 13 to 16
+  // digits (a safe integer) that pass the Luhn check (an attack, nineteenth pass).
+  if (typeof body === 'number' && Number.isSafeInteger(body) && body >= 1e12 && luhn(String(body))) return maskPan(String(body));
   if (body === null || typeof body !== 'object') return body;
   if (depth >= MAX_JSON_DEPTH) return '…';
   const out = Array.isArray(body) ? [] : {};
