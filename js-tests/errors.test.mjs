@@ -195,6 +195,14 @@ for (const [entry, R] of entries) {
     // Alone, as before.
     const alone = thrown(() => R.systempay.request('Transaction/Refund', { uuid: 'a0b61d1e159748eaab876cfe342e8c08', amount: Infinity }, { shopId: '73239078', password: 'testpassword_x' }));
     assert.deepEqual(alone.issues.map((i) => i.field), ['amount']);
+    // The merge only where the first error names every left-out value (the review of the pass): a
+    // BigInt shopId beside a NaN amount read back as "options.shopId: is required"; a whole argument
+    // left out as every field missing.
+    const both = thrown(() => R.systempay.request('Transaction/Refund', { uuid: 'a0b61d1e159748eaab876cfe342e8c08', amount: NaN, currency: 'EUR' }, { shopId: 73239078n, password: 'testpassword_x' }));
+    assert.ok(!both.issues.some((i) => i.code === 'REQUIRED'), both.message);
+    assert.equal(both.issues[0].field, 'amount');
+    const whole = thrown(() => R.sogenactif.batch.build(5n));
+    assert.deepEqual(whole.issues.map((i) => i.field), ['(input)']);
     assert.equal(R.money.toMinor('12.34', 'EUR'), 1234);
   });
 }

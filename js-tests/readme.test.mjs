@@ -86,7 +86,7 @@ __sim.sogenactif.createTransaction({ transactionReference: 'ORDER42', amount: 10
   'systempay-captured': {
     before: `import { createSimulator as __createSimulator } from 'remise/simulator';
 import { systempay as __systempay } from 'remise';
-const __sim = __createSimulator();
+const __sim = __createSimulator({ now: '2026-11-30T09:00:00Z' }); // (a fixed clock: between 00:00 and 00:05 UTC the night's capture run had not come a day later)
 const client = new __systempay.Client({ ...__sim.systempay.credentials, fetch: __sim.fetch });
 const { uuid } = __sim.systempay.createTransaction({ amount: 3000, currency: 'EUR', captureDelay: 0 });
 __sim.advance({ days: 1 });`,

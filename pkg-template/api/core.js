@@ -450,10 +450,18 @@ export function invoke(raw, op, args, names, gateway, alwaysWarnings) {
   }
 }
 
-/** The replacer, with the values JSON cannot carry left out (in an array: `null`). */
+/** Issues an error lists (the core's `error::MAX_LISTED`): past them it counts. */
+const MAX_LISTED = 1000;
+
+/** The replacer, with the values JSON cannot carry left out (in an array: `null`), counted. */
+let dropped = 0;
 function dropping(key, value) {
   const r = replacer.call(this, key, value);
-  return typeof r === 'string' && r.startsWith(SENTINEL) ? undefined : r;
+  if (typeof r === 'string' && r.startsWith(SENTINEL)) {
+    dropped += 1;
+    return undefined;
+  }
+  return r;
 }
 
 /**
@@ -466,8 +474,14 @@ function dropping(key, value) {
  */
 function withoutUnreadable(e, raw, op, args, gateway) {
   if (!(e instanceof RemiseError) || e.code !== 'VALIDATION' || !Array.isArray(e.issues) || e.issues.length === 0) return e;
+  // Merged only when the first error names every left-out value, each at a path of its own: the core
+  // checks one argument at a time and lists 100 at most, and a whole argument (`(input)`) left out
+  // would read as every field missing (the review of the pass: a BigInt shopId beside a NaN amount came
+  // back "options.shopId: is required").
+  if (e.issues.some((i) => typeof i.field !== 'string' || i.field === '' || i.field === '(input)')) return e;
   const outer = special;
   let text;
+  dropped = 0;
   try {
     text = JSON.stringify(args, dropping);
   } catch {
@@ -475,15 +489,18 @@ function withoutUnreadable(e, raw, op, args, gateway) {
   } finally {
     special = outer;
   }
+  if (dropped !== e.issues.length) return e;
   let more = [];
   try {
     unwrap(raw.call(op, text, false));
   } catch (e2) {
-    if (e2 instanceof RemiseError && e2.code === 'VALIDATION' && Array.isArray(e2.issues)) more = e2.issues;
+    // (Past MAX_LISTED the core counts what it does not list: the merge would lose that count.)
+    if (e2 instanceof RemiseError && e2.code === 'VALIDATION' && Array.isArray(e2.issues) && !/^\d+ problems \(the first/.test(e2.message)) more = e2.issues;
   }
   const under = (i) => e.issues.some((j) => i.field === j.field || i.field.startsWith(`${j.field}.`) || i.field.startsWith(`${j.field}[`));
   more = more.filter((i) => typeof i.field === 'string' && !under(i));
-  return more.length === 0 ? e : withIssues(gateway, [...e.issues, ...more], e.cause);
+  if (more.length === 0 || e.issues.length + more.length > MAX_LISTED) return e;
+  return withIssues(gateway, [...e.issues, ...more], e.cause);
 }
 
 /**

@@ -561,9 +561,11 @@ export function createPayline(ctx, config = {}) {
       const fields = ops[op](body);
       return xml(200, render(op, '00000', null, fields), { ...rec, result: '00000' });
     } catch (e) {
-      // Input no rule expected (an element holding elements where a value is read, `<amount><toString>`)
-      // is one JAX-WS cannot unmarshal, not a rejected fetch (an attack, nineteenth pass).
-      if (!(e instanceof PaylineResult)) return xml(500, soapFault('Client', 'Unmarshalling Error: a value of an unexpected type'), { ...rec, result: 'SOAP Fault' });
+      // Input no rule expected (an element holding elements where a value is read, `<amount><toString>`):
+      // a Server fault, not a rejected fetch (an attack, nineteenth pass), and not a Client one: the rule
+      // may have changed the state before it stopped (the review of the pass: an authorization stored,
+      // then "Unmarshalling Error"), so the caller must read the outcome as unknown.
+      if (!(e instanceof PaylineResult)) return xml(500, soapFault('Server', 'the request could not be processed: a value of an unexpected type'), { ...rec, result: 'SOAP Fault' });
       // Business refusals: HTTP 200 with a result code (reference §1.4); only `result`, as in the
       // Java SDK's error fixtures.
       return xml(200, render(op, e.code, e.message, []), { ...rec, result: e.code });

@@ -429,8 +429,9 @@ export function createSogenactif(ctx, config = {}) {
         if (f.merchantId !== merchant.merchantId) refuse(CODES.invalidMerchant, 'unknown merchant');
         answer = rules[layout.op](f, 'operationAmount');
       } catch (e) {
-        if (!(e instanceof SipsRefusal)) throw e;
-        code = e.responseCode;
+        // A line no rule expected is a format error (30), as in the JSON services: a throw here left
+        // the lines before it applied (the review of the pass).
+        code = e instanceof SipsRefusal ? e.responseCode : CODES.format;
       }
       if (code === CODES.ok) accepted += 1;
       methods[layout.op] = (methods[layout.op] ?? 0) + 1;

@@ -159,7 +159,9 @@ const PAN_FIELDS = new Set(['pan', 'cardnumber', 'number', 'cardpan']);
 // customer's `cid` field were masked, the review of the fifteenth pass).
 // `cvn`, `ccv`, `cvd`, `cvx2`, `cardVerificationValue`, `pwd`, `passwd` too (an attack, nineteenth pass).
 const CARD_CODES = 'cvx2?|cvv2?|cvc2?|csc|cvn|ccv|cvd';
-const CODE_NAMES = `(?:${CARD_CODES})(?:value|code)?|securitycode|cardverificationvalue|password|passwd|pwd`;
+// (In text a separator may stand between the parts: `card_verification_value`, `security-code`,
+// `cvv_number`: the review of the pass.)
+const CODE_NAMES = `(?:${CARD_CODES})[_-]?(?:value|code|number)?|security[_-]?code|card[_-]?verification[_-]?value|password|passwd|pwd`;
 // Keys, secrets and tokens too (a helper's attack on the CLI, eighteenth pass: `remise sim --bodies`
 // printed a `secretKey`, `hmacKey` or `accessKey` sent in a body as it was): a name ending in one of
 // these. Not `keyVersion`, `seal` (the request's HMAC, no secret), `paymentMethodToken` (a card's
@@ -201,9 +203,11 @@ function maskGrouped(found) {
  */
 export function maskRecorded(body, depth = 0) {
   if (typeof body === 'string') return body.replace(DIGITS_IN_TEXT, maskPan).replace(GROUPED_CARD, maskGrouped).replace(SECRET_IN_TEXT, '$1***');
-  // A card number sent as a JSON number, under any name (`"cardNo": 4970100000000055`): 13 to 16
-  // digits (a safe integer) that pass the Luhn check (an attack, nineteenth pass).
-  if (typeof body === 'number' && Number.isSafeInteger(body) && body >= 1e12 && luhn(String(body))) return maskPan(String(body));
+  // A card number sent as a JSON number, under any name (`"cardNo": 4970100000000055`): 14 to 16
+  // digits (a safe integer; 13 would take a millisecond timestamp one time in ten) that pass the Luhn
+  // check; an integer past 2^53 (a 19-digit card number, rounded) is kept out whole (an attack and the
+  // review of the pass).
+  if (typeof body === 'number' && Number.isInteger(body) && body >= 1e13) return Number.isSafeInteger(body) ? (luhn(String(body)) ? maskPan(String(body)) : body) : '***';
   if (body === null || typeof body !== 'object') return body;
   if (depth >= MAX_JSON_DEPTH) return '…';
   const out = Array.isArray(body) ? [] : {};
