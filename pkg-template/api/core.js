@@ -490,15 +490,10 @@ function withoutUnreadable(e, raw, op, args, gateway) {
     special = outer;
   }
   if (dropped !== e.issues.length) return e;
-  let more = [];
-  try {
-    unwrap(raw.call(op, text, false));
-  } catch (e2) {
-    // (Past MAX_LISTED the core counts what it does not list: the merge would lose that count.)
-    if (e2 instanceof RemiseError && e2.code === 'VALIDATION' && Array.isArray(e2.issues) && !/^\d+ problems \(the first/.test(e2.message)) more = e2.issues;
-  }
+  const e2 = validationOf(() => unwrap(raw.call(op, text, false)));
+  // (Past MAX_LISTED the core counts what it does not list: the merge would lose that count.)
   const under = (i) => e.issues.some((j) => i.field === j.field || i.field.startsWith(`${j.field}.`) || i.field.startsWith(`${j.field}[`));
-  more = more.filter((i) => typeof i.field === 'string' && !under(i));
+  const more = e2 === undefined || /^\d+ problems \(the first/.test(e2.message) ? [] : e2.issues.filter((i) => typeof i.field === 'string' && !under(i));
   if (more.length === 0 || e.issues.length + more.length > MAX_LISTED) return e;
   return withIssues(gateway, [...e.issues, ...more], e.cause);
 }
@@ -557,6 +552,16 @@ export function statelessOptions(options) {
   return guarded(() => ({ ...options, ...Object.fromEntries(given.map((k) => [k, true])) }), options);
 }
 
+/** The VALIDATION error (with its issues) that `again()`, a second call, throws; undefined otherwise. */
+function validationOf(again) {
+  try {
+    again();
+  } catch (e) {
+    if (e instanceof RemiseError && e.code === 'VALIDATION' && Array.isArray(e.issues)) return e;
+  }
+  return undefined;
+}
+
 /**
  * When a core stops at the issues of one argument (`e`'s issues all under `prefix`): the issues
  * `again()`, the same call with that argument replaced by a valid one, finds in the others, on
@@ -566,12 +571,7 @@ export function statelessOptions(options) {
 export function issuesBeside(e, prefix, again) {
   const under = new RegExp(`^${prefix}(\\.|$)`);
   if (!(e instanceof RemiseError) || e.code !== 'VALIDATION' || !Array.isArray(e.issues) || e.issues.length === 0 || !e.issues.every((i) => under.test(i.field))) return [];
-  let more = [];
-  try {
-    again();
-  } catch (e2) {
-    if (e2 instanceof RemiseError && e2.code === 'VALIDATION' && Array.isArray(e2.issues)) more = e2.issues;
-  }
+  const more = validationOf(again)?.issues ?? [];
   const seen = (i) => e.issues.some((j) => j.field === i.field && j.code === i.code && j.message === i.message);
   return more.filter((i) => !seen(i));
 }

@@ -267,8 +267,8 @@ fn order_id<'v>(o: &mut ObjRef<'v, '_>, required: bool, issues: &mut Issues) -> 
         );
         ok = false;
     }
-    if s.len() > ORDER_ID_MAX {
-        too_long(o, "orderId", s, ORDER_ID_MAX, issues);
+    // (Not ASCII is refused above: characters are then bytes.)
+    if too_long(o, "orderId", s, ORDER_ID_MAX, issues) {
         ok = false;
     }
     ok.then_some(s)
