@@ -148,6 +148,7 @@ test('row 1: a read follows a redirect to its own path on the same origin, not t
     assert.equal(moved.retryable, false);
     assert.equal(sent(target.name), 0, `${gw}: the other path got nothing`);
     assert.equal(sent(elsewhere.name), 1);
+    assert.doesNotMatch(moved.message, /redirect loop/, gw);
   }
   // Same origin and path, with user information in the URL (`URL.origin` ignores it): not followed,
   // and the credentials never show in a debug event.
@@ -158,6 +159,17 @@ test('row 1: a read follows a redirect to its own path on the same origin, not t
   assert.equal(u.httpStatus, 307);
   assert.equal(sent(withUser.name), 1, 'the hop with credentials is not sent');
   assert.doesNotMatch(JSON.stringify(events) + inspect(u), /hunter2secret/);
+  // A loop on the read's own service: followed three times, then the error says so (twentieth pass:
+  // it said remise does not follow reads to another origin).
+  for (const gw of NAMES) {
+    const loop = route((req, body, res) => res.writeHead(307, { location: `${srv.url}${req.url}` }).end());
+    const l = await rejected(CLIENTS[gw].read(CLIENTS[gw].make({ baseUrl: loop.baseUrl })));
+    assert.equal(l.code, 'HTTP_ERROR', gw);
+    assert.equal(l.httpStatus, 307, gw);
+    assert.equal(sent(loop.name), 4, `${gw}: the first request and three redirects`);
+    assert.match(l.message, /followed 3 redirects of this read to the same service, and it was redirected again \(a redirect loop\): check baseUrl/, gw);
+    assert.doesNotMatch(l.message, /another origin/, gw);
+  }
   const before = other.requests.length;
   const away = route((req, body, res) => res.writeHead(302, { location: `${other.url}/x` }).end());
   const e2 = await rejected(CLIENTS.payline.read(CLIENTS.payline.make({ baseUrl: away.baseUrl })));
@@ -617,6 +629,26 @@ test('rows 6-8: a secret holding a run of 10 or more digits is taken out whole, 
     assert.ok(!seen.includes(head) && !seen.includes(tail), `${gw}: ${seen}`);
     // Taken out, not lost: the debug event shows where it stood.
     assert.ok(events.some((ev) => ev.type === 'response' && ev.body.includes('bad credentials for *** here')), `${gw}: ${JSON.stringify(events)}`);
+  }
+});
+
+test('rows 6-8: a secret echoed cut short before a `…` is taken out of the debug event as out of the error', async () => {
+  // A helper's attack (twentieth pass): the error's message hid `prodpassword_TOPSECR…` while the debug
+  // record's response body kept those 20 of the password's 30 characters.
+  for (const [gw, options, secret] of [
+    ['systempay', { password: 'prodpassword_TOPSECRETvalue123' }, 'prodpassword_TOPSECRETvalue123'],
+    ['payline', { accessKey: 'PaylineKey20charsXYZW' }, 'PaylineKey20charsXYZW'],
+    ['sogenactif', { secretKey: 'Kx9_sipsSecretKeyValue42' }, 'Kx9_sipsSecretKeyValue42'],
+  ]) {
+    const cut = `${secret.slice(0, 20)}…`;
+    const events = [];
+    const r = route((req, body, res) => reply(res, 400, `refused: ${cut} is not valid`, 'text/plain'));
+    const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ ...options, baseUrl: r.baseUrl, debug: (ev) => events.push(ev) })));
+    assert.equal(e.code, 'HTTP_ERROR', `${gw}: ${e.message}`);
+    const response = events.find((ev) => ev.type === 'response');
+    assert.ok(response && response.body.includes('refused: ***… is not valid'), `${gw}: ${response && response.body}`);
+    const seen = [JSON.stringify(e), e.message, inspect(e, { depth: 9 }), JSON.stringify(events)].join(' ');
+    assert.ok(!seen.includes(secret.slice(0, 10)), `${gw}: ${seen}`);
   }
 });
 

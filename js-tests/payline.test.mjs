@@ -136,6 +136,17 @@ for (const [entry, { payline, RemiseError, isRemiseError }] of entries) {
     assert.ok(req.body.includes('<obj:date>01/07/2024 12:00</obj:date>'), req.body);
   });
 
+  test(`${entry}: an ISO 8601 date reads with RFC 3339's separators, \`t\` and a space as \`T\``, () => {
+    // A helper's attack (twentieth pass): `2024-06-01t10:00:00Z` was refused, `…T10:00:00z` read.
+    // 10:00 UTC on 1 June is 12:00 in Paris (summer time).
+    for (const date of ['2024-06-01T10:00:00Z', '2024-06-01t10:00:00Z', '2024-06-01 10:00:00Z', '2024-06-01t12:00:00+02:00', '2024-06-01 12:00']) {
+      const req = payline.request('doReAuthorization', { ...PARAMS.doReAuthorization, order: { ...ORDER, date } }, CREDS);
+      assert.ok(req.body.includes('<obj:date>01/06/2024 12:00</obj:date>'), `${date}: ${req.body}`);
+    }
+    const e = thrown(() => payline.request('doReAuthorization', { ...PARAMS.doReAuthorization, order: { ...ORDER, date: '2024-06-01_10:00:00Z' } }, CREDS));
+    assert.deepEqual(e.issues.map((i) => [i.field, i.code]), [['order.date', 'FORMAT']]);
+  });
+
   test(`${entry}: request reports every issue at once`, () => {
     const e = thrown(() =>
       payline.request('doReAuthorization', { payment: { amount: 10.5, currency: 'EURO', action: 101, mode: 'CPT' }, order: ORDER, media: 'PC' }, CREDS),

@@ -663,7 +663,8 @@ pub fn settle(
 /// Our reading of the gateways' words, marked uncertain in the references: Systempay's "technical
 /// error" codes (reference systempay.md §5: INT_999, PSP_999, ACQ_999; `systempay::codes` says
 /// so), Payline's 021xx technical errors (reference payline.md §5: 02101 internal error, 02102
-/// acquirer communication error, 02103 connection timeout towards the bank after 25 s), Sips's 99
+/// acquirer communication error, 02103 connection timeout towards the bank after 25 s, 02106 payment
+/// partner error: a helper's audit, twentieth pass), Sips's 99
 /// ("temporary problem at server level", reference sogenactif.md §2.1). And answers that say the
 /// operation is under way: Sips 60 ("transaction pending") and 62 ("waiting for confirmation"), every Payline code whose status is
 /// on hold, in progress or pending ([`may_have_had_effects`] reads `payline::codes`), Payline
@@ -676,12 +677,14 @@ pub fn settle(
 /// reference, amount and sequence number, day D or D-1) is already accepted, or pending for 02002
 /// (https://docs.payline.com/display/DT/Duplicate+check). This call did nothing, but the operation
 /// asked for may well be done: read as "not done", a caller would send it again with another
-/// `sequenceNumber`, which passes the check (a helper's audit, seventeenth pass).
+/// `sequenceNumber`, which passes the check (a helper's audit, seventeenth pass). And 01185 ("used
+/// order", payline.md §5): the order reference was already used, maybe by this caller's own earlier
+/// attempt that went through (the same reading as 01913; a helper's audit, twentieth pass).
 pub const MAY_HAVE_HAD_EFFECTS: [(Gateway, &str); 3] = [
     (Gateway::Systempay, "ACQ_999 INT_999 PSP_999"),
     (
         Gateway::Payline,
-        "02101 02102 02103 02003 02009 02011 02012 02015 01197 01199 01907 01909 01912 01941 01942 01943 02001 02002 01913",
+        "02101 02102 02103 02106 02003 02009 02011 02012 02015 01197 01199 01907 01909 01912 01941 01942 01943 02001 02002 01913 01185",
     ),
     (Gateway::Sogenactif, "60 62 99"),
 ];

@@ -128,6 +128,43 @@ fn password_never_in_errors() {
 }
 
 #[test]
+fn a_shop_id_is_eight_digits() {
+    // Reference systempay.md §1.1 (Lyra's authentication page): 8 digits. Any run of digits passed
+    // before the twentieth pass ('0', 20 of them), and the gateway answered INT_905.
+    let with = |shop: serde_json::Value| {
+        systempay::request_json(
+            "Transaction/Get",
+            &json!({ "uuid": UUID }),
+            &json!({ "shopId": shop, "password": "testpassword_x" }),
+        )
+    };
+    for ok in [json!("69876357"), json!(73239078), json!("00000001")] {
+        assert!(with(ok.clone()).is_ok(), "{ok}");
+    }
+    for bad in [
+        json!("0"),
+        json!("6987635"),
+        json!("698763570"),
+        json!("12345678901234567890"),
+        json!(1234567),
+        json!("6987635x"),
+    ] {
+        let e = with(bad.clone()).unwrap_err();
+        let got: Vec<_> = e
+            .issues
+            .iter()
+            .map(|i| (i.field.as_str(), i.code))
+            .collect();
+        assert_eq!(got, [("options.shopId", "FORMAT")], "{bad}");
+        assert!(
+            e.issues[0].message.contains("8 digits"),
+            "{}",
+            e.issues[0].message
+        );
+    }
+}
+
+#[test]
 fn hosts_presets() {
     let get = |n: &str| {
         systempay::HOSTS

@@ -529,6 +529,7 @@ export async function send(core, settings, gateway, op, args, names, withWarning
         const r = core.failure(JSON.stringify([operation, kind, e.kind, e.detail || '', e.status ?? null, retries, jitter]));
         outcome = { error: JSON.parse(r.slice(1)) };
         if (e.opaque || e.followed !== undefined) hiddenRedirect(outcome.error, e.followed);
+        if (e.looped) outcome.error.message = String(outcome.error.message).replace(NOT_FOLLOWED, `; remise followed ${MAX_SAME_ORIGIN_HOPS} redirects of this read to the same service, and it was redirected again (a redirect loop): check baseUrl`);
         if (e.retryAfterMs !== undefined) outcome.error.retryAfterMs = e.retryAfterMs;
       }
       if (outcome.error === undefined) {
@@ -567,6 +568,9 @@ export async function send(core, settings, gateway, op, args, names, withWarning
  * a money-moving call); the error names no status it did not see, and says why even a read to its own
  * path was not followed. Worded here, on this rare path, rather than in the core (its size budget).
  */
+// The end of the core's redirect message (src/transport.rs), replaced where the JS side knows more.
+const NOT_FOLLOWED = '; remise does not follow redirects of money-moving calls, nor of reads to another origin: check baseUrl';
+
 function hiddenRedirect(error, followed) {
   delete error.httpStatus;
   const via = followed !== undefined;
@@ -574,7 +578,7 @@ function hiddenRedirect(error, followed) {
     .replace('answered HTTP 302 (a redirect)', via
       ? `answered through a redirect that the fetch function followed (the answer says it was redirected, or came from ${followed}; the request may have been sent again there)`
       : 'answered a redirect the runtime hides (a browser gives neither its status nor its Location, so remise cannot follow it)')
-    .replace('; remise does not follow redirects of money-moving calls, nor of reads to another origin: check baseUrl', via
+    .replace(NOT_FOLLOWED, via
       ? ': pass a fetch function that keeps redirect: \'manual\' and the answer\'s url, and check baseUrl'
       : ': check baseUrl (the URL the gateway documents answers without a redirect)');
 }
@@ -783,7 +787,13 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
           continue;
         }
       }
-      if (status >= 300 && status <= 399) throw new Failure('status', '', status);
+      if (status >= 300 && status <= 399) {
+        const failed = new Failure('status', '', status);
+        // A read redirected to its own service once more than remise follows: a loop, not a redirect
+        // it refused (a helper's attack, twentieth pass: the message said reads to another origin).
+        if (kind === 'read' && hop >= MAX_SAME_ORIGIN_HOPS && location && guarded(() => samePlace(new URL(location, url).href, url), false)) failed.looped = true;
+        throw failed;
+      }
       // A browser's answer to `redirect: 'manual'` (status 0, no Location): a redirect, of unknown status.
       const hidden = new Failure('status', '', 302);
       hidden.opaque = true;

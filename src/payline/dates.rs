@@ -250,8 +250,8 @@ pub fn paris_to_instant(local: DateTime) -> Instant {
     }
 }
 
-/// An ISO 8601 date-time `YYYY-MM-DDTHH:MM[:SS[.fraction]][Z|±HH:MM]`: the wall-clock part and
-/// the offset when one was written.
+/// An ISO 8601 date-time `YYYY-MM-DDTHH:MM[:SS[.fraction]][Z|±HH:MM]` (`t` or a space for the `T`,
+/// as RFC 3339 allows): the wall-clock part and the offset when one was written.
 pub fn parse_iso(s: &str) -> Option<(DateTime, Option<i32>)> {
     let (body, offset) = if let Some(b) = s.strip_suffix('Z').or_else(|| s.strip_suffix('z')) {
         (b, Some(UTC))
@@ -279,8 +279,14 @@ pub fn parse_iso(s: &str) -> Option<(DateTime, Option<i32>)> {
             (s.get(..split)?, Some(off))
         }
     };
-    let (date, time) = body.split_once('T')?;
-    let date = parse_iso_date(date)?;
+    // RFC 3339's separators (§5.6 and its note), as `codec::datetime` reads Systempay's and Sips'
+    // dates: `T`, `t` or a space (only `T` was taken, and `…t10:00:00Z` refused while `…T10:00:00z`
+    // was read: a helper's attack, twentieth pass). The date is ten bytes (`parse_iso_date`).
+    if !matches!(body.as_bytes().get(10), Some(b'T' | b't' | b' ')) {
+        return None;
+    }
+    let date = parse_iso_date(body.get(..10)?)?;
+    let time = body.get(11..)?;
     let (hm, rest) = (time.get(..5)?, time.get(5..)?);
     if hm.get(2..3) != Some(":") {
         return None;

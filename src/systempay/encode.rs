@@ -42,7 +42,7 @@ pub fn request_text(service: &str, body: &str, options: &str) -> Result<Prepared
     let opts = match parse_input(options, "options", &mut issues) {
         Some(v) => read_options_ref(&v, &[], &mut issues),
         None => Options {
-            shop_id: "0".to_string(),
+            shop_id: "00000000".to_string(),
             password: Secret::new("*"),
             base_url: None,
         },

@@ -151,7 +151,7 @@ pub fn read_options_ref(v: &Val<'_>, extra_keys: &[&'static str], issues: &mut I
                     other.type_name()
                 ),
             );
-            "0".to_string()
+            "00000000".to_string()
         }
         None => String::new(),
     };
@@ -176,15 +176,24 @@ pub fn read_options_ref(v: &Val<'_>, extra_keys: &[&'static str], issues: &mut I
     }
 }
 
+/// A shop id's length: 8 digits (reference systempay.md §1.1, from
+/// https://paiement.systempay.fr/doc/en-EN/rest/V4.0/api/kb/authentication.html; Lyra's form API
+/// writes `vads_site_id` as n8).
+const SHOP_ID_DIGITS: usize = 8;
+
 /// Checks the credentials and host; issues are reported under `options.*`.
 pub fn validate_options(opts: &Options, issues: &mut Issues) {
     if opts.shop_id.is_empty() {
         issues.push("options.shopId", issue::REQUIRED, "is required: the shop id (8 digits) from the Back Office, Settings > Shop > REST API keys");
-    } else if !opts.shop_id.bytes().all(|b| b.is_ascii_digit()) {
+    } else if opts.shop_id.len() != SHOP_ID_DIGITS
+        || !opts.shop_id.bytes().all(|b| b.is_ascii_digit())
+    {
+        // (Any run of digits passed, '0' and 20 of them too, and the gateway answered INT_905: a
+        // helper's attack, twentieth pass.)
         issues.push(
             "options.shopId",
             issue::FORMAT,
-            "is not a shop id: use the digits of the Back Office's 'User' field (e.g. 73239078)",
+            "is not a shop id: use the 8 digits of the Back Office's 'User' field (e.g. 73239078)",
         );
     }
     check_password(&opts.password, issues);

@@ -701,6 +701,11 @@ fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unkn
         "01199",
         "01907",
         "01909",
+        // "Payment partner error", a technical error as 02102 is; "used order", which an earlier
+        // attempt of the caller's own that went through gives (payline.md §5; a helper's audit,
+        // twentieth pass: both read as "not done").
+        "02106",
+        "01185",
         // Codes outside remise's table (payline.md §5: the 019xx list is cut, much of the rest is
         // from a third party) and codes that are not five digits, an acceptance with a space after
         // it among them (the fifteenth pass, an attack: each read as a plain refusal).

@@ -84,8 +84,11 @@ mod reference {
                 (s.get(..split)?, Some(off))
             }
         };
-        let (date, time) = body.split_once('T')?;
-        let date = parse_iso_date(date)?;
+        // RFC 3339's separators (the product's rule since the twentieth pass).
+        if !matches!(body.get(10..11), Some("T" | "t" | " ")) {
+            return None;
+        }
+        let (date, time) = (parse_iso_date(body.get(..10)?)?, body.get(11..)?);
         let (hm, rest) = (time.get(..5)?, time.get(5..)?);
         if hm.get(2..3) != Some(":") {
             return None;
@@ -657,6 +660,24 @@ fn offsets_agree_with_time() {
     }
 }
 
+#[test]
+fn rfc3339_separators_read_as_t() {
+    // By hand: RFC 3339 §5.6 allows `t`, and its note a space; only `T` was read (a helper's attack,
+    // twentieth pass: `2024-06-01t10:00:00Z` refused while `2024-06-01T10:00:00z` was read).
+    let upper = parse_iso("2024-06-01T10:00:00+02:00");
+    assert!(upper.is_some());
+    for s in ["2024-06-01t10:00:00+02:00", "2024-06-01 10:00:00+02:00"] {
+        assert_eq!(parse_iso(s), upper, "{s}");
+    }
+    for s in [
+        "2024-06-01_10:00:00+02:00",
+        "2024-06-0110:00:00+02:00",
+        "2024-06-01  10:00:00+02:00",
+    ] {
+        assert_eq!(parse_iso(s), None, "{s}");
+    }
+}
+
 // catch_unwind needs unwinding: host only.
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
@@ -737,6 +758,11 @@ fn iso_input() {
         input_datetime("2024-07-01T08:00:00-04:00").unwrap(),
         dt!(2024-07-01 14:00)
     );
+    // RFC 3339's other separators (twentieth pass; a space was refused before).
+    assert_eq!(
+        input_datetime("2024-12-15 12:20").unwrap(),
+        dt!(2024-12-15 12:20)
+    );
     assert_eq!(
         input_datetime("15/12/2024 12:20").unwrap(),
         dt!(2024-12-15 12:20)
@@ -755,7 +781,7 @@ fn iso_input() {
         "2024-12-15T12:20+1:00",
         "2024-12-15T12:20+26:00",
         "2024-12-15T\u{ff11}\u{ff12}:20",
-        "2024-12-15 12:20",
+        "2024-12-15_12:20",
         "24-12-15T12:20",
         "+2024-12-15T12:20",
         "2024-12-15T12:20:00Z+01:00",
