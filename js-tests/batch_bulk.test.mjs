@@ -360,6 +360,25 @@ for (const [name, { sogenactif, money }] of entries) {
       const end = thrown(() => c.finish());
       assert.equal(end, refused, `${what}: finish throws the refusal`);
     }
+    // A push chunk that is no bytes: its lines were not read, and the next push and finish gave a
+    // complete-looking file without them (a helper's attack, twentieth pass).
+    for (const [what, chunk] of [
+      ['an ArrayBuffer', (b) => b.buffer],
+      ['a DataView', (b) => new DataView(b.buffer)],
+      ['a Uint16Array', (b) => new Uint16Array(b.buffer.slice(0, b.byteLength - (b.byteLength % 2)))],
+    ]) {
+      const c = sogenactif.batch.createConverter({ header, input: 'ndjson' });
+      const line = (i) => `${JSON.stringify(wc(i))}\n`;
+      const first = text(c.push(line(0)));
+      assert.match(first, /^FILE;/, what);
+      const refused = thrown(() => c.push(chunk(new TextEncoder().encode(line(1)))));
+      assert.equal(refused.code, 'VALIDATION', what);
+      const later = thrown(() => c.push(line(2)));
+      assert.equal(later.code, 'OPERATION_NOT_ALLOWED', what);
+      assert.match(later.message, /earlier push was refused \(its chunk: must be a Uint8Array or a string\).*fix that chunk and start a new converter/, what);
+      assert.equal(thrown(() => c.pushView(line(2))).code, 'OPERATION_NOT_ALLOWED', what);
+      assert.equal(thrown(() => c.finish()), refused, `${what}: finish throws the refusal`);
+    }
     // An invalid record that can be read stays a reject, and the converter goes on (README).
     const c = sogenactif.batch.createConverter({ header });
     c.addMany([wc(0), { ...wc(1), amount: -1 }]);

@@ -1085,7 +1085,7 @@ test('--errors is emptied by every run, - is refused; an existing OUTPUT keeps i
   assert.equal(remise(['batch', 'check', bad, '--errors', path('stale.err')]).status, 1);
   assert.notEqual(readFileSync(path('stale.err'), 'utf8'), '');
   // A run that stops before reading (a header option the validator refuses) leaves no old rejects.
-  const early = remise(['batch', 'build', bad, '-o', path('stale.csv'), ...HEADER_ARGS.slice(0, 4), '--date', 'bad', '--errors', path('stale.err')]);
+  const early = remise(['batch', 'build', bad, '-o', path('stale.csv'), ...HEADER_ARGS.slice(0, 4), '--date', 'bad', '--time', '14:26:45+0100', '--errors', path('stale.err')]);
   assert.equal(early.status, 1, early.stderr);
   assert.equal(readFileSync(path('stale.err'), 'utf8'), '');
   // A usage error (exit 2) touches no file.
@@ -1338,6 +1338,21 @@ test('--sequence takes 1 to 999999999 in decimal digits: anything else is a usag
   }
   assert.ok(!existsSync(path('seq.csv')));
   assert.equal(remise(['batch', 'check', path('in.ndjson'), '--sequence', '042']).status, 0);
+});
+
+test('--date and --time come together, and an archive entry taken from OUTPUT is named as such', () => {
+  // A helper's attack (twentieth pass): --date alone made a header of two clocks (the given date,
+  // the machine's time and offset); and a bad entry name taken from OUTPUT was called --entry.
+  for (const [given, missing] of [[['--date', '2024-01-05+0100'], 'date'], [['--time', '09:15:00+0100'], 'time']]) {
+    const r = remise(['batch', 'build', path('in.ndjson'), '-o', path('clocks.csv'), ...HEADER_ARGS.slice(0, 4), ...given]);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, new RegExp(`--${missing} needs --${missing === 'date' ? 'time' : 'date'}: give both`));
+  }
+  assert.ok(!existsSync(path('clocks.csv')));
+  const z = remise(['batch', 'build', path('in.ndjson'), '-o', path('OFBREQ 8.csv.zip'), '--zip', ...HEADER_ARGS]);
+  assert.equal(z.status, 2, z.stderr);
+  assert.match(z.stderr, /the archive's entry name 'OFBREQ 8\.csv' \(OUTPUT's name without \.zip; give --entry to name it otherwise\): must start with 'OFBREQ'/);
+  assert.doesNotMatch(z.stderr, /--entry 'OFBREQ/);
 });
 
 test('--errors is never left half-written: a file size limit hit while writing it leaves it empty, no temporary file', () => {

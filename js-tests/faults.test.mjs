@@ -632,6 +632,20 @@ test('rows 6-8: a secret holding a run of 10 or more digits is taken out whole, 
   }
 });
 
+test("rows 6-8: a card number in a Systempay service name is masked in the debug events' url", async () => {
+  // A helper's fuzz (twentieth pass): the first attempt's url went to `debug` unredacted, and a
+  // service name of letters then digits passes the name check.
+  const events = [];
+  const r = route((req, body, res) => reply(res, 200, '{}'));
+  const client = CLIENTS.systempay.make({ baseUrl: r.baseUrl, debug: (ev) => events.push(ev) });
+  await client.call('Transaction/Get4970100000325734', {}).catch(() => {});
+  assert.ok(events.some((ev) => ev.type === 'request'), JSON.stringify(events));
+  for (const ev of events) {
+    assert.ok(!ev.url.includes('4970100000325734') && !ev.url.includes('0000325734'), ev.url);
+    assert.match(ev.url, /Transaction\/Get497010\*{6}5734$/, ev.url);
+  }
+});
+
 test('rows 6-8: a secret echoed cut short before a `…` is taken out of the debug event as out of the error', async () => {
   // A helper's attack (twentieth pass): the error's message hid `prodpassword_TOPSECR…` while the debug
   // record's response body kept those 20 of the password's 30 characters.

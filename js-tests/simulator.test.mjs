@@ -338,6 +338,10 @@ test('payline: authorise, capture, reset before remittance, refund after it, bou
   // createTransaction takes doAuthorization's actions only (999 had become an authorization + capture).
   assert.throws(() => sim.payline.createTransaction({ amount: 100, action: 999 }), { name: 'TypeError', message: /action 999/ });
   assert.equal(sim.payline.createTransaction({ amount: 100, action: 110 }).kind, 'AUTHOR');
+  // An invalid date is named (a helper's fuzz, twentieth pass: Intl's bare "Invalid time value").
+  for (const date of ['nope', new Date(NaN)]) {
+    assert.throws(() => sim.payline.createTransaction({ amount: 100, date }), { name: 'TypeError', message: /^createTransaction: date .*: give a Date or an ISO 8601 text$/ });
+  }
 });
 
 test('payline: doReAuthorization rules: 02620 currency, 02619 option, 11 months, 24 h duplicates', async () => {

@@ -70,7 +70,7 @@ function readZip(bytes) {
   return files;
 }
 
-for (const [entry, { sogenactif, RemiseError }] of entries) {
+for (const [entry, { sogenactif, RemiseError, money }] of entries) {
   test(`${entry}: batch.build reproduces the published walletCredit sample`, () => {
     assert.equal(sogenactif.batch.build({ header, records: [walletCredit(12)] }), SAMPLE_CSV);
     const xml = sogenactif.batch.build({
@@ -95,6 +95,21 @@ for (const [entry, { sogenactif, RemiseError }] of entries) {
     const expected = `${sign}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}${String(Math.abs(offset) % 60).padStart(2, '0')}`;
     assert.equal(m[4], expected);
     assert.equal(Number(m[1]), before.getFullYear());
+    // One given alone is not completed from the clock (a helper's attack, twentieth pass: a given date
+    // beside the machine's time and offset, two clocks in one header): the other is asked for, by
+    // build, BatchWriter and the converter alike.
+    for (const [given, missing] of [[{ date: '2024-01-05+0100' }, 'time'], [{ time: '09:15:00+0100' }, 'date']]) {
+      const header = { remitterId: '023101122334455', sequence: 4, ...given };
+      for (const make of [
+        () => sogenactif.batch.build({ header, records: [walletCredit(1)] }),
+        () => new sogenactif.BatchWriter({ header }),
+        () => sogenactif.batch.createConverter({ header }),
+      ]) {
+        const e = thrown(make);
+        assert.deepEqual(e.issues.map((i) => [i.field, i.code]), [[`header.${missing}`, 'REQUIRED']]);
+        assert.match(e.issues[0].message, /fills date and time from the clock when both are left out/);
+      }
+    }
   });
 
   test(`${entry}: batch.build reports every issue at once`, () => {
@@ -182,6 +197,18 @@ for (const [entry, { sogenactif, RemiseError }] of entries) {
     assert.equal(e.code, 'MALFORMED_RESPONSE');
     assert.match(e.message, /END announces 49 records but the file holds 50/);
     assert.equal(thrown(() => sogenactif.batch.parseResponse(42)).code, 'VALIDATION');
+  });
+
+  test(`${entry}: batch.parseResponse stops at 4 million values with MALFORMED_RESPONSE, the instance healthy`, () => {
+    // A helper's attack (twentieth pass): a file under the 64 MiB cap filled the wasm memory and threw a
+    // bare RuntimeError after 150 s. Unknown lines count two values each (README, "Response files").
+    const head = 'FILE;response;office;v19\nHEADER;023101122334455;2024-01-05+0100;09:15:00+0100;1\n';
+    const lines = 2_000_001;
+    const e = thrown(() => sogenactif.batch.parseResponse(`${head}${'N\n'.repeat(lines)}END;${lines}\n`, { unknownLines: 'report' }));
+    assert.ok(e instanceof RemiseError, String(e));
+    assert.equal(e.code, 'MALFORMED_RESPONSE');
+    assert.match(e.message, /^line 2000003 of the Office Batch response: over 4000000 values, more than one call reads: parse the file in parts/);
+    assert.equal(money.toMinor('12.34', 'EUR'), 1234);
   });
 
   test(`${entry}: batch.archive returns a zip named OFBREQ…`, () => {

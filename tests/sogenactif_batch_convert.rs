@@ -433,6 +433,36 @@ fn layout_overrides_are_checked_like_the_table() {
     );
 }
 
+/// A response file under the 64 MiB cap may still hold more values than wasm memory can parse (a
+/// helper's attack, twentieth pass: 27 million, a bare trap after 150 s). The parse stops at
+/// `MAX_RESPONSE_VALUES` with MALFORMED_RESPONSE naming the line; one value less is read.
+#[test]
+fn a_response_file_of_too_many_values_is_refused_at_the_line_that_passes_the_bound() {
+    use remise::sogenactif::batch::response::{
+        parse_response_with, ResponseOptions, MAX_RESPONSE_VALUES,
+    };
+    let report = ResponseOptions::from_value(&json!({ "unknownLines": "report" })).unwrap();
+    // Unknown lines count two values each: the bound's half in lines is read, one more is not.
+    let file = |lines: usize| {
+        let mut t = String::from(
+            "FILE;response;office;v19\nHEADER;011223344550000;2024-01-05+0100;09:15:00+0100;7\n",
+        );
+        t.push_str(&"N\n".repeat(lines));
+        t.push_str(&format!("END;{lines}\n"));
+        t
+    };
+    let at_bound = parse_response_with(&file(MAX_RESPONSE_VALUES / 2), &report).unwrap();
+    assert_eq!(at_bound.unknown_lines.len(), MAX_RESPONSE_VALUES / 2);
+    let e = parse_response_with(&file(MAX_RESPONSE_VALUES / 2 + 1), &report).unwrap_err();
+    assert_eq!(e.code, ErrorCode::MalformedResponse);
+    // The line after the bound: two header lines, then the unknown ones.
+    let line = MAX_RESPONSE_VALUES / 2 + 3;
+    assert_eq!(
+        e.message,
+        format!("line {line} of the Office Batch response: over {MAX_RESPONSE_VALUES} values, more than one call reads: parse the file in parts, as `remise batch report` does")
+    );
+}
+
 #[test]
 fn response_files_follow_the_same_layouts_and_report_unknown_lines() {
     use remise::sogenactif::batch::{parse_response, parse_response_with, ResponseOptions};

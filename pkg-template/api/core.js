@@ -520,6 +520,10 @@ export function invokeText(raw, op, args, names, gateway, at) {
 
 /** One VALIDATION error of `issues` (the core's and those found in JS), with the message the core writes. */
 export function withIssues(gateway, issues, cause) {
+  // Built here (a key that could not be read, an unknown call option) or merged from the core's: a
+  // card number used as a key is masked as `errorFrom` masks it (a helper's fuzz, twentieth pass, found
+  // it whole in `field` when the value under it had a throwing getter, while NaN there was masked).
+  maskIssues(issues);
   const message = issues.length === 1 ? `${issues[0].field}: ${issues[0].message}` : `${issues.length} problems: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`;
   return new RemiseError({ code: 'VALIDATION', gateway, field: issues[0].field, message, issues }, cause === undefined ? undefined : { cause });
 }

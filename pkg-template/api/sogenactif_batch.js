@@ -304,7 +304,16 @@ export default function sogenactifBatch(raw) {
     pushView(chunk) {
       this.#usable();
       const text = typeof chunk === 'string';
-      let bytes = chunkBytes(text ? this.#text(chunk) : chunk, memory);
+      let bytes;
+      try {
+        bytes = chunkBytes(text ? this.#text(chunk) : chunk, memory);
+      } catch (e) {
+        // A chunk that is no bytes (an ArrayBuffer, a DataView, a Uint16Array) fails the converter as
+        // an unreadable addMany does: its lines were not read, and the next push and finish made a
+        // complete-looking file without them (a helper's attack, twentieth pass).
+        this.#refuse(e, 'push');
+        throw e;
+      }
       if (bytes.length > 0 || this.#high !== '') this.#pushed = true;
       // A high surrogate held from the last text chunk, then bytes: it was a lone one, and its bytes
       // go first, where it stood.
@@ -366,7 +375,7 @@ export default function sogenactifBatch(raw) {
         // As a string: the glue writes it into wasm memory with one encodeInto (scripts/build-pkg.mjs).
         return fromFileStart(sp, base, () => this.#view(this.#held.cross((c) => c.addMany(text, sp))).slice());
       } catch (e) {
-        this.#refuse(e);
+        this.#refuse(e, 'addMany');
         throw e;
       }
     }
@@ -379,7 +388,7 @@ export default function sogenactifBatch(raw) {
       try {
         return fromFileStart(sp, base, () => this.#view(this.#held.cross((c) => c.addMany(text, sp))).slice());
       } catch (e) {
-        this.#refuse(e);
+        this.#refuse(e, 'addMany');
         throw e;
       }
     }
@@ -389,13 +398,18 @@ export default function sogenactifBatch(raw) {
      * that VALIDATION error. A caller that caught it and went on got a complete-looking file
      * without that call's records (a helper's attack, nineteenth pass).
      */
-    #refuse(e) {
-      if (e instanceof RemiseError && e.code === 'VALIDATION' && this.#failed === undefined) this.#failed = e;
+    #refuse(e, method) {
+      if (e instanceof RemiseError && e.code === 'VALIDATION' && this.#failed === undefined) {
+        this.#failed = e;
+        this.#failedIn = method;
+      }
     }
+    #failedIn;
     #usable() {
       const e = this.#failed;
       if (e !== undefined) {
-        throw new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: `Converter: an earlier addMany was refused (${e.field ?? 'records'}: ${e.issues?.[0]?.message ?? e.message}), so this converter makes no file: fix those records and start a new converter` });
+        const what = this.#failedIn === 'push' ? 'push was refused (its chunk' : `addMany was refused (${e.field ?? 'records'}`;
+        throw new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: `Converter: an earlier ${what}: ${e.issues?.[0]?.message ?? e.message}), so this converter makes no file: fix ${this.#failedIn === 'push' ? 'that chunk' : 'those records'} and start a new converter` });
       }
     }
     /** The last bytes and the trailer; throws VALIDATION listing the issues if any record was invalid. */

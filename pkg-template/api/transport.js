@@ -703,8 +703,10 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     // this attempt is still following a redirect.
     if (call.aborted) throw new Failure('aborted', '');
     if (controller && controller.signal.aborted) throw new Failure('timeout', '');
-    // The URL of a followed redirect comes from the answer: redacted like a body.
-    if (prep.debug) emit(settings.debug, { type: 'request', gateway, url: hop === 0 ? url : settings.redact(url), headers: prep.debug.headers, body: prep.debug.body });
+    // Redacted like a body: a followed redirect's URL comes from the answer, and the first one holds
+    // the caller's service name (`call('Transaction/Get4970…')` showed a card number: a helper's
+    // fuzz, twentieth pass).
+    if (prep.debug) emit(settings.debug, { type: 'request', gateway, url: settings.redact(url), headers: prep.debug.headers, body: prep.debug.body });
     // Never followed by fetch: a redirected POST would be sent twice, or to another host.
     const init = {
       method: request.method,
@@ -840,7 +842,7 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       if (isFailure(e)) throw e;
       throw new Failure('network', describe(e));
     }
-    if (settings.debug) emit(settings.debug, { type: 'response', gateway, url: hop === 0 ? url : settings.redact(url), status, headers: {}, body: settings.redact(body) });
+    if (settings.debug) emit(settings.debug, { type: 'response', gateway, url: settings.redact(url), status, headers: {}, body: settings.redact(body) });
     const jitter = Math.floor(Math.random() * 1001);
     let r;
     try {

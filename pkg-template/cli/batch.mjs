@@ -52,7 +52,8 @@ object per line) or CSV with a header row of field names (a 'method' column; nes
   --sequence N             header.sequence: the file's number for this remitter
   --syntax csv|xml         file syntax (default csv)
   --file-version V         file version (default v19 for CSV, 5 for XML)
-  --date D --time T        header.date / header.time ('2026-11-29+0100', '22:30:00+0100'); default now
+  --date D --time T        header.date / header.time ('2026-11-29+0100', '22:30:00+0100'), both or
+                           neither; default now
   --input-format F         ndjson or csv (default: from INPUT's extension, else from its first byte)
   --zip                    write the ready-to-upload ZIP archive (one OFBREQ entry)
   --entry NAME             the archive's entry name, ending in .csv or .xml as --syntax says
@@ -639,6 +640,11 @@ function writerOptions(values, { needHeader }) {
     sequence: values.sequence === undefined ? 1 : Number(values.sequence),
   };
   // Default now, with the host's UTC offset, as batch.build does (filled here so that both converters get it).
+  // Both or neither: one alone beside the host's clock made a header of two clocks, a given date with
+  // the machine's time and offset (a helper's attack, twentieth pass).
+  if ((values.date === undefined) !== (values.time === undefined)) {
+    throw new UsageError(`--${values.date === undefined ? 'time' : 'date'} needs --${values.date === undefined ? 'date' : 'time'}: give both (or neither: both default to now, with the host's UTC offset)`);
+  }
   const now = clock();
   header.date = values.date ?? now.date;
   header.time = values.time ?? now.time;
@@ -975,7 +981,10 @@ async function build(argv, io) {
   if (values.zip) {
     entry = entryName(values, output, options.syntax ?? 'csv');
     if (!ENTRY_NAME.test(entry)) {
-      throw new UsageError(`--entry '${entry}': must start with 'OFBREQ' and hold only letters, digits, '.', '_' and '-' (at most 100 characters)`);
+      // The name taken from OUTPUT when no --entry was given: said so, with how to give another (the
+      // message named --entry, not given: a helper's attack, twentieth pass).
+      const named = values.entry !== undefined ? `--entry '${entry}'` : `the archive's entry name '${entry}' (OUTPUT's name without .zip; give --entry to name it otherwise)`;
+      throw new UsageError(`${named}: must start with 'OFBREQ' and hold only letters, digits, '.', '_' and '-' (at most 100 characters)`);
     }
   } else if (values.entry !== undefined) throw new UsageError('--entry needs --zip');
   const target = outputFile(output);

@@ -604,6 +604,8 @@ export function createPayline(ctx, config = {}) {
       // An action doAuthorization takes (an unknown one had become an authorization + capture).
       if (actionOf(String(action)) === null) throw new TypeError(`createTransaction: action ${action}: give one of ${Object.keys(AUTHORIZATION_ACTIONS).join(', ')}`);
       const created = date === undefined ? ctx.now() : new Date(date).getTime();
+      // (An invalid date threw Intl's bare RangeError from `paris`: a helper's fuzz, twentieth pass.)
+      if (!Number.isFinite(created)) throw new TypeError(`createTransaction: date ${String(date)}: give a Date or an ISO 8601 text`);
       const p = paris(created);
       const ref = orderRef ?? `ORDER-${ctx.seq()}`;
       const tx = newPayment({

@@ -42,11 +42,18 @@ pub fn is_yyyymmdd(s: &str) -> bool {
         )
 }
 
+/// Whether a date-time may hold second 60, a leap second (RFC 3339 §5.7 allows it). `false`: what
+/// remise sends is read by the gateways' Java servers (our reading: Lyra's and Worldline's platforms;
+/// not documented), and java.time's ISO parsers refuse second 60 (`DateTimeFormatter.ISO_OFFSET_DATE_TIME`:
+/// SECOND_OF_MINUTE is 0–59), so a leap second sent would be refused there, or the date moved (a
+/// helper's audit, twentieth pass). `true` accepts one at 23:59:60 UTC of a month's last day, as the
+/// `time` crate does (the rule before).
+pub const LEAP_SECOND: bool = false;
+
 /// RFC 3339 date-time as `time` parses it, but for the separator: `YYYY-MM-DD`, `T`, `t` or a space
 /// (RFC 3339 §5.6 and its note; `time` takes any one byte, and `2026-01-01_10:00:00Z` was sent),
 /// `hh:mm:ss`, an optional `.` with one or more digits, then `Z`/`z` or `±hh:mm` (offset hour at
-/// most 23, minutes at most 59). Second 60 (a leap second) is accepted only when it falls on
-/// 23:59:60 UTC of the last day of a month, as `time` does.
+/// most 23, minutes at most 59). Second 60 (a leap second) is refused ([`LEAP_SECOND`]).
 pub fn is_rfc3339(s: &str) -> bool {
     let b = s.as_bytes();
     let d = |at, n| digits(b, at, n);
@@ -98,6 +105,9 @@ pub fn is_rfc3339(s: &str) -> bool {
     }
     if second < 60 {
         return true;
+    }
+    if !LEAP_SECOND {
+        return false;
     }
     // A leap second: the UTC time must be 23:59 on the last day of its month.
     let utc = i64::from(hour * 60 + minute) - offset;

@@ -387,6 +387,8 @@ pub fn parse_response_with(text: &str, options: &ResponseOptions) -> Result<Pars
     let result_names = options.result_names();
     let mut trailer = None;
     let mut last = n;
+    // What the answer will hold, counted as the lines are read (`MAX_RESPONSE_VALUES`).
+    let mut values = 0;
     for (n, line) in lines.by_ref() {
         last = n;
         if let Some(count) = line.strip_prefix("END;") {
@@ -410,9 +412,16 @@ pub fn parse_response_with(text: &str, options: &ResponseOptions) -> Result<Pars
                 line: n,
                 line_type: crate::money::printable(token).to_string(),
             });
-            continue;
+            values += 2;
+        } else {
+            let record = parse_record(n, line, options, &result_names)?;
+            values += 5 + record.fields.len() + record.extra.len();
+            records.push(record);
         }
-        records.push(parse_record(n, line, options, &result_names)?);
+        if values > MAX_RESPONSE_VALUES {
+            // (The figure written out, as `MAX_RESPONSE_VALUES`: a test compares them.)
+            return Err(malformed(n, TOO_MANY_VALUES));
+        }
     }
     let trailer =
         trailer.ok_or_else(|| malformed(last, "the END line is missing: the file is truncated"))?;
@@ -426,6 +435,15 @@ pub fn parse_response_with(text: &str, options: &ResponseOptions) -> Result<Pars
         unknown_lines,
     })
 }
+
+/// Most values (a record's fields, its extra columns, and five for its own keys; two per unknown
+/// line) one call reads. The 64 MiB cap on the file did not bound memory: a file of one-character
+/// columns made 27 million values, and the wasm instance ran out of its 4 GiB after 150 s with a bare
+/// `RuntimeError` (a helper's attack, twentieth pass). A value costs about 300 bytes while the answer
+/// is built and crosses (wasm memory and JS heap; measured in the Node package): 4 million is about
+/// 1.2 GB, and far more than a response file of 100 000 records with 15 values each.
+pub const MAX_RESPONSE_VALUES: usize = 4_000_000;
+const TOO_MANY_VALUES: &str = "over 4000000 values, more than one call reads: parse the file in parts, as `remise batch report` does";
 
 /// Most columns read on one line: the longest method has under fifty, plus the response fields and
 /// the trailing columns a platform may add. A line with more is refused rather than split into

@@ -231,7 +231,7 @@ fn read_header(h: &mut Obj<'_>, issues: &mut Issues) -> Option<Header> {
                 issues.push(
                     h.at("date"),
                     issue::REQUIRED,
-                    "is required: give the file date with its UTC offset, e.g. '2021-12-16+0100' (the JS package fills it from the clock when left out)",
+                    "is required: give the file date with its UTC offset, e.g. '2021-12-16+0100' (the JS package fills date and time from the clock when both are left out)",
                 );
             }
             None
@@ -254,7 +254,7 @@ fn read_header(h: &mut Obj<'_>, issues: &mut Issues) -> Option<Header> {
                 issues.push(
                     h.at("time"),
                     issue::REQUIRED,
-                    "is required: give the file time with its UTC offset, e.g. '14:26:45+0100' (the JS package fills it from the clock when left out)",
+                    "is required: give the file time with its UTC offset, e.g. '14:26:45+0100' (the JS package fills date and time from the clock when both are left out)",
                 );
             }
             None
