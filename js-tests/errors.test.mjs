@@ -155,6 +155,16 @@ test('a card number given in the wrong field is masked in the error, its message
     assert.ok(!shown.includes(PAN.slice(0, 12)), shown);
     assert.match(shown, /\*{12}5734/, 'the last four digits stay, to recognise it');
   }
+  // As the key of a number JavaScript would round, in a stateless parseResponse's MALFORMED_RESPONSE
+  // (the review of the twentieth pass: the client masked it, the stateless entry did not).
+  for (const R of [esm, cjs]) {
+    const answer = `{"webService":"Transaction/Get","version":"V4","status":"SUCCESS","answer":{"${PAN}":123456789012345678901},"_type":"V4/WebService/Response"}`;
+    const e = thrown(() => R.systempay.parseResponse(answer, 200));
+    assert.equal(e.code, 'MALFORMED_RESPONSE', e.message);
+    const shown = JSON.stringify({ message: e.message, field: e.field });
+    assert.ok(!shown.includes(PAN.slice(0, 12)), shown);
+    assert.match(shown, /\*{12}5734/);
+  }
   // A card number cut by a message's `…` (values are quoted to 40 characters) is masked whole.
   const cut = thrown(() => esm.systempay.request('Transaction/CancelOrRefund', { uuid: 'a'.repeat(25) + PAN, amount: 100, currency: 'EUR' }, SP));
   const cutShown = JSON.stringify({ message: cut.message, issues: cut.issues });

@@ -642,28 +642,14 @@ test("rows 6-8: a card number in a Systempay service name is masked in the debug
   assert.ok(events.some((ev) => ev.type === 'request'), JSON.stringify(events));
   for (const ev of events) {
     assert.ok(!ev.url.includes('4970100000325734') && !ev.url.includes('0000325734'), ev.url);
-    assert.match(ev.url, /Transaction\/Get497010\*{6}5734$/, ev.url);
+    assert.match(ev.url, /Transaction\/Get\*{12}5734$/, ev.url);
   }
-});
-
-test('rows 6-8: a secret echoed cut short before a `…` is taken out of the debug event as out of the error', async () => {
-  // A helper's attack (twentieth pass): the error's message hid `prodpassword_TOPSECR…` while the debug
-  // record's response body kept those 20 of the password's 30 characters.
-  for (const [gw, options, secret] of [
-    ['systempay', { password: 'prodpassword_TOPSECRETvalue123' }, 'prodpassword_TOPSECRETvalue123'],
-    ['payline', { accessKey: 'PaylineKey20charsXYZW' }, 'PaylineKey20charsXYZW'],
-    ['sogenactif', { secretKey: 'Kx9_sipsSecretKeyValue42' }, 'Kx9_sipsSecretKeyValue42'],
-  ]) {
-    const cut = `${secret.slice(0, 20)}…`;
-    const events = [];
-    const r = route((req, body, res) => reply(res, 400, `refused: ${cut} is not valid`, 'text/plain'));
-    const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ ...options, baseUrl: r.baseUrl, debug: (ev) => events.push(ev) })));
-    assert.equal(e.code, 'HTTP_ERROR', `${gw}: ${e.message}`);
-    const response = events.find((ev) => ev.type === 'response');
-    assert.ok(response && response.body.includes('refused: ***… is not valid'), `${gw}: ${response && response.body}`);
-    const seen = [JSON.stringify(e), e.message, inspect(e, { depth: 9 }), JSON.stringify(events)].join(' ');
-    assert.ok(!seen.includes(secret.slice(0, 10)), `${gw}: ${seen}`);
-  }
+  // Nothing else of the URL is masked: a baseUrl holding a tenant id of 10 digits (no card number)
+  // stays readable (the review of the pass).
+  const tenant = route((req, body, res) => reply(res, 200, '{}'));
+  const seen = [];
+  await CLIENTS.systempay.make({ baseUrl: `${tenant.baseUrl}/t0123456789`, debug: (ev) => seen.push(ev) }).call('Transaction/Get', { uuid: UUID }).catch(() => {});
+  assert.ok(seen.length > 0 && seen.every((ev) => ev.url.includes('/t0123456789/')), JSON.stringify(seen.map((ev) => ev.url)));
 });
 
 test('rows 6-8: a Basic credential echoed without its padding or percent-encoded is redacted, for a short secret too', async () => {

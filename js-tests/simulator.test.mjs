@@ -45,6 +45,12 @@ test('options: left out or an object; anything else is a TypeError that says so'
   for (const bad of [null, 'now', 5, 10n]) {
     assert.throws(() => createSimulator(bad), { name: 'TypeError', message: 'createSimulator: options must be an object (or left out)' });
   }
+  // A Systempay shop id no client can use (systempay.Client takes 8 digits) is refused at once (the
+  // review of the twentieth pass).
+  for (const shopId of ['123', '123456789', 69876357, '6987635x']) {
+    assert.throws(() => createSimulator({ systempay: { shopId } }), { name: 'TypeError', message: /^createSimulator: systempay\.shopId must be 8 digits as a string/ });
+  }
+  assert.equal(createSimulator({ systempay: { shopId: '12345678' } }).systempay.credentials.shopId, '12345678');
 });
 
 test('systempay: AUTO cancels before capture, then PSP_105; REFUND_ONLY before capture is PSP_076', async () => {

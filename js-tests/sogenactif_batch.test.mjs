@@ -207,7 +207,7 @@ for (const [entry, { sogenactif, RemiseError, money }] of entries) {
     const e = thrown(() => sogenactif.batch.parseResponse(`${head}${'N\n'.repeat(lines)}END;${lines}\n`, { unknownLines: 'report' }));
     assert.ok(e instanceof RemiseError, String(e));
     assert.equal(e.code, 'MALFORMED_RESPONSE');
-    assert.match(e.message, /^line 2000003 of the Office Batch response: over 4000000 values, more than one call reads: parse the file in parts/);
+    assert.equal(e.message, 'line 2000003 of the Office Batch response: over 4000000 values: parse the file in parts');
     assert.equal(money.toMinor('12.34', 'EUR'), 1234);
   });
 

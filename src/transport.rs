@@ -679,14 +679,15 @@ pub fn settle(
 /// asked for may well be done: read as "not done", a caller would send it again with another
 /// `sequenceNumber`, which passes the check (a helper's audit, seventeenth pass). And 01185 ("used
 /// order", payline.md §5): the order reference was already used, maybe by this caller's own earlier
-/// attempt that went through (the same reading as 01913; a helper's audit, twentieth pass).
+/// attempt that went through (the same reading as 01913; a helper's audit, twentieth pass); Sips 94
+/// ("duplicated transaction: transactionReference already used", sogenactif.md §2) likewise.
 pub const MAY_HAVE_HAD_EFFECTS: [(Gateway, &str); 3] = [
     (Gateway::Systempay, "ACQ_999 INT_999 PSP_999"),
     (
         Gateway::Payline,
         "02101 02102 02103 02106 02003 02009 02011 02012 02015 01197 01199 01907 01909 01912 01941 01942 01943 02001 02002 01913 01185",
     ),
-    (Gateway::Sogenactif, "60 62 99"),
+    (Gateway::Sogenactif, "60 62 94 99"),
 ];
 
 /// Whether a refusal's `code` may hide an operation that was done or is under way: the table

@@ -617,6 +617,26 @@ fn another_transactions_data_is_refused() {
     o.transaction.as_mut().unwrap().reference = Some(our_ref);
     let e = office::request("cancel", &ours, &o).unwrap_err();
     assert_eq!(e.field.as_deref(), Some("transaction.transactionStatus"));
+    // A duplicate is for its source, `fromTransactionReference`: the source's answer is its data, and
+    // another's is refused (a helper's attack, twentieth pass: compared with the new reference, the
+    // source's answer was always refused).
+    let dup = json!({
+        "amount": 100, "currencyCode": "EUR", "captureDay": 0, "captureMode": "AUTHOR_CAPTURE",
+        "fromMerchantId": "002001000000001", "fromTransactionReference": "ORIG1",
+        "merchantTransactionDateTime": "2026-01-02T10:15:00+01:00", "orderChannel": "INTERNET",
+        "returnContext": "x", "transactionReference": "NEW1"
+    });
+    let mut o = with_tx(Some("CAPTURED"), Some(100));
+    o.transaction.as_mut().unwrap().reference = Some("ORIG1".to_string());
+    assert!(office::request("duplicate", &dup, &o).is_ok());
+    o.transaction.as_mut().unwrap().reference = Some("NEW1".to_string());
+    let e = office::request("duplicate", &dup, &o).unwrap_err();
+    assert_eq!(e.code, ErrorCode::OperationNotAllowed);
+    assert!(
+        e.message.contains("NEW1") && e.message.contains("ORIG1"),
+        "{}",
+        e.message
+    );
 }
 
 #[test]

@@ -33,7 +33,7 @@ export const ACTIONS = {
   '63': { retryable: false, action: 'stopped by security rules: contact your bank' },
   '75': { retryable: false, action: 'too many PAN entry attempts: contact the customer' },
   '90': { retryable: true, action: 'temporary: send the record again in a later file' },
-  '94': { retryable: false, action: 'duplicate: this transactionReference was used already; do not resend, check the first one' },
+  '94': { retryable: false, unknown: true, action: 'duplicate: this transactionReference was used already, maybe by an earlier attempt that went through; do not resend, check the first one' },
   '97': { retryable: false, action: 'time frame exceeded: start the operation again' },
   '99': { retryable: false, unknown: true, action: 'temporary server problem: the operation may have been done; check the transaction (getTransactionData) before sending it again' },
 };

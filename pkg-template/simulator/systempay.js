@@ -84,6 +84,11 @@ const invalid = (name, value) => `Invalid input value [name=${name}, value=${val
 
 export function createSystempay(ctx, config = {}) {
   const creds = { ...SYSTEMPAY_DEFAULTS, ...config };
+  // A shop id is 8 digits, as systempay.Client requires (the review of the twentieth pass: a simulator
+  // of shop '123' started, and no client could talk to it).
+  if (typeof creds.shopId !== 'string' || !/^[0-9]{8}$/.test(creds.shopId)) {
+    throw new TypeError(`createSimulator: systempay.shopId must be 8 digits as a string (the Back Office's 'User', e.g. '69876357'), got ${typeof creds.shopId === 'string' ? `'${creds.shopId.slice(0, 20)}'` : typeof creds.shopId}`);
+  }
   let txs = new Map(); // uuid → transaction state
 
   /** A generated uuid not in use: one given to createTransaction is skipped, never replaced. */

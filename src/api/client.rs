@@ -271,11 +271,16 @@ impl Client {
     /// A text from the wire redacted for a debug event: by field name and digit runs, and without
     /// this client's own secrets.
     pub fn redact(&self, text: &str) -> String {
-        // As an error's texts are scrubbed: a secret's start cut by a `…` goes too (a gateway that
-        // echoed the password cut short kept 20 of its 30 characters in the debug record while the
-        // error's message hid them: a helper's attack, twentieth pass).
-        let out = redact(text);
-        scrub_text(&out, &self.secrets()).unwrap_or(out)
+        // Whole secrets only: a start cut by a `…` (what `scrub_text` also takes out of an error's
+        // texts) stays, since its search per `…` made a debug event of a 4 MB answer full of them
+        // take 57 s (the review of the twentieth pass; ARCHITECTURE.md "Known gaps").
+        let mut out = redact(text);
+        for (secret, _) in &self.secrets() {
+            if let Some(scrubbed) = text::replace(&out, secret, "***") {
+                out = scrubbed;
+            }
+        }
+        out
     }
 
     /// This client's own secrets, and the `Authorization` value built from them, wherever a text

@@ -1010,6 +1010,9 @@ fn sips_99_leaves_a_money_call_unknown_and_a_refusal_does_not() {
     for (code, unknown) in [
         ("99", true),
         ("60", true),
+        // "transactionReference already used": maybe the caller's own earlier order that went
+        // through (a helper's attack, twentieth pass: read as "not done").
+        ("94", true),
         ("24", false),
         ("05", false),
         ("07", true),

@@ -37,7 +37,13 @@ pub fn check(service: Service, fields: &Map<String, Value>, tx: &TransactionStat
         ),
         (&tx.currency, "currencyCode", "transaction.currencyCode"),
     ] {
-        let ours = fields.get(key).and_then(Value::as_str);
+        // A duplicate's own reference is the new transaction's: the one it is for is its source
+        // (a helper's attack, twentieth pass: the source's answer, the natural input, was refused).
+        let asked = match (service, key) {
+            (Service::Duplicate, "transactionReference") => "fromTransactionReference",
+            _ => key,
+        };
+        let ours = fields.get(asked).and_then(Value::as_str);
         if let (Some(theirs), Some(ours)) = (theirs.as_deref(), ours) {
             if theirs != ours {
                 return Err(not_allowed(
