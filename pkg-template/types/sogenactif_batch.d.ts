@@ -144,8 +144,8 @@ export interface SogenactifBatchConverter {
 export interface SogenactifBatchApi {
   /**
    * The whole request file as a string. Every record is validated; any problem throws one
-   * `VALIDATION` RemiseError listing them all (`records[3].amount`, …). `header.date`/`time`
-   * default to now (host clock, with its UTC offset).
+   * `VALIDATION` RemiseError listing them all (`records[3].amount`, …). `header.date` and `time`
+   * come together, or neither: both then default to now (host clock, with its UTC offset).
    */
   build(input: BatchInput): string;
   /**

@@ -31,17 +31,18 @@ pub enum BatchSyntax {
     Xml,
 }
 
-/// The file header. `date`/`time` default to now (host clock, with its UTC offset).
+/// The file header. `date` and `time` come together, or neither: then both default to now (host
+/// clock, with its UTC offset); one alone is refused (`REQUIRED` for the other).
 #[derive(Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 #[allow(dead_code)]
 pub struct BatchHeader {
     /// 15-digit remitter id given by Sogenactif.
     pub remitter_id: String,
-    /// `'2021-12-16+0100'` (or `+01:00`).
+    /// `'2021-12-16+0100'` (or `+01:00`); with `time`, or neither (now).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
-    /// `'14:26:45+0100'` (or `+01:00`).
+    /// `'14:26:45+0100'` (or `+01:00`); with `date`, or neither (now).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub time: Option<String>,
     /// File sequence number (1 and up).
