@@ -51,6 +51,19 @@ test('options: left out or an object; anything else is a TypeError that says so'
     assert.throws(() => createSimulator({ systempay: { shopId } }), { name: 'TypeError', message: /^createSimulator: systempay\.shopId must be 8 digits as a string/ });
   }
   assert.equal(createSimulator({ systempay: { shopId: '12345678' } }).systempay.credentials.shopId, '12345678');
+  // A misspelt option is named, with what the part takes (a new user's walk, twentieth pass: ignored
+  // without a word, its default used instead); keepRequests is a count.
+  for (const [options, message] of [
+    [{ passwrd: 'x' }, /^createSimulator: unknown option 'passwrd': the options are now, systempay, payline, sogenactif, onRequest, seed, keepRequests$/],
+    [{ systempay: { passwrd: 'x' } }, /^createSimulator: unknown option 'systempay\.passwrd': options\.systempay takes shopId, password, hmacKey$/],
+    [{ sogenactif: { sealTestAnswer: true } }, /unknown option 'sogenactif\.sealTestAnswer': options\.sogenactif takes merchantId, secretKey, keyVersion, sealTestAnswers$/],
+    [{ payline: 'x' }, /^createSimulator: options\.payline must be an object/],
+    [{ keepRequests: -1 }, /keepRequests must be a whole number/],
+    [{ keepRequests: 1.5 }, /keepRequests must be a whole number/],
+  ]) {
+    assert.throws(() => createSimulator(options), { name: 'TypeError', message }, JSON.stringify(options));
+  }
+  assert.equal(createSimulator({ keepRequests: 0, sogenactif: { merchantId: undefined } }).requests.length, 0);
 });
 
 test('systempay: AUTO cancels before capture, then PSP_105; REFUND_ONLY before capture is PSP_076', async () => {

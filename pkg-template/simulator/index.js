@@ -56,8 +56,34 @@ function hexSource(seed) {
  * @param {number} [options.seed] seed of the generated ids (default 1).
  * @param {number} [options.keepRequests] how many recorded requests `sim.requests` keeps (default: all).
  */
+// The options each part takes (index.d.ts `SimulatorOptions`): a misspelt one (`passwrd`,
+// `sealTestAnswer`) was ignored without a word, and the default used in its place (a new user's walk
+// through README, twentieth pass).
+const OPTION_KEYS = {
+  '': ['now', 'systempay', 'payline', 'sogenactif', 'onRequest', 'seed', 'keepRequests'],
+  systempay: ['shopId', 'password', 'hmacKey'],
+  payline: ['merchantId', 'accessKey', 'contracts'],
+  sogenactif: ['merchantId', 'secretKey', 'keyVersion', 'sealTestAnswers'],
+};
+
+function checkKeys(options) {
+  for (const [part, keys] of Object.entries(OPTION_KEYS)) {
+    const o = part === '' ? options : options[part];
+    if (o === undefined) continue;
+    if (o === null || typeof o !== 'object' || Array.isArray(o)) throw new TypeError(`createSimulator: options.${part} must be an object (or left out)`);
+    const unknown = Object.keys(o).find((k) => !keys.includes(k));
+    if (unknown !== undefined) {
+      throw new TypeError(`createSimulator: unknown option '${part === '' ? '' : `${part}.`}${unknown.slice(0, 40)}': ${part === '' ? 'the options are' : `options.${part} takes`} ${keys.join(', ')}`);
+    }
+  }
+}
+
 export function createSimulator(options = {}) {
   if (options === null || typeof options !== 'object') throw new TypeError('createSimulator: options must be an object (or left out)');
+  checkKeys(options);
+  if (options.keepRequests !== undefined && options.keepRequests !== Infinity && !(Number.isSafeInteger(options.keepRequests) && options.keepRequests >= 0)) {
+    throw new TypeError('createSimulator: options.keepRequests must be a whole number of requests, 0 or more (or left out: all)');
+  }
   const start = options.now === undefined ? Date.now() : new Date(options.now).getTime();
   if (Number.isNaN(start)) throw new TypeError('createSimulator: options.now is not a date');
   let clock = start;
