@@ -704,6 +704,31 @@ test('report: wide lines are read in slices under the parser\'s bound of 4 milli
   assert.equal(j.totals.accepted, 10_000);
 });
 
+test('report: long lines are read in slices under the parser\'s 64 MiB, and a directory is named', () => {
+  // The CLI attack of the twentieth pass: 10 000 lines of up to 1 MiB made a slice over the parser's
+  // 64 MiB cap (refused, the slice's size given as the file's) or over V8's longest string (a stack
+  // printed, exit 70). Slices are cut at 16 Mi UTF-16 units too. 72 lines of 1 MB: a 72 MB file.
+  const many = Array.from({ length: 72 }, (_, i) => ({ method: 'walletCredit', merchantId: M, transactionReference: `L${i}`, amount: 1, merchantWalletId: 'W', paymentMeanId: '1', currencyCode: 'EUR' }));
+  const tail = ';' + 'x'.repeat(1_000_000);
+  const long = toResponse(sogenactif.batch.build({ header, records: many }), many.map(() => '00'))
+    .split('\n')
+    .map((line) => (/^WALLETCREDIT;/.test(line) ? line + tail : line))
+    .join('\n');
+  assert.ok(Buffer.byteLength(long) > 64 * 1024 * 1024);
+  const r = remise(['batch', 'report', write('long.csv', long), '--json']);
+  assert.equal(r.status, 0, r.stderr.slice(0, 400));
+  assert.equal(JSON.parse(r.stdout).totals.records, 72);
+  rmSync(path('long.csv'));
+  // A directory as INPUT: named, with what to give (it said "EISDIR: illegal operation on a
+  // directory, read", no file).
+  mkdirSync(path('a-dir'), { recursive: true });
+  for (const command of ['report', 'check']) {
+    const d = remise(['batch', command, path('a-dir')]);
+    assert.equal(d.status, 2, d.stderr);
+    assert.match(d.stderr, /a-dir: EISDIR: it is a directory: give a file/, command);
+  }
+});
+
 test('report: every code of the core table has an action, and only those', async () => {
   // One walletCredit per code 00..99: the core names the codes it knows (parseResponse gives
   // "unknown response code" otherwise); the command's action table must know the same ones.
@@ -748,7 +773,7 @@ test('report: every code of the core table has an action, and only those', async
   }
   assert.deepEqual(j.rejections.filter((x) => x.outcome === 'unknown').map((x) => x.responseCode).sort(), unknownByClient);
   const text = remise(['batch', 'report', path('codes.csv')]).stdout;
-  assert.match(text, new RegExp(`\\(${mayBeDone.length} of them may have been done: pending, a server problem or a code remise does not know; check each transaction before sending it again\\)`));
+  assert.match(text, new RegExp(`\\(${mayBeDone.length} of them may have been done: pending, a reference used already, a server problem or a code remise does not know; check each transaction before sending it again\\)`));
 });
 
 test('report: a malformed response file is exit 1 with the MALFORMED_RESPONSE reason; --html writes one page', () => {

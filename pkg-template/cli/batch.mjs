@@ -15,7 +15,7 @@ import { isatty, ReadStream } from 'node:tty';
 import { createEngine, JsConverter } from './engine.mjs';
 import { crc32, ENTRY_NAME, localHeader, MAX_DATA, trailer } from './zip.mjs';
 import { createSummary, jsonPieces, jsonSafe, maskDigits, problems, htmlPieces, renderText, terminalSafe } from './report.mjs';
-import { chunks, lines, MAX_LINE, readResponse } from './lines.mjs';
+import { chunks, isDirectoryError, lines, MAX_LINE, readResponse } from './lines.mjs';
 import { writeOut } from './output.mjs';
 
 export const summary = SUMMARIES.batch;
@@ -844,7 +844,9 @@ async function openInput(io, input) {
     let regular = true;
     try {
       const st = fstatSync(fd);
-      regular = st.isFile() || st.isDirectory(); // (a directory: readSync says EISDIR)
+      // A directory is named (readSync's EISDIR named no file: the CLI attack of the twentieth pass).
+      if (st.isDirectory()) throw isDirectoryError(input);
+      regular = st.isFile();
     } catch (e) {
       closeSync(fd);
       throw e;

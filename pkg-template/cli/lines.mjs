@@ -6,7 +6,7 @@
 // every record line is read by the one parser; the line numbers of its MALFORMED_RESPONSE messages
 // are mapped back to the file's. What a slice cannot see is checked here with the parser's own
 // messages: the real END count, text after END, a missing END, empty lines before END.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { unzipOne } from './zip.mjs';
 import { terminalSafe } from './report.mjs';
 
@@ -18,6 +18,11 @@ const SLICE = Number.parseInt(process.env.REMISE_CLI_SLICE ?? '', 10) > 0 ? Numb
 // per record: never more than the columns). 10 000 lines of 500 columns went over it and the report
 // stopped (the review of the twentieth pass).
 const SLICE_COLUMNS = 1_000_000;
+// And text per call, in UTF-16 units (at most three UTF-8 bytes each: 48 MiB, under the parser's 64 MiB
+// cap): lines may be 1 MiB each, and 10 000 of them made a
+// slice over the parser's 64 MiB cap (refused with the slice's size given as the file's), or over V8's
+// longest string (a RangeError's stack printed: the CLI attack of the twentieth pass).
+const SLICE_BYTES = 16 << 20;
 
 /** Columns of a line: its `;` and one. */
 function columnsOf(line) {
@@ -73,9 +78,17 @@ export async function* chunks(io, path, onZipError) {
  * under CPU load), so the stream was not its cause. Node's exit-time deadlock between platform
  * shutdown and background compile jobs (nodejs/node#54918, open) would fit; it is not confirmed.
  */
+/** The error of a directory given as a file: `readSync` says EISDIR without naming it. */
+export function isDirectoryError(path) {
+  return Object.assign(new Error(`${path}: EISDIR: it is a directory: give a file`), { code: 'EISDIR', syscall: 'read', path });
+}
+
 function* fileChunks(path) {
   const fd = openSync(path, 'r');
   try {
+    // (Named here: `report .` printed "EISDIR: illegal operation on a directory, read", no file; the
+    // CLI attack of the twentieth pass.)
+    if (fstatSync(fd).isDirectory()) throw isDirectoryError(path);
     for (;;) {
       const buf = Buffer.allocUnsafe(CHUNK);
       const n = readSync(fd, buf, 0, CHUNK, null);
@@ -134,6 +147,7 @@ export async function readResponse(sogenactif, source, onRecord) {
   let batch = [];
   let batchStart = 0; // file line of batch[0]
   let columns = 0; // the batch's columns, five more per line (SLICE_COLUMNS)
+  let size = 0; // the batch's length in UTF-16 units, a line break each (SLICE_BYTES)
   let header = null;
   let total = 0;
   // Empty lines not yet followed by a non-empty one: how many, and the first one's line. Counted, not
@@ -170,6 +184,7 @@ export async function readResponse(sogenactif, source, onRecord) {
     total += parsed.records.length;
     batch = [];
     columns = 0;
+    size = 0;
   };
 
   for await (const [n, raw] of lines(source)) {
@@ -205,9 +220,12 @@ export async function readResponse(sogenactif, source, onRecord) {
       end = { line: n, count: total };
       continue;
     }
+    // A line that would take the batch past SLICE_BYTES goes to the next one (a line is at most 1 MiB).
+    if (batch.length > 0 && size + raw.length + 1 > SLICE_BYTES) parse();
     if (batch.length === 0) batchStart = n;
     batch.push(raw);
     columns += columnsOf(raw) + 5;
+    size += raw.length + 1;
     if (batch.length >= SLICE || columns >= SLICE_COLUMNS) parse();
   }
   if (!end) {

@@ -328,7 +328,7 @@ export function problems(report) {
 /** The part of the rejected records that may have been done, said after the totals ('' when none). */
 function unknownNote(t) {
   if (!t.unknown) return '';
-  return ` (${t.unknown} of them may have been done: pending, a server problem or a code remise does not know; check each transaction before sending it again)`;
+  return ` (${t.unknown} of them may have been done: pending, a reference used already, a server problem or a code remise does not know; check each transaction before sending it again)`;
 }
 
 /** Minor units → exact decimal string in the currency's unit (BigInt: sums may pass 2^53). */
