@@ -1393,6 +1393,8 @@ test('--date and --time come together, and an archive entry taken from OUTPUT is
     assert.match(r.stderr, new RegExp(`--${missing} needs --${missing === 'date' ? 'time' : 'date'}: give both`));
   }
   assert.ok(!existsSync(path('clocks.csv')));
+  // `check` takes the options as `build` does (the review of the pass).
+  assert.equal(remise(['batch', 'check', path('in.ndjson'), '--date', '2024-01-05+0100']).status, 2);
   const z = remise(['batch', 'build', path('in.ndjson'), '-o', path('OFBREQ 8.csv.zip'), '--zip', ...HEADER_ARGS]);
   assert.equal(z.status, 2, z.stderr);
   assert.match(z.stderr, /the archive's entry name 'OFBREQ 8\.csv' \(OUTPUT's name without \.zip; give --entry to name it otherwise\): must start with 'OFBREQ'/);

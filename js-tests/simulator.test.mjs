@@ -64,6 +64,13 @@ test('options: left out or an object; anything else is a TypeError that says so'
     assert.throws(() => createSimulator(options), { name: 'TypeError', message }, JSON.stringify(options));
   }
   assert.equal(createSimulator({ keepRequests: 0, sogenactif: { merchantId: undefined } }).requests.length, 0);
+  // What meant "the defaults" still does (the review of the pass): null or undefined parts and values.
+  for (const options of [[], { systempay: null }, { keepRequests: null }, { systempay: { shopId: undefined } }]) {
+    assert.equal(createSimulator(options).systempay.credentials.shopId, '69876357', JSON.stringify(options));
+  }
+  // A key that does not read as an option name (a card number, a secret) is not quoted.
+  const e = thrown(() => createSimulator({ systempay: { 4970100000325734: 1 } }));
+  assert.equal(e.message, 'createSimulator: unknown option of 16 characters in options.systempay: options.systempay takes shopId, password, hmacKey');
 });
 
 test('systempay: AUTO cancels before capture, then PSP_105; REFUND_ONLY before capture is PSP_076', async () => {

@@ -5,7 +5,6 @@
 // for reads that may be tried again, and never for a money-moving call. The one error built here
 // is ABORTED (a caller's AbortSignal: the core has no abort of its own).
 import { RemiseError, encode, errorFrom, unwrapPair, attachWarnings, inexactAnswer, issuesBeside, construct, read, guarded, joinBytes, withIssues } from './core.js';
-import { maskDigits } from '../cli/mask.mjs';
 
 const FAILURE = Symbol('remise transport failure');
 
@@ -704,12 +703,11 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     // this attempt is still following a redirect.
     if (call.aborted) throw new Failure('aborted', '');
     if (controller && controller.signal.aborted) throw new Failure('timeout', '');
-    // A followed redirect's URL comes from the answer: redacted like a body. The first one holds the
-    // caller's service name (`call('Transaction/Get4970…')` showed a card number: a helper's fuzz,
-    // twentieth pass): its card numbers are masked, and nothing else (the core's redaction masked a
-    // tenant id of 10 digits in a baseUrl: the review of the pass).
-    // (A function: worked out only for a debug event; a client call without one was 14 % slower.)
-    const shownUrl = () => (hop === 0 ? maskDigits(url) : settings.redact(url));
+    // Redacted like a body: a followed redirect's URL comes from the answer, and the first one holds
+    // the caller's service name (`call('Transaction/Get4970…')` showed a card number: a helper's fuzz,
+    // twentieth pass) and the baseUrl (a secret there is taken out too). (A function: worked out only
+    // for a debug event.)
+    const shownUrl = () => settings.redact(url);
     if (prep.debug) emit(settings.debug, { type: 'request', gateway, url: shownUrl(), headers: prep.debug.headers, body: prep.debug.body });
     // Never followed by fetch: a redirected POST would be sent twice, or to another host.
     const init = {

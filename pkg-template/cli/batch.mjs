@@ -642,8 +642,7 @@ function writerOptions(values, { needHeader }) {
   // Default now, with the host's UTC offset, as batch.build does (filled here so that both converters get it).
   // Both or neither: one alone beside the host's clock made a header of two clocks, a given date with
   // the machine's time and offset (a helper's attack, twentieth pass).
-  // (`check` writes no header: a stand-in then, either alone is fine.)
-  if (needHeader && (values.date === undefined) !== (values.time === undefined)) {
+  if ((values.date === undefined) !== (values.time === undefined)) {
     throw new UsageError(`--${values.date === undefined ? 'time' : 'date'} needs --${values.date === undefined ? 'date' : 'time'}: give both (or neither: both default to now, with the host's UTC offset)`);
   }
   const now = clock();

@@ -69,11 +69,15 @@ const OPTION_KEYS = {
 function checkKeys(options) {
   for (const [part, keys] of Object.entries(OPTION_KEYS)) {
     const o = part === '' ? options : options[part];
-    if (o === undefined) continue;
-    if (o === null || typeof o !== 'object' || Array.isArray(o)) throw new TypeError(`createSimulator: options.${part} must be an object (or left out)`);
+    // (Left out, undefined or null: the defaults, as before. The root is checked by the caller.)
+    if (o === undefined || o === null) continue;
+    if (part !== '' && (typeof o !== 'object' || Array.isArray(o))) throw new TypeError(`createSimulator: options.${part} must be an object (or left out)`);
     const unknown = Object.keys(o).find((k) => !keys.includes(k));
     if (unknown !== undefined) {
-      throw new TypeError(`createSimulator: unknown option '${part === '' ? '' : `${part}.`}${unknown.slice(0, 40)}': ${part === '' ? 'the options are' : `options.${part} takes`} ${keys.join(', ')}`);
+      // Named when it reads as an option name; else by its length (a secret or a card number used as
+      // a key is not quoted).
+      const named = /^[A-Za-z_]{1,40}$/.test(unknown) ? `'${part === '' ? '' : `${part}.`}${unknown}'` : `of ${unknown.length} characters${part === '' ? '' : ` in options.${part}`}`;
+      throw new TypeError(`createSimulator: unknown option ${named}: ${part === '' ? 'the options are' : `options.${part} takes`} ${keys.join(', ')}`);
     }
   }
 }
@@ -81,7 +85,7 @@ function checkKeys(options) {
 export function createSimulator(options = {}) {
   if (options === null || typeof options !== 'object') throw new TypeError('createSimulator: options must be an object (or left out)');
   checkKeys(options);
-  if (options.keepRequests !== undefined && options.keepRequests !== Infinity && !(Number.isSafeInteger(options.keepRequests) && options.keepRequests >= 0)) {
+  if (options.keepRequests != null && options.keepRequests !== Infinity && !(Number.isSafeInteger(options.keepRequests) && options.keepRequests >= 0)) {
     throw new TypeError('createSimulator: options.keepRequests must be a whole number of requests, 0 or more (or left out: all)');
   }
   const start = options.now === undefined ? Date.now() : new Date(options.now).getTime();
