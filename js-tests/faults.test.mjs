@@ -646,6 +646,32 @@ test("rows 6-8: a card number in a Systempay service name is masked in the debug
   }
 });
 
+test("rows 6-8: a client's secret pasted into a field of a call is not quoted back, whole or cut", async () => {
+  // A helper's attack on the Sips client (twentieth pass): `cancel({ currencyCode: secretKey })` said
+  // "unknown currency 'SuperSecretKey_…'", and a secret in a free-text field went out in the debug event.
+  const long = `testpassword_${'Q'.repeat(44)}`; // quoted to its first 40 characters and '…'
+  for (const [gw, options, secret, call] of [
+    ['systempay', { password: long }, long, (c, v) => c.refund({ uuid: UUID, amount: 500, currency: v })],
+    ['payline', { accessKey: 'PaylineKey20charsXYZW' }, 'PaylineKey20charsXYZW', (c, v) => c.doRefund({ transactionID: '14340105742592', payment: { amount: 500, currency: v, action: 421, mode: 'CPT', contractNumber: '1234567' }, sequenceNumber: 'r1' })],
+    ['sogenactif', { secretKey: 'SuperSecretKey_9f8e7d' }, 'SuperSecretKey_9f8e7d', (c, v) => c.cancel({ transactionReference: 'A1', operationAmount: 1, currencyCode: v })],
+  ]) {
+    const client = CLIENTS[gw].make({ ...options, fetch: async () => { throw new Error('must not be sent'); } });
+    const e = await rejected(call(client, secret));
+    assert.equal(e.code, 'VALIDATION', `${gw}: ${e.message}`);
+    const seen = [e.message, e.field, JSON.stringify(e.issues), e.stack, inspect(e, { depth: 9 })].join(' ');
+    assert.ok(!seen.includes(secret.slice(0, 16)), `${gw}: ${seen}`);
+    assert.match(e.message, /\*\*\*/, `${gw}: taken out, not lost`);
+  }
+  // In a free-text field of a request that is sent: not in the request's debug event.
+  const events = [];
+  const r = route((req, body, res) => reply(res, 200, '{}'));
+  const client = CLIENTS.systempay.make({ password: long, baseUrl: r.baseUrl, debug: (ev) => events.push(ev) });
+  await client.call('Transaction/CancelOrRefund', { uuid: UUID, amount: 500, currency: 'EUR', comment: `note ${long}` }).catch(() => {});
+  const request = events.find((ev) => ev.type === 'request');
+  assert.ok(request && request.body.includes('note ***'), JSON.stringify(events));
+  assert.ok(!JSON.stringify(events).includes(long.slice(0, 20)));
+});
+
 test('rows 6-8: a Basic credential echoed without its padding or percent-encoded is redacted, for a short secret too', async () => {
   // A helper's attack (2026-12-06): only the exact padded base64 was taken out, so `…%3D%3D` or a
   // trimmed echo gave id:secret back; and a secret under 6 characters was left out altogether.
