@@ -275,8 +275,9 @@ export default function sogenactifBatch(raw) {
     #held;
     // A high surrogate that ended the last text chunk: its low half may begin the next one.
     #high = '';
-    // The VALIDATION error of an addMany refused as a whole (`#refuse`).
+    // The VALIDATION error of an addMany or a push refused as a whole, and which (`#refuse`).
     #failed;
+    #failedIn;
     // Whether bytes were pushed: `addMany` after them is refused (the core may hold the start of a
     // pushed line, and the records were written before it: the fifteenth pass, an attack).
     #pushed = false;
@@ -322,7 +323,7 @@ export default function sogenactifBatch(raw) {
     }
     /** `finish` as a view (see `pushView`). */
     finishView() {
-      // The error of the addMany that failed the converter (see `#refuse`).
+      // The error of the addMany or push that failed the converter (see `#refuse`).
       if (this.#failed !== undefined) throw this.#failed;
       return this.#finishView();
     }
@@ -404,7 +405,6 @@ export default function sogenactifBatch(raw) {
         this.#failedIn = method;
       }
     }
-    #failedIn;
     #usable() {
       const e = this.#failed;
       if (e !== undefined) {

@@ -601,15 +601,15 @@ export async function send(core, settings, gateway, op, args, names, withWarning
   }
 }
 
+// The end of the core's redirect message (src/transport.rs), replaced where the JS side knows more.
+const NOT_FOLLOWED = '; remise does not follow redirects of money-moving calls, nor of reads to another origin: check baseUrl';
+
 /**
  * The core's redirect error, for a redirect the runtime hides (or that an injected fetch followed) (a browser's `opaqueredirect`: status 0,
  * no Location): the core was told 302 for its verdict (a redirect: never followed, outcome unknown for
  * a money-moving call); the error names no status it did not see, and says why even a read to its own
  * path was not followed. Worded here, on this rare path, rather than in the core (its size budget).
  */
-// The end of the core's redirect message (src/transport.rs), replaced where the JS side knows more.
-const NOT_FOLLOWED = '; remise does not follow redirects of money-moving calls, nor of reads to another origin: check baseUrl';
-
 function hiddenRedirect(error, followed) {
   delete error.httpStatus;
   const via = followed !== undefined;
@@ -742,12 +742,10 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     // this attempt is still following a redirect.
     if (call.aborted) throw new Failure('aborted', '');
     if (controller && controller.signal.aborted) throw new Failure('timeout', '');
-    // Redacted like a body: a followed redirect's URL comes from the answer, and the first one holds
-    // the caller's service name (`call('Transaction/Get4970…')` showed a card number: a helper's fuzz,
-    // twentieth pass) and the baseUrl (a secret there is taken out too). (A function: worked out only
-    // for a debug event.)
-    const shownUrl = () => settings.redact(url);
-    if (prep.debug) emit(settings.debug, { type: 'request', gateway, url: shownUrl(), headers: prep.debug.headers, body: withoutSecrets(prep.debug.body, settings.secrets) });
+    // The URL redacted like a body: a followed redirect's comes from the answer, and the first one
+    // holds the caller's service name (`call('Transaction/Get4970…')` showed a card number: a helper's
+    // fuzz, twentieth pass) and the baseUrl (a secret there is taken out too).
+    if (prep.debug) emit(settings.debug, { type: 'request', gateway, url: settings.redact(url), headers: prep.debug.headers, body: withoutSecrets(prep.debug.body, settings.secrets) });
     // Never followed by fetch: a redirected POST would be sent twice, or to another host.
     const init = {
       method: request.method,
@@ -815,26 +813,20 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     if (read(res, 'type') === 'opaqueredirect' || (status >= 300 && status <= 399)) {
       const location = header(res, 'location');
       discard(res);
-      if (kind === 'read' && location && hop < MAX_SAME_ORIGIN_HOPS) {
-        let next;
-        try {
-          next = new URL(location, url);
-        } catch {
-          next = undefined;
-        }
-        // Same origin and same path (a trailing '/' aside): a read is a POST of its body, so a
-        // redirect to another path could make it another service (Transaction/Get sent to
-        // CancelOrRefund, then retried as a read).
-        if (next && samePlace(next.href, url)) {
-          url = next.href;
-          continue;
-        }
+      // Where a read may go: the same origin and path (a trailing '/' aside). A read is a POST of its
+      // body, so a redirect to another path could make it another service (Transaction/Get sent to
+      // CancelOrRefund, then retried as a read).
+      const next = kind === 'read' && location ? guarded(() => new URL(location, url).href, undefined) : undefined;
+      const own = next !== undefined && samePlace(next, url) === true;
+      if (own && hop < MAX_SAME_ORIGIN_HOPS) {
+        url = next;
+        continue;
       }
       if (status >= 300 && status <= 399) {
         const failed = new Failure('status', '', status);
-        // A read redirected to its own service once more than remise follows: a loop, not a redirect
-        // it refused (a helper's attack, twentieth pass: the message said reads to another origin).
-        if (kind === 'read' && hop >= MAX_SAME_ORIGIN_HOPS && location && guarded(() => samePlace(new URL(location, url).href, url), false)) failed.looped = true;
+        // Redirected to its own service once more than remise follows: a loop, not a redirect it
+        // refused (a helper's attack, twentieth pass: the message said reads to another origin).
+        failed.looped = own;
         throw failed;
       }
       // A browser's answer to `redirect: 'manual'` (status 0, no Location): a redirect, of unknown status.
@@ -883,7 +875,7 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       if (isFailure(e)) throw e;
       throw new Failure('network', describe(e));
     }
-    if (settings.debug) emit(settings.debug, { type: 'response', gateway, url: shownUrl(), status, headers: {}, body: settings.redact(body) });
+    if (settings.debug) emit(settings.debug, { type: 'response', gateway, url: settings.redact(url), status, headers: {}, body: settings.redact(body) });
     const jitter = Math.floor(Math.random() * 1001);
     let r;
     try {

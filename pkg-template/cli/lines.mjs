@@ -19,9 +19,9 @@ const SLICE = Number.parseInt(process.env.REMISE_CLI_SLICE ?? '', 10) > 0 ? Numb
 // stopped (the review of the twentieth pass).
 const SLICE_COLUMNS = 1_000_000;
 // And text per call, in UTF-16 units (at most three UTF-8 bytes each: 48 MiB, under the parser's 64 MiB
-// cap): lines may be 1 MiB each, and 10 000 of them made a
-// slice over the parser's 64 MiB cap (refused with the slice's size given as the file's), or over V8's
-// longest string (a RangeError's stack printed: the CLI attack of the twentieth pass).
+// cap): lines may be 1 MiB each, and 10 000 of them made a slice over that cap (refused with the
+// slice's size given as the file's), or over V8's longest string (a RangeError's stack printed: the CLI
+// attack of the twentieth pass).
 const SLICE_BYTES = 16 << 20;
 
 /** Columns of a line: its `;` and one. */
@@ -68,6 +68,11 @@ export async function* chunks(io, path, onZipError) {
   }
 }
 
+/** The error of a directory given as a file: `readSync` says EISDIR without naming it. */
+export function isDirectoryError(path) {
+  return Object.assign(new Error(`${path}: EISDIR: it is a directory: give a file`), { code: 'EISDIR', syscall: 'read', path });
+}
+
 /**
  * A file's chunks, read with `readSync`: nothing but one descriptor, closed when the reader stops
  * (also when the consumer stops early on an error). With a `fs.ReadStream` here, a report on a
@@ -78,11 +83,6 @@ export async function* chunks(io, path, onZipError) {
  * under CPU load), so the stream was not its cause. Node's exit-time deadlock between platform
  * shutdown and background compile jobs (nodejs/node#54918, open) would fit; it is not confirmed.
  */
-/** The error of a directory given as a file: `readSync` says EISDIR without naming it. */
-export function isDirectoryError(path) {
-  return Object.assign(new Error(`${path}: EISDIR: it is a directory: give a file`), { code: 'EISDIR', syscall: 'read', path });
-}
-
 function* fileChunks(path) {
   const fd = openSync(path, 'r');
   try {

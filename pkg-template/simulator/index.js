@@ -82,6 +82,11 @@ function checkKeys(options) {
   }
 }
 
+/** A part's options without those given as undefined, which take their defaults (`shopId?: string`). */
+function given(part) {
+  return part == null ? {} : Object.fromEntries(Object.entries(part).filter(([, v]) => v !== undefined));
+}
+
 export function createSimulator(options = {}) {
   if (options === null || typeof options !== 'object') throw new TypeError('createSimulator: options must be an object (or left out)');
   checkKeys(options);
@@ -108,9 +113,9 @@ export function createSimulator(options = {}) {
   };
   const ctx = { now: () => clock, seq: () => ++counter, hex32: () => hex32(), record };
   const gateways = {
-    systempay: createSystempay(ctx, options.systempay),
-    payline: createPayline(ctx, options.payline),
-    sogenactif: createSogenactif(ctx, options.sogenactif),
+    systempay: createSystempay(ctx, given(options.systempay)),
+    payline: createPayline(ctx, given(options.payline)),
+    sogenactif: createSogenactif(ctx, given(options.sogenactif)),
   };
 
   function advance(by = {}) {

@@ -83,9 +83,7 @@ const fail = (code, detail) => {
 const invalid = (name, value) => `Invalid input value [name=${name}, value=${value === undefined ? 'null' : String(value)}]`;
 
 export function createSystempay(ctx, config = {}) {
-  // (An option given as undefined takes its default: `shopId?: string` allows it.)
-  const creds = { ...SYSTEMPAY_DEFAULTS };
-  for (const [k, v] of Object.entries(config ?? {})) if (v !== undefined) creds[k] = v;
+  const creds = { ...SYSTEMPAY_DEFAULTS, ...config };
   // A shop id is 8 digits, as systempay.Client requires (the review of the twentieth pass: a simulator
   // of shop '123' started, and no client could talk to it).
   if (typeof creds.shopId !== 'string' || !/^[0-9]{8}$/.test(creds.shopId)) {

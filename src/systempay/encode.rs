@@ -5,7 +5,9 @@
 //! (https://paiement.systempay.fr/doc/en-EN/rest/V4.0/api/kb/authentication.html).
 
 use super::model::*;
-use super::validate::{parse_input, read_body, read_options_ref, validate_options};
+use super::validate::{
+    parse_input, read_body, read_options_ref, validate_options, PLACEHOLDER_SHOP_ID,
+};
 use crate::codec::json::{to_text, type_name};
 use crate::codec::json_ref::Val;
 use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
@@ -42,7 +44,7 @@ pub fn request_text(service: &str, body: &str, options: &str) -> Result<Prepared
     let opts = match parse_input(options, "options", &mut issues) {
         Some(v) => read_options_ref(&v, &[], &mut issues),
         None => Options {
-            shop_id: "00000000".to_string(),
+            shop_id: PLACEHOLDER_SHOP_ID.to_string(),
             password: Secret::new("*"),
             base_url: None,
         },

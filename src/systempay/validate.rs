@@ -151,7 +151,7 @@ pub fn read_options_ref(v: &Val<'_>, extra_keys: &[&'static str], issues: &mut I
                     other.type_name()
                 ),
             );
-            "00000000".to_string()
+            PLACEHOLDER_SHOP_ID.to_string()
         }
         None => String::new(),
     };
@@ -175,6 +175,10 @@ pub fn read_options_ref(v: &Val<'_>, extra_keys: &[&'static str], issues: &mut I
         base_url,
     }
 }
+
+/// A shop id [`validate_options`] takes, put where the caller's could not be read (its issue is
+/// already reported), so that no option is reported twice.
+pub(crate) const PLACEHOLDER_SHOP_ID: &str = "00000000";
 
 /// A shop id's length: 8 digits (reference systempay.md §1.1, from
 /// https://paiement.systempay.fr/doc/en-EN/rest/V4.0/api/kb/authentication.html; Lyra's form API

@@ -440,9 +440,9 @@ pub fn parse_response_with(text: &str, options: &ResponseOptions) -> Result<Pars
 }
 
 /// Most values (a record's fields, those of its containers one by one, its extra columns, and five
-/// for its own keys; two per unknown line) one call reads. The 64 MiB cap on the file did not bound memory: a file of one-character
-/// columns made 27 million values, and the wasm instance ran out of its 4 GiB after 150 s with a bare
-/// `RuntimeError` (a helper's attack, twentieth pass). A value costs about 300 bytes while the answer
+/// for its own keys; two per unknown line) one call reads. The 64 MiB cap on the file did not bound
+/// memory: a file of one-character columns made 27 million values, and the wasm instance ran out of
+/// its 4 GiB after 150 s with a bare `RuntimeError` (a helper's attack, twentieth pass). A value costs about 300 bytes while the answer
 /// is built and crosses (wasm memory and JS heap; measured in the Node package): 4 million is about
 /// 1.2 GB, and far more than a response file of 100 000 records with 15 values each.
 pub const MAX_RESPONSE_VALUES: usize = 4_000_000;
