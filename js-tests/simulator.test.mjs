@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { systempay, payline, sogenactif } from 'remise';
@@ -367,6 +367,22 @@ test('payline: authorise, capture, reset before remittance, refund after it, bou
   // An invalid date is named (a helper's fuzz, twentieth pass: Intl's bare "Invalid time value").
   for (const date of ['nope', new Date(NaN)]) {
     assert.throws(() => sim.payline.createTransaction({ amount: 100, date }), { name: 'TypeError', message: /^createTransaction: date .*: give a Date or an ISO 8601 text$/ });
+  }
+});
+
+test('a time without an offset is Paris time on every host (now, createTransaction date)', () => {
+  // Expected instants worked out by hand: Paris is UTC+2 on 1 July 2026, UTC+1 on 15 January.
+  const script = `
+    const { createSimulator } = require(${JSON.stringify(require.resolve('remise/simulator'))});
+    const sim = createSimulator({ now: '2026-07-01T10:00' });
+    const day = createSimulator({ now: '2026-07-01' });
+    const tx = sim.payline.createTransaction({ amount: 100, date: '2026-01-15T10:00:30.5' });
+    const bad = ['2026-02-30T10:00', '2026-13-01', '2026-01-01T24:00'].map((now) => { try { createSimulator({ now }); return 'taken'; } catch (e) { return e.name; } });
+    console.log(JSON.stringify([sim.now().toISOString(), day.now().toISOString(), sim.payline.getTransaction(tx.id).date, bad]));`;
+  for (const TZ of ['UTC', 'America/New_York', 'Asia/Tokyo']) {
+    const out = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, TZ } });
+    assert.equal(out.status, 0, out.stderr);
+    assert.deepEqual(JSON.parse(out.stdout), ['2026-07-01T08:00:00.000Z', '2026-06-30T22:00:00.000Z', '2026-01-15T09:00:30.500Z', ['TypeError', 'TypeError', 'TypeError']], TZ);
   }
 });
 
@@ -874,6 +890,13 @@ test('hostile requests get answers, never a rejection, a hang or a broken clock;
   assert.equal((await sim.handle({ method: 'POST', url: 'http://x/api-payment/V4/Charge/SDKTest' })).status, 401);
   assert.equal((await sim.handle({ method: 'GET', url: '*' })).status, 400);
   await assert.rejects(sim.handle(null), { name: 'TypeError', message: 'handle: give a request { method, url, headers?, body? }' });
+  // Header names in any case; a value that is not a text is named (it failed inside the gateway, unnamed).
+  const sdk = { method: 'POST', url: 'http://x/api-payment/V4/Charge/SDKTest', body: '{"value":"x"}' };
+  const spAuth = basic(sim.systempay.credentials.shopId, sim.systempay.credentials.password);
+  assert.equal((await sim.handle({ ...sdk, headers: { Authorization: spAuth, 'Content-Type': 'application/json' } })).status, 200);
+  await assert.rejects(sim.handle({ ...sdk, headers: { authorization: [spAuth] } }), { name: 'TypeError', message: "handle: header 'authorization' must be a text" });
+  await assert.rejects(sim.handle({ ...sdk, headers: 'authorization: x' }), { name: 'TypeError', message: /^handle: headers must be an object/ });
+  await assert.rejects(sim.handle({ ...sdk, body: { value: 'x' } }), { name: 'TypeError', message: 'handle: body must be a text (or left out)' });
   // An aborted signal rejects, as fetch does.
   await assert.rejects(sim.fetch('http://x/nope', { signal: AbortSignal.abort() }), { name: 'AbortError' });
 

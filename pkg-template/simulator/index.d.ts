@@ -20,7 +20,10 @@ export interface SimulatorRequest {
 }
 
 export interface SimulatorOptions {
-  /** Start of the simulated clock (default: now). The clock stands still; `advance()` moves it. */
+  /**
+   * Start of the simulated clock (default: now). The clock stands still; `advance()` moves it. A text
+   * without an offset (`'2026-03-01T10:00'`, `'2026-03-01'`) is Paris time, on every host.
+   */
   now?: Date | string | number;
   /** The simulated shop (default: Lyra's public PayZen demo shop 69876357). */
   systempay?: { shopId?: string; password?: string; hmacKey?: string };
@@ -104,10 +107,10 @@ export interface Simulator {
   /** A fetch-compatible function: pass it to any client as `fetch`. No network, no port. */
   fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
   /**
-   * The simulator without `Request`/`Response`: one request as plain data (header names in lower
-   * case, the body as text) in, the answer as plain data out. For a server or mock layer of your own.
+   * The simulator without `Request`/`Response`: one request as plain data (header names in any
+   * case, values texts, the body as text) in, the answer as plain data out. For a server or mock layer of your own.
    */
-  handle(request: { method: string; url: string; headers: Record<string, string>; body: string }): Promise<{ status: number; headers: Record<string, string>; body: string }>;
+  handle(request: { method: string; url: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: Record<string, string>; body: string }>;
   /** Node only: an HTTP server on 127.0.0.1 (port 0 = any free port); resolves to its base URL. */
   listen(port?: number, host?: string): Promise<string>;
   /** Stops the server started by `listen`. */
@@ -131,7 +134,7 @@ export interface Simulator {
   readonly payline: {
     readonly credentials: { merchantId: string; accessKey: string };
     readonly contracts: Record<string, { reauthorization: boolean }>;
-    createTransaction(t: { id?: string; amount: number; currency?: string | number; action?: 100 | 101 | 108 | 110 | 111 | 120 | 121 | 122 | 123 | 124 | 125 | 126 | 127 | 128 | 129; contractNumber?: string; orderRef?: string; date?: Date | string }): SimulatedPaylineTransaction;
+    createTransaction(t: { id?: string; amount: number; currency?: string | number; action?: 100 | 101 | 108 | 110 | 111 | 120 | 121 | 122 | 123 | 124 | 125 | 126 | 127 | 128 | 129; contractNumber?: string; orderRef?: string; /** Paris time when the text has no offset. */ date?: Date | string }): SimulatedPaylineTransaction;
     getTransaction(id: string): SimulatedPaylineTransaction | undefined;
     transactions(): SimulatedPaylineTransaction[];
   };

@@ -4,7 +4,7 @@
 //
 // Plain JavaScript, no dependency: the fetch path uses only WebCrypto, TextEncoder, Intl, Request and
 // Response, so it runs in Node, Deno, Bun and workerd. `listen()` loads node:http lazily (Node only).
-import { DAY_MS, HOUR_MS, maskRecorded, parseJson } from './util.js';
+import { DAY_MS, HOUR_MS, instantOf, maskRecorded, parseJson } from './util.js';
 import { createSystempay } from './systempay.js';
 import { createPayline } from './payline.js';
 import { createSogenactif } from './sogenactif.js';
@@ -82,6 +82,21 @@ function checkKeys(options) {
   }
 }
 
+/**
+ * `handle`'s headers as the gateways read them: names in lower case, values texts (a number written as
+ * its digits). Anything else is a TypeError naming the header (it failed inside a gateway, unnamed).
+ */
+function headersOf(headers) {
+  if (headers == null) return {};
+  if (typeof headers !== 'object' || Array.isArray(headers)) throw new TypeError('handle: headers must be an object of texts { name: value } (or left out)');
+  const out = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value !== 'string' && typeof value !== 'number') throw new TypeError(`handle: header '${name.slice(0, 60)}' must be a text`);
+    out[name.toLowerCase()] = String(value);
+  }
+  return out;
+}
+
 /** A part's options without those given as undefined, which take their defaults (`shopId?: string`). */
 function given(part) {
   return part == null ? {} : Object.fromEntries(Object.entries(part).filter(([, v]) => v !== undefined));
@@ -93,7 +108,7 @@ export function createSimulator(options = {}) {
   if (options.keepRequests != null && options.keepRequests !== Infinity && !(Number.isSafeInteger(options.keepRequests) && options.keepRequests >= 0)) {
     throw new TypeError('createSimulator: options.keepRequests must be a whole number of requests, 0 or more (or left out: all)');
   }
-  const start = options.now === undefined ? Date.now() : new Date(options.now).getTime();
+  const start = options.now === undefined ? Date.now() : instantOf(options.now);
   if (Number.isNaN(start)) throw new TypeError('createSimulator: options.now is not a date');
   let clock = start;
   let counter = 0;
@@ -184,7 +199,8 @@ export function createSimulator(options = {}) {
     } catch {
       return { status: 400, headers: { 'content-type': 'text/plain' }, body: `remise simulator: not an absolute URL: ${String(req.url).slice(0, 200)}` };
     }
-    req = { method: String(req.method ?? 'GET').toUpperCase(), url: req.url, headers: req.headers ?? {}, body: req.body ?? '' };
+    req = { method: String(req.method ?? 'GET').toUpperCase(), url: req.url, headers: headersOf(req.headers), body: req.body ?? '' };
+    if (typeof req.body !== 'string') throw new TypeError('handle: body must be a text (or left out)');
     const gateway = route(url.pathname);
     if (gateway === 'control') return control(req, url);
     if (gateway === null) {

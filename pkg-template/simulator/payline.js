@@ -1,7 +1,7 @@
 // Payline (Monext) SOAP simulator: DirectPaymentAPI and ExtendedAPI, written from the project's
 // reference notes (Payline WSDL 4.77, docs.payline.com pages, the doReAuthorization seed document,
 // the Java SDK's response fixtures), independently of remise's own validators.
-import { DAY_MS, addParisMonths, basicCredentials, isObject, luhn, maskPan, maskRecorded, paris, parisDayNumber, parisInstant, sameText } from './util.js';
+import { DAY_MS, addParisMonths, basicCredentials, instantOf, isObject, luhn, maskPan, maskRecorded, paris, parisDayNumber, parisInstant, sameText } from './util.js';
 import { escapeXml, parseXml } from './xml.js';
 
 // Payline's documented example credentials (docs.payline.com "Service Authentication Access Key").
@@ -603,7 +603,7 @@ export function createPayline(ctx, config = {}) {
       if (!Object.hasOwn(contracts, contractNumber)) throw new TypeError(`createTransaction: unknown contract ${contractNumber}`);
       // An action doAuthorization takes (an unknown one had become an authorization + capture).
       if (actionOf(String(action)) === null) throw new TypeError(`createTransaction: action ${action}: give one of ${Object.keys(AUTHORIZATION_ACTIONS).join(', ')}`);
-      const created = date === undefined ? ctx.now() : new Date(date).getTime();
+      const created = date === undefined ? ctx.now() : instantOf(date);
       // (An invalid date threw Intl's bare RangeError from `paris`: a helper's fuzz, twentieth pass.)
       if (!Number.isFinite(created)) throw new TypeError(`createTransaction: date ${String(date)}: give a Date or an ISO 8601 text`);
       const p = paris(created);

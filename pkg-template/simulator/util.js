@@ -96,6 +96,27 @@ export function parisInstant(year, month, day, hour = 0, minute = 0, second = 0,
 }
 
 /**
+ * An instant given as a Date, epoch milliseconds or an ISO 8601 text, as epoch milliseconds (NaN when it
+ * is none). A text without an offset (`2026-03-01T10:00`, `2026-03-01`) is Paris time, as remise reads
+ * Payline's and Sips's dates, so that a test means the same on every host (`new Date()` reads a
+ * date-time without offset in the host's zone, a bare date in UTC).
+ */
+export function instantOf(value) {
+  if (typeof value === 'string') {
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?$/.exec(value);
+    if (m) {
+      const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1, 7).map((x) => (x === undefined ? undefined : Number(x)));
+      const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+      // Each part within its range, the day within its month (`new Date` rolled 31 April to 1 May).
+      if (mo < 1 || mo > 12 || d < 1 || d > new Date(utcMs(y, mo + 1, 0)).getUTCDate() || h > 23 || mi > 59 || s > 59) return NaN;
+      return parisInstant(y, mo, d, h, mi, s, ms);
+    }
+  }
+  if (value instanceof Date || typeof value === 'number' || typeof value === 'string') return new Date(value).getTime();
+  return NaN;
+}
+
+/**
  * The same Paris wall-clock time `months` calendar months after an instant, on the Paris calendar; a day
  * the target month lacks is clamped to its last day (31 May + 11 months → 30 April).
  */
