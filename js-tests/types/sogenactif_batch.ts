@@ -35,6 +35,10 @@ console.log(xml, zip.length, ok, seq, unknown, file, n);
 sogenactif.batch.build({ header: { remitterId: '1', sequence: 1 }, records: [{ method: 'capture' }] });
 // @ts-expect-error the syntax is 'csv' or 'xml'
 sogenactif.batch.build({ syntax: 'json', header: { remitterId: '1', sequence: 1 }, records: [] });
+// @ts-expect-error the header's date and time come together (one alone is refused at run time)
+new sogenactif.BatchWriter({ header: { remitterId: '023101122334455', sequence: 1, date: '2021-12-16+0100' } });
+// @ts-expect-error the header's date and time come together (one alone is refused at run time)
+sogenactif.batch.build({ header: { remitterId: '023101122334455', sequence: 1, time: '14:26:45+0100' }, records: [] });
 // @ts-expect-error the header needs a sequence
 new sogenactif.BatchWriter({ header: { remitterId: '023101122334455' } });
 // @ts-expect-error archive takes the file text, not bytes

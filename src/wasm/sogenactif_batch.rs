@@ -31,23 +31,16 @@ pub enum BatchSyntax {
     Xml,
 }
 
-/// The file header. `date` and `time` come together, or neither: then both default to now (host
-/// clock, with its UTC offset); one alone is refused (`REQUIRED` for the other).
+/// The file header: `remitterId`, the 15-digit remitter id given by Sogenactif; `sequence`, the file
+/// sequence number (1 and up); `date` (`'2021-12-16+0100'`, or `+01:00`) and `time` (`'14:26:45+0100'`),
+/// both or neither: then both default to now (host clock, with its UTC offset). One alone is refused
+/// (`REQUIRED` for the other), so the type takes both or neither.
 #[derive(Serialize, Tsify)]
-#[serde(rename_all = "camelCase")]
+#[tsify(
+    type = "{ remitterId: string; sequence: number } & ({ date: string; time: string } | { date?: undefined; time?: undefined })"
+)]
 #[allow(dead_code)]
-pub struct BatchHeader {
-    /// 15-digit remitter id given by Sogenactif.
-    pub remitter_id: String,
-    /// `'2021-12-16+0100'` (or `+01:00`); with `time`, or neither (now).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-    /// `'14:26:45+0100'` (or `+01:00`); with `date`, or neither (now).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub time: Option<String>,
-    /// File sequence number (1 and up).
-    pub sequence: u32,
-}
+pub struct BatchHeader;
 
 /// What you know of the transaction a record acts on; enables the preflight rules (never written).
 #[derive(Serialize, Tsify)]
