@@ -1495,3 +1495,34 @@ test('help and version written to a full device: exit 2, not 0', (t) => {
   const closed = spawnSync('bash', ['-c', `set -o pipefail; "${BIN}" --help | head -c 0`], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
   assert.equal(closed.status, 0, closed.stderr);
 });
+
+test('--errors, --html and -o naming the file this command\'s stdout or stderr goes to: written in place or refused, never replaced', () => {
+  // A helper's attack (twenty-first pass): `--errors /dev/stderr 2>> nightly.log` renamed the rejects
+  // over the log; its earlier lines and the run's own summary were gone.
+  const input = write('std.ndjson', `${JSON.stringify(sample)}\n${JSON.stringify({ ...sample, recordSequence: 2, amount: 'x' })}\n`);
+  const sh = (command) => spawnSync('sh', ['-c', command], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  const log = write('nightly.log', 'night 1: ok\n');
+  const built = sh(`"${BIN}" batch build "${input}" -o "${path('std.csv')}" ${HEADER_ARGS.join(' ')} --errors /dev/stderr 2>> "${log}"`);
+  assert.equal(built.status, 1);
+  const text = readFileSync(log, 'utf8');
+  assert.ok(text.startsWith('night 1: ok\n'), text);
+  assert.match(text, /^\{"line":2,"index":1,"issues":\[\{"field":"records\[1\]\.amount"/m); // the reject, as --errors writes it
+  assert.match(text, /VALIDATION/); // and the run's own summary, in the same file
+  assert.ok(!existsSync(path('std.csv')));
+  // stdout to a file: check's verdict and the (empty) rejects both kept after what was there.
+  const good = write('std-good.ndjson', `${JSON.stringify(sample)}\n`);
+  const out = write('check.out', 'before\n');
+  const checked = sh(`"${BIN}" batch check "${good}" --errors /dev/stdout >> "${out}"`);
+  assert.equal(checked.status, 0, checked.stderr);
+  assert.match(readFileSync(out, 'utf8'), /^before\n.+/s);
+  // --html to the stderr file: the page follows the log's lines.
+  const hlog = write('report.log', 'kept\n');
+  const response = write('std-response.csv', toResponse(sogenactif.batch.build({ header, records: structuredClone(records) }), CODES));
+  assert.equal(sh(`"${BIN}" batch report "${response}" --html /dev/stderr 2>> "${hlog}" >/dev/null`).status, 0);
+  assert.match(readFileSync(hlog, 'utf8'), /^kept\n<!DOCTYPE html>/i);
+  // OUTPUT is written to a file and renamed: the stderr file is refused, left as it was.
+  const olog = write('o.log', 'kept\n');
+  const o = sh(`"${BIN}" batch build "${good}" -o /dev/stderr ${HEADER_ARGS.join(' ')} 2>> "${olog}"`);
+  assert.equal(o.status, 2);
+  assert.match(readFileSync(olog, 'utf8'), /^kept\n.*-o \/dev\/stderr: is the file this command's stderr is written to/s);
+});

@@ -150,6 +150,8 @@ function printHelp(io, text, name) {
 function htmlTarget(name) {
   const st = name === '' || name === '-' ? null : statOrNull(name);
   if (st && !st.isFile() && !st.isDirectory()) return { direct: true, path: name };
+  const std = standardFile(st);
+  if (std) return { direct: true, fd: std };
   return outputFile(name, '--html');
 }
 
@@ -168,7 +170,8 @@ async function writeHtml(io, name, pieces) {
   const target = htmlTarget(name);
   if (target.direct) {
     try {
-      writePieces(name, pieces);
+      if (target.fd !== undefined) for (const piece of pieces) writeAll(target.fd, Buffer.from(piece));
+      else writePieces(name, pieces);
     } catch (e) {
       // A pipe closed by its reader (`--html /dev/stdout | head`): quietly, as stdout's.
       if (e?.code === 'EPIPE') return;
@@ -349,6 +352,8 @@ function openErrors(values) {
   } catch {
     // outputFile or the open below says why.
   }
+  const std = standardFile(st);
+  if (std) return { fd: std };
   if (st && !st.isFile() && !st.isDirectory()) {
     try {
       return { fd: openSync(values.errors, 'w') };
@@ -436,6 +441,25 @@ function stdinStat() {
   }
 }
 
+/**
+ * 1 or 2 when `st` is the regular file this process's stdout or stderr writes to (`--errors /dev/stderr`
+ * under `2>> nightly.log`), else 0. Such a file is written through that descriptor, where the rest of the
+ * run's output goes, never replaced: a helper's attack (twenty-first pass) saw the log replaced by the
+ * rejects, its earlier nights and the run's own summary gone.
+ */
+function standardFile(st) {
+  if (!st?.isFile()) return 0;
+  for (const fd of [1, 2]) {
+    try {
+      const s = fstatSync(fd);
+      if (s.isFile() && s.dev === st.dev && s.ino === st.ino) return fd;
+    } catch {
+      // Closed: nothing writes there.
+    }
+  }
+  return 0;
+}
+
 /** What stdin reads when it is a regular file, else null. */
 function stdinFile() {
   const st = stdinStat();
@@ -509,6 +533,8 @@ function outputFile(output, flag = '-o') {
     st = statSync(path);
   }
   if (st?.isDirectory()) throw new UsageError(`${flag} ${output}: is a directory; give the name of the file to write in it`);
+  const std = standardFile(st);
+  if (std) throw new UsageError(`${flag} ${output}: is the file this command's ${std === 1 ? 'stdout' : 'stderr'} is written to: give that file's own name or another (remise replaces the file it writes)`);
   if (st === null && !statOrNull(dirname(path))?.isDirectory()) throw new UsageError(`${flag} ${output}: the directory ${dirname(path)} does not exist`);
   if (st && !st.isFile()) {
     throw new UsageError(`${flag} ${output}: is not a regular file (a device, pipe or socket); remise writes a temporary file beside OUTPUT and renames it, so give a file name`);
@@ -996,7 +1022,7 @@ async function build(argv, io) {
   try {
     return await buildTo(io, values, input, output, target, options, entry, errors);
   } finally {
-    if (errors?.fd !== undefined) closeSync(errors.fd);
+    if (errors?.fd !== undefined && errors.fd > 2) closeSync(errors.fd);
   }
 }
 
@@ -1098,7 +1124,7 @@ async function check(argv, io) {
   try {
     return await checkWith(io, values, input, options, errors);
   } finally {
-    if (errors?.fd !== undefined) closeSync(errors.fd);
+    if (errors?.fd !== undefined && errors.fd > 2) closeSync(errors.fd);
   }
 }
 
