@@ -351,16 +351,33 @@ test('payline: authorise, capture, reset before remittance, refund after it, bou
   assert.equal(ref1.result.code, '00000');
   assert.equal((await rejected(pl.doRefund({ transactionID: id, payment: { amount: 100, currency: 'EUR', action: 421, mode: 'CPT' }, sequenceNumber: 'ref-1' }))).gatewayCode, '02001');
   assert.equal((await rejected(pl.doRefund({ transactionID: id, payment: { amount: 2001, currency: 'EUR', action: 421, mode: 'CPT' } }))).gatewayCode, '02613');
+  // A resend of an accepted operation with its sequenceNumber is a duplicate (02001, outcome unknown)
+  // before any other rule: a full refund's read as an over-refund (02613, "not done"), a capture's and
+  // a reset's as "already captured/reset" (a helper's attack, twenty-first pass). Applied once.
+  const rest = { transactionID: id, payment: { amount: 2000, currency: 'EUR', action: 421, mode: 'CPT' }, sequenceNumber: 'ref-2' };
+  assert.equal((await pl.doRefund(rest)).result.code, '00000');
+  const resent = await rejected(pl.doRefund(rest));
+  assert.equal(resent.gatewayCode, '02001');
+  assert.equal(resent.outcome, 'unknown');
+  assert.equal(sim.payline.getTransaction(id).refunded, 5000);
+  assert.equal((await rejected(pl.doCapture({ transactionID: id, payment: { amount: 5000, currency: 'EUR', action: 201, mode: 'CPT' }, sequenceNumber: 'cap-1' }))).gatewayCode, '02001');
+  const third = (await pl.doAuthorization(AUTH('ORD-3', 700))).transaction.id;
+  assert.equal((await pl.doReset({ transactionID: third, sequenceNumber: 'reset-1' })).result.code, '00000');
+  assert.equal((await rejected(pl.doReset({ transactionID: third, sequenceNumber: 'reset-1' }))).gatewayCode, '02001');
+  // A refused operation's number may be sent again: refused for its amount, then accepted.
+  const fourth = (await pl.doAuthorization(AUTH('ORD-4', 700))).transaction.id;
+  assert.equal((await rejected(pl.doCapture({ transactionID: fourth, payment: { amount: 900, currency: 'EUR', action: 201, mode: 'CPT' }, sequenceNumber: 'cap-4' }))).gatewayCode, '02610');
+  assert.equal((await pl.doCapture({ transactionID: fourth, payment: { amount: 700, currency: 'EUR', action: 201, mode: 'CPT' }, sequenceNumber: 'cap-4' })).result.code, '00000');
   assert.equal((await rejected(pl.doCapture({ transactionID: '1434999999999999999999', payment: { amount: 1, currency: 'EUR', action: 201, mode: 'CPT' } }))).gatewayCode, '02301');
   const history = await pl.getTransactionDetails({ transactionId: id, transactionHistory: 'Y' });
-  assert.deepEqual(history.associatedTransactionsList.map((t) => t.type), ['CAPTURE', 'REFUND']);
+  assert.deepEqual(history.associatedTransactionsList.map((t) => t.type), ['CAPTURE', 'REFUND', 'REFUND']);
   // Every row of the simulator's view has the numbers its declaration promises (the CAPTURE and
   // REFUND rows had undefined).
   for (const row of sim.payline.transactions()) {
     assert.equal(typeof row.captured, 'number', `${row.kind} captured`);
     assert.equal(typeof row.refunded, 'number', `${row.kind} refunded`);
   }
-  assert.equal(sim.payline.getTransaction(id).refunded, 3000);
+  assert.equal(sim.payline.getTransaction(id).refunded, 5000);
   // createTransaction takes doAuthorization's actions only (999 had become an authorization + capture).
   assert.throws(() => sim.payline.createTransaction({ amount: 100, action: 999 }), { name: 'TypeError', message: /action 999/ });
   assert.equal(sim.payline.createTransaction({ amount: 100, action: 110 }).kind, 'AUTHOR');

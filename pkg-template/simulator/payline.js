@@ -335,11 +335,18 @@ export function createPayline(ctx, config = {}) {
     if (!tx) refuse(code);
     return tx;
   }
-  function oncePerSequence(op, root, seq) {
-    if (!seq) return;
+  /**
+   * A money-moving operation's `sequenceNumber`, Payline's guard against duplicates: one this operation
+   * already had accepted on this transaction is 02001 before any other rule, so that a resent full refund
+   * reads as a duplicate, not as an over-refund (a helper's attack, twenty-first pass: 02613, a plain
+   * refusal, told a client whose refund had timed out that it was not done). Returns what records the
+   * number once the operation is accepted (a refused one may be sent again with it).
+   */
+  function sequenceGuard(op, root, seq) {
+    if (!seq) return () => {};
     const key = `${op}\u0000${root.id}\u0000${seq}`;
     if (sequenceNumbers.has(key)) refuse(RULE_CODES.duplicate, `Duplicate transaction : sequenceNumber ${seq} already used`);
-    sequenceNumbers.add(key);
+    return () => sequenceNumbers.add(key);
   }
 
   // ---- answers ----------------------------------------------------------------------------------
@@ -404,6 +411,7 @@ export function createPayline(ctx, config = {}) {
     doCapture(b) {
       const payment = checkPayment(b.payment);
       const root = txs.get(transactionOf(b.transactionID).root);
+      const accepted = sequenceGuard('doCapture', root, b.sequenceNumber);
       if (payment.currency !== root.currency) format('Payment Currency : must be the currency of the authorization');
       if (root.status === 'EXPIRED') refuse('02602');
       if (root.status === 'RESET') refuse('02302', 'Transaction is invalid : the authorization was reset');
@@ -413,7 +421,7 @@ export function createPayline(ctx, config = {}) {
       // earlier doCapture: 02617 (a third-party mapping; nothing observed says otherwise).
       if (root.status !== 'AUTHORIZED') refuse(root.kind === 'AUTHOR+CAP' ? '02110' : '02617');
       if (payment.amount > root.amount) refuse('02610', `Max amount exceeded : ${payment.amount} > ${root.amount} authorized`);
-      oncePerSequence('doCapture', root, b.sequenceNumber);
+      accepted();
       root.captured = payment.amount;
       root.validatedAt = ctx.now();
       setStatus(root, 'VALIDATED');
@@ -424,6 +432,7 @@ export function createPayline(ctx, config = {}) {
     doRefund(b) {
       const payment = checkPayment(b.payment);
       const root = txs.get(transactionOf(b.transactionID).root);
+      const accepted = sequenceGuard('doRefund', root, b.sequenceNumber);
       if (payment.currency !== root.currency) format('Payment Currency : must be the currency of the transaction');
       // Only what debited the buyer is refunded (reference §3.4): not a doCredit (RULE_CODES.refundOfCredit).
       if (root.kind === 'CREDIT') refuse(RULE_CODES.refundOfCredit, 'Transaction is invalid : a credit (doCredit) debited no one; it cannot be refunded');
@@ -431,7 +440,7 @@ export function createPayline(ctx, config = {}) {
       // remittance, doReset cancels instead.
       if (root.status !== 'REMITTED') refuse('02618', `Transaction not yet captured : status ${root.status}${root.status === 'VALIDATED' ? ', not yet remitted to the bank (use doReset)' : ''}`);
       if (root.refunded + payment.amount > root.captured) refuse('02613', `Maximal sum of the capture/refund is exceeded : ${root.captured - root.refunded} left`);
-      oncePerSequence('doRefund', root, b.sequenceNumber);
+      accepted();
       root.refunded += payment.amount;
       const ref = operation(root, 'REFUND', payment.amount, '421');
       return [['transaction', transactionEl(ref)]];
@@ -441,11 +450,12 @@ export function createPayline(ctx, config = {}) {
       // `amount`/`currency` (doResetRequest, reference §3.5) are read by no rule: the whole transaction is
       // reset. Whether they make a partial reset is UNCERTAIN (reference §6 doReset, §9).
       const tx = transactionOf(b.transactionID, RULE_CODES.unknownTransactionReset);
+      const accepted = sequenceGuard('doReset', txs.get(tx.root), b.sequenceNumber);
       if (tx.status === 'RESET') refuse('02601');
       if (tx.status === 'EXPIRED') refuse('02602');
       if (tx.status === 'REMITTED') refuse('02603', 'Authorization not resetable : already remitted to the bank (use doRefund)');
       if (tx.kind === 'CAPTURE') refuse('02603', 'Authorization not resetable : reset the authorization');
-      oncePerSequence('doReset', txs.get(tx.root), b.sequenceNumber);
+      accepted();
       setStatus(tx, 'RESET');
       if (tx.kind === 'REFUND') txs.get(tx.root).refunded -= tx.amount;
       for (const id of tx.associated) if (txs.get(id).kind === 'CAPTURE') setStatus(txs.get(id), 'RESET');
