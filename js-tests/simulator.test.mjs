@@ -403,6 +403,25 @@ test('a time without an offset is Paris time on every host (now, createTransacti
   }
 });
 
+test('createTransaction refuses values its rules cannot read, before storing anything', () => {
+  // A helper's attack (twenty-first pass): a NaN captureDelay threw "Invalid time value" after storing a
+  // transaction every later list failed on; manualValidation 'NO' seeded one to validate; a numeric
+  // contractNumber was stored and no request matched it (02303); a misspelt Sips status made every later
+  // operation answer 24.
+  const sim = createSimulator({ now: START });
+  for (const bad of [{ captureDelay: NaN }, { captureDelay: 1.5 }, { captureDelay: '2' }, { manualValidation: 'NO' }, { orderId: 42 }]) {
+    assert.throws(() => sim.systempay.createTransaction({ amount: 100, ...bad }), { name: 'TypeError', message: /^createTransaction: (captureDelay|manualValidation|orderId) must be/ }, JSON.stringify(bad));
+  }
+  assert.deepEqual(sim.systempay.transactions(), []);
+  assert.throws(() => sim.payline.createTransaction({ amount: 100, contractNumber: 1234567 }), { name: 'TypeError', message: "createTransaction: contractNumber 1234567: give one of the simulated contracts as a text ('1234567', '7654321')" });
+  assert.equal(sim.payline.createTransaction({ amount: 100, contractNumber: '1234567' }).contractNumber, '1234567');
+  for (const status of ['CAPTUERD', 'captured', '', 42]) {
+    assert.throws(() => sim.sogenactif.createTransaction({ transactionReference: 'SEED1', amount: 100, status }), { name: 'TypeError', message: /^createTransaction: status .*: give one of TO_CAPTURE, TO_VALIDATE/ });
+  }
+  assert.deepEqual(sim.sogenactif.transactions(), []);
+  assert.equal(sim.sogenactif.createTransaction({ transactionReference: 'SEED1', amount: 100, status: 'CAPTURED' }).transactionStatus, 'CAPTURED');
+});
+
 test('payline: doReAuthorization rules: 02620 currency, 02619 option, 11 months, 24 h duplicates', async () => {
   const sim = createSimulator({ now: START });
   const { pl } = clients(sim);

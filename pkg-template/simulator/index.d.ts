@@ -143,7 +143,7 @@ export interface Simulator {
     /** The response file of an Office Batch request file (CSV), one response line per record. */
     processBatch(requestFile: string): string;
     /** A Sips transaction; `s10TransactionIdDate` (`YYYYMMDD`) defaults to the simulated day in Paris. */
-    createTransaction(t: { transactionReference?: string; s10TransactionId?: string; s10TransactionIdDate?: string; amount: number; currency?: string | number; status?: string; captureMode?: string; captureDay?: number }): SimulatedSipsTransaction;
+    createTransaction(t: { transactionReference?: string; s10TransactionId?: string; s10TransactionIdDate?: string; amount: number; currency?: string | number; status?: 'TO_CAPTURE' | 'TO_VALIDATE' | 'TO_CHALLENGE' | 'TO_CREDIT' | 'CAPTURED' | 'CREDITED' | 'CANCELLED' | 'REFUSED' | 'EXPIRED'; captureMode?: 'AUTHOR_CAPTURE' | 'IMMEDIATE' | 'VALIDATION'; captureDay?: number }): SimulatedSipsTransaction;
     /** By `transactionReference`, or by `s10TransactionId` and its date (without it: the latest with that id). */
     getTransaction(transactionReference: string, s10TransactionIdDate?: string): SimulatedSipsTransaction | undefined;
     transactions(): SimulatedSipsTransaction[];

@@ -610,7 +610,8 @@ export function createPayline(ctx, config = {}) {
       if (!Number.isSafeInteger(amount) || amount <= 0) throw new TypeError('createTransaction: amount must be a positive integer in minor units');
       const numeric = /^\d{3}$/.test(String(currency)) ? String(currency) : NUMERIC[currency];
       if (!numeric) throw new TypeError(`createTransaction: currency ${currency}: give the ISO numeric code`);
-      if (!Object.hasOwn(contracts, contractNumber)) throw new TypeError(`createTransaction: unknown contract ${contractNumber}`);
+      // A text, as the requests carry it (a number was stored as one, and no later request's text matched it).
+      if (typeof contractNumber !== 'string' || !Object.hasOwn(contracts, contractNumber)) throw new TypeError(`createTransaction: contractNumber ${String(contractNumber)}: give one of the simulated contracts as a text (${Object.keys(contracts).map((c) => `'${c}'`).join(', ')})`);
       // An action doAuthorization takes (an unknown one had become an authorization + capture).
       if (actionOf(String(action)) === null) throw new TypeError(`createTransaction: action ${action}: give one of ${Object.keys(AUTHORIZATION_ACTIONS).join(', ')}`);
       const created = date === undefined ? ctx.now() : instantOf(date);

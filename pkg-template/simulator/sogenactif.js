@@ -37,6 +37,8 @@ const AMOUNT_ABOVE_REMAINING = CODES.impossible;
 
 // Statuses allowing each operation (reference §3, expected mapping; Sips transactionStatus names).
 const CANCELLABLE = new Set(['TO_VALIDATE', 'TO_CAPTURE', 'TO_CHALLENGE', 'TO_CREDIT']);
+/** The statuses `createTransaction` seeds: those the rules below read or reach. */
+const SEED_STATUSES = ['TO_CAPTURE', 'TO_VALIDATE', 'TO_CHALLENGE', 'TO_CREDIT', 'CAPTURED', 'CREDITED', 'CANCELLED', 'REFUSED', 'EXPIRED'];
 // Capture happens on the night after the capture day (captureDay days after the transaction);
 // taken as midnight UTC (UNCERTAIN: the remittance time is the bank's).
 const captureAt = (created, captureDay) => Math.floor((created + captureDay * DAY_MS) / DAY_MS) * DAY_MS + DAY_MS;
@@ -470,6 +472,9 @@ export function createSogenactif(ctx, config = {}) {
       if (!currencyCode) throw new TypeError(`createTransaction: currency ${currency}: give the ISO numeric code`);
       if (s10TransactionId !== undefined && !/^\d{1,6}$/.test(String(s10TransactionId))) throw new TypeError('createTransaction: s10TransactionId is at most 6 digits');
       if (s10TransactionIdDate !== undefined && !/^\d{8}$/.test(String(s10TransactionIdDate))) throw new TypeError('createTransaction: s10TransactionIdDate is a date YYYYMMDD');
+      // A status the simulator's rules know, checked before anything is stored: a misspelt one was kept
+      // and every later operation answered 24 (a helper's attack, twenty-first pass).
+      if (status !== undefined && !SEED_STATUSES.includes(status)) throw new TypeError(`createTransaction: status ${String(status)}: give one of ${SEED_STATUSES.join(', ')} (or leave it out)`);
       const f = { transactionReference, amount, currencyCode, captureMode, captureDay };
       if (s10TransactionId !== undefined) f.s10TransactionReference = { s10TransactionId: String(s10TransactionId), s10TransactionIdDate };
       try {

@@ -534,6 +534,12 @@ export function createSystempay(ctx, config = {}) {
       if (uuid !== undefined && (!/^[0-9a-f]{32}$/.test(uuid) || txs.has(uuid))) throw new TypeError('createTransaction: uuid must be 32 lowercase hex characters, not used yet');
       if (!Number.isSafeInteger(amount) || amount <= 0) throw new TypeError('createTransaction: amount must be a positive integer in minor units');
       if (!CURRENCIES.has(currency)) throw new TypeError(`createTransaction: currency ${currency} is not in the platform's table`);
+      // Checked before anything is stored (a helper's attack, twenty-first pass: a NaN delay threw
+      // "Invalid time value" after storing a transaction every later list then failed on, and 'NO', the
+      // platform's word, was taken as true).
+      if (typeof captureDelay !== 'number' || !Number.isInteger(captureDelay) || captureDelay < 0) throw new TypeError('createTransaction: captureDelay must be a whole number of days, 0 or more');
+      if (typeof manualValidation !== 'boolean') throw new TypeError('createTransaction: manualValidation must be true or false');
+      if (orderId !== null && typeof orderId !== 'string') throw new TypeError('createTransaction: orderId must be a text (or null)');
       return view(newTransaction({ uuid, amount, currency, captureDelay, manualValidation, orderId, metadata }));
     },
     /** The transaction as Transaction/Get would answer it, or undefined. */
