@@ -1526,3 +1526,27 @@ test('--errors, --html and -o naming the file this command\'s stdout or stderr g
   assert.equal(o.status, 2);
   assert.match(readFileSync(olog, 'utf8'), /^kept\n.*-o \/dev\/stderr: is the file this command's stderr is written to/s);
 });
+
+test('check and build given an Office Batch file or a ZIP say what it is, not that its columns are separated by \';\'', () => {
+  // A helper's attack (twenty-first pass): the file build had just written, checked before its upload,
+  // was told to "export with ','"; a ZIP, that it had an empty or repeated column name.
+  const good = write('kind.ndjson', `${JSON.stringify(sample)}\n`);
+  const request = sogenactif.batch.build({ header, records: [structuredClone(sample)] });
+  const cases = [
+    [write('OFBREQ_k.csv', request), /is an Office Batch request file \(it starts with FILE;request;\): build and check read records/],
+    [write('OFBREP_k.csv', toResponse(request, ['00'])), /is an Office Batch response file \(it starts with FILE;response;\): read it with remise batch report /],
+  ];
+  assert.equal(remise(['batch', 'build', good, '-o', path('OFBREQ_k.csv.zip'), '--zip', ...HEADER_ARGS]).status, 0);
+  cases.push([path('OFBREQ_k.csv.zip'), /is a ZIP archive \(what build --zip writes\): build and check read records/]);
+  for (const [file, said] of cases) {
+    for (const cmd of [['batch', 'check', file], ['batch', 'build', file, '-o', path('kind-out.csv'), ...HEADER_ARGS]]) {
+      const r = remise(cmd);
+      assert.equal(r.status, 1, r.stderr);
+      assert.match(r.stderr, said, cmd.join(' '));
+      assert.doesNotMatch(r.stderr, /separated by|export with/);
+      noStack(r.stderr);
+    }
+  }
+  // From stdin, the command to read a response file names '-'.
+  assert.match(remise(['batch', 'check', '-'], { input: toResponse(request, ['00']) }).stderr, /hint: stdin is an Office Batch response file .*: read it with remise batch report -$/m);
+});

@@ -793,7 +793,8 @@ async function convert(io, remise, input, values, options, sink, errors, source)
   // pipe): the format is told from the first byte after them, whatever chunks it takes.
   // `last`: the input ended, so what is kept is read with the format known so far.
   let pending = null;
-  let arrayInput = false;
+  // What to do when the input is not records (`inputHint`), said beside its issues.
+  let hint;
   // The first bytes the converter was given (its CSV header row), for `separatorHint`.
   let head = '';
   const step = (chunk, last = false) => {
@@ -810,8 +811,9 @@ async function convert(io, remise, input, values, options, sink, errors, source)
       // A file holding one JSON array (what many exports write): every record of it is on one line,
       // so the summary says how to make NDJSON of it (its issues alone did not: fifteenth pass).
       // (Whatever the format: from stdin or a .txt file, `[` is sniffed as CSV.)
-      arrayInput = /^(?:\xef\xbb\xbf)?[ \t\r\n]*\[/.test(bytes.toString('latin1', 0, Math.min(bytes.length, 1 << 16)));
+      const arrayInput = /^(?:\xef\xbb\xbf)?[ \t\r\n]*\[/.test(bytes.toString('latin1', 0, Math.min(bytes.length, 1 << 16)));
       head = bytes.toString('utf8', 0, Math.min(bytes.length, 1 << 16));
+      hint = arrayInput ? arrayHint(input) : inputHint(input, head);
     }
     if (bytes.length === 0) return;
     bytesRead += bytes.length;
@@ -832,18 +834,18 @@ async function convert(io, remise, input, values, options, sink, errors, source)
     } catch (e) {
       takeRejects();
       if (e?.code !== 'VALIDATION') throw e;
-      error = separatorHint(e, head);
+      error = hint === undefined ? separatorHint(e, head) : e;
     }
     records = engine.count ?? null;
     bar.update(records, bytesRead, true);
   } catch (e) {
     // The input refused as a whole (a CSV header row `[{…`): the hint goes with its message.
-    if (arrayInput && isRemiseLike(e)) e.hint = arrayHint(input);
-    throw isRemiseLike(e) ? separatorHint(e, head) : e;
+    if (hint !== undefined && isRemiseLike(e)) e.hint = hint;
+    throw isRemiseLike(e) && hint === undefined ? separatorHint(e, head) : e;
   } finally {
     bar.clear();
   }
-  return { records, rejected, error, shownIssues, counts, arrayInput };
+  return { records, rejected, error, shownIssues, counts, hint };
 }
 
 /**
@@ -944,6 +946,21 @@ function arrayHint(input) {
   return `hint: ${input === '-' ? 'stdin' : input} starts with '[', a JSON array: remise batch reads one record object per line (NDJSON); convert it first, e.g. jq -c '.[]' records.json > records.ndjson`;
 }
 
+/**
+ * What to do with an input that is an Office Batch file or a ZIP rather than records (a helper's attack,
+ * twenty-first pass: a request file checked before its upload was told that its columns are separated by
+ * ';', a ZIP that it had an empty column name). `head`: the first bytes read, as text.
+ */
+function inputHint(input, head) {
+  const name = input === '-' ? 'stdin' : input;
+  const kind = /^\uFEFF?FILE;(request|response);/.exec(head)?.[1];
+  const records = 'build and check read records (NDJSON, or CSV with a header row of field names), not a file remise or the bank wrote';
+  if (kind === 'request') return `hint: ${name} is an Office Batch request file (it starts with FILE;request;): ${records} (one that build wrote was checked as it was built)`;
+  if (kind === 'response') return `hint: ${name} is an Office Batch response file (it starts with FILE;response;): read it with remise batch report ${input}`;
+  if (head.startsWith('PK\u0003\u0004')) return `hint: ${name} is a ZIP archive (what build --zip writes): ${records}`;
+  return undefined;
+}
+
 /** Writes all of `bytes` at the file position of `fd`. */
 function writeAll(fd, bytes) {
   for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
@@ -956,7 +973,7 @@ const MAX_COUNT_ROWS = 200;
 function issueSummary(prefix, input, result, writes) {
   const { rejected, records, shownIssues, counts, error } = result;
   const lines = [];
-  const hint = result.arrayInput ? arrayHint(input) : undefined;
+  const { hint } = result;
   if (rejected === 0) {
     // No record-level reject: the input as a whole was refused (e.g. no record at all).
     lines.push(describeError(prefix, error));
