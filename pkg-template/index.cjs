@@ -3,4 +3,5 @@
 const raw = require('./node/remise.cjs');
 const { build } = require('./api.cjs');
 
-module.exports = build(raw);
+// (`require` for createTransform's node:stream on Node 20.0–20.15, without process.getBuiltinModule.)
+module.exports = build(raw, require);

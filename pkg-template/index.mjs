@@ -5,6 +5,7 @@ import { build } from './api.mjs';
 
 const url = new URL('./web/remise_bg.wasm', import.meta.url);
 let bytes;
+let builtins;
 const node = url.protocol === 'file:' && typeof process !== 'undefined' && process.versions && process.versions.node;
 if (node && typeof process.getBuiltinModule === 'function') {
   // Node ≥ 20.16, Bun: a synchronous read, without importing node:fs/promises and a thread-pool
@@ -13,9 +14,13 @@ if (node && typeof process.getBuiltinModule === 'function') {
 } else if (node) {
   const { readFile } = await import('node:fs/promises');
   bytes = await readFile(url);
+  // Node 20.0–20.15 (no process.getBuiltinModule): createTransform's modules, loaded now since it is
+  // synchronous; nothing more on newer runtimes.
+  const modules = { 'node:stream': await import('node:stream'), 'node:buffer': await import('node:buffer') };
+  builtins = (name) => modules[name];
 } else {
   bytes = await (await fetch(url)).arrayBuffer();
 }
 raw.initSync({ module: bytes });
 
-export const { money, systempay, payline, sogenactif, RemiseError, isRemiseError } = build(raw);
+export const { money, systempay, payline, sogenactif, RemiseError, isRemiseError } = build(raw, builtins);

@@ -7,12 +7,13 @@ import systempay from './systempay.js';
 import sogenactifBatch from './sogenactif_batch.js';
 import payline from './payline.js';
 
-export function build(raw) {
+/** `builtins`: `(name) => module` for node:stream and node:buffer where `process.getBuiltinModule` is missing. */
+export function build(raw, builtins) {
   return {
     money: money(raw),
     systempay: systempay(raw),
     payline: payline(raw),
-    sogenactif: { ...sogenactifBatch(raw), ...sogenactifOffice(raw) },
+    sogenactif: { ...sogenactifBatch(raw, builtins), ...sogenactifOffice(raw) },
     RemiseError,
     isRemiseError,
   };

@@ -87,13 +87,22 @@ function textBytes(text) {
   return joinBytes(parts);
 }
 
-/** `process.getBuiltinModule` (Node ≥ 20.16, Bun, Deno): node:stream without a static import. */
+/**
+ * The entry's own way to node:stream and node:buffer where `process.getBuiltinModule` is missing (Node
+ * 20.0–20.15, which `engines` takes: a helper's attack, twenty-first pass, found createTransform
+ * refused there as "not available in this runtime"): `require` in the CommonJS entry, modules imported
+ * at load in the ESM one. Null elsewhere.
+ */
+let fallbackBuiltin = null;
+
+/** `process.getBuiltinModule` (Node ≥ 20.16, Bun, Deno), else the entry's: node:stream without a static import. */
 function builtin(name) {
   const get = typeof process !== 'undefined' && process && process.getBuiltinModule;
-  if (typeof get !== 'function') {
+  const found = typeof get === 'function' ? get.call(process, name) : fallbackBuiltin?.(name);
+  if (!found) {
     throw new RemiseError({ code: 'UNSUPPORTED', gateway: G, message: `${name} is not available in this runtime: use createConverter() and your runtime's streams` });
   }
-  return get.call(process, name);
+  return found;
 }
 
 /**
@@ -211,7 +220,8 @@ function disposable(Class) {
 // The converter's method for records `createTransform` already encoded (a symbol: not public).
 const ADD_TEXTS = Symbol('addTexts');
 
-export default function sogenactifBatch(raw) {
+export default function sogenactifBatch(raw, builtins) {
+  fallbackBuiltin = builtins ?? null;
   // The module's memory, asked again when the instance was renewed (a new instance, a new memory),
   // and held weakly: a retired instance's memory (up to 4 GiB after running out of it) was kept alive
   // by this cache until the next converter call (the review of the pass).
