@@ -1550,3 +1550,21 @@ test('check and build given an Office Batch file or a ZIP say what it is, not th
   // From stdin, the command to read a response file names '-'.
   assert.match(remise(['batch', 'check', '-'], { input: toResponse(request, ['00']) }).stderr, /hint: stdin is an Office Batch response file .*: read it with remise batch report -$/m);
 });
+
+test('build -o naming the other syntax\'s extension, or .zip without --zip, is refused before anything is read', () => {
+  // A helper's attack (twenty-first pass): `-o OFBREQ_5.csv --syntax xml` wrote XML into a .csv file,
+  // where --entry refused the same name.
+  const cases = [
+    [['-o', path('OFBREQ_5.csv'), '--syntax', 'xml'], /-o '.*OFBREQ_5\.csv' ends in \.csv but the file is XML \(--syntax xml\): name it .*OFBREQ_5\.xml, or give --syntax csv/],
+    [['-o', path('OFBREQ_5.xml')], /-o '.*OFBREQ_5\.xml' ends in \.xml but the file is CSV \(--syntax csv, the default\): name it .*OFBREQ_5\.csv, or give --syntax xml/],
+    [['-o', path('OFBREQ_5.zip')], /-o '.*OFBREQ_5\.zip' ends in \.zip but the file is not an archive: give --zip/],
+  ];
+  for (const [args, said] of cases) {
+    const r = remise(['batch', 'build', path('in.ndjson'), ...args, ...HEADER_ARGS]);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, said);
+    assert.ok(!existsSync(args[1]));
+  }
+  const ok = remise(['batch', 'build', path('in.ndjson'), '-o', path('OFBREQ_5.XML'), '--syntax', 'xml', ...HEADER_ARGS]);
+  assert.equal(ok.status, 0, ok.stderr);
+});

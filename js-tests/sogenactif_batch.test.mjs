@@ -234,6 +234,15 @@ for (const [entry, { sogenactif, RemiseError, money }] of entries) {
     const e = thrown(() => sogenactif.batch.archive(SAMPLE_CSV, 'batch.csv'));
     assert.equal(e.code, 'VALIDATION');
     assert.equal(e.field, 'name');
+    // The name's extension, when it is one of the two syntaxes', is the file's (a helper's attack,
+    // twenty-first pass: an XML file named .csv was zipped). The fixed names are written out by hand.
+    const xml = sogenactif.batch.build({ syntax: 'xml', header: SAMPLE_HEADER, records: [SAMPLE_RECORD] });
+    for (const [file, bad, fix] of [[xml, 'OFBREQ_1.csv', "ends in .csv but the file is XML: name it 'OFBREQ_1.xml'"], [SAMPLE_CSV, 'OFBREQ_1.XML', "ends in .xml but the file is CSV: name it 'OFBREQ_1.csv'"]]) {
+      const m = thrown(() => sogenactif.batch.archive(file, bad));
+      assert.deepEqual([m.code, m.field, m.issues.map((i) => [i.code, i.message])], ['VALIDATION', 'name', [['FORMAT', fix]]]);
+    }
+    for (const fine of ['OFBREQ_1.txt', 'OFBREQ_1', 'OFBREQ.csv']) assert.ok(sogenactif.batch.archive(SAMPLE_CSV, fine).length > 0, fine);
+    assert.ok(sogenactif.batch.archive(xml, 'OFBREQ_1.Xml').length > 0);
   });
 
   test(`${entry}: cardExpiryDate '' orders a card with no expiry date (an empty column); left out, it is asked for`, () => {
@@ -259,10 +268,10 @@ for (const [entry, { sogenactif, RemiseError, money }] of entries) {
     assert.ok(cases.length > 30);
     for (const { name, text, why } of cases) {
       if (why === null) {
-        assert.ok(sogenactif.batch.archive(text, 'OFBREQ_1.csv').length > text.length, name);
+        assert.ok(sogenactif.batch.archive(text, 'OFBREQ_1').length > text.length, name);
         continue;
       }
-      const e = thrown(() => sogenactif.batch.archive(text, 'OFBREQ_1.csv'));
+      const e = thrown(() => sogenactif.batch.archive(text, 'OFBREQ_1'));
       assert.deepEqual([e.code, e.field, e.issues.map((i) => i.code)], ['VALIDATION', 'fileText', ['FORMAT']], name);
       assert.equal(e.issues[0].message, message(why), name);
     }

@@ -418,6 +418,28 @@ fn archive_is_a_zip_named_ofbreq() {
         batch::archive("", None).unwrap_err().field.as_deref(),
         Some("fileText")
     );
+    // The name's extension, when it is one of the two syntaxes', is the file's (a helper's attack,
+    // twenty-first pass): the expected names are written out by hand.
+    for (file, bad, fix) in [
+        (
+            &xml,
+            "OFBREQ_1.csv",
+            "ends in .csv but the file is XML: name it 'OFBREQ_1.xml'",
+        ),
+        (
+            &text,
+            "OFBREQ_1.XML",
+            "ends in .xml but the file is CSV: name it 'OFBREQ_1.csv'",
+        ),
+    ] {
+        let e = batch::archive(file, Some(bad)).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("name"));
+        assert!(e.message.contains(fix), "{}", e.message);
+    }
+    for fine in ["OFBREQ_1.txt", "OFBREQ_1", "OFBREQ.csv"] {
+        assert!(batch::archive(&text, Some(fine)).is_ok(), "{fine}");
+    }
+    assert!(batch::archive(&xml, Some("OFBREQ_1.Xml")).is_ok());
 }
 
 /// The archives the JS package writes (`pkg-template/api/zip.js`, checked against the same files in

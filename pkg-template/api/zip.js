@@ -67,17 +67,28 @@ function unfinished(text) {
   return Number(end[1]) === records ? null : `its END line says ${end[1]} records but it holds ${records}`;
 }
 
+/** The default entry name: `OFBREQ.xml` for an XML file, `OFBREQ.csv` otherwise. */
+const defaultName = (fileText) => (fileText.replace(/^\uFEFF+/, '').startsWith('<?xml') ? 'OFBREQ.xml' : 'OFBREQ.csv');
+
 /** The ZIP bytes of `fileText` as one entry named `name` (default `OFBREQ.xml` or `OFBREQ.csv`). */
 export function archive(fileText, name) {
   if (typeof fileText !== 'string') throw failure([{ field: 'fileText', code: 'TYPE', message: `must be a string, got ${kind(fileText)}` }]);
   if (name !== undefined && name !== null && typeof name !== 'string') throw failure([{ field: 'name', code: 'TYPE', message: `must be a string, got ${kind(name)}` }]);
-  const entry = name ?? (fileText.replace(/^\uFEFF+/, '').startsWith('<?xml') ? 'OFBREQ.xml' : 'OFBREQ.csv');
+  const entry = name ?? defaultName(fileText);
   const data = new TextEncoder().encode(fileText);
   const issues = [];
   if (!entry.startsWith(PREFIX)) {
     issues.push({ field: 'name', code: 'FORMAT', message: `must start with '${PREFIX}', the prefix Sogenactif expects for request files, e.g. 'OFBREQ_20211216_1.csv'` });
   } else if (!ENTRY_NAME.test(entry)) {
     issues.push({ field: 'name', code: 'FORMAT', message: "must hold only letters, digits, '.', '_' and '-' (at most 100 characters)" });
+  } else {
+    // The name's extension, when it is one of the two syntaxes', is the file's: an XML file named `.csv`
+    // was zipped (the CLI's --entry refused it; a helper's attack, twenty-first pass). Same rule in the
+    // crate (archive.rs).
+    const [syntax, ext, other] = defaultName(fileText) === 'OFBREQ.xml' ? ['XML', '.xml', '.csv'] : ['CSV', '.csv', '.xml'];
+    if (entry.length > other.length && entry.slice(-other.length).toLowerCase() === other) {
+      issues.push({ field: 'name', code: 'FORMAT', message: `ends in ${other} but the file is ${syntax}: name it '${entry.slice(0, -other.length)}${ext}'` });
+    }
   }
   // Without ZIP64 every size and offset is a 32-bit number: header (30 bytes), name and data below 4 GiB.
   if (fileText === '') issues.push({ field: 'fileText', code: 'REQUIRED', message: 'is empty: give the text returned by batch.build or BatchWriter' });

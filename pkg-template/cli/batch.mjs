@@ -1032,6 +1032,10 @@ async function build(argv, io) {
       throw new UsageError(`${named}: must start with 'OFBREQ' and hold only letters, digits, '.', '_' and '-' (at most 100 characters)`);
     }
   } else if (values.entry !== undefined) throw new UsageError('--entry needs --zip');
+  else {
+    refuseOtherSyntax('-o', output, values, options.syntax ?? 'csv');
+    if (extname(output).toLowerCase() === '.zip') throw new UsageError(`-o '${output}' ends in .zip but the file is not an archive: give --zip to write one, or name it otherwise`);
+  }
   const target = outputFile(output);
   refuseSameFile([['INPUT', input]], [['-o', target.path], ...(values.errors === undefined ? [] : [['--errors', values.errors]])]);
   commandLineChecks(values, input);
@@ -1051,13 +1055,22 @@ async function build(argv, io) {
  * the syntax's extension (in place of the other one); a given one that says the other syntax is
  * refused.
  */
+/**
+ * Refuses a file name (`--entry`, or OUTPUT without --zip) ending in the other syntax's extension: an XML
+ * file named `.csv` (OUTPUT's case: a helper's attack, twenty-first pass).
+ */
+function refuseOtherSyntax(flag, name, values, syntax) {
+  const other = syntax === 'xml' ? '.csv' : '.xml';
+  if (extname(name).toLowerCase() === other) {
+    throw new UsageError(`${flag} '${name}' ends in ${other} but the file is ${syntax.toUpperCase()} (--syntax ${syntax}${values.syntax === undefined ? ', the default' : ''}): name it ${name.slice(0, -other.length)}.${syntax}, or give --syntax ${other.slice(1)}`);
+  }
+}
+
 function entryName(values, output, syntax) {
   const ext = `.${syntax}`;
   const other = syntax === 'xml' ? '.csv' : '.xml';
   if (values.entry !== undefined) {
-    if (extname(values.entry).toLowerCase() === other) {
-      throw new UsageError(`--entry '${values.entry}' ends in ${other} but the file is ${syntax.toUpperCase()} (--syntax ${syntax}${values.syntax === undefined ? ', the default' : ''}): name it ${values.entry.slice(0, -other.length)}${ext}, or give --syntax ${other.slice(1)}`);
-    }
+    refuseOtherSyntax('--entry', values.entry, values, syntax);
     return values.entry;
   }
   const fromOutput = basename(output).replace(/\.zip$/i, '');

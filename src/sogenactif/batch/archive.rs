@@ -52,6 +52,28 @@ pub fn archive(file_text: &str, name: Option<&str>) -> Result<Vec<u8>> {
             issue::FORMAT,
             "must hold only letters, digits, '.', '_' and '-' (at most 100 characters)",
         );
+    } else {
+        // The name's extension, when it is one of the two syntaxes', is the file's: an XML file named
+        // `.csv` was zipped (the CLI's `--entry` refused it; a helper's attack, twenty-first pass).
+        let (syntax, ext) = match default_name(file_text) {
+            "OFBREQ.xml" => ("XML", ".xml"),
+            _ => ("CSV", ".csv"),
+        };
+        let other = if ext == ".xml" { ".csv" } else { ".xml" };
+        let stem_len = name.len().saturating_sub(other.len());
+        if name.len() > other.len()
+            && name.is_char_boundary(stem_len)
+            && name[stem_len..].eq_ignore_ascii_case(other)
+        {
+            issues.push(
+                "name",
+                issue::FORMAT,
+                format!(
+                    "ends in {other} but the file is {syntax}: name it '{}{ext}'",
+                    &name[..stem_len]
+                ),
+            );
+        }
     }
     // Without ZIP64 every size and offset is a u32: the local header (30 bytes), the name and the
     // data must fit below 4 GiB.
