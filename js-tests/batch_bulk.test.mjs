@@ -379,6 +379,18 @@ for (const [name, { sogenactif, money }] of entries) {
       assert.equal(thrown(() => c.pushView(line(2))).code, 'OPERATION_NOT_ALLOWED', what);
       assert.equal(thrown(() => c.finish()), refused, `${what}: finish throws the refusal`);
     }
+    // A push the core refuses as a whole fails the converter too: after a CSV header row without
+    // `method`, the next push spoke of an empty column name at line 2 and finish of an open quote at
+    // line 4, neither of which was given (a helper's attack, twenty-first pass).
+    for (const [what, bad] of [['a CSV header row without method', 'foo,bar\n'], ['a line over 1 MiB', `method,amount\nwalletCredit,${'1'.repeat((1 << 20) + 10)}\n`]]) {
+      const csv = sogenactif.batch.createConverter({ header, input: 'csv' });
+      const refused = thrown(() => csv.push(bad));
+      assert.equal(refused.code, 'VALIDATION', what);
+      const later = thrown(() => csv.push('method,merchantId\nwalletCredit,1\n'));
+      assert.equal(later.code, 'OPERATION_NOT_ALLOWED', what);
+      assert.ok(later.message.includes(`earlier push was refused (its chunk: ${refused.issues[0].message})`), later.message);
+      assert.equal(thrown(() => csv.finish()), refused, `${what}: finish throws the refusal`);
+    }
     // An invalid record that can be read stays a reject, and the converter goes on (README).
     const c = sogenactif.batch.createConverter({ header });
     c.addMany([wc(0), { ...wc(1), amount: -1 }]);

@@ -329,7 +329,15 @@ export default function sogenactifBatch(raw, builtins) {
       // A high surrogate held from the last text chunk, then bytes: it was a lone one, and its bytes
       // go first, where it stood.
       if (!text && this.#high !== '') bytes = joinBytes([this.#takeHigh(), bytes]);
-      return this.#view(this.#held.cross((c) => c.pushKeep(bytes)));
+      try {
+        return this.#view(this.#held.cross((c) => c.pushKeep(bytes)));
+      } catch (e) {
+        // Refused by the core as a whole (a CSV header row without `method`, a line over 1 MiB, a row
+        // of too many cells): its reader holds a part of that input, and the next push and finish
+        // spoke of lines and quotes that were never given (a helper's attack, twenty-first pass).
+        this.#refuse(e, 'push');
+        throw e;
+      }
     }
     /** `finish` as a view (see `pushView`). */
     finishView() {

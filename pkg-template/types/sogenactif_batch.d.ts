@@ -106,7 +106,11 @@ export interface BatchReject {
 
 /** The bulk converter of one request file. */
 export interface SogenactifBatchConverter {
-  /** Complete NDJSON lines / CSV rows of `chunk` → their request-file bytes (the header before the first). */
+  /**
+   * Complete NDJSON lines / CSV rows of `chunk` → their request-file bytes (the header before the first).
+   * A chunk refused as a whole (not bytes, a CSV header row without `method`, a line over 1 MiB) throws
+   * `VALIDATION` and fails the converter, as a refused `addMany` does.
+   */
   push(chunk: Uint8Array | string): Uint8Array;
   /**
    * `push` without a new buffer per chunk: a view of the converter's output inside the wasm memory,
