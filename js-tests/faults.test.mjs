@@ -870,6 +870,19 @@ test('row 10: a refusal under HTTP 408/5xx, or a technical error code, leaves a 
     // The status an answer came under is on the error whenever it was not 200.
     assert.equal(e.httpStatus, status === 200 ? undefined : status, `${status} ${e.code}`);
   }
+  // A read refused by a `Client` fault under 500 (SOAP 1.1) is said with Payline's words and not sent
+  // again: it was sent three times and rejected "try again later" without them (a helper's attack,
+  // twenty-first pass). A `Server` fault there stays a transient status, retried.
+  const unmarshal = envelope('<soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>Unmarshalling Error: unexpected element transactionIdd</faultstring></soapenv:Fault>');
+  const client = route((req, b, res) => reply(res, 500, unmarshal, 'text/xml'));
+  const refused = await rejected(CLIENTS.payline.read(CLIENTS.payline.make({ baseUrl: client.baseUrl })));
+  assert.deepEqual([refused.code, refused.gatewayCode, refused.retryable, refused.httpStatus], ['GATEWAY_ERROR', 'Client', false, 500]);
+  assert.match(refused.message, /SOAP Fault: Unmarshalling Error: unexpected element transactionIdd/);
+  assert.equal(sent(client.name), 1, 'a Client fault: sent once');
+  const server = route((req, b, res) => reply(res, 500, fault('soapenv:Server'), 'text/xml'));
+  const busy = await rejected(CLIENTS.payline.read(CLIENTS.payline.make({ baseUrl: server.baseUrl })));
+  assert.deepEqual([busy.code, busy.retryable, busy.httpStatus], ['HTTP_ERROR', true, 500]);
+  assert.equal(sent(server.name), 3, 'a Server fault: retried as any 500');
   // Systempay: INT_999, PSP_999 and ACQ_999 may have had effects; PSP_003 is a refusal.
   for (const [code, outcome] of [['INT_999', 'unknown'], ['PSP_999', 'unknown'], ['ACQ_999', 'unknown'], ['PSP_003', undefined]]) {
     const answer = JSON.stringify({ webService: 'Transaction/Refund', version: 'V4', status: 'ERROR', answer: { errorCode: code, errorMessage: 'technical error', _type: 'V4/WebService/WebServiceError' }, _type: 'V4/WebService/Response' });

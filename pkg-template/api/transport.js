@@ -8,6 +8,9 @@ import { RemiseError, encode, errorFrom, unwrapPair, attachWarnings, inexactAnsw
 
 const FAILURE = Symbol('remise transport failure');
 
+/** A Payline SOAP fault of the `Client` side (`Client`, `Client.…`): the request was refused as it is. */
+const clientFault = (error) => error.code === 'GATEWAY_ERROR' && /^Client(?:\.|$)/.test(error.gatewayCode ?? '');
+
 class Failure {
   constructor(kind, detail, status) {
     this[FAILURE] = true;
@@ -856,7 +859,12 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       throw new Failure('notresponse', `HTTP status ${String(status).slice(0, 12)} is not a valid final status`);
     }
     const wait = status === 429 || status === 503 ? retryAfter(res) : undefined;
-    if (kind === 'read' && (status === 408 || status === 429 || status >= 500)) {
+    // Payline's SOAP 1.1 faults come under 500: a read's body is read there, and a `Client` fault (the
+    // request itself is wrong: sent again, it fails again) is said with Payline's words; anything else
+    // is the transient status, as below (a helper's attack, twenty-first pass: a read refused as
+    // malformed was sent three times and rejected "try again later" without the fault).
+    const faultRead = kind === 'read' && gateway === 'payline' && status === 500;
+    if (kind === 'read' && (status === 408 || status === 429 || status >= 500) && !faultRead) {
       // Transient for a read: retried by the core's table without reading the body.
       discard(res);
       const failed = new Failure('status', '', status);
@@ -885,6 +893,11 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       // it is renewed at the next call). The call was sent: an unreadable answer, not a bare
       // RuntimeError without its outcome (the review of the pass).
       throw new Failure('notresponse', 'the answer could not be read (remise ran out of memory reading it)');
+    }
+    if (faultRead && !(r.charCodeAt(0) === 101 && clientFault(JSON.parse(r.slice(1))))) {
+      const failed = new Failure('status', '', status);
+      failed.retryAfterMs = wait;
+      throw failed;
     }
     if (r.charCodeAt(0) === 101) {
       const error = JSON.parse(r.slice(1));
