@@ -178,6 +178,23 @@ for (const [entry, { payline, RemiseError, isRemiseError }] of entries) {
     assert.deepEqual(once.issues.map((i) => [i.field, i.code]), [['options', 'UNKNOWN_FIELD']]);
   });
 
+  test(`${entry}: parseResponse says a read's fault retryable as the client does (transient under 408/429/5xx, a Client fault never)`, () => {
+    // A helper's attack (twenty-first pass): a Server fault to getTransactionDetails under 500 said
+    // `retryable: false` where the client sends that read again.
+    const fault = (side) => `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>soapenv:${side}</faultcode><faultstring>busy</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>`;
+    for (const [op, side, status, retryable] of [
+      ['getTransactionDetails', 'Server', 500, true],
+      ['getTransactionDetails', 'Server', 503, true],
+      ['getTransactionDetails', 'Server', 200, false],
+      ['getTransactionDetails', 'Client', 500, false],
+      ['getTransactionDetails', 'Client.Unmarshal', 500, false],
+      ['doRefund', 'Server', 500, false],
+    ]) {
+      const e = thrown(() => payline.parseResponse(op, fault(side), status));
+      assert.deepEqual([e.code, e.gatewayCode, e.retryable], ['GATEWAY_ERROR', side, retryable], `${op} ${side} ${status}`);
+    }
+  });
+
   test(`${entry}: parseResponse decodes, keeps ids as strings, adds accepted and dateIso`, () => {
     const v = payline.parseResponse('doCapture', OK('doCapture', '1434297987545643131272'));
     assert.deepEqual(v.result, { code: '00000', shortMessage: 'ACCEPTED', longMessage: 'Transaction approved', accepted: true });

@@ -1,5 +1,5 @@
 // payline.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { invoke, invokeRequest, invokeText } from './core.js';
+import { RemiseError, invoke, invokeRequest, invokeText } from './core.js';
 import { bindMethods, callOptions, defineMethods, openClient, send } from './transport.js';
 
 const G = 'payline';
@@ -37,8 +37,19 @@ export default function payline(raw) {
   return {
     request: (operation, params, options) =>
       invokeRequest(raw, 'payline.request', [operation, params, options], ['operation', '', 'options'], G, PLACEHOLDER),
-    parseResponse: (operation, xml, httpStatus) =>
-      invokeText(raw, 'payline.parseResponse', [operation, xml, httpStatus], ['operation', 'xml', 'httpStatus'], G, 1),
+    parseResponse: (operation, xml, httpStatus) => {
+      try {
+        return invokeText(raw, 'payline.parseResponse', [operation, xml, httpStatus], ['operation', 'xml', 'httpStatus'], G, 1);
+      } catch (e) {
+        // A read's fault other than `Client` under 408, 429 or 5xx is transient, as the client retries it
+        // (transport.js): it said `retryable: false` where the client sends the read again (a helper's
+        // attack, twenty-first pass; the declarations promise the client's table).
+        if (operation === 'getTransactionDetails' && e instanceof RemiseError && e.code === 'GATEWAY_ERROR' && !/^Client(?:\.|$)/.test(e.gatewayCode ?? '') && (httpStatus === 408 || httpStatus === 429 || (httpStatus >= 500 && httpStatus <= 599))) {
+          e.retryable = true;
+        }
+        throw e;
+      }
+    },
     describeResult: (code) => invoke(raw, 'payline.describeResult', [code], ['code'], G),
     checkReAuthorization: (original, params, now) =>
       invoke(
