@@ -234,6 +234,24 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
     assert.equal(alg.field, 'kr-hash-algorithm');
     const missing = thrown(() => systempay.verifyHash(browser, { password: PASSWORD }));
     assert.equal(missing.field, 'keys.hmacKey');
+    // One path per posted field, whatever is wrong with it, and no "is required" for a field given (a
+    // helper's attack, twenty-first pass: NaN gave `fields.kr-answer TYPE` and `kr-answer REQUIRED`).
+    const getter = { ...browser };
+    Object.defineProperty(getter, 'kr-hash', { enumerable: true, get() { throw new Error('no'); } });
+    for (const [what, fields, expected] of [
+      ['NaN', { ...browser, 'kr-answer': NaN }, [['kr-answer', 'TYPE']]],
+      ['a number', { ...browser, 'kr-answer': 5 }, [['kr-answer', 'TYPE']]],
+      ['Infinity and a BigInt', { ...browser, 'kr-hash': Infinity, 'kr-hash-key': 1n }, [['kr-hash', 'TYPE'], ['kr-hash-key', 'TYPE']]],
+      ['a lone surrogate', { ...browser, 'kr-hash': '\ud800' }, [['kr-hash', 'FORBIDDEN_CHARACTER']]],
+      ['a getter that throws', getter, [['kr-hash', 'VALIDATION']]],
+    ]) {
+      for (const call of [() => systempay.verifyHash(fields, keys), () => systempay.parseAnswer(fields, keys)]) {
+        const e = thrown(call);
+        assert.equal(e.code, 'VALIDATION', what);
+        assert.deepEqual(e.issues.map((i) => [i.field, what === 'a getter that throws' ? e.code : i.code]), expected, what);
+        assert.equal(e.field, expected[0][0], what);
+      }
+    }
   });
 
   test(`${entry}: planCancelOrRefund and hosts`, () => {

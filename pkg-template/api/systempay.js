@@ -16,6 +16,25 @@ const METHODS = {
 
 const G = 'systempay';
 
+/**
+ * `verifyHash`/`parseAnswer` with one path per posted field: the core names a rule's issue at the bare
+ * `kr-answer`, a value JSON cannot carry (NaN) or a getter that threw at `fields.kr-answer`, and the
+ * merge of both (core.js `withoutUnreadable`) listed the field twice, the second time as "is required"
+ * though it was given (a helper's attack, twenty-first pass). Bare names, as the rules write them, and no
+ * `REQUIRED` beside another issue of the same field.
+ */
+function bareFields(f) {
+  try {
+    return f();
+  } catch (e) {
+    if (!(e instanceof RemiseError) || e.code !== 'VALIDATION' || !Array.isArray(e.issues)) throw e;
+    const named = e.issues.map((i) => (typeof i?.field === 'string' && i.field.startsWith('fields.') ? { ...i, field: i.field.slice('fields.'.length) } : i));
+    const issues = named.filter((i) => i?.code !== 'REQUIRED' || !named.some((j) => j !== i && j?.field === i.field && j?.code !== 'REQUIRED'));
+    if (issues.length === e.issues.length && issues.every((i, n) => i === e.issues[n])) throw e;
+    throw withIssues(G, issues, e.cause);
+  }
+}
+
 export default function systempay(raw) {
   // Read from the core on first use, not at load: the first call into the wasm compiles code
   // (V8 compiles wasm lazily), which a program that never reads `hosts` should not pay for.
@@ -80,14 +99,14 @@ export default function systempay(raw) {
     parseResponse: (text, httpStatus) => invokeAnswer(raw, 'systempay.parseResponse', [text, httpStatus], ['text', 'httpStatus'], G, 0),
     computeHash: (answer, key) => invoke(raw, 'systempay.computeHash', [answer, key], ['answer', 'key'], G),
     verifyHash(fields, keys) {
-      const ok = invoke(raw, 'systempay.verifyHash', [fields, keys], ['fields', 'keys'], G);
+      const ok = bareFields(() => invoke(raw, 'systempay.verifyHash', [fields, keys], ['fields', 'keys'], G));
       if (ok === false) controlInKey(fields, keys);
       return ok;
     },
     parseAnswer(fields, keys) {
       let answer;
       try {
-        answer = invokeAnswer(raw, 'systempay.parseAnswer', [fields, keys], ['fields', 'keys'], G);
+        answer = bareFields(() => invokeAnswer(raw, 'systempay.parseAnswer', [fields, keys], ['fields', 'keys'], G));
       } catch (e) {
         if (e instanceof RemiseError && e.code === 'SIGNATURE_INVALID') controlInKey(fields, keys);
         throw e;
