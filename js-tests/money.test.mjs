@@ -15,6 +15,20 @@ for (const [entry, { money, RemiseError, isRemiseError }] of entries) {
       assert.equal(e.code, 'VALIDATION');
       assert.equal(e.field, field);
     }
+    // With a table that is none too, the value JSON cannot carry is named first, then the table (a
+    // helper's attack, twenty-first pass: only `table` was said). An amount that is merely wrong keeps
+    // its own code: the table's refusal alone.
+    const tableIssue = ['table', 'ENUM'];
+    for (const [f, first] of [
+      [() => money.toMinor(NaN, 'EUR', 'zz'), ['amount', 'TYPE']],
+      [() => money.toMinor(1n, 'EUR', 'zz'), ['amount', 'TYPE']],
+      [() => money.fromMinor(Infinity, 'EUR', 'zz'), ['minor', 'TYPE']],
+      [() => money.currency(NaN, 'zz'), ['currency', 'TYPE']],
+    ]) {
+      const e = thrown(f);
+      assert.deepEqual([e.code, e.field, e.issues.map((i) => [i.field, i.code])], ['VALIDATION', first[0], [first, tableIssue]]);
+    }
+    assert.deepEqual(thrown(() => money.toMinor('x', 'EUR', 'zz')).issues.map((i) => [i.field, i.code]), [tableIssue]);
     // A boxed string, and a decimal library's value (its toJSON gives the exact string).
     assert.equal(money.toMinor(new String('1.50'), 'EUR'), 150);
     assert.equal(money.toMinor({ toJSON: () => '0.30' }, 'EUR'), 30);
