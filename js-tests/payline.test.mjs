@@ -420,6 +420,24 @@ test('Client: options are validated', () => {
   assert.deepEqual(e2.issues.map((i) => i.field), ['options.accessKey', 'options.environment']);
 });
 
+test('a baseUrl holding the service remise adds is refused, in the client and the stateless request, beside the other issues', () => {
+  // A helper's attack (twenty-first pass): `…/V4/services/DirectPaymentAPI` sent to
+  // `…/DirectPaymentAPI/DirectPaymentAPI` and reads to `…/DirectPaymentAPI/ExtendedAPI`.
+  const R = entries[0][1];
+  for (const url of ['https://services.payline.com/V4/services/DirectPaymentAPI', 'https://services.payline.com/V4/services/ExtendedAPI/', 'https://x.test\\directpaymentapi']) {
+    const made = thrown(() => new R.payline.Client({ ...CREDS, baseUrl: url }));
+    assert.deepEqual([made.code, made.field, made.issues.length], ['VALIDATION', 'options.baseUrl', 1], url);
+    assert.match(made.message, /^options\.baseUrl: holds \/(DirectPaymentAPI|ExtendedAPI|directpaymentapi), the path remise adds itself: give only what comes before it/);
+    const stateless = thrown(() => R.payline.request('doReset', { transactionID: '1' }, { ...CREDS, baseUrl: url }));
+    assert.equal(stateless.field, 'options.baseUrl', url);
+  }
+  // With another issue of the options, both are listed.
+  const both = thrown(() => new R.payline.Client({ merchantId: '', accessKey: 'k', baseUrl: 'https://x.test/V4/services/DirectPaymentAPI' }));
+  assert.deepEqual(both.issues.map((i) => i.field), ['options.merchantId', 'options.baseUrl']);
+  // A path that only looks like one is taken.
+  assert.ok(new R.payline.Client({ ...CREDS, baseUrl: 'https://x.test/DirectPaymentAPIs/V4' }));
+});
+
 test('request (stateless) refuses the client-only options, as systempay.request and office.request do', () => {
   // A helper's audit of the declarations (eighteenth pass): payline.request skipped them, the others
   // refuse them, and the declarations say stateless requests refuse them.

@@ -1,5 +1,5 @@
 // payline.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { RemiseError, invoke, invokeRequest, invokeText } from './core.js';
+import { RemiseError, guarded, invoke, invokeRequest, invokeText, withIssues } from './core.js';
 import { bindMethods, callOptions, defineMethods, openClient, send } from './transport.js';
 
 const G = 'payline';
@@ -9,6 +9,34 @@ const OPERATIONS = ['doReAuthorization', 'doAuthorization', 'doCapture', 'doRefu
 
 // Valid options under which `request` checks the params again when the caller's options are refused.
 const PLACEHOLDER = { merchantId: '1', accessKey: 'placeholder' };
+
+/**
+ * The issue of a `baseUrl` that holds a service remise adds itself (`…/V4/services/DirectPaymentAPI` sent
+ * to `…/DirectPaymentAPI/DirectPaymentAPI`: a helper's attack, twenty-first pass), or undefined. In JS:
+ * the same check in the core, as Systempay's `/api-payment`, measured +23 B of the .wasm.
+ */
+function serviceInBaseUrl(options) {
+  const url = guarded(() => (options !== null && typeof options === 'object' ? options.baseUrl : undefined), undefined);
+  if (typeof url !== 'string') return undefined;
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/\\]*/i, '');
+  const service = path.split(/[/\\]/).find((s) => /^(?:DirectPaymentAPI|ExtendedAPI)$/i.test(s));
+  if (service === undefined) return undefined;
+  return { field: 'options.baseUrl', code: 'FORMAT', message: `holds /${service}, the path remise adds itself: give only what comes before it, e.g. https://homologation.payline.com/V4/services` };
+}
+
+/** `f()` with the baseUrl issue above joined to its VALIDATION error, or alone. */
+function withBaseUrlIssue(options, f) {
+  const bad = serviceInBaseUrl(options);
+  let out;
+  try {
+    out = f();
+  } catch (e) {
+    if (bad && e instanceof RemiseError && e.code === 'VALIDATION' && Array.isArray(e.issues)) throw withIssues(G, [...e.issues, bad], e.cause);
+    throw e;
+  }
+  if (bad) throw withIssues(G, [bad]);
+  return out;
+}
 
 export default function payline(raw) {
   /**
@@ -20,7 +48,7 @@ export default function payline(raw) {
     #core;
     #settings;
     constructor(options) {
-      const { core, settings } = openClient(raw, G, options);
+      const { core, settings } = withBaseUrlIssue(options, () => openClient(raw, G, options));
       this.#core = core;
       this.#settings = settings;
       bindMethods(this, Client.prototype);
@@ -36,7 +64,7 @@ export default function payline(raw) {
   }
   return {
     request: (operation, params, options) =>
-      invokeRequest(raw, 'payline.request', [operation, params, options], ['operation', '', 'options'], G, PLACEHOLDER),
+      withBaseUrlIssue(options, () => invokeRequest(raw, 'payline.request', [operation, params, options], ['operation', '', 'options'], G, PLACEHOLDER)),
     parseResponse: (operation, xml, httpStatus) => {
       try {
         return invokeText(raw, 'payline.parseResponse', [operation, xml, httpStatus], ['operation', 'xml', 'httpStatus'], G, 1);

@@ -425,7 +425,7 @@ pub(super) fn sequence_issue(index: u64, seq: u64, refused: Refused, issues: &mu
         Refused::Full => issues.push(
             path,
             issue::RANGE,
-            format!("cannot be checked for uniqueness: the file's recordSequence values form more than {MAX_RUNS} separate runs; sort the records by recordSequence or leave it out"),
+            format!("cannot be checked for uniqueness: the file's recordSequence values form more than {MAX_RUNS} separate runs; number the records consecutively or leave it out"),
         ),
     }
 }
