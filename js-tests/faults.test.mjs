@@ -966,3 +966,44 @@ test('Retry-After: a read waits for it (up to a minute) before its next attempt;
     assert.ok(Date.now() - t0 >= 900, `waited ${Date.now() - t0} ms`);
   }
 });
+
+test('debug: an answer remise does not read is a response event with its status and an empty body', async () => {
+  // A helper's attack (twenty-first pass): a 302 to a refund, three 503s to a read and an answer over
+  // maxResponseBytes showed request events only, though the debug record is the only one of what the
+  // gateway answered a call of unknown outcome.
+  for (const [what, status, call, extra, statuses] of [
+    ['a redirect to a money-moving call', 302, 'money', {}, [302]],
+    ['503s to a read', 503, 'read', {}, [503, 503, 503]],
+    ['an answer too large', 200, 'money', { maxResponseBytes: 1024 }, [200]],
+  ]) {
+    const r = route((req, b, res) => (status === 302 ? res.writeHead(302, { location: 'https://elsewhere.invalid/' }).end() : reply(res, status, 'x'.repeat(4096), 'text/plain')));
+    const events = [];
+    await rejected(CLIENTS.systempay[call](CLIENTS.systempay.make({ baseUrl: r.baseUrl, debug: (ev) => events.push(ev), ...extra })));
+    const responses = events.filter((e) => e.type === 'response');
+    assert.deepEqual(responses.map((e) => [e.status, e.body]), statuses.map((s) => [s, '']), what);
+    assert.equal(events.filter((e) => e.type === 'request').length, statuses.length, what);
+  }
+});
+
+test('an injected fetch that throws an error named like Deno\'s permission refusal after sending: outcome unknown, its text cut before it crosses', async () => {
+  // A helper's attack (twenty-first pass): the name alone made "nothing was sent" of a refund that had
+  // reached the server; and a 100 MB message grew the wasm memory for the process's life.
+  for (const name of ['NotCapable', 'PermissionDenied']) {
+    const r = route((req, b, res) => reply(res, 403, 'denied', 'text/plain'));
+    const fetch = async (input, init) => {
+      await globalThis.fetch(input, init);
+      const e = new Error('egress proxy: permission denied');
+      e.name = name;
+      throw e;
+    };
+    const e = await rejected(CLIENTS.systempay.money(CLIENTS.systempay.make({ baseUrl: r.baseUrl, fetch })));
+    assert.deepEqual([e.code, e.outcome], ['NETWORK_ERROR', 'unknown'], name);
+    assert.equal(sent(r.name), 1);
+  }
+  const huge = async () => {
+    throw new Error(`${'x'.repeat(5 << 20)}\ud83d\ude00`);
+  };
+  const e = await rejected(CLIENTS.systempay.read(CLIENTS.systempay.make({ baseUrl: 'https://gw.invalid', fetch: huge })));
+  assert.equal(e.code, 'NETWORK_ERROR');
+  assert.ok(e.message.length < 2000, `${e.message.length} characters`);
+});

@@ -27,7 +27,19 @@ class Failure {
  */
 const isFailure = (e) => guarded(() => Boolean(e && e[FAILURE]), false);
 
+/** The longest text of a runtime's error remise keeps (copied into the wasm memory, which never shrinks). */
+const MAX_DETAIL = 1000;
+
 function describe(e) {
+  const text = describeWhole(e);
+  // Cut before it crosses: a fetch that threw a 100 MB message grew the wasm memory by that much for the
+  // process's life, though the error keeps 178 characters of it (a helper's attack, twenty-first pass).
+  if (text.length <= MAX_DETAIL) return text;
+  const cut = text.slice(0, MAX_DETAIL);
+  return `${/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+}
+
+function describeWhole(e) {
   return guarded(() => {
     if (e && typeof e === 'object') {
       const msg = typeof e.message === 'string' ? e.message : 'fetch failed';
@@ -36,6 +48,15 @@ function describe(e) {
     }
     return typeof e === 'string' ? e : 'fetch failed';
   }, 'fetch failed');
+}
+
+/** Whether `e` is Deno's refusal of a network permission (`Deno.errors.NotCapable`, or `PermissionDenied` before Deno 2). */
+function denoRefusal(e) {
+  return guarded(() => {
+    const errors = typeof Deno === 'object' && Deno !== null ? Deno.errors : undefined;
+    if (!errors) return false;
+    return [errors.NotCapable, errors.PermissionDenied].some((C) => typeof C === 'function' && e instanceof C);
+  }, false);
 }
 
 function emit(debug, event) {
@@ -798,7 +819,10 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       // Deno refusing the network permission (`--allow-net` without this host): nothing was sent, not
       // "may have reached" (and a read is not tried again for it: a helper's attack on the runtimes,
       // eighteenth pass).
-      if (guarded(() => e.name === 'NotCapable' || e.name === 'PermissionDenied', false)) throw new Failure('nofetch', `the runtime refused the network access (${describe(e)})`);
+      // Only from Deno's own fetch (no fetch injected): an injected one may throw an error of that name
+      // after the request went out (an egress proxy's refusal), and "nothing was sent" then let the caller
+      // send a refund again (a helper's attack, twenty-first pass).
+      if (settings.fetch === undefined && denoRefusal(e)) throw new Failure('nofetch', `the runtime refused the network access (${describe(e)})`);
       throw new Failure('network', describe(e));
     }
     // Read once each, where a getter or Proxy trap that throws means no usable answer (the call
@@ -813,9 +837,17 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       discard(res);
       throw new Failure('notresponse', `HTTP status ${String(status).slice(0, 12)} is not a valid final status`);
     }
+    // An answer whose body is not read (a redirect, a read's transient status, one too large or too
+    // late) is still a debug `response` event, its body empty: the debug record is the only one of what
+    // the gateway answered a call of unknown outcome (a helper's attack, twenty-first pass: a 302 to a
+    // refund and three 503s to a read showed requests only).
+    const unread = () => {
+      if (settings.debug) emit(settings.debug, { type: 'response', gateway, url: settings.redact(url), status, headers: {}, body: '' });
+      discard(res);
+    };
     if (read(res, 'type') === 'opaqueredirect' || (status >= 300 && status <= 399)) {
       const location = header(res, 'location');
-      discard(res);
+      unread();
       // Where a read may go: the same origin and path (a trailing '/' aside). A read is a POST of its
       // body, so a redirect to another path could make it another service (Transaction/Get sent to
       // CancelOrRefund, then retried as a read).
@@ -848,7 +880,7 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     // `String(request)`, a relative one) says nothing.
     const finalUrl = read(res, 'url');
     if ((read(res, 'redirected') === true || samePlace(finalUrl, url, true) === false) && !(kind === 'read' && samePlace(finalUrl, url))) {
-      discard(res);
+      unread();
       const followed = new Failure('status', '', 302);
       followed.followed = settings.redact(String(finalUrl || url));
       throw followed;
@@ -866,7 +898,7 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     const faultRead = kind === 'read' && gateway === 'payline' && status === 500;
     if (kind === 'read' && (status === 408 || status === 429 || status >= 500) && !faultRead) {
       // Transient for a read: retried by the core's table without reading the body.
-      discard(res);
+      unread();
       const failed = new Failure('status', '', status);
       failed.retryAfterMs = wait;
       throw failed;
@@ -875,11 +907,13 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     try {
       // An answer that comes after the late deadline is not read at all.
       if (life.dead) {
-        discard(res);
+        unread();
         throw new Failure('timeout', '');
       }
       body = await readText(res, settings.maxResponseBytes, life, status);
     } catch (e) {
+      // (readText discarded an answer too large itself.)
+      if (isFailure(e) && e.kind === 'toolarge' && settings.debug) emit(settings.debug, { type: 'response', gateway, url: settings.redact(url), status, headers: {}, body: '' });
       if (isFailure(e)) throw e;
       throw new Failure('network', describe(e));
     }

@@ -95,7 +95,10 @@ export interface DebugEvent {
   url: string;
   /** Request headers with `Authorization` masked (`Basic ***`); empty on responses. */
   headers: Record<string, string>;
-  /** The body, with card numbers masked. */
+  /**
+   * The body, with card numbers masked. Empty on a response remise did not read: a redirect, a read's
+   * 408, 429 or 5xx (sent again), an answer larger than `maxResponseBytes` or come after the timeout.
+   */
   body: string;
   /** HTTP status, on responses. */
   status?: number;
@@ -130,7 +133,8 @@ export declare class RemiseError extends Error {
   readonly response?: unknown;
   /**
    * The wait the gateway asked for in `Retry-After` (HTTP 429 or 503), in ms from when the answer
-   * came. A read waits for one up to a minute before its next attempt; a longer one ends the call.
+   * came. A read waits for one of at most a minute and at most `timeoutMs` before its next attempt; a
+   * longer one ends the call.
    */
   readonly retryAfterMs?: number;
   /** What went wrong underneath: the exception a getter threw (`VALIDATION`), the abort reason (`ABORTED`). */
