@@ -883,6 +883,22 @@ test('row 10: a refusal under HTTP 408/5xx, or a technical error code, leaves a 
   const busy = await rejected(CLIENTS.payline.read(CLIENTS.payline.make({ baseUrl: server.baseUrl })));
   assert.deepEqual([busy.code, busy.retryable, busy.httpStatus], ['HTTP_ERROR', true, 500]);
   assert.equal(sent(server.name), 3, 'a Server fault: retried as any 500');
+  // Read within 64 KiB and 2 s only: a larger, slower or broken 500 body is the transient status as
+  // before (the review of the pass: 5 MiB became MALFORMED_RESPONSE, sent once; a stalled body waited
+  // the whole timeout, three times).
+  const big = route((req, b, res) => reply(res, 500, `<x>${'y'.repeat(5 << 20)}</x>`, 'text/xml'));
+  const large = await rejected(CLIENTS.payline.read(CLIENTS.payline.make({ baseUrl: big.baseUrl })));
+  assert.deepEqual([large.code, large.retryable, large.httpStatus], ['HTTP_ERROR', true, 500]);
+  assert.equal(sent(big.name), 3);
+  const stall = route((req, b, res) => {
+    res.writeHead(500, { 'content-type': 'text/xml' });
+    res.write('<soapenv:Envelope');
+  });
+  const started = Date.now();
+  const stalled = await rejected(CLIENTS.payline.read(CLIENTS.payline.make({ baseUrl: stall.baseUrl, timeoutMs: 20_000 })));
+  assert.deepEqual([stalled.code, stalled.retryable, stalled.httpStatus], ['HTTP_ERROR', true, 500]);
+  assert.equal(sent(stall.name), 3);
+  assert.ok(Date.now() - started < 15_000, `${Date.now() - started} ms: each attempt waited 2 s for the body, not the timeout`);
   // Systempay: INT_999, PSP_999 and ACQ_999 may have had effects; PSP_003 is a refusal.
   for (const [code, outcome] of [['INT_999', 'unknown'], ['PSP_999', 'unknown'], ['ACQ_999', 'unknown'], ['PSP_003', undefined]]) {
     const answer = JSON.stringify({ webService: 'Transaction/Refund', version: 'V4', status: 'ERROR', answer: { errorCode: code, errorMessage: 'technical error', _type: 'V4/WebService/WebServiceError' }, _type: 'V4/WebService/Response' });

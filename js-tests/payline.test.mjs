@@ -188,6 +188,8 @@ for (const [entry, { payline, RemiseError, isRemiseError }] of entries) {
       ['getTransactionDetails', 'Server', 200, false],
       ['getTransactionDetails', 'Client', 500, false],
       ['getTransactionDetails', 'Client.Unmarshal', 500, false],
+      // The client reads a 500's body only: a Client fault under 503 is sent again unread.
+      ['getTransactionDetails', 'Client', 503, true],
       ['doRefund', 'Server', 500, false],
     ]) {
       const e = thrown(() => payline.parseResponse(op, fault(side), status));

@@ -69,10 +69,12 @@ export default function payline(raw) {
       try {
         return invokeText(raw, 'payline.parseResponse', [operation, xml, httpStatus], ['operation', 'xml', 'httpStatus'], G, 1);
       } catch (e) {
-        // A read's fault other than `Client` under 408, 429 or 5xx is transient, as the client retries it
-        // (transport.js): it said `retryable: false` where the client sends the read again (a helper's
-        // attack, twenty-first pass; the declarations promise the client's table).
-        if (operation === 'getTransactionDetails' && e instanceof RemiseError && e.code === 'GATEWAY_ERROR' && !/^Client(?:\.|$)/.test(e.gatewayCode ?? '') && (httpStatus === 408 || httpStatus === 429 || (httpStatus >= 500 && httpStatus <= 599))) {
+        // A read's refusal or fault under 408, 429 or 5xx is transient, as the client retries it without
+        // reading it, a `Client` fault under 500 aside (transport.js reads that one): it said
+        // `retryable: false` where the client sends the read again (a helper's attack, twenty-first
+        // pass; the declarations promise the client's table).
+        const clientFault = httpStatus === 500 && /^Client(?:\.|$)/.test(e?.gatewayCode ?? '');
+        if (operation === 'getTransactionDetails' && e instanceof RemiseError && e.code === 'GATEWAY_ERROR' && !clientFault && (httpStatus === 408 || httpStatus === 429 || (httpStatus >= 500 && httpStatus <= 599))) {
           e.retryable = true;
         }
         throw e;

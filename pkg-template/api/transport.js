@@ -8,6 +8,36 @@ import { RemiseError, encode, errorFrom, unwrapPair, attachWarnings, inexactAnsw
 
 const FAILURE = Symbol('remise transport failure');
 
+// A Payline read's answer under 500 is read for its SOAP fault within these bounds only: a larger,
+// slower or broken body is the transient status it was before (the review of the twenty-first pass: a
+// 5 MiB body became MALFORMED_RESPONSE and a stalled one waited the whole timeout, three times).
+const FAULT_BYTES = 64 << 10;
+const FAULT_MS = 2000;
+
+/** That body, or undefined when it is larger, slower or cannot be read. */
+async function faultBody(res, life, status) {
+  let timer;
+  const reading = readText(res, FAULT_BYTES, life, status);
+  reading.catch(() => {});
+  try {
+    return await Promise.race([
+      reading,
+      new Promise((resolve) => {
+        timer = setTimeout(() => {
+          // The reader readText holds, cancelled (its stream is locked: discard alone cannot).
+          if (typeof life.stop === 'function') life.stop();
+          discard(res);
+          resolve(undefined);
+        }, FAULT_MS);
+      }),
+    ]);
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** A Payline SOAP fault of the `Client` side (`Client`, `Client.…`): the request was refused as it is. */
 const clientFault = (error) => error.code === 'GATEWAY_ERROR' && /^Client(?:\.|$)/.test(error.gatewayCode ?? '');
 
@@ -910,25 +940,31 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
         unread();
         throw new Failure('timeout', '');
       }
-      body = await readText(res, settings.maxResponseBytes, life, status);
+      body = faultRead ? await faultBody(res, life, status) : await readText(res, settings.maxResponseBytes, life, status);
     } catch (e) {
       // (readText discarded an answer too large itself.)
       if (isFailure(e) && e.kind === 'toolarge' && settings.debug) emit(settings.debug, { type: 'response', gateway, url: settings.redact(url), status, headers: {}, body: '' });
       if (isFailure(e)) throw e;
       throw new Failure('network', describe(e));
     }
-    if (settings.debug) emit(settings.debug, { type: 'response', gateway, url: settings.redact(url), status, headers: {}, body: settings.redact(body) });
+    if (settings.debug) emit(settings.debug, { type: 'response', gateway, url: settings.redact(url), status, headers: {}, body: settings.redact(body ?? '') });
     const jitter = Math.floor(Math.random() * 1001);
     let r;
     try {
+      // (A Payline read's 500 whose body could not be read quickly is the transient status, below.)
+      if (body === undefined) throw new Failure('status', '', status);
       r = core.answer(JSON.stringify([operation, kind, status, body, retries, jitter]));
-    } catch {
+    } catch (e) {
+      if (isFailure(e)) {
+        e.retryAfterMs = wait;
+        throw e;
+      }
       // The wasm instance interrupted while it read the answer (it ran out of memory on a huge one:
       // it is renewed at the next call). The call was sent: an unreadable answer, not a bare
       // RuntimeError without its outcome (the review of the pass).
       throw new Failure('notresponse', 'the answer could not be read (remise ran out of memory reading it)');
     }
-    if (faultRead && !(r.charCodeAt(0) === 101 && clientFault(JSON.parse(r.slice(1))))) {
+    if (faultRead && !(r !== undefined && r.charCodeAt(0) === 101 && clientFault(JSON.parse(r.slice(1))))) {
       const failed = new Failure('status', '', status);
       failed.retryAfterMs = wait;
       throw failed;

@@ -4,7 +4,7 @@
 //
 // Plain JavaScript, no dependency: the fetch path uses only WebCrypto, TextEncoder, Intl, Request and
 // Response, so it runs in Node, Deno, Bun and workerd. `listen()` loads node:http lazily (Node only).
-import { DAY_MS, HOUR_MS, instantOf, maskRecorded, parseJson } from './util.js';
+import { DAY_MS, HOUR_MS, MAX_TIME_MS, instantOf, maskRecorded, parseJson } from './util.js';
 import { createSystempay } from './systempay.js';
 import { createPayline } from './payline.js';
 import { createSogenactif } from './sogenactif.js';
@@ -13,8 +13,6 @@ const MINUTE_MS = 60_000;
 const NODE_HTTP = 'node:http';
 /** Largest request body the HTTP server reads (gateway requests are a few KB); larger gets 413. */
 const MAX_BODY_BYTES = 8 << 20;
-/** Latest instant a JS Date holds: the clock never moves past it. */
-const MAX_TIME_MS = 8.64e15;
 
 /** Where a request goes, by path (the same on every host, so white-label hosts work too). */
 function route(pathname) {

@@ -44,6 +44,8 @@ export function basicCredentials(header) {
 }
 
 export const DAY_MS = 86_400_000;
+/** The last instant a Date holds (year 275760), in milliseconds either side of 1970. */
+export const MAX_TIME_MS = 8.64e15;
 export const HOUR_MS = 3_600_000;
 
 /** `2026-11-29T10:00:00+00:00`: the platform's UTC timestamp layout (Systempay envelopes). */
@@ -95,25 +97,40 @@ export function parisInstant(year, month, day, hour = 0, minute = 0, second = 0,
   return wall - parisOffset(wall - parisOffset(wall));
 }
 
+// ISO 8601 texts of `instantOf`: a year (four digits, or six with a sign), then month, day, time and
+// fraction, each optional after the one before; an offset (`Z`, `+01:00`, `+0100`) only after a time.
+const ISO_INSTANT = /^([+-]\d{6}|\d{4})(?:-(\d{2})(?:-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?([Zz]|([+-])(\d{2}):?(\d{2}))?)?)?)?$/;
+
 /**
  * An instant given as a Date, epoch milliseconds or an ISO 8601 text, as epoch milliseconds (NaN when it
- * is none). A text without an offset (`2026-03-01T10:00`, `2026-03-01`) is Paris time, as remise reads
- * Payline's and Sips's dates, so that a test means the same on every host (`new Date()` reads a
- * date-time without offset in the host's zone, a bare date in UTC).
+ * is none). A text without an offset (`2026-03-01T10:00`, `2026-03-01`, `2026-03`) is Paris time, as
+ * remise reads Payline's and Sips's dates, so that a test means the same on every host (`new Date()`
+ * reads a date-time without offset in the host's zone, a bare date in UTC); one with an offset is read
+ * here too, so no text depends on the host. Another text (`2026/03/01 10:00`, which `new Date` read in
+ * the host's zone), a year before 1, a day its month lacks or an hour past `24:00` is none.
  */
 export function instantOf(value) {
-  if (typeof value === 'string') {
-    const m = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?$/.exec(value);
-    if (m) {
-      const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1, 7).map((x) => (x === undefined ? undefined : Number(x)));
-      const ms = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
-      // Each part within its range, the day within its month (`new Date` rolled 31 April to 1 May).
-      if (mo < 1 || mo > 12 || d < 1 || d > new Date(utcMs(y, mo + 1, 0)).getUTCDate() || h > 23 || mi > 59 || s > 59) return NaN;
-      return parisInstant(y, mo, d, h, mi, s, ms);
-    }
-  }
-  if (value instanceof Date || typeof value === 'number' || typeof value === 'string') return new Date(value).getTime();
-  return NaN;
+  if (value instanceof Date || typeof value === 'number') return new Date(value).getTime();
+  if (typeof value !== 'string') return NaN;
+  const m = ISO_INSTANT.exec(value);
+  if (!m) return NaN;
+  const y = Number(m[1]);
+  const [mo = 1, d = 1, h = 0, mi = 0, s = 0] = m.slice(2, 7).map((x) => (x === undefined ? undefined : Number(x)));
+  // Milliseconds from the fraction's first three digits, by text (a float product rounds 0.29 down).
+  const ms = m[7] === undefined ? 0 : Number(`${m[7]}00`.slice(0, 3));
+  // Each part within its range, the day within its month (`new Date` rolled 31 April to 1 May); 24:00
+  // (ECMAScript's end of a day) is the next day's 00:00. Years from 1 on: Intl names year 0 "1 BC",
+  // which `paris` would read as year 1.
+  const end = h === 24 && mi === 0 && s === 0 && ms === 0;
+  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > new Date(utcMs(y, mo + 1, 0)).getUTCDate() || (h > 23 && !end) || mi > 59 || s > 59) return NaN;
+  const wall = utcMs(y, mo, end ? d + 1 : d, end ? 0 : h, mi, s, ms);
+  // (A day short of the last instant a Date holds: Paris's offset is read an hour or two around it.)
+  if (!Number.isFinite(wall) || Math.abs(wall) > MAX_TIME_MS - DAY_MS) return NaN;
+  if (m[8] === undefined) return parisInstant(y, mo, end ? d + 1 : d, end ? 0 : h, mi, s, ms);
+  const offset = m[8] === 'Z' || m[8] === 'z' ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11])) * 60_000;
+  if (Number(m[10]) > 23 || Number(m[11]) > 59) return NaN;
+  const at = wall - offset;
+  return Math.abs(at) > MAX_TIME_MS ? NaN : at;
 }
 
 /**
