@@ -1527,12 +1527,18 @@ test('--errors, --html and -o naming the file this command\'s stdout or stderr g
   const out = write('check.out', 'before\n');
   const checked = sh(`"${BIN}" batch check "${good}" --errors /dev/stdout >> "${out}"`);
   assert.equal(checked.status, 0, checked.stderr);
-  assert.match(readFileSync(out, 'utf8'), /^before\n.+/s);
+  assert.equal(readFileSync(out, 'utf8'), `before\n${good}: 1 records, all valid\n`);
   // --html to the stderr file: the page follows the log's lines.
   const hlog = write('report.log', 'kept\n');
   const response = write('std-response.csv', toResponse(sogenactif.batch.build({ header, records: structuredClone(records) }), CODES));
   assert.equal(sh(`"${BIN}" batch report "${response}" --html /dev/stderr 2>> "${hlog}" >/dev/null`).status, 0);
   assert.match(readFileSync(hlog, 'utf8'), /^kept\n<!DOCTYPE html>/i);
+  // The page to stdout's file, or a pipe, is all of stdout: the text report after it made the page end
+  // in plain lines (the review of the pass).
+  assert.equal(sh(`"${BIN}" batch report "${response}" --html /dev/stdout > "${path('page.html')}"`).status, 0);
+  assert.match(readFileSync(path('page.html'), 'utf8'), /^<!DOCTYPE html>[\s\S]*<\/html>\n?$/i);
+  const piped = sh(`"${BIN}" batch report "${response}" --html /dev/stdout | cat`);
+  assert.match(piped.stdout, /^<!DOCTYPE html>[\s\S]*<\/html>\n?$/i);
   // OUTPUT is written to a file and renamed: the stderr file is refused, left as it was.
   const olog = write('o.log', 'kept\n');
   const o = sh(`"${BIN}" batch build "${good}" -o /dev/stderr ${HEADER_ARGS.join(' ')} 2>> "${olog}"`);
@@ -1546,8 +1552,11 @@ test('check and build given an Office Batch file or a ZIP say what it is, not th
   const good = write('kind.ndjson', `${JSON.stringify(sample)}\n`);
   const request = sogenactif.batch.build({ header, records: [structuredClone(sample)] });
   const cases = [
-    [write('OFBREQ_k.csv', request), /is an Office Batch request file \(it starts with FILE;request;\): build and check read records/],
-    [write('OFBREP_k.csv', toResponse(request, ['00'])), /is an Office Batch response file \(it starts with FILE;response;\): read it with remise batch report /],
+    [write('OFBREQ_k.csv', request), /is an Office Batch request file: build and check read records/],
+    [write('OFBREP_k.csv', toResponse(request, ['00'])), /is an Office Batch response file: read it with remise batch report /],
+    // After blank lines, and in XML (the review of the pass: neither was recognised).
+    [write('OFBREQ_blank.csv', `\n\r\n${request}`), /is an Office Batch request file: build and check read records/],
+    [write('OFBREQ_k.xml', sogenactif.batch.build({ syntax: 'xml', header, records: [structuredClone(sample)] })), /is an Office Batch request file: build and check read records/],
   ];
   assert.equal(remise(['batch', 'build', good, '-o', path('OFBREQ_k.csv.zip'), '--zip', ...HEADER_ARGS]).status, 0);
   cases.push([path('OFBREQ_k.csv.zip'), /is a ZIP archive \(what build --zip writes\): build and check read records/]);
@@ -1560,8 +1569,12 @@ test('check and build given an Office Batch file or a ZIP say what it is, not th
       noStack(r.stderr);
     }
   }
+  // From stdin in pieces (the first read 'FIL'), still recognised.
+  const sh = (command) => spawnSync('sh', ['-c', command], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  const pieces = sh(`(printf FIL; sleep 0.3; printf '%s' "$(tail -c +4 "${path('OFBREQ_k.csv')}")") | "${BIN}" batch check -`);
+  assert.match(pieces.stderr, /hint: stdin is an Office Batch request file/);
   // From stdin, the command to read a response file names '-'.
-  assert.match(remise(['batch', 'check', '-'], { input: toResponse(request, ['00']) }).stderr, /hint: stdin is an Office Batch response file .*: read it with remise batch report -$/m);
+  assert.match(remise(['batch', 'check', '-'], { input: toResponse(request, ['00']) }).stderr, /hint: stdin is an Office Batch response file: read it with remise batch report -$/m);
 });
 
 test('build -o naming the other syntax\'s extension, or .zip without --zip, is refused before anything is read', () => {

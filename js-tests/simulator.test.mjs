@@ -428,6 +428,15 @@ test('createTransaction refuses values its rules cannot read, before storing any
   }
   assert.deepEqual(sim.sogenactif.transactions(), []);
   assert.equal(sim.sogenactif.createTransaction({ transactionReference: 'SEED1', amount: 100, status: 'CAPTURED' }).transactionStatus, 'CAPTURED');
+  // captureMode and captureDay are checked the same way (a Sips refusal made a plain Error of them, and
+  // captureDay '2' passed: the review of the pass); null is left out, as for the simulator's options.
+  for (const bad of [{ captureMode: 'NOPE' }, { captureDay: NaN }, { captureDay: '2' }, { captureDay: 100 }]) {
+    assert.throws(() => sim.sogenactif.createTransaction({ transactionReference: 'SEED2', amount: 100, ...bad }), { name: 'TypeError', message: /^createTransaction: capture(Mode|Day)/ }, JSON.stringify(bad));
+  }
+  const nulls = sim.sogenactif.createTransaction({ transactionReference: 'SEED3', amount: 100, status: null, captureMode: null, captureDay: null });
+  assert.deepEqual([nulls.transactionStatus, nulls.captureMode, nulls.captureDay], ['TO_CAPTURE', 'AUTHOR_CAPTURE', 0]);
+  const spNulls = sim.systempay.createTransaction({ amount: 100, captureDelay: null, manualValidation: null });
+  assert.equal(spNulls.detailedStatus, 'AUTHORISED');
 });
 
 test('payline: doReAuthorization rules: 02620 currency, 02619 option, 11 months, 24 h duplicates', async () => {

@@ -243,6 +243,9 @@ for (const [entry, { sogenactif, RemiseError, money }] of entries) {
     }
     for (const fine of ['OFBREQ_1.txt', 'OFBREQ_1', 'OFBREQ.csv']) assert.ok(sogenactif.batch.archive(SAMPLE_CSV, fine).length > 0, fine);
     assert.ok(sogenactif.batch.archive(xml, 'OFBREQ_1.Xml').length > 0);
+    // XML without its declaration named .xml: refused for the declaration alone, not told to be .csv.
+    const bare = thrown(() => sogenactif.batch.archive(xml.replace(/^<\?xml[^>]*\?>\s*/, ''), 'OFBREQ_1.xml'));
+    assert.deepEqual(bare.issues.map((i) => i.field), ['fileText']);
   });
 
   test(`${entry}: cardExpiryDate '' orders a card with no expiry date (an empty column); left out, it is asked for`, () => {

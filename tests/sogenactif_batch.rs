@@ -440,6 +440,16 @@ fn archive_is_a_zip_named_ofbreq() {
         assert!(batch::archive(&text, Some(fine)).is_ok(), "{fine}");
     }
     assert!(batch::archive(&xml, Some("OFBREQ_1.Xml")).is_ok());
+    // XML without its declaration named .xml: refused for the declaration alone, not told to be .csv.
+    let body = xml.get(xml.find("<file").unwrap()..).unwrap();
+    let e = batch::archive(body, Some("OFBREQ_1.xml")).unwrap_err();
+    assert_eq!(
+        e.issues
+            .iter()
+            .map(|i| i.field.as_str())
+            .collect::<Vec<_>>(),
+        vec!["fileText"]
+    );
 }
 
 /// The archives the JS package writes (`pkg-template/api/zip.js`, checked against the same files in

@@ -81,11 +81,13 @@ export function archive(fileText, name) {
     issues.push({ field: 'name', code: 'FORMAT', message: `must start with '${PREFIX}', the prefix Sogenactif expects for request files, e.g. 'OFBREQ_20211216_1.csv'` });
   } else if (!ENTRY_NAME.test(entry)) {
     issues.push({ field: 'name', code: 'FORMAT', message: "must hold only letters, digits, '.', '_' and '-' (at most 100 characters)" });
-  } else {
+  } else if (name !== undefined && name !== null) {
     // The name's extension, when it is one of the two syntaxes', is the file's: an XML file named `.csv`
     // was zipped (the CLI's --entry refused it; a helper's attack, twenty-first pass). Same rule in the
     // crate (archive.rs).
-    const [syntax, ext, other] = defaultName(fileText) === 'OFBREQ.xml' ? ['XML', '.xml', '.csv'] : ['CSV', '.csv', '.xml'];
+    // (XML from its first '<': a file without its declaration, or with `<?XML`, is refused for that, not
+    // told to be named .csv: the review of the pass.)
+    const [syntax, ext, other] = fileText.replace(/^\uFEFF+/, '').startsWith('<') ? ['XML', '.xml', '.csv'] : ['CSV', '.csv', '.xml'];
     if (entry.length > other.length && entry.slice(-other.length).toLowerCase() === other) {
       issues.push({ field: 'name', code: 'FORMAT', message: `ends in ${other} but the file is ${syntax}: name it '${entry.slice(0, -other.length)}${ext}'` });
     }

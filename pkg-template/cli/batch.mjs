@@ -460,6 +460,17 @@ function standardFile(st) {
   return 0;
 }
 
+/** Whether `path` names what this process's stdout writes to (the same file, pipe or terminal). */
+function isStdout(path) {
+  try {
+    const st = statOrNull(path);
+    const out = fstatSync(1);
+    return st !== null && st.dev === out.dev && st.ino === out.ino;
+  } catch {
+    return false;
+  }
+}
+
 /** What stdin reads when it is a regular file, else null. */
 function stdinFile() {
   const st = stdinStat();
@@ -793,10 +804,12 @@ async function convert(io, remise, input, values, options, sink, errors, source)
   // pipe): the format is told from the first byte after them, whatever chunks it takes.
   // `last`: the input ended, so what is kept is read with the format known so far.
   let pending = null;
-  // What to do when the input is not records (`inputHint`), said beside its issues.
-  let hint;
-  // The first bytes the converter was given (its CSV header row), for `separatorHint`.
+  let arrayInput = false;
+  // The first bytes the converter was given (its CSV header row), for `separatorHint` and `inputHint`:
+  // up to 64 KiB, over as many chunks as they come in (a first read of stdin may be 'FIL').
   let head = '';
+  // What to do when the input is not records, said beside its issues.
+  const hintOf = () => (arrayInput ? arrayHint(input) : inputHint(input, head));
   const step = (chunk, last = false) => {
     let bytes = chunk;
     if (engine === null) {
@@ -811,10 +824,9 @@ async function convert(io, remise, input, values, options, sink, errors, source)
       // A file holding one JSON array (what many exports write): every record of it is on one line,
       // so the summary says how to make NDJSON of it (its issues alone did not: fifteenth pass).
       // (Whatever the format: from stdin or a .txt file, `[` is sniffed as CSV.)
-      const arrayInput = /^(?:\xef\xbb\xbf)?[ \t\r\n]*\[/.test(bytes.toString('latin1', 0, Math.min(bytes.length, 1 << 16)));
-      head = bytes.toString('utf8', 0, Math.min(bytes.length, 1 << 16));
-      hint = arrayInput ? arrayHint(input) : inputHint(input, head);
+      arrayInput = /^(?:\xef\xbb\xbf)?[ \t\r\n]*\[/.test(bytes.toString('latin1', 0, Math.min(bytes.length, 1 << 16)));
     }
+    if (head.length < 1 << 16) head += bytes.toString('utf8', 0, Math.min(bytes.length, (1 << 16) - head.length));
     if (bytes.length === 0) return;
     bytesRead += bytes.length;
     const out = engine.pushView ? engine.pushView(bytes) : engine.push(bytes);
@@ -834,18 +846,19 @@ async function convert(io, remise, input, values, options, sink, errors, source)
     } catch (e) {
       takeRejects();
       if (e?.code !== 'VALIDATION') throw e;
-      error = hint === undefined ? separatorHint(e, head) : e;
+      error = hintOf() === undefined ? separatorHint(e, head) : e;
     }
     records = engine.count ?? null;
     bar.update(records, bytesRead, true);
   } catch (e) {
     // The input refused as a whole (a CSV header row `[{…`): the hint goes with its message.
+    const hint = hintOf();
     if (hint !== undefined && isRemiseLike(e)) e.hint = hint;
     throw isRemiseLike(e) && hint === undefined ? separatorHint(e, head) : e;
   } finally {
     bar.clear();
   }
-  return { records, rejected, error, shownIssues, counts, hint };
+  return { records, rejected, error, shownIssues, counts, hint: hintOf() };
 }
 
 /**
@@ -953,11 +966,13 @@ function arrayHint(input) {
  */
 function inputHint(input, head) {
   const name = input === '-' ? 'stdin' : input;
-  const kind = /^\uFEFF?FILE;(request|response);/.exec(head)?.[1];
+  // After a byte order mark and blank lines, as the format is sniffed; CSV's FILE line or XML's root.
+  const text = head.replace(/^\uFEFF?[ \t\r\n]*/, '');
+  const kind = (/^FILE;(request|response);/.exec(text) ?? /^<\?xml[^>]*\?>[ \t\r\n]*<file[ \t\r\n][^>]*type="(request|response)"/.exec(text))?.[1];
   const records = 'build and check read records (NDJSON, or CSV with a header row of field names), not a file remise or the bank wrote';
-  if (kind === 'request') return `hint: ${name} is an Office Batch request file (it starts with FILE;request;): ${records} (one that build wrote was checked as it was built)`;
-  if (kind === 'response') return `hint: ${name} is an Office Batch response file (it starts with FILE;response;): read it with remise batch report ${input}`;
-  if (head.startsWith('PK\u0003\u0004')) return `hint: ${name} is a ZIP archive (what build --zip writes): ${records}`;
+  if (kind === 'request') return `hint: ${name} is an Office Batch request file: ${records} (one that build wrote was checked as it was built)`;
+  if (kind === 'response') return `hint: ${name} is an Office Batch response file: read it with remise batch report ${input}`;
+  if (text.startsWith('PK\u0003\u0004')) return `hint: ${name} is a ZIP archive (what build --zip writes): ${records}`;
   return undefined;
 }
 
@@ -1389,6 +1404,10 @@ async function report(argv, io) {
   }
   result.problems = problems(result);
   if (values.html !== undefined) await writeHtml(io, values.html, htmlPieces(result));
+  // The page sent to stdout (`--html /dev/stdout`, to a file, a pipe or a terminal) is all that goes
+  // there: the text report after it made the page end in plain lines (the review of the twenty-first
+  // pass, once the page was written through stdout's own file).
+  if (values.html !== undefined && isStdout(values.html)) return result.problems.length ? 1 : 0;
   if (values.json) {
     for (const piece of jsonPieces(result)) printResult(io, jsonSafe(piece));
     printResult(io, '\n');

@@ -466,7 +466,10 @@ export function createSogenactif(ctx, config = {}) {
      * Seeds a transaction: `{ transactionReference | s10TransactionId (+ s10TransactionIdDate, default
      * today), amount, currency?, status?, captureMode?, captureDay? }`.
      */
-    createTransaction({ transactionReference, s10TransactionId, s10TransactionIdDate, amount, currency = 'EUR', status, captureMode = 'AUTHOR_CAPTURE', captureDay = 0 } = {}) {
+    createTransaction({ transactionReference, s10TransactionId, s10TransactionIdDate, amount, currency = 'EUR', status, captureMode: mode, captureDay: day } = {}) {
+      // null as left out, as the simulator's other options.
+      const captureMode = mode ?? 'AUTHOR_CAPTURE';
+      const captureDay = day ?? 0;
       if (!Number.isSafeInteger(amount) || amount <= 0) throw new TypeError('createTransaction: amount must be a positive integer in minor units');
       const currencyCode = /^\d{3}$/.test(String(currency)) ? String(currency) : NUMERIC[currency];
       if (!currencyCode) throw new TypeError(`createTransaction: currency ${currency}: give the ISO numeric code`);
@@ -474,11 +477,14 @@ export function createSogenactif(ctx, config = {}) {
       if (s10TransactionIdDate !== undefined && !/^\d{8}$/.test(String(s10TransactionIdDate))) throw new TypeError('createTransaction: s10TransactionIdDate is a date YYYYMMDD');
       // A status the simulator's rules know, checked before anything is stored: a misspelt one was kept
       // and every later operation answered 24 (a helper's attack, twenty-first pass).
-      if (status !== undefined && !SEED_STATUSES.includes(status)) throw new TypeError(`createTransaction: status ${String(status)}: give one of ${SEED_STATUSES.join(', ')} (or leave it out)`);
+      if (status != null && !SEED_STATUSES.includes(status)) throw new TypeError(`createTransaction: status ${String(status)}: give one of ${SEED_STATUSES.join(', ')} (or leave it out)`);
+      // (A Sips refusal made a plain Error of these, and captureDay '2' passed: the review of the pass.)
+      if (!CAPTURE_MODES.has(captureMode)) throw new TypeError(`createTransaction: captureMode ${String(captureMode)}: give one of ${[...CAPTURE_MODES].join(', ')} (or leave it out)`);
+      if (!Number.isInteger(captureDay) || captureDay < 0 || captureDay > MAX_CAPTURE_DAY) throw new TypeError(`createTransaction: captureDay must be a whole number of days from 0 to ${MAX_CAPTURE_DAY} (or left out)`);
       const f = { transactionReference, amount, currencyCode, captureMode, captureDay };
       if (s10TransactionId !== undefined) f.s10TransactionReference = { s10TransactionId: String(s10TransactionId), s10TransactionIdDate };
       try {
-        return view(create(f, { status }));
+        return view(create(f, { status: status ?? undefined }));
       } catch (e) {
         if (e instanceof SipsRefusal) throw new Error(`createTransaction: ${e.message}`);
         throw e;

@@ -530,7 +530,10 @@ export function createSystempay(ctx, config = {}) {
      * Seeds a transaction as if a buyer had just paid: AUTHORISED (or _TO_VALIDATE / WAITING_*); its
      * uuid is generated unless given. It is captured at the 00:05 run after its capture delay.
      */
-    createTransaction({ uuid, amount, currency = 'EUR', captureDelay = 0, manualValidation = false, orderId = null, metadata = null } = {}) {
+    createTransaction({ uuid, amount, currency = 'EUR', captureDelay: delay, manualValidation: manual, orderId = null, metadata = null } = {}) {
+      // null as left out, as the simulator's other options.
+      const captureDelay = delay ?? 0;
+      const manualValidation = manual ?? false;
       if (uuid !== undefined && (!/^[0-9a-f]{32}$/.test(uuid) || txs.has(uuid))) throw new TypeError('createTransaction: uuid must be 32 lowercase hex characters, not used yet');
       if (!Number.isSafeInteger(amount) || amount <= 0) throw new TypeError('createTransaction: amount must be a positive integer in minor units');
       if (!CURRENCIES.has(currency)) throw new TypeError(`createTransaction: currency ${currency} is not in the platform's table`);

@@ -108,7 +108,7 @@ export interface BatchReject {
 export interface SogenactifBatchConverter {
   /**
    * Complete NDJSON lines / CSV rows of `chunk` → their request-file bytes (the header before the first).
-   * A chunk refused as a whole (not bytes, a CSV header row without `method`, a line over 1 MiB) throws
+   * A chunk refused as a whole (not bytes, a CSV header row without `method`, a CSV record over 1 MiB) throws
    * `VALIDATION` and fails the converter, as a refused `addMany` does.
    */
   push(chunk: Uint8Array | string): Uint8Array;

@@ -34,6 +34,7 @@ pub fn default_name(file_text: &str) -> &'static str {
 /// flate2 + zopfli) added about 45 KB gzip to the wasm. Batch files are plain text uploaded over
 /// SFTP; size on the wire is not the constraint.
 pub fn archive(file_text: &str, name: Option<&str>) -> Result<Vec<u8>> {
+    let given = name.is_some();
     let name = name.unwrap_or_else(|| default_name(file_text));
     let mut issues = Issues::new();
     if !name.starts_with(REQUEST_PREFIX) {
@@ -52,12 +53,15 @@ pub fn archive(file_text: &str, name: Option<&str>) -> Result<Vec<u8>> {
             issue::FORMAT,
             "must hold only letters, digits, '.', '_' and '-' (at most 100 characters)",
         );
-    } else {
+    } else if given {
         // The name's extension, when it is one of the two syntaxes', is the file's: an XML file named
         // `.csv` was zipped (the CLI's `--entry` refused it; a helper's attack, twenty-first pass).
-        let (syntax, ext) = match default_name(file_text) {
-            "OFBREQ.xml" => ("XML", ".xml"),
-            _ => ("CSV", ".csv"),
+        // XML from its first `<`: a file without its declaration (or with `<?XML`) is refused for that,
+        // not told to be named `.csv` (the review of the pass).
+        let (syntax, ext) = if file_text.trim_start_matches('\u{feff}').starts_with('<') {
+            ("XML", ".xml")
+        } else {
+            ("CSV", ".csv")
         };
         let other = if ext == ".xml" { ".csv" } else { ".xml" };
         let stem_len = name.len().saturating_sub(other.len());
