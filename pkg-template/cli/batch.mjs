@@ -1252,6 +1252,11 @@ async function readRequest(io, remise, path, summary) {
   if (start.trimStart().startsWith('<')) {
     throw new UsageError('--request: XML request files are not read; give the CSV request file or the NDJSON / CSV records it was built from');
   }
+  // A response file (the other one given twice, or the two swapped) was told its CSV header must name a
+  // `method` column (ARCHITECTURE.md "Known gaps", twentieth pass).
+  if (start.replace(/^[ \t\r\n]*/, '').startsWith('FILE;response;')) {
+    throw new UsageError(`--request ${path === '-' ? 'stdin' : path} is an Office Batch response file (it starts with FILE;response;): give the request file it answers (FILE;request;…) or the NDJSON / CSV records it was built from`);
+  }
   if (start.startsWith(REQUEST_FILE)) {
     for await (const [n, raw] of lines(all(), (n) => new FileError(`--request ${path}: line ${n} is longer than ${MAX_LINE} bytes: not an Office Batch request file`))) {
       if (n === 2 && raw.startsWith('HEADER;')) {
