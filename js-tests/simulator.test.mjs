@@ -394,19 +394,20 @@ test('a time without an offset is Paris time on every host (now, createTransacti
     const sim = createSimulator({ now: '2026-07-01T10:00' });
     const day = createSimulator({ now: '2026-07-01' });
     const tx = sim.payline.createTransaction({ amount: 100, date: '2026-01-15T10:00:30.5' });
-    const bad = ['2026-02-30T10:00', '2026-13-01', '2026-01-01T24:01', '0000-01-01', '2026/03/01 10:00', '2026-01-01T10:00+24:00'].map((now) => { try { createSimulator({ now }); return 'taken'; } catch (e) { return e.name; } });
+    const bad = ['2026-02-30T10:00', '2026-13-01', '2026-01-01T24:01', '0000-01-01', '2026/03/01 10:00', '2026-01-01T10:00+24:00', '2026-01-01T24:00:00.0001', '0001-01-01T00:00+01:00', -62135596800001].map((now) => { try { createSimulator({ now }); return 'taken'; } catch (e) { return e.name; } });
     // Every ISO form reads the same on every host: a year or a month alone, a long fraction, a six-digit
     // year, 24:00 (the next day's 00:00), an offset with or without its colon.
-    const forms = ['2026', '2026-07', '2026-07-01T10:00:00.1239999999', '+002026-07-01T10:00', '2026-06-30T24:00', '2026-07-01T10:00+0530', '2026-07-01t08:00z']
+    const forms = ['2026', '2026-07', '2026-07-01T10:00:00.1239999999', '+002026-07-01T10:00', '2026-06-30T24:00', '2026-07-01T10:00+0530', '2026-07-01t08:00z', '+275760-09-13T00:00Z', '2026-10-25T02:30', '2026-03-29T02:30']
       .map((now) => createSimulator({ now }).now().toISOString());
     console.log(JSON.stringify([sim.now().toISOString(), day.now().toISOString(), sim.payline.getTransaction(tx.id).date, bad, forms]));`;
   for (const TZ of ['UTC', 'America/New_York', 'Asia/Tokyo']) {
     const out = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, TZ } });
     assert.equal(out.status, 0, out.stderr);
     assert.deepEqual(JSON.parse(out.stdout), [
-      '2026-07-01T08:00:00.000Z', '2026-06-30T22:00:00.000Z', '2026-01-15T09:00:30.500Z', Array(6).fill('TypeError'),
-      // Paris is UTC+1 on 1 January, UTC+2 in July; +05:30 is India's offset.
-      ['2025-12-31T23:00:00.000Z', '2026-06-30T22:00:00.000Z', '2026-07-01T08:00:00.123Z', '2026-07-01T08:00:00.000Z', '2026-06-30T22:00:00.000Z', '2026-07-01T04:30:00.000Z', '2026-07-01T08:00:00.000Z'],
+      '2026-07-01T08:00:00.000Z', '2026-06-30T22:00:00.000Z', '2026-01-15T09:00:30.500Z', Array(9).fill('TypeError'),
+      // Paris is UTC+1 on 1 January, UTC+2 in July; +05:30 is India's offset; the last instant a Date
+      // holds; the repeated autumn hour read in winter time, the skipped spring one moved forward.
+      ['2025-12-31T23:00:00.000Z', '2026-06-30T22:00:00.000Z', '2026-07-01T08:00:00.123Z', '2026-07-01T08:00:00.000Z', '2026-06-30T22:00:00.000Z', '2026-07-01T04:30:00.000Z', '2026-07-01T08:00:00.000Z', '+275760-09-13T00:00:00.000Z', '2026-10-25T01:30:00.000Z', '2026-03-29T01:30:00.000Z'],
     ], TZ);
   }
 });

@@ -134,7 +134,7 @@ export interface Simulator {
   readonly payline: {
     readonly credentials: { merchantId: string; accessKey: string };
     readonly contracts: Record<string, { reauthorization: boolean }>;
-    createTransaction(t: { id?: string; amount: number; currency?: string | number; action?: 100 | 101 | 108 | 110 | 111 | 120 | 121 | 122 | 123 | 124 | 125 | 126 | 127 | 128 | 129; contractNumber?: string; orderRef?: string; /** Paris time when the text has no offset. */ date?: Date | string }): SimulatedPaylineTransaction;
+    createTransaction(t: { id?: string; amount: number; currency?: string | number; action?: 100 | 101 | 108 | 110 | 111 | 120 | 121 | 122 | 123 | 124 | 125 | 126 | 127 | 128 | 129; contractNumber?: string; orderRef?: string; /** Paris time when the text has no offset. */ date?: Date | string | number }): SimulatedPaylineTransaction;
     getTransaction(id: string): SimulatedPaylineTransaction | undefined;
     transactions(): SimulatedPaylineTransaction[];
   };

@@ -89,8 +89,10 @@ function parisOffset(ms) {
 /**
  * The instant of a Europe/Paris wall-clock time (`month` 1–12), as epoch milliseconds. The offset is
  * Paris's at that time: read at the UTC reading of the same figures, then once more at the instant this
- * gives (the two differ only within 2 hours of a daylight-saving change). In the hour skipped in spring
- * or repeated in autumn, the result is one of the two candidates.
+ * gives (the two differ only within 2 hours of a daylight-saving change). A time in the hour skipped in
+ * spring is moved forward by the gap; one in the hour repeated in autumn is its second, winter-time
+ * occurrence (checked against Temporal's `disambiguation: 'later'` from 1911 to 2100 by a helper, the
+ * twenty-first pass; the same as remise's Payline dates).
  */
 export function parisInstant(year, month, day, hour = 0, minute = 0, second = 0, ms = 0) {
   const wall = utcMs(year, month, day, hour, minute, second, ms);
@@ -107,9 +109,18 @@ const ISO_INSTANT = /^([+-]\d{6}|\d{4})(?:-(\d{2})(?:-(\d{2})(?:[Tt ](\d{2}):(\d
  * remise reads Payline's and Sips's dates, so that a test means the same on every host (`new Date()`
  * reads a date-time without offset in the host's zone, a bare date in UTC); one with an offset is read
  * here too, so no text depends on the host. Another text (`2026/03/01 10:00`, which `new Date` read in
- * the host's zone), a year before 1, a day its month lacks or an hour past `24:00` is none.
+ * the host's zone; ISO's basic format, an hour alone), an instant before year 1, a day its month lacks or
+ * an hour past `24:00` is none.
  */
 export function instantOf(value) {
+  return fromYearOne(readInstant(value));
+}
+
+/** The first instant of year 1 (UTC): before it, Intl names years by era ("1 BC"), which `paris` misreads. */
+const YEAR_ONE_MS = -62_135_596_800_000;
+const fromYearOne = (ms) => (ms >= YEAR_ONE_MS ? ms : NaN);
+
+function readInstant(value) {
   if (value instanceof Date || typeof value === 'number') return new Date(value).getTime();
   if (typeof value !== 'string') return NaN;
   const m = ISO_INSTANT.exec(value);
@@ -119,16 +130,20 @@ export function instantOf(value) {
   // Milliseconds from the fraction's first three digits, by text (a float product rounds 0.29 down).
   const ms = m[7] === undefined ? 0 : Number(`${m[7]}00`.slice(0, 3));
   // Each part within its range, the day within its month (`new Date` rolled 31 April to 1 May); 24:00
-  // (ECMAScript's end of a day) is the next day's 00:00. Years from 1 on: Intl names year 0 "1 BC",
-  // which `paris` would read as year 1.
-  const end = h === 24 && mi === 0 && s === 0 && ms === 0;
+  // (ECMAScript's end of a day), with no fraction but zeros, is the next day's 00:00.
+  const end = h === 24 && mi === 0 && s === 0 && (m[7] === undefined || /^0*$/.test(m[7]));
   if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > new Date(utcMs(y, mo + 1, 0)).getUTCDate() || (h > 23 && !end) || mi > 59 || s > 59) return NaN;
   const wall = utcMs(y, mo, end ? d + 1 : d, end ? 0 : h, mi, s, ms);
-  // (A day short of the last instant a Date holds: Paris's offset is read an hour or two around it.)
-  if (!Number.isFinite(wall) || Math.abs(wall) > MAX_TIME_MS - DAY_MS) return NaN;
-  if (m[8] === undefined) return parisInstant(y, mo, end ? d + 1 : d, end ? 0 : h, mi, s, ms);
-  const offset = m[8] === 'Z' || m[8] === 'z' ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11])) * 60_000;
+  if (!Number.isFinite(wall)) return NaN;
+  if (m[8] === undefined) {
+    // Paris's offset is read an hour or two either side: a day short of the last instant a Date holds.
+    // A skipped spring time is moved forward by the gap; a repeated autumn one is its second, winter-time
+    // occurrence (as remise's Payline dates read them).
+    if (Math.abs(wall) > MAX_TIME_MS - DAY_MS) return NaN;
+    return parisInstant(y, mo, end ? d + 1 : d, end ? 0 : h, mi, s, ms);
+  }
   if (Number(m[10]) > 23 || Number(m[11]) > 59) return NaN;
+  const offset = m[8] === 'Z' || m[8] === 'z' ? 0 : (m[9] === '-' ? -1 : 1) * (Number(m[10]) * 60 + Number(m[11])) * 60_000;
   const at = wall - offset;
   return Math.abs(at) > MAX_TIME_MS ? NaN : at;
 }
