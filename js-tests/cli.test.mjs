@@ -1539,6 +1539,11 @@ test('--errors, --html and -o naming the file this command\'s stdout or stderr g
   assert.match(readFileSync(path('page.html'), 'utf8'), /^<!DOCTYPE html>[\s\S]*<\/html>\n?$/i);
   const piped = sh(`"${BIN}" batch report "${response}" --html /dev/stdout | cat`);
   assert.match(piped.stdout, /^<!DOCTYPE html>[\s\S]*<\/html>\n?$/i);
+  // stderr where stdout goes (a terminal both share, `2>&1`): `--html /dev/stderr` is stderr, and the
+  // text report is still printed (the second review of the pass: it was dropped).
+  const both = sh(`"${BIN}" batch report "${response}" --html /dev/stderr 2>&1 | cat`);
+  assert.match(both.stdout, /<\/html>/i);
+  assert.match(both.stdout, /walletCredit/);
   // OUTPUT is written to a file and renamed: the stderr file is refused, left as it was.
   const olog = write('o.log', 'kept\n');
   const o = sh(`"${BIN}" batch build "${good}" -o /dev/stderr ${HEADER_ARGS.join(' ')} 2>> "${olog}"`);
@@ -1574,8 +1579,11 @@ test('check and build given an Office Batch file or a ZIP say what it is, not th
   const swapped = remise(['batch', 'report', path('OFBREP_k.csv'), '--request', path('OFBREP_k.csv')]);
   assert.equal(swapped.status, 2, swapped.stderr);
   assert.match(swapped.stderr, /--request .*OFBREP_k\.csv is an Office Batch response file \(it starts with FILE;response;\): give the request file it answers/);
-  // From stdin in pieces (the first read 'FIL'), still recognised.
   const sh = (command) => spawnSync('sh', ['-c', command], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  // A JSON array after a blank first piece of stdin, with --input-format: still hinted (the second review).
+  const array = sh(`(printf '\\n'; sleep 0.3; printf '[{"method":"refund"}]\\n') | "${BIN}" batch check - --input-format ndjson`);
+  assert.match(array.stderr, /starts with '\[', a JSON array/);
+  // From stdin in pieces (the first read 'FIL'), still recognised.
   const pieces = sh(`(printf FIL; sleep 0.3; printf '%s' "$(tail -c +4 "${path('OFBREQ_k.csv')}")") | "${BIN}" batch check -`);
   assert.match(pieces.stderr, /hint: stdin is an Office Batch request file/);
   // From stdin, the command to read a response file names '-'.

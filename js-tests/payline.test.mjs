@@ -426,7 +426,7 @@ test('a baseUrl holding the service remise adds is refused, in the client and th
   // A helper's attack (twenty-first pass): `…/V4/services/DirectPaymentAPI` sent to
   // `…/DirectPaymentAPI/DirectPaymentAPI` and reads to `…/DirectPaymentAPI/ExtendedAPI`.
   const R = entries[0][1];
-  for (const url of ['https://services.payline.com/V4/services/DirectPaymentAPI', 'https://services.payline.com/V4/services/ExtendedAPI/', 'https://x.test\\directpaymentapi', 'https://x.test/V4/services/DirectPaymentAPI;jsessionid=1']) {
+  for (const url of ['https://services.payline.com/V4/services/DirectPaymentAPI', 'https://services.payline.com/V4/services/ExtendedAPI/', 'https://x.test\\directpaymentapi', 'https://x.test/V4/services/DirectPaymentAPI;jsessionid=1', 'https://x.test/V4/services/DirectPaymentAPI//', 'https://x.test/V4/services/DirectPaymentAPI/.', 'https://x.test/V4/services/DirectPaymentAPI/a/..']) {
     const made = thrown(() => new R.payline.Client({ ...CREDS, baseUrl: url }));
     assert.deepEqual([made.code, made.field, made.issues.length], ['VALIDATION', 'options.baseUrl', 1], url);
     assert.match(made.message, /^options\.baseUrl: holds \/(DirectPaymentAPI|ExtendedAPI|directpaymentapi), the path remise adds itself: give only what comes before it/);

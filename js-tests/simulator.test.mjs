@@ -438,6 +438,8 @@ test('createTransaction refuses values its rules cannot read, before storing any
   assert.deepEqual([nulls.transactionStatus, nulls.captureMode, nulls.captureDay], ['TO_CAPTURE', 'AUTHOR_CAPTURE', 0]);
   const spNulls = sim.systempay.createTransaction({ amount: 100, captureDelay: null, manualValidation: null });
   assert.equal(spNulls.detailedStatus, 'AUTHORISED');
+  // `now: null` is the machine's clock, as for the other options (the second review of the pass).
+  assert.ok(Math.abs(createSimulator({ now: null }).now().getTime() - Date.now()) < 60_000);
 });
 
 test('payline: doReAuthorization rules: 02620 currency, 02619 option, 11 months, 24 h duplicates', async () => {

@@ -18,10 +18,12 @@ const PLACEHOLDER = { merchantId: '1', accessKey: 'placeholder' };
 function serviceInBaseUrl(options) {
   const url = guarded(() => (options !== null && typeof options === 'object' ? options.baseUrl : undefined), undefined);
   if (typeof url !== 'string') return undefined;
-  // The path's last segment (a trailing '/' or `;params` aside): a proxy's prefix named like one of
-  // them (`https://egress.example/ExtendedAPI/payline/V4/services`) is the caller's own path.
-  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/\\]*/i, '');
-  const service = /[/\\](DirectPaymentAPI|ExtendedAPI)(?:;[^/\\]*)?[/\\]?$/i.exec(path)?.[1];
+  // The path's last segment, as fetch resolves it (dot segments, backslashes) and without trailing
+  // slashes or `;params`: a proxy's prefix named like a service (`https://egress.example/ExtendedAPI/
+  // payline/V4/services`) is the caller's own path, `…/DirectPaymentAPI//` or `/a/..` is not (the second
+  // review of the pass).
+  const path = guarded(() => new URL(url).pathname, '');
+  const service = /\/(DirectPaymentAPI|ExtendedAPI)(?:;[^/]*)?\/*$/i.exec(path)?.[1];
   if (service === undefined) return undefined;
   return { field: 'options.baseUrl', code: 'FORMAT', message: `holds /${service}, the path remise adds itself: give only what comes before it, e.g. https://homologation.payline.com/V4/services` };
 }

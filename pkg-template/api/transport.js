@@ -15,9 +15,9 @@ const FAULT_BYTES = 64 << 10;
 const FAULT_MS = 2000;
 
 /** That body, or undefined when it is larger, slower or cannot be read. */
-async function faultBody(res, life, status) {
+async function faultBody(res, life, status, cap) {
   let timer;
-  const reading = readText(res, FAULT_BYTES, life, status);
+  const reading = readText(res, Math.min(FAULT_BYTES, cap), life, status);
   reading.catch(() => {});
   try {
     return await Promise.race([
@@ -61,12 +61,16 @@ const isFailure = (e) => guarded(() => Boolean(e && e[FAILURE]), false);
 const MAX_DETAIL = 1000;
 
 function describe(e) {
-  const text = describeWhole(e);
   // Cut before it crosses: a fetch that threw a 100 MB message grew the wasm memory by that much for the
   // process's life, though the error keeps 178 characters of it (a helper's attack, twenty-first pass).
+  return cut(describeWhole(e));
+}
+
+/** `text` cut to MAX_DETAIL characters (and `…`), never inside a surrogate pair. */
+function cut(text) {
   if (text.length <= MAX_DETAIL) return text;
-  const cut = text.slice(0, MAX_DETAIL);
-  return `${/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+  const head = text.slice(0, MAX_DETAIL);
+  return `${/[\ud800-\udbff]$/.test(head) ? head.slice(0, -1) : head}…`;
 }
 
 function describeWhole(e) {
@@ -912,7 +916,9 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     if ((read(res, 'redirected') === true || samePlace(finalUrl, url, true) === false) && !(kind === 'read' && samePlace(finalUrl, url))) {
       unread();
       const followed = new Failure('status', '', 302);
-      followed.followed = settings.redact(String(finalUrl || url));
+      // (Cut before it crosses, as a fetch error's text: a 50 MB query in `url` grew the wasm memory by as
+      // much and was quoted whole: the review of the pass.)
+      followed.followed = settings.redact(cut(String(finalUrl || url)));
       throw followed;
     }
     // 1xx are interim answers: a final one below 200 comes only from a hand-made `fetch`.
@@ -937,13 +943,15 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     try {
       // An answer that comes after the late deadline is not read at all.
       if (life.dead) {
-        unread();
+        discard(res);
         throw new Failure('timeout', '');
       }
-      body = faultRead ? await faultBody(res, life, status) : await readText(res, settings.maxResponseBytes, life, status);
+      body = faultRead ? await faultBody(res, life, status, settings.maxResponseBytes) : await readText(res, settings.maxResponseBytes, life, status);
     } catch (e) {
-      // (readText discarded an answer too large itself.)
-      if (isFailure(e) && e.kind === 'toolarge' && settings.debug) emit(settings.debug, { type: 'response', gateway, url: settings.redact(url), status, headers: {}, body: '' });
+      // The status came, its body was not read whole (too large, too late, cut, broken): one response
+      // event, its body empty (the second review of the pass: a 200 to a refund whose body was reset
+      // or stalled left no trace of that 200).
+      if (settings.debug) emit(settings.debug, { type: 'response', gateway, url: settings.redact(url), status, headers: {}, body: '' });
       if (isFailure(e)) throw e;
       throw new Failure('network', describe(e));
     }

@@ -5,7 +5,7 @@
 // 2 the command line is wrong or a file cannot be read or written. No stack trace for any of these.
 import { SUMMARIES } from './summaries.mjs';
 import { parseArgs as parseArgsOnce } from 'node:util';
-import { accessSync, closeSync, constants as fsConstants, createReadStream, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readSync, realpathSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants as fsConstants, createReadStream, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readSync, readlinkSync, realpathSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { rename, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -460,12 +460,28 @@ function standardFile(st) {
   return 0;
 }
 
-/** Whether `path` names what this process's stdout writes to (the same file, pipe or terminal). */
+/**
+ * Whether `path` names this process's stdout: `/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1` or a link to
+ * one, or stdout's file, pipe or terminal by another name when stderr's is another (`--html /dev/stderr`
+ * on a terminal that both share is stderr: the second review of the pass saw its text report dropped).
+ */
 function isStdout(path) {
+  let p = path;
+  for (let i = 0; i < 8; i++) {
+    if (/^\/(?:dev\/stdout|dev\/fd\/1|proc\/(?:self|\d+)\/fd\/1)$/.test(p)) return true;
+    try {
+      p = resolve(dirname(p), readlinkSync(p));
+    } catch {
+      break;
+    }
+  }
   try {
     const st = statOrNull(path);
-    const out = fstatSync(1);
-    return st !== null && st.dev === out.dev && st.ino === out.ino;
+    const same = (fd) => {
+      const o = fstatSync(fd);
+      return st !== null && st.dev === o.dev && st.ino === o.ino;
+    };
+    return same(1) && !same(2);
   } catch {
     return false;
   }
@@ -804,12 +820,13 @@ async function convert(io, remise, input, values, options, sink, errors, source)
   // pipe): the format is told from the first byte after them, whatever chunks it takes.
   // `last`: the input ended, so what is kept is read with the format known so far.
   let pending = null;
-  let arrayInput = false;
   // The first bytes the converter was given (its CSV header row), for `separatorHint` and `inputHint`:
-  // up to 64 KiB, over as many chunks as they come in (a first read of stdin may be 'FIL').
+  // up to 64 KiB, over as many chunks as they come in (a first read of stdin may be 'FIL', or blank).
   let head = '';
-  // What to do when the input is not records, said beside its issues.
-  const hintOf = () => (arrayInput ? arrayHint(input) : inputHint(input, head));
+  // What to do when the input is not records, said beside its issues: a file holding one JSON array
+  // (what many exports write: every record of it is on one line, so the summary says how to make NDJSON
+  // of it; fifteenth pass), an Office Batch file, a ZIP.
+  const hintOf = () => (/^\uFEFF?[ \t\r\n]*\[/.test(head) ? arrayHint(input) : inputHint(input, head));
   const step = (chunk, last = false) => {
     let bytes = chunk;
     if (engine === null) {
@@ -821,10 +838,6 @@ async function convert(io, remise, input, values, options, sink, errors, source)
       }
       pending = null;
       engine = createEngine(remise.sogenactif, { ...options, input: format ?? 'csv' });
-      // A file holding one JSON array (what many exports write): every record of it is on one line,
-      // so the summary says how to make NDJSON of it (its issues alone did not: fifteenth pass).
-      // (Whatever the format: from stdin or a .txt file, `[` is sniffed as CSV.)
-      arrayInput = /^(?:\xef\xbb\xbf)?[ \t\r\n]*\[/.test(bytes.toString('latin1', 0, Math.min(bytes.length, 1 << 16)));
     }
     if (head.length < 1 << 16) head += bytes.toString('utf8', 0, Math.min(bytes.length, (1 << 16) - head.length));
     if (bytes.length === 0) return;

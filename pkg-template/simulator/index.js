@@ -106,7 +106,7 @@ export function createSimulator(options = {}) {
   if (options.keepRequests != null && options.keepRequests !== Infinity && !(Number.isSafeInteger(options.keepRequests) && options.keepRequests >= 0)) {
     throw new TypeError('createSimulator: options.keepRequests must be a whole number of requests, 0 or more (or left out: all)');
   }
-  const start = options.now === undefined ? Date.now() : instantOf(options.now);
+  const start = options.now == null ? Date.now() : instantOf(options.now);
   if (Number.isNaN(start)) throw new TypeError('createSimulator: options.now is not a date');
   let clock = start;
   let counter = 0;

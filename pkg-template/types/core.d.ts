@@ -96,8 +96,9 @@ export interface DebugEvent {
   /** Request headers with `Authorization` masked (`Basic ***`); empty on responses. */
   headers: Record<string, string>;
   /**
-   * The body, with card numbers masked. Empty on a response remise did not read: a redirect, a read's
-   * 408, 429 or 5xx (sent again), an answer larger than `maxResponseBytes` or come after the timeout.
+   * The body, with card numbers masked. Empty on a response whose body remise did not read whole: a
+   * redirect, a read's 408, 429 or 5xx (sent again; a Payline read's 500 is read for its SOAP fault), an
+   * answer larger than `maxResponseBytes`, cut, broken, or come after the timeout.
    */
   body: string;
   /** HTTP status, on responses. */
