@@ -88,8 +88,8 @@ export interface BatchTransform {
   removeAllListeners(event?: string | symbol): this;
   setMaxListeners(n: number): this;
   getMaxListeners(): number;
-  listeners(event: string | symbol): Function[];
-  rawListeners(event: string | symbol): Function[];
+  listeners(event: string | symbol): ((...args: any[]) => void)[];
+  rawListeners(event: string | symbol): ((...args: any[]) => void)[];
   emit(event: string | symbol, ...args: any[]): boolean;
   listenerCount(event: string | symbol, listener?: Function): number;
   eventNames(): (string | symbol)[];
