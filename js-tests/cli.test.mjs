@@ -1604,6 +1604,17 @@ test('build -o naming the other syntax\'s extension, or .zip without --zip, is r
     assert.match(r.stderr, said);
     assert.ok(!existsSync(args[1]));
   }
+  // With --zip, OUTPUT ending in .csv or .xml would hold a ZIP (a new user's walk), and an entry ending
+  // in .zip is the archive's own name.
+  const zipped = remise(['batch', 'build', path('in.ndjson'), '-o', path('OFBREQ_10.csv'), '--zip', ...HEADER_ARGS]);
+  assert.equal(zipped.status, 2, zipped.stderr);
+  assert.match(zipped.stderr, /-o '.*OFBREQ_10\.csv' ends in \.csv but --zip writes a ZIP archive: name it .*OFBREQ_10\.csv\.zip/);
+  const entryZip = remise(['batch', 'build', path('in.ndjson'), '-o', path('OFBREQ_11.csv.zip'), '--zip', '--entry', 'OFBREQ_11.csv.zip', ...HEADER_ARGS]);
+  assert.equal(entryZip.status, 2, entryZip.stderr);
+  assert.match(entryZip.stderr, /--entry 'OFBREQ_11\.csv\.zip' ends in \.zip: the entry is the request file inside the archive; name it OFBREQ_11\.csv/);
+  // `-o /dev/stdout` on a pipe: refused as any pipe, not a raw ENOENT of `pipe:[…]`.
+  const pipe = spawnSync('sh', ['-c', `"${BIN}" batch build "${path('in.ndjson')}" -o /dev/stdout ${HEADER_ARGS.join(' ')} | cat`], { cwd: dir, encoding: 'utf8' });
+  assert.match(pipe.stderr, /-o \/dev\/stdout: is not a regular file \(a device, pipe or socket\)/);
   const ok = remise(['batch', 'build', path('in.ndjson'), '-o', path('OFBREQ_5.XML'), '--syntax', 'xml', ...HEADER_ARGS]);
   assert.equal(ok.status, 0, ok.stderr);
 });

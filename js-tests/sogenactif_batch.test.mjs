@@ -241,6 +241,9 @@ for (const [entry, { sogenactif, RemiseError, money }] of entries) {
       const m = thrown(() => sogenactif.batch.archive(file, bad));
       assert.deepEqual([m.code, m.field, m.issues.map((i) => [i.code, i.message])], ['VALIDATION', 'name', [['FORMAT', fix]]]);
     }
+    // An archive's own name given as its entry's (`….csv.zip`), and XML after white space (a new user's walk).
+    assert.deepEqual(thrown(() => sogenactif.batch.archive(SAMPLE_CSV, 'OFBREQ_1.csv.zip')).issues.map((i) => i.message), ["ends in .zip but the file is CSV: name it 'OFBREQ_1.csv' (the entry is the request file; the archive's own name is yours)"]);
+    assert.deepEqual(thrown(() => sogenactif.batch.archive(`\n${xml}`, 'OFBREQ_1.xml')).issues.map((i) => i.field), ['fileText']);
     for (const fine of ['OFBREQ_1.txt', 'OFBREQ_1', 'OFBREQ.csv']) assert.ok(sogenactif.batch.archive(SAMPLE_CSV, fine).length > 0, fine);
     assert.ok(sogenactif.batch.archive(xml, 'OFBREQ_1.Xml').length > 0);
     // XML without its declaration named .xml: refused for the declaration alone, not told to be .csv.

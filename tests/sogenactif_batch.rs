@@ -436,6 +436,23 @@ fn archive_is_a_zip_named_ofbreq() {
         assert_eq!(e.field.as_deref(), Some("name"));
         assert!(e.message.contains(fix), "{}", e.message);
     }
+    // An archive's own name given as its entry's (`….csv.zip`): the entry is the request file.
+    let e = batch::archive(&text, Some("OFBREQ_1.csv.zip")).unwrap_err();
+    assert!(
+        e.message
+            .contains("ends in .zip but the file is CSV: name it 'OFBREQ_1.csv'"),
+        "{}",
+        e.message
+    );
+    // XML after white space is XML for this rule (refused for the white space alone).
+    let e = batch::archive(&format!("\n{xml}"), Some("OFBREQ_1.xml")).unwrap_err();
+    assert_eq!(
+        e.issues
+            .iter()
+            .map(|i| i.field.as_str())
+            .collect::<Vec<_>>(),
+        vec!["fileText"]
+    );
     for fine in ["OFBREQ_1.txt", "OFBREQ_1", "OFBREQ.csv"] {
         assert!(batch::archive(&text, Some(fine)).is_ok(), "{fine}");
     }

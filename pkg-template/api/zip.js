@@ -87,9 +87,13 @@ export function archive(fileText, name) {
     // crate (archive.rs).
     // (XML from its first '<': a file without its declaration, or with `<?XML`, is refused for that, not
     // told to be named .csv: the review of the pass.)
-    const [syntax, ext, other] = fileText.replace(/^\uFEFF+/, '').startsWith('<') ? ['XML', '.xml', '.csv'] : ['CSV', '.csv', '.xml'];
-    if (entry.length > other.length && entry.slice(-other.length).toLowerCase() === other) {
-      issues.push({ field: 'name', code: 'FORMAT', message: `ends in ${other} but the file is ${syntax}: name it '${entry.slice(0, -other.length)}${ext}'` });
+    const [syntax, ext, other] = fileText.replace(/^\uFEFF+/, '').trimStart().startsWith('<') ? ['XML', '.xml', '.csv'] : ['CSV', '.csv', '.xml'];
+    const tail = entry.slice(-4).toLowerCase();
+    if (entry.length > 4 && (tail === other || tail === '.zip')) {
+      // (`….csv.zip` is the archive's own name, not its entry's: a new user's walk, twenty-first pass.)
+      const stem = entry.slice(0, -4);
+      const named = tail === '.zip' && /\.(?:csv|xml)$/i.test(stem) ? stem.slice(0, -4) : stem;
+      issues.push({ field: 'name', code: 'FORMAT', message: `ends in ${tail} but the file is ${syntax}: name it '${named}${ext}'${tail === '.zip' ? " (the entry is the request file; the archive's own name is yours)" : ''}` });
     }
   }
   // Without ZIP64 every size and offset is a 32-bit number: header (30 bytes), name and data below 4 GiB.

@@ -344,7 +344,7 @@ function commandLineChecks(values, input) {
 function openErrors(values) {
   if (values.errors === undefined) return null;
   if (values.errors === '' || values.errors === '-') {
-    throw new UsageError(`--errors '${values.errors}': give the name of the file to write the rejected records to (never stdout, which --json and the report use)`);
+    throw new UsageError(`--errors '${values.errors}': give the name of the file to write the rejected records to, or a device such as /dev/stderr ('-' is not read as stdout)`);
   }
   let st = null;
   try {
@@ -542,7 +542,9 @@ function refuseSameFile(reads, writes) {
  */
 function outputFile(output, flag = '-o') {
   if (output === '' || output === '-') {
-    throw new UsageError(`${flag} '${output}': give the name of the file to write (it is written to a file, then renamed, never to stdout)`);
+    // (--html and --errors take /dev/stdout, written as it is; OUTPUT is written to a file and renamed.)
+    const stdout = flag === '--html' ? ', or /dev/stdout for the page instead of the text report' : flag === '--errors' ? ', or a device such as /dev/stderr' : '';
+    throw new UsageError(`${flag} '${output}': give the name of the file to write${stdout} (${flag === '-o' ? 'it is written to a file, then renamed, never to stdout' : "'-' is not read as stdout"})`);
   }
   let path = output;
   let st = null;
@@ -552,16 +554,18 @@ function outputFile(output, flag = '-o') {
     if (e?.code !== 'ENOENT') throw e;
   }
   if (st?.isSymbolicLink()) {
+    // What the link points to, followed by stat: `/dev/stdout` on a pipe points to `pipe:[…]`, which
+    // realpath cannot name (a raw ENOENT: a new user's walk, twenty-first pass); only a file is named.
     try {
-      path = realpathSync(output);
+      st = statSync(output);
     } catch {
       throw new UsageError(`${flag} ${output}: is a symbolic link to a file that does not exist; give the file itself`);
     }
-    st = statSync(path);
+    if (st.isFile()) path = realpathSync(output);
   }
   if (st?.isDirectory()) throw new UsageError(`${flag} ${output}: is a directory; give the name of the file to write in it`);
   const std = standardFile(st);
-  if (std) throw new UsageError(`${flag} ${output}: is the file this command's ${std === 1 ? 'stdout' : 'stderr'} is written to: give that file's own name or another (remise replaces the file it writes)`);
+  if (std) throw new UsageError(`${flag} ${output}: is the file this command's ${std === 1 ? 'stdout' : 'stderr'} is written to: give that file's own name without the redirect, or another (remise replaces the file it writes)`);
   if (st === null && !statOrNull(dirname(path))?.isDirectory()) throw new UsageError(`${flag} ${output}: the directory ${dirname(path)} does not exist`);
   if (st && !st.isFile()) {
     throw new UsageError(`${flag} ${output}: is not a regular file (a device, pipe or socket); remise writes a temporary file beside OUTPUT and renames it, so give a file name`);
@@ -1052,6 +1056,10 @@ async function build(argv, io) {
   const options = writerOptions(values, { needHeader: true });
   let entry = null;
   if (values.zip) {
+    // A ZIP written into a `.csv` or `.xml` file, the other syntax's check's mirror (a new user's walk,
+    // twenty-first pass).
+    const ext = extname(output).toLowerCase();
+    if (ext === '.csv' || ext === '.xml') throw new UsageError(`-o '${output}' ends in ${ext} but --zip writes a ZIP archive: name it ${output}.zip (its entry is then named ${basename(output)})`);
     entry = entryName(values, output, options.syntax ?? 'csv');
     if (!ENTRY_NAME.test(entry)) {
       // The name taken from OUTPUT when no --entry was given: said so, with how to give another (the
@@ -1099,6 +1107,7 @@ function entryName(values, output, syntax) {
   const other = syntax === 'xml' ? '.csv' : '.xml';
   if (values.entry !== undefined) {
     refuseOtherSyntax('--entry', values.entry, values, syntax);
+    if (extname(values.entry).toLowerCase() === '.zip') throw new UsageError(`--entry '${values.entry}' ends in .zip: the entry is the request file inside the archive; name it ${values.entry.slice(0, -4)}${/\.(?:csv|xml)$/i.test(values.entry.slice(0, -4)) ? '' : ext} (OUTPUT is the archive's own name)`);
     return values.entry;
   }
   const fromOutput = basename(output).replace(/\.zip$/i, '');

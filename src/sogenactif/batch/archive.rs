@@ -58,24 +58,41 @@ pub fn archive(file_text: &str, name: Option<&str>) -> Result<Vec<u8>> {
         // `.csv` was zipped (the CLI's `--entry` refused it; a helper's attack, twenty-first pass).
         // XML from its first `<`: a file without its declaration (or with `<?XML`) is refused for that,
         // not told to be named `.csv` (the review of the pass).
-        let (syntax, ext) = if file_text.trim_start_matches('\u{feff}').starts_with('<') {
+        let (syntax, ext) = if file_text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('<')
+        {
             ("XML", ".xml")
         } else {
             ("CSV", ".csv")
         };
         let other = if ext == ".xml" { ".csv" } else { ".xml" };
-        let stem_len = name.len().saturating_sub(other.len());
-        if name.len() > other.len()
-            && name.is_char_boundary(stem_len)
-            && name[stem_len..].eq_ignore_ascii_case(other)
-        {
+        // The name is ASCII here (checked above), so its last four bytes are its last four characters.
+        let stem_len = name.len().saturating_sub(4);
+        let tail = name[stem_len..].to_ascii_lowercase();
+        if name.len() > 4 && (tail == other || tail == ".zip") {
+            // `….csv.zip` is the archive's own name, not its entry's (a new user's walk, twenty-first pass).
+            let stem = &name[..stem_len];
+            let named = if tail == ".zip"
+                && stem.len() > 4
+                && [".csv", ".xml"]
+                    .iter()
+                    .any(|e| stem[stem.len() - 4..].eq_ignore_ascii_case(e))
+            {
+                &stem[..stem.len() - 4]
+            } else {
+                stem
+            };
+            let why = if tail == ".zip" {
+                " (the entry is the request file; the archive's own name is yours)"
+            } else {
+                ""
+            };
             issues.push(
                 "name",
                 issue::FORMAT,
-                format!(
-                    "ends in {other} but the file is {syntax}: name it '{}{ext}'",
-                    &name[..stem_len]
-                ),
+                format!("ends in {tail} but the file is {syntax}: name it '{named}{ext}'{why}"),
             );
         }
     }
