@@ -438,6 +438,14 @@ test('createTransaction refuses values its rules cannot read, before storing any
   assert.deepEqual([nulls.transactionStatus, nulls.captureMode, nulls.captureDay], ['TO_CAPTURE', 'AUTHOR_CAPTURE', 0]);
   const spNulls = sim.systempay.createTransaction({ amount: 100, captureDelay: null, manualValidation: null });
   assert.equal(spNulls.detailedStatus, 'AUTHORISED');
+  // A misspelt field is refused, naming it, for the three seeds (a new user's walk: it was ignored and
+  // the seed got the default); a Sips refusal is a TypeError too; an s10 key is named by its fields.
+  assert.throws(() => sim.systempay.createTransaction({ amount: 100, captureDelai: 3 }), { name: 'TypeError', message: /^createTransaction: unknown field 'captureDelai': it takes uuid, amount/ });
+  assert.throws(() => sim.payline.createTransaction({ amount: 100, contract: '1234567' }), { name: 'TypeError', message: /^createTransaction: unknown field 'contract': it takes id, amount/ });
+  assert.throws(() => sim.sogenactif.createTransaction({ transactionReference: 'SEED9', amount: 100, statut: 'CAPTURED' }), { name: 'TypeError', message: /unknown field 'statut'/ });
+  assert.throws(() => sim.sogenactif.createTransaction({ transactionReference: 'A-5', amount: 100 }), { name: 'TypeError' });
+  sim.sogenactif.createTransaction({ s10TransactionId: 123456, s10TransactionIdDate: '20261130', amount: 100 });
+  assert.throws(() => sim.sogenactif.createTransaction({ s10TransactionId: 123456, s10TransactionIdDate: '20261130', amount: 100 }), { name: 'TypeError', message: 'createTransaction: s10TransactionId 123456 of 20261130 already used' });
   // `now: null` is the machine's clock, as for the other options (the second review of the pass).
   assert.ok(Math.abs(createSimulator({ now: null }).now().getTime() - Date.now()) < 60_000);
 });
@@ -950,9 +958,14 @@ test('hostile requests get answers, never a rejection, a hang or a broken clock;
   const sdk = { method: 'POST', url: 'http://x/api-payment/V4/Charge/SDKTest', body: '{"value":"x"}' };
   const spAuth = basic(sim.systempay.credentials.shopId, sim.systempay.credentials.password);
   assert.equal((await sim.handle({ ...sdk, headers: { Authorization: spAuth, 'Content-Type': 'application/json' } })).status, 200);
-  await assert.rejects(sim.handle({ ...sdk, headers: { authorization: [spAuth] } }), { name: 'TypeError', message: "handle: header 'authorization' must be a text" });
+  await assert.rejects(sim.handle({ ...sdk, headers: { authorization: { value: spAuth } } }), { name: 'TypeError', message: "handle: header 'authorization' must be a text" });
   await assert.rejects(sim.handle({ ...sdk, headers: 'authorization: x' }), { name: 'TypeError', message: /^handle: headers must be an object/ });
   await assert.rejects(sim.handle({ ...sdk, body: { value: 'x' } }), { name: 'TypeError', message: 'handle: body must be a text (or left out)' });
+  // A Headers, a Map, node:http's headers (an array joined, undefined left out): read (a new user's walk:
+  // a Headers was ignored and the call answered 401).
+  for (const headers of [new Headers({ Authorization: spAuth }), new Map([['authorization', spAuth]]), { authorization: spAuth, 'x-twice': ['a', 'b'], 'x-none': undefined }]) {
+    assert.equal((await sim.handle({ ...sdk, headers })).status, 200, headers.constructor.name);
+  }
   // An aborted signal rejects, as fetch does.
   await assert.rejects(sim.fetch('http://x/nope', { signal: AbortSignal.abort() }), { name: 'AbortError' });
 

@@ -18,7 +18,11 @@ const file: string = sim.sogenactif.processBatch('FILE;request;office;v19\n');
 const last: SimulatorRequest | undefined = sim.requests.at(-1);
 const ipn: Promise<SimulatedIpn> = sim.systempay.ipn(uuid, { key: 'sha256_hmac' });
 const base: Promise<string> = sim.listen(0);
-void [sp, pl, office, id, status, s10Date, sealing, byPair, when, file, last, ipn, base];
+// node:http's headers (arrays, undefined), a Headers, a Map; null as left out (a new user's walk).
+declare const incoming: Record<string, string | string[] | undefined>;
+const handled = [sim.handle({ method: 'POST', url: 'http://x/', headers: incoming }), sim.handle({ method: 'GET', url: 'http://x/', headers: new Map([['a', 'b']]) })];
+const nulls = [createSimulator({ now: null }), sim.systempay.createTransaction({ amount: 1, captureDelay: null, manualValidation: null }), sim.sogenactif.createTransaction({ transactionReference: 'A2', amount: 1, status: null, captureMode: null, captureDay: null })];
+void [sp, pl, office, id, status, s10Date, sealing, byPair, when, file, last, ipn, base, handled, nulls];
 
 // @ts-expect-error amounts are integers in minor units
 sim.systempay.createTransaction({ amount: '30.00' });
@@ -26,5 +30,7 @@ sim.systempay.createTransaction({ amount: '30.00' });
 sim.advance(86_400_000);
 // @ts-expect-error the IPN is signed with the password or the HMAC key
 sim.systempay.ipn(uuid, { key: 'other' });
+// @ts-expect-error a Sips status the simulator knows
+sim.sogenactif.createTransaction({ transactionReference: 'A3', amount: 1, status: 'CAPTUERD' });
 // @ts-expect-error sealTestAnswers is a boolean
 createSimulator({ sogenactif: { sealTestAnswers: 'yes' } });

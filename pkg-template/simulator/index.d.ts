@@ -24,7 +24,7 @@ export interface SimulatorOptions {
    * Start of the simulated clock (default: now). The clock stands still; `advance()` moves it. A text
    * without an offset (`'2026-03-01T10:00'`, `'2026-03-01'`) is Paris time, on every host.
    */
-  now?: Date | string | number;
+  now?: Date | string | number | null;
   /** The simulated shop (default: Lyra's public PayZen demo shop 69876357). */
   systempay?: { shopId?: string; password?: string; hmacKey?: string };
   /** The simulated merchant (default: Payline's documented example 111111111) and its contracts. */
@@ -110,7 +110,13 @@ export interface Simulator {
    * The simulator without `Request`/`Response`: one request as plain data (header names in any
    * case, values texts, the body as text) in, the answer as plain data out. For a server or mock layer of your own.
    */
-  handle(request: { method: string; url: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; headers: Record<string, string>; body: string }>;
+  handle(request: {
+    method: string;
+    url: string;
+    /** Names in any case; node:http's `req.headers` (arrays joined), a `Headers` or a `Map` too. */
+    headers?: Record<string, string | number | readonly string[] | undefined> | { forEach(callback: (value: string, name: string) => void): void };
+    body?: string;
+  }): Promise<{ status: number; headers: Record<string, string>; body: string }>;
   /** Node only: an HTTP server on 127.0.0.1 (port 0 = any free port); resolves to its base URL. */
   listen(port?: number, host?: string): Promise<string>;
   /** Stops the server started by `listen`. */
@@ -125,7 +131,7 @@ export interface Simulator {
   readonly requests: SimulatorRequest[];
   readonly systempay: {
     readonly credentials: { shopId: string; password: string; hmacKey: string };
-    createTransaction(t: { uuid?: string; amount: number; currency?: string; captureDelay?: number; manualValidation?: boolean; orderId?: string | null; metadata?: Record<string, string> | null }): SimulatedSystempayTransaction;
+    createTransaction(t: { uuid?: string; amount: number; currency?: string; captureDelay?: number | null; manualValidation?: boolean | null; orderId?: string | null; metadata?: Record<string, string> | null }): SimulatedSystempayTransaction;
     getTransaction(uuid: string): SimulatedSystempayTransaction | undefined;
     transactions(): SimulatedSystempayTransaction[];
     /** The IPN the platform would post for the transaction (kr-hash with the password, or the HMAC key). */
@@ -143,7 +149,7 @@ export interface Simulator {
     /** The response file of an Office Batch request file (CSV), one response line per record. */
     processBatch(requestFile: string): string;
     /** A Sips transaction; `s10TransactionIdDate` (`YYYYMMDD`) defaults to the simulated day in Paris. */
-    createTransaction(t: { transactionReference?: string; s10TransactionId?: string; s10TransactionIdDate?: string; amount: number; currency?: string | number; status?: 'TO_CAPTURE' | 'TO_VALIDATE' | 'TO_CHALLENGE' | 'TO_CREDIT' | 'CAPTURED' | 'CREDITED' | 'CANCELLED' | 'REFUSED' | 'EXPIRED'; captureMode?: 'AUTHOR_CAPTURE' | 'IMMEDIATE' | 'VALIDATION'; captureDay?: number }): SimulatedSipsTransaction;
+    createTransaction(t: { transactionReference?: string; s10TransactionId?: string; s10TransactionIdDate?: string; amount: number; currency?: string | number; status?: 'TO_CAPTURE' | 'TO_VALIDATE' | 'TO_CHALLENGE' | 'TO_CREDIT' | 'CAPTURED' | 'CREDITED' | 'CANCELLED' | 'REFUSED' | 'EXPIRED' | null; captureMode?: 'AUTHOR_CAPTURE' | 'IMMEDIATE' | 'VALIDATION' | null; captureDay?: number | null }): SimulatedSipsTransaction;
     /** By `transactionReference`, or by `s10TransactionId` and its date (without it: the latest with that id). */
     getTransaction(transactionReference: string, s10TransactionIdDate?: string): SimulatedSipsTransaction | undefined;
     transactions(): SimulatedSipsTransaction[];

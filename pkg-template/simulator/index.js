@@ -86,11 +86,20 @@ function checkKeys(options) {
  */
 function headersOf(headers) {
   if (headers == null) return {};
-  if (typeof headers !== 'object' || Array.isArray(headers)) throw new TypeError('handle: headers must be an object of texts { name: value } (or left out)');
+  if (typeof headers !== 'object' || Array.isArray(headers)) throw new TypeError('handle: headers must be an object of texts { name: value }, a Headers or a Map (or left out)');
+  // A Headers or a Map (what a fetch-style server holds): its entries, as `forEach` gives them (they
+  // were not own properties, so they were ignored and the call answered 401: a new user's walk).
+  const entries = [];
+  if (typeof headers.forEach === 'function' && Object.getPrototypeOf(headers) !== Object.prototype && Object.getPrototypeOf(headers) !== null) headers.forEach((value, name) => entries.push([String(name), value]));
+  else entries.push(...Object.entries(headers));
   const out = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (typeof value !== 'string' && typeof value !== 'number') throw new TypeError(`handle: header '${name.slice(0, 60)}' must be a text`);
-    out[name.toLowerCase()] = String(value);
+  for (const [name, value] of entries) {
+    // node:http's IncomingHttpHeaders: a header sent twice is an array (joined as fetch joins it), one
+    // left out is undefined.
+    if (value === undefined) continue;
+    const text = Array.isArray(value) && value.every((v) => typeof v === 'string') ? value.join(', ') : value;
+    if (typeof text !== 'string' && typeof text !== 'number') throw new TypeError(`handle: header '${name.slice(0, 60)}' must be a text`);
+    out[name.toLowerCase()] = String(text);
   }
   return out;
 }
@@ -107,7 +116,7 @@ export function createSimulator(options = {}) {
     throw new TypeError('createSimulator: options.keepRequests must be a whole number of requests, 0 or more (or left out: all)');
   }
   const start = options.now == null ? Date.now() : instantOf(options.now);
-  if (Number.isNaN(start)) throw new TypeError('createSimulator: options.now is not a date');
+  if (Number.isNaN(start)) throw new TypeError(`createSimulator: options.now ${typeof options.now === 'string' ? `'${options.now.slice(0, 40)}' ` : ''}is not a date: give a Date, epoch milliseconds or an ISO 8601 text such as '2026-11-30T09:00:00Z' (Paris time without an offset)`);
   let clock = start;
   let counter = 0;
   const seed = options.seed ?? 1;

@@ -1,7 +1,7 @@
 // Payline (Monext) SOAP simulator: DirectPaymentAPI and ExtendedAPI, written from the project's
 // reference notes (Payline WSDL 4.77, docs.payline.com pages, the doReAuthorization seed document,
 // the Java SDK's response fixtures), independently of remise's own validators.
-import { DAY_MS, addParisMonths, basicCredentials, instantOf, isObject, luhn, maskPan, maskRecorded, paris, parisDayNumber, parisInstant, sameText } from './util.js';
+import { DAY_MS, addParisMonths, basicCredentials, instantOf, isObject, luhn, maskPan, maskRecorded, paris, parisDayNumber, parisInstant, refuseUnknown, sameText } from './util.js';
 import { escapeXml, parseXml } from './xml.js';
 
 // Payline's documented example credentials (docs.payline.com "Service Authentication Access Key").
@@ -605,7 +605,8 @@ export function createPayline(ctx, config = {}) {
      * Seeds an authorization (action 100) or an authorization + capture (101), by default now; give
      * `date` (a Date or ISO string in the past) to make an older one, `id` to choose its id.
      */
-    createTransaction({ id, amount, currency = 'EUR', action = 100, contractNumber = '1234567', orderRef, date } = {}) {
+    createTransaction({ id, amount, currency = 'EUR', action = 100, contractNumber = '1234567', orderRef, date, ...rest } = {}) {
+      refuseUnknown(rest, 'id, amount, currency, action, contractNumber, orderRef, date');
       if (id !== undefined && (typeof id !== 'string' || id === '' || id.length > 50 || txs.has(id))) throw new TypeError('createTransaction: id must be a new string of at most 50 characters');
       if (!Number.isSafeInteger(amount) || amount <= 0) throw new TypeError('createTransaction: amount must be a positive integer in minor units');
       const numeric = /^\d{3}$/.test(String(currency)) ? String(currency) : NUMERIC[currency];

@@ -2,7 +2,7 @@
 // Written from the project's reference notes (Sogenactif data-dictionary and Office pages, the
 // official Sips SDKs' seal algorithm, the Office Batch seed document), independently of remise's own
 // validators and seal code.
-import { DAY_MS, hmacSha256Hex, isObject, isoUtc, luhn, maskRecorded, paris, parseJson, sameText } from './util.js';
+import { DAY_MS, hmacSha256Hex, isObject, isoUtc, luhn, maskRecorded, paris, parseJson, refuseUnknown, sameText } from './util.js';
 
 // The generic Sips simulation merchant, public and widely used (reference sogenactif.md §5).
 export const SOGENACTIF_DEFAULTS = { merchantId: '002001000000001', secretKey: '002001000000001_KEY1', keyVersion: 1 };
@@ -184,7 +184,8 @@ export function createSogenactif(ctx, config = {}) {
     const key = keyOf(f);
     const { captureDay, captureMode } = captureOf(f);
     if (key === null) refuse(CODES.invalidRequest, 'transactionReference is required');
-    if (txs.has(key)) refuse(CODES.duplicated, `transactionReference ${key} already used`);
+    // (An s10 key named as the fields it is made of, not as the simulator's own `s10:…` key.)
+    if (txs.has(key)) refuse(CODES.duplicated, key.startsWith('s10:') ? `s10TransactionId ${key.split(':')[1]} of ${key.split(':')[2]} already used` : `transactionReference ${key} already used`);
     const created = ctx.now();
     const tx = {
       key,
@@ -466,7 +467,8 @@ export function createSogenactif(ctx, config = {}) {
      * Seeds a transaction: `{ transactionReference | s10TransactionId (+ s10TransactionIdDate, default
      * today), amount, currency?, status?, captureMode?, captureDay? }`.
      */
-    createTransaction({ transactionReference, s10TransactionId, s10TransactionIdDate, amount, currency = 'EUR', status, captureMode: mode, captureDay: day } = {}) {
+    createTransaction({ transactionReference, s10TransactionId, s10TransactionIdDate, amount, currency = 'EUR', status, captureMode: mode, captureDay: day, ...rest } = {}) {
+      refuseUnknown(rest, 'transactionReference, s10TransactionId, s10TransactionIdDate, amount, currency, status, captureMode, captureDay');
       // null as left out, as the simulator's other options.
       const captureMode = mode ?? 'AUTHOR_CAPTURE';
       const captureDay = day ?? 0;
@@ -486,7 +488,8 @@ export function createSogenactif(ctx, config = {}) {
       try {
         return view(create(f, { status: status ?? undefined }));
       } catch (e) {
-        if (e instanceof SipsRefusal) throw new Error(`createTransaction: ${e.message}`);
+        // A TypeError, as every seed value the simulator cannot take (a plain Error: a new user's walk).
+        if (e instanceof SipsRefusal) throw new TypeError(`createTransaction: ${e.message}`);
         throw e;
       }
     },

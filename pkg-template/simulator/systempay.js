@@ -1,7 +1,7 @@
 // Systempay (Lyra REST API V4) simulator. Written from the project's reference notes on the platform
 // (Systempay/Lyra documentation pages and Lyra's SDKs), independently of remise's own validators,
 // so that each checks the other. Every rule that is uncertain sits in one table below with its source.
-import { DAY_MS, basicCredentials, hmacSha256Hex, isObject, isoUtc, maskRecorded, sameText } from './util.js';
+import { DAY_MS, basicCredentials, hmacSha256Hex, isObject, isoUtc, maskRecorded, refuseUnknown, sameText } from './util.js';
 
 // Default credentials: Lyra's published PayZen demo shop (lyra/rest-php-examples www/keys.php).
 export const SYSTEMPAY_DEFAULTS = {
@@ -530,7 +530,8 @@ export function createSystempay(ctx, config = {}) {
      * Seeds a transaction as if a buyer had just paid: AUTHORISED (or _TO_VALIDATE / WAITING_*); its
      * uuid is generated unless given. It is captured at the 00:05 run after its capture delay.
      */
-    createTransaction({ uuid, amount, currency = 'EUR', captureDelay: delay, manualValidation: manual, orderId = null, metadata = null } = {}) {
+    createTransaction({ uuid, amount, currency = 'EUR', captureDelay: delay, manualValidation: manual, orderId = null, metadata = null, ...rest } = {}) {
+      refuseUnknown(rest, 'uuid, amount, currency, captureDelay, manualValidation, orderId, metadata');
       // null as left out, as the simulator's other options.
       const captureDelay = delay ?? 0;
       const manualValidation = manual ?? false;

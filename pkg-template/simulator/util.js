@@ -43,6 +43,18 @@ export function basicCredentials(header) {
   return i < 0 ? null : [text.slice(0, i), text.slice(i + 1)];
 }
 
+/**
+ * A seed's fields other than those it reads (`rest`, what destructuring left), refused with a TypeError
+ * naming the first and what it takes: a misspelt one (`captureDelai`, `contract`) was ignored and the
+ * seed got the default (a new user's walk, twenty-first pass), where createSimulator refuses its own.
+ */
+export function refuseUnknown(rest, takes) {
+  const unknown = Object.keys(rest)[0];
+  if (unknown === undefined) return;
+  const named = /^[A-Za-z_]{1,40}$/.test(unknown) ? `'${unknown}'` : `of ${unknown.length} characters`;
+  throw new TypeError(`createTransaction: unknown field ${named}: it takes ${takes}`);
+}
+
 export const DAY_MS = 86_400_000;
 /** The last instant a Date holds (year 275760), in milliseconds either side of 1970. */
 export const MAX_TIME_MS = 8.64e15;
