@@ -1612,6 +1612,9 @@ test('build -o naming the other syntax\'s extension, or .zip without --zip, is r
   const entryZip = remise(['batch', 'build', path('in.ndjson'), '-o', path('OFBREQ_11.csv.zip'), '--zip', '--entry', 'OFBREQ_11.csv.zip', ...HEADER_ARGS]);
   assert.equal(entryZip.status, 2, entryZip.stderr);
   assert.match(entryZip.stderr, /--entry 'OFBREQ_11\.csv\.zip' ends in \.zip: the entry is the request file inside the archive; name it OFBREQ_11\.csv/);
+  // Of an XML file, the name to give is the .xml one (the CLI said .csv, then refused it: the review).
+  const xmlEntry = remise(['batch', 'build', path('in.ndjson'), '-o', path('OFBREQ_12.xml.zip'), '--zip', '--syntax', 'xml', '--entry', 'OFBREQ_12.csv.zip', ...HEADER_ARGS]);
+  assert.match(xmlEntry.stderr, /name it OFBREQ_12\.xml \(OUTPUT is the archive's own name\)/);
   // `-o /dev/stdout` on a pipe: refused as any pipe, not a raw ENOENT of `pipe:[…]`.
   const pipe = spawnSync('sh', ['-c', `"${BIN}" batch build "${path('in.ndjson')}" -o /dev/stdout ${HEADER_ARGS.join(' ')} | cat`], { cwd: dir, encoding: 'utf8' });
   assert.match(pipe.stderr, /-o \/dev\/stdout: is not a regular file \(a device, pipe or socket\)/);

@@ -444,8 +444,10 @@ test('createTransaction refuses values its rules cannot read, before storing any
   assert.throws(() => sim.payline.createTransaction({ amount: 100, contract: '1234567' }), { name: 'TypeError', message: /^createTransaction: unknown field 'contract': it takes id, amount/ });
   assert.throws(() => sim.sogenactif.createTransaction({ transactionReference: 'SEED9', amount: 100, statut: 'CAPTURED' }), { name: 'TypeError', message: /unknown field 'statut'/ });
   assert.throws(() => sim.sogenactif.createTransaction({ transactionReference: 'A-5', amount: 100 }), { name: 'TypeError' });
-  sim.sogenactif.createTransaction({ s10TransactionId: 123456, s10TransactionIdDate: '20261130', amount: 100 });
-  assert.throws(() => sim.sogenactif.createTransaction({ s10TransactionId: 123456, s10TransactionIdDate: '20261130', amount: 100 }), { name: 'TypeError', message: 'createTransaction: s10TransactionId 123456 of 20261130 already used' });
+  // A misspelling holding digits is named too (the review: `s10TransactionID` was "of 16 characters").
+  assert.throws(() => sim.sogenactif.createTransaction({ s10TransactionID: '000123', amount: 100 }), { name: 'TypeError', message: /unknown field 's10TransactionID'/ });
+  sim.sogenactif.createTransaction({ s10TransactionId: 5, s10TransactionIdDate: '20261130', amount: 100 });
+  assert.throws(() => sim.sogenactif.createTransaction({ s10TransactionId: 5, s10TransactionIdDate: '20261130', amount: 100 }), { name: 'TypeError', message: 'createTransaction: s10TransactionId 5 of 20261130 already used' });
   // `now: null` is the machine's clock, as for the other options (the second review of the pass).
   assert.ok(Math.abs(createSimulator({ now: null }).now().getTime() - Date.now()) < 60_000);
 });
@@ -963,7 +965,14 @@ test('hostile requests get answers, never a rejection, a hang or a broken clock;
   await assert.rejects(sim.handle({ ...sdk, body: { value: 'x' } }), { name: 'TypeError', message: 'handle: body must be a text (or left out)' });
   // A Headers, a Map, node:http's headers (an array joined, undefined left out): read (a new user's walk:
   // a Headers was ignored and the call answered 401).
-  for (const headers of [new Headers({ Authorization: spAuth }), new Map([['authorization', spAuth]]), { authorization: spAuth, 'x-twice': ['a', 'b'], 'x-none': undefined }]) {
+  // A class of the caller's with a `forEach` of its own is read by its fields (the review of the pass).
+  class Carried {
+    constructor() {
+      this.authorization = spAuth;
+    }
+    forEach() {}
+  }
+  for (const headers of [new Headers({ Authorization: spAuth }), new Map([['authorization', spAuth]]), { authorization: spAuth, 'x-twice': ['a', 'b'], 'x-none': undefined }, new Carried()]) {
     assert.equal((await sim.handle({ ...sdk, headers })).status, 200, headers.constructor.name);
   }
   // An aborted signal rejects, as fetch does.

@@ -87,7 +87,9 @@ export function archive(fileText, name) {
     // crate (archive.rs).
     // (XML from its first '<': a file without its declaration, or with `<?XML`, is refused for that, not
     // told to be named .csv: the review of the pass.)
-    const [syntax, ext, other] = fileText.replace(/^\uFEFF+/, '').trimStart().startsWith('<') ? ['XML', '.xml', '.csv'] : ['CSV', '.csv', '.xml'];
+    // (XML's white space only, as `unfinished` and the crate read it: `trimStart` took U+FEFF after a line
+    // break, Rust's `trim_start` U+0085: the review of the pass.)
+    const [syntax, ext, other] = fileText.replace(/^\uFEFF+/, '').replace(/^[ \t\r\n]+/, '').startsWith('<') ? ['XML', '.xml', '.csv'] : ['CSV', '.csv', '.xml'];
     const tail = entry.slice(-4).toLowerCase();
     if (entry.length > 4 && (tail === other || tail === '.zip')) {
       // (`….csv.zip` is the archive's own name, not its entry's: a new user's walk, twenty-first pass.)

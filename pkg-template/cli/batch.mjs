@@ -558,10 +558,10 @@ function outputFile(output, flag = '-o') {
     // realpath cannot name (a raw ENOENT: a new user's walk, twenty-first pass); only a file is named.
     try {
       st = statSync(output);
+      if (st.isFile()) path = realpathSync(output);
     } catch {
       throw new UsageError(`${flag} ${output}: is a symbolic link to a file that does not exist; give the file itself`);
     }
-    if (st.isFile()) path = realpathSync(output);
   }
   if (st?.isDirectory()) throw new UsageError(`${flag} ${output}: is a directory; give the name of the file to write in it`);
   const std = standardFile(st);
@@ -1059,7 +1059,7 @@ async function build(argv, io) {
     // A ZIP written into a `.csv` or `.xml` file, the other syntax's check's mirror (a new user's walk,
     // twenty-first pass).
     const ext = extname(output).toLowerCase();
-    if (ext === '.csv' || ext === '.xml') throw new UsageError(`-o '${output}' ends in ${ext} but --zip writes a ZIP archive: name it ${output}.zip (its entry is then named ${basename(output)})`);
+    if (ext === '.csv' || ext === '.xml') throw new UsageError(`-o '${output}' ends in ${ext} but --zip writes a ZIP archive: name it ${output}.zip`);
     entry = entryName(values, output, options.syntax ?? 'csv');
     if (!ENTRY_NAME.test(entry)) {
       // The name taken from OUTPUT when no --entry was given: said so, with how to give another (the
@@ -1107,7 +1107,11 @@ function entryName(values, output, syntax) {
   const other = syntax === 'xml' ? '.csv' : '.xml';
   if (values.entry !== undefined) {
     refuseOtherSyntax('--entry', values.entry, values, syntax);
-    if (extname(values.entry).toLowerCase() === '.zip') throw new UsageError(`--entry '${values.entry}' ends in .zip: the entry is the request file inside the archive; name it ${values.entry.slice(0, -4)}${/\.(?:csv|xml)$/i.test(values.entry.slice(0, -4)) ? '' : ext} (OUTPUT is the archive's own name)`);
+    if (extname(values.entry).toLowerCase() === '.zip') {
+      // The stem's own extension, if any, replaced by the file's (`OFBREQ_9.csv.zip` of an XML file: OFBREQ_9.xml).
+      const stem = values.entry.slice(0, -4);
+      throw new UsageError(`--entry '${values.entry}' ends in .zip: the entry is the request file inside the archive; name it ${/\.(?:csv|xml)$/i.test(stem) ? stem.slice(0, -4) : stem}${ext} (OUTPUT is the archive's own name)`);
+    }
     return values.entry;
   }
   const fromOutput = basename(output).replace(/\.zip$/i, '');

@@ -114,8 +114,8 @@ export interface Simulator {
     method: string;
     url: string;
     /** Names in any case; node:http's `req.headers` (arrays joined), a `Headers` or a `Map` too. */
-    headers?: Record<string, string | number | readonly string[] | undefined> | { forEach(callback: (value: string, name: string) => void): void };
-    body?: string;
+    headers?: Record<string, string | number | readonly string[] | undefined> | Map<string, string | number> | { forEach(callback: (value: string, name: string) => void): void; get(name: string): string | null } | null;
+    body?: string | null;
   }): Promise<{ status: number; headers: Record<string, string>; body: string }>;
   /** Node only: an HTTP server on 127.0.0.1 (port 0 = any free port); resolves to its base URL. */
   listen(port?: number, host?: string): Promise<string>;

@@ -89,9 +89,16 @@ function headersOf(headers) {
   if (typeof headers !== 'object' || Array.isArray(headers)) throw new TypeError('handle: headers must be an object of texts { name: value }, a Headers or a Map (or left out)');
   // A Headers or a Map (what a fetch-style server holds): its entries, as `forEach` gives them (they
   // were not own properties, so they were ignored and the call answered 401: a new user's walk).
+  // (A Map or a Headers only: a class of the caller's with a `forEach` of its own is read by its fields;
+  // the review of the pass.)
   const entries = [];
-  if (typeof headers.forEach === 'function' && Object.getPrototypeOf(headers) !== Object.prototype && Object.getPrototypeOf(headers) !== null) headers.forEach((value, name) => entries.push([String(name), value]));
-  else entries.push(...Object.entries(headers));
+  const collection = headers instanceof Map || (typeof Headers === 'function' && headers instanceof Headers);
+  try {
+    if (collection) headers.forEach((value, name) => entries.push([String(name), value]));
+    else entries.push(...Object.entries(headers));
+  } catch (e) {
+    throw new TypeError('handle: the headers could not be read (a getter or Proxy threw)', { cause: e });
+  }
   const out = {};
   for (const [name, value] of entries) {
     // node:http's IncomingHttpHeaders: a header sent twice is an array (joined as fetch joins it), one
@@ -99,7 +106,9 @@ function headersOf(headers) {
     if (value === undefined) continue;
     const text = Array.isArray(value) && value.every((v) => typeof v === 'string') ? value.join(', ') : value;
     if (typeof text !== 'string' && typeof text !== 'number') throw new TypeError(`handle: header '${name.slice(0, 60)}' must be a text`);
-    out[name.toLowerCase()] = String(text);
+    // A name given twice in different cases is joined, as Headers joins it (the last one was kept).
+    const key = name.toLowerCase();
+    out[key] = Object.hasOwn(out, key) ? `${out[key]}, ${text}` : String(text);
   }
   return out;
 }

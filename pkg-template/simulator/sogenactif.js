@@ -185,7 +185,7 @@ export function createSogenactif(ctx, config = {}) {
     const { captureDay, captureMode } = captureOf(f);
     if (key === null) refuse(CODES.invalidRequest, 'transactionReference is required');
     // (An s10 key named as the fields it is made of, not as the simulator's own `s10:…` key.)
-    if (txs.has(key)) refuse(CODES.duplicated, key.startsWith('s10:') ? `s10TransactionId ${key.split(':')[1]} of ${key.split(':')[2]} already used` : `transactionReference ${key} already used`);
+    if (txs.has(key)) refuse(CODES.duplicated, key.startsWith('s10:') ? `s10TransactionId ${Number(key.split(':')[1])} of ${key.split(':')[2]} already used` : `transactionReference ${key} already used`);
     const created = ctx.now();
     const tx = {
       key,

@@ -51,7 +51,8 @@ export function basicCredentials(header) {
 export function refuseUnknown(rest, takes) {
   const unknown = Object.keys(rest)[0];
   if (unknown === undefined) return;
-  const named = /^[A-Za-z_]{1,40}$/.test(unknown) ? `'${unknown}'` : `of ${unknown.length} characters`;
+  // (Digits too: the seeds' own names hold them, `s10TransactionId`, and so do their likely misspellings.)
+  const named = /^[A-Za-z_][A-Za-z0-9_]{0,39}$/.test(unknown) ? `'${unknown}'` : `of ${unknown.length} characters`;
   throw new TypeError(`createTransaction: unknown field ${named}: it takes ${takes}`);
 }
 

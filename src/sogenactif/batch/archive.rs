@@ -58,9 +58,10 @@ pub fn archive(file_text: &str, name: Option<&str>) -> Result<Vec<u8>> {
         // `.csv` was zipped (the CLI's `--entry` refused it; a helper's attack, twenty-first pass).
         // XML from its first `<`: a file without its declaration (or with `<?XML`) is refused for that,
         // not told to be named `.csv` (the review of the pass).
+        // XML's white space only, as `unfinished` reads it and the package's rule does.
         let (syntax, ext) = if file_text
             .trim_start_matches('\u{feff}')
-            .trim_start()
+            .trim_start_matches([' ', '\t', '\r', '\n'])
             .starts_with('<')
         {
             ("XML", ".xml")
