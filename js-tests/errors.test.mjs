@@ -227,3 +227,38 @@ for (const [entry, R] of entries) {
     assert.equal(R.money.toMinor('12.34', 'EUR'), 1234);
   });
 }
+
+test('a fuzz of every export (twenty-first pass): statuses read as the core reads them, secrets out of call options, issue lists capped and counted, arrays as options refused at once', async () => {
+  const { payline, systempay } = entries[0][1];
+  // A status given as an object with toJSON (the core reads 503) whose valueOf throws: a RemiseError.
+  const fault = '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>busy</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>';
+  const odd = thrown(() => payline.parseResponse('getTransactionDetails', fault, { toJSON: () => 503, valueOf() { throw new Error('valueOf'); } }));
+  assert.deepEqual([odd.name, odd.code, odd.retryable], ['RemiseError', 'GATEWAY_ERROR', true]);
+  // The client's own secret as a call option's name is taken out (it was quoted whole).
+  const PW = 'testpassword_SECRETpw9f8e7d6c5b';
+  const fetch = async () => new Response('{}');
+  const client = new systempay.Client({ shopId: '69876357', password: PW, fetch });
+  const leaked = await rejected(client.getTransaction({ uuid: 'a0b61d1e159748eaab876cfe342e8c08' }, { [PW]: 1 }));
+  assert.equal(leaked.code, 'VALIDATION');
+  assert.ok(!JSON.stringify([leaked.message, leaked.field, leaked.issues]).includes(PW), leaked.message);
+  // 2000 unknown call options: the first 1000 listed, all counted, as the core counts; a typed array as
+  // options is one issue (2^24 elements made as many and crashed the process).
+  const many = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`opt${i}`, 1]));
+  const capped = await rejected(client.getTransaction({ uuid: 'a0b61d1e159748eaab876cfe342e8c08' }, many));
+  assert.equal(capped.issues.length, 1000);
+  assert.match(capped.message, /^2000 problems \(the first 1000 are listed in issues\): /);
+  const typed = await rejected(client.getTransaction({ uuid: 'a0b61d1e159748eaab876cfe342e8c08' }, new Uint8Array(1 << 24)));
+  assert.deepEqual(typed.issues.map((i) => [i.field, i.code]), [['callOptions', 'TYPE']]);
+  assert.deepEqual(thrown(() => new systempay.Client(new Uint8Array(8))).issues.map((i) => [i.field, i.code]), [['options', 'TYPE']]);
+  // A merge keeps the core's count: 1500 bad params (the core lists 1000) and a bad baseUrl are 1501.
+  const params = Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`junk${i}`, 1]));
+  const merged = thrown(() => payline.request('doReset', { transactionID: '1', ...params }, { merchantId: '1', accessKey: 'k', baseUrl: 'https://x.test/V4/services/DirectPaymentAPI' }));
+  assert.equal(merged.issues.length, 1000);
+  assert.match(merged.message, /^1501 problems \(the first 1000 are listed in issues\): /);
+  // A card number grouped by tabs, which the core quotes as `\t`: masked as one grouped by spaces.
+  const tabbed = thrown(() => entries[0][1].money.toMinor('4970\t1000\t0000\t0055', 'EUR'));
+  assert.ok(!/4970|1000\\t0000/.test(tabbed.message), tabbed.message);
+  assert.match(tabbed.message, /\*\*\*\*\\t\*\*\*\*\\t\*\*\*\*\\t0055/);
+  // A URL object as Payline's baseUrl is read as its text, as the core reads it (it passed the rule).
+  assert.equal(thrown(() => new payline.Client({ merchantId: '1', accessKey: 'k', baseUrl: new URL('https://x.test/V4/services/DirectPaymentAPI') })).field, 'options.baseUrl');
+});

@@ -441,12 +441,27 @@ export function invokeAnswer(raw, op, args, names, gateway, at) {
   return value;
 }
 
+/**
+ * The crossing of a stateless call. A trap in it (the core ran out of its 4 GiB of memory on an input of
+ * a few KB of JS that JSON makes huge: sparse arrays of 2^24 slots) is a RemiseError, not a bare
+ * `RuntimeError: unreachable` (a fuzz, twenty-first pass); the instance is renewed at the next call.
+ */
+function crossing(f, gateway) {
+  try {
+    return f();
+  } catch (e) {
+    if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+    const message = "remise ran out of memory reading this call's input (its wasm memory holds 4 GiB at most): pass less at once";
+    throw new RemiseError({ code: 'VALIDATION', gateway, field: '(input)', message: `(input): ${message}`, issues: [{ field: '(input)', code: 'TOO_LONG', message }] }, { cause: e });
+  }
+}
+
 /** One call: encode, one crossing, decode (`alwaysWarnings`: as `unwrap`). */
 export function invoke(raw, op, args, names, gateway, alwaysWarnings) {
   const [text, sp] = encode(args, names, gateway);
-  if (!sp) return unwrap(raw.call(op, text, sp), alwaysWarnings);
+  if (!sp) return unwrap(crossing(() => raw.call(op, text, sp), gateway), alwaysWarnings);
   try {
-    return unwrap(raw.call(op, text, sp), alwaysWarnings);
+    return unwrap(crossing(() => raw.call(op, text, sp), gateway), alwaysWarnings);
   } catch (e) {
     throw withoutUnreadable(e, raw, op, args, gateway);
   }
@@ -517,7 +532,7 @@ export function invokeText(raw, op, args, names, gateway, at) {
   const rest = args.slice();
   rest[at] = null;
   const [text, sp] = encode(rest, names, gateway);
-  return unwrap(raw.callText(op, text, t, sp));
+  return unwrap(crossing(() => raw.callText(op, text, t, sp), gateway));
 }
 
 /** One VALIDATION error of `issues` (the core's and those found in JS), with the message the core writes. */
@@ -525,9 +540,39 @@ export function withIssues(gateway, issues, cause) {
   // Built here (a key that could not be read, an unknown call option) or merged from the core's: a
   // card number used as a key is masked as `errorFrom` masks it (a helper's fuzz, twentieth pass, found
   // it whole in `field` when the value under it had a throwing getter, while NaN there was masked).
-  maskIssues(issues);
-  const message = issues.length === 1 ? `${issues[0].field}: ${issues[0].message}` : `${issues.length} problems: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`;
-  return new RemiseError({ code: 'VALIDATION', gateway, field: issues[0].field, message, issues }, cause === undefined ? undefined : { cause });
+  // Past MAX_LISTED, the first are listed and the rest counted, as the core does (a fuzz, twenty-first
+  // pass: 2000 unknown call options made 2000 issues and a 171 KB message, 2^24 an out-of-memory crash);
+  // an error merged in that counted more than it listed keeps its count (`counted`).
+  const total = issues.length + counted(issues);
+  const listed = issues.length > MAX_LISTED ? issues.slice(0, MAX_LISTED) : issues;
+  maskIssues(listed);
+  const lines = () => listed.map((i) => `${i.field}: ${i.message}`).join('; ');
+  const message = total === 1 ? `${listed[0].field}: ${listed[0].message}` : total > listed.length ? `${total} problems (the first ${listed.length} are listed in issues): ${lines()}` : `${total} problems: ${lines()}`;
+  return new RemiseError({ code: 'VALIDATION', gateway, field: listed[0].field, message, issues: listed }, cause === undefined ? undefined : { cause });
+}
+
+/** The issues a merged core error counted but did not list (its `[COUNTED]`), for `withIssues`. */
+const COUNTED = Symbol('remise.counted');
+function counted(issues) {
+  return guarded(() => issues[COUNTED] ?? 0, 0);
+}
+
+/**
+ * The issues of a VALIDATION error, to merge: a list that knows how many more the error counted but did
+ * not list ("2000 problems (the first 1000 are listed in issues)").
+ */
+/** Issue lists joined, their uncounted issues summed. */
+export function joined(...lists) {
+  const out = lists.flat();
+  out[COUNTED] = lists.reduce((n, l) => n + counted(l), 0);
+  return out;
+}
+
+export function issuesOf(e) {
+  const list = Array.isArray(e?.issues) ? [...e.issues] : [];
+  const m = /^(\d+) problems \(the first (\d+) are listed/.exec(String(e?.message));
+  if (m) list[COUNTED] = Number(m[1]) - Number(m[2]);
+  return list;
 }
 
 /**
@@ -543,7 +588,7 @@ export function invokeRequest(raw, op, args, names, gateway, placeholder) {
   } catch (e) {
     const more = issuesBeside(e, 'options', () => invoke(raw, op, [args[0], args[1], placeholder], names, gateway));
     if (more.length === 0) throw e;
-    throw withIssues(gateway, [...e.issues, ...more], e.cause);
+    throw withIssues(gateway, joined(issuesOf(e), more), e.cause);
   }
 }
 

@@ -1,5 +1,5 @@
 // money.*: one crossing per call (core.js invoke).
-import { invoke, issuesBeside, withIssues } from './core.js';
+import { invoke, issuesBeside, issuesOf, joined, withIssues } from './core.js';
 
 export default function money(raw) {
   /**
@@ -15,7 +15,7 @@ export default function money(raw) {
       const table = names.indexOf('table');
       const more = issuesBeside(e, 'table', () => invoke(raw, op, args.map((a, i) => (i === table ? undefined : a)), names));
       if (more.length === 0) throw e;
-      throw withIssues(undefined, [...more, ...e.issues], e.cause);
+      throw withIssues(undefined, joined(more, issuesOf(e)), e.cause);
     }
   };
   return {

@@ -1,5 +1,5 @@
 // payline.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { RemiseError, guarded, invoke, invokeRequest, invokeText, withIssues } from './core.js';
+import { RemiseError, guarded, invoke, invokeRequest, invokeText, issuesOf, joined, withIssues } from './core.js';
 import { bindMethods, callOptions, defineMethods, openClient, send } from './transport.js';
 
 const G = 'payline';
@@ -16,7 +16,9 @@ const PLACEHOLDER = { merchantId: '1', accessKey: 'placeholder' };
  * the same check in the core, as Systempay's `/api-payment`, measured +23 B of the .wasm.
  */
 function serviceInBaseUrl(options) {
-  const url = guarded(() => (options !== null && typeof options === 'object' ? options.baseUrl : undefined), undefined);
+  // As the core reads it: its JSON (a URL or a String object gives its text; a fuzz, twenty-first pass).
+  const given = guarded(() => (options !== null && typeof options === 'object' ? options.baseUrl : undefined), undefined);
+  const url = typeof given === 'string' || given === null || typeof given !== 'object' ? given : guarded(() => JSON.parse(JSON.stringify(given)), undefined);
   if (typeof url !== 'string') return undefined;
   // The path's last segment, as fetch resolves it (dot segments, backslashes) and without trailing
   // slashes or `;params`: a proxy's prefix named like a service (`https://egress.example/ExtendedAPI/
@@ -35,7 +37,7 @@ function withBaseUrlIssue(options, f) {
   try {
     out = f();
   } catch (e) {
-    if (bad && e instanceof RemiseError && e.code === 'VALIDATION' && Array.isArray(e.issues)) throw withIssues(G, [...e.issues, bad], e.cause);
+    if (bad && e instanceof RemiseError && e.code === 'VALIDATION' && Array.isArray(e.issues)) throw withIssues(G, joined(issuesOf(e), [bad]), e.cause);
     throw e;
   }
   if (bad) throw withIssues(G, [bad]);
@@ -77,8 +79,11 @@ export default function payline(raw) {
         // reading it, a `Client` fault under 500 aside (transport.js reads that one): it said
         // `retryable: false` where the client sends the read again (a helper's attack, twenty-first
         // pass; the declarations promise the client's table).
-        const clientFault = httpStatus === 500 && /^Client(?:\.|$)/.test(e?.gatewayCode ?? '');
-        if (operation === 'getTransactionDetails' && e instanceof RemiseError && e.code === 'GATEWAY_ERROR' && !clientFault && (httpStatus === 408 || httpStatus === 429 || (httpStatus >= 500 && httpStatus <= 599))) {
+        // (The status the core read, on the error: the argument may be an object with a toJSON whose
+        // valueOf throws, compared here: a fuzz, twenty-first pass.)
+        const status = e instanceof RemiseError ? e.httpStatus : undefined;
+        const clientFault = status === 500 && /^Client(?:\.|$)/.test(e.gatewayCode ?? '');
+        if (operation === 'getTransactionDetails' && e instanceof RemiseError && e.code === 'GATEWAY_ERROR' && !clientFault && typeof status === 'number' && (status === 408 || status === 429 || (status >= 500 && status <= 599))) {
           e.retryable = true;
         }
         throw e;

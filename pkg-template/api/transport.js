@@ -4,7 +4,7 @@
 // moves bytes and never decides whether a call may be resent: the core answers `retryDelayMs`
 // for reads that may be tried again, and never for a money-moving call. The one error built here
 // is ABORTED (a caller's AbortSignal: the core has no abort of its own).
-import { RemiseError, encode, errorFrom, unwrapPair, attachWarnings, inexactAnswer, issuesBeside, construct, read, guarded, joinBytes, withIssues } from './core.js';
+import { RemiseError, attachWarnings, construct, encode, errorFrom, guarded, inexactAnswer, issuesBeside, issuesOf, joinBytes, joined, read, unwrapPair, withIssues } from './core.js';
 
 const FAILURE = Symbol('remise transport failure');
 
@@ -390,6 +390,12 @@ export function callOptions(gateway, options, others) {
     // for its signal): the Sips client's core reads it as it is, as before (it refuses an array or
     // a Date, whose JSON is no object; `signal` is no JSON).
     if (others && Object.prototype.toString.call(options) !== '[object Object]') return [isSignal(signal) ? signal : undefined, options, issues];
+    // An array or typed array is no options object: one issue, not one per element (a Uint8Array of 2^24
+    // made as many issues and crashed the process: a fuzz, twenty-first pass).
+    if (!others && (Array.isArray(options) || ArrayBuffer.isView(options))) {
+      issues.push({ field: 'callOptions', code: 'TYPE', message: 'must be an object { signal } (or left out)' });
+      return [undefined, undefined, issues];
+    }
     for (const key of Object.keys(options)) {
       if (key === 'signal') continue;
       if (others) rest[key] = options[key];
@@ -450,6 +456,10 @@ function scrubbed(e, secrets) {
 export function openClient(raw, gateway, options, adjust) {
   const settings = { fetch: undefined, debug: undefined, timeoutMs: 0, maxResponseBytes: 0, redact: undefined, secrets: [] };
   let copy = options;
+  // An array or typed array is no options object: refused before its elements are copied one by one (a
+  // Uint8Array of 2^24 bytes ran the core out of memory: a fuzz, twenty-first pass).
+  // (Guarded: a revoked Proxy throws from Array.isArray; the copy below reports it as unreadable.)
+  if (guarded(() => Array.isArray(options) || ArrayBuffer.isView(options), false)) throw withIssues(gateway, [{ field: 'options', code: 'TYPE', message: 'must be an object of the client options' }]);
   if (options !== null && typeof options === 'object') {
     copy = {};
     try {
@@ -588,10 +598,11 @@ export async function send(core, settings, gateway, op, args, names, withWarning
         : [];
     // The call options' issues found here come with the core's, or before a preflight refusal, as
     // the core reports validation before its rules.
-    if (fields.length > 0 || found.length > 0) throw scrubbed(withIssues(gateway, [...fields, ...(invalid ? e.issues : []), ...found], cause ?? e.cause), settings.secrets);
+    if (fields.length > 0 || found.length > 0) throw scrubbed(withIssues(gateway, joined(fields, invalid ? issuesOf(e) : [], found), cause ?? e.cause), settings.secrets);
     throw e;
   }
-  if (found.length > 0) throw withIssues(gateway, found, cause);
+  // (Scrubbed too: a client's secret used as a call option's name was quoted whole: a fuzz, twenty-first pass.)
+  if (found.length > 0) throw scrubbed(withIssues(gateway, found, cause), settings.secrets);
   const { request, kind, operation } = prep;
   // The call's state as its signal sees it: `abort` is what the current attempt (or pause) does
   // when the signal fires; `sent` whether a fetch was called, which decides `outcome`.

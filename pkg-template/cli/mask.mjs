@@ -6,8 +6,9 @@
 // ('4970 1000 0000 0055', '4970.1000.0000.0055', '2026-12-05 4970…'; dots and no-break spaces since a
 // review of the sixteenth pass).
 // (U+E000 and U+E001 stand for the `\u{a0}` and `\u{202f}` the core writes for a no-break space in
-// a quoted value, while a text is masked.)
-const SEPARATORS = ' \\-.\\t\\u00a0\\u202f\\ue000\\ue001';
+// a quoted value, U+E002 for the `\t` it writes for a tab, while a text is masked: a number grouped by
+// tabs was quoted whole, a fuzz of the twenty-first pass.)
+const SEPARATORS = ' \\-.\\t\\u00a0\\u202f\\ue000\\ue001\\ue002';
 const DIGIT_RUNS = new RegExp(`[0-9]+(?:[${SEPARATORS}][0-9]+)*`, 'g');
 const SEPARATOR = new RegExp(`([${SEPARATORS}])`);
 const isSeparator = (c) => c !== undefined && c.length === 1 && SEPARATOR.test(c);
@@ -49,8 +50,8 @@ function lastFour(run) {
  * groups keeps its last four digits. Spans are bounded by 19 digits: the work is linear in the text.
  */
 export function maskDigits(text) {
-  const escaped = String(text).replaceAll('\\u{a0}', '\ue000').replaceAll('\\u{202f}', '\ue001');
-  return masked(escaped).replaceAll('\ue000', '\\u{a0}').replaceAll('\ue001', '\\u{202f}');
+  const escaped = String(text).replaceAll('\\u{a0}', '\ue000').replaceAll('\\u{202f}', '\ue001').replaceAll('\\t', '\ue002');
+  return masked(escaped).replaceAll('\ue000', '\\u{a0}').replaceAll('\ue001', '\\u{202f}').replaceAll('\ue002', '\\t');
 }
 
 function masked(text) {
