@@ -442,26 +442,36 @@ export function invokeAnswer(raw, op, args, names, gateway, at) {
 }
 
 /**
- * The crossing of a stateless call. A trap in it (the core ran out of its 4 GiB of memory on an input of
+ * What the crossing of a stateless call (or a constructor) threw. A trap in it (the core ran out of its 4 GiB of memory on an input of
  * a few KB of JS that JSON makes huge: sparse arrays of 2^24 slots) is a RemiseError, not a bare
  * `RuntimeError: unreachable` (a fuzz, twenty-first pass); the instance is renewed at the next call.
  */
-function crossing(f, gateway) {
-  try {
-    return f();
-  } catch (e) {
-    if (!(e instanceof WebAssembly.RuntimeError)) throw e;
-    const message = "remise ran out of memory reading this call's input (its wasm memory holds 4 GiB at most): pass less at once";
-    throw new RemiseError({ code: 'VALIDATION', gateway, field: '(input)', message: `(input): ${message}`, issues: [{ field: '(input)', code: 'TOO_LONG', message }] }, { cause: e });
-  }
+function trapped(e, gateway) {
+  if (!(e instanceof WebAssembly.RuntimeError)) return e;
+  const message = "remise ran out of memory reading this call's input (its wasm memory holds 4 GiB at most): pass less at once";
+  return new RemiseError({ code: 'VALIDATION', gateway, field: '(input)', message: `(input): ${message}`, issues: [{ field: '(input)', code: 'TOO_LONG', message }] }, { cause: e });
 }
 
 /** One call: encode, one crossing, decode (`alwaysWarnings`: as `unwrap`). */
 export function invoke(raw, op, args, names, gateway, alwaysWarnings) {
   const [text, sp] = encode(args, names, gateway);
-  if (!sp) return unwrap(crossing(() => raw.call(op, text, sp), gateway), alwaysWarnings);
+  if (!sp) {
+    let r;
+    try {
+      r = raw.call(op, text, sp);
+    } catch (e) {
+      throw trapped(e, gateway);
+    }
+    return unwrap(r, alwaysWarnings);
+  }
   try {
-    return unwrap(crossing(() => raw.call(op, text, sp), gateway), alwaysWarnings);
+    let r;
+    try {
+      r = raw.call(op, text, sp);
+    } catch (e) {
+      throw trapped(e, gateway);
+    }
+    return unwrap(r, alwaysWarnings);
   } catch (e) {
     throw withoutUnreadable(e, raw, op, args, gateway);
   }
@@ -532,7 +542,13 @@ export function invokeText(raw, op, args, names, gateway, at) {
   const rest = args.slice();
   rest[at] = null;
   const [text, sp] = encode(rest, names, gateway);
-  return unwrap(crossing(() => raw.callText(op, text, t, sp), gateway));
+  let r;
+  try {
+    r = raw.callText(op, text, t, sp);
+  } catch (e) {
+    throw trapped(e, gateway);
+  }
+  return unwrap(r);
 }
 
 /** One VALIDATION error of `issues` (the core's and those found in JS), with the message the core writes. */
@@ -570,8 +586,10 @@ export function joined(...lists) {
 
 export function issuesOf(e) {
   const list = Array.isArray(e?.issues) ? [...e.issues] : [];
-  const m = /^(\d+) problems \(the first (\d+) are listed/.exec(String(e?.message));
-  if (m) list[COUNTED] = Number(m[1]) - Number(m[2]);
+  // Only a full list can have counted more (a user's key quoted at the start of one issue's message could
+  // read as a count: the fourth review of the pass).
+  const m = list.length === MAX_LISTED ? /^(\d+) problems \(the first (\d+) are listed/.exec(String(e?.message)) : null;
+  if (m && Number(m[2]) === MAX_LISTED) list[COUNTED] = Number(m[1]) - MAX_LISTED;
   return list;
 }
 
@@ -622,9 +640,12 @@ function validationOf(again) {
 export function issuesBeside(e, prefix, again) {
   const under = new RegExp(`^${prefix}(\\.|$)`);
   if (!(e instanceof RemiseError) || e.code !== 'VALIDATION' || !Array.isArray(e.issues) || e.issues.length === 0 || !e.issues.every((i) => under.test(i.field))) return [];
-  const more = validationOf(again)?.issues ?? [];
+  const more = issuesOf(validationOf(again));
   const seen = (i) => e.issues.some((j) => j.field === i.field && j.code === i.code && j.message === i.message);
-  return more.filter((i) => !seen(i));
+  // (With the count of what the second error did not list: the fourth review of the pass.)
+  const out = more.filter((i) => !seen(i));
+  out[COUNTED] = counted(more);
+  return out;
 }
 
 /** Calls a wasm class constructor that throws its framed error text; rethrows a RemiseError. */
@@ -633,6 +654,6 @@ export function construct(Ctor, ...args) {
     return new Ctor(...args);
   } catch (e) {
     if (typeof e === 'string' && e.charCodeAt(0) === 101) throw errorFrom(JSON.parse(e.slice(1)));
-    throw e;
+    throw trapped(e);
   }
 }

@@ -389,13 +389,14 @@ export function callOptions(gateway, options, others) {
     // Not a plain object (an array, a Date, a boxed value; an AbortController or a Request given
     // for its signal): the Sips client's core reads it as it is, as before (it refuses an array or
     // a Date, whose JSON is no object; `signal` is no JSON).
-    if (others && Object.prototype.toString.call(options) !== '[object Object]') return [isSignal(signal) ? signal : undefined, options, issues];
-    // An array or typed array is no options object: one issue, not one per element (a Uint8Array of 2^24
-    // made as many issues and crashed the process: a fuzz, twenty-first pass).
-    if (!others && (Array.isArray(options) || ArrayBuffer.isView(options))) {
+    // An array, typed array or String object is no options object: one issue, not one per element (a
+    // Uint8Array of 2^24 made as many issues and crashed the process: a fuzz, twenty-first pass; the Sips
+    // client's core took it as it is and ran out of memory: its fourth review).
+    if (listLike(options)) {
       issues.push({ field: 'callOptions', code: 'TYPE', message: 'must be an object { signal } (or left out)' });
       return [undefined, undefined, issues];
     }
+    if (others && Object.prototype.toString.call(options) !== '[object Object]') return [isSignal(signal) ? signal : undefined, options, issues];
     for (const key of Object.keys(options)) {
       if (key === 'signal') continue;
       if (others) rest[key] = options[key];
@@ -414,6 +415,14 @@ export function callOptions(gateway, options, others) {
 }
 
 const UNREADABLE = 'could not be read (a getter or Proxy threw): pass a plain object';
+
+/**
+ * Whether `v` is an array, a typed array or a String object: things whose elements are their keys, which
+ * options never are (guarded: a revoked Proxy throws from Array.isArray; the reading after it says so).
+ */
+function listLike(v) {
+  return guarded(() => Array.isArray(v) || ArrayBuffer.isView(v) || v instanceof String || Object.prototype.toString.call(v) === '[object String]', false);
+}
 
 // The options that hold a client's secret (Systempay's password, Payline's access key, the Sips key).
 const SECRET_OPTIONS = ['password', 'accessKey', 'secretKey'];
@@ -458,8 +467,7 @@ export function openClient(raw, gateway, options, adjust) {
   let copy = options;
   // An array or typed array is no options object: refused before its elements are copied one by one (a
   // Uint8Array of 2^24 bytes ran the core out of memory: a fuzz, twenty-first pass).
-  // (Guarded: a revoked Proxy throws from Array.isArray; the copy below reports it as unreadable.)
-  if (guarded(() => Array.isArray(options) || ArrayBuffer.isView(options), false)) throw withIssues(gateway, [{ field: 'options', code: 'TYPE', message: 'must be an object of the client options' }]);
+  if (listLike(options)) throw withIssues(gateway, [{ field: 'options', code: 'TYPE', message: 'must be an object of the client options' }]);
   if (options !== null && typeof options === 'object') {
     copy = {};
     try {
