@@ -455,22 +455,14 @@ function trapped(e, gateway) {
 /** One call: encode, one crossing, decode (`alwaysWarnings`: as `unwrap`). */
 export function invoke(raw, op, args, names, gateway, alwaysWarnings) {
   const [text, sp] = encode(args, names, gateway);
-  if (!sp) {
-    let r;
-    try {
-      r = raw.call(op, text, sp);
-    } catch (e) {
-      throw trapped(e, gateway);
-    }
-    return unwrap(r, alwaysWarnings);
-  }
+  let r;
   try {
-    let r;
-    try {
-      r = raw.call(op, text, sp);
-    } catch (e) {
-      throw trapped(e, gateway);
-    }
+    r = raw.call(op, text, sp);
+  } catch (e) {
+    throw trapped(e, gateway);
+  }
+  if (!sp) return unwrap(r, alwaysWarnings);
+  try {
     return unwrap(r, alwaysWarnings);
   } catch (e) {
     throw withoutUnreadable(e, raw, op, args, gateway);
