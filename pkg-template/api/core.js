@@ -565,10 +565,6 @@ function counted(issues) {
   return guarded(() => issues[COUNTED] ?? 0, 0);
 }
 
-/**
- * The issues of a VALIDATION error, to merge: a list that knows how many more the error counted but did
- * not list ("2000 problems (the first 1000 are listed in issues)").
- */
 /** Issue lists joined, their uncounted issues summed. */
 export function joined(...lists) {
   const out = lists.flat();
@@ -576,6 +572,15 @@ export function joined(...lists) {
   return out;
 }
 
+/** `e`'s VALIDATION error with `more` issues after its own, its count kept (`joined`, `issuesOf`). */
+export function withMore(gateway, e, more) {
+  return withIssues(gateway, joined(issuesOf(e), more), e.cause);
+}
+
+/**
+ * The issues of a VALIDATION error, to merge: a list that knows how many more the error counted but did
+ * not list ("2000 problems (the first 1000 are listed in issues)").
+ */
 export function issuesOf(e) {
   const list = Array.isArray(e?.issues) ? [...e.issues] : [];
   // Only a full list can have counted more (a user's key quoted at the start of one issue's message could
@@ -598,7 +603,7 @@ export function invokeRequest(raw, op, args, names, gateway, placeholder) {
   } catch (e) {
     const more = issuesBeside(e, 'options', () => invoke(raw, op, [args[0], args[1], placeholder], names, gateway));
     if (more.length === 0) throw e;
-    throw withIssues(gateway, joined(issuesOf(e), more), e.cause);
+    throw withMore(gateway, e, more);
   }
 }
 

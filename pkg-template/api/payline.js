@@ -1,6 +1,6 @@
 // payline.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { RemiseError, guarded, invoke, invokeRequest, invokeText, issuesOf, joined, withIssues } from './core.js';
-import { bindMethods, callOptions, defineMethods, openClient, send } from './transport.js';
+import { RemiseError, guarded, invoke, invokeRequest, invokeText, withIssues, withMore } from './core.js';
+import { bindMethods, callOptions, clientFault, defineMethods, openClient, send, transientForRead } from './transport.js';
 
 const G = 'payline';
 // The client's methods: money-moving calls are sent once; getTransactionDetails (a read) is retried
@@ -37,7 +37,7 @@ function withBaseUrlIssue(options, f) {
   try {
     out = f();
   } catch (e) {
-    if (bad && e instanceof RemiseError && e.code === 'VALIDATION' && Array.isArray(e.issues)) throw withIssues(G, joined(issuesOf(e), [bad]), e.cause);
+    if (bad && e instanceof RemiseError && e.code === 'VALIDATION' && Array.isArray(e.issues)) throw withMore(G, e, [bad]);
     throw e;
   }
   if (bad) throw withIssues(G, [bad]);
@@ -81,9 +81,8 @@ export default function payline(raw) {
         // pass; the declarations promise the client's table).
         // (The status the core read, on the error: the argument may be an object with a toJSON whose
         // valueOf throws, compared here: a fuzz, twenty-first pass.)
-        const status = e instanceof RemiseError ? e.httpStatus : undefined;
-        const clientFault = status === 500 && /^Client(?:\.|$)/.test(e.gatewayCode ?? '');
-        if (operation === 'getTransactionDetails' && e instanceof RemiseError && e.code === 'GATEWAY_ERROR' && !clientFault && typeof status === 'number' && (status === 408 || status === 429 || (status >= 500 && status <= 599))) {
+        // The same two rules as the client's (transport.js `transientForRead`, `clientFault`).
+        if (operation === 'getTransactionDetails' && e instanceof RemiseError && e.code === 'GATEWAY_ERROR' && transientForRead(e.httpStatus) && !(e.httpStatus === 500 && clientFault(e))) {
           e.retryable = true;
         }
         throw e;

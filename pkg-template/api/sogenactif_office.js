@@ -1,6 +1,6 @@
 // sogenactif.office.* and sogenactif.OfficeClient: one crossing per call; the client sends through
 // the JS transport (transport.js).
-import { RemiseError, guarded, invoke, invokeAnswer, invokeRequest, issuesOf, joined, withIssues } from './core.js';
+import { RemiseError, guarded, invoke, invokeAnswer, invokeRequest, withIssues, withMore } from './core.js';
 import { bindMethods, callOptions, defineMethods, openClient, send } from './transport.js';
 
 const G = 'sogenactif';
@@ -88,7 +88,7 @@ export default function sogenactifOffice(raw) {
       try {
         opened = openClient(raw, G, options, adjust);
       } catch (e) {
-        if (stray && e instanceof RemiseError && e.code === 'VALIDATION') throw withIssues(G, joined(issuesOf(e), [stray]), e.cause);
+        if (stray && e instanceof RemiseError && e.code === 'VALIDATION') throw withMore(G, e, [stray]);
         throw e;
       }
       const { core, settings } = opened;

@@ -39,7 +39,10 @@ async function faultBody(res, life, status, cap) {
 }
 
 /** A Payline SOAP fault of the `Client` side (`Client`, `Client.…`): the request was refused as it is. */
-const clientFault = (error) => error.code === 'GATEWAY_ERROR' && /^Client(?:\.|$)/.test(error.gatewayCode ?? '');
+export const clientFault = (error) => error.code === 'GATEWAY_ERROR' && /^Client(?:\.|$)/.test(error.gatewayCode ?? '');
+
+/** A status a read is sent again for without reading its body (408, 429, 5xx). */
+export const transientForRead = (status) => status === 408 || status === 429 || (Number.isInteger(status) && status >= 500 && status <= 599);
 
 class Failure {
   constructor(kind, detail, status) {
@@ -386,9 +389,6 @@ export function callOptions(gateway, options, others) {
     // AbortController or a Request given as the options gives its own); the other keys are the
     // object's own enumerable ones.
     signal = options.signal;
-    // Not a plain object (an array, a Date, a boxed value; an AbortController or a Request given
-    // for its signal): the Sips client's core reads it as it is, as before (it refuses an array or
-    // a Date, whose JSON is no object; `signal` is no JSON).
     // An array, typed array or String object is no options object: one issue, not one per element (a
     // Uint8Array of 2^24 made as many issues and crashed the process: a fuzz, twenty-first pass; the Sips
     // client's core took it as it is and ran out of memory: its fourth review).
@@ -396,6 +396,9 @@ export function callOptions(gateway, options, others) {
       issues.push({ field: 'callOptions', code: 'TYPE', message: 'must be an object { signal } (or left out)' });
       return [undefined, undefined, issues];
     }
+    // Not a plain object (a Date, a boxed value; an AbortController or a Request given for its
+    // signal): the Sips client's core reads it as it is, as before (it refuses a Date, whose JSON is
+    // no object; `signal` is no JSON).
     if (others && Object.prototype.toString.call(options) !== '[object Object]') return [isSignal(signal) ? signal : undefined, options, issues];
     for (const key of Object.keys(options)) {
       if (key === 'signal') continue;
@@ -465,8 +468,8 @@ function scrubbed(e, secrets) {
 export function openClient(raw, gateway, options, adjust) {
   const settings = { fetch: undefined, debug: undefined, timeoutMs: 0, maxResponseBytes: 0, redact: undefined, secrets: [] };
   let copy = options;
-  // An array or typed array is no options object: refused before its elements are copied one by one (a
-  // Uint8Array of 2^24 bytes ran the core out of memory: a fuzz, twenty-first pass).
+  // An array, typed array or String object is no options object: refused before its elements are copied
+  // one by one (a Uint8Array of 2^24 bytes ran the core out of memory: a fuzz, twenty-first pass).
   if (listLike(options)) throw withIssues(gateway, [{ field: 'options', code: 'TYPE', message: 'must be an object of the client options' }]);
   if (options !== null && typeof options === 'object') {
     copy = {};
@@ -894,8 +897,11 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     // late) is still a debug `response` event, its body empty: the debug record is the only one of what
     // the gateway answered a call of unknown outcome (a helper's attack, twenty-first pass: a 302 to a
     // refund and three 503s to a read showed requests only).
+    const answered = (body) => {
+      if (settings.debug) emit(settings.debug, { type: 'response', gateway, url: settings.redact(url), status, headers: {}, body });
+    };
     const unread = () => {
-      if (settings.debug) emit(settings.debug, { type: 'response', gateway, url: settings.redact(url), status, headers: {}, body: '' });
+      answered('');
       discard(res);
     };
     if (read(res, 'type') === 'opaqueredirect' || (status >= 300 && status <= 399)) {
@@ -946,17 +952,17 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       throw new Failure('notresponse', `HTTP status ${String(status).slice(0, 12)} is not a valid final status`);
     }
     const wait = status === 429 || status === 503 ? retryAfter(res) : undefined;
+    // The transient status, retried by the core's table for a read, with the wait the answer asked for.
+    const transient = () => Object.assign(new Failure('status', '', status), { retryAfterMs: wait });
     // Payline's SOAP 1.1 faults come under 500: a read's body is read there, and a `Client` fault (the
     // request itself is wrong: sent again, it fails again) is said with Payline's words; anything else
     // is the transient status, as below (a helper's attack, twenty-first pass: a read refused as
     // malformed was sent three times and rejected "try again later" without the fault).
     const faultRead = kind === 'read' && gateway === 'payline' && status === 500;
-    if (kind === 'read' && (status === 408 || status === 429 || status >= 500) && !faultRead) {
+    if (kind === 'read' && transientForRead(status) && !faultRead) {
       // Transient for a read: retried by the core's table without reading the body.
       unread();
-      const failed = new Failure('status', '', status);
-      failed.retryAfterMs = wait;
-      throw failed;
+      throw transient();
     }
     let body;
     try {
@@ -970,32 +976,24 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       // The status came, its body was not read whole (too large, too late, cut, broken): one response
       // event, its body empty (the second review of the pass: a 200 to a refund whose body was reset
       // or stalled left no trace of that 200).
-      if (settings.debug) emit(settings.debug, { type: 'response', gateway, url: settings.redact(url), status, headers: {}, body: '' });
+      answered('');
       if (isFailure(e)) throw e;
       throw new Failure('network', describe(e));
     }
-    if (settings.debug) emit(settings.debug, { type: 'response', gateway, url: settings.redact(url), status, headers: {}, body: settings.redact(body ?? '') });
+    answered(body === undefined ? '' : settings.redact(body));
+    // A Payline read's 500 whose body could not be read quickly: the transient status.
+    if (body === undefined) throw transient();
     const jitter = Math.floor(Math.random() * 1001);
     let r;
     try {
-      // (A Payline read's 500 whose body could not be read quickly is the transient status, below.)
-      if (body === undefined) throw new Failure('status', '', status);
       r = core.answer(JSON.stringify([operation, kind, status, body, retries, jitter]));
-    } catch (e) {
-      if (isFailure(e)) {
-        e.retryAfterMs = wait;
-        throw e;
-      }
+    } catch {
       // The wasm instance interrupted while it read the answer (it ran out of memory on a huge one:
       // it is renewed at the next call). The call was sent: an unreadable answer, not a bare
       // RuntimeError without its outcome (the review of the pass).
       throw new Failure('notresponse', 'the answer could not be read (remise ran out of memory reading it)');
     }
-    if (faultRead && !(r !== undefined && r.charCodeAt(0) === 101 && clientFault(JSON.parse(r.slice(1))))) {
-      const failed = new Failure('status', '', status);
-      failed.retryAfterMs = wait;
-      throw failed;
-    }
+    if (faultRead && !(r.charCodeAt(0) === 101 && clientFault(JSON.parse(r.slice(1))))) throw transient();
     if (r.charCodeAt(0) === 101) {
       const error = JSON.parse(r.slice(1));
       // A refusal or fault read from an answer under another status than 200 (a Payline SOAP body

@@ -7,7 +7,7 @@
 // byte against tests/fixtures/sogenactif/archive/OFBREQ_all_methods.zip, which the zip crate reads
 // back (tests/sogenactif_batch.rs) and `unzip -t` checks (js-tests). The issues are the core's.
 import { RemiseError, guarded, joinBytes } from './core.js';
-import { crc32, ENTRY_NAME, MAX_DATA, zipHead, zipTail } from '../cli/stored-zip.mjs';
+import { crc32, ENTRY_NAME, MAX_DATA, nameMismatch, zipHead, zipTail } from '../cli/stored-zip.mjs';
 
 const G = 'sogenactif';
 /** Prefix every request file and archive name must start with [confirmed, reference §1.2]. */
@@ -67,14 +67,18 @@ function unfinished(text) {
   return Number(end[1]) === records ? null : `its END line says ${end[1]} records but it holds ${records}`;
 }
 
-/** The default entry name: `OFBREQ.xml` for an XML file, `OFBREQ.csv` otherwise. */
-const defaultName = (fileText) => (fileText.replace(/^\uFEFF+/, '').startsWith('<?xml') ? 'OFBREQ.xml' : 'OFBREQ.csv');
+/**
+ * The syntax of a file text: XML from its first `<` after byte order marks and XML's white space (the
+ * crate's archive.rs reads it the same way), else CSV.
+ */
+const syntaxOf = (fileText) => (fileText.replace(/^\uFEFF+/, '').replace(/^[ \t\r\n]+/, '').startsWith('<') ? 'xml' : 'csv');
 
 /** The ZIP bytes of `fileText` as one entry named `name` (default `OFBREQ.xml` or `OFBREQ.csv`). */
 export function archive(fileText, name) {
   if (typeof fileText !== 'string') throw failure([{ field: 'fileText', code: 'TYPE', message: `must be a string, got ${kind(fileText)}` }]);
   if (name !== undefined && name !== null && typeof name !== 'string') throw failure([{ field: 'name', code: 'TYPE', message: `must be a string, got ${kind(name)}` }]);
-  const entry = name ?? defaultName(fileText);
+  const syntax = syntaxOf(fileText);
+  const entry = name ?? `OFBREQ.${syntax}`;
   const data = new TextEncoder().encode(fileText);
   const issues = [];
   if (!entry.startsWith(PREFIX)) {
@@ -82,21 +86,10 @@ export function archive(fileText, name) {
   } else if (!ENTRY_NAME.test(entry)) {
     issues.push({ field: 'name', code: 'FORMAT', message: "must hold only letters, digits, '.', '_' and '-' (at most 100 characters)" });
   } else if (name !== undefined && name !== null) {
-    // The name's extension, when it is one of the two syntaxes', is the file's: an XML file named `.csv`
-    // was zipped (the CLI's --entry refused it; a helper's attack, twenty-first pass). Same rule in the
-    // crate (archive.rs).
-    // (XML from its first '<': a file without its declaration, or with `<?XML`, is refused for that, not
-    // told to be named .csv: the review of the pass.)
-    // (XML's white space only, as `unfinished` and the crate read it: `trimStart` took U+FEFF after a line
-    // break, Rust's `trim_start` U+0085: the review of the pass.)
-    const [syntax, ext, other] = fileText.replace(/^\uFEFF+/, '').replace(/^[ \t\r\n]+/, '').startsWith('<') ? ['XML', '.xml', '.csv'] : ['CSV', '.csv', '.xml'];
-    const tail = entry.slice(-4).toLowerCase();
-    if (entry.length > 4 && (tail === other || tail === '.zip')) {
-      // (`….csv.zip` is the archive's own name, not its entry's: a new user's walk, twenty-first pass.)
-      const stem = entry.slice(0, -4);
-      const named = tail === '.zip' && /\.(?:csv|xml)$/i.test(stem) ? stem.slice(0, -4) : stem;
-      issues.push({ field: 'name', code: 'FORMAT', message: `ends in ${tail} but the file is ${syntax}: name it '${named}${ext}'${tail === '.zip' ? " (the entry is the request file; the archive's own name is yours)" : ''}` });
-    }
+    // A given name's ending says the file's syntax, or that it is no archive (stored-zip.mjs
+    // `nameMismatch`): an XML file named `.csv` was zipped (a helper's attack, twenty-first pass).
+    const m = nameMismatch(entry, syntax);
+    if (m) issues.push({ field: 'name', code: 'FORMAT', message: `ends in ${m.tail} but the file is ${syntax.toUpperCase()}: name it '${m.named}'${m.tail === '.zip' ? " (the entry is the request file; the archive's own name is yours)" : ''}` });
   }
   // Without ZIP64 every size and offset is a 32-bit number: header (30 bytes), name and data below 4 GiB.
   if (fileText === '') issues.push({ field: 'fileText', code: 'REQUIRED', message: 'is empty: give the text returned by batch.build or BatchWriter' });

@@ -13,7 +13,7 @@ import { constants } from 'node:os';
 import { Socket } from 'node:net';
 import { isatty, ReadStream } from 'node:tty';
 import { createEngine, JsConverter } from './engine.mjs';
-import { crc32, ENTRY_NAME, localHeader, MAX_DATA, trailer } from './zip.mjs';
+import { crc32, ENTRY_NAME, localHeader, MAX_DATA, nameMismatch, trailer } from './zip.mjs';
 import { createSummary, jsonPieces, jsonSafe, maskDigits, problems, htmlPieces, renderText, terminalSafe } from './report.mjs';
 import { chunks, isDirectoryError, lines, MAX_LINE, readResponse } from './lines.mjs';
 import { writeOut } from './output.mjs';
@@ -1068,10 +1068,7 @@ async function build(argv, io) {
       throw new UsageError(`${named}: must start with 'OFBREQ' and hold only letters, digits, '.', '_' and '-' (at most 100 characters)`);
     }
   } else if (values.entry !== undefined) throw new UsageError('--entry needs --zip');
-  else {
-    refuseOtherSyntax('-o', output, values, options.syntax ?? 'csv');
-    if (extname(output).toLowerCase() === '.zip') throw new UsageError(`-o '${output}' ends in .zip but the file is not an archive: give --zip to write one, or name it otherwise`);
-  }
+  else refuseMismatch('-o', output, values, options.syntax ?? 'csv');
   const target = outputFile(output);
   refuseSameFile([['INPUT', input]], [['-o', target.path], ...(values.errors === undefined ? [] : [['--errors', values.errors]])]);
   commandLineChecks(values, input);
@@ -1084,6 +1081,22 @@ async function build(argv, io) {
 }
 
 /**
+ * Refuses a file name (`--entry`, or OUTPUT without --zip) whose ending contradicts the file, as
+ * `archive` refuses its name (stored-zip.mjs `nameMismatch`): the other syntax's extension (an XML file
+ * named `.csv`), or `.zip` (OUTPUT without --zip is no archive; an entry is the file inside one).
+ */
+function refuseMismatch(flag, name, values, syntax) {
+  const m = nameMismatch(name, syntax);
+  if (m === null) return;
+  if (m.tail === '.zip') {
+    throw new UsageError(flag === '-o'
+      ? `-o '${name}' ends in .zip but the file is not an archive: give --zip to write one, or name it otherwise`
+      : `--entry '${name}' ends in .zip: the entry is the request file inside the archive; name it ${m.named} (OUTPUT is the archive's own name)`);
+  }
+  throw new UsageError(`${flag} '${name}' ends in ${m.tail} but the file is ${syntax.toUpperCase()} (--syntax ${syntax}${values.syntax === undefined ? ', the default' : ''}): name it ${m.named}, or give --syntax ${m.tail.slice(1)}`);
+}
+
+/**
  * The archive's entry: --entry, else OUTPUT's name without `.zip` when it starts with OFBREQ, else
  * OFBREQ.csv / OFBREQ.xml. Its extension is the syntax's: `-o OFBREQ_1.csv.zip --zip --syntax xml`
  * named an entry of XML `OFBREQ_1.csv`, `-o OFBREQ_1.zip` one without an extension, and `--entry
@@ -1091,27 +1104,11 @@ async function build(argv, io) {
  * the syntax's extension (in place of the other one); a given one that says the other syntax is
  * refused.
  */
-/**
- * Refuses a file name (`--entry`, or OUTPUT without --zip) ending in the other syntax's extension: an XML
- * file named `.csv` (OUTPUT's case: a helper's attack, twenty-first pass).
- */
-function refuseOtherSyntax(flag, name, values, syntax) {
-  const other = syntax === 'xml' ? '.csv' : '.xml';
-  if (extname(name).toLowerCase() === other) {
-    throw new UsageError(`${flag} '${name}' ends in ${other} but the file is ${syntax.toUpperCase()} (--syntax ${syntax}${values.syntax === undefined ? ', the default' : ''}): name it ${name.slice(0, -other.length)}.${syntax}, or give --syntax ${other.slice(1)}`);
-  }
-}
-
 function entryName(values, output, syntax) {
   const ext = `.${syntax}`;
   const other = syntax === 'xml' ? '.csv' : '.xml';
   if (values.entry !== undefined) {
-    refuseOtherSyntax('--entry', values.entry, values, syntax);
-    if (extname(values.entry).toLowerCase() === '.zip') {
-      // The stem's own extension, if any, replaced by the file's (`OFBREQ_9.csv.zip` of an XML file: OFBREQ_9.xml).
-      const stem = values.entry.slice(0, -4);
-      throw new UsageError(`--entry '${values.entry}' ends in .zip: the entry is the request file inside the archive; name it ${/\.(?:csv|xml)$/i.test(stem) ? stem.slice(0, -4) : stem}${ext} (OUTPUT is the archive's own name)`);
-    }
+    refuseMismatch('--entry', values.entry, values, syntax);
     return values.entry;
   }
   const fromOutput = basename(output).replace(/\.zip$/i, '');

@@ -7,6 +7,21 @@
 
 /** The name rule of `archive`: `OFBREQ` then letters, digits, `.`, `_`, `-`, at most 100 characters. */
 export const ENTRY_NAME = /^OFBREQ[A-Za-z0-9._-]{0,94}$/;
+/**
+ * Whether an entry name contradicts the file it holds (`syntax`: 'csv' or 'xml'): ending in the other
+ * syntax's extension, or in `.zip` (the archive's own name). `{ tail, named }`, the ending found (lower
+ * case) and the name to give instead, or null. One rule for `archive` and the command line's `--entry`
+ * and OUTPUT (a helper's attack, twenty-first pass); the crate's archive.rs has its own copy.
+ */
+export function nameMismatch(name, syntax) {
+  const other = syntax === 'xml' ? '.csv' : '.xml';
+  const tail = name.slice(-4).toLowerCase();
+  if (name.length <= 4 || (tail !== other && tail !== '.zip')) return null;
+  // (`….csv.zip` of an XML file: its stem's own extension replaced too.)
+  const stem = name.slice(0, -4);
+  return { tail, named: `${tail === '.zip' && /\.(?:csv|xml)$/i.test(stem) ? stem.slice(0, -4) : stem}.${syntax}` };
+}
+
 /** Largest data size a ZIP without ZIP64 can hold here (name and headers included). */
 export const MAX_DATA = 0xffffffff - 130;
 

@@ -5,7 +5,7 @@
 import * as zlib from 'node:zlib';
 import { crc32 as tableCrc32, zipHead, zipTail } from './stored-zip.mjs';
 
-export { ENTRY_NAME, MAX_DATA } from './stored-zip.mjs';
+export { ENTRY_NAME, MAX_DATA, nameMismatch } from './stored-zip.mjs';
 
 /** CRC-32 (IEEE), incremental: node:zlib's (Node ≥ 20.15) or the package's own when that is missing. */
 export const crc32 = typeof zlib.crc32 === 'function' ? (data, crc = 0) => zlib.crc32(data, crc) : tableCrc32;

@@ -4,7 +4,7 @@
 //
 // Plain JavaScript, no dependency: the fetch path uses only WebCrypto, TextEncoder, Intl, Request and
 // Response, so it runs in Node, Deno, Bun and workerd. `listen()` loads node:http lazily (Node only).
-import { DAY_MS, HOUR_MS, MAX_TIME_MS, instantOf, maskRecorded, parseJson } from './util.js';
+import { DAY_MS, HOUR_MS, MAX_TIME_MS, instantOf, keyName, maskRecorded, parseJson } from './util.js';
 import { createSystempay } from './systempay.js';
 import { createPayline } from './payline.js';
 import { createSogenactif } from './sogenactif.js';
@@ -72,9 +72,8 @@ function checkKeys(options) {
     if (part !== '' && (typeof o !== 'object' || Array.isArray(o))) throw new TypeError(`createSimulator: options.${part} must be an object (or left out)`);
     const unknown = Object.keys(o).find((k) => !keys.includes(k));
     if (unknown !== undefined) {
-      // Named when it reads as an option name; else by its length (a secret or a card number used as
-      // a key is not quoted).
-      const named = /^[A-Za-z_]{1,40}$/.test(unknown) ? `'${part === '' ? '' : `${part}.`}${unknown}'` : `of ${unknown.length} characters${part === '' ? '' : ` in options.${part}`}`;
+      const quoted = keyName(unknown, part === '' ? '' : `${part}.`);
+      const named = quoted.startsWith("'") || part === '' ? quoted : `${quoted} in options.${part}`;
       throw new TypeError(`createSimulator: unknown option ${named}: ${part === '' ? 'the options are' : `options.${part} takes`} ${keys.join(', ')}`);
     }
   }

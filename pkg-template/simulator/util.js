@@ -51,9 +51,16 @@ export function basicCredentials(header) {
 export function refuseUnknown(rest, takes) {
   const unknown = Object.keys(rest)[0];
   if (unknown === undefined) return;
-  // (Digits too: the seeds' own names hold them, `s10TransactionId`, and so do their likely misspellings.)
-  const named = /^[A-Za-z_][A-Za-z0-9_]{0,39}$/.test(unknown) ? `'${unknown}'` : `of ${unknown.length} characters`;
-  throw new TypeError(`createTransaction: unknown field ${named}: it takes ${takes}`);
+  throw new TypeError(`createTransaction: unknown field ${keyName(unknown)}: it takes ${takes}`);
+}
+
+/**
+ * An unknown key as a message names it: quoted when it reads as a field name (digits too: the seeds' own
+ * names hold them, `s10TransactionId`, and so do their likely misspellings), else by its length, so that a
+ * secret or a card number used as a key is not quoted.
+ */
+export function keyName(key, prefix = '') {
+  return /^[A-Za-z_][A-Za-z0-9_]{0,39}$/.test(key) ? `'${prefix}${key}'` : `of ${key.length} characters`;
 }
 
 export const DAY_MS = 86_400_000;
