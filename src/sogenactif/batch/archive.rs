@@ -14,16 +14,45 @@ use crate::error::{issue, Gateway, Issues, Result};
 /// Prefix every request file and archive name must start with [confirmed, reference §1.2].
 pub const REQUEST_PREFIX: &str = "OFBREQ";
 
+/// Whether a file text is XML: its first `<` after byte order marks and XML's white space (the
+/// package's `archive`, api/zip.js `syntaxOf`, reads it the same way).
+fn is_xml(file_text: &str) -> bool {
+    file_text
+        .trim_start_matches('\u{feff}')
+        .trim_start_matches([' ', '\t', '\r', '\n'])
+        .starts_with('<')
+}
+
 /// The default entry name: `OFBREQ.xml` for an XML file, `OFBREQ.csv` otherwise.
 pub fn default_name(file_text: &str) -> &'static str {
-    if file_text
-        .trim_start_matches('\u{feff}')
-        .starts_with("<?xml")
-    {
+    if is_xml(file_text) {
         "OFBREQ.xml"
     } else {
         "OFBREQ.csv"
     }
+}
+
+/// Whether an entry name (ASCII) contradicts its file: ending in the other syntax's extension, or in
+/// `.zip` (the archive's own name). The ending found (lower case) and the name to give instead. The
+/// package's rule is cli/stored-zip.mjs `nameMismatch` (a helper's attack, twenty-first pass).
+fn name_mismatch(name: &str, ext: &str) -> Option<(String, String)> {
+    let other = if ext == ".xml" { ".csv" } else { ".xml" };
+    let stem = name.get(..name.len().checked_sub(4)?)?;
+    let tail = name.get(stem.len()..)?.to_ascii_lowercase();
+    if stem.is_empty() || (tail != other && tail != ".zip") {
+        return None;
+    }
+    // `….csv.zip` of an XML file: its stem's own extension replaced too.
+    let inner = stem.get(stem.len().saturating_sub(4)..).unwrap_or("");
+    let base = if tail == ".zip"
+        && stem.len() > 4
+        && (inner.eq_ignore_ascii_case(".csv") || inner.eq_ignore_ascii_case(".xml"))
+    {
+        stem.get(..stem.len() - 4).unwrap_or(stem)
+    } else {
+        stem
+    };
+    Some((tail, format!("{base}{ext}")))
 }
 
 /// Zips `file_text` (stored: see below) as one entry named `name` (default [`default_name`]). The name must
@@ -54,37 +83,14 @@ pub fn archive(file_text: &str, name: Option<&str>) -> Result<Vec<u8>> {
             "must hold only letters, digits, '.', '_' and '-' (at most 100 characters)",
         );
     } else if given {
-        // The name's extension, when it is one of the two syntaxes', is the file's: an XML file named
-        // `.csv` was zipped (the CLI's `--entry` refused it; a helper's attack, twenty-first pass).
-        // XML from its first `<`: a file without its declaration (or with `<?XML`) is refused for that,
-        // not told to be named `.csv` (the review of the pass).
-        // XML's white space only, as `unfinished` reads it and the package's rule does.
-        let (syntax, ext) = if file_text
-            .trim_start_matches('\u{feff}')
-            .trim_start_matches([' ', '\t', '\r', '\n'])
-            .starts_with('<')
-        {
+        // A given name's ending says the file's syntax, or that it is no archive: an XML file named
+        // `.csv` was zipped (a helper's attack, twenty-first pass).
+        let (syntax, ext) = if is_xml(file_text) {
             ("XML", ".xml")
         } else {
             ("CSV", ".csv")
         };
-        let other = if ext == ".xml" { ".csv" } else { ".xml" };
-        // The name is ASCII here (checked above), so its last four bytes are its last four characters.
-        let stem_len = name.len().saturating_sub(4);
-        let tail = name[stem_len..].to_ascii_lowercase();
-        if name.len() > 4 && (tail == other || tail == ".zip") {
-            // `….csv.zip` is the archive's own name, not its entry's (a new user's walk, twenty-first pass).
-            let stem = &name[..stem_len];
-            let named = if tail == ".zip"
-                && stem.len() > 4
-                && [".csv", ".xml"]
-                    .iter()
-                    .any(|e| stem[stem.len() - 4..].eq_ignore_ascii_case(e))
-            {
-                &stem[..stem.len() - 4]
-            } else {
-                stem
-            };
+        if let Some((tail, named)) = name_mismatch(name, ext) {
             let why = if tail == ".zip" {
                 " (the entry is the request file; the archive's own name is yours)"
             } else {
@@ -93,7 +99,7 @@ pub fn archive(file_text: &str, name: Option<&str>) -> Result<Vec<u8>> {
             issues.push(
                 "name",
                 issue::FORMAT,
-                format!("ends in {tail} but the file is {syntax}: name it '{named}{ext}'{why}"),
+                format!("ends in {tail} but the file is {syntax}: name it '{named}'{why}"),
             );
         }
     }
@@ -115,17 +121,12 @@ pub fn archive(file_text: &str, name: Option<&str>) -> Result<Vec<u8>> {
             issue::TOO_LONG,
             "is 4 GiB or more, beyond a ZIP archive without ZIP64: split the records over several files",
         );
-    } else {
-        // Host only: the package's `archive` is JS (zip.js, the same rule), and in the wasm build
-        // this check's callees, shared with the rest, changed its code (+53 bytes gzip, measured).
-        #[cfg(not(target_arch = "wasm32"))]
-        if let Some(broken) = unfinished(file_text) {
-            issues.push(
+    } else if let Some(broken) = unfinished(file_text) {
+        issues.push(
                 "fileText",
                 issue::FORMAT,
-                format!("is not a whole request file: {broken}: give the whole text of batch.build, or BatchWriter's header(), add()… and finish()"),
-            );
-        }
+            format!("is not a whole request file: {broken}: give the whole text of batch.build, or BatchWriter's header(), add()… and finish()"),
+        );
     }
     issues.finish(Some(Gateway::Sogenactif))?;
     Ok(stored_zip(name, data))
@@ -136,7 +137,6 @@ pub fn archive(file_text: &str, name: Option<&str>) -> Result<Vec<u8>> {
 /// complete or not produced). CSV: `FILE;request;…`, `HEADER;…`, the records, `END;<their count>`;
 /// XML: a `<file … type="request">` root holding records, closed. The records are not read again
 /// (the writer checked them). The package's `archive` (pkg-template/api/zip.js) has the same rule.
-#[cfg(not(target_arch = "wasm32"))]
 pub fn unfinished(text: &str) -> Option<String> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     if body.starts_with('<') {

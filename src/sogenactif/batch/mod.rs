@@ -11,6 +11,9 @@
 //! - `archive.rs`: [`archive`] (one stored ZIP entry written by hand, for size; `OFBREQ…`);
 //! - `response.rs`: [`parse_response`].
 
+// Not in the `.wasm`: the package's `archive` is pkg-template/api/zip.js (the core's cost about 1 KB
+// gzip); the crate keeps its own for native users.
+#[cfg(not(target_arch = "wasm32"))]
 mod archive;
 pub mod convert;
 pub mod dictionary;
@@ -24,8 +27,7 @@ pub mod validate;
 pub mod writer;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use archive::unfinished;
-pub use archive::{archive, default_name, REQUEST_PREFIX};
+pub use archive::{archive, default_name, unfinished, REQUEST_PREFIX};
 pub use convert::{Converter, Reject, Summary, MAX_LINE};
 pub use layout::Layouts;
 pub use response::{
