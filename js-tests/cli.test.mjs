@@ -538,14 +538,21 @@ test('report --request: unrequested lines, another method, another s10 id or a b
   // Another method, another s10 id, a blanked reference and amount on the same recordSequence.
   const s10 = { method: 'cancel', recordSequence: 21, merchantId: M, s10TransactionReference: { s10TransactionId: '000101', s10TransactionIdDate: '20261201' }, amount: 700, currencyCode: 'EUR' };
   const ref = { method: 'cancel', recordSequence: 22, merchantId: M, transactionReference: 'ORDER3', amount: 700, currencyCode: 'EUR' };
-  const req2 = sogenactif.batch.build({ header, records: [s10, ref] });
-  const answered = toResponse(req2, ['00', '00']).split('\n').map((l) => {
+  // s10 ids are numbered per day: another date is another transaction; a reference the record never
+  // named is another order (both passed with NDJSON records: a helper's audit, twenty-second pass).
+  const s10Date = { ...s10, recordSequence: 23, s10TransactionReference: { s10TransactionId: '000102', s10TransactionIdDate: '20261201' } };
+  const s10Ref = { ...s10, recordSequence: 24, s10TransactionReference: { s10TransactionId: '000103', s10TransactionIdDate: '20261201' } };
+  const req2 = sogenactif.batch.build({ header, records: [s10, ref, s10Date, s10Ref] });
+  const answered = toResponse(req2, ['00', '00', '00', '00']).split('\n').map((l) => {
     const c = l.split(';');
     if (c[1] === '21') return l.replace(';000101;', ';999999;');
     if (c[1] === '22') return l.replace('CANCEL;', 'REFUND;').replace(';ORDER3;700;', ';;;');
+    if (c[1] === '23') return l.replace(';000102;20261201;', ';000102;20261130;');
+    if (c[1] === '24') return l.replace(`;${M};;700;`, `;${M};OTHERORDER;700;`);
     return l;
   });
-  write('req2.ndjson', ndjson([s10, ref]));
+  assert.equal(answered.filter((l) => /;(000102;20261130|OTHERORDER);/.test(l)).length, 2, answered.join('\n'));
+  write('req2.ndjson', ndjson([s10, ref, s10Date, s10Ref]));
   const m = remise(['batch', 'report', write('answered.csv', answered.join('\n')), '--request', path('req2.ndjson'), '--json']);
   assert.equal(m.status, 1, m.stdout + m.stderr);
   const fields = JSON.parse(m.stdout).join.mismatched.map((y) => [y.recordSequence, y.field, y.response, y.request]);
@@ -554,6 +561,8 @@ test('report --request: unrequested lines, another method, another s10 id or a b
     [22, 'method', 'refund', 'cancel'],
     [22, 'transactionReference', '(none)', 'ORDER3'],
     [22, 'amount', '(none)', '700'],
+    [23, 's10TransactionReference.s10TransactionIdDate', '20261130', '20261201'],
+    [24, 'transactionReference', 'OTHERORDER', '(none)'],
   ], JSON.stringify(fields));
   // 60 (pending) and 99 may have been done: apart in the amounts, in JSON and in the text.
   const pending = toResponse(request, ['00', '60', '05', '00', '99']);

@@ -82,6 +82,34 @@ test('a whole input that cannot be read is named (input), as every reader names 
   }
 });
 
+test('a Promise where a value is expected (a forgotten await) is named at its path: "await it first"', async () => {
+  // JSON writes a Promise `{}`: a Systempay body read as empty ("uuid: is required"), a Sips call's
+  // preflight data as none, so the check was off and the cancel sent (a new user's walk, twenty-second pass).
+  for (const { systempay, sogenactif, money } of [esm, cjs]) {
+    let sent = 0;
+    const fetch = async () => {
+      sent += 1;
+      throw new Error('sent');
+    };
+    const sp = new systempay.Client({ shopId: '69876357', password: 'testpassword_x', fetch });
+    const office = new sogenactif.OfficeClient({ merchantId: '002001000000001', secretKey: 'k', keyVersion: 1, fetch });
+    const cancel = { transactionReference: 'ORDER42', operationAmount: 100, currencyCode: 'EUR' };
+    const cases = [
+      [await rejected(sp.refund((async () => ({ uuid: 'a'.repeat(32), amount: 100 }))())), '(input)'],
+      [await rejected(office.cancel(cancel, { transaction: Promise.resolve({ transactionStatus: 'CANCELLED' }) })), 'callOptions.transaction'],
+      [thrown(() => sogenactif.office.request('cancel', cancel, { merchantId: '002001000000001', secretKey: 'k', keyVersion: 1, transaction: Promise.resolve({}) })), 'options.transaction'],
+      [thrown(() => money.toMinor(Promise.resolve('1.00'), 'EUR')), 'amount'],
+    ];
+    for (const [e, field] of cases) {
+      assert.equal(e.code, 'VALIDATION', field);
+      assert.deepEqual(e.issues.map((i) => [i.field, i.code, i.message]), [[field, 'TYPE', 'is a Promise: await it first']]);
+    }
+    assert.equal(sent, 0, 'nothing sent');
+    // A Map is still "not plain data".
+    assert.match(thrown(() => money.toMinor(new Map(), 'EUR')).message, /is not plain data/);
+  }
+});
+
 test('a secret used as a client option name stays out of the error, letters only or not', () => {
   // README: "a secret pasted into shopId or used as an option name stays out of the error". Keys
   // of letters only passed the old test (up to 24 letters or '_').
@@ -120,6 +148,15 @@ test('a secret used as a client option name stays out of the error, letters only
       const named = gw !== 'office' || !/^[A-Z]/.test(key);
       assert.ok(e.issues.some((i) => i.field === (named ? `options.${key}` : 'options') && i.code === 'UNKNOWN_FIELD'), `${gw} ${key}: ${JSON.stringify(e.issues)}`);
       if (near && named) assert.match(e.message, new RegExp(`did you mean '${near}'`), `${gw} ${key}`);
+    }
+    // `debug: true` / `fetch: true` were accepted as if a function had been given (no event, the global
+    // fetch used), while `false` was refused (a new user's walk, twenty-second pass).
+    for (const key of ['debug', 'fetch']) {
+      for (const v of [true, false, 1, 'yes']) {
+        const e = thrown(() => client({ [key]: v }));
+        assert.equal(e.code, 'VALIDATION', `${gw} ${key}: ${v}`);
+        assert.ok(e.issues.some((i) => i.field === `options.${key}` && /must be a function/.test(i.message)), `${gw} ${key}: ${v} ${JSON.stringify(e.issues)}`);
+      }
     }
   }
 });

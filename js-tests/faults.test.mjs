@@ -242,6 +242,22 @@ test('row 1: an injected fetch that follows a redirect itself: its answer is nev
     assert.equal(e.code, 'HTTP_ERROR', `${gw}: ${e.message}`);
     assert.equal(e.outcome, 'unknown');
   }
+  // A `redirected` or `url` whose getter throws cannot say "not redirected": never taken, outcome
+  // unknown, sent once (a fuzz, twenty-second pass: a refund's answer was trusted so).
+  for (const gw of ['systempay', 'sogenactif']) {
+    for (const key of ['redirected', 'url']) {
+      const r = route((req, b, res) => reply(res, 200, ok[gw]));
+      const odd = async (input, init) => {
+        const copy = new Response((await fetch(input, init)).body, { status: 200 });
+        return Object.defineProperty(copy, key, { get() { throw new Error('cannot tell'); } });
+      };
+      const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: r.baseUrl, fetch: odd })));
+      assert.equal(sent(r.name), 1, `${gw} ${key}`);
+      assert.equal(e.code, 'MALFORMED_RESPONSE', `${gw} ${key}: ${e.message}`);
+      assert.equal(e.outcome, 'unknown', `${gw} ${key}`);
+      assert.match(e.message, /\(its url or redirected getter threw\)/);
+    }
+  }
   // A `url` that is no absolute URL (a mock's `String(request)`), or the same origin and path with a
   // query, says nothing: the call succeeds (a second review: every money call of such a mock was
   // refused). Another host is a redirect, and the message names it.
@@ -899,8 +915,10 @@ test('row 10: a refusal under HTTP 408/5xx, or a technical error code, leaves a 
   assert.deepEqual([stalled.code, stalled.retryable, stalled.httpStatus], ['HTTP_ERROR', true, 500]);
   assert.equal(sent(stall.name), 3);
   assert.ok(Date.now() - started < 15_000, `${Date.now() - started} ms: each attempt waited 2 s for the body, not the timeout`);
-  // Systempay: INT_999, PSP_999 and ACQ_999 may have had effects; PSP_003 is a refusal.
-  for (const [code, outcome] of [['INT_999', 'unknown'], ['PSP_999', 'unknown'], ['ACQ_999', 'unknown'], ['PSP_003', undefined]]) {
+  // Systempay: INT_999, PSP_999 and ACQ_999 may have had effects; PSP_012 ("transaction already exists")
+  // may be this caller's own earlier attempt that went through (a helper's audit, twenty-second pass: it
+  // read as "not done"); PSP_003 is a refusal.
+  for (const [code, outcome] of [['INT_999', 'unknown'], ['PSP_999', 'unknown'], ['ACQ_999', 'unknown'], ['PSP_012', 'unknown'], ['PSP_003', undefined]]) {
     const answer = JSON.stringify({ webService: 'Transaction/Refund', version: 'V4', status: 'ERROR', answer: { errorCode: code, errorMessage: 'technical error', _type: 'V4/WebService/WebServiceError' }, _type: 'V4/WebService/Response' });
     const r = route((req, b, res) => reply(res, 200, answer));
     const e = await rejected(CLIENTS.systempay.money(CLIENTS.systempay.make({ baseUrl: r.baseUrl })));

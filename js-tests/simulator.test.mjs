@@ -291,6 +291,26 @@ test('every gateway: the simulator credentials spread into a client as they are'
   assert.doesNotThrow(() => new sogenactif.OfficeClient({ ...sim.sogenactif.credentials, fetch: sim.fetch }));
 });
 
+test('payline: the simulator serves Payline under /V4/services only, as Payline does; another path is a 404 that says so', async () => {
+  // A baseUrl of the host alone (as for Systempay and Sips) was answered 00000 here and refused by
+  // Payline (a new user's walk, twenty-second pass).
+  const sim = createSimulator({ now: START });
+  const t = sim.payline.createTransaction({ amount: 1000, currency: 'EUR', action: 100, contractNumber: '1234567' });
+  for (const baseUrl of ['https://homologation.payline.com', 'https://homologation.payline.com/foo/bar', 'https://homologation.payline.com/V4']) {
+    const client = new payline.Client({ ...sim.payline.credentials, baseUrl, fetch: sim.fetch });
+    const e = await rejected(client.getTransactionDetails({ transactionId: t.id }));
+    assert.equal(e.httpStatus, 404, `${baseUrl}: ${e.code} ${e.message}`);
+    const last = sim.requests.at(-1);
+    assert.equal(last.status, 404, baseUrl);
+    assert.equal(last.gateway, null, baseUrl);
+  }
+  const answer = await sim.fetch('https://homologation.payline.com/DirectPaymentAPI', { method: 'POST', body: '' });
+  assert.equal(answer.status, 404);
+  assert.match(await answer.text(), /Payline's services are under \/V4\/services/);
+  const ok = new payline.Client({ ...sim.payline.credentials, baseUrl: 'https://homologation.payline.com/V4/services', fetch: sim.fetch });
+  assert.equal((await ok.getTransactionDetails({ transactionId: t.id })).result.code, '00000');
+});
+
 test('systempay: the IPN carries a kr-hash that parseAnswer and an independent HMAC both accept', async () => {
   const sim = createSimulator({ now: START });
   const { uuid } = sim.systempay.createTransaction({ amount: 4200, orderId: 'IPN-1' });

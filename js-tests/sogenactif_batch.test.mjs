@@ -138,6 +138,14 @@ for (const [entry, { sogenactif, RemiseError, money }] of entries) {
       ],
     );
     assert.equal(e.field, 'records[1].amount');
+    // "Or use the XML syntax" for free text only (merchantWalletId, ANS): XML refuses ';' in an AN
+    // field too (a helper's audit, twenty-second pass: the advice led to another refusal).
+    const reference = e.issues.find((i) => i.field === 'records[2].transactionReference');
+    assert.equal(reference.message, "contains ';', the CSV separator, which the batch format cannot escape: remove it");
+    assert.equal(thrown(() => sogenactif.batch.build({ syntax: 'xml', header, records: [{ ...walletCredit(1), transactionReference: 'A;B' }] })).issues[0].code, 'FORMAT');
+    const text = thrown(() => sogenactif.batch.build({ header, records: [{ ...walletCredit(1), merchantWalletId: 'W;1' }] }));
+    assert.deepEqual(text.issues.map((i) => [i.field, i.code, i.message]), [['records[0].merchantWalletId', 'FORBIDDEN_CHARACTER', "contains ';', the CSV separator, which the batch format cannot escape: remove it (or use the XML syntax)"]]);
+    assert.equal(sogenactif.batch.build({ syntax: 'xml', header, records: [{ ...walletCredit(1), merchantWalletId: 'W;1' }] }).includes('W;1'), true);
   });
 
   test(`${entry}: BatchWriter streams the same file`, () => {

@@ -306,6 +306,20 @@ for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError 
     assert.equal(usd.code, 'OPERATION_NOT_ALLOWED');
     assert.equal(usd.field, 'callOptions.transaction.currencyCode');
     assert.match(usd.message, /currencyCode 840, this request 978/);
+    // A currencyCode of another type (true, [], {}, ['840']) is a TYPE issue, as the status's: it was
+    // taken for "not given", and a EUR cancel compared with the amount of a USD one (a fuzz,
+    // twenty-second pass).
+    for (const currencyCode of [true, [], {}, ['840']]) {
+      const odd = await rejected(client.cancel({ transactionReference: 'ORDERB', operationAmount: 10, currencyCode: 'EUR' }, { transaction: { ...other, transactionStatus: 'TO_CAPTURE', currencyCode } }));
+      assert.equal(odd.code, 'VALIDATION', JSON.stringify(currencyCode));
+      assert.deepEqual(odd.issues.map((i) => [i.field, i.code]), [['callOptions.transaction.currencyCode', 'TYPE']]);
+      const stateless = thrown(() => office.request('cancel', { transactionReference: 'ORDERB', operationAmount: 10, currencyCode: 'EUR' }, { ...opts, transaction: { transactionStatus: 'TO_CAPTURE', amount: 5000, currencyCode } }));
+      assert.deepEqual(stateless.issues.map((i) => [i.field, i.code]), [['options.transaction.currencyCode', 'TYPE']]);
+    }
+    // Left out, null or '': not given (the rule has nothing to compare), as before.
+    for (const currencyCode of [undefined, null, '']) {
+      assert.equal(office.request('cancel', { transactionReference: 'ORDERB', operationAmount: 10, currencyCode: 'EUR' }, { ...opts, transaction: { transactionStatus: 'TO_CAPTURE', amount: 5000, currencyCode } }).method, 'POST');
+    }
     const invalid = await rejected(client.cancel({ transactionReference: 'bad ref', operationAmount: 1, currencyCode: 'EUR' }));
     assert.equal(invalid.code, 'VALIDATION');
     assert.equal(srv.requests.length, before, 'nothing sent');

@@ -680,9 +680,11 @@ pub fn settle(
 /// `sequenceNumber`, which passes the check (a helper's audit, seventeenth pass). And 01185 ("used
 /// order", payline.md §5): the order reference was already used, maybe by this caller's own earlier
 /// attempt that went through (the same reading as 01913; a helper's audit, twentieth pass); Sips 94
-/// ("duplicated transaction: transactionReference already used", sogenactif.md §2) likewise.
+/// ("duplicated transaction: transactionReference already used", sogenactif.md §2) and Systempay
+/// PSP_012 ("transaction already exists", systempay.md §5; a helper's audit, twenty-second pass)
+/// likewise.
 pub const MAY_HAVE_HAD_EFFECTS: [(Gateway, &str); 3] = [
-    (Gateway::Systempay, "ACQ_999 INT_999 PSP_999"),
+    (Gateway::Systempay, "ACQ_999 INT_999 PSP_999 PSP_012"),
     (
         Gateway::Payline,
         "02101 02102 02103 02106 02003 02009 02011 02012 02015 01197 01199 01907 01909 01912 01941 01942 01943 02001 02002 01913 01185",

@@ -39,6 +39,8 @@ const client: SogenactifOfficeClient = new sogenactif.OfficeClient({ ...options,
 async function run(): Promise<void> {
   try {
     const a: SogenactifOfficeAnswer = await client.cancel(cancel, { transaction: { transactionStatus: 'TO_CAPTURE', amount: 1000 }, signal: new AbortController().signal });
+    // The currency in each form the runtime compares ('978', 'EUR', 978).
+    for (const currencyCode of ['978', 'EUR', 978]) await client.cancel(cancel, { transaction: { amount: 1000, currencyCode } });
     const status = (await client.getTransactionData({ transactionReference: 'ORDER42' })).transactionStatus;
     console.log(a.responseCode, status);
   } catch (e) {

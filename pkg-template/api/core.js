@@ -100,7 +100,9 @@ let special = false;
 // Collections JSON.stringify writes as `{}`: a Map of a body read as an empty object and reported as
 // "uuid: is required" (a helper's attack, 2026-12-06). Named "not plain data" at their path instead.
 // By constructor, in this realm (a class of the caller's own, an ORM row, stays an object).
-const COLLECTIONS = [Map, Set, WeakMap, WeakSet, globalThis.URLSearchParams].filter((c) => typeof c === 'function');
+// A Promise too (JSON writes `{}`): a forgotten `await` read as an empty object, "uuid: is required", or
+// as no preflight data for a Sips call (a new user's walk, twenty-second pass).
+const COLLECTIONS = [Map, Set, WeakMap, WeakSet, Promise, globalThis.URLSearchParams].filter((c) => typeof c === 'function');
 // FormData and Headers: Node defines them as getters that load its fetch implementation on first read,
 // and reading them when this file loaded took remise's cold start from +11 to +33 ms (the seventeenth
 // pass's `make bench`). Once read (by anyone: a subclass of Headers reads it), the getter is replaced by
@@ -162,7 +164,7 @@ function replacer(key, value) {
         }
       } else if (collection(value) || collectionBefore(this, key, value)) {
         special = true;
-        return SENTINEL + 'collection';
+        return SENTINEL + (value instanceof Promise ? 'promise' : 'collection');
       }
       return value;
     default:

@@ -157,6 +157,9 @@ function samePlace(where, url, exact = false) {
   }, undefined);
 }
 
+/** What `guarded` gives for a property whose read threw. */
+const THREW = Symbol('threw');
+
 function discard(res) {
   try {
     if (res.body && typeof res.body.cancel === 'function') res.body.cancel().catch(() => {});
@@ -484,7 +487,9 @@ export function openClient(raw, gateway, options, adjust) {
           // A function under another key (`Fetch: mock`, `fetsh: mock`) would vanish in the JSON
           // text, the client would send with `globalThis.fetch` and a test's mock would be ignored:
           // the key is kept (as `true`) so that the core names it, with its "did you mean".
-          copy[key] = typeof v === 'function' ? true : v;
+          // `fetch: true` or `debug: true` would read as that marker: sent as `false`, refused as any
+          // boolean is ("must be a function, got a boolean"; a new user's walk, twenty-second pass).
+          copy[key] = typeof v === 'function' ? true : v === true && (key === 'fetch' || key === 'debug') ? false : v;
         }
       }
     } catch (e) {
@@ -937,8 +942,15 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     // attack): an absolute `url` of another origin or path than the one asked for (a trailing `/`
     // included, the query aside) is a followed redirect too. A `url` that is no absolute URL (a mock's
     // `String(request)`, a relative one) says nothing.
-    const finalUrl = read(res, 'url');
-    if ((read(res, 'redirected') === true || samePlace(finalUrl, url, true) === false) && !(kind === 'read' && samePlace(finalUrl, url))) {
+    // Either of them unreadable (a throwing getter) cannot tell "not redirected": not taken (a fuzz,
+    // twenty-second pass: a refund's answer was trusted so).
+    const finalUrl = guarded(() => res.url, THREW);
+    const redirected = guarded(() => res.redirected, THREW);
+    if (finalUrl === THREW || redirected === THREW) {
+      unread();
+      throw new Failure('notresponse', 'its url or redirected getter threw');
+    }
+    if ((redirected === true || samePlace(finalUrl, url, true) === false) && !(kind === 'read' && samePlace(finalUrl, url))) {
       unread();
       const followed = new Failure('status', '', 302);
       // (Cut before it crosses, as a fetch error's text: a 50 MB query in `url` grew the wasm memory by as

@@ -32,7 +32,14 @@ export { maskDigits };
 export const SCHEMA = 'remise.batch.report/1';
 // Fields a response line echoes from its request record, compared on each joined pair: who and
 // what (the same reference with another amount or currency is not this record's answer either).
-const IDENTITY = ['merchantId', 'transactionReference', 'amount', 'operationAmount', 'currencyCode'];
+const IDENTITY = [
+  'method', 'merchantId', 'transactionReference', 'amount', 'operationAmount', 'currencyCode',
+  's10TransactionReference.s10TransactionId', 's10TransactionReference.s10TransactionIdDate',
+];
+/** A record's value at a dotted path (`s10TransactionReference.s10TransactionId`). */
+const valueAt = (record, path) => path.split('.').reduce((v, k) => (v !== null && typeof v === 'object' ? v[k] : undefined), record);
+/** A value as a column's text; nothing for undefined or null. */
+const columnText = (v) => (v === undefined || v === null ? undefined : String(v));
 const MAX_LISTED = 100;
 
 /**
@@ -136,14 +143,8 @@ export function createSummary(money, columns = () => null, { join = true } = {})
       // Every identity field, given or not (a blank where the request has a value is another record),
       // the method and the s10 id too (a REFUND answering a CANCEL, s10 999999 answering 000101 passed
       // the join with NDJSON records: a helper's audit, eighteenth pass).
-      if (join) {
-        const s10 = r.s10TransactionReference?.s10TransactionId;
-        identity.set(r.recordSequence, [
-          ['method', r.method],
-          ...IDENTITY.map((f) => [f, r[f] === undefined || r[f] === null ? undefined : String(r[f])]),
-          ['s10TransactionReference.s10TransactionId', s10 === undefined || s10 === null ? undefined : String(s10)],
-        ]);
-      }
+      // The s10 id with its date: ids are numbered per day, another date names another transaction.
+      if (join) identity.set(r.recordSequence, IDENTITY.map((f) => [f, columnText(valueAt(r, f))]));
       let m = methods.get(r.method);
       if (!m) methods.set(r.method, (m = { method: r.method, records: 0, accepted: 0, rejected: 0, amounts: new Map() }));
       m.records += 1;
@@ -200,12 +201,13 @@ export function createSummary(money, columns = () => null, { join = true } = {})
       // file, the wrong request) must not pass for this one's answer.
       const id = record && typeof record === 'object' ? identity.get(seq) : undefined;
       for (const [field, response] of id ?? []) {
-        const asked = field.startsWith('s10') ? record.s10TransactionReference?.s10TransactionId : record[field];
-        if (asked === undefined || asked === null || typeof asked === 'object' || sameColumn(String(asked), response)) continue;
+        const asked = valueAt(record, field);
+        // A value where the record has none is another record's too (an order the request never named).
+        if (asked === undefined || asked === null ? response === undefined : typeof asked === 'object' || sameColumn(String(asked), response)) continue;
         // A record may name its currency by code ('EUR') where the file carries the number (978).
         if (field === 'currencyCode' && currency(asked) !== null && currency(asked)?.code === currency(response)?.code) continue;
         mismatchedCount += 1;
-        if (mismatched.length < MAX_LISTED) mismatched.push({ recordSequence: seq, field, response: response ?? '(none)', request: String(asked) });
+        if (mismatched.length < MAX_LISTED) mismatched.push({ recordSequence: seq, field, response: response ?? '(none)', request: columnText(asked) ?? '(none)' });
       }
       // A CSV request file's line has no field names: the response line echoes it column by column
       // before its result columns (the layout parseResponse reads), so its first columns must be

@@ -17,7 +17,9 @@ const MAX_BODY_BYTES = 8 << 20;
 /** Where a request goes, by path (the same on every host, so white-label hosts work too). */
 function route(pathname) {
   if (pathname.startsWith('/api-payment/')) return 'systempay';
-  if (/\/(DirectPaymentAPI|ExtendedAPI)$/.test(pathname)) return 'payline';
+  // Payline's services sit under /V4/services on every host (the WSDLs' soap:address): a baseUrl of the
+  // host alone was answered here and refused by Payline (a new user's walk, twenty-second pass).
+  if (/\/V4\/services\/(DirectPaymentAPI|ExtendedAPI)$/.test(pathname)) return 'payline';
   if (pathname.startsWith('/rs-services/')) return 'sogenactif';
   if (pathname.startsWith('/__simulator/')) return 'control';
   return null;
@@ -219,7 +221,8 @@ export function createSimulator(options = {}) {
     const gateway = route(url.pathname);
     if (gateway === 'control') return control(req, url);
     if (gateway === null) {
-      const answer = { status: 404, headers: { 'content-type': 'text/plain' }, body: `remise simulator: no gateway serves ${url.pathname}` };
+      const payline = /\/(DirectPaymentAPI|ExtendedAPI)$/.test(url.pathname) ? ": Payline's services are under /V4/services (baseUrl 'https://homologation.payline.com/V4/services' or the simulator's origin + '/V4/services')" : '';
+      const answer = { status: 404, headers: { 'content-type': 'text/plain' }, body: `remise simulator: no gateway serves ${url.pathname}${payline}` };
       record({ gateway: null, method: req.method, path: url.pathname, status: 404, result: 'HTTP 404' });
       return answer;
     }

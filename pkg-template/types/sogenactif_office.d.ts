@@ -23,10 +23,11 @@ export interface SogenactifTransactionState {
    */
   transactionReference?: string;
   /**
-   * Its currency, three digits as getTransactionData answers it (`'978'`): when given, the request's
-   * `currencyCode` must be the same currency (else `OPERATION_NOT_ALLOWED`); another form is not compared.
+   * Its currency, three digits as getTransactionData answers it (`'978'`), or `'EUR'`, `978`: when given,
+   * the request's `currencyCode` must be the same currency (else `OPERATION_NOT_ALLOWED`; a code of no
+   * currency differs; another type is a `VALIDATION` `TYPE` issue).
    */
-  currencyCode?: string;
+  currencyCode?: string | number;
   /** Other fields (e.g. a whole getTransactionData answer) are ignored. */
   [field: string]: unknown;
 }

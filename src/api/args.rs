@@ -262,6 +262,8 @@ fn check(v: &Value, path: &str, depth: usize, issues: &mut Issues) {
                 Some("bigint") => "is a BigInt, which JSON cannot carry: pass Number(value) where a number is expected (a safe integer), String(value) where a string is",
                 Some("nan") => "is NaN or infinite: pass a finite number",
                 Some("date") => "is an invalid Date",
+                // A forgotten `await` (a new user's walk, twenty-second pass).
+                Some("promise") => "is a Promise: await it first",
                 Some(_) => "is not plain data (use objects, arrays, strings, numbers, booleans)",
             };
             // A whole argument (a body given as a BigInt): named as every reader names it.

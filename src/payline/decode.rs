@@ -814,9 +814,15 @@ pub fn write_response(op: Operation, http_status: u16, xml: &str, out: &mut Vec<
         Error::new(
             ErrorCode::HttpError,
             format!(
-                "Payline answered HTTP {} to {} without a SOAP answer",
+                "Payline answered HTTP {} to {} without a SOAP answer{}",
                 u32::from(http_status),
-                op.name()
+                op.name(),
+                // (A new user's walk, twenty-second pass: a baseUrl of the host alone.)
+                if matches!(http_status, 404 | 405) {
+                    ": check baseUrl (Payline's services are under /V4/services)"
+                } else {
+                    ""
+                }
             ),
         )
         .with_gateway(Gateway::Payline)
@@ -903,10 +909,14 @@ pub fn write_response(op: Operation, http_status: u16, xml: &str, out: &mut Vec<
     // later WSDL, `pointOfSell`'s `contract` items), so that an answer with a new field still reads
     // (the review of the pass: a repeated unknown field made an accepted capture's outcome unknown;
     // the declared names as a table cost 133 B of the .wasm, over the gate).
-    if kids(doc, body)
-        .filter(|c| c.ns == Ns::Impl && c.local == wrapper_name)
+    // A second SOAP Body (SOAP 1.1 §4.3 has one) was not read: a refusal read where the other Body
+    // accepted (a helper's attack, twenty-second pass).
+    // (One Body and one wrapper, both found above, make two.)
+    if kids(doc, root)
+        .filter(|c| c.local == "Body")
+        .chain(kids(doc, body).filter(|c| c.ns == Ns::Impl && c.local == wrapper_name))
         .count()
-        > 1
+        > 2
         || matches!(fields.get_mut("transaction"), Some(Node::List(_)))
     {
         return Err(malformed(&format!(

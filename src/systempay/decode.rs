@@ -175,10 +175,11 @@ fn http_error(status: u16, text: &str) -> Error {
             },
             // A 401 that is no V4 envelope (a proxy's, the platform's front): the credentials, as
             // Payline's and Sips' 401 say (a helper's attack on the transport, eighteenth pass).
-            if status == 401 {
-                " (check shopId and the test or production password)"
-            } else {
-                ""
+            // A 404 or 405: the URL (a new user's walk, twenty-second pass: Sips's said so, not this).
+            match status {
+                401 => " (check shopId and the test or production password)",
+                404 | 405 => " (check baseUrl and the service name)",
+                _ => "",
             }
         ),
     )

@@ -758,6 +758,9 @@ fn a_refusal_under_a_failed_status_or_a_technical_error_leaves_a_money_call_unkn
         ("INT_999", true),
         ("PSP_999", true),
         ("ACQ_999", true),
+        // "Transaction already exists" (systempay.md §5): maybe this caller's own earlier attempt
+        // that went through, as Payline's 01185 and Sips's 94 (a helper's audit, twenty-second pass).
+        ("PSP_012", true),
         ("PSP_003", false),
         ("PSP_099", false),
         // A code outside the table, of the documented shape or not (systempay.md §5: new codes

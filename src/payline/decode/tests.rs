@@ -612,6 +612,22 @@ fn a_field_of_the_answer_given_twice_is_refused() {
             m.contains("<doCaptureResponse> or its <transaction> comes more than once"),
             "{m}"
         );
+        // Or in two Bodies (SOAP 1.1 §4.3 has one), each holding one, or the second one empty:
+        // the first Body was read, a refusal where the other accepted (a helper's attack,
+        // twenty-second pass).
+        let wrapper = |r: &str| {
+            format!(
+                "<soapenv:Body><impl:doCaptureResponse xmlns:impl=\"{IMPL_NS}\" xmlns:obj=\"{OBJ_NS}\">\
+                 {r}</impl:doCaptureResponse></soapenv:Body>"
+            )
+        };
+        for second in [wrapper(b), "<soapenv:Body/>".to_string()] {
+            let xml = format!(
+                "<soapenv:Envelope xmlns:soapenv=\"{SOAP_ENV_NS}\">{}{second}</soapenv:Envelope>",
+                wrapper(a)
+            );
+            refused(&xml);
+        }
     }
     // A field the declaration does not type keeps the generic rule: a later WSDL's field, repeated,
     // is an array (the review of the pass).

@@ -479,12 +479,17 @@ fn read_transaction(mut t: Obj<'_>, issues: &mut Issues) -> TransactionState {
     // 978, '978'): the answer writes digits, a hand-made one may not (a helper's attack on money,
     // eighteenth pass: 'EUR' or 978 was dropped, and the amounts compared across currencies). A code
     // of no currency is kept as given, so that it differs from the request's and is refused.
-    let currency = t.raw("currencyCode").and_then(|c| {
-        let code = match c {
-            Value::Number(n) => n.to_string(),
-            _ => c.as_str().filter(|c| !c.is_empty())?.to_string(),
-        };
-        Some(money::find_currency(&code, Table::Sogenactif).map_or(code, |c| c.numeric_str()))
+    // Another type (true, [], {}) is a TYPE issue as for the status: it was taken for "not given" and
+    // turned the rule off (a fuzz, twenty-second pass).
+    let code = match t.raw("currencyCode") {
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => t
+            .str("currencyCode", issues)
+            .filter(|c| !c.is_empty())
+            .map(str::to_string),
+    };
+    let currency = code.map(|code| {
+        money::find_currency(&code, Table::Sogenactif).map_or(code, |c| c.numeric_str())
     });
     TransactionState {
         status,
