@@ -104,6 +104,16 @@ test('a Promise where a value is expected (a forgotten await) is named at its pa
       assert.equal(e.code, 'VALIDATION', field);
       assert.deepEqual(e.issues.map((i) => [i.field, i.code, i.message]), [[field, 'TYPE', 'is a Promise: await it first']]);
     }
+    // A Promise of another realm, a thenable without own keys, and a Promise given as the client's
+    // options (the review of the pass: sent, or "shopId is required").
+    const foreign = vm.runInNewContext('Promise.resolve({ transactionStatus: "CANCELLED" })');
+    const thenable = Object.create({ then(resolve) { resolve({}); } });
+    for (const transaction of [foreign, thenable]) {
+      const e = await rejected(office.cancel(cancel, { transaction }));
+      assert.deepEqual(e.issues.map((i) => [i.field, i.message]), [['callOptions.transaction', 'is a Promise: await it first']]);
+    }
+    const options = thrown(() => new systempay.Client(Promise.resolve({ shopId: '69876357', password: 'testpassword_x' })));
+    assert.deepEqual(options.issues.map((i) => [i.field, i.code, i.message]), [['options', 'TYPE', 'is a Promise: await it first']]);
     assert.equal(sent, 0, 'nothing sent');
     // A Map is still "not plain data".
     assert.match(thrown(() => money.toMinor(new Map(), 'EUR')).message, /is not plain data/);
@@ -152,7 +162,8 @@ test('a secret used as a client option name stays out of the error, letters only
     // `debug: true` / `fetch: true` were accepted as if a function had been given (no event, the global
     // fetch used), while `false` was refused (a new user's walk, twenty-second pass).
     for (const key of ['debug', 'fetch']) {
-      for (const v of [true, false, 1, 'yes']) {
+      // (And objects whose JSON is `true`: the review of the pass.)
+      for (const v of [true, false, 1, 'yes', new Boolean(true), { toJSON: () => true }]) {
         const e = thrown(() => client({ [key]: v }));
         assert.equal(e.code, 'VALIDATION', `${gw} ${key}: ${v}`);
         assert.ok(e.issues.some((i) => i.field === `options.${key}` && /must be a function/.test(i.message)), `${gw} ${key}: ${v} ${JSON.stringify(e.issues)}`);

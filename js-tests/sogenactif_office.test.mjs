@@ -266,12 +266,19 @@ for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError 
       // Spellings the URL parser maps to the production host, and a URL object (an attack on the fix).
       'https://office-server%2Esogenactif.com', 'https://office-server\uFF0Esogenactif.com', 'https://office-\u00ADserver.sogenactif.com',
       'https://sherlocks-office-server.secure.lcl%2efr', new URL('https://office-server.sogenactif.com'),
+      // Worldline's older production host (sogenactif.md §5; a helper's attack, twenty-second pass).
+      'https://office-server.sips-atos.com',
     ]) {
       for (const environment of [undefined, 'test']) {
         const byHost = new sogenactif.OfficeClient({ ...opts, baseUrl, environment, fetch: answer({ responseCode: '00' }) });
         assert.equal((await rejected(byHost.cancel(op))).code, 'SIGNATURE_INVALID', `${baseUrl} ${environment}`);
       }
     }
+    // The hosts table is frozen through: a brand's row changed turned the check off (a helper's attack,
+    // twenty-second pass).
+    assert.ok(Object.values(sogenactif.office.hosts).every(Object.isFrozen));
+    assert.throws(() => { 'use strict'; sogenactif.office.hosts.sogenactif.production = 'https://attacker.test'; }, TypeError);
+    assert.equal(sogenactif.office.hosts.sogenactif.production, 'https://office-server.sogenactif.com');
     // A test host given as baseUrl stays a test one.
     const testHost = new sogenactif.OfficeClient({ ...opts, baseUrl: 'https://office-server-sogenactif.test.sips-services.com', fetch: answer({ responseCode: '00' }) });
     assert.equal((await testHost.cancel(op)).sealVerified, false);

@@ -100,9 +100,12 @@ let special = false;
 // Collections JSON.stringify writes as `{}`: a Map of a body read as an empty object and reported as
 // "uuid: is required" (a helper's attack, 2026-12-06). Named "not plain data" at their path instead.
 // By constructor, in this realm (a class of the caller's own, an ORM row, stays an object).
+const COLLECTIONS = [Map, Set, WeakMap, WeakSet, globalThis.URLSearchParams].filter((c) => typeof c === 'function');
 // A Promise too (JSON writes `{}`): a forgotten `await` read as an empty object, "uuid: is required", or
-// as no preflight data for a Sips call (a new user's walk, twenty-second pass).
-const COLLECTIONS = [Map, Set, WeakMap, WeakSet, Promise, globalThis.URLSearchParams].filter((c) => typeof c === 'function');
+// as no preflight data for a Sips call (a new user's walk, twenty-second pass). Of any realm (its
+// tag: a `node:vm` one passed `instanceof`), and any other thenable without own keys (the review
+// of the pass). One with own keys (Bluebird's) is read as its keys.
+export const isPromise = (v) => tagOf(v) === 'Promise' || typeof guarded(() => v.then, undefined) === 'function';
 // FormData and Headers: Node defines them as getters that load its fetch implementation on first read,
 // and reading them when this file loaded took remise's cold start from +11 to +33 ms (the seventeenth
 // pass's `make bench`). Once read (by anyone: a subclass of Headers reads it), the getter is replaced by
@@ -130,7 +133,7 @@ function webCollection(v) {
 const collection = (v) => {
   if (Object.keys(v).length !== 0) return false;
   for (let i = 0; i < COLLECTIONS.length; i++) if (v instanceof COLLECTIONS[i]) return true;
-  return webCollection(v);
+  return isPromise(v) || webCollection(v);
 };
 
 /** Whether `value` is what a collection's own `toJSON` gave (JSON.stringify asks it first). */
@@ -164,7 +167,7 @@ function replacer(key, value) {
         }
       } else if (collection(value) || collectionBefore(this, key, value)) {
         special = true;
-        return SENTINEL + (value instanceof Promise ? 'promise' : 'collection');
+        return SENTINEL + (isPromise(value) ? 'promise' : 'collection');
       }
       return value;
     default:

@@ -22,7 +22,13 @@ export default function sogenactifOffice(raw) {
   };
   const office = {
     get hosts() {
-      if (hosts === undefined) hosts = Object.freeze(invoke(raw, 'sogenactif.office.hosts', [], [], G));
+      if (hosts === undefined) {
+        // Frozen through: `productionByHost` reads it, and a brand's row changed by anyone turned the
+        // production seal check off (a helper's attack, twenty-second pass).
+        const table = invoke(raw, 'sogenactif.office.hosts', [], [], G);
+        for (const brand of Object.values(table)) Object.freeze(brand);
+        hosts = Object.freeze(table);
+      }
       return hosts;
     },
     sealString: (fields) => invoke(raw, 'sogenactif.office.sealString', [fields], ['fields'], G),
@@ -56,7 +62,9 @@ export default function sogenactifOffice(raw) {
     const url = guarded(() => (typeof json === 'string' ? JSON.parse(json) : undefined), undefined);
     if (typeof url !== 'string') return;
     const production = Object.values(office.hosts).map((h) => h.production.replace(/^https:\/\//, ''));
-    production.push('office-server.mercanet.bnpparibas.net');
+    // Worldline's older production host too (reference sogenactif.md §5: `office-server.sips-atos.com`,
+    // in integrations a caller may copy from; a helper's attack, twenty-second pass).
+    production.push('office-server.mercanet.bnpparibas.net', 'office-server.sips-atos.com');
     // The host as fetch will reach it (WHATWG URL: percent-decoding, full-width dots, ignored
     // characters such as a soft hyphen, IDNA), and the text itself, lower-cased: a production host
     // anywhere in it counts (a proxy path naming it), which fails closed.

@@ -4,7 +4,7 @@
 // moves bytes and never decides whether a call may be resent: the core answers `retryDelayMs`
 // for reads that may be tried again, and never for a money-moving call. The one error built here
 // is ABORTED (a caller's AbortSignal: the core has no abort of its own).
-import { RemiseError, attachWarnings, construct, encode, errorFrom, guarded, inexactAnswer, issuesBeside, issuesOf, joinBytes, joined, read, unwrapPair, withIssues } from './core.js';
+import { RemiseError, attachWarnings, construct, encode, errorFrom, guarded, inexactAnswer, isPromise, issuesBeside, issuesOf, joinBytes, joined, read, unwrapPair, withIssues } from './core.js';
 
 const FAILURE = Symbol('remise transport failure');
 
@@ -474,6 +474,10 @@ export function openClient(raw, gateway, options, adjust) {
   // An array, typed array or String object is no options object: refused before its elements are copied
   // one by one (a Uint8Array of 2^24 bytes ran the core out of memory: a fuzz, twenty-first pass).
   if (listLike(options)) throw withIssues(gateway, [{ field: 'options', code: 'TYPE', message: 'must be an object of the client options' }]);
+  // (Copied key by key below, a Promise was read as `{}`: "shopId is required"; the review of the pass.)
+  if (options !== null && typeof options === 'object' && guarded(() => Object.keys(options).length === 0 && isPromise(options), false)) {
+    throw withIssues(gateway, [{ field: 'options', code: 'TYPE', message: 'is a Promise: await it first' }]);
+  }
   if (options !== null && typeof options === 'object') {
     copy = {};
     try {
@@ -489,7 +493,10 @@ export function openClient(raw, gateway, options, adjust) {
           // the key is kept (as `true`) so that the core names it, with its "did you mean".
           // `fetch: true` or `debug: true` would read as that marker: sent as `false`, refused as any
           // boolean is ("must be a function, got a boolean"; a new user's walk, twenty-second pass).
-          copy[key] = typeof v === 'function' ? true : v === true && (key === 'fetch' || key === 'debug') ? false : v;
+          // An object there (`new Boolean(true)`, one whose toJSON gives true) likewise, as `{}` ("got an
+          // object"; the review of the pass).
+          const transport = key === 'fetch' || key === 'debug';
+          copy[key] = typeof v === 'function' ? true : transport && v === true ? false : transport && v !== null && typeof v === 'object' ? {} : v;
         }
       }
     } catch (e) {
@@ -942,13 +949,17 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     // attack): an absolute `url` of another origin or path than the one asked for (a trailing `/`
     // included, the query aside) is a followed redirect too. A `url` that is no absolute URL (a mock's
     // `String(request)`, a relative one) says nothing.
-    // Either of them unreadable (a throwing getter) cannot tell "not redirected": not taken (a fuzz,
-    // twenty-second pass: a refund's answer was trusted so).
-    const finalUrl = guarded(() => res.url, THREW);
+    // Either of them unreadable (a throwing getter, a `url` whose text cannot be made) cannot tell "not
+    // redirected": not taken (a fuzz, then the review of the twenty-second pass: a refund's answer was
+    // trusted so, or rejected with the `url`'s own plain Error).
+    const finalUrl = guarded(() => {
+      const u = res.url;
+      return u === undefined || u === null ? u : String(u);
+    }, THREW);
     const redirected = guarded(() => res.redirected, THREW);
     if (finalUrl === THREW || redirected === THREW) {
       unread();
-      throw new Failure('notresponse', 'its url or redirected getter threw');
+      throw new Failure('notresponse', 'its url or redirected cannot be read');
     }
     if ((redirected === true || samePlace(finalUrl, url, true) === false) && !(kind === 'read' && samePlace(finalUrl, url))) {
       unread();

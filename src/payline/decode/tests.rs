@@ -97,6 +97,10 @@ fn reference_tree(xml: &str) -> Result<Nested> {
                     text: String::new(),
                     children: Vec::new(),
                 };
+                // No mixed content (`MIXED`): a child after text.
+                if stack.last().is_some_and(|p| !p.text.trim().is_empty()) {
+                    return Err(malformed("mixed content"));
+                }
                 if matches!(event, Event::Start(_)) {
                     stack.push(el);
                 } else {
@@ -113,6 +117,8 @@ fn reference_tree(xml: &str) -> Result<Nested> {
                     let t = t.decode().map_err(|e| malformed(&e.to_string()))?;
                     if top.children.is_empty() {
                         top.text.push_str(&t);
+                    } else if !t.trim().is_empty() {
+                        return Err(malformed("mixed content"));
                     }
                 } else if !t
                     .decode()
@@ -126,6 +132,7 @@ fn reference_tree(xml: &str) -> Result<Nested> {
             Event::CData(t) => {
                 if let Some(top) = stack.last_mut() {
                     let t = t.decode().map_err(|e| malformed(&e.to_string()))?;
+                    // (CDATA after a child is dropped unread: ARCHITECTURE.md "Known gaps".)
                     if top.children.is_empty() {
                         top.text.push_str(&t);
                     }
@@ -146,6 +153,10 @@ fn reference_tree(xml: &str) -> Result<Nested> {
                     .ok_or_else(|| malformed("text outside the root element"))?;
                 if top.children.is_empty() {
                     top.text.push(c);
+                } else {
+                    // A reference after a child is text there, blank or not (the reader checks the
+                    // raw text).
+                    return Err(malformed("mixed content"));
                 }
             }
             Event::DocType(_) => {
@@ -609,7 +620,7 @@ fn a_field_of_the_answer_given_twice_is_refused() {
         );
         let m = refused(&xml);
         assert!(
-            m.contains("<doCaptureResponse> or its <transaction> comes more than once"),
+            m.contains("the SOAP Body or the answer in it comes more than once"),
             "{m}"
         );
         // Or in two Bodies (SOAP 1.1 §4.3 has one), each holding one, or the second one empty:
@@ -628,6 +639,24 @@ fn a_field_of_the_answer_given_twice_is_refused() {
             );
             refused(&xml);
         }
+    }
+    // A Fault beside an answer, in one Body or in two, in either order: a `Client` fault read first
+    // said "not done" where the answer accepted (the review of the pass).
+    let fault = "<soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>x</faultstring></soapenv:Fault>";
+    let accepted = format!(
+        "<impl:doCaptureResponse xmlns:impl=\"{IMPL_NS}\" xmlns:obj=\"{OBJ_NS}\">\
+         <impl:result><obj:code>00000</obj:code></impl:result></impl:doCaptureResponse>"
+    );
+    for inner in [
+        format!("<soapenv:Body>{fault}</soapenv:Body><soapenv:Body>{accepted}</soapenv:Body>"),
+        format!("<soapenv:Body>{accepted}</soapenv:Body><soapenv:Body>{fault}</soapenv:Body>"),
+        format!("<soapenv:Body>{fault}{accepted}</soapenv:Body>"),
+        format!("<soapenv:Body>{accepted}{fault}</soapenv:Body>"),
+    ] {
+        let xml =
+            format!("<soapenv:Envelope xmlns:soapenv=\"{SOAP_ENV_NS}\">{inner}</soapenv:Envelope>");
+        let m = refused(&xml);
+        assert!(m.contains("comes more than once"), "{m}");
     }
     // A field the declaration does not type keeps the generic rule: a later WSDL's field, repeated,
     // is an array (the review of the pass).
@@ -697,4 +726,30 @@ fn end_tag_names_compare_after_trim_end() {
         let doc = parse_tree(read).unwrap();
         assert_eq!(doc[0].text, "x", "{read:?}");
     }
+}
+
+/// No WSDL type has mixed content: an element holding text and elements is refused, whichever comes
+/// first (its text was dropped and the element read by its children: a transaction id read as
+/// `{ x: '2' }`; a helper's attack, twenty-second pass). Blanks between elements still read.
+#[test]
+fn an_element_with_text_and_elements_is_refused() {
+    for tx in [
+        "<impl:transaction><obj:id>1434<obj:x>2</obj:x>2592</obj:id></impl:transaction>",
+        "<impl:transaction><obj:id>1434<obj:x>2</obj:x></obj:id></impl:transaction>",
+        "<impl:transaction><obj:id><obj:x>2</obj:x>2592</obj:id></impl:transaction>",
+        "<impl:transaction><obj:id><![CDATA[1434]]><obj:x>2</obj:x></obj:id></impl:transaction>",
+        "<impl:transaction><obj:id><obj:x>2</obj:x>&#50;</obj:id></impl:transaction>",
+    ] {
+        let e = parse_response(Operation::DoCapture, 200, &answer("", tx)).unwrap_err();
+        assert_eq!(e.code, ErrorCode::MalformedResponse, "{tx}");
+        assert!(
+            e.message.contains("both text and elements"),
+            "{}",
+            e.message
+        );
+    }
+    let spaced =
+        "\n  <impl:transaction>\r\n\t<obj:id>14341164420893</obj:id><![CDATA[ ]]>\n  </impl:transaction>\n";
+    let v = parse_response(Operation::DoCapture, 200, &answer("", spaced)).unwrap();
+    assert_eq!(v["transaction"]["id"], "14341164420893");
 }
