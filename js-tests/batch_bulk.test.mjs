@@ -600,3 +600,21 @@ test('createTransform on a Node without process.getBuiltinModule (20.0–20.15, 
     assert.equal(r.stdout, expected, what);
   }
 });
+
+test('CSV input: a record of 1 024 cells is read (and rejected for its cells), one of 1 025 stops the conversion, as the message says', () => {
+  // A helper's attack (twenty-second pass): the limit read 1000 in README and the message, while records
+  // of 1 001 to 1 024 cells were read as any other.
+  const [, { sogenactif }] = entries[0];
+  for (const [cells, stops] of [[1001, false], [1024, false], [1025, true]]) {
+    const c = sogenactif.batch.createConverter({ header, input: 'csv' });
+    const push = () => c.push('method,merchantId\n' + 'x' + ','.repeat(cells - 1) + '\n');
+    if (stops) {
+      assert.match(thrown(push).message, /the CSV record starting on line 2 has more than 1024 cells/);
+    } else {
+      push();
+      const [reject] = c.takeRejects();
+      assert.match(reject.issues[0].message, new RegExp(`has ${cells} cells but the header row names 2 columns`));
+    }
+    c.free();
+  }
+});

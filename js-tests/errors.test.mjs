@@ -120,6 +120,20 @@ test('a Promise where a value is expected (a forgotten await) is named at its pa
   }
 });
 
+test('a lone surrogate beside other problems: every issue at once, as for NaN', () => {
+  // A helper's attack (twenty-second pass): the surrogate's issue alone came back; the too-long
+  // sequenceNumber and the bad media were not listed (a NaN beside them already was).
+  for (const { payline } of [esm, cjs]) {
+    const params = {
+      transactionID: '14340105742592', payment: { amount: 1000, currency: 'EUR', action: 201, mode: 'CPT' },
+      sequenceNumber: 'x'.repeat(60), media: 'computer', miscData: 'caf\ud83d',
+    };
+    const e = thrown(() => payline.request('doCapture', params, { merchantId: '111111111', accessKey: 'k' }));
+    assert.deepEqual(e.issues.map((i) => [i.field, i.code]).sort(), [['media', 'ENUM'], ['miscData', 'FORBIDDEN_CHARACTER'], ['sequenceNumber', 'TOO_LONG']]);
+    assert.equal(e.issues[0].field, 'miscData', 'the unreadable value first');
+  }
+});
+
 test('a secret used as a client option name stays out of the error, letters only or not', () => {
   // README: "a secret pasted into shopId or used as an option name stays out of the error". Keys
   // of letters only passed the old test (up to 24 letters or '_').

@@ -466,11 +466,11 @@ export function invoke(raw, op, args, names, gateway, alwaysWarnings) {
   } catch (e) {
     throw trapped(e, gateway);
   }
-  if (!sp) return unwrap(r, alwaysWarnings);
   try {
     return unwrap(r, alwaysWarnings);
   } catch (e) {
-    throw withoutUnreadable(e, raw, op, args, gateway);
+    // (A lone surrogate sets no `special`: its FORBIDDEN_CHARACTER issue comes from the core's reader.)
+    throw sp || guarded(() => e.issues.some((i) => i.code === 'FORBIDDEN_CHARACTER'), false) ? withoutUnreadable(e, raw, op, args, gateway) : e;
   }
 }
 
@@ -481,7 +481,9 @@ const MAX_LISTED = 1000;
 let dropped = 0;
 function dropping(key, value) {
   const r = replacer.call(this, key, value);
-  if (typeof r === 'string' && r.startsWith(SENTINEL)) {
+  // A lone surrogate too: the core's reader names it and stops there, as for the sentinels (a helper's
+  // attack, twenty-second pass: the call's other issues were not listed).
+  if (typeof r === 'string' && (r.startsWith(SENTINEL) || (typeof r.isWellFormed === 'function' && !r.isWellFormed()))) {
     dropped += 1;
     return undefined;
   }

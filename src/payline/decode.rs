@@ -366,11 +366,10 @@ fn parse_tree(xml: &str) -> Result<Vec<El<'_>>> {
             match open.last() {
                 Some(top) => match els.get_mut(top.at) {
                     Some(el) if top.last.is_none() => append_text(&mut el.text, raw)?,
-                    // After a child: only blanks, as written (no WSDL type has mixed content:
-                    // the text of `<id>1434<x>2</x>2592</id>` was dropped, the id read as `{ x }`;
-                    // a helper's attack, twenty-second pass). A reference there, even `&#32;`, is
-                    // refused; a CDATA section there is still dropped unread (`Open::last`).
-                    _ if !blank(raw) => return Err(malformed(MIXED)),
+                    // After a child: only its references are checked (see `Open::last`).
+                    _ if memchr::memchr(b'&', raw.as_bytes()).is_some() => {
+                        unescape(raw, &mut String::new())?
+                    }
                     _ => {}
                 },
                 None if blank(raw) => {}
@@ -475,11 +474,7 @@ fn parse_tree(xml: &str) -> Result<Vec<El<'_>>> {
             if let Some(parent) = open.last_mut() {
                 let slot = match parent.last {
                     Some(last) => els.get_mut(last).map(|l| &mut l.next),
-                    // A first child after text: mixed content, as above.
-                    None => match els.get_mut(parent.at) {
-                        Some(p) if !blank(&p.text) => return Err(malformed(MIXED)),
-                        p => p.map(|p| &mut p.first),
-                    },
+                    None => els.get_mut(parent.at).map(|p| &mut p.first),
                 };
                 if let Some(slot) = slot {
                     *slot = Some(at);
@@ -517,8 +512,6 @@ fn parse_tree(xml: &str) -> Result<Vec<El<'_>>> {
     Ok(els)
 }
 
-const MIXED: &str = "an element holds both text and elements, which no Payline answer does";
-
 /// An element being read: its qualified name, how many namespace bindings it declared, its
 /// index, and the index of its last child so far.
 struct Open<'a> {
@@ -526,8 +519,8 @@ struct Open<'a> {
     declared: usize,
     at: usize,
     /// Also decides what text is kept: an element is read as text only when it has no child
-    /// (`value_of`), so character data after its first child must be blank (CDATA there is
-    /// dropped). Keeping it cost an owned `String`, grown by each run of indentation, per parent
+    /// (`value_of`), so character data after its first child is checked (its references) and
+    /// dropped. Keeping it cost an owned `String`, grown by each run of indentation, per parent
     /// element (issue 9).
     last: Option<usize>,
 }

@@ -97,10 +97,6 @@ fn reference_tree(xml: &str) -> Result<Nested> {
                     text: String::new(),
                     children: Vec::new(),
                 };
-                // No mixed content (`MIXED`): a child after text.
-                if stack.last().is_some_and(|p| !p.text.trim().is_empty()) {
-                    return Err(malformed("mixed content"));
-                }
                 if matches!(event, Event::Start(_)) {
                     stack.push(el);
                 } else {
@@ -117,8 +113,6 @@ fn reference_tree(xml: &str) -> Result<Nested> {
                     let t = t.decode().map_err(|e| malformed(&e.to_string()))?;
                     if top.children.is_empty() {
                         top.text.push_str(&t);
-                    } else if !t.trim().is_empty() {
-                        return Err(malformed("mixed content"));
                     }
                 } else if !t
                     .decode()
@@ -132,7 +126,6 @@ fn reference_tree(xml: &str) -> Result<Nested> {
             Event::CData(t) => {
                 if let Some(top) = stack.last_mut() {
                     let t = t.decode().map_err(|e| malformed(&e.to_string()))?;
-                    // (CDATA after a child is dropped unread: ARCHITECTURE.md "Known gaps".)
                     if top.children.is_empty() {
                         top.text.push_str(&t);
                     }
@@ -153,10 +146,6 @@ fn reference_tree(xml: &str) -> Result<Nested> {
                     .ok_or_else(|| malformed("text outside the root element"))?;
                 if top.children.is_empty() {
                     top.text.push(c);
-                } else {
-                    // A reference after a child is text there, blank or not (the reader checks the
-                    // raw text).
-                    return Err(malformed("mixed content"));
                 }
             }
             Event::DocType(_) => {
@@ -728,28 +717,29 @@ fn end_tag_names_compare_after_trim_end() {
     }
 }
 
-/// No WSDL type has mixed content: an element holding text and elements is refused, whichever comes
-/// first (its text was dropped and the element read by its children: a transaction id read as
-/// `{ x: '2' }`; a helper's attack, twenty-second pass). Blanks between elements still read.
+/// Blanks between elements written as references (`&#13;`, as an entitizing serializer indents), a
+/// Header block and a Fault's `detail` with mixed content (SOAP leaves both free) read as before:
+/// refusing mixed content as written refused such accepted answers (the review of the twenty-second
+/// pass; "Known gaps").
 #[test]
-fn an_element_with_text_and_elements_is_refused() {
-    for tx in [
-        "<impl:transaction><obj:id>1434<obj:x>2</obj:x>2592</obj:id></impl:transaction>",
-        "<impl:transaction><obj:id>1434<obj:x>2</obj:x></obj:id></impl:transaction>",
-        "<impl:transaction><obj:id><obj:x>2</obj:x>2592</obj:id></impl:transaction>",
-        "<impl:transaction><obj:id><![CDATA[1434]]><obj:x>2</obj:x></obj:id></impl:transaction>",
-        "<impl:transaction><obj:id><obj:x>2</obj:x>&#50;</obj:id></impl:transaction>",
-    ] {
-        let e = parse_response(Operation::DoCapture, 200, &answer("", tx)).unwrap_err();
-        assert_eq!(e.code, ErrorCode::MalformedResponse, "{tx}");
-        assert!(
-            e.message.contains("both text and elements"),
-            "{}",
-            e.message
-        );
-    }
-    let spaced =
-        "\n  <impl:transaction>\r\n\t<obj:id>14341164420893</obj:id><![CDATA[ ]]>\n  </impl:transaction>\n";
-    let v = parse_response(Operation::DoCapture, 200, &answer("", spaced)).unwrap();
-    assert_eq!(v["transaction"]["id"], "14341164420893");
+fn blank_references_and_free_soap_blocks_read() {
+    let sep = "&#13;\n\t&#x20;";
+    let body = format!(
+        "<impl:doCaptureResponse xmlns:impl=\"{IMPL_NS}\" xmlns:obj=\"{OBJ_NS}\">{sep}<impl:result>{sep}\
+         <obj:code>00000</obj:code>{sep}</impl:result>{sep}</impl:doCaptureResponse>"
+    );
+    let xml = format!(
+        "<s:Envelope xmlns:s=\"{SOAP_ENV_NS}\"><s:Header><x:Trace xmlns:x=\"urn:proxy\">via <x:hop>lb1</x:hop>\
+         </x:Trace></s:Header><s:Body>{body}</s:Body></s:Envelope>"
+    );
+    let v = parse_response(Operation::DoCapture, 200, &xml).unwrap();
+    assert_eq!(v["result"]["accepted"], true);
+    let fault = format!(
+        "<s:Envelope xmlns:s=\"{SOAP_ENV_NS}\"><s:Body><s:Fault><faultcode>s:Client</faultcode>\
+         <faultstring>bad request</faultstring><detail>see <x:ref xmlns:x=\"urn:x\">E12</x:ref></detail>\
+         </s:Fault></s:Body></s:Envelope>"
+    );
+    let e = parse_response(Operation::DoCapture, 500, &fault).unwrap_err();
+    assert_eq!(e.code, ErrorCode::GatewayError, "{}", e.message);
+    assert_eq!(e.gateway_code.as_deref(), Some("Client"));
 }
