@@ -311,6 +311,36 @@ test('payline: the simulator serves Payline under /V4/services only, as Payline 
   assert.equal((await ok.getTransactionDetails({ transactionId: t.id })).result.code, '00000');
 });
 
+test('systempay: CancelOrRefund with resolutionMode sent empty is AUTO (the seed); refunds are numbered after each other; a refund of 0 says why', async () => {
+  // A helper's walk (twenty-second pass): '' was INT_902, every refund had sequenceNumber 2, and a refund
+  // of 0 was "above the 3000 left to refund".
+  const sim = createSimulator({ now: START });
+  const { shopId, password } = sim.systempay.credentials;
+  const post = async (service, body) => {
+    const res = await sim.fetch(`https://api.systempay.fr/api-payment/V4/${service}`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from(`${shopId}:${password}`).toString('base64')}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return res.json();
+  };
+  const pending = sim.systempay.createTransaction({ amount: 3000, captureDelay: 3 });
+  const cancelled = await post('Transaction/CancelOrRefund', { uuid: pending.uuid, resolutionMode: '' });
+  assert.equal(cancelled.status, 'SUCCESS', JSON.stringify(cancelled));
+  assert.equal(cancelled.answer.detailedStatus, 'CANCELLED');
+  const paid = sim.systempay.createTransaction({ amount: 3000, orderId: 'SEQ-1' });
+  sim.advance({ days: 1 });
+  const sp = new systempay.Client({ ...sim.systempay.credentials, fetch: sim.fetch });
+  const first = await sp.refund({ uuid: paid.uuid, amount: 1000, currency: 'EUR' });
+  const second = await sp.refund({ uuid: paid.uuid, amount: 500, currency: 'EUR' });
+  const order = await sp.getOrder({ orderId: 'SEQ-1' });
+  const seq = (uuid) => order.transactions.find((t) => t.uuid === uuid).transactionDetails.sequenceNumber;
+  assert.deepEqual([seq(paid.uuid), seq(first.uuid), seq(second.uuid)], [1, 2, 3]);
+  const zero = await post('Transaction/Refund', { uuid: paid.uuid, amount: 0, currency: 'EUR' });
+  assert.equal(zero.answer.errorCode, 'PSP_020');
+  assert.match(zero.answer.detailedErrorMessage ?? zero.answer.errorMessage, /amount 0: a refund is of 1 minor unit at least/);
+});
+
 test('systempay: the IPN carries a kr-hash that parseAnswer and an independent HMAC both accept', async () => {
   const sim = createSimulator({ now: START });
   const { uuid } = sim.systempay.createTransaction({ amount: 4200, orderId: 'IPN-1' });

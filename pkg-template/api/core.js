@@ -477,51 +477,81 @@ export function invoke(raw, op, args, names, gateway, alwaysWarnings) {
 /** Issues an error lists (the core's `error::MAX_LISTED`): past them it counts. */
 const MAX_LISTED = 1000;
 
-/** The replacer, with the values JSON cannot carry left out (in an array: `null`), counted. */
-let dropped = 0;
+/**
+ * The replacer, with the values JSON cannot carry left out (in an array: `null`), counted by kind: the
+ * sentinels (`dropSentinels`) and the strings holding a lone surrogate (`dropStrings`; the core's reader
+ * names those and stops there, before its check of the sentinels: a helper's attack, twenty-second
+ * pass). A kind not dropped is still counted.
+ */
+const drops = { sentinels: 0, strings: 0, dropSentinels: true, dropStrings: true };
 function dropping(key, value) {
   const r = replacer.call(this, key, value);
-  // A lone surrogate too: the core's reader names it and stops there, as for the sentinels (a helper's
-  // attack, twenty-second pass: the call's other issues were not listed).
-  if (typeof r === 'string' && (r.startsWith(SENTINEL) || (typeof r.isWellFormed === 'function' && !r.isWellFormed()))) {
-    dropped += 1;
-    return undefined;
+  if (typeof r !== 'string') return r;
+  if (r.startsWith(SENTINEL)) {
+    drops.sentinels += 1;
+    return drops.dropSentinels ? undefined : r;
+  }
+  if (typeof r.isWellFormed === 'function' && !r.isWellFormed()) {
+    drops.strings += 1;
+    return drops.dropStrings ? undefined : r;
   }
   return r;
 }
 
-/**
- * The VALIDATION error of a call holding values JSON cannot carry (NaN, ±Infinity, a BigInt, a
- * Symbol, an invalid Date, a Map…): the core's check of those runs before any rule and stops there,
- * so the same call is made again without them, and its other issues join theirs, every issue at once
- * (a helper's attack, nineteenth pass: `batch.build` with NaN in record 0 reported only that, not the
- * header's nor the other records' problems). Issues at the left-out values' paths (a `REQUIRED` where
- * the NaN was) are not repeated. Only for entries without effects (builders, readers).
- */
-function withoutUnreadable(e, raw, op, args, gateway) {
-  if (!(e instanceof RemiseError) || e.code !== 'VALIDATION' || !Array.isArray(e.issues) || e.issues.length === 0) return e;
-  // Merged only when the first error names every left-out value, each at a path of its own: the core
-  // checks one argument at a time and lists 100 at most, and a whole argument (`(input)`) left out
-  // would read as every field missing (the review of the pass: a BigInt shopId beside a NaN amount came
-  // back "options.shopId: is required").
-  if (e.issues.some((i) => typeof i.field !== 'string' || i.field === '' || i.field === '(input)')) return e;
+/** `args` as JSON with those kinds left out, and `special` as the text needs it; undefined when it throws. */
+function stringifyDropping(args, dropSentinels, dropStrings) {
   const outer = special;
-  let text;
-  dropped = 0;
+  Object.assign(drops, { sentinels: 0, strings: 0, dropSentinels, dropStrings });
   try {
-    text = JSON.stringify(args, dropping);
+    return JSON.stringify(args, dropping);
   } catch {
-    return e;
+    return undefined;
   } finally {
     special = outer;
   }
-  if (dropped !== e.issues.length) return e;
-  const e2 = validationOf(() => unwrap(raw.call(op, text, false)));
+}
+
+/**
+ * The VALIDATION error of a call holding values JSON cannot carry (NaN, ±Infinity, a BigInt, a
+ * Symbol, an invalid Date, a Map…, a string with a lone surrogate): the core's check of those runs
+ * before any rule and stops there, so the same call is made again without them, and its other issues
+ * join theirs, every issue at once (a helper's attack, nineteenth pass: `batch.build` with NaN in
+ * record 0 reported only that, not the header's nor the other records' problems). The core reads the
+ * strings first: with both kinds, the call is made once without the strings (its error names the
+ * sentinels), then without both. Issues at the left-out values' paths (a `REQUIRED` where the NaN was)
+ * are not repeated. Only for entries without effects (builders, readers).
+ */
+function withoutUnreadable(e, raw, op, args, gateway) {
+  // Merged only when each error names every left-out value of its kind, each at a path of its own: the
+  // core checks one argument at a time and lists 100 at most, and a whole argument (`(input)`) left out
+  // would read as every field missing (the review of the nineteenth pass: a BigInt shopId beside a NaN
+  // amount came back "options.shopId: is required").
+  const named = (x) => x instanceof RemiseError && x.code === 'VALIDATION' && Array.isArray(x.issues) && x.issues.length > 0 && !x.issues.some((i) => typeof i.field !== 'string' || i.field === '' || i.field === '(input)');
+  if (!named(e)) return e;
+  // (Counted with nothing left out: how many of each kind the input holds.)
+  if (stringifyDropping(args, false, false) === undefined) return e;
+  const { sentinels, strings } = drops;
+  let listed = e.issues;
+  if (strings > 0) {
+    // The reader's issues: one per such string.
+    if (strings !== e.issues.length || !e.issues.every((i) => i.code === 'FORBIDDEN_CHARACTER')) return e;
+    if (sentinels > 0) {
+      const text = stringifyDropping(args, false, true);
+      const e2 = text === undefined ? undefined : validationOf(() => unwrap(raw.call(op, text, true)));
+      if (!named(e2) || e2.issues.length !== sentinels) return e;
+      listed = [...e.issues, ...e2.issues];
+    }
+  } else if (sentinels !== e.issues.length) {
+    return e;
+  }
+  const text = stringifyDropping(args, true, true);
+  if (text === undefined) return e;
+  const last = validationOf(() => unwrap(raw.call(op, text, false)));
   // (Past MAX_LISTED the core counts what it does not list: the merge would lose that count.)
-  const under = (i) => e.issues.some((j) => i.field === j.field || i.field.startsWith(`${j.field}.`) || i.field.startsWith(`${j.field}[`));
-  const more = e2 === undefined || /^\d+ problems \(the first/.test(e2.message) ? [] : e2.issues.filter((i) => typeof i.field === 'string' && !under(i));
-  if (more.length === 0 || e.issues.length + more.length > MAX_LISTED) return e;
-  return withIssues(gateway, [...e.issues, ...more], e.cause);
+  const under = (i) => listed.some((j) => i.field === j.field || i.field.startsWith(`${j.field}.`) || i.field.startsWith(`${j.field}[`));
+  const more = last === undefined || /^\d+ problems \(the first/.test(last.message) ? [] : last.issues.filter((i) => typeof i.field === 'string' && !under(i));
+  if (listed.length + more.length > MAX_LISTED || listed.length + more.length === e.issues.length) return e;
+  return withIssues(gateway, [...listed, ...more], e.cause);
 }
 
 /**

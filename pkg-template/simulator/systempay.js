@@ -315,8 +315,12 @@ export function createSystempay(ctx, config = {}) {
     const left = tx.amount - tx.refunded;
     if (left <= 0) fail('PSP_104', `transaction ${tx.uuid} is fully refunded`);
     const value = amount ?? left; // no amount: what is left (UNCERTAIN)
-    if (value === 0 || value > left) fail('PSP_020', `amount ${value} is above the ${left} left to refund`);
+    // (0 was told "above what is left": a helper's walk, twenty-second pass.)
+    if (value === 0 || value > left) fail('PSP_020', value === 0 ? 'amount 0: a refund is of 1 minor unit at least' : `amount ${value} is above the ${left} left to refund`);
     tx.refunded += value;
+    // Numbered after the payment's other operations (each refund had 2): Lyra's plugin sorts an order's
+    // transactions by sequenceNumber (reference systempay.md §2.8; the platform's own numbering UNCERTAIN).
+    const after = Math.max(tx.sequenceNumber, ...[...txs.values()].filter((t) => t.parent === tx.uuid).map((t) => t.sequenceNumber));
     const credit = newTransaction({
       amount: value,
       currency: tx.currency,
@@ -326,7 +330,7 @@ export function createSystempay(ctx, config = {}) {
       operationType: 'CREDIT',
       parent: tx.uuid,
     });
-    credit.sequenceNumber = tx.sequenceNumber + 1;
+    credit.sequenceNumber = after + 1;
     return view(credit);
   }
 
@@ -356,7 +360,9 @@ export function createSystempay(ctx, config = {}) {
 
     'Transaction/CancelOrRefund': (body) => {
       const tx = uuidOf(body);
-      const mode = body.resolutionMode ?? 'AUTO';
+      // Sent empty, AUTO (seeds/systempay-cancelorrefund.txt: "If the field is sent empty, the default
+      // value will be AUTO"; it was INT_902 here: a helper's walk, twenty-second pass).
+      const mode = body.resolutionMode === undefined || body.resolutionMode === null || body.resolutionMode === '' ? 'AUTO' : body.resolutionMode;
       if (!RESOLUTION_MODES.has(mode)) fail('INT_902', invalid('resolutionMode', mode));
       const amount = amountOf(body, 'amount', false);
       const currency = currencyOf(body, 'currency', false);
