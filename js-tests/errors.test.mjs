@@ -112,6 +112,10 @@ test('a Promise where a value is expected (a forgotten await) is named at its pa
       const e = await rejected(office.cancel(cancel, { transaction }));
       assert.deepEqual(e.issues.map((i) => [i.field, i.message]), [['callOptions.transaction', 'is a Promise: await it first']]);
     }
+    // A Promise as a Systempay call's options: its signal dropped, the refund sent (the review of the pass).
+    const aborted = Promise.resolve({ signal: AbortSignal.abort() });
+    const asOptions = await rejected(sp.refund({ uuid: 'a'.repeat(32), amount: 100 }, aborted));
+    assert.deepEqual(asOptions.issues.map((i) => [i.field, i.message]), [['callOptions', 'is a Promise: await it first']]);
     const options = thrown(() => new systempay.Client(Promise.resolve({ shopId: '69876357', password: 'testpassword_x' })));
     assert.deepEqual(options.issues.map((i) => [i.field, i.code, i.message]), [['options', 'TYPE', 'is a Promise: await it first']]);
     assert.equal(sent, 0, 'nothing sent');

@@ -399,6 +399,12 @@ export function callOptions(gateway, options, others) {
       issues.push({ field: 'callOptions', code: 'TYPE', message: 'must be an object { signal } (or left out)' });
       return [undefined, undefined, issues];
     }
+    // A Promise (a forgotten `await`) read as no options: its signal dropped, the refund sent (the
+    // review of the twenty-second pass).
+    if (Object.keys(options).length === 0 && isPromise(options)) {
+      issues.push({ field: 'callOptions', code: 'TYPE', message: 'is a Promise: await it first' });
+      return [undefined, undefined, issues];
+    }
     // Not a plain object (a Date, a boxed value; an AbortController or a Request given for its
     // signal): the Sips client's core reads it as it is, as before (it refuses a Date, whose JSON is
     // no object; `signal` is no JSON).

@@ -27,8 +27,8 @@ import { maskIssues } from './mask.mjs';
 export const MAX_LINE = 1 << 20;
 /** Issues kept in the error thrown by `finish()`. */
 export const MAX_ISSUES = 1000;
-/** Columns of a CSV input. */
-export const MAX_CSV_COLUMNS = 1000;
+/** Columns of a CSV input (the core converter's limit, `convert::MAX_CSV_COLUMNS`, since the twenty-second pass). */
+export const MAX_CSV_COLUMNS = 1024;
 
 /** Fields read as integers in CSV input (Format::Amount in the core's dictionary, plus recordSequence and original.amount). */
 const INTEGER_COLUMNS = new Set(['recordSequence', 'original.amount', 'amount', 'operationAmount']);

@@ -537,7 +537,7 @@ export function createPayline(ctx, config = {}) {
     );
   }
 
-  /** Handles one HTTP request whose path ends with /DirectPaymentAPI or /ExtendedAPI. */
+  /** Handles one HTTP request whose path ends with /V4/services/DirectPaymentAPI or /V4/services/ExtendedAPI. */
   function handle(req, url) {
     const service = url.pathname.split('/').pop();
     const xml = (status, body, rec) => ({ status, headers: { 'content-type': 'text/xml;charset=UTF-8' }, body, record: rec });

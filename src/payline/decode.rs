@@ -916,14 +916,14 @@ pub fn write_response(op: Operation, http_status: u16, xml: &str, out: &mut Vec<
         });
     };
     let mut fields = object_of(doc, kids(doc, wrapper).filter(|c| payline_ns(c)));
-    // The answer and its `transaction` come once in every answer the WSDL describes (`result` is read
-    // apart): two wrappers read as the first (refused or accepted by their order), a second
-    // `transaction` made an array where `PaylineResponse` declares an object (a helper's attack,
-    // nineteenth pass). Other names keep the generic rule (a repeated one is an array: a field of a
-    // later WSDL, `pointOfSell`'s `contract` items), so that an answer with a new field still reads
-    // (the review of the pass: a repeated unknown field made an accepted capture's outcome unknown;
-    // the declared names as a table cost 133 B of the .wasm, over the gate).
-    // (A second wrapper is refused above, with the Body.)
+    // The answer's `transaction` comes once in every answer the WSDL describes (`result` is read apart;
+    // a second answer is refused above, with the Body): a second one made an array where
+    // `PaylineResponse` declares an object (a helper's attack, nineteenth pass). Other names keep the
+    // generic rule (a repeated one is an array: a field of a later WSDL, `pointOfSell`'s `contract`
+    // items), so that an answer with a new field still reads (the review of the pass: a repeated
+    // unknown field made an accepted capture's outcome unknown; the declared names as a table cost
+    // 133 B of the .wasm, over the gate). (The message names the answer too, as it did when the check
+    // also counted the answers: one literal, its text unchanged.)
     if matches!(fields.get_mut("transaction"), Some(Node::List(_))) {
         return Err(malformed(&format!(
             "<{wrapper_name}> or its <transaction> comes more than once, where the WSDL has each once"
