@@ -473,8 +473,7 @@ export function invoke(raw, op, args, names, gateway, alwaysWarnings) {
     // Only the reader's surrogate issues (it stops at them): a control character or a CSV ';' was sent
     // through another stringify of the whole input for nothing (the review of the pass: +22 % on
     // 200 000 records).
-    const surrogates = () => guarded(() => e.issues.every((i) => i.code === 'FORBIDDEN_CHARACTER' && /unpaired UTF-16 surrogate/.test(i.message)), false);
-    throw sp || surrogates() ? withoutUnreadable(e, raw, op, args, gateway) : e;
+    throw sp || guarded(() => e.issues.every(surrogateIssue), false) ? withoutUnreadable(e, raw, op, args, gateway) : e;
   }
 }
 
@@ -482,10 +481,9 @@ export function invoke(raw, op, args, names, gateway, alwaysWarnings) {
 const MAX_LISTED = 1000;
 
 /**
- * The replacer, with the values JSON cannot carry left out (in an array: `null`), counted by kind: the
- * sentinels (`dropSentinels`) and the strings holding a lone surrogate (`dropStrings`; the core's reader
- * names those and stops there, before its check of the sentinels: a helper's attack, twenty-second
- * pass). A kind not dropped is still counted.
+ * The replacer, with the values JSON cannot carry left out (in an array: `null`) and the strings
+ * holding a lone surrogate (JSON carries those; the core's reader names them and stops there), each
+ * kind left out when its flag says so, both counted.
  */
 const drops = { sentinels: 0, strings: 0, dropSentinels: true, dropStrings: true };
 function dropping(key, value) {
@@ -502,7 +500,7 @@ function dropping(key, value) {
   return r;
 }
 
-/** `args` as JSON with those kinds left out, and `special` as the text needs it; undefined when it throws. */
+/** `args` as JSON with those kinds left out; undefined when it throws. `special` is kept as it was. */
 function stringifyDropping(args, dropSentinels, dropStrings) {
   const outer = special;
   Object.assign(drops, { sentinels: 0, strings: 0, dropSentinels, dropStrings });
@@ -515,47 +513,43 @@ function stringifyDropping(args, dropSentinels, dropStrings) {
   }
 }
 
+/** An issue of the core's reader for a string holding a lone surrogate (`codec::json`). */
+const surrogateIssue = (i) => i.code === 'FORBIDDEN_CHARACTER' && /unpaired UTF-16 surrogate/.test(i.message);
+
 /**
  * The VALIDATION error of a call holding values JSON cannot carry (NaN, ±Infinity, a BigInt, a
- * Symbol, an invalid Date, a Map…, a string with a lone surrogate): the core's check of those runs
- * before any rule and stops there, so the same call is made again without them, and its other issues
- * join theirs, every issue at once (a helper's attack, nineteenth pass: `batch.build` with NaN in
- * record 0 reported only that, not the header's nor the other records' problems). The core reads the
- * strings first: with both kinds, the call is made once without the strings (its error names the
- * sentinels), then without both. Issues at the left-out values' paths (a `REQUIRED` where the NaN was)
- * are not repeated. Only for entries without effects (builders, readers).
+ * Symbol, an invalid Date, a Map…): the core's check of those runs before any rule and stops there,
+ * so the same call is made again without them, and its other issues join theirs, every issue at once
+ * (a helper's attack, nineteenth pass: `batch.build` with NaN in record 0 reported only that, not the
+ * header's nor the other records' problems). Likewise for strings holding a lone surrogate, when the
+ * input holds no such value (the twenty-second pass; with both kinds, the core names one argument's
+ * one kind at a time, and a call made without both named a left-out top-level text as `null` and hid
+ * the other kind: its review, "Known gaps"). Issues at the left-out values' paths (a `REQUIRED` where
+ * the NaN was) are not repeated. Only for entries without effects (builders, readers).
  */
 function withoutUnreadable(e, raw, op, args, gateway) {
-  // Merged only when each error names every left-out value of its kind, each at a path of its own: the
-  // core checks one argument at a time and lists 100 at most, and a whole argument (`(input)`) left out
+  if (!(e instanceof RemiseError) || e.code !== 'VALIDATION' || !Array.isArray(e.issues) || e.issues.length === 0) return e;
+  // Merged only when the first error names every left-out value, each at a path of its own: the core
+  // checks one argument at a time and lists 100 at most, and a whole argument (`(input)`) left out
   // would read as every field missing (the review of the nineteenth pass: a BigInt shopId beside a NaN
   // amount came back "options.shopId: is required").
-  const named = (x) => x instanceof RemiseError && x.code === 'VALIDATION' && Array.isArray(x.issues) && x.issues.length > 0 && !x.issues.some((i) => typeof i.field !== 'string' || i.field === '' || i.field === '(input)');
-  if (!named(e)) return e;
-  // (Counted with nothing left out: how many of each kind the input holds.)
-  if (stringifyDropping(args, false, false) === undefined) return e;
+  if (e.issues.some((i) => typeof i.field !== 'string' || i.field === '' || i.field === '(input)')) return e;
+  // The sentinels left out (the strings kept): the text of the usual case, and both kinds counted.
+  let text = stringifyDropping(args, true, false);
+  if (text === undefined) return e;
   const { sentinels, strings } = drops;
-  let listed = e.issues;
-  if (strings > 0) {
-    // The reader's issues: one per such string.
-    if (strings !== e.issues.length || !e.issues.every((i) => i.code === 'FORBIDDEN_CHARACTER')) return e;
-    if (sentinels > 0) {
-      const text = stringifyDropping(args, false, true);
-      const e2 = text === undefined ? undefined : validationOf(() => unwrap(raw.call(op, text, true)));
-      if (!named(e2) || e2.issues.length !== sentinels) return e;
-      listed = [...e.issues, ...e2.issues];
-    }
+  if (sentinels === 0 && strings > 0 && strings === e.issues.length && e.issues.every(surrogateIssue)) {
+    text = stringifyDropping(args, false, true);
+    if (text === undefined) return e;
   } else if (sentinels !== e.issues.length) {
     return e;
   }
-  const text = stringifyDropping(args, true, true);
-  if (text === undefined) return e;
-  const last = validationOf(() => unwrap(raw.call(op, text, false)));
+  const e2 = validationOf(() => unwrap(raw.call(op, text, false)));
   // (Past MAX_LISTED the core counts what it does not list: the merge would lose that count.)
-  const under = (i) => listed.some((j) => i.field === j.field || i.field.startsWith(`${j.field}.`) || i.field.startsWith(`${j.field}[`));
-  const more = last === undefined || /^\d+ problems \(the first/.test(last.message) ? [] : last.issues.filter((i) => typeof i.field === 'string' && !under(i));
-  if (listed.length + more.length > MAX_LISTED || listed.length + more.length === e.issues.length) return e;
-  return withIssues(gateway, [...listed, ...more], e.cause);
+  const under = (i) => e.issues.some((j) => i.field === j.field || i.field.startsWith(`${j.field}.`) || i.field.startsWith(`${j.field}[`));
+  const more = e2 === undefined || /^\d+ problems \(the first/.test(e2.message) ? [] : e2.issues.filter((i) => typeof i.field === 'string' && !under(i));
+  if (more.length === 0 || e.issues.length + more.length > MAX_LISTED) return e;
+  return withIssues(gateway, [...e.issues, ...more], e.cause);
 }
 
 /**
