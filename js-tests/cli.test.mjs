@@ -556,6 +556,8 @@ test('report --request: unrequested lines, another method, another s10 id or a b
   const m = remise(['batch', 'report', write('answered.csv', answered.join('\n')), '--request', path('req2.ndjson'), '--json']);
   assert.equal(m.status, 1, m.stdout + m.stderr);
   const fields = JSON.parse(m.stdout).join.mismatched.map((y) => [y.recordSequence, y.field, y.response, y.request]);
+  // Counted by response line (22 differs in three fields: one line), each field listed.
+  assert.equal(JSON.parse(m.stdout).join.mismatchedCount, 4);
   assert.deepEqual(fields, [
     [21, 's10TransactionReference.s10TransactionId', '999999', '000101'],
     [22, 'method', 'refund', 'cancel'],

@@ -252,6 +252,8 @@ test('row 1: an injected fetch that follows a redirect itself: its answer is nev
     ['url', { get() { throw new Error('cannot tell'); } }],
     ['url', { value: unreadable }],
     ['url+redirected', { value: unreadable }],
+    // A `redirected` that is no boolean (a new user's walk): a malformed Response too.
+    ['redirected', { value: 'true' }],
   ];
   for (const gw of ['systempay', 'sogenactif']) {
     for (const [key, descriptor] of oddities) {

@@ -296,7 +296,8 @@ test('payline: the simulator serves Payline under /V4/services only, as Payline 
   // Payline (a new user's walk, twenty-second pass).
   const sim = createSimulator({ now: START });
   const t = sim.payline.createTransaction({ amount: 1000, currency: 'EUR', action: 100, contractNumber: '1234567' });
-  for (const baseUrl of ['https://homologation.payline.com', 'https://homologation.payline.com/foo/bar', 'https://homologation.payline.com/V4']) {
+  // (Under a prefix too: Payline has none, and the other gateways' routes are anchored as well.)
+  for (const baseUrl of ['https://homologation.payline.com', 'https://homologation.payline.com/foo/bar', 'https://homologation.payline.com/V4', 'https://homologation.payline.com/foo/V4/services']) {
     const client = new payline.Client({ ...sim.payline.credentials, baseUrl, fetch: sim.fetch });
     const e = await rejected(client.getTransactionDetails({ transactionId: t.id }));
     assert.equal(e.httpStatus, 404, `${baseUrl}: ${e.code} ${e.message}`);

@@ -323,6 +323,11 @@ for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError 
       const stateless = thrown(() => office.request('cancel', { transactionReference: 'ORDERB', operationAmount: 10, currencyCode: 'EUR' }, { ...opts, transaction: { transactionStatus: 'TO_CAPTURE', amount: 5000, currencyCode } }));
       assert.deepEqual(stateless.issues.map((i) => [i.field, i.code]), [['options.transaction.currencyCode', 'TYPE']]);
     }
+    // A transactionReference that is no string likewise (a number turned the check off: a new user's walk).
+    for (const transactionReference of [12345, true, ['ORDERB']]) {
+      const odd = thrown(() => office.request('cancel', { transactionReference: 'ORDERA', operationAmount: 10, currencyCode: 'EUR' }, { ...opts, transaction: { transactionStatus: 'TO_CAPTURE', transactionReference } }));
+      assert.deepEqual(odd.issues.map((i) => [i.field, i.code]), [['options.transaction.transactionReference', 'TYPE']]);
+    }
     // Left out, null or '': not given (the rule has nothing to compare), as before.
     for (const currencyCode of [undefined, null, '']) {
       assert.equal(office.request('cancel', { transactionReference: 'ORDERB', operationAmount: 10, currencyCode: 'EUR' }, { ...opts, transaction: { transactionStatus: 'TO_CAPTURE', amount: 5000, currencyCode } }).method, 'POST');

@@ -963,7 +963,8 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       return u === undefined || u === null ? u : String(u);
     }, THREW);
     const redirected = guarded(() => res.redirected, THREW);
-    if (finalUrl === THREW || redirected === THREW) {
+    // (A `redirected` that is no boolean, `'true'`, is a malformed Response too: a new user's walk.)
+    if (finalUrl === THREW || redirected === THREW || (redirected !== undefined && redirected !== null && typeof redirected !== 'boolean')) {
       unread();
       throw new Failure('notresponse', 'its url or redirected cannot be read');
     }

@@ -200,13 +200,17 @@ export function createSummary(money, columns = () => null, { join = true } = {})
       // The join is by recordSequence: a response line for another record (a stale or replayed
       // file, the wrong request) must not pass for this one's answer.
       const id = record && typeof record === 'object' ? identity.get(seq) : undefined;
+      // Counted by response line, each differing field listed (two fields of one line were "2 response
+      // lines": a new user's walk, twenty-second pass).
+      let differs = false;
       for (const [field, response] of id ?? []) {
         const asked = valueAt(record, field);
         // A value where the record has none is another record's too (an order the request never named).
         if (asked === undefined || asked === null ? response === undefined : typeof asked === 'object' || sameColumn(String(asked), response)) continue;
         // A record may name its currency by code ('EUR') where the file carries the number (978).
         if (field === 'currencyCode' && currency(asked) !== null && currency(asked)?.code === currency(response)?.code) continue;
-        mismatchedCount += 1;
+        if (!differs) mismatchedCount += 1;
+        differs = true;
         if (mismatched.length < MAX_LISTED) mismatched.push({ recordSequence: seq, field, response: response ?? '(none)', request: columnText(asked) ?? '(none)' });
       }
       // A CSV request file's line has no field names: the response line echoes it column by column

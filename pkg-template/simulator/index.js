@@ -19,7 +19,7 @@ function route(pathname) {
   if (pathname.startsWith('/api-payment/')) return 'systempay';
   // Payline's services sit under /V4/services on every host (the WSDLs' soap:address): a baseUrl of the
   // host alone was answered here and refused by Payline (a new user's walk, twenty-second pass).
-  if (/\/V4\/services\/(DirectPaymentAPI|ExtendedAPI)$/.test(pathname)) return 'payline';
+  if (/^\/V4\/services\/(DirectPaymentAPI|ExtendedAPI)$/.test(pathname)) return 'payline';
   if (pathname.startsWith('/rs-services/')) return 'sogenactif';
   if (pathname.startsWith('/__simulator/')) return 'control';
   return null;

@@ -18,8 +18,9 @@ export interface SogenactifTransactionState {
   /** The transaction's amount in minor units (a cancel, refund or validate may not exceed it). */
   amount?: number;
   /**
-   * Its reference: when given (a non-empty string), it must be the request's `transactionReference`
-   * (else `OPERATION_NOT_ALLOWED`); a request by `s10TransactionReference` is not compared.
+   * Its reference: when given (a non-empty string; another type is a `VALIDATION` `TYPE` issue), it must
+   * be the request's `transactionReference` (else `OPERATION_NOT_ALLOWED`); a request by
+   * `s10TransactionReference` is not compared.
    */
   transactionReference?: string;
   /**

@@ -468,11 +468,11 @@ pub fn call_options(v: &Value) -> Result<Option<TransactionState>> {
 fn read_transaction(mut t: Obj<'_>, issues: &mut Issues) -> TransactionState {
     let status = t.str("transactionStatus", issues).map(str::to_string);
     let amount = t.uint("amount", issues);
-    // Leniently: a reference that is no string, or an empty one, is no reference (the answer passed as
-    // is may carry anything there).
+    // An empty reference is no reference; one that is no string is a TYPE issue, as for the status and
+    // the currency (a number, an order id from a database, turned the check off: a new user's walk,
+    // twenty-second pass).
     let reference = t
-        .raw("transactionReference")
-        .and_then(Value::as_str)
+        .str("transactionReference", issues)
         .filter(|r| !r.is_empty())
         .map(str::to_string);
     // Compared as the request writes it (three digits), whichever ISO 4217 form was given ('EUR',
