@@ -612,15 +612,9 @@ fn another_transactions_data_is_refused() {
     // A non-string one is a TYPE issue, as the status's and the currency's: read as "not given", a
     // number (an order id from a database) turned the check off (a new user's walk, twenty-second pass).
     for given in [json!(123), json!(true), json!(["ANOTHER1"])] {
-        let e = office::call_options(&json!({ "transaction": { "transactionReference": given } }))
-            .unwrap_err();
-        assert_eq!(
-            e.issues
-                .iter()
-                .map(|i| (i.field.as_str(), i.code))
-                .collect::<Vec<_>>(),
-            [("callOptions.transaction.transactionReference", "TYPE")],
-            "{given}"
+        assert_type_issue(
+            json!({ "transactionReference": given }),
+            "transactionReference",
         );
     }
     // Its own data: the rules apply as before (cancelled: refused at the status).
@@ -723,17 +717,23 @@ fn an_operation_in_another_currency_than_the_transactions_is_refused() {
     // One that is neither a string nor a number is a TYPE issue, as the status's: read as "not
     // given", it turned the currency rule off (a fuzz, twenty-second pass).
     for given in [json!(true), json!([]), json!({}), json!(["840"])] {
-        let e = office::call_options(&tx(given.clone())).unwrap_err();
-        assert_eq!(e.code, ErrorCode::Validation, "{given}");
-        assert_eq!(
-            e.issues
-                .iter()
-                .map(|i| (i.field.as_str(), i.code))
-                .collect::<Vec<_>>(),
-            [("callOptions.transaction.currencyCode", "TYPE")],
-            "{given}"
-        );
+        assert_type_issue(json!({ "currencyCode": given }), "currencyCode");
     }
+}
+
+/// `transaction` of the call options given as `transaction`: one `TYPE` issue, at `field` in it.
+fn assert_type_issue(transaction: serde_json::Value, field: &str) {
+    let e = office::call_options(&json!({ "transaction": transaction })).unwrap_err();
+    assert_eq!(e.code, ErrorCode::Validation, "{transaction}");
+    let at = format!("callOptions.transaction.{field}");
+    assert_eq!(
+        e.issues
+            .iter()
+            .map(|i| (i.field.as_str(), i.code))
+            .collect::<Vec<_>>(),
+        [(at.as_str(), "TYPE")],
+        "{transaction}"
+    );
 }
 
 #[test]
