@@ -104,8 +104,10 @@ const COLLECTIONS = [Map, Set, WeakMap, WeakSet, globalThis.URLSearchParams].fil
 // A Promise too (JSON writes `{}`): a forgotten `await` read as an empty object, "uuid: is required", or
 // as no preflight data for a Sips call (a new user's walk, twenty-second pass). Of any realm (its
 // tag: a `node:vm` one failed `instanceof`), and any other thenable without own keys (the review
-// of the pass). One with own keys (Bluebird's) is read as its keys.
-export const isPromise = (v) => tagOf(v) === 'Promise' || typeof guarded(() => v.then, undefined) === 'function';
+// of the pass). One with own keys (Bluebird's) is read as its keys. Also asked by the clients of their
+// options and call options, which are copied key by key.
+export const isPromise = (v) =>
+  v !== null && typeof v === 'object' && guarded(() => Object.keys(v).length === 0 && (tagOf(v) === 'Promise' || typeof v.then === 'function'), false);
 // FormData and Headers: Node defines them as getters that load its fetch implementation on first read,
 // and reading them when this file loaded took remise's cold start from +11 to +33 ms (the seventeenth
 // pass's `make bench`). Once read (by anyone: a subclass of Headers reads it), the getter is replaced by
@@ -469,10 +471,9 @@ export function invoke(raw, op, args, names, gateway, alwaysWarnings) {
   try {
     return unwrap(r, alwaysWarnings);
   } catch (e) {
-    // (A lone surrogate sets no `special`: its FORBIDDEN_CHARACTER issue comes from the core's reader.)
-    // Only the reader's surrogate issues (it stops at them): a control character or a CSV ';' was sent
-    // through another stringify of the whole input for nothing (the review of the pass: +22 % on
-    // 200 000 records).
+    // Without `special`, only for the reader's lone-surrogate issues (it stops at them): a control
+    // character or a CSV ';' was sent through another stringify of the whole input for nothing (the
+    // review of the pass: +22 % on 200 000 records).
     throw sp || guarded(() => e.issues.every(surrogateIssue), false) ? withoutUnreadable(e, raw, op, args, gateway) : e;
   }
 }

@@ -401,7 +401,7 @@ export function callOptions(gateway, options, others) {
     }
     // A Promise (a forgotten `await`) read as no options: its signal dropped, the refund sent (the
     // review of the twenty-second pass).
-    if (Object.keys(options).length === 0 && isPromise(options)) {
+    if (isPromise(options)) {
       issues.push({ field: 'callOptions', code: 'TYPE', message: 'is a Promise: await it first' });
       return [undefined, undefined, issues];
     }
@@ -481,7 +481,7 @@ export function openClient(raw, gateway, options, adjust) {
   // one by one (a Uint8Array of 2^24 bytes ran the core out of memory: a fuzz, twenty-first pass).
   if (listLike(options)) throw withIssues(gateway, [{ field: 'options', code: 'TYPE', message: 'must be an object of the client options' }]);
   // (Copied key by key below, a Promise was read as `{}`: "shopId is required"; the review of the pass.)
-  if (options !== null && typeof options === 'object' && guarded(() => Object.keys(options).length === 0 && isPromise(options), false)) {
+  if (isPromise(options)) {
     throw withIssues(gateway, [{ field: 'options', code: 'TYPE', message: 'is a Promise: await it first' }]);
   }
   if (options !== null && typeof options === 'object') {
