@@ -760,9 +760,10 @@ test('report: every code of the core table has an action, and only those', async
   assert.deepEqual(j.responseCodes.filter((c) => c.retryable).map((c) => c.code), ['90']);
   assert.match(j.responseCodes.find((c) => c.code === '99').action, /may have been done; check the transaction/);
   // 60 (pending), 62 (waiting for confirmation), 94 (the reference used already: maybe by an earlier
-  // attempt that went through, twentieth pass), 99 (server problem) and every code outside the table
-  // (it may mean anything) are counted apart: the operation may have been done.
-  const mayBeDone = [...outsideTable, '60', '62', '94', '99'].sort();
+  // attempt that went through, twentieth pass), 99 (server problem), 01 (a partial success, documented
+  // for panToToken only: something was done, twenty-third pass) and every code outside the table (it
+  // may mean anything) are counted apart: the operation may have been done.
+  const mayBeDone = [...outsideTable, '01', '60', '62', '94', '99'].sort();
   assert.equal(j.totals.unknown, mayBeDone.length);
   assert.ok(outsideTable.includes('07') && outsideTable.includes('88') && !outsideTable.includes('05'));
   assert.deepEqual(j.rejections.filter((x) => x.outcome === 'unknown').map((x) => x.responseCode).sort(), mayBeDone);
@@ -784,7 +785,7 @@ test('report: every code of the core table has an action, and only those', async
   }
   assert.deepEqual(j.rejections.filter((x) => x.outcome === 'unknown').map((x) => x.responseCode).sort(), unknownByClient);
   const text = remise(['batch', 'report', path('codes.csv')]).stdout;
-  assert.match(text, new RegExp(`\\(${mayBeDone.length} of them may have been done: pending, a reference used already, a server problem or a code remise does not know; check each transaction before sending it again\\)`));
+  assert.match(text, new RegExp(`\\(${mayBeDone.length} of them may have been done: pending, a partial success, a reference used already, a server problem or a code remise does not know; check each transaction before sending it again\\)`));
 });
 
 test('report: a malformed response file is exit 1 with the MALFORMED_RESPONSE reason; --html writes one page', () => {
@@ -1042,6 +1043,81 @@ test('report never shows a card number or a CVV of a CSV request file, even when
   const other = response.replace(`;${M};`, `;9${M.slice(1)};`);
   const shown = JSON.parse(remise(['batch', 'report', write('card-other.csv', other), '--request', path('card-req.csv'), '--json']).stdout).join.mismatched;
   assert.deepEqual(shown.map((x) => [x.response, x.request]), [[`9${M.slice(1)}`, M]]);
+});
+
+test('report: a card number in the currency or reference column of a response line is masked in text, JSON and HTML', async () => {
+  // The attack on the CLI, twenty-third pass: the currency label, the rejected line's transactionReference
+  // and the join's mismatch quoted it whole, where the same value in the request record was masked.
+  const PAN = '4970101122334406';
+  const order = { method: 'cardOrder', merchantId: M, transactionReference: PAN, amount: 100, currencyCode: 'EUR', cardNumber: PAN, cardExpiryDate: '203012', cardCSCValue: '987' };
+  const built = remise(['batch', 'build', write('swap.ndjson', ndjson([order])), '-o', path('swap-req.csv'), ...HEADER_ARGS, '--no-progress']);
+  assert.equal(built.status, 0, built.stderr);
+  const request = readFileSync(path('swap-req.csv'), 'utf8');
+  const response = request.replace(/^FILE;request;/m, 'FILE;response;').replace(/^(CARDORDER;.*);978;(.*)$/m, `$1;${PAN};$2;05;;`);
+  assert.notEqual(response, request.replace(/^FILE;request;/m, 'FILE;response;'), 'the currency column replaced');
+  const json = remise(['batch', 'report', write('swap-resp.csv', response), '--request', path('swap.ndjson'), '--json', '--html', path('swap.html')]);
+  const text = remise(['batch', 'report', path('swap-resp.csv'), '--request', path('swap.ndjson')]);
+  const shown = [json.stdout, json.stderr, text.stdout, text.stderr, readFileSync(path('swap.html'), 'utf8')].join('\n');
+  assert.ok(!shown.includes(PAN) && !shown.includes(PAN.slice(0, 12)), shown);
+  const report = JSON.parse(json.stdout);
+  assert.equal(report.rejections[0].transactionReference, '************4406');
+  assert.match(report.rejections[0].currency, /^unknown currency "\*{12}4406"/);
+  assert.equal(report.join.mismatched[0].response, '************4406');
+});
+
+test('--errors /dev/stdout read by `head`: the output ends quietly and the exit code is the verdict', () => {
+  // The attack on the CLI, twenty-third pass: exit 2, "EPIPE: broken pipe", where a closed stdout alone ended quietly with 1.
+  const many = Array.from({ length: 20_000 }, (_, i) => ({ method: 'walletCredit', merchantId: M, transactionReference: `T${i}`, amount: -1, merchantWalletId: 'W', paymentMeanId: '1', currencyCode: 'EUR' }));
+  write('epipe.ndjson', ndjson(many));
+  // A shell pipe (node's own 'pipe' is a socket, which /dev/stdout cannot open).
+  const r = spawnSync('bash', ['-c', '"$0" batch check "$1" --errors /dev/stdout --no-progress 2>"$2" | head -c 100 >/dev/null; echo "${PIPESTATUS[0]}"', BIN, path('epipe.ndjson'), path('epipe.err')], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  const stderr = readFileSync(path('epipe.err'), 'utf8');
+  assert.equal(r.stdout.trim(), '1', stderr);
+  assert.doesNotMatch(stderr, /EPIPE/);
+  assert.match(stderr, /20000 of 20000 records/);
+});
+
+test('report: a file that cannot be read is named in the error', { skip: process.platform !== 'linux' && 'reads /proc/self/mem' }, () => {
+  // The attack on the CLI, twenty-third pass: "EIO: i/o error, read" named neither file.
+  for (const args of [['batch', 'report', path('swap-resp.csv'), '--request', '/proc/self/mem'], ['batch', 'report', '/proc/self/mem']]) {
+    const r = remise(args);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /\/proc\/self\/mem: EIO/, r.stderr);
+  }
+});
+
+test('a signal while OUTPUT is saved: either the old file and no word of it, or the new one, said', () => {
+  // The attack on the CLI, twenty-third pass: a SIGINT during the final fsync exited 130 and said nothing
+  // while the rename, on the thread pool, replaced OUTPUT all the same. Here the signal is sent from
+  // inside that fsync (a preloaded patch of fs.fsyncSync), each run.
+  const preload = write('signal-in-fsync.cjs', [
+    "const fs = require('node:fs');",
+    'const fsync = fs.fsyncSync;',
+    'fs.fsyncSync = (fd) => {',
+    '  fsync(fd);',
+    "  process.kill(process.pid, 'SIGINT');",
+    '  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);',
+    '};',
+    "require('node:module').syncBuiltinESMExports();",
+  ].join('\n'));
+  const expected = sogenactif.batch.build({ header, records: structuredClone(records) });
+  for (let i = 0; i < 3; i++) {
+    write('signal-out.csv', 'OLD\n');
+    const r = spawnSync(process.execPath, ['-r', preload, BIN, 'batch', 'build', path('in.ndjson'), '-o', path('signal-out.csv'), '--no-progress', ...HEADER_ARGS], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    const now = readFileSync(path('signal-out.csv'), 'utf8');
+    if (r.status === 130) {
+      if (now === 'OLD\n') assert.doesNotMatch(r.stderr, /written/, r.stderr);
+      else {
+        assert.equal(now, expected);
+        assert.match(r.stderr, /interrupted \(SIGINT\); .*signal-out\.csv was written whole before the signal/, r.stderr);
+      }
+    } else {
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal(now, expected);
+      assert.match(r.stderr, /wrote .*signal-out\.csv/);
+    }
+    assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('.signal-out.csv.')), [], 'no temporary file left');
+  }
 });
 
 test('validation messages quoting a card number (CSV columns swapped) mask it on stderr and in --errors', () => {

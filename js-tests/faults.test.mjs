@@ -683,12 +683,17 @@ test("rows 6-8: a client's secret pasted into a field of a call is not quoted ba
     ['payline', { accessKey: 'PaylineKey20charsXYZW' }, 'PaylineKey20charsXYZW', (c, v) => c.doRefund({ transactionID: '14340105742592', payment: { amount: 500, currency: v, action: 421, mode: 'CPT', contractNumber: '1234567' }, sequenceNumber: 'r1' })],
     ['sogenactif', { secretKey: 'SuperSecretKey_9f8e7d' }, 'SuperSecretKey_9f8e7d', (c, v) => c.cancel({ transactionReference: 'A1', operationAmount: 1, currencyCode: v })],
   ]) {
-    const client = CLIENTS[gw].make({ ...options, fetch: async () => { throw new Error('must not be sent'); } });
-    const e = await rejected(call(client, secret));
-    assert.equal(e.code, 'VALIDATION', `${gw}: ${e.message}`);
-    const seen = [e.message, e.field, JSON.stringify(e.issues), e.stack, inspect(e, { depth: 9 })].join(' ');
-    assert.ok(!seen.includes(secret.slice(0, 16)), `${gw}: ${seen}`);
-    assert.match(e.message, /\*\*\*/, `${gw}: taken out, not lost`);
+    // Given as a String object too, which the core reads as its text (a helper's attack, twenty-third
+    // pass: it signed the calls and was quoted back whole).
+    const [key] = Object.keys(options);
+    for (const given of [options, { [key]: new String(secret) }]) {
+      const client = CLIENTS[gw].make({ ...given, fetch: async () => { throw new Error('must not be sent'); } });
+      const e = await rejected(call(client, secret));
+      assert.equal(e.code, 'VALIDATION', `${gw}: ${e.message}`);
+      const seen = [e.message, e.field, JSON.stringify(e.issues), e.stack, inspect(e, { depth: 9 })].join(' ');
+      assert.ok(!seen.includes(secret.slice(0, 16)), `${gw}: ${seen}`);
+      assert.match(e.message, /\*\*\*/, `${gw}: taken out, not lost`);
+    }
   }
   // In a free-text field of a request that is sent: not in the request's debug event.
   const events = [];
@@ -698,6 +703,44 @@ test("rows 6-8: a client's secret pasted into a field of a call is not quoted ba
   const request = events.find((ev) => ev.type === 'request');
   assert.ok(request && request.body.includes('note ***'), JSON.stringify(events));
   assert.ok(!JSON.stringify(events).includes(long.slice(0, 20)));
+});
+
+test('rows 6-8: a security code written in free text is masked in debug events and messages', async () => {
+  // The seventeenth pass's gap, closed by the twenty-third: `comment: 'CVV 737'` went out whole in the
+  // request's debug event, and back in the response's when a proxy echoed it.
+  const events = [];
+  const received = [];
+  const r = route((req, body, res) => {
+    received.push(body);
+    reply(res, 400, `refused: ${body}`, 'text/plain');
+  });
+  const client = CLIENTS.systempay.make({ baseUrl: r.baseUrl, debug: (ev) => events.push(ev) });
+  const e = await rejected(client.call('Transaction/CancelOrRefund', { uuid: UUID, amount: 500, currency: 'EUR', comment: 'customer read CVV 737 and cryptogramme visuel: 738' }));
+  assert.equal(e.code, 'HTTP_ERROR', e.message);
+  // Sent as written (the gateway is the caller's), logged masked.
+  assert.ok(received.length === 1 && received[0].includes('CVV 737'), 'the request as written reached the server, once');
+  const request = events.find((ev) => ev.type === 'request');
+  const response = events.find((ev) => ev.type === 'response');
+  assert.ok(request && response, JSON.stringify(events));
+  for (const ev of [request, response]) assert.match(ev.body, /CVV \*\*\* and cryptogramme visuel: \*\*\*/, ev.body);
+  // A message quoting a value: the code masked there too; a number after another word stays.
+  const v = await rejected(client.refund({ uuid: UUID, amount: 500, currency: 'cvv 737' }));
+  assert.equal(v.code, 'VALIDATION');
+  assert.ok(!JSON.stringify([v.message, v.issues]).includes('737') && v.message.includes('cvv ***'), v.message);
+  const w = await rejected(client.refund({ uuid: UUID, amount: 500, currency: 'order 737' }));
+  assert.ok(w.message.includes('order 737'), w.message);
+  // A gateway's error that quotes it: not in the message, gatewayMessage or response.
+  const answer = JSON.stringify({
+    webService: 'Transaction/CancelOrRefund', version: 'V4', status: 'ERROR',
+    answer: { errorCode: 'INT_902', errorMessage: 'refused', detailedErrorCode: null,
+      detailedErrorMessage: 'comment quotes CVV 737', _type: 'V4/WebService/WebServiceError' },
+    _type: 'V4/WebService/Response',
+  });
+  const g = route((req, body, res) => reply(res, 200, answer));
+  const ge = await rejected(CLIENTS.systempay.make({ baseUrl: g.baseUrl }).refund({ uuid: UUID, amount: 500, currency: 'EUR' }));
+  assert.equal(ge.code, 'GATEWAY_ERROR', ge.message);
+  const seen = [ge.message, ge.gatewayMessage, JSON.stringify(ge.response), inspect(ge, { depth: 9 })].join(' ');
+  assert.ok(!seen.includes('737') && seen.includes('CVV ***'), seen);
 });
 
 test('rows 6-8: a Basic credential echoed without its padding or percent-encoded is redacted, for a short secret too', async () => {
@@ -939,6 +982,58 @@ test('row 10: a refusal under HTTP 408/5xx, or a technical error code, leaves a 
     assert.equal(e.outcome, outcome, code);
     assert.equal(sent(r.name), 1, 'sent once');
   }
+});
+
+test("a read answered about another transaction is MALFORMED_RESPONSE, not that transaction's status taken for this one's", async () => {
+  // A helper's attack on the Sips client (twenty-third pass): a cache keyed on the URL alone (every read
+  // is a POST to one URL) gave ORDERB's sealed answer to ORDERA's getTransactionData, which resolved as
+  // ORDERA's: the read a caller makes after `outcome: 'unknown'`, before sending the refund again.
+  const spAnswer = (uuid) => JSON.stringify({ webService: 'Transaction/Get', version: 'V4', status: 'SUCCESS', answer: { uuid, status: 'PAID', amount: 1000, currency: 'EUR', _type: 'V4/Transaction' }, _type: 'V4/Response' });
+  const spOrder = (orderId) => JSON.stringify({ webService: 'Order/Get', version: 'V4', status: 'SUCCESS', answer: { transactions: [{ uuid: UUID, orderDetails: { orderId } }], _type: 'V4/OrderTransactions' }, _type: 'V4/Response' });
+  const plAnswer = (id, ref) => '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>' +
+    '<impl:getTransactionDetailsResponse xmlns:impl="http://impl.ws.payline.experian.com" xmlns:obj="http://obj.ws.payline.experian.com">' +
+    '<impl:result><obj:code>00000</obj:code><obj:shortMessage>ACCEPTED</obj:shortMessage><obj:longMessage>Transaction approved</obj:longMessage></impl:result>' +
+    `<impl:transaction><obj:id>${id}</obj:id><obj:type>AUTHOR+CAP</obj:type></impl:transaction><impl:order><obj:ref>${ref}</obj:ref></impl:order>` +
+    '</impl:getTransactionDetailsResponse></soapenv:Body></soapenv:Envelope>';
+  const sgAnswer = (ref) => JSON.stringify({ responseCode: '00', transactionReference: ref, transactionStatus: 'CAPTURED', amount: 1000, currencyCode: '978' });
+  const ASKED = '1434297987545643131272';
+  const cases = [
+    ['systempay', 'application/json', spAnswer(UUID), spAnswer('b'.repeat(32)), CLIENTS.systempay.read, 'uuid'],
+    ['systempay', 'application/json', spOrder('ORDER-1'), spOrder('ORDER-2'), (c) => c.getOrder({ orderId: 'ORDER-1' }), 'transactions.orderDetails.orderId'],
+    ['payline', 'text/xml', plAnswer(ASKED, 'R&amp;1'), plAnswer('1434297987545643139999', 'R&amp;1'), CLIENTS.payline.read, 'transaction.id'],
+    ['payline', 'text/xml', plAnswer(ASKED, 'R&amp;1'), plAnswer(ASKED, 'R&amp;2'), (c) => c.getTransactionDetails({ transactionId: ASKED, orderRef: 'R&1' }), 'order.ref'],
+    ['sogenactif', 'application/json', sgAnswer('SIM20260101A1'), sgAnswer('SIM20260101B2'), CLIENTS.sogenactif.read, 'transactionReference'],
+  ];
+  for (const [gw, type, same, otherOne, read, field] of cases) {
+    const good = route((req, b, res) => reply(res, 200, same, type));
+    const answer = await read(CLIENTS[gw].make({ baseUrl: good.baseUrl }));
+    assert.ok(answer && typeof answer === 'object', `${gw}: its own answer resolves`);
+    const bad = route((req, b, res) => reply(res, 200, otherOne, type));
+    const e = await rejected(read(CLIENTS[gw].make({ baseUrl: bad.baseUrl })));
+    assert.equal(e.code, 'MALFORMED_RESPONSE', `${gw} ${field}: ${e.message}`);
+    assert.equal(e.field, field);
+    assert.equal(e.retryable, false);
+    assert.match(e.message, /is about another transaction/);
+    // Sent once: another attempt would reach the same cache.
+    assert.equal(sent(bad.name), 1, gw);
+  }
+  // An answer that does not name its transaction is taken as before (the check needs both sides).
+  const silent = route((req, b, res) => reply(res, 200, JSON.stringify({ responseCode: '00', transactionStatus: 'CAPTURED' })));
+  assert.equal((await CLIENTS.sogenactif.read(CLIENTS.sogenactif.make({ baseUrl: silent.baseUrl }))).transactionStatus, 'CAPTURED');
+});
+
+test('a client call lists every issue of its input at once, beside a value JSON cannot carry, and sends nothing', async () => {
+  // A review of README (twenty-third pass): `refund({ uuid: 1, amount: NaN })` listed the NaN only,
+  // where `systempay.request` lists both.
+  let calls = 0;
+  const client = CLIENTS.systempay.make({ fetch: async () => { calls += 1; return new Response('{}'); } });
+  const e = await rejected(client.refund({ uuid: 1, amount: NaN, currency: 'EUR' }));
+  const stateless = thrown(() => R.systempay.request('Transaction/Refund', { uuid: 1, amount: NaN, currency: 'EUR' }, SP));
+  assert.deepEqual(e.issues.map((i) => `${i.field}:${i.code}`).sort(), ['amount:TYPE', 'uuid:TYPE']);
+  assert.deepEqual(e.issues.map((i) => [i.field, i.code, i.message]).sort(), stateless.issues.map((i) => [i.field, i.code, i.message]).sort());
+  const p = await rejected(CLIENTS.payline.make({ fetch: async () => { calls += 1; return new Response(''); } }).getTransactionDetails({ transactionId: 5, startDate: new Date(NaN) }));
+  assert.deepEqual(p.issues.map((i) => i.field).sort(), ['startDate', 'transactionId']);
+  assert.equal(calls, 0);
 });
 
 test('a reset after sending is never resent, and reads are retried after one', async () => {

@@ -172,8 +172,12 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
     const n = srv.requests.length;
     const c = await rejected(client().refund({ uuid: UUID, comment: half }));
     assert.deepEqual(c.issues.map((i) => [i.field, i.code]), [['comment', 'FORBIDDEN_CHARACTER']]);
+    // With the call's other issues, as the stateless request lists them (since the twenty-third pass:
+    // `x` is no field of Transaction/Get).
     const u = await rejected(client().call('Transaction/Get', { uuid: UUID, x: [half] }));
-    assert.deepEqual(u.issues.map((i) => [i.field, i.code]), [['x[0]', 'FORBIDDEN_CHARACTER']]);
+    assert.deepEqual(u.issues.map((i) => [i.field, i.code]), [['x[0]', 'FORBIDDEN_CHARACTER'], ['x', 'UNKNOWN_FIELD']]);
+    const us = thrown(() => systempay.request('Transaction/Get', { uuid: UUID, x: [half] }, { shopId: SHOP, password: PASSWORD }));
+    assert.deepEqual(u.issues, us.issues);
     // An empty service name is refused as a blank one is (it was a TypeError: the fifteenth pass).
     for (const service of ['', ' ']) {
       const empty = await rejected(client().call(service, { uuid: UUID }));

@@ -7,7 +7,11 @@ import { chmod, cp, mkdir, readFile, readdir, rm, writeFile, rename } from 'node
 import { join } from 'node:path';
 
 const [version] = process.argv.slice(2);
-if (!version) throw new Error('usage: build-pkg.mjs <version>');
+// (A version that is no semver, `--help`, was written into package.json and named the tarball.)
+if (!/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(version ?? '')) {
+  console.error('usage: node scripts/build-pkg.mjs <version>   (the crate\'s, e.g. 0.1.0; `make pkg` passes it)');
+  process.exit(2);
+}
 const root = new URL('..', import.meta.url).pathname;
 const tpl = join(root, 'pkg-template');
 const out = join(root, 'pkg');

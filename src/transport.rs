@@ -689,7 +689,7 @@ pub const MAY_HAVE_HAD_EFFECTS: [(Gateway, &str); 3] = [
         Gateway::Payline,
         "02101 02102 02103 02106 02003 02009 02011 02012 02015 01197 01199 01907 01909 01912 01941 01942 01943 02001 02002 01913 01185",
     ),
-    (Gateway::Sogenactif, "60 62 94 99"),
+    (Gateway::Sogenactif, "01 60 62 94 99"),
 ];
 
 /// Whether a refusal's `code` may hide an operation that was done or is under way: the table

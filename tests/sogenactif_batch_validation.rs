@@ -456,6 +456,41 @@ fn credit_needs_card_data_or_a_token() {
 }
 
 #[test]
+fn card_data_given_as_numbers_is_never_quoted() {
+    // A helper's attack (twenty-third pass): a security code given as a negative or fractional
+    // number (`7391.0` from a float column of a data export) went through the integer reader, whose
+    // messages quote the value ("must not be negative, got -7391").
+    let order = json!({ "method": "cardOrder", "merchantId": "023101122334456", "transactionReference": "O1", "amount": 100,
+                        "currencyCode": "EUR", "cardNumber": "4111111111111111", "cardExpiryDate": "202812" });
+    for (field, value, digits) in [
+        ("cardCSCValue", json!(-7391), "7391"),
+        ("cardCSCValue", json!(7391.5), "7391"),
+        ("cardCSCValue", json!(7391.0), "7391"),
+        ("cardNumber", json!(-4111111111111111i64), "411111111111"),
+        ("cardNumber", json!(4111111111111111.5), "411111111111"),
+        ("cardNumber", json!(9007199254740993u64), "900719925474"),
+    ] {
+        let e = build(vec![with(order.clone(), field, value.clone())]).unwrap_err();
+        // (A card number, digits or a token, takes a string only: `TYPE`.)
+        let code = if field == "cardNumber" {
+            "TYPE"
+        } else {
+            "FORMAT"
+        };
+        assert_eq!(
+            issues(&e),
+            vec![(format!("records[0].{field}"), code)],
+            "{value}"
+        );
+        let said = format!("{} {:?}", e.message, e.issues);
+        assert!(!said.contains(digits), "{value} quoted: {said}");
+    }
+    // A whole number of the right size is still taken (and written as its digits).
+    let out = build(vec![with(order, "cardCSCValue", json!(739))]).unwrap();
+    assert!(out.contains(";739;"), "{out}");
+}
+
+#[test]
 fn direct_debit_needs_the_mandate() {
     let r = json!({ "method": "directDebitOrder", "merchantId": "023101122334456", "transactionReference": "S1", "amount": 100, "currencyCode": "EUR" });
     let e = build(vec![r.clone()]).unwrap_err();

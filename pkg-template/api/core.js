@@ -4,7 +4,7 @@
 // text it returns. Each entry bundles its own copy, so `instanceof RemiseError` holds for errors
 // thrown through that entry; `isRemiseError` works across entries and realms (name and code).
 
-import { maskDigits, maskIssues } from '../cli/mask.mjs';
+import { maskCodes, maskDigits, maskIssues } from '../cli/mask.mjs';
 
 export { maskIssues };
 
@@ -334,6 +334,14 @@ export function encodeItem(value, path, gateway) {
 
 // ---- output: one text per call ----
 
+/** A decoded answer with `maskCodes` applied to its strings (the core's reader bounds its depth). */
+function codesMasked(v, depth) {
+  if (typeof v === 'string') return maskCodes(v);
+  if (v === null || typeof v !== 'object' || depth > 64) return v;
+  for (const k of Object.keys(v)) v[k] = codesMasked(v[k], depth + 1);
+  return v;
+}
+
 /** Builds the RemiseError of a framed `e…` text or a parsed props object. */
 export function errorFrom(props) {
   if (props && props.retryDelayMs !== undefined) delete props.retryDelayMs;
@@ -343,6 +351,10 @@ export function errorFrom(props) {
   if (props) {
     props.message = maskDigits(props.message);
     if (typeof props.field === 'string') props.field = maskDigits(props.field);
+    // (The core redacts the gateway's own words and answer by field name; a code in their free text,
+    // `CVV 737`, here.)
+    if (typeof props.gatewayMessage === 'string') props.gatewayMessage = maskCodes(props.gatewayMessage);
+    if (props.response !== undefined) props.response = codesMasked(props.response, 0);
     maskIssues(props.issues);
   }
   return new RemiseError(props);
@@ -474,7 +486,7 @@ export function invoke(raw, op, args, names, gateway, alwaysWarnings) {
     // Without `special`, only for the reader's lone-surrogate issues (it stops at them): a control
     // character or a CSV ';' was sent through another stringify of the whole input for nothing (the
     // review of the pass: +22 % on 200 000 records).
-    throw sp || guarded(() => e.issues.every(surrogateIssue), false) ? withoutUnreadable(e, raw, op, args, gateway) : e;
+    throw retriedWithout(e, sp) ? withoutUnreadable(e, args, gateway, (text) => unwrap(raw.call(op, text, false))) : e;
   }
 }
 
@@ -517,6 +529,9 @@ function stringifyDropping(args, dropSentinels, dropStrings) {
 /** An issue of the core's reader for a string holding a lone surrogate (`codec::json`). */
 const surrogateIssue = (i) => i.code === 'FORBIDDEN_CHARACTER' && /unpaired UTF-16 surrogate/.test(i.message);
 
+/** Whether `withoutUnreadable` may find more: the input held values JSON cannot carry (`sp`), or every issue is the reader's lone-surrogate one. */
+export const retriedWithout = (e, sp) => sp || guarded(() => e.issues.every(surrogateIssue), false);
+
 /**
  * The VALIDATION error of a call holding values JSON cannot carry (NaN, ±Infinity, a BigInt, a
  * Symbol, an invalid Date, a Map…): the core's check of those runs before any rule and stops there,
@@ -526,9 +541,11 @@ const surrogateIssue = (i) => i.code === 'FORBIDDEN_CHARACTER' && /unpaired UTF-
  * input holds no such value (the twenty-second pass; with both kinds, the core names one argument's
  * one kind at a time, and a call made without both named a left-out top-level text as `null` and hid
  * the other kind: its review, "Known gaps"). Issues at the left-out values' paths (a `REQUIRED` where
- * the NaN was) are not repeated. Only for entries without effects (builders, readers).
+ * the NaN was) are not repeated. `again(text)` makes the call again: only entries without effects
+ * (builders, readers, and a client's `prepare`, which checks and writes the request but sends nothing:
+ * a client call held only the NaN's issue where `request` held them all, a review of README, twenty-third pass).
  */
-function withoutUnreadable(e, raw, op, args, gateway) {
+export function withoutUnreadable(e, args, gateway, again) {
   if (!(e instanceof RemiseError) || e.code !== 'VALIDATION' || !Array.isArray(e.issues) || e.issues.length === 0) return e;
   // Merged only when the first error names every left-out value, each at a path of its own: the core
   // checks one argument at a time and lists 100 at most, and a whole argument (`(input)`) left out
@@ -545,7 +562,7 @@ function withoutUnreadable(e, raw, op, args, gateway) {
   } else if (sentinels !== e.issues.length) {
     return e;
   }
-  const e2 = validationOf(() => unwrap(raw.call(op, text, false)));
+  const e2 = validationOf(() => again(text));
   // (Past MAX_LISTED the core counts what it does not list: the merge would lose that count.)
   const under = (i) => e.issues.some((j) => i.field === j.field || i.field.startsWith(`${j.field}.`) || i.field.startsWith(`${j.field}[`));
   const more = e2 === undefined || /^\d+ problems \(the first/.test(e2.message) ? [] : e2.issues.filter((i) => typeof i.field === 'string' && !under(i));

@@ -4,7 +4,8 @@
 // moves bytes and never decides whether a call may be resent: the core answers `retryDelayMs`
 // for reads that may be tried again, and never for a money-moving call. The one error built here
 // is ABORTED (a caller's AbortSignal: the core has no abort of its own).
-import { RemiseError, attachWarnings, construct, encode, errorFrom, guarded, inexactAnswer, isPromise, issuesBeside, issuesOf, joinBytes, joined, read, unwrapPair, withIssues } from './core.js';
+import { maskCodes } from '../cli/mask.mjs';
+import { RemiseError, attachWarnings, construct, encode, errorFrom, guarded, inexactAnswer, isPromise, issuesBeside, issuesOf, joinBytes, joined, read, retriedWithout, unwrapPair, withIssues, withoutUnreadable } from './core.js';
 
 const FAILURE = Symbol('remise transport failure');
 
@@ -488,7 +489,15 @@ export function openClient(raw, gateway, options, adjust) {
     copy = {};
     try {
       for (const key of Object.keys(options)) {
-        const v = options[key];
+        let v = options[key];
+        // A secret given as a String object (or anything whose JSON is a string) is the text the core
+        // reads: taken as that text, so that it is taken out of messages and debug events as a string
+        // is (a helper's attack, twenty-third pass: `password: new String(pw)` signed the calls and was
+        // quoted back whole).
+        if (SECRET_OPTIONS.includes(key) && v !== null && typeof v === 'object') {
+          const text = guarded(() => JSON.parse(JSON.stringify(v) ?? 'null'), undefined);
+          if (typeof text === 'string') v = text;
+        }
         if (SECRET_OPTIONS.includes(key) && typeof v === 'string' && [...v].length >= 6) settings.secrets.push(v);
         if ((key === 'fetch' || key === 'debug') && typeof v === 'function') {
           settings[key] = v;
@@ -606,14 +615,18 @@ const MAX_SAME_ORIGIN_HOPS = 3;
 export async function send(core, settings, gateway, op, args, names, withWarnings, options) {
   const [signal, , found, cause] = options || [undefined, undefined, []];
   let prep, warnings;
+  let sp = false;
   try {
     // (Inside the `try`: the arguments' own reading, a throwing getter of the body, is a
     // VALIDATION the call options' issues join.)
-    const [text, sp] = encode(args, names, gateway);
+    let text;
+    [text, sp] = encode(args, names, gateway);
     [prep, warnings] = unwrapPair(core.prepare(op, text, sp, settings.debug !== undefined));
   } catch (e0) {
     if (!(e0 instanceof RemiseError)) throw e0;
-    const e = scrubbed(e0, settings.secrets);
+    // The other issues beside a NaN's, as the stateless `request` lists them (core.js).
+    const all = retriedWithout(e0, sp) ? withoutUnreadable(e0, args, gateway, (again) => unwrapPair(core.prepare(op, again, false, false))) : e0;
+    const e = scrubbed(all, settings.secrets);
     const invalid = e.code === 'VALIDATION' && Array.isArray(e.issues);
     // The core reads the Sips client's call options before the fields and stops at their issues:
     // the fields are read again without them, on this error path only, so that every issue comes
@@ -669,6 +682,10 @@ export async function send(core, settings, gateway, op, args, names, withWarning
         if (e.looped) outcome.error.message = String(outcome.error.message).replace(NOT_FOLLOWED, `; remise followed ${MAX_SAME_ORIGIN_HOPS} redirects of this read to the same service, and it was redirected again (a redirect loop): check baseUrl`);
         if (e.retryAfterMs !== undefined) outcome.error.retryAfterMs = e.retryAfterMs;
       }
+      if (outcome.error === undefined && kind === 'read') {
+        const other = otherSubject(gateway, operation, request.body, outcome.value);
+        if (other !== undefined) outcome = { error: other };
+      }
       if (outcome.error === undefined) {
         return withWarnings ? attachWarnings(outcome.value, warnings) : outcome.value;
       }
@@ -697,6 +714,53 @@ export async function send(core, settings, gateway, op, args, names, withWarning
   } finally {
     if (watching) unwatch(signal, onAbort);
   }
+}
+
+// What each read asks for and where its answer names it: [the request's field, the answer's path].
+// Payline's request is remise's own XML (its `impl:` elements); Order/Get names its order in each
+// transaction's `orderDetails`.
+const SUBJECTS = {
+  'Transaction/Get': [['uuid', ['uuid']]],
+  'Order/Get': [['orderId', ['transactions', '*', 'orderDetails', 'orderId']]],
+  getTransactionData: [['transactionReference', ['transactionReference']]],
+  getTransactionDetails: [['transactionId', ['transaction', 'id']], ['orderRef', ['order', 'ref']]],
+};
+const XML_ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * A read answered about another transaction than the one asked (a cache or proxy keyed on the URL
+ * alone, where every read is a POST to one URL, or answers crossed on the way): a MALFORMED_RESPONSE,
+ * not another transaction's status and amounts taken for this one's, which is what a caller checks
+ * after `outcome: 'unknown'` before sending again (a helper's attack on the Sips client, twenty-third
+ * pass: ORDERB's sealed answer to ORDERA's getTransactionData resolved as ORDERA's). Only a subject
+ * both sides name as text is compared; its values are not quoted (the answer's come from the wire).
+ */
+function otherSubject(gateway, operation, body, value) {
+  const subjects = SUBJECTS[operation];
+  if (subjects === undefined || typeof body !== 'string') return undefined;
+  const sent = gateway === 'payline' ? undefined : guarded(() => JSON.parse(body), undefined);
+  for (const [key, path] of subjects) {
+    let asked;
+    if (gateway === 'payline') {
+      const m = new RegExp(`<impl:${key}>([^<]*)</impl:${key}>`).exec(body);
+      asked = m ? m[1].replace(/&(amp|lt|gt|quot|apos);/g, (_, e) => XML_ENTITIES[e]) : undefined;
+    } else asked = sent !== null && typeof sent === 'object' ? sent[key] : undefined;
+    if (typeof asked !== 'string' || asked === '') continue;
+    let found = [value];
+    for (const step of path) {
+      found = found.flatMap((v) => (v === null || typeof v !== 'object' ? [] : step === '*' ? (Array.isArray(v) ? v : []) : [v[step]]));
+    }
+    if (found.some((v) => typeof v === 'string' && v !== asked)) {
+      return {
+        code: 'MALFORMED_RESPONSE',
+        gateway,
+        field: path.filter((p) => p !== '*').join('.'),
+        message: `the answer to ${operation} is about another transaction: its ${path.at(-1)} is not the ${key} asked for (a cache or proxy between remise and the gateway may have answered it: check baseUrl), so it is not returned; try again`,
+        retryable: false,
+      };
+    }
+  }
+  return undefined;
 }
 
 // The end of the core's redirect message (src/transport.rs), replaced where the JS side knows more.
@@ -843,7 +907,7 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     // The URL redacted like a body: a followed redirect's comes from the answer, and the first one
     // holds the caller's service name (`call('Transaction/Get4970…')` showed a card number: a helper's
     // fuzz, twentieth pass) and the baseUrl (a secret there is taken out too).
-    if (prep.debug) emit(settings.debug, { type: 'request', gateway, url: settings.redact(url), headers: prep.debug.headers, body: withoutSecrets(prep.debug.body, settings.secrets) });
+    if (prep.debug) emit(settings.debug, { type: 'request', gateway, url: settings.redact(url), headers: prep.debug.headers, body: maskCodes(withoutSecrets(prep.debug.body, settings.secrets)) });
     // Never followed by fetch: a redirected POST would be sent twice, or to another host.
     const init = {
       method: request.method,
@@ -916,7 +980,7 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     // the gateway answered a call of unknown outcome (a helper's attack, twenty-first pass: a 302 to a
     // refund and three 503s to a read showed requests only).
     const answered = (body) => {
-      if (settings.debug) emit(settings.debug, { type: 'response', gateway, url: settings.redact(url), status, headers: {}, body });
+      if (settings.debug) emit(settings.debug, { type: 'response', gateway, url: settings.redact(url), status, headers: {}, body: maskCodes(body) });
     };
     const unread = () => {
       answered('');

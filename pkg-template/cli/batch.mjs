@@ -5,8 +5,8 @@
 // 2 the command line is wrong or a file cannot be read or written. No stack trace for any of these.
 import { SUMMARIES } from './summaries.mjs';
 import { parseArgs as parseArgsOnce } from 'node:util';
-import { accessSync, closeSync, constants as fsConstants, createReadStream, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readSync, readlinkSync, realpathSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
-import { rename, stat } from 'node:fs/promises';
+import { accessSync, closeSync, constants as fsConstants, createReadStream, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:os';
@@ -223,11 +223,20 @@ function replacement(io, target, label) {
   // The name's first 100 characters: a name near the 255 allowed was refused (ENAMETOOLONG) only
   // because of the temporary file's longer one.
   const temp = join(dirname(target.path), `.${basename(target.path).slice(0, 100)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(temp, 'wx', 0o600);
-  const stopWatching = onSignal(io, () => rmSync(temp, { force: true }));
+  let renamed = false;
+  // Watching before the file exists (a signal between its creation and the watch left it, empty: a
+  // helper's attack, twenty-third pass). A signal once it was renamed finds the new file in place,
+  // complete: said on stderr, so that the exit code of the signal is not read as "nothing written".
+  const stopWatching = onSignal(io, () => (renamed ? `${label.replace(/^-o /, '')} was written whole before the signal` : rmSync(temp, { force: true })));
+  let fd;
+  try {
+    fd = openSync(temp, 'wx', 0o600);
+  } catch (e) {
+    stopWatching();
+    throw e;
+  }
   const name = `${label} (temporary file ${basename(temp)})`;
   let open = true;
-  let renamed = false;
   return {
     fd,
     name,
@@ -240,7 +249,10 @@ function replacement(io, target, label) {
       settle(fd, target);
       closeSync(fd);
       open = false;
-      await rename(temp, target.path);
+      // Synchronous: no signal's handler runs between the last check and the rename (an awaited rename
+      // ran on the thread pool while the handler found no temporary file and exited 130 with OUTPUT
+      // replaced: the same attack), and `renamed` is true when the handler runs after it.
+      renameSync(temp, target.path);
       renamed = true;
     },
     abandon() {
@@ -273,11 +285,15 @@ const NO_TEMPORARY_FILE = new Set(['EACCES', 'EPERM', 'EROFS']);
 // others (OUTPUT's and --errors' temporary files are open together since the eighteenth pass).
 const cleanups = new Set();
 
-/** After any of SIGNALS: every cleanup, then exit 128 + the signal's number. */
+/**
+ * After any of SIGNALS: every cleanup, then exit 128 + the signal's number. A cleanup that finds its
+ * file written already returns what to say of it (stderr, one line each).
+ */
 function interrupted(signal) {
   for (const cleanup of cleanups) {
     try {
-      cleanup();
+      const said = cleanup();
+      if (typeof said === 'string') writeSync(2, `remise: interrupted (${signal}); ${terminalSafe(said)}\n`);
     } catch {
       // The next one all the same.
     }
@@ -314,6 +330,23 @@ function settle(fd, target) {
     }
   }
   fchmodSync(fd, target.mode ?? (0o666 & ~process.umask()));
+}
+
+/**
+ * A reject written to --errors. A pipe or device whose reader went away (`--errors /dev/stdout | head`)
+ * ends that output quietly, as a closed stdout does, and the exit code stays the verdict (it was 2, "EPIPE:
+ * broken pipe": a helper's attack on the CLI, twenty-third pass).
+ */
+function writeRejects(errors, bytes) {
+  try {
+    writeAll(errors.fd, bytes);
+  } catch (e) {
+    if (e?.code === 'EPIPE' && errors.device) {
+      errors.gone = true;
+      return;
+    }
+    throw new FileError(`${errors.name}: ${e?.message ?? e}`);
+  }
 }
 
 /** `writeAll` that names the file in its error (a full disk said only "ENOSPC: …, write"). */
@@ -379,7 +412,7 @@ function openErrors(values) {
 function errorsFile(io, plan, name) {
   if (plan === null) return null;
   const label = `--errors ${name}`;
-  if (plan.fd !== undefined) return { fd: plan.fd, name: label, async commit() {}, abandon() {} };
+  if (plan.fd !== undefined) return { fd: plan.fd, name: label, device: true, gone: false, async commit() {}, abandon() {} };
   try {
     return replacement(io, plan.target, label);
   } catch (e) {
@@ -745,6 +778,14 @@ function inputFormat(values, input, firstChunk) {
   return firstChunk[i] === 0x7b ? 'ndjson' : 'csv';
 }
 
+const guardedTty = (fd) => {
+  try {
+    return isatty(fd);
+  } catch {
+    return false;
+  }
+};
+
 /** Progress on stderr: only on a terminal, at most 4 times a second, one line redrawn in place. */
 function progress(io, enabled, total) {
   const tty = enabled && io.stderr.isTTY === true;
@@ -791,7 +832,9 @@ function progress(io, enabled, total) {
 async function convert(io, remise, input, values, options, sink, errors, source) {
   const maxIssues = positiveInt('max-issues', values['max-issues']);
   const total = input === '-' ? 0 : (await stat(input)).size;
-  const bar = progress(io, !values['no-progress'], total);
+  // No progress line when --errors goes to a terminal too (`--errors /dev/stderr`): the line, redrawn
+  // with a carriage return, was glued to the front of the rejects (the attack on the CLI, twenty-third pass).
+  const bar = progress(io, !values['no-progress'] && !(errors?.device && guardedTty(errors.fd)), total);
   const shownIssues = [];
   const counts = new Map();
   let rejected = 0;
@@ -809,7 +852,7 @@ async function convert(io, remise, input, values, options, sink, errors, source)
         i.field = maskDigits(i.field);
         i.message = maskDigits(i.message);
       }
-      if (errors !== null) writeTo(errors.fd, Buffer.from(JSON.stringify(r) + '\n'), errors.name);
+      if (errors !== null && !errors.gone) writeRejects(errors, Buffer.from(JSON.stringify(r) + '\n'));
       for (const i of r.issues) {
         if (shownIssues.length < maxIssues) shownIssues.push({ line: r.line, ...i });
         let key = `${String(i.field).replace(/^records\[\d+\]\.?/, '') || '(record)'}\t${i.code}`;

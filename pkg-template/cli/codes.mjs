@@ -1,7 +1,8 @@
 // What to do about each Sips 2.0 `responseCode` of a response file, for `remise batch report`.
 //
 // The codes, and which are worth sending again unchanged (`retryable`: 90 only), and which may have
-// been done (`unknown`: 60 pending, 62 waiting for confirmation, 99 server problem, and any code
+// been done (`unknown`: 01 partial success, 60 pending, 62 waiting for confirmation, 94 reference used,
+// 99 server problem, and any code
 // outside the table, as the clients read them), are copied from
 // the core's table src/sogenactif/codes.rs (source named there: the Sogenactif data dictionary,
 // https://documentation.sogenactif.com/en/data-dictionary/inappresponsecode.html). That table is
@@ -10,7 +11,7 @@
 // codes.rs, change it here (js-tests/cli.test.mjs checks that both tables list the same codes).
 export const ACTIONS = {
   '00': { retryable: false, action: 'nothing: the operation was accepted' },
-  '01': { retryable: false, action: 'check the partial result (panToToken / tokenToPan only)' },
+  '01': { retryable: false, unknown: true, action: 'partial success, documented for panToToken / tokenToPan only: on this operation something may have been done; check the transaction (getTransactionData) before sending it again' },
   '02': { retryable: false, action: 'ask for the authorisation by phone, or lower the amount' },
   '03': { retryable: false, action: 'fix merchantId or the merchant contract with your bank, then send the record again' },
   '05': { retryable: false, action: 'refused by the issuer: ask the customer for another payment mean; do not resend as is' },

@@ -91,7 +91,14 @@ function* fileChunks(path) {
     if (fstatSync(fd).isDirectory()) throw isDirectoryError(path);
     for (;;) {
       const buf = Buffer.allocUnsafe(CHUNK);
-      const n = readSync(fd, buf, 0, CHUNK, null);
+      let n;
+      try {
+        n = readSync(fd, buf, 0, CHUNK, null);
+      } catch (e) {
+        // Named: `report RESPONSE --request REQUEST` said "EIO: i/o error, read" of one of them (the
+        // attack on the CLI, twenty-third pass).
+        throw Object.assign(new Error(`${path}: ${e?.message ?? e}`), { code: e?.code, syscall: 'read', path });
+      }
       if (n === 0) return;
       yield n === CHUNK ? buf : buf.subarray(0, n);
     }

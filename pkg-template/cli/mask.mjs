@@ -13,6 +13,20 @@ const DIGIT_RUNS = new RegExp(`[0-9]+(?:[${SEPARATORS}][0-9]+)*`, 'g');
 const SEPARATOR = new RegExp(`([${SEPARATORS}])`);
 const isSeparator = (c) => c !== undefined && c.length === 1 && SEPARATOR.test(c);
 
+// The names of a card's security code (`cvv2`, `CVC`, Payline `cvx`, `cid` Amex's), for field names
+// and text (the simulator's log masking takes the same list).
+export const CARD_CODES = 'cvx2?|cvv2?|cvc2?|csc|cvn|ccv|cvd';
+// A security code written in free text: its name as a word (or `security code`, French `cryptogramme
+// visuel`), spaces or one of `:=#` after it, then 3 or 4 digits alone (`comment: 'CVV 123'`: kept in
+// debug events and messages until the twenty-third pass). The core masks `name=value` pairs of the
+// answers it reads; this is the free text around them.
+const CODE_IN_TEXT = new RegExp(`\\b((?:${CARD_CODES}|cid|security[\\s_-]?code|cryptogramme?(?:\\s+visuel)?)[\\s:=#]+)\\d{3,4}(?!\\d|[.,/-]\\d)`, 'gi');
+
+/** `text` with the security codes written in it as free text replaced by `***`. */
+export function maskCodes(text) {
+  return String(text).replace(CODE_IN_TEXT, '$1***');
+}
+
 /** Whether the digits pass the Luhn check every card number passes (the simulator's check too). */
 export function luhn(digits) {
   let sum = 0;
@@ -51,7 +65,7 @@ function lastFour(run) {
  */
 export function maskDigits(text) {
   const escaped = String(text).replaceAll('\\u{a0}', '\ue000').replaceAll('\\u{202f}', '\ue001').replaceAll('\\t', '\ue002');
-  return masked(escaped).replaceAll('\ue000', '\\u{a0}').replaceAll('\ue001', '\\u{202f}').replaceAll('\ue002', '\\t');
+  return maskCodes(masked(escaped)).replaceAll('\ue000', '\\u{a0}').replaceAll('\ue001', '\\u{202f}').replaceAll('\ue002', '\\t');
 }
 
 function masked(text) {

@@ -156,7 +156,9 @@ export function createSummary(money, columns = () => null, { join = true } = {})
       const cur = currency(r.currencyCode);
       // A code the ISO table does not know is shown as such, its amounts in minor units: '800 EUR '
       // (a trailing space) must not read as 800 euros.
-      const curKey = cur ? cur.code : r.currencyCode !== undefined ? `unknown currency ${JSON.stringify(String(r.currencyCode))} (minor units)` : null;
+      // (Masked as every text the report quotes from the file: a card number in the currency column of
+      // a file whose columns are swapped was printed whole, the attack on the CLI, twenty-third pass.)
+      const curKey = cur ? cur.code : r.currencyCode !== undefined ? `unknown currency ${JSON.stringify(maskDigits(String(r.currencyCode)))} (minor units)` : null;
       if (field !== undefined && curKey !== null) {
         let a = m.amounts.get(curKey);
         if (!a) m.amounts.set(curKey, (a = { currency: curKey, digits: cur ? cur.digits : null, records: 0, accepted: 0n, rejected: 0n, unknown: 0n }));
@@ -180,10 +182,10 @@ export function createSummary(money, columns = () => null, { join = true } = {})
         const { retryable, action, unknown: mayBeDone } = actionFor(r.responseCode);
         if (mayBeDone) unknown += 1;
         const x = { recordSequence: r.recordSequence, method: r.method };
-        if (r.merchantId !== undefined) x.merchantId = String(r.merchantId);
-        if (r.transactionReference !== undefined) x.transactionReference = String(r.transactionReference);
+        if (r.merchantId !== undefined) x.merchantId = maskDigits(String(r.merchantId));
+        if (r.transactionReference !== undefined) x.transactionReference = maskDigits(String(r.transactionReference));
         const s10 = r.s10TransactionReference;
-        if (s10 && s10.s10TransactionId !== undefined) x.s10TransactionId = String(s10.s10TransactionId);
+        if (s10 && s10.s10TransactionId !== undefined) x.s10TransactionId = maskDigits(String(s10.s10TransactionId));
         if (field !== undefined) x.amount = formatAmount(money, BigInt(r[field]), cur);
         if (curKey !== null) x.currency = curKey;
         Object.assign(x, { responseCode: r.responseCode, responseMessage: r.responseMessage, retryable, action });
@@ -211,7 +213,7 @@ export function createSummary(money, columns = () => null, { join = true } = {})
         if (field === 'currencyCode' && currency(asked) !== null && currency(asked)?.code === currency(response)?.code) continue;
         if (!differs) mismatchedCount += 1;
         differs = true;
-        if (mismatched.length < MAX_LISTED) mismatched.push({ recordSequence: seq, field, response: response ?? '(none)', request: columnText(asked) ?? '(none)' });
+        if (mismatched.length < MAX_LISTED) mismatched.push({ recordSequence: seq, field, response: maskDigits(response ?? '(none)'), request: maskDigits(columnText(asked) ?? '(none)') });
       }
       // A CSV request file's line has no field names: the response line echoes it column by column
       // before its result columns (the layout parseResponse reads), so its first columns must be
@@ -233,7 +235,7 @@ export function createSummary(money, columns = () => null, { join = true } = {})
               ? { response: maskDigits(response), request: maskDigits(asked[at]) }
               : SECRET.has(field)
                 ? { response: maskSecret(field, response), request: maskSecret(field, asked[at]) }
-                : { response, request: asked[at] };
+                : { response: maskDigits(response), request: maskDigits(asked[at]) };
             mismatched.push({ recordSequence: seq, field: `column ${at + 1}`, ...shown });
           }
         }
@@ -334,7 +336,7 @@ export function problems(report) {
 /** The part of the rejected records that may have been done, said after the totals ('' when none). */
 function unknownNote(t) {
   if (!t.unknown) return '';
-  return ` (${t.unknown} of them may have been done: pending, a reference used already, a server problem or a code remise does not know; check each transaction before sending it again)`;
+  return ` (${t.unknown} of them may have been done: pending, a partial success, a reference used already, a server problem or a code remise does not know; check each transaction before sending it again)`;
 }
 
 /** Minor units → exact decimal string in the currency's unit (BigInt: sums may pass 2^53). */

@@ -3,7 +3,7 @@
 
 // The Luhn check of a digit string (test card numbers pass it): the one errors and `remise batch
 // report` use, plain JS as this file is.
-import { luhn } from '../cli/mask.mjs';
+import { CARD_CODES, luhn } from '../cli/mask.mjs';
 
 export { luhn };
 
@@ -227,11 +227,10 @@ export function parseJson(text) {
 // last 4 digits, security codes and passwords replaced. Names are compared without case, '_' or
 // '-' (`CVV`, `card_cvv`, Sips `cardCscValue`, Payline `CVX`: a helper's attack found them kept).
 const PAN_FIELDS = new Set(['pan', 'cardnumber', 'number', 'cardpan']);
-// One list of the names, for field names and for text (`value` or `code` after a code's name:
+// One list of the names (`CARD_CODES`, in cli/mask.mjs), for field names and for text (`value` or `code` after a code's name:
 // `cvvValue`, `cscCode`; `cid` is Amex's name for its code, a whole word only: `acid`, `placid` or a
 // customer's `cid` field were masked, the review of the fifteenth pass).
 // `cvn`, `ccv`, `cvd`, `cvx2`, `cardVerificationValue`, `pwd`, `passwd` too (an attack, nineteenth pass).
-const CARD_CODES = 'cvx2?|cvv2?|cvc2?|csc|cvn|ccv|cvd';
 // (In text a separator may stand between the parts: `card_verification_value`, `security-code`,
 // `cvv_number`: the review of the pass.)
 const CODE_NAMES = `(?:${CARD_CODES})[_-]?(?:value|code|number)?|security[_-]?code|card[_-]?verification[_-]?value|password|passwd|pwd`;

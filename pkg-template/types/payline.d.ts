@@ -10,7 +10,7 @@ export type {
   PaylineReAuthorizationCheck,
 } from '@raw';
 
-/** Options of `new payline.Client(...)`: credentials plus `fetch`, `timeoutMs` (default 60000), `debug`. */
+/** Options of `new payline.Client(...)`: credentials plus `fetch`, `timeoutMs` (default 60000), `maxResponseBytes`, `debug`. */
 export type PaylineClientOptions = raw.PaylineOptions & TransportOptions;
 
 /** A Payline client. Every method validates, sends, decodes; it resolves when the result code is accepted. */

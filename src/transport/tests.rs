@@ -1016,6 +1016,10 @@ fn sips_99_leaves_a_money_call_unknown_and_a_refusal_does_not() {
         // "transactionReference already used": maybe the caller's own earlier order that went
         // through (a helper's attack, twentieth pass: read as "not done").
         ("94", true),
+        // "Partial success", documented for panToToken / tokenToPan only: on an operation that
+        // moves money it says something was done (a helper's attack, twenty-third pass: read as
+        // a refusal, "not done").
+        ("01", true),
         ("24", false),
         ("05", false),
         ("07", true),

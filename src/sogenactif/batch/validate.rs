@@ -417,7 +417,14 @@ fn check_chars(at: &str, s: &str, syntax: Syntax, text: bool, issues: &mut Issue
 fn read_digits(v: &Value, at: &str, min: u8, max: u8, issues: &mut Issues) -> Option<String> {
     let s = match v {
         Value::String(s) => s.clone(),
-        Value::Number(_) => crate::codec::json::read_uint(v, at, issues)?.to_string(),
+        // A number is never quoted (a card's security code given as -737 or 737.0, what a float
+        // column of a data export writes: the integer reader's "got -737", a helper's attack of the
+        // twenty-third pass): one that is no exact whole number fails the digits check below, as
+        // the same text in a string does.
+        Value::Number(n) => n
+            .as_u64()
+            .filter(|u| *u <= crate::money::MAX_SAFE_INTEGER)
+            .map_or_else(|| "-".into(), |u| u.to_string()),
         other => {
             issues.push(
                 at,
