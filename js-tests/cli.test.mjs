@@ -1120,6 +1120,31 @@ test('a signal while OUTPUT is saved: either the old file and no word of it, or 
   }
 });
 
+test('input in UTF-16 or with lines ended by CR alone is named in a hint; `remise help batch` is the batch help', () => {
+  // The attack on the CLI, twenty-third pass: "no record" and "an empty, repeated or non-UTF-8 column name"
+  // did not say what to fix; `remise help batch` printed the top-level help.
+  const C = 'method,merchantId,transactionReference,amount,merchantWalletId,paymentMeanId,currencyCode';
+  const V = `walletCredit,${M},T1,5,W1,1,EUR`;
+  const cr = remise(['batch', 'check', write('cr.csv', `${C}\r${V}\r`)]);
+  assert.equal(cr.status, 1);
+  assert.match(cr.stderr, /hint: the lines of .*cr\.csv end with a carriage return alone/);
+  // UTF-16 LE with its byte order mark, as iconv -t UTF-16 and Windows' "Unicode" write it.
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${C}\n${V}\n`, 'utf16le')]);
+  writeFileSync(path('u16.csv'), utf16);
+  const u = remise(['batch', 'check', path('u16.csv')]);
+  assert.equal(u.status, 1);
+  assert.match(u.stderr, /hint: .*u16\.csv looks like UTF-16 text: save it as UTF-8/);
+  // A good file gets neither.
+  const ok = remise(['batch', 'check', write('lf.csv', `${C}\n${V}\n`)]);
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.doesNotMatch(ok.stderr, /hint/);
+  const topic = remise(['help', 'batch']);
+  assert.equal(topic.status, 0);
+  assert.match(topic.stdout, /^usage: remise batch <command>/);
+  assert.match(remise(['help', 'batch', 'build']).stdout, /^usage: remise batch build INPUT/);
+  assert.equal(remise(['help', 'nope']).status, 2);
+});
+
 test('validation messages quoting a card number (CSV columns swapped) mask it on stderr and in --errors', () => {
   const PAN = '4970100000000055';
   const csv = `method,merchantId,transactionReference,amount,cardExpiryDate,currencyCode,cardNumber\ncredit,${M},CR1,100,203012,${PAN},EUR\n`;

@@ -19,7 +19,10 @@ const HELP = async () => {
   return lines.join('\n');
 };
 
-const [command, ...rest] = process.argv.slice(2);
+let [command, ...rest] = process.argv.slice(2);
+// `remise help batch build` is `remise batch build --help` (it printed the top-level help: the attack on
+// the CLI, twenty-third pass).
+if (command === 'help' && rest.length > 0) [command, ...rest] = [...rest, '--help'];
 if (command === undefined) {
   // No command is a wrong command line (exit 2, help on stderr), as for `remise batch` alone.
   console.error(await HELP());

@@ -1033,6 +1033,11 @@ function inputHint(input, head) {
   if (kind === 'request') return `hint: ${name} is an Office Batch request file: ${records} (one that build wrote was checked as it was built)`;
   if (kind === 'response') return `hint: ${name} is an Office Batch response file: read it with remise batch report ${input}`;
   if (text.startsWith('PK\u0003\u0004')) return `hint: ${name} is a ZIP archive (what build --zip writes): ${records}`;
+  // Encodings and line ends the readers do not take, named (they were told "no record" or "an empty,
+  // repeated or non-UTF-8 column name": the attack on the CLI, twenty-third pass). UTF-16 shows as NUL
+  // bytes between the characters (its byte order mark as two U+FFFD).
+  if (/^\uFFFD\uFFFD|\u0000/.test(head)) return `hint: ${name} looks like UTF-16 text: save it as UTF-8, e.g. iconv -f UTF-16 -t UTF-8 ${input} > records.utf8`;
+  if (/\r(?!\n)/.test(text) && !text.includes('\n')) return `hint: the lines of ${name} end with a carriage return alone (\\r, as old Mac exports write them): make them \\n, e.g. tr '\\r' '\\n' < ${input} > records.unix`;
   return undefined;
 }
 
