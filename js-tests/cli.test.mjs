@@ -1063,6 +1063,14 @@ test('report: a card number in the currency or reference column of a response li
   assert.equal(report.rejections[0].transactionReference, '************4406');
   assert.match(report.rejections[0].currency, /^unknown currency "\*{12}4406"/);
   assert.equal(report.join.mismatched[0].response, '************4406');
+  // A numeric reference and a merchant id that pass the Luhn check by chance, but start as no card
+  // network's numbers do, stay readable: the caller checks those transactions (the review of the pass).
+  const REF = '2026010112345678';
+  const other = { ...order, merchantId: '023101122334450', transactionReference: REF };
+  assert.ok(remise(['batch', 'build', write('ids.ndjson', ndjson([other])), '-o', path('ids-req.csv'), ...HEADER_ARGS, '--no-progress']).status === 0);
+  const idsResponse = readFileSync(path('ids-req.csv'), 'utf8').replace(/^FILE;request;/m, 'FILE;response;').replace(/^(CARDORDER;.*)$/m, '$1;05;;');
+  const ids = JSON.parse(remise(['batch', 'report', write('ids-resp.csv', idsResponse), '--json']).stdout);
+  assert.deepEqual([ids.rejections[0].merchantId, ids.rejections[0].transactionReference], ['023101122334450', REF]);
 });
 
 test('--errors /dev/stdout read by `head`: the output ends quietly and the exit code is the verdict', () => {

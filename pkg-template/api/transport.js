@@ -4,7 +4,7 @@
 // moves bytes and never decides whether a call may be resent: the core answers `retryDelayMs`
 // for reads that may be tried again, and never for a money-moving call. The one error built here
 // is ABORTED (a caller's AbortSignal: the core has no abort of its own).
-import { maskCodes } from '../cli/mask.mjs';
+import { maskCodes, maskDigits } from '../cli/mask.mjs';
 import { RemiseError, attachWarnings, construct, encode, errorFrom, guarded, inexactAnswer, isPromise, issuesBeside, issuesOf, joinBytes, joined, read, retriedWithout, unwrapPair, withIssues, withoutUnreadable } from './core.js';
 
 const FAILURE = Symbol('remise transport failure');
@@ -452,10 +452,15 @@ const QUOTED = 40;
 function withoutSecrets(text, secrets) {
   if (typeof text !== 'string' || secrets.length === 0) return text;
   let out = text;
-  for (const secret of secrets) {
+  // As written, and as a message's masking left it (`errorFrom` masks card numbers and security codes
+  // first: a secret holding `cid=1234` was quoted `cid=***SecretPart`, the review of the twenty-third pass).
+  for (const secret of new Set(secrets.flatMap((s) => [s, maskDigits(s)]))) {
     out = out.split(secret).join('***');
     const chars = [...secret];
-    if (chars.length > QUOTED) out = out.split(`${chars.slice(0, QUOTED).join('')}\u2026`).join('***\u2026');
+    if (chars.length > QUOTED) {
+      const cut = chars.slice(0, QUOTED).join('');
+      for (const form of new Set([cut, maskDigits(cut)])) out = out.split(`${form}\u2026`).join('***\u2026');
+    }
   }
   return out;
 }
@@ -624,8 +629,11 @@ export async function send(core, settings, gateway, op, args, names, withWarning
     [prep, warnings] = unwrapPair(core.prepare(op, text, sp, settings.debug !== undefined));
   } catch (e0) {
     if (!(e0 instanceof RemiseError)) throw e0;
-    // The other issues beside a NaN's, as the stateless `request` lists them (core.js).
-    const all = retriedWithout(e0, sp) ? withoutUnreadable(e0, args, gateway, (again) => unwrapPair(core.prepare(op, again, false, false))) : e0;
+    // The other issues beside a NaN's, as the stateless `request` lists them (core.js). Not for the
+    // Sips client's call options alone: `issuesBeside` below reads its fields again, and lists them
+    // first, as before (the review of the twenty-third pass saw the order turned).
+    const optionsOnly = names[1] === 'callOptions' && guarded(() => e0.issues.every((i) => /^callOptions\b/.test(i.field)), false);
+    const all = !optionsOnly && retriedWithout(e0, sp) ? withoutUnreadable(e0, args, gateway, (again) => unwrapPair(core.prepare(op, again, false, false))) : e0;
     const e = scrubbed(all, settings.secrets);
     const invalid = e.code === 'VALIDATION' && Array.isArray(e.issues);
     // The core reads the Sips client's call options before the fields and stops at their issues:
@@ -726,6 +734,9 @@ const SUBJECTS = {
   getTransactionDetails: [['transactionId', ['transaction', 'id']], ['orderRef', ['order', 'ref']]],
 };
 const XML_ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+// Compared without case and surrounding blanks: a gateway that answers a uuid in capitals or trims a
+// reference is answering about the same one (the review of the twenty-third pass).
+const subjectOf = (v) => v.trim().toLowerCase();
 
 /**
  * A read answered about another transaction than the one asked (a cache or proxy keyed on the URL
@@ -743,19 +754,20 @@ function otherSubject(gateway, operation, body, value) {
     let asked;
     if (gateway === 'payline') {
       const m = new RegExp(`<impl:${key}>([^<]*)</impl:${key}>`).exec(body);
-      asked = m ? m[1].replace(/&(amp|lt|gt|quot|apos);/g, (_, e) => XML_ENTITIES[e]) : undefined;
+      // (remise writes a CR as `&#13;`: numeric references too.)
+      asked = m ? m[1].replace(/&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g, (_, e, d, x) => (e ? XML_ENTITIES[e] : guarded(() => String.fromCodePoint(d ? Number(d) : parseInt(x, 16)), ''))) : undefined;
     } else asked = sent !== null && typeof sent === 'object' ? sent[key] : undefined;
     if (typeof asked !== 'string' || asked === '') continue;
     let found = [value];
     for (const step of path) {
       found = found.flatMap((v) => (v === null || typeof v !== 'object' ? [] : step === '*' ? (Array.isArray(v) ? v : []) : [v[step]]));
     }
-    if (found.some((v) => typeof v === 'string' && v !== asked)) {
+    if (found.some((v) => typeof v === 'string' && subjectOf(v) !== subjectOf(asked))) {
       return {
         code: 'MALFORMED_RESPONSE',
         gateway,
         field: path.filter((p) => p !== '*').join('.'),
-        message: `the answer to ${operation} is about another transaction: its ${path.at(-1)} is not the ${key} asked for (a cache or proxy between remise and the gateway may have answered it: check baseUrl), so it is not returned; try again`,
+        message: `the answer to ${operation} is about another transaction: its ${path.at(-1)} is not the ${key} asked for, so it is not returned (a cache or proxy between remise and the gateway may have answered it: check baseUrl and what stands in between)`,
         retryable: false,
       };
     }

@@ -17,10 +17,14 @@ const isSeparator = (c) => c !== undefined && c.length === 1 && SEPARATOR.test(c
 // and text (the simulator's log masking takes the same list).
 export const CARD_CODES = 'cvx2?|cvv2?|cvc2?|csc|cvn|ccv|cvd';
 // A security code written in free text: its name as a word (or `security code`, French `cryptogramme
-// visuel`), spaces or one of `:=#` after it, then 3 or 4 digits alone (`comment: 'CVV 123'`: kept in
-// debug events and messages until the twenty-third pass). The core masks `name=value` pairs of the
-// answers it reads; this is the free text around them.
-const CODE_IN_TEXT = new RegExp(`\\b((?:${CARD_CODES}|cid|security[\\s_-]?code|cryptogramme?(?:\\s+visuel)?)[\\s:=#]+)\\d{3,4}(?!\\d|[.,/-]\\d)`, 'gi');
+// visuel` or `code de sécurité`), then separators, then 3 or 4 digits alone (`comment: 'CVV 123'`: kept
+// in debug events and messages until the twenty-third pass). Separators: blanks, `:=#-_`, quotes (a
+// backslash before one), a full-width colon, and blanks written as escapes, as JSON text and remise's
+// messages write them (`\n`, `\t`, `\u00a0`, `\u{a0}`: the review of the pass). The core masks
+// `name=value` pairs of the answers it reads; this is the free text around them.
+const CODE_NAME = `${CARD_CODES}|cid|security[\\s_-]?code|cryptogramme?(?:\\s+visuel)?|code\\s+de\\s+s[eé]curit[eé]`;
+const CODE_SEPARATOR = `(?:[\\s:=#_\\-\uff1a]|\\\\?["']|\\\\[nrt]|\\\\u\\{?[0-9a-fA-F]{2,5}\\}?)+`;
+const CODE_IN_TEXT = new RegExp(`\\b((?:${CODE_NAME})${CODE_SEPARATOR})\\d{3,4}(?!\\d|[.,/-]\\d)`, 'gi');
 
 /** `text` with the security codes written in it as free text replaced by `***`. */
 export function maskCodes(text) {
@@ -36,6 +40,19 @@ export function luhn(digits) {
     sum += d;
   }
   return sum % 10 === 0;
+}
+
+/**
+ * `value` masked to its last four digits when it is a card number by every sign a value alone gives: 13
+ * to 19 digits, the Luhn check, and a card network's first digits (3 to 6, or Mastercard's 2221–2720).
+ * For identifiers a report must show (a transactionReference, a merchant id): `maskDigits` masked one
+ * numeric id in ten, those that pass the Luhn check by chance (the review of the twenty-third pass).
+ */
+export function maskCardLike(value) {
+  const v = String(value);
+  if (!/^\d{13,19}$/.test(v) || !luhn(v)) return v;
+  const four = Number(v.slice(0, 4));
+  return /^[3-6]/.test(v) || (four >= 2221 && four <= 2720) ? lastFour(v) : v;
 }
 
 /** `run` (digits and single separators) with every digit but the last four as `*`. */

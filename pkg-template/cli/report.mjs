@@ -25,7 +25,7 @@
 // (cardNumber, cardCSCValue are masked). `problems(report)` says what makes the file untrustworthy
 // (the command then exits 1).
 import { actionFor } from './codes.mjs';
-import { maskDigits } from './mask.mjs';
+import { maskCardLike, maskDigits } from './mask.mjs';
 
 export { maskDigits };
 
@@ -182,10 +182,10 @@ export function createSummary(money, columns = () => null, { join = true } = {})
         const { retryable, action, unknown: mayBeDone } = actionFor(r.responseCode);
         if (mayBeDone) unknown += 1;
         const x = { recordSequence: r.recordSequence, method: r.method };
-        if (r.merchantId !== undefined) x.merchantId = maskDigits(String(r.merchantId));
-        if (r.transactionReference !== undefined) x.transactionReference = maskDigits(String(r.transactionReference));
+        if (r.merchantId !== undefined) x.merchantId = String(r.merchantId);
+        if (r.transactionReference !== undefined) x.transactionReference = maskCardLike(r.transactionReference);
         const s10 = r.s10TransactionReference;
-        if (s10 && s10.s10TransactionId !== undefined) x.s10TransactionId = maskDigits(String(s10.s10TransactionId));
+        if (s10 && s10.s10TransactionId !== undefined) x.s10TransactionId = String(s10.s10TransactionId);
         if (field !== undefined) x.amount = formatAmount(money, BigInt(r[field]), cur);
         if (curKey !== null) x.currency = curKey;
         Object.assign(x, { responseCode: r.responseCode, responseMessage: r.responseMessage, retryable, action });
@@ -213,7 +213,7 @@ export function createSummary(money, columns = () => null, { join = true } = {})
         if (field === 'currencyCode' && currency(asked) !== null && currency(asked)?.code === currency(response)?.code) continue;
         if (!differs) mismatchedCount += 1;
         differs = true;
-        if (mismatched.length < MAX_LISTED) mismatched.push({ recordSequence: seq, field, response: maskDigits(response ?? '(none)'), request: maskDigits(columnText(asked) ?? '(none)') });
+        if (mismatched.length < MAX_LISTED) mismatched.push({ recordSequence: seq, field, response: maskCardLike(response ?? '(none)'), request: maskCardLike(columnText(asked) ?? '(none)') });
       }
       // A CSV request file's line has no field names: the response line echoes it column by column
       // before its result columns (the layout parseResponse reads), so its first columns must be
@@ -235,7 +235,7 @@ export function createSummary(money, columns = () => null, { join = true } = {})
               ? { response: maskDigits(response), request: maskDigits(asked[at]) }
               : SECRET.has(field)
                 ? { response: maskSecret(field, response), request: maskSecret(field, asked[at]) }
-                : { response: maskDigits(response), request: maskDigits(asked[at]) };
+                : { response: maskCardLike(response), request: maskCardLike(asked[at]) };
             mismatched.push({ recordSequence: seq, field: `column ${at + 1}`, ...shown });
           }
         }
