@@ -487,6 +487,20 @@ test('an array longer than any call takes is named before it is walked: a sparse
   assert.deepEqual(typed.issues.map((i) => [i.field, i.code]), [['metadata.bytes', 'TYPE']]);
   assert.equal(R.money.toMinor('12.34', 'EUR'), 1234);
 });
+test('a client call whose input runs the wasm out of memory rejects with a RemiseError, as the stateless call throws one', async () => {
+  // A helper's fuzz (twenty-third pass): a NaN stops the size check before a typed array of 2^24
+  // elements, which JSON writes one key per element, and the core ran out of memory reading it; the
+  // client rejected with a bare RuntimeError. (In this file, with no HTTP server: the call blocks the
+  // event loop for about 20 s, which raced the keep-alive sockets of the client tests.)
+  const [, [, R]] = entries;
+  let calls = 0;
+  const client = new R.systempay.Client({ shopId: '69876357', password: 'testpassword_x', fetch: async () => { calls += 1; return new Response('{}'); } });
+  const huge = await client.duplicate({ uuid: UUID, amount: NaN, currency: 'EUR', metadata: { bytes: new Uint8Array(2 ** 24 + 1) } }).then(() => undefined, (e) => e);
+  assert.ok(huge instanceof R.RemiseError, String(huge));
+  assert.deepEqual([huge.code, huge.field], ['VALIDATION', '(input)']);
+  assert.equal(calls, 0);
+  assert.equal(R.money.toMinor('12.34', 'EUR'), 1234);
+});
 
 test('plain data is sent as JSON.stringify writes it, and a value JSON cannot carry is named wherever it sits', () => {
   // `metadata` is passed through to the request body, so what the wrapper encoded can be read back.

@@ -1053,6 +1053,23 @@ test('a client call lists every issue of its input at once, beside a value JSON 
   assert.deepEqual(e.issues.map((i) => [i.field, i.code, i.message]).sort(), stateless.issues.map((i) => [i.field, i.code, i.message]).sort());
   const p = await rejected(CLIENTS.payline.make({ fetch: async () => { calls += 1; return new Response(''); } }).getTransactionDetails({ transactionId: 5, startDate: new Date(NaN) }));
   assert.deepEqual(p.issues.map((i) => i.field).sort(), ['startDate', 'transactionId']);
+  // A lone surrogate beside a NaN: both named, each at its path, and the rest (a helper's fuzz of the
+  // pass: the surrogate alone was named, in the client and in `request`).
+  const both = { uuid: 1, amount: NaN, currency: 'EUR', comment: '\uD800' };
+  const b = await rejected(client.refund(both));
+  assert.deepEqual(b.issues.map((i) => `${i.field}:${i.code}`), ['comment:FORBIDDEN_CHARACTER', 'amount:TYPE', 'uuid:TYPE']);
+  assert.deepEqual(b.issues, thrown(() => R.systempay.request('Transaction/Refund', both, SP)).issues);
+  // A left-out top-level text (the service name) is not named again as "must be a string".
+  const svc = thrown(() => R.systempay.request('\uD800', { uuid: 1, amount: NaN }, SP));
+  assert.deepEqual(svc.issues.map((i) => `${i.field}:${i.code}`), ['service:FORBIDDEN_CHARACTER']);
+  // Past 1 000 issues: the first 1 000 listed and the rest counted (a helper's fuzz of the pass: the list
+  // gave way to the NaN's issue alone), as the stateless request does.
+  const wide = { uuid: UUID, amount: NaN, currency: 'EUR' };
+  for (let i = 0; i < 1500; i++) wide[`zz${i}`] = 1;
+  const w = await rejected(client.refund(wide));
+  assert.equal(w.issues.length, 1000);
+  assert.match(w.message, /^1501 problems \(the first 1000 are listed in issues\): amount: /);
+  assert.deepEqual(w.issues, thrown(() => R.systempay.request('Transaction/Refund', wide, SP)).issues);
   assert.equal(calls, 0);
 });
 

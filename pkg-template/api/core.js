@@ -465,7 +465,7 @@ export function invokeAnswer(raw, op, args, names, gateway, at) {
  * a few KB of JS that JSON makes huge: sparse arrays of 2^24 slots) is a RemiseError, not a bare
  * `RuntimeError: unreachable` (a fuzz, twenty-first pass); the instance is renewed at the next call.
  */
-function trapped(e, gateway) {
+export function trapped(e, gateway) {
   if (!(e instanceof WebAssembly.RuntimeError)) return e;
   const message = "remise ran out of memory reading this call's input (its wasm memory holds 4 GiB at most): pass less at once";
   return new RemiseError({ code: 'VALIDATION', gateway, field: '(input)', message: `(input): ${message}`, issues: [{ field: '(input)', code: 'TOO_LONG', message }] }, { cause: e });
@@ -486,7 +486,7 @@ export function invoke(raw, op, args, names, gateway, alwaysWarnings) {
     // Without `special`, only for the reader's lone-surrogate issues (it stops at them): a control
     // character or a CSV ';' was sent through another stringify of the whole input for nothing (the
     // review of the pass: +22 % on 200 000 records).
-    throw retriedWithout(e, sp) ? withoutUnreadable(e, args, gateway, (text) => unwrap(raw.call(op, text, false))) : e;
+    throw retriedWithout(e, sp) ? withoutUnreadable(e, args, gateway, (text, special) => unwrap(raw.call(op, text, special))) : e;
   }
 }
 
@@ -538,10 +538,12 @@ export const retriedWithout = (e, sp) => sp || guarded(() => e.issues.every(surr
  * so the same call is made again without them, and its other issues join theirs, every issue at once
  * (a helper's attack, nineteenth pass: `batch.build` with NaN in record 0 reported only that, not the
  * header's nor the other records' problems). Likewise for strings holding a lone surrogate, when the
- * input holds no such value (the twenty-second pass; with both kinds, the core names one argument's
- * one kind at a time, and a call made without both named a left-out top-level text as `null` and hid
- * the other kind: its review, "Known gaps"). Issues at the left-out values' paths (a `REQUIRED` where
- * the NaN was) are not repeated. `again(text)` makes the call again: only entries without effects
+ * input holds no such value (the twenty-second pass). With both kinds in one argument the core names
+ * the strings only: a call without the strings names the other kind, and a call without both the rest
+ * (since the twenty-third pass; made without both at once, it named a left-out top-level text as `null`
+ * and hid the other kind: the review of the twenty-second). Issues at the left-out values' paths (a `REQUIRED` where
+ * the NaN was) are not repeated. `again(text, special)` makes the call again (`special`: the text holds
+ * the replacer's sentinels): only entries without effects
  * (builders, readers, and a client's `prepare`, which checks and writes the request but sends nothing:
  * a client call held only the NaN's issue where `request` held them all, a review of README, twenty-third pass).
  */
@@ -556,18 +558,36 @@ export function withoutUnreadable(e, args, gateway, again) {
   let text = stringifyDropping(args, true, false);
   if (text === undefined) return e;
   const { sentinels, strings } = drops;
-  if (sentinels === 0 && strings > 0 && strings === e.issues.length && e.issues.every(surrogateIssue)) {
-    text = stringifyDropping(args, false, true);
+  let named = e.issues;
+  if (strings > 0 && strings === e.issues.length && e.issues.every(surrogateIssue)) {
+    if (sentinels > 0) {
+      // Both kinds: the core named the strings (it reads them first); a call without the strings names
+      // the values JSON cannot carry, each at its path, and a call without both the other issues (a lone
+      // surrogate beside a NaN hid the NaN and every other issue: a helper's fuzz, twenty-third pass).
+      const kept = stringifyDropping(args, false, true);
+      const e3 = kept === undefined ? undefined : validationOf(() => again(kept, true));
+      // Each issue of that call at a path of its own, none where a string was left out (a left-out
+      // top-level text, `null` there, is "must be a string" at its own path).
+      const at = (i, j) => i.field === j.field || i.field.startsWith(`${j.field}.`) || i.field.startsWith(`${j.field}[`);
+      if (e3 === undefined || e3.issues.length !== sentinels || e3.issues.some((i) => typeof i.field !== 'string' || i.field === '' || i.field === '(input)' || surrogateIssue(i) || e.issues.some((j) => at(i, j) || at(j, i)))) return e;
+      named = [...e.issues, ...e3.issues];
+    }
+    text = stringifyDropping(args, sentinels === 0 ? false : true, true);
     if (text === undefined) return e;
   } else if (sentinels !== e.issues.length) {
     return e;
   }
-  const e2 = validationOf(() => again(text));
-  // (Past MAX_LISTED the core counts what it does not list: the merge would lose that count.)
-  const under = (i) => e.issues.some((j) => i.field === j.field || i.field.startsWith(`${j.field}.`) || i.field.startsWith(`${j.field}[`));
-  const more = e2 === undefined || /^\d+ problems \(the first/.test(e2.message) ? [] : e2.issues.filter((i) => typeof i.field === 'string' && !under(i));
-  if (more.length === 0 || e.issues.length + more.length > MAX_LISTED) return e;
-  return withIssues(gateway, [...e.issues, ...more], e.cause);
+  const e2 = validationOf(() => again(text, false));
+  if (e2 === undefined) return named === e.issues ? e : withIssues(gateway, named, e.cause);
+  const under = (i) => named.some((j) => i.field === j.field || i.field.startsWith(`${j.field}.`) || i.field.startsWith(`${j.field}[`));
+  // Past MAX_LISTED the core counts what it does not list: that count is kept (`issuesOf`, `joined`), and
+  // the merge lists the first MAX_LISTED (the whole list gave way to the NaN's alone past 1 000 issues:
+  // a helper's fuzz, twenty-third pass).
+  const all = issuesOf(e2);
+  const more = all.filter((i) => typeof i.field === 'string' && !under(i));
+  more[COUNTED] = counted(all);
+  if (more.length === 0 && named === e.issues) return e;
+  return withIssues(gateway, joined(named, more), e.cause);
 }
 
 /**

@@ -5,7 +5,7 @@
 // for reads that may be tried again, and never for a money-moving call. The one error built here
 // is ABORTED (a caller's AbortSignal: the core has no abort of its own).
 import { maskCodes, maskDigits } from '../cli/mask.mjs';
-import { RemiseError, attachWarnings, construct, encode, errorFrom, guarded, inexactAnswer, isPromise, issuesBeside, issuesOf, joinBytes, joined, read, retriedWithout, unwrapPair, withIssues, withoutUnreadable } from './core.js';
+import { RemiseError, attachWarnings, construct, encode, errorFrom, guarded, inexactAnswer, isPromise, issuesBeside, issuesOf, joinBytes, joined, read, retriedWithout, trapped, unwrapPair, withIssues, withoutUnreadable } from './core.js';
 
 const FAILURE = Symbol('remise transport failure');
 
@@ -627,13 +627,17 @@ export async function send(core, settings, gateway, op, args, names, withWarning
     let text;
     [text, sp] = encode(args, names, gateway);
     [prep, warnings] = unwrapPair(core.prepare(op, text, sp, settings.debug !== undefined));
-  } catch (e0) {
+  } catch (thrown) {
+    // A trap while the input was read (it ran out of memory: a NaN stopped the size check before a
+    // typed array of 2^24 elements) is the stateless calls' VALIDATION, not a bare RuntimeError (a
+    // helper's fuzz, twenty-third pass).
+    const e0 = trapped(thrown, gateway);
     if (!(e0 instanceof RemiseError)) throw e0;
     // The other issues beside a NaN's, as the stateless `request` lists them (core.js). Not for the
     // Sips client's call options alone: `issuesBeside` below reads its fields again, and lists them
     // first, as before (the review of the twenty-third pass saw the order turned).
     const optionsOnly = names[1] === 'callOptions' && guarded(() => e0.issues.every((i) => /^callOptions\b/.test(i.field)), false);
-    const all = !optionsOnly && retriedWithout(e0, sp) ? withoutUnreadable(e0, args, gateway, (again) => unwrapPair(core.prepare(op, again, false, false))) : e0;
+    const all = !optionsOnly && retriedWithout(e0, sp) ? withoutUnreadable(e0, args, gateway, (again, special) => unwrapPair(core.prepare(op, again, special, false))) : e0;
     const e = scrubbed(all, settings.secrets);
     const invalid = e.code === 'VALIDATION' && Array.isArray(e.issues);
     // The core reads the Sips client's call options before the fields and stops at their issues:
