@@ -710,6 +710,40 @@ test("rows 6-8: a client's secret pasted into a field of a call is not quoted ba
   assert.ok(!JSON.stringify(events).includes(long.slice(0, 20)));
 });
 
+test("rows 6-8: a client's secret is taken out before masking, in the forms messages and debug bodies write it", async () => {
+  // A helper's fuzz (twenty-third pass): the masking of codes and card numbers ran before the secret was
+  // looked for and rewrote it (`'CVV ***xomfCAzwoLDp…'`), and a secret quoted with escapes (`\"`), inside
+  // XML (`&lt;`), cut by a quote that began before it, or with its digits masked by the core, showed.
+  const never = async () => { throw new Error('must not be sent'); };
+  const cases = [
+    ['systempay', { password: '1752xomfCAzwoLDpSnwLwMMaMSquWg' }, (c, v) => c.refund({ uuid: UUID, amount: 500, currency: `CVV ${v}` })],
+    ['sogenactif', { secretKey: 'XQTTWipNtbSPGBOL cvv 70' }, (c, v) => c.cancel({ transactionReference: 'A1', operationAmount: 1, currencyCode: `${v}5` })],
+    ['systempay', { password: '1752xomfCAzwoLDpSnwLwMMaMSquWg' }, (c, v) => c.refund({ uuid: UUID, amount: 500, currency: 'EUR', [`code de sécurité ${v}`]: 1 })],
+    ['systempay', { password: 'abcdefgh"ijklmnopqrst' }, (c, v) => c.refund({ uuid: UUID, amount: 500, currency: v })],
+    ['payline', { accessKey: 'Zq\u00e9\u03a9abcdefghijklmnop' }, (c, v) => c.doRefund({ transactionID: '14340105742592', payment: { amount: 500, currency: v, action: 421, mode: 'CPT', contractNumber: '1234567' }, sequenceNumber: 'r1' })],
+  ];
+  for (const [gw, options, call] of cases) {
+    const secret = Object.values(options)[0];
+    const e = await rejected(call(CLIENTS[gw].make({ ...options, fetch: never }), secret));
+    assert.equal(e.code, 'VALIDATION', e.message);
+    const seen = [e.message, e.field, JSON.stringify(e.issues), inspect(e, { depth: 9 })].join(' ');
+    for (const part of [secret.slice(4, 16), secret.slice(-10)]) assert.ok(!seen.includes(part), `${gw} ${secret}: '${part}' in ${seen}`);
+  }
+  // In a debug body: as XML writes it (Payline), with its digits masked by the core (Sips).
+  for (const [gw, options, call] of [
+    ['payline', { accessKey: 'abcdefghijkl<mnopqrstuvwx' }, (c, v) => c.doRefund({ transactionID: '14340105742592', payment: { amount: 500, currency: 'EUR', action: 421, mode: 'CPT', contractNumber: '1234567' }, sequenceNumber: 'r1', privateDataList: [{ key: 'k', value: v }] })],
+    ['sogenactif', { secretKey: '689092190300JWQNdGAk' }, (c, v) => c.cancel({ transactionReference: v, operationAmount: 1000, currencyCode: 'EUR' })],
+  ]) {
+    const secret = Object.values(options)[0];
+    const events = [];
+    const r = route((req, b, res) => reply(res, 500, `echo ${b}`, 'text/plain'));
+    await rejected(call(CLIENTS[gw].make({ ...options, baseUrl: r.baseUrl, debug: (ev) => events.push(ev) }), secret));
+    assert.ok(events.length >= 2, gw);
+    const seen = JSON.stringify(events);
+    assert.ok(!seen.includes(secret.slice(-10)), `${gw}: ${seen.slice(0, 600)}`);
+  }
+});
+
 test('rows 6-8: a security code written in free text is masked in debug events and messages', async () => {
   // The seventeenth pass's gap, closed by the twenty-third: `comment: 'CVV 737'` went out whole in the
   // request's debug event, and back in the response's when a proxy echoed it.
@@ -728,6 +762,20 @@ test('rows 6-8: a security code written in free text is masked in debug events a
   const response = events.find((ev) => ev.type === 'response');
   assert.ok(request && response, JSON.stringify(events));
   for (const ev of [request, response]) assert.match(ev.body, /CVV \*\*\* and cryptogramme visuel: \*\*\*/, ev.body);
+  // In a message, after a tab or a no-break space (written `\t`, `\u{a0}`), and in Payline's XML (a CR
+  // written `&#13;`, quotes `&quot;`): masked too (the review of the pass).
+  for (const uuid of ['CVV\t737', 'CVV\u00a0737', 'CVV\u202f737']) {
+    const m = thrown(() => R.systempay.request('Transaction/Get', { uuid }, SP));
+    assert.ok(!JSON.stringify([m.message, m.issues]).includes('737'), m.message);
+  }
+  const plEvents = [];
+  const pl = route((req, b, res) => reply(res, 500, 'x', 'text/plain'));
+  await rejected(CLIENTS.payline.make({ baseUrl: pl.baseUrl, debug: (ev) => plEvents.push(ev) }).doRefund({
+    transactionID: '14340105742592', payment: { amount: 500, currency: 'EUR', action: 421, mode: 'CPT', contractNumber: '1234567' },
+    sequenceNumber: 'r1', comment: 'CVV\r737 and CVV:"738"',
+  }));
+  const plRequest = plEvents.find((ev) => ev.type === 'request');
+  assert.ok(plRequest && !/73[78]/.test(plRequest.body), plRequest?.body);
   // Written across a line break or tab, as JSON text writes them (`CVV\n737`): masked too.
   events.length = 0;
   await client.call('Transaction/CancelOrRefund', { uuid: UUID, amount: 500, currency: 'EUR', comment: 'CVV\n737 cvv\t738' }).catch(() => {});
@@ -1059,9 +1107,30 @@ test('a client call lists every issue of its input at once, beside a value JSON 
   const b = await rejected(client.refund(both));
   assert.deepEqual(b.issues.map((i) => `${i.field}:${i.code}`), ['comment:FORBIDDEN_CHARACTER', 'amount:TYPE', 'uuid:TYPE']);
   assert.deepEqual(b.issues, thrown(() => R.systempay.request('Transaction/Refund', both, SP)).issues);
+  // A lone surrogate in a key's name is no value left out: no merge, nothing lost, no given value named
+  // missing (a differential fuzz of the pass: `options.password: is required`, `secretKey: … got null`).
+  const keyed = thrown(() => R.systempay.request('Transaction/Refund', { uuid: UUID, amount: NaN, currency: 'EUR', ['k\uDC00']: '\uD800' }, { ...SP, password: 'x\uDC00' }));
+  assert.ok(!keyed.issues.some((i) => i.code === 'REQUIRED' || /got null/.test(i.message)), JSON.stringify(keyed.issues));
+  const kept = thrown(() => R.systempay.request('Transaction/Refund', { uuid: UUID, amount: 1000, currency: 'EUR', ['k\uDC00']: NaN }, { ...SP, password: 'x\uDC00' }));
+  assert.deepEqual(kept.issues.map((i) => i.field), ['k\uFFFD', 'options.password']);
+  const sealed = thrown(() => R.sogenactif.office.seal({ a: NaN, ['k\uDC00']: '\uD800' }, 's\uDBFF'));
+  assert.ok(!sealed.issues.some((i) => /got null/.test(i.message)), JSON.stringify(sealed.issues));
+  // money: the NaN first, then the table, as README says, when both are named.
+  assert.deepEqual(thrown(() => R.money.toMinor(NaN, 'EUR', '\uD800')).issues.map((i) => [i.field, i.code]), [['amount', 'TYPE'], ['table', 'FORBIDDEN_CHARACTER']]);
+  // `client.call` with a lone surrogate in the service name: FORBIDDEN_CHARACTER, as README says (it was
+  // "not a web service name", quoting U+FFFD).
+  const named = await rejected(client.call('Transaction/Refund\uD800', { uuid: UUID }));
+  assert.deepEqual(named.issues.map((i) => [i.field, i.code]), [['service', 'FORBIDDEN_CHARACTER']]);
+  assert.match(named.message, /unpaired UTF-16 surrogate \(\\ud800\)/);
   // A left-out top-level text (the service name) is not named again as "must be a string".
   const svc = thrown(() => R.systempay.request('\uD800', { uuid: 1, amount: NaN }, SP));
   assert.deepEqual(svc.issues.map((i) => `${i.field}:${i.code}`), ['service:FORBIDDEN_CHARACTER']);
+  // Past 1 000 issues with the NaN's own `REQUIRED` among those only counted: counted once, not twice
+  // (the review of the pass: "1502 problems" for 1 501).
+  const records = Array.from({ length: 3000 }, (_, i) => ({ method: 'cancel', merchantId: '002001000000001', transactionReference: `REF${i}`, amount: i < 1500 ? -1 : 1000, currencyCode: 'EUR' }));
+  records[2900].amount = NaN;
+  const late = thrown(() => R.sogenactif.batch.build({ header: { remitterId: '123456789012345', sequence: 1 }, records }));
+  assert.match(late.message, /^1501 problems \(the first 1000 are listed in issues\)/, late.message.slice(0, 80));
   // Past 1 000 issues: the first 1 000 listed and the rest counted (a helper's fuzz of the pass: the list
   // gave way to the NaN's issue alone), as the stateless request does.
   const wide = { uuid: UUID, amount: NaN, currency: 'EUR' };

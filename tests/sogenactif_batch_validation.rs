@@ -485,6 +485,19 @@ fn card_data_given_as_numbers_is_never_quoted() {
         let said = format!("{} {:?}", e.message, e.issues);
         assert!(!said.contains(digits), "{value} quoted: {said}");
     }
+    // A whole number above 2^53 is "digits only" too (its length is not told: +42 B of the .wasm,
+    // ARCHITECTURE.md "Known gaps"), and not quoted.
+    let e = build(vec![with(
+        order.clone(),
+        "cardCSCValue",
+        json!(12345678901234567890u64),
+    )])
+    .unwrap_err();
+    assert_eq!(
+        issues(&e),
+        vec![("records[0].cardCSCValue".to_string(), "FORMAT")]
+    );
+    assert!(!e.message.contains("1234"), "{}", e.message);
     // A whole number of the right size is still taken (and written as its digits).
     let out = build(vec![with(order, "cardCSCValue", json!(739))]).unwrap();
     assert!(out.contains(";739;"), "{out}");

@@ -14,8 +14,13 @@ export default function money(raw) {
     } catch (e) {
       const table = names.indexOf('table');
       const more = issuesBeside(e, 'table', () => invoke(raw, op, args.map((a, i) => (i === table ? undefined : a)), names));
-      if (more.length === 0) throw e;
-      throw withIssues(undefined, joined(more, issuesOf(e)), e.cause);
+      if (more.length > 0) throw withIssues(undefined, joined(more, issuesOf(e)), e.cause);
+      // The table's issues after the others when `invoke`'s merge listed both (a lone surrogate in the
+      // table beside a NaN amount: the NaN first, as README says; a helper's fuzz, twenty-third pass).
+      const list = issuesOf(e);
+      const atTable = (i) => i !== null && typeof i === 'object' && i.field === 'table';
+      if (list.length > 1 && atTable(list[0]) && !list.every(atTable)) throw withIssues(undefined, joined(list.filter((i) => !atTable(i)), list.filter(atTable)), e.cause);
+      throw e;
     }
   };
   return {

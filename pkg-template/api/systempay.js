@@ -16,6 +16,17 @@ const METHODS = {
 
 const G = 'systempay';
 
+/** The first lone surrogate of `s`, in hex (as the core's message writes it). */
+function loneSurrogate(s) {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const paired = c >= 0xd800 && c <= 0xdbff ? (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 : false;
+    if (c >= 0xd800 && c <= 0xdfff && !paired) return c.toString(16);
+    if (paired) i += 1;
+  }
+  return '';
+}
+
 /**
  * `verifyHash`/`parseAnswer` with one path per posted field: the core names a rule's issue at the bare
  * `kr-answer`, a value JSON cannot carry (NaN) or a getter that threw at `fields.kr-answer`, and the
@@ -65,7 +76,10 @@ export default function systempay(raw) {
       // on with them as its request, a TypeError: the fifteenth pass, an attack. Refused as ' ' is.)
       const issue = typeof service !== 'string'
         ? { field: 'service', code: 'TYPE', message: `must be a string like 'Transaction/Get', got ${service === null ? 'null' : typeof service}` }
-        : service === '' ? { field: 'service', code: 'FORMAT', message: "'' is not a web service name: use the path after /api-payment/V4/, e.g. 'Token/Get'" } : undefined;
+        : service === '' ? { field: 'service', code: 'FORMAT', message: "'' is not a web service name: use the path after /api-payment/V4/, e.g. 'Token/Get'" }
+        // A lone surrogate, as README says and the core says of one in a body (it was "not a web service
+        // name", quoting U+FFFD: a helper's fuzz, twenty-third pass).
+        : typeof service.isWellFormed === 'function' && !service.isWellFormed() ? { field: 'service', code: 'FORBIDDEN_CHARACTER', message: `it contains an unpaired UTF-16 surrogate (\\u${loneSurrogate(service)}), which is not a character: fix the text where it was cut or decoded (e.g. an emoji split in half)` } : undefined;
       // With the call options' issues, all at once.
       if (issue) throw withIssues(G, [issue, ...o[2]], o[3]);
       return send(this.#core, this.#settings, G, service, [body], [''], true, o);

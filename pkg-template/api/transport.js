@@ -5,7 +5,7 @@
 // for reads that may be tried again, and never for a money-moving call. The one error built here
 // is ABORTED (a caller's AbortSignal: the core has no abort of its own).
 import { maskCodes, maskDigits } from '../cli/mask.mjs';
-import { RemiseError, attachWarnings, construct, encode, errorFrom, guarded, inexactAnswer, isPromise, issuesBeside, issuesOf, joinBytes, joined, read, retriedWithout, trapped, unwrapPair, withIssues, withoutUnreadable } from './core.js';
+import { RemiseError, attachWarnings, construct, encode, errorFrom, guarded, inexactAnswer, isPromise, issuesBeside, issuesOf, joinBytes, joined, read, retriedWithout, trapped, unwrapPair, withIssues, withoutUnreadable, withScrub } from './core.js';
 
 const FAILURE = Symbol('remise transport failure');
 
@@ -449,12 +449,11 @@ const QUOTED = 40;
  * twentieth pass). Done here: the core's version (its `scrub_error` over the issues) measured +212 B of
  * the `.wasm`, over the gate. Secrets of 6 characters or more, as the core's scrubbing takes.
  */
-function withoutSecrets(text, secrets) {
+function withoutSecrets(text, secrets, cuts = false) {
   if (typeof text !== 'string' || secrets.length === 0) return text;
   let out = text;
-  // As written, and as a message's masking left it (`errorFrom` masks card numbers and security codes
-  // first: a secret holding `cid=1234` was quoted `cid=***SecretPart`, the review of the twenty-third pass).
-  for (const secret of new Set(secrets.flatMap((s) => [s, maskDigits(s)]))) {
+  // (`secrets` holds each secret's forms: `secretForms`; a quote cut at QUOTED characters too.)
+  for (const secret of secrets) {
     out = out.split(secret).join('***');
     const chars = [...secret];
     if (chars.length > QUOTED) {
@@ -462,18 +461,74 @@ function withoutSecrets(text, secrets) {
       for (const form of new Set([cut, maskDigits(cut)])) out = out.split(`${form}\u2026`).join('***\u2026');
     }
   }
+  return cuts ? withoutCutSecrets(out, secrets) : out;
+}
+
+/**
+ * A message's texts (not debug bodies: the search per `…` is the work the core's `scrub_cut` bounds
+ * for them): the longest start of a secret's form, 6 characters or more, that ends just before a `…`,
+ * wherever the quote began (`'code de sécurité 1752xomf…'`: the quote began before the secret, and its
+ * cut fell inside it; a helper's fuzz, twenty-third pass).
+ */
+function withoutCutSecrets(text, secrets) {
+  let out = text;
+  let from = 0;
+  for (let n = 0; n < 100; n++) {
+    const at = out.indexOf('\u2026', from);
+    if (at < 0) break;
+    let taken = 0;
+    for (const form of secrets) {
+      for (let k = Math.min(form.length, at); k >= 6 && taken === 0; k--) {
+        if (out.startsWith(form.slice(0, k), at - k)) taken = k;
+      }
+      if (taken > 0) break;
+    }
+    if (taken > 0) out = `${out.slice(0, at - taken)}***${out.slice(at)}`;
+    from = at - taken + (taken > 0 ? 3 : 0) + 1;
+  }
   return out;
+}
+
+const QUOTE_ESCAPES = { '\\': '\\\\', "'": "\\'", '"': '\\"' };
+// What `money::printable` writes as `\u{…}`: all but printable ASCII and its `SHOWN` ranges (src/money/mod.rs).
+const NOT_SHOWN = /[^\x20-\x7e\u00a1-\u00ac\u00ae-\u024f\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]/gu;
+
+/**
+ * The forms a client's secret takes in what remise shows (a helper's fuzz, twenty-third pass, found each
+ * left whole): as written; quoted by a message (`\"`, `\\`, `\'`; other than ASCII as it is or as
+ * `\u{…}`, as `money::printable` writes it); inside a JSON or XML debug body (`\"`, `&lt;`, `&quot;`);
+ * and each of those as the masking of card-like digit runs leaves it (the core's, 10–19 digits to their
+ * last four, first six too from 16; and `maskDigits`'). Forms under 6 characters are left out, as the
+ * secret itself is.
+ */
+function secretForms(secrets) {
+  const forms = new Set();
+  const coreDigits = (t) => t.replace(/\d+/g, (run) => {
+    const n = run.length;
+    if (n < 10 || n > 19) return run;
+    const head = n >= 16 ? 6 : 0;
+    return run.slice(0, head) + '*'.repeat(n - head - 4) + run.slice(-4);
+  });
+  for (const s of secrets) {
+    const quoted = s.replace(/[\\'"]/g, (c) => QUOTE_ESCAPES[c]);
+    const xml = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    for (const form of [s, quoted, quoted.replace(NOT_SHOWN, (c) => `\\u{${c.codePointAt(0).toString(16)}}`), JSON.stringify(s).slice(1, -1), xml, xml.replace(/"/g, '&quot;').replace(/'/g, '&apos;')]) {
+      for (const masked of [form, maskDigits(form), coreDigits(form)]) if ([...masked].length >= 6 && masked !== '***') forms.add(masked);
+    }
+  }
+  // Longest first: a form that holds another is taken out whole.
+  return [...forms].sort((a, b) => b.length - a.length);
 }
 
 /** A RemiseError of the call's own input without the client's secrets (`withoutSecrets`), in place. */
 function scrubbed(e, secrets) {
   if (secrets.length === 0) return e;
   guarded(() => {
-    e.message = withoutSecrets(e.message, secrets);
-    if (typeof e.field === 'string') e.field = withoutSecrets(e.field, secrets);
+    e.message = withoutSecrets(e.message, secrets, true);
+    if (typeof e.field === 'string') e.field = withoutSecrets(e.field, secrets, true);
     for (const i of Array.isArray(e.issues) ? e.issues : []) {
-      i.field = withoutSecrets(i.field, secrets);
-      i.message = withoutSecrets(i.message, secrets);
+      i.field = withoutSecrets(i.field, secrets, true);
+      i.message = withoutSecrets(i.message, secrets, true);
     }
   });
   return e;
@@ -523,6 +578,7 @@ export function openClient(raw, gateway, options, adjust) {
       throw withIssues(gateway, [{ field: 'options', code: 'TYPE', message: UNREADABLE }], e);
     }
   }
+  settings.secrets = secretForms(settings.secrets);
   // The client's own reading of its options (the Sips client: a production host as baseUrl).
   if (adjust && copy !== null && typeof copy === 'object') adjust(copy);
   const [text, sp] = encode([copy === undefined ? null : copy], ['options'], gateway);
@@ -621,6 +677,8 @@ export async function send(core, settings, gateway, op, args, names, withWarning
   const [signal, , found, cause] = options || [undefined, undefined, []];
   let prep, warnings;
   let sp = false;
+  // The client's secrets out of every error built while the call is read, before masking (core.js `withScrub`).
+  withScrub(settings.secrets.length > 0 ? (t) => withoutSecrets(t, settings.secrets, true) : undefined, () => {
   try {
     // (Inside the `try`: the arguments' own reading, a throwing getter of the body, is a
     // VALIDATION the call options' issues join.)
@@ -657,6 +715,7 @@ export async function send(core, settings, gateway, op, args, names, withWarning
   }
   // (Scrubbed too: a client's secret used as a call option's name was quoted whole: a fuzz, twenty-first pass.)
   if (found.length > 0) throw scrubbed(withIssues(gateway, found, cause), settings.secrets);
+  });
   const { request, kind, operation } = prep;
   // The call's state as its signal sees it: `abort` is what the current attempt (or pause) does
   // when the signal fires; `sent` whether a fetch was called, which decides `outcome`.
@@ -996,7 +1055,7 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     // the gateway answered a call of unknown outcome (a helper's attack, twenty-first pass: a 302 to a
     // refund and three 503s to a read showed requests only).
     const answered = (body) => {
-      if (settings.debug) emit(settings.debug, { type: 'response', gateway, url: settings.redact(url), status, headers: {}, body: maskCodes(body) });
+      if (settings.debug) emit(settings.debug, { type: 'response', gateway, url: settings.redact(url), status, headers: {}, body: maskCodes(withoutSecrets(body, settings.secrets)) });
     };
     const unread = () => {
       answered('');

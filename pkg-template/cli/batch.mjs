@@ -954,7 +954,7 @@ async function openInput(io, input) {
     // A terminal (`/dev/stdin` or `/dev/pts/N` typed into) is read as the event loop polls it, as a
     // FIFO: through `createReadStream` its read waited in the thread pool, and a signal ended nothing
     // until the terminal gave a line (a review of the pass).
-    it = regular ? fileChunks(fd) : streamChunks(isatty(fd) ? new ReadStream(fd) : createReadStream(null, { fd, highWaterMark: CHUNK }));
+    it = regular ? fileChunks(fd, input) : streamChunks(isatty(fd) ? new ReadStream(fd) : createReadStream(null, { fd, highWaterMark: CHUNK }));
   }
   // Started: from here on its `return()` closes the input.
   const first = await it.next();
@@ -972,11 +972,20 @@ async function* streamChunks(stream) {
 }
 
 /** The chunks of a regular file: views of one reused buffer, the event loop let run every SLICE bytes. */
-async function* fileChunks(fd) {
+async function* fileChunks(fd, name) {
+  // (A read error names the file, as `report`'s do: "EIO: i/o error, read" named none, the review of
+  // the twenty-third pass.)
+  const read = (buf) => {
+    try {
+      return readSync(fd, buf, 0, CHUNK, null);
+    } catch (e) {
+      throw Object.assign(new Error(`${name}: ${e?.message ?? e}`), { code: e?.code, syscall: 'read', path: name });
+    }
+  };
   try {
     const buf = Buffer.allocUnsafe(CHUNK);
     let sinceYield = 0;
-    for (let n = readSync(fd, buf, 0, CHUNK, null); n > 0; n = readSync(fd, buf, 0, CHUNK, null)) {
+    for (let n = read(buf); n > 0; n = read(buf)) {
       yield buf.subarray(0, n);
       sinceYield += n;
       if (sinceYield >= SLICE) {
@@ -1036,8 +1045,11 @@ function inputHint(input, head) {
   // Encodings and line ends the readers do not take, named (they were told "no record" or "an empty,
   // repeated or non-UTF-8 column name": the attack on the CLI, twenty-third pass). UTF-16 shows as NUL
   // bytes between the characters (its byte order mark as two U+FFFD).
-  if (/^\uFFFD\uFFFD|\u0000/.test(head)) return `hint: ${name} looks like UTF-16 text: save it as UTF-8, e.g. iconv -f UTF-16 -t UTF-8 ${input} > records.utf8`;
-  if (/\r(?!\n)/.test(text) && !text.includes('\n')) return `hint: the lines of ${name} end with a carriage return alone (\\r, as old Mac exports write them): make them \\n, e.g. tr '\\r' '\\n' < ${input} > records.unix`;
+  // (A NUL every other byte, not one stray NUL: a UTF-8 file with one was told to be converted, the
+  // review of the pass; a CR with text after it, not one that ends the file.)
+  const start = head.slice(0, 256);
+  if (/^\uFFFD\uFFFD/.test(head) || start.split('\u0000').length - 1 >= start.length / 4) return `hint: ${name} looks like UTF-16 text: save it as UTF-8, e.g. iconv -f UTF-16 -t UTF-8 ${input} > records.utf8`;
+  if (/\r(?!\n)[^\r\n]*\S/.test(text) && !text.includes('\n')) return `hint: the lines of ${name} end with a carriage return alone (\\r, as old Mac exports write them): make them \\n, e.g. tr '\\r' '\\n' < ${input} > records.unix`;
   return undefined;
 }
 

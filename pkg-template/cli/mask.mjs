@@ -19,11 +19,12 @@ export const CARD_CODES = 'cvx2?|cvv2?|cvc2?|csc|cvn|ccv|cvd';
 // A security code written in free text: its name as a word (or `security code`, French `cryptogramme
 // visuel` or `code de sécurité`), then separators, then 3 or 4 digits alone (`comment: 'CVV 123'`: kept
 // in debug events and messages until the twenty-third pass). Separators: blanks, `:=#-_`, quotes (a
-// backslash before one), a full-width colon, and blanks written as escapes, as JSON text and remise's
-// messages write them (`\n`, `\t`, `\u00a0`, `\u{a0}`: the review of the pass). The core masks
+// backslash before one), a full-width colon, and blanks and quotes written as escapes, as JSON text,
+// XML and remise's messages write them (`\n`, `\t`, `\u00a0`, `\u{a0}`, `&#13;`, `&quot;`: the reviews of
+// the pass). The core masks
 // `name=value` pairs of the answers it reads; this is the free text around them.
 const CODE_NAME = `${CARD_CODES}|cid|security[\\s_-]?code|cryptogramme?(?:\\s+visuel)?|code\\s+de\\s+s[eé]curit[eé]`;
-const CODE_SEPARATOR = `(?:[\\s:=#_\\-\uff1a]|\\\\?["']|\\\\[nrt]|\\\\u\\{?[0-9a-fA-F]{2,5}\\}?)+`;
+const CODE_SEPARATOR = `(?:[\\s:=#_\\-\uff1a]|\\\\?["']|\\\\[nrt]|\\\\u\\{?[0-9a-fA-F]{2,5}\\}?|&(?:quot|apos|#\\d{1,3}|#x[0-9a-fA-F]{1,2});)+`;
 const CODE_IN_TEXT = new RegExp(`\\b((?:${CODE_NAME})${CODE_SEPARATOR})\\d{3,4}(?!\\d|[.,/-]\\d)`, 'gi');
 
 /** `text` with the security codes written in it as free text replaced by `***`. */
@@ -81,8 +82,9 @@ function lastFour(run) {
  * groups keeps its last four digits. Spans are bounded by 19 digits: the work is linear in the text.
  */
 export function maskDigits(text) {
-  const escaped = String(text).replaceAll('\\u{a0}', '\ue000').replaceAll('\\u{202f}', '\ue001').replaceAll('\\t', '\ue002');
-  return maskCodes(masked(escaped)).replaceAll('\ue000', '\\u{a0}').replaceAll('\ue001', '\\u{202f}').replaceAll('\ue002', '\\t');
+  // (Codes first: the swap below hid `\t` and `\u{a0}` after a code's name, the review of the pass.)
+  const escaped = maskCodes(String(text)).replaceAll('\\u{a0}', '\ue000').replaceAll('\\u{202f}', '\ue001').replaceAll('\\t', '\ue002');
+  return masked(escaped).replaceAll('\ue000', '\\u{a0}').replaceAll('\ue001', '\\u{202f}').replaceAll('\ue002', '\\t');
 }
 
 function masked(text) {
