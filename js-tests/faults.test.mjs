@@ -729,6 +729,15 @@ test("rows 6-8: a client's secret is taken out before masking, in the forms mess
     const seen = [e.message, e.field, JSON.stringify(e.issues), inspect(e, { depth: 9 })].join(' ');
     for (const part of [secret.slice(4, 16), secret.slice(-10)]) assert.ok(!seen.includes(part), `${gw} ${secret}: '${part}' in ${seen}`);
   }
+  // Nothing else taken out (the re-run of the fuzz): a word of a message cut after `testpassw`, which
+  // every Systempay password starts with, nor another card number masked as a secret of digits would be.
+  const cutWord = await rejected(CLIENTS.systempay.make({ password: 'testpassword_DEMOPRIVATEKEY23G4475zXZQ2UA5x7M', fetch: never }).refund({ uuid: UUID, amount: 500, currency: 'EUR', metadata_for_the_refund_of_the_testpassword_shop: 1 }));
+  assert.match(cutWord.message, /'metadata_for_the_refund_of_the_testpassw…'/, cutWord.message);
+  const digitEvents = [];
+  const ok = route((req, b, res) => reply(res, 200, '{}'));
+  await CLIENTS.systempay.make({ password: '4970100000003456', baseUrl: ok.baseUrl, debug: (ev) => digitEvents.push(ev) })
+    .call('Transaction/CancelOrRefund', { uuid: UUID, amount: 500, currency: 'EUR', comment: 'card 4970100000013456' }).catch(() => {});
+  assert.match(digitEvents.find((ev) => ev.type === 'request').body, /card 497010\*{6}3456/);
   // In a debug body: as XML writes it (Payline), with its digits masked by the core (Sips).
   for (const [gw, options, call] of [
     ['payline', { accessKey: 'abcdefghijkl<mnopqrstuvwx' }, (c, v) => c.doRefund({ transactionID: '14340105742592', payment: { amount: 500, currency: 'EUR', action: 421, mode: 'CPT', contractNumber: '1234567' }, sequenceNumber: 'r1', privateDataList: [{ key: 'k', value: v }] })],
