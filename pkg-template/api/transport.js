@@ -848,20 +848,28 @@ const subjectOf = (v) => v.trim().toLowerCase();
 function otherSubject(gateway, operation, body, value) {
   const subjects = SUBJECTS[operation];
   if (subjects === undefined || typeof body !== 'string') return undefined;
-  const sent = gateway === 'payline' ? undefined : guarded(() => JSON.parse(body), undefined);
+  let sent;
   for (const [key, path] of subjects) {
+    let found = [value];
+    for (const step of path) {
+      found = found.flatMap((v) => (v === null || typeof v !== 'object' ? [] : step === '*' ? (Array.isArray(v) ? v : []) : [v[step]]));
+    }
+    found = found.filter((v) => typeof v === 'string');
+    // The usual answer names what the request says, as remise wrote it: found in the body's text,
+    // without reading the body (a read's call is then as fast as before: the pass's A/B measured 3 %).
+    const written = (v) => (gateway === 'payline' ? `<impl:${key}>${v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</impl:${key}>` : `"${key}":${JSON.stringify(v)}`);
+    if (found.every((v) => body.includes(written(v)))) continue;
     let asked;
     if (gateway === 'payline') {
       const m = new RegExp(`<impl:${key}>([^<]*)</impl:${key}>`).exec(body);
       // (remise writes a CR as `&#13;`: numeric references too.)
       asked = m ? m[1].replace(/&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g, (_, e, d, x) => (e ? XML_ENTITIES[e] : guarded(() => String.fromCodePoint(d ? Number(d) : parseInt(x, 16)), ''))) : undefined;
-    } else asked = sent !== null && typeof sent === 'object' ? sent[key] : undefined;
-    if (typeof asked !== 'string' || asked === '') continue;
-    let found = [value];
-    for (const step of path) {
-      found = found.flatMap((v) => (v === null || typeof v !== 'object' ? [] : step === '*' ? (Array.isArray(v) ? v : []) : [v[step]]));
+    } else {
+      if (sent === undefined) sent = guarded(() => JSON.parse(body), null);
+      asked = sent !== null && typeof sent === 'object' ? sent[key] : undefined;
     }
-    if (found.some((v) => typeof v === 'string' && subjectOf(v) !== subjectOf(asked))) {
+    if (typeof asked !== 'string' || asked === '') continue;
+    if (found.some((v) => subjectOf(v) !== subjectOf(asked))) {
       return {
         code: 'MALFORMED_RESPONSE',
         gateway,
