@@ -1084,19 +1084,47 @@ test("a read answered about another transaction is MALFORMED_RESPONSE, not that 
     // Sent once: another attempt would reach the same cache.
     assert.equal(sent(bad.name), 1, gw);
   }
-  // The same transaction written otherwise: a uuid in capitals, a reference with a CR (remise writes it
-  // `&#13;`, the review of the twenty-third pass), a trailing blank.
+  // The same transaction written otherwise: a trailing blank, a reference with a CR (remise writes it
+  // `&#13;`, the review of the twenty-third pass). (A uuid in capitals is refused: the planner would not
+  // take it as the one asked, a helper's attack of the same pass.)
+  const capitals = route((req, b, res) => reply(res, 200, spAnswer(UUID.toUpperCase())));
+  assert.equal((await rejected(CLIENTS.systempay.read(CLIENTS.systempay.make({ baseUrl: capitals.baseUrl })))).code, 'MALFORMED_RESPONSE');
   for (const [gw, type, body, read] of [
-    ['systempay', 'application/json', spAnswer(UUID.toUpperCase()), CLIENTS.systempay.read],
+    ['systempay', 'application/json', spAnswer(`${UUID} `), CLIENTS.systempay.read],
     ['payline', 'text/xml', plAnswer(ASKED, 'R&#13;1 '), (c) => c.getTransactionDetails({ transactionId: ASKED, orderRef: 'R\r1' })],
   ]) {
     const same = route((req, b, res) => reply(res, 200, body, type));
     const answer = await read(CLIENTS[gw].make({ baseUrl: same.baseUrl }));
     assert.ok(answer && typeof answer === 'object', gw);
   }
+  // An answer that repeats the element (read as a list): each value compared (a helper's attack on the
+  // Payline client, twenty-third pass: two other ids resolved as a list).
+  const twice = plAnswer(ASKED, 'R&amp;1').replace(`<obj:id>${ASKED}</obj:id>`, '<obj:id>1434000000000000000002</obj:id><obj:id>1434000000000000000003</obj:id>');
+  const rep = route((req, b, res) => reply(res, 200, twice, 'text/xml'));
+  const repeated = await rejected(CLIENTS.payline.read(CLIENTS.payline.make({ baseUrl: rep.baseUrl })));
+  assert.deepEqual([repeated.code, repeated.field], ['MALFORMED_RESPONSE', 'transaction.id']);
   // An answer that does not name its transaction is taken as before (the check needs both sides).
   const silent = route((req, b, res) => reply(res, 200, JSON.stringify({ responseCode: '00', transactionStatus: 'CAPTURED' })));
   assert.equal((await CLIENTS.sogenactif.read(CLIENTS.sogenactif.make({ baseUrl: silent.baseUrl }))).transactionStatus, 'CAPTURED');
+});
+
+test('a Payline money call answered 4xx with what may be its answer (cut, UTF-16, SOAP 1.2) is of unknown outcome, sent once', async () => {
+  // A helper's attack (twenty-third pass): "answered HTTP 403 … without a SOAP answer", no outcome, read
+  // as "not done" and captured again; under 429 it already failed closed.
+  const cut = '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><impl:doRefundResponse xmlns:impl="http://impl.ws.payline.experian.com"><impl:result><obj:code>00000</obj:code>';
+  for (const [status, body, type] of [[403, cut, 'text/xml'], [409, Buffer.from(cut, 'utf16le'), 'text/xml'], [404, cut.replace('schemas.xmlsoap.org/soap/envelope/', 'www.w3.org/2003/05/soap-envelope'), 'application/soap+xml']]) {
+    const r = route((req, b, res) => {
+      res.writeHead(status, { 'content-type': type });
+      res.end(body);
+    });
+    const e = await rejected(CLIENTS.payline.money(CLIENTS.payline.make({ baseUrl: r.baseUrl })));
+    assert.deepEqual([e.code, e.outcome, e.retryable], ['MALFORMED_RESPONSE', 'unknown', false], `${status}: ${e.message}`);
+    assert.equal(sent(r.name), 1);
+  }
+  // A page that is no answer stays a refusal before processing.
+  const page = route((req, b, res) => reply(res, 403, '<html>Forbidden</html>', 'text/html'));
+  const p = await rejected(CLIENTS.payline.money(CLIENTS.payline.make({ baseUrl: page.baseUrl })));
+  assert.deepEqual([p.code, p.outcome], ['HTTP_ERROR', undefined]);
 });
 
 test('a client call lists every issue of its input at once, beside a value JSON cannot carry, and sends nothing', async () => {

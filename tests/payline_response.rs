@@ -320,6 +320,29 @@ fn broken_bodies_are_malformed() {
 }
 
 #[test]
+fn a_4xx_carrying_what_may_be_an_answer_is_no_refusal() {
+    // A helper's attack (twenty-third pass): a cut acceptance, a UTF-16 one (NUL bytes) or SOAP 1.2
+    // under 403 read as a plain HTTP error, "not done" after a capture. What may be an answer this
+    // reader could not read is malformed (the clients then report the outcome unknown), as under 429;
+    // a page without one stays an HTTP error.
+    let cut = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body><impl:doCaptureResponse";
+    for status in [400, 403, 404, 409, 422] {
+        for body in [cut, "<\0s\0o\0a\0p\0", "r\u{fffd}sultat"] {
+            let e = payline::parse_response("doCapture", status, body).unwrap_err();
+            assert_eq!(
+                (e.code, e.http_status),
+                (ErrorCode::MalformedResponse, Some(status)),
+                "{status} {body:?}"
+            );
+        }
+        for page in ["<html>Forbidden</html>", "{\"error\":\"forbidden\"}"] {
+            let e = payline::parse_response("doCapture", status, page).unwrap_err();
+            assert_eq!(e.code, ErrorCode::HttpError, "{status} {page}");
+        }
+    }
+}
+
+#[test]
 fn http_401_says_the_credentials_were_refused() {
     let e = payline::parse_response("doCapture", 401, "<html>Unauthorized</html>").unwrap_err();
     assert_eq!(e.code, ErrorCode::HttpError);

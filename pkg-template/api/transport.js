@@ -833,9 +833,10 @@ const SUBJECTS = {
   getTransactionDetails: [['transactionId', ['transaction', 'id']], ['orderRef', ['order', 'ref']]],
 };
 const XML_ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-// Compared without case and surrounding blanks: a gateway that answers a uuid in capitals or trims a
-// reference is answering about the same one (the review of the twenty-third pass).
-const subjectOf = (v) => v.trim().toLowerCase();
+// Compared without surrounding blanks (a gateway that trims a reference answers about the same one: the
+// review of the twenty-third pass), case kept: order ids and references are the merchant's, and a uuid in
+// capitals, which the planner refuses to match, is no answer of the platform (a helper's attack, same pass).
+const subjectOf = (v) => v.trim();
 
 /**
  * A read answered about another transaction than the one asked (a cache or proxy keyed on the URL
@@ -850,11 +851,14 @@ function otherSubject(gateway, operation, body, value) {
   if (subjects === undefined || typeof body !== 'string') return undefined;
   let sent;
   for (const [key, path] of subjects) {
+    // (An element the answer repeats is read as a list, `transaction.id: ['…002', '…003']`: each is
+    // compared; it was skipped, a helper's attack of the pass.)
+    const items = (v) => (Array.isArray(v) ? v : [v]);
     let found = [value];
     for (const step of path) {
-      found = found.flatMap((v) => (v === null || typeof v !== 'object' ? [] : step === '*' ? (Array.isArray(v) ? v : []) : [v[step]]));
+      found = found.flatMap((v) => (step === '*' ? (Array.isArray(v) ? v : []) : items(v).flatMap((x) => (x !== null && typeof x === 'object' && !Array.isArray(x) ? [x[step]] : []))));
     }
-    found = found.filter((v) => typeof v === 'string');
+    found = found.flatMap(items).filter((v) => typeof v === 'string');
     // The usual answer names what the request says, as remise wrote it: found in the body's text,
     // without reading the body (a read's call is then as fast as before: the pass's A/B measured 3 %).
     const written = (v) => (gateway === 'payline' ? `<impl:${key}>${v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</impl:${key}>` : `"${key}":${JSON.stringify(v)}`);
@@ -874,7 +878,7 @@ function otherSubject(gateway, operation, body, value) {
         code: 'MALFORMED_RESPONSE',
         gateway,
         field: path.filter((p) => p !== '*').join('.'),
-        message: `the answer to ${operation} is about another transaction: its ${path.at(-1)} is not the ${key} asked for, so it is not returned (a cache or proxy between remise and the gateway may have answered it: check baseUrl and what stands in between)`,
+        message: `the answer to ${operation} is about another transaction: its ${path.at(-1)} is not the ${key} asked for, so it is not returned (check that what was asked names one transaction; then baseUrl and what stands in between: a cache or proxy may have answered it)`,
         retryable: false,
       };
     }
