@@ -1121,10 +1121,13 @@ test('a Payline money call answered 4xx with what may be its answer (cut, UTF-16
     assert.deepEqual([e.code, e.outcome, e.retryable], ['MALFORMED_RESPONSE', 'unknown', false], `${status}: ${e.message}`);
     assert.equal(sent(r.name), 1);
   }
-  // A page that is no answer stays a refusal before processing.
-  const page = route((req, b, res) => reply(res, 403, '<html>Forbidden</html>', 'text/html'));
-  const p = await rejected(CLIENTS.payline.money(CLIENTS.payline.make({ baseUrl: page.baseUrl })));
-  assert.deepEqual([p.code, p.outcome], ['HTTP_ERROR', undefined]);
+  // A page that is no answer stays a refusal before processing, with CSS too (its `{` is no sign of an
+  // answer: the review of the pass).
+  for (const html of ['<html>Forbidden</html>', '<!DOCTYPE html><html><head><style>body{font-family:sans-serif}</style></head><body>Access denied</body></html>']) {
+    const page = route((req, b, res) => reply(res, 403, html, 'text/html'));
+    const p = await rejected(CLIENTS.payline.money(CLIENTS.payline.make({ baseUrl: page.baseUrl })));
+    assert.deepEqual([p.code, p.outcome], ['HTTP_ERROR', undefined], html);
+  }
 });
 
 test('a client call lists every issue of its input at once, beside a value JSON cannot carry, and sends nothing', async () => {

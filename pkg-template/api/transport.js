@@ -455,40 +455,35 @@ function withoutSecrets(text, secrets, cuts = false) {
   // (`secrets` holds each secret's forms: `secretForms`; a quote cut at QUOTED characters too.)
   for (const secret of secrets) {
     if (out.includes(secret)) out = out.split(secret).join('***');
-    for (const cut of shapeOf(secret).cuts) if (out.includes(cut)) out = out.split(cut).join('***\u2026');
+    for (const cut of shapeIn(secrets, secret).cuts) if (out.includes(cut)) out = out.split(cut).join('***\u2026');
   }
   return cuts ? withoutCutSecrets(out, secrets) : out;
 }
 
+/** A form's shape as its client's `secretForms` computed it. */
+const shapeIn = (secrets, form) => secrets.shapes?.get(form) ?? shapeOf(form);
+
 /**
- * What the scrubs look for of one form, computed once (a helper's timing of the pass: computed per text,
- * an error of 1 000 long keys took 1.4 s): its start cut by a quote, as written and masked, with the `…`;
- * and the lengths of its starts by their last character (`withoutCutSecrets`).
+ * What the scrubs look for of one form, computed once per client (a helper's timing of the pass:
+ * computed per text, an error of 1 000 long keys took 1.4 s): its start cut by a quote, as written and
+ * masked, with the `…`; and the lengths of its starts by their last character (`withoutCutSecrets`).
  */
-const shapes = new Map();
 function shapeOf(form) {
-  let shape = shapes.get(form);
-  if (shape === undefined) {
-    const chars = [...form];
-    const start = chars.slice(0, QUOTED).join('');
-    const cuts = chars.length > QUOTED ? [...new Set([start, maskDigits(start)])].map((c) => `${c}\u2026`) : [];
-    const common = /^(?:test|prod)password_/.test(form) ? 13 : 0;
-    const ends = new Map();
-    for (let k = Math.min(form.length, QUOTED); k >= common + 6; k--) {
-      // A start that is the Systempay passwords' common `testpassword_`/`prodpassword_`, or masking
-      // stars, is no secret: 6 characters of its own past that (the re-run of the fuzz found a word
-      // ending in `testpassw` and a run of stars taken out).
-      if (form.slice(common, k).replace(/\*/g, '').length < 6) continue;
-      const last = form[k - 1];
-      if (!ends.has(last)) ends.set(last, []);
-      ends.get(last).push(k);
-    }
-    shape = { cuts, ends };
-    // Bounded: a program that makes clients for many shops keeps the last few hundred forms' shapes.
-    if (shapes.size >= 512) shapes.clear();
-    shapes.set(form, shape);
+  const chars = [...form];
+  const start = chars.slice(0, QUOTED).join('');
+  const cuts = chars.length > QUOTED ? [...new Set([start, maskDigits(start)])].map((c) => `${c}\u2026`) : [];
+  const common = /^(?:test|prod)password_/.test(form) ? 13 : 0;
+  const ends = new Map();
+  for (let k = Math.min(form.length, QUOTED); k >= common + 6; k--) {
+    // A start that is the Systempay passwords' common `testpassword_`/`prodpassword_`, or masking
+    // stars, is no secret: 6 characters of its own past that (the re-run of the fuzz found a word
+    // ending in `testpassw` and a run of stars taken out).
+    if (form.slice(common, k).replace(/\*/g, '').length < 6) continue;
+    const last = form[k - 1];
+    if (!ends.has(last)) ends.set(last, []);
+    ends.get(last).push(k);
   }
-  return shape;
+  return { cuts, ends };
 }
 
 /**
@@ -507,7 +502,7 @@ function withoutCutSecrets(text, secrets) {
     const last = out[at - 1];
     for (const form of secrets) {
       // The longest start (at most a quote's length) ending in the character before the `…`.
-      for (const k of shapeOf(form).ends.get(last) ?? []) {
+      for (const k of shapeIn(secrets, form).ends.get(last) ?? []) {
         if (k <= at && out.startsWith(form.slice(0, k), at - k)) {
           taken = k;
           break;
@@ -552,8 +547,12 @@ function secretForms(secrets) {
       for (const masked of [maskDigits(form), coreDigits(form)]) if (masked.replace(/[*\d]/g, '').length >= 6) forms.add(masked);
     }
   }
-  // Longest first: a form that holds another is taken out whole.
-  return [...forms].sort((a, b) => b.length - a.length);
+  // Longest first: a form that holds another is taken out whole. Each form's shape is the client's own
+  // (a module-level cache held every client's secrets after the client was gone, 512 × their size: the
+  // review of the pass).
+  const list = [...forms].sort((a, b) => b.length - a.length);
+  list.shapes = new Map(list.map((f) => [f, shapeOf(f)]));
+  return list;
 }
 
 /** A RemiseError of the call's own input without the client's secrets (`withoutSecrets`), in place. */

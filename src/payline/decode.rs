@@ -815,12 +815,11 @@ pub fn write_response(op: Operation, http_status: u16, xml: &str, out: &mut Vec<
             // Under another 4xx, a body that may be an answer this reader could not read (a cut or
             // UTF-16 acceptance, SOAP 1.2) is no "refused before processing" (a helper's attack,
             // twenty-third pass: "not done" after a 403 carrying a cut acceptance), as under 429.
-            // (Payline answers SOAP: a JSON body, which may be another gateway's answer, is no sign
-            // here; 421 is the runtime's resend, decided by `settle`.)
+            // (Payline answers SOAP: `Envelope`, or the NULs of UTF-16; not a `{`, which every page
+            // with CSS holds, a review of the pass; 421 is the runtime's resend, decided by `settle`.)
             if (400..=499).contains(&http_status)
                 && !matches!(http_status, 421 | 429)
-                && crate::transport::may_be_answer(xml)
-                && !xml.trim_start().starts_with('{')
+                && (crate::codec::text::find(xml, "Envelope").is_some() || xml.contains('\0'))
             {
                 ErrorCode::MalformedResponse
             } else {
