@@ -372,6 +372,11 @@ function unsecretIssues(issues) {
   }
 }
 
+/** A UTF-16 code unit of a surrogate pair without its other half. */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Whether `text` holds no lone surrogate (`isWellFormed` where the runtime has it). */
+export const wellFormed = (text) => (typeof text.isWellFormed === 'function' ? text.isWellFormed() : !LONE_SURROGATE.test(text));
+
 /** Builds the RemiseError of a framed `e…` text or a parsed props object. */
 export function errorFrom(props) {
   if (props && props.retryDelayMs !== undefined) delete props.retryDelayMs;
@@ -557,6 +562,9 @@ function stringifyDropping(args, dropSentinels, dropStrings) {
   }
 }
 
+/** Whether issue `i` is at issue `j`'s path or under it (`amount`, `records[0].amount` under `records[0]`). */
+const atOrUnder = (i, j) => i.field === j.field || i.field.startsWith(`${j.field}.`) || i.field.startsWith(`${j.field}[`);
+
 /** An issue of the core's reader for a string holding a lone surrogate (`codec::json`). */
 // (A key's name, "its name contains…", is no string value the replacer counts or leaves out: merges
 // with one lost an issue or named a given value missing, a helper's differential fuzz, twenty-third pass.)
@@ -601,8 +609,7 @@ export function withoutUnreadable(e, args, gateway, again) {
       const e3 = kept === undefined ? undefined : validationOf(() => again(kept, true));
       // Each issue of that call at a path of its own, none where a string was left out (a left-out
       // top-level text, `null` there, is "must be a string" at its own path).
-      const at = (i, j) => i.field === j.field || i.field.startsWith(`${j.field}.`) || i.field.startsWith(`${j.field}[`);
-      if (e3 === undefined || e3.issues.length !== sentinels || e3.issues.some((i) => typeof i.field !== 'string' || i.field === '' || i.field === '(input)' || surrogateIssue(i) || e.issues.some((j) => at(i, j) || at(j, i)))) return e;
+      if (e3 === undefined || e3.issues.length !== sentinels || e3.issues.some((i) => typeof i.field !== 'string' || i.field === '' || i.field === '(input)' || surrogateIssue(i) || e.issues.some((j) => atOrUnder(i, j) || atOrUnder(j, i)))) return e;
       named = [...e.issues, ...e3.issues];
     }
     text = stringifyDropping(args, sentinels === 0 ? false : true, true);
@@ -612,7 +619,7 @@ export function withoutUnreadable(e, args, gateway, again) {
   }
   const e2 = validationOf(() => again(text, false));
   if (e2 === undefined) return named === e.issues ? e : withIssues(gateway, named, e.cause);
-  const under = (i) => named.some((j) => i.field === j.field || i.field.startsWith(`${j.field}.`) || i.field.startsWith(`${j.field}[`));
+  const under = (i) => named.some((j) => atOrUnder(i, j));
   // Past MAX_LISTED the core counts what it does not list: that count is kept (`issuesOf`, `joined`), and
   // the merge lists the first MAX_LISTED (the whole list gave way to the NaN's alone past 1 000 issues:
   // a helper's fuzz, twenty-third pass).
@@ -621,7 +628,7 @@ export function withoutUnreadable(e, args, gateway, again) {
   // A left-out value's own issue (`REQUIRED` where the NaN was) may be among those the core only
   // counted: one per named value with none listed under it is taken off the count (it said 1502 for
   // 1501: the review of the pass; an optional field left out has none, and the count is then one short).
-  const unlisted = named.filter((j) => !all.some((i) => typeof i.field === 'string' && (i.field === j.field || i.field.startsWith(`${j.field}.`) || i.field.startsWith(`${j.field}[`)))).length;
+  const unlisted = named.filter((j) => !all.some((i) => typeof i.field === 'string' && atOrUnder(i, j))).length;
   more[COUNTED] = counted(all) === 0 ? 0 : Math.max(0, counted(all) - unlisted);
   if (more.length === 0 && named === e.issues) return e;
   return withIssues(gateway, joined(named, more), e.cause);

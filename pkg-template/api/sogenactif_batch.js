@@ -1,6 +1,6 @@
 // sogenactif.batch.* and sogenactif.BatchWriter: one crossing per call. The header's default
 // date and time come from this JS clock (the core has none).
-import { RemiseError, guarded, invoke, invokeText, encode, encodeItem, unwrap, construct, errorFrom, joinBytes, maskIssues } from './core.js';
+import { RemiseError, guarded, invoke, invokeText, encode, encodeItem, unwrap, construct, errorFrom, joinBytes, maskIssues, wellFormed } from './core.js';
 import { archive } from './zip.js';
 
 const G = 'sogenactif';
@@ -60,8 +60,6 @@ const TA_OFFSET = accessor('byteOffset');
 const TA_LENGTH = accessor('length');
 const TA_TAG = accessor(Symbol.toStringTag);
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const wellFormed = (text) => (typeof text.isWellFormed === 'function' ? text.isWellFormed() : !LONE_SURROGATE.test(text));
 
 /**
  * A text chunk's UTF-8 bytes, where a lone surrogate (which UTF-8 cannot hold: TextEncoder writes

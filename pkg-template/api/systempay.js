@@ -1,5 +1,5 @@
 // systempay.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { RemiseError, guarded, invoke, invokeAnswer, statelessOptions, withIssues } from './core.js';
+import { LONE_SURROGATE, RemiseError, guarded, invoke, invokeAnswer, statelessOptions, wellFormed, withIssues } from './core.js';
 import { bindMethods, callOptions, defineMethods, openClient, send } from './transport.js';
 
 const METHODS = {
@@ -16,16 +16,6 @@ const METHODS = {
 
 const G = 'systempay';
 
-/** The first lone surrogate of `s`, in hex (as the core's message writes it). */
-function loneSurrogate(s) {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const paired = c >= 0xd800 && c <= 0xdbff ? (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 : false;
-    if (c >= 0xd800 && c <= 0xdfff && !paired) return c.toString(16);
-    if (paired) i += 1;
-  }
-  return '';
-}
 
 /**
  * `verifyHash`/`parseAnswer` with one path per posted field: the core names a rule's issue at the bare
@@ -77,9 +67,10 @@ export default function systempay(raw) {
       const issue = typeof service !== 'string'
         ? { field: 'service', code: 'TYPE', message: `must be a string like 'Transaction/Get', got ${service === null ? 'null' : typeof service}` }
         : service === '' ? { field: 'service', code: 'FORMAT', message: "'' is not a web service name: use the path after /api-payment/V4/, e.g. 'Token/Get'" }
-        // A lone surrogate, as README says and the core says of one in a body (it was "not a web service
-        // name", quoting U+FFFD: a helper's fuzz, twenty-third pass).
-        : typeof service.isWellFormed === 'function' && !service.isWellFormed() ? { field: 'service', code: 'FORBIDDEN_CHARACTER', message: `it contains an unpaired UTF-16 surrogate (\\u${loneSurrogate(service)}), which is not a character: fix the text where it was cut or decoded (e.g. an emoji split in half)` } : undefined;
+        // A lone surrogate, as README says, in the words the core's reader says it of one in a body
+        // (`codec::json`; the service name reaches the core as text, where it was U+FFFD: "not a web
+        // service name", a helper's fuzz, twenty-third pass).
+        : !wellFormed(service) ? { field: 'service', code: 'FORBIDDEN_CHARACTER', message: `it contains an unpaired UTF-16 surrogate (\\u${LONE_SURROGATE.exec(service)[0].charCodeAt(0).toString(16)}), which is not a character: fix the text where it was cut or decoded (e.g. an emoji split in half)` } : undefined;
       // With the call options' issues, all at once.
       if (issue) throw withIssues(G, [issue, ...o[2]], o[3]);
       return send(this.#core, this.#settings, G, service, [body], [''], true, o);

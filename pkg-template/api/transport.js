@@ -516,6 +516,9 @@ function withoutCutSecrets(text, secrets) {
   return out;
 }
 
+/** `text` as remise's Payline writer writes an element's text (`&`, `<`, `>` escaped). */
+const xmlText = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 const QUOTE_ESCAPES = { '\\': '\\\\', "'": "\\'", '"': '\\"' };
 // What `money::printable` writes as `\u{…}`: all but printable ASCII and its `SHOWN` ranges (src/money/mod.rs).
 const NOT_SHOWN = /[^\x20-\x7e\u00a1-\u00ac\u00ae-\u024f\u2010-\u2027\u2030-\u205e\u20a0-\u20c0]/gu;
@@ -538,7 +541,7 @@ function secretForms(secrets) {
   });
   for (const s of secrets) {
     const quoted = s.replace(/[\\'"]/g, (c) => QUOTE_ESCAPES[c]);
-    const xml = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const xml = xmlText(s);
     for (const form of [s, quoted, quoted.replace(NOT_SHOWN, (c) => `\\u{${c.codePointAt(0).toString(16)}}`), JSON.stringify(s).slice(1, -1), xml, xml.replace(/"/g, '&quot;').replace(/'/g, '&apos;')]) {
       if ([...form].length >= 6) forms.add(form);
       // A masked form only when it still holds 6 characters of its own (not `*`, not digits): the
@@ -710,46 +713,47 @@ const MAX_SAME_ORIGIN_HOPS = 3;
  */
 export async function send(core, settings, gateway, op, args, names, withWarnings, options) {
   const [signal, , found, cause] = options || [undefined, undefined, []];
-  let prep, warnings;
-  let sp = false;
   // The client's secrets out of every error built while the call is read, before masking (core.js `withScrub`).
-  withScrub(settings.secrets.length > 0 ? (t) => withoutSecrets(t, settings.secrets, true) : undefined, () => {
-  try {
-    // (Inside the `try`: the arguments' own reading, a throwing getter of the body, is a
-    // VALIDATION the call options' issues join.)
-    let text;
-    [text, sp] = encode(args, names, gateway);
-    [prep, warnings] = unwrapPair(core.prepare(op, text, sp, settings.debug !== undefined));
-  } catch (thrown) {
-    // A trap while the input was read (it ran out of memory: a NaN stopped the size check before a
-    // typed array of 2^24 elements) is the stateless calls' VALIDATION, not a bare RuntimeError (a
-    // helper's fuzz, twenty-third pass).
-    const e0 = trapped(thrown, gateway);
-    if (!(e0 instanceof RemiseError)) throw e0;
-    // The other issues beside a NaN's, as the stateless `request` lists them (core.js). Not for the
-    // Sips client's call options alone: `issuesBeside` below reads its fields again, and lists them
-    // first, as before (the review of the twenty-third pass saw the order turned).
-    const optionsOnly = names[1] === 'callOptions' && guarded(() => e0.issues.every((i) => /^callOptions\b/.test(i.field)), false);
-    const all = !optionsOnly && retriedWithout(e0, sp) ? withoutUnreadable(e0, args, gateway, (again, special) => unwrapPair(core.prepare(op, again, special, false))) : e0;
-    const e = scrubbed(all, settings.secrets);
-    const invalid = e.code === 'VALIDATION' && Array.isArray(e.issues);
-    // The core reads the Sips client's call options before the fields and stops at their issues:
-    // the fields are read again without them, on this error path only, so that every issue comes
-    // at once.
-    const fields =
-      names[1] === 'callOptions' && args[1] != null
-        ? issuesBeside(e, 'callOptions', () => {
-            const [again, sp2] = encode([args[0], null], names, gateway);
-            unwrapPair(core.prepare(op, again, sp2, false));
-          })
-        : [];
-    // The call options' issues found here come with the core's, or before a preflight refusal, as
-    // the core reports validation before its rules.
-    if (fields.length > 0 || found.length > 0) throw scrubbed(withIssues(gateway, joined(fields, invalid ? issuesOf(e) : [], found), cause ?? e.cause), settings.secrets);
-    throw e;
-  }
-  // (Scrubbed too: a client's secret used as a call option's name was quoted whole: a fuzz, twenty-first pass.)
-  if (found.length > 0) throw scrubbed(withIssues(gateway, found, cause), settings.secrets);
+  const [prep, warnings] = withScrub(settings.secrets.length > 0 ? (t) => withoutSecrets(t, settings.secrets, true) : undefined, () => {
+    let sp = false;
+    let prepared;
+    try {
+      // (Inside the `try`: the arguments' own reading, a throwing getter of the body, is a
+      // VALIDATION the call options' issues join.)
+      let text;
+      [text, sp] = encode(args, names, gateway);
+      prepared = unwrapPair(core.prepare(op, text, sp, settings.debug !== undefined));
+    } catch (thrown) {
+      // A trap while the input was read (it ran out of memory: a NaN stopped the size check before a
+      // typed array of 2^24 elements) is the stateless calls' VALIDATION, not a bare RuntimeError (a
+      // helper's fuzz, twenty-third pass).
+      const e0 = trapped(thrown, gateway);
+      if (!(e0 instanceof RemiseError)) throw e0;
+      // The other issues beside a NaN's, as the stateless `request` lists them (core.js). Not for the
+      // Sips client's call options alone: `issuesBeside` below reads its fields again, and lists them
+      // first, as before (the review of the twenty-third pass saw the order turned).
+      const optionsOnly = names[1] === 'callOptions' && guarded(() => e0.issues.every((i) => /^callOptions\b/.test(i.field)), false);
+      const all = !optionsOnly && retriedWithout(e0, sp) ? withoutUnreadable(e0, args, gateway, (again, special) => unwrapPair(core.prepare(op, again, special, false))) : e0;
+      const e = scrubbed(all, settings.secrets);
+      const invalid = e.code === 'VALIDATION' && Array.isArray(e.issues);
+      // The core reads the Sips client's call options before the fields and stops at their issues:
+      // the fields are read again without them, on this error path only, so that every issue comes
+      // at once.
+      const fields =
+        names[1] === 'callOptions' && args[1] != null
+          ? issuesBeside(e, 'callOptions', () => {
+              const [again, sp2] = encode([args[0], null], names, gateway);
+              unwrapPair(core.prepare(op, again, sp2, false));
+            })
+          : [];
+      // The call options' issues found here come with the core's, or before a preflight refusal, as
+      // the core reports validation before its rules.
+      if (fields.length > 0 || found.length > 0) throw scrubbed(withIssues(gateway, joined(fields, invalid ? issuesOf(e) : [], found), cause ?? e.cause), settings.secrets);
+      throw e;
+    }
+    // (Scrubbed too: a client's secret used as a call option's name was quoted whole: a fuzz, twenty-first pass.)
+    if (found.length > 0) throw scrubbed(withIssues(gateway, found, cause), settings.secrets);
+    return prepared;
   });
   const { request, kind, operation } = prep;
   // The call's state as its signal sees it: `abort` is what the current attempt (or pause) does
@@ -860,7 +864,7 @@ function otherSubject(gateway, operation, body, value) {
     found = found.flatMap(items).filter((v) => typeof v === 'string');
     // The usual answer names what the request says, as remise wrote it: found in the body's text,
     // without reading the body (a read's call is then as fast as before: the pass's A/B measured 3 %).
-    const written = (v) => (gateway === 'payline' ? `<impl:${key}>${v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</impl:${key}>` : `"${key}":${JSON.stringify(v)}`);
+    const written = (v) => (gateway === 'payline' ? `<impl:${key}>${xmlText(v)}</impl:${key}>` : `"${key}":${JSON.stringify(v)}`);
     if (found.every((v) => body.includes(written(v)))) continue;
     let asked;
     if (gateway === 'payline') {

@@ -5,7 +5,7 @@
 // 2 the command line is wrong or a file cannot be read or written. No stack trace for any of these.
 import { SUMMARIES } from './summaries.mjs';
 import { parseArgs as parseArgsOnce } from 'node:util';
-import { accessSync, closeSync, constants as fsConstants, createReadStream, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants as fsConstants, createReadStream, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -15,7 +15,7 @@ import { isatty, ReadStream } from 'node:tty';
 import { createEngine, JsConverter } from './engine.mjs';
 import { crc32, ENTRY_NAME, localHeader, MAX_DATA, nameMismatch, trailer } from './zip.mjs';
 import { createSummary, jsonPieces, jsonSafe, maskDigits, problems, htmlPieces, renderText, terminalSafe } from './report.mjs';
-import { chunks, isDirectoryError, lines, MAX_LINE, readResponse } from './lines.mjs';
+import { chunks, isDirectoryError, lines, MAX_LINE, readNamed, readResponse } from './lines.mjs';
 import { writeOut } from './output.mjs';
 
 export const summary = SUMMARIES.batch;
@@ -778,14 +778,6 @@ function inputFormat(values, input, firstChunk) {
   return firstChunk[i] === 0x7b ? 'ndjson' : 'csv';
 }
 
-const guardedTty = (fd) => {
-  try {
-    return isatty(fd);
-  } catch {
-    return false;
-  }
-};
-
 /** Progress on stderr: only on a terminal, at most 4 times a second, one line redrawn in place. */
 function progress(io, enabled, total) {
   const tty = enabled && io.stderr.isTTY === true;
@@ -834,7 +826,7 @@ async function convert(io, remise, input, values, options, sink, errors, source)
   const total = input === '-' ? 0 : (await stat(input)).size;
   // No progress line when --errors goes to a terminal too (`--errors /dev/stderr`): the line, redrawn
   // with a carriage return, was glued to the front of the rejects (the attack on the CLI, twenty-third pass).
-  const bar = progress(io, !values['no-progress'] && !(errors?.device && guardedTty(errors.fd)), total);
+  const bar = progress(io, !values['no-progress'] && !(errors?.device && isatty(errors.fd)), total);
   const shownIssues = [];
   const counts = new Map();
   let rejected = 0;
@@ -973,15 +965,8 @@ async function* streamChunks(stream) {
 
 /** The chunks of a regular file: views of one reused buffer, the event loop let run every SLICE bytes. */
 async function* fileChunks(fd, name) {
-  // (A read error names the file, as `report`'s do: "EIO: i/o error, read" named none, the review of
-  // the twenty-third pass.)
-  const read = (buf) => {
-    try {
-      return readSync(fd, buf, 0, CHUNK, null);
-    } catch (e) {
-      throw Object.assign(new Error(`${name}: ${e?.message ?? e}`), { code: e?.code, syscall: 'read', path: name });
-    }
-  };
+  // (A read error names the file, as `report`'s do: the review of the twenty-third pass.)
+  const read = (buf) => readNamed(fd, buf, name);
   try {
     const buf = Buffer.allocUnsafe(CHUNK);
     let sinceYield = 0;

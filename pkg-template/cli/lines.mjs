@@ -68,6 +68,18 @@ export async function* chunks(io, path, onZipError) {
   }
 }
 
+/**
+ * `readSync` of up to `buf.length` bytes into `buf`, an error naming the file `name` (`report RESPONSE --request
+ * REQUEST` said "EIO: i/o error, read" of one of them: the attack on the CLI, twenty-third pass).
+ */
+export function readNamed(fd, buf, name) {
+  try {
+    return readSync(fd, buf, 0, buf.length, null);
+  } catch (e) {
+    throw Object.assign(new Error(`${name}: ${e?.message ?? e}`), { code: e?.code, syscall: 'read', path: name });
+  }
+}
+
 /** The error of a directory given as a file: `readSync` says EISDIR without naming it. */
 export function isDirectoryError(path) {
   return Object.assign(new Error(`${path}: EISDIR: it is a directory: give a file`), { code: 'EISDIR', syscall: 'read', path });
@@ -91,14 +103,7 @@ function* fileChunks(path) {
     if (fstatSync(fd).isDirectory()) throw isDirectoryError(path);
     for (;;) {
       const buf = Buffer.allocUnsafe(CHUNK);
-      let n;
-      try {
-        n = readSync(fd, buf, 0, CHUNK, null);
-      } catch (e) {
-        // Named: `report RESPONSE --request REQUEST` said "EIO: i/o error, read" of one of them (the
-        // attack on the CLI, twenty-third pass).
-        throw Object.assign(new Error(`${path}: ${e?.message ?? e}`), { code: e?.code, syscall: 'read', path });
-      }
+      const n = readNamed(fd, buf, path);
       if (n === 0) return;
       yield n === CHUNK ? buf : buf.subarray(0, n);
     }

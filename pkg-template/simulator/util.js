@@ -3,7 +3,7 @@
 
 // The Luhn check of a digit string (test card numbers pass it): the one errors and `remise batch
 // report` use, plain JS as this file is.
-import { CARD_CODES, luhn } from '../cli/mask.mjs';
+import { CARD_CODES, luhn, maskCodes } from '../cli/mask.mjs';
 
 export { luhn };
 
@@ -253,9 +253,10 @@ const DIGITS_IN_TEXT = /\d{12,19}/g;
 const GROUPED_CARD = /(?<![\d.-])\d{4}([ .-])(?:\d{4}\1\d{4}\1\d{1,4}(?:\1\d{1,3})?|\d{6}\1\d{5})(?!\d)/g;
 // (`true` or `false` after the name is a flag, `hasCvv: true`, not a code.) A code's name as a word
 // followed by a space and 3 or 4 digits alone (`CSC 123`, `CVV 123.` at the end of a sentence) is a
-// code too; a password so is not (`Password 1234 reset`).
+// code too, masked by `maskCodes` (cli/mask.mjs, as the clients' debug events are); a password so is
+// not (`Password 1234 reset`).
 const SECRET_IN_TEXT = new RegExp(
-  `((?:${CODE_NAMES}|${KEY_TEXT}|\\bcid(?:value|code)?)["']?\\s*[:=>]\\s*["']?|\\b(?:${CARD_CODES}|cid)\\s+(?=\\d{3,4}(?!\\d|[.,/-]\\d)))(?!(?:true|false)\\b)[^"'<&,;\\s}]*`,
+  `((?:${CODE_NAMES}|${KEY_TEXT}|\\bcid(?:value|code)?)["']?\\s*[:=>]\\s*["']?)(?!(?:true|false)\\b)[^"'<&,;\\s}]*`,
   'gi',
 );
 
@@ -274,7 +275,7 @@ function maskGrouped(found) {
  * syntax around them.
  */
 export function maskRecorded(body, depth = 0) {
-  if (typeof body === 'string') return body.replace(DIGITS_IN_TEXT, maskPan).replace(GROUPED_CARD, maskGrouped).replace(SECRET_IN_TEXT, '$1***');
+  if (typeof body === 'string') return maskCodes(body.replace(DIGITS_IN_TEXT, maskPan).replace(GROUPED_CARD, maskGrouped).replace(SECRET_IN_TEXT, '$1***'));
   // A card number sent as a JSON number, under any name (`"cardNo": 4970100000000055`): 14 to 16
   // digits (a safe integer; 13 would take a millisecond timestamp one time in ten) that pass the Luhn
   // check; an integer past 2^53 (a 19-digit card number, rounded) is kept out whole (an attack and the
