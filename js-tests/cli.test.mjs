@@ -326,6 +326,9 @@ test('check: exit 0 on valid records, 1 on invalid ones; the syntax matters', ()
     const array = remise(['batch', 'check', write('array.json', text + '\n')]);
     assert.equal(array.status, 1);
     assert.match(array.stderr, /hint: .*array\.json starts with '\[', a JSON array: remise batch reads one record object per line \(NDJSON\)/);
+    // On one line, its record is told "must be an object" alone (a `method` REQUIRED was listed beside
+    // it: a known gap of the twenty-third pass).
+    if (!text.includes('\n')) assert.match(array.stderr, /records\[0\] {2}TYPE {2}must be an object, got an array\n(?!.*method {2}REQUIRED)/s);
   }
   // From stdin or another extension too (sniffed as CSV there).
   const piped = remise(['batch', 'check', '-'], { input: JSON.stringify(records.slice(0, 2)) + '\n' });
@@ -342,9 +345,14 @@ test('usage and header errors: exit 2 / 1 with the reason, never a stack', () =>
   const unknown = remise(['batch', 'build', path('in.ndjson'), '--frobnicate']);
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /^remise batch build: Unknown option '--frobnicate'\.\n\nusage:/);
+  // The usage line and where the options are, not twenty lines of them after the error (a new user's
+  // trial, twenty-fourth pass).
+  assert.match(unknown.stderr, /\nusage: remise batch build INPUT [^\n]*\n\(remise help batch build lists every option\)\n?$/);
   const noFile = remise(['batch', 'build', path('nope.ndjson'), '-o', path('x.csv'), ...HEADER_ARGS]);
   assert.equal(noFile.status, 2);
-  assert.match(noFile.stderr, /ENOENT/);
+  assert.match(noFile.stderr, /^remise batch build: \S*nope\.ndjson: no such file \(ENOENT\): check the path\n?$/);
+  const top = remise(['--help']);
+  assert.match(top.stdout, /'remise help <command>'.*'remise --version'/s);
   const badHeader = remise(['batch', 'build', path('in.ndjson'), '-o', path('x.csv'), '--remitter-id', '12', '--sequence', '1']);
   assert.equal(badHeader.status, 1);
   assert.match(badHeader.stderr, /VALIDATION.*\n {2}header\.remitterId {2}\w+/);
@@ -1128,7 +1136,7 @@ test('a signal while OUTPUT is saved: either the old file and no word of it, or 
   }
 });
 
-test('input in UTF-16 or with lines ended by CR alone is named in a hint; `remise help batch` is the batch help', () => {
+test('input in UTF-16, with lines ended by CR alone or a byte order mark inside is named in a hint; `remise help batch` is the batch help', () => {
   // The attack on the CLI, twenty-third pass: "no record" and "an empty, repeated or non-UTF-8 column name"
   // did not say what to fix; `remise help batch` printed the top-level help.
   const C = 'method,merchantId,transactionReference,amount,merchantWalletId,paymentMeanId,currencyCode';
@@ -1155,6 +1163,23 @@ test('input in UTF-16 or with lines ended by CR alone is named in a hint; `remis
   const lastCr = remise(['batch', 'check', write('last-cr.ndjson', `${JSON.stringify({ ...records[3], operationAmount: -5 })}\r`)]);
   assert.equal(lastCr.status, 1);
   assert.doesNotMatch(lastCr.stderr, /carriage return/);
+  // A byte order mark that starts a later line (two exports joined with cat) is named too: its line
+  // was told "not a JSON record (…column 1)" with nothing to see (a known gap, twenty-third pass).
+  // The hint's command is run on the file: what it makes is valid.
+  const joined = write('joined.ndjson', `${ndjson(records.slice(0, 2))}\uFEFF${ndjson(records.slice(2, 4)).replaceAll('\n', '\r\n')}`);
+  const bom = remise(['batch', 'check', joined]);
+  assert.equal(bom.status, 1);
+  assert.match(bom.stderr, /line 3: records\[2\]  FORMAT/);
+  const sed = /e\.g\. (perl -pe '[^']+') '[^']*joined\.ndjson' > records\.clean/.exec(bom.stderr)?.[1];
+  assert.ok(sed, bom.stderr);
+  assert.match(bom.stderr, /hint: a line inside .*joined\.ndjson starts with a byte order mark/);
+  const fixed = spawnSync('sh', ['-c', `${sed} "$1" > "$2"`, 'sh', joined, path('joined.clean')]);
+  assert.equal(fixed.status, 0, String(fixed.stderr));
+  assert.equal(remise(['batch', 'check', path('joined.clean'), '--input-format', 'ndjson']).status, 0);
+  // One that starts the file is read as ever, with no hint.
+  const first = remise(['batch', 'check', write('first-bom.ndjson', `\uFEFF${ndjson(records.slice(0, 2))}`)]);
+  assert.equal(first.status, 0, first.stderr);
+  assert.doesNotMatch(first.stderr, /hint/);
   const topic = remise(['help', 'batch']);
   assert.equal(topic.status, 0);
   assert.match(topic.stdout, /^usage: remise batch <command>/);
@@ -1578,6 +1603,14 @@ test('remise sim: an option given twice, a --now that is no date, --bodies with 
   assert.notEqual(twice, 'timeout', 'the command line refused');
   assert.equal(twice.code, 2);
   assert.match(twice.stderr, /--port is given twice/);
+  // A port fetch blocks is refused after a look (remise's clients could not reach it: a new user's
+  // trial, twenty-fourth pass), on one line, the port let go.
+  // (10080, not the 6000 faults.test.mjs listens on to count connections: the files run at once.)
+  const blocked = await within(started(t, ['sim', '--port', '10080', '--quiet']).done, 10_000);
+  assert.notEqual(blocked, 'timeout');
+  assert.equal(blocked.code, 1, blocked.stderr);
+  assert.match(blocked.stderr, /^remise sim: port 10080 is one that fetch refuses to connect to .*give another --port/);
+  assert.equal(blocked.stdout, '', 'no base URL printed');
   // Read as the simulator reads it: a day its month lacks is refused with the option's name (the
   // review of the twenty-first pass: it was named only by createSimulator), a date alone is Paris time.
   for (const bad of ['garbage', '2026-02-30']) {

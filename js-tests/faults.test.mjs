@@ -422,6 +422,10 @@ test('row 4: a fetch that resolves to something else, throws, or is missing reje
       assert.equal(e.code, code, `${gw} ${fetch}`);
       assert.equal(e.outcome, 'unknown');
     }
+    // Said once: "fetch did not resolve to a Response for … (fetch did not resolve to a Response)" (a
+    // new user's trial, twenty-fourth pass).
+    const e = await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: 'https://gw.invalid', fetch: async () => 42 })));
+    assert.match(e.message, /^fetch did not resolve to a Response for \S+ \(its status is not a number\): check the fetch function/);
   }
   // Endless empty chunks end within about a thousand reads (four million before: a second of
   // microtasks), and a read is not sent again for them, cancel or not.
@@ -750,6 +754,23 @@ test("rows 6-8: a client's secret is taken out before masking, in the forms mess
     assert.ok(events.length >= 2, gw);
     const seen = JSON.stringify(events);
     assert.ok(!seen.includes(secret.slice(-10)), `${gw}: ${seen.slice(0, 600)}`);
+  }
+});
+
+test("rows 6-8: a client's secret echoed XML-escaped by an answer is out of the error, as of its debug event", async () => {
+  // A helper's attack on the seals, twenty-fourth pass: `testpassword_Kx9&amp;Qm4Zt8Wv2` echoed by a page
+  // under 401, or by a 200 that is no JSON, was quoted in the message while the debug body said `***`.
+  const secret = 'testpassword_Kx9&Qm4Zt8Wv2';
+  const escaped = 'testpassword_Kx9&amp;Qm4Zt8Wv2';
+  for (const status of [401, 200, 400]) {
+    const r = route((req, b, res) => reply(res, status, status === 400 ? JSON.stringify({ ...JSON.parse('{"webService":"Transaction/Get","version":"V4","status":"ERROR","_type":"V4/WebService/Response"}'), answer: { errorCode: 'INT_905', errorMessage: `bad <b>${escaped}</b>`, detailedErrorMessage: `again ${escaped}`, _type: 'V4/WebService/WebServiceError' } }) : `<b>${escaped}</b>`, status === 400 ? 'application/json' : 'text/html'));
+    const events = [];
+    const e = await rejected(CLIENTS.systempay.read(CLIENTS.systempay.make({ password: secret, baseUrl: r.baseUrl, debug: (ev) => events.push(ev) })));
+    assert.ok(sent(r.name) >= 1);
+    const seen = [e.message, e.gatewayMessage, JSON.stringify(e.response), JSON.stringify(e.issues), inspect(e, { depth: 9 })].join(' ');
+    assert.ok(!seen.includes('Kx9') && !seen.includes('Qm4Zt8Wv2'), `${status}: ${seen.slice(0, 400)}`);
+    assert.match(e.message, /\*\*\*/, 'said where it was');
+    assert.ok(!JSON.stringify(events).includes('Qm4Zt8Wv2'));
   }
 });
 
@@ -1278,6 +1299,41 @@ test('debug: an answer remise does not read is a response event with its status 
     const responses = events.filter((e) => e.type === 'response');
     assert.deepEqual(responses.map((e) => [e.status, e.body]), statuses.map((s) => [s, '']), what);
     assert.equal(events.filter((e) => e.type === 'request').length, statuses.length, what);
+  }
+});
+
+test('a baseUrl on a port fetch blocks (6000): nothing sent, said so, not of unknown outcome; an injected fetch is not trusted with it', async () => {
+  // A new user's trial, twenty-fourth pass: `remise sim --port 6000` then every call "network error
+  // (fetch failed)", a refund's outcome unknown, though fetch refuses such a port before connecting.
+  const { createServer } = await import('node:net');
+  let connections = 0;
+  const listener = createServer((socket) => {
+    connections += 1;
+    socket.destroy();
+  });
+  const listening = await new Promise((resolve) => {
+    listener.once('error', () => resolve(false));
+    listener.listen(6000, '127.0.0.1', () => resolve(true));
+  });
+  try {
+    for (const name of NAMES) {
+      const client = CLIENTS[name].make({ baseUrl: 'http://127.0.0.1:6000' });
+      for (const call of ['money', 'read']) {
+        const e = await rejected(CLIENTS[name][call](client));
+        assert.equal(e.code, 'NETWORK_ERROR', `${name} ${call}`);
+        assert.equal(e.outcome, undefined, `${name} ${call}: nothing was sent`);
+        assert.match(e.message, /^nothing was sent for .*: port 6000, which fetch refuses to connect to \(the Fetch standard blocks it, as browsers do\): give baseUrl another port/);
+      }
+      // An injected fetch may be anything: its error stays a network error of unknown outcome.
+      const injected = CLIENTS[name].make({ baseUrl: 'http://127.0.0.1:6000', fetch: (i, o) => globalThis.fetch(i, o) });
+      const e = await rejected(CLIENTS[name].money(injected));
+      assert.deepEqual([e.code, e.outcome], ['NETWORK_ERROR', 'unknown']);
+      // The runtime's reason is named: undici's "bad port" has no code.
+      assert.match(e.message, /fetch failed: bad port/);
+    }
+    if (listening) assert.equal(connections, 0, 'no connection was made');
+  } finally {
+    listener.close();
   }
 });
 

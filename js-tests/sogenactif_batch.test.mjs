@@ -205,6 +205,22 @@ for (const [entry, { sogenactif, RemiseError, money }] of entries) {
     assert.equal(e.code, 'MALFORMED_RESPONSE');
     assert.match(e.message, /END announces 49 records but the file holds 50/);
     assert.equal(thrown(() => sogenactif.batch.parseResponse(42)).code, 'VALIDATION');
+    // No warning for a file that answers each line once; `warnings` is not one of its keys.
+    assert.deepEqual(res.warnings, []);
+    assert.deepEqual(Object.keys(res), ['header', 'records', 'trailer']);
+  });
+
+  test(`${entry}: batch.parseResponse warns of lines that repeat a recordSequence (replayed lines)`, () => {
+    // A helper's attack, twenty-fourth pass: `remise batch report` refused to total such a file, the
+    // library returned its lines as accepted without a word. The second and third lines are the first again.
+    const request = sogenactif.batch.build({ header, records: [walletCredit(1), walletCredit(2)] });
+    const lines = toResponse(request, () => '00').split('\n');
+    const replayed = [...lines.slice(0, 3), lines[2], lines[2], ...lines.slice(3)].join('\n').replace('END;2', 'END;4');
+    const res = sogenactif.batch.parseResponse(replayed);
+    assert.equal(res.records.length, 4);
+    assert.deepEqual(res.warnings.map((w) => [w.field, w.code]), [['records[1].recordSequence', 'REPEATED'], ['records[2].recordSequence', 'REPEATED']]);
+    assert.match(res.warnings[0].message, /^repeats recordSequence 1 of records\[0\]: the bank answers each request line once/);
+    assert.ok(!Object.keys(res).includes('warnings'), 'non-enumerable');
   });
 
   test(`${entry}: batch.parseResponse stops at 4 million values with MALFORMED_RESPONSE, the instance healthy`, () => {

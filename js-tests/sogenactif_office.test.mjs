@@ -376,6 +376,31 @@ for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError 
     // Undefined or null is no transaction (JSON leaves it out): accepted, as any option left empty.
     for (const none of [undefined, null]) assert.ok(new sogenactif.OfficeClient({ ...opts, transaction: none }) instanceof sogenactif.OfficeClient);
   });
+
+  test(`${entry}: a secret key with a control character (a trailing line feed) is refused up front, never quoted`, async () => {
+    // A helper's attack, twenty-fourth pass: `process.env.SIPS_KEY` read with its line feed was taken,
+    // and every sealed answer then read "altered in transit", a refund's outcome unknown.
+    const n = srv.requests.length;
+    for (const bad of [`${KEY}\n`, `${KEY}\r\n`, `\u0000${KEY}`, new String(`${KEY}\t`)]) {
+      const is = (e, at) => {
+        assert.equal(e.code, 'VALIDATION');
+        assert.ok(e.issues.some((i) => i.field === at && i.code === 'FORMAT' && /^contains a control character \(a trailing line feed\?\): copy the secret key again/.test(i.message)), e.message);
+        assert.ok(!JSON.stringify({ m: e.message, i: e.issues }).includes(KEY), 'never quoted');
+      };
+      is(thrown(() => new sogenactif.OfficeClient({ ...opts, secretKey: bad })), 'options.secretKey');
+      is(thrown(() => sogenactif.office.request('cancel', CANCEL, { ...opts, secretKey: bad })), 'options.secretKey');
+      is(thrown(() => sogenactif.office.seal({ a: '1' }, bad)), 'secretKey');
+      is(thrown(() => sogenactif.office.parseResponse('{"responseCode":"00","seal":"00"}', { ...opts, secretKey: bad })), 'options.secretKey');
+    }
+    // With the other issues, all at once.
+    const all = thrown(() => new sogenactif.OfficeClient({ merchantId: 'x', keyVersion: 1, secretKey: `${KEY}\n`, transaction: {} }));
+    assert.deepEqual(all.issues.map((i) => i.field).sort(), ['options.merchantId', 'options.secretKey', 'options.transaction']);
+    const fields = thrown(() => sogenactif.office.request('cancel', { ...CANCEL, operationAmount: -1 }, { ...opts, secretKey: `${KEY}\n` }));
+    assert.deepEqual(fields.issues.map((i) => i.field).sort(), ['operationAmount', 'options.secretKey']);
+    assert.equal(srv.requests.length, n, 'nothing was sent');
+    // The key as it is goes through, spaces inside it too.
+    assert.equal(sogenactif.office.seal({ a: '1' }, 'a key'), hmac('1', 'a key'));
+  });
 }
 
 test('OfficeClient.getTransactionData is a read: retried after 503s', async () => {

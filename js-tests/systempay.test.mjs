@@ -248,6 +248,10 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
       ['Infinity and a BigInt', { ...browser, 'kr-hash': Infinity, 'kr-hash-key': 1n }, [['kr-hash', 'TYPE'], ['kr-hash-key', 'TYPE']]],
       ['a lone surrogate', { ...browser, 'kr-hash': '\ud800' }, [['kr-hash', 'FORBIDDEN_CHARACTER']]],
       ['a getter that throws', getter, [['kr-hash', 'TYPE']]],
+      // Empty (a form parser that dropped it): named, not read as a forgery (a helper's attack,
+      // twenty-fourth pass: "check that the key is the REST API password"); beside the others.
+      ['an empty kr-hash', { ...browser, 'kr-hash': '' }, [['kr-hash', 'REQUIRED']]],
+      ['an empty kr-hash and a bad algorithm', { ...browser, 'kr-hash': '', 'kr-hash-algorithm': 'sha1' }, [['kr-hash-algorithm', 'ENUM'], ['kr-hash', 'REQUIRED']]],
     ]) {
       for (const call of [() => systempay.verifyHash(fields, keys), () => systempay.parseAnswer(fields, keys)]) {
         const e = thrown(call);
@@ -303,6 +307,59 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
     assert.equal(srv.requests.length, n);
     assert.throws(() => new systempay.Client({ shopId: SHOP }), (err) => err.code === 'VALIDATION' && err.field === 'options.password');
     assert.throws(() => new systempay.Client({ shopId: SHOP, password: PASSWORD, timeoutMs: -1 }), (err) => err.code === 'VALIDATION');
+  });
+
+  test(`${entry}: an amount given as null or undefined is refused, never read as a full refund`, async () => {
+    // A helper's attack on the amounts, twenty-fourth pass: `{ uuid, amount: row.refundAmount }` with
+    // a NULL from the database, or a misspelt property, refunded the whole 3000 EUR, since a body
+    // without amount refunds everything left.
+    const n = srv.requests.length;
+    const creds = { shopId: SHOP, password: PASSWORD };
+    for (const amount of [null, undefined]) {
+      for (const [service, method] of [['Transaction/Refund', 'refund'], ['Transaction/CancelOrRefund', 'cancelOrRefund']]) {
+        const sync = thrown(() => systempay.request(service, { uuid: UUID, amount }, creds));
+        assert.equal(sync.code, 'VALIDATION');
+        assert.deepEqual(sync.issues.map((i) => [i.field, i.code]), [['amount', 'TYPE']]);
+        assert.match(sync.issues[0].message, new RegExp(`^is ${amount}: give the amount in the currency's minor units .*or leave the key out`));
+        // Every issue at once: a bad uuid and an unknown call option beside it.
+        const sent = await rejected(client()[method]({ uuid: 'nope', amount }, { signal: undefined, retries: 2 }));
+        assert.deepEqual(sent.issues.map((i) => i.field).sort(), ['amount', 'callOptions.retries', 'uuid']);
+        const both = thrown(() => systempay.request(service, { uuid: 'nope', amount }, creds));
+        assert.deepEqual(both.issues.map((i) => i.field).sort(), ['amount', 'uuid']);
+      }
+      const plan = thrown(() => systempay.planCancelOrRefund(transaction(), { uuid: UUID, amount }));
+      assert.deepEqual(plan.issues.map((i) => [i.field, i.code]), [['request.amount', 'TYPE']]);
+    }
+    // Nor by what JSON writes as nothing (the review of the pass): a method left uncalled, a value
+    // object whose toJSON gives null, an ORM row whose toJSON gives `amount: null`; each read once.
+    class Row {
+      constructor(amount) { this.uuid = UUID; this.amount = amount; }
+      toJSON() { return { uuid: this.uuid, amount: null }; }
+    }
+    for (const [body, what] of [
+      [{ uuid: UUID, amount() { return 500; } }, 'a function'],
+      [{ uuid: UUID, amount: { toJSON: () => null } }, 'null'],
+      [new Row(500), 'null'],
+    ]) {
+      const e = thrown(() => systempay.request('Transaction/Refund', body, creds));
+      assert.deepEqual(e.issues.map((i) => [i.field, i.code]), [['amount', 'TYPE']], what);
+      assert.match(e.issues[0].message, new RegExp(`^is ${what}`));
+      assert.equal((await rejected(client().refund(body))).code, 'VALIDATION');
+    }
+    let reads = 0;
+    const once = { uuid: UUID, get amount() { reads += 1; return reads === 1 ? 500 : undefined; } };
+    assert.equal(JSON.parse(systempay.request('Transaction/Refund', once, creds).body).amount, 500);
+    assert.equal(reads, 1, 'the amount read once');
+    // A value object's toJSON giving a number is that number.
+    assert.equal(JSON.parse(systempay.request('Transaction/Refund', { uuid: UUID, amount: { toJSON: () => 700 } }, creds).body).amount, 700);
+    // Beside a currency, the core's own "required when currency is given", once.
+    const cur = await rejected(client().refund({ uuid: UUID, amount: null, currency: 'EUR' }));
+    assert.deepEqual(cur.issues.map((i) => [i.field, i.code]), [['amount', 'REQUIRED']]);
+    assert.equal(srv.requests.length, n, 'nothing was sent');
+    // The key left out still refunds what is left, and an update's optional amount is untouched.
+    assert.equal(JSON.parse(systempay.request('Transaction/Refund', { uuid: UUID }, creds).body).amount, undefined);
+    assert.equal(systempay.planCancelOrRefund(transaction(), { uuid: UUID }).amount, 2000);
+    systempay.request('Transaction/Update', { uuid: UUID, cardUpdate: { amount: undefined, expectedCaptureDate: '2026-12-10T00:00:00+00:00' } }, creds);
   });
 
   test(`${entry}: gateway errors reject GATEWAY_ERROR with the answer`, async () => {

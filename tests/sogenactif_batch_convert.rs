@@ -980,3 +980,23 @@ fn a_csv_input_without_its_last_line_break_may_be_cut_and_is_a_reject() {
         }
     }
 }
+
+#[test]
+fn a_line_that_is_not_an_object_is_one_type_issue() {
+    // `[1,2]` or a string on a line: "must be an object" alone, no `method` REQUIRED beside it (a
+    // known gap of the twenty-third pass, seen in the CLI's summary).
+    let (r, mut c) = convert_chunks(OPTIONS, &[b"[1,2]\n\"x\"\n"]);
+    assert!(r.is_err());
+    let rejects = c.take_rejects();
+    let got: Vec<Vec<(String, &str)>> = rejects
+        .iter()
+        .map(|r| r.issues.iter().map(|i| (i.field.clone(), i.code)).collect())
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            vec![("records[0]".to_string(), "TYPE")],
+            vec![("records[1]".to_string(), "TYPE")]
+        ]
+    );
+}

@@ -617,3 +617,25 @@ fn debug_output_masks_card_data() {
         "{text}"
     );
 }
+
+#[test]
+fn a_record_that_is_not_an_object_is_one_type_issue() {
+    // A `[1,2]` line of NDJSON, a string, null: "must be an object" alone (a `method` REQUIRED was
+    // listed beside it, in the API and in the CLI's summary: a known gap of the twenty-third pass).
+    let got = issues_of(vec![
+        json!([1, 2]),
+        json!("x"),
+        Value::Null,
+        json!(5),
+        cancel(),
+    ]);
+    assert_eq!(
+        got,
+        pairs(&[
+            ("records[0]", "TYPE"),
+            ("records[1]", "TYPE"),
+            ("records[2]", "TYPE"),
+            ("records[3]", "TYPE"),
+        ])
+    );
+}

@@ -677,6 +677,35 @@ export function withIssues(gateway, issues, cause) {
   return new RemiseError({ code: 'VALIDATION', gateway, field: listed[0].field, message, issues: listed }, cause === undefined ? undefined : { cause });
 }
 
+/**
+ * `call()`, refused with `issue` (an issue found in JS, when there is one) beside the core's own
+ * issues, every issue at once; alone when the call went through or failed otherwise. An issue of the
+ * core's at the same path is kept instead (its own word there).
+ */
+export function withIssue(gateway, issue, call) {
+  if (issue === undefined) return call();
+  let e;
+  try {
+    call();
+  } catch (thrown) {
+    e = thrown;
+  }
+  const own = e instanceof RemiseError && e.code === 'VALIDATION' ? issuesOf(e) : [];
+  if (own.some((i) => i?.field === issue.field)) throw e;
+  // After the core's, as a client lists the issues it finds in JS (`send`): one order for both.
+  throw withIssues(gateway, joined(own, [issue]), e?.cause);
+}
+
+/**
+ * The issue of a secret given at `field` that holds a control character (an environment variable's
+ * trailing line feed), in words that never quote it; undefined when there is none (or it is no text).
+ */
+export function controlInSecret(value, field, fix) {
+  const text = guarded(() => (typeof value === 'string' ? value : value instanceof String ? String(value) : undefined), undefined);
+  if (typeof text !== 'string' || !/[\u0000-\u001f\u007f-\u009f]/.test(text)) return undefined;
+  return { field, code: 'FORMAT', message: `contains a control character (a trailing line feed?): ${fix}` };
+}
+
 /** The issues a merged core error counted but did not list (its `[COUNTED]`), for `withIssues`. */
 const COUNTED = Symbol('remise.counted');
 function counted(issues) {

@@ -1,6 +1,6 @@
 // sogenactif.batch.* and sogenactif.BatchWriter: one crossing per call. The header's default
 // date and time come from this JS clock (the core has none).
-import { RemiseError, guarded, invoke, invokeText, encode, encodeItem, unwrap, construct, errorFrom, joinBytes, maskIssues, wellFormed } from './core.js';
+import { RemiseError, attachWarnings, guarded, invoke, invokeText, encode, encodeItem, unwrap, construct, errorFrom, joinBytes, maskIssues, wellFormed } from './core.js';
 import { archive } from './zip.js';
 
 const G = 'sogenactif';
@@ -217,6 +217,9 @@ function disposable(Class) {
 
 // The converter's method for records `createTransform` already encoded (a symbol: not public).
 const ADD_TEXTS = Symbol('addTexts');
+
+/** Warnings `parseResponse` lists before it counts the rest. */
+const MAX_WARNINGS = 100;
 
 export default function sogenactifBatch(raw, builtins) {
   fallbackBuiltin = builtins ?? null;
@@ -531,11 +534,35 @@ export default function sogenactifBatch(raw, builtins) {
     });
   }
 
+  /**
+   * The response with its non-enumerable `warnings`: each line that repeats an earlier line's
+   * `recordSequence` (the bank answers each request line once: duplicated or replayed lines, which
+   * `remise batch report` refuses to total as one request's answer, were returned to a library caller
+   * without a word: a helper's attack, twenty-fourth pass). The first MAX_WARNINGS, then their count.
+   */
+  function withRepeats(res) {
+    const warnings = [];
+    const first = new Map();
+    let more = 0;
+    const records = Array.isArray(res?.records) ? res.records : [];
+    for (let i = 0; i < records.length; i++) {
+      const n = records[i]?.recordSequence;
+      if (typeof n !== 'number') continue;
+      const at = first.get(n);
+      if (at === undefined) first.set(n, i);
+      else if (warnings.length < MAX_WARNINGS) {
+        warnings.push({ field: `records[${i}].recordSequence`, code: 'REPEATED', message: `repeats recordSequence ${n} of records[${at}]: the bank answers each request line once, so this is not the file it sent for one request (duplicated or replayed lines): do not count its lines as that request's results` });
+      } else more += 1;
+    }
+    if (more > 0) warnings.push({ field: 'records', code: 'REPEATED', message: `${more} more lines repeat a recordSequence` });
+    return attachWarnings(res, warnings);
+  }
+
   return {
     batch: {
       // The input at the root, as the core names its issues (`records[1].amount`, `header.date`).
       build: (input) => invoke(raw, 'sogenactif.batch.build', [input, clock()], ['', 'clock'], G),
-      parseResponse: (text, options) => invokeText(raw, 'sogenactif.batch.parseResponse', [text, options], ['text', 'options'], G, 0),
+      parseResponse: (text, options) => withRepeats(invokeText(raw, 'sogenactif.batch.parseResponse', [text, options], ['text', 'options'], G, 0)),
       createConverter: (options) => new Converter(options),
       createTransform,
       archive,

@@ -1,5 +1,5 @@
 // systempay.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { LONE_SURROGATE, RemiseError, guarded, invoke, invokeAnswer, statelessOptions, wellFormed, withIssues } from './core.js';
+import { LONE_SURROGATE, RemiseError, guarded, invoke, invokeAnswer, joined, statelessOptions, wellFormed, withIssue, withIssues } from './core.js';
 import { bindMethods, callOptions, defineMethods, openClient, send } from './transport.js';
 
 const METHODS = {
@@ -15,6 +15,50 @@ const METHODS = {
 };
 
 const G = 'systempay';
+
+/**
+ * The services where a body without `amount` moves the whole amount left (README: `{ uuid }` refunds
+ * it all), so `amount: null` or `undefined` given (a database NULL, a misspelt property, `?? null`)
+ * must not read as "left out": JSON drops `undefined` and the core's reader takes `null` as absent,
+ * and a partial refund meant went out full (a helper's attack on the amounts, twenty-fourth pass).
+ * In JS: the core never sees an `undefined`.
+ */
+const WHOLE_WHEN_LEFT_OUT = new Set(['Transaction/Refund', 'Transaction/CancelOrRefund']);
+
+/**
+ * The body of `service` as JSON will read it, and the issue of an `amount` given without a value, at
+ * `at` (undefined when there is none). For the services above, the body's `toJSON` (an ORM row) is
+ * called once and its own enumerable keys copied, each read once, the amount's own `toJSON` applied
+ * (a value object): `null`, `undefined` or a function (`row.refundAmount` uncalled) there is refused,
+ * and the copy is what is encoded, so no getter answers the check one thing and JSON another (the
+ * review of the pass: a toJSON'd row or amount and a function went out as full refunds). `key` is the
+ * body's index in the call's arguments, as JSON.stringify hands it to `toJSON`. What cannot be read
+ * is left to the encoding, which names it.
+ */
+function withAmount(service, body, key, at) {
+  if (!WHOLE_WHEN_LEFT_OUT.has(service) || body === null || typeof body !== 'object') return [body, undefined];
+  let view = body;
+  try {
+    if (typeof body.toJSON === 'function' && typeof body.getTime !== 'function') view = body.toJSON(key);
+    if (view === null || typeof view !== 'object' || Array.isArray(view) || !Object.prototype.propertyIsEnumerable.call(view, 'amount')) return [view, undefined];
+    // (No prototype: a `__proto__` key stays a key, as JSON writes it.)
+    const copy = Object.create(null);
+    for (const k of Object.keys(view)) copy[k] = view[k];
+    let amount = copy.amount;
+    // A value object's toJSON, as JSON applies it (an invalid Date's is left to the encoding, which names it).
+    if (amount !== null && (typeof amount === 'object' || typeof amount === 'function') && typeof amount.toJSON === 'function' && typeof amount.getTime !== 'function') {
+      amount = amount.toJSON('amount');
+      copy.amount = amount;
+    }
+    if (amount !== null && amount !== undefined && typeof amount !== 'function') return [copy, undefined];
+    const what = typeof amount === 'function' ? 'a function (not called?)' : String(amount);
+    const whole = service === 'Transaction/Refund' ? 'refund the whole amount left' : 'cancel or refund the whole amount';
+    return [copy, { field: at, code: 'TYPE', message: `is ${what}: give the amount in the currency's minor units (e.g. 1050 for 10.50 EUR), or leave the key out to ${whole}` }];
+  } catch {
+    return [view, undefined];
+  }
+}
+
 
 
 /**
@@ -73,7 +117,11 @@ export default function systempay(raw) {
         : !wellFormed(service) ? { field: 'service', code: 'FORBIDDEN_CHARACTER', message: `it contains an unpaired UTF-16 surrogate (\\u${LONE_SURROGATE.exec(service)[0].charCodeAt(0).toString(16)}), which is not a character: fix the text where it was cut or decoded (e.g. an emoji split in half)` } : undefined;
       // With the call options' issues, all at once.
       if (issue) throw withIssues(G, [issue, ...o[2]], o[3]);
-      return send(this.#core, this.#settings, G, service, [body], [''], true, o);
+      // An amount given as null or undefined: with the core's issues and the call options', before
+      // anything is sent.
+      const [read, blank] = withAmount(service, body, '0', 'amount');
+      if (blank !== undefined) o[2] = joined([blank], o[2]);
+      return send(this.#core, this.#settings, G, service, [read], [''], true, o);
     }
     static {
       defineMethods(this, Object.keys(METHODS), 1, (client, name, body, options) => client.#send(METHODS[name], body, options));
@@ -99,19 +147,32 @@ export default function systempay(raw) {
     throw new RemiseError({ code: 'VALIDATION', gateway: G, field, issues: [{ field, code: 'FORMAT', message }], message: `${field}: ${message}` });
   }
 
+  /**
+   * An empty `kr-hash` (a form parser that dropped the value, a proxy that cut it) read as a forgery
+   * ("check the key"): named as what to fix instead (a helper's attack, twenty-fourth pass).
+   */
+  function emptyHash(fields) {
+    const hash = guarded(() => (fields !== null && typeof fields === 'object' ? fields['kr-hash'] : undefined), undefined);
+    if (hash !== '' && !(hash instanceof String && hash.length === 0)) return undefined;
+    return { field: 'kr-hash', code: 'REQUIRED', message: "is empty: pass the kr-hash the platform posted, as it came (a form or body parser that dropped its value?)" };
+  }
+
   return {
-    request: (service, body, options) => invoke(raw, 'systempay.request', [service, body, statelessOptions(options)], ['service', '', 'options'], G, true),
+    request(service, body, options) {
+      const [read, blank] = withAmount(service, body, '1', 'amount');
+      return withIssue(G, blank, () => invoke(raw, 'systempay.request', [service, read, statelessOptions(options)], ['service', '', 'options'], G, true));
+    },
     parseResponse: (text, httpStatus) => invokeAnswer(raw, 'systempay.parseResponse', [text, httpStatus], ['text', 'httpStatus'], G, 0),
     computeHash: (answer, key) => invoke(raw, 'systempay.computeHash', [answer, key], ['answer', 'key'], G),
     verifyHash(fields, keys) {
-      const ok = bareFields(() => invoke(raw, 'systempay.verifyHash', [fields, keys], ['fields', 'keys'], G));
+      const ok = withIssue(G, emptyHash(fields), () => bareFields(() => invoke(raw, 'systempay.verifyHash', [fields, keys], ['fields', 'keys'], G)));
       if (ok === false) controlInKey(fields, keys);
       return ok;
     },
     parseAnswer(fields, keys) {
       let answer;
       try {
-        answer = bareFields(() => invokeAnswer(raw, 'systempay.parseAnswer', [fields, keys], ['fields', 'keys'], G));
+        answer = withIssue(G, emptyHash(fields), () => bareFields(() => invokeAnswer(raw, 'systempay.parseAnswer', [fields, keys], ['fields', 'keys'], G)));
       } catch (e) {
         if (e instanceof RemiseError && e.code === 'SIGNATURE_INVALID') controlInKey(fields, keys);
         throw e;
@@ -123,8 +184,10 @@ export default function systempay(raw) {
       }
       return answer;
     },
-    planCancelOrRefund: (transaction, request) =>
-      invoke(raw, 'systempay.planCancelOrRefund', [transaction, request], ['transaction', 'request'], G),
+    planCancelOrRefund(transaction, request) {
+      const [read, blank] = withAmount('Transaction/CancelOrRefund', request, '1', 'request.amount');
+      return withIssue(G, blank, () => invoke(raw, 'systempay.planCancelOrRefund', [transaction, read], ['transaction', 'request'], G));
+    },
     get hosts() {
       if (hosts === undefined) hosts = Object.freeze(invoke(raw, 'systempay.hosts', [], []));
       return hosts;

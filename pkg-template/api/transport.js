@@ -81,11 +81,33 @@ function describeWhole(e) {
   return guarded(() => {
     if (e && typeof e === 'object') {
       const msg = typeof e.message === 'string' ? e.message : 'fetch failed';
-      const code = e.cause && typeof e.cause === 'object' && typeof e.cause.code === 'string' ? e.cause.code : '';
+      const cause = e.cause && typeof e.cause === 'object' ? e.cause : undefined;
+      // The cause's code (ECONNREFUSED), else its own short message (undici's "bad port" has no code:
+      // "fetch failed" alone said nothing, a new user's trial, twenty-fourth pass).
+      const code = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' && cause.message.length <= 200 ? cause.message : '';
       return code ? `${msg}: ${code}` : msg;
     }
     return typeof e === 'string' ? e : 'fetch failed';
   }, 'fetch failed');
+}
+
+/**
+ * The ports the Fetch standard blocks ("bad port", https://fetch.spec.whatwg.org/#bad-port; 4190 and
+ * 6679 added in 2024, whatwg/fetch 4c3750d). The list changes with the standard and the runtimes: one
+ * line to correct.
+ */
+const BAD_PORTS = new Set([1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080]);
+
+/**
+ * The port of `url` when `e` is the runtime fetch's refusal of it as a blocked port (undici's "bad
+ * port"), else undefined. Both must hold: the refusal alone may be of a redirect's target, reached by a
+ * `globalThis.fetch` wrapped to follow redirects after the request was sent (the review of the pass).
+ */
+function blockedPort(e, url) {
+  return guarded(() => {
+    const port = Number(new URL(url).port);
+    return e.cause.message === 'bad port' && BAD_PORTS.has(port) ? port : undefined;
+  }, undefined);
 }
 
 /** Whether `e` is Deno's refusal of a network permission (`Deno.errors.NotCapable`, or `PermissionDenied` before Deno 2). */
@@ -558,10 +580,20 @@ function secretForms(secrets) {
   return list;
 }
 
-/** A RemiseError of the call's own input without the client's secrets (`withoutSecrets`), in place. */
+/** `v`'s strings without the client's secrets, arrays and objects walked (an error's `response`), in place. */
+function scrubbedValue(v, secrets, depth) {
+  if (typeof v === 'string') return withoutSecrets(v, secrets, true);
+  if (v === null || typeof v !== 'object' || depth > 64) return v;
+  for (const k of Object.keys(v)) v[k] = scrubbedValue(v[k], secrets, depth + 1);
+  return v;
+}
+
+/** A RemiseError without the client's secrets (`withoutSecrets`), in place: of the call's own input, or of an answer. */
 function scrubbed(e, secrets) {
   if (secrets.length === 0) return e;
   guarded(() => {
+    if (e.response !== undefined) e.response = scrubbedValue(e.response, secrets, 0);
+    if (typeof e.gatewayMessage === 'string') e.gatewayMessage = withoutSecrets(e.gatewayMessage, secrets, true);
     e.message = withoutSecrets(e.message, secrets, true);
     if (typeof e.field === 'string') e.field = withoutSecrets(e.field, secrets, true);
     for (const i of Array.isArray(e.issues) ? e.issues : []) {
@@ -748,7 +780,10 @@ export async function send(core, settings, gateway, op, args, names, withWarning
           : [];
       // The call options' issues found here come with the core's, or before a preflight refusal, as
       // the core reports validation before its rules.
-      if (fields.length > 0 || found.length > 0) throw scrubbed(withIssues(gateway, joined(fields, invalid ? issuesOf(e) : [], found), cause ?? e.cause), settings.secrets);
+      // (One found here at a path the core named, `amount` given null beside a currency, is not doubled.)
+      const own = invalid ? issuesOf(e) : [];
+      const more = found.filter((f) => !own.some((i) => i?.field === f.field));
+      if (fields.length > 0 || more.length > 0) throw scrubbed(withIssues(gateway, joined(fields, own, more), cause ?? e.cause), settings.secrets);
       throw e;
     }
     // (Scrubbed too: a client's secret used as a call option's name was quoted whole: a fuzz, twenty-first pass.)
@@ -791,6 +826,7 @@ export async function send(core, settings, gateway, op, args, names, withWarning
         if (e.opaque || e.followed !== undefined) hiddenRedirect(outcome.error, e.followed);
         if (e.looped) outcome.error.message = String(outcome.error.message).replace(NOT_FOLLOWED, `; remise followed ${MAX_SAME_ORIGIN_HOPS} redirects of this read to the same service, and it was redirected again (a redirect loop): check baseUrl`);
         if (e.retryAfterMs !== undefined) outcome.error.retryAfterMs = e.retryAfterMs;
+        if (e.blockedPort !== undefined) outcome.error.message = String(outcome.error.message).replace(/; pass a fetch function[^]*$/, `, which fetch refuses to connect to (the Fetch standard blocks it, as browsers do): give baseUrl another port (remise sim listens on 8787 by default)`);
       }
       if (outcome.error === undefined && kind === 'read') {
         const other = otherSubject(gateway, operation, request.body, outcome.value);
@@ -819,7 +855,10 @@ export async function send(core, settings, gateway, op, args, names, withWarning
       // well as in `retryAfterMs` (the same attack: "answered HTTP 429: slow down" said no wait).
       const wait = outcome.error.retryAfterMs;
       if (outcome.error.retryable === true && typeof wait === 'number') outcome.error.message = `${outcome.error.message} (Retry-After: wait ${Math.ceil(wait / 1000)} s before sending it again)`;
-      throw errorFrom(outcome.error);
+      // The client's secrets out in every form (`secretForms`), as from the debug event of the same
+      // answer: the core takes out the secret as written, and an echo XML-escaped (`&amp;`) was quoted
+      // whole in the message (a helper's attack on the seals, twenty-fourth pass).
+      throw scrubbed(errorFrom(outcome.error), settings.secrets);
     }
   } finally {
     if (watching) unwatch(signal, onAbort);
@@ -1087,13 +1126,22 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       // after the request went out (an egress proxy's refusal), and "nothing was sent" then let the caller
       // send a refund again (a helper's attack, twenty-first pass).
       if (settings.fetch === undefined && denoRefusal(e)) throw new Failure('nofetch', `the runtime refused the network access (${describe(e)})`);
+      // A port the Fetch standard blocks (6000, 10080…): the runtime's own fetch refused it before any
+      // connection, so nothing was sent; said as such, not as a network fault of unknown outcome (a new
+      // user's trial, twenty-fourth pass: `remise sim --port 6000`).
+      const port = settings.fetch === undefined ? blockedPort(e, url) : undefined;
+      if (port !== undefined) {
+        const f = new Failure('nofetch', `port ${port}`);
+        f.blockedPort = port;
+        throw f;
+      }
       throw new Failure('network', describe(e));
     }
     // Read once each, where a getter or Proxy trap that throws means no usable answer (the call
     // may have been sent: for a money-moving call the outcome is unknown, as for any such answer).
     const status = read(res, 'status');
     if (typeof status !== 'number') {
-      throw new Failure('notresponse', 'fetch did not resolve to a Response');
+      throw new Failure('notresponse', 'its status is not a number');
     }
     // A status that is not a whole number (300.5 from a hand-made `fetch`) is no status: checked
     // before the redirect range, where it became HTTP 0, an answer that said "not done".

@@ -15,7 +15,8 @@ const HELP = async () => {
   const { SUMMARIES } = await import('../cli/summaries.mjs');
   const lines = ['usage: remise <command> [options]', '', 'commands:'];
   for (const name of Object.keys(COMMANDS)) lines.push(`  ${name.padEnd(8)} ${SUMMARIES[name]}`);
-  lines.push('', "Run 'remise <command> --help' for a command's options.");
+  // (--version and `help <command>` named too: both worked unsaid, a new user's trial, twenty-fourth pass.)
+  lines.push('', "Run 'remise <command> --help' (or 'remise help <command>') for a command's options; 'remise --version' prints the version.");
   return lines.join('\n');
 };
 

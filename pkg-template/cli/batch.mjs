@@ -655,7 +655,9 @@ export async function main(argv, io) {
       // Node's own text for an unknown option ends with an unbalanced quote (`as in '-- "--foo"`): its
       // first sentence is enough, the usage below lists the options.
       const message = e?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? e.message.replace(/\. To specify a positional argument[\s\S]*$/, '.') : e.message;
-      say(io.stderr, `remise batch ${command}: ${message}\n\n${USAGE[command]}`);
+      // The usage line, not the whole help: twenty lines of options scrolled the error away (a new
+      // user's trial, twenty-fourth pass).
+      say(io.stderr, `remise batch ${command}: ${message}\n\n${USAGE[command].split('\n')[0]}\n(remise help batch ${command} lists every option)`);
       return 2;
     }
     if (isRemiseLike(e)) {
@@ -663,14 +665,18 @@ export async function main(argv, io) {
       return 1;
     }
     if (e instanceof FileError || e?.syscall || e?.code?.startsWith?.('E')) {
-      // A file system error: what and which file, without a stack.
-      say(io.stderr, `remise batch ${command}: ${e.message}`);
+      // A file system error: what and which file, without a stack (a missing INPUT in words, not
+      // Node's "ENOENT: no such file or directory, stat 'x'": a new user's trial, twenty-fourth pass).
+      say(io.stderr, `remise batch ${command}: ${missingFile(e) ? `${e.path}: no such file (ENOENT): check the path` : e.message}`);
       return 2;
     }
     say(io.stderr, `remise batch ${command}: internal error: ${e?.message ?? e}\n${e?.stack ?? ''}\nPlease report this (it is a bug, not bad input).`);
     return 70;
   }
 }
+
+/** Whether `e` is Node's own error of a file that does not exist (its text: "ENOENT: no such file…, stat 'x'"). */
+const missingFile = (e) => e?.code === 'ENOENT' && typeof e.path === 'string' && /^ENOENT: /.test(e.message);
 
 function isRemiseLike(e) {
   // (Node's own errors have upper-case codes too, `ERR_…`: not data errors.)
@@ -865,6 +871,16 @@ async function convert(io, remise, input, values, options, sink, errors, source)
   // What to do when the input is not records, said beside its issues: a file holding one JSON array
   // (what many exports write: every record of it is on one line, so the summary says how to make NDJSON
   // of it; fifteenth pass), an Office Batch file, a ZIP.
+  // A byte order mark that starts a line after the first (two exports joined with cat): its line was
+  // told "not a JSON record (…column 1)" with nothing to see in a terminal (a known gap of the
+  // twenty-third pass). Looked for across chunk ends: the last three bytes of the previous chunk are kept.
+  let bomInside = false;
+  let tail = Buffer.alloc(0);
+  const findBom = (bytes) => {
+    if (bomInside || bytes.length === 0) return;
+    bomInside = bytes.indexOf(LINE_BOM) !== -1 || Buffer.concat([tail, bytes.subarray(0, 3)]).indexOf(LINE_BOM) !== -1;
+    tail = bytes.length >= 3 ? Buffer.from(bytes.subarray(bytes.length - 3)) : Buffer.concat([tail, bytes]).subarray(-3);
+  };
   const hintOf = () => (/^\uFEFF?[ \t\r\n]*\[/.test(head) ? arrayHint(input) : inputHint(input, head));
   const step = (chunk, last = false) => {
     let bytes = chunk;
@@ -881,6 +897,7 @@ async function convert(io, remise, input, values, options, sink, errors, source)
     if (head.length < 1 << 16) head += bytes.toString('utf8', 0, Math.min(bytes.length, (1 << 16) - head.length));
     if (bytes.length === 0) return;
     bytesRead += bytes.length;
+    findBom(bytes);
     const out = engine.pushView ? engine.pushView(bytes) : engine.push(bytes);
     if (valid) sink(out);
     takeRejects();
@@ -910,7 +927,7 @@ async function convert(io, remise, input, values, options, sink, errors, source)
   } finally {
     bar.clear();
   }
-  return { records, rejected, error, shownIssues, counts, hint: hintOf() };
+  return { records, rejected, error, shownIssues, counts, hint: hintOf() ?? (bomInside && rejected > 0 ? bomHint(input) : undefined) };
 }
 
 /**
@@ -1036,6 +1053,17 @@ function inputHint(input, head) {
   if (/^\uFFFD\uFFFD/.test(head) || start.split('\u0000').length - 1 >= start.length / 4) return `hint: ${name} looks like UTF-16 text: save it as UTF-8, e.g. iconv -f UTF-16 -t UTF-8 ${input} > records.utf8`;
   if (/\r(?!\n)[^\r\n]*\S/.test(text) && !text.includes('\n')) return `hint: the lines of ${name} end with a carriage return alone (\\r, as old Mac exports write them): make them \\n, e.g. tr '\\r' '\\n' < ${input} > records.unix`;
   return undefined;
+}
+
+/** A line break, then a UTF-8 byte order mark. */
+const LINE_BOM = Buffer.from([0x0a, 0xef, 0xbb, 0xbf]);
+
+/** What to do when a line inside the input starts with a byte order mark. */
+function bomHint(input) {
+  const name = input === '-' ? 'stdin' : input;
+  // (perl, not sed: `\x` escapes in a sed pattern are GNU's; the path quoted for the shell.)
+  const file = input === '-' ? 'records.ndjson' : `'${input.replace(/'/g, "'\\''")}'`;
+  return `hint: a line inside ${name} starts with a byte order mark (U+FEFF, bytes EF BB BF: files joined with cat?), which a terminal does not show: remove it, e.g. perl -pe 's/^\\xEF\\xBB\\xBF//' ${file} > records.clean`;
 }
 
 /** Writes all of `bytes` at the file position of `fd`. */
@@ -1418,7 +1446,7 @@ function requestReadable(path) {
 function aboutRequest(e, path) {
   if (e instanceof UsageError || String(e?.message).startsWith('--request')) return e;
   const name = path === '-' ? 'stdin' : path;
-  if (e instanceof FileError || e?.syscall) return new FileError(`--request ${name}: ${e.message}`);
+  if (e instanceof FileError || e?.syscall) return new FileError(`--request ${name}: ${missingFile(e) ? 'no such file (ENOENT): check the path' : e.message}`);
   if (isRemiseLike(e)) {
     try {
       e.message = `--request ${name}: ${e.message}`;

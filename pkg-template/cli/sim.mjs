@@ -65,8 +65,9 @@ export async function run(argv) {
   // Decimal digits only (Number() took '0x1F91', '1e3' and '' as ports).
   const port = /^[0-9]{1,5}$/.test(values.port) ? Number(values.port) : NaN;
   if (!(port >= 0 && port <= 65535)) throw new Error(`--port must be a number from 0 to 65535 (decimal digits), got '${values.port}'`);
+  let probing = false;
   const log = (e) => {
-    if (values.quiet) return;
+    if (values.quiet || probing) return;
     const what = [e.gateway ?? '-', e.operation ?? e.service ?? ''].filter(Boolean).join(' ');
     say(`${e.at} ${e.method} ${e.path} ${what} → ${e.status ?? ''} ${e.result ?? ''}`.replace(/\s+/g, ' ').trim());
     // (JSON escapes C0 controls, not C1 or direction ones: those as \u escapes, still JSON.)
@@ -95,6 +96,18 @@ export async function run(argv) {
       return 1;
     }
     throw e;
+  }
+  // A port the Fetch standard blocks (6000, 10080…) is one this runtime's fetch, remise's clients and
+  // browsers refuse to connect to: listening there served curl only, and every client call failed as a
+  // network error (a new user's trial, twenty-fourth pass). Asked of fetch itself, by one request to
+  // the simulator (not logged), rather than from a list that changes with the standard.
+  probing = true;
+  const blocked = await blockedByFetch(base);
+  probing = false;
+  if (blocked) {
+    await sim.close();
+    console.error(`remise sim: port ${port} is one that fetch refuses to connect to (a port the Fetch standard blocks, as browsers do): remise's clients could not reach the simulator there; give another --port, e.g. 8787`);
+    return 1;
   }
   say(base);
   if (!values.quiet) {
@@ -159,5 +172,17 @@ function say(text) {
   } catch {
     // stdout otherwise unwritable: the log stops, the server goes on.
     stdoutClosed = true;
+  }
+}
+
+/** Whether this runtime's fetch refuses `base`'s port (undici's "bad port", before any connection). */
+async function blockedByFetch(base) {
+  if (typeof fetch !== 'function') return false;
+  try {
+    const res = await fetch(`${base}/__simulator/port-check`);
+    await res.body?.cancel();
+    return false;
+  } catch (e) {
+    return e?.cause?.message === 'bad port';
   }
 }

@@ -33,6 +33,13 @@ export interface BatchWriterOptions {
   layouts?: BatchLayouts;
 }
 
+/** A warning of `batch.parseResponse`: `REPEATED`, a line that repeats an earlier line's `recordSequence`. */
+export interface BatchResponseWarning {
+  readonly field: string;
+  readonly code: 'REPEATED';
+  readonly message: string;
+}
+
 /** Options of `batch.parseResponse` when the bank's layout differs from remise's assumption. */
 export interface BatchResponseOptions {
   /** Per method, the echoed request fields from column 2 on (as in `BatchLayouts`). */
@@ -154,9 +161,11 @@ export interface SogenactifBatchApi {
   build(input: BatchInput): string;
   /**
    * Parses a CSV response file: `{ header, records, trailer }`, each record with `responseCode`,
-   * `responseMessage` and `accepted`. Throws `MALFORMED_RESPONSE` on a broken structure.
+   * `responseMessage` and `accepted`. Throws `MALFORMED_RESPONSE` on a broken structure. Its
+   * non-enumerable `warnings` name each line that repeats a `recordSequence` (`REPEATED`: not the
+   * file the bank sent for one request).
    */
-  parseResponse(text: string, options?: BatchResponseOptions): raw.BatchResponse;
+  parseResponse(text: string, options?: BatchResponseOptions): raw.BatchResponse & { readonly warnings: readonly BatchResponseWarning[] };
   /**
    * The bulk path: NDJSON or CSV bytes (`input`) or arrays of records in, request-file bytes out,
    * memory bounded by the chunk (README "Large files: bytes to bytes, `addMany`, streams").

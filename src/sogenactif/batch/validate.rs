@@ -629,6 +629,10 @@ pub fn read_record_in<'l>(
 ) -> Option<Record<'l>> {
     let before = issues.len();
     let mut o = Obj::new(value, path, issues);
+    if issues.len() > before {
+        // Not an object (`[1,2]`, a string): its TYPE issue says it all, no `method` REQUIRED beside it.
+        return None;
+    }
     let method = match o.str("method", issues) {
         None => {
             if !o.has("method") {
