@@ -123,7 +123,7 @@ test('build: the published walletCredit sample from one NDJSON line', () => {
   const r = remise(['batch', 'build', input, '-o', path('sample.csv'), ...HEADER_ARGS]);
   assert.equal(r.status, 0, r.stderr);
   assert.equal(readFileSync(path('sample.csv'), 'utf8'), SAMPLE_CSV);
-  assert.match(r.stderr, new RegExp(`wrote .*sample\\.csv \\(1 records, ${Buffer.byteLength(SAMPLE_CSV)} bytes\\)`));
+  assert.match(r.stderr, new RegExp(`wrote .*sample\\.csv \\(1 record, ${Buffer.byteLength(SAMPLE_CSV)} bytes\\)`));
 });
 
 test('build: NDJSON, CSV and stdin give the file sogenactif.batch.build gives', () => {
@@ -358,6 +358,22 @@ test('usage and header errors: exit 2 / 1 with the reason, never a stack', () =>
   assert.match(badHeader.stderr, /VALIDATION.*\n {2}header\.remitterId {2}\w+/);
   for (const r of [missing, unknown, noFile, badHeader]) noStack(r.stderr);
   assert.ok(!existsSync(path('x.csv')));
+});
+
+test('report given the records (NDJSON) instead of the response file says so in a hint', () => {
+  // A new user's trial, twenty-fourth pass: only "expected 'FILE;response;office;<version>'" was said.
+  const r = remise(['batch', 'report', write('records-as-response.ndjson', ndjson(records.slice(0, 2)))]);
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /MALFORMED_RESPONSE: line 1 of the Office Batch response: expected 'FILE;response;office;<version>'\nhint: the input holds records \(JSON, one per line\): report reads the response file the bank sends back/);
+  assert.equal(r.stdout, '');
+  // A response file gets none.
+  const request = remise(['batch', 'build', write('sole-req.ndjson', ndjson(records.slice(0, 1))), '-o', path('sole-req.csv'), ...HEADER_ARGS]);
+  assert.equal(request.status, 0, request.stderr);
+  writeFileSync(path('sole-resp.csv'), toResponse(readFileSync(path('sole-req.csv'), 'utf8'), ['00']));
+  const ok = remise(['batch', 'report', path('sole-resp.csv')]);
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.doesNotMatch(ok.stderr + ok.stdout, /hint/);
+  assert.match(ok.stdout, /^1 record: 1 accepted, 0 rejected$/m);
 });
 
 test('report: empty lines before END are counted, not kept: the first one is named, whatever their number', () => {
@@ -1689,7 +1705,7 @@ test('--errors, --html and -o naming the file this command\'s stdout or stderr g
   const out = write('check.out', 'before\n');
   const checked = sh(`"${BIN}" batch check "${good}" --errors /dev/stdout >> "${out}"`);
   assert.equal(checked.status, 0, checked.stderr);
-  assert.equal(readFileSync(out, 'utf8'), `before\n${good}: 1 records, all valid\n`);
+  assert.equal(readFileSync(out, 'utf8'), `before\n${good}: 1 record, valid\n`);
   // --html to the stderr file: the page follows the log's lines.
   const hlog = write('report.log', 'kept\n');
   const response = write('std-response.csv', toResponse(sogenactif.batch.build({ header, records: structuredClone(records) }), CODES));

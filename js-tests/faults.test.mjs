@@ -1337,6 +1337,48 @@ test('a baseUrl on a port fetch blocks (6000): nothing sent, said so, not of unk
   }
 });
 
+test('a money-moving call has a connection of its own: an answer a peer wrote unasked on a kept-alive one never settles it', async () => {
+  // A helper's attack with a counting server (twenty-fourth pass): after each answer the peer wrote a
+  // second one nobody asked for on the same kept-alive socket, and the next refund took it as its own; a
+  // refund the gateway accepted settled as a plain refusal, "not done", and would have been sent again.
+  const envelope = (inner) => `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>${inner}</soapenv:Body></soapenv:Envelope>`;
+  const result = (code) => envelope(`<impl:doRefundResponse xmlns:impl="http://impl.ws.payline.experian.com" xmlns:obj="http://obj.ws.payline.experian.com"><impl:result><obj:code>${code}</obj:code><obj:shortMessage>x</obj:shortMessage><obj:longMessage>x</obj:longMessage></impl:result></impl:doRefundResponse>`);
+  const sp = (status, answer) => JSON.stringify({ webService: 'Transaction/Refund', version: 'V4', status, mode: 'TEST', answer, _type: 'V4/WebService/Response' });
+  const bodies = {
+    systempay: [sp('SUCCESS', { uuid: 'b'.repeat(32), _type: 'V4/Transaction' }), sp('ERROR', { errorCode: 'PSP_003', errorMessage: 'refused', _type: 'V4/WebService/WebServiceError' }), 'application/json'],
+    sogenactif: [JSON.stringify({ responseCode: '00' }), JSON.stringify({ responseCode: '24' }), 'application/json'],
+    payline: [result('00000'), result('02613'), 'text/xml'],
+  };
+  for (const gw of NAMES) {
+    const [accepted, stray, type] = bodies[gw];
+    // Counted on the server: a request on a socket that had served one (Node's pool reuses an idle
+    // kept-alive connection for the next request, which is how the stray answer got to a refund).
+    const served = new WeakSet();
+    let reused = 0;
+    let strays = false;
+    const r = route((req, b, res) => {
+      if (served.has(req.socket)) reused += 1;
+      served.add(req.socket);
+      reply(res, 200, accepted, type);
+      if (!strays) return;
+      setTimeout(() => {
+        if (!req.socket.destroyed && req.socket.writable) req.socket.write(`HTTP/1.1 200 OK\r\ncontent-type: ${type}\r\ncontent-length: ${Buffer.byteLength(stray)}\r\n\r\n${stray}`);
+      }, 1);
+    });
+    const client = CLIENTS[gw].make({ baseUrl: r.baseUrl });
+    for (const withStrays of [false, true]) {
+      strays = withStrays;
+      for (let i = 0; i < 30; i++) {
+        const outcome = await CLIENTS[gw].money(client).then(() => 'accepted', (e) => `${e.code} ${e.gatewayCode ?? ''} ${e.outcome ?? ''}`);
+        assert.equal(outcome, 'accepted', `${gw} call ${i}${withStrays ? ' (strays)' : ''}`);
+        if (i % 3 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }
+    assert.equal(sent(r.name), 60, `${gw}: each sent once`);
+    assert.equal(reused, 0, `${gw}: no money-moving request came on a connection that had served one`);
+  }
+});
+
 test('an injected fetch that throws an error named like Deno\'s permission refusal after sending: outcome unknown, its text cut before it crosses', async () => {
   // A helper's attack (twenty-first pass): the name alone made "nothing was sent" of a refund that had
   // reached the server; and a 100 MB message grew the wasm memory for the process's life.

@@ -73,3 +73,19 @@ export async function startScenarios(prefix) {
     sent: (name) => srv.requests.filter((r) => r.path.startsWith(`/${name}/`) || r.path === `/${name}`).length,
   };
 }
+
+/**
+ * A raw Systempay call to a simulator, as a caller in another language makes it: `post(service, body)`
+ * resolves with the parsed envelope.
+ */
+export function systempayPoster(sim) {
+  const { shopId, password } = sim.systempay.credentials;
+  return async (service, body) => {
+    const res = await sim.fetch(`https://api.systempay.fr/api-payment/V4/${service}`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from(`${shopId}:${password}`).toString('base64')}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return res.json();
+  };
+}

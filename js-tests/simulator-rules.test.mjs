@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { systempay, payline } from 'remise';
 import { createSimulator } from 'remise/simulator';
 import { rejected, thrown } from './entries.mjs';
+import { systempayPoster } from './server.mjs';
 
 const require = createRequire(import.meta.url);
 const START = '2026-11-30T09:00:00Z'; // a Monday, 10:00 in Paris
@@ -117,8 +118,10 @@ test('systempay: validated after its capture date, a payment is captured at the 
     const d = sim.systempay.getTransaction(uuid).transactionDetails.cardDetails;
     return { status: sim.systempay.getTransaction(uuid).detailedStatus, authorised: d.authorizationResponse.authorizationDate, captured: d.captureResponse.captureDate };
   };
-  // Capture date 30 November; validated on 3 December at 09:00: captured at the 00:05 run of 4 December
+  // Capture date 30 November; validated on 3 December at 09:00 UTC: captured at the 00:05 run of 4 December
   // (systempay.md §4: "capture of the previous day's transactions runs at 00:05"), not dated 1 December.
+  // The run is at 00:05 in Paris (the twenty-fourth pass; it was 00:05 UTC): 23:05 UTC on 3 December in
+  // winter (UTC+1).
   const late = sim.systempay.createTransaction({ amount: 3000, manualValidation: true });
   sim.advance({ days: 3 });
   assert.equal(dates(late.uuid).status, 'AUTHORISED_TO_VALIDATE');
@@ -127,8 +130,10 @@ test('systempay: validated after its capture date, a payment is captured at the 
   assert.deepEqual(dates(late.uuid), { status: 'AUTHORISED', authorised: '2026-11-30T09:00:00+00:00', captured: null });
   const early = await rejected(sp.refund({ uuid: late.uuid, amount: 100, currency: 'EUR' }));
   assert.equal(early.gatewayCode, 'PSP_076');
-  sim.advance({ hours: 15, minutes: 4 }); // 4 December 00:05
-  assert.deepEqual(dates(late.uuid), { status: 'CAPTURED', authorised: '2026-11-30T09:00:00+00:00', captured: '2026-12-04T00:05:00+00:00' });
+  sim.advance({ hours: 14, minutes: 3 }); // 3 December 23:04 UTC: a minute before the run
+  assert.equal(dates(late.uuid).status, 'AUTHORISED');
+  sim.advance({ minutes: 1 }); // 4 December 00:05 in Paris
+  assert.deepEqual(dates(late.uuid), { status: 'CAPTURED', authorised: '2026-11-30T09:00:00+00:00', captured: '2026-12-03T23:05:00+00:00' });
 
   // Turning manual validation off with Transaction/Update validates it too.
   const sim2 = createSimulator({ now: START });
@@ -139,7 +144,7 @@ test('systempay: validated after its capture date, a payment is captured at the 
   sim2.advance({ hours: 1 });
   assert.equal(sim2.systempay.getTransaction(off.uuid).transactionDetails.cardDetails.captureResponse.captureDate, null);
   sim2.advance({ days: 1 });
-  assert.equal(sim2.systempay.getTransaction(off.uuid).transactionDetails.cardDetails.captureResponse.captureDate, '2026-12-03T00:05:00+00:00');
+  assert.equal(sim2.systempay.getTransaction(off.uuid).transactionDetails.cardDetails.captureResponse.captureDate, '2026-12-02T23:05:00+00:00'); // 3 December 00:05 in Paris
 });
 
 test('systempay: Transaction/Update of a waiting transaction\'s capture date moves its authorisation to the day before (never after the capture)', async () => {
@@ -160,7 +165,7 @@ test('systempay: Transaction/Update of a waiting transaction\'s capture date mov
   sim3.advance({ days: 1 });
   assert.deepEqual(dates3(waiting.uuid), { status: 'AUTHORISED', authorised: '2026-12-01T09:00:00+00:00', captured: null });
   sim3.advance({ days: 2 });
-  assert.deepEqual(dates3(waiting.uuid), { status: 'CAPTURED', authorised: '2026-12-01T09:00:00+00:00', captured: '2026-12-03T00:05:00+00:00' });
+  assert.deepEqual(dates3(waiting.uuid), { status: 'CAPTURED', authorised: '2026-12-01T09:00:00+00:00', captured: '2026-12-02T23:05:00+00:00' }); // 3 December 00:05 in Paris
   // Moved to less than a day ahead: authorised at once.
   const soon = sim3.systempay.createTransaction({ amount: 100, captureDelay: 30 });
   await sp3.update({ uuid: soon.uuid, cardUpdate: { expectedCaptureDate: '2026-12-03T18:00:00Z' } });
@@ -386,4 +391,97 @@ test('remise sim with its stdout not read: lines past a 64 KiB backlog dropped, 
   assert.equal(out.match(/stdout is not being read; log lines are dropped until it is/g)?.length, 1, out.slice(-300));
   const lines = out.split('\n').filter((l) => l.includes('Transaction/Get')).length;
   assert.ok(lines > 100 && lines < 4000, `${lines} log lines of 5000 kept (${out.length} bytes)`);
+});
+
+// ---- a helper's attack on the simulator, twenty-fourth pass
+
+test('the nightly runs are Paris nights: Systempay captures at 00:05 in Paris (summer and winter), Payline remits and Sips captures at midnight in Paris', async () => {
+  // Summer (UTC+2): paid on 1 July at 10:00 in Paris, captured at the 00:05 run of 2 July in Paris,
+  // 22:05 UTC on 1 July (it was 00:05 UTC, 02:05 in Paris).
+  const summer = createSimulator({ now: '2026-07-01T10:00:00+02:00' });
+  const paid = summer.systempay.createTransaction({ amount: 1000 });
+  const status = () => summer.systempay.getTransaction(paid.uuid);
+  summer.advance({ hours: 14, minutes: 4 }); // 1 July 22:04 UTC (10:00 in Paris is 08:00 UTC)
+  assert.equal(status().detailedStatus, 'AUTHORISED');
+  summer.advance({ minutes: 1 });
+  assert.equal(status().detailedStatus, 'CAPTURED');
+  assert.equal(status().transactionDetails.cardDetails.captureResponse.captureDate, '2026-07-01T22:05:00+00:00');
+  // Winter (UTC+1): paid at 00:30 in Paris on 1 December (23:30 UTC on 30 November), its capture date
+  // is 1 December in Paris: still authorised at 01:30 in Paris (the UTC run at 00:05 UTC captured it),
+  // captured at 00:05 in Paris on 2 December.
+  const winter = createSimulator({ now: '2026-12-01T00:30:00+01:00' });
+  const late = winter.systempay.createTransaction({ amount: 1000 });
+  winter.advance({ hours: 1 });
+  assert.equal(winter.systempay.getTransaction(late.uuid).detailedStatus, 'AUTHORISED');
+  winter.advance({ hours: 22, minutes: 35 }); // 2 December 00:05 in Paris
+  assert.equal(winter.systempay.getTransaction(late.uuid).transactionDetails.cardDetails.captureResponse.captureDate, '2026-12-01T23:05:00+00:00');
+
+  // Payline: captured at 00:30 in Paris, not remitted at 01:00 in Paris (midnight UTC): doReset still
+  // cancels it; remitted at the next midnight in Paris.
+  const pl = createSimulator({ now: '2026-12-02T00:20:00+01:00' });
+  const client = new payline.Client({ ...pl.payline.credentials, fetch: pl.fetch });
+  const auth = await client.doAuthorization({
+    payment: { amount: 900, currency: 'EUR', action: 100, mode: 'CPT', contractNumber: '1234567' },
+    card: { number: '4970100000325734', type: 'CB', expirationDate: '1230', cvx: '123' },
+    order: { ref: 'NIGHT-1', amount: 900, currency: 'EUR', date: '2026-12-02T00:20' },
+  });
+  pl.advance({ minutes: 10 });
+  await client.doCapture({ transactionID: auth.transaction.id, payment: { amount: 900, currency: 'EUR', action: 201, mode: 'CPT' } });
+  pl.advance({ minutes: 45 }); // 01:15 in Paris, 00:15 UTC
+  assert.equal(pl.payline.getTransaction(auth.transaction.id).status, 'VALIDATED');
+  pl.advance({ hours: 23 }); // 3 December 00:15 in Paris
+  assert.equal(pl.payline.getTransaction(auth.transaction.id).status, 'REMITTED');
+
+  // Sips: a transaction of 2 December 00:30 in Paris with captureDay 0 is captured at midnight in Paris
+  // after its day, 3 December 00:00 in Paris (23:00 UTC on 2 December), not at 00:00 UTC on 2 December.
+  const sg = createSimulator({ now: '2026-12-02T00:30:00+01:00' });
+  const tx = sg.sogenactif.createTransaction({ transactionReference: 'NIGHT1', amount: 1000, captureDay: 0 });
+  sg.advance({ hours: 1 }); // 01:30 in Paris: past midnight UTC
+  assert.equal(sg.sogenactif.getTransaction(tx.transactionReference).transactionStatus, 'TO_CAPTURE');
+  sg.advance({ hours: 22, minutes: 29 }); // 2 December 23:59 in Paris
+  assert.equal(sg.sogenactif.getTransaction(tx.transactionReference).transactionStatus, 'TO_CAPTURE');
+  sg.advance({ minutes: 1 });
+  assert.equal(sg.sogenactif.getTransaction(tx.transactionReference).transactionStatus, 'CAPTURED');
+});
+
+test('systempay raw HTTP: a capture date without an offset is Paris time whatever the host zone; a duplicate of 0 is PSP_020', async () => {
+  const sim = createSimulator({ now: START });
+  const post = systempayPoster(sim);
+  // 5 December 12:00 in Paris is 11:00 UTC (UTC+1 in December), in every TZ the test runs under.
+  const waiting = sim.systempay.createTransaction({ amount: 3000, captureDelay: 10 });
+  const up = await post('Transaction/Update', { uuid: waiting.uuid, cardUpdate: { expectedCaptureDate: '2026-12-05T12:00:00' } });
+  assert.equal(up.status, 'SUCCESS', JSON.stringify(up));
+  assert.equal(up.answer.transactionDetails.cardDetails.expectedCaptureDate, '2026-12-05T11:00:00+00:00');
+  const captured = sim.systempay.createTransaction({ amount: 3000 });
+  sim.advance({ days: 1 });
+  const zero = await post('Transaction/Duplicate', { uuid: captured.uuid, amount: 0, currency: 'EUR' });
+  assert.deepEqual([zero.status, zero.answer.errorCode], ['ERROR', 'PSP_020']);
+  const one = await post('Transaction/Duplicate', { uuid: captured.uuid, amount: 1, currency: 'EUR' });
+  assert.equal(one.status, 'SUCCESS');
+});
+
+test('payline: an order reference re-authorized within 24 hours is a duplicate (02001), from doReAuthorization or doAuthorization', async () => {
+  // The helper's case: one order captured three times (a re-authorization sent twice, then an
+  // authorization of its reference). payline.md §5: duplicates are keyed on the order reference within 24 h.
+  const sim = createSimulator({ now: START });
+  const pl = new payline.Client({ ...sim.payline.credentials, fetch: sim.fetch });
+  const original = sim.payline.createTransaction({ amount: 1000, orderRef: 'ORD-A', date: '2026-11-30T08:00:00Z' });
+  const reauth = () => pl.doReAuthorization({
+    transactionID: original.id,
+    payment: { amount: 1000, currency: 'EUR', action: 101, mode: 'CPT', contractNumber: '1234567' },
+    order: { ref: 'ORD-A-R1', amount: 1000, currency: 'EUR', date: '2026-11-30T10:00' },
+  });
+  assert.equal((await reauth()).result.code, '00000');
+  sim.advance({ minutes: 1 });
+  assert.equal((await rejected(reauth())).gatewayCode, '02001');
+  const auth = await rejected(pl.doAuthorization({
+    payment: { amount: 1000, currency: 'EUR', action: 101, mode: 'CPT', contractNumber: '1234567' },
+    card: CARD,
+    order: { ref: 'ORD-A-R1', amount: 1000, currency: 'EUR', date: '2026-11-30T10:01' },
+  }));
+  assert.equal(auth.gatewayCode, '02001');
+  assert.equal(sim.payline.transactions().filter((t) => t.kind === 'REAUTHOR').length, 1);
+  // A day later the reference is free again.
+  sim.advance({ days: 1 });
+  assert.equal((await reauth()).result.code, '00000');
 });

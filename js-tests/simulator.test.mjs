@@ -12,6 +12,7 @@ import { systempay, payline, sogenactif } from 'remise';
 import { createSimulator } from 'remise/simulator';
 import { rejected, thrown } from './entries.mjs';
 import { SAMPLE_CSV } from './batch_sample.mjs';
+import { systempayPoster } from './server.mjs';
 
 const require = createRequire(import.meta.url);
 const START = '2026-11-30T09:00:00Z'; // a Monday, 10:00 in Paris
@@ -316,15 +317,7 @@ test('systempay: CancelOrRefund with resolutionMode sent empty is AUTO (the seed
   // A helper's walk (twenty-second pass): '' was INT_902, every refund had sequenceNumber 2, and a refund
   // of 0 was "above the 3000 left to refund".
   const sim = createSimulator({ now: START });
-  const { shopId, password } = sim.systempay.credentials;
-  const post = async (service, body) => {
-    const res = await sim.fetch(`https://api.systempay.fr/api-payment/V4/${service}`, {
-      method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${shopId}:${password}`).toString('base64')}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    return res.json();
-  };
+  const post = systempayPoster(sim);
   const pending = sim.systempay.createTransaction({ amount: 3000, captureDelay: 3 });
   const cancelled = await post('Transaction/CancelOrRefund', { uuid: pending.uuid, resolutionMode: '' });
   assert.equal(cancelled.status, 'SUCCESS', JSON.stringify(cancelled));
@@ -647,14 +640,14 @@ test('payline: mode DIF is captured on its differedActionDate; DIF without one, 
   const early = { transactionID: id, payment: { amount: 1000, currency: 'EUR', action: 421, mode: 'CPT' } };
   assert.equal((await rejected(pl.doRefund(early))).gatewayCode, '02618');
   sim.advance({ days: 1 }); // Thursday 3 December, 10:00 in Paris
-  // Captured at 00:00 in Paris on its date (UNCERTAIN hour), then remitted at the next remittance
-  // (midnight UTC): by 10:00 it is with the bank, and refundable.
+  // Captured at 00:00 in Paris on its date (UNCERTAIN hour), remitted with that night's remittance
+  // (midnight in Paris): by 10:00 it is with the bank, and refundable.
   assert.equal(sim.payline.getTransaction(id).captured, 4000);
   assert.equal(sim.payline.getTransaction(id).status, 'REMITTED');
   assert.equal((await rejected(pl.doCapture({ transactionID: id, payment: { amount: 4000, currency: 'EUR', action: 201, mode: 'CPT' } }))).gatewayCode, '02617');
   assert.equal((await pl.doRefund(early)).result.code, '00000');
   // Dated today: captured no earlier than the authorization itself, so the next remittance (midnight
-  // UTC) is still ahead after a minute, and the authorization can still be cancelled (doReset).
+  // in Paris) is still ahead after a minute, and the authorization can still be cancelled (doReset).
   const today = (await pl.doAuthorization(DIF('DIF-0', '2026-12-03'))).transaction.id;
   sim.advance({ minutes: 1 });
   const row = sim.payline.getTransaction(today);

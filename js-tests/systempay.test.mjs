@@ -352,6 +352,16 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
     assert.equal(reads, 1, 'the amount read once');
     // A value object's toJSON giving a number is that number.
     assert.equal(JSON.parse(systempay.request('Transaction/Refund', { uuid: UUID, amount: { toJSON: () => 700 } }, creds).body).amount, 700);
+    // Each toJSON asked once, as JSON.stringify asks it (the differential fuzz of the pass: a toJSON's
+    // result with a toJSON of its own was asked again, and a refusal became a full refund).
+    const nested = thrown(() => systempay.request('Transaction/Refund', { uuid: UUID, amount: { toJSON: () => ({ toJSON: () => null }) } }, creds));
+    assert.deepEqual(nested.issues.map((i) => [i.field, i.code]), [['amount', 'TYPE']]);
+    assert.match(nested.issues[0].message, /got an object/);
+    const view = { uuid: UUID, amount: 500, currency: 'EUR', toJSON() { return { uuid: UUID }; } };
+    for (const body of [{ toJSON: () => view }, { toJSON: () => ({ uuid: UUID, toJSON: () => ({ uuid: UUID, amount: 9 }) }) }]) {
+      const sent = systempay.request('Transaction/Refund', body, creds).body;
+      assert.equal(sent, JSON.stringify(body).replace(/,"resolutionMode":"AUTO"/, ''), 'what JSON.stringify writes of it');
+    }
     // Beside a currency, the core's own "required when currency is given", once.
     const cur = await rejected(client().refund({ uuid: UUID, amount: null, currency: 'EUR' }));
     assert.deepEqual(cur.issues.map((i) => [i.field, i.code]), [['amount', 'REQUIRED']]);
@@ -539,6 +549,10 @@ for (const [entry, R] of entries) {
       const e = thrown(() => check(ok, { password: `${PASSWORD}\n` }));
       assert.deepEqual([e.code, e.field, e.issues[0].code], ['VALIDATION', 'keys.password', 'FORMAT']);
       assert.ok(!e.message.includes(PASSWORD), 'the key is never echoed');
+      // Beside an empty kr-hash, both (the empty hash hid the key's issue: the differential fuzz of the
+      // twenty-fourth pass).
+      const both = thrown(() => check({ ...ok, 'kr-hash': '' }, { password: `${PASSWORD}\n` }));
+      assert.deepEqual(both.issues.map((i) => [i.field, i.code]), [['keys.password', 'FORMAT'], ['kr-hash', 'REQUIRED']]);
     }
     // Another key, plainly wrong: still a mismatch (false, SIGNATURE_INVALID), not a VALIDATION.
     assert.equal(R.systempay.verifyHash(ok, { password: 'testpassword_other' }), false);

@@ -367,7 +367,7 @@ const STATUS_METHOD = { systempay: 'getTransaction', payline: 'getTransactionDet
 function abortError(gateway, operation, kind, sent, signal) {
   const unknown = sent && kind !== 'read';
   const message = unknown
-    ? `the ${operation} call was aborted by its signal after it was sent; the ${operation} request may have reached ${gateway}: check its status with ${STATUS_METHOD[gateway]} before sending it again`
+    ? `the ${operation} call was aborted by its signal after it was handed to fetch; the ${operation} request may have reached ${gateway}: check its status with ${STATUS_METHOD[gateway]} before sending it again`
     : `the ${operation} call was aborted by its signal ${sent ? 'before it was done (a read: nothing to undo)' : 'before anything was sent'}`;
   return new RemiseError(
     { code: 'ABORTED', gateway, message, retryable: false, outcome: unknown ? 'unknown' : undefined },
@@ -1029,6 +1029,14 @@ function attempt(core, settings, gateway, request, prep, kind, operation, retrie
 }
 
 /**
+ * A money-moving attempt asks for a connection of its own (`connection: close`, above): on a kept-alive
+ * connection a peer that wrote an answer nobody asked for (a broken front end, an answer written twice)
+ * gave it to the next request, and a refund accepted by the gateway settled on a stray refusal, "not
+ * done" (a helper's attack with a counting server, twenty-fourth pass). Node's fetch (undici) sends such
+ * a request on a new connection, never on an idle one of its pool, and closes it after the answer: no
+ * answer meant for anyone else can reach it. Browsers drop the header (a forbidden name); Deno gets its
+ * own client below. Reads keep the pool: their answer's subject is compared (`otherSubject`).
+ *
  * On Deno, the HTTP client for one money-moving attempt: it keeps no idle connection, so the request
  * goes on a connection of its own. Deno's fetch sends a request again, on a new connection, when
  * the kept-alive connection it reused closes before the answer and the body can be sent again (its
@@ -1076,7 +1084,7 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     // Never followed by fetch: a redirected POST would be sent twice, or to another host.
     const init = {
       method: request.method,
-      headers: request.headers,
+      headers: kind === 'read' ? request.headers : { ...request.headers, connection: 'close' },
       body: request.body,
       redirect: 'manual',
       signal: controller ? controller.signal : undefined,

@@ -1246,7 +1246,7 @@ async function buildTo(io, values, input, output, target, options, entry, errors
     await source.close();
   }
   const seconds = (Date.now() - started) / 1000;
-  const count = result.records === null ? '' : `${result.records} records, `;
+  const count = result.records === null ? '' : `${result.records} record${result.records === 1 ? '' : 's'}, `;
   const what = entry ? `ZIP with entry ${entry}: ${count}${size} bytes of request file` : `${count}${size} bytes`;
   io.stderr.write(terminalSafe(`remise batch build: wrote ${output} (${what}) in ${seconds.toFixed(1)} s`) + '\n');
   return 0;
@@ -1287,7 +1287,9 @@ async function checkWith(io, values, input, options, errorsPlan) {
     io.stderr.write(terminalSafe(issueSummary('remise batch check', input, result, false)) + '\n');
     return 1;
   }
-  printResult(io, `${input === '-' ? 'stdin' : input}: ${result.records === null ? 'every record is' : `${result.records} records,`} ${result.records === null ? 'valid' : 'all valid'}\n`);
+  // ("1 record, valid", not "1 records, all valid".)
+  const verdict = result.records === null ? 'every record is valid' : result.records === 1 ? '1 record, valid' : `${result.records} records, all valid`;
+  printResult(io, `${input === '-' ? 'stdin' : input}: ${verdict}\n`);
   return 0;
 }
 

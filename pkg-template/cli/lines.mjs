@@ -151,6 +151,18 @@ function longLine(n) {
 }
 
 /**
+ * `e` with a hint when the first line shows records (NDJSON) instead of a response file (`remise batch
+ * report refunds.ndjson` was told only "expected 'FILE;response;office;<version>'": a new user's trial,
+ * twenty-fourth pass).
+ */
+function hinted(e, first) {
+  if (e === null || typeof e !== 'object' || e.hint !== undefined || typeof first !== 'string') return e;
+  // (A request file is named by the parser's own message.)
+  if (/^\s*\{/.test(first)) e.hint = 'hint: the input holds records (JSON, one per line): report reads the response file the bank sends back (FILE;response;…); give the records with --request to join the two';
+  return e;
+}
+
+/**
  * Parses a response file slice by slice: `onRecord(record)` for each record in order; resolves
  * with the header (`{ type, format, version, remitterId, date, time, sequence }`).
  */
@@ -177,6 +189,7 @@ export async function readResponse(sogenactif, source, onRecord) {
     try {
       parsed = sogenactif.batch.parseResponse(text);
     } catch (e) {
+      hinted(e, prefix[0]);
       const m = typeof e?.message === 'string' && /^line (\d+) of the Office Batch response: /.exec(e.message);
       if (m && Number(m[1]) > prefix.length) {
         e.message = e.message.replace(/^line \d+/, `line ${Number(m[1]) - prefix.length - 1 + batchStart}`);
@@ -243,7 +256,11 @@ export async function readResponse(sogenactif, source, onRecord) {
   if (!end) {
     if (prefix.length < 2) {
       // Let the parser say what is wrong with the first lines (empty file, no HEADER, …).
-      sogenactif.batch.parseResponse(prefix.join('\n'));
+      try {
+        sogenactif.batch.parseResponse(prefix.join('\n'));
+      } catch (e) {
+        throw hinted(e, prefix[0]);
+      }
     }
     parse();
     throw malformed(last - empties, 'the END line is missing: the file is truncated');

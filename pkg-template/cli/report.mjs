@@ -361,7 +361,7 @@ export function renderText(report, { maxRejections = 20 } = {}) {
   const out = [];
   const r = report.response;
   out.push(`response file ${r.file ?? ''} (remitter ${r.remitterId}, sequence ${r.sequence}, ${r.date} ${r.time})`.replace('  ', ' '));
-  out.push(`${report.totals.records} records: ${report.totals.accepted} accepted, ${report.totals.rejected} rejected${unknownNote(report.totals)}`, '');
+  out.push(`${report.totals.records} record${report.totals.records === 1 ? '' : 's'}: ${report.totals.accepted} accepted, ${report.totals.rejected} rejected${unknownNote(report.totals)}`, '');
   for (const p of problems(report)) out.push(`WARNING: ${p}`, '');
   const rows = [['method', 'records', 'accepted', 'rejected', 'amounts accepted', 'amounts rejected']];
   for (const m of report.methods) {

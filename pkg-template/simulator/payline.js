@@ -1,7 +1,7 @@
 // Payline (Monext) SOAP simulator: DirectPaymentAPI and ExtendedAPI, written from the project's
 // reference notes (Payline WSDL 4.77, docs.payline.com pages, the doReAuthorization seed document,
 // the Java SDK's response fixtures), independently of remise's own validators.
-import { DAY_MS, addParisMonths, basicCredentials, instantOf, isObject, luhn, maskPan, maskRecorded, paris, parisDayNumber, parisInstant, refuseUnknown, sameText } from './util.js';
+import { DAY_MS, addParisMonths, basicCredentials, instantOf, isObject, luhn, maskPan, maskRecorded, paris, parisDayNumber, parisInstant, parisTimeOn, refuseUnknown, sameText } from './util.js';
 import { escapeXml, parseXml } from './xml.js';
 
 // Payline's documented example credentials (docs.payline.com "Service Authentication Access Key").
@@ -82,9 +82,14 @@ const DIFFERED_MAX_DAYS = 6;
 // month's last day, as remise's own check does (addParisMonths in util.js).
 const REAUTHORIZATION_WINDOW_MONTHS = 11;
 const DUPLICATE_WINDOW_MS = DAY_MS; // seed document: 24 hours
-// Validated transactions are remitted to the bank once a day; taken as the next midnight UTC
-// (UNCERTAIN: the remittance time is per acquirer). Before it doReset works, after it doRefund.
-const remittanceAfter = (ms) => Math.floor(ms / DAY_MS) * DAY_MS + DAY_MS;
+// Validated transactions are remitted to the bank once a day; taken as midnight in Paris, the first at
+// or after the validation (a deferred capture made at 00:00 goes with that night's remittance)
+// (UNCERTAIN: the remittance time is per acquirer; midnight UTC until the twenty-fourth pass). Before it
+// doReset works, after it doRefund.
+const remittanceAfter = (ms) => {
+  const midnight = parisTimeOn(ms, 0, 0, 0);
+  return midnight >= ms ? midnight : parisTimeOn(ms, 1, 0, 0);
+};
 
 // payment.action codes doAuthorization accepts, and what each does here (reference §4, payment action
 // codes: 100 and 101 from the Object - payment page; the others from a community TS SDK's enum,
@@ -367,6 +372,18 @@ export function createPayline(ctx, config = {}) {
     ['date', shortDate(tx.created)],
   ];
 
+  /**
+   * Whether an authorization or re-authorization of the order reference `ref` was made within 24 hours:
+   * Payline's duplicate detection is keyed on the order reference within 24 h (reference §5, the seed),
+   * whichever call made it. Account verifications charge nothing and are left out (UNCERTAIN).
+   */
+  const recentOf = (ref) => {
+    for (const t of txs.values()) {
+      if ((t.kind === 'AUTHOR' || t.kind === 'AUTHOR+CAP' || t.kind === 'REAUTHOR') && !t.verification && t.order?.ref === ref && ctx.now() - t.created < DUPLICATE_WINDOW_MS) return true;
+    }
+    return false;
+  };
+
   const ops = {
     doAuthorization(b) {
       const payment = checkPayment(b.payment, { needContract: true, nilAmountFor: '108' });
@@ -377,10 +394,8 @@ export function createPayline(ctx, config = {}) {
       // Duplicate detection is keyed on the order reference within 24 hours (reference §6, the seed):
       // a second authorization of one order the same day is refused, not charged twice. Account
       // verifications charge nothing and are left out (AUTHORIZATION_ACTIONS, UNCERTAIN).
-      for (const t of action.verification ? [] : txs.values()) {
-        if ((t.kind === 'AUTHOR' || t.kind === 'AUTHOR+CAP') && !t.verification && t.order?.ref === order.ref && ctx.now() - t.created < DUPLICATE_WINDOW_MS) {
-          refuse(RULE_CODES.duplicate, 'Duplicate transaction : an authorization of this order reference was made within 24 hours');
-        }
+      if (!action.verification && recentOf(order.ref)) {
+        refuse(RULE_CODES.duplicate, 'Duplicate transaction : an authorization of this order reference was made within 24 hours');
       }
       const tx = newPayment({ kind: action.capture ? 'AUTHOR+CAP' : 'AUTHOR', ...payment, order, card });
       return [['transaction', transactionEl(tx)], ['authorization', authorizationEl(tx)], ['card', cardEl(tx)], ['contractNumber', tx.contractNumber]];
@@ -404,6 +419,9 @@ export function createPayline(ctx, config = {}) {
       if (ctx.now() - original.created < DUPLICATE_WINDOW_MS && order.ref === original.order?.ref) {
         refuse(RULE_CODES.duplicate, 'Duplicate transaction : within 24 hours of the original, a re-authorization needs another order reference');
       }
+      // Any other authorization or re-authorization of that reference within 24 hours too: a
+      // re-authorization sent twice was charged twice (a helper's attack, twenty-fourth pass).
+      if (recentOf(order.ref)) refuse(RULE_CODES.duplicate, 'Duplicate transaction : an authorization of this order reference was made within 24 hours');
       const tx = newPayment({ kind: 'REAUTHOR', ...payment, contractNumber: contract, order, card: original.card, parent: original.id });
       return [['transaction', transactionEl(tx)], ['card', cardEl(tx)]];
     },

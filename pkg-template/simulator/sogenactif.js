@@ -2,7 +2,7 @@
 // Written from the project's reference notes (Sogenactif data-dictionary and Office pages, the
 // official Sips SDKs' seal algorithm, the Office Batch seed document), independently of remise's own
 // validators and seal code.
-import { DAY_MS, hmacSha256Hex, isObject, isoUtc, luhn, maskRecorded, paris, parseJson, refuseUnknown, sameText } from './util.js';
+import { hmacSha256Hex, isObject, isoUtc, luhn, maskRecorded, paris, parisTimeOn, parseJson, refuseUnknown, sameText } from './util.js';
 
 // The generic Sips simulation merchant, public and widely used (reference sogenactif.md §5).
 export const SOGENACTIF_DEFAULTS = { merchantId: '002001000000001', secretKey: '002001000000001_KEY1', keyVersion: 1 };
@@ -39,9 +39,10 @@ const AMOUNT_ABOVE_REMAINING = CODES.impossible;
 const CANCELLABLE = new Set(['TO_VALIDATE', 'TO_CAPTURE', 'TO_CHALLENGE', 'TO_CREDIT']);
 /** The statuses `createTransaction` seeds: those the rules below read or reach. */
 const SEED_STATUSES = ['TO_CAPTURE', 'TO_VALIDATE', 'TO_CHALLENGE', 'TO_CREDIT', 'CAPTURED', 'CREDITED', 'CANCELLED', 'REFUSED', 'EXPIRED'];
-// Capture happens on the night after the capture day (captureDay days after the transaction);
-// taken as midnight UTC (UNCERTAIN: the remittance time is the bank's).
-const captureAt = (created, captureDay) => Math.floor((created + captureDay * DAY_MS) / DAY_MS) * DAY_MS + DAY_MS;
+// Capture happens on the night after the capture day (captureDay days after the transaction's day);
+// taken as midnight in Paris (UNCERTAIN: the remittance time is the bank's; midnight UTC until the
+// twenty-fourth pass).
+const captureAt = (created, captureDay) => parisTimeOn(created, captureDay + 1, 0, 0);
 // Formats of the fields a new transaction keeps (reference sogenactif.md §1.6, "Useful field formats" and
 // "Identification modes"): transactionReference AN35 (letters and digits, at most 35), captureDay N 0–99,
 // captureMode one of AUTHOR_CAPTURE, IMMEDIATE, VALIDATION. Anything else is refused with 30 "format

@@ -1,7 +1,7 @@
 // Systempay (Lyra REST API V4) simulator. Written from the project's reference notes on the platform
 // (Systempay/Lyra documentation pages and Lyra's SDKs), independently of remise's own validators,
 // so that each checks the other. Every rule that is uncertain sits in one table below with its source.
-import { DAY_MS, basicCredentials, hmacSha256Hex, isObject, isoUtc, maskRecorded, refuseUnknown, sameText } from './util.js';
+import { DAY_MS, basicCredentials, hmacSha256Hex, instantOf, isObject, isoUtc, maskRecorded, parisTimeOn, refuseUnknown, sameText } from './util.js';
 
 // Default credentials: Lyra's published PayZen demo shop (lyra/rest-php-examples www/keys.php).
 export const SYSTEMPAY_DEFAULTS = {
@@ -67,8 +67,9 @@ const MAX_CAPTURE_DELAY = 365; // hosted-form vads_capture_delay is clamped to 3
 // figure (it depends on the card network); 7 days is the CB one, as Monext documents it (payline.md §6,
 // Reauthorization page: "An authorization is valid 7 days").
 const AUTHORISATION_VALIDITY_DAYS = 7;
-// "capture of the previous day's transactions runs at 00:05" (lyra.com kb/cancel_refund.html); UTC here.
-const CAPTURE_RUN_MS = 5 * 60_000;
+// "capture of the previous day's transactions runs at 00:05" (lyra.com kb/cancel_refund.html): Paris
+// time, the platform's (UNCERTAIN: the page names no zone; it was UTC here until the twenty-fourth pass).
+const CAPTURE_RUN = [0, 5];
 
 class SystempayError extends Error {
   constructor(code, detail) {
@@ -131,19 +132,19 @@ export function createSystempay(ctx, config = {}) {
     return tx;
   }
 
-  /** The first capture run (00:05 UTC) strictly after `ms`. */
+  /** The first capture run (00:05 in Paris) strictly after `ms`. */
   const runAfter = (ms) => {
-    const today = Math.floor(ms / DAY_MS) * DAY_MS + CAPTURE_RUN_MS;
-    return today > ms ? today : today + DAY_MS;
+    const today = parisTimeOn(ms, 0, ...CAPTURE_RUN);
+    return today > ms ? today : parisTimeOn(ms, 1, ...CAPTURE_RUN);
   };
   /**
-   * When the capture run picks this transaction up: 00:05 UTC the day after its capture date ("capture
+   * When the capture run picks this transaction up: 00:05 in Paris the day after its capture date ("capture
    * of the previous day's transactions runs at 00:05", reference systempay.md §4, kb/cancel_refund.html),
    * and never before the first run after its validation: a transaction validated after its capture date
    * is captured at the next run, not dated back to a run it was not capturable at.
    */
   const captureRunAt = (tx) => {
-    const scheduled = Math.floor(tx.expectedCapture / DAY_MS) * DAY_MS + DAY_MS + CAPTURE_RUN_MS;
+    const scheduled = parisTimeOn(tx.expectedCapture, 1, ...CAPTURE_RUN);
     return tx.validatedAt === null ? scheduled : Math.max(scheduled, runAfter(tx.validatedAt));
   };
   /** Marks a transaction to validate as validated now (Transaction/Validate, or Update turning manual validation off). */
@@ -417,7 +418,9 @@ export function createSystempay(ctx, config = {}) {
         changed = true;
       }
       if (up.expectedCaptureDate !== undefined && up.expectedCaptureDate !== null) {
-        const when = Date.parse(up.expectedCaptureDate);
+        // Read as the simulator reads every date, one without an offset as Paris time (`Date.parse` took
+        // it in the host's zone: a test's outcome changed with CI's TZ, a helper's attack, twenty-fourth pass).
+        const when = typeof up.expectedCaptureDate === 'string' ? instantOf(up.expectedCaptureDate) : NaN;
         if (typeof up.expectedCaptureDate !== 'string' || Number.isNaN(when)) fail('INT_902', invalid('cardUpdate.expectedCaptureDate', up.expectedCaptureDate));
         if (when < ctx.now()) fail('PSP_013', `expectedCaptureDate ${up.expectedCaptureDate} is in the past`);
         if (when !== tx.expectedCapture) {
@@ -461,6 +464,10 @@ export function createSystempay(ctx, config = {}) {
       const amount = amountOf(body, 'amount', true);
       const currency = currencyOf(body, 'currency', true);
       const tx = uuidOf(body);
+      // A duplicate of 0 moves nothing: PSP_020, as a refund or an update of 0 (the core refuses it before
+      // sending, src/systempay/validate.rs `not_zero`; a raw HTTP caller got an AUTHORISED 0: a helper's
+      // attack, twenty-fourth pass). UNCERTAIN: the platform's own code for it.
+      if (amount === 0) fail('PSP_020', 'amount 0: a duplicate is of 1 minor unit at least');
       const opts = cardOptions(body.cardDuplicate, 'cardDuplicate');
       if (!DUPLICABLE.has(tx.detailedStatus)) fail('PSP_011', `transaction ${tx.uuid} is ${tx.detailedStatus}; Duplicate needs CAPTURED, EXPIRED, CANCELLED or REFUSED`);
       const dup = newTransaction({ amount, currency, ...opts, orderId: body.orderId ?? tx.orderId, metadata: body.metadata ?? null });

@@ -119,6 +119,16 @@ export function parisInstant(year, month, day, hour = 0, minute = 0, second = 0,
   return wall - parisOffset(wall - parisOffset(wall));
 }
 
+/**
+ * The instant of `hour`:`minute` Paris time on the Paris day `days` after the one holding `ms` (the
+ * gateways' nightly runs are French platforms' nights: they were taken at midnight UTC, an hour or two
+ * off, a helper's attack on the simulator, twenty-fourth pass).
+ */
+export function parisTimeOn(ms, days, hour, minute) {
+  const p = paris(ms);
+  return parisInstant(Number(p.year), Number(p.month), Number(p.day) + days, hour, minute);
+}
+
 // ISO 8601 texts of `instantOf`: a year (four digits, or six with a sign), then month, day, time and
 // fraction, each optional after the one before; an offset (`Z`, `+01:00`, `+0100`) only after a time.
 const ISO_INSTANT = /^([+-]\d{6}|\d{4})(?:-(\d{2})(?:-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?([Zz]|([+-])(\d{2}):?(\d{2}))?)?)?)?$/;
