@@ -1523,7 +1523,7 @@ test('report --request: missing, a directory or unreadable is said before RESPON
   const bad = write('req-check-resp.csv', 'not a response\n');
   const missing = remise(['batch', 'report', bad, '--request', path('no-such-request.ndjson')]);
   assert.equal(missing.status, 2, missing.stderr);
-  assert.match(missing.stderr, /^remise batch report: --request .*no-such-request\.ndjson: ENOENT/);
+  assert.match(missing.stderr, /^remise batch report: --request .*no-such-request\.ndjson: no such file \(ENOENT\): check the path\n?$/);
   const directory = remise(['batch', 'report', bad, '--request', dir]);
   assert.equal(directory.status, 2, directory.stderr);
   assert.match(directory.stderr, /--request .*: is a directory/);

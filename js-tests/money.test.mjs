@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { entries, thrown } from './entries.mjs';
 
-for (const [entry, { money, RemiseError, isRemiseError }] of entries) {
+for (const [entry, R] of entries) {
+  const { money, RemiseError, isRemiseError } = R;
   test(`${entry}: values JSON cannot carry are VALIDATION; objects are read as their JSON form (README "Money")`, () => {
     for (const [f, field] of [
       [() => money.toMinor(NaN, 'EUR'), 'amount'],
@@ -116,6 +117,15 @@ for (const [entry, { money, RemiseError, isRemiseError }] of entries) {
       assert.match(e.message, new RegExp(`^unknown currency '${String(n).replace('.', '\\.')}' for the iso table`), e.message);
     }
     assert.equal(money.currency(978).code, 'EUR');
+    // A withdrawn code is named as such, with the code that replaced it (ISO 4217 amendments: the
+    // Netherlands Antillean guilder by the Caribbean guilder XCG, the old leone SLL by SLE; a helper's
+    // attack, twenty-fourth pass: both were told to be "an alpha-3 code in upper case").
+    assert.equal(thrown(() => money.toMinor('1.00', 'ANG')).message, "unknown currency 'ANG' for the iso table: ANG was withdrawn from ISO 4217: give its successor, XCG, if the gateway's table has it");
+    assert.match(thrown(() => money.toMinor('1', 'SLL', 'systempay')).message, /'SLL' for the systempay table: SLL was withdrawn from ISO 4217: give its successor, SLE/);
+    // Beside other issues, in each issue and in the message.
+    const both = thrown(() => R.systempay.request('Transaction/Refund', { uuid: 'x', amount: 5, currency: 'SLL' }, { shopId: '69876357', password: 'testpassword_x' }));
+    assert.match(both.issues.find((i) => i.field === 'currency').message, /SLL was withdrawn/);
+    assert.match(both.message, /currency: unknown currency 'SLL' for the systempay table: SLL was withdrawn/);
   });
 
   test(`${entry}: fromMinor refuses what is not a safe integer`, () => {

@@ -346,6 +346,10 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
       assert.match(e.issues[0].message, new RegExp(`^is ${what}`));
       assert.equal((await rejected(client().refund(body))).code, 'VALIDATION');
     }
+    // A service named by a String object or a toJSON, as the core reads it (the review of the pass).
+    for (const service of [new String('Transaction/Refund'), { toJSON: () => 'Transaction/CancelOrRefund' }]) {
+      assert.deepEqual(thrown(() => systempay.request(service, { uuid: UUID, amount: null }, creds)).issues.map((i) => i.field), ['amount']);
+    }
     let reads = 0;
     const once = { uuid: UUID, get amount() { reads += 1; return reads === 1 ? 500 : undefined; } };
     assert.equal(JSON.parse(systempay.request('Transaction/Refund', once, creds).body).amount, 500);

@@ -378,8 +378,29 @@ export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\u
 export const wellFormed = (text) => (typeof text.isWellFormed === 'function' ? text.isWellFormed() : !LONE_SURROGATE.test(text));
 
 /** Builds the RemiseError of a framed `e…` text or a parsed props object. */
+/**
+ * ISO 4217 codes withdrawn, with the code that replaced each (ISO 4217 amendments; none is in list one of
+ * 2026-01-01, which remise's iso rows follow). The core's "unknown currency" told them to be "an ISO 4217
+ * alpha-3 code in upper case", which they are (a helper's attack on the amounts, twenty-fourth pass). A
+ * gateway's own table may still hold one (Sogenactif keeps HRK and BGN): then the core takes it and no
+ * message is rewritten.
+ */
+const WITHDRAWN = { ANG: 'XCG', BGN: 'EUR', HRK: 'EUR', SLL: 'SLE', VEF: 'VES', MRO: 'MRU', STD: 'STN', ZWL: 'ZWG', CUC: 'CUP', LTL: 'EUR', LVL: 'EUR', EEK: 'EUR', SKK: 'EUR', CYP: 'EUR', MTL: 'EUR', SIT: 'EUR' };
+const UNKNOWN_CODE = /(unknown currency '([A-Z]{3})' for the \w+ table: )give an ISO 4217 alpha-3 code in upper case like 'EUR' or a numeric code like 978/g;
+
+/** `text` with each unknown currency that is a withdrawn one said so, with its successor. */
+function withdrawn(text) {
+  if (typeof text !== 'string' || !text.includes('unknown currency')) return text;
+  return text.replace(UNKNOWN_CODE, (all, head, code) =>
+    Object.hasOwn(WITHDRAWN, code) ? `${head}${code} was withdrawn from ISO 4217: give its successor, ${WITHDRAWN[code]}, if the gateway's table has it` : all);
+}
+
 export function errorFrom(props) {
   if (props && props.retryDelayMs !== undefined) delete props.retryDelayMs;
+  if (props) props.message = withdrawn(props.message);
+  if (props && Array.isArray(props.issues)) {
+    for (const i of props.issues) if (i && i.code === 'UNKNOWN_CURRENCY') i.message = withdrawn(i.message);
+  }
   // A card number given in the wrong place (a uuid, a currency, a key) is quoted by the message that
   // names it: shown with its last four digits only, as `remise batch report` shows one (13 to 19
   // digits passing the Luhn check; a helper's attack found it whole in VALIDATION errors).

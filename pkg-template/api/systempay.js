@@ -36,6 +36,18 @@ const WHOLE_WHEN_LEFT_OUT = new Set(['Transaction/Refund', 'Transaction/CancelOr
  * is left to the encoding, which names it.
  */
 /**
+ * A service name as the core reads it: a string, or what JSON writes of a `String` object or a `toJSON`
+ * (`request(new String('Transaction/Refund'), …)` skipped the amount check: the review of the pass).
+ */
+function nameOf(service) {
+  if (typeof service === 'string') return service;
+  return guarded(() => {
+    const text = JSON.stringify(service);
+    return typeof text === 'string' && text.startsWith('"') ? JSON.parse(text) : undefined;
+  }, undefined);
+}
+
+/**
  * `v`, the result of a `toJSON` call, as JSON serializes it: without asking its own `toJSON` again (an
  * object or array whose own toJSON would run a second time in the encoding is copied without it: the
  * differential fuzz of the pass found `{ toJSON: () => ({ toJSON: () => null }) }` read as no amount).
@@ -49,7 +61,7 @@ function asked(v) {
 }
 
 function withAmount(service, body, key, at) {
-  if (!WHOLE_WHEN_LEFT_OUT.has(service) || body === null || typeof body !== 'object') return [body, undefined];
+  if (!WHOLE_WHEN_LEFT_OUT.has(nameOf(service)) || body === null || typeof body !== 'object') return [body, undefined];
   let view = body;
   try {
     // The usual body, a plain object with `amount` a number (or left out), as it is: the copy below
@@ -77,7 +89,7 @@ function withAmount(service, body, key, at) {
     }
     if (amount !== null && amount !== undefined && typeof amount !== 'function') return [copy, undefined];
     const what = typeof amount === 'function' ? 'a function (not called?)' : String(amount);
-    const whole = service === 'Transaction/Refund' ? 'refund the whole amount left' : 'cancel or refund the whole amount';
+    const whole = nameOf(service) === 'Transaction/Refund' ? 'refund the whole amount left' : 'cancel or refund the whole amount';
     return [copy, { field: at, code: 'TYPE', message: `is ${what}: give the amount in the currency's minor units (e.g. 1050 for 10.50 EUR), or leave the key out to ${whole}` }];
   } catch {
     return [view, undefined];

@@ -1029,13 +1029,16 @@ function attempt(core, settings, gateway, request, prep, kind, operation, retrie
 }
 
 /**
- * A money-moving attempt asks for a connection of its own (`connection: close`, above): on a kept-alive
- * connection a peer that wrote an answer nobody asked for (a broken front end, an answer written twice)
- * gave it to the next request, and a refund accepted by the gateway settled on a stray refusal, "not
- * done" (a helper's attack with a counting server, twenty-fourth pass). Node's fetch (undici) sends such
- * a request on a new connection, never on an idle one of its pool, and closes it after the answer: no
- * answer meant for anyone else can reach it. Browsers drop the header (a forbidden name); Deno gets its
- * own client below. Reads keep the pool: their answer's subject is compared (`otherSubject`).
+ * A money-moving attempt's connection is closed after its answer (`connection: close`, above): on a
+ * kept-alive connection a peer that wrote an answer nobody asked for (a broken front end, an answer
+ * written twice) gave it to the next request, and a refund accepted by the gateway settled on a stray
+ * refusal, "not done" (a helper's attack with a counting server, twenty-fourth pass: refunds in a row).
+ * Closed, no later call can take what a peer writes after a money-moving answer. It does not make the
+ * attempt open a new connection: Node's fetch (undici) may still send it on an idle one a read left in
+ * its pool (the review of the pass: after concurrent reads, 12 refunds of 12), and a connection per call
+ * would need a dispatcher of remise's own, which would drop one the caller set (a proxy, a CA): a known
+ * gap. Browsers drop the header (a forbidden name); Deno gets its own client below, a fresh connection.
+ * Reads keep the pool: their answer's subject is compared (`otherSubject`).
  *
  * On Deno, the HTTP client for one money-moving attempt: it keeps no idle connection, so the request
  * goes on a connection of its own. Deno's fetch sends a request again, on a new connection, when
@@ -1080,7 +1083,8 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     // The URL redacted like a body: a followed redirect's comes from the answer, and the first one
     // holds the caller's service name (`call('Transaction/Get4970…')` showed a card number: a helper's
     // fuzz, twentieth pass) and the baseUrl (a secret there is taken out too).
-    if (prep.debug) emit(settings.debug, { type: 'request', gateway, url: settings.redact(url), headers: prep.debug.headers, body: maskCodes(withoutSecrets(prep.debug.body, settings.secrets)) });
+    // (With the `connection: close` a money-moving attempt adds: the event lists what is sent.)
+    if (prep.debug) emit(settings.debug, { type: 'request', gateway, url: settings.redact(url), headers: kind === 'read' ? prep.debug.headers : { ...prep.debug.headers, connection: 'close' }, body: maskCodes(withoutSecrets(prep.debug.body, settings.secrets)) });
     // Never followed by fetch: a redirected POST would be sent twice, or to another host.
     const init = {
       method: request.method,

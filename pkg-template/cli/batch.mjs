@@ -1440,7 +1440,7 @@ function requestReadable(path) {
     accessSync(path, fsConstants.R_OK);
   } catch (e) {
     if (e instanceof FileError) throw e;
-    throw new FileError(`--request ${path}: ${e?.message ?? e}`);
+    throw new FileError(`--request ${path}: ${missingFile(e) ? 'no such file (ENOENT): check the path' : e?.message ?? e}`);
   }
 }
 
