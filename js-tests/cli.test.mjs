@@ -1627,6 +1627,20 @@ test('remise sim: an option given twice, a --now that is no date, --bodies with 
   assert.equal(blocked.code, 1, blocked.stderr);
   assert.match(blocked.stderr, /^remise sim: port 10080 is one that fetch refuses to connect to .*give another --port/);
   assert.equal(blocked.stdout, '', 'no base URL printed');
+  // Bound beyond the loopback: a warning on stderr (anyone reaching it can reset it and read the
+  // credentials); the loopback gets none (a helper's attack, twenty-fourth pass).
+  const open = started(t, ['sim', '--port', '0', '--host', '0.0.0.0', '--quiet']);
+  const stderrOf = (child) => new Promise((resolve) => {
+    let text = '';
+    child.stderr.on('data', (c) => {
+      text += c;
+      if (text.includes('\n')) resolve(text);
+    });
+  });
+  const warned = await within(stderrOf(open.child), 10_000);
+  assert.match(warned, /^remise sim: warning: listening on 0\.0\.0\.0, not only this machine's loopback/);
+  open.child.kill('SIGTERM');
+  await within(open.done, 10_000);
   // Read as the simulator reads it: a day its month lacks is refused with the option's name (the
   // review of the twenty-first pass: it was named only by createSimulator), a date alone is Paris time.
   for (const bad of ['garbage', '2026-02-30']) {

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { createConnection, createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { systempay, payline } from 'remise';
@@ -484,4 +484,64 @@ test('payline: an order reference re-authorized within 24 hours is a duplicate (
   // A day later the reference is free again.
   sim.advance({ days: 1 });
   assert.equal((await reauth()).result.code, '00000');
+});
+
+// ---- a helper's attack on the simulator as a long-running server, twenty-fourth pass
+
+test('sim.requests keeps at most 64 MiB of request text (the oldest go); the clock run skips settled transactions', async () => {
+  // `remise sim` kept 1 000 requests of 8 MiB and died of a heap out of memory. Ten bodies of 8 MiB:
+  // at most eight are kept, the newest ones, and a small request after them is kept too.
+  const sim = createSimulator({ now: START });
+  const post = systempayPoster(sim);
+  const big = `{"uuid":"${'0'.repeat(32)}","comment":"${'x'.repeat((8 << 20) - 100)}"}`;
+  assert.ok(big.length < 8 << 20);
+  const { shopId, password } = sim.systempay.credentials;
+  for (let i = 0; i < 10; i++) {
+    await sim.handle({ method: 'POST', url: 'https://api.systempay.fr/api-payment/V4/Transaction/Get', headers: { authorization: `Basic ${Buffer.from(`${shopId}:${password}`).toString('base64')}` }, body: big });
+  }
+  assert.ok(sim.requests.length <= 8 && sim.requests.length >= 7, `${sim.requests.length} kept`);
+  await post('Transaction/Get', { uuid: 'ab'.repeat(16) });
+  assert.equal(sim.requests.at(-1).body.uuid, 'ab'.repeat(16));
+  sim.reset();
+  assert.equal(sim.requests.length, 0);
+  // Settled transactions are left alone by the clock; a pending one is still captured at its run.
+  const done = sim.systempay.createTransaction({ amount: 100 });
+  sim.advance({ days: 1 });
+  assert.equal(sim.systempay.getTransaction(done.uuid).detailedStatus, 'CAPTURED');
+  const pending = sim.systempay.createTransaction({ amount: 100 });
+  sim.advance({ days: 1 });
+  assert.deepEqual([sim.systempay.getTransaction(done.uuid).detailedStatus, sim.systempay.getTransaction(pending.uuid).detailedStatus], ['CAPTURED', 'CAPTURED']);
+});
+
+test('sim.close() lets a request already received get its answer before cutting connections', async () => {
+  // It destroyed every socket at once: a request whose body was on its way got nothing (a CI teardown's
+  // ECONNRESET). Here the body's last bytes come after close() was called.
+  const sim = createSimulator({ now: START });
+  const base = await sim.listen(0);
+  const { port } = new URL(base);
+  const { shopId, password } = sim.systempay.credentials;
+  const body = JSON.stringify({ uuid: '2'.repeat(32) });
+  const socket = createConnection({ port, host: '127.0.0.1' });
+  await new Promise((resolve) => socket.once('connect', resolve));
+  let answer = '';
+  socket.on('data', (c) => (answer += c));
+  const ended = new Promise((resolve) => socket.once('close', resolve));
+  socket.write(`POST /api-payment/V4/Transaction/Get HTTP/1.1\r\nhost: 127.0.0.1\r\nauthorization: Basic ${Buffer.from(`${shopId}:${password}`).toString('base64')}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body.slice(0, 5)}`);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const closing = sim.close();
+  socket.write(body.slice(5));
+  await closing;
+  await ended;
+  assert.match(answer, /^HTTP\/1\.1 200 /);
+  assert.match(answer, /PSP_010|"status":"ERROR"/, 'the gateway answered it (an unknown transaction)');
+  // A connection that stays silent is cut after the grace period, and close() resolves.
+  const sim2 = createSimulator({ now: START });
+  const base2 = await sim2.listen(0);
+  const idle = createConnection({ port: new URL(base2).port, host: '127.0.0.1' });
+  await new Promise((resolve) => idle.once('connect', resolve));
+  idle.write('POST /api-payment/V4/Transaction/Get HTTP/1.1\r\nhost: x\r\ncontent-length: 10\r\n\r\n12');
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const gone = new Promise((resolve) => idle.once('close', resolve));
+  await sim2.close();
+  await gone;
 });

@@ -91,7 +91,8 @@ export async function run(argv) {
     // one line, no usage text).
     if (typeof e?.code === 'string' && e.syscall) {
       const why = LISTEN_ERRORS[e.code] ?? e.message;
-      const host = values.host.includes(':') ? `[${values.host}]` : values.host;
+      // (An address given in brackets is shown as given: `[[::1]]` was printed.)
+      const host = values.host.includes(':') && !values.host.startsWith('[') ? `[${values.host}]` : values.host;
       console.error(`remise sim: cannot listen on ${host}:${port}: ${why} (${e.code})`);
       return 1;
     }
@@ -108,6 +109,12 @@ export async function run(argv) {
     await sim.close();
     console.error(`remise sim: port ${port} is one that fetch refuses to connect to (a port the Fetch standard blocks, as browsers do): remise's clients could not reach the simulator there; give another --port, e.g. 8787`);
     return 1;
+  }
+  // Bound beyond this machine (0.0.0.0, ::, an external address): anyone who can reach it may reset it,
+  // move its clock and read the credentials the banner prints (said on stderr; a helper's attack,
+  // twenty-fourth pass).
+  if (!LOOPBACK.test(values.host)) {
+    console.error(`remise sim: warning: listening on ${values.host}, not only this machine's loopback: anyone who can reach the port can reset the simulator, move its clock and see its test credentials`);
   }
   say(base);
   if (!values.quiet) {
@@ -174,6 +181,9 @@ function say(text) {
     stdoutClosed = true;
   }
 }
+
+/** Host names and addresses of this machine's loopback only (IPv4 127/8, ::1, localhost). */
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\]|::ffff:127(?:\.\d{1,3}){3})$/i;
 
 /** Whether this runtime's fetch refuses `base`'s port (undici's "bad port", before any connection). */
 async function blockedByFetch(base) {

@@ -13,6 +13,11 @@ const MINUTE_MS = 60_000;
 const NODE_HTTP = 'node:http';
 /** Largest request body the HTTP server reads (gateway requests are a few KB); larger gets 413. */
 const MAX_BODY_BYTES = 8 << 20;
+// The request bodies `sim.requests` keeps, in UTF-16 units of their text: past it the oldest requests go.
+// `remise sim` kept 1 000 requests of 8 MiB and ran out of heap (a helper's attack, twenty-fourth pass).
+const MAX_KEPT_TEXT = 64 << 20;
+// How long `close()` lets requests already received finish before it cuts their connections.
+const CLOSE_GRACE_MS = 1000;
 
 /** Where a request goes, by path (the same on every host, so white-label hosts work too). */
 function route(pathname) {
@@ -133,14 +138,23 @@ export function createSimulator(options = {}) {
   if (!Number.isSafeInteger(seed)) throw new TypeError('createSimulator: options.seed must be an integer');
   let hex32 = hexSource(seed);
   const requests = [];
+  // The text size of each kept request, in step with `requests`, and their sum (MAX_KEPT_TEXT).
+  const sizes = [];
+  let keptText = 0;
   const keep = options.keepRequests ?? Infinity;
-  const record = (entry) => {
+  const drop = () => {
+    requests.shift();
+    keptText -= sizes.shift() ?? 0;
+  };
+  const record = (entry, size = 0) => {
     const e = { at: new Date(clock).toISOString(), ...entry };
     // A card number in the URL (`/Token/4970…`) is masked there too, as in bodies (an attack,
     // nineteenth pass: it was kept in `path` and `service`, and printed by `remise sim`).
     for (const k of ['path', 'service']) if (typeof e[k] === 'string') e[k] = maskRecorded(e[k]);
     requests.push(e);
-    if (requests.length > keep) requests.shift();
+    sizes.push(size);
+    keptText += size;
+    while (requests.length > keep || (keptText > MAX_KEPT_TEXT && requests.length > 1)) drop();
     options.onRequest?.(e);
   };
   const ctx = { now: () => clock, seq: () => ++counter, hex32: () => hex32(), record };
@@ -170,6 +184,8 @@ export function createSimulator(options = {}) {
   function reset() {
     for (const g of Object.values(gateways)) g.reset();
     requests.length = 0;
+    sizes.length = 0;
+    keptText = 0;
     clock = start;
     counter = 0;
     hex32 = hexSource(seed);
@@ -229,7 +245,7 @@ export function createSimulator(options = {}) {
     const withJson = { ...req, json: gateway === 'systempay' ? parseJson(req.body) : undefined };
     const answer = await gateways[gateway].handle(withJson, url);
     const { record: rec, ...response } = answer;
-    record({ gateway, method: req.method, path: url.pathname, ...rec, status: response.status });
+    record({ gateway, method: req.method, path: url.pathname, ...rec, status: response.status }, req.body.length);
     return response;
   }
 
@@ -271,6 +287,7 @@ export function createSimulator(options = {}) {
     // A computed specifier: bundlers for workers (wrangler, Vercel, esbuild) leave it alone, so the
     // simulator bundles for any runtime; only Node (listen) ever loads it.
     const http = await import(/* @vite-ignore */ NODE_HTTP);
+    let boundPort = 0;
     const srv = http.createServer((req, res) => {
       const chunks = [];
       let size = 0;
@@ -288,7 +305,9 @@ export function createSimulator(options = {}) {
         for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
         // An origin-form target (`/path?query`) is appended to the base; anything else (`*`, an
         // absolute URL) is answered 400 by handle.
-        const target = req.url.startsWith('/') ? `http://${urlHost(host)}:${srv.address().port}${req.url}` : req.url;
+        // (The port as bound: `srv.address()` is null once close() began, and a request it lets finish
+        // threw here.)
+        const target = req.url.startsWith('/') ? `http://${urlHost(host)}:${boundPort}${req.url}` : req.url;
         handle({ method: req.method, url: target, headers, body: Buffer.concat(chunks).toString('utf8') })
           .then((a) => res.writeHead(a.status, a.headers).end(a.body))
           .catch((e) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`remise simulator error: ${e.message}`));
@@ -307,15 +326,26 @@ export function createSimulator(options = {}) {
       srv.listen(port, host, resolve);
     });
     server = srv;
-    return `http://${urlHost(host)}:${srv.address().port}`;
+    boundPort = srv.address().port;
+    return `http://${urlHost(host)}:${boundPort}`;
   }
-  /** Stops the server started by `listen` (open connections are closed). */
+  /**
+   * Stops the server started by `listen`: no new connection is taken, idle ones are closed, and
+   * requests already received get their answers for up to a second before their connections are cut
+   * (they were cut at once: an integration's last calls failed with ECONNRESET at a CI teardown, a
+   * helper's attack, twenty-fourth pass).
+   */
   async function close() {
     if (!server) return;
     const srv = server;
     server = null;
-    for (const s of sockets) s.destroy();
-    await new Promise((resolve) => srv.close(() => resolve()));
+    const closed = new Promise((resolve) => srv.close(() => resolve()));
+    srv.closeIdleConnections?.();
+    const cut = setTimeout(() => {
+      for (const s of sockets) s.destroy();
+    }, CLOSE_GRACE_MS);
+    await closed;
+    clearTimeout(cut);
   }
 
   return {
