@@ -488,20 +488,34 @@ test('payline: an order reference re-authorized within 24 hours is a duplicate (
 
 // ---- a helper's attack on the simulator as a long-running server, twenty-fourth pass
 
-test('sim.requests keeps at most 64 MiB of request text (the oldest go); the clock run skips settled transactions', async () => {
-  // `remise sim` kept 1 000 requests of 8 MiB and died of a heap out of memory. Ten bodies of 8 MiB:
-  // at most eight are kept, the newest ones, and a small request after them is kept too.
+test('sim.requests keeps no request body of more than 16 KiB of text (its length instead); the clock run skips settled transactions', async () => {
+  // `remise sim` kept 1 000 requests of 8 MiB, their parsed bodies up to 20 times that, and died of a
+  // heap out of memory (a helper's attack and the review of the pass). Ten bodies of 8 MiB: each kept as
+  // its length; a small request after them whole; a batch file's header line the same way.
   const sim = createSimulator({ now: START });
   const post = systempayPoster(sim);
   const big = `{"uuid":"${'0'.repeat(32)}","comment":"${'x'.repeat((8 << 20) - 100)}"}`;
-  assert.ok(big.length < 8 << 20);
   const { shopId, password } = sim.systempay.credentials;
   for (let i = 0; i < 10; i++) {
     await sim.handle({ method: 'POST', url: 'https://api.systempay.fr/api-payment/V4/Transaction/Get', headers: { authorization: `Basic ${Buffer.from(`${shopId}:${password}`).toString('base64')}` }, body: big });
   }
-  assert.ok(sim.requests.length <= 8 && sim.requests.length >= 7, `${sim.requests.length} kept`);
+  assert.equal(sim.requests.length, 10);
+  for (const r of sim.requests) assert.deepEqual(r.body, { omitted: big.length });
   await post('Transaction/Get', { uuid: 'ab'.repeat(16) });
   assert.equal(sim.requests.at(-1).body.uuid, 'ab'.repeat(16));
+  // 16 KiB is kept whole, one more character is not.
+  const edge = (n) => JSON.stringify({ uuid: 'cd'.repeat(16), comment: 'y'.repeat(n) });
+  const pad = 16384 - edge(0).length;
+  for (const n of [pad, pad + 1]) {
+    await sim.handle({ method: 'POST', url: 'https://api.systempay.fr/api-payment/V4/Transaction/Get', headers: { authorization: `Basic ${Buffer.from(`${shopId}:${password}`).toString('base64')}` }, body: edge(n) });
+  }
+  assert.equal(sim.requests.at(-2).body.comment.length, pad);
+  assert.deepEqual(sim.requests.at(-1).body, { omitted: 16385 });
+  const header = `HEADER;${'9'.repeat(1 << 20)}`;
+  await sim.fetch('http://sim/__simulator/batch', { method: 'POST', body: `FILE;request;office;v19\n${header}\nEND;0\n` }).then((r) => r.text());
+  const batch = sim.requests.at(-1);
+  assert.equal(batch.service, 'batch');
+  assert.deepEqual(batch.body, { omitted: header.length });
   sim.reset();
   assert.equal(sim.requests.length, 0);
   // Settled transactions are left alone by the clock; a pending one is still captured at its run.
@@ -544,4 +558,21 @@ test('sim.close() lets a request already received get its answer before cutting 
   const gone = new Promise((resolve) => idle.once('close', resolve));
   await sim2.close();
   await gone;
+  // A connection that has sent nothing yet (a preconnect) is closed at once, not kept to the end of
+  // the grace period; a second close() under way is the same wait (it resolved at once before).
+  const sim3 = createSimulator({ now: START });
+  const base3 = await sim3.listen(0);
+  const pre = createConnection({ port: new URL(base3).port, host: '127.0.0.1' });
+  await new Promise((resolve) => pre.once('connect', resolve));
+  const preGone = new Promise((resolve) => pre.once('close', resolve));
+  const first = sim3.close();
+  assert.equal(sim3.close(), first);
+  await first;
+  await preGone;
+  // Listening again right after is a new server of its own.
+  const again = await sim3.listen(0);
+  const res = await fetch(`${again}/api-payment/V4/Transaction/Get`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from(`${shopId}:${password}`).toString('base64')}` }, body: body });
+  assert.equal(res.status, 200);
+  await res.text();
+  await sim3.close();
 });

@@ -11,7 +11,7 @@ export interface SimulatorRequest {
   service?: string;
   /** Payline operation (`doCapture`, …). */
   operation?: string | null;
-  /** Parsed body: JSON, the SOAP request as an object, or a batch summary. Card numbers are masked. */
+  /** Parsed body: JSON, the SOAP request as an object, or a batch summary. Card numbers are masked. One read from more than 16 KiB of text is `{ omitted: <its length> }`. */
   body?: unknown;
   /** What the gateway answered: `SUCCESS`, `PSP_075`, `00000`, `02620`, `00`, `24`, `HTTP 401`, … */
   result?: string;

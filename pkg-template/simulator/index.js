@@ -13,9 +13,10 @@ const MINUTE_MS = 60_000;
 const NODE_HTTP = 'node:http';
 /** Largest request body the HTTP server reads (gateway requests are a few KB); larger gets 413. */
 const MAX_BODY_BYTES = 8 << 20;
-// The request bodies `sim.requests` keeps, in UTF-16 units of their text: past it the oldest requests go.
-// `remise sim` kept 1 000 requests of 8 MiB and ran out of heap (a helper's attack, twenty-fourth pass).
-const MAX_KEPT_TEXT = 64 << 20;
+// The longest request text whose body `sim.requests` keeps (in UTF-16 units); a longer one is recorded as
+// `{ omitted: <its length> }`. `remise sim` kept 1 000 requests of 8 MiB, their parsed bodies up to 20
+// times that, and ran out of heap (a helper's attack and the review of the pass, twenty-fourth pass).
+const MAX_RECORDED_BODY = 16 << 10;
 // How long `close()` lets requests already received finish before it cuts their connections.
 const CLOSE_GRACE_MS = 1000;
 
@@ -59,7 +60,7 @@ function hexSource(seed) {
  *   sealed except on the Sips test hosts, unless `sealTestAnswers` is true.
  * @param {(entry) => void} [options.onRequest] called with each recorded request and its result.
  * @param {number} [options.seed] seed of the generated ids (default 1).
- * @param {number} [options.keepRequests] how many recorded requests `sim.requests` keeps (default: all).
+ * @param {number} [options.keepRequests] how many recorded requests `sim.requests` keeps (default: all; a body read from more than 16 KiB of text is kept as `{ omitted: <its length> }`).
  */
 // The options each part takes (index.d.ts `SimulatorOptions`): a misspelt one (`passwrd`,
 // `sealTestAnswer`) was ignored without a word, and the default used in its place (a new user's walk
@@ -138,23 +139,16 @@ export function createSimulator(options = {}) {
   if (!Number.isSafeInteger(seed)) throw new TypeError('createSimulator: options.seed must be an integer');
   let hex32 = hexSource(seed);
   const requests = [];
-  // The text size of each kept request, in step with `requests`, and their sum (MAX_KEPT_TEXT).
-  const sizes = [];
-  let keptText = 0;
   const keep = options.keepRequests ?? Infinity;
-  const drop = () => {
-    requests.shift();
-    keptText -= sizes.shift() ?? 0;
-  };
+  // `size`: the length of the text the recorded body was read from (MAX_RECORDED_BODY).
   const record = (entry, size = 0) => {
     const e = { at: new Date(clock).toISOString(), ...entry };
+    if (size > MAX_RECORDED_BODY && e.body !== undefined) e.body = { omitted: size };
     // A card number in the URL (`/Token/4970…`) is masked there too, as in bodies (an attack,
     // nineteenth pass: it was kept in `path` and `service`, and printed by `remise sim`).
     for (const k of ['path', 'service']) if (typeof e[k] === 'string') e[k] = maskRecorded(e[k]);
     requests.push(e);
-    sizes.push(size);
-    keptText += size;
-    while (requests.length > keep || (keptText > MAX_KEPT_TEXT && requests.length > 1)) drop();
+    if (requests.length > keep) requests.shift();
     options.onRequest?.(e);
   };
   const ctx = { now: () => clock, seq: () => ++counter, hex32: () => hex32(), record };
@@ -184,8 +178,6 @@ export function createSimulator(options = {}) {
   function reset() {
     for (const g of Object.values(gateways)) g.reset();
     requests.length = 0;
-    sizes.length = 0;
-    keptText = 0;
     clock = start;
     counter = 0;
     hex32 = hexSource(seed);
@@ -261,9 +253,12 @@ export function createSimulator(options = {}) {
     return new Response(answer.body, { status: answer.status, headers: answer.headers });
   }
 
+  // The server `listen` started: `{ srv, busy, stopping }`, `busy` each connection with how many of its
+  // requests are not answered yet (one per server: a close() under way touches its own only).
   let server = null;
   let starting = false;
-  const sockets = new Set();
+  // The promise of a close() under way: a second call waits for it too.
+  let closing = null;
   /** Node only: serves the simulator on 127.0.0.1 (port 0 = any free port); resolves to its base URL. */
   async function listen(port = 0, host = '127.0.0.1') {
     // (Set before the first await: two listen() calls at once started two servers, and close()
@@ -288,7 +283,13 @@ export function createSimulator(options = {}) {
     // simulator bundles for any runtime; only Node (listen) ever loads it.
     const http = await import(/* @vite-ignore */ NODE_HTTP);
     let boundPort = 0;
+    const state = { srv: null, busy: new Map(), stopping: false };
     const srv = http.createServer((req, res) => {
+      const socket = req.socket;
+      state.busy.set(socket, (state.busy.get(socket) ?? 0) + 1);
+      res.once('close', () => state.busy.set(socket, Math.max(0, (state.busy.get(socket) ?? 1) - 1)));
+      // Answered with `connection: close` once close() began: the connection ends after it.
+      const answer = (status, headers, body) => res.writeHead(status, state.stopping ? { ...headers, connection: 'close' } : headers).end(body);
       const chunks = [];
       let size = 0;
       req.on('data', (c) => {
@@ -298,7 +299,7 @@ export function createSimulator(options = {}) {
       });
       req.on('end', () => {
         if (size > MAX_BODY_BYTES) {
-          res.writeHead(413, { 'content-type': 'text/plain' }).end(`remise simulator: request body over ${MAX_BODY_BYTES} bytes`);
+          answer(413, { 'content-type': 'text/plain' }, `remise simulator: request body over ${MAX_BODY_BYTES} bytes`);
           return;
         }
         const headers = {};
@@ -309,8 +310,8 @@ export function createSimulator(options = {}) {
         // threw here.)
         const target = req.url.startsWith('/') ? `http://${urlHost(host)}:${boundPort}${req.url}` : req.url;
         handle({ method: req.method, url: target, headers, body: Buffer.concat(chunks).toString('utf8') })
-          .then((a) => res.writeHead(a.status, a.headers).end(a.body))
-          .catch((e) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`remise simulator error: ${e.message}`));
+          .then((a) => answer(a.status, a.headers, a.body))
+          .catch((e) => answer(500, { 'content-type': 'text/plain' }, `remise simulator error: ${e.message}`));
       });
     });
     // Idle keep-alive sockets are closed by the client first (undici keeps them 4 s, or the server's
@@ -318,14 +319,15 @@ export function createSimulator(options = {}) {
     srv.keepAliveTimeout = 65_000;
     srv.headersTimeout = 66_000;
     srv.on('connection', (s) => {
-      sockets.add(s);
-      s.on('close', () => sockets.delete(s));
+      if (!state.busy.has(s)) state.busy.set(s, 0);
+      s.on('close', () => state.busy.delete(s));
     });
     await new Promise((resolve, reject) => {
       srv.once('error', reject);
       srv.listen(port, host, resolve);
     });
-    server = srv;
+    state.srv = srv;
+    server = state;
     boundPort = srv.address().port;
     return `http://${urlHost(host)}:${boundPort}`;
   }
@@ -335,17 +337,26 @@ export function createSimulator(options = {}) {
    * (they were cut at once: an integration's last calls failed with ECONNRESET at a CI teardown, a
    * helper's attack, twenty-fourth pass).
    */
-  async function close() {
-    if (!server) return;
-    const srv = server;
+  function close() {
+    if (closing) return closing;
+    if (!server) return Promise.resolve();
+    const state = server;
     server = null;
-    const closed = new Promise((resolve) => srv.close(() => resolve()));
-    srv.closeIdleConnections?.();
-    const cut = setTimeout(() => {
-      for (const s of sockets) s.destroy();
-    }, CLOSE_GRACE_MS);
-    await closed;
-    clearTimeout(cut);
+    state.stopping = true;
+    closing = (async () => {
+      const closed = new Promise((resolve) => state.srv.close(() => resolve()));
+      // A connection with no request under way (kept alive, or one that has sent nothing yet) ends now;
+      // one with a request is answered with `connection: close`, and cut after the grace period.
+      for (const [s, n] of state.busy) if (n === 0) s.destroy();
+      const cut = setTimeout(() => {
+        for (const s of state.busy.keys()) s.destroy();
+      }, CLOSE_GRACE_MS);
+      await closed;
+      clearTimeout(cut);
+    })().finally(() => {
+      closing = null;
+    });
+    return closing;
   }
 
   return {

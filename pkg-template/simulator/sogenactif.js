@@ -442,7 +442,8 @@ export function createSogenactif(ctx, config = {}) {
       out.push(`${line};${code};${code === CODES.ok && answer.acquirerResponseCode ? '00' : ''};${code === CODES.ok ? answer.authorisationId ?? '' : ''}`);
     });
     out.push(lines.at(-1));
-    ctx.record({ gateway: 'sogenactif', method: 'BATCH', path: 'processBatch', service: 'batch', body: { header: lines[1], records: body.length, methods }, result: `${accepted} accepted, ${body.length - accepted} rejected` });
+    // (Its header line's length as the recorded text's: an 8 MiB HEADER line was kept whole, each time.)
+    ctx.record({ gateway: 'sogenactif', method: 'BATCH', path: 'processBatch', service: 'batch', body: { header: lines[1], records: body.length, methods }, result: `${accepted} accepted, ${body.length - accepted} rejected` }, (lines[1] ?? '').length);
     return out.join(eol) + eol;
   }
 
