@@ -26,16 +26,6 @@ const G = 'systempay';
 const WHOLE_WHEN_LEFT_OUT = new Set(['Transaction/Refund', 'Transaction/CancelOrRefund']);
 
 /**
- * The body of `service` as JSON will read it, and the issue of an `amount` given without a value, at
- * `at` (undefined when there is none). For the services above, the body's `toJSON` (an ORM row) is
- * called once and its own enumerable keys copied, each read once, the amount's own `toJSON` applied
- * (a value object): `null`, `undefined` or a function (`row.refundAmount` uncalled) there is refused,
- * and the copy is what is encoded, so no getter answers the check one thing and JSON another (the
- * review of the pass: a toJSON'd row or amount and a function went out as full refunds). `key` is the
- * body's index in the call's arguments, as JSON.stringify hands it to `toJSON`. What cannot be read
- * is left to the encoding, which names it.
- */
-/**
  * A service name as the core reads it: a string, or what JSON writes of a `String` object or a `toJSON`
  * (`request(new String('Transaction/Refund'), …)` skipped the amount check: the review of the pass).
  */
@@ -60,6 +50,16 @@ function asked(v) {
   return copy;
 }
 
+/**
+ * The body of `service` as JSON will read it, and the issue of an `amount` given without a value, at
+ * `at` (undefined when there is none). For the services above, the body's `toJSON` (an ORM row) is
+ * called once and its own enumerable keys copied, each read once, the amount's own `toJSON` applied
+ * (a value object): `null`, `undefined` or a function (`row.refundAmount` uncalled) there is refused,
+ * and the copy is what is encoded, so no getter answers the check one thing and JSON another (the
+ * review of the pass: a toJSON'd row or amount and a function went out as full refunds). `key` is the
+ * body's index in the call's arguments, as JSON.stringify hands it to `toJSON`. What cannot be read
+ * is left to the encoding, which names it.
+ */
 function withAmount(service, body, key, at) {
   if (!WHOLE_WHEN_LEFT_OUT.has(nameOf(service)) || body === null || typeof body !== 'object') return [body, undefined];
   let view = body;
@@ -95,8 +95,6 @@ function withAmount(service, body, key, at) {
     return [view, undefined];
   }
 }
-
-
 
 /**
  * `verifyHash`/`parseAnswer` with one path per posted field: the core names a rule's issue at the bare
