@@ -79,13 +79,19 @@ export async function startScenarios(prefix) {
  * resolves with the parsed envelope.
  */
 export function systempayPoster(sim) {
-  const { shopId, password } = sim.systempay.credentials;
   return async (service, body) => {
     const res = await sim.fetch(`https://api.systempay.fr/api-payment/V4/${service}`, {
       method: 'POST',
-      headers: { authorization: `Basic ${Buffer.from(`${shopId}:${password}`).toString('base64')}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      headers: { authorization: systempayAuth(sim), 'content-type': 'application/json' },
+      // (A text as it is: a body too large or malformed to be made from an object.)
+      body: typeof body === 'string' ? body : JSON.stringify(body),
     });
     return res.json();
   };
+}
+
+/** The Basic authorization of a simulator's Systempay shop. */
+export function systempayAuth(sim) {
+  const { shopId, password } = sim.systempay.credentials;
+  return `Basic ${Buffer.from(`${shopId}:${password}`).toString('base64')}`;
 }

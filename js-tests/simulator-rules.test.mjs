@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { systempay, payline } from 'remise';
 import { createSimulator } from 'remise/simulator';
 import { rejected, thrown } from './entries.mjs';
-import { systempayPoster } from './server.mjs';
+import { systempayAuth, systempayPoster } from './server.mjs';
 
 const require = createRequire(import.meta.url);
 const START = '2026-11-30T09:00:00Z'; // a Monday, 10:00 in Paris
@@ -495,10 +495,7 @@ test('sim.requests keeps no request body of more than 16 KiB of text (its length
   const sim = createSimulator({ now: START });
   const post = systempayPoster(sim);
   const big = `{"uuid":"${'0'.repeat(32)}","comment":"${'x'.repeat((8 << 20) - 100)}"}`;
-  const { shopId, password } = sim.systempay.credentials;
-  for (let i = 0; i < 10; i++) {
-    await sim.handle({ method: 'POST', url: 'https://api.systempay.fr/api-payment/V4/Transaction/Get', headers: { authorization: `Basic ${Buffer.from(`${shopId}:${password}`).toString('base64')}` }, body: big });
-  }
+  for (let i = 0; i < 10; i++) await post('Transaction/Get', big);
   assert.equal(sim.requests.length, 10);
   for (const r of sim.requests) assert.deepEqual(r.body, { omitted: big.length });
   await post('Transaction/Get', { uuid: 'ab'.repeat(16) });
@@ -506,9 +503,7 @@ test('sim.requests keeps no request body of more than 16 KiB of text (its length
   // 16 KiB is kept whole, one more character is not.
   const edge = (n) => JSON.stringify({ uuid: 'cd'.repeat(16), comment: 'y'.repeat(n) });
   const pad = 16384 - edge(0).length;
-  for (const n of [pad, pad + 1]) {
-    await sim.handle({ method: 'POST', url: 'https://api.systempay.fr/api-payment/V4/Transaction/Get', headers: { authorization: `Basic ${Buffer.from(`${shopId}:${password}`).toString('base64')}` }, body: edge(n) });
-  }
+  for (const n of [pad, pad + 1]) await post('Transaction/Get', edge(n));
   assert.equal(sim.requests.at(-2).body.comment.length, pad);
   assert.deepEqual(sim.requests.at(-1).body, { omitted: 16385 });
   const header = `HEADER;${'9'.repeat(1 << 20)}`;
@@ -533,14 +528,13 @@ test('sim.close() lets a request already received get its answer before cutting 
   const sim = createSimulator({ now: START });
   const base = await sim.listen(0);
   const { port } = new URL(base);
-  const { shopId, password } = sim.systempay.credentials;
   const body = JSON.stringify({ uuid: '2'.repeat(32) });
   const socket = createConnection({ port, host: '127.0.0.1' });
   await new Promise((resolve) => socket.once('connect', resolve));
   let answer = '';
   socket.on('data', (c) => (answer += c));
   const ended = new Promise((resolve) => socket.once('close', resolve));
-  socket.write(`POST /api-payment/V4/Transaction/Get HTTP/1.1\r\nhost: 127.0.0.1\r\nauthorization: Basic ${Buffer.from(`${shopId}:${password}`).toString('base64')}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body.slice(0, 5)}`);
+  socket.write(`POST /api-payment/V4/Transaction/Get HTTP/1.1\r\nhost: 127.0.0.1\r\nauthorization: ${systempayAuth(sim)}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body.slice(0, 5)}`);
   await new Promise((resolve) => setTimeout(resolve, 50));
   const closing = sim.close();
   socket.write(body.slice(5));
@@ -571,7 +565,7 @@ test('sim.close() lets a request already received get its answer before cutting 
   await preGone;
   // Listening again right after is a new server of its own.
   const again = await sim3.listen(0);
-  const res = await fetch(`${again}/api-payment/V4/Transaction/Get`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from(`${shopId}:${password}`).toString('base64')}` }, body: body });
+  const res = await fetch(`${again}/api-payment/V4/Transaction/Get`, { method: 'POST', headers: { authorization: systempayAuth(sim3) }, body });
   assert.equal(res.status, 200);
   await res.text();
   await sim3.close();

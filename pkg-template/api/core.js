@@ -377,7 +377,6 @@ export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\u
 /** Whether `text` holds no lone surrogate (`isWellFormed` where the runtime has it). */
 export const wellFormed = (text) => (typeof text.isWellFormed === 'function' ? text.isWellFormed() : !LONE_SURROGATE.test(text));
 
-/** Builds the RemiseError of a framed `e…` text or a parsed props object. */
 /**
  * ISO 4217 codes withdrawn, with the code that replaced each (ISO 4217 amendments; none is in list one of
  * 2026-01-01, which remise's iso rows follow). The core's "unknown currency" told them to be "an ISO 4217
@@ -395,6 +394,7 @@ function withdrawn(text) {
     Object.hasOwn(WITHDRAWN, code) ? `${head}${code} was withdrawn from ISO 4217: give its successor, ${WITHDRAWN[code]}, if the gateway's table has it` : all);
 }
 
+/** Builds the RemiseError of a framed `e…` text or a parsed props object. */
 export function errorFrom(props) {
   if (props && props.retryDelayMs !== undefined) delete props.retryDelayMs;
   if (props) props.message = withdrawn(props.message);
@@ -711,10 +711,10 @@ export function withIssue(gateway, issue, call) {
   } catch (thrown) {
     e = thrown;
   }
-  const own = e instanceof RemiseError && e.code === 'VALIDATION' ? issuesOf(e) : [];
-  if (own.some((i) => i?.field === issue.field)) throw e;
+  if (!(e instanceof RemiseError && e.code === 'VALIDATION')) throw withIssues(gateway, [issue], e?.cause);
+  if (issuesOf(e).some((i) => i?.field === issue.field)) throw e;
   // After the core's, as a client lists the issues it finds in JS (`send`): one order for both.
-  throw withIssues(gateway, joined(own, [issue]), e?.cause);
+  throw withMore(gateway, e, [issue]);
 }
 
 /**

@@ -1073,6 +1073,9 @@ async function exchange(core, settings, gateway, request, prep, kind, operation,
   }
 }
 
+/** An attempt's headers: a money-moving one's with `connection: close` (see `ownConnection`). */
+const sentHeaders = (kind, headers) => (kind === 'read' ? headers : { ...headers, connection: 'close' });
+
 async function hops(fetchFn, client, core, settings, gateway, request, prep, kind, operation, retries, controller, call, life) {
   let url = request.url;
   for (let hop = 0; ; hop++) {
@@ -1084,11 +1087,11 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     // holds the caller's service name (`call('Transaction/Get4970…')` showed a card number: a helper's
     // fuzz, twentieth pass) and the baseUrl (a secret there is taken out too).
     // (With the `connection: close` a money-moving attempt adds: the event lists what is sent.)
-    if (prep.debug) emit(settings.debug, { type: 'request', gateway, url: settings.redact(url), headers: kind === 'read' ? prep.debug.headers : { ...prep.debug.headers, connection: 'close' }, body: maskCodes(withoutSecrets(prep.debug.body, settings.secrets)) });
+    if (prep.debug) emit(settings.debug, { type: 'request', gateway, url: settings.redact(url), headers: sentHeaders(kind, prep.debug.headers), body: maskCodes(withoutSecrets(prep.debug.body, settings.secrets)) });
     // Never followed by fetch: a redirected POST would be sent twice, or to another host.
     const init = {
       method: request.method,
-      headers: kind === 'read' ? request.headers : { ...request.headers, connection: 'close' },
+      headers: sentHeaders(kind, request.headers),
       body: request.body,
       redirect: 'manual',
       signal: controller ? controller.signal : undefined,

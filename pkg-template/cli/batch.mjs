@@ -667,7 +667,7 @@ export async function main(argv, io) {
     if (e instanceof FileError || e?.syscall || e?.code?.startsWith?.('E')) {
       // A file system error: what and which file, without a stack (a missing INPUT in words, not
       // Node's "ENOENT: no such file or directory, stat 'x'": a new user's trial, twenty-fourth pass).
-      say(io.stderr, `remise batch ${command}: ${missingFile(e) ? `${e.path}: no such file (ENOENT): check the path` : e.message}`);
+      say(io.stderr, `remise batch ${command}: ${missingFile(e) ? `${e.path}: ${NO_SUCH_FILE}` : e.message}`);
       return 2;
     }
     say(io.stderr, `remise batch ${command}: internal error: ${e?.message ?? e}\n${e?.stack ?? ''}\nPlease report this (it is a bug, not bad input).`);
@@ -677,6 +677,8 @@ export async function main(argv, io) {
 
 /** Whether `e` is Node's own error of a file that does not exist (its text: "ENOENT: no such file…, stat 'x'"). */
 const missingFile = (e) => e?.code === 'ENOENT' && typeof e.path === 'string' && /^ENOENT: /.test(e.message);
+/** What is said of it instead. */
+const NO_SUCH_FILE = 'no such file (ENOENT): check the path';
 
 function isRemiseLike(e) {
   // (Node's own errors have upper-case codes too, `ERR_…`: not data errors.)
@@ -1440,7 +1442,7 @@ function requestReadable(path) {
     accessSync(path, fsConstants.R_OK);
   } catch (e) {
     if (e instanceof FileError) throw e;
-    throw new FileError(`--request ${path}: ${missingFile(e) ? 'no such file (ENOENT): check the path' : e?.message ?? e}`);
+    throw new FileError(`--request ${path}: ${missingFile(e) ? NO_SUCH_FILE : e?.message ?? e}`);
   }
 }
 
@@ -1448,7 +1450,7 @@ function requestReadable(path) {
 function aboutRequest(e, path) {
   if (e instanceof UsageError || String(e?.message).startsWith('--request')) return e;
   const name = path === '-' ? 'stdin' : path;
-  if (e instanceof FileError || e?.syscall) return new FileError(`--request ${name}: ${missingFile(e) ? 'no such file (ENOENT): check the path' : e.message}`);
+  if (e instanceof FileError || e?.syscall) return new FileError(`--request ${name}: ${missingFile(e) ? NO_SUCH_FILE : e.message}`);
   if (isRemiseLike(e)) {
     try {
       e.message = `--request ${name}: ${e.message}`;

@@ -183,7 +183,7 @@ function say(text) {
 }
 
 /** Host names and addresses of this machine's loopback only (IPv4 127/8, ::1, localhost). */
-const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\]|::ffff:127(?:\.\d{1,3}){3})$/i;
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|::1|::ffff:127(?:\.\d{1,3}){3})$/i;
 
 /** Whether this runtime's fetch refuses `base`'s port (undici's "bad port", before any connection). */
 async function blockedByFetch(base) {

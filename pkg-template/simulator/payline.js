@@ -416,12 +416,13 @@ export function createPayline(ctx, config = {}) {
       if (ctx.now() > addParisMonths(original.created, REAUTHORIZATION_WINDOW_MONTHS)) refuse(RULE_CODES.reauthorizationWindow, `Transaction is invalid : re-authorization is possible up to ${REAUTHORIZATION_WINDOW_MONTHS} months after the original`);
       // No new reference: the original's is used (seed).
       order = order ?? { ...original.order };
-      if (ctx.now() - original.created < DUPLICATE_WINDOW_MS && order.ref === original.order?.ref) {
-        refuse(RULE_CODES.duplicate, 'Duplicate transaction : within 24 hours of the original, a re-authorization needs another order reference');
+      // Any authorization or re-authorization of that reference within 24 hours, the original's included
+      // (a re-authorization sent twice was charged twice: a helper's attack, twenty-fourth pass).
+      if (recentOf(order.ref)) {
+        refuse(RULE_CODES.duplicate, order.ref === original.order?.ref
+          ? 'Duplicate transaction : within 24 hours of the original, a re-authorization needs another order reference'
+          : 'Duplicate transaction : an authorization of this order reference was made within 24 hours');
       }
-      // Any other authorization or re-authorization of that reference within 24 hours too: a
-      // re-authorization sent twice was charged twice (a helper's attack, twenty-fourth pass).
-      if (recentOf(order.ref)) refuse(RULE_CODES.duplicate, 'Duplicate transaction : an authorization of this order reference was made within 24 hours');
       const tx = newPayment({ kind: 'REAUTHOR', ...payment, contractNumber: contract, order, card: original.card, parent: original.id });
       return [['transaction', transactionEl(tx)], ['card', cardEl(tx)]];
     },
