@@ -122,6 +122,12 @@ for (const [entry, R] of entries) {
     // attack, twenty-fourth pass: both were told to be "an alpha-3 code in upper case").
     assert.equal(thrown(() => money.toMinor('1.00', 'ANG')).message, "unknown currency 'ANG' for the iso table: ANG was withdrawn from ISO 4217: give its successor, XCG, if the gateway's table has it");
     assert.match(thrown(() => money.toMinor('1', 'SLL', 'systempay')).message, /'SLL' for the systempay table: SLL was withdrawn from ISO 4217: give its successor, SLE/);
+    // By its ISO 4217 number too, as a number or a string (the Croatian kuna was 191, the euro is 978;
+    // the old bolívar 937, the sovereign one 928: ISO 4217 list three); a live code's number is still read.
+    for (const n of [191, '191']) assert.equal(thrown(() => money.toMinor('1.00', n)).message, "unknown currency '191' for the iso table: 191 (HRK) was withdrawn from ISO 4217: give its successor, 978 (EUR), if the gateway's table has it");
+    assert.match(thrown(() => money.toMinor('1', '937', 'systempay')).message, /'937' for the systempay table: 937 \(VEF\) was withdrawn from ISO 4217: give its successor, 928 \(VES\)/);
+    assert.equal(money.toMinor('1.00', '532'), 100);
+    assert.match(thrown(() => money.toMinor('1', '999')).message, /give an ISO 4217 alpha-3 code in upper case/);
     // Beside other issues, in each issue and in the message.
     const both = thrown(() => R.systempay.request('Transaction/Refund', { uuid: 'x', amount: 5, currency: 'SLL' }, { shopId: '69876357', password: 'testpassword_x' }));
     assert.match(both.issues.find((i) => i.field === 'currency').message, /SLL was withdrawn/);

@@ -165,6 +165,14 @@ for (const [entry, { sogenactif, RemiseError, money }] of entries) {
     const opts = thrown(() => new sogenactif.BatchWriter({ header: { remitterId: 'x', sequence: 1 }, syntax: 'json' }));
     assert.equal(opts.code, 'VALIDATION');
     assert.deepEqual(opts.issues.map((i) => i.field), ['syntax', 'header.remitterId']);
+    // A length is said to be one, in the issues and the message (15 digits wanted, 5 and 16 given; a
+    // known gap of the twenty-fourth pass: "got 5" read as the value 5).
+    const short = thrown(() => sogenactif.batch.build({ header: { remitterId: '12345', sequence: 1 }, records: [{ ...walletCredit(1), merchantId: '1234567890123456' }] }));
+    assert.deepEqual(short.issues.map((i) => [i.field, i.message]), [
+      ['header.remitterId', 'must be exactly 15 digits, got 5 digits'],
+      ['records[0].merchantId', 'must be exactly 15 digits, got 16 digits'],
+    ]);
+    assert.equal(short.message, '2 problems: header.remitterId: must be exactly 15 digits, got 5 digits; records[0].merchantId: must be exactly 15 digits, got 16 digits');
   });
 
   test(`${entry}: BatchWriter keeps up with many records`, () => {

@@ -1,6 +1,6 @@
 // sogenactif.batch.* and sogenactif.BatchWriter: one crossing per call. The header's default
 // date and time come from this JS clock (the core has none).
-import { RemiseError, attachWarnings, guarded, invoke, invokeText, encode, encodeItem, unwrap, construct, errorFrom, joinBytes, maskIssues, wellFormed } from './core.js';
+import { RemiseError, attachWarnings, guarded, invoke, invokeText, encode, encodeItem, unwrap, construct, errorFrom, joinBytes, maskIssues, wellFormed, reworded } from './core.js';
 import { archive } from './zip.js';
 
 const G = 'sogenactif';
@@ -438,7 +438,7 @@ export default function sogenactifBatch(raw, builtins) {
     /** Invalid records since the last call: `[{ line?, index, issues }]`. */
     takeRejects() {
       const rejects = unwrap(this.#held.cross((c) => c.takeRejects()));
-      for (const r of rejects) maskIssues(r.issues);
+      for (const r of rejects) maskIssues(reworded(r.issues));
       return rejects;
     }
     /** Records read so far (valid and invalid). */
