@@ -289,7 +289,9 @@ await writeFile(join(out, 'index.d.cts'), header('./node/remise.cjs') + body.rep
 // undefined` in every shipped declaration, so that a project under `exactOptionalPropertyTypes`
 // compiles `baseUrl: process.env.X` or `{ signal: opts.signal }` (a helper's audit of the
 // declarations, eighteenth pass). Done on the syntax tree of TypeScript's own parser (property
-// signatures only, not parameters), so a function type is wrapped, `(() => void) | undefined`.
+// signatures and class properties, RemiseError's `gatewayCode?` and the rest, which its constructor's
+// `Partial<…>` takes: a helper's check, twenty-fifth pass; not parameters), so a function type is
+// wrapped, `(() => void) | undefined`.
 {
   const ts = (await import('typescript')).default;
   for (const f of ['index.d.ts', 'index.d.cts', 'simulator.d.ts', 'simulator.d.cts', join('web', 'remise.d.ts'), join('node', 'remise.d.cts')]) {
@@ -299,7 +301,7 @@ await writeFile(join(out, 'index.d.cts'), header('./node/remise.cjs') + body.rep
     const edits = [];
     const takesUndefined = (t) => t.kind === ts.SyntaxKind.UndefinedKeyword || t.kind === ts.SyntaxKind.AnyKeyword || t.kind === ts.SyntaxKind.UnknownKeyword || (ts.isUnionTypeNode(t) && t.types.some(takesUndefined));
     const visit = (node) => {
-      if (ts.isPropertySignature(node) && node.questionToken && node.type && !takesUndefined(node.type)) {
+      if ((ts.isPropertySignature(node) || ts.isPropertyDeclaration(node)) && node.questionToken && node.type && !takesUndefined(node.type)) {
         const t = node.type;
         const wrap = ts.isFunctionTypeNode(t) || ts.isConstructorTypeNode(t) || ts.isConditionalTypeNode(t);
         if (wrap) edits.push([t.getStart(source), '(']);

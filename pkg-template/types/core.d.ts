@@ -146,7 +146,7 @@ export declare class RemiseError extends Error {
    * Properties not given take their defaults (`retryable: false`; `issues: []` for `VALIDATION`).
    */
   constructor(
-    props: { code: RemiseErrorCode; message: string } & Partial<Omit<RemiseError, 'name' | 'code' | 'message' | 'cause' | 'stack'>>,
+    props: { code: RemiseErrorCode; message: string } & { [K in Exclude<keyof RemiseError, 'name' | 'code' | 'message' | 'cause' | 'stack'>]?: RemiseError[K] | undefined },
     options?: { cause?: unknown },
   );
 }
