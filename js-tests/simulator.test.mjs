@@ -51,6 +51,13 @@ test('options: left out or an object; anything else is a TypeError that says so'
   for (const shopId of ['123', '123456789', 69876357, '6987635x']) {
     assert.throws(() => createSimulator({ systempay: { shopId } }), { name: 'TypeError', message: /^createSimulator: systempay\.shopId must be 8 digits as a string/ });
   }
+  // By its length, never its text: a password given as the shop id (the two swapped) was quoted, its
+  // first 20 characters (a helper's attack, twenty-fifth pass); systempay.Client quotes nothing.
+  for (const [shopId, got] of [['prodpassword_Zq7RkW2mNp4', 'a string of 24 characters, not digits only'], ['123', '3 digits'], [69876357, 'number']]) {
+    const e = (() => { try { createSimulator({ systempay: { shopId } }); } catch (err) { return err; } })();
+    assert.ok(e instanceof TypeError && e.message.endsWith(`, got ${got}`), e?.message);
+    assert.ok(!e.message.includes('Zq7R'), e.message);
+  }
   assert.equal(createSimulator({ systempay: { shopId: '12345678' } }).systempay.credentials.shopId, '12345678');
   // A misspelt option is named, with what the part takes (a new user's walk, twentieth pass: ignored
   // without a word, its default used instead); keepRequests is a count.
@@ -1113,7 +1120,7 @@ test('10 000 concurrent operations across the three gateways against sim.listen(
     }
   };
   try {
-    const timeoutMs = 600_000;
+    const timeoutMs = 300_000;
     const { sp, pl, sg } = clients(sim, {
       systempay: { baseUrl: base, fetch: limited, timeoutMs },
       payline: { baseUrl: `${base}/V4/services`, fetch: limited, timeoutMs },

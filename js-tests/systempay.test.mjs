@@ -307,6 +307,12 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
     assert.equal(srv.requests.length, n);
     assert.throws(() => new systempay.Client({ shopId: SHOP }), (err) => err.code === 'VALIDATION' && err.field === 'options.password');
     assert.throws(() => new systempay.Client({ shopId: SHOP, password: PASSWORD, timeoutMs: -1 }), (err) => err.code === 'VALIDATION');
+    // At most 5 minutes, which Node's fetch (undici's headersTimeout, 300 s) gives a silent server: a
+    // longer one ended as a NETWORK_ERROR at 300 s, not the TIMEOUT asked for (a helper's attack on the
+    // runtimes, twenty-fifth pass).
+    assert.ok(new systempay.Client({ shopId: SHOP, password: PASSWORD, timeoutMs: 300_000 }));
+    const long = thrown(() => new systempay.Client({ shopId: SHOP, password: PASSWORD, timeoutMs: 300_001 }));
+    assert.deepEqual([long.code, long.field, long.issues[0].message], ['VALIDATION', 'options.timeoutMs', 'must be a whole number of milliseconds between 1 and 300000']);
   });
 
   test(`${entry}: an amount given as null or undefined is refused, never read as a full refund`, async () => {

@@ -88,7 +88,10 @@ export function createSystempay(ctx, config = {}) {
   // A shop id is 8 digits, as systempay.Client requires (the review of the twentieth pass: a simulator
   // of shop '123' started, and no client could talk to it).
   if (typeof creds.shopId !== 'string' || !/^[0-9]{8}$/.test(creds.shopId)) {
-    throw new TypeError(`createSimulator: systempay.shopId must be 8 digits as a string (the Back Office's 'User', e.g. '69876357'), got ${typeof creds.shopId === 'string' ? `'${creds.shopId.slice(0, 20)}'` : typeof creds.shopId}`);
+    // Its length, not its text: a password given as the shop id was quoted (its first 20 characters,
+    // 7 past `prodpassword_`), where systempay.Client quotes nothing (a helper's attack, twenty-fifth pass).
+    const got = typeof creds.shopId !== 'string' ? typeof creds.shopId : /^[0-9]*$/.test(creds.shopId) ? `${creds.shopId.length} digits` : `a string of ${creds.shopId.length} characters, not digits only`;
+    throw new TypeError(`createSimulator: systempay.shopId must be 8 digits as a string (the Back Office's 'User', e.g. '69876357'), got ${got}`);
   }
   let txs = new Map(); // uuid → transaction state
 

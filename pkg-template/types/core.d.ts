@@ -55,7 +55,8 @@ export interface TransportOptions {
   /**
    * Reject with `TIMEOUT` when sending, reading and decoding take longer than this (the fetch is also
    * aborted). Default 45000 ms for `systempay.Client`, 60000 for `payline.Client` and
-   * `sogenactif.OfficeClient`; a read is tried up to three times.
+   * `sogenactif.OfficeClient`; at most 300000 (Node's fetch gives up on a silent server after 5 minutes);
+   * a read is tried up to three times.
    */
   timeoutMs?: number;
   /** Refuse answers larger than this many bytes (`MALFORMED_RESPONSE`) without reading them whole; default and maximum 4 MiB. */

@@ -517,11 +517,14 @@ fn transport_options(
     match timeout_ms {
         None | Some(Value::Null) => {}
         Some(t) => match t.as_u64() {
-            Some(n @ 1..=600_000) => timeout = u32::try_from(n).unwrap_or(default_timeout),
+            // At most 5 minutes: Node's and edge-runtime's fetch (undici, `headersTimeout`) give up
+            // on a silent server after 300 s, Bun's after 360 s, as a network error before a longer
+            // `timeoutMs` (a helper's attack on the runtimes, twenty-fifth pass).
+            Some(n @ 1..=300_000) => timeout = u32::try_from(n).unwrap_or(default_timeout),
             _ => issues.push(
                 format!("{at}timeoutMs"),
                 issue::RANGE,
-                "must be a whole number of milliseconds between 1 and 600000",
+                "must be a whole number of milliseconds between 1 and 300000",
             ),
         },
     }
