@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { createConnection, createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { systempay, payline } from 'remise';
+import { systempay, payline, money } from 'remise';
 import { createSimulator } from 'remise/simulator';
 import { rejected, thrown } from './entries.mjs';
 import { systempayAuth, systempayPoster } from './server.mjs';
@@ -569,4 +569,240 @@ test('sim.close() lets a request already received get its answer before cutting 
   assert.equal(res.status, 200);
   await res.text();
   await sim3.close();
+});
+
+// ---- a check of the simulator against the reference notes, twenty-fifth pass: rules remise enforces
+// and the simulator did not (each test failed on the package before the fix)
+
+test('systempay raw HTTP: a cardOptions.mid other than null is INT_902 on CancelOrRefund and Refund, nothing refunded or cancelled', async () => {
+  // seeds/systempay-cancelorrefund.txt, mid: "This field cannot be used and must be null" (systempay.md
+  // §2.1; §2.3 Refund has the same fields). The seed names no code: INT_902 is the simulator's choice.
+  const sim = createSimulator({ now: START });
+  const post = systempayPoster(sim);
+  const captured = sim.systempay.createTransaction({ amount: 3000 });
+  const authorised = sim.systempay.createTransaction({ amount: 2000, captureDelay: 3 });
+  sim.advance({ days: 1 }); // the first is CAPTURED, the second still AUTHORISED
+  const withMid = (mid) => ({ transactionOptions: { cardOptions: { mid } } });
+  for (const [service, body] of [
+    ['Transaction/CancelOrRefund', { uuid: captured.uuid, amount: 1000, currency: 'EUR', ...withMid('1234567') }],
+    ['Transaction/Refund', { uuid: captured.uuid, amount: 1000, currency: 'EUR', ...withMid('1234567') }],
+    ['Transaction/CancelOrRefund', { uuid: captured.uuid, ...withMid(1234567) }],
+    ['Transaction/CancelOrRefund', { uuid: authorised.uuid, ...withMid('1234567') }],
+  ]) {
+    const answer = await post(service, body);
+    assert.deepEqual([answer.status, answer.answer.errorCode], ['ERROR', 'INT_902'], `${service} ${JSON.stringify(body)}`);
+    assert.match(answer.answer.detailedErrorMessage, /transactionOptions\.cardOptions\.mid/);
+  }
+  assert.equal(sim.systempay.transactions().filter((t) => t.operationType === 'CREDIT').length, 0);
+  assert.equal(sim.systempay.getTransaction(captured.uuid).transactionDetails.cardDetails.captureResponse.refundAmount, null);
+  assert.equal(sim.systempay.getTransaction(authorised.uuid).detailedStatus, 'AUTHORISED');
+  // null, as remise writes it, is taken.
+  const ok = await post('Transaction/CancelOrRefund', { uuid: captured.uuid, amount: 1000, currency: 'EUR', ...withMid(null) });
+  assert.deepEqual([ok.status, ok.answer.operationType, ok.answer.amount], ['SUCCESS', 'CREDIT', 1000]);
+});
+
+test('systempay raw HTTP: an amount over 12 digits is INT_009 on Duplicate, CreatePayment, Update and Refund; 999 999 999 999 is taken', async () => {
+  // README "Lengths": amount at most 999 999 999 999 minor units on every service (Lyra's field list),
+  // remise's MAX_AMOUNT; the simulator took 1e12 and more. INT_009 is its code for an invalid amount.
+  const sim = createSimulator({ now: START });
+  const post = systempayPoster(sim);
+  const captured = sim.systempay.createTransaction({ amount: 3000 });
+  const pending = sim.systempay.createTransaction({ amount: 3000, captureDelay: 3 });
+  sim.advance({ days: 1 });
+  const count = () => sim.systempay.transactions().length;
+  const before = count();
+  for (const [service, body] of [
+    ['Transaction/Duplicate', { uuid: captured.uuid, amount: 1e12, currency: 'EUR' }],
+    ['Transaction/Duplicate', { uuid: captured.uuid, amount: '1000000000000', currency: 'EUR' }],
+    ['Charge/CreatePayment', { amount: 1e12, currency: 'EUR', orderId: 'BIG-1' }],
+    ['Charge/CreatePayment', { amount: '9999999999999', currency: 'EUR', orderId: 'BIG-2' }],
+    ['Transaction/Update', { uuid: pending.uuid, cardUpdate: { amount: 1e12, currency: 'EUR' } }],
+    ['Transaction/Refund', { uuid: captured.uuid, amount: 1e12, currency: 'EUR' }],
+  ]) {
+    const answer = await post(service, body);
+    assert.deepEqual([answer.status, answer.answer.errorCode], ['ERROR', 'INT_009'], `${service} ${JSON.stringify(body)}`);
+  }
+  assert.equal(count(), before, 'no transaction created');
+  assert.equal(sim.systempay.getTransaction(pending.uuid).amount, 3000);
+  const post12 = await post('Charge/CreatePayment', { amount: 999_999_999_999, currency: 'EUR', orderId: 'BIG-3' });
+  assert.equal(post12.status, 'SUCCESS');
+  const dup = await post('Transaction/Duplicate', { uuid: captured.uuid, amount: 999_999_999_999, currency: 'EUR' });
+  assert.deepEqual([dup.status, dup.answer.amount], ['SUCCESS', 999_999_999_999]);
+});
+
+test('systempay raw HTTP: an orderId not printable ASCII or over 64 characters is INT_902 on Order/Get, Duplicate, Update and CreatePayment, nothing changed', async () => {
+  // systempay.md §2: orderId "Does not support UTF-8 characters" (Order/Get, Transaction/Update
+  // playgrounds); 64 characters at most (README "Lengths", Lyra's field list). No code in the notes:
+  // INT_902 is the simulator's choice.
+  const sim = createSimulator({ now: START });
+  const post = systempayPoster(sim);
+  const captured = sim.systempay.createTransaction({ amount: 3000, orderId: 'ORDER-1' });
+  const pending = sim.systempay.createTransaction({ amount: 3000, captureDelay: 3, orderId: 'ORDER-2' });
+  sim.advance({ days: 1 });
+  const before = sim.systempay.transactions().length;
+  const refusals = [];
+  for (const orderId of ['commande-é', 'ORDER\n1', 'O'.repeat(65), 'ロ'.repeat(10)]) {
+    refusals.push(
+      ['Order/Get', { orderId }],
+      ['Transaction/Duplicate', { uuid: captured.uuid, amount: 100, currency: 'EUR', orderId }],
+      ['Transaction/Update', { uuid: pending.uuid, orderId, cardUpdate: { amount: 2000, currency: 'EUR' } }],
+      ['Charge/CreatePayment', { amount: 990, currency: 'EUR', orderId }],
+    );
+  }
+  refusals.push(['Charge/CreatePayment', { amount: 990, currency: 'EUR', orderId: 42 }]);
+  for (const [service, body] of refusals) {
+    const answer = await post(service, body);
+    assert.deepEqual([answer.status, answer.answer.errorCode], ['ERROR', 'INT_902'], `${service} ${JSON.stringify(body)}`);
+    assert.match(answer.answer.detailedErrorMessage, /name=orderId/);
+  }
+  assert.equal(sim.systempay.transactions().length, before, 'no duplicate or payment created');
+  // The Update lowered nothing either: its orderId is refused before any change.
+  assert.deepEqual([sim.systempay.getTransaction(pending.uuid).amount, sim.systempay.getTransaction(pending.uuid).orderDetails.orderId], [3000, 'ORDER-2']);
+  // 64 printable ASCII characters are taken.
+  const long = `${'O'.repeat(60)} ~!#`;
+  assert.equal(long.length, 64);
+  assert.equal((await post('Order/Get', { orderId: long })).status, 'SUCCESS');
+  const up = await post('Transaction/Update', { uuid: pending.uuid, orderId: long });
+  assert.deepEqual([up.status, up.answer.orderDetails.orderId], ['SUCCESS', long]);
+  // createTransaction seeds none that Order/Get could not look up.
+  assert.match(thrown(() => sim.systempay.createTransaction({ amount: 100, orderId: 'commande-é' })).message, /printable ASCII/);
+});
+
+test('systempay raw HTTP: Transaction/Update\'s expectedCaptureDate must be a date-time: a date alone is INT_902, nothing changed', async () => {
+  // systempay.md §2.4: cardUpdate.expectedCaptureDate is ISO 8601 (a date-time: remise refuses
+  // '2026-12-01' as "not an ISO 8601 date-time"); the simulator read it as 00:00 that day.
+  const sim = createSimulator({ now: START });
+  const post = systempayPoster(sim);
+  const tx = sim.systempay.createTransaction({ amount: 3000, captureDelay: 10 });
+  const dates = () => sim.systempay.getTransaction(tx.uuid).transactionDetails.cardDetails.expectedCaptureDate;
+  const was = dates();
+  for (const date of ['2026-12-05', '2026-12', '2026', '2026-12-05T12']) {
+    const answer = await post('Transaction/Update', { uuid: tx.uuid, cardUpdate: { amount: 2000, currency: 'EUR', expectedCaptureDate: date } });
+    assert.deepEqual([answer.status, answer.answer.errorCode], ['ERROR', 'INT_902'], date);
+    assert.match(answer.answer.detailedErrorMessage, /cardUpdate\.expectedCaptureDate/);
+  }
+  // The amount given beside it is not lowered (it was, before the date's refusal).
+  assert.deepEqual([sim.systempay.getTransaction(tx.uuid).amount, dates()], [3000, was]);
+  const ok = await post('Transaction/Update', { uuid: tx.uuid, cardUpdate: { expectedCaptureDate: '2026-12-05T12:00:00+01:00' } });
+  assert.deepEqual([ok.status, ok.answer.transactionDetails.cardDetails.expectedCaptureDate], ['SUCCESS', '2026-12-05T11:00:00+00:00']);
+});
+
+/** Sends a Payline request written by remise, edited as a caller in another language might send it; its result code. */
+async function paylineSent(sim, op, params, edit = (b) => b) {
+  const req = payline.request(op, params, sim.payline.credentials);
+  const body = edit(req.body);
+  const res = await sim.fetch(req.url, { method: 'POST', headers: req.headers, body });
+  assert.equal(res.status, 200);
+  return /<(?:\w+:)?code>(\d{5})<\/(?:\w+:)?code>/.exec(await res.text())?.[1];
+}
+/** An edit that must change the body: the text `from` is there once. */
+const swap = (from, to) => (b) => {
+  assert.equal(b.split(from).length, 2, `${from} once in the request`);
+  return b.replace(from, to);
+};
+const PRIVATE = (n) => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: `v${i}` }));
+const ONE_MORE = swap('<impl:privateDataList>', '<impl:privateDataList><obj:privateData><obj:key>kx</obj:key><obj:value>vx</obj:value></obj:privateData>');
+
+test('payline doReAuthorization: media (six values, case-sensitive), at most 99 privateData, action 100 or 101, version N2; nothing stored on a refusal', async () => {
+  // payline.md §3.1 and the doReAuthorization seed: media one of Computer, Mobile, Tablet, TV, Console,
+  // Undefined (refused: 02308 "invalid value for <field>", §5 3p, UNCERTAIN); §4: 02514 "Private data
+  // number is limited to 99" (3p); §3.1: a re-authorization is sent with 100 or 101 (02321 "invalid value
+  // for payment action", §5 3p); §2, §3.1: version N2 (02305, UNCERTAIN), left out = version 4 (§2).
+  const sim = createSimulator({ now: START });
+  const original = sim.payline.createTransaction({ amount: 1000, orderRef: 'ORD-R', date: '2026-11-20T09:00:00Z' });
+  let n = 0;
+  const reauth = (extra = {}, payment = {}) => ({
+    transactionID: original.id,
+    payment: { amount: 1000, currency: 'EUR', action: 100, mode: 'CPT', contractNumber: '1234567', ...payment },
+    order: { ref: `ORD-R-${++n}`, amount: 1000, currency: 'EUR', date: '2026-11-30T10:00' },
+    ...extra,
+  });
+  const reauths = () => sim.payline.transactions().filter((t) => t.kind === 'REAUTHOR').length;
+  const send = (params, edit) => paylineSent(sim, 'doReAuthorization', params, edit);
+  for (const media of ['computer', 'COMPUTER', 'Phone', 'Computer ']) {
+    assert.equal(await send(reauth({ media: 'Computer' }), swap('<impl:media>Computer</impl:media>', `<impl:media>${media}</impl:media>`)), '02308', media);
+  }
+  assert.equal(await send(reauth({ privateDataList: PRIVATE(99) }), ONE_MORE), '02514');
+  for (const action of ['108', '110', '201', '202', '421', '422', '204']) {
+    assert.equal(await send(reauth({}, { action: 100 }), swap('<obj:action>100</obj:action>', `<obj:action>${action}</obj:action>`)), '02321', action);
+  }
+  for (const version of ['100', '', '0', 'V4', '3a']) {
+    assert.equal(await send(reauth(), swap('<impl:version>34</impl:version>', `<impl:version>${version}</impl:version>`)), '02305', `version '${version}'`);
+  }
+  assert.equal(reauths(), 0, 'nothing stored');
+  // What the rules take: each media, 99 privateData, 100 and 101, version 1–99 or left out.
+  for (const media of ['Computer', 'Mobile', 'Tablet', 'TV', 'Console', 'Undefined']) assert.equal(await send(reauth({ media })), '00000', media);
+  assert.equal(await send(reauth({ privateDataList: PRIVATE(99) })), '00000');
+  assert.equal(await send(reauth({}, { action: 101 })), '00000');
+  assert.equal(await send(reauth(), swap('<impl:version>34</impl:version>', '<impl:version>4</impl:version>')), '00000');
+  assert.equal(await send(reauth(), swap('<impl:version>34</impl:version>', '')), '00000');
+  assert.equal(reauths(), 10);
+});
+
+test('payline: media, privateData and version are checked on every operation, and each operation takes its own payment action', async () => {
+  // The same fields on every DirectPaymentAPI request (payline.md §3, WSDL 4.77), version on
+  // getTransactionDetails too (§3.9); the action table's row of each operation (§4: 201 capture, 421
+  // refund, 422 credit, 204 debit; remise sends these). Nothing changes on a refusal.
+  const sim = createSimulator({ now: START });
+  const auth = sim.payline.createTransaction({ amount: 1000 });
+  const paid = sim.payline.createTransaction({ amount: 1000, action: 101, date: '2026-11-28T09:00:00Z' }); // remitted
+  const count = () => sim.payline.transactions().length;
+  const before = count();
+  const pay = (action, amount = 1000) => ({ amount, currency: 'EUR', action, mode: 'CPT' });
+  const order = (ref) => ({ ref, amount: 1000, currency: 'EUR', date: '2026-11-30T10:00' });
+  const capture = (extra = {}) => ({ transactionID: auth.id, payment: pay(201), ...extra });
+  const refund = (extra = {}) => ({ transactionID: paid.id, payment: pay(421, 100), ...extra });
+  const credit = (extra = {}) => ({ payment: { ...pay(422), contractNumber: '1234567' }, card: CARD, order: order('CR-1'), ...extra });
+  const media = (to) => swap('<impl:media>Computer</impl:media>', `<impl:media>${to}</impl:media>`);
+  const action = (from, to) => swap(`<obj:action>${from}</obj:action>`, `<obj:action>${to}</obj:action>`);
+  const version = swap('<impl:version>34</impl:version>', '<impl:version>100</impl:version>');
+  for (const [op, params, edit, code] of [
+    ['doCapture', capture({ media: 'Computer' }), media('Mobile phone'), '02308'],
+    ['doCapture', capture({ privateDataList: PRIVATE(99) }), ONE_MORE, '02514'],
+    ['doCapture', capture(), action(201, 421), '02321'],
+    ['doCapture', capture(), action(201, 101), '02321'],
+    ['doCapture', capture(), version, '02305'],
+    ['doRefund', refund({ media: 'Computer' }), media('tv'), '02308'],
+    ['doRefund', refund({ privateDataList: PRIVATE(99) }), ONE_MORE, '02514'],
+    ['doRefund', refund(), action(421, 201), '02321'],
+    ['doReset', { transactionID: auth.id, media: 'Computer' }, media('Console '), '02308'],
+    ['doReset', { transactionID: auth.id, privateDataList: PRIVATE(99) }, ONE_MORE, '02514'],
+    ['doCredit', credit(), action(422, 421), '02321'],
+    ['doAuthorization', { payment: { ...pay(100), contractNumber: '1234567' }, card: CARD, order: order('AU-1'), media: 'Computer' }, media('Web'), '02308'],
+    ['doAuthorization', { payment: { ...pay(100), contractNumber: '1234567' }, card: CARD, order: order('AU-1') }, action(100, 201), '02321'],
+    ['doAuthorization', { payment: { ...pay(100), contractNumber: '1234567' }, card: CARD, order: order('AU-1') }, version, '02305'],
+    ['doDebit', { payment: { ...pay(204), contractNumber: '1234567' }, card: CARD, order: order('DB-1'), authorization: { number: 'A1', date: '2026-11-30T10:00:00+01:00' } }, action(204, 101), '02321'],
+    ['getTransactionDetails', { transactionId: auth.id }, version, '02305'],
+  ]) {
+    assert.equal(await paylineSent(sim, op, params, edit), code, `${op} → ${code}`);
+  }
+  assert.equal(count(), before, 'nothing stored');
+  assert.deepEqual([sim.payline.getTransaction(auth.id).status, sim.payline.getTransaction(paid.id).refunded], ['AUTHORIZED', 0]);
+  // The same requests as remise writes them are taken.
+  assert.equal(await paylineSent(sim, 'doCapture', capture({ media: 'Computer', privateDataList: PRIVATE(99) })), '00000');
+  assert.equal(await paylineSent(sim, 'doRefund', refund({ media: 'TV' })), '00000');
+  // An empty media is none (a PHP SoapClient's way of leaving it out, payline.md §1).
+  assert.equal(await paylineSent(sim, 'doCredit', credit({ media: 'Computer' }), media('')), '00000');
+  assert.equal(await paylineSent(sim, 'getTransactionDetails', { transactionId: auth.id }), '00000');
+});
+
+test('payline and sogenactif createTransaction take every ISO 4217 code remise knows, by letters (KWD, TND, XOF…) or number', () => {
+  // They knew 11 and 7 letter codes and told 'KWD' to "give the ISO numeric code". Each row of remise's
+  // table (money.currencies(), src/money/iso.rs) is stored as its 3-digit number.
+  const sim = createSimulator({ now: START });
+  const rows = money.currencies();
+  assert.ok(rows.length > 150);
+  rows.forEach(({ code, numeric }, i) => {
+    const number = String(numeric).padStart(3, '0');
+    assert.equal(sim.payline.createTransaction({ amount: 100, currency: code }).currency, number, code);
+    assert.equal(sim.sogenactif.createTransaction({ transactionReference: `CUR${i}`, amount: 100, currency: code }).currencyCode, number, code);
+  });
+  assert.equal(sim.payline.createTransaction({ amount: 100, currency: 'KWD' }).currency, '414');
+  assert.equal(sim.payline.createTransaction({ amount: 100, currency: '414' }).currency, '414');
+  const count = [sim.payline.transactions().length, sim.sogenactif.transactions().length];
+  for (const bad of ['XYZ', 'kwd', 'HRK', 'toString', '__proto__', 'EURO']) {
+    assert.match(thrown(() => sim.payline.createTransaction({ amount: 100, currency: bad })).message, /give an ISO 4217 code/, String(bad));
+    assert.match(thrown(() => sim.sogenactif.createTransaction({ transactionReference: 'BAD1', amount: 100, currency: bad })).message, /give an ISO 4217 code/, String(bad));
+  }
+  assert.deepEqual([sim.payline.transactions().length, sim.sogenactif.transactions().length], count);
 });

@@ -1,7 +1,7 @@
 // Payline (Monext) SOAP simulator: DirectPaymentAPI and ExtendedAPI, written from the project's
 // reference notes (Payline WSDL 4.77, docs.payline.com pages, the doReAuthorization seed document,
 // the Java SDK's response fixtures), independently of remise's own validators.
-import { DAY_MS, addParisMonths, basicCredentials, instantOf, isObject, luhn, maskPan, maskRecorded, paris, parisDayNumber, parisInstant, parisTimeOn, refuseUnknown, sameText } from './util.js';
+import { DAY_MS, addParisMonths, basicCredentials, instantOf, isObject, isoNumeric, luhn, maskPan, maskRecorded, paris, parisDayNumber, parisInstant, parisTimeOn, refuseUnknown, sameText } from './util.js';
 import { escapeXml, parseXml } from './xml.js';
 
 // Payline's documented example credentials (docs.payline.com "Service Authentication Access Key").
@@ -34,6 +34,7 @@ const RESULTS = {
   '02305': ['ERROR', 'Invalid field format'],
   '02308': ['ERROR', 'Invalid value for Payment Mode'], // 3p
   '02321': ['ERROR', 'Invalid value for payment action'], // 3p
+  '02514': ['ERROR', 'Private data number is limited to 99'], // 3p
   '02601': ['ERROR', 'Reset already done'], // 3p
   '02602': ['ERROR', 'Authorization already expired'], // 3p
   '02603': ['ERROR', 'Authorization not resetable'], // 3p
@@ -68,6 +69,13 @@ const RULE_CODES = {
   // (documented, §5) is the closest (UNCERTAIN; 02314 "refundable flag disabled" is a third-party
   // mapping about a merchant setting).
   refundOfCredit: '02302',
+  // `media` other than the six values of the doReAuthorization page (seed; payline.md §3.1, AN25): the
+  // reference names no code; 02308, "invalid value for <field>" (3p, §5), as for a payment mode outside
+  // its list (UNCERTAIN).
+  media: '02308',
+  // `version` other than N2 (payline.md §2, §3.1; the seed says AN2): the reference names no code;
+  // 02305 "Invalid field format", as for the other numeric fields (UNCERTAIN).
+  version: '02305',
 };
 
 const AUTHORIZATION_VALIDITY_DAYS = 7; // "An authorization is valid 7 days" (Reauthorization page)
@@ -116,9 +124,28 @@ const AUTHORIZATION_ACTIONS = {
   ...Object.fromEntries([110, 111, 120, 121, 122, 123, 124, 125, 126, 127, 128, 129].map((a) => [a, { capture: a % 2 === 1 }])),
 };
 const actionOf = (action) => (Object.hasOwn(AUTHORIZATION_ACTIONS, action) ? AUTHORIZATION_ACTIONS[action] : null);
-const ACTIONS = new Set([...Object.keys(AUTHORIZATION_ACTIONS), '201', '202', '204', '421', '422']);
+// payment.action each operation takes (a payment of another is 02321, "invalid value for payment action",
+// §5 3p). A re-authorization is sent as an authorization, 100 or 101 (§3.1: "send the same action as a
+// normal authorization (100 or 101)"; the SDK fixtures send 100; remise takes these two): it took any
+// code of the table, 108 and 421 included. The others are their operation's row of the action table
+// (§4: 201 capture, 421 refund, 422 credit — §3.6 "Action code 422" —, 204 debit [community]), as remise
+// sends them; whether Payline refuses another is UNCERTAIN (a check against the notes, twenty-fifth pass:
+// each took any code of the table).
+const ACTIONS_OF = {
+  doAuthorization: new Set(Object.keys(AUTHORIZATION_ACTIONS)),
+  doReAuthorization: new Set(['100', '101']),
+  doCapture: new Set(['201']),
+  doRefund: new Set(['421']),
+  doCredit: new Set(['422']),
+  doDebit: new Set(['204']),
+};
+// `media` (payline.md §3.1, the doReAuthorization seed): these six, as written (case-sensitive); the
+// WSDL has it on every DirectPaymentAPI request (§3).
+const MEDIA = new Set(['Computer', 'Mobile', 'Tablet', 'TV', 'Console', 'Undefined']);
+// privateDataList: 02514 "Private data number is limited to 99" (§4, 3p) though the WSDL's maxOccurs is
+// 100 (more than 100 is a SOAP Fault, MAX_ITEMS below).
+const MAX_PRIVATE_DATA = 99;
 const MODES = new Set(['CPT', 'DIF', 'NX', 'REC']);
-const NUMERIC = { EUR: '978', USD: '840', GBP: '826', CHF: '756', JPY: '392', CAD: '124', AUD: '036', SEK: '752', DKK: '208', NOK: '578', PLN: '985' };
 
 class PaylineResult extends Error {
   constructor(code, long) {
@@ -275,13 +302,30 @@ export function createPayline(ctx, config = {}) {
   }
 
   // ---- field checks (02305 messages in the platform's wording, reference §7.5) ------------------
-  function checkPayment(p, { needContract = false, nilAmountFor = null } = {}) {
+  /**
+   * What every request carries (a check against the notes, twenty-fifth pass: none of it was read):
+   * `version` N2 (payline.md §2, §3.1: 1 to 99; left out, Payline applies version 4, §2, so only a
+   * value given is checked; an empty or nil one is no number, as an empty amount is 02305, §1), `media`
+   * one of MEDIA, at most MAX_PRIVATE_DATA `privateData`. getTransactionDetails has `version` only (§3.9).
+   */
+  function checkRequest(op, b) {
+    if (b.version !== undefined && !(typeof b.version === 'string' && /^\d{1,2}$/.test(b.version) && Number(b.version) > 0)) {
+      refuse(RULE_CODES.version, `Invalid field format : Version : Must be numeric(2), from 1 to 99, ex : 34${typeof b.version === 'string' ? `, got ${b.version}` : ''}`);
+    }
+    if (op === 'getTransactionDetails') return;
+    if (b.media !== undefined && b.media !== null && !(typeof b.media === 'string' && MEDIA.has(b.media))) {
+      refuse(RULE_CODES.media, `Invalid value for Media : ${typeof b.media === 'string' ? b.media : 'not a text'} (${[...MEDIA].join(', ')})`);
+    }
+    const items = isObject(b.privateDataList) ? list(b.privateDataList.privateData).length : 0;
+    if (items > MAX_PRIVATE_DATA) refuse('02514', `Private data number is limited to ${MAX_PRIVATE_DATA} : ${items} given`);
+  }
+  function checkPayment(p, { actions, needContract = false, nilAmountFor = null }) {
     if (!p || typeof p !== 'object') format('Payment : is mandatory');
     // A nil amount is an account verification's (action 108, reference §4): read as 0.
     const nil = p.amount === null || p.amount === undefined;
     if (!(nil && nilAmountFor !== null && p.action === nilAmountFor) && !/^\d{1,12}$/.test(p.amount ?? '')) format('Payment Amount : Must be numeric(12), ex : 15078');
     if (!/^\d{3}$/.test(p.currency ?? '')) format('Payment Currency : Must be numeric(3), ex: 978');
-    if (!ACTIONS.has(p.action ?? '')) refuse('02321', `Invalid value for payment action : ${p.action ?? 'null'}`);
+    if (!actions.has(p.action ?? '')) refuse('02321', `Invalid value for payment action : ${p.action ?? 'null'}`);
     if (!MODES.has(p.mode ?? '')) refuse('02308', 'Invalid value for Payment Mode');
     if (p.contractNumber !== null && p.contractNumber !== undefined && p.contractNumber.length > 20) format('Contract Number : Max length 20 characters');
     if (needContract && !p.contractNumber) format('Contract Number : is mandatory');
@@ -386,7 +430,7 @@ export function createPayline(ctx, config = {}) {
 
   const ops = {
     doAuthorization(b) {
-      const payment = checkPayment(b.payment, { needContract: true, nilAmountFor: '108' });
+      const payment = checkPayment(b.payment, { actions: ACTIONS_OF.doAuthorization, needContract: true, nilAmountFor: '108' });
       const card = checkCard(b.card);
       const order = checkOrder(b.order, true);
       const action = actionOf(payment.action) ?? refuse('02321', `Invalid value for payment action : ${payment.action}`);
@@ -402,7 +446,7 @@ export function createPayline(ctx, config = {}) {
     },
 
     doReAuthorization(b) {
-      const payment = checkPayment(b.payment);
+      const payment = checkPayment(b.payment, { actions: ACTIONS_OF.doReAuthorization });
       let order = checkOrder(b.order, false);
       const original = transactionOf(b.transactionID);
       if (!['AUTHOR', 'AUTHOR+CAP', 'REAUTHOR'].includes(original.kind)) refuse(RULE_CODES.notAnAuthorization, `Transaction is invalid : ${original.kind} is not an authorization`);
@@ -428,7 +472,7 @@ export function createPayline(ctx, config = {}) {
     },
 
     doCapture(b) {
-      const payment = checkPayment(b.payment);
+      const payment = checkPayment(b.payment, { actions: ACTIONS_OF.doCapture });
       const root = txs.get(transactionOf(b.transactionID).root);
       const accepted = sequenceGuard('doCapture', root, b.sequenceNumber);
       if (payment.currency !== root.currency) format('Payment Currency : must be the currency of the authorization');
@@ -449,7 +493,7 @@ export function createPayline(ctx, config = {}) {
     },
 
     doRefund(b) {
-      const payment = checkPayment(b.payment);
+      const payment = checkPayment(b.payment, { actions: ACTIONS_OF.doRefund });
       const root = txs.get(transactionOf(b.transactionID).root);
       const accepted = sequenceGuard('doRefund', root, b.sequenceNumber);
       if (payment.currency !== root.currency) format('Payment Currency : must be the currency of the transaction');
@@ -482,7 +526,7 @@ export function createPayline(ctx, config = {}) {
     },
 
     doCredit(b) {
-      const payment = checkPayment(b.payment);
+      const payment = checkPayment(b.payment, { actions: ACTIONS_OF.doCredit });
       const card = checkCard(b.card);
       const order = checkOrder(b.order, false);
       const tx = newPayment({ kind: 'CREDIT', ...payment, action: '422', order, card });
@@ -490,7 +534,7 @@ export function createPayline(ctx, config = {}) {
     },
 
     doDebit(b) {
-      const payment = checkPayment(b.payment);
+      const payment = checkPayment(b.payment, { actions: ACTIONS_OF.doDebit });
       const card = checkCard(b.card);
       const order = checkOrder(b.order, true);
       if (!b.authorization?.number) format('authorizationNumber is missing or empty : null');
@@ -587,6 +631,7 @@ export function createPayline(ctx, config = {}) {
     }
     const rec = { service, operation: op, body: maskRecorded(body) };
     try {
+      checkRequest(op, body);
       const fields = ops[op](body);
       return xml(200, render(op, '00000', null, fields), { ...rec, result: '00000' });
     } catch (e) {
@@ -628,8 +673,8 @@ export function createPayline(ctx, config = {}) {
       refuseUnknown(rest, 'id, amount, currency, action, contractNumber, orderRef, date');
       if (id !== undefined && (typeof id !== 'string' || id === '' || id.length > 50 || txs.has(id))) throw new TypeError('createTransaction: id must be a new string of at most 50 characters');
       if (!Number.isSafeInteger(amount) || amount <= 0) throw new TypeError('createTransaction: amount must be a positive integer in minor units');
-      const numeric = /^\d{3}$/.test(String(currency)) ? String(currency) : NUMERIC[currency];
-      if (!numeric) throw new TypeError(`createTransaction: currency ${currency}: give the ISO numeric code`);
+      const numeric = isoNumeric(currency);
+      if (!numeric) throw new TypeError(`createTransaction: currency ${String(currency)}: give an ISO 4217 code, its letters ('EUR', 'KWD') or its number ('978')`);
       // A text, as the requests carry it (a number was stored as one, and no later request's text matched it).
       if (typeof contractNumber !== 'string' || !Object.hasOwn(contracts, contractNumber)) throw new TypeError(`createTransaction: contractNumber ${String(contractNumber)}: give one of the simulated contracts as a text (${Object.keys(contracts).map((c) => `'${c}'`).join(', ')})`);
       // An action doAuthorization takes (an unknown one had become an authorization + capture).

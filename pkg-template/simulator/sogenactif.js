@@ -2,7 +2,7 @@
 // Written from the project's reference notes (Sogenactif data-dictionary and Office pages, the
 // official Sips SDKs' seal algorithm, the Office Batch seed document), independently of remise's own
 // validators and seal code.
-import { hmacSha256Hex, isObject, isoUtc, luhn, maskRecorded, paris, parisTimeOn, parseJson, refuseUnknown, sameText } from './util.js';
+import { hmacSha256Hex, isObject, isoNumeric, isoUtc, luhn, maskRecorded, paris, parisTimeOn, parseJson, refuseUnknown, sameText } from './util.js';
 
 // The generic Sips simulation merchant, public and widely used (reference sogenactif.md §5).
 export const SOGENACTIF_DEFAULTS = { merchantId: '002001000000001', secretKey: '002001000000001_KEY1', keyVersion: 1 };
@@ -50,7 +50,6 @@ const captureAt = (created, captureDay) => parisTimeOn(created, captureDay + 1, 
 const TRANSACTION_REFERENCE = /^[A-Za-z0-9]{1,35}$/;
 const CAPTURE_MODES = new Set(['AUTHOR_CAPTURE', 'IMMEDIATE', 'VALIDATION']);
 const MAX_CAPTURE_DAY = 99;
-const NUMERIC = { EUR: '978', USD: '840', GBP: '826', CHF: '756', JPY: '392', CAD: '124', AUD: '036' };
 const MAX_AMOUNT = 999_999_999_999; // N12
 
 class SipsRefusal extends Error {
@@ -475,8 +474,8 @@ export function createSogenactif(ctx, config = {}) {
       const captureMode = mode ?? 'AUTHOR_CAPTURE';
       const captureDay = day ?? 0;
       if (!Number.isSafeInteger(amount) || amount <= 0) throw new TypeError('createTransaction: amount must be a positive integer in minor units');
-      const currencyCode = /^\d{3}$/.test(String(currency)) ? String(currency) : NUMERIC[currency];
-      if (!currencyCode) throw new TypeError(`createTransaction: currency ${currency}: give the ISO numeric code`);
+      const currencyCode = isoNumeric(currency);
+      if (!currencyCode) throw new TypeError(`createTransaction: currency ${String(currency)}: give an ISO 4217 code, its letters ('EUR', 'KWD') or its number ('978')`);
       if (s10TransactionId !== undefined && !/^\d{1,6}$/.test(String(s10TransactionId))) throw new TypeError('createTransaction: s10TransactionId is at most 6 digits');
       if (s10TransactionIdDate !== undefined && !/^\d{8}$/.test(String(s10TransactionIdDate))) throw new TypeError('createTransaction: s10TransactionIdDate is a date YYYYMMDD');
       // A status the simulator's rules know, checked before anything is stored: a misspelt one was kept

@@ -59,6 +59,16 @@ const VALIDATABLE = { AUTHORISED_TO_VALIDATE: 'AUTHORISED', WAITING_AUTHORISATIO
 const DUPLICABLE = new Set(['CAPTURED', 'EXPIRED', 'CANCELLED', 'REFUSED']);
 const RESOLUTION_MODES = new Set(['AUTO', 'CANCELLATION_ONLY', 'REFUND_ONLY']); // AUTO default: seed document
 const ORDER_GET_MAX = 30; // Order/Get answers at most 30 transactions, else PSP_015 (§2.8)
+// Amounts have 12 digits at most on every service (Lyra's REST field list, support.lyra.com article
+// 19077577785362, as README "Lengths" cites it; remise's MAX_AMOUNT): a larger one is INT_009.
+const MAX_AMOUNT = 999_999_999_999;
+// orderId: "Does not support UTF-8 characters" (systempay.md §2, Order/Get and Transaction/Update
+// playgrounds), at most 64 characters (the same field list; §2 says 64 is common on the platform):
+// printable ASCII, as remise sends it. Another is INT_902 (the simulator's choice: the notes name no code).
+const ORDER_ID = /^[\x20-\x7e]{0,64}$/;
+// cardUpdate.expectedCaptureDate: a date and a time (hours and minutes at least), an offset optional
+// (none: Paris time, as every date the simulator reads); `instantOf` then checks each part's range.
+const DATE_TIME = /^([+-]\d{6}|\d{4})-\d{2}-\d{2}[Tt ]\d{2}:\d{2}/;
 const MAX_CAPTURE_DELAY = 365; // hosted-form vads_capture_delay is clamped to 365 (UNCERTAIN for REST)
 // How long an authorisation holds, in days. Two rules hang on it (reference systempay.md): a capture
 // delay beyond it ("capture delay > authorization validity", strictly, §4) waits in WAITING_AUTHORISATION
@@ -284,7 +294,8 @@ export function createSystempay(ctx, config = {}) {
     }
     // The doc's own CreatePayment example sends "990" as a string; the server takes it (§2).
     const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
-    if (!Number.isSafeInteger(n) || n < 0) fail('INT_009', invalid(name, v));
+    // Past 12 digits too (it took 1e12 and more: a check against the notes, twenty-fifth pass).
+    if (!Number.isSafeInteger(n) || n < 0 || n > MAX_AMOUNT) fail('INT_009', invalid(name, v));
     return n;
   }
   function currencyOf(body, name, required) {
@@ -296,9 +307,17 @@ export function createSystempay(ctx, config = {}) {
     if (typeof v !== 'string' || !CURRENCIES.has(v)) fail('INT_010', invalid(name, v));
     return v;
   }
-  function cardOptions(opts, name) {
+  /**
+   * `transactionOptions.cardOptions` (CancelOrRefund, Refund, CreatePayment) or `cardDuplicate`. With
+   * `noMid`, a `mid` other than null is INT_902: "This field cannot be used and must be null"
+   * (seeds/systempay-cancelorrefund.txt; systempay.md §2.1, §2.3 the same fields on Refund). It was
+   * ignored (a check against the notes, twenty-fifth pass); the code is the simulator's choice, the
+   * seed names none.
+   */
+  function cardOptions(opts, name, { noMid = false } = {}) {
     if (opts === undefined || opts === null) return {};
     if (!isObject(opts)) fail('INT_902', invalid(name, JSON.stringify(opts)));
+    if (noMid && opts.mid !== undefined && opts.mid !== null) fail('INT_902', invalid(`${name}.mid`, typeof opts.mid === 'object' ? JSON.stringify(opts.mid) : opts.mid));
     const out = {};
     if (opts.captureDelay !== undefined && opts.captureDelay !== null) {
       if (!Number.isSafeInteger(opts.captureDelay) || opts.captureDelay < 0) fail('INT_902', invalid(`${name}.captureDelay`, opts.captureDelay));
@@ -312,6 +331,13 @@ export function createSystempay(ctx, config = {}) {
   }
   function sameCurrency(tx, currency, name = 'currency') {
     if (currency !== undefined && currency !== tx.currency) fail('INT_010', invalid(name, currency));
+  }
+  /** `orderId` (ORDER_ID), undefined when left out or null; Order/Get requires it. */
+  function orderIdOf(body, required) {
+    const v = body.orderId;
+    if ((v === undefined || v === null) && !required) return undefined;
+    if (typeof v !== 'string' || !ORDER_ID.test(v) || (required && v === '')) fail('INT_902', invalid('orderId', typeof v === 'object' ? JSON.stringify(v) : v));
+    return v;
   }
 
   // ---- operations -------------------------------------------------------------------------------
@@ -355,17 +381,18 @@ export function createSystempay(ctx, config = {}) {
     'Charge/CreatePayment': (body) => {
       const amount = amountOf(body, 'amount', true);
       const currency = currencyOf(body, 'currency', true);
+      const orderId = orderIdOf(body, false);
       const opts = cardOptions(body.transactionOptions?.cardOptions, 'transactionOptions.cardOptions');
       if (body.formAction === 'CUSTOMER_WALLET' && !body.customer?.reference) fail('INT_016', invalid('customer.reference', undefined));
       // The buyer pays at once with a test card: the transaction exists from now on (Order/Get by orderId).
-      const tx = newTransaction({ amount, currency, ...opts, orderId: body.orderId ?? null, metadata: body.metadata ?? null });
+      const tx = newTransaction({ amount, currency, ...opts, orderId: orderId ?? null, metadata: body.metadata ?? null });
       return { formToken: `${tx.uuid}${'0'.repeat(8)}SIMULATED`, _type: 'V4/Charge/PaymentForm' };
     },
 
     'Transaction/Get': (body) => view(uuidOf(body)),
 
     'Order/Get': (body) => {
-      if (typeof body.orderId !== 'string' || body.orderId === '') fail('INT_902', invalid('orderId', body.orderId));
+      orderIdOf(body, true);
       const type = body.operationType;
       if (type !== undefined && type !== null && !['DEBIT', 'CREDIT', 'VERIFICATION'].includes(type)) fail('INT_902', invalid('operationType', type));
       const found = [...txs.values()].filter((t) => t.orderId === body.orderId && (!type || t.operationType === type));
@@ -382,7 +409,7 @@ export function createSystempay(ctx, config = {}) {
       const amount = amountOf(body, 'amount', false);
       const currency = currencyOf(body, 'currency', false);
       sameCurrency(tx, currency);
-      const opts = cardOptions(body.transactionOptions?.cardOptions, 'transactionOptions.cardOptions');
+      const opts = cardOptions(body.transactionOptions?.cardOptions, 'transactionOptions.cardOptions', { noMid: true });
       if (tx.detailedStatus === 'CANCELLED') fail('PSP_105', `transaction ${tx.uuid} is already cancelled`);
       if (CANCELLABLE.has(tx.detailedStatus)) {
         if (mode === 'REFUND_ONLY') fail('PSP_076', `transaction ${tx.uuid} is ${tx.detailedStatus}, not captured yet`);
@@ -410,7 +437,7 @@ export function createSystempay(ctx, config = {}) {
       const tx = uuidOf(body);
       const amount = amountOf(body, 'amount', false);
       sameCurrency(tx, currencyOf(body, 'currency', false));
-      const opts = cardOptions(body.transactionOptions?.cardOptions, 'transactionOptions.cardOptions');
+      const opts = cardOptions(body.transactionOptions?.cardOptions, 'transactionOptions.cardOptions', { noMid: true });
       if (CANCELLABLE.has(tx.detailedStatus)) fail('PSP_076', `transaction ${tx.uuid} is ${tx.detailedStatus}, not captured yet`);
       if (tx.detailedStatus !== 'CAPTURED' || tx.operationType !== 'DEBIT') notRefundable(tx);
       return refund(tx, amount, opts);
@@ -421,49 +448,52 @@ export function createSystempay(ctx, config = {}) {
       if (!CANCELLABLE.has(tx.detailedStatus)) fail('PSP_011', `transaction ${tx.uuid} is ${tx.detailedStatus}`);
       const up = body.cardUpdate ?? {};
       if (!isObject(up)) fail('INT_902', invalid('cardUpdate', JSON.stringify(up)));
+      // Every field is read, and every refusal made, before anything changes (a bad date after a lower
+      // amount left the amount lowered behind an INT_902: a check against the notes, twenty-fifth pass).
       const amount = amountOf(up, 'cardUpdate.amount', false);
       sameCurrency(tx, currencyOf(up, 'cardUpdate.currency', false), 'cardUpdate.currency');
-      let changed = false;
-      if (amount !== undefined && amount !== tx.amount) {
-        // Downward only (§2.4).
-        if (amount > tx.amount || amount === 0) fail('PSP_020', `the amount can only be lowered (now ${tx.amount})`);
+      const orderId = orderIdOf(body, false);
+      // Downward only (§2.4).
+      if (amount !== undefined && amount !== tx.amount && (amount > tx.amount || amount === 0)) fail('PSP_020', `the amount can only be lowered (now ${tx.amount})`);
+      let when;
+      if (up.expectedCaptureDate !== undefined && up.expectedCaptureDate !== null) {
+        // An ISO 8601 date-time (§2.4): a date with no time ('2026-12-01') is INT_902, as remise refuses
+        // it (it was read as 00:00 that day: a check against the notes, twenty-fifth pass). Read as the
+        // simulator reads every date, one without an offset as Paris time (`Date.parse` took it in the
+        // host's zone: a test's outcome changed with CI's TZ, a helper's attack, twenty-fourth pass).
+        const text = up.expectedCaptureDate;
+        when = typeof text === 'string' && DATE_TIME.test(text) ? instantOf(text) : NaN;
+        if (Number.isNaN(when)) fail('INT_902', invalid('cardUpdate.expectedCaptureDate', text));
+        if (when < ctx.now()) fail('PSP_013', `expectedCaptureDate ${text} is in the past`);
+      }
+      const manual = up.manualValidation ?? undefined;
+      if (manual !== undefined) {
+        if (manual !== 'YES' && manual !== 'NO') fail('INT_902', invalid('cardUpdate.manualValidation', manual));
+        if (manual === 'YES' && !tx.manualValidation) fail('PSP_002', 'manual validation cannot be turned back on (§2.4: manual → automatic only)');
+      }
+      const changes = {
+        amount: amount !== undefined && amount !== tx.amount,
+        date: when !== undefined && when !== tx.expectedCapture,
+        validate: manual === 'NO' && tx.manualValidation,
+        orderId: orderId !== undefined && orderId !== tx.orderId,
+      };
+      if (!Object.values(changes).includes(true)) fail('PSP_014', 'nothing to change');
+      if (changes.amount) {
         uncount(tx, tx.amount - amount); // a refund lowered before its capture refunds only its new amount
         tx.amount = amount;
-        changed = true;
       }
-      if (up.expectedCaptureDate !== undefined && up.expectedCaptureDate !== null) {
-        // Read as the simulator reads every date, one without an offset as Paris time (`Date.parse` took
-        // it in the host's zone: a test's outcome changed with CI's TZ, a helper's attack, twenty-fourth pass).
-        const when = typeof up.expectedCaptureDate === 'string' ? instantOf(up.expectedCaptureDate) : NaN;
-        if (typeof up.expectedCaptureDate !== 'string' || Number.isNaN(when)) fail('INT_902', invalid('cardUpdate.expectedCaptureDate', up.expectedCaptureDate));
-        if (when < ctx.now()) fail('PSP_013', `expectedCaptureDate ${up.expectedCaptureDate} is in the past`);
-        if (when !== tx.expectedCapture) {
-          tx.expectedCapture = when;
-          // A transaction waiting for its authorisation is authorised the day before its capture
-          // ("authorization will be requested D-1 before capture", reference systempay.md §4): moved with
-          // the new date, so it is never authorised after its capture; at once when that day is past.
-          if (tx.detailedStatus.startsWith('WAITING_AUTHORISATION')) {
-            tx.authoriseAt = Math.max(ctx.now(), when - DAY_MS);
-            if (tx.authoriseAt === ctx.now()) tx.detailedStatus = tx.detailedStatus.replace('WAITING_AUTHORISATION', 'AUTHORISED');
-          }
-          changed = true;
+      if (changes.date) {
+        tx.expectedCapture = when;
+        // A transaction waiting for its authorisation is authorised the day before its capture
+        // ("authorization will be requested D-1 before capture", reference systempay.md §4): moved with
+        // the new date, so it is never authorised after its capture; at once when that day is past.
+        if (tx.detailedStatus.startsWith('WAITING_AUTHORISATION')) {
+          tx.authoriseAt = Math.max(ctx.now(), when - DAY_MS);
+          if (tx.authoriseAt === ctx.now()) tx.detailedStatus = tx.detailedStatus.replace('WAITING_AUTHORISATION', 'AUTHORISED');
         }
       }
-      if (up.manualValidation !== undefined && up.manualValidation !== null) {
-        if (up.manualValidation === 'NO' && tx.manualValidation) {
-          validated(tx);
-          changed = true;
-        } else if (up.manualValidation === 'YES' && !tx.manualValidation) {
-          fail('PSP_002', 'manual validation cannot be turned back on (§2.4: manual → automatic only)');
-        } else if (up.manualValidation !== 'YES' && up.manualValidation !== 'NO') {
-          fail('INT_902', invalid('cardUpdate.manualValidation', up.manualValidation));
-        }
-      }
-      if (typeof body.orderId === 'string' && body.orderId !== tx.orderId) {
-        tx.orderId = body.orderId;
-        changed = true;
-      }
-      if (!changed) fail('PSP_014', 'nothing to change');
+      if (changes.validate) validated(tx);
+      if (changes.orderId) tx.orderId = orderId;
       return view(tx);
     },
 
@@ -482,9 +512,10 @@ export function createSystempay(ctx, config = {}) {
       // sending, src/systempay/validate.rs `not_zero`; a raw HTTP caller got an AUTHORISED 0: a helper's
       // attack, twenty-fourth pass). UNCERTAIN: the platform's own code for it.
       if (amount === 0) fail('PSP_020', 'amount 0: a duplicate is of 1 minor unit at least');
+      const orderId = orderIdOf(body, false);
       const opts = cardOptions(body.cardDuplicate, 'cardDuplicate');
       if (!DUPLICABLE.has(tx.detailedStatus)) fail('PSP_011', `transaction ${tx.uuid} is ${tx.detailedStatus}; Duplicate needs CAPTURED, EXPIRED, CANCELLED or REFUSED`);
-      const dup = newTransaction({ amount, currency, ...opts, orderId: body.orderId ?? tx.orderId, metadata: body.metadata ?? null });
+      const dup = newTransaction({ amount, currency, ...opts, orderId: orderId ?? tx.orderId, metadata: body.metadata ?? null });
       dup.parent = tx.uuid;
       return view(dup);
     },
@@ -570,7 +601,8 @@ export function createSystempay(ctx, config = {}) {
       // platform's word, was taken as true).
       if (typeof captureDelay !== 'number' || !Number.isInteger(captureDelay) || captureDelay < 0) throw new TypeError('createTransaction: captureDelay must be a whole number of days, 0 or more');
       if (typeof manualValidation !== 'boolean') throw new TypeError('createTransaction: manualValidation must be true or false');
-      if (orderId !== null && typeof orderId !== 'string') throw new TypeError('createTransaction: orderId must be a text (or null)');
+      // (As Order/Get reads one: a seeded orderId it refuses could never be looked up.)
+      if (orderId !== null && (typeof orderId !== 'string' || !ORDER_ID.test(orderId))) throw new TypeError('createTransaction: orderId must be a text of at most 64 printable ASCII characters (or null)');
       return view(newTransaction({ uuid, amount, currency, captureDelay, manualValidation, orderId, metadata }));
     },
     /** The transaction as Transaction/Get would answer it, or undefined. */
