@@ -118,6 +118,47 @@ test('remise --help lists the batch command; every batch command has --help', ()
   }
 });
 
+test('output paths that cannot be written are refused up front, in words; help by subcommand; no UTF-16 hint for an empty input', () => {
+  // A helper's attack on the CLI, twenty-fifth pass: `-o new/` failed at the rename after the whole
+  // conversion ("ENOTDIR …, rename '.new.….tmp' -> 'new/'"), a file used as a directory was Node's raw
+  // "ENOTDIR …, lstat", and an empty input was told it looked like UTF-16.
+  const input = write('paths.ndjson', ndjson(records.slice(0, 2)));
+  const response = write('paths-resp.csv', toResponse(sogenactif.batch.build({ header, records: records.slice(0, 2) }), ['00', '00']));
+  const before = readdirSync(dir).length;
+  for (const [args, said] of [
+    [['batch', 'build', input, '-o', path('new-dir/'), ...HEADER_ARGS], /-o \S*new-dir\/: names a directory, which does not exist; give the name of the file to write\n/],
+    [['batch', 'build', input, '-o', join(input, 'x.csv'), ...HEADER_ARGS], /-o \S*paths\.ndjson\/x\.csv: a part of the path before the file name is a file, not a directory\n/],
+    [['batch', 'check', input, '--errors', path('err-dir/')], /--errors \S*err-dir\/: names a directory, which does not exist/],
+    [['batch', 'report', response, '--html', path('html-dir/')], /--html \S*html-dir\/: names a directory, which does not exist/],
+    [['batch', 'build', input, '-o', path('x'.repeat(300)), ...HEADER_ARGS], /-o \S*x{20,}…: the name is too long for the file system; give a shorter one\n/],
+  ]) {
+    const r = remise(args);
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, said);
+    assert.doesNotMatch(r.stderr, /ENOTDIR|EISDIR|lstat|rename|\.tmp/);
+    assert.equal(r.stdout, '');
+  }
+  assert.equal(readdirSync(dir).length, before, 'nothing written');
+  // `remise batch help build` is build's help, as `remise help batch build` is; an unknown one is exit 2.
+  for (const cmd of ['build', 'check', 'report']) {
+    const r = remise(['batch', 'help', cmd]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, remise(['batch', cmd, '--help']).stdout);
+  }
+  const unknown = remise(['batch', 'help', 'nonsense']);
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /^remise batch help: unknown command 'nonsense'/);
+  // The report usage line lists --max-rejections, which it takes; sim's help lists -h.
+  assert.match(remise(['batch', 'report', '--frobnicate']).stderr, /\nusage: remise batch report [^\n]*--max-rejections N/);
+  assert.match(remise(['sim', '--help']).stdout, /\n {2}-h, --help /);
+  // An empty input: no record, and no word of UTF-16.
+  for (const r of [remise(['batch', 'check', write('empty.ndjson', '')]), remise(['batch', 'check', '-'], { input: '' })]) {
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /the input holds no record/);
+    assert.doesNotMatch(r.stderr, /UTF-16|iconv/);
+  }
+});
+
 test('build: the published walletCredit sample from one NDJSON line', () => {
   const input = write('sample.ndjson', JSON.stringify(sample) + '\n');
   const r = remise(['batch', 'build', input, '-o', path('sample.csv'), ...HEADER_ARGS]);

@@ -78,7 +78,7 @@ record is valid, 1 otherwise (issues on stderr).
   --max-issues N           issues printed on stderr before the counts (default 20)
   --no-progress            no progress line (it is shown only when stderr is a terminal)
   -h, --help               this help`,
-  report: `usage: remise batch report RESPONSE [--request REQUEST] [--json] [--html FILE]
+  report: `usage: remise batch report RESPONSE [--request REQUEST] [--json] [--html FILE] [--max-rejections N]
 
 Reads an Office Batch response file and prints, per method, the records, accepted, rejected and
 amounts per currency, then the most frequent response codes with their meaning. '-' reads stdin.
@@ -584,8 +584,15 @@ function outputFile(output, flag = '-o') {
   try {
     st = lstatSync(output);
   } catch (e) {
-    if (e?.code !== 'ENOENT') throw e;
+    // Said with the option and in words (a raw `ENOTDIR: not a directory, lstat 'req.csv/x.csv'`: a
+    // helper's attack on the CLI, twenty-fifth pass).
+    if (e?.code === 'ENOTDIR') throw new UsageError(`${flag} ${output}: a part of the path before the file name is a file, not a directory`);
+    if (e?.code === 'ENAMETOOLONG') throw new UsageError(`${flag} ${output.slice(0, 60)}…: the name is too long for the file system; give a shorter one`);
+    if (e?.code !== 'ENOENT') throw new UsageError(`${flag} ${output}: cannot be checked (${e?.code ?? e}): ${e?.message ?? e}`);
   }
+  // A name ending in '/' is a directory's: one that does not exist was found only at the rename, after
+  // the whole conversion (dirname('new/') is '.'; the same attack).
+  if (st === null && /[\\/]\.{0,2}$/.test(output)) throw new UsageError(`${flag} ${output}: names a directory, which does not exist; give the name of the file to write`);
   if (st?.isSymbolicLink()) {
     // What the link points to, followed by stat: `/dev/stdout` on a pipe points to `pipe:[…]`, which
     // realpath cannot name (a raw ENOENT: a new user's walk, twenty-first pass); only a file is named.
@@ -636,8 +643,15 @@ export async function main(argv, io) {
     say(io.stderr, USAGE.batch);
     return 2;
   }
-  if (command === '--help' || command === '-h' || command === 'help') return printHelp(io, USAGE.batch, '');
   const commands = { build, check, report };
+  // `remise batch help build` is `remise batch build --help`, as `remise help batch build` is (it
+  // printed the overview, and `help nonsense` exited 0: the attack on the CLI, twenty-fifth pass).
+  if (command === 'help' && rest.length > 0 && Object.hasOwn(commands, rest[0])) return printHelp(io, USAGE[rest[0]], rest[0]);
+  if (command === 'help' && rest.length > 0) {
+    say(io.stderr, `remise batch help: unknown command '${rest[0]}'\n\n${USAGE.batch}`);
+    return 2;
+  }
+  if (command === '--help' || command === '-h' || command === 'help') return printHelp(io, USAGE.batch, '');
   if (!Object.hasOwn(commands, command)) {
     say(io.stderr, `remise batch: unknown command '${command}'\n\n${USAGE.batch}`);
     return 2;
@@ -1052,7 +1066,9 @@ function inputHint(input, head) {
   // (A NUL every other byte, not one stray NUL: a UTF-8 file with one was told to be converted, the
   // review of the pass; a CR with text after it, not one that ends the file.)
   const start = head.slice(0, 256);
-  if (/^\uFFFD\uFFFD/.test(head) || start.split('\u0000').length - 1 >= start.length / 4) return `hint: ${name} looks like UTF-16 text: save it as UTF-8, e.g. iconv -f UTF-16 -t UTF-8 ${input} > records.utf8`;
+  // (An empty input has no NUL either: it was told to be UTF-16, `0 >= 0`; the attack on the CLI,
+  // twenty-fifth pass.)
+  if (/^\uFFFD\uFFFD/.test(head) || (start.length > 0 && start.split('\u0000').length - 1 >= start.length / 4)) return `hint: ${name} looks like UTF-16 text: save it as UTF-8, e.g. iconv -f UTF-16 -t UTF-8 ${input} > records.utf8`;
   if (/\r(?!\n)[^\r\n]*\S/.test(text) && !text.includes('\n')) return `hint: the lines of ${name} end with a carriage return alone (\\r, as old Mac exports write them): make them \\n, e.g. tr '\\r' '\\n' < ${input} > records.unix`;
   return undefined;
 }

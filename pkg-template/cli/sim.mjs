@@ -15,6 +15,7 @@ export const usage = `usage: remise sim [--port N] [--host 127.0.0.1] [--now ISO
                 only POST /__simulator/advance moves it
   --bodies      also print each request's parsed body (card numbers masked)
   --quiet       print only the base URL
+  -h, --help    print this help
 
 Point a client at the printed base URL:
   Systempay   baseUrl = <base>                   (POST <base>/api-payment/V4/<Service>)
