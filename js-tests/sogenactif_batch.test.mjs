@@ -173,6 +173,17 @@ for (const [entry, { sogenactif, RemiseError, money }] of entries) {
       ['records[0].merchantId', 'must be exactly 15 digits, got 16 digits'],
     ]);
     assert.equal(short.message, '2 problems: header.remitterId: must be exactly 15 digits, got 5 digits; records[0].merchantId: must be exactly 15 digits, got 16 digits');
+    // A count is told as a count, an amount as an amount (the core's integer reader spoke of amounts for
+    // both: a helper's check against the notes, twenty-fifth pass), in the issues and the message.
+    const counts = thrown(() => sogenactif.batch.build({ header: { ...header, sequence: 1.5 }, records: [{ ...walletCredit(1), recordSequence: 2.5, amount: 10.5 }] }));
+    const count = 'must be a non-negative whole number (a safe integer), got ';
+    const amount = 'must be a non-negative whole number (a safe integer; an amount is in minor units, 1050 for 10.50), got 10.5';
+    assert.deepEqual(counts.issues.map((i) => [i.field, i.code, i.message]), [
+      ['header.sequence', 'TYPE', `${count}1.5`],
+      ['records[0].recordSequence', 'TYPE', `${count}2.5`],
+      ['records[0].amount', 'TYPE', amount],
+    ]);
+    assert.equal(counts.message, `3 problems: header.sequence: ${count}1.5; records[0].recordSequence: ${count}2.5; records[0].amount: ${amount}`);
   });
 
   test(`${entry}: BatchWriter keeps up with many records`, () => {

@@ -313,6 +313,11 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
     assert.ok(new systempay.Client({ shopId: SHOP, password: PASSWORD, timeoutMs: 300_000 }));
     const long = thrown(() => new systempay.Client({ shopId: SHOP, password: PASSWORD, timeoutMs: 300_001 }));
     assert.deepEqual([long.code, long.field, long.issues[0].message], ['VALIDATION', 'options.timeoutMs', 'must be a whole number of milliseconds between 1 and 300000']);
+    // A capture delay is days, not an amount (a helper's check against the notes, twenty-fifth pass:
+    // "an amount is in minor units, 1050 for 10.50" was said of it).
+    const delay = thrown(() => systempay.request('Transaction/CancelOrRefund', { uuid: UUID, amount: 500, currency: 'EUR', transactionOptions: { cardOptions: { captureDelay: 1.5 } } }, { shopId: SHOP, password: PASSWORD }));
+    assert.equal(delay.message, 'transactionOptions.cardOptions.captureDelay: must be a non-negative whole number (a safe integer), got 1.5');
+    assert.equal(delay.issues[0].message, 'must be a non-negative whole number (a safe integer), got 1.5');
   });
 
   test(`${entry}: an amount given as null or undefined is refused, never read as a full refund`, async () => {

@@ -408,26 +408,44 @@ function withdrawn(text) {
 // 5", read as the value 5: a known gap of the twenty-fourth pass); " digits" after it here (in the
 // core's format string it measured +35 B of the .wasm).
 const DIGITS_GOT = /^must be (?:exactly \d+|\d+ to \d+) digits, got \d+$/;
-// The same in an error's message, which joins its issues with "; " (or holds one, after its field).
-const DIGITS_GOT_IN = /(must be (?:exactly \d+|\d+ to \d+) digits, got \d+)(?=;|$)/g;
+// The core's integer reader speaks of amounts for every field it reads (ARCHITECTURE "JS", thirteenth
+// pass: it does not know it reads one); a field that is no amount (`captureDelay`, `recordSequence`,
+// `header.sequence`) is told without it (a helper's check against the notes, twenty-fifth pass).
+const INTEGER_HINT = ' (a safe integer; an amount is in minor units, 1050 for 10.50), got ';
+const NO_AMOUNT = /(?:^|[.\]])(?![^.\]]*[Aa]mount)[^.[\]]*$/;
+
+/** An issue's message in the words the core leaves short (`reworded`), or the same text. */
+function rewordedMessage(i) {
+  const m = i.message;
+  if (typeof m !== 'string') return m;
+  if (i.code === 'UNKNOWN_CURRENCY') return withdrawn(m);
+  if (DIGITS_GOT.test(m)) return `${m} digits`;
+  if (i.code === 'TYPE' && typeof i.field === 'string' && m.startsWith('must be a non-negative whole number') && m.includes(INTEGER_HINT) && NO_AMOUNT.test(i.field)) return m.replace(INTEGER_HINT, ' (a safe integer), got ');
+  return m;
+}
 
 /**
- * `issues` in the words the core's messages leave short, in place: each withdrawn currency said so
- * (`withdrawn`), a digit count said to be one. For errors and a converter's rejects, which no error carries.
+ * `issues` in the words the core's messages leave short, in place (`rewordedMessage`: each withdrawn
+ * currency said so, a digit count said to be one, a count told without amounts). For errors and a
+ * converter's rejects, which no error carries. `said`, when given, is the error's message, which
+ * quotes each issue after its field: returned with the same words.
  */
-export function reworded(issues) {
+export function reworded(issues, said) {
+  let message = said;
   for (const i of issues) {
-    if (i && i.code === 'UNKNOWN_CURRENCY') i.message = withdrawn(i.message);
-    else if (i && typeof i.message === 'string' && DIGITS_GOT.test(i.message)) i.message += ' digits';
+    if (!i || typeof i.message !== 'string') continue;
+    const before = i.message;
+    i.message = rewordedMessage(i);
+    if (typeof message === 'string' && i.message !== before) message = message.split(`${i.field}: ${before}`).join(`${i.field}: ${i.message}`);
   }
-  return issues;
+  return typeof said === 'string' ? message : issues;
 }
 
 /** Builds the RemiseError of a framed `e…` text or a parsed props object. */
 export function errorFrom(props) {
   if (props && props.retryDelayMs !== undefined) delete props.retryDelayMs;
-  if (props && typeof props.message === 'string') props.message = withdrawn(props.message).replace(DIGITS_GOT_IN, '$1 digits');
-  if (props && Array.isArray(props.issues)) reworded(props.issues);
+  if (props && Array.isArray(props.issues)) props.message = reworded(props.issues, props.message);
+  if (props && typeof props.message === 'string') props.message = withdrawn(props.message);
   // A card number given in the wrong place (a uuid, a currency, a key) is quoted by the message that
   // names it: shown with its last four digits only, as `remise batch report` shows one (13 to 19
   // digits passing the Luhn check; a helper's attack found it whole in VALIDATION errors).
