@@ -799,10 +799,17 @@ test('payline and sogenactif createTransaction take every ISO 4217 code remise k
   });
   assert.equal(sim.payline.createTransaction({ amount: 100, currency: 'KWD' }).currency, '414');
   assert.equal(sim.payline.createTransaction({ amount: 100, currency: '414' }).currency, '414');
+  // The kuna and the lev, withdrawn, are still in remise's Sips table (an old transaction may be
+  // cancelled or refunded in them): the Sips simulator takes them by their letters as
+  // sogenactif.OfficeClient sends them (a helper's differential, twenty-fifth pass); Payline's does not.
+  for (const code of ['HRK', 'BGN']) {
+    const number = String(money.currency(code, 'sogenactif').numeric);
+    assert.equal(sim.sogenactif.createTransaction({ transactionReference: `OLD${code}`, amount: 100, currency: code }).currencyCode, number, code);
+  }
   const count = [sim.payline.transactions().length, sim.sogenactif.transactions().length];
   for (const bad of ['XYZ', 'kwd', 'HRK', 'toString', '__proto__', 'EURO']) {
     assert.match(thrown(() => sim.payline.createTransaction({ amount: 100, currency: bad })).message, /give an ISO 4217 code/, String(bad));
-    assert.match(thrown(() => sim.sogenactif.createTransaction({ transactionReference: 'BAD1', amount: 100, currency: bad })).message, /give an ISO 4217 code/, String(bad));
+    if (bad !== 'HRK') assert.match(thrown(() => sim.sogenactif.createTransaction({ transactionReference: 'BAD1', amount: 100, currency: bad })).message, /give an ISO 4217 code/, String(bad));
   }
   assert.deepEqual([sim.payline.transactions().length, sim.sogenactif.transactions().length], count);
 });

@@ -1106,7 +1106,7 @@ test('10 000 concurrent operations across the three gateways against sim.listen(
   const base = await sim.listen(0);
   assert.match(base, /^http:\/\/127\.0\.0\.1:\d+$/);
   // At most 64 connections at a time (loopback, bounded); the 10 000 operations are all in flight at
-  // once, so a request may wait its turn longer than the clients' default timeout: 10 minutes here.
+  // once, so a request may wait its turn longer than the clients' default timeout: 5 minutes here (the most timeoutMs takes).
   let active = 0;
   const waiting = [];
   const limited = async (input, init) => {

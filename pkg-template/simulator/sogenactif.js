@@ -51,6 +51,7 @@ const TRANSACTION_REFERENCE = /^[A-Za-z0-9]{1,35}$/;
 const CAPTURE_MODES = new Set(['AUTHOR_CAPTURE', 'IMMEDIATE', 'VALIDATION']);
 const MAX_CAPTURE_DAY = 99;
 const MAX_AMOUNT = 999_999_999_999; // N12
+const SIPS_WITHDRAWN = { HRK: '191', BGN: '975' };
 
 class SipsRefusal extends Error {
   constructor(code, why) {
@@ -474,7 +475,9 @@ export function createSogenactif(ctx, config = {}) {
       const captureMode = mode ?? 'AUTHOR_CAPTURE';
       const captureDay = day ?? 0;
       if (!Number.isSafeInteger(amount) || amount <= 0) throw new TypeError('createTransaction: amount must be a positive integer in minor units');
-      const currencyCode = isoNumeric(currency);
+      // Sogenactif still takes the kuna and the lev (withdrawn from ISO 4217), as remise's Sips table does
+      // (src/money/mod.rs, the cancel and refund pages): an old transaction in either can be made here too.
+      const currencyCode = isoNumeric(currency) ?? (typeof currency === 'string' && Object.hasOwn(SIPS_WITHDRAWN, currency) ? SIPS_WITHDRAWN[currency] : undefined);
       if (!currencyCode) throw new TypeError(`createTransaction: currency ${String(currency)}: give an ISO 4217 code, its letters ('EUR', 'KWD') or its number ('978')`);
       if (s10TransactionId !== undefined && !/^\d{1,6}$/.test(String(s10TransactionId))) throw new TypeError('createTransaction: s10TransactionId is at most 6 digits');
       if (s10TransactionIdDate !== undefined && !/^\d{8}$/.test(String(s10TransactionIdDate))) throw new TypeError('createTransaction: s10TransactionIdDate is a date YYYYMMDD');
