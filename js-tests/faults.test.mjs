@@ -314,7 +314,16 @@ test('row 2: a 2xx other than 200, or a 421, leaves a money-moving call unknown'
       assert.equal(e.code, code, `${gw} ${status}: ${e.message}`);
       assert.equal(e.outcome, 'unknown', `${gw} ${status}`);
       assert.equal(e.retryable, false);
+      // Counted (a helper's audit of README's promises, twenty-fifth pass: the outcome was checked, not
+      // what the server received): once, but under 421, which Node's fetch (undici) sends again itself
+      // before remise sees the answer (README "One resend remise does not control"): twice here, on Node.
+      assert.equal(sent(r.name), status === 421 ? 2 : 1, `${gw} ${status}`);
     }
+    // A read answered 421 is not tried again by remise (its third attempt never comes): the runtime's
+    // resend alone.
+    const r = route((req, b, res) => reply(res, 421, '{}'));
+    const e = await rejected(CLIENTS[gw].read(CLIENTS[gw].make({ baseUrl: r.baseUrl })));
+    assert.deepEqual([e.code, e.httpStatus, e.retryable, sent(r.name)], ['HTTP_ERROR', 421, false, 2], gw);
   }
 });
 
@@ -1210,6 +1219,12 @@ test('a reset after sending is never resent, and reads are retried after one', a
     assert.equal(e.code, 'NETWORK_ERROR');
     assert.equal(e.outcome, 'unknown');
     assert.equal(sent(r.name), 1);
+    // The read half of the title, counted (a helper's audit of README's promises, twenty-fifth pass:
+    // only the money-moving half was): three attempts, then NETWORK_ERROR, retryable, no outcome; and a
+    // reset on the first attempt alone is not seen by the caller.
+    const read = route((req, body, res) => res.socket.destroy());
+    const re = await rejected(CLIENTS[gw].read(CLIENTS[gw].make({ baseUrl: read.baseUrl })));
+    assert.deepEqual([re.code, re.retryable, re.outcome, sent(read.name)], ['NETWORK_ERROR', true, undefined, 3], gw);
   }
 });
 
