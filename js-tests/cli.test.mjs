@@ -1696,6 +1696,20 @@ test('remise sim: an option given twice, a --now that is no date, --bodies with 
   assert.match(warned, /^remise sim: warning: listening on 0\.0\.0\.0, not only this machine's loopback/);
   open.child.kill('SIGTERM');
   await within(open.done, 10_000);
+  // An empty --host is named as the option (listen()'s "host must be…" was printed), and an IPv6 address
+  // in brackets, as a URL writes it, is the address, not an unknown host name (the attack on the CLI,
+  // twenty-fifth pass). Where this machine has no IPv6 loopback, the refusal says so, not "not known".
+  const empty = await within(started(t, ['sim', '--port', '0', '--host', '']).done, 10_000);
+  assert.equal(empty.code, 2, empty.stderr);
+  assert.match(empty.stderr, /--host must be a host name or an address/);
+  const v6 = started(t, ['sim', '--port', '0', '--host', '[::1]', '--quiet']);
+  let ended;
+  v6.done.then((r) => (ended = r));
+  assert.ok(await until(() => v6.out().includes('\n') || ended !== undefined));
+  if (ended === undefined) assert.match(v6.out(), /^http:\/\/\[::1\]:\d+\n/);
+  else assert.doesNotMatch(ended.stderr, /not known/);
+  v6.child.kill('SIGTERM');
+  await within(v6.done, 10_000);
   // Read as the simulator reads it: a day its month lacks is refused with the option's name (the
   // review of the twenty-first pass: it was named only by createSimulator), a date alone is Paris time.
   for (const bad of ['garbage', '2026-02-30']) {

@@ -66,6 +66,11 @@ export async function run(argv) {
   // Decimal digits only (Number() took '0x1F91', '1e3' and '' as ports).
   const port = /^[0-9]{1,5}$/.test(values.port) ? Number(values.port) : NaN;
   if (!(port >= 0 && port <= 65535)) throw new Error(`--port must be a number from 0 to 65535 (decimal digits), got '${values.port}'`);
+  // An IPv6 address as a URL writes it, `[::1]`, is the address (it was "the host name is not known");
+  // an empty one is named as the option's (it was listen()'s own "host must be…": the attack on the
+  // CLI, twenty-fifth pass).
+  values.host = values.host.replace(/^\[([0-9A-Fa-f:.]+)\]$/, '$1');
+  if (values.host.trim() === '') throw new Error(`--host must be a host name or an address, such as 127.0.0.1 or ::1, got '${values.host}'`);
   let probing = false;
   const log = (e) => {
     if (values.quiet || probing) return;
