@@ -348,3 +348,35 @@ test('a fuzz of every export (twenty-first pass): statuses read as the core read
   // A URL object as Payline's baseUrl is read as its text, as the core reads it (it passed the rule).
   assert.equal(thrown(() => new payline.Client({ merchantId: '1', accessKey: 'k', baseUrl: new URL('https://x.test/V4/services/DirectPaymentAPI') })).field, 'options.baseUrl');
 });
+
+test("remise's rewording of the core's short messages touches its own words only, in the issues and where the message quotes them", () => {
+  // A helper's differential fuzz against the session's first package, twenty-fifth pass.
+  const { money, payline, systempay, sogenactif } = esm;
+  const PL = { merchantId: '111111111', accessKey: 'AFju9XHplQzvamffO72L' };
+  // Payline's order amounts named otherwise than `…amount` (taxes, a detail's price, the delivery
+  // charge: minor units, N12) keep the amount words; a quantity (a count) goes without them.
+  const order = { ref: 'R1', amount: 1000, currency: 978, date: '2024-12-15T12:00:00Z', taxes: 1.5, deliveryCharge: 2.5, details: [{ ref: 'a', price: 10.5, quantity: 1.5 }] };
+  const e = thrown(() => payline.request('doReAuthorization', { transactionID: '14340105742592', payment: { amount: 1000, currency: 'EUR', action: 101, mode: 'CPT', contractNumber: '1234567' }, order }, PL));
+  const said = Object.fromEntries(e.issues.map((i) => [i.field, i.message]));
+  for (const [field, got] of [['order.taxes', '1.5'], ['order.deliveryCharge', '2.5'], ['order.details[0].price', '10.5']]) {
+    assert.equal(said[field], `must be a non-negative whole number (a safe integer; an amount is in minor units, 1050 for 10.50), got ${got}`, field);
+  }
+  assert.equal(said['order.details[0].quantity'], 'must be a non-negative whole number (a safe integer), got 1.5');
+  // A gateway's own words are quoted as it wrote them, in the message as in gatewayMessage, even when
+  // they read like remise's.
+  const words = "unknown currency '191' for the iso table: give an ISO 4217 alpha-3 code in upper case like 'EUR' or a numeric code like 978";
+  const g = thrown(() => systempay.parseResponse(JSON.stringify({ webService: 'Transaction/Get', version: 'V4', status: 'ERROR', answer: { errorCode: 'INT_009', errorMessage: words, _type: 'V4/WebService/WebServiceError' }, _type: 'V4/WebService/Response' })));
+  assert.equal(g.code, 'GATEWAY_ERROR');
+  assert.ok(g.message.includes(words) && !g.message.includes('was withdrawn'), g.message);
+  // A field name of the caller's that holds such a text stays as written, in the message too; the
+  // issue it copies is reworded where it stands.
+  const key = 'x; records[0].merchantId: must be exactly 15 digits, got 5';
+  const record = { method: 'walletCredit', recordSequence: 1, merchantId: '12345', transactionReference: 'T1', amount: 100, currencyCode: 'EUR', merchantWalletId: 'w', paymentMeanId: '1', [key]: 1 };
+  const b = thrown(() => sogenactif.batch.build({ header: { remitterId: '023101122334455', sequence: 1 }, records: [record] }));
+  assert.equal(b.issues[0].message, 'must be exactly 15 digits, got 5 digits');
+  assert.ok(b.issues.some((i) => i.field === `records[0].${key}`), JSON.stringify(b.issues));
+  assert.ok(b.message.includes(`records[0].merchantId: must be exactly 15 digits, got 5 digits; `), b.message);
+  assert.ok(b.message.includes(`records[0].${key}: `), b.message);
+  // And money's own error still names a withdrawn code, by letters or number.
+  assert.match(thrown(() => money.toMinor('1', 191)).message, /191 \(HRK\) was withdrawn/);
+});

@@ -412,7 +412,10 @@ const DIGITS_GOT = /^must be (?:exactly \d+|\d+ to \d+) digits, got \d+$/;
 // pass: it does not know it reads one); a field that is no amount (`captureDelay`, `recordSequence`,
 // `header.sequence`) is told without it (a helper's check against the notes, twenty-fifth pass).
 const INTEGER_HINT = ' (a safe integer; an amount is in minor units, 1050 for 10.50), got ';
-const NO_AMOUNT = /(?:^|[.\]])(?![^.\]]*[Aa]mount)[^.[\]]*$/;
+// A field in minor units (its path's last name, `lastPart`): named `…amount`/`…Amount`, or one of Payline's order amounts named otherwise
+// (`taxes`, `details[].price`, `deliveryCharge`: "Minor units (N12)" in src/payline/typegen.rs; a
+// helper's differential fuzz, twenty-fifth pass, found them told as counts).
+const AMOUNT_FIELD = /[Aa]mount|^(?:taxes|price|deliveryCharge)$/;
 
 /** An issue's message in the words the core leaves short (`reworded`), or the same text. */
 function rewordedMessage(i) {
@@ -420,23 +423,38 @@ function rewordedMessage(i) {
   if (typeof m !== 'string') return m;
   if (i.code === 'UNKNOWN_CURRENCY') return withdrawn(m);
   if (DIGITS_GOT.test(m)) return `${m} digits`;
-  if (i.code === 'TYPE' && typeof i.field === 'string' && m.startsWith('must be a non-negative whole number') && m.includes(INTEGER_HINT) && NO_AMOUNT.test(i.field)) return m.replace(INTEGER_HINT, ' (a safe integer), got ');
+  if (i.code === 'TYPE' && typeof i.field === 'string' && m.startsWith('must be a non-negative whole number') && m.includes(INTEGER_HINT) && !AMOUNT_FIELD.test(lastPart(i.field))) return m.replace(INTEGER_HINT, ' (a safe integer), got ');
   return m;
 }
+
+/** A field path's last name: `details` of `order.details[0]`, `price` of `order.details[0].price`. */
+const lastPart = (field) => field.replace(/(?:\[\d+\])+$/, '').split('.').pop();
 
 /**
  * `issues` in the words the core's messages leave short, in place (`rewordedMessage`: each withdrawn
  * currency said so, a digit count said to be one, a count told without amounts). For errors and a
  * converter's rejects, which no error carries. `said`, when given, is the error's message, which
- * quotes each issue after its field: returned with the same words.
+ * quotes the issues in order, each as `field: message` at its start or after "; " (after "N problems: "
+ * for the first of several): returned with the same words there, and nowhere else (a field name of the
+ * caller's holding such a text is theirs: the same fuzz).
  */
 export function reworded(issues, said) {
   let message = said;
+  let from = 0;
   for (const i of issues) {
     if (!i || typeof i.message !== 'string') continue;
     const before = i.message;
     i.message = rewordedMessage(i);
-    if (typeof message === 'string' && i.message !== before) message = message.split(`${i.field}: ${before}`).join(`${i.field}: ${i.message}`);
+    if (typeof message !== 'string' || i.message === before) continue;
+    const old = `${i.field}: ${before}`;
+    for (let at = message.indexOf(old, from); at >= 0; at = message.indexOf(old, at + 1)) {
+      const starts = at === 0 || message.startsWith('; ', at - 2) || /\d problems: $/.test(message.slice(Math.max(0, at - 20), at));
+      const ends = at + old.length === message.length || message.startsWith('; ', at + old.length);
+      if (!starts || !ends) continue;
+      message = `${message.slice(0, at)}${i.field}: ${i.message}${message.slice(at + old.length)}`;
+      from = at + i.field.length + 2 + i.message.length;
+      break;
+    }
   }
   return typeof said === 'string' ? message : issues;
 }
@@ -445,7 +463,9 @@ export function reworded(issues, said) {
 export function errorFrom(props) {
   if (props && props.retryDelayMs !== undefined) delete props.retryDelayMs;
   if (props && Array.isArray(props.issues)) props.message = reworded(props.issues, props.message);
-  if (props && typeof props.message === 'string') props.message = withdrawn(props.message);
+  // (An unknown currency's own message, not one quoting a gateway's words: a gateway error that quoted
+  // such a text was reworded in its message, not in its `gatewayMessage`: the same fuzz.)
+  if (props && props.code === 'UNKNOWN_CURRENCY') props.message = withdrawn(props.message);
   // A card number given in the wrong place (a uuid, a currency, a key) is quoted by the message that
   // names it: shown with its last four digits only, as `remise batch report` shows one (13 to 19
   // digits passing the Luhn check; a helper's attack found it whole in VALIDATION errors).
