@@ -189,6 +189,10 @@ export async function smoke(remise, { baseUrl, simulator }) {
       eq(e.outcome, undefined, 'outcome');
       eq(e.retryable, false, 'retryable');
       check(/refused the network access/.test(e.message), `the message says why: ${e.message}`);
+      // And what to do: the host to allow, not "pass a fetch function" (a new user's walk on Deno,
+      // twenty-fifth pass: Deno's own text was cut at 40 characters and the advice did not apply).
+      check(/Deno's permissions refused the network access to 192\.0\.2\.1:8443: run it with --allow-net=192\.0\.2\.1:8443 /.test(e.message), `the message says what to allow: ${e.message}`);
+      check(!/pass a fetch function/.test(e.message), `no advice that does not apply: ${e.message}`);
     }],
 
     ['payline.Client', 'payline', async () => {

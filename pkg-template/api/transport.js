@@ -826,6 +826,7 @@ export async function send(core, settings, gateway, op, args, names, withWarning
         if (e.opaque || e.followed !== undefined) hiddenRedirect(outcome.error, e.followed);
         if (e.looped) outcome.error.message = String(outcome.error.message).replace(NOT_FOLLOWED, `; remise followed ${MAX_SAME_ORIGIN_HOPS} redirects of this read to the same service, and it was redirected again (a redirect loop): check baseUrl`);
         if (e.retryAfterMs !== undefined) outcome.error.retryAfterMs = e.retryAfterMs;
+        if (e.denied !== undefined) outcome.error.message = String(outcome.error.message).replace(/the runtime refused the network access; pass a fetch function[^]*$/, `Deno's permissions refused the network access to ${e.denied}: run it with --allow-net=${e.denied} (or a list that holds it)`);
         if (e.blockedPort !== undefined) outcome.error.message = String(outcome.error.message).replace(/; pass a fetch function[^]*$/, `, which fetch refuses to connect to (the Fetch standard blocks it, as browsers do): give baseUrl another port (remise sim listens on 8787 by default)`);
       }
       if (outcome.error === undefined && kind === 'read') {
@@ -1140,7 +1141,14 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       // Only from Deno's own fetch (no fetch injected): an injected one may throw an error of that name
       // after the request went out (an egress proxy's refusal), and "nothing was sent" then let the caller
       // send a refund again (a helper's attack, twenty-first pass).
-      if (settings.fetch === undefined && denoRefusal(e)) throw new Failure('nofetch', `the runtime refused the network access (${describe(e)})`);
+      if (settings.fetch === undefined && denoRefusal(e)) {
+        // Deno's own text ("Requires net access to …, run again with the --allow-net flag") was cut at the
+        // core's 40 characters, and the advice was to pass a fetch (a new user's walk on Deno,
+        // twenty-fifth pass): the host to allow is named instead (`denied`, below).
+        const f = new Failure('nofetch', 'the runtime refused the network access');
+        f.denied = guarded(() => new URL(url).host, '') || 'the gateway host';
+        throw f;
+      }
       // A port the Fetch standard blocks (6000, 10080…): the runtime's own fetch refused it before any
       // connection, so nothing was sent; said as such, not as a network fault of unknown outcome (a new
       // user's trial, twenty-fourth pass: `remise sim --port 6000`).

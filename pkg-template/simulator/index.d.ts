@@ -117,7 +117,7 @@ export interface Simulator {
     headers?: Record<string, string | number | readonly string[] | undefined> | Map<string, string | number> | { forEach(callback: (value: string, name: string) => void): void; get(name: string): string | null } | null;
     body?: string | null;
   }): Promise<{ status: number; headers: Record<string, string>; body: string }>;
-  /** Node only: an HTTP server on 127.0.0.1 (port 0 = any free port); resolves to its base URL. */
+  /** Node (Deno with `--allow-net=127.0.0.1` and Bun too, untested by the suite): an HTTP server on 127.0.0.1 (port 0 = any free port); resolves to its base URL. */
   listen(port?: number, host?: string): Promise<string>;
   /** Stops the server started by `listen`. */
   close(): Promise<void>;
