@@ -128,6 +128,7 @@ test('output paths that cannot be written are refused up front, in words; help b
   for (const [args, said] of [
     [['batch', 'build', input, '-o', path('new-dir/'), ...HEADER_ARGS], /-o \S*new-dir\/: names a directory, which does not exist; give the name of the file to write\n/],
     [['batch', 'build', input, '-o', join(input, 'x.csv'), ...HEADER_ARGS], /-o \S*paths\.ndjson\/x\.csv: a part of the path before the file name is a file, not a directory\n/],
+    [['batch', 'build', input, '-o', `${input}/`, ...HEADER_ARGS], /-o \S*paths\.ndjson\/: \S*paths\.ndjson is a file, not a directory; give the name of the file to write\n/],
     [['batch', 'check', input, '--errors', path('err-dir/')], /--errors \S*err-dir\/: names a directory, which does not exist/],
     [['batch', 'report', response, '--html', path('html-dir/')], /--html \S*html-dir\/: names a directory, which does not exist/],
     [['batch', 'build', input, '-o', path('x'.repeat(300)), ...HEADER_ARGS], /-o \S*x{20,}…: the name is too long for the file system; give a shorter one\n/],
@@ -139,11 +140,21 @@ test('output paths that cannot be written are refused up front, in words; help b
     assert.equal(r.stdout, '');
   }
   assert.equal(readdirSync(dir).length, before, 'nothing written');
+  // A backslash is a file name's character on this system, not a separator: written as any name is.
+  const slashed = remise(['batch', 'build', input, '-o', path('out\\'), ...HEADER_ARGS]);
+  assert.equal(slashed.status, 0, slashed.stderr);
+  assert.ok(existsSync(path('out\\')));
+  rmSync(path('out\\'));
   // `remise batch help build` is build's help, as `remise help batch build` is; an unknown one is exit 2.
   for (const cmd of ['build', 'check', 'report']) {
     const r = remise(['batch', 'help', cmd]);
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, remise(['batch', cmd, '--help']).stdout);
+  }
+  for (const args of [['batch', 'help', '--help'], ['batch', 'help', '-h'], ['help', 'batch', 'help']]) {
+    const r = remise(args);
+    assert.equal(r.status, 0, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stdout, /^usage: remise batch <command>/, args.join(' '));
   }
   const unknown = remise(['batch', 'help', 'nonsense']);
   assert.equal(unknown.status, 2);

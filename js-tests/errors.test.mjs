@@ -377,6 +377,21 @@ test("remise's rewording of the core's short messages touches its own words only
   assert.ok(b.issues.some((i) => i.field === `records[0].${key}`), JSON.stringify(b.issues));
   assert.ok(b.message.includes(`records[0].merchantId: must be exactly 15 digits, got 5 digits; `), b.message);
   assert.ok(b.message.includes(`records[0].${key}: `), b.message);
+  // The caller's key first, followed by another part: the message is the core's parts, reworded where
+  // they are the issues' own (the review of the pass: the key's copy was reworded, the real one not).
+  const first = "x; records[0].merchantId: must be exactly 15 digits, got 5; y";
+  const f = thrown(() => sogenactif.batch.build({ header: { remitterId: '023101122334455', sequence: 1, [first]: 1 }, records: [{ ...record, [key]: undefined, merchantId: '12345' }] }));
+  assert.deepEqual(f.issues.map((i) => i.field), [`header.${first}`, 'records[0].merchantId']);
+  assert.equal(f.message, `2 problems: header.${first}: ${f.issues[0].message}; records[0].merchantId: must be exactly 15 digits, got 5 digits`);
+  // Past 1 000 issues (a header that says how many are listed), and the converter's (the first alone).
+  const many = Array.from({ length: 1001 }, (_, n) => ({ ...record, [key]: undefined, recordSequence: n + 1, merchantId: '023101122334456', currencyCode: 'LTL' }));
+  const m = thrown(() => sogenactif.batch.build({ header: { remitterId: '023101122334455', sequence: 1 }, records: many }));
+  assert.match(m.message, /^1001 problems \(the first 1000 are listed in issues\): records\[0\]\.currencyCode: unknown currency 'LTL' for the sogenactif table: LTL was withdrawn from ISO 4217: give its successor, EUR, /);
+  assert.doesNotMatch(m.message, /alpha-3 code in upper case/);
+  const conv = sogenactif.batch.createConverter({ header: { remitterId: '023101122334455', sequence: 1 } });
+  conv.push(new TextEncoder().encode(many.map((r) => JSON.stringify(r)).join('\n') + '\n'));
+  const c = thrown(() => conv.finish());
+  assert.match(c.message, /^1001 problems in 1001 of 1001 records \(the first 1000 are listed in issues\): records\[0\]\.currencyCode: unknown currency 'LTL' for the sogenactif table: LTL was withdrawn/);
   // And money's own error still names a withdrawn code, by letters or number.
   assert.match(thrown(() => money.toMinor('1', 191)).message, /191 \(HRK\) was withdrawn/);
 });

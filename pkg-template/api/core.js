@@ -433,30 +433,30 @@ const lastPart = (field) => field.replace(/(?:\[\d+\])+$/, '').split('.').pop();
 /**
  * `issues` in the words the core's messages leave short, in place (`rewordedMessage`: each withdrawn
  * currency said so, a digit count said to be one, a count told without amounts). For errors and a
- * converter's rejects, which no error carries. `said`, when given, is the error's message, which
- * quotes the issues in order, each as `field: message` at its start or after "; " (after "N problems: "
- * for the first of several): returned with the same words there, and nowhere else (a field name of the
- * caller's holding such a text is theirs: the same fuzz).
+ * converter's rejects, which no error carries. `said`, when given, is the error's message, which the
+ * core writes as the issues' `field: message` parts: one alone, or after a header ("3 problems: ", "1001
+ * problems (the first 1000 are listed in issues): ") all joined with "; ", or the first alone (the
+ * converter's "… problems in … records (…): "). Returned with the same words there, the header kept;
+ * a message of another shape is left as it is (a field name of the caller's that holds such a text
+ * stays theirs: a helper's differential fuzz, twenty-fifth pass, and the review after it).
  */
 export function reworded(issues, said) {
-  let message = said;
-  let from = 0;
+  const before = issues.map((i) => (i && typeof i.message === 'string' ? `${i.field}: ${i.message}` : undefined));
+  let changed = false;
   for (const i of issues) {
     if (!i || typeof i.message !== 'string') continue;
-    const before = i.message;
-    i.message = rewordedMessage(i);
-    if (typeof message !== 'string' || i.message === before) continue;
-    const old = `${i.field}: ${before}`;
-    for (let at = message.indexOf(old, from); at >= 0; at = message.indexOf(old, at + 1)) {
-      const starts = at === 0 || message.startsWith('; ', at - 2) || /\d problems: $/.test(message.slice(Math.max(0, at - 20), at));
-      const ends = at + old.length === message.length || message.startsWith('; ', at + old.length);
-      if (!starts || !ends) continue;
-      message = `${message.slice(0, at)}${i.field}: ${i.message}${message.slice(at + old.length)}`;
-      from = at + i.field.length + 2 + i.message.length;
-      break;
-    }
+    const m = rewordedMessage(i);
+    changed ||= m !== i.message;
+    i.message = m;
   }
-  return typeof said === 'string' ? message : issues;
+  if (typeof said !== 'string') return issues;
+  if (!changed || before.includes(undefined)) return said;
+  const after = issues.map((i) => `${i.field}: ${i.message}`);
+  for (const [old, now] of [[before.join('; '), after.join('; ')], [before[0], after[0]]]) {
+    if (said === old) return now;
+    if (said.endsWith(old) && /problems[^:]*: $/.test(said.slice(0, said.length - old.length))) return `${said.slice(0, said.length - old.length)}${now}`;
+  }
+  return said;
 }
 
 /** Builds the RemiseError of a framed `e…` text or a parsed props object. */

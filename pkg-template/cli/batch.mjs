@@ -586,13 +586,17 @@ function outputFile(output, flag = '-o') {
   } catch (e) {
     // Said with the option and in words (a raw `ENOTDIR: not a directory, lstat 'req.csv/x.csv'`: a
     // helper's attack on the CLI, twenty-fifth pass).
-    if (e?.code === 'ENOTDIR') throw new UsageError(`${flag} ${output}: a part of the path before the file name is a file, not a directory`);
-    if (e?.code === 'ENAMETOOLONG') throw new UsageError(`${flag} ${output.slice(0, 60)}…: the name is too long for the file system; give a shorter one`);
-    if (e?.code !== 'ENOENT') throw new UsageError(`${flag} ${output}: cannot be checked (${e?.code ?? e}): ${e?.message ?? e}`);
+    // (Not a wrong command line: no usage text after them.)
+    if (e?.code === 'ENOTDIR' && output.endsWith('/')) throw new FileError(`${flag} ${output}: ${output.replace(/\/+$/, '')} is a file, not a directory; give the name of the file to write`);
+    if (e?.code === 'ENOTDIR') throw new FileError(`${flag} ${output}: a part of the path before the file name is a file, not a directory`);
+    if (e?.code === 'ENAMETOOLONG') throw new FileError(`${flag} ${output.slice(0, 60)}…: the name is too long for the file system; give a shorter one`);
+    if (e?.code === 'EACCES' || e?.code === 'EPERM') throw new FileError(`${flag} ${output}: a directory on its path may not be searched by this user (${e.code}); give a path this user can reach`);
+    if (e?.code !== 'ENOENT') throw new FileError(`${flag} ${output}: cannot be looked at (${e?.code ?? e})`);
   }
   // A name ending in '/' is a directory's: one that does not exist was found only at the rename, after
-  // the whole conversion (dirname('new/') is '.'; the same attack).
-  if (st === null && /[\\/]\.{0,2}$/.test(output)) throw new UsageError(`${flag} ${output}: names a directory, which does not exist; give the name of the file to write`);
+  // the whole conversion (dirname('new/') is '.'; the same attack). (A backslash is a file name's
+  // character here, not a separator.)
+  if (st === null && /\/\.{0,2}$/.test(output)) throw new UsageError(`${flag} ${output}: names a directory, which does not exist; give the name of the file to write`);
   if (st?.isSymbolicLink()) {
     // What the link points to, followed by stat: `/dev/stdout` on a pipe points to `pipe:[…]`, which
     // realpath cannot name (a raw ENOENT: a new user's walk, twenty-first pass); only a file is named.
@@ -647,7 +651,9 @@ export async function main(argv, io) {
   // `remise batch help build` is `remise batch build --help`, as `remise help batch build` is (it
   // printed the overview, and `help nonsense` exited 0: the attack on the CLI, twenty-fifth pass).
   if (command === 'help' && rest.length > 0 && Object.hasOwn(commands, rest[0])) return printHelp(io, USAGE[rest[0]], rest[0]);
-  if (command === 'help' && rest.length > 0) {
+  // (`help --help`, `help -h`, `help help`: the overview, as before; `remise help batch help` comes as
+  // `batch help --help`.)
+  if (command === 'help' && rest.length > 0 && !['--help', '-h', 'help'].includes(rest[0])) {
     say(io.stderr, `remise batch help: unknown command '${rest[0]}'\n\n${USAGE.batch}`);
     return 2;
   }
