@@ -148,7 +148,7 @@ function printHelp(io, text, name) {
  * response is read.
  */
 function htmlTarget(name) {
-  const st = name === '' || name === '-' ? null : statOrNull(name);
+  const st = name === '' || name === '-' ? null : statOf('--html', name);
   if (st && !st.isFile() && !st.isDirectory()) return { direct: true, path: name };
   const std = standardFile(st);
   if (std) return { direct: true, fd: std };
@@ -526,6 +526,35 @@ function stdinFile() {
   return st && st.isFile() ? st : null;
 }
 
+/**
+ * A path that cannot be looked at, in words, with its option (Node's raw `ENOTDIR: not a directory, lstat
+ * 'req.csv/x.csv'` or `EACCES …, stat` were printed: the attack on the CLI, twenty-fifth pass, and the
+ * review after it). Not a wrong command line: no usage text after it.
+ */
+function pathError(flag, path, e) {
+  const why = {
+    ENOTDIR: 'a part of its path is a file, not a directory; give the name of a file in a directory',
+    ENAMETOOLONG: 'the name is too long for the file system; give a shorter one',
+    // (Of a stat: a directory on the way; of an open: the file itself.)
+    EACCES: /stat$/.test(e?.syscall ?? '') ? `a directory on its path may not be searched by this user (${e?.code}); give a path this user can reach` : `this user may not ${e?.syscall === 'open' && !flag ? 'read' : 'open'} it (${e?.code}); check its permissions`,
+    ELOOP: 'its symbolic links loop; give the file itself',
+  }[e?.code === 'EPERM' ? 'EACCES' : e?.code];
+  const shown = e?.code === 'ENAMETOOLONG' ? `${path.slice(0, 60)}…` : path;
+  return new FileError(`${flag ? `${flag} ` : ''}${shown}: ${why ?? `cannot be looked at (${e?.code ?? e})`}`);
+}
+
+/** The codes `pathError` words. */
+const WORDED = new Set(['ENOTDIR', 'EACCES', 'EPERM', 'ELOOP', 'ENAMETOOLONG']);
+
+/** `statOrNull` of a path an option names, its errors said by `pathError`. */
+function statOf(flag, path) {
+  try {
+    return statOrNull(path);
+  } catch (e) {
+    throw pathError(flag, path, e);
+  }
+}
+
 /** `statSync(path)`, or null when nothing is there ('-' is stdin or stdout: never a file here). */
 function statOrNull(path) {
   if (path === '-') return null;
@@ -552,7 +581,7 @@ function refuseSameFile(reads, writes) {
       if (path === '-') {
         const st = writing ? null : stdinFile();
         if (st) files.push({ flag, path: 'stdin', writing, st });
-      } else files.push({ flag, path, writing, st: statOrNull(path) });
+      } else files.push({ flag, path, writing, st: statOf(flag, path) });
     }
   }
   for (let i = 0; i < files.length; i++) {
@@ -586,12 +615,7 @@ function outputFile(output, flag = '-o') {
   } catch (e) {
     // Said with the option and in words (a raw `ENOTDIR: not a directory, lstat 'req.csv/x.csv'`: a
     // helper's attack on the CLI, twenty-fifth pass).
-    // (Not a wrong command line: no usage text after them.)
-    if (e?.code === 'ENOTDIR' && output.endsWith('/')) throw new FileError(`${flag} ${output}: ${output.replace(/\/+$/, '')} is a file, not a directory; give the name of the file to write`);
-    if (e?.code === 'ENOTDIR') throw new FileError(`${flag} ${output}: a part of the path before the file name is a file, not a directory`);
-    if (e?.code === 'ENAMETOOLONG') throw new FileError(`${flag} ${output.slice(0, 60)}…: the name is too long for the file system; give a shorter one`);
-    if (e?.code === 'EACCES' || e?.code === 'EPERM') throw new FileError(`${flag} ${output}: a directory on its path may not be searched by this user (${e.code}); give a path this user can reach`);
-    if (e?.code !== 'ENOENT') throw new FileError(`${flag} ${output}: cannot be looked at (${e?.code ?? e})`);
+    if (e?.code !== 'ENOENT') throw pathError(flag, output, e);
   }
   // A name ending in '/' is a directory's: one that does not exist was found only at the rename, after
   // the whole conversion (dirname('new/') is '.'; the same attack). (A backslash is a file name's
@@ -687,7 +711,9 @@ export async function main(argv, io) {
     if (e instanceof FileError || e?.syscall || e?.code?.startsWith?.('E')) {
       // A file system error: what and which file, without a stack (a missing INPUT in words, not
       // Node's "ENOENT: no such file or directory, stat 'x'": a new user's trial, twenty-fourth pass).
-      say(io.stderr, `remise batch ${command}: ${missingFile(e) ? `${e.path}: ${NO_SUCH_FILE}` : e.message}`);
+      // (An INPUT in a directory this user may not search, or behind a file: in words too.)
+      const worded = !(e instanceof FileError) && e?.syscall && typeof e.path === 'string' && WORDED.has(e.code);
+      say(io.stderr, `remise batch ${command}: ${missingFile(e) ? `${e.path}: ${NO_SUCH_FILE}` : worded ? pathError('', e.path, e).message : e.message}`);
       return 2;
     }
     say(io.stderr, `remise batch ${command}: internal error: ${e?.message ?? e}\n${e?.stack ?? ''}\nPlease report this (it is a bug, not bad input).`);
@@ -1464,6 +1490,7 @@ function requestReadable(path) {
     accessSync(path, fsConstants.R_OK);
   } catch (e) {
     if (e instanceof FileError) throw e;
+    if (WORDED.has(e?.code) && e?.syscall) throw pathError('--request', path, e);
     throw new FileError(`--request ${path}: ${missingFile(e) ? NO_SUCH_FILE : e?.message ?? e}`);
   }
 }
