@@ -395,3 +395,16 @@ test("remise's rewording of the core's short messages touches its own words only
   // And money's own error still names a withdrawn code, by letters or number.
   assert.match(thrown(() => money.toMinor('1', 191)).message, /191 \(HRK\) was withdrawn/);
 });
+
+test('more values JSON cannot carry than the core names (100): the rest counted, the other issues still found', () => {
+  // The review of the twenty-fifth pass: 101 NaN made "100 problems" with 100 issues, the count of the
+  // 101st and the body's other issues (a wrong currency, an unknown field) gone; 99 made "101 problems".
+  const body = { uuid: 'a0b61d1e159748eaab876cfe342e8c08', amount: 100, currency: 'XXX', bogus: 1, metadata: {} };
+  for (let i = 0; i < 101; i++) body.metadata[`k${i}`] = Number.NaN;
+  const e = thrown(() => esm.systempay.request('Transaction/CancelOrRefund', body, { shopId: '69876357', password: 'testpassword_DEMOPRIVATEKEY23G4475zXZQ2UA5x7M' }));
+  assert.equal(e.code, 'VALIDATION');
+  // 100 NaN listed, the 101st counted; `currency`, `bogus` and `metadata` (not a CancelOrRefund field).
+  assert.equal(e.issues.filter((i) => i.message.startsWith('is NaN')).length, 100);
+  assert.deepEqual(e.issues.filter((i) => !i.message.startsWith('is NaN')).map((i) => [i.field, i.code]).sort(), [['bogus', 'UNKNOWN_FIELD'], ['currency', 'UNKNOWN_CURRENCY'], ['metadata', 'UNKNOWN_FIELD']]);
+  assert.match(e.message, /^104 problems \(the first 103 are listed in issues\): metadata\.k0: is NaN/);
+});

@@ -612,6 +612,8 @@ export function invoke(raw, op, args, names, gateway, alwaysWarnings) {
   }
 }
 
+/** Values JSON cannot carry the core names at most (`MAX_CHECK_ISSUES` in src/api/args.rs). */
+const MAX_CHECKED = 100;
 /** Issues an error lists (the core's `error::MAX_LISTED`): past them it counts. */
 const MAX_LISTED = 1000;
 
@@ -700,6 +702,12 @@ export function withoutUnreadable(e, args, gateway, again) {
     }
     text = stringifyDropping(args, sentinels === 0 ? false : true, true);
     if (text === undefined) return e;
+  } else if (sentinels > e.issues.length && e.issues.length === MAX_CHECKED && strings === 0) {
+    // More values JSON cannot carry than the core lists (its MAX_CHECK_ISSUES, src/api/args.rs): the
+    // first listed, the rest counted, and the other issues still found (101 NaN made "100 problems",
+    // the body's other issues gone: the review of the twenty-fifth pass).
+    named = [...e.issues];
+    named[COUNTED] = sentinels - e.issues.length;
   } else if (sentinels !== e.issues.length) {
     return e;
   }
