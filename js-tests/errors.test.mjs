@@ -408,3 +408,26 @@ test('more values JSON cannot carry than the core names (100): the rest counted,
   assert.deepEqual(e.issues.filter((i) => !i.message.startsWith('is NaN')).map((i) => [i.field, i.code]).sort(), [['bogus', 'UNKNOWN_FIELD'], ['currency', 'UNKNOWN_CURRENCY'], ['metadata', 'UNKNOWN_FIELD']]);
   assert.match(e.message, /^104 problems \(the first 103 are listed in issues\): metadata\.k0: is NaN/);
 });
+
+test("a message of several issues names them at the issues' own paths, nested under their argument", () => {
+  // The review of the twenty-fifth pass: several lone surrogates in one argument gave "2 problems:
+  // shopId: …; password: …" for `options.shopId` and `options.password`, and "[0].orderId" for the
+  // records of an addMany (the core nests the paths of its issues, not of a message of more than one).
+  const { systempay, payline, sogenactif } = esm;
+  const partsOf = (e) => `${e.issues.length} problems: ${e.issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`;
+  const sp = thrown(() => systempay.request('Transaction/Get', { uuid: 'a0b61d1e159748eaab876cfe342e8c08' }, { shopId: '\uD800', password: 'x\uDC00yyyyyy' }));
+  assert.deepEqual(sp.issues.map((i) => i.field), ['options.shopId', 'options.password']);
+  assert.equal(sp.message, partsOf(sp));
+  const pl = thrown(() => payline.request('doCapture', { transactionID: '\uD800', payment: { amount: 1, currency: '\uDC00' } }, { merchantId: '1', accessKey: 'k' }));
+  assert.equal(pl.message, partsOf(pl));
+  const rec = { method: 'cancel', merchantId: '011223344550000', transactionReference: 'A', amount: 1, currencyCode: 'EUR', original: { amount: 1, status: 'TO_CAPTURE' } };
+  const w = new sogenactif.BatchWriter({ header: { remitterId: '023101122334455', sequence: 1 } });
+  w.header();
+  w.add(rec);
+  const one = thrown(() => w.add({ ...rec, orderId: '\uD800', transactionReference: '\uDC00x' }));
+  assert.deepEqual(one.issues.map((i) => i.field), ['records[1].transactionReference', 'records[1].orderId']);
+  assert.equal(one.message, partsOf(one));
+  const many = thrown(() => w.addMany([{ ...rec, orderId: '\uD800' }, { ...rec, orderId: '\uD801' }]));
+  assert.deepEqual(many.issues.map((i) => i.field), ['records[1].orderId', 'records[2].orderId']);
+  assert.equal(many.message, partsOf(many));
+});

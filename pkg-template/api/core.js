@@ -463,6 +463,15 @@ export function reworded(issues, said) {
 export function errorFrom(props) {
   if (props && props.retryDelayMs !== undefined) delete props.retryDelayMs;
   if (props && Array.isArray(props.issues)) props.message = reworded(props.issues, props.message);
+  // A message of N issues that the core wrote before their paths were nested under the argument's name
+  // ("2 problems: shopId: …; password: …" for `options.shopId` and `options.password`, `[0].orderId` for
+  // `records[0].orderId`: its `Error::nest` rewrites a message of one issue only) is written again from
+  // the issues, as the core writes it (a review of the twenty-fifth pass; in the core it would cost bytes
+  // of the .wasm).
+  if (props && props.code === 'VALIDATION' && Array.isArray(props.issues) && props.issues.length > 1 && typeof props.message === 'string' && props.message.startsWith(`${props.issues.length} problems: `)) {
+    const parts = props.issues.map((i) => (i && typeof i.field === 'string' && typeof i.message === 'string' ? `${i.field}: ${i.message}` : undefined));
+    if (!parts.includes(undefined)) props.message = `${props.issues.length} problems: ${parts.join('; ')}`;
+  }
   // (An unknown currency's own message, not one quoting a gateway's words: a gateway error that quoted
   // such a text was reworded in its message, not in its `gatewayMessage`: the same fuzz.)
   if (props && props.code === 'UNKNOWN_CURRENCY') props.message = withdrawn(props.message);
