@@ -72,6 +72,13 @@ for (const [name, { sogenactif, money }] of entries) {
     // addMany alone on a converter made with `input` still works.
     const records = sogenactif.batch.createConverter({ header, input: 'ndjson' });
     assert.equal(text(concat([records.addMany([wc(0)]), records.finish()])), file);
+    // After finish() or free(), that is what addMany says, not "after push" (a helper's attack on the
+    // streams, twenty-fifth pass).
+    assert.match(thrown(() => c.addMany([wc(1)])).message, /^Converter: finish\(\) was already called/);
+    const freed = sogenactif.batch.createConverter({ header, input: 'ndjson' });
+    freed.push(new TextEncoder().encode(`${JSON.stringify(wc(0))}\n`));
+    freed.free();
+    assert.match(thrown(() => freed.addMany([wc(1)])).message, /^Converter: free\(\) was called/);
   });
 
   test(`${name}: free() gives a writer's or converter's memory back at once; later calls refuse`, () => {
@@ -561,6 +568,25 @@ test('text chunks: a surrogate pair cut between two pushes or writes is one char
   mixed.push(Buffer.from(lines.slice(hi + 1).replace(/^/, 'Z')));
   assert.deepEqual(mixed.takeRejects().map((r) => r.line), [2]);
   assert.equal(mixed.count, 3);
+  // Text written as UTF-8 in any spelling Node takes ('UTF8', 'UTF-8'): the pair cut between two writes
+  // is one character, a lone surrogate rejects its record (they went through Buffer.from, U+FFFD for
+  // each half, without a word: a helper's attack on the streams, twenty-fifth pass).
+  for (const encoding of ['UTF8', 'UTF-8', 'Utf8']) {
+    const got = [];
+    const tr = sogenactif.batch.createTransform({ header, input: 'ndjson' });
+    const done = pipeline(tr, new Writable({ write(b, _e, cb) { got.push(b); cb(); } }));
+    tr.write(lines.slice(0, cut), encoding);
+    tr.end(lines.slice(cut), encoding);
+    await done;
+    assert.equal(text(concat(got)), expected, encoding);
+    const lone = sogenactif.batch.createTransform({ header, input: 'ndjson' });
+    const rejects = [];
+    lone.on('reject', (r) => rejects.push(r.line));
+    const failed = pipeline(lone, new Writable({ write(b, _e, cb) { cb(); } }));
+    lone.end([wc(0), { ...wc(1), returnContext: 'gift \ud83c ok' }].map((r) => JSON.stringify(r) + '\n').join(''), encoding);
+    await assert.rejects(failed, { code: 'VALIDATION' }, encoding);
+    assert.deepEqual(rejects, [2], encoding);
+  }
   // Text written to the byte stream with another encoding is the bytes that encoding names.
   const latin = lines.replace('gift 🎁 ok', 'café');
   const fromBytes = text(concat((() => {

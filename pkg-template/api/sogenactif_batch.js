@@ -292,12 +292,14 @@ export default function sogenactifBatch(raw, builtins) {
     // Whether bytes were pushed: `addMany` after them is refused (the core may hold the start of a
     // pushed line, and the records were written before it: the fifteenth pass, an attack).
     #pushed = false;
+    // finish() or finishView() was called (`addMany`'s refusal after it).
+    #ended = false;
     constructor(options) {
       const [text, sp] = encode([options, clock()], ['options', 'clock'], G);
       this.#held = new Held(construct(raw.CoreBatchConverter, text, sp), 'Converter', raw.remiseGeneration);
     }
     /**
-     * Gives the converter's wasm memory back now (views from pushView die with it); later calls
+     * Gives the converter's wasm memory back now (a view from pushView must not be read after it); later calls
      * throw OPERATION_NOT_ALLOWED, `count` and `rejected` keep their last values. Twice is fine.
      */
     free() {
@@ -347,6 +349,7 @@ export default function sogenactifBatch(raw, builtins) {
       return this.#finishView();
     }
     #finishView() {
+      this.#ended = true;
       // A high surrogate left at the end of the text is a lone one: its record is rejected. Its
       // bytes end no line, so that push gives no output (the header went with the first push).
       // Each call into the wasm goes through `Held#cross`: the steps between (text to bytes, a
@@ -387,8 +390,13 @@ export default function sogenactifBatch(raw, builtins) {
      * file is made without those records.
      */
     addMany(records) {
-      if (this.#pushed) throw new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: 'Converter: addMany after push: its records would be written before a line whose end push has not seen yet; give them to push as NDJSON lines, or to a converter of their own' });
+      // (Whether the converter may be used at all first: after finish() or free(), that is what is
+      // said, not "after push": a helper's attack on the streams, twenty-fifth pass.)
       this.#usable();
+      // After free() or finish(), that is said (`cross`'s refusal, the core's), not "after push".
+      if (this.#pushed) this.#held.cross(() => undefined);
+      if (this.#pushed && this.#ended) return unwrap(this.#held.cross((c) => c.addMany('[[]]', false)));
+      if (this.#pushed) throw new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: 'Converter: addMany after push: its records would be written before a line whose end push has not seen yet; give them to push as NDJSON lines, or to a converter of their own' });
       const base = this.count;
       try {
         const [text, sp] = encode([records], ['records'], G, base);
@@ -489,7 +497,11 @@ export default function sogenactifBatch(raw, builtins) {
           if (bytesIn) {
             // Text is kept as text only when written as UTF-8 (the default); text written with another
             // encoding ('latin1', 'base64', 'hex', …) is the bytes that encoding names.
-            const utf = typeof chunk !== 'string' || enc === 'utf8' || enc === 'utf-8' || enc === 'buffer' || !enc;
+            // (Any spelling Node takes: 'UTF8' and 'UTF-8' went through Buffer.from, which writes U+FFFD for
+            // each half of a pair cut between two writes, and for a lone surrogate, without a reject: a
+            // helper's attack on the streams, twenty-fifth pass.)
+            const e = typeof enc === 'string' ? enc.toLowerCase() : enc;
+            const utf = typeof chunk !== 'string' || e === 'utf8' || e === 'utf-8' || e === 'buffer' || !e;
             const out = conv.push(utf ? chunk : builtin('node:buffer').Buffer.from(chunk, enc));
             if (out.byteLength) this.push(out);
           } else {

@@ -121,7 +121,8 @@ export interface SogenactifBatchConverter {
   push(chunk: Uint8Array | string): Uint8Array;
   /**
    * `push` without a new buffer per chunk: a view of the converter's output inside the wasm memory,
-   * valid only until the next call into remise. Write it synchronously (`fs.writeSync`) or copy it.
+   * valid only until the next call into remise (on any object). Write it synchronously (`fs.writeSync`)
+   * or copy it: a view kept past that call goes stale without an error (empty, or other bytes).
    * Keeps memory flat over millions of records (what `remise batch build` uses).
    */
   pushView(chunk: Uint8Array | string): Uint8Array;
@@ -144,8 +145,8 @@ export interface SogenactifBatchConverter {
   /** Invalid records so far. */
   readonly rejected: number;
   /**
-   * Gives the converter's wasm memory back now instead of when it is collected (views from
-   * `pushView` die with it); later calls throw `OPERATION_NOT_ALLOWED`, `count` and `rejected` keep
+   * Gives the converter's wasm memory back now instead of when it is collected (a view from
+   * `pushView` must not be read after it); later calls throw `OPERATION_NOT_ALLOWED`, `count` and `rejected` keep
    * their last values. Calling it twice is fine.
    */
   free(): void;
