@@ -224,6 +224,21 @@ for (const [entry, { sogenactif, RemiseError, money }] of entries) {
     assert.equal(e.code, 'MALFORMED_RESPONSE');
     assert.match(e.message, /END announces 49 records but the file holds 50/);
     assert.equal(thrown(() => sogenactif.batch.parseResponse(42)).code, 'VALIDATION');
+    // An echoed amount that is not N12 (decimal, negative, past 2^53) names its column and its form; a
+    // sequence that is no number names its column (a known gap of the twenty-fourth pass: no `field`,
+    // and 2^53 + 1 was told "must be a number").
+    const line = toResponse(request, () => '00').split('\n')[2].split(';');
+    for (const bad of ['10.50', '-5', '9007199254740993']) {
+      const cells = [...line];
+      cells[4] = bad;
+      const a = thrown(() => sogenactif.batch.parseResponse(toResponse(request, () => '00').replace(line.join(';'), cells.join(';'))));
+      assert.deepEqual([a.code, a.field], ['MALFORMED_RESPONSE', 'amount'], bad);
+      assert.equal(a.message, `line 3 of the Office Batch response: amount must be a whole number of minor units of at most 12 digits (N12), got '${bad}'`);
+    }
+    const seq = [...line];
+    seq[1] = 'x';
+    const q = thrown(() => sogenactif.batch.parseResponse(toResponse(request, () => '00').replace(line.join(';'), seq.join(';'))));
+    assert.deepEqual([q.field, q.message], ['recordSequence', "line 3 of the Office Batch response: recordSequence must be a number, got 'x'"]);
     // No warning for a file that answers each line once; `warnings` is not one of its keys.
     assert.deepEqual(res.warnings, []);
     assert.deepEqual(Object.keys(res), ['header', 'records', 'trailer']);

@@ -218,6 +218,23 @@ function disposable(Class) {
 // The converter's method for records `createTransform` already encoded (a symbol: not public).
 const ADD_TEXTS = Symbol('addTexts');
 
+// A response line's column that is no number, as the core says it ("line 3 of the Office Batch response:
+// amount must be a number, got '10.50'").
+const NOT_A_NUMBER = /^(line \d+ of the Office Batch response: )(\w+) must be a number, got /;
+
+/**
+ * `e` with the column it names as `field` and, for an amount, the form it must have: an amount of
+ * `10.50`, `-5` or 16 digits was "must be a number", with no `field` (a known gap of the twenty-fourth
+ * pass; in JS, as the core's message is written once for every number column).
+ */
+function withColumn(e) {
+  const m = e instanceof RemiseError && e.code === 'MALFORMED_RESPONSE' && e.field === undefined ? NOT_A_NUMBER.exec(String(e.message)) : null;
+  if (!m) return e;
+  const message = /amount/i.test(m[2]) ? e.message.replace(' must be a number, got ', ' must be a whole number of minor units of at most 12 digits (N12), got ') : e.message;
+  // A new error (its properties in their usual order), the core's own kept.
+  return new RemiseError({ ...e, field: m[2], message });
+}
+
 /** Warnings `parseResponse` lists before it counts the rest. */
 const MAX_WARNINGS = 100;
 
@@ -574,7 +591,13 @@ export default function sogenactifBatch(raw, builtins) {
     batch: {
       // The input at the root, as the core names its issues (`records[1].amount`, `header.date`).
       build: (input) => invoke(raw, 'sogenactif.batch.build', [input, clock()], ['', 'clock'], G),
-      parseResponse: (text, options) => withRepeats(invokeText(raw, 'sogenactif.batch.parseResponse', [text, options], ['text', 'options'], G, 0)),
+      parseResponse: (text, options) => {
+        try {
+          return withRepeats(invokeText(raw, 'sogenactif.batch.parseResponse', [text, options], ['text', 'options'], G, 0));
+        } catch (e) {
+          throw withColumn(e);
+        }
+      },
       createConverter: (options) => new Converter(options),
       createTransform,
       archive,
