@@ -431,3 +431,23 @@ test("a message of several issues names them at the issues' own paths, nested un
   assert.deepEqual(many.issues.map((i) => i.field), ['records[1].orderId', 'records[2].orderId']);
   assert.equal(many.message, partsOf(many));
 });
+
+test('past the limits the messages keep the issues\' own paths and count each left-out value once', () => {
+  // A review of the twenty-fifth pass: 1 001 lone surrogates in an addMany gave "1001 problems (the
+  // first 1000 …): [0].orderId: …" for `records[1].orderId`; 101 NaN amounts made the 101st "is
+  // required" beside its count.
+  const { sogenactif } = esm;
+  const H = { remitterId: '023101122334455', sequence: 1 };
+  const rec = { method: 'cancel', merchantId: '011223344550000', transactionReference: 'A', amount: 1, currencyCode: 'EUR', original: { amount: 1, status: 'TO_CAPTURE' } };
+  const w = new sogenactif.BatchWriter({ header: H });
+  w.header();
+  w.add(rec);
+  const e = thrown(() => w.addMany(Array.from({ length: 1001 }, () => ({ ...rec, orderId: '\uD800' }))));
+  assert.equal(e.issues.length, 1000);
+  assert.equal(e.issues[0].field, 'records[1].orderId');
+  assert.ok(e.message.startsWith(`1001 problems (the first 1000 are listed in issues): records[1].orderId: ${e.issues[0].message}; records[2].orderId: `), e.message.slice(0, 200));
+  const nan = thrown(() => sogenactif.batch.build({ header: H, records: Array.from({ length: 101 }, () => ({ ...rec, amount: Number.NaN })) }));
+  assert.ok(!nan.issues.some((i) => i.code === 'REQUIRED'), JSON.stringify(nan.issues.filter((i) => i.code === 'REQUIRED')));
+  assert.equal(nan.issues.length, 100);
+  assert.match(nan.message, /^101 problems \(the first 100 are listed in issues\): records\[0\]\.amount: is NaN/);
+});

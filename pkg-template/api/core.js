@@ -412,17 +412,18 @@ const DIGITS_GOT = /^must be (?:exactly \d+|\d+ to \d+) digits, got \d+$/;
 // pass: it does not know it reads one); a field that is no amount (`captureDelay`, `recordSequence`,
 // `header.sequence`) is told without it (a helper's check against the notes, twenty-fifth pass).
 const INTEGER_HINT = ' (a safe integer; an amount is in minor units, 1050 for 10.50), got ';
-// A field in minor units (its path's last name, `lastPart`): named `…amount`/`…Amount`, or one of Payline's order amounts named otherwise
+// A field in minor units (its path's last name, `lastPart`): named `…amount`/`…Amount`, or one of
+// Payline's order amounts named otherwise
 // (`taxes`, `details[].price`, `deliveryCharge`: "Minor units (N12)" in src/payline/typegen.rs; a
 // helper's differential fuzz, twenty-fifth pass, found them told as counts).
-const AMOUNT_FIELD = /[Aa]mount|^(?:taxes|price|deliveryCharge)$/;
+const AMOUNT_FIELD = /[Aa]mount$|^(?:taxes|price|deliveryCharge)$/;
 
 /** An issue's message in the words the core leaves short (`reworded`), or the same text. */
 function rewordedMessage(i) {
   const m = i.message;
   if (typeof m !== 'string') return m;
   if (i.code === 'UNKNOWN_CURRENCY') return withdrawn(m);
-  if (DIGITS_GOT.test(m)) return `${m} digits`;
+  if (DIGITS_GOT.test(m)) return `${m} ${m.endsWith(' 1') ? 'digit' : 'digits'}`;
   if (i.code === 'TYPE' && typeof i.field === 'string' && m.startsWith('must be a non-negative whole number') && m.includes(INTEGER_HINT) && !AMOUNT_FIELD.test(lastPart(i.field))) return m.replace(INTEGER_HINT, ' (a safe integer), got ');
   return m;
 }
@@ -432,45 +433,54 @@ const lastPart = (field) => field.replace(/(?:\[\d+\])+$/, '').split('.').pop();
 
 /**
  * `issues` in the words the core's messages leave short, in place (`rewordedMessage`: each withdrawn
- * currency said so, a digit count said to be one, a count told without amounts). For errors and a
- * converter's rejects, which no error carries. `said`, when given, is the error's message, which the
- * core writes as the issues' `field: message` parts: one alone, or after a header ("3 problems: ", "1001
- * problems (the first 1000 are listed in issues): ") all joined with "; ", or the first alone (the
- * converter's "… problems in … records (…): "). Returned with the same words there, the header kept;
- * a message of another shape is left as it is (a field name of the caller's that holds such a text
- * stays theirs: a helper's differential fuzz, twenty-fifth pass, and the review after it).
+ * currency said so, a digit count said to be one, a count told without amounts). For errors (`errorFrom`,
+ * which writes their message again: `messageOf`) and a converter's rejects, which no error carries.
  */
-export function reworded(issues, said) {
-  const before = issues.map((i) => (i && typeof i.message === 'string' ? `${i.field}: ${i.message}` : undefined));
-  let changed = false;
-  for (const i of issues) {
-    if (!i || typeof i.message !== 'string') continue;
-    const m = rewordedMessage(i);
-    changed ||= m !== i.message;
-    i.message = m;
-  }
-  if (typeof said !== 'string') return issues;
-  if (!changed || before.includes(undefined)) return said;
-  const after = issues.map((i) => `${i.field}: ${i.message}`);
-  for (const [old, now] of [[before.join('; '), after.join('; ')], [before[0], after[0]]]) {
-    if (said === old) return now;
-    if (said.endsWith(old) && /problems[^:]*: $/.test(said.slice(0, said.length - old.length))) return `${said.slice(0, said.length - old.length)}${now}`;
-  }
-  return said;
+export function reworded(issues) {
+  for (const i of issues) if (i && typeof i.message === 'string') i.message = rewordedMessage(i);
+  return issues;
+}
+
+/** The `field: message` parts of `listed`, as every message of issues lists them. */
+const partsOf = (listed) => listed.map((i) => `${i.field}: ${i.message}`).join('; ');
+
+/** The message of `listed` issues of `total`, as the core writes it (`Error::validation_of`). */
+function issuesMessage(listed, total) {
+  if (total === 1) return partsOf(listed);
+  return total > listed.length ? `${total} problems (the first ${listed.length} are listed in issues): ${partsOf(listed)}` : `${total} problems: ${partsOf(listed)}`;
+}
+
+// The headers the core writes before a message's issues, with the count and how many it lists: "3
+// problems: ", "1001 problems (the first 1000 are listed in issues): ", and the converter's "1500
+// problems in 1500 of 1500 records (the first 1000 are listed in issues): " (which lists the first alone).
+const ISSUES_HEADER = /^(\d+) problems( in \d+ of \d+ records)?(?: \(the first (\d+) are listed in issues\))?: /;
+
+/**
+ * `said`, the core's message of `issues`, written again from them (`before`: their parts as the core
+ * had them): after `reworded`, and because the core nests the paths of a message of one issue only
+ * ("2 problems: shopId: …" for `options.shopId`, "[0].orderId" for an addMany's `records[0].orderId`:
+ * its `Error::nest`; a review of the twenty-fifth pass). Only a message of the shapes the core writes,
+ * its counts those of `issues`; another is left as it is (a field name of the caller's that holds such a
+ * text stays theirs: a differential fuzz and a review of the pass).
+ */
+function messageOf(issues, said, before) {
+  if (typeof said !== 'string' || issues.length === 0 || issues.some((i) => !i || typeof i.field !== 'string' || typeof i.message !== 'string')) return said;
+  if (issues.length === 1 && said === before) return partsOf(issues);
+  const m = ISSUES_HEADER.exec(said);
+  if (!m) return said;
+  const [header, total, records, listed] = m;
+  if (records !== undefined) return listed !== undefined && Number(listed) === issues.length && Number(total) > 1 ? `${header}${partsOf(issues.slice(0, 1))}` : said;
+  const whole = listed === undefined ? Number(total) === issues.length : Number(listed) === issues.length && Number(total) > issues.length;
+  return whole && issues.length > 1 ? `${header}${partsOf(issues)}` : said;
 }
 
 /** Builds the RemiseError of a framed `e…` text or a parsed props object. */
 export function errorFrom(props) {
   if (props && props.retryDelayMs !== undefined) delete props.retryDelayMs;
-  if (props && Array.isArray(props.issues)) props.message = reworded(props.issues, props.message);
-  // A message of N issues that the core wrote before their paths were nested under the argument's name
-  // ("2 problems: shopId: …; password: …" for `options.shopId` and `options.password`, `[0].orderId` for
-  // `records[0].orderId`: its `Error::nest` rewrites a message of one issue only) is written again from
-  // the issues, as the core writes it (a review of the twenty-fifth pass; in the core it would cost bytes
-  // of the .wasm).
-  if (props && props.code === 'VALIDATION' && Array.isArray(props.issues) && props.issues.length > 1 && typeof props.message === 'string' && props.message.startsWith(`${props.issues.length} problems: `)) {
-    const parts = props.issues.map((i) => (i && typeof i.field === 'string' && typeof i.message === 'string' ? `${i.field}: ${i.message}` : undefined));
-    if (!parts.includes(undefined)) props.message = `${props.issues.length} problems: ${parts.join('; ')}`;
+  if (props && Array.isArray(props.issues)) {
+    const before = props.issues.length === 1 && props.issues[0] ? `${props.issues[0].field}: ${props.issues[0].message}` : undefined;
+    reworded(props.issues);
+    props.message = messageOf(props.issues, props.message, before);
   }
   // (An unknown currency's own message, not one quoting a gateway's words: a gateway error that quoted
   // such a text was reworded in its message, not in its `gatewayMessage`: the same fuzz.)
@@ -697,6 +707,11 @@ export function withoutUnreadable(e, args, gateway, again) {
   if (text === undefined) return e;
   const { sentinels, strings } = drops;
   let named = e.issues;
+  // More left-out values than named: the paths of the rest are not known, so a `REQUIRED` the call
+  // without them finds may be one of theirs, already counted (the review of the pass: the 101st NaN
+  // amount was counted and also "is required"): such issues are left out then, a missing field told
+  // on the next call.
+  let capped = false;
   if (strings > 0 && strings === e.issues.length && e.issues.every(surrogateIssue)) {
     if (sentinels > 0) {
       // Both kinds: the core named the strings (it reads them first); a call without the strings names
@@ -717,6 +732,7 @@ export function withoutUnreadable(e, args, gateway, again) {
     // the body's other issues gone: the review of the twenty-fifth pass).
     named = [...e.issues];
     named[COUNTED] = sentinels - e.issues.length;
+    capped = true;
   } else if (sentinels !== e.issues.length) {
     return e;
   }
@@ -727,7 +743,7 @@ export function withoutUnreadable(e, args, gateway, again) {
   // the merge lists the first MAX_LISTED (the whole list gave way to the NaN's alone past 1 000 issues:
   // a helper's fuzz, twenty-third pass).
   const all = issuesOf(e2);
-  const more = all.filter((i) => typeof i.field === 'string' && !under(i));
+  const more = all.filter((i) => typeof i.field === 'string' && !under(i) && !(capped && i.code === 'REQUIRED'));
   // A left-out value's own issue (`REQUIRED` where the NaN was) may be among those the core only
   // counted: one per named value with none listed under it is taken off the count (it said 1502 for
   // 1501: the review of the pass; an optional field left out has none, and the count is then one short).
@@ -775,8 +791,7 @@ export function withIssues(gateway, issues, cause) {
   const listed = issues.length > MAX_LISTED ? issues.slice(0, MAX_LISTED) : issues;
   unsecretIssues(listed);
   maskIssues(listed);
-  const lines = () => listed.map((i) => `${i.field}: ${i.message}`).join('; ');
-  const message = total === 1 ? `${listed[0].field}: ${listed[0].message}` : total > listed.length ? `${total} problems (the first ${listed.length} are listed in issues): ${lines()}` : `${total} problems: ${lines()}`;
+  const message = issuesMessage(listed, total);
   return new RemiseError({ code: 'VALIDATION', gateway, field: listed[0].field, message, issues: listed }, cause === undefined ? undefined : { cause });
 }
 

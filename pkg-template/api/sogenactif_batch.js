@@ -407,12 +407,12 @@ export default function sogenactifBatch(raw, builtins) {
      * file is made without those records.
      */
     addMany(records) {
-      // (Whether the converter may be used at all first: after finish() or free(), that is what is
-      // said, not "after push": a helper's attack on the streams, twenty-fifth pass.)
+      // Whether the converter may be used at all, first: after a failed call, free() or finish(), that is
+      // what is said, not "after push" (a helper's attack on the streams, twenty-fifth pass). (`cross`
+      // refuses a freed converter in its own words.)
       this.#usable();
-      // After free() or finish(), that is said (`cross`'s refusal, the core's), not "after push".
-      if (this.#pushed) this.#held.cross(() => undefined);
-      if (this.#pushed && this.#ended) return unwrap(this.#held.cross((c) => c.addMany('[[]]', false)));
+      this.#held.cross(() => undefined);
+      if (this.#ended) throw new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: 'Converter: finish() was already called: start a new converter for another file' });
       if (this.#pushed) throw new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: 'Converter: addMany after push: its records would be written before a line whose end push has not seen yet; give them to push as NDJSON lines, or to a converter of their own' });
       const base = this.count;
       try {

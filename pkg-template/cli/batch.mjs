@@ -197,7 +197,7 @@ async function writeWhole(target, name, pieces, io) {
       try {
         writePieces(target.path, pieces);
       } catch (e2) {
-        throw new FileError(`--html ${name}: ${e2?.message ?? e2}`);
+        throw WORDED.has(e2?.code) ? pathError('--html', name, e2) : new FileError(`--html ${name}: ${e2?.message ?? e2}`);
       }
       return;
     }
@@ -398,7 +398,7 @@ function openErrors(values) {
   try {
     closeSync(openSync(target.path, 'w'));
   } catch (e) {
-    throw new FileError(`--errors ${values.errors}: ${e?.message ?? e}`);
+    throw WORDED.has(e?.code) ? pathError('--errors', values.errors, e) : new FileError(`--errors ${values.errors}: ${e?.message ?? e}`);
   }
   return { target };
 }
@@ -422,7 +422,7 @@ function errorsFile(io, plan, name) {
   try {
     fd = openSync(plan.target.path, 'w');
   } catch (e) {
-    throw new FileError(`${label}: ${e?.message ?? e}`);
+    throw WORDED.has(e?.code) ? pathError('--errors', name, e) : new FileError(`${label}: ${e?.message ?? e}`);
   }
   const stopWatching = onSignal(io, () => truncateSync(plan.target.path, 0));
   let committed = false;
@@ -535,16 +535,46 @@ function pathError(flag, path, e) {
   const why = {
     ENOTDIR: 'a part of its path is a file, not a directory; give the name of a file in a directory',
     ENAMETOOLONG: 'the name is too long for the file system; give a shorter one',
-    // (Of a stat: a directory on the way; of an open: the file itself.)
-    EACCES: /stat$/.test(e?.syscall ?? '') ? `a directory on its path may not be searched by this user (${e?.code}); give a path this user can reach` : `this user may not ${e?.syscall === 'open' && !flag ? 'read' : 'open'} it (${e?.code}); check its permissions`,
+    EACCES: deniedWhy(flag, path, e),
     ELOOP: 'its symbolic links loop; give the file itself',
   }[e?.code === 'EPERM' ? 'EACCES' : e?.code];
   const shown = e?.code === 'ENAMETOOLONG' ? `${path.slice(0, 60)}…` : path;
   return new FileError(`${flag ? `${flag} ` : ''}${shown}: ${why ?? `cannot be looked at (${e?.code ?? e})`}`);
 }
 
+/**
+ * Why this user may not use `path` (EACCES, EPERM): a directory on its way it may not search (the path
+ * cannot even be looked at), a directory it may not write a new output in, or the file itself (read for
+ * INPUT and --request, written for the outputs).
+ */
+function deniedWhy(flag, path, e) {
+  let state = 'there';
+  try {
+    statSync(path);
+  } catch (s) {
+    state = s?.code === 'EACCES' || s?.code === 'EPERM' ? 'blocked' : 'missing';
+  }
+  const reading = !flag || flag === '--request' || flag === 'INPUT' || flag === 'RESPONSE';
+  if (state === 'blocked') return `a directory on its path may not be searched by this user (${e?.code}); give a path this user can reach`;
+  if (state === 'missing' && !reading) return `the directory ${dirname(path)} is not writable by this user (${e?.code}); make it writable or choose another`;
+  return `this user may not ${reading ? 'read' : 'write'} it (${e?.code}); check its permissions`;
+}
+
 /** The codes `pathError` words. */
 const WORDED = new Set(['ENOTDIR', 'EACCES', 'EPERM', 'ELOOP', 'ENAMETOOLONG']);
+
+/**
+ * `statOrNull`, or null when the path cannot be looked at: an INPUT that cannot be is refused when it is
+ * opened, after `--errors` is emptied (README: a run stopped by it leaves no old rejects; a CLI
+ * differential fuzz, twenty-fifth pass, found them left when its directory could not be searched).
+ */
+function statOrNone(path) {
+  try {
+    return statOrNull(path);
+  } catch {
+    return null;
+  }
+}
 
 /** `statOrNull` of a path an option names, its errors said by `pathError`. */
 function statOf(flag, path) {
@@ -581,7 +611,7 @@ function refuseSameFile(reads, writes) {
       if (path === '-') {
         const st = writing ? null : stdinFile();
         if (st) files.push({ flag, path: 'stdin', writing, st });
-      } else files.push({ flag, path, writing, st: statOf(flag, path) });
+      } else files.push({ flag, path, writing, st: writing ? statOf(flag, path) : statOrNone(path) });
     }
   }
   for (let i = 0; i < files.length; i++) {
@@ -620,7 +650,7 @@ function outputFile(output, flag = '-o') {
   // A name ending in '/' is a directory's: one that does not exist was found only at the rename, after
   // the whole conversion (dirname('new/') is '.'; the same attack). (A backslash is a file name's
   // character here, not a separator.)
-  if (st === null && /\/\.{0,2}$/.test(output)) throw new UsageError(`${flag} ${output}: names a directory, which does not exist; give the name of the file to write`);
+  if (st === null && /\/\.{0,2}$/.test(output)) throw new FileError(`${flag} ${output}: names a directory, which does not exist; give the name of the file to write`);
   if (st?.isSymbolicLink()) {
     // What the link points to, followed by stat: `/dev/stdout` on a pipe points to `pipe:[…]`, which
     // realpath cannot name (a raw ENOENT: a new user's walk, twenty-first pass); only a file is named.
@@ -712,7 +742,9 @@ export async function main(argv, io) {
       // A file system error: what and which file, without a stack (a missing INPUT in words, not
       // Node's "ENOENT: no such file or directory, stat 'x'": a new user's trial, twenty-fourth pass).
       // (An INPUT in a directory this user may not search, or behind a file: in words too.)
-      const worded = !(e instanceof FileError) && e?.syscall && typeof e.path === 'string' && WORDED.has(e.code);
+      // (Of looking at or opening a path the command line named: a failed rename names the temporary
+      // file, and says it as Node does.)
+      const worded = !(e instanceof FileError) && ['open', 'stat', 'lstat', 'access', 'read'].includes(e?.syscall) && typeof e.path === 'string' && WORDED.has(e.code);
       say(io.stderr, `remise batch ${command}: ${missingFile(e) ? `${e.path}: ${NO_SUCH_FILE}` : worded ? pathError('', e.path, e).message : e.message}`);
       return 2;
     }

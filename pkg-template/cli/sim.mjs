@@ -69,7 +69,7 @@ export async function run(argv) {
   // An IPv6 address as a URL writes it, `[::1]`, is the address (it was "the host name is not known");
   // an empty one is named as the option's (it was listen()'s own "host must be…": the attack on the
   // CLI, twenty-fifth pass).
-  values.host = values.host.replace(/^\[([0-9A-Fa-f:.]+)\]$/, '$1');
+  values.host = values.host.replace(/^\[([0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)\]$/, '$1');
   if (values.host.trim() === '') throw new Error(`--host must be a host name or an address, such as 127.0.0.1 or ::1, got '${values.host}'`);
   let probing = false;
   const log = (e) => {
