@@ -1659,7 +1659,7 @@ test('a directory without room for the temporary file: the message names -o and 
   const root = process.getuid?.() === 0;
   const place = mkdtempSync(join(tmpdir(), 'remise-cli-ro-'));
   t.after(() => {
-    for (const d of ['ro', 'locked']) if (existsSync(join(place, d))) chmodSync(join(place, d), 0o755);
+    for (const d of ['ro', 'locked', 'xonly']) if (existsSync(join(place, d))) chmodSync(join(place, d), 0o755);
     rmSync(place, { recursive: true, force: true });
   });
   chmodSync(place, 0o755);
@@ -1703,6 +1703,41 @@ test('a directory without room for the temporary file: the message names -o and 
     assert.equal(denied.status, 2, `${args.join(' ')}: ${denied.stderr}`);
     assert.match(denied.stderr, new RegExp(said), args.join(' '));
     assert.doesNotMatch(denied.stderr, /permission denied, |usage:/, args.join(' '));
+  }
+  // A link that loops or leads through such a directory, and a directory this user may not read as
+  // INPUT, said as what they are (they were "a symbolic link to a file that does not exist" and "may not
+  // read it": the last review of the pass).
+  symlinkSync('loop', join(place, 'loop'));
+  symlinkSync('locked/f', join(place, 'lk'));
+  mkdirSync(join(place, 'xonly'), { mode: 0o311 });
+  for (const [args, said] of [
+    [['batch', 'build', 'in.ndjson', '-o', 'loop', ...HEADER_ARGS], /^remise batch build: -o loop: its symbolic links loop; give the file itself\n$/],
+    [['batch', 'build', 'in.ndjson', '-o', 'lk', ...HEADER_ARGS], new RegExp(`^remise batch build: -o lk: ${SEARCH}\n$`)],
+    [['batch', 'check', 'xonly'], /^remise batch check: xonly: is a directory \(EACCES\); give a file\n$/],
+  ]) {
+    const r = spawnSync(process.execPath, [bin, ...args], { cwd: place, encoding: 'utf8', timeout: 120_000, ...as });
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, said, args.join(' '));
+  }
+  if (root) {
+    // Another user's file: one writable by its owner only is not "read-only"; one in a sticky directory
+    // (as /tmp) that anyone may write cannot be replaced: said so after the run, not as Node's "EPERM:
+    // operation not permitted, rename '….tmp'" (the same review).
+    writeFileSync(join(place, 'theirs.csv'), 'KEEP', { mode: 0o644 });
+    mkdirSync(join(place, 'sticky'));
+    chmodSync(join(place, 'sticky'), 0o1777);
+    writeFileSync(join(place, 'sticky', 'out.csv'), 'KEEP');
+    chmodSync(join(place, 'sticky', 'out.csv'), 0o666);
+    for (const [args, said] of [
+      [['batch', 'build', 'in.ndjson', '-o', 'theirs.csv', ...HEADER_ARGS], /^remise batch build: -o theirs\.csv: this user may not write the file: remove it or choose another OUTPUT/],
+      [['batch', 'build', 'in.ndjson', '-o', 'sticky/out.csv', ...HEADER_ARGS], /^remise batch build: -o sticky\/out\.csv: this user may not replace the file there \(EPERM: it is another user's, in a directory with the sticky bit, where only its owner may\); choose another\n$/],
+    ]) {
+      const r = spawnSync(process.execPath, [bin, ...args], { cwd: place, encoding: 'utf8', timeout: 120_000, ...as });
+      assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, said, args.join(' '));
+    }
+    assert.equal(readFileSync(join(place, 'sticky', 'out.csv'), 'utf8'), 'KEEP');
+    assert.deepEqual(readdirSync(join(place, 'sticky')), ['out.csv'], 'no temporary file left');
   }
   // An INPUT that cannot be reached still empties --errors first: no rejects of an earlier run are left
   // (README; the CLI differential fuzz of the pass found them left when INPUT's directory was locked).

@@ -450,4 +450,11 @@ test('past the limits the messages keep the issues\' own paths and count each le
   assert.ok(!nan.issues.some((i) => i.code === 'REQUIRED'), JSON.stringify(nan.issues.filter((i) => i.code === 'REQUIRED')));
   assert.equal(nan.issues.length, 100);
   assert.match(nan.message, /^101 problems \(the first 100 are listed in issues\): records\[0\]\.amount: is NaN/);
+  // A field really missing elsewhere (the header's remitterId, a record's reference) is still listed and
+  // counted (the next review: every REQUIRED was left out then).
+  const records = Array.from({ length: 101 }, () => ({ ...rec, amount: Number.NaN }));
+  records[5] = { ...records[5], transactionReference: undefined };
+  const both = thrown(() => sogenactif.batch.build({ header: { sequence: 1 }, records }));
+  assert.deepEqual(both.issues.filter((i) => i.code === 'REQUIRED').map((i) => i.field).sort(), ['header.remitterId', 'records[5].transactionReference']);
+  assert.match(both.message, /^103 problems \(the first 102 are listed in issues\): /);
 });

@@ -252,7 +252,15 @@ function replacement(io, target, label) {
       // Synchronous: no signal's handler runs between the last check and the rename (an awaited rename
       // ran on the thread pool while the handler found no temporary file and exited 130 with OUTPUT
       // replaced: the same attack), and `renamed` is true when the handler runs after it.
-      renameSync(temp, target.path);
+      try {
+        renameSync(temp, target.path);
+      } catch (e) {
+        // The file there belongs to another user in a directory that keeps it (the sticky bit, /tmp's):
+        // Node's "EPERM: operation not permitted, rename '….tmp' -> …" named the temporary file and no
+        // fix (a review of the twenty-fifth pass). (The temporary file is removed by `abandon`.)
+        if (e?.code === 'EPERM' || e?.code === 'EACCES') throw new FileError(`${label}: this user may not replace the file there (${e.code}: it is another user's, in a directory with the sticky bit, where only its owner may); choose another`);
+        throw e;
+      }
       renamed = true;
     },
     abandon() {
@@ -550,11 +558,12 @@ function pathError(flag, path, e) {
 function deniedWhy(flag, path, e) {
   let state = 'there';
   try {
-    statSync(path);
+    if (statSync(path).isDirectory()) state = 'directory';
   } catch (s) {
     state = s?.code === 'EACCES' || s?.code === 'EPERM' ? 'blocked' : 'missing';
   }
   const reading = !flag || flag === '--request' || flag === 'INPUT' || flag === 'RESPONSE';
+  if (state === 'directory') return `is a directory (${e?.code}); give a file`;
   if (state === 'blocked') return `a directory on its path may not be searched by this user (${e?.code}); give a path this user can reach`;
   if (state === 'missing' && !reading) return `the directory ${dirname(path)} is not writable by this user (${e?.code}); make it writable or choose another`;
   return `this user may not ${reading ? 'read' : 'write'} it (${e?.code}); check its permissions`;
@@ -657,8 +666,10 @@ function outputFile(output, flag = '-o') {
     try {
       st = statSync(output);
       if (st.isFile()) path = realpathSync(output);
-    } catch {
-      throw new UsageError(`${flag} ${output}: is a symbolic link to a file that does not exist; give the file itself`);
+    } catch (e) {
+      // (A loop, or a directory on the way this user may not search: said as such, as for --errors.)
+      if (e?.code !== 'ENOENT') throw pathError(flag, output, e);
+      throw new FileError(`${flag} ${output}: is a symbolic link to a file that does not exist; give the file itself`);
     }
   }
   if (st?.isDirectory()) throw new UsageError(`${flag} ${output}: is a directory; give the name of the file to write in it`);
@@ -672,7 +683,9 @@ function outputFile(output, flag = '-o') {
   // replaced without a word (a helper's attack on the CLI, eighteenth pass). Read-only is no write
   // permission for this user, or none for anyone (root may write to any file, as the rename would).
   if (st && !writable(path, st)) {
-    throw new UsageError(`${flag} ${output}: the file is read-only: remove it or choose another ${flag === '-o' ? 'OUTPUT' : 'file'} (remise replaces the file it writes)`);
+    // (Read-only for everyone, or another user's file: said as which; not a wrong command line.)
+    const why = (st.mode & 0o222) === 0 ? 'the file is read-only' : 'this user may not write the file';
+    throw new FileError(`${flag} ${output}: ${why}: remove it or choose another ${flag === '-o' ? 'OUTPUT' : 'file'} (remise replaces the file it writes)`);
   }
   return { path, mode: st ? st.mode & 0o7777 : null, uid: st ? st.uid : null, gid: st ? st.gid : null };
 }
