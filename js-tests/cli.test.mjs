@@ -1729,8 +1729,9 @@ test('a directory without room for the temporary file: the message names -o and 
     writeFileSync(join(place, 'sticky', 'out.csv'), 'KEEP');
     chmodSync(join(place, 'sticky', 'out.csv'), 0o666);
     for (const [args, said] of [
-      [['batch', 'build', 'in.ndjson', '-o', 'theirs.csv', ...HEADER_ARGS], /^remise batch build: -o theirs\.csv: this user may not write the file: remove it or choose another OUTPUT/],
-      [['batch', 'build', 'in.ndjson', '-o', 'sticky/out.csv', ...HEADER_ARGS], /^remise batch build: -o sticky\/out\.csv: this user may not replace the file there \(EPERM: it is another user's, in a directory with the sticky bit, where only its owner may\); choose another\n$/],
+      [['batch', 'build', 'in.ndjson', '-o', 'theirs.csv', ...HEADER_ARGS], /^remise batch build: -o theirs\.csv: this user may not write the file \(it is another user's\): choose another OUTPUT/],
+      [['batch', 'build', 'in.ndjson', '-o', 'sticky/out.csv', ...HEADER_ARGS], /^remise batch build: -o sticky\/out\.csv: this user may not replace the file there \(it is another user's, in a directory with the sticky bit, where only its owner may\): choose another OUTPUT\n$/],
+      [['batch', 'check', 'in.ndjson', '--errors', 'sticky/out.csv'], /^remise batch check: --errors sticky\/out\.csv: this user may not replace the file there/],
     ]) {
       const r = spawnSync(process.execPath, [bin, ...args], { cwd: place, encoding: 'utf8', timeout: 120_000, ...as });
       assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);

@@ -708,12 +708,11 @@ export function withoutUnreadable(e, args, gateway, again) {
   const { sentinels, strings } = drops;
   let named = e.issues;
   // More left-out values than named: the paths of the rest are not known, so a `REQUIRED` the call
-  // without them finds may be one of theirs, already counted (the review of the pass: the 101st NaN
-  // amount was counted and also "is required"): one at a path of the named ones' shape (`records[100].amount`
-  // beside `records[0].amount`, indices aside) is left out then; another (`header.remitterId`, `uuid`)
-  // stays (the next review: every REQUIRED was left out, uncounted).
+  // without them finds may be one of theirs (the review of the pass: the 101st NaN amount was counted
+  // and also "is required"). Every such issue is listed (one that is a field really missing is never
+  // hidden: the next two reviews), and the rest are counted less those: each left-out value is then
+  // counted once, as its own or as the `REQUIRED` it left.
   let capped = false;
-  const shape = (field) => field.replace(/\[\d+\]/g, '[]');
   if (strings > 0 && strings === e.issues.length && e.issues.every(surrogateIssue)) {
     if (sentinels > 0) {
       // Both kinds: the core named the strings (it reads them first); a call without the strings names
@@ -745,8 +744,8 @@ export function withoutUnreadable(e, args, gateway, again) {
   // the merge lists the first MAX_LISTED (the whole list gave way to the NaN's alone past 1 000 issues:
   // a helper's fuzz, twenty-third pass).
   const all = issuesOf(e2);
-  const shapes = capped ? new Set(named.map((j) => shape(j.field))) : null;
-  const more = all.filter((i) => typeof i.field === 'string' && !under(i) && !(capped && i.code === 'REQUIRED' && shapes.has(shape(i.field))));
+  const more = all.filter((i) => typeof i.field === 'string' && !under(i));
+  if (capped) named[COUNTED] = Math.max(0, named[COUNTED] - more.filter((i) => i.code === 'REQUIRED').length);
   // A left-out value's own issue (`REQUIRED` where the NaN was) may be among those the core only
   // counted: one per named value with none listed under it is taken off the count (it said 1502 for
   // 1501: the review of the pass; an optional field left out has none, and the count is then one short).

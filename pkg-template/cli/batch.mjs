@@ -255,10 +255,11 @@ function replacement(io, target, label) {
       try {
         renameSync(temp, target.path);
       } catch (e) {
-        // The file there belongs to another user in a directory that keeps it (the sticky bit, /tmp's):
         // Node's "EPERM: operation not permitted, rename '….tmp' -> …" named the temporary file and no
-        // fix (a review of the twenty-fifth pass). (The temporary file is removed by `abandon`.)
-        if (e?.code === 'EPERM' || e?.code === 'EACCES') throw new FileError(`${label}: this user may not replace the file there (${e.code}: it is another user's, in a directory with the sticky bit, where only its owner may); choose another`);
+        // fix (a review of the twenty-fifth pass; a sticky directory's is refused up front, `outputFile`,
+        // so this is a directory changed during the run, or one that refuses renames). (The temporary
+        // file is removed by `abandon`.)
+        if (e?.code === 'EPERM' || e?.code === 'EACCES') throw new FileError(`${label}: the file there could not be replaced (${e.code}): check the directory's permissions, or choose another`);
         throw e;
       }
       renamed = true;
@@ -268,7 +269,11 @@ function replacement(io, target, label) {
       if (renamed) return;
       if (open) closeSync(fd);
       open = false;
-      rmSync(temp, { force: true });
+      // (A directory made unwritable during the run keeps it: the error that ended the run is the one
+      // said, not this one's, which hid it.)
+      try {
+        rmSync(temp, { force: true });
+      } catch {}
     },
   };
 }
@@ -682,10 +687,19 @@ function outputFile(output, flag = '-o') {
   // The rename replaces a file whatever its permissions: a read-only OUTPUT (made so to keep it) was
   // replaced without a word (a helper's attack on the CLI, eighteenth pass). Read-only is no write
   // permission for this user, or none for anyone (root may write to any file, as the rename would).
+  const other = flag === '-o' ? 'OUTPUT' : 'file';
   if (st && !writable(path, st)) {
     // (Read-only for everyone, or another user's file: said as which; not a wrong command line.)
-    const why = (st.mode & 0o222) === 0 ? 'the file is read-only' : 'this user may not write the file';
-    throw new FileError(`${flag} ${output}: ${why}: remove it or choose another ${flag === '-o' ? 'OUTPUT' : 'file'} (remise replaces the file it writes)`);
+    if ((st.mode & 0o222) === 0) throw new FileError(`${flag} ${output}: the file is read-only: remove it or choose another ${other} (remise replaces the file it writes)`);
+    throw new FileError(`${flag} ${output}: this user may not write the file (it is another user's): choose another ${other} (remise replaces the file it writes)`);
+  }
+  // Another user's file in a directory with the sticky bit (as /tmp), not this user's: this user may
+  // write it but not replace it, which was found at the rename after the whole run (the last review of
+  // the twenty-fifth pass); refused now, before anything is read or emptied.
+  const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
+  const dir = st && uid !== 0 ? statOrNone(dirname(path)) : null;
+  if (dir && (dir.mode & 0o1000) !== 0 && st.uid !== uid && dir.uid !== uid) {
+    throw new FileError(`${flag} ${output}: this user may not replace the file there (it is another user's, in a directory with the sticky bit, where only its owner may): choose another ${other}`);
   }
   return { path, mode: st ? st.mode & 0o7777 : null, uid: st ? st.uid : null, gid: st ? st.gid : null };
 }
