@@ -1739,6 +1739,22 @@ test('a directory without room for the temporary file: the message names -o and 
     }
     assert.equal(readFileSync(join(place, 'sticky', 'out.csv'), 'utf8'), 'KEEP');
     assert.deepEqual(readdirSync(join(place, 'sticky')), ['out.csv'], 'no temporary file left');
+    // This user's own file it may not write is not "another user's" (the last review of the pass).
+    writeFileSync(join(place, 'own.csv'), 'KEEP', { mode: 0o464 });
+    chownSync(join(place, 'own.csv'), 65534, 65534);
+    chmodSync(join(place, 'own.csv'), 0o464);
+    const own = spawnSync(process.execPath, [bin, 'batch', 'build', 'in.ndjson', '-o', 'own.csv', ...HEADER_ARGS], { cwd: place, encoding: 'utf8', timeout: 120_000, ...as });
+    assert.equal(own.status, 2, own.stderr);
+    assert.match(own.stderr, /-o own\.csv: this user may not write the file \(its permissions or attributes\)/);
+    // A sticky directory this user may not write in: --errors is written in place there (no temporary
+    // file), which the sticky bit does not stop: not refused (the same review).
+    mkdirSync(join(place, 'sticky-ro'));
+    chmodSync(join(place, 'sticky-ro'), 0o1755);
+    writeFileSync(join(place, 'sticky-ro', 'e.ndjson'), 'OLD');
+    chmodSync(join(place, 'sticky-ro', 'e.ndjson'), 0o666);
+    const inPlace = spawnSync(process.execPath, [bin, 'batch', 'check', 'in.ndjson', '--errors', 'sticky-ro/e.ndjson'], { cwd: place, encoding: 'utf8', timeout: 120_000, ...as });
+    assert.equal(inPlace.status, 0, inPlace.stderr);
+    assert.equal(readFileSync(join(place, 'sticky-ro', 'e.ndjson'), 'utf8'), '', 'emptied: no reject');
   }
   // An INPUT that cannot be reached still empties --errors first: no rejects of an earlier run are left
   // (README; the CLI differential fuzz of the pass found them left when INPUT's directory was locked).

@@ -446,19 +446,25 @@ test('past the limits the messages keep the issues\' own paths and count each le
   assert.equal(e.issues.length, 1000);
   assert.equal(e.issues[0].field, 'records[1].orderId');
   assert.ok(e.message.startsWith(`1001 problems (the first 1000 are listed in issues): records[1].orderId: ${e.issues[0].message}; records[2].orderId: `), e.message.slice(0, 200));
-  // Each left-out value counted once: the 101st as the `REQUIRED` it leaves (its path is not known), not
-  // also in the count; a field really missing (the header's remitterId, a record's amount or reference)
-  // listed and counted too (the reviews of the pass found one or the other lost).
+  // Past 100 left-out values the others' paths are not known: a `REQUIRED` the call without them finds is
+  // listed (it may be a field really missing: the header's remitterId, a record's amount or reference,
+  // each of which the reviews of the pass found lost once), and the 101st value is counted as well: the
+  // total is at most one too many per unnamed value, never too few.
   const nan = thrown(() => sogenactif.batch.build({ header: H, records: Array.from({ length: 101 }, () => ({ ...rec, amount: Number.NaN })) }));
   assert.equal(nan.issues.filter((i) => i.message.startsWith('is NaN')).length, 100);
   assert.deepEqual(nan.issues.filter((i) => i.code === 'REQUIRED').map((i) => i.field), ['records[100].amount']);
-  assert.equal(nan.message.split(': ')[0], '101 problems');
+  assert.equal(nan.message.split(': ')[0], '102 problems (the first 101 are listed in issues)');
   const records = Array.from({ length: 102 }, () => ({ ...rec, amount: Number.NaN }));
   records[5] = { ...rec, amount: undefined };
   records[7] = { ...rec, amount: Number.NaN, transactionReference: undefined };
   const both = thrown(() => sogenactif.batch.build({ header: { sequence: 1 }, records }));
-  // 101 NaN (100 named, the 101st as records[101].amount REQUIRED) + records[5].amount + records[7]'s
-  // reference + the header's remitterId: 104.
   assert.deepEqual(both.issues.filter((i) => i.code === 'REQUIRED').map((i) => i.field).sort(), ['header.remitterId', 'records[101].amount', 'records[5].amount', 'records[7].transactionReference']);
-  assert.equal(both.message.split(': ')[0], '104 problems');
+  // 101 NaN (100 listed, 1 counted) + the 101st's REQUIRED + records[5].amount, records[7]'s reference,
+  // the header's remitterId.
+  assert.equal(both.message.split(': ')[0], '105 problems (the first 104 are listed in issues)');
+  // Left-out values at optional fields beside a missing required one: none hidden, none too few.
+  const optional = Array.from({ length: 101 }, () => ({ ...rec, original: { ...rec.original, amount: Number.NaN } }));
+  const o = thrown(() => sogenactif.batch.build({ header: { sequence: 1 }, records: optional }));
+  assert.deepEqual(o.issues.filter((i) => i.code === 'REQUIRED').map((i) => i.field), ['header.remitterId']);
+  assert.equal(o.message.split(': ')[0], '102 problems (the first 101 are listed in issues)');
 });

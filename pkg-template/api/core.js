@@ -707,12 +707,11 @@ export function withoutUnreadable(e, args, gateway, again) {
   if (text === undefined) return e;
   const { sentinels, strings } = drops;
   let named = e.issues;
-  // More left-out values than named: the paths of the rest are not known, so a `REQUIRED` the call
-  // without them finds may be one of theirs (the review of the pass: the 101st NaN amount was counted
-  // and also "is required"). Every such issue is listed (one that is a field really missing is never
-  // hidden: the next two reviews), and the rest are counted less those: each left-out value is then
-  // counted once, as its own or as the `REQUIRED` it left.
-  let capped = false;
+  // More left-out values than named: the paths of the rest are not known in JS (the replacer sees keys,
+  // not paths), so a `REQUIRED` the call without them finds may be one of theirs ("is required" for an
+  // amount given as NaN) and is then counted twice; it is listed all the same, since it may be a field
+  // really missing (leaving such issues out, or taking them off the count, hid real ones or counted too
+  // few: the reviews of the pass). The total is then at most one too many per unnamed value.
   if (strings > 0 && strings === e.issues.length && e.issues.every(surrogateIssue)) {
     if (sentinels > 0) {
       // Both kinds: the core named the strings (it reads them first); a call without the strings names
@@ -733,7 +732,6 @@ export function withoutUnreadable(e, args, gateway, again) {
     // the body's other issues gone: the review of the twenty-fifth pass).
     named = [...e.issues];
     named[COUNTED] = sentinels - e.issues.length;
-    capped = true;
   } else if (sentinels !== e.issues.length) {
     return e;
   }
@@ -745,7 +743,6 @@ export function withoutUnreadable(e, args, gateway, again) {
   // a helper's fuzz, twenty-third pass).
   const all = issuesOf(e2);
   const more = all.filter((i) => typeof i.field === 'string' && !under(i));
-  if (capped) named[COUNTED] = Math.max(0, named[COUNTED] - more.filter((i) => i.code === 'REQUIRED').length);
   // A left-out value's own issue (`REQUIRED` where the NaN was) may be among those the core only
   // counted: one per named value with none listed under it is taken off the count (it said 1502 for
   // 1501: the review of the pass; an optional field left out has none, and the count is then one short).

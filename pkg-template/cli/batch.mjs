@@ -269,11 +269,15 @@ function replacement(io, target, label) {
       if (renamed) return;
       if (open) closeSync(fd);
       open = false;
-      // (A directory made unwritable during the run keeps it: the error that ended the run is the one
-      // said, not this one's, which hid it.)
+      // (A directory made unwritable during the run keeps it: the error that ended the run is still the
+      // one said, this one's hid it, and the file is named, since it holds the records written so far.)
       try {
         rmSync(temp, { force: true });
-      } catch {}
+      } catch (e) {
+        try {
+          io.stderr.write(`remise batch: the temporary file ${temp} could not be removed (${e?.code ?? e}): remove it, it holds the records written so far\n`);
+        } catch {}
+      }
     },
   };
 }
@@ -691,17 +695,30 @@ function outputFile(output, flag = '-o') {
   if (st && !writable(path, st)) {
     // (Read-only for everyone, or another user's file: said as which; not a wrong command line.)
     if ((st.mode & 0o222) === 0) throw new FileError(`${flag} ${output}: the file is read-only: remove it or choose another ${other} (remise replaces the file it writes)`);
-    throw new FileError(`${flag} ${output}: this user may not write the file (it is another user's): choose another ${other} (remise replaces the file it writes)`);
+    const whose = typeof process.getuid === 'function' && st.uid !== process.getuid() ? "it is another user's" : 'its permissions or attributes';
+    throw new FileError(`${flag} ${output}: this user may not write the file (${whose}): choose another ${other} (remise replaces the file it writes)`);
   }
   // Another user's file in a directory with the sticky bit (as /tmp), not this user's: this user may
   // write it but not replace it, which was found at the rename after the whole run (the last review of
   // the twenty-fifth pass); refused now, before anything is read or emptied.
+  // (A directory this user may not write takes no temporary file: --errors and --html are then written
+  // in place, which the sticky bit does not stop: not refused then; the review after.)
   const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
   const dir = st && uid !== 0 ? statOrNone(dirname(path)) : null;
-  if (dir && (dir.mode & 0o1000) !== 0 && st.uid !== uid && dir.uid !== uid) {
+  if (dir && (dir.mode & 0o1000) !== 0 && st.uid !== uid && dir.uid !== uid && mayWrite(dirname(path))) {
     throw new FileError(`${flag} ${output}: this user may not replace the file there (it is another user's, in a directory with the sticky bit, where only its owner may): choose another ${other}`);
   }
   return { path, mode: st ? st.mode & 0o7777 : null, uid: st ? st.uid : null, gid: st ? st.gid : null };
+}
+
+/** Whether this user may write in the directory `dir` (make a file there). */
+function mayWrite(dir) {
+  try {
+    accessSync(dir, fsConstants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether this user may write to the file at `path` (its `stat`), and someone may at all. */
