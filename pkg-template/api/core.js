@@ -707,11 +707,6 @@ export function withoutUnreadable(e, args, gateway, again) {
   if (text === undefined) return e;
   const { sentinels, strings } = drops;
   let named = e.issues;
-  // More left-out values than named: the paths of the rest are not known in JS (the replacer sees keys,
-  // not paths), so a `REQUIRED` the call without them finds may be one of theirs ("is required" for an
-  // amount given as NaN) and is then counted twice; it is listed all the same, since it may be a field
-  // really missing (leaving such issues out, or taking them off the count, hid real ones or counted too
-  // few: the reviews of the pass). The total is then at most one too many per unnamed value.
   if (strings > 0 && strings === e.issues.length && e.issues.every(surrogateIssue)) {
     if (sentinels > 0) {
       // Both kinds: the core named the strings (it reads them first); a call without the strings names
@@ -729,7 +724,11 @@ export function withoutUnreadable(e, args, gateway, again) {
   } else if (sentinels > e.issues.length && e.issues.length === MAX_CHECKED && strings === 0) {
     // More values JSON cannot carry than the core lists (its MAX_CHECK_ISSUES, src/api/args.rs): the
     // first listed, the rest counted, and the other issues still found (101 NaN made "100 problems",
-    // the body's other issues gone: the review of the twenty-fifth pass).
+    // the body's other issues gone: the review of the twenty-fifth pass). The rest's paths are not known
+    // in JS (the replacer sees keys, not paths), so a `REQUIRED` the call without them finds may be one
+    // of theirs ("is required" for an amount given as NaN), counted twice then; it is listed all the
+    // same, since it may be a field really missing (leaving such issues out, or taking them off the
+    // count, hid real ones or counted too few: the reviews of the pass).
     named = [...e.issues];
     named[COUNTED] = sentinels - e.issues.length;
   } else if (sentinels !== e.issues.length) {

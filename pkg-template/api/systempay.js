@@ -61,7 +61,8 @@ function asked(v) {
  * is left to the encoding, which names it.
  */
 function withAmount(service, body, key, at) {
-  if (!WHOLE_WHEN_LEFT_OUT.has(nameOf(service)) || body === null || typeof body !== 'object') return [body, undefined];
+  const name = nameOf(service);
+  if (!WHOLE_WHEN_LEFT_OUT.has(name) || body === null || typeof body !== 'object') return [body, undefined];
   let view = body;
   try {
     // The usual body, a plain object with `amount` a number (or left out), as it is: the copy below
@@ -89,7 +90,7 @@ function withAmount(service, body, key, at) {
     }
     if (amount !== null && amount !== undefined && typeof amount !== 'function') return [copy, undefined];
     const what = typeof amount === 'function' ? 'a function (not called?)' : String(amount);
-    const whole = nameOf(service) === 'Transaction/Refund' ? 'refund the whole amount left' : 'cancel or refund the whole amount';
+    const whole = name === 'Transaction/Refund' ? 'refund the whole amount left' : 'cancel or refund the whole amount';
     return [copy, { field: at, code: 'TYPE', message: `is ${what}: give the amount in the currency's minor units (e.g. 1050 for 10.50 EUR), or leave the key out to ${whole}` }];
   } catch {
     return [view, undefined];

@@ -55,6 +55,17 @@ class Failure {
 }
 
 /**
+ * A `nofetch` failure of the runtime's own fetch (nothing was sent), `detail` as short as the core
+ * quotes it, and `instead` the words that replace it and the core's "pass a fetch function" advice,
+ * which does not apply (`send`).
+ */
+function refused(detail, instead) {
+  const f = new Failure('nofetch', detail);
+  f.instead = instead;
+  return f;
+}
+
+/**
  * Whether `e` is one of this file's failures. Guarded, as `describe`: what a `fetch` or a body
  * stream rejects with may be a Proxy whose traps throw (the fifteenth pass, an attack: a refund
  * rejected with the trap's error, without `outcome: 'unknown'`).
@@ -826,8 +837,13 @@ export async function send(core, settings, gateway, op, args, names, withWarning
         if (e.opaque || e.followed !== undefined) hiddenRedirect(outcome.error, e.followed);
         if (e.looped) outcome.error.message = String(outcome.error.message).replace(NOT_FOLLOWED, `; remise followed ${MAX_SAME_ORIGIN_HOPS} redirects of this read to the same service, and it was redirected again (a redirect loop): check baseUrl`);
         if (e.retryAfterMs !== undefined) outcome.error.retryAfterMs = e.retryAfterMs;
-        if (e.denied !== undefined) outcome.error.message = String(outcome.error.message).replace(/the runtime refused the network access; pass a fetch function[^]*$/, `Deno's permissions refused the network access to ${e.denied}: run it with --allow-net=${e.denied} (or a list that holds it)`);
-        if (e.blockedPort !== undefined) outcome.error.message = String(outcome.error.message).replace(/; pass a fetch function[^]*$/, `, which fetch refuses to connect to (the Fetch standard blocks it, as browsers do): give baseUrl another port (remise sim listens on 8787 by default)`);
+        // A refusal of the runtime's own fetch that says what to do instead of "pass a fetch function"
+        // (`refused`): the core's message from its short detail on.
+        if (e.instead !== undefined) {
+          const said = String(outcome.error.message);
+          const at = said.lastIndexOf(`${e.detail}; pass a fetch function`);
+          if (at >= 0) outcome.error.message = `${said.slice(0, at)}${e.instead}`;
+        }
       }
       if (outcome.error === undefined && kind === 'read') {
         const other = otherSubject(gateway, operation, request.body, outcome.value);
@@ -1144,20 +1160,15 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       if (settings.fetch === undefined && denoRefusal(e)) {
         // Deno's own text ("Requires net access to …, run again with the --allow-net flag") was cut at the
         // core's 40 characters, and the advice was to pass a fetch (a new user's walk on Deno,
-        // twenty-fifth pass): the host to allow is named instead (`denied`, below).
-        const f = new Failure('nofetch', 'the runtime refused the network access');
-        f.denied = guarded(() => new URL(url).host, '') || 'the gateway host';
-        throw f;
+        // twenty-fifth pass): the host to allow is named instead.
+        const host = guarded(() => new URL(url).host, '') || 'the gateway host';
+        throw refused('the runtime refused the network access', `Deno's permissions refused the network access to ${host}: run it with --allow-net=${host} (or a list that holds it)`);
       }
       // A port the Fetch standard blocks (6000, 10080…): the runtime's own fetch refused it before any
       // connection, so nothing was sent; said as such, not as a network fault of unknown outcome (a new
       // user's trial, twenty-fourth pass: `remise sim --port 6000`).
       const port = settings.fetch === undefined ? blockedPort(e, url) : undefined;
-      if (port !== undefined) {
-        const f = new Failure('nofetch', `port ${port}`);
-        f.blockedPort = port;
-        throw f;
-      }
+      if (port !== undefined) throw refused(`port ${port}`, `port ${port}, which fetch refuses to connect to (the Fetch standard blocks it, as browsers do): give baseUrl another port (remise sim listens on 8787 by default)`);
       throw new Failure('network', describe(e));
     }
     // Read once each, where a getter or Proxy trap that throws means no usable answer (the call

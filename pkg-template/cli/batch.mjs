@@ -197,7 +197,7 @@ async function writeWhole(target, name, pieces, io) {
       try {
         writePieces(target.path, pieces);
       } catch (e2) {
-        throw WORDED.has(e2?.code) ? pathError('--html', name, e2) : new FileError(`--html ${name}: ${e2?.message ?? e2}`);
+        throw fileError('--html', name, e2);
       }
       return;
     }
@@ -415,7 +415,7 @@ function openErrors(values) {
   try {
     closeSync(openSync(target.path, 'w'));
   } catch (e) {
-    throw WORDED.has(e?.code) ? pathError('--errors', values.errors, e) : new FileError(`--errors ${values.errors}: ${e?.message ?? e}`);
+    throw fileError('--errors', values.errors, e);
   }
   return { target };
 }
@@ -439,7 +439,7 @@ function errorsFile(io, plan, name) {
   try {
     fd = openSync(plan.target.path, 'w');
   } catch (e) {
-    throw WORDED.has(e?.code) ? pathError('--errors', name, e) : new FileError(`${label}: ${e?.message ?? e}`);
+    throw fileError('--errors', name, e);
   }
   const stopWatching = onSignal(io, () => truncateSync(plan.target.path, 0));
   let committed = false;
@@ -580,6 +580,9 @@ function deniedWhy(flag, path, e) {
 
 /** The codes `pathError` words. */
 const WORDED = new Set(['ENOTDIR', 'EACCES', 'EPERM', 'ELOOP', 'ENAMETOOLONG']);
+
+/** The error of opening or writing the file `flag` names: in words (`pathError`) when its code is one of those, else Node's. */
+const fileError = (flag, path, e) => (WORDED.has(e?.code) ? pathError(flag, path, e) : new FileError(`${flag} ${path}: ${e?.message ?? e}`));
 
 /**
  * `statOrNull`, or null when the path cannot be looked at: an INPUT that cannot be is refused when it is
@@ -1566,8 +1569,7 @@ function requestReadable(path) {
     accessSync(path, fsConstants.R_OK);
   } catch (e) {
     if (e instanceof FileError) throw e;
-    if (WORDED.has(e?.code) && e?.syscall) throw pathError('--request', path, e);
-    throw new FileError(`--request ${path}: ${missingFile(e) ? NO_SUCH_FILE : e?.message ?? e}`);
+    throw missingFile(e) ? new FileError(`--request ${path}: ${NO_SUCH_FILE}`) : fileError('--request', path, e);
   }
 }
 
