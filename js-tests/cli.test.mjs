@@ -161,6 +161,24 @@ test('output paths that cannot be written are refused up front, in words; help b
   const unknown = remise(['batch', 'help', 'nonsense']);
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /^remise batch help: unknown command 'nonsense'/);
+  // A mistyped command or option is answered with the one it was near (at most two edits, a swap of
+  // two neighbours is one), and with nothing when none is near or two are as near.
+  const near = [
+    [['bach'], /^remise: unknown command 'bach'\. Did you mean 'batch'\?\n/],
+    [['batch', 'biuld'], /^remise batch: unknown command 'biuld'\. Did you mean 'build'\?\n/],
+    [['batch', 'help', 'reprot'], /^remise batch help: unknown command 'reprot'\. Did you mean 'report'\?\n/],
+    [['batch', 'check', 'x.ndjson', '--max-isues', '3'], /^remise batch check: Unknown option '--max-isues'\. Did you mean '--max-issues'\?\n/],
+    [['batch', 'report', 'x', '--MAX-REJECTION=2'], /^remise batch report: Unknown option '--MAX-REJECTION'\. Did you mean '--max-rejections'\?\n/],
+    [['sim', '--prot', '0'], /^remise sim: Unknown option '--prot'\. Did you mean '--port'\?\n/],
+    [['batch', 'zzz'], /^remise batch: unknown command 'zzz'\.\n\n/],
+    [['batch', 'check', 'x', '--output', 'y'], /^remise batch check: Unknown option '--output'\.\n\n/],
+    [['sim', '-x'], /^remise sim: Unknown option '-x'\.\n\n/],
+  ];
+  for (const [args, expected] of near) {
+    const r = remise(args);
+    assert.equal(r.status, 2, args.join(' '));
+    assert.match(r.stderr, expected, args.join(' '));
+  }
   // The report usage line lists --max-rejections, which it takes; sim's help lists -h.
   assert.match(remise(['batch', 'report', '--frobnicate']).stderr, /\nusage: remise batch report [^\n]*--max-rejections N/);
   assert.match(remise(['sim', '--help']).stdout, /\n {2}-h, --help /);

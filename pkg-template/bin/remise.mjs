@@ -34,7 +34,8 @@ if (command === undefined) {
   const { createRequire } = await import('node:module');
   process.exitCode = await print(createRequire(import.meta.url)('../package.json').version);
 } else if (!Object.hasOwn(COMMANDS, command)) {
-  console.error(`remise: unknown command '${command}'\n\n${await HELP()}`);
+  const { didYouMean } = await import('../cli/args.mjs');
+  console.error(`remise: unknown command '${command}'.${didYouMean(command, [...Object.keys(COMMANDS), 'help'])}\n\n${await HELP()}`);
   process.exitCode = 2;
 } else {
   const mod = await COMMANDS[command]();

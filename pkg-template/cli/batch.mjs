@@ -4,7 +4,7 @@
 // refuses, a malformed response file: the RemiseError's code, field paths and message are printed);
 // 2 the command line is wrong or a file cannot be read or written. No stack trace for any of these.
 import { SUMMARIES } from './summaries.mjs';
-import { parseArgs as parseArgsOnce } from 'node:util';
+import { didYouMean, parseStrict } from './args.mjs';
 import { accessSync, closeSync, constants as fsConstants, createReadStream, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -467,18 +467,9 @@ class UsageError extends Error {}
 /** A file that cannot be used (exit 2, no usage text). */
 class FileError extends Error {}
 
-/**
- * `util.parseArgs`, strict, refusing an option given twice: parseArgs keeps the last one, so
- * `-o a.csv … -o b.csv` wrote b.csv without a word.
- */
+/** `util.parseArgs`, strict, an option given twice refused, a mistyped one answered (cli/args.mjs). */
 function parseArgs(config) {
-  const { values, positionals, tokens } = parseArgsOnce({ ...config, strict: true, tokens: true });
-  const seen = new Set();
-  for (const t of tokens) {
-    if (t.kind !== 'option') continue;
-    if (seen.has(t.name)) throw new UsageError(`--${t.name} is given twice: give it once`);
-    seen.add(t.name);
-  }
+  const { values, positionals } = parseStrict(config, UsageError);
   return { values, positionals };
 }
 
@@ -755,12 +746,12 @@ export async function main(argv, io) {
   // (`help --help`, `help -h`, `help help`: the overview, as before; `remise help batch help` comes as
   // `batch help --help`.)
   if (command === 'help' && rest.length > 0 && !['--help', '-h', 'help'].includes(rest[0])) {
-    say(io.stderr, `remise batch help: unknown command '${rest[0]}'\n\n${USAGE.batch}`);
+    say(io.stderr, `remise batch help: unknown command '${rest[0]}'.${didYouMean(rest[0], Object.keys(commands))}\n\n${USAGE.batch}`);
     return 2;
   }
   if (command === '--help' || command === '-h' || command === 'help') return printHelp(io, USAGE.batch, '');
   if (!Object.hasOwn(commands, command)) {
-    say(io.stderr, `remise batch: unknown command '${command}'\n\n${USAGE.batch}`);
+    say(io.stderr, `remise batch: unknown command '${command}'.${didYouMean(command, [...Object.keys(commands), 'help'])}\n\n${USAGE.batch}`);
     return 2;
   }
   // Node reads a directory given as stdin (`- < /tmp`) as an empty input, which the commands would
@@ -773,12 +764,10 @@ export async function main(argv, io) {
     return await commands[command](rest, io);
   } catch (e) {
     if (e instanceof UsageError || e?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || e?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || e?.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-      // Node's own text for an unknown option ends with an unbalanced quote (`as in '-- "--foo"`): its
-      // first sentence is enough, the usage below lists the options.
-      const message = e?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? e.message.replace(/\. To specify a positional argument[\s\S]*$/, '.') : e.message;
+      // (An unknown option's text is parseArgs' first sentence and a did-you-mean: cli/args.mjs.)
       // The usage line, not the whole help: twenty lines of options scrolled the error away (a new
       // user's trial, twenty-fourth pass).
-      say(io.stderr, `remise batch ${command}: ${message}\n\n${USAGE[command].split('\n')[0]}\n(remise help batch ${command} lists every option)`);
+      say(io.stderr, `remise batch ${command}: ${e.message}\n\n${USAGE[command].split('\n')[0]}\n(remise help batch ${command} lists every option)`);
       return 2;
     }
     if (isRemiseLike(e)) {

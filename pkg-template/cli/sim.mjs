@@ -1,7 +1,7 @@
 // `remise sim`: the offline gateway simulator as an HTTP server on 127.0.0.1, logging each request
 // and the answer it gave, so that an integration written in any language can be tested against it.
 import { SUMMARIES } from './summaries.mjs';
-import { parseArgs } from 'node:util';
+import { parseStrict } from './args.mjs';
 import { createSimulator } from '../simulator.mjs';
 import { writeOut } from './output.mjs';
 import { jsonSafe, terminalSafe } from './report.mjs';
@@ -25,8 +25,8 @@ Control: POST <base>/__simulator/advance {"days":1,"hours":0}, POST <base>/__sim
          POST <base>/__simulator/batch (an Office Batch request file → its response file).`;
 
 export async function run(argv) {
-  const { values, tokens } = parseArgs({
-    tokens: true,
+  // (An option given twice is refused, as by `remise batch`: cli/args.mjs.)
+  const { values } = parseStrict({
     args: argv,
     options: {
       port: { type: 'string', default: '8787' },
@@ -36,16 +36,7 @@ export async function run(argv) {
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
-    strict: true,
   });
-  // An option given twice is refused, as by `remise batch` (parseArgs keeps the last: `--port 0
-  // --port 1` listened on 1 without a word; a helper's attack on the CLI, eighteenth pass).
-  const seen = new Set();
-  for (const t of tokens) {
-    if (t.kind !== 'option') continue;
-    if (seen.has(t.name)) throw new Error(`--${t.name} is given twice: give it once`);
-    seen.add(t.name);
-  }
   if (values.help) {
     // Exit 2 when the help could not be written (`--help > /dev/full` exited 0).
     process.stdout.on('error', () => {});
