@@ -260,6 +260,24 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
         assert.equal(e.field, expected[0][0], what);
       }
     }
+    // The raw form body (bytes from express.raw(), the text, a URLSearchParams) is one issue that says
+    // to parse it (bytes were four `REQUIRED` that blamed the platform's post: a helper's attack,
+    // twenty-sixth pass), and the same body parsed as it says verifies.
+    const form = new URLSearchParams(browser).toString();
+    for (const [what, fields, fix] of [
+      ['text', form, 'Object.fromEntries(new URLSearchParams(body))'],
+      ['a Buffer', Buffer.from(form), 'Object.fromEntries(new URLSearchParams(new TextDecoder().decode(body)))'],
+      ['a Uint8Array', new TextEncoder().encode(form), 'Object.fromEntries(new URLSearchParams(new TextDecoder().decode(body)))'],
+      ['a URLSearchParams', new URLSearchParams(form), 'Object.fromEntries(it)'],
+    ]) {
+      for (const call of [() => systempay.verifyHash(fields, keys), () => systempay.parseAnswer(fields, keys)]) {
+        const e = thrown(call);
+        assert.deepEqual(e.issues.map((i) => [i.field, i.code]), [['(input)', 'TYPE']], what);
+        assert.ok(e.message.endsWith(`: give ${fix}`), `${what}: ${e.message}`);
+      }
+    }
+    const body = Buffer.from(form);
+    assert.equal(systempay.verifyHash(Object.fromEntries(new URLSearchParams(new TextDecoder().decode(body))), keys), true);
   });
 
   test(`${entry}: planCancelOrRefund and hosts`, () => {

@@ -191,6 +191,25 @@ export default function systempay(raw) {
     return { field: 'kr-hash', code: 'REQUIRED', message: "is empty: pass the kr-hash the platform posted, as it came (a form or body parser that dropped its value?)" };
   }
 
+  /**
+   * The refusal of a raw form body given for the object of posted fields: bytes (`express.raw()`) were
+   * read as an object without the kr-* keys, four `REQUIRED` that blamed the platform's post, and a
+   * `URLSearchParams` got two issues at two paths, neither naming the fix (a helper's attack, twenty-sixth
+   * pass); a string had the right issue without the fix. Undefined for anything else.
+   */
+  function rawForm(fields) {
+    const kind = guarded(() => {
+      if (typeof fields === 'string' || fields instanceof String) return ['the form body as text', 'body'];
+      if (ArrayBuffer.isView(fields) || fields instanceof ArrayBuffer) return ['the form body as bytes', 'new TextDecoder().decode(body)'];
+      if (fields instanceof URLSearchParams) return ['a URLSearchParams', undefined];
+      if (typeof FormData === 'function' && fields instanceof FormData) return ['a FormData', undefined];
+      return undefined;
+    }, undefined);
+    if (kind === undefined) return undefined;
+    const fix = kind[1] === undefined ? 'Object.fromEntries(it)' : `Object.fromEntries(new URLSearchParams(${kind[1]}))`;
+    return withIssues(G, [{ field: '(input)', code: 'TYPE', message: `must be the object of posted fields ({ 'kr-answer', 'kr-hash', 'kr-hash-key', 'kr-hash-algorithm' }), not ${kind[0]}: give ${fix}` }]);
+  }
+
   return {
     request(service, body, options) {
       const [read, blank] = withAmount(service, body, '1', 'amount');
@@ -201,6 +220,8 @@ export default function systempay(raw) {
     // (The key's control character is looked for inside the call `withIssue` makes: an empty kr-hash
     // beside it hid it, the differential fuzz of the pass.)
     verifyHash(fields, keys) {
+      const form = rawForm(fields);
+      if (form) throw form;
       return withIssue(G, emptyHash(fields), () => {
         const ok = bareFields(() => invoke(raw, 'systempay.verifyHash', [fields, keys], ['fields', 'keys'], G));
         if (ok === false) controlInKey(fields, keys);
@@ -208,6 +229,8 @@ export default function systempay(raw) {
       });
     },
     parseAnswer(fields, keys) {
+      const form = rawForm(fields);
+      if (form) throw form;
       const answer = withIssue(G, emptyHash(fields), () => {
         try {
           return bareFields(() => invokeAnswer(raw, 'systempay.parseAnswer', [fields, keys], ['fields', 'keys'], G));
