@@ -299,8 +299,8 @@ fn malformed(line: usize, message: &str) -> Error {
     .with_gateway(Gateway::Sogenactif)
 }
 
-fn number(line: usize, what: &str, s: &str) -> Result<u64> {
-    if s.is_empty() || s.len() > 15 || !s.bytes().all(|b| b.is_ascii_digit()) {
+fn number(line: usize, what: &str, s: &str, digits: usize) -> Result<u64> {
+    if s.is_empty() || s.len() > digits || !s.bytes().all(|b| b.is_ascii_digit()) {
         return Err(malformed(
             line,
             &format!(
@@ -372,7 +372,7 @@ pub fn parse_response_with(text: &str, options: &ResponseOptions) -> Result<Pars
             remitter_id: remitter.to_string(),
             date: date.to_string(),
             time: time.to_string(),
-            sequence: number(n, "the header sequence", sequence)?,
+            sequence: number(n, "the header sequence", sequence, 15)?,
         },
         _ => {
             return Err(malformed(
@@ -392,7 +392,7 @@ pub fn parse_response_with(text: &str, options: &ResponseOptions) -> Result<Pars
     for (n, line) in lines.by_ref() {
         last = n;
         if let Some(count) = line.strip_prefix("END;") {
-            let count = number(n, "the END count", count)?;
+            let count = number(n, "the END count", count, 15)?;
             let held = u64::try_from(records.len() + unknown_lines.len()).unwrap_or(u64::MAX);
             if count != held {
                 return Err(malformed(
@@ -496,6 +496,7 @@ fn parse_record(
         n,
         "recordSequence",
         cols.get(1).copied().unwrap_or_default(),
+        15,
     )?;
     let mut fields = Map::new();
     for field in layout_fields {
@@ -503,7 +504,7 @@ fn parse_record(
             continue;
         };
         let value = match field.format {
-            Format::Amount => Value::from(number(n, field.name, value)?),
+            Format::Amount => Value::from(number(n, field.name, value, 12)?),
             _ => Value::String(value.to_string()),
         };
         *values += 1;
