@@ -230,7 +230,8 @@ test('the same VALIDATION issues and paths as the per-property converter gave', 
   const notPlain = 'is not plain data (use objects, arrays, strings, numbers, booleans)';
   assert.deepEqual(issue(req(new Map([['uuid', UUID]]))), ['VALIDATION', '(input)', notPlain]);
   assert.deepEqual(issue(req({ uuid: UUID, metadata: new Set(['a']) })), ['VALIDATION', 'metadata', notPlain]);
-  assert.deepEqual(issue(() => R.systempay.verifyHash(new URLSearchParams('kr-answer=x'), { password: 'p' })), ['VALIDATION', 'fields', notPlain]);
+  // (The posted fields given as a URLSearchParams: the whole input, with the fix, since the twenty-sixth pass.)
+  assert.deepEqual(issue(() => R.systempay.verifyHash(new URLSearchParams('kr-answer=x'), { password: 'p' })), ['VALIDATION', '(input)', "must be the object of posted fields ({ 'kr-answer', 'kr-hash', 'kr-hash-key', 'kr-hash-algorithm' }), not a URLSearchParams: give Object.fromEntries(it)"]);
   // FormData and Headers too (Node's, read only when an object's tag names one: cold start).
   assert.deepEqual(issue(req({ uuid: UUID, metadata: new Headers({ a: 'b' }) })), ['VALIDATION', 'metadata', notPlain]);
   assert.deepEqual(issue(req({ uuid: UUID, metadata: new FormData() })), ['VALIDATION', 'metadata', notPlain]);
@@ -674,7 +675,9 @@ test('a parseResponse text crosses on its own, as it is, and reads as it does in
   for (const [name, R] of entries) {
     for (const t of texts) {
       const pairs = [
-        [viaApi(() => R.payline.parseResponse('doReAuthorization', t)), viaJson('payline.parseResponse', ['doReAuthorization', t, null])],
+        // (Payline's text is read as XML 1.0 reads it first, in JS: a character XML does not allow is
+        // refused there, payline.test.mjs "not well-formed".)
+        ...(/[\u0000-\u0008\r]/.test(t) ? [] : [[viaApi(() => R.payline.parseResponse('doReAuthorization', t)), viaJson('payline.parseResponse', ['doReAuthorization', t, null])]]),
         [viaApi(() => R.systempay.parseResponse(t)), viaJson('systempay.parseResponse', [t, null])],
         [viaApi(() => R.sogenactif.batch.parseResponse(t)), viaJson('sogenactif.batch.parseResponse', [t, null])],
         [viaApi(() => R.sogenactif.office.parseResponse(t)), viaJson('sogenactif.office.parseResponse', [t, null])],

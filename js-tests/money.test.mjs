@@ -34,6 +34,33 @@ for (const [entry, R] of entries) {
     assert.equal(money.toMinor(new String('1.50'), 'EUR'), 150);
     assert.equal(money.toMinor({ toJSON: () => '0.30' }, 'EUR'), 30);
     assert.equal(thrown(() => money.toMinor({ value: '1.50' }, 'EUR')).code, 'AMOUNT_FORMAT');
+    // A function given as an argument (a table forgotten to be called) is named, not left out: the ISO
+    // table read 12.3 CNY as 1230 where Systempay's reads 123 (a helper's fuzz, twenty-sixth pass); one
+    // whose toJSON throws is named at its argument, not '(input)'.
+    const tableFor = (gateway) => (gateway === 'systempay' ? 'systempay' : 'iso');
+    assert.equal(money.toMinor('12.3', 'CNY', tableFor('systempay')), 123);
+    const boom = Object.assign(() => 'EUR', { toJSON() { throw new Error('boom'); } });
+    for (const [f, field] of [
+      [() => money.toMinor('12.3', 'CNY', tableFor), 'table'],
+      [() => money.fromMinor(123, 'CNY', tableFor), 'table'],
+      [() => money.toMinor('12.3', () => 'EUR'), 'currency'],
+      [() => money.toMinor(() => '1.00', 'EUR'), 'amount'],
+      [() => money.toMinor('1.00', boom), 'currency'],
+      [() => money.toMinor('1.00', 'EUR', boom), 'table'],
+    ]) {
+      const e = thrown(f);
+      assert.deepEqual([e.code, e.field, e.issues[0].code], ['VALIDATION', field, 'TYPE'], String(f));
+    }
+    assert.match(thrown(() => money.toMinor('12.3', 'CNY', tableFor)).message, /^table: is a function \(not called\?\): pass the value it gives$/);
+    // A float's noise is quoted whole in the precision error, not masked as a card number (its digits
+    // across the dot pass the Luhn check: one such amount in nine was masked).
+    for (const amount of ['19.990000000000002', String(0.1 + 0.2)]) {
+      const e = thrown(() => money.toMinor(amount, 'EUR'));
+      assert.equal(e.code, 'AMOUNT_PRECISION');
+      assert.ok(e.message.includes(`'${amount}'`), e.message);
+    }
+    // A card number before a dot is still masked.
+    assert.doesNotMatch(thrown(() => money.toMinor('4970100000325734.00', 'EUR')).message, /4970100000325734/);
   });
 
   test(`${entry}: toMinor on real cases`, () => {

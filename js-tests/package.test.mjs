@@ -12,6 +12,7 @@ test('the tarball holds the entries, glue, wasm, types and the remise command, a
     'package/api.cjs',
     'package/api.mjs',
     'package/bin/remise.mjs',
+    'package/cli/args.mjs',
     'package/cli/batch.mjs',
     'package/cli/codes.mjs',
     'package/cli/engine.mjs',

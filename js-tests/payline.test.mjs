@@ -94,6 +94,9 @@ before(async () => {
         return reply(res, 200, OK(op, '1434297987545643131272'), 'text/xml; charset=utf-8');
       }
       if (path.startsWith('/garbled/')) return reply(res, 200, '<html>proxy error page</html>', 'text/html');
+      // Not well-formed XML: a control character, raw or as a reference; or CR LF line ends in a value.
+      if (path.startsWith('/control/')) return reply(res, 200, answer(op, '00000', 'ACCEPTED', 'Transaction&#x1B; approved', TX('1434297987545643131272')), 'text/xml');
+      if (path.startsWith('/crlf/')) return reply(res, 200, answer(op, '00000', 'ACCEPTED', 'Transaction\r\napproved\rtoday&#13;', TX('1434297987545643131272')), 'text/xml');
       if (path.startsWith('/currency/'))
         return reply(res, 200, answer(op, '02620', 'ERROR', 'Currency must be the same as the original authorization'), 'text/xml');
       if (path.startsWith('/refused/'))
@@ -339,6 +342,35 @@ test('Client: an unreadable 200 answer to a money-moving call has an unknown out
   const read = await rejected(client.getTransactionDetails(PARAMS.getTransactionDetails));
   assert.equal(read.code, 'MALFORMED_RESPONSE');
   assert.equal(read.outcome, undefined);
+});
+
+test('Client: an answer that is not well-formed XML (a character XML does not allow) is refused, sent once; CR LF is read as XML reads it', async () => {
+  // (The core's reader, a subset of XML, took `&#x1B;` as text and kept CR LF: a helper's attack,
+  // twenty-sixth pass. What xmllint says of such a document: "xmlParseCharRef: invalid xmlChar value 27".)
+  const client = new payline.Client({ ...CREDS, baseUrl: base('control') });
+  const e = await rejected(client.doCapture(PARAMS.doCapture));
+  assert.deepEqual([e.code, e.outcome], ['MALFORMED_RESPONSE', 'unknown']);
+  assert.match(e.message, /character reference &#x1B;, to a character XML does not allow/);
+  assert.equal(srv.count('/control/V4/services/DirectPaymentAPI'), 1);
+  const read = await rejected(client.getTransactionDetails(PARAMS.getTransactionDetails));
+  assert.deepEqual([read.code, read.outcome], ['MALFORMED_RESPONSE', undefined]);
+  const crlf = await new payline.Client({ ...CREDS, baseUrl: base('crlf') }).doCapture(PARAMS.doCapture);
+  assert.equal(crlf.result.longMessage, 'Transaction\napproved\ntoday\r');
+  for (const [bad, said] of [
+    ['\u0001', 'the character U+0001, which XML'],
+    ['\uFFFE', 'the character U+FFFE, which XML'],
+    ['&#0;', 'the character reference &#0;'],
+    ['&#xFFFF;', 'the character reference &#xFFFF;'],
+    ['<![CDATA[\u001B]]>', 'the character U+001B'],
+  ]) {
+    const x = thrown(() => payline.parseResponse('doCapture', answer('doCapture', '00000', 'ACCEPTED', `a${bad}b`)));
+    assert.equal(x.code, 'MALFORMED_RESPONSE', bad);
+    assert.ok(x.message.includes(said), `${bad}: ${x.message}`);
+  }
+  // Letters inside CDATA and comments are no reference; &#9; and &#x10000; are characters XML allows.
+  for (const [good, read] of [['<![CDATA[&#x1;]]>', '&#x1;'], ['<!-- &#x1; -->x', 'x'], ['&#9;&#x10000;', '\t\u{10000}']]) {
+    assert.equal(payline.parseResponse('doCapture', answer('doCapture', '00000', 'ACCEPTED', good)).result.longMessage, read, good);
+  }
 });
 
 test('Client: invalid params reject VALIDATION before anything is sent', async () => {

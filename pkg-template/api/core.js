@@ -245,7 +245,8 @@ const join = (path, key) => (path ? `${path}.${shown(path, key)}` : key);
 function locate(value, path, depth, gateway, cause, base = 0) {
   // Only an object or array nests: a number beside a cycle was named as the value too deep (a
   // helper's attack: `o.self.self….a` for `{ a: 1, self: o }`).
-  if (value === null || typeof value !== 'object') return null;
+  // (A function's toJSON is asked too: one that threw was named at '(input)', a fuzz of the twenty-sixth pass.)
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return null;
   if (depth > MAX_DEPTH) return validation(gateway, path, 'is nested too deeply (or refers to itself): pass plain data');
   let keys;
   try {
@@ -290,6 +291,13 @@ export function encode(args, names, gateway, base = 0) {
     if (i < args.length - 1) direct += ',';
   }
   if (direct !== undefined) return [direct + ']', false];
+  // A function given as an argument, which JSON writes `null`, the argument left out: a table forgotten
+  // to be called (`toMinor('12.3', 'CNY', tableFor)`) was the ISO table, ten times Systempay's amount (a
+  // helper's fuzz, twenty-sixth pass). (In an object a function is a property JSON leaves out, as before.)
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (typeof a === 'function' && typeof guarded(() => a.toJSON, undefined) !== 'function') throw validation(gateway, names[i] || '', 'is a function (not called?): pass the value it gives');
+  }
   // `special` is module state that the replacer sets: a getter or toJSON that calls remise runs a
   // nested encode in the middle of this one's JSON.stringify, so the flag is saved and put back
   // (before, the nested call cleared it and a NaN written before the getter reached the gateway

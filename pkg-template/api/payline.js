@@ -1,6 +1,6 @@
 // payline.*: one crossing per call; `Client` sends through the JS transport (transport.js).
 import { RemiseError, guarded, invoke, invokeRequest, invokeText, withIssues, withMore } from './core.js';
-import { bindMethods, callOptions, clientFault, defineMethods, openClient, send, transientForRead } from './transport.js';
+import { bindMethods, callOptions, clientFault, defineMethods, notWellFormed, openClient, send, transientForRead, xmlAsRead } from './transport.js';
 
 const G = 'payline';
 // The client's methods: money-moving calls are sent once; getTransactionDetails (a read) is retried
@@ -72,9 +72,14 @@ export default function payline(raw) {
     request: (operation, params, options) =>
       withBaseUrlIssue(options, () => invokeRequest(raw, 'payline.request', [operation, params, options], ['operation', '', 'options'], G, PLACEHOLDER)),
     parseResponse: (operation, xml, httpStatus) => {
+      // (Line ends as XML reads them; a 200 answer holding a character XML does not allow is the refusal
+      // of no answer, said; under another status it goes as it came, as the client sends it: transport.js.)
+      const [text, problem] = xmlAsRead(xml);
+      const notXml = httpStatus === undefined || httpStatus === null || httpStatus === 200 ? problem : undefined;
       try {
-        return invokeText(raw, 'payline.parseResponse', [operation, xml, httpStatus], ['operation', 'xml', 'httpStatus'], G, 1);
+        return invokeText(raw, 'payline.parseResponse', [operation, problem === undefined ? text : notXml === undefined ? xml : '', httpStatus], ['operation', 'xml', 'httpStatus'], G, 1);
       } catch (e) {
+        if (e instanceof RemiseError) notWellFormed(e, notXml);
         // A read's refusal or fault under 408, 429 or 5xx is transient, as the client retries it without
         // reading it, a `Client` fault under 500 aside (transport.js reads that one): it said
         // `retryable: false` where the client sends the read again (a helper's attack, twenty-first

@@ -42,6 +42,40 @@ async function faultBody(res, life, status, cap) {
 /** A Payline SOAP fault of the `Client` side (`Client`, `Client.…`): the request was refused as it is. */
 export const clientFault = (error) => error.code === 'GATEWAY_ERROR' && /^Client(?:\.|$)/.test(error.gatewayCode ?? '');
 
+/**
+ * A Payline answer as an XML 1.0 parser reads it: `[text, problem]`, the text with its line ends
+ * normalised (XML 1.0 §2.11: CR LF and a lone CR are LF; a `&#13;` stays a CR) and `problem` (else
+ * undefined) when it holds a character XML 1.0 does not allow (§2.2 `Char`), raw or as a reference. The
+ * core's reader, a subset of XML, gave `a\r\nb` where a parser gives `a\nb`, and took `&#x1;`, U+001B and
+ * U+FFFE as text where a parser refuses the document (a helper's attack, twenty-sixth pass). In JS, the
+ * text passing through here anyway: the same in the core cost bytes of the `.wasm` it has not.
+ */
+export function xmlAsRead(text) {
+  if (typeof text !== 'string' || !XML_ODD.test(text)) return [text, undefined];
+  const raw = XML_RAW_FORBIDDEN.exec(text);
+  if (raw) return [text, `it holds the character U+${raw[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, which XML does not allow${raw[0] === '\u0000' ? ' (UTF-16 read as UTF-8?)' : ''}`];
+  // References in markup and text, not in the sections that hold them as letters.
+  for (const ref of text.replace(XML_LITERAL, '').matchAll(/&#(x[0-9A-Fa-f]+|[0-9]+);/g)) {
+    const n = ref[1][0] === 'x' ? parseInt(ref[1].slice(1), 16) : parseInt(ref[1], 10);
+    const allowed = n === 0x9 || n === 0xa || n === 0xd || (n >= 0x20 && n <= 0xd7ff) || (n >= 0xe000 && n <= 0xfffd) || (n >= 0x10000 && n <= 0x10ffff);
+    if (!allowed) return [text, `it holds the character reference ${ref[0].slice(0, 16)}, to a character XML does not allow`];
+  }
+  return [text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text, undefined];
+}
+/**
+ * `error`, the core's refusal of an empty Payline answer (what an answer that is not XML is given to it
+ * as, so that every rule of an unreadable answer holds), saying what `xmlAsRead` found instead.
+ */
+export function notWellFormed(error, problem) {
+  if (problem === undefined || error?.code !== 'MALFORMED_RESPONSE' || typeof error.message !== 'string') return;
+  error.message = error.message.replace(NO_ELEMENT, `(${problem})`);
+}
+const NO_ELEMENT = '(no XML element found)';
+// Anything `xmlAsRead` may have to change or refuse; the sections whose `&#…;` are letters, not references.
+const XML_ODD = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\r]|&#/;
+const XML_RAW_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+const XML_LITERAL = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g;
+
 /** A status a read is sent again for without reading its body (408, 429, 5xx). */
 export const transientForRead = (status) => status === 408 || status === 429 || (Number.isInteger(status) && status >= 500 && status <= 599);
 
@@ -1285,10 +1319,19 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     answered(body === undefined ? '' : settings.redact(body));
     // A Payline read's 500 whose body could not be read quickly: the transient status.
     if (body === undefined) throw transient();
+    // (A Payline 200 answer that is no XML the core reads as no answer at all, the error then saying
+    // why. Under another status the body goes as it came: the core reads the NULs of UTF-16 there as
+    // the sign that it may be the operation's answer, of unknown outcome.)
+    let notXml;
+    if (gateway === 'payline') {
+      const [text, problem] = xmlAsRead(body);
+      if (problem === undefined) body = text;
+      else if (status === 200) notXml = problem;
+    }
     const jitter = Math.floor(Math.random() * 1001);
     let r;
     try {
-      r = core.answer(JSON.stringify([operation, kind, status, body, retries, jitter]));
+      r = core.answer(JSON.stringify([operation, kind, status, notXml === undefined ? body : '', retries, jitter]));
     } catch {
       // The wasm instance interrupted while it read the answer (it ran out of memory on a huge one:
       // it is renewed at the next call). The call was sent: an unreadable answer, not a bare
@@ -1302,6 +1345,7 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       // under 429 or 500) says which: the core's errors name a status only when it decided.
       if (error.httpStatus === undefined && status !== 200) error.httpStatus = status;
       if (wait !== undefined) error.retryAfterMs = wait;
+      notWellFormed(error, notXml);
       return { error };
     }
     const value = JSON.parse(r.slice(1));

@@ -287,7 +287,12 @@ export function createSimulator(options = {}) {
     const srv = http.createServer((req, res) => {
       const socket = req.socket;
       state.busy.set(socket, (state.busy.get(socket) ?? 0) + 1);
-      res.once('close', () => state.busy.set(socket, Math.max(0, (state.busy.get(socket) ?? 1) - 1)));
+      // (Only while the connection is known: a request reset mid-upload closes its response after the
+      // socket's own 'close' removed it, and putting it back kept every such socket until close(), about
+      // 5 KB each: a helper's soak, twenty-sixth pass.)
+      res.once('close', () => {
+        if (state.busy.has(socket)) state.busy.set(socket, Math.max(0, state.busy.get(socket) - 1));
+      });
       // Answered with `connection: close` once close() began: the connection ends after it.
       const answer = (status, headers, body) => res.writeHead(status, state.stopping ? { ...headers, connection: 'close' } : headers).end(body);
       const chunks = [];

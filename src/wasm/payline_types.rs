@@ -99,7 +99,8 @@ pub struct PaylineResponse {
     pub card: Option<String>,
     #[tsify(optional, type = "Record<string, unknown>")]
     pub extended_card: Option<String>,
-    #[tsify(optional, type = "{ key: string; value?: string }[]")]
+    /// An entry whose key or value Payline wrote empty or nil has no such property (an empty element is absent).
+    #[tsify(optional, type = "{ key?: string; value?: string }[]")]
     pub private_data_list: Option<String>,
     #[tsify(optional)]
     pub contract_number: Option<String>,
