@@ -367,6 +367,16 @@ test('Client: an answer that is not well-formed XML (a character XML does not al
     assert.equal(x.code, 'MALFORMED_RESPONSE', bad);
     assert.ok(x.message.includes(said), `${bad}: ${x.message}`);
   }
+  // A 200 given as the core reads it (a boxed number, a toJSON) is 200 here too; under 500 the body goes
+  // to the core as it came (a SOAP fault's rules).
+  const ref = answer('doCapture', '00000', 'ACCEPTED', 'x&#x1;y');
+  for (const status of [undefined, null, 200, new Number(200), { toJSON: () => 200 }]) {
+    assert.equal(thrown(() => payline.parseResponse('doCapture', ref, status)).code, 'MALFORMED_RESPONSE', String(status));
+  }
+  assert.equal(thrown(() => payline.parseResponse('doCapture', ref, '200')).field, 'httpStatus');
+  const under500 = thrown(() => payline.parseResponse('doCapture', ref, 500));
+  assert.equal(under500.code, thrown(() => payline.parseResponse('doCapture', answer('doCapture', '00000', 'ACCEPTED', 'xy'), 500)).code);
+  assert.doesNotMatch(under500.message, /XML does not allow/);
   // Letters inside CDATA and comments are no reference; &#9; and &#x10000; are characters XML allows.
   for (const [good, read] of [['<![CDATA[&#x1;]]>', '&#x1;'], ['<!-- &#x1; -->x', 'x'], ['&#9;&#x10000;', '\t\u{10000}']]) {
     assert.equal(payline.parseResponse('doCapture', answer('doCapture', '00000', 'ACCEPTED', good)).result.longMessage, read, good);

@@ -74,8 +74,11 @@ export default function payline(raw) {
     parseResponse: (operation, xml, httpStatus) => {
       // (Line ends as XML reads them; a 200 answer holding a character XML does not allow is the refusal
       // of no answer, said; under another status it goes as it came, as the client sends it: transport.js.)
+      // (The status as the core reads it, through JSON: `new Number(200)` or a toJSON giving 200 is 200;
+      // a 200 so given let an answer holding `&#x1;` through, a helper's differential run.)
       const [text, problem] = xmlAsRead(xml);
-      const notXml = httpStatus === undefined || httpStatus === null || httpStatus === 200 ? problem : undefined;
+      const status = problem === undefined ? undefined : guarded(() => JSON.parse(JSON.stringify([httpStatus]))[0], undefined);
+      const notXml = httpStatus === undefined || httpStatus === null || status === 200 ? problem : undefined;
       try {
         return invokeText(raw, 'payline.parseResponse', [operation, problem === undefined ? text : notXml === undefined ? xml : '', httpStatus], ['operation', 'xml', 'httpStatus'], G, 1);
       } catch (e) {
