@@ -236,7 +236,8 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
     const alg = thrown(() => systempay.verifyHash({ ...browser, 'kr-hash-algorithm': 'sha1' }, keys));
     assert.equal(alg.code, 'VALIDATION');
     assert.equal(alg.field, 'kr-hash-algorithm');
-    const missing = thrown(() => systempay.verifyHash(browser, { password: PASSWORD }));
+    // (No key at all: the one kr-hash-key names is required. With the other key given, below.)
+    const missing = thrown(() => systempay.verifyHash(browser, {}));
     assert.equal(missing.field, 'keys.hmacKey');
     // One path per posted field, whatever is wrong with it, and no "is required" for a field given (a
     // helper's attack, twenty-first pass: NaN gave `fields.kr-answer TYPE` and `kr-answer REQUIRED`).
@@ -276,6 +277,20 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
         assert.ok(e.message.endsWith(`: give ${fix}`), `${what}: ${e.message}`);
       }
     }
+    // The post names the key the handler did not give, the other being given (an IPN handler passes only
+    // the password, as README says, and a browser return is posted to it): an answer that does not verify
+    // under those keys, not "give hmacKey", which would let browser returns pass there (a helper's audit,
+    // twenty-sixth pass). No key at all is still the caller's VALIDATION.
+    assert.equal(systempay.verifyHash(browser, { password: PASSWORD }), false);
+    assert.equal(systempay.verifyHash(ipn, { hmacKey: keys.hmacKey }), false);
+    for (const [fields, only, said] of [[browser, { password: PASSWORD }, /^kr-hash-key is sha256_hmac: a browser return/], [ipn, { hmacKey: keys.hmacKey }, /^kr-hash-key is password: an IPN/]]) {
+      const s = thrown(() => systempay.parseAnswer(fields, only));
+      assert.deepEqual([s.code, s.field], ['SIGNATURE_INVALID', 'kr-hash-key']);
+      assert.match(s.message, said);
+    }
+    assert.deepEqual(thrown(() => systempay.parseAnswer(browser, {})).issues.map((i) => [i.field, i.code]), [['keys.hmacKey', 'REQUIRED']]);
+    const { 'kr-answer': _, ...noAnswer } = browser;
+    assert.deepEqual(thrown(() => systempay.parseAnswer(noAnswer, { password: PASSWORD })).issues.map((i) => [i.field, i.code]), [['kr-answer', 'REQUIRED']]);
     const body = Buffer.from(form);
     assert.equal(systempay.verifyHash(Object.fromEntries(new URLSearchParams(new TextDecoder().decode(body))), keys), true);
   });

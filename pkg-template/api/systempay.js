@@ -1,5 +1,5 @@
 // systempay.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { LONE_SURROGATE, RemiseError, controlInSecret, guarded, invoke, invokeAnswer, joined, statelessOptions, wellFormed, withIssue, withIssues } from './core.js';
+import { LONE_SURROGATE, RemiseError, controlInSecret, guarded, invoke, invokeAnswer, issuesOf, joined, statelessOptions, wellFormed, withIssue, withIssues } from './core.js';
 import { bindMethods, callOptions, defineMethods, openClient, send } from './transport.js';
 
 const METHODS = {
@@ -210,6 +210,35 @@ export default function systempay(raw) {
     return withIssues(G, [{ field: '(input)', code: 'TYPE', message: `must be the object of posted fields ({ 'kr-answer', 'kr-hash', 'kr-hash-key', 'kr-hash-algorithm' }), not ${kind[0]}: give ${fix}` }]);
   }
 
+  /**
+   * `call()`, where the post names the key the handler chose not to give (only `password` at the IPN URL,
+   * as README says, and a browser return posted there; or the other way round) counted as an answer that
+   * does not verify under the keys given: `false` from verifyHash, SIGNATURE_INVALID from parseAnswer. It
+   * was `REQUIRED` at that key, "give … as hmacKey", the advice that lets browser returns pass at the IPN
+   * URL (a helper's audit against stripe-node, twenty-sixth pass). Other issues stay VALIDATION.
+   */
+  function keyNotGiven(fields, keys, call, parse) {
+    const kind = guarded(() => (fields !== null && typeof fields === 'object' ? fields['kr-hash-key'] : undefined), undefined);
+    const given = (name) => guarded(() => {
+      const k = keys !== null && typeof keys === 'object' ? keys[name] : undefined;
+      return (typeof k === 'string' || k instanceof String) && k.length > 0;
+    }, false);
+    const [missing, has] = kind === 'sha256_hmac' ? ['hmacKey', 'password'] : kind === 'password' ? ['password', 'hmacKey'] : [];
+    if (missing === undefined || given(missing) || !given(has)) return call();
+    try {
+      return call();
+    } catch (e) {
+      if (!(e instanceof RemiseError) || e.code !== 'VALIDATION') throw e;
+      const rest = issuesOf(e).filter((i) => !(i?.field === `keys.${missing}` && i?.code === 'REQUIRED'));
+      if (rest.length > 0) throw rest.length === issuesOf(e).length ? e : withIssues(G, rest, e.cause);
+    }
+    if (!parse) return false;
+    const what = missing === 'hmacKey'
+      ? 'sha256_hmac: a browser return, signed with the HMAC-SHA-256 key, and only the password (which signs IPNs) was given: at the IPN URL refuse it; where browser returns arrive, pass hmacKey too'
+      : 'password: an IPN, signed with the REST API password, and only hmacKey (which signs browser returns) was given: at the browser-return URL refuse it; where IPNs arrive, pass password too';
+    throw new RemiseError({ code: 'SIGNATURE_INVALID', gateway: G, field: 'kr-hash-key', message: `kr-hash-key is ${what}` });
+  }
+
   return {
     request(service, body, options) {
       const [read, blank] = withAmount(service, body, '1', 'amount');
@@ -223,7 +252,7 @@ export default function systempay(raw) {
       const form = rawForm(fields);
       if (form) throw form;
       return withIssue(G, emptyHash(fields), () => {
-        const ok = bareFields(() => invoke(raw, 'systempay.verifyHash', [fields, keys], ['fields', 'keys'], G));
+        const ok = keyNotGiven(fields, keys, () => bareFields(() => invoke(raw, 'systempay.verifyHash', [fields, keys], ['fields', 'keys'], G)), false);
         if (ok === false) controlInKey(fields, keys);
         return ok;
       });
@@ -233,7 +262,7 @@ export default function systempay(raw) {
       if (form) throw form;
       const answer = withIssue(G, emptyHash(fields), () => {
         try {
-          return bareFields(() => invokeAnswer(raw, 'systempay.parseAnswer', [fields, keys], ['fields', 'keys'], G));
+          return keyNotGiven(fields, keys, () => bareFields(() => invokeAnswer(raw, 'systempay.parseAnswer', [fields, keys], ['fields', 'keys'], G)), true);
         } catch (e) {
           if (e instanceof RemiseError && e.code === 'SIGNATURE_INVALID') controlInKey(fields, keys);
           throw e;

@@ -101,12 +101,15 @@ export declare const systempay: {
    * Checks `kr-hash` with the key `kr-hash-key` names (constant time). `fields` may be the posted form
    * as read (`Object.fromEntries(new URLSearchParams(body))`, a framework's parsed body). A hash that
    * does not match under a key holding a control character (a trailing line feed) is `VALIDATION` at
-   * `keys.password` / `keys.hmacKey`, not `false`.
+   * `keys.password` / `keys.hmacKey`, not `false`. The key `kr-hash-key` names left out while the other
+   * is given (an IPN handler's `{ password }` and a browser return posted to it): `false`. No key at all:
+   * `VALIDATION`.
    */
   verifyHash(fields: SystempayPostedFields, keys: raw.SystempayHashKeys): boolean;
   /**
    * Verifies, then the parsed `kr-answer`; `SIGNATURE_INVALID` on mismatch (`VALIDATION` for a key with a
-   * control character, as `verifyHash`), `MALFORMED_RESPONSE` for an answer that is not a JSON object.
+   * control character, as `verifyHash`; `SIGNATURE_INVALID` at `kr-hash-key` where `verifyHash` says `false`
+   * for the key left out), `MALFORMED_RESPONSE` for an answer that is not a JSON object.
    * `fields`: as `verifyHash`.
    */
   parseAnswer(fields: SystempayPostedFields, keys: raw.SystempayHashKeys): raw.SystempayPayment;
