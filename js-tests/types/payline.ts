@@ -22,6 +22,15 @@ const auth: string = req.headers['Authorization'];
 const parsed: PaylineResponse = payline.parseResponse('doReAuthorization', req.body, 200);
 const accepted: boolean = parsed.result.accepted;
 const id: string | undefined = parsed.transaction?.id;
+// The history that tells whether a lost capture or refund went through is typed, amounts as the strings
+// Payline writes (a number compared with one was always false, unseen: a helper's audit).
+const ops = (parsed.associatedTransactionsList ?? []).filter((t) => t.type !== undefined && t.status !== undefined);
+const captured: string | undefined = ops[0]?.amount;
+// @ts-expect-error an answer's amount is text ('1000'), not a number
+const asNumber: number | undefined = parsed.payment?.amount;
+const history: string | undefined = parsed.statusHistoryList?.[0]?.status;
+const key: string | undefined = parsed.privateDataList?.[0]?.key;
+console.log(captured, asNumber, history, key);
 const described: PaylineResultCode = payline.describeResult('02619');
 const check: PaylineReAuthorizationCheck = payline.checkReAuthorization(
   { date: new Date(), currency: 'EUR', orderRef: 'ORDER-0001' },

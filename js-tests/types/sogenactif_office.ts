@@ -42,6 +42,11 @@ async function run(): Promise<void> {
     // The currency in each form the runtime compares ('978', 'EUR', 978).
     for (const currencyCode of ['978', 'EUR', 978]) await client.cancel(cancel, { transaction: { amount: 1000, currencyCode } });
     const status = (await client.getTransactionData({ transactionReference: 'ORDER42' })).transactionStatus;
+    // What tells whether a lost cancel went through is typed (it was `unknown`: a helper's audit).
+    const data = await client.getTransactionData({ transactionReference: 'ORDER42' });
+    const left: number | undefined = data.amount;
+    const stat: string | undefined = data.transactionStatus;
+    console.log(left, stat, data.currencyCode?.length);
     console.log(a.responseCode, status);
   } catch (e) {
     if (isRemiseError(e) && e.code === 'GATEWAY_ERROR') console.log(e.gatewayCode, e.response);

@@ -62,6 +62,23 @@ export interface SogenactifOfficeAnswer {
   [field: string]: unknown;
 }
 
+/**
+ * A `getTransactionData` answer: what tells whether a cancel, refund or validate whose answer was lost went
+ * through. The declared fields are the ones remise itself reads (`options.transaction` takes this answer
+ * as it is); the others are there as the gateway wrote them (reference: sogenactif.md §3; the full list of
+ * the diagnostic service's fields is not confirmed there).
+ */
+export interface SogenactifTransactionData extends SogenactifOfficeAnswer {
+  /** `'TO_CAPTURE'`, `'CAPTURED'`, `'CANCELLED'`, `'TO_VALIDATE'`, `'TO_CHALLENGE'`, `'REFUSED'`, … */
+  transactionStatus?: string;
+  /** The transaction's amount now, in minor units (a number, as Sips writes JSON amounts). */
+  amount?: number;
+  /** Three digits as Sips writes it: `'978'`. */
+  currencyCode?: string;
+  transactionReference?: string;
+  authorisationId?: string;
+}
+
 /** The Sips 2.0 white labels (Sogenactif, Mercanet, Sherlock's, Worldline Sips). */
 export type SogenactifOfficeBrand = 'mercanet' | 'sherlocks' | 'sogenactif' | 'worldline';
 
@@ -117,7 +134,7 @@ export interface SogenactifOfficeClient {
   cardOrder(fields: SogenactifCardOrderFields, options?: SogenactifOfficeCallOptions): Promise<SogenactifOfficeAnswer>;
   walletOrder(fields: SogenactifWalletOrderFields, options?: SogenactifOfficeCallOptions): Promise<SogenactifOfficeAnswer>;
   walletCreditHolder(fields: SogenactifWalletCreditHolderFields, options?: SogenactifOfficeCallOptions): Promise<SogenactifOfficeAnswer>;
-  getTransactionData(fields: SogenactifGetTransactionDataFields, options?: SogenactifOfficeCallOptions): Promise<SogenactifOfficeAnswer>;
+  getTransactionData(fields: SogenactifGetTransactionDataFields, options?: SogenactifOfficeCallOptions): Promise<SogenactifTransactionData>;
 }
 
 export interface SogenactifOfficeClientConstructor {

@@ -56,8 +56,9 @@ pub struct PaylineResult {
 #[derive(Serialize, Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct PaylineTransaction {
-    /// Opaque id (may exceed 2^53: always a string).
-    pub id: String,
+    /// Opaque id (may exceed 2^53: always a string). Absent when Payline wrote it empty (a refusal may).
+    #[tsify(optional)]
+    pub id: Option<String>,
     /// As written: `dd/MM/yy HH:mm[:ss]` or `dd/MM/yyyy HH:mm[:ss]`.
     #[tsify(optional)]
     pub date: Option<String>,
@@ -91,8 +92,8 @@ pub struct PaylineResponse {
     pub transaction: Option<PaylineTransaction>,
     #[tsify(optional, type = "Record<string, unknown>")]
     pub authorization: Option<String>,
-    #[tsify(optional, type = "Record<string, unknown>")]
-    pub payment: Option<String>,
+    #[tsify(optional)]
+    pub payment: Option<PaylineAnswerPayment>,
     #[tsify(optional, type = "Record<string, unknown>")]
     pub order: Option<String>,
     #[tsify(optional, type = "Record<string, unknown>")]
@@ -108,12 +109,98 @@ pub struct PaylineResponse {
     pub linked_transaction_id: Option<String>,
     #[tsify(optional)]
     pub re_authorization: Option<String>,
-    #[tsify(optional, type = "Record<string, unknown>[]")]
-    pub associated_transactions_list: Option<String>,
-    #[tsify(optional, type = "Record<string, unknown>[]")]
-    pub status_history_list: Option<String>,
+    /// The operations on the transaction (getTransactionDetails with `transactionHistory: 'Y'`): what
+    /// tells whether a capture or refund whose answer was lost went through.
+    #[tsify(optional)]
+    pub associated_transactions_list: Option<Vec<PaylineAssociatedTransaction>>,
+    /// Its status changes (getTransactionDetails with `transactionHistory: 'Y'`).
+    #[tsify(optional)]
+    pub status_history_list: Option<Vec<PaylineStatusHistory>>,
     #[tsify(optional)]
     pub media: Option<String>,
+}
+
+/// `payment` of an answer, the WSDL's `payment` type (4.77): every value a string as Payline wrote it,
+/// `amount` in minor units (`'1000'`, not `1000`).
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct PaylineAnswerPayment {
+    /// Minor units, as text: `'1000'` for 10.00 EUR.
+    #[tsify(optional)]
+    pub amount: Option<String>,
+    /// ISO 4217 numeric, as text: `'978'`.
+    #[tsify(optional)]
+    pub currency: Option<String>,
+    /// `'100'` authorization, `'101'` authorization + capture, `'201'` capture, `'421'` refund, …
+    #[tsify(optional)]
+    pub action: Option<String>,
+    /// `'CPT'`, `'DIF'`, `'NX'`, `'REC'`.
+    #[tsify(optional)]
+    pub mode: Option<String>,
+    #[tsify(optional)]
+    pub contract_number: Option<String>,
+    #[tsify(optional)]
+    pub differed_action_date: Option<String>,
+    #[tsify(optional)]
+    pub method: Option<String>,
+    #[tsify(optional)]
+    pub soft_descriptor: Option<String>,
+    #[tsify(optional)]
+    pub card_brand: Option<String>,
+    #[tsify(optional)]
+    pub registration_token: Option<String>,
+    #[tsify(optional)]
+    pub cumulated_amount: Option<String>,
+}
+
+/// One operation of `associatedTransactionsList` (the WSDL's `associatedTransactions`, 4.77): strings as
+/// Payline wrote them.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct PaylineAssociatedTransaction {
+    #[tsify(optional)]
+    pub transaction_id: Option<String>,
+    /// The operation, as Payline names it (e.g. a capture, a refund).
+    #[tsify(optional)]
+    pub r#type: Option<String>,
+    #[tsify(optional)]
+    pub status: Option<String>,
+    /// Minor units, as text (`'1000'`).
+    #[tsify(optional)]
+    pub amount: Option<String>,
+    #[tsify(optional)]
+    pub currency: Option<String>,
+    #[tsify(optional)]
+    pub date: Option<String>,
+    #[tsify(optional)]
+    pub origin_transaction_id: Option<String>,
+}
+
+/// One entry of `statusHistoryList` (the WSDL's `statusHistory`, 4.77): strings as Payline wrote them.
+#[derive(Serialize, Tsify)]
+#[serde(rename_all = "camelCase")]
+pub struct PaylineStatusHistory {
+    #[tsify(optional)]
+    pub transaction_id: Option<String>,
+    #[tsify(optional)]
+    pub date: Option<String>,
+    #[tsify(optional)]
+    pub status: Option<String>,
+    /// Minor units, as text (`'1000'`).
+    #[tsify(optional)]
+    pub amount: Option<String>,
+    #[tsify(optional)]
+    pub fees: Option<String>,
+    #[tsify(optional)]
+    pub origin_transaction_id: Option<String>,
+    #[tsify(optional)]
+    pub amount_value: Option<String>,
+    #[tsify(optional)]
+    pub amount_currency: Option<String>,
+    #[tsify(optional)]
+    pub fees_value: Option<String>,
+    #[tsify(optional)]
+    pub fees_currency: Option<String>,
 }
 
 /// A row of the return-code table.
