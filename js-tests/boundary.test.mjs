@@ -556,6 +556,11 @@ test('plain data is sent as JSON.stringify writes it, and a value JSON cannot ca
   assert.deepEqual(issue({ f: fn }), ['VALIDATION', 'metadata.f', nan]);
   assert.deepEqual(issue({ list: [Object.assign(() => 0, { toJSON: () => ({ y: Symbol('s') }) })] }), ['VALIDATION', 'metadata.list[0].y', notPlain]);
   assert.deepEqual(sent({ f: Object.assign(() => 0, { toJSON: (k) => `fn ${k}` }) }), { f: 'fn f' });
+  // A function JSON leaves out is not walked when a getter beside it throws: the getter is named (the
+  // review of the twenty-sixth pass: a class with a static self-reference was "nested too deeply").
+  class Model {}
+  Model.self = Model;
+  assert.deepEqual(issue({ kind: Model, extra: { get v() { throw new Error('the real problem'); } } }), ['VALIDATION', 'metadata.extra.v', 'could not be read (a getter or Proxy threw): pass plain data']);
   // toJSON is read once (a getter for it runs once), as JSON.stringify reads it.
   let reads = 0;
   const once = { get toJSON() { reads++; return () => 'x'; } };

@@ -59,8 +59,12 @@ for (const [entry, R] of entries) {
       assert.equal(e.code, 'AMOUNT_PRECISION');
       assert.ok(e.message.includes(`'${amount}'`), e.message);
     }
-    // A card number before a dot is still masked.
-    assert.doesNotMatch(thrown(() => money.toMinor('4970100000325734.00', 'EUR')).message, /4970100000325734/);
+    // A card number before a dot is still masked, whatever its network (Mir, Troy, UATP), and one cut by a
+    // dot mostly is (the review of the pass found those three and the cut one shown whole).
+    for (const card of ['4970100000325734.00', '2200123456789019.00', '9792123456789018.00', '112233445566773.00', '4970.100000325734']) {
+      const digits = card.replace('.', '');
+      assert.ok(!thrown(() => money.toMinor(card, 'EUR')).message.replace('.', '').includes(digits), card);
+    }
   });
 
   test(`${entry}: toMinor on real cases`, () => {

@@ -270,6 +270,10 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
       ['a Buffer', Buffer.from(form), 'Object.fromEntries(new URLSearchParams(new TextDecoder().decode(body)))'],
       ['a Uint8Array', new TextEncoder().encode(form), 'Object.fromEntries(new URLSearchParams(new TextDecoder().decode(body)))'],
       ['a URLSearchParams', new URLSearchParams(form), 'Object.fromEntries(it)'],
+      // (What an edge runtime's handler holds: the review of the pass.)
+      ['a Request', new Request('http://localhost/ipn', { method: 'POST', body: form }), 'Object.fromEntries(await request.formData())'],
+      ['a body stream', new Response(form).body, 'Object.fromEntries(new URLSearchParams(await new Response(body).text()))'],
+      ['a Blob', new Blob([form]), 'Object.fromEntries(new URLSearchParams(await blob.text()))'],
     ]) {
       for (const call of [() => systempay.verifyHash(fields, keys), () => systempay.parseAnswer(fields, keys)]) {
         const e = thrown(call);

@@ -245,8 +245,18 @@ const join = (path, key) => (path ? `${path}.${shown(path, key)}` : key);
 function locate(value, path, depth, gateway, cause, base = 0) {
   // Only an object or array nests: a number beside a cycle was named as the value too deep (a
   // helper's attack: `o.self.self….a` for `{ a: 1, self: o }`).
-  // (A function's toJSON is asked too: one that threw was named at '(input)', a fuzz of the twenty-sixth pass.)
-  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return null;
+  if (typeof value === 'function') {
+    // JSON leaves a function out, or writes what its own toJSON gives: only that toJSON is asked (one that
+    // threw was named at '(input)': a fuzz of the twenty-sixth pass; walking a function's keys blamed
+    // what JSON never reads: the review of the pass).
+    try {
+      if (typeof value.toJSON === 'function') value.toJSON();
+    } catch (e) {
+      return validation(gateway, path, 'could not be read (a getter, Proxy or toJSON threw): pass plain data', e);
+    }
+    return null;
+  }
+  if (value === null || typeof value !== 'object') return null;
   if (depth > MAX_DEPTH) return validation(gateway, path, 'is nested too deeply (or refers to itself): pass plain data');
   let keys;
   try {

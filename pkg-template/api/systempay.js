@@ -198,15 +198,21 @@ export default function systempay(raw) {
    * pass); a string had the right issue without the fix. Undefined for anything else.
    */
   function rawForm(fields) {
+    // (By their tags, as other realms' and runtimes' are: reading Node's `Request` or `FormData` global
+    // loads its fetch implementation. A fetch `Request`, its body stream and a Blob came with the review of
+    // the pass: an edge runtime's handler passes those.)
     const kind = guarded(() => {
-      if (typeof fields === 'string' || fields instanceof String) return ['the form body as text', 'body'];
-      if (ArrayBuffer.isView(fields) || fields instanceof ArrayBuffer) return ['the form body as bytes', 'new TextDecoder().decode(body)'];
-      if (fields instanceof URLSearchParams) return ['a URLSearchParams', undefined];
-      if (typeof FormData === 'function' && fields instanceof FormData) return ['a FormData', undefined];
+      if (typeof fields === 'string' || fields instanceof String) return ['the form body as text', 'new URLSearchParams(body)'];
+      if (ArrayBuffer.isView(fields) || fields instanceof ArrayBuffer) return ['the form body as bytes', 'new URLSearchParams(new TextDecoder().decode(body))'];
+      const tag = fields !== null && typeof fields === 'object' ? fields[Symbol.toStringTag] : undefined;
+      if (tag === 'URLSearchParams' || tag === 'FormData') return [`a ${tag}`, 'it'];
+      if (tag === 'Request') return ['a Request', 'await request.formData()'];
+      if (tag === 'ReadableStream') return ['the body as a stream', 'new URLSearchParams(await new Response(body).text())'];
+      if (tag === 'Blob' || tag === 'File') return [`a ${tag}`, 'new URLSearchParams(await blob.text())'];
       return undefined;
     }, undefined);
     if (kind === undefined) return undefined;
-    const fix = kind[1] === undefined ? 'Object.fromEntries(it)' : `Object.fromEntries(new URLSearchParams(${kind[1]}))`;
+    const fix = `Object.fromEntries(${kind[1]})`;
     return withIssues(G, [{ field: '(input)', code: 'TYPE', message: `must be the object of posted fields ({ 'kr-answer', 'kr-hash', 'kr-hash-key', 'kr-hash-algorithm' }), not ${kind[0]}: give ${fix}` }]);
   }
 

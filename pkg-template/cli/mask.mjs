@@ -98,10 +98,17 @@ function masked(text) {
     if (cut && run.replace(/[^0-9]/g, '').length > 6) return run.replace(/[0-9]/g, '*');
     const parts = run.split(SEPARATOR); // groups at even indexes, separators between
     // A decimal number (one dot, nothing else: `19.990000000000002`, the float an AMOUNT_PRECISION error
-    // quotes) is no card number written in groups: each side is masked alone, and only when it is card-like
-    // (network digits first), as `maskCardLike` says. Spans across the dot hid one such amount in nine
-    // (a helper's differential fuzz, twenty-sixth pass); a card number before a dot is still masked.
-    if (parts.length === 3 && parts[1] === '.') return `${maskCardLike(parts[0])}.${maskCardLike(parts[2])}`;
+    // quotes): its whole part is masked as any run (13 to 19 digits passing the Luhn check), its fraction
+    // and the digits across the dot only when card-like (a network's first digits, `maskCardLike`). The
+    // Luhn check alone across the dot hid one float in nine (a helper's differential fuzz, twenty-sixth
+    // pass); a Mir or UATP number before `.00` is still masked, a card number cut by a dot mostly is.
+    if (parts.length === 3 && parts[1] === '.') {
+      const [whole, , fraction] = parts;
+      const wholeMasked = whole.length >= 13 && whole.length <= 19 && luhn(whole) ? lastFour(whole) : whole;
+      const fractionMasked = maskCardLike(fraction);
+      if (wholeMasked !== whole || fractionMasked !== fraction) return `${wholeMasked}.${fractionMasked}`;
+      return maskCardLike(whole + fraction) === whole + fraction ? run : lastFour(run);
+    }
     const covered = new Array(parts.length).fill(false);
     let any = false;
     for (let i = 0; i < parts.length; i += 2) {
