@@ -422,6 +422,15 @@ test('payline: authorise, capture, reset before remittance, refund after it, bou
   assert.equal((await rejected(pl.doCapture({ transactionID: '1434999999999999999999', payment: { amount: 1, currency: 'EUR', action: 201, mode: 'CPT' } }))).gatewayCode, '02301');
   const history = await pl.getTransactionDetails({ transactionId: id, transactionHistory: 'Y' });
   assert.deepEqual(history.associatedTransactionsList.map((t) => t.type), ['CAPTURE', 'REFUND', 'REFUND']);
+  // Each list item has the WSDL's elements in its order (DirectPaymentAPI.wsdl 4.77, `associatedTransactions`
+  // and `statusHistory`; remise adds `dateIso` after `date`): statusHistory had a `totalAmount` the WSDL has
+  // not, and no `fees` or `originTransactionId` (a helper's audit of the declarations, twenty-sixth pass).
+  for (const t of history.associatedTransactionsList) {
+    assert.deepEqual(Object.keys(t), ['transactionId', 'type', 'date', 'dateIso', 'amount', 'status', 'originTransactionId', 'currency']);
+  }
+  for (const h of history.statusHistoryList) {
+    assert.deepEqual(Object.keys(h), ['transactionId', 'date', 'dateIso', 'amount', 'fees', 'status', 'originTransactionId']);
+  }
   // Every row of the simulator's view has the numbers its declaration promises (the CAPTURE and
   // REFUND rows had undefined).
   for (const row of sim.payline.transactions()) {

@@ -20,7 +20,14 @@ const TYPES = {
 export async function serve(folder, port = 0) {
   const base = resolve(folder);
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    // A path that is no percent-encoding (`/%E0%A4%A`) is a 400: the URIError ended the server (a helper's
+    // attack on the playground, twenty-sixth pass).
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      return res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+    }
     let file = normalize(join(base, path));
     if (file !== base && !file.startsWith(base + sep)) return res.writeHead(403).end('forbidden');
     try {

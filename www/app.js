@@ -53,13 +53,17 @@ function setPath(target, path, value) {
 }
 
 /** The value a field contributes, or undefined when it is left empty. */
+/** The number typed digits are, when a JS number holds it exactly; else the text as typed. */
+const exactNumber = (text) => (Number.isSafeInteger(Number(text)) ? Number(text) : text);
+
 function fieldValue(field, input) {
   if (field.type === 'bool') return input.checked;
   const text = input.value.trim();
   if (text === '') return undefined;
-  // Numbers go as numbers when they are whole; anything else is sent as typed, so remise says what is wrong.
-  if ((field.type === 'int' || field.type === 'minor') && /^-?\d+$/.test(text)) return Number(text);
-  return text;
+  // Numbers go as numbers when they are whole and a number holds them exactly; anything else is sent as
+  // typed, so remise says what is wrong (digits past 2^53 were rounded by Number(), and the error quoted a
+  // value never typed: a helper's attack on the playground, twenty-sixth pass).
+  return (field.type === 'int' || field.type === 'minor') && /^-?\d+$/.test(text) ? exactNumber(text) : text;
 }
 
 // ---------------------------------------------------------------- state
@@ -251,7 +255,8 @@ function updateMinorHints() {
     let hint = field.hint ?? '';
     if (/^\d+$/.test(amount) && currency) {
       try {
-        hint = `= ${money.fromMinor(Number(amount), /^\d+$/.test(currency) ? Number(currency) : currency, table)} ${currency}`;
+        // (The currency as the form sends it, as typed: '0978' was read as 978 here and refused there.)
+        hint = `= ${money.fromMinor(exactNumber(amount), currency, table)} ${currency}`;
       } catch {}
     }
     row.querySelector('.hint').textContent = hint;
@@ -535,7 +540,7 @@ function convert(from) {
       // Minor units are digits: anything else ('0x10', '1e3', '1.5') goes to remise as the string it
       // is, which it refuses, instead of through Number(), which read hex and exponents.
       const text = minor.value.trim();
-      decimal.value = money.fromMinor(/^\d+$/.test(text) ? Number(text) : text, code, table);
+      decimal.value = money.fromMinor(/^\d+$/.test(text) ? exactNumber(text) : text, code, table);
     } else {
       minor.value = String(money.toMinor(decimal.value.trim(), code, table));
     }

@@ -67,7 +67,7 @@ export const gateways = [
       { path: 'merchantId', label: 'Merchant id', type: 'text', value: '002001000000001' },
       { path: 'secretKey', label: 'Secret key', type: 'text', value: '002001000000001_KEY1' },
       { path: 'keyVersion', label: 'Key version', type: 'int', value: 1 },
-      { path: 'environment', label: 'Environment', type: 'select', options: ['test', 'simulation', 'production'], value: 'test' },
+      { path: 'environment', label: 'Environment', type: 'select', options: ['test', 'production'], value: 'test' },
     ],
     table: 'sogenactif',
   },

@@ -29,6 +29,9 @@ const captured: string | undefined = ops[0]?.amount;
 // @ts-expect-error an answer's amount is text ('1000'), not a number
 const asNumber: number | undefined = parsed.payment?.amount;
 const history: string | undefined = parsed.statusHistoryList?.[0]?.status;
+// remise's ISO date beside Payline's, in the lists too (undeclared there at first: the audit of the pass).
+const when: string | undefined = parsed.associatedTransactionsList?.[0]?.dateIso ?? parsed.statusHistoryList?.[0]?.dateIso;
+console.log(when);
 const key: string | undefined = parsed.privateDataList?.[0]?.key;
 console.log(captured, asNumber, history, key);
 const described: PaylineResultCode = payline.describeResult('02619');

@@ -8,6 +8,8 @@ const sp = new systempay.Client({ shopId: sim.systempay.credentials.shopId, pass
 const pl = new payline.Client({ ...sim.payline.credentials, fetch: sim.fetch });
 const office = new sogenactif.OfficeClient({ ...sim.sogenactif.credentials, fetch: sim.fetch });
 const uuid: string = sim.systempay.createTransaction({ amount: 3000, currency: 'EUR', captureDelay: 2 }).uuid;
+// (orderDetails as Transaction/Get answers it: `unknown` before, though the quick start reads it.)
+const orderId: string | null = sim.systempay.createTransaction({ amount: 100, orderId: 'WEB-1' }).orderDetails.orderId;
 const id: string = sim.payline.createTransaction({ amount: 1000, action: 101, date: new Date() }).id;
 const status: string = sim.sogenactif.createTransaction({ transactionReference: 'A1', amount: 10 }).transactionStatus;
 const s10Date: string | null = sim.sogenactif.createTransaction({ s10TransactionId: '000042', s10TransactionIdDate: '20261130', amount: 10 }).s10TransactionIdDate;
@@ -34,3 +36,5 @@ sim.systempay.ipn(uuid, { key: 'other' });
 sim.sogenactif.createTransaction({ transactionReference: 'A3', amount: 1, status: 'CAPTUERD' });
 // @ts-expect-error sealTestAnswers is a boolean
 createSimulator({ sogenactif: { sealTestAnswers: 'yes' } });
+
+console.log(orderId);

@@ -53,6 +53,8 @@ export interface SimulatedSystempayTransaction {
   detailedStatus: string;
   operationType: 'DEBIT' | 'CREDIT';
   creationDate: string;
+  /** The order id given to `createTransaction` (or `null`), as Transaction/Get answers it. */
+  orderDetails: { orderId: string | null; _type: 'V4/OrderDetails' } & Record<string, unknown>;
   transactionDetails: {
     parentTransactionUuid: string | null;
     cardDetails: {

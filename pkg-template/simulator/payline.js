@@ -561,11 +561,14 @@ export function createPayline(ctx, config = {}) {
         const related = [root, ...root.associated.map((id) => txs.get(id))].filter((t) => t.id !== tx.id);
         out.push([
           'associatedTransactionsList',
-          related.map((t) => ['associatedTransactions', [['transactionId', t.id], ['type', t.kind], ['status', t.status], ['originTransactionId', t.parent], ['date', longDate(t.created)], ['amount', String(t.amount)], ['currency', t.currency]]]),
+          // (In the WSDL's order, originTransactionId always written: the root's is its own id.)
+          related.map((t) => ['associatedTransactions', [['transactionId', t.id], ['type', t.kind], ['date', longDate(t.created)], ['amount', String(t.amount)], ['status', t.status], ['originTransactionId', t.parent ?? t.id], ['currency', t.currency]]]),
         ]);
         out.push([
           'statusHistoryList',
-          tx.history.map((h) => ['statusHistory', [['transactionId', tx.id], ['date', longDate(h.date)], ['status', h.status], ['totalAmount', String(tx.amount)], ['amount', String(tx.amount)]]]),
+          // (The WSDL's statusHistory, 4.77: no totalAmount, fees and originTransactionId required: a
+          // helper's audit of the declarations, twenty-sixth pass.)
+          tx.history.map((h) => ['statusHistory', [['transactionId', tx.id], ['date', longDate(h.date)], ['amount', String(tx.amount)], ['fees', '0'], ['status', h.status], ['originTransactionId', tx.parent ?? tx.id]]]),
         ]);
       }
       out.push(['contractNumber', tx.contractNumber]);

@@ -172,6 +172,9 @@ pub struct PaylineAssociatedTransaction {
     pub currency: Option<String>,
     #[tsify(optional)]
     pub date: Option<String>,
+    /// `date` as ISO 8601 (Payline's wall clock, no offset), as remise adds beside every date.
+    #[tsify(optional)]
+    pub date_iso: Option<String>,
     #[tsify(optional)]
     pub origin_transaction_id: Option<String>,
 }
@@ -184,6 +187,9 @@ pub struct PaylineStatusHistory {
     pub transaction_id: Option<String>,
     #[tsify(optional)]
     pub date: Option<String>,
+    /// `date` as ISO 8601 (Payline's wall clock, no offset).
+    #[tsify(optional)]
+    pub date_iso: Option<String>,
     #[tsify(optional)]
     pub status: Option<String>,
     /// Minor units, as text (`'1000'`).
