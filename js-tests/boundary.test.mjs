@@ -561,6 +561,16 @@ test('plain data is sent as JSON.stringify writes it, and a value JSON cannot ca
   class Model {}
   Model.self = Model;
   assert.deepEqual(issue({ kind: Model, extra: { get v() { throw new Error('the real problem'); } } }), ['VALIDATION', 'metadata.extra.v', 'could not be read (a getter or Proxy threw): pass plain data']);
+  // An object with a toJSON of its own is what that gives, not its keys (a model with a back-reference).
+  class Row {
+    constructor() {
+      this.self = this;
+    }
+    toJSON() {
+      return { id: 1 };
+    }
+  }
+  assert.deepEqual(issue({ row: new Row(), extra: { get v() { throw new Error('the real problem'); } } }), ['VALIDATION', 'metadata.extra.v', 'could not be read (a getter or Proxy threw): pass plain data']);
   // toJSON is read once (a getter for it runs once), as JSON.stringify reads it.
   let reads = 0;
   const once = { get toJSON() { reads++; return () => 'x'; } };

@@ -2,6 +2,7 @@
 // 127.0.0.1 server that records each request and answers recorded V4 envelopes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
 import { createHmac } from 'node:crypto';
 import { entries, thrown, rejected } from './entries.mjs';
 import { startServer, reply } from './server.mjs';
@@ -274,6 +275,8 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
       ['a Request', new Request('http://localhost/ipn', { method: 'POST', body: form }), 'Object.fromEntries(await request.formData())'],
       ['a body stream', new Response(form).body, 'Object.fromEntries(new URLSearchParams(await new Response(body).text()))'],
       ['a Blob', new Blob([form]), 'Object.fromEntries(new URLSearchParams(await blob.text()))'],
+      ['a Response', new Response(form), 'Object.fromEntries(await response.formData())'],
+      ['a Node stream', Readable.from([form]), 'Object.fromEntries(new URLSearchParams(body))'],
     ]) {
       for (const call of [() => systempay.verifyHash(fields, keys), () => systempay.parseAnswer(fields, keys)]) {
         const e = thrown(call);
@@ -287,6 +290,9 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
     // twenty-sixth pass). No key at all is still the caller's VALIDATION.
     assert.equal(systempay.verifyHash(browser, { password: PASSWORD }), false);
     assert.equal(systempay.verifyHash(ipn, { hmacKey: keys.hmacKey }), false);
+    // (The post's key name as a String object, and the key left out as '' beside the other: the same.)
+    assert.equal(systempay.verifyHash({ ...browser, 'kr-hash-key': new String('sha256_hmac') }, { password: PASSWORD }), false);
+    assert.equal(systempay.verifyHash(browser, { password: PASSWORD, hmacKey: '' }), false);
     for (const [fields, only, said] of [[browser, { password: PASSWORD }, /^kr-hash-key is sha256_hmac: a browser return/], [ipn, { hmacKey: keys.hmacKey }, /^kr-hash-key is password: an IPN/]]) {
       const s = thrown(() => systempay.parseAnswer(fields, only));
       assert.deepEqual([s.code, s.field], ['SIGNATURE_INVALID', 'kr-hash-key']);

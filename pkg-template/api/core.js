@@ -259,10 +259,15 @@ function locate(value, path, depth, gateway, cause, base = 0) {
   if (value === null || typeof value !== 'object') return null;
   if (depth > MAX_DEPTH) return validation(gateway, path, 'is nested too deeply (or refers to itself): pass plain data');
   let keys;
+  // What JSON writes: an object with a toJSON of its own is what that gives, not its keys (a model with a
+  // back-reference was "nested too deeply" where a getter beside it threw: the review of the pass).
+  let target = value;
   try {
-    if (typeof value.toJSON === 'function') value.toJSON();
     if (tooLong(value)) return validation(gateway, path, `has ${value.length} elements, more than one call takes (${MAX_ELEMENTS}): split it into smaller calls`);
-    keys = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
+    if (typeof value.toJSON === 'function') target = value.toJSON();
+    if (target === null || typeof target !== 'object') return null;
+    if (target !== value && tooLong(target)) return validation(gateway, path, `has ${target.length} elements, more than one call takes (${MAX_ELEMENTS}): split it into smaller calls`);
+    keys = Array.isArray(target) ? target.map((_, i) => i) : Object.keys(target);
   } catch (e) {
     return validation(gateway, path, 'could not be read (a getter, Proxy or toJSON threw): pass plain data', e);
   }
@@ -270,7 +275,7 @@ function locate(value, path, depth, gateway, cause, base = 0) {
     const sub = typeof k === 'number' ? `${path}[${k + base}]` : join(path, k);
     let item;
     try {
-      item = value[k];
+      item = target[k];
     } catch (e) {
       return validation(gateway, sub, 'could not be read (a getter or Proxy threw): pass plain data', e);
     }

@@ -209,6 +209,11 @@ export default function systempay(raw) {
       if (tag === 'Request') return ['a Request', 'await request.formData()'];
       if (tag === 'ReadableStream') return ['the body as a stream', 'new URLSearchParams(await new Response(body).text())'];
       if (tag === 'Blob' || tag === 'File') return [`a ${tag}`, 'new URLSearchParams(await blob.text())'];
+      if (tag === 'Response') return ['a Response', 'await response.formData()'];
+      // Node's request (an Express `req`) or another Node stream: no tag, but `pipe` and `on`.
+      if (fields !== null && typeof fields === 'object' && typeof fields.pipe === 'function' && typeof fields.on === 'function') {
+        return ['a Node request or stream (read its body first: express.urlencoded() gives req.body)', 'new URLSearchParams(body)'];
+      }
       return undefined;
     }, undefined);
     if (kind === undefined) return undefined;
@@ -224,7 +229,11 @@ export default function systempay(raw) {
    * URL (a helper's audit against stripe-node, twenty-sixth pass). Other issues stay VALIDATION.
    */
   function keyNotGiven(fields, keys, call, parse) {
-    const kind = guarded(() => (fields !== null && typeof fields === 'object' ? fields['kr-hash-key'] : undefined), undefined);
+    // (A String object is the name it holds, as the core reads it: the review of the pass.)
+    const kind = guarded(() => {
+      const k = fields !== null && typeof fields === 'object' ? fields['kr-hash-key'] : undefined;
+      return k instanceof String ? String(k) : k;
+    }, undefined);
     const given = (name) => guarded(() => {
       const k = keys !== null && typeof keys === 'object' ? keys[name] : undefined;
       return (typeof k === 'string' || k instanceof String) && k.length > 0;

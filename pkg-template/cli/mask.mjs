@@ -97,17 +97,14 @@ function masked(text) {
     const cut = next === '\u2026' || (isSeparator(next) && whole[at + run.length + 1] === '\u2026');
     if (cut && run.replace(/[^0-9]/g, '').length > 6) return run.replace(/[0-9]/g, '*');
     const parts = run.split(SEPARATOR); // groups at even indexes, separators between
-    // A decimal number (one dot, nothing else: `19.990000000000002`, the float an AMOUNT_PRECISION error
-    // quotes): its whole part is masked as any run (13 to 19 digits passing the Luhn check), its fraction
-    // and the digits across the dot only when card-like (a network's first digits, `maskCardLike`). The
-    // Luhn check alone across the dot hid one float in nine (a helper's differential fuzz, twenty-sixth
-    // pass); a Mir or UATP number before `.00` is still masked, a card number cut by a dot mostly is.
-    if (parts.length === 3 && parts[1] === '.') {
-      const [whole, , fraction] = parts;
-      const wholeMasked = whole.length >= 13 && whole.length <= 19 && luhn(whole) ? lastFour(whole) : whole;
-      const fractionMasked = maskCardLike(fraction);
-      if (wholeMasked !== whole || fractionMasked !== fraction) return `${wholeMasked}.${fractionMasked}`;
-      return maskCardLike(whole + fraction) === whole + fraction ? run : lastFour(run);
+    // A float's noise (one dot, 15 to 17 significant digits, the fraction ending in five 0s or 9s or more
+    // and at most two other digits: `19.990000000000002`, what an AMOUNT_PRECISION error quotes) is no card
+    // number written in groups: only its whole part is masked, as any run. The Luhn check across the dot
+    // hid one such float in nine (a helper's differential fuzz, twenty-sixth pass); any other decimal is
+    // masked as before (the review of the pass found Mir and UATP numbers after a dot shown by a looser rule).
+    if (parts.length === 3 && parts[1] === '.' && floatNoise(parts[0], parts[2])) {
+      const whole = parts[0];
+      return whole.length >= 13 && whole.length <= 19 && luhn(whole) ? `${lastFour(whole)}.${parts[2]}` : run;
     }
     const covered = new Array(parts.length).fill(false);
     let any = false;
@@ -133,6 +130,12 @@ function masked(text) {
     }
     return out.join('');
   });
+}
+
+/** Whether `whole.fraction` reads as a double's shortest text with its binary noise (`0.30000000000000004`). */
+function floatNoise(whole, fraction) {
+  const significant = (whole + fraction).replace(/^0+/, '').length;
+  return significant >= 15 && significant <= 17 && /(?:0{5,}|9{5,})[0-9]{0,2}$/.test(fraction);
 }
 
 /** `issues` (`[{ field, code, message }]`) with card numbers masked in their paths and messages, in place. */
