@@ -224,6 +224,17 @@ for (const [entry, { sogenactif, RemiseError, money }] of entries) {
     assert.equal(e.code, 'MALFORMED_RESPONSE');
     assert.match(e.message, /END announces 49 records but the file holds 50/);
     assert.equal(thrown(() => sogenactif.batch.parseResponse(42)).code, 'VALIDATION');
+    // A request file given for its response, in either syntax, is said to be one (the XML one was "XML
+    // response files are not supported: ask Sogenactif for CSV", a helper's attack, twenty-sixth pass); an
+    // XML response file is still UNSUPPORTED.
+    const one = { header: { remitterId: '023101122334455', sequence: 1, date: '2026-11-30+0100', time: '10:00:00+0100' }, records: [{ method: 'cancel', merchantId: '002001000000001', transactionReference: 'A1', amount: 100, currencyCode: 'EUR' }] };
+    for (const [syntax, line] of [['csv', 1], ['xml', 2]]) {
+      const q = thrown(() => sogenactif.batch.parseResponse(sogenactif.batch.build({ ...one, syntax })));
+      assert.equal(q.code, 'MALFORMED_RESPONSE', syntax);
+      assert.match(q.message, new RegExp(`^line ${line} of the Office Batch response: this is a request file \\(`), syntax);
+    }
+    const xmlResponse = sogenactif.batch.build({ ...one, syntax: 'xml' }).replace('type="request"', 'type="response"');
+    assert.equal(thrown(() => sogenactif.batch.parseResponse(xmlResponse)).code, 'UNSUPPORTED');
     // An echoed amount that is not N12 (decimal, negative, past 2^53) names its column and its form; a
     // sequence that is no number names its column (a known gap of the twenty-fourth pass: no `field`,
     // and 2^53 + 1 was told "must be a number").

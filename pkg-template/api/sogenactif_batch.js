@@ -235,6 +235,19 @@ function withColumn(e) {
   return new RemiseError({ ...e, field: m[2], message });
 }
 
+/**
+ * The core's "XML response files are not supported" for an XML *request* file (one remise built, given
+ * to `parseResponse` or `remise batch report` by mistake), said as for a CSV request file: it sent the
+ * user to ask Sogenactif for CSV response files (a helper's attack, twenty-sixth pass).
+ */
+function xmlRequest(e, text) {
+  if (!(e instanceof RemiseError) || e.code !== 'UNSUPPORTED' || typeof text !== 'string') return e;
+  const m = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?<file\b[^>]*\btype\s*=\s*["']request["']/.exec(text.slice(0, 1024));
+  if (!m) return e;
+  const line = m[0].slice(0, m[0].lastIndexOf('<file')).split('\n').length;
+  return new RemiseError({ code: 'MALFORMED_RESPONSE', gateway: G, message: `line ${line} of the Office Batch response: this is a request file (<file type="request">), not a response file` });
+}
+
 /** Warnings `parseResponse` lists before it counts the rest. */
 const MAX_WARNINGS = 100;
 
@@ -595,7 +608,7 @@ export default function sogenactifBatch(raw, builtins) {
         try {
           return withRepeats(invokeText(raw, 'sogenactif.batch.parseResponse', [text, options], ['text', 'options'], G, 0));
         } catch (e) {
-          throw withColumn(e);
+          throw withColumn(xmlRequest(e, text));
         }
       },
       createConverter: (options) => new Converter(options),
