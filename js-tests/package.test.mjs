@@ -22,6 +22,7 @@ test('the tarball holds the entries, glue, wasm, types and the remise command, a
     'package/cli/report.mjs',
     'package/cli/sim.mjs',
     'package/cli/stored-zip.mjs',
+    'package/cli/suggest.mjs',
     'package/cli/summaries.mjs',
     'package/cli/zip.mjs',
     'package/index.cjs',

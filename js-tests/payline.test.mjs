@@ -247,6 +247,10 @@ for (const [entry, { payline, RemiseError, isRemiseError }] of entries) {
     );
     assert.equal(e2.gatewayCode, '02620');
     assert.equal(payline.checkReAuthorization(details, PARAMS.doReAuthorization, '2024-02-01T00:00:00Z').warnings.length, 0);
+    // The compared text fields given as numbers are TYPE, as `request` says, not "not given" (a helper's
+    // audit of the messages, twenty-sixth pass: a wrong contract number as a number was not compared).
+    const typed = thrown(() => payline.checkReAuthorization(original, { transactionID: '1', payment: { currency: 'EUR', contractNumber: 7654321 }, order: { ref: 42 } }, '2024-01-20T10:00:00Z'));
+    assert.deepEqual(typed.issues.map((i) => [i.field, i.code, i.message]), [['payment.contractNumber', 'TYPE', 'must be a string, got a number'], ['order.ref', 'TYPE', 'must be a string, got a number']]);
     // `now` defaults to the current time: an original from 2020 is out of the 11-month window.
     const old = thrown(() => payline.checkReAuthorization({ ...original, date: '2020-01-01T00:00:00Z' }, PARAMS.doReAuthorization));
     assert.equal(old.code, 'OPERATION_NOT_ALLOWED');

@@ -338,6 +338,11 @@ for (const [entry, { sogenactif, RemiseError, money }] of entries) {
     const e = thrown(() => sogenactif.batch.build({ header: SAMPLE_HEADER, records: [without] }));
     assert.deepEqual(e.issues.map((i) => [i.field, i.code]), [['records[0].cardExpiryDate', 'REQUIRED']]);
     assert.match(e.issues[0].message, /\('' if it has none, or a token with panType 'TOKEN_PAN'\)/);
+    // A card number written in groups is told to be digits alone, not sent to TOKEN_PAN (which wrote it
+    // as a token: a helper's audit of the messages, twenty-sixth pass).
+    const grouped = thrown(() => sogenactif.batch.build({ header: SAMPLE_HEADER, records: [{ ...rec, cardNumber: '4970 1000 0000 0055' }] }));
+    assert.equal(grouped.issues[0].field, 'records[0].cardNumber');
+    assert.match(grouped.issues[0].message, /written as its digits alone \(no spaces or separators\); a token \(not a card number\) goes with panType 'TOKEN_PAN'$/);
   });
 
   test(`${entry}: batch.archive zips only a whole request file (a cut, unfinished or edited one is refused, with why)`, () => {

@@ -293,6 +293,10 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
     // (The post's key name as a String object, and the key left out as '' beside the other: the same.)
     assert.equal(systempay.verifyHash({ ...browser, 'kr-hash-key': new String('sha256_hmac') }, { password: PASSWORD }), false);
     assert.equal(systempay.verifyHash(browser, { password: PASSWORD, hmacKey: '' }), false);
+    // A stateless call's own secret put in another field is written *** (as a client writes it), not
+    // quoted (a helper's audit of the messages, twenty-sixth pass).
+    const pasted = thrown(() => systempay.parseAnswer({ ...browser, 'kr-hash-key': keys.hmacKey }, keys));
+    assert.ok(!pasted.message.includes(keys.hmacKey) && pasted.message.includes('***'), pasted.message);
     for (const [fields, only, said] of [[browser, { password: PASSWORD }, /^kr-hash-key is sha256_hmac: a browser return/], [ipn, { hmacKey: keys.hmacKey }, /^kr-hash-key is password: an IPN/]]) {
       const s = thrown(() => systempay.parseAnswer(fields, only));
       assert.deepEqual([s.code, s.field], ['SIGNATURE_INVALID', 'kr-hash-key']);
@@ -318,6 +322,22 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
     assert.equal(e.code, 'OPERATION_NOT_ALLOWED');
     assert.equal(e.gatewayCode, 'PSP_075');
     assert.equal(thrown(() => systempay.planCancelOrRefund(CANCELLED, { uuid: UUID })).gatewayCode, 'PSP_105');
+    // A status the platform writes, mistyped or in another case: VALIDATION naming it, not a refusal
+    // predicting PSP_011; a real status neither cancellable nor refundable keeps its refusal (a helper's
+    // audit of the messages, twenty-sixth pass).
+    for (const [status, near] of [['captured', 'CAPTURED'], ['CANCELED', 'CANCELLED'], ['AUTHORIZED', 'AUTHORISED']]) {
+      const v = thrown(() => systempay.planCancelOrRefund(transaction({ detailedStatus: status }), { uuid: UUID }));
+      assert.deepEqual([v.code, v.field, v.issues[0].code], ['VALIDATION', 'transaction.detailedStatus', 'ENUM'], status);
+      assert.ok(v.message.includes(`Did you mean '${near}'?`), v.message);
+    }
+    assert.equal(thrown(() => systempay.planCancelOrRefund(transaction({ detailedStatus: 'REFUSED' }), { uuid: UUID })).code, 'OPERATION_NOT_ALLOWED');
+    // A mistyped service is answered with the one it was near (client.call() sent the typo to a 404).
+    for (const [typo, near] of [['Transaction/Refnd', 'Transaction/Refund'], ['transaction/get', 'Transaction/Get']]) {
+      const u = thrown(() => systempay.request(typo, { uuid: UUID }, { shopId: '69876357', password: PASSWORD }));
+      assert.equal(u.code, 'UNSUPPORTED');
+      assert.ok(u.message.includes(`Did you mean '${near}'?`), u.message);
+    }
+    assert.doesNotMatch(thrown(() => systempay.request('Token/Get', { paymentMethodToken: 'x' }, { shopId: '69876357', password: PASSWORD })).message, /Did you mean/);
     assert.equal(systempay.hosts.systempay, 'https://api.systempay.fr');
     assert.ok(Object.isFrozen(systempay.hosts));
   });

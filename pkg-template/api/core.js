@@ -448,8 +448,14 @@ function rewordedMessage(i) {
   if (i.code === 'UNKNOWN_CURRENCY') return withdrawn(m);
   if (DIGITS_GOT.test(m)) return `${m} ${m.endsWith(' 1') ? 'digit' : 'digits'}`;
   if (i.code === 'TYPE' && typeof i.field === 'string' && m.startsWith('must be a non-negative whole number') && m.includes(INTEGER_HINT) && !AMOUNT_FIELD.test(lastPart(i.field))) return m.replace(INTEGER_HINT, ' (a safe integer), got ');
+  // A card number written in groups was told to set panType to 'TOKEN_PAN', which wrote it as a token
+  // (a helper's audit of the messages, twenty-sixth pass): the digits alone first.
+  if (m === BATCH_CARD_FORMAT) return "must be a card number of 10 to 19 digits, written as its digits alone (no spaces or separators); a token (not a card number) goes with panType 'TOKEN_PAN'";
   return m;
 }
+
+// The core's message for a batch record's card number that is no card number (src/sogenactif/batch/rules.rs).
+const BATCH_CARD_FORMAT = "must be a card number of 10 to 19 digits; for a token set panType to 'TOKEN_PAN'";
 
 /** A field path's last name: `details` of `order.details[0]`, `price` of `order.details[0].price`. */
 const lastPart = (field) => field.replace(/(?:\[\d+\])+$/, '').split('.').pop();

@@ -1,6 +1,6 @@
 // payline.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { RemiseError, guarded, invoke, invokeRequest, invokeText, withIssues, withMore } from './core.js';
-import { bindMethods, callOptions, clientFault, defineMethods, notWellFormed, openClient, send, transientForRead, xmlAsRead } from './transport.js';
+import { RemiseError, guarded, invoke, invokeRequest, invokeText, issuesOf, withIssues, withMore } from './core.js';
+import { bindMethods, callOptions, clientFault, defineMethods, notWellFormed, openClient, scrubbing, send, transientForRead, xmlAsRead } from './transport.js';
 
 const G = 'payline';
 // The client's methods: money-moving calls are sent once; getTransactionDetails (a read) is retried
@@ -70,7 +70,7 @@ export default function payline(raw) {
   }
   return {
     request: (operation, params, options) =>
-      withBaseUrlIssue(options, () => invokeRequest(raw, 'payline.request', [operation, params, options], ['operation', '', 'options'], G, PLACEHOLDER)),
+      scrubbing(options, () => withBaseUrlIssue(options, () => invokeRequest(raw, 'payline.request', [operation, params, options], ['operation', '', 'options'], G, PLACEHOLDER))),
     parseResponse: (operation, xml, httpStatus) => {
       // (Line ends as XML reads them; a 200 answer holding a character XML does not allow is the refusal
       // of no answer, said; under another status it goes as it came, as the client sends it: transport.js.)
@@ -97,14 +97,26 @@ export default function payline(raw) {
       }
     },
     describeResult: (code) => invoke(raw, 'payline.describeResult', [code], ['code'], G),
-    checkReAuthorization: (original, params, now) =>
-      invoke(
-        raw,
-        'payline.checkReAuthorization',
-        [original, params, now === undefined || now === null ? new Date() : now],
-        ['original', '', 'now'],
-        G,
-      ),
+    checkReAuthorization: (original, params, now) => {
+      const call = () => invoke(raw, 'payline.checkReAuthorization', [original, params, now === undefined || now === null ? new Date() : now], ['original', '', 'now'], G);
+      // The text fields the rules compare, given as something else, named as `request` names them: they
+      // were read as "not given" (a warning to send the original's), and a wrong contract number given as a
+      // number was not compared (a helper's audit of the messages, twenty-sixth pass).
+      const wrong = [];
+      for (const path of ['transactionID', 'payment.contractNumber', 'order.ref']) {
+        const v = guarded(() => path.split('.').reduce((o, k) => (o !== null && typeof o === 'object' ? o[k] : undefined), params), undefined);
+        if (v !== undefined && v !== null && typeof v !== 'string') {
+          wrong.push({ field: path, code: 'TYPE', message: `must be a string, got ${Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`}` });
+        }
+      }
+      if (wrong.length === 0) return call();
+      try {
+        call();
+      } catch (e) {
+        if (e instanceof RemiseError && e.code === 'VALIDATION') throw withMore(G, e, wrong.filter((w) => !issuesOf(e).some((i) => i?.field === w.field)));
+      }
+      throw withIssues(G, wrong);
+    },
     Client,
   };
 }

@@ -1,7 +1,7 @@
 // sogenactif.office.* and sogenactif.OfficeClient: one crossing per call; the client sends through
 // the JS transport (transport.js).
 import { RemiseError, controlInSecret, guarded, invoke, invokeAnswer, invokeRequest, withIssue, withIssues, withMore } from './core.js';
-import { bindMethods, callOptions, defineMethods, openClient, send } from './transport.js';
+import { bindMethods, callOptions, defineMethods, openClient, scrubbing, send } from './transport.js';
 
 const G = 'sogenactif';
 // The client's methods, one per Office service.
@@ -42,19 +42,20 @@ export default function sogenactifOffice(raw) {
       return hosts;
     },
     sealString: (fields) => invoke(raw, 'sogenactif.office.sealString', [fields], ['fields'], G),
+    // (The call's own secret key out of its errors, as a client's: transport.js `scrubbing`.)
     seal: (fields, secretKey) =>
-      withIssue(G, controlInKey(secretKey, 'secretKey'), () => invoke(raw, 'sogenactif.office.seal', [fields, secretKey], ['fields', 'secretKey'], G)),
+      scrubbing({ secretKey }, () => withIssue(G, controlInKey(secretKey, 'secretKey'), () => invoke(raw, 'sogenactif.office.seal', [fields, secretKey], ['fields', 'secretKey'], G))),
     request(service, fields, options) {
       try {
-        return withIssue(G, controlInKey(keyOf(options), 'options.secretKey'), () =>
-          invokeRequest(raw, 'sogenactif.office.request', [service, fields, options], ['service', '', 'options'], G, PLACEHOLDER));
+        return scrubbing(options, () => withIssue(G, controlInKey(keyOf(options), 'options.secretKey'), () =>
+          invokeRequest(raw, 'sogenactif.office.request', [service, fields, options], ['service', '', 'options'], G, PLACEHOLDER)));
       } catch (e) {
         throw named(e, 'options.');
       }
     },
     parseResponse: (text, options) =>
-      withIssue(G, controlInKey(keyOf(options), 'options.secretKey'), () =>
-        invokeAnswer(raw, 'sogenactif.office.parseResponse', [text, options], ['text', 'options'], G, 0)),
+      scrubbing(options, () => withIssue(G, controlInKey(keyOf(options), 'options.secretKey'), () =>
+        invokeAnswer(raw, 'sogenactif.office.parseResponse', [text, options], ['text', 'options'], G, 0))),
   };
 
   /**

@@ -1,6 +1,7 @@
 // systempay.*: one crossing per call; `Client` sends through the JS transport (transport.js).
 import { LONE_SURROGATE, RemiseError, controlInSecret, guarded, invoke, invokeAnswer, issuesOf, joined, statelessOptions, wellFormed, withIssue, withIssues } from './core.js';
-import { bindMethods, callOptions, defineMethods, openClient, send } from './transport.js';
+import { bindMethods, callOptions, defineMethods, openClient, scrubbing, send } from './transport.js';
+import { didYouMean } from '../cli/suggest.mjs';
 
 const METHODS = {
   cancelOrRefund: 'Transaction/CancelOrRefund',
@@ -254,10 +255,45 @@ export default function systempay(raw) {
     throw new RemiseError({ code: 'SIGNATURE_INVALID', gateway: G, field: 'kr-hash-key', message: `kr-hash-key is ${what}` });
   }
 
+  /**
+   * The core's "does not validate the service": with the modelled service `service` was near (a typo, a
+   * case: `Transaction/Refnd`, `transaction/get`) named first. It offered only `client.call()`, which
+   * sends the typo unchecked to a 404 (a helper's audit of the messages, twenty-sixth pass).
+   */
+  function serviceNear(e, service) {
+    if (!(e instanceof RemiseError) || e.code !== 'UNSUPPORTED' || e.field !== 'service' || typeof service !== 'string') return e;
+    const known = /: use one of (.*), or client\.call\(/.exec(e.message)?.[1]?.split(', ') ?? [];
+    const near = didYouMean(service, known);
+    if (near === '') return e;
+    e.message = e.message.replace(': use one of', `:${near} Otherwise use one of`);
+    return e;
+  }
+
+  /**
+   * The core's "a transaction in status X can be neither cancelled nor refunded" for an X that is a
+   * status the platform writes mistyped or in another case (`captured` read back from a database,
+   * `CANCELED`): a VALIDATION naming the status it was near, not a refusal predicting the platform's code
+   * for a state the transaction is not in (a helper's audit of the messages, twenty-sixth pass). A status
+   * near none of them (EXPIRED, REFUSED) keeps the refusal.
+   */
+  function statusNear(e, transaction) {
+    if (!(e instanceof RemiseError) || e.code !== 'OPERATION_NOT_ALLOWED' || e.field !== 'transaction.detailedStatus') return e;
+    const status = guarded(() => transaction.detailedStatus, undefined);
+    const listed = /cancellation needs (.*), a refund needs CAPTURED/.exec(e.message)?.[1]?.split(', ');
+    if (typeof status !== 'string' || listed === undefined) return e;
+    const near = didYouMean(status, [...listed, 'CAPTURED', 'CANCELLED']);
+    if (near === '') return e;
+    return withIssues(G, [{ field: 'transaction.detailedStatus', code: 'ENUM', message: `is not a status the platform writes:${near} (pass the Transaction/Get answer as it came)` }]);
+  }
+
   return {
     request(service, body, options) {
       const [read, blank] = withAmount(service, body, '1', 'amount');
-      return withIssue(G, blank, () => invoke(raw, 'systempay.request', [service, read, statelessOptions(options)], ['service', '', 'options'], G, true));
+      try {
+        return scrubbing(options, () => withIssue(G, blank, () => invoke(raw, 'systempay.request', [service, read, statelessOptions(options)], ['service', '', 'options'], G, true)));
+      } catch (e) {
+        throw serviceNear(e, service);
+      }
     },
     parseResponse: (text, httpStatus) => invokeAnswer(raw, 'systempay.parseResponse', [text, httpStatus], ['text', 'httpStatus'], G, 0),
     computeHash: (answer, key) => invoke(raw, 'systempay.computeHash', [answer, key], ['answer', 'key'], G),
@@ -266,23 +302,23 @@ export default function systempay(raw) {
     verifyHash(fields, keys) {
       const form = rawForm(fields);
       if (form) throw form;
-      return withIssue(G, emptyHash(fields), () => {
+      return scrubbing(keys, () => withIssue(G, emptyHash(fields), () => {
         const ok = keyNotGiven(fields, keys, () => bareFields(() => invoke(raw, 'systempay.verifyHash', [fields, keys], ['fields', 'keys'], G)), false);
         if (ok === false) controlInKey(fields, keys);
         return ok;
-      });
+      }));
     },
     parseAnswer(fields, keys) {
       const form = rawForm(fields);
       if (form) throw form;
-      const answer = withIssue(G, emptyHash(fields), () => {
+      const answer = scrubbing(keys, () => withIssue(G, emptyHash(fields), () => {
         try {
           return keyNotGiven(fields, keys, () => bareFields(() => invokeAnswer(raw, 'systempay.parseAnswer', [fields, keys], ['fields', 'keys'], G)), true);
         } catch (e) {
           if (e instanceof RemiseError && e.code === 'SIGNATURE_INVALID') controlInKey(fields, keys);
           throw e;
         }
-      });
+      }));
       // A signed `null` or `[1]` was returned as the payment (a helper's attack, nineteenth pass;
       // Sips refuses the same). In JS: the same check in the core cost 90 B of the .wasm.
       if (answer === null || typeof answer !== 'object' || Array.isArray(answer)) {
@@ -292,7 +328,11 @@ export default function systempay(raw) {
     },
     planCancelOrRefund(transaction, request) {
       const [read, blank] = withAmount('Transaction/CancelOrRefund', request, '1', 'request.amount');
-      return withIssue(G, blank, () => invoke(raw, 'systempay.planCancelOrRefund', [transaction, read], ['transaction', 'request'], G));
+      try {
+        return withIssue(G, blank, () => invoke(raw, 'systempay.planCancelOrRefund', [transaction, read], ['transaction', 'request'], G));
+      } catch (e) {
+        throw statusNear(e, transaction);
+      }
     },
     get hosts() {
       if (hosts === undefined) hosts = Object.freeze(invoke(raw, 'systempay.hosts', [], []));

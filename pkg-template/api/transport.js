@@ -533,6 +533,34 @@ function withoutSecrets(text, secrets, cuts = false) {
   return cuts ? withoutCutSecrets(out, secrets) : out;
 }
 
+/**
+ * The scrub of a stateless call's own secrets (`options.password`, `keys.hmacKey`, a Sips `secretKey`),
+ * for `withScrub`: what a client does for its calls. `systempay.request(…, { currency: password },
+ * { password })` and `parseAnswer` given the HMAC key as `kr-hash-key` quoted the secret back where a
+ * client writes `***` (a helper's audit of the messages, twenty-sixth pass). The secrets are read now (a
+ * few property reads), their forms computed only when an error is written.
+ */
+export function ownSecrets(holder) {
+  const secrets = [];
+  guarded(() => {
+    if (holder === null || typeof holder !== 'object') return;
+    for (const key of [...SECRET_OPTIONS, 'hmacKey']) {
+      let v = holder[key];
+      if (v instanceof String) v = String(v);
+      if (typeof v === 'string' && [...v].length >= 6) secrets.push(v);
+    }
+  }, undefined);
+  if (secrets.length === 0) return undefined;
+  let forms;
+  return (text) => withoutSecrets(text, (forms ??= secretForms(secrets)), true);
+}
+
+/** `f()` with the secrets `holder` gives (`ownSecrets`) taken out of the errors it throws. */
+export function scrubbing(holder, f) {
+  const scrub = ownSecrets(holder);
+  return scrub === undefined ? f() : withScrub(scrub, f);
+}
+
 /** A form's shape as its client's `secretForms` computed it. */
 const shapeIn = (secrets, form) => secrets.shapes?.get(form) ?? shapeOf(form);
 
