@@ -251,6 +251,13 @@ for (const [entry, { payline, RemiseError, isRemiseError }] of entries) {
     // audit of the messages, twenty-sixth pass: a wrong contract number as a number was not compared).
     const typed = thrown(() => payline.checkReAuthorization(original, { transactionID: '1', payment: { currency: 'EUR', contractNumber: 7654321 }, order: { ref: 42 } }, '2024-01-20T10:00:00Z'));
     assert.deepEqual(typed.issues.map((i) => [i.field, i.code, i.message]), [['payment.contractNumber', 'TYPE', 'must be a string, got a number'], ['order.ref', 'TYPE', 'must be a string, got a number']]);
+    // (Text given as a String object is that text, as `request` reads it: compared, not refused.)
+    const boxed = (contractNumber) => ({ ...PARAMS.doReAuthorization, payment: { ...PARAMS.doReAuthorization.payment, contractNumber: new String(contractNumber) } });
+    assert.ok(Array.isArray(payline.checkReAuthorization(original, boxed('1234567'), '2024-01-20T10:00:00Z').warnings));
+    assert.equal(thrown(() => payline.checkReAuthorization(original, boxed('7654321'), '2024-01-20T10:00:00Z')).code, 'OPERATION_NOT_ALLOWED');
+    // A stateless call's own access key pasted into a field is written ***, as a client writes it.
+    const pasted = thrown(() => payline.request('doCapture', { transactionID: CREDS.accessKey, payment: { amount: 1, currency: CREDS.accessKey, action: 201, mode: 'CPT' } }, CREDS));
+    assert.ok(!pasted.message.includes(CREDS.accessKey) && pasted.message.includes('***'), pasted.message);
     // `now` defaults to the current time: an original from 2020 is out of the 11-month window.
     const old = thrown(() => payline.checkReAuthorization({ ...original, date: '2020-01-01T00:00:00Z' }, PARAMS.doReAuthorization));
     assert.equal(old.code, 'OPERATION_NOT_ALLOWED');

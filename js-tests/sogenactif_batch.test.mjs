@@ -235,6 +235,12 @@ for (const [entry, { sogenactif, RemiseError, money }] of entries) {
     }
     const xmlResponse = sogenactif.batch.build({ ...one, syntax: 'xml' }).replace('type="request"', 'type="response"');
     assert.equal(thrown(() => sogenactif.batch.parseResponse(xmlResponse)).code, 'UNSUPPORTED');
+    // (A comment before the root, single quotes: still a request file; `type` in another attribute's name
+    // or value is not the root's type: the review of the pass.)
+    const xmlRequest = sogenactif.batch.build({ ...one, syntax: 'xml' });
+    const commented = xmlRequest.replace('?>\n', "?>\n<!-- exported -->\n").replace('type="request"', "type='request'");
+    assert.match(thrown(() => sogenactif.batch.parseResponse(commented)).message, /^line 3 of the Office Batch response: this is a request file/);
+    assert.equal(thrown(() => sogenactif.batch.parseResponse(xmlResponse.replace('<file ', '<file data-type="request" '))).code, 'UNSUPPORTED');
     // An echoed amount that is not N12 (decimal, negative, past 2^53) names its column and its form; a
     // sequence that is no number names its column (a known gap of the twenty-fourth pass: no `field`,
     // and 2^53 + 1 was told "must be a number").

@@ -297,6 +297,10 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
     // quoted (a helper's audit of the messages, twenty-sixth pass).
     const pasted = thrown(() => systempay.parseAnswer({ ...browser, 'kr-hash-key': keys.hmacKey }, keys));
     assert.ok(!pasted.message.includes(keys.hmacKey) && pasted.message.includes('***'), pasted.message);
+    for (const password of [PASSWORD, { toJSON: () => PASSWORD }]) {
+      const req = thrown(() => systempay.request('Transaction/Refund', { uuid: UUID, amount: 1, currency: PASSWORD }, { shopId: '69876357', password }));
+      assert.ok(!req.message.includes(PASSWORD.slice(13, 30)) && req.message.includes('***'), req.message);
+    }
     for (const [fields, only, said] of [[browser, { password: PASSWORD }, /^kr-hash-key is sha256_hmac: a browser return/], [ipn, { hmacKey: keys.hmacKey }, /^kr-hash-key is password: an IPN/]]) {
       const s = thrown(() => systempay.parseAnswer(fields, only));
       assert.deepEqual([s.code, s.field], ['SIGNATURE_INVALID', 'kr-hash-key']);

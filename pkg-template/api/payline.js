@@ -104,8 +104,13 @@ export default function payline(raw) {
       // number was not compared (a helper's audit of the messages, twenty-sixth pass).
       const wrong = [];
       for (const path of ['transactionID', 'payment.contractNumber', 'order.ref']) {
-        const v = guarded(() => path.split('.').reduce((o, k) => (o !== null && typeof o === 'object' ? o[k] : undefined), params), undefined);
-        if (v !== undefined && v !== null && typeof v !== 'string') {
+        // (As JSON gives it to the core, which `request` reads: a String object or a toJSON giving text is
+        // that text, as `request` takes it; the review of the pass.)
+        const v = guarded(() => {
+          const at = path.split('.').reduce((o, k) => (o !== null && typeof o === 'object' ? o[k] : undefined), params);
+          return at !== null && typeof at === 'object' ? JSON.parse(JSON.stringify(at) ?? 'null') : at;
+        }, undefined);
+        if (v !== undefined && v !== null && typeof v !== 'string' && typeof v !== 'function' && typeof v !== 'symbol') {
           wrong.push({ field: path, code: 'TYPE', message: `must be a string, got ${Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `a ${typeof v}`}` });
         }
       }

@@ -242,9 +242,11 @@ function withColumn(e) {
  */
 function xmlRequest(e, text) {
   if (!(e instanceof RemiseError) || e.code !== 'UNSUPPORTED' || typeof text !== 'string') return e;
-  const m = /^\uFEFF?\s*(?:<\?xml[^>]*\?>\s*)?<file\b[^>]*\btype\s*=\s*["']request["']/.exec(text.slice(0, 1024));
+  // (Declarations, comments, a DOCTYPE or processing instructions may come before the root; `type` is
+  // the root's own attribute, not text inside another one's value: the review of the pass.)
+  const m = /^\uFEFF?(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)*(<file(?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*?\s+type\s*=\s*["']request["'])/.exec(text.slice(0, 4096));
   if (!m) return e;
-  const line = m[0].slice(0, m[0].lastIndexOf('<file')).split('\n').length;
+  const line = m[0].slice(0, m[0].length - m[1].length).split('\n').length;
   return new RemiseError({ code: 'MALFORMED_RESPONSE', gateway: G, message: `line ${line} of the Office Batch response: this is a request file (<file type="request">), not a response file` });
 }
 

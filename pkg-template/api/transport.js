@@ -546,7 +546,9 @@ export function ownSecrets(holder) {
     if (holder === null || typeof holder !== 'object') return;
     for (const key of [...SECRET_OPTIONS, 'hmacKey']) {
       let v = holder[key];
-      if (v instanceof String) v = String(v);
+      // (Anything whose JSON is text is that text, as the core signs with it and `openClient` takes it:
+      // a `toJSON` giving the password was quoted back; the review of the pass.)
+      if (v !== null && typeof v === 'object') v = guarded(() => JSON.parse(JSON.stringify(v) ?? 'null'), undefined);
       if (typeof v === 'string' && [...v].length >= 6) secrets.push(v);
     }
   }, undefined);
