@@ -533,6 +533,9 @@ function withoutSecrets(text, secrets, cuts = false) {
   return cuts ? withoutCutSecrets(out, secrets) : out;
 }
 
+// The secrets a stateless call's options or keys hold (`ownSecrets`).
+const OWN_SECRETS = [...SECRET_OPTIONS, 'hmacKey'];
+
 /**
  * The scrub of a stateless call's own secrets (`options.password`, `keys.hmacKey`, a Sips `secretKey`),
  * for `withScrub`: what a client does for its calls. `systempay.request(…, { currency: password },
@@ -541,17 +544,21 @@ function withoutSecrets(text, secrets, cuts = false) {
  * few property reads), their forms computed only when an error is written.
  */
 export function ownSecrets(holder) {
+  if (holder === null || typeof holder !== 'object') return undefined;
   const secrets = [];
-  guarded(() => {
-    if (holder === null || typeof holder !== 'object') return;
-    for (const key of [...SECRET_OPTIONS, 'hmacKey']) {
-      let v = holder[key];
+  // (A plain loop in a try, not `guarded`: this runs on every stateless call's success path.)
+  try {
+    for (let i = 0; i < OWN_SECRETS.length; i++) {
+      let v = holder[OWN_SECRETS[i]];
       // (Anything whose JSON is text is that text, as the core signs with it and `openClient` takes it:
       // a `toJSON` giving the password was quoted back; the review of the pass.)
       if (v !== null && typeof v === 'object') v = guarded(() => JSON.parse(JSON.stringify(v) ?? 'null'), undefined);
-      if (typeof v === 'string' && [...v].length >= 6) secrets.push(v);
+      // (Six characters or more, as clients take them: counted only when the UTF-16 length cannot say.)
+      if (typeof v === 'string' && (v.length >= 12 || (v.length >= 6 && [...v].length >= 6))) secrets.push(v);
     }
-  }, undefined);
+  } catch {
+    // a getter or Proxy that throws: the call names it; the secrets read so far are taken out
+  }
   if (secrets.length === 0) return undefined;
   let forms;
   return (text) => withoutSecrets(text, (forms ??= secretForms(secrets)), true);
