@@ -275,7 +275,7 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
       ['a Request', new Request('http://localhost/ipn', { method: 'POST', body: form }), 'Object.fromEntries(await request.formData())'],
       ['a body stream', new Response(form).body, 'Object.fromEntries(new URLSearchParams(await new Response(body).text()))'],
       ['a Blob', new Blob([form]), 'Object.fromEntries(new URLSearchParams(await blob.text()))'],
-      ['a Response', new Response(form), 'Object.fromEntries(await response.formData())'],
+      ['a Response', new Response(form), 'Object.fromEntries(new URLSearchParams(await response.text()))'],
       ['a Node stream', Readable.from([form]), 'Object.fromEntries(new URLSearchParams(body))'],
     ]) {
       for (const call of [() => systempay.verifyHash(fields, keys), () => systempay.parseAnswer(fields, keys)]) {

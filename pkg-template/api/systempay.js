@@ -210,7 +210,8 @@ export default function systempay(raw) {
       if (tag === 'Request') return ['a Request', 'await request.formData()'];
       if (tag === 'ReadableStream') return ['the body as a stream', 'new URLSearchParams(await new Response(body).text())'];
       if (tag === 'Blob' || tag === 'File') return [`a ${tag}`, 'new URLSearchParams(await blob.text())'];
-      if (tag === 'Response') return ['a Response', 'await response.formData()'];
+      // (Its text, not formData(): that throws for a Response whose type is not a form's: the walk of the pass.)
+      if (tag === 'Response') return ['a Response', 'new URLSearchParams(await response.text())'];
       // Node's request (an Express `req`) or another Node stream: no tag, but `pipe` and `on`.
       if (fields !== null && typeof fields === 'object' && typeof fields.pipe === 'function' && typeof fields.on === 'function') {
         return ['a Node request or stream (read its body first: express.urlencoded() gives req.body)', 'new URLSearchParams(body)'];

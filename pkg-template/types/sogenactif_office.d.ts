@@ -63,15 +63,16 @@ export interface SogenactifOfficeAnswer {
 }
 
 /**
- * A `getTransactionData` answer: what tells whether a cancel, refund or validate whose answer was lost went
- * through. The declared fields are the ones remise itself reads (`options.transaction` takes this answer
- * as it is); the others are there as the gateway wrote them (reference: sogenactif.md §3; the full list of
- * the diagnostic service's fields is not confirmed there).
+ * A `getTransactionData` answer: the transaction's status and amount, what tells whether a cancel or
+ * validate whose answer was lost went through (a refund shows in neither: check it in the back office).
+ * The declared fields are the ones remise itself reads (`options.transaction` takes this answer as it is);
+ * the others are there as the gateway wrote them (reference: sogenactif.md §3; the full list of the
+ * diagnostic service's fields is not confirmed there).
  */
 export interface SogenactifTransactionData extends SogenactifOfficeAnswer {
   /** `'TO_CAPTURE'`, `'CAPTURED'`, `'CANCELLED'`, `'TO_VALIDATE'`, `'TO_CHALLENGE'`, `'REFUSED'`, … */
   transactionStatus?: string;
-  /** The transaction's amount now, in minor units (a number, as Sips writes JSON amounts). */
+  /** The transaction's amount, in minor units (a number, as Sips writes JSON amounts); a cancel lowers it. */
   amount?: number;
   /** Three digits as Sips writes it: `'978'`. */
   currencyCode?: string;
