@@ -222,7 +222,8 @@ test('the same VALIDATION issues and paths as the per-property converter gave', 
     return null;
   };
   const req = (body) => () => R.systempay.request('Transaction/Refund', body, opts);
-  assert.deepEqual(issue(req({ uuid: UUID, amount: NaN })), ['VALIDATION', 'amount', 'is NaN or infinite: pass a finite number']);
+  // (NaN is told what it may be, not "pass a finite number" where text is expected: twenty-sixth pass.)
+  assert.deepEqual(issue(req({ uuid: UUID, amount: NaN })), ['VALIDATION', 'amount', 'is NaN or infinite (a failed Number() or parseFloat?): pass the value itself, a finite number or the text the field takes']);
   assert.deepEqual(issue(req({ uuid: UUID, amount: 10n })), ['VALIDATION', 'amount', 'is a BigInt, which JSON cannot carry: pass Number(value) where a number is expected (a safe integer), String(value) where a string is']);
   assert.deepEqual(issue(req({ uuid: UUID, metadata: { s: Symbol('x') } })), ['VALIDATION', 'metadata.s', 'is not plain data (use objects, arrays, strings, numbers, booleans)']);
   // A Map, Set or URLSearchParams, which JSON.stringify writes as {}: named at its path, where the body
@@ -533,7 +534,7 @@ test('plain data is sent as JSON.stringify writes it, and a value JSON cannot ca
     }
     return null;
   };
-  const nan = 'is NaN or infinite: pass a finite number';
+  const nan = 'is NaN or infinite (a failed Number() or parseFloat?): pass the value itself, a finite number or the text the field takes';
   const notPlain = 'is not plain data (use objects, arrays, strings, numbers, booleans)';
   assert.deepEqual(issue({ list: [1, NaN] }), ['VALIDATION', 'metadata.list[1]', nan]);
   assert.deepEqual(issue({ list: [{ x: Infinity }] }), ['VALIDATION', 'metadata.list[0].x', nan]);

@@ -450,10 +450,15 @@ function rewordedMessage(i) {
   if (i.code === 'TYPE' && typeof i.field === 'string' && m.startsWith('must be a non-negative whole number') && m.includes(INTEGER_HINT) && !AMOUNT_FIELD.test(lastPart(i.field))) return m.replace(INTEGER_HINT, ' (a safe integer), got ');
   // A card number written in groups was told to set panType to 'TOKEN_PAN', which wrote it as a token
   // (a helper's audit of the messages, twenty-sixth pass): the digits alone first.
+  // NaN is told what it may be, not "pass a finite number" where text is expected (`toMinor(NaN, 'EUR')`
+  // wants '12.50'; a helper's audit of the messages, twenty-sixth pass).
+  if (m === NAN_MESSAGE) return 'is NaN or infinite (a failed Number() or parseFloat?): pass the value itself, a finite number or the text the field takes';
   if (m === BATCH_CARD_FORMAT) return "must be a card number of 10 to 19 digits, written as its digits alone (no spaces or separators); a token (not a card number) goes with panType 'TOKEN_PAN'";
   return m;
 }
 
+// The core's message for a value JSON cannot carry that was NaN or ±Infinity (src/api/args.rs).
+const NAN_MESSAGE = 'is NaN or infinite: pass a finite number';
 // The core's message for a batch record's card number that is no card number (src/sogenactif/batch/rules.rs).
 const BATCH_CARD_FORMAT = "must be a card number of 10 to 19 digits; for a token set panType to 'TOKEN_PAN'";
 
