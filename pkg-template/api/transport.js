@@ -536,6 +536,19 @@ function withoutSecrets(text, secrets, cuts = false) {
 // The secrets a stateless call's options or keys hold (`ownSecrets`).
 const OWN_SECRETS = [...SECRET_OPTIONS, 'hmacKey'];
 
+/** A secret given as a String object or anything whose JSON is text: that text, as the core reads it; else `v`. */
+function secretText(v) {
+  if (v === null || typeof v !== 'object') return v;
+  const text = guarded(() => JSON.parse(JSON.stringify(v) ?? 'null'), undefined);
+  return typeof text === 'string' ? text : v;
+}
+
+/**
+ * Whether the scrubs look for a secret: text of 6 characters or more, as the core's scrubbing takes
+ * (counted in code points only when the UTF-16 length cannot say: this runs on stateless success paths).
+ */
+const lookedFor = (v) => typeof v === 'string' && (v.length >= 12 || (v.length >= 6 && [...v].length >= 6));
+
 /**
  * The scrub of a stateless call's own secrets (`options.password`, `keys.hmacKey`, a Sips `secretKey`),
  * for `withScrub`: what a client does for its calls. `systempay.request(…, { currency: password },
@@ -543,18 +556,15 @@ const OWN_SECRETS = [...SECRET_OPTIONS, 'hmacKey'];
  * client writes `***` (a helper's audit of the messages, twenty-sixth pass). The secrets are read now (a
  * few property reads), their forms computed only when an error is written.
  */
-export function ownSecrets(holder) {
+function ownSecrets(holder) {
   if (holder === null || typeof holder !== 'object') return undefined;
   const secrets = [];
-  // (A plain loop in a try, not `guarded`: this runs on every stateless call's success path.)
+  // (A plain loop in a try, not `guarded`: this runs on every stateless call's success path. Read as
+  // `openClient` reads a client's: a `toJSON` giving the password was quoted back, the review of the pass.)
   try {
     for (let i = 0; i < OWN_SECRETS.length; i++) {
-      let v = holder[OWN_SECRETS[i]];
-      // (Anything whose JSON is text is that text, as the core signs with it and `openClient` takes it:
-      // a `toJSON` giving the password was quoted back; the review of the pass.)
-      if (v !== null && typeof v === 'object') v = guarded(() => JSON.parse(JSON.stringify(v) ?? 'null'), undefined);
-      // (Six characters or more, as clients take them: counted only when the UTF-16 length cannot say.)
-      if (typeof v === 'string' && (v.length >= 12 || (v.length >= 6 && [...v].length >= 6))) secrets.push(v);
+      const v = secretText(holder[OWN_SECRETS[i]]);
+      if (lookedFor(v)) secrets.push(v);
     }
   } catch {
     // a getter or Proxy that throws: the call names it; the secrets read so far are taken out
@@ -712,11 +722,10 @@ export function openClient(raw, gateway, options, adjust) {
         // reads: taken as that text, so that it is taken out of messages and debug events as a string
         // is (a helper's attack, twenty-third pass: `password: new String(pw)` signed the calls and was
         // quoted back whole).
-        if (SECRET_OPTIONS.includes(key) && v !== null && typeof v === 'object') {
-          const text = guarded(() => JSON.parse(JSON.stringify(v) ?? 'null'), undefined);
-          if (typeof text === 'string') v = text;
+        if (SECRET_OPTIONS.includes(key)) {
+          v = secretText(v);
+          if (lookedFor(v)) settings.secrets.push(v);
         }
-        if (SECRET_OPTIONS.includes(key) && typeof v === 'string' && [...v].length >= 6) settings.secrets.push(v);
         if ((key === 'fetch' || key === 'debug') && typeof v === 'function') {
           settings[key] = v;
           copy[key] = true;

@@ -34,7 +34,7 @@ if (command === undefined) {
   const { createRequire } = await import('node:module');
   process.exitCode = await print(createRequire(import.meta.url)('../package.json').version);
 } else if (!Object.hasOwn(COMMANDS, command)) {
-  const { didYouMean } = await import('../cli/args.mjs');
+  const { didYouMean } = await import('../cli/suggest.mjs');
   console.error(`remise: unknown command '${command}'.${didYouMean(command, [...Object.keys(COMMANDS), 'help'])}\n\n${await HELP()}`);
   process.exitCode = 2;
 } else {

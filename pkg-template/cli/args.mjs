@@ -3,8 +3,6 @@
 import { parseArgs } from 'node:util';
 import { didYouMean } from './suggest.mjs';
 
-export { didYouMean };
-
 /**
  * `util.parseArgs(config)`, strict, throwing `new Failure(message)` for an option given twice
  * (parseArgs keeps the last one: `-o a.csv … -o b.csv` wrote b.csv without a word, `--port 0 --port 1`
