@@ -181,7 +181,7 @@ say(`  ${accepted} accepted, ${response.records.length - accepted} rejected`);
 
 say('\n  Sips Office JSON, the same day: sealed request; the test platform answers unsealed (production seals)');
 const data = await office.getTransactionData({ transactionReference: 'ORDER1' });
-say(`  getTransactionData ORDER1 → ${data.transactionStatus}, ${money.fromMinor(data.amount, 'EUR')} EUR left (seal verified: ${data.sealVerified})`);
+say(`  getTransactionData ORDER1 → ${data.transactionStatus}, ${money.fromMinor(data.currentAmount, 'EUR')} EUR left (seal verified: ${data.sealVerified})`);
 const tooMuch = await refused(office.cancel({ transactionReference: 'ORDER1', operationAmount: 600, currencyCode: 'EUR' }));
 say(`  cancel 6.00 EUR more → ${tooMuch.code} responseCode ${tooMuch.gatewayCode} (${tooMuch.gatewayMessage})`);
 

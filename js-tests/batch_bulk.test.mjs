@@ -209,6 +209,27 @@ for (const [name, { sogenactif, money }] of entries) {
     assert.equal(t.errored, null);
   });
 
+  test(`${name}: createTransform emits every reject of a chunk holding more than the converter keeps between drains`, async () => {
+    // 50 000 short bad rows in one 1 MiB write (README's read size), every row the same mistake (Excel
+    // dropped merchantId's leading zero: 14 digits); as text and as bytes. The core keeps 10 000 rejects
+    // between two drains and counts the rest: 20 000 'reject' events came of 50 000.
+    const N = 50000;
+    let csv = 'method,merchantId,transactionReference,operationAmount,currencyCode\n';
+    for (let i = 0; i < N; i++) csv += `refund,23101122334456,R${i},1050,EUR\n`;
+    for (const chunk of [csv, new TextEncoder().encode(csv)]) {
+      const t = sogenactif.batch.createTransform({ header, input: 'csv' });
+      const seen = [];
+      t.on('reject', (r) => seen.push(r.index));
+      let out = 0;
+      const err = await pipeline(Readable.from([chunk], { objectMode: false }), t, new Writable({ write(c, e, done) { out += c.length; done(); } })).then(() => null, (x) => x);
+      assert.equal(err?.code, 'VALIDATION');
+      assert.match(err.message, new RegExp(`^${N} problems in ${N} of ${N} records`));
+      assert.equal(seen.length, N, typeof chunk);
+      assert.ok(seen.every((index, n) => index === n), 'each record once, in order');
+      assert.equal(out, 0, 'no bytes of a file that cannot be used');
+    }
+  });
+
   test(`${name}: addMany after earlier records names a value JSON cannot carry from the file's start`, async () => {
     // Found by a helper: `records[1]` where the file has `records[4]` (the records' own issues
     // were numbered from the start, the core's check of NaN, BigInt, … from the call).
@@ -626,6 +647,19 @@ test('createTransform on a Node without process.getBuiltinModule (20.0–20.15, 
     assert.equal(r.stderr, '', what);
     assert.equal(r.stdout, expected, what);
   }
+});
+
+test('CSV input: a cell in Windows-1252 (Excel\'s CSV on a French Windows) is told to be saved as UTF-8', () => {
+  const [, { sogenactif }] = entries[0];
+  const head = Buffer.from('method,merchantId,transactionReference,operationAmount,currencyCode,returnContext\n');
+  // `é` as the one byte E9, as Windows-1252 writes it.
+  const row = Buffer.concat([Buffer.from('refund,023101122334456,R1,1050,EUR,caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
+  const c = sogenactif.batch.createConverter({ header, input: 'csv' });
+  c.push(Buffer.concat([head, row]));
+  const [reject] = c.takeRejects();
+  assert.deepEqual(reject.issues.map((i) => [i.field, i.code]), [['records[0]', 'FORMAT']]);
+  assert.match(reject.issues[0].message, /^the cell of column returnContext is not UTF-8 text: save the file as UTF-8 \(Excel: "CSV UTF-8"; or iconv -f WINDOWS-1252 -t UTF-8\)$/);
+  assert.match(thrown(() => c.finish()).message, /save the file as UTF-8/);
 });
 
 test('CSV input: a record of 1 024 cells is read (and rejected for its cells), one of 1 025 stops the conversion, as the message says', () => {

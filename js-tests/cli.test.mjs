@@ -322,6 +322,21 @@ test('build with invalid records: exit 1, no output, issues on stderr, every inv
   assert.match(short.stderr, /… 6 more/);
 });
 
+test('build: every invalid record of a chunk is listed and counted, however many a 64 KiB read holds', () => {
+  // 30 000 of Excel's empty formatted rows (`,,,,`, 6 bytes with CRLF): the core keeps 10 000 rejects
+  // between two drains and counts the rest, and the command drained once per 64 KiB read: 28 167 listed.
+  const N = 30000;
+  const csv = 'method,merchantId,transactionReference,operationAmount,currencyCode\r\n' + ',,,,\r\n'.repeat(N);
+  const r = remise(['batch', 'build', write('empties.csv', csv), '-o', path('empties.out'), '--errors', path('empties.err'), '--max-issues', '0', ...HEADER_ARGS]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, new RegExp(`VALIDATION: ${N} of ${N} records in .*empties\\.csv are invalid`));
+  const listed = readFileSync(path('empties.err'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).index);
+  assert.equal(listed.length, N);
+  assert.ok(listed.every((index, n) => index === n), 'each record once, in order');
+  // The count per field and code counts each record's issue once.
+  assert.match(r.stderr, new RegExp(`\\n {2}method +REQUIRED +${N}\\n`));
+});
+
 test('build: a withdrawn currency is named as such in the rejects, by its letters or its number', () => {
   // The converter's rejects are written by the core, as "an alpha-3 code in upper case" for SLL, which
   // it is: ISO 4217 replaced the old leone SLL (694) by SLE (925); the JS errors said so, the rejects not.

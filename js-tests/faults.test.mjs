@@ -169,6 +169,12 @@ test('row 1: a read follows a redirect to its own path on the same origin, not t
     assert.equal(sent(loop.name), 4, `${gw}: the first request and three redirects`);
     assert.match(l.message, /followed 3 redirects of this read to the same service, and it was redirected again \(a redirect loop\): check baseUrl/, gw);
     assert.doesNotMatch(l.message, /another origin/, gw);
+    // A 304 is no redirect, whatever Location it carries: sent once (it was followed, four times).
+    const notModified = route((req, body, res) => res.writeHead(304, { location: `${srv.url}${req.url}` }).end());
+    const n = await rejected(CLIENTS[gw].read(CLIENTS[gw].make({ baseUrl: notModified.baseUrl })));
+    assert.deepEqual([n.code, n.httpStatus], ['HTTP_ERROR', 304], gw);
+    assert.equal(sent(notModified.name), 1, `${gw}: a 304 is not followed`);
+    assert.doesNotMatch(n.message, /redirect/, gw);
   }
   const before = other.requests.length;
   const away = route((req, body, res) => res.writeHead(302, { location: `${other.url}/x` }).end());

@@ -737,8 +737,19 @@ test('sogenactif office (production host): sealed answers; cancel bounded by the
   const data = await sg.getTransactionData({ transactionReference: 'ORDER42' });
   assert.equal(data.transactionStatus, 'TO_CAPTURE');
   assert.equal(data.sealVerified, true);
+  // Named as Worldline's Office SDK names them (GetTransactionDataResponse): the lookup's code, the
+  // payment's authorisation result, the amount now and the first one.
+  assert.deepEqual([data.getTransDataResponseCode, data.responseCode, data.currentAmount, data.originAmount], ['00', '00', 1000, 1000]);
   const c1 = await sg.cancel({ transactionReference: 'ORDER42', operationAmount: 400, currencyCode: 'EUR' });
   assert.equal(c1.newAmount, 600);
+  // The answer as it came is the preflight's state: its currentAmount bounds the next cancel before
+  // anything is sent (only `amount` was read, and the rule was off).
+  const now = await sg.getTransactionData({ transactionReference: 'ORDER42' });
+  assert.deepEqual([now.currentAmount, now.originAmount], [600, 1000]);
+  const sentBefore = sim.requests.length;
+  const preflight = await rejected(sg.cancel({ transactionReference: 'ORDER42', operationAmount: 700, currencyCode: 'EUR' }, { transaction: now }));
+  assert.deepEqual([preflight.code, preflight.field], ['OPERATION_NOT_ALLOWED', 'operationAmount']);
+  assert.equal(sim.requests.length, sentBefore, 'refused before sending');
   let e = await rejected(sg.cancel({ transactionReference: 'ORDER42', operationAmount: 700, currencyCode: 'EUR' }));
   assert.equal(e.gatewayCode, '24');
   const c2 = await sg.cancel({ transactionReference: 'ORDER42', operationAmount: 600, currencyCode: 'EUR' });
@@ -800,7 +811,7 @@ test('sogenactif office: a malformed transactionReference is 30 in every service
   };
   for (const ref of ['bad ref!', 'x'.repeat(36), 'ORDER-1', 12345]) {
     assert.equal((await post('cashManagement/cancel', { transactionReference: ref, operationAmount: 100, currencyCode: '978' })).responseCode, '30', ref);
-    assert.equal((await post('diagnostic/getTransactionData', { transactionReference: ref })).responseCode, '30', ref);
+    assert.equal((await post('diagnostic/getTransactionData', { transactionReference: ref })).getTransDataResponseCode, '30', ref);
   }
   const order = await post('checkout/cardOrder', { transactionReference: 'NUM978', amount: 1000, currencyCode: 978, cardNumber: '4970100000000055', cardExpiryDate: '203012' });
   assert.equal(order.responseCode, '00');
@@ -861,11 +872,11 @@ test('sogenactif: an s10 transaction is the pair s10TransactionId + s10Transacti
   const { sg } = clients(sim);
   const created = sim.sogenactif.createTransaction({ s10TransactionId: '42', amount: 1000, captureDay: 5 });
   const pair = (s10TransactionIdDate) => ({ s10TransactionReference: { s10TransactionId: '000042', ...(s10TransactionIdDate && { s10TransactionIdDate }) } });
-  assert.equal((await sg.getTransactionData(pair('20261130'))).amount, 1000);
+  assert.equal((await sg.getTransactionData(pair('20261130'))).currentAmount, 1000);
   assert.equal((await rejected(sg.getTransactionData(pair('20261129')))).gatewayCode, '25');
   assert.equal(created.s10TransactionId, '000042');
   assert.equal(created.s10TransactionIdDate, '20261130');
-  assert.equal((await sg.getTransactionData(pair())).amount, 1000); // today: 20261130
+  assert.equal((await sg.getTransactionData(pair())).currentAmount, 1000); // today: 20261130
   sim.advance({ days: 1 }); // 01/12/2026: without its date, yesterday's transaction is not found
   assert.equal((await rejected(sg.getTransactionData(pair()))).gatewayCode, '25');
   assert.equal((await rejected(sg.cancel({ ...pair(), operationAmount: 100, currencyCode: 'EUR' }))).gatewayCode, '25');
@@ -873,7 +884,7 @@ test('sogenactif: an s10 transaction is the pair s10TransactionId + s10Transacti
   // The same id on another day is another transaction.
   const today = sim.sogenactif.createTransaction({ s10TransactionId: '000042', amount: 50 });
   assert.equal(today.s10TransactionIdDate, '20261201');
-  assert.equal((await sg.getTransactionData(pair())).amount, 50);
+  assert.equal((await sg.getTransactionData(pair())).currentAmount, 50);
   assert.equal(sim.sogenactif.getTransaction('000042', '20261130').amount, 900);
   // Office Batch: the same pair, in the CANCEL line's s10 columns.
   const { merchantId } = sim.sogenactif.credentials;

@@ -95,6 +95,17 @@ for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError 
       ],
     );
     assert.ok(!e.message.includes(KEY));
+    // A number that is no ISO 4217 numeric code is an unknown currency, as on the other gateways and
+    // in a batch record (it was TYPE "must be an ISO 4217 code like 'EUR' or 978, got a number").
+    for (const [gateway, made] of [
+      ['sogenactif', () => office.request('cancel', { ...CANCEL, currencyCode: 9780 }, opts)],
+      ['systempay', () => systempay.request('Transaction/Refund', { uuid: 'a'.repeat(32), amount: 100, currency: 9780 }, { shopId: '12345678', password: 'testpassword_ABC' })],
+    ]) {
+      const unknown = thrown(made);
+      assert.deepEqual(unknown.issues.map((i) => [i.field, i.code]), [[gateway === 'sogenactif' ? 'currencyCode' : 'currency', 'UNKNOWN_CURRENCY']], gateway);
+      assert.match(unknown.issues[0].message, new RegExp(`^unknown currency '9780' for the ${gateway} table`), gateway);
+    }
+    assert.equal(thrown(() => office.request('cancel', { ...CANCEL, currencyCode: 978.5 }, opts)).issues[0].code, 'TYPE');
     const bad = thrown(() => office.request('refundz', CANCEL, opts));
     assert.equal(bad.field, 'service');
     const noKey = thrown(() => office.request('cancel', CANCEL, { merchantId: MERCHANT, keyVersion: 1 }));
@@ -114,6 +125,28 @@ for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError 
     const tooMuch = thrown(() => office.request('cancel', CANCEL, { ...opts, transaction: { amount: 999 } }));
     assert.equal(tooMuch.code, 'OPERATION_NOT_ALLOWED');
     assert.equal(tooMuch.field, 'operationAmount');
+  });
+
+  test(`${entry}: a transactionStatus near one Sips writes is named, not skipped`, async () => {
+    // The preflight compares the exact word: 'CANCELED' or 'cancelled' (read back from a database)
+    // skipped it without a word, and the cancel of a cancelled transaction went out.
+    for (const [status, near] of [['CANCELED', 'CANCELLED'], ['cancelled', 'CANCELLED'], ['to_capture', 'TO_CAPTURE'], ['CAPTURD', 'CAPTURED']]) {
+      const e = thrown(() => office.request('cancel', CANCEL, { ...opts, transaction: { transactionStatus: status } }));
+      assert.deepEqual(e.issues.map((i) => [i.field, i.code]), [['options.transaction.transactionStatus', 'ENUM']], status);
+      assert.ok(e.message.includes(`Did you mean '${near}'?`), e.message);
+    }
+    // With the fields' own issues, all at once.
+    const both = thrown(() => office.request('cancel', { ...CANCEL, transactionReference: '!' }, { ...opts, transaction: { transactionStatus: 'CANCELED' } }));
+    assert.deepEqual(both.issues.map((i) => i.field), ['transactionReference', 'options.transaction.transactionStatus']);
+    // A status it knows, or one near none (a word this list lacks), is taken as before.
+    assert.equal(office.request('cancel', CANCEL, { ...opts, transaction: { transactionStatus: 'TO_CAPTURE' } }).method, 'POST');
+    assert.equal(office.request('cancel', CANCEL, { ...opts, transaction: { transactionStatus: 'ON_HOLD' } }).method, 'POST');
+    // A client's call: refused before anything is sent, at the option it came in.
+    const client = new sogenactif.OfficeClient({ ...opts, baseUrl: srv.url });
+    const before = srv.requests.length;
+    const c = await rejected(client.cancel(CANCEL, { transaction: { transactionStatus: 'Cancelled' } }));
+    assert.deepEqual([c.code, c.issues.map((i) => [i.field, i.code])], ['VALIDATION', [['callOptions.transaction.transactionStatus', 'ENUM']]]);
+    assert.equal(srv.requests.length, before, 'nothing sent');
   });
 
   test(`${entry}: sealString and seal`, () => {

@@ -346,6 +346,25 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
     assert.ok(Object.isFrozen(systempay.hosts));
   });
 
+  test(`${entry}: client.call() of a service near a modelled one names it`, async () => {
+    // The platform's 404 (here the test server's: no handler) or the core's refusal of the name, with
+    // the modelled service it was near; it said "check baseUrl and the service name" alone.
+    const before = srv.requests.length;
+    const notFound = await rejected(client().call('Transaction/Refnd', { uuid: UUID, amount: 100 }));
+    assert.deepEqual([notFound.code, notFound.httpStatus], ['HTTP_ERROR', 404]);
+    assert.ok(notFound.message.endsWith(" Did you mean 'Transaction/Refund'?"), notFound.message);
+    assert.equal(srv.requests.length, before + 1, 'sent once, as given');
+    const refused = await rejected(client().call('transaction/get', { uuid: UUID }));
+    assert.deepEqual([refused.code, refused.field, refused.issues[0].code], ['VALIDATION', 'service', 'FORMAT']);
+    assert.ok(refused.issues[0].message.endsWith(" Did you mean 'Transaction/Get'?"), refused.issues[0].message);
+    assert.ok(refused.message.includes(refused.issues[0].message));
+    assert.equal(srv.requests.length, before + 1, 'a name the core refuses is not sent');
+    // A service remise does not model and near none is left as it was.
+    const other = await rejected(client().call('Token/Gett', { paymentMethodToken: 'x' }));
+    assert.equal(other.httpStatus, 404);
+    assert.doesNotMatch(other.message, /Did you mean/);
+  });
+
   test(`${entry}: each client method sends the right request and resolves the answer`, async () => {
     const c = client();
     for (const [method, args, service, body, answer] of CALLS) {

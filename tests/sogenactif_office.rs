@@ -344,6 +344,23 @@ fn per_call_options() {
     assert_eq!(e.issues[0].field, "callOptions.transction");
     let e = office::call_options(&json!({"transaction": {"amount": -5}})).unwrap_err();
     assert_eq!(e.issues[0].field, "callOptions.transaction.amount");
+    // A getTransactionData answer as it came: its amount now is `currentAmount` (`originAmount` the
+    // first one; Worldline's Office PHP SDK, `GetTransactionDataResponse`), read before a hand-made
+    // `amount`. Only `amount` was read, and the answer turned the amount rule off.
+    let answer = json!({"transaction": {"getTransDataResponseCode": "00", "responseCode": "00",
+        "transactionStatus": "TO_CAPTURE", "currentAmount": 600, "originAmount": 1000}});
+    let tx = office::call_options(&answer).unwrap().unwrap();
+    assert_eq!(tx.amount, Some(600));
+    let tx = office::call_options(&json!({"transaction": {"currentAmount": 600, "amount": 1000}}))
+        .unwrap()
+        .unwrap();
+    assert_eq!(tx.amount, Some(600));
+    let tx = office::call_options(&json!({"transaction": {"amount": 1000}}))
+        .unwrap()
+        .unwrap();
+    assert_eq!(tx.amount, Some(1000));
+    let e = office::call_options(&json!({"transaction": {"currentAmount": "600"}})).unwrap_err();
+    assert_eq!(e.issues[0].field, "callOptions.transaction.currentAmount");
 }
 
 #[test]

@@ -297,3 +297,38 @@ fn production_answers_without_a_seal_are_not_trusted() {
     let v = parse_response_sealed(200, &sealed, Some(&key), true).unwrap();
     assert_eq!(v["sealVerified"], true);
 }
+
+#[test]
+fn get_transaction_data_is_answered_by_its_own_code() {
+    // A getTransactionData answer (field names of Worldline's Office PHP SDK, `GetTransactionDataResponse`):
+    // `getTransDataResponseCode` is the lookup's result, `responseCode` the looked-up payment's
+    // authorisation result. Seal string by hand (fields sorted: currentAmount, getTransDataResponseCode,
+    // responseCode, transactionStatus): "1000" "00" "05" "REFUSED".
+    // printf %s "10000005REFUSED" | openssl dgst -sha256 -hmac "002001000000001_KEY1"
+    let refused_payment = r#"{"currentAmount":1000,"getTransDataResponseCode":"00","responseCode":"05","transactionStatus":"REFUSED","seal":"4cfc05f2b18b1004fba72dd7c2ed27408be520f0403b1b32d60f74387dd5dbc7"}"#;
+    let v = parse_response(200, refused_payment, Some(&Secret::new(KEY))).unwrap();
+    assert_eq!(
+        (
+            v["accepted"].clone(),
+            v["sealVerified"].clone(),
+            v["responseCode"].clone(),
+            v["transactionStatus"].clone()
+        ),
+        (json!(true), json!(true), json!("05"), json!("REFUSED"))
+    );
+    assert_eq!(v["responseMessage"], "success: the operation was accepted");
+    // A transaction Sips does not know: the lookup's code alone, a refusal naming it (it was "no
+    // responseCode: this does not look like a Sips Office answer").
+    let e = parse_response(200, r#"{"getTransDataResponseCode":"25"}"#, None).unwrap_err();
+    assert_eq!(e.code, ErrorCode::GatewayError);
+    assert_eq!(e.gateway_code.as_deref(), Some("25"));
+    assert!(e.message.contains("transaction unknown"), "{}", e.message);
+    // Its code in another form is no code.
+    let e = parse_response(
+        200,
+        r#"{"getTransDataResponseCode":0,"responseCode":"00"}"#,
+        None,
+    )
+    .unwrap_err();
+    assert_eq!(e.code, ErrorCode::MalformedResponse);
+}

@@ -44,9 +44,15 @@ async function run(): Promise<void> {
     const status = (await client.getTransactionData({ transactionReference: 'ORDER42' })).transactionStatus;
     // What tells whether a lost cancel went through is typed (it was `unknown`: a helper's audit).
     const data = await client.getTransactionData({ transactionReference: 'ORDER42' });
-    const left: number | undefined = data.amount;
+    const left: number | undefined = data.currentAmount;
+    const first: number | undefined = data.originAmount;
     const stat: string | undefined = data.transactionStatus;
-    console.log(left, stat, data.currencyCode?.length);
+    // The lookup's own code, and the looked-up payment's authorisation result beside it.
+    const found: string = data.getTransDataResponseCode;
+    const authorisation: string | undefined = data.responseCode;
+    console.log(left, first, stat, found, authorisation, data.currencyCode?.length);
+    // The answer as it came is the next call's transaction state.
+    await client.cancel(cancel, { transaction: data });
     console.log(a.responseCode, status);
   } catch (e) {
     if (isRemiseError(e) && e.code === 'GATEWAY_ERROR') console.log(e.gatewayCode, e.response);

@@ -453,12 +453,17 @@ function rewordedMessage(i) {
   // NaN is told what it may be, not "pass a finite number" where text is expected (`toMinor(NaN, 'EUR')`
   // wants '12.50'; a helper's audit of the messages, twenty-sixth pass).
   if (m === NAN_MESSAGE) return 'is NaN or infinite (a failed Number() or parseFloat?): pass the value itself, a finite number or the text the field takes';
+  // A CSV cell in Windows-1252 (Excel's "CSV" on a French Windows: `é` as one byte) was told it is not
+  // UTF-8 without what to do (a helper's attack on the bulk API, twenty-seventh pass).
+  if (NOT_UTF8_CELL.test(m)) return `${m}: save the file as UTF-8 (Excel: "CSV UTF-8"; or iconv -f WINDOWS-1252 -t UTF-8)`;
   if (m === BATCH_CARD_FORMAT) return "must be a card number of 10 to 19 digits, written as its digits alone (no spaces or separators); a token (not a card number) goes with panType 'TOKEN_PAN'";
   return m;
 }
 
 // The core's message for a value JSON cannot carry that was NaN or ±Infinity (src/api/args.rs).
 const NAN_MESSAGE = 'is NaN or infinite: pass a finite number';
+// The core's message for a CSV cell that is not UTF-8 (src/sogenactif/batch/convert.rs).
+const NOT_UTF8_CELL = /^the cell of column .* is not UTF-8 text$/s;
 // The core's message for a batch record's card number that is no card number (src/sogenactif/batch/rules.rs).
 const BATCH_CARD_FORMAT = "must be a card number of 10 to 19 digits; for a token set panType to 'TOKEN_PAN'";
 

@@ -16,6 +16,9 @@ const METHODS = {
 };
 
 const G = 'systempay';
+// The services remise models (the core's list: `systempay.request` names them for an unknown one).
+const MODELLED = [...Object.values(METHODS), 'Charge/SDKTest'];
+const IS_MODELLED = new Set(MODELLED);
 
 /**
  * The services where a body without `amount` moves the whole amount left (README: `{ uuid }` refunds
@@ -158,7 +161,8 @@ export default function systempay(raw) {
       // anything is sent.
       const [read, blank] = withAmount(service, body, '0', 'amount');
       if (blank !== undefined) o[2] = joined([blank], o[2]);
-      return send(this.#core, this.#settings, G, service, [read], [''], true, o);
+      const sent = send(this.#core, this.#settings, G, service, [read], [''], true, o);
+      return IS_MODELLED.has(service) ? sent : sent.catch((e) => { throw unmodelled(e, service); });
     }
     static {
       defineMethods(this, Object.keys(METHODS), 1, (client, name, body, options) => client.#send(METHODS[name], body, options));
@@ -268,6 +272,27 @@ export default function systempay(raw) {
     if (near === '') return e;
     e.message = e.message.replace(': use one of', `:${near} Otherwise use one of`);
     return e;
+  }
+
+  /**
+   * `client.call()` of a service near a modelled one (`Transaction/Refnd`, `transaction/get`): the
+   * platform's HTTP 404, or the core's refusal of the name, with the name it was near. It went to the
+   * 404 with "check baseUrl and the service name" alone (a helper's audit of the messages, twenty-sixth
+   * pass). Nothing else changes: a service remise does not model is still sent as given.
+   */
+  function unmodelled(e, service) {
+    if (!(e instanceof RemiseError)) return e;
+    const notFound = e.code === 'HTTP_ERROR' && e.httpStatus === 404;
+    const named = (i) => i?.field === 'service' && i?.code === 'FORMAT';
+    const refused = e.code === 'VALIDATION' && issuesOf(e).some(named);
+    if (!notFound && !refused) return e;
+    const near = didYouMean(service, MODELLED);
+    if (near === '') return e;
+    if (notFound) {
+      e.message += near;
+      return e;
+    }
+    return withIssues(G, issuesOf(e).map((i) => (named(i) ? { ...i, message: `${i.message}.${near}` } : i)), e.cause);
   }
 
   /**

@@ -1286,7 +1286,9 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       // Where a read may go: the same origin and path (a trailing '/' aside). A read is a POST of its
       // body, so a redirect to another path could make it another service (Transaction/Get sent to
       // CancelOrRefund, then retried as a read).
-      const next = kind === 'read' && location ? guarded(() => new URL(location, url).href, undefined) : undefined;
+      // (Not a 304, which is no redirect whatever Location it carries: a read answered 304 to its own
+      // path was sent four times, a helper's attack on the transport, twenty-seventh pass.)
+      const next = kind === 'read' && location && status !== 304 ? guarded(() => new URL(location, url).href, undefined) : undefined;
       const own = next !== undefined && samePlace(next, url) === true;
       if (own && hop < MAX_SAME_ORIGIN_HOPS) {
         url = next;

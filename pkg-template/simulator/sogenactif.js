@@ -335,10 +335,14 @@ export function createSogenactif(ctx, config = {}) {
     },
     getTransactionData(f) {
       const tx = find(f);
+      // The names of Worldline's Office PHP SDK (`GetTransactionDataResponse`): the lookup's own code is
+      // `getTransDataResponseCode` (see `handle`), `responseCode` the payment's authorisation result (the
+      // simulator keeps accepted payments only), `currentAmount` the amount now, `originAmount` the first.
       return {
+        responseCode: CODES.ok,
         transactionReference: s10Of(tx) ? undefined : tx.key,
         transactionStatus: tx.status,
-        amount: tx.amount,
+        currentAmount: tx.amount,
         originAmount: tx.originalAmount,
         currencyCode: tx.currencyCode,
         captureDay: tx.captureDay,
@@ -355,6 +359,9 @@ export function createSogenactif(ctx, config = {}) {
     const m = /^\/rs-services\/v2\/([A-Za-z]+)\/([A-Za-z]+)$/.exec(url.pathname);
     const family = m && Object.hasOwn(FAMILIES, m[1]) ? FAMILIES[m[1]] : null;
     const service = m?.[2];
+    // The code that answers the call: getTransactionData's is `getTransDataResponseCode` (its
+    // `responseCode` is the looked-up payment's), every other service's `responseCode`.
+    const own = service === 'getTransactionData' ? 'getTransDataResponseCode' : 'responseCode';
     const sealed = sealTestAnswers || !TEST_HOST.test(url.hostname);
     const send = async (answer, rec) => {
       // The seal is computed over the answer as JSON gives it to the client (a value JSON cannot hold,
@@ -362,7 +369,7 @@ export function createSogenactif(ctx, config = {}) {
       const clean = JSON.parse(JSON.stringify(answer));
       // Sealed with the merchant's key, except on the test platform (TEST_HOST).
       const body = sealed ? { ...clean, seal: await hmacSha256Hex(merchant.secretKey, sealInput(clean)) } : clean;
-      return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), record: { ...rec, result: answer.responseCode } };
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), record: { ...rec, result: answer[own] } };
     };
     if (!family || !family.services.includes(service)) {
       return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not Found', record: { service: url.pathname, result: 'HTTP 404' } };
@@ -370,27 +377,27 @@ export function createSogenactif(ctx, config = {}) {
     if (req.method !== 'POST') return { status: 405, headers: { 'content-type': 'text/plain' }, body: 'POST only', record: { service, result: 'HTTP 405' } };
     const f = parseJson(req.body);
     const rec = { service: `${m[1]}/${service}`, body: maskRecorded(f ?? req.body) };
-    if (!isObject(f)) return send({ responseCode: CODES.format }, rec);
-    if (f.merchantId !== merchant.merchantId) return send({ responseCode: CODES.invalidMerchant }, rec);
+    if (!isObject(f)) return send({ [own]: CODES.format }, rec);
+    if (f.merchantId !== merchant.merchantId) return send({ [own]: CODES.invalidMerchant }, rec);
     // (`text`, not `String`: `{ "keyVersion": { "toString": 1 } }` threw, a rejected fetch: an attack,
     // nineteenth pass.)
     let expected;
     try {
       expected = await hmacSha256Hex(merchant.secretKey, sealInput(f));
     } catch {
-      return send({ responseCode: CODES.format }, rec);
+      return send({ [own]: CODES.format }, rec);
     }
     if (text(f.keyVersion) !== String(merchant.keyVersion) || !sameText(text(f.seal ?? ''), expected)) {
-      return send({ responseCode: CODES.seal }, rec);
+      return send({ [own]: CODES.seal }, rec);
     }
     if (typeof f.interfaceVersion !== 'string' || !f.interfaceVersion.startsWith(family.prefix)) {
-      return send({ responseCode: CODES.invalidRequest }, rec);
+      return send({ [own]: CODES.invalidRequest }, rec);
     }
     try {
-      return send({ responseCode: CODES.ok, ...rules[service](f) }, rec);
+      return send({ [own]: CODES.ok, ...rules[service](f) }, rec);
     } catch (e) {
       // Input no rule expected is a format error (30), not a rejected fetch.
-      return send({ responseCode: e instanceof SipsRefusal ? e.responseCode : CODES.format }, rec);
+      return send({ [own]: e instanceof SipsRefusal ? e.responseCode : CODES.format }, rec);
     }
   }
 

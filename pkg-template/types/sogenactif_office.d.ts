@@ -15,7 +15,12 @@ export type SogenactifContainerValue =
 export interface SogenactifTransactionState {
   /** Sips `transactionStatus`, e.g. `'TO_CAPTURE'`, `'CANCELLED'`, `'TO_CHALLENGE'`. */
   transactionStatus?: string;
-  /** The transaction's amount in minor units (a cancel, refund or validate may not exceed it). */
+  /**
+   * The transaction's amount now, in minor units, as getTransactionData answers it (a cancel, refund or
+   * validate may not exceed it). Read before `amount`.
+   */
+  currentAmount?: number;
+  /** The same, under the name of a state written by hand (read when `currentAmount` is absent). */
   amount?: number;
   /**
    * Its reference: when given (a non-empty string; another type is a `VALIDATION` `TYPE` issue), it must
@@ -52,9 +57,13 @@ export interface SogenactifOfficeOptions {
 
 /** A decoded Office answer: the gateway's fields plus what remise adds. */
 export interface SogenactifOfficeAnswer {
-  /** Sips responseCode, `'00'` when accepted (other codes throw `GATEWAY_ERROR`). */
+  /**
+   * Sips responseCode, `'00'` when accepted (other codes throw `GATEWAY_ERROR`). In a
+   * `getTransactionData` answer it is the looked-up payment's authorisation result, and the call's own
+   * code is `getTransDataResponseCode` (`SogenactifTransactionData`).
+   */
   responseCode: string;
-  /** Meaning of `responseCode`. */
+  /** Meaning of the call's code (`responseCode`, or `getTransDataResponseCode` for getTransactionData). */
   responseMessage: string;
   accepted: boolean;
   /** True when the answer carried a seal that was checked with the secret key. */
@@ -69,11 +78,17 @@ export interface SogenactifOfficeAnswer {
  * the others are there as the gateway wrote them (reference: sogenactif.md §3; the full list of the
  * diagnostic service's fields is not confirmed there).
  */
-export interface SogenactifTransactionData extends SogenactifOfficeAnswer {
+export interface SogenactifTransactionData extends Omit<SogenactifOfficeAnswer, 'responseCode'> {
+  /** The lookup's own result: `'00'` (another code throws `GATEWAY_ERROR`: `'25'`, a transaction Sips does not know). */
+  getTransDataResponseCode: string;
+  /** The looked-up payment's authorisation result (`'05'`: refused), not the call's. */
+  responseCode?: string;
   /** `'TO_CAPTURE'`, `'CAPTURED'`, `'CANCELLED'`, `'TO_VALIDATE'`, `'TO_CHALLENGE'`, `'REFUSED'`, … */
   transactionStatus?: string;
-  /** The transaction's amount, in minor units (a number, as Sips writes JSON amounts); a cancel lowers it. */
-  amount?: number;
+  /** The transaction's amount now, in minor units (a number, as Sips writes JSON amounts); a cancel lowers it. */
+  currentAmount?: number;
+  /** Its amount when it was made, in minor units. */
+  originAmount?: number;
   /** Three digits as Sips writes it: `'978'`. */
   currencyCode?: string;
   transactionReference?: string;

@@ -138,11 +138,11 @@ pub fn amount_n12(v: &Value, words: AmountWords) -> Result<u64, Found> {
 /// before the reader was shared). A string is always looked up as given: `'EUR'`, `'978'`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NumericCode {
-    /// Payline: any non-negative integer, as its decimal text (`978` → `'978'`; `1978` is then an
-    /// unknown currency); another number is a `TYPE` issue.
+    /// Payline and Office JSON: any non-negative integer, as its decimal text (`978` → `'978'`; `1978`
+    /// is then an unknown currency); another number is a `TYPE` issue. (Office JSON read integers from
+    /// 0 to 999 only, and `9780` was a `TYPE` "got a number" where the other gateways name an unknown
+    /// currency: a helper's audit of the messages, twenty-sixth pass.)
     Unsigned,
-    /// Office JSON: an integer from 0 to 999; another number is a `TYPE` issue.
-    Below1000,
     /// Office Batch: any number, as its JSON text (`978.5` is an unknown currency `'978.5'`).
     Any,
 }
@@ -172,7 +172,6 @@ pub fn currency(
         Value::Number(n)
             if match numbers {
                 NumericCode::Unsigned => n.is_u64(),
-                NumericCode::Below1000 => n.as_u64().is_some_and(|u| u < 1000),
                 NumericCode::Any => true,
             } =>
         {

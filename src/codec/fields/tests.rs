@@ -101,11 +101,7 @@ fn amount_keeps_each_gateways_words() {
 
 #[test]
 fn currency_reads_alpha_and_numeric_codes() {
-    for numbers in [
-        NumericCode::Unsigned,
-        NumericCode::Below1000,
-        NumericCode::Any,
-    ] {
+    for numbers in [NumericCode::Unsigned, NumericCode::Any] {
         for v in [json!("EUR"), json!("978"), json!(978)] {
             let c = currency(&v, Table::Payline, numbers, TypeWords::WithType).unwrap();
             assert_eq!((c.code(), c.numeric), ("EUR", 978));
@@ -148,9 +144,8 @@ fn currency_numbers_follow_each_gateway() {
     );
     assert_eq!(err(read(json!(-978), NumericCode::Unsigned)), type_issue);
     assert_eq!(err(read(json!(978.5), NumericCode::Unsigned)), type_issue);
-    // Office JSON: 0 to 999 only.
-    assert_eq!(err(read(json!(1978), NumericCode::Below1000)), type_issue);
-    assert_eq!(err(read(json!(978.0), NumericCode::Below1000)), type_issue);
+    // (Office JSON reads numbers as Payline does.)
+    assert_eq!(err(read(json!(978.0), NumericCode::Unsigned)), type_issue);
     // Office Batch: every number, as its JSON text.
     let (code, message) = err(read(json!(978.5), NumericCode::Any));
     assert_eq!(code, issue::UNKNOWN_CURRENCY);

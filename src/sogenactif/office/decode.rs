@@ -20,7 +20,8 @@ use serde_json::Value;
 ///   `sealVerified: false`.
 /// - The answer gains `responseMessage` (the meaning of `responseCode` from codes.rs),
 ///   `accepted` (`responseCode` is `00`) and `sealVerified`.
-/// - A `responseCode` other than `00` → `GATEWAY_ERROR` with `gatewayCode` = responseCode,
+/// - A `responseCode` (`getTransDataResponseCode` when the answer has one: getTransactionData's)
+///   other than `00` → `GATEWAY_ERROR` with `gatewayCode` = that code,
 ///   `gatewayMessage` = its meaning, `retryable` from the code table, and `response` = the decoded
 ///   answer.
 pub fn parse_response(http_status: u16, text: &str, secret_key: Option<&Secret>) -> Result<Value> {
@@ -110,11 +111,20 @@ pub fn parse_response_sealed(
     // Two digits in a string (N2, reference §2.1), taken as they are: the seal covers the text as
     // sent, so a number (0, sealed as "0", read as '00') or another form could pass for a code the
     // seal did not cover.
-    let code = match answer.get("responseCode") {
+    // A getTransactionData answer's own result is `getTransDataResponseCode`; its `responseCode` is
+    // the looked-up transaction's authorisation result (Worldline's Office PHP SDK: the response
+    // class `GetTransactionDataResponse` and `SipsClient::doRefund`, which checks the former before
+    // reading the status; reference sogenactif.md §1.6). A refused payment's data read as a refused
+    // call, and an unknown transaction (`'25'` there alone) as no Sips answer (a helper's check
+    // against the SDK, twenty-seventh pass).
+    let code = match answer
+        .get("getTransDataResponseCode")
+        .or_else(|| answer.get("responseCode"))
+    {
         Some(Value::String(s)) if s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) => {
             s.clone()
         }
-        Some(_) => return Err(malformed("responseCode is not a two-digit code")),
+        Some(_) => return Err(malformed("its response code is not a two-digit code")),
         None => return Err(malformed("the answer has no responseCode")),
     };
 

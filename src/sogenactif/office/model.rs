@@ -463,11 +463,17 @@ pub fn call_options(v: &Value) -> Result<Option<TransactionState>> {
 }
 
 /// `transaction` is read leniently: a getTransactionData answer can be passed as is, so fields
-/// other than `transactionStatus`, `amount`, `transactionReference` and `currencyCode` are ignored
+/// other than `transactionStatus`, `currentAmount` (or `amount`), `transactionReference` and `currencyCode` are ignored
 /// rather than reported.
 fn read_transaction(mut t: Obj<'_>, issues: &mut Issues) -> TransactionState {
     let status = t.str("transactionStatus", issues).map(str::to_string);
-    let amount = t.uint("amount", issues);
+    // A getTransactionData answer's amount now is `currentAmount` (`originAmount` the first one: the
+    // Office PHP SDK's `GetTransactionDataResponse`, whose `doRefund` refunds the current amount); a
+    // hand-made state may say `amount`. Only `amount` was read, so the answer as it came turned the
+    // amount rule off (a helper's check against the SDK, twenty-seventh pass).
+    let amount = t
+        .uint("currentAmount", issues)
+        .or_else(|| t.uint("amount", issues));
     // An empty reference is no reference; one that is no string is a TYPE issue, as for the status and
     // the currency (a number, an order id from a database, turned the check off: a new user's walk,
     // twenty-second pass).

@@ -572,7 +572,7 @@ pub fn check_value(v: &Value, kind: Kind, at: &str, issues: &mut Issues) -> Opti
                 currency(
                     v,
                     Table::Sogenactif,
-                    NumericCode::Below1000,
+                    NumericCode::Unsigned,
                     TypeWords::WithType,
                 ),
                 || at.to_string(),
