@@ -243,6 +243,26 @@ for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError 
     assert.match(events[0].body, /0055/);
   });
 
+  test(`${entry}: getTransactionData is answered by getTransDataResponseCode; a money call by its responseCode alone`, async () => {
+    // Field names of Worldline's Office PHP SDK (GetTransactionDataResponse): the lookup's own code, and
+    // the looked-up payment's authorisation result in responseCode.
+    let answer;
+    const fetch = async () => new Response(sealed(answer), { status: 200, headers: { 'content-type': 'application/json' } });
+    const client = new sogenactif.OfficeClient({ ...opts, baseUrl: 'https://office.invalid', fetch });
+    answer = { getTransDataResponseCode: '00', responseCode: '05', transactionStatus: 'REFUSED', currentAmount: 1000, originAmount: 1000 };
+    const data = await client.getTransactionData({ transactionReference: 'T1' });
+    assert.deepEqual([data.accepted, data.sealVerified, data.responseCode, data.transactionStatus], [true, true, '05', 'REFUSED']);
+    answer = { getTransDataResponseCode: '25' };
+    const unknown = await rejected(client.getTransactionData({ transactionReference: 'T1' }));
+    assert.deepEqual([unknown.code, unknown.gatewayCode], ['GATEWAY_ERROR', '25']);
+    // The stateless reader, not told the service, reads the same.
+    assert.equal(office.parseResponse(sealed({ getTransDataResponseCode: '00', responseCode: '05' }), { secretKey: KEY }).responseCode, '05');
+    // A cancel's refusal stays one whatever lookup code stands beside it.
+    answer = { responseCode: '05', getTransDataResponseCode: '00' };
+    const refused = await rejected(client.cancel({ transactionReference: 'T1', operationAmount: 1, currencyCode: 'EUR' }));
+    assert.deepEqual([refused.code, refused.gatewayCode], ['GATEWAY_ERROR', '05']);
+  });
+
   test(`${entry}: every OfficeClient method calls its own service`, async () => {
     const paths = [];
     const fetch = async (req) => {

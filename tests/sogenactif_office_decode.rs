@@ -279,12 +279,13 @@ fn production_answers_without_a_seal_are_not_trusted() {
         r#"{"responseCode":"00","newStatus":"CANCELLED","newAmount":0}"#,
         r#"{"responseCode":"24"}"#,
     ] {
-        let e = parse_response_sealed(200, text, Some(&key), true).unwrap_err();
+        let e = parse_response_sealed(200, text, Some(&key), true, false).unwrap_err();
         assert_eq!(e.code, ErrorCode::SignatureInvalid, "{text}");
         assert_eq!(e.field.as_deref(), Some("seal"));
     }
     // The test platform does not seal: allowed when the seal is not required.
-    let v = parse_response_sealed(200, r#"{"responseCode":"00"}"#, Some(&key), false).unwrap();
+    let v =
+        parse_response_sealed(200, r#"{"responseCode":"00"}"#, Some(&key), false, false).unwrap();
     assert_eq!(
         (v["accepted"].clone(), v["sealVerified"].clone()),
         (true.into(), false.into())
@@ -294,7 +295,7 @@ fn production_answers_without_a_seal_are_not_trusted() {
     let seal = remise::sogenactif::office::seal(&fields, &key).unwrap();
     let sealed =
         format!(r#"{{"responseCode":"00","newAmount":600,"keyVersion":1,"seal":"{seal}"}}"#);
-    let v = parse_response_sealed(200, &sealed, Some(&key), true).unwrap();
+    let v = parse_response_sealed(200, &sealed, Some(&key), true, false).unwrap();
     assert_eq!(v["sealVerified"], true);
 }
 
@@ -323,6 +324,18 @@ fn get_transaction_data_is_answered_by_its_own_code() {
     assert_eq!(e.code, ErrorCode::GatewayError);
     assert_eq!(e.gateway_code.as_deref(), Some("25"));
     assert!(e.message.contains("transaction unknown"), "{}", e.message);
+    // The answer of a call that moves money is read by its responseCode alone: a lookup code beside a
+    // refusal does not make it an acceptance.
+    use remise::sogenactif::office::parse_response_sealed;
+    let e = parse_response_sealed(
+        200,
+        r#"{"responseCode":"05","getTransDataResponseCode":"00"}"#,
+        None,
+        false,
+        true,
+    )
+    .unwrap_err();
+    assert_eq!(e.gateway_code.as_deref(), Some("05"));
     // Its code in another form is no code.
     let e = parse_response(
         200,

@@ -219,6 +219,7 @@ impl Client {
                 &body,
                 Some(&o.secret_key),
                 o.environment == office::Environment::Production,
+                kind == CallKind::MoneyMoving,
             ),
         };
         settle(self.gateway, kind, &operation, status, decoded).map_err(|e| {

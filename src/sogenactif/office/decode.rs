@@ -25,10 +25,13 @@ use serde_json::Value;
 ///   `gatewayMessage` = its meaning, `retryable` from the code table, and `response` = the decoded
 ///   answer.
 pub fn parse_response(http_status: u16, text: &str, secret_key: Option<&Secret>) -> Result<Value> {
-    parse_response_sealed(http_status, text, secret_key, false)
+    parse_response_sealed(http_status, text, secret_key, false, false)
 }
 
 /// [`parse_response`], with `require_seal`: a 200 answer without a seal is `SIGNATURE_INVALID`
+/// (and `money_moving`: the answer of a call that moves money, read by its `responseCode` alone;
+/// a `getTransDataResponseCode` there, which no such answer carries, is data and cannot turn a
+/// refusal into an acceptance).
 /// (whatever its `responseCode`), as `OfficeClient` asks in production, where the platform seals
 /// every answer (reference §4.2): one whose seal was taken out in transit is not trusted, neither
 /// an acceptance nor a refusal (a forged refusal would have a refund sent again).
@@ -37,6 +40,7 @@ pub fn parse_response_sealed(
     text: &str,
     secret_key: Option<&Secret>,
     require_seal: bool,
+    money_moving: bool,
 ) -> Result<Value> {
     let size = crate::codec::check_size(
         text,
@@ -117,10 +121,12 @@ pub fn parse_response_sealed(
     // reading the status; reference sogenactif.md §1.6). A refused payment's data read as a refused
     // call, and an unknown transaction (`'25'` there alone) as no Sips answer (a helper's check
     // against the SDK, twenty-seventh pass).
-    let code = match answer
-        .get("getTransDataResponseCode")
-        .or_else(|| answer.get("responseCode"))
-    {
+    // (The stateless reader, which is not told the service, takes the lookup's code when there is one.)
+    let lookup = match money_moving {
+        false => answer.get("getTransDataResponseCode"),
+        true => None,
+    };
+    let code = match lookup.or_else(|| answer.get("responseCode")) {
         Some(Value::String(s)) if s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) => {
             s.clone()
         }
