@@ -130,10 +130,16 @@ for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError 
   test(`${entry}: a transactionStatus near one Sips writes is named, not skipped`, async () => {
     // The preflight compares the exact word: 'CANCELED' or 'cancelled' (read back from a database)
     // skipped it without a word, and the cancel of a cancelled transaction went out.
-    for (const [status, near] of [['CANCELED', 'CANCELLED'], ['cancelled', 'CANCELLED'], ['to_capture', 'TO_CAPTURE'], ['CAPTURD', 'CAPTURED']]) {
+    // A String object and a word padded by a CHAR(n) column too (a review of the pass).
+    for (const [status, near] of [['CANCELED', 'CANCELLED'], ['cancelled', 'CANCELLED'], ['CANCELLED   ', 'CANCELLED'], [new String('CANCELED'), 'CANCELLED'], ['to_challenge', 'TO_CHALLENGE']]) {
       const e = thrown(() => office.request('cancel', CANCEL, { ...opts, transaction: { transactionStatus: status } }));
-      assert.deepEqual(e.issues.map((i) => [i.field, i.code]), [['options.transaction.transactionStatus', 'ENUM']], status);
+      assert.deepEqual(e.issues.map((i) => [i.field, i.code]), [['options.transaction.transactionStatus', 'ENUM']], String(status));
       assert.ok(e.message.includes(`Did you mean '${near}'?`), e.message);
+    }
+    // Only near a word the rules compare: the list of Sips statuses is not confirmed whole, and a status
+    // no rule reads (`TO_AUTHORISE` spelt otherwise, a merchant's own `REFUNDED`) must not refuse the call.
+    for (const status of ['to_capture', 'TO_AUTHORISE', 'REFUNDED']) {
+      assert.equal(office.request('cancel', CANCEL, { ...opts, transaction: { transactionStatus: status } }).method, 'POST', status);
     }
     // With the fields' own issues, all at once.
     const both = thrown(() => office.request('cancel', { ...CANCEL, transactionReference: '!' }, { ...opts, transaction: { transactionStatus: 'CANCELED' } }));
@@ -255,6 +261,11 @@ for (const [entry, { sogenactif, systempay, payline, RemiseError, isRemiseError 
     answer = { getTransDataResponseCode: '25' };
     const unknown = await rejected(client.getTransactionData({ transactionReference: 'T1' }));
     assert.deepEqual([unknown.code, unknown.gatewayCode], ['GATEWAY_ERROR', '25']);
+    // Named as the field it was read from, not as the payment's responseCode beside it.
+    answer = { getTransDataResponseCode: '99', responseCode: '00' };
+    const failed = await rejected(client.getTransactionData({ transactionReference: 'T1' }));
+    assert.match(failed.message, /^sogenactif refused the operation: getTransDataResponseCode 99 \(/);
+    assert.match(thrown(() => office.parseResponse(sealed(answer), { secretKey: KEY })).message, /: getTransDataResponseCode 99 \(/);
     // The stateless reader, not told the service, reads the same.
     assert.equal(office.parseResponse(sealed({ getTransDataResponseCode: '00', responseCode: '05' }), { secretKey: KEY }).responseCode, '05');
     // A cancel's refusal stays one whatever lookup code stands beside it.

@@ -45,10 +45,10 @@ async function run(): Promise<void> {
     // What tells whether a lost cancel went through is typed (it was `unknown`: a helper's audit).
     const data = await client.getTransactionData({ transactionReference: 'ORDER42' });
     const left: number | undefined = data.currentAmount;
-    const first: number | undefined = data.originAmount;
+    const first: number | string | undefined = data.originAmount;
     const stat: string | undefined = data.transactionStatus;
     // The lookup's own code, and the looked-up payment's authorisation result beside it.
-    const found: string = data.getTransDataResponseCode;
+    const found: string | undefined = data.getTransDataResponseCode;
     const authorisation: string | undefined = data.responseCode;
     console.log(left, first, stat, found, authorisation, data.currencyCode?.length);
     // The answer as it came is the next call's transaction state.

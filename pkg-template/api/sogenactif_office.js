@@ -30,15 +30,22 @@ const STATUSES = ['TO_VALIDATE', 'TO_CAPTURE', 'CAPTURED', 'CANCELLED', 'REFUSED
  * messages, twenty-sixth pass). Undefined for a status it knows or is near none.
  */
 function statusNear(options, at) {
+  // (A String object is read as its text, as the core reads it: a review of the pass.)
   const status = guarded(() => {
     const t = options !== null && typeof options === 'object' ? options.transaction : undefined;
-    return t !== null && typeof t === 'object' ? t.transactionStatus : undefined;
+    const s = t !== null && typeof t === 'object' ? t.transactionStatus : undefined;
+    return s instanceof String ? String(s) : s;
   }, undefined);
   if (typeof status !== 'string' || STATUSES.includes(status)) return undefined;
-  const near = didYouMean(status, STATUSES);
-  if (near === '') return undefined;
+  // Only a word nearest to one the rules compare: the list is not confirmed whole, and a status it spells
+  // otherwise (`TO_AUTHORISE`) must not refuse a call no rule reads it for. Spaces around it (a CHAR(n)
+  // column) are a near miss too.
+  const near = didYouMean(status.trim(), STATUSES);
+  if (!RULED.some((word) => near === ` Did you mean '${word}'?`)) return undefined;
   return { field: `${at}transaction.transactionStatus`, code: 'ENUM', message: `is not a status Sips writes:${near} (pass the getTransactionData answer as it came)` };
 }
+// The statuses the seed's rules compare (src/sogenactif/office/rules.rs).
+const RULED = ['CANCELLED', 'TO_CHALLENGE'];
 
 // (Own and enumerable, as JSON reads it: an inherited key is the core's "is required".)
 const keyOf = (options) => guarded(() => (options !== null && typeof options === 'object' && Object.prototype.propertyIsEnumerable.call(options, 'secretKey') ? options.secretKey : undefined), undefined);
@@ -51,6 +58,15 @@ export default function sogenactifOffice(raw) {
   // option it came in (`options.` for request, `callOptions.` for a client call), as validation names it.
   const named = (e, at) => {
     if (e instanceof RemiseError && e.code === 'OPERATION_NOT_ALLOWED' && typeof e.field === 'string' && e.field.startsWith('transaction.')) e.field = at + e.field;
+    return e;
+  };
+  // A getTransactionData refusal read from `getTransDataResponseCode` named as that field: the core's
+  // message says `responseCode`, which in that answer is the payment's (a review of the pass).
+  const lookupNamed = (e) => {
+    const r = e instanceof RemiseError && e.code === 'GATEWAY_ERROR' ? guarded(() => e.response, undefined) : undefined;
+    if (r && typeof r === 'object' && r.getTransDataResponseCode === e.gatewayCode && r.responseCode !== e.gatewayCode) {
+      e.message = e.message.replace(`: responseCode ${e.gatewayCode} `, `: getTransDataResponseCode ${e.gatewayCode} `);
+    }
     return e;
   };
   const office = {
@@ -76,9 +92,14 @@ export default function sogenactifOffice(raw) {
         throw named(e, 'options.');
       }
     },
-    parseResponse: (text, options) =>
-      scrubbing(options, () => withIssue(G, controlInKey(keyOf(options), 'options.secretKey'), () =>
-        invokeAnswer(raw, 'sogenactif.office.parseResponse', [text, options], ['text', 'options'], G, 0))),
+    parseResponse(text, options) {
+      try {
+        return scrubbing(options, () => withIssue(G, controlInKey(keyOf(options), 'options.secretKey'), () =>
+          invokeAnswer(raw, 'sogenactif.office.parseResponse', [text, options], ['text', 'options'], G, 0)));
+      } catch (e) {
+        throw lookupNamed(e);
+      }
+    },
   };
 
   /**
@@ -155,7 +176,7 @@ export default function sogenactifOffice(raw) {
       const near = statusNear(o[1], 'callOptions.');
       if (near !== undefined) o[2].push(near);
       return send(this.#core, this.#settings, G, service, [fields, o[1]], ['', 'callOptions'], false, o).catch((e) => {
-        throw named(e, 'callOptions.');
+        throw lookupNamed(named(e, 'callOptions.'));
       });
     }
     static {

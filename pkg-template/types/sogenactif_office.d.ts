@@ -79,16 +79,22 @@ export interface SogenactifOfficeAnswer {
  * diagnostic service's fields is not confirmed there).
  */
 export interface SogenactifTransactionData extends Omit<SogenactifOfficeAnswer, 'responseCode'> {
-  /** The lookup's own result: `'00'` (another code throws `GATEWAY_ERROR`: `'25'`, a transaction Sips does not know). */
-  getTransDataResponseCode: string;
+  /**
+   * The lookup's own result: `'00'` (another code throws `GATEWAY_ERROR`: `'25'`, a transaction Sips does not
+   * know). An answer without it is read by its `responseCode`, as before.
+   */
+  getTransDataResponseCode?: string;
   /** The looked-up payment's authorisation result (`'05'`: refused), not the call's. */
   responseCode?: string;
   /** `'TO_CAPTURE'`, `'CAPTURED'`, `'CANCELLED'`, `'TO_VALIDATE'`, `'TO_CHALLENGE'`, `'REFUSED'`, … */
   transactionStatus?: string;
   /** The transaction's amount now, in minor units (a number, as Sips writes JSON amounts); a cancel lowers it. */
   currentAmount?: number;
-  /** Its amount when it was made, in minor units. */
-  originAmount?: number;
+  /**
+   * Its amount when it was made, in minor units: a number as Sips writes JSON amounts, though Worldline's PHP
+   * SDK types this one (and `remainingAmount`) as text, so it may come as a string.
+   */
+  originAmount?: number | string;
   /** Three digits as Sips writes it: `'978'`. */
   currencyCode?: string;
   transactionReference?: string;
