@@ -472,7 +472,13 @@ test('payline: an order reference re-authorized within 24 hours is a duplicate (
     payment: { amount: 1000, currency: 'EUR', action: 101, mode: 'CPT', contractNumber: '1234567' },
     order: { ref: 'ORD-A-R1', amount: 1000, currency: 'EUR', date: '2026-11-30T10:00' },
   });
-  assert.equal((await reauth()).result.code, '00000');
+  const first = await reauth();
+  assert.equal(first.result.code, '00000');
+  // On the wire a re-authorization that captures (action 101) is `REAUTH+CAP`, in Monext's list of
+  // transaction types (docs.monext.fr, "Object associatedTransactions"); the simulator wrote its own word,
+  // REAUTHOR.
+  const details = await pl.getTransactionDetails({ transactionId: first.transaction.id });
+  assert.equal(details.transaction.type, 'REAUTH+CAP');
   sim.advance({ minutes: 1 });
   assert.equal((await rejected(reauth())).gatewayCode, '02001');
   const auth = await rejected(pl.doAuthorization({

@@ -422,6 +422,9 @@ test('payline: authorise, capture, reset before remittance, refund after it, bou
   assert.equal((await rejected(pl.doCapture({ transactionID: '1434999999999999999999', payment: { amount: 1, currency: 'EUR', action: 201, mode: 'CPT' } }))).gatewayCode, '02301');
   const history = await pl.getTransactionDetails({ transactionId: id, transactionHistory: 'Y' });
   assert.deepEqual(history.associatedTransactionsList.map((t) => t.type), ['CAPTURE', 'REFUND', 'REFUND']);
+  // OK or KO, as Payline writes an operation's status there (docs.monext.fr, "Object associatedTransactions";
+  // the simulator wrote the transaction's state, VALIDATED or REMITTED).
+  assert.deepEqual(history.associatedTransactionsList.map((t) => t.status), ['OK', 'OK', 'OK']);
   // Each list item has the WSDL's elements in its order (DirectPaymentAPI.wsdl 4.77, `associatedTransactions`
   // and `statusHistory`; remise adds `dateIso` after `date`): statusHistory had a `totalAmount` the WSDL has
   // not, and no `fees` or `originTransactionId` (a helper's audit of the declarations, twenty-sixth pass).

@@ -399,12 +399,18 @@ export function createPayline(ctx, config = {}) {
   }
 
   // ---- answers ----------------------------------------------------------------------------------
+  // A transaction's `type` as getTransactionDetails writes it: Monext's list (AN20: AUTHOR, CAPTURE, RESET,
+  // REFUND, CREDIT, AUTHOR+CAP, ORDER, REAUTH+CAP, DEBIT, SCORING, CHEQUE, MICROVALID, REAUTHO, MICROCANCEL;
+  // docs.monext.fr, "Object associatedTransactions", pageId 747147048, and the payline-php-sdk fixture
+  // getTransactionDetailsResponse00000.xml: `AUTHOR+CAP`). The simulator's own kind of a
+  // re-authorization is REAUTHOR (its API); on the wire REAUTHO, or REAUTH+CAP when it captured.
+  const wireType = (tx) => (tx.kind === 'REAUTHOR' ? (actionOf(tx.action)?.capture ? 'REAUTH+CAP' : 'REAUTHO') : tx.kind);
   const transactionEl = (tx, long = false) => [
     ['id', tx.id],
     ['date', long ? longDate(tx.created) : shortDate(tx.created)],
     ['isDuplicated', '0'],
     ['isPossibleFraud', '0'],
-    ...(long ? [['type', tx.kind]] : []),
+    ...(long ? [['type', wireType(tx)]] : []),
   ];
   const cardEl = (tx) => [
     ['number', tx.card?.number ?? null],
@@ -561,8 +567,10 @@ export function createPayline(ctx, config = {}) {
         const related = [root, ...root.associated.map((id) => txs.get(id))].filter((t) => t.id !== tx.id);
         out.push([
           'associatedTransactionsList',
-          // (In the WSDL's order, originTransactionId always written: the root's is its own id.)
-          related.map((t) => ['associatedTransactions', [['transactionId', t.id], ['type', t.kind], ['date', longDate(t.created)], ['amount', String(t.amount)], ['status', t.status], ['originTransactionId', t.parent ?? t.id], ['currency', t.currency]]]),
+          // (In the WSDL's order, originTransactionId always written: the root's is its own id.) `status` is
+          // OK or KO (the same Monext page; module code compares `'OK'`): every operation recorded here was
+          // accepted. It wrote the transaction's state, VALIDATED or REMITTED, which Payline does not.
+          related.map((t) => ['associatedTransactions', [['transactionId', t.id], ['type', wireType(t)], ['date', longDate(t.created)], ['amount', String(t.amount)], ['status', 'OK'], ['originTransactionId', t.parent ?? t.id], ['currency', t.currency]]]),
         ]);
         out.push([
           'statusHistoryList',
