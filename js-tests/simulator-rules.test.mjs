@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { createConnection, createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { systempay, payline, money } from 'remise';
+import { systempay, payline, money, sogenactif } from 'remise';
 import { createSimulator } from 'remise/simulator';
 import { rejected, thrown } from './entries.mjs';
 import { systempayAuth, systempayPoster } from './server.mjs';
@@ -161,7 +161,8 @@ test('systempay: Transaction/Update of a waiting transaction\'s capture date mov
   assert.equal(dates3(waiting.uuid).status, 'WAITING_AUTHORISATION');
   const up = await sp3.update({ uuid: waiting.uuid, cardUpdate: { expectedCaptureDate: '2026-12-02T09:00:00Z' } });
   assert.equal(up.detailedStatus, 'WAITING_AUTHORISATION');
-  assert.equal(up.transactionDetails.cardDetails.authorizationResponse.authorizationDate, '2026-12-01T09:00:00+00:00');
+  // Nothing authorised yet, so no authorisation shown (it showed a result '0' and this date, in the future).
+  assert.deepEqual(Object.values(up.transactionDetails.cardDetails.authorizationResponse), [null, null, null, null, null, null, 'V4/PaymentMethod/Details/Cards/CardAuthorizationResponse']);
   sim3.advance({ days: 1 });
   assert.deepEqual(dates3(waiting.uuid), { status: 'AUTHORISED', authorised: '2026-12-01T09:00:00+00:00', captured: null });
   sim3.advance({ days: 2 });
@@ -819,4 +820,61 @@ test('payline and sogenactif createTransaction take every ISO 4217 code remise k
     if (bad !== 'HRK') assert.match(thrown(() => sim.sogenactif.createTransaction({ transactionReference: 'BAD1', amount: 100, currency: bad })).message, /give an ISO 4217 code/, String(bad));
   }
   assert.deepEqual([sim.payline.transactions().length, sim.sogenactif.transactions().length], count);
+});
+
+// ---- a helper's attack on the simulator's fidelity, twenty-seventh pass --------------------------
+
+test('payline: a card given by its token is taken (it was 02305 "Card Number : Bad format"); none of number, token or encryptedData is 02538', async () => {
+  // payline.md §3.2: card has number?, token?, encryptedData?; §5: 02538 "fill either card.number or card.token".
+  const sim = createSimulator({ now: START });
+  const pl = new payline.Client({ ...sim.payline.credentials, fetch: sim.fetch });
+  const order = { ref: 'TOK-1', amount: 1000, currency: 'EUR', date: '2026-11-30T10:00' };
+  const byToken = await pl.doAuthorization({ payment: { amount: 1000, currency: 'EUR', action: 101, mode: 'CPT', contractNumber: '1234567' }, card: { token: '1111aaaa2222bbbb', type: 'CB', expirationDate: '1230' }, order });
+  assert.equal(byToken.result.code, '00000');
+  assert.equal(byToken.card.token, '1111aaaa2222bbbb');
+  assert.equal(byToken.card.number, undefined);
+  // A raw request without any of the three (remise refuses it before sending).
+  const soap = `<?xml version="1.0"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:impl="http://impl.ws.payline.experian.com" xmlns:obj="http://obj.ws.payline.experian.com"><soapenv:Body><impl:doAuthorizationRequest><impl:version>34</impl:version><impl:payment><obj:amount>1000</obj:amount><obj:currency>978</obj:currency><obj:action>101</obj:action><obj:mode>CPT</obj:mode><obj:contractNumber>1234567</obj:contractNumber></impl:payment><impl:card><obj:type>CB</obj:type><obj:expirationDate>1230</obj:expirationDate></impl:card><impl:order><obj:ref>TOK-2</obj:ref><obj:amount>1000</obj:amount><obj:currency>978</obj:currency><obj:date>30/11/2026 10:00</obj:date></impl:order></impl:doAuthorizationRequest></soapenv:Body></soapenv:Envelope>`;
+  const { merchantId, accessKey } = sim.payline.credentials;
+  const res = await sim.fetch('https://homologation.payline.com/V4/services/DirectPaymentAPI', { method: 'POST', headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: 'doAuthorization', authorization: `Basic ${Buffer.from(`${merchantId}:${accessKey}`).toString('base64')}` }, body: soap });
+  assert.match(await res.text(), /<obj:code>02538<\/obj:code>|<code>02538<\/code>|02538/);
+});
+
+test('payline: doCapture of a re-authorization captured at once (action 101) is 02110, as of an authorization captured at once', async () => {
+  const sim = createSimulator({ now: START });
+  const pl = new payline.Client({ ...sim.payline.credentials, fetch: sim.fetch });
+  const original = sim.payline.createTransaction({ amount: 1000, date: '2026-11-20T10:00:00Z' });
+  const re = await pl.doReAuthorization({ transactionID: original.id, payment: { amount: 1000, currency: 'EUR', action: 101, mode: 'CPT', contractNumber: '1234567' }, order: { ref: 'R-101', amount: 1000, currency: 'EUR', date: '2026-11-30T10:00' } });
+  const capture = await rejected(pl.doCapture({ transactionID: re.transaction.id, payment: { amount: 1000, currency: 'EUR', action: 201, mode: 'CPT' } }));
+  assert.equal(capture.gatewayCode, '02110');
+});
+
+test('sogenactif office: acceptChallenge of a VALIDATION-mode transaction waits for validate; s10 answers name their transaction; an unknown merchant is answered unsealed', async () => {
+  const sim = createSimulator({ now: START });
+  const client = new sogenactif.OfficeClient({ ...sim.sogenactif.credentials, environment: 'production', fetch: sim.fetch });
+  // "Once the challenge is validated, the transaction retakes its normal course" (sogenactif.md §3).
+  sim.sogenactif.createTransaction({ transactionReference: 'CHAL1', amount: 1000, status: 'TO_CHALLENGE', captureMode: 'VALIDATION', captureDay: 5 });
+  assert.equal((await client.acceptChallenge({ transactionReference: 'CHAL1' })).newStatus, 'TO_VALIDATE');
+  assert.equal((await client.validate({ transactionReference: 'CHAL1', operationAmount: 1000, currencyCode: 'EUR' })).newStatus, 'TO_CAPTURE');
+  sim.sogenactif.createTransaction({ transactionReference: 'CHAL2', amount: 1000, status: 'TO_CHALLENGE' });
+  assert.equal((await client.acceptChallenge({ transactionReference: 'CHAL2' })).newStatus, 'TO_CAPTURE');
+  // An s10 order at 23:30 in Paris: the answer names the date the server applied, which a later call needs.
+  const late = createSimulator({ now: '2026-11-30T22:30:00Z' });
+  const s10 = await sips(late, 'checkout/cardOrder', { interfaceVersion: 'IR_WS_2.58', s10TransactionReference: { s10TransactionId: '123' }, amount: 1000, currencyCode: '978', cardNumber: '4970100000325734', cardExpiryDate: '203012', orderChannel: 'MOTO' });
+  assert.deepEqual([s10.responseCode, s10.s10TransactionReference, s10.transactionReference], ['00', { s10TransactionId: '000123', s10TransactionIdDate: '20261130' }, undefined]);
+  const data = await sips(late, 'diagnostic/getTransactionData', { interfaceVersion: 'DR_WS_2.58', s10TransactionReference: { s10TransactionId: '000123' } });
+  assert.deepEqual(data.s10TransactionReference, { s10TransactionId: '000123', s10TransactionIdDate: '20261130' });
+  // The platform cannot seal for a merchant it does not know: in production remise reads that as SIGNATURE_INVALID.
+  const stranger = new sogenactif.OfficeClient({ ...sim.sogenactif.credentials, merchantId: '011223344550000', environment: 'production', fetch: sim.fetch });
+  assert.equal((await rejected(stranger.cancel({ transactionReference: 'CHAL2', operationAmount: 1, currencyCode: 'EUR' }))).code, 'SIGNATURE_INVALID');
+});
+
+test('systempay raw HTTP: Charge/CreatePayment with a customer.email that is no address is INT_015, the errors-reference example; a valid one is taken', async () => {
+  const sim = createSimulator({ now: START });
+  const post = systempayPoster(sim);
+  const bad = await post('Charge/CreatePayment', { amount: 990, currency: 'EUR', orderId: 'ORD-E1', customer: { email: 'fake-email' } });
+  assert.deepEqual([bad.status, bad.answer.errorCode, bad.answer.detailedErrorMessage], ['ERROR', 'INT_015', 'Invalid input value [name=customer.email, value=fake-email]']);
+  assert.equal(sim.systempay.transactions().length, 0, 'nothing created');
+  const ok = await post('Charge/CreatePayment', { amount: 990, currency: 'EUR', orderId: 'ORD-E2', customer: { email: 'sample@example.com' } });
+  assert.equal(ok.status, 'SUCCESS');
 });

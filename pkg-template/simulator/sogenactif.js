@@ -240,7 +240,15 @@ export function createSogenactif(ctx, config = {}) {
   // ---- the rules (one function per method, shared by Office JSON and Office Batch) -------------
   const now = () => isoUtc(ctx.now());
   const cashAnswer = (tx) => ({ newStatus: tx.status, newAmount: tx.amount - tx.refunded, operationDateTime: now() });
-  const orderAnswer = (tx) => ({ acquirerResponseCode: '00', authorisationId: tx.authorisationId, transactionDateTime: isoUtc(tx.created), transactionReference: s10Of(tx) ? undefined : tx.key });
+  // A transaction named as the answer names it: its transactionReference, or its s10TransactionReference
+  // with the date the server applied (Worldline's response classes, CardOrderResponse, DuplicateResponse,
+  // GetTransactionDataResponse): an s10 order's answer named none, so the date the server chose could not be
+  // learnt (a helper's attack on the simulator, twenty-seventh pass).
+  const named = (tx) => {
+    const s10 = s10Of(tx);
+    return s10 ? { s10TransactionReference: { s10TransactionId: s10[0], s10TransactionIdDate: s10[1] } } : { transactionReference: tx.key };
+  };
+  const orderAnswer = (tx) => ({ acquirerResponseCode: '00', authorisationId: tx.authorisationId, transactionDateTime: isoUtc(tx.created), ...named(tx) });
 
   const rules = {
     cancel(f, amountName = 'operationAmount') {
@@ -292,7 +300,10 @@ export function createSogenactif(ctx, config = {}) {
     acceptChallenge(f) {
       const tx = find(f);
       if (tx.status !== 'TO_CHALLENGE') refuse(CODES.impossible, `status ${tx.status} is not TO_CHALLENGE`);
-      tx.status = 'TO_CAPTURE';
+      // "Once the challenge is validated, the transaction retakes its normal course" (sogenactif.md §3): one
+      // in captureMode VALIDATION waits for the merchant's validate (it went to TO_CAPTURE, and a validate
+      // was refused: a helper's attack on the simulator, twenty-seventh pass).
+      tx.status = tx.captureMode === 'VALIDATION' ? 'TO_VALIDATE' : 'TO_CAPTURE';
       return cashAnswer(tx);
     },
     refuseChallenge(f) {
@@ -340,7 +351,7 @@ export function createSogenactif(ctx, config = {}) {
       // simulator keeps accepted payments only), `currentAmount` the amount now, `originAmount` the first.
       return {
         responseCode: CODES.ok,
-        transactionReference: s10Of(tx) ? undefined : tx.key,
+        ...named(tx),
         transactionStatus: tx.status,
         currentAmount: tx.amount,
         originAmount: tx.originalAmount,
@@ -363,12 +374,15 @@ export function createSogenactif(ctx, config = {}) {
     // `responseCode` is the looked-up payment's), every other service's `responseCode`.
     const own = service === 'getTransactionData' ? 'getTransDataResponseCode' : 'responseCode';
     const sealed = sealTestAnswers || !TEST_HOST.test(url.hostname);
-    const send = async (answer, rec) => {
+    // (`unsealed`: an answer to a merchant the platform does not know, whose key it has not: a sealed 03
+    // read as a plain refusal in production, where remise reads the platform's as SIGNATURE_INVALID: a
+    // helper's attack on the simulator, twenty-seventh pass.)
+    const send = async (answer, rec, unsealed = false) => {
       // The seal is computed over the answer as JSON gives it to the client (a value JSON cannot hold,
       // NaN, would be sealed as "NaN" and sent as null: a seal that does not verify).
       const clean = JSON.parse(JSON.stringify(answer));
       // Sealed with the merchant's key, except on the test platform (TEST_HOST).
-      const body = sealed ? { ...clean, seal: await hmacSha256Hex(merchant.secretKey, sealInput(clean)) } : clean;
+      const body = sealed && !unsealed ? { ...clean, seal: await hmacSha256Hex(merchant.secretKey, sealInput(clean)) } : clean;
       return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), record: { ...rec, result: answer[own] } };
     };
     if (!family || !family.services.includes(service)) {
@@ -378,7 +392,7 @@ export function createSogenactif(ctx, config = {}) {
     const f = parseJson(req.body);
     const rec = { service: `${m[1]}/${service}`, body: maskRecorded(f ?? req.body) };
     if (!isObject(f)) return send({ [own]: CODES.format }, rec);
-    if (f.merchantId !== merchant.merchantId) return send({ [own]: CODES.invalidMerchant }, rec);
+    if (f.merchantId !== merchant.merchantId) return send({ [own]: CODES.invalidMerchant }, rec, true);
     // (`text`, not `String`: `{ "keyVersion": { "toString": 1 } }` threw, a rejected fetch: an attack,
     // nineteenth pass.)
     let expected;
