@@ -30,7 +30,10 @@ pub const LIST_ORDER_KEPT: bool = true;
 /// How field names are sorted: by Unicode code point (byte order of UTF-8), as PHP `ksort` and
 /// Python `sorted` do. The Java SDK compares case-insensitively; the two only differ when two
 /// names differ first by an upper-case letter against a lower-case one, which no Office request
-/// field pair does. [uncertain for exotic names] — change this one function if needed.
+/// field pair does; among answers, a cardOrder / walletOrder answer holding `authorMessageReference`
+/// beside `authorisationId` or `authorisationTypeLabel` does (the one such pair among the PHP Office
+/// SDK's message classes: a helper's check, twenty-seventh pass). No public source says which rule the
+/// platform uses. [uncertain] — change this one function if needed.
 pub fn field_order(a: &str, b: &str) -> Ordering {
     a.cmp(b)
 }
