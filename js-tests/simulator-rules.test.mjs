@@ -878,3 +878,22 @@ test('systempay raw HTTP: Charge/CreatePayment with a customer.email that is no 
   const ok = await post('Charge/CreatePayment', { amount: 990, currency: 'EUR', orderId: 'ORD-E2', customer: { email: 'sample@example.com' } });
   assert.equal(ok.status, 'SUCCESS');
 });
+
+test('payline: a doReset is listed among the transaction\'s operations (RESET, OK) beside the capture it undid; systempay: a payment cancelled while it waited shows no authorisation', async () => {
+  // A review of the twenty-seventh pass: with every entry OK and no reset listed, a reset capture read as standing.
+  const sim = createSimulator({ now: START });
+  const pl = new payline.Client({ ...sim.payline.credentials, fetch: sim.fetch });
+  const { id } = sim.payline.createTransaction({ amount: 1000, action: 100 });
+  await pl.doCapture({ transactionID: id, payment: { amount: 1000, currency: 'EUR', action: 201, mode: 'CPT' } });
+  assert.equal((await pl.doReset({ transactionID: id })).result.code, '00000');
+  const history = await pl.getTransactionDetails({ transactionId: id, transactionHistory: 'Y' });
+  assert.deepEqual(history.associatedTransactionsList.map((t) => [t.type, t.status, t.amount]), [['CAPTURE', 'OK', '1000'], ['RESET', 'OK', '1000']]);
+  // Systempay: asked the day before its capture, never when cancelled before (it showed a result '0' and a
+  // date nine days ahead).
+  const sp = new systempay.Client({ ...sim.systempay.credentials, fetch: sim.fetch });
+  const waiting = sim.systempay.createTransaction({ amount: 3000, captureDelay: 10 });
+  await sp.cancel({ uuid: waiting.uuid });
+  sim.advance({ days: 12 });
+  const shown = sim.systempay.getTransaction(waiting.uuid).transactionDetails.cardDetails.authorizationResponse;
+  assert.deepEqual([shown.authorizationResult, shown.authorizationNumber, shown.authorizationDate], [null, null, null]);
+});

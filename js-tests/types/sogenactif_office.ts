@@ -50,7 +50,15 @@ async function run(): Promise<void> {
     // The lookup's own code, and the looked-up payment's authorisation result beside it.
     const found: string | undefined = data.getTransDataResponseCode;
     const authorisation: string | undefined = data.responseCode;
-    console.log(left, first, stat, found, authorisation, data.currencyCode?.length);
+    // What remise adds, on this answer too (an Omit over the index signature had made them unknown).
+    const checked: boolean = data.sealVerified && data.accepted;
+    const meaning: string = data.responseMessage;
+    console.log(left, first, stat, found, authorisation, data.currencyCode?.length, checked, meaning);
+    // A cancel's answer: what is left, typed.
+    const after = await client.cancel(cancel);
+    const rest: number | undefined = after.newAmount;
+    const now: string | undefined = after.newStatus;
+    console.log(rest, now);
     // The answer as it came is the next call's transaction state.
     await client.cancel(cancel, { transaction: data });
     console.log(a.responseCode, status);

@@ -69,6 +69,15 @@ export default function sogenactifOffice(raw) {
     }
     return e;
   };
+  // A refund of unknown outcome was told to check getTransactionData, where a refund does not show (README,
+  // "Sips Office"): an operator following the message refunded twice (a new user's walk, twenty-seventh
+  // pass). The back office is named instead.
+  const refundUnknown = (e, service) => {
+    if (service === 'refund' && e instanceof RemiseError && e.outcome === 'unknown' && typeof e.message === 'string') {
+      e.message = e.message.replace(/(?:check its status with|check) getTransactionData before sending it again/g, 'check it in the Sogenactif back office before sending it again (a refund does not show in getTransactionData)');
+    }
+    return e;
+  };
   const office = {
     get hosts() {
       if (hosts === undefined) {
@@ -176,7 +185,7 @@ export default function sogenactifOffice(raw) {
       const near = statusNear(o[1], 'callOptions.');
       if (near !== undefined) o[2].push(near);
       return send(this.#core, this.#settings, G, service, [fields, o[1]], ['', 'callOptions'], false, o).catch((e) => {
-        throw lookupNamed(named(e, 'callOptions.'));
+        throw refundUnknown(lookupNamed(named(e, 'callOptions.')), service);
       });
     }
     static {

@@ -538,6 +538,10 @@ export function createPayline(ctx, config = {}) {
       setStatus(tx, 'RESET');
       if (tx.kind === 'REFUND') txs.get(tx.root).refunded -= tx.amount;
       for (const id of tx.associated) if (txs.get(id).kind === 'CAPTURE') setStatus(txs.get(id), 'RESET');
+      // Listed among the transaction's operations (type RESET, Monext's list): the capture's entry stays OK,
+      // as it was done, and the reset shows beside it (a review of the twenty-seventh pass: with every entry
+      // OK and no reset listed, a reset capture read as standing).
+      operation(txs.get(tx.root), 'RESET', tx.amount, null);
       return [['transaction', transactionEl(tx)]];
     },
 

@@ -55,19 +55,27 @@ export interface SogenactifOfficeOptions {
   transaction?: SogenactifTransactionState;
 }
 
+/** What remise adds to every decoded Office answer. */
+export interface SogenactifOfficeAnswerAdded {
+  /** Meaning of the call's code (`responseCode`, or `getTransDataResponseCode` for getTransactionData). */
+  responseMessage: string;
+  accepted: boolean;
+  /** True when the answer carried a seal that was checked with the secret key. */
+  sealVerified: boolean;
+}
+
 /** A decoded Office answer: the gateway's fields plus what remise adds. */
-export interface SogenactifOfficeAnswer {
+export interface SogenactifOfficeAnswer extends SogenactifOfficeAnswerAdded {
   /**
    * Sips responseCode, `'00'` when accepted (other codes throw `GATEWAY_ERROR`). In a
    * `getTransactionData` answer it is the looked-up payment's authorisation result, and the call's own
    * code is `getTransDataResponseCode` (`SogenactifTransactionData`).
    */
   responseCode: string;
-  /** Meaning of the call's code (`responseCode`, or `getTransDataResponseCode` for getTransactionData). */
-  responseMessage: string;
-  accepted: boolean;
-  /** True when the answer carried a seal that was checked with the secret key. */
-  sealVerified: boolean;
+  /** A cancel's, refund's or validate's: the transaction's status after it (`'CANCELLED'`, `'TO_CAPTURE'`, …). */
+  newStatus?: string;
+  /** A cancel's, refund's or validate's: the transaction's amount after it, in minor units. */
+  newAmount?: number;
   [field: string]: unknown;
 }
 
@@ -78,7 +86,7 @@ export interface SogenactifOfficeAnswer {
  * the others are there as the gateway wrote them (reference: sogenactif.md §3; the full list of the
  * diagnostic service's fields is not confirmed there).
  */
-export interface SogenactifTransactionData extends Omit<SogenactifOfficeAnswer, 'responseCode'> {
+export interface SogenactifTransactionData extends SogenactifOfficeAnswerAdded {
   /**
    * The lookup's own result: `'00'` (another code throws `GATEWAY_ERROR`: `'25'`, a transaction Sips does not
    * know). An answer without it is read by its `responseCode`, as before.
@@ -99,6 +107,7 @@ export interface SogenactifTransactionData extends Omit<SogenactifOfficeAnswer, 
   currencyCode?: string;
   transactionReference?: string;
   authorisationId?: string;
+  [field: string]: unknown;
 }
 
 /** The Sips 2.0 white labels (Sogenactif, Mercanet, Sherlock's, Worldline Sips). */

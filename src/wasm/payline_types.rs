@@ -62,7 +62,7 @@ pub struct PaylineTransaction {
     /// As written: `dd/MM/yy HH:mm[:ss]` or `dd/MM/yyyy HH:mm[:ss]`.
     #[tsify(optional)]
     pub date: Option<String>,
-    /// `date` as ISO 8601 `YYYY-MM-DDTHH:MM:SS` (Payline's wall clock, no offset).
+    /// `date` as ISO 8601 `YYYY-MM-DDTHH:MM:SS` (Payline's wall clock: Paris time, no offset).
     #[tsify(optional)]
     pub date_iso: Option<String>,
     #[tsify(optional, type = "'0' | '1'")]
@@ -160,9 +160,11 @@ pub struct PaylineAnswerPayment {
 pub struct PaylineAssociatedTransaction {
     #[tsify(optional)]
     pub transaction_id: Option<String>,
-    /// The operation, as Payline names it (e.g. a capture, a refund).
+    /// The operation, as Payline names it: `'AUTHOR'`, `'CAPTURE'`, `'RESET'`, `'REFUND'`, `'CREDIT'`,
+    /// `'AUTHOR+CAP'`, `'REAUTHO'`, `'REAUTH+CAP'`, `'DEBIT'`, … (Monext's "associatedTransactions" page).
     #[tsify(optional)]
     pub r#type: Option<String>,
+    /// `'OK'` or `'KO'`: whether that operation was done (the same page).
     #[tsify(optional)]
     pub status: Option<String>,
     /// Minor units, as text (`'1000'`).
@@ -172,7 +174,9 @@ pub struct PaylineAssociatedTransaction {
     pub currency: Option<String>,
     #[tsify(optional)]
     pub date: Option<String>,
-    /// `date` as ISO 8601 (Payline's wall clock, no offset), as remise adds beside every date.
+    /// `date` as ISO 8601, Paris wall-clock time without an offset and to the second at best, as remise
+    /// adds beside every date: compare it as Paris time (not `new Date(dateIso)`, which reads it in the
+    /// host's zone).
     #[tsify(optional)]
     pub date_iso: Option<String>,
     #[tsify(optional)]
@@ -187,7 +191,7 @@ pub struct PaylineStatusHistory {
     pub transaction_id: Option<String>,
     #[tsify(optional)]
     pub date: Option<String>,
-    /// `date` as ISO 8601 (Payline's wall clock, no offset).
+    /// `date` as ISO 8601 (Payline's wall clock: Paris time, no offset).
     #[tsify(optional)]
     pub date_iso: Option<String>,
     #[tsify(optional)]
