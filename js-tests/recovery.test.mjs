@@ -7,6 +7,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { systempay, payline, sogenactif, isRemiseError } from 'remise';
 import { createSimulator } from 'remise/simulator';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const START = '2026-11-30T09:00:00Z';
 // The two ways a money call's answer is lost: after the gateway processed it, or before it got there.
@@ -89,4 +92,24 @@ test('Sips: a refund of unknown outcome sends the operator to the back office, n
   // Other services keep the query.
   const c = await unknown(new sogenactif.OfficeClient({ ...sim.sogenactif.credentials, fetch: lossy(sim, true) }).cancel({ transactionReference: 'PAID1', operationAmount: 100, currencyCode: 'EUR' }));
   assert.match(c.message, /check its status with getTransactionData before sending it again/);
+});
+
+test('Sips: every text of a refund answered 99 (temporary server problem) names the back office; the stateless reader and `remise batch report` too', async () => {
+  // A review of the pass: `gatewayMessage` and the answer's `responseMessage`, what a JSON logger writes,
+  // still said to check getTransactionData.
+  const answer99 = async () => new Response('{"responseCode":"99"}', { status: 200, headers: { 'content-type': 'application/json' } });
+  const sim = createSimulator({ now: START });
+  const client = new sogenactif.OfficeClient({ ...sim.sogenactif.credentials, fetch: answer99 });
+  const e = await unknown(client.refund({ transactionReference: 'PAID1', operationAmount: 100, currencyCode: 'EUR' }));
+  for (const text of [e.message, e.gatewayMessage, e.response.responseMessage, JSON.stringify(e)]) {
+    assert.match(text, /Sogenactif back office/);
+    assert.doesNotMatch(text, /check getTransactionData before sending it again/);
+  }
+  // The stateless reader is not told the service: its advice names both.
+  const stateless = await Promise.resolve().then(() => sogenactif.office.parseResponse('{"responseCode":"99"}')).then(() => null, (x) => x);
+  assert.match(stateless.message, /check getTransactionData before sending it again \(a refund does not show there: check the Sogenactif back office\)/);
+  // The command's advice per rejected record knows its method.
+  const { actionFor } = await import(pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('remise')), 'cli', 'codes.mjs')).href);
+  assert.match(actionFor('99', 'REFUND').action, /Sogenactif back office/);
+  assert.match(actionFor('99', 'CANCEL').action, /check the transaction \(getTransactionData\)/);
 });

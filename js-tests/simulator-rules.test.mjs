@@ -897,3 +897,21 @@ test('payline: a doReset is listed among the transaction\'s operations (RESET, O
   const shown = sim.systempay.getTransaction(waiting.uuid).transactionDetails.cardDetails.authorizationResponse;
   assert.deepEqual([shown.authorizationResult, shown.authorizationNumber, shown.authorizationDate], [null, null, null]);
 });
+
+test('payline: a doReset row is never remitted; an orderRef two payments share is 02311, not the first one found', async () => {
+  // A review of the twenty-seventh pass: the RESET row was VALIDATED, then REMITTED at midnight (money that
+  // never moved), and a re-authorization sent with the original's order.ref was hidden behind the original.
+  const sim = createSimulator({ now: START });
+  const pl = new payline.Client({ ...sim.payline.credentials, fetch: sim.fetch });
+  const { id } = sim.payline.createTransaction({ amount: 1000, action: 100, orderRef: 'SHARED-1' });
+  await pl.doReset({ transactionID: id });
+  sim.advance({ days: 2 });
+  assert.deepEqual(sim.payline.transactions().filter((t) => t.kind === 'RESET').map((t) => t.status), ['RESET']);
+  const other = sim.payline.createTransaction({ amount: 500, action: 100, orderRef: 'SHARED-2', date: '2026-11-20T10:00:00Z' });
+  const re = await pl.doReAuthorization({ transactionID: other.id, payment: { amount: 500, currency: 'EUR', action: 100, mode: 'CPT', contractNumber: '1234567' }, order: { ref: 'SHARED-2', amount: 500, currency: 'EUR', date: '2026-12-02T10:00' } });
+  assert.equal(re.result.code, '00000');
+  assert.equal((await rejected(pl.getTransactionDetails({ orderRef: 'SHARED-2' }))).gatewayCode, '02311');
+  // A reference of its own finds it.
+  const own = await pl.doReAuthorization({ transactionID: other.id, payment: { amount: 500, currency: 'EUR', action: 100, mode: 'CPT', contractNumber: '1234567' }, order: { ref: 'SHARED-2-R2', amount: 500, currency: 'EUR', date: '2026-12-02T10:00' } });
+  assert.equal((await pl.getTransactionDetails({ orderRef: 'SHARED-2-R2' })).transaction.id, own.transaction.id);
+});

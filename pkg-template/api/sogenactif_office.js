@@ -72,12 +72,20 @@ export default function sogenactifOffice(raw) {
   // A refund of unknown outcome was told to check getTransactionData, where a refund does not show (README,
   // "Sips Office"): an operator following the message refunded twice (a new user's walk, twenty-seventh
   // pass). The back office is named instead.
-  const refundUnknown = (e, service) => {
-    if (service === 'refund' && e instanceof RemiseError && e.outcome === 'unknown' && typeof e.message === 'string') {
-      e.message = e.message.replace(/(?:check its status with|check) getTransactionData before sending it again/g, 'check it in the Sogenactif back office before sending it again (a refund does not show in getTransactionData)');
-    }
+  // In every text of the error a logger may write (`message`, `gatewayMessage`, the answer's
+  // `responseMessage`: a review of the pass).
+  const QUERY = /(?:check its status with|check) getTransactionData before sending it again/g;
+  const advised = (e, to) => {
+    if (!(e instanceof RemiseError)) return e;
+    guarded(() => {
+      for (const k of ['message', 'gatewayMessage']) if (typeof e[k] === 'string') e[k] = e[k].replace(QUERY, to);
+      const r = e.response;
+      if (r !== null && typeof r === 'object' && typeof r.responseMessage === 'string') r.responseMessage = r.responseMessage.replace(QUERY, to);
+    }, undefined);
     return e;
   };
+  const refundUnknown = (e, service) =>
+    service === 'refund' && e instanceof RemiseError && e.outcome === 'unknown' ? advised(e, 'check it in the Sogenactif back office before sending it again (a refund does not show in getTransactionData)') : e;
   const office = {
     get hosts() {
       if (hosts === undefined) {
@@ -106,7 +114,8 @@ export default function sogenactifOffice(raw) {
         return scrubbing(options, () => withIssue(G, controlInKey(keyOf(options), 'options.secretKey'), () =>
           invokeAnswer(raw, 'sogenactif.office.parseResponse', [text, options], ['text', 'options'], G, 0)));
       } catch (e) {
-        throw lookupNamed(e);
+        // (Not told the service: the advice names where a refund shows too.)
+        throw advised(lookupNamed(e), 'check getTransactionData before sending it again (a refund does not show there: check the Sogenactif back office)');
       }
     },
   };

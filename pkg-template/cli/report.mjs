@@ -179,7 +179,7 @@ export function createSummary(money, columns = () => null, { join = true } = {})
       c.count += 1;
       c.methods[r.method] = (c.methods[r.method] ?? 0) + 1;
       if (!r.accepted) {
-        const { retryable, action, unknown: mayBeDone } = actionFor(r.responseCode);
+        const { retryable, action, unknown: mayBeDone } = actionFor(r.responseCode, r.method);
         if (mayBeDone) unknown += 1;
         const x = { recordSequence: r.recordSequence, method: r.method };
         if (r.merchantId !== undefined) x.merchantId = String(r.merchantId);

@@ -67,7 +67,8 @@ export interface SimulatedSystempayTransaction {
 
 export interface SimulatedPaylineTransaction {
   id: string;
-  kind: 'AUTHOR' | 'AUTHOR+CAP' | 'REAUTHOR' | 'CAPTURE' | 'REFUND' | 'CREDIT' | 'DEBIT';
+  /** The simulator's own kind (on the wire a REAUTHOR is `REAUTHO` or `REAUTH+CAP`); a RESET row is a doReset. */
+  kind: 'AUTHOR' | 'AUTHOR+CAP' | 'REAUTHOR' | 'CAPTURE' | 'REFUND' | 'RESET' | 'CREDIT' | 'DEBIT';
   status: 'AUTHORIZED' | 'VALIDATED' | 'REMITTED' | 'RESET' | 'EXPIRED';
   amount: number;
   /** ISO 4217 numeric code. */

@@ -33,6 +33,7 @@ const RESULTS = {
   '02303': ['ERROR', 'Invalid contract number'],
   '02305': ['ERROR', 'Invalid field format'],
   '02308': ['ERROR', 'Invalid value for Payment Mode'], // 3p
+  '02311': ['ERROR', 'Too many transactions match the search criteria'], // 3p
   '02321': ['ERROR', 'Invalid value for payment action'], // 3p
   '02514': ['ERROR', 'Private data number is limited to 99'], // 3p
   '02538': ['ERROR', 'Fill either card.number or card.token'], // 3p
@@ -541,7 +542,12 @@ export function createPayline(ctx, config = {}) {
       // Listed among the transaction's operations (type RESET, Monext's list): the capture's entry stays OK,
       // as it was done, and the reset shows beside it (a review of the twenty-seventh pass: with every entry
       // OK and no reset listed, a reset capture read as standing).
-      operation(txs.get(tx.root), 'RESET', tx.amount, null);
+      // (Its own status RESET, which the nightly run skips: as VALIDATED it was remitted, money that never
+      // moved, the review of the pass.)
+      const reset = operation(txs.get(tx.root), 'RESET', tx.amount, null);
+      reset.status = 'RESET';
+      reset.validatedAt = null;
+      reset.history = [{ date: reset.created, status: 'RESET' }];
       return [['transaction', transactionEl(tx)]];
     },
 
@@ -566,7 +572,15 @@ export function createPayline(ctx, config = {}) {
     getTransactionDetails(b) {
       let tx;
       if (b.transactionId) tx = transactionOf(b.transactionId);
-      else if (b.orderRef) tx = [...txs.values()].find((t) => t.order?.ref === b.orderRef) ?? refuse(RULE_CODES.unknownTransaction);
+      else if (b.orderRef) {
+        // A payment (not an operation on one, which carries its order) of that reference; Payline takes an
+        // orderRef only when it is unique (payline.md, getTransactionDetails): two payments of one reference
+        // (a re-authorization sent with the original's) are 02311 "too many transactions match", not the
+        // first one found, which hid the re-authorization (a review of the twenty-seventh pass).
+        const found = [...txs.values()].filter((t) => t.root === t.id && t.order?.ref === b.orderRef);
+        if (found.length > 1) refuse('02311', `Too many transactions match : ${found.length} transactions have order reference ${b.orderRef}`);
+        tx = found[0] ?? refuse(RULE_CODES.unknownTransaction);
+      }
       else format('transactionId : is mandatory');
       const history = b.transactionHistory === 'Y';
       const root = txs.get(tx.root);

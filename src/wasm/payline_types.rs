@@ -174,9 +174,9 @@ pub struct PaylineAssociatedTransaction {
     pub currency: Option<String>,
     #[tsify(optional)]
     pub date: Option<String>,
-    /// `date` as ISO 8601, Paris wall-clock time without an offset and to the second at best, as remise
-    /// adds beside every date: compare it as Paris time (not `new Date(dateIso)`, which reads it in the
-    /// host's zone).
+    /// `date` as ISO 8601, wall-clock time without an offset (Paris', as far as remise's notes go) and to
+    /// the second at best, as remise adds beside every date: `new Date(dateIso)` reads it in the host's
+    /// zone, so compare it as text or as Paris time.
     #[tsify(optional)]
     pub date_iso: Option<String>,
     #[tsify(optional)]
