@@ -2013,3 +2013,21 @@ test('build -o naming the other syntax\'s extension, or .zip without --zip, is r
   const ok = remise(['batch', 'build', path('in.ndjson'), '-o', path('OFBREQ_5.XML'), '--syntax', 'xml', ...HEADER_ARGS]);
   assert.equal(ok.status, 0, ok.stderr);
 });
+
+test('report: a REFUND record of unknown outcome (99) is sent to the back office, in its action and its message; a CANCEL keeps getTransactionData', () => {
+  // README, "Sips Office": a refund does not show in getTransactionData (a review of the twenty-seventh pass:
+  // the action said the back office, the record's message and its --json still getTransactionData).
+  const file = write('resp99.csv', [
+    'FILE;response;office;v19', 'HEADER;023101122334455;2026-11-30+0100;10:00:00+0100;3',
+    'CANCEL;1;002001000000001;A1;300;978;;;;99;;', 'REFUND;2;002001000000001;A2;300;978;;;;99;;', 'END;2', '',
+  ].join('\n'));
+  const r = remise(['batch', 'report', file, '--json']);
+  const rejections = JSON.parse(r.stdout).rejections;
+  const [cancel, refund] = [rejections.find((x) => x.method === 'cancel'), rejections.find((x) => x.method === 'refund')];
+  assert.equal(refund.outcome, 'unknown');
+  for (const text of [refund.action, refund.responseMessage]) {
+    assert.match(text, /Sogenactif back office/);
+    assert.doesNotMatch(text, /check (?:the transaction \()?getTransactionData\)? before/);
+  }
+  assert.match(cancel.action, /getTransactionData/);
+});

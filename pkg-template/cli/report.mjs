@@ -188,7 +188,12 @@ export function createSummary(money, columns = () => null, { join = true } = {})
         if (s10 && s10.s10TransactionId !== undefined) x.s10TransactionId = String(s10.s10TransactionId);
         if (field !== undefined) x.amount = formatAmount(money, BigInt(r[field]), cur);
         if (curKey !== null) x.currency = curKey;
-        Object.assign(x, { responseCode: r.responseCode, responseMessage: r.responseMessage, retryable, action });
+        // (A refund's message too: the code table's advice names getTransactionData, where a refund does not
+        // show; a review of the twenty-seventh pass.)
+        const message = mayBeDone && /^refund$/i.test(String(r.method ?? '')) && typeof r.responseMessage === 'string'
+          ? r.responseMessage.replace('check getTransactionData before sending it again', 'check the Sogenactif back office before sending it again (a refund does not show in getTransactionData)')
+          : r.responseMessage;
+        Object.assign(x, { responseCode: r.responseCode, responseMessage: message, retryable, action });
         // The operation may have been done (60 pending, 99 server problem): not to be read as refused.
         if (mayBeDone) x.outcome = 'unknown';
         rejections.push(x);

@@ -69,7 +69,8 @@ export interface SogenactifOfficeAnswer extends SogenactifOfficeAnswerAdded {
   /**
    * Sips responseCode, `'00'` when accepted (other codes throw `GATEWAY_ERROR`). In a
    * `getTransactionData` answer it is the looked-up payment's authorisation result, and the call's own
-   * code is `getTransDataResponseCode` (`SogenactifTransactionData`).
+   * code is `getTransDataResponseCode` (`SogenactifTransactionData`; the stateless `parseResponse`, not
+   * told the service, reads that one first, and an answer holding it alone has no `responseCode`).
    */
   responseCode: string;
   /** A cancel's, refund's or validate's: the transaction's status after it (`'CANCELLED'`, `'TO_CAPTURE'`, …). */
@@ -92,7 +93,7 @@ export interface SogenactifTransactionData extends SogenactifOfficeAnswerAdded {
    * know). An answer without it is read by its `responseCode`, as before.
    */
   getTransDataResponseCode?: string;
-  /** The looked-up payment's authorisation result (`'05'`: refused), not the call's. */
+  /** The looked-up payment's authorisation result (`'05'`: refused), not the call's (unless the answer has no `getTransDataResponseCode`). */
   responseCode?: string;
   /** `'TO_CAPTURE'`, `'CAPTURED'`, `'CANCELLED'`, `'TO_VALIDATE'`, `'TO_CHALLENGE'`, `'REFUSED'`, … */
   transactionStatus?: string;
