@@ -915,3 +915,19 @@ test('payline: a doReset row is never remitted; an orderRef two payments share i
   const own = await pl.doReAuthorization({ transactionID: other.id, payment: { amount: 500, currency: 'EUR', action: 100, mode: 'CPT', contractNumber: '1234567' }, order: { ref: 'SHARED-2-R2', amount: 500, currency: 'EUR', date: '2026-12-02T10:00' } });
   assert.equal((await pl.getTransactionDetails({ orderRef: 'SHARED-2-R2' })).transaction.id, own.transaction.id);
 });
+
+test('payline raw SOAP: a comment over AN255 or a sequenceNumber over AN50 is 02305, as remise refuses them before sending', async () => {
+  const sim = createSimulator({ now: START });
+  const { id } = sim.payline.createTransaction({ amount: 1000, action: 101, date: '2026-11-20T10:00:00Z' });
+  const { merchantId, accessKey } = sim.payline.credentials;
+  const refund = (extra) => `<?xml version="1.0"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:impl="http://impl.ws.payline.experian.com" xmlns:obj="http://obj.ws.payline.experian.com"><soapenv:Body><impl:doRefundRequest><impl:version>34</impl:version><impl:transactionID>${id}</impl:transactionID><impl:payment><obj:amount>100</obj:amount><obj:currency>978</obj:currency><obj:action>421</obj:action><obj:mode>CPT</obj:mode></impl:payment>${extra}</impl:doRefundRequest></soapenv:Body></soapenv:Envelope>`;
+  const code = async (extra) => {
+    const res = await sim.fetch('https://homologation.payline.com/V4/services/DirectPaymentAPI', { method: 'POST', headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: 'doRefund', authorization: `Basic ${Buffer.from(`${merchantId}:${accessKey}`).toString('base64')}` }, body: refund(extra) });
+    const text = await res.text();
+    return [/<(?:\w+:)?code>(\d{5})</.exec(text)?.[1], /<(?:\w+:)?longMessage>([^<]*)</.exec(text)?.[1]];
+  };
+  assert.deepEqual(await code(`<impl:comment>${'c'.repeat(256)}</impl:comment>`), ['02305', 'Invalid field format : Comment : Max length 255 characters']);
+  assert.deepEqual(await code(`<impl:sequenceNumber>${'9'.repeat(51)}</impl:sequenceNumber>`), ['02305', 'Invalid field format : Sequence Number : Max length 50 characters']);
+  // At the bounds the refund is taken (a captured payment remitted days ago).
+  assert.equal((await code(`<impl:comment>${'c'.repeat(255)}</impl:comment><impl:sequenceNumber>${'9'.repeat(50)}</impl:sequenceNumber>`))[0], '00000');
+});

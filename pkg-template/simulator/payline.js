@@ -320,6 +320,11 @@ export function createPayline(ctx, config = {}) {
     }
     const items = isObject(b.privateDataList) ? list(b.privateDataList.privateData).length : 0;
     if (items > MAX_PRIVATE_DATA) refuse('02514', `Private data number is limited to ${MAX_PRIVATE_DATA} : ${items} given`);
+    // `comment` AN255 (doRefund, doReset, doCredit) and `sequenceNumber` AN50 (doCapture, doRefund, doReset),
+    // payline.md §3.3–3.6, in the wording of the other lengths: both were taken at any length from a raw
+    // request remise refuses (a helper's attack on the simulator, twenty-seventh pass).
+    if (typeof b.comment === 'string' && [...b.comment].length > 255) format('Comment : Max length 255 characters');
+    if (typeof b.sequenceNumber === 'string' && [...b.sequenceNumber].length > 50) format('Sequence Number : Max length 50 characters');
   }
   function checkPayment(p, { actions, needContract = false, nilAmountFor = null }) {
     if (!p || typeof p !== 'object') format('Payment : is mandatory');
