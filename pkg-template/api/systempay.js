@@ -16,9 +16,10 @@ const METHODS = {
 };
 
 const G = 'systempay';
-// The services remise models (the core's list: `systempay.request` names them for an unknown one).
-const MODELLED = [...Object.values(METHODS), 'Charge/SDKTest'];
-const IS_MODELLED = new Set(MODELLED);
+// Valid options under which `unmodelled` asks the core for its list of modelled services.
+const PROBE = { shopId: '00000000', password: 'testpassword_probe' };
+/** The services the core models, as its refusal of an unknown one lists them ("use one of …"). */
+const listedIn = (message) => /: use one of (.*), or client\.call\(/.exec(message)?.[1]?.split(', ') ?? [];
 
 /**
  * The services where a body without `amount` moves the whole amount left (README: `{ uuid }` refunds
@@ -161,8 +162,9 @@ export default function systempay(raw) {
       // anything is sent.
       const [read, blank] = withAmount(service, body, '0', 'amount');
       if (blank !== undefined) o[2] = joined([blank], o[2]);
-      const sent = send(this.#core, this.#settings, G, service, [read], [''], true, o);
-      return IS_MODELLED.has(service) ? sent : sent.catch((e) => { throw unmodelled(e, service); });
+      return send(this.#core, this.#settings, G, service, [read], [''], true, o).catch((e) => {
+        throw unmodelled(e, service);
+      });
     }
     static {
       defineMethods(this, Object.keys(METHODS), 1, (client, name, body, options) => client.#send(METHODS[name], body, options));
@@ -267,8 +269,7 @@ export default function systempay(raw) {
    */
   function serviceNear(e, service) {
     if (!(e instanceof RemiseError) || e.code !== 'UNSUPPORTED' || e.field !== 'service' || typeof service !== 'string') return e;
-    const known = /: use one of (.*), or client\.call\(/.exec(e.message)?.[1]?.split(', ') ?? [];
-    const near = didYouMean(service, known);
+    const near = didYouMean(service, listedIn(e.message));
     if (near === '') return e;
     e.message = e.message.replace(': use one of', `:${near} Otherwise use one of`);
     return e;
@@ -278,7 +279,9 @@ export default function systempay(raw) {
    * `client.call()` of a service near a modelled one (`Transaction/Refnd`, `transaction/get`): the
    * platform's HTTP 404, or the core's refusal of the name, with the name it was near. It went to the
    * 404 with "check baseUrl and the service name" alone (a helper's audit of the messages, twenty-sixth
-   * pass). Nothing else changes: a service remise does not model is still sent as given.
+   * pass). Nothing else changes: a service remise does not model is still sent as given. The modelled
+   * services are the core's list, asked on this error path by a stateless request of the name (a modelled
+   * one is validated there, not refused, and gets no suggestion).
    */
   function unmodelled(e, service) {
     if (!(e instanceof RemiseError)) return e;
@@ -286,7 +289,13 @@ export default function systempay(raw) {
     const named = (i) => i?.field === 'service' && i?.code === 'FORMAT';
     const refused = e.code === 'VALIDATION' && issuesOf(e).some(named);
     if (!notFound && !refused) return e;
-    const near = didYouMean(service, MODELLED);
+    let listed = [];
+    try {
+      invoke(raw, 'systempay.request', [service, {}, PROBE], ['service', '', 'options'], G);
+    } catch (x) {
+      if (x instanceof RemiseError && x.code === 'UNSUPPORTED') listed = listedIn(x.message);
+    }
+    const near = didYouMean(service, listed);
     if (near === '') return e;
     if (notFound) {
       e.message += near;

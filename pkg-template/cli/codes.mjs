@@ -45,10 +45,16 @@ export const ACTIONS = {
  */
 export function actionFor(code, method) {
   const a = ACTIONS[code] ?? { retryable: false, unknown: true, action: `unknown response code ${code}: the operation may have been done; check the transaction (getTransactionData) and ask your bank what the code means before sending again` };
-  // A refund does not show in getTransactionData (README, "Sips Office"): its record is sent to the back
-  // office (a review of the twenty-seventh pass).
-  if (a.unknown && /^refund$/i.test(String(method ?? ''))) {
-    return { ...a, action: a.action.replace('check the transaction (getTransactionData)', 'check it in the Sogenactif back office (a refund does not show in getTransactionData)') };
-  }
-  return a;
+  return a.unknown && isRefund(method) ? { ...a, action: refundAdvice(a.action) } : a;
 }
+
+/** A record's method is a refund (`REFUND` in a response file, `refund` in a record). */
+export const isRefund = (method) => /^refund$/i.test(String(method ?? ''));
+
+/**
+ * `text` (an action of this table, or the core's message of a code) with its advice to check
+ * getTransactionData turned to the back office: a refund does not show there (README, "Sips Office"; a
+ * review of the twenty-seventh pass).
+ */
+export const refundAdvice = (text) =>
+  text.replace(/check (?:the transaction \(getTransactionData\)|getTransactionData)/, 'check it in the Sogenactif back office (a refund does not show in getTransactionData)');

@@ -24,7 +24,7 @@
 // units)` with the amounts in minor units. No card data is copied from the response or the request
 // (cardNumber, cardCSCValue are masked). `problems(report)` says what makes the file untrustworthy
 // (the command then exits 1).
-import { actionFor } from './codes.mjs';
+import { actionFor, isRefund, refundAdvice } from './codes.mjs';
 import { maskCardLike, maskDigits } from './mask.mjs';
 
 export { maskDigits };
@@ -188,11 +188,8 @@ export function createSummary(money, columns = () => null, { join = true } = {})
         if (s10 && s10.s10TransactionId !== undefined) x.s10TransactionId = String(s10.s10TransactionId);
         if (field !== undefined) x.amount = formatAmount(money, BigInt(r[field]), cur);
         if (curKey !== null) x.currency = curKey;
-        // (A refund's message too: the code table's advice names getTransactionData, where a refund does not
-        // show; a review of the twenty-seventh pass.)
-        const message = mayBeDone && /^refund$/i.test(String(r.method ?? '')) && typeof r.responseMessage === 'string'
-          ? r.responseMessage.replace('check getTransactionData before sending it again', 'check the Sogenactif back office before sending it again (a refund does not show in getTransactionData)')
-          : r.responseMessage;
+        // (A refund's message too: the core's advice names getTransactionData, where a refund does not show.)
+        const message = mayBeDone && isRefund(r.method) && typeof r.responseMessage === 'string' ? refundAdvice(r.responseMessage) : r.responseMessage;
         Object.assign(x, { responseCode: r.responseCode, responseMessage: message, retryable, action });
         // The operation may have been done (60 pending, 99 server problem): not to be read as refused.
         if (mayBeDone) x.outcome = 'unknown';

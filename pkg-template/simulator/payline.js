@@ -281,9 +281,10 @@ export function createPayline(ctx, config = {}) {
       associated: [],
     });
   }
-  function operation(root, kind, amount, action) {
+  // (`status`: a RESET row's own, which the nightly run skips.)
+  function operation(root, kind, amount, action, status = 'VALIDATED') {
     const id = nextId();
-    return record({ id, root: root.id, parent: root.id, kind, created: ctx.now(), amount, currency: root.currency, action, mode: root.mode, contractNumber: root.contractNumber, order: root.order, card: root.card, status: 'VALIDATED', validatedAt: ctx.now(), associated: [] });
+    return record({ id, root: root.id, parent: root.id, kind, created: ctx.now(), amount, currency: root.currency, action, mode: root.mode, contractNumber: root.contractNumber, order: root.order, card: root.card, status, validatedAt: status === 'VALIDATED' ? ctx.now() : null, associated: [] });
   }
 
   function tick(now) {
@@ -549,10 +550,7 @@ export function createPayline(ctx, config = {}) {
       // OK and no reset listed, a reset capture read as standing).
       // (Its own status RESET, which the nightly run skips: as VALIDATED it was remitted, money that never
       // moved, the review of the pass.)
-      const reset = operation(txs.get(tx.root), 'RESET', tx.amount, null);
-      reset.status = 'RESET';
-      reset.validatedAt = null;
-      reset.history = [{ date: reset.created, status: 'RESET' }];
+      operation(txs.get(tx.root), 'RESET', tx.amount, null, 'RESET');
       return [['transaction', transactionEl(tx)]];
     },
 
