@@ -464,6 +464,9 @@ test('a stack overflow inside a call renews the instance: later calls and client
   assert.equal(sent, 0);
   // A file under way lost its state: refused, and a new writer writes the sample.
   assert.match(thrown(() => writer.add(SAMPLE_RECORD)).message, /instance was renewed/);
+  // Both causes named: running out of wasm memory (unfinished converters) is the other one, and the
+  // message blamed a stack overflow alone (a helper's attack on reentrancy, twenty-eighth pass).
+  assert.match(thrown(() => writer.add(SAMPLE_RECORD)).message, /wasm memory ran out.*or the JS stack did/);
   writer.free();
   const again = new R.sogenactif.BatchWriter({ header: SAMPLE_HEADER });
   assert.equal(again.header(), head);
@@ -825,6 +828,29 @@ test('a getter or toJSON that calls remise in the middle of an encoding leaves t
     const r = await p.then(() => null, (err) => err);
     assert.equal(r && r.code, 'VALIDATION');
     assert.equal(sent, 0);
+  }
+});
+
+test('a toJSON that calls remise and catches its error leaves the outer error every issue at once', () => {
+  // The nested call's retry without the values JSON cannot carry reset the outer one's counts, and the
+  // outer error kept one issue of four (a helper's attack on reentrancy, twenty-eighth pass).
+  class Amount {
+    constructor(v) { this.v = v; }
+    toJSON() { try { return R0.money.toMinor(this.v, 'EUR'); } catch { return 5; } }
+  }
+  let R0;
+  for (const [, R] of entries) {
+    R0 = R;
+    const input = (amount) => ({ header: SAMPLE_HEADER, records: [
+      { ...SAMPLE_RECORD, merchantId: '02310112233445', transactionReference: 'A\uD800' },
+      { ...SAMPLE_RECORD, recordSequence: 13, amount, unknownField: 1, extra: NaN },
+    ] });
+    const fields = (amount) => thrown(() => R.sogenactif.batch.build(input(amount))).issues.map((i) => `${i.field} ${i.code}`).sort();
+    const expected = ['records[0].merchantId FORMAT', 'records[0].transactionReference FORBIDDEN_CHARACTER', 'records[1].extra TYPE', 'records[1].unknownField UNKNOWN_FIELD'];
+    assert.deepEqual(fields(5), expected);
+    // The nested call fails (NaN), inside the outer encoding and inside its retry: the same four.
+    assert.deepEqual(fields(new Amount(NaN)), expected);
+    assert.deepEqual(fields(new Amount('0.05')), expected);
   }
 });
 

@@ -25,6 +25,7 @@ test('the tarball holds the entries, glue, wasm, types and the remise command, a
     'package/cli/suggest.mjs',
     'package/cli/summaries.mjs',
     'package/cli/zip.mjs',
+    'package/edge.mjs',
     'package/index.cjs',
     'package/index.d.cts',
     'package/index.d.ts',

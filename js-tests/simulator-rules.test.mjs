@@ -931,3 +931,95 @@ test('payline raw SOAP: a comment over AN255 or a sequenceNumber over AN50 is 02
   // At the bounds the refund is taken (a captured payment remitted days ago).
   assert.equal((await code(`<impl:comment>${'c'.repeat(255)}</impl:comment><impl:sequenceNumber>${'9'.repeat(50)}</impl:sequenceNumber>`))[0], '00000');
 });
+
+// Payline's duplicate check as Monext documents it (https://docs.payline.com/display/DT/Duplicate+check):
+// doAuthorization, doCapture and doRefund compare Paris day D and D-1, the order reference, the amount and
+// the sequenceNumber of accepted transactions; nothing beyond D-1. The simulator keyed it on the order
+// reference alone within 24 hours (a helper's reading of the page, twenty-eighth pass).
+test('payline: the duplicate check compares day D and D-1, the amount and the sequenceNumber (doAuthorization, doCapture, doRefund)', async () => {
+  const sim = createSimulator({ now: START }); // Monday 10:00 in Paris
+  const pl = new payline.Client({ ...sim.payline.credentials, fetch: sim.fetch });
+  const pay = (amount, action) => ({ amount, currency: 'EUR', action, mode: 'CPT', contractNumber: '1234567' });
+  const authorize = (ref, amount) => pl.doAuthorization({ payment: pay(amount, 101), card: CARD, order: { ref, amount, currency: 'EUR', date: '2026-11-30T10:00:00+01:00' } });
+  const first = await authorize('ORD-D1', 3000);
+  // Another amount for the same order is another transaction; the same amount is a duplicate, outcome unknown.
+  assert.equal((await authorize('ORD-D1', 3200)).result.code, '00000');
+  const dup = await rejected(authorize('ORD-D1', 3000));
+  assert.equal(dup.gatewayCode, '02001');
+  assert.equal(dup.outcome, 'unknown');
+  // 30 hours later (Tuesday 16:00, day D-1 of the first): still a duplicate, though over 24 hours.
+  sim.advance({ hours: 30 });
+  assert.equal((await rejected(authorize('ORD-D1', 3000))).gatewayCode, '02001');
+  // Wednesday 00:30: Monday is D-2, beyond what Payline checks.
+  sim.advance({ hours: 8, minutes: 30 });
+  assert.equal((await authorize('ORD-D1', 3000)).result.code, '00000');
+
+  // Refunds of the first (captured at once, remitted since): two equal partial refunds the same day, the
+  // second without a new sequenceNumber, are one refund and a duplicate (Monext's sequenceNumber page: "si
+  // vous remboursez deux fois 5€, la banque considérera le deuxième remboursement comme doublon").
+  const id = first.transaction.id;
+  const refund = (amount, sequenceNumber) => pl.doRefund({ transactionID: id, payment: pay(amount, 421), ...(sequenceNumber ? { sequenceNumber } : {}) });
+  assert.equal((await refund(500)).result.code, '00000');
+  const again = await rejected(refund(500));
+  assert.equal(again.gatewayCode, '02001');
+  assert.equal(again.outcome, 'unknown');
+  assert.equal(sim.payline.getTransaction(id).refunded, 500);
+  // A new sequenceNumber lets the same refund through; another amount is another refund.
+  assert.equal((await refund(500, 'r-2')).result.code, '00000');
+  assert.equal((await refund(100)).result.code, '00000');
+  // The same sequenceNumber with another amount is not the same refund (the page compares the amount too).
+  assert.equal((await refund(50, 'r-2')).result.code, '00000');
+  assert.equal(sim.payline.getTransaction(id).refunded, 1150);
+  // Two days later the check no longer sees them: the same refund again is taken.
+  sim.advance({ days: 2 });
+  assert.equal((await refund(500)).result.code, '00000');
+  assert.equal(sim.payline.getTransaction(id).refunded, 1650);
+
+  // doCapture: the same capture again (same amount, no sequenceNumber) is 02001 before "already captured".
+  const auth = await pl.doAuthorization({ payment: pay(800, 100), card: CARD, order: { ref: 'ORD-C1', amount: 800, currency: 'EUR', date: '2026-12-04T10:00:00+01:00' } });
+  const capture = (amount) => pl.doCapture({ transactionID: auth.transaction.id, payment: pay(amount, 201) });
+  assert.equal((await capture(800)).result.code, '00000');
+  assert.equal((await rejected(capture(800))).gatewayCode, '02001');
+  assert.equal((await rejected(capture(700))).gatewayCode, '02617');
+  assert.equal(sim.payline.transactions().filter((t) => t.kind === 'CAPTURE').length, 1);
+});
+
+test('payline raw SOAP: doReAuthorization without order and doDebit without authorization.date are 02305, as the WSDL requires them and remise does', async () => {
+  const sim = createSimulator({ now: START });
+  const { id } = sim.payline.createTransaction({ amount: 1000, date: '2026-11-20T10:00:00Z' });
+  const { merchantId, accessKey } = sim.payline.credentials;
+  const NS = 'xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:impl="http://impl.ws.payline.experian.com" xmlns:obj="http://obj.ws.payline.experian.com"';
+  const payment = (amount, action) => `<impl:payment><obj:amount>${amount}</obj:amount><obj:currency>978</obj:currency><obj:action>${action}</obj:action><obj:mode>CPT</obj:mode><obj:contractNumber>1234567</obj:contractNumber></impl:payment>`;
+  const order = (ref) => `<impl:order><obj:ref>${ref}</obj:ref><obj:amount>1000</obj:amount><obj:currency>978</obj:currency><obj:date>01/12/2026 10:00</obj:date></impl:order>`;
+  const send = async (op, inner) => {
+    const body = `<?xml version="1.0"?><soapenv:Envelope ${NS}><soapenv:Body><impl:${op}Request><impl:version>34</impl:version>${inner}</impl:${op}Request></soapenv:Body></soapenv:Envelope>`;
+    const res = await sim.fetch('https://homologation.payline.com/V4/services/DirectPaymentAPI', { method: 'POST', headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: op, authorization: `Basic ${Buffer.from(`${merchantId}:${accessKey}`).toString('base64')}` }, body });
+    const text = await res.text();
+    return [/<(?:\w+:)?code>(\d{5})</.exec(text)?.[1], /<(?:\w+:)?longMessage>([^<]*)</.exec(text)?.[1]];
+  };
+  const reauth = (withOrder) => send('doReAuthorization', `<impl:transactionID>${id}</impl:transactionID>${payment(1000, 100)}${withOrder ? order('ORD-RE-2') : ''}`);
+  assert.deepEqual(await reauth(false), ['02305', 'Invalid field format : Order : is mandatory']);
+  assert.equal(sim.payline.transactions().length, 1);
+  assert.equal((await reauth(true))[0], '00000');
+  const card = '<impl:card><obj:number>4970100000325734</obj:number><obj:type>CB</obj:type><obj:expirationDate>1230</obj:expirationDate></impl:card>';
+  const debit = (authorization) => send('doDebit', `${payment(700, 204)}${card}${order('ORD-DB-1')}<impl:authorization>${authorization}</impl:authorization>`);
+  assert.deepEqual(await debit('<obj:number>A1</obj:number>'), ['02305', 'Invalid field format : authorizationDate is missing or empty : null']);
+  assert.deepEqual(await debit('<obj:number>A1</obj:number><obj:date>2026-12-01</obj:date>'), ['02305', 'Invalid field format : Authorization Date : Must be in format dd/mm/yyyy HH24:MI']);
+  assert.equal((await debit('<obj:number>A1</obj:number><obj:date>01/12/2026 09:00</obj:date>'))[0], '00000');
+  // remise itself refuses both before sending.
+  assert.equal(thrown(() => payline.request('doReAuthorization', { transactionID: id, payment: { amount: 1000, currency: 'EUR', action: 100, mode: 'CPT', contractNumber: '1234567' } }, sim.payline.credentials)).code, 'VALIDATION');
+  assert.equal(thrown(() => payline.request('doDebit', { payment: { amount: 700, currency: 'EUR', action: 204, mode: 'CPT', contractNumber: '1234567' }, card: CARD, order: { ref: 'ORD-DB-2', amount: 700, currency: 'EUR', date: '2026-12-01T10:00' }, authorization: { number: 'A1' } }, sim.payline.credentials)).code, 'VALIDATION');
+});
+
+test('systempay raw: Transaction/Update with cardUpdate.amount and no currency is INT_902, as the playground marks currency required and remise does', async () => {
+  const sim = createSimulator({ now: START });
+  const tx = sim.systempay.createTransaction({ amount: 3000, manualValidation: true });
+  const post = systempayPoster(sim);
+  const answer = await post('Transaction/Update', { uuid: tx.uuid, cardUpdate: { amount: 2000 } });
+  assert.equal(answer.status, 'ERROR');
+  assert.equal(answer.answer.errorCode, 'INT_902');
+  assert.equal(sim.systempay.getTransaction(tx.uuid).amount, 3000);
+  assert.equal((await post('Transaction/Update', { uuid: tx.uuid, cardUpdate: { amount: 2000, currency: 'EUR' } })).status, 'SUCCESS');
+  assert.equal(sim.systempay.getTransaction(tx.uuid).amount, 2000);
+  assert.equal(thrown(() => systempay.request('Transaction/Update', { uuid: tx.uuid, cardUpdate: { amount: 2000 } }, sim.systempay.credentials)).code, 'VALIDATION');
+});

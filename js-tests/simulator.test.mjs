@@ -400,7 +400,8 @@ test('payline: authorise, capture, reset before remittance, refund after it, bou
   assert.equal((await rejected(pl.doReset({ transactionID: id }))).gatewayCode, '02603');
   const ref1 = await pl.doRefund({ transactionID: id, payment: { amount: 3000, currency: 'EUR', action: 421, mode: 'CPT' }, sequenceNumber: 'ref-1' });
   assert.equal(ref1.result.code, '00000');
-  assert.equal((await rejected(pl.doRefund({ transactionID: id, payment: { amount: 100, currency: 'EUR', action: 421, mode: 'CPT' }, sequenceNumber: 'ref-1' }))).gatewayCode, '02001');
+  // The same refund (amount and sequenceNumber) again the same day: Payline's duplicate check (02001).
+  assert.equal((await rejected(pl.doRefund({ transactionID: id, payment: { amount: 3000, currency: 'EUR', action: 421, mode: 'CPT' }, sequenceNumber: 'ref-1' }))).gatewayCode, '02001');
   assert.equal((await rejected(pl.doRefund({ transactionID: id, payment: { amount: 2001, currency: 'EUR', action: 421, mode: 'CPT' } }))).gatewayCode, '02613');
   // A resend of an accepted operation with its sequenceNumber is a duplicate (02001, outcome unknown)
   // before any other rule: a full refund's read as an over-refund (02613, "not done"), a capture's and

@@ -19,7 +19,11 @@ if (node && typeof process.getBuiltinModule === 'function') {
   const modules = { 'node:stream': await import('node:stream'), 'node:buffer': await import('node:buffer') };
   builtins = (name) => modules[name];
 } else {
-  bytes = await (await fetch(url)).arrayBuffer();
+  const res = await fetch(url);
+  // A bundle whose .wasm was not copied gets the server's 404 page here, which failed to compile as
+  // "expected 4 bytes, fell off end" (a helper's attack with bundlers, twenty-eighth pass).
+  if (!res.ok) throw new Error(`remise: its WebAssembly module ${url} answered HTTP ${res.status}: serve web/remise_bg.wasm at that address (copy it beside your bundle) or keep remise out of the bundle`);
+  bytes = await res.arrayBuffer();
 }
 raw.initSync({ module: bytes });
 

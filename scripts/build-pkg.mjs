@@ -171,9 +171,20 @@ function generational(text, f) {
     .replace(registrations, '$1.register(this, [this.__wbg_ptr, remiseGen], this)');
 }
 
+// The web glue's initSync compiles what is not `instanceof WebAssembly.Module`: a module compiled in
+// another realm, as the edge sandbox of `vercel dev` and `next start` hands a `.wasm?module` import
+// over (edge.mjs), was given to `new WebAssembly.Module` and failed ("Argument 0 must be a buffer
+// source": a helper's attack with the platforms' own bundlers, twenty-eighth pass). The check goes by
+// the object's tag, which holds across realms.
+const MODULE_CHECK = ['if (!(module instanceof WebAssembly.Module)) {', "if (Object.prototype.toString.call(module) !== '[object WebAssembly.Module]') {"];
+
 // Both changes to both glues, in one pass over each file.
 for (const f of [join(out, 'web', 'remise.js'), join(out, 'node', 'remise.cjs')]) {
   let text = await readFile(f, 'utf8');
+  if (f.endsWith('.js')) {
+    if (text.split(MODULE_CHECK[0]).length !== 2) throw new Error(`${f}: initSync's module check is not the shape build-pkg.mjs patches (wasm-bindgen changed?)`);
+    text = text.replace(MODULE_CHECK[0], MODULE_CHECK[1]);
+  }
   if (text.split(ASCII_LOOP).length !== 2 || !text.includes('function passStringToWasm0(')) {
     throw new Error(`${f}: passStringToWasm0 is not the shape build-pkg.mjs patches (wasm-bindgen changed?)`);
   }
@@ -210,7 +221,7 @@ for (const f of [join(out, 'web', 'remise.d.ts'), join(out, 'node', 'remise.d.ct
   if (text.includes('Symbol.dispose')) await writeFile(f, '/// <reference lib="esnext.disposable" />\n' + text);
 }
 
-for (const f of ['index.mjs', 'index.cjs', 'workerd.mjs']) await cp(join(tpl, f), join(out, f));
+for (const f of ['index.mjs', 'index.cjs', 'workerd.mjs', 'edge.mjs']) await cp(join(tpl, f), join(out, f));
 await cp(join(root, 'README.md'), join(out, 'README.md'));
 
 const pkg = JSON.parse(await readFile(join(tpl, 'package.json'), 'utf8'));
@@ -232,8 +243,11 @@ for (const [format, file] of [['esm', 'api.mjs'], ['cjs', 'api.cjs']]) {
 
 // The ESM entry as one module: the entry, the glue (web/remise.js) and api.mjs bundled, so Node's ESM
 // loader resolves, reads and links one file instead of three (about 1.5 ms of the ESM cold start;
-// ARCHITECTURE.md "Cold start"). workerd.mjs keeps importing the separate files. The glue's own
-// default `new URL('remise_bg.wasm', import.meta.url)` is never used: the entry passes the bytes.
+// ARCHITECTURE.md "Cold start"). workerd.mjs and edge.mjs keep importing the separate files. The glue's
+// own default `new URL('remise_bg.wasm', import.meta.url)` is never used (the entry passes the bytes),
+// but bundlers resolve every `new URL(…, import.meta.url)` at build time: relative to the package root
+// it named no file, and webpack (Next.js's too) stopped on "Can't resolve 'remise_bg.wasm'" (a helper's
+// attack with bundlers, twenty-eighth pass). It names the file the entry reads.
 await build({
   entryPoints: [join(out, 'index.mjs')],
   bundle: true,
@@ -247,6 +261,13 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
+{
+  const f = join(out, 'index.mjs');
+  const text = await readFile(f, 'utf8');
+  const fallback = 'new URL("remise_bg.wasm", import.meta.url)';
+  if (text.split(fallback).length !== 2) throw new Error(`${f}: the glue's default URL is not the shape build-pkg.mjs patches (wasm-bindgen or esbuild changed?)`);
+  await writeFile(f, text.replace(fallback, 'new URL("./web/remise_bg.wasm", import.meta.url)'));
+}
 
 // The simulator (remise/simulator): plain JS, no wasm, its own entry (ESM and CJS) and types; the
 // `remise` command (bin/) and its subcommands (cli/). node:* modules stay imports (listen() and the

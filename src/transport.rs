@@ -567,12 +567,13 @@ pub fn status_retryable(kind: CallKind, status: u16, body: &str) -> bool {
 }
 
 /// The error for an answer that reads as a success under another status than 200 (see
-/// [`settle`]); also `payline.parseResponse`'s, so that the stateless reader agrees with the client.
+/// [`settle`]); also `payline.parseResponse`'s, so that the stateless reader agrees with the client,
+/// and a Sips answer's under a 2xx other than 200 or a 4xx.
 pub fn untrusted_success(gateway: Gateway, status: u16) -> Error {
     Error::new(
         ErrorCode::MalformedResponse,
         format!(
-            "the answer reads as a success but is HTTP {}, not 200",
+            "an answer under HTTP {}, not 200, is not trusted, whatever it says",
             u32::from(status)
         ),
     )

@@ -417,6 +417,19 @@ fn capture_answer(inner: &str) -> String {
     )
 }
 
+/// The error of a doCapture answer with `inner` and no one readable `result.code`: malformed, and said so.
+fn no_single_code(inner: &str) -> remise::Error {
+    let e = payline::parse_response("doCapture", 200, &capture_answer(inner)).unwrap_err();
+    assert_eq!(e.code, ErrorCode::MalformedResponse, "{inner}");
+    assert!(
+        e.message
+            .contains("doCaptureResponse has no single result.code"),
+        "{}",
+        e.message
+    );
+    e
+}
+
 #[test]
 fn an_element_in_another_namespace_is_named_with_its_namespace() {
     // Issue 12: a stand-in put <code> outside the Payline namespaces and read "has no
@@ -444,13 +457,7 @@ fn an_element_in_another_namespace_is_named_with_its_namespace() {
         ),
     ];
     for (inner, expected) in cases {
-        let e = payline::parse_response("doCapture", 200, &capture_answer(inner)).unwrap_err();
-        assert_eq!(e.code, ErrorCode::MalformedResponse, "{inner}");
-        assert!(
-            e.message.contains("doCaptureResponse has no result.code"),
-            "{}",
-            e.message
-        );
+        let e = no_single_code(inner);
         assert!(e.message.contains(expected), "{inner}: {}", e.message);
         assert!(e.message.contains(OBJ), "{}", e.message);
     }
@@ -498,4 +505,17 @@ fn a_wrapper_or_envelope_in_another_namespace_is_named_with_its_namespace() {
         "{}",
         e.message
     );
+}
+
+#[test]
+fn a_result_or_its_code_given_twice_is_named_as_not_single() {
+    // A helper's review (twenty-eighth pass): a <result> or a <code> given twice read "has no
+    // result.code", the opposite of what was wrong; the outcome stays unknown.
+    let code = "<obj:code>00000</obj:code>";
+    let twice_result =
+        format!("<impl:result>{code}</impl:result><impl:result>{code}</impl:result>");
+    let twice_code = format!("<impl:result>{code}{code}</impl:result>");
+    for inner in [twice_result, twice_code] {
+        no_single_code(&inner);
+    }
 }

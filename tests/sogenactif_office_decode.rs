@@ -204,6 +204,17 @@ fn http_errors() {
     assert!(e.retryable);
     assert!(e.message.contains("try again later"), "{}", e.message);
     assert!(!e.message.contains("check the request"), "{}", e.message);
+    // A Sips answer under a 4xx: not trusted, and not called "not a Sips Office answer" with a hint to
+    // check the URL (a helper's review, twenty-eighth pass).
+    let e = parse_response(400, r#"{"responseCode":"12"}"#, None).unwrap_err();
+    assert_eq!(e.code, ErrorCode::MalformedResponse);
+    assert_eq!(e.http_status, Some(400));
+    assert!(
+        e.message.contains("HTTP 400, not 200, is not trusted"),
+        "{}",
+        e.message
+    );
+    assert!(!e.message.contains("check the URL"), "{}", e.message);
 }
 
 mod no_panic {

@@ -1,6 +1,6 @@
-// Vercel edge-runtime: bundled by run.mjs with the `edge-light` condition, the .wasm import
-// answered with a WebAssembly.Module compiled inside the edge realm (as Vercel's bundler gives a
-// precompiled module). GET /?base=<URL> runs the suite.
+// Vercel edge-runtime: bundled by run.mjs with the `edge-light` condition (edge.mjs), the
+// `.wasm?module` import answered with a WebAssembly.Module compiled in the host realm (as Vercel's
+// bundlers give a precompiled module). GET /?base=<URL> runs the suite.
 import * as remise from 'remise';
 import * as simulator from 'remise/simulator';
 import { smoke } from './smoke.mjs';

@@ -69,7 +69,7 @@ const firstLine = (s) => s.trim().split('\n')[0];
 /**
  * Bundles entry with esbuild the way the platform's tooling does (wrangler, Vercel): through the
  * platform's export condition, with the .wasm import handed to the platform as a compiled module.
- * Returns the paths of the .wasm files imported.
+ * Returns the path of the .wasm file imported and the specifier it was imported with.
  */
 async function bundle(entry, outfile, { conditions, format, wasm }) {
   const esbuild = devRequire('esbuild');
@@ -88,9 +88,10 @@ async function bundle(entry, outfile, { conditions, format, wasm }) {
       {
         name: 'wasm-module',
         setup(build) {
-          build.onResolve({ filter: /\.wasm$/ }, (args) => {
-            const path = join(args.resolveDir, args.path);
-            found.push(path);
+          // (`?module`: Vercel's bundlers compile only a .wasm imported with that suffix, edge.mjs.)
+          build.onResolve({ filter: /\.wasm(\?module)?$/ }, (args) => {
+            const path = join(args.resolveDir, args.path.replace(/\?module$/, ''));
+            found.push({ path, specifier: args.path });
             // workerd: keep `import m from './remise_bg.wasm'` for workerd to compile (a wasm module).
             if (wasm === 'external') return { path: './remise_bg.wasm', external: true };
             // edge-runtime: the module compiled beforehand inside the edge realm.
@@ -111,7 +112,7 @@ async function bundle(entry, outfile, { conditions, format, wasm }) {
 async function runWorkerd(baseUrl) {
   const dir = await mkdtemp(join(tmpdir(), 'remise-workerd-'));
   try {
-    const wasmPath = await bundle('worker.mjs', join(dir, 'worker.js'), {
+    const { path: wasmPath } = await bundle('worker.mjs', join(dir, 'worker.js'), {
       conditions: ['workerd', 'worker', 'browser'],
       format: 'esm',
       wasm: 'external',
@@ -169,19 +170,21 @@ const worker :Workerd.Worker = (
 async function runEdge(baseUrl) {
   const dir = await mkdtemp(join(tmpdir(), 'remise-edge-'));
   try {
-    // Vercel hands the code a precompiled WebAssembly.Module for a .wasm import; here it is compiled
-    // inside the edge realm (a host-realm module fails the glue's instanceof check).
-    const wasmPath = await bundle('edge.mjs', join(dir, 'edge.js'), {
+    // Vercel hands the code a precompiled WebAssembly.Module for a `.wasm?module` import (a plain `.wasm`
+    // has no loader there), compiled in the host realm as the edge sandbox of `vercel dev` and
+    // `next start` does: the glue took only a module of its own realm ("Argument 0 must be a buffer
+    // source", a helper's attack with the platforms' bundlers, twenty-eighth pass).
+    const { path: wasmPath, specifier } = await bundle('edge.mjs', join(dir, 'edge.js'), {
       conditions: ['edge-light', 'worker', 'browser'],
       format: 'iife',
       wasm: 'global',
     });
+    if (!specifier.endsWith('.wasm?module')) throw new Error(`the edge-light entry imports ${specifier}, which Vercel's bundlers do not compile (they take '.wasm?module')`);
     const { EdgeRuntime } = devRequire('edge-runtime');
-    const bytes = await readFile(wasmPath);
+    const hostModule = new WebAssembly.Module(await readFile(wasmPath));
     const runtime = new EdgeRuntime({
-      extend: (context) => Object.assign(context, { __REMISE_WASM_BYTES__: new Uint8Array(bytes) }),
+      extend: (context) => Object.assign(context, { __REMISE_WASM_MODULE__: hostModule }),
     });
-    runtime.evaluate('globalThis.__REMISE_WASM_MODULE__ = new WebAssembly.Module(__REMISE_WASM_BYTES__);');
     runtime.evaluate(await readFile(join(dir, 'edge.js'), 'utf8'));
     const res = await runtime.dispatchFetch(`http://localhost/?base=${encodeURIComponent(baseUrl)}`);
     await res.waitUntil();

@@ -695,16 +695,24 @@ function dropping(key, value) {
   return r;
 }
 
-/** `args` as JSON with those kinds left out; undefined when it throws. `special` is kept as it was. */
+/**
+ * `args` as JSON with those kinds left out, and the count of each: `{ text, sentinels, strings }`;
+ * undefined when it throws. `special` and `drops` are kept as they were: a `toJSON` or getter of the
+ * caller's that calls remise, and fails, runs this inside an outer run, whose counts it reset (the outer
+ * error then kept one issue of four: a helper's attack on reentrancy, twenty-eighth pass).
+ */
 function stringifyDropping(args, dropSentinels, dropStrings) {
   const outer = special;
+  const outerDrops = { ...drops };
   Object.assign(drops, { sentinels: 0, strings: 0, dropSentinels, dropStrings });
   try {
-    return JSON.stringify(args, dropping);
+    const text = JSON.stringify(args, dropping);
+    return { text, sentinels: drops.sentinels, strings: drops.strings };
   } catch {
     return undefined;
   } finally {
     special = outer;
+    Object.assign(drops, outerDrops);
   }
 }
 
@@ -742,23 +750,24 @@ export function withoutUnreadable(e, args, gateway, again) {
   // amount came back "options.shopId: is required").
   if (e.issues.some((i) => typeof i.field !== 'string' || i.field === '' || i.field === '(input)')) return e;
   // The sentinels left out (the strings kept): the text of the usual case, and both kinds counted.
-  let text = stringifyDropping(args, true, false);
-  if (text === undefined) return e;
-  const { sentinels, strings } = drops;
+  const first = stringifyDropping(args, true, false);
+  if (first === undefined) return e;
+  let { text } = first;
+  const { sentinels, strings } = first;
   let named = e.issues;
   if (strings > 0 && strings === e.issues.length && e.issues.every(surrogateIssue)) {
     if (sentinels > 0) {
       // Both kinds: the core named the strings (it reads them first); a call without the strings names
       // the values JSON cannot carry, each at its path, and a call without both the other issues (a lone
       // surrogate beside a NaN hid the NaN and every other issue: a helper's fuzz, twenty-third pass).
-      const kept = stringifyDropping(args, false, true);
+      const kept = stringifyDropping(args, false, true)?.text;
       const e3 = kept === undefined ? undefined : validationOf(() => again(kept, true));
       // Each issue of that call at a path of its own, none where a string was left out (a left-out
       // top-level text, `null` there, is "must be a string" at its own path).
       if (e3 === undefined || e3.issues.length !== sentinels || e3.issues.some((i) => typeof i.field !== 'string' || i.field === '' || i.field === '(input)' || surrogateIssue(i) || e.issues.some((j) => atOrUnder(i, j) || atOrUnder(j, i)))) return e;
       named = [...e.issues, ...e3.issues];
     }
-    text = stringifyDropping(args, sentinels === 0 ? false : true, true);
+    text = stringifyDropping(args, sentinels === 0 ? false : true, true)?.text;
     if (text === undefined) return e;
   } else if (sentinels > e.issues.length && e.issues.length === MAX_CHECKED && strings === 0) {
     // More values JSON cannot carry than the core lists (its MAX_CHECK_ISSUES, src/api/args.rs): the

@@ -170,7 +170,7 @@ class Held {
    * record written twice, another dropped, in a file whose trailer agreed).
    */
   cross(f) {
-    if (!this.#alive() && !this.#freed) throw new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: `${this.#name}: remise's wasm instance was renewed after a call into it was interrupted (a stack overflow in the calling code): its state is lost; start a new one for this file` });
+    if (!this.#alive() && !this.#freed) throw new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: `${this.#name}: remise's wasm instance was renewed after a call into it was interrupted (wasm memory ran out, e.g. converters left unfinished without free(), or the JS stack did, deep recursion in the calling code): its state is lost; start a new one for this file` });
     const inner = this.#inner;
     if (inner === undefined) throw new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: `${this.#name}: free() was called: start a new one for another file` });
     if (this.#busy) throw new RemiseError({ code: 'OPERATION_NOT_ALLOWED', gateway: G, message: `${this.#name}: called again while one of its calls is on its way: call it after that call returns` });

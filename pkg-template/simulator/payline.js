@@ -60,7 +60,7 @@ const RULE_CODES = {
   // authorizes nothing to capture or renew. The reference names no code (UNCERTAIN).
   accountVerification: '02302',
   contractMismatch: '02303', // "must use the same contract number as the initial authorization"
-  duplicate: '02001', // same order ref within 24 h (seed), same sequenceNumber (sequenceNumber doc)
+  duplicate: '02001', // Payline's duplicate check (DUPLICATE_* below); the reauthorization page's 24 hours
   // payment.differedActionDate missing with mode DIF, given with another mode, not dd/mm/yy, or more
   // than 6 days after the authorization (reference §4, Object - payment): the reference names no code;
   // 02305 "Invalid field format" is taken (UNCERTAIN).
@@ -91,7 +91,17 @@ const DIFFERED_MAX_DAYS = 6;
 // 30 April. UNCERTAIN: the reference is silent on a day the 11th month lacks; it is clamped to the
 // month's last day, as remise's own check does (addParisMonths in util.js).
 const REAUTHORIZATION_WINDOW_MONTHS = 11;
-const DUPLICATE_WINDOW_MS = DAY_MS; // seed document: 24 hours
+// Payline's duplicate check (https://docs.payline.com/display/DT/Duplicate+check): "for an ACCEPTED
+// transaction only", doAuthorization, doCapture and doRefund compare "the date of day D and the day before
+// D-1, the order reference, the amount and the transaction sequence number", and nothing "beyond D and
+// D-1"; a new sequenceNumber lets an identical doCapture or doRefund through. Days are Paris days (Payline's
+// dates are Paris time, reference §4/§7). Until the twenty-eighth pass the simulator keyed it on the order
+// reference alone within 24 hours (reference §5), so a second equal partial refund the same day without a
+// sequenceNumber went through, and a second authorization of an order for another amount was refused.
+const DUPLICATE_DAYS = 1; // D and D-1
+// A re-authorization has a rule of its own (the Reauthorization page, rule 6): one "within 24 hours of the
+// original transaction" is a duplicate unless its order reference is another (seed document).
+const REAUTHORIZATION_DUPLICATE_MS = DAY_MS;
 // Validated transactions are remitted to the bank once a day; taken as midnight in Paris, the first at
 // or after the validation (a deferred capture made at 00:00 goes with that night's remittance)
 // (UNCERTAIN: the remittance time is per acquirer; midnight UTC until the twenty-fourth pass). Before it
@@ -221,7 +231,6 @@ export function createPayline(ctx, config = {}) {
   };
   copyContracts();
   let txs = new Map();
-  let sequenceNumbers = new Set();
 
   // 22 digits: beyond 2^53 (reference §4). An id already in use (one given to createTransaction) is
   // skipped, so a generated id never replaces a transaction.
@@ -398,18 +407,33 @@ export function createPayline(ctx, config = {}) {
     if (!tx) refuse(code);
     return tx;
   }
+  /** Whether `ms` is on Paris day D (today) or D-1: the days Payline's duplicate check looks at. */
+  const withinDuplicateDays = (ms) => {
+    const days = parisDayNumber(ctx.now()) - parisDayNumber(ms);
+    return days >= 0 && days <= DUPLICATE_DAYS;
+  };
   /**
-   * A money-moving operation's `sequenceNumber`, Payline's guard against duplicates: one this operation
-   * already had accepted on this transaction is 02001 before any other rule, so that a resent full refund
-   * reads as a duplicate, not as an over-refund (a helper's attack, twenty-first pass: 02613, a plain
-   * refusal, told a client whose refund had timed out that it was not done). Returns what records the
-   * number once the operation is accepted (a refused one may be sent again with it).
+   * Payline's duplicate check on an operation on a transaction (DUPLICATE_DAYS): one of the same `kind`
+   * (CAPTURE, REFUND; RESET when a sequenceNumber is given, UNCERTAIN: the page names doCapture and doRefund,
+   * doReset has a sequenceNumber as they do, and a reset sent twice without one is 02601, "reset already
+   * done"), amount and `sequenceNumber` (none is one value) accepted on this transaction
+   * on day D or D-1 is 02001, before any other rule, so that a resent full refund reads as a duplicate,
+   * not as an over-refund (a helper's attack, twenty-first pass: 02613, a plain refusal, told a client whose
+   * refund had timed out that it was not done). An operation later reset still counts (UNCERTAIN). A
+   * refused operation is not recorded, so its number may be sent again.
    */
-  function sequenceGuard(op, root, seq) {
-    if (!seq) return () => {};
-    const key = `${op}\u0000${root.id}\u0000${seq}`;
-    if (sequenceNumbers.has(key)) refuse(RULE_CODES.duplicate, `Duplicate transaction : sequenceNumber ${seq} already used`);
-    return () => sequenceNumbers.add(key);
+  function duplicateGuard(root, kind, amount, seq) {
+    const number = seq ?? '';
+    for (const id of root.associated) {
+      const t = txs.get(id);
+      if (t.kind === kind && t.amount === amount && t.sequenceNumber === number && withinDuplicateDays(t.created)) {
+        refuse(RULE_CODES.duplicate, `Duplicate transaction : a ${kind.toLowerCase()} of ${amount} ${number ? `with sequenceNumber ${number}` : 'without a sequenceNumber'} was accepted on this transaction today or yesterday`);
+      }
+    }
+    return (tx) => {
+      tx.sequenceNumber = number;
+      return tx;
+    };
   }
 
   // ---- answers ----------------------------------------------------------------------------------
@@ -439,13 +463,12 @@ export function createPayline(ctx, config = {}) {
   ];
 
   /**
-   * Whether an authorization or re-authorization of the order reference `ref` was made within 24 hours:
-   * Payline's duplicate detection is keyed on the order reference within 24 h (reference §5, the seed),
-   * whichever call made it. Account verifications charge nothing and are left out (UNCERTAIN).
+   * An accepted authorization or re-authorization of the order reference `ref` for which `match` holds
+   * (whichever call made it). Account verifications charge nothing and are left out (UNCERTAIN).
    */
-  const recentOf = (ref) => {
+  const authorizedOf = (ref, match) => {
     for (const t of txs.values()) {
-      if ((t.kind === 'AUTHOR' || t.kind === 'AUTHOR+CAP' || t.kind === 'REAUTHOR') && !t.verification && t.order?.ref === ref && ctx.now() - t.created < DUPLICATE_WINDOW_MS) return true;
+      if ((t.kind === 'AUTHOR' || t.kind === 'AUTHOR+CAP' || t.kind === 'REAUTHOR') && !t.verification && t.order?.ref === ref && match(t)) return true;
     }
     return false;
   };
@@ -457,11 +480,11 @@ export function createPayline(ctx, config = {}) {
       const order = checkOrder(b.order, true);
       const action = actionOf(payment.action) ?? refuse('02321', `Invalid value for payment action : ${payment.action}`);
       checkDiffered(payment);
-      // Duplicate detection is keyed on the order reference within 24 hours (reference §6, the seed):
-      // a second authorization of one order the same day is refused, not charged twice. Account
-      // verifications charge nothing and are left out (AUTHORIZATION_ACTIONS, UNCERTAIN).
-      if (!action.verification && recentOf(order.ref)) {
-        refuse(RULE_CODES.duplicate, 'Duplicate transaction : an authorization of this order reference was made within 24 hours');
+      // Payline's duplicate check (DUPLICATE_DAYS): the same order reference and amount on day D or D-1 is
+      // refused, not charged twice. Account verifications charge nothing and are left out
+      // (AUTHORIZATION_ACTIONS, UNCERTAIN).
+      if (!action.verification && authorizedOf(order.ref, (t) => t.amount === payment.amount && withinDuplicateDays(t.created))) {
+        refuse(RULE_CODES.duplicate, `Duplicate transaction : an authorization of order reference ${order.ref} for ${payment.amount} was accepted today or yesterday`);
       }
       const tx = newPayment({ kind: action.capture ? 'AUTHOR+CAP' : 'AUTHOR', ...payment, order, card });
       return [['transaction', transactionEl(tx)], ['authorization', authorizationEl(tx)], ['card', cardEl(tx)], ['contractNumber', tx.contractNumber]];
@@ -469,7 +492,10 @@ export function createPayline(ctx, config = {}) {
 
     doReAuthorization(b) {
       const payment = checkPayment(b.payment, { actions: ACTIONS_OF.doReAuthorization });
-      let order = checkOrder(b.order, false);
+      // Required (the WSDL: `order` nillable="false", no minOccurs; Monext's page: "465 - order mandatory"),
+      // as remise's request requires it: the older seed page's "No", and its "no new reference: the
+      // original's is used", date from before (a helper's reading, twenty-eighth pass).
+      const order = checkOrder(b.order, true);
       const original = transactionOf(b.transactionID);
       if (!['AUTHOR', 'AUTHOR+CAP', 'REAUTHOR'].includes(original.kind)) refuse(RULE_CODES.notAnAuthorization, `Transaction is invalid : ${original.kind} is not an authorization`);
       if (original.verification) refuse(RULE_CODES.accountVerification, 'Transaction is invalid : an account verification (action 108) authorizes nothing to re-authorize');
@@ -480,11 +506,10 @@ export function createPayline(ctx, config = {}) {
       if (payment.currency !== original.currency) refuse('02620');
       checkDiffered(payment);
       if (ctx.now() > addParisMonths(original.created, REAUTHORIZATION_WINDOW_MONTHS)) refuse(RULE_CODES.reauthorizationWindow, `Transaction is invalid : re-authorization is possible up to ${REAUTHORIZATION_WINDOW_MONTHS} months after the original`);
-      // No new reference: the original's is used (seed).
-      order = order ?? { ...original.order };
       // Any authorization or re-authorization of that reference within 24 hours, the original's included
-      // (a re-authorization sent twice was charged twice: a helper's attack, twenty-fourth pass).
-      if (recentOf(order.ref)) {
+      // (a re-authorization sent twice was charged twice: a helper's attack, twenty-fourth pass), whatever
+      // its amount (REAUTHORIZATION_DUPLICATE_MS).
+      if (authorizedOf(order.ref, (t) => ctx.now() - t.created < REAUTHORIZATION_DUPLICATE_MS)) {
         refuse(RULE_CODES.duplicate, order.ref === original.order?.ref
           ? 'Duplicate transaction : within 24 hours of the original, a re-authorization needs another order reference'
           : 'Duplicate transaction : an authorization of this order reference was made within 24 hours');
@@ -496,7 +521,7 @@ export function createPayline(ctx, config = {}) {
     doCapture(b) {
       const payment = checkPayment(b.payment, { actions: ACTIONS_OF.doCapture });
       const root = txs.get(transactionOf(b.transactionID).root);
-      const accepted = sequenceGuard('doCapture', root, b.sequenceNumber);
+      const accepted = duplicateGuard(root, 'CAPTURE', payment.amount, b.sequenceNumber);
       if (payment.currency !== root.currency) format('Payment Currency : must be the currency of the authorization');
       if (root.status === 'EXPIRED') refuse('02602');
       if (root.status === 'RESET') refuse('02302', 'Transaction is invalid : the authorization was reset');
@@ -507,18 +532,17 @@ export function createPayline(ctx, config = {}) {
       // (A re-authorization captured at once too: it answered 02617, the review of the twenty-seventh pass.)
       if (root.status !== 'AUTHORIZED') refuse(wireType(root).endsWith('+CAP') ? '02110' : '02617');
       if (payment.amount > root.amount) refuse('02610', `Max amount exceeded : ${payment.amount} > ${root.amount} authorized`);
-      accepted();
       root.captured = payment.amount;
       root.validatedAt = ctx.now();
       setStatus(root, 'VALIDATED');
-      const cap = operation(root, 'CAPTURE', payment.amount, '201');
+      const cap = accepted(operation(root, 'CAPTURE', payment.amount, '201'));
       return [['transaction', transactionEl(cap)], ['reAuthorization', '0']];
     },
 
     doRefund(b) {
       const payment = checkPayment(b.payment, { actions: ACTIONS_OF.doRefund });
       const root = txs.get(transactionOf(b.transactionID).root);
-      const accepted = sequenceGuard('doRefund', root, b.sequenceNumber);
+      const accepted = duplicateGuard(root, 'REFUND', payment.amount, b.sequenceNumber);
       if (payment.currency !== root.currency) format('Payment Currency : must be the currency of the transaction');
       // Only what debited the buyer is refunded (reference §3.4): not a doCredit (RULE_CODES.refundOfCredit).
       if (root.kind === 'CREDIT') refuse(RULE_CODES.refundOfCredit, 'Transaction is invalid : a credit (doCredit) debited no one; it cannot be refunded');
@@ -526,9 +550,8 @@ export function createPayline(ctx, config = {}) {
       // remittance, doReset cancels instead.
       if (root.status !== 'REMITTED') refuse('02618', `Transaction not yet captured : status ${root.status}${root.status === 'VALIDATED' ? ', not yet remitted to the bank (use doReset)' : ''}`);
       if (root.refunded + payment.amount > root.captured) refuse('02613', `Maximal sum of the capture/refund is exceeded : ${root.captured - root.refunded} left`);
-      accepted();
       root.refunded += payment.amount;
-      const ref = operation(root, 'REFUND', payment.amount, '421');
+      const ref = accepted(operation(root, 'REFUND', payment.amount, '421'));
       return [['transaction', transactionEl(ref)]];
     },
 
@@ -536,12 +559,11 @@ export function createPayline(ctx, config = {}) {
       // `amount`/`currency` (doResetRequest, reference §3.5) are read by no rule: the whole transaction is
       // reset. Whether they make a partial reset is UNCERTAIN (reference §6 doReset, §9).
       const tx = transactionOf(b.transactionID, RULE_CODES.unknownTransactionReset);
-      const accepted = sequenceGuard('doReset', txs.get(tx.root), b.sequenceNumber);
+      const accepted = b.sequenceNumber ? duplicateGuard(txs.get(tx.root), 'RESET', tx.amount, b.sequenceNumber) : (op) => op;
       if (tx.status === 'RESET') refuse('02601');
       if (tx.status === 'EXPIRED') refuse('02602');
       if (tx.status === 'REMITTED') refuse('02603', 'Authorization not resetable : already remitted to the bank (use doRefund)');
       if (tx.kind === 'CAPTURE') refuse('02603', 'Authorization not resetable : reset the authorization');
-      accepted();
       setStatus(tx, 'RESET');
       if (tx.kind === 'REFUND') txs.get(tx.root).refunded -= tx.amount;
       for (const id of tx.associated) if (txs.get(id).kind === 'CAPTURE') setStatus(txs.get(id), 'RESET');
@@ -550,7 +572,7 @@ export function createPayline(ctx, config = {}) {
       // OK and no reset listed, a reset capture read as standing).
       // (Its own status RESET, which the nightly run skips: as VALIDATED it was remitted, money that never
       // moved, the review of the pass.)
-      operation(txs.get(tx.root), 'RESET', tx.amount, null, 'RESET');
+      accepted(operation(txs.get(tx.root), 'RESET', tx.amount, null, 'RESET'));
       return [['transaction', transactionEl(tx)]];
     },
 
@@ -567,6 +589,11 @@ export function createPayline(ctx, config = {}) {
       const card = checkCard(b.card);
       const order = checkOrder(b.order, true);
       if (!b.authorization?.number) format('authorizationNumber is missing or empty : null');
+      // `authorization.date` is required too (the WSDL's authorization: date nillable="false", no
+      // minOccurs), as remise's request requires it; the doDebitRequest page lists no format, so the
+      // order's is taken. The wording is the number's, as homologation answered it (UNCERTAIN).
+      if (!b.authorization.date) format('authorizationDate is missing or empty : null');
+      if (!/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/.test(b.authorization.date)) format('Authorization Date : Must be in format dd/mm/yyyy HH24:MI');
       const tx = newPayment({ kind: 'DEBIT', ...payment, action: '204', order, card });
       tx.authorizationNumber = b.authorization.number;
       return [['transaction', transactionEl(tx)], ['card', cardEl(tx)]];
@@ -751,7 +778,6 @@ export function createPayline(ctx, config = {}) {
     api,
     reset() {
       txs = new Map();
-      sequenceNumbers = new Set();
       copyContracts();
     },
   };

@@ -470,7 +470,10 @@ export function createSystempay(ctx, config = {}) {
       // Every field is read, and every refusal made, before anything changes (a bad date after a lower
       // amount left the amount lowered behind an INT_902: a check against the notes, twenty-fifth pass).
       const amount = amountOf(up, 'cardUpdate.amount', false);
-      sameCurrency(tx, currencyOf(up, 'cardUpdate.currency', false), 'cardUpdate.currency');
+      // `currency` is required beside `amount` (the Transaction/Update playground and the CONECS page mark
+      // both "required", as remise's request does; taken only with an amount, as the CONECS example sends a
+      // uuid alone: a helper's reading, twenty-eighth pass).
+      sameCurrency(tx, currencyOf(up, 'cardUpdate.currency', amount !== undefined), 'cardUpdate.currency');
       const orderId = orderIdOf(body, false);
       // Downward only (§2.4).
       if (amount !== undefined && amount !== tx.amount && (amount > tx.amount || amount === 0)) fail('PSP_020', `the amount can only be lowered (now ${tx.amount})`);

@@ -950,7 +950,7 @@ pub fn write_response(op: Operation, http_status: u16, xml: &str, out: &mut Vec<
     };
     let Some((result, code)) = result else {
         return Err(malformed(&format!(
-            "{wrapper_name} has no result.code{}",
+            "{wrapper_name} has no single result.code{}",
             misplaced_code(doc, wrapper)
         )));
     };

@@ -321,8 +321,7 @@ fn a_2xx_that_cannot_be_read_or_a_421_leaves_a_money_call_unknown() {
             assert!(!e.retryable);
             if gateway != Gateway::Payline {
                 assert!(
-                    e.message
-                        .contains(&format!("the answer is HTTP {status}, not")),
+                    e.message.contains(&format!("HTTP {status}, not")),
                     "{}",
                     e.message
                 );

@@ -68,11 +68,12 @@ pub fn parse_response_sealed(
         || ((400..=499).contains(&http_status)
             && crate::codec::text::find(text, "responseCode").is_some())
     {
-        return Err(malformed(&format!(
-            "the answer is HTTP {}, not 200",
-            u32::from(http_status)
-        ))
-        .with_http_status(http_status));
+        // (Not `malformed`: its "does not look like a Sips Office answer, check the URL" sent the
+        // reader the wrong way for an answer that is one: a helper's review, twenty-eighth pass.)
+        return Err(crate::transport::untrusted_success(
+            Gateway::Sogenactif,
+            http_status,
+        ));
     }
     if http_status != 200 {
         let hint = match http_status {
