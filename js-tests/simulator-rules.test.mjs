@@ -974,6 +974,12 @@ test('payline: the duplicate check compares day D and D-1, the amount and the se
   sim.advance({ days: 2 });
   assert.equal((await refund(500)).result.code, '00000');
   assert.equal(sim.payline.getTransaction(id).refunded, 1650);
+  // An operation reset since does not count (the page checks ACCEPTED transactions): a refund reset, then
+  // sent again the same day, is taken.
+  const undone = await refund(200);
+  assert.equal((await pl.doReset({ transactionID: undone.transaction.id })).result.code, '00000');
+  assert.equal((await refund(200)).result.code, '00000');
+  assert.equal(sim.payline.getTransaction(id).refunded, 1850);
 
   // doCapture: the same capture again (same amount, no sequenceNumber) is 02001 before "already captured".
   const auth = await pl.doAuthorization({ payment: pay(800, 100), card: CARD, order: { ref: 'ORD-C1', amount: 800, currency: 'EUR', date: '2026-12-04T10:00:00+01:00' } });
@@ -982,6 +988,12 @@ test('payline: the duplicate check compares day D and D-1, the amount and the se
   assert.equal((await rejected(capture(800))).gatewayCode, '02001');
   assert.equal((await rejected(capture(700))).gatewayCode, '02617');
   assert.equal(sim.payline.transactions().filter((t) => t.kind === 'CAPTURE').length, 1);
+  // After the authorization's reset, the same capture is refused for what it is (02302), not a duplicate.
+  assert.equal((await pl.doReset({ transactionID: auth.transaction.id })).result.code, '00000');
+  const afterReset = await rejected(capture(800));
+  assert.equal(afterReset.gatewayCode, '02302');
+  // Resets of two refunds of other amounts may share a sequenceNumber; the same reset again is 02001.
+
 });
 
 test('payline raw SOAP: doReAuthorization without order and doDebit without authorization.date are 02305, as the WSDL requires them and remise does', async () => {
@@ -1022,4 +1034,54 @@ test('systempay raw: Transaction/Update with cardUpdate.amount and no currency i
   assert.equal((await post('Transaction/Update', { uuid: tx.uuid, cardUpdate: { amount: 2000, currency: 'EUR' } })).status, 'SUCCESS');
   assert.equal(sim.systempay.getTransaction(tx.uuid).amount, 2000);
   assert.equal(thrown(() => systempay.request('Transaction/Update', { uuid: tx.uuid, cardUpdate: { amount: 2000 } }, sim.systempay.credentials)).code, 'VALIDATION');
+});
+
+// A helper's model-based attack on the simulator (twenty-eighth pass): three disagreements with README.
+test('systempay: a captureDelay counts calendar days in Paris across a daylight-saving change (not 24-hour blocks)', () => {
+  const paris = (iso) => new Date(iso).toLocaleString('sv-SE', { timeZone: 'Europe/Paris' });
+  // [paid at, the capture date one calendar day later, the 00:05 run after it] in Paris.
+  for (const [now, expected, captured] of [
+    ['2026-10-24T22:30:00Z', '2026-10-26 00:30:00', '2026-10-27 00:05:00'], // Sun 25 Oct 00:30, a 25-hour day
+    ['2027-03-27T22:30:00Z', '2027-03-28 23:30:00', '2027-03-29 00:05:00'], // Sat 27 Mar 23:30, before a 23-hour day
+  ]) {
+    const sim = createSimulator({ now });
+    const t = sim.systempay.createTransaction({ amount: 1000, captureDelay: 1 });
+    sim.advance({ days: 4 });
+    const card = sim.systempay.getTransaction(t.uuid).transactionDetails.cardDetails;
+    assert.equal(paris(card.expectedCaptureDate), expected);
+    assert.equal(paris(card.captureResponse.captureDate), captured);
+  }
+});
+
+test('sogenactif: a challenge accepted after its capture day is captured, or expires unvalidated, at the next midnight run', async () => {
+  const sim = createSimulator({ now: '2026-11-30T10:00:00' }); // Paris
+  const office = new sogenactif.OfficeClient({ ...sim.sogenactif.credentials, fetch: sim.fetch });
+  sim.sogenactif.createTransaction({ transactionReference: 'CH1', amount: 1000, status: 'TO_CHALLENGE', captureDay: 0 });
+  sim.sogenactif.createTransaction({ transactionReference: 'CH2', amount: 1000, status: 'TO_CHALLENGE', captureDay: 0, captureMode: 'VALIDATION' });
+  sim.advance({ days: 2 }); // past both capture days
+  assert.equal((await office.acceptChallenge({ transactionReference: 'CH1' })).newStatus, 'TO_CAPTURE');
+  assert.equal((await office.acceptChallenge({ transactionReference: 'CH2' })).newStatus, 'TO_VALIDATE');
+  sim.advance({ minutes: 1 });
+  const status = async (ref) => (await office.getTransactionData({ transactionReference: ref })).transactionStatus;
+  // A minute later: still waiting (it was captured, and expired before it could be validated).
+  assert.deepEqual([await status('CH1'), await status('CH2')], ['TO_CAPTURE', 'TO_VALIDATE']);
+  assert.equal((await office.validate({ transactionReference: 'CH2', operationAmount: 1000, currencyCode: 'EUR' })).newStatus, 'TO_CAPTURE');
+  sim.advance({ hours: 14 }); // past midnight
+  assert.deepEqual([await status('CH1'), await status('CH2')], ['CAPTURED', 'CAPTURED']);
+});
+
+test('payline: a payment reset before its remittance shows nothing captured (a doCapture or an action 101)', async () => {
+  const sim = createSimulator({ now: START });
+  const pl = new payline.Client({ ...sim.payline.credentials, fetch: sim.fetch });
+  const later = sim.payline.createTransaction({ amount: 1000, action: 100 });
+  await pl.doCapture({ transactionID: later.id, payment: { amount: 1000, currency: 'EUR', action: 201, mode: 'CPT' } });
+  const atOnce = sim.payline.createTransaction({ amount: 700, action: 101 });
+  for (const { id } of [later, atOnce]) {
+    assert.equal((await pl.doReset({ transactionID: id })).result.code, '00000');
+  }
+  sim.advance({ days: 2 });
+  for (const { id } of [later, atOnce]) {
+    const { status, captured, refunded } = sim.payline.getTransaction(id);
+    assert.deepEqual({ status, captured, refunded }, { status: 'RESET', captured: 0, refunded: 0 });
+  }
 });

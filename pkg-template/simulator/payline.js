@@ -419,14 +419,16 @@ export function createPayline(ctx, config = {}) {
    * done"), amount and `sequenceNumber` (none is one value) accepted on this transaction
    * on day D or D-1 is 02001, before any other rule, so that a resent full refund reads as a duplicate,
    * not as an over-refund (a helper's attack, twenty-first pass: 02613, a plain refusal, told a client whose
-   * refund had timed out that it was not done). An operation later reset still counts (UNCERTAIN). A
-   * refused operation is not recorded, so its number may be sent again.
+   * refund had timed out that it was not done). An operation reset since no longer counts: the page checks
+   * "ACCEPTED" transactions only, and a capture or refund sent again after its reset read as a duplicate,
+   * outcome unknown, sending the client to query for nothing (UNCERTAIN; the review of the pass). A refused
+   * operation is not recorded, so its number may be sent again.
    */
   function duplicateGuard(root, kind, amount, seq) {
     const number = seq ?? '';
     for (const id of root.associated) {
       const t = txs.get(id);
-      if (t.kind === kind && t.amount === amount && t.sequenceNumber === number && withinDuplicateDays(t.created)) {
+      if (t.kind === kind && (kind === 'RESET' || t.status !== 'RESET') && t.amount === amount && t.sequenceNumber === number && withinDuplicateDays(t.created)) {
         refuse(RULE_CODES.duplicate, `Duplicate transaction : a ${kind.toLowerCase()} of ${amount} ${number ? `with sequenceNumber ${number}` : 'without a sequenceNumber'} was accepted on this transaction today or yesterday`);
       }
     }
@@ -567,6 +569,10 @@ export function createPayline(ctx, config = {}) {
       setStatus(tx, 'RESET');
       if (tx.kind === 'REFUND') txs.get(tx.root).refunded -= tx.amount;
       for (const id of tx.associated) if (txs.get(id).kind === 'CAPTURE') setStatus(txs.get(id), 'RESET');
+      // A payment reset before its remittance captured nothing (its capture, by doCapture or at once with
+      // action 101, is undone with it; a refund comes only after the remittance): `captured` kept the amount,
+      // which `getTransaction` reported as captured (a helper's model-based attack, twenty-eighth pass).
+      if (tx.root === tx.id) tx.captured = 0;
       // Listed among the transaction's operations (type RESET, Monext's list): the capture's entry stays OK,
       // as it was done, and the reset shows beside it (a review of the twenty-seventh pass: with every entry
       // OK and no reset listed, a reset capture read as standing).

@@ -304,6 +304,11 @@ export function createSogenactif(ctx, config = {}) {
       // in captureMode VALIDATION waits for the merchant's validate (it went to TO_CAPTURE, and a validate
       // was refused: a helper's attack on the simulator, twenty-seventh pass).
       tx.status = tx.captureMode === 'VALIDATION' ? 'TO_VALIDATE' : 'TO_CAPTURE';
+      // Accepted after its capture day, it is captured (or, not validated, expires) at the next midnight
+      // run, as a validate sets it, not at the next move of the clock, a minute later (a helper's
+      // model-based attack, twenty-eighth pass; UNCERTAIN: the reference does not say how long an accepted
+      // challenge waits).
+      if (tx.captureAt <= ctx.now()) tx.captureAt = captureAt(ctx.now(), 0);
       return cashAnswer(tx);
     },
     refuseChallenge(f) {

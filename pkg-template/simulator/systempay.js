@@ -1,7 +1,7 @@
 // Systempay (Lyra REST API V4) simulator. Written from the project's reference notes on the platform
 // (Systempay/Lyra documentation pages and Lyra's SDKs), independently of remise's own validators,
 // so that each checks the other. Every rule that is uncertain sits in one table below with its source.
-import { DAY_MS, basicCredentials, hmacSha256Hex, instantOf, isObject, isoUtc, maskRecorded, parisTimeOn, refuseUnknown, sameText } from './util.js';
+import { DAY_MS, addParisDays, basicCredentials, hmacSha256Hex, instantOf, isObject, isoUtc, maskRecorded, parisTimeOn, refuseUnknown, sameText } from './util.js';
 
 // Default credentials: Lyra's published PayZen demo shop (lyra/rest-php-examples www/keys.php).
 export const SYSTEMPAY_DEFAULTS = {
@@ -123,7 +123,8 @@ export function createSystempay(ctx, config = {}) {
   function newTransaction({ uuid, amount, currency, captureDelay = 0, manualValidation = false, orderId = null, metadata = null, operationType = 'DEBIT', parent = null }) {
     const now = ctx.now();
     const delay = Math.min(Math.max(0, captureDelay), MAX_CAPTURE_DELAY);
-    const expectedCapture = now + delay * DAY_MS;
+    // Calendar days in Paris (addParisDays), as every date rule here.
+    const expectedCapture = addParisDays(now, delay);
     const waiting = delay > AUTHORISATION_VALIDITY_DAYS;
     const detailed = (waiting ? 'WAITING_AUTHORISATION' : 'AUTHORISED') + (manualValidation ? '_TO_VALIDATE' : '');
     const tx = {
@@ -134,7 +135,7 @@ export function createSystempay(ctx, config = {}) {
       operationType,
       created: now,
       expectedCapture,
-      authoriseAt: waiting ? expectedCapture - DAY_MS : now,
+      authoriseAt: waiting ? addParisDays(expectedCapture, -1) : now,
       // Whether its authorisation was asked: not while it waits, nor ever when it was cancelled before.
       authorised: !waiting,
       manualValidation,
@@ -510,7 +511,7 @@ export function createSystempay(ctx, config = {}) {
         // ("authorization will be requested D-1 before capture", reference systempay.md §4): moved with
         // the new date, so it is never authorised after its capture; at once when that day is past.
         if (tx.detailedStatus.startsWith('WAITING_AUTHORISATION')) {
-          tx.authoriseAt = Math.max(ctx.now(), when - DAY_MS);
+          tx.authoriseAt = Math.max(ctx.now(), addParisDays(when, -1));
           if (tx.authoriseAt === ctx.now()) {
             tx.detailedStatus = tx.detailedStatus.replace('WAITING_AUTHORISATION', 'AUTHORISED');
             tx.authorised = true;

@@ -120,6 +120,16 @@ export function parisInstant(year, month, day, hour = 0, minute = 0, second = 0,
 }
 
 /**
+ * The same Paris wall-clock time `days` calendar days after (or before) `ms`: a day of a delay is a
+ * calendar day, 23 or 25 hours across a daylight-saving change (a Systempay `captureDelay` of 1 counted
+ * 24 hours and was captured a night early or late then: a helper's model-based attack, twenty-eighth pass).
+ */
+export function addParisDays(ms, days) {
+  const p = paris(ms);
+  return parisInstant(Number(p.year), Number(p.month), Number(p.day) + days, Number(p.hour), Number(p.minute), Number(p.second), ((ms % 1000) + 1000) % 1000);
+}
+
+/**
  * The instant of `hour`:`minute` Paris time on the Paris day `days` after the one holding `ms` (the
  * gateways' nightly runs are French platforms' nights: they were taken at midnight UTC, an hour or two
  * off, a helper's attack on the simulator, twenty-fourth pass).
