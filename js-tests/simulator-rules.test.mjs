@@ -952,6 +952,10 @@ test('payline: the duplicate check compares day D and D-1, the amount and the se
   assert.equal((await rejected(authorize('ORD-D1', 3000))).gatewayCode, '02001');
   // Wednesday 00:30: Monday is D-2, beyond what Payline checks.
   sim.advance({ hours: 8, minutes: 30 });
+  const third = await authorize('ORD-D1', 3000);
+  assert.equal(third.result.code, '00000');
+  // One reset since does not count (the page checks ACCEPTED transactions): the same authorization again is taken.
+  assert.equal((await pl.doReset({ transactionID: third.transaction.id })).result.code, '00000');
   assert.equal((await authorize('ORD-D1', 3000)).result.code, '00000');
 
   // Refunds of the first (captured at once, remitted since): two equal partial refunds the same day, the
@@ -1037,7 +1041,7 @@ test('systempay raw: Transaction/Update with cardUpdate.amount and no currency i
 });
 
 // A helper's model-based attack on the simulator (twenty-eighth pass): three disagreements with README.
-test('systempay: a captureDelay counts calendar days in Paris across a daylight-saving change (not 24-hour blocks)', () => {
+test('systempay: a captureDelay counts calendar days in Paris across a daylight-saving change (not 24-hour blocks)', async () => {
   const paris = (iso) => new Date(iso).toLocaleString('sv-SE', { timeZone: 'Europe/Paris' });
   // [paid at, the capture date one calendar day later, the 00:05 run after it] in Paris.
   for (const [now, expected, captured] of [
@@ -1051,6 +1055,20 @@ test('systempay: a captureDelay counts calendar days in Paris across a daylight-
     assert.equal(paris(card.expectedCaptureDate), expected);
     assert.equal(paris(card.captureResponse.captureDate), captured);
   }
+  // A delay of 0 in the first 02:30 of October's repeated hour: the creation instant itself (read back
+  // through the wall clock it became the second 02:30, an hour later: the review of the pass).
+  const fold = createSimulator({ now: '2026-10-25T00:30:00Z' });
+  const now = fold.systempay.createTransaction({ amount: 1000, captureDelay: 0 }).transactionDetails;
+  assert.equal(Date.parse(now.cardDetails.expectedCaptureDate), Date.parse('2026-10-25T00:30:00Z'));
+  // The authorisation lapses 7 calendar days after it was asked, as a delay of 7 counts: a payment to validate
+  // with that delay, made a week before October's change, can still be validated on its capture day.
+  const week = createSimulator({ now: '2026-10-18T10:00:00Z' }); // 12:00 in Paris
+  const sp = new systempay.Client({ ...week.systempay.credentials, fetch: week.fetch });
+  const tx = week.systempay.createTransaction({ amount: 1000, captureDelay: 7, manualValidation: true });
+  assert.equal(paris(tx.transactionDetails.cardDetails.expectedCaptureDate), '2026-10-25 12:00:00');
+  week.advance({ hours: 7 * 24 + 0.5 }); // 11:30 on 25 Oct in Paris
+  assert.equal(week.systempay.getTransaction(tx.uuid).detailedStatus, 'AUTHORISED_TO_VALIDATE');
+  assert.equal((await sp.call('Transaction/Validate', { uuid: tx.uuid })).detailedStatus, 'AUTHORISED');
 });
 
 test('sogenactif: a challenge accepted after its capture day is captured, or expires unvalidated, at the next midnight run', async () => {

@@ -485,7 +485,8 @@ export function createPayline(ctx, config = {}) {
       // Payline's duplicate check (DUPLICATE_DAYS): the same order reference and amount on day D or D-1 is
       // refused, not charged twice. Account verifications charge nothing and are left out
       // (AUTHORIZATION_ACTIONS, UNCERTAIN).
-      if (!action.verification && authorizedOf(order.ref, (t) => t.amount === payment.amount && withinDuplicateDays(t.created))) {
+      // (Not one reset since: the page checks "ACCEPTED" transactions, as duplicateGuard; the review of the pass.)
+      if (!action.verification && authorizedOf(order.ref, (t) => t.status !== 'RESET' && t.amount === payment.amount && withinDuplicateDays(t.created))) {
         refuse(RULE_CODES.duplicate, `Duplicate transaction : an authorization of order reference ${order.ref} for ${payment.amount} was accepted today or yesterday`);
       }
       const tx = newPayment({ kind: action.capture ? 'AUTHOR+CAP' : 'AUTHOR', ...payment, order, card });

@@ -184,7 +184,9 @@ export function createSystempay(ctx, config = {}) {
   }
 
   /** When the authorisation of a transaction lapses (asked at `authoriseAt`). */
-  const lapsesAt = (tx) => tx.authoriseAt + AUTHORISATION_VALIDITY_DAYS * DAY_MS;
+  // Calendar days, as the capture delay it is compared with (counted in hours, a payment with a delay of 7
+  // expired an hour before its capture date in October's week: the review of the pass).
+  const lapsesAt = (tx) => addParisDays(tx.authoriseAt, AUTHORISATION_VALIDITY_DAYS);
 
   function tick(now) {
     for (const tx of txs.values()) {

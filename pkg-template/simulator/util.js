@@ -125,6 +125,9 @@ export function parisInstant(year, month, day, hour = 0, minute = 0, second = 0,
  * 24 hours and was captured a night early or late then: a helper's model-based attack, twenty-eighth pass).
  */
 export function addParisDays(ms, days) {
+  // (None: the instant itself. Read back through the wall clock, the first 02:xx of October's repeated
+  // hour became its second, an hour later: the review of the pass.)
+  if (days === 0) return ms;
   const p = paris(ms);
   return parisInstant(Number(p.year), Number(p.month), Number(p.day) + days, Number(p.hour), Number(p.minute), Number(p.second), ((ms % 1000) + 1000) % 1000);
 }
