@@ -854,6 +854,31 @@ test('a toJSON that calls remise and catches its error leaves the outer error ev
   }
 });
 
+test('an answer body whose chunks are Uint8Arrays of another realm is read (a test runner\'s jsdom globals)', async () => {
+  // Where the globals are another realm's (Vitest's jsdom and happy-dom environments, jest-fixed-jsdom),
+  // Node's own fetch gives chunks that are no `instanceof` the global Uint8Array: every call failed as
+  // "the body gave something other than bytes" (a helper's attack with test frameworks, twenty-eighth pass).
+  const uuid = 'a'.repeat(32);
+  const body = JSON.stringify({ status: 'SUCCESS', answer: { _type: 'V4/Transaction', uuid, status: 'PAID', detailedStatus: 'CAPTURED', amount: 100, currency: 'EUR', operationType: 'DEBIT' }, _type: 'V4/WebService/Response' });
+  const foreign = vm.runInNewContext('(bytes) => Uint8Array.from(bytes)')(Array.from(new TextEncoder().encode(body)));
+  assert.equal(foreign instanceof Uint8Array, false);
+  for (const [, R] of entries) {
+    let calls = 0;
+    const fetch = async () => {
+      calls++;
+      return new Response(new ReadableStream({ start(c) { c.enqueue(foreign); c.close(); } }), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const client = new R.systempay.Client({ shopId: '12345678', password: 'testpassword_abc', fetch });
+    assert.equal((await client.getTransaction({ uuid })).uuid, uuid);
+    assert.equal(calls, 1);
+    // Still refused: a chunk that is no bytes, whatever it claims.
+    const fake = { [Symbol.toStringTag]: 'Uint8Array', byteLength: 2, length: 2, 0: 123, 1: 125 };
+    const liar = new R.systempay.Client({ shopId: '12345678', password: 'testpassword_abc', fetch: async () => new Response(new ReadableStream({ start(c) { c.enqueue(fake); c.close(); } })) });
+    const e = await rejected(liar.getTransaction({ uuid }));
+    assert.match(e.message, /something other than bytes/);
+  }
+});
+
 test('the .wasm declares a memory maximum below 4 GiB, so running out of memory traps cleanly', () => {
   // talc grows the memory page by page; at the 65 536th page its heap end does not fit in 32 bits
   // and the heap was corrupted (tenth pass: later valid calls failed or returned wrong results). The

@@ -1103,3 +1103,24 @@ test('payline: a payment reset before its remittance shows nothing captured (a d
     assert.deepEqual({ status, captured, refunded }, { status: 'RESET', captured: 0, refunded: 0 });
   }
 });
+
+test('sim.listen() works where dynamic import() is refused, as in CommonJS Jest\'s sandbox (Node\'s builtin loader first)', async () => {
+  // The CommonJS simulator run the way Jest runs a module: a vm.Script with no dynamic-import callback.
+  // listen() failed there: "A dynamic import callback was invoked without --experimental-vm-modules"
+  // (a helper's attack with test frameworks, twenty-eighth pass).
+  const vm = await import('node:vm');
+  const { readFileSync } = await import('node:fs');
+  const file = require.resolve('remise/simulator');
+  const wrapped = new vm.Script(`(function (module, exports, require) {${readFileSync(file, 'utf8')}\n})`, { filename: file });
+  const module = { exports: {} };
+  wrapped.runInThisContext()(module, module.exports, require);
+  const sim = module.exports.createSimulator({ now: START });
+  const url = await sim.listen();
+  try {
+    const sp = new systempay.Client({ ...sim.systempay.credentials, baseUrl: url });
+    const tx = sim.systempay.createTransaction({ amount: 1000 });
+    assert.equal((await sp.getTransaction({ uuid: tx.uuid })).uuid, tx.uuid);
+  } finally {
+    await sim.close();
+  }
+});

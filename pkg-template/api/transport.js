@@ -292,6 +292,12 @@ function decodeBody(bytes, res, status) {
  * (an attack: 200 timed-out calls held 800 MiB; one kept its process alive 24 s).
  */
 const LATE_CAP = 64 << 10;
+// Whether a body chunk is a Uint8Array of any realm: %TypedArray%.prototype's tag getter reads the
+// object's internal slot. `instanceof` refused every chunk of Node's own fetch where the test runner's
+// globals are another realm's (Vitest's jsdom and happy-dom environments, jest-fixed-jsdom): each call
+// failed as "the body gave something other than bytes" (a helper's attack with test frameworks,
+// twenty-eighth pass).
+const TYPED_ARRAY_TAG = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
 
 /**
  * The answer's text, refusing more than `cap` bytes without reading them all; within the late bounds
@@ -357,7 +363,7 @@ async function readText(res, cap, life, status) {
       // Anything but bytes (a string, a number) would add NaN to the count and never reach the cap.
       // (`stop`, not `reader.cancel()`: a hand-made reader may have no `cancel`, whose TypeError read
       // as a network error and a read was sent again: a helper's attack, eighteenth pass.)
-      if (!(value instanceof Uint8Array)) {
+      if (TYPED_ARRAY_TAG.call(value) !== 'Uint8Array') {
         stop();
         throw new Failure('notresponse', 'the body gave something other than bytes');
       }

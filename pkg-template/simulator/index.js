@@ -283,7 +283,10 @@ export function createSimulator(options = {}) {
     // simulator bundles for any runtime; only Node (listen) ever loads it. webpack turned it into a
     // context module that found nothing ("Cannot find module 'node:http'" from listen() in a webpack
     // bundle, a helper's attack with bundlers, twenty-eighth pass): its comment leaves it to Node.
-    const http = await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_HTTP);
+    // Node's builtin loader first: CommonJS Jest's sandbox refuses a dynamic import() ("A dynamic import
+    // callback was invoked without --experimental-vm-modules", a helper's attack with test frameworks,
+    // twenty-eighth pass); Node before 20.16 has no such loader.
+    const http = globalThis.process?.getBuiltinModule?.(NODE_HTTP) ?? (await import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_HTTP));
     let boundPort = 0;
     const state = { srv: null, busy: new Map(), stopping: false };
     const srv = http.createServer((req, res) => {

@@ -11,7 +11,9 @@ const encoder = new TextEncoder();
 
 /** Lowercase hex HMAC-SHA-256 of `message` with `key` (both UTF-8), through WebCrypto. */
 export async function hmacSha256Hex(key, message) {
-  const subtle = globalThis.crypto?.subtle;
+  // Node's own when the global has none (Vitest's jsdom environment with the vmThreads pool: a helper's
+  // attack with test frameworks, twenty-eighth pass).
+  const subtle = globalThis.crypto?.subtle ?? globalThis.process?.getBuiltinModule?.('node:crypto')?.webcrypto?.subtle;
   if (!subtle) throw new Error('remise/simulator needs WebCrypto (globalThis.crypto.subtle) for HMAC-SHA-256');
   const k = await subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const mac = new Uint8Array(await subtle.sign('HMAC', k, encoder.encode(message)));
