@@ -871,6 +871,21 @@ test('an answer body whose chunks are Uint8Arrays of another realm is read (a te
     const client = new R.systempay.Client({ shopId: '12345678', password: 'testpassword_abc', fetch });
     assert.equal((await client.getTransaction({ uuid })).uuid, uuid);
     assert.equal(calls, 1);
+    // A real Uint8Array whose byteLength lies (a swapped prototype, an own property) is counted by its real
+    // length: its NaN count passed every cap and bound, and an endless body looped for ever, or was dropped
+    // (the review of the pass).
+    const lying = (make, n) => async () => {
+      let sent = 0;
+      return new Response(new ReadableStream({ pull(c) { if (sent++ < n) c.enqueue(make()); else c.close(); } }));
+    };
+    const nullProto = () => Object.setPrototypeOf(new Uint8Array(1024), null);
+    const ownLie = () => Object.defineProperty(new Uint8Array(1 << 20), 'byteLength', { value: 1 });
+    for (const [make, n] of [[nullProto, 8], [ownLie, 1]]) {
+      const capped = new R.systempay.Client({ shopId: '12345678', password: 'testpassword_abc', fetch: lying(make, n), maxResponseBytes: 4096 });
+      const e = await rejected(capped.getTransaction({ uuid }));
+      assert.equal(e.code, 'MALFORMED_RESPONSE');
+      assert.match(e.message, /maxResponseBytes/);
+    }
     // Still refused: a chunk that is no bytes, whatever it claims.
     const fake = { [Symbol.toStringTag]: 'Uint8Array', byteLength: 2, length: 2, 0: 123, 1: 125 };
     const liar = new R.systempay.Client({ shopId: '12345678', password: 'testpassword_abc', fetch: async () => new Response(new ReadableStream({ start(c) { c.enqueue(fake); c.close(); } })) });

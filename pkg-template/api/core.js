@@ -34,6 +34,25 @@ export function guarded(fn, fallback) {
  * Byte arrays one after the other, in one new Uint8Array (an array of parts, not spread arguments:
  * a streamed body can come in many chunks).
  */
+// %TypedArray%.prototype's accessors: they read a typed array's internal slots, whatever its realm, its
+// prototype or its own properties say (a subclass or a swapped prototype cannot make them lie).
+const TA_PROTO = Object.getPrototypeOf(Uint8Array.prototype);
+const accessor = (name) => Object.getOwnPropertyDescriptor(TA_PROTO, name).get;
+const TA_BUFFER = accessor('buffer');
+const TA_OFFSET = accessor('byteOffset');
+const TA_LENGTH = accessor('length');
+/** The tag of a typed array of any realm ('Uint8Array' for a Uint8Array or a Buffer), undefined for anything else. */
+export const typedArrayTag = accessor(Symbol.toStringTag);
+
+/**
+ * A Uint8Array of any realm as a plain Uint8Array of this realm over the same bytes, made from those
+ * accessors; undefined for anything else (a Proxy, a DataView, another typed array, an object dressed
+ * as one) and for a view of a detached buffer.
+ */
+export function plainBytes(v) {
+  return guarded(() => (typedArrayTag.call(v) === 'Uint8Array' ? new Uint8Array(TA_BUFFER.call(v), TA_OFFSET.call(v), TA_LENGTH.call(v)) : undefined), undefined);
+}
+
 export function joinBytes(parts) {
   const all = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
   let at = 0;

@@ -1,6 +1,6 @@
 // sogenactif.batch.* and sogenactif.BatchWriter: one crossing per call. The header's default
 // date and time come from this JS clock (the core has none).
-import { RemiseError, attachWarnings, guarded, invoke, invokeText, encode, encodeItem, unwrap, construct, errorFrom, joinBytes, maskIssues, wellFormed, reworded } from './core.js';
+import { RemiseError, attachWarnings, guarded, invoke, invokeText, encode, encodeItem, unwrap, construct, errorFrom, joinBytes, maskIssues, plainBytes, typedArrayTag, wellFormed, reworded } from './core.js';
 import { archive } from './zip.js';
 
 const G = 'sogenactif';
@@ -40,25 +40,17 @@ function chunkBytes(chunk, memory) {
   // %TypedArray%.prototype's own tag getter reads the internal slot: a Uint8Array (or Buffer) of any
   // realm answers 'Uint8Array'; a Proxy, a DataView or another typed array dressed with
   // Uint8Array.prototype does not.
-  if (!guarded(() => TA_TAG.call(bytes) === 'Uint8Array', false)) throw typeError('chunk', 'must be a Uint8Array or a string');
+  if (!guarded(() => typedArrayTag.call(bytes) === 'Uint8Array', false)) throw typeError('chunk', 'must be a Uint8Array or a string');
   // The glue reserves `length` bytes in wasm memory and then copies the array's real bytes: a
   // subclass whose `length` (or `buffer`, `byteOffset`) getter lies would write past the
   // reservation, over the rest of the instance. So the chunk crosses as a plain Uint8Array over
-  // the same bytes, made from the engine's own accessors, which read the array's internal slots.
-  const buffer = TA_BUFFER.call(bytes);
-  // A view of a detached buffer (an old `pushView` result after the memory grew, a transferred
-  // buffer) cannot be read.
-  const plainView = guarded(() => new Uint8Array(buffer, TA_OFFSET.call(bytes), TA_LENGTH.call(bytes)), null);
-  if (plainView === null) throw typeError('chunk', 'could not be read: its buffer was detached (an old pushView result after memory grew, or a transferred buffer); copy it first');
-  return buffer === memory().buffer ? plainView.slice() : plainView;
+  // the same bytes, made from the engine's own accessors (`plainBytes`), which read the array's
+  // internal slots. A view of a detached buffer (an old `pushView` result after the memory grew, a
+  // transferred buffer) cannot be read.
+  const plainView = plainBytes(bytes);
+  if (plainView === undefined) throw typeError('chunk', 'could not be read: its buffer was detached (an old pushView result after memory grew, or a transferred buffer); copy it first');
+  return plainView.buffer === memory().buffer ? plainView.slice() : plainView;
 }
-// %TypedArray%.prototype's accessors (not overridable by a subclass of Uint8Array).
-const TA_PROTO = Object.getPrototypeOf(Uint8Array.prototype);
-const accessor = (name) => Object.getOwnPropertyDescriptor(TA_PROTO, name).get;
-const TA_BUFFER = accessor('buffer');
-const TA_OFFSET = accessor('byteOffset');
-const TA_LENGTH = accessor('length');
-const TA_TAG = accessor(Symbol.toStringTag);
 
 
 /**
@@ -521,7 +513,7 @@ export default function sogenactifBatch(raw, builtins) {
     // The slices' output goes on as one buffer per chunk (a buffer per slice took 3–6 % more time).
     const pushSliced = (stream, data) => {
       // (A Uint8Array of any realm, as `push` takes it: the stream of a test runner's jsdom realm.)
-      const sliceable = typeof data === 'string' || TA_TAG.call(data) === 'Uint8Array';
+      const sliceable = typeof data === 'string' || typedArrayTag.call(data) === 'Uint8Array';
       const parts = [];
       for (let at = 0; at === 0 || (sliceable && at < data.length); at += REJECT_SLICE) {
         const part = !sliceable || data.length <= REJECT_SLICE ? data : typeof data === 'string' ? data.slice(at, at + REJECT_SLICE) : data.subarray(at, at + REJECT_SLICE);

@@ -5,7 +5,7 @@
 // for reads that may be tried again, and never for a money-moving call. The one error built here
 // is ABORTED (a caller's AbortSignal: the core has no abort of its own).
 import { maskCodes, maskDigits } from '../cli/mask.mjs';
-import { RemiseError, attachWarnings, construct, encode, errorFrom, guarded, inexactAnswer, isPromise, issuesBeside, issuesOf, joinBytes, joined, read, retriedWithout, trapped, unwrapPair, withIssues, withoutUnreadable, withScrub } from './core.js';
+import { RemiseError, attachWarnings, construct, encode, errorFrom, guarded, inexactAnswer, isPromise, issuesBeside, issuesOf, joinBytes, joined, plainBytes, read, retriedWithout, trapped, unwrapPair, withIssues, withoutUnreadable, withScrub } from './core.js';
 
 const FAILURE = Symbol('remise transport failure');
 
@@ -292,12 +292,7 @@ function decodeBody(bytes, res, status) {
  * (an attack: 200 timed-out calls held 800 MiB; one kept its process alive 24 s).
  */
 const LATE_CAP = 64 << 10;
-// Whether a body chunk is a Uint8Array of any realm: %TypedArray%.prototype's tag getter reads the
-// object's internal slot. `instanceof` refused every chunk of Node's own fetch where the test runner's
-// globals are another realm's (Vitest's jsdom and happy-dom environments, jest-fixed-jsdom): each call
-// failed as "the body gave something other than bytes" (a helper's attack with test frameworks,
-// twenty-eighth pass).
-const TYPED_ARRAY_TAG = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
+
 
 /**
  * The answer's text, refusing more than `cap` bytes without reading them all; within the late bounds
@@ -340,7 +335,7 @@ async function readText(res, cap, life, status) {
     for (let empty = 0; ; ) {
       // A read that throws at once, or gives no `{ done, value }` one can read, is a hand-made body's
       // fault; a read that rejects is the connection's (a network error, below).
-      let pending, done, value;
+      let pending, done, value, bytes;
       try {
         pending = reader.read();
       } catch {
@@ -355,7 +350,7 @@ async function readText(res, cap, life, status) {
         throw new Failure('notresponse', 'its body reader gave no read result');
       }
       // Cancelled by the late deadline (the read then ends as if done), or past the late cap.
-      if (life.dead || (life.over && total + (value ? value.byteLength : 0) > LATE_CAP)) {
+      if (life.dead || (life.over && total + (plainBytes(value)?.byteLength ?? 0) > LATE_CAP)) {
         stop();
         throw new Failure('timeout', '');
       }
@@ -363,14 +358,19 @@ async function readText(res, cap, life, status) {
       // Anything but bytes (a string, a number) would add NaN to the count and never reach the cap.
       // (`stop`, not `reader.cancel()`: a hand-made reader may have no `cancel`, whose TypeError read
       // as a network error and a read was sent again: a helper's attack, eighteenth pass.)
-      if (TYPED_ARRAY_TAG.call(value) !== 'Uint8Array') {
+      // A Uint8Array of any realm (`plainBytes`: `instanceof` refused every chunk of Node's own fetch where
+      // the test runner's globals are another realm's, Vitest's jsdom and happy-dom environments: a helper's
+      // attack with test frameworks, twenty-eighth pass), read as a plain view from its internal slots: a
+      // `byteLength` that lies (an own property, a swapped prototype) made the count NaN, past every cap
+      // and bound, and the reads looped for ever (the review of the pass).
+      if ((bytes = plainBytes(value)) === undefined) {
         stop();
         throw new Failure('notresponse', 'the body gave something other than bytes');
       }
-      total += value.byteLength;
+      total += bytes.byteLength;
       // A stream of empty chunks ends within a thousand reads, not four million (a second of
       // microtasks before a timer could run: a helper's attack, eighteenth pass).
-      if (value.byteLength === 0 && ++empty > 1024) {
+      if (bytes.byteLength === 0 && ++empty > 1024) {
         stop();
         throw new Failure('notresponse', 'the body gave empty chunks without end');
       }
@@ -378,7 +378,7 @@ async function readText(res, cap, life, status) {
         stop();
         throw new Failure('toolarge', '');
       }
-      if (value.byteLength > 0) chunks.push(value);
+      if (bytes.byteLength > 0) chunks.push(bytes);
     }
     return decodeBody(chunks.length === 1 ? chunks[0] : joinBytes(chunks), res, status);
   }
