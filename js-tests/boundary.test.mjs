@@ -848,8 +848,10 @@ test('a toJSON that calls remise and catches its error leaves the outer error ev
     const fields = (amount) => thrown(() => R.sogenactif.batch.build(input(amount))).issues.map((i) => `${i.field} ${i.code}`).sort();
     const expected = ['records[0].merchantId FORMAT', 'records[0].transactionReference FORBIDDEN_CHARACTER', 'records[1].extra TYPE', 'records[1].unknownField UNKNOWN_FIELD'];
     assert.deepEqual(fields(5), expected);
-    // The nested call fails (NaN), inside the outer encoding and inside its retry: the same four.
+    // The nested call fails (NaN), inside the outer encoding and inside its retry: the same four (one
+    // before the fix).
     assert.deepEqual(fields(new Amount(NaN)), expected);
+    // (A control: a nested call that succeeds kept them all before the fix too.)
     assert.deepEqual(fields(new Amount('0.05')), expected);
   }
 });

@@ -997,7 +997,13 @@ test('payline: the duplicate check compares day D and D-1, the amount and the se
   const afterReset = await rejected(capture(800));
   assert.equal(afterReset.gatewayCode, '02302');
   // Resets of two refunds of other amounts may share a sequenceNumber; the same reset again is 02001.
-
+  const r300 = await refund(300, 'r-a');
+  const r400 = await refund(400, 'r-b');
+  const reset = (r) => pl.doReset({ transactionID: r.transaction.id, sequenceNumber: 'z' });
+  assert.equal((await reset(r300)).result.code, '00000');
+  assert.equal((await reset(r400)).result.code, '00000');
+  assert.equal((await rejected(reset(r300))).gatewayCode, '02001');
+  assert.equal(sim.payline.getTransaction(id).refunded, 1850);
 });
 
 test('payline raw SOAP: doReAuthorization without order and doDebit without authorization.date are 02305, as the WSDL requires them and remise does', async () => {

@@ -94,7 +94,7 @@ async function bundle(entry, outfile, { conditions, format, wasm }) {
             found.push({ path, specifier: args.path });
             // workerd: keep `import m from './remise_bg.wasm'` for workerd to compile (a wasm module).
             if (wasm === 'external') return { path: './remise_bg.wasm', external: true };
-            // edge-runtime: the module compiled beforehand inside the edge realm.
+            // edge-runtime: the module compiled beforehand in the host realm (runEdge).
             return { path, namespace: 'wasm-global' };
           });
           build.onLoad({ filter: /.*/, namespace: 'wasm-global' }, () => ({

@@ -30,10 +30,6 @@ export function guarded(fn, fallback) {
   }
 }
 
-/**
- * Byte arrays one after the other, in one new Uint8Array (an array of parts, not spread arguments:
- * a streamed body can come in many chunks).
- */
 // %TypedArray%.prototype's accessors: they read a typed array's internal slots, whatever its realm, its
 // prototype or its own properties say (a subclass or a swapped prototype cannot make them lie).
 const TA_PROTO = Object.getPrototypeOf(Uint8Array.prototype);
@@ -53,6 +49,10 @@ export function plainBytes(v) {
   return guarded(() => (typedArrayTag.call(v) === 'Uint8Array' ? new Uint8Array(TA_BUFFER.call(v), TA_OFFSET.call(v), TA_LENGTH.call(v)) : undefined), undefined);
 }
 
+/**
+ * Byte arrays one after the other, in one new Uint8Array (an array of parts, not spread arguments:
+ * a streamed body can come in many chunks).
+ */
 export function joinBytes(parts) {
   const all = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
   let at = 0;

@@ -293,7 +293,6 @@ function decodeBody(bytes, res, status) {
  */
 const LATE_CAP = 64 << 10;
 
-
 /**
  * The answer's text, refusing more than `cap` bytes without reading them all; within the late bounds
  * once `life` (the attempt's, `attempt`) says the call has settled without it.
@@ -349,8 +348,14 @@ async function readText(res, cap, life, status) {
         stop();
         throw new Failure('notresponse', 'its body reader gave no read result');
       }
+      // A Uint8Array of any realm (`plainBytes`: `instanceof` refused every chunk of Node's own fetch where
+      // the test runner's globals are another realm's, Vitest's jsdom and happy-dom environments: a helper's
+      // attack with test frameworks, twenty-eighth pass), read as a plain view from its internal slots: a
+      // `byteLength` that lies (an own property, a swapped prototype) made the count NaN, past every cap
+      // and bound, and the reads looped for ever (the review of the pass).
+      bytes = done ? undefined : plainBytes(value);
       // Cancelled by the late deadline (the read then ends as if done), or past the late cap.
-      if (life.dead || (life.over && total + (plainBytes(value)?.byteLength ?? 0) > LATE_CAP)) {
+      if (life.dead || (life.over && total + (bytes?.byteLength ?? 0) > LATE_CAP)) {
         stop();
         throw new Failure('timeout', '');
       }
@@ -358,12 +363,7 @@ async function readText(res, cap, life, status) {
       // Anything but bytes (a string, a number) would add NaN to the count and never reach the cap.
       // (`stop`, not `reader.cancel()`: a hand-made reader may have no `cancel`, whose TypeError read
       // as a network error and a read was sent again: a helper's attack, eighteenth pass.)
-      // A Uint8Array of any realm (`plainBytes`: `instanceof` refused every chunk of Node's own fetch where
-      // the test runner's globals are another realm's, Vitest's jsdom and happy-dom environments: a helper's
-      // attack with test frameworks, twenty-eighth pass), read as a plain view from its internal slots: a
-      // `byteLength` that lies (an own property, a swapped prototype) made the count NaN, past every cap
-      // and bound, and the reads looped for ever (the review of the pass).
-      if ((bytes = plainBytes(value)) === undefined) {
+      if (bytes === undefined) {
         stop();
         throw new Failure('notresponse', 'the body gave something other than bytes');
       }

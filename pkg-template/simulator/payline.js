@@ -99,6 +99,8 @@ const REAUTHORIZATION_WINDOW_MONTHS = 11;
 // reference alone within 24 hours (reference §5), so a second equal partial refund the same day without a
 // sequenceNumber went through, and a second authorization of an order for another amount was refused.
 const DUPLICATE_DAYS = 1; // D and D-1
+// A Payline request date, dd/mm/yyyy HH:MM (order.date, authorization.date: reference §4).
+const PAYLINE_DATE = /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/;
 // A re-authorization has a rule of its own (the Reauthorization page, rule 6): one "within 24 hours of the
 // original transaction" is a duplicate unless its order reference is another (seed document).
 const REAUTHORIZATION_DUPLICATE_MS = DAY_MS;
@@ -380,7 +382,7 @@ export function createPayline(ctx, config = {}) {
     if (!o.ref || o.ref.length > 50) format('Order Reference : Max length 50 characters');
     if (!/^\d{1,12}$/.test(o.amount ?? '')) format('Order Amount : Must be numeric(12), ex : 15078');
     if (!/^\d{3}$/.test(o.currency ?? '')) format('Order Currency : Must be numeric(3), ex: 978');
-    if (!/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/.test(o.date ?? '')) format('Order Date : Must be in format dd/mm/yyyy HH24:MI');
+    if (!PAYLINE_DATE.test(o.date ?? '')) format('Order Date : Must be in format dd/mm/yyyy HH24:MI');
     return { ref: o.ref, amount: Number(o.amount), currency: o.currency, date: o.date };
   }
   function checkCard(c) {
@@ -408,6 +410,11 @@ export function createPayline(ctx, config = {}) {
     return tx;
   }
   /** Whether `ms` is on Paris day D (today) or D-1: the days Payline's duplicate check looks at. */
+  /**
+   * Whether accepted transaction `t` is one Payline's duplicate check still sees with `amount`: not reset
+   * since (the page checks "ACCEPTED" transactions; UNCERTAIN), of that amount, on Paris day D or D-1.
+   */
+  const seenAsDuplicate = (t, amount) => t.status !== 'RESET' && t.amount === amount && withinDuplicateDays(t.created);
   const withinDuplicateDays = (ms) => {
     const days = parisDayNumber(ctx.now()) - parisDayNumber(ms);
     return days >= 0 && days <= DUPLICATE_DAYS;
@@ -428,7 +435,8 @@ export function createPayline(ctx, config = {}) {
     const number = seq ?? '';
     for (const id of root.associated) {
       const t = txs.get(id);
-      if (t.kind === kind && (kind === 'RESET' || t.status !== 'RESET') && t.amount === amount && t.sequenceNumber === number && withinDuplicateDays(t.created)) {
+      // (A RESET row's own status is RESET: it is compared as accepted.)
+      if (t.kind === kind && t.sequenceNumber === number && (kind === 'RESET' ? t.amount === amount && withinDuplicateDays(t.created) : seenAsDuplicate(t, amount))) {
         refuse(RULE_CODES.duplicate, `Duplicate transaction : a ${kind.toLowerCase()} of ${amount} ${number ? `with sequenceNumber ${number}` : 'without a sequenceNumber'} was accepted on this transaction today or yesterday`);
       }
     }
@@ -485,8 +493,8 @@ export function createPayline(ctx, config = {}) {
       // Payline's duplicate check (DUPLICATE_DAYS): the same order reference and amount on day D or D-1 is
       // refused, not charged twice. Account verifications charge nothing and are left out
       // (AUTHORIZATION_ACTIONS, UNCERTAIN).
-      // (Not one reset since: the page checks "ACCEPTED" transactions, as duplicateGuard; the review of the pass.)
-      if (!action.verification && authorizedOf(order.ref, (t) => t.status !== 'RESET' && t.amount === payment.amount && withinDuplicateDays(t.created))) {
+      // (Not one reset since, as for duplicateGuard: the review of the pass.)
+      if (!action.verification && authorizedOf(order.ref, (t) => seenAsDuplicate(t, payment.amount))) {
         refuse(RULE_CODES.duplicate, `Duplicate transaction : an authorization of order reference ${order.ref} for ${payment.amount} was accepted today or yesterday`);
       }
       const tx = newPayment({ kind: action.capture ? 'AUTHOR+CAP' : 'AUTHOR', ...payment, order, card });
@@ -600,7 +608,7 @@ export function createPayline(ctx, config = {}) {
       // minOccurs), as remise's request requires it; the doDebitRequest page lists no format, so the
       // order's is taken. The wording is the number's, as homologation answered it (UNCERTAIN).
       if (!b.authorization.date) format('authorizationDate is missing or empty : null');
-      if (!/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/.test(b.authorization.date)) format('Authorization Date : Must be in format dd/mm/yyyy HH24:MI');
+      if (!PAYLINE_DATE.test(b.authorization.date)) format('Authorization Date : Must be in format dd/mm/yyyy HH24:MI');
       const tx = newPayment({ kind: 'DEBIT', ...payment, action: '204', order, card });
       tx.authorizationNumber = b.authorization.number;
       return [['transaction', transactionEl(tx)], ['card', cardEl(tx)]];
