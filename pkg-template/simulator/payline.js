@@ -410,15 +410,15 @@ export function createPayline(ctx, config = {}) {
     return tx;
   }
   /** Whether `ms` is on Paris day D (today) or D-1: the days Payline's duplicate check looks at. */
+  const withinDuplicateDays = (ms) => {
+    const days = parisDayNumber(ctx.now()) - parisDayNumber(ms);
+    return days >= 0 && days <= DUPLICATE_DAYS;
+  };
   /**
    * Whether accepted transaction `t` is one Payline's duplicate check still sees with `amount`: not reset
    * since (the page checks "ACCEPTED" transactions; UNCERTAIN), of that amount, on Paris day D or D-1.
    */
   const seenAsDuplicate = (t, amount) => t.status !== 'RESET' && t.amount === amount && withinDuplicateDays(t.created);
-  const withinDuplicateDays = (ms) => {
-    const days = parisDayNumber(ctx.now()) - parisDayNumber(ms);
-    return days >= 0 && days <= DUPLICATE_DAYS;
-  };
   /**
    * Payline's duplicate check on an operation on a transaction (DUPLICATE_DAYS): one of the same `kind`
    * (CAPTURE, REFUND; RESET when a sequenceNumber is given, UNCERTAIN: the page names doCapture and doRefund,
