@@ -3,6 +3,7 @@
 import { RemiseError, controlInSecret, guarded, invoke, invokeAnswer, invokeRequest, withIssue, withIssues, withMore } from './core.js';
 import { bindMethods, callOptions, defineMethods, openClient, scrubbing, send } from './transport.js';
 import { didYouMean } from '../cli/suggest.mjs';
+import { maybeRefundAdvice, refundAdvice } from '../cli/codes.mjs';
 
 const G = 'sogenactif';
 // The client's methods, one per Office service.
@@ -74,18 +75,17 @@ export default function sogenactifOffice(raw) {
   // pass). The back office is named instead.
   // In every text of the error a logger may write (`message`, `gatewayMessage`, the answer's
   // `responseMessage`: a review of the pass).
-  const QUERY = /(?:check its status with|check) getTransactionData before sending it again/g;
-  const advised = (e, to) => {
+  // (One rewording with `remise batch report`'s, cli/codes.mjs.)
+  const advised = (e, advice) => {
     if (!(e instanceof RemiseError)) return e;
     guarded(() => {
-      for (const k of ['message', 'gatewayMessage']) if (typeof e[k] === 'string') e[k] = e[k].replace(QUERY, to);
+      for (const k of ['message', 'gatewayMessage']) if (typeof e[k] === 'string') e[k] = advice(e[k]);
       const r = e.response;
-      if (r !== null && typeof r === 'object' && typeof r.responseMessage === 'string') r.responseMessage = r.responseMessage.replace(QUERY, to);
+      if (r !== null && typeof r === 'object' && typeof r.responseMessage === 'string') r.responseMessage = advice(r.responseMessage);
     }, undefined);
     return e;
   };
-  const refundUnknown = (e, service) =>
-    service === 'refund' && e instanceof RemiseError && e.outcome === 'unknown' ? advised(e, 'check it in the Sogenactif back office before sending it again (a refund does not show in getTransactionData)') : e;
+  const refundUnknown = (e, service) => (service === 'refund' && e instanceof RemiseError && e.outcome === 'unknown' ? advised(e, refundAdvice) : e);
   const office = {
     get hosts() {
       if (hosts === undefined) {
@@ -115,7 +115,7 @@ export default function sogenactifOffice(raw) {
           invokeAnswer(raw, 'sogenactif.office.parseResponse', [text, options], ['text', 'options'], G, 0)));
       } catch (e) {
         // (Not told the service: the advice names where a refund shows too.)
-        throw advised(lookupNamed(e), 'check getTransactionData before sending it again (a refund does not show there: check the Sogenactif back office)');
+        throw advised(lookupNamed(e), maybeRefundAdvice);
       }
     },
   };

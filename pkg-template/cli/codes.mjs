@@ -51,10 +51,17 @@ export function actionFor(code, method) {
 /** A record's method is a refund (`REFUND` in a response file, `refund` in a record). */
 export const isRefund = (method) => /^refund$/i.test(String(method ?? ''));
 
+// The advice to query getTransactionData, in the three ways remise words it: an action of this table
+// ("check the transaction (getTransactionData)"), the core's messages ("check getTransactionData before
+// sending it again", a client's "check its status with getTransactionData before sending it again").
+const QUERY = /check (?:its status with |the transaction \()?getTransactionData\)?( before sending it again)?/g;
+
 /**
- * `text` (an action of this table, or the core's message of a code) with its advice to check
- * getTransactionData turned to the back office: a refund does not show there (README, "Sips Office"; a
- * review of the twenty-seventh pass).
+ * `text` (an action of this table, a message of the core's or an OfficeClient's error) with its advice to
+ * check getTransactionData turned to the back office: a refund does not show there (README, "Sips
+ * Office"; a new user's walk and a review of the twenty-seventh pass).
  */
-export const refundAdvice = (text) =>
-  text.replace(/check (?:the transaction \(getTransactionData\)|getTransactionData)/, 'check it in the Sogenactif back office (a refund does not show in getTransactionData)');
+export const refundAdvice = (text) => text.replace(QUERY, 'check it in the Sogenactif back office$1 (a refund does not show in getTransactionData)');
+
+/** The same where the operation is not known (a stateless reader): getTransactionData, and where a refund shows. */
+export const maybeRefundAdvice = (text) => text.replace(QUERY, 'check getTransactionData$1 (a refund does not show there: check the Sogenactif back office)');
