@@ -818,7 +818,10 @@ test('report reads a response in slices: same counts and the same errors, with t
     assert.equal(expected.code, 'MALFORMED_RESPONSE', what);
     const b = remise(['batch', 'report', write('broken.csv', text)], slices);
     assert.equal(b.status, 1, what);
-    assert.equal(b.stderr, `remise batch report: MALFORMED_RESPONSE: ${expected.message}\n`, what);
+    // (The advice on a line of unknown type names what the command user can do: the CLI's words for it,
+    // twenty-ninth pass.)
+    const said = expected.message.replace("(parse with unknownLines: 'report' to list such lines and keep going)", "(remise batch report reads those only; ask your bank what this line is, or read the file from JS with sogenactif.batch.parseResponse(text, { unknownLines: 'report' }), which lists such lines and reads the others)");
+    assert.equal(b.stderr, `remise batch report: MALFORMED_RESPONSE: ${said}\n`, what);
   }
 });
 
@@ -1287,7 +1290,8 @@ test('input in UTF-16, with lines ended by CR alone or a byte order mark inside 
   const bom = remise(['batch', 'check', joined]);
   assert.equal(bom.status, 1);
   assert.match(bom.stderr, /line 3: records\[2\]  FORMAT/);
-  const sed = /e\.g\. (perl -pe '[^']+') '[^']*joined\.ndjson' > records\.clean/.exec(bom.stderr)?.[1];
+  // (The path quoted only when it needs it, twenty-ninth pass.)
+  const sed = /e\.g\. (perl -pe '[^']+') '?[^' ]*joined\.ndjson'? > records\.clean/.exec(bom.stderr)?.[1];
   assert.ok(sed, bom.stderr);
   assert.match(bom.stderr, /hint: a line inside .*joined\.ndjson starts with a byte order mark/);
   const fixed = spawnSync('sh', ['-c', `${sed} "$1" > "$2"`, 'sh', joined, path('joined.clean')]);
@@ -2030,4 +2034,65 @@ test('report: a REFUND record of unknown outcome (99) is sent to the back office
     assert.doesNotMatch(text, /check (?:the transaction \()?getTransactionData\)? before/);
   }
   assert.match(cancel.action, /getTransactionData/);
+});
+
+test('the twenty-ninth pass: file names safe on stdout and quoted in hints, an extension that contradicts the content, advice the command can follow, a masked difference in words', () => {
+  // A helper's attack on the CLI. `check`'s verdict line printed INPUT's name raw on stdout (its escape
+  // sequences reached the terminal), where the failure path filtered it.
+  const C = 'method,merchantId,transactionReference,amount,merchantWalletId,paymentMeanId,currencyCode';
+  const V = `walletCredit,${M},T1,5,W1,1,EUR`;
+  const odd = write('recs\x1b[31mRED.csv', `${C}\n${V}\n`);
+  const ok = remise(['batch', 'check', odd]);
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(ok.stdout, /: 1 record, valid\n$/);
+  assert.doesNotMatch(ok.stdout, /\x1b/);
+  // A hint's command, pasted, works on a name with a space (it was split in two).
+  const spaced = write('my recs.csv', `${C}\r${V}\r`);
+  const cr = remise(['batch', 'check', spaced]);
+  assert.equal(cr.status, 1);
+  const command = /e\.g\. (tr .+)$/m.exec(cr.stderr)?.[1];
+  assert.ok(command?.includes(`'${spaced}'`), cr.stderr);
+  const fixed = spawnSync('sh', ['-c', command], { cwd: dir, encoding: 'utf8' });
+  assert.equal(fixed.status, 0, fixed.stderr);
+  assert.equal(remise(['batch', 'check', path('records.unix'), '--input-format', 'csv']).status, 0);
+  // NDJSON named .csv, CSV named .json: the flag that reads them is named; with it they pass.
+  const ndjsonAsCsv = write('ndjson-named.csv', ndjson(records.slice(0, 2)));
+  const a = remise(['batch', 'check', ndjsonAsCsv]);
+  assert.equal(a.status, 1);
+  assert.match(a.stderr, /hint: .*ndjson-named\.csv holds JSON records \(it starts with '\{'\) though its name ends in \.csv: give --input-format ndjson/);
+  assert.equal(remise(['batch', 'check', ndjsonAsCsv, '--input-format', 'ndjson']).status, 0);
+  const csvAsJson = write('csv-named.json', `${C}\n${V}\n`);
+  const b = remise(['batch', 'check', csvAsJson]);
+  assert.equal(b.status, 1);
+  assert.match(b.stderr, /hint: .*csv-named\.json does not start with '\{' as a JSON record does though its name ends in \.json: if it is CSV with a header row, give --input-format csv/);
+  assert.equal(remise(['batch', 'check', csvAsJson, '--input-format', 'csv']).status, 0);
+  // A well-named file of the wrong content for no extension (the format sniffed): no such hint.
+  assert.doesNotMatch(remise(['batch', 'check', write('noext', `${C}\n${V},extra\n`)]).stderr, /--input-format/);
+  // A response line of a type remise does not read: the advice named a JS option the command lacks.
+  const unknown = write('OFBRES_5.csv', `FILE;response;office;v19\nHEADER;023101122334455;2026-12-07+0000;22:14:32+0000;5\nCANCEL;1;${M};ORD1;500;978;;;;00;;\nCANCELX;2;${M};ORD2;500;978;;;;00;;\nEND;2\n`);
+  const u = remise(['batch', 'report', unknown]);
+  assert.equal(u.status, 1);
+  assert.match(u.stderr, /unknown method 'CANCELX'/);
+  assert.match(u.stderr, /ask your bank what this line is/);
+  assert.doesNotMatch(u.stderr, /parse with unknownLines/);
+  // A card security code the bank's line changed: both sides are masked, so the difference is said in words.
+  const cardOrder = { method: 'cardOrder', merchantId: M, transactionReference: 'CO1', amount: 700, currencyCode: 'EUR', cardNumber: '5555555555554444', cardExpiryDate: '202812', cardCSCValue: '123' };
+  const built = remise(['batch', 'build', write('co.ndjson', ndjson([cardOrder])), '-o', path('OFBREQ_8.csv'), ...HEADER_ARGS]);
+  assert.equal(built.status, 0, built.stderr);
+  const [file, head, line] = readFileSync(path('OFBREQ_8.csv'), 'utf8').split('\n');
+  assert.ok(line.includes(';123;'), line);
+  write('OFBRES_8.csv', `${file.replace('request', 'response')}\n${head}\n${line.replace(';123;', ';999;')};05;;\nEND;1\n`);
+  const m = remise(['batch', 'report', path('OFBRES_8.csv'), '--request', path('OFBREQ_8.csv')]);
+  assert.equal(m.status, 1, m.stderr);
+  assert.match(m.stdout, /#1 column \d+ differs \(card data, masked on both sides\)/);
+  assert.doesNotMatch(m.stdout, /'\*\*\*' \(request '\*\*\*'\)|123|999/);
+});
+
+test('an option followed by another (an empty shell variable) is named with what to do, in one line', () => {
+  // Node's three sentences ended in advice about dashes (the messages audit, twenty-ninth pass).
+  const r = remise(['batch', 'build', write('amb.ndjson', ndjson(records.slice(0, 1))), '-o', path('amb.csv'), '--remitter-id', '--sequence', '42']);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^remise batch build: --remitter-id has no value: the word after it is an option \(an empty shell variable\?\); give its value, or --remitter-id=VALUE for one that starts with a dash\n/);
+  noStack(r.stderr);
+  assert.equal(existsSync(path('amb.csv')), false);
 });

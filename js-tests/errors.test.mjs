@@ -468,3 +468,100 @@ test('past the limits the messages keep the issues\' own paths and count each le
   assert.deepEqual(o.issues.filter((i) => i.code === 'REQUIRED').map((i) => i.field), ['header.remitterId']);
   assert.equal(o.message.split(': ')[0], '102 problems (the first 101 are listed in issues)');
 });
+
+test('the messages audit, twenty-ninth pass: what was given in place of the text, arguments in another order, the nearest name, a cycle where it closes', async () => {
+  for (const R of [esm, cjs]) {
+    const SP = { shopId: '69876357', password: 'testpassword_x' };
+    const xml = '<?xml version="1.0"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body/></soap:Envelope>';
+    const hinted = (fn, field, hint) => {
+      const e = thrown(fn);
+      assert.equal(e.code, 'VALIDATION', e.message);
+      const i = e.issues.find((x) => x.field === field);
+      assert.ok(i, `${field}: ${JSON.stringify(e.issues)}`);
+      assert.match(i.message, hint);
+      assert.ok(e.message.includes(`${field}: ${i.message}`), e.message);
+      return e;
+    };
+    // A fetch Response, bytes, a parsed answer: told what to give.
+    const res = new Response('{"status":"SUCCESS","answer":{}}');
+    hinted(() => R.systempay.parseResponse(res), 'text', /must be a string, got an object: give the body's text: await response\.text\(\)/);
+    hinted(() => R.systempay.parseResponse({ status: 'SUCCESS', answer: {} }), 'text', /not the object parsed from it/);
+    hinted(() => R.payline.parseResponse('doCapture', new TextEncoder().encode(xml)), 'xml', /decode the bytes first: new TextDecoder\(\)\.decode\(bytes\)$/);
+    hinted(() => R.sogenactif.office.parseResponse({ responseCode: '00' }), 'text', /not the object parsed from it/);
+    hinted(() => R.sogenactif.batch.parseResponse(Buffer.from('FILE;response;office;v19\n')), 'text', /decode the bytes first: .*\(a ZIP is unzipped first\)/);
+    // The order of another reader's arguments.
+    hinted(() => R.payline.parseResponse(xml), 'xml', /payline\.parseResponse takes \(operation, xml\): the operation first/);
+    hinted(() => R.payline.parseResponse(xml, 'doCapture'), 'operation', /payline\.parseResponse takes \(operation, xml\)/);
+    hinted(() => R.systempay.parseResponse('Transaction/Get', '{"status":"SUCCESS"}'), 'httpStatus', /systempay\.parseResponse takes \(text, httpStatus\?\): the answer's text first, and no service name/);
+    hinted(() => R.sogenactif.office.parseResponse('cancel', '{"responseCode":"00"}'), 'options', /sogenactif\.office\.parseResponse takes \(text, \{ secretKey\? \}\)/);
+    // The answer as text is read as ever.
+    assert.equal(R.systempay.parseResponse('{"status":"SUCCESS","answer":{"a":1}}').answer.a, 1);
+    // The nearest listed name, as a Systempay service gets one.
+    const near = [
+      [() => R.payline.request('doCaptur', {}, { merchantId: '1', accessKey: 'x' }), 'operation', 'doCapture'],
+      [() => R.payline.parseResponse('DoCapture', xml), 'operation', 'doCapture'],
+      [() => R.sogenactif.office.request('refunds', {}, { merchantId: '1', secretKey: 'x', keyVersion: 1 }), 'service', 'refund'],
+      [() => R.sogenactif.batch.build({ header: { remitterId: '023101122334455', sequence: 1 }, records: [{ method: 'cancell' }] }), 'records[0].method', 'cancel'],
+      [() => R.systempay.request('Transaction/CancelOrRefund', { uuid: 'a0b61d1e159748eaab876cfe342e8c08', resolutionMode: 'AUOT' }, SP), 'resolutionMode', 'AUTO'],
+    ];
+    for (const [fn, field, name] of near) hinted(fn, field, new RegExp(`: Did you mean '${name}'\\? Otherwise use one of `));
+    // Nothing near: the list alone.
+    const far = thrown(() => R.payline.request('somethingElse', {}, { merchantId: '1', accessKey: 'x' }));
+    assert.doesNotMatch(far.message, /Did you mean/);
+    assert.match(far.message, /: use one of doReAuthorization/);
+    // parseResponse's envelope given to the planner: told to give its answer.
+    const tx = { uuid: 'a0b61d1e159748eaab876cfe342e8c08', detailedStatus: 'CAPTURED', status: 'PAID', amount: 100, currency: 'EUR' };
+    hinted(() => R.systempay.planCancelOrRefund({ webService: 'Transaction/Get', status: 'SUCCESS', answer: tx }, { uuid: tx.uuid }), 'transaction.detailedStatus', /this is parseResponse's envelope: give its answer/);
+    assert.equal(R.systempay.planCancelOrRefund(tx, { uuid: tx.uuid }).operation, 'REFUND');
+    // A chargeback (captured, UNPAID) is not refunded: PSP_083.
+    const cb = thrown(() => R.systempay.planCancelOrRefund({ ...tx, status: 'UNPAID' }, { uuid: tx.uuid }));
+    assert.equal(cb.code, 'OPERATION_NOT_ALLOWED');
+    assert.equal(cb.gatewayCode, 'PSP_083');
+    assert.equal(cb.field, 'transaction.status');
+    // A client's service given as a number: "got a number".
+    const client = new R.systempay.Client({ ...SP, fetch: async () => new Response('{}') });
+    assert.match((await rejected(client.call(5, {}))).message, /got a number$/);
+    // A new payline.Client without options: said once, as the other clients say it.
+    const pl = thrown(() => new R.payline.Client());
+    assert.deepEqual(pl.issues.filter((i) => i.field === 'options').map((i) => i.message), ['must be an object, got null']);
+  }
+});
+
+test('the messages audit, twenty-ninth pass: createTransform fed text or bytes without input, a Sips 5xx advised once, a timeout told once to try again', async () => {
+  const { Readable, Writable } = await import('node:stream');
+  const { pipeline } = await import('node:stream/promises');
+  const header = { remitterId: '023101122334455', sequence: 1, date: '2026-11-30+0100', time: '10:00:00+0100' };
+  const record = { method: 'cancel', merchantId: '023101122334456', transactionReference: 'O1', amount: 500, currencyCode: 'EUR' };
+  const line = JSON.stringify(record) + '\n';
+  for (const [chunk, what] of [[Buffer.from(line), 'bytes'], [line, 'text']]) {
+    const rejects = [];
+    const t = esm.sogenactif.batch.createTransform({ header });
+    t.on('reject', (r) => rejects.push(r));
+    const e = await pipeline(Readable.from([chunk], { objectMode: true }), t, new Writable({ write(c, enc, cb) { cb(); } })).then(() => null, (x) => x);
+    assert.ok(e, what);
+    assert.equal(e.code, 'VALIDATION');
+    assert.equal(e.field, 'records[0]');
+    assert.equal(e.message, `records[0] is ${what}, not a record object: give createTransform input: 'ndjson' or input: 'csv' to read a file's text or bytes (without input it takes record objects)`);
+    assert.equal(rejects.length, 0, 'no record told it lacks a method');
+  }
+  // The same objects go through.
+  const out = [];
+  await pipeline(Readable.from([record], { objectMode: true }), esm.sogenactif.batch.createTransform({ header }), new Writable({ write(c, enc, cb) { out.push(c); cb(); } }));
+  assert.match(Buffer.concat(out).toString(), /^FILE;request;office;/);
+  // A Sips money-moving call under 500: its own service's advice, once.
+  const SG = { merchantId: '002001000000001', secretKey: '002001000000001_KEY1', keyVersion: 1 };
+  for (const [m, advice] of [['cancel', 'check its status with getTransactionData before sending it again'], ['refund', 'check it in the Sogenactif back office before sending it again']]) {
+    const c = new esm.sogenactif.OfficeClient({ ...SG, fetch: async () => new Response('oops', { status: 500 }) });
+    const e = await rejected(c[m]({ transactionReference: 'X1', operationAmount: 100, currencyCode: 'EUR' }));
+    assert.equal(e.outcome, 'unknown');
+    assert.equal(e.message, `sogenactif answered HTTP 500; the ${m} request may have reached sogenactif: ${advice}${m === 'refund' ? ' (a refund does not show in getTransactionData)' : ''}`);
+  }
+  // The stateless reader keeps its advice for any money-moving call.
+  assert.match(thrown(() => esm.sogenactif.office.parseResponse('oops', { httpStatus: 500 })).message, /for a money-moving operation check getTransactionData/);
+  // A read that timed out three times: "try again later" once.
+  const sp = new esm.systempay.Client({ shopId: '69876357', password: 'testpassword_x', fetch: () => new Promise(() => {}), timeoutMs: 30 });
+  const t = await rejected(sp.getTransaction({ uuid: 'a'.repeat(32) }));
+  assert.equal(t.code, 'TIMEOUT');
+  assert.equal(t.message.split('try again later').length - 1, 1, t.message);
+  assert.match(t.message, /\(the read was sent 3 times, remise's retries included\)$/);
+});

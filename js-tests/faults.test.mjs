@@ -789,6 +789,42 @@ test("rows 6-8: a client's secret echoed XML-escaped by an answer is out of the 
   }
 });
 
+test('row 8: a response debug event carries the answer\'s headers, credentials and card data masked', async () => {
+  // They were `{}` on every response (a helper's acceptance suite, twenty-ninth pass), where DESIGN.md's
+  // event has headers: a gateway's request id and Retry-After are what an unknown outcome is traced by.
+  for (const gw of NAMES) {
+    const events = [];
+    const r = route((req, body, res) => {
+      res.writeHead(400, {
+        'content-type': 'text/plain',
+        'X-Request-Id': 'req-4f2a',
+        'set-cookie': 'session=s3cr3t-cookie',
+        location: 'http://u:s3cr3t-user@127.0.0.1:9/x',
+        'x-echo-card': 'card 4970100000000055',
+        'x-echo-secret': `was ${{ systempay: SP.password, payline: PL.accessKey, sogenactif: SG.secretKey }[gw]}`,
+      }).end('refused');
+    });
+    await rejected(CLIENTS[gw].money(CLIENTS[gw].make({ baseUrl: r.baseUrl, debug: (ev) => events.push(ev) })));
+    const response = events.find((ev) => ev.type === 'response');
+    assert.ok(response, `${gw}: ${JSON.stringify(events)}`);
+    assert.equal(response.headers['x-request-id'], 'req-4f2a', gw);
+    assert.equal(response.headers['content-type'], 'text/plain', gw);
+    assert.equal(response.headers['set-cookie'], '***', gw);
+    assert.match(response.headers['x-echo-card'], /^card 497010\*{6}0055$/, gw);
+    assert.equal(response.headers.location, 'http://***@127.0.0.1:9/x', gw);
+    const text = JSON.stringify(response.headers);
+    assert.ok(!text.includes(CANARY) && !text.includes('s3cr3t') && !text.includes('49701000'), `${gw}: ${text}`);
+  }
+  // A hand-made fetch whose headers throw: the event still comes, with what could be read.
+  const events = [];
+  const hostile = { forEach() { throw new Error('boom'); }, get: () => null };
+  const fetch = async () => ({ status: 200, ok: true, headers: hostile, body: null, text: async () => '{}', arrayBuffer: async () => new ArrayBuffer(0) });
+  await CLIENTS.systempay.make({ fetch, debug: (ev) => events.push(ev) }).getTransaction({ uuid: UUID }).catch(() => {});
+  const response = events.find((ev) => ev.type === 'response');
+  assert.ok(response, JSON.stringify(events));
+  assert.deepEqual(response.headers, {});
+});
+
 test('rows 6-8: a security code written in free text is masked in debug events and messages', async () => {
   // The seventeenth pass's gap, closed by the twenty-third: `comment: 'CVV 737'` went out whole in the
   // request's debug event, and back in the response's when a proxy echoed it.

@@ -41,6 +41,22 @@ test('entries: import and require give createSimulator; instances are independen
   assert.equal(a.now().toISOString(), '2026-11-30T09:00:00.000Z');
 });
 
+test('options: an onRequest that is no function, a now in epoch seconds: a TypeError at once (twenty-ninth pass)', async () => {
+  // Both were taken: every call then failed as a network error ("onRequest is not a function"), or the
+  // clock started in 1970 (the messages audit).
+  assert.throws(() => createSimulator({ onRequest: 'log' }), { name: 'TypeError', message: "createSimulator: options.onRequest must be a function (entry) => void, got 'log'" });
+  assert.throws(() => createSimulator({ onRequest: {} }), { name: 'TypeError', message: /must be a function \(entry\) => void, got object$/ });
+  assert.throws(() => createSimulator({ now: 1796000000 }), { name: 'TypeError', message: /options\.now 1796000000 reads as a time in 1970 \(epoch milliseconds\): give milliseconds/ });
+  // Milliseconds, a Date, a text, and a function for onRequest are taken.
+  const seen = [];
+  const sim = createSimulator({ now: 1796000000000, onRequest: (e) => seen.push(e.service) });
+  assert.equal(new Date(1796000000000).getUTCFullYear(), 2026);
+  const client = new systempay.Client({ shopId: '69876357', password: 'testpassword_x', fetch: sim.fetch });
+  await client.getTransaction({ uuid: 'a0b61d1e159748eaab876cfe342e8c08' }).catch(() => {});
+  assert.deepEqual(seen, ['Transaction/Get']);
+  assert.ok(createSimulator({ now: new Date(0) }), 'a Date is taken as it is');
+});
+
 test('options: left out or an object; anything else is a TypeError that says so', () => {
   assert.equal(typeof createSimulator().fetch, 'function');
   for (const bad of [null, 'now', 5, 10n]) {

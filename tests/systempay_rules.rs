@@ -147,6 +147,21 @@ fn refusals() {
         "PSP_075",
         "request.resolutionMode",
     );
+    // A captured transaction whose `status` is UNPAID went to chargeback, which the platform does not
+    // refund (reference systempay.md §2.1 and §4, PSP_083 in §5); it was planned as a full refund (a
+    // helper's acceptance suite, twenty-ninth pass). A cancellable one is not a chargeback.
+    let mut chargeback = tx("CAPTURED", 3000, None);
+    chargeback["status"] = json!("UNPAID");
+    for body in [
+        json!({"uuid": UUID}),
+        json!({"uuid": UUID, "amount": 1000, "currency": "EUR", "resolutionMode": "REFUND_ONLY"}),
+    ] {
+        refused(&chargeback, body, "PSP_083", "transaction.status");
+    }
+    assert_eq!(
+        plan(&tx("CAPTURED", 3000, None), json!({"uuid": UUID})).operation,
+        "REFUND"
+    );
     // Already cancelled → PSP_105, whatever the mode.
     for mode in ["AUTO", "CANCELLATION_ONLY", "REFUND_ONLY"] {
         refused(

@@ -5,6 +5,7 @@
 // thrown through that entry; `isRemiseError` works across entries and realms (name and code).
 
 import { maskCodes, maskDigits, maskIssues } from '../cli/mask.mjs';
+import { didYouMean } from '../cli/suggest.mjs';
 
 export { maskIssues };
 
@@ -261,7 +262,7 @@ const join = (path, key) => (path ? `${path}.${shown(path, key)}` : key);
 // Finds where JSON.stringify failed: a cycle or over-deep nesting (reported at depth 65, as the
 // core reports deep nesting), or a getter / Proxy trap / toJSON that threw. `base` is added to the
 // indexes of a top-level array (records of a batch file counted from its start).
-function locate(value, path, depth, gateway, cause, base = 0) {
+function locate(value, path, depth, gateway, cause, base = 0, ancestors = []) {
   // Only an object or array nests: a number beside a cycle was named as the value too deep (a
   // helper's attack: `o.self.self….a` for `{ a: 1, self: o }`).
   if (typeof value === 'function') {
@@ -276,6 +277,10 @@ function locate(value, path, depth, gateway, cause, base = 0) {
     return null;
   }
   if (value === null || typeof value !== 'object') return null;
+  // A cycle is named where it closes, with what it refers back to: it was named 65 levels down, the
+  // path repeating (`self.self.…`, 324 characters: the messages audit, twenty-ninth pass).
+  const back = ancestors.find((a) => a.value === value);
+  if (back) return validation(gateway, path, `refers back to ${back.path === '' ? 'the value given' : back.path} (a cycle): pass plain data, without the back-reference`);
   if (depth > MAX_DEPTH) return validation(gateway, path, 'is nested too deeply (or refers to itself): pass plain data');
   let keys;
   // What JSON writes: an object with a toJSON of its own is what that gives, not its keys (a model with a
@@ -290,6 +295,8 @@ function locate(value, path, depth, gateway, cause, base = 0) {
   } catch (e) {
     return validation(gateway, path, 'could not be read (a getter, Proxy or toJSON threw): pass plain data', e);
   }
+  ancestors.push({ value, path });
+  if (target !== value) ancestors.push({ value: target, path });
   for (const k of keys) {
     const sub = typeof k === 'number' ? `${path}[${k + base}]` : join(path, k);
     let item;
@@ -298,9 +305,10 @@ function locate(value, path, depth, gateway, cause, base = 0) {
     } catch (e) {
       return validation(gateway, sub, 'could not be read (a getter or Proxy threw): pass plain data', e);
     }
-    const found = locate(item, sub, depth + 1, gateway, cause);
+    const found = locate(item, sub, depth + 1, gateway, cause, 0, ancestors);
     if (found) return found;
   }
+  ancestors.length -= target !== value ? 2 : 1;
   return null;
 }
 
@@ -476,7 +484,25 @@ function rewordedMessage(i) {
   // UTF-8 without what to do (a helper's attack on the bulk API, twenty-seventh pass).
   if (NOT_UTF8_CELL.test(m)) return `${m}: save the file as UTF-8 (Excel: "CSV UTF-8"; or iconv -f WINDOWS-1252 -t UTF-8)`;
   if (m === BATCH_CARD_FORMAT) return "must be a card number of 10 to 19 digits, written as its digits alone (no spaces or separators); a token (not a card number) goes with panType 'TOKEN_PAN'";
+  if (i.code === 'ENUM') return nearest(m);
   return m;
+}
+
+// The core's message of a name that is not one of a list: the name quoted, then the list.
+const NOT_LISTED = /'([^'\n]{1,64})'.*?: use one of ([^()]+?)(?: \(|$)/s;
+
+/**
+ * An ENUM message with the listed name nearest to the quoted one (`doCaptur`, `refunds`, `cancell`), as
+ * a Systempay service is told (`serviceNear`): only Systempay's services had one (the messages audit,
+ * twenty-ninth pass). A listed name's last part counts too (Office's `cashManagement/refund`, whose
+ * family prefix is optional).
+ */
+function nearest(m) {
+  const found = /did you mean/i.test(m) ? null : NOT_LISTED.exec(m);
+  if (!found) return m;
+  const listed = found[2].split(', ').flatMap((c) => (c.includes('/') ? [c, c.slice(c.lastIndexOf('/') + 1)] : [c]));
+  const near = didYouMean(found[1], [...new Set(listed)]);
+  return near === '' ? m : m.replace(': use one of', `:${near} Otherwise use one of`);
 }
 
 // The core's message for a value JSON cannot carry that was NaN or ±Infinity (src/api/args.rs).
@@ -530,6 +556,37 @@ function messageOf(issues, said, before) {
   if (records !== undefined) return listed !== undefined && Number(listed) === issues.length && Number(total) > 1 ? `${header}${partsOf(issues.slice(0, 1))}` : said;
   const whole = listed === undefined ? Number(total) === issues.length : Number(listed) === issues.length && Number(total) > issues.length;
   return whole && issues.length > 1 ? `${header}${partsOf(issues)}` : said;
+}
+
+/**
+ * What an answer's reader was given in place of the answer's text, and what to give instead; undefined
+ * for text or a value that is no object. A fetch `Response`, bytes, the answer already parsed were told
+ * only "must be a string, got an object" (the messages audit, twenty-ninth pass). `what`: the text's name.
+ */
+export function notTextHint(value, what) {
+  if (value === null || typeof value !== 'object') return undefined;
+  return guarded(() => {
+    if (ArrayBuffer.isView(value) || Object.prototype.toString.call(value) === '[object ArrayBuffer]') return `decode the bytes first: new TextDecoder().decode(bytes)${what === 'response file' ? ' (a ZIP is unzipped first)' : ''}`;
+    if (typeof value.text === 'function' && typeof value.status === 'number') return `give the body's text: await response.text(), and the status as the second argument`;
+    return `give the ${what} as it was received, its text, not the object parsed from it`;
+  }, undefined);
+}
+
+/**
+ * `e` (a VALIDATION) with `hint` after the message of its issue at `field`, its message written again;
+ * `e` as it is without one. For the hints the JS side adds to the core's words (`notTextHint`, arguments
+ * given in another order).
+ */
+export function hintAt(e, field, hint) {
+  if (hint === undefined || !(e instanceof RemiseError) || e.code !== 'VALIDATION') return e;
+  guarded(() => {
+    const issue = e.issues.find((i) => i?.field === field);
+    if (!issue || typeof issue.message !== 'string') return;
+    const before = e.issues.length === 1 ? `${issue.field}: ${issue.message}` : undefined;
+    issue.message = `${issue.message}: ${hint}`;
+    e.message = messageOf(e.issues, e.message, before);
+  }, undefined);
+  return e;
 }
 
 /** Builds the RemiseError of a framed `e…` text or a parsed props object. */

@@ -1,5 +1,5 @@
 // payline.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { RemiseError, guarded, invoke, invokeRequest, invokeText, issuesOf, withIssues, withMore } from './core.js';
+import { RemiseError, guarded, hintAt, invoke, invokeRequest, invokeText, issuesOf, notTextHint, withIssues, withMore } from './core.js';
 import { bindMethods, callOptions, clientFault, defineMethods, notWellFormed, openClient, scrubbing, send, transientForRead, xmlAsRead } from './transport.js';
 
 const G = 'payline';
@@ -83,6 +83,10 @@ export default function payline(raw) {
         return invokeText(raw, 'payline.parseResponse', [operation, problem === undefined ? text : notXml === undefined ? xml : '', httpStatus], ['operation', 'xml', 'httpStatus'], G, 1);
       } catch (e) {
         if (e instanceof RemiseError) notWellFormed(e, notXml);
+        // The XML given first (as the other readers take their text), or not as text (the messages
+        // audit, twenty-ninth pass).
+        const order = guarded(() => typeof operation === 'string' && operation.trimStart().startsWith('<'), false) ? "payline.parseResponse takes (operation, xml): the operation first, e.g. parseResponse('doCapture', xml)" : undefined;
+        hintAt(hintAt(e, 'operation', order), 'xml', order ?? notTextHint(xml, 'XML answer'));
         // A read's refusal or fault under 408, 429 or 5xx is transient, as the client retries it without
         // reading it, a `Client` fault under 500 aside (transport.js reads that one): it said
         // `retryable: false` where the client sends the read again (a helper's attack, twenty-first

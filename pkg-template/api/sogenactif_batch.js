@@ -1,6 +1,6 @@
 // sogenactif.batch.* and sogenactif.BatchWriter: one crossing per call. The header's default
 // date and time come from this JS clock (the core has none).
-import { RemiseError, attachWarnings, guarded, invoke, invokeText, encode, encodeItem, unwrap, construct, errorFrom, joinBytes, maskIssues, plainBytes, typedArrayTag, wellFormed, reworded } from './core.js';
+import { RemiseError, attachWarnings, guarded, hintAt, invoke, invokeText, encode, encodeItem, unwrap, construct, errorFrom, joinBytes, maskIssues, notTextHint, plainBytes, typedArrayTag, wellFormed, reworded } from './core.js';
 import { archive } from './zip.js';
 
 const G = 'sogenactif';
@@ -556,6 +556,11 @@ export default function sogenactifBatch(raw, builtins) {
             const utf = typeof chunk !== 'string' || e === 'utf8' || e === 'utf-8' || e === 'buffer' || !e;
             pushSliced(this, utf ? chunk : builtin('node:buffer').Buffer.from(chunk, enc));
           } else {
+            // Text or bytes without `input` (a file's stream piped in, `input` forgotten): each was read
+            // as a record and refused as one without a method (the messages audit, twenty-ninth pass).
+            if (typeof chunk === 'string' || ArrayBuffer.isView(chunk)) {
+              throw typeError(`records[${written}]`, `is ${typeof chunk === 'string' ? 'text' : 'bytes'}, not a record object: give createTransform input: 'ndjson' or input: 'csv' to read a file's text or bytes (without input it takes record objects)`);
+            }
             // A record that cannot be read (a throwing getter, a cycle) fails the stream here,
             // named by its index in the file.
             const [text, sp] = encodeItem(chunk, `records[${written}]`, G);
@@ -629,7 +634,8 @@ export default function sogenactifBatch(raw, builtins) {
         try {
           return withRepeats(invokeText(raw, 'sogenactif.batch.parseResponse', [text, options], ['text', 'options'], G, 0));
         } catch (e) {
-          throw withColumn(xmlRequest(e, text));
+          // (A file read as bytes, from SFTP or a ZIP: the messages audit, twenty-ninth pass.)
+          throw withColumn(xmlRequest(hintAt(e, 'text', notTextHint(text, 'response file')), text));
         }
       },
       createConverter: (options) => new Converter(options),

@@ -1,9 +1,13 @@
 // sogenactif.office.* and sogenactif.OfficeClient: one crossing per call; the client sends through
 // the JS transport (transport.js).
-import { RemiseError, controlInSecret, guarded, invoke, invokeAnswer, invokeRequest, withIssue, withIssues, withMore } from './core.js';
+import { RemiseError, controlInSecret, guarded, hintAt, invoke, invokeAnswer, invokeRequest, notTextHint, withIssue, withIssues, withMore } from './core.js';
 import { bindMethods, callOptions, defineMethods, openClient, scrubbing, send } from './transport.js';
 import { didYouMean } from '../cli/suggest.mjs';
 import { maybeRefundAdvice, refundAdvice } from '../cli/codes.mjs';
+
+// The decoder's advice on a 408 or 5xx (src/sogenactif/office/decode.rs), for a reader that does not
+// know the call; a client replaces it with its own (`ownAdvice`).
+const GENERIC_5XX_ADVICE = ': the platform did not process the request normally: for a money-moving operation check getTransactionData before sending it again';
 
 const G = 'sogenactif';
 // The client's methods, one per Office service.
@@ -85,7 +89,12 @@ export default function sogenactifOffice(raw) {
     }, undefined);
     return e;
   };
-  const refundUnknown = (e, service) => (service === 'refund' && e instanceof RemiseError && e.outcome === 'unknown' ? advised(e, refundAdvice) : e);
+  // A client's call of unknown outcome ends with the advice for its own service; the decoder's advice
+  // for any money-moving call, written for the stateless reader, said it again before it (and "did not
+  // process" beside "may have reached": the messages audit, twenty-ninth pass).
+  const ownAdvice = (e) => advised(e, (text) => text.replace(GENERIC_5XX_ADVICE, ''));
+  const refundUnknown = (e, service) =>
+    e instanceof RemiseError && e.outcome === 'unknown' ? (service === 'refund' ? advised(ownAdvice(e), refundAdvice) : ownAdvice(e)) : e;
   const office = {
     get hosts() {
       if (hosts === undefined) {
@@ -114,6 +123,10 @@ export default function sogenactifOffice(raw) {
         return scrubbing(options, () => withIssue(G, controlInKey(keyOf(options), 'options.secretKey'), () =>
           invokeAnswer(raw, 'sogenactif.office.parseResponse', [text, options], ['text', 'options'], G, 0)));
       } catch (e) {
+        // A service name first, as `request` takes one, or the answer not as text (the messages audit,
+        // twenty-ninth pass).
+        const order = typeof text === 'string' && /^[A-Za-z]{1,40}$/.test(text) && typeof options === 'string' ? "sogenactif.office.parseResponse takes (text, { secretKey? }): the answer's text first, and no service name" : undefined;
+        hintAt(hintAt(e, 'text', notTextHint(text, 'answer')), 'options', order);
         // (Not told the service: the advice names where a refund shows too.)
         throw advised(lookupNamed(e), maybeRefundAdvice);
       }

@@ -1,5 +1,5 @@
 // systempay.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { LONE_SURROGATE, RemiseError, controlInSecret, guarded, invoke, invokeAnswer, issuesOf, joined, statelessOptions, wellFormed, withIssue, withIssues } from './core.js';
+import { LONE_SURROGATE, RemiseError, controlInSecret, guarded, hintAt, invoke, invokeAnswer, issuesOf, notTextHint, joined, statelessOptions, wellFormed, withIssue, withIssues } from './core.js';
 import { bindMethods, callOptions, defineMethods, openClient, scrubbing, send } from './transport.js';
 import { didYouMean } from '../cli/suggest.mjs';
 
@@ -150,7 +150,7 @@ export default function systempay(raw) {
       // ('': the core's empty entry name gives the client's settings, src/wasm/mod.rs; it was sent
       // on with them as its request, a TypeError: the fifteenth pass, an attack. Refused as ' ' is.)
       const issue = typeof service !== 'string'
-        ? { field: 'service', code: 'TYPE', message: `must be a string like 'Transaction/Get', got ${service === null ? 'null' : typeof service}` }
+        ? { field: 'service', code: 'TYPE', message: `must be a string like 'Transaction/Get', got ${service === null ? 'null' : service === undefined ? 'undefined' : /^[aeiou]/.test(typeof service) ? `an ${typeof service}` : `a ${typeof service}`}` }
         : service === '' ? { field: 'service', code: 'FORMAT', message: "'' is not a web service name: use the path after /api-payment/V4/, e.g. 'Token/Get'" }
         // A lone surrogate, as README says, in the words the core's reader says it of one in a body
         // (`codec::json`; the service name reaches the core as text, where it was U+FFFD: "not a web
@@ -330,7 +330,15 @@ export default function systempay(raw) {
         throw serviceNear(e, service);
       }
     },
-    parseResponse: (text, httpStatus) => invokeAnswer(raw, 'systempay.parseResponse', [text, httpStatus], ['text', 'httpStatus'], G, 0),
+    parseResponse(text, httpStatus) {
+      try {
+        return invokeAnswer(raw, 'systempay.parseResponse', [text, httpStatus], ['text', 'httpStatus'], G, 0);
+      } catch (e) {
+        // (A service name first, as `request` takes one: the answer was read as the status.)
+        const order = typeof text === 'string' && /^[A-Z][A-Za-z]*\/[A-Z][A-Za-z]*$/.test(text) && typeof httpStatus === 'string' ? "systempay.parseResponse takes (text, httpStatus?): the answer's text first, and no service name" : undefined;
+        throw hintAt(hintAt(e, 'text', notTextHint(text, 'answer')), 'httpStatus', order);
+      }
+    },
     computeHash: (answer, key) => invoke(raw, 'systempay.computeHash', [answer, key], ['answer', 'key'], G),
     // (The key's control character is looked for inside the call `withIssue` makes: an empty kr-hash
     // beside it hid it, the differential fuzz of the pass.)
@@ -366,7 +374,10 @@ export default function systempay(raw) {
       try {
         return withIssue(G, blank, () => invoke(raw, 'systempay.planCancelOrRefund', [transaction, read], ['transaction', 'request'], G));
       } catch (e) {
-        throw statusNear(e, transaction);
+        // parseResponse's envelope given for its answer (the V4/Transaction): told "detailedStatus is
+        // required" and no more (the messages audit, twenty-ninth pass).
+        const envelope = guarded(() => transaction !== null && typeof transaction === 'object' && typeof transaction.status === 'string' && transaction.answer !== null && typeof transaction.answer === 'object', false);
+        throw statusNear(hintAt(e, 'transaction.detailedStatus', envelope ? "this is parseResponse's envelope: give its answer, the V4/Transaction (parseResponse(text).answer; a client resolves with the answer)" : undefined), transaction);
       }
     },
     get hosts() {

@@ -180,6 +180,46 @@ function emit(debug, event) {
   }
 }
 
+// A response header whose value is a credential by its name: shown as `***` in a debug event.
+const SECRET_HEADER = /^(?:proxy-)?authorization$|cookie|token|secret|password|session|signature|api-?key|access-?key/i;
+// A URL's user information (`http://user:password@host`: a `Location` a proxy wrote), which the core's
+// redaction leaves in free text (a test of the twentieth pass caught it once headers were shown).
+const USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]*@/gi;
+// At most this many of an answer's headers, each cut at MAX_HEADER_TEXT characters, in a debug event.
+const MAX_HEADERS = 64;
+const MAX_HEADER_TEXT = 1024;
+
+/**
+ * An answer's headers for a debug `response` event: lower-case names; cookies and credentials by name as
+ * `***`; the others redacted as a body is (`settings.redact`, the core's: a URL's user and password in a
+ * `Location`, `name=value` pairs of secrets, card numbers), then the client's secrets and security codes
+ * masked. They were left out (`{}`), where DESIGN.md's event carries headers: a gateway's request id,
+ * `Retry-After` and content type are what a call of unknown outcome is investigated with (a helper's
+ * acceptance suite, twenty-ninth pass). A `Headers` that throws (a hand-made `fetch`) gives what was read
+ * before it threw.
+ */
+function answerHeaders(res, settings) {
+  const pairs = [];
+  guarded(() => {
+    const headers = res.headers;
+    if (!headers || typeof headers.forEach !== 'function') return;
+    headers.forEach((value, name) => {
+      if (pairs.length >= MAX_HEADERS || typeof name !== 'string') return;
+      const key = name.toLowerCase();
+      pairs.push([key, SECRET_HEADER.test(key) ? undefined : String(value).slice(0, MAX_HEADER_TEXT).replace(/[\r\n]/g, ' ')]);
+    });
+  }, undefined);
+  const shown = pairs.filter(([, v]) => v !== undefined);
+  // One crossing for all of them: their values a line each.
+  const lines = shown.length === 0 ? [] : guarded(() => String(settings.redact(shown.map(([, v]) => v).join('\n'))).split('\n'), []);
+  const out = {};
+  let i = 0;
+  for (const [key, value] of pairs) {
+    out[key] = value === undefined || lines.length !== shown.length ? '***' : maskDigits(withoutSecrets(lines[i++], settings.secrets)).replace(USER_INFO, '$1***@');
+  }
+  return out;
+}
+
 function header(res, name) {
   return guarded(() => (res.headers && typeof res.headers.get === 'function' ? res.headers.get(name) : null), null);
 }
@@ -959,7 +999,8 @@ export async function send(core, settings, gateway, op, args, names, withWarning
       }
       // A read that was tried again says so: "answered HTTP 503" alone read as one attempt (a helper's
       // attack on the transport, eighteenth pass).
-      if (retries > 0) outcome.error.message = `${outcome.error.message} (the read was sent ${retries + 1} times, remise's retries included: try again later)`;
+      // (Once: a timeout's own message says "try again later" already; the messages audit, twenty-ninth pass.)
+      if (retries > 0) outcome.error.message = `${outcome.error.message} (the read was sent ${retries + 1} times, remise's retries included${outcome.error.message.includes('try again later') ? '' : ': try again later'})`;
       // A Retry-After on an error safe to send again (a 429 refusal, a read) is said in the message as
       // well as in `retryAfterMs` (the same attack: "answered HTTP 429: slow down" said no wait).
       const wait = outcome.error.retryAfterMs;
@@ -1280,7 +1321,7 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
     // the gateway answered a call of unknown outcome (a helper's attack, twenty-first pass: a 302 to a
     // refund and three 503s to a read showed requests only).
     const answered = (body) => {
-      if (settings.debug) emit(settings.debug, { type: 'response', gateway, url: settings.redact(url), status, headers: {}, body: maskCodes(withoutSecrets(body, settings.secrets)) });
+      if (settings.debug) emit(settings.debug, { type: 'response', gateway, url: settings.redact(url), status, headers: answerHeaders(res, settings), body: maskCodes(withoutSecrets(body, settings.secrets)) });
     };
     const unread = () => {
       answered('');

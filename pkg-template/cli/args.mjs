@@ -20,6 +20,12 @@ export function parseStrict(config, Failure = Error) {
       const longs = Object.keys(config.options ?? {}).map((o) => `--${o}`);
       e.message = `${e.message.replace(/\.? To specify a positional argument[\s\S]*$/, '').replace(/\.$/, '')}.${name?.startsWith('--') ? didYouMean(name, longs) : ''}`;
     }
+    // An option followed by another (`--remitter-id $UNSET --sequence 42`): Node's three sentences end
+    // in advice about dashes (the messages audit, twenty-ninth pass).
+    if (e?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument is ambiguous/.test(e.message)) {
+      const name = /'(--?[^' ]+)/.exec(e.message)?.[1] ?? 'the option';
+      e.message = `${name} has no value: the word after it is an option (an empty shell variable?); give its value, or ${name}=VALUE for one that starts with a dash`;
+    }
     throw e;
   }
   const seen = new Set();

@@ -59,7 +59,8 @@ object per line) or CSV with a header row of field names (a 'method' column; nes
                            neither; default now
   --input-format F         ndjson or csv (default: from INPUT's extension, else from its first byte)
   --zip                    write the ready-to-upload ZIP archive (one OFBREQ entry)
-  --entry NAME             the archive's entry name, ending in .csv or .xml as --syntax says
+  --entry NAME             the archive's entry name (one ending in the other syntax's extension
+                           or in .zip is refused)
                            (default: OUTPUT's name without .zip when it starts with OFBREQ, with
                            the syntax's extension; else OFBREQ.csv / OFBREQ.xml)
   --errors FILE            every invalid record as NDJSON: { line, index, issues: [{ field, code, message }] }
@@ -1002,7 +1003,9 @@ async function convert(io, remise, input, values, options, sink, errors, source)
     bomInside = bytes.indexOf(LINE_BOM) !== -1 || Buffer.concat([tail, bytes.subarray(0, 3)]).indexOf(LINE_BOM) !== -1;
     tail = bytes.length >= 3 ? Buffer.from(bytes.subarray(bytes.length - 3)) : Buffer.concat([tail, bytes]).subarray(-3);
   };
-  const hintOf = () => (/^\uFEFF?[ \t\r\n]*\[/.test(head) ? arrayHint(input) : inputHint(input, head));
+  // `chosen`: the format read, when INPUT's extension chose it (not --input-format, not the first byte).
+  let chosen = null;
+  const hintOf = () => (/^\uFEFF?[ \t\r\n]*\[/.test(head) ? arrayHint(input) : inputHint(input, head, chosen));
   const step = (chunk, last = false) => {
     let bytes = chunk;
     if (engine === null) {
@@ -1013,6 +1016,7 @@ async function convert(io, remise, input, values, options, sink, errors, source)
         return;
       }
       pending = null;
+      if (values['input-format'] === undefined && input !== '-' && extname(input) !== '') chosen = format;
       engine = createEngine(remise.sogenactif, { ...options, input: format ?? 'csv' });
     }
     if (head.length < 1 << 16) head += bytes.toString('utf8', 0, Math.min(bytes.length, (1 << 16) - head.length));
@@ -1171,14 +1175,15 @@ function arrayHint(input) {
  * twenty-first pass: a request file checked before its upload was told that its columns are separated by
  * ';', a ZIP that it had an empty column name). `head`: the first bytes read, as text.
  */
-function inputHint(input, head) {
+function inputHint(input, head, chosen = null) {
   const name = input === '-' ? 'stdin' : input;
+  const arg = shellArg(input);
   // After a byte order mark and blank lines, as the format is sniffed; CSV's FILE line or XML's root.
   const text = head.replace(/^\uFEFF?[ \t\r\n]*/, '');
   const kind = (/^FILE;(request|response);/.exec(text) ?? /^<\?xml[^>]*\?>[ \t\r\n]*<file[ \t\r\n][^>]*type="(request|response)"/.exec(text))?.[1];
   const records = 'build and check read records (NDJSON, or CSV with a header row of field names), not a file remise or the bank wrote';
   if (kind === 'request') return `hint: ${name} is an Office Batch request file: ${records} (one that build wrote was checked as it was built)`;
-  if (kind === 'response') return `hint: ${name} is an Office Batch response file: read it with remise batch report ${input}`;
+  if (kind === 'response') return `hint: ${name} is an Office Batch response file: read it with remise batch report ${arg}`;
   if (text.startsWith('PK\u0003\u0004')) return `hint: ${name} is a ZIP archive (what build --zip writes): ${records}`;
   // Encodings and line ends the readers do not take, named (they were told "no record" or "an empty,
   // repeated or non-UTF-8 column name": the attack on the CLI, twenty-third pass). UTF-16 shows as NUL
@@ -1188,19 +1193,34 @@ function inputHint(input, head) {
   const start = head.slice(0, 256);
   // (An empty input has no NUL either: it was told to be UTF-16, `0 >= 0`; the attack on the CLI,
   // twenty-fifth pass.)
-  if (/^\uFFFD\uFFFD/.test(head) || (start.length > 0 && start.split('\u0000').length - 1 >= start.length / 4)) return `hint: ${name} looks like UTF-16 text: save it as UTF-8, e.g. iconv -f UTF-16 -t UTF-8 ${input} > records.utf8`;
-  if (/\r(?!\n)[^\r\n]*\S/.test(text) && !text.includes('\n')) return `hint: the lines of ${name} end with a carriage return alone (\\r, as old Mac exports write them): make them \\n, e.g. tr '\\r' '\\n' < ${input} > records.unix`;
+  if (/^\uFFFD\uFFFD/.test(head) || (start.length > 0 && start.split('\u0000').length - 1 >= start.length / 4)) return `hint: ${name} looks like UTF-16 text: save it as UTF-8, e.g. iconv -f UTF-16 -t UTF-8 ${arg} > records.utf8`;
+  if (/\r(?!\n)[^\r\n]*\S/.test(text) && !text.includes('\n')) return `hint: the lines of ${name} end with a carriage return alone (\\r, as old Mac exports write them): make them \\n, e.g. ${input === '-' ? `pipe it through tr '\\r' '\\n'` : `tr '\\r' '\\n' < ${arg} > records.unix`}`;
+  // A name whose extension says the other format (NDJSON saved as .csv was told only that its header row
+  // must name 'method', CSV saved as .json "not a JSON record" on each line: a helper's attack on the CLI,
+  // twenty-ninth pass). `chosen`: the format INPUT's extension chose.
+  const ext = extname(input);
+  if (chosen === 'csv' && text.startsWith('{')) return `hint: ${name} holds JSON records (it starts with '{') though its name ends in ${ext}: give --input-format ndjson`;
+  if (chosen === 'ndjson' && text !== '' && !text.startsWith('{')) return `hint: ${name} does not start with '{' as a JSON record does though its name ends in ${ext}: if it is CSV with a header row, give --input-format csv`;
   return undefined;
 }
 
 /** A line break, then a UTF-8 byte order mark. */
 const LINE_BOM = Buffer.from([0x0a, 0xef, 0xbb, 0xbf]);
 
+/**
+ * `path` as one word of a POSIX shell command, for the commands hints print to be pasted: quoted when it
+ * holds anything but letters, digits and `_./,+:@%=-` (a name with a space split in two: a helper's
+ * attack on the CLI, twenty-ninth pass). Stdin (`-`) stays `-`.
+ */
+function shellArg(path) {
+  return /^[A-Za-z0-9_./,+:@%=-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
+}
+
 /** What to do when a line inside the input starts with a byte order mark. */
 function bomHint(input) {
   const name = input === '-' ? 'stdin' : input;
   // (perl, not sed: `\x` escapes in a sed pattern are GNU's; the path quoted for the shell.)
-  const file = input === '-' ? 'records.ndjson' : `'${input.replace(/'/g, "'\\''")}'`;
+  const file = input === '-' ? 'records.ndjson' : shellArg(input);
   return `hint: a line inside ${name} starts with a byte order mark (U+FEFF, bytes EF BB BF: files joined with cat?), which a terminal does not show: remove it, e.g. perl -pe 's/^\\xEF\\xBB\\xBF//' ${file} > records.clean`;
 }
 
@@ -1427,7 +1447,9 @@ async function checkWith(io, values, input, options, errorsPlan) {
   }
   // ("1 record, valid", not "1 records, all valid".)
   const verdict = result.records === null ? 'every record is valid' : result.records === 1 ? '1 record, valid' : `${result.records} records, all valid`;
-  printResult(io, `${input === '-' ? 'stdin' : input}: ${verdict}\n`);
+  // (The name through terminalSafe as on the failure path: a file name comes from whoever sent the
+  // file; a helper's attack on the CLI, twenty-ninth pass, saw its escape sequences reach stdout.)
+  printResult(io, terminalSafe(`${input === '-' ? 'stdin' : input}: ${verdict}`) + '\n');
   return 0;
 }
 

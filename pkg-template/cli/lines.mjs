@@ -162,6 +162,10 @@ function hinted(e, first) {
   return e;
 }
 
+/** The end of the core's message for a line of unknown type (src/sogenactif/batch/response.rs). */
+const UNKNOWN_LINES_ADVICE = "(parse with unknownLines: 'report' to list such lines and keep going)";
+const CLI_UNKNOWN_LINES_ADVICE = "(remise batch report reads those only; ask your bank what this line is, or read the file from JS with sogenactif.batch.parseResponse(text, { unknownLines: 'report' }), which lists such lines and reads the others)";
+
 /**
  * Parses a response file slice by slice: `onRecord(record)` for each record in order; resolves
  * with the header (`{ type, format, version, remitterId, date, time, sequence }`).
@@ -190,6 +194,9 @@ export async function readResponse(sogenactif, source, onRecord) {
       parsed = sogenactif.batch.parseResponse(text);
     } catch (e) {
       hinted(e, prefix[0]);
+      // The core's advice names an option of the JS call, which the command has no flag for (a helper's
+      // attack on the CLI, twenty-ninth pass): said for the command line.
+      if (typeof e?.message === 'string') e.message = e.message.replace(UNKNOWN_LINES_ADVICE, CLI_UNKNOWN_LINES_ADVICE);
       const m = typeof e?.message === 'string' && /^line (\d+) of the Office Batch response: /.exec(e.message);
       if (m && Number(m[1]) > prefix.length) {
         e.message = e.message.replace(/^line \d+/, `line ${Number(m[1]) - prefix.length - 1 + batchStart}`);

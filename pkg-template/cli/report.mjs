@@ -329,7 +329,12 @@ export function problems(report) {
     out.push(`response lines for recordSequence ${list(j.notInRequest)} answer no record of the request (counted in the totals): is this the right request file?`);
   }
   if (j?.mismatchedCount) {
-    const shown = j.mismatched.slice(0, 5).map((m) => `#${m.recordSequence} ${m.field} '${m.response}' (request '${m.request}')`).join(', ');
+    // Card data masked alike on both sides read as two equal values listed as a difference (a helper's
+    // attack on the CLI, twenty-ninth pass): said in words.
+    const shown = j.mismatched
+      .slice(0, 5)
+      .map((m) => (m.response === m.request ? `#${m.recordSequence} ${m.field} differs (card data, masked on both sides)` : `#${m.recordSequence} ${m.field} '${m.response}' (request '${m.request}')`))
+      .join(', ');
     out.push(`${j.mismatchedCount} response line${j.mismatchedCount === 1 ? ' answers' : 's answer'} another record than the request line of the same recordSequence: ${shown}${j.mismatchedCount > 5 ? ', …' : ''}: is this the right request file?`);
   }
   return out;

@@ -131,6 +131,14 @@ export function createSimulator(options = {}) {
   if (options.keepRequests != null && options.keepRequests !== Infinity && !(Number.isSafeInteger(options.keepRequests) && options.keepRequests >= 0)) {
     throw new TypeError('createSimulator: options.keepRequests must be a whole number of requests, 0 or more (or left out: all)');
   }
+  // (Checked here, as every other option: `onRequest: 'log'` made every call fail later as a network
+  // error, and epoch seconds put the clock in 1970; the messages audit, twenty-ninth pass.)
+  if (options.onRequest != null && typeof options.onRequest !== 'function') {
+    throw new TypeError(`createSimulator: options.onRequest must be a function (entry) => void, got ${typeof options.onRequest === 'string' ? `'${options.onRequest.slice(0, 40)}'` : typeof options.onRequest}`);
+  }
+  if (typeof options.now === 'number' && options.now !== 0 && Math.abs(options.now) < 1e11) {
+    throw new TypeError(`createSimulator: options.now ${options.now} reads as a time in 1970 (epoch milliseconds): give milliseconds (seconds × 1000, Date.now()) or a Date`);
+  }
   const start = options.now == null ? Date.now() : instantOf(options.now);
   if (Number.isNaN(start)) throw new TypeError(`createSimulator: options.now ${typeof options.now === 'string' ? `'${options.now.slice(0, 40)}' ` : ''}is not a date: give a Date, epoch milliseconds or an ISO 8601 text such as '2026-11-30T09:00:00Z' (Paris time without an offset)`);
   let clock = start;

@@ -94,7 +94,10 @@ export interface DebugEvent {
   gateway: GatewayName;
   /** The request URL. */
   url: string;
-  /** Request headers with `Authorization` masked (`Basic ***`); empty on responses. */
+  /**
+   * The headers: on a request, those sent, `Authorization` masked (`Basic ***`); on a response, those
+   * received (names in lower case), cookies and credentials by name as `***`, card numbers masked.
+   */
   headers: Record<string, string>;
   /**
    * The body, with card numbers masked. Empty on a response whose body remise did not read whole: a

@@ -44,7 +44,7 @@ pub static RESPONSE_CODES: &[ResponseCode] = &[
     row("24", "operation impossible: not compatible with the transaction's status, or another cash-management operation on this transaction is in progress", false),
     row("25", "transaction unknown to Sogenactif: check transactionReference or s10TransactionReference", false),
     row("30", "format error: a field does not have the expected format", false),
-    row("34", "fraud suspicion (includes a wrong seal: check the secret key and keyVersion)", false),
+    row("34", "fraud suspicion, or a wrong seal: check the secret key and keyVersion", false),
     row("40", "function not supported: the operation is not among the merchant's authorised operation types", false),
     row("51", "amount too high", false),
     row("54", "the payment mean's expiry date has passed", false),

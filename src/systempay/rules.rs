@@ -37,6 +37,7 @@ pub enum Refusal {
     CurrencyMismatch,
     PartialCancel,
     WrongStatus,
+    Chargeback,
 }
 
 /// The code the platform answers for each refusal. Correct a row here.
@@ -46,7 +47,8 @@ pub enum Refusal {
 ///   (errors_psp.html "invalid amount"; no page names the code for these cases).
 /// - INT_010 for a currency other than the transaction's: UNCERTAIN (the platform's "invalid
 ///   currency" code, reference §5; no page names the code for this case).
-pub const REFUSALS: [(Refusal, &str); 8] = [
+/// - PSP_083 for a refund of a chargeback: Lyra's WooCommerce plugin (reference §5).
+pub const REFUSALS: [(Refusal, &str); 9] = [
     (Refusal::AlreadyCancelled, "PSP_105"),
     (Refusal::CancellationOnlyOnCaptured, "PSP_075"),
     (Refusal::RefundOnlyBeforeCapture, "PSP_076"),
@@ -55,6 +57,7 @@ pub const REFUSALS: [(Refusal, &str); 8] = [
     (Refusal::CurrencyMismatch, "INT_010"),
     (Refusal::PartialCancel, "PSP_020"),
     (Refusal::WrongStatus, "PSP_011"),
+    (Refusal::Chargeback, "PSP_083"),
 ];
 
 /// The platform's code for a refusal.
@@ -68,6 +71,8 @@ pub fn refusal_code(r: Refusal) -> &'static str {
 struct Tx<'a> {
     uuid: Option<&'a str>,
     operation_type: Option<&'a str>,
+    /// `status` (the simplified one) is UNPAID.
+    unpaid: bool,
     status: &'a str,
     amount: u64,
     currency: &'a str,
@@ -126,6 +131,7 @@ fn read_transaction<'a>(tx: &'a Value, issues: &mut Issues) -> Option<Tx<'a>> {
         uuid,
         // Read as is, without an issue: only `CREDIT` changes the plan.
         operation_type: tx.get("operationType").and_then(Value::as_str),
+        unpaid: tx.get("status").and_then(Value::as_str) == Some("UNPAID"),
         status: status?,
         amount: amount?,
         currency: currency?,
@@ -265,6 +271,17 @@ pub fn plan_cancel_or_refund(transaction: &Value, request: &Value) -> Result<Pla
             "transaction.operationType",
             "the transaction is a refund (CREDIT): refund the payment it refunds instead"
                 .to_string(),
+        ));
+    }
+    // CAPTURED yet UNPAID: a chargeback, which the platform does not refund (reference §2.1 and §4,
+    // "not for chargebacked/unpaid"; a captured payment is otherwise PAID). How a chargeback shows in
+    // a V4/Transaction is UNCERTAIN: this `status` is the one sign the reference gives (the planner
+    // had planned a refund of it: a helper's acceptance suite, twenty-ninth pass).
+    if tx.unpaid {
+        return Err(refuse(
+            Refusal::Chargeback,
+            "transaction.status",
+            "a chargeback (status UNPAID) cannot be refunded".to_string(),
         ));
     }
     let left = tx.amount.saturating_sub(tx.refunded);
