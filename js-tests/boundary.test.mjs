@@ -277,11 +277,18 @@ test('the same VALIDATION issues and paths as the per-property converter gave', 
   const inner = { uuid: UUID, metadata: { a: { b: {} } } };
   inner.metadata.a.b.up = inner.metadata.a;
   assert.deepEqual(issue(req(inner)), ['VALIDATION', 'metadata.a.b.up', 'refers back to metadata.a (a cycle): pass plain data, without the back-reference']);
-  // The same object twice, side by side, is no cycle (JSON writes it twice): only the depth counts.
+  // The same object twice, side by side, is no cycle (JSON writes it twice): the BigInt after them,
+  // which makes JSON.stringify fail and the path be looked for, is named.
   const shared = { k: 'v' };
-  let deepShared = shared;
-  for (let i = 0; i < 70; i++) deepShared = { x: deepShared, y: shared };
-  assert.match(issue(req({ uuid: UUID, metadata: deepShared }))[2], /nested too deeply/);
+  assert.equal(issue(req({ uuid: UUID, metadata: { a: shared, b: shared, c: 1n } }))[1], 'metadata.c');
+  // A toJSON that gives an ancestor back: named where it is, not one level down at a path that does not
+  // exist (the review of the pass).
+  const viaToJSON = { uuid: UUID, metadata: { child: {} } };
+  viaToJSON.metadata.child.toJSON = () => viaToJSON.metadata;
+  assert.deepEqual(issue(req(viaToJSON)), ['VALIDATION', 'metadata.child', 'refers back to metadata (a cycle, through its toJSON): pass plain data, without the back-reference']);
+  const whole = { uuid: UUID, metadata: { child: {} } };
+  whole.metadata.child.toJSON = () => whole;
+  assert.equal(issue(req(whole))[2], 'refers back to the value given (a cycle, through its toJSON): pass plain data, without the back-reference');
   assert.deepEqual(issue(() => R.payline.checkReAuthorization({ date: new Date(NaN) }, {})), ['VALIDATION', 'original.date', 'is an invalid Date']);
   // Plain data nested past the core's depth as a whole argument (a body, batch.build's input) is named
   // `(input)`, as README says; it was '' with a message starting ': ' (a helper's attack, eighteenth pass).

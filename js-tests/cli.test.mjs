@@ -2095,4 +2095,8 @@ test('an option followed by another (an empty shell variable) is named with what
   assert.match(r.stderr, /^remise batch build: --remitter-id has no value: the word after it is an option \(an empty shell variable\?\); give its value, or --remitter-id=VALUE for one that starts with a dash\n/);
   noStack(r.stderr);
   assert.equal(existsSync(path('amb.csv')), false);
+  // A short option: its long form takes `=VALUE` (`-o=-x` is read as a file named '=-x').
+  const short = remise(['batch', 'build', path('amb.ndjson'), '-o', '--zip', ...HEADER_ARGS]);
+  assert.equal(short.status, 2);
+  assert.match(short.stderr, /^remise batch build: -o \(--output\) has no value: .*, or --output=VALUE for one that starts with a dash\n/);
 });

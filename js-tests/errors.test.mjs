@@ -484,7 +484,13 @@ test('the messages audit, twenty-ninth pass: what was given in place of the text
     };
     // A fetch Response, bytes, a parsed answer: told what to give.
     const res = new Response('{"status":"SUCCESS","answer":{}}');
-    hinted(() => R.systempay.parseResponse(res), 'text', /must be a string, got an object: give the body's text: await response\.text\(\)/);
+    hinted(() => R.systempay.parseResponse(res), 'text', /must be a string, got an object: give the body's text: await response\.text\(\), and response\.status as the second argument$/);
+    // Each reader's own place for the status (one advice for all four was wrong for three: the review).
+    hinted(() => R.payline.parseResponse('doCapture', res), 'xml', /await response\.text\(\), and response\.status as the third argument$/);
+    hinted(() => R.sogenactif.office.parseResponse(res), 'text', /await response\.text\(\), and response\.status as options\.httpStatus$/);
+    hinted(() => R.sogenactif.batch.parseResponse(res), 'text', /give the body's text: await response\.text\(\)$/);
+    hinted(() => R.systempay.parseResponse(new Response('x').body), 'text', /read the stream whole first: await new Response\(stream\)\.text\(\)$/);
+    hinted(() => R.systempay.parseResponse(new Blob(['x'])), 'text', /read it first: await blob\.text\(\)$/);
     hinted(() => R.systempay.parseResponse({ status: 'SUCCESS', answer: {} }), 'text', /not the object parsed from it/);
     hinted(() => R.payline.parseResponse('doCapture', new TextEncoder().encode(xml)), 'xml', /decode the bytes first: new TextDecoder\(\)\.decode\(bytes\)$/);
     hinted(() => R.sogenactif.office.parseResponse({ responseCode: '00' }), 'text', /not the object parsed from it/);
@@ -543,6 +549,17 @@ test('the messages audit, twenty-ninth pass: createTransform fed text or bytes w
     assert.equal(e.field, 'records[0]');
     assert.equal(e.message, `records[0] is ${what}, not a record object: give createTransform input: 'ndjson' or input: 'csv' to read a file's text or bytes (without input it takes record objects)`);
     assert.equal(rejects.length, 0, 'no record told it lacks a method');
+  }
+  // An ArrayBuffer chunk, and BatchWriter.add given a file's text or bytes: said the same way.
+  const ab = await pipeline(Readable.from([new TextEncoder().encode(line).buffer], { objectMode: true }), esm.sogenactif.batch.createTransform({ header }), new Writable({ write(c, enc, cb) { cb(); } })).then(() => null, (x) => x);
+  assert.match(ab?.message ?? '', /^records\[0\] is bytes, not a record object/);
+  for (const [given, what] of [[Buffer.from(line), 'bytes'], [line, 'text']]) {
+    const w = new esm.sogenactif.BatchWriter({ header });
+    w.header();
+    const e = thrown(() => w.add(given));
+    assert.equal(e.field, 'records[0]');
+    assert.equal(e.message, `records[0] is ${what}, not a record object: add takes one record object; a file's text or bytes go to sogenactif.batch.createConverter({ header }).push`);
+    assert.match(w.add(record), /^CANCEL;1;/, 'the writer goes on with a record');
   }
   // The same objects go through.
   const out = [];

@@ -800,6 +800,14 @@ test('row 8: a response debug event carries the answer\'s headers, credentials a
         'X-Request-Id': 'req-4f2a',
         'set-cookie': 'session=s3cr3t-cookie',
         location: 'http://u:s3cr3t-user@127.0.0.1:9/x',
+        'content-location': '//u:s3cr3t-p@ss@127.0.0.1:9/y',
+        'x-auth-key': 'plain',
+        'x-api_key': 'plain',
+        'x-4970100000000055': 'in the name',
+        [`x-${{ systempay: SP.password, payline: PL.accessKey, sogenactif: SG.secretKey }[gw]}`]: 'the secret as a name',
+        'x-a': 'password:',
+        'x-b': 'req-123',
+        'x-long': `${'y'.repeat(1015)}4970100000000055 ${'z'.repeat(2000)}`,
         'x-echo-card': 'card 4970100000000055',
         'x-echo-secret': `was ${{ systempay: SP.password, payline: PL.accessKey, sogenactif: SG.secretKey }[gw]}`,
       }).end('refused');
@@ -812,8 +820,18 @@ test('row 8: a response debug event carries the answer\'s headers, credentials a
     assert.equal(response.headers['set-cookie'], '***', gw);
     assert.match(response.headers['x-echo-card'], /^card 497010\*{6}0055$/, gw);
     assert.equal(response.headers.location, 'http://***@127.0.0.1:9/x', gw);
+    assert.equal(response.headers['content-location'], '//***@127.0.0.1:9/y', gw);
+    assert.equal(response.headers['x-auth-key'], '***', gw);
+    assert.equal(response.headers['x-api_key'], '***', gw);
+    // One value's text does not mask the next one's (they were redacted as one text).
+    assert.equal(response.headers['x-b'], 'req-123', gw);
+    // Masked whole, then cut: the card number at the cut is masked.
+    assert.equal(response.headers['x-long'].length, 1025, gw);
+    assert.ok(response.headers['x-long'].endsWith('y497010***\u2026'), gw);
+    // Names: card numbers and the client's secret (in lower case, as names come) masked too.
+    assert.ok(Object.keys(response.headers).some((k) => /^x-\*{12}0055$/.test(k)), `${gw}: ${Object.keys(response.headers)}`);
     const text = JSON.stringify(response.headers);
-    assert.ok(!text.includes(CANARY) && !text.includes('s3cr3t') && !text.includes('49701000'), `${gw}: ${text}`);
+    assert.ok(!text.toLowerCase().includes(CANARY.toLowerCase()) && !text.includes('s3cr3t') && !text.includes('49701000'), `${gw}: ${text}`);
   }
   // A hand-made fetch whose headers throw: the event still comes, with what could be read.
   const events = [];

@@ -50,7 +50,7 @@ test('options: an onRequest that is no function, a now in epoch seconds: a TypeE
   // Milliseconds, a Date, a text, and a function for onRequest are taken.
   const seen = [];
   const sim = createSimulator({ now: 1796000000000, onRequest: (e) => seen.push(e.service) });
-  assert.equal(new Date(1796000000000).getUTCFullYear(), 2026);
+  assert.equal(sim.now().toISOString(), '2026-11-30T00:53:20.000Z'); // date -u -d @1796000000
   const client = new systempay.Client({ shopId: '69876357', password: 'testpassword_x', fetch: sim.fetch });
   await client.getTransaction({ uuid: 'a0b61d1e159748eaab876cfe342e8c08' }).catch(() => {});
   assert.deepEqual(seen, ['Transaction/Get']);

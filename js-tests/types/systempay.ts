@@ -14,6 +14,7 @@ import type {
   SystempayManualValidation,
   SystempayRequests,
   SystempayWebServiceError,
+  SystempayAuthorizationResponse,
 } from 'remise';
 
 const options = { shopId: '73239078', password: 'testpassword_x', baseUrl: systempay.hosts.payzen };
@@ -200,6 +201,15 @@ const refundPlan: SystempayPlan = systempay.planCancelOrRefund(
   { uuid: 'a0b61d1e159748eaab876cfe342e8c08' },
 );
 console.log(refundPlan);
+// …and `status` (a captured UNPAID one, a chargeback, is not refunded: twenty-ninth pass).
+const chargebackPlan: SystempayPlan = systempay.planCancelOrRefund(
+  { detailedStatus: 'CAPTURED', status: 'UNPAID', amount: 500, currency: 'EUR' },
+  { uuid: 'a0b61d1e159748eaab876cfe342e8c08' },
+);
+console.log(chargebackPlan);
+// An authorisation not made yet (WAITING_AUTHORISATION) has its fields null, as the platform writes them.
+const waiting: SystempayAuthorizationResponse = { amount: null, currency: null, authorizationDate: null, authorizationNumber: null, authorizationResult: null, authorizationMode: null };
+console.log(waiting);
 
 // @ts-expect-error a stateless request takes the gateway's options, not a client's transport options
 systempay.request('Transaction/Get', { uuid: 'x' }, { ...options, timeoutMs: 10 });

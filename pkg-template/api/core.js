@@ -290,6 +290,10 @@ function locate(value, path, depth, gateway, cause, base = 0, ancestors = []) {
     if (tooLong(value)) return validation(gateway, path, `has ${value.length} elements, more than one call takes (${MAX_ELEMENTS}): split it into smaller calls`);
     if (typeof value.toJSON === 'function') target = value.toJSON();
     if (target === null || typeof target !== 'object') return null;
+    // A toJSON that gives an ancestor back closes the cycle here (it was named one level down, at a
+    // path that does not exist: the review of the pass).
+    const up = target === value ? undefined : ancestors.find((a) => a.value === target);
+    if (up) return validation(gateway, path, `refers back to ${up.path === '' ? 'the value given' : up.path} (a cycle, through its toJSON): pass plain data, without the back-reference`);
     if (target !== value && tooLong(target)) return validation(gateway, path, `has ${target.length} elements, more than one call takes (${MAX_ELEMENTS}): split it into smaller calls`);
     keys = Array.isArray(target) ? target.map((_, i) => i) : Object.keys(target);
   } catch (e) {
@@ -563,11 +567,14 @@ function messageOf(issues, said, before) {
  * for text or a value that is no object. A fetch `Response`, bytes, the answer already parsed were told
  * only "must be a string, got an object" (the messages audit, twenty-ninth pass). `what`: the text's name.
  */
-export function notTextHint(value, what) {
+export function notTextHint(value, what, status) {
   if (value === null || typeof value !== 'object') return undefined;
   return guarded(() => {
     if (ArrayBuffer.isView(value) || Object.prototype.toString.call(value) === '[object ArrayBuffer]') return `decode the bytes first: new TextDecoder().decode(bytes)${what === 'response file' ? ' (a ZIP is unzipped first)' : ''}`;
-    if (typeof value.text === 'function' && typeof value.status === 'number') return `give the body's text: await response.text(), and the status as the second argument`;
+    // (Where each reader takes the status: the review of the pass found one advice for all four.)
+    if (typeof value.text === 'function' && typeof value.status === 'number') return `give the body's text: await response.text()${status ? `, and response.status ${status}` : ''}`;
+    if (typeof value.getReader === 'function') return 'read the stream whole first: await new Response(stream).text()';
+    if (typeof value.text === 'function' && typeof value.size === 'number') return 'read it first: await blob.text()';
     return `give the ${what} as it was received, its text, not the object parsed from it`;
   }, undefined);
 }

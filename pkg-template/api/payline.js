@@ -86,7 +86,7 @@ export default function payline(raw) {
         // The XML given first (as the other readers take their text), or not as text (the messages
         // audit, twenty-ninth pass).
         const order = guarded(() => typeof operation === 'string' && operation.trimStart().startsWith('<'), false) ? "payline.parseResponse takes (operation, xml): the operation first, e.g. parseResponse('doCapture', xml)" : undefined;
-        hintAt(hintAt(e, 'operation', order), 'xml', order ?? notTextHint(xml, 'XML answer'));
+        hintAt(hintAt(e, 'operation', order), 'xml', order ?? notTextHint(xml, 'XML answer', 'as the third argument'));
         // A read's refusal or fault under 408, 429 or 5xx is transient, as the client retries it without
         // reading it, a `Client` fault under 500 aside (transport.js reads that one): it said
         // `retryable: false` where the client sends the read again (a helper's attack, twenty-first

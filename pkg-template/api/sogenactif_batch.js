@@ -27,6 +27,17 @@ function typeError(field, message) {
   return new RemiseError({ code: 'VALIDATION', gateway: G, field, message: `${field} ${message}`, issues: [{ field, code: 'TYPE', message }] });
 }
 
+/**
+ * The error of text or bytes given where a record object is expected (a file's contents: each was read as
+ * a record and refused as one without a `method`; the messages audit and its review, twenty-ninth pass),
+ * `fix` saying where they go; undefined for anything else.
+ */
+function notRecord(value, field, fix) {
+  const bytes = value !== null && typeof value === 'object' && guarded(() => ArrayBuffer.isView(value) || Object.prototype.toString.call(value) === '[object ArrayBuffer]', false);
+  const kind = typeof value === 'string' ? 'text' : bytes ? 'bytes' : undefined;
+  return kind === undefined ? undefined : typeError(field, `is ${kind}, not a record object: ${fix}`);
+}
+
 const utf8 = new TextEncoder();
 
 /**
@@ -283,6 +294,8 @@ export default function sogenactifBatch(raw, builtins) {
     }
     /** Validates one record and returns its text. */
     add(record) {
+      const misfit = notRecord(record, `records[${this.count}]`, "add takes one record object; a file's text or bytes go to sogenactif.batch.createConverter({ header }).push");
+      if (misfit) throw misfit;
       // Named by its index in the file, as the core names the record's own issues.
       const [text, sp] = encode([record], [`records[${this.count}]`], G);
       return unwrap(this.#held.cross((c) => c.add(text, sp)));
@@ -558,9 +571,8 @@ export default function sogenactifBatch(raw, builtins) {
           } else {
             // Text or bytes without `input` (a file's stream piped in, `input` forgotten): each was read
             // as a record and refused as one without a method (the messages audit, twenty-ninth pass).
-            if (typeof chunk === 'string' || ArrayBuffer.isView(chunk)) {
-              throw typeError(`records[${written}]`, `is ${typeof chunk === 'string' ? 'text' : 'bytes'}, not a record object: give createTransform input: 'ndjson' or input: 'csv' to read a file's text or bytes (without input it takes record objects)`);
-            }
+            const misfit = notRecord(chunk, `records[${written}]`, "give createTransform input: 'ndjson' or input: 'csv' to read a file's text or bytes (without input it takes record objects)");
+            if (misfit) throw misfit;
             // A record that cannot be read (a throwing getter, a cycle) fails the stream here,
             // named by its index in the file.
             const [text, sp] = encodeItem(chunk, `records[${written}]`, G);

@@ -126,7 +126,7 @@ export default function sogenactifOffice(raw) {
         // A service name first, as `request` takes one, or the answer not as text (the messages audit,
         // twenty-ninth pass).
         const order = typeof text === 'string' && /^[A-Za-z]{1,40}$/.test(text) && typeof options === 'string' ? "sogenactif.office.parseResponse takes (text, { secretKey? }): the answer's text first, and no service name" : undefined;
-        hintAt(hintAt(e, 'text', notTextHint(text, 'answer')), 'options', order);
+        hintAt(hintAt(e, 'text', notTextHint(text, 'answer', 'as options.httpStatus')), 'options', order);
         // (Not told the service: the advice names where a refund shows too.)
         throw advised(lookupNamed(e), maybeRefundAdvice);
       }

@@ -336,7 +336,7 @@ export default function systempay(raw) {
       } catch (e) {
         // (A service name first, as `request` takes one: the answer was read as the status.)
         const order = typeof text === 'string' && /^[A-Z][A-Za-z]*\/[A-Z][A-Za-z]*$/.test(text) && typeof httpStatus === 'string' ? "systempay.parseResponse takes (text, httpStatus?): the answer's text first, and no service name" : undefined;
-        throw hintAt(hintAt(e, 'text', notTextHint(text, 'answer')), 'httpStatus', order);
+        throw hintAt(hintAt(e, 'text', notTextHint(text, 'answer', 'as the second argument')), 'httpStatus', order);
       }
     },
     computeHash: (answer, key) => invoke(raw, 'systempay.computeHash', [answer, key], ['answer', 'key'], G),

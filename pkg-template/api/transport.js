@@ -180,23 +180,40 @@ function emit(debug, event) {
   }
 }
 
-// A response header whose value is a credential by its name: shown as `***` in a debug event.
-const SECRET_HEADER = /^(?:proxy-)?authorization$|cookie|token|secret|password|session|signature|api-?key|access-?key/i;
-// A URL's user information (`http://user:password@host`: a `Location` a proxy wrote), which the core's
-// redaction leaves in free text (a test of the twentieth pass caught it once headers were shown).
-const USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]*@/gi;
-// At most this many of an answer's headers, each cut at MAX_HEADER_TEXT characters, in a debug event.
+// A response header whose value is a credential by its name: shown as `***` in a debug event (any name
+// holding one of these words; WWW-Authenticate, the challenge of a 401, is no credential and shows).
+const SECRET_HEADER = /auth|cookie|token|secret|passw|session|signature|credential|private|hmac|key/i;
+// A URL's user information (`http://user:password@host`, `//user:password@host`: a `Location` a proxy
+// wrote), up to the last `@` before the host ends, which the core's redaction leaves in free text (a test of
+// the twentieth pass caught it once headers were shown).
+const USER_INFO = /((?:[a-z][a-z0-9+.-]*:)?\/\/)[^\s/?#]*@/gi;
+// At most this many of an answer's headers in a debug event, each value cut at MAX_HEADER_TEXT characters
+// once masked.
 const MAX_HEADERS = 64;
 const MAX_HEADER_TEXT = 1024;
 
+/** `text` cut at MAX_HEADER_TEXT characters, with `…` when cut. */
+const cutAt = (text) => (text.length > MAX_HEADER_TEXT ? `${text.slice(0, MAX_HEADER_TEXT)}\u2026` : text);
+
+/** `text` with the client's secrets out whatever their case (header names reach us in lower case). */
+function withoutSecretsAnyCase(text, secrets) {
+  let out = withoutSecrets(text, secrets);
+  for (const secret of secrets) {
+    const lower = secret.toLowerCase();
+    if (lower !== '' && out.includes(lower)) out = out.split(lower).join('***');
+  }
+  return out;
+}
+
 /**
- * An answer's headers for a debug `response` event: lower-case names; cookies and credentials by name as
- * `***`; the others redacted as a body is (`settings.redact`, the core's: a URL's user and password in a
- * `Location`, `name=value` pairs of secrets, card numbers), then the client's secrets and security codes
- * masked. They were left out (`{}`), where DESIGN.md's event carries headers: a gateway's request id,
- * `Retry-After` and content type are what a call of unknown outcome is investigated with (a helper's
- * acceptance suite, twenty-ninth pass). A `Headers` that throws (a hand-made `fetch`) gives what was read
- * before it threw.
+ * An answer's headers for a debug `response` event: names in lower case, card numbers and the client's
+ * secrets masked in them too; headers named like a credential (`SECRET_HEADER`) as `***`; each other value
+ * redacted as a body is (`settings.redact`, the core's: `name=value` pairs of secrets, card numbers), a
+ * URL's user information taken out, the client's secrets and security codes masked, then cut. They were left
+ * out (`{}`), where DESIGN.md's event carries headers: a gateway's request id, `Retry-After` and content
+ * type are what a call of unknown outcome is investigated with (a helper's acceptance suite, twenty-ninth
+ * pass; each value alone and masked before it is cut: the review of the pass). A `Headers` that throws (a
+ * hand-made `fetch`) gives what was read before it threw.
  */
 function answerHeaders(res, settings) {
   const pairs = [];
@@ -204,18 +221,18 @@ function answerHeaders(res, settings) {
     const headers = res.headers;
     if (!headers || typeof headers.forEach !== 'function') return;
     headers.forEach((value, name) => {
-      if (pairs.length >= MAX_HEADERS || typeof name !== 'string') return;
-      const key = name.toLowerCase();
-      pairs.push([key, SECRET_HEADER.test(key) ? undefined : String(value).slice(0, MAX_HEADER_TEXT).replace(/[\r\n]/g, ' ')]);
+      if (pairs.length < MAX_HEADERS && typeof name === 'string') pairs.push([name, value]);
     });
   }, undefined);
-  const shown = pairs.filter(([, v]) => v !== undefined);
-  // One crossing for all of them: their values a line each.
-  const lines = shown.length === 0 ? [] : guarded(() => String(settings.redact(shown.map(([, v]) => v).join('\n'))).split('\n'), []);
   const out = {};
-  let i = 0;
-  for (const [key, value] of pairs) {
-    out[key] = value === undefined || lines.length !== shown.length ? '***' : maskDigits(withoutSecrets(lines[i++], settings.secrets)).replace(USER_INFO, '$1***@');
+  for (const [name, value] of pairs) {
+    const key = cutAt(maskDigits(withoutSecretsAnyCase(name, settings.secrets)).toLowerCase());
+    out[key] = guarded(() => {
+      if (key !== 'www-authenticate' && SECRET_HEADER.test(key)) return '***';
+      // (Whole, then cut: one cut first could keep part of a card number or secret, the review of the
+      // pass; a value the core refuses to read, too large, is `***`.)
+      return cutAt(maskDigits(withoutSecrets(String(settings.redact(String(value))), settings.secrets)).replace(USER_INFO, '$1***@'));
+    }, '***');
   }
   return out;
 }

@@ -23,8 +23,14 @@ export function parseStrict(config, Failure = Error) {
     // An option followed by another (`--remitter-id $UNSET --sequence 42`): Node's three sentences end
     // in advice about dashes (the messages audit, twenty-ninth pass).
     if (e?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument is ambiguous/.test(e.message)) {
-      const name = /'(--?[^' ]+)/.exec(e.message)?.[1] ?? 'the option';
-      e.message = `${name} has no value: the word after it is an option (an empty shell variable?); give its value, or ${name}=VALUE for one that starts with a dash`;
+      // (The long name, whose `=VALUE` form parseArgs reads: `-o=-x` wrote a file named '=-x', the review
+      // of the pass; a short option alone takes its value joined, `-o-x`.)
+      const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+      const short = /^-[A-Za-z0-9]/.exec(quoted)?.[0];
+      const named = short && Object.entries(config.options ?? {}).find(([, o]) => `-${o.short}` === short)?.[0];
+      const long = /--[A-Za-z0-9-]+/.exec(quoted)?.[0] ?? (named ? `--${named}` : undefined);
+      const name = short && long ? `${short} (${long})` : long ?? short ?? 'the option';
+      e.message = `${name} has no value: the word after it is an option (an empty shell variable?); give its value, or ${long ? `${long}=VALUE` : `${name}VALUE`} for one that starts with a dash`;
     }
     throw e;
   }

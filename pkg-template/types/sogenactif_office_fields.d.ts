@@ -99,7 +99,7 @@ export interface SogenactifOrderFields extends SogenactifOfficeCommonFields, Sog
   captureMode?: SogenactifCaptureMode;
   /** ISO 8601 with its offset, e.g. `'2026-01-02T10:15:00+01:00'`. */
   merchantTransactionDateTime?: string;
-  /** An upper-case code (A–Z, 0–9, `_`) of at most 20 characters, e.g. `'INTERNET'`. */
+  /** An upper-case code (A–Z, 0–9, `_`) of at most 20 characters, e.g. `'INTERNET'` (an order channel) or `'VISA'` (a brand). */
   orderChannel: string;
   /** Text (no control character), at most 255 characters. */
   returnContext?: string;
@@ -169,7 +169,7 @@ export interface SogenactifDuplicateFields extends SogenactifOfficeCommonFields,
   fromMerchantId: string;
   /** ISO 8601 with its offset, e.g. `'2026-01-02T10:15:00+01:00'`. */
   merchantTransactionDateTime: string;
-  /** An upper-case code (A–Z, 0–9, `_`) of at most 20 characters, e.g. `'INTERNET'`. */
+  /** An upper-case code (A–Z, 0–9, `_`) of at most 20 characters, e.g. `'INTERNET'` (an order channel) or `'VISA'` (a brand). */
   orderChannel: string;
   /** Text (no control character), at most 255 characters. */
   returnContext: string;
@@ -234,7 +234,7 @@ export interface SogenactifWalletCreditHolderFields extends SogenactifOfficeComm
   customerId?: string;
   /** Text (no control character), at most 45 characters. */
   customerIpAddress?: string;
-  /** An upper-case code (A–Z, 0–9, `_`) of at most 20 characters, e.g. `'INTERNET'`. */
+  /** An upper-case code (A–Z, 0–9, `_`) of at most 20 characters, e.g. `'INTERNET'` (an order channel) or `'VISA'` (a brand). */
   orderChannel?: string;
   /** Text (no control character), at most 32 characters. */
   orderId?: string;
@@ -258,7 +258,7 @@ export interface SogenactifCardOrderFields extends SogenactifOfficeCommonFields,
   currencyCode: SogenactifCurrency;
   /** 10 to 19 digits, or a token of up to 128 letters and digits (with `panType: 'TOKEN_PAN'`). Never repeated in messages. */
   cardNumber: string;
-  /** An upper-case code (A–Z, 0–9, `_`) of at most 20 characters, e.g. `'INTERNET'`. */
+  /** An upper-case code (A–Z, 0–9, `_`) of at most 20 characters, e.g. `'INTERNET'` (an order channel) or `'VISA'` (a brand). */
   orderChannel: string;
   /** `YYYYMM`, e.g. `'202812'`. */
   cardExpiryDate?: string;
@@ -286,7 +286,7 @@ export interface SogenactifCardOrderFields extends SogenactifOfficeCommonFields,
   /** Text (no control character), at most 32 characters. */
   orderId?: string;
   panType?: 'PAN' | 'TOKEN_PAN';
-  /** An upper-case code (A–Z, 0–9, `_`) of at most 20 characters, e.g. `'INTERNET'`. */
+  /** An upper-case code (A–Z, 0–9, `_`) of at most 20 characters, e.g. `'INTERNET'` (an order channel) or `'VISA'` (a brand). */
   paymentMeanBrand?: string;
   paymentPattern?: SogenactifPaymentPattern;
   /** Text (no control character), at most 255 characters. */
@@ -319,7 +319,7 @@ export interface SogenactifWalletOrderFields extends SogenactifOfficeCommonField
   merchantWalletId: string;
   /** Text (no control character), at most 40 characters. */
   paymentMeanId: string;
-  /** An upper-case code (A–Z, 0–9, `_`) of at most 20 characters, e.g. `'INTERNET'`. */
+  /** An upper-case code (A–Z, 0–9, `_`) of at most 20 characters, e.g. `'INTERNET'` (an order channel) or `'VISA'` (a brand). */
   orderChannel: string;
   /** A whole number from 0 to 99. */
   captureDay?: number;

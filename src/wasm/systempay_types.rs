@@ -124,19 +124,21 @@ pub struct SystempayWebServiceError {
 #[derive(Tsify)]
 #[serde(rename_all = "camelCase")]
 pub struct SystempayAuthorizationResponse {
-    #[tsify(optional)]
-    pub amount: Option<u32>,
-    #[tsify(optional)]
-    pub currency: Option<String>,
-    #[tsify(optional)]
-    pub authorization_date: Option<String>,
-    #[tsify(optional)]
-    pub authorization_number: Option<String>,
+    // (Each `null` before an authorisation, e.g. WAITING_AUTHORISATION, as the capture's are: a helper's
+    // audit of the declarations, twenty-ninth pass.)
+    #[tsify(optional, type = "number | null")]
+    pub amount: Option<Option<u32>>,
+    #[tsify(optional, type = "string | null")]
+    pub currency: Option<Option<String>>,
+    #[tsify(optional, type = "string | null")]
+    pub authorization_date: Option<Option<String>>,
+    #[tsify(optional, type = "string | null")]
+    pub authorization_number: Option<Option<String>>,
     /// `'0'` = accepted.
-    #[tsify(optional)]
-    pub authorization_result: Option<String>,
-    #[tsify(optional)]
-    pub authorization_mode: Option<String>,
+    #[tsify(optional, type = "string | null")]
+    pub authorization_result: Option<Option<String>>,
+    #[tsify(optional, type = "string | null")]
+    pub authorization_mode: Option<Option<String>>,
     /// The platform's type name of this object.
     #[serde(rename = "_type")]
     #[tsify(optional)]
@@ -288,6 +290,13 @@ pub struct SystempayPlanTransaction {
     /// `'CREDIT'` for a refund transaction: a captured one is not refunded in turn.
     #[tsify(optional, type = "'DEBIT' | 'CREDIT' | 'VERIFICATION' | (string & {})")]
     pub operation_type: Option<String>,
+    /// The simplified status: `'UNPAID'` on a captured transaction is a chargeback, which is not
+    /// refunded (PSP_083).
+    #[tsify(
+        optional,
+        type = "'PAID' | 'RUNNING' | 'UNPAID' | 'ABANDONED' | (string & {})"
+    )]
+    pub status: Option<String>,
     #[tsify(optional)]
     pub transaction_details: Option<SystempayTransactionDetails>,
 }

@@ -51,7 +51,7 @@ fn ts_doc(kind: Kind) -> Option<String> {
         Kind::Alnum(max) => format!("AN{max}: up to {max} letters and digits."),
         Kind::Digits(max) => format!("N{max}: up to {max} digits, as a string."),
         Kind::Code(max) => format!(
-            "An upper-case code (A–Z, 0–9, `_`) of at most {max} characters, e.g. `'INTERNET'`."
+            "An upper-case code (A–Z, 0–9, `_`) of at most {max} characters, e.g. `'INTERNET'` (an order channel) or `'VISA'` (a brand)."
         ),
         Kind::YearMonth => "`YYYYMM`, e.g. `'202812'`.".into(),
         Kind::DateTime => "ISO 8601 with its offset, e.g. `'2026-01-02T10:15:00+01:00'`.".into(),
