@@ -289,6 +289,15 @@ test('the same VALIDATION issues and paths as the per-property converter gave', 
   const whole = { uuid: UUID, metadata: { child: {} } };
   whole.metadata.child.toJSON = () => whole;
   assert.equal(issue(req(whole))[2], 'refers back to the value given (a cycle, through its toJSON): pass plain data, without the back-reference');
+  // Objects whose toJSON give each other are no cycle as JSON writes them (it calls toJSON once per
+  // value): the getter that throws beside them is what is named (the quick review of the pass).
+  const mObj = { name: 'm' };
+  const cObj = { name: 'c' };
+  mObj.toJSON = () => ({ c: cObj });
+  cObj.toJSON = () => mObj;
+  const mutual = { uuid: UUID, metadata: { m: mObj } };
+  Object.defineProperty(mutual.metadata, 'bad', { enumerable: true, get() { throw new Error('getter'); } });
+  assert.deepEqual(issue(req(mutual)).slice(0, 2), ['VALIDATION', 'metadata.bad']);
   assert.deepEqual(issue(() => R.payline.checkReAuthorization({ date: new Date(NaN) }, {})), ['VALIDATION', 'original.date', 'is an invalid Date']);
   // Plain data nested past the core's depth as a whole argument (a body, batch.build's input) is named
   // `(input)`, as README says; it was '' with a message starting ': ' (a helper's attack, eighteenth pass).

@@ -802,6 +802,7 @@ test('row 8: a response debug event carries the answer\'s headers, credentials a
         location: 'http://u:s3cr3t-user@127.0.0.1:9/x',
         'content-location': '//u:s3cr3t-p@ss@127.0.0.1:9/y',
         'x-auth-key': 'plain',
+        'x-cvv': '123',
         'x-api_key': 'plain',
         'x-4970100000000055': 'in the name',
         [`x-${{ systempay: SP.password, payline: PL.accessKey, sogenactif: SG.secretKey }[gw]}`]: 'the secret as a name',
@@ -822,6 +823,8 @@ test('row 8: a response debug event carries the answer\'s headers, credentials a
     assert.equal(response.headers.location, 'http://***@127.0.0.1:9/x', gw);
     assert.equal(response.headers['content-location'], '//***@127.0.0.1:9/y', gw);
     assert.equal(response.headers['x-auth-key'], '***', gw);
+    // A security code by its header's name (a value alone is no code to the maskers: the quick review).
+    assert.equal(response.headers['x-cvv'], '***', gw);
     assert.equal(response.headers['x-api_key'], '***', gw);
     // One value's text does not mask the next one's (they were redacted as one text).
     assert.equal(response.headers['x-b'], 'req-123', gw);

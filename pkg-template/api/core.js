@@ -277,10 +277,6 @@ function locate(value, path, depth, gateway, cause, base = 0, ancestors = []) {
     return null;
   }
   if (value === null || typeof value !== 'object') return null;
-  // A cycle is named where it closes, with what it refers back to: it was named 65 levels down, the
-  // path repeating (`self.self.…`, 324 characters: the messages audit, twenty-ninth pass).
-  const back = ancestors.find((a) => a.value === value);
-  if (back) return validation(gateway, path, `refers back to ${back.path === '' ? 'the value given' : back.path} (a cycle): pass plain data, without the back-reference`);
   if (depth > MAX_DEPTH) return validation(gateway, path, 'is nested too deeply (or refers to itself): pass plain data');
   let keys;
   // What JSON writes: an object with a toJSON of its own is what that gives, not its keys (a model with a
@@ -290,17 +286,20 @@ function locate(value, path, depth, gateway, cause, base = 0, ancestors = []) {
     if (tooLong(value)) return validation(gateway, path, `has ${value.length} elements, more than one call takes (${MAX_ELEMENTS}): split it into smaller calls`);
     if (typeof value.toJSON === 'function') target = value.toJSON();
     if (target === null || typeof target !== 'object') return null;
-    // A toJSON that gives an ancestor back closes the cycle here (it was named one level down, at a
-    // path that does not exist: the review of the pass).
-    const up = target === value ? undefined : ancestors.find((a) => a.value === target);
-    if (up) return validation(gateway, path, `refers back to ${up.path === '' ? 'the value given' : up.path} (a cycle, through its toJSON): pass plain data, without the back-reference`);
+    // A cycle is named where it closes, with what it refers back to: it was named 65 levels down, the
+    // path repeating (`self.self.…`, 324 characters: the messages audit, twenty-ninth pass). Compared as
+    // JSON compares, what is being written (a toJSON's result) with what is being written above it: a
+    // toJSON that gives an ancestor back closes it here (it was named one level down, at a path that does
+    // not exist: the review of the pass), and an object whose toJSON gives something else is no cycle by
+    // itself (the quick review of the pass).
+    const up = ancestors.find((a) => a.value === target);
+    if (up) return validation(gateway, path, `refers back to ${up.path === '' ? 'the value given' : up.path} (a cycle${target === value ? '' : ', through its toJSON'}): pass plain data, without the back-reference`);
     if (target !== value && tooLong(target)) return validation(gateway, path, `has ${target.length} elements, more than one call takes (${MAX_ELEMENTS}): split it into smaller calls`);
     keys = Array.isArray(target) ? target.map((_, i) => i) : Object.keys(target);
   } catch (e) {
     return validation(gateway, path, 'could not be read (a getter, Proxy or toJSON threw): pass plain data', e);
   }
-  ancestors.push({ value, path });
-  if (target !== value) ancestors.push({ value: target, path });
+  ancestors.push({ value: target, path });
   for (const k of keys) {
     const sub = typeof k === 'number' ? `${path}[${k + base}]` : join(path, k);
     let item;
@@ -312,7 +311,7 @@ function locate(value, path, depth, gateway, cause, base = 0, ancestors = []) {
     const found = locate(item, sub, depth + 1, gateway, cause, 0, ancestors);
     if (found) return found;
   }
-  ancestors.length -= target !== value ? 2 : 1;
+  ancestors.pop();
   return null;
 }
 

@@ -4,7 +4,7 @@
 // moves bytes and never decides whether a call may be resent: the core answers `retryDelayMs`
 // for reads that may be tried again, and never for a money-moving call. The one error built here
 // is ABORTED (a caller's AbortSignal: the core has no abort of its own).
-import { maskCodes, maskDigits } from '../cli/mask.mjs';
+import { CARD_CODES, maskCodes, maskDigits } from '../cli/mask.mjs';
 import { RemiseError, attachWarnings, construct, encode, errorFrom, guarded, inexactAnswer, isPromise, issuesBeside, issuesOf, joinBytes, joined, plainBytes, read, retriedWithout, trapped, unwrapPair, withIssues, withoutUnreadable, withScrub } from './core.js';
 
 const FAILURE = Symbol('remise transport failure');
@@ -180,9 +180,11 @@ function emit(debug, event) {
   }
 }
 
-// A response header whose value is a credential by its name: shown as `***` in a debug event (any name
-// holding one of these words; WWW-Authenticate, the challenge of a 401, is no credential and shows).
-const SECRET_HEADER = /auth|cookie|token|secret|passw|session|signature|credential|private|hmac|key/i;
+// A response header whose value is a credential or a card's security code by its name: shown as `***` in a
+// debug event (any name holding one of these words; WWW-Authenticate, the challenge of a 401, is no
+// credential and shows). (The codes: a value alone, `123`, is no code to the maskers without its name; the
+// quick review of the pass.)
+const SECRET_HEADER = new RegExp(`auth|cookie|token|secret|passw|session|signature|credential|private|hmac|key|${CARD_CODES}`, 'i');
 // A URL's user information (`http://user:password@host`, `//user:password@host`: a `Location` a proxy
 // wrote), up to the last `@` before the host ends, which the core's redaction leaves in free text (a test of
 // the twentieth pass caught it once headers were shown).
@@ -227,12 +229,13 @@ function answerHeaders(res, settings) {
   const out = {};
   for (const [name, value] of pairs) {
     const key = cutAt(maskDigits(withoutSecretsAnyCase(name, settings.secrets)).toLowerCase());
-    out[key] = guarded(() => {
+    // (An own property whatever the name: `__proto__` was dropped by `out[key] =`.)
+    Object.defineProperty(out, key, { enumerable: true, writable: true, configurable: true, value: guarded(() => {
       if (key !== 'www-authenticate' && SECRET_HEADER.test(key)) return '***';
       // (Whole, then cut: one cut first could keep part of a card number or secret, the review of the
       // pass; a value the core refuses to read, too large, is `***`.)
       return cutAt(maskDigits(withoutSecrets(String(settings.redact(String(value))), settings.secrets)).replace(USER_INFO, '$1***@'));
-    }, '***');
+    }, '***') });
   }
   return out;
 }
