@@ -2100,3 +2100,40 @@ test('an option followed by another (an empty shell variable) is named with what
   assert.equal(short.status, 2);
   assert.match(short.stderr, /^remise batch build: -o \(--output\) has no value: .*, or --output=VALUE for one that starts with a dash\n/);
 });
+
+test('a week of batch files (twenty-ninth pass): refund advice in every part of the report, a record answered twice not to be resent, amounts without a currency said', () => {
+  // A helper's walk: the code rows said getTransactionData for refunds, where a refund does not show (the
+  // per-record list, cut at --max-rejections, said the back office); a record answered 90 and 00 was listed
+  // as retryable, and resent it was refunded twice; a 99 line with no currency was left out of the amounts
+  // without a word.
+  const head = 'FILE;response;office;v19\nHEADER;023101122334455;2026-12-01+0100;10:00:00+0100;1\n';
+  const refunds = write('OFBRES_r.csv', `${head}REFUND;1;${M};ORD1;400;978;;;;99;;\nREFUND;2;${M};ORD2;300;978;;;;24;;\nEND;2\n`);
+  const j = JSON.parse(remise(['batch', 'report', refunds, '--json']).stdout);
+  const row = j.responseCodes.find((c) => c.code === '99');
+  assert.match(row.action, /check it in the Sogenactif back office/);
+  assert.match(row.message, /check it in the Sogenactif back office/);
+  assert.doesNotMatch(row.action + row.message, /check (?:the transaction \()?getTransactionData/);
+  // Code 24 on a refund: what was refunded is read in the back office, and at most what is left refunded.
+  assert.match(j.responseCodes.find((c) => c.code === '24').action, /^read what was refunded already in the Sogenactif back office .*refund at most what is left/);
+  assert.match(j.rejections.find((x) => x.responseCode === '24').action, /^read what was refunded already in the Sogenactif back office/);
+  const text = remise(['batch', 'report', refunds]).stdout;
+  assert.doesNotMatch(text, /check (?:the transaction \()?getTransactionData/);
+  const html = path('r.html');
+  remise(['batch', 'report', refunds, '--html', html]);
+  assert.doesNotMatch(readFileSync(html, 'utf8'), /check (?:the transaction \()?getTransactionData/);
+  // A code given to a refund and to a cancel: both places named.
+  const mixed = JSON.parse(remise(['batch', 'report', write('OFBRES_m.csv', `${head}REFUND;1;${M};ORD1;400;978;;;;99;;\nCANCEL;2;${M};ORD2;300;978;;;;99;;\nEND;2\n`), '--json']).stdout);
+  assert.match(mixed.responseCodes[0].action, /check the transaction \(getTransactionData\)\) \(a refund does not show there: check the Sogenactif back office\)|check getTransactionData.*\(a refund does not show there: check the Sogenactif back office\)/);
+  // Answered twice, 90 then 00: not retryable, outcome unknown.
+  const twice = remise(['batch', 'report', write('OFBRES_t.csv', `${head}REFUND;1;${M};ORD1;250;978;;;;90;;\nREFUND;1;${M};ORD1;250;978;;;;00;;\nEND;2\n`), '--json']);
+  assert.equal(twice.status, 1);
+  const x = JSON.parse(twice.stdout).rejections[0];
+  assert.equal(x.retryable, false);
+  assert.equal(x.outcome, 'unknown');
+  assert.match(x.action, /answered by more than one line of this file/);
+  // Amounts without a currency code: said, exit 1.
+  const blank = remise(['batch', 'report', write('OFBRES_b.csv', `${head}REFUND;1;${M};ORD1;250;978;;;;00;;\nREFUND;2;${M};ORD3;300;;;;;00;;\nREFUND;3;${M};ORD4;400;;;;;99;;\nEND;3\n`)]);
+  assert.equal(blank.status, 1);
+  assert.match(blank.stdout, /WARNING: 2 lines hold an amount without a currency code, left out of the amounts below \(recordSequence 2, 3\): check them in the file/);
+  assert.match(blank.stdout, /2\.50 EUR/);
+});

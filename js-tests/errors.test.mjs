@@ -582,3 +582,39 @@ test('the messages audit, twenty-ninth pass: createTransform fed text or bytes w
   assert.equal(t.message.split('try again later').length - 1, 1, t.message);
   assert.match(t.message, /\(the read was sent 3 times, remise's retries included\)$/);
 });
+
+test('the review on the runtimes, twenty-ninth pass: a Promise, a Node stream or request given to a reader; a cycle back to a client\'s options; Deno\'s reason quoted', async () => {
+  const { Readable } = await import('node:stream');
+  const { createServer, request } = await import('node:http');
+  for (const R of [esm, cjs]) {
+    // A Promise keeps its own issue alone ("await it first", not also "not the object parsed from it").
+    const p = thrown(() => R.systempay.parseResponse(Promise.resolve('{}')));
+    assert.equal(p.issues.find((i) => i.field === 'text')?.message, 'is a Promise: await it first');
+    // A Node stream: told to read it whole, not walked ("text.end: is NaN").
+    const s = thrown(() => R.sogenactif.batch.parseResponse(Readable.from(['x'])));
+    assert.deepEqual(s.issues.map((i) => [i.field, i.message]), [['text', "must be a string, got an object: read the stream whole first: await text(stream) (from 'node:stream/consumers')"]]);
+    // A cycle back to a client's options is named where it closes, as the stateless call names it.
+    const opts = { shopId: '69876357', password: 'testpassword_x' };
+    opts.self = opts;
+    const c = thrown(() => new R.systempay.Client(opts));
+    assert.equal(c.field, 'options.self');
+    assert.match(c.message, /^options\.self: refers back to options \(a cycle\)/);
+  }
+  // An http.IncomingMessage (a cycle through its socket when walked).
+  const srv = createServer((req, res) => res.end('{"status":"SUCCESS"}'));
+  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
+  const incoming = await new Promise((resolve, reject) => request(`http://127.0.0.1:${srv.address().port}/`, resolve).on('error', reject).end());
+  const m = thrown(() => esm.systempay.parseResponse(incoming, incoming.statusCode));
+  assert.deepEqual(m.issues.map((i) => i.field), ['text']);
+  assert.match(m.message, /read the stream whole first/);
+  incoming.resume();
+  srv.close();
+  // Deno's network errors end with their reason, which is what is quoted (the first 40 characters of
+  // "error sending request for url (…)" were, for every fault).
+  const denoLike = async () => {
+    throw new TypeError('fetch failed', { cause: new Error('error sending request for url (http://127.0.0.1:59999/): client error (Connect): tcp connect error: Connection refused (os error 111)') });
+  };
+  const e = await rejected(new esm.systempay.Client({ shopId: '69876357', password: 'testpassword_x', fetch: denoLike }).getTransaction({ uuid: 'a0b61d1e159748eaab876cfe342e8c08' }));
+  assert.equal(e.code, 'NETWORK_ERROR');
+  assert.match(e.message, /^network error \(Connection refused \(os error 111\)\) for Transaction\/Get/);
+});

@@ -809,6 +809,9 @@ test('row 8: a response debug event carries the answer\'s headers, credentials a
         'x-a': 'password:',
         'x-b': 'req-123',
         'x-long': `${'y'.repeat(1015)}4970100000000055 ${'z'.repeat(2000)}`,
+        // UTF-8 no-break spaces, which the runtime gives as Latin-1 (the review on the runtimes).
+        'x-grouped': Buffer.from('4970\u00a01000\u00a00000\u00a00055').toString('latin1'),
+        'x-backslash': 'https:\\\\shop:s3cr3t-bs@127.0.0.1/',
         'x-echo-card': 'card 4970100000000055',
         'x-echo-secret': `was ${{ systempay: SP.password, payline: PL.accessKey, sogenactif: SG.secretKey }[gw]}`,
       }).end('refused');
@@ -828,6 +831,8 @@ test('row 8: a response debug event carries the answer\'s headers, credentials a
     assert.equal(response.headers['x-api_key'], '***', gw);
     // One value's text does not mask the next one's (they were redacted as one text).
     assert.equal(response.headers['x-b'], 'req-123', gw);
+    assert.equal(response.headers['x-grouped'], '4970\u00a010** **** 0055'.replace(/ /g, '\u00a0'), gw);
+    assert.equal(response.headers['x-backslash'], 'https:\\\\***@127.0.0.1/', gw);
     // Masked whole, then cut: the card number at the cut is masked.
     assert.equal(response.headers['x-long'].length, 1025, gw);
     assert.ok(response.headers['x-long'].endsWith('y497010***\u2026'), gw);

@@ -394,3 +394,26 @@ for (const [entry, { sogenactif, RemiseError, money }] of entries) {
     assert.equal(thrown(() => sogenactif.batch.archive(SAMPLE_CSV, {})).message, 'name: must be a string, got an object');
   });
 }
+
+test('parseResponse: each record says whether it may be sent again and whether it may have been done (twenty-ninth pass)', () => {
+  const { sogenactif } = entries[0][1];
+  // A refund answered 99 read only `accepted: false`, its message sending the operator to
+  // getTransactionData, where a refund does not show: resent, refunded twice (a helper's walk).
+  const head = 'FILE;response;office;v19\nHEADER;023101122334455;2026-12-01+0100;10:00:00+0100;1\n';
+  const M = '023101122334456';
+  const r = sogenactif.batch.parseResponse(`${head}REFUND;1;${M};ORD1;400;978;;;;99;;\nCANCEL;2;${M};ORD2;300;978;;;;99;;\nREFUND;3;${M};ORD3;300;978;;;;90;;\nREFUND;4;${M};ORD4;300;978;;;;00;;\nREFUND;5;${M};ORD5;300;978;;;;05;;\nREFUND;6;${M};ORD6;300;978;;;;42;;\nEND;6\n`);
+  const by = Object.fromEntries(r.records.map((x) => [x.recordSequence, x]));
+  assert.deepEqual([by[1].retryable, by[1].outcome], [false, 'unknown']);
+  assert.match(by[1].responseMessage, /check it in the Sogenactif back office before sending it again \(a refund does not show in getTransactionData\)/);
+  assert.deepEqual([by[2].retryable, by[2].outcome], [false, 'unknown']);
+  assert.match(by[2].responseMessage, /check getTransactionData before sending it again$/);
+  assert.deepEqual([by[3].retryable, by[3].outcome], [true, undefined]);
+  assert.deepEqual([by[4].accepted, by[4].retryable, by[4].outcome], [true, false, undefined]);
+  assert.deepEqual([by[5].retryable, by[5].outcome], [false, undefined]);
+  // A code outside the table may mean anything, an operation under way among them.
+  assert.deepEqual([by[6].retryable, by[6].outcome], [false, 'unknown']);
+  // A record answered twice (90, then 00): neither line is a result to act on.
+  const twice = sogenactif.batch.parseResponse(`${head}REFUND;1;${M};ORD1;250;978;;;;90;;\nREFUND;1;${M};ORD1;250;978;;;;00;;\nEND;2\n`);
+  assert.deepEqual(twice.records.map((x) => [x.responseCode, x.retryable, x.outcome]), [['90', false, 'unknown'], ['00', false, undefined]]);
+  assert.equal(twice.warnings[0].code, 'REPEATED');
+});

@@ -202,6 +202,19 @@ export async function smoke(remise, { baseUrl, simulator }) {
       check(!/pass a fetch function/.test(e.message), `no advice that does not apply: ${e.message}`);
     }],
 
+    // A port the Fetch standard blocks, refused by Deno's own fetch in its own words ("Fetch failed:
+    // Requests to port 6000 are blocked"): nothing was sent, as under Node (it read as "may have reached",
+    // a read sent three times: a helper's attack on the runtimes, twenty-ninth pass).
+    ['a port the runtime blocks (Deno): nothing sent', 'systempay', async () => {
+      if (typeof globalThis.Deno !== 'object' || globalThis.Deno === null) return;
+      const client = new systempay.Client({ ...sp, baseUrl: 'http://127.0.0.1:6000' });
+      const e = await caught(() => client.refund({ uuid: fixtures.systempay.uuid, amount: 500, currency: 'EUR' }));
+      eq(e.code, 'NETWORK_ERROR', 'code');
+      eq(e.outcome, undefined, 'outcome');
+      eq(e.retryable, false, 'retryable');
+      check(/^nothing was sent for Transaction\/Refund: port 6000, which fetch refuses/.test(e.message), `the message says so: ${e.message}`);
+    }],
+
     ['payline.Client', 'payline', async () => {
       const client = new payline.Client(pl);
       const res = await client.getTransactionDetails({ transactionId: fixtures.payline.transactionId });

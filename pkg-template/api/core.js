@@ -569,13 +569,31 @@ function messageOf(issues, said, before) {
 export function notTextHint(value, what, status) {
   if (value === null || typeof value !== 'object') return undefined;
   return guarded(() => {
-    if (ArrayBuffer.isView(value) || Object.prototype.toString.call(value) === '[object ArrayBuffer]') return `decode the bytes first: new TextDecoder().decode(bytes)${what === 'response file' ? ' (a ZIP is unzipped first)' : ''}`;
-    // (Where each reader takes the status: the review of the pass found one advice for all four.)
-    if (typeof value.text === 'function' && typeof value.status === 'number') return `give the body's text: await response.text()${status ? `, and response.status ${status}` : ''}`;
-    if (typeof value.getReader === 'function') return 'read the stream whole first: await new Response(stream).text()';
-    if (typeof value.text === 'function' && typeof value.size === 'number') return 'read it first: await blob.text()';
-    return `give the ${what} as it was received, its text, not the object parsed from it`;
+    // (A Promise has its own issue, "await it first": the review on the runtimes, twenty-ninth pass.)
+    if (typeof value.then === 'function') return undefined;
+    return textOf(value, what, status) ?? `give the ${what} as it was received, its text, not the object parsed from it`;
   }, undefined);
+}
+
+/** What to do with a carrier of text (bytes, a Response, a stream, a Blob); undefined for anything else. */
+function textOf(value, what, status) {
+  if (ArrayBuffer.isView(value) || Object.prototype.toString.call(value) === '[object ArrayBuffer]') return `decode the bytes first: new TextDecoder().decode(bytes)${what === 'response file' ? ' (a ZIP is unzipped first)' : ''}`;
+  // (Where each reader takes the status: the review of the pass found one advice for all four.)
+  if (typeof value.text === 'function' && typeof value.status === 'number') return `give the body's text: await response.text()${status ? `, and response.status ${status}` : ''}`;
+  if (typeof value.getReader === 'function') return 'read the stream whole first: await new Response(stream).text()';
+  // A Node stream or http.IncomingMessage (`pipe` and `on`), as `rawForm` tells one (systempay.js).
+  if (typeof value.pipe === 'function' && typeof value.on === 'function') return "read the stream whole first: await text(stream) (from 'node:stream/consumers')";
+  if (typeof value.text === 'function' && typeof value.size === 'number') return 'read it first: await blob.text()';
+  return undefined;
+}
+
+/**
+ * `value` as the reader sends it to the core: a carrier of text (`textOf`) as an empty object, so that the
+ * core says "must be a string, got an object" and no more; walked, a Node stream was named at
+ * `text.end` ("is NaN"), an IncomingMessage at a cycle of its sockets (the review on the runtimes).
+ */
+export function asText(value) {
+  return value !== null && typeof value === 'object' && guarded(() => typeof value.then !== 'function' && textOf(value) !== undefined, false) ? {} : value;
 }
 
 /**

@@ -1,5 +1,5 @@
 // payline.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { RemiseError, guarded, hintAt, invoke, invokeRequest, invokeText, issuesOf, notTextHint, withIssues, withMore } from './core.js';
+import { RemiseError, asText, guarded, hintAt, invoke, invokeRequest, invokeText, issuesOf, notTextHint, withIssues, withMore } from './core.js';
 import { bindMethods, callOptions, clientFault, defineMethods, notWellFormed, openClient, scrubbing, send, transientForRead, xmlAsRead } from './transport.js';
 
 const G = 'payline';
@@ -76,7 +76,7 @@ export default function payline(raw) {
       // of no answer, said; under another status it goes as it came, as the client sends it: transport.js.)
       // (The status as the core reads it, through JSON: `new Number(200)` or a toJSON giving 200 is 200;
       // a 200 so given let an answer holding `&#x1;` through, a helper's differential run.)
-      const [text, problem] = xmlAsRead(xml);
+      const [text, problem] = xmlAsRead(asText(xml));
       const status = problem === undefined ? undefined : guarded(() => JSON.parse(JSON.stringify([httpStatus]))[0], undefined);
       const notXml = httpStatus === undefined || httpStatus === null || status === 200 ? problem : undefined;
       try {

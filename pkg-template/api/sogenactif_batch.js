@@ -1,7 +1,8 @@
 // sogenactif.batch.* and sogenactif.BatchWriter: one crossing per call. The header's default
 // date and time come from this JS clock (the core has none).
-import { RemiseError, attachWarnings, guarded, hintAt, invoke, invokeText, encode, encodeItem, unwrap, construct, errorFrom, joinBytes, maskIssues, notTextHint, plainBytes, typedArrayTag, wellFormed, reworded } from './core.js';
+import { RemiseError, asText, attachWarnings, guarded, hintAt, invoke, invokeText, encode, encodeItem, unwrap, construct, errorFrom, joinBytes, maskIssues, notTextHint, plainBytes, typedArrayTag, wellFormed, reworded } from './core.js';
 import { archive } from './zip.js';
+import { actionFor, isRefund, refundAdvice } from '../cli/codes.mjs';
 
 const G = 'sogenactif';
 const pad = (n) => String(n).padStart(2, '0');
@@ -28,12 +29,28 @@ function typeError(field, message) {
 }
 
 /**
+ * Whether `value` (an object) is bytes: a view or an ArrayBuffer of any realm (a test runner's, `vm`'s: the
+ * review on the runtimes). A plain record of this realm is told at once by its prototype, without the
+ * toStringTag lookup; a revoked Proxy is no bytes.
+ */
+function isBytes(value) {
+  try {
+    if (ArrayBuffer.isView(value)) return true;
+    const proto = Object.getPrototypeOf(value);
+    return proto !== Object.prototype && proto !== null && Object.prototype.toString.call(value) === '[object ArrayBuffer]';
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The error of text or bytes given where a record object is expected (a file's contents: each was read as
  * a record and refused as one without a `method`; the messages audit and its review, twenty-ninth pass),
  * `fix` saying where they go; undefined for anything else.
  */
 function notRecord(value, field, fix) {
-  const bytes = value !== null && typeof value === 'object' && guarded(() => ArrayBuffer.isView(value) || Object.prototype.toString.call(value) === '[object ArrayBuffer]', false);
+  // (Checks that cost a record nothing measurable: no closure, no toStringTag lookup per record.)
+  const bytes = value !== null && typeof value === 'object' && isBytes(value);
   const kind = typeof value === 'string' ? 'text' : bytes ? 'bytes' : undefined;
   return kind === undefined ? undefined : typeError(field, `is ${kind}, not a record object: ${fix}`);
 }
@@ -625,14 +642,45 @@ export default function sogenactifBatch(raw, builtins) {
     const first = new Map();
     let more = 0;
     const records = Array.isArray(res?.records) ? res.records : [];
+    // recordSequences answered more than once: none of their lines is a result to act on.
+    const repeated = new Set();
     for (let i = 0; i < records.length; i++) {
-      const n = records[i]?.recordSequence;
+      const r = records[i];
+      // What the code says of the operation, as the clients and `remise batch report` read it
+      // (cli/codes.mjs): whether sending it again is safe, and whether it may have been done. A refund
+      // answered 99 read only `accepted: false`, and its message sent the operator to getTransactionData,
+      // where a refund does not show: resent, it was refunded twice (a helper's walk through a week of
+      // batch files, twenty-ninth pass).
+      if (r !== null && typeof r === 'object' && typeof r.responseCode === 'string' && !Object.hasOwn(r, 'retryable') && !Object.hasOwn(r, 'outcome')) {
+        const a = r.accepted === true ? { retryable: false } : actionFor(r.responseCode, r.method);
+        r.retryable = a.retryable;
+        if (a.unknown) {
+          r.outcome = 'unknown';
+          if (isRefund(r.method) && typeof r.responseMessage === 'string') r.responseMessage = refundAdvice(r.responseMessage);
+        }
+      }
+      const n = r?.recordSequence;
       if (typeof n !== 'number') continue;
       const at = first.get(n);
       if (at === undefined) first.set(n, i);
-      else if (warnings.length < MAX_WARNINGS) {
+      else {
+        repeated.add(n);
+        if (warnings.length >= MAX_WARNINGS) {
+          more += 1;
+          continue;
+        }
         warnings.push({ field: `records[${i}].recordSequence`, code: 'REPEATED', message: `repeats recordSequence ${n} of records[${at}]: the bank answers each request line once, so this is not the file it sent for one request (duplicated or replayed lines): do not count its lines as that request's results` });
-      } else more += 1;
+      }
+    }
+    // A line answered 90 (send again) beside one answered 00 for the same record: resent, it was done
+    // twice (the same walk). Not refused lines of a repeated recordSequence are of unknown outcome.
+    if (repeated.size > 0) {
+      for (const r of records) {
+        if (r !== null && typeof r === 'object' && repeated.has(r.recordSequence) && r.accepted !== true && typeof r.retryable === 'boolean') {
+          r.retryable = false;
+          r.outcome = 'unknown';
+        }
+      }
     }
     if (more > 0) warnings.push({ field: 'records', code: 'REPEATED', message: `${more} more lines repeat a recordSequence` });
     return attachWarnings(res, warnings);
@@ -644,7 +692,7 @@ export default function sogenactifBatch(raw, builtins) {
       build: (input) => invoke(raw, 'sogenactif.batch.build', [input, clock()], ['', 'clock'], G),
       parseResponse: (text, options) => {
         try {
-          return withRepeats(invokeText(raw, 'sogenactif.batch.parseResponse', [text, options], ['text', 'options'], G, 0));
+          return withRepeats(invokeText(raw, 'sogenactif.batch.parseResponse', [asText(text), options], ['text', 'options'], G, 0));
         } catch (e) {
           // (A file read as bytes, from SFTP or a ZIP: the messages audit, twenty-ninth pass.)
           throw withColumn(xmlRequest(hintAt(e, 'text', notTextHint(text, 'response file')), text));

@@ -1,6 +1,6 @@
 // sogenactif.office.* and sogenactif.OfficeClient: one crossing per call; the client sends through
 // the JS transport (transport.js).
-import { RemiseError, controlInSecret, guarded, hintAt, invoke, invokeAnswer, invokeRequest, notTextHint, withIssue, withIssues, withMore } from './core.js';
+import { RemiseError, asText, controlInSecret, guarded, hintAt, invoke, invokeAnswer, invokeRequest, notTextHint, withIssue, withIssues, withMore } from './core.js';
 import { bindMethods, callOptions, defineMethods, openClient, scrubbing, send } from './transport.js';
 import { didYouMean } from '../cli/suggest.mjs';
 import { maybeRefundAdvice, refundAdvice } from '../cli/codes.mjs';
@@ -121,7 +121,7 @@ export default function sogenactifOffice(raw) {
     parseResponse(text, options) {
       try {
         return scrubbing(options, () => withIssue(G, controlInKey(keyOf(options), 'options.secretKey'), () =>
-          invokeAnswer(raw, 'sogenactif.office.parseResponse', [text, options], ['text', 'options'], G, 0)));
+          invokeAnswer(raw, 'sogenactif.office.parseResponse', [asText(text), options], ['text', 'options'], G, 0)));
       } catch (e) {
         // A service name first, as `request` takes one, or the answer not as text (the messages audit,
         // twenty-ninth pass).

@@ -1,5 +1,5 @@
 // systempay.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { LONE_SURROGATE, RemiseError, controlInSecret, guarded, hintAt, invoke, invokeAnswer, issuesOf, notTextHint, joined, statelessOptions, wellFormed, withIssue, withIssues } from './core.js';
+import { LONE_SURROGATE, RemiseError, asText, controlInSecret, guarded, hintAt, invoke, invokeAnswer, issuesOf, notTextHint, joined, statelessOptions, wellFormed, withIssue, withIssues } from './core.js';
 import { bindMethods, callOptions, defineMethods, openClient, scrubbing, send } from './transport.js';
 import { didYouMean } from '../cli/suggest.mjs';
 
@@ -332,7 +332,7 @@ export default function systempay(raw) {
     },
     parseResponse(text, httpStatus) {
       try {
-        return invokeAnswer(raw, 'systempay.parseResponse', [text, httpStatus], ['text', 'httpStatus'], G, 0);
+        return invokeAnswer(raw, 'systempay.parseResponse', [asText(text), httpStatus], ['text', 'httpStatus'], G, 0);
       } catch (e) {
         // (A service name first, as `request` takes one: the answer was read as the status.)
         const order = typeof text === 'string' && /^[A-Z][A-Za-z]*\/[A-Z][A-Za-z]*$/.test(text) && typeof httpStatus === 'string' ? "systempay.parseResponse takes (text, httpStatus?): the answer's text first, and no service name" : undefined;

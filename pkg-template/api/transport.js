@@ -128,11 +128,27 @@ function cut(text) {
   return `${/[\ud800-\udbff]$/.test(head) ? head.slice(0, -1) : head}…`;
 }
 
+/**
+ * Deno's reason, which ends its text ("error sending request for url (…): client error (Connect): tcp
+ * connect error: Connection refused (os error 111)"): the part after the last `): `, and of a long one
+ * its last part ("Connection refused (os error 111)"), the URL left out; undefined for any other text.
+ * The core quotes 40 characters of a detail: every failure read "fetch failed: error sending request
+ * for …" (a helper's attack on the runtimes, twenty-ninth pass).
+ */
+function denoReason(text) {
+  const at = text.lastIndexOf('): ');
+  if (!/^error sending request (?:for|from) /.test(text) || at < 0) return undefined;
+  const reason = text.slice(at + 3);
+  return reason.length > 40 && reason.lastIndexOf(': ') > 0 ? reason.slice(reason.lastIndexOf(': ') + 2) : reason;
+}
+
 function describeWhole(e) {
   return guarded(() => {
     if (e && typeof e === 'object') {
       const msg = typeof e.message === 'string' ? e.message : 'fetch failed';
       const cause = e.cause && typeof e.cause === 'object' ? e.cause : undefined;
+      const deno = denoReason(msg) ?? (typeof cause?.message === 'string' ? denoReason(cause.message) : undefined);
+      if (deno !== undefined) return deno;
       // The cause's code (ECONNREFUSED), else its own short message (undici's "bad port" has no code:
       // "fetch failed" alone said nothing, a new user's trial, twenty-fourth pass).
       const code = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' && cause.message.length <= 200 ? cause.message : '';
@@ -157,7 +173,10 @@ const BAD_PORTS = new Set([1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 
 function blockedPort(e, url) {
   return guarded(() => {
     const port = Number(new URL(url).port);
-    return e.cause.message === 'bad port' && BAD_PORTS.has(port) ? port : undefined;
+    // (undici's "bad port"; Deno's own words, "Fetch failed: Requests to port 6000 are blocked", were read
+    // as a fault after sending: a helper's attack on the runtimes, twenty-ninth pass.)
+    const deno = typeof e?.message === 'string' ? /^Fetch failed: Requests to port (\d+) are blocked$/.exec(e.message)?.[1] : undefined;
+    return (e?.cause?.message === 'bad port' || deno === String(port)) && BAD_PORTS.has(port) ? port : undefined;
   }, undefined);
 }
 
@@ -188,11 +207,24 @@ const SECRET_HEADER = new RegExp(`auth|cookie|token|secret|passw|session|signatu
 // A URL's user information (`http://user:password@host`, `//user:password@host`: a `Location` a proxy
 // wrote), up to the last `@` before the host ends, which the core's redaction leaves in free text (a test of
 // the twentieth pass caught it once headers were shown).
-const USER_INFO = /((?:[a-z][a-z0-9+.-]*:)?\/\/)[^\s/?#]*@/gi;
+// (Backslashes too, which URL parsers read as slashes in http(s): `https:\\user:pw@host`; the review on the
+// runtimes.)
+const USER_INFO = /((?:[a-z][a-z0-9+.-]*:)?[\\/]{2})[^\s/\\?#]*@/gi;
 // At most this many of an answer's headers in a debug event, each value cut at MAX_HEADER_TEXT characters
 // once masked.
 const MAX_HEADERS = 64;
 const MAX_HEADER_TEXT = 1024;
+
+/**
+ * A header value as the sender wrote it: runtimes give its bytes as Latin-1 (a ByteString), so UTF-8 text
+ * came as `4970Â 1000…` (a no-break space as two characters), a card number the maskers did not see
+ * (Node, Deno, Bun, edge-runtime; workerd decodes UTF-8: the review on the runtimes). Bytes that are
+ * UTF-8 are read as UTF-8; anything else stays as it came.
+ */
+function utf8Of(value) {
+  if (!/[\u0080-\u00ff]/.test(value) || /[^\u0000-\u00ff]/.test(value)) return value;
+  return guarded(() => new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(value, (c) => c.charCodeAt(0))), value);
+}
 
 /** `text` cut at MAX_HEADER_TEXT characters, with `…` when cut. */
 const cutAt = (text) => (text.length > MAX_HEADER_TEXT ? `${text.slice(0, MAX_HEADER_TEXT)}\u2026` : text);
@@ -234,7 +266,7 @@ function answerHeaders(res, settings) {
       if (key !== 'www-authenticate' && SECRET_HEADER.test(key)) return '***';
       // (Whole, then cut: one cut first could keep part of a card number or secret, the review of the
       // pass; a value the core refuses to read, too large, is `***`.)
-      return cutAt(maskDigits(withoutSecrets(String(settings.redact(String(value))), settings.secrets)).replace(USER_INFO, '$1***@'));
+      return cutAt(maskDigits(withoutSecrets(String(settings.redact(utf8Of(String(value)))), settings.secrets)).replace(USER_INFO, '$1***@'));
     }, '***') });
   }
   return out;
@@ -784,6 +816,9 @@ export function openClient(raw, gateway, options, adjust) {
     try {
       for (const key of Object.keys(options)) {
         let v = options[key];
+        // (The options themselves, in the copy's place: a cycle back to them is named where it closes,
+        // `options.self`, not one level down; the review on the runtimes, twenty-ninth pass.)
+        if (v === options) v = copy;
         // A secret given as a String object (or anything whose JSON is a string) is the text the core
         // reads: taken as that text, so that it is taken out of messages and debug events as a string
         // is (a helper's attack, twenty-third pass: `password: new String(pw)` signed the calls and was

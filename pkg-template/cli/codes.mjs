@@ -20,7 +20,9 @@ export const ACTIONS = {
   '12': { retryable: false, action: 'fix the record (parameters the bank refused), then send it in a new file' },
   '14': { retryable: false, action: 'fix the card number, expiry date or CSC, then send again' },
   '17': { retryable: false, action: 'nothing to send: the buyer cancelled' },
-  '24': { retryable: false, action: "read the transaction's status (Office getTransactionData): it may be captured, cancelled or busy; send the operation its status allows" },
+  // (A refund's own advice: the simulator answers 24 for a refund of more than is left, and
+  // getTransactionData shows no refund: a helper's walk, twenty-ninth pass.)
+  '24': { retryable: false, action: "read the transaction's status (Office getTransactionData): it may be captured, cancelled or busy; send the operation its status allows", refund: 'read what was refunded already in the Sogenactif back office (a refund does not show in getTransactionData) and the transaction\'s status: it may be refunded up to its amount, not captured yet, cancelled or busy; refund at most what is left, or cancel it if it is not captured yet' },
   '25': { retryable: false, action: 'check transactionReference / s10TransactionReference: the bank does not know this transaction' },
   '30': { retryable: false, action: 'fix the field format (see the request record), then send the record in a new file' },
   '34': { retryable: false, action: 'fraud suspicion: contact your bank before sending again' },
@@ -45,6 +47,7 @@ export const ACTIONS = {
  */
 export function actionFor(code, method) {
   const a = ACTIONS[code] ?? { retryable: false, unknown: true, action: `unknown response code ${code}: the operation may have been done; check the transaction (getTransactionData) and ask your bank what the code means before sending again` };
+  if (a.refund !== undefined && isRefund(method)) return { retryable: a.retryable, action: a.refund };
   return a.unknown && isRefund(method) ? { ...a, action: refundAdvice(a.action) } : a;
 }
 

@@ -15,6 +15,7 @@
 //                  amount?, currency?, responseCode, responseMessage, retryable, action,
 //                  outcome?: 'unknown', request?: { line, record? } }],
 //   repeated: [{ recordSequence, count }],   // response lines that repeat a recordSequence
+//   unsummed?: { records, recordSequences },  // lines with an amount and no currency code (the first 10)
 //   join?: { request, records, matched, notInResponse: [recordSequence], notInRequest: [recordSequence],
 //            unreadable, mismatched: [{ recordSequence, field, response, request }], mismatchedCount,
 //            header?: { remitterId, sequence } }   // the request file's, when it is not the response's
@@ -24,7 +25,7 @@
 // units)` with the amounts in minor units. No card data is copied from the response or the request
 // (cardNumber, cardCSCValue are masked). `problems(report)` says what makes the file untrustworthy
 // (the command then exits 1).
-import { actionFor, isRefund, refundAdvice } from './codes.mjs';
+import { actionFor, isRefund, maybeRefundAdvice, refundAdvice } from './codes.mjs';
 import { maskCardLike, maskDigits } from './mask.mjs';
 
 export { maskDigits };
@@ -132,6 +133,10 @@ export function createSummary(money, columns = () => null, { join = true } = {})
   let records = 0;
   let accepted = 0;
   let unknown = 0;
+  // Records with an amount and no currency code: left out of the amounts, said (a report of 2.50 EUR
+  // accepted and 0.00 rejected hid a line of 400 answered 99: a helper's walk, twenty-ninth pass).
+  const unsummed = [];
+  let unsummedCount = 0;
   return {
     add(r, text) {
       records += 1;
@@ -159,6 +164,10 @@ export function createSummary(money, columns = () => null, { join = true } = {})
       // (Masked as every text the report quotes from the file: a card number in the currency column of
       // a file whose columns are swapped was printed whole, the attack on the CLI, twenty-third pass.)
       const curKey = cur ? cur.code : r.currencyCode !== undefined ? `unknown currency ${JSON.stringify(maskDigits(String(r.currencyCode)))} (minor units)` : null;
+      if (field !== undefined && curKey === null) {
+        unsummedCount += 1;
+        if (unsummed.length < 10) unsummed.push(r.recordSequence);
+      }
       if (field !== undefined && curKey !== null) {
         let a = m.amounts.get(curKey);
         if (!a) m.amounts.set(curKey, (a = { currency: curKey, digits: cur ? cur.digits : null, records: 0, accepted: 0n, rejected: 0n, unknown: 0n }));
@@ -244,6 +253,26 @@ export function createSummary(money, columns = () => null, { join = true } = {})
       }
     },
     finish(h, { file, request, requestHeader } = {}) {
+      // A code that may have been done, given to refunds: its row's advice names where a refund shows (the
+      // rows said getTransactionData, where the per-record list said the back office, and that list is cut
+      // at --max-rejections: a helper's walk through a week of batch files, twenty-ninth pass).
+      // (A row of refunds alone takes a refund's own advice, as each record does: code 24's.)
+      for (const c of codes.values()) {
+        if (!c.methods.refund) continue;
+        const refunds = Object.keys(c.methods).every(isRefund);
+        const mayBeDone = actionFor(c.code).unknown;
+        if (refunds) c.action = actionFor(c.code, 'refund').action;
+        else if (mayBeDone) c.action = maybeRefundAdvice(c.action);
+        if (mayBeDone && typeof c.message === 'string') c.message = (refunds ? refundAdvice : maybeRefundAdvice)(c.message);
+      }
+      // A record answered more than once (a line 90 beside one 00): none of its lines is a result to act on,
+      // and "send it again" would do it twice (the same walk).
+      for (const x of rejections) {
+        if (!repeats.has(x.recordSequence)) continue;
+        x.retryable = false;
+        x.outcome = 'unknown';
+        x.action = `recordSequence ${x.recordSequence} is answered by more than one line of this file (see the warning): check the transaction before sending anything again`;
+      }
       const report = {
         schema: SCHEMA,
         response: { file: file ?? null, version: h.version, remitterId: h.remitterId, date: h.date, time: h.time, sequence: h.sequence },
@@ -262,6 +291,7 @@ export function createSummary(money, columns = () => null, { join = true } = {})
         rejections,
         repeated: [...repeats].sort((a, b) => a[0] - b[0]).map(([recordSequence, count]) => ({ recordSequence, count })),
       };
+      if (unsummedCount > 0) report.unsummed = { records: unsummedCount, recordSequences: unsummed };
       if (request !== undefined) {
         const notInResponse = [...requested].filter((seq) => !seen.has(seq));
         const notInRequest = [...seen].filter((seq) => !requested.has(seq));
@@ -311,6 +341,10 @@ export function summarise(money, parsed, { file, request } = {}) {
  */
 export function problems(report) {
   const out = [];
+  const u = report.unsummed;
+  if (u) {
+    out.push(`${u.records} line${u.records === 1 ? ' holds' : 's hold'} an amount without a currency code, left out of the amounts below (recordSequence ${u.recordSequences.join(', ')}${u.records > u.recordSequences.length ? ', …' : ''}): check ${u.records === 1 ? 'it' : 'them'} in the file`);
+  }
   if (report.repeated.length) {
     const shown = report.repeated.slice(0, 10).map((x) => `${x.recordSequence} (${x.count} times)`).join(', ');
     out.push(`the response repeats recordSequence ${shown}${report.repeated.length > 10 ? ` … (${report.repeated.length})` : ''}: the bank answers each request line once, so this is not the file it sent for one request (duplicated or replayed lines); the totals count every line`);

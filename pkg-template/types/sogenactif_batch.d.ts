@@ -162,9 +162,12 @@ export interface SogenactifBatchApi {
   build(input: BatchInput): string;
   /**
    * Parses a CSV response file: `{ header, records, trailer }`, each record with `responseCode`,
-   * `responseMessage` and `accepted`. Throws `MALFORMED_RESPONSE` on a broken structure. Its
-   * non-enumerable `warnings` name each line that repeats a `recordSequence` (`REPEATED`: not the
-   * file the bank sent for one request).
+   * `responseMessage`, `accepted`, `retryable` (send it again in a later file: code 90 only) and, when
+   * the operation may have been done, `outcome: 'unknown'` (01, 60, 62, 94, 99, a code outside the table,
+   * a record answered twice): check it before sending anything again (a refund in the back office, not
+   * getTransactionData). Throws `MALFORMED_RESPONSE` on a broken structure. Its non-enumerable
+   * `warnings` name each line that repeats a `recordSequence` (`REPEATED`: not the file the bank sent for
+   * one request).
    */
   parseResponse(text: string, options?: BatchResponseOptions): raw.BatchResponse & { readonly warnings: readonly BatchResponseWarning[] };
   /**

@@ -95,10 +95,13 @@ pub struct BatchResponseHeader {
     pub sequence: u32,
 }
 
-/// One response record: the echoed request fields, then the result.
+/// One response record: the echoed request fields, then the result. `retryable` (the same record may be
+/// sent again in a later file: code 90) and `outcome: 'unknown'` (the operation may have been done: 01,
+/// 60, 62, 94, 99, a code outside the table, or a record the file answers twice) are added by the JS
+/// reader from `remise batch report`'s table (pkg-template/cli/codes.mjs).
 #[derive(Serialize, Tsify)]
 #[tsify(
-    type = "{ method: BatchMethod; recordSequence: number; responseCode: string; responseMessage: string; accepted: boolean; acquirerResponseCode?: string; authorisationId?: string; extra?: string[]; [field: string]: unknown }"
+    type = "{ method: BatchMethod; recordSequence: number; responseCode: string; responseMessage: string; accepted: boolean; retryable: boolean; outcome?: 'unknown'; acquirerResponseCode?: string; authorisationId?: string; extra?: string[]; [field: string]: unknown }"
 )]
 #[allow(dead_code)]
 pub struct BatchResponseRecord;
