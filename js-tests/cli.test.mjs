@@ -2130,7 +2130,16 @@ test('a week of batch files (twenty-ninth pass): refund advice in every part of 
   const x = JSON.parse(twice.stdout).rejections[0];
   assert.equal(x.retryable, false);
   assert.equal(x.outcome, 'unknown');
-  assert.match(x.action, /answered by more than one line of this file/);
+  assert.match(x.action, /answered by more than one line of this file .*check the refund in the Sogenactif back office/);
+  // …and its code's row says not to send it again either (the review of the round).
+  const row90 = JSON.parse(twice.stdout).responseCodes.find((c) => c.code === '90');
+  assert.equal(row90.retryable, false);
+  assert.match(row90.action, /except for a recordSequence the file answers more than once/);
+  // A row's meaning does not depend on which line came first (a refund's message is reworded).
+  const meaning = (first, second) => JSON.parse(remise(['batch', 'report', write('OFBRES_o.csv', `${head}${first}\n${second}\nEND;2\n`), '--json']).stdout).responseCodes[0].message;
+  const refundLine = `REFUND;1;${M};ORD1;400;978;;;;99;;`;
+  const cancelLine = `CANCEL;2;${M};ORD2;300;978;;;;99;;`;
+  assert.equal(meaning(refundLine, cancelLine), meaning(cancelLine.replace(';2;', ';1;'), refundLine.replace(';1;', ';2;')));
   // Amounts without a currency code: said, exit 1.
   const blank = remise(['batch', 'report', write('OFBRES_b.csv', `${head}REFUND;1;${M};ORD1;250;978;;;;00;;\nREFUND;2;${M};ORD3;300;;;;;00;;\nREFUND;3;${M};ORD4;400;;;;;99;;\nEND;3\n`)]);
   assert.equal(blank.status, 1);

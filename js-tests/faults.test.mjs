@@ -812,6 +812,7 @@ test('row 8: a response debug event carries the answer\'s headers, credentials a
         // UTF-8 no-break spaces, which the runtime gives as Latin-1 (the review on the runtimes).
         'x-grouped': Buffer.from('4970\u00a01000\u00a00000\u00a00055').toString('latin1'),
         'x-backslash': 'https:\\\\shop:s3cr3t-bs@127.0.0.1/',
+        'x-domain': 'owner=DOMAIN\\\\jdoe@corp',
         'x-echo-card': 'card 4970100000000055',
         'x-echo-secret': `was ${{ systempay: SP.password, payline: PL.accessKey, sogenactif: SG.secretKey }[gw]}`,
       }).end('refused');
@@ -833,6 +834,8 @@ test('row 8: a response debug event carries the answer\'s headers, credentials a
     assert.equal(response.headers['x-b'], 'req-123', gw);
     assert.equal(response.headers['x-grouped'], '4970\u00a010** **** 0055'.replace(/ /g, '\u00a0'), gw);
     assert.equal(response.headers['x-backslash'], 'https:\\\\***@127.0.0.1/', gw);
+    // No URL without a scheme before backslashes: a Windows account stays (the review of the round).
+    assert.equal(response.headers['x-domain'], 'owner=DOMAIN\\\\jdoe@corp', gw);
     // Masked whole, then cut: the card number at the cut is masked.
     assert.equal(response.headers['x-long'].length, 1025, gw);
     assert.ok(response.headers['x-long'].endsWith('y497010***\u2026'), gw);
@@ -1500,4 +1503,32 @@ test('an injected fetch that throws an error named like Deno\'s permission refus
   assert.deepEqual([thrownCode, followedCode], ['NETWORK_ERROR', 'HTTP_ERROR']);
   assert.ok(grown < 16 << 20, `the wasm memory grew by ${grown} bytes`);
   assert.ok(length < 4000, `the followed URL quoted in ${length} characters`);
+});
+
+test('a lost answer of a call that makes a transaction of its own names where to find it (twenty-ninth pass)', async () => {
+  // A helper's operator day: a Systempay duplicate whose answer was lost was "checked" with the original's
+  // getTransaction, which does not show it, and sent again: two payments. A Payline re-authorization was
+  // looked for in the original's history.
+  const sp = route((req, body, res) => reply(res, 503, 'busy', 'text/plain'));
+  const dup = await rejected(CLIENTS.systempay.make({ baseUrl: sp.baseUrl }).duplicate({ uuid: UUID, amount: 1500, currency: 'EUR', orderId: 'ORD-1-BIS' }));
+  assert.equal(dup.outcome, 'unknown');
+  assert.equal(sent(sp.name), 1);
+  assert.match(dup.message, /the Transaction\/Duplicate request may have reached systempay: find the new payment with getOrder\(\{ orderId \}\), the orderId you gave the duplicate \(the original's getTransaction does not show it\), before sending it again$/);
+  // A refund keeps its own advice (the original's refundAmount shows it).
+  const refund = await rejected(CLIENTS.systempay.money(CLIENTS.systempay.make({ baseUrl: sp.baseUrl })));
+  assert.match(refund.message, /check its status with getTransaction before sending it again$/);
+  const pl = route((req, body, res) => reply(res, 503, 'busy', 'text/plain'));
+  const reauth = await rejected(CLIENTS.payline.make({ baseUrl: pl.baseUrl }).doReAuthorization({
+    transactionID: '14340105742592',
+    payment: { amount: 500, currency: 'EUR', action: 101, mode: 'CPT', contractNumber: '1234567' },
+    order: { ref: 'ORD-R1', amount: 500, currency: 'EUR', date: '2026-11-30T10:00' },
+  }));
+  assert.equal(reauth.outcome, 'unknown');
+  assert.match(reauth.message, /find it with getTransactionDetails\(\{ orderRef \}\), the order\.ref you gave it .*before sending it again$/);
+  // Aborted after it was handed to fetch: the same advice.
+  const ac = new AbortController();
+  const slow = route(() => ac.abort());
+  const aborted = await rejected(CLIENTS.systempay.make({ baseUrl: slow.baseUrl }).duplicate({ uuid: UUID, amount: 1500, currency: 'EUR', orderId: 'ORD-1-BIS' }, { signal: ac.signal }));
+  assert.equal(aborted.code, 'ABORTED');
+  assert.match(aborted.message, /find the new payment with getOrder\(\{ orderId \}\)/);
 });

@@ -416,4 +416,14 @@ test('parseResponse: each record says whether it may be sent again and whether i
   const twice = sogenactif.batch.parseResponse(`${head}REFUND;1;${M};ORD1;250;978;;;;90;;\nREFUND;1;${M};ORD1;250;978;;;;00;;\nEND;2\n`);
   assert.deepEqual(twice.records.map((x) => [x.responseCode, x.retryable, x.outcome]), [['90', false, 'unknown'], ['00', false, undefined]]);
   assert.equal(twice.warnings[0].code, 'REPEATED');
+  // …and its message no longer says only "try again later" (the review of the round).
+  assert.match(twice.records[0].responseMessage, /; but recordSequence 1 is answered by more than one line of this file: check the refund in the Sogenactif back office/);
+  // A refund of unknown outcome whose message names no place to check: the back office said after it.
+  const pending = sogenactif.batch.parseResponse(`${head}REFUND;1;${M};ORD1;400;978;;;;60;;\nEND;1\n`).records[0];
+  assert.equal(pending.outcome, 'unknown');
+  assert.match(pending.responseMessage, /: check it in the Sogenactif back office before sending anything again \(a refund does not show in getTransactionData\)$/);
+  // Result columns named as the keys the reader adds are refused, as `accepted` is.
+  const e = thrown(() => sogenactif.batch.parseResponse(`${head}REFUND;1;${M};ORD1;400;978;;;;99;false;\nEND;1\n`, { resultFields: ['responseCode', 'retryable'] }));
+  assert.equal(e.code, 'VALIDATION');
+  assert.deepEqual(e.issues, [{ field: 'resultFields[1]', code: 'CONFLICT', message: "'retryable' is already a key of the parsed record: name the column otherwise" }]);
 });

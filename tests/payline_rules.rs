@@ -194,11 +194,15 @@ fn no_order_ref_uses_the_originals_and_says_so() {
     assert_eq!(ok.order_ref.as_deref(), Some("ORDER-1"));
     assert!(ok.order_ref_from_original);
     assert!(ok.warnings[0].message.contains("ORDER-1"));
-    // The warning says to send it: the envelope requires order.ref (WSDL 4.77), and request
-    // refuses the same parameters without it.
+    // The warning says to send one, of the re-authorization's own: the envelope requires order.ref
+    // (WSDL 4.77), request refuses the same parameters without it, and with the original's a lost
+    // answer cannot be looked up by it (README; twenty-ninth pass: it advised the original's).
+    assert!(ok.warnings[0].message.starts_with(
+        "order.ref is not given (request refuses it missing): give it one of its own"
+    ));
     assert!(ok.warnings[0]
         .message
-        .contains("send the original transaction's order reference 'ORDER-1'"));
+        .ends_with(", not the original's 'ORDER-1'"));
     let e = remise::payline::request(
         "doReAuthorization",
         &params(json!("EUR"), Some("1234567"), None),
@@ -253,12 +257,10 @@ fn same_order_ref_within_24_hours_is_a_duplicate_warning() {
         codes(&w),
         ["ORDER_REF_FROM_ORIGINAL", "DUPLICATE_WITHIN_24H"]
     );
-    // The first does not tell to send the original's reference alone, which the second calls a
-    // duplicate (a helper's walk through README found the two contradicting each other).
+    // The first does not tell to send the original's reference, which the second calls a duplicate
+    // (a helper's walk through README found the two contradicting each other).
     assert!(
-        w.warnings[0]
-            .message
-            .contains("'ORDER-1', or a new one while the original is less than 24 hours old"),
+        w.warnings[0].message.contains("give it one of its own"),
         "{}",
         w.warnings[0].message
     );

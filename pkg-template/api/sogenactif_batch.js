@@ -1,8 +1,8 @@
 // sogenactif.batch.* and sogenactif.BatchWriter: one crossing per call. The header's default
 // date and time come from this JS clock (the core has none).
-import { RemiseError, asText, attachWarnings, guarded, hintAt, invoke, invokeText, encode, encodeItem, unwrap, construct, errorFrom, joinBytes, maskIssues, notTextHint, plainBytes, typedArrayTag, wellFormed, reworded } from './core.js';
+import { RemiseError, asText, attachWarnings, guarded, hintAt, invoke, invokeText, encode, encodeItem, unwrap, construct, errorFrom, joinBytes, maskIssues, notTextHint, plainBytes, typedArrayTag, wellFormed, withIssues, reworded } from './core.js';
 import { archive } from './zip.js';
-import { actionFor, isRefund, refundAdvice } from '../cli/codes.mjs';
+import { actionFor, isRefund, refundUnknown } from '../cli/codes.mjs';
 
 const G = 'sogenactif';
 const pad = (n) => String(n).padStart(2, '0');
@@ -656,7 +656,7 @@ export default function sogenactifBatch(raw, builtins) {
         r.retryable = a.retryable;
         if (a.unknown) {
           r.outcome = 'unknown';
-          if (isRefund(r.method) && typeof r.responseMessage === 'string') r.responseMessage = refundAdvice(r.responseMessage);
+          if (isRefund(r.method) && typeof r.responseMessage === 'string') r.responseMessage = refundUnknown(r.responseMessage);
         }
       }
       const n = r?.recordSequence;
@@ -677,6 +677,10 @@ export default function sogenactifBatch(raw, builtins) {
     if (repeated.size > 0) {
       for (const r of records) {
         if (r !== null && typeof r === 'object' && repeated.has(r.recordSequence) && r.accepted !== true && typeof r.retryable === 'boolean') {
+          // (Its message said "try again later" beside `outcome: 'unknown'`: the review of the round.)
+          if (r.outcome !== 'unknown' && typeof r.responseMessage === 'string') {
+            r.responseMessage = `${r.responseMessage}; but recordSequence ${r.recordSequence} is answered by more than one line of this file: check the ${isRefund(r.method) ? 'refund in the Sogenactif back office (it does not show in getTransactionData)' : 'transaction (getTransactionData)'} before sending anything again`;
+          }
           r.retryable = false;
           r.outcome = 'unknown';
         }
@@ -691,6 +695,12 @@ export default function sogenactifBatch(raw, builtins) {
       // The input at the root, as the core names its issues (`records[1].amount`, `header.date`).
       build: (input) => invoke(raw, 'sogenactif.batch.build', [input, clock()], ['', 'clock'], G),
       parseResponse: (text, options) => {
+        // Result columns named as the keys this reader adds (`retryable`, `outcome`) are refused as the core
+        // refuses `accepted` (the review of the round: a bank's column took their place, a text 'false').
+        const taken = guarded(() => (Array.isArray(options?.resultFields) ? options.resultFields.map((n, i) => [n, i]).filter(([n]) => n === 'retryable' || n === 'outcome') : []), []);
+        if (taken.length > 0) {
+          throw withIssues(G, taken.map(([n, i]) => ({ field: `resultFields[${i}]`, code: 'CONFLICT', message: `'${n}' is already a key of the parsed record: name the column otherwise` })));
+        }
         try {
           return withRepeats(invokeText(raw, 'sogenactif.batch.parseResponse', [asText(text), options], ['text', 'options'], G, 0));
         } catch (e) {

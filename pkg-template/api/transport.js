@@ -207,9 +207,10 @@ const SECRET_HEADER = new RegExp(`auth|cookie|token|secret|passw|session|signatu
 // A URL's user information (`http://user:password@host`, `//user:password@host`: a `Location` a proxy
 // wrote), up to the last `@` before the host ends, which the core's redaction leaves in free text (a test of
 // the twentieth pass caught it once headers were shown).
-// (Backslashes too, which URL parsers read as slashes in http(s): `https:\\user:pw@host`; the review on the
-// runtimes.)
-const USER_INFO = /((?:[a-z][a-z0-9+.-]*:)?[\\/]{2})[^\s/\\?#]*@/gi;
+// (Backslashes too, after a scheme, which URL parsers read as slashes in http(s): `https:\\user:pw@host`;
+// the review on the runtimes. Not without one: `DOMAIN\\jdoe@corp` is no URL. The scheme's length bounded:
+// unbounded, a long run of letters took quadratic time, 5 s for 100 000 in Deno: the review of the round.)
+const USER_INFO = /([a-z][a-z0-9+.-]{0,63}:[\\/]{2}|\/\/)[^\s/\\?#]*@/gi;
 // At most this many of an answer's headers in a debug event, each value cut at MAX_HEADER_TEXT characters
 // once masked.
 const MAX_HEADERS = 64;
@@ -512,11 +513,31 @@ function pause(ms, call) {
 // a test compares the two messages.
 const STATUS_METHOD = { systempay: 'getTransaction', payline: 'getTransactionDetails', sogenactif: 'getTransactionData' };
 
+// Calls that make a transaction of their own, whose id a lost answer never gave: the original's status
+// does not show them (a Systempay duplicate resent after its answer was lost made two payments; a Payline
+// re-authorization looked for in the original's history: a helper's operator day, twenty-ninth pass).
+// Where to find each instead; the other calls keep "check its status with <method>".
+const FIND_NEW = {
+  systempay: {
+    'Transaction/Duplicate': "find the new payment with getOrder({ orderId }), the orderId you gave the duplicate (the original's getTransaction does not show it), before sending it again",
+    'Charge/CreatePayment': 'a payment form charges nothing until the buyer pays with it: list the order with getOrder({ orderId }) before sending it again',
+  },
+  payline: Object.fromEntries(
+    ['doReAuthorization', 'doAuthorization', 'doCredit', 'doDebit'].map((op) => [op, "find it with getTransactionDetails({ orderRef }), the order.ref you gave it (a transaction of its own, which no other transaction's history lists), before sending it again"]),
+  ),
+};
+
+/** `message` with the advice for `operation`'s own kind of call (`FIND_NEW`), where it has one. */
+function ownAdvice(message, gateway, operation) {
+  const find = FIND_NEW[gateway]?.[operation];
+  return find === undefined || typeof message !== 'string' ? message : message.replace(`check its status with ${STATUS_METHOD[gateway]} before sending it again`, find);
+}
+
 /** The error of a call its AbortSignal stopped; built here, the core has no abort of its own. */
 function abortError(gateway, operation, kind, sent, signal) {
   const unknown = sent && kind !== 'read';
   const message = unknown
-    ? `the ${operation} call was aborted by its signal after it was handed to fetch; the ${operation} request may have reached ${gateway}: check its status with ${STATUS_METHOD[gateway]} before sending it again`
+    ? ownAdvice(`the ${operation} call was aborted by its signal after it was handed to fetch; the ${operation} request may have reached ${gateway}: check its status with ${STATUS_METHOD[gateway]} before sending it again`, gateway, operation)
     : `the ${operation} call was aborted by its signal ${sent ? 'before it was done (a read: nothing to undo)' : 'before anything was sent'}`;
   return new RemiseError(
     { code: 'ABORTED', gateway, message, retryable: false, outcome: unknown ? 'unknown' : undefined },
@@ -1063,6 +1084,7 @@ export async function send(core, settings, gateway, op, args, names, withWarning
       // The client's secrets out in every form (`secretForms`), as from the debug event of the same
       // answer: the core takes out the secret as written, and an echo XML-escaped (`&amp;`) was quoted
       // whole in the message (a helper's attack on the seals, twenty-fourth pass).
+      if (outcome.error.outcome === 'unknown') outcome.error.message = ownAdvice(outcome.error.message, gateway, operation);
       throw scrubbed(errorFrom(outcome.error), settings.secrets);
     }
   } finally {

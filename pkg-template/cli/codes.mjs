@@ -66,5 +66,15 @@ const QUERY = /check (?:its status with |the transaction \()?getTransactionData\
  */
 export const refundAdvice = (text) => text.replace(QUERY, 'check it in the Sogenactif back office$1 (a refund does not show in getTransactionData)');
 
+/**
+ * A refund's message when its operation may have been done: `refundAdvice`, or, for a message that names no
+ * place to check (60, 62, 94, a code outside the table), the back office said after it (the review of the
+ * twenty-ninth pass: `outcome: 'unknown'` beside "pending" alone).
+ */
+export const refundUnknown = (text) => {
+  const said = refundAdvice(text);
+  return said !== text ? said : `${text}: check it in the Sogenactif back office before sending anything again (a refund does not show in getTransactionData)`;
+};
+
 /** The same where the operation is not known (a stateless reader): getTransactionData, and where a refund shows. */
 export const maybeRefundAdvice = (text) => text.replace(QUERY, 'check getTransactionData$1 (a refund does not show there: check the Sogenactif back office)');

@@ -133,6 +133,8 @@ export function createSummary(money, columns = () => null, { join = true } = {})
   let records = 0;
   let accepted = 0;
   let unknown = 0;
+  // Code rows whose `message` is a refund's, reworded by the reader (`sogenactif.batch.parseResponse`).
+  const refundWorded = new WeakSet();
   // Records with an amount and no currency code: left out of the amounts, said (a report of 2.50 EUR
   // accepted and 0.00 rejected hid a line of 400 answered 99: a helper's walk, twenty-ninth pass).
   const unsummed = [];
@@ -184,6 +186,12 @@ export function createSummary(money, columns = () => null, { join = true } = {})
       if (!c) {
         const { retryable, action } = actionFor(r.responseCode);
         codes.set(r.responseCode, (c = { code: r.responseCode, message: r.responseMessage, count: 0, accepted: r.accepted, retryable, action, methods: {} }));
+        if (isRefund(r.method)) refundWorded.add(c);
+      } else if (refundWorded.has(c) && !isRefund(r.method)) {
+        // The row's meaning from a record that is no refund, whose message the reader left as the core
+        // wrote it (a refund's is reworded): one wording whatever the lines' order (the review of the round).
+        c.message = r.responseMessage;
+        refundWorded.delete(c);
       }
       c.count += 1;
       c.methods[r.method] = (c.methods[r.method] ?? 0) + 1;
@@ -271,7 +279,14 @@ export function createSummary(money, columns = () => null, { join = true } = {})
         if (!repeats.has(x.recordSequence)) continue;
         x.retryable = false;
         x.outcome = 'unknown';
-        x.action = `recordSequence ${x.recordSequence} is answered by more than one line of this file (see the warning): check the transaction before sending anything again`;
+        x.action = `recordSequence ${x.recordSequence} is answered by more than one line of this file (see the warning): check the ${isRefund(x.method) ? 'refund in the Sogenactif back office (it does not show in getTransactionData)' : 'transaction (getTransactionData)'} before sending anything again`;
+        // Its code's row is no advice to send again either (the review of the round: with the list cut at
+        // --max-rejections, the row said "send the record again" for it).
+        const c = codes.get(x.responseCode);
+        if (c && c.retryable) {
+          c.retryable = false;
+          c.action = `${c.action}, except for a recordSequence the file answers more than once (see the warning): check those first`;
+        }
       }
       const report = {
         schema: SCHEMA,

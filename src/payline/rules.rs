@@ -18,11 +18,12 @@ use crate::error::{issue, Error, ErrorCode, Gateway, Issues, Result};
 use crate::money::{self, Table};
 use serde_json::{Map, Value};
 
-/// Why `order.ref` must be sent although Payline's rule would take the original's.
-// "or a new one": within 24 hours of the original, its reference makes a duplicate (DUPLICATE_WITHIN_24H
-// says so beside this warning; the two contradicted each other, a helper's walk through README).
+/// Why `order.ref` must be sent, and which: one of the re-authorization's own. Payline's rule would take
+/// the original's, and this warning advised it (the 24 hours aside: DUPLICATE_WITHIN_24H); then
+/// `getTransactionDetails({ orderRef })` cannot tell the two apart, and a re-authorization whose answer was
+/// lost could not be found (README "After outcome: 'unknown'"; a helper's operator day, twenty-ninth pass).
 const REF_HINT: &str =
-    ", or a new one while the original is less than 24 hours old (the envelope requires order.ref: request refuses it missing)";
+    "order.ref is not given (request refuses it missing): give it one of its own";
 
 /// Months after the original's creation during which a re-authorization is allowed.
 pub const REAUTH_WINDOW_MONTHS: u32 = 11;
@@ -379,7 +380,7 @@ pub fn check_re_authorization<'a>(
             warnings.push(Warning {
                 code: warning::ORDER_REF_FROM_ORIGINAL,
                 message: format!(
-                    "order.ref is not given: send the original transaction's order reference '{}'{REF_HINT}",
+                    "{REF_HINT}, not the original's '{}'",
                     crate::money::printable(r)
                 ),
             });
@@ -388,9 +389,7 @@ pub fn check_re_authorization<'a>(
         (None, None) => {
             warnings.push(Warning {
                 code: warning::ORDER_REF_FROM_ORIGINAL,
-                message: format!(
-                    "order.ref is not given: send the original transaction's order reference{REF_HINT}"
-                ),
+                message: REF_HINT.to_string(),
             });
             (None, true)
         }

@@ -171,13 +171,31 @@ fn bad_name(el: &Nested) -> bool {
         || el.children.iter().any(bad_name)
 }
 
+/// Whether an attribute value of `xml` holds `<`, which XML forbids there (§3.1, AttValue) and
+/// quick-xml takes (`<a xmlns="http://x<y"/>`, a proptest case of a clean-clone run, twenty-ninth
+/// pass); the hand-written reader refuses it. A crude scan: each `="` or `='` to its closing quote.
+fn lt_in_attribute(xml: &str) -> bool {
+    let mut rest = xml;
+    while let Some(at) = rest.find(['"', '\'']) {
+        let quote = rest[at..].chars().next().unwrap();
+        let after = &rest[at + 1..];
+        let opened = rest[..at].trim_end().ends_with('=');
+        match after.find(quote) {
+            Some(end) if opened && after[..end].contains('<') => return true,
+            Some(end) => rest = &after[end + 1..],
+            None => return opened && after.contains('<'),
+        }
+    }
+    false
+}
+
 /// Same tree, or both refused.
 fn agree(xml: &str) {
     let tree = parse_tree(xml).map(|doc| nested(&doc, &doc[0]));
     match (tree, reference_tree(xml)) {
         (Ok(a), Ok(b)) => assert_eq!(a, b, "{xml:?}"),
         (Err(_), Err(_)) => {}
-        (Err(_), Ok(b)) if bad_name(&b) => {}
+        (Err(_), Ok(b)) if bad_name(&b) || lt_in_attribute(xml) => {}
         (a, b) => panic!("{xml:?}: hand-written {a:?}, quick-xml {b:?}"),
     }
 }
@@ -289,6 +307,9 @@ fn edge_cases_read_the_same() {
         "&amp;<a/>",
         // A former proptest-regressions seed: `<` inside an element name.
         "<a<//>",
+        // A clean-clone run's case (twenty-ninth pass): `<` inside an attribute value.
+        "<a xmlns=\"http://impl wsapayline\u{a1}experian<com\"/>",
+        "<a x='<'/>",
     ] {
         agree(xml);
     }
