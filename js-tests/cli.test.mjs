@@ -2140,6 +2140,17 @@ test('a week of batch files (twenty-ninth pass): refund advice in every part of 
   const refundLine = `REFUND;1;${M};ORD1;400;978;;;;99;;`;
   const cancelLine = `CANCEL;2;${M};ORD2;300;978;;;;99;;`;
   assert.equal(meaning(refundLine, cancelLine), meaning(cancelLine.replace(';2;', ';1;'), refundLine.replace(';1;', ';2;')));
+  // …nor on whether a record answered twice came first (its line's message says so; the row's does not).
+  const three = (lines) => JSON.parse(remise(['batch', 'report', write('OFBRES_3.csv', `${head}${lines.join('\n')}\nEND;3\n`), '--json']).stdout).responseCodes.find((c) => c.code === '90').message;
+  const r1 = `CANCEL;1;${M};ORD1;250;978;;;;90;;`;
+  const r1b = `CANCEL;1;${M};ORD1;250;978;;;;00;;`;
+  const r2 = `CANCEL;2;${M};ORD2;250;978;;;;90;;`;
+  assert.equal(three([r1, r1b, r2]), three([r2, r1, r1b]));
+  assert.doesNotMatch(three([r1, r1b, r2]), /answered by more than one line/);
+  // A refund answered 60 (pending): its action names the back office too.
+  const pending = JSON.parse(remise(['batch', 'report', write('OFBRES_p.csv', `${head}REFUND;1;${M};ORD1;400;978;;;;60;;\nEND;1\n`), '--json']).stdout);
+  assert.match(pending.rejections[0].action, /^pending: check the transaction later before sending anything again: check it in the Sogenactif back office/);
+  assert.match(pending.responseCodes[0].action, /Sogenactif back office/);
   // Amounts without a currency code: said, exit 1.
   const blank = remise(['batch', 'report', write('OFBRES_b.csv', `${head}REFUND;1;${M};ORD1;250;978;;;;00;;\nREFUND;2;${M};ORD3;300;;;;;00;;\nREFUND;3;${M};ORD4;400;;;;;99;;\nEND;3\n`)]);
   assert.equal(blank.status, 1);

@@ -1513,7 +1513,13 @@ test('a lost answer of a call that makes a transaction of its own names where to
   const dup = await rejected(CLIENTS.systempay.make({ baseUrl: sp.baseUrl }).duplicate({ uuid: UUID, amount: 1500, currency: 'EUR', orderId: 'ORD-1-BIS' }));
   assert.equal(dup.outcome, 'unknown');
   assert.equal(sent(sp.name), 1);
-  assert.match(dup.message, /the Transaction\/Duplicate request may have reached systempay: find the new payment with getOrder\(\{ orderId \}\), the orderId you gave the duplicate \(the original's getTransaction does not show it\), before sending it again$/);
+  assert.match(dup.message, /the Transaction\/Duplicate request may have reached systempay: find the new payment with getOrder\(\{ orderId \}\), the orderId you gave it \(no other transaction's getTransaction shows it\), before sending it again$/);
+  // Without an orderId, or a Create service remise does not model: the back office, what it created.
+  const bare = await rejected(CLIENTS.systempay.make({ baseUrl: sp.baseUrl }).duplicate({ uuid: UUID, amount: 1500, currency: 'EUR' }));
+  assert.match(bare.message, /look for the new payment in the Systempay back office before sending it again \(it was given no orderId to find it by\)$/);
+  const sub = await rejected(CLIENTS.systempay.make({ baseUrl: sp.baseUrl }).call('Charge/CreateSubscription', { amount: 100, currency: 'EUR', effectDate: '2026-12-01T00:00:00+00:00', paymentMethodToken: 'a'.repeat(32), rrule: 'RRULE:FREQ=MONTHLY' }));
+  assert.equal(sub.outcome, 'unknown');
+  assert.match(sub.message, /look for what Charge\/CreateSubscription created in the Systempay back office/);
   // A refund keeps its own advice (the original's refundAmount shows it).
   const refund = await rejected(CLIENTS.systempay.money(CLIENTS.systempay.make({ baseUrl: sp.baseUrl })));
   assert.match(refund.message, /check its status with getTransaction before sending it again$/);
@@ -1524,7 +1530,14 @@ test('a lost answer of a call that makes a transaction of its own names where to
     order: { ref: 'ORD-R1', amount: 500, currency: 'EUR', date: '2026-11-30T10:00' },
   }));
   assert.equal(reauth.outcome, 'unknown');
-  assert.match(reauth.message, /find it with getTransactionDetails\(\{ orderRef \}\), the order\.ref you gave it .*before sending it again$/);
+  assert.match(reauth.message, /find it with getTransactionDetails\(\{ orderRef \}\), the order\.ref you gave it .*if another payment has that reference the lookup answers 02311: look in the Payline back office\), before sending it again$/);
+  // A credit given no order: the back office (the advice named an order.ref it never had).
+  const credit = await rejected(CLIENTS.payline.make({ baseUrl: pl.baseUrl }).doCredit({
+    payment: { amount: 500, currency: 'EUR', action: 422, mode: 'CPT', contractNumber: '1234567' },
+    card: { number: '4970100000325734', type: 'CB', expirationDate: '1227' },
+  }));
+  assert.equal(credit.outcome, 'unknown');
+  assert.match(credit.message, /look for it in the Payline back office before sending it again \(it was given no order\.ref to find it by\)$/);
   // Aborted after it was handed to fetch: the same advice.
   const ac = new AbortController();
   const slow = route(() => ac.abort());

@@ -1,6 +1,6 @@
 // sogenactif.batch.* and sogenactif.BatchWriter: one crossing per call. The header's default
 // date and time come from this JS clock (the core has none).
-import { RemiseError, asText, attachWarnings, guarded, hintAt, invoke, invokeText, encode, encodeItem, unwrap, construct, errorFrom, joinBytes, maskIssues, notTextHint, plainBytes, typedArrayTag, wellFormed, withIssues, reworded } from './core.js';
+import { RemiseError, asText, attachWarnings, guarded, hintAt, invoke, invokeText, encode, encodeItem, unwrap, construct, errorFrom, joinBytes, maskIssues, notTextHint, plainBytes, typedArrayTag, wellFormed, reworded } from './core.js';
 import { archive } from './zip.js';
 import { actionFor, isRefund, refundUnknown } from '../cli/codes.mjs';
 
@@ -695,12 +695,6 @@ export default function sogenactifBatch(raw, builtins) {
       // The input at the root, as the core names its issues (`records[1].amount`, `header.date`).
       build: (input) => invoke(raw, 'sogenactif.batch.build', [input, clock()], ['', 'clock'], G),
       parseResponse: (text, options) => {
-        // Result columns named as the keys this reader adds (`retryable`, `outcome`) are refused as the core
-        // refuses `accepted` (the review of the round: a bank's column took their place, a text 'false').
-        const taken = guarded(() => (Array.isArray(options?.resultFields) ? options.resultFields.map((n, i) => [n, i]).filter(([n]) => n === 'retryable' || n === 'outcome') : []), []);
-        if (taken.length > 0) {
-          throw withIssues(G, taken.map(([n, i]) => ({ field: `resultFields[${i}]`, code: 'CONFLICT', message: `'${n}' is already a key of the parsed record: name the column otherwise` })));
-        }
         try {
           return withRepeats(invokeText(raw, 'sogenactif.batch.parseResponse', [asText(text), options], ['text', 'options'], G, 0));
         } catch (e) {

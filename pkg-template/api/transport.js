@@ -513,31 +513,47 @@ function pause(ms, call) {
 // a test compares the two messages.
 const STATUS_METHOD = { systempay: 'getTransaction', payline: 'getTransactionDetails', sogenactif: 'getTransactionData' };
 
-// Calls that make a transaction of their own, whose id a lost answer never gave: the original's status
-// does not show them (a Systempay duplicate resent after its answer was lost made two payments; a Payline
-// re-authorization looked for in the original's history: a helper's operator day, twenty-ninth pass).
-// Where to find each instead; the other calls keep "check its status with <method>".
-const FIND_NEW = {
-  systempay: {
-    'Transaction/Duplicate': "find the new payment with getOrder({ orderId }), the orderId you gave the duplicate (the original's getTransaction does not show it), before sending it again",
-    'Charge/CreatePayment': 'a payment form charges nothing until the buyer pays with it: list the order with getOrder({ orderId }) before sending it again',
-  },
-  payline: Object.fromEntries(
-    ['doReAuthorization', 'doAuthorization', 'doCredit', 'doDebit'].map((op) => [op, "find it with getTransactionDetails({ orderRef }), the order.ref you gave it (a transaction of its own, which no other transaction's history lists), before sending it again"]),
-  ),
-};
+// Calls that make a transaction (or another object) of their own, whose id a lost answer never gave: no
+// other transaction's status shows them (a Systempay duplicate resent after its answer was lost made two
+// payments; a Payline re-authorization was looked for in the original's history: a helper's operator day,
+// twenty-ninth pass). Where to find each instead, by the key the call was given, or the back office
+// without one (the review of that round); the other calls keep "check its status with <method>".
+const PAYLINE_NEW = new Set(['doReAuthorization', 'doAuthorization', 'doCredit', 'doDebit']);
 
-/** `message` with the advice for `operation`'s own kind of call (`FIND_NEW`), where it has one. */
-function ownAdvice(message, gateway, operation) {
-  const find = FIND_NEW[gateway]?.[operation];
-  return find === undefined || typeof message !== 'string' ? message : message.replace(`check its status with ${STATUS_METHOD[gateway]} before sending it again`, find);
+/** The text at `path` of a call's parameters, when it is a non-empty string. */
+const givenText = (params, path) => guarded(() => {
+  let v = params;
+  for (const k of path) v = v === null || typeof v !== 'object' ? undefined : v[k];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}, undefined);
+
+/** Where to find what `operation` made, or undefined for a call whose own status method shows it. */
+function findNew(gateway, operation, params) {
+  if (gateway === 'systempay' && (operation === 'Transaction/Duplicate' || /^[A-Za-z]+\/Create/.test(operation))) {
+    const what = operation === 'Transaction/Duplicate' ? 'the new payment' : operation === 'Charge/CreatePayment' ? 'the payment form (it charges nothing until the buyer pays with it)' : `what ${operation} created`;
+    return givenText(params, ['orderId']) !== undefined
+      ? `find ${what} with getOrder({ orderId }), the orderId you gave it (no other transaction's getTransaction shows it), before sending it again`
+      : `look for ${what} in the Systempay back office before sending it again (it was given no orderId to find it by)`;
+  }
+  if (gateway === 'payline' && PAYLINE_NEW.has(operation)) {
+    return givenText(params, ['order', 'ref']) !== undefined
+      ? "find it with getTransactionDetails({ orderRef }), the order.ref you gave it (a transaction of its own, which no other transaction's history lists; if another payment has that reference the lookup answers 02311: look in the Payline back office), before sending it again"
+      : 'look for it in the Payline back office before sending it again (it was given no order.ref to find it by)';
+  }
+  return undefined;
+}
+
+/** `message` with the advice for `operation`'s own kind of call (`findNew`), where it has one. */
+function ownAdvice(message, gateway, operation, params) {
+  const find = typeof message === 'string' ? findNew(gateway, operation, params) : undefined;
+  return find === undefined ? message : message.replace(`check its status with ${STATUS_METHOD[gateway]} before sending it again`, find);
 }
 
 /** The error of a call its AbortSignal stopped; built here, the core has no abort of its own. */
-function abortError(gateway, operation, kind, sent, signal) {
+function abortError(gateway, operation, kind, sent, signal, params) {
   const unknown = sent && kind !== 'read';
   const message = unknown
-    ? ownAdvice(`the ${operation} call was aborted by its signal after it was handed to fetch; the ${operation} request may have reached ${gateway}: check its status with ${STATUS_METHOD[gateway]} before sending it again`, gateway, operation)
+    ? ownAdvice(`the ${operation} call was aborted by its signal after it was handed to fetch; the ${operation} request may have reached ${gateway}: check its status with ${STATUS_METHOD[gateway]} before sending it again`, gateway, operation, params)
     : `the ${operation} call was aborted by its signal ${sent ? 'before it was done (a read: nothing to undo)' : 'before anything was sent'}`;
   return new RemiseError(
     { code: 'ABORTED', gateway, message, retryable: false, outcome: unknown ? 'unknown' : undefined },
@@ -1032,13 +1048,13 @@ export async function send(core, settings, gateway, op, args, names, withWarning
   try {
     let retries = 0;
     for (;;) {
-      if (call.aborted) throw abortError(gateway, operation, kind, call.sent, signal);
+      if (call.aborted) throw abortError(gateway, operation, kind, call.sent, signal, args[0]);
       let outcome;
       try {
         outcome = await attempt(core, settings, gateway, request, prep, kind, operation, retries, call);
       } catch (e) {
         if (!isFailure(e)) throw e;
-        if (e.kind === 'aborted') throw abortError(gateway, operation, kind, call.sent, signal);
+        if (e.kind === 'aborted') throw abortError(gateway, operation, kind, call.sent, signal, args[0]);
         const jitter = Math.floor(Math.random() * 1001);
         const r = core.failure(JSON.stringify([operation, kind, e.kind, e.detail || '', e.status ?? null, retries, jitter]));
         outcome = { error: JSON.parse(r.slice(1)) };
@@ -1068,7 +1084,7 @@ export async function send(core, settings, gateway, op, args, names, withWarning
       if (typeof delay === 'number' && asked !== undefined) delay = asked > Math.min(MAX_RETRY_AFTER_MS, settings.timeoutMs) ? undefined : Math.max(delay, asked);
       if (kind === 'read' && typeof delay === 'number') {
         // Aborted while this attempt ended: the retry it would make is what the caller stopped.
-        if (call.aborted) throw abortError(gateway, operation, kind, call.sent, signal);
+        if (call.aborted) throw abortError(gateway, operation, kind, call.sent, signal, args[0]);
         retries += 1;
         await pause(delay, call);
         continue;
@@ -1084,7 +1100,7 @@ export async function send(core, settings, gateway, op, args, names, withWarning
       // The client's secrets out in every form (`secretForms`), as from the debug event of the same
       // answer: the core takes out the secret as written, and an echo XML-escaped (`&amp;`) was quoted
       // whole in the message (a helper's attack on the seals, twenty-fourth pass).
-      if (outcome.error.outcome === 'unknown') outcome.error.message = ownAdvice(outcome.error.message, gateway, operation);
+      if (outcome.error.outcome === 'unknown') outcome.error.message = ownAdvice(outcome.error.message, gateway, operation, args[0]);
       throw scrubbed(errorFrom(outcome.error), settings.secrets);
     }
   } finally {

@@ -48,7 +48,9 @@ export const ACTIONS = {
 export function actionFor(code, method) {
   const a = ACTIONS[code] ?? { retryable: false, unknown: true, action: `unknown response code ${code}: the operation may have been done; check the transaction (getTransactionData) and ask your bank what the code means before sending again` };
   if (a.refund !== undefined && isRefund(method)) return { retryable: a.retryable, action: a.refund };
-  return a.unknown && isRefund(method) ? { ...a, action: refundAdvice(a.action) } : a;
+  // (`refundUnknown`: an action that names no place to check, 60's, 62's, 94's, gets the back office too;
+  // the review of the twenty-ninth pass.)
+  return a.unknown && isRefund(method) ? { ...a, action: refundUnknown(a.action) } : a;
 }
 
 /** A record's method is a refund (`REFUND` in a response file, `refund` in a record). */

@@ -185,12 +185,12 @@ export function createSummary(money, columns = () => null, { join = true } = {})
       let c = codes.get(r.responseCode);
       if (!c) {
         const { retryable, action } = actionFor(r.responseCode);
-        codes.set(r.responseCode, (c = { code: r.responseCode, message: r.responseMessage, count: 0, accepted: r.accepted, retryable, action, methods: {} }));
+        codes.set(r.responseCode, (c = { code: r.responseCode, message: rowMessage(r.responseMessage), count: 0, accepted: r.accepted, retryable, action, methods: {} }));
         if (isRefund(r.method)) refundWorded.add(c);
       } else if (refundWorded.has(c) && !isRefund(r.method)) {
         // The row's meaning from a record that is no refund, whose message the reader left as the core
         // wrote it (a refund's is reworded): one wording whatever the lines' order (the review of the round).
-        c.message = r.responseMessage;
+        c.message = rowMessage(r.responseMessage);
         refundWorded.delete(c);
       }
       c.count += 1;
@@ -339,6 +339,14 @@ export function* jsonPieces(report) {
     yield JSON.stringify(list[i], null, 2).replace(/\n/g, '\n    ') + (i + 1 < list.length ? ',\n    ' : '');
   }
   yield after;
+}
+
+/**
+ * A record's message as its code's row says it: without what the reader adds for a record answered twice
+ * (sogenactif_batch.js), which is that record's (the row read as the first line's: the review of the round).
+ */
+function rowMessage(message) {
+  return typeof message === 'string' ? message.replace(/; but recordSequence \d+ is answered by more than one line of this file: .*$/s, '') : message;
 }
 
 /** The report of a whole parsed response (`parseResponse`); `request`: `{ file, records: Map<seq, { line, record? }>, header? }`. */

@@ -261,10 +261,13 @@ pub struct PaylineWarning {
 #[serde(rename_all = "camelCase")]
 pub struct PaylineReAuthorizationCheck {
     pub warnings: Vec<PaylineWarning>,
-    /// The order reference the re-authorization will carry, when known.
+    /// The order reference the re-authorization would carry: the one given, else the original's
+    /// (Payline's default), when known.
     #[tsify(optional)]
     pub order_ref: Option<String>,
-    /// True when `order.ref` is not given: Payline then takes the original transaction's order
-    /// reference (`orderRef` holds it when remise knows it; a warning says to send it).
+    /// True when `order.ref` is not given: Payline would take the original transaction's order
+    /// reference (`orderRef` holds it when remise knows it); a warning says to give one of the
+    /// re-authorization's own (`request` refuses it missing), by which `getTransactionDetails({ orderRef })`
+    /// finds it if its answer is lost.
     pub order_ref_from_original: bool,
 }

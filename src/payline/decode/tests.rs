@@ -171,22 +171,32 @@ fn bad_name(el: &Nested) -> bool {
         || el.children.iter().any(bad_name)
 }
 
-/// Whether an attribute value of `xml` holds `<`, which XML forbids there (§3.1, AttValue) and
-/// quick-xml takes (`<a xmlns="http://x<y"/>`, a proptest case of a clean-clone run, twenty-ninth
-/// pass); the hand-written reader refuses it. A crude scan: each `="` or `='` to its closing quote.
-fn lt_in_attribute(xml: &str) -> bool {
-    let mut rest = xml;
-    while let Some(at) = rest.find(['"', '\'']) {
-        let quote = rest[at..].chars().next().unwrap();
-        let after = &rest[at + 1..];
-        let opened = rest[..at].trim_end().ends_with('=');
-        match after.find(quote) {
-            Some(end) if opened && after[..end].contains('<') => return true,
-            Some(end) => rest = &after[end + 1..],
-            None => return opened && after.contains('<'),
+/// Whether quick-xml took markup XML forbids, which the hand-written reader refuses: `<` in an attribute
+/// value (§3.1 AttValue; `<a xmlns="http://x<y"/>`, a proptest case of a clean-clone run, twenty-ninth
+/// pass) or a tag name holding a character no name may (`<</p:a>`, whose prefix `</p` `bad_name` does not
+/// see: a run of 50 000 cases, the same pass). Read from quick-xml's own tags, so that such characters in
+/// text, a comment or CDATA excuse nothing (the review of that fix).
+fn quick_xml_took_malformed(xml: &str) -> bool {
+    let bad_in_name =
+        |name: &[u8]| name.is_empty() || name.iter().any(|b| b"<&\"'=?!/>".contains(b));
+    let mut reader = quick_xml::Reader::from_str(xml);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => {
+                if bad_in_name(e.name().as_ref())
+                    || e.attributes()
+                        .with_checks(false)
+                        .flatten()
+                        .any(|a| a.value.contains(&b'<'))
+                {
+                    return true;
+                }
+            }
+            Ok(Event::End(e)) if bad_in_name(e.name().as_ref()) => return true,
+            Ok(Event::Eof) | Err(_) => return false,
+            Ok(_) => {}
         }
     }
-    false
 }
 
 /// Same tree, or both refused.
@@ -195,7 +205,7 @@ fn agree(xml: &str) {
     match (tree, reference_tree(xml)) {
         (Ok(a), Ok(b)) => assert_eq!(a, b, "{xml:?}"),
         (Err(_), Err(_)) => {}
-        (Err(_), Ok(b)) if bad_name(&b) || lt_in_attribute(xml) => {}
+        (Err(_), Ok(b)) if bad_name(&b) || quick_xml_took_malformed(xml) => {}
         (a, b) => panic!("{xml:?}: hand-written {a:?}, quick-xml {b:?}"),
     }
 }
@@ -310,6 +320,12 @@ fn edge_cases_read_the_same() {
         // A clean-clone run's case (twenty-ninth pass): `<` inside an attribute value.
         "<a xmlns=\"http://impl wsapayline\u{a1}experian<com\"/>",
         "<a x='<'/>",
+        // Not an attribute: `="<` in text, a comment or CDATA (well-formed; both readers agree).
+        "<a>=\"<b>x</b>\"</a>",
+        "<a><!--=\"<--></a>",
+        "<a><![CDATA[=\"<]]></a>",
+        // A run of 50 000 cases: a tag name whose prefix holds `<`.
+        "<</p:a>?>]]></</p:a>",
     ] {
         agree(xml);
     }

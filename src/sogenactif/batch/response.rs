@@ -147,13 +147,17 @@ impl ResponseOptions {
     }
 }
 
-/// Keys every parsed record has besides its fields.
+/// Keys every parsed record has besides its fields; `retryable` and `outcome` are added by the JS reader
+/// (pkg-template/api/sogenactif_batch.js: a result column so named took their place, a text 'false'; a
+/// review of the twenty-ninth pass).
 const RECORD_KEYS: &[&str] = &[
     "method",
     "recordSequence",
     "responseMessage",
     "accepted",
     "extra",
+    "retryable",
+    "outcome",
 ];
 
 fn read_result_fields(names: &[Value], at: &str, issues: &mut Issues) -> Option<Vec<String>> {
