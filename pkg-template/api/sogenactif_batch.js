@@ -2,7 +2,7 @@
 // date and time come from this JS clock (the core has none).
 import { RemiseError, asText, attachWarnings, guarded, hintAt, invoke, invokeText, encode, encodeItem, unwrap, construct, errorFrom, joinBytes, maskIssues, notTextHint, plainBytes, typedArrayTag, wellFormed, reworded } from './core.js';
 import { archive } from './zip.js';
-import { actionFor, isRefund, refundUnknown } from '../cli/codes.mjs';
+import { actionFor, isRefund, refundUnknown, whereToCheck } from '../cli/codes.mjs';
 
 const G = 'sogenactif';
 const pad = (n) => String(n).padStart(2, '0');
@@ -679,7 +679,7 @@ export default function sogenactifBatch(raw, builtins) {
         if (r !== null && typeof r === 'object' && repeated.has(r.recordSequence) && r.accepted !== true && typeof r.retryable === 'boolean') {
           // (Its message said "try again later" beside `outcome: 'unknown'`: the review of the round.)
           if (r.outcome !== 'unknown' && typeof r.responseMessage === 'string') {
-            r.responseMessage = `${r.responseMessage}; but recordSequence ${r.recordSequence} is answered by more than one line of this file: check the ${isRefund(r.method) ? 'refund in the Sogenactif back office (it does not show in getTransactionData)' : 'transaction (getTransactionData)'} before sending anything again`;
+            r.responseMessage = `${r.responseMessage}; but recordSequence ${r.recordSequence} is answered by more than one line of this file: check the ${whereToCheck(r.method)} before sending anything again`;
           }
           r.retryable = false;
           r.outcome = 'unknown';

@@ -6,7 +6,7 @@ import { didYouMean } from '../cli/suggest.mjs';
 import { maybeRefundAdvice, refundAdvice } from '../cli/codes.mjs';
 
 // The decoder's advice on a 408 or 5xx (src/sogenactif/office/decode.rs), for a reader that does not
-// know the call; a client replaces it with its own (`ownAdvice`).
+// know the call; a client replaces it with its own (`clientAdvice`).
 const GENERIC_5XX_ADVICE = ': the platform did not process the request normally: for a money-moving operation check getTransactionData before sending it again';
 
 const G = 'sogenactif';
@@ -92,9 +92,9 @@ export default function sogenactifOffice(raw) {
   // A client's call of unknown outcome ends with the advice for its own service; the decoder's advice
   // for any money-moving call, written for the stateless reader, said it again before it (and "did not
   // process" beside "may have reached": the messages audit, twenty-ninth pass).
-  const ownAdvice = (e) => advised(e, (text) => text.replace(GENERIC_5XX_ADVICE, ''));
-  const refundUnknown = (e, service) =>
-    e instanceof RemiseError && e.outcome === 'unknown' ? (service === 'refund' ? advised(ownAdvice(e), refundAdvice) : ownAdvice(e)) : e;
+  const clientAdvice = (e) => advised(e, (text) => text.replace(GENERIC_5XX_ADVICE, ''));
+  const unknownAdvised = (e, service) =>
+    e instanceof RemiseError && e.outcome === 'unknown' ? (service === 'refund' ? advised(clientAdvice(e), refundAdvice) : clientAdvice(e)) : e;
   const office = {
     get hosts() {
       if (hosts === undefined) {
@@ -207,7 +207,7 @@ export default function sogenactifOffice(raw) {
       const near = statusNear(o[1], 'callOptions.');
       if (near !== undefined) o[2].push(near);
       return send(this.#core, this.#settings, G, service, [fields, o[1]], ['', 'callOptions'], false, o).catch((e) => {
-        throw refundUnknown(lookupNamed(named(e, 'callOptions.')), service);
+        throw unknownAdvised(lookupNamed(named(e, 'callOptions.')), service);
       });
     }
     static {

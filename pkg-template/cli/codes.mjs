@@ -78,5 +78,8 @@ export const refundUnknown = (text) => {
   return said !== text ? said : `${text}: check it in the Sogenactif back office before sending anything again (a refund does not show in getTransactionData)`;
 };
 
+/** Where to check a record of `method` before sending anything again: a refund in the back office. */
+export const whereToCheck = (method) => (isRefund(method) ? 'refund in the Sogenactif back office (it does not show in getTransactionData)' : 'transaction (getTransactionData)');
+
 /** The same where the operation is not known (a stateless reader): getTransactionData, and where a refund shows. */
 export const maybeRefundAdvice = (text) => text.replace(QUERY, 'check getTransactionData$1 (a refund does not show there: check the Sogenactif back office)');

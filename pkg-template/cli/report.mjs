@@ -25,7 +25,7 @@
 // units)` with the amounts in minor units. No card data is copied from the response or the request
 // (cardNumber, cardCSCValue are masked). `problems(report)` says what makes the file untrustworthy
 // (the command then exits 1).
-import { actionFor, isRefund, maybeRefundAdvice, refundAdvice } from './codes.mjs';
+import { actionFor, isRefund, maybeRefundAdvice, refundAdvice, whereToCheck } from './codes.mjs';
 import { maskCardLike, maskDigits } from './mask.mjs';
 
 export { maskDigits };
@@ -279,7 +279,7 @@ export function createSummary(money, columns = () => null, { join = true } = {})
         if (!repeats.has(x.recordSequence)) continue;
         x.retryable = false;
         x.outcome = 'unknown';
-        x.action = `recordSequence ${x.recordSequence} is answered by more than one line of this file (see the warning): check the ${isRefund(x.method) ? 'refund in the Sogenactif back office (it does not show in getTransactionData)' : 'transaction (getTransactionData)'} before sending anything again`;
+        x.action = `recordSequence ${x.recordSequence} is answered by more than one line of this file (see the warning): check the ${whereToCheck(x.method)} before sending anything again`;
         // Its code's row is no advice to send again either (the review of the round: with the list cut at
         // --max-rejections, the row said "send the record again" for it).
         const c = codes.get(x.responseCode);
