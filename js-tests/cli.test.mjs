@@ -820,7 +820,7 @@ test('report reads a response in slices: same counts and the same errors, with t
     assert.equal(b.status, 1, what);
     // (The advice on a line of unknown type names what the command user can do: the CLI's words for it,
     // twenty-ninth pass.)
-    const said = expected.message.replace("(parse with unknownLines: 'report' to list such lines and keep going)", "(remise batch report reads those only; ask your bank what this line is, or read the file from JS with sogenactif.batch.parseResponse(text, { unknownLines: 'report' }), which lists such lines and reads the others)");
+    const said = expected.message.replace("(parse with unknownLines: 'report' to list such lines and keep going)", "(give --unknown-lines report to list such lines and read the others; ask your bank what they are)");
     assert.equal(b.stderr, `remise batch report: MALFORMED_RESPONSE: ${said}\n`, what);
   }
 });
@@ -2073,7 +2073,7 @@ test('the twenty-ninth pass: file names safe on stdout and quoted in hints, an e
   const u = remise(['batch', 'report', unknown]);
   assert.equal(u.status, 1);
   assert.match(u.stderr, /unknown method 'CANCELX'/);
-  assert.match(u.stderr, /ask your bank what this line is/);
+  assert.match(u.stderr, /give --unknown-lines report to list such lines and read the others; ask your bank what they are/);
   assert.doesNotMatch(u.stderr, /parse with unknownLines/);
   // A card security code the bank's line changed: both sides are masked, so the difference is said in words.
   const cardOrder = { method: 'cardOrder', merchantId: M, transactionReference: 'CO1', amount: 700, currencyCode: 'EUR', cardNumber: '5555555555554444', cardExpiryDate: '202812', cardCSCValue: '123' };
@@ -2156,4 +2156,97 @@ test('a week of batch files (twenty-ninth pass): refund advice in every part of 
   assert.equal(blank.status, 1);
   assert.match(blank.stdout, /WARNING: 2 lines hold an amount without a currency code, left out of the amounts below \(recordSequence 2, 3\): check them in the file/);
   assert.match(blank.stdout, /2\.50 EUR/);
+});
+
+test('report --unknown-lines report: lines of unknown type are left out and named by their file line, across slices; exit 1 with a WARNING', () => {
+  // 25 000 record lines, read in slices of 10 000: three of a type no method has, at file lines
+  // chosen here (line 1 is FILE, 2 HEADER, so record i is on line i + 3).
+  const head = 'FILE;response;office;v19\nHEADER;023101122334455;2026-12-08+0100;02:00:00+0100;7\n';
+  const odd = new Map([[0, 'CANCELX'], [12_344, 'BALANCE'], [24_999, '4970101122334455']]);
+  const body = Array.from({ length: 25_000 }, (_, i) => (odd.has(i) ? `${odd.get(i)};${i + 1};x` : `CANCEL;${i + 1};${M};O${i};100;978;;;;${i % 10 === 0 ? '05' : '00'};;`));
+  const file = write('OFBRES_unknown.csv', `${head}${body.join('\n')}\nEND;25000\n`);
+  // The default stops at the first one, and says how to read past it with the command.
+  const stopped = remise(['batch', 'report', file]);
+  assert.equal(stopped.status, 1);
+  assert.match(stopped.stderr, /line 3 of the Office Batch response: unknown method 'CANCELX'.*give --unknown-lines report/);
+  const json = remise(['batch', 'report', file, '--unknown-lines', 'report', '--json']);
+  assert.equal(json.status, 1, json.stderr);
+  const r = JSON.parse(json.stdout);
+  // The card-like type is masked to its last four digits.
+  assert.deepEqual(r.unknownLines, { count: 3, lines: [{ line: 3, type: 'CANCELX' }, { line: 12_347, type: 'BALANCE' }, { line: 25_002, type: '************4455' }] });
+  // Records 1 … 25 000 but the three: 24 997; refused (05) those with i % 10 === 0 but i = 0 (an odd line): 2 499.
+  assert.deepEqual(r.totals, { records: 24_997, accepted: 24_997 - 2_499, rejected: 2_499, unknown: 0 });
+  assert.equal(r.methods[0].amounts[0].rejected, (2_499).toFixed(2));
+  assert.equal(r.methods[0].amounts[0].accepted, (24_997 - 2_499).toFixed(2));
+  assert.match(r.problems[0], /^3 lines are of a type remise does not read, left out of the totals below \(line 3 'CANCELX', line 12347 'BALANCE', line 25002 '\*{12}4455'\): ask your bank/);
+  const text = remise(['batch', 'report', file, '--unknown-lines', 'report']);
+  assert.equal(text.status, 1);
+  assert.match(text.stdout, /WARNING: 3 lines are of a type remise does not read/);
+  assert.doesNotMatch(text.stdout + json.stdout, /4970101122334455/);
+  // 'error' is the default spelled out; anything else is a usage error.
+  assert.equal(remise(['batch', 'report', file, '--unknown-lines', 'error']).stderr, stopped.stderr);
+  const bad = remise(['batch', 'report', file, '--unknown-lines', 'skip']);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--unknown-lines must be error or report, got 'skip'/);
+  // A file without such lines reads as before (exit 0, no unknownLines key).
+  const clean = remise(['batch', 'report', write('OFBRES_clean.csv', `${head}CANCEL;1;${M};O1;100;978;;;;00;;\nEND;1\n`), '--unknown-lines', 'report', '--json']);
+  assert.equal(clean.status, 0, clean.stderr);
+  assert.equal(JSON.parse(clean.stdout).unknownLines, undefined);
+});
+
+test('--layouts in build, check and report, --result-fields in report: a bank whose columns differ, from the command line', () => {
+  // README "Correcting a layout": a refund with currency before amount and an empty column.
+  const layouts = { refund: ['merchantId', 'transactionReference', 'currencyCode', 'operationAmount', null, 's10TransactionReference.s10TransactionId', 's10TransactionReference.s10TransactionIdDate'] };
+  const lay = write('bank-layouts.json', JSON.stringify(layouts));
+  const refunds = [
+    { method: 'refund', merchantId: M, transactionReference: 'ORDER2', currencyCode: 'EUR', operationAmount: 750 },
+    { method: 'refund', merchantId: M, transactionReference: 'ORDER3', currencyCode: 'EUR', operationAmount: 250 },
+  ];
+  const input = write('bank-refunds.ndjson', ndjson(refunds));
+  const built = remise(['batch', 'build', input, '-o', path('OFBREQ_31.csv'), ...HEADER_ARGS, '--layouts', lay]);
+  assert.equal(built.status, 0, built.stderr);
+  const lines = readFileSync(path('OFBREQ_31.csv'), 'utf8').split('\n');
+  // Written by hand from the layout: currency (978) before amount, then the empty and the two s10 columns.
+  assert.deepEqual(lines.slice(2, 4), [`REFUND;1;${M};ORDER2;978;750;;;`, `REFUND;2;${M};ORDER3;978;250;;;`]);
+  assert.equal(remise(['batch', 'check', input, '--layouts', lay]).status, 0);
+  // The bank's answer: each line echoed, then its result columns in its own order (code last).
+  const response = write('OFBRES_31.csv', [lines[0].replace('request', 'response'), lines[1], `${lines[2]};A1;00`, `${lines[3]};;05`, 'END;2', ''].join('\n'));
+  const args = ['batch', 'report', response, '--json', '--layouts', lay, '--result-fields', 'authorisationId,responseCode'];
+  const r = remise(args);
+  assert.equal(r.status, 0, r.stderr);
+  const report = JSON.parse(r.stdout);
+  assert.deepEqual(report.methods[0].amounts, [{ currency: 'EUR', records: 2, accepted: '7.50', rejected: '2.50', unknown: '0.00' }]);
+  assert.deepEqual(report.responseCodes.map((c) => [c.code, c.count]), [['00', 1], ['05', 1]]);
+  // Joined with the request file, column by column, and with the records it was built from.
+  for (const request of [path('OFBREQ_31.csv'), input]) {
+    const j = JSON.parse(remise([...args, '--request', request]).stdout).join;
+    assert.deepEqual([j.records, j.matched, j.mismatchedCount, j.notInResponse, j.notInRequest], [2, 2, 0, [], []], request);
+  }
+  // Without them the same file is read with remise's table: the authorisation id where the code should be.
+  const plain = remise(['batch', 'report', response, '--json']);
+  assert.equal(plain.status, 1);
+  assert.match(plain.stderr, /line 3 of the Office Batch response: responseCode must be 2 digits, got 'A1'/);
+  // A layout the library refuses: its words and paths, and what the path means on the command line.
+  const bad = write('bad-layouts.json', JSON.stringify({ refund: ['merchantId', 'transactionRef'] }));
+  for (const cmd of [['build', input, '-o', path('OFBREQ_32.csv'), ...HEADER_ARGS], ['check', input], ['report', response]]) {
+    const e = remise(['batch', ...cmd, '--layouts', bad]);
+    assert.equal(e.status, 1, cmd[0]);
+    assert.match(e.stderr, /layouts\.refund\[1\]  ENUM  unknown field 'transactionRef'/, cmd[0]);
+    assert.match(e.stderr, /hint: layouts\.METHOD\[i\] is name i \(counted from 0\) of the METHOD list in the --layouts file/, cmd[0]);
+  }
+  assert.equal(existsSync(path('OFBREQ_32.csv')), false);
+  const fields = remise(['batch', 'report', response, '--result-fields', 'authorisationId']);
+  assert.equal(fields.status, 1);
+  assert.match(fields.stderr, /'responseCode' among them/);
+  assert.match(fields.stderr, /hint: resultFields\[i\] is name i \(counted from 0\) of --result-fields/);
+  // A file that is not one: exit 2, named.
+  const notJson = remise(['batch', 'check', input, '--layouts', write('nope.json', '{refund')]);
+  assert.equal(notJson.status, 2);
+  assert.match(notJson.stderr, /--layouts .*nope\.json is not JSON \(.*\): give an object of column layouts per method/);
+  assert.match(remise(['batch', 'check', input, '--layouts', path('missing.json')]).stderr, /--layouts .*missing\.json: no such file/);
+  assert.match(remise(['batch', 'check', input, '--layouts', dir]).stderr, /--layouts .*: is a directory/);
+  // The file read is never a file written.
+  const same = remise(['batch', 'build', input, '-o', lay, ...HEADER_ARGS, '--layouts', lay]);
+  assert.equal(same.status, 2);
+  assert.deepEqual(JSON.parse(readFileSync(lay, 'utf8')), layouts);
 });

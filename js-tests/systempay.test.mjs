@@ -94,6 +94,9 @@ before(async () => {
     n % 2 === 1 ? reply(res, 503, 'Service Unavailable', 'text/plain') : reply(res, 200, envelope('Transaction/Get', transaction()));
   handlers['/busy/api-payment/V4/Transaction/Refund'] = (req, body, res) => reply(res, 503, 'busy', 'text/plain');
   handlers['/error/api-payment/V4/Transaction/CancelOrRefund'] = (req, body, res) => reply(res, 200, PSP_075);
+  // An empty 200 (a proxy that dropped the body), counted: a refund's is sent once.
+  handlers['/empty/api-payment/V4/Transaction/Refund'] = (req, body, res) => reply(res, 200, '');
+  handlers['/empty/api-payment/V4/Transaction/Get'] = (req, body, res) => reply(res, 200, '\r\n');
   handlers['/html/api-payment/V4/Transaction/Get'] = (req, body, res) => reply(res, 200, '<html>maintenance</html>', 'text/html');
   // 2^53 + 1 written in the answer: JSON.parse would give 2^53.
   const huge = (service) => (req, body, res) =>
@@ -658,5 +661,28 @@ for (const [entry, R] of entries) {
     // Another key, plainly wrong: still a mismatch (false, SIGNATURE_INVALID), not a VALIDATION.
     assert.equal(R.systempay.verifyHash(ok, { password: 'testpassword_other' }), false);
     assert.equal(thrown(() => R.systempay.parseAnswer(ok, { password: 'testpassword_other' })).code, 'SIGNATURE_INVALID');
+  });
+}
+
+for (const [entry, { systempay }] of entries) {
+  const client = (over = {}) => new systempay.Client({ shopId: SHOP, password: PASSWORD, baseUrl: srv.url, ...over });
+  test(`${entry}: an empty answer is said to be empty, not quoted (stateless and client); a refund's is sent once, of unknown outcome`, async () => {
+    // The thirtieth pass: the core's JSON reader quoted nothing ("…column 0): ;").
+    for (const text of ['', '   ', '\r\n', '\n'.repeat(5000)]) {
+      const e = thrown(() => systempay.parseResponse(text));
+      assert.equal(e.code, 'MALFORMED_RESPONSE', JSON.stringify(text));
+      assert.equal(e.message, 'the answer is empty (no JSON envelope in it)', JSON.stringify(text));
+    }
+    // Anything else keeps the reader's words.
+    assert.match(thrown(() => systempay.parseResponse(' x')).message, /^the answer is not JSON \(/);
+    assert.match(thrown(() => systempay.parseResponse('{')).message, /^the answer is not JSON \(EOF while parsing an object/);
+    const before = srv.count('/empty/api-payment/V4/Transaction/Refund');
+    const refund = await rejected(client({ baseUrl: `${srv.url}/empty` }).refund({ uuid: UUID, amount: 100, currency: 'EUR' }));
+    assert.deepEqual([refund.code, refund.outcome, refund.retryable], ['MALFORMED_RESPONSE', 'unknown', false]);
+    assert.match(refund.message, /^the answer is empty \(no JSON envelope in it\); the Transaction\/Refund request may have reached systempay: check its status with getTransaction/);
+    assert.equal(srv.count('/empty/api-payment/V4/Transaction/Refund') - before, 1);
+    const read = await rejected(client({ baseUrl: `${srv.url}/empty` }).getTransaction({ uuid: UUID }));
+    assert.equal(read.code, 'MALFORMED_RESPONSE');
+    assert.match(read.message, /^the answer is empty \(no JSON envelope in it\)/);
   });
 }

@@ -711,6 +711,17 @@ function inexactKeys(v) {
   return undefined;
 }
 
+/**
+ * A Systempay answer of nothing but white space, said so: the core's JSON reader quoted its nothing ("the
+ * answer is not JSON (EOF while parsing a value at line 1 column 0): ;", a known gap of the twenty-ninth
+ * pass). In JS: the core's words cost `.wasm`. `message` as it is for any other text.
+ */
+export function emptyAnswer(message, text) {
+  // (JSON's white space only; the core quotes a line break as `\n`.)
+  if (typeof message !== 'string' || typeof text !== 'string' || /[^ \t\r\n]/.test(text)) return message;
+  return message.replace(/^the answer is not JSON \(EOF while parsing a value at line \d+ column \d+\): (?: |\\[tnr])*…?/, 'the answer is empty (no JSON envelope in it)');
+}
+
 /** The RemiseError props of an answer holding a number JS would round (`inexactKeys`), or undefined. */
 export function inexactAnswer(value, gateway, moneyMoving) {
   const keys = inexactKeys(value);

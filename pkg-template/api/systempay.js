@@ -1,5 +1,5 @@
 // systempay.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { LONE_SURROGATE, RemiseError, asText, controlInSecret, guarded, hintAt, invoke, invokeAnswer, issuesOf, notTextHint, joined, statelessOptions, wellFormed, withIssue, withIssues } from './core.js';
+import { LONE_SURROGATE, RemiseError, asText, controlInSecret, emptyAnswer, guarded, hintAt, invoke, invokeAnswer, issuesOf, notTextHint, joined, statelessOptions, wellFormed, withIssue, withIssues } from './core.js';
 import { bindMethods, callOptions, defineMethods, openClient, scrubbing, send } from './transport.js';
 import { didYouMean } from '../cli/suggest.mjs';
 
@@ -336,6 +336,7 @@ export default function systempay(raw) {
       } catch (e) {
         // (A service name first, as `request` takes one: the answer was read as the status.)
         const order = typeof text === 'string' && /^[A-Z][A-Za-z]*\/[A-Z][A-Za-z]*$/.test(text) && typeof httpStatus === 'string' ? "systempay.parseResponse takes (text, httpStatus?): the answer's text first, and no service name" : undefined;
+        if (e?.code === 'MALFORMED_RESPONSE') e.message = emptyAnswer(e.message, text);
         throw hintAt(hintAt(e, 'text', notTextHint(text, 'answer', 'as the second argument')), 'httpStatus', order);
       }
     },

@@ -5,7 +5,7 @@
 // for reads that may be tried again, and never for a money-moving call. The one error built here
 // is ABORTED (a caller's AbortSignal: the core has no abort of its own).
 import { CARD_CODES, maskCodes, maskDigits } from '../cli/mask.mjs';
-import { RemiseError, attachWarnings, construct, encode, errorFrom, guarded, inexactAnswer, isPromise, issuesBeside, issuesOf, joinBytes, joined, plainBytes, read, retriedWithout, trapped, unwrapPair, withIssues, withoutUnreadable, withScrub } from './core.js';
+import { RemiseError, attachWarnings, construct, emptyAnswer, encode, errorFrom, guarded, inexactAnswer, isPromise, issuesBeside, issuesOf, joinBytes, joined, plainBytes, read, retriedWithout, trapped, unwrapPair, withIssues, withoutUnreadable, withScrub } from './core.js';
 
 const FAILURE = Symbol('remise transport failure');
 
@@ -1540,6 +1540,7 @@ async function hops(fetchFn, client, core, settings, gateway, request, prep, kin
       if (error.httpStatus === undefined && status !== 200) error.httpStatus = status;
       if (wait !== undefined) error.retryAfterMs = wait;
       notWellFormed(error, notXml);
+      if (gateway === 'systempay') error.message = emptyAnswer(error.message, body);
       return { error };
     }
     const value = JSON.parse(r.slice(1));

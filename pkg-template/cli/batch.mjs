@@ -6,7 +6,7 @@
 import { SUMMARIES } from './summaries.mjs';
 import { parseStrict } from './args.mjs';
 import { didYouMean } from './suggest.mjs';
-import { accessSync, closeSync, constants as fsConstants, createReadStream, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants as fsConstants, createReadStream, readFileSync, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -58,6 +58,8 @@ object per line) or CSV with a header row of field names (a 'method' column; nes
   --date D --time T        header.date / header.time ('2026-11-29+0100', '22:30:00+0100'), both or
                            neither; default now
   --input-format F         ndjson or csv (default: from INPUT's extension, else from its first byte)
+  --layouts FILE           a JSON object of column layouts per method, for a bank whose columns differ
+                           from remise's table ({"refund": ["merchantId", …]}: README "Correcting a layout")
   --zip                    write the ready-to-upload ZIP archive (one OFBREQ entry)
   --entry NAME             the archive's entry name (one ending in the other syntax's extension
                            or in .zip is refused)
@@ -78,11 +80,13 @@ record is valid, 1 otherwise (issues on stderr).
   --sequence N             also check a header sequence
   --date D --time T        also check a header date / time ('2026-11-29+0100', '22:30:00+0100')
   --input-format F         ndjson or csv (default: from INPUT's extension, else from its first byte)
+  --layouts FILE           a JSON object of column layouts per method (as build takes it)
   --errors FILE            every invalid record as NDJSON: { line, index, issues }
   --max-issues N           issues printed on stderr before the counts (default 20)
   --no-progress            no progress line (it is shown only when stderr is a terminal)
   -h, --help               this help`,
   report: `usage: remise batch report RESPONSE [--request REQUEST] [--json] [--html FILE] [--max-rejections N]
+                           [--unknown-lines error|report] [--layouts FILE] [--result-fields LIST]
 
 Reads an Office Batch response file and prints, per method, the records, accepted, rejected and
 amounts per currency, then the most frequent response codes with their meaning. '-' reads stdin.
@@ -93,11 +97,19 @@ amounts per currency, then the most frequent response codes with their meaning. 
   --json                   print the report as JSON (schema remise.batch.report/1, see README)
   --html FILE              also write one self-contained HTML page (tables and a chart)
   --max-rejections N       rejected records listed in the text summary (default 20)
+  --unknown-lines MODE     a line whose type (first column) is none of the 11 methods: 'error' (default)
+                           stops at it; 'report' leaves it out of the totals and lists it in a WARNING
+  --layouts FILE           the column layouts the request file was built with (as build takes them):
+                           a response line echoes its request line
+  --result-fields LIST     the names of the result columns after the echoed ones, comma-separated
+                           (default responseCode,acquirerResponseCode,authorisationId; README
+                           "Response files")
   -h, --help               this help
 
-Exit code 0 when the response file was read (whatever its records say); 1 when it is malformed, repeats
-a recordSequence, or does not match --request (another remitter or sequence, or a joined line that
-answers another record): the report is still printed, with a WARNING line saying which.`,
+Exit code 0 when the response file was read (whatever its records say); 1 when it is malformed, holds
+lines of unknown type, repeats a recordSequence, or does not match --request (another remitter or
+sequence, or a joined line that answers another record): the report is still printed, with a WARNING
+line saying which.`,
 };
 
 export const usage = USAGE.batch;
@@ -775,7 +787,7 @@ export async function main(argv, io) {
       return 2;
     }
     if (isRemiseLike(e)) {
-      say(io.stderr, describeError(`remise batch ${command}`, e));
+      say(io.stderr, describeError(`remise batch ${command}`, optionHint(e)));
       return 1;
     }
     if (e instanceof FileError || e?.syscall || e?.code?.startsWith?.('E')) {
@@ -803,6 +815,26 @@ function isRemiseLike(e) {
   return e !== null && typeof e === 'object' && (e.name === 'RemiseError' || typeof e.code === 'string') && typeof e.message === 'string' && !e.syscall && /^[A-Z_]+$/.test(e.code ?? '') && !/^ERR_/.test(e.code ?? '');
 }
 
+/**
+ * `e` with a hint naming the command's option behind the JS API's paths it reports (`layouts.refund[1]`,
+ * `resultFields[0]`): those two come only from `--layouts` and `--result-fields`.
+ */
+function optionHint(e) {
+  if (e.hint !== undefined) return e;
+  const fields = [e.field, ...(Array.isArray(e.issues) ? e.issues.map((i) => i?.field) : [])].filter((f) => typeof f === 'string');
+  const hints = [];
+  if (fields.some((f) => /^layouts\b/.test(f))) hints.push('layouts.METHOD[i] is name i (counted from 0) of the METHOD list in the --layouts file');
+  if (fields.some((f) => /^resultFields\b/.test(f))) hints.push('resultFields[i] is name i (counted from 0) of --result-fields');
+  if (hints.length) {
+    try {
+      e.hint = `hint: ${hints.join('; ')}`;
+    } catch {
+      // As it was.
+    }
+  }
+  return e;
+}
+
 function describeError(prefix, e) {
   const lines = [`${prefix}: ${e.code}${e.field ? ` (${e.field})` : ''}: ${maskDigits(e.message)}`];
   for (const i of e.issues ?? []) lines.push(`  ${maskDigits(i.field)}  ${i.code}  ${maskDigits(i.message)}`);
@@ -824,6 +856,7 @@ const COMMON = {
   date: { type: 'string' },
   time: { type: 'string' },
   'input-format': { type: 'string' },
+  layouts: { type: 'string' },
   errors: { type: 'string' },
   'max-issues': { type: 'string', default: '20' },
   'no-progress': { type: 'boolean', default: false },
@@ -869,7 +902,42 @@ function writerOptions(values, { needHeader }) {
   const options = { header };
   if (values.syntax !== undefined) options.syntax = values.syntax;
   if (values['file-version'] !== undefined) options.version = values['file-version'];
+  if (values.layouts !== undefined) options.layouts = readLayouts(values.layouts);
   return options;
+}
+
+/** Bytes read of a --layouts file at most: 11 methods of 250 names fit in far less. */
+const MAX_LAYOUTS = 1 << 20;
+
+/**
+ * The JSON object of a --layouts file (`{ "refund": ["merchantId", …] }`, the `layouts` option of the
+ * JS API): read whole, checked by the library with the rest of the options (its messages and paths,
+ * `layouts.refund[3]`).
+ */
+function readLayouts(path) {
+  if (path === '' || path === '-') throw new UsageError(`--layouts '${path}': give a JSON file of the column layouts per method (README "Correcting a layout")`);
+  let text;
+  try {
+    if (statSync(path).isDirectory()) throw new FileError(`--layouts ${path}: is a directory: give a JSON file of the column layouts per method`);
+    const fd = openSync(path, 'r');
+    try {
+      const buf = Buffer.alloc(MAX_LAYOUTS + 1);
+      let n = 0;
+      for (let got; n < buf.length && (got = readNamed(fd, buf.subarray(n), path)) > 0; ) n += got;
+      if (n > MAX_LAYOUTS) throw new FileError(`--layouts ${path}: larger than 1 MiB: not a file of column layouts`);
+      text = buf.toString('utf8', 0, n).replace(/^\uFEFF/, '');
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    if (e instanceof FileError) throw e;
+    throw missingFile(e) ? new FileError(`--layouts ${path}: ${NO_SUCH_FILE}`) : fileError('--layouts', path, e);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`--layouts ${path} is not JSON (${e.message}): give an object of column layouts per method, such as {"refund": ["merchantId", "transactionReference", …]} (README "Correcting a layout")`);
+  }
 }
 
 /** The host clock as `header.date` / `header.time` take it: '2026-11-29+0100', '22:30:00+0100'. */
@@ -1301,7 +1369,7 @@ async function build(argv, io) {
   } else if (values.entry !== undefined) throw new UsageError('--entry needs --zip');
   else refuseMismatch('-o', output, values, options.syntax ?? 'csv');
   const target = outputFile(output);
-  refuseSameFile([['INPUT', input]], [['-o', target.path], ...(values.errors === undefined ? [] : [['--errors', values.errors]])]);
+  refuseSameFile([['INPUT', input], ...(values.layouts === undefined ? [] : [['--layouts', values.layouts]])], [['-o', target.path], ...(values.errors === undefined ? [] : [['--errors', values.errors]])]);
   commandLineChecks(values, input);
   const errors = openErrors(values);
   try {
@@ -1416,7 +1484,7 @@ async function check(argv, io) {
   const { values, positionals } = parseArgs({ args: argv, options: COMMON, allowPositionals: true, strict: true });
   if (values.help) return printHelp(io, USAGE.check, 'check');
   const input = oneInput(positionals, 'INPUT file of records');
-  if (values.errors !== undefined) refuseSameFile([['INPUT', input]], [['--errors', values.errors]]);
+  if (values.errors !== undefined) refuseSameFile([['INPUT', input], ...(values.layouts === undefined ? [] : [['--layouts', values.layouts]])], [['--errors', values.errors]]);
   const options = writerOptions(values, { needHeader: false });
   commandLineChecks(values, input);
   const errors = openErrors(values);
@@ -1557,7 +1625,7 @@ async function readRequest(io, remise, path, summary) {
  * Once per method, on the first differing column of a CSV request file. Null when the method is
  * unknown.
  */
-function requestColumns(sogenactif) {
+function requestColumns(sogenactif, layout) {
   const known = new Map();
   const head = 'FILE;response;office;v19\nHEADER;023101122334455;2021-12-16+0100;14:26:45+0100;1\n';
   return (keyword) => {
@@ -1568,7 +1636,7 @@ function requestColumns(sogenactif) {
       const marks = Array.from({ length: n }, (_, i) => String(900000 + i + 2));
       let record;
       try {
-        record = sogenactif.batch.parseResponse(`${head}${[keyword, '1', ...marks, '00', ''].join(';')}\nEND;1\n`).records[0];
+        record = sogenactif.batch.parseResponse(`${head}${[keyword, '1', ...marks, '00', ''].join(';')}\nEND;1\n`, layout).records[0];
       } catch {
         continue;
       }
@@ -1627,6 +1695,9 @@ async function report(argv, io) {
       json: { type: 'boolean', default: false },
       html: { type: 'string' },
       'max-rejections': { type: 'string', default: '20' },
+      'unknown-lines': { type: 'string', default: 'error' },
+      layouts: { type: 'string' },
+      'result-fields': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: true,
@@ -1635,21 +1706,30 @@ async function report(argv, io) {
   if (values.help) return printHelp(io, USAGE.report, 'report');
   const path = oneInput(positionals, 'RESPONSE file');
   const maxRejections = positiveInt('max-rejections', values['max-rejections']);
+  const unknownLines = values['unknown-lines'];
+  if (unknownLines !== 'error' && unknownLines !== 'report') throw new UsageError(`--unknown-lines must be error or report, got '${unknownLines}'`);
+  // The bank's layout, as parseResponse takes it (its own checks and messages: `layouts.refund[3]`).
+  const layout = {};
+  if (values.layouts !== undefined) layout.layouts = readLayouts(values.layouts);
+  if (values['result-fields'] !== undefined) layout.resultFields = values['result-fields'].split(',').map((f) => f.trim());
   if (path === '-' && values.request === '-') throw new UsageError('RESPONSE and --request cannot both be stdin');
   if (values.request !== undefined) requestReadable(values.request);
   if (values.html !== undefined) {
-    refuseSameFile([['RESPONSE', path], ...(values.request === undefined ? [] : [['--request', values.request]])], [['--html', values.html]]);
+    refuseSameFile([['RESPONSE', path], ...(values.request === undefined ? [] : [['--request', values.request]]), ...(values.layouts === undefined ? [] : [['--layouts', values.layouts]])], [['--html', values.html]]);
     // Checked before the response is read (a missing directory was found after minutes of it).
     htmlTarget(values.html);
   }
   const remise = await loadRemise(io);
-  const summary = createSummary(remise.money, requestColumns(remise.sogenactif), { join: values.request !== undefined });
+  // Checked before RESPONSE is read: an empty file parsed with them.
+  if (Object.keys(layout).length) remise.sogenactif.batch.parseResponse('FILE;response;office;v19\nHEADER;000000000000000;2000-01-01+0000;00:00:00+0000;1\nEND;0\n', layout);
+  const summary = createSummary(remise.money, requestColumns(remise.sogenactif, layout), { join: values.request !== undefined });
   // Response lines are kept only for the join with a CSV request file (FILE;request…), whose lines
   // name no field: a request given as records is joined by field names. Only a regular file is
   // looked at first; stdin, a pipe or a FIFO can be read once, so their lines are kept.
   const keepLines = values.request !== undefined && (await mayBeRequestFile(io, values.request));
   const withText = keepLines ? (r, text) => summary.add(r, text) : (r) => summary.add(r);
-  const header = await readResponse(remise.sogenactif, chunks(io, path, (m) => new FileError(`RESPONSE ${path}: ${m}`)), withText);
+  const onUnknown = unknownLines === 'report' ? (u) => summary.unknownLine(u) : undefined;
+  const header = await readResponse(remise.sogenactif, chunks(io, path, (m) => new FileError(`RESPONSE ${path}: ${m}`)), withText, { onUnknown, ...layout });
   const skipped = values.request === undefined ? null : await readRequest(io, remise, values.request, summary).catch((e) => {
     throw aboutRequest(e, values.request);
   });

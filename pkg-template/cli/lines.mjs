@@ -164,13 +164,19 @@ function hinted(e, first) {
 
 /** The end of the core's message for a line of unknown type (src/sogenactif/batch/response.rs). */
 const UNKNOWN_LINES_ADVICE = "(parse with unknownLines: 'report' to list such lines and keep going)";
-const CLI_UNKNOWN_LINES_ADVICE = "(remise batch report reads those only; ask your bank what this line is, or read the file from JS with sogenactif.batch.parseResponse(text, { unknownLines: 'report' }), which lists such lines and reads the others)";
+const CLI_UNKNOWN_LINES_ADVICE = '(give --unknown-lines report to list such lines and read the others; ask your bank what they are)';
 
 /**
  * Parses a response file slice by slice: `onRecord(record)` for each record in order; resolves
- * with the header (`{ type, format, version, remitterId, date, time, sequence }`).
+ * with the header (`{ type, format, version, remitterId, date, time, sequence }`). With
+ * `onUnknown`, a line of unknown type is not an error: `onUnknown({ line, type })` (its file line);
+ * `layouts` and `resultFields` go to `parseResponse` as they are.
  */
-export async function readResponse(sogenactif, source, onRecord) {
+export async function readResponse(sogenactif, source, onRecord, { onUnknown, layouts, resultFields } = {}) {
+  const options = {};
+  if (layouts !== undefined) options.layouts = layouts;
+  if (resultFields !== undefined) options.resultFields = resultFields;
+  if (onUnknown) options.unknownLines = 'report';
   const prefix = [];
   let batch = [];
   let batchStart = 0; // file line of batch[0]
@@ -187,20 +193,20 @@ export async function readResponse(sogenactif, source, onRecord) {
   let afterEndText = false;
   let last = 0;
 
+  // A line of the slice's text (the two first lines, then the batch) as the file's line.
+  const fileLine = (n) => (n > prefix.length ? n - prefix.length - 1 + batchStart : n);
   const parse = () => {
     const text = [...prefix, ...batch, `END;${batch.length}`].join('\n') + '\n';
     let parsed;
     try {
-      parsed = sogenactif.batch.parseResponse(text);
+      parsed = sogenactif.batch.parseResponse(text, options);
     } catch (e) {
       hinted(e, prefix[0]);
       // The core's advice names an option of the JS call, which the command has no flag for (a helper's
       // attack on the CLI, twenty-ninth pass): said for the command line.
       if (typeof e?.message === 'string') e.message = e.message.replace(UNKNOWN_LINES_ADVICE, CLI_UNKNOWN_LINES_ADVICE);
       const m = typeof e?.message === 'string' && /^line (\d+) of the Office Batch response: /.exec(e.message);
-      if (m && Number(m[1]) > prefix.length) {
-        e.message = e.message.replace(/^line \d+/, `line ${Number(m[1]) - prefix.length - 1 + batchStart}`);
-      }
+      if (m && Number(m[1]) > prefix.length) e.message = e.message.replace(/^line \d+/, `line ${fileLine(Number(m[1]))}`);
       throw e;
     }
     header ??= parsed.header;
@@ -213,7 +219,9 @@ export async function readResponse(sogenactif, source, onRecord) {
       if (seq !== undefined && /^[0-9]{1,15}$/.test(seq)) lineOf.set(Number(seq), line);
     }
     for (const r of parsed.records) onRecord(r, lineOf.get(r.recordSequence));
-    total += parsed.records.length;
+    const unknown = parsed.unknownLines ?? [];
+    for (const u of unknown) onUnknown({ line: fileLine(u.line), type: u.type });
+    total += parsed.records.length + unknown.length;
     batch = [];
     columns = 0;
     size = 0;

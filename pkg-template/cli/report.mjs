@@ -16,6 +16,8 @@
 //                  outcome?: 'unknown', request?: { line, record? } }],
 //   repeated: [{ recordSequence, count }],   // response lines that repeat a recordSequence
 //   unsummed?: { records, recordSequences },  // lines with an amount and no currency code (the first 10)
+//   unknownLines?: { count, lines: [{ line, type }] },  // --unknown-lines report: lines of a type remise
+//                                                      // does not read, left out (the first 10)
 //   join?: { request, records, matched, notInResponse: [recordSequence], notInRequest: [recordSequence],
 //            unreadable, mismatched: [{ recordSequence, field, response, request }], mismatchedCount,
 //            header?: { remitterId, sequence } }   // the request file's, when it is not the response's
@@ -139,6 +141,8 @@ export function createSummary(money, columns = () => null, { join = true } = {})
   // accepted and 0.00 rejected hid a line of 400 answered 99: a helper's walk, twenty-ninth pass).
   const unsummed = [];
   let unsummedCount = 0;
+  const unknownLines = []; // the first 10 lines of a type remise does not read (--unknown-lines report)
+  let unknownLineCount = 0;
   return {
     add(r, text) {
       records += 1;
@@ -213,6 +217,12 @@ export function createSummary(money, columns = () => null, { join = true } = {})
         rejections.push(x);
         rejectedBySeq.set(r.recordSequence, x);
       }
+    },
+    /** A line of a type remise does not read (`{ line, type }`), left out of the totals. */
+    unknownLine(u) {
+      unknownLineCount += 1;
+      // (The type is the line's first column, whatever the file holds there: a card number is masked.)
+      if (unknownLines.length < 10) unknownLines.push({ line: u.line, type: maskCardLike(u.type) });
     },
     request(seq, line, record, text) {
       requested.add(seq);
@@ -307,6 +317,7 @@ export function createSummary(money, columns = () => null, { join = true } = {})
         repeated: [...repeats].sort((a, b) => a[0] - b[0]).map(([recordSequence, count]) => ({ recordSequence, count })),
       };
       if (unsummedCount > 0) report.unsummed = { records: unsummedCount, recordSequences: unsummed };
+      if (unknownLineCount > 0) report.unknownLines = { count: unknownLineCount, lines: unknownLines };
       if (request !== undefined) {
         const notInResponse = [...requested].filter((seq) => !seen.has(seq));
         const notInRequest = [...seen].filter((seq) => !requested.has(seq));
@@ -364,6 +375,11 @@ export function summarise(money, parsed, { file, request } = {}) {
  */
 export function problems(report) {
   const out = [];
+  const k = report.unknownLines;
+  if (k) {
+    const shown = k.lines.map((x) => `line ${x.line} '${x.type}'`).join(', ');
+    out.push(`${k.count} line${k.count === 1 ? ' is' : 's are'} of a type remise does not read, left out of the totals below (${shown}${k.count > k.lines.length ? ', …' : ''}): ask your bank what ${k.count === 1 ? 'it is' : 'they are'} before taking the totals as its whole answer`);
+  }
   const u = report.unsummed;
   if (u) {
     out.push(`${u.records} line${u.records === 1 ? ' holds' : 's hold'} an amount without a currency code, left out of the amounts below (recordSequence ${u.recordSequences.join(', ')}${u.records > u.recordSequences.length ? ', …' : ''}): check ${u.records === 1 ? 'it' : 'them'} in the file`);
