@@ -2250,3 +2250,32 @@ test('--layouts in build, check and report, --result-fields in report: a bank wh
   assert.equal(same.status, 2);
   assert.deepEqual(JSON.parse(readFileSync(lay, 'utf8')), layouts);
 });
+
+test('report --unknown-lines report (the review of the thirtieth pass): a line of unknown type is never joined, END may leave it out, a grouped card number as its type is masked', () => {
+  const head = 'FILE;response;office;v19\nHEADER;023101122334455;2021-12-16+0100;14:26:45+0100;1\n';
+  const layouts = write('join-layouts.json', JSON.stringify({ refund: ['merchantId', 'transactionReference', 'currencyCode', 'operationAmount'] }));
+  const request = write('OFBREQ_40.csv', `FILE;request;office;v19\nHEADER;023101122334455;2021-12-16+0100;14:26:45+0100;1\nREFUND;1;${M};R1;978;100\nREFUND;2;${M};R2;978;200\nEND;2\n`);
+  // A bank's note after record 2, its second column 2 too; END counts the two records only.
+  const response = write('OFBRES_40.csv', `${head}REFUND;1;${M};R1;978;100;00;;\nREFUND;2;${M};R2;978;200;00;;\nNOTE;2;bank comment\n4970 1012 3456 7893;3;x\nEND;2\n`);
+  const r = remise(['batch', 'report', response, '--request', request, '--layouts', layouts, '--unknown-lines', 'report', '--json']);
+  assert.equal(r.status, 1, r.stderr);
+  const report = JSON.parse(r.stdout);
+  assert.deepEqual([report.join.matched, report.join.mismatchedCount, report.join.mismatched], [2, 0, []]);
+  assert.deepEqual(report.unknownLines, { count: 2, lines: [{ line: 5, type: 'NOTE' }, { line: 6, type: '**** **** **** 7893' }] });
+  assert.equal(report.problems.length, 1, report.problems.join('\n'));
+  assert.doesNotMatch(r.stdout, /4970/);
+  // END counting every line reads too; another count is refused, naming both kinds of line.
+  const all = write('OFBRES_41.csv', readFileSync(response, 'utf8').replace('END;2', 'END;4'));
+  assert.equal(remise(['batch', 'report', all, '--layouts', layouts, '--unknown-lines', 'report']).status, 1);
+  assert.match(remise(['batch', 'report', all, '--layouts', layouts, '--unknown-lines', 'report']).stdout, /WARNING: 2 lines are of a type remise does not read/);
+  const wrong = remise(['batch', 'report', write('OFBRES_42.csv', readFileSync(response, 'utf8').replace('END;2', 'END;3')), '--layouts', layouts, '--unknown-lines', 'report']);
+  assert.equal(wrong.status, 1);
+  assert.match(wrong.stderr, /line 7 .*END announces 3 records but the file holds 4 lines \(2 records and 2 of a type remise does not read\): the file is truncated or corrupt/);
+  // A layouts file of null, and --layouts naming the stdin that '-' reads.
+  const nul = remise(['batch', 'check', write('l-null.ndjson', ndjson([{ method: 'refund', merchantId: M, transactionReference: 'R1', currencyCode: 'EUR', operationAmount: 1 }])), '--layouts', write('null.json', 'null')]);
+  assert.equal(nul.status, 2);
+  assert.match(nul.stderr, /--layouts .*null\.json holds null: give an object of column layouts per method/);
+  const both = remise(['batch', 'report', '-', '--layouts', '/dev/stdin'], { input: readFileSync(response, 'utf8') });
+  assert.equal(both.status, 2);
+  assert.match(both.stderr, /--layouts \/dev\/stdin is stdin, which '-' reads too: give the layouts in a file/);
+});

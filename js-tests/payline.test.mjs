@@ -524,3 +524,47 @@ test('request (stateless) refuses the client-only options, as systempay.request 
   // The client takes them.
   assert.ok(new payline.Client({ ...CREDS, timeoutMs: 1000, maxResponseBytes: 1000 }));
 });
+
+test('a Date (or a date library\'s object) in a text field that holds a date of its own layout (birth date, …) is a TYPE issue, in request and client, nothing sent; text goes as given', async () => {
+  // The thirtieth pass: 1 June 1980 at Paris midnight went as '1980-05-31T22:00:00.000Z', the day before.
+  const day = new Date(1980, 5, 1);
+  const fields = ['card.ownerBirthdayDate', 'buyer.birthDate', 'buyer.accountCreateDate', 'buyer.shippingAdress.addressCreateDate', 'buyer.billingAddress.addressCreateDate', 'owner.issueCardDate'];
+  const put = (params, value) => {
+    const p = structuredClone(params);
+    p.card ??= { ...CARD };
+    p.card.ownerBirthdayDate = value;
+    p.buyer = { lastName: 'Dupont', birthDate: value, accountCreateDate: value, shippingAdress: { street1: '1 rue', addressCreateDate: value }, billingAddress: { street1: '2 rue', addressCreateDate: value } };
+    p.owner = { lastName: 'Dupont', issueCardDate: value };
+    return p;
+  };
+  for (const [, R] of entries) {
+    for (const op of ['doAuthorization', 'doCredit', 'doDebit']) {
+      const e = thrown(() => R.payline.request(op, put(PARAMS[op], day), CREDS));
+      assert.equal(e.code, 'VALIDATION', op);
+      assert.deepEqual(e.issues.filter((i) => i.code === 'TYPE').map((i) => i.field), fields, op);
+      assert.match(e.issues[0].message, /^is a date object, which this text field does not take \(sent as its JSON, ISO 8601 text in UTC, it could name another day\)/);
+      // A date library's object (dayjs and moment: `toISOString` and `toJSON`, no `getTime`) is one too.
+      const lib = { toISOString: () => day.toISOString(), toJSON: () => day.toISOString(), format: () => '' };
+      assert.deepEqual(thrown(() => R.payline.request(op, put(PARAMS[op], lib), CREDS)).issues.filter((i) => i.code === 'TYPE').map((i) => i.field), fields, op);
+      // With the core's own issues, all at once.
+      const both = thrown(() => R.payline.request(op, { ...put(PARAMS[op], day), payment: undefined }, CREDS));
+      assert.ok(both.issues.some((i) => i.field === 'payment' && i.code === 'REQUIRED') && both.issues.filter((i) => i.code === 'TYPE').length === 6, op);
+      // Text is written as given (the layout is the caller's), and order.date still takes a Date.
+      const body = R.payline.request(op, { ...put(PARAMS[op], '1980-06-01'), order: { ...(PARAMS[op].order ?? ORDER), date: new Date('1980-06-01T10:00:00Z') } }, CREDS).body;
+      assert.equal(body.match(/<obj:birthDate>([^<]*)</)?.[1], '1980-06-01', op);
+      assert.equal(body.match(/<obj:ownerBirthdayDate>([^<]*)</)?.[1], '1980-06-01', op);
+      // (10:00 UTC is noon in Paris in June, summer time.)
+      assert.match(body, /<obj:date>01\/06\/1980 12:00<\/obj:date>/, op);
+    }
+    // Another operation has no such field: its own words only.
+    const other = thrown(() => R.payline.request('doReAuthorization', { ...PARAMS.doReAuthorization, buyer: { birthDate: day } }, CREDS));
+    assert.deepEqual(other.issues.map((i) => [i.field, i.code]), [['buyer', 'UNKNOWN_FIELD']]);
+  }
+  const client = new payline.Client({ ...CREDS, baseUrl: base('ok') });
+  const before = srv.requests.length;
+  const e = await rejected(client.doAuthorization(put(PARAMS.doAuthorization, day)));
+  assert.equal(e.code, 'VALIDATION');
+  assert.equal(e.outcome, undefined);
+  assert.deepEqual(e.issues.map((i) => i.field), fields);
+  assert.equal(srv.requests.length, before, 'nothing sent');
+});

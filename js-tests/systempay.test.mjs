@@ -668,11 +668,14 @@ for (const [entry, { systempay }] of entries) {
   const client = (over = {}) => new systempay.Client({ shopId: SHOP, password: PASSWORD, baseUrl: srv.url, ...over });
   test(`${entry}: an empty answer is said to be empty, not quoted (stateless and client); a refund's is sent once, of unknown outcome`, async () => {
     // The thirtieth pass: the core's JSON reader quoted nothing ("…column 0): ;").
-    for (const text of ['', '   ', '\r\n', '\n'.repeat(5000)]) {
+    for (const text of ['', '   ', '\r\n', '\n'.repeat(5000), '\ufeff', '\ufeff\r\n']) {
       const e = thrown(() => systempay.parseResponse(text));
       assert.equal(e.code, 'MALFORMED_RESPONSE', JSON.stringify(text));
       assert.equal(e.message, 'the answer is empty (no JSON envelope in it)', JSON.stringify(text));
+      // Under another 2xx than 200 (the review of the pass: "…the V4 envelope: " quoted nothing too).
+      assert.equal(thrown(() => systempay.parseResponse(text, 201)).message, 'the answer is HTTP 201, not the 200 with the V4 envelope, and it is empty', JSON.stringify(text));
     }
+    assert.match(thrown(() => systempay.parseResponse(' x', 201)).message, /^the answer is HTTP 201, not the 200 with the V4 envelope: /);
     // Anything else keeps the reader's words.
     assert.match(thrown(() => systempay.parseResponse(' x')).message, /^the answer is not JSON \(/);
     assert.match(thrown(() => systempay.parseResponse('{')).message, /^the answer is not JSON \(EOF while parsing an object/);

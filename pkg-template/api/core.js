@@ -712,14 +712,19 @@ function inexactKeys(v) {
 }
 
 /**
- * A Systempay answer of nothing but white space, said so: the core's JSON reader quoted its nothing ("the
- * answer is not JSON (EOF while parsing a value at line 1 column 0): ;", a known gap of the twenty-ninth
- * pass). In JS: the core's words cost `.wasm`. `message` as it is for any other text.
+ * A Systempay answer of nothing but white space (and a byte order mark), said so: the core's readers quoted
+ * its nothing ("the answer is not JSON (EOF while parsing a value at line 1 column 0): ;", a known gap of the
+ * twenty-ninth pass; "…not the 200 with the V4 envelope: " under 201). In JS: the core's words cost `.wasm`.
+ * `message` as it is for any other text.
  */
 export function emptyAnswer(message, text) {
-  // (JSON's white space only; the core quotes a line break as `\n`.)
-  if (typeof message !== 'string' || typeof text !== 'string' || /[^ \t\r\n]/.test(text)) return message;
-  return message.replace(/^the answer is not JSON \(EOF while parsing a value at line \d+ column \d+\): (?: |\\[tnr])*…?/, 'the answer is empty (no JSON envelope in it)');
+  // (JSON's white space, after a BOM the core skips; the core quotes a line break as `\n`, a BOM as
+  // `\u{feff}`, and cuts a long quote with `…`.)
+  if (typeof message !== 'string' || typeof text !== 'string' || /[^ \t\r\n]/.test(text.replace(/^\uFEFF/, ''))) return message;
+  const nothing = String.raw`(?:\\u\{feff\})?(?: |\\[tnr])*…?`;
+  return message
+    .replace(new RegExp(String.raw`^the answer is not JSON \(EOF while parsing a value at line \d+ column \d+\): ${nothing}`), 'the answer is empty (no JSON envelope in it)')
+    .replace(new RegExp(String.raw`^(the answer is HTTP \d+, not the 200 with the V4 envelope): ${nothing}`), '$1, and it is empty');
 }
 
 /** The RemiseError props of an answer holding a number JS would round (`inexactKeys`), or undefined. */

@@ -1,5 +1,5 @@
 // payline.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { RemiseError, asText, guarded, hintAt, invoke, invokeRequest, invokeText, issuesOf, notTextHint, withIssues, withMore } from './core.js';
+import { RemiseError, asText, guarded, hintAt, invoke, invokeRequest, invokeText, issuesOf, joined, notTextHint, withIssues, withMore } from './core.js';
 import { bindMethods, callOptions, clientFault, defineMethods, notWellFormed, openClient, scrubbing, send, transientForRead, xmlAsRead } from './transport.js';
 
 const G = 'payline';
@@ -44,6 +44,55 @@ function withBaseUrlIssue(options, f) {
   return out;
 }
 
+/**
+ * Payline's text fields that hold a date in a layout of their own (`Kind::FreeText` in
+ * src/payline/model.rs, in the bodies of these operations), by operation. A `Date` given there went as
+ * its JSON, UTC ISO 8601 text, another day than the one meant under Paris midnight and another text on
+ * every server time zone (a helper's attack, thirtieth pass): refused in JS, where a Date is still one
+ * (the core sees its text). The fields whose layout remise writes (`order.date`, …) take a Date.
+ */
+const TEXT_DATES = [['card', 'ownerBirthdayDate'], ['buyer', 'birthDate'], ['buyer', 'accountCreateDate'], ['buyer', 'shippingAdress', 'addressCreateDate'], ['buyer', 'billingAddress', 'addressCreateDate'], ['owner', 'issueCardDate']];
+const WITH_TEXT_DATES = new Set(['doAuthorization', 'doCredit', 'doDebit']);
+
+/** The TYPE issues of a `Date` (or a date library's object) given in one of those fields (none for another operation). */
+function textDates(operation, params) {
+  if (!WITH_TEXT_DATES.has(operation) || params === null || typeof params !== 'object') return [];
+  const out = [];
+  for (const path of TEXT_DATES) {
+    const isDate = guarded(() => {
+      let v = params;
+      for (const k of path) {
+        if (v === null || typeof v !== 'object') return false;
+        v = v[k];
+      }
+      // (Duck-typed, as the boundary's replacer: `instanceof` fails across realms.)
+      if (v === null || typeof v !== 'object') return false;
+      if (typeof v.getTime === 'function' && typeof v.toISOString === 'function') return true;
+      // A date library's value (dayjs, moment, Luxon): its JSON is ISO 8601 date-time text too (the review
+      // of the thirtieth pass).
+      const json = typeof v.toJSON === 'function' ? v.toJSON() : undefined;
+      return typeof json === 'string' && /^[+-]?\d{4,6}-\d\d-\d\dT/.test(json);
+    }, false);
+    if (isDate) {
+      out.push({ field: path.join('.'), code: 'TYPE', message: 'is a date object, which this text field does not take (sent as its JSON, ISO 8601 text in UTC, it could name another day): give the text in the layout Payline documents for it' });
+    }
+  }
+  return out;
+}
+
+/** `f()`, with the issues of `textDates` after its VALIDATION error's, or alone. */
+function withTextDates(operation, params, f) {
+  const dates = textDates(operation, params);
+  if (dates.length === 0) return f();
+  try {
+    f();
+  } catch (e) {
+    if (!(e instanceof RemiseError && e.code === 'VALIDATION')) throw e;
+    throw withMore(G, e, dates.filter((d) => !issuesOf(e).some((i) => i?.field === d.field)));
+  }
+  throw withIssues(G, dates);
+}
+
 export default function payline(raw) {
   /**
    * A Payline client: validates, sends, decodes. Methods resolve with the decoded answer when its
@@ -62,7 +111,10 @@ export default function payline(raw) {
     // One method per operation (`defineMethods`); `options.signal` (an AbortSignal) stops the
     // call: ABORTED. Their docs are the declarations' (types/payline.d.ts).
     #run(op, params, options) {
-      return send(this.#core, this.#settings, G, op, [params], [''], false, callOptions(G, options, false));
+      const o = callOptions(G, options, false);
+      const dates = textDates(op, params);
+      if (dates.length) o[2] = joined(dates, o[2]);
+      return send(this.#core, this.#settings, G, op, [params], [''], false, o);
     }
     static {
       defineMethods(this, OPERATIONS, 1, (client, op, params, options) => client.#run(op, params, options));
@@ -70,7 +122,7 @@ export default function payline(raw) {
   }
   return {
     request: (operation, params, options) =>
-      scrubbing(options, () => withBaseUrlIssue(options, () => invokeRequest(raw, 'payline.request', [operation, params, options], ['operation', '', 'options'], G, PLACEHOLDER))),
+      scrubbing(options, () => withBaseUrlIssue(options, () => withTextDates(operation, params, () => invokeRequest(raw, 'payline.request', [operation, params, options], ['operation', '', 'options'], G, PLACEHOLDER)))),
     parseResponse: (operation, xml, httpStatus) => {
       // (Line ends as XML reads them; a 200 answer holding a character XML does not allow is the refusal
       // of no answer, said; under another status it goes as it came, as the client sends it: transport.js.)

@@ -823,7 +823,7 @@ function optionHint(e) {
   if (e.hint !== undefined) return e;
   const fields = [e.field, ...(Array.isArray(e.issues) ? e.issues.map((i) => i?.field) : [])].filter((f) => typeof f === 'string');
   const hints = [];
-  if (fields.some((f) => /^layouts\b/.test(f))) hints.push('layouts.METHOD[i] is name i (counted from 0) of the METHOD list in the --layouts file');
+  if (fields.some((f) => /^(?:options\.)?layouts\b/.test(f))) hints.push('layouts.METHOD[i] is name i (counted from 0) of the METHOD list in the --layouts file');
   if (fields.some((f) => /^resultFields\b/.test(f))) hints.push('resultFields[i] is name i (counted from 0) of --result-fields');
   if (hints.length) {
     try {
@@ -933,11 +933,27 @@ function readLayouts(path) {
     if (e instanceof FileError) throw e;
     throw missingFile(e) ? new FileError(`--layouts ${path}: ${NO_SUCH_FILE}`) : fileError('--layouts', path, e);
   }
+  let layouts;
   try {
-    return JSON.parse(text);
+    layouts = JSON.parse(text);
   } catch (e) {
     throw new UsageError(`--layouts ${path} is not JSON (${e.message}): give an object of column layouts per method, such as {"refund": ["merchantId", "transactionReference", …]} (README "Correcting a layout")`);
   }
+  // (The library reads null as no layouts: a file written null by a step that failed was taken in silence,
+  // the review of the thirtieth pass.)
+  if (layouts === null) throw new UsageError(`--layouts ${path} holds null: give an object of column layouts per method, such as {"refund": ["merchantId", "transactionReference", …]}`);
+  return layouts;
+}
+
+/**
+ * --layouts naming stdin (`/dev/stdin`) while an input is '-': both would read it, the first one all of it
+ * (the review of the thirtieth pass: the piped response was read as the layouts).
+ */
+function layoutsBesideStdin(values, inputs) {
+  if (values.layouts === undefined || !inputs.includes('-')) return;
+  const st = stdinStat();
+  const lt = statOrNone(values.layouts);
+  if (st && lt && st.dev === lt.dev && st.ino === lt.ino) throw new UsageError(`--layouts ${values.layouts} is stdin, which '-' reads too: give the layouts in a file`);
 }
 
 /** The host clock as `header.date` / `header.time` take it: '2026-11-29+0100', '22:30:00+0100'. */
@@ -1352,6 +1368,7 @@ async function build(argv, io) {
   const input = oneInput(positionals, 'INPUT file of records');
   if (values.output === undefined) throw new UsageError('-o OUTPUT is required');
   const output = values.output;
+  layoutsBesideStdin(values, [input]);
   const options = writerOptions(values, { needHeader: true });
   let entry = null;
   if (values.zip) {
@@ -1485,6 +1502,7 @@ async function check(argv, io) {
   if (values.help) return printHelp(io, USAGE.check, 'check');
   const input = oneInput(positionals, 'INPUT file of records');
   if (values.errors !== undefined) refuseSameFile([['INPUT', input], ...(values.layouts === undefined ? [] : [['--layouts', values.layouts]])], [['--errors', values.errors]]);
+  layoutsBesideStdin(values, [input]);
   const options = writerOptions(values, { needHeader: false });
   commandLineChecks(values, input);
   const errors = openErrors(values);
@@ -1710,6 +1728,7 @@ async function report(argv, io) {
   if (unknownLines !== 'error' && unknownLines !== 'report') throw new UsageError(`--unknown-lines must be error or report, got '${unknownLines}'`);
   // The bank's layout, as parseResponse takes it (its own checks and messages: `layouts.refund[3]`).
   const layout = {};
+  layoutsBesideStdin(values, [path, values.request]);
   if (values.layouts !== undefined) layout.layouts = readLayouts(values.layouts);
   if (values['result-fields'] !== undefined) layout.resultFields = values['result-fields'].split(',').map((f) => f.trim());
   if (path === '-' && values.request === '-') throw new UsageError('RESPONSE and --request cannot both be stdin');

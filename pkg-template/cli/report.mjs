@@ -221,8 +221,9 @@ export function createSummary(money, columns = () => null, { join = true } = {})
     /** A line of a type remise does not read (`{ line, type }`), left out of the totals. */
     unknownLine(u) {
       unknownLineCount += 1;
-      // (The type is the line's first column, whatever the file holds there: a card number is masked.)
-      if (unknownLines.length < 10) unknownLines.push({ line: u.line, type: maskCardLike(u.type) });
+      // (The type is the line's first column, whatever the file holds there: a card number is masked, in
+      // groups too, as the error of the same line masks it.)
+      if (unknownLines.length < 10) unknownLines.push({ line: u.line, type: maskDigits(u.type) });
     },
     request(seq, line, record, text) {
       requested.add(seq);
