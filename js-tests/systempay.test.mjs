@@ -275,7 +275,8 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
       ['a Uint8Array', new TextEncoder().encode(form), 'Object.fromEntries(new URLSearchParams(new TextDecoder().decode(body)))'],
       ['a URLSearchParams', new URLSearchParams(form), 'Object.fromEntries(it)'],
       // (What an edge runtime's handler holds: the review of the pass.)
-      ['a Request', new Request('http://localhost/ipn', { method: 'POST', body: form }), 'Object.fromEntries(await request.formData())'],
+      // (Its text: `Object.fromEntries(await request.formData())` is no object of strings to TypeScript.)
+      ['a Request', new Request('http://localhost/ipn', { method: 'POST', body: form }), 'Object.fromEntries(new URLSearchParams(await request.text()))'],
       ['a body stream', new Response(form).body, 'Object.fromEntries(new URLSearchParams(await new Response(body).text()))'],
       ['a Blob', new Blob([form]), 'Object.fromEntries(new URLSearchParams(await blob.text()))'],
       ['a Response', new Response(form), 'Object.fromEntries(new URLSearchParams(await response.text()))'],
@@ -286,6 +287,12 @@ for (const [entry, { systempay, RemiseError, isRemiseError }] of entries) {
         assert.deepEqual(e.issues.map((i) => [i.field, i.code]), [['(input)', 'TYPE']], what);
         assert.ok(e.message.endsWith(`: give ${fix}`), `${what}: ${e.message}`);
       }
+    }
+    // No body at all (Express 5's req.body without a body parser): said, with the parser to add.
+    for (const call of [() => systempay.verifyHash(undefined, keys), () => systempay.parseAnswer(undefined, keys)]) {
+      const e = thrown(call);
+      assert.deepEqual(e.issues.map((i) => [i.field, i.code]), [['(input)', 'TYPE']]);
+      assert.match(e.message, /got undefined: was the form body read\? \(Express 5 leaves req\.body undefined without app\.use\(express\.urlencoded\(\)\)\)$/);
     }
     // The post names the key the handler did not give, the other being given (an IPN handler passes only
     // the password, as README says, and a browser return is posted to it): an answer that does not verify

@@ -19,12 +19,14 @@ const when: Date = sim.advance({ days: 1, hours: 2 });
 const file: string = sim.sogenactif.processBatch('FILE;request;office;v19\n');
 const last: SimulatorRequest | undefined = sim.requests.at(-1);
 const ipn: Promise<SimulatedIpn> = sim.systempay.ipn(uuid, { key: 'sha256_hmac' });
+// Posted to one's own handler as a form (an interface was no Record<string, string>: thirtieth pass).
+const posted: Promise<URLSearchParams> = ipn.then((fields) => new URLSearchParams(fields));
 const base: Promise<string> = sim.listen(0);
 // node:http's headers (arrays, undefined), a Headers, a Map; null as left out (a new user's walk).
 declare const incoming: Record<string, string | string[] | undefined>;
 const handled = [sim.handle({ method: 'POST', url: 'http://x/', headers: incoming }), sim.handle({ method: 'GET', url: 'http://x/', headers: new Map([['a', 'b']]) })];
 const nulls = [createSimulator({ now: null }), sim.systempay.createTransaction({ amount: 1, captureDelay: null, manualValidation: null }), sim.sogenactif.createTransaction({ transactionReference: 'A2', amount: 1, status: null, captureMode: null, captureDay: null })];
-void [sp, pl, office, id, status, s10Date, sealing, byPair, when, file, last, ipn, base, handled, nulls];
+void [sp, pl, office, id, status, s10Date, sealing, byPair, when, file, last, ipn, posted, base, handled, nulls];
 
 // @ts-expect-error amounts are integers in minor units
 sim.systempay.createTransaction({ amount: '30.00' });

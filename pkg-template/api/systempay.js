@@ -205,6 +205,11 @@ export default function systempay(raw) {
    * pass); a string had the right issue without the fix. Undefined for anything else.
    */
   function rawForm(fields) {
+    // Nothing at all: Express 5 leaves `req.body` undefined when no body parser ran (it was "must be the
+    // object of posted fields" alone: a helper's IPN handlers, thirtieth pass).
+    if (fields === undefined) {
+      return withIssues(G, [{ field: '(input)', code: 'TYPE', message: "must be the object of posted fields ({ 'kr-answer', 'kr-hash', 'kr-hash-key', 'kr-hash-algorithm' }), got undefined: was the form body read? (Express 5 leaves req.body undefined without app.use(express.urlencoded()))" }]);
+    }
     // (By their tags, as other realms' and runtimes' are: reading Node's `Request` or `FormData` global
     // loads its fetch implementation. A fetch `Request`, its body stream and a Blob came with the review of
     // the pass: an edge runtime's handler passes those.)
@@ -213,7 +218,9 @@ export default function systempay(raw) {
       if (ArrayBuffer.isView(fields) || fields instanceof ArrayBuffer) return ['the form body as bytes', 'new URLSearchParams(new TextDecoder().decode(body))'];
       const tag = fields !== null && typeof fields === 'object' ? fields[Symbol.toStringTag] : undefined;
       if (tag === 'URLSearchParams' || tag === 'FormData') return [`a ${tag}`, 'it'];
-      if (tag === 'Request') return ['a Request', 'await request.formData()'];
+      // (Its text, not formData(): `Object.fromEntries` of a FormData is no object of strings to TypeScript,
+      // a helper's IPN handlers, thirtieth pass.)
+      if (tag === 'Request') return ['a Request', 'new URLSearchParams(await request.text())'];
       if (tag === 'ReadableStream') return ['the body as a stream', 'new URLSearchParams(await new Response(body).text())'];
       if (tag === 'Blob' || tag === 'File') return [`a ${tag}`, 'new URLSearchParams(await blob.text())'];
       // (Its text, not formData(): that throws for a Response whose type is not a form's: the walk of the pass.)

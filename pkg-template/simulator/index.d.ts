@@ -97,14 +97,17 @@ export interface SimulatedSipsTransaction {
   captureDay: number;
 }
 
-/** IPN / browser-return form fields, as the platform posts them. */
-export interface SimulatedIpn {
+/**
+ * IPN / browser-return form fields, as the platform posts them. A type, not an interface, so that it is
+ * a `Record<string, string>` (`new URLSearchParams(await sim.systempay.ipn(uuid))` posts it to a handler).
+ */
+export type SimulatedIpn = {
   'kr-hash': string;
   'kr-hash-algorithm': 'sha256_hmac';
   'kr-hash-key': 'password' | 'sha256_hmac';
   'kr-answer-type': 'V4/Payment';
   'kr-answer': string;
-}
+};
 
 export interface Simulator {
   /** A fetch-compatible function: pass it to any client as `fetch`. No network, no port. */

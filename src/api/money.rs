@@ -57,7 +57,7 @@ fn dto(c: &money::Currency) -> Value {
     m.insert("code".into(), Value::String(c.code().to_string()));
     m.insert("numeric".into(), Value::from(c.numeric));
     m.insert("digits".into(), Value::from(c.digits));
-    m.insert("name".into(), Value::String(c.name.to_string()));
+    m.insert("name".into(), Value::String(c.name().to_string()));
     Value::Object(m)
 }
 
@@ -90,7 +90,7 @@ fn currency_arg<'a>(a: &Args<'a>, i: usize) -> Result<Cow<'a, str>> {
         Value::String(s) => return Ok(Cow::Owned(s.clone())),
         // Any number is looked up as its text: 978 is found, 1000 or 978.5 is named as an
         // unknown currency (as the string '1000' is), not as a value of the wrong type.
-        Value::Number(n) => return Ok(Cow::Owned(n.to_string())),
+        Value::Number(n) => return Ok(Cow::Owned(crate::codec::json_out::number_text(n))),
         _ => {}
     }
     Err(Error::new(

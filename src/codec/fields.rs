@@ -75,10 +75,13 @@ pub fn uint(v: &Value) -> Result<u64, Found> {
             } else if n.as_i64().is_some() {
                 Err(Found::new(
                     issue::RANGE,
-                    format!("must not be negative, got {n}"),
+                    format!(
+                        "must not be negative, got {}",
+                        crate::codec::json_out::number_text(n)
+                    ),
                 ))
             } else {
-                Err(bad(n.to_string()))
+                Err(bad(crate::codec::json_out::number_text(n)))
             }
         }
         other => Err(bad(type_name(other).to_string())),
@@ -175,7 +178,7 @@ pub fn currency(
                 NumericCode::Any => true,
             } =>
         {
-            number = n.to_string();
+            number = crate::codec::json_out::number_text(n);
             number.as_str()
         }
         other => {

@@ -185,6 +185,26 @@ pub fn f64(out: &mut Vec<u8>, f: f64) {
     }
 }
 
+/// Appends a `serde_json::Number`: the text of its `Display` (which `serde_json::to_string`
+/// writes too), without it: `Number`'s `Display` goes through `itoa`, whose `expect` keeps core's
+/// `Debug` builders in the `.wasm` (a vtable in the data section holds them; issue 9, size).
+pub fn number(out: &mut Vec<u8>, n: &serde_json::Number) {
+    if let Some(u) = n.as_u64() {
+        u64(out, u);
+    } else if let Some(i) = n.as_i64() {
+        i64(out, i);
+    } else {
+        f64(out, n.as_f64().unwrap_or(f64::NAN));
+    }
+}
+
+/// [`number`] as a `String`: what `n.to_string()` gives.
+pub fn number_text(n: &serde_json::Number) -> String {
+    let mut out = Vec::new();
+    number(&mut out, n);
+    finish(out)
+}
+
 /// Appends a `serde_json::Value` (for the rarer results still built as values), byte for byte as
 /// `serde_json::to_string` writes it. By hand rather than through serde_json's serializer: with
 /// [`val`] below, no code of the `.wasm` serializes through serde any more, which drops the
@@ -194,15 +214,7 @@ pub fn value(out: &mut Vec<u8>, v: &serde_json::Value) {
     match v {
         Value::Null => out.extend_from_slice(b"null"),
         Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
-        Value::Number(n) => {
-            if let Some(u) = n.as_u64() {
-                u64(out, u);
-            } else if let Some(i) = n.as_i64() {
-                i64(out, i);
-            } else {
-                f64(out, n.as_f64().unwrap_or(f64::NAN));
-            }
-        }
+        Value::Number(n) => number(out, n),
         Value::String(s) => str(out, s),
         Value::Array(items) => array(out, items, value),
         Value::Object(m) => {

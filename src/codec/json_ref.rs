@@ -388,7 +388,7 @@ impl<'a> Reader<'a> {
         for _ in 0..4 {
             let d = match self.peek() {
                 None => return Err(self.error("EOF while parsing a string")),
-                Some(b) => char::from(b).to_digit(16),
+                Some(b) => super::text::digit(b, 16),
             };
             n = n * 16 + d.ok_or_else(|| self.error("invalid escape"))?;
             self.at += 1;
@@ -866,8 +866,10 @@ impl<'a> Val<'a> {
             // serde_json's own text of the number (never `f64`'s `Display`, which would pull
             // core's float formatting into the `.wasm`: issue 9, size). The parser only
             // produces finite numbers, so `from_f64` always succeeds.
-            Val::F(f) => serde_json::Number::from_f64(*f)
-                .map_or_else(|| "a number".to_string(), |n| n.to_string()),
+            Val::F(f) => serde_json::Number::from_f64(*f).map_or_else(
+                || "a number".to_string(),
+                |n| super::json_out::number_text(&n),
+            ),
             other => other.type_name().to_string(),
         }
     }

@@ -81,18 +81,23 @@ pub fn parse_uint(s: &str, radix: u32) -> Option<u64> {
     // By byte: a digit of any radix is ASCII, and a byte of a multi-byte character is none
     // (what `char::to_digit` answers, without its call per character at opt-level "z").
     for &b in digits.as_bytes() {
-        let d = match b {
-            b'0'..=b'9' => b - b'0',
-            b'a'..=b'z' => b - b'a' + 10,
-            b'A'..=b'Z' => b - b'A' + 10,
-            _ => return None,
-        };
-        if u32::from(d) >= radix {
-            return None;
-        }
+        let d = digit(b, radix)?;
         n = n.checked_mul(u64::from(radix))?.checked_add(u64::from(d))?;
     }
     Some(n)
+}
+
+/// The value of `b` as a digit of `radix` (2 to 36): `char::from(b).to_digit(radix)`, without
+/// core's `to_digit`, whose panic on a radix above 36 (its message and the call) is kept in the
+/// `.wasm` for every caller (issue 9, size).
+pub fn digit(b: u8, radix: u32) -> Option<u32> {
+    let d = match b {
+        b'0'..=b'9' => b - b'0',
+        b'a'..=b'z' => b - b'a' + 10,
+        b'A'..=b'Z' => b - b'A' + 10,
+        _ => return None,
+    };
+    Some(u32::from(d)).filter(|d| *d < radix)
 }
 
 /// [`parse_uint`] in base 10.
@@ -121,7 +126,7 @@ pub fn hex_decode(text: &str) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(text.len() / 2);
     for pair in pairs {
         let [hi, lo] = pair else { return None };
-        let digit = |b: &u8| char::from(*b).to_digit(16);
+        let digit = |b: &u8| digit(*b, 16);
         out.push(u8::try_from(digit(hi)? * 16 + digit(lo)?).ok()?);
     }
     Some(out)

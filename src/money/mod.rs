@@ -25,9 +25,22 @@ pub struct Currency {
     pub numeric: u16,
     /// Number of fraction digits (minor units) in this table.
     pub digits: u8,
-    /// English name.
-    pub name: &'static str,
+    /// The length of the English name ([`Currency::name`]), which is not in the row.
+    name_len: u8,
 }
+
+/// A currency table as a `static` of rows and a `const` of the rows' names, one after the other,
+/// from one list of `(code, numeric, digits, name)`: a row holds its name's length, not a `&str` (a
+/// pointer and a length) in each of the 199 rows of the two tables (issue 9, size).
+macro_rules! currency_table {
+    ($(#[$doc:meta])* $rows:ident, $names:ident, $(($code:literal, $numeric:literal, $digits:literal, $name:literal),)*) => {
+        $(#[$doc])*
+        pub static $rows: &[Currency] = &[$(Currency::new($code, $numeric, $digits, $name),)*];
+        /// The names of the rows, in their order, one after the other ([`Currency::name`]).
+        pub(super) const $names: &str = concat!($($name,)*);
+    };
+}
+use currency_table;
 
 impl Currency {
     /// A row; `code` is three ASCII letters (a unit test checks every row).
@@ -40,13 +53,30 @@ impl Currency {
             alpha,
             numeric,
             digits,
-            name,
+            name_len: name.len() as u8,
         }
     }
 
     /// ISO 4217 alpha-3 code.
     pub fn code(&self) -> &str {
         std::str::from_utf8(&self.alpha).unwrap_or("???")
+    }
+
+    /// English name: that of the first row of the same code in [`ISO_4217`], then [`SYSTEMPAY`]
+    /// (the two tables give the codes they share the same name: a unit test checks it), found after
+    /// the names of the rows before it.
+    pub fn name(&self) -> &'static str {
+        for (rows, names) in [(ISO_4217, iso::NAMES), (SYSTEMPAY, systempay::NAMES)] {
+            let mut at = 0;
+            for c in rows {
+                let end = at + usize::from(c.name_len);
+                if c.alpha == self.alpha {
+                    return names.get(at..end).unwrap_or("");
+                }
+                at = end;
+            }
+        }
+        ""
     }
 }
 
@@ -58,7 +88,7 @@ impl Serialize for Currency {
         row.serialize_field("code", self.code())?;
         row.serialize_field("numeric", &self.numeric)?;
         row.serialize_field("digits", &self.digits)?;
-        row.serialize_field("name", self.name)?;
+        row.serialize_field("name", self.name())?;
         row.end()
     }
 }

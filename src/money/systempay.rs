@@ -11,47 +11,49 @@
 //!
 //! HRK and BGN are still listed by the platform although ISO withdrew them (HRK in 2023, BGN when
 //! Bulgaria adopted the euro on 2026-01-01). Names are the ISO
-//! English names. Correct a row here and every caller follows.
+//! English names: a row that is in ISO 4217 takes its name from there (`""`, the name in a comment:
+//! issue 9, size). Correct a row here and every caller follows.
 
 use super::Currency;
 
-/// The Systempay table, sorted by alpha code.
-pub static SYSTEMPAY: &[Currency] = &[
-    Currency::new("AUD", 36, 2, "Australian Dollar"),
-    Currency::new("BGN", 975, 2, "Bulgarian Lev"),
-    Currency::new("BRL", 986, 2, "Brazilian Real"),
-    Currency::new("CAD", 124, 2, "Canadian Dollar"),
-    Currency::new("CHF", 756, 2, "Swiss Franc"),
-    Currency::new("CNY", 156, 1, "Yuan Renminbi"),
-    Currency::new("CZK", 203, 2, "Czech Koruna"),
-    Currency::new("DKK", 208, 2, "Danish Krone"),
-    Currency::new("EUR", 978, 2, "Euro"),
-    Currency::new("GBP", 826, 2, "Pound Sterling"),
-    Currency::new("HKD", 344, 2, "Hong Kong Dollar"),
-    Currency::new("HRK", 191, 2, "Kuna"),
-    Currency::new("HUF", 348, 2, "Forint"),
-    Currency::new("IDR", 360, 2, "Rupiah"),
-    Currency::new("INR", 356, 2, "Indian Rupee"),
-    Currency::new("JPY", 392, 0, "Yen"),
-    Currency::new("KHR", 116, 0, "Riel"),
-    Currency::new("KRW", 410, 0, "Won"),
-    Currency::new("MXN", 484, 2, "Mexican Peso"),
-    Currency::new("MYR", 458, 2, "Malaysian Ringgit"),
-    Currency::new("NOK", 578, 2, "Norwegian Krone"),
-    Currency::new("NZD", 554, 2, "New Zealand Dollar"),
-    Currency::new("PHP", 608, 2, "Philippine Peso"),
-    Currency::new("PLN", 985, 2, "Zloty"),
-    Currency::new("RON", 946, 2, "Romanian Leu"),
-    Currency::new("RUB", 643, 2, "Russian Ruble"),
-    Currency::new("SEK", 752, 2, "Swedish Krona"),
-    Currency::new("SGD", 702, 2, "Singapore Dollar"),
-    Currency::new("THB", 764, 2, "Baht"),
-    Currency::new("TRY", 949, 2, "Turkish Lira"),
-    Currency::new("TWD", 901, 2, "New Taiwan Dollar"),
-    Currency::new("USD", 840, 2, "US Dollar"),
-    Currency::new("XPF", 953, 0, "CFP Franc"),
-    Currency::new("ZAR", 710, 2, "Rand"),
-];
+super::currency_table! {
+    /// The Systempay table, sorted by alpha code.
+    SYSTEMPAY, NAMES,
+    ("AUD", 36, 2, ""), // Australian Dollar
+    ("BGN", 975, 2, "Bulgarian Lev"),
+    ("BRL", 986, 2, ""), // Brazilian Real
+    ("CAD", 124, 2, ""), // Canadian Dollar
+    ("CHF", 756, 2, ""), // Swiss Franc
+    ("CNY", 156, 1, ""), // Yuan Renminbi
+    ("CZK", 203, 2, ""), // Czech Koruna
+    ("DKK", 208, 2, ""), // Danish Krone
+    ("EUR", 978, 2, ""), // Euro
+    ("GBP", 826, 2, ""), // Pound Sterling
+    ("HKD", 344, 2, ""), // Hong Kong Dollar
+    ("HRK", 191, 2, "Kuna"),
+    ("HUF", 348, 2, ""), // Forint
+    ("IDR", 360, 2, ""), // Rupiah
+    ("INR", 356, 2, ""), // Indian Rupee
+    ("JPY", 392, 0, ""), // Yen
+    ("KHR", 116, 0, ""), // Riel
+    ("KRW", 410, 0, ""), // Won
+    ("MXN", 484, 2, ""), // Mexican Peso
+    ("MYR", 458, 2, ""), // Malaysian Ringgit
+    ("NOK", 578, 2, ""), // Norwegian Krone
+    ("NZD", 554, 2, ""), // New Zealand Dollar
+    ("PHP", 608, 2, ""), // Philippine Peso
+    ("PLN", 985, 2, ""), // Zloty
+    ("RON", 946, 2, ""), // Romanian Leu
+    ("RUB", 643, 2, ""), // Russian Ruble
+    ("SEK", 752, 2, ""), // Swedish Krona
+    ("SGD", 702, 2, ""), // Singapore Dollar
+    ("THB", 764, 2, ""), // Baht
+    ("TRY", 949, 2, ""), // Turkish Lira
+    ("TWD", 901, 2, ""), // New Taiwan Dollar
+    ("USD", 840, 2, ""), // US Dollar
+    ("XPF", 953, 0, ""), // CFP Franc
+    ("ZAR", 710, 2, ""), // Rand
+}
 
 #[cfg(test)]
 mod tests;

@@ -28,7 +28,7 @@ fn iso_known_rows() {
     check("CLF", 990, 4);
     check("XOF", 952, 0);
     check("USD", 840, 2);
-    assert_eq!(currency("EUR", Table::Iso).unwrap().name, "Euro");
+    assert_eq!(currency("EUR", Table::Iso).unwrap().name(), "Euro");
     // Funds codes and metals have no minor unit and are not in the table.
     assert!(currency("XAU", Table::Iso).is_err());
     assert!(currency("XDR", Table::Iso).is_err());
@@ -174,5 +174,40 @@ fn a_row_serializes_as_js_sees_it() {
     assert_eq!(
         serde_json::to_value(eur).unwrap(),
         serde_json::json!({ "code": "EUR", "numeric": 978, "digits": 2, "name": "Euro" })
+    );
+}
+
+/// Each row's name as its table lists it: the names of a table's rows follow one another.
+fn listed_names(rows: &[Currency], names: &'static str) -> Vec<&'static str> {
+    let mut at = 0;
+    let mut out = Vec::new();
+    for c in rows {
+        out.push(&names[at..at + usize::from(c.name_len)]);
+        at += usize::from(c.name_len);
+    }
+    assert_eq!(at, names.len());
+    out
+}
+
+#[test]
+fn every_row_has_the_name_it_is_listed_with() {
+    for (c, listed) in ISO_4217.iter().zip(listed_names(ISO_4217, iso::NAMES)) {
+        assert!(!listed.is_empty(), "{}", c.code());
+        assert_eq!(c.name(), listed, "{}", c.code());
+    }
+    // Systempay's rows name only the codes ISO lacks; the others take ISO's name.
+    for (c, listed) in SYSTEMPAY
+        .iter()
+        .zip(listed_names(SYSTEMPAY, systempay::NAMES))
+    {
+        let iso = find_in(c.code(), ISO_4217);
+        assert_eq!(listed.is_empty(), iso.is_some(), "{}", c.code());
+        assert_eq!(c.name(), iso.map_or(listed, |r| r.name()), "{}", c.code());
+        assert!(!c.name().is_empty(), "{}", c.code());
+    }
+    assert_eq!(currency("HRK", Table::Sogenactif).unwrap().name(), "Kuna");
+    assert_eq!(
+        currency("CNY", Table::Systempay).unwrap().name(),
+        "Yuan Renminbi"
     );
 }

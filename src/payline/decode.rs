@@ -133,7 +133,11 @@ fn char_ref(num: &str) -> Option<char> {
         Some(hex) => (hex, 16),
         None => (num, 10),
     };
-    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+    if digits.is_empty()
+        || !digits
+            .bytes()
+            .all(|b| crate::codec::text::digit(b, radix).is_some())
+    {
         return None;
     }
     crate::codec::text::parse_uint(digits, radix)

@@ -151,7 +151,7 @@ fn details_as_original(v: &Value) -> Option<Value> {
     let mut put = |key: &str, paths: &[&[&str]]| {
         let found = paths.iter().find_map(|p| match value_at(v, p)? {
             Value::String(s) if !s.is_empty() => Some(s.clone()),
-            Value::Number(n) => Some(n.to_string()),
+            Value::Number(n) => Some(crate::codec::json_out::number_text(n)),
             _ => None,
         });
         if let Some(x) = found {
@@ -224,7 +224,7 @@ pub fn check_re_authorization<'a>(
     let action_number: String;
     let original_action = match o.raw("action") {
         Some(Value::Number(n)) => {
-            action_number = n.to_string();
+            action_number = crate::codec::json_out::number_text(n);
             Some(action_number.as_str())
         }
         _ => o.str("action", &mut issues),

@@ -107,6 +107,51 @@ fn numbers_and_values() {
     assert_eq!(finish(out), "\"k\\\"\":");
 }
 
+#[test]
+fn number_text_is_numbers_display() {
+    use serde_json::Number;
+    let mut numbers: Vec<Number> = [
+        0u64,
+        1,
+        9,
+        10,
+        99,
+        100,
+        1500,
+        9_007_199_254_740_991,
+        u64::MAX,
+    ]
+    .into_iter()
+    .map(Number::from)
+    .collect();
+    numbers.extend([-1i64, -9, -10, -1500, i64::MIN + 1, i64::MIN].map(Number::from));
+    let floats = [
+        0.0,
+        -0.0,
+        1.5,
+        -2.25,
+        1e21,
+        1e-7,
+        123_456_789.125,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        5e-324,
+    ];
+    numbers.extend(floats.into_iter().filter_map(Number::from_f64));
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    for _ in 0..20_000 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        numbers.push(Number::from(seed >> (seed % 64)));
+        numbers.push(Number::from(-((seed >> 1) as i64)));
+        numbers.extend(Number::from_f64(f64::from_bits(seed)));
+    }
+    for n in &numbers {
+        assert_eq!(number_text(n), n.to_string());
+    }
+}
+
 /// A JSON value of every kind, floats and escapes included (a small xorshift generator).
 pub(crate) fn generated(seed: &mut u64, depth: u32) -> serde_json::Value {
     use serde_json::{json, Map, Value};

@@ -2,7 +2,7 @@
 //! `replace` on every short text over a small alphabet (repeats, overlaps, multi-byte letters).
 
 use super::{
-    chars, find, hex_decode, hex_encode, join, parse_u64, parse_uint, replace, split_once,
+    chars, digit, find, hex_decode, hex_encode, join, parse_u64, parse_uint, replace, split_once,
 };
 
 /// Every string of length 0..=max over `alphabet`.
@@ -145,4 +145,17 @@ fn chars_counts_as_the_standard_library() {
     }
     let all: String = (0..=0x10ffff_u32).filter_map(char::from_u32).collect();
     assert_eq!(chars(&all), all.chars().count());
+}
+
+#[test]
+fn digit_agrees_with_char_to_digit() {
+    for radix in 2..=36 {
+        for b in 0..=u8::MAX {
+            assert_eq!(
+                digit(b, radix),
+                char::from(b).to_digit(radix),
+                "{b} {radix}"
+            );
+        }
+    }
 }

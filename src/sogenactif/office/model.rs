@@ -488,7 +488,7 @@ fn read_transaction(mut t: Obj<'_>, issues: &mut Issues) -> TransactionState {
     // Another type (true, [], {}) is a TYPE issue as for the status: it was taken for "not given" and
     // turned the rule off (a fuzz, twenty-second pass).
     let code = match t.raw("currencyCode") {
-        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(Value::Number(n)) => Some(crate::codec::json_out::number_text(n)),
         _ => t
             .str("currencyCode", issues)
             .filter(|c| !c.is_empty())

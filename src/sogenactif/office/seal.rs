@@ -102,7 +102,10 @@ fn write_value(v: &Value, path: &str, out: &mut String, issues: &mut Issues) {
                 issues.push(
                     path,
                     issue::TYPE,
-                    format!("{n} is not a whole number: Sips fields are integers or strings"),
+                    format!(
+                        "{} is not a whole number: Sips fields are integers or strings",
+                        crate::codec::json_out::number_text(n)
+                    ),
                 );
             }
         }

@@ -754,7 +754,10 @@ fn check_passthrough(v: &Value, at: &str, issues: &mut Issues) -> bool {
                 issues.push(
                     at,
                     issue::TYPE,
-                    format!("{n} is not a safe whole number: Sips fields are integers or strings"),
+                    format!(
+                        "{} is not a safe whole number: Sips fields are integers or strings",
+                        crate::codec::json_out::number_text(n)
+                    ),
                 );
             }
             ok
