@@ -725,28 +725,47 @@ pub const TRANSPORT_OPTIONS: [&str; 4] = ["fetch", "debug", "timeoutMs", "maxRes
 /// Names (compared without case) of fields whose values are secrets or card data; their values
 /// are replaced in debug events and in every text from the wire quoted by an error. The card
 /// number (`pan`, `cardNumber`, Payline `number`) keeps at most its first 6 and last 4 digits.
-pub const REDACTED_FIELDS: &str = concat!(
+pub const REDACTED_FIELDS: &[&str] = &[
     // card numbers
-    "pan cardnumber number ",
+    "pan",
+    "cardnumber",
+    "number",
     // card security codes: Payline card.cvx, Sips cardCSCValue
-    "cvx cvv cvc cvv2 cardcscvalue cardsecuritycode securitycode ",
+    "cvx",
+    "cvv",
+    "cvc",
+    "cvv2",
+    "cardcscvalue",
+    "cardsecuritycode",
+    "securitycode",
     // credentials and keys
-    "password accesskey secretkey hmackey authorization ",
+    "password",
+    "accesskey",
+    "secretkey",
+    "hmackey",
+    "authorization",
     // tokens (a saved-card token charges the card again: Systempay paymentMethodToken, Payline
     // card.registrationToken)
-    "token paymentmeantoken formtoken cardtoken paymentmethodtoken registrationtoken ",
+    "token",
+    "paymentmeantoken",
+    "formtoken",
+    "cardtoken",
+    "paymentmethodtoken",
+    "registrationtoken",
     // one-time authentication values: a network token's cryptogram (Payline
     // card.tokenRequestorCryptogram), 3-D Secure's CAVV and PARes (Payline authentication3DSecure,
     // Office Batch initialCavv)
-    "tokenrequestorcryptogram cavv initialcavv pares ",
+    "tokenrequestorcryptogram",
+    "cavv",
+    "initialcavv",
+    "pares",
     // bank accounts
-    "iban accountnumber",
-);
+    "iban",
+    "accountnumber",
+];
 
 fn is_redacted(name: &str) -> bool {
-    REDACTED_FIELDS
-        .split(' ')
-        .any(|f| f.eq_ignore_ascii_case(name))
+    REDACTED_FIELDS.iter().any(|f| f.eq_ignore_ascii_case(name))
 }
 
 fn is_card_number_field(name: &str) -> bool {

@@ -20,59 +20,49 @@ pub struct ResponseCode {
     pub retryable: bool,
 }
 
-/// The only code worth sending again unchanged (see the module's comment).
-pub const RETRYABLE: &str = "90";
-
-/// The table, sorted by code: one `"CODE message"` line per row, in one text (one `&str` for the
-/// table instead of two per row, for wasm size; [`describe`] splits a row at its first space).
-pub const RESPONSE_CODES: &str = concat!(
-    "00 success: the operation was accepted\n",
-    "01 partial success (panToToken / tokenToPan only)\n",
-    "02 authorisation to be requested by phone: the card threshold was exceeded\n",
-    "03 invalid merchant contract: check merchantId and the contract with your bank\n",
-    "05 authorisation refused\n",
-    "10 enrolment status not available\n",
-    "11 PAN blocked (deferred check)\n",
-    "12 invalid transaction: check the request parameters\n",
-    "14 invalid PAN or payment-mean data (e.g. CSC)\n",
-    "17 cancelled by the buyer\n",
-    "24 operation impossible: not compatible with the transaction's status, or another cash-management operation on this transaction is in progress\n",
-    "25 transaction unknown to Sogenactif: check transactionReference or s10TransactionReference\n",
-    "30 format error: a field does not have the expected format\n",
-    "34 fraud suspicion, or a wrong seal: check the secret key and keyVersion\n",
-    "40 function not supported: the operation is not among the merchant's authorised operation types\n",
-    "51 amount too high\n",
-    "54 the payment mean's expiry date has passed\n",
-    "55 prepaid cards are not accepted\n",
-    "57 refund refused: the original transaction had an unpaid\n",
-    "60 transaction pending\n",
-    "62 waiting for confirmation\n",
-    "63 security rules not observed: transaction stopped\n",
-    "75 too many PAN entry attempts\n",
-    "90 service temporarily unavailable: try again later\n",
-    "94 duplicated transaction: this transactionReference is already used\n",
-    "97 time frame exceeded / session expired\n",
-    "99 temporary problem at the server: an operation may have been done, check getTransactionData before sending it again",
-);
-
-fn row(line: &'static str) -> Option<ResponseCode> {
-    let (code, message) = line.split_once(' ')?;
-    Some(ResponseCode {
+const fn row(code: &'static str, message: &'static str, retryable: bool) -> ResponseCode {
+    ResponseCode {
         code,
         message,
-        accepted: code == "00",
-        retryable: code == RETRYABLE,
-    })
+        accepted: matches!(code.as_bytes(), b"00"),
+        retryable,
+    }
 }
 
-/// Every row of the table, in order.
-pub fn response_codes() -> impl Iterator<Item = ResponseCode> {
-    RESPONSE_CODES.split('\n').filter_map(row)
-}
+/// The Sips 2.0 response codes.
+pub static RESPONSE_CODES: &[ResponseCode] = &[
+    row("00", "success: the operation was accepted", false),
+    row("01", "partial success (panToToken / tokenToPan only)", false),
+    row("02", "authorisation to be requested by phone: the card threshold was exceeded", false),
+    row("03", "invalid merchant contract: check merchantId and the contract with your bank", false),
+    row("05", "authorisation refused", false),
+    row("10", "enrolment status not available", false),
+    row("11", "PAN blocked (deferred check)", false),
+    row("12", "invalid transaction: check the request parameters", false),
+    row("14", "invalid PAN or payment-mean data (e.g. CSC)", false),
+    row("17", "cancelled by the buyer", false),
+    row("24", "operation impossible: not compatible with the transaction's status, or another cash-management operation on this transaction is in progress", false),
+    row("25", "transaction unknown to Sogenactif: check transactionReference or s10TransactionReference", false),
+    row("30", "format error: a field does not have the expected format", false),
+    row("34", "fraud suspicion, or a wrong seal: check the secret key and keyVersion", false),
+    row("40", "function not supported: the operation is not among the merchant's authorised operation types", false),
+    row("51", "amount too high", false),
+    row("54", "the payment mean's expiry date has passed", false),
+    row("55", "prepaid cards are not accepted", false),
+    row("57", "refund refused: the original transaction had an unpaid", false),
+    row("60", "transaction pending", false),
+    row("62", "waiting for confirmation", false),
+    row("63", "security rules not observed: transaction stopped", false),
+    row("75", "too many PAN entry attempts", false),
+    row("90", "service temporarily unavailable: try again later", true),
+    row("94", "duplicated transaction: this transactionReference is already used", false),
+    row("97", "time frame exceeded / session expired", false),
+    row("99", "temporary problem at the server: an operation may have been done, check getTransactionData before sending it again", false),
+];
 
 /// The row for `code`, if the table knows it.
-pub fn describe(code: &str) -> Option<ResponseCode> {
-    response_codes().find(|r| r.code == code)
+pub fn describe(code: &str) -> Option<&'static ResponseCode> {
+    RESPONSE_CODES.iter().find(|r| r.code == code)
 }
 
 #[cfg(test)]

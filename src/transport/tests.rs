@@ -1143,17 +1143,3 @@ fn credentials_under_authorization_or_after_digest_go_whatever_they_look_like() 
         "seen: Digest ***\nnext"
     );
 }
-
-#[test]
-fn redacted_field_names_are_single_words() {
-    let names: Vec<&str> = REDACTED_FIELDS.split(' ').collect();
-    assert_eq!(names.len(), 27);
-    for n in &names {
-        assert!(
-            !n.is_empty() && n.bytes().all(|b| b.is_ascii_alphanumeric()),
-            "{n:?}"
-        );
-        assert!(is_redacted(n) && is_redacted(&n.to_ascii_uppercase()));
-    }
-    assert!(!is_redacted("") && !is_redacted("pan cardnumber"));
-}
