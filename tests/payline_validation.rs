@@ -1136,3 +1136,40 @@ fn lone_surrogates_are_refused_with_the_field() {
     let req = payline::request_text("doReAuthorization", &emoji, &opts()).unwrap();
     assert!(req.body.contains("<obj:ref>ORDER\u{1F600}</obj:ref>"));
 }
+
+/// An enumerated element given another type names its values; a date-time past 9999 in Paris time says
+/// so (thirtieth pass).
+#[test]
+fn enum_of_another_type_and_a_date_past_9999() {
+    let e = err("doAuthorization", &with(auth(), "payment.mode", json!(5)));
+    let m = e
+        .issues
+        .iter()
+        .find(|i| i.field == "payment.mode")
+        .expect("payment.mode");
+    assert_eq!(m.code, "TYPE");
+    assert!(
+        m.message
+            .starts_with("must be a string, got a number: use one of ")
+            && m.message.contains("CPT"),
+        "{}",
+        m.message
+    );
+    // 23:30 UTC on 31 December 9999 is 00:30 on 1 January 10000 in Paris (winter time, UTC+1).
+    let late = err(
+        "doAuthorization",
+        &with(auth(), "order.date", json!("9999-12-31T23:30:00Z")),
+    );
+    assert_eq!(issues(&late), vec![("order.date".to_string(), "FORMAT")]);
+    assert!(late.issues[0]
+        .message
+        .contains("falls outside the years 1 to 9999 in Paris time"));
+    // 22:59 UTC is still 23:59 on the 31st in Paris: taken.
+    let body = payline::request(
+        "doAuthorization",
+        &with(auth(), "order.date", json!("9999-12-31T22:59:00Z")),
+        &opts(),
+    )
+    .unwrap();
+    assert!(body.body.contains("31/12/9999 23:59"), "{}", body.body);
+}

@@ -942,3 +942,24 @@ fn an_amount_of_zero_is_refused_where_it_moves_nothing() {
     )
     .is_ok());
 }
+
+/// An enumerated field given another type names its values (the values from the seed's table, the
+/// message's words from the thirtieth pass).
+#[test]
+fn an_enumeration_of_another_type_names_its_values() {
+    let e = systempay::request(
+        "Transaction/CancelOrRefund",
+        &json!({"uuid": "a0b61d1e159748eaab876cfe342e8c08", "resolutionMode": 5}),
+        &opts(),
+    )
+    .unwrap_err();
+    assert_eq!(e.issues.len(), 1, "{e}");
+    assert_eq!(
+        (e.issues[0].field.as_str(), e.issues[0].code),
+        ("resolutionMode", "TYPE")
+    );
+    assert_eq!(
+        e.issues[0].message,
+        "must be a string, got a number: use one of AUTO, CANCELLATION_ONLY, REFUND_ONLY"
+    );
+}

@@ -202,7 +202,17 @@ impl<'a> Obj<'a> {
         allowed: &[&'static str],
         issues: &mut Issues,
     ) -> Option<&'static str> {
-        let s = self.str(key, issues)?;
+        let s = match self.raw(key)? {
+            Value::String(s) => s.as_str(),
+            other => {
+                issues.push(
+                    self.at(key),
+                    issue::TYPE,
+                    not_a_string(type_name(other), allowed),
+                );
+                return None;
+            }
+        };
         match allowed.iter().find(|a| **a == s) {
             Some(a) => Some(a),
             None => {
@@ -325,6 +335,15 @@ pub fn push_unknown(
             crate::money::printable(key)
         ),
     );
+}
+
+/// `must be a string, got a number: use one of …`: an enumerated field given another type names its
+/// values too (it read as any string field's, thirtieth pass).
+pub fn not_a_string(got: &str, allowed: &[&str]) -> String {
+    format!(
+        "must be a string, got {got}: use one of {}",
+        crate::codec::text::join(allowed.iter().copied(), ", ")
+    )
 }
 
 /// `'value' is not accepted: use one of …`, without the value in a sensitive object.

@@ -1129,7 +1129,14 @@ impl<'v, 'a> ObjRef<'v, 'a> {
         allowed: &[&'static str],
         issues: &mut Issues,
     ) -> Option<&'static str> {
-        let s = self.str(key, issues)?;
+        let s = match self.raw(key)? {
+            Val::Str(s) => s.as_ref(),
+            other => {
+                let message = super::json::not_a_string(other.type_name(), allowed);
+                issues.push(self.at(key), issue::TYPE, message);
+                return None;
+            }
+        };
         match allowed.iter().find(|a| **a == s) {
             Some(a) => Some(a),
             None => {

@@ -392,6 +392,15 @@ fn parse_tree(xml: &str) -> Result<Vec<El<'_>>> {
         let first = tag.as_bytes().first().copied();
         if matches!(first, Some(b'?' | b'!')) {
             if let Some(body) = tag.strip_prefix("?") {
+                // A target first (XML §2.6 PITarget, a name): `<??>` and `<? x?>` are no processing
+                // instruction (`<b></b><?>?>` was taken, found by the differential property test).
+                if !body
+                    .bytes()
+                    .next()
+                    .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_' || b == b':' || b >= 0x80)
+                {
+                    return Err(malformed("a processing instruction without a target"));
+                }
                 let n = skip_to(body, "?>", "unterminated processing instruction")?;
                 rest = body.get(n..).unwrap_or("");
             } else if let Some(body) = tag.strip_prefix("!--") {

@@ -318,6 +318,12 @@ fn read_value<'v>(
             owned(c.numeric_str())
         }
         Kind::Enum(allowed) => {
+            // Another type names the values too (`codec::json::not_a_string`, thirtieth pass).
+            if !matches!(v, Val::Str(_)) {
+                let message = crate::codec::json::not_a_string(v.type_name(), allowed);
+                issues.push(at.path(), issue::TYPE, message);
+                return None;
+            }
             let s = str_or_return!(v, at, f, issues);
             match allowed.iter().find(|a| **a == s) {
                 Some(a) => text(a),
@@ -334,13 +340,27 @@ fn read_value<'v>(
         Kind::DateTime | Kind::DateOrDateTime => {
             let s = str_or_return!(v, at, f, issues);
             let date_alone = matches!(f.kind, Kind::DateOrDateTime);
-            let out = match dates::input_datetime(s) {
+            let read = dates::input_datetime(s);
+            let out = match read {
                 Some(dt) => dates::format_datetime(dt),
                 None if date_alone => dates::input_date(s).and_then(dates::format_date),
                 None => None,
             };
             match out {
                 Some(out) => owned(out),
+                // A date-time whose Paris time falls outside four-digit years (9999-12-31T23:30Z is
+                // 01/01/10000): it read "is not a date-time" (a helper's attack, thirtieth pass).
+                None if read.is_some() => {
+                    issues.push(
+                        at.path(),
+                        issue::FORMAT,
+                        format!(
+                            "'{}' falls outside the years 1 to 9999 in Paris time, which Payline's dates hold",
+                            printable(s)
+                        ),
+                    );
+                    None
+                }
                 None => {
                     issues.push(
                         at.path(),

@@ -193,6 +193,15 @@ fn quick_xml_took_malformed(xml: &str) -> bool {
                 }
             }
             Ok(Event::End(e)) if bad_in_name(e.name().as_ref()) => return true,
+            // A processing instruction without a target (XML §2.6), which quick-xml takes before the
+            // root (`<??><a/>`; the hand-written reader refuses it anywhere since the thirtieth pass).
+            Ok(Event::PI(e))
+                if !e.first().is_some_and(|b| {
+                    b.is_ascii_alphabetic() || *b == b'_' || *b == b':' || *b >= 0x80
+                }) =>
+            {
+                return true
+            }
             Ok(Event::Eof) | Err(_) => return false,
             Ok(_) => {}
         }
@@ -270,6 +279,11 @@ fn edge_cases_read_the_same() {
         "<a><![CDATA[<b>&amp;]]></a>",
         "<a>&lt;&gt;&amp;&apos;&quot;&#65;&#x42;&#x1F600;</a>",
         "<a>&#0;</a>",
+        // Processing instructions without a target (XML §2.6), refused by both (thirtieth pass).
+        "<b></b><?>?>",
+        "<??><a/>",
+        "<a><? x?></a>",
+        "<a><?p x?></a>",
         "<a>&#xD800;</a>",
         "<a>&#x;</a>",
         "<a>&#12a;</a>",
@@ -365,8 +379,9 @@ proptest::proptest! {
     // A fixed seed: the same 1 000 documents on every run, so that `make test` cannot fail on a case
     // no one has seen (three classes of difference between the two readers came up at random in
     // clean-clone runs of the twenty-ninth pass; the last, a processing instruction without a target
-    // after the root, `<b></b><?>?>`, which the hand-written reader takes, is left in its known gaps).
-    // Explore other documents by changing the seed here (and `PROPTEST_CASES=<n>`).
+    // after the root, `<b></b><?>?>`, which the hand-written reader took, is refused since the thirtieth
+    // pass: `edge_cases_read_the_same`). Explore other documents by changing the seed here (and
+    // `PROPTEST_CASES=<n>`).
     #![proptest_config(proptest::prelude::ProptestConfig {
         failure_persistence: None,
         rng_seed: proptest::test_runner::RngSeed::Fixed(29),
