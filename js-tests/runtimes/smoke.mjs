@@ -98,7 +98,7 @@ export async function smoke(remise, { baseUrl, simulator }) {
       eq(e.gatewayCode, 'PSP_075', 'gatewayCode');
       // An IPN handler that passes the runtime's own Request or body stream is told how to read the form
       // (known by its tag in every runtime: the twenty-sixth pass).
-      for (const [given, fix] of [[new Request('http://localhost/ipn', { method: 'POST', body: 'kr-hash=x' }), 'request.formData()'], [new Response('kr-hash=x').body, 'new Response(body).text()']]) {
+      for (const [given, fix] of [[new Request('http://localhost/ipn', { method: 'POST', body: 'kr-hash=x' }), 'new URLSearchParams(await request.text())'], [new Response('kr-hash=x').body, 'new Response(body).text()']]) {
         const raw = await caught(() => systempay.verifyHash(given, { password: sp.password }));
         eq(raw.field, '(input)', 'a raw IPN body: field');
         check(String(raw.message).includes(fix), `a raw IPN body's message to name ${fix}`);

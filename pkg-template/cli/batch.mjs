@@ -6,7 +6,7 @@
 import { SUMMARIES } from './summaries.mjs';
 import { parseStrict } from './args.mjs';
 import { didYouMean } from './suggest.mjs';
-import { accessSync, closeSync, constants as fsConstants, createReadStream, readFileSync, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants as fsConstants, createReadStream, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';

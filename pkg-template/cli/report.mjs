@@ -365,6 +365,7 @@ function rowMessage(message) {
 export function summarise(money, parsed, { file, request } = {}) {
   const s = createSummary(money);
   for (const r of parsed.records) s.add(r);
+  for (const u of parsed.unknownLines ?? []) s.unknownLine(u);
   if (request) for (const [seq, q] of request.records) s.request(seq, q.line, q.record);
   return s.finish(parsed.header, { file, request: request?.file, requestHeader: request?.header });
 }
