@@ -639,3 +639,20 @@ fn a_record_that_is_not_an_object_is_one_type_issue() {
         ])
     );
 }
+
+/// An enumeration given another type names its values, as a wrong value does (thirtieth pass).
+#[test]
+fn an_enumeration_of_another_type_names_its_values() {
+    let order = json!({ "method": "cardOrder", "merchantId": "023101122334456", "transactionReference": "CO1", "amount": 700, "currencyCode": "EUR", "cardNumber": "5555555555554444", "cardExpiryDate": "202812", "captureMode": true });
+    let e = build(vec![order]).unwrap_err();
+    let i = e
+        .issues
+        .iter()
+        .find(|i| i.field == "records[0].captureMode")
+        .expect("captureMode");
+    assert_eq!(i.code, "TYPE");
+    assert_eq!(
+        i.message,
+        "must be a string, got a boolean: use one of AUTHOR_CAPTURE, IMMEDIATE, VALIDATION"
+    );
+}

@@ -856,3 +856,20 @@ fn challenge_fields() {
     );
     assert_eq!(issues(&e), vec![("comment".to_string(), "TOO_LONG")]);
 }
+
+/// An enumeration given another type names its values, as a wrong value does (thirtieth pass; the
+/// values are the data dictionary's captureMode).
+#[test]
+fn an_enumeration_of_another_type_names_its_values() {
+    let e = err("cardOrder", json!({"captureMode": 5}));
+    let i = e
+        .issues
+        .iter()
+        .find(|i| i.field == "captureMode")
+        .expect("captureMode");
+    assert_eq!(i.code, "TYPE");
+    assert_eq!(
+        i.message,
+        "must be a string, got a number: use one of AUTHOR_CAPTURE, IMMEDIATE, VALIDATION"
+    );
+}

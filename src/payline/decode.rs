@@ -399,7 +399,9 @@ fn parse_tree(xml: &str) -> Result<Vec<El<'_>>> {
                     .next()
                     .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_' || b == b':' || b >= 0x80)
                 {
-                    return Err(malformed("a processing instruction without a target"));
+                    return Err(malformed(
+                        "a processing instruction whose target is no name",
+                    ));
                 }
                 let n = skip_to(body, "?>", "unterminated processing instruction")?;
                 rest = body.get(n..).unwrap_or("");

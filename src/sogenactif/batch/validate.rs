@@ -575,8 +575,14 @@ fn read_value(
         }
         Format::Enum(choice) => {
             let allowed = choice.values();
+            // Another type names the values too (`codec::json::not_a_string`, thirtieth pass).
             let Value::String(s) = v else {
-                return want_string(issues);
+                issues.push(
+                    at,
+                    issue::TYPE,
+                    crate::codec::json::not_a_string(type_name(v), allowed),
+                );
+                return None;
             };
             if allowed.contains(&s.as_str()) {
                 Some(s.clone())

@@ -641,7 +641,13 @@ pub fn check_value(v: &Value, kind: Kind, at: &str, issues: &mut Issues) -> Opti
             Some(Value::Number(Number::from(n)))
         }
         Kind::Enum(allowed) => {
-            let s = text(issues)?;
+            // Another type names the values too (`codec::json::not_a_string`, thirtieth pass).
+            let Value::String(s) = v else {
+                let message = crate::codec::json::not_a_string(type_name(v), allowed);
+                issues.push(at, issue::TYPE, message);
+                return None;
+            };
+            let s = s.as_str();
             if allowed.contains(&s) {
                 Some(Value::String(s.to_string()))
             } else {
