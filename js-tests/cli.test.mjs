@@ -2279,3 +2279,19 @@ test('report --unknown-lines report (the review of the thirtieth pass): a line o
   assert.equal(both.status, 2);
   assert.match(both.stderr, /--layouts \/dev\/stdin is stdin, which '-' reads too: give the layouts in a file/);
 });
+
+test('report --unknown-lines report: a type is shown as file text is (control characters as ?, JSON escapes), and a request record it may answer is said so', () => {
+  const head = 'FILE;response;office;v19\nHEADER;023101122334455;2021-12-16+0100;14:26:45+0100;1\n';
+  const response = write('OFBRES_50.csv', `${head}REFUND;1;${M};R1;100;978;;;;00;;\nX\x1b[31mRED\u202eEVIL;2;x\n${'Y'.repeat(45)};3\nEND;3\n`);
+  const json = remise(['batch', 'report', response, '--unknown-lines', 'report', '--json']);
+  assert.equal(json.status, 1, json.stderr);
+  // The type as the file holds it (the first 40 characters, then …): JSON.parse gives the characters back.
+  assert.deepEqual(JSON.parse(json.stdout).unknownLines.lines, [{ line: 4, type: 'X\x1b[31mRED\u202eEVIL' }, { line: 5, type: `${'Y'.repeat(40)}…` }]);
+  assert.doesNotMatch(json.stdout, /\\u\{/);
+  const text = remise(['batch', 'report', response, '--unknown-lines', 'report']);
+  assert.match(text.stdout, /line 4 'X\?\[31mRED\?EVIL'/);
+  // A request record whose answer may be one of those lines.
+  const request = write('r50.ndjson', ndjson([1, 2].map((n) => ({ method: 'refund', recordSequence: n, merchantId: M, transactionReference: `R${n}`, operationAmount: 100, currencyCode: 'EUR' }))));
+  const joined = remise(['batch', 'report', response, '--unknown-lines', 'report', '--request', request]);
+  assert.match(joined.stdout, /no response line for recordSequence 2: the bank did not process them \(or this is not its whole answer, or answered them on the lines of unknown type above\)/);
+});

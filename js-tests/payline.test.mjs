@@ -542,7 +542,7 @@ test('a Date (or a date library\'s object) in a text field that holds a date of 
       const e = thrown(() => R.payline.request(op, put(PARAMS[op], day), CREDS));
       assert.equal(e.code, 'VALIDATION', op);
       assert.deepEqual(e.issues.filter((i) => i.code === 'TYPE').map((i) => i.field), fields, op);
-      assert.match(e.issues[0].message, /^is a date object, which this text field does not take \(sent as its JSON, ISO 8601 text in UTC, it could name another day\)/);
+      assert.match(e.issues[0].message, /^is a date object, which this text field does not take \(sent as its JSON, ISO 8601 text, in UTC for a Date, it could name another day\)/);
       // A date library's object (dayjs and moment: `toISOString` and `toJSON`, no `getTime`) is one too.
       const lib = { toISOString: () => day.toISOString(), toJSON: () => day.toISOString(), format: () => '' };
       assert.deepEqual(thrown(() => R.payline.request(op, put(PARAMS[op], lib), CREDS)).issues.filter((i) => i.code === 'TYPE').map((i) => i.field), fields, op);

@@ -74,7 +74,7 @@ function textDates(operation, params) {
       return typeof json === 'string' && /^[+-]?\d{4,6}-\d\d-\d\dT/.test(json);
     }, false);
     if (isDate) {
-      out.push({ field: path.join('.'), code: 'TYPE', message: 'is a date object, which this text field does not take (sent as its JSON, ISO 8601 text in UTC, it could name another day): give the text in the layout Payline documents for it' });
+      out.push({ field: path.join('.'), code: 'TYPE', message: 'is a date object, which this text field does not take (sent as its JSON, ISO 8601 text, in UTC for a Date, it could name another day): give the text in the layout Payline documents for it' });
     }
   }
   return out;

@@ -225,7 +225,15 @@ export async function readResponse(sogenactif, source, onRecord, { onUnknown, la
       if (seq !== undefined && /^[0-9]{1,15}$/.test(seq)) lineOf.set(Number(seq), line);
     }
     for (const r of parsed.records) onRecord(r, lineOf.get(r.recordSequence));
-    for (const u of unknown) onUnknown({ line: fileLine(u.line), type: u.type });
+    // The type as the file holds it (its first column, cut at 40 characters), not the parser's escaped
+    // quote of it: the report shows file text as it shows the rest (`?` on a terminal, JSON escapes), a
+    // review of the pass found `\u{1b}` written out.
+    for (const u of unknown) {
+      const raw = batch[u.line - prefix.length - 1];
+      const first = typeof raw === 'string' ? raw.replace(/\r$/, '').split(';', 1)[0] : undefined;
+      const type = first === undefined ? u.type : [...first].length > 40 ? `${[...first].slice(0, 40).join('')}…` : first;
+      onUnknown({ line: fileLine(u.line), type });
+    }
     total += parsed.records.length + unknown.length;
     unknownTotal += unknown.length;
     batch = [];

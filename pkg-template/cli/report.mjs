@@ -398,7 +398,9 @@ export function problems(report) {
   // request file (they were listed and the command exited 0: a helper's audit, eighteenth pass; an
   // unrequested line's amount was added to the accepted totals without a word).
   if (j?.notInResponse.length) {
-    out.push(`no response line for recordSequence ${list(j.notInResponse)}: the bank did not process them (or this is not its whole answer); check with your bank before sending them again`);
+    // (A line of unknown type may be one's answer: said, beside the WARNING that lists those lines.)
+    const maybe = report.unknownLines ? ', or answered them on the lines of unknown type above' : '';
+    out.push(`no response line for recordSequence ${list(j.notInResponse)}: the bank did not process them (or this is not its whole answer${maybe}); check with your bank before sending them again`);
   }
   if (j?.notInRequest.length) {
     out.push(`response lines for recordSequence ${list(j.notInRequest)} answer no record of the request (counted in the totals): is this the right request file?`);
