@@ -718,14 +718,14 @@ function inexactKeys(v) {
  * `message` as it is for any other text.
  */
 export function emptyAnswer(message, text) {
-  // (JSON's white space, after a BOM the core skips; the core quotes a line break as `\n`, a BOM as
-  // `\u{feff}`, and cuts a long quote with `…`.)
   if (typeof message !== 'string' || typeof text !== 'string' || /[^ \t\r\n]/.test(text.replace(/^\uFEFF/, ''))) return message;
-  const nothing = String.raw`(?:\\u\{feff\})?(?: |\\[tnr])*…?`;
-  return message
-    .replace(new RegExp(String.raw`^the answer is not JSON \(EOF while parsing a value at line \d+ column \d+\): ${nothing}`), 'the answer is empty (no JSON envelope in it)')
-    .replace(new RegExp(String.raw`^(the answer is HTTP \d+, not the 200 with the V4 envelope): ${nothing}`), '$1, and it is empty');
+  return message.replace(NOT_JSON_QUOTE, 'the answer is empty (no JSON envelope in it)').replace(NOT_200_QUOTE, '$1, and it is empty');
 }
+// The core's quote of JSON's white space (after a BOM it skips): a line break as `\n`, a BOM as
+// `\u{feff}`, a long quote cut with `…`; after the two messages that quote an answer.
+const NOTHING = String.raw`(?:\\u\{feff\})?(?: |\\[tnr])*…?`;
+const NOT_JSON_QUOTE = new RegExp(String.raw`^the answer is not JSON \(EOF while parsing a value at line \d+ column \d+\): ${NOTHING}`);
+const NOT_200_QUOTE = new RegExp(String.raw`^(the answer is HTTP \d+, not the 200 with the V4 envelope): ${NOTHING}`);
 
 /** The RemiseError props of an answer holding a number JS would round (`inexactKeys`), or undefined. */
 export function inexactAnswer(value, gateway, moneyMoving) {
@@ -958,22 +958,24 @@ export function withIssues(gateway, issues, cause) {
 }
 
 /**
- * `call()`, refused with `issue` (an issue found in JS, when there is one) beside the core's own
- * issues, every issue at once; alone when the call went through or failed otherwise. An issue of the
- * core's at the same path is kept instead (its own word there).
+ * `call()`, refused with `issue` (an issue found in JS, or a list of them; none: undefined or []) beside
+ * the core's own issues, every issue at once; alone when the call went through or failed otherwise. An
+ * issue of the core's at the same path is kept instead (its own word there).
  */
 export function withIssue(gateway, issue, call) {
-  if (issue === undefined) return call();
+  const found = issue === undefined ? [] : Array.isArray(issue) ? issue : [issue];
+  if (found.length === 0) return call();
   let e;
   try {
     call();
   } catch (thrown) {
     e = thrown;
   }
-  if (!(e instanceof RemiseError && e.code === 'VALIDATION')) throw withIssues(gateway, [issue], e?.cause);
-  if (issuesOf(e).some((i) => i?.field === issue.field)) throw e;
+  if (!(e instanceof RemiseError && e.code === 'VALIDATION')) throw withIssues(gateway, found, e?.cause);
+  const more = found.filter((i) => !issuesOf(e).some((j) => j?.field === i.field));
+  if (more.length === 0) throw e;
   // After the core's, as a client lists the issues it finds in JS (`send`): one order for both.
-  throw withMore(gateway, e, [issue]);
+  throw withMore(gateway, e, more);
 }
 
 /**

@@ -1,5 +1,5 @@
 // payline.*: one crossing per call; `Client` sends through the JS transport (transport.js).
-import { RemiseError, asText, guarded, hintAt, invoke, invokeRequest, invokeText, issuesOf, joined, notTextHint, withIssues, withMore } from './core.js';
+import { RemiseError, asText, guarded, hintAt, invoke, invokeRequest, invokeText, issuesOf, joined, notTextHint, withIssue, withIssues, withMore } from './core.js';
 import { bindMethods, callOptions, clientFault, defineMethods, notWellFormed, openClient, scrubbing, send, transientForRead, xmlAsRead } from './transport.js';
 
 const G = 'payline';
@@ -80,19 +80,6 @@ function textDates(operation, params) {
   return out;
 }
 
-/** `f()`, with the issues of `textDates` after its VALIDATION error's, or alone. */
-function withTextDates(operation, params, f) {
-  const dates = textDates(operation, params);
-  if (dates.length === 0) return f();
-  try {
-    f();
-  } catch (e) {
-    if (!(e instanceof RemiseError && e.code === 'VALIDATION')) throw e;
-    throw withMore(G, e, dates.filter((d) => !issuesOf(e).some((i) => i?.field === d.field)));
-  }
-  throw withIssues(G, dates);
-}
-
 export default function payline(raw) {
   /**
    * A Payline client: validates, sends, decodes. Methods resolve with the decoded answer when its
@@ -122,7 +109,7 @@ export default function payline(raw) {
   }
   return {
     request: (operation, params, options) =>
-      scrubbing(options, () => withBaseUrlIssue(options, () => withTextDates(operation, params, () => invokeRequest(raw, 'payline.request', [operation, params, options], ['operation', '', 'options'], G, PLACEHOLDER)))),
+      scrubbing(options, () => withBaseUrlIssue(options, () => withIssue(G, textDates(operation, params), () => invokeRequest(raw, 'payline.request', [operation, params, options], ['operation', '', 'options'], G, PLACEHOLDER)))),
     parseResponse: (operation, xml, httpStatus) => {
       // (Line ends as XML reads them; a 200 answer holding a character XML does not allow is the refusal
       // of no answer, said; under another status it goes as it came, as the client sends it: transport.js.)

@@ -630,6 +630,9 @@ function statOrNull(path) {
  * (`--errors` naming INPUT emptied it), or a failed run would overwrite a good OUTPUT. Compared by
  * device and inode, so another name for the same file (a link, `./x`) is caught too.
  */
+/** `[[flag, path]]` for `refuseSameFile` when the option is given, else none. */
+const given = (flag, path) => (path === undefined ? [] : [[flag, path]]);
+
 function refuseSameFile(reads, writes) {
   const files = [];
   for (const [list, writing] of [[reads, false], [writes, true]]) {
@@ -1386,7 +1389,7 @@ async function build(argv, io) {
   } else if (values.entry !== undefined) throw new UsageError('--entry needs --zip');
   else refuseMismatch('-o', output, values, options.syntax ?? 'csv');
   const target = outputFile(output);
-  refuseSameFile([['INPUT', input], ...(values.layouts === undefined ? [] : [['--layouts', values.layouts]])], [['-o', target.path], ...(values.errors === undefined ? [] : [['--errors', values.errors]])]);
+  refuseSameFile([['INPUT', input], ...given('--layouts', values.layouts)], [['-o', target.path], ...given('--errors', values.errors)]);
   commandLineChecks(values, input);
   const errors = openErrors(values);
   try {
@@ -1501,7 +1504,7 @@ async function check(argv, io) {
   const { values, positionals } = parseArgs({ args: argv, options: COMMON, allowPositionals: true, strict: true });
   if (values.help) return printHelp(io, USAGE.check, 'check');
   const input = oneInput(positionals, 'INPUT file of records');
-  if (values.errors !== undefined) refuseSameFile([['INPUT', input], ...(values.layouts === undefined ? [] : [['--layouts', values.layouts]])], [['--errors', values.errors]]);
+  if (values.errors !== undefined) refuseSameFile([['INPUT', input], ...given('--layouts', values.layouts)], [['--errors', values.errors]]);
   layoutsBesideStdin(values, [input]);
   const options = writerOptions(values, { needHeader: false });
   commandLineChecks(values, input);
@@ -1734,7 +1737,7 @@ async function report(argv, io) {
   if (path === '-' && values.request === '-') throw new UsageError('RESPONSE and --request cannot both be stdin');
   if (values.request !== undefined) requestReadable(values.request);
   if (values.html !== undefined) {
-    refuseSameFile([['RESPONSE', path], ...(values.request === undefined ? [] : [['--request', values.request]]), ...(values.layouts === undefined ? [] : [['--layouts', values.layouts]])], [['--html', values.html]]);
+    refuseSameFile([['RESPONSE', path], ...given('--request', values.request), ...given('--layouts', values.layouts)], [['--html', values.html]]);
     // Checked before the response is read (a missing directory was found after minutes of it).
     htmlTarget(values.html);
   }

@@ -215,7 +215,8 @@ export async function readResponse(sogenactif, source, onRecord, { onUnknown, la
     // Each record with its line (found by its recordSequence, the second column), for the join
     // with a CSV request file's lines; a line of unknown type is none (its second column may repeat a
     // record's: the record was compared with it, the review of the thirtieth pass).
-    const skip = new Set(unknown.map((u) => u.line - prefix.length - 1));
+    const at = (u) => u.line - prefix.length - 1; // its index in the batch
+    const skip = new Set(unknown.map(at));
     const lineOf = new Map();
     for (let i = 0; i < batch.length; i++) {
       if (skip.has(i)) continue;
@@ -229,7 +230,7 @@ export async function readResponse(sogenactif, source, onRecord, { onUnknown, la
     // quote of it: the report shows file text as it shows the rest (`?` on a terminal, JSON escapes), a
     // review of the pass found `\u{1b}` written out.
     for (const u of unknown) {
-      const raw = batch[u.line - prefix.length - 1];
+      const raw = batch[at(u)];
       const first = typeof raw === 'string' ? raw.replace(/\r$/, '').split(';', 1)[0] : undefined;
       const type = first === undefined ? u.type : [...first].length > 40 ? `${[...first].slice(0, 40).join('')}…` : first;
       onUnknown({ line: fileLine(u.line), type });

@@ -361,15 +361,6 @@ function rowMessage(message) {
   return typeof message === 'string' ? message.replace(/; but recordSequence \d+ is answered by more than one line of this file: .*$/s, '') : message;
 }
 
-/** The report of a whole parsed response (`parseResponse`); `request`: `{ file, records: Map<seq, { line, record? }>, header? }`. */
-export function summarise(money, parsed, { file, request } = {}) {
-  const s = createSummary(money);
-  for (const r of parsed.records) s.add(r);
-  for (const u of parsed.unknownLines ?? []) s.unknownLine(u);
-  if (request) for (const [seq, q] of request.records) s.request(seq, q.line, q.record);
-  return s.finish(parsed.header, { file, request: request?.file, requestHeader: request?.header });
-}
-
 /**
  * What makes the response file untrustworthy as the answer to one request file (each a sentence;
  * empty when nothing does): repeated recordSequences, joined records that are not the same record,
